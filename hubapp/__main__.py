@@ -1,0 +1,3 @@
+from hubapp.cli import main
+
+raise SystemExit(main())

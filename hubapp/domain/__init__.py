@@ -1,0 +1,1 @@
+"""Pure rules and records of the hub: no Qt, no SQL."""

@@ -1,0 +1,160 @@
+"""Plain records passed between the layers. Names end in Record (Qt models end in Model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    OUTBOUND = "outbound"
+    INBOUND = "inbound"
+
+
+class Mode(StrEnum):
+    RAIL = "rail"
+    ROAD = "road"
+    RIVER = "river"
+    RAIL_SEA = "rail-sea"
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    DEPARTED = "departed"
+    ARRIVED = "arrived"
+    CANCELLED = "cancelled"
+
+
+# Throughput counts what actually moved through the gate (DESIGN.md).
+MOVED_STATUSES: tuple[Status, ...] = (Status.DEPARTED, Status.ARRIVED)
+
+FULL = "F"
+EMPTY = "E"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    locode: str
+    name_en: str
+    name_zh: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommodityRecord:
+    hs_code: str
+    name_en: str
+    name_zh: str
+    category: str
+    perishable: bool
+    id: int | None = None
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RouteRecord:
+    code: str
+    name_en: str
+    name_zh: str
+    mode: str
+    countries: str
+    origin: str
+    destination: str
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceRecord:
+    """One train, truck convoy or barge movement through the hub on one hub-local date."""
+
+    service_no: str
+    date: dt.date
+    direction: Direction
+    mode: Mode = Mode.RAIL
+    route_code: str | None = None
+    origin: str | None = None
+    destination: str | None = None
+    scheduled_at: dt.datetime | None = None
+    actual_at: dt.datetime | None = None
+    status: Status = Status.PLANNED
+    wagons: int | None = None
+    notes: str = ""
+    id: int | None = None
+    version: int = 0
+
+    @property
+    def delay_minutes(self) -> int | None:
+        if self.scheduled_at is None or self.actual_at is None:
+            return None
+        return round((self.actual_at - self.scheduled_at).total_seconds() / 60)
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerMoveRecord:
+    """One container on one service. TEU is fixed when the move is entered."""
+
+    container: str
+    size_type: str
+    teu: float
+    full_empty: str = FULL
+    gross_kg: int | None = None
+    commodity_id: int | None = None
+    seal: str = ""
+    shipper: str = ""
+    consignee: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TotalsRecord:
+    services: int = 0
+    containers: int = 0
+    teu: float = 0
+    full: int = 0
+    empty: int = 0
+    gross_kg: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSummaryRecord:
+    """A service as listed on a day: the service plus the totals of its containers."""
+
+    service: ServiceRecord
+    totals: TotalsRecord
+    route_name_en: str = ""
+    route_name_zh: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRowRecord:
+    key: str
+    totals: TotalsRecord
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRecord:
+    date_from: dt.date
+    date_to: dt.date
+    by: str
+    totals: TotalsRecord
+    rows: tuple[StatsRowRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRecord:
+    """What a write changed, so open screens can decide whether to refresh."""
+
+    what: str
+    dates: frozenset[dt.date] = field(default_factory=frozenset)
+    service_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class HubSettingsRecord:
+    """Settings that belong to the hub (stored in its database), not to one desk."""
+
+    hub_name: str = "Chongqing International Logistics Hub Park"
+    hub_name_zh: str = "重庆国际物流枢纽园区"
+    teu_45ft: float = 2.0
+    daily_train_target: int = 20
+    punctuality_tolerance_min: int = 30

@@ -1,0 +1,94 @@
+"""ISO 6346 size-type codes (22G1, 45G1, L5G1 …): length, TEU and weight limits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hubapp.domain.errors import HubError
+
+# Length code -> (feet, TEU, lowest plausible gross kg, highest gross kg).
+# The lowest gross is about the lightest tare of that length: a "full" 40 ft
+# box declared at 900 kg is almost always a typo. ISO 1496-1 rates every
+# length at 36 000 kg except the 10 ft box (10 160 kg).
+_LENGTHS: dict[str, tuple[int, float, int, int]] = {
+    "1": (10, 0.5, 900, 10_160),
+    "2": (20, 1.0, 1_800, 36_000),
+    "3": (30, 1.5, 2_400, 36_000),
+    "4": (40, 2.0, 3_300, 36_000),
+    "L": (45, 2.0, 3_800, 36_000),
+}
+_HEIGHTS = "02456"  # 8 ft, 8 ft 6 in, 9 ft, 9 ft 6 in (high cube), > 9 ft 6 in
+_TYPE_GROUPS = {
+    "G": "general purpose",
+    "V": "ventilated",
+    "B": "dry bulk",
+    "S": "named cargo",
+    "R": "reefer",
+    "H": "insulated",
+    "U": "open top",
+    "P": "flat / platform",
+    "T": "tank",
+}
+_CODE = re.compile(r"[124L3][0-9][A-Z][0-9]")
+
+MAX_GROSS_KG = 36_000
+
+# Codes offered first by autocomplete, with the wording the yard uses.
+COMMON = {
+    "22G1": ("20 ft general purpose", "20英尺普通箱"),
+    "22R1": ("20 ft reefer", "20英尺冷藏箱"),
+    "22U1": ("20 ft open top", "20英尺开顶箱"),
+    "22T1": ("20 ft tank", "20英尺罐箱"),
+    "42G1": ("40 ft general purpose", "40英尺普通箱"),
+    "45G1": ("40 ft high cube", "40英尺高箱"),
+    "45R1": ("40 ft high cube reefer", "40英尺高冷藏箱"),
+    "42U1": ("40 ft open top", "40英尺开顶箱"),
+    "L5G1": ("45 ft high cube", "45英尺高箱"),
+}
+
+
+class SizeTypeError(HubError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SizeTypeInfo:
+    code: str
+    length_ft: int
+    teu: float
+    min_gross_kg: int
+    max_gross_kg: int
+    type_group: str
+
+    @property
+    def is_reefer(self) -> bool:
+        return self.type_group == "R"
+
+
+def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
+    """Read a size-type code; teu_45ft is the hub's setting (2 or 2.25) for 45 ft boxes."""
+    text = code.strip().upper()
+    if not _CODE.fullmatch(text):
+        raise SizeTypeError(
+            "Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1",
+            code=code.strip(),
+        )
+    length, height, group = text[0], text[1], text[2]
+    if height not in _HEIGHTS:
+        raise SizeTypeError(
+            "Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)",
+            code=text,
+            height=height,
+        )
+    if group not in _TYPE_GROUPS:
+        raise SizeTypeError(
+            "Size-type {code}: type {group} is unknown (expected one of {known})",
+            code=text,
+            group=group,
+            known=", ".join(_TYPE_GROUPS),
+        )
+    feet, teu, low, high = _LENGTHS[length]
+    if feet == 45:
+        teu = teu_45ft
+    return SizeTypeInfo(text, feet, teu, low, high, group)

@@ -1,0 +1,185 @@
+"""Field-level validation: every problem of a record, each tied to its field.
+
+The daily-log grid, the import and the store all use these functions, so a
+container is judged the same way however it arrives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from hubapp.domain import iso6346, sizetype
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord
+
+_SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
+MAX_WAGONS = 120
+
+_FULL_EMPTY = {
+    "f": FULL, "full": FULL, "l": FULL, "laden": FULL, "重": FULL, "重箱": FULL,
+    "e": EMPTY, "empty": EMPTY, "mt": EMPTY, "空": EMPTY, "空箱": EMPTY,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    template: str
+    values: Mapping[str, object] = field(default_factory=dict)
+    row: int | None = None  # 0-based row of a grid or file, when the error belongs to one
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values)
+
+    @classmethod
+    def from_hub_error(cls, name: str, error: HubError) -> "FieldError":
+        return cls(name, error.template, error.values)
+
+    def at_row(self, row: int) -> "FieldError":
+        return FieldError(self.field, self.template, self.values, row)
+
+
+class ValidationError(HubError):
+    """Raised by writers when a record has problems; carries all of them."""
+
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        first = errors[0]
+        super().__init__(first.template, **first.values)
+        self.errors = tuple(errors)
+
+
+def validate_service(service: ServiceRecord) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if not _SERVICE_NO.fullmatch(service.service_no):
+        errors.append(FieldError(
+            "service_no",
+            "Service number {value!r} must be 1–20 letters, digits, '-' or '/' (like X8001)",
+            {"value": service.service_no},
+        ))
+    if service.wagons is not None and not 0 <= service.wagons <= MAX_WAGONS:
+        errors.append(FieldError(
+            "wagons", "Wagons must be between 0 and {max}, not {value}",
+            {"max": MAX_WAGONS, "value": service.wagons},
+        ))
+    if service.origin and service.origin == service.destination:
+        errors.append(FieldError(
+            "destination", "Destination {value} is the same as the origin",
+            {"value": service.destination},
+        ))
+    return errors
+
+
+def validate_move(move: ContainerMoveRecord, teu_45ft: float = 2.0) -> list[FieldError]:
+    errors: list[FieldError] = []
+    try:
+        iso6346.validate(move.container)
+    except HubError as error:
+        errors.append(FieldError.from_hub_error("container", error))
+    info = None
+    try:
+        info = sizetype.parse(move.size_type, teu_45ft)
+    except HubError as error:
+        errors.append(FieldError.from_hub_error("size_type", error))
+    if move.full_empty not in (FULL, EMPTY):
+        errors.append(FieldError(
+            "full_empty", "Full/empty must be F or E, not {value!r}", {"value": move.full_empty}
+        ))
+    if move.gross_kg is None:
+        if move.full_empty == FULL:
+            errors.append(FieldError("gross_kg", "Gross weight is required for a full container"))
+    elif info is not None and not info.min_gross_kg <= move.gross_kg <= info.max_gross_kg:
+        errors.append(FieldError(
+            "gross_kg",
+            "Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container",
+            {"value": move.gross_kg, "low": info.min_gross_kg, "high": info.max_gross_kg,
+             "feet": info.length_ft},
+        ))
+    return errors
+
+
+def duplicate_errors(moves: Sequence[ContainerMoveRecord]) -> dict[int, FieldError]:
+    """Index of each container that repeats an earlier row of the same service -> its error."""
+    first_row: dict[str, int] = {}
+    errors: dict[int, FieldError] = {}
+    for index, move in enumerate(moves):
+        number = iso6346.normalise(move.container)
+        if number in first_row:
+            errors[index] = FieldError(
+                "container", "Container {number} is already on this service (row {other})",
+                {"number": number, "other": first_row[number] + 1}, index,
+            )
+        else:
+            first_row[number] = index
+    return errors
+
+
+def parse_move(
+    fields: Mapping[str, str],
+    teu_45ft: float = 2.0,
+    find_commodity: Callable[[str], int | None] | None = None,
+) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
+    """Turn the text of one grid row or file line into a move, or say every problem in it."""
+    errors: list[FieldError] = []
+    text = {name: (value or "").strip() for name, value in fields.items()}
+
+    container = text.get("container", "")
+    try:
+        container = iso6346.validate(container)
+    except HubError as error:
+        errors.append(FieldError.from_hub_error("container", error))
+
+    size_type = text.get("size_type", "").upper()
+    teu = 0.0
+    try:
+        teu = sizetype.parse(size_type, teu_45ft).teu
+    except HubError as error:
+        errors.append(FieldError.from_hub_error("size_type", error))
+
+    raw_fe = text.get("full_empty", "")
+    full_empty = _FULL_EMPTY.get(raw_fe.lower(), None) if raw_fe else FULL
+    if full_empty is None:
+        errors.append(FieldError(
+            "full_empty", "Full/empty {value!r} is not one of F, E, full, empty, 重, 空",
+            {"value": raw_fe},
+        ))
+        full_empty = FULL
+
+    gross_kg = None
+    raw_kg = text.get("gross_kg", "").replace(",", "").replace(" ", "")
+    if raw_kg:
+        try:
+            gross_kg = round(float(raw_kg))
+        except ValueError:
+            errors.append(FieldError(
+                "gross_kg", "Gross weight {value!r} is not a number of kilograms",
+                {"value": text["gross_kg"]},
+            ))
+        else:
+            if gross_kg <= 0:
+                errors.append(FieldError(
+                    "gross_kg", "Gross weight must be more than 0 kg, not {value}",
+                    {"value": text["gross_kg"]},
+                ))
+                gross_kg = None
+
+    commodity_id = None
+    name = text.get("commodity", "")
+    if name:
+        commodity_id = find_commodity(name) if find_commodity else None
+        if commodity_id is None:
+            errors.append(FieldError(
+                "commodity", "Commodity {value!r} is not in the list (name in English or "
+                "Chinese, or HS code)", {"value": name},
+            ))
+
+    if errors:
+        return None, errors
+    move = ContainerMoveRecord(
+        container=container, size_type=size_type, teu=teu, full_empty=full_empty,
+        gross_kg=gross_kg, commodity_id=commodity_id, seal=text.get("seal", ""),
+        shipper=text.get("shipper", ""), consignee=text.get("consignee", ""),
+    )
+    problems = validate_move(move, teu_45ft)
+    return (None, problems) if problems else (move, [])

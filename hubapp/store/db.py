@@ -1,0 +1,177 @@
+"""Opening a Hub Desk database: checks before writing, backup, migrations, connection settings."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from hubapp.domain.errors import DatabaseError
+from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5_000
+
+
+def open_db(path: str | Path, *, create: bool = True) -> Database:
+    """Open (and if needed create or upgrade) the database at path, one connection per thread.
+
+    Nothing is written to a file that turns out not to be a Hub Desk database,
+    or to one written by a newer Hub Desk.
+    """
+    path = Path(path)
+    applied = _inspect(path, create)
+    pending = [name for name in STEP_NAMES if name not in applied]
+    if applied and pending:
+        backup_before_migration(path, pending[0])
+    db = _connect(path)
+    try:
+        if pending:
+            MIGRATIONS.apply(db)
+    except sqlite3.Error as error:
+        db.close()
+        raise as_user_error(error, path) from error
+    return db
+
+
+def _inspect(path: Path, create: bool) -> set[str]:
+    """Names of migrations already applied to path; raises if the file must not be touched."""
+    if not path.exists():
+        if not create:
+            raise DatabaseError("Database {path} does not exist", path=str(path))
+        if not path.parent.is_dir():
+            raise DatabaseError("Folder {folder} does not exist", folder=str(path.parent))
+        return set()
+    if path.is_dir():
+        raise DatabaseError("{path} is a folder, not a database file", path=str(path))
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseError("Cannot read {path}: {reason}", path=str(path),
+                            reason=error.strerror) from error
+    if not header:
+        return set()  # an empty file, e.g. made by "touch": safe to initialise
+    if header != SQLITE_HEADER:
+        raise DatabaseError("{path} is not a Hub Desk database (it is not an SQLite file)",
+                            path=str(path))
+    try:
+        # Read-only and immutable-free: looking must not create a WAL or journal.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            applied: set[str] = set()
+            if MIGRATIONS.migrations_table in tables:
+                applied = {row[0] for row in conn.execute(
+                    f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?",
+                    [MIGRATIONS.name])}
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise as_user_error(error, path) from error
+    if tables and not applied:
+        raise DatabaseError(
+            "{path} is an SQLite database of another program, not a Hub Desk database",
+            path=str(path))
+    unknown = applied - set(STEP_NAMES)
+    if unknown:
+        raise DatabaseError(
+            "{path} was written by a newer version of Hub Desk (it has step {step}); "
+            "install the newer version to open it", path=str(path), step=sorted(unknown)[0])
+    return applied
+
+
+def _connect(path: Path) -> Database:
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn, execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed save survives a power cut too, not just a killed process.
+        db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as error:
+        raise as_user_error(error, path) from error
+    return db
+
+
+def backup_before_migration(path: Path, first_step: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-{first_step}-{stamp}{path.suffix or '.db'}")
+    copy_database(path, target)
+    return target
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API (safe while others write)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as error:
+        raise as_user_error(error, source) from error
+    finally:
+        src.close()
+
+
+@contextlib.contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """One all-or-nothing write.
+
+    BEGIN IMMEDIATE takes the write lock up front: a deferred BEGIN that later
+    upgrades to a writer can fail with "database is locked" at once, ignoring
+    the busy timeout, when another desk wrote in between.
+    """
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise as_user_error(error, db_path(db)) from error
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise as_user_error(error, db_path(db)) from error
+
+
+def db_path(db: Database) -> Path:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2])
+
+
+_USER_ERRORS = (
+    ("locked", "Database {path} is busy: another Hub Desk is saving. Try again in a moment"),
+    ("busy", "Database {path} is busy: another Hub Desk is saving. Try again in a moment"),
+    ("readonly", "Database {path} is read-only: check the file's permissions"),
+    ("read-only", "Database {path} is read-only: check the file's permissions"),
+    ("disk is full", "The disk holding {path} is full: nothing was saved"),
+    ("not a database", "{path} is not a Hub Desk database (damaged or not an SQLite file)"),
+    ("malformed", "Database {path} is damaged; restore it from a backup"),
+    ("unable to open", "Cannot open database {path}: check the folder exists and is writable"),
+)
+
+
+def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
+    """SQLite errors a person can act on become DatabaseError; anything else stays a bug."""
+    text = str(error).lower()
+    for needle, template in _USER_ERRORS:
+        if needle in text:
+            return DatabaseError(template, path=str(path))
+    return error

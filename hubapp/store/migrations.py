@@ -1,0 +1,142 @@
+"""Numbered, named schema steps. Never edit a released step: add a new one.
+
+Each step runs in one transaction together with its record in
+_sqlite_migrations (sqlite-utils Migrations), so a step is applied whole or not at all.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from hubapp.domain import reference
+
+MIGRATIONS = Migrations("hubapp")
+STEP_NAMES: list[str] = []
+
+
+def step(function):
+    STEP_NAMES.append(function.__name__)
+    return MIGRATIONS()(function)
+
+
+def _execute_all(db: Database, script: str) -> None:
+    # Not executescript(): it commits first, which would break the step's
+    # transaction and could leave a half-made schema behind.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@step
+def m001_create_reference_tables(db: Database) -> None:
+    _execute_all(db, """
+        CREATE TABLE place (
+            locode TEXT PRIMARY KEY,
+            name_en TEXT NOT NULL,
+            name_zh TEXT NOT NULL,
+            country TEXT NOT NULL
+        );
+        CREATE TABLE commodity (
+            id INTEGER PRIMARY KEY,
+            hs_code TEXT NOT NULL,
+            name_en TEXT NOT NULL UNIQUE,
+            name_zh TEXT NOT NULL UNIQUE,
+            category TEXT NOT NULL,
+            perishable INTEGER NOT NULL DEFAULT 0,
+            retired INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX commodity_hs_code ON commodity (hs_code);
+        CREATE TABLE route (
+            code TEXT PRIMARY KEY,
+            name_en TEXT NOT NULL,
+            name_zh TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('rail', 'road', 'river', 'rail-sea')),
+            countries TEXT NOT NULL DEFAULT '',
+            origin TEXT REFERENCES place (locode),
+            destination TEXT REFERENCES place (locode)
+        );
+    """)
+
+
+@step
+def m002_seed_reference_data(db: Database) -> None:
+    db["place"].insert_all(
+        ({"locode": p.locode, "name_en": p.name_en, "name_zh": p.name_zh, "country": p.country}
+         for p in reference.PLACES))
+    db["commodity"].insert_all(
+        ({"hs_code": c.hs_code, "name_en": c.name_en, "name_zh": c.name_zh,
+          "category": c.category, "perishable": int(c.perishable)}
+         for c in reference.COMMODITIES))
+    db["route"].insert_all(
+        ({"code": r.code, "name_en": r.name_en, "name_zh": r.name_zh, "mode": r.mode,
+          "countries": r.countries, "origin": r.origin, "destination": r.destination}
+         for r in reference.ROUTES))
+
+
+@step
+def m003_create_services_and_moves(db: Database) -> None:
+    # date and direction are copied onto each move so that "a container at most
+    # once per direction per day" is a UNIQUE constraint, and so that
+    # throughput queries need not join service for every container.
+    _execute_all(db, """
+        CREATE TABLE service (
+            id INTEGER PRIMARY KEY,
+            service_no TEXT NOT NULL,
+            date TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('outbound', 'inbound')),
+            mode TEXT NOT NULL CHECK (mode IN ('rail', 'road', 'river', 'rail-sea')),
+            route_code TEXT REFERENCES route (code),
+            origin TEXT REFERENCES place (locode),
+            destination TEXT REFERENCES place (locode),
+            scheduled_at TEXT,
+            actual_at TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('planned', 'departed', 'arrived', 'cancelled')),
+            wagons INTEGER CHECK (wagons IS NULL OR wagons >= 0),
+            notes TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            UNIQUE (date, direction, service_no)
+        );
+        CREATE INDEX service_date_status ON service (date, status);
+        CREATE TABLE container_move (
+            id INTEGER PRIMARY KEY,
+            service_id INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('outbound', 'inbound')),
+            container TEXT NOT NULL,
+            size_type TEXT NOT NULL,
+            teu REAL NOT NULL CHECK (teu > 0),
+            full_empty TEXT NOT NULL CHECK (full_empty IN ('F', 'E')),
+            gross_kg INTEGER CHECK (gross_kg IS NULL OR (gross_kg > 0 AND gross_kg <= 36000)),
+            commodity_id INTEGER REFERENCES commodity (id),
+            seal TEXT NOT NULL DEFAULT '',
+            shipper TEXT NOT NULL DEFAULT '',
+            consignee TEXT NOT NULL DEFAULT '',
+            UNIQUE (service_id, container),
+            UNIQUE (date, direction, container)
+        );
+        CREATE INDEX container_move_container ON container_move (container, date);
+        CREATE INDEX container_move_commodity ON container_move (commodity_id);
+    """)
+
+
+@step
+def m004_create_audit_log_and_settings(db: Database) -> None:
+    _execute_all(db, """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+        CREATE TABLE hub_setting (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+    """)

@@ -1,0 +1,109 @@
+"""Conversions between database rows and records (dates are ISO text in the file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from hubapp.domain.records import (
+    ContainerMoveRecord, Direction, Mode, ServiceRecord, Status, TotalsRecord,
+)
+
+_MINUTE = "%Y-%m-%d %H:%M"
+
+# Aggregates of container_move m over whatever the query joins; CASE rather
+# than summing booleans keeps the SQL portable to PostgreSQL.
+TOTALS_COLUMNS = """
+    COUNT(DISTINCT s.id) AS services,
+    COUNT(m.id) AS containers,
+    COALESCE(SUM(m.teu), 0) AS teu,
+    COALESCE(SUM(CASE WHEN m.full_empty = 'F' THEN 1 ELSE 0 END), 0) AS full,
+    COALESCE(SUM(CASE WHEN m.full_empty = 'E' THEN 1 ELSE 0 END), 0) AS empty,
+    COALESCE(SUM(m.gross_kg), 0) AS gross_kg
+"""
+MOVED = "s.status IN ('departed', 'arrived')"
+
+
+def minute_text(value: dt.datetime | None) -> str | None:
+    return value.strftime(_MINUTE) if value else None
+
+
+def minute_value(text: str | None) -> dt.datetime | None:
+    return dt.datetime.strptime(text, _MINUTE) if text else None
+
+
+def service_row(service: ServiceRecord) -> dict[str, Any]:
+    return {
+        "service_no": service.service_no,
+        "date": service.date.isoformat(),
+        "direction": str(service.direction),
+        "mode": str(service.mode),
+        "route_code": service.route_code,
+        "origin": service.origin,
+        "destination": service.destination,
+        "scheduled_at": minute_text(service.scheduled_at),
+        "actual_at": minute_text(service.actual_at),
+        "status": str(service.status),
+        "wagons": service.wagons,
+        "notes": service.notes,
+    }
+
+
+def service_record(row: Mapping[str, Any]) -> ServiceRecord:
+    return ServiceRecord(
+        service_no=row["service_no"],
+        date=dt.date.fromisoformat(row["date"]),
+        direction=Direction(row["direction"]),
+        mode=Mode(row["mode"]),
+        route_code=row["route_code"],
+        origin=row["origin"],
+        destination=row["destination"],
+        scheduled_at=minute_value(row["scheduled_at"]),
+        actual_at=minute_value(row["actual_at"]),
+        status=Status(row["status"]),
+        wagons=row["wagons"],
+        notes=row["notes"],
+        id=row["id"],
+        version=row["version"],
+    )
+
+
+def move_row(move: ContainerMoveRecord) -> dict[str, Any]:
+    return {
+        "container": move.container,
+        "size_type": move.size_type,
+        "teu": move.teu,
+        "full_empty": move.full_empty,
+        "gross_kg": move.gross_kg,
+        "commodity_id": move.commodity_id,
+        "seal": move.seal,
+        "shipper": move.shipper,
+        "consignee": move.consignee,
+    }
+
+
+def move_record(row: Mapping[str, Any]) -> ContainerMoveRecord:
+    return ContainerMoveRecord(
+        container=row["container"],
+        size_type=row["size_type"],
+        teu=row["teu"],
+        full_empty=row["full_empty"],
+        gross_kg=row["gross_kg"],
+        commodity_id=row["commodity_id"],
+        seal=row["seal"],
+        shipper=row["shipper"],
+        consignee=row["consignee"],
+        id=row["id"],
+    )
+
+
+def totals_record(row: Mapping[str, Any]) -> TotalsRecord:
+    return TotalsRecord(
+        services=row["services"],
+        containers=row["containers"],
+        teu=row["teu"],
+        full=row["full"],
+        empty=row["empty"],
+        gross_kg=row["gross_kg"],
+    )

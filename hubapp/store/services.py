@@ -1,0 +1,203 @@
+"""Services and the containers on them: reading a day, saving one service whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import (
+    ChangeRecord, ContainerMoveRecord, ServiceRecord, ServiceSummaryRecord, TotalsRecord,
+)
+from hubapp.domain.validation import (
+    FieldError, ValidationError, duplicate_errors, validate_move, validate_service,
+)
+from hubapp.store import audit
+from hubapp.store.db import transaction
+from hubapp.store.rows import (
+    MOVED, TOTALS_COLUMNS, move_record, move_row, service_record, service_row, totals_record,
+)
+
+
+class ServiceNotFound(HubError):
+    pass
+
+
+def list_day(db: Database, day: dt.date) -> list[ServiceSummaryRecord]:
+    """Every service of a hub-local day, whatever its status, with its container totals."""
+    rows = db.query(f"""
+        SELECT s.*, COALESCE(r.name_en, '') AS route_name_en,
+               COALESCE(r.name_zh, '') AS route_name_zh, {TOTALS_COLUMNS}
+        FROM service s
+        LEFT JOIN route r ON r.code = s.route_code
+        LEFT JOIN container_move m ON m.service_id = s.id
+        WHERE s.date = ?
+        GROUP BY s.id, r.name_en, r.name_zh
+        ORDER BY COALESCE(s.scheduled_at, s.actual_at, '99'), s.service_no, s.direction
+    """, [day.isoformat()])
+    return [
+        ServiceSummaryRecord(service_record(row), totals_record(row),
+                             row["route_name_en"], row["route_name_zh"])
+        for row in rows
+    ]
+
+
+def day_totals(db: Database, day: dt.date) -> TotalsRecord:
+    """Throughput of a day: only services that departed or arrived count."""
+    row = next(db.query(f"""
+        SELECT {TOTALS_COLUMNS}
+        FROM service s LEFT JOIN container_move m ON m.service_id = s.id
+        WHERE s.date = ? AND {MOVED}
+    """, [day.isoformat()]))
+    return totals_record(row)
+
+
+def get_service(db: Database, service_id: int) -> ServiceRecord:
+    rows = list(db.query("SELECT * FROM service WHERE id = ?", [service_id]))
+    if not rows:
+        raise ServiceNotFound("Service {id} no longer exists", id=service_id)
+    return service_record(rows[0])
+
+
+def list_moves(db: Database, service_id: int) -> list[ContainerMoveRecord]:
+    return [move_record(row) for row in db.query(
+        "SELECT * FROM container_move WHERE service_id = ? ORDER BY id", [service_id])]
+
+
+def save_service(
+    db: Database,
+    service: ServiceRecord,
+    moves: Sequence[ContainerMoveRecord],
+    user: str,
+    teu_45ft: float = 2.0,
+) -> tuple[ServiceRecord, ChangeRecord]:
+    """Store a service and exactly these containers, all or nothing.
+
+    Raises ValidationError listing every problem (row-numbered for containers)
+    and stores nothing if there is any.
+    """
+    with transaction(db):
+        before = _snapshot(db, service.id) if service.id is not None else None
+        errors = _problems(db, service, moves, teu_45ft)
+        if errors:
+            raise ValidationError(errors)
+        row = service_row(service)
+        if service.id is None:
+            service_id = db["service"].insert(row).last_pk
+        else:
+            service_id = service.id
+            db.execute(
+                "UPDATE service SET " + ", ".join(f"{name} = ?" for name in row)
+                + ", version = version + 1 WHERE id = ?", [*row.values(), service_id])
+            db.execute("DELETE FROM container_move WHERE service_id = ?", [service_id])
+        _insert_moves(db, service_id, service, moves)
+        saved = get_service(db, service_id)
+        audit.record(db, user, "create" if before is None else "update", "service",
+                     service_id, before, _snapshot(db, service_id))
+    dates = {saved.date} | ({before_date(before)} if before else set())
+    return saved, ChangeRecord("services", frozenset(dates), frozenset({service_id}))
+
+
+def delete_service(db: Database, service_id: int, user: str) -> ChangeRecord:
+    with transaction(db):
+        before = _snapshot(db, service_id)
+        db.execute("DELETE FROM service WHERE id = ?", [service_id])
+        audit.record(db, user, "delete", "service", service_id, before, None)
+    return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
+
+
+def insert_many(
+    db: Database, items: Iterable[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]]
+) -> TotalsRecord:
+    """Bulk insert of already validated services (demo data, checked imports).
+
+    The caller holds the transaction, so a whole batch lands or none of it.
+    """
+    services = containers = full = empty = gross = 0
+    teu = 0.0
+    for service, moves in items:
+        service_id = db["service"].insert(service_row(service)).last_pk
+        _insert_moves(db, service_id, service, moves)
+        services += 1
+        containers += len(moves)
+        for move in moves:
+            teu += move.teu
+            full += move.full_empty == "F"
+            empty += move.full_empty == "E"
+            gross += move.gross_kg or 0
+    return TotalsRecord(services, containers, teu, full, empty, gross)
+
+
+def is_empty(db: Database) -> bool:
+    return db.execute("SELECT NOT EXISTS (SELECT 1 FROM service)").fetchone()[0] == 1
+
+
+def _insert_moves(db: Database, service_id: int, service: ServiceRecord,
+                  moves: Sequence[ContainerMoveRecord]) -> None:
+    shared = {"service_id": service_id, "date": service.date.isoformat(),
+              "direction": str(service.direction)}
+    db.conn.executemany(
+        "INSERT INTO container_move (service_id, date, direction, container, size_type, teu,"
+        " full_empty, gross_kg, commodity_id, seal, shipper, consignee) VALUES"
+        " (:service_id, :date, :direction, :container, :size_type, :teu, :full_empty,"
+        " :gross_kg, :commodity_id, :seal, :shipper, :consignee)",
+        ({**shared, **move_row(move)} for move in moves))
+
+
+def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMoveRecord],
+              teu_45ft: float) -> list[FieldError]:
+    errors = list(validate_service(service))
+    clash = db.execute(
+        "SELECT id FROM service WHERE date = ? AND direction = ? AND service_no = ?"
+        " AND id IS NOT ?", [service.date.isoformat(), str(service.direction),
+                             service.service_no, service.id]).fetchone()
+    if clash:
+        errors.append(FieldError(
+            "service_no", "Service {number} already exists on {date} ({direction})",
+            {"number": service.service_no, "date": service.date.isoformat(),
+             "direction": str(service.direction)}))
+    for index, move in enumerate(moves):
+        errors.extend(error.at_row(index) for error in validate_move(move, teu_45ft))
+    errors.extend(duplicate_errors(moves).values())
+    errors.extend(_elsewhere_on_day(db, service, moves))
+    return errors
+
+
+def _elsewhere_on_day(db: Database, service: ServiceRecord,
+                      moves: Sequence[ContainerMoveRecord]) -> list[FieldError]:
+    """Containers already on another service of the same day and direction."""
+    found = {}
+    numbers = [move.container for move in moves]
+    for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
+        chunk = numbers[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in db.query(
+            f"SELECT m.container, s.service_no FROM container_move m"
+            f" JOIN service s ON s.id = m.service_id"
+            f" WHERE m.date = ? AND m.direction = ? AND m.service_id IS NOT ?"
+            f" AND m.container IN ({marks})",
+            [service.date.isoformat(), str(service.direction), service.id, *chunk]):
+            found[row["container"]] = row["service_no"]
+    return [
+        FieldError("container", "Container {number} is already on service {other} "
+                   "({direction}) this day", {"number": move.container,
+                                               "other": found[move.container],
+                                               "direction": str(service.direction)}, index)
+        for index, move in enumerate(moves) if move.container in found
+    ]
+
+
+def _snapshot(db: Database, service_id: int) -> dict:
+    service = get_service(db, service_id)
+    return {
+        "service": {"id": service_id, **service_row(service)},
+        "containers": [move_row(move) for move in list_moves(db, service_id)],
+    }
+
+
+def before_date(snapshot: dict) -> dt.date:
+    return dt.date.fromisoformat(snapshot["service"]["date"])
+
+

@@ -1,0 +1,41 @@
+"""Throughput aggregates, computed in SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+from hubapp.domain.records import StatsRecord, StatsRowRecord
+from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
+
+NONE_KEY = "(none)"
+
+# Grouping key and row order per --by choice; route and commodity list the
+# biggest first, as managers read them.
+_GROUPINGS = {
+    "day": ("s.date", "key"),
+    "month": ("substr(s.date, 1, 7)", "key"),
+    "route": (f"COALESCE(s.route_code, '{NONE_KEY}')", "teu DESC, key"),
+    "commodity": (f"COALESCE(c.name_en, '{NONE_KEY}')", "teu DESC, key"),
+    "direction": ("s.direction", "key"),
+}
+BY_CHOICES = tuple(_GROUPINGS)
+
+
+def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "day") -> StatsRecord:
+    """Services that departed or arrived between two dates (inclusive) and their containers."""
+    key, order = _GROUPINGS[by]
+    joins = """
+        FROM service s
+        LEFT JOIN container_move m ON m.service_id = s.id
+        LEFT JOIN commodity c ON c.id = m.commodity_id
+        WHERE s.date BETWEEN ? AND ? AND """ + MOVED
+    params = [date_from.isoformat(), date_to.isoformat()]
+    totals = totals_record(next(db.query(f"SELECT {TOTALS_COLUMNS} {joins}", params)))
+    rows = tuple(
+        StatsRowRecord(row["key"], totals_record(row))
+        for row in db.query(
+            f"SELECT {key} AS key, {TOTALS_COLUMNS} {joins} GROUP BY {key} ORDER BY {order}",
+            params))
+    return StatsRecord(date_from, date_to, by, totals, rows)

@@ -1,0 +1,25 @@
+"""Numbers and dates as the user's locale writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale
+
+
+def number(value: float, decimals: int = 0) -> str:
+    return QLocale().toString(float(value), "f", decimals) if decimals else \
+        QLocale().toString(int(round(value)))
+
+
+def teu(value: float) -> str:
+    # 45 ft boxes may count 2.25 TEU, so a total can have a fraction.
+    return number(value, 2) if not float(value).is_integer() else number(value)
+
+
+def tonnes(kilograms: int) -> str:
+    return number(kilograms / 1000, 1)
+
+
+def long_date(day: dt.date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)

@@ -1,0 +1,46 @@
+# Sourced by run.sh and test.sh: installs what a fresh Debian 12 lacks, then
+# makes (or refreshes) the project's virtual environment in .venv.
+# Usage: bootstrap EXTRA_DEBIAN_PACKAGE... ; afterwards $VENV/bin has hubapp.
+
+# Qt's runtime libraries (the xcb platform plugin's list, plus EGL/GL, fonts
+# and D-Bus), a CJK font so Chinese shows as characters, and venv, which
+# Debian ships separately from Python.
+QT_DEBS=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
+         libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0
+         libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0
+         libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
+         libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk)
+
+VENV="${HUBAPP_VENV:-$PWD/.venv}"
+
+bootstrap() {
+    local wanted=("${QT_DEBS[@]}" "$@") missing=() package
+    if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+        wanted+=(python3-venv)
+    fi
+    for package in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
+            || missing+=("$package")
+    done
+    if ((${#missing[@]})); then
+        local sudo=""
+        [ "$(id -u)" = 0 ] || sudo="sudo"
+        echo "Installing system packages: ${missing[*]}"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+            "${missing[@]}" >/dev/null
+    fi
+    if [ ! -x "$VENV/bin/python" ]; then
+        echo "Creating the virtual environment in $VENV"
+        python3 -m venv "$VENV"
+    fi
+    # Reinstall only when the project's dependencies changed.
+    local stamp="$VENV/.hubapp-installed" want
+    want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        echo "Installing Hub Desk and its dependencies into $VENV"
+        "$VENV/bin/python" -m pip install -q --upgrade pip
+        "$VENV/bin/python" -m pip install -q -e ".[test]"
+        echo "$want" > "$stamp"
+    fi
+}

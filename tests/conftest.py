@@ -1,0 +1,72 @@
+"""Shared fixtures: headless Qt, isolated settings, a demo database per test, no stray dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+DEMO_END = dt.date(2026, 3, 5)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before Qt loads: no display in CI, and never the developer's own settings or data.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.mkdtemp(prefix="hubapp-test-home-"))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(home / name.lower())
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database made once per session (3 days ending 2026-03-05); tests get copies."""
+    from hubapp.store import demo_data
+
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    demo_data.fill(path, days=3, end=DEMO_END, seed=7)
+    return path
+
+
+@pytest.fixture
+def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_db_path: Path):
+    from hubapp.store import open_db
+
+    db = open_db(demo_db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """A dialog nobody expected fails the test instead of hanging it.
+
+    Tests that expect one replace the function in hubapp.ui.dialogs themselves.
+    """
+    if "qtbot" not in request.fixturenames:
+        return
+    from hubapp.ui import dialogs
+
+    for name in ("show_error", "show_info", "ask_yes_no", "pick_open_file", "pick_save_file"):
+        def refuse(*args, _name=name, **kwargs):
+            raise AssertionError(f"unexpected dialog {_name}{args[1:]}")
+        monkeypatch.setattr(dialogs, name, refuse)
+
+
+@pytest.fixture
+def app_signals(qapp):
+    from hubapp.ui.app import make_application
+    from hubapp.ui.signals import AppSignals
+
+    make_application([])  # names for QSettings; returns the running qapp
+    return AppSignals()

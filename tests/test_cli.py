@@ -1,0 +1,163 @@
+"""The command line as scripts use it: real subprocesses, exit codes, one-line errors."""
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+
+def hubapp(*args, check=False):
+    result = subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                            capture_output=True, text=True, timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo.db"
+    result = hubapp("demo", "--db", path, "--days", 40, "--seed", 3, "--end", "2026-03-05",
+                    check=True)
+    assert "services" in result.stdout and "TEU" in result.stdout
+    return path
+
+
+def _sql_totals(path, date_from, date_to):
+    with sqlite3.connect(path) as conn:
+        return conn.execute("""
+            SELECT COUNT(DISTINCT s.id), COUNT(m.id), COALESCE(SUM(m.teu), 0),
+                   COALESCE(SUM(m.full_empty = 'F'), 0), COALESCE(SUM(m.full_empty = 'E'), 0),
+                   COALESCE(SUM(m.gross_kg), 0)
+            FROM service s LEFT JOIN container_move m ON m.service_id = s.id
+            WHERE s.date BETWEEN ? AND ? AND s.status IN ('departed', 'arrived')
+        """, [date_from, date_to]).fetchone()
+
+
+def test_demo_looks_like_the_hub(demo_file):
+    with sqlite3.connect(demo_file) as conn:
+        per_day = conn.execute("SELECT COUNT(*) * 1.0 / COUNT(DISTINCT date) FROM service"
+                               " WHERE status != 'cancelled'").fetchone()[0]
+        directions = dict(conn.execute("SELECT direction, COUNT(*) FROM service GROUP BY 1"))
+        laos_in = [r[0] for r in conn.execute(
+            "SELECT c.name_en FROM container_move m JOIN service s ON s.id = m.service_id"
+            " JOIN commodity c ON c.id = m.commodity_id"
+            " WHERE s.route_code = 'CN-LA' AND s.direction = 'inbound'"
+            " GROUP BY c.name_en ORDER BY COUNT(*) DESC LIMIT 3")]
+        europe_out = [r[0] for r in conn.execute(
+            "SELECT c.name_en FROM container_move m JOIN service s ON s.id = m.service_id"
+            " JOIN commodity c ON c.id = m.commodity_id"
+            " WHERE s.route_code LIKE 'CN-EU%' AND s.direction = 'outbound'"
+            " GROUP BY c.name_en ORDER BY COUNT(*) DESC LIMIT 3")]
+        numbers = [r[0] for r in conn.execute("SELECT container FROM container_move LIMIT 500")]
+    assert 16 <= per_day <= 24
+    assert directions["outbound"] > 0 and directions["inbound"] > 0
+    assert "cassava flour" in laos_in[:2]
+    assert {"laptops", "auto parts"} & set(europe_out)
+    from hubapp.domain.iso6346 import is_valid
+    assert all(is_valid(n) for n in numbers)
+
+
+def test_demo_is_reproducible_and_refuses_a_filled_database(demo_file, tmp_path):
+    again = tmp_path / "again.db"
+    hubapp("demo", "--db", again, "--days", 40, "--seed", 3, "--end", "2026-03-05", check=True)
+    query = "SELECT service_no, s.date, container, gross_kg FROM service s" \
+            " JOIN container_move m ON m.service_id = s.id ORDER BY m.id"
+    with sqlite3.connect(demo_file) as a, sqlite3.connect(again) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
+    result = hubapp("demo", "--db", again, "--days", 2)
+    assert result.returncode == 1
+    assert "already holds services" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("by", ["day", "month", "route", "commodity", "direction"])
+def test_stats_json_matches_sql(demo_file, by):
+    result = hubapp("stats", "--db", demo_file, "--from", "2026-02-01", "--to", "2026-02-28",
+                    "--by", by, "--format", "json", check=True)
+    data = json.loads(result.stdout)
+    services, containers, teu, full, empty, gross = _sql_totals(
+        demo_file, "2026-02-01", "2026-02-28")
+    assert data["totals"] == {"services": services, "containers": containers, "teu": teu,
+                              "full": full, "empty": empty, "gross_kg": gross}
+    assert containers > 10_000
+    assert sum(row["containers"] for row in data["rows"]) == containers
+    assert sum(row["teu"] for row in data["rows"]) == pytest.approx(teu)
+    if by == "day":
+        assert len(data["rows"]) == 28 and data["rows"][0]["key"] == "2026-02-01"
+        first = _sql_totals(demo_file, "2026-02-01", "2026-02-01")
+        assert data["rows"][0]["containers"] == first[1]
+    if by == "month":
+        assert [row["key"] for row in data["rows"]] == ["2026-02"]
+    if by == "direction":
+        assert {row["key"] for row in data["rows"]} == {"inbound", "outbound"}
+
+
+def test_stats_csv_and_table(demo_file):
+    result = hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to", "2026-03-05",
+                    "--format", "csv", check=True)
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["key", "services", "containers", "teu", "full", "empty", "gross_kg"]
+    assert [r[0] for r in rows[1:]] == [f"2026-03-0{d}" for d in range(1, 6)]
+    total_containers = _sql_totals(demo_file, "2026-03-01", "2026-03-05")[1]
+    assert sum(int(r[2]) for r in rows[1:]) == total_containers
+    table = hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to", "2026-03-05",
+                   "--by", "route", check=True).stdout
+    assert "CN-LA" in table and "total" in table and f"{total_containers:,}" in table
+
+
+@pytest.mark.parametrize("args, words", [
+    (["stats", "--db", "{db}", "--from", "2026-13-01", "--to", "2026-03-05"],
+     "not a date"),
+    (["stats", "--db", "{db}", "--from", "2026-03-05", "--to", "2026-03-01"], "is after"),
+    (["stats", "--db", "{missing}", "--from", "2026-03-01", "--to", "2026-03-05"],
+     "does not exist"),
+    (["stats", "--db", "{garbage}", "--from", "2026-03-01", "--to", "2026-03-05"],
+     "not a Hub Desk database"),
+    (["demo", "--db", "{nofolder}"], "does not exist"),
+    (["demo", "--db", "{new}", "--days", "0"], "between 1 and 5000"),
+    (["stats", "--db", "{db}", "--from", "2026-03-01", "--to", "2026-03-05", "--by", "week"],
+     "invalid choice"),
+])
+def test_bad_input_is_one_clear_line(demo_file, tmp_path, args, words):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_text("not a database")
+    values = {"db": demo_file, "missing": tmp_path / "missing.db", "garbage": garbage,
+              "nofolder": tmp_path / "nope" / "x.db", "new": tmp_path / "new.db"}
+    result = hubapp(*(a.format(**values) for a in args))
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert words in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_locked_database_is_a_clear_message(demo_file, tmp_path):
+    locked = tmp_path / "locked.db"
+    locked.write_bytes(demo_file.read_bytes())
+    holder = sqlite3.connect(locked)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = hubapp("stats", "--db", locked, "--from", "2026-03-01", "--to", "2026-03-05")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.returncode == 1
+    assert "busy" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_version_and_help_document_every_option():
+    from hubapp.cli import build_parser
+
+    assert hubapp("--version", check=True).stdout.startswith("hubapp ")
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.choices and isinstance(a.choices, dict))
+    for name, sub in subparsers.choices.items():
+        for action in sub._actions:
+            if action.option_strings and action.dest != "help":
+                assert action.help, f"{name} {action.option_strings} has no help"

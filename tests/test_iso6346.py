@@ -1,0 +1,58 @@
+import random
+
+import pytest
+from hypothesis import given, strategies as st
+from stdnum import iso6346 as reference
+
+from hubapp.domain import iso6346
+from hubapp.domain.iso6346 import ContainerNumberError
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CSQU3054383", "CSQU3054383"),
+    (" csqu 305438-3 ", "CSQU3054383"),
+    ("CSQU-305438-3", "CSQU3054383"),
+    ("ＣＳＱＵ３０５４３８３", "CSQU3054383"),  # full-width, as a Chinese IME types it
+    ("MSKU.907032.3", "MSKU9070323"),
+])
+def test_valid_numbers_are_normalised(text, expected):
+    assert iso6346.validate(text) == expected
+    assert iso6346.is_valid(text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("CSQU3054384", ["check digit", "is 4", "should be 3"]),
+    ("", ["empty"]),
+    ("CSQU305438", ["10 characters", "expected 11"]),
+    ("CSQX3054383", ["U, J, Z or R"]),
+    ("CSQÜ3054383", ["U, J, Z or R"]),  # non-ASCII would make stdnum raise oddly
+    ("C5QU3054383", ["3 letters"]),
+])
+def test_invalid_numbers_say_why(text, words):
+    with pytest.raises(ContainerNumberError) as caught:
+        iso6346.validate(text)
+    message = str(caught.value).lower()
+    for word in words:
+        assert word.lower() in message
+    assert not iso6346.is_valid(text)
+
+
+def test_with_check_digit_completes_numbers():
+    assert iso6346.with_check_digit("CSQU305438") == "CSQU3054383"
+
+
+_letters = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3)
+
+
+@given(_letters, st.sampled_from("UJZR"), st.integers(0, 999_999), st.integers(0, 9))
+def test_agrees_with_stdnum(owner, category, serial, digit):
+    number = f"{owner}{category}{serial:06d}{digit}"
+    assert iso6346.is_valid(number) == reference.is_valid(number)
+
+
+def test_exactly_one_check_digit_is_valid():
+    rng = random.Random(3)
+    for _ in range(200):
+        stem = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(3)) + "U" + \
+            f"{rng.randrange(1_000_000):06d}"
+        assert sum(iso6346.is_valid(stem + str(d)) for d in range(10)) == 1

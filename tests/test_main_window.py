@@ -1,0 +1,105 @@
+"""The main window on a demo database, driven like a user would."""
+
+import datetime as dt
+import sqlite3
+
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt
+
+from hubapp.store import open_db
+from hubapp.ui.day_services import DayServicesModel
+from hubapp.ui.main_window import MainWindow
+
+from conftest import DEMO_END
+
+
+def _window(qtbot, db, path, signals):
+    window = MainWindow(db, path, signals)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):  # shortcuts only reach the active window
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def _services_on(path, day):
+    with sqlite3.connect(path) as conn:
+        return sorted(r[0] for r in conn.execute(
+            "SELECT service_no FROM service WHERE date = ?", [day.isoformat()]))
+
+
+def test_window_lists_the_days_services(qtbot, demo_db, demo_db_path, app_signals, qtmodeltester):
+    window = _window(qtbot, demo_db, demo_db_path, app_signals)
+    screen = window.day_screen
+    screen.date_edit.setDate(QDate(2026, 3, 4))
+    model = screen.model
+    qtmodeltester.check(model)
+    qtmodeltester.check(screen.proxy)
+    expected = _services_on(demo_db_path, dt.date(2026, 3, 4))
+    assert len(expected) >= 15
+    shown = sorted(model.index(r, DayServicesModel.SERVICE).data() for r in range(model.rowCount()))
+    assert shown == expected
+    with sqlite3.connect(demo_db_path) as conn:
+        containers = conn.execute(
+            "SELECT COUNT(*) FROM container_move m JOIN service s ON s.id = m.service_id"
+            " WHERE s.date = '2026-03-04' AND s.status IN ('departed', 'arrived')").fetchone()[0]
+    assert f"{containers:,}" in window.totals_label.text()
+    assert str(demo_db_path) in window.file_label.text()
+
+
+def test_keyboard_steps_through_days(qtbot, demo_db, demo_db_path, app_signals):
+    window = _window(qtbot, demo_db, demo_db_path, app_signals)
+    screen = window.day_screen
+    screen.set_day(DEMO_END)
+    today_rows = screen.model.rowCount()
+    assert today_rows > 0
+    qtbot.keyClick(screen.table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert screen.day() == DEMO_END + dt.timedelta(days=1)
+    assert screen.model.rowCount() == 0 and screen.empty_label.isVisibleTo(window)
+    qtbot.keyClick(screen.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(screen.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert screen.day() == DEMO_END - dt.timedelta(days=1)
+    assert sorted(screen.model.index(r, 1).data() for r in range(screen.model.rowCount())) == \
+        _services_on(demo_db_path, DEMO_END - dt.timedelta(days=1))
+    # The date box itself would take Ctrl+PgDown as "ten years on"; here it means next day.
+    qtbot.keyClick(screen.date_edit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert screen.day() == DEMO_END
+    qtbot.mouseClick(screen.today_button, Qt.MouseButton.LeftButton)
+    assert screen.day() == dt.date.today()
+
+
+def test_sorting_by_teu_puts_the_biggest_first(qtbot, demo_db, demo_db_path, app_signals):
+    window = _window(qtbot, demo_db, demo_db_path, app_signals)
+    screen = window.day_screen
+    screen.set_day(DEMO_END - dt.timedelta(days=1))
+    header = screen.table.horizontalHeader()
+    x = header.sectionViewportPosition(DayServicesModel.TEU) + 5
+    for _ in range(2):  # first click sorts ascending, the second descending
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    values = [screen.proxy.index(r, DayServicesModel.TEU).data(Qt.ItemDataRole.UserRole)
+              for r in range(screen.proxy.rowCount())]
+    assert values == sorted(values, reverse=True) and values[0] > values[-1]
+
+
+def test_geometry_is_remembered(qtbot, demo_db_path, app_signals):
+    db = open_db(demo_db_path)
+    try:
+        first = _window(qtbot, db, demo_db_path, app_signals)
+        first.setGeometry(40, 50, 700, 500)
+        first.close()
+        assert QSettings().value("main_window/geometry") is not None
+        second = _window(qtbot, db, demo_db_path, app_signals)
+        assert (second.width(), second.height()) == (700, 500)
+    finally:
+        db.close()
+
+
+def test_about_shows_version_and_database(qtbot, demo_db, demo_db_path, app_signals, monkeypatch):
+    from hubapp import __version__
+    from hubapp.ui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+    window = _window(qtbot, demo_db, demo_db_path, app_signals)
+    help_menu = window.menuBar().actions()[-1].menu()
+    help_menu.actions()[0].trigger()
+    assert shown and __version__ in shown[0] and str(demo_db_path) in shown[0]

@@ -1,0 +1,122 @@
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from hubapp.domain.errors import DatabaseError
+from hubapp.store import open_db
+from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def test_new_database_gets_every_step_and_settings(tmp_path):
+    path = tmp_path / "new.db"
+    db = open_db(path)
+    try:
+        assert [m.name for m in MIGRATIONS.applied(db)] == STEP_NAMES
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db["place"].count >= 20 and db["commodity"].count >= 30
+    finally:
+        db.close()
+    assert not list(tmp_path.glob("*.before-*"))  # nothing to back up for a new file
+
+
+def test_step_names_are_numbered_in_order():
+    numbers = [int(name[1:4]) for name in STEP_NAMES]
+    assert numbers == list(range(1, len(STEP_NAMES) + 1))
+
+
+def test_older_file_is_backed_up_then_upgraded(tmp_path):
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    assert "hub_setting" not in _tables(path)
+
+    open_db(path).close()
+
+    assert "hub_setting" in _tables(path)
+    backups = list(tmp_path.glob(f"old.before-{STEP_NAMES[-1]}-*.db"))
+    assert len(backups) == 1
+    assert "hub_setting" not in _tables(backups[0])
+    assert "service" in _tables(backups[0])
+
+
+def test_file_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "newer.db"
+    open_db(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('hubapp', 'm099_from_the_future', '2030-01-01')")
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseError, match="newer version of Hub Desk"):
+        open_db(path)
+    assert _digest(path) == before
+
+
+def test_garbage_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"this is a shopping list, not a database\n" * 50)
+    before = _digest(path)
+    with pytest.raises(DatabaseError, match="not an SQLite file"):
+        open_db(path)
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_other_programs_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseError, match="another program"):
+        open_db(path)
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_empty_file_is_initialised(tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch()
+    open_db(path).close()
+    assert "service" in _tables(path)
+
+
+def test_missing_file_or_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(DatabaseError, match="does not exist"):
+        open_db(tmp_path / "missing.db", create=False)
+    with pytest.raises(DatabaseError, match="Folder .* does not exist"):
+        open_db(tmp_path / "no" / "such" / "folder.db")
+
+
+def test_a_failing_step_leaves_no_trace(tmp_path, monkeypatch):
+    path = tmp_path / "half.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    last = MIGRATIONS._migrations[-1]
+
+    def broken(db):
+        db.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(last, "fn", broken)
+    with pytest.raises(RuntimeError):
+        open_db(path)
+    assert "half_done" not in _tables(path)
+    with sqlite3.connect(path) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+    assert STEP_NAMES[-1] not in names

@@ -1,0 +1,87 @@
+import pytest
+
+from hubapp.domain import sizetype
+from hubapp.domain.records import ContainerMoveRecord
+from hubapp.domain.sizetype import SizeTypeError
+from hubapp.domain.validation import duplicate_errors, parse_move, validate_move
+
+
+@pytest.mark.parametrize("code, feet, teu", [
+    ("22G1", 20, 1.0), ("42G1", 40, 2.0), ("45G1", 40, 2.0), ("L5G1", 45, 2.0),
+    ("22R1", 20, 1.0), ("45r1", 40, 2.0), ("12G1", 10, 0.5),
+])
+def test_size_type_lengths_and_teu(code, feet, teu):
+    info = sizetype.parse(code)
+    assert (info.length_ft, info.teu) == (feet, teu)
+
+
+def test_45_ft_teu_follows_the_setting():
+    assert sizetype.parse("L5G1", teu_45ft=2.25).teu == 2.25
+    assert sizetype.parse("45G1", teu_45ft=2.25).teu == 2.0  # 45G1 is a 40 ft high cube
+
+
+@pytest.mark.parametrize("code", ["", "22", "2XG1", "92G1", "22Q1", "22G1X", "22 G1"])
+def test_bad_size_types_are_refused(code):
+    with pytest.raises(SizeTypeError):
+        sizetype.parse(code)
+
+
+def _fields(**changes):
+    fields = {"container": "CSQU3054383", "size_type": "22G1", "full_empty": "F",
+              "gross_kg": "24,000", "commodity": "cassava flour"}
+    fields.update(changes)
+    return fields
+
+
+def _finder(text):
+    return 7 if text.strip().lower() in ("cassava flour", "木薯粉", "110620") else None
+
+
+def test_parse_move_reads_a_good_row():
+    move, errors = parse_move(_fields(), find_commodity=_finder)
+    assert errors == []
+    assert (move.container, move.teu, move.gross_kg, move.commodity_id) == \
+        ("CSQU3054383", 1.0, 24000, 7)
+
+
+@pytest.mark.parametrize("value", ["重", "full", "F", "f", "重箱"])
+def test_full_spellings(value):
+    move, errors = parse_move(_fields(full_empty=value), find_commodity=_finder)
+    assert not errors and move.full_empty == "F"
+
+
+def test_parse_move_reports_every_problem_with_its_field():
+    move, errors = parse_move(
+        _fields(container="CSQU3054384", size_type="99X1", full_empty="maybe",
+                gross_kg="heavy", commodity="moon rock"), find_commodity=_finder)
+    assert move is None
+    assert {e.field for e in errors} == {"container", "size_type", "full_empty", "gross_kg",
+                                          "commodity"}
+    assert "should be 3" in next(str(e) for e in errors if e.field == "container")
+
+
+def test_weight_limits_depend_on_size():
+    _, errors = parse_move(_fields(gross_kg="900"), find_commodity=_finder)
+    assert [e.field for e in errors] == ["gross_kg"]
+    assert "1,800" in str(errors[0]) and "20 ft" in str(errors[0])
+    _, errors = parse_move(_fields(gross_kg="36001"), find_commodity=_finder)
+    assert [e.field for e in errors] == ["gross_kg"]
+
+
+def test_full_container_needs_a_weight_but_empty_does_not():
+    _, errors = parse_move(_fields(gross_kg=""), find_commodity=_finder)
+    assert [e.field for e in errors] == ["gross_kg"]
+    move, errors = parse_move(_fields(gross_kg="", full_empty="空", commodity=""))
+    assert not errors and move.full_empty == "E"
+
+
+def test_duplicates_within_a_service_point_at_the_first_row():
+    move = ContainerMoveRecord("CSQU3054383", "22G1", 1.0, "F", 20000)
+    other = ContainerMoveRecord("MSKU9070323", "22G1", 1.0, "F", 20000)
+    errors = duplicate_errors([move, other, move])
+    assert list(errors) == [2]
+    assert "row 1" in str(errors[2]) and errors[2].row == 2
+
+
+def test_validate_move_accepts_a_good_record():
+    assert validate_move(ContainerMoveRecord("CSQU3054383", "45G1", 2.0, "F", 12000)) == []
