@@ -43,4 +43,9 @@ bootstrap() {
         "$VENV/bin/python" -m pip install -q -e ".[test]"
         echo "$want" > "$stamp"
     fi
+    # The .ts sources are committed; the .qm files Qt loads are built here.
+    local ts
+    for ts in resources/translations/*.ts; do
+        "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+    done
 }

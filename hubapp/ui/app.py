@@ -15,6 +15,7 @@ from hubapp.store import open_db
 from hubapp.ui import dialogs
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.signals import AppSignals
+from hubapp.ui.translations import chosen_language, install_translations
 
 APP_NAME = "hubapp"
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 def run_gui(db_path: Path | None) -> int:
     app = make_application(sys.argv)
+    install_translations(app, chosen_language())
     _log_to_file()
     sys.excepthook = _show_crash
     path = db_path or default_db_path()

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QToolButton, QVBoxLayout, QWidget,
 )
 from sqlite_utils import Database
 
@@ -123,17 +123,22 @@ class DayServicesScreen(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
 
-        self.previous_button = QPushButton("◀", self)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.previous_button.setToolTip(self.tr("Previous day (Ctrl+PgUp)"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.next_button = QPushButton("▶", self)
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
         self.next_button.setToolTip(self.tr("Next day (Ctrl+PgDown)"))
         self.today_button = QPushButton(self.tr("Today"), self)
         self.title = QLabel(self)
         self.title.setObjectName("day_title")
-        self.totals_label = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -158,7 +163,6 @@ class DayServicesScreen(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.totals_label)
 
         # Actions rather than bare shortcuts: the main window puts these same
         # objects in its View menu, and one action in two places is not ambiguous.
@@ -212,7 +216,6 @@ class DayServicesScreen(QWidget):
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self.title.setText(formatting.long_date(day))
-        self.totals_label.setText(totals_text(totals))
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
 

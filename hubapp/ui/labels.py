@@ -6,23 +6,33 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from hubapp.domain.records import Direction, Mode, Status
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+# Literal QCoreApplication.translate() calls throughout: pyside6-lupdate only
+# finds strings written out in the call itself.
 
 
 def direction(value: Direction) -> str:
-    return {Direction.OUTBOUND: _tr("Outbound"), Direction.INBOUND: _tr("Inbound")}[value]
+    return {
+        Direction.OUTBOUND: QCoreApplication.translate("labels", "Outbound"),
+        Direction.INBOUND: QCoreApplication.translate("labels", "Inbound"),
+    }[value]
 
 
 def mode(value: Mode) -> str:
-    return {Mode.RAIL: _tr("Rail"), Mode.ROAD: _tr("Road"), Mode.RIVER: _tr("River"),
-            Mode.RAIL_SEA: _tr("Rail-sea")}[value]
+    return {
+        Mode.RAIL: QCoreApplication.translate("labels", "Rail"),
+        Mode.ROAD: QCoreApplication.translate("labels", "Road"),
+        Mode.RIVER: QCoreApplication.translate("labels", "River"),
+        Mode.RAIL_SEA: QCoreApplication.translate("labels", "Rail-sea"),
+    }[value]
 
 
 def status(value: Status) -> str:
-    return {Status.PLANNED: _tr("Planned"), Status.DEPARTED: _tr("Departed"),
-            Status.ARRIVED: _tr("Arrived"), Status.CANCELLED: _tr("Cancelled")}[value]
+    return {
+        Status.PLANNED: QCoreApplication.translate("labels", "Planned"),
+        Status.DEPARTED: QCoreApplication.translate("labels", "Departed"),
+        Status.ARRIVED: QCoreApplication.translate("labels", "Arrived"),
+        Status.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
+    }[value]
 
 
 def chinese() -> bool:

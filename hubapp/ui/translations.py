@@ -1,0 +1,43 @@
+"""Choosing the interface language and loading Qt's and our own translations."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+FOLDER = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGES = ("en", "zh")
+_installed: list[QTranslator] = []
+
+
+def chosen_language() -> str:
+    """The desk's setting ("en" or "zh"), else the system's language."""
+    setting = QSettings().value("language", "system")
+    if setting in LANGUAGES:
+        return setting
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install_translations(app: QApplication, language: str) -> None:
+    """Switch the interface to language; call before the windows are built."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                       if language == "zh" else QLocale(QLocale.Language.English,
+                                                        QLocale.Country.UnitedKingdom))
+    if language != "zh":
+        return
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase_zh_CN", qt_folder), ("hubapp_zh_CN", str(FOLDER))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("Translation %s not found in %s; showing English", name, folder)
