@@ -19,7 +19,9 @@ from hubapp.store import demo_data, open_db  # noqa: E402
 from hubapp.ui.app import make_application  # noqa: E402
 from hubapp.ui.translations import install_translations  # noqa: E402
 from hubapp.ui.main_window import MainWindow  # noqa: E402
+from hubapp.ui.context import AppContext  # noqa: E402
 from hubapp.ui.signals import AppSignals  # noqa: E402
+from hubapp.ui.tasks import TaskRunner  # noqa: E402
 
 DAY = dt.date(2026, 3, 5)
 SIZE = (1366, 768)  # the clerks' laptops
@@ -34,7 +36,7 @@ def main(folder: Path) -> None:
         for language in ("en", "zh"):
             install_translations(app, language)
             db = open_db(path)
-            window = MainWindow(db, path, AppSignals())
+            window = MainWindow(AppContext(db, path, AppSignals(), TaskRunner(path)))
             window.resize(*SIZE)
             window.day_screen.set_day(DAY)
             window.show()

@@ -64,9 +64,15 @@ def no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
 
 
 @pytest.fixture
-def app_signals(qapp):
+def app_ctx(qapp, demo_db, demo_db_path):
+    """What the main window gives its screens, on a copy of the demo database."""
     from hubapp.ui.app import make_application
+    from hubapp.ui.context import AppContext
     from hubapp.ui.signals import AppSignals
+    from hubapp.ui.tasks import TaskRunner
 
     make_application([])  # names for QSettings; returns the running qapp
-    return AppSignals()
+    ctx = AppContext(demo_db, demo_db_path, AppSignals(), TaskRunner(demo_db_path))
+    yield ctx
+    ctx.tasks.cancel_all()
+    assert ctx.tasks.wait(), "a background task did not end"

@@ -5,15 +5,14 @@ import sqlite3
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 
-from hubapp.store import open_db
 from hubapp.ui.day_services import DayServicesModel
 from hubapp.ui.main_window import MainWindow
 
 from conftest import DEMO_END
 
 
-def _window(qtbot, db, path, signals):
-    window = MainWindow(db, path, signals)
+def _window(qtbot, ctx):
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):  # shortcuts only reach the active window
         window.show()
@@ -27,8 +26,8 @@ def _services_on(path, day):
             "SELECT service_no FROM service WHERE date = ?", [day.isoformat()]))
 
 
-def test_window_lists_the_days_services(qtbot, demo_db, demo_db_path, app_signals, qtmodeltester):
-    window = _window(qtbot, demo_db, demo_db_path, app_signals)
+def test_window_lists_the_days_services(qtbot, app_ctx, demo_db_path, qtmodeltester):
+    window = _window(qtbot, app_ctx)
     screen = window.day_screen
     screen.date_edit.setDate(QDate(2026, 3, 4))
     model = screen.model
@@ -46,8 +45,8 @@ def test_window_lists_the_days_services(qtbot, demo_db, demo_db_path, app_signal
     assert str(demo_db_path) in window.file_label.text()
 
 
-def test_keyboard_steps_through_days(qtbot, demo_db, demo_db_path, app_signals):
-    window = _window(qtbot, demo_db, demo_db_path, app_signals)
+def test_keyboard_steps_through_days(qtbot, app_ctx, demo_db_path):
+    window = _window(qtbot, app_ctx)
     screen = window.day_screen
     screen.set_day(DEMO_END)
     today_rows = screen.model.rowCount()
@@ -67,8 +66,8 @@ def test_keyboard_steps_through_days(qtbot, demo_db, demo_db_path, app_signals):
     assert screen.day() == dt.date.today()
 
 
-def test_sorting_by_teu_puts_the_biggest_first(qtbot, demo_db, demo_db_path, app_signals):
-    window = _window(qtbot, demo_db, demo_db_path, app_signals)
+def test_sorting_by_teu_puts_the_biggest_first(qtbot, app_ctx):
+    window = _window(qtbot, app_ctx)
     screen = window.day_screen
     screen.set_day(DEMO_END - dt.timedelta(days=1))
     header = screen.table.horizontalHeader()
@@ -80,26 +79,37 @@ def test_sorting_by_teu_puts_the_biggest_first(qtbot, demo_db, demo_db_path, app
     assert values == sorted(values, reverse=True) and values[0] > values[-1]
 
 
-def test_geometry_is_remembered(qtbot, demo_db_path, app_signals):
-    db = open_db(demo_db_path)
-    try:
-        first = _window(qtbot, db, demo_db_path, app_signals)
-        first.setGeometry(40, 50, 700, 500)
-        first.close()
-        assert QSettings().value("main_window/geometry") is not None
-        second = _window(qtbot, db, demo_db_path, app_signals)
-        assert (second.width(), second.height()) == (700, 500)
-    finally:
-        db.close()
+def test_geometry_is_remembered(qtbot, app_ctx):
+    first = _window(qtbot, app_ctx)
+    first.setGeometry(40, 50, 700, 500)
+    first.close()
+    assert QSettings().value("main_window/geometry") is not None
+    second = _window(qtbot, app_ctx)
+    assert (second.width(), second.height()) == (700, 500)
 
 
-def test_about_shows_version_and_database(qtbot, demo_db, demo_db_path, app_signals, monkeypatch):
+def test_about_shows_version_and_database(qtbot, app_ctx, demo_db_path, monkeypatch):
     from hubapp import __version__
     from hubapp.ui import dialogs
 
     shown = []
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
-    window = _window(qtbot, demo_db, demo_db_path, app_signals)
+    window = _window(qtbot, app_ctx)
     help_menu = window.menuBar().actions()[-1].menu()
     help_menu.actions()[0].trigger()
     assert shown and __version__ in shown[0] and str(demo_db_path) in shown[0]
+
+
+def test_a_file_that_cannot_be_opened_is_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch):
+    import sys
+
+    from hubapp.ui import app as app_module, dialogs
+
+    garbage = tmp_path / "photo.db"
+    garbage.write_bytes(b"\x89PNG not a database")
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    assert app_module.run_gui(garbage) == 1
+    assert shown and "not a Hub Desk database" in shown[0]
+    assert garbage.read_bytes() == b"\x89PNG not a database"

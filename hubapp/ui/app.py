@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db
 from hubapp.ui import dialogs
+from hubapp.ui.context import AppContext
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.signals import AppSignals
+from hubapp.ui.tasks import TaskRunner
 from hubapp.ui.translations import chosen_language, install_translations
 
 APP_NAME = "hubapp"
@@ -45,7 +47,7 @@ def run_gui(db_path: Path | None) -> int:
     except HubError as error:
         dialogs.show_error(None, app.tr("Hub Desk cannot open the database"), str(error))
         return 1
-    window = MainWindow(db, path, AppSignals())
+    window = MainWindow(AppContext(db, path, AppSignals(), TaskRunner(path)))
     window.show()
     try:
         return app.exec()

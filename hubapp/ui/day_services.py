@@ -13,12 +13,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
     QToolButton, QVBoxLayout, QWidget,
 )
-from sqlite_utils import Database
-
 from hubapp.domain.records import ChangeRecord, ServiceSummaryRecord, Status, TotalsRecord
 from hubapp.store import services
 from hubapp.ui import formatting, labels
-from hubapp.ui.signals import AppSignals
+from hubapp.ui.context import AppContext
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -114,9 +112,9 @@ class DayServicesScreen(QWidget):
     day_changed = Signal(object)  # dt.date
     totals_changed = Signal(object)  # TotalsRecord of the day's throughput
 
-    def __init__(self, db: Database, signals: AppSignals, parent=None) -> None:
+    def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._db = ctx.db
         self.setObjectName("day_services")
         self.model = DayServicesModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -179,7 +177,7 @@ class DayServicesScreen(QWidget):
         self.set_day(dt.date.today())
         self.date_edit.dateChanged.connect(lambda _date: self.reload())
         self.date_edit.installEventFilter(self)
-        signals.data_changed.connect(self._on_data_changed)
+        ctx.signals.data_changed.connect(self._on_data_changed)
 
     def eventFilter(self, watched, event) -> bool:
         # A date box takes Ctrl+PgUp/PgDown as "ten years back/on". Leaving the

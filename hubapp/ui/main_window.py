@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow
-from sqlite_utils import Database
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from hubapp import __version__
 from hubapp.domain.records import TotalsRecord
 from hubapp.ui import dialogs
+from hubapp.ui.context import AppContext
 from hubapp.ui.day_services import DayServicesScreen, totals_text
-from hubapp.ui.signals import AppSignals
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, db_path: Path, signals: AppSignals) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Hub Desk — {name}").format(name=db_path.name))
-        self.day_screen = DayServicesScreen(db, signals, self)
-        self.setCentralWidget(self.day_screen)
+    """Menus, one tab per screen, and a status bar with the file and the day's totals.
 
-        self.file_label = QLabel(str(db_path), self)
+    To add a screen: build it from the AppContext and call add_screen().
+    """
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.db_path = ctx.db_path
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Hub Desk — {name}").format(name=ctx.db_path.name))
+        self.screens = QTabWidget(self)
+        self.screens.setDocumentMode(True)
+        self.setCentralWidget(self.screens)
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+
+        self.day_screen = DayServicesScreen(ctx, self)
+        self.add_screen(self.day_screen, self.tr("Day"))
+
+        self.file_label = QLabel(str(ctx.db_path), self)
         self.totals_label = QLabel(self)
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.totals_label)
@@ -36,17 +45,27 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_geometry()
 
+    def add_screen(self, screen: QWidget, title: str) -> None:
+        """A tab, and a View menu entry with Ctrl+1, Ctrl+2, … in the order added."""
+        self.screens.addTab(screen, title)
+        number = self.screens.count()
+        action = QAction(title, self)
+        if number <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda: self.screens.setCurrentWidget(screen))
+        self.view_menu.addAction(action)
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.addSeparator()
         for action in (self.day_screen.previous_action, self.day_screen.next_action,
                        self.day_screen.today_action):
-            view_menu.addAction(action)
+            self.view_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Hub Desk"), self)
@@ -69,4 +88,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.ctx.tasks.cancel_all()
+        self.ctx.tasks.wait()
         super().closeEvent(event)

@@ -1,0 +1,20 @@
+"""What every screen is given: the GUI thread's connection, the file, the app signal, the runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from hubapp.ui.signals import AppSignals
+from hubapp.ui.tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    db: Database  # the GUI thread's own connection: quick reads and single saves only
+    db_path: Path  # background tasks open their own connection to this file
+    signals: AppSignals
+    tasks: TaskRunner
+    user: str = "desk"  # who is named in the audit log

@@ -1,0 +1,119 @@
+"""Running long work off the GUI thread, with progress, cancel and a result by signal.
+
+The work is a plain, Qt-free function `work(control)`. It opens its own
+database connection (one per thread: `store.open_db(control.db_path)`), may
+call `control.progress(done, total)` and should stop soon after
+`control.cancelled` turns true, by raising `Cancelled` (or returning).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside work to stop it; the task then emits `cancelled`."""
+
+
+class TaskControl:
+    """The worker's side of a task: where to read, how to report, whether to stop."""
+
+    def __init__(self, task: "Task", db_path: Path | None) -> None:
+        self._task = task
+        self.db_path = db_path
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def progress(self, done: int, total: int) -> None:
+        self._task.progress.emit(done, total)
+
+
+class Task(QObject):
+    """The GUI's side of one piece of background work. Signals arrive on the GUI thread."""
+
+    progress = Signal(int, int)  # done, total
+    finished = Signal(object)  # the work's return value
+    failed = Signal(object)  # the exception it raised (HubError: the user's to fix)
+    cancelled = Signal()
+
+    def __init__(self, db_path: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.control = TaskControl(self, db_path)
+        self.done = False
+
+    def cancel(self) -> None:
+        self.control._cancel.set()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task, work: Callable[[TaskControl], Any]) -> None:
+        super().__init__()
+        self._task = task
+        self._work = work
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            result = self._work(task.control)
+        except Cancelled:
+            task.done = True
+            task.cancelled.emit()
+        except Exception as error:  # a boundary: the GUI decides how to show it
+            if not _is_user_error(error):
+                log.exception("Background task failed")
+            task.done = True
+            task.failed.emit(error)
+        else:
+            task.done = True
+            if task.control.cancelled:
+                task.cancelled.emit()
+            else:
+                task.finished.emit(result)
+
+
+def _is_user_error(error: Exception) -> bool:
+    from hubapp.domain.errors import HubError
+
+    return isinstance(error, HubError)
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a thread pool and keeps them alive until they end."""
+
+    def __init__(self, db_path: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.pool = QThreadPool(self)
+        self._running: set[Task] = set()
+
+    def start(self, work: Callable[[TaskControl], Any]) -> Task:
+        task = Task(self.db_path, self)
+        self._running.add(task)
+        for signal in (task.finished, task.failed):
+            signal.connect(lambda _value, t=task: self._running.discard(t))
+        task.cancelled.connect(lambda t=task: self._running.discard(t))
+        self.pool.start(_Runnable(task, work))
+        return task
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def wait(self, milliseconds: int = 30_000) -> bool:
+        """Block until every task has ended (closing the window, test teardown)."""
+        return self.pool.waitForDone(milliseconds)
