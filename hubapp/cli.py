@@ -48,6 +48,39 @@ def build_parser() -> argparse.ArgumentParser:
                        help="grouping of the rows (default day)")
     stats.add_argument("--format", default="table", choices=("table", "csv", "json"),
                        help="output format (default table)")
+
+    import_ = command("import", "import a loading list (CSV or XLSX, one row per container); "
+                      "all or nothing")
+    import_.add_argument("file", type=Path, help="the .csv or .xlsx file")
+    import_.add_argument("--dry-run", action="store_true",
+                         help="check every row and report, but save nothing")
+    import_.add_argument("--skip-duplicates", action="store_true",
+                         help="leave out services and containers already stored instead of "
+                         "refusing the file")
+    export = command("export", "write the containers of a date range to CSV or XLSX, "
+                     "in the columns import reads")
+    export.add_argument("--from", dest="date_from", type=_date, required=True, help="first day")
+    export.add_argument("--to", dest="date_to", type=_date, required=True, help="last day")
+    export.add_argument("-o", "--output", type=Path, required=True,
+                        help="file to write (.csv or .xlsx)")
+
+    backup = command("backup", "copy the database to a file, verified, while others use it")
+    backup.add_argument("-o", "--output", type=Path, required=True, help="backup file to write")
+    restore = command("restore", "replace the database with a backup (the current file is "
+                      "kept in the backups folder first)")
+    restore.add_argument("file", type=Path, help="backup file to restore")
+    command("check", "check the file's integrity and the app's rules; exit 1 on problems")
+    users = commands.add_parser("users", help="manage who may log in (admin)",
+                                description="manage who may log in (admin)")
+    users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True,
+                                          parser_class=_Parser)
+    add_user = users_commands.add_parser("add", help="add a user; the password is read from "
+                                         "the terminal or one line of stdin")
+    add_user.add_argument("name", help="user name")
+    add_user.add_argument("--db", type=Path, default=argparse.SUPPRESS, required=True,
+                          help="database file")
+    add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
+                          help="what the user may do")
     return parser
 
 
@@ -66,7 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from hubapp.ui.app import run_gui  # Qt only loads for the window
 
             return run_gui(args.db)
-        return {"demo": run_demo, "stats": run_stats}[args.command](args)
+        return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
+                "restore": run_restore, "check": run_check,
+                "users": run_users, "import": run_import,
+                "export": run_export}[args.command](args)
     except HubError as error:
         print(f"hubapp: error: {error}", file=sys.stderr)
         return 1
@@ -87,16 +123,10 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from hubapp.store import open_db, stats
+    from hubapp.store import stats
 
-    if args.date_from > args.date_to:
-        raise InputError("--from {start} is after --to {end}",
-                         start=args.date_from.isoformat(), end=args.date_to.isoformat())
-    db = open_db(args.db, create=False)
-    try:
-        result = stats.throughput(db, args.date_from, args.date_to, args.by)
-    finally:
-        db.close()
+    result = _over_range(args, lambda db: stats.throughput(db, args.date_from, args.date_to,
+                                                           args.by))
     fields = ("services", "containers", "teu", "full", "empty", "gross_kg")
     rows = [(row.key, *(getattr(row.totals, name) for name in fields)) for row in result.rows]
     if args.format == "json":
@@ -135,3 +165,114 @@ def _print_table(header: Sequence[str], rows: list[tuple], total: tuple) -> None
             print("  ".join("-" * width for width in widths))
         print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
                         for i, (cell, width) in enumerate(zip(line, widths))))
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from hubapp.store import backup
+
+    target = backup.backup_to(args.db, args.output)
+    print(f"Backup of {args.db} written to {target} and verified")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from hubapp.store import backup
+
+    kept = backup.restore(args.file, args.db)
+    print(f"{args.db} restored from {args.file}"
+          + (f"; the file as it was is kept as {kept}" if kept else ""))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from hubapp.store.check import check_database
+
+    report = check_database(args.db)
+    print(f"Checking {report.path}")
+    for name in report.checks:
+        found = report.problems_of(name)
+        print(f"  {'ok' if not found else 'PROBLEM':8} {name}")
+        for problem in found:
+            print(f"           - {problem.text}")
+    print("No problems found." if report.ok else
+          f"{len(report.problems)} problem(s) found; restore a backup or correct the data.")
+    return 0 if report.ok else 1
+
+
+def run_users(args: argparse.Namespace) -> int:
+    import getpass
+
+    from hubapp.store import open_db, users
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {args.name}: ")
+        if getpass.getpass("Again: ") != password:
+            raise InputError("The two passwords differ; nothing was changed")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    db = open_db(args.db, create=False)
+    try:
+        # Whoever can write the file from a shell is the hub's administrator.
+        actor = users.UserRecord("command line", users.ADMIN)
+        user = users.add_user(db, actor, args.name, args.role, password)
+    finally:
+        db.close()
+    print(f"User {user.name} ({user.role}) added to {args.db}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from hubapp.interchange import import_file, summary
+    from hubapp.store import open_db
+
+    progress = _progress_line if sys.stderr.isatty() else None
+    db = open_db(args.db, create=False)
+    try:
+        result = import_file(db, args.file, "cli", dry_run=args.dry_run,
+                             skip_duplicates=args.skip_duplicates, progress=progress)
+    finally:
+        db.close()
+        if progress is not None:
+            print(file=sys.stderr)
+    if result.problems:
+        reason = (f"{args.file.name}: {len(result.problems):,} problems; nothing was saved")
+    elif result.duplicates:
+        reason = (f"{args.file.name}: {len(result.duplicates):,} services or containers are "
+                  "already stored; nothing was saved (--skip-duplicates imports the rest)")
+    else:
+        verb = "would import (dry run, nothing saved)" if args.dry_run else "imported"
+        print(f"{args.file.name}: {verb} {summary(result)}")
+        return 0
+    print(f"hubapp: error: {reason}", file=sys.stderr)
+    for problem in result.problems or result.duplicates:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
+def _progress_line(done: int, total: int) -> None:
+    # Progress runs over checking then saving: two passes over the rows.
+    percent = 100 * done // total if total else 100
+    print(f"\rimporting… {percent:3d} %", end="", file=sys.stderr, flush=True)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from hubapp.interchange import export_file
+
+    count = _over_range(args, lambda db: export_file(db, args.output, args.date_from,
+                                                     args.date_to))
+    print(f"{count:,} containers written to {args.output}")
+    return 0
+
+
+def _over_range(args: argparse.Namespace, work):
+    """work(db) on the existing database, once --from and --to make a range."""
+    from hubapp.store import open_db
+
+    if args.date_from > args.date_to:
+        raise InputError("--from {start} is after --to {end}",
+                         start=args.date_from.isoformat(), end=args.date_to.isoformat())
+    db = open_db(args.db, create=False)
+    try:
+        return work(db)
+    finally:
+        db.close()

@@ -47,20 +47,21 @@ def demo_db(demo_db_path: Path):
     db.close()
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+@pytest.fixture(autouse=True, scope="session")
+def no_unexpected_dialogs():
     """A dialog nobody expected fails the test instead of hanging it.
 
-    Tests that expect one replace the function in hubapp.ui.dialogs themselves.
+    Session-wide, so it also holds while widgets are closed after a test. Tests
+    that expect a dialog replace the function in hubapp.ui.dialogs (monkeypatch).
     """
-    if "qtbot" not in request.fixturenames:
-        return
     from hubapp.ui import dialogs
 
-    for name in ("show_error", "show_info", "ask_yes_no", "pick_open_file", "pick_save_file"):
-        def refuse(*args, _name=name, **kwargs):
-            raise AssertionError(f"unexpected dialog {_name}{args[1:]}")
-        monkeypatch.setattr(dialogs, name, refuse)
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [n for n in vars(dialogs) if n.startswith(("show_", "ask_", "pick_"))]:
+            def refuse(*args, _name=name, **kwargs):
+                raise AssertionError(f"unexpected dialog {_name}{args[1:]}")
+            patch.setattr(dialogs, name, refuse)
+        yield
 
 
 @pytest.fixture
@@ -70,9 +71,26 @@ def app_ctx(qapp, demo_db, demo_db_path):
     from hubapp.ui.context import AppContext
     from hubapp.ui.signals import AppSignals
     from hubapp.ui.tasks import TaskRunner
+    from hubapp.ui.translations import install_translations
 
-    make_application([])  # names for QSettings; returns the running qapp
+    install_translations(make_application([]), "en")  # as the app starts in English
     ctx = AppContext(demo_db, demo_db_path, AppSignals(), TaskRunner(demo_db_path))
     yield ctx
     ctx.tasks.cancel_all()
     assert ctx.tasks.wait(), "a background task did not end"
+
+
+@pytest.fixture
+def main_window(qtbot, app_ctx):
+    """The main window on the demo copy, shown and active (shortcuts need an active window)."""
+    from hubapp.ui.main_window import MainWindow
+
+    window = MainWindow(app_ctx)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    yield window
+    # What a test left unsaved (an open cell editor included) is thrown away, not asked about.
+    window.day_screen.revert()
+    window.close()
+    window.deleteLater()

@@ -15,7 +15,7 @@ class Blocker:
 
 sys.meta_path.insert(0, Blocker())
 import hubapp
-for layer in ("domain", "store"):
+for layer in ("domain", "store", "interchange", "charts"):
     package = importlib.import_module(f"hubapp.{layer}")
     for info in pkgutil.walk_packages(package.__path__, f"hubapp.{layer}."):
         importlib.import_module(info.name)

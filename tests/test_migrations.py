@@ -42,15 +42,20 @@ def test_older_file_is_backed_up_then_upgraded(tmp_path):
     old = Database(path)
     MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
     old.close()
-    assert "hub_setting" not in _tables(path)
+    assert STEP_NAMES[-1] not in _applied(path)
 
     open_db(path).close()
 
-    assert "hub_setting" in _tables(path)
+    assert _applied(path) == STEP_NAMES
     backups = list(tmp_path.glob(f"old.before-{STEP_NAMES[-1]}-*.db"))
     assert len(backups) == 1
-    assert "hub_setting" not in _tables(backups[0])
+    assert _applied(backups[0]) == STEP_NAMES[:-1]
     assert "service" in _tables(backups[0])
+
+
+def _applied(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
 
 
 def test_file_from_a_newer_version_is_refused_untouched(tmp_path):

@@ -126,6 +126,21 @@ class ServiceSummaryRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ContainerHistoryRecord:
+    """One move of a container, as the "find container" box lists it."""
+
+    date: dt.date
+    service_id: int
+    service_no: str
+    direction: Direction
+    status: Status
+    route_name_en: str
+    route_name_zh: str
+    size_type: str
+    full_empty: str
+
+
+@dataclass(frozen=True, slots=True)
 class StatsRowRecord:
     key: str
     totals: TotalsRecord

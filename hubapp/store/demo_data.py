@@ -8,7 +8,7 @@ from pathlib import Path
 from hubapp.domain import demo
 from hubapp.domain.errors import DatabaseError
 from hubapp.domain.records import TotalsRecord
-from hubapp.store import services, settings
+from hubapp.store import services, settings, users
 from hubapp.store.db import open_db, transaction
 from hubapp.store.reference import list_commodities
 
@@ -24,7 +24,10 @@ def fill(path: Path, days: int, end: dt.date, seed: int) -> TotalsRecord:
         teu_45ft = settings.load(db).teu_45ft
         commodities = {c.name_en: (c.id, c.category) for c in list_commodities(db)}
         with transaction(db):
-            return services.insert_many(
+            totals = services.insert_many(
                 db, demo.generate(days, end, seed, commodities, teu_45ft))
+        # A demo is for looking around: it opens without a login.
+        users.set_single_user_mode(db, users.UserRecord("demo", users.ADMIN), True)
+        return totals
     finally:
         db.close()

@@ -140,3 +140,26 @@ def m004_create_audit_log_and_settings(db: Database) -> None:
             value TEXT NOT NULL
         );
     """)
+
+
+@step
+def m005_create_users_and_day_close(db: Database) -> None:
+    # Lock-out state lives on the user row so that every desk sharing the file
+    # sees the same count; names compare without case ("Wang" logs in as "wang").
+    _execute_all(db, """
+        CREATE TABLE app_user (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'admin')),
+            password_hash TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE day_close (
+            date TEXT PRIMARY KEY,
+            closed_at TEXT NOT NULL,
+            closed_by TEXT NOT NULL
+        );
+    """)

@@ -9,7 +9,8 @@ from sqlite_utils import Database
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
-    ChangeRecord, ContainerMoveRecord, ServiceRecord, ServiceSummaryRecord, TotalsRecord,
+    ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
+    ServiceSummaryRecord, Status, TotalsRecord,
 )
 from hubapp.domain.validation import (
     FieldError, ValidationError, duplicate_errors, validate_move, validate_service,
@@ -201,3 +202,50 @@ def before_date(snapshot: dict) -> dt.date:
     return dt.date.fromisoformat(snapshot["service"]["date"])
 
 
+
+
+def containers_elsewhere(db: Database, day: dt.date, direction: str,
+                         service_id: int | None) -> dict[str, str]:
+    """Containers already on other services of a day and direction -> that service's number.
+
+    The daily-log grid checks typed and pasted rows against this without a query per cell.
+    """
+    return {row["container"]: row["service_no"] for row in db.query(
+        "SELECT m.container, s.service_no FROM container_move m"
+        " JOIN service s ON s.id = m.service_id"
+        " WHERE m.date = ? AND m.direction = ? AND m.service_id IS NOT ?",
+        [day.isoformat(), str(direction), service_id])}
+
+
+def recent_services(db: Database, before: dt.date, days: int = 14) -> list[ServiceRecord]:
+    """The latest run of each regular service in the days before a date, newest first."""
+    rows = db.query("""
+        SELECT s.* FROM service s
+        JOIN (SELECT service_no, direction, MAX(date) AS date FROM service
+              WHERE date < ? AND date >= ? GROUP BY service_no, direction) latest
+          ON latest.service_no = s.service_no AND latest.direction = s.direction
+         AND latest.date = s.date
+        ORDER BY s.scheduled_at IS NULL, substr(s.scheduled_at, 12), s.service_no
+    """, [before.isoformat(), (before - dt.timedelta(days=days)).isoformat()])
+    return [service_record(row) for row in rows]
+
+
+def find_container(db: Database, number: str, limit: int = 200) -> list[ContainerHistoryRecord]:
+    """Every move of one container, newest first."""
+    rows = db.query("""
+        SELECT m.id AS move_id, s.id AS service_id, s.date, s.service_no, s.direction,
+               s.status, COALESCE(r.name_en, '') AS route_en, COALESCE(r.name_zh, '') AS route_zh,
+               m.size_type, m.full_empty
+        FROM container_move m
+        JOIN service s ON s.id = m.service_id
+        LEFT JOIN route r ON r.code = s.route_code
+        WHERE m.container = ?
+        ORDER BY s.date DESC, s.scheduled_at DESC
+        LIMIT ?
+    """, [number, limit])
+    return [ContainerHistoryRecord(
+        date=dt.date.fromisoformat(row["date"]), service_id=row["service_id"],
+        service_no=row["service_no"], direction=Direction(row["direction"]),
+        status=Status(row["status"]), route_name_en=row["route_en"],
+        route_name_zh=row["route_zh"], size_type=row["size_type"],
+        full_empty=row["full_empty"]) for row in rows]

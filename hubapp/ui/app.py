@@ -11,8 +11,9 @@ from platformdirs import user_data_path, user_log_path
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.errors import HubError
-from hubapp.store import open_db
+from hubapp.store import open_db, users
 from hubapp.ui import dialogs
+from hubapp.ui.backup_actions import warn_if_on_network
 from hubapp.ui.context import AppContext
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.signals import AppSignals
@@ -47,8 +48,15 @@ def run_gui(db_path: Path | None) -> int:
     except HubError as error:
         dialogs.show_error(None, app.tr("Hub Desk cannot open the database"), str(error))
         return 1
-    window = MainWindow(AppContext(db, path, AppSignals(), TaskRunner(path)))
+    warn_if_on_network(path)
+    user = users.SINGLE_USER if users.single_user_mode(db) else dialogs.log_in(None, db)
+    if user is None:  # the login was cancelled
+        db.close()
+        return 0
+    window = MainWindow(AppContext(db, path, AppSignals(), TaskRunner(path), user.name,
+                                   user.role))
     window.show()
+    window.backups.start_automatic()
     try:
         return app.exec()
     finally:

@@ -18,3 +18,4 @@ class AppContext:
     signals: AppSignals
     tasks: TaskRunner
     user: str = "desk"  # who is named in the audit log
+    role: str = "admin"  # store.users role: a closed day is read-only for a clerk

@@ -5,7 +5,10 @@ A test that forgets to replace one fails instead of hanging (see tests/conftest.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from sqlite_utils import Database
+
+from hubapp.store.users import UserRecord
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -16,9 +19,29 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def log_in(parent: QWidget | None, db: Database) -> UserRecord | None:
+    """Who is working (on first start: make the admin); None if they cancelled."""
+    from hubapp.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(db, parent)
+    return dialog.user if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_save_discard(parent: QWidget | None, title: str, text: str) -> str:
+    """"save", "discard" or "cancel": what to do with unsaved changes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text,
+                                  buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
 
 def pick_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:

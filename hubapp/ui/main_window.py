@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from hubapp import __version__
 from hubapp.domain.records import TotalsRecord
 from hubapp.ui import dialogs
+from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.context import AppContext
-from hubapp.ui.day_services import DayServicesScreen, totals_text
+from hubapp.ui.daily_log import DailyLogScreen
+from hubapp.ui.daily_log.services_list import totals_text
+from hubapp.ui.dashboard import DashboardScreen
 
 
 class MainWindow(QMainWindow):
@@ -29,10 +32,12 @@ class MainWindow(QMainWindow):
         self.screens.setDocumentMode(True)
         self.setCentralWidget(self.screens)
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
 
-        self.day_screen = DayServicesScreen(ctx, self)
-        self.add_screen(self.day_screen, self.tr("Day"))
+        self.day_screen = DailyLogScreen(ctx, self)
+        self.add_screen(self.day_screen, self.tr("Daily log"))
+        self.add_screen(DashboardScreen(ctx, self), self.tr("Dashboard"))
 
         self.file_label = QLabel(str(ctx.db_path), self)
         self.totals_label = QLabel(self)
@@ -56,21 +61,50 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(action)
 
     def _build_menus(self) -> None:
+        self.import_dialog = self.export_dialog = None  # made on first use, then kept
+        self.import_action = QAction(self.tr("&Import…"), self)
+        self.import_action.triggered.connect(self._open_import)
+        self.export_action = QAction(self.tr("&Export…"), self)
+        self.export_action.triggered.connect(self._open_export)
+        self.file_menu.addActions([self.import_action, self.export_action])
+        self.backups = BackupActions(self.ctx, self)  # automatic ones start in run_gui
+        self.file_menu.addSeparator()
+        self.file_menu.addActions(self.backups.menu_actions)
         self.file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
 
+        screen = self.day_screen
+        self.edit_menu.addActions([screen.undo_action, screen.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([screen.new_action, screen.save_action, screen.find_action])
         self.view_menu.addSeparator()
-        for action in (self.day_screen.previous_action, self.day_screen.next_action,
-                       self.day_screen.today_action):
-            self.view_menu.addAction(action)
+        self.view_menu.addActions([screen.previous_action, screen.next_action,
+                                   screen.today_action])
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Hub Desk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _open_import(self) -> None:
+        from hubapp.ui.import_dialog import ImportDialog
+
+        # Non-modal and kept: the clerk may work on while a big file imports.
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.ctx, self)
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+
+    def _open_export(self) -> None:
+        from hubapp.ui.export_dialog import ExportDialog
+
+        if self.export_dialog is None:
+            self.export_dialog = ExportDialog(self.ctx, self)
+        self.export_dialog.show()
+        self.export_dialog.raise_()
 
     def _about(self) -> None:
         dialogs.show_info(self, self.tr("About Hub Desk"), self.tr(
@@ -87,7 +121,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.day_screen.can_leave():
+            event.ignore()
+            return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait()
+        self.backups.back_up_on_close()
         super().closeEvent(event)

@@ -31,10 +31,11 @@ def install_translations(app: QApplication, language: str) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
                        if language == "zh" else QLocale(QLocale.Language.English,
                                                         QLocale.Country.UnitedKingdom))
-    if language != "zh":
-        return
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase_zh_CN", qt_folder), ("hubapp_zh_CN", str(FOLDER))):
+    # English needs a file too: it holds the plural forms ("1 row", "2 rows").
+    files = [("qtbase_zh_CN", qt_folder), ("hubapp_zh_CN", str(FOLDER))] \
+        if language == "zh" else [("hubapp_en", str(FOLDER))]
+    for name, folder in files:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

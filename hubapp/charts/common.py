@@ -1,0 +1,95 @@
+"""What every chart shares: fonts with a CJK fallback, "no data", hover texts, the table."""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib import font_manager
+from matplotlib.artist import Artist
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
+             "SimHei", "PingFang SC")
+
+
+@dataclass(frozen=True, slots=True)
+class ChartTableRecord:
+    """The numbers behind a chart, one row per point or bar."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str | float | int | None, ...], ...]
+
+    def tab_separated(self) -> str:
+        lines = [self.headers, *self.rows]
+        return "\n".join("\t".join("" if v is None else str(v) for v in line)
+                         for line in lines) + "\n"
+
+
+@functools.cache
+def font_family() -> tuple[str, ...]:
+    """Latin text in matplotlib's own font, Chinese from the first CJK font installed.
+
+    A fallback list (matplotlib >= 3.6) rather than one CJK font: Noto CJK's
+    digits and Latin letters look cramped next to DejaVu's.
+    """
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    cjk = next((name for name in CJK_FONTS if name in installed), None)
+    return ("DejaVu Sans", cjk) if cjk else ("DejaVu Sans",)
+
+
+def new_figure() -> Figure:
+    return Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
+
+
+def finish(figure: Figure) -> Figure:
+    """Sets the font on every text, including tick labels made later at draw time.
+
+    Per figure, not through rcParams: those are global, and figures are built
+    on worker threads while the GUI thread draws others.
+    """
+    family = list(font_family())
+    for text in figure.findobj(Text):
+        text.set_fontfamily(family)
+    for axes in figure.axes:
+        axes.tick_params(labelfontfamily=family)
+    return figure
+
+
+def no_data(figure: Figure, message: str) -> Figure:
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    axes.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="0.4",
+              transform=axes.transAxes)
+    return finish(figure)
+
+
+_HOVER: weakref.WeakKeyDictionary[Figure, list[tuple[Artist, Sequence[str]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def add_hover(figure: Figure, artist: Artist | Sequence[Rectangle], texts: Sequence[str]) -> None:
+    """Registers what hovering shows: for a line one text per point, for bars one per bar."""
+    entries = _HOVER.setdefault(figure, [])
+    if isinstance(artist, Line2D):
+        entries.append((artist, list(texts)))
+    else:
+        entries.extend((bar, [text]) for bar, text in zip(artist, texts))
+
+
+def hover_text(figure: Figure, event: MouseEvent) -> str | None:
+    """The text of the bar or line point under the mouse, if any."""
+    if event.x is None or event.y is None:
+        return None
+    for artist, texts in reversed(_HOVER.get(figure, [])):
+        hit, details = artist.contains(event)
+        if hit:
+            points = details.get("ind", [0]) if isinstance(artist, Line2D) else [0]
+            return texts[points[0]]
+    return None

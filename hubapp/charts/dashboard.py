@@ -1,0 +1,347 @@
+"""The dashboard's charts: each a Figure builder and the table of the numbers behind it.
+
+Builders take records from hubapp.domain.dashboard and a language ("en" or "zh").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from matplotlib import colormaps
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from hubapp.charts.common import ChartTableRecord, add_hover, finish, new_figure, no_data
+from hubapp.domain.dashboard import (
+    DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord, MonthRecord,
+    RouteTeuRecord,
+)
+
+_TEXT = {
+    "no_data": ("No data for this period", "该期间无数据"),
+    "date": ("Date", "日期"),
+    "month": ("Month", "月份"),
+    "teu": ("TEU", "标箱"),
+    "tonnes": ("Tonnes", "吨数"),
+    "containers": ("Containers", "箱量"),
+    "trains": ("Trains", "班列"),
+    "route": ("Route", "线路"),
+    "commodity": ("Commodity", "货名"),
+    "teu_per_day": ("TEU per day", "每日标箱"),
+    "average": ("7-day average", "7日平均"),
+    "trains_per_day": ("Trains per day", "每日班列"),
+    "target": ("Target", "目标"),
+    "teu_by_route": ("TEU by route", "各线路标箱"),
+    "direction_title": ("Outbound and inbound TEU", "出口与进口标箱"),
+    "outbound": ("Outbound", "出口"),
+    "inbound": ("Inbound", "进口"),
+    "balance": ("Balance (out − in)", "差额（出口−进口）"),
+    "top_teu": ("Top commodities by TEU", "标箱最多的货类"),
+    "top_tonnes": ("Top commodities by tonnes", "吨数最多的货类"),
+    "monthly": ("Monthly TEU, year on year", "月度标箱同比"),
+    "this_year": ("TEU", "标箱"),
+    "last_year": ("Same month last year", "上年同月"),
+    "growth": ("Growth %", "同比增长 %"),
+    "no_route": ("(no route)", "（无线路）"),
+    "no_commodity": ("(empty or not given)", "（空箱或未填）"),
+}
+_ZH_DATES = (["%Y年", "%-m月", "%-d日", "%H:%M", "%H:%M", "%S.%f"],
+             ["", "%Y年", "%Y年%-m月", "%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M"])
+TOP_COMMODITIES = 10
+
+
+def text(key: str, language: str) -> str:
+    english, chinese = _TEXT[key]
+    return chinese if language == "zh" else english
+
+
+def _name(name_en: str, name_zh: str, fallback: str, language: str) -> str:
+    if not name_en:
+        return text(fallback, language)
+    return name_zh if language == "zh" and name_zh else name_en
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _date_axis(axes, language: str) -> None:
+    locator = AutoDateLocator(maxticks=10)
+    formats, offsets = _ZH_DATES if language == "zh" else (None, None)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator, formats=formats,
+                                                        offset_formats=offsets))
+
+
+def _bucket_label(bucket: dt.date, kind: str) -> str:
+    return bucket.isoformat() if kind == DAY else bucket.isoformat()[:7]
+
+
+def _bar_width(kind: str) -> float:
+    return 0.8 if kind == DAY else 24  # in days on a date axis
+
+
+def moving_average(values: Sequence[float], window: int = 7) -> list[float]:
+    """Trailing average; the first days average over the days there are."""
+    averages, running = [], 0.0
+    for i, value in enumerate(values):
+        running += value
+        if i >= window:
+            running -= values[i - window]
+        averages.append(running / min(i + 1, window))
+    return averages
+
+
+def _empty(days: Sequence[DayRecord]) -> bool:
+    return not any(day.totals.services for day in days)
+
+
+# TEU per day with a 7-day moving average
+
+def teu_per_day(days: Sequence[DayRecord], language: str) -> Figure:
+    figure = new_figure()
+    if _empty(days):
+        return no_data(figure, text("no_data", language))
+    axes = figure.add_subplot()
+    dates = [day.date for day in days]
+    teu = [day.totals.teu for day in days]
+    average = moving_average(teu)
+    bars = axes.bar(dates, teu, width=0.8, color="#9ecae1", label=text("teu", language))
+    add_hover(figure, bars, [f"{d.isoformat()}: {_number(v)} {text('teu', language)}"
+                             for d, v in zip(dates, teu)])
+    line, = axes.plot(dates, average, color="#08519c", linewidth=2,
+                      label=text("average", language))
+    add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} {v:,.1f}"
+                             for d, v in zip(dates, average)])
+    axes.set_title(text("teu_per_day", language))
+    axes.set_ylabel(text("teu", language))
+    axes.legend(loc="upper left")
+    _date_axis(axes, language)
+    return finish(figure)
+
+
+def teu_per_day_table(days: Sequence[DayRecord], language: str) -> ChartTableRecord:
+    average = moving_average([day.totals.teu for day in days])
+    return ChartTableRecord(
+        (text("date", language), text("teu", language), text("average", language),
+         text("containers", language)),
+        tuple((day.date.isoformat(), day.totals.teu, round(avg, 2), day.totals.containers)
+              for day, avg in zip(days, average)))
+
+
+# Trains per day against the target
+
+def trains_per_day(days: Sequence[DayRecord], target: int, language: str) -> Figure:
+    figure = new_figure()
+    if _empty(days):
+        return no_data(figure, text("no_data", language))
+    axes = figure.add_subplot()
+    dates = [day.date for day in days]
+    trains = [day.totals.trains for day in days]
+    colours = ["#31a354" if count >= target else "#fd8d3c" for count in trains]
+    bars = axes.bar(dates, trains, width=0.8, color=colours, label=text("trains", language))
+    add_hover(figure, bars, [f"{d.isoformat()}: {v} {text('trains', language)}"
+                             for d, v in zip(dates, trains)])
+    axes.axhline(target, color="#636363", linestyle="--", linewidth=1.5,
+                 label=f"{text('target', language)} {target}")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_title(text("trains_per_day", language))
+    axes.set_ylabel(text("trains", language))
+    axes.legend(loc="lower left")
+    _date_axis(axes, language)
+    return finish(figure)
+
+
+def trains_per_day_table(days: Sequence[DayRecord], target: int,
+                         language: str) -> ChartTableRecord:
+    return ChartTableRecord(
+        (text("date", language), text("trains", language), text("target", language)),
+        tuple((day.date.isoformat(), day.totals.trains, target) for day in days))
+
+
+# TEU by route, stacked
+
+def _route_series(routes: Sequence[RouteTeuRecord], language: str):
+    buckets = sorted({r.bucket for r in routes})
+    totals: dict[str | None, float] = {}
+    names: dict[str | None, str] = {}
+    for r in routes:
+        totals[r.route_code] = totals.get(r.route_code, 0) + r.teu
+        names[r.route_code] = _name(r.name_en, r.name_zh, "no_route", language)
+    # The biggest route at the bottom of each stack, where it is easiest to read.
+    codes = sorted(totals, key=lambda code: -totals[code])
+    values = {(r.bucket, r.route_code): r.teu for r in routes}
+    return buckets, [(names[code], [values.get((b, code), 0) for b in buckets]) for code in codes]
+
+
+def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str) -> Figure:
+    figure = new_figure()
+    if not routes:
+        return no_data(figure, text("no_data", language))
+    axes = figure.add_subplot()
+    buckets, series = _route_series(routes, language)
+    bottom = [0.0] * len(buckets)
+    colours = colormaps["tab20"].colors  # the hub has more routes than tab10 has colours
+    for i, (name, values) in enumerate(series):
+        bars = axes.bar(buckets, values, bottom=bottom, width=_bar_width(bucket), label=name,
+                        color=colours[i % len(colours)])
+        add_hover(figure, bars, [f"{_bucket_label(b, bucket)} · {name}: {_number(v)}"
+                                 for b, v in zip(buckets, values)])
+        bottom = [a + b for a, b in zip(bottom, values)]
+    axes.set_title(text("teu_by_route", language))
+    axes.set_ylabel(text("teu", language))
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
+    _date_axis(axes, language)
+    return finish(figure)
+
+
+def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str,
+                       language: str) -> ChartTableRecord:
+    buckets, series = _route_series(routes, language)
+    return ChartTableRecord(
+        (text("date" if bucket == DAY else "month", language), *(name for name, _ in series)),
+        tuple((_bucket_label(b, bucket), *(values[i] for _, values in series))
+              for i, b in enumerate(buckets)))
+
+
+# Outbound against inbound
+
+def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
+                     language: str) -> Figure:
+    figure = new_figure()
+    if not directions:
+        return no_data(figure, text("no_data", language))
+    axes = figure.add_subplot()
+    buckets = [d.bucket for d in directions]
+    width = _bar_width(bucket)
+    outbound = [d.outbound_teu for d in directions]
+    inbound = [d.inbound_teu for d in directions]
+    # Inbound below the axis: the gap between the two is the balance at a glance.
+    for key, values, sign, colour in (("outbound", outbound, 1, "#3182bd"),
+                                      ("inbound", inbound, -1, "#e6550d")):
+        bars = axes.bar(buckets, [sign * v for v in values], width=width, color=colour,
+                        label=text(key, language))
+        add_hover(figure, bars, [f"{_bucket_label(b, bucket)} · {text(key, language)}: "
+                                 f"{_number(v)}" for b, v in zip(buckets, values)])
+    balance = [o - i for o, i in zip(outbound, inbound)]
+    line, = axes.plot(buckets, balance, color="black", linewidth=1.5, marker=".",
+                      label=text("balance", language))
+    add_hover(figure, line, [f"{_bucket_label(b, bucket)} · {text('balance', language)}: "
+                             f"{_number(v)}" for b, v in zip(buckets, balance)])
+    axes.axhline(0, color="0.3", linewidth=0.8)
+    axes.set_title(text("direction_title", language))
+    axes.set_ylabel(text("teu", language))
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
+    _date_axis(axes, language)
+    return finish(figure)
+
+
+def teu_by_direction_table(directions: Sequence[DirectionTeuRecord], bucket: str,
+                           language: str) -> ChartTableRecord:
+    return ChartTableRecord(
+        (text("date" if bucket == DAY else "month", language), text("outbound", language),
+         text("inbound", language), text("balance", language)),
+        tuple((_bucket_label(d.bucket, bucket), d.outbound_teu, d.inbound_teu,
+               d.outbound_teu - d.inbound_teu) for d in directions))
+
+
+# Top commodities by TEU and by tonnes
+
+def _top(commodities: Sequence[CommodityTotalsRecord], field: str,
+         count: int) -> list[CommodityTotalsRecord]:
+    return sorted(commodities, key=lambda c: (-getattr(c, field), c.name_en))[:count]
+
+
+def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
+                    count: int = TOP_COMMODITIES) -> Figure:
+    figure = new_figure()
+    if not commodities:
+        return no_data(figure, text("no_data", language))
+    for column, (field, title, colour) in enumerate(
+            (("teu", "top_teu", "#3182bd"), ("tonnes", "top_tonnes", "#756bb1"))):
+        axes = figure.add_subplot(1, 2, column + 1)
+        top = _top(commodities, field, count)[::-1]  # barh draws bottom-up
+        names = [_name(c.name_en, c.name_zh, "no_commodity", language) for c in top]
+        values = [getattr(c, field) for c in top]
+        bars = axes.barh(range(len(top)), values, color=colour)
+        unit = text("teu" if field == "teu" else "tonnes", language)
+        add_hover(figure, bars, [f"{n}: {_number(round(v, 1))} {unit}"
+                                 for n, v in zip(names, values)])
+        axes.set_yticks(range(len(top)), names, fontsize="small")
+        axes.set_title(text(title, language))
+        axes.set_xlabel(unit)
+        axes.xaxis.set_major_locator(MaxNLocator(4))  # long tonne figures collide otherwise
+    return finish(figure)
+
+
+def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
+                          language: str) -> ChartTableRecord:
+    return ChartTableRecord(
+        (text("commodity", language), text("containers", language), text("teu", language),
+         text("tonnes", language)),
+        tuple((_name(c.name_en, c.name_zh, "no_commodity", language), c.containers, c.teu,
+               round(c.tonnes, 1)) for c in _top(commodities, "teu", len(commodities))))
+
+
+# Monthly TEU with year-on-year growth
+
+def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
+    figure = new_figure()
+    if not any(m.teu or m.teu_last_year for m in months):
+        return no_data(figure, text("no_data", language))
+    axes = figure.add_subplot()
+    labels = [m.month.isoformat()[:7] for m in months]
+    positions = range(len(months))
+    for offset, key, values, colour in (
+            (-0.2, "last_year", [m.teu_last_year for m in months], "#bdbdbd"),
+            (0.2, "this_year", [m.teu for m in months], "#3182bd")):
+        bars = axes.bar([p + offset for p in positions], values, width=0.4, color=colour,
+                        label=text(key, language))
+        add_hover(figure, bars, [f"{label} · {text(key, language)}: {_number(v)}"
+                                 for label, v in zip(labels, values)])
+    axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
+    axes.set_ylabel(text("teu", language))
+    axes.set_title(text("monthly", language))
+    growth_axes = axes.twinx()
+    growth = [m.growth for m in months]
+    shown = [(p, g) for p, g in zip(positions, growth) if g is not None]
+    if shown:
+        line, = growth_axes.plot([p for p, _ in shown], [g for _, g in shown], color="#d62728",
+                                 marker="o", label=text("growth", language))
+        add_hover(figure, line, [f"{labels[p]} · {text('growth', language)}: {g:+.1f} %"
+                                 for p, g in shown])
+    growth_axes.axhline(0, color="#d62728", linewidth=0.5, linestyle=":")
+    growth_axes.set_ylabel(text("growth", language))
+    handles = axes.get_legend_handles_labels()
+    extra = growth_axes.get_legend_handles_labels()
+    axes.legend(handles[0] + extra[0], handles[1] + extra[1], loc="upper left",
+                fontsize="small")
+    return finish(figure)
+
+
+def monthly_teu_table(months: Sequence[MonthRecord], language: str) -> ChartTableRecord:
+    return ChartTableRecord(
+        (text("month", language), text("this_year", language), text("last_year", language),
+         text("growth", language)),
+        tuple((m.month.isoformat()[:7], m.teu, m.teu_last_year,
+               None if m.growth is None else round(m.growth, 1)) for m in months))
+
+
+def all_charts(data: DashboardRecord,
+               language: str) -> tuple[tuple[Figure, ChartTableRecord], ...]:
+    """Every dashboard chart with its table, in the order the dashboard shows them."""
+    bucket = data.filter.bucket
+    return (
+        (teu_per_day(data.days, language), teu_per_day_table(data.days, language)),
+        (trains_per_day(data.days, data.daily_target, language),
+         trains_per_day_table(data.days, data.daily_target, language)),
+        (teu_by_route(data.routes, bucket, language),
+         teu_by_route_table(data.routes, bucket, language)),
+        (teu_by_direction(data.directions, bucket, language),
+         teu_by_direction_table(data.directions, bucket, language)),
+        (top_commodities(data.commodities, language),
+         top_commodities_table(data.commodities, language)),
+        (monthly_teu(data.months, language), monthly_teu_table(data.months, language)),
+    )

@@ -1,0 +1,162 @@
+"""Records of the throughput dashboard: what to aggregate, and the aggregates (no Qt, no SQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+DAY = "day"
+MONTH = "month"
+
+
+def same_day_last_year(day: dt.date) -> dt.date:
+    # 29 February has no twin: the 28th stands in, so the period keeps its length.
+    if day.month == 2 and day.day == 29:
+        return dt.date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
+
+
+def add_months(month: dt.date, count: int) -> dt.date:
+    """The first day of the month `count` months after (or before) `month`."""
+    index = month.year * 12 + month.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def growth_percent(current: float, previous: float) -> float | None:
+    """Growth over the previous value in %, or None when there is nothing to compare with."""
+    if not previous:
+        return None
+    return (current - previous) / previous * 100
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFilterRecord:
+    """The period (inclusive) and the optional narrowing a manager picked."""
+
+    date_from: dt.date
+    date_to: dt.date
+    route_code: str | None = None
+    direction: str | None = None
+    mode: str | None = None
+    commodity_id: int | None = None
+
+    @property
+    def bucket(self) -> str:
+        # Per-day bars stay readable up to about two months; beyond that, months.
+        return DAY if (self.date_to - self.date_from).days < 62 else MONTH
+
+
+@dataclass(frozen=True, slots=True)
+class ThroughputRecord:
+    services: int = 0
+    trains: int = 0  # rail and rail-sea services: what the daily target counts
+    containers: int = 0
+    teu: float = 0
+    gross_kg: int = 0
+
+    @property
+    def tonnes(self) -> float:
+        return self.gross_kg / 1000
+
+
+@dataclass(frozen=True, slots=True)
+class DayRecord:
+    date: dt.date
+    totals: ThroughputRecord
+
+
+@dataclass(frozen=True, slots=True)
+class RouteTeuRecord:
+    """TEU of one route in one bucket (a day, or a month given by its first day)."""
+
+    bucket: dt.date
+    route_code: str | None
+    name_en: str
+    name_zh: str
+    teu: float
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionTeuRecord:
+    bucket: dt.date
+    outbound_teu: float
+    inbound_teu: float
+
+
+@dataclass(frozen=True, slots=True)
+class CommodityTotalsRecord:
+    commodity_id: int | None  # None: empties and boxes without a commodity
+    name_en: str
+    name_zh: str
+    containers: int
+    teu: float
+    gross_kg: int
+
+    @property
+    def tonnes(self) -> float:
+        return self.gross_kg / 1000
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRecord:
+    month: dt.date  # its first day
+    teu: float
+    teu_last_year: float
+
+    @property
+    def growth(self) -> float | None:
+        return growth_percent(self.teu, self.teu_last_year)
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonRecord:
+    """A period's throughput next to the same dates a year before."""
+
+    date_from: dt.date
+    date_to: dt.date
+    current: ThroughputRecord
+    last_year: ThroughputRecord
+
+    def growth(self, field: str) -> float | None:
+        return growth_percent(getattr(self.current, field), getattr(self.last_year, field))
+
+
+@dataclass(frozen=True, slots=True)
+class PunctualityRecord:
+    timed: int = 0  # moved services with both a scheduled and an actual time
+    on_time: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.on_time / self.timed if self.timed else None
+
+
+@dataclass(frozen=True, slots=True)
+class DwellRecord:
+    containers: int = 0  # boxes that left in the period after coming in on a service
+    hours: float | None = None  # their average time at the hub
+
+
+@dataclass(frozen=True, slots=True)
+class KpiRecord:
+    as_of: dt.date
+    today: ComparisonRecord
+    month: ComparisonRecord
+    year: ComparisonRecord
+    punctuality: PunctualityRecord
+    punctuality_last_year: PunctualityRecord
+    dwell: DwellRecord
+    dwell_last_year: DwellRecord
+    tolerance_min: int
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardRecord:
+    filter: DashboardFilterRecord
+    days: tuple[DayRecord, ...]
+    routes: tuple[RouteTeuRecord, ...]
+    directions: tuple[DirectionTeuRecord, ...]
+    commodities: tuple[CommodityTotalsRecord, ...]
+    months: tuple[MonthRecord, ...]
+    kpis: KpiRecord
+    daily_target: int

@@ -1,0 +1,381 @@
+"""Rows of a loading list → services with their containers, or every problem with line and column.
+
+The container fields go through domain.validation.parse_move, the same rules as
+the daily-log grid; this module adds what only a file has: the service columns
+repeated on each row, several services in one file, and line numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from hubapp.domain import columns
+from hubapp.domain.records import (
+    ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
+)
+from hubapp.domain.validation import parse_move, validate_service
+from hubapp.interchange.reading import Table
+from hubapp.store.interchange import LookupsRecord
+
+# The interchange columns, in the order export writes them (DESIGN.md "Interchange
+# file", plus the service and container fields that an exact round trip needs).
+COLUMNS: tuple[str, ...] = (
+    "date", "service", "direction", "mode", "route", "origin", "destination",
+    "scheduled_at", "departed_at", "status", "wagons", "notes",
+    "container", "size_type", "full_empty", "gross_kg", "commodity", "hs_code", "seal",
+    "shipper", "consignee",
+)
+REQUIRED: tuple[str, ...] = ("date", "service", "direction", "container", "size_type")
+_SERVICE_FIELDS: tuple[str, ...] = (
+    "date", "service", "direction", "mode", "route", "origin", "destination", "scheduled_at",
+    "departed_at", "status", "wagons", "notes",
+)
+
+# Headers for the columns domain.columns does not know (it serves the grid's paste too).
+_MORE_HEADERS: dict[str, tuple[str, ...]] = {
+    "scheduled_at": ("scheduled at", "scheduled", "计划时间"),
+    "wagons": ("wagons", "车皮数", "车数"),
+    "notes": ("notes", "remarks", "备注"),
+}
+_HEADER_STRIP = re.compile(r"[\s_\-./]+")
+_MORE_BY_KEY = {_HEADER_STRIP.sub("", alias.casefold()): name
+                for name, aliases in _MORE_HEADERS.items() for alias in (name, *aliases)}
+
+_DIRECTIONS = {
+    "outbound": Direction.OUTBOUND, "out": Direction.OUTBOUND, "出口": Direction.OUTBOUND,
+    "去程": Direction.OUTBOUND, "inbound": Direction.INBOUND, "in": Direction.INBOUND,
+    "进口": Direction.INBOUND, "回程": Direction.INBOUND,
+}
+_MODES = {
+    "rail": Mode.RAIL, "铁路": Mode.RAIL, "road": Mode.ROAD, "公路": Mode.ROAD,
+    "river": Mode.RIVER, "水运": Mode.RIVER, "rail-sea": Mode.RAIL_SEA,
+    "铁海联运": Mode.RAIL_SEA,
+}
+_STATUSES = {
+    "planned": Status.PLANNED, "计划": Status.PLANNED, "departed": Status.DEPARTED,
+    "已发车": Status.DEPARTED, "arrived": Status.ARRIVED, "已到达": Status.ARRIVED,
+    "cancelled": Status.CANCELLED, "canceled": Status.CANCELLED, "取消": Status.CANCELLED,
+    "已取消": Status.CANCELLED,
+}
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2})?")
+
+# Cells export neutralised against formula injection start with "'" and one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a file: where (line, column), what it says, and what is expected."""
+
+    line: int
+    column: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        shown = f" {self.value!r}" if self.value else ""
+        return f"line {self.line}, {self.column}{shown}: {self.message}"
+
+
+@dataclass(slots=True)
+class PlannedService:
+    service: ServiceRecord
+    moves: list[ContainerMoveRecord]
+    lines: list[int]  # the file line of each move
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    services: list[PlannedService]
+    problems: list[Problem]
+    rows: int
+    header: dict[str, str] = field(default_factory=dict)  # field → its column's header
+
+    def column(self, name: str) -> str:
+        return self.header.get(name, name)
+
+
+def field_for_header(text: str) -> str | None:
+    known = columns.field_for_header(text)
+    if known is not None:
+        return known
+    return _MORE_BY_KEY.get(_HEADER_STRIP.sub("", text.strip().casefold()))
+
+
+def column_fields(headers: Sequence[str],
+                  manual: Mapping[int, str | None] | None = None) -> list[str | None]:
+    """The field of each column: recognised from its header, or as mapped by hand."""
+    manual = manual or {}
+    return [manual[index] if index in manual else field_for_header(header)
+            for index, header in enumerate(headers)]
+
+
+def unknown_columns(headers: Sequence[str]) -> list[int]:
+    return [index for index, header in enumerate(headers)
+            if header and field_for_header(header) is None]
+
+
+def unneutralise(text: str) -> str:
+    """Undo export's formula-injection guard: "'=SUM(A1)" was "=SUM(A1)"."""
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+@dataclass(slots=True)
+class _Group:
+    first_line: int
+    values: dict[str, tuple[object, int, str]] = field(default_factory=dict)  # value, line, text
+    moves: list[ContainerMoveRecord] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+
+def parse_table(
+    table: Table,
+    lookups: LookupsRecord,
+    teu_45ft: float = 2.0,
+    manual: Mapping[int, str | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    check: Callable[[], None] | None = None,
+) -> ImportPlan:
+    """Every row checked; services grouped by (date, service, direction) in file order."""
+    fields = column_fields(table.headers, manual)
+    problems: list[Problem] = []
+    index: dict[str, int] = {}
+    for position, name in enumerate(fields):
+        if name is None:
+            continue
+        if name in index:
+            problems.append(Problem(1, table.headers[position], "", _dup_column(
+                table.headers[index[name]], name)))
+        else:
+            index[name] = position
+    header = {name: table.headers[position] for name, position in index.items()}
+    for name in REQUIRED:
+        if name not in index:
+            problems.append(Problem(1, name, "", _missing_column(name)))
+    if problems:
+        return ImportPlan([], problems, len(table.rows), header)
+    if not table.rows:
+        return ImportPlan([], [Problem(2, "", "", "The file has a header but no rows")], 0,
+                          header)
+
+    groups: dict[tuple[dt.date, str, Direction], _Group] = {}
+    seen: dict[tuple[dt.date, Direction, str], int] = {}
+    clean_services: dict[tuple[str, ...], tuple] = {}
+    positions = list(index.items())
+    width = max(index.values()) + 1
+    total = len(table.rows)
+    for done, (line, cells) in enumerate(table.rows):
+        if done % 5_000 == 0:
+            if check is not None:
+                check()
+            if progress is not None:
+                progress(done, total)
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        text = {name: value if (value := cells[position].strip())[:1] != "'"
+                else unneutralise(value) for name, position in positions}
+        row = _Row(line, text, header, problems)
+        # Loading lists repeat the service columns on every row: judge them once per
+        # distinct spelling (only clean ones are remembered, so each bad line is reported).
+        service_text = tuple(text.get(name, "") for name in _SERVICE_FIELDS)
+        known_service = clean_services.get(service_text)
+        if known_service is None:
+            reported = len(problems)
+            key = row.service_key()
+            service_values = row.service_values(lookups, key[0] if key else None)
+            if len(problems) == reported:
+                clean_services[service_text] = (key, service_values)
+        else:
+            key, service_values = known_service
+        move = row.move(lookups, teu_45ft)
+        if key is None or move is None:
+            continue
+        day, _number, direction = key
+        other = seen.setdefault((day, direction, move.container), line)
+        if other != line:
+            row.problem("container", text["container"],
+                        "The same container is already on line {other} for this day and "
+                        "direction".format(other=other))
+            continue
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(line)
+        for name, (value, raw) in service_values.items():
+            known = group.values.get(name)
+            if known is None:
+                group.values[name] = (value, line, raw)
+            elif known[0] != value:
+                row.problem(name, raw, "Line {other} gives {value!r} for the same service"
+                            .format(other=known[1], value=known[2]))
+        group.moves.append(move)
+        group.lines.append(line)
+    if progress is not None:
+        progress(total, total)
+
+    planned = []
+    for (day, number, direction), group in groups.items():
+        service = _service(day, number, direction, group)
+        for error in validate_service(service):
+            column = {"service_no": "service"}.get(error.field, error.field)
+            value, line = _given(group, column, number, group.first_line)
+            problems.append(Problem(line, header.get(column, column), value, str(error)))
+        planned.append(PlannedService(service, group.moves, group.lines))
+    problems.sort(key=lambda problem: problem.line)
+    return ImportPlan(planned, problems, total, header)
+
+
+def _given(group: _Group, column: str, number: str, first_line: int) -> tuple[str, int]:
+    if column == "service":
+        return number, first_line
+    known = group.values.get(column)
+    return (known[2], known[1]) if known else ("", first_line)
+
+
+def _service(day: dt.date, number: str, direction: Direction, group: _Group) -> ServiceRecord:
+    values = {name: value for name, (value, _line, _raw) in group.values.items()}
+    route = values.get("route")
+    mode = values.get("mode") or (Mode(route.mode) if route else Mode.RAIL)
+    status = values.get("status") or (
+        Status.DEPARTED if direction == Direction.OUTBOUND else Status.ARRIVED)
+    return ServiceRecord(
+        service_no=number, date=day, direction=direction, mode=mode,
+        route_code=route.code if route else None, origin=values.get("origin"),
+        destination=values.get("destination"), scheduled_at=values.get("scheduled_at"),
+        actual_at=values.get("departed_at"), status=status, wagons=values.get("wagons"),
+        notes=values.get("notes") or "",
+    )
+
+
+class _Row:
+    """One data line: its cells by field, and where its problems go."""
+
+    def __init__(self, line: int, text: dict[str, str], header: dict[str, str],
+                 problems: list[Problem]) -> None:
+        self.line = line
+        self.text = text
+        self.header = header
+        self.problems = problems
+
+    def problem(self, name: str, value: str, message: str) -> None:
+        self.problems.append(Problem(self.line, self.header.get(name, name), value, message))
+
+    def get(self, name: str) -> str:
+        return self.text.get(name, "")
+
+    def service_key(self) -> tuple[dt.date, str, Direction] | None:
+        day = parse_date(self.get("date"))
+        if day is None:
+            self.problem("date", self.get("date"),
+                         "Expected a date like 2026-03-05 or 2026/3/5")
+        number = self.get("service").upper()
+        if not number:
+            self.problem("service", "", "The service number is required (like X8001)")
+        raw = self.get("direction")
+        direction = _DIRECTIONS.get(raw.casefold())
+        if direction is None:
+            self.problem("direction", raw,
+                         "Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)")
+        if day is None or not number or direction is None:
+            return None
+        return day, number, direction
+
+    def service_values(self, lookups: LookupsRecord,
+                       day: dt.date | None) -> dict[str, tuple[object, str]]:
+        """The service columns this row fills in: field → (value, text as written)."""
+        values: dict[str, tuple[object, str]] = {}
+        choices = {"mode": (_MODES, "Expected rail, road, river or rail-sea"),
+                   "status": (_STATUSES, "Expected planned, departed, arrived or cancelled")}
+        for name, (known, expected) in choices.items():
+            if raw := self.get(name):
+                value = known.get(raw.casefold())
+                if value is None:
+                    self.problem(name, raw, expected)
+                else:
+                    values[name] = (value, raw)
+        if raw := self.get("route"):
+            route = lookups.find_route(raw)
+            if route is None:
+                self.problem("route", raw, "Not a known route: give its code (like CN-LA) or "
+                             "its English or Chinese name")
+            else:
+                values["route"] = (route, raw)
+        for name in ("origin", "destination"):
+            if raw := self.get(name):
+                locode = lookups.find_place(raw)
+                if locode is None:
+                    self.problem(name, raw, "Not a known place: give its UN/LOCODE (like "
+                                 "LAVTE) or its English or Chinese name")
+                else:
+                    values[name] = (locode, raw)
+        for name in ("scheduled_at", "departed_at"):
+            if (raw := self.get(name)) and day is not None:
+                moment = parse_time(raw, day)
+                if moment is None:
+                    self.problem(name, raw, "Expected a time like 08:30 or 2026-03-06 00:15")
+                else:
+                    values[name] = (moment, raw)
+        if raw := self.get("wagons"):
+            if raw.isdigit():
+                values["wagons"] = (int(raw), raw)
+            else:
+                self.problem("wagons", raw, "Expected a whole number of wagons")
+        if raw := self.get("notes"):
+            values["notes"] = (raw, raw)
+        return values
+
+    def move(self, lookups: LookupsRecord, teu_45ft: float) -> ContainerMoveRecord | None:
+        cells = {name: self.get(name) for name in (
+            "container", "size_type", "full_empty", "gross_kg", "commodity", "seal",
+            "shipper", "consignee")}
+        commodity_column = "commodity"
+        if not cells["commodity"] and self.get("hs_code"):
+            cells["commodity"] = self.get("hs_code")
+            commodity_column = "hs_code"
+        move, errors = parse_move(cells, teu_45ft, lookups.find_commodity)
+        for error in errors:
+            name = commodity_column if error.field == "commodity" else error.field
+            self.problem(name, cells.get(error.field, ""), str(error))
+        return move
+
+
+def parse_date(text: str) -> dt.date | None:
+    match = _DATE.fullmatch(text.split(" ")[0].split("T")[0]) if text else None
+    if match is None:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_time(text: str, day: dt.date) -> dt.datetime | None:
+    """A time on the service's day ("08:30"), or a full date and time for another day."""
+    date_part, _, time_part = text.rpartition(" ")
+    if not date_part and "T" in text:
+        date_part, _, time_part = text.partition("T")
+    on = parse_date(date_part) if date_part else day
+    match = _TIME.fullmatch(time_part)
+    if on is None or match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    return dt.datetime.combine(on, dt.time(hour, minute))
+
+
+def _missing_column(name: str) -> str:
+    chinese = {"date": "日期", "service": "班列号", "direction": "方向", "container": "箱号",
+               "size_type": "箱型"}[name]
+    return "Required column {name} is missing (header {name} or {chinese})".format(
+        name=name, chinese=chinese)
+
+
+def _dup_column(other: str, name: str) -> str:
+    return "Column {other!r} already gives {name}; map one of them to another field or ignore it" \
+        .format(other=other, name=name)

@@ -1,0 +1,169 @@
+"""Reading a loading list file into rows of text: CSV in any encoding Chinese Excel writes, or XLSX.
+
+Everything after this module sees strings only, whatever the file held, so a
+CSV and an XLSX of the same list are judged identically.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from hubapp.domain.errors import HubError
+
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class FileFormatError(HubError):
+    """The file cannot be read as a loading list at all (empty, binary, unknown encoding)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The header cells and the data rows of a file, each row with its line number.
+
+    Line numbers are what a text editor (or a spreadsheet) shows: the header is line 1.
+    Blank rows are left out but still counted.
+    """
+
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]
+    encoding: str  # "xlsx" for a workbook
+
+
+def read_table(path: str | Path, limit: int | None = None) -> Table:
+    """The table of a CSV or XLSX file; `limit` stops after that many data rows (a preview)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as file:
+            head = file.read(8)
+            if head.startswith(XLSX_MAGIC):
+                return _read_xlsx(path, limit)
+            if head.startswith(XLS_MAGIC):
+                raise FileFormatError(
+                    "{name} is an old Excel .xls file; save it as .xlsx or CSV and import that",
+                    name=path.name)
+            data = head + file.read()
+    except OSError as error:
+        raise FileFormatError("Cannot read {name}: {reason}", name=path.name,
+                              reason=error.strerror or str(error)) from error
+    return _read_csv(path.name, data, limit)
+
+
+def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
+    if not data.strip():
+        raise FileFormatError("{name} is empty", name=name)
+    if b"\x00" in data[:65536]:
+        # Text files never hold NUL bytes; UTF-16 text (Excel's "Unicode text") and
+        # binary files do, and GB18030 would decode them into nonsense.
+        raise FileFormatError(
+            "{name} is not a CSV or XLSX file (it holds binary data); save the list as "
+            "CSV (UTF-8) or XLSX", name=name)
+    text, encoding = _decode(name, data)
+    lines = io.StringIO(text, newline="")
+    first = lines.readline()
+    lines.seek(0)
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(lines, delimiter=delimiter)
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        start = 1
+        try:
+            for cells in reader:
+                yield start, cells
+                start = reader.line_num + 1  # a quoted cell may span several lines
+        except csv.Error as error:
+            raise FileFormatError("{name}, line {line}: {reason}", name=name, line=start,
+                                  reason=str(error)) from error
+
+    return _table(name, numbered(), limit, encoding)
+
+
+def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
+           encoding: str) -> Table:
+    """The first non-blank row is the header; blank rows are dropped (their lines still count)."""
+    headers: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    for line, cells in lines:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if headers is None:
+            headers = [cell.strip() for cell in cells]
+            continue
+        rows.append((line, cells))
+        if limit is not None and len(rows) >= limit:
+            break
+    if headers is None:
+        raise FileFormatError("{name} is empty", name=name)
+    while headers and not headers[-1]:
+        headers.pop()  # spreadsheets report formatted but empty columns
+    return Table(headers, rows, encoding)
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str]:
+    if data.startswith(UTF8_BOM):
+        return data[len(UTF8_BOM):].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # GB18030 is a superset of GBK and GB2312: what Chinese Excel and WPS write as "CSV".
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise FileFormatError(
+            "{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX",
+            name=name) from None
+
+
+def _read_xlsx(path: Path, limit: int | None) -> Table:
+    import openpyxl  # loads in a blink, but only the XLSX path needs it
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            # Workbooks saved by WPS and older Excel lack a default style or carry
+            # data validation openpyxl cannot keep; it warns, and the values are fine.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        raise FileFormatError("{name} is not a readable XLSX workbook ({reason})",
+                              name=path.name, reason=str(error) or type(error).__name__
+                              ) from error
+    try:
+        if not book.worksheets:
+            raise FileFormatError("{name} has no worksheet", name=path.name)
+        first = book.worksheets[0]
+        # Read-only sheets trust the size stored in the file, which some writers
+        # get wrong; rows beyond it would be silently lost.
+        first.reset_dimensions()
+        sheet = first.iter_rows(values_only=True)
+        return _table(path.name, ((line, [_cell_text(value) for value in values])
+                                  for line, values in enumerate(sheet, 1)), limit, "xlsx")
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    """A cell as the text a person sees (dates as ISO, whole numbers without ".0")."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,137 @@
+"""Export a date range to CSV or XLSX with the import's columns, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from hubapp.interchange.parsing import COLUMNS
+from hubapp.interchange.reading import FileFormatError
+from hubapp.store import interchange as store
+
+PROGRESS_EVERY = 5_000
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (OWASP "CSV injection").
+
+    A leading "'" makes Excel, WPS and LibreOffice show the text as typed; a value
+    that itself starts with "'" gets one more, so import can always strip exactly one.
+    """
+    if text and (text[0] in _FORMULA_STARTS or (text[0] == "'" and len(text) > 1
+                                                 and text[1] in (*_FORMULA_STARTS, "'"))):
+        return "'" + text
+    return text
+
+
+def export_file(
+    db: Database,
+    path: str | Path,
+    first: dt.date,
+    last: dt.date,
+    progress: Callable[[int, int], None] | None = None,
+    check: Callable[[], None] | None = None,
+) -> int:
+    """Write the containers of services between two dates (inclusive); returns the row count.
+
+    The file appears whole or not at all: it is written beside the target and
+    renamed at the end, so a cancel or a full disk leaves no half file behind.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise FileFormatError("Export to a .csv or .xlsx file, not {name}", name=path.name)
+    total = store.count_export(db, first, last)
+    rows = _counted(_cells(store.export_rows(db, first, last)), total, progress, check)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        written = (_write_csv if suffix == ".csv" else _write_xlsx)(partial, rows)
+        os.replace(partial, path)
+    except OSError as error:
+        raise FileFormatError("Cannot write {name}: {reason}", name=path.name,
+                              reason=error.strerror or str(error)) from error
+    finally:
+        partial.unlink(missing_ok=True)
+    return written
+
+
+def _counted(rows: Iterable[list[Any]], total: int, progress, check) -> Iterator[list[Any]]:
+    for done, row in enumerate(rows):
+        if done % PROGRESS_EVERY == 0:
+            if check is not None:
+                check()
+            if progress is not None:
+                progress(done, total)
+        yield row
+    if progress is not None:
+        progress(total, total)
+
+
+def _cells(rows: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
+    for row in rows:
+        day = row["date"]
+        yield [
+            day, neutralise(row["service_no"]), row["direction"], row["mode"],
+            row["route_code"] or "", row["origin"] or "", row["destination"] or "",
+            _time(row["scheduled_at"], day), _time(row["actual_at"], day), row["status"],
+            "" if row["wagons"] is None else row["wagons"], neutralise(row["notes"]),
+            row["container"], row["size_type"], row["full_empty"],
+            "" if row["gross_kg"] is None else row["gross_kg"],
+            neutralise(row["commodity"] or ""), row["hs_code"] or "", neutralise(row["seal"]),
+            neutralise(row["shipper"]), neutralise(row["consignee"]),
+        ]
+
+
+def _time(moment: str | None, day: str) -> str:
+    """ "08:30" on the service's own day; a full date and time when it ran past midnight."""
+    if not moment:
+        return ""
+    return moment[11:] if moment.startswith(day) else moment
+
+
+def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
+    count = 0
+    # utf-8-sig: Excel and WPS take a BOM-less CSV for the local code page and garble Chinese.
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("containers")
+    sheet.append(list(COLUMNS))
+    count = 0
+    for row in rows:
+        sheet.append(row)
+        count += 1
+    book.save(path)
+    return count
+
+
+def write_problems(path: str | Path, problems: Iterable[Any]) -> None:
+    """The problem list of an import as CSV, for whoever corrects the file."""
+    path = Path(path)
+    try:
+        with path.open("w", encoding="utf-8-sig", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow(("line", "column", "value", "problem"))
+            writer.writerows((problem.line, neutralise(problem.column),
+                              neutralise(problem.value), neutralise(problem.message))
+                             for problem in problems)
+    except OSError as error:
+        raise FileFormatError("Cannot write {name}: {reason}", name=path.name,
+                              reason=error.strerror or str(error)) from error

@@ -1,0 +1,230 @@
+"""Backups: consistent copies made while the app runs, verified, rotated; and restore.
+
+Automatic backups go to a `backups` folder beside the database, named
+`<db name>-YYYYMMDD-HHMMSS.db`, and are thinned out to the newest one of each of
+the last 7 days, 4 weeks and 12 months. Files of any other name in that folder
+(such as the copies taken before a restore) are never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+from hubapp.domain.errors import DatabaseError
+from hubapp.store.check import integrity_problems
+from hubapp.store.db import (
+    BUSY_TIMEOUT_MS, SQLITE_HEADER, _inspect, as_user_error, copy_database,
+)
+
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+def default_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def backup_to(db_path: Path, target: Path) -> Path:
+    """Copy the database to target and verify the copy; returns target.
+
+    The copy is made under a temporary name and renamed only once it passed
+    the integrity check, so target is never a half-written file.
+    """
+    db_path, target = Path(db_path), Path(target)
+    _inspect(db_path, create=False)
+    if target.exists() and target.resolve() == db_path.resolve():
+        raise DatabaseError("A backup cannot overwrite the database itself ({path})",
+                            path=str(target))
+    if target.exists() and target.stat().st_size and not _is_sqlite(target):
+        raise DatabaseError("{path} exists and is not a database; choose another file name",
+                            path=str(target))
+    if not target.parent.is_dir():
+        raise DatabaseError("Cannot write the backup {path}: folder {folder} does not exist",
+                            path=str(target), folder=str(target.parent))
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.unlink(missing_ok=True)  # left by a backup that was killed
+        copy_database(db_path, partial)
+        _leave_wal_mode(partial)
+        verify(partial)
+        os.replace(partial, target)
+    except OSError as error:
+        raise _os_error("Cannot write the backup {path}: {reason}", target, error) from error
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def automatic_backup(db_path: Path, folder: Path | None = None,
+                     now: dt.datetime | None = None) -> Path:
+    """A timestamped, verified backup into folder (default: backups beside the DB), rotated."""
+    db_path = Path(db_path)
+    folder = Path(folder) if folder else default_folder(db_path)
+    now = now or dt.datetime.now()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _os_error("Cannot make the backup folder {path}: {reason}", folder, error) from error
+    target = backup_to(db_path, folder / f"{db_path.stem}-{now.strftime(_STAMP)}.db")
+    rotate(folder, db_path.stem)
+    return target
+
+
+def rotate(folder: Path, stem: str) -> list[Path]:
+    """Delete automatic backups beyond 7 daily, 4 weekly, 12 monthly; returns what went."""
+    stamped = sorted(_automatic_backups(folder, stem).items(), reverse=True)
+    keep: set[Path] = set()
+    for period, count in ((lambda t: t.date(), KEEP_DAILY),
+                          (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
+                          (lambda t: (t.year, t.month), KEEP_MONTHLY)):
+        seen: list[object] = []
+        for stamp, path in stamped:  # newest first: the first of each period is kept
+            key = period(stamp)
+            if key not in seen:
+                seen.append(key)
+                if len(seen) > count:
+                    break
+                keep.add(path)
+    removed = [path for _, path in stamped if path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def latest_backup_time(folder: Path, stem: str) -> dt.datetime | None:
+    """When the newest automatic backup of the database named stem was made."""
+    return max(_automatic_backups(folder, stem), default=None)
+
+
+def _automatic_backups(folder: Path, stem: str) -> dict[dt.datetime, Path]:
+    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6})\.db")
+    found = {}
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = pattern.fullmatch(path.name)
+            if match:
+                found[dt.datetime.strptime(match.group(1), _STAMP)] = path
+    return found
+
+
+def verify(path: Path) -> None:
+    """Raise DatabaseError unless path is a sound Hub Desk database this build can open."""
+    path = Path(path)
+    _inspect(path, create=False)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            problems = integrity_problems(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise as_user_error(error, path) from error
+    if problems:
+        raise DatabaseError("{path} is damaged ({problem}); it cannot be used",
+                            path=str(path), problem=problems[0].text)
+
+
+def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Path | None:
+    """Replace the database's content with backup_file's; returns the copy taken first.
+
+    The current file is kept in the backups folder as
+    `<db name>-before-restore-TIME.db` before anything is written to it; a
+    backup file that is not a sound Hub Desk database is refused untouched.
+    """
+    backup_file, db_path = Path(backup_file), Path(db_path)
+    verify(backup_file)
+    if backup_file.resolve() == db_path.resolve():
+        raise DatabaseError("{path} is the database itself, not a backup of it",
+                            path=str(backup_file))
+    if not db_path.parent.is_dir():
+        raise DatabaseError("Folder {folder} does not exist", folder=str(db_path.parent))
+    kept = _keep_current(db_path, Path(folder) if folder else default_folder(db_path))
+    try:
+        _copy_into(backup_file, db_path)
+    except sqlite3.DatabaseError as error:
+        if "malformed" not in str(error) and "not a database" not in str(error):
+            raise as_user_error(error, db_path) from error
+        # The current file is too damaged to write into page by page (it is
+        # kept above): put the backup in its place whole.
+        _replace_file(backup_file, db_path)
+    verify(db_path)
+    return kept
+
+
+def _keep_current(db_path: Path, folder: Path) -> Path | None:
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    stamp = dt.datetime.now().strftime(_STAMP)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{db_path.stem}-before-restore-{stamp}.db"
+        try:
+            verify(db_path)
+        except DatabaseError:
+            # Damaged: keep its bytes exactly (with its log) rather than a copy
+            # SQLite would have to read.
+            for suffix in ("", "-wal"):
+                source = Path(f"{db_path}{suffix}")
+                if source.exists():
+                    shutil.copyfile(source, f"{target}{suffix}")
+            return target
+        return backup_to(db_path, target)
+    except OSError as error:
+        raise _os_error("Cannot keep a copy of {path} before restoring: {reason}; "
+                        "nothing was restored", db_path, error) from error
+
+
+def _copy_into(backup_file: Path, db_path: Path) -> None:
+    # The backup API writes under SQLite's locks, so other open connections
+    # (the window, a second desk) see the restored data instead of a file
+    # swapped from under them.
+    src = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _replace_file(backup_file: Path, db_path: Path) -> None:
+    partial = db_path.with_name(db_path.name + ".restoring")
+    try:
+        shutil.copyfile(backup_file, partial)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(partial, db_path)
+    except OSError as error:
+        raise _os_error("Cannot write {path}: {reason}", db_path, error) from error
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _leave_wal_mode(path: Path) -> None:
+    # The copy inherits WAL mode, which would scatter -wal and -shm files next
+    # to every backup; a backup should be one self-contained file.
+    try:
+        conn = sqlite3.connect(str(path))
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise as_user_error(error, path) from error
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _os_error(template: str, path: Path, error: OSError) -> DatabaseError:
+    """A full disk, a read-only folder, a missing drive: said with the path and the reason."""
+    return DatabaseError(template, path=str(path), reason=error.strerror or str(error))

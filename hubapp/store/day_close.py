@@ -1,0 +1,87 @@
+"""Closing a day: a supervisor closes it, after which clerks may only read it.
+
+Reopening needs a supervisor (or admin) and a reason; both land in the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord
+from hubapp.store import audit
+from hubapp.store.db import transaction
+from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord, require_role
+
+
+class DayClosedError(HubError):
+    """A clerk tried to change a closed day."""
+
+
+@dataclass(frozen=True, slots=True)
+class DayCloseRecord:
+    date: dt.date
+    closed_at: str  # UTC, ISO seconds
+    closed_by: str
+
+
+def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
+    require_role(actor, SUPERVISOR, ADMIN)
+    with transaction(db):
+        if closed_info(db, day) is not None:
+            raise HubError("{date} is already closed", date=day.isoformat())
+        row = {"date": day.isoformat(),
+               "closed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+               "closed_by": actor.name}
+        db["day_close"].insert(row)
+        audit.record(db, actor.name, "close", "day", day.isoformat(), None, row)
+    return ChangeRecord("day_close", frozenset({day}))
+
+
+def reopen_day(db: Database, day: dt.date, actor: UserRecord, reason: str) -> ChangeRecord:
+    require_role(actor, SUPERVISOR, ADMIN)
+    if not reason.strip():
+        raise HubError("Say why {date} is reopened", date=day.isoformat())
+    with transaction(db):
+        closed = closed_info(db, day)
+        if closed is None:
+            raise HubError("{date} is not closed", date=day.isoformat())
+        db.execute("DELETE FROM day_close WHERE date = ?", [day.isoformat()])
+        audit.record(db, actor.name, "reopen", "day", day.isoformat(),
+                     {"closed_at": closed.closed_at, "closed_by": closed.closed_by},
+                     {"reason": reason.strip()})
+    return ChangeRecord("day_close", frozenset({day}))
+
+
+def is_closed(db: Database, day: dt.date) -> bool:
+    return closed_info(db, day) is not None
+
+
+def closed_days(db: Database, first: dt.date, last: dt.date) -> set[dt.date]:
+    return {dt.date.fromisoformat(row[0]) for row in db.execute(
+        "SELECT date FROM day_close WHERE date BETWEEN ? AND ?",
+        [first.isoformat(), last.isoformat()])}
+
+
+def ensure_day_open(db: Database, day: dt.date, role: str) -> None:
+    """Raise DayClosedError if someone with this role may not change this day.
+
+    Call it inside the write's transaction so a close by another desk cannot
+    slip in between the check and the save.
+    """
+    if role != CLERK:
+        return
+    closed = closed_info(db, day)
+    if closed is not None:
+        raise DayClosedError("{date} was closed by {name}; ask a supervisor to reopen it "
+                             "before changing it", date=day.isoformat(), name=closed.closed_by)
+
+
+def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:
+    """Who closed the day and when, or None while it is open."""
+    row = db.execute("SELECT date, closed_at, closed_by FROM day_close WHERE date = ?",
+                     [day.isoformat()]).fetchone()
+    return None if row is None else DayCloseRecord(dt.date.fromisoformat(row[0]), row[1], row[2])

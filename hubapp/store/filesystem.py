@@ -1,0 +1,68 @@
+"""Is the database on a network drive? SQLite's locks are not reliable there.
+
+WAL needs shared memory between the processes using the file, which network
+file systems do not provide; two desks writing over NFS or SMB can corrupt it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+NETWORK_FILESYSTEMS = frozenset({
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph",
+    "glusterfs", "fuse.sshfs", "sshfs", "fuse.glusterfs", "fuse.cephfs", "fuse.rclone",
+    "fuse.s3fs", "davfs", "fuse.davfs2", "lustre", "gpfs", "beegfs", "ocfs2", "gfs2",
+})
+_DRIVE_REMOTE = 4  # GetDriveTypeW's DRIVE_REMOTE
+# /proc/mounts writes a space, tab, newline or backslash in a mount point as \ooo.
+_OCTAL = re.compile(r"\\([0-7]{3})")
+
+
+def is_network_path(path: Path, mounts_file: Path = Path("/proc/mounts")) -> bool:
+    """True if path (or the folder it would be made in) lies on a network file system."""
+    path = Path(os.path.abspath(path))
+    if sys.platform == "win32":
+        return _windows_is_network(path)
+    return filesystem_type(path, mounts_file) in NETWORK_FILESYSTEMS
+
+
+def filesystem_type(path: Path, mounts_file: Path = Path("/proc/mounts")) -> str | None:
+    """The type of the longest mount point holding path, from a /proc/mounts-style file."""
+    try:
+        lines = mounts_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None  # not Linux, or /proc not mounted: nothing to go on
+    resolved = _existing(path).resolve()
+    best, best_type = "", None
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount = _OCTAL.sub(lambda match: chr(int(match.group(1), 8)), fields[1])
+        if _is_under(resolved, Path(mount)) and len(mount) >= len(best):
+            best, best_type = mount, fields[2]
+    return best_type
+
+
+def _existing(path: Path) -> Path:
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
+
+
+def _is_under(path: Path, mount: Path) -> bool:
+    return path == mount or mount in path.parents
+
+
+def _windows_is_network(path: Path) -> bool:
+    text = str(path)
+    if text.upper().startswith("\\\\?\\UNC\\") or (
+            text.startswith("\\\\") and not text.startswith("\\\\?\\")):
+        return True  # \\server\share
+    import ctypes
+
+    drive = os.path.splitdrive(text)[0] + "\\"
+    return ctypes.windll.kernel32.GetDriveTypeW(drive) == _DRIVE_REMOTE

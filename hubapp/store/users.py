@@ -1,0 +1,258 @@
+"""Users and roles: clerk, supervisor, admin; scrypt password hashes; lock-out; single-user mode."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import functools
+import hashlib
+import hmac
+import math
+import os
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from hubapp.domain.errors import HubError
+from hubapp.store import audit
+from hubapp.store.db import transaction
+
+CLERK, SUPERVISOR, ADMIN = "clerk", "supervisor", "admin"
+ROLES = (CLERK, SUPERVISOR, ADMIN)
+MAX_FAILED_ATTEMPTS = 5
+LOCK_OUT = dt.timedelta(minutes=5)
+MIN_PASSWORD_LENGTH = 8
+MAX_NAME_LENGTH = 40
+
+# scrypt cost: 16 MiB and about 50 ms per try on the project's machines (OWASP's
+# minimum is N=2^17 with r=8 only for servers facing the internet; a desk app
+# checks one login at a time). Stored in each hash so it can be raised later.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2 ** 14, 8, 1
+_SCRYPT_MAXMEM = 64 * 1024 * 1024
+_SINGLE_USER_KEY = "single_user_mode"
+
+
+class AuthError(HubError):
+    """Wrong name or password, or a locked account."""
+
+
+class PermissionDenied(HubError):
+    """The user's role does not allow this."""
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    name: str
+    role: str
+    id: int | None = None
+    active: bool = True
+
+
+# Who a one-person hub works as: in single-user mode there is no login.
+SINGLE_USER = UserRecord("desk", ADMIN)
+
+
+def require_role(user: UserRecord, *allowed: str) -> None:
+    if user.role not in allowed:
+        raise PermissionDenied("{name} ({role}) may not do this; it needs the role {allowed}",
+                               name=user.name, role=user.role, allowed=" or ".join(allowed))
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    """'scrypt$n=…,r=…,p=…$salt$hash' (base64): the parameters travel with the hash."""
+    salt = os.urandom(16) if salt is None else salt
+    digest = _scrypt(password, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)
+    return (f"scrypt$n={_SCRYPT_N},r={_SCRYPT_R},p={_SCRYPT_P}$"
+            f"{_b64(salt)}${_b64(digest)}")
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        algorithm, params, salt, digest = stored.split("$")
+        cost = dict(item.split("=") for item in params.split(","))
+        n, r, p = int(cost["n"]), int(cost["r"]), int(cost["p"])
+        expected = base64.b64decode(digest)
+        salt_bytes = base64.b64decode(salt)
+    except (ValueError, KeyError):
+        return False
+    if algorithm != "scrypt":
+        return False
+    return hmac.compare_digest(_scrypt(password, salt_bytes, n, r, p), expected)
+
+
+@functools.cache
+def _unknown_user_hash() -> str:
+    return hash_password("")
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p,
+                          maxmem=_SCRYPT_MAXMEM, dklen=32)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def list_users(db: Database) -> list[UserRecord]:
+    return [_record(row) for row in db.query("SELECT * FROM app_user ORDER BY name")]
+
+
+def needs_first_admin(db: Database) -> bool:
+    """True until the first user exists (and the hub is not in single-user mode)."""
+    return not single_user_mode(db) and db["app_user"].count == 0
+
+
+def create_first_admin(db: Database, name: str, password: str) -> UserRecord:
+    """The first start's admin; refused once any user exists."""
+    with transaction(db):
+        if db.execute("SELECT COUNT(*) FROM app_user").fetchone()[0]:
+            raise PermissionDenied("The first admin already exists; log in as an admin "
+                                   "to add users")
+        return _insert(db, name, ADMIN, password, by=name)
+
+
+def add_user(db: Database, actor: UserRecord, name: str, role: str, password: str) -> UserRecord:
+    require_role(actor, ADMIN)
+    with transaction(db):
+        return _insert(db, name, role, password, by=actor.name)
+
+
+def set_password(db: Database, actor: UserRecord, name: str, password: str) -> None:
+    """Admins set anyone's password; everybody may set their own."""
+    if actor.name.casefold() != name.strip().casefold():
+        require_role(actor, ADMIN)
+    _check_password(password)
+    with transaction(db):
+        user = _find(db, name)
+        db.execute("UPDATE app_user SET password_hash = ?, failed_attempts = 0,"
+                   " locked_until = NULL WHERE id = ?", [hash_password(password), user.id])
+        audit.record(db, actor.name, "set password", "user", user.name, None, None)
+
+
+def set_role(db: Database, actor: UserRecord, name: str, role: str) -> UserRecord:
+    require_role(actor, ADMIN)
+    _check_role(role)
+    with transaction(db):
+        user = _find(db, name)
+        if user.role == ADMIN and role != ADMIN:
+            _keep_one_admin(db, user)
+        db.execute("UPDATE app_user SET role = ? WHERE id = ?", [role, user.id])
+        audit.record(db, actor.name, "update", "user", user.name,
+                     {"role": user.role}, {"role": role})
+    return UserRecord(user.name, role, user.id, user.active)
+
+
+def set_active(db: Database, actor: UserRecord, name: str, active: bool) -> None:
+    """Deactivate instead of delete: the audit log keeps naming the person."""
+    require_role(actor, ADMIN)
+    with transaction(db):
+        user = _find(db, name)
+        if user.role == ADMIN and not active:
+            _keep_one_admin(db, user)
+        db.execute("UPDATE app_user SET active = ? WHERE id = ?", [int(active), user.id])
+        audit.record(db, actor.name, "update", "user", user.name,
+                     {"active": user.active}, {"active": active})
+
+
+def authenticate(db: Database, name: str, password: str,
+                 now: dt.datetime | None = None) -> UserRecord:
+    """The user if name and password match; counts failures and locks the account out.
+
+    An unknown name gets the same message as a wrong password, so the login
+    box does not tell a stranger which names exist.
+    """
+    now = now or dt.datetime.now(dt.timezone.utc)
+    wrong = AuthError("Wrong user name or password")
+    with transaction(db):
+        row = db.execute("SELECT id, name, password_hash, failed_attempts, locked_until, active"
+                         " FROM app_user WHERE name = ?", [name.strip()]).fetchone()
+        if row is None:
+            # As slow as a wrong password, so timing does not reveal the names either.
+            verify_password(password, _unknown_user_hash())
+            raise wrong
+        user_id, stored_name, stored_hash, failed, locked_until, active = row
+        if locked_until and now < dt.datetime.fromisoformat(locked_until):
+            left = dt.datetime.fromisoformat(locked_until) - now
+            minutes = math.ceil(left.total_seconds() / 60)
+            raise AuthError("{name} is locked out after {attempts} wrong passwords; "
+                            "try again in {minutes} min or ask an admin",
+                            name=stored_name, attempts=MAX_FAILED_ATTEMPTS, minutes=minutes)
+        if not active:
+            raise AuthError("{name} is deactivated; ask an admin", name=stored_name)
+        if verify_password(password, stored_hash):
+            db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = NULL"
+                       " WHERE id = ?", [user_id])
+            return _record(next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id])))
+        failed += 1
+        if failed >= MAX_FAILED_ATTEMPTS:
+            db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = ? WHERE id = ?",
+                       [(now + LOCK_OUT).isoformat(), user_id])
+            audit.record(db, stored_name, "lock out", "user", stored_name, None,
+                         {"until": (now + LOCK_OUT).isoformat(timespec="seconds")})
+        else:
+            db.execute("UPDATE app_user SET failed_attempts = ? WHERE id = ?",
+                       [failed, user_id])
+    # Raised outside the transaction so that the failure count is committed.
+    raise wrong
+
+
+def single_user_mode(db: Database) -> bool:
+    row = db.execute("SELECT value FROM hub_setting WHERE key = ?",
+                     [_SINGLE_USER_KEY]).fetchone()
+    return row is not None and row[0] == "1"
+
+
+def set_single_user_mode(db: Database, actor: UserRecord, on: bool) -> None:
+    """An explicit hub setting: without it, the app always asks who is working."""
+    require_role(actor, ADMIN)
+    with transaction(db):
+        before = single_user_mode(db)
+        db["hub_setting"].upsert({"key": _SINGLE_USER_KEY, "value": "1" if on else "0"},
+                                 pk="key")
+        audit.record(db, actor.name, "update", "setting", _SINGLE_USER_KEY, before, on)
+
+
+def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserRecord:
+    name = name.strip()
+    if not name or len(name) > MAX_NAME_LENGTH:
+        raise HubError("A user name must be 1–{max} characters", max=MAX_NAME_LENGTH)
+    _check_role(role)
+    _check_password(password)
+    if db.execute("SELECT 1 FROM app_user WHERE name = ?", [name]).fetchone():
+        raise HubError("User {name} already exists", name=name)
+    user_id = db["app_user"].insert({
+        "name": name, "role": role, "password_hash": hash_password(password),
+        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }).last_pk
+    audit.record(db, by, "create", "user", name, None, {"role": role})
+    return UserRecord(name, role, user_id)
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise HubError("Role {role} is unknown (expected clerk, supervisor or admin)", role=role)
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise HubError("A password needs at least {min} characters", min=MIN_PASSWORD_LENGTH)
+
+
+def _find(db: Database, name: str) -> UserRecord:
+    rows = list(db.query("SELECT * FROM app_user WHERE name = ?", [name.strip()]))
+    if not rows:
+        raise HubError("User {name} does not exist", name=name.strip())
+    return _record(rows[0])
+
+
+def _keep_one_admin(db: Database, user: UserRecord) -> None:
+    others = db.execute("SELECT COUNT(*) FROM app_user WHERE role = ? AND active = 1"
+                        " AND id != ?", [ADMIN, user.id]).fetchone()[0]
+    if not others:
+        raise PermissionDenied("{name} is the last active admin; make another admin first",
+                               name=user.name)
+
+
+def _record(row: dict) -> UserRecord:
+    return UserRecord(row["name"], row["role"], row["id"], bool(row["active"]))

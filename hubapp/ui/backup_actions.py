@@ -1,0 +1,172 @@
+"""File → Back up now… / Restore from backup…, and the automatic backups.
+
+Automatic backups are made when the window opens, when it closes and, while it
+stays open, whenever the newest one is a day old. They go to the `backups`
+folder beside the database unless the desk setting `backup/folder` names another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
+
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord
+from hubapp.store import backup, open_db
+from hubapp.store.filesystem import is_network_path
+from hubapp.ui import dialogs
+from hubapp.ui.context import AppContext
+from hubapp.ui.tasks import Task, TaskControl
+
+log = logging.getLogger(__name__)
+
+BACKUP_EVERY = dt.timedelta(days=1)
+# Checking is one folder listing, so hourly costs nothing and a backup is at most an hour late.
+CHECK_EVERY_MS = 60 * 60 * 1000
+
+
+class BackupActions(QObject):
+    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.backup_action = QAction(self.tr("&Back up now…"), self)
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
+        self.restore_action.triggered.connect(self.restore_from_backup)
+        self.menu_actions = [self.backup_action, self.restore_action]
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self._back_up_if_due)
+        self.automatic = False
+        self._running: Task | None = None
+
+    def folder(self) -> Path:
+        chosen = QSettings().value("backup/folder", "")
+        return Path(chosen) if chosen else backup.default_folder(self.ctx.db_path)
+
+    # -- automatic ---------------------------------------------------------------------
+
+    def start_automatic(self) -> None:
+        """Back up now (in the background) and then at most daily until the window closes."""
+        self.automatic = True
+        self._start_automatic_backup()
+        self.timer.start()
+
+    def back_up_on_close(self) -> None:
+        """Runs in the GUI thread: the process is about to end and cannot wait on a task."""
+        if not self.automatic:
+            return
+        self.timer.stop()
+        try:
+            backup.automatic_backup(self.ctx.db_path, self.folder())
+        except HubError as error:
+            log.error("Backup on close failed: %s", error)
+
+    def _back_up_if_due(self) -> None:
+        latest = backup.latest_backup_time(self.folder(), self.ctx.db_path.stem)
+        if latest is None or dt.datetime.now() - latest >= BACKUP_EVERY:
+            self._start_automatic_backup()
+
+    def _start_automatic_backup(self) -> None:
+        if self._running is not None:
+            return  # one is under way (a slow disk): the next tick looks again
+        folder = self.folder()
+        self._running = task = self.ctx.tasks.start(
+            lambda control: backup.automatic_backup(control.db_path, folder))
+        task.finished.connect(lambda path: self._status(
+            self.tr("Backed up to {path}").format(path=path)))
+        task.failed.connect(lambda error: self._failed(
+            self.tr("The automatic backup failed"), error))
+        for signal in (task.finished, task.failed):
+            signal.connect(self._automatic_ended)
+
+    def _automatic_ended(self, _result: object) -> None:
+        self._running = None
+
+    # -- by hand -----------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        # Minutes, not seconds: unlike the automatic names, rotation leaves it alone.
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = self.folder() / f"{self.ctx.db_path.stem}-{stamp}.db"
+        chosen = dialogs.pick_save_file(self.window, self.tr("Back up the database to"),
+                                        str(suggested), self._filter())
+        if not chosen:
+            return
+        target = Path(chosen)
+        if not target.suffix:
+            target = target.with_suffix(".db")
+        self.backup_action.setEnabled(False)
+        task = self.ctx.tasks.start(lambda control: backup.backup_to(control.db_path, target))
+        task.finished.connect(lambda path: self._backed_up(path))
+        task.failed.connect(lambda error: self._failed(self.tr("Backup failed"), error))
+
+    def _backed_up(self, path: Path) -> None:
+        self.backup_action.setEnabled(True)
+        self._status(self.tr("Backed up to {path}").format(path=path))
+        dialogs.show_info(self.window, self.tr("Backup made"), self.tr(
+            "The database was copied to {path} and the copy checked.").format(path=path))
+
+    def restore_from_backup(self) -> None:
+        chosen = dialogs.pick_open_file(self.window, self.tr("Restore from backup"),
+                                        str(self.folder()), self._filter())
+        if not chosen or not dialogs.ask_yes_no(
+                self.window, self.tr("Restore from backup"),
+                self.tr("Replace all data in {db} with the backup {file}?\n\nThe data as it is "
+                        "now is kept in {folder} first. Other desks using this database "
+                        "should be closed.").format(db=self.ctx.db_path, file=chosen,
+                                                    folder=self.folder())):
+            return
+        self.restore_action.setEnabled(False)
+        folder = self.folder()
+
+        def work(control: TaskControl) -> Path | None:
+            kept = backup.restore(Path(chosen), control.db_path, folder)
+            # A backup from an older Hub Desk is upgraded now, before any screen reads it.
+            open_db(control.db_path).close()
+            return kept
+
+        task = self.ctx.tasks.start(work)
+        task.finished.connect(lambda kept: self._restored(chosen, kept))
+        task.failed.connect(lambda error: self._failed(self.tr("Restore failed"), error))
+
+    def _restored(self, chosen: str, kept: Path | None) -> None:
+        self.restore_action.setEnabled(True)
+        self.ctx.signals.data_changed.emit(ChangeRecord("restore"), self)
+        text = self.tr("The data now is as in {file}.").format(file=chosen)
+        if kept is not None:
+            text += "\n" + self.tr("The data from before the restore is kept in {path}."
+                                   ).format(path=kept)
+        dialogs.show_info(self.window, self.tr("Restored"), text)
+
+    def _failed(self, title: str, error: Exception) -> None:
+        for action in self.menu_actions:
+            action.setEnabled(True)
+        if isinstance(error, HubError):
+            dialogs.show_error(self.window, title, str(error))
+        else:  # a bug: the task runner logged its traceback
+            dialogs.show_error(self.window, title, self.tr(
+                "Something went wrong; the details are in the log.\n\n{error}").format(
+                    error=error))
+
+    def _filter(self) -> str:
+        return self.tr("Hub Desk database (*.db);;All files (*)")
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 10_000)
+
+
+def warn_if_on_network(path: Path) -> None:
+    if is_network_path(path):
+        dialogs.show_warning(None, QCoreApplication.translate(
+            "backup", "Database on a network drive"), QCoreApplication.translate(
+            "backup", "{path} is on a network drive. SQLite cannot lock files reliably there: "
+            "two desks saving at once can damage the database.\n\nKeep the database on this "
+            "computer's own disk and let the backups go to the network drive instead."
+        ).format(path=path))

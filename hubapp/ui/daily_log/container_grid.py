@@ -1,0 +1,421 @@
+"""The container grid of one service: spreadsheet-fast entry, checked cell by cell.
+
+Every row is kept as the text the clerk typed or pasted; each change re-checks
+the rows with the same domain rules the store applies when saving, so a red
+cell here is exactly what would stop the save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate, QAbstractItemView, QCompleter, QHeaderView, QLineEdit,
+    QStyledItemDelegate, QTableView,
+)
+
+from hubapp.domain import columns, iso6346
+from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
+from hubapp.domain.validation import FieldError, parse_move
+
+FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
+PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
+_ERROR_BACKGROUND = QColor(255, 205, 205)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class _RowCheck:
+    move: ContainerMoveRecord | None
+    errors: list[FieldError]
+
+
+class ContainerGridModel(QAbstractTableModel):
+    """Rows of typed text plus one empty row at the end to type into."""
+
+    totals_changed = Signal(object)  # TotalsRecord of the rows without problems
+
+    def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self._rows: list[dict[str, str]] = []
+        self._checks: list[_RowCheck] = []
+        self._find_commodity: Callable[[str], int | None] = lambda _text: None
+        self._elsewhere: Mapping[str, str] = {}
+        self._teu_45ft = 2.0
+
+    # -- configuration -------------------------------------------------------------
+
+    def configure(self, find_commodity: Callable[[str], int | None],
+                  elsewhere: Mapping[str, str], teu_45ft: float) -> None:
+        """Lookups the checks need; elsewhere maps containers on other services of the day."""
+        self._find_commodity = find_commodity
+        self._elsewhere = elsewhere
+        self._teu_45ft = teu_45ft
+        self._recheck()
+
+    def load(self, rows: Sequence[Mapping[str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = [{name: row.get(name, "") for name in FIELDS} for row in rows]
+        self.endResetModel()
+        self.undo_stack.clear()
+        self._recheck()
+
+    # -- what the screen reads -----------------------------------------------------
+
+    def text_rows(self) -> list[dict[str, str]]:
+        return [dict(row) for row in self._rows]
+
+    def filled_rows(self) -> list[int]:
+        return [i for i, row in enumerate(self._rows) if any(row.values())]
+
+    def moves(self) -> list[ContainerMoveRecord]:
+        return [self._checks[i].move for i in self.filled_rows() if self._checks[i].move]
+
+    def problems(self) -> list[FieldError]:
+        return [error for i in self.filled_rows() for error in self._checks[i].errors]
+
+    def totals(self) -> TotalsRecord:
+        moves = self.moves()
+        return TotalsRecord(
+            services=1, containers=len(moves), teu=sum(m.teu for m in moves),
+            full=sum(m.full_empty == FULL for m in moves),
+            empty=sum(m.full_empty == EMPTY for m in moves),
+            gross_kg=sum(m.gross_kg or 0 for m in moves))
+
+    def show_errors(self, errors: Sequence[FieldError]) -> None:
+        """Errors found by the store on save (e.g. a clash that appeared meanwhile)."""
+        for error in errors:
+            if error.row is not None and error.row < len(self._checks):
+                self._checks[error.row].errors.append(error)
+        self._emit_all()
+
+    # -- Qt model ------------------------------------------------------------------
+
+    def headers(self) -> list[str]:
+        return [self.tr("Container"), self.tr("Size-type"), self.tr("F/E"),
+                self.tr("Gross kg"), self.tr("Commodity"), self.tr("Seal"), self.tr("Problem")]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows) + 1
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(FIELDS) + 1
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section] if 0 <= section <= PROBLEM else None
+        return str(section + 1) if section < len(self._rows) else "*"
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() != PROBLEM:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = index.row(), index.column()
+        errors = self._checks[row].errors if row < len(self._checks) else []
+        if column == PROBLEM:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return "; ".join(str(e) for e in errors)
+            if role == Qt.ItemDataRole.ForegroundRole and errors:
+                return QBrush(QColor(160, 0, 0))
+            return None
+        field = FIELDS[column]
+        mine = [e for e in errors if e.field == field]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._rows[row][field]
+        if role == Qt.ItemDataRole.BackgroundRole and mine:
+            return QBrush(_ERROR_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and mine:
+            return "\n".join(str(e) for e in mine)
+        if role == Qt.ItemDataRole.TextAlignmentRole and field == "gross_kg":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == PROBLEM:
+            return False
+        self.set_cells([(index.row(), FIELDS[index.column()], str(value))],
+                       self.tr("Edit cell"))
+        return True
+
+    # -- edits, all undoable -------------------------------------------------------
+
+    def set_cells(self, cells: Sequence[tuple[int, str, str]], text: str) -> None:
+        """Change cells (row, field, text) as one undo step; rows past the end are added."""
+        changes = []
+        for row, field, value in cells:
+            new = normalise(field, value)
+            old = self._rows[row][field] if row < len(self._rows) else ""
+            if new != old:
+                changes.append((row, field, old, new))
+        if changes:
+            self.undo_stack.push(_SetCells(self, changes, text))
+
+    def remove_rows(self, rows: Sequence[int]) -> None:
+        rows = sorted({r for r in rows if r < len(self._rows)})
+        if rows:
+            self.undo_stack.push(_RemoveRows(self, rows, self.tr("Delete rows")))
+
+    def _write(self, changes: Sequence[tuple[int, str, str]], length: int) -> None:
+        """Apply (row, field, text) and make the table exactly `length` rows long."""
+        if length > len(self._rows):
+            self.beginInsertRows(QModelIndex(), len(self._rows) + 1, length)
+            self._rows.extend({name: "" for name in FIELDS}
+                              for _ in range(length - len(self._rows)))
+            self.endInsertRows()
+        for row, field, value in changes:
+            self._rows[row][field] = value
+        if length < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), length + 1, len(self._rows))
+            del self._rows[length:]
+            self.endRemoveRows()
+        self._recheck()
+
+    def _replace_rows(self, rows: list[dict[str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+        self._recheck()
+
+    # -- checking ------------------------------------------------------------------
+
+    def _recheck(self) -> None:
+        checks = []
+        seen: dict[str, int] = {}
+        for index, row in enumerate(self._rows):
+            if not any(row.values()):
+                checks.append(_RowCheck(None, []))
+                continue
+            move, errors = parse_move(row, self._teu_45ft, self._find_commodity)
+            number = iso6346.normalise(row["container"])
+            if number and number in seen:
+                errors.append(FieldError(
+                    "container", "Container {number} is already on this service (row {other})",
+                    {"number": number, "other": seen[number] + 1}, index))
+                move = None
+            elif number in self._elsewhere:
+                errors.append(FieldError(
+                    "container", "Container {number} is already on service {other} this day",
+                    {"number": number, "other": self._elsewhere[number]}, index))
+                move = None
+            seen.setdefault(number, index)
+            checks.append(_RowCheck(move, [e.at_row(index) for e in errors]))
+        self._checks = checks
+        self._emit_all()
+
+    def _emit_all(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, PROBLEM))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows))
+        self.totals_changed.emit(self.totals())
+
+
+def normalise(field: str, text: str) -> str:
+    """What a cell keeps of what was typed: container numbers and codes tidied at once."""
+    text = text.strip()
+    if field == "container":
+        return iso6346.normalise(text)
+    if field == "size_type":
+        return text.upper()
+    if field == "full_empty" and text.upper() in (FULL, EMPTY):
+        return text.upper()
+    if field == "commodity" and _COMPLETION_SEPARATOR in text:
+        return text.split(_COMPLETION_SEPARATOR)[0].strip()
+    return text
+
+
+class _SetCells(QUndoCommand):
+    def __init__(self, model: ContainerGridModel, changes, text: str) -> None:
+        super().__init__(text)
+        self._model = model
+        self._changes = changes
+        self._length_before = len(model._rows)
+        self._length_after = max([self._length_before] + [row + 1 for row, *_ in changes])
+
+    def redo(self) -> None:
+        self._model._write([(r, f, new) for r, f, _old, new in self._changes],
+                           self._length_after)
+
+    def undo(self) -> None:
+        self._model._write([(r, f, old) for r, f, old, _new in self._changes
+                            if r < self._length_before], self._length_before)
+
+
+class _RemoveRows(QUndoCommand):
+    def __init__(self, model: ContainerGridModel, rows: list[int], text: str) -> None:
+        super().__init__(text)
+        self._model = model
+        self._before = [dict(row) for row in model._rows]
+        self._rows = set(rows)
+
+    def redo(self) -> None:
+        self._model._replace_rows(
+            [dict(row) for i, row in enumerate(self._before) if i not in self._rows])
+
+    def undo(self) -> None:
+        self._model._replace_rows([dict(row) for row in self._before])
+
+
+# -- the view -------------------------------------------------------------------------
+
+_COMPLETION_SEPARATOR = " · "
+
+
+class _ContainerEdit(QLineEdit):
+    """Upper-cases as typed and turns red as soon as a full number has a wrong check digit."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.textEdited.connect(self._tidy)
+
+    def _tidy(self, text: str) -> None:
+        number = iso6346.normalise(text)
+        if number != text:
+            self.setText(number)
+        wrong = ""
+        if len(number) == 11:
+            try:
+                iso6346.validate(number)
+            except iso6346.ContainerNumberError as error:
+                wrong = str(error)
+        self.setToolTip(wrong)
+        self.setStyleSheet(f"background: {_ERROR_BACKGROUND.name()}" if wrong else "")
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Editors for the grid: container tidy-up and completers for size-type and commodity."""
+
+    def __init__(self, view: "ContainerGridView") -> None:
+        super().__init__(view)
+        self._view = view
+        self.completions: dict[str, list[str]] = {}
+
+    def createEditor(self, parent, option, index):
+        field = FIELDS[index.column()] if index.column() < PROBLEM else ""
+        editor = _ContainerEdit(parent) if field == "container" else QLineEdit(parent)
+        if field in self.completions:
+            completer = QCompleter(self.completions[field], editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            editor.setCompleter(completer)
+        editor.installEventFilter(self)
+        return editor
+
+    def eventFilter(self, editor, event) -> bool:
+        # Enter commits and goes down a row, as in a spreadsheet (Tab goes across).
+        if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
+                                                                   Qt.Key.Key_Enter):
+            completer = editor.completer() if isinstance(editor, QLineEdit) else None
+            if completer is not None and completer.popup().isVisible():
+                return False  # Enter picks the completion first
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._view.move_down()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class ContainerGridView(QTableView):
+    """Keyboard-first grid: type to edit, Enter down, Tab across, paste blocks, Delete clears."""
+
+    pasted = Signal(int, list)  # rows pasted, names of columns that were ignored
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.delegate = GridDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+    def grid(self) -> ContainerGridModel:
+        return self.model()
+
+    def size_columns(self) -> None:
+        unit = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((10, 5, 3, 6, 12, 8)):
+            self.setColumnWidth(column, unit * width + 16)
+
+    def move_down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            below = self.model().index(min(current.row() + 1, self.model().rowCount() - 1),
+                                       current.column())
+            self.setCurrentIndex(below)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste(QGuiApplication.clipboard().text())
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.grid().remove_rows([index.row() for index in self.selectedIndexes()])
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.grid().set_cells([(i.row(), FIELDS[i.column()], "")
+                                   for i in self.selectedIndexes() if i.column() < PROBLEM
+                                   and i.row() < len(self.grid().text_rows())],
+                                  self.tr("Clear cells"))
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.state() != QAbstractItemView.State.EditingState:
+            self.move_down()
+        else:
+            super().keyPressEvent(event)
+
+    def paste(self, text: str) -> None:
+        """A block from a spreadsheet, at the current row; a header row decides the columns.
+
+        Without a header the cells fill the grid's columns from the current one.
+        """
+        rows = columns.parse_block(text)
+        if not rows:
+            return
+        current = self.currentIndex()
+        top = current.row() if current.isValid() else 0
+        fields = columns.header_fields(rows[0])
+        ignored: list[str] = []
+        if fields is None:
+            left = min(current.column(), PROBLEM - 1) if current.isValid() else 0
+            fields = list(FIELDS[left:])
+        else:
+            ignored = [cell for cell, field in zip(rows[0], fields)
+                       if field not in FIELDS and cell.strip()]
+            rows = rows[1:]
+        cells = [(top + r, field, value) for r, row in enumerate(rows)
+                 for field, value in zip(fields, row) if field in FIELDS]
+        self.grid().set_cells(cells, self.tr("Paste %n row(s)", "", len(rows)))
+        if rows:
+            self.selectionModel().select(
+                QItemSelection(self.model().index(top, 0),
+                               self.model().index(top + len(rows) - 1, PROBLEM)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.pasted.emit(len(rows), ignored)
+
+    def copy_selection(self) -> None:
+        indexes = sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        if not indexes:
+            return
+        lines: dict[int, list[str]] = {}
+        for index in indexes:
+            lines.setdefault(index.row(), []).append(index.data() or "")
+        QGuiApplication.clipboard().setText("\n".join("\t".join(cells)
+                                                      for cells in lines.values()) + "\n")

@@ -1,0 +1,547 @@
+"""The daily log screen: pick a day, pick or add a service, type or paste its containers, save."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+)
+
+from hubapp.domain import iso6346
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import (
+    ChangeRecord, ContainerHistoryRecord, ServiceRecord, Status, TotalsRecord,
+)
+from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
+from hubapp.domain.validation import ValidationError
+from hubapp.store import reference, services, settings
+from hubapp.ui import dialogs, formatting, labels
+from hubapp.ui.context import AppContext
+from hubapp.ui.daily_log.container_grid import FIELDS, ContainerGridModel, ContainerGridView
+from hubapp.ui.daily_log.find_container import FindContainerPanel
+from hubapp.ui.daily_log.service_form import ServiceForm
+from hubapp.ui.daily_log.services_list import (
+    RECORD_ROLE, SORT_ROLE, DayServicesModel, totals_text,
+)
+
+_SEPARATOR = " · "
+
+
+class DailyLogScreen(QWidget):
+    """Ctrl+PgUp/PgDown: day; Ctrl+N: new service; Ctrl+S: save; Ctrl+F: find a container."""
+
+    day_changed = Signal(object)  # dt.date
+    totals_changed = Signal(object)  # TotalsRecord of the day's throughput
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._db = ctx.db
+        self.setObjectName("daily_log")
+        self._service: ServiceRecord | None = None  # what the editor holds (None: new)
+        self._form_dirty = False
+        self._shown_day = dt.date.today()
+        commodities = reference.list_commodities(self._db)
+        self._commodity_names = {c.id: c for c in commodities}
+
+        self._build_day_bar()
+        self._build_services_list()
+        self._build_editor(commodities)
+        self.find_panel = FindContainerPanel(self)
+        self.find_panel.chosen.connect(self._jump_to)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._services_box)
+        splitter.addWidget(self._editor_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        unit = self.fontMetrics().horizontalAdvance("M")
+        splitter.setSizes([unit * 34, unit * 70])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._day_bar)
+        layout.addWidget(self.find_panel)
+        layout.addWidget(splitter, 1)
+
+        self.set_day(self._shown_day)
+        self.date_edit.dateChanged.connect(self._date_edited)
+        self.date_edit.installEventFilter(self)
+        ctx.signals.data_changed.connect(self._on_data_changed)
+        self._new_service_form()
+
+    # -- building ------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_day_bar(self) -> None:
+        # Actions rather than bare shortcuts: the main window puts these same
+        # objects in its menus, and one action in two places is not ambiguous.
+        self.previous_action = self._action(self.tr("&Previous day"), "Ctrl+PgUp",
+                                            lambda: self.step(-1))
+        self.next_action = self._action(self.tr("&Next day"), "Ctrl+PgDown",
+                                        lambda: self.step(1))
+        self.today_action = self._action(self.tr("&Today"), "Ctrl+T",
+                                         lambda: self.set_day(dt.date.today()))
+        self.find_action = self._action(self.tr("&Find container…"), QKeySequence.StandardKey.Find,
+                                        self._focus_find)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.previous_button.setToolTip(self.tr("Previous day (Ctrl+PgUp)"))
+        self.previous_button.clicked.connect(self.previous_action.trigger)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.next_button.setToolTip(self.tr("Next day (Ctrl+PgDown)"))
+        self.next_button.clicked.connect(self.next_action.trigger)
+        self.today_button = QPushButton(self.tr("Today"), self)
+        self.today_button.clicked.connect(self.today_action.trigger)
+        self.title = QLabel(self)
+        self.title.setObjectName("day_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText(self.tr("Find container (Ctrl+F)"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
+        self.find_edit.returnPressed.connect(self._find)
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.date_edit, self.next_button,
+                       self.today_button):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.find_edit)
+        self._day_bar = bar
+
+    def _build_services_list(self) -> None:
+        self.model = DayServicesModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DayServicesModel.TIME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        # The list is narrow beside the editor: the rest is in the editor or the totals.
+        for column in (DayServicesModel.MODE, DayServicesModel.ROUTE, DayServicesModel.FROM_TO,
+                       DayServicesModel.FULL, DayServicesModel.EMPTY, DayServicesModel.TONNES):
+            self.table.hideColumn(column)
+        self.table.setWordWrap(False)
+        self.table.selectionModel().currentRowChanged.connect(self._service_picked)
+        self.empty_label = QLabel(self.tr("No services on this day."), self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.new_action = self._action(self.tr("&New service"), QKeySequence.StandardKey.New,
+                                       self.new_service)
+        new_button = QPushButton(self.tr("New"), self)
+        new_button.setToolTip(self.tr("New service (Ctrl+N)"))
+        new_button.clicked.connect(self.new_action.trigger)
+        self.copy_button = QToolButton(self)
+        self.copy_button.setText(self.tr("Copy from…"))
+        self.copy_button.setToolTip(self.tr("Start a service from a recent run of a regular one"))
+        self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.copy_menu = QMenu(self.copy_button)
+        self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
+        self.copy_button.setMenu(self.copy_menu)
+        self.cancel_button = QPushButton(self.tr("Cancel service"), self)
+        self.cancel_button.clicked.connect(self.cancel_service)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.clicked.connect(self.delete_service)
+        buttons = QHBoxLayout()
+        for widget in (new_button, self.copy_button, self.cancel_button, self.delete_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        self._services_box = box
+
+    def _build_editor(self, commodities) -> None:
+        self.form = ServiceForm(reference.list_places(self._db), reference.list_routes(self._db),
+                                self)
+        self.form.changed.connect(self._form_changed)
+        self.undo_stack = QUndoStack(self)
+        self.grid = ContainerGridModel(self.undo_stack, self)
+        self.grid_view = ContainerGridView(self)
+        self.grid_view.setModel(self.grid)
+        self.grid_view.size_columns()
+        self.grid_view.delegate.completions = {
+            "size_type": [f"{code}{_SEPARATOR}{labels.pick(en, zh)}"
+                          for code, (en, zh) in COMMON_SIZE_TYPES.items()],
+            "commodity": [f"{labels.pick(c.name_en, c.name_zh)}{_SEPARATOR}"
+                          f"{c.name_zh if not labels.chinese() else c.name_en}{_SEPARATOR}"
+                          f"{c.hs_code}" for c in commodities],
+            "full_empty": ["F", "E"],
+        }
+        self.grid_view.pasted.connect(self._pasted)
+        self.grid.totals_changed.connect(self._grid_totals)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        # Both spellings: Windows users press Ctrl+Y, Linux and WPS users Ctrl+Shift+Z.
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action, self.redo_action = undo, redo
+        self.addActions([undo, redo])
+        self.save_action = self._action(self.tr("&Save service"), QKeySequence.StandardKey.Save,
+                                        self.save)
+        self.service_totals = QLabel(self)
+        self.paste_message = QLabel(self)
+        self.paste_message.setStyleSheet("color: #555")
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setToolTip(self.tr("Save the service and its containers (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_action.trigger)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.clicked.connect(self.revert)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.service_totals, 1)
+        bottom.addWidget(self.revert_button)
+        bottom.addWidget(self.save_button)
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        layout.addWidget(self.grid_view, 1)
+        layout.addWidget(self.paste_message)
+        layout.addLayout(bottom)
+        self._editor_box = box
+
+    # -- the day ---------------------------------------------------------------------
+
+    def day(self) -> dt.date:
+        return self._shown_day
+
+    def set_day(self, day: dt.date) -> None:
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def step(self, days: int) -> None:
+        self.set_day(self.date_edit.date().toPython() + dt.timedelta(days=days))
+
+    def _date_edited(self, date: QDate) -> None:
+        day = date.toPython()
+        if day == self._shown_day:
+            return
+        if not self.can_leave():
+            self.date_edit.blockSignals(True)
+            self.set_day(self._shown_day)
+            self.date_edit.blockSignals(False)
+            return
+        self._shown_day = day
+        self.reload()
+        self._new_service_form()
+
+    def eventFilter(self, watched, event) -> bool:
+        # A date box takes Ctrl+PgUp/PgDown as "ten years back/on". Leaving the
+        # shortcut-override unaccepted lets our day actions have those keys.
+        if watched is self.date_edit and event.type() == QEvent.Type.ShortcutOverride \
+                and event.keyCombination() in (self.previous_action.shortcut()[0],
+                                               self.next_action.shortcut()[0]):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    def reload(self) -> None:
+        """Re-read the day's services and totals; keep the editor as it is."""
+        day = self._shown_day
+        rows = services.list_day(self._db, day)
+        totals = services.day_totals(self._db, day)
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        self._select_in_list(self._service.id if self._service else None)
+        self.table.selectionModel().blockSignals(False)
+        self.empty_label.setVisible(not rows)
+        self.title.setText(formatting.long_date(day))
+        self.day_changed.emit(day)
+        self.totals_changed.emit(totals)
+
+    def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
+        if initiator is self or (change.dates and self._shown_day not in change.dates):
+            return
+        self.reload()
+        if not self.is_dirty() and self._service and self._service.id is not None:
+            self._load_service(self._service.id)
+
+    # -- picking a service -----------------------------------------------------------
+
+    def _select_in_list(self, service_id: int | None) -> None:
+        row = self.model.row_of(service_id)
+        if row < 0:
+            self.table.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+
+    def _service_picked(self, current, _previous) -> None:
+        summary = current.data(RECORD_ROLE) if current.isValid() else None
+        if summary is None or (self._service and summary.service.id == self._service.id):
+            return
+        if not self.can_leave():
+            self.table.selectionModel().blockSignals(True)
+            self._select_in_list(self._service.id if self._service else None)
+            self.table.selectionModel().blockSignals(False)
+            return
+        self._load_service(summary.service.id)
+
+    def _load_service(self, service_id: int) -> None:
+        try:
+            service = services.get_service(self._db, service_id)
+        except HubError as error:  # deleted from another desk meanwhile
+            dialogs.show_error(self, self.tr("Service"), str(error))
+            self.reload()
+            return
+        moves = services.list_moves(self._db, service_id)
+        self._show(service, [self._move_text(m) for m in moves])
+
+    def _move_text(self, move) -> dict[str, str]:
+        commodity = self._commodity_names.get(move.commodity_id)
+        return {
+            "container": move.container, "size_type": move.size_type,
+            "full_empty": move.full_empty,
+            "gross_kg": "" if move.gross_kg is None else str(move.gross_kg),
+            "commodity": labels.pick(commodity.name_en, commodity.name_zh) if commodity else "",
+            "seal": move.seal,
+        }
+
+    def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]]) -> None:
+        """Put a service (or a new one when None) in the editor, clean."""
+        self._service = service
+        self.form.set_service(service)
+        self._configure_grid()
+        self.grid.load(rows)
+        self.paste_message.clear()
+        self._form_dirty = False
+        self._update_buttons()
+
+    def _configure_grid(self) -> None:
+        service, day = self._service, self._shown_day
+        direction = service.direction if service else self.form.direction.currentData()
+        self.grid.configure(
+            reference.commodity_finder(self._db),
+            services.containers_elsewhere(self._db, day, direction,
+                                          service.id if service else None),
+            settings.load(self._db).teu_45ft)
+
+    def _new_service_form(self) -> None:
+        self._show(None, [])
+        self.table.clearSelection()
+
+    def new_service(self) -> None:
+        if self.can_leave():
+            self._new_service_form()
+            self.form.service_no.setFocus()
+
+    def _fill_copy_menu(self) -> None:
+        self.copy_menu.clear()
+        recent = services.recent_services(self._db, self._shown_day)
+        today = {(s.service.service_no, s.service.direction) for s in self.model.records()}
+        for service in recent:
+            if (service.service_no, service.direction) in today:
+                continue
+            when = service.scheduled_at.strftime("%H:%M") if service.scheduled_at else "--:--"
+            text = f"{when}  {service.service_no}  {labels.direction(service.direction)}" \
+                   f"  {service.route_code or ''}"
+            action = self.copy_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, s=service: self.copy_service(s))
+        if self.copy_menu.isEmpty():
+            self.copy_menu.addAction(self.tr("No recent services to copy")).setEnabled(False)
+
+    def copy_service(self, source: ServiceRecord) -> None:
+        """A new planned service like `source`, on the shown day, without containers."""
+        if not self.can_leave():
+            return
+        day = self._shown_day
+
+        def moved(value: dt.datetime | None) -> dt.datetime | None:
+            return dt.datetime.combine(day, value.time()) if value else None
+
+        copy = dataclasses.replace(source, date=day, scheduled_at=moved(source.scheduled_at),
+                                   actual_at=None, status=Status.PLANNED, notes="", id=None,
+                                   version=0)
+        self._new_service_form()
+        self.form.set_service(copy)
+        self._service = None
+        self._form_dirty = True
+        self._configure_grid()
+        self._update_buttons()
+        self.grid_view.setFocus()
+        self.grid_view.setCurrentIndex(self.grid.index(0, 0))
+
+    # -- editing state ---------------------------------------------------------------
+
+    def _form_changed(self) -> None:
+        self._form_dirty = True
+        self._configure_grid()  # direction may have changed what counts as a clash
+        self._update_buttons()
+
+    def is_dirty(self) -> bool:
+        return self._form_dirty or not self.undo_stack.isClean()
+
+    def can_leave(self) -> bool:
+        """Ask what to do with unsaved changes; False if the user wants to stay."""
+        if not self.is_dirty():
+            return True
+        name = self.form.service_no.text() or self.tr("the new service")
+        answer = dialogs.ask_save_discard(
+            self, self.tr("Unsaved changes"),
+            self.tr("{service} has changes that are not saved. Save them?").format(service=name))
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def _update_buttons(self) -> None:
+        saved = self._service is not None
+        self.cancel_button.setEnabled(saved and self._service.status != Status.CANCELLED)
+        self.delete_button.setEnabled(saved)
+        self.revert_button.setEnabled(self.is_dirty())
+
+    def _grid_totals(self, totals: TotalsRecord) -> None:
+        problems = len({e.row for e in self.grid.problems()})
+        text = self.tr("This service: {containers} containers · {teu} TEU · {full} full / "
+                       "{empty} empty · {tonnes} t").format(
+            containers=formatting.number(totals.containers), teu=formatting.teu(totals.teu),
+            full=formatting.number(totals.full), empty=formatting.number(totals.empty),
+            tonnes=formatting.tonnes(totals.gross_kg))
+        if problems:
+            text += " · " + self.tr("%n row(s) with problems", "", problems)
+        self.service_totals.setText(text)
+
+    def _pasted(self, rows: int, ignored: list[str]) -> None:
+        text = self.tr("Pasted %n row(s).", "", rows)
+        if ignored:
+            text += " " + self.tr("Columns not part of the grid were left out: {names}").format(
+                names=", ".join(ignored))
+        self.paste_message.setText(text)
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Store the service and its containers whole; on any problem store nothing."""
+        service, form_errors = self.form.read(self._shown_day)
+        self.form.show_errors(form_errors)
+        grid_problems = self.grid.problems()
+        if form_errors or grid_problems:
+            self._point_at_problem(form_errors, grid_problems)
+            return False
+        try:
+            saved, change = services.save_service(
+                self._db, service, self.grid.moves(), self.ctx.user,
+                settings.load(self._db).teu_45ft)
+        except ValidationError as error:
+            self.form.show_errors([e for e in error.errors if e.row is None])
+            self.grid.show_errors([e for e in error.errors if e.row is not None])
+            self._point_at_problem([e for e in error.errors if e.row is None],
+                                   [e for e in error.errors if e.row is not None])
+            return False
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Not saved"), str(error))
+            return False
+        self._service = saved
+        self._form_dirty = False
+        self.undo_stack.setClean()
+        self._load_service(saved.id)  # show what the database holds, in its order
+        self.reload()
+        self.ctx.signals.data_changed.emit(change, self)
+        return True
+
+    def _point_at_problem(self, form_errors, grid_problems) -> None:
+        count = len(form_errors) + len({e.row for e in grid_problems})
+        self.paste_message.setText(self.tr(
+            "Not saved: %n problem(s). Fix the red fields and cells.", "", count))
+        if form_errors:
+            self.form._fields[form_errors[0].field].setFocus()
+        elif grid_problems:
+            first = grid_problems[0]
+            column = FIELDS.index(first.field) if first.field in FIELDS else 0
+            self.grid_view.setCurrentIndex(self.grid.index(first.row, column))
+            self.grid_view.setFocus()
+
+    def revert(self) -> None:
+        if self._service is not None and self._service.id is not None:
+            self._load_service(self._service.id)
+        else:
+            self._new_service_form()
+
+    def cancel_service(self) -> None:
+        if self._service is None or not dialogs.ask_yes_no(
+                self, self.tr("Cancel service"),
+                self.tr("Mark {service} as cancelled? It will no longer count in the day's "
+                        "throughput.").format(service=self._service.service_no)):
+            return
+        self.form.status.setCurrentIndex(self.form.status.findData(Status.CANCELLED))
+        self.form.actual.clear()
+        self._form_dirty = True
+        self.save()
+
+    def delete_service(self) -> None:
+        service = self._service
+        if service is None or not dialogs.ask_yes_no(
+                self, self.tr("Delete service"),
+                self.tr("Delete {service} and its {count} containers? This cannot be undone.")
+                .format(service=service.service_no, count=len(self.grid.filled_rows()))):
+            return
+        try:
+            change = services.delete_service(self._db, service.id, self.ctx.user)
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Not deleted"), str(error))
+            return
+        self._new_service_form()
+        self.reload()
+        self.ctx.signals.data_changed.emit(change, self)
+
+    # -- finding a container -------------------------------------------------------------
+
+    def _focus_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def _find(self) -> None:
+        number = iso6346.normalise(self.find_edit.text())
+        if number:
+            self.find_panel.show_results(number, services.find_container(self._db, number))
+            self.find_panel.table.setFocus()
+
+    def _jump_to(self, move: ContainerHistoryRecord) -> None:
+        if move.date != self._shown_day:
+            if not self.can_leave():
+                return
+            self._form_dirty = False
+            self.undo_stack.setClean()
+            self.set_day(move.date)
+        if self._service is None or self._service.id != move.service_id:
+            if not self.can_leave():
+                return
+            self._load_service(move.service_id)
+            self._select_in_list(move.service_id)
+        number = iso6346.normalise(self.find_edit.text())
+        for row, text in enumerate(self.grid.text_rows()):
+            if text["container"] == number:
+                self.grid_view.setCurrentIndex(self.grid.index(row, 0))
+                self.grid_view.setFocus()
+                break

@@ -1,0 +1,210 @@
+"""The header of one service: number, direction, mode, route, places, times, status, wagons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QFormLayout, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget,
+)
+
+from hubapp.domain.records import (
+    Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
+)
+from hubapp.domain.validation import MAX_WAGONS, FieldError
+from hubapp.ui import labels
+
+_TIME = re.compile(r"([01]?\d|2[0-3]):?([0-5]\d)")
+_SEPARATOR = " · "
+
+
+class ServiceForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord],
+                 parent=None) -> None:
+        super().__init__(parent)
+        self._routes = {route.code: route for route in routes}
+        self._places = _place_index(places)
+        self._service: ServiceRecord | None = None
+
+        self.service_no = QLineEdit(self)
+        self.service_no.setPlaceholderText("X8001")
+        self.service_no.setMaxLength(20)
+        self.direction = QComboBox(self)
+        for value in Direction:
+            self.direction.addItem(labels.direction(value), value)
+        self.mode = QComboBox(self)
+        for value in Mode:
+            self.mode.addItem(labels.mode(value), value)
+        self.route = QComboBox(self)
+        self.route.addItem("", None)
+        for route in routes:
+            self.route.addItem(f"{route.code}{_SEPARATOR}{labels.pick(route.name_en, route.name_zh)}",
+                               route.code)
+        self.origin = self._place_edit(places)
+        self.destination = self._place_edit(places)
+        self.scheduled = self._time_edit()
+        self.actual = self._time_edit()
+        self.status = QComboBox(self)
+        for value in Status:
+            self.status.addItem(labels.status(value), value)
+        self.wagons = QSpinBox(self)
+        self.wagons.setRange(-1, MAX_WAGONS)
+        self.wagons.setSpecialValueText("—")  # -1: not recorded (trucks, barges)
+        self.notes = QLineEdit(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("form_message")
+        self.message.setStyleSheet("color: #a00000")
+        self.message.setWordWrap(True)
+
+        self._fields = {"service_no": self.service_no, "direction": self.direction,
+                        "mode": self.mode, "route_code": self.route, "origin": self.origin,
+                        "destination": self.destination, "scheduled_at": self.scheduled,
+                        "actual_at": self.actual, "status": self.status,
+                        "wagons": self.wagons, "notes": self.notes}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        pairs = [
+            (self.tr("Service no."), self.service_no), (self.tr("Direction"), self.direction),
+            (self.tr("Mode"), self.mode), (self.tr("Status"), self.status),
+            (self.tr("Route"), self.route), (self.tr("Wagons"), self.wagons),
+            (self.tr("Origin"), self.origin), (self.tr("Destination"), self.destination),
+            (self.tr("Scheduled"), self.scheduled), (self.tr("Actual"), self.actual),
+        ]
+        for number, (text, widget) in enumerate(pairs):
+            row, column = divmod(number, 2)
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(widget, row, column * 2 + 1)
+        notes_row = len(pairs) // 2
+        grid.addWidget(QLabel(self.tr("Notes"), self), notes_row, 0)
+        grid.addWidget(self.notes, notes_row, 1, 1, 3)
+        grid.addWidget(self.message, notes_row + 1, 0, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        # Tab follows the form as it reads, row by row, then the notes.
+        chain = [widget for _text, widget in pairs] + [self.notes]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+        for edit in (self.service_no, self.origin, self.destination, self.scheduled,
+                     self.actual, self.notes):
+            edit.textEdited.connect(self.changed)
+        for combo in (self.direction, self.mode, self.status):
+            combo.activated.connect(self.changed)
+        self.route.activated.connect(self._route_chosen)
+        self.wagons.valueChanged.connect(self.changed)
+        self.service_no.textEdited.connect(
+            lambda text: self.service_no.setText(text.upper()) if text != text.upper() else None)
+
+    def _place_edit(self, places: Sequence[PlaceRecord]) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(self.tr("UN/LOCODE or name"))
+        completer = QCompleter([f"{p.locode}{_SEPARATOR}{p.name_en}{_SEPARATOR}{p.name_zh}"
+                                for p in places], edit)
+        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
+        completer.setFilterMode(completer.filterMode().MatchContains)
+        completer.activated.connect(lambda text, e=edit: e.setText(text.split(_SEPARATOR)[0]))
+        edit.setCompleter(completer)
+        return edit
+
+    def _time_edit(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(self.tr("HH:MM"))
+        edit.setMaxLength(5)
+        return edit
+
+    def _route_chosen(self, _index: int) -> None:
+        """A route fills mode and the far end, as the regular trains always run that way."""
+        route = self._routes.get(self.route.currentData())
+        if route is not None:
+            self.mode.setCurrentIndex(self.mode.findData(Mode(route.mode)))
+            outbound = self.direction.currentData() == Direction.OUTBOUND
+            hub, far = route.origin, route.destination
+            self.origin.setText(hub if outbound else far)
+            self.destination.setText(far if outbound else hub)
+        self.changed.emit()
+
+    # -- reading and writing -------------------------------------------------------
+
+    def set_service(self, service: ServiceRecord | None) -> None:
+        self._service = service
+        blank = service is None
+        self.service_no.setText("" if blank else service.service_no)
+        self.direction.setCurrentIndex(0 if blank else self.direction.findData(service.direction))
+        self.mode.setCurrentIndex(0 if blank else self.mode.findData(service.mode))
+        self.route.setCurrentIndex(max(0, self.route.findData(None if blank
+                                                              else service.route_code)))
+        self.origin.setText("" if blank else service.origin or "")
+        self.destination.setText("" if blank else service.destination or "")
+        self.scheduled.setText(_time_text(None if blank else service.scheduled_at))
+        self.actual.setText(_time_text(None if blank else service.actual_at))
+        self.status.setCurrentIndex(0 if blank else self.status.findData(service.status))
+        self.wagons.setValue(-1 if blank or service.wagons is None else service.wagons)
+        self.notes.setText("" if blank else service.notes)
+        self.show_errors([])
+
+    def read(self, day: dt.date) -> tuple[ServiceRecord | None, list[FieldError]]:
+        """The service as typed, on `day`, or every problem of the header."""
+        errors: list[FieldError] = []
+        places = {}
+        for field, edit in (("origin", self.origin), ("destination", self.destination)):
+            text = edit.text().strip()
+            places[field] = self._places.get(text.split(_SEPARATOR)[0].casefold()) if text \
+                else None
+            if text and places[field] is None:
+                errors.append(FieldError(field, "Place {value!r} is not a known UN/LOCODE or "
+                                         "place name", {"value": text}))
+        times = {}
+        for field, edit in (("scheduled_at", self.scheduled), ("actual_at", self.actual)):
+            text = edit.text().strip()
+            match = _TIME.fullmatch(text)
+            if text and not match:
+                errors.append(FieldError(field, "Time {value!r} is not a time like 08:30",
+                                         {"value": text}))
+            times[field] = dt.datetime.combine(
+                day, dt.time(int(match[1]), int(match[2]))) if match else None
+        scheduled, actual = times["scheduled_at"], times["actual_at"]
+        if scheduled and actual and scheduled - actual > dt.timedelta(hours=12):
+            actual += dt.timedelta(days=1)  # a late night train that ran after midnight
+        status = self.status.currentData()
+        if status in (Status.DEPARTED, Status.ARRIVED) and actual is None:
+            errors.append(FieldError("actual_at", "A service that {status} needs its actual "
+                                     "time", {"status": str(status)}))
+        if errors:
+            return None, errors
+        previous = self._service
+        return ServiceRecord(
+            service_no=self.service_no.text().strip().upper(), date=day,
+            direction=self.direction.currentData(), mode=self.mode.currentData(),
+            route_code=self.route.currentData(), origin=places["origin"],
+            destination=places["destination"], scheduled_at=scheduled, actual_at=actual,
+            status=status, wagons=None if self.wagons.value() < 0 else self.wagons.value(),
+            notes=self.notes.text().strip(),
+            id=previous.id if previous else None,
+            version=previous.version if previous else 0), []
+
+    def show_errors(self, errors: Sequence[FieldError]) -> None:
+        wrong = {error.field for error in errors}
+        for field, widget in self._fields.items():
+            widget.setStyleSheet("background: #ffcdcd" if field in wrong else "")
+            widget.setToolTip("\n".join(str(e) for e in errors if e.field == field))
+        self.message.setText("\n".join(str(error) for error in errors))
+
+
+def _time_text(value: dt.datetime | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _place_index(places: Sequence[PlaceRecord]) -> dict[str, str]:
+    index = {}
+    for place in places:
+        for key in (place.locode, place.name_en, place.name_zh):
+            index[key.casefold()] = place.locode
+    return index

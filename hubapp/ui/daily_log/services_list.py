@@ -1,0 +1,114 @@
+"""The list of a day's services with their container totals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+)
+from PySide6.QtGui import QBrush, QPalette
+
+from hubapp.domain.records import ServiceSummaryRecord, Status, TotalsRecord
+from hubapp.ui import formatting, labels
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class DayServicesModel(QAbstractTableModel):
+    TIME, SERVICE, DIRECTION, MODE, ROUTE, FROM_TO, STATUS, CONTAINERS, TEU, FULL, EMPTY, \
+        TONNES = range(12)
+    _NUMERIC = {CONTAINERS, TEU, FULL, EMPTY, TONNES}
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ServiceSummaryRecord] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Time"), self.tr("Service"), self.tr("Direction"), self.tr("Mode"),
+                self.tr("Route"), self.tr("From → to"), self.tr("Status"),
+                self.tr("Containers"), self.tr("TEU"), self.tr("Full"), self.tr("Empty"),
+                self.tr("Tonnes")]
+
+    def records(self) -> list[ServiceSummaryRecord]:
+        return list(self._rows)
+
+    def row_of(self, service_id: int | None) -> int:
+        return next((i for i, row in enumerate(self._rows) if row.service.id == service_id), -1)
+
+    def set_rows(self, rows: list[ServiceSummaryRecord]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 12
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < 12:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == RECORD_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row.service.status == Status.CANCELLED:
+            return QBrush(QPalette().color(QPalette.ColorGroup.Disabled,
+                                           QPalette.ColorRole.Text))
+        if role == Qt.ItemDataRole.ToolTipRole and row.service.notes:
+            return row.service.notes
+        return None
+
+    def _display(self, row: ServiceSummaryRecord, column: int) -> str:
+        service, totals = row.service, row.totals
+        when = service.actual_at or service.scheduled_at
+        return [
+            lambda: when.strftime("%H:%M") if when else "",
+            lambda: service.service_no,
+            lambda: labels.direction(service.direction),
+            lambda: labels.mode(service.mode),
+            lambda: labels.pick(row.route_name_en, row.route_name_zh) or "",
+            lambda: f"{service.origin or '?'} → {service.destination or '?'}",
+            lambda: labels.status(service.status),
+            lambda: formatting.number(totals.containers),
+            lambda: formatting.teu(totals.teu),
+            lambda: formatting.number(totals.full),
+            lambda: formatting.number(totals.empty),
+            lambda: formatting.tonnes(totals.gross_kg),
+        ][column]()
+
+    @staticmethod
+    def _sort_value(row: ServiceSummaryRecord, column: int):
+        service, totals = row.service, row.totals
+        when = service.actual_at or service.scheduled_at
+        return [
+            when.isoformat() if when else "", service.service_no, str(service.direction),
+            str(service.mode), row.route_name_en, f"{service.origin}{service.destination}",
+            str(service.status), totals.containers, totals.teu, totals.full, totals.empty,
+            totals.gross_kg,
+        ][column]
+
+
+def totals_text(totals: TotalsRecord) -> str:
+    return QCoreApplication.translate("DailyLogScreen",
+        "{services} services moved · {containers} containers · {teu} TEU · "
+        "{full} full / {empty} empty · {tonnes} t").format(
+        services=formatting.number(totals.services),
+        containers=formatting.number(totals.containers),
+        teu=formatting.teu(totals.teu), full=formatting.number(totals.full),
+        empty=formatting.number(totals.empty), tonnes=formatting.tonnes(totals.gross_kg))

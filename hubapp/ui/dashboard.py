@@ -1,0 +1,464 @@
+"""The Dashboard screen: KPI tiles, throughput charts and their filters.
+
+matplotlib loads when the screen is first shown, not at start-up (~1 s). The
+aggregates and the figures are made on a worker thread; the GUI thread only
+puts the finished figures on canvases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QImage, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QStackedWidget, QTableView, QTabWidget, QToolTip, QVBoxLayout, QWidget,
+)
+
+from hubapp.domain.dashboard import (
+    ComparisonRecord, DashboardFilterRecord, DashboardRecord,
+)
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord, Direction, Mode
+from hubapp.store import dashboard, open_db, reference, settings
+from hubapp.ui import dialogs, formatting, labels
+from hubapp.ui.context import AppContext
+from hubapp.ui.tasks import TaskControl
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from hubapp.charts.common import ChartTableRecord
+
+_Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class DashboardResult:
+    """What a refresh hands to the GUI thread: the numbers and one chart per panel."""
+
+    data: DashboardRecord
+    charts: tuple[tuple[Figure, ChartTableRecord], ...]
+
+
+def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
+          language: str) -> DashboardResult:
+    """The worker's part of a refresh (Qt-free)."""
+    from hubapp.charts.dashboard import all_charts
+
+    db = open_db(control.db_path)
+    try:
+        data = dashboard.load(db, f, as_of, settings.load(db), control.check)
+    finally:
+        db.close()
+    control.check()
+    return DashboardResult(data, all_charts(data, language))
+
+
+class ChartTableModel(QAbstractTableModel):
+    """The numbers behind one chart: text as shown, raw values for sorting."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.table: ChartTableRecord | None = None
+
+    def set_table(self, table: ChartTableRecord) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.table is None else len(self.table.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.table is None else len(self.table.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < self.columnCount()):
+            return self.table.headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.table is None:
+            return None
+        value = self.table.rows[index.row()][index.column()]
+        numeric = isinstance(value, (int, float))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if value is None:
+                return "—"
+            return (formatting.number(value, 0 if float(value).is_integer() else 2)
+                    if numeric else value)
+        if role == SORT_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ChartPanel(QWidget):
+    """One chart, with save, copy and a table of its numbers."""
+
+    def __init__(self, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"chart_{name}")
+        self.name = name
+        self.figure: Figure | None = None
+        self.canvas = None  # a FigureCanvasQTAgg once there is a figure
+        self.model = ChartTableModel(self)
+        self.table_view = QTableView(self)
+        self.table_view.setModel(self.model)
+        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table_view.verticalHeader().hide()
+        self.pages = QStackedWidget(self)
+        self.placeholder = QLabel(self.tr("Loading…"), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self.table_view)
+
+        self.save_button = QPushButton(self.tr("Save image…"), self)
+        self.copy_image_button = QPushButton(self.tr("Copy image"), self)
+        self.table_button = QPushButton(self.tr("Show numbers"), self)
+        self.table_button.setCheckable(True)
+        self.copy_table_button = QPushButton(self.tr("Copy numbers"), self)
+        self.save_button.clicked.connect(self.save_image)
+        self.copy_image_button.clicked.connect(self.copy_image)
+        self.table_button.toggled.connect(self._show_table)
+        self.copy_table_button.clicked.connect(self.copy_table)
+        for button in (self.save_button, self.copy_image_button, self.copy_table_button):
+            button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.table_button, self.copy_table_button, self.copy_image_button,
+                       self.save_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+    def set_chart(self, figure: Figure, table: ChartTableRecord) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        old = self.canvas
+        self.figure = figure
+        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas.setObjectName(f"canvas_{self.name}")
+        self.canvas.mpl_connect("motion_notify_event", self._hover)
+        self.pages.insertWidget(0, self.canvas)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        else:
+            self.pages.removeWidget(self.placeholder)
+            self.placeholder.deleteLater()
+        self.model.set_table(table)
+        self._show_table(self.table_button.isChecked())
+        for button in (self.save_button, self.copy_image_button, self.copy_table_button):
+            button.setEnabled(True)
+
+    def _show_table(self, shown: bool) -> None:
+        self.pages.setCurrentWidget(self.table_view if shown else self.pages.widget(0))
+
+    def _hover(self, event) -> None:
+        from hubapp.charts.common import hover_text
+
+        text = hover_text(self.figure, event)
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.canvas)
+        else:
+            QToolTip.hideText()
+
+    def save_image(self) -> None:
+        path = dialogs.pick_save_file(self, self.tr("Save chart"), str(Path.home()),
+                                      self.tr("PNG image (*.png);;SVG image (*.svg)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".png", ".svg"):
+            target = target.with_name(target.name + ".png")
+        try:
+            self.figure.savefig(target, dpi=150)
+        except OSError as error:
+            dialogs.show_error(self, self.tr("Save chart"), self.tr(
+                "Could not save {path}: {reason}").format(path=str(target),
+                                                          reason=error.strerror or str(error)))
+
+    def copy_image(self) -> None:
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=100)
+        QGuiApplication.clipboard().setImage(QImage.fromData(buffer.getvalue(), "PNG"))
+
+    def copy_table(self) -> None:
+        if self.model.table is not None:
+            QGuiApplication.clipboard().setText(self.model.table.tab_separated())
+
+
+class KpiTile(QFrame):
+    def __init__(self, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"kpi_{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self)
+        self.value = QLabel("—", self)
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        font = self.detail.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.detail.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        for label in (self.title, self.value, self.detail):
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_values(self, title: str, value: str, detail: str) -> None:
+        self.title.setText(title)
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+
+class DashboardScreen(QWidget):
+    """Throughput at a glance; refreshes itself when data changes elsewhere."""
+
+    refreshed = Signal()  # new figures are on the canvases
+    LAST_7, LAST_30, THIS_MONTH, THIS_YEAR, LAST_YEAR, CUSTOM = range(6)
+    CHARTS = ("teu_per_day", "trains_per_day", "teu_by_route", "teu_by_direction",
+              "top_commodities", "monthly_teu")
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.ctx = ctx
+        self.data: DashboardRecord | None = None
+        self._task = None
+        self._stale = True  # refresh at the next show
+
+        self.period = QComboBox(self)
+        self.period.addItems([self.tr("Last 7 days"), self.tr("Last 30 days"),
+                              self.tr("This month"), self.tr("This year"), self.tr("Last year"),
+                              self.tr("Custom")])
+        self.period.setCurrentIndex(self.LAST_30)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.route = QComboBox(self)
+        self.direction = QComboBox(self)
+        self.mode = QComboBox(self)
+        self.commodity = QComboBox(self)
+        self._fill_choices()
+        self._apply_preset()
+
+        filters = QHBoxLayout()
+        for text, widget in ((self.tr("Period"), self.period), (self.tr("From"), self.date_from),
+                             (self.tr("To"), self.date_to), (self.tr("Route"), self.route),
+                             (self.tr("Direction"), self.direction), (self.tr("Mode"), self.mode),
+                             (self.tr("Commodity"), self.commodity)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        self.status_label = QLabel(self)
+        filters.addWidget(self.status_label)
+
+        self.tiles = {name: KpiTile(name, self)
+                      for name in ("today", "month", "year", "punctuality", "dwell")}
+        tiles = QGridLayout()
+        for column, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, 0, column)
+            tiles.setColumnStretch(column, 1)
+
+        self.tabs = QTabWidget(self)
+        self.panels = {name: ChartPanel(name, self) for name in self.CHARTS}
+        titles = (self.tr("TEU per day"), self.tr("Trains per day"), self.tr("By route"),
+                  self.tr("Outbound and inbound"), self.tr("Top commodities"),
+                  self.tr("Monthly, year on year"))
+        for title, panel in zip(titles, self.panels.values()):
+            self.tabs.addTab(panel, title)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(tiles)
+        layout.addWidget(self.tabs, 1)
+
+        self.period.currentIndexChanged.connect(self._preset_chosen)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._dates_edited)
+        for combo in (self.route, self.direction, self.mode, self.commodity):
+            combo.currentIndexChanged.connect(self.refresh)
+        ctx.signals.data_changed.connect(self._on_data_changed)
+
+    # -- filters ---------------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        self.route.addItem(self.tr("All routes"), None)
+        for route in reference.list_routes(self.ctx.db):
+            self.route.addItem(labels.pick(route.name_en, route.name_zh), route.code)
+        self.direction.addItem(self.tr("Both directions"), None)
+        for direction in Direction:
+            self.direction.addItem(labels.direction(direction), str(direction))
+        self.mode.addItem(self.tr("All modes"), None)
+        for mode in Mode:
+            self.mode.addItem(labels.mode(mode), str(mode))
+        self.commodity.addItem(self.tr("All commodities"), None)
+        commodities = sorted(reference.list_commodities(self.ctx.db),
+                             key=lambda c: labels.pick(c.name_en, c.name_zh))
+        for commodity in commodities:
+            self.commodity.addItem(labels.pick(commodity.name_en, commodity.name_zh),
+                                   commodity.id)
+        self.commodity.setMaxVisibleItems(20)
+        for combo in (self.route, self.commodity):
+            # Route and commodity names run long; the filter row must fit a 1366 px screen.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
+
+    def _preset_range(self, preset: int, today: dt.date) -> tuple[dt.date, dt.date]:
+        return {
+            self.LAST_7: (today - dt.timedelta(days=6), today),
+            self.LAST_30: (today - dt.timedelta(days=29), today),
+            self.THIS_MONTH: (today.replace(day=1), today),
+            self.THIS_YEAR: (today.replace(month=1, day=1), today),
+            self.LAST_YEAR: (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
+        }[preset]
+
+    def _apply_preset(self) -> None:
+        date_from, date_to = self._preset_range(self.period.currentIndex(), dt.date.today())
+        for edit, day in ((self.date_from, date_from), (self.date_to, date_to)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    def _preset_chosen(self, preset: int) -> None:
+        if preset != self.CUSTOM:
+            self._apply_preset()
+            self.refresh()
+
+    def _dates_edited(self) -> None:
+        self.period.blockSignals(True)
+        self.period.setCurrentIndex(self.CUSTOM)
+        self.period.blockSignals(False)
+        self.refresh()
+
+    def current_filter(self) -> DashboardFilterRecord:
+        date_from = self.date_from.date().toPython()
+        date_to = self.date_to.date().toPython()
+        if date_to < date_from:
+            date_from, date_to = date_to, date_from
+        return DashboardFilterRecord(
+            date_from, date_to, route_code=self.route.currentData(),
+            direction=self.direction.currentData(), mode=self.mode.currentData(),
+            commodity_id=self.commodity.currentData())
+
+    # -- refreshing ------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._start()
+
+    def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Aggregates again now if the screen is shown, else when it is next shown."""
+        if self.isVisible():
+            self._start()
+        else:
+            self._stale = True
+
+    def _start(self) -> None:
+        """A new aggregation; one still running is cancelled and its result ignored."""
+        # Loaded here, in the GUI thread, before any worker needs them.
+        import hubapp.charts.dashboard  # noqa: F401
+        import matplotlib.backends.backend_qtagg  # noqa: F401
+
+        self._stale = False
+        if self._task is not None:
+            self._task.cancel()
+        f = self.current_filter()
+        as_of = min(f.date_to, dt.date.today())
+        language = "zh" if labels.chinese() else "en"
+        self._task = self.ctx.tasks.start(functools.partial(build, f=f, as_of=as_of,
+                                                            language=language))
+        self._task.finished.connect(self._finished)
+        self._task.failed.connect(self._failed)
+        self.status_label.setText(self.tr("Updating…"))
+
+    def _finished(self, result: DashboardResult) -> None:
+        if self.sender() is not self._task:
+            return  # superseded by a newer filter
+        self._task = None
+        self.status_label.clear()
+        self.data = result.data
+        for panel, (figure, table) in zip(self.panels.values(), result.charts):
+            panel.set_chart(figure, table)
+        self._show_kpis(result.data)
+        self.refreshed.emit()
+
+    def _failed(self, error: Exception) -> None:
+        if self.sender() is not self._task:
+            return
+        self._task = None
+        reason = str(error) if isinstance(error, HubError) else self.tr(
+            "see the log for details")
+        self.status_label.setText(self.tr("Could not update: {reason}").format(reason=reason))
+
+    # -- tiles -----------------------------------------------------------------------
+
+    def _show_kpis(self, data: DashboardRecord) -> None:
+        kpis = data.kpis
+        day = (self.tr("Today") if kpis.as_of == dt.date.today() else
+               formatting.long_date(kpis.as_of))
+        for name, title, comparison in (
+                ("today", day, kpis.today),
+                ("month", self.tr("Month to date"), kpis.month),
+                ("year", self.tr("Year to date"), kpis.year)):
+            self.tiles[name].show_values(title, *self._throughput_texts(comparison))
+        share = kpis.punctuality.share
+        last_share = kpis.punctuality_last_year.share
+        self.tiles["punctuality"].show_values(
+            self.tr("Punctuality (±{minutes} min)").format(minutes=kpis.tolerance_min),
+            "—" if share is None else f"{formatting.number(share * 100, 1)} %",
+            self.tr("{services} timed services · last year {share}").format(
+                services=formatting.number(kpis.punctuality.timed),
+                share="—" if last_share is None else f"{formatting.number(last_share * 100, 1)} %"))
+        dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours
+        self.tiles["dwell"].show_values(
+            self.tr("Average dwell time"),
+            "—" if dwell is None else self.tr("{days} days").format(
+                days=formatting.number(dwell / 24, 1)),
+            self.tr("{containers} containers · last year {days}").format(
+                containers=formatting.number(kpis.dwell.containers),
+                days="—" if last_dwell is None else self.tr("{days} days").format(
+                    days=formatting.number(last_dwell / 24, 1))))
+
+    def _throughput_texts(self, comparison: ComparisonRecord) -> tuple[str, str]:
+        now = comparison.current
+        growth = comparison.growth("teu")
+        if growth is None:
+            vs = self.tr("no traffic last year")
+        else:
+            vs = self.tr("{growth} TEU on the same dates last year").format(
+                growth=f"{'+' if growth >= 0 else ''}{formatting.number(growth, 1)} %")
+        value = self.tr("{teu} TEU").format(teu=formatting.teu(now.teu))
+        detail = self.tr("{trains} trains · {containers} containers · {tonnes} t").format(
+            trains=formatting.number(now.trains), containers=formatting.number(now.containers),
+            tonnes=formatting.number(now.tonnes)) + "\n" + vs
+        return value, detail

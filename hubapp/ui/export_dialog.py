@@ -1,0 +1,123 @@
+"""File → Export…: the containers of a date range to CSV or XLSX, in the columns import reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressBar,
+    QVBoxLayout, QWidget,
+)
+
+from hubapp.domain.errors import HubError
+from hubapp.interchange import export_file
+from hubapp.store import open_db
+from hubapp.ui import dialogs, formatting
+from hubapp.ui.context import AppContext
+from hubapp.ui.tasks import Task, TaskControl
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 day: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task | None = None
+        self.setWindowTitle(self.tr("Export containers"))
+        self.setMinimumWidth(420)
+        last = day or dt.date.today()
+        self.from_edit = QDateEdit(_qdate(last.replace(day=1)), self)
+        self.to_edit = QDateEdit(_qdate(last), self)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.format_box = QComboBox(self)
+        self.format_box.addItem(self.tr("CSV (UTF-8)"), ".csv")
+        self.format_box.addItem(self.tr("Excel workbook (XLSX)"), ".xlsx")
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(self.tr("&Export…"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("Cancel export"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setEnabled(False)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(lambda: self.task and self.task.cancel())
+        close.clicked.connect(self.close)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&From"), self.from_edit)
+        form.addRow(self.tr("&To"), self.to_edit)
+        form.addRow(self.tr("F&ormat"), self.format_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.buttons)
+
+    def start_export(self) -> None:
+        first = self.from_edit.date().toPython()
+        last = self.to_edit.date().toPython()
+        if first > last:
+            self._set_result(self.tr("The first day is after the last day."), error=True)
+            return
+        suffix = self.format_box.currentData()
+        name = f"containers-{first.isoformat()}-{last.isoformat()}{suffix}"
+        filters = self.tr("CSV files (*.csv)") if suffix == ".csv" else \
+            self.tr("Excel workbooks (*.xlsx)")
+        chosen = dialogs.pick_save_file(self, self.tr("Export containers"), name, filters)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+
+        def work(control: TaskControl) -> int:
+            db = open_db(control.db_path, create=False)
+            try:
+                return export_file(db, path, first, last, control.progress, control.check)
+            finally:
+                db.close()
+
+        self._set_result(self.tr("Exporting…"))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.export_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.task = self.ctx.tasks.start(work)
+        self.task.progress.connect(self._on_progress)
+        self.task.finished.connect(lambda count: self._done(self.tr(
+            "{count} containers written to {path}").format(
+            count=formatting.number(count), path=str(path))))
+        self.task.failed.connect(lambda error: self._done(
+            str(error) if isinstance(error, HubError) else
+            self.tr("The export failed unexpectedly. Details are in the log."), error=True))
+        self.task.cancelled.connect(lambda: self._done(
+            self.tr("Export cancelled; no file was written.")))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _done(self, text: str, error: bool = False) -> None:
+        self.task = None
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self._set_result(text, error)
+
+    def _set_result(self, text: str, error: bool = False) -> None:
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet("color: #b00020;" if error else "")

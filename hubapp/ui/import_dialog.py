@@ -1,0 +1,344 @@
+"""File → Import…: choose a loading list, preview it, map odd columns, import with progress."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from hubapp.domain.errors import HubError
+from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file, read_table
+from hubapp.interchange.parsing import column_fields, unknown_columns
+from hubapp.interchange.reading import Table
+from hubapp.interchange.writing import write_problems
+from hubapp.store import open_db
+from hubapp.ui import dialogs, formatting
+from hubapp.ui.context import AppContext
+from hubapp.ui.tasks import Task, TaskControl
+
+PREVIEW_ROWS = 50
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of the file as text; headers say which field each column feeds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._fields: list[str | None] = []
+        self._rows: list[tuple[int, list[str]]] = []
+
+    def load(self, table: Table | None, fields: Sequence[str | None]) -> None:
+        self.beginResetModel()
+        self._headers = list(table.headers) if table else []
+        self._fields = list(fields)
+        self._rows = list(table.rows) if table else []
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        cells = self._rows[index.row()][1]
+        return cells[index.column()] if index.column() < len(cells) else ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(self._rows[section][0]) if 0 <= section < len(self._rows) else None
+        if not 0 <= section < len(self._headers):
+            return None
+        field = self._fields[section] if section < len(self._fields) else None
+        return f"{self._headers[section]}\n→ {field or '—'}"
+
+
+class ProblemsModel(QAbstractTableModel):
+    LINE, COLUMN, VALUE, MESSAGE = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problems: list[Problem] = []
+
+    def load(self, problems: Sequence[Problem]) -> None:
+        self.beginResetModel()
+        self.problems = list(problems)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.problems)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        problem = self.problems[index.row()]
+        return (str(problem.line), problem.column, problem.value,
+                problem.message)[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("Problem"))
+        return titles[section] if 0 <= section < 4 else None
+
+
+class ImportDialog(QDialog):
+    """Non-modal: the clerk can look things up in the main window while a file imports."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path: Path | None = None
+        self.table: Table | None = None
+        self.task: Task | None = None
+        self.result: ImportResultRecord | None = None
+        self.mapping_boxes: dict[int, QComboBox] = {}
+        self.setWindowTitle(self.tr("Import loading list"))
+        self.resize(960, 640)
+
+        self.file_edit = QLineEdit(self)
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("A CSV or XLSX file, one row per container"))
+        self.choose_button = QPushButton(self.tr("Choose &file…"), self)
+        self.choose_button.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.choose_button)
+
+        self.preview_model = PreviewModel(self)
+        self.preview = QTableView(self)
+        self.preview.setModel(self.preview_model)
+        self.preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+
+        self.mapping_group = QGroupBox(self.tr("Columns not recognised: what do they hold?"),
+                                       self)
+        self.mapping_form = QFormLayout(self.mapping_group)
+        self.mapping_group.hide()
+
+        self.skip_duplicates = QCheckBox(
+            self.tr("Skip services and containers already in the database"), self)
+        self.skip_duplicates.hide()
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_model = ProblemsModel(self)
+        self.problems_view = QTableView(self)
+        self.problems_view.setModel(self.problems_model)
+        self.problems_view.horizontalHeader().setStretchLastSection(True)
+        self.problems_view.hide()
+        self.save_problems_button = QPushButton(self.tr("&Save problem list…"), self)
+        self.save_problems_button.clicked.connect(self.save_problems)
+        self.save_problems_button.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(self.tr("&Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.cancel_button = self.buttons.addButton(self.tr("Cancel import"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.close_button.clicked.connect(self.close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.mapping_group)
+        layout.addWidget(self.skip_duplicates)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.problems_view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_problems_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+    # --- choosing and previewing ------------------------------------------------------
+
+    def choose_file(self) -> None:
+        folder = str(self.path.parent) if self.path else ""
+        chosen = dialogs.pick_open_file(self, self.tr("Import loading list"), folder,
+                                        self.tr("Loading lists (*.csv *.xlsx);;All files (*)"))
+        if chosen:
+            self.open_file(Path(chosen))
+
+    def open_file(self, path: Path) -> None:
+        self.path = path
+        self.file_edit.setText(str(path))
+        self._show_problems([])
+        self.skip_duplicates.hide()
+        self.skip_duplicates.setChecked(False)
+        try:
+            self.table = read_table(path, PREVIEW_ROWS)
+        except HubError as error:
+            self.table = None
+            self._set_result(str(error), error=True)
+        else:
+            self._set_result(self.tr("Preview of the first rows. Check the columns, then "
+                                     "Import."))
+        self._build_mapping()
+        self._refresh_preview()
+        self.import_button.setEnabled(self.table is not None)
+
+    def _build_mapping(self) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.mapping_boxes = {}
+        unknown = unknown_columns(self.table.headers) if self.table else []
+        for index in unknown:
+            box = QComboBox(self.mapping_group)
+            box.addItem(self.tr("(ignore this column)"), None)
+            for name in COLUMNS:
+                box.addItem(name, name)
+            box.currentIndexChanged.connect(self._refresh_preview)
+            self.mapping_form.addRow(self.table.headers[index], box)
+            self.mapping_boxes[index] = box
+        self.mapping_group.setVisible(bool(unknown))
+
+    def manual_mapping(self) -> dict[int, str | None]:
+        return {index: box.currentData() for index, box in self.mapping_boxes.items()}
+
+    def _refresh_preview(self) -> None:
+        headers = self.table.headers if self.table else []
+        self.preview_model.load(self.table, column_fields(headers, self.manual_mapping()))
+
+    # --- importing ----------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        if self.path is None or self.task is not None:
+            return
+        path, user = self.path, self.ctx.user
+        manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
+
+        def work(control: TaskControl) -> ImportResultRecord:
+            db = open_db(control.db_path, create=False)
+            try:
+                return import_file(db, path, user, skip_duplicates=skip, manual=manual,
+                                   progress=control.progress, check=control.check)
+            finally:
+                db.close()
+
+        self._show_problems([])
+        self._set_result(self.tr("Importing {name}…").format(name=path.name))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._set_running(True)
+        self.task = self.ctx.tasks.start(work)
+        self.task.progress.connect(self._on_progress)
+        self.task.finished.connect(self._on_finished)
+        self.task.failed.connect(self._on_failed)
+        self.task.cancelled.connect(self._on_cancelled)
+
+    def cancel_import(self) -> None:
+        if self.task is not None:
+            self.cancel_button.setEnabled(False)
+            self._set_result(self.tr("Cancelling…"))
+            self.task.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        self.import_button.setEnabled(not running)
+        self.choose_button.setEnabled(not running)
+        self.mapping_group.setEnabled(not running)
+        self.skip_duplicates.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    def _end_task(self) -> None:
+        self.task = None
+        self.progress.hide()
+        self._set_running(False)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_finished(self, result: ImportResultRecord) -> None:
+        self._end_task()
+        self.result = result
+        totals = result.totals
+        if result.saved:
+            text = self.tr("Imported {services} services, {containers} containers, "
+                           "{teu} TEU.").format(services=formatting.number(totals.services),
+                                                containers=formatting.number(totals.containers),
+                                                teu=formatting.teu(totals.teu))
+            if result.skipped_containers:
+                text += " " + self.tr("Skipped {count} containers already stored.").format(
+                    count=formatting.number(result.skipped_containers))
+            self._set_result(text)
+            self.skip_duplicates.hide()
+            self.import_button.setEnabled(False)
+            if result.change is not None:
+                self.ctx.signals.data_changed.emit(result.change, self)
+        elif result.problems:
+            self._set_result(self.tr("{count} problems in {name}; nothing was saved. Correct "
+                                     "the file and import it again.").format(
+                count=formatting.number(len(result.problems)), name=result.file), error=True)
+            self._show_problems(result.problems)
+        else:
+            self._set_result(self.tr("{count} services or containers of {name} are already "
+                                     "in the database; nothing was saved. Tick “Skip …” to "
+                                     "import the rest.").format(
+                count=formatting.number(len(result.duplicates)), name=result.file), error=True)
+            self._show_problems(result.duplicates)
+            self.skip_duplicates.show()
+
+    def _on_failed(self, error: Exception) -> None:
+        self._end_task()
+        if isinstance(error, HubError):
+            self._set_result(str(error), error=True)
+        else:
+            self._set_result(self.tr("The import failed unexpectedly; nothing was saved. "
+                                     "Details are in the log."), error=True)
+
+    def _on_cancelled(self) -> None:
+        self._end_task()
+        self._set_result(self.tr("Import cancelled; nothing was saved."))
+
+    def _set_result(self, text: str, error: bool = False) -> None:
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet("color: #b00020;" if error else "")
+
+    def _show_problems(self, problems: Sequence[Problem]) -> None:
+        self.problems_model.load(problems)
+        self.problems_view.setVisible(bool(problems))
+        self.save_problems_button.setVisible(bool(problems))
+        self.problems_view.resizeColumnsToContents()
+
+    def save_problems(self) -> None:
+        name = f"{self.path.stem}-problems.csv" if self.path else "problems.csv"
+        folder = str(self.path.with_name(name)) if self.path else name
+        chosen = dialogs.pick_save_file(self, self.tr("Save problem list"), folder,
+                                        self.tr("CSV files (*.csv)"))
+        if not chosen:
+            return
+        try:
+            write_problems(chosen, self.problems_model.problems)
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Save problem list"), str(error))
+
+    def closeEvent(self, event) -> None:
+        # Closing while importing cancels: the import rolls back, nothing half-saved.
+        if self.task is not None:
+            self.task.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,93 @@
+"""Who is working: the login box, or on a new database the box that makes the first admin."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+from sqlite_utils import Database
+
+from hubapp.domain.errors import HubError
+from hubapp.store import users
+from hubapp.store.users import UserRecord
+
+
+class LoginDialog(QDialog):
+    """Accepted with `user` set once the name and password are right (or the admin is made)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user: UserRecord | None = None
+        self.first_start = users.needs_first_admin(db)
+        self.setObjectName("login_dialog")
+        self.setMinimumWidth(420)
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(users.MAX_NAME_LENGTH)
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit(self)
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020")
+        self.message_label.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&User name:"), self.name_edit)
+        form.addRow(self.tr("&Password:"), self.password_edit)
+        if self.first_start:
+            form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
+        else:
+            self.repeat_edit.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
+
+        if self.first_start:
+            self.setWindowTitle(self.tr("Hub Desk: create the administrator"))
+            self.intro.setText(self.tr(
+                "This database has no users yet. Create the administrator, who adds the "
+                "clerks and supervisors. The password needs at least {min} characters."
+            ).format(min=users.MIN_PASSWORD_LENGTH))
+            self.ok_button.setText(self.tr("&Create and log in"))
+        else:
+            self.setWindowTitle(self.tr("Hub Desk: log in"))
+            self.intro.setText(self.tr("Who is working at this desk?"))
+            self.ok_button.setText(self.tr("&Log in"))
+        self.name_edit.setFocus()
+
+    def accept(self) -> None:
+        name, password = self.name_edit.text(), self.password_edit.text()
+        try:
+            if self.first_start:
+                if password != self.repeat_edit.text():
+                    self._say(self.tr("The two passwords differ."))
+                    self.repeat_edit.clear()
+                    self.repeat_edit.setFocus()
+                    return
+                self.user = users.create_first_admin(self.db, name, password)
+            else:
+                self.user = users.authenticate(self.db, name, password)
+        except HubError as error:
+            self._say(str(error))
+            self.password_edit.clear()
+            self.repeat_edit.clear()
+            self.password_edit.setFocus()
+            return
+        super().accept()
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.show()

@@ -1,0 +1,162 @@
+"""Backups and restore on real files: consistent, verified, rotated, and never destructive."""
+
+import datetime as dt
+import hashlib
+import sqlite3
+
+import pytest
+
+from hubapp.domain.errors import DatabaseError
+from hubapp.store import backup, open_db, transaction
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _dump(path):
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _count(path, table="service"):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_backup_is_one_verified_file_with_the_committed_data(demo_db, demo_db_path, tmp_path):
+    target = tmp_path / "out" / "copy.db"
+    target.parent.mkdir()
+    # A desk is in the middle of a save: the backup holds what was committed.
+    other = open_db(demo_db_path)
+    with transaction(other):
+        other.execute("DELETE FROM container_move")
+        assert backup.backup_to(demo_db_path, target) == target
+    other.close()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["copy.db"]
+    assert _count(target, "container_move") > 1000
+    assert _count(demo_db_path, "container_move") == 0
+    backup.verify(target)
+
+
+def test_backup_refuses_to_overwrite_the_database_or_a_foreign_file(demo_db_path, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a backup")
+    with pytest.raises(DatabaseError, match="not a database; choose another"):
+        backup.backup_to(demo_db_path, notes)
+    assert notes.read_text() == "not a backup"
+    before = _digest(demo_db_path)
+    with pytest.raises(DatabaseError, match="cannot overwrite the database itself"):
+        backup.backup_to(demo_db_path, demo_db_path)
+    assert _digest(demo_db_path) == before
+    with pytest.raises(DatabaseError, match="not an SQLite file"):
+        backup.backup_to(notes, tmp_path / "x.db")
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, tmp_path):
+    now = dt.datetime(2026, 3, 5, 18, 30, 0)
+    made = backup.automatic_backup(demo_db_path, now=now)
+    assert made == demo_db_path.parent / "backups" / "demo-20260305-183000.db"
+    assert backup.latest_backup_time(made.parent, "demo") == now
+    elsewhere = backup.automatic_backup(demo_db_path, tmp_path / "nas" / "hub", now=now)
+    assert elsewhere.parent == tmp_path / "nas" / "hub" and elsewhere.exists()
+    assert _dump(made) == _dump(elsewhere)
+
+
+def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    day = dt.date(2025, 1, 1)
+    while day <= dt.date(2026, 3, 5):
+        for hour in (8, 20):  # start and close of the day
+            (folder / f"hub-{day:%Y%m%d}-{hour:02}0000.db").touch()
+        day += dt.timedelta(days=1)
+    others = ["hub-before-restore-20250101-080000.db", "other-20250101-080000.db", "notes.txt"]
+    for name in others:
+        (folder / name).touch()
+
+    backup.rotate(folder, "hub")
+
+    kept = sorted(p.name for p in folder.iterdir() if p.name not in others)
+    daily = [f"hub-202602{d:02}-200000.db" for d in (27, 28)] + \
+            [f"hub-202603{d:02}-200000.db" for d in range(1, 6)]
+    weekly = ["hub-20260215-200000.db", "hub-20260222-200000.db"]  # Sundays; Mar 1 is daily
+    monthly = [f"hub-2025{m:02}{d}-200000.db" for m, d in (
+        (4, 30), (5, 31), (6, 30), (7, 31), (8, 31), (9, 30), (10, 31), (11, 30), (12, 31))] + \
+        ["hub-20260131-200000.db"]  # and Feb 28, Mar 5: already daily
+    assert kept == sorted(daily + weekly + monthly)
+    assert all((folder / name).exists() for name in others)
+
+
+def test_restore_brings_back_exactly_the_backed_up_data(demo_db, demo_db_path, tmp_path):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    expected = _dump(saved)
+    with transaction(demo_db):
+        demo_db.execute("DELETE FROM service WHERE date = '2026-03-05'")
+        demo_db["hub_setting"].upsert({"key": "hub_name", "value": "changed"}, pk="key")
+    changed = _dump(demo_db_path)
+
+    kept = backup.restore(saved, demo_db_path)
+
+    assert _dump(demo_db_path) == expected
+    # The window's open connection sees the restored data, not a stale file.
+    assert demo_db.execute("SELECT COUNT(*) FROM service WHERE date = '2026-03-05'"
+                           ).fetchone()[0] > 0
+    assert kept.parent == demo_db_path.parent / "backups"
+    assert kept.name.startswith("demo-before-restore-")
+    assert _dump(kept) == changed
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"just some text\n" * 100, "not an SQLite file"),
+    (None, "another program"),
+])
+def test_restore_refuses_a_file_that_is_not_a_hub_desk_database(
+        demo_db_path, tmp_path, content, message):
+    candidate = tmp_path / "candidate.db"
+    if content is None:
+        conn = sqlite3.connect(candidate)
+        conn.execute("CREATE TABLE songs (title TEXT)")
+        conn.commit()
+        conn.close()
+    else:
+        candidate.write_bytes(content)
+    before, candidate_before = _digest(demo_db_path), _digest(candidate)
+    with pytest.raises(DatabaseError, match=message):
+        backup.restore(candidate, demo_db_path)
+    assert _digest(demo_db_path) == before and _digest(candidate) == candidate_before
+    assert not (demo_db_path.parent / "backups").exists()
+
+
+def test_restore_refuses_a_damaged_backup(demo_db_path, tmp_path):
+    damaged = backup.backup_to(demo_db_path, tmp_path / "damaged.db")
+    data = bytearray(damaged.read_bytes())
+    page = 4096
+    data[page * 10:page * 10 + 200] = bytes(200)  # a b-tree page wiped in the middle
+    damaged.write_bytes(bytes(data))
+    before = _digest(demo_db_path)
+    with pytest.raises(DatabaseError, match="damaged"):
+        backup.restore(damaged, demo_db_path)
+    assert _digest(demo_db_path) == before
+
+
+def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    broken = tmp_path / "broken" / "hub.db"
+    broken.parent.mkdir()
+    data = bytearray(saved.read_bytes())
+    data[4096 * 3:4096 * 6] = b"\xff" * 4096 * 3
+    broken.write_bytes(bytes(data))
+
+    kept = backup.restore(saved, broken)
+
+    assert kept.read_bytes() == bytes(data)
+    assert _dump(broken) == _dump(saved)
+    open_db(broken).close()

@@ -1,0 +1,139 @@
+"""File → Back up now… / Restore from backup…, automatic backups, network-drive warning."""
+
+import datetime as dt
+import sqlite3
+
+from PySide6.QtCore import QSettings
+
+from hubapp.store import backup
+from hubapp.ui import backup_actions, dialogs
+
+from conftest import DEMO_END
+
+
+def _count(path, where="1 = 1"):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT COUNT(*) FROM service WHERE {where}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _capture(monkeypatch, name, answer=None):
+    calls = []
+
+    def fake(parent, *args):
+        calls.append(args)
+        return answer
+
+    monkeypatch.setattr(dialogs, name, fake)
+    return calls
+
+
+def test_back_up_now_writes_a_verified_copy(qtbot, main_window, demo_db_path, tmp_path,
+                                           monkeypatch):
+    target = tmp_path / "usb" / "hub-copy"
+    target.parent.mkdir()
+    asked = _capture(monkeypatch, "pick_save_file", str(target))
+    infos = _capture(monkeypatch, "show_info")
+    assert main_window.backups.backup_action in main_window.file_menu.actions()
+
+    main_window.backups.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(infos))
+
+    title, folder, _ = asked[0]
+    assert folder.startswith(str(demo_db_path.parent / "backups" / "demo-"))
+    made = target.with_suffix(".db")
+    assert infos == [("Backup made", f"The database was copied to {made} and the copy "
+                                     "checked.")]
+    backup.verify(made)
+    assert _count(made) == _count(demo_db_path) > 0
+    assert str(made) in main_window.statusBar().currentMessage()
+
+
+def test_restore_asks_then_brings_the_backup_back(qtbot, main_window, app_ctx, demo_db_path,
+                                                 tmp_path, monkeypatch):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    main_window.day_screen.set_day(DEMO_END)
+    shown = main_window.day_screen.model.rowCount()
+    assert shown > 0
+    app_ctx.db.execute("DELETE FROM service WHERE date = ?", [DEMO_END.isoformat()])
+    app_ctx.db.conn.commit()
+    main_window.day_screen.reload()
+    assert main_window.day_screen.model.rowCount() == 0
+
+    _capture(monkeypatch, "pick_open_file", str(saved))
+    questions = _capture(monkeypatch, "ask_yes_no", True)
+    infos = _capture(monkeypatch, "show_info")
+    main_window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(infos))
+
+    assert "Replace all data in" in questions[0][1] and str(saved) in questions[0][1]
+    assert infos[0][0] == "Restored"
+    kept = list((demo_db_path.parent / "backups").glob("demo-before-restore-*.db"))
+    assert len(kept) == 1 and str(kept[0]) in infos[0][1]
+    assert _count(kept[0], f"date = '{DEMO_END}'") == 0
+    # The open window shows the restored day without a restart.
+    assert main_window.day_screen.model.rowCount() == shown
+
+
+def test_restore_is_not_done_when_the_user_says_no_or_the_file_is_bad(
+        qtbot, main_window, demo_db_path, tmp_path, monkeypatch):
+    notes = tmp_path / "notes.db"
+    notes.write_text("shopping list")
+    before = demo_db_path.read_bytes()
+    _capture(monkeypatch, "pick_open_file", str(notes))
+    _capture(monkeypatch, "ask_yes_no", False)
+    main_window.backups.restore_action.trigger()
+    assert not (demo_db_path.parent / "backups").exists()
+
+    _capture(monkeypatch, "ask_yes_no", True)
+    errors = _capture(monkeypatch, "show_error")
+    main_window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors[0][0] == "Restore failed" and "not an SQLite file" in errors[0][1]
+    assert main_window.backups.restore_action.isEnabled()
+    assert demo_db_path.read_bytes()[:100] == before[:100]
+    assert _count(demo_db_path) > 0
+
+
+def test_automatic_backups_on_start_daily_and_on_close(qtbot, main_window, app_ctx,
+                                                      demo_db_path, tmp_path):
+    QSettings().setValue("backup/folder", str(tmp_path / "nightly"))
+    try:
+        folder = tmp_path / "nightly"
+        backups = main_window.backups
+        backups.start_automatic()
+        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 1)
+        assert backups.timer.isActive()
+
+        # A day later the timer makes the next one.
+        made = next(folder.glob("demo-*.db"))
+        yesterday = dt.datetime.now() - dt.timedelta(days=1, minutes=1)
+        old = folder / f"demo-{yesterday:%Y%m%d-%H%M%S}.db"
+        made.rename(old)
+        backups.timer.setInterval(1)
+        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 2)
+        # Not due any more: the next ticks add nothing.
+        with qtbot.waitSignal(backups.timer.timeout):
+            pass
+        assert app_ctx.tasks.wait()
+        assert len(list(folder.glob("demo-*.db"))) == 2
+
+        for path in folder.glob("demo-*.db"):
+            path.unlink()
+        main_window.close()
+        assert len(list(folder.glob("demo-*.db"))) == 1
+        assert not backups.timer.isActive()
+    finally:
+        QSettings().remove("backup/folder")
+
+
+def test_a_database_on_a_network_drive_gets_a_warning(qtbot, tmp_path, monkeypatch):
+    warnings = _capture(monkeypatch, "show_warning")
+    monkeypatch.setattr(backup_actions, "is_network_path", lambda path: path.name == "nfs.db")
+    backup_actions.warn_if_on_network(tmp_path / "local.db")
+    assert warnings == []
+    backup_actions.warn_if_on_network(tmp_path / "nfs.db")
+    assert warnings[0][0] == "Database on a network drive"
+    assert "can damage the database" in warnings[0][1]

@@ -1,0 +1,168 @@
+"""Chart builders: the artists hold the numbers, Chinese renders, hover finds the bar."""
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from hubapp.charts import dashboard as charts
+from hubapp.charts.common import font_family, hover_text
+from hubapp.domain.dashboard import (
+    DAY, MONTH, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, MonthRecord,
+    RouteTeuRecord, ThroughputRecord,
+)
+
+START = dt.date(2026, 3, 1)
+TEU = [10, 20, 30, 40, 50, 60, 70, 80]
+DAYS = tuple(DayRecord(START + dt.timedelta(days=i),
+                       ThroughputRecord(services=i + 1, trains=18 + i % 4, containers=teu // 2,
+                                        teu=teu, gross_kg=teu * 1000))
+             for i, teu in enumerate(TEU))
+COMMODITIES = (
+    CommodityTotalsRecord(1, "laptops", "笔记本电脑", 30, 60, 300_000),
+    CommodityTotalsRecord(2, "cassava flour", "木薯粉", 40, 40, 900_000),
+    CommodityTotalsRecord(None, "", "", 10, 20, 40_000),
+)
+MONTHS = (MonthRecord(dt.date(2026, 1, 1), 120, 100), MonthRecord(dt.date(2026, 2, 1), 90, 0))
+
+
+def _bars(axes):
+    return [p for p in axes.patches if isinstance(p, Rectangle)]
+
+
+def _texts(figure):
+    FigureCanvasAgg(figure).draw()  # tick labels exist only once drawn
+    return " ".join(t.get_text() for t in figure.findobj(Text))
+
+
+def test_moving_average_is_trailing_and_starts_partial():
+    assert charts.moving_average([7, 14, 21, 0, 0, 0, 0, 7], 7) == pytest.approx(
+        [7, 10.5, 14, 10.5, 8.4, 7, 6, 6])
+
+
+def test_teu_per_day_bars_and_average():
+    figure = charts.teu_per_day(DAYS, "en")
+    axes = figure.axes[0]
+    assert [bar.get_height() for bar in _bars(axes)] == TEU
+    average = axes.get_lines()[0].get_ydata()
+    assert list(average) == pytest.approx(charts.moving_average(TEU))
+    assert average[-1] == pytest.approx(sum(TEU[-7:]) / 7)
+    table = charts.teu_per_day_table(DAYS, "en")
+    assert table.headers[:2] == ("Date", "TEU")
+    assert table.rows[0][:2] == ("2026-03-01", 10)
+    assert table.tab_separated().splitlines()[1].split("\t")[:2] == ["2026-03-01", "10"]
+
+
+def test_trains_against_the_target_line():
+    figure = charts.trains_per_day(DAYS, 20, "en")
+    axes = figure.axes[0]
+    assert [bar.get_height() for bar in _bars(axes)] == [d.totals.trains for d in DAYS]
+    target = axes.get_lines()[0]
+    assert set(target.get_ydata()) == {20}
+    assert "Target 20" in _texts(figure)
+
+
+def test_routes_stack_with_the_biggest_at_the_bottom():
+    routes = (RouteTeuRecord(START, "CN-LA", "China–Laos Railway", "中老铁路", 5),
+              RouteTeuRecord(START, "CN-EU-CA", "China–Europe", "中欧班列", 9),
+              RouteTeuRecord(START + dt.timedelta(days=1), "CN-LA", "China–Laos Railway",
+                             "中老铁路", 7))
+    figure = charts.teu_by_route(routes, DAY, "zh")
+    axes = figure.axes[0]
+    laos, europe = axes.containers  # Laos moved 12 TEU in all, Europe 9
+    assert [b.get_height() for b in laos] == [5, 7]
+    assert [(b.get_y(), b.get_height()) for b in europe] == [(5, 9), (7, 0)]
+    assert "中老铁路" in _texts(figure) and "各线路标箱" in _texts(figure)
+    table = charts.teu_by_route_table(routes, DAY, "en")
+    assert table.headers == ("Date", "China–Laos Railway", "China–Europe")
+    assert table.rows == (("2026-03-01", 5, 9), ("2026-03-02", 7, 0))
+
+
+def test_inbound_hangs_below_the_axis():
+    directions = (DirectionTeuRecord(dt.date(2026, 1, 1), 300, 120),
+                  DirectionTeuRecord(dt.date(2026, 2, 1), 250, 260))
+    figure = charts.teu_by_direction(directions, MONTH, "en")
+    outbound, inbound = figure.axes[0].containers
+    assert [b.get_height() for b in outbound] == [300, 250]
+    assert [b.get_height() for b in inbound] == [-120, -260]
+    assert list(figure.axes[0].get_lines()[0].get_ydata()) == [180, -10]
+    assert charts.teu_by_direction_table(directions, MONTH, "en").rows[1] == (
+        "2026-02", 250, 260, -10)
+
+
+def test_top_commodities_by_teu_and_by_tonnes_in_chinese():
+    figure = charts.top_commodities(COMMODITIES, "zh")
+    by_teu, by_tonnes = figure.axes
+    # Drawn bottom-up: the biggest is the last bar.
+    assert [b.get_width() for b in _bars(by_teu)] == [20, 40, 60]
+    assert [b.get_width() for b in _bars(by_tonnes)] == [40, 300, 900]
+    assert [t.get_text() for t in by_tonnes.get_yticklabels()] == [
+        "（空箱或未填）", "笔记本电脑", "木薯粉"]
+    text = _texts(figure)
+    assert "标箱最多的货类" in text and "吨数最多的货类" in text
+
+
+def test_monthly_growth_skips_months_without_last_year():
+    figure = charts.monthly_teu(MONTHS, "en")
+    bars, growth = figure.axes
+    last_year, this_year = bars.containers
+    assert [b.get_height() for b in this_year] == [120, 90]
+    assert [b.get_height() for b in last_year] == [100, 0]
+    assert list(growth.get_lines()[0].get_ydata()) == [pytest.approx(20)]
+    assert charts.monthly_teu_table(MONTHS, "en").rows == (
+        ("2026-01", 120, 100, 20.0), ("2026-02", 90, 0, None))
+
+
+@pytest.mark.parametrize("build", [
+    lambda: charts.teu_per_day(tuple(DayRecord(START, ThroughputRecord()) for _ in range(3)), "zh"),
+    lambda: charts.trains_per_day((), 20, "zh"),
+    lambda: charts.teu_by_route((), DAY, "zh"),
+    lambda: charts.teu_by_direction((), DAY, "zh"),
+    lambda: charts.top_commodities((), "zh"),
+    lambda: charts.monthly_teu((MonthRecord(START, 0, 0),), "zh"),
+])
+def test_an_empty_period_says_no_data(build):
+    figure = build()
+    assert not any(_bars(axes) for axes in figure.axes)
+    assert "该期间无数据" in _texts(figure)
+
+
+def test_chinese_renders_with_a_cjk_font(tmp_path):
+    # A missing glyph is a warning, and warnings fail the tests: drawing proves the font.
+    assert "Noto Sans CJK SC" in font_family()
+    figure = charts.top_commodities(COMMODITIES, "zh")
+    labels = figure.axes[0].get_yticklabels()
+    assert all("Noto Sans CJK SC" in label.get_fontfamily() for label in labels)
+    png, svg = tmp_path / "chart.png", tmp_path / "chart.svg"
+    figure.savefig(png)
+    figure.savefig(svg)
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert ET.parse(svg).getroot().tag.endswith("svg")
+
+
+def test_hover_names_the_bar_under_the_mouse():
+    figure = charts.teu_per_day(DAYS, "en")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    axes = figure.axes[0]
+    bar = _bars(axes)[3]
+    x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 4))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
+        "2026-03-04: 40 TEU"
+    corner = MouseEvent("motion_notify_event", canvas, 1, 1)
+    assert hover_text(figure, corner) is None
+
+
+def test_all_charts_come_with_tables():
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    f = DashboardFilterRecord(START, START + dt.timedelta(days=7))
+    data = DashboardRecord(f, DAYS, (), (), COMMODITIES, MONTHS, kpis=None, daily_target=20)
+    built = charts.all_charts(data, "en")
+    assert len(built) == 6
+    assert [table.rows[0][0] for _, table in built if table.rows][:2] == [
+        "2026-03-01", "2026-03-01"]

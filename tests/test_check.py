@@ -1,0 +1,152 @@
+"""`check` finds damage and broken rules that raw SQL put into real files."""
+
+import hashlib
+import re
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from hubapp.domain.errors import DatabaseError
+from hubapp.store.check import CHECKS, check_database
+
+
+def _execute(path, *statements):
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _first_move(path, where="1 = 1"):
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return dict(conn.execute(f"SELECT * FROM container_move WHERE {where} ORDER BY id"
+                                 ).fetchone())
+    finally:
+        conn.close()
+
+
+def _hubapp(*args):
+    return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_sound_database_passes_every_check_untouched(demo_db_path):
+    before = hashlib.sha256(demo_db_path.read_bytes()).hexdigest()
+    report = check_database(demo_db_path)
+    assert report.ok and report.checks == CHECKS
+    assert hashlib.sha256(demo_db_path.read_bytes()).hexdigest() == before
+
+
+def test_broken_rules_are_each_reported(demo_db_path):
+    twenty = _first_move(demo_db_path, "size_type = '22G1' AND full_empty = 'F'")
+    forty = _first_move(demo_db_path, "size_type = '42G1' AND full_empty = 'F'")
+    other = _first_move(demo_db_path, f"service_id != {twenty['service_id']}")
+    _execute(demo_db_path,
+             f"UPDATE container_move SET teu = 3 WHERE id = {twenty['id']}",
+             f"UPDATE container_move SET container = 'CSQU3054384' WHERE id = {forty['id']}",
+             f"UPDATE container_move SET gross_kg = 500 WHERE id = {other['id']}",
+             f"UPDATE container_move SET date = '2020-01-01' WHERE id = {other['id']}",
+             "PRAGMA foreign_keys = OFF",
+             f"UPDATE container_move SET commodity_id = 99999 WHERE id = {twenty['id']}")
+
+    report = check_database(demo_db_path)
+
+    found = {check: [p.text for p in report.problems_of(check)] for check in CHECKS}
+    assert found["integrity"] == []
+    assert found["foreign keys"] == [f"container_move row {twenty['id']} refers to a missing "
+                                     f"commodity"]
+    assert found["TEU matches size-type"] == [
+        f"1 move(s) of 22G1 such as {twenty['container']} count 3 TEU; a 20 ft box counts 1"]
+    assert found["container numbers"] == [
+        "container 'CSQU3054384' (1 move(s)) is not a valid ISO 6346 number"]
+    assert len(found["moves match their service"]) == 1
+    assert "recorded as 2020-01-01" in found["moves match their service"][0]
+    assert found["gross weight"] == [
+        f"container {other['container']} on 2020-01-01: gross 500 kg is outside "
+        f"{'1,800' if other['size_type'][0] == '2' else '3,300'}–36,000 kg for a "
+        f"{20 if other['size_type'][0] == '2' else 40} ft box"]
+    assert found["containers once per service"] == []
+    assert len(report.problems) == 5
+
+
+def test_45_ft_boxes_may_count_2_or_2_25_teu(demo_db_path):
+    move = _first_move(demo_db_path, "size_type = '22G1'")
+    _execute(demo_db_path, f"UPDATE container_move SET size_type = 'L5G1', teu = 2.25,"
+                           f" gross_kg = 20000, full_empty = 'F' WHERE id = {move['id']}")
+    assert check_database(demo_db_path).ok
+    _execute(demo_db_path, f"UPDATE container_move SET teu = 2.5 WHERE id = {move['id']}")
+    assert [p.text for p in check_database(demo_db_path).problems] == [
+        f"1 move(s) of L5G1 such as {move['container']} count 2.5 TEU; a 45 ft box counts "
+        f"2 or 2.25"]
+
+
+def test_a_container_twice_on_a_service_is_reported(demo_db_path):
+    # The UNIQUE constraint forbids it, so take the constraint away the way an
+    # old tool or hand edit might have.
+    conn = sqlite3.connect(demo_db_path)
+    schema = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'container_move'"
+                          ).fetchone()[0]
+    conn.close()
+    loose = re.sub(r",\s*UNIQUE \([^)]*\)", "", schema.replace("container_move", "loose", 1))
+    move = _first_move(demo_db_path)
+    _execute(demo_db_path, "PRAGMA foreign_keys = OFF", loose,
+             "INSERT INTO loose SELECT * FROM container_move", "DROP TABLE container_move",
+             "ALTER TABLE loose RENAME TO container_move",
+             "INSERT INTO container_move (service_id, date, direction, container, size_type,"
+             " teu, full_empty, gross_kg) SELECT service_id, date, direction, container,"
+             f" size_type, teu, full_empty, gross_kg FROM container_move WHERE id = {move['id']}")
+    problems = check_database(demo_db_path).problems
+    assert [(p.check, p.text.split(" is ")[0]) for p in problems] == [
+        ("containers once per service", f"container {move['container']}")]
+    assert "2 times on service" in problems[0].text
+
+
+def test_many_problems_are_summarised(demo_db_path):
+    _execute(demo_db_path, "UPDATE container_move SET teu = 9 WHERE id <= 200",
+             "UPDATE container_move SET gross_kg = 100 WHERE id <= 200")
+    texts = [p.text for p in check_database(demo_db_path).problems_of("gross weight")]
+    assert len(texts) == 21 and texts[-1] == "… and 180 more"
+
+
+def test_a_file_with_flipped_bytes_fails_the_check(demo_db_path, tmp_path):
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(demo_db_path.read_bytes())
+    for offset in range(4096 * 5, len(data) - 4096, 4096 * 7):  # every 7th page from the 6th
+        for i in range(offset + 8, offset + 80):
+            data[i] ^= 0xA5
+    damaged.write_bytes(bytes(data))
+    try:
+        report = check_database(damaged)
+    except DatabaseError as error:
+        assert "damaged" in str(error)
+    else:
+        assert not report.ok and report.problems[0].check == "integrity"
+    result = _hubapp("check", "--db", damaged)
+    assert result.returncode == 1
+    assert "PROBLEM  integrity" in result.stdout or "damaged" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_check_exit_codes_and_report(demo_db_path, tmp_path):
+    result = _hubapp("check", "--db", demo_db_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "No problems found."
+    assert "ok       TEU matches size-type" in result.stdout
+
+    _execute(demo_db_path, "UPDATE container_move SET teu = 7 WHERE id = 1")
+    result = _hubapp("check", "--db", demo_db_path)
+    assert result.returncode == 1
+    assert "PROBLEM  TEU matches size-type" in result.stdout
+    assert "1 problem(s) found" in result.stdout
+
+    result = _hubapp("check", "--db", tmp_path / "missing.db")
+    assert result.returncode == 1
+    missing = tmp_path / "missing.db"
+    assert result.stderr.strip() == f"hubapp: error: Database {missing} does not exist"

@@ -1,0 +1,162 @@
+"""hubapp import and export as scripts run them: real subprocesses, exit codes, stderr."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
+
+
+def hubapp(*args):
+    return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def counts(path: Path) -> tuple[int, int, int]:
+    with sqlite3.connect(path) as conn:
+        return tuple(conn.execute(
+            "SELECT (SELECT COUNT(*) FROM service), (SELECT COUNT(*) FROM container_move),"
+            " (SELECT COUNT(*) FROM audit_log)").fetchone())
+
+
+@pytest.fixture
+def db(demo_db_path):
+    return demo_db_path
+
+
+def test_import_prints_a_summary(db):
+    before = counts(db)
+
+    result = hubapp("import", SAMPLE, "--db", db)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"{SAMPLE.name}: imported 1 services, 20 containers, 24 TEU")
+    assert result.stderr == ""  # no progress line when stderr is not a terminal
+    assert counts(db) == (before[0] + 1, before[1] + 20, before[2] + 1)
+
+
+def test_dry_run_saves_nothing(db):
+    before = counts(db)
+    result = hubapp("import", SAMPLE, "--db", db, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "dry run, nothing saved" in result.stdout and "20 containers" in result.stdout
+    assert counts(db) == before
+
+
+def test_bad_file_exits_non_zero_with_every_problem(db, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("TGHU4642290", "TGHU4642291")
+    lines[5] = lines[5].replace("22G1", "22X1")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="gbk")
+    before = counts(db)
+
+    result = hubapp("import", bad, "--db", db)
+
+    assert result.returncode == 1
+    reason, *problems = result.stderr.splitlines()
+    assert reason == "hubapp: error: bad.csv: 2 problems; nothing was saved"
+    assert problems[0].startswith("  line 3, 箱号 'TGHU4642291': Check digit")
+    assert problems[1].startswith("  line 6, 箱型 '22X1': ")
+    assert len(problems) == 2
+    assert counts(db) == before
+
+
+def test_duplicates_refused_then_skipped(db):
+    assert hubapp("import", SAMPLE, "--db", db).returncode == 0
+    before = counts(db)
+
+    refused = hubapp("import", SAMPLE, "--db", db)
+    assert refused.returncode == 1
+    assert "--skip-duplicates" in refused.stderr.splitlines()[0]
+    assert counts(db) == before
+
+    skipped = hubapp("import", SAMPLE, "--db", db, "--skip-duplicates")
+    assert skipped.returncode == 0, skipped.stderr
+    assert "skipped as already stored: 1 services, 20 containers" in skipped.stdout
+
+
+def test_unreadable_file_and_missing_db(db, tmp_path):
+    garbage = tmp_path / "garbage.xlsx"
+    garbage.write_bytes(b"\x00\x01binary\xff" * 50)
+    result = hubapp("import", garbage, "--db", db)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "binary data" in result.stderr
+
+    missing = hubapp("import", SAMPLE, "--db", tmp_path / "nope.db")
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_and_import_back(db, tmp_path, suffix):
+    out = tmp_path / f"march{suffix}"
+    result = hubapp("export", "--db", db, "--from", "2026-03-04", "--to", "2026-03-05",
+                    "-o", out)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        expected = conn.execute("SELECT COUNT(*) FROM container_move"
+                                " WHERE date BETWEEN '2026-03-04' AND '2026-03-05'").fetchone()[0]
+    assert result.stdout.strip() == f"{expected:,} containers written to {out}"
+    if suffix == ".xlsx":
+        book = openpyxl.load_workbook(out, read_only=True)
+        try:
+            assert sum(1 for _ in book.worksheets[0].iter_rows()) == expected + 1
+        finally:
+            book.close()
+    else:
+        assert out.read_text(encoding="utf-8-sig").count("\n") == expected + 1
+
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("DELETE FROM service WHERE date BETWEEN '2026-03-04' AND '2026-03-05'")
+    back = hubapp("import", out, "--db", copy)
+    assert back.returncode == 0, back.stderr
+    assert f"{expected:,} containers" in back.stdout
+
+
+def test_export_refuses_bad_range_and_format(db, tmp_path):
+    reversed_ = hubapp("export", "--db", db, "--from", "2026-03-05", "--to", "2026-03-01",
+                       "-o", tmp_path / "x.csv")
+    assert reversed_.returncode == 1 and "after --to" in reversed_.stderr
+    pdf = hubapp("export", "--db", db, "--from", "2026-03-01", "--to", "2026-03-05",
+                 "-o", tmp_path / "x.pdf")
+    assert pdf.returncode == 1 and ".csv or .xlsx" in pdf.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_progress_line_only_on_a_terminal(db):
+    import os
+
+    reader, writer = os.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "hubapp", "import", str(SAMPLE),
+                                 "--db", str(db), "--dry-run"],
+                                stdout=subprocess.PIPE, stderr=writer, text=True, timeout=120)
+        os.close(writer)
+        writer = None
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(reader, 4096)
+            except OSError:  # Linux reports the end of a closed pty as EIO
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if writer is not None:
+            os.close(writer)
+        os.close(reader)
+    assert result.returncode == 0
+    assert "importing… 100 %" in shown.decode()
+    assert "20 containers" in result.stdout

@@ -1,0 +1,76 @@
+"""`hubapp backup`, `restore` and `users add` as scripts run them: subprocesses, exit codes."""
+
+import sqlite3
+import subprocess
+import sys
+
+from hubapp.store import open_db, users
+
+
+def hubapp(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)], input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+def _dump(path):
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_backup_then_restore_round_trip(demo_db_path, tmp_path):
+    copy = tmp_path / "copy.db"
+    result = hubapp("backup", "--db", demo_db_path, "-o", copy)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Backup of {demo_db_path} written to {copy} and verified"
+    expected = _dump(copy)
+
+    conn = sqlite3.connect(demo_db_path)
+    conn.execute("DELETE FROM container_move WHERE date = '2026-03-05'")
+    conn.commit()
+    conn.close()
+    result = hubapp("restore", copy, "--db", demo_db_path)
+    assert result.returncode == 0, result.stderr
+    assert "restored from" in result.stdout and "before-restore" in result.stdout
+    assert _dump(demo_db_path) == expected
+    assert hubapp("check", "--db", demo_db_path).returncode == 0
+
+
+def test_bad_files_are_one_line_errors_and_nothing_changes(demo_db_path, tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database")
+    before = demo_db_path.read_bytes()
+    for args, message in (
+            (("restore", notes, "--db", demo_db_path), "is not a Hub Desk database"),
+            (("restore", tmp_path / "missing.db", "--db", demo_db_path), "does not exist"),
+            (("backup", "--db", demo_db_path, "-o", notes), "is not a database"),
+            (("backup", "--db", demo_db_path, "-o", tmp_path / "no" / "dir" / "x.db"),
+             "Cannot write the backup"),
+            (("backup", "--db", tmp_path / "missing.db", "-o", tmp_path / "x.db"),
+             "does not exist")):
+        result = hubapp(*args)
+        assert result.returncode == 1, args
+        assert result.stderr.startswith("hubapp: error: ") and message in result.stderr, args
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert demo_db_path.read_bytes() == before
+    assert notes.read_text() == "not a database"
+
+
+def test_users_add_reads_the_password_from_stdin(tmp_path):
+    path = tmp_path / "hub.db"
+    open_db(path).close()
+    result = hubapp("users", "add", "Li Na", "--role", "admin", "--db", path,
+                    stdin="cassava flour\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"User Li Na (admin) added to {path}"
+    result = hubapp("users", "add", "wang", "--role", "clerk", "--db", path, stdin="short\n")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "hubapp: error: A password needs at least 8 characters"
+    db = open_db(path)
+    try:
+        assert users.authenticate(db, "li na", "cassava flour").role == users.ADMIN
+        assert [u.name for u in users.list_users(db)] == ["Li Na"]
+    finally:
+        db.close()

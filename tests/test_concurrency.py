@@ -1,0 +1,116 @@
+"""Two desks on one file: concurrent writers both succeed; a lock held too long is a clear error.
+
+Also: a database on a network file system is recognised (SQLite is not safe there).
+"""
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from hubapp.domain.errors import DatabaseError
+from hubapp.store import open_db, transaction
+from hubapp.store.filesystem import filesystem_type, is_network_path
+
+# A desk saving 40 services one transaction at a time, starting on "go".
+DESK = r"""
+import datetime as dt, sys
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+from hubapp.store import open_db, services, transaction
+
+desk = int(sys.argv[2])
+db = open_db(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+for n in range(40):
+    service = ServiceRecord(f"D{desk}-{n}", dt.date(2026, 3, 6), Direction.INBOUND,
+                            status=Status.ARRIVED)
+    moves = [ContainerMoveRecord(with_check_digit(f"FCIU{desk}{n:02}{i:03}"), "22G1", 1.0,
+                                 "F", 12_000) for i in range(50)]
+    with transaction(db):
+        services.insert_many(db, [(service, moves)])
+db.close()
+print("done", flush=True)
+"""
+
+
+def test_two_desks_writing_at_once_both_succeed(demo_db_path):
+    desks = [subprocess.Popen([sys.executable, "-c", DESK, str(demo_db_path), str(n)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+    for desk in desks:
+        assert desk.stdout.readline().strip() == "ready"
+    for desk in desks:  # both open; now both write
+        desk.stdin.write("go\n")
+        desk.stdin.flush()
+    results = [desk.communicate(timeout=120) for desk in desks]
+    for desk, (out, err) in zip(desks, results):
+        assert desk.returncode == 0, err
+        assert out.strip() == "done" and "locked" not in err
+    db = open_db(demo_db_path)
+    try:
+        counts = dict(db.execute("SELECT substr(service_no, 1, 2), COUNT(*) FROM service"
+                                 " WHERE date = '2026-03-06' GROUP BY 1").fetchall())
+        moves = db.execute("SELECT COUNT(*) FROM container_move WHERE date = '2026-03-06'"
+                           ).fetchone()[0]
+    finally:
+        db.close()
+    assert counts == {"D1": 40, "D2": 40} and moves == 2 * 40 * 50
+
+
+def test_a_lock_held_beyond_the_timeout_is_a_clear_error(demo_db_path):
+    first, second = open_db(demo_db_path), open_db(demo_db_path)
+    try:
+        second.execute("PRAGMA busy_timeout = 50")  # the real wait is 5 s
+        with transaction(first):
+            first.execute("UPDATE hub_setting SET value = 'x' WHERE key = 'hub_name'")
+            with pytest.raises(DatabaseError, match="is busy: another Hub Desk is saving"):
+                with transaction(second):
+                    pass
+            # Reading is not blocked by a writer (WAL).
+            assert second.execute("SELECT COUNT(*) FROM service").fetchone()[0] > 0
+        with transaction(second):  # and once the first is done, the second gets its turn
+            second.execute("DELETE FROM hub_setting WHERE key = 'hub_name'")
+    finally:
+        first.close()
+        second.close()
+
+
+@pytest.fixture
+def mounts(tmp_path):
+    share = tmp_path / "mnt" / "hub share 枢纽"
+    sshfs = tmp_path / "mnt" / "remote"
+    local = share / "usb"
+    for folder in (share, sshfs, local):
+        folder.mkdir(parents=True)
+    file = tmp_path / "mounts"
+
+    def escaped(path):  # as the kernel writes a space in a mount point
+        return str(path).replace(" ", "\\040")
+
+    file.write_text(
+        "/dev/sda1 / ext4 rw,relatime 0 0\n"
+        "proc /proc proc rw 0 0\n"
+        f"//nas/hub {escaped(share)} cifs rw,vers=3.0 0 0\n"
+        f"me@host:/data {escaped(sshfs)} fuse.sshfs rw 0 0\n"
+        f"/dev/sdb1 {escaped(local)} vfat rw 0 0\n")
+    return file, share, sshfs, local
+
+
+def test_network_file_systems_are_recognised(mounts, tmp_path):
+    file, share, sshfs, local = mounts
+    assert is_network_path(share / "hub.db", file)
+    assert is_network_path(share / "not" / "made" / "yet.db", file)
+    assert is_network_path(sshfs / "hub.db", file)
+    assert filesystem_type(share / "hub.db", file) == "cifs"
+    # The longest mount point wins: a USB stick mounted inside the share is local.
+    assert not is_network_path(local / "hub.db", file)
+    assert filesystem_type(local / "hub.db", file) == "vfat"
+    assert not is_network_path(tmp_path / "hub.db", file)
+
+
+def test_without_a_mount_table_nothing_is_claimed(tmp_path):
+    assert not is_network_path(tmp_path / "hub.db", tmp_path / "no-such-mounts")
+    assert filesystem_type(tmp_path, tmp_path / "no-such-mounts") is None

@@ -1,0 +1,132 @@
+"""Killing the app in the middle of a save loses nothing else and leaves no half-saved work.
+
+A child process starts a large write and stops inside its transaction (it
+waits on stdin, so the kill lands mid-write without any timing); the test
+kills it with SIGKILL, then reopens the file.
+"""
+
+import signal
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from hubapp.store.check import check_database
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+# Runs in the child. argv: mode, database path, "pause" or "finish", [file to import].
+CHILD = r"""
+import datetime as dt, sys
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+from hubapp.store import audit, open_db, services, transaction
+
+mode, path, pause = sys.argv[1], sys.argv[2], sys.argv[3] == "pause"
+
+
+def inside_the_transaction():
+    if pause:
+        print("inside", flush=True)
+        sys.stdin.readline()  # the parent kills us here
+
+
+def audit_record(*args, **kwargs):  # called after the containers are written
+    inside_the_transaction()
+    return real_record(*args, **kwargs)
+
+
+def service(number, count):
+    moves = [ContainerMoveRecord(with_check_digit(f"TGHU{number:02}{i:04}"), "45G1", 2.0, "F",
+                                 20_000 + i % 1000, None) for i in range(count)]
+    return (ServiceRecord(f"X{8000 + number}", dt.date(2026, 3, 6), Direction.OUTBOUND,
+                          status=Status.DEPARTED), moves)
+
+
+db = open_db(path)
+real_record = audit.record
+if mode == "save":
+    audit.record = audit_record
+    services.save_service(db, *service(1, 5000), "clerk")
+elif mode == "bulk":
+    with transaction(db):
+        for batch in range(4):
+            services.insert_many(db, [service(batch * 10 + n, 300) for n in range(10)])
+            if batch == 1:
+                inside_the_transaction()
+elif mode == "import":
+    from hubapp.interchange.importing import import_file
+
+    def progress(done, total):
+        if done > total // 2:  # the second half of progress is the saving
+            inside_the_transaction()
+
+    result = import_file(db, sys.argv[4], "clerk", progress=progress)
+    assert result.saved, result
+db.close()
+print("done", flush=True)
+"""
+
+
+def _run(mode, path, *extra, pause):
+    child = subprocess.Popen([sys.executable, "-c", CHILD, mode, str(path),
+                              "pause" if pause else "finish", *map(str, extra)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    if pause:
+        assert child.stdout.readline().strip() == "inside"
+        child.send_signal(signal.SIGKILL)
+    out, _ = child.communicate(timeout=120)
+    return child.returncode, out
+
+
+def _counts(path):
+    conn = sqlite3.connect(path)
+    try:
+        return tuple(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                     for table in ("service", "container_move", "audit_log"))
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("mode, services, containers", [
+    ("save", 1, 5000),
+    ("bulk", 40, 12000),
+])
+def test_killed_mid_save_keeps_all_or_nothing(demo_db_path, mode, services, containers):
+    before = _counts(demo_db_path)
+
+    returncode, _ = _run(mode, demo_db_path, pause=True)
+
+    assert returncode == -signal.SIGKILL
+    assert check_database(demo_db_path).ok
+    assert _counts(demo_db_path) == before  # none of the interrupted work
+    # The same work, not interrupted, lands whole: so "none" above was a real loss.
+    assert _run(mode, demo_db_path, pause=False) == (0, "done\n")
+    after = _counts(demo_db_path)
+    assert (after[0] - before[0], after[1] - before[1]) == (services, containers)
+    assert check_database(demo_db_path).ok
+
+
+def test_killed_mid_import_keeps_all_or_nothing(demo_db_path, tmp_path):
+    from hubapp.interchange.writing import export_file
+    from hubapp.store import open_db
+
+    from conftest import DEMO_END
+
+    source = open_db(demo_db_path)
+    exported = tmp_path / "loading-lists.csv"
+    rows = export_file(source, exported, DEMO_END.replace(day=1), DEMO_END)
+    source.close()
+    target = tmp_path / "empty.db"
+    open_db(target).close()
+    before = _counts(target)
+
+    returncode, _ = _run("import", target, exported, pause=True)
+
+    assert returncode == -signal.SIGKILL
+    assert check_database(target).ok
+    assert _counts(target) == before
+    assert _run("import", target, exported, pause=False) == (0, "done\n")
+    assert _counts(target)[1] == rows > 1000
+    assert check_database(target).ok

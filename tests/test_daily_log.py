@@ -1,0 +1,293 @@
+"""The daily log driven like a clerk drives it: keyboard, paste, undo, save, find."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.ui import dialogs
+from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM
+
+from conftest import DEMO_END
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def press(qtbot, *keys):
+    """Type into whatever has the focus, as a keyboard would: text, or (key, modifiers)."""
+    for key in keys:
+        if isinstance(key, str) and not key.isascii():
+            # Chinese arrives from an input method as committed text, not as key presses.
+            event = QInputMethodEvent()
+            event.setCommitString(key)
+            QApplication.sendEvent(QApplication.focusWidget(), event)
+        elif isinstance(key, str):
+            for char in key:
+                qtbot.keyClick(QApplication.focusWidget(), char)
+        elif isinstance(key, tuple):
+            qtbot.keyClick(QApplication.focusWidget(), *key)
+        else:
+            qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def rows_of(path, service_no, day):
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "SELECT m.container, m.size_type, m.teu, m.full_empty, m.gross_kg, c.name_en"
+            " FROM container_move m JOIN service s ON s.id = m.service_id"
+            " LEFT JOIN commodity c ON c.id = m.commodity_id"
+            " WHERE s.service_no = ? AND s.date = ? ORDER BY m.id",
+            [service_no, day.isoformat()]).fetchall()
+
+
+def numbers(count, owner="HUBU", start=100):
+    return [with_check_digit(f"{owner}{start + i:06d}") for i in range(count)]
+
+
+@pytest.fixture
+def screen(main_window):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))  # an empty day after the demo
+    return screen
+
+
+def test_a_service_and_three_containers_by_keyboard_only(qtbot, screen, demo_db_path,
+                                                        qtmodeltester):
+    day = screen.day()
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    assert QApplication.focusWidget() is screen.form.service_no
+    press(qtbot, "x8001", Qt.Key.Key_Tab)           # service no., then direction
+    press(qtbot, "I", Qt.Key.Key_Tab)               # Inbound
+    press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab)    # mode, status stay
+    assert QApplication.focusWidget() is screen.form.route
+    press(qtbot, "CN-LA")
+    assert screen.form.route.currentData() == "CN-LA"
+    assert (screen.form.origin.text(), screen.form.destination.text()) == ("LAVTE", "CNCQI")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    for number, weight in zip(numbers(3), ("24000", "25,500", "23100")):
+        press(qtbot, number.lower(), Qt.Key.Key_Tab, "22g1", Qt.Key.Key_Tab, "f",
+              Qt.Key.Key_Tab, weight, Qt.Key.Key_Tab, "木薯粉", Qt.Key.Key_Return)
+        screen.grid_view.setCurrentIndex(screen.grid.index(screen.grid.rowCount() - 1, 0))
+    qtmodeltester.check(screen.grid)
+    assert "3 containers · 3 TEU" in screen.service_totals.text()
+    assert screen.form.service_no.text() == "X8001"
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    assert rows_of(demo_db_path, "X8001", day) == [
+        (numbers(3)[0], "22G1", 1.0, "F", 24000, "cassava flour"),
+        (numbers(3)[1], "22G1", 1.0, "F", 25500, "cassava flour"),
+        (numbers(3)[2], "22G1", 1.0, "F", 23100, "cassava flour"),
+    ]
+    assert [screen.model.index(r, 1).data() for r in range(screen.model.rowCount())] == ["X8001"]
+
+
+def test_enter_goes_down_and_tab_goes_across(qtbot, screen):
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, numbers(1)[0], Qt.Key.Key_Return)
+    assert screen.grid_view.currentIndex().row() == 1
+    assert screen.grid_view.currentIndex().column() == 0
+    press(qtbot, numbers(2)[1], Qt.Key.Key_Tab)
+    assert screen.grid_view.currentIndex().column() == 1
+
+
+def test_wrong_check_digit_is_shown_with_the_right_digit_and_blocks_saving(qtbot, screen,
+                                                                        demo_db_path):
+    screen.new_service()
+    press(qtbot, "T1", Qt.Key.Key_Tab)
+    good = numbers(1)[0]
+    wrong = good[:10] + str((int(good[10]) + 1) % 10)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, wrong, Qt.Key.Key_Tab, "45G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return)
+    problem = screen.grid.index(0, PROBLEM).data()
+    assert f"it should be {good[10]}" in problem
+    assert screen.grid.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert "Not saved" in screen.paste_message.text()
+    assert screen.grid_view.currentIndex().row() == 0  # the cursor is on the problem
+    assert rows_of(demo_db_path, "T1", screen.day()) == []
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM service WHERE service_no = 'T1'").fetchone()[0] == 0
+
+
+def test_paste_fifty_rows_with_two_bad_undo_and_save(qtbot, screen, demo_db_path):
+    screen.new_service()
+    press(qtbot, "X5502", Qt.Key.Key_Tab, "I")
+    containers = numbers(50, "LAOU")
+    lines = ["箱号\t箱型\t空重\t毛重\t货名\t日期"]
+    for i, number in enumerate(containers):
+        weight = "24000"
+        if i == 10:
+            number = number[:10] + str((int(number[10]) + 1) % 10)  # bad check digit
+        if i == 30:
+            weight = "41000"  # above what any box may weigh
+        lines.append(f"{number}\t22G1\t重\t{weight}\t木薯粉\t2026-03-06")
+    QGuiApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert len(screen.grid.filled_rows()) == 50
+    assert sorted({e.row for e in screen.grid.problems()}) == [10, 30]
+    assert "日期" in screen.paste_message.text()  # the ignored column is named
+    assert "2 rows with problems" in screen.service_totals.text()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert rows_of(demo_db_path, "X5502", screen.day()) == []
+
+    # Drop the two bad rows, undo that, redo it: the grid follows each step.
+    # As clicks on the row numbers do. (QTest leaves Ctrl "held" after Ctrl+S, which
+    # would make selectRow add to the paste's selection, so that is cleared first.)
+    screen.grid_view.clearSelection()
+    screen.grid_view.selectRow(30)
+    press(qtbot, (Qt.Key.Key_Delete, CTRL))
+    screen.grid_view.clearSelection()
+    screen.grid_view.selectRow(10)
+    press(qtbot, (Qt.Key.Key_Delete, CTRL))
+    assert len(screen.grid.filled_rows()) == 48 and not screen.grid.problems()
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert len(screen.grid.filled_rows()) == 49
+    press(qtbot, (Qt.Key.Key_Y, CTRL))
+    assert len(screen.grid.filled_rows()) == 48
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    expected = [c for i, c in enumerate(containers) if i not in (10, 30)]
+    saved = rows_of(demo_db_path, "X5502", screen.day())
+    assert [row[0] for row in saved] == expected
+    assert {row[1:] for row in saved} == {("22G1", 1.0, "F", 24000, "cassava flour")}
+
+    # Reopening the file finds exactly that.
+    from hubapp.store import open_db, services
+    db = open_db(demo_db_path)
+    try:
+        (summary,) = [s for s in services.list_day(db, screen.day())
+                      if s.service.service_no == "X5502"]
+        assert summary.totals.containers == 48 and summary.totals.teu == 48
+    finally:
+        db.close()
+
+
+def test_paste_without_header_fills_from_the_current_column(qtbot, screen):
+    screen.new_service()
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    first, second = numbers(2)
+    QGuiApplication.clipboard().setText(f"{first}\t22G1\tE\n{second}\t42G1\tE\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert [r["size_type"] for r in screen.grid.text_rows()] == ["22G1", "42G1"]
+    assert screen.grid.totals().teu == 3
+
+
+def test_duplicates_on_the_service_and_across_services(qtbot, screen, demo_db_path):
+    with sqlite3.connect(demo_db_path) as conn:
+        taken, other = conn.execute(
+            "SELECT m.container, s.service_no FROM container_move m"
+            " JOIN service s ON s.id = m.service_id"
+            " WHERE s.date = ? AND s.direction = 'outbound' LIMIT 1",
+            [(DEMO_END - dt.timedelta(days=1)).isoformat()]).fetchone()
+    screen.set_day(DEMO_END - dt.timedelta(days=1))
+    screen.new_service()
+    press(qtbot, "X7777", Qt.Key.Key_Tab, "O")
+    fresh = numbers(1)[0]
+    QGuiApplication.clipboard().setText(
+        f"{fresh}\t22G1\tE\n{taken}\t22G1\tE\n{fresh}\t22G1\tE\n")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    problems = {e.row: str(e) for e in screen.grid.problems()}
+    assert set(problems) == {1, 2}
+    assert f"already on service {other}" in problems[1]
+    assert "already on this service (row 1)" in problems[2]
+    # Inbound, the same box on an outbound train is no clash.
+    screen.form.direction.setCurrentIndex(screen.form.direction.findData("inbound"))
+    screen.form.direction.activated.emit(screen.form.direction.currentIndex())
+    assert {e.row for e in screen.grid.problems()} == {2}
+
+
+def test_find_container_lists_every_move_and_jumps(qtbot, screen, demo_db_path):
+    with sqlite3.connect(demo_db_path) as conn:
+        # A box that came in and went out again: two moves, the newest listed first.
+        number, moves = conn.execute(
+            "SELECT container, COUNT(*) FROM container_move GROUP BY container"
+            " HAVING COUNT(*) = 2 ORDER BY container LIMIT 1").fetchone()
+        day, service_no = conn.execute(
+            "SELECT s.date, s.service_no FROM container_move m"
+            " JOIN service s ON s.id = m.service_id WHERE m.container = ?"
+            " ORDER BY s.date DESC, s.scheduled_at DESC LIMIT 1", [number]).fetchone()
+    press(qtbot, (Qt.Key.Key_F, CTRL))
+    assert QApplication.focusWidget() is screen.find_edit
+    press(qtbot, number.lower()[:4] + " " + number[4:], Qt.Key.Key_Return)
+    panel = screen.find_panel
+    assert panel.isVisible() and panel.model.rowCount() == moves
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.day() == dt.date.fromisoformat(day)
+    assert screen.form.service_no.text() == service_no
+    current = screen.grid_view.currentIndex()
+    assert screen.grid.index(current.row(), 0).data() == number
+    press(qtbot, (Qt.Key.Key_F, CTRL), "ZZZU1234567", Qt.Key.Key_Return)
+    assert "not in the log" in panel.title.text()
+
+
+def test_unsaved_changes_are_not_lost_by_switching_day(qtbot, screen, monkeypatch):
+    answers = []
+    monkeypatch.setattr(dialogs, "ask_save_discard",
+                        lambda parent, title, text: answers.pop(0))
+    screen.new_service()
+    press(qtbot, "X1234")
+    start = screen.day()
+    answers.append("cancel")
+    press(qtbot, (Qt.Key.Key_PageDown, CTRL))
+    assert screen.day() == start and screen.form.service_no.text() == "X1234"
+    answers.append("discard")
+    press(qtbot, (Qt.Key.Key_PageDown, CTRL))
+    assert screen.day() == start + dt.timedelta(days=1)
+    assert screen.form.service_no.text() == "" and not answers
+
+
+def test_closing_the_window_asks_first(qtbot, main_window, monkeypatch):
+    screen = main_window.day_screen
+    screen.new_service()
+    press(qtbot, "X4321")
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: "cancel")
+    main_window.close()
+    assert main_window.isVisible()
+
+
+def test_copy_from_a_previous_run_then_cancel_and_delete(qtbot, screen, demo_db_path,
+                                                        monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: True)
+    screen.copy_menu.aboutToShow.emit()
+    entries = [a for a in screen.copy_menu.actions() if "X8001" in a.text()]
+    assert entries
+    entries[0].trigger()
+    assert screen.form.service_no.text() == "X8001"
+    assert screen.form.route.currentData() == "CN-EU-CA"
+    assert screen.form.scheduled.text() == "08:20"
+    assert screen.form.status.currentData() == "planned"
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    with sqlite3.connect(demo_db_path) as conn:
+        row = conn.execute("SELECT status, scheduled_at FROM service WHERE service_no = 'X8001'"
+                           " AND date = ?", [screen.day().isoformat()]).fetchone()
+    assert row == ("planned", f"{screen.day().isoformat()} 08:20")
+
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT status FROM service WHERE service_no = 'X8001' AND date = ?",
+                            [screen.day().isoformat()]).fetchone() == ("cancelled",)
+    qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM service WHERE date = ?",
+                            [screen.day().isoformat()]).fetchone() == (0,)
+        actions = [r[0] for r in conn.execute(
+            "SELECT action FROM audit_log WHERE entity = 'service' ORDER BY id")]
+    assert actions[-3:] == ["create", "update", "delete"]
+
+
+def test_grid_columns_are_the_fields():
+    assert FIELDS == ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")

@@ -1,0 +1,194 @@
+"""Dashboard aggregates: hand-computed sums on a small known hub, and the demo hub against SQL."""
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from hubapp.domain.dashboard import (
+    DashboardFilterRecord, ThroughputRecord, add_months, growth_percent, same_day_last_year,
+)
+from hubapp.domain.records import HubSettingsRecord
+from hubapp.store import dashboard, open_db
+
+MARCH_1, MARCH_2, MARCH_3 = dt.date(2025, 3, 1), dt.date(2025, 3, 2), dt.date(2025, 3, 3)
+PERIOD = DashboardFilterRecord(MARCH_1, MARCH_3)
+
+
+def _service(db, no, date, direction, route, mode, status, scheduled=None, actual=None):
+    return db["service"].insert({
+        "service_no": no, "date": date, "direction": direction, "mode": mode,
+        "route_code": route, "status": status,
+        "scheduled_at": f"{date} {scheduled}" if scheduled else None,
+        "actual_at": actual and (actual if len(actual) > 5 else f"{date} {actual}"),
+    }).last_pk
+
+
+def _move(db, service_id, container, teu, full_empty, kg, commodity=None):
+    service = db["service"].get(service_id)
+    db["container_move"].insert({
+        "service_id": service_id, "date": service["date"], "direction": service["direction"],
+        "container": container, "size_type": "22G1" if teu == 1 else "45G1", "teu": teu,
+        "full_empty": full_empty, "gross_kg": kg, "commodity_id": commodity})
+
+
+@pytest.fixture
+def hub(tmp_path):
+    """Three days of March 2025 and two services of March 2024, every number chosen by hand."""
+    db = open_db(tmp_path / "hub.db")
+    ids = {r["name_en"]: r["id"] for r in db.query("SELECT id, name_en FROM commodity")}
+    cassava, laptops = ids["cassava flour"], ids["laptops"]
+    x1 = _service(db, "X1", "2025-03-01", "outbound", "CN-LA", "rail", "departed", "08:00", "08:20")
+    _move(db, x1, "AAAU0000001", 1, "F", 20000, cassava)
+    _move(db, x1, "AAAU0000002", 2, "F", 10000, laptops)
+    x2 = _service(db, "X2", "2025-03-01", "inbound", "CN-LA", "rail", "arrived", "09:00", "10:00")
+    _move(db, x2, "AAAU0000003", 2, "E", 4000)
+    v1 = _service(db, "V1", "2025-03-02", "outbound", "CN-VN-ROAD", "road", "departed",
+                  "10:00", "10:00")
+    _move(db, v1, "AAAU0000003", 2, "F", 15000, laptops)  # 24 h after it came in on X2
+    planned = _service(db, "P1", "2025-03-02", "inbound", "CN-LA", "rail", "planned", "12:00")
+    _move(db, planned, "AAAU0000004", 2, "F", 9000, cassava)
+    _service(db, "C1", "2025-03-03", "outbound", "CN-LA", "rail", "cancelled", "07:00")
+    old = _service(db, "X1", "2024-03-01", "outbound", "CN-LA", "rail", "departed",
+                   "08:00", "08:00")
+    _move(db, old, "AAAU0000005", 1, "F", 10000, cassava)
+    old_in = _service(db, "X2", "2024-03-15", "inbound", "CN-LA", "rail", "arrived")
+    _move(db, old_in, "AAAU0000006", 2, "F", 12000, laptops)
+    yield db, {"cassava": cassava, "laptops": laptops}
+    db.close()
+
+
+def test_daily_counts_moved_services_and_keeps_quiet_days(hub):
+    db, _ = hub
+    days = dashboard.daily(db, PERIOD)
+    assert [d.date for d in days] == [MARCH_1, MARCH_2, MARCH_3]
+    assert days[0].totals == ThroughputRecord(services=2, trains=2, containers=3, teu=5,
+                                              gross_kg=34000)
+    # A road convoy is a service but not a train; the planned service does not count.
+    assert days[1].totals == ThroughputRecord(services=1, trains=0, containers=1, teu=2,
+                                              gross_kg=15000)
+    assert days[2].totals == ThroughputRecord()  # only a cancelled service that day
+
+
+def test_filters_narrow_every_aggregate(hub):
+    db, ids = hub
+
+    def teu(**narrowing):
+        f = DashboardFilterRecord(MARCH_1, MARCH_3, **narrowing)
+        return [d.totals.teu for d in dashboard.daily(db, f)]
+
+    assert teu(route_code="CN-LA") == [5, 0, 0]
+    assert teu(direction="inbound") == [2, 0, 0]
+    assert teu(mode="road") == [0, 2, 0]
+    assert teu(commodity_id=ids["laptops"]) == [2, 2, 0]
+    laptops = DashboardFilterRecord(MARCH_1, MARCH_3, commodity_id=ids["laptops"])
+    assert dashboard.totals(db, laptops, MARCH_1, MARCH_3) == ThroughputRecord(2, 1, 2, 4, 25000)
+    # Only services that carried laptops are judged for punctuality.
+    assert dashboard.punctuality(db, laptops, MARCH_1, MARCH_3, 30).timed == 2
+
+
+def test_route_and_direction_per_bucket(hub):
+    db, _ = hub
+    routes = dashboard.teu_by_route(db, PERIOD)
+    assert [(r.bucket, r.route_code, r.teu) for r in routes] == [
+        (MARCH_1, "CN-LA", 5), (MARCH_2, "CN-VN-ROAD", 2)]
+    assert routes[0].name_zh == "中老铁路"
+    directions = dashboard.teu_by_direction(db, PERIOD)
+    assert [(d.bucket, d.outbound_teu, d.inbound_teu) for d in directions] == [
+        (MARCH_1, 3, 2), (MARCH_2, 2, 0)]
+    # A long period is shown by month.
+    year = DashboardFilterRecord(dt.date(2024, 3, 1), dt.date(2025, 3, 31))
+    assert [(r.bucket, r.teu) for r in dashboard.teu_by_route(db, year)] == [
+        (dt.date(2024, 3, 1), 3), (dt.date(2025, 3, 1), 5), (dt.date(2025, 3, 1), 2)]
+
+
+def test_commodities_biggest_first_with_empties_as_one_row(hub):
+    db, ids = hub
+    rows = dashboard.commodities(db, PERIOD)
+    assert [(r.commodity_id, r.containers, r.teu, r.gross_kg) for r in rows] == [
+        (ids["laptops"], 2, 4, 25000), (None, 1, 2, 4000), (ids["cassava"], 1, 1, 20000)]
+    assert rows[0].name_zh == "笔记本电脑" and rows[2].tonnes == 20
+
+
+def test_monthly_teu_with_year_on_year_growth(hub):
+    db, _ = hub
+    months = dashboard.monthly(db, PERIOD, dt.date(2025, 2, 10), dt.date(2025, 3, 31))
+    assert [(m.month, m.teu, m.teu_last_year) for m in months] == [
+        (dt.date(2025, 2, 1), 0, 0), (dt.date(2025, 3, 1), 7, 3)]
+    assert months[0].growth is None
+    assert months[1].growth == pytest.approx((7 - 3) / 3 * 100)
+
+
+def test_punctuality_share_within_tolerance(hub):
+    db, _ = hub
+    # X1 20 min late, X2 60 min late, V1 on time.
+    assert dashboard.punctuality(db, PERIOD, MARCH_1, MARCH_3, 30).share == pytest.approx(2 / 3)
+    assert dashboard.punctuality(db, PERIOD, MARCH_1, MARCH_3, 60).share == 1
+    assert dashboard.punctuality(db, PERIOD, MARCH_3, MARCH_3, 30).share is None
+
+
+def test_dwell_from_the_inbound_service_to_the_outbound_one(hub):
+    db, _ = hub
+    stay = dashboard.dwell(db, PERIOD, MARCH_1, MARCH_3)
+    assert (stay.containers, stay.hours) == (1, pytest.approx(24))
+    assert dashboard.dwell(db, PERIOD, MARCH_1, MARCH_1).hours is None
+
+
+def test_kpis_compare_with_the_same_dates_last_year(hub):
+    db, _ = hub
+    kpis = dashboard.kpis(db, PERIOD, MARCH_2, HubSettingsRecord(punctuality_tolerance_min=30))
+    assert kpis.today.current.teu == 2 and kpis.today.growth("teu") is None
+    assert kpis.month.current.teu == 7 and kpis.month.last_year.teu == 1
+    assert kpis.month.growth("teu") == pytest.approx(600)
+    assert kpis.year.date_from == dt.date(2025, 1, 1)
+    assert (kpis.punctuality.timed, kpis.punctuality.on_time) == (3, 2)
+    assert (kpis.punctuality_last_year.timed, kpis.punctuality_last_year.on_time) == (1, 1)
+    assert kpis.dwell.hours == pytest.approx(24) and kpis.dwell_last_year.hours is None
+
+
+def test_an_empty_period_is_zeros_not_errors(hub):
+    db, _ = hub
+    empty = DashboardFilterRecord(dt.date(2023, 6, 1), dt.date(2023, 6, 7))
+    data = dashboard.load(db, empty, empty.date_to, HubSettingsRecord())
+    assert len(data.days) == 7 and all(d.totals == ThroughputRecord() for d in data.days)
+    assert data.routes == data.directions == data.commodities == ()
+    assert data.kpis.punctuality.share is None and data.kpis.dwell.hours is None
+    assert data.daily_target == 20
+
+
+def test_date_helpers():
+    assert same_day_last_year(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)
+    assert same_day_last_year(dt.date(2025, 3, 5)) == dt.date(2024, 3, 5)
+    assert add_months(dt.date(2025, 1, 1), -1) == dt.date(2024, 12, 1)
+    assert add_months(dt.date(2025, 11, 1), 14) == dt.date(2027, 1, 1)
+    assert growth_percent(155.3, 100) == pytest.approx(55.3) and growth_percent(5, 0) is None
+
+
+def test_demo_hub_matches_direct_sql(demo_db, demo_db_path):
+    f = DashboardFilterRecord(dt.date(2026, 3, 1), dt.date(2026, 3, 5))
+    data = dashboard.load(demo_db, f, f.date_to, HubSettingsRecord())
+    moved = "s.status IN ('departed', 'arrived')"
+    with sqlite3.connect(demo_db_path) as conn:
+        per_day = dict(conn.execute(
+            "SELECT m.date, SUM(m.teu) FROM container_move m JOIN service s ON s.id = m.service_id"
+            f" WHERE {moved} GROUP BY m.date").fetchall())
+        trains = dict(conn.execute(
+            f"SELECT date, COUNT(*) FROM service s WHERE {moved}"
+            " AND mode IN ('rail', 'rail-sea') GROUP BY date").fetchall())
+        by_commodity = conn.execute(
+            "SELECT COALESCE(c.name_en, ''), SUM(m.gross_kg) FROM container_move m"
+            " JOIN service s ON s.id = m.service_id LEFT JOIN commodity c ON c.id = m.commodity_id"
+            f" WHERE {moved} GROUP BY c.name_en").fetchall()
+        timed = conn.execute(
+            f"SELECT scheduled_at, actual_at FROM service s WHERE {moved}").fetchall()
+    assert len(per_day) == 3  # the demo's three days
+    assert {d.date.isoformat(): d.totals.teu for d in data.days if d.totals.teu} == per_day
+    assert {d.date.isoformat(): d.totals.trains for d in data.days if d.totals.trains} == trains
+    assert {(c.name_en, c.gross_kg) for c in data.commodities} == set(by_commodity)
+    assert sum(r.teu for r in data.routes) == sum(per_day.values())
+    assert sum(d.outbound_teu + d.inbound_teu for d in data.directions) == sum(per_day.values())
+    assert data.months[-1].teu == sum(per_day.values())
+    late = [abs((dt.datetime.fromisoformat(a) - dt.datetime.fromisoformat(s)).total_seconds())
+            for s, a in timed]
+    assert data.kpis.punctuality.timed == len(late)
+    assert data.kpis.punctuality.on_time == sum(1 for seconds in late if seconds <= 30 * 60)

@@ -1,0 +1,189 @@
+"""The Dashboard screen on the demo database, driven like a manager would."""
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from matplotlib.patches import Rectangle
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QToolTip
+
+from hubapp.domain.records import ChangeRecord
+from hubapp.ui.dashboard import DashboardScreen
+
+from conftest import DEMO_END
+
+FIRST = DEMO_END - dt.timedelta(days=2)
+
+
+def _teu_per_day(path, direction=None):
+    where = "AND s.direction = ?" if direction else ""
+    with sqlite3.connect(path) as conn:
+        return dict(conn.execute(
+            "SELECT s.date, SUM(m.teu) FROM service s JOIN container_move m"
+            " ON m.service_id = s.id WHERE s.status IN ('departed', 'arrived')"
+            f" {where} GROUP BY s.date", [direction] if direction else []).fetchall())
+
+
+def _bar_heights(screen, chart="teu_per_day"):
+    axes = screen.panels[chart].figure.axes[0]
+    return [p.get_height() for p in axes.patches if isinstance(p, Rectangle)]
+
+
+def _type_date(qtbot, edit, day):
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    qtbot.keyClicks(edit, day.isoformat())
+
+
+@pytest.fixture
+def screen(qtbot, app_ctx):
+    screen = DashboardScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 740)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.show()
+    # The demo's three days, typed in as a user would; each keystroke may start a
+    # refresh, and only the last one counts.
+    _type_date(qtbot, screen.date_to, DEMO_END)
+    _type_date(qtbot, screen.date_from, FIRST)
+    qtbot.waitUntil(lambda: screen.data.filter.date_from == FIRST
+                    and screen.data.filter.date_to == DEMO_END)
+    return screen
+
+
+def test_main_window_starts_without_matplotlib():
+    code = ("import sys, hubapp.ui.main_window; "
+            "print(sorted(m for m in sys.modules if m.startswith('matplotlib')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_custom_period_shows_the_days_teu(screen, demo_db_path):
+    assert screen.period.currentText() == "Custom"
+    expected = _teu_per_day(demo_db_path)
+    assert _bar_heights(screen) == [expected[d.isoformat()] for d in
+                                    (FIRST, FIRST + dt.timedelta(days=1), DEMO_END)]
+    kpis = screen.data.kpis
+    assert kpis.as_of == DEMO_END
+    assert f"{kpis.today.current.teu:,.0f}".replace(",", "") in \
+        screen.tiles["today"].value.text().replace(",", "")
+
+
+def test_changing_a_filter_redraws_and_the_table_follows(screen, qtbot, demo_db_path,
+                                                         qtmodeltester):
+    before = _bar_heights(screen)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setFocus()
+        qtbot.keyClicks(screen.direction, "Inbound")
+    assert screen.direction.currentData() == "inbound"
+    inbound = _teu_per_day(demo_db_path, "inbound")
+    after = _bar_heights(screen)
+    assert after == [inbound[d] for d in sorted(inbound)] and after != before
+
+    panel = screen.panels["teu_per_day"]
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    assert panel.table_view.isVisible() and not panel.canvas.isVisible()
+    model = panel.model
+    qtmodeltester.check(model)
+    shown = {model.index(r, 0).data(): model.index(r, 1).data(Qt.ItemDataRole.UserRole)
+             for r in range(model.rowCount())}
+    assert shown == inbound
+    qtbot.mouseClick(panel.copy_table_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0].split("\t")[:2] == ["Date", "TEU"]
+    assert len(copied) == 4 and copied[1].startswith(f"{FIRST.isoformat()}\t")
+
+
+def test_a_newer_filter_supersedes_a_running_refresh(screen, qtbot, app_ctx, demo_db_path):
+    shown = []
+    screen.refreshed.connect(lambda: shown.append(screen.data.filter.direction))
+    screen.direction.setFocus()
+    with qtbot.waitSignal(screen.refreshed):
+        qtbot.keyClicks(screen.direction, "Inbound")
+        qtbot.keyClick(screen.direction, Qt.Key.Key_Up)  # back to "Both directions"
+    assert app_ctx.tasks.wait()
+    qtbot.wait(0)  # deliver any result the first refresh still sent
+    assert shown == ["outbound"]
+    outbound = _teu_per_day(demo_db_path, "outbound")
+    assert _bar_heights(screen) == [outbound[d] for d in sorted(outbound)]
+
+
+def test_saving_elsewhere_refreshes_the_dashboard(screen, qtbot, app_ctx):
+    before = sum(_bar_heights(screen))
+    with sqlite3.connect(app_ctx.db_path) as conn:
+        service = conn.execute(
+            "INSERT INTO service (service_no, date, direction, mode, status)"
+            " VALUES ('EXTRA1', ?, 'inbound', 'rail', 'arrived')", [FIRST.isoformat()]).lastrowid
+        conn.execute(
+            "INSERT INTO container_move (service_id, date, direction, container, size_type,"
+            " teu, full_empty) VALUES (?, ?, 'inbound', 'CSQU3054383', '42G1', 2, 'E')",
+            [service, FIRST.isoformat()])
+    with qtbot.waitSignal(screen.refreshed):
+        app_ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({FIRST})), None)
+    assert sum(_bar_heights(screen)) == before + 2
+
+
+def test_save_and_copy_a_chart(screen, qtbot, tmp_path, monkeypatch):
+    from hubapp.ui import dialogs
+
+    panel = screen.panels["top_commodities"]
+    for name in ("chart.png", "chart.svg", "plain"):
+        monkeypatch.setattr(dialogs, "pick_save_file", lambda *a, _n=name: str(tmp_path / _n))
+        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert (tmp_path / "plain.png").exists()  # no suffix given: PNG
+    assert ET.parse(tmp_path / "chart.svg").getroot().tag.endswith("svg")
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *a: "")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)  # cancelled: nothing
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(panel.copy_image_button, Qt.MouseButton.LeftButton)
+    image = QGuiApplication.clipboard().image()
+    assert not image.isNull() and image.width() > 300
+
+
+def test_hover_shows_the_value_under_the_mouse(screen, qtbot):
+    screen.tabs.setCurrentWidget(screen.panels["teu_per_day"])
+    canvas = screen.panels["teu_per_day"].canvas
+    qtbot.waitExposed(canvas)
+    canvas.draw()
+    axes = canvas.figure.axes[0]
+    bar = [p for p in axes.patches if isinstance(p, Rectangle)][-1]
+    x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 3))
+    ratio = canvas.devicePixelRatioF()
+    qtbot.mouseMove(canvas, QPoint(int(x / ratio), int(canvas.height() - y / ratio)))
+    qtbot.waitUntil(lambda: QToolTip.text().startswith(DEMO_END.isoformat()))
+    assert "TEU" in QToolTip.text()
+
+
+def test_charts_speak_chinese_when_the_locale_does(qtbot, app_ctx):
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        screen = DashboardScreen(app_ctx)
+        qtbot.addWidget(screen)
+        with qtbot.waitSignal(screen.refreshed):
+            screen.show()
+    finally:
+        QLocale.setDefault(before)
+    figure = screen.panels["monthly_teu"].figure
+    assert figure.axes[0].get_title() == "月度标箱同比"
+    assert screen.route.itemText(1) != "" and any(
+        "\u4e00" <= ch <= "\u9fff" for ch in screen.route.itemText(1))
+
+
+def test_main_window_has_the_dashboard(qtbot, app_ctx):
+    from hubapp.ui.main_window import MainWindow
+
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.findChild(DashboardScreen)
+    assert dashboard is not None and dashboard.data is None  # nothing loaded until shown
+    with qtbot.waitSignal(dashboard.refreshed):
+        window.screens.setCurrentWidget(dashboard)
+    assert window.screens.tabText(window.screens.currentIndex()) == "Dashboard"

@@ -1,0 +1,79 @@
+"""Closing and reopening a day: who may, what it records, and the clerk's read-only rule."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from hubapp.domain.errors import HubError
+from hubapp.store import day_close, users
+from hubapp.store.day_close import DayClosedError
+from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
+
+from conftest import DEMO_END
+
+CLERK_WANG = UserRecord("wang", CLERK)
+SUPERVISOR_ZHAO = UserRecord("zhao", SUPERVISOR)
+
+
+def _audit(db):
+    return [(row["user_name"], row["action"], row["entity_id"], row["before"], row["after"])
+            for row in db.query("SELECT * FROM audit_log WHERE entity = 'day' ORDER BY id")]
+
+
+def test_supervisor_closes_and_reopens_with_a_reason(demo_db):
+    change = day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    assert change.dates == frozenset({DEMO_END}) and change.what == "day_close"
+    assert day_close.is_closed(demo_db, DEMO_END)
+    assert not day_close.is_closed(demo_db, DEMO_END - dt.timedelta(days=1))
+    info = day_close.closed_info(demo_db, DEMO_END)
+    assert info.closed_by == "zhao" and info.date == DEMO_END
+
+    day_close.reopen_day(demo_db, DEMO_END, UserRecord("Li Na", ADMIN), " late truck X12 ")
+    assert not day_close.is_closed(demo_db, DEMO_END)
+    (closer, closed, day, _, after), (opener, reopened, day2, before, reason) = _audit(demo_db)
+    assert (closer, closed, day) == ("zhao", "close", "2026-03-05")
+    assert json.loads(after)["closed_by"] == "zhao"
+    assert (opener, reopened, day2) == ("Li Na", "reopen", "2026-03-05")
+    assert json.loads(before)["closed_by"] == "zhao"
+    assert json.loads(reason) == {"reason": "late truck X12"}
+
+
+def test_clerks_can_neither_close_nor_reopen(demo_db):
+    with pytest.raises(PermissionDenied, match="wang \\(clerk\\)"):
+        day_close.close_day(demo_db, DEMO_END, CLERK_WANG)
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    with pytest.raises(PermissionDenied):
+        day_close.reopen_day(demo_db, DEMO_END, CLERK_WANG, "I need to fix a weight")
+    assert day_close.is_closed(demo_db, DEMO_END)
+
+
+def test_reopening_needs_a_reason_and_a_closed_day(demo_db):
+    with pytest.raises(HubError, match="is not closed"):
+        day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "why not")
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    with pytest.raises(HubError, match="already closed"):
+        day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    with pytest.raises(HubError, match="Say why"):
+        day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "   ")
+    assert day_close.is_closed(demo_db, DEMO_END)
+    assert [a[1] for a in _audit(demo_db)] == ["close"]
+
+
+def test_a_closed_day_is_read_only_for_clerks_only(demo_db):
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    with pytest.raises(DayClosedError, match="2026-03-05 was closed by zhao"):
+        day_close.ensure_day_open(demo_db, DEMO_END, CLERK)
+    for role in (SUPERVISOR, ADMIN):
+        day_close.ensure_day_open(demo_db, DEMO_END, role)
+    day_close.ensure_day_open(demo_db, DEMO_END - dt.timedelta(days=1), CLERK)
+    assert users.SINGLE_USER.role == ADMIN  # a one-person hub is never locked out of a day
+
+
+def test_closed_days_in_a_range(demo_db):
+    first = DEMO_END - dt.timedelta(days=2)
+    for day in (first, DEMO_END):
+        day_close.close_day(demo_db, day, SUPERVISOR_ZHAO)
+    assert day_close.closed_days(demo_db, first, DEMO_END) == {first, DEMO_END}
+    assert day_close.closed_days(demo_db, first + dt.timedelta(days=1),
+                                 first + dt.timedelta(days=1)) == set()

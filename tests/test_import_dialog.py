@@ -1,0 +1,180 @@
+"""File → Import… and File → Export… as a clerk uses them: choose, preview, map, import, cancel."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from hubapp.interchange import export_file, import_file
+from hubapp.store import services
+from hubapp.ui import dialogs, formatting
+from hubapp.ui.export_dialog import ExportDialog
+
+SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
+LEFT = Qt.MouseButton.LeftButton
+
+
+def stored(db) -> tuple:
+    return tuple(tuple(row) for table in ("service", "container_move")
+                 for row in db.execute(f"SELECT * FROM {table} ORDER BY id"))
+
+
+def open_import(main_window, qtbot, monkeypatch, path: Path):
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(path))
+    main_window.import_action.trigger()
+    dialog = main_window.import_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+    return dialog
+
+
+def run_import(dialog, qtbot) -> None:
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+
+def test_preview_then_import(main_window, qtbot, monkeypatch, qtmodeltester, app_ctx):
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+
+    model = dialog.preview_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 20
+    assert model.headerData(7, Qt.Orientation.Horizontal) == "箱号\n→ container"
+    assert model.headerData(0, Qt.Orientation.Vertical) == "2"
+    assert model.index(0, 7).data() == "CSLU4025503"
+    assert dialog.mapping_group.isHidden()
+    assert dialog.windowModality() == Qt.WindowModality.NonModal
+
+    with qtbot.waitSignal(app_ctx.signals.data_changed) as changed:
+        qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    assert dialog.result_label.text() == "Imported 1 services, 20 containers, 24 TEU."
+    change, initiator = changed.args
+    assert change.dates == frozenset({dt.date(2026, 3, 5)}) and initiator is dialog
+    assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
+                              " ON s.id = m.service_id WHERE s.service_no = 'X5508'"
+                              ).fetchone()[0] == 20
+    assert not dialog.import_button.isEnabled()  # the same file twice would be refused anyway
+
+
+def test_problems_are_listed_and_saved_as_csv(main_window, qtbot, monkeypatch, tmp_path,
+                                              app_ctx, qtmodeltester):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
+    lines[8] = lines[8].replace("木薯粉", "月球岩石")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines), encoding="gb18030")
+    before = stored(app_ctx.db)
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+
+    run_import(dialog, qtbot)
+
+    problems = dialog.problems_model
+    qtmodeltester.check(problems)
+    assert dialog.problems_view.isVisibleTo(dialog)
+    rows = [[problems.index(r, c).data() for c in range(3)] for r in range(problems.rowCount())]
+    assert rows == [["4", "日期", "2026-03-32"], ["9", "货名", "月球岩石"]]
+    assert "nothing was saved" in dialog.result_label.text()
+    assert stored(app_ctx.db) == before
+
+    target = tmp_path / "problems.csv"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    qtbot.mouseClick(dialog.save_problems_button, LEFT)
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        saved = list(csv.reader(file))
+    assert saved[0] == ["line", "column", "value", "problem"]
+    assert [row[:3] for row in saved[1:]] == rows
+
+
+def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx):
+    assert import_file(app_ctx.db, SAMPLE, "test").saved
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+    assert dialog.skip_duplicates.isHidden()
+
+    run_import(dialog, qtbot)
+
+    assert "already in the database" in dialog.result_label.text()
+    assert dialog.skip_duplicates.isVisibleTo(dialog)
+    dialog.skip_duplicates.setFocus()
+    qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
+    assert dialog.skip_duplicates.isChecked()
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text() == (
+        "Imported 0 services, 0 containers, 0 TEU. Skipped 20 containers already stored.")
+
+
+def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    text = SAMPLE.read_text(encoding="utf-8").replace("箱号", "柜子编号", 1)
+    odd = tmp_path / "odd.csv"
+    odd.write_text(text, encoding="utf-8-sig")
+    dialog = open_import(main_window, qtbot, monkeypatch, odd)
+    assert dialog.mapping_group.isVisibleTo(dialog)
+    box = dialog.mapping_boxes[7]
+    assert dialog.preview_model.headerData(7, Qt.Orientation.Horizontal) == "柜子编号\n→ —"
+
+    box.setFocus()
+    qtbot.keyClicks(box, "container")
+
+    assert box.currentData() == "container"
+    assert dialog.preview_model.headerData(7, Qt.Orientation.Horizontal) == \
+        "柜子编号\n→ container"
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith("Imported 1 services, 20 containers")
+
+
+def test_cancel_in_the_middle_leaves_the_database_as_it_was(main_window, qtbot, monkeypatch,
+                                                           tmp_path, app_ctx):
+    first, last = dt.date(2026, 3, 3), dt.date(2026, 3, 5)
+    path = tmp_path / "three-days.csv"
+    export_file(app_ctx.db, path, first, last)
+    app_ctx.db.execute("DELETE FROM service")
+    app_ctx.db.conn.commit()
+    before = stored(app_ctx.db)
+    inserted, release = threading.Event(), threading.Event()
+    insert_many = services.insert_many
+
+    def slow_insert_many(db, items):
+        totals = insert_many(db, items)
+        inserted.set()  # a first batch is written inside the import's transaction
+        release.wait(30)
+        return totals
+
+    monkeypatch.setattr(services, "insert_many", slow_insert_many)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(inserted.is_set)
+    assert dialog.cancel_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    assert dialog.result_label.text() == "Import cancelled; nothing was saved."
+    assert stored(app_ctx.db) == before
+    assert dialog.import_button.isEnabled()
+
+
+def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    target = tmp_path / "march"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    dialog.format_box.setFocus()
+    qtbot.keyClicks(dialog.format_box, "Excel")
+
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    written = tmp_path / "march.xlsx"
+    count = app_ctx.db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0]
+    assert dialog.result_label.text() == \
+        f"{formatting.number(count)} containers written to {written}"
+    back = import_file(app_ctx.db, written, "test", dry_run=True, skip_duplicates=True)
+    assert back.ok and back.skipped_containers == count

@@ -1,0 +1,357 @@
+"""File import and export: encodings, headers, every problem with its line, all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from hubapp.domain.errors import HubError
+from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
+from hubapp.interchange.parsing import unneutralise
+from hubapp.store import interchange as store_interchange
+
+SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
+HEADER = ("date,service,direction,route,container,size_type,full_empty,gross_kg,commodity,"
+          "seal")
+GOOD = "2026-03-05,X5508,inbound,CN-LA,CSQU3054383,22G1,F,24000,cassava flour,LA1"
+
+
+def checksum(db) -> str:
+    """Every stored service, container and audit entry: equal before and after means untouched."""
+    digest = hashlib.sha256()
+    for table in ("service", "container_move", "audit_log"):
+        for row in db.execute(f"SELECT * FROM {table} ORDER BY id"):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def write(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding=encoding)
+    return path
+
+
+def test_sample_loading_list_with_chinese_headers(demo_db):
+    result = import_file(demo_db, SAMPLE, "test")
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 services, 20 containers, 24 TEU"
+    service = demo_db.execute(
+        "SELECT * FROM service WHERE service_no = 'X5508' AND date = '2026-03-05'").fetchall()
+    assert len(service) == 1
+    columns = [c[0] for c in demo_db.execute("SELECT * FROM service LIMIT 0").description]
+    row = dict(zip(columns, service[0]))
+    assert row | {"id": 0, "version": 0} == row | {
+        "direction": "inbound", "mode": "rail", "route_code": "CN-LA", "origin": "LAVTE",
+        "destination": "CNCQI", "actual_at": "2026-03-05 14:20", "status": "arrived",
+        "id": 0, "version": 0}
+    moves = demo_db.execute(
+        "SELECT c.name_en, m.full_empty, COUNT(*) FROM container_move m"
+        " LEFT JOIN commodity c ON c.id = m.commodity_id WHERE m.service_id = ?"
+        " GROUP BY 1, 2 ORDER BY 1", [row["id"]]).fetchall()
+    assert moves == [(None, "E", 2), ("cassava flour", "F", 18)]
+    audit = demo_db.execute("SELECT user_name, action, entity_id FROM audit_log"
+                            " WHERE action = 'import'").fetchall()
+    assert audit == [("test", "import", SAMPLE.name)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
+def test_csv_encodings_chinese_excel_writes(demo_db, tmp_path, encoding):
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "list.csv"
+    path.write_bytes(text.encode(encoding))
+    if encoding in ("gb18030", "gbk"):
+        with pytest.raises(UnicodeDecodeError):
+            path.read_bytes().decode("utf-8")  # the file really is not UTF-8
+
+    result = import_file(demo_db, path, "test")
+
+    assert result.saved, result.problems
+    assert (result.totals.services, result.totals.containers) == (1, 20)
+    assert demo_db.execute(
+        "SELECT COUNT(*) FROM container_move m JOIN commodity c ON c.id = m.commodity_id"
+        " WHERE m.date = '2026-03-05' AND c.name_zh = '木薯粉' AND m.seal LIKE 'LA%'"
+    ).fetchone()[0] == 18
+
+
+def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名", "发车时间"])
+    sheet.append([dt.datetime(2026, 3, 5), "X5508", "回程", "CSQU3054383", "22G1", "重", 24000,
+                  "木薯粉", dt.time(14, 20)])
+    sheet.append([])  # a blank row is skipped but still counts as a line
+    sheet.append([dt.datetime(2026, 3, 5), "X5508", "回程", "TGHU 464229-0", "22g1", "空", 2200.0,
+                  None, dt.time(14, 20)])
+    book.create_sheet("notes").append(["not read"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+
+    result = import_file(demo_db, path, "test")
+
+    assert result.saved, result.problems
+    rows = demo_db.execute(
+        "SELECT m.container, m.size_type, m.full_empty, m.gross_kg, s.actual_at, s.direction"
+        " FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE s.service_no = 'X5508' ORDER BY m.id").fetchall()
+    assert rows == [("CSQU3054383", "22G1", "F", 24000, "2026-03-05 14:20", "inbound"),
+                    ("TGHU4642290", "22G1", "E", 2200, "2026-03-05 14:20", "inbound")]
+
+
+def test_every_bad_row_is_reported_and_nothing_is_saved(demo_db, tmp_path):
+    path = write(tmp_path / "bad.csv", [
+        HEADER,
+        GOOD,
+        "2026-03-05,X5508,inbound,CN-LA,CSQU3054384,22G1,F,24000,cassava flour,LA2",
+        "2026-03-05,X5508,inbound,CN-LA,TGHU4642290,99Z9,F,24000,cassava flour,LA3",
+        "2026-02-30,X5508,inbound,CN-LA,CSLU8677520,22G1,F,24000,cassava flour,LA4",
+        "2026-03-05,X5508,inbound,CN-LA,CSLU2997050,22G1,F,41000,cassava flour,LA5",
+        "2026-03-05,X5508,inbound,CN-LA,CBHU1987816,22G1,F,24000,moon rocks,LA6",
+        "2026-03-05,X5508,sideways,CN-LA,TEMU9082005,22G1,F,24000,cassava flour,LA7",
+        "2026-03-05,X5508,inbound,Mars Express,TGHU6684227,22G1,F,24000,cassava flour,LA8",
+        "2026-03-05,X5508,inbound,CN-LA,CSQU3054383,22G1,F,24000,cassava flour,LA9",
+        "2026/3/5,X5508,in,CN-LA,CSLU4025503,22G1,F,,cassava flour,LA10",
+    ])
+    before = checksum(demo_db)
+
+    result = import_file(demo_db, path, "test")
+
+    assert not result.ok
+    found = [(p.line, p.column) for p in result.problems]
+    assert found == [(3, "container"), (4, "size_type"), (5, "date"), (6, "gross_kg"),
+                     (7, "commodity"), (8, "direction"), (9, "route"), (10, "container"),
+                     (11, "gross_kg")]
+    by_line = {p.line: p for p in result.problems}
+    assert "it should be 3" in by_line[3].message and by_line[3].value == "CSQU3054384"
+    assert "99Z9" in by_line[4].message
+    assert by_line[5].value == "2026-02-30" and "2026-03-05" in by_line[5].message
+    assert "41,000 kg is outside" in by_line[6].message
+    assert by_line[7].value == "moon rocks" and "not in the list" in by_line[7].message
+    assert "already on line 2" in by_line[10].message
+    assert "required" in by_line[11].message
+    assert str(by_line[3]).startswith("line 3, container 'CSQU3054384': ")
+    assert checksum(demo_db) == before
+
+
+def test_missing_required_column_is_reported_on_the_header_line(demo_db, tmp_path):
+    path = write(tmp_path / "nocontainer.csv", ["日期,班列号,方向,箱型", "2026-03-05,X1,出口,22G1"])
+    before = checksum(demo_db)
+
+    result = import_file(demo_db, path, "test")
+
+    assert [(p.line, p.column) for p in result.problems] == [(1, "container")]
+    assert "箱号" in result.problems[0].message
+    assert checksum(demo_db) == before
+
+
+def test_rows_of_one_service_must_agree(demo_db, tmp_path):
+    path = write(tmp_path / "disagree.csv", [
+        "date,service,direction,route,container,size_type,full_empty",
+        "2026-03-05,X5508,inbound,CN-LA,CSQU3054383,22G1,E",
+        "2026-03-05,X5508,inbound,CN-VN,TGHU4642290,22G1,E",
+    ])
+
+    result = import_file(demo_db, path, "test")
+
+    assert [(p.line, p.column, p.value) for p in result.problems] == [(3, "route", "CN-VN")]
+    assert "Line 2 gives 'CN-LA'" in result.problems[0].message
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "is empty"),
+    (b"\n\n  \n", "is empty"),
+    (bytes(range(256)) * 4, "binary data"),
+    ("date,service\n2026-03-05,X1\n".encode("utf-16"), "binary data"),
+    (b"date,service,direction\n2026-03-05,X\xff\xff1,out\n", "neither UTF-8 nor GB18030"),
+    (b"PK\x03\x04 not really a zip", "not a readable XLSX"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel .xls"),
+])
+def test_unreadable_files_are_refused_clearly(demo_db, tmp_path, content, expected):
+    path = tmp_path / "list.csv"
+    path.write_bytes(content)
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError, match=expected):
+        import_file(demo_db, path, "test")
+    assert checksum(demo_db) == before
+
+
+def test_header_without_rows(demo_db, tmp_path):
+    result = import_file(demo_db, write(tmp_path / "h.csv", [HEADER]), "test")
+    assert [(p.line, p.message) for p in result.problems] == [
+        (2, "The file has a header but no rows")]
+
+
+def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
+    assert import_file(demo_db, SAMPLE, "test").saved
+    before = checksum(demo_db)
+
+    again = import_file(demo_db, SAMPLE, "test")
+
+    assert not again.ok and not again.problems
+    assert [(p.line, p.column) for p in again.duplicates] == [(2, "班列号")]
+    assert "already in the database (20 rows" in again.duplicates[0].message
+    assert checksum(demo_db) == before
+
+    # The same file plus one new service and one container already on another train.
+    stored = demo_db.execute(
+        "SELECT container FROM container_move WHERE date = '2026-03-05'"
+        " AND direction = 'outbound' LIMIT 1").fetchone()[0]
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines() + [
+        "2026-03-05,X9999,出口,铁路,中老铁路,,,CSQU3054383,22G1,空,2200,,,,",
+        f"2026-03-05,X9999,出口,铁路,中老铁路,,,{stored},22G1,空,2200,,,,",
+    ]
+    mixed = write(tmp_path / "mixed.csv", lines)
+    refused = import_file(demo_db, mixed, "test")
+    assert [(p.line, p.column) for p in refused.duplicates] == [(2, "班列号"), (23, "箱号")]
+    assert checksum(demo_db) == before
+
+    skipped = import_file(demo_db, mixed, "test", skip_duplicates=True)
+    assert skipped.saved
+    assert (skipped.totals.services, skipped.totals.containers) == (1, 1)
+    assert (skipped.skipped_services, skipped.skipped_containers) == (1, 21)
+    assert demo_db.execute("SELECT container FROM container_move m JOIN service s"
+                           " ON s.id = m.service_id WHERE s.service_no = 'X9999'"
+                           ).fetchall() == [("CSQU3054383",)]
+
+
+def test_dry_run_checks_everything_and_saves_nothing(demo_db):
+    before = checksum(demo_db)
+    result = import_file(demo_db, SAMPLE, "test", dry_run=True)
+    assert result.ok and not result.saved
+    assert result.totals.containers == 20
+    assert checksum(demo_db) == before
+
+
+def test_cancel_between_batches_rolls_everything_back(demo_db, tmp_path, monkeypatch):
+    first, last = dt.date(2026, 3, 3), dt.date(2026, 3, 5)
+    path = tmp_path / "all.csv"
+    export_file(demo_db, path, first, last)
+    demo_db.execute("DELETE FROM service")
+    demo_db.conn.commit()
+    before = checksum(demo_db)
+    monkeypatch.setattr(store_interchange, "BATCH", 5)
+    calls = []
+
+    class Stop(Exception):
+        pass
+
+    def check() -> None:
+        calls.append(demo_db.execute("SELECT COUNT(*) FROM service").fetchone()[0])
+        if len(calls) == 3 and calls[-1] > 0:  # some services are written: now cancel
+            raise Stop
+
+    with pytest.raises(Stop):
+        import_file(demo_db, path, "test", check=check)
+    assert calls[-1] == 5  # the first batch was written, then rolled back
+    assert checksum(demo_db) == before
+
+
+def _service_rows(db, first, last):
+    return sorted(db.execute(
+        "SELECT service_no, date, direction, mode, route_code, origin, destination,"
+        " scheduled_at, actual_at, status, wagons, notes FROM service"
+        " WHERE date BETWEEN ? AND ? AND id IN (SELECT service_id FROM container_move)",
+        [first.isoformat(), last.isoformat()]).fetchall())
+
+
+def _move_rows(db, first, last):
+    return sorted(db.execute(
+        "SELECT s.service_no, m.date, m.direction, m.container, m.size_type, m.teu,"
+        " m.full_empty, m.gross_kg, m.commodity_id, m.seal, m.shipper, m.consignee"
+        " FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE m.date BETWEEN ? AND ?", [first.isoformat(), last.isoformat()]).fetchall())
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
+    first, last = dt.date(2026, 3, 4), dt.date(2026, 3, 5)
+    # Awkward values: formula-like text, a train that arrived after midnight.
+    service_id = demo_db.execute(
+        "SELECT id FROM service WHERE date = '2026-03-05' AND status = 'arrived'"
+        " AND id IN (SELECT service_id FROM container_move) LIMIT 1").fetchone()[0]
+    demo_db.execute("UPDATE service SET notes = '=HYPERLINK(\"http://x\")', "
+                    "actual_at = '2026-03-06 00:15' WHERE id = ?", [service_id])
+    demo_db.execute("UPDATE container_move SET seal = '+86 123', shipper = '@evil',"
+                    " consignee = '''-quoted' WHERE id = (SELECT MIN(id) FROM container_move"
+                    " WHERE service_id = ?)", [service_id])
+    demo_db.conn.commit()
+    services, moves = _service_rows(demo_db, first, last), _move_rows(demo_db, first, last)
+    path = tmp_path / f"export{suffix}"
+
+    count = export_file(demo_db, path, first, last)
+
+    assert count == len(moves) > 100
+    demo_db.execute("DELETE FROM service WHERE date BETWEEN ? AND ?",
+                    [first.isoformat(), last.isoformat()])
+    demo_db.conn.commit()
+    result = import_file(demo_db, path, "test")
+    assert result.saved, result.problems[:5]
+    assert result.totals.containers == count
+    assert _service_rows(demo_db, first, last) == services
+    assert _move_rows(demo_db, first, last) == moves
+    again = tmp_path / f"again{suffix}"
+    export_file(demo_db, again, first, last)
+    if suffix == ".csv":
+        assert again.read_bytes() == path.read_bytes()
+
+
+def test_export_neutralises_formulas(demo_db, tmp_path):
+    path = write(tmp_path / "in.csv", [
+        "date,service,direction,container,size_type,full_empty,seal,shipper,consignee,notes",
+        "2026-03-05,X7,out,CSQU3054383,22G1,E,=1+2,+cmd|' /C calc'!A0,@SUM(A1),-2+3",
+    ])
+    assert import_file(demo_db, path, "test").saved
+    stored = demo_db.execute("SELECT seal, shipper, consignee FROM container_move"
+                             " WHERE container = 'CSQU3054383'").fetchone()
+    assert stored == ("=1+2", "+cmd|' /C calc'!A0", "@SUM(A1)")
+
+    out_csv, out_xlsx = tmp_path / "out.csv", tmp_path / "out.xlsx"
+    export_file(demo_db, out_csv, dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+    export_file(demo_db, out_xlsx, dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+
+    with out_csv.open(encoding="utf-8-sig", newline="") as file:
+        row = next(r for r in csv.DictReader(file) if r["service"] == "X7")
+    assert (row["seal"], row["shipper"], row["consignee"], row["notes"]) == (
+        "'=1+2", "'+cmd|' /C calc'!A0", "'@SUM(A1)", "'-2+3")
+    sheet = openpyxl.load_workbook(out_xlsx).worksheets[0]
+    cells = [c for r in sheet.iter_rows() for c in r]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert "'=1+2" in [cell.value for cell in cells]
+
+
+@pytest.mark.parametrize("text", ["", "'", "''", "'abc", "=x", "'=x", "+1", "-", "@a", "\tx",
+                                  "\rx", "a=b", "''=x"])
+def test_neutralise_is_undone_exactly(text):
+    assert unneutralise(neutralise(text)) == text
+    assert neutralise(text)[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_hand_mapped_column_and_spellings(demo_db, tmp_path):
+    path = write(tmp_path / "odd.csv", [
+        "日期,班列号,方向,柜号,箱型,空重,毛重,HS编码,线路,始发地,目的地,状态",
+        "2026/3/5,x5508,去程,CSQU 305438-3,22G1,重,\"24,000\",1106.20,China-Laos Railway,"
+        "重庆国际物流枢纽园区,Vientiane,计划",
+    ])
+    unmapped = import_file(demo_db, path, "test")
+    assert [(p.line, p.column) for p in unmapped.problems] == [(1, "container")]
+
+    result = import_file(demo_db, path, "test", manual={3: "container"})
+
+    assert result.saved, result.problems
+    row = demo_db.execute(
+        "SELECT s.service_no, s.direction, s.route_code, s.origin, s.destination, s.status,"
+        " m.container, m.gross_kg, c.hs_code FROM container_move m"
+        " JOIN service s ON s.id = m.service_id JOIN commodity c ON c.id = m.commodity_id"
+        " WHERE s.service_no = 'X5508'").fetchone()
+    assert row == ("X5508", "outbound", "CN-LA", "CNCQI", "LAVTE", "planned", "CSQU3054383",
+                   24000, "110620")
+
+
+def test_export_refuses_other_formats(demo_db, tmp_path):
+    with pytest.raises(HubError, match=r"\.csv or \.xlsx"):
+        export_file(demo_db, tmp_path / "x.pdf", dt.date(2026, 3, 5), dt.date(2026, 3, 5))

@@ -1,0 +1,91 @@
+"""The login box and the first-start admin box, typed into like a user would."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from hubapp.store import open_db, users
+from hubapp.ui import app as app_module, dialogs
+from hubapp.ui.login_dialog import LoginDialog
+
+PASSWORD = "cassava flour"
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_db(tmp_path / "hub.db")
+    yield db
+    db.close()
+
+
+def _dialog(qtbot, db):
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _type(qtbot, dialog, name, password, repeat=None):
+    for edit, text in ((dialog.name_edit, name), (dialog.password_edit, password),
+                       (dialog.repeat_edit, repeat)):
+        if text is not None:
+            edit.clear()
+            qtbot.keyClicks(edit, text)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_first_start_makes_the_admin(qtbot, db):
+    dialog = _dialog(qtbot, db)
+    assert dialog.repeat_edit.isVisible() and "no users yet" in dialog.intro.text()
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD + "x")
+    assert dialog.isVisible() and dialog.message_label.text() == "The two passwords differ."
+    assert users.list_users(db) == []
+    _type(qtbot, dialog, "Li Na", "short", "short")
+    assert "at least 8 characters" in dialog.message_label.text()
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    assert (dialog.user.name, dialog.user.role) == ("Li Na", users.ADMIN)
+    assert [u.name for u in users.list_users(db)] == ["Li Na"]
+
+
+def test_login_with_wrong_then_right_password(qtbot, db):
+    admin = users.create_first_admin(db, "Li Na", PASSWORD)
+    users.add_user(db, admin, "wang", users.CLERK, PASSWORD)
+    dialog = _dialog(qtbot, db)
+    assert not dialog.repeat_edit.isVisible()
+    _type(qtbot, dialog, "wang", "cassava flower")
+    assert dialog.isVisible()
+    assert dialog.message_label.text() == "Wrong user name or password"
+    assert dialog.password_edit.text() == "" and dialog.name_edit.text() == "wang"
+    _type(qtbot, dialog, "wang", PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert (dialog.user.name, dialog.user.role) == ("wang", users.CLERK)
+
+
+def test_five_wrong_passwords_lock_the_user_out(qtbot, db):
+    users.create_first_admin(db, "Li Na", PASSWORD)
+    dialog = _dialog(qtbot, db)
+    for _ in range(users.MAX_FAILED_ATTEMPTS):
+        _type(qtbot, dialog, "Li Na", "guess guess")
+    _type(qtbot, dialog, "Li Na", PASSWORD)
+    assert dialog.isVisible() and dialog.user is None
+    assert "locked out after 5 wrong passwords" in dialog.message_label.text()
+    # Five minutes later the right password works again.
+    later = dt.datetime.now(dt.timezone.utc) + users.LOCK_OUT + dt.timedelta(seconds=1)
+    assert users.authenticate(db, "Li Na", PASSWORD, now=later).role == users.ADMIN
+
+
+def test_cancelling_the_login_opens_no_window(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "hub.db"
+    db = open_db(path)
+    users.create_first_admin(db, "Li Na", PASSWORD)
+    db.close()
+    asked = []
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: asked.append(db) or None)
+    monkeypatch.setattr(app_module, "_log_to_file", lambda: None)
+    monkeypatch.setattr(app_module.sys, "excepthook", app_module.sys.excepthook)
+    monkeypatch.setattr(app_module, "MainWindow", lambda *a: pytest.fail("window opened"))
+    assert app_module.run_gui(path) == 0
+    assert len(asked) == 1

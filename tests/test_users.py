@@ -1,0 +1,157 @@
+"""Users, roles, password hashes and lock-out, on real database files."""
+
+import base64
+import datetime as dt
+import hashlib
+import sqlite3
+
+import pytest
+
+from hubapp.domain.errors import HubError
+from hubapp.store import open_db, users
+from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, AuthError, PermissionDenied
+
+PASSWORD = "correct horse"
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_db(tmp_path / "hub.db")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def admin(db):
+    return users.create_first_admin(db, "Li Na", PASSWORD)
+
+
+def test_first_start_creates_the_admin_once(db):
+    assert users.needs_first_admin(db)
+    admin = users.create_first_admin(db, " Li Na ", PASSWORD)
+    assert (admin.name, admin.role) == ("Li Na", ADMIN)
+    assert not users.needs_first_admin(db)
+    with pytest.raises(PermissionDenied, match="already exists"):
+        users.create_first_admin(db, "intruder", PASSWORD)
+    assert [u.name for u in users.list_users(db)] == ["Li Na"]
+
+
+def test_password_is_stored_as_salted_scrypt_with_its_parameters(db, admin):
+    users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    hashes = [row[0] for row in db.execute("SELECT password_hash FROM app_user")]
+    assert len(set(hashes)) == 2  # same password, different salts
+    for stored in hashes:
+        assert PASSWORD not in stored
+        algorithm, params, salt, digest = stored.split("$")
+        assert algorithm == "scrypt" and params == "n=16384,r=8,p=1"
+        expected = hashlib.scrypt(PASSWORD.encode(), salt=base64.b64decode(salt), n=16384,
+                                  r=8, p=1, dklen=32)
+        assert base64.b64decode(digest) == expected
+    audit = [row[0] for row in db.execute("SELECT after FROM audit_log WHERE entity = 'user'")]
+    assert audit and not any("scrypt" in (text or "") for text in audit)
+
+
+def test_verify_rejects_wrong_and_malformed_hashes():
+    stored = users.hash_password(PASSWORD)
+    assert users.verify_password(PASSWORD, stored)
+    assert not users.verify_password(PASSWORD + "!", stored)
+    assert not users.verify_password(PASSWORD, "md5$abc")
+    assert not users.verify_password(PASSWORD, stored.replace("scrypt", "bcrypt", 1))
+
+
+def test_login_is_case_insensitive_in_the_name_only(db, admin):
+    assert users.authenticate(db, "li na", PASSWORD).name == "Li Na"
+    with pytest.raises(AuthError, match="Wrong user name or password"):
+        users.authenticate(db, "Li Na", PASSWORD.upper())
+    with pytest.raises(AuthError, match="Wrong user name or password"):
+        users.authenticate(db, "nobody", PASSWORD)
+
+
+def test_five_failures_lock_the_account_for_five_minutes(db, admin):
+    now = dt.datetime(2026, 3, 5, 8, 0, tzinfo=dt.timezone.utc)
+    for attempt in range(users.MAX_FAILED_ATTEMPTS):
+        with pytest.raises(AuthError, match="Wrong"):
+            users.authenticate(db, "Li Na", "guess", now=now)
+    # Locked: even the right password is refused, and says for how long.
+    with pytest.raises(AuthError, match="locked out .* try again in 5 min"):
+        users.authenticate(db, "Li Na", PASSWORD, now=now + dt.timedelta(seconds=1))
+    with pytest.raises(AuthError, match="try again in 1 min"):
+        users.authenticate(db, "Li Na", PASSWORD, now=now + dt.timedelta(minutes=4, seconds=30))
+    later = now + users.LOCK_OUT + dt.timedelta(seconds=1)
+    assert users.authenticate(db, "Li Na", PASSWORD, now=later).role == ADMIN
+    actions = [r[0] for r in db.execute("SELECT action FROM audit_log WHERE entity = 'user'")]
+    assert "lock out" in actions
+
+
+def test_failure_count_survives_reopening_and_resets_on_success(tmp_path):
+    path = tmp_path / "hub.db"
+    db = open_db(path)
+    users.create_first_admin(db, "Li Na", PASSWORD)
+    for _ in range(4):
+        with pytest.raises(AuthError):
+            users.authenticate(db, "Li Na", "guess")
+    db.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT failed_attempts FROM app_user").fetchone()[0] == 4
+    conn.close()
+    db = open_db(path)
+    users.authenticate(db, "Li Na", PASSWORD)
+    assert db.execute("SELECT failed_attempts FROM app_user").fetchone()[0] == 0
+    db.close()
+
+
+def test_only_admins_manage_users(db, admin):
+    clerk = users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    supervisor = users.add_user(db, admin, "zhao", SUPERVISOR, PASSWORD)
+    for actor in (clerk, supervisor):
+        with pytest.raises(PermissionDenied, match="needs the role admin"):
+            users.add_user(db, actor, "chen", CLERK, PASSWORD)
+        with pytest.raises(PermissionDenied):
+            users.set_role(db, actor, "wang", ADMIN)
+        with pytest.raises(PermissionDenied):
+            users.set_password(db, actor, "Li Na", "taken over!")
+        with pytest.raises(PermissionDenied):
+            users.set_single_user_mode(db, actor, True)
+    users.set_password(db, clerk, "wang", "my own new one")  # one's own password is fine
+    assert users.authenticate(db, "wang", "my own new one").role == CLERK
+    assert users.set_role(db, admin, "wang", SUPERVISOR).role == SUPERVISOR
+    assert {u.name: u.role for u in users.list_users(db)} == {
+        "Li Na": ADMIN, "wang": SUPERVISOR, "zhao": SUPERVISOR}
+
+
+def test_bad_names_roles_and_passwords_are_refused(db, admin):
+    for name, role, password, message in (
+            ("", CLERK, PASSWORD, "1–40 characters"),
+            ("x" * 41, CLERK, PASSWORD, "1–40 characters"),
+            ("wang", "boss", PASSWORD, "Role boss is unknown"),
+            ("wang", CLERK, "short", "at least 8 characters"),
+            ("LI NA", CLERK, PASSWORD, "already exists")):
+        with pytest.raises(HubError, match=message):
+            users.add_user(db, admin, name, role, password)
+    assert len(users.list_users(db)) == 1
+
+
+def test_the_last_admin_cannot_be_demoted_or_deactivated(db, admin):
+    with pytest.raises(PermissionDenied, match="last active admin"):
+        users.set_role(db, admin, "Li Na", CLERK)
+    with pytest.raises(PermissionDenied, match="last active admin"):
+        users.set_active(db, admin, "Li Na", False)
+    users.add_user(db, admin, "zhao", ADMIN, PASSWORD)
+    users.set_active(db, admin, "Li Na", False)
+    with pytest.raises(AuthError, match="deactivated"):
+        users.authenticate(db, "Li Na", PASSWORD)
+
+
+def test_single_user_mode_is_an_explicit_audited_setting(db, admin):
+    assert not users.single_user_mode(db)
+    users.set_single_user_mode(db, admin, True)
+    assert users.single_user_mode(db)
+    assert not users.needs_first_admin(db)
+    row = db.execute("SELECT user_name, before, after FROM audit_log"
+                     " WHERE entity = 'setting'").fetchone()
+    assert row == ("Li Na", "false", "true")
+
+
+def test_a_demo_database_opens_without_login(demo_db):
+    assert users.single_user_mode(demo_db)
+    assert not users.needs_first_admin(demo_db)
