@@ -23,6 +23,11 @@ _FULL_EMPTY = {
 }
 
 
+def full_empty_code(text: str) -> str | None:
+    """F or E for any spelling people use (F, full, 重, 空箱 …), None if unknown."""
+    return _FULL_EMPTY.get(text.strip().lower())
+
+
 @dataclass(frozen=True, slots=True)
 class FieldError:
     field: str
@@ -138,7 +143,7 @@ def parse_move(
         errors.append(FieldError.from_hub_error("size_type", error))
 
     raw_fe = text.get("full_empty", "")
-    full_empty = _FULL_EMPTY.get(raw_fe.lower(), None) if raw_fe else FULL
+    full_empty = full_empty_code(raw_fe) if raw_fe else FULL
     if full_empty is None:
         errors.append(FieldError(
             "full_empty", "Full/empty {value!r} is not one of F, E, full, empty, 重, 空",

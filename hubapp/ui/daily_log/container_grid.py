@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain import columns, iso6346
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
-from hubapp.domain.validation import FieldError, parse_move
+from hubapp.domain.validation import FieldError, full_empty_code, parse_move
 
 FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
 PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
@@ -231,8 +231,8 @@ def normalise(field: str, text: str) -> str:
         return iso6346.normalise(text)
     if field == "size_type":
         return text.upper()
-    if field == "full_empty" and text.upper() in (FULL, EMPTY):
-        return text.upper()
+    if field == "full_empty":
+        return full_empty_code(text) or text
     if field == "commodity" and _COMPLETION_SEPARATOR in text:
         return text.split(_COMPLETION_SEPARATOR)[0].strip()
     return text
