@@ -76,11 +76,9 @@ def test_full_container_needs_a_weight_but_empty_does_not():
 
 
 def test_duplicates_within_a_service_point_at_the_first_row():
-    move = ContainerMoveRecord("CSQU3054383", "22G1", 1.0, "F", 20000)
-    other = ContainerMoveRecord("MSKU9070323", "22G1", 1.0, "F", 20000)
-    errors = duplicate_errors([move, other, move])
-    assert list(errors) == [2]
-    assert "row 1" in str(errors[2]) and errors[2].row == 2
+    errors = duplicate_errors(["CSQU3054383", "", "MSKU9070323", "csqu 305438 3"])
+    assert list(errors) == [3]
+    assert "row 1" in str(errors[3]) and errors[3].row == 3
 
 
 def test_validate_move_accepts_a_good_record():

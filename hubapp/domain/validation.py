@@ -104,12 +104,17 @@ def validate_move(move: ContainerMoveRecord, teu_45ft: float = 2.0) -> list[Fiel
     return errors
 
 
-def duplicate_errors(moves: Sequence[ContainerMoveRecord]) -> dict[int, FieldError]:
-    """Index of each container that repeats an earlier row of the same service -> its error."""
+def duplicate_errors(numbers: Sequence[str]) -> dict[int, FieldError]:
+    """Row of each container number that repeats an earlier row of one service -> its error.
+
+    Empty numbers (blank rows) are skipped, so row numbers stay those of the grid.
+    """
     first_row: dict[str, int] = {}
     errors: dict[int, FieldError] = {}
-    for index, move in enumerate(moves):
-        number = iso6346.normalise(move.container)
+    for index, text in enumerate(numbers):
+        number = iso6346.normalise(text)
+        if not number:
+            continue
         if number in first_row:
             errors[index] = FieldError(
                 "container", "Container {number} is already on this service (row {other})",
@@ -118,6 +123,12 @@ def duplicate_errors(moves: Sequence[ContainerMoveRecord]) -> dict[int, FieldErr
         else:
             first_row[number] = index
     return errors
+
+
+def elsewhere_error(number: str, other_service: str, row: int) -> FieldError:
+    """A container already on another service of the same day and direction."""
+    return FieldError("container", "Container {number} is already on service {other} this day",
+                      {"number": number, "other": other_service}, row)
 
 
 def parse_move(

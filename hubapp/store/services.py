@@ -13,7 +13,8 @@ from hubapp.domain.records import (
     ServiceSummaryRecord, Status, TotalsRecord,
 )
 from hubapp.domain.validation import (
-    FieldError, ValidationError, duplicate_errors, validate_move, validate_service,
+    FieldError, ValidationError, duplicate_errors, elsewhere_error, validate_move,
+    validate_service,
 )
 from hubapp.store import audit
 from hubapp.store.db import transaction
@@ -161,7 +162,7 @@ def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
              "direction": str(service.direction)}))
     for index, move in enumerate(moves):
         errors.extend(error.at_row(index) for error in validate_move(move, teu_45ft))
-    errors.extend(duplicate_errors(moves).values())
+    errors.extend(duplicate_errors([move.container for move in moves]).values())
     errors.extend(_elsewhere_on_day(db, service, moves))
     return errors
 
@@ -181,13 +182,8 @@ def _elsewhere_on_day(db: Database, service: ServiceRecord,
             f" AND m.container IN ({marks})",
             [service.date.isoformat(), str(service.direction), service.id, *chunk]):
             found[row["container"]] = row["service_no"]
-    return [
-        FieldError("container", "Container {number} is already on service {other} "
-                   "({direction}) this day", {"number": move.container,
-                                               "other": found[move.container],
-                                               "direction": str(service.direction)}, index)
-        for index, move in enumerate(moves) if move.container in found
-    ]
+    return [elsewhere_error(move.container, found[move.container], index)
+            for index, move in enumerate(moves) if move.container in found]
 
 
 def _snapshot(db: Database, service_id: int) -> dict:

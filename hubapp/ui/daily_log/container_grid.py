@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain import columns, iso6346
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
-from hubapp.domain.validation import FieldError, full_empty_code, parse_move
+from hubapp.domain.validation import (
+    FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_move,
+)
 
 FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
 PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
@@ -194,27 +196,21 @@ class ContainerGridModel(QAbstractTableModel):
     # -- checking ------------------------------------------------------------------
 
     def _recheck(self) -> None:
-        checks = []
-        seen: dict[str, int] = {}
+        """Check every row as the store will on save: fields, repeats, clashes with the day."""
+        parsed = [parse_move(row, self._teu_45ft, self._find_commodity) if any(row.values())
+                  else (None, []) for row in self._rows]
+        extra = duplicate_errors([row["container"] for row in self._rows])
         for index, row in enumerate(self._rows):
-            if not any(row.values()):
-                checks.append(_RowCheck(None, []))
-                continue
-            move, errors = parse_move(row, self._teu_45ft, self._find_commodity)
             number = iso6346.normalise(row["container"])
-            if number and number in seen:
-                errors.append(FieldError(
-                    "container", "Container {number} is already on this service (row {other})",
-                    {"number": number, "other": seen[number] + 1}, index))
+            if index not in extra and number in self._elsewhere:
+                extra[index] = elsewhere_error(number, self._elsewhere[number], index)
+        self._checks = []
+        for index, (move, errors) in enumerate(parsed):
+            errors = [e.at_row(index) for e in errors]
+            if index in extra:
+                errors.append(extra[index])
                 move = None
-            elif number in self._elsewhere:
-                errors.append(FieldError(
-                    "container", "Container {number} is already on service {other} this day",
-                    {"number": number, "other": self._elsewhere[number]}, index))
-                move = None
-            seen.setdefault(number, index)
-            checks.append(_RowCheck(move, [e.at_row(index) for e in errors]))
-        self._checks = checks
+            self._checks.append(_RowCheck(move, errors))
         self._emit_all()
 
     def _emit_all(self) -> None:
