@@ -57,7 +57,7 @@ def no_unexpected_dialogs():
     from hubapp.ui import dialogs
 
     with pytest.MonkeyPatch.context() as patch:
-        for name in [n for n in vars(dialogs) if n.startswith(("show_", "ask_", "pick_"))]:
+        for name in [n for n in vars(dialogs) if n.startswith(("show_", "ask_", "pick_", "log_"))]:
             def refuse(*args, _name=name, **kwargs):
                 raise AssertionError(f"unexpected dialog {_name}{args[1:]}")
             patch.setattr(dialogs, name, refuse)

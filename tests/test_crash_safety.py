@@ -48,7 +48,7 @@ db = open_db(path)
 real_record = audit.record
 if mode == "save":
     audit.record = audit_record
-    services.save_service(db, *service(1, 5000), "clerk")
+    services.save_service(db, *service(1, 5000), "clerk", "clerk")
 elif mode == "bulk":
     with transaction(db):
         for batch in range(4):

@@ -291,3 +291,41 @@ def test_copy_from_a_previous_run_then_cancel_and_delete(qtbot, screen, demo_db_
 
 def test_grid_columns_are_the_fields():
     assert FIELDS == ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
+
+
+def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monkeypatch):
+    from hubapp.domain.errors import HubError
+    from hubapp.store import services
+    from hubapp.ui.main_window import MainWindow
+
+    day = DEMO_END - dt.timedelta(days=1)
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    supervisor = MainWindow(app_ctx)
+    qtbot.addWidget(supervisor)
+    screen = supervisor.day_screen
+    screen.set_day(day)
+    assert screen.close_day_button.isVisibleTo(supervisor)
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert "wang.li" in screen.closed_label.text()
+    assert screen._editor_box.isEnabled()  # a supervisor may still correct it
+
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    clerk = MainWindow(app_ctx)
+    qtbot.addWidget(clerk)
+    screen = clerk.day_screen
+    screen.set_day(day)
+    assert not screen.close_day_button.isVisibleTo(clerk)
+    assert not screen._editor_box.isEnabled() and not screen.save_action.isEnabled()
+    summary = services.list_day(app_ctx.db, day)[0]
+    with pytest.raises(HubError, match="closed by wang.li"):
+        services.delete_service(app_ctx.db, summary.service.id, "zhao.min", "clerk")
+
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    screen = supervisor.day_screen
+    monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label: "late train X8002")
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert screen.closed_label.text() == ""
+    with sqlite3.connect(demo_db_path) as conn:
+        reasons = [r[0] for r in conn.execute(
+            "SELECT after FROM audit_log WHERE entity = 'day' AND action = 'reopen'")]
+    assert any("late train X8002" in (r or "") for r in reasons)

@@ -26,6 +26,7 @@ REEFER_OWNERS = ("SZLU", "CXRU", "TRIU", "MNBU")
 # Weight bands (kg of cargo, before tare) by how dense a commodity's loads are.
 _CARGO_KG = {"heavy": (17_000, 25_000), "medium": (9_000, 17_000), "light": (4_000, 10_000)}
 _TARE_KG = {20: 2_250, 40: 3_900, 45: 4_800}
+_RECENT_ARRIVALS = 3_000  # about a week of inbound boxes
 _DENSITY = {"agri": "heavy", "food": "heavy", "materials": "heavy", "chemicals": "heavy",
             "automotive": "medium", "machinery": "medium", "electronics": "light",
             "consumer": "light"}
@@ -184,14 +185,13 @@ def _move(rng, slot, day, used, yard, commodities, teu_45ft) -> ContainerMoveRec
 
 
 def _container(rng, slot, day, used, yard, reefer: bool) -> str:
-    # Outbound trains reuse boxes that came in a few days before: that is what
-    # makes container dwell time measurable in the demo.
+    # Outbound trains reuse boxes that came in over the last week or so: that
+    # is what makes container dwell time measurable (and plausible) in the demo.
     if slot.direction == OUT and yard and rng.random() < 0.35:
-        index = rng.randrange(len(yard))
+        index = len(yard) - 1 - rng.randrange(min(len(yard), _RECENT_ARRIVALS))
         number, _size, arrived = yard[index]
         if arrived < day and number not in used:
-            yard[index] = yard[-1]
-            yard.pop()
+            yard.pop(index)
             used.add(number)
             return number
     while True:

@@ -6,6 +6,15 @@ finished sentence, so the UI can translate the template before filling it in
 """
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks a message template for pyside6-lupdate without importing Qt.
+
+    Write templates as QT_TRANSLATE_NOOP("messages", "…"); the UI translates
+    them when shown (hubapp.ui.labels.message).
+    """
+    return text
+
+
 class HubError(Exception):
     def __init__(self, template: str, **values: object) -> None:
         super().__init__(template)

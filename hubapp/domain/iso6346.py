@@ -12,7 +12,7 @@ import unicodedata
 
 from stdnum import iso6346
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 
 _SEPARATORS = re.compile(r"[\s\-./_]+")
 _SHAPE = re.compile(r"[A-Z]{3}[UJZR][0-9]{7}")
@@ -33,11 +33,11 @@ def validate(text: str) -> str:
     """Return the normalised number or raise ContainerNumberError saying what is wrong."""
     number = normalise(text)
     if not number:
-        raise ContainerNumberError("Container number is empty")
+        raise ContainerNumberError(QT_TRANSLATE_NOOP("messages", "Container number is empty"))
     if len(number) != 11:
         raise ContainerNumberError(
-            "Container number {number} has {length} characters; expected 11 "
-            "(owner code, category letter, 6-digit serial, check digit)",
+            QT_TRANSLATE_NOOP("messages", "Container number {number} has {length} characters; expected 11 "
+            "(owner code, category letter, 6-digit serial, check digit)"),
             number=number,
             length=len(number),
         )
@@ -45,13 +45,13 @@ def validate(text: str) -> str:
     # shape is checked with our own pattern before stdnum sees the number.
     if not _SHAPE.fullmatch(number):
         raise ContainerNumberError(
-            "Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits",
+            QT_TRANSLATE_NOOP("messages", "Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits"),
             number=number,
         )
     expected = iso6346.calc_check_digit(number[:10])
     if number[10] != expected:
         raise ContainerNumberError(
-            "Check digit of {number} is {given}; it should be {expected}",
+            QT_TRANSLATE_NOOP("messages", "Check digit of {number} is {given}; it should be {expected}"),
             number=number,
             given=number[10],
             expected=expected,

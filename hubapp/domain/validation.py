@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord
 
 _SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
@@ -60,17 +60,17 @@ def validate_service(service: ServiceRecord) -> list[FieldError]:
     if not _SERVICE_NO.fullmatch(service.service_no):
         errors.append(FieldError(
             "service_no",
-            "Service number {value!r} must be 1–20 letters, digits, '-' or '/' (like X8001)",
+            QT_TRANSLATE_NOOP("messages", "Service number {value!r} must be 1–20 letters, digits, '-' or '/' (like X8001)"),
             {"value": service.service_no},
         ))
     if service.wagons is not None and not 0 <= service.wagons <= MAX_WAGONS:
         errors.append(FieldError(
-            "wagons", "Wagons must be between 0 and {max}, not {value}",
+            "wagons", QT_TRANSLATE_NOOP("messages", "Wagons must be between 0 and {max}, not {value}"),
             {"max": MAX_WAGONS, "value": service.wagons},
         ))
     if service.origin and service.origin == service.destination:
         errors.append(FieldError(
-            "destination", "Destination {value} is the same as the origin",
+            "destination", QT_TRANSLATE_NOOP("messages", "Destination {value} is the same as the origin"),
             {"value": service.destination},
         ))
     return errors
@@ -89,15 +89,15 @@ def validate_move(move: ContainerMoveRecord, teu_45ft: float = 2.0) -> list[Fiel
         errors.append(FieldError.from_hub_error("size_type", error))
     if move.full_empty not in (FULL, EMPTY):
         errors.append(FieldError(
-            "full_empty", "Full/empty must be F or E, not {value!r}", {"value": move.full_empty}
+            "full_empty", QT_TRANSLATE_NOOP("messages", "Full/empty must be F or E, not {value!r}"), {"value": move.full_empty}
         ))
     if move.gross_kg is None:
         if move.full_empty == FULL:
-            errors.append(FieldError("gross_kg", "Gross weight is required for a full container"))
+            errors.append(FieldError("gross_kg", QT_TRANSLATE_NOOP("messages", "Gross weight is required for a full container")))
     elif info is not None and not info.min_gross_kg <= move.gross_kg <= info.max_gross_kg:
         errors.append(FieldError(
             "gross_kg",
-            "Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container",
+            QT_TRANSLATE_NOOP("messages", "Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container"),
             {"value": move.gross_kg, "low": info.min_gross_kg, "high": info.max_gross_kg,
              "feet": info.length_ft},
         ))
@@ -117,7 +117,7 @@ def duplicate_errors(numbers: Sequence[str]) -> dict[int, FieldError]:
             continue
         if number in first_row:
             errors[index] = FieldError(
-                "container", "Container {number} is already on this service (row {other})",
+                "container", QT_TRANSLATE_NOOP("messages", "Container {number} is already on this service (row {other})"),
                 {"number": number, "other": first_row[number] + 1}, index,
             )
         else:
@@ -127,7 +127,7 @@ def duplicate_errors(numbers: Sequence[str]) -> dict[int, FieldError]:
 
 def elsewhere_error(number: str, other_service: str, row: int) -> FieldError:
     """A container already on another service of the same day and direction."""
-    return FieldError("container", "Container {number} is already on service {other} this day",
+    return FieldError("container", QT_TRANSLATE_NOOP("messages", "Container {number} is already on service {other} this day"),
                       {"number": number, "other": other_service}, row)
 
 
@@ -157,7 +157,7 @@ def parse_move(
     full_empty = full_empty_code(raw_fe) if raw_fe else FULL
     if full_empty is None:
         errors.append(FieldError(
-            "full_empty", "Full/empty {value!r} is not one of F, E, full, empty, 重, 空",
+            "full_empty", QT_TRANSLATE_NOOP("messages", "Full/empty {value!r} is not one of F, E, full, empty, 重, 空"),
             {"value": raw_fe},
         ))
         full_empty = FULL
@@ -169,13 +169,13 @@ def parse_move(
             gross_kg = round(float(raw_kg))
         except ValueError:
             errors.append(FieldError(
-                "gross_kg", "Gross weight {value!r} is not a number of kilograms",
+                "gross_kg", QT_TRANSLATE_NOOP("messages", "Gross weight {value!r} is not a number of kilograms"),
                 {"value": text["gross_kg"]},
             ))
         else:
             if gross_kg <= 0:
                 errors.append(FieldError(
-                    "gross_kg", "Gross weight must be more than 0 kg, not {value}",
+                    "gross_kg", QT_TRANSLATE_NOOP("messages", "Gross weight must be more than 0 kg, not {value}"),
                     {"value": text["gross_kg"]},
                 ))
                 gross_kg = None
@@ -186,8 +186,8 @@ def parse_move(
         commodity_id = find_commodity(name) if find_commodity else None
         if commodity_id is None:
             errors.append(FieldError(
-                "commodity", "Commodity {value!r} is not in the list (name in English or "
-                "Chinese, or HS code)", {"value": name},
+                "commodity", QT_TRANSLATE_NOOP("messages", "Commodity {value!r} is not in the list (name in English or "
+                "Chinese, or HS code)"), {"value": name},
             ))
 
     if errors:

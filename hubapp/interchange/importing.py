@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.interchange.parsing import ImportPlan, PlannedService, Problem, parse_table
 from hubapp.interchange.reading import read_table
@@ -99,16 +100,16 @@ def _describe(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
     service = planned.service
     if duplicate.move is None:
         return Problem(planned.lines[0], plan.column("service"), service.service_no,
-                       "Service {number} of {date} ({direction}) is already in the database "
-                       "({count} rows of this file)".format(
-                           number=service.service_no, date=service.date.isoformat(),
-                           direction=service.direction, count=len(planned.moves)))
+                       QT_TRANSLATE_NOOP("messages", "Service {number} of {date} ({direction}) is "
+                                         "already in the database ({count} rows of this file)"),
+                       {"number": service.service_no, "date": service.date.isoformat(),
+                        "direction": str(service.direction), "count": len(planned.moves)})
     move = planned.moves[duplicate.move]
     return Problem(planned.lines[duplicate.move], plan.column("container"), move.container,
-                   "Container {number} is already stored on service {other} of {date} "
-                   "({direction})".format(number=move.container, other=duplicate.other_service,
-                                          date=service.date.isoformat(),
-                                          direction=service.direction))
+                   QT_TRANSLATE_NOOP("messages", "Container {number} is already stored on "
+                                     "service {other} of {date} ({direction})"),
+                   {"number": move.container, "other": duplicate.other_service,
+                    "date": service.date.isoformat(), "direction": str(service.direction)})
 
 
 def _without(items, duplicates: list[DuplicateRecord]):

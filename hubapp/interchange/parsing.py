@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import columns
+from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
@@ -63,18 +64,30 @@ _STATUSES = {
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2})?")
 
+_CHINESE_HEADERS = {"date": "日期", "service": "班列号", "direction": "方向", "container": "箱号",
+                    "size_type": "箱型"}
+
 # Cells export neutralised against formula injection start with "'" and one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in a file: where (line, column), what it says, and what is expected."""
+    """One thing wrong in a file: where (line, column), the value, and what is expected.
+
+    The message is a template and its values, like a HubError, so the window can
+    show it translated (hubapp.ui.labels.message).
+    """
 
     line: int
     column: str
     value: str
-    message: str
+    template: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.values)
 
     def __str__(self) -> str:
         shown = f" {self.value!r}" if self.value else ""
@@ -150,19 +163,23 @@ def parse_table(
         if name is None:
             continue
         if name in index:
-            problems.append(Problem(1, table.headers[position], "", _dup_column(
-                table.headers[index[name]], name)))
+            problems.append(Problem(1, table.headers[position], "", QT_TRANSLATE_NOOP("messages",
+                "Column {other!r} already gives {name}; map one of them to another field or "
+                "ignore it"), {"other": table.headers[index[name]], "name": name}))
         else:
             index[name] = position
     header = {name: table.headers[position] for name, position in index.items()}
     for name in REQUIRED:
         if name not in index:
-            problems.append(Problem(1, name, "", _missing_column(name)))
+            problems.append(Problem(1, name, "", QT_TRANSLATE_NOOP("messages",
+                "Required column {name} is missing (header {name} or {chinese})"),
+                {"name": name, "chinese": _CHINESE_HEADERS[name]}))
     if problems:
         return ImportPlan([], problems, len(table.rows), header)
     if not table.rows:
-        return ImportPlan([], [Problem(2, "", "", "The file has a header but no rows")], 0,
-                          header)
+        empty = Problem(2, "", "", QT_TRANSLATE_NOOP("messages",
+                                                     "The file has a header but no rows"))
+        return ImportPlan([], [empty], 0, header)
 
     groups: dict[tuple[dt.date, str, Direction], _Group] = {}
     seen: dict[tuple[dt.date, Direction, str], int] = {}
@@ -199,9 +216,9 @@ def parse_table(
         day, _number, direction = key
         other = seen.setdefault((day, direction, move.container), line)
         if other != line:
-            row.problem("container", text["container"],
+            row.problem("container", text["container"], QT_TRANSLATE_NOOP("messages",
                         "The same container is already on line {other} for this day and "
-                        "direction".format(other=other))
+                        "direction"), {"other": other})
             continue
         group = groups.get(key)
         if group is None:
@@ -211,8 +228,9 @@ def parse_table(
             if known is None:
                 group.values[name] = (value, line, raw)
             elif known[0] != value:
-                row.problem(name, raw, "Line {other} gives {value!r} for the same service"
-                            .format(other=known[1], value=known[2]))
+                row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
+                            "Line {other} gives {value!r} for the same service"),
+                            {"other": known[1], "value": known[2]})
         group.moves.append(move)
         group.lines.append(line)
     if progress is not None:
@@ -224,7 +242,8 @@ def parse_table(
         for error in validate_service(service):
             column = {"service_no": "service"}.get(error.field, error.field)
             value, line = _given(group, column, number, group.first_line)
-            problems.append(Problem(line, header.get(column, column), value, str(error)))
+            problems.append(Problem(line, header.get(column, column), value, error.template,
+                                    error.values))
         planned.append(PlannedService(service, group.moves, group.lines))
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header)
@@ -262,8 +281,10 @@ class _Row:
         self.header = header
         self.problems = problems
 
-    def problem(self, name: str, value: str, message: str) -> None:
-        self.problems.append(Problem(self.line, self.header.get(name, name), value, message))
+    def problem(self, name: str, raw: str, template: str,
+                values: Mapping[str, object] | None = None) -> None:
+        self.problems.append(Problem(self.line, self.header.get(name, name), raw, template,
+                                     values or {}))
 
     def get(self, name: str) -> str:
         return self.text.get(name, "")
@@ -271,16 +292,17 @@ class _Row:
     def service_key(self) -> tuple[dt.date, str, Direction] | None:
         day = parse_date(self.get("date"))
         if day is None:
-            self.problem("date", self.get("date"),
-                         "Expected a date like 2026-03-05 or 2026/3/5")
+            self.problem("date", self.get("date"), QT_TRANSLATE_NOOP(
+                "messages", "Expected a date like 2026-03-05 or 2026/3/5"))
         number = self.get("service").upper()
         if not number:
-            self.problem("service", "", "The service number is required (like X8001)")
+            self.problem("service", "", QT_TRANSLATE_NOOP(
+                "messages", "The service number is required (like X8001)"))
         raw = self.get("direction")
         direction = _DIRECTIONS.get(raw.casefold())
         if direction is None:
-            self.problem("direction", raw,
-                         "Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)")
+            self.problem("direction", raw, QT_TRANSLATE_NOOP(
+                "messages", "Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)"))
         if day is None or not number or direction is None:
             return None
         return day, number, direction
@@ -289,8 +311,12 @@ class _Row:
                        day: dt.date | None) -> dict[str, tuple[object, str]]:
         """The service columns this row fills in: field → (value, text as written)."""
         values: dict[str, tuple[object, str]] = {}
-        choices = {"mode": (_MODES, "Expected rail, road, river or rail-sea"),
-                   "status": (_STATUSES, "Expected planned, departed, arrived or cancelled")}
+        choices = {
+            "mode": (_MODES, QT_TRANSLATE_NOOP(
+                "messages", "Expected rail, road, river or rail-sea")),
+            "status": (_STATUSES, QT_TRANSLATE_NOOP(
+                "messages", "Expected planned, departed, arrived or cancelled")),
+        }
         for name, (known, expected) in choices.items():
             if raw := self.get(name):
                 value = known.get(raw.casefold())
@@ -301,30 +327,34 @@ class _Row:
         if raw := self.get("route"):
             route = lookups.find_route(raw)
             if route is None:
-                self.problem("route", raw, "Not a known route: give its code (like CN-LA) or "
-                             "its English or Chinese name")
+                self.problem("route", raw, QT_TRANSLATE_NOOP(
+                    "messages", "Not a known route: give its code (like CN-LA) or its English "
+                    "or Chinese name"))
             else:
                 values["route"] = (route, raw)
         for name in ("origin", "destination"):
             if raw := self.get(name):
                 locode = lookups.find_place(raw)
                 if locode is None:
-                    self.problem(name, raw, "Not a known place: give its UN/LOCODE (like "
-                                 "LAVTE) or its English or Chinese name")
+                    self.problem(name, raw, QT_TRANSLATE_NOOP(
+                        "messages", "Not a known place: give its UN/LOCODE (like LAVTE) or "
+                        "its English or Chinese name"))
                 else:
                     values[name] = (locode, raw)
         for name in ("scheduled_at", "departed_at"):
             if (raw := self.get(name)) and day is not None:
                 moment = parse_time(raw, day)
                 if moment is None:
-                    self.problem(name, raw, "Expected a time like 08:30 or 2026-03-06 00:15")
+                    self.problem(name, raw, QT_TRANSLATE_NOOP(
+                        "messages", "Expected a time like 08:30 or 2026-03-06 00:15"))
                 else:
                     values[name] = (moment, raw)
         if raw := self.get("wagons"):
             if raw.isdigit():
                 values["wagons"] = (int(raw), raw)
             else:
-                self.problem("wagons", raw, "Expected a whole number of wagons")
+                self.problem("wagons", raw, QT_TRANSLATE_NOOP(
+                    "messages", "Expected a whole number of wagons"))
         if raw := self.get("notes"):
             values["notes"] = (raw, raw)
         return values
@@ -340,7 +370,7 @@ class _Row:
         move, errors = parse_move(cells, teu_45ft, lookups.find_commodity)
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field
-            self.problem(name, cells.get(error.field, ""), str(error))
+            self.problem(name, cells.get(error.field, ""), error.template, error.values)
         return move
 
 
@@ -367,15 +397,3 @@ def parse_time(text: str, day: dt.date) -> dt.datetime | None:
     if hour > 23 or minute > 59:
         return None
     return dt.datetime.combine(on, dt.time(hour, minute))
-
-
-def _missing_column(name: str) -> str:
-    chinese = {"date": "日期", "service": "班列号", "direction": "方向", "container": "箱号",
-               "size_type": "箱型"}[name]
-    return "Required column {name} is missing (header {name} or {chinese})".format(
-        name=name, chinese=chinese)
-
-
-def _dup_column(other: str, name: str) -> str:
-    return "Column {other!r} already gives {name}; map one of them to another field or ignore it" \
-        .format(other=other, name=name)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)
@@ -48,25 +48,25 @@ def read_table(path: str | Path, limit: int | None = None) -> Table:
             if head.startswith(XLSX_MAGIC):
                 return _read_xlsx(path, limit)
             if head.startswith(XLS_MAGIC):
-                raise FileFormatError(
-                    "{name} is an old Excel .xls file; save it as .xlsx or CSV and import that",
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name} is an old Excel .xls file; save it as .xlsx or CSV and import that"),
                     name=path.name)
             data = head + file.read()
     except OSError as error:
-        raise FileFormatError("Cannot read {name}: {reason}", name=path.name,
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot read {name}: {reason}"), name=path.name,
                               reason=error.strerror or str(error)) from error
     return _read_csv(path.name, data, limit)
 
 
 def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
     if not data.strip():
-        raise FileFormatError("{name} is empty", name=name)
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
     if b"\x00" in data[:65536]:
         # Text files never hold NUL bytes; UTF-16 text (Excel's "Unicode text") and
         # binary files do, and GB18030 would decode them into nonsense.
-        raise FileFormatError(
-            "{name} is not a CSV or XLSX file (it holds binary data); save the list as "
-            "CSV (UTF-8) or XLSX", name=name)
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "{name} is not a CSV or XLSX file (it holds binary data); save the list as "
+            "CSV (UTF-8) or XLSX"), name=name)
     text, encoding = _decode(name, data)
     lines = io.StringIO(text, newline="")
     first = lines.readline()
@@ -81,7 +81,7 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
                 yield start, cells
                 start = reader.line_num + 1  # a quoted cell may span several lines
         except csv.Error as error:
-            raise FileFormatError("{name}, line {line}: {reason}", name=name, line=start,
+            raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name}, line {line}: {reason}"), name=name, line=start,
                                   reason=str(error)) from error
 
     return _table(name, numbered(), limit, encoding)
@@ -102,7 +102,7 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
         if limit is not None and len(rows) >= limit:
             break
     if headers is None:
-        raise FileFormatError("{name} is empty", name=name)
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
     return Table(headers, rows, encoding)
@@ -119,8 +119,8 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
-        raise FileFormatError(
-            "{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX",
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX"),
             name=name) from None
 
 
@@ -135,12 +135,12 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
-        raise FileFormatError("{name} is not a readable XLSX workbook ({reason})",
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is not a readable XLSX workbook ({reason})"),
                               name=path.name, reason=str(error) or type(error).__name__
                               ) from error
     try:
         if not book.worksheets:
-            raise FileFormatError("{name} has no worksheet", name=path.name)
+            raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} has no worksheet"), name=path.name)
         first = book.worksheets[0]
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.

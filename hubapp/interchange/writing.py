@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from hubapp.interchange.parsing import COLUMNS
+from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import interchange as store
 
@@ -47,7 +48,7 @@ def export_file(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise FileFormatError("Export to a .csv or .xlsx file, not {name}", name=path.name)
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
     total = store.count_export(db, first, last)
     rows = _counted(_cells(store.export_rows(db, first, last)), total, progress, check)
     partial = path.with_name(f".{path.name}.partial")
@@ -55,7 +56,7 @@ def export_file(
         written = (_write_csv if suffix == ".csv" else _write_xlsx)(partial, rows)
         os.replace(partial, path)
     except OSError as error:
-        raise FileFormatError("Cannot write {name}: {reason}", name=path.name,
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot write {name}: {reason}"), name=path.name,
                               reason=error.strerror or str(error)) from error
     finally:
         partial.unlink(missing_ok=True)
@@ -133,5 +134,5 @@ def write_problems(path: str | Path, problems: Iterable[Any]) -> None:
                               neutralise(problem.value), neutralise(problem.message))
                              for problem in problems)
     except OSError as error:
-        raise FileFormatError("Cannot write {name}: {reason}", name=path.name,
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot write {name}: {reason}"), name=path.name,
                               reason=error.strerror or str(error)) from error

@@ -105,8 +105,9 @@ def _routes(f: DashboardFilterRecord, facts: Iterable[dict]) -> tuple[RouteTeuRe
     for row in facts:
         teu[_bucket(f, row["date"]), row["route_code"]] += row["teu"]
         names[row["route_code"]] = (row["name_en"] or "", row["name_zh"] or "")
-    return tuple(RouteTeuRecord(bucket, code, *names[code], value)
-                 for (bucket, code), value in sorted(teu.items(), key=lambda i: (i[0][0], i[0][1] or "")))
+    order = sorted(teu, key=lambda key: (key[0], key[1] or ""))
+    return tuple(RouteTeuRecord(bucket, code, *names[code], teu[bucket, code])
+                 for bucket, code in order)
 
 
 def _directions(f: DashboardFilterRecord,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from hubapp.domain.errors import DatabaseError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -42,22 +42,22 @@ def _inspect(path: Path, create: bool) -> set[str]:
     """Names of migrations already applied to path; raises if the file must not be touched."""
     if not path.exists():
         if not create:
-            raise DatabaseError("Database {path} does not exist", path=str(path))
+            raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Database {path} does not exist"), path=str(path))
         if not path.parent.is_dir():
-            raise DatabaseError("Folder {folder} does not exist", folder=str(path.parent))
+            raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Folder {folder} does not exist"), folder=str(path.parent))
         return set()
     if path.is_dir():
-        raise DatabaseError("{path} is a folder, not a database file", path=str(path))
+        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "{path} is a folder, not a database file"), path=str(path))
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise DatabaseError("Cannot read {path}: {reason}", path=str(path),
+        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Cannot read {path}: {reason}"), path=str(path),
                             reason=error.strerror) from error
     if not header:
         return set()  # an empty file, e.g. made by "touch": safe to initialise
     if header != SQLITE_HEADER:
-        raise DatabaseError("{path} is not a Hub Desk database (it is not an SQLite file)",
+        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
                             path=str(path))
     try:
         # Read-only and immutable-free: looking must not create a WAL or journal.
@@ -77,13 +77,13 @@ def _inspect(path: Path, create: bool) -> set[str]:
         raise as_user_error(error, path) from error
     if tables and not applied:
         raise DatabaseError(
-            "{path} is an SQLite database of another program, not a Hub Desk database",
+            QT_TRANSLATE_NOOP("messages", "{path} is an SQLite database of another program, not a Hub Desk database"),
             path=str(path))
     unknown = applied - set(STEP_NAMES)
     if unknown:
         raise DatabaseError(
-            "{path} was written by a newer version of Hub Desk (it has step {step}); "
-            "install the newer version to open it", path=str(path), step=sorted(unknown)[0])
+            QT_TRANSLATE_NOOP("messages", "{path} was written by a newer version of Hub Desk (it has step {step}); "
+            "install the newer version to open it"), path=str(path), step=sorted(unknown)[0])
     return applied
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from hubapp.domain import demo
-from hubapp.domain.errors import DatabaseError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.domain.records import TotalsRecord
 from hubapp.store import services, settings, users
 from hubapp.store.db import open_db, transaction
@@ -19,7 +19,7 @@ def fill(path: Path, days: int, end: dt.date, seed: int) -> TotalsRecord:
     try:
         if not services.is_empty(db):
             raise DatabaseError(
-                "{path} already holds services; demo data goes into a new database only",
+                QT_TRANSLATE_NOOP("messages", "{path} already holds services; demo data goes into a new database only"),
                 path=str(path))
         teu_45ft = settings.load(db).teu_45ft
         commodities = {c.name_en: (c.id, c.category) for c in list_commodities(db)}

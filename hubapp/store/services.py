@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.domain.records import (
     ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
     ServiceSummaryRecord, Status, TotalsRecord,
@@ -16,7 +16,7 @@ from hubapp.domain.validation import (
     FieldError, ValidationError, duplicate_errors, elsewhere_error, validate_move,
     validate_service,
 )
-from hubapp.store import audit
+from hubapp.store import audit, day_close
 from hubapp.store.db import transaction
 from hubapp.store.rows import (
     MOVED, TOTALS_COLUMNS, move_record, move_row, service_record, service_row, totals_record,
@@ -73,15 +73,19 @@ def save_service(
     service: ServiceRecord,
     moves: Sequence[ContainerMoveRecord],
     user: str,
+    role: str,
     teu_45ft: float = 2.0,
 ) -> tuple[ServiceRecord, ChangeRecord]:
     """Store a service and exactly these containers, all or nothing.
 
     Raises ValidationError listing every problem (row-numbered for containers)
-    and stores nothing if there is any.
+    and stores nothing if there is any; DayClosedError if a clerk (role) tries
+    to change a closed day.
     """
     with transaction(db):
         before = _snapshot(db, service.id) if service.id is not None else None
+        for day in {service.date} | ({before_date(before)} if before else set()):
+            day_close.ensure_day_open(db, day, role)
         errors = _problems(db, service, moves, teu_45ft)
         if errors:
             raise ValidationError(errors)
@@ -102,9 +106,10 @@ def save_service(
     return saved, ChangeRecord("services", frozenset(dates), frozenset({service_id}))
 
 
-def delete_service(db: Database, service_id: int, user: str) -> ChangeRecord:
+def delete_service(db: Database, service_id: int, user: str, role: str) -> ChangeRecord:
     with transaction(db):
         before = _snapshot(db, service_id)
+        day_close.ensure_day_open(db, before_date(before), role)
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
         audit.record(db, user, "delete", "service", service_id, before, None)
     return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
@@ -157,7 +162,7 @@ def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
                              service.service_no, service.id]).fetchone()
     if clash:
         errors.append(FieldError(
-            "service_no", "Service {number} already exists on {date} ({direction})",
+            "service_no", QT_TRANSLATE_NOOP("messages", "Service {number} already exists on {date} ({direction})"),
             {"number": service.service_no, "date": service.date.isoformat(),
              "direction": str(service.direction)}))
     for index, move in enumerate(moves):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
-from hubapp.ui import dialogs
+from hubapp.ui import dialogs, labels
 from hubapp.ui.backup_actions import warn_if_on_network
 from hubapp.ui.context import AppContext
 from hubapp.ui.main_window import MainWindow
@@ -46,7 +46,7 @@ def run_gui(db_path: Path | None) -> int:
     try:
         db = open_db(path)
     except HubError as error:
-        dialogs.show_error(None, app.tr("Hub Desk cannot open the database"), str(error))
+        dialogs.show_error(None, app.tr("Hub Desk cannot open the database"), labels.message(error))
         return 1
     warn_if_on_network(path)
     user = users.SINGLE_USER if users.single_user_mode(db) else dialogs.log_in(None, db)
@@ -72,7 +72,7 @@ def _log_to_file() -> None:
 def _show_crash(kind, value, tb) -> None:
     """A bug: log it with its traceback and tell the user where the details are."""
     if isinstance(value, HubError):  # a user error that escaped a screen: just say it
-        dialogs.show_error(None, QApplication.translate("app", "Hub Desk"), str(value))
+        dialogs.show_error(None, QApplication.translate("app", "Hub Desk"), labels.message(value))
         return
     details = "".join(traceback.format_exception(kind, value, tb))
     log.error("Unexpected error\n%s", details)

@@ -19,7 +19,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import backup, open_db
 from hubapp.store.filesystem import is_network_path
-from hubapp.ui import dialogs
+from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -149,7 +149,7 @@ class BackupActions(QObject):
         for action in self.menu_actions:
             action.setEnabled(True)
         if isinstance(error, HubError):
-            dialogs.show_error(self.window, title, str(error))
+            dialogs.show_error(self.window, title, labels.message(error))
         else:  # a bug: the task runner logged its traceback
             dialogs.show_error(self.window, title, self.tr(
                 "Something went wrong; the details are in the log.\n\n{error}").format(

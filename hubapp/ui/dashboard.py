@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtGui import QCursor, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -326,7 +328,8 @@ class DashboardScreen(QWidget):
         self.commodity.setMaxVisibleItems(20)
         for combo in (self.route, self.commodity):
             # Route and commodity names run long; the filter row must fit a 1366 px screen.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(16)
 
     def _preset_range(self, preset: int, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -416,7 +419,7 @@ class DashboardScreen(QWidget):
         if self.sender() is not self._task:
             return
         self._task = None
-        reason = str(error) if isinstance(error, HubError) else self.tr(
+        reason = labels.message(error) if isinstance(error, HubError) else self.tr(
             "see the log for details")
         self.status_label.setText(self.tr("Could not update: {reason}").format(reason=reason))
 
@@ -438,7 +441,8 @@ class DashboardScreen(QWidget):
             "—" if share is None else f"{formatting.number(share * 100, 1)} %",
             self.tr("{services} timed services · last year {share}").format(
                 services=formatting.number(kpis.punctuality.timed),
-                share="—" if last_share is None else f"{formatting.number(last_share * 100, 1)} %"))
+                share="—" if last_share is None else
+                f"{formatting.number(last_share * 100, 1)} %"))
         dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours
         self.tiles["dwell"].show_values(
             self.tr("Average dwell time"),

@@ -5,7 +5,7 @@ A test that forgets to replace one fails instead of hanging (see tests/conftest.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
 from hubapp.store.users import UserRecord
@@ -34,6 +34,12 @@ def log_in(parent: QWidget | None, db: Database) -> UserRecord | None:
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of text, or None if the user cancelled."""
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
 
 
 def ask_save_discard(parent: QWidget | None, title: str, text: str) -> str:

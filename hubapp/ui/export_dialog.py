@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
 from hubapp.store import open_db
-from hubapp.ui import dialogs, formatting
+from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
             "{count} containers written to {path}").format(
             count=formatting.number(count), path=str(path))))
         self.task.failed.connect(lambda error: self._done(
-            str(error) if isinstance(error, HubError) else
+            labels.message(error) if isinstance(error, HubError) else
             self.tr("The export failed unexpectedly. Details are in the log."), error=True))
         self.task.cancelled.connect(lambda: self._done(
             self.tr("Export cancelled; no file was written.")))

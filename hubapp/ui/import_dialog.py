@@ -17,7 +17,7 @@ from hubapp.interchange.parsing import column_fields, unknown_columns
 from hubapp.interchange.reading import Table
 from hubapp.interchange.writing import write_problems
 from hubapp.store import open_db
-from hubapp.ui import dialogs, formatting
+from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -88,7 +88,7 @@ class ProblemsModel(QAbstractTableModel):
             return None
         problem = self.problems[index.row()]
         return (str(problem.line), problem.column, problem.value,
-                problem.message)[index.column()]
+                labels.message(problem))[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -194,7 +194,7 @@ class ImportDialog(QDialog):
             self.table = read_table(path, PREVIEW_ROWS)
         except HubError as error:
             self.table = None
-            self._set_result(str(error), error=True)
+            self._set_result(labels.message(error), error=True)
         else:
             self._set_result(self.tr("Preview of the first rows. Check the columns, then "
                                      "Import."))
@@ -306,7 +306,7 @@ class ImportDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self._end_task()
         if isinstance(error, HubError):
-            self._set_result(str(error), error=True)
+            self._set_result(labels.message(error), error=True)
         else:
             self._set_result(self.tr("The import failed unexpectedly; nothing was saved. "
                                      "Details are in the log."), error=True)
@@ -335,7 +335,7 @@ class ImportDialog(QDialog):
         try:
             write_problems(chosen, self.problems_model.problems)
         except HubError as error:
-            dialogs.show_error(self, self.tr("Save problem list"), str(error))
+            dialogs.show_error(self, self.tr("Save problem list"), labels.message(error))
 
     def closeEvent(self, event) -> None:
         # Closing while importing cancels: the import rolls back, nothing half-saved.

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, Mode, Status
+from hubapp.domain.validation import FieldError
 
 # Literal QCoreApplication.translate() calls throughout: pyside6-lupdate only
 # finds strings written out in the call itself.
@@ -33,6 +35,11 @@ def status(value: Status) -> str:
         Status.ARRIVED: QCoreApplication.translate("labels", "Arrived"),
         Status.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }[value]
+
+
+def message(error: HubError | FieldError) -> str:
+    """A user error in the interface language (its template was marked for lupdate)."""
+    return QCoreApplication.translate("messages", error.template).format(**error.values)
 
 
 def chinese() -> bool:

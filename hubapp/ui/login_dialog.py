@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from hubapp.domain.errors import HubError
 from hubapp.store import users
 from hubapp.store.users import UserRecord
+from hubapp.ui import labels
 
 
 class LoginDialog(QDialog):
@@ -81,7 +82,7 @@ class LoginDialog(QDialog):
             else:
                 self.user = users.authenticate(self.db, name, password)
         except HubError as error:
-            self._say(str(error))
+            self._say(labels.message(error))
             self.password_edit.clear()
             self.repeat_edit.clear()
             self.password_edit.setFocus()

@@ -1,688 +1,721 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="38"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="38" />
         <source>&amp;Back up now…</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="40"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="40" />
         <source>&amp;Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="83"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="111"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="83" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="112" />
         <source>Backed up to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="85"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="85" />
         <source>The automatic backup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="97"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="98" />
         <source>Back up the database to</source>
-        <translation type="unfinished"></translation>
+        <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="107"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="108" />
         <source>Backup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="112"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="113" />
         <source>Backup made</source>
-        <translation type="unfinished"></translation>
+        <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="113"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="114" />
         <source>The database was copied to {path} and the copy checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="116"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="119"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="117" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="120" />
         <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="120"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="121" />
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>用备份 {file} 替换 {db} 中的全部数据？
+
+当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="136"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="137" />
         <source>Restore failed</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="141"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="142" />
         <source>The data now is as in {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="143"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="144" />
         <source>The data from before the restore is kept in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="145"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="146" />
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="154"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="155" />
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>出现错误，详细信息已写入日志。
+
+{error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="158"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="159" />
         <source>Hub Desk database (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="123"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="125" />
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="128"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="130" />
         <source>Save image…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="129"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="131" />
         <source>Copy image</source>
-        <translation type="unfinished"></translation>
+        <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="130"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="132" />
         <source>Show numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>显示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="132"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="134" />
         <source>Copy numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>复制数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="182"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="192"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="184" />
+        <location filename="../../hubapp/ui/dashboard.py" line="194" />
         <source>Save chart</source>
-        <translation type="unfinished"></translation>
+        <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="183"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="185" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="193"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="195" />
         <source>Could not save {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：{reason}</translation>
     </message>
 </context>
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="101"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104" />
         <source>Container</source>
-        <translation type="unfinished"></translation>
+        <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="101"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104" />
         <source>Size-type</source>
-        <translation type="unfinished"></translation>
+        <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="101"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104" />
         <source>F/E</source>
-        <translation type="unfinished"></translation>
+        <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="102"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105" />
         <source>Gross kg</source>
-        <translation type="unfinished"></translation>
+        <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="102"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105" />
         <source>Commodity</source>
-        <translation type="unfinished"></translation>
+        <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="102"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105" />
         <source>Seal</source>
-        <translation type="unfinished"></translation>
+        <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="102"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105" />
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="152"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="155" />
         <source>Edit cell</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="171"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="174" />
         <source>Delete rows</source>
-        <translation type="unfinished"></translation>
+        <translation>删除行</translation>
     </message>
 </context>
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="377"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="374" />
         <source>Clear cells</source>
-        <translation type="unfinished"></translation>
+        <translation>清空单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="405"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="402" />
         <source>Paste %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>粘贴 %n 行</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ContainerHistoryModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37" />
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37" />
         <source>Service</source>
-        <translation type="unfinished">班次</translation>
+        <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37" />
         <source>Direction</source>
-        <translation type="unfinished">方向</translation>
+        <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37" />
         <source>Route</source>
-        <translation type="unfinished">线路</translation>
+        <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38" />
         <source>Size-type</source>
-        <translation type="unfinished"></translation>
+        <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="90" />
         <source>&amp;Previous day</source>
-        <translation type="unfinished">前一天(&amp;P)</translation>
+        <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="92" />
         <source>&amp;Next day</source>
-        <translation type="unfinished">后一天(&amp;N)</translation>
+        <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="93"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="94" />
         <source>&amp;Today</source>
-        <translation type="unfinished">今天(&amp;T)</translation>
+        <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="95"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="96" />
         <source>&amp;Find container…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="99"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="100" />
         <source>Previous day (Ctrl+PgUp)</source>
-        <translation type="unfinished">前一天 (Ctrl+PgUp)</translation>
+        <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="106"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="107" />
         <source>Next day (Ctrl+PgDown)</source>
-        <translation type="unfinished">后一天 (Ctrl+PgDown)</translation>
+        <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="108"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="109" />
         <source>Today</source>
-        <translation type="unfinished">今天</translation>
+        <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="123" />
         <source>Find container (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="153"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="162" />
         <source>No services on this day.</source>
-        <translation type="unfinished">这一天没有班次。</translation>
+        <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="165" />
         <source>&amp;New service</source>
-        <translation type="unfinished"></translation>
+        <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="158"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="167" />
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="159"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="168" />
         <source>New service (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="162"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="171" />
         <source>Copy from…</source>
-        <translation type="unfinished"></translation>
+        <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="163"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="172" />
         <source>Start a service from a recent run of a regular one</source>
-        <translation type="unfinished"></translation>
+        <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="168"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="492"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="177" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="539" />
         <source>Cancel service</source>
-        <translation type="unfinished"></translation>
+        <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="170"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="179" />
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="205"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="214" />
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="216" />
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="221" />
         <source>&amp;Save service</source>
-        <translation type="unfinished"></translation>
+        <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="226" />
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="217"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="227" />
         <source>Save the service and its containers (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="229" />
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="315"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="305" />
+        <source>Closed by {name} at {time}</source>
+        <translation>已由 {name} 于 {time} 关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="307" />
+        <source>Reopen day…</source>
+        <translation>重新开账…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="307" />
+        <source>Close day</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="322" />
+        <source>Reopen day</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="323" />
+        <source>Why is {date} reopened?</source>
+        <translation>{date} 重新开账的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="331" />
+        <source>Day close</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="362" />
         <source>Service</source>
-        <translation type="unfinished">班次</translation>
+        <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="372"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="419" />
         <source>No recent services to copy</source>
-        <translation type="unfinished"></translation>
+        <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="409"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="456" />
         <source>the new service</source>
-        <translation type="unfinished"></translation>
+        <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="411"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="458" />
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="412"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="459" />
         <source>{service} has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="425"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="472" />
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
-        <translation type="unfinished"></translation>
+        <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="431"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="478" />
         <source>%n row(s) with problems</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="435"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="482" />
         <source>Pasted %n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="437"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="484" />
         <source>Columns not part of the grid were left out: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="462"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="509" />
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="475"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="522" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="493"/>
-        <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="540" />
+        <source>Mark {service} as cancelled? It will no longer count in the day's throughput.</source>
+        <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="504"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="551" />
         <source>Delete service</source>
-        <translation type="unfinished"></translation>
+        <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="505"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="552" />
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="559" />
         <source>Not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="108"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="108" />
         <source>{services} services moved · {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
-        <translation type="unfinished">已运行 {services} 班 · {containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
+        <translation>已运行 {services} 班 · {containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
 </context>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="252"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254" />
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="252"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254" />
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255" />
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255" />
         <source>This year</source>
-        <translation type="unfinished"></translation>
+        <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255" />
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="256" />
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="269"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="271" />
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="269"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="271" />
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272" />
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272" />
         <source>Route</source>
-        <translation type="unfinished">线路</translation>
+        <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273" />
         <source>Direction</source>
-        <translation type="unfinished">方向</translation>
+        <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273" />
         <source>Mode</source>
-        <translation type="unfinished">运输方式</translation>
+        <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="274" />
         <source>Commodity</source>
-        <translation type="unfinished"></translation>
+        <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="290"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292" />
         <source>TEU per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="290"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292" />
         <source>Trains per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="290"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292" />
         <source>By route</source>
-        <translation type="unfinished"></translation>
+        <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293" />
         <source>Outbound and inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293" />
         <source>Top commodities</source>
-        <translation type="unfinished"></translation>
+        <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="294" />
         <source>Monthly, year on year</source>
-        <translation type="unfinished"></translation>
+        <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="311"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="313" />
         <source>All routes</source>
-        <translation type="unfinished"></translation>
+        <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="314"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="316" />
         <source>Both directions</source>
-        <translation type="unfinished"></translation>
+        <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="319" />
         <source>All modes</source>
-        <translation type="unfinished"></translation>
+        <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="320"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="322" />
         <source>All commodities</source>
-        <translation type="unfinished"></translation>
+        <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="402"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="405" />
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="420"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="423" />
         <source>see the log for details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="421"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="424" />
         <source>Could not update: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="427"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="430" />
         <source>Today</source>
-        <translation type="unfinished">今天</translation>
+        <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="431"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="434" />
         <source>Month to date</source>
-        <translation type="unfinished"></translation>
+        <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="435" />
         <source>Year to date</source>
-        <translation type="unfinished"></translation>
+        <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="440" />
         <source>Punctuality (±{minutes} min)</source>
-        <translation type="unfinished"></translation>
+        <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="439"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="442" />
         <source>{services} timed services · last year {share}</source>
-        <translation type="unfinished"></translation>
+        <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="448" />
         <source>Average dwell time</source>
-        <translation type="unfinished"></translation>
+        <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="449" />
+        <location filename="../../hubapp/ui/dashboard.py" line="453" />
         <source>{days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="451" />
         <source>{containers} containers · last year {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="456"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="460" />
         <source>no traffic last year</source>
-        <translation type="unfinished"></translation>
+        <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="462" />
         <source>{growth} TEU on the same dates last year</source>
-        <translation type="unfinished"></translation>
+        <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="464" />
         <source>{teu} TEU</source>
-        <translation type="unfinished"></translation>
+        <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="465" />
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
-        <translation type="unfinished"></translation>
+        <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
 </context>
 <context>
     <name>DayServicesModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29" />
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30" />
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30" />
         <source>From → to</source>
         <translation>起讫地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31" />
         <source>Containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31" />
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31" />
         <source>Full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31" />
         <source>Empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="32"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="32" />
         <source>Tonnes</source>
         <translation>吨数</translation>
     </message>
@@ -690,329 +723,329 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="32"/>
-        <location filename="../../hubapp/ui/export_dialog.py" line="80"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="32" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="80" />
         <source>Export containers</source>
-        <translation type="unfinished"></translation>
+        <translation>导出集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="41"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="41" />
         <source>CSV (UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="42"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="42" />
         <source>Excel workbook (XLSX)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="50"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="50" />
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="52" />
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="61" />
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="62" />
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="63" />
         <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="74"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="74" />
         <source>The first day is after the last day.</source>
-        <translation type="unfinished"></translation>
+        <translation>起始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="78"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="78" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="79"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="79" />
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="94"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="94" />
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="102"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="102" />
         <source>{count} containers written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {count} 个集装箱写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="106"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="106" />
         <source>The export failed unexpectedly. Details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="108" />
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消；未写入任何文件。</translation>
     </message>
 </context>
 <context>
     <name>FindContainerPanel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="65"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="65" />
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="89" />
         <source>{number}: %n move(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{number}：%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="93"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="93" />
         <source>{number} is not in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>台账中没有 {number}。</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="112"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="182"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="112" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="182" />
         <source>Import loading list</source>
-        <translation type="unfinished"></translation>
+        <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="117"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="117" />
         <source>A CSV or XLSX file, one row per container</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="118"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="118" />
         <source>Choose &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="130"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="130" />
         <source>Columns not recognised: what do they hold?</source>
-        <translation type="unfinished"></translation>
+        <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="136"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="136" />
         <source>Skip services and containers already in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="148"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="148" />
         <source>&amp;Save problem list…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="153"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="153" />
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="156"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="156" />
         <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="183"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="183" />
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="199" />
         <source>Preview of the first rows. Check the columns, then Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="212"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="212" />
         <source>(ignore this column)</source>
-        <translation type="unfinished"></translation>
+        <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="244" />
         <source>Importing {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="257"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="257" />
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="281"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="281" />
         <source>Imported {services} services, {containers} containers, {teu} TEU.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {services} 个班列、{containers} 个集装箱、{teu} TEU。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="286"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="286" />
         <source>Skipped {count} containers already stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过 {count} 个已存在的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="294"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="294" />
         <source>{count} problems in {name}; nothing was saved. Correct the file and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中有 {count} 个问题；未保存任何数据。请更正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="299"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="299" />
         <source>{count} services or containers of {name} are already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中有 {count} 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="311"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="311" />
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="316"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="316" />
         <source>Import cancelled; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="331"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="338"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="331" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="338" />
         <source>Save problem list</source>
-        <translation type="unfinished"></translation>
+        <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="332"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="332" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="40"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="41" />
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="41"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="42" />
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="43"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="44" />
         <source>&amp;Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="59"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="60" />
         <source>Hub Desk: create the administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub Desk：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="61"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="62" />
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="64"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="65" />
         <source>&amp;Create and log in</source>
-        <translation type="unfinished"></translation>
+        <translation>创建并登录(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="66"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="67" />
         <source>Hub Desk: log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub Desk：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="67"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="68" />
         <source>Who is working at this desk?</source>
-        <translation type="unfinished"></translation>
+        <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="68"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="69" />
         <source>&amp;Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="76"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="77" />
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="30"/>
+        <location filename="../../hubapp/ui/main_window.py" line="30" />
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="34"/>
+        <location filename="../../hubapp/ui/main_window.py" line="34" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="35"/>
+        <location filename="../../hubapp/ui/main_window.py" line="35" />
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="39"/>
+        <location filename="../../hubapp/ui/main_window.py" line="39" />
         <source>Daily log</source>
-        <translation type="unfinished"></translation>
+        <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="40"/>
+        <location filename="../../hubapp/ui/main_window.py" line="40" />
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="65"/>
+        <location filename="../../hubapp/ui/main_window.py" line="65" />
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="67"/>
+        <location filename="../../hubapp/ui/main_window.py" line="67" />
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="74"/>
+        <location filename="../../hubapp/ui/main_window.py" line="74" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="36"/>
+        <location filename="../../hubapp/ui/main_window.py" line="36" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="87"/>
+        <location filename="../../hubapp/ui/main_window.py" line="87" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="88"/>
+        <location filename="../../hubapp/ui/main_window.py" line="88" />
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="110"/>
+        <location filename="../../hubapp/ui/main_window.py" line="110" />
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="111"/>
+        <location filename="../../hubapp/ui/main_window.py" line="111" />
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1028,113 +1061,113 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="97" />
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="97" />
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="97" />
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="97" />
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73" />
         <source>Service no.</source>
-        <translation type="unfinished"></translation>
+        <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73" />
         <source>Direction</source>
-        <translation type="unfinished">方向</translation>
+        <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74" />
         <source>Mode</source>
-        <translation type="unfinished">运输方式</translation>
+        <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75" />
         <source>Route</source>
-        <translation type="unfinished">线路</translation>
+        <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75" />
         <source>Wagons</source>
-        <translation type="unfinished"></translation>
+        <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76" />
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76" />
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77" />
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77" />
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86" />
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="108"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="109" />
         <source>UN/LOCODE or name</source>
-        <translation type="unfinished"></translation>
+        <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="120" />
         <source>HH:MM</source>
-        <translation type="unfinished"></translation>
+        <translation>时:分</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="49"/>
+        <location filename="../../hubapp/ui/app.py" line="49" />
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="75"/>
+        <location filename="../../hubapp/ui/app.py" line="75" />
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="79"/>
+        <location filename="../../hubapp/ui/app.py" line="79" />
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="80"/>
+        <location filename="../../hubapp/ui/app.py" line="80" />
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -1148,69 +1181,482 @@ Licence: MIT</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="166"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="167" />
         <source>Database on a network drive</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="167"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="168" />
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
-Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
-        <translation type="unfinished"></translation>
+Keep the database on this computer's own disk and let the backups go to the network drive instead.</source>
+        <translation>{path} 位于网络驱动器上。SQLite 在网络驱动器上无法可靠地锁定文件：两个工作台同时保存可能会损坏数据库。
+
+请将数据库放在本机磁盘上，只把备份放到网络驱动器。</translation>
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="15"/>
+        <location filename="../../hubapp/ui/labels.py" line="17" />
         <source>Outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="16"/>
+        <location filename="../../hubapp/ui/labels.py" line="18" />
         <source>Inbound</source>
         <translation>进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="22"/>
+        <location filename="../../hubapp/ui/labels.py" line="24" />
         <source>Rail</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="23"/>
+        <location filename="../../hubapp/ui/labels.py" line="25" />
         <source>Road</source>
         <translation>公路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="24"/>
+        <location filename="../../hubapp/ui/labels.py" line="26" />
         <source>River</source>
         <translation>水运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="25"/>
+        <location filename="../../hubapp/ui/labels.py" line="27" />
         <source>Rail-sea</source>
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="31"/>
+        <location filename="../../hubapp/ui/labels.py" line="33" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="32"/>
+        <location filename="../../hubapp/ui/labels.py" line="34" />
         <source>Departed</source>
         <translation>已发车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="33"/>
+        <location filename="../../hubapp/ui/labels.py" line="35" />
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="34"/>
+        <location filename="../../hubapp/ui/labels.py" line="36" />
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../hubapp/domain/iso6346.py" line="36" />
+        <source>Container number is empty</source>
+        <translation>箱号为空</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/iso6346.py" line="39" />
+        <source>Container number {number} has {length} characters; expected 11 (owner code, category letter, 6-digit serial, check digit)</source>
+        <translation>箱号 {number} 有 {length} 个字符，应为 11 个（箱主代码、类别字母、6 位序号、校验位）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/iso6346.py" line="48" />
+        <source>Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits</source>
+        <translation>箱号 {number} 应为 3 个字母，接 U、J、Z 或 R，再接 7 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/iso6346.py" line="54" />
+        <source>Check digit of {number} is {given}; it should be {expected}</source>
+        <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/sizetype.py" line="74" />
+        <source>Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1</source>
+        <translation>箱型 {code} 不是 ISO 6346 代码（如 22G1、42G1、45G1、L5G1）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/sizetype.py" line="80" />
+        <source>Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)</source>
+        <translation>箱型 {code}：高度代码 {height} 未知（应为 0、2、4、5 或 6）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/sizetype.py" line="86" />
+        <source>Size-type {code}: type {group} is unknown (expected one of {known})</source>
+        <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="63" />
+        <source>Service number {value!r} must be 1–20 letters, digits, '-' or '/' (like X8001)</source>
+        <translation>班次号 {value!r} 应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="68" />
+        <source>Wagons must be between 0 and {max}, not {value}</source>
+        <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="73" />
+        <source>Destination {value} is the same as the origin</source>
+        <translation>目的地 {value} 与始发地相同</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="92" />
+        <source>Full/empty must be F or E, not {value!r}</source>
+        <translation>空重应为 F 或 E，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="96" />
+        <source>Gross weight is required for a full container</source>
+        <translation>重箱必须填写毛重</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="100" />
+        <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
+        <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="120" />
+        <source>Container {number} is already on this service (row {other})</source>
+        <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="130" />
+        <source>Container {number} is already on service {other} this day</source>
+        <translation>箱号 {number} 当天已在班次 {other} 中</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="160" />
+        <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
+        <translation>空重 {value!r} 不是 F、E、full、empty、重、空 之一</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="172" />
+        <source>Gross weight {value!r} is not a number of kilograms</source>
+        <translation>毛重 {value!r} 不是千克数</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="178" />
+        <source>Gross weight must be more than 0 kg, not {value}</source>
+        <translation>毛重必须大于 0 千克，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="189" />
+        <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
+        <translation>货名 {value!r} 不在货物表中（请用中文或英文名称，或 HS 编码）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="103" />
+        <source>Service {number} of {date} ({direction}) is already in the database ({count} rows of this file)</source>
+        <translation>{date} 的班列 {number}（{direction}）已在数据库中（本文件中 {count} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="109" />
+        <source>Container {number} is already stored on service {other} of {date} ({direction})</source>
+        <translation>集装箱 {number} 已登记在 {date} 的班列 {other}（{direction}）上</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="166" />
+        <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
+        <translation>列 {other!r} 已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="174" />
+        <source>Required column {name} is missing (header {name} or {chinese})</source>
+        <translation>缺少必需的列 {name}（表头 {name} 或 {chinese}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="180" />
+        <source>The file has a header but no rows</source>
+        <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="219" />
+        <source>The same container is already on line {other} for this day and direction</source>
+        <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="231" />
+        <source>Line {other} gives {value!r} for the same service</source>
+        <translation>第 {other} 行为同一班列填写的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="295" />
+        <source>Expected a date like 2026-03-05 or 2026/3/5</source>
+        <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="299" />
+        <source>The service number is required (like X8001)</source>
+        <translation>班列号为必填项（如 X8001）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="304" />
+        <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
+        <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="315" />
+        <source>Expected rail, road, river or rail-sea</source>
+        <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="317" />
+        <source>Expected planned, departed, arrived or cancelled</source>
+        <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="330" />
+        <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
+        <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="339" />
+        <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
+        <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="348" />
+        <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
+        <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="356" />
+        <source>Expected a whole number of wagons</source>
+        <translation>车皮数应为整数</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="51" />
+        <source>{name} is an old Excel .xls file; save it as .xlsx or CSV and import that</source>
+        <translation>{name} 是旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV 后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="56" />
+        <source>Cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="63" />
+        <location filename="../../hubapp/interchange/reading.py" line="105" />
+        <source>{name} is empty</source>
+        <translation>{name} 是空文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="67" />
+        <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
+        <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="84" />
+        <source>{name}, line {line}: {reason}</source>
+        <translation>{name}，第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="122" />
+        <source>{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX</source>
+        <translation>{name} 既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="138" />
+        <source>{name} is not a readable XLSX workbook ({reason})</source>
+        <translation>{name} 不是可读取的 XLSX 工作簿（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="143" />
+        <source>{name} has no worksheet</source>
+        <translation>{name} 中没有工作表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="51" />
+        <source>Export to a .csv or .xlsx file, not {name}</source>
+        <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="59" />
+        <location filename="../../hubapp/interchange/writing.py" line="137" />
+        <source>Cannot write {name}: {reason}</source>
+        <translation>无法写入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="41" />
+        <source>A backup cannot overwrite the database itself ({path})</source>
+        <translation>备份不能覆盖数据库本身（{path}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="44" />
+        <source>{path} exists and is not a database; choose another file name</source>
+        <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="47" />
+        <source>Cannot write the backup {path}: folder {folder} does not exist</source>
+        <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="57" />
+        <source>Cannot write the backup {path}: {reason}</source>
+        <translation>无法写入备份 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="72" />
+        <source>Cannot make the backup folder {path}: {reason}</source>
+        <translation>无法创建备份文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="128" />
+        <source>{path} is damaged ({problem}); it cannot be used</source>
+        <translation>{path} 已损坏（{problem}），无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="142" />
+        <source>{path} is the database itself, not a backup of it</source>
+        <translation>{path} 是数据库本身，不是它的备份</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="145" />
+        <location filename="../../hubapp/store/db.py" line="47" />
+        <source>Folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="178" />
+        <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
+        <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="204" />
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="35" />
+        <source>{date} is already closed</source>
+        <translation>{date} 已关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="47" />
+        <source>Say why {date} is reopened</source>
+        <translation>请说明重新开放 {date} 的原因</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="51" />
+        <source>{date} is not closed</source>
+        <translation>{date} 尚未关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="79" />
+        <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
+        <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="45" />
+        <source>Database {path} does not exist</source>
+        <translation>数据库 {path} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="50" />
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="55" />
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="60" />
+        <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
+        <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="80" />
+        <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
+        <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="85" />
+        <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
+        <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/demo_data.py" line="22" />
+        <source>{path} already holds services; demo data goes into a new database only</source>
+        <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/services.py" line="165" />
+        <source>Service {number} already exists on {date} ({direction})</source>
+        <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="57" />
+        <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
+        <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="110" />
+        <source>The first admin already exists; log in as an admin to add users</source>
+        <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="165" />
+        <source>Wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="177" />
+        <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
+        <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="180" />
+        <source>{name} is deactivated; ask an admin</source>
+        <translation>{name} 已停用；请联系管理员</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="217" />
+        <source>A user name must be 1–{max} characters</source>
+        <translation>用户名须为 1–{max} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="222" />
+        <source>User {name} already exists</source>
+        <translation>用户 {name} 已存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="233" />
+        <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
+        <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="238" />
+        <source>A password needs at least {min} characters</source>
+        <translation>密码至少需要 {min} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="244" />
+        <source>User {name} does not exist</source>
+        <translation>用户 {name} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="252" />
+        <source>{name} is the last active admin; make another admin first</source>
+        <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="163" />
+        <source>Place {value!r} is not a known UN/LOCODE or place name</source>
+        <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="170" />
+        <source>Time {value!r} is not a time like 08:30</source>
+        <translation>时间 {value!r} 格式不对，应如 08:30</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="179" />
+        <source>A service that {status} needs its actual time</source>
+        <translation>状态为 {status} 的班次需要填写实际时间</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@ from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
 from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_move,
 )
+from hubapp.ui import labels
 
 FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
 PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
@@ -131,7 +132,7 @@ class ContainerGridModel(QAbstractTableModel):
         errors = self._checks[row].errors if row < len(self._checks) else []
         if column == PROBLEM:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return "; ".join(str(e) for e in errors)
+                return "; ".join(labels.message(e) for e in errors)
             if role == Qt.ItemDataRole.ForegroundRole and errors:
                 return QBrush(QColor(160, 0, 0))
             return None
@@ -142,7 +143,7 @@ class ContainerGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return QBrush(_ERROR_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and mine:
-            return "\n".join(str(e) for e in mine)
+            return "\n".join(labels.message(e) for e in mine)
         if role == Qt.ItemDataRole.TextAlignmentRole and field == "gross_kg":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -287,7 +288,7 @@ class _ContainerEdit(QLineEdit):
             try:
                 iso6346.validate(number)
             except iso6346.ContainerNumberError as error:
-                wrong = str(error)
+                wrong = labels.message(error)
         self.setToolTip(wrong)
         self.setStyleSheet(f"background: {_ERROR_BACKGROUND.name()}" if wrong else "")
 

@@ -19,7 +19,8 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
-from hubapp.store import reference, services, settings
+from hubapp.store import day_close, reference, services, settings
+from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import FIELDS, ContainerGridModel, ContainerGridView
@@ -113,6 +114,11 @@ class DailyLogScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
+        self.closed_label = QLabel(self)
+        self.closed_label.setObjectName("closed_label")
+        self.closed_label.setStyleSheet("color: #a05a00; font-weight: bold")
+        self.close_day_button = QPushButton(self)
+        self.close_day_button.clicked.connect(self._close_or_reopen_day)
         self.find_edit = QLineEdit(self)
         self.find_edit.setPlaceholderText(self.tr("Find container (Ctrl+F)"))
         self.find_edit.setClearButtonEnabled(True)
@@ -123,7 +129,10 @@ class DailyLogScreen(QWidget):
                        self.today_button):
             bar.addWidget(widget)
         bar.addSpacing(12)
-        bar.addWidget(self.title, 1)
+        bar.addWidget(self.title)
+        bar.addWidget(self.closed_label, 1)
+        bar.addWidget(self.close_day_button)
+        bar.addSpacing(12)
         bar.addWidget(self.find_edit)
         self._day_bar = bar
 
@@ -155,7 +164,7 @@ class DailyLogScreen(QWidget):
 
         self.new_action = self._action(self.tr("&New service"), QKeySequence.StandardKey.New,
                                        self.new_service)
-        new_button = QPushButton(self.tr("New"), self)
+        self.new_button = new_button = QPushButton(self.tr("New"), self)
         new_button.setToolTip(self.tr("New service (Ctrl+N)"))
         new_button.clicked.connect(self.new_action.trigger)
         self.copy_button = QToolButton(self)
@@ -277,6 +286,7 @@ class DailyLogScreen(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.empty_label.setVisible(not rows)
         self.title.setText(formatting.long_date(day))
+        self._show_day_state()
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
 
@@ -286,6 +296,42 @@ class DailyLogScreen(QWidget):
         self.reload()
         if not self.is_dirty() and self._service and self._service.id is not None:
             self._load_service(self._service.id)
+
+    def _show_day_state(self) -> None:
+        """A closed day says so; for a clerk it is read-only."""
+        closed = day_close.closed_info(self._db, self._shown_day)
+        may_close = self.ctx.role in (SUPERVISOR, ADMIN)
+        self.closed_label.setText("" if closed is None else self.tr(
+            "Closed by {name} at {time}").format(name=closed.closed_by,
+                                                  time=closed.closed_at[:16].replace("T", " ")))
+        self.close_day_button.setText(self.tr("Reopen day…") if closed else self.tr("Close day"))
+        self.close_day_button.setVisible(may_close)
+        read_only = closed is not None and not may_close
+        for widget in (self._editor_box, self.new_button, self.copy_button):
+            widget.setEnabled(not read_only)
+        for action in (self.new_action, self.save_action):
+            action.setEnabled(not read_only)
+        self._update_buttons()
+
+    def _close_or_reopen_day(self) -> None:
+        if not self.can_leave():
+            return
+        actor = UserRecord(self.ctx.user, self.ctx.role)
+        try:
+            if day_close.is_closed(self._db, self._shown_day):
+                reason = dialogs.ask_text(self, self.tr("Reopen day"),
+                                          self.tr("Why is {date} reopened?").format(
+                                              date=self._shown_day.isoformat()))
+                if reason is None:
+                    return
+                change = day_close.reopen_day(self._db, self._shown_day, actor, reason)
+            else:
+                change = day_close.close_day(self._db, self._shown_day, actor)
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Day close"), labels.message(error))
+            return
+        self.reload()
+        self.ctx.signals.data_changed.emit(change, self)
 
     # -- picking a service -----------------------------------------------------------
 
@@ -313,7 +359,7 @@ class DailyLogScreen(QWidget):
         try:
             service = services.get_service(self._db, service_id)
         except HubError as error:  # deleted from another desk meanwhile
-            dialogs.show_error(self, self.tr("Service"), str(error))
+            dialogs.show_error(self, self.tr("Service"), labels.message(error))
             self.reload()
             return
         moves = services.list_moves(self._db, service_id)
@@ -416,7 +462,7 @@ class DailyLogScreen(QWidget):
         return answer == "discard"
 
     def _update_buttons(self) -> None:
-        saved = self._service is not None
+        saved = self._service is not None and self._editor_box.isEnabled()
         self.cancel_button.setEnabled(saved and self._service.status != Status.CANCELLED)
         self.delete_button.setEnabled(saved)
         self.revert_button.setEnabled(self.is_dirty())
@@ -451,7 +497,7 @@ class DailyLogScreen(QWidget):
             return False
         try:
             saved, change = services.save_service(
-                self._db, service, self.grid.moves(), self.ctx.user,
+                self._db, service, self.grid.moves(), self.ctx.user, self.ctx.role,
                 settings.load(self._db).teu_45ft)
         except ValidationError as error:
             self.form.show_errors([e for e in error.errors if e.row is None])
@@ -460,7 +506,7 @@ class DailyLogScreen(QWidget):
                                    [e for e in error.errors if e.row is not None])
             return False
         except HubError as error:
-            dialogs.show_error(self, self.tr("Not saved"), str(error))
+            dialogs.show_error(self, self.tr("Not saved"), labels.message(error))
             return False
         self._service = saved
         self._form_dirty = False
@@ -507,9 +553,10 @@ class DailyLogScreen(QWidget):
                 .format(service=service.service_no, count=len(self.grid.filled_rows()))):
             return
         try:
-            change = services.delete_service(self._db, service.id, self.ctx.user)
+            change = services.delete_service(self._db, service.id, self.ctx.user,
+                                             self.ctx.role)
         except HubError as error:
-            dialogs.show_error(self, self.tr("Not deleted"), str(error))
+            dialogs.show_error(self, self.tr("Not deleted"), labels.message(error))
             return
         self._new_service_form()
         self.reload()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget,
 )
 
+from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
@@ -159,14 +160,14 @@ class ServiceForm(QWidget):
             places[field] = self._places.get(text.split(_SEPARATOR)[0].casefold()) if text \
                 else None
             if text and places[field] is None:
-                errors.append(FieldError(field, "Place {value!r} is not a known UN/LOCODE or "
-                                         "place name", {"value": text}))
+                errors.append(FieldError(field, QT_TRANSLATE_NOOP("messages", "Place {value!r} is not a known UN/LOCODE or "
+                                         "place name"), {"value": text}))
         times = {}
         for field, edit in (("scheduled_at", self.scheduled), ("actual_at", self.actual)):
             text = edit.text().strip()
             match = _TIME.fullmatch(text)
             if text and not match:
-                errors.append(FieldError(field, "Time {value!r} is not a time like 08:30",
+                errors.append(FieldError(field, QT_TRANSLATE_NOOP("messages", "Time {value!r} is not a time like 08:30"),
                                          {"value": text}))
             times[field] = dt.datetime.combine(
                 day, dt.time(int(match[1]), int(match[2]))) if match else None
@@ -175,8 +176,8 @@ class ServiceForm(QWidget):
             actual += dt.timedelta(days=1)  # a late night train that ran after midnight
         status = self.status.currentData()
         if status in (Status.DEPARTED, Status.ARRIVED) and actual is None:
-            errors.append(FieldError("actual_at", "A service that {status} needs its actual "
-                                     "time", {"status": str(status)}))
+            errors.append(FieldError("actual_at", QT_TRANSLATE_NOOP("messages", "A service that {status} needs its actual "
+                                     "time"), {"status": str(status)}))
         if errors:
             return None, errors
         previous = self._service
@@ -194,8 +195,8 @@ class ServiceForm(QWidget):
         wrong = {error.field for error in errors}
         for field, widget in self._fields.items():
             widget.setStyleSheet("background: #ffcdcd" if field in wrong else "")
-            widget.setToolTip("\n".join(str(e) for e in errors if e.field == field))
-        self.message.setText("\n".join(str(error) for error in errors))
+            widget.setToolTip("\n".join(labels.message(e) for e in errors if e.field == field))
+        self.message.setText("\n".join(labels.message(error) for error in errors))
 
 
 def _time_text(value: dt.datetime | None) -> str:
