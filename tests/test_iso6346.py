@@ -48,6 +48,7 @@ _letters = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3
 def test_agrees_with_stdnum(owner, category, serial, digit):
     number = f"{owner}{category}{serial:06d}{digit}"
     assert iso6346.is_valid(number) == reference.is_valid(number)
+    assert iso6346.check_digit(number[:10]) == reference.calc_check_digit(number[:10])
 
 
 def test_exactly_one_check_digit_is_valid():

@@ -83,3 +83,9 @@ def test_duplicates_within_a_service_point_at_the_first_row():
 
 def test_validate_move_accepts_a_good_record():
     assert validate_move(ContainerMoveRecord("CSQU3054383", "45G1", 2.0, "F", 12000)) == []
+
+
+def test_a_row_reports_a_bad_number_and_a_bad_weight_together():
+    _, errors = parse_move(_fields(container="CSQU3054384", gross_kg="41000"),
+                           find_commodity=_finder)
+    assert sorted(e.field for e in errors) == ["container", "gross_kg"]

@@ -82,26 +82,34 @@ def validate_move(move: ContainerMoveRecord, teu_45ft: float = 2.0) -> list[Fiel
         iso6346.validate(move.container)
     except HubError as error:
         errors.append(FieldError.from_hub_error("container", error))
-    info = None
+    info = _size_type(move.size_type, teu_45ft, errors)
+    if move.full_empty not in (FULL, EMPTY):
+        errors.append(FieldError("full_empty", QT_TRANSLATE_NOOP(
+            "messages", "Full/empty must be F or E, not {value!r}"), {"value": move.full_empty}))
+    return errors + _weight_errors(move.full_empty, move.gross_kg, info)
+
+
+def _size_type(code: str, teu_45ft: float, errors: list[FieldError]) -> sizetype.SizeTypeInfo | None:
     try:
-        info = sizetype.parse(move.size_type, teu_45ft)
+        return sizetype.parse(code, teu_45ft)
     except HubError as error:
         errors.append(FieldError.from_hub_error("size_type", error))
-    if move.full_empty not in (FULL, EMPTY):
-        errors.append(FieldError(
-            "full_empty", QT_TRANSLATE_NOOP("messages", "Full/empty must be F or E, not {value!r}"), {"value": move.full_empty}
-        ))
-    if move.gross_kg is None:
-        if move.full_empty == FULL:
-            errors.append(FieldError("gross_kg", QT_TRANSLATE_NOOP("messages", "Gross weight is required for a full container")))
-    elif info is not None and not info.min_gross_kg <= move.gross_kg <= info.max_gross_kg:
-        errors.append(FieldError(
-            "gross_kg",
-            QT_TRANSLATE_NOOP("messages", "Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container"),
-            {"value": move.gross_kg, "low": info.min_gross_kg, "high": info.max_gross_kg,
-             "feet": info.length_ft},
-        ))
-    return errors
+        return None
+
+
+def _weight_errors(full_empty: str, gross_kg: int | None,
+                   info: sizetype.SizeTypeInfo | None) -> list[FieldError]:
+    if gross_kg is None:
+        return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
+            "messages", "Gross weight is required for a full container"))] \
+            if full_empty == FULL else []
+    if info is not None and not info.min_gross_kg <= gross_kg <= info.max_gross_kg:
+        return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
+            "messages",
+            "Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container"),
+            {"value": gross_kg, "low": info.min_gross_kg, "high": info.max_gross_kg,
+             "feet": info.length_ft})]
+    return []
 
 
 def duplicate_errors(numbers: Sequence[str]) -> dict[int, FieldError]:
@@ -136,7 +144,11 @@ def parse_move(
     teu_45ft: float = 2.0,
     find_commodity: Callable[[str], int | None] | None = None,
 ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
-    """Turn the text of one grid row or file line into a move, or say every problem in it."""
+    """Turn the text of one grid row or file line into a move, or say every problem in it.
+
+    Each field is checked once (import speed depends on it) and every problem
+    of the row is reported together, not the first one only.
+    """
     errors: list[FieldError] = []
     text = {name: (value or "").strip() for name, value in fields.items()}
 
@@ -147,55 +159,49 @@ def parse_move(
         errors.append(FieldError.from_hub_error("container", error))
 
     size_type = text.get("size_type", "").upper()
-    teu = 0.0
-    try:
-        teu = sizetype.parse(size_type, teu_45ft).teu
-    except HubError as error:
-        errors.append(FieldError.from_hub_error("size_type", error))
+    info = _size_type(size_type, teu_45ft, errors)
 
     raw_fe = text.get("full_empty", "")
     full_empty = full_empty_code(raw_fe) if raw_fe else FULL
     if full_empty is None:
-        errors.append(FieldError(
-            "full_empty", QT_TRANSLATE_NOOP("messages", "Full/empty {value!r} is not one of F, E, full, empty, 重, 空"),
-            {"value": raw_fe},
-        ))
-        full_empty = FULL
+        errors.append(FieldError("full_empty", QT_TRANSLATE_NOOP(
+            "messages", "Full/empty {value!r} is not one of F, E, full, empty, 重, 空"),
+            {"value": raw_fe}))
 
     gross_kg = None
+    weight_readable = True
     raw_kg = text.get("gross_kg", "").replace(",", "").replace(" ", "")
     if raw_kg:
         try:
             gross_kg = round(float(raw_kg))
         except ValueError:
-            errors.append(FieldError(
-                "gross_kg", QT_TRANSLATE_NOOP("messages", "Gross weight {value!r} is not a number of kilograms"),
-                {"value": text["gross_kg"]},
-            ))
+            weight_readable = False
+            errors.append(FieldError("gross_kg", QT_TRANSLATE_NOOP(
+                "messages", "Gross weight {value!r} is not a number of kilograms"),
+                {"value": text["gross_kg"]}))
         else:
             if gross_kg <= 0:
-                errors.append(FieldError(
-                    "gross_kg", QT_TRANSLATE_NOOP("messages", "Gross weight must be more than 0 kg, not {value}"),
-                    {"value": text["gross_kg"]},
-                ))
-                gross_kg = None
+                weight_readable = False
+                errors.append(FieldError("gross_kg", QT_TRANSLATE_NOOP(
+                    "messages", "Gross weight must be more than 0 kg, not {value}"),
+                    {"value": text["gross_kg"]}))
+    if weight_readable:
+        errors.extend(_weight_errors(full_empty or FULL, gross_kg, info))
 
     commodity_id = None
     name = text.get("commodity", "")
     if name:
         commodity_id = find_commodity(name) if find_commodity else None
         if commodity_id is None:
-            errors.append(FieldError(
-                "commodity", QT_TRANSLATE_NOOP("messages", "Commodity {value!r} is not in the list (name in English or "
-                "Chinese, or HS code)"), {"value": name},
-            ))
+            errors.append(FieldError("commodity", QT_TRANSLATE_NOOP(
+                "messages",
+                "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)"),
+                {"value": name}))
 
     if errors:
         return None, errors
-    move = ContainerMoveRecord(
-        container=container, size_type=size_type, teu=teu, full_empty=full_empty,
+    return ContainerMoveRecord(
+        container=container, size_type=size_type, teu=info.teu, full_empty=full_empty,
         gross_kg=gross_kg, commodity_id=commodity_id, seal=text.get("seal", ""),
         shipper=text.get("shipper", ""), consignee=text.get("consignee", ""),
-    )
-    problems = validate_move(move, teu_45ft)
-    return (None, problems) if problems else (move, [])
+    ), []
