@@ -210,7 +210,8 @@ def test_duplicates_on_the_service_and_across_services(qtbot, screen, demo_db_pa
     assert {e.row for e in screen.grid.problems()} == {2}
 
 
-def test_find_container_lists_every_move_and_jumps(qtbot, screen, demo_db_path):
+def test_find_container_lists_every_move_and_jumps(qtbot, screen, demo_db_path,
+                                                   qtmodeltester):
     with sqlite3.connect(demo_db_path) as conn:
         # A box that came in and went out again: two moves, the newest listed first.
         number, moves = conn.execute(
@@ -225,6 +226,7 @@ def test_find_container_lists_every_move_and_jumps(qtbot, screen, demo_db_path):
     press(qtbot, number.lower()[:4] + " " + number[4:], Qt.Key.Key_Return)
     panel = screen.find_panel
     assert panel.isVisible() and panel.model.rowCount() == moves
+    qtmodeltester.check(panel.model)
     press(qtbot, Qt.Key.Key_Return)
     assert screen.day() == dt.date.fromisoformat(day)
     assert screen.form.service_no.text() == service_no

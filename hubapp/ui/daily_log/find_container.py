@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QToolButton, QVBoxLayout,
     QWidget,
@@ -10,45 +10,18 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.records import ContainerHistoryRecord
 from hubapp.ui import labels
-
-_Index = QModelIndex | QPersistentModelIndex
-RECORD_ROLE = Qt.ItemDataRole.UserRole
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel
 
 
-class ContainerHistoryModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ContainerHistoryRecord] = []
+class ContainerHistoryModel(RecordTableModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Date"), self.tr("Service"), self.tr("Direction"), self.tr("Route"),
+                self.tr("Size-type"), self.tr("Status")]
 
-    def set_rows(self, rows: list[ContainerHistoryRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < 6:
-            return [self.tr("Date"), self.tr("Service"), self.tr("Direction"), self.tr("Route"),
-                    self.tr("Size-type"), self.tr("Status")][section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == RECORD_ROLE:
-            return row
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def display(self, row: ContainerHistoryRecord, column: int) -> str:
         return [row.date.isoformat(), row.service_no, labels.direction(row.direction),
                 labels.pick(row.route_name_en, row.route_name_zh),
-                f"{row.size_type} {row.full_empty}", labels.status(row.status)][index.column()]
+                f"{row.size_type} {row.full_empty}", labels.status(row.status)][column]
 
 
 class FindContainerPanel(QWidget):

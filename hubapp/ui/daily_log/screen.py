@@ -26,9 +26,8 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import FIELDS, ContainerGridModel, ContainerGridView
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
-from hubapp.ui.daily_log.services_list import (
-    RECORD_ROLE, SORT_ROLE, DayServicesModel, totals_text,
-)
+from hubapp.ui.daily_log.services_list import DayServicesModel, totals_text
+from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE
 
 _SEPARATOR = " · "
 

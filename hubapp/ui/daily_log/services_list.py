@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QPalette
 
 from hubapp.domain.records import ServiceSummaryRecord, Status, TotalsRecord
 from hubapp.ui import formatting, labels
-
-SORT_ROLE = Qt.ItemDataRole.UserRole
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
+from hubapp.ui.record_model import RecordTableModel
 
 
-class DayServicesModel(QAbstractTableModel):
+class DayServicesModel(RecordTableModel):
     TIME, SERVICE, DIRECTION, MODE, ROUTE, FROM_TO, STATUS, CONTAINERS, TEU, FULL, EMPTY, \
         TONNES = range(12)
     _NUMERIC = {CONTAINERS, TEU, FULL, EMPTY, TONNES}
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ServiceSummaryRecord] = []
 
     def headers(self) -> list[str]:
         return [self.tr("Time"), self.tr("Service"), self.tr("Direction"), self.tr("Mode"),
@@ -31,40 +21,10 @@ class DayServicesModel(QAbstractTableModel):
                 self.tr("Containers"), self.tr("TEU"), self.tr("Full"), self.tr("Empty"),
                 self.tr("Tonnes")]
 
-    def records(self) -> list[ServiceSummaryRecord]:
-        return list(self._rows)
-
     def row_of(self, service_id: int | None) -> int:
         return next((i for i, row in enumerate(self._rows) if row.service.id == service_id), -1)
 
-    def set_rows(self, rows: list[ServiceSummaryRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 12
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < 12:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_value(row, column)
-        if role == RECORD_ROLE:
-            return row
+    def role_data(self, row: ServiceSummaryRecord, column: int, role: int):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and row.service.status == Status.CANCELLED:
@@ -74,7 +34,7 @@ class DayServicesModel(QAbstractTableModel):
             return row.service.notes
         return None
 
-    def _display(self, row: ServiceSummaryRecord, column: int) -> str:
+    def display(self, row: ServiceSummaryRecord, column: int) -> str:
         service, totals = row.service, row.totals
         when = service.actual_at or service.scheduled_at
         return [
@@ -92,8 +52,7 @@ class DayServicesModel(QAbstractTableModel):
             lambda: formatting.tonnes(totals.gross_kg),
         ][column]()
 
-    @staticmethod
-    def _sort_value(row: ServiceSummaryRecord, column: int):
+    def sort_value(self, row: ServiceSummaryRecord, column: int):
         service, totals = row.service, row.totals
         when = service.actual_at or service.scheduled_at
         return [

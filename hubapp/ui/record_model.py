@@ -1,0 +1,66 @@
+"""A read-only Qt table over a list of records: the part every such model shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole  # raw values, so numbers sort as numbers
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the …Record behind the row
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    """One row per record. Subclasses say headers() and display(); role_data() adds the rest."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def display(self, record: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def role_data(self, record: Any, column: int, role: int) -> Any:
+        """Data for roles other than display, record and sort (alignment, colour, tooltip)."""
+        return None
+
+    def sort_value(self, record: Any, column: int) -> Any:
+        return self.display(record, column)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def records(self) -> list[Any]:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        headers = self.headers()
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(headers):
+            return headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(record, column)
+        if role == RECORD_ROLE:
+            return record
+        if role == SORT_ROLE:
+            return self.sort_value(record, column)
+        return self.role_data(record, column, role)
