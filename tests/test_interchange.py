@@ -355,3 +355,17 @@ def test_hand_mapped_column_and_spellings(demo_db, tmp_path):
 def test_export_refuses_other_formats(demo_db, tmp_path):
     with pytest.raises(HubError, match=r"\.csv or \.xlsx"):
         export_file(demo_db, tmp_path / "x.pdf", dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+
+
+def test_a_clerk_cannot_import_into_a_closed_day(demo_db):
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+
+    with SAMPLE.open(encoding="utf-8-sig") as file:
+        day = dt.date.fromisoformat(next(csv.DictReader(file))["日期"])
+    day_close.close_day(demo_db, day, UserRecord("wang.li", "supervisor"))
+    before = demo_db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0]
+    with pytest.raises(day_close.DayClosedError):
+        import_file(demo_db, SAMPLE, "zhao.min", role="clerk")
+    assert demo_db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == before
+    assert import_file(demo_db, SAMPLE, "wang.li", role="supervisor").saved

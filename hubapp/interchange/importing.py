@@ -14,6 +14,7 @@ from hubapp.interchange.parsing import ImportPlan, PlannedService, Problem, pars
 from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store, settings
 from hubapp.store.interchange import DuplicateRecord
+from hubapp.store.users import ADMIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ def import_file(
     path: str | Path,
     user: str,
     *,
+    role: str = ADMIN,
     dry_run: bool = False,
     skip_duplicates: bool = False,
     manual: Mapping[int, str | None] | None = None,
@@ -55,6 +57,9 @@ def import_file(
     check: Callable[[], None] | None = None,
 ) -> ImportResultRecord:
     """Progress runs over checking every row, then over saving every container.
+
+    role is the importer's: a clerk cannot import into a closed day. The
+    command line runs as admin (whoever can run it can open the file anyway).
 
     Raises FileFormatError when the file cannot be read at all; anything `check`
     raises (a cancel) leaves the database as it was.
@@ -90,7 +95,7 @@ def import_file(
         totals = _totals(items)
         return ImportResultRecord(path.name, rows, totals, skipped_services=skipped_services,
                                   skipped_containers=skipped_containers, dry_run=True)
-    totals, change = store.insert_import(db, items, user, path.name, saving, check)
+    totals, change = store.insert_import(db, items, user, role, path.name, saving, check)
     return ImportResultRecord(path.name, rows, totals, skipped_services=skipped_services,
                               skipped_containers=skipped_containers, change=change)
 

@@ -14,7 +14,7 @@ from hubapp.domain import reference
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, RouteRecord, ServiceRecord, TotalsRecord,
 )
-from hubapp.store import audit, services
+from hubapp.store import audit, day_close, services
 from hubapp.store.db import transaction
 from hubapp.store.reference import commodity_finder, list_places, list_routes
 
@@ -112,6 +112,7 @@ def insert_import(
     db: Database,
     items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]],
     user: str,
+    role: str,
     source: str,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
@@ -124,6 +125,8 @@ def insert_import(
     total = sum(len(moves) for _service, moves in items)
     sums = TotalsRecord()
     with transaction(db):
+        for day in sorted({service.date for service, _moves in items}):
+            day_close.ensure_day_open(db, day, role)
         done = 0
         for start in range(0, len(items), BATCH):
             if check is not None:

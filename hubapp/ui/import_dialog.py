@@ -229,14 +229,15 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.path is None or self.task is not None:
             return
-        path, user = self.path, self.ctx.user
+        path, user, role = self.path, self.ctx.user, self.ctx.role
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
 
         def work(control: TaskControl) -> ImportResultRecord:
             db = open_db(control.db_path, create=False)
             try:
-                return import_file(db, path, user, skip_duplicates=skip, manual=manual,
-                                   progress=control.progress, check=control.check)
+                return import_file(db, path, user, role=role, skip_duplicates=skip,
+                                   manual=manual, progress=control.progress,
+                                   check=control.check)
             finally:
                 db.close()
 
