@@ -331,3 +331,19 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
         reasons = [r[0] for r in conn.execute(
             "SELECT after FROM audit_log WHERE entity = 'day' AND action = 'reopen'")]
     assert any("late train X8002" in (r or "") for r in reasons)
+
+
+def test_new_reference_data_reaches_the_open_screen(qtbot, screen, app_ctx):
+    from hubapp.domain.records import ChangeRecord
+
+    screen.new_service()
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, numbers(1)[0], Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab,
+          "20000", Qt.Key.Key_Tab, "dragon fruit", Qt.Key.Key_Return)
+    assert [e.field for e in screen.grid.problems()] == ["commodity"]
+    app_ctx.db["commodity"].insert({"hs_code": "081090", "name_en": "dragon fruit",
+                                    "name_zh": "火龙果", "category": "agri", "perishable": 1})
+    app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
+    assert screen.grid.problems() == []
+    assert any("火龙果" in entry for entry in screen.grid_view.delegate.completions["commodity"])

@@ -46,12 +46,10 @@ class DailyLogScreen(QWidget):
         self._service: ServiceRecord | None = None  # what the editor holds (None: new)
         self._form_dirty = False
         self._shown_day = dt.date.today()
-        commodities = reference.list_commodities(self._db)
-        self._commodity_names = {c.id: c for c in commodities}
 
         self._build_day_bar()
         self._build_services_list()
-        self._build_editor(commodities)
+        self._build_editor()
         self.find_panel = FindContainerPanel(self)
         self.find_panel.chosen.connect(self._jump_to)
 
@@ -190,7 +188,7 @@ class DailyLogScreen(QWidget):
         layout.addWidget(self.empty_label)
         self._services_box = box
 
-    def _build_editor(self, commodities) -> None:
+    def _build_editor(self) -> None:
         self.form = ServiceForm(reference.list_places(self._db), reference.list_routes(self._db),
                                 self)
         self.form.changed.connect(self._form_changed)
@@ -199,14 +197,7 @@ class DailyLogScreen(QWidget):
         self.grid_view = ContainerGridView(self)
         self.grid_view.setModel(self.grid)
         self.grid_view.size_columns()
-        self.grid_view.delegate.completions = {
-            "size_type": [f"{code}{_SEPARATOR}{labels.pick(en, zh)}"
-                          for code, (en, zh) in COMMON_SIZE_TYPES.items()],
-            "commodity": [f"{labels.pick(c.name_en, c.name_zh)}{_SEPARATOR}"
-                          f"{c.name_zh if not labels.chinese() else c.name_en}{_SEPARATOR}"
-                          f"{c.hs_code}" for c in commodities],
-            "full_empty": ["F", "E"],
-        }
+        self._load_commodities()
         self.grid_view.pasted.connect(self._pasted)
         self.grid.totals_changed.connect(self._grid_totals)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
@@ -239,6 +230,24 @@ class DailyLogScreen(QWidget):
         layout.addWidget(self.paste_message)
         layout.addLayout(bottom)
         self._editor_box = box
+
+    def _load_commodities(self) -> None:
+        commodities = reference.list_commodities(self._db)
+        self._commodity_names = {c.id: c for c in commodities}
+        self.grid_view.delegate.completions = {
+            "size_type": [f"{code}{_SEPARATOR}{labels.pick(en, zh)}"
+                          for code, (en, zh) in COMMON_SIZE_TYPES.items()],
+            "commodity": [f"{labels.pick(c.name_en, c.name_zh)}{_SEPARATOR}"
+                          f"{c.name_zh if not labels.chinese() else c.name_en}{_SEPARATOR}"
+                          f"{c.hs_code}" for c in commodities],
+            "full_empty": ["F", "E"],
+        }
+
+    def _reference_changed(self) -> None:
+        """An admin edited places, routes or commodities: offer and check against the new lists."""
+        self._load_commodities()
+        self.form.set_reference(reference.list_places(self._db), reference.list_routes(self._db))
+        self._configure_grid()
 
     # -- the day ---------------------------------------------------------------------
 
@@ -290,6 +299,8 @@ class DailyLogScreen(QWidget):
         self.totals_changed.emit(totals)
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
+        if change.what == "reference":
+            self._reference_changed()
         if initiator is self or (change.dates and self._shown_day not in change.dates):
             return
         self.reload()

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget,
 )
@@ -28,8 +28,6 @@ class ServiceForm(QWidget):
     def __init__(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord],
                  parent=None) -> None:
         super().__init__(parent)
-        self._routes = {route.code: route for route in routes}
-        self._places = _place_index(places)
         self._service: ServiceRecord | None = None
 
         self.service_no = QLineEdit(self)
@@ -42,12 +40,9 @@ class ServiceForm(QWidget):
         for value in Mode:
             self.mode.addItem(labels.mode(value), value)
         self.route = QComboBox(self)
-        self.route.addItem("", None)
-        for route in routes:
-            self.route.addItem(f"{route.code}{_SEPARATOR}{labels.pick(route.name_en, route.name_zh)}",
-                               route.code)
-        self.origin = self._place_edit(places)
-        self.destination = self._place_edit(places)
+        self.origin = self._place_edit()
+        self.destination = self._place_edit()
+        self.set_reference(places, routes)
         self.scheduled = self._time_edit()
         self.actual = self._time_edit()
         self.status = QComboBox(self)
@@ -104,13 +99,27 @@ class ServiceForm(QWidget):
         self.service_no.textEdited.connect(
             lambda text: self.service_no.setText(text.upper()) if text != text.upper() else None)
 
-    def _place_edit(self, places: Sequence[PlaceRecord]) -> QLineEdit:
+    def set_reference(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord]) -> None:
+        """The lists to choose from; called again when an admin changes them."""
+        self._routes = {route.code: route for route in routes}
+        self._places = _place_index(places)
+        chosen = self.route.currentData()
+        self.route.clear()
+        self.route.addItem("", None)
+        for route in routes:
+            self.route.addItem(
+                f"{route.code}{_SEPARATOR}{labels.pick(route.name_en, route.name_zh)}", route.code)
+        self.route.setCurrentIndex(max(0, self.route.findData(chosen)))
+        entries = [f"{p.locode}{_SEPARATOR}{p.name_en}{_SEPARATOR}{p.name_zh}" for p in places]
+        for edit in (self.origin, self.destination):
+            edit.completer().model().setStringList(entries)
+
+    def _place_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(self.tr("UN/LOCODE or name"))
-        completer = QCompleter([f"{p.locode}{_SEPARATOR}{p.name_en}{_SEPARATOR}{p.name_zh}"
-                                for p in places], edit)
-        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
-        completer.setFilterMode(completer.filterMode().MatchContains)
+        completer = QCompleter([], edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.activated.connect(lambda text, e=edit: e.setText(text.split(_SEPARATOR)[0]))
         edit.setCompleter(completer)
         return edit
