@@ -8,15 +8,22 @@ import sys
 
 import pytest
 
+from sqlite_utils import Database
+
 from hubapp.domain.errors import DatabaseError
+from hubapp.store import rollup
 from hubapp.store.check import CHECKS, check_database
 
 
 def _execute(path, *statements):
+    """A hand edit; the daily roll-up is rebuilt after it, so that only the rule under
+    test is broken (tests/test_rollup.py checks that a drifted roll-up is reported)."""
     conn = sqlite3.connect(path)
     try:
         for statement in statements:
             conn.execute(statement)
+        conn.commit()
+        rollup.rebuild(Database(conn, execute_plugins=False))
         conn.commit()
     finally:
         conn.close()

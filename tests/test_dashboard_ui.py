@@ -12,7 +12,10 @@ from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QToolTip
 
-from hubapp.domain.records import ChangeRecord
+from hubapp.domain.records import (
+    ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
+)
+from hubapp.store import open_db, services
 from hubapp.ui.dashboard import DashboardScreen
 
 from conftest import DEMO_END
@@ -115,14 +118,14 @@ def test_a_newer_filter_supersedes_a_running_refresh(screen, qtbot, app_ctx, dem
 
 def test_saving_elsewhere_refreshes_the_dashboard(screen, qtbot, app_ctx):
     before = sum(_bar_heights(screen))
-    with sqlite3.connect(app_ctx.db_path) as conn:
-        service = conn.execute(
-            "INSERT INTO service (service_no, date, direction, mode, status)"
-            " VALUES ('EXTRA1', ?, 'inbound', 'rail', 'arrived')", [FIRST.isoformat()]).lastrowid
-        conn.execute(
-            "INSERT INTO container_move (service_id, date, direction, container, size_type,"
-            " teu, full_empty) VALUES (?, ?, 'inbound', 'CSQU3054383', '42G1', 2, 'E')",
-            [service, FIRST.isoformat()])
+    other_desk = open_db(app_ctx.db_path)
+    try:
+        services.save_service(
+            other_desk, ServiceRecord("EXTRA1", FIRST, Direction.INBOUND, status=Status.ARRIVED,
+                                      actual_at=dt.datetime.combine(FIRST, dt.time(9))),
+            [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], "other", "admin")
+    finally:
+        other_desk.close()
     with qtbot.waitSignal(screen.refreshed):
         app_ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({FIRST})), None)
     assert sum(_bar_heights(screen)) == before + 2

@@ -9,8 +9,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import HubError
+from hubapp.store import rollup
 from hubapp.store.db import BUSY_TIMEOUT_MS, _inspect, as_user_error
 
 # Examples listed per check; the count says how many more there are.
@@ -141,6 +144,17 @@ def _gross_weight(conn: sqlite3.Connection) -> list[str]:
     return _limited(found)
 
 
+def _rollup(conn: sqlite3.Connection) -> list[str]:
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'daily_rollup'").fetchone()
+    if not has_table:  # a file from before the roll-up: its upgrade builds it
+        return []
+    return _limited([
+        f"daily roll-up of {group[0]} ({group[1]}, route {group[2] or '-'}, {group[3]}) "
+        f"differs from its containers"
+        for group in (d["group"] for d in rollup.differences(Database(conn, execute_plugins=False)))
+    ])
+
+
 def _limited(found: list[str]) -> list[str]:
     if len(found) <= MAX_EXAMPLES:
         return found
@@ -154,5 +168,6 @@ _APP_CHECKS = (
     ("containers once per service", _twice_on_a_service),
     ("moves match their service", _moves_match_service),
     ("gross weight", _gross_weight),
+    ("daily roll-up", _rollup),
 )
 CHECKS = ("integrity", *(name for name, _ in _APP_CHECKS))

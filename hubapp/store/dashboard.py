@@ -3,6 +3,10 @@
 Every function counts services that moved (departed or arrived) and the
 containers on them, narrowed by a DashboardFilterRecord. A commodity filter
 keeps only the containers of that commodity and the services that carried one.
+
+Container sums come from the daily roll-up (store/rollup.py), service counts
+from the small service table: a year or the whole history then reads
+thousands of rows, not millions.
 """
 
 from __future__ import annotations
@@ -21,20 +25,22 @@ from hubapp.domain.dashboard import (
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store.rows import MOVED
 
-_THROUGHPUT_COLUMNS = """
-    COUNT(DISTINCT s.id) AS services,
-    COUNT(DISTINCT CASE WHEN s.mode IN ('rail', 'rail-sea') THEN s.id END) AS trains,
-    COUNT(m.id) AS containers,
-    COALESCE(SUM(m.teu), 0) AS teu,
-    COALESCE(SUM(m.gross_kg), 0) AS gross_kg
+_SERVICE_COUNTS = """
+    COUNT(*) AS services,
+    COALESCE(SUM(CASE WHEN s.mode IN ('rail', 'rail-sea') THEN 1 ELSE 0 END), 0) AS trains
 """
-_SERVICE_AND_MOVES = "FROM service s LEFT JOIN container_move m ON m.service_id = s.id"
+_BOX_SUMS = """
+    COALESCE(SUM(r.containers), 0) AS containers,
+    COALESCE(SUM(r.teu), 0) AS teu,
+    COALESCE(SUM(r.gross_kg), 0) AS gross_kg
+"""
 # A service's time at the gate: when it really went, else when it was due.
 _SERVICE_TIME = "COALESCE({s}.actual_at, {s}.scheduled_at)"
 
 
 def _where(f: DashboardFilterRecord, date_from: dt.date, date_to: dt.date, *,
            moves_joined: bool = True, direction: bool = True) -> tuple[str, list]:
+    """Conditions on service s (and, when joined, its container_move m)."""
     clauses = ["s.date BETWEEN ? AND ?", MOVED]
     params: list = [date_from.isoformat(), date_to.isoformat()]
     narrowing = [("s.route_code = ?", f.route_code), ("s.mode = ?", f.mode)]
@@ -43,6 +49,18 @@ def _where(f: DashboardFilterRecord, date_from: dt.date, date_to: dt.date, *,
     narrowing.append(("m.commodity_id = ?" if moves_joined else
                       "EXISTS (SELECT 1 FROM container_move m"
                       " WHERE m.service_id = s.id AND m.commodity_id = ?)", f.commodity_id))
+    return _joined(clauses, params, narrowing)
+
+
+def _rollup_where(f: DashboardFilterRecord, date_from: dt.date,
+                  date_to: dt.date) -> tuple[str, list]:
+    """The same conditions on the daily roll-up r (which only holds moved services)."""
+    return _joined(["r.date BETWEEN ? AND ?"], [date_from.isoformat(), date_to.isoformat()],
+                   [("r.route_code = ?", f.route_code), ("r.mode = ?", f.mode),
+                    ("r.direction = ?", f.direction), ("r.commodity_id = ?", f.commodity_id)])
+
+
+def _joined(clauses: list[str], params: list, narrowing) -> tuple[str, list]:
     for clause, value in narrowing:
         if value is not None:
             clauses.append(clause)
@@ -57,9 +75,11 @@ def _throughput(row) -> ThroughputRecord:
 
 def totals(db: Database, f: DashboardFilterRecord, date_from: dt.date,
            date_to: dt.date) -> ThroughputRecord:
-    where, params = _where(f, date_from, date_to)
-    return _throughput(next(db.query(
-        f"SELECT {_THROUGHPUT_COLUMNS} {_SERVICE_AND_MOVES} {where}", params)))
+    where, params = _where(f, date_from, date_to, moves_joined=False)
+    counted = next(db.query(f"SELECT {_SERVICE_COUNTS} FROM service s {where}", params))
+    where, params = _rollup_where(f, date_from, date_to)
+    summed = next(db.query(f"SELECT {_BOX_SUMS} FROM daily_rollup r {where}", params))
+    return _throughput({**counted, **summed})
 
 
 def compare_with_last_year(db: Database, f: DashboardFilterRecord, date_from: dt.date,
@@ -70,15 +90,25 @@ def compare_with_last_year(db: Database, f: DashboardFilterRecord, date_from: dt
 
 
 def _facts(db: Database, f: DashboardFilterRecord) -> list[dict]:
-    """Throughput per day, route and direction: one scan that the daily, route and
-    direction charts all roll up from (services are additive across these groups)."""
-    where, params = _where(f, f.date_from, f.date_to)
-    return list(db.query(f"""
-        SELECT s.date, s.route_code, r.name_en, r.name_zh, s.direction, {_THROUGHPUT_COLUMNS}
-        {_SERVICE_AND_MOVES} LEFT JOIN route r ON r.code = s.route_code
-        {where}
-        GROUP BY s.date, s.route_code, s.direction
-        ORDER BY s.date""", params))
+    """Throughput per day, route and direction: what the daily, route and direction charts
+    all roll up from (services are additive across these groups)."""
+    group = "date, route_code, direction"
+    where, params = _where(f, f.date_from, f.date_to, moves_joined=False)
+    counted = {(r["date"], r["route_code"], r["direction"]): r for r in db.query(
+        f"SELECT s.date, s.route_code, s.direction, {_SERVICE_COUNTS} FROM service s {where}"
+        f" GROUP BY s.date, s.route_code, s.direction", params)}
+    where, params = _rollup_where(f, f.date_from, f.date_to)
+    summed = {(r["date"], r["route_code"], r["direction"]): r for r in db.query(
+        f"SELECT {group}, {_BOX_SUMS} FROM daily_rollup r {where} GROUP BY {group}", params)}
+    names = {r["code"]: r for r in db.query("SELECT code, name_en, name_zh FROM route")}
+    nothing = {"services": 0, "trains": 0, "containers": 0, "teu": 0.0, "gross_kg": 0}
+    facts = []
+    for key in sorted(set(counted) | set(summed), key=lambda k: (k[0], k[1] or "", k[2])):
+        route = names.get(key[1], {})
+        facts.append({**nothing, **counted.get(key, {}), **summed.get(key, {}),
+                      "date": key[0], "route_code": key[1], "direction": key[2],
+                      "name_en": route.get("name_en"), "name_zh": route.get("name_zh")})
+    return facts
 
 
 def _days(f: DashboardFilterRecord, facts: Iterable[dict]) -> tuple[DayRecord, ...]:
@@ -136,14 +166,12 @@ def teu_by_direction(db: Database, f: DashboardFilterRecord) -> tuple[DirectionT
 def commodities(db: Database, f: DashboardFilterRecord) -> tuple[CommodityTotalsRecord, ...]:
     """Every commodity that moved in the period, biggest TEU first; empties and boxes
     without a commodity are one row with commodity_id None."""
-    where, params = _where(f, f.date_from, f.date_to)
+    where, params = _rollup_where(f, f.date_from, f.date_to)
     rows = db.query(f"""
-        SELECT m.commodity_id, c.name_en, c.name_zh, COUNT(m.id) AS containers,
-               SUM(m.teu) AS teu, COALESCE(SUM(m.gross_kg), 0) AS gross_kg
-        FROM service s JOIN container_move m ON m.service_id = s.id
-        LEFT JOIN commodity c ON c.id = m.commodity_id
+        SELECT r.commodity_id, c.name_en, c.name_zh, {_BOX_SUMS}
+        FROM daily_rollup r LEFT JOIN commodity c ON c.id = r.commodity_id
         {where}
-        GROUP BY m.commodity_id
+        GROUP BY r.commodity_id, c.name_en, c.name_zh
         ORDER BY teu DESC, c.name_en""", params)
     return tuple(CommodityTotalsRecord(r["commodity_id"], r["name_en"] or "", r["name_zh"] or "",
                                        r["containers"], r["teu"], r["gross_kg"]) for r in rows)
@@ -154,10 +182,11 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date,
     """TEU of each month from `first` to `last` (any day in them) and of the same month
     a year before."""
     first, last = first.replace(day=1), last.replace(day=1)
-    where, params = _where(f, add_months(first, -12), add_months(last, 1) - dt.timedelta(days=1))
+    where, params = _rollup_where(f, add_months(first, -12),
+                                  add_months(last, 1) - dt.timedelta(days=1))
     teu = {row["month"]: row["teu"] for row in db.query(
-        f"SELECT substr(s.date, 1, 7) AS month, COALESCE(SUM(m.teu), 0) AS teu"
-        f" {_SERVICE_AND_MOVES} {where} GROUP BY month", params)}
+        f"SELECT substr(r.date, 1, 7) AS month, COALESCE(SUM(r.teu), 0) AS teu"
+        f" FROM daily_rollup r {where} GROUP BY month", params)}
     months = []
     month = first
     while month <= last:

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from hubapp.domain import reference
+from hubapp.store import rollup
 
 MIGRATIONS = Migrations("hubapp")
 STEP_NAMES: list[str] = []
@@ -163,3 +164,10 @@ def m005_create_users_and_day_close(db: Database) -> None:
             closed_by TEXT NOT NULL
         );
     """)
+
+
+@step
+def m006_create_daily_rollup(db: Database) -> None:
+    # Filled from the data already there, so an upgraded file is exact at once.
+    _execute_all(db, rollup.CREATE)
+    rollup.rebuild(db)

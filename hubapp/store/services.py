@@ -16,7 +16,7 @@ from hubapp.domain.validation import (
     FieldError, ValidationError, duplicate_errors, elsewhere_error, validate_move,
     validate_service,
 )
-from hubapp.store import audit, day_close
+from hubapp.store import audit, day_close, rollup
 from hubapp.store.db import transaction
 from hubapp.store.rows import (
     MOVED, TOTALS_COLUMNS, move_record, move_row, service_record, service_row, totals_record,
@@ -100,6 +100,7 @@ def save_service(
             db.execute("DELETE FROM container_move WHERE service_id = ?", [service_id])
         _insert_moves(db, service_id, service, moves)
         saved = get_service(db, service_id)
+        rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set()))
         audit.record(db, user, "create" if before is None else "update", "service",
                      service_id, before, _snapshot(db, service_id))
     dates = {saved.date} | ({before_date(before)} if before else set())
@@ -111,6 +112,7 @@ def delete_service(db: Database, service_id: int, user: str, role: str) -> Chang
         before = _snapshot(db, service_id)
         day_close.ensure_day_open(db, before_date(before), role)
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
+        rollup.refresh_days(db, {before_date(before)})
         audit.record(db, user, "delete", "service", service_id, before, None)
     return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
 
@@ -124,7 +126,9 @@ def insert_many(
     """
     services = containers = full = empty = gross = 0
     teu = 0.0
+    days = set()
     for service, moves in items:
+        days.add(service.date)
         service_id = _insert_service(db, service_row(service))
         _insert_moves(db, service_id, service, moves)
         services += 1
@@ -134,6 +138,7 @@ def insert_many(
             full += move.full_empty == "F"
             empty += move.full_empty == "E"
             gross += move.gross_kg or 0
+    rollup.refresh_days(db, days)
     return TotalsRecord(services, containers, teu, full, empty, gross)
 
 

@@ -1,0 +1,63 @@
+"""The daily roll-up stays equal to a fresh aggregate whatever is written."""
+
+import dataclasses
+import datetime as dt
+import random
+import sqlite3
+
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+from hubapp.store import rollup, services
+from hubapp.store.check import check_database
+from hubapp.store.db import transaction
+
+from conftest import DEMO_END
+
+
+def test_demo_data_arrives_with_an_exact_rollup(demo_db):
+    assert demo_db["daily_rollup"].count > 0
+    assert rollup.differences(demo_db) == []
+
+
+def test_rollup_stays_exact_after_random_edits(demo_db):
+    rng = random.Random(11)
+    days = [DEMO_END - dt.timedelta(days=n) for n in range(3)]
+    for step in range(25):
+        summaries = [s for day in days for s in services.list_day(demo_db, day)]
+        target = rng.choice(summaries)
+        action = rng.choice(["drop", "add", "status", "delete", "new", "move"])
+        service = target.service
+        moves = services.list_moves(demo_db, service.id)
+        if action == "drop" and moves:
+            moves = rng.sample(moves, len(moves) // 2)
+        elif action == "add":
+            moves = moves + [ContainerMoveRecord(
+                with_check_digit(f"RNDU{step:03d}{n:03d}"), "45G1", 2.0, "F", 15000)
+                for n in range(rng.randint(1, 5))]
+        elif action == "status":
+            service = dataclasses.replace(service, status=rng.choice(list(Status)),
+                                          actual_at=service.actual_at or service.scheduled_at)
+        elif action == "delete":
+            services.delete_service(demo_db, service.id, "test", "admin")
+            continue
+        elif action == "new":
+            with transaction(demo_db):
+                services.insert_many(demo_db, [(ServiceRecord(
+                    f"R{step}", rng.choice(days), Direction.INBOUND, status=Status.ARRIVED),
+                    [ContainerMoveRecord(with_check_digit(f"NEWU{step:03d}000"), "22G1", 1.0,
+                                         "E", 2200)])])
+            continue
+        elif action == "move":
+            service = dataclasses.replace(service, route_code=rng.choice(
+                ["CN-LA", "CN-EU-CA", None]))
+        services.save_service(demo_db, service, [dataclasses.replace(m, id=None) for m in moves],
+                              "test", "admin")
+        assert rollup.differences(demo_db) == [], (step, action)
+
+
+def test_check_reports_a_rollup_that_drifted(demo_db_path):
+    with sqlite3.connect(demo_db_path) as conn:
+        conn.execute("UPDATE daily_rollup SET teu = teu + 1 WHERE rowid = 1")
+    conn.close()
+    report = check_database(demo_db_path)
+    assert [p.check for p in report.problems] == ["daily roll-up"]
