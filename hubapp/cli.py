@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = command("demo", "fill a new database with realistic demo data")
     demo.add_argument("--days", type=int, default=60, help="days of traffic (default 60)")
+    demo.add_argument("--containers", type=int, default=None,
+                      help="make a history of about this many containers instead of --days "
+                           "(e.g. 5000000, the corridor's whole history)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     demo.add_argument("--end", type=_date, default=None,
                       help="last day of the demo data (default: today)")
@@ -112,11 +115,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from hubapp.domain import demo
     from hubapp.store import demo_data
 
     if not 1 <= args.days <= 5000:
         raise InputError("--days must be between 1 and 5000, not {days}", days=args.days)
-    totals = demo_data.fill(args.db, args.days, args.end or dt.date.today(), args.seed)
+    days, copies = args.days, 1
+    if args.containers is not None:
+        if not 1 <= args.containers <= 50_000_000:
+            raise InputError("--containers must be between 1 and 50,000,000, not {count}",
+                             count=args.containers)
+        days, copies = demo.shape_for(args.containers)
+    totals = demo_data.fill(args.db, days, args.end or dt.date.today(), args.seed, copies)
     print(f"Demo data written to {args.db}: {totals.services:,} services, "
           f"{totals.containers:,} containers, {_number(totals.teu)} TEU")
     return 0

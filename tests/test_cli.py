@@ -161,3 +161,22 @@ def test_version_and_help_document_every_option():
         for action in sub._actions:
             if action.option_strings and action.dest != "help":
                 assert action.help, f"{name} {action.option_strings} has no help"
+
+
+def test_demo_by_number_of_containers(tmp_path):
+    path = tmp_path / "sized.db"
+    hubapp("demo", "--db", path, "--containers", 20000, "--end", "2026-03-05", check=True)
+    with sqlite3.connect(path) as conn:
+        containers, last = conn.execute(
+            "SELECT COUNT(*), MAX(date) FROM container_move").fetchone()
+    assert 17_000 <= containers <= 23_000
+    assert last == "2026-03-05"
+
+
+def test_a_big_history_runs_the_timetable_several_times():
+    from hubapp.domain import demo
+
+    days, copies = demo.shape_for(5_000_000)
+    assert days <= 365 * demo.HISTORY_YEARS and copies > 1
+    expected = sum(demo.expected_containers(k) for k in range(days)) * copies
+    assert 5_000_000 <= expected <= 5_300_000

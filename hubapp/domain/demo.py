@@ -8,7 +8,9 @@ and Yangtze barges; traffic grows year on year.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 import random
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -112,26 +114,56 @@ TIMETABLE: tuple[Slot, ...] = (
 )
 
 
+GROWTH = 1.18  # ~18 % more boxes a year
+HISTORY_YEARS = 9  # the corridor's whole history: 2017 to today
+_COPY_SUFFIXES = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def expected_containers(day_offset: int) -> float:
+    """About how many boxes the timetable carries on a day `day_offset` days before the end."""
+    per_day = sum(slot.runs * sum(slot.containers) / 2 for slot in TIMETABLE)
+    return per_day * GROWTH ** (-day_offset / 365)
+
+
+def shape_for(containers: int) -> tuple[int, int]:
+    """(days, timetable copies) for a history of about `containers` boxes.
+
+    Up to nine years of one timetable; a bigger history runs the timetable
+    several times over (a bigger hub) rather than reaching back past 2017.
+    """
+    nine_years = sum(expected_containers(k) for k in range(365 * HISTORY_YEARS))
+    copies = max(1, math.ceil(containers / nine_years))
+    days, total = 0, 0.0
+    while total < containers and days < 365 * HISTORY_YEARS:
+        total += expected_containers(days) * copies
+        days += 1
+    return days, copies
+
+
 def generate(
     days: int,
     end: dt.date,
     seed: int,
     commodities: Mapping[str, tuple[int, str]],
     teu_45ft: float = 2.0,
+    copies: int = 1,
 ) -> Iterator[tuple[ServiceRecord, list[ContainerMoveRecord]]]:
     """Services with their containers for `days` days ending on `end`, oldest first.
 
     commodities maps an English name to (commodity id, category). The same seed
     and end date always give the same data. Services on `end` after noon are
-    still planned, so the demo's "today" looks like a working day.
+    still planned, so the demo's "today" looks like a working day. copies > 1
+    runs the timetable that many times a day (X8001, X8001B, …).
     """
     rng = random.Random(seed)
     yard: list[tuple[str, str, dt.date]] = []  # containers that came in and wait to leave
+    timetable = [dataclasses.replace(slot, service_no=slot.service_no + suffix)
+                 for suffix in ("", *_COPY_SUFFIXES[:copies - 1]) for slot in TIMETABLE]
     for offset in range(days - 1, -1, -1):
         day = end - dt.timedelta(days=offset)
-        growth = 1.18 ** ((day - end).days / 365)  # ~18 % more boxes a year
+        growth = GROWTH ** ((day - end).days / 365)
         used = {OUT: set(), IN: set()}
-        for slot in TIMETABLE:
+        for slot in timetable:
             if rng.random() > slot.runs:
                 continue
             service = _service(rng, slot, day, end)
