@@ -18,7 +18,7 @@ from pathlib import Path
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.check import integrity_problems
 from hubapp.store.db import (
-    BUSY_TIMEOUT_MS, SQLITE_HEADER, _inspect, as_user_error, copy_database,
+    BUSY_TIMEOUT_MS, SQLITE_HEADER, inspect_file, as_user_error, copy_database,
 )
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
@@ -36,7 +36,7 @@ def backup_to(db_path: Path, target: Path) -> Path:
     the integrity check, so target is never a half-written file.
     """
     db_path, target = Path(db_path), Path(target)
-    _inspect(db_path, create=False)
+    inspect_file(db_path, create=False)
     if target.exists() and target.resolve() == db_path.resolve():
         raise DatabaseError(QT_TRANSLATE_NOOP("messages", "A backup cannot overwrite the database itself ({path})"),
                             path=str(target))
@@ -115,7 +115,7 @@ def _automatic_backups(folder: Path, stem: str) -> dict[dt.datetime, Path]:
 def verify(path: Path) -> None:
     """Raise DatabaseError unless path is a sound Hub Desk database this build can open."""
     path = Path(path)
-    _inspect(path, create=False)
+    inspect_file(path, create=False)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import HubError
 from hubapp.store import rollup
-from hubapp.store.db import BUSY_TIMEOUT_MS, _inspect, as_user_error
+from hubapp.store.db import BUSY_TIMEOUT_MS, inspect_file, as_user_error
 
 # Examples listed per check; the count says how many more there are.
 MAX_EXAMPLES = 20
@@ -42,7 +42,7 @@ class CheckReportRecord:
 def check_database(path: str | Path) -> CheckReportRecord:
     """Every check that can run; a damaged file stops after the integrity check."""
     path = Path(path)
-    _inspect(path, create=False)  # not a database, another program's, newer: a clear error
+    inspect_file(path, create=False)  # not a database, another program's, newer: a clear error
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

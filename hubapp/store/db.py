@@ -24,7 +24,7 @@ def open_db(path: str | Path, *, create: bool = True) -> Database:
     or to one written by a newer Hub Desk.
     """
     path = Path(path)
-    applied = _inspect(path, create)
+    applied = inspect_file(path, create)
     pending = [name for name in STEP_NAMES if name not in applied]
     if applied and pending:
         backup_before_migration(path, pending[0])
@@ -38,7 +38,7 @@ def open_db(path: str | Path, *, create: bool = True) -> Database:
     return db
 
 
-def _inspect(path: Path, create: bool) -> set[str]:
+def inspect_file(path: Path, create: bool) -> set[str]:
     """Names of migrations already applied to path; raises if the file must not be touched."""
     if not path.exists():
         if not create:
