@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from hubapp.interchange.parsing import COLUMNS
+from hubapp.domain.audit import AuditEntryRecord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import interchange as store
 
@@ -125,14 +126,34 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
 
 def write_problems(path: str | Path, problems: Iterable[Any]) -> None:
     """The problem list of an import as CSV, for whoever corrects the file."""
+    _write_text_table(path, ("line", "column", "value", "problem"), (
+        (problem.line, problem.column, problem.value, problem.message) for problem in problems))
+
+
+def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord]) -> None:
+    """Audit entries as CSV, one line per changed field (times in UTC, as recorded)."""
+    _write_text_table(path, ("at_utc", "user", "action", "entity", "id", "field", "before",
+                             "after"), (
+        (entry.at.isoformat(timespec="seconds"), entry.user_name, entry.action, entry.entity,
+         entry.entity_id, name, _text(old), _text(new))
+        for entry in entries
+        for name, old, new in changed_fields(entry.before, entry.after) or [("", None, None)]))
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def _write_text_table(path: str | Path, header: tuple[str, ...],
+                      rows: Iterable[tuple[Any, ...]]) -> None:
+    """A small CSV for people to read in a spreadsheet, every text cell formula-safe."""
     path = Path(path)
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as file:
             writer = csv.writer(file)
-            writer.writerow(("line", "column", "value", "problem"))
-            writer.writerows((problem.line, neutralise(problem.column),
-                              neutralise(problem.value), neutralise(problem.message))
-                             for problem in problems)
+            writer.writerow(header)
+            writer.writerows([neutralise(cell) if isinstance(cell, str) else cell
+                              for cell in row] for row in rows)
     except OSError as error:
-        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot write {name}: {reason}"), name=path.name,
-                              reason=error.strerror or str(error)) from error
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot write {name}: {reason}"),
+                              name=path.name, reason=error.strerror or str(error)) from error

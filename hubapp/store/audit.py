@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from hubapp.domain.audit import AuditEntryRecord
+
 
 def record(db: Database, user: str, action: str, entity: str, entity_id: object,
            before: Any, after: Any) -> None:
@@ -21,3 +23,36 @@ def record(db: Database, user: str, action: str, entity: str, entity_id: object,
         "before": None if before is None else json.dumps(before, ensure_ascii=False),
         "after": None if after is None else json.dumps(after, ensure_ascii=False),
     })
+
+
+def entries(db: Database, *, user: str | None = None, day: dt.date | None = None,
+            service_no: str | None = None, limit: int = 2_000) -> list[AuditEntryRecord]:
+    """Newest first. day matches the day of the change or the hub day it concerned;
+    service_no matches entries whose before or after names that service."""
+    clauses, params = [], []
+    if user:
+        clauses.append("user_name = ?")
+        params.append(user)
+    if day is not None:
+        text = day.isoformat()
+        clauses.append("(substr(at, 1, 10) = ? OR entity_id = ? OR before LIKE ? OR after LIKE ?)")
+        params += [text, text, f'%"date": "{text}"%', f'%"date": "{text}"%']
+    if service_no:
+        pattern = f'%"service_no": "{service_no.strip().upper()}"%'
+        clauses.append("(before LIKE ? OR after LIKE ?)")
+        params += [pattern, pattern]
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = db.query(f"SELECT * FROM audit_log {where} ORDER BY id DESC LIMIT ?", [*params, limit])
+    return [AuditEntryRecord(
+        id=row["id"], at=dt.datetime.fromisoformat(row["at"]), user_name=row["user_name"],
+        action=row["action"], entity=row["entity"], entity_id=row["entity_id"],
+        before=_parsed(row["before"]), after=_parsed(row["after"])) for row in rows]
+
+
+def user_names(db: Database) -> list[str]:
+    return [row["user_name"] for row in db.query(
+        "SELECT DISTINCT user_name FROM audit_log ORDER BY user_name")]
+
+
+def _parsed(text: str | None) -> Any:
+    return None if text is None else json.loads(text)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from hubapp import __version__
 from hubapp.domain.records import TotalsRecord
 from hubapp.ui import dialogs
+from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log import DailyLogScreen
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.day_screen = DailyLogScreen(ctx, self)
         self.add_screen(self.day_screen, self.tr("Daily log"))
         self.add_screen(DashboardScreen(ctx, self), self.tr("Dashboard"))
+        self.add_screen(AuditScreen(ctx, self), self.tr("Audit log"))
 
         self.file_label = QLabel(str(ctx.db_path), self)
         self.totals_label = QLabel(self)

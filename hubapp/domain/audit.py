@@ -1,0 +1,62 @@
+"""Audit entries and how a change reads to a person: which fields went from what to what."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntryRecord:
+    id: int
+    at: dt.datetime  # UTC, as stored
+    user_name: str
+    action: str
+    entity: str
+    entity_id: str
+    before: Any  # parsed JSON, None when the thing did not exist before
+    after: Any
+
+
+def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) for every field that differs.
+
+    A saved service is stored whole ({"service": {...}, "containers": [...]}); a
+    supervisor reading the log wants "status planned → departed, containers
+    32 → 34, added CSQU3054383", not two copies of the record.
+    """
+    flat_before, flat_after = _flatten(before), _flatten(after)
+    changes = [(name, flat_before.get(name), flat_after.get(name))
+               for name in sorted(set(flat_before) | set(flat_after), key=_order(flat_after))
+               if flat_before.get(name) != flat_after.get(name)]
+    old, new = _numbers(before), _numbers(after)
+    if old - new:
+        changes.append(("containers removed", sorted(old - new), None))
+    if new - old:
+        changes.append(("containers added", None, sorted(new - old)))
+    return changes
+
+
+def _flatten(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        return {} if value is None else {"value": value}
+    flat: dict[str, Any] = {}
+    for name, item in value.items():
+        if name == "containers" and isinstance(item, list):
+            flat["containers"] = len(item)
+        elif isinstance(item, dict):
+            flat.update(item)
+        else:
+            flat[name] = item
+    return flat
+
+
+def _numbers(value: Any) -> set[str]:
+    moves = value.get("containers") if isinstance(value, dict) else None
+    return {str(move.get("container")) for move in moves} if isinstance(moves, list) else set()
+
+
+def _order(reference: dict[str, Any]):
+    names = list(reference)
+    return lambda name: (names.index(name) if name in names else len(names), name)

@@ -1,0 +1,73 @@
+"""The audit log viewer: a save shows up with what changed, filters narrow it, export writes it."""
+
+import csv
+import dataclasses
+
+from PySide6.QtCore import Qt
+
+from hubapp.domain.audit import changed_fields
+from hubapp.store import services
+from hubapp.ui import dialogs
+from hubapp.ui.audit_screen import AuditScreen
+
+from conftest import DEMO_END
+
+
+def _change_a_service(db, user):
+    summary = services.list_day(db, DEMO_END)[0]
+    moves = services.list_moves(db, summary.service.id)
+    service = dataclasses.replace(summary.service, notes="late loco")
+    services.save_service(db, service, [dataclasses.replace(m, id=None) for m in moves[:-1]],
+                          user, "admin")
+    return summary.service, moves
+
+
+def test_changed_fields_reads_like_a_person_would():
+    before = {"service": {"status": "planned", "notes": ""}, "containers": [{"container": "A"}]}
+    after = {"service": {"status": "departed", "notes": ""},
+             "containers": [{"container": "A"}, {"container": "B"}]}
+    assert changed_fields(before, after) == [
+        ("status", "planned", "departed"), ("containers", 1, 2),
+        ("containers added", None, ["B"])]
+
+
+def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, tmp_path,
+                                                              monkeypatch, qtmodeltester):
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    # The demo was written in bulk; its one entry is switching on single-user mode.
+    assert [screen.model.index(0, c).data() for c in (2, 3)] == [
+        "update", "setting single_user_mode"]
+    service, moves = _change_a_service(app_ctx.db, "wang.li")
+    app_ctx.signals.data_changed.emit(None, None)
+    qtmodeltester.check(screen.model)
+    assert screen.model.rowCount() == 2
+    row = [screen.model.index(0, c).data() for c in range(5)]
+    assert row[1:4] == ["wang.li", "update", f"service {service.id}"]
+    assert f"containers: {len(moves)} → {len(moves) - 1}" in row[4]
+    assert "notes: " in row[4] and "late loco" in row[4]
+    screen.table.selectRow(0)
+    assert f"containers removed: {moves[-1].container} → —" in screen.details.toPlainText()
+
+    screen.service.setText("NOSUCH1")
+    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    assert screen.model.rowCount() == 0
+    screen.service.setText(service.service_no)
+    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    assert screen.model.rowCount() == 1
+    screen.user.setCurrentIndex(screen.user.findData("wang.li"))
+    screen.user.activated.emit(screen.user.currentIndex())
+    assert screen.model.rowCount() == 1
+    screen.any_day.setChecked(False)
+    screen.day.setDate(DEMO_END)  # the hub day the change concerned
+    assert screen.model.rowCount() == 1
+
+    target = tmp_path / "audit.csv"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    with target.open(encoding="utf-8-sig") as file:
+        rows = list(csv.DictReader(file))
+    fields = {row["field"]: (row["before"], row["after"]) for row in rows}
+    assert fields["notes"] == ("", "late loco")
+    assert fields["containers"] == (str(len(moves)), str(len(moves) - 1))
+    assert {row["user"] for row in rows} == {"wang.li"}
