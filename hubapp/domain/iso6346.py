@@ -44,13 +44,16 @@ def validate(text: str) -> str:
     # shape is checked with our own pattern before stdnum sees the number.
     if not _SHAPE.fullmatch(number):
         raise ContainerNumberError(
-            QT_TRANSLATE_NOOP("messages", "Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits"),
+            QT_TRANSLATE_NOOP(
+                "messages", "Container number {number} must be 3 letters, then U, J, Z or R, then "
+                            "7 digits"),
             number=number,
         )
     expected = check_digit(number[:10])
     if number[10] != expected:
         raise ContainerNumberError(
-            QT_TRANSLATE_NOOP("messages", "Check digit of {number} is {given}; it should be {expected}"),
+            QT_TRANSLATE_NOOP(
+                "messages", "Check digit of {number} is {given}; it should be {expected}"),
             number=number,
             given=number[10],
             expected=expected,

@@ -71,19 +71,24 @@ def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
     text = code.strip().upper()
     if not _CODE.fullmatch(text):
         raise SizeTypeError(
-            QT_TRANSLATE_NOOP("messages", "Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1"),
+            QT_TRANSLATE_NOOP(
+                "messages", "Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or "
+                            "L5G1"),
             code=code.strip(),
         )
     length, height, group = text[0], text[1], text[2]
     if height not in _HEIGHTS:
         raise SizeTypeError(
-            QT_TRANSLATE_NOOP("messages", "Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)"),
+            QT_TRANSLATE_NOOP(
+                "messages", "Size-type {code}: height code {height} is unknown (expected 0, 2, 4, "
+                            "5 or 6)"),
             code=text,
             height=height,
         )
     if group not in _TYPE_GROUPS:
         raise SizeTypeError(
-            QT_TRANSLATE_NOOP("messages", "Size-type {code}: type {group} is unknown (expected one of {known})"),
+            QT_TRANSLATE_NOOP(
+                "messages", "Size-type {code}: type {group} is unknown (expected one of {known})"),
             code=text,
             group=group,
             known=", ".join(_TYPE_GROUPS),

@@ -60,17 +60,21 @@ def validate_service(service: ServiceRecord) -> list[FieldError]:
     if not _SERVICE_NO.fullmatch(service.service_no):
         errors.append(FieldError(
             "service_no",
-            QT_TRANSLATE_NOOP("messages", "Service number {value!r} must be 1–20 letters, digits, '-' or '/' (like X8001)"),
+            QT_TRANSLATE_NOOP(
+                "messages", "Service number {value!r} must be 1–20 letters, digits, '-' or '/' "
+                            "(like X8001)"),
             {"value": service.service_no},
         ))
     if service.wagons is not None and not 0 <= service.wagons <= MAX_WAGONS:
         errors.append(FieldError(
-            "wagons", QT_TRANSLATE_NOOP("messages", "Wagons must be between 0 and {max}, not {value}"),
+            "wagons", QT_TRANSLATE_NOOP(
+                "messages", "Wagons must be between 0 and {max}, not {value}"),
             {"max": MAX_WAGONS, "value": service.wagons},
         ))
     if service.origin and service.origin == service.destination:
         errors.append(FieldError(
-            "destination", QT_TRANSLATE_NOOP("messages", "Destination {value} is the same as the origin"),
+            "destination", QT_TRANSLATE_NOOP(
+                "messages", "Destination {value} is the same as the origin"),
             {"value": service.destination},
         ))
     return errors
@@ -125,7 +129,8 @@ def duplicate_errors(numbers: Sequence[str]) -> dict[int, FieldError]:
             continue
         if number in first_row:
             errors[index] = FieldError(
-                "container", QT_TRANSLATE_NOOP("messages", "Container {number} is already on this service (row {other})"),
+                "container", QT_TRANSLATE_NOOP(
+                    "messages", "Container {number} is already on this service (row {other})"),
                 {"number": number, "other": first_row[number] + 1}, index,
             )
         else:
@@ -135,7 +140,8 @@ def duplicate_errors(numbers: Sequence[str]) -> dict[int, FieldError]:
 
 def elsewhere_error(number: str, other_service: str, row: int) -> FieldError:
     """A container already on another service of the same day and direction."""
-    return FieldError("container", QT_TRANSLATE_NOOP("messages", "Container {number} is already on service {other} this day"),
+    return FieldError("container", QT_TRANSLATE_NOOP(
+        "messages", "Container {number} is already on service {other} this day"),
                       {"number": number, "other": other_service}, row)
 
 

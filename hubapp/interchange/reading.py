@@ -53,7 +53,8 @@ def read_table(path: str | Path, limit: int | None = None) -> Table:
                     name=path.name)
             data = head + file.read()
     except OSError as error:
-        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot read {name}: {reason}"), name=path.name,
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "Cannot read {name}: {reason}"), name=path.name,
                               reason=error.strerror or str(error)) from error
     return _read_csv(path.name, data, limit)
 
@@ -81,7 +82,8 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
                 yield start, cells
                 start = reader.line_num + 1  # a quoted cell may span several lines
         except csv.Error as error:
-            raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name}, line {line}: {reason}"), name=name, line=start,
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "{name}, line {line}: {reason}"), name=name, line=start,
                                   reason=str(error)) from error
 
     return _table(name, numbered(), limit, encoding)
@@ -135,12 +137,14 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
-        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is not a readable XLSX workbook ({reason})"),
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "{name} is not a readable XLSX workbook ({reason})"),
                               name=path.name, reason=str(error) or type(error).__name__
                               ) from error
     try:
         if not book.worksheets:
-            raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} has no worksheet"), name=path.name)
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "{name} has no worksheet"), name=path.name)
         first = book.worksheets[0]
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.

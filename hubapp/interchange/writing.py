@@ -49,7 +49,8 @@ def export_file(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
     total = store.count_export(db, first, last)
     rows = _counted(_cells(store.export_rows(db, first, last)), total, progress, check)
     partial = path.with_name(f".{path.name}.partial")
@@ -57,7 +58,8 @@ def export_file(
         written = (_write_csv if suffix == ".csv" else _write_xlsx)(partial, rows)
         os.replace(partial, path)
     except OSError as error:
-        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot write {name}: {reason}"), name=path.name,
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "Cannot write {name}: {reason}"), name=path.name,
                               reason=error.strerror or str(error)) from error
     finally:
         partial.unlink(missing_ok=True)

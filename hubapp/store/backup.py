@@ -38,13 +38,16 @@ def backup_to(db_path: Path, target: Path) -> Path:
     db_path, target = Path(db_path), Path(target)
     inspect_file(db_path, create=False)
     if target.exists() and target.resolve() == db_path.resolve():
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "A backup cannot overwrite the database itself ({path})"),
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "A backup cannot overwrite the database itself ({path})"),
                             path=str(target))
     if target.exists() and target.stat().st_size and not _is_sqlite(target):
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "{path} exists and is not a database; choose another file name"),
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} exists and is not a database; choose another file name"),
                             path=str(target))
     if not target.parent.is_dir():
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Cannot write the backup {path}: folder {folder} does not exist"),
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Cannot write the backup {path}: folder {folder} does not exist"),
                             path=str(target), folder=str(target.parent))
     partial = target.with_name(target.name + ".partial")
     try:
@@ -54,7 +57,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
         verify(partial)
         os.replace(partial, target)
     except OSError as error:
-        raise _os_error(QT_TRANSLATE_NOOP("messages", "Cannot write the backup {path}: {reason}"), target, error) from error
+        raise _os_error(QT_TRANSLATE_NOOP(
+            "messages", "Cannot write the backup {path}: {reason}"), target, error) from error
     finally:
         partial.unlink(missing_ok=True)
     return target
@@ -69,7 +73,8 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise _os_error(QT_TRANSLATE_NOOP("messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
+        raise _os_error(QT_TRANSLATE_NOOP(
+            "messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
     target = backup_to(db_path, folder / f"{db_path.stem}-{now.strftime(_STAMP)}.db")
     rotate(folder, db_path.stem)
     return target
@@ -125,7 +130,8 @@ def verify(path: Path) -> None:
     except sqlite3.Error as error:
         raise as_user_error(error, path) from error
     if problems:
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "{path} is damaged ({problem}); it cannot be used"),
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is damaged ({problem}); it cannot be used"),
                             path=str(path), problem=problems[0].text)
 
 
@@ -139,10 +145,12 @@ def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Pat
     backup_file, db_path = Path(backup_file), Path(db_path)
     verify(backup_file)
     if backup_file.resolve() == db_path.resolve():
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "{path} is the database itself, not a backup of it"),
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is the database itself, not a backup of it"),
                             path=str(backup_file))
     if not db_path.parent.is_dir():
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Folder {folder} does not exist"), folder=str(db_path.parent))
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Folder {folder} does not exist"), folder=str(db_path.parent))
     kept = _keep_current(db_path, Path(folder) if folder else default_folder(db_path))
     try:
         _copy_into(backup_file, db_path)
@@ -175,7 +183,9 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
             return target
         return backup_to(db_path, target)
     except OSError as error:
-        raise _os_error(QT_TRANSLATE_NOOP("messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was restored"), db_path, error) from error
+        raise _os_error(QT_TRANSLATE_NOOP(
+            "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was "
+                        "restored"), db_path, error) from error
 
 
 def _copy_into(backup_file: Path, db_path: Path) -> None:
@@ -201,7 +211,8 @@ def _replace_file(backup_file: Path, db_path: Path) -> None:
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(partial, db_path)
     except OSError as error:
-        raise _os_error(QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"), db_path, error) from error
+        raise _os_error(QT_TRANSLATE_NOOP(
+            "messages", "Cannot write {path}: {reason}"), db_path, error) from error
     finally:
         partial.unlink(missing_ok=True)
 

@@ -32,7 +32,8 @@ def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
     require_role(actor, SUPERVISOR, ADMIN)
     with transaction(db):
         if closed_info(db, day) is not None:
-            raise HubError(QT_TRANSLATE_NOOP("messages", "{date} is already closed"), date=day.isoformat())
+            raise HubError(QT_TRANSLATE_NOOP(
+                "messages", "{date} is already closed"), date=day.isoformat())
         row = {"date": day.isoformat(),
                "closed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                "closed_by": actor.name}
@@ -44,11 +45,13 @@ def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
 def reopen_day(db: Database, day: dt.date, actor: UserRecord, reason: str) -> ChangeRecord:
     require_role(actor, SUPERVISOR, ADMIN)
     if not reason.strip():
-        raise HubError(QT_TRANSLATE_NOOP("messages", "Say why {date} is reopened"), date=day.isoformat())
+        raise HubError(QT_TRANSLATE_NOOP(
+            "messages", "Say why {date} is reopened"), date=day.isoformat())
     with transaction(db):
         closed = closed_info(db, day)
         if closed is None:
-            raise HubError(QT_TRANSLATE_NOOP("messages", "{date} is not closed"), date=day.isoformat())
+            raise HubError(QT_TRANSLATE_NOOP(
+                "messages", "{date} is not closed"), date=day.isoformat())
         db.execute("DELETE FROM day_close WHERE date = ?", [day.isoformat()])
         audit.record(db, actor.name, "reopen", "day", day.isoformat(),
                      {"closed_at": closed.closed_at, "closed_by": closed.closed_by},
@@ -76,7 +79,9 @@ def ensure_day_open(db: Database, day: dt.date, role: str) -> None:
         return
     closed = closed_info(db, day)
     if closed is not None:
-        raise DayClosedError(QT_TRANSLATE_NOOP("messages", "{date} was closed by {name}; ask a supervisor to reopen it before changing it"), date=day.isoformat(), name=closed.closed_by)
+        raise DayClosedError(QT_TRANSLATE_NOOP(
+            "messages", "{date} was closed by {name}; ask a supervisor to reopen it before "
+                        "changing it"), date=day.isoformat(), name=closed.closed_by)
 
 
 def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:

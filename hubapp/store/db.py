@@ -42,22 +42,27 @@ def inspect_file(path: Path, create: bool) -> set[str]:
     """Names of migrations already applied to path; raises if the file must not be touched."""
     if not path.exists():
         if not create:
-            raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Database {path} does not exist"), path=str(path))
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "Database {path} does not exist"), path=str(path))
         if not path.parent.is_dir():
-            raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Folder {folder} does not exist"), folder=str(path.parent))
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "Folder {folder} does not exist"), folder=str(path.parent))
         return set()
     if path.is_dir():
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "{path} is a folder, not a database file"), path=str(path))
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is a folder, not a database file"), path=str(path))
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "Cannot read {path}: {reason}"), path=str(path),
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Cannot read {path}: {reason}"), path=str(path),
                             reason=error.strerror) from error
     if not header:
         return set()  # an empty file, e.g. made by "touch": safe to initialise
     if header != SQLITE_HEADER:
-        raise DatabaseError(QT_TRANSLATE_NOOP("messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
                             path=str(path))
     try:
         # Read-only and immutable-free: looking must not create a WAL or journal.
@@ -77,7 +82,9 @@ def inspect_file(path: Path, create: bool) -> set[str]:
         raise as_user_error(error, path) from error
     if tables and not applied:
         raise DatabaseError(
-            QT_TRANSLATE_NOOP("messages", "{path} is an SQLite database of another program, not a Hub Desk database"),
+            QT_TRANSLATE_NOOP(
+                "messages", "{path} is an SQLite database of another program, not a Hub Desk "
+                            "database"),
             path=str(path))
     unknown = applied - set(STEP_NAMES)
     if unknown:

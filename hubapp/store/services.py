@@ -175,7 +175,8 @@ def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
                              service.service_no, service.id]).fetchone()
     if clash:
         errors.append(FieldError(
-            "service_no", QT_TRANSLATE_NOOP("messages", "Service {number} already exists on {date} ({direction})"),
+            "service_no", QT_TRANSLATE_NOOP(
+                "messages", "Service {number} already exists on {date} ({direction})"),
             {"number": service.service_no, "date": service.date.isoformat(),
              "direction": str(service.direction)}))
     for index, move in enumerate(moves):

@@ -54,7 +54,8 @@ SINGLE_USER = UserRecord("desk", ADMIN)
 
 def require_role(user: UserRecord, *allowed: str) -> None:
     if user.role not in allowed:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{name} ({role}) may not do this; it needs the role {allowed}"),
+        raise PermissionDenied(QT_TRANSLATE_NOOP(
+            "messages", "{name} ({role}) may not do this; it needs the role {allowed}"),
                                name=user.name, role=user.role, allowed=" or ".join(allowed))
 
 
@@ -107,7 +108,8 @@ def create_first_admin(db: Database, name: str, password: str) -> UserRecord:
     """The first start's admin; refused once any user exists."""
     with transaction(db):
         if db.execute("SELECT COUNT(*) FROM app_user").fetchone()[0]:
-            raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "The first admin already exists; log in as an admin to add users"))
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "messages", "The first admin already exists; log in as an admin to add users"))
         return _insert(db, name, ADMIN, password, by=name)
 
 
@@ -174,10 +176,13 @@ def authenticate(db: Database, name: str, password: str,
         if locked_until and now < dt.datetime.fromisoformat(locked_until):
             left = dt.datetime.fromisoformat(locked_until) - now
             minutes = math.ceil(left.total_seconds() / 60)
-            raise AuthError(QT_TRANSLATE_NOOP("messages", "{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin"),
+            raise AuthError(QT_TRANSLATE_NOOP(
+                "messages", "{name} is locked out after {attempts} wrong passwords; try again in "
+                            "{minutes} min or ask an admin"),
                             name=stored_name, attempts=MAX_FAILED_ATTEMPTS, minutes=minutes)
         if not active:
-            raise AuthError(QT_TRANSLATE_NOOP("messages", "{name} is deactivated; ask an admin"), name=stored_name)
+            raise AuthError(QT_TRANSLATE_NOOP(
+                "messages", "{name} is deactivated; ask an admin"), name=stored_name)
         if verify_password(password, stored_hash):
             db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = NULL"
                        " WHERE id = ?", [user_id])
@@ -230,18 +235,21 @@ def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserR
 
 def _check_role(role: str) -> None:
     if role not in ROLES:
-        raise HubError(QT_TRANSLATE_NOOP("messages", "Role {role} is unknown (expected clerk, supervisor or admin)"), role=role)
+        raise HubError(QT_TRANSLATE_NOOP(
+            "messages", "Role {role} is unknown (expected clerk, supervisor or admin)"), role=role)
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise HubError(QT_TRANSLATE_NOOP("messages", "A password needs at least {min} characters"), min=MIN_PASSWORD_LENGTH)
+        raise HubError(QT_TRANSLATE_NOOP(
+            "messages", "A password needs at least {min} characters"), min=MIN_PASSWORD_LENGTH)
 
 
 def _find(db: Database, name: str) -> UserRecord:
     rows = list(db.query("SELECT * FROM app_user WHERE name = ?", [name.strip()]))
     if not rows:
-        raise HubError(QT_TRANSLATE_NOOP("messages", "User {name} does not exist"), name=name.strip())
+        raise HubError(QT_TRANSLATE_NOOP(
+            "messages", "User {name} does not exist"), name=name.strip())
     return _record(rows[0])
 
 
@@ -249,7 +257,8 @@ def _keep_one_admin(db: Database, user: UserRecord) -> None:
     others = db.execute("SELECT COUNT(*) FROM app_user WHERE role = ? AND active = 1"
                         " AND id != ?", [ADMIN, user.id]).fetchone()[0]
     if not others:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{name} is the last active admin; make another admin first"),
+        raise PermissionDenied(QT_TRANSLATE_NOOP(
+            "messages", "{name} is the last active admin; make another admin first"),
                                name=user.name)
 
 

@@ -1,6 +1,88 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="37" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="37" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="37" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="37" />
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="38" />
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="56" />
+        <source>Any day</source>
+        <translation>任意日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
+        <source>Service, e.g. X8001</source>
+        <translation>班次，如 X8001</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="65" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84" />
+        <source>Service</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="121" />
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/audit_screen.py" line="127" />
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 条变更</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="142" />
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="143" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="149" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <location filename="../../hubapp/ui/backup_actions.py" line="38" />
@@ -203,32 +285,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ContainerHistoryModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="37" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18" />
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="19" />
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="19" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -236,229 +318,229 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="90" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="88" />
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="92" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="90" />
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="94" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="92" />
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="96" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="94" />
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="100" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="98" />
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="107" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="105" />
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="109" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="107" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="123" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="121" />
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="162" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="160" />
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="165" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="163" />
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="167" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="165" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="168" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="166" />
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="171" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="169" />
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="172" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="170" />
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="177" />
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="539" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="175" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="550" />
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="179" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="177" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="214" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="205" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="216" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="221" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="212" />
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="226" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="217" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="227" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="218" />
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="229" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="220" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="305" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="316" />
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="307" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="318" />
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="307" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="318" />
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="322" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="333" />
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="323" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="334" />
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="331" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="342" />
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="362" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="373" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="419" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="430" />
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="456" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="467" />
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="458" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="469" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="459" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="470" />
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="472" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="483" />
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="478" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="489" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="482" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="493" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="484" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="495" />
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="509" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="520" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="522" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="533" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="540" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="551" />
         <source>Mark {service} as cancelled? It will no longer count in the day's throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="551" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="562" />
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="552" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="563" />
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="559" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="570" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="108" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="67" />
         <source>{services} services moved · {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>已运行 {services} 班 · {containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
@@ -660,62 +742,62 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>DayServicesModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="29" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19" />
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20" />
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20" />
         <source>From → to</source>
         <translation>起讫地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="30" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21" />
         <source>Containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21" />
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21" />
         <source>Full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="31" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21" />
         <source>Empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="32" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22" />
         <source>Tonnes</source>
         <translation>吨数</translation>
     </message>
@@ -802,19 +884,19 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>FindContainerPanel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="65" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="89" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="62" />
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="93" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="66" />
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -878,53 +960,53 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="244" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="245" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="257" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="258" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="281" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="282" />
         <source>Imported {services} services, {containers} containers, {teu} TEU.</source>
         <translation>已导入 {services} 个班列、{containers} 个集装箱、{teu} TEU。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="286" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="287" />
         <source>Skipped {count} containers already stored.</source>
         <translation>已跳过 {count} 个已存在的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="294" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="295" />
         <source>{count} problems in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>{name} 中有 {count} 个问题；未保存任何数据。请更正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="299" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="300" />
         <source>{count} services or containers of {name} are already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>{name} 中有 {count} 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="311" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="312" />
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="316" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="317" />
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="331" />
-        <location filename="../../hubapp/ui/import_dialog.py" line="338" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="332" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="339" />
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="332" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="333" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -985,67 +1067,72 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="30" />
+        <location filename="../../hubapp/ui/main_window.py" line="31" />
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="34" />
+        <location filename="../../hubapp/ui/main_window.py" line="35" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="35" />
+        <location filename="../../hubapp/ui/main_window.py" line="36" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="39" />
+        <location filename="../../hubapp/ui/main_window.py" line="40" />
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="40" />
+        <location filename="../../hubapp/ui/main_window.py" line="41" />
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="65" />
+        <location filename="../../hubapp/ui/main_window.py" line="42" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="67" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="67" />
+        <location filename="../../hubapp/ui/main_window.py" line="69" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="74" />
+        <location filename="../../hubapp/ui/main_window.py" line="76" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="36" />
+        <location filename="../../hubapp/ui/main_window.py" line="37" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="87" />
+        <location filename="../../hubapp/ui/main_window.py" line="89" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="88" />
+        <location filename="../../hubapp/ui/main_window.py" line="90" />
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="110" />
+        <location filename="../../hubapp/ui/main_window.py" line="112" />
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="111" />
+        <location filename="../../hubapp/ui/main_window.py" line="113" />
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1084,67 +1171,67 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="68" />
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="68" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="69" />
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="69" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="70" />
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="70" />
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="71" />
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="71" />
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72" />
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72" />
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="81" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="109" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="119" />
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="120" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="129" />
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
@@ -1251,22 +1338,22 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="36" />
+        <location filename="../../hubapp/domain/iso6346.py" line="35" />
         <source>Container number is empty</source>
         <translation>箱号为空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="39" />
+        <location filename="../../hubapp/domain/iso6346.py" line="38" />
         <source>Container number {number} has {length} characters; expected 11 (owner code, category letter, 6-digit serial, check digit)</source>
         <translation>箱号 {number} 有 {length} 个字符，应为 11 个（箱主代码、类别字母、6 位序号、校验位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="48" />
+        <location filename="../../hubapp/domain/iso6346.py" line="47" />
         <source>Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits</source>
         <translation>箱号 {number} 应为 3 个字母，接 U、J、Z 或 R，再接 7 位数字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="54" />
+        <location filename="../../hubapp/domain/iso6346.py" line="55" />
         <source>Check digit of {number} is {given}; it should be {expected}</source>
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
@@ -1276,12 +1363,12 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>箱型 {code} 不是 ISO 6346 代码（如 22G1、42G1、45G1、L5G1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="80" />
+        <location filename="../../hubapp/domain/sizetype.py" line="82" />
         <source>Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)</source>
         <translation>箱型 {code}：高度代码 {height} 未知（应为 0、2、4、5 或 6）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="86" />
+        <location filename="../../hubapp/domain/sizetype.py" line="90" />
         <source>Size-type {code}: type {group} is unknown (expected one of {known})</source>
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
@@ -1291,67 +1378,67 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>班次号 {value!r} 应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="68" />
+        <location filename="../../hubapp/domain/validation.py" line="70" />
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="73" />
+        <location filename="../../hubapp/domain/validation.py" line="76" />
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="92" />
+        <location filename="../../hubapp/domain/validation.py" line="91" />
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="96" />
+        <location filename="../../hubapp/domain/validation.py" line="107" />
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="100" />
+        <location filename="../../hubapp/domain/validation.py" line="111" />
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="120" />
+        <location filename="../../hubapp/domain/validation.py" line="132" />
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="130" />
+        <location filename="../../hubapp/domain/validation.py" line="143" />
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="160" />
+        <location filename="../../hubapp/domain/validation.py" line="173" />
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重 {value!r} 不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="172" />
+        <location filename="../../hubapp/domain/validation.py" line="185" />
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重 {value!r} 不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="178" />
+        <location filename="../../hubapp/domain/validation.py" line="191" />
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="189" />
+        <location filename="../../hubapp/domain/validation.py" line="202" />
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名 {value!r} 不在货物表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="103" />
+        <location filename="../../hubapp/interchange/importing.py" line="108" />
         <source>Service {number} of {date} ({direction}) is already in the database ({count} rows of this file)</source>
         <translation>{date} 的班列 {number}（{direction}）已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="109" />
+        <location filename="../../hubapp/interchange/importing.py" line="114" />
         <source>Container {number} is already stored on service {other} of {date} ({direction})</source>
         <translation>集装箱 {number} 已登记在 {date} 的班列 {other}（{direction}）上</translation>
     </message>
@@ -1436,44 +1523,44 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="63" />
-        <location filename="../../hubapp/interchange/reading.py" line="105" />
+        <location filename="../../hubapp/interchange/reading.py" line="64" />
+        <location filename="../../hubapp/interchange/reading.py" line="107" />
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="67" />
+        <location filename="../../hubapp/interchange/reading.py" line="68" />
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="84" />
+        <location filename="../../hubapp/interchange/reading.py" line="85" />
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="122" />
+        <location filename="../../hubapp/interchange/reading.py" line="124" />
         <source>{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="138" />
+        <location filename="../../hubapp/interchange/reading.py" line="140" />
         <source>{name} is not a readable XLSX workbook ({reason})</source>
         <translation>{name} 不是可读取的 XLSX 工作簿（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="143" />
+        <location filename="../../hubapp/interchange/reading.py" line="146" />
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="51" />
+        <location filename="../../hubapp/interchange/writing.py" line="52" />
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="59" />
-        <location filename="../../hubapp/interchange/writing.py" line="137" />
+        <location filename="../../hubapp/interchange/writing.py" line="61" />
+        <location filename="../../hubapp/interchange/writing.py" line="160" />
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -1483,48 +1570,48 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="44" />
+        <location filename="../../hubapp/store/backup.py" line="45" />
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="47" />
+        <location filename="../../hubapp/store/backup.py" line="49" />
         <source>Cannot write the backup {path}: folder {folder} does not exist</source>
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="57" />
+        <location filename="../../hubapp/store/backup.py" line="60" />
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="72" />
+        <location filename="../../hubapp/store/backup.py" line="76" />
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="128" />
+        <location filename="../../hubapp/store/backup.py" line="133" />
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="142" />
+        <location filename="../../hubapp/store/backup.py" line="148" />
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="145" />
-        <location filename="../../hubapp/store/db.py" line="47" />
+        <location filename="../../hubapp/store/backup.py" line="152" />
+        <location filename="../../hubapp/store/db.py" line="48" />
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="178" />
+        <location filename="../../hubapp/store/backup.py" line="186" />
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="204" />
+        <location filename="../../hubapp/store/backup.py" line="214" />
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1534,17 +1621,17 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>{date} 已关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="47" />
+        <location filename="../../hubapp/store/day_close.py" line="48" />
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开放 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="51" />
+        <location filename="../../hubapp/store/day_close.py" line="53" />
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="79" />
+        <location filename="../../hubapp/store/day_close.py" line="82" />
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
@@ -1554,27 +1641,27 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="50" />
+        <location filename="../../hubapp/store/db.py" line="52" />
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="55" />
+        <location filename="../../hubapp/store/db.py" line="58" />
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="60" />
+        <location filename="../../hubapp/store/db.py" line="64" />
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="80" />
+        <location filename="../../hubapp/store/db.py" line="85" />
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="85" />
+        <location filename="../../hubapp/store/db.py" line="92" />
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
@@ -1584,7 +1671,7 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="165" />
+        <location filename="../../hubapp/store/services.py" line="179" />
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
@@ -1594,67 +1681,67 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="110" />
+        <location filename="../../hubapp/store/users.py" line="111" />
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="165" />
+        <location filename="../../hubapp/store/users.py" line="167" />
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="177" />
+        <location filename="../../hubapp/store/users.py" line="179" />
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="180" />
+        <location filename="../../hubapp/store/users.py" line="184" />
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="217" />
+        <location filename="../../hubapp/store/users.py" line="222" />
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="222" />
+        <location filename="../../hubapp/store/users.py" line="227" />
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="233" />
+        <location filename="../../hubapp/store/users.py" line="238" />
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="238" />
+        <location filename="../../hubapp/store/users.py" line="244" />
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="244" />
+        <location filename="../../hubapp/store/users.py" line="251" />
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="252" />
+        <location filename="../../hubapp/store/users.py" line="260" />
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="163" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="172" />
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="170" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="179" />
         <source>Time {value!r} is not a time like 08:30</source>
         <translation>时间 {value!r} 格式不对，应如 08:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="179" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189" />
         <source>A service that {status} needs its actual time</source>
         <translation>状态为 {status} 的班次需要填写实际时间</translation>
     </message>

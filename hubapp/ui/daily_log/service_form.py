@@ -176,7 +176,8 @@ class ServiceForm(QWidget):
             text = edit.text().strip()
             match = _TIME.fullmatch(text)
             if text and not match:
-                errors.append(FieldError(field, QT_TRANSLATE_NOOP("messages", "Time {value!r} is not a time like 08:30"),
+                errors.append(FieldError(field, QT_TRANSLATE_NOOP(
+                    "messages", "Time {value!r} is not a time like 08:30"),
                                          {"value": text}))
             times[field] = dt.datetime.combine(
                 day, dt.time(int(match[1]), int(match[2]))) if match else None
