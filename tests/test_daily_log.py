@@ -347,3 +347,16 @@ def test_new_reference_data_reaches_the_open_screen(qtbot, screen, app_ctx):
     app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
     assert screen.grid.problems() == []
     assert any("火龙果" in entry for entry in screen.grid_view.delegate.completions["commodity"])
+
+
+def test_ctrl_s_keeps_what_is_still_being_typed_in_a_cell(qtbot, screen, demo_db_path):
+    screen.new_service()
+    press(qtbot, "X6001", Qt.Key.Key_Tab, "I")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    number = numbers(1)[0]
+    press(qtbot, number, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab,
+          "24000", Qt.Key.Key_Tab, "cassava flour")  # the cell editor is still open
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert rows_of(demo_db_path, "X6001", screen.day()) == [
+        (number, "22G1", 1.0, "F", 24000, "cassava flour")]

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QCompleter, QHeaderView, QLineEdit,
+    QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLineEdit,
     QStyledItemDelegate, QTableView,
 )
 
@@ -351,6 +351,14 @@ class ContainerGridView(QTableView):
         unit = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((10, 5, 3, 6, 12, 8)):
             self.setColumnWidth(column, unit * width + 16)
+
+    def commit_open_editor(self) -> None:
+        """Take what is typed in a cell still being edited (say Ctrl+S right after a completion)."""
+        editor = QApplication.focusWidget()
+        if self.state() == QAbstractItemView.State.EditingState and editor is not None \
+                and self.isAncestorOf(editor):
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def move_down(self) -> None:
         current = self.currentIndex()

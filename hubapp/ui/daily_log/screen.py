@@ -232,8 +232,10 @@ class DailyLogScreen(QWidget):
         self._editor_box = box
 
     def _load_commodities(self) -> None:
-        commodities = reference.list_commodities(self._db)
+        # Retired commodities still name the boxes of old services; only new entry hides them.
+        commodities = reference.list_commodities(self._db, include_retired=True)
         self._commodity_names = {c.id: c for c in commodities}
+        commodities = [c for c in commodities if not c.retired]
         self.grid_view.delegate.completions = {
             "size_type": [f"{code}{_SEPARATOR}{labels.pick(en, zh)}"
                           for code, (en, zh) in COMMON_SIZE_TYPES.items()],
@@ -301,6 +303,8 @@ class DailyLogScreen(QWidget):
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change.what == "reference":
             self._reference_changed()
+        elif change.what == "settings":
+            self._configure_grid()  # a new TEU count for 45 ft boxes
         if initiator is self or (change.dates and self._shown_day not in change.dates):
             return
         self.reload()
@@ -399,7 +403,7 @@ class DailyLogScreen(QWidget):
         service, day = self._service, self._shown_day
         direction = service.direction if service else self.form.direction.currentData()
         self.grid.configure(
-            reference.commodity_finder(self._db),
+            reference.commodity_finder(self._db, include_retired=True),
             services.containers_elsewhere(self._db, day, direction,
                                           service.id if service else None),
             settings.load(self._db).teu_45ft)
@@ -457,6 +461,7 @@ class DailyLogScreen(QWidget):
         self._update_buttons()
 
     def is_dirty(self) -> bool:
+        self.grid_view.commit_open_editor()
         return self._form_dirty or not self.undo_stack.isClean()
 
     def can_leave(self) -> bool:
@@ -499,6 +504,7 @@ class DailyLogScreen(QWidget):
 
     def save(self) -> bool:
         """Store the service and its containers whole; on any problem store nothing."""
+        self.grid_view.commit_open_editor()
         service, form_errors = self.form.read(self._shown_day)
         self.form.show_errors(form_errors)
         grid_problems = self.grid.problems()
