@@ -310,27 +310,38 @@ class DashboardScreen(QWidget):
     # -- filters ---------------------------------------------------------------------
 
     def _fill_choices(self) -> None:
-        self.route.addItem(self.tr("All routes"), None)
-        for route in reference.list_routes(self.ctx.db):
-            self.route.addItem(labels.pick(route.name_en, route.name_zh), route.code)
+        self._fill_reference_choices()
         self.direction.addItem(self.tr("Both directions"), None)
         for direction in Direction:
             self.direction.addItem(labels.direction(direction), str(direction))
         self.mode.addItem(self.tr("All modes"), None)
         for mode in Mode:
             self.mode.addItem(labels.mode(mode), str(mode))
-        self.commodity.addItem(self.tr("All commodities"), None)
-        commodities = sorted(reference.list_commodities(self.ctx.db),
-                             key=lambda c: labels.pick(c.name_en, c.name_zh))
-        for commodity in commodities:
-            self.commodity.addItem(labels.pick(commodity.name_en, commodity.name_zh),
-                                   commodity.id)
         self.commodity.setMaxVisibleItems(20)
         for combo in (self.route, self.commodity):
             # Route and commodity names run long; the filter row must fit a 1366 px screen.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(16)
+
+    def _fill_reference_choices(self) -> None:
+        """Routes and commodities to filter by; refilled when an admin edits the lists."""
+        chosen = self.route.currentData(), self.commodity.currentData()
+        for combo in (self.route, self.commodity):
+            combo.blockSignals(True)
+            combo.clear()
+        self.route.addItem(self.tr("All routes"), None)
+        for route in reference.list_routes(self.ctx.db):
+            self.route.addItem(labels.pick(route.name_en, route.name_zh), route.code)
+        self.commodity.addItem(self.tr("All commodities"), None)
+        commodities = sorted(reference.list_commodities(self.ctx.db),
+                             key=lambda c: labels.pick(c.name_en, c.name_zh))
+        for commodity in commodities:
+            self.commodity.addItem(labels.pick(commodity.name_en, commodity.name_zh),
+                                   commodity.id)
+        for combo, value in zip((self.route, self.commodity), chosen):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
 
     def _preset_range(self, preset: int, today: dt.date) -> tuple[dt.date, dt.date]:
         return {
@@ -377,6 +388,8 @@ class DashboardScreen(QWidget):
             self._start()
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
+        if change is not None and change.what == "reference":
+            self._fill_reference_choices()
         self.refresh()
 
     def refresh(self) -> None:
