@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source packaging/bootstrap.sh
-bootstrap poppler-utils
+# pdftotext reads reports back; the two validators check the .desktop entry and metainfo.
+bootstrap poppler-utils desktop-file-utils appstream
 
 export QT_QPA_PLATFORM=offscreen
 exec "$VENV/bin/python" -m pytest "$@"

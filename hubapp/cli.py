@@ -73,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
                       "kept in the backups folder first)")
     restore.add_argument("file", type=Path, help="backup file to restore")
     command("check", "check the file's integrity and the app's rules; exit 1 on problems")
+    report = command("report", "print the daily summary, the monthly report or a period "
+                     "report to a PDF file (no display needed)")
+    report.add_argument("kind", choices=("daily", "monthly", "range"), help="which report")
+    report.add_argument("--date", type=_date, help="the day of a daily report")
+    report.add_argument("--month", type=_month, help="the month of a monthly report (YYYY-MM)")
+    report.add_argument("--from", dest="date_from", type=_date, help="first day of a range")
+    report.add_argument("--to", dest="date_to", type=_date, help="last day of a range")
+    report.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    report.add_argument("--lang", default="en", choices=("en", "zh"),
+                        help="language of the report (default en)")
     users = commands.add_parser("users", help="manage who may log in (admin)",
                                 description="manage who may log in (admin)")
     users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True,
@@ -95,6 +105,14 @@ def _date(text: str) -> dt.date:
             f"{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05") from None
 
 
+def _month(text: str) -> dt.date:
+    try:
+        return dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a month; expected YYYY-MM, e.g. 2026-03") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -105,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,
                 "users": run_users, "import": run_import,
-                "export": run_export}[args.command](args)
+                "export": run_export, "report": run_report}[args.command](args)
     except HubError as error:
         print(f"hubapp: error: {error}", file=sys.stderr)
         return 1
@@ -286,3 +304,26 @@ def _over_range(args: argparse.Namespace, work):
         return work(db)
     finally:
         db.close()
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from hubapp import reports
+    from hubapp.store.reports import month_period
+
+    needed = {"daily": ("date",), "monthly": ("month",), "range": ("date_from", "date_to")}
+    missing = [name for name in needed[args.kind] if getattr(args, name) is None]
+    if missing:
+        raise InputError("report {kind} needs {options}", kind=args.kind, options=" and ".join(
+            "--" + name.replace("date_", "") for name in missing))
+    if args.kind == "daily":
+        first = last = args.date
+    elif args.kind == "monthly":
+        first, last = month_period(args.month)
+    elif args.date_from > args.date_to:
+        raise InputError("--from {start} is after --to {end}",
+                         start=args.date_from.isoformat(), end=args.date_to.isoformat())
+    else:
+        first, last = args.date_from, args.date_to
+    pages = reports.write_pdf(args.db, args.kind, first, last, args.lang, args.output)
+    print(f"Report written to {args.output} ({pages} pages)")
+    return 0

@@ -115,3 +115,16 @@ def test_a_file_that_cannot_be_opened_is_a_dialog_not_a_traceback(qapp, tmp_path
     assert app_module.run_gui(garbage) == 1
     assert shown and "not a Hub Desk database" in shown[0]
     assert garbage.read_bytes() == b"\x89PNG not a database"
+
+
+def test_a_row_of_all_movements_opens_in_the_daily_log(main_window, demo_db_path):
+    with sqlite3.connect(demo_db_path) as conn:
+        day, service_id, service_no, container = conn.execute(
+            "SELECT s.date, s.id, s.service_no, m.container FROM container_move m"
+            " JOIN service s ON s.id = m.service_id ORDER BY m.id LIMIT 1 OFFSET 77").fetchone()
+    main_window.browse_screen.open_move.emit(dt.date.fromisoformat(day), service_id, container)
+    screen = main_window.day_screen
+    assert main_window.screens.currentWidget() is screen
+    assert screen.day() == dt.date.fromisoformat(day)
+    assert screen.form.service_no.text() == service_no
+    assert screen.grid.index(screen.grid_view.currentIndex().row(), 0).data() == container

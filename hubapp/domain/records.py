@@ -173,3 +173,4 @@ class HubSettingsRecord:
     teu_45ft: float = 2.0
     daily_train_target: int = 20
     punctuality_tolerance_min: int = 30
+    logo_path: str = ""  # an image for report headings; empty: none

@@ -171,3 +171,14 @@ def m006_create_daily_rollup(db: Database) -> None:
     # Filled from the data already there, so an upgraded file is exact at once.
     _execute_all(db, rollup.CREATE)
     rollup.rebuild(db)
+
+
+@step
+def m007_add_browse_indexes(db: Database) -> None:
+    # The sort keys of store.browse, each walked in order so a page reads only its rows
+    # (the rowid, cm.id, ends every index). Sorting by container uses m003's index.
+    _execute_all(db, """
+        CREATE INDEX container_move_date ON container_move (date);
+        CREATE INDEX container_move_gross ON container_move (COALESCE(gross_kg, 0));
+        CREATE INDEX service_service_no ON service (service_no, date)
+    """)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from hubapp.domain.records import CommodityRecord, PlaceRecord, RouteRecord
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
+from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
+from hubapp.domain.reference_rules import (
+    normal_hs_code, validate_commodity, validate_place, validate_route,
+)
+from hubapp.domain.validation import FieldError, ValidationError
+from hubapp.store import audit, rollup
+from hubapp.store.db import transaction
 
 
 def list_places(db: Database) -> list[PlaceRecord]:
@@ -22,20 +31,21 @@ def list_routes(db: Database) -> list[RouteRecord]:
 
 def list_commodities(db: Database, include_retired: bool = False) -> list[CommodityRecord]:
     where = "" if include_retired else "WHERE retired = 0"
-    return [CommodityRecord(r["hs_code"], r["name_en"], r["name_zh"], r["category"],
-                            bool(r["perishable"]), r["id"], bool(r["retired"]))
-            for r in db.query(f"SELECT * FROM commodity {where} ORDER BY name_en")]
+    return [_commodity(r) for r in db.query(f"SELECT * FROM commodity {where} ORDER BY name_en")]
 
 
-def commodity_finder(db: Database) -> Callable[[str], int | None]:
+def commodity_finder(db: Database,
+                     include_retired: bool = False) -> Callable[[str], int | None]:
     """A lookup from an English or Chinese name or an HS code to a commodity id.
 
     Built once from the table so that checking thousands of pasted or imported
-    rows costs no query per row.
+    rows costs no query per row. Retired commodities are found only with
+    include_retired (a stored move that names one must keep it when re-saved).
     """
     index: dict[str, int] = {}
     by_hs: dict[str, int] = {}
-    for commodity in list_commodities(db):
+    # Retired last: an HS code shared with a commodity in use finds the one in use.
+    for commodity in sorted(list_commodities(db, include_retired), key=lambda c: c.retired):
         index[commodity.name_en.casefold()] = commodity.id
         index[commodity.name_zh] = commodity.id
         by_hs.setdefault(commodity.hs_code, commodity.id)
@@ -48,3 +58,143 @@ def commodity_finder(db: Database) -> Callable[[str], int | None]:
         return index.get(key.casefold(), index.get(key))
 
     return find
+
+
+# --- changes (admin and supervisor) -------------------------------------------------------
+
+_REFERENCE = "reference"
+
+
+def get_commodity(db: Database, commodity_id: int) -> CommodityRecord | None:
+    rows = list(db.query("SELECT * FROM commodity WHERE id = ?", [commodity_id]))
+    return _commodity(rows[0]) if rows else None
+
+
+def _commodity(row: dict) -> CommodityRecord:
+    return CommodityRecord(row["hs_code"], row["name_en"], row["name_zh"], row["category"],
+                           bool(row["perishable"]), row["id"], bool(row["retired"]))
+
+
+def _commodity_row(commodity: CommodityRecord) -> dict:
+    return {"hs_code": commodity.hs_code, "name_en": commodity.name_en.strip(),
+            "name_zh": commodity.name_zh.strip(), "category": commodity.category,
+            "perishable": int(commodity.perishable), "retired": int(commodity.retired)}
+
+
+def _taken_name_errors(db: Database, commodity: CommodityRecord) -> list[FieldError]:
+    """Names are unique (the finder and the UNIQUE columns rely on it), retired ones too."""
+    errors = []
+    for name in ("name_en", "name_zh"):
+        value = getattr(commodity, name).strip()
+        rows = list(db.query(
+            f"SELECT id FROM commodity WHERE lower({name}) = lower(?) AND id IS NOT ?",
+            [value, commodity.id]))
+        if value and rows:
+            errors.append(FieldError(name, QT_TRANSLATE_NOOP(
+                "messages", "{value!r} is already in the list"), {"value": value}))
+    return errors
+
+
+def _check(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def save_commodity(db: Database, commodity: CommodityRecord, user: str) -> ChangeRecord:
+    """Add (id None) or change a commodity; its moves keep pointing at it."""
+    commodity = dataclasses.replace(commodity, hs_code=normal_hs_code(commodity.hs_code))
+    _check(validate_commodity(commodity))
+    with transaction(db):
+        _check(_taken_name_errors(db, commodity))
+        row = _commodity_row(commodity)
+        if commodity.id is None:
+            new_id = db["commodity"].insert(row).last_pk
+            audit.record(db, user, "create", "commodity", new_id, None, row)
+        else:
+            before = get_commodity(db, commodity.id)
+            if before is None:
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "messages", "Commodity {id} no longer exists"), id=commodity.id)
+            db["commodity"].update(commodity.id, row)
+            audit.record(db, user, "update", "commodity", commodity.id,
+                         _commodity_row(before), row)
+    return ChangeRecord(_REFERENCE)
+
+
+def set_retired(db: Database, commodity_id: int, retired: bool, user: str) -> ChangeRecord:
+    """A retired commodity is hidden from entry; moves already made keep it."""
+    with transaction(db):
+        db.execute("UPDATE commodity SET retired = ? WHERE id = ?", [int(retired), commodity_id])
+        audit.record(db, user, "retire" if retired else "unretire", "commodity", commodity_id,
+                     {"retired": not retired}, {"retired": retired})
+    return ChangeRecord(_REFERENCE)
+
+
+def merge_commodities(db: Database, source_id: int, target_id: int,
+                      user: str) -> ChangeRecord:
+    """Move every container move of source to target, then drop source: one entry remains."""
+    if source_id == target_id:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "A commodity cannot be merged into itself"))
+    with transaction(db):
+        source, target = get_commodity(db, source_id), get_commodity(db, target_id)
+        if source is None or target is None:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "messages", "Commodity {id} no longer exists"),
+                id=source_id if source is None else target_id)
+        days = {dt.date.fromisoformat(row["date"]) for row in db.query(
+            "SELECT DISTINCT date FROM container_move WHERE commodity_id = ?", [source_id])}
+        moved = db.execute("UPDATE container_move SET commodity_id = ? WHERE commodity_id = ?",
+                           [target_id, source_id]).rowcount
+        # The roll-up groups by commodity: the days that held source are summed anew.
+        rollup.refresh_days(db, days)
+        db.execute("DELETE FROM commodity WHERE id = ?", [source_id])
+        audit.record(db, user, "merge", "commodity", source_id, _commodity_row(source),
+                     {"merged_into": target_id, "name_en": target.name_en,
+                      "container_moves": moved})
+    return ChangeRecord(_REFERENCE, frozenset(days))
+
+
+def _place_row(place: PlaceRecord) -> dict:
+    return {"locode": place.locode, "name_en": place.name_en.strip(),
+            "name_zh": place.name_zh.strip(), "country": place.country}
+
+
+def save_place(db: Database, place: PlaceRecord, user: str, *, new: bool) -> ChangeRecord:
+    """Add a place (new) or rename one; its UN/LOCODE never changes, services refer to it."""
+    place = dataclasses.replace(place, locode=place.locode.strip().upper(),
+                                country=place.country.strip().upper())
+    _check(validate_place(place))
+    with transaction(db):
+        _store_keyed(db, "place", "locode", _place_row(place), user, new)
+    return ChangeRecord(_REFERENCE)
+
+
+def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: bool) -> None:
+    """Insert (new) or update a place or route by its code, with its audit entry."""
+    value = row[key]
+    rows = list(db.query(f"SELECT * FROM {table} WHERE {key} = ?", [value]))
+    if new and rows:
+        _check([FieldError(key, QT_TRANSLATE_NOOP(
+            "messages", "{value!r} is already in the list"), {"value": value})])
+    if not new and not rows:
+        raise InputError(QT_TRANSLATE_NOOP("messages", "{value} no longer exists"), value=value)
+    db[table].upsert(row, pk=key)
+    audit.record(db, user, "create" if new else "update", table, value,
+                 None if new else rows[0], row)
+
+
+def _route_row(route: RouteRecord) -> dict:
+    return {"code": route.code, "name_en": route.name_en.strip(),
+            "name_zh": route.name_zh.strip(), "mode": route.mode,
+            "countries": route.countries, "origin": route.origin,
+            "destination": route.destination}
+
+
+def save_route(db: Database, route: RouteRecord, user: str, *, new: bool) -> ChangeRecord:
+    """Add a route (new) or change one; its code never changes, services refer to it."""
+    route = dataclasses.replace(route, code=route.code.strip().upper())
+    with transaction(db):
+        _check(validate_route(route, {p.locode for p in list_places(db)}))
+        _store_keyed(db, "route", "code", _route_row(route), user, new)
+    return ChangeRecord(_REFERENCE)

@@ -6,7 +6,11 @@ import dataclasses
 
 from sqlite_utils import Database
 
-from hubapp.domain.records import HubSettingsRecord
+from hubapp.domain.records import ChangeRecord, HubSettingsRecord
+from hubapp.domain.reference_rules import validate_settings
+from hubapp.domain.validation import ValidationError
+from hubapp.store import audit
+from hubapp.store.db import transaction
 
 _FIELDS = {f.name: f.type for f in dataclasses.fields(HubSettingsRecord)}
 _CONVERT = {"str": str, "float": float, "int": int}
@@ -19,6 +23,20 @@ def load(db: Database) -> HubSettingsRecord:
     return HubSettingsRecord(**values)
 
 
-def save(db: Database, settings: HubSettingsRecord) -> None:
-    db["hub_setting"].upsert_all(
-        ({"key": name, "value": str(getattr(settings, name))} for name in _FIELDS), pk="key")
+def save(db: Database, settings: HubSettingsRecord, user: str) -> ChangeRecord:
+    """Store the settings; the audit log names each value that changed, before → after."""
+    errors = validate_settings(settings)
+    if errors:
+        raise ValidationError(errors)
+    with transaction(db):
+        before = load(db)
+        changed = [name for name in _FIELDS
+                   if getattr(before, name) != getattr(settings, name)]
+        db["hub_setting"].upsert_all(
+            ({"key": name, "value": str(getattr(settings, name))} for name in _FIELDS),
+            pk="key")
+        if changed:
+            audit.record(db, user, "update", "setting", "hub",
+                         {name: getattr(before, name) for name in changed},
+                         {name: getattr(settings, name) for name in changed})
+    return ChangeRecord("settings")

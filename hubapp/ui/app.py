@@ -8,11 +8,13 @@ import traceback
 from pathlib import Path
 
 from platformdirs import user_data_path, user_log_path
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
-from hubapp.ui import dialogs, labels
+from hubapp.ui import dialogs, first_paint, fonts, labels
 from hubapp.ui.backup_actions import warn_if_on_network
 from hubapp.ui.context import AppContext
 from hubapp.ui.main_window import MainWindow
@@ -34,12 +36,19 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("Hub Desk")
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Hub Desk")
+    app.setDesktopFileName("hubapp")  # Wayland matches the window to hubapp.desktop's icon
+    icon = QIcon()
+    for png in sorted((resources.folder() / "icons").glob("hubapp-*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
     return app
 
 
 def run_gui(db_path: Path | None) -> int:
     app = make_application(sys.argv)
-    install_translations(app, chosen_language())
+    language = chosen_language()
+    install_translations(app, language)
+    fonts.warn_if_no_chinese_font(language)
     _log_to_file()
     sys.excepthook = _show_crash
     path = db_path or default_db_path()
@@ -55,6 +64,7 @@ def run_gui(db_path: Path | None) -> int:
         return 0
     window = MainWindow(AppContext(db, path, AppSignals(), TaskRunner(path), user.name,
                                    user.role))
+    first_paint.watch(window)  # only for the start-up benchmark
     window.show()
     window.backups.start_automatic()
     try:

@@ -59,3 +59,34 @@ def pick_open_file(parent: QWidget | None, title: str, folder: str, filters: str
 def pick_save_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, folder, filters)
     return path
+
+
+def pick_folder(parent: QWidget | None, title: str, folder: str) -> str:
+    """The chosen folder, or "" if the user cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title, folder)
+
+
+def pick_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """The index of the chosen item, or None if the user cancelled."""
+    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(text) if ok and text in items else None
+
+
+def ask_reference_record(parent: QWidget | None, ctx, kind: str, record=None, *,
+                         new: bool = True):
+    """The add/edit form of a commodity, place or route ("commodity", "place", "route").
+
+    record fills the form (for a new one, as far as it is known). Saves, announces the
+    change on ctx.signals and returns its ChangeRecord; None if the user cancelled.
+    """
+    from hubapp.ui.reference_screen import ReferenceFormDialog
+
+    dialog = ReferenceFormDialog(ctx, kind, record, new=new, parent=parent)
+    return dialog.change if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_print(parent: QWidget | None, printer) -> bool:
+    """The system's print dialog for this QPrinter; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

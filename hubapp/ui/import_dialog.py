@@ -19,9 +19,18 @@ from hubapp.interchange.writing import write_problems
 from hubapp.store import open_db
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
+from hubapp.ui.reference_screen import add_unknown, may_change
 from hubapp.ui.tasks import Task, TaskControl
 
 PREVIEW_ROWS = 50
+# Problems that name something the hub's lists lack (domain.validation.parse_move and
+# interchange.parsing word them); "Add to the list…" offers to add it.
+_UNKNOWN_NAMES = {
+    "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)":
+        "commodity",
+    "Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name":
+        "place",
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -143,11 +152,17 @@ class ImportDialog(QDialog):
         self.problems_model = ProblemsModel(self)
         self.problems_view = QTableView(self)
         self.problems_view.setModel(self.problems_model)
+        self.problems_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.problems_view.horizontalHeader().setStretchLastSection(True)
         self.problems_view.hide()
         self.save_problems_button = QPushButton(self.tr("&Save problem list…"), self)
         self.save_problems_button.clicked.connect(self.save_problems)
         self.save_problems_button.hide()
+        self.add_to_list_button = QPushButton(self.tr("&Add to the list…"), self)
+        self.add_to_list_button.setToolTip(self.tr(
+            "Add the commodity or place of the chosen problem to the hub's list"))
+        self.add_to_list_button.clicked.connect(self.add_to_list)
+        self.add_to_list_button.hide()
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(self.tr("&Import"),
@@ -171,6 +186,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems_view, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_problems_button)
+        bottom.addWidget(self.add_to_list_button)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
@@ -325,6 +341,26 @@ class ImportDialog(QDialog):
         self.problems_view.setVisible(bool(problems))
         self.save_problems_button.setVisible(bool(problems))
         self.problems_view.resizeColumnsToContents()
+        self.add_to_list_button.setVisible(any(
+            p.template in _UNKNOWN_NAMES for p in problems) and may_change(self.ctx))
+
+    def add_to_list(self) -> None:
+        """The unknown name of the selected problem (else the first one) into its list."""
+        problems = self.problems_model.problems
+        rows = [index.row() for index in self.problems_view.selectionModel().selectedRows()]
+        unknown = [p for p in [problems[row] for row in rows] + problems
+                   if p.template in _UNKNOWN_NAMES]
+        if not unknown:
+            return
+        problem = unknown[0]
+        if add_unknown(self, self.ctx, _UNKNOWN_NAMES[problem.template],
+                       problem.value) is None:
+            return
+        self._show_problems([p for p in problems if not (
+            p.template == problem.template and p.value == problem.value)])
+        self._set_result(self.tr("“{name}” is in the list now. Import the file again when "
+                                 "the other problems are corrected.").format(
+            name=problem.value))
 
     def save_problems(self) -> None:
         name = f"{self.path.stem}-problems.csv" if self.path else "problems.csv"

@@ -11,10 +11,14 @@ from hubapp.domain.records import TotalsRecord
 from hubapp.ui import dialogs
 from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.backup_actions import BackupActions
+from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log import DailyLogScreen
 from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.dashboard import DashboardScreen
+from hubapp.ui.reference_screen import ReferenceScreen
+from hubapp.ui.reports_screen import ReportsScreen
+from hubapp.ui.users_screen import UsersScreen
 
 
 class MainWindow(QMainWindow):
@@ -39,7 +43,14 @@ class MainWindow(QMainWindow):
         self.day_screen = DailyLogScreen(ctx, self)
         self.add_screen(self.day_screen, self.tr("Daily log"))
         self.add_screen(DashboardScreen(ctx, self), self.tr("Dashboard"))
+        self.add_screen(ReportsScreen(ctx, self), self.tr("Reports"))
+        self.browse_screen = BrowseScreen(ctx, self)
+        self.add_screen(self.browse_screen, self.tr("All movements"))
+        self.browse_screen.open_move.connect(self._show_move)
+        self.reference_screen = ReferenceScreen(ctx, self)
+        self.add_screen(self.reference_screen, self.tr("Reference data"))
         self.add_screen(AuditScreen(ctx, self), self.tr("Audit log"))
+        self.add_screen(UsersScreen(ctx, self), self.tr("Users"))
 
         self.file_label = QLabel(str(ctx.db_path), self)
         self.totals_label = QLabel(self)
@@ -62,6 +73,10 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.screens.setCurrentWidget(screen))
         self.view_menu.addAction(action)
 
+    def _show_move(self, day, service_id: int, container: str) -> None:
+        self.screens.setCurrentWidget(self.day_screen)
+        self.day_screen.show_move(day, service_id, container)
+
     def _build_menus(self) -> None:
         self.import_dialog = self.export_dialog = None  # made on first use, then kept
         self.import_action = QAction(self.tr("&Import…"), self)
@@ -82,6 +97,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([screen.undo_action, screen.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([screen.new_action, screen.save_action, screen.find_action])
+        self.edit_menu.addSeparator()
+        self.settings_action = QAction(self.tr("Se&ttings…"), self)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self._open_settings)
+        self.edit_menu.addAction(self.settings_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([screen.previous_action, screen.next_action,
                                    screen.today_action])
@@ -99,6 +119,14 @@ class MainWindow(QMainWindow):
             self.import_dialog = ImportDialog(self.ctx, self)
         self.import_dialog.show()
         self.import_dialog.raise_()
+
+    def _open_settings(self) -> None:
+        from hubapp.ui.settings_dialog import SettingsDialog
+
+        # Non-modal like Import: made anew each time so it shows the stored values.
+        self.settings_dialog = SettingsDialog(self.ctx, self)
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
 
     def _open_export(self) -> None:
         from hubapp.ui.export_dialog import ExportDialog

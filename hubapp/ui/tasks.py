@@ -99,6 +99,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.db_path = db_path
         self.pool = QThreadPool(self)
+        # More workers than cores: most tasks wait on SQLite or the disk, and a long
+        # dashboard or report refresh must not queue a backup or an import behind it.
+        self.pool.setMaxThreadCount(max(4, self.pool.maxThreadCount()))
         self._running: set[Task] = set()
 
     def start(self, work: Callable[[TaskControl], Any]) -> Task:

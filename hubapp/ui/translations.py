@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from hubapp import resources
+
 log = logging.getLogger(__name__)
 
-FOLDER = Path(__file__).resolve().parents[2] / "resources" / "translations"
+FOLDER = resources.folder() / "translations"
 LANGUAGES = ("en", "zh")
 _installed: list[QTranslator] = []
 

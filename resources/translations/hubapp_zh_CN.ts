@@ -64,7 +64,8 @@
         <location filename="../../hubapp/ui/audit_screen.py" line="127" />
         <source>%n change(s)</source>
         <translation>
-            <numerusform>%n 条变更</numerusform></translation>
+            <numerusform>%n 条变更</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="142" />
@@ -176,6 +177,100 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
 </context>
 <context>
+    <name>BrowseScreen</name>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="175" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="178" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="180" />
+        <source>Starts with…</source>
+        <translation>开头为…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="188" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="191" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="191" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="192" />
+        <source>Container</source>
+        <translation>箱号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="193" />
+        <source>Service</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="193" />
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="194" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="195" />
+        <source>Commodity</source>
+        <translation>货类</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="255" />
+        <source>All routes</source>
+        <translation>全部线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="257" />
+        <source>Both directions</source>
+        <translation>进出口</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="259" />
+        <source>All commodities</source>
+        <translation>全部货类</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="343" />
+        <source>{shown} movements loaded, counting…</source>
+        <translation>已加载 {shown} 条箱流，正在计数…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="346" />
+        <source>{shown} of {total} movements loaded</source>
+        <translation>已加载 {shown} / {total} 条箱流</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="349" />
+        <source>(loading more…)</source>
+        <translation>（正在加载更多…）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="354" />
+        <source>see the log for details</source>
+        <translation>详情请见日志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="355" />
+        <source>Could not load the movements: {reason}</source>
+        <translation>无法加载箱流：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="125" />
@@ -217,6 +312,116 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <location filename="../../hubapp/ui/dashboard.py" line="195" />
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CommoditiesModel</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56" />
+        <source>HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="56" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="57" />
+        <source>Perishable</source>
+        <translation>易腐</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="57" />
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="60" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>CommoditiesTab</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="379" />
+        <source>Show &amp;retired</source>
+        <translation>显示已停用(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="382" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="398" />
+        <source>Re&amp;tire</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="384" />
+        <source>&amp;Merge into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="386" />
+        <source>Move every container of this commodity to another one, then remove this one</source>
+        <translation>把此货物的所有集装箱移到另一货物，然后移除此货物</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="397" />
+        <source>Unre&amp;tire</source>
+        <translation>恢复使用(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="413" />
+        <source>Merge commodities</source>
+        <translation>合并货物</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="415" />
+        <source>Move every container of “{name}” to:</source>
+        <translation>把“{name}”的所有集装箱移到：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="421" />
+        <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
+        <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
+    </message>
+</context>
+<context>
+    <name>CommodityForm</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="139" />
+        <source>HS code (6 digits)</source>
+        <translation>HS 编码（6 位）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="141" />
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="142" />
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="147" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="148" />
+        <source>Perishable (fruit, frozen food…)</source>
+        <translation>易腐（水果、冷冻食品…）</translation>
     </message>
 </context>
 <context>
@@ -270,12 +475,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="374" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="382" />
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="402" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="410" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -389,7 +594,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="175" />
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="550" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="556" />
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -429,113 +634,113 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="316" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="320" />
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="318" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="322" />
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="318" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="322" />
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="333" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="337" />
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="334" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="338" />
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="342" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="346" />
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="373" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="377" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="430" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="434" />
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="467" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="472" />
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="469" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="474" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="470" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="475" />
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="483" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="488" />
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="489" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="494" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="493" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="498" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="495" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="500" />
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="520" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="526" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="533" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="539" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="551" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="557" />
         <source>Mark {service} as cancelled? It will no longer count in the day's throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="562" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="568" />
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="563" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="569" />
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="570" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -643,98 +848,98 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="313" />
+        <location filename="../../hubapp/ui/dashboard.py" line="333" />
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316" />
+        <location filename="../../hubapp/ui/dashboard.py" line="314" />
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="319" />
+        <location filename="../../hubapp/ui/dashboard.py" line="317" />
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="322" />
+        <location filename="../../hubapp/ui/dashboard.py" line="336" />
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="405" />
+        <location filename="../../hubapp/ui/dashboard.py" line="418" />
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="423" />
+        <location filename="../../hubapp/ui/dashboard.py" line="436" />
         <source>see the log for details</source>
         <translation>详情见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="424" />
+        <location filename="../../hubapp/ui/dashboard.py" line="437" />
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="430" />
+        <location filename="../../hubapp/ui/dashboard.py" line="443" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="434" />
+        <location filename="../../hubapp/ui/dashboard.py" line="447" />
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="435" />
+        <location filename="../../hubapp/ui/dashboard.py" line="448" />
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="440" />
+        <location filename="../../hubapp/ui/dashboard.py" line="453" />
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="442" />
+        <location filename="../../hubapp/ui/dashboard.py" line="455" />
         <source>{services} timed services · last year {share}</source>
         <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="448" />
+        <location filename="../../hubapp/ui/dashboard.py" line="461" />
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="449" />
-        <location filename="../../hubapp/ui/dashboard.py" line="453" />
+        <location filename="../../hubapp/ui/dashboard.py" line="462" />
+        <location filename="../../hubapp/ui/dashboard.py" line="466" />
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="451" />
+        <location filename="../../hubapp/ui/dashboard.py" line="464" />
         <source>{containers} containers · last year {days}</source>
         <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="460" />
+        <location filename="../../hubapp/ui/dashboard.py" line="473" />
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462" />
+        <location filename="../../hubapp/ui/dashboard.py" line="475" />
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="464" />
+        <location filename="../../hubapp/ui/dashboard.py" line="477" />
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="465" />
+        <location filename="../../hubapp/ui/dashboard.py" line="478" />
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
         <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
@@ -904,109 +1109,124 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="112" />
-        <location filename="../../hubapp/ui/import_dialog.py" line="182" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="121" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="198" />
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="117" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="126" />
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="118" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="127" />
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="130" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="139" />
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="136" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="145" />
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="148" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="158" />
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="153" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="161" />
+        <source>&amp;Add to the list…</source>
+        <translation>加入列表(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="163" />
+        <source>Add the commodity or place of the chosen problem to the hub's list</source>
+        <translation>把所选问题中的货物或地点加入枢纽的列表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="168" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="156" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="171" />
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="183" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="199" />
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="199" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="215" />
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="212" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="228" />
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="245" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="261" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="258" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="274" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="282" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="298" />
         <source>Imported {services} services, {containers} containers, {teu} TEU.</source>
         <translation>已导入 {services} 个班列、{containers} 个集装箱、{teu} TEU。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="287" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="303" />
         <source>Skipped {count} containers already stored.</source>
         <translation>已跳过 {count} 个已存在的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="295" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="311" />
         <source>{count} problems in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>{name} 中有 {count} 个问题；未保存任何数据。请更正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="300" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="316" />
         <source>{count} services or containers of {name} are already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>{name} 中有 {count} 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="312" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="328" />
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="317" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="333" />
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="332" />
-        <location filename="../../hubapp/ui/import_dialog.py" line="339" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="361" />
+        <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
+        <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="368" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="375" />
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="333" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="369" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1067,72 +1287,97 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="31" />
+        <location filename="../../hubapp/ui/main_window.py" line="35" />
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="35" />
+        <location filename="../../hubapp/ui/main_window.py" line="39" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="36" />
+        <location filename="../../hubapp/ui/main_window.py" line="40" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="40" />
+        <location filename="../../hubapp/ui/main_window.py" line="44" />
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="41" />
+        <location filename="../../hubapp/ui/main_window.py" line="45" />
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="42" />
+        <location filename="../../hubapp/ui/main_window.py" line="46" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="47" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="67" />
+        <location filename="../../hubapp/ui/main_window.py" line="48" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="50" />
+        <source>All movements</source>
+        <translation>全部箱流</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="52" />
+        <source>Reference data</source>
+        <translation>基础数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="77" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="69" />
+        <location filename="../../hubapp/ui/main_window.py" line="79" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="76" />
+        <location filename="../../hubapp/ui/main_window.py" line="86" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="37" />
+        <location filename="../../hubapp/ui/main_window.py" line="41" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="89" />
+        <location filename="../../hubapp/ui/main_window.py" line="96" />
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="104" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="90" />
+        <location filename="../../hubapp/ui/main_window.py" line="105" />
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="112" />
+        <location filename="../../hubapp/ui/main_window.py" line="135" />
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="113" />
+        <location filename="../../hubapp/ui/main_window.py" line="136" />
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1146,26 +1391,343 @@ Licence: MIT</source>
     </message>
 </context>
 <context>
+    <name>MovesBrowseModel</name>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <source>Service</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <source>Container</source>
+        <translation>箱号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <source>Size-type</source>
+        <translation>箱型</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <source>F/E</source>
+        <translation>空重</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="73" />
+        <source>Gross kg</source>
+        <translation>毛重(kg)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="73" />
+        <source>Commodity</source>
+        <translation>货类</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="73" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceForm</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="165" />
+        <source>UN/LOCODE</source>
+        <translation>UN/LOCODE</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="168" />
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="169" />
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="171" />
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesModel</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73" />
+        <source>UN/LOCODE</source>
+        <translation>UN/LOCODE</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73" />
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="97" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="106" />
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="97" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="106" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="97" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="106" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="97" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="106" />
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceFormDialog</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="256" />
+        <source>New commodity</source>
+        <translation>新货物</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="257" />
+        <source>Edit commodity</source>
+        <translation>编辑货物</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="258" />
+        <source>New place</source>
+        <translation>新地点</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="258" />
+        <source>Edit place</source>
+        <translation>编辑地点</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259" />
+        <source>New route</source>
+        <translation>新线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259" />
+        <source>Edit route</source>
+        <translation>编辑线路</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceScreen</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="456" />
+        <source>Commodities</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="457" />
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="458" />
+        <source>Routes</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="460" />
+        <source>Read-only: only supervisors and admins can change reference data.</source>
+        <translation>只读：只有主管和管理员可以修改基础数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceTab</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="304" />
+        <source>Search English, Chinese or code…</source>
+        <translation>搜索英文、中文或代码…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="318" />
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="320" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="44" />
+        <source>Daily summary</source>
+        <translation>每日汇总</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="45" />
+        <source>Monthly report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="46" />
+        <source>Period report</source>
+        <translation>期间报告</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="53" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="55" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="56" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="64" />
+        <source>Report:</source>
+        <translation>报表：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="108" />
+        <source>Preparing…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="128" />
+        <source>see the log for details</source>
+        <translation>详情请见日志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="129" />
+        <source>Could not make the report: {reason}</source>
+        <translation>无法生成报表：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="145" />
+        <source>Save report as PDF</source>
+        <translation>将报表另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="146" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="152" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RouteForm</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="188" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="191" />
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="192" />
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="197" />
+        <source>Mode</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="198" />
+        <source>Countries (like CN,LA)</source>
+        <translation>国家（如 CN,LA）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="200" />
+        <source>Origin</source>
+        <translation>始发地</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="201" />
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesModel</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="81" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="81" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="81" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="81" />
+        <source>Mode</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82" />
+        <source>Origin</source>
+        <translation>始发地</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82" />
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82" />
+        <source>Countries</source>
+        <translation>国家</translation>
     </message>
 </context>
 <context>
@@ -1237,24 +1799,258 @@ Licence: MIT</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="43" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="145" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="47" />
+        <source>This hub (shared by every desk)</source>
+        <translation>本枢纽（所有工作台共用）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="49" />
+        <source>Hub name</source>
+        <translation>枢纽名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="50" />
+        <source>Hub name (Chinese)</source>
+        <translation>枢纽名称（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="53" />
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="54" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="98" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="56" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="109" />
+        <source>Logo for reports</source>
+        <translation>报表标志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="61" />
+        <source>Daily train target</source>
+        <translation>每日班列目标</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="65" />
+        <source>{teu} TEU</source>
+        <translation>{teu} 标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="67" />
+        <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
+        <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="69" />
+        <source>A 45 ft container counts</source>
+        <translation>45 英尺箱计为</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="72" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="74" />
+        <source>On time within ±</source>
+        <translation>准点范围 ±</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="80" />
+        <source>Only supervisors and admins can change the hub's settings</source>
+        <translation>只有主管和管理员可以修改枢纽设置</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="83" />
+        <source>This desk</source>
+        <translation>本工作台</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="88" />
+        <source>Paper size</source>
+        <translation>纸张大小</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="90" />
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="95" />
+        <source>Language (after a restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="100" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="115" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="110" />
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="146" />
+        <source>The new language applies when Hub Desk is started again.</source>
+        <translation>新的界面语言将在重新启动 Hub Desk 后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="21" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="21" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="21" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="25" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="25" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>UsersScreen</name>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="29" />
+        <source>Clerk</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="29" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="30" />
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="49" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="55" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="56" />
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="57" />
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="58" />
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="59" />
+        <location filename="../../hubapp/ui/users_screen.py" line="111" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="60" />
+        <source>Single-user mode (no login at start)</source>
+        <translation>单用户模式（启动时无需登录）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="77" />
+        <source>{name} added.</source>
+        <translation>已添加 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="81" />
+        <source>{name} is now {role}.</source>
+        <translation>{name} 现在是{role}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="85" />
+        <source>Password of {name} changed.</source>
+        <translation>{name} 的密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="89" />
+        <source>Single-user mode changed; it applies at the next start.</source>
+        <translation>单用户模式已更改，下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="104" />
+        <source>Only an admin can change users.</source>
+        <translation>只有管理员可以管理用户。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="112" />
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="120" />
+        <source>{name} activated.</source>
+        <translation>已启用 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="120" />
+        <source>{name} deactivated.</source>
+        <translation>已停用 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="49" />
+        <location filename="../../hubapp/ui/app.py" line="58" />
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="75" />
+        <location filename="../../hubapp/ui/app.py" line="85" />
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="79" />
+        <location filename="../../hubapp/ui/app.py" line="89" />
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="80" />
+        <location filename="../../hubapp/ui/app.py" line="90" />
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -1383,9 +2179,60 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
     <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="33" />
+        <source>This field is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="45" />
+        <source>HS code {value!r} must be 6 digits (like 110620)</source>
+        <translation>HS 编码 {value!r} 必须是 6 位数字（如 110620）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="48" />
+        <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
+        <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="53" />
+        <source>Category {value!r} is not one of {known}</source>
+        <translation>类别 {value!r} 不在 {known} 之中</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="62" />
+        <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
+        <translation>UN/LOCODE {value!r} 必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="67" />
+        <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
+        <translation>国家 {value!r} 必须是 UN/LOCODE 的前两个字母</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="77" />
+        <source>Route code {value!r} must be 1–20 capital letters, digits or '-' (like CN-LA)</source>
+        <translation>线路代码 {value!r} 必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="87" />
+        <source>Not a known place: {value!r}</source>
+        <translation>未知地点：{value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="90" />
         <location filename="../../hubapp/domain/validation.py" line="76" />
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="103" />
+        <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
+        <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="110" />
+        <source>Expected a whole number from {low} to {high}, not {value}</source>
+        <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="91" />
@@ -1483,6 +2330,7 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="82" />
         <location filename="../../hubapp/interchange/parsing.py" line="315" />
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -1611,6 +2459,7 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
+        <location filename="../../hubapp/reports/printing.py" line="87" />
         <location filename="../../hubapp/store/backup.py" line="214" />
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
@@ -1744,6 +2593,71 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="189" />
         <source>A service that {status} needs its actual time</source>
         <translation>状态为 {status} 的班次需要填写实际时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="93" />
+        <location filename="../../hubapp/store/reference.py" line="178" />
+        <source>{value!r} is already in the list</source>
+        <translation>{value!r} 已在列表中</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="116" />
+        <location filename="../../hubapp/store/reference.py" line="142" />
+        <source>Commodity {id} no longer exists</source>
+        <translation>货物 {id} 已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="137" />
+        <source>A commodity cannot be merged into itself</source>
+        <translation>货物不能合并到自身</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="181" />
+        <source>{value} no longer exists</source>
+        <translation>{value} 已不存在</translation>
+    </message>
+</context>
+<context>
+    <name>reference</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="35" />
+        <source>Farm products</source>
+        <translation>农产品</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="36" />
+        <source>Food</source>
+        <translation>食品</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="37" />
+        <source>Electronics</source>
+        <translation>电子产品</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="38" />
+        <source>Automotive</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="39" />
+        <source>Machinery</source>
+        <translation>机械</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="40" />
+        <source>Chemicals</source>
+        <translation>化工</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="41" />
+        <source>Materials</source>
+        <translation>原材料</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="42" />
+        <source>Consumer goods</source>
+        <translation>消费品</translation>
     </message>
 </context>
 </TS>

@@ -591,20 +591,23 @@ class DailyLogScreen(QWidget):
             self.find_panel.table.setFocus()
 
     def _jump_to(self, move: ContainerHistoryRecord) -> None:
-        if move.date != self._shown_day:
+        self.show_move(move.date, move.service_id, iso6346.normalise(self.find_edit.text()))
+
+    def show_move(self, day: dt.date, service_id: int, container: str) -> None:
+        """Open a day and service with the cursor on one container (find box, browse screen)."""
+        if day != self._shown_day:
             if not self.can_leave():
                 return
             self._form_dirty = False
             self.undo_stack.setClean()
-            self.set_day(move.date)
-        if self._service is None or self._service.id != move.service_id:
+            self.set_day(day)
+        if self._service is None or self._service.id != service_id:
             if not self.can_leave():
                 return
-            self._load_service(move.service_id)
-            self._select_in_list(move.service_id)
-        number = iso6346.normalise(self.find_edit.text())
+            self._load_service(service_id)
+            self._select_in_list(service_id)
         for row, text in enumerate(self.grid.text_rows()):
-            if text["container"] == number:
+            if text["container"] == container:
                 self.grid_view.setCurrentIndex(self.grid.index(row, 0))
                 self.grid_view.setFocus()
                 break

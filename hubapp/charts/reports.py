@@ -1,0 +1,51 @@
+"""Charts of the printed reports: TEU by route, and TEU by day (the dashboard's chart).
+
+Sized for a portrait A4 page; the report embeds them as PNG at 200 dpi.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from hubapp.charts import dashboard
+from hubapp.charts.common import finish, no_data
+from hubapp.domain.dashboard import DayRecord, ThroughputRecord
+
+WIDTH_IN = 7.0
+
+
+def _figure(height_in: float) -> Figure:
+    return Figure(figsize=(WIDTH_IN, height_in), dpi=100, layout="constrained")
+
+
+def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
+    """One horizontal bar per (route name, TEU), in the order given (biggest first)."""
+    figure = _figure(0.8 + 0.32 * max(len(routes), 3))
+    if not routes:
+        return no_data(figure, dashboard.text("no_data", language))
+    axes = figure.add_subplot()
+    names = [name for name, _ in routes][::-1]  # barh draws bottom-up
+    values = [teu for _, teu in routes][::-1]
+    bars = axes.barh(range(len(values)), values, color="#3182bd")
+    axes.bar_label(bars, [f"{v:,.0f}" for v in values], padding=3,
+                   fontsize="small")
+    axes.set_yticks(range(len(values)), names, fontsize="small")
+    axes.set_xlabel(dashboard.text("teu", language))
+    axes.set_title(dashboard.text("teu_by_route", language))
+    axes.xaxis.set_major_locator(MaxNLocator(5))
+    axes.margins(x=0.12)  # room for the value labels at the bar ends
+    axes.spines[["top", "right"]].set_visible(False)
+    return finish(figure)
+
+
+def teu_by_day(days: Sequence[tuple[dt.date, int, float]], language: str) -> Figure:
+    """The dashboard's TEU per day (with its 7-day average) from (date, services, TEU)."""
+    figure = dashboard.teu_per_day(
+        [DayRecord(day, ThroughputRecord(services=services, teu=teu))
+         for day, services, teu in days], language)
+    figure.set_size_inches(WIDTH_IN, 3.2)
+    return figure

@@ -1,0 +1,113 @@
+"""What a commodity, place, route or the hub's settings must be before the hub keeps them.
+
+Each function returns every problem of the record as a FieldError tied to its
+field, so a form can show each message next to its field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.domain.records import (
+    CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord,
+)
+from hubapp.domain.reference import CATEGORIES, MODES
+from hubapp.domain.validation import FieldError
+
+# Harmonized System chapters: 01–97, chapter 77 is reserved and holds no goods.
+HS_CHAPTERS = frozenset(f"{n:02d}" for n in range(1, 98) if n != 77)
+_HS_CODE = re.compile(r"\d{6}")
+LOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
+_ROUTE_CODE = re.compile(r"[A-Z0-9][A-Z0-9\-]{0,19}")
+
+
+def normal_hs_code(text: str) -> str:
+    """HS codes are written "1106.20" or "1106 20" as often as "110620"."""
+    return re.sub(r"[\s.]", "", text)
+
+
+def _required(errors: list[FieldError], name: str, value: str) -> None:
+    if not value.strip():
+        errors.append(FieldError(name, QT_TRANSLATE_NOOP("messages", "This field is required")))
+
+
+def _names(errors: list[FieldError], name_en: str, name_zh: str) -> None:
+    _required(errors, "name_en", name_en)
+    _required(errors, "name_zh", name_zh)
+
+
+def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
+    errors: list[FieldError] = []
+    code = commodity.hs_code
+    if not _HS_CODE.fullmatch(code):
+        errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
+            "messages", "HS code {value!r} must be 6 digits (like 110620)"), {"value": code}))
+    elif code[:2] not in HS_CHAPTERS:
+        errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
+            "messages", "HS code {value}: there is no HS chapter {chapter} (chapters run "
+                        "01–97, without 77)"), {"value": code, "chapter": code[:2]}))
+    _names(errors, commodity.name_en, commodity.name_zh)
+    if commodity.category not in CATEGORIES:
+        errors.append(FieldError("category", QT_TRANSLATE_NOOP(
+            "messages", "Category {value!r} is not one of {known}"),
+            {"value": commodity.category, "known": ", ".join(CATEGORIES)}))
+    return errors
+
+
+def validate_place(place: PlaceRecord) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if not LOCODE.fullmatch(place.locode):
+        errors.append(FieldError("locode", QT_TRANSLATE_NOOP(
+            "messages", "UN/LOCODE {value!r} must be a 2-letter country and 3 letters or "
+                        "digits 2–9 (like LAVTE)"), {"value": place.locode}))
+    _names(errors, place.name_en, place.name_zh)
+    if place.country != place.locode[:2]:
+        errors.append(FieldError("country", QT_TRANSLATE_NOOP(
+            "messages", "Country {value!r} must be the first two letters of the UN/LOCODE"),
+            {"value": place.country}))
+    return errors
+
+
+def validate_route(route: RouteRecord, places: Collection[str]) -> list[FieldError]:
+    """places: the UN/LOCODEs the hub knows; origin and destination must be among them."""
+    errors: list[FieldError] = []
+    if not _ROUTE_CODE.fullmatch(route.code):
+        errors.append(FieldError("code", QT_TRANSLATE_NOOP(
+            "messages", "Route code {value!r} must be 1–20 capital letters, digits or '-' "
+                        "(like CN-LA)"), {"value": route.code}))
+    _names(errors, route.name_en, route.name_zh)
+    if route.mode not in MODES:
+        errors.append(FieldError("mode", QT_TRANSLATE_NOOP(
+            "messages", "Expected rail, road, river or rail-sea")))
+    for name in ("origin", "destination"):
+        value = getattr(route, name)
+        if value not in places:
+            errors.append(FieldError(name, QT_TRANSLATE_NOOP(
+                "messages", "Not a known place: {value!r}"), {"value": value}))
+    if route.origin and route.origin == route.destination:
+        errors.append(FieldError("destination", QT_TRANSLATE_NOOP(
+            "messages", "Destination {value} is the same as the origin"),
+            {"value": route.destination}))
+    return errors
+
+
+TEU_45FT_CHOICES = (2.0, 2.25)  # ports count a 45 ft box as 2 TEU, some as 2.25
+
+
+def validate_settings(hub: HubSettingsRecord) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _names(errors, hub.hub_name, hub.hub_name_zh)
+    if hub.teu_45ft not in TEU_45FT_CHOICES:
+        errors.append(FieldError("teu_45ft", QT_TRANSLATE_NOOP(
+            "messages", "A 45 ft container counts as 2 or 2.25 TEU, not {value}"),
+            {"value": hub.teu_45ft}))
+    for name, low, high in (("daily_train_target", 1, 500),
+                            ("punctuality_tolerance_min", 0, 24 * 60)):
+        value = getattr(hub, name)
+        if not low <= value <= high:
+            errors.append(FieldError(name, QT_TRANSLATE_NOOP(
+                "messages", "Expected a whole number from {low} to {high}, not {value}"),
+                {"low": low, "high": high, "value": value}))
+    return errors

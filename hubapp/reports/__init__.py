@@ -1,0 +1,30 @@
+"""Printed reports: store.reports' numbers → one HTML document → preview, print, PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hubapp.reports.document import ReportContentRecord, content
+from hubapp.store import open_db
+from hubapp.store import reports as report_data
+
+
+def make(db_path: Path, kind: str, first: dt.date, last: dt.date,
+         language: str) -> ReportContentRecord:
+    """The report's content from its own connection: safe on a worker thread."""
+    db = open_db(db_path, create=False)
+    try:
+        data = report_data.build(db, kind, first, last)
+    finally:
+        db.close()
+    return content(data, language)
+
+
+def write_pdf(db_path: Path, kind: str, first: dt.date, last: dt.date, language: str,
+              output: Path) -> int:
+    """The command line's report: a PDF file, with no display needed; returns its pages."""
+    from hubapp.reports import printing
+
+    printing.ensure_application()
+    return printing.write_pdf(make(db_path, kind, first, last, language), output)

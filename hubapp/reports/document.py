@@ -1,0 +1,254 @@
+"""One document for the daily, monthly and period reports: HTML with chart images,
+laid out by a QTextDocument that the preview, the printer and the PDF all paint.
+
+content() is Qt-free (SQL records → HTML and PNG charts) so it can run on a worker
+thread; to_document() makes the QTextDocument and belongs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import io
+from dataclasses import dataclass
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFont, QImage, QTextDocument
+
+from hubapp.domain.records import TotalsRecord
+from hubapp.reports.text import growth, name, number, text
+from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
+
+CHART_DPI = 200
+# Layout happens at 96 dots per inch, whatever the printer: sizes in the HTML
+# are CSS pixels, and printing scales the painter to the device.
+LAYOUT_DPI = 96
+_CHART_WIDTH_PX = 640
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContentRecord:
+    """What a report prints: the header's words, the body as HTML, its chart images."""
+
+    title: str
+    hub_name: str
+    period: str
+    language: str
+    generated: str
+    html: str
+    images: dict[str, bytes]  # resource name → PNG
+
+
+def period_text(data: ReportDataRecord) -> str:
+    if data.kind == DAILY:
+        return data.first.isoformat()
+    if data.kind == MONTHLY:
+        return data.first.isoformat()[:7]
+    return f"{data.first.isoformat()} – {data.last.isoformat()}"
+
+
+def content(data: ReportDataRecord, language: str,
+            generated: dt.datetime | None = None) -> ReportContentRecord:
+    from hubapp.charts import reports as charts  # matplotlib only when a report is made
+
+    generated = generated or dt.datetime.now()
+    hub = data.hub.hub_name_zh if language == "zh" and data.hub.hub_name_zh \
+        else data.hub.hub_name
+    title = text(data.kind, language)
+    images: dict[str, bytes] = {}
+    parts = [f"<h1>{_e(title)} · {_e(period_text(data))}</h1>", f"<p class='hub'>{_e(hub)}</p>"]
+    if data.kind == DAILY:
+        parts.append(f"<p class='status'>{_e(_closed_text(data, language))}</p>")
+    if data.empty:
+        key = "empty_day" if data.kind == DAILY else "empty_period"
+        parts.append(f"<p class='none'>{_e(text(key, language))}</p>")
+    else:
+        parts.append(_comparison(data, language))
+        if data.kind == DAILY:
+            parts.append(_services(data, language))
+        routes = [(name(r.name_en, r.name_zh, "no_route", language), r.totals.teu)
+                  for r in data.routes]
+        images["teu_by_route.png"] = _png(charts.teu_by_route(routes, language))
+        parts.append(_image("teu_by_route.png"))
+        if data.kind != DAILY:
+            days = [(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
+                    for d in data.days]
+            images["teu_by_day.png"] = _png(charts.teu_by_day(days, language))
+            parts.append(_image("teu_by_day.png"))
+            parts.append(_groups("per_day", text("date", language), data.days,
+                                 lambda d: d.key, language))
+        parts.append(_groups("per_route", text("route", language), data.routes,
+                             lambda r: name(r.name_en, r.name_zh, "no_route", language),
+                             language))
+        parts.append(_groups("per_commodity", text("commodity", language), data.commodities,
+                             lambda c: _commodity_name(c, language), language,
+                             with_services=False))
+    if data.kind == DAILY:
+        parts.append(_signatures(language))
+    return ReportContentRecord(title, hub, period_text(data), language,
+                               generated.strftime("%Y-%m-%d %H:%M"),
+                               _STYLE + "\n".join(parts), images)
+
+
+def to_document(report: ReportContentRecord) -> QTextDocument:
+    """The laid-out document; page size is set by printing.paint()."""
+    document = QTextDocument()
+    font = report_font(report.language)
+    font.setPointSizeF(9)
+    document.setDefaultFont(font)
+    document.documentLayout().setPaintDevice(_layout_device())
+    for resource, png in report.images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(resource),
+                             QImage.fromData(png, "PNG"))
+    document.setHtml(report.html)
+    return document
+
+
+@functools.cache
+def _layout_device() -> QImage:
+    """A 96-dpi device to measure text on; one for the process, as the layout keeps
+    only a pointer to it."""
+    device = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots_per_meter = round(LAYOUT_DPI / 0.0254)
+    device.setDotsPerMeterX(dots_per_meter)
+    device.setDotsPerMeterY(dots_per_meter)
+    return device
+
+
+def report_font(language: str) -> QFont:
+    """DejaVu Sans with Noto Sans CJK for Chinese; Chinese reports are all Noto: a line
+    mixing the two fonts is taller than its neighbours, and the page break then cuts
+    a table row between its cells."""
+    font = QFont()
+    font.setFamilies(["Noto Sans CJK SC"] if language == "zh"
+                     else ["DejaVu Sans", "Noto Sans CJK SC"])
+    return font
+
+
+_STYLE = """<style>
+h1 { font-size: 15pt; margin-bottom: 0; }
+h2 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; }
+p.hub { font-size: 11pt; margin-top: 2px; }
+p.status { color: #444; }
+p.none { font-size: 13pt; margin-top: 30px; margin-bottom: 30px; }
+table { border-collapse: collapse; }
+th { background-color: #e8eef5; font-weight: bold; }
+td, th { padding: 2px 4px; white-space: nowrap; }
+table { font-size: 8pt; }
+td.n, th.n { text-align: right; }
+tr.total td { font-weight: bold; background-color: #f2f2f2; }
+tr { page-break-inside: avoid; }
+td.sign { padding-top: 36px; border-bottom: 1px solid #000; }
+</style>
+"""
+
+
+def _e(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _png(figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=CHART_DPI)
+    return buffer.getvalue()
+
+
+def _image(resource: str) -> str:
+    return f"<p align='center'><img src='{resource}' width='{_CHART_WIDTH_PX}'></p>"
+
+
+def _closed_text(data: ReportDataRecord, language: str) -> str:
+    if data.closed is None:
+        return text("open", language)
+    return text("closed", language, name=data.closed.closed_by,
+                when=str(data.closed.closed_at)[:16])
+
+
+def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[str] | None,
+           numeric: list[bool]) -> str:
+    """A full-width table; the header row repeats on every page (thead)."""
+    head = "".join(f"<th{' class=n' if n else ''}>{_e(h)}</th>" for h, n in headers)
+    lines = [f"<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
+             f"<thead><tr>{head}</tr></thead>"]
+    for row, css in [(r, "") for r in rows] + ([(total, " class='total'")] if total else []):
+        cells = "".join(f"<td{' class=n' if n else ''}>{_e(c)}</td>"
+                        for c, n in zip(row, numeric))
+        lines.append(f"<tr{css}>{cells}</tr>")
+    return "".join(lines) + "</table>"
+
+
+def _numbers(totals: TotalsRecord, with_services: bool = True) -> list[str]:
+    values = [number(totals.services)] if with_services else []
+    return values + [number(totals.containers), number(totals.teu),
+                     f"{number(totals.full)} / {number(totals.empty)}",
+                     f"{totals.gross_kg / 1000:,.1f}"]
+
+
+def _number_headers(language: str, with_services: bool = True) -> list[tuple[str, bool]]:
+    keys = (("services",) if with_services else ()) + ("containers", "teu", "full_empty",
+                                                        "tonnes")
+    return [(text(key, language), True) for key in keys]
+
+
+def _comparison(data: ReportDataRecord, language: str) -> str:
+    this, previous = {DAILY: ("this_day", "previous_day"),
+                      MONTHLY: ("this_month", "previous_month")}.get(
+        data.kind, ("this_period", "previous_period"))
+    rows = []
+    for label, get in (("services", lambda t: t.services), ("containers", lambda t: t.containers),
+                       ("teu", lambda t: t.teu), ("full", lambda t: t.full),
+                       ("empty", lambda t: t.empty), ("tonnes", lambda t: t.gross_kg / 1000)):
+        now, before, year = get(data.totals), get(data.previous), get(data.last_year)
+        shown = (lambda v: f"{v:,.1f}") if label == "tonnes" else number
+        rows.append([text(label, language), shown(now), shown(before), growth(now, before),
+                     shown(year), growth(now, year)])
+    headers = [("", False), (text(this, language), True), (text(previous, language), True),
+               (text("growth_previous", language), True), (text("last_year", language), True),
+               (text("growth_year", language), True)]
+    return (f"<h2>{_e(text('totals', language))}</h2>"
+            + _table(headers, rows, None, [False] + [True] * 5))
+
+
+def _services(data: ReportDataRecord, language: str) -> str:
+    headers = [(text("service", language), False), (text("route", language), False),
+               (text("direction", language), False), (text("time", language), False),
+               *_number_headers(language, with_services=False),
+               (text("commodities", language), False)]
+    # The route's code, not its long name, and no wrapping: a one-line row cannot be cut
+    # across pages (the per-route table names the routes).
+    rows = [[line.service_no, line.route_code or "–",
+             text(line.direction, language), line.time,
+             *_numbers(line.totals, with_services=False),
+             ", ".join(name(en, zh, "no_commodity", language) for en, zh in line.commodities)]
+            for line in data.services]
+    total = [text("total", language), "", "", "", *_numbers(data.totals, with_services=False),
+             ""]
+    numeric = [False] * 4 + [True] * 4 + [False]
+    return (f"<h2>{_e(text('services', language))}</h2>"
+            + _table(headers, rows, total, numeric))
+
+
+def _commodity_name(group: GroupTotalsRecord, language: str) -> str:
+    if group.key == "other":
+        return text("other", language)
+    return name(group.name_en, group.name_zh, "no_commodity", language)
+
+
+def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ...], label,
+            language: str, with_services: bool = True) -> str:
+    headers = [(first_header, False), *_number_headers(language, with_services)]
+    rows = [[label(group), *_numbers(group.totals, with_services)] for group in groups]
+    totals = TotalsRecord(*(sum(getattr(g.totals, field) for g in groups) for field in
+                            ("services", "containers", "teu", "full", "empty", "gross_kg")))
+    total = [text("total", language), *_numbers(totals, with_services)]
+    return (f"<h2>{_e(text(heading, language))}</h2>"
+            + _table(headers, rows, total, [False] + [True] * (len(headers) - 1)))
+
+
+def _signatures(language: str) -> str:
+    cells = "".join(f"<td width='30%'>{_e(text(key, language))}</td><td width='3%'></td>"
+                    for key in ("prepared", "checked", "approved"))
+    lines = "".join("<td class='sign'></td><td></td>" for _ in range(3))
+    return (f"<h2>{_e(text('signatures', language))}</h2>"
+            f"<table width='100%' cellspacing='0'><tr>{lines}</tr><tr>{cells}</tr></table>")

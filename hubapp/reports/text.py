@@ -1,0 +1,82 @@
+"""The reports' words in English and Chinese.
+
+A table of their own rather than Qt's translator: the command line prints
+Chinese reports without loading the GUI's translations.
+"""
+
+from __future__ import annotations
+
+_TEXT = {
+    "daily": ("Daily summary", "每日汇总"),
+    "monthly": ("Monthly report", "月度报告"),
+    "range": ("Period report", "期间报告"),
+    "date": ("Date", "日期"),
+    "period": ("Period", "期间"),
+    "closed": ("Day closed by {name} at {when}", "当日已由{name}于{when}关账"),
+    "open": ("Day not closed yet: figures may still change", "当日尚未关账：数据仍可能变动"),
+    "empty_day": ("No movements on this day", "当日无作业"),
+    "empty_period": ("No movements in this period", "该期间无作业"),
+    "totals": ("Totals", "合计"),
+    "comparison": ("Comparison", "对比"),
+    "services": ("Services", "班次"),
+    "service": ("Service", "班次号"),
+    "route": ("Route", "线路"),
+    "direction": ("Dir.", "方向"),
+    "time": ("Time", "时间"),
+    "containers": ("Containers", "箱量"),
+    "teu": ("TEU", "标箱"),
+    "full": ("Full", "重箱"),
+    "empty": ("Empty", "空箱"),
+    "full_empty": ("Full / empty", "重 / 空"),
+    "tonnes": ("Tonnes", "吨数"),
+    "commodities": ("Main commodities", "主要货类"),
+    "commodity": ("Commodity", "货类"),
+    "outbound": ("Out", "出口"),
+    "inbound": ("In", "进口"),
+    "this_day": ("This day", "本日"),
+    "previous_day": ("Previous day", "前一日"),
+    "this_month": ("This month", "本月"),
+    "previous_month": ("Previous month", "上月"),
+    "this_period": ("This period", "本期"),
+    "previous_period": ("Previous period", "上期"),
+    "last_year": ("Same period last year", "上年同期"),
+    "change": ("Change", "变化"),
+    "growth_previous": ("vs previous", "环比"),
+    "growth_year": ("vs last year", "同比"),
+    "per_day": ("By day", "按日"),
+    "per_route": ("By route", "按线路"),
+    "per_commodity": ("By commodity (top 15 by TEU)", "按货类（标箱前15位）"),
+    "other": ("All other commodities", "其他货类"),
+    "no_route": ("(no route)", "（无线路）"),
+    "no_commodity": ("(empty or not given)", "（空箱或未填）"),
+    "total": ("Total", "合计"),
+    "signatures": ("Signatures", "签字"),
+    "prepared": ("Prepared by", "制表人"),
+    "checked": ("Checked by (supervisor)", "审核人（主管）"),
+    "approved": ("Approved by", "批准人"),
+    "page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    "generated": ("Generated {when}", "生成时间 {when}"),
+}
+
+
+def text(key: str, language: str, **values: object) -> str:
+    english, chinese = _TEXT[key]
+    return (chinese if language == "zh" else english).format(**values)
+
+
+def name(name_en: str, name_zh: str, fallback: str, language: str) -> str:
+    """A reference name (route, commodity) in the report's language; fallback when nameless."""
+    if not name_en:
+        return text(fallback, language)
+    return name_zh if language == "zh" and name_zh else name_en
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def growth(current: float, previous: float) -> str:
+    """Growth in % with its sign, or an en dash when there is nothing to compare with."""
+    if not previous:
+        return "–"
+    return f"{(current - previous) / previous * 100:+.1f} %"

@@ -1,0 +1,201 @@
+"""Every container move, one page at a time: keyset paging for the "All movements" table.
+
+A page continues after the sort key of the last row shown (`WHERE key > last ORDER BY key
+LIMIT n`), never `OFFSET`: OFFSET re-reads every skipped row, so page 10,000 of a 5-million-row
+history would take seconds, while a keyset page is an index seek costing the same anywhere.
+Each sort key ends in a unique column, so rows with equal values are neither lost nor repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlite_utils import Database
+
+from hubapp.domain.records import Direction, Status
+
+PAGE_SIZE = 500
+# Container numbers and service numbers are upper-case letters and digits, so every value
+# starting with a prefix lies between the prefix and the prefix followed by "~".
+_PREFIX_END = "~"
+
+
+class Sort(StrEnum):
+    DATE = "date"
+    CONTAINER = "container"
+    SERVICE = "service"
+    GROSS = "gross"
+
+
+# The columns of each sort key, in order; the last ones make it unique. Each has an index
+# walking it in this order (m003 and m008), so a page reads about `limit` rows.
+_KEYS = {
+    Sort.DATE: ("cm.date", "cm.id"),
+    Sort.CONTAINER: ("cm.container", "cm.date", "cm.id"),
+    Sort.SERVICE: ("s.service_no", "s.date", "s.id", "cm.container"),
+    Sort.GROSS: ("COALESCE(cm.gross_kg, 0)", "cm.id"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRowRecord:
+    """One row of the All movements table: a container move with its service's details."""
+
+    id: int
+    date: dt.date
+    service_id: int
+    service_no: str
+    direction: Direction
+    route_code: str | None
+    route_name_en: str
+    route_name_zh: str
+    container: str
+    size_type: str
+    full_empty: str
+    gross_kg: int | None
+    commodity_en: str
+    commodity_zh: str
+    status: Status
+
+    def key(self, sort: Sort) -> tuple:
+        """The sort key page() continues after."""
+        date = self.date.isoformat()
+        return {
+            Sort.DATE: (date, self.id),
+            Sort.CONTAINER: (self.container, date, self.id),
+            Sort.SERVICE: (self.service_no, date, self.service_id, self.container),
+            Sort.GROSS: (self.gross_kg or 0, self.id),
+        }[sort]
+
+
+@dataclass(frozen=True)
+class BrowseFilterRecord:
+    """What to show; None or "" means no limit on that field."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    container_prefix: str = ""
+    service_prefix: str = ""
+    route_code: str | None = None
+    direction: Direction | None = None
+    commodity_id: int | None = None
+
+
+_SELECT = """
+    SELECT cm.id, cm.date, cm.service_id, s.service_no, cm.direction, s.route_code,
+           COALESCE(r.name_en, ''), COALESCE(r.name_zh, ''), cm.container, cm.size_type,
+           cm.full_empty, cm.gross_kg, COALESCE(c.name_en, ''), COALESCE(c.name_zh, ''), s.status
+    FROM {moves}
+    LEFT JOIN route r ON r.code = s.route_code
+    LEFT JOIN commodity c ON c.id = cm.commodity_id
+"""
+_MOVES = "container_move cm JOIN service s ON s.id = cm.service_id"
+# CROSS JOIN makes SQLite walk services (by service_no) outside and their moves inside, the
+# order of the key; with a filter it would otherwise read every move and sort them all.
+_SERVICES_THEN_MOVES = "service s CROSS JOIN container_move cm ON cm.service_id = s.id"
+# A date range wider than this is left to the sort's index to filter (it would otherwise seek
+# by date and sort the whole range: seconds for a year of a big hub); a narrow one is a seek.
+_WIDE_RANGE = dt.timedelta(days=31)
+
+
+def normalized_prefix(text: str) -> str:
+    """A container or service number prefix as stored: upper case, no spaces or dashes."""
+    return "".join(ch for ch in text.upper() if ch not in " -")
+
+
+def _date_column(f: BrowseFilterRecord, sort: Sort) -> str:
+    column = "s.date" if sort is Sort.SERVICE else "cm.date"  # s.date: in the index walked
+    if sort is Sort.DATE:
+        return column
+    narrow = f.date_from is not None and f.date_to is not None \
+        and f.date_to - f.date_from <= _WIDE_RANGE
+    return column if narrow else f"+{column}"  # unary plus: SQLite's "do not seek on this"
+
+
+def _services_first(f: BrowseFilterRecord, sort: Sort) -> bool:
+    # Not when a selective move filter is set: seeking it and sorting the few rows is faster.
+    return sort is Sort.SERVICE and not normalized_prefix(f.container_prefix) \
+        and f.commodity_id is None
+
+
+def _where(f: BrowseFilterRecord, date_column: str = "cm.date") -> tuple[list[str], list]:
+    clauses: list[str] = []
+    params: list = []
+    if f.date_from is not None:
+        clauses.append(f"{date_column} >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to is not None:
+        clauses.append(f"{date_column} <= ?")
+        params.append(f.date_to.isoformat())
+    for column, prefix in (("cm.container", normalized_prefix(f.container_prefix)),
+                           ("s.service_no", normalized_prefix(f.service_prefix))):
+        if prefix:
+            clauses.append(f"{column} >= ? AND {column} < ?")
+            params += [prefix, prefix + _PREFIX_END]
+    for column, value in (("s.route_code", f.route_code), ("cm.direction", f.direction),
+                          ("cm.commodity_id", f.commodity_id)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(str(value) if isinstance(value, Direction) else value)
+    return clauses, params
+
+
+def _after(columns: tuple[str, ...], key: tuple, descending: bool) -> tuple[list[str], list]:
+    """Rows after key in the sort order, written so that SQLite can seek an index.
+
+    The row value comparison alone is not used to seek by older SQLite versions, so the
+    first column's bound comes again on its own.
+    """
+    op = "<" if descending else ">"
+    row = f"({', '.join(columns)}) {op} ({', '.join('?' * len(columns))})"
+    return [f"{columns[0]} {op}= ?", row], [key[0], *key]
+
+
+def page(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE, descending: bool = False,
+         after: tuple | None = None, limit: int = PAGE_SIZE) -> list[MoveRowRecord]:
+    """Up to limit rows matching f in sort order, starting after the row whose key is after."""
+    clauses, params = _where(f, _date_column(f, sort))
+    columns = _KEYS[sort]
+    if after is not None:
+        more, values = _after(columns, after, descending)
+        clauses += more
+        params += values
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    order = ", ".join(f"{column}{' DESC' if descending else ''}" for column in columns)
+    select = _SELECT.format(moves=_SERVICES_THEN_MOVES if _services_first(f, sort) else _MOVES)
+    rows = db.execute(f"{select} {where} ORDER BY {order} LIMIT ?", [*params, limit])
+    return [MoveRowRecord(row[0], dt.date.fromisoformat(row[1]), row[2], row[3],
+                          Direction(row[4]), row[5], row[6], row[7], row[8], row[9], row[10],
+                          row[11], row[12], row[13], Status(row[14]))
+            for row in rows.fetchall()]
+
+
+def count(db: Database, f: BrowseFilterRecord,
+          stop: Callable[[], bool] | None = None) -> int | None:
+    """How many rows match f, or None if stop() turned true first.
+
+    Exact, so it reads every matching index entry: a second or so on 5 million rows. The
+    table does not wait for it (pages come first); the screen counts in the background and
+    stops a count whose filter has changed. The joins of page() that cannot change the
+    count are left out.
+    """
+    clauses, params = _where(f)
+    join = "JOIN service s ON s.id = cm.service_id" \
+        if normalized_prefix(f.service_prefix) or f.route_code is not None else ""
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    if stop is not None:
+        db.conn.set_progress_handler(stop, 1_000)
+    try:
+        return db.execute(f"SELECT COUNT(*) FROM container_move cm {join} {where}",
+                          params).fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if stop is not None and stop():  # SQLite says "interrupted"
+            return None
+        raise error
+    finally:
+        if stop is not None:
+            db.conn.set_progress_handler(None, 0)

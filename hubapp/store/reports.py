@@ -1,0 +1,191 @@
+"""The numbers of the printed reports: a day, a month or any period.
+
+Container sums come from the daily roll-up (store/rollup.py) and service counts
+from the small service table, so a month over a five-million-container history
+reads thousands of rows; only the daily report's per-service lines touch
+container_move, for one day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from hubapp.domain.dashboard import add_months, same_day_last_year
+from hubapp.domain.records import HubSettingsRecord, TotalsRecord
+from hubapp.store import settings
+from hubapp.store.day_close import DayCloseRecord, closed_info
+from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
+
+DAILY, MONTHLY, RANGE = "daily", "monthly", "range"
+TOP_COMMODITIES = 15
+COMMODITIES_PER_SERVICE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceLineRecord:
+    """One service of the day with the totals of its containers."""
+
+    service_no: str
+    route_code: str | None
+    route_en: str
+    route_zh: str
+    direction: str
+    time: str  # HH:MM when it really went, else when it was due; "" if neither
+    totals: TotalsRecord
+    commodities: tuple[tuple[str, str], ...]  # (English, Chinese), most TEU first
+
+
+@dataclass(frozen=True, slots=True)
+class GroupTotalsRecord:
+    """Totals of one day, route or commodity; key is the ISO date, route code or commodity id."""
+
+    key: str | None
+    name_en: str
+    name_zh: str
+    totals: TotalsRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDataRecord:
+    kind: str  # DAILY, MONTHLY or RANGE
+    first: dt.date
+    last: dt.date
+    hub: HubSettingsRecord
+    closed: DayCloseRecord | None  # daily reports only
+    totals: TotalsRecord
+    previous: TotalsRecord  # previous day, month, or period of the same length
+    last_year: TotalsRecord  # the same period a year before
+    services: tuple[ServiceLineRecord, ...]  # daily reports only
+    days: tuple[GroupTotalsRecord, ...]  # every day of the period, quiet ones as zero
+    routes: tuple[GroupTotalsRecord, ...]  # most TEU first
+    commodities: tuple[GroupTotalsRecord, ...]  # top 15, then one "other" row (key "other")
+
+    @property
+    def empty(self) -> bool:
+        return self.totals.services == 0 and self.totals.containers == 0
+
+
+def month_period(month: dt.date) -> tuple[dt.date, dt.date]:
+    first = month.replace(day=1)
+    return first, add_months(first, 1) - dt.timedelta(days=1)
+
+
+def build(db: Database, kind: str, first: dt.date, last: dt.date) -> ReportDataRecord:
+    """Everything a report prints about first..last (inclusive)."""
+    if kind == DAILY:
+        previous = (first - dt.timedelta(days=1),) * 2
+    elif kind == MONTHLY:
+        previous = month_period(add_months(first, -1))
+    else:
+        length = last - first + dt.timedelta(days=1)
+        previous = (first - length, last - length)
+    daily = kind == DAILY
+    return ReportDataRecord(
+        kind=kind, first=first, last=last, hub=settings.load(db),
+        closed=closed_info(db, first) if daily else None,
+        totals=totals(db, first, last),
+        previous=totals(db, *previous),
+        last_year=totals(db, same_day_last_year(first), same_day_last_year(last)),
+        services=service_lines(db, first) if daily else (),
+        days=per_day(db, first, last),
+        routes=per_route(db, first, last),
+        commodities=per_commodity(db, first, last))
+
+
+_SERVICE_COUNTS = "SELECT {group} COUNT(*) AS services FROM service s " \
+                  f"WHERE s.date BETWEEN ? AND ? AND {MOVED} {{grouping}}"
+_SUMS = """
+    COALESCE(SUM(r.containers), 0) AS containers, COALESCE(SUM(r.teu), 0) AS teu,
+    COALESCE(SUM(r.full), 0) AS full, COALESCE(SUM(r.empty), 0) AS empty,
+    COALESCE(SUM(r.gross_kg), 0) AS gross_kg
+"""
+_BOX_SUMS = "SELECT {group} " + _SUMS + \
+            " FROM daily_rollup r WHERE r.date BETWEEN ? AND ? {grouping}"
+
+
+def _grouped(db: Database, column: str | None, first: dt.date,
+             last: dt.date) -> dict[str | None, TotalsRecord]:
+    """Totals per value of a column present in both service s and daily_rollup r."""
+    group = f"{{t}}.{column} AS key," if column else "NULL AS key,"
+    grouping = f"GROUP BY {{t}}.{column}" if column else ""
+    params = [first.isoformat(), last.isoformat()]
+    counts = {row["key"]: row["services"] for row in db.query(
+        _SERVICE_COUNTS.format(group=group, grouping=grouping).format(t="s"), params)}
+    sums = {row["key"]: row for row in db.query(
+        _BOX_SUMS.format(group=group, grouping=grouping).format(t="r"), params)}
+    nothing = {"containers": 0, "teu": 0.0, "full": 0, "empty": 0, "gross_kg": 0}
+    return {key: totals_record({**nothing, **sums.get(key, {}), "services": counts.get(key, 0)})
+            for key in counts.keys() | sums.keys()}
+
+
+def totals(db: Database, first: dt.date, last: dt.date) -> TotalsRecord:
+    return _grouped(db, None, first, last).get(None, TotalsRecord())
+
+
+def per_day(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTotalsRecord, ...]:
+    found = _grouped(db, "date", first, last)
+    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return tuple(GroupTotalsRecord(day.isoformat(), "", "",
+                                   found.get(day.isoformat(), TotalsRecord())) for day in days)
+
+
+def per_route(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTotalsRecord, ...]:
+    found = _grouped(db, "route_code", first, last)
+    names = {row["code"]: (row["name_en"], row["name_zh"])
+             for row in db.query("SELECT code, name_en, name_zh FROM route")}
+    routes = [GroupTotalsRecord(code, *names.get(code, ("", "")), totals)
+              for code, totals in found.items()]
+    return tuple(sorted(routes, key=lambda r: (-r.totals.teu, r.key or "")))
+
+
+def per_commodity(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTotalsRecord, ...]:
+    """The top commodities by TEU, then "other" summing the rest (empties and boxes without
+    a commodity have key None and empty names)."""
+    rows = [GroupTotalsRecord(
+        None if row["commodity_id"] is None else str(row["commodity_id"]),
+        row["name_en"] or "", row["name_zh"] or "", totals_record({**row, "services": 0}))
+        for row in db.query(f"""
+            SELECT r.commodity_id, c.name_en, c.name_zh, {_SUMS}
+            FROM daily_rollup r LEFT JOIN commodity c ON c.id = r.commodity_id
+            WHERE r.date BETWEEN ? AND ?
+            GROUP BY r.commodity_id, c.name_en, c.name_zh
+            ORDER BY teu DESC, c.name_en""", [first.isoformat(), last.isoformat()])]
+    top, rest = rows[:TOP_COMMODITIES], rows[TOP_COMMODITIES:]
+    if not rest:
+        return tuple(top)
+    other = TotalsRecord(0, *(sum(getattr(r.totals, name) for r in rest)
+                              for name in ("containers", "teu", "full", "empty", "gross_kg")))
+    return (*top, GroupTotalsRecord("other", "", "", other))
+
+
+def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
+    """The services of a day that departed or arrived, in the order they went."""
+    services = list(db.query(f"""
+        SELECT s.id, s.service_no, s.route_code, s.direction,
+               COALESCE(s.actual_at, s.scheduled_at) AS at,
+               COALESCE(r.name_en, '') AS route_en, COALESCE(r.name_zh, '') AS route_zh,
+               {TOTALS_COLUMNS}
+        FROM service s
+        LEFT JOIN container_move m ON m.service_id = s.id
+        LEFT JOIN route r ON r.code = s.route_code
+        WHERE s.date = ? AND {MOVED}
+        GROUP BY s.id
+        ORDER BY at IS NULL, at, s.service_no""", [day.isoformat()]))
+    named: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for row in db.query(f"""
+            SELECT m.service_id, c.name_en, c.name_zh, SUM(m.teu) AS teu
+            FROM container_move m JOIN service s ON s.id = m.service_id
+            JOIN commodity c ON c.id = m.commodity_id
+            WHERE s.date = ? AND {MOVED}
+            GROUP BY m.service_id, c.id
+            ORDER BY m.service_id, teu DESC, c.name_en""", [day.isoformat()]):
+        if len(named[row["service_id"]]) < COMMODITIES_PER_SERVICE:
+            named[row["service_id"]].append((row["name_en"], row["name_zh"]))
+    return tuple(ServiceLineRecord(
+        row["service_no"], row["route_code"], row["route_en"], row["route_zh"],
+        row["direction"], (row["at"] or "")[11:16], totals_record(row),
+        tuple(named[row["id"]])) for row in services)

@@ -1,0 +1,360 @@
+"""All movements: every container move ever stored, in one table that loads as it scrolls.
+
+Only the rows scrolled to are in memory: the model asks store.browse for the next keyset page
+of 500 in the background when the view reaches the end of what is loaded (canFetchMore /
+fetchMore, as DB Browser for SQLite does), so a 5-million-row history opens and scrolls at
+once. The count of matching rows comes in its own background task.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord, Direction
+from hubapp.store import browse, open_db, reference
+from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
+from hubapp.ui import formatting, labels
+from hubapp.ui.context import AppContext
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel
+from hubapp.ui.tasks import TaskControl, TaskRunner
+
+_Index = QModelIndex | QPersistentModelIndex
+NO_DATE = QDate(2000, 1, 1)  # the date edits' "any date", shown as a dash
+TYPING_PAUSE_MS = 300  # wait for the clerk to stop typing before asking again
+
+
+def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descending: bool,
+               after: tuple | None) -> list[MoveRowRecord]:
+    db = open_db(control.db_path, create=False)
+    try:
+        return browse.page(db, f, sort, descending, after)
+    finally:
+        db.close()
+
+
+def _count(control: TaskControl, f: BrowseFilterRecord) -> int | None:
+    db = open_db(control.db_path, create=False)
+    try:
+        return browse.count(db, f, stop=lambda: control.cancelled)
+    finally:
+        db.close()
+
+
+class MovesBrowseModel(RecordTableModel):
+    """The moves matching a filter in a sort order, loaded one keyset page at a time."""
+
+    DATE, SERVICE, DIRECTION, ROUTE, CONTAINER, SIZE_TYPE, FULL_EMPTY, GROSS, COMMODITY, \
+        STATUS = range(10)
+    SORTS = {DATE: Sort.DATE, SERVICE: Sort.SERVICE, CONTAINER: Sort.CONTAINER,
+             GROSS: Sort.GROSS}
+
+    page_loaded = Signal()  # rows were added, or the end was reached
+    failed = Signal(object)  # a page could not be read: the exception
+
+    def __init__(self, tasks: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._task = None
+        self._at_end = True  # nothing to fetch until set_query()
+        self.filter = BrowseFilterRecord()
+        self.sort_by = Sort.DATE
+        self.descending = False
+
+    def headers(self) -> list[str]:
+        return [self.tr("Date"), self.tr("Service"), self.tr("Direction"), self.tr("Route"),
+                self.tr("Container"), self.tr("Size-type"), self.tr("F/E"),
+                self.tr("Gross kg"), self.tr("Commodity"), self.tr("Status")]
+
+    def display(self, record: MoveRowRecord, column: int) -> str:
+        if column == self.DATE:
+            return record.date.isoformat()
+        if column == self.SERVICE:
+            return record.service_no
+        if column == self.DIRECTION:
+            return labels.direction(record.direction)
+        if column == self.ROUTE:
+            return labels.pick(record.route_name_en, record.route_name_zh)
+        if column == self.CONTAINER:
+            return record.container
+        if column == self.SIZE_TYPE:
+            return record.size_type
+        if column == self.FULL_EMPTY:
+            return record.full_empty
+        if column == self.GROSS:
+            return "" if record.gross_kg is None else formatting.number(record.gross_kg)
+        if column == self.COMMODITY:
+            return labels.pick(record.commodity_en, record.commodity_zh)
+        return labels.status(record.status)
+
+    def sort_value(self, record: MoveRowRecord, column: int):
+        return (record.gross_kg or 0) if column == self.GROSS else self.display(record, column)
+
+    def role_data(self, record: MoveRowRecord, column: int, role: int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.GROSS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def loading(self) -> bool:
+        return self._task is not None
+
+    def set_query(self, f: BrowseFilterRecord, sort: Sort, descending: bool) -> None:
+        """Start again from the first page of what f selects, in the new order."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.filter, self.sort_by, self.descending = f, sort, descending
+        self.beginResetModel()
+        self._rows = []
+        self._at_end = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())  # the view asks only once it has rows to scroll
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+        # A page already on its way counts as fetched, so scrolling does not ask twice.
+        return not parent.isValid() and not self._at_end and self._task is None
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+        if not self.canFetchMore(parent):
+            return
+        after = self._rows[-1].key(self.sort_by) if self._rows else None
+        self._task = self._tasks.start(functools.partial(
+            _load_page, f=self.filter, sort=self.sort_by, descending=self.descending,
+            after=after))
+        self._task.finished.connect(self._page_ready)
+        self._task.failed.connect(self._page_failed)
+
+    def _page_ready(self, rows: list[MoveRowRecord]) -> None:
+        if self.sender() is not self._task:
+            return  # for a query since replaced
+        self._task = None
+        # Nothing may be fetched while the rows go in: the page would continue from the old
+        # last row (a model tester asks in rowsAboutToBeInserted, for one).
+        self._at_end = True
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._at_end = len(rows) < browse.PAGE_SIZE
+        self.page_loaded.emit()
+
+    def _page_failed(self, error: Exception) -> None:
+        if self.sender() is not self._task:
+            return
+        self._task = None
+        self._at_end = True
+        self.failed.emit(error)
+
+
+class BrowseScreen(QWidget):
+    """Filter fields over the table of all movements, with the number of matching rows."""
+
+    open_move = Signal(object, int, str)  # date, service id, container: show it in the day log
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("browse")
+        self.ctx = ctx
+        self._count_task = None
+        self._total: int | None = None
+        self._stale = True  # load at the next show: the app starts without querying
+
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(NO_DATE)
+            edit.setSpecialValueText(self.tr("any"))
+            edit.setDate(NO_DATE)
+        self.container = QLineEdit(self)
+        self.container.setPlaceholderText(self.tr("Starts with…"))
+        self.service = QLineEdit(self)
+        self.service.setPlaceholderText(self.tr("Starts with…"))
+        for edit in (self.container, self.service):
+            edit.setClearButtonEnabled(True)
+            edit.setMaximumWidth(140)
+        self.route = QComboBox(self)
+        self.direction = QComboBox(self)
+        self.commodity = QComboBox(self)
+        self._fill_choices()
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+
+        filters = QHBoxLayout()
+        for text, widget in ((self.tr("From"), self.date_from), (self.tr("To"), self.date_to),
+                             (self.tr("Container"), self.container),
+                             (self.tr("Service"), self.service), (self.tr("Route"), self.route),
+                             (self.tr("Direction"), self.direction),
+                             (self.tr("Commodity"), self.commodity)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+
+        self.model = MovesBrowseModel(ctx.tasks, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("browse_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row heights and no resizing to contents: measuring rows would read them all.
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(MovesBrowseModel.DATE, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(True)
+        for column, width in ((MovesBrowseModel.DATE, 95), (MovesBrowseModel.SERVICE, 80),
+                              (MovesBrowseModel.DIRECTION, 85), (MovesBrowseModel.ROUTE, 260),
+                              (MovesBrowseModel.CONTAINER, 120), (MovesBrowseModel.SIZE_TYPE, 80),
+                              (MovesBrowseModel.FULL_EMPTY, 45), (MovesBrowseModel.GROSS, 85),
+                              (MovesBrowseModel.COMMODITY, 220)):
+            header.resizeSection(column, width)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("browse_count")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.reload)
+        for edit in (self.container, self.service):
+            edit.textChanged.connect(self._typing.start)
+        for date_edit in (self.date_from, self.date_to):
+            date_edit.dateChanged.connect(self.reload)
+        for combo in (self.route, self.direction, self.commodity):
+            combo.currentIndexChanged.connect(self.reload)
+        self.clear_button.clicked.connect(self.clear_filters)
+        header.sortIndicatorChanged.connect(self._sort_clicked)
+        self.table.activated.connect(self._activated)
+        self.model.page_loaded.connect(self._show_count)
+        self.model.failed.connect(self._failed)
+        ctx.signals.data_changed.connect(self._on_data_changed)
+
+    def _fill_choices(self) -> None:
+        routes = reference.list_routes(self.ctx.db)
+        commodities = sorted(reference.list_commodities(self.ctx.db, include_retired=True),
+                             key=lambda c: labels.pick(c.name_en, c.name_zh))
+        for combo, everything, choices in (
+                (self.route, self.tr("All routes"),
+                 [(labels.pick(r.name_en, r.name_zh), r.code) for r in routes]),
+                (self.direction, self.tr("Both directions"),
+                 [(labels.direction(d), d) for d in Direction]),
+                (self.commodity, self.tr("All commodities"),
+                 [(labels.pick(c.name_en, c.name_zh), c.id) for c in commodities])):
+            combo.addItem(everything, None)
+            for text, value in choices:
+                combo.addItem(text, value)
+            combo.setMaxVisibleItems(20)
+        for combo in (self.route, self.commodity):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+
+    def current_filter(self) -> BrowseFilterRecord:
+        def day(edit: QDateEdit) -> dt.date | None:
+            return None if edit.date() == NO_DATE else edit.date().toPython()
+
+        return BrowseFilterRecord(
+            day(self.date_from), day(self.date_to), self.container.text(), self.service.text(),
+            self.route.currentData(), self.direction.currentData(), self.commodity.currentData())
+
+    def clear_filters(self) -> None:
+        widgets = (self.date_from, self.date_to, self.container, self.service, self.route,
+                   self.direction, self.commodity)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for date_edit in (self.date_from, self.date_to):
+            date_edit.setDate(NO_DATE)
+        for edit in (self.container, self.service):
+            edit.clear()
+        for combo in (self.route, self.direction, self.commodity):
+            combo.setCurrentIndex(0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def reload(self) -> None:
+        """The first page and the count for the current filter and order."""
+        self._stale = False
+        self._typing.stop()
+        f = self.current_filter()
+        self.model.set_query(f, self.model.sort_by, self.model.descending)
+        if self._count_task is not None:
+            self._count_task.cancel()
+        self._total = None
+        self._count_task = self.ctx.tasks.start(functools.partial(_count, f=f))
+        self._count_task.finished.connect(self._counted)
+        self._show_count()
+
+    def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
+        sort = MovesBrowseModel.SORTS.get(column)
+        if sort is None:  # this column has no index to sort by: keep the order shown
+            header = self.table.horizontalHeader()
+            current = next(c for c, s in MovesBrowseModel.SORTS.items()
+                           if s is self.model.sort_by)
+            header.blockSignals(True)
+            header.setSortIndicator(current, Qt.SortOrder.DescendingOrder
+                                    if self.model.descending else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            return
+        self.model.set_query(self.model.filter, sort, order == Qt.SortOrder.DescendingOrder)
+        self.table.scrollToTop()
+
+    def _counted(self, total: int | None) -> None:
+        if self.sender() is not self._count_task:
+            return
+        self._count_task = None
+        self._total = total
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        if self._total is None:
+            text = self.tr("{shown} movements loaded, counting…").format(
+                shown=formatting.number(shown))
+        else:
+            text = self.tr("{shown} of {total} movements loaded").format(
+                shown=formatting.number(shown), total=formatting.number(self._total))
+        if self.model.loading():
+            text += " " + self.tr("(loading more…)")
+        self.count_label.setText(text)
+
+    def _failed(self, error: Exception) -> None:
+        reason = labels.message(error) if isinstance(error, HubError) else self.tr(
+            "see the log for details")
+        self.count_label.setText(self.tr("Could not load the movements: {reason}").format(
+            reason=reason))
+
+    def _activated(self, index: QModelIndex) -> None:
+        record: MoveRowRecord = index.data(RECORD_ROLE)
+        self.open_move.emit(record.date, record.service_id, record.container)

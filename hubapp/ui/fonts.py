@@ -1,0 +1,26 @@
+"""Saying so at start when Chinese is chosen but no installed font can draw it.
+
+The bundle ships no fonts: Qt finds them through the system's fontconfig, and a
+desk without a CJK font would show every Chinese word as empty boxes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontDatabase
+
+from hubapp.ui import dialogs
+
+# English on purpose, not tr(): in Chinese it would be the very boxes it warns about.
+NO_FONT_TITLE = "Hub Desk: no Chinese font"
+NO_FONT_TEXT = ("No font that can show Chinese is installed, so Chinese text appears as empty "
+                "boxes.\n\nAsk IT to install one (on Debian or Ubuntu: the package "
+                "fonts-noto-cjk), then start Hub Desk again.")
+
+
+def has_chinese_font() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def warn_if_no_chinese_font(language: str) -> None:
+    if language == "zh" and not has_chinese_font():
+        dialogs.show_warning(None, NO_FONT_TITLE, NO_FONT_TEXT)

@@ -1,0 +1,494 @@
+"""The Reference data screen: commodities, places and routes, kept by supervisors and admins.
+
+Clerks see the lists read-only. Adding and editing go through one form dialog
+(dialogs.ask_reference_record), which the import dialog also opens for a name it met
+that is not in the list yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceRecord, RouteRecord
+from hubapp.domain.reference import CATEGORIES
+from hubapp.domain.reference_rules import LOCODE, normal_hs_code
+from hubapp.domain.validation import FieldError, ValidationError
+from hubapp.store import reference
+from hubapp.store.users import ADMIN, SUPERVISOR
+from hubapp.ui import dialogs, labels
+from hubapp.ui.context import AppContext
+from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def category_label(category: str) -> str:
+    return {
+        "agri": QCoreApplication.translate("reference", "Farm products"),
+        "food": QCoreApplication.translate("reference", "Food"),
+        "electronics": QCoreApplication.translate("reference", "Electronics"),
+        "automotive": QCoreApplication.translate("reference", "Automotive"),
+        "machinery": QCoreApplication.translate("reference", "Machinery"),
+        "chemicals": QCoreApplication.translate("reference", "Chemicals"),
+        "materials": QCoreApplication.translate("reference", "Materials"),
+        "consumer": QCoreApplication.translate("reference", "Consumer goods"),
+    }.get(category, category)
+
+
+def may_change(ctx: AppContext) -> bool:
+    return ctx.role in (SUPERVISOR, ADMIN)
+
+
+# --- table models ---------------------------------------------------------------------------
+
+class CommoditiesModel(RecordTableModel):
+    HS_CODE, NAME_EN, NAME_ZH, CATEGORY, PERISHABLE, RETIRED = range(6)
+
+    def headers(self) -> list[str]:
+        return [self.tr("HS code"), self.tr("English"), self.tr("Chinese"), self.tr("Category"),
+                self.tr("Perishable"), self.tr("Retired")]
+
+    def display(self, c: CommodityRecord, column: int) -> str:
+        yes = self.tr("yes")
+        return (c.hs_code, c.name_en, c.name_zh, category_label(c.category),
+                yes if c.perishable else "", yes if c.retired else "")[column]
+
+    def role_data(self, c: CommodityRecord, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and c.retired:
+            return QBrush(QPalette().color(QPalette.ColorGroup.Disabled,
+                                           QPalette.ColorRole.Text))
+        return None
+
+
+class PlacesModel(RecordTableModel):
+    def headers(self) -> list[str]:
+        return [self.tr("UN/LOCODE"), self.tr("English"), self.tr("Chinese"), self.tr("Country")]
+
+    def display(self, p: PlaceRecord, column: int) -> str:
+        return (p.locode, p.name_en, p.name_zh, p.country)[column]
+
+
+class RoutesModel(RecordTableModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Code"), self.tr("English"), self.tr("Chinese"), self.tr("Mode"),
+                self.tr("Origin"), self.tr("Destination"), self.tr("Countries")]
+
+    def display(self, r: RouteRecord, column: int) -> str:
+        return (r.code, r.name_en, r.name_zh, labels.mode(Mode(r.mode)), r.origin or "",
+                r.destination or "", r.countries)[column]
+
+
+# --- the add/edit form ----------------------------------------------------------------------
+
+class ReferenceForm(QWidget):
+    """Fields of one record, each with its error shown underneath."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.errors: dict[str, QLabel] = {}
+
+    def add_field(self, name: str, title: str, widget: QWidget) -> QWidget:
+        widget.setObjectName(name)
+        label = QLabel(title, self)
+        label.setBuddy(widget)
+        error = QLabel(self)
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self.layout_.addRow(label, widget)
+        self.layout_.addRow("", error)
+        self.errors[name] = error
+        return widget
+
+    def line(self, name: str, title: str, text: str) -> QLineEdit:
+        edit = QLineEdit(text, self)
+        self.add_field(name, title, edit)
+        return edit
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """Each message by its field; the first field with a problem gets the focus."""
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+        for error in errors:
+            label = self.errors.get(error.field) or next(iter(self.errors.values()))
+            text = labels.message(error)
+            label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            label.show()
+        if errors:
+            first = self.findChild(QWidget, errors[0].field)
+            if first is not None:
+                first.setFocus()
+
+
+class CommodityForm(ReferenceForm):
+    def __init__(self, record: CommodityRecord | None, parent=None) -> None:
+        super().__init__(parent)
+        record = record or CommodityRecord("", "", "", CATEGORIES[0], False)
+        self.record_id, self.retired = record.id, record.retired
+        self.hs_code = self.line("hs_code", self.tr("HS code (6 digits)"), record.hs_code)
+        self.hs_code.setPlaceholderText("110620")
+        self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
+        self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
+        self.category = QComboBox(self)
+        for category in CATEGORIES:
+            self.category.addItem(category_label(category), category)
+        self.category.setCurrentIndex(max(0, self.category.findData(record.category)))
+        self.add_field("category", self.tr("Category"), self.category)
+        self.perishable = QCheckBox(self.tr("Perishable (fruit, frozen food…)"), self)
+        self.perishable.setChecked(record.perishable)
+        self.add_field("perishable", "", self.perishable)
+
+    def record(self) -> CommodityRecord:
+        return CommodityRecord(self.hs_code.text().strip(), self.name_en.text().strip(),
+                               self.name_zh.text().strip(), self.category.currentData(),
+                               self.perishable.isChecked(), self.record_id, self.retired)
+
+    def save(self, ctx: AppContext, new: bool) -> ChangeRecord:
+        return reference.save_commodity(ctx.db, self.record(), ctx.user)
+
+
+class PlaceForm(ReferenceForm):
+    def __init__(self, record: PlaceRecord | None, new: bool, parent=None) -> None:
+        super().__init__(parent)
+        record = record or PlaceRecord("", "", "", "")
+        self.locode = self.line("locode", self.tr("UN/LOCODE"), record.locode)
+        self.locode.setPlaceholderText("LAVTE")
+        self.locode.setReadOnly(not new)  # services refer to it
+        self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
+        self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
+        self.country = QLabel(record.country, self)
+        self.add_field("country", self.tr("Country"), self.country)
+        self.locode.textChanged.connect(lambda text: self.country.setText(text[:2].upper()))
+
+    def record(self) -> PlaceRecord:
+        locode = self.locode.text().strip().upper()
+        return PlaceRecord(locode, self.name_en.text().strip(), self.name_zh.text().strip(),
+                           locode[:2])
+
+    def save(self, ctx: AppContext, new: bool) -> ChangeRecord:
+        return reference.save_place(ctx.db, self.record(), ctx.user, new=new)
+
+
+class RouteForm(ReferenceForm):
+    def __init__(self, record: RouteRecord | None, new: bool, places: list[PlaceRecord],
+                 parent=None) -> None:
+        super().__init__(parent)
+        record = record or RouteRecord("", "", "", Mode.RAIL.value, "", "", "")
+        self.code = self.line("code", self.tr("Code"), record.code)
+        self.code.setPlaceholderText("CN-LA")
+        self.code.setReadOnly(not new)  # services refer to it
+        self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
+        self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
+        self.mode = QComboBox(self)
+        for mode in Mode:
+            self.mode.addItem(labels.mode(mode), mode.value)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(record.mode)))
+        self.add_field("mode", self.tr("Mode"), self.mode)
+        self.countries = self.line("countries", self.tr("Countries (like CN,LA)"),
+                                   record.countries)
+        self.origin = self._place_box("origin", self.tr("Origin"), places, record.origin)
+        self.destination = self._place_box("destination", self.tr("Destination"), places,
+                                           record.destination)
+
+    def _place_box(self, name: str, title: str, places: list[PlaceRecord],
+                   current: str) -> QComboBox:
+        box = QComboBox(self)
+        box.addItem("", "")
+        for place in places:
+            box.addItem(f"{place.locode} — {labels.pick(place.name_en, place.name_zh)}",
+                        place.locode)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        self.add_field(name, title, box)
+        return box
+
+    def record(self) -> RouteRecord:
+        countries = ",".join(c.strip().upper() for c in self.countries.text().split(",")
+                             if c.strip())
+        return RouteRecord(self.code.text().strip().upper(), self.name_en.text().strip(),
+                           self.name_zh.text().strip(), self.mode.currentData(), countries,
+                           self.origin.currentData(), self.destination.currentData())
+
+    def save(self, ctx: AppContext, new: bool) -> ChangeRecord:
+        return reference.save_route(ctx.db, self.record(), ctx.user, new=new)
+
+
+class FormDialog(QDialog):
+    """Forms above, a line for other errors, Save and Cancel below; save() decides."""
+
+    def finish_layout(self, *forms: QWidget) -> None:
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for form in forms:
+            layout.addWidget(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+
+class ReferenceFormDialog(FormDialog):
+    """Add or edit one record; stays open, with the problems by their fields, until it saves."""
+
+    def __init__(self, ctx: AppContext, kind: str, record=None, *, new: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.new = ctx, new
+        self.change: ChangeRecord | None = None
+        titles = {
+            ("commodity", True): self.tr("New commodity"),
+            ("commodity", False): self.tr("Edit commodity"),
+            ("place", True): self.tr("New place"), ("place", False): self.tr("Edit place"),
+            ("route", True): self.tr("New route"), ("route", False): self.tr("Edit route"),
+        }
+        self.setWindowTitle(titles[kind, new])
+        if kind == "commodity":
+            self.form = CommodityForm(record, self)
+        elif kind == "place":
+            self.form = PlaceForm(record, new, self)
+        else:
+            self.form = RouteForm(record, new, reference.list_places(ctx.db), self)
+        self.finish_layout(self.form)
+        self.setMinimumWidth(480)
+
+    def save(self) -> None:
+        try:
+            self.change = self.form.save(self.ctx, self.new)
+        except ValidationError as error:
+            self.form.show_errors(list(error.errors))
+            self.adjustSize()  # room for the wrapped messages
+            return
+        except HubError as error:
+            self.message.setText(labels.message(error))
+            return
+        self.ctx.signals.data_changed.emit(self.change, self)
+        self.accept()
+
+
+# --- the screen -----------------------------------------------------------------------------
+
+class ReferenceTab(QWidget):
+    """A searchable list of one kind of record, with its buttons."""
+
+    def __init__(self, ctx: AppContext, kind: str, model: RecordTableModel,
+                 load: Callable[[], list], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"reference_{kind}")
+        self.ctx, self.kind, self.model, self.load = ctx, kind, model, load
+        model.setParent(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)  # English, Chinese and the code alike
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search English, Chinese or code…"))
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _index: self.edit())
+        self.add_button = QPushButton(self.tr("&Add…"), self)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button.clicked.connect(self.edit)
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.search, 1)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.edit_button)
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self.buttons)
+        self.view.selectionModel().selectionChanged.connect(self.update_buttons)
+
+    def reload(self) -> None:
+        chosen = self.selected()
+        self.model.set_rows(self.load())
+        if chosen is not None:
+            self.select(chosen)
+        self.update_buttons()
+
+    def selected(self):
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(RECORD_ROLE) if rows else None
+
+    def select(self, record) -> None:
+        """Select the row of record (or of the record with the same key, after an edit)."""
+        key = self.key(record)
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.key(index.data(RECORD_ROLE)) == key:
+                self.view.selectRow(row)
+                self.view.scrollTo(index)
+                return
+
+    def key(self, record) -> object:
+        return record.id if self.kind == "commodity" else record.code \
+            if self.kind == "route" else record.locode
+
+    def update_buttons(self) -> None:
+        allowed = may_change(self.ctx)
+        self.add_button.setEnabled(allowed)
+        self.edit_button.setEnabled(allowed and self.selected() is not None)
+
+    def add(self) -> None:
+        dialogs.ask_reference_record(self, self.ctx, self.kind, None, new=True)
+
+    def edit(self) -> None:
+        record = self.selected()
+        if record is not None and may_change(self.ctx):
+            dialogs.ask_reference_record(self, self.ctx, self.kind, record, new=False)
+
+
+class CommoditiesTab(ReferenceTab):
+    """Commodities add retire/unretire, merge and a switch to show the retired ones."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "commodity", CommoditiesModel(), lambda: reference.list_commodities(
+            ctx.db, include_retired=self.show_retired.isChecked()), parent)
+        self.show_retired = QCheckBox(self.tr("Show &retired"), self)
+        self.show_retired.toggled.connect(lambda _on: self.reload())
+        self.top.addWidget(self.show_retired)
+        self.retire_button = QPushButton(self.tr("Re&tire"), self)
+        self.retire_button.clicked.connect(self.toggle_retired)
+        self.merge_button = QPushButton(self.tr("&Merge into…"), self)
+        self.merge_button.setToolTip(self.tr(
+            "Move every container of this commodity to another one, then remove this one"))
+        self.merge_button.clicked.connect(self.merge)
+        self.buttons.insertWidget(2, self.retire_button)
+        self.buttons.insertWidget(3, self.merge_button)
+
+    def update_buttons(self) -> None:
+        super().update_buttons()
+        chosen = self.selected()
+        allowed = may_change(self.ctx) and chosen is not None
+        self.retire_button.setEnabled(allowed)
+        self.merge_button.setEnabled(allowed)
+        self.retire_button.setText(self.tr("Unre&tire") if chosen is not None and chosen.retired
+                                   else self.tr("Re&tire"))
+
+    def toggle_retired(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        self._announce(reference.set_retired(self.ctx.db, chosen.id, not chosen.retired,
+                                             self.ctx.user))
+
+    def merge(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        others = [c for c in reference.list_commodities(self.ctx.db) if c.id != chosen.id]
+        names = [f"{labels.pick(c.name_en, c.name_zh)} ({c.hs_code})" for c in others]
+        title = self.tr("Merge commodities")
+        picked = dialogs.pick_item(self, title, self.tr(
+            "Move every container of “{name}” to:").format(
+                name=labels.pick(chosen.name_en, chosen.name_zh)), names)
+        if picked is None:
+            return
+        target = others[picked]
+        if not dialogs.ask_yes_no(self, title, self.tr(
+                "Merge “{source}” into “{target}”? Its containers move to “{target}” and "
+                "“{source}” leaves the list. Totals stay the same.").format(
+                    source=labels.pick(chosen.name_en, chosen.name_zh),
+                    target=labels.pick(target.name_en, target.name_zh))):
+            return
+        try:
+            change = reference.merge_commodities(self.ctx.db, chosen.id, target.id,
+                                                 self.ctx.user)
+        except HubError as error:
+            dialogs.show_error(self, title, labels.message(error))
+            return
+        self._announce(change)
+        self.search.clear()  # the search found the source; show where its containers went
+        self.select(target)
+
+    def _announce(self, change: ChangeRecord) -> None:
+        self.ctx.signals.data_changed.emit(change, self)
+
+
+class ReferenceScreen(QWidget):
+    """Tabs Commodities / Places / Routes; refreshes when reference data changes anywhere."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reference_screen")
+        self.ctx = ctx
+        self.commodities = CommoditiesTab(ctx, self)
+        self.places = ReferenceTab(ctx, "place", PlacesModel(),
+                                   lambda: reference.list_places(ctx.db), self)
+        self.routes = ReferenceTab(ctx, "route", RoutesModel(),
+                                   lambda: reference.list_routes(ctx.db), self)
+        self.all_tabs = (self.commodities, self.places, self.routes)
+        for tab in self.all_tabs:
+            tab.reload()
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.commodities, self.tr("Commodities"))
+        self.tabs.addTab(self.places, self.tr("Places"))
+        self.tabs.addTab(self.routes, self.tr("Routes"))
+        self.read_only_note = QLabel(self.tr(
+            "Read-only: only supervisors and admins can change reference data."), self)
+        self.read_only_note.setVisible(not may_change(ctx))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.tabs, 1)
+        ctx.signals.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
+        if change.what in ("reference", "restore"):
+            for tab in self.all_tabs:
+                tab.reload()
+
+
+# --- "add to the list" for an unknown name ------------------------------------------------
+
+def _chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str,
+                text: str) -> ChangeRecord | None:
+    """Offer to add a commodity or place ("commodity"/"place") met as text in an import or
+    a paste: the form opens filled in as far as the text tells (an HS code or UN/LOCODE,
+    else the English or Chinese name). The new record is announced on ctx.signals."""
+    text = text.strip()
+    name_en, name_zh = ("", text) if _chinese(text) else (text, "")
+    if kind == "commodity":
+        code = normal_hs_code(text)
+        record = CommodityRecord(code, "", "", CATEGORIES[0], False) if code.isdigit() else \
+            CommodityRecord("", name_en, name_zh, CATEGORIES[0], False)
+    else:
+        code = text.upper().replace(" ", "")  # UN/LOCODEs are often printed "LA VTE"
+        record = PlaceRecord(code, "", "", code[:2]) if LOCODE.fullmatch(code) else \
+            PlaceRecord("", name_en, name_zh, "")
+    return dialogs.ask_reference_record(parent, ctx, kind, record, new=True)

@@ -1,0 +1,165 @@
+"""Reports: choose the report and its period, see it as it will print, print it or save a PDF.
+
+The numbers, the HTML and the chart images are made on a worker (ctx.tasks);
+the QTextDocument is laid out and painted on the GUI thread, because the
+preview asks for pages there and QTextDocument is not safe to share across threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+
+from hubapp import reports
+from hubapp.domain.errors import HubError
+from hubapp.reports import printing
+from hubapp.reports.document import ReportContentRecord, to_document
+from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
+from hubapp.ui import dialogs, labels
+from hubapp.ui.context import AppContext
+from hubapp.ui.tasks import TaskControl
+
+
+def _make(control: TaskControl, kind: str, first: dt.date, last: dt.date,
+          language: str) -> ReportContentRecord:
+    return reports.make(control.db_path, kind, first, last, language)
+
+
+class ReportsScreen(QWidget):
+    previewed = Signal()  # the preview shows the report last chosen
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: ReportContentRecord | None = None
+        self._task = None
+        self.kind = QComboBox()
+        for kind, title in ((DAILY, self.tr("Daily summary")),
+                            (MONTHLY, self.tr("Monthly report")),
+                            (RANGE, self.tr("Period report"))):
+            self.kind.addItem(title, kind)
+        today = QDate.currentDate()
+        self.first = QDateEdit(today)
+        self.last = QDateEdit(today)
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+        self.to_label = QLabel(self.tr("to"))
+        self.status = QLabel()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setPageLayout(printing.page_layout())
+        self.preview = QPrintPreviewWidget(self.printer)
+        self.preview.paintRequested.connect(self._paint)
+        self.preview.fitToWidth()  # a page's text is readable without zooming
+
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("Report:")), self.kind, self.first, self.to_label,
+                       self.last, self.status):
+            bar.addWidget(widget)
+        bar.addStretch()
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.preview, 1)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.first.dateChanged.connect(self.refresh)
+        self.last.dateChanged.connect(self.refresh)
+        self.print_button.clicked.connect(self._print)
+        self.save_button.clicked.connect(self._save)
+        ctx.signals.data_changed.connect(lambda *_: self.refresh())
+        self._stale = True
+        self._kind_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def period(self) -> tuple[str, dt.date, dt.date]:
+        kind = self.kind.currentData()
+        first = self.first.date().toPython()
+        if kind == DAILY:
+            return kind, first, first
+        if kind == MONTHLY:
+            return (kind, *month_period(first))
+        return kind, first, max(first, self.last.date().toPython())
+
+    def _kind_changed(self) -> None:
+        ranged = self.kind.currentData() == RANGE
+        self.first.setDisplayFormat("yyyy-MM" if self.kind.currentData() == MONTHLY
+                                    else "yyyy-MM-dd")
+        self.to_label.setVisible(ranged)
+        self.last.setVisible(ranged)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Prepare the report now if the screen is shown, else when it is next shown: a
+        hidden screen must not take the background workers other screens are waiting for."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        if self._task is not None:
+            self._task.cancel()
+        kind, first, last = self.period()
+        language = "zh" if labels.chinese() else "en"
+        self._task = self.ctx.tasks.start(functools.partial(
+            _make, kind=kind, first=first, last=last, language=language))
+        self._task.finished.connect(self._finished)
+        self._task.failed.connect(self._failed)
+        self.status.setText(self.tr("Preparing…"))
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(False)
+
+    def _finished(self, report: ReportContentRecord) -> None:
+        if self.sender() is not self._task:
+            return  # a newer choice is on its way
+        self._task = None
+        self.report = report
+        self.status.clear()
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(True)
+        self.preview.updatePreview()
+        self.previewed.emit()
+
+    def _failed(self, error: Exception) -> None:
+        if self.sender() is not self._task:
+            return
+        self._task = None
+        reason = labels.message(error) if isinstance(error, HubError) else self.tr(
+            "see the log for details")
+        self.status.setText(self.tr("Could not make the report: {reason}").format(reason=reason))
+
+    def _paint(self, printer: QPrinter) -> None:
+        if self.report is not None:
+            printing.paint(to_document(self.report), self.report, printer)
+
+    def _print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(printing.page_layout())
+        if self.report is not None and dialogs.ask_print(self, printer):
+            printing.paint(to_document(self.report), self.report, printer)
+
+    def _save(self) -> None:
+        if self.report is None:
+            return
+        name = f"{self.report.title} {self.report.period}.pdf".replace(" ", "-")
+        path = dialogs.pick_save_file(self, self.tr("Save report as PDF"), name,
+                                      self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            printing.write_pdf(self.report, Path(path))
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Save as PDF"), labels.message(error))

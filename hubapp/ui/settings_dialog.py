@@ -1,0 +1,147 @@
+"""Edit → Settings…: the hub's settings (in its database) and this desk's (in QSettings).
+
+The hub's settings are shared by every desk on the file and audited; only
+supervisors and admins change them. Paper, language and backup folder belong to
+this desk alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import HubSettingsRecord
+from hubapp.domain.reference_rules import TEU_45FT_CHOICES
+from hubapp.domain.validation import ValidationError
+from hubapp.store import backup, settings
+from hubapp.ui import dialogs, labels
+from hubapp.ui.context import AppContext
+from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
+
+PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup/folder"
+PAPERS = ("A4", "Letter")
+
+
+def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
+    box = QWidget(edit.parentWidget())
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return box
+
+
+class SettingsDialog(FormDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.stored = stored = settings.load(ctx.db)
+
+        self.hub_group = QGroupBox(self.tr("This hub (shared by every desk)"), self)
+        self.hub = ReferenceForm(self.hub_group)
+        self.hub_name = self.hub.line("hub_name", self.tr("Hub name"), stored.hub_name)
+        self.hub_name_zh = self.hub.line("hub_name_zh", self.tr("Hub name (Chinese)"),
+                                         stored.hub_name_zh)
+        self.logo = QLineEdit(stored.logo_path, self)
+        self.logo.setPlaceholderText(self.tr("No logo"))
+        self.logo_button = QPushButton(self.tr("Choose…"), self)
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.hub.add_field("logo_path", self.tr("Logo for reports"),
+                           _with_button(self.logo, self.logo_button))
+        self.train_target = QSpinBox(self)
+        self.train_target.setRange(1, 500)
+        self.train_target.setValue(stored.daily_train_target)
+        self.hub.add_field("daily_train_target", self.tr("Daily train target"),
+                           self.train_target)
+        self.teu_45ft = QComboBox(self)
+        for teu in TEU_45FT_CHOICES:
+            self.teu_45ft.addItem(self.tr("{teu} TEU").format(teu=f"{teu:g}"), teu)
+        self.teu_45ft.setCurrentIndex(max(0, self.teu_45ft.findData(stored.teu_45ft)))
+        self.teu_45ft.setToolTip(self.tr("Applies to containers entered from now on; "
+                                         "history keeps the TEU it was entered with"))
+        self.hub.add_field("teu_45ft", self.tr("A 45 ft container counts"), self.teu_45ft)
+        self.tolerance = QSpinBox(self)
+        self.tolerance.setRange(0, 24 * 60)
+        self.tolerance.setSuffix(self.tr(" min"))
+        self.tolerance.setValue(stored.punctuality_tolerance_min)
+        self.hub.add_field("punctuality_tolerance_min", self.tr("On time within ±"),
+                           self.tolerance)
+        QVBoxLayout(self.hub_group).addWidget(self.hub)
+        self.hub_group.setEnabled(may_change(ctx))
+        if not may_change(ctx):
+            self.hub_group.setToolTip(self.tr(
+                "Only supervisors and admins can change the hub's settings"))
+
+        desk = QSettings()
+        self.desk_group = QGroupBox(self.tr("This desk"), self)
+        self.desk = ReferenceForm(self.desk_group)
+        self.paper = QComboBox(self)
+        self.paper.addItems(list(PAPERS))
+        self.paper.setCurrentIndex(max(0, self.paper.findText(desk.value(PAPER_KEY, "A4"))))
+        self.desk.add_field("paper", self.tr("Paper size"), self.paper)
+        self.language = QComboBox(self)
+        for text, code in ((self.tr("As the system"), "system"), ("English", "en"),
+                           ("简体中文", "zh")):
+            self.language.addItem(text, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(
+            desk.value(LANGUAGE_KEY, "system"))))
+        self.desk.add_field("language", self.tr("Language (after a restart)"), self.language)
+        self.backup_folder = QLineEdit(desk.value(BACKUP_FOLDER_KEY, ""), self)
+        self.backup_folder.setPlaceholderText(str(backup.default_folder(ctx.db_path)))
+        self.folder_button = QPushButton(self.tr("Choose…"), self)
+        self.folder_button.clicked.connect(self.choose_backup_folder)
+        self.desk.add_field("backup_folder", self.tr("Backup folder"),
+                            _with_button(self.backup_folder, self.folder_button))
+        QVBoxLayout(self.desk_group).addWidget(self.desk)
+
+        self.finish_layout(self.hub_group, self.desk_group)
+        self.setMinimumWidth(560)
+
+    def choose_logo(self) -> None:
+        current = Path(self.logo.text()).parent if self.logo.text() else Path.home()
+        chosen = dialogs.pick_open_file(self, self.tr("Logo for reports"), str(current),
+                                        self.tr("Images (*.png *.jpg *.jpeg *.svg)"))
+        if chosen:
+            self.logo.setText(chosen)
+
+    def choose_backup_folder(self) -> None:
+        chosen = dialogs.pick_folder(self, self.tr("Backup folder"),
+                                     self.backup_folder.text() or str(Path.home()))
+        if chosen:
+            self.backup_folder.setText(chosen)
+
+    def hub_settings(self) -> HubSettingsRecord:
+        return HubSettingsRecord(
+            hub_name=self.hub_name.text().strip(), hub_name_zh=self.hub_name_zh.text().strip(),
+            teu_45ft=self.teu_45ft.currentData(),
+            daily_train_target=self.train_target.value(),
+            punctuality_tolerance_min=self.tolerance.value(), logo_path=self.logo.text().strip())
+
+    def save(self) -> None:
+        chosen = self.hub_settings()
+        if may_change(self.ctx) and chosen != self.stored:
+            try:
+                change = settings.save(self.ctx.db, chosen, self.ctx.user)
+            except ValidationError as error:
+                self.hub.show_errors(list(error.errors))
+                self.adjustSize()  # room for the wrapped messages
+                return
+            except HubError as error:
+                self.message.setText(labels.message(error))
+                return
+            self.ctx.signals.data_changed.emit(change, self)
+        desk = QSettings()
+        desk.setValue(PAPER_KEY, self.paper.currentText())
+        desk.setValue(BACKUP_FOLDER_KEY, self.backup_folder.text().strip())
+        if desk.value(LANGUAGE_KEY, "system") != self.language.currentData():
+            desk.setValue(LANGUAGE_KEY, self.language.currentData())
+            dialogs.show_info(self, self.tr("Settings"), self.tr(
+                "The new language applies when Hub Desk is started again."))
+        self.accept()

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the built bundle (dist/hubapp/) for every user of this machine, with its menu entry.
+# Usage (as root): packaging/install.sh [PREFIX]   (default /usr/local; the bundle goes to
+# PREFIX/lib/hubapp, the command to PREFIX/bin/hubapp). Remove with the same paths.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+prefix="${1:-/usr/local}"
+[ -x dist/hubapp/hubapp ] || { echo "No bundle: run packaging/build.sh first" >&2; exit 1; }
+
+rm -rf "$prefix/lib/hubapp"
+mkdir -p "$prefix/lib" "$prefix/bin"
+cp -a dist/hubapp "$prefix/lib/hubapp"
+ln -sfn "$prefix/lib/hubapp/hubapp" "$prefix/bin/hubapp"
+
+share="$prefix/share"
+install -Dm644 packaging/hubapp.desktop "$share/applications/hubapp.desktop"
+install -Dm644 packaging/io.github.hubdesk.HubDesk.metainfo.xml \
+    "$share/metainfo/io.github.hubdesk.HubDesk.metainfo.xml"
+install -Dm644 resources/icons/hubapp.svg "$share/icons/hicolor/scalable/apps/hubapp.svg"
+for png in resources/icons/hubapp-*.png; do
+    size="${png##*-}"; size="${size%.png}"
+    install -Dm644 "$png" "$share/icons/hicolor/${size}x${size}/apps/hubapp.png"
+done
+# Menus pick up the new entry and icon at once where these tools exist.
+command -v update-desktop-database >/dev/null && update-desktop-database -q "$share/applications"
+command -v gtk-update-icon-cache >/dev/null \
+    && gtk-update-icon-cache -qtf "$share/icons/hicolor" 2>/dev/null
+echo "Installed Hub Desk $("$prefix/bin/hubapp" --version | cut -d' ' -f2) into $prefix"

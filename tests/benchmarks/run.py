@@ -1,0 +1,351 @@
+"""Hub Desk at scale: each figure next to a baseline measured in the same run, and the target.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run.py [--containers N] [--db PATH]
+
+Makes a demo history of N containers (default 5,000,000) with `hubapp demo --containers N`
+in a temporary folder (or copies --db), then prints one table. A figure that misses its
+target says MISS. Needs the sqlite3 command-line tool (Debian: apt-get install sqlite3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from hubapp.domain.dashboard import DashboardFilterRecord
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+from hubapp.store import browse, dashboard, open_db, services, settings
+from hubapp.store.db import transaction
+
+PYTHON = sys.executable
+BIG_DAY = dt.date(2000, 1, 3)  # outside the demo history, so the day holds only ours
+BARE_WINDOW = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"first-paint {time.time():.6f}", flush=True)
+            os._exit(0)
+        return False
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.installEventFilter(FirstPaint(window))
+window.resize(1280, 720)
+window.show()
+app.exec()
+"""
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, what: str, figure: str, baseline: str, ratio: str, verdict: str) -> None:
+        self.rows.append((what, figure, baseline, ratio, verdict))
+        print(f"  {what}: {figure} (baseline {baseline}; {ratio}) {verdict}", flush=True)
+
+    def markdown(self) -> str:
+        lines = ["| measure | Hub Desk | baseline | ratio | target |", "|---|---|---|---|---|"]
+        lines += ["| " + " | ".join(row) + " |" for row in self.rows]
+        return "\n".join(lines)
+
+
+def median_seconds(work: Callable[[], object], repeat: int = 5) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.2f} ms"
+
+
+def verdict(ok: bool, target: str) -> str:
+    return f"{target}: {'ok' if ok else 'MISS'}"
+
+
+def hubapp(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "-m", "hubapp", *args], check=True, capture_output=True,
+                          text=True, **kwargs)
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in
+                  Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                     if line.startswith("MemTotal"))
+    sqlite = subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout
+    return (f"{os.cpu_count()} cores, {model}, {memory_kb / 1024 / 1024:.1f} GiB RAM, "
+            f"Python {platform.python_version()}, SQLite CLI {sqlite.split()[0]}")
+
+
+# -- (a) import ------------------------------------------------------------------------------
+
+def last_days_holding(db, rows: int) -> tuple[dt.date, dt.date, int]:
+    """The latest days of the history that together hold about `rows` containers."""
+    total, first = 0, None
+    last = db.execute("SELECT MAX(date) FROM container_move").fetchone()[0]
+    for day, count in db.execute("SELECT date, COUNT(*) FROM container_move GROUP BY date "
+                                 "ORDER BY date DESC"):
+        total += count
+        first = day
+        if total >= rows:
+            break
+    return dt.date.fromisoformat(first), dt.date.fromisoformat(last), total
+
+
+def bench_import(table: Table, big: Path, scratch: Path, rows: int) -> None:
+    db = open_db(big)
+    first, last, count = last_days_holding(db, rows)
+    db.close()
+    csv = scratch / "moves.csv"
+    hubapp("export", "--db", str(big), "--from", str(first), "--to", str(last), "-o", str(csv))
+    plain = scratch / "plain.db"
+    start = time.perf_counter()
+    subprocess.run(["sqlite3", str(plain)], input=f".mode csv\n.import {csv} moves\n",
+                   text=True, check=True)
+    sqlite_seconds = time.perf_counter() - start
+    fresh = scratch / "import.db"
+    open_db(fresh).close()  # an empty, migrated file: its start is not the import's
+    start = time.perf_counter()
+    hubapp("import", str(csv), "--db", str(fresh))
+    hub_seconds = time.perf_counter() - start
+    speed = sqlite_seconds / hub_seconds
+    table.add(f"import {count:,} rows, full validation (CSV from `hubapp export`)",
+              f"{hub_seconds:.1f} s ({count / hub_seconds:,.0f} rows/s)",
+              f"sqlite3 `.import`: {sqlite_seconds:.1f} s ({count / sqlite_seconds:,.0f} rows/s)",
+              f"{speed:.2f} of its speed", verdict(speed >= 1 / 3, "≥ 0.33"))
+
+
+# -- (b) start-up ----------------------------------------------------------------------------
+
+def first_paint(command: list[str]) -> tuple[float, float]:
+    """Seconds from spawning command to its first painted window, and its peak RSS in MiB."""
+    env = dict(os.environ, HUBAPP_EXIT_AFTER_FIRST_PAINT="1")
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    start = time.time()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env=env, text=True)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    painted = next(float(line.split()[1]) for line in output.splitlines()
+                   if line.startswith("first-paint"))
+    return painted - start, usage.ru_maxrss / 1024
+
+
+def bench_startup(table: Table, big: Path) -> None:
+    first_paint([PYTHON, "-m", "hubapp", "--db", str(big)])  # migrations, caches: not timed
+    app = [first_paint([PYTHON, "-m", "hubapp", "--db", str(big)]) for _ in range(3)]
+    bare = [first_paint([PYTHON, "-c", BARE_WINDOW]) for _ in range(3)]
+    app_seconds = statistics.median(run[0] for run in app)
+    bare_seconds = statistics.median(run[0] for run in bare)
+    ratio = app_seconds / bare_seconds
+    table.add("start to first painted main window", f"{app_seconds:.2f} s",
+              f"bare PySide6 QMainWindow: {bare_seconds:.2f} s", f"{ratio:.1f}×",
+              verdict(ratio <= 2, "≤ 2×"))
+    app_mib = max(run[1] for run in app)
+    bare_mib = max(run[1] for run in bare)
+    table.add("peak memory at first paint (RSS)", f"{app_mib:.0f} MiB",
+              f"bare window: {bare_mib:.0f} MiB", f"{app_mib / bare_mib:.1f}×",
+              verdict(app_mib <= 250, "≤ 250 MB"))
+
+
+# -- (c) dashboard ---------------------------------------------------------------------------
+
+def bench_dashboard(table: Table, big: Path) -> None:
+    db = open_db(big)
+    first, last = (dt.date.fromisoformat(value) for value in db.execute(
+        "SELECT MIN(date), MAX(date) FROM container_move").fetchone())
+    hub_settings = settings.load(db)
+    for name, date_from in (("one year", last - dt.timedelta(days=364)), ("all history", first)):
+        f = DashboardFilterRecord(date_from, last)
+        seconds = median_seconds(lambda: dashboard.load(db, f, last, hub_settings))
+
+        def naive() -> None:
+            # What the dashboard would read without the roll-up: TEU per day from the moves.
+            db.execute("SELECT date, SUM(teu) FROM container_move WHERE date BETWEEN ? AND ? "
+                       "GROUP BY date", [date_from.isoformat(), last.isoformat()]).fetchall()
+        baseline = median_seconds(naive, repeat=3)
+        table.add(f"dashboard refresh, {name}", ms(seconds),
+                  f"TEU per day straight from the moves: {ms(baseline)}",
+                  f"{seconds / baseline:.2f}×", verdict(seconds <= 0.2, "≤ 200 ms"))
+    db.close()
+
+
+# -- (d) daily log ---------------------------------------------------------------------------
+
+def moves(owner: str, first: int, count: int = 100) -> list[ContainerMoveRecord]:
+    return [ContainerMoveRecord(with_check_digit(f"{owner}{n:06d}"), "45G1", 2.0, "F", 12000)
+            for n in range(first, first + count)]
+
+
+def bench_daily_log(table: Table, big: Path) -> None:
+    db = open_db(big)
+    with transaction(db):
+        services.insert_many(db, ((ServiceRecord(f"B{n:03d}", BIG_DAY, Direction.OUTBOUND,
+                                                 status=Status.DEPARTED),
+                                   moves("BIGU", n * 100)) for n in range(20)))
+
+    def open_day() -> None:
+        # What the daily log does on opening a day: its services, totals, and the first's list.
+        summaries = services.list_day(db, BIG_DAY)
+        services.day_totals(db, BIG_DAY)
+        services.list_moves(db, summaries[0].service.id)
+    seconds = median_seconds(open_day)
+    baseline = median_seconds(lambda: db.execute(
+        "SELECT * FROM container_move WHERE date = ?", [BIG_DAY.isoformat()]).fetchall())
+    table.add("open a day of 2,000 containers", ms(seconds),
+              f"SELECT * of the day's moves: {ms(baseline)}", f"{seconds / baseline:.1f}×", "—")
+
+    saved = iter(range(1_000))
+
+    def save() -> None:
+        n = next(saved)
+        services.save_service(db, ServiceRecord(f"S{n:03d}", BIG_DAY, Direction.INBOUND,
+                                                status=Status.ARRIVED),
+                              moves("SAVU", n * 100), "bench", "admin")
+
+    def raw_insert() -> None:
+        n = next(saved)
+        with transaction(db):
+            service_id = db.execute(
+                "INSERT INTO service (service_no, date, direction, mode, status) "
+                "VALUES (?, ?, 'inbound', 'rail', 'arrived')",
+                [f"R{n:03d}", BIG_DAY.isoformat()]).lastrowid
+            db.conn.executemany(
+                "INSERT INTO container_move (service_id, date, direction, container, size_type, "
+                "teu, full_empty, gross_kg) VALUES (?, ?, 'inbound', ?, '45G1', 2, 'F', 12000)",
+                [(service_id, BIG_DAY.isoformat(), m.container)
+                 for m in moves("RAWU", n * 100)])
+    seconds = median_seconds(save)
+    baseline = median_seconds(raw_insert)
+    table.add("save a service of 100 containers (validated, audited)", ms(seconds),
+              f"plain INSERT of the same rows: {ms(baseline)}", f"{seconds / baseline:.1f}×",
+              "—")
+
+    container = db.execute("SELECT container FROM container_move ORDER BY id LIMIT 1 "
+                           "OFFSET 1000").fetchone()[0]
+    seconds = median_seconds(lambda: services.find_container(db, container))
+    baseline = median_seconds(lambda: db.execute(
+        "SELECT * FROM container_move WHERE container = ?", [container]).fetchall())
+    table.add("find a container's history", ms(seconds),
+              f"SELECT * of its moves: {ms(baseline)}", f"{seconds / baseline:.1f}×",
+              verdict(seconds <= 0.05, "≤ 50 ms"))
+    db.close()
+
+
+# -- (e) monthly report ----------------------------------------------------------------------
+
+def bench_report(table: Table, big: Path, scratch: Path) -> None:
+    probe = subprocess.run([PYTHON, "-m", "hubapp", "report", "--help"], capture_output=True)
+    if probe.returncode != 0:
+        table.add("monthly report PDF", "not measured: no `hubapp report` in this build",
+                  "—", "—", "—")
+        return
+    db = open_db(big)
+    month = db.execute("SELECT substr(MAX(date), 1, 7) FROM container_move").fetchone()[0]
+    db.close()
+    first = dt.date.fromisoformat(f"{month}-01")
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    start = time.perf_counter()
+    hubapp("report", "monthly", "--month", month, "--db", str(big), "-o",
+           str(scratch / "monthly.pdf"))
+    seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    hubapp("stats", "--db", str(big), "--from", str(first), "--to", str(last), "--by", "day")
+    baseline = time.perf_counter() - start
+    table.add(f"monthly report PDF ({month})", f"{seconds:.2f} s",
+              f"`hubapp stats --by day` of the month: {baseline:.2f} s",
+              f"{seconds / baseline:.1f}×", "—")
+
+
+# -- browse ----------------------------------------------------------------------------------
+
+# Each sort's key as a plain query; LIMIT/OFFSET over it is the baseline (how most table views
+# page), and one row of it at OFFSET gives the key that keyset paging continues after.
+KEY_QUERIES = {
+    browse.Sort.DATE: "SELECT date, id FROM container_move ORDER BY date, id",
+    browse.Sort.CONTAINER: "SELECT container, date, id FROM container_move "
+                           "ORDER BY container, date, id",
+    browse.Sort.SERVICE: "SELECT s.service_no, s.date, s.id, cm.container FROM service s "
+                         "JOIN container_move cm ON cm.service_id = s.id "
+                         "ORDER BY s.service_no, s.date, s.id, cm.container",
+    browse.Sort.GROSS: "SELECT COALESCE(gross_kg, 0), id FROM container_move "
+                       "ORDER BY COALESCE(gross_kg, 0), id",
+}
+
+
+def bench_browse(table: Table, big: Path) -> None:
+    db = open_db(big)
+    depth = db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] // 2
+    f = browse.BrowseFilterRecord()
+    for sort, query in KEY_QUERIES.items():
+        after = tuple(db.execute(f"{query} LIMIT 1 OFFSET {depth - 1}").fetchone())
+        seconds = median_seconds(lambda: browse.page(db, f, sort, after=after))
+        baseline = median_seconds(lambda: db.execute(
+            f"{query} LIMIT {browse.PAGE_SIZE} OFFSET {depth}").fetchall(), repeat=3)
+        table.add(f"All movements: a page of {browse.PAGE_SIZE} at row {depth:,}, by {sort}",
+                  ms(seconds), f"LIMIT/OFFSET paging: {ms(baseline)}",
+                  f"{seconds / baseline:.3f}×", verdict(seconds <= 0.05, "≤ 50 ms"))
+    seconds = median_seconds(lambda: browse.count(db, f), repeat=3)
+    year = db.execute("SELECT MAX(date) FROM container_move").fetchone()[0][:4]
+    filtered = browse.BrowseFilterRecord(dt.date(int(year), 1, 1), dt.date(int(year), 12, 31),
+                                         direction=Direction.INBOUND)
+    filtered_seconds = median_seconds(lambda: browse.count(db, filtered), repeat=3)
+    table.add("All movements: count all rows / inbound this year (background)", ms(seconds),
+              f"filtered: {ms(filtered_seconds)}", "—", "—")
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--containers", type=int, default=5_000_000,
+                        help="size of the generated history (default 5,000,000)")
+    parser.add_argument("--db", type=Path, help="use a copy of this database instead")
+    parser.add_argument("--import-rows", type=int, default=1_000_000,
+                        help="rows in the import test (default 1,000,000)")
+    args = parser.parse_args()
+    if shutil.which("sqlite3") is None:
+        sys.exit("run.py: needs the sqlite3 command-line tool (apt-get install sqlite3)")
+    print(machine(), flush=True)
+    table = Table()
+    with tempfile.TemporaryDirectory(prefix="hubapp-bench-") as folder:
+        scratch = Path(folder)
+        big = scratch / "big.db"
+        start = time.perf_counter()
+        if args.db:
+            shutil.copyfile(args.db, big)
+        else:
+            print(hubapp("demo", "--db", str(big), "--containers", str(args.containers),
+                         "--seed", "1").stdout.strip(), flush=True)
+        open_db(big).close()  # upgrade a copied file before anything is timed
+        print(f"Database ready in {time.perf_counter() - start:.0f} s", flush=True)
+        bench_import(table, big, scratch, args.import_rows)
+        bench_startup(table, big)
+        bench_dashboard(table, big)
+        bench_browse(table, big)
+        bench_daily_log(table, big)
+        bench_report(table, big, scratch)
+    print()
+    print(table.markdown())
+
+
+if __name__ == "__main__":
+    main()

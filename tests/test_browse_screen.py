@@ -1,0 +1,111 @@
+"""The All movements screen: loads as it scrolls, sorts by header, filters as you type."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from hubapp.store import browse
+from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
+from hubapp.ui.formatting import number
+
+
+@pytest.fixture
+def screen(qtbot, app_ctx):
+    widget = BrowseScreen(app_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    with qtbot.waitSignal(widget.model.page_loaded):
+        widget.show()
+    return widget
+
+
+def column_texts(screen: BrowseScreen, column: int) -> list[str]:
+    model = screen.model
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def click_header(qtbot, screen: BrowseScreen, column: int) -> None:
+    header = screen.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    with qtbot.waitSignal(screen.model.page_loaded):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(x, header.height() // 2))
+
+
+def test_rows_load_a_page_at_a_time_as_the_table_scrolls(qtbot, screen, app_ctx, qtmodeltester):
+    total = app_ctx.db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0]
+    assert total > 2 * browse.PAGE_SIZE, "the demo data should fill more than two pages"
+    assert screen.model.rowCount() == browse.PAGE_SIZE
+    screen.table.scrollToBottom()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2 * browse.PAGE_SIZE)
+    while screen.model.rowCount() < total:
+        screen.table.scrollToBottom()
+        qtbot.waitUntil(lambda: not screen.model.loading())
+    assert screen.model.rowCount() == total
+    assert not screen.model.canFetchMore()
+    qtbot.waitUntil(lambda: screen.count_label.text() ==
+                    f"{number(total)} of {number(total)} movements loaded")
+    ids = [record.id for record in screen.model.records()]
+    assert len(set(ids)) == total  # each once
+    dates = column_texts(screen, MovesBrowseModel.DATE)
+    assert dates == sorted(dates)
+    qtmodeltester.check(screen.model)
+
+
+def test_clicking_a_header_sorts_by_it_and_again_reverses(qtbot, screen, qtmodeltester):
+    click_header(qtbot, screen, MovesBrowseModel.CONTAINER)
+    containers = column_texts(screen, MovesBrowseModel.CONTAINER)
+    assert containers == sorted(containers)
+    click_header(qtbot, screen, MovesBrowseModel.CONTAINER)
+    reversed_containers = column_texts(screen, MovesBrowseModel.CONTAINER)
+    assert reversed_containers == sorted(reversed_containers, reverse=True)
+    assert reversed_containers[0] > containers[-1]  # the other end of the history
+    qtmodeltester.check(screen.model)
+
+
+def test_a_column_without_an_order_keeps_the_current_one(qtbot, screen):
+    header = screen.table.horizontalHeader()
+    x = header.sectionViewportPosition(MovesBrowseModel.STATUS) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    assert header.sortIndicatorSection() == MovesBrowseModel.DATE
+    assert screen.model.sort_by is browse.Sort.DATE
+
+
+def test_typing_a_container_prefix_filters(qtbot, screen, app_ctx, qtmodeltester):
+    container = screen.model.index(0, MovesBrowseModel.CONTAINER).data()
+    expected = app_ctx.db.execute("SELECT COUNT(*) FROM container_move WHERE container LIKE ?",
+                                  [container[:5] + "%"]).fetchone()[0]
+    qtbot.keyClicks(screen.container, container[:5].lower())
+    # A slow machine may pause between keys long enough to ask for a shorter prefix first.
+    qtbot.waitUntil(lambda: screen.model.filter.container_prefix == container[:5].lower()
+                    and not screen.model.loading())
+    assert screen.model.rowCount() == expected
+    assert all(text.startswith(container[:5])
+               for text in column_texts(screen, MovesBrowseModel.CONTAINER))
+    qtbot.waitUntil(lambda: screen.count_label.text().startswith(
+        f"{number(expected)} of {number(expected)} "))
+    qtmodeltester.check(screen.model)
+    with qtbot.waitSignal(screen.model.page_loaded):
+        qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == browse.PAGE_SIZE
+
+
+def test_enter_on_a_row_asks_to_open_it_in_the_daily_log(qtbot, screen):
+    record = screen.model.index(3, 0).data(Qt.ItemDataRole.UserRole + 1)
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.model.index(3, 0))
+    with qtbot.waitSignal(screen.open_move) as opened:
+        qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert opened.args == [record.date, record.service_id, record.container]
+
+
+def test_a_save_elsewhere_reloads_the_rows(qtbot, screen, app_ctx):
+    app_ctx.db.execute("DELETE FROM container_move WHERE id = ?",
+                       [screen.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1).id])
+    app_ctx.db.conn.commit()
+    first_before = screen.model.index(0, MovesBrowseModel.CONTAINER).data()
+    with qtbot.waitSignal(screen.model.page_loaded):
+        app_ctx.signals.data_changed.emit(None, None)
+    assert screen.model.index(0, MovesBrowseModel.CONTAINER).data() != first_before

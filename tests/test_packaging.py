@@ -1,0 +1,127 @@
+"""What the bundle and the desktop integration rely on (packaging/ builds the bundle itself)."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+from hubapp import resources
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+METAINFO = PACKAGING / "io.github.hubdesk.HubDesk.metainfo.xml"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+
+
+def pyproject_version() -> str:
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        return tomllib.load(file)["project"]["version"]
+
+
+def validator(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:  # ./test.sh installs both (packaging/bootstrap.sh); a bare pytest may not
+        pytest.skip(f"{name} is not installed (Debian: desktop-file-utils, appstream)")
+    return path
+
+
+def test_version_printed_is_pyprojects():
+    result = subprocess.run([sys.executable, "-m", "hubapp", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout == f"hubapp {pyproject_version()}\n"
+
+
+def test_desktop_entry_is_valid():
+    result = subprocess.run([validator("desktop-file-validate"), PACKAGING / "hubapp.desktop"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout == "", result.stdout
+
+
+def test_metainfo_is_valid():
+    result = subprocess.run([validator("appstreamcli"), "validate", "--no-net", METAINFO],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert "W:" not in result.stdout and "E:" not in result.stdout, result.stdout
+
+
+def test_metainfo_is_bilingual_and_shows_existing_screenshots():
+    component = ET.parse(METAINFO).getroot()
+    for tag in ("name", "summary"):
+        languages = {element.get(XML_LANG) for element in component.findall(tag)}
+        assert languages == {None, "zh-CN"}, tag
+    paragraphs = component.findall("description/p")
+    assert [p.get(XML_LANG) for p in paragraphs] == [None, "zh-CN"]
+    images = [image.text for image in component.iter("image")]
+    assert len(images) == 4
+    for url in images:
+        assert (ROOT / "resources" / "screenshots" / url.rsplit("/", 1)[1]).is_file(), url
+    assert component.find("releases/release").get("version") == pyproject_version()
+    assert component.find("launchable").text == "hubapp.desktop"
+
+
+def test_resources_folder_in_a_checkout():
+    folder = resources.folder()
+    assert (folder / "translations" / "hubapp_zh_CN.ts").is_file()
+    assert (folder / "icons" / "hubapp.svg").is_file()
+
+
+def test_resources_folder_in_a_bundle(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.folder() == tmp_path / "resources"
+
+
+def test_resources_module_is_qt_free():
+    code = "import sys, hubapp.resources; print('PySide6' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout == "False\n"
+
+
+def test_icons_are_rendered_at_every_size(qapp):
+    from PySide6.QtGui import QImage
+
+    from hubapp.ui.app import make_application
+
+    for size in ICON_SIZES:
+        image = QImage(str(resources.folder() / "icons" / f"hubapp-{size}.png"))
+        assert (image.width(), image.height()) == (size, size)
+    sizes = {(s.width(), s.height()) for s in make_application([]).windowIcon().availableSizes()}
+    assert sizes == {(size, size) for size in ICON_SIZES}
+
+
+def test_no_warning_when_a_chinese_font_is_installed(qapp):
+    from hubapp.ui import fonts
+
+    assert fonts.has_chinese_font(), "packaging/bootstrap.sh installs fonts-noto-cjk"
+    fonts.warn_if_no_chinese_font("zh")  # the autouse fixture fails any dialog
+
+
+def test_one_warning_when_chinese_is_chosen_without_a_chinese_font(tmp_path):
+    # A fresh Qt that sees only matplotlib's DejaVu fonts: no font covers Chinese.
+    dejavu = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    config = tmp_path / "fonts.conf"
+    config.write_text(f"<?xml version='1.0'?><fontconfig><dir>{dejavu}</dir>"
+                      f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    code = """if True:
+        from PySide6.QtWidgets import QApplication
+        from hubapp.ui import dialogs, fonts
+        app = QApplication([])
+        warnings = []
+        dialogs.show_warning = lambda parent, title, text: warnings.append(text)
+        fonts.warn_if_no_chinese_font("en")
+        print(len(warnings))
+        fonts.warn_if_no_chinese_font("zh")
+        print(len(warnings), "fonts-noto-cjk" in warnings[-1])
+    """
+    env = dict(os.environ, FONTCONFIG_FILE=str(config), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, check=True)
+    assert result.stdout.split("\n") == ["0", "1 True", ""], result.stderr

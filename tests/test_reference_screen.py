@@ -1,0 +1,258 @@
+"""The Reference data screen driven with clicks and keys: add, refuse, retire, merge, search."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+from hubapp.store import audit, reference, stats
+from hubapp.ui import dialogs
+from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
+
+from conftest import DEMO_END
+from test_daily_log import numbers, press, rows_of
+
+START = DEMO_END - dt.timedelta(days=10)
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def form_opener(monkeypatch, qtbot):
+    """dialogs.ask_reference_record opens the real form, not modal, so that the test can type
+    into it once the click that opened it has returned; the form saves by itself."""
+    opened = []
+
+    def edit(parent, ctx, kind, record=None, *, new=True):
+        dialog = ReferenceFormDialog(ctx, kind, record, new=new, parent=parent)
+        qtbot.addWidget(dialog)
+        opened.append(dialog)
+
+    monkeypatch.setattr(dialogs, "ask_reference_record", edit)
+    return opened
+
+
+def open_form(qtbot, opened, button):
+    click(qtbot, button)
+    dialog = opened.pop()
+    dialog.show()
+    return dialog
+
+
+def type_into(qtbot, widget, text):
+    """Replace the field's text as a user does: select all, then type (Chinese arrives
+    from the input method as committed text)."""
+    click(qtbot, widget)
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(widget, event)
+
+
+def save(qtbot, dialog):
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+
+def select(qtbot, tab, text):
+    """Search for text and click the first row found."""
+    type_into(qtbot, tab.search, text)
+    index = tab.proxy.index(0, 0)
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tab.view.visualRect(index).center())
+    return tab.selected()
+
+
+@pytest.fixture
+def screen(main_window):
+    main_window.screens.setCurrentWidget(main_window.reference_screen)
+    return main_window.reference_screen
+
+
+def test_add_a_chinese_named_commodity_and_type_it_in_the_daily_log(
+        qtbot, monkeypatch, main_window, screen, app_ctx, demo_db_path):
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "0810.90")
+    type_into(qtbot, form.name_en, "jackfruit")
+    type_into(qtbot, form.name_zh, "菠萝蜜")
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)  # Farm products → Food
+    qtbot.keyClick(form.category, Qt.Key.Key_Up)
+    click(qtbot, form.perishable)
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    found = reference.commodity_finder(app_ctx.db)("菠萝蜜")
+    record = reference.get_commodity(app_ctx.db, found)
+    assert (record.hs_code, record.name_en, record.category, record.perishable) == (
+        "081090", "jackfruit", "agri", True)
+    assert screen.commodities.selected() is None
+    type_into(qtbot, screen.commodities.search, "菠萝")
+    assert screen.commodities.proxy.rowCount() == 1
+
+    # The daily log offers and accepts it at once, without a restart.
+    day_screen = main_window.day_screen
+    with qtbot.waitActive(main_window):  # back from the form
+        main_window.activateWindow()
+    main_window.screens.setCurrentWidget(day_screen)
+    day_screen.set_day(DEMO_END + dt.timedelta(days=1))
+    day_screen.new_service()
+    press(qtbot, "T9", Qt.Key.Key_Tab)
+    day_screen.grid_view.setFocus()
+    day_screen.grid_view.setCurrentIndex(day_screen.grid.index(0, 0))
+    press(qtbot, numbers(1)[0], Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab,
+          "21000", Qt.Key.Key_Tab, "菠萝蜜", Qt.Key.Key_Return)
+    # As in test_daily_log: Enter went to the completer's list; moving on commits the cell.
+    day_screen.grid_view.setCurrentIndex(day_screen.grid.index(1, 0))
+    assert day_screen.grid.index(0, 4).data() == "菠萝蜜"
+    press(qtbot, (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier))
+    assert rows_of(demo_db_path, "T9", day_screen.day()) == [
+        (numbers(1)[0], "22G1", 1.0, "F", 21000, "jackfruit")]
+
+
+def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypatch, screen,
+                                                                 app_ctx):
+    before = len(reference.list_commodities(app_ctx.db, include_retired=True))
+
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "771234")
+    type_into(qtbot, form.name_en, "mystery goods")
+    type_into(qtbot, form.name_zh, "神秘货物")
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.change is None
+    error = dialog.form.errors["hs_code"]
+    assert error.isVisible() and "there is no HS chapter 77" in error.text()
+    assert dialog.focusWidget() is dialog.form.hs_code
+    assert not dialog.form.errors["name_en"].isVisible()
+    assert len(reference.list_commodities(app_ctx.db, include_retired=True)) == before
+    assert audit.entries(app_ctx.db, user=app_ctx.user) == []
+
+
+def test_a_bad_locode_is_refused_and_a_good_place_saved(qtbot, monkeypatch, screen, app_ctx):
+    screen.tabs.setCurrentWidget(screen.places)
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.places.add_button)
+    form = dialog.form
+    type_into(qtbot, form.locode, "la1pq")
+    type_into(qtbot, form.name_en, "Luang Prabang")
+    type_into(qtbot, form.name_zh, "琅勃拉邦")
+    save(qtbot, dialog)
+    assert "must be a 2-letter country" in form.errors["locode"].text()
+    assert dialog.isVisible()
+    assert "LA1PQ" not in [p.locode for p in reference.list_places(app_ctx.db)]
+    type_into(qtbot, form.locode, "lalpq")
+    assert form.country.text() == "LA"
+    save(qtbot, dialog)
+    assert ("LALPQ", "琅勃拉邦", "LA") in [
+        (p.locode, p.name_zh, p.country) for p in reference.list_places(app_ctx.db)]
+    assert select(qtbot, screen.places, "琅勃拉邦").locode == "LALPQ"
+
+
+def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, app_ctx,
+                                                    qtmodeltester):
+    tab = screen.commodities
+    before = stats.throughput(app_ctx.db, START, DEMO_END).totals
+    chosen = select(qtbot, tab, "cassava flour")
+    assert chosen.name_en == "cassava flour"
+    click(qtbot, tab.retire_button)
+    assert reference.get_commodity(app_ctx.db, chosen.id).retired
+    assert reference.commodity_finder(app_ctx.db)("木薯粉") is None
+    assert tab.proxy.rowCount() == 0  # hidden unless "show retired"
+    click(qtbot, tab.show_retired)
+    assert select(qtbot, tab, "cassava flour").retired
+    assert tab.retire_button.text() == "Unre&tire"
+    qtmodeltester.check(tab.proxy)
+    assert stats.throughput(app_ctx.db, START, DEMO_END).totals == before
+
+    target = select(qtbot, tab, "tapioca starch")
+    source = select(qtbot, tab, "durian")
+    moves = app_ctx.db.execute(
+        "SELECT COUNT(*) FROM container_move WHERE commodity_id IN (?, ?)",
+        [source.id, target.id]).fetchone()[0]
+    assert moves > 0
+    picked = []
+
+    def pick_item(parent, title, label, items):
+        picked.append(label)
+        return next(i for i, text in enumerate(items) if text.startswith("tapioca starch"))
+
+    monkeypatch.setattr(dialogs, "pick_item", pick_item)
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    click(qtbot, tab.merge_button)
+    assert picked == ["Move every container of “durian” to:"]
+    assert reference.get_commodity(app_ctx.db, source.id) is None
+    assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move WHERE commodity_id = ?",
+                              [target.id]).fetchone()[0] == moves
+    assert stats.throughput(app_ctx.db, START, DEMO_END).totals == before
+    assert tab.selected().id == target.id
+    assert [e.action for e in audit.entries(app_ctx.db, user=app_ctx.user)] == [
+        "merge", "retire"]
+
+
+def test_search_finds_english_chinese_and_codes(qtbot, screen, qtmodeltester):
+    tab = screen.commodities
+    type_into(qtbot, tab.search, "木薯")
+    assert sorted(tab.proxy.index(r, 1).data() for r in range(tab.proxy.rowCount())) == [
+        "cassava flour", "dried cassava chips", "tapioca starch"]
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "8517")
+    assert [tab.proxy.index(r, 1).data() for r in range(tab.proxy.rowCount())] == [
+        "mobile phones"]
+    qtmodeltester.check(tab.proxy)
+    screen.tabs.setCurrentWidget(screen.routes)
+    assert select(qtbot, screen.routes, "中老铁路").code == "CN-LA"
+    qtmodeltester.check(screen.routes.model)
+
+
+def test_a_clerk_sees_the_lists_read_only(qtbot, app_ctx):
+    app_ctx.role = "clerk"
+    screen = ReferenceScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    tab = screen.commodities
+    select(qtbot, tab, "durian")
+    assert screen.read_only_note.isVisible()
+    assert not any(button.isEnabled() for button in (
+        tab.add_button, tab.edit_button, tab.retire_button, tab.merge_button))
+
+
+def test_import_offers_to_add_an_unknown_commodity_then_imports(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    from test_import_dialog import SAMPLE, open_import, run_import
+
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",木薯粉,110620,", ",菠萝蜜,,")
+    path = tmp_path / "jackfruit.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    assert [p.value for p in dialog.problems_model.problems] == ["菠萝蜜"]
+    assert dialog.add_to_list_button.isVisible()
+
+    forms = []
+
+    def edit(parent, ctx, kind, record=None, *, new=True):
+        form = ReferenceFormDialog(ctx, kind, record, new=new, parent=parent)
+        qtbot.addWidget(form)
+        form.show()
+        forms.append(form)
+        assert (kind, form.form.name_zh.text(), form.form.name_en.text()) == (
+            "commodity", "菠萝蜜", "")
+        type_into(qtbot, form.form.hs_code, "081090")
+        type_into(qtbot, form.form.name_en, "jackfruit")
+        save(qtbot, form)
+        return form.change
+
+    monkeypatch.setattr(dialogs, "ask_reference_record", edit)
+    click(qtbot, dialog.add_to_list_button)
+    assert forms and reference.commodity_finder(app_ctx.db)("菠萝蜜") is not None
+    assert dialog.problems_model.problems == [] and not dialog.add_to_list_button.isVisible()
+    assert "“菠萝蜜” is in the list now" in dialog.result_label.text()
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith("Imported 1 services, 20 containers")

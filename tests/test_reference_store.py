@@ -1,0 +1,162 @@
+"""Keeping commodities, places, routes and the hub's settings: rules, history and audit."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord
+from hubapp.domain.reference_rules import validate_commodity, validate_place
+from hubapp.domain.validation import ValidationError
+from hubapp.store import audit, reference, rollup, settings, stats
+
+from conftest import DEMO_END
+
+START = DEMO_END - dt.timedelta(days=10)
+JACKFRUIT = CommodityRecord("081090", "jackfruit", "菠萝蜜", "agri", True)
+
+
+def totals(db):
+    return stats.throughput(db, START, DEMO_END).totals
+
+
+def count(db, table):
+    return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def used_commodities(db):
+    """The two commodities with the most moves in the demo."""
+    return [row["commodity_id"] for row in db.query(
+        "SELECT commodity_id, COUNT(*) n FROM container_move WHERE commodity_id IS NOT NULL"
+        " GROUP BY commodity_id ORDER BY n DESC LIMIT 2")]
+
+
+@pytest.mark.parametrize("hs_code, expected", [
+    ("11062", "must be 6 digits"), ("1106A0", "must be 6 digits"),
+    ("770000", "no HS chapter 77"), ("980000", "no HS chapter 98"),
+    ("000100", "no HS chapter 00")])
+def test_bad_hs_codes_are_refused_by_the_field(hs_code, expected):
+    errors = validate_commodity(dataclasses.replace(JACKFRUIT, hs_code=hs_code))
+    assert [e.field for e in errors] == ["hs_code"]
+    assert expected in str(errors[0])
+
+
+def test_names_and_category_are_required():
+    errors = validate_commodity(CommodityRecord("110620", " ", "", "toys", False))
+    assert [e.field for e in errors] == ["name_en", "name_zh", "category"]
+
+
+@pytest.mark.parametrize("locode", ["LAVT", "lavte", "LA1TE", "L4VTE", "LAVTE1"])
+def test_bad_locodes_are_refused(locode):
+    errors = validate_place(PlaceRecord(locode, "Vientiane", "万象", locode[:2]))
+    assert "locode" in [e.field for e in errors]
+
+
+def test_a_locode_with_digits_2_to_9_is_fine():
+    assert validate_place(PlaceRecord("USNY2", "Somewhere", "某地", "US")) == []
+    errors = validate_place(PlaceRecord("USNY2", "Somewhere", "某地", "GB"))
+    assert [e.field for e in errors] == ["country"]
+
+
+def test_add_a_commodity_find_it_by_any_name_and_see_it_audited(demo_db):
+    change = reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code="0810.90"),
+                                      "boss")
+    assert change.what == "reference"
+    find = reference.commodity_finder(demo_db)
+    new_id = find("菠萝蜜")
+    assert new_id is not None and find("Jackfruit") == new_id
+    assert reference.get_commodity(demo_db, new_id).hs_code == "081090"
+    entry = audit.entries(demo_db, user="boss")[0]
+    assert (entry.action, entry.entity, entry.entity_id) == ("create", "commodity", str(new_id))
+    assert entry.after["name_zh"] == "菠萝蜜"
+
+
+def test_a_bad_or_taken_commodity_saves_nothing(demo_db):
+    before = count(demo_db, "commodity"), count(demo_db, "audit_log")
+    with pytest.raises(ValidationError) as caught:
+        reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code="771234"),
+                                 "boss")
+    assert caught.value.errors[0].field == "hs_code"
+    with pytest.raises(ValidationError) as caught:
+        reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, name_en="Durian"),
+                                 "boss")
+    assert [e.field for e in caught.value.errors] == ["name_en"]
+    assert (count(demo_db, "commodity"), count(demo_db, "audit_log")) == before
+
+
+def test_retire_hides_from_entry_and_keeps_history(demo_db):
+    used = used_commodities(demo_db)[0]
+    name = reference.get_commodity(demo_db, used).name_en
+    before = totals(demo_db)
+    by_commodity = stats.throughput(demo_db, START, DEMO_END, "commodity").rows
+    reference.set_retired(demo_db, used, True, "boss")
+    assert reference.commodity_finder(demo_db)(name) is None
+    assert used not in [c.id for c in reference.list_commodities(demo_db)]
+    assert reference.get_commodity(demo_db, used).retired
+    assert totals(demo_db) == before
+    assert stats.throughput(demo_db, START, DEMO_END, "commodity").rows == by_commodity
+    reference.set_retired(demo_db, used, False, "boss")
+    assert reference.commodity_finder(demo_db)(name) == used
+    assert [e.action for e in audit.entries(demo_db, user="boss")] == ["unretire", "retire"]
+
+
+def test_merge_moves_the_containers_and_keeps_totals(demo_db):
+    source, target = used_commodities(demo_db)
+    moves = demo_db.execute("SELECT COUNT(*) FROM container_move WHERE commodity_id IN (?, ?)",
+                            [source, target]).fetchone()[0]
+    before = totals(demo_db)
+    change = reference.merge_commodities(demo_db, source, target, "boss")
+    assert change.what == "reference" and change.dates
+    assert totals(demo_db) == before
+    assert demo_db.execute("SELECT COUNT(*) FROM container_move WHERE commodity_id = ?",
+                           [target]).fetchone()[0] == moves
+    assert reference.get_commodity(demo_db, source) is None
+    assert rollup.differences(demo_db) == []  # the daily roll-up followed
+    entry = audit.entries(demo_db, user="boss")[0]
+    assert (entry.action, entry.after["merged_into"]) == ("merge", target)
+
+
+def test_places_and_routes_are_added_checked_and_audited(demo_db):
+    with pytest.raises(ValidationError) as caught:
+        reference.save_place(demo_db, PlaceRecord("LAV", "Nowhere", "无处", "LA"), "boss",
+                             new=True)
+    assert caught.value.errors[0].field == "locode"
+    reference.save_place(demo_db, PlaceRecord("lalpq", "Luang Prabang", "琅勃拉邦", "la"),
+                         "boss", new=True)
+    with pytest.raises(ValidationError):  # the same UN/LOCODE twice
+        reference.save_place(demo_db, PlaceRecord("LALPQ", "Luang", "琅勃拉邦", "LA"), "boss",
+                             new=True)
+    route = RouteRecord("CN-LA-LPQ", "China–Laos Railway to Luang Prabang", "中老铁路（琅勃拉邦）",
+                        "rail", "CN,LA", "CNCQI", "LALPQ")
+    reference.save_route(demo_db, route, "boss", new=True)
+    with pytest.raises(ValidationError) as caught:
+        reference.save_route(demo_db, dataclasses.replace(route, destination="XXXXX"), "boss",
+                             new=False)
+    assert [e.field for e in caught.value.errors] == ["destination"]
+    assert route in reference.list_routes(demo_db)
+    assert [(e.action, e.entity) for e in audit.entries(demo_db, user="boss")] == [
+        ("create", "route"), ("create", "place")]
+
+
+def test_settings_are_saved_and_each_change_audited(demo_db):
+    assert settings.load(demo_db) == HubSettingsRecord()
+    changed = HubSettingsRecord(hub_name="Guoyuan Port", daily_train_target=24, teu_45ft=2.25)
+    assert settings.save(demo_db, changed, "boss").what == "settings"
+    assert settings.load(demo_db) == changed
+    entry = audit.entries(demo_db, user="boss")[0]
+    assert (entry.entity, entry.before, entry.after) == ("setting", {
+        "hub_name": "Chongqing International Logistics Hub Park", "teu_45ft": 2.0,
+        "daily_train_target": 20}, {"hub_name": "Guoyuan Port", "teu_45ft": 2.25,
+                                    "daily_train_target": 24})
+    with pytest.raises(ValidationError):
+        settings.save(demo_db, HubSettingsRecord(teu_45ft=2.5), "boss")
+    assert settings.load(demo_db) == changed
+
+
+def test_a_retired_commodity_is_found_only_when_asked(demo_db):
+    durian = reference.commodity_finder(demo_db)("durian")
+    reference.set_retired(demo_db, durian, True, "boss")
+    assert reference.commodity_finder(demo_db)("榴莲") is None
+    assert reference.commodity_finder(demo_db, include_retired=True)("榴莲") == durian

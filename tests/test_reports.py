@@ -1,0 +1,187 @@
+"""Printed reports: the PDFs read back, in English and Chinese, from the CLI and the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import DEMO_END
+
+
+def pdf_text(path: Path) -> str:
+    # NFKC: Noto CJK maps some ideographs (日, 无) to the same glyph as their Kangxi
+    # radicals, and PDF text extraction may return the radical's code point.
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", text)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "hubapp", "report", *args],
+                          capture_output=True, text=True)
+
+
+def test_daily_report_prints_each_service_and_the_day_totals(demo_db, demo_db_path, tmp_path):
+    from hubapp.store import services
+
+    output = tmp_path / "daily.pdf"
+    result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                     "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(output)
+    pages = len(PdfReader(output).pages)
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert "Chongqing International Logistics Hub Park" in text
+    assert "Daily summary · 2026-03-05" in text
+    moved = [s for s in services.list_day(demo_db, DEMO_END)
+             if s.service.status in ("departed", "arrived")]
+    for summary in moved:
+        assert re.search(rf"\b{summary.service.service_no}\b", text)
+    totals = services.day_totals(demo_db, DEMO_END)
+    total_line = next(line for line in text.splitlines() if line.strip().startswith("Total ")
+                      and f"{totals.full:,} / {totals.empty:,}" in line)
+    assert f"{totals.containers:,}" in total_line and f"{totals.teu:,.0f}" in total_line
+    assert "Prepared by" in text and "Day not closed yet" in text
+
+
+def test_daily_report_says_who_closed_the_day(qapp, demo_db, demo_db_path, tmp_path):
+    from hubapp import reports
+    from hubapp.store import day_close, users
+
+    day_close.close_day(demo_db, DEMO_END, users.UserRecord("Wang Fang", users.SUPERVISOR))
+    output = tmp_path / "closed.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", output)
+    assert "Day closed by Wang Fang" in pdf_text(output)
+
+
+def test_chinese_report_has_chinese_headings_in_an_embedded_font(demo_db_path, tmp_path):
+    output = tmp_path / "zh.pdf"
+    result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                     "-o", str(output), "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(output)
+    for heading in ("每日汇总", "重庆国际物流枢纽园区", "合计", "按线路", "签字", "生成时间"):
+        assert heading in text
+    fonts = subprocess.run(["pdffonts", str(output)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    cjk = [line for line in fonts if "CJK" in line]
+    assert cjk and all(line.split()[-5] == "yes" for line in cjk)  # the "emb" column
+
+
+def test_monthly_report_totals_match_stats(demo_db, demo_db_path, tmp_path):
+    from hubapp.store import stats
+
+    output = tmp_path / "month.pdf"
+    result = run_cli("monthly", "--month", "2026-03", "--db", str(demo_db_path),
+                     "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(output)
+    expected = stats.throughput(demo_db, dt.date(2026, 3, 1), dt.date(2026, 3, 31)).totals
+    assert "Monthly report · 2026-03" in text and "By day" in text and "By commodity" in text
+    totals_section = text.split("Totals", 1)[1]
+    services_line = next(line for line in totals_section.splitlines()
+                         if line.strip().startswith("Services"))
+    assert services_line.split()[1] == f"{expected.services:,}"
+    teu_line = next(line for line in totals_section.splitlines()
+                    if line.strip().startswith("TEU"))
+    assert teu_line.split()[1] == f"{expected.teu:,.0f}"
+
+
+def test_range_report_and_an_empty_day(demo_db_path, tmp_path):
+    output = tmp_path / "range.pdf"
+    assert run_cli("range", "--from", "2026-03-03", "--to", "2026-03-05", "--db",
+                   str(demo_db_path), "-o", str(output)).returncode == 0
+    assert "Period report · 2026-03-03 – 2026-03-05" in pdf_text(output)
+    empty = tmp_path / "empty.pdf"
+    result = run_cli("daily", "--date", "2020-01-01", "--db", str(demo_db_path), "-o",
+                     str(empty))
+    assert result.returncode == 0, result.stderr
+    assert "No movements on this day" in pdf_text(empty)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["daily", "--date", "2026-02-30"], "is not a date"),
+    (["monthly", "--month", "2026-13"], "is not a month"),
+    (["daily"], "needs --date"),
+    (["range", "--from", "2026-03-05", "--to", "2026-03-01"], "is after"),
+    (["daily", "--date", "2026-03-05", "-o", "/nonexistent-folder/x.pdf"], "Cannot write"),
+])
+def test_bad_input_is_one_line_and_a_non_zero_exit(demo_db_path, tmp_path, args, message):
+    if "-o" not in args:
+        args = [*args, "-o", str(tmp_path / "x.pdf")]
+    result = run_cli(*args, "--db", str(demo_db_path))
+    assert result.returncode != 0
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    result = run_cli("daily", "--date", "2026-03-05", "--db", str(tmp_path / "none.db"),
+                     "-o", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1 and "does not exist" in result.stderr
+
+
+def test_a_locked_database_is_a_clear_error(demo_db_path, tmp_path):
+    import sqlite3
+
+    holder = sqlite3.connect(demo_db_path)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE hub_setting SET value = value")
+        result = run_cli("daily", "--date", "2026-03-05", "--db", str(demo_db_path),
+                         "-o", str(tmp_path / "x.pdf"))
+    finally:
+        holder.close()
+    assert result.returncode == 1 and "busy" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def month_db(tmp_path_factory) -> Path:
+    from hubapp.store import demo_data
+
+    path = tmp_path_factory.mktemp("month") / "month.db"
+    demo_data.fill(path, days=31, end=dt.date(2026, 1, 31), seed=5)
+    return path
+
+
+def test_a_busy_month_has_a_sane_page_count(qapp, month_db, tmp_path):
+    from hubapp import reports
+    from hubapp.store import open_db, stats
+
+    db = open_db(month_db)
+    try:
+        services = stats.throughput(db, dt.date(2026, 1, 1), dt.date(2026, 1, 31)).totals.services
+    finally:
+        db.close()
+    assert services >= 550
+    pages = reports.write_pdf(month_db, "monthly", dt.date(2026, 1, 1), dt.date(2026, 1, 31),
+                              "en", tmp_path / "jan.pdf")
+    assert 2 <= pages <= 6
+    assert len(PdfReader(tmp_path / "jan.pdf").pages) == pages
+    busiest_day = reports.write_pdf(month_db, "daily", dt.date(2026, 1, 20),
+                                    dt.date(2026, 1, 20), "en", tmp_path / "day.pdf")
+    assert busiest_day <= 4
+
+
+def test_letter_paper_when_the_desk_says_so(qapp, demo_db_path, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from hubapp import reports
+
+    output = tmp_path / "letter.pdf"
+    QSettings().setValue("report/paper", "Letter")
+    try:
+        reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", output)
+    finally:
+        QSettings().remove("report/paper")
+    box = PdfReader(output).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)

@@ -1,0 +1,48 @@
+"""The Reports screen: choose a report, the preview follows, save it as a PDF."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+
+from hubapp.ui import dialogs
+from tests.conftest import DEMO_END
+
+
+def test_daily_report_previews_and_saves_as_pdf(qtbot, app_ctx, tmp_path, monkeypatch):
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    screen = ReportsScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        pass  # the first preview, for today
+    assert screen.kind.currentData() == "daily"
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
+    assert screen.report is not None and screen.report.period == DEMO_END.isoformat()
+    assert screen.preview.pageCount() >= 2  # services, chart and tables of a busy day
+
+    target = tmp_path / "daily.pdf"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    reader = PdfReader(target)
+    assert len(reader.pages) == screen.preview.pageCount()
+    assert "Daily summary" in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_monthly_choice_shows_the_month(qtbot, app_ctx):
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    screen = ReportsScreen(app_ctx)
+    qtbot.addWidget(screen)
+    assert screen.report is None  # hidden: nothing prepared, no worker taken
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.show()
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(2026, 3, 5))
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
+    assert screen.report.period == "2026-03"
+    assert not screen.last.isVisible()

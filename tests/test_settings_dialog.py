@@ -1,0 +1,103 @@
+"""Edit → Settings…: hub settings into the database (audited), desk settings into QSettings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from hubapp.domain.records import HubSettingsRecord
+from hubapp.store import audit, settings
+from hubapp.ui import dialogs
+from hubapp.ui.dashboard import DashboardScreen
+from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
+
+from conftest import DEMO_END
+from test_reference_screen import click, type_into
+
+FIRST = DEMO_END - dt.timedelta(days=2)
+
+
+@pytest.fixture(autouse=True)
+def desk_settings():
+    """The desk's QSettings live for the whole session: leave them as found."""
+    yield
+    for key in (PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY):
+        QSettings().remove(key)
+
+
+def open_settings(qtbot, main_window) -> SettingsDialog:
+    main_window.settings_action.trigger()
+    dialog = main_window.settings_dialog
+    assert dialog.isVisible()
+    return dialog
+
+
+def save(qtbot, dialog):
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+
+def test_a_new_train_target_shows_on_the_dashboard_line_and_in_the_audit_log(
+        qtbot, main_window, app_ctx):
+    dashboard = main_window.findChild(DashboardScreen)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
+        main_window.screens.setCurrentWidget(dashboard)
+    for edit, day in ((dashboard.date_to, DEMO_END), (dashboard.date_from, FIRST)):
+        qtbot.keyClick(edit, Qt.Key.Key_Home)  # the demo's days, typed as a user would
+        qtbot.keyClicks(edit, day.isoformat())
+    qtbot.waitUntil(lambda: dashboard.data.filter.date_from == FIRST
+                    and dashboard.data.filter.date_to == DEMO_END)
+
+    def target_line():
+        axes = dashboard.panels["trains_per_day"].figure.axes[0]
+        dashed = [line for line in axes.get_lines() if line.get_linestyle() == "--"]
+        assert len(dashed) == 1
+        return set(dashed[0].get_ydata())
+
+    assert target_line() == {20}
+    dialog = open_settings(qtbot, main_window)
+    type_into(qtbot, dialog.train_target.lineEdit(), "26")
+    qtbot.keyClick(dialog.teu_45ft, Qt.Key.Key_Down)  # 2 → 2.25 TEU
+    type_into(qtbot, dialog.hub_name, "Chongqing Hub West")
+    with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
+        save(qtbot, dialog)
+    assert target_line() == {26}
+    assert settings.load(app_ctx.db) == HubSettingsRecord(
+        hub_name="Chongqing Hub West", daily_train_target=26, teu_45ft=2.25)
+    entry = audit.entries(app_ctx.db)[0]
+    assert (entry.user_name, entry.entity, entry.after) == (
+        app_ctx.user, "setting",
+        {"hub_name": "Chongqing Hub West", "teu_45ft": 2.25, "daily_train_target": 26})
+    assert entry.before["daily_train_target"] == 20
+
+
+def test_desk_settings_go_to_qsettings_and_language_says_restart(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    told = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(dialogs, "pick_folder", lambda parent, title, folder: str(tmp_path))
+    audited = len(audit.entries(app_ctx.db))
+    dialog = open_settings(qtbot, main_window)
+    qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4 → Letter
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_End)  # 简体中文
+    click(qtbot, dialog.folder_button)
+    assert dialog.backup_folder.text() == str(tmp_path)
+    save(qtbot, dialog)
+    desk = QSettings()
+    assert (desk.value(PAPER_KEY), desk.value(LANGUAGE_KEY), desk.value(BACKUP_FOLDER_KEY)) == (
+        "Letter", "zh", str(tmp_path))
+    assert main_window.backups.folder() == tmp_path
+    assert told == ["The new language applies when Hub Desk is started again."]
+    assert len(audit.entries(app_ctx.db)) == audited  # the hub's settings did not change
+
+
+def test_a_clerk_cannot_change_the_hub_settings(qtbot, app_ctx):
+    app_ctx.role = "clerk"
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.hub_group.isEnabled()
+    assert dialog.paper.isEnabled()
