@@ -34,7 +34,7 @@ def click_header(qtbot, screen: BrowseScreen, column: int) -> None:
 
 
 def test_rows_load_a_page_at_a_time_as_the_table_scrolls(qtbot, screen, app_ctx, qtmodeltester):
-    total = app_ctx.db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0]
+    total = app_ctx.db.execute("SELECT COUNT(*) FROM container_move").fetchall()[0][0]
     assert total > 2 * browse.PAGE_SIZE, "the demo data should fill more than two pages"
     assert screen.model.rowCount() == browse.PAGE_SIZE
     screen.table.scrollToBottom()
@@ -76,7 +76,7 @@ def test_a_column_without_an_order_keeps_the_current_one(qtbot, screen):
 def test_typing_a_container_prefix_filters(qtbot, screen, app_ctx, qtmodeltester):
     container = screen.model.index(0, MovesBrowseModel.CONTAINER).data()
     expected = app_ctx.db.execute("SELECT COUNT(*) FROM container_move WHERE container LIKE ?",
-                                  [container[:5] + "%"]).fetchone()[0]
+                                  [container[:5] + "%"]).fetchall()[0][0]
     qtbot.keyClicks(screen.container, container[:5].lower())
     # A slow machine may pause between keys long enough to ask for a shorter prefix first.
     qtbot.waitUntil(lambda: screen.model.filter.container_prefix == container[:5].lower()

@@ -100,7 +100,10 @@ def _connect(path: Path) -> Database:
         db = Database(conn, execute_plugins=False)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA journal_mode = WAL")
+        # Only switch when needed: asking for WAL on a file already in WAL still waits
+        # for the lock while another desk (or thread) is mid-read.
+        if db.execute("PRAGMA journal_mode").fetchall()[0][0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed save survives a power cut too, not just a killed process.
         db.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as error:
