@@ -185,3 +185,20 @@ def test_letter_paper_when_the_desk_says_so(qapp, demo_db_path, tmp_path):
         QSettings().remove("report/paper")
     box = PdfReader(output).pages[0].mediabox
     assert (round(box.width), round(box.height)) == (612, 792)
+
+
+def test_a_changed_hub_name_appears_in_the_next_report(qapp, demo_db, demo_db_path, tmp_path):
+    import dataclasses
+
+    from hubapp import reports
+    from hubapp.store import settings
+
+    renamed = dataclasses.replace(settings.load(demo_db), hub_name="Chongqing Hub West",
+                                  hub_name_zh="重庆枢纽西站")
+    settings.save(demo_db, renamed, "wang.li")
+    english, chinese = tmp_path / "en.pdf", tmp_path / "zh.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", english)
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "zh", chinese)
+    assert "Chongqing Hub West" in pdf_text(english)
+    assert "Chongqing International Logistics Hub Park" not in pdf_text(english)
+    assert "重庆枢纽西站" in pdf_text(chinese)
