@@ -1,4 +1,8 @@
-"""The All movements screen: loads as it scrolls, sorts by header, filters as you type."""
+"""The All movements screen: loads as it scrolls, sorts by header, filters as you type.
+
+Waits are long (WAIT_MS): the pages come from background workers, which a busy CI
+machine may start late; a wait ends as soon as its condition holds.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,15 @@ from hubapp.store import browse
 from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.formatting import number
 
+WAIT_MS = 30_000
+
 
 @pytest.fixture
 def screen(qtbot, app_ctx):
     widget = BrowseScreen(app_ctx)
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
-    with qtbot.waitSignal(widget.model.page_loaded):
+    with qtbot.waitSignal(widget.model.page_loaded, timeout=WAIT_MS):
         widget.show()
     return widget
 
@@ -28,7 +34,7 @@ def column_texts(screen: BrowseScreen, column: int) -> list[str]:
 def click_header(qtbot, screen: BrowseScreen, column: int) -> None:
     header = screen.table.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    with qtbot.waitSignal(screen.model.page_loaded):
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                          pos=QPoint(x, header.height() // 2))
 
@@ -38,14 +44,14 @@ def test_rows_load_a_page_at_a_time_as_the_table_scrolls(qtbot, screen, app_ctx,
     assert total > 2 * browse.PAGE_SIZE, "the demo data should fill more than two pages"
     assert screen.model.rowCount() == browse.PAGE_SIZE
     screen.table.scrollToBottom()
-    qtbot.waitUntil(lambda: screen.model.rowCount() == 2 * browse.PAGE_SIZE)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2 * browse.PAGE_SIZE, timeout=WAIT_MS)
     while screen.model.rowCount() < total:
         screen.table.scrollToBottom()
-        qtbot.waitUntil(lambda: not screen.model.loading())
+        qtbot.waitUntil(lambda: not screen.model.loading(), timeout=WAIT_MS)
     assert screen.model.rowCount() == total
     assert not screen.model.canFetchMore()
     qtbot.waitUntil(lambda: screen.count_label.text() ==
-                    f"{number(total)} of {number(total)} movements loaded")
+                    f"{number(total)} of {number(total)} movements loaded", timeout=WAIT_MS)
     ids = [record.id for record in screen.model.records()]
     assert len(set(ids)) == total  # each once
     dates = column_texts(screen, MovesBrowseModel.DATE)
@@ -80,14 +86,14 @@ def test_typing_a_container_prefix_filters(qtbot, screen, app_ctx, qtmodeltester
     qtbot.keyClicks(screen.container, container[:5].lower())
     # A slow machine may pause between keys long enough to ask for a shorter prefix first.
     qtbot.waitUntil(lambda: screen.model.filter.container_prefix == container[:5].lower()
-                    and not screen.model.loading())
+                    and not screen.model.loading(), timeout=WAIT_MS)
     assert screen.model.rowCount() == expected
     assert all(text.startswith(container[:5])
                for text in column_texts(screen, MovesBrowseModel.CONTAINER))
     qtbot.waitUntil(lambda: screen.count_label.text().startswith(
-        f"{number(expected)} of {number(expected)} "))
+        f"{number(expected)} of {number(expected)} "), timeout=WAIT_MS)
     qtmodeltester.check(screen.model)
-    with qtbot.waitSignal(screen.model.page_loaded):
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
         qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
     assert screen.model.rowCount() == browse.PAGE_SIZE
 
@@ -96,7 +102,7 @@ def test_enter_on_a_row_asks_to_open_it_in_the_daily_log(qtbot, screen):
     record = screen.model.index(3, 0).data(Qt.ItemDataRole.UserRole + 1)
     screen.table.setFocus()
     screen.table.setCurrentIndex(screen.model.index(3, 0))
-    with qtbot.waitSignal(screen.open_move) as opened:
+    with qtbot.waitSignal(screen.open_move, timeout=WAIT_MS) as opened:
         qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     assert opened.args == [record.date, record.service_id, record.container]
 
@@ -106,6 +112,6 @@ def test_a_save_elsewhere_reloads_the_rows(qtbot, screen, app_ctx):
                        [screen.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1).id])
     app_ctx.db.conn.commit()
     first_before = screen.model.index(0, MovesBrowseModel.CONTAINER).data()
-    with qtbot.waitSignal(screen.model.page_loaded):
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
         app_ctx.signals.data_changed.emit(None, None)
     assert screen.model.index(0, MovesBrowseModel.CONTAINER).data() != first_before

@@ -16,7 +16,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, Direction
 from hubapp.store import browse, open_db, reference
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
@@ -350,8 +349,7 @@ class BrowseScreen(QWidget):
         self.count_label.setText(text)
 
     def _failed(self, error: Exception) -> None:
-        reason = labels.message(error) if isinstance(error, HubError) else self.tr(
-            "see the log for details")
+        reason = labels.failure_reason(error)
         self.count_label.setText(self.tr("Could not load the movements: {reason}").format(
             reason=reason))
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from hubapp.domain.dashboard import (
     ComparisonRecord, DashboardFilterRecord, DashboardRecord,
 )
-from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, reference, settings
 from hubapp.ui import dialogs, formatting, labels
@@ -432,8 +431,7 @@ class DashboardScreen(QWidget):
         if self.sender() is not self._task:
             return
         self._task = None
-        reason = labels.message(error) if isinstance(error, HubError) else self.tr(
-            "see the log for details")
+        reason = labels.failure_reason(error)
         self.status_label.setText(self.tr("Could not update: {reason}").format(reason=reason))
 
     # -- tiles -----------------------------------------------------------------------

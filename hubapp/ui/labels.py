@@ -42,6 +42,13 @@ def message(error: HubError | FieldError) -> str:
     return QCoreApplication.translate("messages", error.template).format(**error.values)
 
 
+def failure_reason(error: Exception) -> str:
+    """What a screen says when its background work failed: the user's error, or where to look."""
+    if isinstance(error, HubError):
+        return message(error)
+    return QCoreApplication.translate("labels", "see the log for details")
+
+
 def chinese() -> bool:
     """Whether reference names (places, routes, commodities) show in Chinese."""
     return QLocale().language() == QLocale.Language.Chinese

@@ -137,8 +137,7 @@ class ReportsScreen(QWidget):
         if self.sender() is not self._task:
             return
         self._task = None
-        reason = labels.message(error) if isinstance(error, HubError) else self.tr(
-            "see the log for details")
+        reason = labels.failure_reason(error)
         self.status.setText(self.tr("Could not make the report: {reason}").format(reason=reason))
 
     def _paint(self, printer: QPrinter) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,9 @@ class TaskRunner(QObject):
         for signal in (task.finished, task.failed):
             signal.connect(lambda _value, t=task: self._running.discard(t))
         task.cancelled.connect(lambda t=task: self._running.discard(t))
-        self.pool.start(_Runnable(task, work))
+        # Started from the event loop, not here: callers connect finished/failed right after
+        # start() returns, and a quick task could otherwise finish before anyone listens.
+        QTimer.singleShot(0, self, lambda: self.pool.start(_Runnable(task, work)))
         return task
 
     def cancel_all(self) -> None:

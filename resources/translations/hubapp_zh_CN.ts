@@ -179,93 +179,88 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="175" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="174" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="178" />
-        <location filename="../../hubapp/ui/browse_screen.py" line="180" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="177" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="179" />
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="188" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="187" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="191" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="190" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="191" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="190" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="192" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="191" />
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="193" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="192" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="193" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="192" />
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="194" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="193" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="195" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="194" />
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="255" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="254" />
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="257" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="256" />
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="259" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="258" />
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="343" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="342" />
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="346" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="345" />
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="349" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="348" />
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="354" />
-        <source>see the log for details</source>
-        <translation>详情请见日志</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="355" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="353" />
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -273,43 +268,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="125" />
+        <location filename="../../hubapp/ui/dashboard.py" line="124" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="130" />
+        <location filename="../../hubapp/ui/dashboard.py" line="129" />
         <source>Save image…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="131" />
+        <location filename="../../hubapp/ui/dashboard.py" line="130" />
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="132" />
+        <location filename="../../hubapp/ui/dashboard.py" line="131" />
         <source>Show numbers</source>
         <translation>显示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="134" />
+        <location filename="../../hubapp/ui/dashboard.py" line="133" />
         <source>Copy numbers</source>
         <translation>复制数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="184" />
-        <location filename="../../hubapp/ui/dashboard.py" line="194" />
+        <location filename="../../hubapp/ui/dashboard.py" line="183" />
+        <location filename="../../hubapp/ui/dashboard.py" line="193" />
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="185" />
+        <location filename="../../hubapp/ui/dashboard.py" line="184" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="195" />
+        <location filename="../../hubapp/ui/dashboard.py" line="194" />
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -523,224 +518,224 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="88" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="87" />
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="90" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="89" />
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="92" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="91" />
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="94" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="93" />
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="98" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="97" />
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="105" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="104" />
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="107" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="106" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="121" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="120" />
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="160" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="159" />
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="163" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="162" />
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="165" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="164" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="166" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="165" />
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="169" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="168" />
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="170" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="169" />
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="175" />
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="556" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="174" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="555" />
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="177" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="176" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="205" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="204" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="212" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="211" />
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="217" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="216" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="218" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="217" />
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="220" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="219" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="320" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="319" />
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="322" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="321" />
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="322" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="321" />
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="337" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="336" />
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="338" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="337" />
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="346" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="345" />
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="377" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="376" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="434" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="433" />
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="472" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="471" />
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="474" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="473" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="475" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="474" />
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="488" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="487" />
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="494" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="493" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="498" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="497" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="500" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="499" />
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="526" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="525" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="539" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="557" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="556" />
         <source>Mark {service} as cancelled? It will no longer count in the day's throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="568" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="567" />
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="569" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="568" />
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="576" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="575" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -753,193 +748,188 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254" />
+        <location filename="../../hubapp/ui/dashboard.py" line="253" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254" />
+        <location filename="../../hubapp/ui/dashboard.py" line="253" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255" />
+        <location filename="../../hubapp/ui/dashboard.py" line="254" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255" />
+        <location filename="../../hubapp/ui/dashboard.py" line="254" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255" />
+        <location filename="../../hubapp/ui/dashboard.py" line="254" />
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="256" />
+        <location filename="../../hubapp/ui/dashboard.py" line="255" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271" />
+        <location filename="../../hubapp/ui/dashboard.py" line="270" />
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271" />
+        <location filename="../../hubapp/ui/dashboard.py" line="270" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272" />
+        <location filename="../../hubapp/ui/dashboard.py" line="271" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272" />
+        <location filename="../../hubapp/ui/dashboard.py" line="271" />
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273" />
+        <location filename="../../hubapp/ui/dashboard.py" line="272" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273" />
+        <location filename="../../hubapp/ui/dashboard.py" line="272" />
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="274" />
+        <location filename="../../hubapp/ui/dashboard.py" line="273" />
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292" />
+        <location filename="../../hubapp/ui/dashboard.py" line="291" />
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292" />
+        <location filename="../../hubapp/ui/dashboard.py" line="291" />
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292" />
+        <location filename="../../hubapp/ui/dashboard.py" line="291" />
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293" />
+        <location filename="../../hubapp/ui/dashboard.py" line="292" />
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293" />
+        <location filename="../../hubapp/ui/dashboard.py" line="292" />
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="294" />
+        <location filename="../../hubapp/ui/dashboard.py" line="293" />
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="333" />
+        <location filename="../../hubapp/ui/dashboard.py" line="332" />
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="314" />
+        <location filename="../../hubapp/ui/dashboard.py" line="313" />
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="317" />
+        <location filename="../../hubapp/ui/dashboard.py" line="316" />
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="336" />
+        <location filename="../../hubapp/ui/dashboard.py" line="335" />
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="418" />
+        <location filename="../../hubapp/ui/dashboard.py" line="417" />
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="436" />
-        <source>see the log for details</source>
-        <translation>详情见日志</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="437" />
+        <location filename="../../hubapp/ui/dashboard.py" line="435" />
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="443" />
+        <location filename="../../hubapp/ui/dashboard.py" line="441" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="447" />
+        <location filename="../../hubapp/ui/dashboard.py" line="445" />
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="448" />
+        <location filename="../../hubapp/ui/dashboard.py" line="446" />
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="453" />
+        <location filename="../../hubapp/ui/dashboard.py" line="451" />
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="455" />
+        <location filename="../../hubapp/ui/dashboard.py" line="453" />
         <source>{services} timed services · last year {share}</source>
         <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="461" />
+        <location filename="../../hubapp/ui/dashboard.py" line="459" />
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462" />
-        <location filename="../../hubapp/ui/dashboard.py" line="466" />
+        <location filename="../../hubapp/ui/dashboard.py" line="460" />
+        <location filename="../../hubapp/ui/dashboard.py" line="464" />
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="464" />
+        <location filename="../../hubapp/ui/dashboard.py" line="462" />
         <source>{containers} containers · last year {days}</source>
         <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473" />
+        <location filename="../../hubapp/ui/dashboard.py" line="471" />
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="475" />
+        <location filename="../../hubapp/ui/dashboard.py" line="473" />
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="477" />
+        <location filename="../../hubapp/ui/dashboard.py" line="475" />
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="478" />
+        <location filename="../../hubapp/ui/dashboard.py" line="476" />
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
         <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
@@ -1317,37 +1307,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="47" />
+        <location filename="../../hubapp/ui/main_window.py" line="52" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="48" />
+        <location filename="../../hubapp/ui/main_window.py" line="53" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="50" />
+        <location filename="../../hubapp/ui/main_window.py" line="48" />
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="52" />
+        <location filename="../../hubapp/ui/main_window.py" line="51" />
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="77" />
+        <location filename="../../hubapp/ui/main_window.py" line="82" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="79" />
+        <location filename="../../hubapp/ui/main_window.py" line="84" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="86" />
+        <location filename="../../hubapp/ui/main_window.py" line="91" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1357,27 +1347,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="96" />
+        <location filename="../../hubapp/ui/main_window.py" line="101" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="104" />
+        <location filename="../../hubapp/ui/main_window.py" line="109" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="105" />
+        <location filename="../../hubapp/ui/main_window.py" line="110" />
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="135" />
+        <location filename="../../hubapp/ui/main_window.py" line="140" />
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="136" />
+        <location filename="../../hubapp/ui/main_window.py" line="141" />
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1393,52 +1383,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="70" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="70" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="70" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="70" />
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="73" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="73" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="73" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1589,67 +1579,62 @@ Licence: MIT</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="44" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="45" />
         <source>Daily summary</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="45" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="46" />
         <source>Monthly report</source>
         <translation>月度报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="46" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="47" />
         <source>Period report</source>
         <translation>期间报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="53" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="54" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="55" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="56" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="56" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="57" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="64" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="65" />
         <source>Report:</source>
         <translation>报表：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="108" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="121" />
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="128" />
-        <source>see the log for details</source>
-        <translation>详情请见日志</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="129" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="141" />
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="145" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="157" />
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="146" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="158" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="152" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="164" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2130,6 +2115,11 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="49" />
+        <source>see the log for details</source>
+        <translation>详情请见日志</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -2520,7 +2510,7 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="179" />
+        <location filename="../../hubapp/store/services.py" line="178" />
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
