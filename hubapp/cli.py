@@ -7,11 +7,18 @@ import csv
 import datetime as dt
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from hubapp import __version__
-from hubapp.domain.errors import HubError, InputError
+from hubapp import language
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, HubError, InputError, Translate, message, untranslated,
+)
+
+# What people read follows the system's language (hubapp.language); what scripts read
+# (stats --format csv/json, interchange files) keeps its stable English keys.
+translate: Translate = untranslated
 
 
 class _Parser(argparse.ArgumentParser):
@@ -19,19 +26,34 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+class _Version(argparse.Action):
+    """--version, read only when asked: reading it slowed every start of the window."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs) -> None:
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0,
+                         help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from hubapp import __version__
+
+        print(f"hubapp {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hubapp", description="Hub Desk: the daily log of an inland "
                      "logistics hub. Without a command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"hubapp {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: the user data folder)")
+    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--db", type=_target, help="database file or postgresql://user@host/"
+                        "dbname URL (default: a file in the user data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
         # SUPPRESS keeps "hubapp --db X demo" working: the sub-parser's default
         # would otherwise overwrite the top-level value with None.
-        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, required=True,
-                         help="database file")
+        sub.add_argument("--db", type=_target, default=argparse.SUPPRESS, required=True,
+                         help="database file or postgresql://user@host[:port]/dbname URL")
         return sub
 
     demo = command("demo", "fill a new database with realistic demo data")
@@ -73,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
                       "kept in the backups folder first)")
     restore.add_argument("file", type=Path, help="backup file to restore")
     command("check", "check the file's integrity and the app's rules; exit 1 on problems")
+    migrate_to = command("migrate-to", "copy the hub in the file --db into an empty "
+                         "PostgreSQL database, in one transaction, and verify the copy")
+    migrate_to.add_argument("url", type=_target,
+                            help="the server database: postgresql://user@host[:port]/dbname")
     report = command("report", "print the daily summary, the monthly report or a period "
                      "report to a PDF file (no display needed)")
     report.add_argument("kind", choices=("daily", "monthly", "range"), help="which report")
@@ -81,8 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--from", dest="date_from", type=_date, help="first day of a range")
     report.add_argument("--to", dest="date_to", type=_date, help="last day of a range")
     report.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
-    report.add_argument("--lang", default="en", choices=("en", "zh"),
-                        help="language of the report (default en)")
+    report.add_argument("--lang", choices=("en", "zh"),
+                        help="language of the report (default: the system's, as LANG says)")
     users = commands.add_parser("users", help="manage who may log in (admin)",
                                 description="manage who may log in (admin)")
     users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True,
@@ -90,11 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_user = users_commands.add_parser("add", help="add a user; the password is read from "
                                          "the terminal or one line of stdin")
     add_user.add_argument("name", help="user name")
-    add_user.add_argument("--db", type=Path, default=argparse.SUPPRESS, required=True,
-                          help="database file")
+    add_user.add_argument("--db", type=_target, default=argparse.SUPPRESS, required=True,
+                          help="database file or postgresql://user@host[:port]/dbname URL")
     add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
                           help="what the user may do")
     return parser
+
+
+def _target(text: str) -> Path | str:
+    """A database file, or a server URL kept as written (a Path would fold its "//")."""
+    from hubapp.store.engine import is_server
+
+    return text if is_server(text) else Path(text)
 
 
 def _date(text: str) -> dt.date:
@@ -114,22 +147,29 @@ def _month(text: str) -> dt.date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global translate
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             from hubapp.ui.app import run_gui  # Qt only loads for the window
 
             return run_gui(args.db)
+        translate = language.translator(language.system_language())
         return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,
                 "users": run_users, "import": run_import,
-                "export": run_export, "report": run_report}[args.command](args)
+                "export": run_export, "report": run_report,
+                "migrate-to": run_migrate_to}[args.command](args)
     except HubError as error:
-        print(f"hubapp: error: {error}", file=sys.stderr)
+        _error_line(message(error, translate))
         return 1
     except KeyboardInterrupt:
-        print("hubapp: interrupted", file=sys.stderr)
+        print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
         return 130
+
+
+def _error_line(text: str) -> None:
+    print(translate("cli", "hubapp: error: {message}").format(message=text), file=sys.stderr)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -137,16 +177,20 @@ def run_demo(args: argparse.Namespace) -> int:
     from hubapp.store import demo_data
 
     if not 1 <= args.days <= 5000:
-        raise InputError("--days must be between 1 and 5000, not {days}", days=args.days)
+        raise InputError(QT_TRANSLATE_NOOP("messages", "--days must be between 1 and 5000, "
+                                           "not {days}"), days=args.days)
     days, copies = args.days, 1
     if args.containers is not None:
         if not 1 <= args.containers <= 50_000_000:
-            raise InputError("--containers must be between 1 and 50,000,000, not {count}",
+            raise InputError(QT_TRANSLATE_NOOP(
+                "messages", "--containers must be between 1 and 50,000,000, not {count}"),
                              count=args.containers)
         days, copies = demo.shape_for(args.containers)
     totals = demo_data.fill(args.db, days, args.end or dt.date.today(), args.seed, copies)
-    print(f"Demo data written to {args.db}: {totals.services:,} services, "
-          f"{totals.containers:,} containers, {_number(totals.teu)} TEU")
+    print(translate("cli", "Demo data written to {path}: {services} services, {containers} "
+                    "containers, {teu} TEU").format(
+        path=args.db, services=_number(totals.services), containers=_number(totals.containers),
+        teu=_number(totals.teu)))
     return 0
 
 
@@ -171,8 +215,12 @@ def run_stats(args: argparse.Namespace) -> int:
         writer.writerow(("key", *fields))
         writer.writerows((key, *(_json_number(v) for v in values)) for key, *values in rows)
     else:
-        total = ("total", *(getattr(result.totals, name) for name in fields))
-        _print_table(("key", *fields), rows, total)
+        total = (translate("stats", "total"), *(getattr(result.totals, name) for name in fields))
+        header = (translate("stats", "key"), translate("stats", "services"),
+                  translate("stats", "containers"), translate("stats", "teu"),
+                  translate("stats", "full"), translate("stats", "empty"),
+                  translate("stats", "gross_kg"))
+        _print_table(header, rows, total)
     return 0
 
 
@@ -187,19 +235,30 @@ def _number(value: float) -> str:
 
 def _print_table(header: Sequence[str], rows: list[tuple], total: tuple) -> None:
     lines = [list(header)] + [[row[0], *map(_number, row[1:])] for row in rows + [total]]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
         if index == len(lines) - 1:
             print("  ".join("-" * width for width in widths))
-        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
+        print("  ".join(_padded(cell, width, left=i == 0)
                         for i, (cell, width) in enumerate(zip(line, widths))))
+
+
+def _width(cell: str) -> int:
+    """Columns a terminal gives the text: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in cell)
+
+
+def _padded(cell: str, width: int, left: bool) -> str:
+    room = " " * (width - _width(cell))
+    return cell + room if left else room + cell
 
 
 def run_backup(args: argparse.Namespace) -> int:
     from hubapp.store import backup
 
     target = backup.backup_to(args.db, args.output)
-    print(f"Backup of {args.db} written to {target} and verified")
+    print(translate("cli", "Backup of {database} written to {target} and verified").format(
+        database=args.db, target=target))
     return 0
 
 
@@ -207,8 +266,9 @@ def run_restore(args: argparse.Namespace) -> int:
     from hubapp.store import backup
 
     kept = backup.restore(args.file, args.db)
-    print(f"{args.db} restored from {args.file}"
-          + (f"; the file as it was is kept as {kept}" if kept else ""))
+    print(translate("cli", "{database} restored from {backup}").format(
+        database=args.db, backup=args.file) + (translate(
+            "cli", "; the file as it was is kept as {kept}").format(kept=kept) if kept else ""))
     return 0
 
 
@@ -216,15 +276,47 @@ def run_check(args: argparse.Namespace) -> int:
     from hubapp.store.check import check_database
 
     report = check_database(args.db)
-    print(f"Checking {report.path}")
+    print(translate("cli", "Checking {path}").format(path=report.path))
+    ok, bad = translate("cli", "ok"), translate("cli", "PROBLEM")
+    column = max(8, _width(ok) + 1, _width(bad) + 1)
     for name in report.checks:
         found = report.problems_of(name)
-        print(f"  {'ok' if not found else 'PROBLEM':8} {name}")
+        print(f"  {_padded(bad if found else ok, column, left=True)} "
+              f"{translate('check', name)}")
         for problem in found:
-            print(f"           - {problem.text}")
-    print("No problems found." if report.ok else
-          f"{len(report.problems)} problem(s) found; restore a backup or correct the data.")
+            print(f"{' ' * (column + 3)}- {problem.text}")
+    if report.on_server:
+        print(translate("cli", "The server itself keeps its files sound and enforces the "
+                        "foreign keys; back it up with pg_dump (hubapp backup)."))
+    print(translate("cli", "No problems found.") if report.ok else translate(
+        "cli", "{count} problem(s) found; restore a backup or correct the data.").format(
+            count=len(report.problems)))
     return 0 if report.ok else 1
+
+
+def run_migrate_to(args: argparse.Namespace) -> int:
+    from hubapp.store.engine import display_name, is_server
+    from hubapp.store.to_server import copy_to_server
+
+    if is_server(args.db) or not is_server(args.url):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "migrate-to copies a hub's file (--db FILE) to a server database "
+                        "(postgresql://user@host/dbname)"))
+    checks = copy_to_server(args.db, args.url)
+    print(translate("cli", "{file} copied to {server} and verified:").format(
+        file=args.db, server=display_name(args.url)))
+    header = (translate("cli", "table"), translate("cli", "file"), translate("cli", "server"))
+    sums = (translate("cli", "containers"), translate("cli", "TEU"), translate("cli", "gross kg"))
+    lines = []
+    for check in checks:
+        lines.append((check.table, _number(check.file_rows), _number(check.server_rows)))
+        for name, mine, theirs in zip(sums, check.file_totals, check.server_totals):
+            lines.append((f"  {name}", _number(mine), _number(theirs)))
+    widths = [max(_width(line[i]) for line in [header, *lines]) for i in range(3)]
+    for line in [header, *lines]:
+        print("  ".join(_padded(cell, width, left=i == 0)
+                        for i, (cell, width) in enumerate(zip(line, widths))))
+    return 0
 
 
 def run_users(args: argparse.Namespace) -> int:
@@ -233,9 +325,11 @@ def run_users(args: argparse.Namespace) -> int:
     from hubapp.store import open_db, users
 
     if sys.stdin.isatty():
-        password = getpass.getpass(f"Password for {args.name}: ")
-        if getpass.getpass("Again: ") != password:
-            raise InputError("The two passwords differ; nothing was changed")
+        password = getpass.getpass(translate("cli", "Password for {name}: ").format(
+            name=args.name))
+        if getpass.getpass(translate("cli", "Again: ")) != password:
+            raise InputError(QT_TRANSLATE_NOOP("messages",
+                                             "The two passwords differ; nothing was changed"))
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     db = open_db(args.db, create=False)
@@ -245,7 +339,8 @@ def run_users(args: argparse.Namespace) -> int:
         user = users.add_user(db, actor, args.name, args.role, password)
     finally:
         db.close()
-    print(f"User {user.name} ({user.role}) added to {args.db}")
+    print(translate("cli", "User {name} ({role}) added to {database}").format(
+        name=user.name, role=user.role, database=args.db))
     return 0
 
 
@@ -263,24 +358,27 @@ def run_import(args: argparse.Namespace) -> int:
         if progress is not None:
             print(file=sys.stderr)
     if result.problems:
-        reason = (f"{args.file.name}: {len(result.problems):,} problems; nothing was saved")
+        _error_line(translate("cli", "{file}: {count} problems; nothing was saved").format(
+            file=args.file.name, count=_number(len(result.problems))))
     elif result.duplicates:
-        reason = (f"{args.file.name}: {len(result.duplicates):,} services or containers are "
-                  "already stored; nothing was saved (--skip-duplicates imports the rest)")
+        _error_line(translate("cli", "{file}: {count} services or containers are already "
+                              "stored; nothing was saved (--skip-duplicates imports the rest)")
+                    .format(file=args.file.name, count=_number(len(result.duplicates))))
     else:
-        verb = "would import (dry run, nothing saved)" if args.dry_run else "imported"
-        print(f"{args.file.name}: {verb} {summary(result)}")
+        done = translate("cli", "{file}: would import (dry run, nothing saved) {summary}") \
+            if args.dry_run else translate("cli", "{file}: imported {summary}")
+        print(done.format(file=args.file.name, summary=summary(result, translate)))
         return 0
-    print(f"hubapp: error: {reason}", file=sys.stderr)
     for problem in result.problems or result.duplicates:
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {problem.text(translate)}", file=sys.stderr)
     return 1
 
 
 def _progress_line(done: int, total: int) -> None:
     # Progress runs over checking then saving: two passes over the rows.
     percent = 100 * done // total if total else 100
-    print(f"\rimporting… {percent:3d} %", end="", file=sys.stderr, flush=True)
+    print("\r" + translate("cli", "importing… {percent} %").format(percent=f"{percent:3d}"),
+          end="", file=sys.stderr, flush=True)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -288,7 +386,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     count = _over_range(args, lambda db: export_file(db, args.output, args.date_from,
                                                      args.date_to))
-    print(f"{count:,} containers written to {args.output}")
+    print(translate("cli", "{count} containers written to {path}").format(
+        count=_number(count), path=args.output))
     return 0
 
 
@@ -297,7 +396,7 @@ def _over_range(args: argparse.Namespace, work):
     from hubapp.store import open_db
 
     if args.date_from > args.date_to:
-        raise InputError("--from {start} is after --to {end}",
+        raise InputError(QT_TRANSLATE_NOOP("messages", "--from {start} is after --to {end}"),
                          start=args.date_from.isoformat(), end=args.date_to.isoformat())
     db = open_db(args.db, create=False)
     try:
@@ -313,17 +412,20 @@ def run_report(args: argparse.Namespace) -> int:
     needed = {"daily": ("date",), "monthly": ("month",), "range": ("date_from", "date_to")}
     missing = [name for name in needed[args.kind] if getattr(args, name) is None]
     if missing:
-        raise InputError("report {kind} needs {options}", kind=args.kind, options=" and ".join(
+        raise InputError(QT_TRANSLATE_NOOP("messages", "report {kind} needs {options}"),
+                         kind=args.kind, options=" and ".join(
             "--" + name.replace("date_", "") for name in missing))
     if args.kind == "daily":
         first = last = args.date
     elif args.kind == "monthly":
         first, last = month_period(args.month)
     elif args.date_from > args.date_to:
-        raise InputError("--from {start} is after --to {end}",
+        raise InputError(QT_TRANSLATE_NOOP("messages", "--from {start} is after --to {end}"),
                          start=args.date_from.isoformat(), end=args.date_to.isoformat())
     else:
         first, last = args.date_from, args.date_to
-    pages = reports.write_pdf(args.db, args.kind, first, last, args.lang, args.output)
-    print(f"Report written to {args.output} ({pages} pages)")
+    pages = reports.write_pdf(args.db, args.kind, first, last,
+                              args.lang or language.system_language(), args.output)
+    print(translate("cli", "Report written to {path} ({pages} pages)").format(
+        path=args.output, pages=pages))
     return 0

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 DEMO_END = dt.date(2026, 3, 5)
+# The engine fixture and the throw-away PostgreSQL server (tests/pg.py).
+pytest_plugins = ["pg"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -19,6 +21,11 @@ def pytest_configure(config: pytest.Config) -> None:
     home = Path(tempfile.mkdtemp(prefix="hubapp-test-home-"))
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(home / name.lower())
+    # The CLI speaks the system language: tests expect English unless they ask for Chinese,
+    # whatever the developer's own locale is.
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture(scope="session")
@@ -39,10 +46,10 @@ def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_db_path: Path):
+def demo_db(demo_target: Path | str):
     from hubapp.store import open_db
 
-    db = open_db(demo_db_path)
+    db = open_db(demo_target)
     yield db
     db.close()
 

@@ -2,11 +2,13 @@
 
 import datetime as dt
 import sqlite3
+import threading
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 
 from hubapp.store import backup
 from hubapp.ui import backup_actions, dialogs
+from hubapp.ui.main_window import MainWindow
 
 from conftest import DEMO_END
 
@@ -97,8 +99,8 @@ def test_restore_is_not_done_when_the_user_says_no_or_the_file_is_bad(
     assert _count(demo_db_path) > 0
 
 
-def test_automatic_backups_on_start_daily_and_on_close(qtbot, main_window, app_ctx,
-                                                      demo_db_path, tmp_path):
+def test_automatic_backups_on_start_and_daily_but_not_on_an_unchanged_close(
+        qtbot, main_window, app_ctx, demo_db_path, tmp_path):
     QSettings().setValue("backup/folder", str(tmp_path / "nightly"))
     try:
         folder = tmp_path / "nightly"
@@ -122,11 +124,122 @@ def test_automatic_backups_on_start_daily_and_on_close(qtbot, main_window, app_c
 
         for path in folder.glob("demo-*.db"):
             path.unlink()
-        main_window.close()
-        assert len(list(folder.glob("demo-*.db"))) == 1
+        # Nothing changed since the last one: the window closes at once, without another.
+        assert main_window.close()
+        assert list(folder.glob("demo-*.db")) == []
         assert not backups.timer.isActive()
     finally:
         QSettings().remove("backup/folder")
+
+
+class _HeldBackup:
+    """Stands in for store.backup.automatic_backup: a slow disk, until release() is called."""
+
+    def __init__(self, monkeypatch, window):
+        self.real = backup.automatic_backup
+        self.started = threading.Event()
+        self.go = threading.Event()
+        self.paints = []
+        self.painted_before_start = None
+        self.filter = _PaintCounter(self.paints)
+        window.installEventFilter(self.filter)
+        monkeypatch.setattr(backup, "automatic_backup", self)
+
+    def __call__(self, db_path, folder):
+        self.painted_before_start = bool(self.paints)
+        self.started.set()
+        assert self.go.wait(30)
+        return self.real(db_path, folder)
+
+    def release(self):
+        self.go.set()
+
+
+class _PaintCounter(QObject):
+    def __init__(self, paints):
+        super().__init__()
+        self.paints = paints
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.paints.append(True)
+        return False
+
+
+def _window(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_start_backup_runs_after_the_first_paint_and_never_holds_the_window(
+        qtbot, app_ctx, demo_db_path, monkeypatch):
+    window = _window(qtbot, app_ctx)
+    held = _HeldBackup(monkeypatch, window)
+    window.backups.start_automatic()  # as run_gui does, right after show()
+    qtbot.wait(50)
+    assert not held.started.is_set()  # not shown, so not painted: no backup yet
+    window.show()
+    qtbot.waitUntil(held.started.is_set)
+    assert held.painted_before_start
+    try:
+        # While the copy is held up the window goes on: it repaints and changes day.
+        painted = len(held.paints)
+        window.update()
+        qtbot.waitUntil(lambda: len(held.paints) > painted)
+        window.day_screen.set_day(DEMO_END)
+        assert window.day_screen.model.rowCount() > 0
+        assert not list((demo_db_path.parent / "backups").glob("demo-*.db"))
+    finally:
+        held.release()
+    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage())
+    made = list((demo_db_path.parent / "backups").glob("demo-*.db"))
+    assert len(made) == 1
+    backup.verify(made[0])
+
+
+def test_closing_during_the_start_backup_waits_for_it_with_the_window_responsive(
+        qtbot, app_ctx, demo_db_path, monkeypatch):
+    window = _window(qtbot, app_ctx)
+    held = _HeldBackup(monkeypatch, window)
+    window.show()
+    window.backups.start_automatic()
+    qtbot.waitUntil(held.started.is_set)
+    try:
+        assert not window.close()
+        assert window.isVisible() and not window.centralWidget().isEnabled()
+        assert "Backing up before closing" in window.statusBar().currentMessage()
+        assert not window.close()  # asking again changes nothing: it is still backing up
+        painted = len(held.paints)
+        window.update()
+        qtbot.waitUntil(lambda: len(held.paints) > painted)
+    finally:
+        held.release()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    made = list((demo_db_path.parent / "backups").glob("demo-*.db"))
+    assert len(made) == 1  # the start's, finished; nothing changed after it, so no second
+    backup.verify(made[0])
+    assert _count(made[0]) == _count(demo_db_path)
+
+
+def test_closing_after_a_change_backs_it_up_before_the_window_goes(
+        qtbot, app_ctx, demo_db_path):
+    window = _window(qtbot, app_ctx)
+    window.show()
+    window.backups.start_automatic()
+    folder = demo_db_path.parent / "backups"
+    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage())
+    assert app_ctx.tasks.wait()
+    for path in folder.glob("demo-*.db"):
+        path.unlink()
+    app_ctx.db.execute("DELETE FROM service WHERE date = ?", [DEMO_END.isoformat()])
+    app_ctx.db.conn.commit()
+
+    assert not window.close()  # it stays while the backup runs in the background
+    qtbot.waitUntil(lambda: not window.isVisible())
+    made = list(folder.glob("demo-*.db"))
+    assert len(made) == 1
+    assert _count(made[0], f"date = '{DEMO_END}'") == 0 < _count(made[0])
 
 
 def test_a_database_on_a_network_drive_gets_a_warning(qtbot, tmp_path, monkeypatch):

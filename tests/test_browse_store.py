@@ -9,6 +9,9 @@ import pytest
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, Sort
 
+# Every test runs on SQLite and on PostgreSQL (conftest's engine).
+pytestmark = pytest.mark.usefixtures("engine")
+
 # The order each sort promises, as a plain SELECT over the same joins would give it.
 ORDER = {
     Sort.DATE: "cm.date {d}, cm.id {d}",

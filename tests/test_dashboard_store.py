@@ -1,7 +1,6 @@
 """Dashboard aggregates: hand-computed sums on a small known hub, and the demo hub against SQL."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -9,7 +8,10 @@ from hubapp.domain.dashboard import (
     DashboardFilterRecord, ThroughputRecord, add_months, growth_percent, same_day_last_year,
 )
 from hubapp.domain.records import HubSettingsRecord
-from hubapp.store import dashboard, open_db, rollup
+from hubapp.store import dashboard, dwell, open_db, rollup, settings
+
+# Every test runs on SQLite and on PostgreSQL (conftest's engine).
+pytestmark = pytest.mark.usefixtures("engine")
 
 MARCH_1, MARCH_2, MARCH_3 = dt.date(2025, 3, 1), dt.date(2025, 3, 2), dt.date(2025, 3, 3)
 PERIOD = DashboardFilterRecord(MARCH_1, MARCH_3)
@@ -33,9 +35,9 @@ def _move(db, service_id, container, teu, full_empty, kg, commodity=None):
 
 
 @pytest.fixture
-def hub(tmp_path):
+def hub(new_target):
     """Three days of March 2025 and two services of March 2024, every number chosen by hand."""
-    db = open_db(tmp_path / "hub.db")
+    db = open_db(new_target)
     ids = {r["name_en"]: r["id"] for r in db.query("SELECT id, name_en FROM commodity")}
     cassava, laptops = ids["cassava flour"], ids["laptops"]
     x1 = _service(db, "X1", "2025-03-01", "outbound", "CN-LA", "rail", "departed", "08:00", "08:20")
@@ -54,7 +56,8 @@ def hub(tmp_path):
     _move(db, old, "AAAU0000005", 1, "F", 10000, cassava)
     old_in = _service(db, "X2", "2024-03-15", "inbound", "CN-LA", "rail", "arrived")
     _move(db, old_in, "AAAU0000006", 2, "F", 12000, laptops)
-    # Rows written by hand: build the roll-up the store's writers keep as they go.
+    # Rows written by hand: the dwell and roll-up the store's writers keep as they go.
+    dwell.refresh(db)
     rollup.rebuild(db)
     yield db, {"cassava": cassava, "laptops": laptops}
     db.close()
@@ -86,7 +89,7 @@ def test_filters_narrow_every_aggregate(hub):
     laptops = DashboardFilterRecord(MARCH_1, MARCH_3, commodity_id=ids["laptops"])
     assert dashboard.totals(db, laptops, MARCH_1, MARCH_3) == ThroughputRecord(2, 1, 2, 4, 25000)
     # Only services that carried laptops are judged for punctuality.
-    assert dashboard.punctuality(db, laptops, MARCH_1, MARCH_3, 30).timed == 2
+    assert dashboard.punctuality(db, laptops, MARCH_1, MARCH_3).timed == 2
 
 
 def test_route_and_direction_per_bucket(hub):
@@ -124,9 +127,12 @@ def test_monthly_teu_with_year_on_year_growth(hub):
 def test_punctuality_share_within_tolerance(hub):
     db, _ = hub
     # X1 20 min late, X2 60 min late, V1 on time.
-    assert dashboard.punctuality(db, PERIOD, MARCH_1, MARCH_3, 30).share == pytest.approx(2 / 3)
-    assert dashboard.punctuality(db, PERIOD, MARCH_1, MARCH_3, 60).share == 1
-    assert dashboard.punctuality(db, PERIOD, MARCH_3, MARCH_3, 30).share is None
+    assert dashboard.punctuality(db, PERIOD, MARCH_1, MARCH_3).share == pytest.approx(2 / 3)
+    assert dashboard.punctuality(db, PERIOD, MARCH_3, MARCH_3).share is None
+    # The roll-up counts against the stored tolerance: changing it counts them again.
+    settings.save(db, HubSettingsRecord(punctuality_tolerance_min=60), "test")
+    assert dashboard.punctuality(db, PERIOD, MARCH_1, MARCH_3).share == 1
+    assert rollup.differences(db) == []
 
 
 def test_dwell_from_the_inbound_service_to_the_outbound_one(hub):
@@ -166,23 +172,22 @@ def test_date_helpers():
     assert growth_percent(155.3, 100) == pytest.approx(55.3) and growth_percent(5, 0) is None
 
 
-def test_demo_hub_matches_direct_sql(demo_db, demo_db_path):
+def test_demo_hub_matches_direct_sql(demo_db):
     f = DashboardFilterRecord(dt.date(2026, 3, 1), dt.date(2026, 3, 5))
     data = dashboard.load(demo_db, f, f.date_to, HubSettingsRecord())
     moved = "s.status IN ('departed', 'arrived')"
-    with sqlite3.connect(demo_db_path) as conn:
-        per_day = dict(conn.execute(
-            "SELECT m.date, SUM(m.teu) FROM container_move m JOIN service s ON s.id = m.service_id"
-            f" WHERE {moved} GROUP BY m.date").fetchall())
-        trains = dict(conn.execute(
-            f"SELECT date, COUNT(*) FROM service s WHERE {moved}"
-            " AND mode IN ('rail', 'rail-sea') GROUP BY date").fetchall())
-        by_commodity = conn.execute(
-            "SELECT COALESCE(c.name_en, ''), SUM(m.gross_kg) FROM container_move m"
-            " JOIN service s ON s.id = m.service_id LEFT JOIN commodity c ON c.id = m.commodity_id"
-            f" WHERE {moved} GROUP BY c.name_en").fetchall()
-        timed = conn.execute(
-            f"SELECT scheduled_at, actual_at FROM service s WHERE {moved}").fetchall()
+    per_day = dict(demo_db.execute(
+        "SELECT m.date, SUM(m.teu) FROM container_move m JOIN service s ON s.id = m.service_id"
+        f" WHERE {moved} GROUP BY m.date").fetchall())
+    trains = dict(demo_db.execute(
+        f"SELECT date, COUNT(*) FROM service s WHERE {moved}"
+        " AND mode IN ('rail', 'rail-sea') GROUP BY date").fetchall())
+    by_commodity = demo_db.execute(
+        "SELECT COALESCE(c.name_en, ''), SUM(m.gross_kg) FROM container_move m"
+        " JOIN service s ON s.id = m.service_id LEFT JOIN commodity c ON c.id = m.commodity_id"
+        f" WHERE {moved} GROUP BY c.name_en").fetchall()
+    timed = demo_db.execute(
+        f"SELECT scheduled_at, actual_at FROM service s WHERE {moved}").fetchall()
     assert len(per_day) == 3  # the demo's three days
     assert {d.date.isoformat(): d.totals.teu for d in data.days if d.totals.teu} == per_day
     assert {d.date.isoformat(): d.totals.trains for d in data.days if d.totals.trains} == trains

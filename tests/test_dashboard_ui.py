@@ -185,8 +185,9 @@ def test_main_window_has_the_dashboard(qtbot, app_ctx):
     window = MainWindow(app_ctx)
     qtbot.addWidget(window)
     window.show()
-    dashboard = window.findChild(DashboardScreen)
-    assert dashboard is not None and dashboard.data is None  # nothing loaded until shown
+    assert window.findChild(DashboardScreen) is None  # not built until its tab is shown
+    dashboard = window.screen(DashboardScreen)
+    assert dashboard.data is None  # built on request, but nothing loaded until shown
     with qtbot.waitSignal(dashboard.refreshed):
-        window.screens.setCurrentWidget(dashboard)
+        assert window.show_screen(DashboardScreen) is dashboard
     assert window.screens.tabText(window.screens.currentIndex()) == "Dashboard"

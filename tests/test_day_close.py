@@ -12,6 +12,9 @@ from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserR
 
 from conftest import DEMO_END
 
+# Every test runs on SQLite and on PostgreSQL (conftest's engine).
+pytestmark = pytest.mark.usefixtures("engine")
+
 CLERK_WANG = UserRecord("wang", CLERK)
 SUPERVISOR_ZHAO = UserRecord("zhao", SUPERVISOR)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from hubapp.interchange import export_file, import_file
-from hubapp.store import services
+from hubapp.store import interchange as store_interchange
 from hubapp.ui import dialogs, formatting
 from hubapp.ui.export_dialog import ExportDialog
 
@@ -136,15 +136,15 @@ def test_cancel_in_the_middle_leaves_the_database_as_it_was(main_window, qtbot, 
     app_ctx.db.conn.commit()
     before = stored(app_ctx.db)
     inserted, release = threading.Event(), threading.Event()
-    insert_many = services.insert_many
+    insert_batch = store_interchange.insert_batch
 
-    def slow_insert_many(db, items):
-        totals = insert_many(db, items)
+    def slow_insert_batch(db, rows, first, stop):
+        done = insert_batch(db, rows, first, stop)
         inserted.set()  # a first batch is written inside the import's transaction
         release.wait(30)
-        return totals
+        return done
 
-    monkeypatch.setattr(services, "insert_many", slow_insert_many)
+    monkeypatch.setattr(store_interchange, "insert_batch", slow_insert_batch)
     dialog = open_import(main_window, qtbot, monkeypatch, path)
 
     qtbot.mouseClick(dialog.import_button, LEFT)

@@ -15,6 +15,9 @@ from hubapp.interchange import FileFormatError, export_file, import_file, neutra
 from hubapp.interchange.parsing import unneutralise
 from hubapp.store import interchange as store_interchange
 
+# Every test runs on SQLite and on PostgreSQL (conftest's engine).
+pytestmark = pytest.mark.usefixtures("engine")
+
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 HEADER = ("date,service,direction,route,container,size_type,full_empty,gross_kg,commodity,"
           "seal")
@@ -52,7 +55,7 @@ def test_sample_loading_list_with_chinese_headers(demo_db):
     moves = demo_db.execute(
         "SELECT c.name_en, m.full_empty, COUNT(*) FROM container_move m"
         " LEFT JOIN commodity c ON c.id = m.commodity_id WHERE m.service_id = ?"
-        " GROUP BY 1, 2 ORDER BY 1", [row["id"]]).fetchall()
+        " GROUP BY 1, 2 ORDER BY 1 NULLS FIRST", [row["id"]]).fetchall()
     assert moves == [(None, "E", 2), ("cassava flour", "F", 18)]
     audit = demo_db.execute("SELECT user_name, action, entity_id FROM audit_log"
                             " WHERE action = 'import'").fetchall()
@@ -242,7 +245,7 @@ def test_cancel_between_batches_rolls_everything_back(demo_db, tmp_path, monkeyp
 
     def check() -> None:
         calls.append(demo_db.execute("SELECT COUNT(*) FROM service").fetchone()[0])
-        if len(calls) == 3 and calls[-1] > 0:  # some services are written: now cancel
+        if calls[-1] > 0:  # some services are written: now cancel
             raise Stop
 
     with pytest.raises(Stop):

@@ -5,6 +5,7 @@ import sqlite3
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 
+from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.main_window import MainWindow
 
@@ -117,12 +118,51 @@ def test_a_file_that_cannot_be_opened_is_a_dialog_not_a_traceback(qapp, tmp_path
     assert garbage.read_bytes() == b"\x89PNG not a database"
 
 
+def test_only_the_daily_log_is_built_at_start_each_other_screen_on_first_show(
+        qtbot, main_window):
+    from hubapp.ui.audit_screen import AuditScreen
+    from hubapp.ui.dashboard import DashboardScreen
+    from hubapp.ui.reference_screen import ReferenceScreen
+    from hubapp.ui.reports_screen import ReportsScreen
+    from hubapp.ui.users_screen import UsersScreen
+
+    tabs = main_window.screens
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Daily log", "Dashboard", "Reports", "All movements", "Reference data", "Audit log",
+        "Users"]
+    later = (DashboardScreen, ReportsScreen, BrowseScreen, ReferenceScreen, AuditScreen,
+             UsersScreen)
+    assert [main_window.findChild(kind) for kind in later] == [None] * len(later)
+    qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    audit = tabs.currentWidget().findChild(AuditScreen)
+    assert audit is not None and audit.isVisible()
+    assert audit.model.index(0, 3).data() == "setting single_user_mode"
+    assert main_window.screen(AuditScreen) is audit  # built once
+    assert [main_window.findChild(kind) for kind in later if kind is not AuditScreen] == \
+        [None] * (len(later) - 1)
+
+
+def test_starting_the_window_loads_no_other_screen_nor_heavy_library():
+    import subprocess
+    import sys
+
+    later = ["hubapp.ui.dashboard", "hubapp.ui.reports_screen", "hubapp.ui.browse_screen",
+             "hubapp.ui.reference_screen", "hubapp.ui.audit_screen", "hubapp.ui.users_screen",
+             "hubapp.interchange", "numpy", "matplotlib", "openpyxl", "PySide6.QtPrintSupport",
+             "importlib.metadata"]
+    code = (f"import sys, hubapp.cli, hubapp.ui.app; "
+            f"print([m for m in {later!r} if m in sys.modules])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 def test_a_row_of_all_movements_opens_in_the_daily_log(main_window, demo_db_path):
     with sqlite3.connect(demo_db_path) as conn:
         day, service_id, service_no, container = conn.execute(
             "SELECT s.date, s.id, s.service_no, m.container FROM container_move m"
             " JOIN service s ON s.id = m.service_id ORDER BY m.id LIMIT 1 OFFSET 77").fetchone()
-    main_window.browse_screen.open_move.emit(dt.date.fromisoformat(day), service_id, container)
+    main_window.screen(BrowseScreen).open_move.emit(dt.date.fromisoformat(day), service_id, container)
     screen = main_window.day_screen
     assert main_window.screens.currentWidget() is screen
     assert screen.day() == dt.date.fromisoformat(day)

@@ -72,8 +72,7 @@ def select(qtbot, tab, text):
 
 @pytest.fixture
 def screen(main_window):
-    main_window.screens.setCurrentWidget(main_window.reference_screen)
-    return main_window.reference_screen
+    return main_window.show_screen(ReferenceScreen)
 
 
 def test_add_a_chinese_named_commodity_and_type_it_in_the_daily_log(

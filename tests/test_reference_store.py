@@ -14,6 +14,9 @@ from hubapp.store import audit, reference, rollup, settings, stats
 
 from conftest import DEMO_END
 
+# Every test runs on SQLite and on PostgreSQL (conftest's engine).
+pytestmark = pytest.mark.usefixtures("engine")
+
 START = DEMO_END - dt.timedelta(days=10)
 JACKFRUIT = CommodityRecord("081090", "jackfruit", "菠萝蜜", "agri", True)
 

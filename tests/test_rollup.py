@@ -5,6 +5,8 @@ import datetime as dt
 import random
 import sqlite3
 
+import pytest
+
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
 from hubapp.store import rollup, services
@@ -12,6 +14,9 @@ from hubapp.store.check import check_database
 from hubapp.store.db import transaction
 
 from conftest import DEMO_END
+
+# Every test runs on SQLite and on PostgreSQL (conftest's engine).
+pytestmark = pytest.mark.usefixtures("engine")
 
 
 def test_demo_data_arrives_with_an_exact_rollup(demo_db):
@@ -55,6 +60,7 @@ def test_rollup_stays_exact_after_random_edits(demo_db):
         assert rollup.differences(demo_db) == [], (step, action)
 
 
+@pytest.mark.sqlite_only
 def test_check_reports_a_rollup_that_drifted(demo_db_path):
     with sqlite3.connect(demo_db_path) as conn:
         conn.execute("UPDATE daily_rollup SET teu = teu + 1 WHERE rowid = 1")

@@ -41,9 +41,9 @@ def save(qtbot, dialog):
 
 def test_a_new_train_target_shows_on_the_dashboard_line_and_in_the_audit_log(
         qtbot, main_window, app_ctx):
-    dashboard = main_window.findChild(DashboardScreen)
+    dashboard = main_window.screen(DashboardScreen)
     with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
-        main_window.screens.setCurrentWidget(dashboard)
+        main_window.show_screen(DashboardScreen)
     for edit, day in ((dashboard.date_to, DEMO_END), (dashboard.date_from, FIRST)):
         qtbot.keyClick(edit, Qt.Key.Key_Home)  # the demo's days, typed as a user would
         qtbot.keyClicks(edit, day.isoformat())

@@ -3,7 +3,6 @@
 import base64
 import datetime as dt
 import hashlib
-import sqlite3
 
 import pytest
 
@@ -11,12 +10,15 @@ from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, AuthError, PermissionDenied
 
+# Every test runs on SQLite and on PostgreSQL (conftest's engine).
+pytestmark = pytest.mark.usefixtures("engine")
+
 PASSWORD = "correct horse"
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "hub.db")
+def db(new_target):
+    db = open_db(new_target)
     yield db
     db.close()
 
@@ -83,18 +85,16 @@ def test_five_failures_lock_the_account_for_five_minutes(db, admin):
     assert "lock out" in actions
 
 
-def test_failure_count_survives_reopening_and_resets_on_success(tmp_path):
-    path = tmp_path / "hub.db"
+def test_failure_count_survives_reopening_and_resets_on_success(new_target):
+    path = new_target
     db = open_db(path)
     users.create_first_admin(db, "Li Na", PASSWORD)
     for _ in range(4):
         with pytest.raises(AuthError):
             users.authenticate(db, "Li Na", "guess")
     db.close()
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT failed_attempts FROM app_user").fetchone()[0] == 4
-    conn.close()
     db = open_db(path)
+    assert db.execute("SELECT failed_attempts FROM app_user").fetchone()[0] == 4
     users.authenticate(db, "Li Na", PASSWORD)
     assert db.execute("SELECT failed_attempts FROM app_user").fetchone()[0] == 0
     db.close()

@@ -1,9 +1,18 @@
 """User errors: things a person can fix, shown without a traceback.
 
 A HubError carries an English message template and its values rather than a
-finished sentence, so the UI can translate the template before filling it in
-(the CLI prints the English text as it is).
+finished sentence, so the window and the command line can translate the template
+before filling it in (message()).
 """
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+# QCoreApplication.translate's shape, so Qt-free code can take it as a value: the
+# window passes Qt's, the command line its own (hubapp.language), tests their own.
+Translate = Callable[[str, str], str]
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
@@ -31,3 +40,14 @@ class DatabaseError(HubError):
 
 class InputError(HubError):
     """A value given on the command line or in a form is not acceptable."""
+
+
+def untranslated(_context: str, text: str) -> str:
+    """English as written: the Translate of code that has no translation loaded."""
+    return text
+
+
+def message(error: Any, translate: Translate = untranslated) -> str:
+    """A HubError (or a FieldError or an import Problem: a template and its values) in the
+    language of translate; the templates were marked with QT_TRANSLATE_NOOP("messages")."""
+    return translate("messages", error.template).format(**error.values)

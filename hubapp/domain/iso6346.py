@@ -78,6 +78,41 @@ def check_digit(first_ten: str) -> str:
     return str(total % 11 % 10)
 
 
+class _OwnerTotals(dict):
+    """Weighted sum of owner code and category (the first four characters), per code seen."""
+
+    def __missing__(self, prefix: str) -> int:
+        if not _OWNER.fullmatch(prefix):
+            raise KeyError(prefix)
+        total = self[prefix] = sum(_VALUES[char] * weight
+                                   for char, weight in zip(prefix, _WEIGHTS))
+        return total
+
+
+_OWNER = re.compile(r"[A-Z]{3}[UJZR]")
+_OWNER_TOTALS = _OwnerTotals()
+# The serial's six digits summed two at a time: one lookup per pair.
+_PAIR_TOTALS = [{f"{a}{b}": int(a) * _WEIGHTS[position] + int(b) * _WEIGHTS[position + 1]
+                 for a in "0123456789" for b in "0123456789"} for position in (4, 6, 8)]
+_DIGIT_OF_TOTAL = [str(total % 10) for total in range(11)]
+
+
+def is_valid_as_written(text: str) -> bool:
+    """True for a valid number already in normal form (what validate would return unchanged).
+
+    Bulk import asks this of every row: owner codes repeat, so their part of the sum is
+    remembered, and the serial's part is three table lookups. False means "ask validate".
+    """
+    if len(text) != 11:
+        return False
+    try:
+        total = (_OWNER_TOTALS[text[:4]] + _PAIR_TOTALS[0][text[4:6]]
+                 + _PAIR_TOTALS[1][text[6:8]] + _PAIR_TOTALS[2][text[8:10]])
+    except KeyError:
+        return False
+    return text[10] == _DIGIT_OF_TOTAL[total % 11]
+
+
 def is_valid(text: str) -> bool:
     try:
         validate(text)

@@ -90,7 +90,7 @@ def validate_move(move: ContainerMoveRecord, teu_45ft: float = 2.0) -> list[Fiel
     if move.full_empty not in (FULL, EMPTY):
         errors.append(FieldError("full_empty", QT_TRANSLATE_NOOP(
             "messages", "Full/empty must be F or E, not {value!r}"), {"value": move.full_empty}))
-    return errors + _weight_errors(move.full_empty, move.gross_kg, info)
+    return errors + weight_errors(move.full_empty, move.gross_kg, info)
 
 
 def _size_type(code: str, teu_45ft: float, errors: list[FieldError]) -> sizetype.SizeTypeInfo | None:
@@ -101,8 +101,8 @@ def _size_type(code: str, teu_45ft: float, errors: list[FieldError]) -> sizetype
         return None
 
 
-def _weight_errors(full_empty: str, gross_kg: int | None,
-                   info: sizetype.SizeTypeInfo | None) -> list[FieldError]:
+def weight_errors(full_empty: str, gross_kg: int | None,
+                  info: sizetype.SizeTypeInfo | None) -> list[FieldError]:
     if gross_kg is None:
         return [FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight is required for a full container"))] \
@@ -145,6 +145,22 @@ def elsewhere_error(number: str, other_service: str, row: int) -> FieldError:
                       {"number": number, "other": other_service}, row)
 
 
+def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
+    """Kilograms as written ("25,540", "25540.0"), None when blank, or why it is unreadable."""
+    raw_kg = text.replace(",", "").replace(" ", "")
+    if not raw_kg:
+        return None, None
+    try:
+        gross_kg = round(float(raw_kg))
+    except ValueError:
+        return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
+            "messages", "Gross weight {value!r} is not a number of kilograms"), {"value": text})
+    if gross_kg <= 0:
+        return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
+            "messages", "Gross weight must be more than 0 kg, not {value}"), {"value": text})
+    return gross_kg, None
+
+
 def parse_move(
     fields: Mapping[str, str],
     teu_45ft: float = 2.0,
@@ -174,25 +190,11 @@ def parse_move(
             "messages", "Full/empty {value!r} is not one of F, E, full, empty, 重, 空"),
             {"value": raw_fe}))
 
-    gross_kg = None
-    weight_readable = True
-    raw_kg = text.get("gross_kg", "").replace(",", "").replace(" ", "")
-    if raw_kg:
-        try:
-            gross_kg = round(float(raw_kg))
-        except ValueError:
-            weight_readable = False
-            errors.append(FieldError("gross_kg", QT_TRANSLATE_NOOP(
-                "messages", "Gross weight {value!r} is not a number of kilograms"),
-                {"value": text["gross_kg"]}))
-        else:
-            if gross_kg <= 0:
-                weight_readable = False
-                errors.append(FieldError("gross_kg", QT_TRANSLATE_NOOP(
-                    "messages", "Gross weight must be more than 0 kg, not {value}"),
-                    {"value": text["gross_kg"]}))
-    if weight_readable:
-        errors.extend(_weight_errors(full_empty or FULL, gross_kg, info))
+    gross_kg, error = parse_gross_kg(text.get("gross_kg", ""))
+    if error is None:
+        errors.extend(weight_errors(full_empty or FULL, gross_kg, info))
+    else:
+        errors.append(error)
 
     commodity_id = None
     name = text.get("commodity", "")

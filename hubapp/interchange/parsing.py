@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import columns
-from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, message, untranslated
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
@@ -30,7 +30,7 @@ COLUMNS: tuple[str, ...] = (
     "shipper", "consignee",
 )
 REQUIRED: tuple[str, ...] = ("date", "service", "direction", "container", "size_type")
-_SERVICE_FIELDS: tuple[str, ...] = (
+SERVICE_FIELDS: tuple[str, ...] = (
     "date", "service", "direction", "mode", "route", "origin", "destination", "scheduled_at",
     "departed_at", "status", "wagons", "notes",
 )
@@ -90,8 +90,13 @@ class Problem:
         return self.template.format(**self.values)
 
     def __str__(self) -> str:
-        shown = f" {self.value!r}" if self.value else ""
-        return f"line {self.line}, {self.column}{shown}: {self.message}"
+        return self.text()
+
+    def text(self, translate: Translate = untranslated) -> str:
+        """ "line 7, 箱号 'ABCU1234568': …", the whole problem in one line."""
+        return translate("interchange", "line {line}, {column}{value}: {message}").format(
+            line=self.line, column=self.column, value=f" {self.value!r}" if self.value else "",
+            message=message(self, translate))
 
 
 @dataclass(slots=True)
@@ -156,24 +161,8 @@ def parse_table(
     check: Callable[[], None] | None = None,
 ) -> ImportPlan:
     """Every row checked; services grouped by (date, service, direction) in file order."""
-    fields = column_fields(table.headers, manual)
-    problems: list[Problem] = []
-    index: dict[str, int] = {}
-    for position, name in enumerate(fields):
-        if name is None:
-            continue
-        if name in index:
-            problems.append(Problem(1, table.headers[position], "", QT_TRANSLATE_NOOP("messages",
-                "Column {other!r} already gives {name}; map one of them to another field or "
-                "ignore it"), {"other": table.headers[index[name]], "name": name}))
-        else:
-            index[name] = position
+    index, problems = column_positions(table.headers, manual)
     header = {name: table.headers[position] for name, position in index.items()}
-    for name in REQUIRED:
-        if name not in index:
-            problems.append(Problem(1, name, "", QT_TRANSLATE_NOOP("messages",
-                "Required column {name} is missing (header {name} or {chinese})"),
-                {"name": name, "chinese": _CHINESE_HEADERS[name]}))
     if problems:
         return ImportPlan([], problems, len(table.rows), header)
     if not table.rows:
@@ -200,7 +189,7 @@ def parse_table(
         row = _Row(line, text, header, problems)
         # Loading lists repeat the service columns on every row: judge them once per
         # distinct spelling (only clean ones are remembered, so each bad line is reported).
-        service_text = tuple(text.get(name, "") for name in _SERVICE_FIELDS)
+        service_text = tuple(text.get(name, "") for name in SERVICE_FIELDS)
         known_service = clean_services.get(service_text)
         if known_service is None:
             reported = len(problems)
@@ -237,8 +226,10 @@ def parse_table(
         progress(total, total)
 
     planned = []
-    for (day, number, direction), group in groups.items():
-        service = _service(day, number, direction, group)
+    for key, group in groups.items():
+        day, number, direction = key
+        service = build_service(key, {name: value for name, (value, _line, _raw)
+                                      in group.values.items()})
         for error in validate_service(service):
             column = {"service_no": "service"}.get(error.field, error.field)
             value, line = _given(group, column, number, group.first_line)
@@ -256,8 +247,43 @@ def _given(group: _Group, column: str, number: str, first_line: int) -> tuple[st
     return (known[2], known[1]) if known else ("", first_line)
 
 
-def _service(day: dt.date, number: str, direction: Direction, group: _Group) -> ServiceRecord:
-    values = {name: value for name, (value, _line, _raw) in group.values.items()}
+def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | None = None,
+                     ) -> tuple[dict[str, int], list[Problem]]:
+    """Each field's column, and the header's problems (a field twice, a required one missing)."""
+    problems: list[Problem] = []
+    index: dict[str, int] = {}
+    for position, name in enumerate(column_fields(headers, manual)):
+        if name is None:
+            continue
+        if name in index:
+            problems.append(Problem(1, headers[position], "", QT_TRANSLATE_NOOP("messages",
+                "Column {other!r} already gives {name}; map one of them to another field or "
+                "ignore it"), {"other": headers[index[name]], "name": name}))
+        else:
+            index[name] = position
+    for name in REQUIRED:
+        if name not in index:
+            problems.append(Problem(1, name, "", QT_TRANSLATE_NOOP("messages",
+                "Required column {name} is missing (header {name} or {chinese})"),
+                {"name": name, "chinese": _CHINESE_HEADERS[name]}))
+    return index, problems
+
+
+def judge_service(text: Mapping[str, str], lookups: LookupsRecord,
+                  ) -> tuple[tuple[dt.date, str, Direction], dict[str, tuple[object, str]]] | None:
+    """The key and values of a service's columns as written, None if any is wrong
+    (parse_table then says what, with line and column)."""
+    problems: list[Problem] = []
+    row = _Row(0, dict(text), {}, problems)
+    key = row.service_key()
+    values = row.service_values(lookups, key[0] if key else None)
+    return None if problems or key is None else (key, values)
+
+
+def build_service(key: tuple[dt.date, str, Direction],
+                  values: Mapping[str, object]) -> ServiceRecord:
+    """The service of a group of rows from its key and the values its rows gave."""
+    day, number, direction = key
     route = values.get("route")
     mode = values.get("mode") or (Mode(route.mode) if route else Mode.RAIL)
     status = values.get("status") or (

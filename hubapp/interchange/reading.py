@@ -73,6 +73,10 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
     first = lines.readline()
     lines.seek(0)
     delimiter = max(",;\t", key=first.count)
+    plain = _plain_lines(text)
+    if plain is not None:
+        return _table(name, ((line, cells.split(delimiter))
+                             for line, cells in enumerate(plain, 1)), limit, encoding)
     reader = csv.reader(lines, delimiter=delimiter)
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
@@ -89,13 +93,26 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
     return _table(name, numbered(), limit, encoding)
 
 
+def _plain_lines(text: str) -> list[str] | None:
+    """The lines of a CSV without quotes or NUL bytes, whose cells are then just split at the
+    delimiter (several times quicker than csv.reader); None for any other CSV."""
+    if '"' in text or "\x00" in text:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as csv reads line ends
+    lines = text.split("\n")
+    if max(map(len, lines)) > csv.field_size_limit():
+        return None  # csv.reader refuses such a cell: let it say so
+    return lines
+
+
 def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
            encoding: str) -> Table:
     """The first non-blank row is the header; blank rows are dropped (their lines still count)."""
     headers: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     for line, cells in lines:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():  # only blank cells
             continue
         if headers is None:
             headers = [cell.strip() for cell in cells]

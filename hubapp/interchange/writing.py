@@ -12,7 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from hubapp.domain.audit import AuditEntryRecord, changed_fields
-from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, message, untranslated
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import interchange as store
@@ -126,16 +126,26 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
     return count
 
 
-def write_problems(path: str | Path, problems: Iterable[Any]) -> None:
-    """The problem list of an import as CSV, for whoever corrects the file."""
-    _write_text_table(path, ("line", "column", "value", "problem"), (
-        (problem.line, problem.column, problem.value, problem.message) for problem in problems))
+def write_problems(path: str | Path, problems: Iterable[Any],
+                   translate: Translate = untranslated) -> None:
+    """The problem list of an import as CSV, for whoever corrects the file, in the
+    language of translate (headers and messages)."""
+    header = (translate("problem list", "line"), translate("problem list", "column"),
+              translate("problem list", "value"), translate("problem list", "problem"))
+    _write_text_table(path, header, (
+        (problem.line, problem.column, problem.value, message(problem, translate))
+        for problem in problems))
 
 
-def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord]) -> None:
-    """Audit entries as CSV, one line per changed field (times in UTC, as recorded)."""
-    _write_text_table(path, ("at_utc", "user", "action", "entity", "id", "field", "before",
-                             "after"), (
+def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
+                translate: Translate = untranslated) -> None:
+    """Audit entries as CSV, one line per changed field (times in UTC, as recorded); the
+    headers in the language of translate, the values as stored."""
+    header = (translate("audit export", "at_utc"), translate("audit export", "user"),
+              translate("audit export", "action"), translate("audit export", "entity"),
+              translate("audit export", "id"), translate("audit export", "field"),
+              translate("audit export", "before"), translate("audit export", "after"))
+    _write_text_table(path, header, (
         (entry.at.isoformat(timespec="seconds"), entry.user_name, entry.action, entry.entity,
          entry.entity_id, name, _text(old), _text(new))
         for entry in entries

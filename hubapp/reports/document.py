@@ -17,7 +17,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from hubapp.domain.records import TotalsRecord
-from hubapp.reports.text import growth, name, number, text
+from hubapp.reports.text import day, growth, moment, month, name, number, text
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
 
 CHART_DPI = 200
@@ -40,12 +40,12 @@ class ReportContentRecord:
     images: dict[str, bytes]  # resource name → PNG
 
 
-def period_text(data: ReportDataRecord) -> str:
+def period_text(data: ReportDataRecord, language: str) -> str:
     if data.kind == DAILY:
-        return data.first.isoformat()
+        return day(data.first, language)
     if data.kind == MONTHLY:
-        return data.first.isoformat()[:7]
-    return f"{data.first.isoformat()} – {data.last.isoformat()}"
+        return month(data.first, language)
+    return f"{day(data.first, language)} – {day(data.last, language)}"
 
 
 def content(data: ReportDataRecord, language: str,
@@ -57,7 +57,8 @@ def content(data: ReportDataRecord, language: str,
         else data.hub.hub_name
     title = text(data.kind, language)
     images: dict[str, bytes] = {}
-    parts = [f"<h1>{_e(title)} · {_e(period_text(data))}</h1>", f"<p class='hub'>{_e(hub)}</p>"]
+    parts = [f"<h1>{_e(title)} · {_e(period_text(data, language))}</h1>",
+             f"<p class='hub'>{_e(hub)}</p>"]
     if data.kind == DAILY:
         parts.append(f"<p class='status'>{_e(_closed_text(data, language))}</p>")
     if data.empty:
@@ -86,7 +87,7 @@ def content(data: ReportDataRecord, language: str,
                              with_services=False))
     if data.kind == DAILY:
         parts.append(_signatures(language))
-    return ReportContentRecord(title, hub, period_text(data), language,
+    return ReportContentRecord(title, hub, period_text(data, language), language,
                                generated.strftime("%Y-%m-%d %H:%M"),
                                _STYLE + "\n".join(parts), images)
 
@@ -162,7 +163,7 @@ def _closed_text(data: ReportDataRecord, language: str) -> str:
     if data.closed is None:
         return text("open", language)
     return text("closed", language, name=data.closed.closed_by,
-                when=str(data.closed.closed_at)[:16])
+                when=moment(data.closed.closed_local, language))
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[str] | None,

@@ -6,6 +6,8 @@ Chinese reports without loading the GUI's translations.
 
 from __future__ import annotations
 
+import datetime as dt
+
 _TEXT = {
     "daily": ("Daily summary", "每日汇总"),
     "monthly": ("Monthly report", "月度报告"),
@@ -69,6 +71,21 @@ def name(name_en: str, name_zh: str, fallback: str, language: str) -> str:
     if not name_en:
         return text(fallback, language)
     return name_zh if language == "zh" and name_zh else name_en
+
+
+def day(value: dt.date, language: str) -> str:
+    """2026-03-05, or 2026年3月5日 as Chinese readers write a date."""
+    if language == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return value.isoformat()
+
+
+def month(value: dt.date, language: str) -> str:
+    return f"{value.year}年{value.month}月" if language == "zh" else value.isoformat()[:7]
+
+
+def moment(value: dt.datetime, language: str) -> str:
+    return f"{day(value.date(), language)} {value:%H:%M}"
 
 
 def number(value: float) -> str:

@@ -15,18 +15,24 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.check import integrity_problems
+from hubapp.store import server_backup
 from hubapp.store.db import (
-    BUSY_TIMEOUT_MS, SQLITE_HEADER, inspect_file, as_user_error, copy_database,
+    BUSY_TIMEOUT_MS, SQLITE_HEADER, as_user_error, copy_database, inspect_file,
 )
+from hubapp.store.engine import is_server
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-def default_folder(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+def default_folder(db_path: Path | str) -> Path:
+    if is_server(db_path):  # no file to sit beside: a folder of the desk user's own
+        return Path.home() / "Hub Desk backups"
+    return Path(db_path).parent / "backups"
 
 
 def backup_to(db_path: Path, target: Path) -> Path:
@@ -35,6 +41,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
     The copy is made under a temporary name and renamed only once it passed
     the integrity check, so target is never a half-written file.
     """
+    if is_server(db_path):
+        return server_backup.dump(str(db_path), target)
     db_path, target = Path(db_path), Path(target)
     inspect_file(db_path, create=False)
     if target.exists() and target.resolve() == db_path.resolve():
@@ -78,6 +86,16 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     target = backup_to(db_path, folder / f"{db_path.stem}-{now.strftime(_STAMP)}.db")
     rotate(folder, db_path.stem)
     return target
+
+
+def change_marker(db: Database) -> tuple[int, int]:
+    """A value that changes whenever anything is committed to db's file.
+
+    data_version sees commits by other connections (workers, other desks), total_changes
+    the connection's own: equal markers before and after a backup mean it is still current.
+    """
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    return version, db.conn.total_changes
 
 
 def rotate(folder: Path, stem: str) -> list[Path]:
@@ -142,6 +160,8 @@ def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Pat
     `<db name>-before-restore-TIME.db` before anything is written to it; a
     backup file that is not a sound Hub Desk database is refused untouched.
     """
+    if is_server(db_path):
+        return server_backup.restore(backup_file, str(db_path))
     backup_file, db_path = Path(backup_file), Path(db_path)
     verify(backup_file)
     if backup_file.resolve() == db_path.resolve():

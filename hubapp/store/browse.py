@@ -9,7 +9,6 @@ Each sort key ends in a unique column, so rows with equal values are neither los
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -17,6 +16,7 @@ from enum import StrEnum
 from sqlite_utils import Database
 
 from hubapp.domain.records import Direction, Status
+from hubapp.store.engine import interruptible, is_interrupted, is_postgres
 
 PAGE_SIZE = 500
 # Container numbers and service numbers are upper-case letters and digits, so every value
@@ -107,19 +107,20 @@ def normalized_prefix(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch not in " -")
 
 
-def _date_column(f: BrowseFilterRecord, sort: Sort) -> str:
+def _date_column(db: Database, f: BrowseFilterRecord, sort: Sort) -> str:
     column = "s.date" if sort is Sort.SERVICE else "cm.date"  # s.date: in the index walked
-    if sort is Sort.DATE:
+    if sort is Sort.DATE or is_postgres(db):  # PostgreSQL's planner weighs the range itself
         return column
     narrow = f.date_from is not None and f.date_to is not None \
         and f.date_to - f.date_from <= _WIDE_RANGE
     return column if narrow else f"+{column}"  # unary plus: SQLite's "do not seek on this"
 
 
-def _services_first(f: BrowseFilterRecord, sort: Sort) -> bool:
+def _services_first(db: Database, f: BrowseFilterRecord, sort: Sort) -> bool:
     # Not when a selective move filter is set: seeking it and sorting the few rows is faster.
+    # A hint for SQLite only (PostgreSQL has no CROSS JOIN … ON and plans the order itself).
     return sort is Sort.SERVICE and not normalized_prefix(f.container_prefix) \
-        and f.commodity_id is None
+        and f.commodity_id is None and not is_postgres(db)
 
 
 def _where(f: BrowseFilterRecord, date_column: str = "cm.date") -> tuple[list[str], list]:
@@ -158,7 +159,7 @@ def _after(columns: tuple[str, ...], key: tuple, descending: bool) -> tuple[list
 def page(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE, descending: bool = False,
          after: tuple | None = None, limit: int = PAGE_SIZE) -> list[MoveRowRecord]:
     """Up to limit rows matching f in sort order, starting after the row whose key is after."""
-    clauses, params = _where(f, _date_column(f, sort))
+    clauses, params = _where(f, _date_column(db, f, sort))
     columns = _KEYS[sort]
     if after is not None:
         more, values = _after(columns, after, descending)
@@ -166,7 +167,8 @@ def page(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE, descending
         params += values
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     order = ", ".join(f"{column}{' DESC' if descending else ''}" for column in columns)
-    select = _SELECT.format(moves=_SERVICES_THEN_MOVES if _services_first(f, sort) else _MOVES)
+    select = _SELECT.format(
+        moves=_SERVICES_THEN_MOVES if _services_first(db, f, sort) else _MOVES)
     rows = db.execute(f"{select} {where} ORDER BY {order} LIMIT ?", [*params, limit])
     return [MoveRowRecord(row[0], dt.date.fromisoformat(row[1]), row[2], row[3],
                           Direction(row[4]), row[5], row[6], row[7], row[8], row[9], row[10],
@@ -187,15 +189,13 @@ def count(db: Database, f: BrowseFilterRecord,
     join = "JOIN service s ON s.id = cm.service_id" \
         if normalized_prefix(f.service_prefix) or f.route_code is not None else ""
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    if stop is not None:
-        db.conn.set_progress_handler(stop, 1_000)
+    statement = f"SELECT COUNT(*) FROM container_move cm {join} {where}"
+    if stop is None:
+        return db.execute(statement, params).fetchone()[0]
     try:
-        return db.execute(f"SELECT COUNT(*) FROM container_move cm {join} {where}",
-                          params).fetchone()[0]
-    except sqlite3.OperationalError as error:
-        if stop is not None and stop():  # SQLite says "interrupted"
+        with interruptible(db, stop):
+            return db.execute(statement, params).fetchone()[0]
+    except Exception as error:
+        if is_interrupted(error) and stop():
             return None
-        raise error
-    finally:
-        if stop is not None:
-            db.conn.set_progress_handler(None, 0)
+        raise

@@ -12,9 +12,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import HubError
-from hubapp.store import rollup
-from hubapp.store.db import BUSY_TIMEOUT_MS, inspect_file, as_user_error
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.store import dwell, rollup
+from hubapp.store.db import BUSY_TIMEOUT_MS, as_user_error, inspect_file, refuse_unknown
+from hubapp.store.engine import is_postgres, is_server
 
 # Examples listed per check; the count says how many more there are.
 MAX_EXAMPLES = 20
@@ -27,9 +28,10 @@ class ProblemRecord:
 
 @dataclass(frozen=True, slots=True)
 class CheckReportRecord:
-    path: Path
+    path: Path | str  # a file, or a server database's URL without its password
     checks: tuple[str, ...]  # the checks that ran
     problems: tuple[ProblemRecord, ...]
+    on_server: bool = False  # integrity and foreign keys are then the server's own job
 
     @property
     def ok(self) -> bool:
@@ -41,6 +43,8 @@ class CheckReportRecord:
 
 def check_database(path: str | Path) -> CheckReportRecord:
     """Every check that can run; a damaged file stops after the integrity check."""
+    if is_server(path):
+        return _check_server(str(path))
     path = Path(path)
     inspect_file(path, create=False)  # not a database, another program's, newer: a clear error
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -58,6 +62,27 @@ def check_database(path: str | Path) -> CheckReportRecord:
         return CheckReportRecord(path, CHECKS, tuple(problems))
     finally:
         conn.close()
+
+
+def _check_server(url: str) -> CheckReportRecord:
+    """The app's rules and the roll-up on a server database, in a read-only session.
+
+    The server keeps its own files sound and enforces the foreign keys on every write, so
+    those two checks are not repeated here.
+    """
+    from hubapp.store import postgres
+    from hubapp.store.migrations import MIGRATIONS
+
+    db = postgres.PgDatabase(postgres.connect(url), url)
+    try:
+        refuse_unknown(postgres.applied_steps(db, MIGRATIONS.name), db.name)
+        db.execute("SET default_transaction_read_only = on")
+        checks = [(name, finder) for name, finder in _APP_CHECKS if name != "foreign keys"]
+        problems = [ProblemRecord(name, text) for name, finder in checks for text in finder(db)]
+        return CheckReportRecord(db.name, tuple(name for name, _ in checks), tuple(problems),
+                                 on_server=True)
+    finally:
+        db.close()
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[ProblemRecord]:
@@ -111,7 +136,7 @@ def _twice_on_a_service(conn: sqlite3.Connection) -> list[str]:
         for container, count, number, date in conn.execute(
             "SELECT m.container, COUNT(*), s.service_no, s.date FROM container_move m"
             " JOIN service s ON s.id = m.service_id"
-            " GROUP BY m.service_id, m.container HAVING COUNT(*) > 1"
+            " GROUP BY m.service_id, m.container, s.service_no, s.date HAVING COUNT(*) > 1"
             " ORDER BY s.date, s.service_no")])
 
 
@@ -145,14 +170,24 @@ def _gross_weight(conn: sqlite3.Connection) -> list[str]:
 
 
 def _rollup(conn: sqlite3.Connection) -> list[str]:
-    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'daily_rollup'").fetchone()
-    if not has_table:  # a file from before the roll-up: its upgrade builds it
-        return []
+    db = conn if is_postgres(conn) else Database(conn, execute_plugins=False)
+    if "daily_rollup" not in db.table_names() or not dwell.stored(db):
+        return []  # a file from before the roll-up or its dwell sums: its upgrade builds them
     return _limited([
-        f"daily roll-up of {group[0]} ({group[1]}, route {group[2] or '-'}, {group[3]}) "
-        f"differs from its containers"
-        for group in (d["group"] for d in rollup.differences(Database(conn, execute_plugins=False)))
+        f"{d['table']} of {d['group'][0]} ({d['group'][1]}, route {d['group'][2] or '-'},"
+        f" {d['group'][3]}) differs from its containers"
+        for d in rollup.differences(db)
     ])
+
+
+def _dwell(conn: sqlite3.Connection) -> list[str]:
+    db = conn if is_postgres(conn) else Database(conn, execute_plugins=False)
+    if not dwell.stored(db):
+        return []  # a file from before m008: its upgrade computes them
+    return _limited([
+        f"container {row['container']} leaving on {row['date']}: dwell is stored as"
+        f" {row['kept']} min, its history gives {row['fresh']} min"
+        for row in dwell.differences(db)])
 
 
 def _limited(found: list[str]) -> list[str]:
@@ -161,13 +196,16 @@ def _limited(found: list[str]) -> list[str]:
     return found[:MAX_EXAMPLES] + [f"… and {len(found) - MAX_EXAMPLES} more"]
 
 
+# The names are shown: `hubapp check` translates them (context "check").
+# Each finder gets an sqlite3 connection or a PgDatabase: both execute() to tuple rows.
 _APP_CHECKS = (
-    ("foreign keys", _foreign_keys),
-    ("TEU matches size-type", _teu),
-    ("container numbers", _container_numbers),
-    ("containers once per service", _twice_on_a_service),
-    ("moves match their service", _moves_match_service),
-    ("gross weight", _gross_weight),
-    ("daily roll-up", _rollup),
+    (QT_TRANSLATE_NOOP("check", "foreign keys"), _foreign_keys),
+    (QT_TRANSLATE_NOOP("check", "TEU matches size-type"), _teu),
+    (QT_TRANSLATE_NOOP("check", "container numbers"), _container_numbers),
+    (QT_TRANSLATE_NOOP("check", "containers once per service"), _twice_on_a_service),
+    (QT_TRANSLATE_NOOP("check", "moves match their service"), _moves_match_service),
+    (QT_TRANSLATE_NOOP("check", "gross weight"), _gross_weight),
+    (QT_TRANSLATE_NOOP("check", "dwell times"), _dwell),
+    (QT_TRANSLATE_NOOP("check", "daily roll-up"), _rollup),
 )
-CHECKS = ("integrity", *(name for name, _ in _APP_CHECKS))
+CHECKS = (QT_TRANSLATE_NOOP("check", "integrity"), *(name for name, _ in _APP_CHECKS))

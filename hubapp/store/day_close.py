@@ -27,6 +27,11 @@ class DayCloseRecord:
     closed_at: str  # UTC, ISO seconds
     closed_by: str
 
+    @property
+    def closed_local(self) -> dt.datetime:
+        """When it was closed, in this computer's time zone (what the people there read)."""
+        return dt.datetime.fromisoformat(self.closed_at).astimezone()
+
 
 def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
     require_role(actor, SUPERVISOR, ADMIN)

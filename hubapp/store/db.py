@@ -11,19 +11,25 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
-from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+from hubapp.store.engine import is_postgres, is_server
+from hubapp.store.migrations import MIGRATIONS, STEP_NAMES, STEPS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
 
 
-def open_db(path: str | Path, *, create: bool = True) -> Database:
-    """Open (and if needed create or upgrade) the database at path, one connection per thread.
+def open_db(target: str | Path, *, create: bool = True) -> Database:
+    """Open (and if needed create or upgrade) the database, one connection per thread.
 
-    Nothing is written to a file that turns out not to be a Hub Desk database,
-    or to one written by a newer Hub Desk.
+    target is a file (SQLite) or a server URL (PostgreSQL, see store/postgres.py); both
+    answer the same store functions. Nothing is written to a file that turns out not to be a
+    Hub Desk database, or to one written by a newer Hub Desk.
     """
-    path = Path(path)
+    if is_server(target):
+        from hubapp.store import postgres
+
+        return postgres.open_server(str(target), STEPS, MIGRATIONS.name, refuse_unknown)
+    path = Path(target)
     applied = inspect_file(path, create)
     pending = [name for name in STEP_NAMES if name not in applied]
     if applied and pending:
@@ -86,12 +92,17 @@ def inspect_file(path: Path, create: bool) -> set[str]:
                 "messages", "{path} is an SQLite database of another program, not a Hub Desk "
                             "database"),
             path=str(path))
+    refuse_unknown(applied, str(path))
+    return applied
+
+
+def refuse_unknown(applied: set[str], name: str) -> None:
+    """A database with a step this build does not know comes from a newer Hub Desk."""
     unknown = applied - set(STEP_NAMES)
     if unknown:
         raise DatabaseError(
             QT_TRANSLATE_NOOP("messages", "{path} was written by a newer version of Hub Desk (it has step {step}); "
-            "install the newer version to open it"), path=str(path), step=sorted(unknown)[0])
-    return applied
+            "install the newer version to open it"), path=name, step=sorted(unknown)[0])
 
 
 def _connect(path: Path) -> Database:
@@ -135,12 +146,17 @@ def copy_database(source: Path, target: Path) -> None:
 
 @contextlib.contextmanager
 def transaction(db: Database) -> Iterator[Database]:
-    """One all-or-nothing write.
+    """One all-or-nothing write; writers take turns, readers never wait.
 
     BEGIN IMMEDIATE takes the write lock up front: a deferred BEGIN that later
     upgrades to a writer can fail with "database is locked" at once, ignoring
-    the busy timeout, when another desk wrote in between.
+    the busy timeout, when another desk wrote in between. On a server the same
+    turn-taking is an advisory lock (PgDatabase.write_transaction).
     """
+    if is_postgres(db):
+        with db.write_transaction():
+            yield db
+        return
     conn = db.conn
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -161,7 +177,9 @@ def transaction(db: Database) -> Iterator[Database]:
             raise as_user_error(error, db_path(db)) from error
 
 
-def db_path(db: Database) -> Path:
+def db_path(db: Database) -> Path | str:
+    if is_postgres(db):
+        return db.name
     row = db.execute("PRAGMA database_list").fetchone()
     return Path(row[2])
 

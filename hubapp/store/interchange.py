@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlite_utils import Database
@@ -14,11 +16,18 @@ from hubapp.domain import reference
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, RouteRecord, ServiceRecord, TotalsRecord,
 )
-from hubapp.store import audit, day_close, services
+from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
+from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import commodity_finder, list_places, list_routes
+from hubapp.store.rows import service_row
 
 BATCH = 2_000  # services per batch between progress reports and cancel checks
+# From this many containers, and at least as many as are stored, an import drops the plain
+# indexes of container_move and builds them again at the end: sorting once is several
+# times quicker than a million inserts at random places of each index.
+REBUILD_INDEXES_FROM = 50_000
+BULK_CACHE_KIB = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,68 @@ def lookups(db: Database) -> LookupsRecord:
     return LookupsRecord(find_commodity, find_route, find_place)
 
 
+@dataclass(slots=True)
+class ImportRowsRecord:
+    """Checked services and their containers, column by column: a million rows cost far
+    less as a dozen lists than as a million records. Moves are in service order."""
+
+    services: list[ServiceRecord]
+    service: list[int]  # of each move: its service's index in services, never decreasing
+    container: list[str]
+    size_type: list[str]
+    teu: list[float]
+    full_empty: list[str]
+    gross_kg: list[int | None]
+    commodity_id: list[int | None]
+    seal: list[str]
+    shipper: list[str]
+    consignee: list[str]
+
+    @classmethod
+    def from_items(cls, items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]],
+                   ) -> ImportRowsRecord:
+        moves = [(index, move) for index, (_service, service_moves) in enumerate(items)
+                 for move in service_moves]
+        return cls([service for service, _moves in items], [index for index, _move in moves],
+                   *([getattr(move, name) for _index, move in moves] for name in MOVE_COLUMNS))
+
+    def totals(self) -> TotalsRecord:
+        return TotalsRecord(len(self.services), len(self.container), sum(self.teu),
+                            self.full_empty.count("F"), self.full_empty.count("E"),
+                            sum(filter(None, self.gross_kg)))
+
+
+MOVE_COLUMNS = tuple(field.name for field in fields(ImportRowsRecord))[2:]
+_INSERT_MOVES = (f"INSERT INTO container_move (service_id, date, direction,"
+                 f" {', '.join(MOVE_COLUMNS)}) VALUES ({', '.join('?' * (3 + len(MOVE_COLUMNS)))})")
+
+
+def _stored(db: Database, first: str, last: str) -> tuple[set[tuple], dict[tuple, str]]:
+    """Services (date, direction, number) and containers (date, direction, number → service)
+    stored between two ISO dates."""
+    stored_services = {(row[0], row[1], row[2]) for row in db.execute(
+        "SELECT date, direction, service_no FROM service WHERE date BETWEEN ? AND ?",
+        [first, last])}
+    stored_moves = {(row[0], row[1], row[2]): row[3] for row in db.execute(
+        "SELECT m.date, m.direction, m.container, s.service_no FROM container_move m"
+        " JOIN service s ON s.id = m.service_id WHERE m.date BETWEEN ? AND ?", [first, last])}
+    return stored_services, stored_moves
+
+
+def has_duplicates(db: Database, rows: ImportRowsRecord) -> bool:
+    """Whether find_duplicates would find anything, without a record per move."""
+    if not rows.services:
+        return False
+    dates = [service.date.isoformat() for service in rows.services]
+    stored_services, stored_moves = _stored(db, min(dates), max(dates))
+    keys = [(day, str(service.direction)) for day, service in zip(dates, rows.services)]
+    if any((*key, service.service_no) in stored_services
+           for key, service in zip(keys, rows.services)):
+        return True
+    return bool(stored_moves) and not stored_moves.keys().isdisjoint(
+        (*keys[index], container) for index, container in zip(rows.service, rows.container))
+
+
 def find_duplicates(
     db: Database, items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]]
 ) -> list[DuplicateRecord]:
@@ -88,13 +159,7 @@ def find_duplicates(
     if not items:
         return []
     dates = [service.date.isoformat() for service, _moves in items]
-    first, last = min(dates), max(dates)
-    stored_services = {(row[0], row[1], row[2]) for row in db.execute(
-        "SELECT date, direction, service_no FROM service WHERE date BETWEEN ? AND ?",
-        [first, last])}
-    stored_moves = {(row[0], row[1], row[2]): row[3] for row in db.execute(
-        "SELECT m.date, m.direction, m.container, s.service_no FROM container_move m"
-        " JOIN service s ON s.id = m.service_id WHERE m.date BETWEEN ? AND ?", [first, last])}
+    stored_services, stored_moves = _stored(db, min(dates), max(dates))
     found: list[DuplicateRecord] = []
     for index, (service, moves) in enumerate(items):
         day, direction = service.date.isoformat(), str(service.direction)
@@ -110,7 +175,7 @@ def find_duplicates(
 
 def insert_import(
     db: Database,
-    items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]],
+    rows: ImportRowsRecord,
     user: str,
     role: str,
     source: str,
@@ -122,24 +187,31 @@ def insert_import(
     `check` is called between batches; whatever it raises (a cancel) rolls the
     whole import back, as does any other error.
     """
-    total = sum(len(moves) for _service, moves in items)
-    sums = TotalsRecord()
-    with transaction(db):
-        for day in sorted({service.date for service, _moves in items}):
+    total = len(rows.container)
+    dates = sorted({service.date for service in rows.services})
+    with transaction(db), _bulk_cache(db):
+        for day in dates:
             day_close.ensure_day_open(db, day, role)
-        done = 0
-        for start in range(0, len(items), BATCH):
+        # An import at least as big as what is stored (a hub's history brought in) is
+        # cheaper to index, and to derive dwell and roll-up for, over the whole table.
+        bulk = total >= REBUILD_INDEXES_FROM and not is_postgres(db) and total >= db.execute(
+            "SELECT COUNT(*) FROM container_move").fetchone()[0]
+        with _indexes_built_after(db) if bulk else contextlib.nullcontext():
+            for start in range(0, len(rows.services), BATCH):
+                if check is not None:
+                    check()
+                done = insert_batch(db, rows, start, start + BATCH)
+                if progress is not None:
+                    progress(done, total)
             if check is not None:
                 check()
-            batch = items[start:start + BATCH]
-            part = services.insert_many(db, batch)
-            sums = _add(sums, part)
-            done += part.containers
-            if progress is not None:
-                progress(done, total)
-        if check is not None:
-            check()
-        dates = sorted({service.date for service, _moves in items})
+        # Once for the whole file: the touched days and containers, not batch by batch.
+        if bulk:
+            dwell.refresh(db)
+            rollup.rebuild(db)
+        else:
+            rollup.refresh_days(db, set(dates) | dwell.refresh(db, set(rows.container)))
+        sums = rows.totals()
         audit.record(db, user, "import", "file", source, None, {
             "file": source, "services": sums.services, "containers": sums.containers,
             "teu": sums.teu, "first_date": dates[0].isoformat() if dates else None,
@@ -148,9 +220,49 @@ def insert_import(
     return sums, ChangeRecord("services", frozenset(dates))
 
 
-def _add(a: TotalsRecord, b: TotalsRecord) -> TotalsRecord:
-    return TotalsRecord(a.services + b.services, a.containers + b.containers, a.teu + b.teu,
-                        a.full + b.full, a.empty + b.empty, a.gross_kg + b.gross_kg)
+@contextlib.contextmanager
+def _bulk_cache(db: Database) -> Iterator[None]:
+    """A bigger page cache while importing: SQLite's default 2 MB makes each index insert
+    of a big file a page read. The connection's own setting comes back afterwards."""
+    if is_postgres(db):
+        yield
+        return
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {before}")
+
+
+def insert_batch(db: Database, rows: ImportRowsRecord, first: int, stop: int) -> int:
+    """Insert services first..stop-1 with their moves; returns how many moves are in so far."""
+    batch = rows.services[first:stop]
+    values = [service_row(service) for service in batch]
+    statement = (f"INSERT INTO service ({', '.join(values[0])}) VALUES"
+                 f" ({', '.join('?' * len(values[0]))}) RETURNING id")
+    ids = [db.execute(statement, list(row.values())).fetchone()[0] for row in values]
+    days = [service.date.isoformat() for service in batch]
+    directions = [str(service.direction) for service in batch]
+    low, high = bisect_left(rows.service, first), bisect_left(rows.service, stop)
+    owners = [index - first for index in rows.service[low:high]]
+    executemany(db, _INSERT_MOVES, zip(
+        [ids[owner] for owner in owners], [days[owner] for owner in owners],
+        [directions[owner] for owner in owners],
+        *(getattr(rows, name)[low:high] for name in MOVE_COLUMNS)))
+    return high
+
+
+@contextlib.contextmanager
+def _indexes_built_after(db: Database) -> Iterator[None]:
+    """Inside the import's transaction, so a cancel or crash leaves them as they were."""
+    indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                         " AND tbl_name = 'container_move' AND sql IS NOT NULL").fetchall()
+    for name, _sql in indexes:
+        db.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        db.execute(sql)
 
 
 def count_export(db: Database, first: dt.date, last: dt.date) -> int:

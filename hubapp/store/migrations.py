@@ -10,14 +10,16 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from hubapp.domain import reference
-from hubapp.store import rollup
+from hubapp.store import dwell, rollup
 
 MIGRATIONS = Migrations("hubapp")
 STEP_NAMES: list[str] = []
+STEPS: list = []  # the step functions in order: PostgreSQL runs them (store/postgres.py)
 
 
 def step(function):
     STEP_NAMES.append(function.__name__)
+    STEPS.append(function)
     return MIGRATIONS()(function)
 
 
@@ -182,3 +184,72 @@ def m007_add_browse_indexes(db: Database) -> None:
         CREATE INDEX container_move_gross ON container_move (COALESCE(gross_kg, 0));
         CREATE INDEX service_service_no ON service (service_no, date)
     """)
+
+
+@step
+def m008_add_dwell_services_and_punctuality_to_the_rollup(db: Database) -> None:
+    # The dashboard then sums the roll-up for dwell, service counts and punctuality too, and
+    # long periods read a month's row instead of each day's: see store/dwell.py, rollup.py.
+    _execute_all(db, """
+        ALTER TABLE container_move ADD COLUMN dwell_min INTEGER;
+        ALTER TABLE daily_rollup ADD COLUMN services INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE daily_rollup ADD COLUMN dwell_containers INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE daily_rollup ADD COLUMN dwell_minutes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE daily_rollup ADD COLUMN timed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE daily_rollup ADD COLUMN on_time INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX daily_rollup_commodity ON daily_rollup (commodity_id, date);
+        CREATE TABLE daily_totals (
+        date TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        route_code TEXT,
+        mode TEXT NOT NULL,
+        containers INTEGER NOT NULL,
+        teu REAL NOT NULL,
+        full INTEGER NOT NULL,
+        empty INTEGER NOT NULL,
+        gross_kg INTEGER NOT NULL,
+        services INTEGER NOT NULL,
+        dwell_containers INTEGER NOT NULL,
+        dwell_minutes INTEGER NOT NULL,
+        timed INTEGER NOT NULL,
+        on_time INTEGER NOT NULL
+        );
+        CREATE INDEX daily_totals_date ON daily_totals (date);
+        CREATE TABLE monthly_rollup (
+        date TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        route_code TEXT,
+        mode TEXT NOT NULL,
+        commodity_id INTEGER,
+        containers INTEGER NOT NULL,
+        teu REAL NOT NULL,
+        full INTEGER NOT NULL,
+        empty INTEGER NOT NULL,
+        gross_kg INTEGER NOT NULL,
+        services INTEGER NOT NULL,
+        dwell_containers INTEGER NOT NULL,
+        dwell_minutes INTEGER NOT NULL,
+        timed INTEGER NOT NULL,
+        on_time INTEGER NOT NULL
+        );
+        CREATE INDEX monthly_rollup_date ON monthly_rollup (date);
+        CREATE TABLE monthly_totals (
+        date TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        route_code TEXT,
+        mode TEXT NOT NULL,
+        containers INTEGER NOT NULL,
+        teu REAL NOT NULL,
+        full INTEGER NOT NULL,
+        empty INTEGER NOT NULL,
+        gross_kg INTEGER NOT NULL,
+        services INTEGER NOT NULL,
+        dwell_containers INTEGER NOT NULL,
+        dwell_minutes INTEGER NOT NULL,
+        timed INTEGER NOT NULL,
+        on_time INTEGER NOT NULL
+        );
+        CREATE INDEX monthly_totals_date ON monthly_totals (date)
+    """)
+    dwell.refresh(db)
+    rollup.rebuild(db)

@@ -153,7 +153,7 @@ def per_commodity(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTot
             FROM daily_rollup r LEFT JOIN commodity c ON c.id = r.commodity_id
             WHERE r.date BETWEEN ? AND ?
             GROUP BY r.commodity_id, c.name_en, c.name_zh
-            ORDER BY teu DESC, c.name_en""", [first.isoformat(), last.isoformat()])]
+            ORDER BY teu DESC, c.name_en NULLS FIRST""", [first.isoformat(), last.isoformat()])]
     top, rest = rows[:TOP_COMMODITIES], rows[TOP_COMMODITIES:]
     if not rest:
         return tuple(top)
@@ -173,8 +173,8 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
         LEFT JOIN container_move m ON m.service_id = s.id
         LEFT JOIN route r ON r.code = s.route_code
         WHERE s.date = ? AND {MOVED}
-        GROUP BY s.id
-        ORDER BY at IS NULL, at, s.service_no""", [day.isoformat()]))
+        GROUP BY s.id, r.name_en, r.name_zh
+        ORDER BY at NULLS LAST, s.service_no""", [day.isoformat()]))
     named: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for row in db.query(f"""
             SELECT m.service_id, c.name_en, c.name_zh, SUM(m.teu) AS teu

@@ -1,34 +1,92 @@
-"""The daily roll-up: container totals per day, direction, route, mode and commodity.
+"""The roll-up: container and service totals per day or month, direction, route and mode.
 
-Charts over a year or the whole history read this small table instead of
-millions of container rows. It is kept exact on every write: whatever writes
+Charts over a year or the whole history read these small tables instead of
+millions of container rows. They are kept exact on every write: whatever writes
 services or containers calls refresh_days() for the dates it touched, inside
 the same transaction, and the days are recomputed from the source rows (a
-day holds about a thousand containers, so recomputing is cheap and cannot drift).
+day holds about a thousand containers, so recomputing is cheap and cannot drift),
+then their months from the days.
+
+Four tables of the same columns: daily_rollup and monthly_rollup per commodity too
+(a service with several commodities counts once in each), daily_totals and monthly_totals
+over all commodities (each service once). A month's rows are dated on its first day.
+Services on time count against the hub's punctuality tolerance: changing it rebuilds them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from hubapp.domain.records import HubSettingsRecord
+from hubapp.store import dwell
 from hubapp.store.rows import MOVED
 
-_AGGREGATE = f"""
-    SELECT s.date, s.direction, s.route_code, s.mode, m.commodity_id,
-           COUNT(*) AS containers, SUM(m.teu) AS teu,
-           SUM(CASE WHEN m.full_empty = 'F' THEN 1 ELSE 0 END) AS full,
-           SUM(CASE WHEN m.full_empty = 'E' THEN 1 ELSE 0 END) AS empty,
-           COALESCE(SUM(m.gross_kg), 0) AS gross_kg
-    FROM service s JOIN container_move m ON m.service_id = s.id
-    WHERE {MOVED} AND {{where}}
-    GROUP BY s.date, s.direction, s.route_code, s.mode, m.commodity_id
-"""
-_COLUMNS = "date, direction, route_code, mode, commodity_id, containers, teu, full, empty," \
-           " gross_kg"
+_SUMS = """
+    COUNT(m.id) AS containers, COALESCE(SUM(m.teu), 0) AS teu,
+    COALESCE(SUM(CASE WHEN m.full_empty = 'F' THEN 1 ELSE 0 END), 0) AS full,
+    COALESCE(SUM(CASE WHEN m.full_empty = 'E' THEN 1 ELSE 0 END), 0) AS empty,
+    COALESCE(SUM(m.gross_kg), 0) AS gross_kg,
+    COUNT(DISTINCT s.id) AS services,
+    COUNT(m.dwell_min) AS dwell_containers,
+    COALESCE(SUM(m.dwell_min), 0) AS dwell_minutes,
+    COUNT(DISTINCT CASE WHEN s.actual_at IS NOT NULL AND s.scheduled_at IS NOT NULL
+                        THEN s.id END) AS timed,
+    COUNT(DISTINCT CASE WHEN ABS(ROUND((julianday(s.actual_at) - julianday(s.scheduled_at))
+                                       * 1440)) <= {tolerance} THEN s.id END) AS on_time
+""".format(tolerance=f"""COALESCE((SELECT CAST(value AS INTEGER) FROM hub_setting
+    WHERE key = 'punctuality_tolerance_min'), {HubSettingsRecord().punctuality_tolerance_min})""")
+VALUES = ("containers", "teu", "full", "empty", "gross_kg", "services", "dwell_containers",
+          "dwell_minutes", "timed", "on_time")
+_MONTH = "substr({date}, 1, 7) || '-01'"
 
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    keys: tuple[str, ...]  # after the date
+    monthly: bool
+
+    @property
+    def columns(self) -> str:
+        return ", ".join(("date", *self.keys, *VALUES))
+
+    def fresh(self, where: str = "1 = 1") -> str:
+        """The table's rows computed from the services s and moves m that match `where`."""
+        keys = ", ".join(f"m.{key}" if key == "commodity_id" else f"s.{key}"
+                         for key in self.keys)
+        date = _MONTH.format(date="s.date") if self.monthly else "s.date"
+        # Per commodity only moves count; over all of them a service without any too.
+        join = "JOIN" if "commodity_id" in self.keys else "LEFT JOIN"
+        return f"""
+            SELECT {date} AS date, {keys}, {_SUMS}
+            FROM service s {join} container_move m ON m.service_id = s.id
+            WHERE {MOVED} AND {where}
+            GROUP BY {date}, {keys}"""
+
+    def from_days(self, daily: Table, where: str) -> str:
+        """A monthly table's rows summed from its daily table's rows matching `where`."""
+        keys = ", ".join(self.keys)
+        month = _MONTH.format(date="date")
+        sums = ", ".join(f"SUM({name})" for name in VALUES)
+        return (f"INSERT INTO {self.name} ({self.columns}) SELECT {month}, {keys}, {sums}"
+                f" FROM {daily.name} WHERE {where} GROUP BY {month}, {keys}")
+
+
+_PER_COMMODITY = ("direction", "route_code", "mode", "commodity_id")
+_ALL_COMMODITIES = ("direction", "route_code", "mode")
+DAILY_ROLLUP = Table("daily_rollup", _PER_COMMODITY, monthly=False)
+DAILY_TOTALS = Table("daily_totals", _ALL_COMMODITIES, monthly=False)
+MONTHLY_ROLLUP = Table("monthly_rollup", _PER_COMMODITY, monthly=True)
+MONTHLY_TOTALS = Table("monthly_totals", _ALL_COMMODITIES, monthly=True)
+# Each monthly table with the daily one it sums.
+_MONTHS_OF = ((MONTHLY_ROLLUP, DAILY_ROLLUP), (MONTHLY_TOTALS, DAILY_TOTALS))
+TABLES = (DAILY_ROLLUP, DAILY_TOTALS, MONTHLY_ROLLUP, MONTHLY_TOTALS)
+
+# daily_rollup as m006 made it; m008 adds the columns after gross_kg and the other tables.
 CREATE = """
     CREATE TABLE daily_rollup (
         date TEXT NOT NULL,
@@ -47,37 +105,57 @@ CREATE = """
 
 
 def refresh_days(db: Database, days: Iterable[dt.date]) -> None:
-    """Recompute the roll-up of these days; call inside the write's transaction."""
+    """Recompute the roll-up of these days and their months; call inside the write's
+    transaction."""
     texts = sorted({day.isoformat() for day in days})
     for start in range(0, len(texts), 500):  # stay under SQLite's bound-parameter limit
         chunk = texts[start:start + 500]
         marks = ", ".join("?" * len(chunk))
-        db.execute(f"DELETE FROM daily_rollup WHERE date IN ({marks})", chunk)
-        db.execute(f"INSERT INTO daily_rollup ({_COLUMNS}) "
-                   + _AGGREGATE.format(where=f"s.date IN ({marks})"), chunk)
+        for table in (DAILY_ROLLUP, DAILY_TOTALS):
+            db.execute(f"DELETE FROM {table.name} WHERE date IN ({marks})", chunk)
+            db.execute(f"INSERT INTO {table.name} ({table.columns}) "
+                       + table.fresh(f"s.date IN ({marks})"), chunk)
+    for month in sorted({day.replace(day=1) for day in days}):
+        following = (month + dt.timedelta(days=32)).replace(day=1)
+        bounds = [month.isoformat(), following.isoformat()]
+        for monthly, daily in _MONTHS_OF:
+            db.execute(f"DELETE FROM {monthly.name} WHERE date = ?", bounds[:1])
+            db.execute(monthly.from_days(daily, "date >= ? AND date < ?"), bounds)
 
 
 def rebuild(db: Database) -> None:
-    """The whole table from scratch (a migration, or `hubapp check` finding it wrong)."""
-    db.execute("DELETE FROM daily_rollup")
-    db.execute(f"INSERT INTO daily_rollup ({_COLUMNS}) " + _AGGREGATE.format(where="1 = 1"))
+    """Every table from scratch (a migration, or `hubapp check` finding it wrong)."""
+    if not dwell.stored(db):
+        # m006 upgrading a file older than m008, which then builds every table whole.
+        db.execute("DELETE FROM daily_rollup")
+        return
+    for table in TABLES:
+        db.execute(f"DELETE FROM {table.name}")
+    for table in (DAILY_ROLLUP, DAILY_TOTALS):
+        db.execute(f"INSERT INTO {table.name} ({table.columns}) " + table.fresh())
+    for monthly, daily in _MONTHS_OF:
+        db.execute(monthly.from_days(daily, "1 = 1"))
 
 
 def differences(db: Database) -> list[dict]:
-    """Groups where the roll-up and a fresh aggregate disagree (empty when exact)."""
-    fresh = {_key(row): row for row in db.query(_AGGREGATE.format(where="1 = 1"))}
-    kept = {_key(row): row for row in db.query(f"SELECT {_COLUMNS} FROM daily_rollup")}
-    return [{"group": key, "rollup": kept.get(key), "fresh": fresh.get(key)}
-            for key in sorted(set(fresh) | set(kept), key=str)
-            if _values(kept.get(key)) != _values(fresh.get(key))]
+    """Rows where a roll-up table and a fresh aggregate disagree (empty when exact)."""
+    found = []
+    for table in TABLES:
+        fresh = {_key(table, row): row for row in db.query(table.fresh())}
+        kept = {_key(table, row): row
+                for row in db.query(f"SELECT {table.columns} FROM {table.name}")}
+        found += [{"table": table.name, "group": key, "rollup": kept.get(key),
+                   "fresh": fresh.get(key)}
+                  for key in sorted(set(fresh) | set(kept), key=str)
+                  if _values(kept.get(key)) != _values(fresh.get(key))]
+    return found
 
 
-def _key(row: dict) -> tuple:
-    return row["date"], row["direction"], row["route_code"], row["mode"], row["commodity_id"]
+def _key(table: Table, row: dict) -> tuple:
+    return tuple(row[name] for name in ("date", *table.keys))
 
 
 def _values(row: dict | None) -> tuple | None:
     if row is None:
         return None
-    return (row["containers"], round(row["teu"], 6), row["full"], row["empty"],
-            row["gross_kg"])
+    return tuple(round(row[name], 6) if name == "teu" else row[name] for name in VALUES)

@@ -16,8 +16,9 @@ from hubapp.domain.validation import (
     FieldError, ValidationError, duplicate_errors, elsewhere_error, validate_move,
     validate_service,
 )
-from hubapp.store import audit, day_close, rollup
+from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
+from hubapp.store.engine import executemany
 from hubapp.store.rows import (
     MOVED, TOTALS_COLUMNS, move_record, move_row, service_record, service_row, totals_record,
 )
@@ -100,7 +101,9 @@ def save_service(
             db.execute("DELETE FROM container_move WHERE service_id = ?", [service_id])
         _insert_moves(db, service_id, service, moves)
         saved = get_service(db, service_id)
-        rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set()))
+        touched = {move.container for move in moves} | _containers(before)
+        rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set())
+                            | dwell.refresh(db, touched))
         audit.record(db, user, "create" if before is None else "update", "service",
                      service_id, before, _snapshot(db, service_id))
     dates = {saved.date} | ({before_date(before)} if before else set())
@@ -112,7 +115,7 @@ def delete_service(db: Database, service_id: int, user: str, role: str) -> Chang
         before = _snapshot(db, service_id)
         day_close.ensure_day_open(db, before_date(before), role)
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
-        rollup.refresh_days(db, {before_date(before)})
+        rollup.refresh_days(db, {before_date(before)} | dwell.refresh(db, _containers(before)))
         audit.record(db, user, "delete", "service", service_id, before, None)
     return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
 
@@ -127,8 +130,10 @@ def insert_many(
     services = containers = full = empty = gross = 0
     teu = 0.0
     days = set()
+    touched = set()
     for service, moves in items:
         days.add(service.date)
+        touched.update(move.container for move in moves)
         service_id = _insert_service(db, service_row(service))
         _insert_moves(db, service_id, service, moves)
         services += 1
@@ -138,7 +143,7 @@ def insert_many(
             full += move.full_empty == "F"
             empty += move.full_empty == "E"
             gross += move.gross_kg or 0
-    rollup.refresh_days(db, days)
+    rollup.refresh_days(db, days | dwell.refresh(db, touched))
     return TotalsRecord(services, containers, teu, full, empty, gross)
 
 
@@ -151,15 +156,16 @@ def _insert_service(db: Database, row: dict) -> int:
     # call, which costs more than the insert itself in a bulk import.
     names = ", ".join(row)
     marks = ", ".join(f":{name}" for name in row)
-    return db.execute(f"INSERT INTO service ({names}) VALUES ({marks})", row).lastrowid
+    return db.execute(f"INSERT INTO service ({names}) VALUES ({marks}) RETURNING id",
+                      row).fetchone()[0]
 
 
 def _insert_moves(db: Database, service_id: int, service: ServiceRecord,
                   moves: Sequence[ContainerMoveRecord]) -> None:
     shared = {"service_id": service_id, "date": service.date.isoformat(),
               "direction": str(service.direction)}
-    db.conn.executemany(
-        "INSERT INTO container_move (service_id, date, direction, container, size_type, teu,"
+    executemany(
+        db, "INSERT INTO container_move (service_id, date, direction, container, size_type, teu,"
         " full_empty, gross_kg, commodity_id, seal, shipper, consignee) VALUES"
         " (:service_id, :date, :direction, :container, :size_type, :teu, :full_empty,"
         " :gross_kg, :commodity_id, :seal, :shipper, :consignee)",
@@ -213,6 +219,10 @@ def _snapshot(db: Database, service_id: int) -> dict:
     }
 
 
+def _containers(snapshot: dict | None) -> set[str]:
+    return {row["container"] for row in snapshot["containers"]} if snapshot else set()
+
+
 def before_date(snapshot: dict) -> dt.date:
     return dt.date.fromisoformat(snapshot["service"]["date"])
 
@@ -255,7 +265,7 @@ def find_container(db: Database, number: str, limit: int = 200) -> list[Containe
         JOIN service s ON s.id = m.service_id
         LEFT JOIN route r ON r.code = s.route_code
         WHERE m.container = ?
-        ORDER BY s.date DESC, s.scheduled_at DESC
+        ORDER BY s.date DESC, s.scheduled_at DESC NULLS LAST
         LIMIT ?
     """, [number, limit])
     return [ContainerHistoryRecord(

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import validate_settings
 from hubapp.domain.validation import ValidationError
-from hubapp.store import audit
+from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
 
 _FIELDS = {f.name: f.type for f in dataclasses.fields(HubSettingsRecord)}
@@ -35,6 +35,8 @@ def save(db: Database, settings: HubSettingsRecord, user: str) -> ChangeRecord:
         db["hub_setting"].upsert_all(
             ({"key": name, "value": str(getattr(settings, name))} for name in _FIELDS),
             pk="key")
+        if "punctuality_tolerance_min" in changed:
+            rollup.rebuild(db)  # its services on time count against the tolerance
         if changed:
             audit.record(db, user, "update", "setting", "hub",
                          {name: getattr(before, name) for name in changed},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -32,6 +32,60 @@ def _value(value) -> str:
     return str(value)
 
 
+def _action(action: str) -> str:
+    """The stored English word (store.audit.record) in the interface language."""
+    translate = QCoreApplication.translate
+    return {
+        "create": translate("audit", "create"), "update": translate("audit", "update"),
+        "delete": translate("audit", "delete"), "import": translate("audit", "import"),
+        "close": translate("audit", "close"), "reopen": translate("audit", "reopen"),
+        "retire": translate("audit", "retire"), "unretire": translate("audit", "unretire"),
+        "merge": translate("audit", "merge"), "set password": translate("audit", "set password"),
+        "lock out": translate("audit", "lock out"),
+    }.get(action, action)
+
+
+def _entity(entity: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "service": translate("audit", "service"), "day": translate("audit", "day"),
+        "file": translate("audit", "file"), "commodity": translate("audit", "commodity"),
+        "place": translate("audit", "place"), "route": translate("audit", "route"),
+        "setting": translate("audit", "setting"), "user": translate("audit", "user"),
+    }.get(entity, entity)
+
+
+def _field(name: str) -> str:
+    """A stored field's name (a column of its table) in the interface language."""
+    translate = QCoreApplication.translate
+    return {
+        "service_no": translate("audit", "service_no"), "date": translate("audit", "date"),
+        "direction": translate("audit", "direction"), "mode": translate("audit", "mode"),
+        "route_code": translate("audit", "route_code"), "origin": translate("audit", "origin"),
+        "destination": translate("audit", "destination"),
+        "scheduled_at": translate("audit", "scheduled_at"),
+        "actual_at": translate("audit", "actual_at"), "status": translate("audit", "status"),
+        "wagons": translate("audit", "wagons"), "notes": translate("audit", "notes"),
+        "containers": translate("audit", "containers"),
+        "containers added": translate("audit", "containers added"),
+        "containers removed": translate("audit", "containers removed"),
+        "hs_code": translate("audit", "hs_code"), "name_en": translate("audit", "name_en"),
+        "name_zh": translate("audit", "name_zh"), "category": translate("audit", "category"),
+        "perishable": translate("audit", "perishable"), "retired": translate("audit", "retired"),
+        "locode": translate("audit", "locode"), "country": translate("audit", "country"),
+        "code": translate("audit", "code"), "countries": translate("audit", "countries"),
+        "closed_at": translate("audit", "closed_at"), "closed_by": translate("audit", "closed_by"),
+        "reason": translate("audit", "reason"), "role": translate("audit", "role"),
+        "active": translate("audit", "active"), "until": translate("audit", "until"),
+        "value": translate("audit", "value"), "hub_name": translate("audit", "hub_name"),
+        "hub_name_zh": translate("audit", "hub_name_zh"),
+        "teu_45ft": translate("audit", "teu_45ft"),
+        "daily_train_target": translate("audit", "daily_train_target"),
+        "punctuality_tolerance_min": translate("audit", "punctuality_tolerance_min"),
+        "logo_path": translate("audit", "logo_path"),
+    }.get(name, name)
+
+
 class AuditModel(RecordTableModel):
     def headers(self) -> list[str]:
         return [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What"),
@@ -42,9 +96,10 @@ class AuditModel(RecordTableModel):
             return _local(entry.at)
         if column == 4:
             changes = changed_fields(entry.before, entry.after)
-            return "; ".join(f"{name}: {_value(old)} → {_value(new)}"
+            return "; ".join(f"{_field(name)}: {_value(old)} → {_value(new)}"
                              for name, old, new in changes[:3])
-        return [entry.user_name, entry.action, f"{entry.entity} {entry.entity_id}"][column - 1]
+        return [entry.user_name, _action(entry.action),
+                f"{_entity(entry.entity)} {entry.entity_id}"][column - 1]
 
 
 class AuditScreen(QWidget):
@@ -132,9 +187,9 @@ class AuditScreen(QWidget):
         if entry is None:
             self.details.clear()
             return
-        lines = [f"{_local(entry.at)}  {entry.user_name}  {entry.action}  "
-                 f"{entry.entity} {entry.entity_id}", ""]
-        lines += [f"{name}: {_value(old)} → {_value(new)}"
+        lines = [f"{_local(entry.at)}  {entry.user_name}  {_action(entry.action)}  "
+                 f"{_entity(entry.entity)} {entry.entity_id}", ""]
+        lines += [f"{_field(name)}: {_value(old)} → {_value(new)}"
                   for name, old, new in changed_fields(entry.before, entry.after)]
         self.details.setPlainText("\n".join(lines))
 
@@ -144,6 +199,7 @@ class AuditScreen(QWidget):
         if not path:
             return
         try:
-            write_audit(path, audit.entries(self.ctx.db, **self._filters(), limit=1_000_000))
+            write_audit(path, audit.entries(self.ctx.db, **self._filters(), limit=1_000_000),
+                        QCoreApplication.translate)
         except HubError as error:
             dialogs.show_error(self, self.tr("Not exported"), labels.message(error))

@@ -1,29 +1,28 @@
 """File → Back up now… / Restore from backup…, and the automatic backups.
 
-Automatic backups are made when the window opens, when it closes and, while it
-stays open, whenever the newest one is a day old. They go to the `backups`
-folder beside the database unless the desk setting `backup/folder` names another.
+Automatic backups are made in the background once the window has been painted, when
+it closes if anything changed since the last one and, while it stays open, whenever
+the newest one is a day old. They go to the `backups` folder beside the database
+unless the desk setting `backup/folder` names another.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QProgressBar
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import backup, open_db
+from hubapp.store.engine import is_server
 from hubapp.store.filesystem import is_network_path
 from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import Task, TaskControl
-
-log = logging.getLogger(__name__)
 
 BACKUP_EVERY = dt.timedelta(days=1)
 # Checking is one folder listing, so hourly costs nothing and a backup is at most an hour late.
@@ -45,6 +44,8 @@ class BackupActions(QObject):
         self.timer.timeout.connect(self._back_up_if_due)
         self.automatic = False
         self._running: Task | None = None
+        self._backed_up_marker: tuple[int, int] | None = None  # as the last automatic one began
+        self._closing = False
 
     def folder(self) -> Path:
         chosen = QSettings().value("backup/folder", "")
@@ -53,20 +54,61 @@ class BackupActions(QObject):
     # -- automatic ---------------------------------------------------------------------
 
     def start_automatic(self) -> None:
-        """Back up now (in the background) and then at most daily until the window closes."""
-        self.automatic = True
-        self._start_automatic_backup()
-        self.timer.start()
+        """Back up in the background once the window is painted, then at most daily.
 
-    def back_up_on_close(self) -> None:
-        """Runs in the GUI thread: the process is about to end and cannot wait on a task."""
-        if not self.automatic:
+        After the paint: a big file takes many seconds to copy and check, and even starting
+        the copy would compete with the window for the disk and the processor.
+        A server database is backed up by the server's administrator (pg_dump), not by
+        each desk.
+        """
+        if is_server(self.ctx.db_path):
             return
+        self.automatic = True
+        self.window.installEventFilter(self)
+        self.window.update()  # a window already shown is painted again, so this starts too
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._start_after_paint)  # once this paint is done
+        return False
+
+    def _start_after_paint(self) -> None:
+        if not self._closing:
+            self._start_automatic_backup()
+            self.timer.start()
+
+    def keep_open_for_backup(self) -> bool:
+        """On closing: True while the window must stay open for an automatic backup.
+
+        A backup is made only if the data changed since the last automatic one, and one
+        under way (the start's, on a big file) is finished, not lost. Either runs in the
+        background: the window stays responsive, shows that it is backing up, takes no
+        more edits, and closes itself when the backup has ended.
+        """
+        if not self.automatic:
+            return False
         self.timer.stop()
-        try:
-            backup.automatic_backup(self.ctx.db_path, self.folder())
-        except HubError as error:
-            log.error("Backup on close failed: %s", error)
+        if self._running is None:
+            if self._closing or self._backed_up_marker == backup.change_marker(self.ctx.db):
+                return False  # done, failed (said so) or nothing new: close now
+            self._start_automatic_backup()
+        if not self._closing:
+            self._closing = True
+            self._show_closing_backup()
+            for signal in (self._running.finished, self._running.failed):
+                signal.connect(lambda _result: self.window.close())
+        return True
+
+    def _show_closing_backup(self) -> None:
+        self.window.centralWidget().setEnabled(False)
+        self.window.menuBar().setEnabled(False)
+        busy = QProgressBar(self.window)
+        busy.setRange(0, 0)  # copying and checking report no steps
+        busy.setMaximumWidth(160)
+        self.window.statusBar().addPermanentWidget(busy)
+        self.window.statusBar().showMessage(self.tr(
+            "Backing up before closing; the window closes when the backup is made…"))
 
     def _back_up_if_due(self) -> None:
         latest = backup.latest_backup_time(self.folder(), self.ctx.db_path.stem)
@@ -77,8 +119,11 @@ class BackupActions(QObject):
         if self._running is not None:
             return  # one is under way (a slow disk): the next tick looks again
         folder = self.folder()
+        # Taken before the copy: a change made while it runs counts as not backed up.
+        marker = backup.change_marker(self.ctx.db)
         self._running = task = self.ctx.tasks.start(
             lambda control: backup.automatic_backup(control.db_path, folder))
+        task.finished.connect(lambda path: setattr(self, "_backed_up_marker", marker))
         task.finished.connect(lambda path: self._status(
             self.tr("Backed up to {path}").format(path=path)))
         task.failed.connect(lambda error: self._failed(
@@ -94,7 +139,7 @@ class BackupActions(QObject):
     def back_up_now(self) -> None:
         # Minutes, not seconds: unlike the automatic names, rotation leaves it alone.
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = self.folder() / f"{self.ctx.db_path.stem}-{stamp}.db"
+        suggested = self.folder() / f"{Path(self.ctx.db_path).stem}-{stamp}.db"
         chosen = dialogs.pick_save_file(self.window, self.tr("Back up the database to"),
                                         str(suggested), self._filter())
         if not chosen:
@@ -162,8 +207,8 @@ class BackupActions(QObject):
         self.window.statusBar().showMessage(text, 10_000)
 
 
-def warn_if_on_network(path: Path) -> None:
-    if is_network_path(path):
+def warn_if_on_network(path: Path | str) -> None:
+    if not is_server(path) and is_network_path(path):
         dialogs.show_warning(None, QCoreApplication.translate(
             "backup", "Database on a network drive"), QCoreApplication.translate(
             "backup", "{path} is on a network drive. SQLite cannot lock files reliably there: "

@@ -14,7 +14,7 @@ from hubapp.ui.tasks import TaskRunner
 @dataclass
 class AppContext:
     db: Database  # the GUI thread's own connection: quick reads and single saves only
-    db_path: Path  # background tasks open their own connection to this file
+    db_path: Path | str  # a file or server URL: background tasks open their own connection
     signals: AppSignals
     tasks: TaskRunner
     user: str = "desk"  # who is named in the audit log

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -23,3 +23,9 @@ def tonnes(kilograms: int) -> str:
 
 def long_date(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def moment(value: dt.datetime) -> str:
+    """A date and time, short, as the locale writes them."""
+    return QLocale().toString(QDateTime(value.replace(tzinfo=None)),
+                              QLocale.FormatType.ShortFormat)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+)
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -71,7 +73,7 @@ class PreviewModel(QAbstractTableModel):
         if not 0 <= section < len(self._headers):
             return None
         field = self._fields[section] if section < len(self._fields) else None
-        return f"{self._headers[section]}\n→ {field or '—'}"
+        return f"{self._headers[section]}\n→ {labels.column(field) if field else '—'}"
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -153,6 +155,10 @@ class ImportDialog(QDialog):
         self.problems_view = QTableView(self)
         self.problems_view.setModel(self.problems_model)
         self.problems_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        # Sized by the header, not once by resizeColumnsToContents(): that would fix the
+        # message column's width too and leave the rest of the view empty.
+        self.problems_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.problems_view.horizontalHeader().setStretchLastSection(True)
         self.problems_view.hide()
         self.save_problems_button = QPushButton(self.tr("&Save problem list…"), self)
@@ -227,7 +233,7 @@ class ImportDialog(QDialog):
             box = QComboBox(self.mapping_group)
             box.addItem(self.tr("(ignore this column)"), None)
             for name in COLUMNS:
-                box.addItem(name, name)
+                box.addItem(labels.column(name), name)
             box.currentIndexChanged.connect(self._refresh_preview)
             self.mapping_form.addRow(self.table.headers[index], box)
             self.mapping_boxes[index] = box
@@ -340,7 +346,6 @@ class ImportDialog(QDialog):
         self.problems_model.load(problems)
         self.problems_view.setVisible(bool(problems))
         self.save_problems_button.setVisible(bool(problems))
-        self.problems_view.resizeColumnsToContents()
         self.add_to_list_button.setVisible(any(
             p.template in _UNKNOWN_NAMES for p in problems) and may_change(self.ctx))
 
@@ -370,7 +375,8 @@ class ImportDialog(QDialog):
         if not chosen:
             return
         try:
-            write_problems(chosen, self.problems_model.problems)
+            write_problems(chosen, self.problems_model.problems,
+                           QCoreApplication.translate)
         except HubError as error:
             dialogs.show_error(self, self.tr("Save problem list"), labels.message(error))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from hubapp.domain import errors
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, Mode, Status
 from hubapp.domain.validation import FieldError
@@ -37,9 +38,37 @@ def status(value: Status) -> str:
     }[value]
 
 
+def column(name: str) -> str:
+    """A loading-list column (interchange.COLUMNS): its key as English files write it, or its
+    Chinese name."""
+    return {
+        "date": QCoreApplication.translate("columns", "date"),
+        "service": QCoreApplication.translate("columns", "service"),
+        "direction": QCoreApplication.translate("columns", "direction"),
+        "mode": QCoreApplication.translate("columns", "mode"),
+        "route": QCoreApplication.translate("columns", "route"),
+        "origin": QCoreApplication.translate("columns", "origin"),
+        "destination": QCoreApplication.translate("columns", "destination"),
+        "scheduled_at": QCoreApplication.translate("columns", "scheduled_at"),
+        "departed_at": QCoreApplication.translate("columns", "departed_at"),
+        "status": QCoreApplication.translate("columns", "status"),
+        "wagons": QCoreApplication.translate("columns", "wagons"),
+        "notes": QCoreApplication.translate("columns", "notes"),
+        "container": QCoreApplication.translate("columns", "container"),
+        "size_type": QCoreApplication.translate("columns", "size_type"),
+        "full_empty": QCoreApplication.translate("columns", "full_empty"),
+        "gross_kg": QCoreApplication.translate("columns", "gross_kg"),
+        "commodity": QCoreApplication.translate("columns", "commodity"),
+        "hs_code": QCoreApplication.translate("columns", "hs_code"),
+        "seal": QCoreApplication.translate("columns", "seal"),
+        "shipper": QCoreApplication.translate("columns", "shipper"),
+        "consignee": QCoreApplication.translate("columns", "consignee"),
+    }.get(name, name)
+
+
 def message(error: HubError | FieldError) -> str:
     """A user error in the interface language (its template was marked for lupdate)."""
-    return QCoreApplication.translate("messages", error.template).format(**error.values)
+    return errors.message(error, QCoreApplication.translate)
 
 
 def failure_reason(error: Exception) -> str:

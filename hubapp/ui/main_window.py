@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
-from hubapp import __version__
 from hubapp.domain.records import TotalsRecord
+from hubapp.store.engine import display_name
 from hubapp.ui import dialogs
-from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.backup_actions import BackupActions
-from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log import DailyLogScreen
 from hubapp.ui.daily_log.services_list import totals_text
-from hubapp.ui.dashboard import DashboardScreen
-from hubapp.ui.reference_screen import ReferenceScreen
-from hubapp.ui.reports_screen import ReportsScreen
-from hubapp.ui.users_screen import UsersScreen
+from hubapp.ui.lazy_screen import LazyScreen
+
+S = TypeVar("S", bound=QWidget)
 
 
 class MainWindow(QMainWindow):
     """Menus, one tab per screen, and a status bar with the file and the day's totals.
 
-    To add a screen: build it from the AppContext and call add_screen().
+    To add a screen: call add_screen() with its "module.Class" (built when first shown).
+    Reach a screen with screen(Class) or show_screen(Class): either builds it if needed.
     """
 
     def __init__(self, ctx: AppContext) -> None:
@@ -32,7 +34,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.db_path = ctx.db_path
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Hub Desk — {name}").format(name=ctx.db_path.name))
+        # A file's name, or a server database's (the last part of its URL).
+        self.setWindowTitle(self.tr("Hub Desk — {name}").format(name=Path(ctx.db_path).name))
         self.screens = QTabWidget(self)
         self.screens.setDocumentMode(True)
         self.setCentralWidget(self.screens)
@@ -40,19 +43,19 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
 
+        # Only the first tab is built now: all seven made the start several times slower.
         self.day_screen = DailyLogScreen(ctx, self)
         self.add_screen(self.day_screen, self.tr("Daily log"))
-        self.add_screen(DashboardScreen(ctx, self), self.tr("Dashboard"))
-        self.add_screen(ReportsScreen(ctx, self), self.tr("Reports"))
-        self.browse_screen = BrowseScreen(ctx, self)
-        self.add_screen(self.browse_screen, self.tr("All movements"))
-        self.browse_screen.open_move.connect(self._show_move)
-        self.reference_screen = ReferenceScreen(ctx, self)
-        self.add_screen(self.reference_screen, self.tr("Reference data"))
-        self.add_screen(AuditScreen(ctx, self), self.tr("Audit log"))
-        self.add_screen(UsersScreen(ctx, self), self.tr("Users"))
+        self.add_screen("hubapp.ui.dashboard.DashboardScreen", self.tr("Dashboard"))
+        self.add_screen("hubapp.ui.reports_screen.ReportsScreen", self.tr("Reports"))
+        self.add_screen("hubapp.ui.browse_screen.BrowseScreen", self.tr("All movements"),
+                        lambda browse: browse.open_move.connect(self._show_move))
+        self.add_screen("hubapp.ui.reference_screen.ReferenceScreen",
+                        self.tr("Reference data"))
+        self.add_screen("hubapp.ui.audit_screen.AuditScreen", self.tr("Audit log"))
+        self.add_screen("hubapp.ui.users_screen.UsersScreen", self.tr("Users"))
 
-        self.file_label = QLabel(str(ctx.db_path), self)
+        self.file_label = QLabel(display_name(ctx.db_path), self)
         self.totals_label = QLabel(self)
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.totals_label)
@@ -63,15 +66,41 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_geometry()
 
-    def add_screen(self, screen: QWidget, title: str) -> None:
-        """A tab, and a View menu entry with Ctrl+1, Ctrl+2, … in the order added."""
-        self.screens.addTab(screen, title)
+    def add_screen(self, screen: QWidget | str, title: str,
+                   on_built: Callable[[QWidget], None] | None = None) -> None:
+        """A tab, and a View menu entry with Ctrl+1, Ctrl+2, … in the order added.
+
+        screen is the widget, or "package.module.Class" of one made from (ctx, parent) when its
+        tab is first shown or screen() asks for it, and then passed to on_built.
+        """
+        page = screen if isinstance(screen, QWidget) else LazyScreen(self.ctx, screen, self,
+                                                                     on_built)
+        self.screens.addTab(page, title)
         number = self.screens.count()
         action = QAction(title, self)
         if number <= 9:
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda: self.screens.setCurrentWidget(screen))
+        action.triggered.connect(lambda: self.screens.setCurrentWidget(page))
         self.view_menu.addAction(action)
+
+    def screen(self, kind: type[S]) -> S:
+        """The screen of this class, built now (not shown) if its tab was never shown."""
+        return self._find_screen(kind)[1]
+
+    def show_screen(self, kind: type[S]) -> S:
+        """Bring the screen of this class to the front, and return it."""
+        page, screen = self._find_screen(kind)
+        self.screens.setCurrentWidget(page)
+        return screen
+
+    def _find_screen(self, kind: type[S]) -> tuple[QWidget, S]:
+        for index in range(self.screens.count()):
+            page = self.screens.widget(index)
+            if isinstance(page, kind):
+                return page, page
+            if isinstance(page, LazyScreen) and page.holds(kind):
+                return page, page.build()
+        raise LookupError(f"no tab holds a {kind.__name__}")
 
     def _show_move(self, day, service_id: int, container: str) -> None:
         self.screens.setCurrentWidget(self.day_screen)
@@ -137,6 +166,8 @@ class MainWindow(QMainWindow):
         self.export_dialog.raise_()
 
     def _about(self) -> None:
+        from hubapp import __version__
+
         dialogs.show_info(self, self.tr("About Hub Desk"), self.tr(
             "Hub Desk {version}\nThe daily log of an inland logistics hub.\n\n"
             "Database: {path}\nLicence: MIT").format(version=__version__, path=self.db_path))
@@ -151,11 +182,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.day_screen.can_leave():
+        if not self.day_screen.can_leave() or self.backups.keep_open_for_backup():
             event.ignore()
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait()
-        self.backups.back_up_on_close()
         super().closeEvent(event)

@@ -3,27 +3,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="37" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="91" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="37" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="91" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="37" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="91" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="37" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="91" />
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="38" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="92" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -31,54 +31,54 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="111" />
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="119" />
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="120" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="138" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="139" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="121" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="176" />
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="127" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="182" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="142" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="197" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="143" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="198" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="149" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="205" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -86,54 +86,59 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="38" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="37" />
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="40" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="39" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="83" />
-        <location filename="../../hubapp/ui/backup_actions.py" line="112" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="111" />
+        <source>Backing up before closing; the window closes when the backup is made…</source>
+        <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/backup_actions.py" line="128" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="157" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="85" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="130" />
         <source>The automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="98" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="143" />
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="108" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="153" />
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="113" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="158" />
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="114" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="159" />
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="117" />
-        <location filename="../../hubapp/ui/backup_actions.py" line="120" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="162" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="165" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="121" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="166" />
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -142,27 +147,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="137" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="182" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="142" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="187" />
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="144" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="189" />
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="146" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="191" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="155" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="200" />
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -171,7 +176,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="159" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="204" />
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -588,154 +593,154 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="174" />
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="555" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="177" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="558" />
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="176" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="179" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="211" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="214" />
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="216" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="219" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="217" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="220" />
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="219" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="222" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="319" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="322" />
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="321" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="324" />
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="321" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="324" />
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="336" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="339" />
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="337" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="340" />
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="345" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="348" />
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="376" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="379" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="433" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="436" />
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="471" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="474" />
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="473" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="476" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="474" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="477" />
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="487" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="490" />
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="493" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="496" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="497" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="500" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="499" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="502" />
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="525" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="528" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="556" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="559" />
         <source>Mark {service} as cancelled? It will no longer count in the day's throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="567" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="570" />
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="568" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="571" />
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="578" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1099,124 +1104,124 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="121" />
-        <location filename="../../hubapp/ui/import_dialog.py" line="198" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="123" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="204" />
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="126" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="128" />
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="127" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="129" />
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="139" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="141" />
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="145" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="147" />
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="158" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="164" />
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="161" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="167" />
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="163" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="169" />
         <source>Add the commodity or place of the chosen problem to the hub's list</source>
         <translation>把所选问题中的货物或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="168" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="174" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="171" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="177" />
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="199" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="205" />
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="215" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="221" />
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="228" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="234" />
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="261" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="267" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="274" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="280" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="298" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="304" />
         <source>Imported {services} services, {containers} containers, {teu} TEU.</source>
         <translation>已导入 {services} 个班列、{containers} 个集装箱、{teu} TEU。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="303" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="309" />
         <source>Skipped {count} containers already stored.</source>
         <translation>已跳过 {count} 个已存在的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="311" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="317" />
         <source>{count} problems in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>{name} 中有 {count} 个问题；未保存任何数据。请更正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="316" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="322" />
         <source>{count} services or containers of {name} are already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>{name} 中有 {count} 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="328" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="334" />
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="333" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="339" />
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="361" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="366" />
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="368" />
-        <location filename="../../hubapp/ui/import_dialog.py" line="375" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="373" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="381" />
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="369" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="374" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1277,97 +1282,97 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="35" />
+        <location filename="../../hubapp/ui/main_window.py" line="38" />
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="39" />
+        <location filename="../../hubapp/ui/main_window.py" line="42" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="40" />
+        <location filename="../../hubapp/ui/main_window.py" line="43" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="44" />
+        <location filename="../../hubapp/ui/main_window.py" line="48" />
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="45" />
+        <location filename="../../hubapp/ui/main_window.py" line="49" />
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="46" />
+        <location filename="../../hubapp/ui/main_window.py" line="50" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="52" />
+        <location filename="../../hubapp/ui/main_window.py" line="55" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="53" />
+        <location filename="../../hubapp/ui/main_window.py" line="56" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="48" />
+        <location filename="../../hubapp/ui/main_window.py" line="51" />
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="51" />
+        <location filename="../../hubapp/ui/main_window.py" line="54" />
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="82" />
+        <location filename="../../hubapp/ui/main_window.py" line="111" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="84" />
+        <location filename="../../hubapp/ui/main_window.py" line="113" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="91" />
+        <location filename="../../hubapp/ui/main_window.py" line="120" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="41" />
+        <location filename="../../hubapp/ui/main_window.py" line="44" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="101" />
+        <location filename="../../hubapp/ui/main_window.py" line="130" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="109" />
+        <location filename="../../hubapp/ui/main_window.py" line="138" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="110" />
+        <location filename="../../hubapp/ui/main_window.py" line="139" />
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="140" />
+        <location filename="../../hubapp/ui/main_window.py" line="171" />
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="141" />
+        <location filename="../../hubapp/ui/main_window.py" line="172" />
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1482,22 +1487,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="106" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="108" />
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="106" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="108" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="106" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="108" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="106" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="108" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -2047,14 +2052,345 @@ Licence: MIT</source>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="39" />
+        <source>create</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="39" />
+        <source>update</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="40" />
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="40" />
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="41" />
+        <source>close</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="41" />
+        <source>reopen</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="42" />
+        <source>retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="42" />
+        <source>unretire</source>
+        <translation>恢复启用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="43" />
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="43" />
+        <source>set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="44" />
+        <source>lock out</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="51" />
+        <source>service</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="51" />
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="52" />
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="52" />
+        <source>commodity</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="53" />
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="53" />
+        <source>route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="54" />
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="54" />
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="62" />
+        <source>service_no</source>
+        <translation>班次号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="62" />
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="63" />
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="63" />
+        <source>mode</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
+        <source>route_code</source>
+        <translation>线路代码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
+        <source>origin</source>
+        <translation>始发地</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="65" />
+        <source>destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66" />
+        <source>scheduled_at</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67" />
+        <source>actual_at</source>
+        <translation>实际时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68" />
+        <source>wagons</source>
+        <translation>车皮数</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68" />
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="69" />
+        <source>containers</source>
+        <translation>箱量</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70" />
+        <source>containers added</source>
+        <translation>新增箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71" />
+        <source>containers removed</source>
+        <translation>移除箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72" />
+        <source>hs_code</source>
+        <translation>HS编码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72" />
+        <source>name_en</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73" />
+        <source>name_zh</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73" />
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74" />
+        <source>perishable</source>
+        <translation>易腐</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74" />
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75" />
+        <source>locode</source>
+        <translation>UN/LOCODE</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75" />
+        <source>country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76" />
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76" />
+        <source>countries</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
+        <source>closed_at</source>
+        <translation>关账时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
+        <source>closed_by</source>
+        <translation>关账人</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78" />
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78" />
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79" />
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79" />
+        <source>until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80" />
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80" />
+        <source>hub_name</source>
+        <translation>枢纽名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81" />
+        <source>hub_name_zh</source>
+        <translation>枢纽名称（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82" />
+        <source>teu_45ft</source>
+        <translation>45 英尺箱计为</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83" />
+        <source>daily_train_target</source>
+        <translation>每日班列目标</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84" />
+        <source>punctuality_tolerance_min</source>
+        <translation>准点范围（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85" />
+        <source>logo_path</source>
+        <translation>报表标志</translation>
+    </message>
+</context>
+<context>
+    <name>audit export</name>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="144" />
+        <source>at_utc</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="144" />
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="145" />
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="145" />
+        <source>entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="146" />
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="146" />
+        <source>field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="147" />
+        <source>before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="147" />
+        <source>after</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="167" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="212" />
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="168" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="213" />
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer's own disk and let the backups go to the network drive instead.</source>
@@ -2064,59 +2400,381 @@ Keep the database on this computer's own disk and let the backups go to the netw
     </message>
 </context>
 <context>
+    <name>check</name>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="202" />
+        <source>foreign keys</source>
+        <translation>外键</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="203" />
+        <source>TEU matches size-type</source>
+        <translation>标箱数与箱型一致</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="204" />
+        <source>container numbers</source>
+        <translation>箱号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="205" />
+        <source>containers once per service</source>
+        <translation>每班次箱号不重复</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="206" />
+        <source>moves match their service</source>
+        <translation>箱流与所属班次一致</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="207" />
+        <source>gross weight</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="208" />
+        <source>dwell times</source>
+        <translation>堆存时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="209" />
+        <source>daily roll-up</source>
+        <translation>每日汇总</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="211" />
+        <source>integrity</source>
+        <translation>文件完整性</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../hubapp/cli.py" line="167" />
+        <source>hubapp: interrupted</source>
+        <translation>hubapp：已中断</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="172" />
+        <source>hubapp: error: {message}</source>
+        <translation>hubapp：错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="190" />
+        <source>Demo data written to {path}: {services} services, {containers} containers, {teu} TEU</source>
+        <translation>演示数据已写入 {path}：{services} 班次，{containers} 箱，{teu} 标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="260" />
+        <source>Backup of {database} written to {target} and verified</source>
+        <translation>{database} 的备份已写入 {target} 并通过检查</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="269" />
+        <source>{database} restored from {backup}</source>
+        <translation>已用 {backup} 恢复 {database}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="270" />
+        <source>; the file as it was is kept as {kept}</source>
+        <translation>；原文件保存为 {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="279" />
+        <source>Checking {path}</source>
+        <translation>正在检查 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="280" />
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="280" />
+        <source>PROBLEM</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="289" />
+        <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
+        <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="291" />
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="291" />
+        <source>{count} problem(s) found; restore a backup or correct the data.</source>
+        <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="306" />
+        <source>{file} copied to {server} and verified:</source>
+        <translation>{file} 已复制到 {server} 并核对无误：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="308" />
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="308" />
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="308" />
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="309" />
+        <source>containers</source>
+        <translation>箱量</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="309" />
+        <source>TEU</source>
+        <translation>标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="309" />
+        <source>gross kg</source>
+        <translation>毛重（千克）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="328" />
+        <source>Password for {name}: </source>
+        <translation>{name} 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="330" />
+        <source>Again: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="342" />
+        <source>User {name} ({role}) added to {database}</source>
+        <translation>用户 {name}（{role}）已添加到 {database}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="361" />
+        <source>{file}: {count} problems; nothing was saved</source>
+        <translation>{file}：{count} 个问题；未保存任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="364" />
+        <source>{file}: {count} services or containers are already stored; nothing was saved (--skip-duplicates imports the rest)</source>
+        <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="368" />
+        <source>{file}: would import (dry run, nothing saved) {summary}</source>
+        <translation>{file}：试运行，未保存；将导入 {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="369" />
+        <source>{file}: imported {summary}</source>
+        <translation>{file}：已导入 {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="380" />
+        <source>importing… {percent} %</source>
+        <translation>正在导入… {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="389" />
+        <source>{count} containers written to {path}</source>
+        <translation>{count} 个集装箱已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="429" />
+        <source>Report written to {path} ({pages} pages)</source>
+        <translation>报表已写入 {path}（共 {pages} 页）</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="45" />
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="46" />
+        <source>service</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="47" />
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="48" />
+        <source>mode</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="49" />
+        <source>route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="50" />
+        <source>origin</source>
+        <translation>始发地</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="51" />
+        <source>destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="52" />
+        <source>scheduled_at</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="53" />
+        <source>departed_at</source>
+        <translation>发车时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="54" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="55" />
+        <source>wagons</source>
+        <translation>车皮数</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="56" />
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="57" />
+        <source>container</source>
+        <translation>箱号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="58" />
+        <source>size_type</source>
+        <translation>箱型</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="59" />
+        <source>full_empty</source>
+        <translation>空重</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="60" />
+        <source>gross_kg</source>
+        <translation>毛重(kg)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="61" />
+        <source>commodity</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="62" />
+        <source>hs_code</source>
+        <translation>HS编码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="63" />
+        <source>seal</source>
+        <translation>铅封号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="64" />
+        <source>shipper</source>
+        <translation>发货人</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="65" />
+        <source>consignee</source>
+        <translation>收货人</translation>
+    </message>
+</context>
+<context>
+    <name>interchange</name>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="170" />
+        <source>{services} services, {containers} containers, {teu} TEU</source>
+        <translation>{services} 班次，{containers} 箱，{teu} 标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="175" />
+        <source>; skipped as already stored: {services} services, {containers} containers</source>
+        <translation>；已在数据库中而跳过：{services} 班次，{containers} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="97" />
+        <source>line {line}, {column}{value}: {message}</source>
+        <translation>第 {line} 行，{column}{value}：{message}</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="17" />
+        <location filename="../../hubapp/ui/labels.py" line="18" />
         <source>Outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="18" />
+        <location filename="../../hubapp/ui/labels.py" line="19" />
         <source>Inbound</source>
         <translation>进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="24" />
+        <location filename="../../hubapp/ui/labels.py" line="25" />
         <source>Rail</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="25" />
+        <location filename="../../hubapp/ui/labels.py" line="26" />
         <source>Road</source>
         <translation>公路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="26" />
+        <location filename="../../hubapp/ui/labels.py" line="27" />
         <source>River</source>
         <translation>水运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="27" />
+        <location filename="../../hubapp/ui/labels.py" line="28" />
         <source>Rail-sea</source>
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="33" />
+        <location filename="../../hubapp/ui/labels.py" line="34" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="34" />
+        <location filename="../../hubapp/ui/labels.py" line="35" />
         <source>Departed</source>
         <translation>已发车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="35" />
+        <location filename="../../hubapp/ui/labels.py" line="36" />
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="36" />
+        <location filename="../../hubapp/ui/labels.py" line="37" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="49" />
+        <location filename="../../hubapp/ui/labels.py" line="78" />
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
@@ -2250,103 +2908,93 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="173" />
+        <location filename="../../hubapp/domain/validation.py" line="189" />
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重 {value!r} 不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="185" />
+        <location filename="../../hubapp/domain/validation.py" line="156" />
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重 {value!r} 不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="191" />
+        <location filename="../../hubapp/domain/validation.py" line="159" />
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="202" />
+        <location filename="../../hubapp/domain/validation.py" line="204" />
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名 {value!r} 不在货物表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="108" />
-        <source>Service {number} of {date} ({direction}) is already in the database ({count} rows of this file)</source>
-        <translation>{date} 的班列 {number}（{direction}）已在数据库中（本文件中 {count} 行）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/importing.py" line="114" />
-        <source>Container {number} is already stored on service {other} of {date} ({direction})</source>
-        <translation>集装箱 {number} 已登记在 {date} 的班列 {other}（{direction}）上</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="166" />
+        <location filename="../../hubapp/interchange/parsing.py" line="259" />
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列 {other!r} 已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="174" />
+        <location filename="../../hubapp/interchange/parsing.py" line="266" />
         <source>Required column {name} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {name}（表头 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="180" />
+        <location filename="../../hubapp/interchange/parsing.py" line="169" />
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="219" />
+        <location filename="../../hubapp/interchange/parsing.py" line="208" />
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="231" />
+        <location filename="../../hubapp/interchange/parsing.py" line="220" />
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班列填写的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="295" />
+        <location filename="../../hubapp/interchange/parsing.py" line="321" />
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="299" />
+        <location filename="../../hubapp/interchange/parsing.py" line="325" />
         <source>The service number is required (like X8001)</source>
         <translation>班列号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="304" />
+        <location filename="../../hubapp/interchange/parsing.py" line="330" />
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="82" />
-        <location filename="../../hubapp/interchange/parsing.py" line="315" />
+        <location filename="../../hubapp/interchange/parsing.py" line="341" />
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="317" />
+        <location filename="../../hubapp/interchange/parsing.py" line="343" />
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="330" />
+        <location filename="../../hubapp/interchange/parsing.py" line="356" />
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="339" />
+        <location filename="../../hubapp/interchange/parsing.py" line="365" />
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="348" />
+        <location filename="../../hubapp/interchange/parsing.py" line="374" />
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="356" />
+        <location filename="../../hubapp/interchange/parsing.py" line="382" />
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -2362,7 +3010,7 @@ Keep the database on this computer's own disk and let the backups go to the netw
     </message>
     <message>
         <location filename="../../hubapp/interchange/reading.py" line="64" />
-        <location filename="../../hubapp/interchange/reading.py" line="107" />
+        <location filename="../../hubapp/interchange/reading.py" line="124" />
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
@@ -2372,22 +3020,22 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="85" />
+        <location filename="../../hubapp/interchange/reading.py" line="89" />
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="124" />
+        <location filename="../../hubapp/interchange/reading.py" line="141" />
         <source>{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="140" />
+        <location filename="../../hubapp/interchange/reading.py" line="157" />
         <source>{name} is not a readable XLSX workbook ({reason})</source>
         <translation>{name} 不是可读取的 XLSX 工作簿（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="146" />
+        <location filename="../../hubapp/interchange/reading.py" line="163" />
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
@@ -2398,109 +3046,110 @@ Keep the database on this computer's own disk and let the backups go to the netw
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="61" />
-        <location filename="../../hubapp/interchange/writing.py" line="160" />
+        <location filename="../../hubapp/interchange/writing.py" line="170" />
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="41" />
+        <location filename="../../hubapp/store/backup.py" line="49" />
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="45" />
+        <location filename="../../hubapp/store/backup.py" line="53" />
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="49" />
+        <location filename="../../hubapp/store/backup.py" line="57" />
+        <location filename="../../hubapp/store/server_backup.py" line="46" />
         <source>Cannot write the backup {path}: folder {folder} does not exist</source>
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="60" />
+        <location filename="../../hubapp/store/backup.py" line="68" />
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="76" />
+        <location filename="../../hubapp/store/backup.py" line="84" />
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="133" />
+        <location filename="../../hubapp/store/backup.py" line="151" />
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="148" />
+        <location filename="../../hubapp/store/backup.py" line="168" />
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="152" />
-        <location filename="../../hubapp/store/db.py" line="48" />
+        <location filename="../../hubapp/store/backup.py" line="172" />
+        <location filename="../../hubapp/store/db.py" line="54" />
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="186" />
+        <location filename="../../hubapp/store/backup.py" line="206" />
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="87" />
-        <location filename="../../hubapp/store/backup.py" line="214" />
+        <location filename="../../hubapp/store/backup.py" line="234" />
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="35" />
+        <location filename="../../hubapp/store/day_close.py" line="40" />
         <source>{date} is already closed</source>
         <translation>{date} 已关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="48" />
+        <location filename="../../hubapp/store/day_close.py" line="53" />
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开放 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="53" />
+        <location filename="../../hubapp/store/day_close.py" line="58" />
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="82" />
+        <location filename="../../hubapp/store/day_close.py" line="87" />
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="45" />
+        <location filename="../../hubapp/store/db.py" line="51" />
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="52" />
+        <location filename="../../hubapp/store/db.py" line="58" />
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="58" />
+        <location filename="../../hubapp/store/db.py" line="64" />
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="64" />
+        <location filename="../../hubapp/store/db.py" line="70" />
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="85" />
+        <location filename="../../hubapp/store/db.py" line="91" />
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="92" />
+        <location filename="../../hubapp/store/db.py" line="104" />
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
@@ -2510,7 +3159,7 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="178" />
+        <location filename="../../hubapp/store/services.py" line="184" />
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
@@ -2606,6 +3255,150 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="180" />
+        <source>--days must be between 1 and 5000, not {days}</source>
+        <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="185" />
+        <source>--containers must be between 1 and 50,000,000, not {count}</source>
+        <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="302" />
+        <source>migrate-to copies a hub's file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
+        <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="331" />
+        <source>The two passwords differ; nothing was changed</source>
+        <translation>两次输入的密码不同；未做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="399" />
+        <location filename="../../hubapp/cli.py" line="423" />
+        <source>--from {start} is after --to {end}</source>
+        <translation>--from {start} 晚于 --to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="415" />
+        <source>report {kind} needs {options}</source>
+        <translation>报表 {kind} 需要 {options}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="133" />
+        <source>Inbound service {number} of {date} is already in the database ({count} rows of this file)</source>
+        <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="136" />
+        <source>Outbound service {number} of {date} is already in the database ({count} rows of this file)</source>
+        <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="142" />
+        <source>Container {number} is already stored on inbound service {other} of {date}</source>
+        <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="144" />
+        <source>Container {number} is already stored on outbound service {other} of {date}</source>
+        <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="412" />
+        <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
+        <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；Hub Desk 需要一个专用的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="433" />
+        <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
+        <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="436" />
+        <source>The server of {path} refused the user name or password</source>
+        <translation>{path} 的服务器拒绝了该用户名或密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="438" />
+        <source>The server has no database {path}: ask the hub's IT to create it (createdb) and give you access</source>
+        <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="441" />
+        <source>The server refused access to {path}: ask the hub's IT for the rights to it</source>
+        <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="444" />
+        <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
+        <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="447" />
+        <source>Database {path} is read-only on the server</source>
+        <translation>数据库 {path} 在服务器上是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="449" />
+        <source>The server of {path} is unknown: check the host name</source>
+        <translation>找不到 {path} 的服务器：请检查主机名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="461" />
+        <source>Cannot reach the server of {path}: {reason}</source>
+        <translation>无法连接 {path} 的服务器：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/server_backup.py" line="25" />
+        <source>{tool} is not installed on this computer: install PostgreSQL's client tools (Debian: apt install postgresql-client), or ask the server's administrator for a backup</source>
+        <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/server_backup.py" line="36" />
+        <source>{tool} failed for {path}: {reason}</source>
+        <translation>{tool} 处理 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/server_backup.py" line="65" />
+        <source>{path} is not a PostgreSQL backup (pg_dump's custom format); it cannot be restored</source>
+        <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/to_server.py" line="56" />
+        <source>The server database {path} is not empty (it holds {tables}); migrate-to copies into an empty database only: create a new one (createdb) and try again</source>
+        <translation>服务器数据库 {path} 不是空的（其中有 {tables}）；migrate-to 只能复制到空数据库：请新建一个（createdb）后重试</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/to_server.py" line="74" />
+        <source>The copy of table {table} differs from the file ({file} rows, {server} on the server); nothing was kept on the server</source>
+        <translation>表 {table} 的副本与文件不一致（文件 {file} 行，服务器 {server} 行）；服务器上未保留任何数据</translation>
+    </message>
+</context>
+<context>
+    <name>problem list</name>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="133" />
+        <source>line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="133" />
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="134" />
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="134" />
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
 </context>
 <context>
     <name>reference</name>
@@ -2648,6 +3441,49 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <location filename="../../hubapp/ui/reference_screen.py" line="42" />
         <source>Consumer goods</source>
         <translation>消费品</translation>
+    </message>
+</context>
+<context>
+    <name>stats</name>
+    <message>
+        <location filename="../../hubapp/cli.py" line="218" />
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="219" />
+        <source>key</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="219" />
+        <source>services</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="220" />
+        <source>containers</source>
+        <translation>箱量</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="220" />
+        <source>teu</source>
+        <translation>标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="221" />
+        <source>full</source>
+        <translation>重箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="221" />
+        <source>empty</source>
+        <translation>空箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="222" />
+        <source>gross_kg</source>
+        <translation>毛重(kg)</translation>
     </message>
 </context>
 </TS>

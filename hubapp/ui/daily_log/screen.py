@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QStyle, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain import iso6346
@@ -168,6 +168,9 @@ class DailyLogScreen(QWidget):
         self.copy_button.setText(self.tr("Copy from…"))
         self.copy_button.setToolTip(self.tr("Start a service from a recent run of a regular one"))
         self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The menu arrow is drawn over the text's corner unless the button is wider by it.
+        self.copy_button.setMinimumWidth(self.copy_button.sizeHint().width() + self.style()
+                                         .pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator))
         self.copy_menu = QMenu(self.copy_button)
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
         self.copy_button.setMenu(self.copy_menu)
@@ -317,7 +320,7 @@ class DailyLogScreen(QWidget):
         may_close = self.ctx.role in (SUPERVISOR, ADMIN)
         self.closed_label.setText("" if closed is None else self.tr(
             "Closed by {name} at {time}").format(name=closed.closed_by,
-                                                  time=closed.closed_at[:16].replace("T", " ")))
+                                                  time=formatting.moment(closed.closed_local)))
         self.close_day_button.setText(self.tr("Reopen day…") if closed else self.tr("Close day"))
         self.close_day_button.setVisible(may_close)
         read_only = closed is not None and not may_close
@@ -335,7 +338,7 @@ class DailyLogScreen(QWidget):
             if day_close.is_closed(self._db, self._shown_day):
                 reason = dialogs.ask_text(self, self.tr("Reopen day"),
                                           self.tr("Why is {date} reopened?").format(
-                                              date=self._shown_day.isoformat()))
+                                              date=formatting.long_date(self._shown_day)))
                 if reason is None:
                     return
                 change = day_close.reopen_day(self._db, self._shown_day, actor, reason)

@@ -1,0 +1,218 @@
+"""The quick way through a clean file: whole columns at once, each distinct value judged once.
+
+Loading lists repeat most of their values (the service columns on every row, a few
+size-types, commodities and weights), so each distinct text goes once through the same
+functions parsing.parse_table uses, and the rows are never turned into records. This path
+only answers "all clean, here are the rows" or "not clean": for a file with any problem the
+caller runs parse_table, which describes every problem with its line and column, so the
+messages have one source and cannot differ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import operator
+from collections.abc import Callable, Mapping, Sequence
+
+from hubapp.domain import iso6346, sizetype
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import FULL, Direction
+from hubapp.domain.validation import (
+    full_empty_code, parse_gross_kg, validate_service, weight_errors,
+)
+from hubapp.interchange.parsing import (
+    SERVICE_FIELDS, build_service, column_positions, judge_service, unneutralise,
+)
+from hubapp.interchange.reading import Table
+from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
+
+_BAD = object()  # what a judge returns for a value with a problem
+_STAGES = 8  # progress steps over the checking half
+
+
+class _NotClean(Exception):
+    """A problem somewhere: parse_table must say what."""
+
+
+def quick_rows(
+    table: Table,
+    lookups: LookupsRecord,
+    teu_45ft: float = 2.0,
+    manual: Mapping[int, str | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    check: Callable[[], None] | None = None,
+) -> ImportRowsRecord | None:
+    """The rows of a file without a single problem, or None if it has any."""
+    index, problems = column_positions(table.headers, manual)
+    if problems or not table.rows:
+        return None
+    # The finders normalise every name they are asked; a file asks about the same few.
+    lookups = LookupsRecord(*map(functools.cache, (
+        lookups.find_commodity, lookups.find_route, lookups.find_place)))
+    total = len(table.rows)
+    step = 0
+
+    def stage() -> None:
+        nonlocal step
+        if check is not None:
+            check()
+        if progress is not None:
+            progress(total * step // _STAGES, total)
+        step += 1
+
+    try:
+        stage()
+        columns = _Columns(table, index)
+        stage()
+        services, owner, day_direction = _services(columns, lookups)
+        stage()
+        containers = _containers(columns.get("container"))
+        stage()
+        if len(set(zip(day_direction, containers))) != total:
+            raise _NotClean  # a container twice on one day and direction
+        written = columns.get("size_type")
+        sizes = _judged(written, lambda text: _size_type(text, teu_45ft))
+        full_empty = _mapped(columns.get("full_empty"), _full_empty)
+        stage()
+        weights = _mapped(columns.get("gross_kg"), _gross_kg)
+        for fe, kg, text in set(zip(full_empty, weights, written)):
+            if weight_errors(fe, kg, sizes[text][1]):
+                raise _NotClean
+        stage()
+        commodities = _mapped(columns.commodity(), lambda text: _commodity(text, lookups))
+        stage()
+    except _NotClean:
+        return None
+    codes = {text: code for text, (code, _info) in sizes.items()}
+    teus = {text: info.teu for text, (_code, info) in sizes.items()}
+    rows = ImportRowsRecord(
+        services, owner, containers, list(map(codes.__getitem__, written)),
+        list(map(teus.__getitem__, written)), full_empty, weights, commodities,
+        columns.get("seal"), columns.get("shipper"), columns.get("consignee"))
+    return _in_service_order(rows)
+
+
+class _Columns:
+    """The cells of each field as parse_table sees them: stripped, export's guard undone."""
+
+    def __init__(self, table: Table, index: dict[str, int]) -> None:
+        width = max(index.values()) + 1
+        self.rows = [cells if len(cells) >= width else cells + [""] * (width - len(cells))
+                     for _line, cells in table.rows]
+        self.index = index
+        self.cache: dict[str, list[str]] = {}
+
+    def get(self, name: str) -> list[str]:
+        if name not in self.cache:
+            position = self.index.get(name)
+            if position is None:
+                values = [""] * len(self.rows)
+            else:
+                values = list(map(str.strip, map(operator.itemgetter(position), self.rows)))
+                # One joined search finds whether any cell starts with the guard's quote.
+                if "\n'" in "\n" + "\n".join(values):
+                    values = [unneutralise(value) for value in values]
+            self.cache[name] = values
+        return self.cache[name]
+
+    def commodity(self) -> list[str]:
+        """The commodity as named, or else its HS code (as parse_table reads them)."""
+        names = self.get("commodity")
+        if "hs_code" not in self.index:
+            return names
+        return [name or code for name, code in zip(names, self.get("hs_code"))]
+
+
+def _services(columns: _Columns, lookups: LookupsRecord) -> tuple[list, list[int], list[int]]:
+    """The services in file order, and of each row: its service's index and a number for
+    its date and direction (a container may move once per day and direction)."""
+    # The cells as written: rows of one service repeat them exactly, so each distinct
+    # spelling is cleaned and judged once.
+    present = [name for name in SERVICE_FIELDS if name in columns.index]
+    texts = list(map(operator.itemgetter(*(columns.index[name] for name in present)),
+                     columns.rows))
+    groups: dict[tuple[dt.date, str, Direction], dict[str, tuple[object, str]]] = {}
+    key_of: dict[tuple[str, ...], tuple[dt.date, str, Direction]] = {}
+    for text in dict.fromkeys(texts):  # distinct spellings, in the order they appear
+        judged = judge_service({name: unneutralise(value.strip())
+                                for name, value in zip(present, text)}, lookups)
+        if judged is None:
+            raise _NotClean
+        key, values = judged
+        known = groups.setdefault(key, {})
+        for name, (value, raw) in values.items():
+            if known.setdefault(name, (value, raw))[0] != value:
+                raise _NotClean  # rows of one service disagree
+        key_of[text] = key
+    services = []
+    for key, values in groups.items():
+        service = build_service(key, {name: value for name, (value, _raw) in values.items()})
+        if validate_service(service):
+            raise _NotClean
+        services.append(service)
+    position = {key: number for number, key in enumerate(groups)}
+    number_of = {text: position[key] for text, key in key_of.items()}
+    owner = list(map(number_of.__getitem__, texts))
+    numbers: dict[tuple, int] = {}
+    day_direction = [numbers.setdefault((service.date, service.direction), len(numbers))
+                     for service in services]
+    return services, owner, list(map(day_direction.__getitem__, owner))
+
+
+def _containers(texts: list[str]) -> list[str]:
+    if all(map(iso6346.is_valid_as_written, texts)):
+        return texts
+    try:
+        return [text if iso6346.is_valid_as_written(text) else iso6346.validate(text)
+                for text in texts]
+    except HubError:
+        raise _NotClean from None
+
+
+def _judged(texts: Sequence[str], judge: Callable[[str], object]) -> dict[str, object]:
+    """Each distinct text → what judge makes of it; any bad one makes the file unclean."""
+    known = {text: judge(text) for text in dict.fromkeys(texts)}
+    if any(value is _BAD for value in known.values()):
+        raise _NotClean
+    return known
+
+
+def _mapped(texts: Sequence[str], judge: Callable[[str], object]) -> list:
+    return list(map(_judged(texts, judge).__getitem__, texts))
+
+
+def _size_type(text: str, teu_45ft: float) -> object:
+    code = text.upper()
+    try:
+        return code, sizetype.parse(code, teu_45ft)
+    except HubError:
+        return _BAD
+
+
+def _full_empty(text: str) -> object:
+    if not text:
+        return FULL
+    return full_empty_code(text) or _BAD
+
+
+def _gross_kg(text: str) -> object:
+    kg, error = parse_gross_kg(text)
+    return _BAD if error else kg
+
+
+def _commodity(text: str, lookups: LookupsRecord) -> object:
+    if not text:
+        return None
+    found = lookups.find_commodity(text)
+    return _BAD if found is None else found
+
+
+def _in_service_order(rows: ImportRowsRecord) -> ImportRowsRecord:
+    """Moves grouped by service, as parse_table groups them, when a file interleaves them."""
+    owner = rows.service
+    if all(map(operator.le, owner, owner[1:])):
+        return rows
+    order = sorted(range(len(owner)), key=owner.__getitem__)
+    return ImportRowsRecord(rows.services, *([column[i] for i in order] for column in (
+        owner, *(getattr(rows, name) for name in MOVE_COLUMNS))))

@@ -1,0 +1,67 @@
+"""Which engine a database target or connection is, and the few calls that differ by engine.
+
+Kept apart from store/db.py so that any store module (migration steps included) can use them
+without importing the opening and migrating machinery.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server(target: object) -> bool:
+    """True for a PostgreSQL server URL (postgresql://user@host[:port]/dbname), False for a
+    database file."""
+    return str(target).startswith(SERVER_SCHEMES)
+
+
+def display_name(target: str | Path) -> str:
+    """How to name a database to a person: the file path, or the URL without a password."""
+    if is_server(target):
+        from hubapp.store import postgres
+
+        return postgres.display_name(str(target))
+    return str(target)
+
+
+def is_postgres(db: Database) -> bool:
+    """For the few queries that must differ per engine (the SQL is otherwise shared)."""
+    return getattr(db, "engine", "sqlite") == "postgresql"
+
+
+def executemany(db: Database, statement: str, rows: Iterable) -> None:
+    """The same statement for many rows (sqlite-utils has no executemany of its own)."""
+    if is_postgres(db):
+        db.executemany(statement, rows)
+    else:
+        db.conn.executemany(statement, rows)
+
+
+@contextlib.contextmanager
+def interruptible(db: Database, stop: Callable[[], bool]) -> Iterator[None]:
+    """Queries inside stop early once stop() turns true, raising the engine's error
+    (is_interrupted tells it apart)."""
+    if is_postgres(db):
+        with db.interruptible(stop):
+            yield
+        return
+    db.conn.set_progress_handler(stop, 1_000)
+    try:
+        yield
+    finally:
+        db.conn.set_progress_handler(None, 0)
+
+
+def is_interrupted(error: Exception) -> bool:
+    if isinstance(error, sqlite3.OperationalError):
+        return "interrupt" in str(error)
+    from psycopg.errors import QueryCanceled
+
+    return isinstance(error, QueryCanceled)

@@ -1,0 +1,80 @@
+"""Backups of a server database: PostgreSQL's own pg_dump and pg_restore.
+
+The server's administrator normally backs the whole server up; these are for the hub's
+admin who wants a copy of the hub now (`hubapp backup --db postgresql://…`). The dump is
+pg_dump's custom format, checked by listing it with pg_restore before it gets its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.store.engine import display_name
+
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{tool} is not installed on this computer: install PostgreSQL's client "
+                        "tools (Debian: apt install postgresql-client), or ask the server's "
+                        "administrator for a backup"), tool=name)
+    return found
+
+
+def _run(command: list[str], url: str) -> str:
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        lines = (done.stderr or done.stdout).strip().splitlines() or ["exit code"]
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{tool} failed for {path}: {reason}"),
+            tool=Path(command[0]).name, path=display_name(url), reason=lines[0])
+    return done.stdout
+
+
+def dump(url: str, target: Path) -> Path:
+    """pg_dump of the database into target, checked; returns target."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Cannot write the backup {path}: folder {folder} does not exist"),
+                            path=str(target), folder=str(target.parent))
+    partial = target.with_name(target.name + ".partial")
+    try:
+        _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(partial),
+              "--dbname", url], url)
+        verify(partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def verify(path: Path) -> None:
+    """Raise DatabaseError unless path is an archive pg_restore can read."""
+    done = subprocess.run([_tool("pg_restore"), "--list", str(path)], capture_output=True,
+                          text=True)
+    if done.returncode:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is not a PostgreSQL backup (pg_dump's custom format); it "
+                        "cannot be restored"), path=str(path))
+
+
+def restore(backup_file: Path, url: str) -> Path:
+    """Replace the database's content with the dump's, in one transaction; returns the dump
+    of the database as it was, taken first beside backup_file."""
+    backup_file = Path(backup_file)
+    verify(backup_file)
+    name = url.rsplit("/", 1)[-1].split("?")[0] or "hub"
+    kept = dump(url, backup_file.with_name(
+        f"{name}-before-restore-{dt.datetime.now().strftime(_STAMP)}.dump"))
+    _run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
+          "--exit-on-error", "--dbname", url, str(backup_file)], url)
+    return kept

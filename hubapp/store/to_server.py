@@ -1,0 +1,145 @@
+"""`hubapp migrate-to`: a hub's SQLite file copied whole into an empty server database.
+
+One transaction on the server: the schema (the same numbered steps), every table's rows with
+their ids, the id sequences moved past them, then row counts and totals compared with the
+file. Any difference rolls everything back, so the server holds all of the hub or nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+from psycopg import sql as pgsql
+
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.store import postgres
+from hubapp.store.db import as_user_error, open_db
+from hubapp.store.migrations import MIGRATIONS, STEPS
+
+_NOT_COPIED = (MIGRATIONS.migrations_table,)
+
+
+@dataclass(frozen=True, slots=True)
+class TableCheckRecord:
+    """One table on both sides: rows, and (containers, TEU, gross kg) where they apply."""
+
+    table: str
+    file_rows: int
+    server_rows: int
+    file_totals: tuple[float, ...] = ()
+    server_totals: tuple[float, ...] = ()
+
+    @property
+    def same(self) -> bool:
+        return self.file_rows == self.server_rows and _rounded(self.file_totals) == \
+            _rounded(self.server_totals)
+
+
+def _rounded(values: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(round(value, 6) for value in values)
+
+
+def copy_to_server(source: Path, url: str,
+                   progress: Callable[[str], None] | None = None) -> list[TableCheckRecord]:
+    """Copy the hub in the file source into the empty server database at url; returns what
+    was compared. Raises DatabaseError if the target is not empty or a count differs."""
+    file_db = open_db(source, create=False)  # a file from an older build is upgraded first
+    try:
+        server = postgres.PgDatabase(postgres.connect(url), url)
+        try:
+            found = server.table_names()
+            if found:
+                raise DatabaseError(QT_TRANSLATE_NOOP(
+                    "messages", "The server database {path} is not empty (it holds {tables}); "
+                                "migrate-to copies into an empty database only: create a new "
+                                "one (createdb) and try again"),
+                    path=server.name, tables=", ".join(found[:5]))
+            with server.atomic():
+                postgres.migrate(server, STEPS, MIGRATIONS.name)
+                tables = _copy_order(file_db.conn)
+                for table in reversed(tables):  # the reference data the steps seeded
+                    server.conn.execute(pgsql.SQL("DELETE FROM {}").format(
+                        pgsql.Identifier(table)))
+                for table in tables:
+                    if progress is not None:
+                        progress(table)
+                    _copy_table(file_db.conn, server, table)
+                checks = [_compare(file_db.conn, server, table) for table in tables]
+                wrong = [check for check in checks if not check.same]
+                if wrong:
+                    raise DatabaseError(QT_TRANSLATE_NOOP(
+                        "messages", "The copy of table {table} differs from the file "
+                                    "({file} rows, {server} on the server); nothing was kept "
+                                    "on the server"),
+                        table=wrong[0].table, file=wrong[0].file_rows,
+                        server=wrong[0].server_rows)
+            return checks
+        finally:
+            server.close()
+    except psycopg.Error as error:  # e.g. no right to create tables in the database
+        raise postgres.as_user_error(error, url) from error
+    except sqlite3.Error as error:
+        raise as_user_error(error, Path(source)) from error
+    finally:
+        file_db.close()
+
+
+def _copy_order(conn: sqlite3.Connection) -> list[str]:
+    """The file's tables, each after the tables its foreign keys point to."""
+    names = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " ORDER BY name") if row[0] not in _NOT_COPIED]
+    parents = {name: {row[2] for row in conn.execute(f"PRAGMA foreign_key_list({name})")}
+               - {name} for name in names}
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [name for name in names
+                 if name not in ordered and parents[name] <= set(ordered)]
+        if not ready:  # a cycle: the server checks the keys at the end either way
+            ready = [name for name in names if name not in ordered]
+        ordered += ready
+    return ordered
+
+
+def _copy_table(conn: sqlite3.Connection, server: postgres.PgDatabase, table: str) -> None:
+    columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    statement = pgsql.SQL("COPY {} ({}) FROM STDIN").format(
+        pgsql.Identifier(table), pgsql.SQL(", ").join(map(pgsql.Identifier, columns)))
+    with server.conn.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in conn.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM {table}"):
+            copy.write_row(row)
+    # Ids were copied as they are: new rows must be numbered after them.
+    for key in server.primary_key(table):
+        identity = server.conn.execute(
+            "SELECT pg_get_serial_sequence(%s, %s)", [table, key]).fetchone()[0]
+        if identity:
+            server.conn.execute(pgsql.SQL(
+                "SELECT setval(%s, COALESCE(MAX({key}), 0) + 1, false) FROM {table}").format(
+                key=pgsql.Identifier(key), table=pgsql.Identifier(table)), [identity])
+
+
+def _totals(conn: sqlite3.Connection, table: str) -> str | None:
+    """Beyond the row count, the sums a hub is judged by, in tables that hold them: containers
+    (a count of moves, or a column of totals), TEU and gross weight."""
+    columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    if "teu" not in columns or "gross_kg" not in columns:
+        return None
+    containers = "SUM(containers)" if "containers" in columns else "COUNT(*)"
+    return (f"SELECT COALESCE({containers}, 0), COALESCE(SUM(teu), 0),"
+            f" COALESCE(SUM(gross_kg), 0) FROM {table}")
+
+
+def _compare(conn: sqlite3.Connection, server: postgres.PgDatabase,
+             table: str) -> TableCheckRecord:
+    count = f"SELECT COUNT(*) FROM {table}"
+    file_rows = conn.execute(count).fetchone()[0]
+    server_rows = server.execute(count).fetchone()[0]
+    totals = _totals(conn, table)
+    if totals is None:
+        return TableCheckRecord(table, file_rows, server_rows)
+    return TableCheckRecord(table, file_rows, server_rows, tuple(conn.execute(totals).fetchone()),
+                            tuple(server.execute(totals).fetchone()))

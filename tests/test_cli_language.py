@@ -1,0 +1,114 @@
+"""The command line speaks the system's language: Chinese under a zh_CN locale, else English;
+what scripts parse (stats --format csv/json) keeps its English keys."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hubapp.language import system_language
+
+SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
+
+
+def hubapp(lang: str, *args):
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = lang
+    return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("environ, expected", [
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "en_GB.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "en_US.UTF-8", "LANGUAGE": "zh_CN:en"}, "zh"),
+    ({"LANG": "C.UTF-8", "LANGUAGE": "zh_CN"}, "en"),  # gettext ignores LANGUAGE under C
+    ({"LANG": "de_DE.UTF-8"}, "en"),
+    ({}, "en"),
+])
+def test_language_follows_the_locale_variables(environ, expected):
+    assert system_language(environ) == expected
+
+
+def _problem_file(tmp_path: Path) -> Path:
+    lines = SAMPLE.read_text(encoding="utf-8-sig").splitlines()
+    lines[2] = lines[2].replace("TGHU4642290", "TGHU4642291")  # line 3: wrong check digit
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    return bad
+
+
+def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
+    imported = hubapp("zh_CN.UTF-8", "import", SAMPLE, "--db", demo_db_path)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.strip() == (
+        "loading-list-2026-03-05.csv：已导入 1 班次，20 箱，24 标箱")
+
+    refused = hubapp("zh_CN.UTF-8", "import", _problem_file(tmp_path), "--db", demo_db_path)
+    assert refused.returncode == 1
+    lines = refused.stderr.splitlines()
+    assert lines[0] == "hubapp：错误：bad.csv：1 个问题；未保存任何数据"
+    assert lines[1].startswith("  第 3 行，箱号 'TGHU4642291'：")
+    assert "校验位" in lines[1]
+
+    stats = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-03",
+                   "--to", "2026-03-05", "--by", "direction")
+    assert stats.returncode == 0, stats.stderr
+    table = stats.stdout.splitlines()
+    assert table[0].split() == ["分组", "班次", "箱量", "标箱", "重箱", "空箱", "毛重(kg)"]
+    assert table[-1].startswith("合计")
+
+    checked = hubapp("zh_CN.UTF-8", "check", "--db", demo_db_path)
+    assert checked.returncode == 0, checked.stderr
+    assert "  正常     文件完整性" in checked.stdout.splitlines()
+    assert checked.stdout.splitlines()[-1] == "未发现问题。"
+
+    wrong = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-05",
+                   "--to", "2026-03-01")
+    assert wrong.stderr.strip() == "hubapp：错误：--from 2026-03-05 晚于 --to 2026-03-01"
+
+
+def test_machine_formats_keep_english_keys_in_chinese(demo_db_path):
+    csv_out = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-05",
+                     "--to", "2026-03-05", "--format", "csv")
+    assert csv_out.stdout.splitlines()[0] == "key,services,containers,teu,full,empty,gross_kg"
+    json_out = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-05",
+                      "--to", "2026-03-05", "--format", "json")
+    assert set(json.loads(json_out.stdout)["totals"]) == {
+        "services", "containers", "teu", "full", "empty", "gross_kg"}
+
+
+def test_c_locale_prints_english(demo_db_path, tmp_path):
+    imported = hubapp("C", "import", SAMPLE, "--db", demo_db_path, "--dry-run")
+    assert imported.stdout.strip() == ("loading-list-2026-03-05.csv: would import (dry run, "
+                                       "nothing saved) 1 services, 20 containers, 24 TEU")
+    refused = hubapp("C", "import", _problem_file(tmp_path), "--db", demo_db_path)
+    lines = refused.stderr.splitlines()
+    assert lines[0] == "hubapp: error: bad.csv: 1 problems; nothing was saved"
+    assert lines[1].startswith("  line 3, 箱号 'TGHU4642291': ")
+    assert "Check digit of TGHU4642291" in lines[1]
+    stats = hubapp("C", "stats", "--db", demo_db_path, "--from", "2026-03-03",
+                   "--to", "2026-03-05")
+    assert stats.stdout.splitlines()[0].split() == [
+        "key", "services", "containers", "teu", "full", "empty", "gross_kg"]
+    assert stats.stdout.splitlines()[-1].startswith("total")
+
+
+def test_report_language_follows_the_locale_unless_given(demo_db_path, tmp_path):
+    from tests.test_reports import pdf_text
+
+    chinese, english = tmp_path / "zh.pdf", tmp_path / "en.pdf"
+    made = hubapp("zh_CN.UTF-8", "report", "daily", "--date", "2026-03-05", "--db",
+                  demo_db_path, "-o", chinese)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"报表已写入 {chinese}")
+    assert "每日汇总 · 2026年3月5日" in pdf_text(chinese)
+    assert hubapp("zh_CN.UTF-8", "report", "daily", "--date", "2026-03-05", "--db",
+                  demo_db_path, "-o", english, "--lang", "en").returncode == 0
+    assert "Daily summary · 2026-03-05" in pdf_text(english)

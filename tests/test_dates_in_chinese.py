@@ -1,0 +1,71 @@
+"""Dates read the way the language writes them: 2026年3月5日 in Chinese reports and prompts,
+and the time a day was closed (stored in UTC) on the desk's own clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hubapp.reports.document import content
+from hubapp.store import day_close, reports
+from hubapp.store.reports import DAILY, MONTHLY, RANGE
+from hubapp.store.users import SUPERVISOR, UserRecord
+from hubapp.ui import dialogs, formatting
+from hubapp.ui.daily_log import DailyLogScreen
+from hubapp.ui.translations import install_translations
+
+DAY = dt.date(2026, 3, 5)
+
+
+@pytest.fixture
+def chinese(qapp, app_ctx):
+    install_translations(qapp, "zh")
+    yield
+    install_translations(qapp, "en")
+
+
+@pytest.mark.parametrize("kind, first, last, zh, en", [
+    (DAILY, DAY, DAY, "每日汇总 · 2026年3月5日", "Daily summary · 2026-03-05"),
+    (MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31), "月度报告 · 2026年3月",
+     "Monthly report · 2026-03"),
+    (RANGE, dt.date(2026, 3, 3), DAY, "期间报告 · 2026年3月3日 – 2026年3月5日",
+     "Period report · 2026-03-03 – 2026-03-05"),
+])
+def test_report_headings_write_dates_in_their_language(demo_db, kind, first, last, zh, en):
+    data = reports.build(demo_db, kind, first, last)
+    assert f"{content(data, 'zh').title} · {content(data, 'zh').period}" == zh
+    assert f"{content(data, 'en').title} · {content(data, 'en').period}" == en
+
+
+def test_closing_time_is_shown_on_the_local_clock(demo_db, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        day_close.close_day(demo_db, DAY, UserRecord("Wang Fang", SUPERVISOR))
+        closed = day_close.closed_info(demo_db, DAY)
+        utc = dt.datetime.fromisoformat(closed.closed_at)
+        assert closed.closed_local.utcoffset() == dt.timedelta(hours=8)
+        assert closed.closed_local == utc
+        text = content(reports.build(demo_db, DAILY, DAY, DAY), "zh").html
+        local = utc + dt.timedelta(hours=8)
+        assert f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}" in text
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_day_screen_in_chinese_writes_the_reopen_prompt_and_closing_time(
+        qtbot, chinese, app_ctx, monkeypatch):
+    screen = DailyLogScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.set_day(DAY)
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    closed = day_close.closed_info(app_ctx.db, DAY)
+    assert formatting.moment(closed.closed_local) in screen.closed_label.text()
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_text", lambda _parent, _title, label: asked.append(label))
+    screen.close_day_button.click()
+    assert "2026年3月5日" in asked[0]
