@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.audit import AuditEntryRecord, changed_fields
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.interchange import write_audit
 from hubapp.store import audit
 from hubapp.ui import dialogs, labels
@@ -32,58 +32,44 @@ def _value(value) -> str:
     return str(value)
 
 
-def _action(action: str) -> str:
-    """The stored English word (store.audit.record) in the interface language."""
-    translate = QCoreApplication.translate
-    return {
-        "create": translate("audit", "create"), "update": translate("audit", "update"),
-        "delete": translate("audit", "delete"), "import": translate("audit", "import"),
-        "close": translate("audit", "close"), "reopen": translate("audit", "reopen"),
-        "retire": translate("audit", "retire"), "unretire": translate("audit", "unretire"),
-        "merge": translate("audit", "merge"), "set password": translate("audit", "set password"),
-        "lock out": translate("audit", "lock out"),
-    }.get(action, action)
+# The stored English words of the audit log (actions, tables, columns: store.audit.record)
+# that the interface shows in its own language; anything else is shown as stored.
+_WORDS = frozenset((
+    QT_TRANSLATE_NOOP("audit", "create"), QT_TRANSLATE_NOOP("audit", "update"),
+    QT_TRANSLATE_NOOP("audit", "delete"), QT_TRANSLATE_NOOP("audit", "import"),
+    QT_TRANSLATE_NOOP("audit", "close"), QT_TRANSLATE_NOOP("audit", "reopen"),
+    QT_TRANSLATE_NOOP("audit", "retire"), QT_TRANSLATE_NOOP("audit", "unretire"),
+    QT_TRANSLATE_NOOP("audit", "merge"), QT_TRANSLATE_NOOP("audit", "set password"),
+    QT_TRANSLATE_NOOP("audit", "lock out"), QT_TRANSLATE_NOOP("audit", "service"),
+    QT_TRANSLATE_NOOP("audit", "day"), QT_TRANSLATE_NOOP("audit", "file"),
+    QT_TRANSLATE_NOOP("audit", "commodity"), QT_TRANSLATE_NOOP("audit", "place"),
+    QT_TRANSLATE_NOOP("audit", "route"), QT_TRANSLATE_NOOP("audit", "setting"),
+    QT_TRANSLATE_NOOP("audit", "user"), QT_TRANSLATE_NOOP("audit", "service_no"),
+    QT_TRANSLATE_NOOP("audit", "date"), QT_TRANSLATE_NOOP("audit", "direction"),
+    QT_TRANSLATE_NOOP("audit", "mode"), QT_TRANSLATE_NOOP("audit", "route_code"),
+    QT_TRANSLATE_NOOP("audit", "origin"), QT_TRANSLATE_NOOP("audit", "destination"),
+    QT_TRANSLATE_NOOP("audit", "scheduled_at"), QT_TRANSLATE_NOOP("audit", "actual_at"),
+    QT_TRANSLATE_NOOP("audit", "status"), QT_TRANSLATE_NOOP("audit", "wagons"),
+    QT_TRANSLATE_NOOP("audit", "notes"), QT_TRANSLATE_NOOP("audit", "containers"),
+    QT_TRANSLATE_NOOP("audit", "containers added"),
+    QT_TRANSLATE_NOOP("audit", "containers removed"), QT_TRANSLATE_NOOP("audit", "hs_code"),
+    QT_TRANSLATE_NOOP("audit", "name_en"), QT_TRANSLATE_NOOP("audit", "name_zh"),
+    QT_TRANSLATE_NOOP("audit", "category"), QT_TRANSLATE_NOOP("audit", "perishable"),
+    QT_TRANSLATE_NOOP("audit", "retired"), QT_TRANSLATE_NOOP("audit", "locode"),
+    QT_TRANSLATE_NOOP("audit", "country"), QT_TRANSLATE_NOOP("audit", "code"),
+    QT_TRANSLATE_NOOP("audit", "countries"), QT_TRANSLATE_NOOP("audit", "closed_at"),
+    QT_TRANSLATE_NOOP("audit", "closed_by"), QT_TRANSLATE_NOOP("audit", "reason"),
+    QT_TRANSLATE_NOOP("audit", "role"), QT_TRANSLATE_NOOP("audit", "active"),
+    QT_TRANSLATE_NOOP("audit", "until"), QT_TRANSLATE_NOOP("audit", "value"),
+    QT_TRANSLATE_NOOP("audit", "hub_name"), QT_TRANSLATE_NOOP("audit", "hub_name_zh"),
+    QT_TRANSLATE_NOOP("audit", "teu_45ft"), QT_TRANSLATE_NOOP("audit", "daily_train_target"),
+    QT_TRANSLATE_NOOP("audit", "punctuality_tolerance_min"),
+    QT_TRANSLATE_NOOP("audit", "logo_path"),
+))
 
 
-def _entity(entity: str) -> str:
-    translate = QCoreApplication.translate
-    return {
-        "service": translate("audit", "service"), "day": translate("audit", "day"),
-        "file": translate("audit", "file"), "commodity": translate("audit", "commodity"),
-        "place": translate("audit", "place"), "route": translate("audit", "route"),
-        "setting": translate("audit", "setting"), "user": translate("audit", "user"),
-    }.get(entity, entity)
-
-
-def _field(name: str) -> str:
-    """A stored field's name (a column of its table) in the interface language."""
-    translate = QCoreApplication.translate
-    return {
-        "service_no": translate("audit", "service_no"), "date": translate("audit", "date"),
-        "direction": translate("audit", "direction"), "mode": translate("audit", "mode"),
-        "route_code": translate("audit", "route_code"), "origin": translate("audit", "origin"),
-        "destination": translate("audit", "destination"),
-        "scheduled_at": translate("audit", "scheduled_at"),
-        "actual_at": translate("audit", "actual_at"), "status": translate("audit", "status"),
-        "wagons": translate("audit", "wagons"), "notes": translate("audit", "notes"),
-        "containers": translate("audit", "containers"),
-        "containers added": translate("audit", "containers added"),
-        "containers removed": translate("audit", "containers removed"),
-        "hs_code": translate("audit", "hs_code"), "name_en": translate("audit", "name_en"),
-        "name_zh": translate("audit", "name_zh"), "category": translate("audit", "category"),
-        "perishable": translate("audit", "perishable"), "retired": translate("audit", "retired"),
-        "locode": translate("audit", "locode"), "country": translate("audit", "country"),
-        "code": translate("audit", "code"), "countries": translate("audit", "countries"),
-        "closed_at": translate("audit", "closed_at"), "closed_by": translate("audit", "closed_by"),
-        "reason": translate("audit", "reason"), "role": translate("audit", "role"),
-        "active": translate("audit", "active"), "until": translate("audit", "until"),
-        "value": translate("audit", "value"), "hub_name": translate("audit", "hub_name"),
-        "hub_name_zh": translate("audit", "hub_name_zh"),
-        "teu_45ft": translate("audit", "teu_45ft"),
-        "daily_train_target": translate("audit", "daily_train_target"),
-        "punctuality_tolerance_min": translate("audit", "punctuality_tolerance_min"),
-        "logo_path": translate("audit", "logo_path"),
-    }.get(name, name)
+def _word(word: str) -> str:
+    return QCoreApplication.translate("audit", word) if word in _WORDS else word
 
 
 class AuditModel(RecordTableModel):
@@ -96,10 +82,10 @@ class AuditModel(RecordTableModel):
             return _local(entry.at)
         if column == 4:
             changes = changed_fields(entry.before, entry.after)
-            return "; ".join(f"{_field(name)}: {_value(old)} → {_value(new)}"
+            return "; ".join(f"{_word(name)}: {_value(old)} → {_value(new)}"
                              for name, old, new in changes[:3])
-        return [entry.user_name, _action(entry.action),
-                f"{_entity(entry.entity)} {entry.entity_id}"][column - 1]
+        return [entry.user_name, _word(entry.action),
+                f"{_word(entry.entity)} {entry.entity_id}"][column - 1]
 
 
 class AuditScreen(QWidget):
@@ -187,9 +173,9 @@ class AuditScreen(QWidget):
         if entry is None:
             self.details.clear()
             return
-        lines = [f"{_local(entry.at)}  {entry.user_name}  {_action(entry.action)}  "
-                 f"{_entity(entry.entity)} {entry.entity_id}", ""]
-        lines += [f"{_field(name)}: {_value(old)} → {_value(new)}"
+        lines = [f"{_local(entry.at)}  {entry.user_name}  {_word(entry.action)}  "
+                 f"{_word(entry.entity)} {entry.entity_id}", ""]
+        lines += [f"{_word(name)}: {_value(old)} → {_value(new)}"
                   for name, old, new in changed_fields(entry.before, entry.after)]
         self.details.setPlainText("\n".join(lines))
 
