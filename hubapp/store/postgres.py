@@ -366,6 +366,10 @@ def use_password(url: str, password: str | None) -> None:
         _passwords.pop(display_name(url), None)
 
 
+def session_password(url: str) -> str | None:
+    return _passwords.get(display_name(url))
+
+
 def connect(url: str) -> psycopg.Connection:
     """A raw autocommit connection (also what LISTEN/NOTIFY needs), errors said plainly."""
     extra = {}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path, user_log_path
 from PySide6.QtGui import QIcon
@@ -17,12 +19,19 @@ from hubapp.store import open_db, users
 from hubapp.ui import dialogs, first_paint, fonts, labels
 from hubapp.ui.backup_actions import warn_if_on_network
 from hubapp.ui.context import AppContext
+from hubapp.ui.desk_database import remembered_target, use_saved_password
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.signals import AppSignals
 from hubapp.ui.tasks import TaskRunner
 from hubapp.ui.translations import chosen_language, install_translations
 
+if TYPE_CHECKING:  # sqlite-utils loads through hubapp.store (no numpy)
+    from sqlite_utils import Database
+
+
 APP_NAME = "hubapp"
+# Every window open_window made: a window without a parent lives only while Python holds it.
+windows: list[MainWindow] = []
 log = logging.getLogger(__name__)
 
 
@@ -44,33 +53,54 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run_gui(db_path: Path | None) -> int:
+def start_target(db_path: Path | str | None) -> Path | str:
+    """--db if given, else what this desk chose last (Connect to server… / Use a local file…),
+    else the file in the user's data folder."""
+    if db_path is not None:
+        return db_path
+    target = remembered_target() or default_db_path()
+    use_saved_password(target)
+    return target
+
+
+def run_gui(db_path: Path | str | None) -> int:
     app = make_application(sys.argv)
     language = chosen_language()
     install_translations(app, language)
     fonts.warn_if_no_chinese_font(language)
     _log_to_file()
     sys.excepthook = _show_crash
-    path = db_path or default_db_path()
+    path = start_target(db_path)
     try:
         db = open_db(path)
     except HubError as error:
         dialogs.show_error(None, app.tr("Hub Desk cannot open the database"), labels.message(error))
         return 1
     warn_if_on_network(path)
-    user = users.SINGLE_USER if users.single_user_mode(db) else dialogs.log_in(None, db)
-    if user is None:  # the login was cancelled
+    window = open_window(db, path, first_paint.watch)  # watch: for the start-up benchmark
+    if window is None:  # the login was cancelled
         db.close()
         return 0
-    window = MainWindow(AppContext(db, path, AppSignals(), TaskRunner(path), user.name,
-                                   user.role))
-    first_paint.watch(window)  # only for the start-up benchmark
-    window.show()
-    window.backups.start_automatic()
     try:
         return app.exec()
     finally:
         db.close()
+
+
+def open_window(db: Database, target: Path | str,
+                before_show: Callable[[MainWindow], None] | None = None) -> MainWindow | None:
+    """Log in to db and show a main window on it; None if the login was cancelled."""
+    user = users.SINGLE_USER if users.single_user_mode(db) else dialogs.log_in(None, db)
+    if user is None:
+        return None
+    window = MainWindow(AppContext(db, target, AppSignals(), TaskRunner(target), user.name,
+                                   user.role))
+    windows.append(window)
+    if before_show is not None:
+        before_show(window)
+    window.show()
+    window.backups.start_automatic()
+    return window
 
 
 def _log_to_file() -> None:

@@ -90,3 +90,14 @@ def ask_print(parent: QWidget | None, printer) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog
 
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def ask_server(parent: QWidget | None, current) -> tuple[Database, str] | None:
+    """Connect to server…: the opened server database and its URL (without password), or
+    None if the user cancelled. current (a path or URL) fills the form when it is a server."""
+    from hubapp.ui.connect_dialog import ConnectDialog
+
+    dialog = ConnectDialog(current, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.db, dialog.target
+    return None

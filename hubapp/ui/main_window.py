@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
+from hubapp.domain.errors import HubError
 from hubapp.domain.records import TotalsRecord
-from hubapp.store.engine import display_name
-from hubapp.ui import dialogs
+from hubapp.store import open_db
+from hubapp.store.engine import display_name, is_server
+from hubapp.ui import dialogs, labels
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log import DailyLogScreen
 from hubapp.ui.daily_log.services_list import totals_text
+from hubapp.ui.desk_database import remember_target
 from hubapp.ui.lazy_screen import LazyScreen
+
+if TYPE_CHECKING:  # sqlite-utils loads through hubapp.store (no numpy)
+    from sqlite_utils import Database
+
 
 S = TypeVar("S", bound=QWidget)
 
@@ -113,6 +120,12 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export…"), self)
         self.export_action.triggered.connect(self._open_export)
         self.file_menu.addActions([self.import_action, self.export_action])
+        self.file_menu.addSeparator()
+        self.connect_action = QAction(self.tr("&Connect to server…"), self)
+        self.connect_action.triggered.connect(self._connect_to_server)
+        self.local_file_action = QAction(self.tr("Use a &local file…"), self)
+        self.local_file_action.triggered.connect(self._use_local_file)
+        self.file_menu.addActions([self.connect_action, self.local_file_action])
         self.backups = BackupActions(self.ctx, self)  # automatic ones start in run_gui
         self.file_menu.addSeparator()
         self.file_menu.addActions(self.backups.menu_actions)
@@ -164,6 +177,43 @@ class MainWindow(QMainWindow):
             self.export_dialog = ExportDialog(self.ctx, self)
         self.export_dialog.show()
         self.export_dialog.raise_()
+
+    def _connect_to_server(self) -> None:
+        chosen = dialogs.ask_server(self, self.db_path)
+        if chosen is not None:
+            self.switch_to(*chosen)
+
+    def _use_local_file(self) -> None:
+        folder = "" if is_server(self.db_path) else str(Path(self.db_path).parent)
+        path = dialogs.pick_open_file(self, self.tr("Use a local file"), folder,
+                                      self.tr("Hub Desk databases (*.db);;All files (*)"))
+        if not path:
+            return
+        try:
+            db = open_db(path)
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Hub Desk cannot open the database"),
+                               labels.message(error))
+            return
+        self.switch_to(db, Path(path))
+
+    def switch_to(self, db: Database, target: Path | str) -> MainWindow | None:
+        """Work on db from now on: a new window (and login) on it replaces this one, and this
+        desk opens it at its next start. A fresh window rather than re-pointing this one's
+        screens, caches, tasks and backups: nothing can keep reading the old database.
+        None (and db closed) when the user stays: unsaved edits kept, or login cancelled."""
+        from hubapp.ui import app  # app builds windows: imported at use
+
+        window = app.open_window(db, target) if self.day_screen.can_leave() else None
+        if window is None:
+            db.close()
+            return None
+        remember_target(target)
+        if self.close():  # else it closes itself after its backup, keeping its connection
+            self.ctx.db.close()
+            if self in app.windows:
+                app.windows.remove(self)
+        return window
 
     def _about(self) -> None:
         from hubapp import __version__

@@ -3,7 +3,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="182" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="168" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>

@@ -3,27 +3,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="78" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -31,54 +31,54 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="111" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="97" />
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="119" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="105" />
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="120" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="106" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="138" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="124" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="139" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="125" />
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="176" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="162" />
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="182" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="168" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="197" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="183" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="198" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="184" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="205" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="191" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -422,6 +422,73 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <location filename="../../hubapp/ui/reference_screen.py" line="148" />
         <source>Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="32" />
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="48" />
+        <source>Remember the password on this computer</source>
+        <translation>在此电脑上记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="49" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="60" />
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="61" />
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="62" />
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="63" />
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="64" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="95" />
+        <source>Enter the server's host name and the database.</source>
+        <translation>请输入服务器主机名和数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="112" />
+        <source>Connected to {name}.</source>
+        <translation>已连接到 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="135" />
+        <source>Password not remembered</source>
+        <translation>未记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="136" />
+        <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
+
+To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
+        <translation>此电脑上没有可用的密码存储（密钥环），因此密码只保留到 Hub Desk 关闭为止。
+
+若想连接时无需输入密码，请将其写入 ~/.pgpass（一行 主机:端口:数据库:用户:密码，仅本人可读：chmod 600）。</translation>
     </message>
 </context>
 <context>
@@ -1282,97 +1349,122 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="38" />
+        <location filename="../../hubapp/ui/main_window.py" line="45" />
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="42" />
+        <location filename="../../hubapp/ui/main_window.py" line="49" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="43" />
+        <location filename="../../hubapp/ui/main_window.py" line="50" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="48" />
+        <location filename="../../hubapp/ui/main_window.py" line="55" />
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="49" />
+        <location filename="../../hubapp/ui/main_window.py" line="56" />
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="50" />
+        <location filename="../../hubapp/ui/main_window.py" line="57" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="55" />
+        <location filename="../../hubapp/ui/main_window.py" line="62" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="56" />
+        <location filename="../../hubapp/ui/main_window.py" line="63" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="51" />
+        <location filename="../../hubapp/ui/main_window.py" line="58" />
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="54" />
+        <location filename="../../hubapp/ui/main_window.py" line="61" />
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="111" />
+        <location filename="../../hubapp/ui/main_window.py" line="118" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="113" />
+        <location filename="../../hubapp/ui/main_window.py" line="120" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="120" />
+        <location filename="../../hubapp/ui/main_window.py" line="133" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="44" />
+        <location filename="../../hubapp/ui/main_window.py" line="51" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="130" />
+        <location filename="../../hubapp/ui/main_window.py" line="124" />
+        <source>&amp;Connect to server…</source>
+        <translation>连接服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="126" />
+        <source>Use a &amp;local file…</source>
+        <translation>使用本地文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="143" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="138" />
+        <location filename="../../hubapp/ui/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="139" />
+        <location filename="../../hubapp/ui/main_window.py" line="152" />
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="171" />
+        <location filename="../../hubapp/ui/main_window.py" line="188" />
+        <source>Use a local file</source>
+        <translation>使用本地文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="189" />
+        <source>Hub Desk databases (*.db);;All files (*)</source>
+        <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="195" />
+        <source>Hub Desk cannot open the database</source>
+        <translation>枢纽工作台无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="221" />
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="172" />
+        <location filename="../../hubapp/ui/main_window.py" line="222" />
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2025,22 +2117,22 @@ Licence: MIT</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="58" />
+        <location filename="../../hubapp/ui/app.py" line="77" />
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="85" />
+        <location filename="../../hubapp/ui/app.py" line="115" />
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="89" />
+        <location filename="../../hubapp/ui/app.py" line="119" />
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="90" />
+        <location filename="../../hubapp/ui/app.py" line="120" />
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -2054,287 +2146,287 @@ Licence: MIT</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="39" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="38" />
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="39" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="38" />
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="40" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="39" />
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="40" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="39" />
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="40" />
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="40" />
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="41" />
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="41" />
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="43" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="42" />
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="43" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="42" />
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="44" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="43" />
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="51" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="43" />
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="51" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="44" />
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="44" />
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="45" />
         <source>commodity</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="45" />
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="46" />
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="46" />
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="47" />
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="47" />
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="48" />
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="48" />
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="49" />
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="49" />
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="50" />
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="50" />
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="51" />
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="51" />
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="52" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="52" />
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="53" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="69" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="53" />
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="54" />
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="55" />
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="55" />
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="56" />
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="56" />
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="57" />
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="57" />
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="58" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="58" />
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="59" />
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="59" />
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="60" />
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="60" />
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="61" />
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="61" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="62" />
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="62" />
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="63" />
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="63" />
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
         <source>hub_name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="65" />
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="65" />
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="66" />
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="67" />
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
@@ -3307,47 +3399,47 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="412" />
+        <location filename="../../hubapp/store/postgres.py" line="434" />
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；Hub Desk 需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="433" />
+        <location filename="../../hubapp/store/postgres.py" line="455" />
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="436" />
+        <location filename="../../hubapp/store/postgres.py" line="458" />
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="438" />
+        <location filename="../../hubapp/store/postgres.py" line="460" />
         <source>The server has no database {path}: ask the hub's IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="441" />
+        <location filename="../../hubapp/store/postgres.py" line="463" />
         <source>The server refused access to {path}: ask the hub's IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="444" />
+        <location filename="../../hubapp/store/postgres.py" line="466" />
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="447" />
+        <location filename="../../hubapp/store/postgres.py" line="469" />
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="449" />
+        <location filename="../../hubapp/store/postgres.py" line="471" />
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="461" />
+        <location filename="../../hubapp/store/postgres.py" line="483" />
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>

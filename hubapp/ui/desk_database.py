@@ -1,0 +1,75 @@
+"""Which database this desk works on, remembered between starts, and its server password.
+
+The target is remembered in QSettings as a path or a URL without password. The password lives
+in the platform keyring (never in QSettings or any file of ours) and, for the session, in
+store.postgres (use_password): every connection of the process logs in with it while the URL
+that is shown and remembered holds none. keyring and psycopg load only for a server: a local
+desk's start does not pay for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from PySide6.QtCore import QSettings
+
+from hubapp.store.engine import display_name, is_server
+
+KEYRING_SERVICE = "Hub Desk"
+TARGET_KEY = "database/target"
+DEFAULT_PORT = 5432
+
+
+def remembered_target() -> Path | str | None:
+    """The database this desk chose last (Connect to server… / Use a local file…)."""
+    target = QSettings().value(TARGET_KEY)
+    if not target:
+        return None
+    return str(target) if is_server(target) else Path(str(target))
+
+
+def remember_target(target: Path | str) -> None:
+    QSettings().setValue(TARGET_KEY, display_name(target))
+
+
+def keyring_key(url: str) -> str:
+    """user@host:port/db: one keyring entry per server database and user."""
+    parts = urlsplit(url)
+    return (f"{unquote(parts.username or '')}@{parts.hostname or ''}:"
+            f"{parts.port or DEFAULT_PORT}{unquote(parts.path)}")
+
+
+def saved_password(url: str) -> str | None:
+    """The password kept in the keyring for url; None when there is none or no keyring works."""
+    import keyring
+    import keyring.errors
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_key(url))
+    except keyring.errors.KeyringError:
+        return None
+
+
+def keep_password(url: str, password: str | None) -> bool:
+    """Keep password in the keyring for url (None or "": forget it). False when no keyring
+    works on this computer."""
+    import keyring
+    import keyring.errors
+
+    try:
+        if password:
+            keyring.set_password(KEYRING_SERVICE, keyring_key(url), password)
+        elif saved_password(url) is not None:
+            keyring.delete_password(KEYRING_SERVICE, keyring_key(url))
+    except keyring.errors.KeyringError:
+        return False
+    return True
+
+
+def use_saved_password(target: Path | str) -> None:
+    """Before opening a remembered server database: log in with the keyring's password."""
+    if is_server(target):
+        from hubapp.store import postgres
+
+        postgres.use_password(str(target), saved_password(str(target)))

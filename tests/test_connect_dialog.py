@@ -1,0 +1,278 @@
+"""Connect to server… / Use a local file…: typed into the real dialog, against the throw-away
+PostgreSQL server (tests/pg.py); the keyring is an in-memory backend."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import keyring
+import keyring.backends.fail
+import keyring.errors
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings, Qt
+
+from hubapp.store import open_db, postgres
+from hubapp.store.users import SINGLE_USER
+from hubapp.ui import dialogs
+from hubapp.ui import app
+from hubapp.ui.app import start_target
+from hubapp.ui.connect_dialog import ConnectDialog
+from hubapp.ui.desk_database import KEYRING_SERVICE, TARGET_KEY, remembered_target
+
+PASSWORD = "s3cret@:/pw"  # characters a URL would need escaped
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring():
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    # Never the developer's real keyring, also for the tests after this one.
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+
+
+@pytest.fixture(autouse=True)
+def forget_desk_choices():
+    yield
+    QSettings().remove(TARGET_KEY)
+    postgres._passwords.clear()
+
+
+@pytest.fixture
+def windows(qtbot):
+    """Windows opened by switching (app.windows); closed with their work at the end."""
+    yield
+    for window in [w for w in app.windows if w.isVisible()]:  # the others were switched away
+        window.day_screen.revert()
+        window.close()  # a file's window first makes its closing backup, then closes
+        qtbot.waitUntil(lambda w=window: not w.isVisible(), timeout=30_000)
+        assert window.ctx.tasks.wait()
+        window.ctx.db.close()
+    app.windows.clear()
+
+
+@pytest.fixture
+def first_window(app_ctx):
+    """The window on the demo file that a switch replaces (and whose connection it closes)."""
+    from hubapp.ui.main_window import MainWindow
+
+    window = MainWindow(app_ctx)
+    window.show()
+    yield window
+    if window.isVisible():
+        window.day_screen.revert()
+        window.close()
+    window.deleteLater()
+
+
+def fill(qtbot, dialog: ConnectDialog, url: str, password: str = PASSWORD,
+         remember: bool = True) -> None:
+    parts = urlsplit(url)
+    qtbot.keyClicks(dialog.host, parts.hostname)
+    dialog.port.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.port, str(parts.port))
+    qtbot.keyClicks(dialog.database, parts.path.lstrip("/"))
+    qtbot.keyClicks(dialog.user, parts.username)
+    qtbot.keyClicks(dialog.password, password)
+    if remember:
+        qtbot.mouseClick(dialog.remember, Qt.MouseButton.LeftButton)
+    assert dialog.url() == url
+
+
+def typed_in(qtbot, url: str, **kwargs):
+    """dialogs.ask_server as a person would use it: type, press OK (no modal exec)."""
+    def ask(parent, current):
+        dialog = ConnectDialog(current, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()  # what exec() would do, without its event loop
+        fill(qtbot, dialog, url, **kwargs)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        ask.dialog = dialog
+        return None if dialog.isVisible() else (dialog.db, dialog.target)
+    return ask
+
+
+def files_under_test_home() -> list[Path]:
+    home = Path(os.environ["XDG_CONFIG_HOME"]).parent
+    return [path for path in home.rglob("*") if path.is_file()]
+
+
+def test_test_connection_logs_in_without_writing_and_says_where(qtbot, pg_server,
+                                                                memory_keyring):
+    url = pg_server.create_database()
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog, url)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == f"Connected to {url}."
+    db = postgres.PgDatabase(postgres.connect(url), url)
+    assert db.table_names() == []  # testing wrote nothing
+    db.close()
+    assert postgres.session_password(url) is None  # only OK keeps the password
+    assert memory_keyring.passwords == {}
+
+
+def test_connect_switches_the_window_keeps_the_password_in_the_keyring_only(
+        qtbot, monkeypatch, first_window, pg_server, memory_keyring, windows):
+    main_window = first_window
+    url = pg_server.create_database()
+    monkeypatch.setattr(dialogs, "ask_server", typed_in(qtbot, url))
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: SINGLE_USER)
+    main_window.connect_action.trigger()
+    [window] = app.windows
+    assert not main_window.isVisible()
+    with pytest.raises(sqlite3.ProgrammingError):  # the old window's connection is closed
+        main_window.ctx.db.execute("SELECT 1")
+    assert window.ctx.db_path == url and window.file_label.text() == url
+    assert "hubapp_migrations" in window.ctx.db.table_names()  # opened like --db URL
+    # Every connection of the session logs in with the password, background ones too.
+    assert window.ctx.db.conn.info.password == PASSWORD
+    task = window.ctx.tasks.start(_password_of_own_connection)
+    with qtbot.waitSignal(task.finished, timeout=20_000) as finished:
+        pass
+    assert finished.args == [PASSWORD]
+
+    key = f"{urlsplit(url).username}@127.0.0.1:{urlsplit(url).port}{urlsplit(url).path}"
+    assert memory_keyring.passwords == {(KEYRING_SERVICE, key): PASSWORD}
+    QSettings().sync()
+    assert QSettings().value(TARGET_KEY) == url
+    for path in files_under_test_home():
+        assert PASSWORD.encode() not in path.read_bytes(), path
+
+    # The next start: the remembered server, logged in with the keyring's password.
+    postgres._passwords.clear()
+    assert start_target(None) == url
+    assert postgres.session_password(url) == PASSWORD
+    assert start_target("other.db") == "other.db"  # --db wins
+
+    # And back to a file: the server window goes, with its connection.
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(main_window.db_path))
+    window.local_file_action.trigger()
+    assert app.windows == [back := app.windows[-1]] and back is not window
+    assert back.ctx.db_path == main_window.db_path and window.ctx.db.conn.closed
+    assert back.file_label.text() == str(main_window.db_path)
+    assert remembered_target() == main_window.db_path
+
+
+def _password_of_own_connection(control):
+    db = open_db(control.db_path)
+    try:
+        return db.conn.info.password
+    finally:
+        db.close()
+
+
+def visible_windows():
+    from PySide6.QtWidgets import QApplication
+
+    from hubapp.ui.main_window import MainWindow
+
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_a_local_file_switches_back_and_is_remembered(qtbot, monkeypatch, first_window,
+                                                      demo_template, tmp_path, windows):
+    main_window = first_window
+    other = tmp_path / "other" / "hub.db"
+    other.parent.mkdir()
+    shutil.copyfile(demo_template, other)
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(other))
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: SINGLE_USER)
+    main_window.local_file_action.trigger()
+    [window] = app.windows
+    assert window.ctx.db_path == other and window.file_label.text() == str(other)
+    assert remembered_target() == other
+    assert start_target(None) == other
+
+
+@pytest.mark.parametrize("problem, message", [
+    ("no such database", "The server has no database"),
+    ("unreachable", "Cannot reach the server"),
+    ("another program's", "holds tables of another program"),
+    ("newer", "was written by a newer version of Hub Desk"),
+])
+def test_a_failing_connection_is_said_and_the_current_database_stays_open(
+        qtbot, monkeypatch, main_window, pg_server, memory_keyring, problem, message):
+    url = pg_server.create_database()
+    if problem == "no such database":
+        url = url.rsplit("/", 1)[0] + "/no_such_hub"
+    elif problem == "unreachable":
+        url = url.replace(f":{urlsplit(url).port}/", ":1/")
+    elif problem == "newer":
+        open_db(url).close()
+        with postgres.connect(url) as conn:
+            conn.execute(f"INSERT INTO {postgres.MIGRATIONS_TABLE} (migration_set, name,"
+                         " applied_at) VALUES ('hubapp', 'm999_from_the_future', 'now')")
+    else:
+        with postgres.connect(url) as conn:
+            conn.execute("CREATE TABLE invoices (id INTEGER)")
+    ask = typed_in(qtbot, url)
+    monkeypatch.setattr(dialogs, "ask_server", ask)
+    main_window.connect_action.trigger()
+    assert message in ask.dialog.status.text()
+    assert ask.dialog.isVisible() and ask.dialog.db is None  # the dialog stays to fix it
+    assert visible_windows() == [main_window]
+    assert main_window.ctx.db["service"].count > 0  # still working on the demo file
+    assert QSettings().value(TARGET_KEY) is None and memory_keyring.passwords == {}
+    assert postgres.session_password(url) is None
+
+
+def test_without_a_working_keyring_the_password_is_kept_for_the_session_only(
+        qtbot, monkeypatch, pg_server):
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    url = pg_server.create_database()
+    warnings = []
+    monkeypatch.setattr(dialogs, "show_warning",
+                        lambda parent, title, text: warnings.append(text))
+    chosen = typed_in(qtbot, url)(None, None)
+    assert chosen is not None
+    chosen[0].close()
+    assert len(warnings) == 1 and "~/.pgpass" in warnings[0]
+    assert postgres.session_password(url) == PASSWORD
+
+
+def test_the_form_shows_the_current_server_and_its_remembered_password(qtbot, memory_keyring):
+    memory_keyring.set_password(KEYRING_SERVICE, "clerk@hub.example:6543/yard", PASSWORD)
+    dialog = ConnectDialog("postgresql://clerk@hub.example:6543/yard")
+    qtbot.addWidget(dialog)
+    assert (dialog.host.text(), dialog.port.value(), dialog.database.text(),
+            dialog.user.text()) == ("hub.example", 6543, "yard", "clerk")
+    assert dialog.password.text() == PASSWORD and dialog.remember.isChecked()
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+
+
+def test_a_file_that_is_no_hub_desk_database_is_refused_and_the_window_stays(
+        monkeypatch, main_window, tmp_path):
+    garbage = tmp_path / "notes.db"
+    garbage.write_bytes(b"not a database at all")
+    errors = []
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(garbage))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    main_window.local_file_action.trigger()
+    assert len(errors) == 1 and "not a Hub Desk database" in errors[0]
+    assert visible_windows() == [main_window] and remembered_target() is None
+    assert main_window.ctx.db["service"].count > 0
