@@ -361,11 +361,13 @@ def test_the_window_and_its_workers_run_on_a_server(qtbot, qapp, engine, demo_ta
 
         suggested = []
         monkeypatch.setattr(dialogs, "pick_save_file", lambda parent, title, path, kinds:
-                            suggested.append(path) or str(tmp_path / "desk.dump"))
+                            suggested.extend((path, kinds)) or str(tmp_path / "desk"))
         monkeypatch.setattr(dialogs, "show_info", lambda *args: suggested.append("done"))
         window.backups.back_up_now()
         qtbot.waitUntil(lambda: "done" in suggested, timeout=30_000)
-        assert suggested[0].endswith(".db") and "Hub Desk backups" in suggested[0]
+        # pg_dump writes an archive, not a database file: named and filtered as one.
+        assert suggested[0].endswith(".dump") and "Hub Desk backups" in suggested[0]
+        assert "*.dump" in suggested[1] and "*.db" not in suggested[1]
         assert (tmp_path / "desk.dump").stat().st_size > 1000
     finally:
         ctx.tasks.cancel_all()

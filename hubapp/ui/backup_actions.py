@@ -139,14 +139,14 @@ class BackupActions(QObject):
     def back_up_now(self) -> None:
         # Minutes, not seconds: unlike the automatic names, rotation leaves it alone.
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = self.folder() / f"{Path(self.ctx.db_path).stem}-{stamp}.db"
+        suggested = self.folder() / f"{Path(self.ctx.db_path).stem}-{stamp}{self._suffix()}"
         chosen = dialogs.pick_save_file(self.window, self.tr("Back up the database to"),
                                         str(suggested), self._filter())
         if not chosen:
             return
         target = Path(chosen)
         if not target.suffix:
-            target = target.with_suffix(".db")
+            target = target.with_suffix(self._suffix())
         self.backup_action.setEnabled(False)
         task = self.ctx.tasks.start(lambda control: backup.backup_to(control.db_path, target))
         task.finished.connect(lambda path: self._backed_up(path))
@@ -200,7 +200,13 @@ class BackupActions(QObject):
                 "Something went wrong; the details are in the log.\n\n{error}").format(
                     error=error))
 
+    def _suffix(self) -> str:
+        # A server is backed up by pg_dump, whose archive is not a database file.
+        return ".dump" if is_server(self.ctx.db_path) else ".db"
+
     def _filter(self) -> str:
+        if is_server(self.ctx.db_path):
+            return self.tr("PostgreSQL backup (*.dump);;All files (*)")
         return self.tr("Hub Desk database (*.db);;All files (*)")
 
     def _status(self, text: str) -> None:

@@ -176,7 +176,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="204" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="209" />
+        <source>PostgreSQL backup (*.dump);;All files (*)</source>
+        <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/backup_actions.py" line="210" />
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -2477,12 +2482,12 @@ Licence: MIT</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="212" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="218" />
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="213" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="219" />
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer's own disk and let the backups go to the network drive instead.</source>
