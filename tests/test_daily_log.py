@@ -360,3 +360,42 @@ def test_ctrl_s_keeps_what_is_still_being_typed_in_a_cell(qtbot, screen, demo_db
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert rows_of(demo_db_path, "X6001", screen.day()) == [
         (number, "22G1", 1.0, "F", 24000, "cassava flour")]
+
+
+def test_a_save_over_another_desks_newer_version_is_refused_and_keeps_the_edits(
+        qtbot, main_window, demo_db_path, monkeypatch):
+    import dataclasses
+
+    from hubapp.store import open_db, services
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    opened = screen._service
+    # Meanwhile the rail yard office saves the same service from its own desk.
+    other_desk = open_db(demo_db_path)
+    services.save_service(other_desk, dataclasses.replace(
+        services.get_service(other_desk, opened.id), wagons=41),
+        services.list_moves(other_desk, opened.id), "li.na", "clerk")
+    other_desk.close()
+
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    screen.form.notes.setFocus()
+    screen.form.notes.selectAll()
+    press(qtbot, "reefer plugged in", (Qt.Key.Key_S, CTRL))
+    assert len(errors) == 1 and "li.na" in errors[0] and "wagons" in errors[0]
+    assert screen.form.notes.text() == "reefer plugged in"  # the clerk's edit is still there
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT wagons, notes FROM service WHERE id = ?",
+                            [opened.id]).fetchone()[0] == 41
+
+    # Revert shows the other desk's version; saving again on top of it works.
+    qtbot.mouseClick(screen.revert_button, Qt.MouseButton.LeftButton)
+    assert screen.form.wagons.text() == "41"
+    screen.form.notes.setText("reefer plugged in")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert len(errors) == 1
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT wagons, notes FROM service WHERE id = ?",
+                            [opened.id]).fetchone() == (41, "reefer plugged in")

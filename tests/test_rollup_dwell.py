@@ -159,7 +159,9 @@ def test_dwell_and_rollup_stay_exact_after_random_writes(operations):
                 else:
                     spec = args[0]
                     known = slots.get(spec["slot"]) if action == "save" else None
-                    service = dataclasses.replace(_service(spec, f"S{step}"), id=known)
+                    version = services.get_service(db, known).version if known else 0
+                    service = dataclasses.replace(_service(spec, f"S{step}"), id=known,
+                                                  version=version)
                     try:
                         if action == "save":
                             saved, _ = services.save_service(

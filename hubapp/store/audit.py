@@ -43,15 +43,26 @@ def entries(db: Database, *, user: str | None = None, day: dt.date | None = None
         params += [pattern, pattern]
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = db.query(f"SELECT * FROM audit_log {where} ORDER BY id DESC LIMIT ?", [*params, limit])
-    return [AuditEntryRecord(
-        id=row["id"], at=dt.datetime.fromisoformat(row["at"]), user_name=row["user_name"],
-        action=row["action"], entity=row["entity"], entity_id=row["entity_id"],
-        before=_parsed(row["before"]), after=_parsed(row["after"])) for row in rows]
+    return [_entry(row) for row in rows]
+
+
+def last_change(db: Database, entity: str, entity_id: object) -> AuditEntryRecord | None:
+    """The newest entry about one thing (who saved it last, and what they changed)."""
+    rows = list(db.query("SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? "
+                         "ORDER BY id DESC LIMIT 1", [entity, str(entity_id)]))
+    return _entry(rows[0]) if rows else None
 
 
 def user_names(db: Database) -> list[str]:
     return [row["user_name"] for row in db.query(
         "SELECT DISTINCT user_name FROM audit_log ORDER BY user_name")]
+
+
+def _entry(row: dict) -> AuditEntryRecord:
+    return AuditEntryRecord(
+        id=row["id"], at=dt.datetime.fromisoformat(row["at"]), user_name=row["user_name"],
+        action=row["action"], entity=row["entity"], entity_id=row["entity_id"],
+        before=_parsed(row["before"]), after=_parsed(row["after"]))
 
 
 def _parsed(text: str | None) -> Any:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
+from hubapp.domain.audit import changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.domain.records import (
     ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
@@ -22,6 +23,10 @@ from hubapp.store.engine import executemany
 from hubapp.store.rows import (
     MOVED, TOTALS_COLUMNS, move_record, move_row, service_record, service_row, totals_record,
 )
+
+
+class EditConflict(HubError):
+    """Another desk saved or deleted the service since this desk loaded it."""
 
 
 class ServiceNotFound(HubError):
@@ -84,6 +89,8 @@ def save_service(
     to change a closed day.
     """
     with transaction(db):
+        if service.id is not None:
+            _ensure_unchanged(db, service.id, service.version)
         before = _snapshot(db, service.id) if service.id is not None else None
         for day in {service.date} | ({before_date(before)} if before else set()):
             day_close.ensure_day_open(db, day, role)
@@ -110,8 +117,12 @@ def save_service(
     return saved, ChangeRecord("services", frozenset(dates), frozenset({service_id}))
 
 
-def delete_service(db: Database, service_id: int, user: str, role: str) -> ChangeRecord:
+def delete_service(db: Database, service_id: int, user: str, role: str,
+                   version: int | None = None) -> ChangeRecord:
+    """version: the one this desk loaded; None deletes whatever is stored (scripts, tests)."""
     with transaction(db):
+        if version is not None:
+            _ensure_unchanged(db, service_id, version)
         before = _snapshot(db, service_id)
         day_close.ensure_day_open(db, before_date(before), role)
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
@@ -209,6 +220,32 @@ def _elsewhere_on_day(db: Database, service: ServiceRecord,
             found[row["container"]] = row["service_no"]
     return [elsewhere_error(move.container, found[move.container], index)
             for index, move in enumerate(moves) if move.container in found]
+
+
+def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
+    """Refuse to overwrite what another desk saved since this desk loaded the service.
+
+    Called inside the write's transaction: writers take turns on both engines, so no
+    other desk can save between this check and the write.
+    """
+    rows = list(db.query("SELECT version FROM service WHERE id = ?", [service_id]))
+    if rows and rows[0]["version"] == version:
+        return
+    last = audit.last_change(db, "service", service_id)
+    who = last.user_name if last else "?"
+    at = last.at.astimezone().strftime("%Y-%m-%d %H:%M") if last else "?"
+    if not rows:
+        raise EditConflict(QT_TRANSLATE_NOOP(
+            "messages", "{user} deleted this service at {at}, after you opened it; your "
+                        "changes were not saved"), user=who, at=at)
+    changed = ", ".join(dict.fromkeys(
+        name.split(".")[0] for name, _, _ in changed_fields(last.before, last.after))
+        ) if last else ""
+    raise EditConflict(QT_TRANSLATE_NOOP(
+        "messages", "{user} changed this service at {at} ({fields}), after you opened it; "
+                    "your changes were not saved and are still on screen. Note them, press "
+                    "Revert to see the service as it is now, and enter them again"),
+        user=who, at=at, fields=changed)
 
 
 def _snapshot(db: Database, service_id: int) -> dict:

@@ -3256,9 +3256,19 @@ Keep the database on this computer's own disk and let the backups go to the netw
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="184" />
+        <location filename="../../hubapp/store/services.py" line="195" />
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/services.py" line="238" />
+        <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
+        <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/services.py" line="244" />
+        <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
+        <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/users.py" line="57" />

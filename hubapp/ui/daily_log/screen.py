@@ -573,7 +573,7 @@ class DailyLogScreen(QWidget):
             return
         try:
             change = services.delete_service(self._db, service.id, self.ctx.user,
-                                             self.ctx.role)
+                                             self.ctx.role, service.version)
         except HubError as error:
             dialogs.show_error(self, self.tr("Not deleted"), labels.message(error))
             return

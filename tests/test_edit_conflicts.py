@@ -1,0 +1,86 @@
+"""Two desks on one hub: a save or delete based on an outdated copy of a service is refused,
+names who changed it, and loses or doubles nothing (both engines)."""
+
+import dataclasses
+
+import pytest
+
+from hubapp.domain.records import Status
+from hubapp.store import open_db, services
+from hubapp.store.services import EditConflict
+
+from conftest import DEMO_END
+
+pytestmark = pytest.mark.usefixtures("engine")
+
+
+@pytest.fixture
+def desks(demo_target):
+    first, second = open_db(demo_target), open_db(demo_target)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def _open(db):
+    """What a desk holds after opening the day's first service: the record and its boxes."""
+    summary = services.list_day(db, DEMO_END)[0]
+    service = services.get_service(db, summary.service.id)
+    return service, services.list_moves(db, service.id)
+
+
+def _moves(db, service_id):
+    return db.execute("SELECT count(*) FROM container_move WHERE service_id = ?",
+                      [service_id]).fetchone()[0]
+
+
+def test_the_second_save_of_the_same_version_is_refused_and_names_the_first_desk(desks):
+    desk_a, desk_b = desks
+    service_a, moves_a = _open(desk_a)
+    service_b, moves_b = _open(desk_b)
+    boxes = len(moves_a)
+
+    saved, _ = services.save_service(desk_a, dataclasses.replace(service_a, notes="late: fog"),
+                                     moves_a, "li.na", "clerk")
+    assert saved.version == service_a.version + 1
+
+    with pytest.raises(EditConflict) as refused:
+        services.save_service(desk_b, dataclasses.replace(service_b, status=Status.CANCELLED),
+                              moves_b, "wang.wei", "clerk")
+    assert "li.na" in str(refused.value) and "notes" in str(refused.value)
+    stored = services.get_service(desk_b, service_a.id)
+    assert stored.notes == "late: fog" and stored.status == service_a.status  # A's edit kept
+    assert _moves(desk_b, service_a.id) == boxes  # nothing doubled
+
+    # Desk B reloads and saves on top of A's version.
+    fresh, fresh_moves = _open(desk_b)
+    services.save_service(desk_b, dataclasses.replace(fresh, status=Status.CANCELLED),
+                          fresh_moves, "wang.wei", "clerk")
+    stored = services.get_service(desk_a, service_a.id)
+    assert (stored.notes, stored.status) == ("late: fog", Status.CANCELLED)
+    assert _moves(desk_a, service_a.id) == boxes
+
+
+def test_a_save_after_another_desk_deleted_the_service_says_so(desks):
+    desk_a, desk_b = desks
+    service_a, _ = _open(desk_a)
+    service_b, moves_b = _open(desk_b)
+    services.delete_service(desk_a, service_a.id, "li.na", "clerk", service_a.version)
+
+    with pytest.raises(EditConflict) as refused:
+        services.save_service(desk_b, service_b, moves_b, "wang.wei", "clerk")
+    assert "li.na" in str(refused.value) and "deleted" in str(refused.value)
+    assert _moves(desk_b, service_b.id) == 0  # not brought back half-way
+
+
+def test_deleting_an_outdated_copy_is_refused_and_keeps_the_newer_one(desks):
+    desk_a, desk_b = desks
+    service_a, moves_a = _open(desk_a)
+    service_b, _ = _open(desk_b)
+    services.save_service(desk_a, dataclasses.replace(service_a, wagons=44), moves_a,
+                          "li.na", "clerk")
+
+    with pytest.raises(EditConflict):
+        services.delete_service(desk_b, service_b.id, "wang.wei", "clerk", service_b.version)
+    assert services.get_service(desk_b, service_b.id).wagons == 44
+    assert _moves(desk_b, service_b.id) == len(moves_a)
