@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from hubapp.domain.records import ChangeRecord
+
 
 @dataclass(frozen=True, slots=True)
 class AuditEntryRecord:
@@ -60,3 +62,32 @@ def _numbers(value: Any) -> set[str]:
 def _order(reference: dict[str, Any]):
     names = list(reference)
     return lambda name: (names.index(name) if name in names else len(names), name)
+
+
+# Which screens an audited write concerns: the entity names store.audit.record writes.
+_WHAT = {"service": "services", "file": "services", "day": "day_close",
+         "commodity": "reference", "place": "reference", "route": "reference",
+         "setting": "settings", "user": "users"}
+
+
+def change_of(entries: list[AuditEntryRecord]) -> list[ChangeRecord]:
+    """The ChangeRecords another desk's writes amount to, one per kind of thing changed.
+
+    Dates come from the services' and days' own dates; an import names none, so open
+    screens reload whatever day they show.
+    """
+    dates: dict[str, set[dt.date]] = {}
+    undated: set[str] = set()
+    for entry in entries:
+        what = _WHAT.get(entry.entity, entry.entity)
+        found = set()
+        if entry.entity == "day":
+            found.add(dt.date.fromisoformat(entry.entity_id))
+        for side in (entry.before, entry.after):
+            if entry.entity == "service" and isinstance(side, dict):
+                found.add(dt.date.fromisoformat(side["service"]["date"]))
+        dates.setdefault(what, set()).update(found)
+        if not found:
+            undated.add(what)
+    return [ChangeRecord(what, frozenset() if what in undated else frozenset(days))
+            for what, days in dates.items()]

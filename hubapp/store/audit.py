@@ -53,6 +53,16 @@ def last_change(db: Database, entity: str, entity_id: object) -> AuditEntryRecor
     return _entry(rows[0]) if rows else None
 
 
+def newest_id(db: Database) -> int:
+    return db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+
+
+def since(db: Database, after_id: int, limit: int = 500) -> list[AuditEntryRecord]:
+    """Entries newer than after_id, oldest first: what other desks wrote since we looked."""
+    return [_entry(row) for row in db.query(
+        "SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?", [after_id, limit])]
+
+
 def user_names(db: Database) -> list[str]:
     return [row["user_name"] for row in db.query(
         "SELECT DISTINCT user_name FROM audit_log ORDER BY user_name")]

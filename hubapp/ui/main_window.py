@@ -16,6 +16,7 @@ from hubapp.store import open_db
 from hubapp.store.engine import display_name, is_server
 from hubapp.ui import dialogs, labels
 from hubapp.ui.backup_actions import BackupActions
+from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log import DailyLogScreen
 from hubapp.ui.daily_log.services_list import totals_text
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.local_file_action.triggered.connect(self._use_local_file)
         self.file_menu.addActions([self.connect_action, self.local_file_action])
         self.backups = BackupActions(self.ctx, self)  # automatic ones start in run_gui
+        self.watcher = DeskWatcher(self.ctx, self)
         self.file_menu.addSeparator()
         self.file_menu.addActions(self.backups.menu_actions)
         self.file_menu.addSeparator()
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.watcher.stop()
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait()
         super().closeEvent(event)
