@@ -72,7 +72,7 @@ def no_unexpected_dialogs():
 
 
 @pytest.fixture
-def app_ctx(qapp, demo_db, demo_db_path):
+def app_ctx(qapp, demo_db, demo_target):
     """What the main window gives its screens, on a copy of the demo database."""
     from hubapp.ui.app import make_application
     from hubapp.ui.context import AppContext
@@ -81,7 +81,7 @@ def app_ctx(qapp, demo_db, demo_db_path):
     from hubapp.ui.translations import install_translations
 
     install_translations(make_application([]), "en")  # as the app starts in English
-    ctx = AppContext(demo_db, demo_db_path, AppSignals(), TaskRunner(demo_db_path))
+    ctx = AppContext(demo_db, demo_target, AppSignals(), TaskRunner(demo_target))
     yield ctx
     ctx.tasks.cancel_all()
     assert ctx.tasks.wait(), "a background task did not end"

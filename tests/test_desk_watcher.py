@@ -1,22 +1,30 @@
-"""Another desk's save reaches this desk's open day within a couple of seconds."""
+"""Another desk's save reaches this desk's open day within a couple of seconds (both engines:
+a file is polled, a server announces each commit)."""
 
 import dataclasses
 
+import pytest
+
 from hubapp.domain.records import Direction, ServiceRecord
 from hubapp.store import open_db, services
+from hubapp.ui import desk_watcher
 
 from conftest import DEMO_END
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 
 def test_another_desks_new_service_appears_and_unsaved_edits_stay(qtbot, main_window,
-                                                                   demo_db_path):
+                                                                   demo_target, engine):
+    # On a server only the notification can bring it in time: the safety poll is 30 s away.
+    assert main_window.watcher.listening == (engine == "postgresql")
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
     screen.table.setCurrentIndex(screen.table.model().index(0, 0))
     opened = screen._service
     qtbot.keyClicks(screen.form.notes, "checking seals")  # typed, not saved yet
 
-    other_desk = open_db(demo_db_path)
+    other_desk = open_db(demo_target)
     services.save_service(other_desk, ServiceRecord("ZZ7701", DEMO_END, Direction.INBOUND),
                           [], "li.na", "clerk")
     other_desk.close()
@@ -32,7 +40,7 @@ def test_another_desks_new_service_appears_and_unsaved_edits_stay(qtbot, main_wi
     assert screen.form.notes.text() == "checking seals"
 
 
-def test_this_desks_own_saves_are_not_announced_again(qtbot, main_window, demo_db_path):
+def test_this_desks_own_saves_are_not_announced_again(qtbot, main_window, demo_target):
     ctx = main_window.ctx
     service = services.list_day(ctx.db, DEMO_END)[0].service
     services.save_service(ctx.db, dataclasses.replace(service, notes="own"),
@@ -41,9 +49,56 @@ def test_this_desks_own_saves_are_not_announced_again(qtbot, main_window, demo_d
     ctx.signals.data_changed.connect(lambda change, initiator: announced.append(change))
     main_window.watcher.look()
     assert announced == []
-    other_desk = open_db(demo_db_path)
+    other_desk = open_db(demo_target)
     services.save_service(other_desk, ServiceRecord("ZZ7702", DEMO_END, Direction.OUTBOUND),
                           [], "li.na", "clerk")
     other_desk.close()
     main_window.watcher.look()
     assert [(c.what, c.dates) for c in announced] == [("services", frozenset({DEMO_END}))]
+
+
+def test_a_server_announces_committed_writes_only(demo_target, engine):
+    import time
+
+    from hubapp.store import audit
+    from hubapp.store.db import transaction
+
+    desk = open_db(demo_target)
+    listener = audit.change_listener(desk)
+    if engine != "postgresql":
+        assert listener is None  # a file cannot tell another process: desks poll
+        return
+
+    def heard() -> bool:
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            if listener.drained():
+                return True
+            time.sleep(0.05)
+        return False
+
+    other_desk = open_db(demo_target)
+    with pytest.raises(RuntimeError), transaction(other_desk):
+        other_desk.execute("UPDATE service SET notes = 'changed its mind'")
+        raise RuntimeError("rolled back")
+    assert not heard()
+    services.save_service(other_desk, ServiceRecord("ZZ7704", DEMO_END, Direction.INBOUND),
+                          [], "li.na", "clerk")
+    assert heard()
+    listener.close()
+    other_desk.close()
+    desk.close()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)  # a file has none to drop
+def test_a_dropped_server_connection_falls_back_to_polling_and_listens_again(
+        qtbot, main_window, demo_target):
+    watcher = main_window.watcher
+    killer = open_db(demo_target)
+    killer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                   "WHERE pid <> pg_backend_pid() AND query LIKE 'LISTEN%'")
+    killer.close()
+    qtbot.waitUntil(lambda: not watcher.listening, timeout=5_000)
+    assert watcher._timer.interval() == desk_watcher.INTERVAL_MS
+    watcher._poll()
+    assert watcher.listening

@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from hubapp.domain.audit import AuditEntryRecord
+from hubapp.store.engine import is_postgres
 
 
 def record(db: Database, user: str, action: str, entity: str, entity_id: object,
@@ -61,6 +62,16 @@ def since(db: Database, after_id: int, limit: int = 500) -> list[AuditEntryRecor
     """Entries newer than after_id, oldest first: what other desks wrote since we looked."""
     return [_entry(row) for row in db.query(
         "SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?", [after_id, limit])]
+
+
+def change_listener(db: Database):
+    """On a server, a `postgres.ChangeListener` told of every commit at once; None for a
+    file (SQLite cannot tell other processes: they poll newest_id)."""
+    if not is_postgres(db):
+        return None
+    from hubapp.store.postgres import ChangeListener
+
+    return ChangeListener(db.url)
 
 
 def user_names(db: Database) -> list[str]:

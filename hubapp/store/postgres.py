@@ -37,6 +37,9 @@ MIGRATIONS_TABLE = "hubapp_migrations"
 # another desk. Readers never wait for it.
 WRITE_LOCK = 0x48554244  # "HUBD"
 MIGRATION_LOCK = WRITE_LOCK + 1
+# Every write transaction announces itself on this channel when it commits (NOTIFY is
+# transactional: a rolled-back write says nothing), so other desks refresh at once.
+CHANGES_CHANNEL = "hubapp_changes"
 CONNECT_TIMEOUT_S = 10
 
 # --- the dialect ------------------------------------------------------------------------
@@ -214,6 +217,7 @@ class PgDatabase:
         try:
             with self.atomic():
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+                self.conn.execute(f"NOTIFY {CHANGES_CHANNEL}")
                 yield self
         except psycopg.Error as error:
             raise as_user_error(error, self.url) from error
@@ -238,6 +242,31 @@ class PgDatabase:
         finally:
             done.set()
             watcher.join()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class ChangeListener:
+    """A connection of its own that LISTENs for other desks' commits.
+
+    It never blocks: the UI watches fileno() for readability and calls drained() then.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.conn = connect(url)
+        self.conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+
+    def fileno(self) -> int:
+        return self.conn.fileno()
+
+    def drained(self) -> bool:
+        """Whether a commit was announced since the last call (reads what has arrived)."""
+        try:
+            return any(True for _ in self.conn.notifies(timeout=0))
+        except psycopg.Error as error:
+            raise as_user_error(error, self.url) from error
 
     def close(self) -> None:
         self.conn.close()

@@ -1,12 +1,14 @@
 """Other desks' saves reach this desk's open screens within a couple of seconds.
 
-Every write is audited in its own transaction, so the audit log's newest id is a cheap,
-engine-neutral "has anything changed?" (one indexed read per poll on SQLite and PostgreSQL).
+Every write is audited in its own transaction, so the audit log's entries after the newest
+one seen say what changed. On a server the watcher hears of each commit at once (PostgreSQL
+LISTEN/NOTIFY, `store.audit.change_listener`) and polls only as a safety net; a file cannot
+announce anything to another process, so there it polls the newest id (one indexed read).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from hubapp.domain.audit import change_of
 from hubapp.domain.errors import HubError
@@ -14,6 +16,8 @@ from hubapp.store import audit
 from hubapp.ui.context import AppContext
 
 INTERVAL_MS = 1500
+# With notifications a poll only catches what a dropped listening connection missed.
+SAFETY_INTERVAL_MS = 30_000
 
 
 class DeskWatcher(QObject):
@@ -21,24 +25,72 @@ class DeskWatcher(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._seen = audit.newest_id(ctx.db)
+        self._listener = None
+        self._notifier: QSocketNotifier | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
-        self._timer.timeout.connect(self.look)
+        self._timer.timeout.connect(self._poll)
+        self._listen()
         self._timer.start()
 
-    def look(self) -> None:
+    @property
+    def listening(self) -> bool:
+        return self._listener is not None
+
+    def look(self) -> bool:
+        """Announce what other desks wrote since the last look; False if the database
+        could not be read (the server is out of reach for a moment: the next poll tries)."""
         try:
             entries = audit.since(self.ctx.db, self._seen)
         except HubError:
-            return  # the server is out of reach for a moment: the next poll tries again
+            return False
         if not entries:
-            return
+            return True
         self._seen = entries[-1].id
         # This desk's own writes already refreshed its screens. Desks sharing a database log
         # in as different users (single-user mode is for one desk), so the name tells them apart.
         foreign = [entry for entry in entries if entry.user_name != self.ctx.user]
         for change in change_of(foreign):
             self.ctx.signals.data_changed.emit(change, self)
+        return True
 
     def stop(self) -> None:
         self._timer.stop()
+        self._unlisten()
+
+    def _poll(self) -> None:
+        # Listen again only once the server answers: connecting to one that is away would
+        # hold this (GUI) thread up to the connect timeout on every poll.
+        if self.look() and self._listener is None:
+            self._listen()
+
+    def _listen(self) -> None:
+        try:
+            listener = audit.change_listener(self.ctx.db)
+        except HubError:
+            return  # polling goes on; the next poll tries to listen again
+        if listener is None:
+            return
+        self._listener = listener
+        self._notifier = QSocketNotifier(listener.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._notified)
+        self._timer.setInterval(SAFETY_INTERVAL_MS)
+
+    def _notified(self) -> None:
+        try:
+            changed = self._listener.drained()
+        except HubError:
+            self._unlisten()
+            self._timer.setInterval(INTERVAL_MS)
+            return
+        if changed:
+            self.look()
+
+    def _unlisten(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
