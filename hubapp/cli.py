@@ -189,7 +189,7 @@ def run_demo(args: argparse.Namespace) -> int:
     totals = demo_data.fill(args.db, days, args.end or dt.date.today(), args.seed, copies)
     print(translate("cli", "Demo data written to {path}: {services} services, {containers} "
                     "containers, {teu} TEU").format(
-        path=args.db, services=_number(totals.services), containers=_number(totals.containers),
+        path=_named(args.db), services=_number(totals.services), containers=_number(totals.containers),
         teu=_number(totals.teu)))
     return 0
 
@@ -233,11 +233,13 @@ def _number(value: float) -> str:
     return f"{_json_number(value):,}"
 
 
-def _print_table(header: Sequence[str], rows: list[tuple], total: tuple) -> None:
-    lines = [list(header)] + [[row[0], *map(_number, row[1:])] for row in rows + [total]]
+def _print_table(header: Sequence[str], rows: list[tuple], total: tuple | None = None) -> None:
+    """A name column, then numbers; the total (if any) under a rule."""
+    body = rows + ([total] if total else [])
+    lines = [list(header)] + [[row[0], *map(_number, row[1:])] for row in body]
     widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
-        if index == len(lines) - 1:
+        if total and index == len(lines) - 1:
             print("  ".join("-" * width for width in widths))
         print("  ".join(_padded(cell, width, left=i == 0)
                         for i, (cell, width) in enumerate(zip(line, widths))))
@@ -253,12 +255,19 @@ def _padded(cell: str, width: int, left: bool) -> str:
     return cell + room if left else room + cell
 
 
+def _named(target: str) -> str:
+    """--db as said back to the user: a password typed into a server URL is not echoed."""
+    from hubapp.store.engine import display_name
+
+    return display_name(target)
+
+
 def run_backup(args: argparse.Namespace) -> int:
     from hubapp.store import backup
 
     target = backup.backup_to(args.db, args.output)
     print(translate("cli", "Backup of {database} written to {target} and verified").format(
-        database=args.db, target=target))
+        database=_named(args.db), target=target))
     return 0
 
 
@@ -267,7 +276,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
     kept = backup.restore(args.file, args.db)
     print(translate("cli", "{database} restored from {backup}").format(
-        database=args.db, backup=args.file) + (translate(
+        database=_named(args.db), backup=args.file) + (translate(
             "cli", "; the file as it was is kept as {kept}").format(kept=kept) if kept else ""))
     return 0
 
@@ -307,15 +316,12 @@ def run_migrate_to(args: argparse.Namespace) -> int:
         file=args.db, server=display_name(args.url)))
     header = (translate("cli", "table"), translate("cli", "file"), translate("cli", "server"))
     sums = (translate("cli", "containers"), translate("cli", "TEU"), translate("cli", "gross kg"))
-    lines = []
+    rows = []
     for check in checks:
-        lines.append((check.table, _number(check.file_rows), _number(check.server_rows)))
-        for name, mine, theirs in zip(sums, check.file_totals, check.server_totals):
-            lines.append((f"  {name}", _number(mine), _number(theirs)))
-    widths = [max(_width(line[i]) for line in [header, *lines]) for i in range(3)]
-    for line in [header, *lines]:
-        print("  ".join(_padded(cell, width, left=i == 0)
-                        for i, (cell, width) in enumerate(zip(line, widths))))
+        rows.append((check.table, check.file_rows, check.server_rows))
+        rows += [(f"  {name}", mine, theirs)
+                 for name, mine, theirs in zip(sums, check.file_totals, check.server_totals)]
+    _print_table(header, rows)
     return 0
 
 
@@ -340,7 +346,7 @@ def run_users(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(translate("cli", "User {name} ({role}) added to {database}").format(
-        name=user.name, role=user.role, database=args.db))
+        name=user.name, role=user.role, database=_named(args.db)))
     return 0
 
 

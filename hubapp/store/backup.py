@@ -24,6 +24,7 @@ from hubapp.store.db import (
     BUSY_TIMEOUT_MS, SQLITE_HEADER, as_user_error, copy_database, inspect_file,
 )
 from hubapp.store.engine import is_server
+from hubapp.store.whole_file import write_whole
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _STAMP = "%Y%m%d-%H%M%S"
@@ -53,22 +54,17 @@ def backup_to(db_path: Path, target: Path) -> Path:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} exists and is not a database; choose another file name"),
                             path=str(target))
-    if not target.parent.is_dir():
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "Cannot write the backup {path}: folder {folder} does not exist"),
-                            path=str(target), folder=str(target.parent))
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.unlink(missing_ok=True)  # left by a backup that was killed
+
+    def make(partial: Path) -> None:
         copy_database(db_path, partial)
         _leave_wal_mode(partial)
         verify(partial)
-        os.replace(partial, target)
+
+    try:
+        write_whole(target, make)
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot write the backup {path}: {reason}"), target, error) from error
-    finally:
-        partial.unlink(missing_ok=True)
     return target
 
 

@@ -8,13 +8,13 @@ pg_dump's custom format, checked by listing it with pg_restore before it gets it
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.engine import display_name
+from hubapp.store.whole_file import write_whole
 
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -41,20 +41,13 @@ def _run(command: list[str], url: str) -> str:
 
 def dump(url: str, target: Path) -> Path:
     """pg_dump of the database into target, checked; returns target."""
-    target = Path(target)
-    if not target.parent.is_dir():
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "Cannot write the backup {path}: folder {folder} does not exist"),
-                            path=str(target), folder=str(target.parent))
-    partial = target.with_name(target.name + ".partial")
-    try:
+
+    def make(partial: Path) -> None:
         _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(partial),
               "--dbname", url], url)
         verify(partial)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return target
+
+    return write_whole(Path(target), make)
 
 
 def verify(path: Path) -> None:

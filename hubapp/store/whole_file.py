@@ -1,0 +1,26 @@
+"""A file that appears under its name only whole: a backup killed half-way leaves no
+half-written file where a restore would look for one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+
+
+def write_whole(target: Path, make: Callable[[Path], None]) -> Path:
+    """make(partial) writes and checks the file beside target; it then takes target's name."""
+    if not target.parent.is_dir():
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Cannot write the backup {path}: folder {folder} does not exist"),
+                            path=str(target), folder=str(target.parent))
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.unlink(missing_ok=True)  # left by a backup that was killed
+        make(partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
