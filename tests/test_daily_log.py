@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.ui import dialogs
 from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM
+from hubapp.ui.record_model import RECORD_ROLE
 
 from conftest import DEMO_END
 
@@ -399,3 +400,45 @@ def test_a_save_over_another_desks_newer_version_is_refused_and_keeps_the_edits(
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT wagons, notes FROM service WHERE id = ?",
                             [opened.id]).fetchone() == (41, "reefer plugged in")
+
+
+def test_staying_at_the_unsaved_prompt_keeps_the_list_on_the_open_service(qtbot, main_window,
+                                                                          monkeypatch):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    table = screen.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 1)).center())
+    opened = screen._service
+    qtbot.keyClicks(screen.form.notes, "seal 88")
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: "cancel")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(2, 1)).center())
+    qtbot.wait(50)
+    assert screen._service.id == opened.id and screen.form.notes.text() == "seal 88"
+    selected = {index.row() for index in table.selectionModel().selectedRows()}
+    assert selected == {0} and table.currentIndex().row() == 0
+    # Asked again, the clerk lets the edit go: the clicked service opens.
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: "discard")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(2, 1)).center())
+    assert screen._service.id == table.model().index(2, 0).data(RECORD_ROLE).service.id
+
+
+def test_staying_with_an_unsaved_new_service_leaves_no_row_picked(qtbot, main_window,
+                                                                   monkeypatch):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    table = screen.table
+    screen.new_service()
+    press(qtbot, "X4321")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_discard",
+                        lambda parent, title, text: asked.append(text) or "cancel")
+    row_1 = table.visualRect(table.model().index(1, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_1)
+    qtbot.wait(50)
+    assert screen._service is None and screen.form.service_no.text() == "X4321"
+    assert not table.selectionModel().selectedRows() and not table.currentIndex().isValid()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_1)  # asks again
+    assert len(asked) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
@@ -355,7 +355,7 @@ class DailyLogScreen(QWidget):
     def _select_in_list(self, service_id: int | None) -> None:
         row = self.model.row_of(service_id)
         if row < 0:
-            self.table.clearSelection()
+            self.table.selectionModel().clear()  # no current row either: any click picks anew
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(index)
@@ -366,9 +366,9 @@ class DailyLogScreen(QWidget):
         if summary is None or (self._service and summary.service.id == self._service.id):
             return
         if not self.can_leave():
-            self.table.selectionModel().blockSignals(True)
-            self._select_in_list(self._service.id if self._service else None)
-            self.table.selectionModel().blockSignals(False)
+            # The click that got here selects its row once this returns: point back after it.
+            stay = self._service.id if self._service else None
+            QTimer.singleShot(0, self, lambda: self._select_in_list(stay))
             return
         self._load_service(summary.service.id)
 
