@@ -101,3 +101,44 @@ def test_a_clerk_cannot_change_the_hub_settings(qtbot, app_ctx):
     dialog.show()
     assert not dialog.hub_group.isEnabled()
     assert dialog.paper.isEnabled()
+
+
+def test_a_new_tolerance_is_counted_off_the_window_and_the_roll_up_follows(
+        qtbot, main_window, app_ctx):
+    from hubapp.store import rollup
+
+    def on_time() -> int:
+        return app_ctx.db.execute("SELECT SUM(on_time) FROM daily_totals").fetchone()[0]
+
+    before = on_time()
+    dialog = open_settings(qtbot, main_window)
+    dialog.tolerance.setValue(0)
+    dialog.tolerance.setFocus()
+    changes = []
+    app_ctx.signals.data_changed.connect(lambda change, initiator: changes.append(change.what))
+    save(qtbot, dialog)
+    # Saving is under way on a worker: the window answers, the dialog waits for it.
+    assert not dialog.buttons.isEnabled() and "on time" in dialog.message.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    assert changes == ["settings"]
+    assert settings.load(app_ctx.db).punctuality_tolerance_min == 0
+    assert on_time() < before and rollup.differences(app_ctx.db) == []
+
+
+def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
+        qtbot, main_window, app_ctx, monkeypatch):
+    from hubapp.domain.errors import DatabaseError
+
+    def busy(db, chosen, user):
+        raise DatabaseError("Database {path} is busy: another Hub Desk is saving. Try again "
+                            "in a moment", path="hub.db")
+
+    monkeypatch.setattr(settings, "save", busy)
+    dialog = open_settings(qtbot, main_window)
+    type_into(qtbot, dialog.hub_name, "Chongqing Hub East")
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    assert dialog.isVisible() and "is busy" in dialog.message.text()
+    assert dialog.hub_name.text() == "Chongqing Hub East"

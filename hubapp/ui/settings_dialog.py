@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import HubSettingsRecord
+from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import TEU_45FT_CHOICES
 from hubapp.domain.validation import ValidationError
-from hubapp.store import backup, settings
+from hubapp.store import backup, open_db, settings
 from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
+from hubapp.ui.reference_screen import ERROR_STYLE, FormDialog, ReferenceForm, may_change
 
 PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup/folder"
 PAPERS = ("A4", "Letter")
@@ -126,17 +126,43 @@ class SettingsDialog(FormDialog):
 
     def save(self) -> None:
         chosen = self.hub_settings()
-        if may_change(self.ctx) and chosen != self.stored:
-            try:
-                change = settings.save(self.ctx.db, chosen, self.ctx.user)
-            except ValidationError as error:
-                self.hub.show_errors(list(error.errors))
-                self.adjustSize()  # room for the wrapped messages
-                return
-            except HubError as error:
-                self.message.setText(labels.message(error))
-                return
-            self.ctx.signals.data_changed.emit(change, self)
+        if not (may_change(self.ctx) and chosen != self.stored):
+            self._save_desk()
+            return
+        # A new punctuality tolerance counts every service of the history again (half a
+        # minute on millions of containers): the work runs off the window, which stays alive.
+        recount = chosen.punctuality_tolerance_min != self.stored.punctuality_tolerance_min
+        self.buttons.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Counting again which services were on time, over the "
+                                     "whole history…") if recount else "")
+        user = self.ctx.user
+        task = self.ctx.tasks.start(lambda control: _save_hub(control.db_path, chosen, user))
+        task.finished.connect(self._hub_saved)
+        task.failed.connect(self._hub_not_saved)
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the hub's settings are being saved
+            super().reject()
+
+    def _hub_saved(self, change: ChangeRecord) -> None:
+        self.ctx.signals.data_changed.emit(change, self)
+        self._save_desk()
+
+    def _hub_not_saved(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText("")
+        if isinstance(error, ValidationError):
+            self.hub.show_errors(list(error.errors))
+            self.adjustSize()  # room for the wrapped messages
+        elif isinstance(error, HubError):
+            self.message.setText(labels.message(error))
+        else:
+            self.message.setText(self.tr("The settings could not be saved: {reason}").format(
+                reason=error))
+
+    def _save_desk(self) -> None:
         desk = QSettings()
         desk.setValue(PAPER_KEY, self.paper.currentText())
         desk.setValue(BACKUP_FOLDER_KEY, self.backup_folder.text().strip())
@@ -145,3 +171,11 @@ class SettingsDialog(FormDialog):
             dialogs.show_info(self, self.tr("Settings"), self.tr(
                 "The new language applies when Hub Desk is started again."))
         self.accept()
+
+
+def _save_hub(target, chosen: HubSettingsRecord, user: str) -> ChangeRecord:
+    db = open_db(target, create=False)
+    try:
+        return settings.save(db, chosen, user)
+    finally:
+        db.close()
