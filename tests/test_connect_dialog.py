@@ -110,6 +110,8 @@ def typed_in(qtbot, url: str, **kwargs):
         dialog.show()  # what exec() would do, without its event loop
         fill(qtbot, dialog, url, **kwargs)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        assert dialog.busy and not dialog.password.isEnabled()  # connecting on a worker
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
         ask.dialog = dialog
         return None if dialog.isVisible() else (dialog.db, dialog.target)
     return ask
@@ -127,6 +129,8 @@ def test_test_connection_logs_in_without_writing_and_says_where(qtbot, pg_server
     qtbot.addWidget(dialog)
     fill(qtbot, dialog, url)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == f"Connecting to {url}…"
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
     assert dialog.status.text() == f"Connected to {url}."
     db = postgres.PgDatabase(postgres.connect(url), url)
     assert db.table_names() == []  # testing wrote nothing
@@ -276,3 +280,28 @@ def test_a_file_that_is_no_hub_desk_database_is_refused_and_the_window_stays(
     assert len(errors) == 1 and "not a Hub Desk database" in errors[0]
     assert visible_windows() == [main_window] and remembered_target() is None
     assert main_window.ctx.db["service"].count > 0
+
+
+def test_cancel_while_connecting_closes_what_the_attempt_opens(qtbot, pg_server,
+                                                               memory_keyring):
+    url = pg_server.create_database()
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(qtbot, dialog, url, password="typed")
+    opened = []
+    dialog._tasks.start = _recording(dialog._tasks.start, opened)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert dialog.db is None and len(opened) == 1 and opened[0].conn.closed
+    assert postgres.session_password(url) is None  # nothing of the attempt stays
+    assert QSettings().value(TARGET_KEY) is None and memory_keyring.passwords == {}
+
+
+def _recording(start, opened: list):
+    """TaskRunner.start, keeping what the work returned."""
+    def recorded(work):
+        return start(lambda control: opened.append(work(control)) or opened[-1])
+    return recorded

@@ -6,18 +6,32 @@ Where the password is kept: see desk_database.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
-from sqlite_utils import Database
 
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, postgres
 from hubapp.store.engine import display_name, is_server
 from hubapp.ui import dialogs, labels
 from hubapp.ui.desk_database import DEFAULT_PORT, keep_password, saved_password
+from hubapp.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass
+class _Attempt:
+    """One connection being tried: the session password to put back unless OK keeps it."""
+
+    url: str
+    password_before: str | None
+    abandoned: bool = False  # the dialog was cancelled meanwhile
 
 
 class ConnectDialog(QDialog):
@@ -32,6 +46,8 @@ class ConnectDialog(QDialog):
         self.setWindowTitle(self.tr("Connect to server"))
         self.db: Database | None = None
         self.target: str | None = None
+        self._tasks = TaskRunner(None, self)
+        self._attempt: _Attempt | None = None
         self.host = QLineEdit(self)
         self.host.setObjectName("host")
         self.port = QSpinBox(self)
@@ -95,39 +111,68 @@ class ConnectDialog(QDialog):
         self.status.setText(self.tr("Enter the server's host name and the database."))
         return True
 
-    def test_connection(self) -> bool:
+    @property
+    def busy(self) -> bool:
+        return self._attempt is not None
+
+    def test_connection(self) -> None:
         """Log in only (nothing is written); the answer is shown in the dialog."""
-        if self._missing():
-            return False
-        url = self.url()
-        before = postgres.session_password(url)
-        postgres.use_password(url, self.password.text())
-        try:
-            postgres.connect(url).close()
-        except HubError as error:
-            self.status.setText(labels.message(error))
-            return False
-        finally:  # only OK changes what this session logs in with
-            postgres.use_password(url, before)
-        self.status.setText(self.tr("Connected to {name}.").format(name=display_name(url)))
-        return True
+        self._try(lambda url: postgres.connect(url).close(), self._tested)
 
     def accept(self) -> None:
         """Open the database like `hubapp --db URL` does; close only if that worked."""
-        if self._missing():
+        self._try(open_db, self._opened)
+
+    def reject(self) -> None:
+        if self._attempt is not None:  # what it still opens is closed when it ends
+            self._attempt.abandoned = True
+        super().reject()
+
+    def _try(self, work, done) -> None:
+        """work(url) on a worker with the typed password: a server that does not answer
+        holds it up to the connect timeout, never the window."""
+        if self.busy or self._missing():
             return
         url = self.url()
-        before = postgres.session_password(url)
+        attempt = self._attempt = _Attempt(url, postgres.session_password(url))
         postgres.use_password(url, self.password.text())
-        try:
-            self.db = open_db(url)
-        except HubError as error:
-            postgres.use_password(url, before)  # the open database's connections keep theirs
-            self.status.setText(labels.message(error))
+        self._set_enabled(False)
+        self.status.setText(self.tr("Connecting to {name}…").format(name=display_name(url)))
+        task = self._tasks.start(lambda control: work(url))
+        task.finished.connect(lambda result: self._ended(attempt, done, result))
+        task.failed.connect(lambda error: self._ended(attempt, self._failed, error))
+
+    def _ended(self, attempt: _Attempt, done, result) -> None:
+        self._attempt = None
+        if attempt.abandoned:
+            postgres.use_password(attempt.url, attempt.password_before)
+            if result is not None and hasattr(result, "close"):
+                result.close()
             return
-        self.target = url
-        self._keep_password(url)
+        self._set_enabled(True)
+        done(attempt, result)
+
+    def _tested(self, attempt: _Attempt, _result: None) -> None:
+        postgres.use_password(attempt.url, attempt.password_before)  # only OK keeps it
+        self.status.setText(self.tr("Connected to {name}.").format(
+            name=display_name(attempt.url)))
+
+    def _opened(self, attempt: _Attempt, db: Database) -> None:
+        self.db, self.target = db, attempt.url
+        self._keep_password(attempt.url)
         super().accept()
+
+    def _failed(self, attempt: _Attempt, error: Exception) -> None:
+        # The open database's connections keep the password they logged in with.
+        postgres.use_password(attempt.url, attempt.password_before)
+        self.status.setText(labels.message(error) if isinstance(error, HubError)
+                            else str(error))
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.host, self.port, self.database, self.user, self.password,
+                       self.remember, self.test_button,
+                       self.buttons.button(QDialogButtonBox.StandardButton.Ok)):
+            widget.setEnabled(enabled)
 
     def _keep_password(self, url: str) -> None:
         remember = self.remember.isChecked()
