@@ -102,3 +102,26 @@ def test_a_dropped_server_connection_falls_back_to_polling_and_listens_again(
     assert watcher._timer.interval() == desk_watcher.INTERVAL_MS
     watcher._poll()
     assert watcher.listening
+
+
+def test_another_desks_save_refreshes_the_open_dashboard(qtbot, main_window, demo_target):
+    from hubapp.domain.records import ContainerMoveRecord, Status
+    from hubapp.ui.dashboard import DashboardScreen
+
+    from test_dashboard_ui import FIRST, _bar_heights, _type_date
+
+    dashboard = main_window.screen(DashboardScreen)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
+        main_window.show_screen(DashboardScreen)
+    _type_date(qtbot, dashboard.date_to, DEMO_END)
+    _type_date(qtbot, dashboard.date_from, FIRST)
+    qtbot.waitUntil(lambda: dashboard.data.filter.date_from == FIRST
+                    and dashboard.data.filter.date_to == DEMO_END, timeout=30_000)
+    before = sum(_bar_heights(dashboard))
+    other_desk = open_db(demo_target)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=5_000):  # nobody here emits anything
+        services.save_service(
+            other_desk, ServiceRecord("ZZ7705", FIRST, Direction.INBOUND, status=Status.ARRIVED),
+            [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], "li.na", "clerk")
+    other_desk.close()
+    assert sum(_bar_heights(dashboard)) == before + 2
