@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import sys
 import unicodedata
+from gettext import gettext
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,7 +24,32 @@ translate: Translate = untranslated
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line on stderr, as scripts expect
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, translate("cli", "{prog}: error: {message} (see {prog} --help)").format(
+            prog=self.prog, message=message) + "\n")
+
+
+# argparse's own words (usage, section titles, its errors) come from gettext, which has no
+# Chinese for them; it looks its `_` up at every use, so a Chinese run points it at ours.
+_ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _speak(chosen: Translate) -> None:
+    global translate
+    translate = chosen
+    argparse._ = gettext if chosen is untranslated else (
+        lambda text: chosen("argparse", text))
 
 
 class _Version(argparse.Action):
@@ -31,7 +57,7 @@ class _Version(argparse.Action):
 
     def __init__(self, option_strings: list[str], dest: str, **kwargs) -> None:
         super().__init__(option_strings, argparse.SUPPRESS, nargs=0,
-                         help="show the version and exit")
+                         help=translate("cli", "show the version and exit"))
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         from hubapp import __version__
@@ -41,85 +67,106 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="hubapp", description="Hub Desk: the daily log of an inland "
-                     "logistics hub. Without a command, opens the window.")
+    """The commands, their help in the system's language (`translate` is set first)."""
+    parser = _Parser(prog="hubapp", description=translate(
+        "cli", "Hub Desk: the daily log of an inland logistics hub. Without a command, opens "
+               "the window."))
     parser.add_argument("--version", action=_Version)
-    parser.add_argument("--db", type=_target, help="database file or postgresql://user@host/"
-                        "dbname URL (default: a file in the user data folder)")
+    parser.add_argument("--db", type=_target, help=translate(
+        "cli", "database file or postgresql://user@host/dbname URL (default: a file in the "
+               "user data folder)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    db_help = translate("cli", "database file or postgresql://user@host[:port]/dbname URL")
+    first_day, last_day = translate("cli", "first day"), translate("cli", "last day")
+    day, month = {"type": _date, "metavar": "YYYY-MM-DD"}, {"type": _month, "metavar": "YYYY-MM"}
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
         # SUPPRESS keeps "hubapp --db X demo" working: the sub-parser's default
         # would otherwise overwrite the top-level value with None.
         sub.add_argument("--db", type=_target, default=argparse.SUPPRESS, required=True,
-                         help="database file or postgresql://user@host[:port]/dbname URL")
+                         help=db_help)
         return sub
 
-    demo = command("demo", "fill a new database with realistic demo data")
-    demo.add_argument("--days", type=int, default=60, help="days of traffic (default 60)")
-    demo.add_argument("--containers", type=int, default=None,
-                      help="make a history of about this many containers instead of --days "
-                           "(e.g. 5000000, the corridor's whole history)")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    demo.add_argument("--end", type=_date, default=None,
-                      help="last day of the demo data (default: today)")
+    demo = command("demo", translate("cli", "fill a new database with realistic demo data"))
+    demo.add_argument("--days", type=int, default=60,
+                      help=translate("cli", "days of traffic (default 60)"))
+    demo.add_argument("--containers", type=int, default=None, help=translate(
+        "cli", "make a history of about this many containers instead of --days (e.g. 5000000, "
+               "the corridor's whole history)"))
+    demo.add_argument("--seed", type=int, default=1,
+                      help=translate("cli", "random seed (default 1)"))
+    demo.add_argument("--end", default=None, **day,
+                      help=translate("cli", "last day of the demo data (default: today)"))
 
-    stats = command("stats", "throughput between two dates, computed from the database")
-    stats.add_argument("--from", dest="date_from", type=_date, required=True, help="first day")
-    stats.add_argument("--to", dest="date_to", type=_date, required=True, help="last day")
+    stats = command("stats", translate(
+        "cli", "throughput between two dates, computed from the database"))
+    stats.add_argument("--from", dest="date_from", required=True, help=first_day, **day)
+    stats.add_argument("--to", dest="date_to", required=True, help=last_day, **day)
     stats.add_argument("--by", default="day",
                        choices=("day", "month", "route", "commodity", "direction"),
-                       help="grouping of the rows (default day)")
+                       help=translate("cli", "grouping of the rows (default day)"))
     stats.add_argument("--format", default="table", choices=("table", "csv", "json"),
-                       help="output format (default table)")
+                       help=translate("cli", "output format (default table)"))
 
-    import_ = command("import", "import a loading list (CSV or XLSX, one row per container); "
-                      "all or nothing")
-    import_.add_argument("file", type=Path, help="the .csv or .xlsx file")
-    import_.add_argument("--dry-run", action="store_true",
-                         help="check every row and report, but save nothing")
-    import_.add_argument("--skip-duplicates", action="store_true",
-                         help="leave out services and containers already stored instead of "
-                         "refusing the file")
-    export = command("export", "write the containers of a date range to CSV or XLSX, "
-                     "in the columns import reads")
-    export.add_argument("--from", dest="date_from", type=_date, required=True, help="first day")
-    export.add_argument("--to", dest="date_to", type=_date, required=True, help="last day")
+    import_ = command("import", translate(
+        "cli", "import a loading list (CSV or XLSX, one row per container); all or nothing"))
+    import_.add_argument("file", type=Path, help=translate("cli", "the .csv or .xlsx file"))
+    import_.add_argument("--dry-run", action="store_true", help=translate(
+        "cli", "check every row and report, but save nothing"))
+    import_.add_argument("--skip-duplicates", action="store_true", help=translate(
+        "cli", "leave out services and containers already stored instead of refusing the "
+               "file"))
+    export = command("export", translate(
+        "cli", "write the containers of a date range to CSV or XLSX, in the columns import "
+               "reads"))
+    export.add_argument("--from", dest="date_from", required=True, help=first_day, **day)
+    export.add_argument("--to", dest="date_to", required=True, help=last_day, **day)
     export.add_argument("-o", "--output", type=Path, required=True,
-                        help="file to write (.csv or .xlsx)")
+                        help=translate("cli", "file to write (.csv or .xlsx)"))
 
-    backup = command("backup", "copy the database to a file, verified, while others use it")
-    backup.add_argument("-o", "--output", type=Path, required=True, help="backup file to write")
-    restore = command("restore", "replace the database with a backup (the current file is "
-                      "kept in the backups folder first)")
-    restore.add_argument("file", type=Path, help="backup file to restore")
-    command("check", "check the file's integrity and the app's rules; exit 1 on problems")
-    migrate_to = command("migrate-to", "copy the hub in the file --db into an empty "
-                         "PostgreSQL database, in one transaction, and verify the copy")
-    migrate_to.add_argument("url", type=_target,
-                            help="the server database: postgresql://user@host[:port]/dbname")
-    report = command("report", "print the daily summary, the monthly report or a period "
-                     "report to a PDF file (no display needed)")
-    report.add_argument("kind", choices=("daily", "monthly", "range"), help="which report")
-    report.add_argument("--date", type=_date, help="the day of a daily report")
-    report.add_argument("--month", type=_month, help="the month of a monthly report (YYYY-MM)")
-    report.add_argument("--from", dest="date_from", type=_date, help="first day of a range")
-    report.add_argument("--to", dest="date_to", type=_date, help="last day of a range")
-    report.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
-    report.add_argument("--lang", choices=("en", "zh"),
-                        help="language of the report (default: the system's, as LANG says)")
-    users = commands.add_parser("users", help="manage who may log in (admin)",
-                                description="manage who may log in (admin)")
+    backup = command("backup", translate(
+        "cli", "copy the database to a file, verified, while others use it"))
+    backup.add_argument("-o", "--output", type=Path, required=True,
+                        help=translate("cli", "backup file to write"))
+    restore = command("restore", translate(
+        "cli", "replace the database with a backup (the current file is kept in the backups "
+               "folder first)"))
+    restore.add_argument("file", type=Path, help=translate("cli", "backup file to restore"))
+    command("check", translate(
+        "cli", "check the file's integrity and the app's rules; exit 1 on problems"))
+    migrate_to = command("migrate-to", translate(
+        "cli", "copy the hub in the file --db into an empty PostgreSQL database, in one "
+               "transaction, and verify the copy"))
+    migrate_to.add_argument("url", type=_target, help=translate(
+        "cli", "the server database: postgresql://user@host[:port]/dbname"))
+    report = command("report", translate(
+        "cli", "print the daily summary, the monthly report or a period report to a PDF file "
+               "(no display needed)"))
+    report.add_argument("kind", choices=("daily", "monthly", "range"),
+                        help=translate("cli", "which report"))
+    report.add_argument("--date", help=translate("cli", "the day of a daily report"), **day)
+    report.add_argument("--month", help=translate(
+        "cli", "the month of a monthly report (YYYY-MM)"), **month)
+    report.add_argument("--from", dest="date_from", help=translate("cli", "first day of a range"),
+                        **day)
+    report.add_argument("--to", dest="date_to", help=translate("cli", "last day of a range"),
+                        **day)
+    report.add_argument("-o", "--output", type=Path, required=True,
+                        help=translate("cli", "PDF file to write"))
+    report.add_argument("--lang", choices=("en", "zh"), help=translate(
+        "cli", "language of the report (default: the system's, as LANG says)"))
+    users_help = translate("cli", "manage who may log in (admin)")
+    users = commands.add_parser("users", help=users_help, description=users_help)
     users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True,
                                           parser_class=_Parser)
-    add_user = users_commands.add_parser("add", help="add a user; the password is read from "
-                                         "the terminal or one line of stdin")
-    add_user.add_argument("name", help="user name")
+    add_user = users_commands.add_parser("add", help=translate(
+        "cli", "add a user; the password is read from the terminal or one line of stdin"))
+    add_user.add_argument("name", help=translate("cli", "user name"))
     add_user.add_argument("--db", type=_target, default=argparse.SUPPRESS, required=True,
-                          help="database file or postgresql://user@host[:port]/dbname URL")
+                          help=db_help)
     add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
-                          help="what the user may do")
+                          help=translate("cli", "what the user may do"))
     return parser
 
 
@@ -134,27 +181,28 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05") from None
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05").format(
+                text=text)) from None
 
 
 def _month(text: str) -> dt.date:
     try:
         return dt.datetime.strptime(text, "%Y-%m").date()
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a month; expected YYYY-MM, e.g. 2026-03") from None
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "{text!r} is not a month; expected YYYY-MM, e.g. 2026-03").format(
+                text=text)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    global translate
+    _speak(language.translator(language.system_language()))
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             from hubapp.ui.app import run_gui  # Qt only loads for the window
 
             return run_gui(args.db)
-        translate = language.translator(language.system_language())
         return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,
                 "users": run_users, "import": run_import,
@@ -189,8 +237,8 @@ def run_demo(args: argparse.Namespace) -> int:
     totals = demo_data.fill(args.db, days, args.end or dt.date.today(), args.seed, copies)
     print(translate("cli", "Demo data written to {path}: {services} services, {containers} "
                     "containers, {teu} TEU").format(
-        path=_named(args.db), services=_number(totals.services), containers=_number(totals.containers),
-        teu=_number(totals.teu)))
+        path=_named(args.db), services=_number(totals.services),
+        containers=_number(totals.containers), teu=_number(totals.teu)))
     return 0
 
 

@@ -112,3 +112,24 @@ def test_report_language_follows_the_locale_unless_given(demo_db_path, tmp_path)
     assert hubapp("zh_CN.UTF-8", "report", "daily", "--date", "2026-03-05", "--db",
                   demo_db_path, "-o", english, "--lang", "en").returncode == 0
     assert "Daily summary · 2026-03-05" in pdf_text(english)
+
+
+def test_help_and_usage_errors_speak_the_locale_too():
+    chinese = hubapp("zh_CN.UTF-8", "report", "--help")
+    assert chinese.returncode == 0
+    assert chinese.stdout.startswith("用法：hubapp report")
+    assert "选项" in chinese.stdout and "显示此帮助并退出" in chinese.stdout
+    assert "--date YYYY-MM-DD     日报的日期" in chinese.stdout
+
+    wrong = hubapp("zh_CN.UTF-8", "stats", "--db", "hub.db", "--from", "2026-13-01")
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == (
+        "hubapp stats：错误：参数 --from：'2026-13-01' 不是日期；应为 YYYY-MM-DD，例如 "
+        "2026-03-05（参见 hubapp stats --help）")
+    missing = hubapp("zh_CN.UTF-8", "stats", "--db", "hub.db")
+    assert "缺少必需的参数：--from, --to" in missing.stderr
+
+    english = hubapp("C.UTF-8", "stats", "--db", "hub.db")
+    assert english.stderr.strip() == ("hubapp stats: error: the following arguments are "
+                                      "required: --from, --to (see hubapp stats --help)")
+    assert hubapp("C.UTF-8", "report", "--help").stdout.startswith("usage: hubapp report")

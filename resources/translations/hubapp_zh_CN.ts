@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -31,54 +32,54 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="105" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="106" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="106"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="124" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="125" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="125"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="162" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="168" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="168"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="183" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="183"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="184" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="191" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="191"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -86,59 +87,59 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="37" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="37"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="39" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="39"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="111" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="111"/>
         <source>Backing up before closing; the window closes when the backup is made…</source>
         <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="128" />
-        <location filename="../../hubapp/ui/backup_actions.py" line="157" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="128"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="157"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="130" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="130"/>
         <source>The automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="143" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="143"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="153" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="153"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="158" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="158"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="159" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="159"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="162" />
-        <location filename="../../hubapp/ui/backup_actions.py" line="165" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="162"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="165"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="166" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="166"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -147,27 +148,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="182" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="182"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="187" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="187"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="189" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="189"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="191" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="191"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="200" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="200"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -176,12 +177,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="209" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="209"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="210" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="210"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -189,88 +190,88 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="174" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="174"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="177" />
-        <location filename="../../hubapp/ui/browse_screen.py" line="179" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="179"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="187" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="187"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="190" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="190"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="190" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="190"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="191" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="191"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="192" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="192"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="192" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="192"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="193" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="193"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="194" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="194"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="254" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="256" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="258" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="342" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="345" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="345"/>
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="348" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="348"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="353" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="353"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -278,43 +279,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="124" />
+        <location filename="../../hubapp/ui/dashboard.py" line="124"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="129" />
+        <location filename="../../hubapp/ui/dashboard.py" line="129"/>
         <source>Save image…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="130" />
+        <location filename="../../hubapp/ui/dashboard.py" line="130"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="131" />
+        <location filename="../../hubapp/ui/dashboard.py" line="131"/>
         <source>Show numbers</source>
         <translation>显示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="133" />
+        <location filename="../../hubapp/ui/dashboard.py" line="133"/>
         <source>Copy numbers</source>
         <translation>复制数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="183" />
-        <location filename="../../hubapp/ui/dashboard.py" line="193" />
+        <location filename="../../hubapp/ui/dashboard.py" line="183"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="193"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="184" />
+        <location filename="../../hubapp/ui/dashboard.py" line="184"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="194" />
+        <location filename="../../hubapp/ui/dashboard.py" line="194"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -322,37 +323,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="57" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="57" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="60" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -360,43 +361,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="379" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="379"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="382" />
-        <location filename="../../hubapp/ui/reference_screen.py" line="398" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="382"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="384" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="384"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="386" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="386"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货物的所有集装箱移到另一货物，然后移除此货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="397" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="397"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="413" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="413"/>
         <source>Merge commodities</source>
         <translation>合并货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="415" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="415"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="421" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="421"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -404,27 +405,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="139" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="139"/>
         <source>HS code (6 digits)</source>
         <translation>HS 编码（6 位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="141" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="141"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="142" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="142"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="147" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="147"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="148" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
         <source>Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）</translation>
     </message>
@@ -432,62 +433,67 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="32" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="46"/>
         <source>Connect to server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="48" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="64"/>
         <source>Remember the password on this computer</source>
         <translation>在此电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="49" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="65"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="60" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="76"/>
         <source>Host:</source>
         <translation>主机：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="61" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="77"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="62" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="78"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="63" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="79"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="64" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="80"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="95" />
-        <source>Enter the server's host name and the database.</source>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="111"/>
+        <source>Enter the server&apos;s host name and the database.</source>
         <translation>请输入服务器主机名和数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="112" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="140"/>
+        <source>Connecting to {name}…</source>
+        <translation>正在连接 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="157"/>
         <source>Connected to {name}.</source>
         <translation>已连接到 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="135" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="180"/>
         <source>Password not remembered</source>
         <translation>未记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="136" />
+        <location filename="../../hubapp/ui/connect_dialog.py" line="181"/>
         <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
 
 To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
@@ -499,47 +505,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="155" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="155"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="174" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="174"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -547,12 +553,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="382" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="382"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="410" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="410"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -562,32 +568,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerHistoryModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="18"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="19" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="19"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="19" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="19"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -595,229 +601,229 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="87" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="87"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="89" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="89"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="91" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="91"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="93" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="93"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="97" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="97"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="104" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="104"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="106" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="106"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="120" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="120"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="159" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="159"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="162" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="162"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="164" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="165" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="165"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="168" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="169"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="169" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="170"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="177" />
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="558" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="174"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="555"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="179" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="209" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="214" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="219" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="220" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="217"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="222" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="322" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="319"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="324" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="324" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="339" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="336"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="340" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="337"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="348" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="345"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="379" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="376"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="436" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="433"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="474" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="471"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="476" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="473"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="477" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="474"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="490" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="487"/>
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="496" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="493"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="500" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="502" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="499"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="528" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="541" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="559" />
-        <source>Mark {service} as cancelled? It will no longer count in the day's throughput.</source>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="556"/>
+        <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="570" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="567"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="571" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="578" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="67" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="67"/>
         <source>{services} services moved · {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>已运行 {services} 班 · {containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
@@ -825,188 +831,188 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253" />
+        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253" />
+        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254" />
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254" />
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254" />
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255" />
+        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="270" />
+        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="270" />
+        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271" />
+        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271" />
+        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272" />
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272" />
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273" />
+        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291" />
+        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291" />
+        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291" />
+        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292" />
+        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292" />
+        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293" />
+        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="332" />
+        <location filename="../../hubapp/ui/dashboard.py" line="332"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="313" />
+        <location filename="../../hubapp/ui/dashboard.py" line="313"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316" />
+        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="335" />
+        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="417" />
+        <location filename="../../hubapp/ui/dashboard.py" line="417"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="435" />
+        <location filename="../../hubapp/ui/dashboard.py" line="435"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="441" />
+        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="445" />
+        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="446" />
+        <location filename="../../hubapp/ui/dashboard.py" line="446"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="451" />
+        <location filename="../../hubapp/ui/dashboard.py" line="451"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="453" />
+        <location filename="../../hubapp/ui/dashboard.py" line="453"/>
         <source>{services} timed services · last year {share}</source>
         <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459" />
+        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="460" />
-        <location filename="../../hubapp/ui/dashboard.py" line="464" />
+        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462" />
+        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
         <source>{containers} containers · last year {days}</source>
         <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="471" />
+        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473" />
+        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="475" />
+        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="476" />
+        <location filename="../../hubapp/ui/dashboard.py" line="476"/>
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
         <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
@@ -1014,62 +1020,62 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayServicesModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20"/>
         <source>From → to</source>
         <translation>起讫地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
         <source>Containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
         <source>Full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
         <source>Empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22" />
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
         <source>Tonnes</source>
         <translation>吨数</translation>
     </message>
@@ -1077,78 +1083,78 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="32" />
-        <location filename="../../hubapp/ui/export_dialog.py" line="80" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="32"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="80"/>
         <source>Export containers</source>
         <translation>导出集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="41" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="41"/>
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="42" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="42"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="50" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="50"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="52" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="61" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="62" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
         <source>&amp;To</source>
         <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="63" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="74" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="74"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="78" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="78"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="79" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="79"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="94" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="94"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="102" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="102"/>
         <source>{count} containers written to {path}</source>
         <translation>已将 {count} 个集装箱写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="106" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="106"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="108" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="108"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -1156,19 +1162,19 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>FindContainerPanel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="62" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="62"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="66" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="66"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -1176,124 +1182,124 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="123" />
-        <location filename="../../hubapp/ui/import_dialog.py" line="204" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="123"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="128" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="128"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="129" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="129"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="141" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="141"/>
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="147" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="147"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="164" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="164"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="167" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="167"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="169" />
-        <source>Add the commodity or place of the chosen problem to the hub's list</source>
+        <location filename="../../hubapp/ui/import_dialog.py" line="169"/>
+        <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货物或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="174" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="174"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="177" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="177"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="205" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="205"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="221" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="234" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="234"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="267" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="267"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="280" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="280"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="304" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="304"/>
         <source>Imported {services} services, {containers} containers, {teu} TEU.</source>
         <translation>已导入 {services} 个班列、{containers} 个集装箱、{teu} TEU。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="309" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="309"/>
         <source>Skipped {count} containers already stored.</source>
         <translation>已跳过 {count} 个已存在的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="317" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="317"/>
         <source>{count} problems in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>{name} 中有 {count} 个问题；未保存任何数据。请更正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="322" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="322"/>
         <source>{count} services or containers of {name} are already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>{name} 中有 {count} 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="334" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="334"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="339" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="339"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="366" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="366"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="373" />
-        <location filename="../../hubapp/ui/import_dialog.py" line="381" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="373"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="381"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="374" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1301,52 +1307,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="41" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="45"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="42" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="46"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="44" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="48"/>
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="60" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="64"/>
         <source>Hub Desk: create the administrator</source>
         <translation>Hub Desk：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="62" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="66"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters.</source>
         <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="65" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="69"/>
         <source>&amp;Create and log in</source>
         <translation>创建并登录(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="67" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="71"/>
         <source>Hub Desk: log in</source>
         <translation>Hub Desk：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="68" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="72"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="69" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="73"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="77" />
+        <location filename="../../hubapp/ui/login_dialog.py" line="81"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1354,122 +1360,122 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="45" />
+        <location filename="../../hubapp/ui/main_window.py" line="46"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="49" />
+        <location filename="../../hubapp/ui/main_window.py" line="50"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="50" />
+        <location filename="../../hubapp/ui/main_window.py" line="51"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="55" />
+        <location filename="../../hubapp/ui/main_window.py" line="56"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="56" />
+        <location filename="../../hubapp/ui/main_window.py" line="57"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="57" />
+        <location filename="../../hubapp/ui/main_window.py" line="58"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="62" />
+        <location filename="../../hubapp/ui/main_window.py" line="63"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="63" />
+        <location filename="../../hubapp/ui/main_window.py" line="64"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="58" />
+        <location filename="../../hubapp/ui/main_window.py" line="59"/>
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="61" />
+        <location filename="../../hubapp/ui/main_window.py" line="62"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="118" />
+        <location filename="../../hubapp/ui/main_window.py" line="119"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="120" />
+        <location filename="../../hubapp/ui/main_window.py" line="121"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="133" />
+        <location filename="../../hubapp/ui/main_window.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="51" />
+        <location filename="../../hubapp/ui/main_window.py" line="52"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="124" />
+        <location filename="../../hubapp/ui/main_window.py" line="125"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="126" />
+        <location filename="../../hubapp/ui/main_window.py" line="127"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="143" />
+        <location filename="../../hubapp/ui/main_window.py" line="145"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="151" />
+        <location filename="../../hubapp/ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="152" />
+        <location filename="../../hubapp/ui/main_window.py" line="154"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="188" />
+        <location filename="../../hubapp/ui/main_window.py" line="190"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="189" />
+        <location filename="../../hubapp/ui/main_window.py" line="191"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="195" />
+        <location filename="../../hubapp/ui/main_window.py" line="197"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="221" />
+        <location filename="../../hubapp/ui/main_window.py" line="223"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="222" />
+        <location filename="../../hubapp/ui/main_window.py" line="224"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1485,52 +1491,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="71"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="71"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="71"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="72"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="72"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1538,22 +1544,22 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="165" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="165"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="168" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="168"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="169" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="171" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -1561,22 +1567,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -1584,22 +1590,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1607,32 +1613,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="256" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="256"/>
         <source>New commodity</source>
         <translation>新货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="257" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="257"/>
         <source>Edit commodity</source>
         <translation>编辑货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="258" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="258"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="258" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="258"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -1640,22 +1646,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="456" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="456"/>
         <source>Commodities</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="457" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="458" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="458"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="460" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="460"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -1663,17 +1669,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="304" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="304"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="318" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="318"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="320" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="320"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
@@ -1681,62 +1687,62 @@ Licence: MIT</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="45" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="45"/>
         <source>Daily summary</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="46" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="46"/>
         <source>Monthly report</source>
         <translation>月度报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="47" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="47"/>
         <source>Period report</source>
         <translation>期间报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="54" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="54"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="56" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="56"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="57" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="57"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="65" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="65"/>
         <source>Report:</source>
         <translation>报表：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="121" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="121"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="141" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="141"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="157" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="157"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="158" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="158"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="164" />
+        <location filename="../../hubapp/ui/reports_screen.py" line="164"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1744,37 +1750,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="188" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="188"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="191" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="191"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="192" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="197" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="197"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="198" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
         <source>Countries (like CN,LA)</source>
         <translation>国家（如 CN,LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="200" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="201" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
@@ -1782,37 +1788,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Countries</source>
         <translation>国家</translation>
     </message>
@@ -1820,67 +1826,67 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="68" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="68"/>
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="68" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="68"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="69" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="69"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="69" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="70" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="70"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="70" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="70"/>
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="71" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="71"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="71" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="71"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="81" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="81"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="119" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="119"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="129" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="129"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
@@ -1888,111 +1894,121 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="43" />
-        <location filename="../../hubapp/ui/settings_dialog.py" line="145" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="43"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="171"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="47" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="47"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="49" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="49"/>
         <source>Hub name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="50" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="50"/>
         <source>Hub name (Chinese)</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="53" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="53"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="54" />
-        <location filename="../../hubapp/ui/settings_dialog.py" line="98" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="54"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="56" />
-        <location filename="../../hubapp/ui/settings_dialog.py" line="109" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="56"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="109"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="61" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="61"/>
         <source>Daily train target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="65" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="65"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="67" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="67"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="69" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
         <source>A 45 ft container counts</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="72" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="72"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="74" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="74"/>
         <source>On time within ±</source>
         <translation>准点范围 ±</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="80" />
-        <source>Only supervisors and admins can change the hub's settings</source>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="80"/>
+        <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="83" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="83"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="88" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="88"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="90" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="90"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="95" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="100" />
-        <location filename="../../hubapp/ui/settings_dialog.py" line="115" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="100"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="115"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="110" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="110"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="146" />
+        <location filename="../../hubapp/ui/settings_dialog.py" line="137"/>
+        <source>Counting again which services were on time, over the whole history…</source>
+        <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
+        <source>The settings could not be saved: {reason}</source>
+        <translation>设置未能保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="172"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动 Hub Desk 后生效。</translation>
     </message>
@@ -2000,27 +2016,27 @@ Licence: MIT</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="21" />
+        <location filename="../../hubapp/ui/users_screen.py" line="21"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="21" />
+        <location filename="../../hubapp/ui/users_screen.py" line="21"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="21" />
+        <location filename="../../hubapp/ui/users_screen.py" line="21"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="25" />
+        <location filename="../../hubapp/ui/users_screen.py" line="25"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="25" />
+        <location filename="../../hubapp/ui/users_screen.py" line="25"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2028,93 +2044,93 @@ Licence: MIT</source>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="29" />
+        <location filename="../../hubapp/ui/users_screen.py" line="29"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="29" />
+        <location filename="../../hubapp/ui/users_screen.py" line="29"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="30" />
+        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="49" />
+        <location filename="../../hubapp/ui/users_screen.py" line="49"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="55" />
+        <location filename="../../hubapp/ui/users_screen.py" line="55"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="56" />
+        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="57" />
+        <location filename="../../hubapp/ui/users_screen.py" line="57"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="58" />
+        <location filename="../../hubapp/ui/users_screen.py" line="58"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="59" />
-        <location filename="../../hubapp/ui/users_screen.py" line="111" />
+        <location filename="../../hubapp/ui/users_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="60" />
+        <location filename="../../hubapp/ui/users_screen.py" line="60"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="77" />
+        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="81" />
+        <location filename="../../hubapp/ui/users_screen.py" line="81"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="85" />
+        <location filename="../../hubapp/ui/users_screen.py" line="85"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="89" />
+        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="104" />
+        <location filename="../../hubapp/ui/users_screen.py" line="104"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="112" />
+        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="120" />
+        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="120" />
+        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -2122,22 +2138,22 @@ Licence: MIT</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="77" />
+        <location filename="../../hubapp/ui/app.py" line="77"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="115" />
+        <location filename="../../hubapp/ui/app.py" line="115"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="119" />
+        <location filename="../../hubapp/ui/app.py" line="119"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="120" />
+        <location filename="../../hubapp/ui/app.py" line="120"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -2149,289 +2165,347 @@ Licence: MIT</source>
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <location filename="../../hubapp/cli.py" line="34"/>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="35"/>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="36"/>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="37"/>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助并退出</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="38"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="39"/>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="40"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="41"/>
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="42"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="43"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="44"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+</context>
+<context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="38" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="38"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="38" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="38"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="39" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="39"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="39" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="39"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="40" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="40"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="40" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="40"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="43" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="43"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="43" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="43"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="44" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="44"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="44" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="44"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="45" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
         <source>commodity</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="45" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="46" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="46" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="47" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="47"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="47" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="47"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="48" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="48" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="49" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="49" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="50" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="50"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="50" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="50"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="51" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="51"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="51" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="51"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
         <source>hub_name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
@@ -2439,42 +2513,42 @@ Licence: MIT</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="144" />
+        <location filename="../../hubapp/interchange/writing.py" line="144"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="144" />
+        <location filename="../../hubapp/interchange/writing.py" line="144"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="145" />
+        <location filename="../../hubapp/interchange/writing.py" line="145"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="145" />
+        <location filename="../../hubapp/interchange/writing.py" line="145"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="146" />
+        <location filename="../../hubapp/interchange/writing.py" line="146"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="146" />
+        <location filename="../../hubapp/interchange/writing.py" line="146"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="147" />
+        <location filename="../../hubapp/interchange/writing.py" line="147"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="147" />
+        <location filename="../../hubapp/interchange/writing.py" line="147"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -2482,15 +2556,15 @@ Licence: MIT</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="218" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="218"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="219" />
+        <location filename="../../hubapp/ui/backup_actions.py" line="219"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
-Keep the database on this computer's own disk and let the backups go to the network drive instead.</source>
+Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
         <translation>{path} 位于网络驱动器上。SQLite 在网络驱动器上无法可靠地锁定文件：两个工作台同时保存可能会损坏数据库。
 
 请将数据库放在本机磁盘上，只把备份放到网络驱动器。</translation>
@@ -2499,47 +2573,47 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="202" />
+        <location filename="../../hubapp/store/check.py" line="201"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="203" />
+        <location filename="../../hubapp/store/check.py" line="202"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="204" />
+        <location filename="../../hubapp/store/check.py" line="203"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="205" />
+        <location filename="../../hubapp/store/check.py" line="204"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="206" />
+        <location filename="../../hubapp/store/check.py" line="205"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="207" />
+        <location filename="../../hubapp/store/check.py" line="206"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="208" />
+        <location filename="../../hubapp/store/check.py" line="207"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="209" />
+        <location filename="../../hubapp/store/check.py" line="208"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="211" />
+        <location filename="../../hubapp/store/check.py" line="210"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -2547,147 +2621,357 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="167" />
+        <location filename="../../hubapp/cli.py" line="27"/>
+        <source>{prog}: error: {message} (see {prog} --help)</source>
+        <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="60"/>
+        <source>show the version and exit</source>
+        <translation>显示版本并退出</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="71"/>
+        <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
+        <translation>枢纽台账（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="75"/>
+        <source>database file or postgresql://user@host/dbname URL (default: a file in the user data folder)</source>
+        <translation>数据库文件或 postgresql://user@host/dbname 网址（默认：用户数据文件夹中的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="79"/>
+        <source>database file or postgresql://user@host[:port]/dbname URL</source>
+        <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="80"/>
+        <source>first day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="80"/>
+        <source>last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="91"/>
+        <source>fill a new database with realistic demo data</source>
+        <translation>向新数据库写入逼真的演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="93"/>
+        <source>days of traffic (default 60)</source>
+        <translation>业务天数（默认 60）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="94"/>
+        <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history)</source>
+        <translation>按约此数量的集装箱生成历史数据，代替 --days（例如 5000000，即通道的全部历史）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="98"/>
+        <source>random seed (default 1)</source>
+        <translation>随机种子（默认 1）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="100"/>
+        <source>last day of the demo data (default: today)</source>
+        <translation>演示数据的最后一天（默认：今天）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="102"/>
+        <source>throughput between two dates, computed from the database</source>
+        <translation>两个日期之间的吞吐量，由数据库计算</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="108"/>
+        <source>grouping of the rows (default day)</source>
+        <translation>行的分组方式（默认 day）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="110"/>
+        <source>output format (default table)</source>
+        <translation>输出格式（默认 table）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="112"/>
+        <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
+        <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="114"/>
+        <source>the .csv or .xlsx file</source>
+        <translation>.csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="115"/>
+        <source>check every row and report, but save nothing</source>
+        <translation>检查每一行并报告，但不保存</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="117"/>
+        <source>leave out services and containers already stored instead of refusing the file</source>
+        <translation>跳过已存储的班列和集装箱，而不是拒绝整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="120"/>
+        <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
+        <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="126"/>
+        <source>file to write (.csv or .xlsx)</source>
+        <translation>要写入的文件（.csv 或 .xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="128"/>
+        <source>copy the database to a file, verified, while others use it</source>
+        <translation>在他人使用时将数据库复制到文件并校验</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="131"/>
+        <source>backup file to write</source>
+        <translation>要写入的备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="132"/>
+        <source>replace the database with a backup (the current file is kept in the backups folder first)</source>
+        <translation>用备份替换数据库（当前文件先保存在备份文件夹中）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="135"/>
+        <source>backup file to restore</source>
+        <translation>要恢复的备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="136"/>
+        <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems</source>
+        <translation>检查文件完整性和应用规则；有问题时以 1 退出</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="138"/>
+        <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
+        <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="141"/>
+        <source>the server database: postgresql://user@host[:port]/dbname</source>
+        <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="143"/>
+        <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
+        <translation>将每日汇总、月报或期间报告打印为 PDF 文件（无需显示器）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="147"/>
+        <source>which report</source>
+        <translation>哪种报告</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="148"/>
+        <source>the day of a daily report</source>
+        <translation>日报的日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="149"/>
+        <source>the month of a monthly report (YYYY-MM)</source>
+        <translation>月报的月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="151"/>
+        <source>first day of a range</source>
+        <translation>期间的起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="153"/>
+        <source>last day of a range</source>
+        <translation>期间的结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="156"/>
+        <source>PDF file to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="157"/>
+        <source>language of the report (default: the system&apos;s, as LANG says)</source>
+        <translation>报告语言（默认：系统语言，由 LANG 决定）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="159"/>
+        <source>manage who may log in (admin)</source>
+        <translation>管理可登录的用户（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="163"/>
+        <source>add a user; the password is read from the terminal or one line of stdin</source>
+        <translation>添加用户；密码从终端或标准输入的一行读取</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="165"/>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="169"/>
+        <source>what the user may do</source>
+        <translation>用户的权限</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="184"/>
+        <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
+        <translation>{text!r} 不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="193"/>
+        <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
+        <translation>{text!r} 不是月份；应为 YYYY-MM，例如 2026-03</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="215"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="172" />
+        <location filename="../../hubapp/cli.py" line="220"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="190" />
+        <location filename="../../hubapp/cli.py" line="238"/>
         <source>Demo data written to {path}: {services} services, {containers} containers, {teu} TEU</source>
         <translation>演示数据已写入 {path}：{services} 班次，{containers} 箱，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="260" />
+        <location filename="../../hubapp/cli.py" line="317"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="269" />
+        <location filename="../../hubapp/cli.py" line="326"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="270" />
+        <location filename="../../hubapp/cli.py" line="327"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="279" />
+        <location filename="../../hubapp/cli.py" line="336"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="280" />
+        <location filename="../../hubapp/cli.py" line="337"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="280" />
+        <location filename="../../hubapp/cli.py" line="337"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="289" />
+        <location filename="../../hubapp/cli.py" line="346"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="291" />
+        <location filename="../../hubapp/cli.py" line="348"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="291" />
+        <location filename="../../hubapp/cli.py" line="348"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="306" />
+        <location filename="../../hubapp/cli.py" line="363"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="308" />
+        <location filename="../../hubapp/cli.py" line="365"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="308" />
+        <location filename="../../hubapp/cli.py" line="365"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="308" />
+        <location filename="../../hubapp/cli.py" line="365"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="309" />
+        <location filename="../../hubapp/cli.py" line="366"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="309" />
+        <location filename="../../hubapp/cli.py" line="366"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="309" />
+        <location filename="../../hubapp/cli.py" line="366"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="328" />
+        <location filename="../../hubapp/cli.py" line="382"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="330" />
+        <location filename="../../hubapp/cli.py" line="384"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="342" />
+        <location filename="../../hubapp/cli.py" line="396"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="361" />
+        <location filename="../../hubapp/cli.py" line="415"/>
         <source>{file}: {count} problems; nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="364" />
+        <location filename="../../hubapp/cli.py" line="418"/>
         <source>{file}: {count} services or containers are already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="368" />
+        <location filename="../../hubapp/cli.py" line="422"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="369" />
+        <location filename="../../hubapp/cli.py" line="423"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="380" />
+        <location filename="../../hubapp/cli.py" line="434"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="389" />
+        <location filename="../../hubapp/cli.py" line="443"/>
         <source>{count} containers written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="429" />
+        <location filename="../../hubapp/cli.py" line="483"/>
         <source>Report written to {path} ({pages} pages)</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -2695,107 +2979,107 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="45" />
+        <location filename="../../hubapp/ui/labels.py" line="45"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="46" />
+        <location filename="../../hubapp/ui/labels.py" line="46"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="47" />
+        <location filename="../../hubapp/ui/labels.py" line="47"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="48" />
+        <location filename="../../hubapp/ui/labels.py" line="48"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="49" />
+        <location filename="../../hubapp/ui/labels.py" line="49"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="50" />
+        <location filename="../../hubapp/ui/labels.py" line="50"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="51" />
+        <location filename="../../hubapp/ui/labels.py" line="51"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="52" />
+        <location filename="../../hubapp/ui/labels.py" line="52"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="53" />
+        <location filename="../../hubapp/ui/labels.py" line="53"/>
         <source>departed_at</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="54" />
+        <location filename="../../hubapp/ui/labels.py" line="54"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="55" />
+        <location filename="../../hubapp/ui/labels.py" line="55"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="56" />
+        <location filename="../../hubapp/ui/labels.py" line="56"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="57" />
+        <location filename="../../hubapp/ui/labels.py" line="57"/>
         <source>container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="58" />
+        <location filename="../../hubapp/ui/labels.py" line="58"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="59" />
+        <location filename="../../hubapp/ui/labels.py" line="59"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="60" />
+        <location filename="../../hubapp/ui/labels.py" line="60"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="61" />
+        <location filename="../../hubapp/ui/labels.py" line="61"/>
         <source>commodity</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="62" />
+        <location filename="../../hubapp/ui/labels.py" line="62"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="63" />
+        <location filename="../../hubapp/ui/labels.py" line="63"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="64" />
+        <location filename="../../hubapp/ui/labels.py" line="64"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="65" />
+        <location filename="../../hubapp/ui/labels.py" line="65"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -2803,17 +3087,17 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="170" />
+        <location filename="../../hubapp/interchange/importing.py" line="170"/>
         <source>{services} services, {containers} containers, {teu} TEU</source>
         <translation>{services} 班次，{containers} 箱，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="175" />
+        <location filename="../../hubapp/interchange/importing.py" line="175"/>
         <source>; skipped as already stored: {services} services, {containers} containers</source>
         <translation>；已在数据库中而跳过：{services} 班次，{containers} 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="97" />
+        <location filename="../../hubapp/interchange/parsing.py" line="97"/>
         <source>line {line}, {column}{value}: {message}</source>
         <translation>第 {line} 行，{column}{value}：{message}</translation>
     </message>
@@ -2821,57 +3105,57 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="18" />
+        <location filename="../../hubapp/ui/labels.py" line="18"/>
         <source>Outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="19" />
+        <location filename="../../hubapp/ui/labels.py" line="19"/>
         <source>Inbound</source>
         <translation>进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="25" />
+        <location filename="../../hubapp/ui/labels.py" line="25"/>
         <source>Rail</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="26" />
+        <location filename="../../hubapp/ui/labels.py" line="26"/>
         <source>Road</source>
         <translation>公路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="27" />
+        <location filename="../../hubapp/ui/labels.py" line="27"/>
         <source>River</source>
         <translation>水运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="28" />
+        <location filename="../../hubapp/ui/labels.py" line="28"/>
         <source>Rail-sea</source>
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="34" />
+        <location filename="../../hubapp/ui/labels.py" line="34"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="35" />
+        <location filename="../../hubapp/ui/labels.py" line="35"/>
         <source>Departed</source>
         <translation>已发车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="36" />
+        <location filename="../../hubapp/ui/labels.py" line="36"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="37" />
+        <location filename="../../hubapp/ui/labels.py" line="37"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="78" />
+        <location filename="../../hubapp/ui/labels.py" line="78"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
@@ -2879,607 +3163,606 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="35" />
+        <location filename="../../hubapp/domain/iso6346.py" line="35"/>
         <source>Container number is empty</source>
         <translation>箱号为空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="38" />
+        <location filename="../../hubapp/domain/iso6346.py" line="38"/>
         <source>Container number {number} has {length} characters; expected 11 (owner code, category letter, 6-digit serial, check digit)</source>
         <translation>箱号 {number} 有 {length} 个字符，应为 11 个（箱主代码、类别字母、6 位序号、校验位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="47" />
+        <location filename="../../hubapp/domain/iso6346.py" line="47"/>
         <source>Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits</source>
         <translation>箱号 {number} 应为 3 个字母，接 U、J、Z 或 R，再接 7 位数字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="55" />
+        <location filename="../../hubapp/domain/iso6346.py" line="55"/>
         <source>Check digit of {number} is {given}; it should be {expected}</source>
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="74" />
+        <location filename="../../hubapp/domain/sizetype.py" line="74"/>
         <source>Size-type {code} is not an ISO 6346 code like 22G1, 42G1, 45G1 or L5G1</source>
         <translation>箱型 {code} 不是 ISO 6346 代码（如 22G1、42G1、45G1、L5G1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="82" />
+        <location filename="../../hubapp/domain/sizetype.py" line="82"/>
         <source>Size-type {code}: height code {height} is unknown (expected 0, 2, 4, 5 or 6)</source>
         <translation>箱型 {code}：高度代码 {height} 未知（应为 0、2、4、5 或 6）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/sizetype.py" line="90" />
+        <location filename="../../hubapp/domain/sizetype.py" line="90"/>
         <source>Size-type {code}: type {group} is unknown (expected one of {known})</source>
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="63" />
-        <source>Service number {value!r} must be 1–20 letters, digits, '-' or '/' (like X8001)</source>
+        <location filename="../../hubapp/domain/validation.py" line="63"/>
+        <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号 {value!r} 应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="70" />
+        <location filename="../../hubapp/domain/validation.py" line="70"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="33" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="33"/>
         <source>This field is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="45" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="45"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
         <translation>HS 编码 {value!r} 必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="48" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="48"/>
         <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="53" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="53"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别 {value!r} 不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="62" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="62"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE {value!r} 必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="67" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="67"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家 {value!r} 必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="77" />
-        <source>Route code {value!r} must be 1–20 capital letters, digits or '-' (like CN-LA)</source>
+        <location filename="../../hubapp/domain/reference_rules.py" line="77"/>
+        <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码 {value!r} 必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="87" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="87"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：{value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="90" />
-        <location filename="../../hubapp/domain/validation.py" line="76" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="90"/>
+        <location filename="../../hubapp/domain/validation.py" line="76"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="103" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="103"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="110" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="110"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="91" />
+        <location filename="../../hubapp/domain/validation.py" line="91"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="107" />
+        <location filename="../../hubapp/domain/validation.py" line="107"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="111" />
+        <location filename="../../hubapp/domain/validation.py" line="111"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="132" />
+        <location filename="../../hubapp/domain/validation.py" line="132"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="143" />
+        <location filename="../../hubapp/domain/validation.py" line="143"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="189" />
+        <location filename="../../hubapp/domain/validation.py" line="189"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重 {value!r} 不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="156" />
+        <location filename="../../hubapp/domain/validation.py" line="156"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重 {value!r} 不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="159" />
+        <location filename="../../hubapp/domain/validation.py" line="159"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="204" />
+        <location filename="../../hubapp/domain/validation.py" line="204"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名 {value!r} 不在货物表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="259" />
+        <location filename="../../hubapp/interchange/parsing.py" line="259"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列 {other!r} 已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="266" />
+        <location filename="../../hubapp/interchange/parsing.py" line="266"/>
         <source>Required column {name} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {name}（表头 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="169" />
+        <location filename="../../hubapp/interchange/parsing.py" line="169"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="208" />
+        <location filename="../../hubapp/interchange/parsing.py" line="208"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="220" />
+        <location filename="../../hubapp/interchange/parsing.py" line="220"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班列填写的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="321" />
+        <location filename="../../hubapp/interchange/parsing.py" line="321"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="325" />
+        <location filename="../../hubapp/interchange/parsing.py" line="325"/>
         <source>The service number is required (like X8001)</source>
         <translation>班列号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="330" />
+        <location filename="../../hubapp/interchange/parsing.py" line="330"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="82" />
-        <location filename="../../hubapp/interchange/parsing.py" line="341" />
+        <location filename="../../hubapp/domain/reference_rules.py" line="82"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="341"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="343" />
+        <location filename="../../hubapp/interchange/parsing.py" line="343"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="356" />
+        <location filename="../../hubapp/interchange/parsing.py" line="356"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="365" />
+        <location filename="../../hubapp/interchange/parsing.py" line="365"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="374" />
+        <location filename="../../hubapp/interchange/parsing.py" line="374"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="382" />
+        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="51" />
+        <location filename="../../hubapp/interchange/reading.py" line="51"/>
         <source>{name} is an old Excel .xls file; save it as .xlsx or CSV and import that</source>
         <translation>{name} 是旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="56" />
+        <location filename="../../hubapp/interchange/reading.py" line="56"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="64" />
-        <location filename="../../hubapp/interchange/reading.py" line="124" />
+        <location filename="../../hubapp/interchange/reading.py" line="64"/>
+        <location filename="../../hubapp/interchange/reading.py" line="124"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="68" />
+        <location filename="../../hubapp/interchange/reading.py" line="68"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="89" />
+        <location filename="../../hubapp/interchange/reading.py" line="89"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="141" />
+        <location filename="../../hubapp/interchange/reading.py" line="141"/>
         <source>{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="157" />
+        <location filename="../../hubapp/interchange/reading.py" line="157"/>
         <source>{name} is not a readable XLSX workbook ({reason})</source>
         <translation>{name} 不是可读取的 XLSX 工作簿（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="163" />
+        <location filename="../../hubapp/interchange/reading.py" line="163"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="52" />
+        <location filename="../../hubapp/interchange/writing.py" line="52"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="61" />
-        <location filename="../../hubapp/interchange/writing.py" line="170" />
+        <location filename="../../hubapp/interchange/writing.py" line="61"/>
+        <location filename="../../hubapp/interchange/writing.py" line="170"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="49" />
+        <location filename="../../hubapp/store/backup.py" line="52"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="53" />
+        <location filename="../../hubapp/store/backup.py" line="56"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="57" />
-        <location filename="../../hubapp/store/server_backup.py" line="46" />
+        <location filename="../../hubapp/store/whole_file.py" line="16"/>
         <source>Cannot write the backup {path}: folder {folder} does not exist</source>
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="68" />
+        <location filename="../../hubapp/store/backup.py" line="68"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="84" />
+        <location filename="../../hubapp/store/backup.py" line="82"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="151" />
+        <location filename="../../hubapp/store/backup.py" line="149"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="168" />
+        <location filename="../../hubapp/store/backup.py" line="166"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="172" />
-        <location filename="../../hubapp/store/db.py" line="54" />
+        <location filename="../../hubapp/store/backup.py" line="170"/>
+        <location filename="../../hubapp/store/db.py" line="58"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="206" />
+        <location filename="../../hubapp/store/backup.py" line="204"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="87" />
-        <location filename="../../hubapp/store/backup.py" line="234" />
+        <location filename="../../hubapp/reports/printing.py" line="87"/>
+        <location filename="../../hubapp/store/backup.py" line="232"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="40" />
+        <location filename="../../hubapp/store/day_close.py" line="42"/>
         <source>{date} is already closed</source>
         <translation>{date} 已关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="53" />
+        <location filename="../../hubapp/store/day_close.py" line="55"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开放 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="58" />
+        <location filename="../../hubapp/store/day_close.py" line="60"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="87" />
+        <location filename="../../hubapp/store/day_close.py" line="89"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="51" />
+        <location filename="../../hubapp/store/db.py" line="55"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="58" />
+        <location filename="../../hubapp/store/db.py" line="62"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="64" />
+        <location filename="../../hubapp/store/db.py" line="68"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="70" />
+        <location filename="../../hubapp/store/db.py" line="74"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="91" />
+        <location filename="../../hubapp/store/db.py" line="95"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="104" />
+        <location filename="../../hubapp/store/db.py" line="108"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/demo_data.py" line="22" />
+        <location filename="../../hubapp/store/demo_data.py" line="22"/>
         <source>{path} already holds services; demo data goes into a new database only</source>
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="195" />
+        <location filename="../../hubapp/store/services.py" line="197"/>
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="238" />
+        <location filename="../../hubapp/store/services.py" line="240"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="244" />
+        <location filename="../../hubapp/store/services.py" line="246"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="57" />
+        <location filename="../../hubapp/store/users.py" line="59"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="111" />
+        <location filename="../../hubapp/store/users.py" line="113"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="167" />
+        <location filename="../../hubapp/store/users.py" line="169"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="179" />
+        <location filename="../../hubapp/store/users.py" line="181"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="184" />
+        <location filename="../../hubapp/store/users.py" line="186"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="222" />
+        <location filename="../../hubapp/store/users.py" line="224"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="227" />
+        <location filename="../../hubapp/store/users.py" line="229"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="238" />
+        <location filename="../../hubapp/store/users.py" line="240"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="244" />
+        <location filename="../../hubapp/store/users.py" line="246"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="251" />
+        <location filename="../../hubapp/store/users.py" line="253"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="260" />
+        <location filename="../../hubapp/store/users.py" line="262"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="172" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="172"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="179" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="179"/>
         <source>Time {value!r} is not a time like 08:30</source>
         <translation>时间 {value!r} 格式不对，应如 08:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189" />
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
         <source>A service that {status} needs its actual time</source>
         <translation>状态为 {status} 的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="93" />
-        <location filename="../../hubapp/store/reference.py" line="178" />
+        <location filename="../../hubapp/store/reference.py" line="95"/>
+        <location filename="../../hubapp/store/reference.py" line="180"/>
         <source>{value!r} is already in the list</source>
         <translation>{value!r} 已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="116" />
-        <location filename="../../hubapp/store/reference.py" line="142" />
+        <location filename="../../hubapp/store/reference.py" line="118"/>
+        <location filename="../../hubapp/store/reference.py" line="144"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货物 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="137" />
+        <location filename="../../hubapp/store/reference.py" line="139"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货物不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="181" />
+        <location filename="../../hubapp/store/reference.py" line="183"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="180" />
+        <location filename="../../hubapp/cli.py" line="228"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="185" />
+        <location filename="../../hubapp/cli.py" line="233"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="302" />
-        <source>migrate-to copies a hub's file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
+        <location filename="../../hubapp/cli.py" line="359"/>
+        <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="331" />
+        <location filename="../../hubapp/cli.py" line="385"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="399" />
-        <location filename="../../hubapp/cli.py" line="423" />
+        <location filename="../../hubapp/cli.py" line="453"/>
+        <location filename="../../hubapp/cli.py" line="477"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="415" />
+        <location filename="../../hubapp/cli.py" line="469"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="133" />
+        <location filename="../../hubapp/interchange/importing.py" line="133"/>
         <source>Inbound service {number} of {date} is already in the database ({count} rows of this file)</source>
         <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="136" />
+        <location filename="../../hubapp/interchange/importing.py" line="136"/>
         <source>Outbound service {number} of {date} is already in the database ({count} rows of this file)</source>
         <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="142" />
+        <location filename="../../hubapp/interchange/importing.py" line="142"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="144" />
+        <location filename="../../hubapp/interchange/importing.py" line="144"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="434" />
+        <location filename="../../hubapp/store/postgres.py" line="463"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；Hub Desk 需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="455" />
+        <location filename="../../hubapp/store/postgres.py" line="484"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="458" />
+        <location filename="../../hubapp/store/postgres.py" line="487"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="460" />
-        <source>The server has no database {path}: ask the hub's IT to create it (createdb) and give you access</source>
+        <location filename="../../hubapp/store/postgres.py" line="489"/>
+        <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="463" />
-        <source>The server refused access to {path}: ask the hub's IT for the rights to it</source>
+        <location filename="../../hubapp/store/postgres.py" line="492"/>
+        <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="466" />
+        <location filename="../../hubapp/store/postgres.py" line="495"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="469" />
+        <location filename="../../hubapp/store/postgres.py" line="498"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="471" />
+        <location filename="../../hubapp/store/postgres.py" line="500"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="483" />
+        <location filename="../../hubapp/store/postgres.py" line="512"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="25" />
-        <source>{tool} is not installed on this computer: install PostgreSQL's client tools (Debian: apt install postgresql-client), or ask the server's administrator for a backup</source>
+        <location filename="../../hubapp/store/server_backup.py" line="25"/>
+        <source>{tool} is not installed on this computer: install PostgreSQL&apos;s client tools (Debian: apt install postgresql-client), or ask the server&apos;s administrator for a backup</source>
         <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="36" />
+        <location filename="../../hubapp/store/server_backup.py" line="36"/>
         <source>{tool} failed for {path}: {reason}</source>
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="65" />
-        <source>{path} is not a PostgreSQL backup (pg_dump's custom format); it cannot be restored</source>
+        <location filename="../../hubapp/store/server_backup.py" line="58"/>
+        <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="56" />
+        <location filename="../../hubapp/store/to_server.py" line="56"/>
         <source>The server database {path} is not empty (it holds {tables}); migrate-to copies into an empty database only: create a new one (createdb) and try again</source>
         <translation>服务器数据库 {path} 不是空的（其中有 {tables}）；migrate-to 只能复制到空数据库：请新建一个（createdb）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="74" />
+        <location filename="../../hubapp/store/to_server.py" line="74"/>
         <source>The copy of table {table} differs from the file ({file} rows, {server} on the server); nothing was kept on the server</source>
         <translation>表 {table} 的副本与文件不一致（文件 {file} 行，服务器 {server} 行）；服务器上未保留任何数据</translation>
     </message>
@@ -3487,22 +3770,22 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="133" />
+        <location filename="../../hubapp/interchange/writing.py" line="133"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="133" />
+        <location filename="../../hubapp/interchange/writing.py" line="133"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="134" />
+        <location filename="../../hubapp/interchange/writing.py" line="134"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="134" />
+        <location filename="../../hubapp/interchange/writing.py" line="134"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
@@ -3510,42 +3793,42 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="35" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="35"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="36" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="36"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="37" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="37"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="38" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="38"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="39" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="39"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="40" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="40"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="41" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="41"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="42" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="42"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
@@ -3553,42 +3836,42 @@ Keep the database on this computer's own disk and let the backups go to the netw
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="218" />
+        <location filename="../../hubapp/cli.py" line="266"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="219" />
+        <location filename="../../hubapp/cli.py" line="267"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="219" />
+        <location filename="../../hubapp/cli.py" line="267"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="220" />
+        <location filename="../../hubapp/cli.py" line="268"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="220" />
+        <location filename="../../hubapp/cli.py" line="268"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="221" />
+        <location filename="../../hubapp/cli.py" line="269"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="221" />
+        <location filename="../../hubapp/cli.py" line="269"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="222" />
+        <location filename="../../hubapp/cli.py" line="270"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
