@@ -66,7 +66,7 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The commands, their help in the system's language (`translate` is set first)."""
     parser = _Parser(prog="hubapp", description=translate(
         "cli", "Hub Desk: the daily log of an inland logistics hub. Without a command, opens "
@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=_target, help=translate(
         "cli", "database file or postgresql://user@host/dbname URL (default: a file in the "
                "user data folder)"))
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     db_help = translate("cli", "database file or postgresql://user@host[:port]/dbname URL")
     first_day, last_day = translate("cli", "first day"), translate("cli", "last day")
@@ -197,7 +200,12 @@ def _month(text: str) -> dt.date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _speak(language.translator(language.system_language()))
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Just the window (nothing, or --db and its target): the commands' parsers, ~8 ms of
+    # every start, are not needed. Anything else, a mistake too, gets the full parser.
+    window = argv == [] or (len(argv) == 2 and argv[0] == "--db") or (
+        len(argv) == 1 and argv[0].startswith("--db="))
+    args = build_parser(with_commands=not window).parse_args(argv)
     try:
         if args.command is None:
             from hubapp.ui.app import run_gui  # Qt only loads for the window

@@ -157,6 +157,32 @@ def test_starting_the_window_loads_no_other_screen_nor_heavy_library():
     assert result.stdout.strip() == "[]"
 
 
+def test_the_first_painted_window_needs_neither_sqlite_utils_nor_the_backup_machinery(
+        demo_db_path):
+    """sqlite-utils (click, pluggy, dateutil) once cost a quarter of the start: the first
+    screen only reads, and writes, backups and passwords load what they need when used."""
+    import os
+    import subprocess
+    import sys
+
+    later = ["sqlite_utils", "hubapp.store.backup", "subprocess", "hashlib"]
+    code = ("import os, sys\n"
+            "exit_now = os._exit\n"
+            "def at_first_paint(status):\n"
+            f"    print([m for m in {later!r} if m in sys.modules], flush=True)\n"
+            "    exit_now(status)\n"
+            "os._exit = at_first_paint\n"
+            "from hubapp.cli import main\n"
+            f"main(['--db', {str(demo_db_path)!r}])\n")
+    env = dict(os.environ, HUBAPP_EXIT_AFTER_FIRST_PAINT="1")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    painted, loaded = result.stdout.splitlines()
+    assert painted.startswith("first-paint ")
+    assert loaded == "[]"
+
+
 def test_a_row_of_all_movements_opens_in_the_daily_log(main_window, demo_db_path):
     with sqlite3.connect(demo_db_path) as conn:
         day, service_id, service_no, container = conn.execute(

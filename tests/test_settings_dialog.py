@@ -119,9 +119,9 @@ def test_a_new_tolerance_is_counted_off_the_window_and_the_roll_up_follows(
     save(qtbot, dialog)
     # Saving is under way on a worker: the window answers, the dialog waits for it.
     assert not dialog.buttons.isEnabled() and "on time" in dialog.message.text()
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert dialog.isVisible()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):  # then it closes (and is deleted)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible()
     assert changes == ["settings"]
     assert settings.load(app_ctx.db).punctuality_tolerance_min == 0
     assert on_time() < before and rollup.differences(app_ctx.db) == []

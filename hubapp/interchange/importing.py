@@ -7,8 +7,7 @@ import gc
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, untranslated
 from hubapp.domain.records import ChangeRecord, Direction, TotalsRecord
@@ -18,6 +17,9 @@ from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store, settings
 from hubapp.store.interchange import DuplicateRecord, ImportRowsRecord
 from hubapp.store.users import ADMIN
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,16 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, message, untranslated
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import interchange as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PROGRESS_EVERY = 5_000
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord
 from hubapp.store.engine import is_postgres
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def record(db: Database, user: str, action: str, entity: str, entity_id: object,

@@ -14,8 +14,7 @@ import re
 import shutil
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.check import integrity_problems
@@ -25,6 +24,9 @@ from hubapp.store.db import (
 )
 from hubapp.store.engine import is_server
 from hubapp.store.whole_file import write_whole
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _STAMP = "%Y%m%d-%H%M%S"

@@ -12,11 +12,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.records import Direction, Status
 from hubapp.store.engine import interruptible, is_interrupted, is_postgres
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PAGE_SIZE = 500
 # Container numbers and service numbers are upper-case letters and digits, so every value

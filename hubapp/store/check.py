@@ -9,13 +9,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.store import dwell, rollup
 from hubapp.store.db import BUSY_TIMEOUT_MS, as_user_error, inspect_file, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
+from hubapp.store.file_db import FileDatabase
 
 # Examples listed per check; the count says how many more there are.
 MAX_EXAMPLES = 20
@@ -71,11 +70,11 @@ def _check_server(url: str) -> CheckReportRecord:
     those two checks are not repeated here.
     """
     from hubapp.store import postgres
-    from hubapp.store.migrations import MIGRATIONS
+    from hubapp.store.migrations import MIGRATION_SET
 
     db = postgres.PgDatabase(postgres.connect(url), url)
     try:
-        refuse_unknown(postgres.applied_steps(db, MIGRATIONS.name), db.name)
+        refuse_unknown(postgres.applied_steps(db, MIGRATION_SET), db.name)
         db.execute("SET default_transaction_read_only = on")
         checks = [(name, finder) for name, finder in _APP_CHECKS if name != "foreign keys"]
         problems = [ProblemRecord(name, text) for name, finder in checks for text in finder(db)]
@@ -170,7 +169,7 @@ def _gross_weight(conn: sqlite3.Connection) -> list[str]:
 
 
 def _rollup(conn: sqlite3.Connection) -> list[str]:
-    db = conn if is_postgres(conn) else Database(conn, execute_plugins=False)
+    db = conn if is_postgres(conn) else FileDatabase(conn)
     if "daily_rollup" not in db.table_names() or not dwell.stored(db):
         return []  # a file from before the roll-up or its dwell sums: its upgrade builds them
     return _limited([
@@ -181,7 +180,7 @@ def _rollup(conn: sqlite3.Connection) -> list[str]:
 
 
 def _dwell(conn: sqlite3.Connection) -> list[str]:
-    db = conn if is_postgres(conn) else Database(conn, execute_plugins=False)
+    db = conn if is_postgres(conn) else FileDatabase(conn)
     if not dwell.stored(db):
         return []  # a file from before m008: its upgrade computes them
     return _limited([

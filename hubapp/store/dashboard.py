@@ -15,8 +15,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.dashboard import (
     DAY, ComparisonRecord, CommodityTotalsRecord, DashboardFilterRecord, DashboardRecord,
@@ -25,6 +24,9 @@ from hubapp.domain.dashboard import (
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _SUMS = """
     COALESCE(SUM(r.services), 0) AS services,

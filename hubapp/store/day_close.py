@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord, require_role
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class DayClosedError(HubError):

@@ -7,12 +7,16 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.store import migrations
 from hubapp.store.engine import is_postgres, is_server
-from hubapp.store.migrations import MIGRATIONS, STEP_NAMES, STEPS
+from hubapp.store.file_db import FileDatabase
+from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -28,7 +32,7 @@ def open_db(target: str | Path, *, create: bool = True) -> Database:
     if is_server(target):
         from hubapp.store import postgres
 
-        return postgres.open_server(str(target), STEPS, MIGRATIONS.name, refuse_unknown)
+        return postgres.open_server(str(target), STEPS, MIGRATION_SET, refuse_unknown)
     path = Path(target)
     applied = inspect_file(path, create)
     pending = [name for name in STEP_NAMES if name not in applied]
@@ -37,7 +41,7 @@ def open_db(target: str | Path, *, create: bool = True) -> Database:
     db = _connect(path)
     try:
         if pending:
-            MIGRATIONS.apply(db)
+            migrations.MIGRATIONS.apply(db)
     except sqlite3.Error as error:
         db.close()
         raise as_user_error(error, path) from error
@@ -78,10 +82,10 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             tables = {row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             applied: set[str] = set()
-            if MIGRATIONS.migrations_table in tables:
+            if MIGRATIONS_TABLE in tables:
                 applied = {row[0] for row in conn.execute(
-                    f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?",
-                    [MIGRATIONS.name])}
+                    f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
+                    [MIGRATION_SET])}
         finally:
             conn.close()
     except sqlite3.Error as error:
@@ -108,15 +112,15 @@ def refuse_unknown(applied: set[str], name: str) -> None:
 def _connect(path: Path) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn, execute_plugins=False)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
+        db = FileDatabase(conn)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
         # Only switch when needed: asking for WAL on a file already in WAL still waits
         # for the lock while another desk (or thread) is mid-read.
-        if db.execute("PRAGMA journal_mode").fetchall()[0][0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        if conn.execute("PRAGMA journal_mode").fetchall()[0][0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed save survives a power cut too, not just a killed process.
-        db.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as error:
         raise as_user_error(error, path) from error
     return db

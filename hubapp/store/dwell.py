@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.store.engine import executemany
 from hubapp.store.rows import MOVED
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _AT = "COALESCE({s}.actual_at, {s}.scheduled_at)"
 _INBOUND = f"""

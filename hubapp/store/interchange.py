@@ -8,9 +8,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from hubapp.domain import reference
 from hubapp.domain.records import (
@@ -21,6 +19,9 @@ from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import commodity_finder, list_places, list_routes
 from hubapp.store.rows import service_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BATCH = 2_000  # services per batch between progress reports and cancel checks
 # From this many containers, and at least as many as are stored, an import drops the plain

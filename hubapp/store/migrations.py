@@ -6,13 +6,17 @@ _sqlite_migrations (sqlite-utils Migrations), so a step is applied whole or not 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from hubapp.domain import reference
 from hubapp.store import dwell, rollup
 
-MIGRATIONS = Migrations("hubapp")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "hubapp"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils' Migrations records the steps
 STEP_NAMES: list[str] = []
 STEPS: list = []  # the step functions in order: PostgreSQL runs them (store/postgres.py)
 
@@ -20,7 +24,21 @@ STEPS: list = []  # the step functions in order: PostgreSQL runs them (store/pos
 def step(function):
     STEP_NAMES.append(function.__name__)
     STEPS.append(function)
-    return MIGRATIONS()(function)
+    return function
+
+
+def __getattr__(name: str) -> Migrations:
+    # MIGRATIONS (sqlite-utils' Migrations of every step) is made on first use: a file that is
+    # up to date needs no sqlite-utils to open, and importing it slowed every start.
+    if name != "MIGRATIONS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from hubapp.store.file_db import load_sqlite_utils
+
+    migrations = load_sqlite_utils().Migrations(MIGRATION_SET)
+    for function in STEPS:
+        migrations()(function)
+    globals()["MIGRATIONS"] = migrations
+    return migrations
 
 
 def _execute_all(db: Database, script: str) -> None:

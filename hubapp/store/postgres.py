@@ -26,9 +26,9 @@ import psycopg
 from psycopg import sql as pgsql
 from psycopg.adapt import Loader
 from psycopg.rows import dict_row
-from sqlite_utils.db import NotFoundError
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.store.file_db import load_sqlite_utils
 
 ENGINE = "postgresql"
 MIGRATIONS_TABLE = "hubapp_migrations"
@@ -329,7 +329,7 @@ class PgTable:
             found = cursor.execute(pgsql.SQL("SELECT * FROM {} WHERE {}").format(
                 pgsql.Identifier(self.name), self._where_pk()), [pk_value]).fetchone()
         if found is None:
-            raise NotFoundError
+            raise load_sqlite_utils().db.NotFoundError  # what sqlite-utils' get() raises
         return found
 
     def update(self, pk_value: Any, row: Mapping[str, Any]) -> PgTable:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
@@ -16,6 +15,9 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def list_places(db: Database) -> list[PlaceRecord]:

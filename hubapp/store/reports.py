@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.dashboard import add_months, same_day_last_year
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
 from hubapp.store import settings
 from hubapp.store.day_close import DayCloseRecord, closed_info
 from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DAILY, MONTHLY, RANGE = "daily", "monthly", "range"
 TOP_COMMODITIES = 15

@@ -18,12 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import dwell
 from hubapp.store.rows import MOVED
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _SUMS = """
     COUNT(m.id) AS containers, COALESCE(SUM(m.teu), 0) AS teu,

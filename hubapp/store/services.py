@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.audit import changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
@@ -23,6 +22,9 @@ from hubapp.store.engine import executemany
 from hubapp.store.rows import (
     MOVED, TOTALS_COLUMNS, move_record, move_row, service_record, service_row, totals_record,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class EditConflict(HubError):

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import validate_settings
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _FIELDS = {f.name: f.type for f in dataclasses.fields(HubSettingsRecord)}
 _CONVERT = {"str": str, "float": float, "int": int}

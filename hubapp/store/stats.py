@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.records import StatsRecord, StatsRowRecord
 from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NONE_KEY = "(none)"
 

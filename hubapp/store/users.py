@@ -5,17 +5,17 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import functools
-import hashlib
-import hmac
 import math
 import os
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.store import audit
 from hubapp.store.db import transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CLERK, SUPERVISOR, ADMIN = "clerk", "supervisor", "admin"
 ROLES = (CLERK, SUPERVISOR, ADMIN)
@@ -78,6 +78,8 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if algorithm != "scrypt":
         return False
+    import hmac  # with hashlib (OpenSSL): only once a password is checked, not at every start
+
     return hmac.compare_digest(_scrypt(password, salt_bytes, n, r, p), expected)
 
 
@@ -87,6 +89,8 @@ def _unknown_user_hash() -> str:
 
 
 def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib  # OpenSSL's: only once a password is set or checked, not at every start
+
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p,
                           maxmem=_SCRYPT_MAXMEM, dklen=32)
 

@@ -25,7 +25,7 @@ from hubapp.ui.signals import AppSignals
 from hubapp.ui.tasks import TaskRunner
 from hubapp.ui.translations import chosen_language, install_translations
 
-if TYPE_CHECKING:  # sqlite-utils loads through hubapp.store (no numpy)
+if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
     from sqlite_utils import Database
 
 

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QMainWindow, QProgressBar
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
-from hubapp.store import backup, open_db
+# hubapp.store.backup (pg_dump's subprocess, the checks) is imported where it is used, all
+# after the first paint: imported here it slowed every start ~5 ms.
+from hubapp.store import open_db
 from hubapp.store.engine import is_server
 from hubapp.store.filesystem import is_network_path
 from hubapp.ui import dialogs, labels
@@ -48,6 +50,8 @@ class BackupActions(QObject):
         self._closing = False
 
     def folder(self) -> Path:
+        from hubapp.store import backup
+
         chosen = QSettings().value("backup/folder", "")
         return Path(chosen) if chosen else backup.default_folder(self.ctx.db_path)
 
@@ -86,6 +90,8 @@ class BackupActions(QObject):
         background: the window stays responsive, shows that it is backing up, takes no
         more edits, and closes itself when the backup has ended.
         """
+        from hubapp.store import backup
+
         if not self.automatic:
             return False
         self.timer.stop()
@@ -111,6 +117,8 @@ class BackupActions(QObject):
             "Backing up before closing; the window closes when the backup is made…"))
 
     def _back_up_if_due(self) -> None:
+        from hubapp.store import backup
+
         latest = backup.latest_backup_time(self.folder(), self.ctx.db_path.stem)
         if latest is None or dt.datetime.now() - latest >= BACKUP_EVERY:
             self._start_automatic_backup()
@@ -118,6 +126,8 @@ class BackupActions(QObject):
     def _start_automatic_backup(self) -> None:
         if self._running is not None:
             return  # one is under way (a slow disk): the next tick looks again
+        from hubapp.store import backup
+
         folder = self.folder()
         # Taken before the copy: a change made while it runs counts as not backed up.
         marker = backup.change_marker(self.ctx.db)
@@ -148,6 +158,8 @@ class BackupActions(QObject):
         if not target.suffix:
             target = target.with_suffix(self._suffix())
         self.backup_action.setEnabled(False)
+        from hubapp.store import backup
+
         task = self.ctx.tasks.start(lambda control: backup.backup_to(control.db_path, target))
         task.finished.connect(lambda path: self._backed_up(path))
         task.failed.connect(lambda error: self._failed(self.tr("Backup failed"), error))
@@ -172,6 +184,8 @@ class BackupActions(QObject):
         folder = self.folder()
 
         def work(control: TaskControl) -> Path | None:
+            from hubapp.store import backup
+
             kept = backup.restore(Path(chosen), control.db_path, folder)
             # A backup from an older Hub Desk is upgraded now, before any screen reads it.
             open_db(control.db_path).close()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from hubapp.ui.signals import AppSignals
 from hubapp.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

@@ -5,22 +5,29 @@ A test that forgets to replace one fails instead of hanging (see tests/conftest.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+# The dialog classes are looked up when a dialog opens: importing them made every start
+# create their enums (~5 ms) for dialogs most sessions never show.
+from PySide6 import QtWidgets
 
 from hubapp.store.users import UserRecord
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+    from sqlite_utils import Database
+
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    QtWidgets.QMessageBox.critical(parent, title, text)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    QtWidgets.QMessageBox.information(parent, title, text)
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    QtWidgets.QMessageBox.warning(parent, title, text)
 
 
 def log_in(parent: QWidget | None, db: Database) -> UserRecord | None:
@@ -28,47 +35,48 @@ def log_in(parent: QWidget | None, db: Database) -> UserRecord | None:
     from hubapp.ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(db, parent)
-    return dialog.user if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return dialog.user if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    answer = QtWidgets.QMessageBox.question(parent, title, text)
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """A line of text, or None if the user cancelled."""
-    text, ok = QInputDialog.getText(parent, title, label)
+    text, ok = QtWidgets.QInputDialog.getText(parent, title, label)
     return text if ok else None
 
 
 def ask_save_discard(parent: QWidget | None, title: str, text: str) -> str:
     """"save", "discard" or "cancel": what to do with unsaved changes."""
-    buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(parent, title, text,
-                                  buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    buttons = QtWidgets.QMessageBox.StandardButton
+    answer = QtWidgets.QMessageBox.question(parent, title, text,
+                                            buttons.Save | buttons.Discard | buttons.Cancel,
+                                            buttons.Save)
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
 
 def pick_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
     """The chosen path, or "" if the user cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, folder, filters)
     return path
 
 
 def pick_save_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, title, folder, filters)
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, folder, filters)
     return path
 
 
 def pick_folder(parent: QWidget | None, title: str, folder: str) -> str:
     """The chosen folder, or "" if the user cancelled."""
-    return QFileDialog.getExistingDirectory(parent, title, folder)
+    return QtWidgets.QFileDialog.getExistingDirectory(parent, title, folder)
 
 
 def pick_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
     """The index of the chosen item, or None if the user cancelled."""
-    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    text, ok = QtWidgets.QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(text) if ok and text in items else None
 
 
@@ -82,14 +90,14 @@ def ask_reference_record(parent: QWidget | None, ctx, kind: str, record=None, *,
     from hubapp.ui.reference_screen import ReferenceFormDialog
 
     dialog = ReferenceFormDialog(ctx, kind, record, new=new, parent=parent)
-    return dialog.change if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return dialog.change if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
 
 def ask_print(parent: QWidget | None, printer) -> bool:
     """The system's print dialog for this QPrinter; True when the user chose to print."""
     from PySide6.QtPrintSupport import QPrintDialog
 
-    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+    return QPrintDialog(printer, parent).exec() == QtWidgets.QDialog.DialogCode.Accepted
 
 
 def ask_server(parent: QWidget | None, current) -> tuple[Database, str] | None:
@@ -98,6 +106,6 @@ def ask_server(parent: QWidget | None, current) -> tuple[Database, str] | None:
     from hubapp.ui.connect_dialog import ConnectDialog
 
     dialog = ConnectDialog(current, parent)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
+    if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
         return dialog.db, dialog.target
     return None

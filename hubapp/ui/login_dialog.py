@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
-from sqlite_utils import Database
 
 from hubapp.domain.errors import HubError
 from hubapp.store import users
 from hubapp.store.users import UserRecord
 from hubapp.ui import labels
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class LoginDialog(QDialog):

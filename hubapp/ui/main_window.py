@@ -23,7 +23,7 @@ from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.desk_database import remember_target
 from hubapp.ui.lazy_screen import LazyScreen
 
-if TYPE_CHECKING:  # sqlite-utils loads through hubapp.store (no numpy)
+if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
     from sqlite_utils import Database
 
 

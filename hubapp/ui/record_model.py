@@ -18,6 +18,8 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        # Views ask for the column count thousands of times: counted once, not translated.
+        self._columns = len(self.headers())
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -44,14 +46,14 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else self._columns
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        # Views ask for every role of every header many times: translate only for the text.
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
         headers = self.headers()
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(headers):
-            return headers[section]
-        return None
+        return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-    QPushButton, QSplitter, QStyle, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain import iso6346
@@ -148,7 +148,9 @@ class DailyLogScreen(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the contents when the day loads (_fit_columns), not by ResizeToContents:
+        # that measured every cell again at each layout pass, five times before the first paint.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(True)
         # The list is narrow beside the editor: the rest is in the editor or the totals.
         for column in (DayServicesModel.MODE, DayServicesModel.ROUTE, DayServicesModel.FROM_TO,
@@ -164,13 +166,10 @@ class DailyLogScreen(QWidget):
         self.new_button = new_button = QPushButton(self.tr("New"), self)
         new_button.setToolTip(self.tr("New service (Ctrl+N)"))
         new_button.clicked.connect(self.new_action.trigger)
-        self.copy_button = QToolButton(self)
-        self.copy_button.setText(self.tr("Copy from…"))
+        # A push button makes room for its menu arrow itself; a tool button needed
+        # style().pixelMetric(), and making QStyle's ~500 enum values cost every start ~10 ms.
+        self.copy_button = QPushButton(self.tr("Copy from…"), self)
         self.copy_button.setToolTip(self.tr("Start a service from a recent run of a regular one"))
-        self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        # The menu arrow is drawn over the text's corner unless the button is wider by it.
-        self.copy_button.setMinimumWidth(self.copy_button.sizeHint().width() + self.style()
-                                         .pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator))
         self.copy_menu = QMenu(self.copy_button)
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
         self.copy_button.setMenu(self.copy_menu)
@@ -295,6 +294,7 @@ class DailyLogScreen(QWidget):
         totals = services.day_totals(self._db, day)
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
+        self._fit_columns()
         self._select_in_list(self._service.id if self._service else None)
         self.table.selectionModel().blockSignals(False)
         self.empty_label.setVisible(not rows)
@@ -302,6 +302,13 @@ class DailyLogScreen(QWidget):
         self._show_day_state()
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        # Off while fitting: the last column then fills what is left, but not less than it needs.
+        header.setStretchLastSection(False)
+        self.table.resizeColumnsToContents()
+        header.setStretchLastSection(True)
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change.what == "reference":
