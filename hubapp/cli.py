@@ -349,7 +349,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"  {_padded(bad if found else ok, column, left=True)} "
               f"{translate('check', name)}")
         for problem in found:
-            print(f"{' ' * (column + 3)}- {problem.text}")
+            print(f"{' ' * (column + 3)}- {problem.said(translate)}")
     if report.on_server:
         print(translate("cli", "The server itself keeps its files sound and enforces the "
                         "foreign keys; back it up with pg_dump (hubapp backup)."))

@@ -91,7 +91,7 @@ def test_45_ft_boxes_may_count_2_or_2_25_teu(demo_db_path):
     _execute(demo_db_path, f"UPDATE container_move SET teu = 2.5 WHERE id = {move['id']}")
     assert [p.text for p in check_database(demo_db_path).problems] == [
         f"1 move(s) of L5G1 such as {move['container']} count 2.5 TEU; a 45 ft box counts "
-        f"2 or 2.25"]
+        f"2 / 2.25"]
 
 
 def test_a_container_twice_on_a_service_is_reported(demo_db_path):

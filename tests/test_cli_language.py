@@ -133,3 +133,19 @@ def test_help_and_usage_errors_speak_the_locale_too():
     assert english.stderr.strip() == ("hubapp stats: error: the following arguments are "
                                       "required: --from, --to (see hubapp stats --help)")
     assert hubapp("C.UTF-8", "report", "--help").stdout.startswith("usage: hubapp report")
+
+
+def test_check_says_each_problem_in_the_locale(demo_db_path):
+    import sqlite3
+
+    with sqlite3.connect(demo_db_path) as conn:
+        container, day = conn.execute(
+            "SELECT container, date FROM container_move WHERE full_empty = 'F' ORDER BY id"
+            " LIMIT 1").fetchone()
+        conn.execute("UPDATE container_move SET gross_kg = NULL WHERE container = ? AND date = ?",
+                     [container, day])
+    chinese = hubapp("zh_CN.UTF-8", "check", "--db", demo_db_path)
+    assert chinese.returncode == 1
+    assert f"- {day} 的重箱 {container} 没有毛重" in chinese.stdout
+    english = hubapp("C.UTF-8", "check", "--db", demo_db_path)
+    assert f"- full container {container} on {day} has no gross weight" in english.stdout

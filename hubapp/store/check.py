@@ -6,11 +6,13 @@ The file is opened read-only: checking never changes it, not even by a migration
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Translate, untranslated
 from hubapp.store import dwell, rollup
 from hubapp.store.db import BUSY_TIMEOUT_MS, as_user_error, inspect_file, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
@@ -21,8 +23,23 @@ MAX_EXAMPLES = 20
 
 @dataclass(frozen=True, slots=True)
 class ProblemRecord:
+    """One problem: its words are a template (context "check") filled with values, so
+    `hubapp check` says it in the system's language."""
+
     check: str
-    text: str
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.said()
+
+    def said(self, translate: Translate = untranslated) -> str:
+        return translate("check", self.template).format(**self.values)
+
+
+def _problem(template: str, **values: Any) -> tuple[str, dict[str, Any]]:
+    return template, values
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +71,7 @@ def check_database(path: str | Path) -> CheckReportRecord:
             return CheckReportRecord(path, ("integrity",), tuple(problems))
         try:
             for check, finder in _APP_CHECKS:
-                problems.extend(ProblemRecord(check, text) for text in finder(conn))
+                problems.extend(ProblemRecord(check, *found) for found in finder(conn))
         except sqlite3.DatabaseError as error:
             # integrity_check can miss damage in pages it does not read as b-trees.
             raise as_user_error(error, path) from error
@@ -77,7 +94,8 @@ def _check_server(url: str) -> CheckReportRecord:
         refuse_unknown(postgres.applied_steps(db, MIGRATION_SET), db.name)
         db.execute("SET default_transaction_read_only = on")
         checks = [(name, finder) for name, finder in _APP_CHECKS if name != "foreign keys"]
-        problems = [ProblemRecord(name, text) for name, finder in checks for text in finder(db)]
+        problems = [ProblemRecord(name, *found) for name, finder in checks
+                    for found in finder(db)]
         return CheckReportRecord(db.name, tuple(name for name, _ in checks), tuple(problems),
                                  on_server=True)
     finally:
@@ -89,17 +107,25 @@ def integrity_problems(conn: sqlite3.Connection) -> list[ProblemRecord]:
     try:
         lines = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
     except sqlite3.DatabaseError as error:
-        return [ProblemRecord("integrity", f"the file is damaged: {error}")]
-    return [] if lines == ["ok"] else [ProblemRecord("integrity", line) for line in lines]
+        return [ProblemRecord("integrity", QT_TRANSLATE_NOOP(
+            "check", "the file is damaged: {reason}"), {"reason": str(error)})]
+    # SQLite's own lines, as it says them.
+    return [] if lines == ["ok"] else [ProblemRecord("integrity", "{line}", {"line": line})
+                                       for line in lines]
 
 
-def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
+Found = list[tuple[str, dict[str, Any]]]  # what a finder returns: templates and their values
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> Found:
     rows = conn.execute("PRAGMA foreign_key_check").fetchall()
-    return _limited([f"{table} row {rowid} refers to a missing {parent}"
+    return _limited([_problem(QT_TRANSLATE_NOOP("check", "{table} row {row} refers to a "
+                                                         "missing {parent}"),
+                              table=table, row=rowid, parent=parent)
                      for table, rowid, parent, _ in rows])
 
 
-def _teu(conn: sqlite3.Connection) -> list[str]:
+def _teu(conn: sqlite3.Connection) -> Found:
     found = []
     for size_type, teu, count, example in conn.execute(
             "SELECT size_type, teu, COUNT(*), MIN(container) FROM container_move"
@@ -107,31 +133,39 @@ def _teu(conn: sqlite3.Connection) -> list[str]:
         try:
             info = sizetype.parse(size_type)
         except HubError as error:
-            found.append(f"{count} move(s) such as {example}: {error}")
+            found.append(_problem(QT_TRANSLATE_NOOP(
+                "check", "{count} move(s) such as {example}: {reason}"),
+                count=count, example=example, reason=str(error)))
             continue
         # 45 ft boxes count 2 or 2.25 TEU, whichever the hub's setting said at entry.
         allowed = {2.0, 2.25} if info.length_ft == 45 else {info.teu}
         if teu not in allowed:
-            found.append(f"{count} move(s) of {size_type} such as {example} count {teu:g} TEU;"
-                         f" a {info.length_ft} ft box counts "
-                         + " or ".join(f"{value:g}" for value in sorted(allowed)))
+            found.append(_problem(QT_TRANSLATE_NOOP(
+                "check", "{count} move(s) of {size_type} such as {example} count {teu:g} TEU; "
+                         "a {length} ft box counts {allowed}"),
+                count=count, size_type=size_type, example=example, teu=teu,
+                length=info.length_ft,
+                allowed=" / ".join(f"{value:g}" for value in sorted(allowed))))
     return _limited(found)
 
 
-def _container_numbers(conn: sqlite3.Connection) -> list[str]:
+def _container_numbers(conn: sqlite3.Connection) -> Found:
     found = []
     # Each distinct number once: a box moves many times, its number is checked once.
     for number, count in conn.execute(
             "SELECT container, COUNT(*) FROM container_move GROUP BY container"):
         if number != iso6346.normalise(number) or not iso6346.is_valid(number):
-            found.append(f"container {number!r} ({count} move(s)) is not a valid "
-                         f"ISO 6346 number")
+            found.append(_problem(QT_TRANSLATE_NOOP(
+                "check", "container {number!r} ({count} move(s)) is not a valid ISO 6346 "
+                         "number"), number=number, count=count))
     return _limited(found)
 
 
-def _twice_on_a_service(conn: sqlite3.Connection) -> list[str]:
+def _twice_on_a_service(conn: sqlite3.Connection) -> Found:
     return _limited([
-        f"container {container} is {count} times on service {number} of {date}"
+        _problem(QT_TRANSLATE_NOOP("check", "container {container} is {count} times on "
+                                            "service {number} of {date}"),
+                 container=container, count=count, number=number, date=date)
         for container, count, number, date in conn.execute(
             "SELECT m.container, COUNT(*), s.service_no, s.date FROM container_move m"
             " JOIN service s ON s.id = m.service_id"
@@ -139,60 +173,73 @@ def _twice_on_a_service(conn: sqlite3.Connection) -> list[str]:
             " ORDER BY s.date, s.service_no")])
 
 
-def _moves_match_service(conn: sqlite3.Connection) -> list[str]:
+def _moves_match_service(conn: sqlite3.Connection) -> Found:
     return _limited([
-        f"container {container} on service {number} is recorded as {m_date} {m_dir},"
-        f" its service as {s_date} {s_dir}"
+        _problem(QT_TRANSLATE_NOOP("check", "container {container} on service {number} is "
+                                            "recorded as {date} {direction}, its service as "
+                                            "{service_date} {service_direction}"),
+                 container=container, number=number, date=m_date, direction=m_dir,
+                 service_date=s_date, service_direction=s_dir)
         for container, number, m_date, m_dir, s_date, s_dir in conn.execute(
             "SELECT m.container, s.service_no, m.date, m.direction, s.date, s.direction"
             " FROM container_move m JOIN service s ON s.id = m.service_id"
             " WHERE m.date != s.date OR m.direction != s.direction ORDER BY m.id")])
 
 
-def _gross_weight(conn: sqlite3.Connection) -> list[str]:
+def _gross_weight(conn: sqlite3.Connection) -> Found:
     found = []
     for container, size_type, full_empty, gross, date in conn.execute(
             "SELECT container, size_type, full_empty, gross_kg, date FROM container_move"
             " WHERE gross_kg IS NOT NULL OR full_empty = 'F' ORDER BY id"):
         if gross is None:
-            found.append(f"full container {container} on {date} has no gross weight")
+            found.append(_problem(QT_TRANSLATE_NOOP(
+                "check", "full container {container} on {date} has no gross weight"),
+                container=container, date=date))
             continue
         try:
             info = sizetype.parse(size_type)
         except HubError:
             continue  # already reported by the TEU check
         if not info.min_gross_kg <= gross <= info.max_gross_kg:
-            found.append(f"container {container} on {date}: gross {gross:,} kg is outside "
-                         f"{info.min_gross_kg:,}–{info.max_gross_kg:,} kg for "
-                         f"a {info.length_ft} ft box")
+            found.append(_problem(QT_TRANSLATE_NOOP(
+                "check", "container {container} on {date}: gross {gross:,} kg is outside "
+                         "{low:,}–{high:,} kg for a {length} ft box"),
+                container=container, date=date, gross=gross, low=info.min_gross_kg,
+                high=info.max_gross_kg, length=info.length_ft))
     return _limited(found)
 
 
-def _rollup(conn: sqlite3.Connection) -> list[str]:
+def _rollup(conn: sqlite3.Connection) -> Found:
     db = conn if is_postgres(conn) else FileDatabase(conn)
     if "daily_rollup" not in db.table_names() or not dwell.stored(db):
         return []  # a file from before the roll-up or its dwell sums: its upgrade builds them
     return _limited([
-        f"{d['table']} of {d['group'][0]} ({d['group'][1]}, route {d['group'][2] or '-'},"
-        f" {d['group'][3]}) differs from its containers"
+        _problem(QT_TRANSLATE_NOOP("check", "{table} of {date} ({direction}, route {route}, "
+                                            "{mode}) differs from its containers"),
+                 table=d["table"], date=d["group"][0], direction=d["group"][1],
+                 route=d["group"][2] or "-", mode=d["group"][3])
         for d in rollup.differences(db)
     ])
 
 
-def _dwell(conn: sqlite3.Connection) -> list[str]:
+def _dwell(conn: sqlite3.Connection) -> Found:
     db = conn if is_postgres(conn) else FileDatabase(conn)
     if not dwell.stored(db):
         return []  # a file from before m008: its upgrade computes them
     return _limited([
-        f"container {row['container']} leaving on {row['date']}: dwell is stored as"
-        f" {row['kept']} min, its history gives {row['fresh']} min"
+        _problem(QT_TRANSLATE_NOOP("check", "container {container} leaving on {date}: dwell "
+                                            "is stored as {kept} min, its history gives "
+                                            "{fresh} min"),
+                 container=row["container"], date=row["date"], kept=row["kept"],
+                 fresh=row["fresh"])
         for row in dwell.differences(db)])
 
 
-def _limited(found: list[str]) -> list[str]:
+def _limited(found: Found) -> Found:
     if len(found) <= MAX_EXAMPLES:
         return found
-    return found[:MAX_EXAMPLES] + [f"… and {len(found) - MAX_EXAMPLES} more"]
+    return found[:MAX_EXAMPLES] + [_problem(QT_TRANSLATE_NOOP("check", "… and {count} more"),
+                                            count=len(found) - MAX_EXAMPLES)]
 
 
 # The names are shown: `hubapp check` translates them (context "check").

@@ -87,59 +87,59 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="37"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="39"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="39"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="41"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="111"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="117"/>
         <source>Backing up before closing; the window closes when the backup is made…</source>
         <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="128"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="157"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="138"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="169"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="130"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="140"/>
         <source>The automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="143"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="153"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="153"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="165"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="158"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="170"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="159"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="171"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="162"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="165"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="174"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="177"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="166"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="178"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -148,27 +148,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="182"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="187"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="201"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="189"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="203"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="191"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="205"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="200"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="214"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -177,12 +177,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="209"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="223"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="210"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -641,184 +641,184 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="159"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="161"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="162"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="165"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="167"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="169"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="171"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="170"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="172"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="174"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="555"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="565"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="218"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="217"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="221"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="319"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="329"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="331"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="321"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="331"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="336"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="346"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="337"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="347"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="345"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="376"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="386"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="433"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="443"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="471"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="481"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="473"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="483"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="474"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="484"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="487"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="493"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="503"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="507"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="499"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="509"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="548"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="556"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="566"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="567"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2513,42 +2513,42 @@ Licence: MIT</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="144"/>
+        <location filename="../../hubapp/interchange/writing.py" line="145"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="144"/>
+        <location filename="../../hubapp/interchange/writing.py" line="145"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="145"/>
+        <location filename="../../hubapp/interchange/writing.py" line="146"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="145"/>
+        <location filename="../../hubapp/interchange/writing.py" line="146"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="146"/>
+        <location filename="../../hubapp/interchange/writing.py" line="147"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="146"/>
+        <location filename="../../hubapp/interchange/writing.py" line="147"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="147"/>
+        <location filename="../../hubapp/interchange/writing.py" line="148"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="147"/>
+        <location filename="../../hubapp/interchange/writing.py" line="148"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -2556,12 +2556,12 @@ Licence: MIT</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="218"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="232"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="219"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -2573,47 +2573,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="201"/>
+        <location filename="../../hubapp/store/check.py" line="110"/>
+        <source>the file is damaged: {reason}</source>
+        <translation>文件已损坏：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="122"/>
+        <source>{table} row {row} refers to a missing {parent}</source>
+        <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="136"/>
+        <source>{count} move(s) such as {example}: {reason}</source>
+        <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="143"/>
+        <source>{count} move(s) of {size_type} such as {example} count {teu:g} TEU; a {length} ft box counts {allowed}</source>
+        <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="158"/>
+        <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
+        <translation>箱号 {number!r}（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="166"/>
+        <source>container {container} is {count} times on service {number} of {date}</source>
+        <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="178"/>
+        <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
+        <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="195"/>
+        <source>full container {container} on {date} has no gross weight</source>
+        <translation>{date} 的重箱 {container} 没有毛重</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="204"/>
+        <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
+        <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="217"/>
+        <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
+        <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="230"/>
+        <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
+        <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="241"/>
+        <source>… and {count} more</source>
+        <translation>…… 另有 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="248"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="202"/>
+        <location filename="../../hubapp/store/check.py" line="249"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="203"/>
+        <location filename="../../hubapp/store/check.py" line="250"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="204"/>
+        <location filename="../../hubapp/store/check.py" line="251"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="205"/>
+        <location filename="../../hubapp/store/check.py" line="252"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="206"/>
+        <location filename="../../hubapp/store/check.py" line="253"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="207"/>
+        <location filename="../../hubapp/store/check.py" line="254"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="208"/>
+        <location filename="../../hubapp/store/check.py" line="255"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="210"/>
+        <location filename="../../hubapp/store/check.py" line="257"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -2641,337 +2701,337 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 网址（默认：用户数据文件夹中的文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="79"/>
+        <location filename="../../hubapp/cli.py" line="82"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="80"/>
+        <location filename="../../hubapp/cli.py" line="83"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="80"/>
+        <location filename="../../hubapp/cli.py" line="83"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="91"/>
+        <location filename="../../hubapp/cli.py" line="94"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="93"/>
+        <location filename="../../hubapp/cli.py" line="96"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="94"/>
+        <location filename="../../hubapp/cli.py" line="97"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history)</source>
         <translation>按约此数量的集装箱生成历史数据，代替 --days（例如 5000000，即通道的全部历史）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="98"/>
+        <location filename="../../hubapp/cli.py" line="101"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="100"/>
+        <location filename="../../hubapp/cli.py" line="103"/>
         <source>last day of the demo data (default: today)</source>
         <translation>演示数据的最后一天（默认：今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="102"/>
+        <location filename="../../hubapp/cli.py" line="105"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="108"/>
+        <location filename="../../hubapp/cli.py" line="111"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="110"/>
+        <location filename="../../hubapp/cli.py" line="113"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="112"/>
+        <location filename="../../hubapp/cli.py" line="115"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="114"/>
+        <location filename="../../hubapp/cli.py" line="117"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="115"/>
+        <location filename="../../hubapp/cli.py" line="118"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="117"/>
+        <location filename="../../hubapp/cli.py" line="120"/>
         <source>leave out services and containers already stored instead of refusing the file</source>
         <translation>跳过已存储的班列和集装箱，而不是拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="120"/>
+        <location filename="../../hubapp/cli.py" line="123"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="126"/>
+        <location filename="../../hubapp/cli.py" line="129"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="128"/>
+        <location filename="../../hubapp/cli.py" line="131"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="131"/>
+        <location filename="../../hubapp/cli.py" line="134"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="132"/>
+        <location filename="../../hubapp/cli.py" line="135"/>
         <source>replace the database with a backup (the current file is kept in the backups folder first)</source>
         <translation>用备份替换数据库（当前文件先保存在备份文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="135"/>
+        <location filename="../../hubapp/cli.py" line="138"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="136"/>
+        <location filename="../../hubapp/cli.py" line="139"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems</source>
         <translation>检查文件完整性和应用规则；有问题时以 1 退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="138"/>
+        <location filename="../../hubapp/cli.py" line="141"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="141"/>
+        <location filename="../../hubapp/cli.py" line="144"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="143"/>
+        <location filename="../../hubapp/cli.py" line="146"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月报或期间报告打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="147"/>
+        <location filename="../../hubapp/cli.py" line="150"/>
         <source>which report</source>
         <translation>哪种报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="148"/>
+        <location filename="../../hubapp/cli.py" line="151"/>
         <source>the day of a daily report</source>
         <translation>日报的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="149"/>
+        <location filename="../../hubapp/cli.py" line="152"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="151"/>
+        <location filename="../../hubapp/cli.py" line="154"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="153"/>
+        <location filename="../../hubapp/cli.py" line="156"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="156"/>
+        <location filename="../../hubapp/cli.py" line="159"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="157"/>
+        <location filename="../../hubapp/cli.py" line="160"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报告语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="159"/>
+        <location filename="../../hubapp/cli.py" line="162"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="163"/>
+        <location filename="../../hubapp/cli.py" line="166"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="165"/>
+        <location filename="../../hubapp/cli.py" line="168"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="169"/>
+        <location filename="../../hubapp/cli.py" line="172"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="184"/>
+        <location filename="../../hubapp/cli.py" line="187"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>{text!r} 不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="193"/>
+        <location filename="../../hubapp/cli.py" line="196"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>{text!r} 不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="215"/>
+        <location filename="../../hubapp/cli.py" line="223"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="220"/>
+        <location filename="../../hubapp/cli.py" line="228"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="238"/>
+        <location filename="../../hubapp/cli.py" line="246"/>
         <source>Demo data written to {path}: {services} services, {containers} containers, {teu} TEU</source>
         <translation>演示数据已写入 {path}：{services} 班次，{containers} 箱，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="317"/>
+        <location filename="../../hubapp/cli.py" line="325"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="326"/>
+        <location filename="../../hubapp/cli.py" line="334"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="327"/>
+        <location filename="../../hubapp/cli.py" line="335"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="336"/>
+        <location filename="../../hubapp/cli.py" line="344"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="337"/>
+        <location filename="../../hubapp/cli.py" line="345"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="337"/>
+        <location filename="../../hubapp/cli.py" line="345"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="346"/>
+        <location filename="../../hubapp/cli.py" line="354"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="348"/>
+        <location filename="../../hubapp/cli.py" line="356"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="348"/>
+        <location filename="../../hubapp/cli.py" line="356"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="363"/>
+        <location filename="../../hubapp/cli.py" line="371"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="365"/>
+        <location filename="../../hubapp/cli.py" line="373"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="365"/>
+        <location filename="../../hubapp/cli.py" line="373"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="365"/>
+        <location filename="../../hubapp/cli.py" line="373"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="366"/>
+        <location filename="../../hubapp/cli.py" line="374"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="366"/>
+        <location filename="../../hubapp/cli.py" line="374"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="366"/>
+        <location filename="../../hubapp/cli.py" line="374"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="382"/>
+        <location filename="../../hubapp/cli.py" line="390"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="384"/>
+        <location filename="../../hubapp/cli.py" line="392"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="396"/>
+        <location filename="../../hubapp/cli.py" line="404"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="415"/>
+        <location filename="../../hubapp/cli.py" line="423"/>
         <source>{file}: {count} problems; nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="418"/>
+        <location filename="../../hubapp/cli.py" line="426"/>
         <source>{file}: {count} services or containers are already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="422"/>
+        <location filename="../../hubapp/cli.py" line="430"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="423"/>
+        <location filename="../../hubapp/cli.py" line="431"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="434"/>
+        <location filename="../../hubapp/cli.py" line="442"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="443"/>
+        <location filename="../../hubapp/cli.py" line="451"/>
         <source>{count} containers written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="483"/>
+        <location filename="../../hubapp/cli.py" line="491"/>
         <source>Report written to {path} ({pages} pages)</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3087,12 +3147,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="170"/>
+        <location filename="../../hubapp/interchange/importing.py" line="178"/>
         <source>{services} services, {containers} containers, {teu} TEU</source>
         <translation>{services} 班次，{containers} 箱，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="175"/>
+        <location filename="../../hubapp/interchange/importing.py" line="183"/>
         <source>; skipped as already stored: {services} services, {containers} containers</source>
         <translation>；已在数据库中而跳过：{services} 班次，{containers} 箱</translation>
     </message>
@@ -3380,54 +3440,54 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="51"/>
+        <location filename="../../hubapp/interchange/reading.py" line="52"/>
         <source>{name} is an old Excel .xls file; save it as .xlsx or CSV and import that</source>
         <translation>{name} 是旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="56"/>
+        <location filename="../../hubapp/interchange/reading.py" line="57"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="64"/>
-        <location filename="../../hubapp/interchange/reading.py" line="124"/>
+        <location filename="../../hubapp/interchange/reading.py" line="111"/>
+        <location filename="../../hubapp/interchange/reading.py" line="169"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="68"/>
+        <location filename="../../hubapp/interchange/reading.py" line="115"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="89"/>
+        <location filename="../../hubapp/interchange/reading.py" line="134"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="141"/>
+        <location filename="../../hubapp/interchange/reading.py" line="186"/>
         <source>{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="157"/>
+        <location filename="../../hubapp/interchange/reading.py" line="202"/>
         <source>{name} is not a readable XLSX workbook ({reason})</source>
         <translation>{name} 不是可读取的 XLSX 工作簿（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="163"/>
+        <location filename="../../hubapp/interchange/reading.py" line="208"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="52"/>
+        <location filename="../../hubapp/interchange/writing.py" line="53"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="61"/>
-        <location filename="../../hubapp/interchange/writing.py" line="170"/>
+        <location filename="../../hubapp/interchange/writing.py" line="62"/>
+        <location filename="../../hubapp/interchange/writing.py" line="171"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -3554,57 +3614,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="59"/>
+        <location filename="../../hubapp/store/users.py" line="57"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="113"/>
+        <location filename="../../hubapp/store/users.py" line="115"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="169"/>
+        <location filename="../../hubapp/store/users.py" line="171"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="181"/>
+        <location filename="../../hubapp/store/users.py" line="183"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="186"/>
+        <location filename="../../hubapp/store/users.py" line="188"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="224"/>
+        <location filename="../../hubapp/store/users.py" line="226"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="229"/>
+        <location filename="../../hubapp/store/users.py" line="231"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="240"/>
+        <location filename="../../hubapp/store/users.py" line="242"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="246"/>
+        <location filename="../../hubapp/store/users.py" line="248"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="253"/>
+        <location filename="../../hubapp/store/users.py" line="255"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="262"/>
+        <location filename="../../hubapp/store/users.py" line="264"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -3646,53 +3706,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="228"/>
+        <location filename="../../hubapp/cli.py" line="236"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="233"/>
+        <location filename="../../hubapp/cli.py" line="241"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="359"/>
+        <location filename="../../hubapp/cli.py" line="367"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="385"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="453"/>
-        <location filename="../../hubapp/cli.py" line="477"/>
+        <location filename="../../hubapp/cli.py" line="461"/>
+        <location filename="../../hubapp/cli.py" line="485"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="469"/>
+        <location filename="../../hubapp/cli.py" line="477"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="133"/>
+        <location filename="../../hubapp/interchange/importing.py" line="141"/>
         <source>Inbound service {number} of {date} is already in the database ({count} rows of this file)</source>
         <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="136"/>
+        <location filename="../../hubapp/interchange/importing.py" line="144"/>
         <source>Outbound service {number} of {date} is already in the database ({count} rows of this file)</source>
         <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="142"/>
+        <location filename="../../hubapp/interchange/importing.py" line="150"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="144"/>
+        <location filename="../../hubapp/interchange/importing.py" line="152"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
     </message>
@@ -3770,22 +3830,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="133"/>
+        <location filename="../../hubapp/interchange/writing.py" line="134"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="133"/>
+        <location filename="../../hubapp/interchange/writing.py" line="134"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="134"/>
+        <location filename="../../hubapp/interchange/writing.py" line="135"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="134"/>
+        <location filename="../../hubapp/interchange/writing.py" line="135"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
@@ -3836,42 +3896,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="266"/>
+        <location filename="../../hubapp/cli.py" line="274"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="267"/>
+        <location filename="../../hubapp/cli.py" line="275"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="267"/>
+        <location filename="../../hubapp/cli.py" line="275"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="268"/>
+        <location filename="../../hubapp/cli.py" line="276"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="268"/>
+        <location filename="../../hubapp/cli.py" line="276"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="269"/>
+        <location filename="../../hubapp/cli.py" line="277"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="269"/>
+        <location filename="../../hubapp/cli.py" line="277"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="270"/>
+        <location filename="../../hubapp/cli.py" line="278"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
