@@ -84,6 +84,7 @@ class ConnectDialog(QDialog):
         layout.addWidget(self.test_button)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)  # a server's URL and its errors read on few lines
         if current is not None and is_server(current):
             self._fill(str(current))
 
