@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
 from pathlib import Path
 from unittest import mock
 
@@ -19,7 +20,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import export_file, import_file, importing, reading
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.reading import read_table
-from hubapp.store import interchange as store_interchange, open_db, rollup
+from hubapp.store import dwell, interchange as store_interchange, open_db, rollup
 from hubapp.store.check import check_database
 from hubapp.store.db import copy_database
 
@@ -220,3 +221,137 @@ def test_a_csv_without_quotes_reads_as_the_csv_module_reads_it(rows, newline):
     with mock.patch.object(reading, "_plain_lines", return_value=None):
         expected = _read(text)
     assert _read(text) == expected
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _traffic(seed: int) -> tuple[list[str], list[str]]:
+    """Two loading lists of the same containers coming and going over a week: services
+    with and without times, moved and not; the second list has more rows than the first."""
+    rng = random.Random(seed)
+    containers = [with_check_digit(f"DWLU{n:06d}") for n in range(60)]
+    services = [(dt.date(2026, 4, 1) + dt.timedelta(days=day), direction, number)
+                for day in range(7) for direction in ("inbound", "outbound")
+                for number in range(3)]
+    lines: dict[tuple, list[str]] = {}
+    for day, direction, number in services:
+        status = rng.choice(["arrived" if direction == "inbound" else "departed"] * 3
+                            + ["planned", "cancelled"])
+        # On a quarter-hour grid, so that delays hit the tolerance and times coincide.
+        planned = rng.randrange(3 * 4, 20 * 4) * 15
+        delay = rng.randrange(-8, 9) * 15
+        scheduled = _clock(planned) if rng.random() < 0.9 else ""
+        actual = _clock(planned + delay) if rng.random() < 0.7 else ""
+        commodity = rng.choice(["cassava flour", "rubber", ""])
+        lines[day, direction, number] = [
+            f"{day},S{number}{direction[0]},{direction},{status},{scheduled},{actual},CN-LA,"
+            f"{container},{rng.choice(['22G1', '45G1'])},"
+            f"{rng.choice(['F,' + str(rng.randrange(5000, 20000)), 'E,'])},"
+            f"{commodity if rng.random() < 0.8 else rng.choice(['cassava flour', 'rubber'])}"
+            for container in rng.sample(containers, 6)]
+    # A container moves at most once per day and direction: keep its first service's line.
+    seen: set[tuple] = set()
+    for (day, direction, _number), rows in lines.items():
+        rows[:] = [row for row in rows
+                   if (key := (day, direction, row.split(",")[7])) not in seen
+                   and not seen.add(key)]
+    keys = list(lines)
+    rng.shuffle(keys)
+    first = sorted(keys[:len(keys) * 2 // 5])
+    second = sorted(keys[len(keys) * 2 // 5:])
+    return ([row for key in first for row in lines[key]],
+            [row for key in second for row in lines[key]])
+
+
+TRAFFIC_HEADER = ("date,service,direction,status,scheduled_at,departed_at,route,container,"
+                  "size_type,full_empty,gross_kg,commodity")
+EVERYTHING = ["SELECT * FROM service ORDER BY id", "SELECT * FROM container_move ORDER BY id",
+              *(f"SELECT * FROM {table.name} ORDER BY {table.columns}"
+                for table in rollup.TABLES)]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_bulk_import_derives_dwell_and_rollup_as_the_stored_rows_would(
+        seed, tmp_path, monkeypatch):
+    """Dwell and daily roll-up summed from the rows in hand equal what SQL computes from the
+    stored rows, on new days, on days already holding services, and for stored moves whose
+    dwell the import changes."""
+    first, second = _traffic(seed)
+    files = []
+    for name, rows in (("first", first), ("second", second)):
+        files.append(tmp_path / f"{name}.csv")
+        files[-1].write_text("\n".join([TRAFFIC_HEADER, *rows]) + "\n", encoding="utf-8")
+    bulk_path, plain_path = tmp_path / "bulk.db", tmp_path / "plain.db"
+    db = open_db(bulk_path)
+    db.execute("INSERT INTO hub_setting (key, value) VALUES ('punctuality_tolerance_min', '90')")
+    db.conn.commit()
+    assert import_file(db, files[0], "test").saved
+    db.close()
+    copy_database(bulk_path, plain_path)
+    plain = open_db(plain_path)
+    assert import_file(plain, files[1], "test").saved
+    monkeypatch.setattr(store_interchange, "REBUILD_INDEXES_FROM", 1)
+    changed = []
+    of_new_moves = dwell.of_new_moves
+    monkeypatch.setattr(dwell, "of_new_moves", lambda *args: (
+        result := of_new_moves(*args), changed.append(result[1]))[0])
+    bulk = open_db(bulk_path)
+
+    assert import_file(bulk, files[1], "test").saved
+
+    assert changed and changed[0]  # stored moves' dwell changed, on these dates
+    for query in EVERYTHING:
+        assert bulk.execute(query).fetchall() == plain.execute(query).fetchall()
+    assert bulk.execute("SELECT COUNT(*) FROM container_move WHERE dwell_min IS NOT NULL"
+                        ).fetchone()[0] > 0
+    assert check_database(bulk_path).ok
+
+
+def _relaid(text: str, layout: str) -> str:
+    lines = text.splitlines()
+    if layout == "container first":  # the service columns no longer lead
+        cells = [line.split(",") for line in lines]
+        at = cells[0].index("container")
+        lines = [",".join([row[at], *row[:at], *row[at + 1:]]) for row in cells]
+    if layout == "semicolons, CRLF, blank lines, padding and guards":
+        cells = [line.split(",") for line in lines]
+        notes = cells[0].index("notes")
+        for number, row in enumerate(cells[1:]):
+            row[notes] = "'=SUM(A1)" if row[1].endswith(("1", "3")) else row[notes]
+            row[-1] = f"  {row[-1]} " if number % 7 else row[-1]
+        lines = [";".join(row) for row in cells]
+        lines[5:5] = ["", " ; ;;", ";" * (len(cells[0]) - 1)]
+        return "\r\n".join(lines) + "\r\n"
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["as exported", "container first",
+                                    "semicolons, CRLF, blank lines, padding and guards"])
+def test_plain_lines_give_the_quick_path_what_the_table_gives(emptied, demo_db, tmp_path,
+                                                              layout):
+    exported, _db_path = emptied
+    path = tmp_path / "relaid.csv"
+    path.write_text(_relaid(exported.read_text(encoding="utf-8-sig"), layout), encoding="utf-8")
+    lookups = store_interchange.lookups(demo_db)
+
+    plain, table = reading.read_plain_lines(path), read_table(path)
+
+    assert plain is not None
+    assert plain.headers == table.headers
+    assert len(plain.lines) == len(table.rows)
+    quick = quick_rows(plain, lookups)
+    assert quick is not None
+    assert quick == quick_rows(table, lookups)
+
+
+@pytest.mark.parametrize("text", [
+    'date,service\n2026-03-06,"X1"\n',  # quotes: csv.reader's job
+    "date,service,direction\n2026-03-06,X1\n",  # a short line
+    "\n \n",  # nothing: read_table says so
+])
+def test_other_csv_files_are_left_to_read_table(tmp_path, text):
+    path = tmp_path / "other.csv"
+    path.write_text(text, encoding="utf-8")
+    assert reading.read_plain_lines(path) is None

@@ -24,7 +24,7 @@ from hubapp.domain.validation import (
 from hubapp.interchange.parsing import (
     SERVICE_FIELDS, build_service, column_positions, judge_service, unneutralise,
 )
-from hubapp.interchange.reading import Table
+from hubapp.interchange.reading import PlainLines, Table
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
 
 _BAD = object()  # what a judge returns for a value with a problem
@@ -36,7 +36,7 @@ class _NotClean(Exception):
 
 
 def quick_rows(
-    table: Table,
+    table: Table | PlainLines,
     lookups: LookupsRecord,
     teu_45ft: float = 2.0,
     manual: Mapping[int, str | None] | None = None,
@@ -45,12 +45,12 @@ def quick_rows(
 ) -> ImportRowsRecord | None:
     """The rows of a file without a single problem, or None if it has any."""
     index, problems = column_positions(table.headers, manual)
-    if problems or not table.rows:
+    total = len(table.rows if isinstance(table, Table) else table.lines)
+    if problems or not total:
         return None
     # The finders normalise every name they are asked; a file asks about the same few.
     lookups = LookupsRecord(*map(functools.cache, (
         lookups.find_commodity, lookups.find_route, lookups.find_place)))
-    total = len(table.rows)
     step = 0
 
     def stage() -> None:
@@ -63,7 +63,7 @@ def quick_rows(
 
     try:
         stage()
-        columns = _Columns(table, index)
+        columns = _Columns.of(table, index)
         stage()
         services, owner, day_direction = _services(columns, lookups)
         stage()
@@ -96,12 +96,43 @@ def quick_rows(
 class _Columns:
     """The cells of each field as parse_table sees them: stripped, export's guard undone."""
 
-    def __init__(self, table: Table, index: dict[str, int]) -> None:
-        width = max(index.values()) + 1
-        self.rows = [cells if len(cells) >= width else cells + [""] * (width - len(cells))
-                     for _line, cells in table.rows]
+    def __init__(self, rows: list[list[str]], index: dict[str, int],
+                 service_texts: list[str] | None = None, service_cells: int = 0,
+                 delimiter: str = ",") -> None:
+        self.rows = rows
         self.index = index
         self.cache: dict[str, list[str]] = {}
+        # Where the service columns lead each line (as export writes them), each row's
+        # first cell is their text, unsplit; a field's cell is then at position - shift.
+        self.service_texts = service_texts
+        self.shift = service_cells - 1 if service_texts is not None else 0
+        self.delimiter = delimiter
+
+    @classmethod
+    def of(cls, table: Table | PlainLines, index: dict[str, int]) -> _Columns:
+        if isinstance(table, Table):
+            width = max(index.values()) + 1
+            return cls([cells if len(cells) >= width else cells + [""] * (width - len(cells))
+                        for _line, cells in table.rows], index)
+        leading = sorted(index[name] for name in SERVICE_FIELDS if name in index)
+        delimiter = table.delimiter
+        if leading != list(range(len(leading))):
+            return cls([line.split(delimiter) for line in table.lines], index)
+        # A cell per move field and one for the service's, rather than one per field: a
+        # million lines are millions fewer strings.
+        rows = [line.rsplit(delimiter, table.cells - len(leading)) for line in table.lines]
+        return cls(rows, index, [row[0] for row in rows], len(leading), delimiter)
+
+    def service_fields(self, present: list[str]) -> tuple[list, Callable[[object], list[str]]]:
+        """Of each row, the service columns' cells as written (hashable), and how to list
+        a distinct one's cells in the order of `present`."""
+        if self.service_texts is None:
+            return (list(map(operator.itemgetter(*(self.index[name] for name in present)),
+                             self.rows)), lambda text: text)
+        order = [self.index[name] for name in present]
+        delimiter = self.delimiter
+        return self.service_texts, lambda text: list(map(text.split(delimiter).__getitem__,
+                                                         order))
 
     def get(self, name: str) -> list[str]:
         if name not in self.cache:
@@ -109,7 +140,8 @@ class _Columns:
             if position is None:
                 values = [""] * len(self.rows)
             else:
-                values = list(map(str.strip, map(operator.itemgetter(position), self.rows)))
+                values = list(map(str.strip, map(operator.itemgetter(position - self.shift),
+                                                 self.rows)))
                 # One joined search finds whether any cell starts with the guard's quote.
                 if "\n'" in "\n" + "\n".join(values):
                     values = [unneutralise(value) for value in values]
@@ -130,13 +162,12 @@ def _services(columns: _Columns, lookups: LookupsRecord) -> tuple[list, list[int
     # The cells as written: rows of one service repeat them exactly, so each distinct
     # spelling is cleaned and judged once.
     present = [name for name in SERVICE_FIELDS if name in columns.index]
-    texts = list(map(operator.itemgetter(*(columns.index[name] for name in present)),
-                     columns.rows))
+    texts, cells_of = columns.service_fields(present)
     groups: dict[tuple[dt.date, str, Direction], dict[str, tuple[object, str]]] = {}
     key_of: dict[tuple[str, ...], tuple[dt.date, str, Direction]] = {}
     for text in dict.fromkeys(texts):  # distinct spellings, in the order they appear
         judged = judge_service({name: unneutralise(value.strip())
-                                for name, value in zip(present, text)}, lookups)
+                                for name, value in zip(present, cells_of(text))}, lookups)
         if judged is None:
             raise _NotClean
         key, values = judged

@@ -13,7 +13,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, untranslated
 from hubapp.domain.records import ChangeRecord, Direction, TotalsRecord
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import ImportPlan, PlannedService, Problem, parse_table
-from hubapp.interchange.reading import read_table
+from hubapp.interchange.reading import PlainLines, Table, read_plain_lines, read_table
 from hubapp.store import interchange as store, settings
 from hubapp.store.interchange import DuplicateRecord, ImportRowsRecord
 from hubapp.store.users import ADMIN
@@ -71,8 +71,12 @@ def import_file(
     """
     path = Path(path)
     with _collector_paused():
-        table = read_table(path)
-        rows = len(table.rows)
+        # A plain CSV (an export's kind) is split as the quick path needs it; every other
+        # file, and any file with something to report, as read_table reads it.
+        table: Table | PlainLines | None = read_plain_lines(path)
+        if table is None:
+            table = read_table(path)
+        rows = len(table.rows) if isinstance(table, Table) else len(table.lines)
 
         def checking(done: int, _total: int) -> None:
             if progress is not None:
@@ -99,6 +103,8 @@ def import_file(
         if quick is not None and not store.has_duplicates(db, quick):
             return save(quick)
         # Something to report: the row-by-row parse says what, where.
+        if not isinstance(table, Table):
+            table = read_table(path)
         plan = parse_table(table, lookups, teu_45ft, manual, checking, check)
         if plan.problems:
             return ImportResultRecord(path.name, rows, problems=tuple(plan.problems),

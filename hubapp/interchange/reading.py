@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -59,6 +60,52 @@ def read_table(path: str | Path, limit: int | None = None) -> Table:
     return _read_csv(path.name, data, limit)
 
 
+@dataclass(frozen=True, slots=True)
+class PlainLines:
+    """A CSV without quotes: its header cells as read_table gives them, and its non-blank
+    data lines unsplit (the quick import splits them its own way)."""
+
+    headers: list[str]
+    lines: list[str]
+    delimiter: str
+    cells: int  # on every line, the header's included
+
+
+def read_plain_lines(path: str | Path) -> PlainLines | None:
+    """The lines of a CSV file whose lines all hold as many cells as its header and no
+    quotes; None for any other file, which read_table reads (or says why it cannot)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    if data.startswith((XLSX_MAGIC, XLS_MAGIC)) or not data.strip() or b"\x00" in data[:65536]:
+        return None
+    try:
+        text, _encoding = _decode(Path(path).name, data)
+    except FileFormatError:
+        return None
+    delimiter = _delimiter(text)
+    lines = _plain_lines(text)
+    if lines is None:
+        return None
+    # Blank as _table means it (only blank cells); most lines start with a visible character.
+    lines = [line for line in lines if line[:1].strip() and line[:1] != delimiter
+             or line.replace(delimiter, "").strip()]
+    if not lines:
+        return None
+    counts = set(map(str.count, lines, itertools.repeat(delimiter)))
+    if len(counts) != 1:
+        return None
+    return PlainLines(_table("", [(1, lines[0].split(delimiter))], None, "").headers,
+                      lines[1:], delimiter, counts.pop() + 1)
+
+
+def _delimiter(text: str) -> str:
+    """The one of comma, semicolon and tab the first line holds most of."""
+    ends = [end for end in (text.find("\n"), text.find("\r")) if end >= 0]
+    return max(",;\t", key=text[:min(ends, default=len(text))].count)
+
+
 def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
     if not data.strip():
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
@@ -70,9 +117,7 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
             "CSV (UTF-8) or XLSX"), name=name)
     text, encoding = _decode(name, data)
     lines = io.StringIO(text, newline="")
-    first = lines.readline()
-    lines.seek(0)
-    delimiter = max(",;\t", key=first.count)
+    delimiter = _delimiter(text)
     plain = _plain_lines(text)
     if plain is not None:
         return _table(name, ((line, cells.split(delimiter))

@@ -8,13 +8,14 @@ a sum over the daily roll-up instead of a search through millions of moves.
 
 Whatever writes moves or services calls refresh() with every container it touched (before
 and after the change), inside its transaction: an edited or deleted inbound move changes the
-dwell of its container's later outbound moves, whatever day those are on.
+dwell of its container's later outbound moves, whatever day those are on. A bulk import
+derives its moves' dwell before writing them instead (of_new_moves).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from hubapp.store.engine import executemany
@@ -71,6 +72,69 @@ def refresh(db: Database, containers: Iterable[str] | None = None) -> set[dt.dat
     for table in ("dwell_change", "dwell_inbound", "dwell_scope"):
         db.execute(f"DROP TABLE IF EXISTS {table}")
     return dates
+
+
+def of_new_moves(
+    db: Database, services: Sequence[tuple[str, str, str | None, bool]], owner: Sequence[int],
+    containers: Sequence[str],
+) -> tuple[list[int | None], set[dt.date]]:
+    """The dwell of moves about to be inserted, as refresh() would store it once they are in;
+    stored moves of the same containers whose dwell they change are updated (inside the
+    write's transaction) and their dates returned.
+
+    services: (ISO date, direction, service time text or None, whether it moved) of each
+    service; owner: each move's index in services. A bulk import's way: refresh() would read
+    back and join every move just written, then write the outbound ones again. It reads every
+    stored move, so it suits an import at least as big as what is stored.
+    """
+    # Whole minutes since an epoch: exact, as the SQL's rounded julianday difference is.
+    minute_of = {at: _minutes(at) for _day, _direction, at, _moved in services if at}
+    times = [(day, direction == "inbound", minute_of.get(at), moved)
+             for day, direction, at, moved in services]
+    found = db.execute(
+        f"SELECT m.id, m.container, m.date, m.direction, {_AT.format(s='s')}, {MOVED},"
+        " m.dwell_min FROM container_move m JOIN service s ON s.id = m.service_id").fetchall()
+    wanted = set(containers) if found else set()
+    stored = [(row[0], row[1], row[2], row[3] == "inbound", row[4] and _minutes(row[4]),
+               row[5], row[6]) for row in found if row[1] in wanted]
+    inbound: dict[str, list[tuple[str, int]]] = {}
+    for _id, container, day, is_inbound, at, moved, _kept in stored:
+        if is_inbound and moved and at is not None:
+            inbound.setdefault(container, []).append((day, at))
+    arrivals = [(day, at) if is_inbound and moved and at is not None else None
+                for day, is_inbound, at, moved in times]
+    for container, arrival in zip(containers, map(arrivals.__getitem__, owner)):
+        if arrival is not None:
+            inbound.setdefault(container, []).append(arrival)
+
+    def dwell(container: str, day: str, is_inbound: bool, at: int | None) -> int | None:
+        if is_inbound or at is None:
+            return None
+        latest = None
+        for came_day, came in inbound.get(container, ()):
+            if came_day <= day and came < at and (latest is None or came > latest):
+                latest = came
+        return None if latest is None else at - latest
+
+    # Most new moves are inbound, untimed, or of a container that never came in: decided
+    # before calling dwell, a million moves take a fraction of the time.
+    came_in = inbound.keys()
+    fresh = [None if is_inbound or at is None or container not in came_in
+             else dwell(container, day, False, at)
+             for (day, is_inbound, at, _moved), container
+             in zip(map(times.__getitem__, owner), containers)]
+    changed = [(value, move_id, day) for move_id, container, day, is_inbound, at, _moved, kept
+               in stored if (value := dwell(container, day, is_inbound, at)) != kept]
+    executemany(db, "UPDATE container_move SET dwell_min = ? WHERE id = ?",
+                [(value, move_id) for value, move_id, _day in changed])
+    return fresh, {dt.date.fromisoformat(day) for _value, _move_id, day in changed}
+
+
+_EPOCH = dt.datetime(2000, 1, 1)
+
+
+def _minutes(text: str) -> int:
+    return (dt.datetime.fromisoformat(text) - _EPOCH) // dt.timedelta(minutes=1)
 
 
 def differences(db: Database) -> list[dict]:

@@ -7,7 +7,8 @@ import datetime as dt
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain import reference
@@ -18,7 +19,7 @@ from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import commodity_finder, list_places, list_routes
-from hubapp.store.rows import service_row
+from hubapp.store.rows import minute_text, service_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -106,6 +107,8 @@ class ImportRowsRecord:
     seal: list[str]
     shipper: list[str]
     consignee: list[str]
+    # Only a bulk import knows each move's dwell before writing it (see insert_import).
+    dwell_min: list[int | None] | None = None
 
     @classmethod
     def from_items(cls, items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]],
@@ -121,9 +124,16 @@ class ImportRowsRecord:
                             sum(filter(None, self.gross_kg)))
 
 
-MOVE_COLUMNS = tuple(field.name for field in fields(ImportRowsRecord))[2:]
-_INSERT_MOVES = (f"INSERT INTO container_move (service_id, date, direction,"
-                 f" {', '.join(MOVE_COLUMNS)}) VALUES ({', '.join('?' * (3 + len(MOVE_COLUMNS)))})")
+MOVE_COLUMNS = tuple(field.name for field in fields(ImportRowsRecord))[2:-1]
+
+
+def _insert_moves(columns: Sequence[str]) -> str:
+    return (f"INSERT INTO container_move (service_id, date, direction, {', '.join(columns)})"
+            f" VALUES ({', '.join('?' * (3 + len(columns)))})")
+
+
+_INSERT_MOVES = _insert_moves(MOVE_COLUMNS)
+_INSERT_DWELLING_MOVES = _insert_moves((*MOVE_COLUMNS, "dwell_min"))
 
 
 def _stored(db: Database, first: str, last: str) -> tuple[set[tuple], dict[tuple, str]]:
@@ -194,10 +204,16 @@ def insert_import(
         for day in dates:
             day_close.ensure_day_open(db, day, role)
         # An import at least as big as what is stored (a hub's history brought in) is
-        # cheaper to index, and to derive dwell and roll-up for, over the whole table.
+        # cheaper to index over the whole table, and to derive dwell and roll-up for from
+        # the rows in hand than by reading them back.
         bulk = total >= REBUILD_INDEXES_FROM and not is_postgres(db) and total >= db.execute(
             "SELECT COUNT(*) FROM container_move").fetchone()[0]
-        with _indexes_built_after(db) if bulk else contextlib.nullcontext():
+        if bulk:
+            rows, dwell_dates = _with_dwell(db, rows)
+            new_days = set(dates) - _days_holding_services(db, dates)
+            tolerance = rollup.tolerance(db)
+        with ThreadPoolExecutor(1) as helper, \
+                _indexes_built_after(db) if bulk else contextlib.nullcontext():
             for start in range(0, len(rows.services), BATCH):
                 if check is not None:
                     check()
@@ -206,10 +222,16 @@ def insert_import(
                     progress(done, total)
             if check is not None:
                 check()
+            if bulk:
+                # Summed on a second core while SQLite builds the indexes (without the GIL).
+                daily = helper.submit(rollup.daily_rows, rollup.NewMovesRecord(
+                    rows.services, rows.service, rows.teu, rows.full_empty, rows.gross_kg,
+                    rows.commodity_id, rows.dwell_min), new_days, tolerance)
         # Once for the whole file: the touched days and containers, not batch by batch.
         if bulk:
-            dwell.refresh(db)
-            rollup.rebuild(db)
+            rollup.write_days(db, new_days, daily.result())
+            rollup.refresh_days(db, (set(dates) - new_days) | dwell_dates)
+            rollup.refresh_months(db, new_days)
         else:
             rollup.refresh_days(db, set(dates) | dwell.refresh(db, set(rows.container)))
         sums = rows.totals()
@@ -236,21 +258,49 @@ def _bulk_cache(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {before}")
 
 
+def _with_dwell(db: Database, rows: ImportRowsRecord) -> tuple[ImportRowsRecord, set[dt.date]]:
+    """The rows with their dwell, and the dates of stored moves whose dwell they change."""
+    services = [(service.date.isoformat(), str(service.direction),
+                 minute_text(service.actual_at or service.scheduled_at),
+                 str(service.status) in rollup.MOVED_STATUSES) for service in rows.services]
+    fresh, dates = dwell.of_new_moves(db, services, rows.service, rows.container)
+    return replace(rows, dwell_min=fresh), dates
+
+
+def _days_holding_services(db: Database, dates: Sequence[dt.date]) -> set[dt.date]:
+    return {dt.date.fromisoformat(row[0]) for row in db.execute(
+        "SELECT DISTINCT date FROM service WHERE date BETWEEN ? AND ?",
+        [dates[0].isoformat(), dates[-1].isoformat()])} if dates else set()
+
+
 def insert_batch(db: Database, rows: ImportRowsRecord, first: int, stop: int) -> int:
     """Insert services first..stop-1 with their moves; returns how many moves are in so far."""
     batch = rows.services[first:stop]
     values = [service_row(service) for service in batch]
-    statement = (f"INSERT INTO service ({', '.join(values[0])}) VALUES"
-                 f" ({', '.join('?' * len(values[0]))}) RETURNING id")
-    ids = [db.execute(statement, list(row.values())).fetchone()[0] for row in values]
+    if is_postgres(db):
+        statement = (f"INSERT INTO service ({', '.join(values[0])}) VALUES"
+                     f" ({', '.join('?' * len(values[0]))}) RETURNING id")
+        ids = [db.execute(statement, list(row.values())).fetchone()[0] for row in values]
+    else:
+        # The ids SQLite would give one by one (one more than the largest), given in one
+        # statement: a statement per service costs more than its moves' inserts.
+        start = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM service").fetchone()[0]
+        ids = range(start, start + len(values))
+        executemany(db, f"INSERT INTO service (id, {', '.join(values[0])}) VALUES"
+                        f" ({', '.join('?' * (1 + len(values[0])))})",
+                    ((number, *row.values()) for number, row in zip(ids, values)))
     days = [service.date.isoformat() for service in batch]
     directions = [str(service.direction) for service in batch]
     low, high = bisect_left(rows.service, first), bisect_left(rows.service, stop)
     owners = [index - first for index in rows.service[low:high]]
-    executemany(db, _INSERT_MOVES, zip(
+    columns = [getattr(rows, name)[low:high] for name in MOVE_COLUMNS]
+    statement = _INSERT_MOVES
+    if rows.dwell_min is not None:
+        columns.append(rows.dwell_min[low:high])
+        statement = _INSERT_DWELLING_MOVES
+    executemany(db, statement, zip(
         [ids[owner] for owner in owners], [days[owner] for owner in owners],
-        [directions[owner] for owner in owners],
-        *(getattr(rows, name)[low:high] for name in MOVE_COLUMNS)))
+        [directions[owner] for owner in owners], *columns))
     return high
 
 
