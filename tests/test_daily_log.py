@@ -211,6 +211,30 @@ def test_duplicates_on_the_service_and_across_services(qtbot, screen, demo_db_pa
     assert {e.row for e in screen.grid.problems()} == {2}
 
 
+def test_switching_a_stored_service_to_the_other_direction_checks_against_that_one(
+        qtbot, screen, demo_db_path):
+    day = DEMO_END - dt.timedelta(days=1)
+    with sqlite3.connect(demo_db_path) as conn:
+        taken, other = conn.execute(
+            "SELECT m.container, s.service_no FROM container_move m"
+            " JOIN service s ON s.id = m.service_id"
+            " WHERE s.date = ? AND s.direction = 'outbound' LIMIT 1", [day.isoformat()]).fetchone()
+    screen.set_day(day)
+    inbound = next(row for row in range(screen.table.model().rowCount())
+                   if screen.table.model().index(row, 0).data(RECORD_ROLE).service.direction
+                   == "inbound")
+    screen.table.setCurrentIndex(screen.table.model().index(inbound, 0))
+    rows = len(screen.grid.text_rows())
+    QGuiApplication.clipboard().setText(f"{taken}\t22G1\tE\n")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(rows, 0))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert not screen.grid.problems()  # inbound: the box left on an outbound train, no clash
+    screen.form.direction.setCurrentIndex(screen.form.direction.findData("outbound"))
+    screen.form.direction.activated.emit(screen.form.direction.currentIndex())
+    assert [f"already on service {other}" in str(e) for e in screen.grid.problems()] == [True]
+
+
 def test_find_container_lists_every_move_and_jumps(qtbot, screen, demo_db_path,
                                                    qtmodeltester):
     with sqlite3.connect(demo_db_path) as conn:

