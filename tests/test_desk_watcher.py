@@ -125,3 +125,32 @@ def test_another_desks_save_refreshes_the_open_dashboard(qtbot, main_window, dem
             [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], "li.na", "clerk")
     other_desk.close()
     assert sum(_bar_heights(dashboard)) == before + 2
+
+
+def test_a_box_another_desk_just_logged_is_flagged_in_this_desks_unsaved_service(
+        qtbot, main_window, demo_target):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.domain.records import ContainerMoveRecord
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.new_service()
+    qtbot.keyClicks(screen.form.service_no, "ZZ7706")
+    direction = screen.form.direction.currentData()
+    number = with_check_digit("ZZZU771000")
+    QGuiApplication.clipboard().setText(f"{number}\t22G1\tE\n")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    qtbot.keyClick(screen.grid_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert not screen.grid.problems()
+    other_desk = open_db(demo_target)
+    services.save_service(
+        other_desk, ServiceRecord("ZZ7707", DEMO_END, Direction(direction)),
+        [ContainerMoveRecord(number, "22G1", 1.0, "E", 2200)], "li.na", "clerk")
+    other_desk.close()
+    qtbot.waitUntil(lambda: bool(screen.grid.problems()), timeout=5_000)
+    assert "already on service ZZ7707" in str(screen.grid.problems()[0])
+    assert screen.form.service_no.text() == "ZZ7706"  # the clerk's edits stay

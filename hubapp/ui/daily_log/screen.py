@@ -325,6 +325,8 @@ class DailyLogScreen(QWidget):
         self.reload()
         if not self.is_dirty() and self._service and self._service.id is not None:
             self._load_service(self._service.id)
+        else:  # edits stay; what they clash with may have changed (another desk's save)
+            self._configure_grid()
 
     def _show_day_state(self) -> None:
         """A closed day says so; for a clerk it is read-only."""
