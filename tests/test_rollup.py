@@ -67,3 +67,20 @@ def test_check_reports_a_rollup_that_drifted(demo_db_path):
     conn.close()
     report = check_database(demo_db_path)
     assert [p.check for p in report.problems] == ["daily roll-up"]
+
+
+@pytest.mark.parametrize("minutes", [0, 5, 60, 24 * 60])
+def test_a_new_tolerance_recounts_the_services_on_time_exactly(demo_db, minutes):
+    import dataclasses as dc
+
+    from hubapp.store import settings
+
+    def on_time() -> int:
+        return demo_db.execute("SELECT SUM(on_time) FROM monthly_totals").fetchone()[0]
+
+    before = on_time()
+    stored = settings.load(demo_db)
+    settings.save(demo_db, dc.replace(stored, punctuality_tolerance_min=minutes), "test")
+    assert rollup.differences(demo_db) == []
+    if minutes != stored.punctuality_tolerance_min:  # the demo's services are not all on time
+        assert (on_time() < before) == (minutes < stored.punctuality_tolerance_min)

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 _TOLERANCE = f"""COALESCE((SELECT CAST(value AS INTEGER) FROM hub_setting
     WHERE key = 'punctuality_tolerance_min'), {HubSettingsRecord().punctuality_tolerance_min})"""
+# A service is on time when it moved within the tolerance of its schedule.
+_ON_TIME = ("ABS(ROUND((julianday(s.actual_at) - julianday(s.scheduled_at)) * 1440)) <= "
+            + _TOLERANCE)
 _SUMS = """
     COUNT(m.id) AS containers, COALESCE(SUM(m.teu), 0) AS teu,
     COALESCE(SUM(CASE WHEN m.full_empty = 'F' THEN 1 ELSE 0 END), 0) AS full,
@@ -41,9 +44,8 @@ _SUMS = """
     COALESCE(SUM(m.dwell_min), 0) AS dwell_minutes,
     COUNT(DISTINCT CASE WHEN s.actual_at IS NOT NULL AND s.scheduled_at IS NOT NULL
                         THEN s.id END) AS timed,
-    COUNT(DISTINCT CASE WHEN ABS(ROUND((julianday(s.actual_at) - julianday(s.scheduled_at))
-                                       * 1440)) <= {tolerance} THEN s.id END) AS on_time
-""".format(tolerance=_TOLERANCE)
+    COUNT(DISTINCT CASE WHEN {on_time} THEN s.id END) AS on_time
+""".format(on_time=_ON_TIME)
 VALUES = ("containers", "teu", "full", "empty", "gross_kg", "services", "dwell_containers",
           "dwell_minutes", "timed", "on_time")
 _MONTH = "substr({date}, 1, 7) || '-01'"
@@ -59,10 +61,14 @@ class Table:
     def columns(self) -> str:
         return ", ".join(("date", *self.keys, *VALUES))
 
+    @property
+    def _keys(self) -> str:
+        return ", ".join(f"m.{key}" if key == "commodity_id" else f"s.{key}"
+                         for key in self.keys)
+
     def fresh(self, where: str = "1 = 1") -> str:
         """The table's rows computed from the services s and moves m that match `where`."""
-        keys = ", ".join(f"m.{key}" if key == "commodity_id" else f"s.{key}"
-                         for key in self.keys)
+        keys = self._keys
         date = _MONTH.format(date="s.date") if self.monthly else "s.date"
         # Per commodity only moves count; over all of them a service without any too.
         join = "JOIN" if "commodity_id" in self.keys else "LEFT JOIN"
@@ -71,6 +77,13 @@ class Table:
             FROM service s {join} container_move m ON m.service_id = s.id
             WHERE {MOVED} AND {where}
             GROUP BY {date}, {keys}"""
+
+    def on_time(self) -> str:
+        """Each group's services on time, n: counted per service, no container summed."""
+        moves = ("JOIN container_move m ON m.service_id = s.id" if "commodity_id" in self.keys
+                 else "")
+        return (f"SELECT s.date AS date, {self._keys}, COUNT(DISTINCT s.id) AS n FROM service s"
+                f" {moves} WHERE {MOVED} AND {_ON_TIME} GROUP BY s.date, {self._keys}")
 
     def from_days(self, daily: Table, where: str) -> str:
         """A monthly table's rows summed from its daily table's rows matching `where`."""
@@ -243,6 +256,24 @@ def rebuild(db: Database) -> None:
     for table in (DAILY_ROLLUP, DAILY_TOTALS):
         db.execute(f"INSERT INTO {table.name} ({table.columns}) " + table.fresh())
     for monthly, daily in _MONTHS_OF:
+        db.execute(monthly.from_days(daily, "1 = 1"))
+
+
+def recount_on_time(db: Database) -> None:
+    """The services on time counted again (a new punctuality tolerance): nothing else in the
+    roll-up depends on it, and counting services takes seconds where building the roll-up
+    again from every container took minutes on a long history."""
+    nullable = ("route_code", "commodity_id")
+    for table in (DAILY_ROLLUP, DAILY_TOTALS):
+        same = " AND ".join(
+            f"({table.name}.{key} = c.{key} OR ({table.name}.{key} IS NULL"
+            f" AND c.{key} IS NULL))" if key in nullable else f"{table.name}.{key} = c.{key}"
+            for key in ("date", *table.keys))
+        db.execute(f"UPDATE {table.name} SET on_time = 0")
+        db.execute(f"UPDATE {table.name} SET on_time = c.n FROM ({table.on_time()}) AS c"
+                   f" WHERE {same}")
+    for monthly, daily in _MONTHS_OF:
+        db.execute(f"DELETE FROM {monthly.name}")
         db.execute(monthly.from_days(daily, "1 = 1"))
 
 

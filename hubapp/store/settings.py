@@ -38,7 +38,7 @@ def save(db: Database, settings: HubSettingsRecord, user: str) -> ChangeRecord:
             ({"key": name, "value": str(getattr(settings, name))} for name in _FIELDS),
             pk="key")
         if "punctuality_tolerance_min" in changed:
-            rollup.rebuild(db)  # its services on time count against the tolerance
+            rollup.recount_on_time(db)  # its services on time count against the tolerance
         if changed:
             audit.record(db, user, "update", "setting", "hub",
                          {name: getattr(before, name) for name in changed},
