@@ -11,7 +11,8 @@ in hand instead (daily_rows): the same sums, without reading a million rows back
 Four tables of the same columns: daily_rollup and monthly_rollup per commodity too
 (a service with several commodities counts once in each), daily_totals and monthly_totals
 over all commodities (each service once). A month's rows are dated on its first day.
-Services on time count against the hub's punctuality tolerance: changing it rebuilds them.
+Services on time count against the hub's punctuality tolerance: changing it counts them
+again (recount_on_time).
 """
 
 from __future__ import annotations
