@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLay
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from hubapp.domain.records import ChangeRecord, Direction
-from hubapp.store import browse, open_db, reference
+from hubapp.store import browse, reference
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.ui import formatting, labels
 from hubapp.ui.context import AppContext
@@ -31,19 +31,13 @@ TYPING_PAUSE_MS = 300  # wait for the clerk to stop typing before asking again
 
 def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descending: bool,
                after: tuple | None) -> list[MoveRowRecord]:
-    db = open_db(control.db_path, create=False)
-    try:
+    with control.database() as db:
         return browse.page(db, f, sort, descending, after)
-    finally:
-        db.close()
 
 
 def _count(control: TaskControl, f: BrowseFilterRecord) -> int | None:
-    db = open_db(control.db_path, create=False)
-    try:
+    with control.database() as db:
         return browse.count(db, f, stop=lambda: control.cancelled)
-    finally:
-        db.close()
 
 
 class MovesBrowseModel(RecordTableModel):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
-from hubapp.store import open_db
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import Task, TaskControl
@@ -85,11 +84,8 @@ class ExportDialog(QDialog):
             path = path.with_name(path.name + suffix)
 
         def work(control: TaskControl) -> int:
-            db = open_db(control.db_path, create=False)
-            try:
+            with control.database() as db:
                 return export_file(db, path, first, last, control.progress, control.check)
-            finally:
-                db.close()
 
         self._set_result(self.tr("Exporting…"))
         self.progress.setRange(0, 0)

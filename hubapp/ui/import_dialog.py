@@ -18,7 +18,6 @@ from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file
 from hubapp.interchange.parsing import column_fields, unknown_columns
 from hubapp.interchange.reading import Table
 from hubapp.interchange.writing import write_problems
-from hubapp.store import open_db
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import add_unknown, may_change
@@ -255,13 +254,10 @@ class ImportDialog(QDialog):
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
 
         def work(control: TaskControl) -> ImportResultRecord:
-            db = open_db(control.db_path, create=False)
-            try:
+            with control.database() as db:
                 return import_file(db, path, user, role=role, skip_duplicates=skip,
                                    manual=manual, progress=control.progress,
                                    check=control.check)
-            finally:
-                db.close()
 
         self._show_problems([])
         self._set_result(self.tr("Importing {name}…").format(name=path.name))

@@ -18,10 +18,11 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import TEU_45FT_CHOICES
 from hubapp.domain.validation import ValidationError
-from hubapp.store import backup, open_db, settings
+from hubapp.store import backup, settings
 from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import ERROR_STYLE, FormDialog, ReferenceForm, may_change
+from hubapp.ui.tasks import TaskControl
 
 PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup/folder"
 PAPERS = ("A4", "Letter")
@@ -137,7 +138,7 @@ class SettingsDialog(FormDialog):
         self.message.setText(self.tr("Counting again which services were on time, over the "
                                      "whole history…") if recount else "")
         user = self.ctx.user
-        task = self.ctx.tasks.start(lambda control: _save_hub(control.db_path, chosen, user))
+        task = self.ctx.tasks.start(lambda control: _save_hub(control, chosen, user))
         task.finished.connect(self._hub_saved)
         task.failed.connect(self._hub_not_saved)
 
@@ -173,9 +174,6 @@ class SettingsDialog(FormDialog):
         self.accept()
 
 
-def _save_hub(target, chosen: HubSettingsRecord, user: str) -> ChangeRecord:
-    db = open_db(target, create=False)
-    try:
+def _save_hub(control: TaskControl, chosen: HubSettingsRecord, user: str) -> ChangeRecord:
+    with control.database() as db:
         return settings.save(db, chosen, user)
-    finally:
-        db.close()

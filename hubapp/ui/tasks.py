@@ -8,9 +8,10 @@ call `control.progress(done, total)` and should stop soon after
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,17 @@ class TaskControl:
     @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
+
+    @contextlib.contextmanager
+    def database(self) -> Iterator[Any]:
+        """This worker's own connection to the database (one per thread), closed after."""
+        from hubapp.store import open_db
+
+        db = open_db(self.db_path, create=False)
+        try:
+            yield db
+        finally:
+            db.close()
 
     def check(self) -> None:
         if self._cancel.is_set():
