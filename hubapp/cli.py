@@ -338,18 +338,21 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from hubapp.store.check import check_database
+    from hubapp.store.check import ProblemRecord, check_database
+    from hubapp.store.engine import display_name
 
-    report = check_database(args.db)
-    print(translate("cli", "Checking {path}").format(path=report.path))
+    print(translate("cli", "Checking {path}").format(path=display_name(args.db)), flush=True)
     ok, bad = translate("cli", "ok"), translate("cli", "PROBLEM")
     column = max(8, _width(ok) + 1, _width(bad) + 1)
-    for name in report.checks:
-        found = report.problems_of(name)
+
+    def checked(name: str, found: list[ProblemRecord]) -> None:
         print(f"  {_padded(bad if found else ok, column, left=True)} "
               f"{translate('check', name)}")
         for problem in found:
             print(f"{' ' * (column + 3)}- {problem.said(translate)}")
+        sys.stdout.flush()
+
+    report = check_database(args.db, checked)
     if report.on_server:
         print(translate("cli", "The server itself keeps its files sound and enforces the "
                         "foreign keys; back it up with pg_dump (hubapp backup)."))

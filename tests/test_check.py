@@ -83,6 +83,26 @@ def test_broken_rules_are_each_reported(demo_db_path):
     assert len(report.problems) == 5
 
 
+def test_each_check_is_told_as_it_finishes(demo_db_path):
+    """`hubapp check` prints each line as its check ends: minutes of silence on millions of
+    rows otherwise. The CLI run shows the lines come in the order the report lists them."""
+    move = _first_move(demo_db_path, "size_type = '22G1' AND full_empty = 'F'")
+    _execute(demo_db_path, f"UPDATE container_move SET teu = 3 WHERE id = {move['id']}")
+    told = []
+    report = check_database(demo_db_path, lambda name, found: told.append((name, found)))
+    assert [name for name, _found in told] == list(CHECKS)
+    assert [problem for _name, found in told for problem in found] == list(report.problems)
+    assert dict(told)["TEU matches size-type"][0].check == "TEU matches size-type"
+
+    printed = _hubapp("check", "--db", demo_db_path)
+    assert printed.returncode == 1
+    lines = printed.stdout.splitlines()
+    assert lines[0] == f"Checking {demo_db_path}"
+    assert [" ".join(line.split()) for line in lines[1:4]] == [
+        "ok integrity", "ok foreign keys", "PROBLEM TEU matches size-type"]
+    assert lines[4].strip().startswith(f"- 1 move(s) of 22G1 such as {move['container']}")
+
+
 def test_45_ft_boxes_may_count_2_or_2_25_teu(demo_db_path):
     move = _first_move(demo_db_path, "size_type = '22G1'")
     _execute(demo_db_path, f"UPDATE container_move SET size_type = 'L5G1', teu = 2.25,"

@@ -6,7 +6,7 @@ The file is opened read-only: checking never changes it, not even by a migration
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,21 +57,26 @@ class CheckReportRecord:
         return [problem for problem in self.problems if problem.check == check]
 
 
-def check_database(path: str | Path) -> CheckReportRecord:
+# Told each check's problems as soon as it has run: on millions of rows a check takes a while.
+Checked = Callable[[str, list[ProblemRecord]], None]
+
+
+def check_database(path: str | Path, checked: Checked | None = None) -> CheckReportRecord:
     """Every check that can run; a damaged file stops after the integrity check."""
+    told = checked or (lambda _name, _problems: None)
     if is_server(path):
-        return _check_server(str(path))
+        return _check_server(str(path), told)
     path = Path(path)
     inspect_file(path, create=False)  # not a database, another program's, newer: a clear error
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         problems = integrity_problems(conn)
+        told(CHECKS[0], problems)
         if problems:
             return CheckReportRecord(path, ("integrity",), tuple(problems))
         try:
-            for check, finder in _APP_CHECKS:
-                problems.extend(ProblemRecord(check, *found) for found in finder(conn))
+            problems = _run(_APP_CHECKS, conn, told)
         except sqlite3.DatabaseError as error:
             # integrity_check can miss damage in pages it does not read as b-trees.
             raise as_user_error(error, path) from error
@@ -80,7 +85,16 @@ def check_database(path: str | Path) -> CheckReportRecord:
         conn.close()
 
 
-def _check_server(url: str) -> CheckReportRecord:
+def _run(checks, conn, told: Checked) -> list[ProblemRecord]:
+    problems = []
+    for check, finder in checks:
+        found = [ProblemRecord(check, *found) for found in finder(conn)]
+        told(check, found)
+        problems += found
+    return problems
+
+
+def _check_server(url: str, told: Checked) -> CheckReportRecord:
     """The app's rules and the roll-up on a server database, in a read-only session.
 
     The server keeps its own files sound and enforces the foreign keys on every write, so
@@ -94,8 +108,7 @@ def _check_server(url: str) -> CheckReportRecord:
         refuse_unknown(postgres.applied_steps(db, MIGRATION_SET), db.name)
         db.execute("SET default_transaction_read_only = on")
         checks = [(name, finder) for name, finder in _APP_CHECKS if name != "foreign keys"]
-        problems = [ProblemRecord(name, *found) for name, finder in checks
-                    for found in finder(db)]
+        problems = _run(checks, db, told)
         return CheckReportRecord(db.name, tuple(name for name, _ in checks), tuple(problems),
                                  on_server=True)
     finally:
