@@ -37,7 +37,7 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     qtbot.addWidget(screen)
     # The demo was written in bulk; its one entry is switching on single-user mode.
     assert [screen.model.index(0, c).data() for c in (2, 3)] == [
-        "update", "setting single_user_mode"]
+        "update", "setting single user mode"]
     service, moves = _change_a_service(app_ctx.db, "wang.li")
     app_ctx.signals.data_changed.emit(None, None)
     qtmodeltester.check(screen.model)

@@ -312,8 +312,10 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
                                  marker="o", label=text("growth", language))
         add_hover(figure, line, [f"{labels[p]} · {text('growth', language)}: {g:+.1f} %"
                                  for p, g in shown])
-    growth_axes.axhline(0, color="#d62728", linewidth=0.5, linestyle=":")
-    growth_axes.set_ylabel(text("growth", language))
+        growth_axes.axhline(0, color="#d62728", linewidth=0.5, linestyle=":")
+        growth_axes.set_ylabel(text("growth", language))
+    else:  # no month with last year's traffic: an empty 0-1 growth scale looks broken
+        growth_axes.get_yaxis().set_visible(False)
     handles = axes.get_legend_handles_labels()
     extra = growth_axes.get_legend_handles_labels()
     axes.legend(handles[0] + extra[0], handles[1] + extra[1], loc="upper left",

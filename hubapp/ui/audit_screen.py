@@ -24,12 +24,15 @@ def _local(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _value(value) -> str:
+def _value(value, name: str = "") -> str:
     if value is None:
         return "—"
+    if isinstance(value, bool):  # stored as Python writes it; "False → True" reads as code
+        return (QCoreApplication.translate("audit", "yes") if value
+                else QCoreApplication.translate("audit", "no"))
     if isinstance(value, list):
         return ", ".join(map(str, value[:6])) + (" …" if len(value) > 6 else "")
-    return str(value)
+    return _word(value) if name == "role" else str(value)
 
 
 # The stored English words of the audit log (actions, tables, columns: store.audit.record)
@@ -64,12 +67,24 @@ _WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "hub_name"), QT_TRANSLATE_NOOP("audit", "hub_name_zh"),
     QT_TRANSLATE_NOOP("audit", "teu_45ft"), QT_TRANSLATE_NOOP("audit", "daily_train_target"),
     QT_TRANSLATE_NOOP("audit", "punctuality_tolerance_min"),
-    QT_TRANSLATE_NOOP("audit", "logo_path"),
+    QT_TRANSLATE_NOOP("audit", "logo_path"), QT_TRANSLATE_NOOP("audit", "hub"),
+    QT_TRANSLATE_NOOP("audit", "single_user_mode"), QT_TRANSLATE_NOOP("audit", "clerk"),
+    QT_TRANSLATE_NOOP("audit", "supervisor"), QT_TRANSLATE_NOOP("audit", "admin"),
 ))
 
 
 def _word(word: str) -> str:
-    return QCoreApplication.translate("audit", word) if word in _WORDS else word
+    if word not in _WORDS:
+        return word
+    translated = QCoreApplication.translate("audit", word)
+    # English has no translation file for these: a column name without its underscores.
+    return translated.replace("_", " ") if translated == word else translated
+
+
+def _what(entry: AuditEntryRecord) -> str:
+    # A setting is named by its stored key (hub, single_user_mode): shown as a word too.
+    name = _word(str(entry.entity_id)) if entry.entity == "setting" else entry.entity_id
+    return f"{_word(entry.entity)} {name}"
 
 
 class AuditModel(RecordTableModel):
@@ -82,10 +97,9 @@ class AuditModel(RecordTableModel):
             return _local(entry.at)
         if column == 4:
             changes = changed_fields(entry.before, entry.after)
-            return "; ".join(f"{_word(name)}: {_value(old)} → {_value(new)}"
+            return "; ".join(f"{_word(name)}: {_value(old, name)} → {_value(new, name)}"
                              for name, old, new in changes[:3])
-        return [entry.user_name, _word(entry.action),
-                f"{_word(entry.entity)} {entry.entity_id}"][column - 1]
+        return [entry.user_name, _word(entry.action), _what(entry)][column - 1]
 
 
 class AuditScreen(QWidget):
@@ -174,8 +188,8 @@ class AuditScreen(QWidget):
             self.details.clear()
             return
         lines = [f"{_local(entry.at)}  {entry.user_name}  {_word(entry.action)}  "
-                 f"{_word(entry.entity)} {entry.entity_id}", ""]
-        lines += [f"{_word(name)}: {_value(old)} → {_value(new)}"
+                 f"{_what(entry)}", ""]
+        lines += [f"{_word(name)}: {_value(old, name)} → {_value(new, name)}"
                   for name, old, new in changed_fields(entry.before, entry.after)]
         self.details.setPlainText("\n".join(lines))
 

@@ -276,8 +276,9 @@ class DashboardScreen(QWidget):
             filters.addWidget(label)
             filters.addWidget(widget)
         filters.addStretch(1)
+        # Beside the chart tabs, not in the filter row: "Updating…" there widened the row past
+        # a 1280 px window in English, and the window grew to fit and stayed that wide.
         self.status_label = QLabel(self)
-        filters.addWidget(self.status_label)
 
         self.tiles = {name: KpiTile(name, self)
                       for name in ("today", "month", "year", "punctuality", "dwell")}
@@ -293,6 +294,7 @@ class DashboardScreen(QWidget):
                   self.tr("Monthly, year on year"))
         for title, panel in zip(titles, self.panels.values()):
             self.tabs.addTab(panel, title)
+        self.tabs.setCornerWidget(self.status_label, Qt.Corner.TopRightCorner)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -473,7 +475,11 @@ class DashboardScreen(QWidget):
             vs = self.tr("{growth} TEU on the same dates last year").format(
                 growth=f"{'+' if growth >= 0 else ''}{formatting.number(growth, 1)} %")
         value = self.tr("{teu} TEU").format(teu=formatting.teu(now.teu))
-        detail = self.tr("{trains} trains · {containers} containers · {tonnes} t").format(
+        template = self.tr("{trains} trains · {containers} containers · {tonnes} t")
+        # A narrow tile may break the line only between the parts: at 1280 px "189,114 t" lost
+        # its "t" to the next line.
+        template = " · ".join(part.replace(" ", "\u00a0") for part in template.split(" · "))
+        detail = template.format(
             trains=formatting.number(now.trains), containers=formatting.number(now.containers),
             tonnes=formatting.number(now.tonnes)) + "\n" + vs
         return value, detail

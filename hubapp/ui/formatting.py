@@ -26,6 +26,6 @@ def long_date(day: dt.date) -> str:
 
 
 def moment(value: dt.datetime) -> str:
-    """A date and time, short, as the locale writes them."""
-    return QLocale().toString(QDateTime(value.replace(tzinfo=None)),
-                              QLocale.FormatType.ShortFormat)
+    """A date and time, written like every other date on the desk (2026-03-05 18:40)."""
+    # Not the locale's short format: en_GB's 05/03/2026 reads as 3 May to others at the hub.
+    return QLocale().toString(QDateTime(value.replace(tzinfo=None)), "yyyy-MM-dd HH:mm")

@@ -51,6 +51,7 @@ class ReportsScreen(QWidget):
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
+        self.last.setDisplayFormat("yyyy-MM-dd")  # as the first date, not the locale's short one
         self.to_label = QLabel(self.tr("to"))
         self.status = QLabel()
         self.print_button = QPushButton(self.tr("Print…"))

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -101,6 +102,12 @@ class SettingsDialog(FormDialog):
         self.desk.add_field("backup_folder", self.tr("Backup folder"),
                             _with_button(self.backup_folder, self.folder_button))
         QVBoxLayout(self.desk_group).addWidget(self.desk)
+        # One label width for both groups: each form sized its own and the fields did not line up.
+        titles = [label for form in (self.hub, self.desk) for label in form.findChildren(QLabel)
+                  if label.buddy() is not None]
+        width = max(label.sizeHint().width() for label in titles)
+        for label in titles:
+            label.setMinimumWidth(width)
 
         self.finish_layout(self.hub_group, self.desk_group)
         self.setMinimumWidth(560)

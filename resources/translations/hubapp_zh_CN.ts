@@ -4,27 +4,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -32,54 +32,54 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="111"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="106"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="120"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="138"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="125"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="139"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="176"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="183"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="198"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="205"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -190,88 +190,88 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="168"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="177"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="179"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="173"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="181"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="190"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="184"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="190"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="184"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="185"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="186"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="186"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="187"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="188"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="248"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="250"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="252"/>
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="336"/>
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="345"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="339"/>
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="348"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="353"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="347"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -379,7 +379,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="386"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
-        <translation>把此货物的所有集装箱移到另一货物，然后移除此货物</translation>
+        <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="397"/>
@@ -389,7 +389,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="413"/>
         <source>Merge commodities</source>
-        <translation>合并货物</translation>
+        <translation>合并货类</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="415"/>
@@ -473,27 +473,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="111"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="112"/>
         <source>Enter the server&apos;s host name and the database.</source>
         <translation>请输入服务器主机名和数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="140"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="141"/>
         <source>Connecting to {name}…</source>
         <translation>正在连接 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="158"/>
         <source>Connected to {name}.</source>
         <translation>已连接到 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="180"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="181"/>
         <source>Password not remembered</source>
         <translation>未记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="181"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="182"/>
         <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
 
 To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
@@ -553,12 +553,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="382"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="384"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="410"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="412"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -601,224 +601,224 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="89"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="91"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="93"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="93"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="95"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="97"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="99"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="104"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="106"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="106"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="108"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="120"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="122"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="169"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="171"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="167"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="172"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="171"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="565"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="218"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="218"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="224"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="221"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="226"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="329"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="336"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="331"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="338"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="331"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="338"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="346"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="353"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="347"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="354"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="362"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="386"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="393"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="443"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="451"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="481"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="483"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="493"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="484"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="494"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="507"/>
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="503"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="513"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="507"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="517"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="509"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="519"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="545"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="548"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="566"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="585"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="595"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -896,123 +896,123 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="332"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="313"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="337"/>
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="417"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="419"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="435"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="443"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="446"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="448"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="451"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="453"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="453"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
         <source>{services} timed services · last year {share}</source>
         <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
         <source>{containers} containers · last year {days}</source>
         <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="471"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="477"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="476"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="478"/>
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
         <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
@@ -1083,78 +1083,78 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="32"/>
-        <location filename="../../hubapp/ui/export_dialog.py" line="80"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="31"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="79"/>
         <source>Export containers</source>
         <translation>导出集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="41"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="40"/>
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="42"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="41"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="50"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="49"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="51"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="60"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
         <source>&amp;To</source>
         <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="74"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="73"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="78"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="77"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="79"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="78"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="94"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="90"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="102"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="98"/>
         <source>{count} containers written to {path}</source>
         <translation>已将 {count} 个集装箱写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="106"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="102"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="104"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -1182,124 +1182,124 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="123"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="122"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="203"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="127"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="128"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="141"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="140"/>
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="147"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="146"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="164"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="163"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="167"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="166"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="169"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="168"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
-        <translation>把所选问题中的货物或地点加入枢纽的列表</translation>
+        <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="174"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="173"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="177"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="176"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="205"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="234"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="233"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="267"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="263"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="280"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="276"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="304"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="300"/>
         <source>Imported {services} services, {containers} containers, {teu} TEU.</source>
         <translation>已导入 {services} 个班列、{containers} 个集装箱、{teu} TEU。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="309"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
         <source>Skipped {count} containers already stored.</source>
         <translation>已跳过 {count} 个已存在的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="317"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="313"/>
         <source>{count} problems in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>{name} 中有 {count} 个问题；未保存任何数据。请更正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="322"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
         <source>{count} services or containers of {name} are already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>{name} 中有 {count} 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="334"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="330"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="339"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="335"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="366"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="362"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="373"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="381"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="369"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="377"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="370"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1491,52 +1491,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="64"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="64"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="64"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="64"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1590,22 +1590,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="107"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="107"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="107"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="107"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1615,12 +1615,12 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="256"/>
         <source>New commodity</source>
-        <translation>新货物</translation>
+        <translation>新货类</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="257"/>
         <source>Edit commodity</source>
-        <translation>编辑货物</translation>
+        <translation>编辑货类</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="258"/>
@@ -1648,7 +1648,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="456"/>
         <source>Commodities</source>
-        <translation>货物</translation>
+        <translation>货类</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
@@ -1702,47 +1702,47 @@ Licence: MIT</source>
         <translation>期间报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="55"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="57"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="58"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
         <source>Report:</source>
         <translation>报表：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="122"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="141"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="142"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="158"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="159"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="165"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1894,121 +1894,121 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="43"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="171"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="45"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="179"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="47"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="49"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="49"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="51"/>
         <source>Hub name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="50"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="52"/>
         <source>Hub name (Chinese)</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="53"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="55"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="54"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="56"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="100"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="56"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="109"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="58"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="117"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="61"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="63"/>
         <source>Daily train target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="65"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="67"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="67"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="71"/>
         <source>A 45 ft container counts</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="72"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="74"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="74"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="76"/>
         <source>On time within ±</source>
         <translation>准点范围 ±</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="80"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="82"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="90"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="90"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="97"/>
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="100"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="115"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="102"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="123"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="118"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="172"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="180"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动 Hub Desk 后生效。</translation>
     </message>
@@ -2225,289 +2225,324 @@ Licence: MIT</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="38"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="31"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="32"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="38"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="39"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="39"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="40"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="43"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="40"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="43"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="44"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="44"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="43"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="43"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="47"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="47"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
         <source>commodity</source>
-        <translation>货物</translation>
+        <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="50"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="50"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="51"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="51"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="51"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="51"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>hub_name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <source>hub</source>
+        <translation>枢纽</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <source>single_user_mode</source>
+        <translation>单用户模式</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <source>clerk</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <source>admin</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>
@@ -2573,107 +2608,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="110"/>
+        <location filename="../../hubapp/store/check.py" line="123"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="122"/>
+        <location filename="../../hubapp/store/check.py" line="135"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="136"/>
+        <location filename="../../hubapp/store/check.py" line="149"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="143"/>
+        <location filename="../../hubapp/store/check.py" line="156"/>
         <source>{count} move(s) of {size_type} such as {example} count {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="158"/>
+        <location filename="../../hubapp/store/check.py" line="171"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号 {number!r}（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="166"/>
+        <location filename="../../hubapp/store/check.py" line="179"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="178"/>
+        <location filename="../../hubapp/store/check.py" line="191"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="195"/>
+        <location filename="../../hubapp/store/check.py" line="208"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="204"/>
+        <location filename="../../hubapp/store/check.py" line="217"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="217"/>
+        <location filename="../../hubapp/store/check.py" line="230"/>
         <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
         <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="230"/>
+        <location filename="../../hubapp/store/check.py" line="243"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="241"/>
+        <location filename="../../hubapp/store/check.py" line="254"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="248"/>
+        <location filename="../../hubapp/store/check.py" line="261"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="249"/>
+        <location filename="../../hubapp/store/check.py" line="262"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="250"/>
+        <location filename="../../hubapp/store/check.py" line="263"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="251"/>
+        <location filename="../../hubapp/store/check.py" line="264"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="252"/>
+        <location filename="../../hubapp/store/check.py" line="265"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="253"/>
+        <location filename="../../hubapp/store/check.py" line="266"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="254"/>
+        <location filename="../../hubapp/store/check.py" line="267"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="255"/>
+        <location filename="../../hubapp/store/check.py" line="268"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="257"/>
+        <location filename="../../hubapp/store/check.py" line="270"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -2936,102 +2971,102 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="354"/>
+        <location filename="../../hubapp/cli.py" line="357"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="356"/>
+        <location filename="../../hubapp/cli.py" line="359"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="356"/>
+        <location filename="../../hubapp/cli.py" line="359"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="371"/>
+        <location filename="../../hubapp/cli.py" line="374"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="373"/>
+        <location filename="../../hubapp/cli.py" line="376"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="373"/>
+        <location filename="../../hubapp/cli.py" line="376"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="373"/>
+        <location filename="../../hubapp/cli.py" line="376"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="374"/>
+        <location filename="../../hubapp/cli.py" line="377"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="374"/>
+        <location filename="../../hubapp/cli.py" line="377"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="374"/>
+        <location filename="../../hubapp/cli.py" line="377"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="390"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="392"/>
+        <location filename="../../hubapp/cli.py" line="395"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="404"/>
+        <location filename="../../hubapp/cli.py" line="407"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="423"/>
+        <location filename="../../hubapp/cli.py" line="426"/>
         <source>{file}: {count} problems; nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="426"/>
+        <location filename="../../hubapp/cli.py" line="429"/>
         <source>{file}: {count} services or containers are already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="430"/>
+        <location filename="../../hubapp/cli.py" line="433"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="431"/>
+        <location filename="../../hubapp/cli.py" line="434"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="442"/>
+        <location filename="../../hubapp/cli.py" line="445"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="451"/>
+        <location filename="../../hubapp/cli.py" line="454"/>
         <source>{count} containers written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="491"/>
+        <location filename="../../hubapp/cli.py" line="494"/>
         <source>Report written to {path} ({pages} pages)</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3121,7 +3156,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/labels.py" line="61"/>
         <source>commodity</source>
-        <translation>货物</translation>
+        <translation>货类</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="62"/>
@@ -3366,7 +3401,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="204"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
-        <translation>货名 {value!r} 不在货物表中（请用中文或英文名称，或 HS 编码）</translation>
+        <translation>货名 {value!r} 不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="259"/>
@@ -3693,12 +3728,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/store/reference.py" line="118"/>
         <location filename="../../hubapp/store/reference.py" line="144"/>
         <source>Commodity {id} no longer exists</source>
-        <translation>货物 {id} 已不存在</translation>
+        <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="139"/>
         <source>A commodity cannot be merged into itself</source>
-        <translation>货物不能合并到自身</translation>
+        <translation>货类不能合并到自身</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="183"/>
@@ -3716,23 +3751,23 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="367"/>
+        <location filename="../../hubapp/cli.py" line="370"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="393"/>
+        <location filename="../../hubapp/cli.py" line="396"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="461"/>
-        <location filename="../../hubapp/cli.py" line="485"/>
+        <location filename="../../hubapp/cli.py" line="464"/>
+        <location filename="../../hubapp/cli.py" line="488"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="477"/>
+        <location filename="../../hubapp/cli.py" line="480"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>

@@ -349,7 +349,9 @@ class ContainerGridView(QTableView):
 
     def size_columns(self) -> None:
         unit = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((10, 5, 3, 6, 12, 8)):
+        # Commodity wide enough for the longer demo names ("coffee beans (not roasted)"):
+        # at 12 they were cut while Problem, which stretches, had room to spare.
+        for column, width in enumerate((10, 5, 3, 6, 17, 8)):
             self.setColumnWidth(column, unit * width + 16)
 
     def commit_open_editor(self) -> None:
