@@ -274,11 +274,11 @@ def containers_elsewhere(db: Database, day: dt.date, direction: str,
 
     The daily-log grid checks typed and pasted rows against this without a query per cell.
     """
-    return {row["container"]: row["service_no"] for row in db.query(
+    return dict(db.execute(
         "SELECT m.container, s.service_no FROM container_move m"
         " JOIN service s ON s.id = m.service_id"
         " WHERE m.date = ? AND m.direction = ? AND m.service_id IS NOT ?",
-        [day.isoformat(), str(direction), service_id])}
+        [day.isoformat(), str(direction), service_id]).fetchall())
 
 
 def recent_services(db: Database, before: dt.date, days: int = 14) -> list[ServiceRecord]:

@@ -47,6 +47,7 @@ class MovesBrowseModel(RecordTableModel):
         STATUS = range(10)
     SORTS = {DATE: Sort.DATE, SERVICE: Sort.SERVICE, CONTAINER: Sort.CONTAINER,
              GROSS: Sort.GROSS}
+    ROLE_DATA = frozenset({Qt.ItemDataRole.TextAlignmentRole})
 
     page_loaded = Signal()  # rows were added, or the end was reached
     failed = Signal(object)  # a page could not be read: the exception

@@ -13,13 +13,20 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class RecordTableModel(QAbstractTableModel):
-    """One row per record. Subclasses say headers() and display(); role_data() adds the rest."""
+    """One row per record. Subclasses say headers() and display(); role_data() adds the rest,
+    for the roles named in ROLE_DATA."""
+
+    ROLE_DATA: frozenset[int] = frozenset()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         # Views ask for the column count thousands of times: counted once, not translated.
         self._columns = len(self.headers())
+        # Fitting columns and painting ask each cell for a dozen roles, mostly unanswered:
+        # those are turned away before any other work.
+        self._roles = frozenset({int(Qt.ItemDataRole.DisplayRole), int(RECORD_ROLE),
+                                 int(SORT_ROLE), *map(int, self.ROLE_DATA)})
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -28,7 +35,7 @@ class RecordTableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def role_data(self, record: Any, column: int, role: int) -> Any:
-        """Data for roles other than display, record and sort (alignment, colour, tooltip)."""
+        """Data for the roles of ROLE_DATA (alignment, colour, tooltip)."""
         return None
 
     def sort_value(self, record: Any, column: int) -> Any:
@@ -56,9 +63,10 @@ class RecordTableModel(QAbstractTableModel):
         return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if role not in self._roles or not 0 <= row < len(self._rows) or not index.isValid():
             return None
-        record, column = self._rows[index.row()], index.column()
+        record, column = self._rows[row], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(record, column)
         if role == RECORD_ROLE:

@@ -51,6 +51,7 @@ def may_change(ctx: AppContext) -> bool:
 
 class CommoditiesModel(RecordTableModel):
     HS_CODE, NAME_EN, NAME_ZH, CATEGORY, PERISHABLE, RETIRED = range(6)
+    ROLE_DATA = frozenset({Qt.ItemDataRole.ForegroundRole})
 
     def headers(self) -> list[str]:
         return [self.tr("HS code"), self.tr("English"), self.tr("Chinese"), self.tr("Category"),

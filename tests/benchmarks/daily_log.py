@@ -73,7 +73,7 @@ def main() -> None:
             model = ContainerGridModel(stack)
             view = ContainerGridView()
             view.setModel(model)
-            model.configure(finder, services.containers_elsewhere(
+            model.configure(finder, lambda: services.containers_elsewhere(
                 db, BIG_DAY, "outbound", None), 2.0)
             view.setCurrentIndex(model.index(0, 0))
             view.paste(text)
@@ -84,7 +84,7 @@ def main() -> None:
             services.day_totals(db, BIG_DAY)
             first = rows[0].service.id
             model = ContainerGridModel(QUndoStack())
-            model.configure(finder, services.containers_elsewhere(
+            model.configure(finder, lambda: services.containers_elsewhere(
                 db, BIG_DAY, "outbound", first), 2.0)
             model.load([{"container": m.container, "size_type": m.size_type,
                          "full_empty": m.full_empty, "gross_kg": str(m.gross_kg)}

@@ -49,18 +49,26 @@ class ContainerGridModel(QAbstractTableModel):
         self._rows: list[dict[str, str]] = []
         self._checks: list[_RowCheck] = []
         self._find_commodity: Callable[[str], int | None] = lambda _text: None
-        self._elsewhere: Mapping[str, str] = {}
+        self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
+        self._elsewhere: Mapping[str, str] | None = None
         self._teu_45ft = 2.0
 
     # -- configuration -------------------------------------------------------------
 
     def configure(self, find_commodity: Callable[[str], int | None],
-                  elsewhere: Mapping[str, str], teu_45ft: float) -> None:
-        """Lookups the checks need; elsewhere maps containers on other services of the day."""
+                  elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float) -> None:
+        """Lookups the checks need; elsewhere reads the containers on other services of the
+        day (→ their service), once the first row with a number needs them: a new service's
+        empty grid, what the window opens on, never does."""
         self._find_commodity = find_commodity
-        self._elsewhere = elsewhere
+        self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
         self._recheck()
+
+    def _clashes(self) -> Mapping[str, str]:
+        if self._elsewhere is None:
+            self._elsewhere = self._elsewhere_of()
+        return self._elsewhere
 
     def load(self, rows: Sequence[Mapping[str, str]]) -> None:
         self.beginResetModel()
@@ -203,8 +211,8 @@ class ContainerGridModel(QAbstractTableModel):
         extra = duplicate_errors([row["container"] for row in self._rows])
         for index, row in enumerate(self._rows):
             number = iso6346.normalise(row["container"])
-            if index not in extra and number in self._elsewhere:
-                extra[index] = elsewhere_error(number, self._elsewhere[number], index)
+            if index not in extra and number and number in self._clashes():
+                extra[index] = elsewhere_error(number, self._clashes()[number], index)
         self._checks = []
         for index, (move, errors) in enumerate(parsed):
             errors = [e.at_row(index) for e in errors]

@@ -422,8 +422,8 @@ class DailyLogScreen(QWidget):
         direction = self._grid_direction = self.form.direction.currentData()
         self.grid.configure(
             reference.commodity_finder(self._db, include_retired=True),
-            services.containers_elsewhere(self._db, day, direction,
-                                          service.id if service else None),
+            lambda: services.containers_elsewhere(self._db, day, direction,
+                                                  service.id if service else None),
             settings.load(self._db).teu_45ft)
 
     def _new_service_form(self) -> None:

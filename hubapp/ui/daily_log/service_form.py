@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget,
 )
@@ -156,7 +156,9 @@ class ServiceForm(QWidget):
         self.scheduled.setText(_time_text(None if blank else service.scheduled_at))
         self.actual.setText(_time_text(None if blank else service.actual_at))
         self.status.setCurrentIndex(0 if blank else self.status.findData(service.status))
-        self.wagons.setValue(-1 if blank or service.wagons is None else service.wagons)
+        # valueChanged, unlike textEdited and activated, fires on a load too: not an edit.
+        with QSignalBlocker(self.wagons):
+            self.wagons.setValue(-1 if blank or service.wagons is None else service.wagons)
         self.notes.setText("" if blank else service.notes)
         self.show_errors([])
 

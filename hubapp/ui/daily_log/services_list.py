@@ -14,6 +14,8 @@ class DayServicesModel(RecordTableModel):
     TIME, SERVICE, DIRECTION, MODE, ROUTE, FROM_TO, STATUS, CONTAINERS, TEU, FULL, EMPTY, \
         TONNES = range(12)
     _NUMERIC = {CONTAINERS, TEU, FULL, EMPTY, TONNES}
+    ROLE_DATA = frozenset({Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                           Qt.ItemDataRole.ToolTipRole})
 
     def headers(self) -> list[str]:
         return [self.tr("Time"), self.tr("Service"), self.tr("Direction"), self.tr("Mode"),
