@@ -2,11 +2,13 @@
 
 import csv
 import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import Qt
 
 from hubapp.domain.audit import changed_fields
-from hubapp.store import services
+from hubapp.store import day_close, services
+from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui import dialogs
 from hubapp.ui.audit_screen import AuditScreen
 
@@ -71,3 +73,17 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     assert fields["notes"] == ("", "late loco")
     assert fields["containers"] == (str(len(moves)), str(len(moves) - 1))
     assert {row["user"] for row in rows} == {"wang.li"}
+
+
+def test_a_stamp_in_an_entry_reads_as_the_desks_clock(qtbot, app_ctx):
+    """closed_at is stored in UTC with its zone; the details show it as the When column does,
+    while a day (no zone) stays as stored."""
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    stored = day_close.closed_info(app_ctx.db, DEMO_END).closed_at
+    local = dt.datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    details = screen.details.toPlainText()
+    assert f"closed at: — → {local}" in details and stored not in details
+    assert f"date: — → {DEMO_END.isoformat()}" in details

@@ -57,6 +57,20 @@ def test_teu_per_day_bars_and_average():
     assert table.tab_separated().splitlines()[1].split("\t")[:2] == ["2026-03-01", "10"]
 
 
+def test_quantity_axes_group_thousands_and_date_axes_keep_their_dates():
+    days = tuple(DayRecord(day.date, ThroughputRecord(
+        services=1, trains=1, containers=1, teu=day.totals.teu * 400, gross_kg=1))
+        for day in DAYS)
+    figure = charts.teu_per_day(days, "en")
+    FigureCanvasAgg(figure).draw()
+    axes = figure.axes[0]
+    ticks = [label.get_text() for label in axes.get_yticklabels() if label.get_text()]
+    assert any("," in tick for tick in ticks)
+    assert all("," in tick or float(tick) < 1000 for tick in ticks)
+    assert all("," not in label.get_text() for label in axes.get_xticklabels())
+    assert any(label.get_text() for label in axes.get_xticklabels())
+
+
 def test_trains_against_the_target_line():
     figure = charts.trains_per_day(DAYS, 20, "en")
     axes = figure.axes[0]

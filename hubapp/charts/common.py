@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
              "SimHei", "PingFang SC")
@@ -59,7 +60,15 @@ def finish(figure: Figure) -> Figure:
         text.set_fontfamily(family)
     for axes in figure.axes:
         axes.tick_params(labelfontfamily=family)
+        for axis in (axes.xaxis, axes.yaxis):
+            # Quantities as the desk writes them everywhere else (16,000 TEU), not 16000;
+            # date and category axes keep their own formatters.
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(_GROUPED)
     return figure
+
+
+_GROUPED = FuncFormatter(lambda value, _position: f"{value:,.10g}")
 
 
 def no_data(figure: Figure, message: str) -> Figure:

@@ -32,7 +32,19 @@ def _value(value, name: str = "") -> str:
                 else QCoreApplication.translate("audit", "no"))
     if isinstance(value, list):
         return ", ".join(map(str, value[:6])) + (" …" if len(value) > 6 else "")
+    if isinstance(value, str) and (moment := _utc_moment(value)) is not None:
+        return _local(moment)  # a stamp such as closed_at, shown like the When column
     return _word(value) if name == "role" else str(value)
+
+
+def _utc_moment(text: str) -> dt.datetime | None:
+    """The moment of an ISO text with its zone (what the store stamps); None for anything
+    else, a service's local time included."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 # The stored English words of the audit log (actions, tables, columns: store.audit.record)
