@@ -37,6 +37,14 @@ def run_import(dialog, qtbot) -> None:
     qtbot.waitUntil(lambda: dialog.task is None)
 
 
+def test_before_a_file_is_chosen_the_dialog_says_what_it_does(main_window, qtbot):
+    main_window.import_action.trigger()
+    dialog = main_window.import_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.result_label.text().startswith("Choose a loading list: CSV or XLSX")
+    assert dialog.result_label.isVisible() and not dialog.import_button.isEnabled()
+
+
 def test_preview_then_import(main_window, qtbot, monkeypatch, qtmodeltester, app_ctx):
     dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
 

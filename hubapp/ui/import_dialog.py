@@ -195,6 +195,11 @@ class ImportDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
+        # Before a file is chosen the dialog would be one empty table: say what happens here.
+        self._set_result(self.tr(
+            "Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or "
+            "Chinese headers. Its first rows are shown above before anything is saved; a file "
+            "with any bad row saves nothing and lists every problem."))
 
     # --- choosing and previewing ------------------------------------------------------
 

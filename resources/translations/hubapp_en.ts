@@ -3,7 +3,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="182" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="194" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="412" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="420" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>

@@ -4,27 +4,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -32,54 +32,54 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="111"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="123"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="132"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="138"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="139"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="151"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="176"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="188"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="210"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="217"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -190,88 +190,88 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="169"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="171"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="174"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="181"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="182"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="185"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="185"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="185"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="186"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="186"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="187"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="186"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="187"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="188"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="189"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="248"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="249"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="250"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="251"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="252"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="336"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="337"/>
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="339"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="340"/>
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="343"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="347"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="348"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -323,37 +323,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -361,43 +361,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="379"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="380"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="382"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="383"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="399"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="384"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="385"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="386"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="387"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="397"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="413"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="414"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="415"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="416"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="421"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="422"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -405,27 +405,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="139"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="140"/>
         <source>HS code (6 digits)</source>
         <translation>HS 编码（6 位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="141"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="142"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="147"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="149"/>
         <source>Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）</translation>
     </message>
@@ -505,47 +505,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="112"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="112"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="104"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="112"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="113"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="113"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="113"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="105"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="113"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="155"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="163"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="174"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="182"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -553,12 +553,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="384"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="392"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="412"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="420"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -823,7 +823,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="67"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="69"/>
         <source>{services} services moved · {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>已运行 {services} 班 · {containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
@@ -1020,62 +1020,62 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayServicesModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="19"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
         <source>From → to</source>
         <translation>起讫地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="20"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
         <source>Tonnes</source>
         <translation>吨数</translation>
     </message>
@@ -1183,7 +1183,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="122"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="203"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
@@ -1233,73 +1233,78 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="200"/>
+        <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
+        <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="225"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="233"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="238"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="263"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="276"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="281"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="300"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
         <source>Imported {services} services, {containers} containers, {teu} TEU.</source>
         <translation>已导入 {services} 个班列、{containers} 个集装箱、{teu} TEU。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
         <source>Skipped {count} containers already stored.</source>
         <translation>已跳过 {count} 个已存在的集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="313"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
         <source>{count} problems in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>{name} 中有 {count} 个问题；未保存任何数据。请更正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="323"/>
         <source>{count} services or containers of {name} are already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>{name} 中有 {count} 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="330"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="335"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="335"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="340"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="362"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="367"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="369"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="377"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="382"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="370"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1491,52 +1496,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="67"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="67"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1544,22 +1549,22 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="166"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="170"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -1567,22 +1572,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -1613,32 +1618,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="256"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="257"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="258"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -1646,22 +1651,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="456"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="458"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="458"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="459"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="460"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="461"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -1669,17 +1674,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="304"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="305"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="318"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="319"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="320"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="321"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
@@ -1750,37 +1755,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="193"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="197"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
         <source>Countries (like CN,LA)</source>
         <translation>国家（如 CN,LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
@@ -1788,37 +1793,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Countries</source>
         <translation>国家</translation>
     </message>
@@ -2235,312 +2240,312 @@ Licence: MIT</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="43"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="43"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="50"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="51"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="51"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>hub_name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
@@ -3704,17 +3709,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="174"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="179"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="181"/>
         <source>Time {value!r} is not a time like 08:30</source>
         <translation>时间 {value!r} 格式不对，应如 08:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="191"/>
         <source>A service that {status} needs its actual time</source>
         <translation>状态为 {status} 的班次需要填写实际时间</translation>
     </message>
