@@ -69,6 +69,42 @@ def test_check_reports_a_rollup_that_drifted(demo_db_path):
     assert [p.check for p in report.problems] == ["daily roll-up"]
 
 
+def test_a_save_by_another_desk_while_a_new_tolerance_is_counted_is_counted_too(
+        demo_db, demo_target, monkeypatch):
+    """The services on time are counted before the write lock is taken, so other desks' saves
+    need not wait on it; one that lands in between makes the save count again, under the lock."""
+    from hubapp.store import open_db, settings
+
+    stored = settings.load(demo_db)
+    on_time = [summary.service for summary in services.list_day(demo_db, DEMO_END)
+               if summary.service.status in (Status.DEPARTED, Status.ARRIVED)
+               and summary.service.delay_minutes is not None
+               and abs(summary.service.delay_minutes) <= 95]
+    service = on_time[0]
+    other_desk = open_db(demo_target)
+    count = rollup.count_on_time
+
+    def count_then_another_desk_saves(db, tolerance):
+        counted = count(db, tolerance)
+        if isinstance(db.conn, sqlite3.Connection):  # counting holds no transaction: no lock
+            assert not db.conn.in_transaction
+        # Two hours late: on time as counted, not any more once this is saved.
+        late = dataclasses.replace(service, actual_at=service.scheduled_at
+                                   + dt.timedelta(minutes=120))
+        services.save_service(other_desk, late, [
+            dataclasses.replace(move, id=None)
+            for move in services.list_moves(other_desk, service.id)], "li", "admin")
+        return counted
+
+    monkeypatch.setattr(rollup, "count_on_time", count_then_another_desk_saves)
+    try:
+        settings.save(demo_db, dataclasses.replace(stored, punctuality_tolerance_min=95), "test")
+    finally:
+        other_desk.close()
+    assert settings.load(demo_db).punctuality_tolerance_min == 95
+    assert rollup.differences(demo_db) == []
+
+
 @pytest.mark.parametrize("minutes", [0, 5, 60, 24 * 60])
 def test_a_new_tolerance_recounts_the_services_on_time_exactly(demo_db, minutes):
     import dataclasses as dc

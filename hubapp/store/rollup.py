@@ -12,7 +12,8 @@ Four tables of the same columns: daily_rollup and monthly_rollup per commodity t
 (a service with several commodities counts once in each), daily_totals and monthly_totals
 over all commodities (each service once). A month's rows are dated on its first day.
 Services on time count against the hub's punctuality tolerance: changing it counts them
-again (recount_on_time).
+again, before the write lock where nothing else is written meanwhile (count_on_time,
+write_on_time), else under it (recount_on_time).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubapp.domain.records import HubSettingsRecord, ServiceRecord
-from hubapp.store import dwell
+from hubapp.store import audit, dwell
 from hubapp.store.engine import executemany
 from hubapp.store.rows import MOVED
 
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
 _TOLERANCE = f"""COALESCE((SELECT CAST(value AS INTEGER) FROM hub_setting
     WHERE key = 'punctuality_tolerance_min'), {HubSettingsRecord().punctuality_tolerance_min})"""
 # A service is on time when it moved within the tolerance of its schedule.
-_ON_TIME = ("ABS(ROUND((julianday(s.actual_at) - julianday(s.scheduled_at)) * 1440)) <= "
-            + _TOLERANCE)
+_WITHIN = "ABS(ROUND((julianday(s.actual_at) - julianday(s.scheduled_at)) * 1440)) <= {}"
+_ON_TIME = _WITHIN.format(_TOLERANCE)
 _SUMS = """
     COUNT(m.id) AS containers, COALESCE(SUM(m.teu), 0) AS teu,
     COALESCE(SUM(CASE WHEN m.full_empty = 'F' THEN 1 ELSE 0 END), 0) AS full,
@@ -79,12 +80,14 @@ class Table:
             WHERE {MOVED} AND {where}
             GROUP BY {date}, {keys}"""
 
-    def on_time(self) -> str:
-        """Each group's services on time, n: counted per service, no container summed."""
+    def on_time(self, tolerance: int | None = None) -> str:
+        """Each group's services on time, n: counted per service, no container summed;
+        against the stored tolerance unless given one."""
         moves = ("JOIN container_move m ON m.service_id = s.id" if "commodity_id" in self.keys
                  else "")
+        within = _ON_TIME if tolerance is None else _WITHIN.format(int(tolerance))
         return (f"SELECT s.date AS date, {self._keys}, COUNT(DISTINCT s.id) AS n FROM service s"
-                f" {moves} WHERE {MOVED} AND {_ON_TIME} GROUP BY s.date, {self._keys}")
+                f" {moves} WHERE {MOVED} AND {within} GROUP BY s.date, {self._keys}")
 
     def from_days(self, daily: Table, where: str) -> str:
         """A monthly table's rows summed from its daily table's rows matching `where`."""
@@ -261,18 +264,65 @@ def rebuild(db: Database) -> None:
 
 
 def recount_on_time(db: Database) -> None:
-    """The services on time counted again (a new punctuality tolerance): nothing else in the
-    roll-up depends on it, and counting services takes seconds where building the roll-up
-    again from every container took minutes on a long history."""
-    nullable = ("route_code", "commodity_id")
+    """The services on time counted again (a new punctuality tolerance), inside the write's
+    transaction: nothing else in the roll-up depends on it, and counting services takes
+    seconds where building the roll-up again from every container took minutes on a long
+    history. A settings save counts first without the lock (count_on_time)."""
+    _write_on_time(db, {table: f"({table.on_time()})" for table in (DAILY_ROLLUP,
+                                                                      DAILY_TOTALS)})
+
+
+@dataclass(frozen=True, slots=True)
+class OnTimeCountRecord:
+    """A new tolerance's services on time, counted into this connection's temporary tables
+    without the write lock; as_of is the newest audit entry when counting began."""
+
+    tolerance: int
+    as_of: int
+
+
+def _counted(table: Table) -> str:
+    return f"{table.name}_on_time"  # a temporary table (SQLite looks in temp first)
+
+
+def count_on_time(db: Database, tolerance: int) -> OnTimeCountRecord:
+    """The slow half of a tolerance change (12 s on 5 million containers), done before the
+    write lock so that other desks' saves do not wait on it: write_on_time stores it, or
+    counts again under the lock if anything was written in between."""
+    as_of = audit.newest_id(db)
     for table in (DAILY_ROLLUP, DAILY_TOTALS):
+        db.execute(f"DROP TABLE IF EXISTS {_counted(table)}")
+        db.execute(f"CREATE TEMP TABLE {_counted(table)} AS {table.on_time(tolerance)}")
+        # What write_on_time's join can look up (route and commodity may be NULL).
+        db.execute(f"CREATE INDEX {_counted(table)}_keys ON {_counted(table)}"
+                   f" (date, direction, mode)")
+    return OnTimeCountRecord(tolerance, as_of)
+
+
+def write_on_time(db: Database, counted: OnTimeCountRecord | None, tolerance: int) -> None:
+    """Inside the write's transaction, with the new tolerance stored: the counts if they
+    still hold (no write since they began, the same tolerance), else counted again now."""
+    if counted is None or counted.tolerance != tolerance or \
+            audit.newest_id(db) != counted.as_of:
+        recount_on_time(db)
+        return
+    _write_on_time(db, {table: _counted(table) for table in (DAILY_ROLLUP, DAILY_TOTALS)})
+
+
+def forget_on_time(db: Database) -> None:
+    for table in (DAILY_ROLLUP, DAILY_TOTALS):
+        db.execute(f"DROP TABLE IF EXISTS {_counted(table)}")
+
+
+def _write_on_time(db: Database, counts: dict[Table, str]) -> None:
+    nullable = ("route_code", "commodity_id")
+    for table, source in counts.items():
         same = " AND ".join(
             f"({table.name}.{key} = c.{key} OR ({table.name}.{key} IS NULL"
             f" AND c.{key} IS NULL))" if key in nullable else f"{table.name}.{key} = c.{key}"
             for key in ("date", *table.keys))
         db.execute(f"UPDATE {table.name} SET on_time = 0")
-        db.execute(f"UPDATE {table.name} SET on_time = c.n FROM ({table.on_time()}) AS c"
-                   f" WHERE {same}")
+        db.execute(f"UPDATE {table.name} SET on_time = c.n FROM {source} AS c WHERE {same}")
     for monthly, daily in _MONTHS_OF:
         db.execute(f"DELETE FROM {monthly.name}")
         db.execute(monthly.from_days(daily, "1 = 1"))
