@@ -71,6 +71,13 @@ def test_quantity_axes_group_thousands_and_date_axes_keep_their_dates():
     assert any(label.get_text() for label in axes.get_xticklabels())
 
 
+@pytest.mark.parametrize(("language", "offset"), [("en", "Mar 2026"), ("zh", "2026年3月")])
+def test_a_date_axis_names_its_month_as_people_write_it(language, offset):
+    figure = charts.teu_per_day(DAYS, language)
+    FigureCanvasAgg(figure).draw()
+    assert figure.axes[0].xaxis.get_major_formatter().get_offset() == offset
+
+
 def test_trains_against_the_target_line():
     figure = charts.trains_per_day(DAYS, 20, "en")
     axes = figure.axes[0]

@@ -49,6 +49,8 @@ _TEXT = {
 }
 _ZH_DATES = (["%Y年", "%-m月", "%-d日", "%H:%M", "%H:%M", "%S.%f"],
              ["", "%Y年", "%Y年%-m月", "%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M"])
+# Matplotlib's own offsets read "2026-Dec"; people write "Dec 2026".
+_EN_DATES = (None, ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"])
 TOP_COMMODITIES = 10
 
 
@@ -69,7 +71,7 @@ def _number(value: float) -> str:
 
 def _date_axis(axes, language: str) -> None:
     locator = AutoDateLocator(maxticks=10)
-    formats, offsets = _ZH_DATES if language == "zh" else (None, None)
+    formats, offsets = _ZH_DATES if language == "zh" else _EN_DATES
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator, formats=formats,
                                                         offset_formats=offsets))
