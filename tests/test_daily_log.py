@@ -7,12 +7,13 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
-from hubapp.ui import dialogs
-from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM
+from hubapp.domain.errors import HubError
+from hubapp.ui import dialogs, labels
+from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.record_model import RECORD_ROLE
 
 from conftest import DEMO_END
@@ -314,6 +315,32 @@ def test_copy_from_a_previous_run_then_cancel_and_delete(qtbot, screen, demo_db_
         actions = [r[0] for r in conn.execute(
             "SELECT action FROM audit_log WHERE entity = 'service' ORDER BY id")]
     assert actions[-3:] == ["create", "update", "delete"]
+
+
+def test_an_edit_lands_and_is_checked_when_the_database_cannot_be_read(qapp):
+    """A dropped server while a cell is typed: the row is kept and checked; the containers
+    on the day's other services are read again at the next edit."""
+    number = with_check_digit("MSKU123456")
+    reads = []
+
+    def elsewhere():
+        reads.append(len(reads))
+        if len(reads) == 1:
+            raise HubError("The server closed the connection")
+        return {number: "X8001"}
+
+    model = ContainerGridModel(QUndoStack())
+    model.configure(lambda _text: None, elsewhere, 2.0)
+    model.set_cells([(0, "container", number)], "edit")
+    assert [row["container"] for row in model.text_rows()] == [number]
+    assert "X8001" not in _messages(model)
+    model.set_cells([(0, "seal", "CN1")], "edit")
+    assert len(reads) == 2
+    assert "X8001" in _messages(model)
+
+
+def _messages(model: ContainerGridModel) -> str:
+    return " ".join(labels.message(problem) for problem in model.problems())
 
 
 def test_grid_columns_are_the_fields():

@@ -159,12 +159,21 @@ def test_a_long_query_stops_when_asked_and_the_connection_works_on(empty_url):
 
 def test_a_dropped_connection_is_said_plainly_then_opened_again(empty_url):
     db = open_db(empty_url)
-    try:
+
+    def drop() -> None:
         with psycopg.connect(empty_url, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", [db.conn.info.backend_pid])
         with pytest.raises(DatabaseError, match="Cannot reach the server of"):
             db.execute("SELECT COUNT(*) FROM service")
+
+    try:
+        drop()
         assert db.execute("SELECT COUNT(*) FROM service").fetchone() == (0,)
+        drop()  # and the next thing done is a write
+        with transaction(db):
+            db.execute("INSERT INTO place (locode, name_en, name_zh, country)"
+                       " VALUES ('CNXYZ', 'X', 'X', 'CN')")
+        assert db.execute("SELECT COUNT(*) FROM place WHERE locode = 'CNXYZ'").fetchone() == (1,)
     finally:
         db.close()
 

@@ -204,9 +204,10 @@ class PgDatabase:
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
         """A transaction; nested, a savepoint (what sqlite-utils' atomic() does)."""
+        conn = self._live()  # before counting: inside a transaction it never reconnects
         self._transactions += 1
         try:
-            with self._live().transaction():
+            with conn.transaction():
                 yield
         finally:
             self._transactions -= 1

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain import columns, iso6346
+from hubapp.domain.errors import HubError
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
 from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_move,
@@ -67,7 +68,12 @@ class ContainerGridModel(QAbstractTableModel):
 
     def _clashes(self) -> Mapping[str, str]:
         if self._elsewhere is None:
-            self._elsewhere = self._elsewhere_of()
+            try:
+                self._elsewhere = self._elsewhere_of()
+            except HubError:
+                # The database is out of reach (a server dropped): the edit must still land
+                # and be checked; saving checks clashes again, and the next edit reads anew.
+                return {}
         return self._elsewhere
 
     def load(self, rows: Sequence[Mapping[str, str]]) -> None:
