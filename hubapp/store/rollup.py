@@ -336,17 +336,38 @@ def _write_on_time(db: Database, counts: dict[Table, str]) -> None:
 
 
 def differences(db: Database) -> list[dict]:
-    """Rows where a roll-up table and a fresh aggregate disagree (empty when exact)."""
+    """Rows where a roll-up table and a fresh aggregate disagree (empty when exact).
+
+    A month's fresh rows are its fresh days summed: what aggregating its moves gives (a
+    service is on one day), for half the reading of every container on a long history."""
+    fresh_of = {table: {_key(table, row): row for row in db.query(table.fresh())}
+                for table in (DAILY_ROLLUP, DAILY_TOTALS)}
+    for monthly, daily in _MONTHS_OF:
+        fresh_of[monthly] = _by_month(monthly, fresh_of[daily].values())
     found = []
     for table in TABLES:
-        fresh = {_key(table, row): row for row in db.query(table.fresh())}
+        fresh = fresh_of[table]
         kept = {_key(table, row): row
                 for row in db.query(f"SELECT {table.columns} FROM {table.name}")}
+        differing = [key for key in set(fresh) | set(kept)
+                     if _values(kept.get(key)) != _values(fresh.get(key))]
         found += [{"table": table.name, "group": key, "rollup": kept.get(key),
-                   "fresh": fresh.get(key)}
-                  for key in sorted(set(fresh) | set(kept), key=str)
-                  if _values(kept.get(key)) != _values(fresh.get(key))]
+                   "fresh": fresh.get(key)} for key in sorted(differing, key=str)]
     return found
+
+
+def _by_month(table: Table, days: Iterable[dict]) -> dict[tuple, dict]:
+    months: dict[tuple, dict] = {}
+    for day in days:
+        key = (day["date"][:7] + "-01", *(day[name] for name in table.keys))
+        month = months.get(key)
+        if month is None:
+            months[key] = dict(zip(("date", *table.keys), key)) | {
+                name: day[name] for name in VALUES}
+        else:
+            for name in VALUES:
+                month[name] += day[name]
+    return months
 
 
 def _key(table: Table, row: dict) -> tuple:
