@@ -135,6 +135,19 @@ def test_a_container_twice_on_a_service_is_reported(demo_db_path):
     assert "2 times on service" in problems[0].text
 
 
+def test_a_full_box_without_weight_and_a_too_light_one_are_both_reported(demo_db_path):
+    light = _first_move(demo_db_path, "size_type = '22G1' AND full_empty = 'F'")
+    high_cube = _first_move(demo_db_path, "size_type = '45G1' AND full_empty = 'F'")
+    _execute(demo_db_path,
+             f"UPDATE container_move SET gross_kg = NULL WHERE id = {light['id']}",
+             f"UPDATE container_move SET gross_kg = 1000 WHERE id = {high_cube['id']}")
+    texts = [p.text for p in check_database(demo_db_path).problems_of("gross weight")]
+    assert texts == [
+        f"full container {light['container']} on {light['date']} has no gross weight",
+        f"container {high_cube['container']} on {high_cube['date']}: gross 1,000 kg is outside "
+        f"3,300–36,000 kg for a 40 ft box"]
+
+
 def test_many_problems_are_summarised(demo_db_path):
     _execute(demo_db_path, "UPDATE container_move SET teu = 9 WHERE id <= 200",
              "UPDATE container_move SET gross_kg = 100 WHERE id <= 200")
