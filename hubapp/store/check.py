@@ -167,7 +167,7 @@ def _container_numbers(conn: sqlite3.Connection) -> Found:
     # Each distinct number once: a box moves many times, its number is checked once.
     for number, count in conn.execute(
             "SELECT container, COUNT(*) FROM container_move GROUP BY container"):
-        if number != iso6346.normalise(number) or not iso6346.is_valid(number):
+        if not iso6346.is_valid_as_written(number):  # i.e. valid and as normalise writes it
             found.append(_problem(QT_TRANSLATE_NOOP(
                 "check", "container {number!r} ({count} move(s)) is not a valid ISO 6346 "
                          "number"), number=number, count=count))
