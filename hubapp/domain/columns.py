@@ -55,21 +55,41 @@ def field_for_header(text: str) -> str | None:
 def parse_block(text: str) -> list[list[str]]:
     """Rows of cells from a block copied out of Excel, WPS or LibreOffice (tab-separated).
 
-    Spreadsheets quote cells that hold tabs or line breaks, so this is read as
-    CSV with a tab delimiter rather than split by hand. Trailing empty lines
-    (every copied block ends with one) are dropped.
+    Spreadsheets quote a cell that holds a tab, a line break or a quote (doubling its
+    quotes), so a block is read as tab-separated CSV when its quotes are exactly that;
+    otherwise a quote is just a character: a seal typed as "CN123 must not swallow the
+    rows after it. Empty lines before and after (every copied block ends with one) go.
     """
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    if '"' in text and _written(rows) != _lines(text):
+        rows = [line.split("\t") for line in _lines(text)]
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
+    while rows and not any(cell.strip() for cell in rows[0]):
+        rows.pop(0)
     return rows
+
+
+def _lines(text: str) -> list[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lines[:-1] if lines and not lines[-1] else lines
+
+
+def _written(rows: list[list[str]]) -> list[str]:
+    """The rows as a spreadsheet would have quoted them (split at line ends)."""
+    out = io.StringIO()
+    csv.writer(out, delimiter="\t", lineterminator="\n").writerows(rows)
+    return _lines(out.getvalue())
 
 
 def header_fields(row: list[str]) -> list[str | None] | None:
     """The fields of a header row, or None if the row looks like data.
 
-    A row is a header when at least two of its cells are known column names:
-    one could be a coincidence ("F" is not a header, but "status" might be data).
+    A row is a header when at least two of its cells are known column names: one
+    could be a coincidence ("F" is not a header, but "status" might be data). A single
+    column's one cell is enough ("箱号" over a column of numbers).
     """
     fields = [field_for_header(cell) if cell.strip() else None for cell in row]
-    return fields if sum(field is not None for field in fields) >= 2 else None
+    named = sum(field is not None for field in fields)
+    filled = sum(bool(cell.strip()) for cell in row)
+    return fields if named >= 2 or (named == 1 and filled == 1) else None

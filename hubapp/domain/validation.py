@@ -7,6 +7,7 @@ container is judged the same way however it arrives.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -23,9 +24,20 @@ _FULL_EMPTY = {
 }
 
 
+def _folded(text: str) -> str:
+    # NFKC: full-width letters and digits from a Chinese input method, and the no-break
+    # spaces spreadsheets paste, become what a plain keyboard types.
+    return unicodedata.normalize("NFKC", text).strip()
+
+
 def full_empty_code(text: str) -> str | None:
-    """F or E for any spelling people use (F, full, 重, 空箱 …), None if unknown."""
-    return _FULL_EMPTY.get(text.strip().lower())
+    """F or E for any spelling people use (F, full, 重, 空箱, Ｅ …), None if unknown."""
+    return _FULL_EMPTY.get(_folded(text).lower())
+
+
+def size_type_code(text: str) -> str:
+    """A size-type as stored: '２２ｇ１ ' → '22G1' (sizetype.parse says whether it is one)."""
+    return _folded(text).upper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +159,13 @@ def elsewhere_error(number: str, other_service: str, row: int) -> FieldError:
 
 def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
     """Kilograms as written ("25,540", "25540.0"), None when blank, or why it is unreadable."""
-    raw_kg = text.replace(",", "").replace(" ", "")
+    text = _folded(text)
+    raw_kg = "".join(text.replace(",", "").split())
     if not raw_kg:
         return None, None
     try:
         gross_kg = round(float(raw_kg))
-    except ValueError:
+    except (ValueError, OverflowError):  # "22.5t", "1e999"
         return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight {value!r} is not a number of kilograms"), {"value": text})
     if gross_kg <= 0:
@@ -180,8 +193,13 @@ def parse_move(
     except HubError as error:
         errors.append(FieldError.from_hub_error("container", error))
 
-    size_type = text.get("size_type", "").upper()
-    info = _size_type(size_type, teu_45ft, errors)
+    size_type = size_type_code(text.get("size_type", ""))
+    if size_type:
+        info = _size_type(size_type, teu_45ft, errors)
+    else:
+        info = None
+        errors.append(FieldError("size_type", QT_TRANSLATE_NOOP(
+            "messages", "Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1")))
 
     raw_fe = text.get("full_empty", "")
     full_empty = full_empty_code(raw_fe) if raw_fe else FULL
@@ -191,10 +209,15 @@ def parse_move(
             {"value": raw_fe}))
 
     gross_kg, error = parse_gross_kg(text.get("gross_kg", ""))
-    if error is None:
-        errors.extend(weight_errors(full_empty or FULL, gross_kg, info))
-    else:
+    if error is not None:
         errors.append(error)
+    elif not raw_fe and gross_kg is None:
+        # Blank F/E counts as full; a row typed half-way should say so, not only "full".
+        errors.append(FieldError("gross_kg", QT_TRANSLATE_NOOP(
+            "messages", "Gross weight is required: a box without F/E counts as full "
+                        "(type E for an empty one)")))
+    else:
+        errors.extend(weight_errors(full_empty or FULL, gross_kg, info))
 
     commodity_id = None
     name = text.get("commodity", "")

@@ -19,7 +19,7 @@ from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import FULL, Direction
 from hubapp.domain.validation import (
-    full_empty_code, parse_gross_kg, validate_service, weight_errors,
+    full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
     SERVICE_FIELDS, build_service, column_positions, judge_service, unneutralise,
@@ -214,7 +214,7 @@ def _mapped(texts: Sequence[str], judge: Callable[[str], object]) -> list:
 
 
 def _size_type(text: str, teu_45ft: float) -> object:
-    code = text.upper()
+    code = size_type_code(text)
     try:
         return code, sizetype.parse(code, teu_45ft)
     except HubError:

@@ -505,47 +505,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="112"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="118"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="112"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="118"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="112"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="118"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="113"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="113"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="113"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="113"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="163"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="169"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="182"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="188"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -553,12 +553,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="392"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="412"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="420"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="441"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -672,7 +672,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -742,83 +742,83 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="393"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="397"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="451"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="455"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="495"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="493"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="494"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="507"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="513"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="517"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="517"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="521"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="519"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="523"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="545"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="549"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="562"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="580"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="591"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="592"/>
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="595"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="599"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2648,72 +2648,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="208"/>
+        <location filename="../../hubapp/store/check.py" line="203"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="217"/>
+        <location filename="../../hubapp/store/check.py" line="219"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="230"/>
+        <location filename="../../hubapp/store/check.py" line="235"/>
         <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
         <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="243"/>
+        <location filename="../../hubapp/store/check.py" line="248"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="254"/>
+        <location filename="../../hubapp/store/check.py" line="259"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="261"/>
+        <location filename="../../hubapp/store/check.py" line="266"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="262"/>
+        <location filename="../../hubapp/store/check.py" line="267"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="263"/>
+        <location filename="../../hubapp/store/check.py" line="268"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="264"/>
+        <location filename="../../hubapp/store/check.py" line="269"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="265"/>
+        <location filename="../../hubapp/store/check.py" line="270"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="266"/>
+        <location filename="../../hubapp/store/check.py" line="271"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="267"/>
+        <location filename="../../hubapp/store/check.py" line="272"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="268"/>
+        <location filename="../../hubapp/store/check.py" line="273"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="270"/>
+        <location filename="../../hubapp/store/check.py" line="275"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -3298,12 +3298,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="63"/>
+        <location filename="../../hubapp/domain/validation.py" line="75"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号 {value!r} 应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="70"/>
+        <location filename="../../hubapp/domain/validation.py" line="82"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -3349,7 +3349,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="90"/>
-        <location filename="../../hubapp/domain/validation.py" line="76"/>
+        <location filename="../../hubapp/domain/validation.py" line="88"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -3364,47 +3364,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="91"/>
+        <location filename="../../hubapp/domain/validation.py" line="103"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="107"/>
+        <location filename="../../hubapp/domain/validation.py" line="119"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="111"/>
+        <location filename="../../hubapp/domain/validation.py" line="123"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="132"/>
+        <location filename="../../hubapp/domain/validation.py" line="144"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="143"/>
+        <location filename="../../hubapp/domain/validation.py" line="155"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="189"/>
+        <location filename="../../hubapp/domain/validation.py" line="201"/>
+        <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
+        <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="207"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重 {value!r} 不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="156"/>
+        <location filename="../../hubapp/domain/validation.py" line="169"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重 {value!r} 不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="159"/>
+        <location filename="../../hubapp/domain/validation.py" line="172"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="204"/>
+        <location filename="../../hubapp/domain/validation.py" line="216"/>
+        <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
+        <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="227"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名 {value!r} 不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -3797,47 +3807,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="463"/>
+        <location filename="../../hubapp/store/postgres.py" line="464"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；Hub Desk 需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="484"/>
+        <location filename="../../hubapp/store/postgres.py" line="485"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="487"/>
+        <location filename="../../hubapp/store/postgres.py" line="488"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="489"/>
+        <location filename="../../hubapp/store/postgres.py" line="490"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="492"/>
+        <location filename="../../hubapp/store/postgres.py" line="493"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="495"/>
+        <location filename="../../hubapp/store/postgres.py" line="496"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="498"/>
+        <location filename="../../hubapp/store/postgres.py" line="499"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="500"/>
+        <location filename="../../hubapp/store/postgres.py" line="501"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="512"/>
+        <location filename="../../hubapp/store/postgres.py" line="513"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>

@@ -23,7 +23,7 @@ from hubapp.domain import columns, iso6346
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
 from hubapp.domain.validation import (
-    FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_move,
+    FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_move, size_type_code,
 )
 from hubapp.ui import labels
 
@@ -237,15 +237,14 @@ class ContainerGridModel(QAbstractTableModel):
 
 def normalise(field: str, text: str) -> str:
     """What a cell keeps of what was typed: container numbers and codes tidied at once."""
-    text = text.strip()
+    # A completion reads "22G1 · 20 ft general purpose": the cell keeps what comes first.
+    text = text.split(_COMPLETION_SEPARATOR)[0].strip()
     if field == "container":
         return iso6346.normalise(text)
     if field == "size_type":
-        return text.upper()
+        return size_type_code(text)
     if field == "full_empty":
         return full_empty_code(text) or text
-    if field == "commodity" and _COMPLETION_SEPARATOR in text:
-        return text.split(_COMPLETION_SEPARATOR)[0].strip()
     return text
 
 
@@ -376,6 +375,21 @@ class ContainerGridView(QTableView):
             self.commitData(editor)
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
+    def moveCursor(self, action, modifiers):
+        """Tab and Shift+Tab go round the fields only: the Problem column takes no typing,
+        and a number typed there after a Tab from Seal would be lost."""
+        index = super().moveCursor(action, modifiers)
+        if index.column() != PROBLEM:
+            return index
+        current = self.currentIndex()
+        if action == QAbstractItemView.CursorAction.MoveNext and current.isValid() \
+                and current.row() + 1 < self.model().rowCount():
+            return self.model().index(current.row() + 1, 0)
+        if action in (QAbstractItemView.CursorAction.MoveNext,
+                      QAbstractItemView.CursorAction.MovePrevious):
+            return self.model().index(index.row(), PROBLEM - 1)
+        return index
+
     def move_down(self) -> None:
         current = self.currentIndex()
         if current.isValid():
@@ -415,7 +429,8 @@ class ContainerGridView(QTableView):
         fields = columns.header_fields(rows[0])
         ignored: list[str] = []
         if fields is None:
-            left = min(current.column(), PROBLEM - 1) if current.isValid() else 0
+            # From the Problem column a block starts at the first field, not squeezed into Seal.
+            left = current.column() if current.isValid() and current.column() < PROBLEM else 0
             fields = list(FIELDS[left:])
         else:
             ignored = [cell for cell, field in zip(rows[0], fields)

@@ -384,7 +384,11 @@ class DailyLogScreen(QWidget):
             stay = self._service.id if self._service else None
             QTimer.singleShot(0, self, lambda: self._select_in_list(stay))
             return
-        self._load_service(summary.service.id)
+        picked = summary.service.id
+        self._load_service(picked)
+        # A save at that prompt may have re-sorted the list under the click, whose row then
+        # holds another service: point at the picked one once the click is done.
+        QTimer.singleShot(0, self, lambda: self._select_in_list(picked))
 
     def _load_service(self, service_id: int) -> None:
         try:

@@ -1,0 +1,152 @@
+"""What a fast clerk types and pastes into the container grid, and what the database gets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from hubapp.domain.columns import header_fields, parse_block
+from hubapp.domain.validation import parse_gross_kg, parse_move
+from hubapp.ui import dialogs
+
+from conftest import DEMO_END
+from test_daily_log import CTRL, numbers, press, rows_of, screen  # noqa: F401 (a fixture)
+
+
+def _new_service(qtbot, screen, number: str) -> None:
+    screen.new_service()
+    press(qtbot, number, Qt.Key.Key_Tab, "I")
+
+
+def _paste(qtbot, screen, text: str, column: int = 0) -> None:
+    QGuiApplication.clipboard().setText(text)
+    screen.grid_view.setFocus()
+    screen.grid_view.clearSelection()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, column))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+
+
+def test_a_size_type_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
+    _new_service(qtbot, screen, "B1")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 1))
+    press(qtbot, "22g")
+    popup = QApplication.focusWidget().completer().popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    screen.grid_view.commit_open_editor()
+    assert screen.grid.text_rows()[0]["size_type"] == "22G1"
+
+
+def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot, screen):
+    _new_service(qtbot, screen, "B2")
+    first, second = numbers(2)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, first, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Tab,
+          Qt.Key.Key_Tab, Qt.Key.Key_Tab, "S1", Qt.Key.Key_Tab, second, Qt.Key.Key_Tab, "22G1")
+    assert [row["container"] for row in screen.grid.text_rows()] == [first, second]
+    screen.grid_view.commit_open_editor()
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, 0))
+    press(qtbot, Qt.Key.Key_Backtab)
+    assert (screen.grid_view.currentIndex().row(), screen.grid_view.currentIndex().column()) \
+        == (0, 5)
+
+
+def test_a_cell_starting_with_a_quote_does_not_swallow_the_rows_after_it(qtbot, screen,
+                                                                         demo_db_path):
+    _new_service(qtbot, screen, "B3")
+    containers = numbers(4)
+    rows = [f'{containers[0]}\t22G1\tE\t\t\t"CN123'] + [f"{n}\t22G1\tE" for n in containers[1:]]
+    _paste(qtbot, screen, "\r\n".join(rows) + "\r\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    saved = rows_of(demo_db_path, "B3", screen.day())
+    assert [row[0] for row in saved] == containers
+
+
+def test_a_spreadsheets_quoting_is_still_read():
+    # Excel quotes a cell holding a quote or a line break, doubling the quotes inside.
+    assert parse_block('"""A"" grade"\tx\r\nB\t"two\nlines"\r\n') == [
+        ['"A" grade', "x"], ["B", "two\nlines"]]
+    assert parse_block('"A" grade rice\tx\n') == [['"A" grade rice', "x"]]
+
+
+def test_a_header_after_a_blank_line_and_a_single_columns_header_are_headers(qtbot, screen):
+    _new_service(qtbot, screen, "B4")
+    first, second = numbers(2)
+    _paste(qtbot, screen, f"\r\n序号\t箱号\t箱型\t空重\r\n1\t{first}\t22G1\t空\r\n"
+                          f"2\t{second}\t22G1\t空\r\n")
+    assert [row["container"] for row in screen.grid.text_rows()] == [first, second]
+    assert not screen.grid.problems()
+    assert header_fields(["箱号"]) == ["container"]
+    assert header_fields(["F"]) is None
+    assert header_fields([first, "", "weight"]) is None
+
+
+def test_a_single_column_with_its_header(qtbot, screen):
+    _new_service(qtbot, screen, "B5")
+    containers = numbers(2)
+    _paste(qtbot, screen, "箱号\n" + "\n".join(containers) + "\n")
+    assert [row["container"] for row in screen.grid.text_rows()] == containers
+
+
+def test_a_paste_from_the_problem_column_starts_at_the_container(qtbot, screen):
+    _new_service(qtbot, screen, "B6")
+    (number,) = numbers(1)
+    _paste(qtbot, screen, f"{number}\t22G1\tE\n", column=6)
+    assert screen.grid.text_rows()[0]["container"] == number
+    assert not screen.grid.problems()
+
+
+@pytest.mark.parametrize(("size_type", "full_empty", "gross", "expected"), [
+    ("２２Ｇ１", "Ｅ", "", ("22G1", "E", None)),  # full-width, from a Chinese input method
+    ("22g1", "F", "22\u00a0870", ("22G1", "F", 22870)),  # Excel's no-break thousands space
+    ("22G1", "重", "２２８７０", ("22G1", "F", 22870)),
+])
+def test_what_a_chinese_keyboard_or_a_spreadsheet_writes_is_understood(
+        qtbot, screen, demo_db_path, size_type, full_empty, gross, expected):
+    _new_service(qtbot, screen, "B7")
+    (number,) = numbers(1)
+    _paste(qtbot, screen, f"{number}\t{size_type}\t{full_empty}\t{gross}\n")
+    assert screen.grid.problems() == []
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    (saved,) = rows_of(demo_db_path, "B7", screen.day())
+    assert (saved[1], saved[3], saved[4]) == expected
+
+
+def test_an_absurd_weight_is_a_problem_not_a_crash(qtbot, screen):
+    _new_service(qtbot, screen, "B9")
+    (number,) = numbers(1)
+    _paste(qtbot, screen, f"{number}\t22G1\tF\t1e999\n")
+    assert [problem.field for problem in screen.grid.problems()] == ["gross_kg"]
+    assert parse_gross_kg("nan")[1] is not None
+    screen.revert()  # the grid still works
+    assert screen.grid.problems() == []
+
+
+def test_blank_size_type_and_blank_full_empty_are_explained():
+    (number,) = numbers(1)
+    _move, errors = parse_move({"container": number, "size_type": "", "full_empty": ""})
+    texts = {error.field: str(error) for error in errors}
+    assert texts["size_type"] == "Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1"
+    assert "without F/E counts as full" in texts["gross_kg"]
+
+
+def test_after_saving_at_the_prompt_the_list_points_at_the_picked_service(qtbot, main_window,
+                                                                          monkeypatch):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    table = screen.table
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda *_args: "save")
+    table.setCurrentIndex(table.model().index(0, 0))
+    screen.form.scheduled.setFocus()
+    screen.form.scheduled.selectAll()
+    press(qtbot, "23:59")  # the saved service moves to the end of the list
+    clicked = table.model().index(1, 1).data()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(1, 1)).center())
+    qtbot.waitUntil(lambda: [table.model().index(i.row(), 1).data()
+                             for i in table.selectionModel().selectedRows()] == [clicked])
+    assert screen.form.service_no.text() == clicked
