@@ -150,3 +150,47 @@ def test_after_saving_at_the_prompt_the_list_points_at_the_picked_service(qtbot,
     qtbot.waitUntil(lambda: [table.model().index(i.row(), 1).data()
                              for i in table.selectionModel().selectedRows()] == [clicked])
     assert screen.form.service_no.text() == clicked
+
+
+def test_a_routes_ends_turn_round_with_the_direction_and_typed_ends_stay(qtbot, screen):
+    form = screen.form
+    screen.new_service()
+    route = next(code for code in (form.route.itemData(i) for i in range(form.route.count()))
+                 if code)
+    ends = form._routes[route]
+    form.route.setFocus()
+    form.route.setCurrentIndex(form.route.findData(route))
+    form.route.activated.emit(form.route.currentIndex())
+    assert form.direction.currentData() == "outbound"
+    assert (form.origin.text(), form.destination.text()) == (ends.origin, ends.destination)
+    form.direction.setFocus()
+    press(qtbot, Qt.Key.Key_Down)  # to inbound, as a clerk corrects it
+    assert form.direction.currentData() == "inbound"
+    assert (form.origin.text(), form.destination.text()) == (ends.destination, ends.origin)
+
+    form.origin.setFocus()
+    form.origin.selectAll()
+    press(qtbot, "THBKK")  # typed by hand: a direction change leaves it alone
+    form.direction.setFocus()
+    press(qtbot, Qt.Key.Key_Up)
+    assert form.direction.currentData() == "outbound"
+    assert form.origin.text() == "THBKK"
+
+
+def test_a_service_number_typed_with_a_space_or_full_width_is_tidied(qtbot, screen,
+                                                                     demo_db_path):
+    screen.new_service()
+    press(qtbot, "x 80", "１０", Qt.Key.Key_Tab, "I")
+    assert screen.form.service_no.text() == "X8010"
+    (number,) = numbers(1)
+    _paste(qtbot, screen, f"{number}\t22G1\tE\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, "X8010", screen.day())] == [number]
+
+
+def test_cells_past_seal_in_a_paste_without_header_are_named_as_left_out(qtbot, screen):
+    _new_service(qtbot, screen, "B8")
+    (number,) = numbers(1)
+    _paste(qtbot, screen, f"{number}\t22G1\tE\t\t\tS1\tACME Ltd\t\n")
+    assert screen.grid.text_rows()[0]["seal"] == "S1"
+    assert screen.paste_message.text().endswith("left out: pasted column 7")

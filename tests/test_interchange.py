@@ -337,7 +337,7 @@ def test_neutralise_is_undone_exactly(text):
 def test_hand_mapped_column_and_spellings(demo_db, tmp_path):
     path = write(tmp_path / "odd.csv", [
         "日期,班列号,方向,柜号,箱型,空重,毛重,HS编码,线路,始发地,目的地,状态",
-        "2026/3/5,x5508,去程,CSQU 305438-3,22G1,重,\"24,000\",1106.20,China-Laos Railway,"
+        "2026/3/5,ｘ 5508,去程,CSQU 305438-3,２２ｇ１,重,\"24\u00a0000\",1106.20,China-Laos Railway,"
         "重庆国际物流枢纽园区,Vientiane,计划",
     ])
     unmapped = import_file(demo_db, path, "test")
@@ -348,11 +348,11 @@ def test_hand_mapped_column_and_spellings(demo_db, tmp_path):
     assert result.saved, result.problems
     row = demo_db.execute(
         "SELECT s.service_no, s.direction, s.route_code, s.origin, s.destination, s.status,"
-        " m.container, m.gross_kg, c.hs_code FROM container_move m"
+        " m.container, m.size_type, m.gross_kg, c.hs_code FROM container_move m"
         " JOIN service s ON s.id = m.service_id JOIN commodity c ON c.id = m.commodity_id"
         " WHERE s.service_no = 'X5508'").fetchone()
     assert row == ("X5508", "outbound", "CN-LA", "CNCQI", "LAVTE", "planned", "CSQU3054383",
-                   24000, "110620")
+                   "22G1", 24000, "110620")
 
 
 def test_export_refuses_other_formats(demo_db, tmp_path):

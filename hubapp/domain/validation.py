@@ -35,6 +35,11 @@ def full_empty_code(text: str) -> str | None:
     return _FULL_EMPTY.get(_folded(text).lower())
 
 
+def service_number(text: str) -> str:
+    """A service number as stored: 'ｘ８００１', 'x 8001' → 'X8001'."""
+    return "".join(_folded(text).split()).upper()
+
+
 def size_type_code(text: str) -> str:
     """A size-type as stored: '２２ｇ１ ' → '22G1' (sizetype.parse says whether it is one)."""
     return _folded(text).upper()

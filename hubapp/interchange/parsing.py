@@ -17,7 +17,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, message, untransl
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
-from hubapp.domain.validation import parse_move, validate_service
+from hubapp.domain.validation import parse_move, service_number, validate_service
 from hubapp.interchange.reading import Table
 from hubapp.store.interchange import LookupsRecord
 
@@ -320,7 +320,7 @@ class _Row:
         if day is None:
             self.problem("date", self.get("date"), QT_TRANSLATE_NOOP(
                 "messages", "Expected a date like 2026-03-05 or 2026/3/5"))
-        number = self.get("service").upper()
+        number = service_number(self.get("service"))
         if not number:
             self.problem("service", "", QT_TRANSLATE_NOOP(
                 "messages", "The service number is required (like X8001)"))

@@ -557,8 +557,13 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="436"/>
+        <source>pasted column {number}</source>
+        <translation>粘贴的第 {number} 列</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="441"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="445"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -1886,12 +1891,12 @@ Licence: MIT</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="121"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="129"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="131"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
@@ -3298,12 +3303,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="75"/>
+        <location filename="../../hubapp/domain/validation.py" line="80"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号 {value!r} 应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="82"/>
+        <location filename="../../hubapp/domain/validation.py" line="87"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -3349,7 +3354,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="90"/>
-        <location filename="../../hubapp/domain/validation.py" line="88"/>
+        <location filename="../../hubapp/domain/validation.py" line="93"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -3364,57 +3369,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="103"/>
+        <location filename="../../hubapp/domain/validation.py" line="108"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="119"/>
+        <location filename="../../hubapp/domain/validation.py" line="124"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="123"/>
+        <location filename="../../hubapp/domain/validation.py" line="128"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="144"/>
+        <location filename="../../hubapp/domain/validation.py" line="149"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="155"/>
+        <location filename="../../hubapp/domain/validation.py" line="160"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="201"/>
+        <location filename="../../hubapp/domain/validation.py" line="206"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="207"/>
+        <location filename="../../hubapp/domain/validation.py" line="212"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重 {value!r} 不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="169"/>
+        <location filename="../../hubapp/domain/validation.py" line="174"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重 {value!r} 不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="172"/>
+        <location filename="../../hubapp/domain/validation.py" line="177"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="216"/>
+        <location filename="../../hubapp/domain/validation.py" line="221"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="227"/>
+        <location filename="../../hubapp/domain/validation.py" line="232"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名 {value!r} 不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -3719,17 +3724,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="174"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="196"/>
         <source>Time {value!r} is not a time like 08:30</source>
         <translation>时间 {value!r} 格式不对，应如 08:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="191"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="206"/>
         <source>A service that {status} needs its actual time</source>
         <translation>状态为 {status} 的班次需要填写实际时间</translation>
     </message>

@@ -432,6 +432,10 @@ class ContainerGridView(QTableView):
             # From the Problem column a block starts at the first field, not squeezed into Seal.
             left = current.column() if current.isValid() and current.column() < PROBLEM else 0
             fields = list(FIELDS[left:])
+            # Cells past Seal have nowhere to go: say which pasted columns were left out.
+            ignored = [self.tr("pasted column {number}").format(number=number + 1)
+                       for number in range(len(fields), max(map(len, rows)))
+                       if any(number < len(row) and row[number].strip() for row in rows)]
         else:
             ignored = [cell for cell, field in zip(rows[0], fields)
                        if field not in FIELDS and cell.strip()]

@@ -15,7 +15,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
-from hubapp.domain.validation import MAX_WAGONS, FieldError
+from hubapp.domain.validation import MAX_WAGONS, FieldError, service_number
 from hubapp.ui import labels
 
 _TIME = re.compile(r"([01]?\d|2[0-3]):?([0-5]\d)")
@@ -92,12 +92,14 @@ class ServiceForm(QWidget):
         for edit in (self.service_no, self.origin, self.destination, self.scheduled,
                      self.actual, self.notes):
             edit.textEdited.connect(self.changed)
-        for combo in (self.direction, self.mode, self.status):
+        for combo in (self.mode, self.status):
             combo.activated.connect(self.changed)
+        self.direction.activated.connect(self._direction_chosen)
         self.route.activated.connect(self._route_chosen)
         self.wagons.valueChanged.connect(self.changed)
         self.service_no.textEdited.connect(
-            lambda text: self.service_no.setText(text.upper()) if text != text.upper() else None)
+            lambda text: self.service_no.setText(service_number(text))
+            if text != service_number(text) else None)
 
     def set_reference(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord]) -> None:
         """The lists to choose from; called again when an admin changes them."""
@@ -135,11 +137,24 @@ class ServiceForm(QWidget):
         route = self._routes.get(self.route.currentData())
         if route is not None:
             self.mode.setCurrentIndex(self.mode.findData(Mode(route.mode)))
-            outbound = self.direction.currentData() == Direction.OUTBOUND
-            hub, far = route.origin, route.destination
-            self.origin.setText(hub if outbound else far)
-            self.destination.setText(far if outbound else hub)
+            self._fill_ends(route, self._outbound())
         self.changed.emit()
+
+    def _direction_chosen(self, _index: int) -> None:
+        """Ends the route filled in turn round with the direction; ends typed by hand stay."""
+        route = self._routes.get(self.route.currentData())
+        if route is not None and (self.origin.text(), self.destination.text()) == \
+                _ends(route, not self._outbound()):
+            self._fill_ends(route, self._outbound())
+        self.changed.emit()
+
+    def _outbound(self) -> bool:
+        return self.direction.currentData() == Direction.OUTBOUND
+
+    def _fill_ends(self, route: RouteRecord, outbound: bool) -> None:
+        origin, destination = _ends(route, outbound)
+        self.origin.setText(origin)
+        self.destination.setText(destination)
 
     # -- reading and writing -------------------------------------------------------
 
@@ -194,7 +209,7 @@ class ServiceForm(QWidget):
             return None, errors
         previous = self._service
         return ServiceRecord(
-            service_no=self.service_no.text().strip().upper(), date=day,
+            service_no=service_number(self.service_no.text()), date=day,
             direction=self.direction.currentData(), mode=self.mode.currentData(),
             route_code=self.route.currentData(), origin=places["origin"],
             destination=places["destination"], scheduled_at=scheduled, actual_at=actual,
@@ -221,3 +236,9 @@ def _place_index(places: Sequence[PlaceRecord]) -> dict[str, str]:
         for key in (place.locode, place.name_en, place.name_zh):
             index[key.casefold()] = place.locode
     return index
+
+
+def _ends(route: RouteRecord, outbound: bool) -> tuple[str, str]:
+    """Origin and destination of a service on the route: the hub first when outbound."""
+    hub, far = route.origin, route.destination
+    return (hub, far) if outbound else (far, hub)
