@@ -202,3 +202,19 @@ def test_a_changed_hub_name_appears_in_the_next_report(qapp, demo_db, demo_db_pa
     assert "Chongqing Hub West" in pdf_text(english)
     assert "Chongqing International Logistics Hub Park" not in pdf_text(english)
     assert "重庆枢纽西站" in pdf_text(chinese)
+
+
+def test_a_february_is_compared_with_the_whole_of_a_leap_years(demo_db):
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+    from hubapp.store import reports, services
+
+    for day in (dt.date(2024, 2, 28), dt.date(2024, 2, 29)):
+        services.save_service(
+            demo_db, ServiceRecord(f"X{day.day}", day, Direction.OUTBOUND, status=Status.DEPARTED,
+                                   actual_at=dt.datetime.combine(day, dt.time(9))),
+            [ContainerMoveRecord(with_check_digit(f"LEAU0000{day.day}"), "42G1", 2.0, "E")],
+            "test", "admin")
+    february = reports.build(demo_db, reports.MONTHLY, dt.date(2025, 2, 1),
+                             dt.date(2025, 2, 28))
+    assert (february.last_year.services, february.last_year.teu) == (2, 4)

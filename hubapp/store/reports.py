@@ -91,7 +91,10 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date) -> ReportDataR
         closed=closed_info(db, first) if daily else None,
         totals=totals(db, first, last),
         previous=totals(db, *previous),
-        last_year=totals(db, same_day_last_year(first), same_day_last_year(last)),
+        # A month against the whole of last year's: 28 February's day a year before is the
+        # 28th, and would leave out a leap year's 29th.
+        last_year=totals(db, *(month_period(add_months(first, -12)) if kind == MONTHLY else
+                               (same_day_last_year(first), same_day_last_year(last)))),
         services=service_lines(db, first) if daily else (),
         days=per_day(db, first, last),
         routes=per_route(db, first, last),
