@@ -191,3 +191,20 @@ def test_main_window_has_the_dashboard(qtbot, app_ctx):
     with qtbot.waitSignal(dashboard.refreshed):
         assert window.show_screen(DashboardScreen) is dashboard
     assert window.screens.tabText(window.screens.currentIndex()) == "Dashboard"
+
+
+def test_a_retired_commodity_stays_in_the_filter_and_stays_chosen(screen, qtbot, app_ctx):
+    from hubapp.store import reference
+
+    combo = screen.commodity
+    combo.setCurrentIndex(1)
+    chosen, name = combo.currentData(), combo.currentText()
+    with qtbot.waitSignal(screen.refreshed):
+        combo.activated.emit(1)
+    change = reference.set_retired(app_ctx.db, chosen, True, "admin")
+    with qtbot.waitSignal(screen.refreshed):
+        app_ctx.signals.data_changed.emit(change, None)
+    assert combo.currentData() == chosen
+    assert combo.currentText() == f"{name} (retired)"
+    assert combo.itemData(combo.count() - 1) == chosen  # listed after the ones in use
+    assert screen.data.filter.commodity_id == chosen

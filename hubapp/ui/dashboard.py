@@ -335,11 +335,13 @@ class DashboardScreen(QWidget):
         for route in reference.list_routes(self.ctx.db):
             self.route.addItem(labels.pick(route.name_en, route.name_zh), route.code)
         self.commodity.addItem(self.tr("All commodities"), None)
-        commodities = sorted(reference.list_commodities(self.ctx.db),
-                             key=lambda c: labels.pick(c.name_en, c.name_zh))
+        # Retired ones too, after the others: their history is still charted and asked about.
+        commodities = sorted(reference.list_commodities(self.ctx.db, include_retired=True),
+                             key=lambda c: (c.retired, labels.pick(c.name_en, c.name_zh)))
         for commodity in commodities:
-            self.commodity.addItem(labels.pick(commodity.name_en, commodity.name_zh),
-                                   commodity.id)
+            name = labels.pick(commodity.name_en, commodity.name_zh)
+            self.commodity.addItem(self.tr("{name} (retired)").format(name=name)
+                                   if commodity.retired else name, commodity.id)
         for combo, value in zip((self.route, self.commodity), chosen):
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)

@@ -951,73 +951,78 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="419"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="343"/>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="421"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="439"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="443"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="448"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="453"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
         <source>{services} timed services · last year {share}</source>
         <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="463"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
         <source>{containers} containers · last year {days}</source>
         <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="477"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="477"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="479"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="478"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="480"/>
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
         <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
