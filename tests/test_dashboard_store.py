@@ -124,6 +124,15 @@ def test_monthly_teu_with_year_on_year_growth(hub):
     assert months[1].growth == pytest.approx((7 - 3) / 3 * 100)
 
 
+def test_a_month_under_way_is_set_against_the_same_dates_last_year(hub):
+    db, _ = hub
+    months = dashboard.monthly(db, PERIOD, dt.date(2025, 3, 1), dt.date(2025, 3, 10))
+    # 2024-03-15's 2 TEU are after the 10th: only 2024-03-01's box compares.
+    assert [(m.month, m.teu, m.teu_last_year) for m in months] == [(dt.date(2025, 3, 1), 7, 1)]
+    before = dashboard.monthly(db, PERIOD, dt.date(2025, 3, 1), dt.date(2025, 3, 1))
+    assert [(m.teu, m.teu_last_year) for m in before] == [(5, 1)]
+
+
 def test_punctuality_share_within_tolerance(hub):
     db, _ = hub
     # X1 20 min late, X2 60 min late, V1 on time.

@@ -170,20 +170,32 @@ def commodities(db: Database, f: DashboardFilterRecord) -> tuple[CommodityTotals
 
 def monthly(db: Database, f: DashboardFilterRecord, first: dt.date,
             last: dt.date) -> tuple[MonthRecord, ...]:
-    """TEU of each month from `first` to `last` (any day in them) and of the same month
-    a year before."""
-    first, last = first.replace(day=1), last.replace(day=1)
-    source, params = _rollup(f, add_months(first, -12), add_months(last, 1) - _ONE_DAY)
-    teu = {row["month"]: row["teu"] for row in db.query(
-        f"SELECT substr(r.date, 1, 7) AS month, COALESCE(SUM(r.teu), 0) AS teu"
-        f" FROM {source} GROUP BY substr(r.date, 1, 7)", params)}
+    """TEU of each month from `first` (any day in it) up to the day `last`, and of the same
+    month a year before. The month of `last` counts up to that day in both years: a month
+    under way is set against the same dates last year, as the month-to-date tile does."""
+    first, month_of_last = first.replace(day=1), last.replace(day=1)
+    teu = _teu_by_month(db, f, add_months(first, -12), last)
+    rest = add_months(month_of_last, -11) - _ONE_DAY  # last day of that month last year
+    # A month that is over compares whole: 28 February 2025 against all of February 2024.
+    cut = rest if (last + _ONE_DAY).day == 1 else same_day_last_year(last)
+    if cut < rest:
+        for month, value in _teu_by_month(db, f, cut + _ONE_DAY, rest).items():
+            teu[month] -= value
     months = []
     month = first
-    while month <= last:
+    while month <= month_of_last:
         months.append(MonthRecord(month, teu.get(month.isoformat()[:7], 0),
                                   teu.get(add_months(month, -12).isoformat()[:7], 0)))
         month = add_months(month, 1)
     return tuple(months)
+
+
+def _teu_by_month(db: Database, f: DashboardFilterRecord, date_from: dt.date,
+                  date_to: dt.date) -> dict[str, float]:
+    source, params = _rollup(f, date_from, date_to)
+    return {row["month"]: row["teu"] for row in db.query(
+        f"SELECT substr(r.date, 1, 7) AS month, COALESCE(SUM(r.teu), 0) AS teu"
+        f" FROM {source} GROUP BY substr(r.date, 1, 7)", params)}
 
 
 def punctuality(db: Database, f: DashboardFilterRecord, date_from: dt.date,
