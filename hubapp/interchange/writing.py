@@ -115,13 +115,17 @@ def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
 
 def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
     import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("containers")
     sheet.append(list(COLUMNS))
     count = 0
     for row in rows:
-        sheet.append(row)
+        # A worksheet cannot hold control characters (a stray vertical tab pasted into a
+        # seal): they are left out of an XLSX export, where a CSV keeps them.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell
+                      for cell in row])
         count += 1
     book.save(path)
     return count
