@@ -7,9 +7,11 @@ import datetime as dt
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from hubapp.interchange import export_file, import_file
+from hubapp.store import audit
 from hubapp.store import interchange as store_interchange
 from hubapp.ui import dialogs, formatting
 from hubapp.ui.export_dialog import ExportDialog
@@ -135,36 +137,45 @@ def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_p
     assert dialog.result_label.text().startswith("Imported 1 services, 20 containers")
 
 
-def test_cancel_in_the_middle_leaves_the_database_as_it_was(main_window, qtbot, monkeypatch,
-                                                           tmp_path, app_ctx):
+@pytest.mark.parametrize("late", [False, True], ids=["in the middle", "past the last check"])
+def test_cancel_leaves_the_database_as_it_was_or_says_it_came_too_late(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx, late):
     first, last = dt.date(2026, 3, 3), dt.date(2026, 3, 5)
     path = tmp_path / "three-days.csv"
     export_file(app_ctx.db, path, first, last)
     app_ctx.db.execute("DELETE FROM service")
     app_ctx.db.conn.commit()
     before = stored(app_ctx.db)
-    inserted, release = threading.Event(), threading.Event()
-    insert_batch = store_interchange.insert_batch
+    reached, release = threading.Event(), threading.Event()
+    # In the middle: a first batch is written inside the import's transaction. Too late: the
+    # audit entry is written after the last chance to stop, just before the commit.
+    module, name = (audit, "record") if late else (store_interchange, "insert_batch")
+    real = getattr(module, name)
 
-    def slow_insert_batch(db, rows, first, stop):
-        done = insert_batch(db, rows, first, stop)
-        inserted.set()  # a first batch is written inside the import's transaction
+    def slow(*args, **kwargs):
+        result = real(*args, **kwargs)
+        reached.set()
         release.wait(30)
-        return done
+        return result
 
-    monkeypatch.setattr(store_interchange, "insert_batch", slow_insert_batch)
+    monkeypatch.setattr(module, name, slow)
     dialog = open_import(main_window, qtbot, monkeypatch, path)
 
     qtbot.mouseClick(dialog.import_button, LEFT)
-    qtbot.waitUntil(inserted.is_set)
+    qtbot.waitUntil(reached.is_set)
     assert dialog.cancel_button.isEnabled()
     qtbot.mouseClick(dialog.cancel_button, LEFT)
     release.set()
     qtbot.waitUntil(lambda: dialog.task is None)
 
-    assert dialog.result_label.text() == "Import cancelled; nothing was saved."
-    assert stored(app_ctx.db) == before
-    assert dialog.import_button.isEnabled()
+    if late:  # said as any import is, and the screens are told
+        assert dialog.result_label.text().startswith("Imported ")
+        assert len(stored(app_ctx.db)) > len(before)
+        assert not dialog.import_button.isEnabled()
+    else:
+        assert dialog.result_label.text() == "Import cancelled; nothing was saved."
+        assert stored(app_ctx.db) == before
+        assert dialog.import_button.isEnabled()
 
 
 def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):

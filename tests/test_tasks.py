@@ -43,3 +43,21 @@ def test_progress_errors_and_cancel(qtbot, runner):
     task = runner.start(waiting)
     with qtbot.waitSignal(task.cancelled, timeout=10_000):
         task.cancel()
+
+
+def test_work_that_finished_past_a_late_cancel_reports_its_result(qtbot, runner):
+    import threading
+
+    started, cancelled = threading.Event(), threading.Event()
+
+    def committing(control):
+        started.set()
+        cancelled.wait(10)  # cancel arrives after the last check: the work is done anyway
+        return "saved"
+
+    task = runner.start(committing)
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    task.cancel()
+    with qtbot.waitSignal(task.finished, timeout=10_000) as finished:
+        cancelled.set()
+    assert finished.args == ["saved"]

@@ -22,7 +22,7 @@ from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.ui import formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel
-from hubapp.ui.tasks import TaskControl, TaskRunner
+from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "any date", shown as a dash
@@ -35,9 +35,12 @@ def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descendi
         return browse.page(db, f, sort, descending, after)
 
 
-def _count(control: TaskControl, f: BrowseFilterRecord) -> int | None:
+def _count(control: TaskControl, f: BrowseFilterRecord) -> int:
     with control.database() as db:
-        return browse.count(db, f, stop=lambda: control.cancelled)
+        count = browse.count(db, f, stop=lambda: control.cancelled)
+    if count is None:
+        raise Cancelled
+    return count
 
 
 class MovesBrowseModel(RecordTableModel):

@@ -3,7 +3,9 @@
 The work is a plain, Qt-free function `work(control)`. It opens its own
 database connection (one per thread: `store.open_db(control.db_path)`), may
 call `control.progress(done, total)` and should stop soon after
-`control.cancelled` turns true, by raising `Cancelled` (or returning).
+`control.cancelled` turns true, by raising `Cancelled`. Work that returns has done its
+work, even if cancel came too late to stop it (an import past its last check commits):
+the task then reports its result, never "cancelled".
 """
 
 from __future__ import annotations
@@ -92,10 +94,7 @@ class _Runnable(QRunnable):
             task.failed.emit(error)
         else:
             task.done = True
-            if task.control.cancelled:
-                task.cancelled.emit()
-            else:
-                task.finished.emit(result)
+            task.finished.emit(result)
 
 
 def _is_user_error(error: Exception) -> bool:
