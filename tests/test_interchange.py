@@ -221,6 +221,18 @@ def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
                            " ON s.id = m.service_id WHERE s.service_no = 'X9999'"
                            ).fetchall() == [("CSQU3054383",)]
 
+    # A box the stored X5508 does not hold: skipping the service must not drop it unsaid.
+    before = checksum(demo_db)
+    more = write(tmp_path / "more.csv", SAMPLE.read_text(encoding="utf-8").splitlines() + [
+        "2026-03-05,X5508,进口,铁路,中老铁路,万象,重庆国际物流枢纽园区,MSKU1234565,22G1,空,"
+        "2200,,,,14:20"])
+    refused = import_file(demo_db, more, "test", skip_duplicates=True)
+    assert [(p.line, p.column, p.value) for p in refused.problems] == [
+        (22, "箱号", "MSKU1234565")]
+    assert "not on service X5508 of 2026-03-05, which is already stored" in \
+        refused.problems[0].message
+    assert checksum(demo_db) == before
+
 
 def test_dry_run_checks_everything_and_saves_nothing(demo_db):
     before = checksum(demo_db)

@@ -114,6 +114,11 @@ def import_file(
         if duplicates and not skip_duplicates:
             return ImportResultRecord(path.name, rows, dry_run=dry_run, duplicates=tuple(
                 _describe(plan, duplicate) for duplicate in duplicates))
+        stored_services = {duplicate.item for duplicate in duplicates if duplicate.move is None}
+        if missing := store.not_stored_on(db, items, stored_services):
+            # Skipping a stored service must not drop the boxes it does not hold yet.
+            return ImportResultRecord(path.name, rows, dry_run=dry_run, problems=tuple(
+                _not_stored(plan, item, move) for item, move in missing))
         items, skipped_containers = _without(items, duplicates)
         return save(ImportRowsRecord.from_items(items),
                     sum(duplicate.move is None for duplicate in duplicates), skipped_containers)
@@ -152,6 +157,17 @@ def _describe(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
                    QT_TRANSLATE_NOOP("messages", "Container {number} is already stored on "
                                      "outbound service {other} of {date}"),
                    {"number": move.container, "other": duplicate.other_service,
+                    "date": service.date.isoformat()})
+
+
+def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:
+    planned: PlannedService = plan.services[item]
+    service, number = planned.service, planned.moves[move].container
+    return Problem(planned.lines[move], plan.column("container"), number,
+                   QT_TRANSLATE_NOOP("messages", "Container {number} is not on service "
+                                     "{service} of {date}, which is already stored: add it "
+                                     "there in the daily log, or leave the row out"),
+                   {"number": number, "service": service.service_no,
                     "date": service.date.isoformat()})
 
 

@@ -187,6 +187,23 @@ def find_duplicates(
     return found
 
 
+def not_stored_on(
+    db: Database, items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]],
+    services: set[int],
+) -> list[tuple[int, int]]:
+    """(item, move) of each container of these stored services (indexes into items) that
+    the database does not hold for that date and direction: skipping the service would
+    drop it."""
+    if not services:
+        return []
+    dates = [items[index][0].date.isoformat() for index in services]
+    _services, stored_moves = _stored(db, min(dates), max(dates))
+    return [(index, number) for index in sorted(services)
+            for number, move in enumerate(items[index][1])
+            if (items[index][0].date.isoformat(), str(items[index][0].direction),
+                move.container) not in stored_moves]
+
+
 def insert_import(
     db: Database,
     rows: ImportRowsRecord,

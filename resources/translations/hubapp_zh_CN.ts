@@ -190,88 +190,88 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="172"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="172"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="175"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="177"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="182"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="185"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="185"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="188"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="185"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="188"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="186"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="189"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="190"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="190"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="191"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="192"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="249"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="252"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="251"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
         <source>All commodities</source>
         <translation>全部货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="337"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="340"/>
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="340"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="343"/>
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="343"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="346"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="348"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="351"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -1506,52 +1506,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="68"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="68"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="68"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="68"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="69"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="69"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="69"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2563,42 +2563,42 @@ Licence: MIT</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="145"/>
+        <location filename="../../hubapp/interchange/writing.py" line="149"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="145"/>
+        <location filename="../../hubapp/interchange/writing.py" line="149"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="146"/>
+        <location filename="../../hubapp/interchange/writing.py" line="150"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="146"/>
+        <location filename="../../hubapp/interchange/writing.py" line="150"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="147"/>
+        <location filename="../../hubapp/interchange/writing.py" line="151"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="147"/>
+        <location filename="../../hubapp/interchange/writing.py" line="151"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="148"/>
+        <location filename="../../hubapp/interchange/writing.py" line="152"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="148"/>
+        <location filename="../../hubapp/interchange/writing.py" line="152"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -3197,12 +3197,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="178"/>
+        <location filename="../../hubapp/interchange/importing.py" line="194"/>
         <source>{services} services, {containers} containers, {teu} TEU</source>
         <translation>{services} 班次，{containers} 箱，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="183"/>
+        <location filename="../../hubapp/interchange/importing.py" line="199"/>
         <source>; skipped as already stored: {services} services, {containers} containers</source>
         <translation>；已在数据库中而跳过：{services} 班次，{containers} 箱</translation>
     </message>
@@ -3547,7 +3547,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="62"/>
-        <location filename="../../hubapp/interchange/writing.py" line="171"/>
+        <location filename="../../hubapp/interchange/writing.py" line="175"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -3797,24 +3797,29 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="141"/>
+        <location filename="../../hubapp/interchange/importing.py" line="146"/>
         <source>Inbound service {number} of {date} is already in the database ({count} rows of this file)</source>
         <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="144"/>
+        <location filename="../../hubapp/interchange/importing.py" line="149"/>
         <source>Outbound service {number} of {date} is already in the database ({count} rows of this file)</source>
         <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="150"/>
+        <location filename="../../hubapp/interchange/importing.py" line="155"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="152"/>
+        <location filename="../../hubapp/interchange/importing.py" line="157"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="167"/>
+        <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
+        <translation>{date} 的班列 {service} 已在库中，但其中没有箱号 {number}：请在每日登记中补录，或从文件中删去此行</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="464"/>
@@ -3890,22 +3895,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="134"/>
+        <location filename="../../hubapp/interchange/writing.py" line="138"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="134"/>
+        <location filename="../../hubapp/interchange/writing.py" line="138"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="135"/>
+        <location filename="../../hubapp/interchange/writing.py" line="139"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="135"/>
+        <location filename="../../hubapp/interchange/writing.py" line="139"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
