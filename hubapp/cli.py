@@ -422,6 +422,10 @@ def run_import(args: argparse.Namespace) -> int:
         db.close()
         if progress is not None:
             print(file=sys.stderr)
+    if result.left_out:  # a warning, not a failure: the GUI offers to map them by hand
+        print(translate("cli", "{file}: columns left out, as no field has such a name: "
+                        "{names}").format(file=args.file.name, names=", ".join(result.left_out)),
+              file=sys.stderr)
     if result.problems:
         _error_line(translate("cli", "{file}: {count} problems; nothing was saved").format(
             file=args.file.name, count=_number(len(result.problems))))

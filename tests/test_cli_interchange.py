@@ -43,6 +43,20 @@ def test_import_prints_a_summary(db):
     assert counts(db) == (before[0] + 1, before[1] + 20, before[2] + 1)
 
 
+def test_columns_no_field_is_read_from_are_named(db, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    odd = tmp_path / "odd.csv"
+    odd.write_text("\n".join([lines[0] + ",铅封号码,收货人名称,"] +
+                             [line + ",LA1,ACME," for line in lines[1:]]) + "\n",
+                   encoding="utf-8")
+
+    result = hubapp("import", odd, "--db", db, "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == \
+        "odd.csv: columns left out, as no field has such a name: 铅封号码, 收货人名称"
+
+
 def test_dry_run_saves_nothing(db):
     before = counts(db)
     result = hubapp("import", SAMPLE, "--db", db, "--dry-run")

@@ -325,9 +325,11 @@ def test_control_characters_are_left_out_of_an_xlsx_export(demo_db, tmp_path):
     demo_db.conn.commit()
     path = tmp_path / "control.xlsx"
     export_file(demo_db, path, dt.date(2026, 3, 5), dt.date(2026, 3, 5))
-    sheet = openpyxl.load_workbook(path, read_only=True).active
+    book = openpyxl.load_workbook(path, read_only=True)
     seal = list(COLUMNS).index("seal")
-    assert "CN123" in [row[seal] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    seals = [row[seal] for row in book.active.iter_rows(min_row=2, values_only=True)]
+    book.close()
+    assert "CN123" in seals
 
 
 def test_export_neutralises_formulas(demo_db, tmp_path):

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, untranslated
 from hubapp.domain.records import ChangeRecord, Direction, TotalsRecord
 from hubapp.interchange.columnar import quick_rows
-from hubapp.interchange.parsing import ImportPlan, PlannedService, Problem, parse_table
+from hubapp.interchange.parsing import (
+    ImportPlan, PlannedService, Problem, column_fields, parse_table,
+)
 from hubapp.interchange.reading import PlainLines, Table, read_plain_lines, read_table
 from hubapp.store import interchange as store, settings
 from hubapp.store.interchange import DuplicateRecord, ImportRowsRecord
@@ -39,6 +41,7 @@ class ImportResultRecord:
     skipped_containers: int = 0
     dry_run: bool = False
     change: ChangeRecord | None = field(default=None)
+    left_out: tuple[str, ...] = ()  # headers of columns no field was read from
 
     @property
     def ok(self) -> bool:
@@ -77,6 +80,13 @@ def import_file(
         if table is None:
             table = read_table(path)
         rows = len(table.rows) if isinstance(table, Table) else len(table.lines)
+        left_out = tuple(header for header, name in zip(table.headers,
+                                                        column_fields(table.headers, manual))
+                         if header.strip() and name is None)
+
+        def result(**values: object) -> ImportResultRecord:
+            return ImportResultRecord(path.name, rows, dry_run=dry_run, left_out=left_out,
+                                      **values)
 
         def checking(done: int, _total: int) -> None:
             if progress is not None:
@@ -92,11 +102,10 @@ def import_file(
                        "skipped_containers": skipped_containers}
             if dry_run:
                 saving(1, 1)  # nothing to save: the work is done
-                return ImportResultRecord(path.name, rows, items.totals(), dry_run=True,
-                                          **skipped)
+                return result(totals=items.totals(), **skipped)
             totals, change = store.insert_import(db, items, user, role, path.name, saving,
                                                  check)
-            return ImportResultRecord(path.name, rows, totals, change=change, **skipped)
+            return result(totals=totals, change=change, **skipped)
 
         lookups, teu_45ft = store.lookups(db), settings.load(db).teu_45ft
         quick = quick_rows(table, lookups, teu_45ft, manual, checking, check)
@@ -107,18 +116,17 @@ def import_file(
             table = read_table(path)
         plan = parse_table(table, lookups, teu_45ft, manual, checking, check)
         if plan.problems:
-            return ImportResultRecord(path.name, rows, problems=tuple(plan.problems),
-                                      dry_run=dry_run)
+            return result(problems=tuple(plan.problems))
         items = [(planned.service, planned.moves) for planned in plan.services]
         duplicates = store.find_duplicates(db, items)
         if duplicates and not skip_duplicates:
-            return ImportResultRecord(path.name, rows, dry_run=dry_run, duplicates=tuple(
-                _describe(plan, duplicate) for duplicate in duplicates))
+            return result(duplicates=tuple(_describe(plan, duplicate)
+                                           for duplicate in duplicates))
         stored_services = {duplicate.item for duplicate in duplicates if duplicate.move is None}
         if missing := store.not_stored_on(db, items, stored_services):
             # Skipping a stored service must not drop the boxes it does not hold yet.
-            return ImportResultRecord(path.name, rows, dry_run=dry_run, problems=tuple(
-                _not_stored(plan, item, move) for item, move in missing))
+            return result(problems=tuple(_not_stored(plan, item, move)
+                                         for item, move in missing))
         items, skipped_containers = _without(items, duplicates)
         return save(ImportRowsRecord.from_items(items),
                     sum(duplicate.move is None for duplicate in duplicates), skipped_containers)

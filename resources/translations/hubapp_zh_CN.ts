@@ -3052,36 +3052,41 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="426"/>
+        <source>{file}: columns left out, as no field has such a name: {names}</source>
+        <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="430"/>
         <source>{file}: {count} problems; nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="429"/>
+        <location filename="../../hubapp/cli.py" line="433"/>
         <source>{file}: {count} services or containers are already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="433"/>
+        <location filename="../../hubapp/cli.py" line="437"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="434"/>
+        <location filename="../../hubapp/cli.py" line="438"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="445"/>
+        <location filename="../../hubapp/cli.py" line="449"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="454"/>
+        <location filename="../../hubapp/cli.py" line="458"/>
         <source>{count} containers written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="494"/>
+        <location filename="../../hubapp/cli.py" line="498"/>
         <source>Report written to {path} ({pages} pages)</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3197,12 +3202,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="194"/>
+        <location filename="../../hubapp/interchange/importing.py" line="202"/>
         <source>{services} services, {containers} containers, {teu} TEU</source>
         <translation>{services} 班次，{containers} 箱，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="199"/>
+        <location filename="../../hubapp/interchange/importing.py" line="207"/>
         <source>; skipped as already stored: {services} services, {containers} containers</source>
         <translation>；已在数据库中而跳过：{services} 班次，{containers} 箱</translation>
     </message>
@@ -3786,38 +3791,38 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="464"/>
-        <location filename="../../hubapp/cli.py" line="488"/>
+        <location filename="../../hubapp/cli.py" line="468"/>
+        <location filename="../../hubapp/cli.py" line="492"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="480"/>
+        <location filename="../../hubapp/cli.py" line="484"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="146"/>
+        <location filename="../../hubapp/interchange/importing.py" line="154"/>
         <source>Inbound service {number} of {date} is already in the database ({count} rows of this file)</source>
         <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="149"/>
+        <location filename="../../hubapp/interchange/importing.py" line="157"/>
         <source>Outbound service {number} of {date} is already in the database ({count} rows of this file)</source>
         <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="155"/>
+        <location filename="../../hubapp/interchange/importing.py" line="163"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="157"/>
+        <location filename="../../hubapp/interchange/importing.py" line="165"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="167"/>
+        <location filename="../../hubapp/interchange/importing.py" line="175"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班列 {service} 已在库中，但其中没有箱号 {number}：请在每日登记中补录，或从文件中删去此行</translation>
     </message>
