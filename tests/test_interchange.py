@@ -84,16 +84,25 @@ def test_csv_encodings_chinese_excel_writes(demo_db, tmp_path, encoding):
 def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
+    # A merged title and a printed date above the header, as a hub's Excel lists have.
+    sheet.append(["重庆国际物流枢纽园区 装箱清单"])
+    sheet.merge_cells("A1:I1")
+    sheet.append(["制表日期", "2026-03-05"])
     sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "空重", "毛重", "货名", "发车时间"])
     sheet.append([dt.datetime(2026, 3, 5), "X5508", "回程", "CSQU3054383", "22G1", "重", 24000,
                   "木薯粉", dt.time(14, 20)])
     sheet.append([])  # a blank row is skipped but still counts as a line
     sheet.append([dt.datetime(2026, 3, 5), "X5508", "回程", "TGHU 464229-0", "22g1", "空", 2200.0,
-                  None, dt.time(14, 20)])
+                  "moon rocks", dt.time(14, 20)])
     book.create_sheet("notes").append(["not read"])
     path = tmp_path / "list.xlsx"
     book.save(path)
 
+    unknown = import_file(demo_db, path, "test")
+    assert [(p.line, p.column, p.value) for p in unknown.problems] == [(6, "货名", "moon rocks")]
+
+    book["Sheet"]["H6"] = None
+    book.save(path)
     result = import_file(demo_db, path, "test")
 
     assert result.saved, result.problems

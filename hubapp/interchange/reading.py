@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from hubapp.domain.columns import field_for_header
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -153,23 +154,48 @@ def _plain_lines(text: str) -> list[str] | None:
 
 def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
            encoding: str) -> Table:
-    """The first non-blank row is the header; blank rows are dropped (their lines still count)."""
+    """The header is the first non-blank row that names two fields or more: a title or a
+    printed date above it (a merged "装箱清单" row) is left out. If none of the first rows
+    does, the first non-blank row is the header, to be mapped by hand. Blank rows are
+    dropped (their lines still count)."""
     headers: list[str] | None = None
+    above: list[tuple[int, list[str]]] = []  # non-blank rows while no header is found
     rows: list[tuple[int, list[str]]] = []
     for line, cells in lines:
         if not "".join(cells).strip():  # only blank cells
             continue
         if headers is None:
-            headers = [cell.strip() for cell in cells]
-            continue
-        rows.append((line, cells))
+            if _names_fields(cells):
+                headers = [cell.strip() for cell in cells]
+                continue
+            above.append((line, cells))
+            if len(above) < _ROWS_ABOVE_HEADER:
+                continue
+            headers, rows = _first_as_header(above)
+        else:
+            rows.append((line, cells))
         if limit is not None and len(rows) >= limit:
             break
     if headers is None:
-        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
+        if not above:
+            raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
+        headers, rows = _first_as_header(above)
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
-    return Table(headers, rows, encoding)
+    return Table(headers, rows[:limit] if limit is not None else rows, encoding)
+
+
+_ROWS_ABOVE_HEADER = 10
+
+
+def _names_fields(cells: list[str]) -> bool:
+    return sum(field_for_header(cell) is not None for cell in cells if cell.strip()) >= 2
+
+
+def _first_as_header(rows: list[tuple[int, list[str]]],
+                     ) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    (_line, first), *rest = rows
+    return [cell.strip() for cell in first], rest
 
 
 def _decode(name: str, data: bytes) -> tuple[str, str]:
