@@ -196,6 +196,22 @@ def test_header_without_rows(demo_db, tmp_path):
     result = import_file(demo_db, write(tmp_path / "h.csv", [HEADER]), "test")
     assert [(p.line, p.message) for p in result.problems] == [
         (2, "The file has a header but no rows")]
+    assert result.problems[0].text() == "line 2: The file has a header but no rows"
+
+
+@pytest.mark.parametrize(("wagons", "stored"), [("45", 45), ("45.0", 45), ("４５", 45),
+                                                 ("4.5", None), ("²x", None)])
+def test_wagons_as_a_spreadsheet_writes_them(demo_db, tmp_path, wagons, stored):
+    path = write(tmp_path / "wagons.csv", [
+        "日期,班列号,方向,箱号,箱型,空重,毛重,车皮数",
+        f"2026-03-05,X7001,出口,CSQU3054383,22G1,空,2200,{wagons}"])
+    result = import_file(demo_db, path, "test")
+    if stored is None:
+        assert [(p.line, p.column, p.value) for p in result.problems] == [(2, "车皮数", wagons)]
+    else:
+        assert result.saved, result.problems
+        assert demo_db.execute("SELECT wagons FROM service WHERE service_no = 'X7001'"
+                               ).fetchone() == (stored,)
 
 
 def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):

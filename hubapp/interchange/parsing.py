@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -94,6 +95,9 @@ class Problem:
 
     def text(self, translate: Translate = untranslated) -> str:
         """ "line 7, 箱号 'ABCU1234568': …", the whole problem in one line."""
+        if not self.column and not self.value:  # about the line itself
+            return translate("interchange", "line {line}: {message}").format(
+                line=self.line, message=message(self, translate))
         return translate("interchange", "line {line}, {column}{value}: {message}").format(
             line=self.line, column=self.column, value=f" {self.value!r}" if self.value else "",
             message=message(self, translate))
@@ -376,8 +380,8 @@ class _Row:
                 else:
                     values[name] = (moment, raw)
         if raw := self.get("wagons"):
-            if raw.isdigit():
-                values["wagons"] = (int(raw), raw)
+            if (wagons := _whole_number(raw)) is not None:
+                values["wagons"] = (wagons, raw)
             else:
                 self.problem("wagons", raw, QT_TRANSLATE_NOOP(
                     "messages", "Expected a whole number of wagons"))
@@ -423,3 +427,12 @@ def parse_time(text: str, day: dt.date) -> dt.datetime | None:
     if hour > 23 or minute > 59:
         return None
     return dt.datetime.combine(on, dt.time(hour, minute))
+
+
+def _whole_number(text: str) -> int | None:
+    """A count as a spreadsheet writes it: '45', '45.0' (a number cell), '４５'."""
+    try:
+        number = float(unicodedata.normalize("NFKC", text))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() and number >= 0 else None

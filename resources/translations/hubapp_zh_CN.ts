@@ -3212,7 +3212,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>；已在数据库中而跳过：{services} 班次，{containers} 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="97"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="99"/>
+        <source>line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="101"/>
         <source>line {line}, {column}{value}: {message}</source>
         <translation>第 {line} 行，{column}{value}：{message}</translation>
     </message>
@@ -3434,114 +3439,114 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名 {value!r} 不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="259"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="263"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列 {other!r} 已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="266"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="270"/>
         <source>Required column {name} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {name}（表头 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="169"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="173"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="208"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="212"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="220"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="224"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班列填写的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="321"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="325"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="325"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="329"/>
         <source>The service number is required (like X8001)</source>
         <translation>班列号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="330"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="334"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="82"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="341"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="345"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="343"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="347"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="356"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="360"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="365"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="369"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="374"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="378"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="386"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="52"/>
+        <location filename="../../hubapp/interchange/reading.py" line="53"/>
         <source>{name} is an old Excel .xls file; save it as .xlsx or CSV and import that</source>
         <translation>{name} 是旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="57"/>
+        <location filename="../../hubapp/interchange/reading.py" line="58"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="111"/>
-        <location filename="../../hubapp/interchange/reading.py" line="169"/>
+        <location filename="../../hubapp/interchange/reading.py" line="112"/>
+        <location filename="../../hubapp/interchange/reading.py" line="181"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="115"/>
+        <location filename="../../hubapp/interchange/reading.py" line="116"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="134"/>
+        <location filename="../../hubapp/interchange/reading.py" line="135"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="186"/>
+        <location filename="../../hubapp/interchange/reading.py" line="212"/>
         <source>{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="202"/>
+        <location filename="../../hubapp/interchange/reading.py" line="228"/>
         <source>{name} is not a readable XLSX workbook ({reason})</source>
         <translation>{name} 不是可读取的 XLSX 工作簿（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="208"/>
+        <location filename="../../hubapp/interchange/reading.py" line="234"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
