@@ -218,3 +218,22 @@ def test_a_february_is_compared_with_the_whole_of_a_leap_years(demo_db):
     february = reports.build(demo_db, reports.MONTHLY, dt.date(2025, 2, 1),
                              dt.date(2025, 2, 28))
     assert (february.last_year.services, february.last_year.teu) == (2, 4)
+
+
+def test_long_names_wrap_and_every_column_prints(demo_db, demo_db_path, tmp_path):
+    import dataclasses
+
+    from hubapp.store import reference
+
+    route = next(r for r in reference.list_routes(demo_db) if r.code == "CN-LA")
+    reference.save_route(demo_db, dataclasses.replace(
+        route, name_en="China–Laos Railway via Kunming, Mohan/Boten border crossing, "
+                       "Vientiane South terminal"), "test", new=False)
+    output = tmp_path / "long.pdf"
+    result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                     "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    by_route = pdf_text(output).split("By route", 1)[1].split("By commodity", 1)[0]
+    header = next(line for line in by_route.splitlines() if "Route" in line)
+    assert header.split()[-2:] == ["empty", "Tonnes"]
+    assert "Vientiane South terminal" in by_route

@@ -6,6 +6,7 @@ Sized for a portrait A4 page; the report embeds them as PNG at 200 dpi.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
@@ -16,6 +17,7 @@ from hubapp.charts.common import finish, no_data
 from hubapp.domain.dashboard import DayRecord, ThroughputRecord
 
 WIDTH_IN = 7.0
+LABEL_CHARS = 46  # of a route name on one line of the chart (the longest shipped is 43)
 
 
 def _figure(height_in: float) -> Figure:
@@ -28,7 +30,9 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
     if not routes:
         return no_data(figure, dashboard.text("no_data", language))
     axes = figure.add_subplot()
-    names = [name for name, _ in routes][::-1]  # barh draws bottom-up
+    # barh draws bottom-up; a long name takes two lines rather than half the plot's width.
+    names = ["\n".join(textwrap.wrap(name, LABEL_CHARS, max_lines=2, placeholder=" …"))
+             for name, _ in routes][::-1]
     values = [teu for _, teu in routes][::-1]
     bars = axes.barh(range(len(values)), values, color="#3182bd")
     axes.bar_label(bars, [f"{v:,.0f}" for v in values], padding=3,

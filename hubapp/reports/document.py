@@ -136,6 +136,7 @@ p.none { font-size: 13pt; margin-top: 30px; margin-bottom: 30px; }
 table { border-collapse: collapse; }
 th { background-color: #e8eef5; font-weight: bold; }
 td, th { padding: 2px 4px; white-space: nowrap; }
+td.w { white-space: normal; }
 table { font-size: 8pt; }
 td.n, th.n { text-align: right; }
 tr.total td { font-weight: bold; background-color: #f2f2f2; }
@@ -167,14 +168,18 @@ def _closed_text(data: ReportDataRecord, language: str) -> str:
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[str] | None,
-           numeric: list[bool]) -> str:
-    """A full-width table; the header row repeats on every page (thead)."""
+           numeric: list[bool], wrapping: int | None = None) -> str:
+    """A full-width table; the header row repeats on every page (thead). Cells keep to one
+    line, but for the `wrapping` column's names: a long one would push the columns after
+    it off the page, where they are lost."""
     head = "".join(f"<th{' class=n' if n else ''}>{_e(h)}</th>" for h, n in headers)
+    classes = ["n" if n else "w" if column == wrapping else "" for column, n in
+               enumerate(numeric)]
     lines = [f"<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
              f"<thead><tr>{head}</tr></thead>"]
     for row, css in [(r, "") for r in rows] + ([(total, " class='total'")] if total else []):
-        cells = "".join(f"<td{' class=n' if n else ''}>{_e(c)}</td>"
-                        for c, n in zip(row, numeric))
+        cells = "".join(f"<td{f' class={c}' if c else ''}>{_e(text)}</td>"
+                        for text, c in zip(row, classes))
         lines.append(f"<tr{css}>{cells}</tr>")
     return "".join(lines) + "</table>"
 
@@ -216,8 +221,8 @@ def _services(data: ReportDataRecord, language: str) -> str:
                (text("direction", language), False), (text("time", language), False),
                *_number_headers(language, with_services=False),
                (text("commodities", language), False)]
-    # The route's code, not its long name, and no wrapping: a one-line row cannot be cut
-    # across pages (the per-route table names the routes).
+    # The route's code, not its long name (the per-route table names the routes); only
+    # the commodities may take a second line.
     rows = [[line.service_no, line.route_code or "–",
              text(line.direction, language), line.time,
              *_numbers(line.totals, with_services=False),
@@ -227,7 +232,7 @@ def _services(data: ReportDataRecord, language: str) -> str:
              ""]
     numeric = [False] * 4 + [True] * 4 + [False]
     return (f"<h2>{_e(text('services', language))}</h2>"
-            + _table(headers, rows, total, numeric))
+            + _table(headers, rows, total, numeric, wrapping=len(headers) - 1))
 
 
 def _commodity_name(group: GroupTotalsRecord, language: str) -> str:
@@ -244,7 +249,7 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
                             ("services", "containers", "teu", "full", "empty", "gross_kg")))
     total = [text("total", language), *_numbers(totals, with_services)]
     return (f"<h2>{_e(text(heading, language))}</h2>"
-            + _table(headers, rows, total, [False] + [True] * (len(headers) - 1)))
+            + _table(headers, rows, total, [False] + [True] * (len(headers) - 1), wrapping=0))
 
 
 def _signatures(language: str) -> str:
