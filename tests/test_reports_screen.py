@@ -46,3 +46,21 @@ def test_monthly_choice_shows_the_month(qtbot, app_ctx):
         screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
     assert screen.report.period == "2026-03"
     assert not screen.last.isVisible()
+
+
+def test_a_period_cannot_end_before_it_starts(qtbot, app_ctx):
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    screen = ReportsScreen(app_ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.show()
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("range"))
+    screen.last.setDate(QDate(2026, 3, 5))
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(2026, 3, 10))  # later than the end: the end follows
+    assert screen.last.date() == QDate(2026, 3, 10)
+    screen.last.setDate(QDate(2026, 3, 4))
+    assert screen.last.date() == QDate(2026, 3, 10)
+    assert screen.period()[1:] == (DEMO_END.replace(day=10),) * 2

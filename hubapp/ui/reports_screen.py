@@ -74,6 +74,8 @@ class ReportsScreen(QWidget):
         layout.addWidget(self.preview, 1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        # A period cannot end before it starts: the end follows a later start, as shown.
+        self.first.dateChanged.connect(self.last.setMinimumDate)
         self.first.dateChanged.connect(self.refresh)
         self.last.dateChanged.connect(self.refresh)
         self.print_button.clicked.connect(self._print)
@@ -94,7 +96,7 @@ class ReportsScreen(QWidget):
             return kind, first, first
         if kind == MONTHLY:
             return (kind, *month_period(first))
-        return kind, first, max(first, self.last.date().toPython())
+        return kind, first, self.last.date().toPython()
 
     def _kind_changed(self) -> None:
         ranged = self.kind.currentData() == RANGE
