@@ -35,9 +35,10 @@ def test_a_size_type_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
     press(qtbot, "22g")
     popup = QApplication.focusWidget().completer().popup()
     qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-    screen.grid_view.commit_open_editor()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # one Enter picks and goes down, as in Excel
     assert screen.grid.text_rows()[0]["size_type"] == "22G1"
+    current = screen.grid_view.currentIndex()
+    assert (current.row(), current.column()) == (1, 1)
 
 
 def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot, screen):

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLineEdit,
-    QStyledItemDelegate, QTableView,
+    QStyledItemDelegate, QTableView, QWidget,
 )
 
 from hubapp.domain import columns, iso6346
@@ -322,6 +322,9 @@ class GridDelegate(QStyledItemDelegate):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             editor.setCompleter(completer)
+            # Enter in the suggestions picks one and reaches the line edit past this filter:
+            # one Enter, as in a spreadsheet, both picks and goes down.
+            editor.returnPressed.connect(lambda e=editor: self._enter(e))
         editor.installEventFilter(self)
         return editor
 
@@ -332,11 +335,14 @@ class GridDelegate(QStyledItemDelegate):
             completer = editor.completer() if isinstance(editor, QLineEdit) else None
             if completer is not None and completer.popup().isVisible():
                 return False  # Enter picks the completion first
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self._view.move_down()
+            self._enter(editor)
             return True
         return super().eventFilter(editor, event)
+
+    def _enter(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self._view.move_down()
 
 
 class ContainerGridView(QTableView):
