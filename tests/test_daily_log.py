@@ -493,3 +493,60 @@ def test_staying_with_an_unsaved_new_service_leaves_no_row_picked(qtbot, main_wi
     assert not table.selectionModel().selectedRows() and not table.currentIndex().isValid()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_1)  # asks again
     assert len(asked) == 2
+
+
+@pytest.mark.parametrize("answer", ["discard", "save"])
+def test_cancelling_a_service_with_unsaved_edits_asks_about_them_first(
+        qtbot, main_window, demo_db_path, monkeypatch, answer):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    service = screen._service
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_discard",
+                        lambda *args: asked.append(args[2]) or answer)
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    screen.form.notes.setFocus()
+    press(qtbot, "typed, not saved yet")
+
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+
+    assert len(asked) == 1
+    with sqlite3.connect(demo_db_path) as conn:
+        status, notes = conn.execute("SELECT status, notes FROM service WHERE id = ?",
+                                     [service.id]).fetchone()
+    assert status == "cancelled"
+    assert (notes == "typed, not saved yet") == (answer == "save")
+    assert screen.form.status.currentData() == "cancelled" and not screen.is_dirty()
+
+
+def test_a_cancel_refused_leaves_the_form_as_it_was(qtbot, main_window, demo_db_path,
+                                                    monkeypatch):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    service = screen._service
+    rows = len(screen.grid.filled_rows())
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda *args: "save")
+    screen.grid.set_cells([(rows, "container", "ABCU1234560")], "edit")  # a red cell
+    status, actual = screen.form.status.currentData(), screen.form.actual.text()
+
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+
+    assert (screen.form.status.currentData(), screen.form.actual.text()) == (status, actual)
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT status FROM service WHERE id = ?",
+                            [service.id]).fetchone() == (str(service.status),)
+
+
+def test_the_delete_question_counts_the_stored_containers(qtbot, main_window, monkeypatch):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    stored = len(screen.grid.filled_rows())
+    screen.grid.set_cells([(stored, "container", numbers(1)[0])], "edit")  # not saved
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: asked.append(args[2]) or False)
+    screen.delete_service()
+    assert f"its {stored} containers" in asked[0]

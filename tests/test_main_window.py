@@ -194,3 +194,28 @@ def test_a_row_of_all_movements_opens_in_the_daily_log(main_window, demo_db_path
     assert screen.day() == dt.date.fromisoformat(day)
     assert screen.form.service_no.text() == service_no
     assert screen.grid.index(screen.grid_view.currentIndex().row(), 0).data() == container
+
+
+def test_a_daily_log_shortcut_pressed_elsewhere_brings_the_daily_log_first(
+        qtbot, main_window):
+    from hubapp.domain.iso6346 import with_check_digit
+
+    day = main_window.day_screen
+    day.set_day(DEMO_END + dt.timedelta(days=1))
+    day.new_service()
+    number = with_check_digit("HUBU900001")
+    day.grid.set_cells([(0, "container", number)], "edit")
+    browse = main_window.show_screen(BrowseScreen)
+    qtbot.waitUntil(lambda: browse.model.rowCount() > 0)
+    control = Qt.KeyboardModifier.ControlModifier
+
+    browse.table.setFocus()
+    qtbot.keyClick(browse.table, Qt.Key.Key_Z, control)  # undone where it can be seen
+    assert main_window.screens.currentWidget() is day
+    assert not any(row["container"] for row in day.grid.text_rows())
+
+    main_window.show_screen(BrowseScreen)
+    browse.table.setFocus()
+    qtbot.keyClick(browse.table, Qt.Key.Key_F, control)
+    assert main_window.screens.currentWidget() is day
+    assert main_window.focusWidget() is day.find_edit  # typing goes where it is seen

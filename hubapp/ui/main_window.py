@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.totals_label)
         self.day_screen.totals_changed.connect(self._show_totals)
+        self.day_screen.wanted.connect(lambda: self.screens.setCurrentWidget(self.day_screen))
         self._show_totals(None)
         self.day_screen.reload()
 

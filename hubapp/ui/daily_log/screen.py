@@ -38,6 +38,7 @@ class DailyLogScreen(QWidget):
 
     day_changed = Signal(object)  # dt.date
     totals_changed = Signal(object)  # TotalsRecord of the day's throughput
+    wanted = Signal()  # a shortcut of this screen was pressed while another one was shown
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -79,9 +80,17 @@ class DailyLogScreen(QWidget):
     def _action(self, text: str, shortcut: QKeySequence | str, slot) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda: self._in_view(slot))
         self.addAction(action)
         return action
+
+    def _in_view(self, act=None) -> None:
+        """The menus and shortcuts of this screen work from every screen: pressed elsewhere,
+        they bring the daily log to the front first, so nothing changes out of sight."""
+        if not self.isVisible():
+            self.wanted.emit()
+        if act is not None:
+            act()
 
     def _build_day_bar(self) -> None:
         # Actions rather than bare shortcuts: the main window puts these same
@@ -215,6 +224,8 @@ class DailyLogScreen(QWidget):
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
         self.addActions([undo, redo])
+        for action in (undo, redo):  # the stack's own actions: shown right after they act
+            action.triggered.connect(lambda: self._in_view())
         self.save_action = self._action(self.tr("&Save service"), QKeySequence.StandardKey.Save,
                                         self.save)
         self.service_totals = QLabel(self)
@@ -575,22 +586,27 @@ class DailyLogScreen(QWidget):
             self._new_service_form()
 
     def cancel_service(self) -> None:
-        if self._service is None or not dialogs.ask_yes_no(
+        # Unsaved edits are saved or dropped first (the usual question), so that a cancel
+        # changes the status of what is stored and nothing else.
+        if self._service is None or not self.can_leave() or not dialogs.ask_yes_no(
                 self, self.tr("Cancel service"),
                 self.tr("Mark {service} as cancelled? It will no longer count in the day's "
                         "throughput.").format(service=self._service.service_no)):
             return
+        self._load_service(self._service.id)
         self.form.status.setCurrentIndex(self.form.status.findData(Status.CANCELLED))
         self.form.actual.clear()
         self._form_dirty = True
-        self.save()
+        if not self.save():  # refused (said why): the form shows what is stored again
+            self._load_service(self._service.id)
 
     def delete_service(self) -> None:
         service = self._service
         if service is None or not dialogs.ask_yes_no(
                 self, self.tr("Delete service"),
                 self.tr("Delete {service} and its {count} containers? This cannot be undone.")
-                .format(service=service.service_no, count=len(self.grid.filled_rows()))):
+                .format(service=service.service_no,
+                        count=len(services.list_moves(self._db, service.id)))):
             return
         try:
             change = services.delete_service(self._db, service.id, self.ctx.user,
