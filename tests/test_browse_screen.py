@@ -115,3 +115,15 @@ def test_a_save_elsewhere_reloads_the_rows(qtbot, screen, app_ctx):
     with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
         app_ctx.signals.data_changed.emit(None, None)
     assert screen.model.index(0, MovesBrowseModel.CONTAINER).data() != first_before
+
+
+def test_a_commodity_added_meanwhile_can_be_filtered_by(qtbot, screen, app_ctx):
+    from hubapp.domain.records import CommodityRecord
+    from hubapp.store import reference
+
+    change = reference.save_commodity(
+        app_ctx.db, CommodityRecord("081090", "jackfruit", "菠萝蜜", "agri", True), "admin")
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        app_ctx.signals.data_changed.emit(change, None)
+    names = [screen.commodity.itemText(i) for i in range(screen.commodity.count())]
+    assert "jackfruit" in names

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from hubapp.domain.records import ContainerMoveRecord, Direction
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, Sort
 
@@ -100,6 +101,22 @@ def test_a_prefix_is_matched_as_stored(demo_db):
     typed = f"{container[:4].lower()} {container[4:6]}-"
     rows = browse.page(demo_db, BrowseFilterRecord(container_prefix=typed), Sort.CONTAINER)
     assert rows and all(r.container.startswith(container[:6]) for r in rows)
+    full_width = "".join(chr(ord(ch) + 0xFEE0) for ch in container[:4])  # from a Chinese IME
+    assert browse.page(demo_db, BrowseFilterRecord(container_prefix=full_width),
+                       Sort.CONTAINER)[0].container.startswith(container[:4])
+
+
+def test_a_service_prefix_keeps_its_dashes(demo_db):
+    from hubapp.domain.records import ServiceRecord
+    from hubapp.store import services
+
+    services.save_service(demo_db, ServiceRecord("CQ-HAM1", dt.date(2026, 3, 5),
+                                                 Direction.OUTBOUND),
+                          [ContainerMoveRecord("CSQU3054383", "22G1", 1.0, "E")], "t", "admin")
+    for typed in ("CQ-H", "cq-ham1", "ｃｑ－ｈ"):
+        f = BrowseFilterRecord(service_prefix=typed)
+        assert [r.service_no for r in browse.page(demo_db, f, Sort.SERVICE)] == ["CQ-HAM1"]
+        assert browse.count(demo_db, f) == 1
 
 
 def test_a_count_can_be_stopped(demo_db):

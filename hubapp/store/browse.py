@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from hubapp.domain import iso6346
 from hubapp.domain.records import Direction, Status
+from hubapp.domain.validation import service_number
 from hubapp.store.engine import interruptible, is_interrupted, is_postgres
 
 if TYPE_CHECKING:
@@ -104,9 +106,10 @@ _SERVICES_THEN_MOVES = "service s CROSS JOIN container_move cm ON cm.service_id 
 _WIDE_RANGE = dt.timedelta(days=31)
 
 
-def normalized_prefix(text: str) -> str:
-    """A container or service number prefix as stored: upper case, no spaces or dashes."""
-    return "".join(ch for ch in text.upper() if ch not in " -")
+def _prefixes(f: BrowseFilterRecord) -> tuple[str, str]:
+    """The container and service number prefixes as stored, whatever was typed (lower case,
+    full-width, spaces; a container's dashes go, a service's stay: "CQ-HAM1")."""
+    return iso6346.normalise(f.container_prefix), service_number(f.service_prefix)
 
 
 def _date_column(db: Database, f: BrowseFilterRecord, sort: Sort) -> str:
@@ -121,7 +124,7 @@ def _date_column(db: Database, f: BrowseFilterRecord, sort: Sort) -> str:
 def _services_first(db: Database, f: BrowseFilterRecord, sort: Sort) -> bool:
     # Not when a selective move filter is set: seeking it and sorting the few rows is faster.
     # A hint for SQLite only (PostgreSQL has no CROSS JOIN … ON and plans the order itself).
-    return sort is Sort.SERVICE and not normalized_prefix(f.container_prefix) \
+    return sort is Sort.SERVICE and not _prefixes(f)[0] \
         and f.commodity_id is None and not is_postgres(db)
 
 
@@ -134,8 +137,7 @@ def _where(f: BrowseFilterRecord, date_column: str = "cm.date") -> tuple[list[st
     if f.date_to is not None:
         clauses.append(f"{date_column} <= ?")
         params.append(f.date_to.isoformat())
-    for column, prefix in (("cm.container", normalized_prefix(f.container_prefix)),
-                           ("s.service_no", normalized_prefix(f.service_prefix))):
+    for column, prefix in zip(("cm.container", "s.service_no"), _prefixes(f)):
         if prefix:
             clauses.append(f"{column} >= ? AND {column} < ?")
             params += [prefix, prefix + _PREFIX_END]
@@ -189,7 +191,7 @@ def count(db: Database, f: BrowseFilterRecord,
     """
     clauses, params = _where(f)
     join = "JOIN service s ON s.id = cm.service_id" \
-        if normalized_prefix(f.service_prefix) or f.route_code is not None else ""
+        if _prefixes(f)[1] or f.route_code is not None else ""
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     statement = f"SELECT COUNT(*) FROM container_move cm {join} {where}"
     if stop is None:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLay
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from hubapp.domain.records import ChangeRecord, Direction
-from hubapp.store import browse, reference
+from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
-from hubapp.ui import formatting, labels
+from hubapp.ui import filter_choices, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel
 from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
@@ -245,19 +245,11 @@ class BrowseScreen(QWidget):
         ctx.signals.data_changed.connect(self._on_data_changed)
 
     def _fill_choices(self) -> None:
-        routes = reference.list_routes(self.ctx.db)
-        commodities = sorted(reference.list_commodities(self.ctx.db, include_retired=True),
-                             key=lambda c: labels.pick(c.name_en, c.name_zh))
-        for combo, everything, choices in (
-                (self.route, self.tr("All routes"),
-                 [(labels.pick(r.name_en, r.name_zh), r.code) for r in routes]),
-                (self.direction, self.tr("Both directions"),
-                 [(labels.direction(d), d) for d in Direction]),
-                (self.commodity, self.tr("All commodities"),
-                 [(labels.pick(c.name_en, c.name_zh), c.id) for c in commodities])):
-            combo.addItem(everything, None)
-            for text, value in choices:
-                combo.addItem(text, value)
+        filter_choices.refill(self.route, self.commodity, self.ctx.db)
+        self.direction.addItem(self.tr("Both directions"), None)
+        for direction in Direction:
+            self.direction.addItem(labels.direction(direction), direction)
+        for combo in (self.route, self.direction, self.commodity):
             combo.setMaxVisibleItems(20)
         for combo in (self.route, self.commodity):
             combo.setSizeAdjustPolicy(
@@ -295,6 +287,8 @@ class BrowseScreen(QWidget):
             self.reload()
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
+        if change is not None and change.what == "reference":
+            filter_choices.refill(self.route, self.commodity, self.ctx.db)
         if self.isVisible():
             self.reload()
         else:

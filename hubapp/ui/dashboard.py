@@ -27,8 +27,8 @@ from hubapp.domain.dashboard import (
     ComparisonRecord, DashboardFilterRecord, DashboardRecord,
 )
 from hubapp.domain.records import ChangeRecord, Direction, Mode
-from hubapp.store import dashboard, open_db, reference, settings
-from hubapp.ui import dialogs, formatting, labels
+from hubapp.store import dashboard, open_db, settings
+from hubapp.ui import dialogs, filter_choices, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import TaskControl
 
@@ -311,7 +311,7 @@ class DashboardScreen(QWidget):
     # -- filters ---------------------------------------------------------------------
 
     def _fill_choices(self) -> None:
-        self._fill_reference_choices()
+        filter_choices.refill(self.route, self.commodity, self.ctx.db)
         self.direction.addItem(self.tr("Both directions"), None)
         for direction in Direction:
             self.direction.addItem(labels.direction(direction), str(direction))
@@ -324,27 +324,6 @@ class DashboardScreen(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(16)
-
-    def _fill_reference_choices(self) -> None:
-        """Routes and commodities to filter by; refilled when an admin edits the lists."""
-        chosen = self.route.currentData(), self.commodity.currentData()
-        for combo in (self.route, self.commodity):
-            combo.blockSignals(True)
-            combo.clear()
-        self.route.addItem(self.tr("All routes"), None)
-        for route in reference.list_routes(self.ctx.db):
-            self.route.addItem(labels.pick(route.name_en, route.name_zh), route.code)
-        self.commodity.addItem(self.tr("All commodities"), None)
-        # Retired ones too, after the others: their history is still charted and asked about.
-        commodities = sorted(reference.list_commodities(self.ctx.db, include_retired=True),
-                             key=lambda c: (c.retired, labels.pick(c.name_en, c.name_zh)))
-        for commodity in commodities:
-            name = labels.pick(commodity.name_en, commodity.name_zh)
-            self.commodity.addItem(self.tr("{name} (retired)").format(name=name)
-                                   if commodity.retired else name, commodity.id)
-        for combo, value in zip((self.route, self.commodity), chosen):
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.blockSignals(False)
 
     def _preset_range(self, preset: int, today: dt.date) -> tuple[dt.date, dt.date]:
         return {
@@ -392,7 +371,7 @@ class DashboardScreen(QWidget):
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change is not None and change.what == "reference":
-            self._fill_reference_choices()
+            filter_choices.refill(self.route, self.commodity, self.ctx.db)
         self.refresh()
 
     def refresh(self) -> None:

@@ -14,7 +14,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="445" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="451" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>
@@ -25,7 +25,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="517" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="528" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -33,7 +33,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="521" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="532" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>Pasted %n row.</numerusform>
@@ -41,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="562" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="573" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>

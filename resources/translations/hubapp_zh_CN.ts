@@ -241,37 +241,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="252"/>
-        <source>All routes</source>
-        <translation>全部线路</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="249"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
-        <source>All commodities</source>
-        <translation>全部货类</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="340"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="334"/>
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="343"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="337"/>
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="346"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="340"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="351"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="345"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -553,17 +543,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="412"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="418"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="436"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="442"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="445"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="451"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -606,224 +596,224 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="98"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="100"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="93"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="102"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="95"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="104"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="99"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="108"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="106"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="115"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="108"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="117"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="122"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="131"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="166"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="175"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="169"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="171"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="185"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="592"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="220"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="222"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="218"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="229"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="224"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="226"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="336"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="347"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="338"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="349"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="338"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="349"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="353"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="364"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="354"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="365"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="362"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="373"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="397"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="408"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="455"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="495"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="506"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="509"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="522"/>
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="517"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="528"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="521"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="523"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="549"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="560"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="562"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="580"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="593"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="591"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="606"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="592"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="599"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="615"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -931,11 +921,6 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
-        <source>All routes</source>
-        <translation>全部线路</translation>
-    </message>
-    <message>
         <location filename="../../hubapp/ui/dashboard.py" line="315"/>
         <source>Both directions</source>
         <translation>进出口</translation>
@@ -946,83 +931,73 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="337"/>
-        <source>All commodities</source>
-        <translation>全部货类</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="343"/>
-        <source>{name} (retired)</source>
-        <translation>{name}（已停用）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="421"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="439"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="418"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="424"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="428"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="429"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="434"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="436"/>
         <source>{services} timed services · last year {share}</source>
         <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="463"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="443"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
         <source>{containers} containers · last year {days}</source>
         <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="475"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="477"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="456"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="479"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="480"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
         <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
@@ -1425,17 +1400,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="119"/>
+        <location filename="../../hubapp/ui/main_window.py" line="120"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="121"/>
+        <location filename="../../hubapp/ui/main_window.py" line="122"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="135"/>
+        <location filename="../../hubapp/ui/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1445,52 +1420,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="125"/>
+        <location filename="../../hubapp/ui/main_window.py" line="126"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="127"/>
+        <location filename="../../hubapp/ui/main_window.py" line="128"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="145"/>
+        <location filename="../../hubapp/ui/main_window.py" line="146"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="153"/>
+        <location filename="../../hubapp/ui/main_window.py" line="154"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="154"/>
+        <location filename="../../hubapp/ui/main_window.py" line="155"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="190"/>
+        <location filename="../../hubapp/ui/main_window.py" line="191"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="191"/>
+        <location filename="../../hubapp/ui/main_window.py" line="192"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="197"/>
+        <location filename="../../hubapp/ui/main_window.py" line="198"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="223"/>
+        <location filename="../../hubapp/ui/main_window.py" line="224"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="224"/>
+        <location filename="../../hubapp/ui/main_window.py" line="225"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1737,27 +1712,27 @@ Licence: MIT</source>
         <translation>报表：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="124"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="144"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="160"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="161"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="167"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -3197,6 +3172,24 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/ui/labels.py" line="65"/>
         <source>consignee</source>
         <translation>收货人</translation>
+    </message>
+</context>
+<context>
+    <name>filters</name>
+    <message>
+        <location filename="../../hubapp/ui/filter_choices.py" line="15"/>
+        <source>All routes</source>
+        <translation>全部线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/filter_choices.py" line="20"/>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/filter_choices.py" line="21"/>
+        <source>All commodities</source>
+        <translation>全部货类</translation>
     </message>
 </context>
 <context>
