@@ -117,6 +117,7 @@ def test_restore_brings_back_exactly_the_backed_up_data(demo_db, demo_db_path, t
 @pytest.mark.parametrize("content, message", [
     (b"just some text\n" * 100, "not an SQLite file"),
     (None, "another program"),
+    (b"", "holds no Hub Desk data"),  # restored, it would have emptied the hub
 ])
 def test_restore_refuses_a_file_that_is_not_a_hub_desk_database(
         demo_db_path, tmp_path, content, message):

@@ -132,14 +132,25 @@ def test_bad_names_roles_and_passwords_are_refused(db, admin):
 
 
 def test_the_last_admin_cannot_be_demoted_or_deactivated(db, admin):
+    desk = users.SINGLE_USER  # the desk's own admin in single-user mode, not a stored user
     with pytest.raises(PermissionDenied, match="last active admin"):
-        users.set_role(db, admin, "Li Na", CLERK)
+        users.set_role(db, desk, "Li Na", CLERK)
     with pytest.raises(PermissionDenied, match="last active admin"):
-        users.set_active(db, admin, "Li Na", False)
-    users.add_user(db, admin, "zhao", ADMIN, PASSWORD)
-    users.set_active(db, admin, "Li Na", False)
+        users.set_active(db, desk, "Li Na", False)
+    zhao = users.add_user(db, admin, "zhao", ADMIN, PASSWORD)
+    users.set_active(db, zhao, "Li Na", False)
     with pytest.raises(AuthError, match="deactivated"):
         users.authenticate(db, "Li Na", PASSWORD)
+
+
+def test_an_admin_cannot_demote_or_deactivate_themselves(db, admin):
+    # The session would keep its admin role until quitting: another admin does it.
+    users.add_user(db, admin, "zhao", ADMIN, PASSWORD)
+    for change in (lambda: users.set_role(db, admin, "li na", CLERK),
+                   lambda: users.set_active(db, admin, "Li Na", False)):
+        with pytest.raises(PermissionDenied, match="another admin can"):
+            change()
+    assert users.authenticate(db, "Li Na", PASSWORD).role == ADMIN
 
 
 def test_single_user_mode_is_an_explicit_audited_setting(db, admin):

@@ -136,7 +136,11 @@ def _automatic_backups(folder: Path, stem: str) -> dict[dt.datetime, Path]:
 def verify(path: Path) -> None:
     """Raise DatabaseError unless path is a sound Hub Desk database this build can open."""
     path = Path(path)
-    inspect_file(path, create=False)
+    if not inspect_file(path, create=False):
+        # An empty file (or one with no Hub Desk tables) would pass every check below and,
+        # restored, leave a hub with nothing in it, not even its users.
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} holds no Hub Desk data: it is not a backup"), path=str(path))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:

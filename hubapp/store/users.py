@@ -140,6 +140,7 @@ def set_role(db: Database, actor: UserRecord, name: str, role: str) -> UserRecor
     _check_role(role)
     with transaction(db):
         user = _find(db, name)
+        _not_yourself(actor, user)
         if user.role == ADMIN and role != ADMIN:
             _keep_one_admin(db, user)
         db.execute("UPDATE app_user SET role = ? WHERE id = ?", [role, user.id])
@@ -153,6 +154,7 @@ def set_active(db: Database, actor: UserRecord, name: str, active: bool) -> None
     require_role(actor, ADMIN)
     with transaction(db):
         user = _find(db, name)
+        _not_yourself(actor, user)
         if user.role == ADMIN and not active:
             _keep_one_admin(db, user)
         db.execute("UPDATE app_user SET active = ? WHERE id = ?", [int(active), user.id])
@@ -247,6 +249,15 @@ def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise HubError(QT_TRANSLATE_NOOP(
             "messages", "A password needs at least {min} characters"), min=MIN_PASSWORD_LENGTH)
+
+
+def _not_yourself(actor: UserRecord, user: UserRecord) -> None:
+    """The session keeps the role it logged in with: an admin who demoted or deactivated
+    themselves would act on as admin until they quit. Another admin does it."""
+    if user.name.casefold() == actor.name.casefold():
+        raise PermissionDenied(QT_TRANSLATE_NOOP(
+            "messages", "{name} cannot change their own role or deactivate themselves; "
+                        "another admin can"), name=user.name)
 
 
 def _find(db: Database, name: str) -> UserRecord:

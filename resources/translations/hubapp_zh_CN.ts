@@ -3580,29 +3580,34 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="149"/>
+        <location filename="../../hubapp/store/backup.py" line="142"/>
+        <source>{path} holds no Hub Desk data: it is not a backup</source>
+        <translation>{path} 中没有 Hub Desk 数据：它不是备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="153"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="166"/>
+        <location filename="../../hubapp/store/backup.py" line="170"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="170"/>
+        <location filename="../../hubapp/store/backup.py" line="174"/>
         <location filename="../../hubapp/store/db.py" line="58"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="204"/>
+        <location filename="../../hubapp/store/backup.py" line="208"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="87"/>
-        <location filename="../../hubapp/store/backup.py" line="232"/>
+        <location filename="../../hubapp/store/backup.py" line="236"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3687,47 +3692,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="171"/>
+        <location filename="../../hubapp/store/users.py" line="173"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="183"/>
+        <location filename="../../hubapp/store/users.py" line="185"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="188"/>
+        <location filename="../../hubapp/store/users.py" line="190"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="226"/>
+        <location filename="../../hubapp/store/users.py" line="228"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="231"/>
+        <location filename="../../hubapp/store/users.py" line="233"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="242"/>
+        <location filename="../../hubapp/store/users.py" line="244"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="248"/>
+        <location filename="../../hubapp/store/users.py" line="250"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="255"/>
+        <location filename="../../hubapp/store/users.py" line="258"/>
+        <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
+        <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="266"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="264"/>
+        <location filename="../../hubapp/store/users.py" line="275"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
