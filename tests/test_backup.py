@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import re
 import sqlite3
 
 import pytest
@@ -58,6 +59,15 @@ def test_backup_refuses_to_overwrite_the_database_or_a_foreign_file(demo_db_path
     with pytest.raises(DatabaseError, match="not an SQLite file"):
         backup.backup_to(notes, tmp_path / "x.db")
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_backup_into_a_folder_takes_the_automatic_backups_name(demo_db_path, tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    target = backup.backup_to(demo_db_path, folder)
+    assert target.parent == folder
+    assert re.fullmatch(rf"{demo_db_path.stem}-\d{{8}}-\d{{6}}\.db", target.name)
+    backup.verify(target)
 
 
 def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, tmp_path):

@@ -190,3 +190,10 @@ def test_cli_check_exit_codes_and_report(demo_db_path, tmp_path):
     assert result.returncode == 1
     missing = tmp_path / "missing.db"
     assert result.stderr.strip() == f"hubapp: error: Database {missing} does not exist"
+
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = _hubapp("check", "--db", empty)
+    assert result.returncode == 1
+    assert result.stderr.strip() == \
+        f"hubapp: error: {empty} holds no Hub Desk data yet: there is nothing to check"

@@ -48,6 +48,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
         return server_backup.dump(str(db_path), target)
     db_path, target = Path(db_path), Path(target)
     inspect_file(db_path, create=False)
+    if target.is_dir():  # as cp does: into the folder, named as the automatic backups are
+        target = target / f"{db_path.stem}-{dt.datetime.now().strftime(_STAMP)}.db"
     if target.exists() and target.resolve() == db_path.resolve():
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "A backup cannot overwrite the database itself ({path})"),

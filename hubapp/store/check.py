@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Translate, untranslated
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, DatabaseError, HubError, Translate, untranslated,
+)
 from hubapp.store import dwell, rollup
 from hubapp.store.db import BUSY_TIMEOUT_MS, as_user_error, inspect_file, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
@@ -67,7 +69,11 @@ def check_database(path: str | Path, checked: Checked | None = None) -> CheckRep
     if is_server(path):
         return _check_server(str(path), told)
     path = Path(path)
-    inspect_file(path, create=False)  # not a database, another program's, newer: a clear error
+    # Not a database, another program's, newer: a clear error; an empty file has no tables.
+    if not inspect_file(path, create=False):
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} holds no Hub Desk data yet: there is nothing to check"),
+                            path=str(path))
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

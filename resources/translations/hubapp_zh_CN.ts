@@ -2598,107 +2598,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="123"/>
+        <location filename="../../hubapp/store/check.py" line="129"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="135"/>
+        <location filename="../../hubapp/store/check.py" line="141"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="149"/>
+        <location filename="../../hubapp/store/check.py" line="155"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="156"/>
+        <location filename="../../hubapp/store/check.py" line="162"/>
         <source>{count} move(s) of {size_type} such as {example} count {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="171"/>
+        <location filename="../../hubapp/store/check.py" line="177"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号 {number!r}（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="179"/>
+        <location filename="../../hubapp/store/check.py" line="185"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="191"/>
+        <location filename="../../hubapp/store/check.py" line="197"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="203"/>
+        <location filename="../../hubapp/store/check.py" line="209"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="219"/>
+        <location filename="../../hubapp/store/check.py" line="225"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="235"/>
+        <location filename="../../hubapp/store/check.py" line="241"/>
         <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
         <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="248"/>
+        <location filename="../../hubapp/store/check.py" line="254"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="259"/>
+        <location filename="../../hubapp/store/check.py" line="265"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="266"/>
+        <location filename="../../hubapp/store/check.py" line="272"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="267"/>
+        <location filename="../../hubapp/store/check.py" line="273"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="268"/>
+        <location filename="../../hubapp/store/check.py" line="274"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="269"/>
+        <location filename="../../hubapp/store/check.py" line="275"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="270"/>
+        <location filename="../../hubapp/store/check.py" line="276"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="271"/>
+        <location filename="../../hubapp/store/check.py" line="277"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="272"/>
+        <location filename="../../hubapp/store/check.py" line="278"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="273"/>
+        <location filename="../../hubapp/store/check.py" line="279"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="275"/>
+        <location filename="../../hubapp/store/check.py" line="281"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -3555,12 +3555,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="52"/>
+        <location filename="../../hubapp/store/backup.py" line="54"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="56"/>
+        <location filename="../../hubapp/store/backup.py" line="58"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -3570,44 +3570,44 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="68"/>
+        <location filename="../../hubapp/store/backup.py" line="70"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="82"/>
+        <location filename="../../hubapp/store/backup.py" line="84"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="142"/>
+        <location filename="../../hubapp/store/backup.py" line="144"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有 Hub Desk 数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="153"/>
+        <location filename="../../hubapp/store/backup.py" line="155"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="170"/>
+        <location filename="../../hubapp/store/backup.py" line="172"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="174"/>
+        <location filename="../../hubapp/store/backup.py" line="176"/>
         <location filename="../../hubapp/store/db.py" line="58"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="208"/>
+        <location filename="../../hubapp/store/backup.py" line="210"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="87"/>
-        <location filename="../../hubapp/store/backup.py" line="236"/>
+        <location filename="../../hubapp/store/backup.py" line="238"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3903,6 +3903,11 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/store/to_server.py" line="74"/>
         <source>The copy of table {table} differs from the file ({file} rows, {server} on the server); nothing was kept on the server</source>
         <translation>表 {table} 的副本与文件不一致（文件 {file} 行，服务器 {server} 行）；服务器上未保留任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="74"/>
+        <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
+        <translation>{path} 中还没有 Hub Desk 数据：无可检查</translation>
     </message>
 </context>
 <context>
