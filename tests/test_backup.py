@@ -124,6 +124,27 @@ def test_restore_brings_back_exactly_the_backed_up_data(demo_db, demo_db_path, t
     assert _dump(kept) == changed
 
 
+def test_a_restore_to_a_new_file_stopped_half_way_leaves_no_file(demo_db_path, tmp_path,
+                                                                  monkeypatch):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    new = tmp_path / "new-desk" / "hub.db"
+    new.parent.mkdir()
+    copy_into = backup._copy_into
+
+    def killed(source, target):
+        copy_into(source, target)
+        target.write_bytes(target.read_bytes()[:4096])  # as a kill would leave it
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backup, "_copy_into", killed)
+    with pytest.raises(KeyboardInterrupt):
+        backup.restore(saved, new)
+    assert list(new.parent.iterdir()) == []
+    monkeypatch.undo()
+    assert backup.restore(saved, new) is None
+    assert _dump(new) == _dump(saved)
+
+
 @pytest.mark.parametrize("content, message", [
     (b"just some text\n" * 100, "not an SQLite file"),
     (None, "another program"),

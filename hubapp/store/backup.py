@@ -176,6 +176,12 @@ def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Pat
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Folder {folder} does not exist"), folder=str(db_path.parent))
     kept = _keep_current(db_path, Path(folder) if folder else default_folder(db_path))
+    if kept is None and not db_path.exists():
+        # A new file takes its name only once whole: a restore killed half-way must not
+        # leave a file that looks like a damaged hub.
+        write_whole(db_path, lambda partial: _copy_into(backup_file, partial))
+        verify(db_path)
+        return None
     try:
         _copy_into(backup_file, db_path)
     except sqlite3.DatabaseError as error:
