@@ -179,6 +179,29 @@ def test_restore_refuses_a_damaged_backup(demo_db_path, tmp_path):
     assert _digest(demo_db_path) == before
 
 
+def test_a_backup_of_a_damaged_database_names_the_database(demo_db_path, tmp_path):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    damaged = backup.backup_to(demo_db_path, folder / "hub.db")
+    data = bytearray(damaged.read_bytes())
+    data[4096 * 10:4096 * 10 + 200] = bytes(200)
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError) as refused:
+        backup.backup_to(damaged, folder / "copy.db")
+    assert str(refused.value).startswith(f"{damaged} is damaged")
+    assert sorted(path.name for path in folder.iterdir()) == ["hub.db"]
+
+
+def test_a_copy_that_cannot_be_written_names_the_copy_not_the_database(demo_db_path,
+                                                                       tmp_path):
+    from hubapp.store.db import copy_database
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    with pytest.raises(DatabaseError, match=f"Cannot open database {blocked / 'b1.db'}"):
+        copy_database(demo_db_path, blocked / "b1.db.partial", blocked / "b1.db")
+
+
 def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path):
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
     broken = tmp_path / "broken" / "hub.db"

@@ -60,9 +60,14 @@ def backup_to(db_path: Path, target: Path) -> Path:
                             path=str(target))
 
     def make(partial: Path) -> None:
-        copy_database(db_path, partial)
+        copy_database(db_path, partial, target)
         _leave_wal_mode(partial)
-        verify(partial)
+        try:
+            verify(partial)
+        except DatabaseError as error:
+            # The copy is consistent: what is wrong with it is wrong with the database.
+            raise DatabaseError(error.template, **(error.values | {"path": str(db_path)})) \
+                from error
 
     try:
         write_whole(target, make)

@@ -133,8 +133,11 @@ def backup_before_migration(path: Path, first_step: str) -> Path:
     return target
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API (safe while others write)."""
+def copy_database(source: Path, target: Path, target_name: Path | None = None) -> None:
+    """A consistent copy through SQLite's online backup API (safe while others write).
+
+    An error names the file it concerns: the target (as target_name, if it is written under
+    a temporary name) for a full disk or a folder that cannot be written, else the source."""
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(target))
@@ -143,9 +146,14 @@ def copy_database(source: Path, target: Path) -> None:
         finally:
             dst.close()
     except sqlite3.Error as error:
-        raise as_user_error(error, source) from error
+        text = str(error).lower()
+        written = any(needle in text for needle in _WRITING_ERRORS)
+        raise as_user_error(error, (target_name or target) if written else source) from error
     finally:
         src.close()
+
+
+_WRITING_ERRORS = ("full", "readonly", "read-only", "unable to open")
 
 
 @contextlib.contextmanager
@@ -188,15 +196,23 @@ def db_path(db: Database) -> Path | str:
     return Path(row[2])
 
 
+_BUSY = QT_TRANSLATE_NOOP(
+    "messages", "Database {path} is busy: another Hub Desk is saving. Try again in a moment")
+_READ_ONLY = QT_TRANSLATE_NOOP(
+    "messages", "Database {path} is read-only: check the file's permissions")
 _USER_ERRORS = (
-    ("locked", "Database {path} is busy: another Hub Desk is saving. Try again in a moment"),
-    ("busy", "Database {path} is busy: another Hub Desk is saving. Try again in a moment"),
-    ("readonly", "Database {path} is read-only: check the file's permissions"),
-    ("read-only", "Database {path} is read-only: check the file's permissions"),
-    ("disk is full", "The disk holding {path} is full: nothing was saved"),
-    ("not a database", "{path} is not a Hub Desk database (damaged or not an SQLite file)"),
-    ("malformed", "Database {path} is damaged; restore it from a backup"),
-    ("unable to open", "Cannot open database {path}: check the folder exists and is writable"),
+    ("locked", _BUSY),
+    ("busy", _BUSY),
+    ("readonly", _READ_ONLY),
+    ("read-only", _READ_ONLY),
+    ("disk is full", QT_TRANSLATE_NOOP(
+        "messages", "The disk holding {path} is full: nothing was saved")),
+    ("not a database", QT_TRANSLATE_NOOP(
+        "messages", "{path} is not a Hub Desk database (damaged or not an SQLite file)")),
+    ("malformed", QT_TRANSLATE_NOOP(
+        "messages", "Database {path} is damaged; restore it from a backup")),
+    ("unable to open", QT_TRANSLATE_NOOP(
+        "messages", "Cannot open database {path}: check the folder exists and is writable")),
 )
 
 

@@ -22,5 +22,7 @@ def write_whole(target: Path, make: Callable[[Path], None]) -> Path:
         make(partial)
         os.replace(partial, target)
     finally:
-        partial.unlink(missing_ok=True)
+        # With the journal SQLite leaves when the disk fills up half-way.
+        for leftover in (partial, Path(f"{partial}-journal")):
+            leftover.unlink(missing_ok=True)
     return target

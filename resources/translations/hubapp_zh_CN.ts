@@ -3570,44 +3570,44 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="70"/>
+        <location filename="../../hubapp/store/backup.py" line="75"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="84"/>
+        <location filename="../../hubapp/store/backup.py" line="89"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="144"/>
+        <location filename="../../hubapp/store/backup.py" line="149"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有 Hub Desk 数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="155"/>
+        <location filename="../../hubapp/store/backup.py" line="160"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="172"/>
+        <location filename="../../hubapp/store/backup.py" line="177"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="176"/>
+        <location filename="../../hubapp/store/backup.py" line="181"/>
         <location filename="../../hubapp/store/db.py" line="58"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="210"/>
+        <location filename="../../hubapp/store/backup.py" line="221"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="87"/>
-        <location filename="../../hubapp/store/backup.py" line="238"/>
+        <location filename="../../hubapp/store/backup.py" line="249"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3660,6 +3660,31 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/store/db.py" line="108"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="201"/>
+        <source>Database {path} is read-only: check the file&apos;s permissions</source>
+        <translation>数据库 {path} 为只读：请检查文件权限</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="208"/>
+        <source>The disk holding {path} is full: nothing was saved</source>
+        <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="210"/>
+        <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
+        <translation>{path} 不是 Hub Desk 数据库（已损坏或不是 SQLite 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="212"/>
+        <source>Database {path} is damaged; restore it from a backup</source>
+        <translation>数据库 {path} 已损坏；请从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="214"/>
+        <source>Cannot open database {path}: check the folder exists and is writable</source>
+        <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/demo_data.py" line="22"/>
@@ -3860,6 +3885,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
+        <location filename="../../hubapp/store/db.py" line="199"/>
         <location filename="../../hubapp/store/postgres.py" line="496"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
