@@ -87,3 +87,27 @@ def test_a_stamp_in_an_entry_reads_as_the_desks_clock(qtbot, app_ctx):
     details = screen.details.toPlainText()
     assert f"closed at: — → {local}" in details and stored not in details
     assert f"date: — → {DEMO_END.isoformat()}" in details
+
+
+def test_the_day_filter_follows_the_desks_clock(app_ctx, monkeypatch):
+    import time
+
+    from hubapp.store import audit
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        # 23:30 UTC on the 6th is 07:30 on the 7th in Chongqing.
+        app_ctx.db.execute("INSERT INTO audit_log (at, user_name, action, entity, entity_id)"
+                           " VALUES ('2026-03-06T23:30:00+00:00', 'zhao', 'update',"
+                           " 'setting', 'hub_name')")
+        app_ctx.db.conn.commit()
+
+        def found(day: dt.date) -> bool:
+            return any(e.entity_id == "hub_name" and e.user_name == "zhao"
+                       for e in audit.entries(app_ctx.db, day=day))
+
+        assert found(dt.date(2026, 3, 7)) and not found(dt.date(2026, 3, 6))
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -29,16 +29,21 @@ def record(db: Database, user: str, action: str, entity: str, entity_id: object,
 
 def entries(db: Database, *, user: str | None = None, day: dt.date | None = None,
             service_no: str | None = None, limit: int = 2_000) -> list[AuditEntryRecord]:
-    """Newest first. day matches the day of the change or the hub day it concerned;
-    service_no matches entries whose before or after names that service."""
+    """Newest first. day matches the day of the change (on this desk's clock) or the hub
+    day it concerned; service_no matches entries whose before or after names that service."""
     clauses, params = [], []
     if user:
         clauses.append("user_name = ?")
         params.append(user)
     if day is not None:
         text = day.isoformat()
-        clauses.append("(substr(at, 1, 10) = ? OR entity_id = ? OR before LIKE ? OR after LIKE ?)")
-        params += [text, text, f'%"date": "{text}"%', f'%"date": "{text}"%']
+        # Stamps are UTC: the desk's day runs from its local midnight to the next one.
+        start, end = (dt.datetime.combine(day + dt.timedelta(days=n), dt.time()).astimezone()
+                      .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+                      for n in (0, 1))
+        clauses.append("((at >= ? AND at < ?) OR entity_id = ? OR before LIKE ?"
+                       " OR after LIKE ?)")
+        params += [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%']
     if service_no:
         pattern = f'%"service_no": "{service_no.strip().upper()}"%'
         clauses.append("(before LIKE ? OR after LIKE ?)")
