@@ -142,3 +142,13 @@ def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
     assert dialog.isVisible() and "is busy" in dialog.message.text()
     assert dialog.hub_name.text() == "Chongqing Hub East"
+
+
+def test_an_empty_chinese_hub_name_is_said_beside_it(qtbot, main_window):
+    dialog = open_settings(qtbot, main_window)
+    dialog.hub_name_zh.clear()
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.hub.errors["hub_name_zh"].isVisible(), timeout=10_000)
+    assert not dialog.hub.errors["hub_name"].text()
+    assert dialog.focusWidget() is dialog.hub_name_zh
+    dialog.reject()

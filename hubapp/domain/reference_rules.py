@@ -33,9 +33,10 @@ def _required(errors: list[FieldError], name: str, value: str) -> None:
         errors.append(FieldError(name, QT_TRANSLATE_NOOP("messages", "This field is required")))
 
 
-def _names(errors: list[FieldError], name_en: str, name_zh: str) -> None:
-    _required(errors, "name_en", name_en)
-    _required(errors, "name_zh", name_zh)
+def _names(errors: list[FieldError], name_en: str, name_zh: str,
+           fields: tuple[str, str] = ("name_en", "name_zh")) -> None:
+    _required(errors, fields[0], name_en)
+    _required(errors, fields[1], name_zh)
 
 
 def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
@@ -98,7 +99,7 @@ TEU_45FT_CHOICES = (2.0, 2.25)  # ports count a 45 ft box as 2 TEU, some as 2.25
 
 def validate_settings(hub: HubSettingsRecord) -> list[FieldError]:
     errors: list[FieldError] = []
-    _names(errors, hub.hub_name, hub.hub_name_zh)
+    _names(errors, hub.hub_name, hub.hub_name_zh, ("hub_name", "hub_name_zh"))
     if hub.teu_45ft not in TEU_45FT_CHOICES:
         errors.append(FieldError("teu_45ft", QT_TRANSLATE_NOOP(
             "messages", "A 45 ft container counts as 2 or 2.25 TEU, not {value}"),
