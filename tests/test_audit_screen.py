@@ -45,7 +45,8 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     qtmodeltester.check(screen.model)
     assert screen.model.rowCount() == 2
     row = [screen.model.index(0, c).data() for c in range(5)]
-    assert row[1:4] == ["wang.li", "update", f"service {service.id}"]
+    assert row[1:4] == ["wang.li", "update",
+                        f"service {service.service_no} {service.date.isoformat()}"]
     assert f"containers: {len(moves)} → {len(moves) - 1}" in row[4]
     assert "notes: " in row[4] and "late loco" in row[4]
     screen.table.selectRow(0)
@@ -73,6 +74,19 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     assert fields["notes"] == ("", "late loco")
     assert fields["containers"] == (str(len(moves)), str(len(moves) - 1))
     assert {row["user"] for row in rows} == {"wang.li"}
+
+
+def test_stored_codes_read_as_the_daily_log_shows_them(qtbot, app_ctx):
+    summary = services.list_day(app_ctx.db, DEMO_END)[0]
+    services.save_service(app_ctx.db, dataclasses.replace(summary.service, status="cancelled",
+                                                          actual_at=None),
+                          [dataclasses.replace(m, id=None) for m in
+                           services.list_moves(app_ctx.db, summary.service.id)], "wang.li",
+                          "admin")
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    changes = screen.model.index(0, 4).data()
+    assert f"status: {summary.service.status.capitalize()} → Cancelled" in changes
 
 
 def test_a_stamp_in_an_entry_reads_as_the_desks_clock(qtbot, app_ctx):

@@ -34,7 +34,17 @@ def _value(value, name: str = "") -> str:
         return ", ".join(map(str, value[:6])) + (" …" if len(value) > 6 else "")
     if isinstance(value, str) and (moment := _utc_moment(value)) is not None:
         return _local(moment)  # a stamp such as closed_at, shown like the When column
-    return _word(value) if name == "role" else str(value)
+    if name == "role":
+        return _word(value)
+    if name in _LABELLED:  # a stored code ("arrived") as the daily log shows it
+        try:
+            return _LABELLED[name](value)
+        except KeyError:
+            pass
+    return str(value)
+
+
+_LABELLED = {"status": labels.status, "direction": labels.direction, "mode": labels.mode}
 
 
 def _utc_moment(text: str) -> dt.datetime | None:
@@ -94,8 +104,15 @@ def _word(word: str) -> str:
 
 
 def _what(entry: AuditEntryRecord) -> str:
-    # A setting is named by its stored key (hub, single_user_mode): shown as a word too.
+    # A setting is named by its stored key (hub, single_user_mode): shown as a word too; a
+    # service by its number and day rather than the row id it is stored under.
     name = _word(str(entry.entity_id)) if entry.entity == "setting" else entry.entity_id
+    if entry.entity == "service":
+        for side in (entry.after, entry.before):
+            service = side.get("service") if isinstance(side, dict) else None
+            if isinstance(service, dict) and service.get("service_no"):
+                name = f"{service['service_no']} {service.get('date', '')}".strip()
+                break
     return f"{_word(entry.entity)} {name}"
 
 
