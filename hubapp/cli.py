@@ -405,7 +405,7 @@ def run_users(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(translate("cli", "User {name} ({role}) added to {database}").format(
-        name=user.name, role=user.role, database=_named(args.db)))
+        name=user.name, role=translate("audit", user.role), database=_named(args.db)))
     return 0
 
 

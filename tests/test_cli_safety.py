@@ -1,5 +1,6 @@
 """`hubapp backup`, `restore` and `users add` as scripts run them: subprocesses, exit codes."""
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -65,12 +66,17 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
                     stdin="cassava flour\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"User Li Na (admin) added to {path}"
+    chinese = subprocess.run(
+        [sys.executable, "-m", "hubapp", "users", "add", "zhao", "--role", "supervisor",
+         "--db", str(path)], input="cassava flour\n", capture_output=True, text=True,
+        timeout=120, env=dict(os.environ, LANG="zh_CN.UTF-8"))
+    assert chinese.stdout.strip() == f"用户 zhao（主管）已添加到 {path}"
     result = hubapp("users", "add", "wang", "--role", "clerk", "--db", path, stdin="short\n")
     assert result.returncode == 1
     assert result.stderr.strip() == "hubapp: error: A password needs at least 8 characters"
     db = open_db(path)
     try:
         assert users.authenticate(db, "li na", "cassava flour").role == users.ADMIN
-        assert [u.name for u in users.list_users(db)] == ["Li Na"]
+        assert [u.name for u in users.list_users(db)] == ["Li Na", "zhao"]
     finally:
         db.close()
