@@ -31,6 +31,7 @@ class FindContainerPanel(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.number = ""
         self.model = ContainerHistoryModel(self)
         self.title = QLabel(self)
         close = QToolButton(self)
@@ -57,6 +58,7 @@ class FindContainerPanel(QWidget):
         self.hide()
 
     def show_results(self, number: str, rows: list[ContainerHistoryRecord]) -> None:
+        self.number = number  # what the rows are of, whatever the find box holds by now
         self.model.set_rows(rows)
         if rows:
             self.title.setText(self.tr("{number}: %n move(s)", "", len(rows))

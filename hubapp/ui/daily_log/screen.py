@@ -631,7 +631,7 @@ class DailyLogScreen(QWidget):
             self.find_panel.table.setFocus()
 
     def _jump_to(self, move: ContainerHistoryRecord) -> None:
-        self.show_move(move.date, move.service_id, iso6346.normalise(self.find_edit.text()))
+        self.show_move(move.date, move.service_id, self.find_panel.number)
 
     def show_move(self, day: dt.date, service_id: int, container: str) -> None:
         """Open a day and service with the cursor on one container (find box, browse screen)."""
