@@ -7,7 +7,7 @@ machine may start late; a wait ends as soon as its condition holds.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 
 from hubapp.store import browse
 from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
@@ -127,3 +127,15 @@ def test_a_commodity_added_meanwhile_can_be_filtered_by(qtbot, screen, app_ctx):
         app_ctx.signals.data_changed.emit(change, None)
     names = [screen.commodity.itemText(i) for i in range(screen.commodity.count())]
     assert "jackfruit" in names
+
+
+def test_an_any_date_calendar_opens_on_this_month(qtbot, screen):
+    screen.show()
+    edit = screen.date_from
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton,  # on the drop-down arrow
+                     pos=QPoint(edit.width() - 6, edit.height() // 2))
+    calendar = screen.date_from.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.window().hide()

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -27,6 +29,21 @@ from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
 _Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "any date", shown as a dash
 TYPING_PAUSE_MS = 300  # wait for the clerk to stop typing before asking again
+
+
+class _OpensAtToday(QObject):
+    """An "any date" edit's calendar opens on this month, not on January 2000."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        edit.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, calendar, event) -> bool:
+        if event.type() == QEvent.Type.Show and self._edit.date() == NO_DATE:
+            today = QDate.currentDate()
+            calendar.setCurrentPage(today.year(), today.month())
+        return False
 
 
 def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descending: bool,
@@ -171,6 +188,7 @@ class BrowseScreen(QWidget):
             edit.setMinimumDate(NO_DATE)
             edit.setSpecialValueText(self.tr("any"))
             edit.setDate(NO_DATE)
+            _OpensAtToday(edit)
         self.container = QLineEdit(self)
         self.container.setPlaceholderText(self.tr("Starts with…"))
         self.service = QLineEdit(self)
