@@ -6,6 +6,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import signal
 import sys
 import unicodedata
 from gettext import gettext
@@ -211,6 +212,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from hubapp.ui.app import run_gui  # Qt only loads for the window
 
             return run_gui(args.db)
+        if hasattr(signal, "SIGPIPE"):
+            # `hubapp stats … | head`: a reader that stops early ends the command quietly,
+            # as it does other Unix tools, instead of a BrokenPipeError traceback.
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,
                 "users": run_users, "import": run_import,
@@ -271,6 +276,9 @@ def run_stats(args: argparse.Namespace) -> int:
         writer.writerow(("key", *fields))
         writer.writerows((key, *(_json_number(v) for v in values)) for key, *values in rows)
     else:
+        chinese = language.system_language() == "zh"
+        rows = [(_stats_label(row, chinese), *values)
+                for row, (_key, *values) in zip(result.rows, rows)]
         total = (translate("stats", "total"), *(getattr(result.totals, name) for name in fields))
         header = (translate("stats", "key"), translate("stats", "services"),
                   translate("stats", "containers"), translate("stats", "teu"),
@@ -278,6 +286,15 @@ def run_stats(args: argparse.Namespace) -> int:
                   translate("stats", "gross_kg"))
         _print_table(header, rows, total)
     return 0
+
+
+def _stats_label(row, chinese: bool) -> str:
+    """A row's key as people read it: a commodity in Chinese when they do."""
+    from hubapp.store.stats import NONE_KEY
+
+    if row.key == NONE_KEY:
+        return translate("stats", "(none)")
+    return row.key_zh if chinese and row.key_zh else row.key
 
 
 def _json_number(value: float) -> int | float:

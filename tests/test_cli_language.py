@@ -64,6 +64,14 @@ def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
     assert table[0].split() == ["分组", "班次", "箱量", "标箱", "重箱", "空箱", "毛重(kg)"]
     assert table[-1].startswith("合计")
 
+    by_commodity = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from",
+                          "2026-03-03", "--to", "2026-03-05", "--by", "commodity").stdout
+    assert "（未填）" in by_commodity and "(none)" not in by_commodity  # the empty boxes
+    assert "木薯粉" in by_commodity and "cassava flour" not in by_commodity
+    machine = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-03",
+                     "--to", "2026-03-05", "--by", "commodity", "--format", "csv").stdout
+    assert "cassava flour," in machine  # scripts keep the English key
+
     checked = hubapp("zh_CN.UTF-8", "check", "--db", demo_db_path)
     assert checked.returncode == 0, checked.stderr
     assert "  正常     文件完整性" in checked.stdout.splitlines()

@@ -142,8 +142,9 @@ class ContainerHistoryRecord:
 
 @dataclass(frozen=True, slots=True)
 class StatsRowRecord:
-    key: str
+    key: str  # stable English (scripts read it): a date, route code, commodity name…
     totals: TotalsRecord
+    key_zh: str = ""  # the commodity's Chinese name, for people reading Chinese
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ _GROUPINGS = {
     "commodity": (f"COALESCE(c.name_en, '{NONE_KEY}')", "teu DESC, key"),
     "direction": ("s.direction", "key"),
 }
+_CHINESE = {"commodity": "MAX(c.name_zh)"}  # one per English name
 BY_CHOICES = tuple(_GROUPINGS)
 
 
@@ -36,8 +37,8 @@ def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "da
     params = [date_from.isoformat(), date_to.isoformat()]
     totals = totals_record(next(db.query(f"SELECT {TOTALS_COLUMNS} {joins}", params)))
     rows = tuple(
-        StatsRowRecord(row["key"], totals_record(row))
+        StatsRowRecord(row["key"], totals_record(row), row["key_zh"] or "")
         for row in db.query(
-            f"SELECT {key} AS key, {TOTALS_COLUMNS} {joins} GROUP BY {key} ORDER BY {order}",
-            params))
+            f"SELECT {key} AS key, {_CHINESE.get(by, 'NULL')} AS key_zh, {TOTALS_COLUMNS}"
+            f" {joins} GROUP BY {key} ORDER BY {order}", params))
     return StatsRecord(date_from, date_to, by, totals, rows)

@@ -3,7 +3,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="194" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="211" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -52,7 +52,7 @@
 <context>
     <name>FindContainerPanel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="62" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="64" />
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}: %n move</numerusform>

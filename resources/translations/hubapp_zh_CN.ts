@@ -4,27 +4,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="122"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -32,54 +32,54 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="123"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="140"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="148"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="132"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="149"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="167"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="151"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="168"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="205"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="211"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="226"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="210"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="227"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="234"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -190,78 +190,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="189"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="175"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="195"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="185"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="203"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="207"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="190"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="208"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="190"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="208"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="209"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="210"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="249"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="267"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="334"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="352"/>
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="337"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="355"/>
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="340"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="358"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="345"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -1147,19 +1147,19 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>FindContainerPanel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="38"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="39"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="62"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="64"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="66"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="68"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -1481,52 +1481,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2157,57 +2157,57 @@ Licence: MIT</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="34"/>
+        <location filename="../../hubapp/cli.py" line="35"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="35"/>
+        <location filename="../../hubapp/cli.py" line="36"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="36"/>
+        <location filename="../../hubapp/cli.py" line="37"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="37"/>
+        <location filename="../../hubapp/cli.py" line="38"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="38"/>
+        <location filename="../../hubapp/cli.py" line="39"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="39"/>
+        <location filename="../../hubapp/cli.py" line="40"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="40"/>
+        <location filename="../../hubapp/cli.py" line="41"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="41"/>
+        <location filename="../../hubapp/cli.py" line="42"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="42"/>
+        <location filename="../../hubapp/cli.py" line="43"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="43"/>
+        <location filename="../../hubapp/cli.py" line="44"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="44"/>
+        <location filename="../../hubapp/cli.py" line="45"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
     </message>
@@ -2225,312 +2225,312 @@ Licence: MIT</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
         <source>day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
         <source>hub_name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
@@ -2706,362 +2706,362 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="27"/>
+        <location filename="../../hubapp/cli.py" line="28"/>
         <source>{prog}: error: {message} (see {prog} --help)</source>
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="60"/>
+        <location filename="../../hubapp/cli.py" line="61"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="71"/>
+        <location filename="../../hubapp/cli.py" line="72"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽台账（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="75"/>
+        <location filename="../../hubapp/cli.py" line="76"/>
         <source>database file or postgresql://user@host/dbname URL (default: a file in the user data folder)</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址（默认：用户数据文件夹中的文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="82"/>
+        <location filename="../../hubapp/cli.py" line="83"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="83"/>
+        <location filename="../../hubapp/cli.py" line="84"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="83"/>
+        <location filename="../../hubapp/cli.py" line="84"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="94"/>
+        <location filename="../../hubapp/cli.py" line="95"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="96"/>
+        <location filename="../../hubapp/cli.py" line="97"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="97"/>
+        <location filename="../../hubapp/cli.py" line="98"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history)</source>
         <translation>按约此数量的集装箱生成历史数据，代替 --days（例如 5000000，即通道的全部历史）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="101"/>
+        <location filename="../../hubapp/cli.py" line="102"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="103"/>
+        <location filename="../../hubapp/cli.py" line="104"/>
         <source>last day of the demo data (default: today)</source>
         <translation>演示数据的最后一天（默认：今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="105"/>
+        <location filename="../../hubapp/cli.py" line="106"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="111"/>
+        <location filename="../../hubapp/cli.py" line="112"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="113"/>
+        <location filename="../../hubapp/cli.py" line="114"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="115"/>
+        <location filename="../../hubapp/cli.py" line="116"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="117"/>
+        <location filename="../../hubapp/cli.py" line="118"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="118"/>
+        <location filename="../../hubapp/cli.py" line="119"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="120"/>
+        <location filename="../../hubapp/cli.py" line="121"/>
         <source>leave out services and containers already stored instead of refusing the file</source>
         <translation>跳过已存储的班列和集装箱，而不是拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="123"/>
+        <location filename="../../hubapp/cli.py" line="124"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="129"/>
+        <location filename="../../hubapp/cli.py" line="130"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="131"/>
+        <location filename="../../hubapp/cli.py" line="132"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="134"/>
+        <location filename="../../hubapp/cli.py" line="135"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="135"/>
+        <location filename="../../hubapp/cli.py" line="136"/>
         <source>replace the database with a backup (the current file is kept in the backups folder first)</source>
         <translation>用备份替换数据库（当前文件先保存在备份文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="138"/>
+        <location filename="../../hubapp/cli.py" line="139"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="139"/>
+        <location filename="../../hubapp/cli.py" line="140"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems</source>
         <translation>检查文件完整性和应用规则；有问题时以 1 退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="141"/>
+        <location filename="../../hubapp/cli.py" line="142"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="144"/>
+        <location filename="../../hubapp/cli.py" line="145"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="146"/>
+        <location filename="../../hubapp/cli.py" line="147"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月报或期间报告打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="150"/>
+        <location filename="../../hubapp/cli.py" line="151"/>
         <source>which report</source>
         <translation>哪种报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="151"/>
+        <location filename="../../hubapp/cli.py" line="152"/>
         <source>the day of a daily report</source>
         <translation>日报的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="152"/>
+        <location filename="../../hubapp/cli.py" line="153"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="154"/>
+        <location filename="../../hubapp/cli.py" line="155"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="156"/>
+        <location filename="../../hubapp/cli.py" line="157"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="159"/>
+        <location filename="../../hubapp/cli.py" line="160"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="160"/>
+        <location filename="../../hubapp/cli.py" line="161"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报告语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="162"/>
+        <location filename="../../hubapp/cli.py" line="163"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="166"/>
+        <location filename="../../hubapp/cli.py" line="167"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="168"/>
+        <location filename="../../hubapp/cli.py" line="169"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="172"/>
+        <location filename="../../hubapp/cli.py" line="173"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="187"/>
+        <location filename="../../hubapp/cli.py" line="188"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>{text!r} 不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="196"/>
+        <location filename="../../hubapp/cli.py" line="197"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>{text!r} 不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="223"/>
+        <location filename="../../hubapp/cli.py" line="228"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="228"/>
+        <location filename="../../hubapp/cli.py" line="233"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="246"/>
+        <location filename="../../hubapp/cli.py" line="251"/>
         <source>Demo data written to {path}: {services} services, {containers} containers, {teu} TEU</source>
         <translation>演示数据已写入 {path}：{services} 班次，{containers} 箱，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="325"/>
+        <location filename="../../hubapp/cli.py" line="342"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="334"/>
+        <location filename="../../hubapp/cli.py" line="351"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="335"/>
+        <location filename="../../hubapp/cli.py" line="352"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="344"/>
+        <location filename="../../hubapp/cli.py" line="361"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="345"/>
+        <location filename="../../hubapp/cli.py" line="362"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="345"/>
+        <location filename="../../hubapp/cli.py" line="362"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="357"/>
+        <location filename="../../hubapp/cli.py" line="374"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="359"/>
+        <location filename="../../hubapp/cli.py" line="376"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="359"/>
+        <location filename="../../hubapp/cli.py" line="376"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="374"/>
+        <location filename="../../hubapp/cli.py" line="391"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="376"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="376"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="376"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="377"/>
+        <location filename="../../hubapp/cli.py" line="394"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="377"/>
+        <location filename="../../hubapp/cli.py" line="394"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="377"/>
+        <location filename="../../hubapp/cli.py" line="394"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="393"/>
+        <location filename="../../hubapp/cli.py" line="410"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="395"/>
+        <location filename="../../hubapp/cli.py" line="412"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="407"/>
+        <location filename="../../hubapp/cli.py" line="424"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="426"/>
+        <location filename="../../hubapp/cli.py" line="443"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="430"/>
+        <location filename="../../hubapp/cli.py" line="447"/>
         <source>{file}: {count} problems; nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="433"/>
+        <location filename="../../hubapp/cli.py" line="450"/>
         <source>{file}: {count} services or containers are already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="437"/>
+        <location filename="../../hubapp/cli.py" line="454"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="438"/>
+        <location filename="../../hubapp/cli.py" line="455"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="449"/>
+        <location filename="../../hubapp/cli.py" line="466"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="458"/>
+        <location filename="../../hubapp/cli.py" line="475"/>
         <source>{count} containers written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="498"/>
+        <location filename="../../hubapp/cli.py" line="515"/>
         <source>Report written to {path} ({pages} pages)</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3326,53 +3326,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="45"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="46"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
         <translation>HS 编码 {value!r} 必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="48"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="49"/>
         <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="53"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="54"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别 {value!r} 不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="62"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="63"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE {value!r} 必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="67"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="68"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家 {value!r} 必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="77"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="78"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码 {value!r} 必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="87"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="88"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：{value!r}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="90"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="91"/>
         <location filename="../../hubapp/domain/validation.py" line="93"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="103"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="104"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="110"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="111"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -3472,7 +3472,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="82"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="83"/>
         <location filename="../../hubapp/interchange/parsing.py" line="345"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -3804,33 +3804,33 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="236"/>
+        <location filename="../../hubapp/cli.py" line="241"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="241"/>
+        <location filename="../../hubapp/cli.py" line="246"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="370"/>
+        <location filename="../../hubapp/cli.py" line="387"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="396"/>
+        <location filename="../../hubapp/cli.py" line="413"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="468"/>
-        <location filename="../../hubapp/cli.py" line="492"/>
+        <location filename="../../hubapp/cli.py" line="485"/>
+        <location filename="../../hubapp/cli.py" line="509"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="484"/>
+        <location filename="../../hubapp/cli.py" line="501"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
@@ -4005,44 +4005,49 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="274"/>
+        <location filename="../../hubapp/cli.py" line="282"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="275"/>
+        <location filename="../../hubapp/cli.py" line="283"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="275"/>
+        <location filename="../../hubapp/cli.py" line="283"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="276"/>
+        <location filename="../../hubapp/cli.py" line="284"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="276"/>
+        <location filename="../../hubapp/cli.py" line="284"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="277"/>
+        <location filename="../../hubapp/cli.py" line="285"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="277"/>
+        <location filename="../../hubapp/cli.py" line="285"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="278"/>
+        <location filename="../../hubapp/cli.py" line="286"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="296"/>
+        <source>(none)</source>
+        <translation>（未填）</translation>
     </message>
 </context>
 </TS>
