@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from hubapp.store import browse
 from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
@@ -139,3 +140,12 @@ def test_an_any_date_calendar_opens_on_this_month(qtbot, screen):
     today = QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     calendar.window().hide()
+
+
+def test_tab_goes_through_the_filters_while_a_date_says_any(qtbot, screen):
+    screen.show()
+    screen.date_from.setFocus()
+    qtbot.keyClick(screen.date_from, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.date_to
+    qtbot.keyClick(screen.date_to, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.container

@@ -4,6 +4,7 @@ import datetime as dt
 import sqlite3
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QTableView
 
 from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.daily_log.services_list import DayServicesModel
@@ -219,3 +220,23 @@ def test_a_daily_log_shortcut_pressed_elsewhere_brings_the_daily_log_first(
     qtbot.keyClick(browse.table, Qt.Key.Key_F, control)
     assert main_window.screens.currentWidget() is day
     assert main_window.focusWidget() is day.find_edit  # typing goes where it is seen
+
+
+def test_tab_leaves_every_list_for_the_controls_beside_it(qtbot, main_window):
+    from hubapp.ui.audit_screen import AuditScreen
+    from hubapp.ui.reference_screen import ReferenceScreen
+    from hubapp.ui.users_screen import UsersScreen
+
+    tables = [main_window.day_screen.table]
+    for kind in (ReferenceScreen, AuditScreen, UsersScreen):
+        screen = main_window.show_screen(kind)
+        tables.append(next(table for table in screen.findChildren(QTableView)
+                           if table.isVisible()))
+    for table in tables:
+        main_window.screens.setCurrentWidget(next(
+            main_window.screens.widget(i) for i in range(main_window.screens.count())
+            if main_window.screens.widget(i).isAncestorOf(table)))
+        table.setFocus()
+        table.setCurrentIndex(table.model().index(0, 0))
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not table, table.parent().objectName()

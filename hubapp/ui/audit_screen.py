@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.audit import AuditEntryRecord, changed_fields
@@ -16,7 +16,7 @@ from hubapp.interchange import write_audit
 from hubapp.store import audit
 from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
 
 def _local(moment: dt.datetime) -> str:
@@ -150,11 +150,9 @@ class AuditScreen(QWidget):
         self.count = QLabel(self)
 
         self.model = AuditModel(self)
-        self.table = QTableView(self)
+        self.table = list_table(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()

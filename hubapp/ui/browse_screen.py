@@ -16,14 +16,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from hubapp.domain.records import ChangeRecord, Direction
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.ui import filter_choices, formatting, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -31,18 +31,27 @@ NO_DATE = QDate(2000, 1, 1)  # the date edits' "any date", shown as a dash
 TYPING_PAUSE_MS = 300  # wait for the clerk to stop typing before asking again
 
 
-class _OpensAtToday(QObject):
-    """An "any date" edit's calendar opens on this month, not on January 2000."""
+class _AnyDate(QObject):
+    """While a date edit says "any", its calendar opens on this month, not on January 2000,
+    and Tab goes on to the next filter: there are no day and month to step through."""
 
     def __init__(self, edit: QDateEdit) -> None:
         super().__init__(edit)
         self._edit = edit
         edit.calendarWidget().installEventFilter(self)
+        edit.installEventFilter(self)
 
-    def eventFilter(self, calendar, event) -> bool:
-        if event.type() == QEvent.Type.Show and self._edit.date() == NO_DATE:
+    def eventFilter(self, watched, event) -> bool:
+        if self._edit.date() != NO_DATE:
+            return False
+        if event.type() == QEvent.Type.Show and watched is not self._edit:
             today = QDate.currentDate()
-            calendar.setCurrentPage(today.year(), today.month())
+            watched.setCurrentPage(today.year(), today.month())
+        elif event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
+                                                                      Qt.Key.Key_Backtab):
+            # QWidget's own: the date edit's would step through its sections.
+            QWidget.focusNextPrevChild(self._edit, event.key() == Qt.Key.Key_Tab)
+            return True
         return False
 
 
@@ -188,7 +197,7 @@ class BrowseScreen(QWidget):
             edit.setMinimumDate(NO_DATE)
             edit.setSpecialValueText(self.tr("any"))
             edit.setDate(NO_DATE)
-            _OpensAtToday(edit)
+            _AnyDate(edit)
         self.container = QLineEdit(self)
         self.container.setPlaceholderText(self.tr("Starts with…"))
         self.service = QLineEdit(self)
@@ -216,10 +225,9 @@ class BrowseScreen(QWidget):
         filters.addStretch(1)
 
         self.model = MovesBrowseModel(ctx.tasks, self)
-        self.table = QTableView(self)
+        self.table = list_table(self)
         self.table.setObjectName("browse_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)

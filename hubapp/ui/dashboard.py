@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCursor, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QStackedWidget, QTableView, QTabWidget, QToolTip, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QStackedWidget, QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.dashboard import (
@@ -30,6 +30,7 @@ from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, settings
 from hubapp.ui import dialogs, filter_choices, formatting, labels
 from hubapp.ui.context import AppContext
+from hubapp.ui.record_model import list_table
 from hubapp.ui.tasks import TaskControl
 
 if TYPE_CHECKING:
@@ -114,9 +115,8 @@ class ChartPanel(QWidget):
         self.figure: Figure | None = None
         self.canvas = None  # a FigureCanvasQTAgg once there is a figure
         self.model = ChartTableModel(self)
-        self.table_view = QTableView(self)
+        self.table_view = list_table(self)
         self.table_view.setModel(self.model)
-        self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table_view.verticalHeader().hide()

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -20,6 +20,7 @@ from hubapp.interchange.reading import Table
 from hubapp.interchange.writing import write_problems
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
+from hubapp.ui.record_model import list_table
 from hubapp.ui.reference_screen import add_unknown, may_change
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -132,7 +133,7 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.choose_button)
 
         self.preview_model = PreviewModel(self)
-        self.preview = QTableView(self)
+        self.preview = list_table(self)
         self.preview.setModel(self.preview_model)
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -151,9 +152,8 @@ class ImportDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_model = ProblemsModel(self)
-        self.problems_view = QTableView(self)
+        self.problems_view = list_table(self)
         self.problems_view.setModel(self.problems_model)
-        self.problems_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # Sized by the header, not once by resizeColumnsToContents(): that would fix the
         # message column's width too and leave the rest of the view empty.
         self.problems_view.horizontalHeader().setSectionResizeMode(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # raw values, so numbers sort as numbers
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the …Record behind the row
@@ -74,3 +75,14 @@ class RecordTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.sort_value(record, column)
         return self.role_data(record, column, role)
+
+
+def list_table(parent: QWidget) -> QTableView:
+    """A table of records to read and pick from: rows are picked whole, nothing is edited
+    in place, and Tab leaves it for the next control (cell to cell it trapped the keyboard
+    in every list, away from the buttons beside it)."""
+    table = QTableView(parent)
+    table.setTabKeyNavigation(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return table

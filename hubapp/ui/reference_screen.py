@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QHeaderView, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -25,7 +25,7 @@ from hubapp.store import reference
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
+from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel, list_table
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -304,13 +304,11 @@ class ReferenceTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search English, Chinese or code…"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QTableView(self)
+        self.view = list_table(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)

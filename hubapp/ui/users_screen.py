@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -13,7 +13,7 @@ from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
 from hubapp.ui import labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
 
 class UsersModel(RecordTableModel):
@@ -38,11 +38,9 @@ class UsersScreen(QWidget):
         self.ctx = ctx
         self.setObjectName("users_screen")
         self.model = UsersModel(self)
-        self.table = QTableView(self)
+        self.table = list_table(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.name = QLineEdit(self)

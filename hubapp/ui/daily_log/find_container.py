@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QToolButton, QVBoxLayout,
+    QHBoxLayout, QHeaderView, QLabel, QToolButton, QVBoxLayout,
     QWidget,
 )
 
 from hubapp.domain.records import ContainerHistoryRecord
 from hubapp.ui import labels
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
 
 class ContainerHistoryModel(RecordTableModel):
@@ -38,10 +38,8 @@ class FindContainerPanel(QWidget):
         close.setText("✕")
         close.setToolTip(self.tr("Close (Esc)"))
         close.clicked.connect(self.hide)
-        self.table = QTableView(self)
+        self.table = list_table(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)

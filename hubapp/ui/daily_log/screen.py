@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain import iso6346
@@ -27,7 +27,7 @@ from hubapp.ui.daily_log.container_grid import FIELDS, ContainerGridModel, Conta
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel, totals_text
-from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE
+from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, list_table
 
 _SEPARATOR = " · "
 RESIZE_PRECISION_ROWS = 30
@@ -149,13 +149,11 @@ class DailyLogScreen(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(self)
+        self.table = list_table(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DayServicesModel.TIME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
