@@ -261,6 +261,9 @@ def test_find_container_lists_every_move_and_jumps(qtbot, screen, demo_db_path,
     assert screen.grid.index(current.row(), 0).data() == number
     press(qtbot, (Qt.Key.Key_F, CTRL), "ZZZU1234567", Qt.Key.Key_Return)
     assert "not in the log" in panel.title.text()
+    panel.table.setFocus()
+    press(qtbot, Qt.Key.Key_Escape)  # the results go, the find box takes the focus back
+    assert not panel.isVisible() and QApplication.focusWidget() is screen.find_edit
 
 
 def test_unsaved_changes_are_not_lost_by_switching_day(qtbot, screen, monkeypatch):

@@ -137,9 +137,11 @@ def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_p
     assert dialog.result_label.text().startswith("Imported 1 services, 20 containers")
 
 
-@pytest.mark.parametrize("late", [False, True], ids=["in the middle", "past the last check"])
+@pytest.mark.parametrize(("late", "how"), [(False, "button"), (True, "button"),
+                                           (False, "escape")],
+                         ids=["in the middle", "past the last check", "by Escape"])
 def test_cancel_leaves_the_database_as_it_was_or_says_it_came_too_late(
-        main_window, qtbot, monkeypatch, tmp_path, app_ctx, late):
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx, late, how):
     first, last = dt.date(2026, 3, 3), dt.date(2026, 3, 5)
     path = tmp_path / "three-days.csv"
     export_file(app_ctx.db, path, first, last)
@@ -164,7 +166,10 @@ def test_cancel_leaves_the_database_as_it_was_or_says_it_came_too_late(
     qtbot.mouseClick(dialog.import_button, LEFT)
     qtbot.waitUntil(reached.is_set)
     assert dialog.cancel_button.isEnabled()
-    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    if how == "escape":
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closes the window: the import stops
+    else:
+        qtbot.mouseClick(dialog.cancel_button, LEFT)
     release.set()
     qtbot.waitUntil(lambda: dialog.task is None)
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
 
 from hubapp.store import audit, reference, stats
 from hubapp.ui import dialogs
@@ -255,3 +255,17 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
     assert "“菠萝蜜” is in the list now" in dialog.result_label.text()
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith("Imported 1 services, 20 containers")
+
+
+def test_enter_on_a_row_opens_it_and_alt_e_stays_the_edit_menus(qtbot, monkeypatch, screen):
+    opened = form_opener(monkeypatch, qtbot)
+    view = screen.commodities.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0].form.name_en.text()
+    opened[0].reject()
+    mnemonics = {button.text().split("&")[1][0].lower()
+                 for button in screen.commodities.findChildren(QPushButton)
+                 if "&" in button.text()}
+    assert "e" not in mnemonics  # Alt+E opens the Edit menu

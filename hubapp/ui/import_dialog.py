@@ -381,8 +381,9 @@ class ImportDialog(QDialog):
         except HubError as error:
             dialogs.show_error(self, self.tr("Save problem list"), labels.message(error))
 
-    def closeEvent(self, event) -> None:
-        # Closing while importing cancels: the import rolls back, nothing half-saved.
+    def reject(self) -> None:
+        # Closing (Escape, the window's ✕, Close) while importing cancels: the import rolls
+        # back, nothing half-saved. QDialog's close event comes here too.
         if self.task is not None:
             self.task.cancel()
-        super().closeEvent(event)
+        super().reject()

@@ -313,10 +313,12 @@ class ReferenceTab(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(lambda _index: self.edit())
+        # Enter on a row, as a double-click, opens it (activated is both).
+        self.view.activated.connect(lambda _index: self.edit())
         self.add_button = QPushButton(self.tr("&Add…"), self)
         self.add_button.clicked.connect(self.add)
-        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        # Not &E: Alt+E is the Edit menu's.
+        self.edit_button = QPushButton(self.tr("E&dit…"), self)
         self.edit_button.clicked.connect(self.edit)
         self.top = QHBoxLayout()
         self.top.addWidget(self.search, 1)

@@ -28,6 +28,7 @@ class FindContainerPanel(QWidget):
     """Shown under the top bar while there are results; Escape or ✕ hides it."""
 
     chosen = Signal(object)  # ContainerHistoryRecord
+    closed = Signal()  # by Escape or ✕: the find box takes the focus back
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -38,6 +39,7 @@ class FindContainerPanel(QWidget):
         close.setText("✕")
         close.setToolTip(self.tr("Close (Esc)"))
         close.clicked.connect(self.hide)
+        close.clicked.connect(self.closed)
         self.table = list_table(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -69,6 +71,7 @@ class FindContainerPanel(QWidget):
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.hide()
+            self.closed.emit()
         else:
             super().keyPressEvent(event)
 

@@ -55,6 +55,7 @@ class DailyLogScreen(QWidget):
         self._build_editor()
         self.find_panel = FindContainerPanel(self)
         self.find_panel.chosen.connect(self._jump_to)
+        self.find_panel.closed.connect(self._focus_find)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._services_box)
