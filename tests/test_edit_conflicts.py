@@ -84,3 +84,43 @@ def test_deleting_an_outdated_copy_is_refused_and_keeps_the_newer_one(desks):
         services.delete_service(desk_b, service_b.id, "wang.wei", "clerk", service_b.version)
     assert services.get_service(desk_b, service_b.id).wagons == 44
     assert _moves(desk_b, service_b.id) == len(moves_a)
+
+
+@pytest.mark.parametrize("stale_desk_does", ["save", "delete"])
+def test_a_stale_copy_never_matches_a_new_service_that_took_its_id(desks, stale_desk_does):
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord
+
+    desk_a, desk_b = desks
+
+    def boxes(count, owner):
+        return [ContainerMoveRecord(with_check_digit(f"{owner}{n:06}"), "22G1", 1.0, "F", 12000)
+                for n in range(count)]
+
+    mistake, _ = services.save_service(desk_b, ServiceRecord(
+        "MISTAKE1", DEMO_END, Direction.INBOUND), boxes(3, "TGHU"), "wang.wei", "clerk")
+    held = services.get_service(desk_a, mistake.id)  # desk A opens the newest service
+    services.delete_service(desk_b, mistake.id, "wang.wei", "clerk", mistake.version)
+    real, _ = services.save_service(desk_b, ServiceRecord(
+        "REAL777", DEMO_END, Direction.OUTBOUND), boxes(20, "MSKU"), "wang.wei", "clerk")
+
+    with pytest.raises(EditConflict):
+        if stale_desk_does == "save":
+            services.save_service(desk_a, dataclasses.replace(held, notes="desk A"),
+                                  boxes(3, "TGHU"), "li.na", "clerk")
+        else:
+            services.delete_service(desk_a, held.id, "li.na", "clerk", held.version)
+    assert services.get_service(desk_b, real.id).service_no == "REAL777"
+    assert _moves(desk_b, real.id) == 20
+
+
+def test_a_save_after_a_merge_of_its_commodity_is_told_not_failed(desks):
+    from hubapp.store import reference
+
+    desk_a, desk_b = desks
+    service_a, moves_a = _open(desk_a)
+    source = next(move.commodity_id for move in moves_a if move.commodity_id is not None)
+    target = next(c.id for c in reference.list_commodities(desk_b) if c.id != source)
+    reference.merge_commodities(desk_b, source, target, "admin")
+    with pytest.raises(EditConflict):
+        services.save_service(desk_a, service_a, moves_a, "li.na", "clerk")

@@ -64,6 +64,16 @@ def newest_id(db: Database) -> int:
     return db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
 
 
+def next_version(db: Database) -> int:
+    """A row version no write has used before, for a write about to be recorded (inside
+    its transaction): more than every committed entry's id, as entries are never deleted.
+
+    A count per row (1, 2, 3…) would start again at 1 on a service whose id SQLite gives
+    again after the newest service was deleted, and a desk still holding the deleted one
+    would then overwrite the new one unchallenged."""
+    return newest_id(db) + 1
+
+
 def since(db: Database, after_id: int, limit: int = 500) -> list[AuditEntryRecord]:
     """Entries newer than after_id, oldest first: what other desks wrote since we looked."""
     return [_entry(row) for row in db.query(

@@ -296,7 +296,8 @@ def _days_holding_services(db: Database, dates: Sequence[dt.date]) -> set[dt.dat
 def insert_batch(db: Database, rows: ImportRowsRecord, first: int, stop: int) -> int:
     """Insert services first..stop-1 with their moves; returns how many moves are in so far."""
     batch = rows.services[first:stop]
-    values = [service_row(service) for service in batch]
+    version = audit.next_version(db)  # one entry records the whole import
+    values = [service_row(service) | {"version": version} for service in batch]
     if is_postgres(db):
         statement = (f"INSERT INTO service ({', '.join(values[0])}) VALUES"
                      f" ({', '.join('?' * len(values[0]))}) RETURNING id")

@@ -146,6 +146,11 @@ def merge_commodities(db: Database, source_id: int, target_id: int,
                 id=source_id if source is None else target_id)
         days = {dt.date.fromisoformat(row["date"]) for row in db.query(
             "SELECT DISTINCT date FROM container_move WHERE commodity_id = ?", [source_id])}
+        # The services holding source change: a desk with one open is told when it saves,
+        # instead of writing the dropped commodity back.
+        db.execute("UPDATE service SET version = ? WHERE id IN (SELECT service_id"
+                   " FROM container_move WHERE commodity_id = ?)",
+                   [audit.next_version(db), source_id])
         moved = db.execute("UPDATE container_move SET commodity_id = ? WHERE commodity_id = ?",
                            [target_id, source_id]).rowcount
         # The roll-up groups by commodity: the days that held source are summed anew.

@@ -99,14 +99,13 @@ def save_service(
         errors = _problems(db, service, moves, teu_45ft)
         if errors:
             raise ValidationError(errors)
-        row = service_row(service)
+        row = service_row(service) | {"version": audit.next_version(db)}
         if service.id is None:
             service_id = _insert_service(db, row)
         else:
             service_id = service.id
-            db.execute(
-                "UPDATE service SET " + ", ".join(f"{name} = ?" for name in row)
-                + ", version = version + 1 WHERE id = ?", [*row.values(), service_id])
+            db.execute("UPDATE service SET " + ", ".join(f"{name} = ?" for name in row)
+                       + " WHERE id = ?", [*row.values(), service_id])
             db.execute("DELETE FROM container_move WHERE service_id = ?", [service_id])
         _insert_moves(db, service_id, service, moves)
         saved = get_service(db, service_id)
