@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -131,7 +132,7 @@ def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
         qtbot, main_window, app_ctx, monkeypatch):
     from hubapp.domain.errors import DatabaseError
 
-    def busy(db, chosen, user):
+    def busy(db, chosen, user, fields):
         raise DatabaseError("Database {path} is busy: another Hub Desk is saving. Try again "
                             "in a moment", path="hub.db")
 
@@ -152,3 +153,20 @@ def test_an_empty_chinese_hub_name_is_said_beside_it(qtbot, main_window):
     assert not dialog.hub.errors["hub_name"].text()
     assert dialog.focusWidget() is dialog.hub_name_zh
     dialog.reject()
+
+
+def test_a_change_made_at_another_desk_meanwhile_is_kept(qtbot, main_window, app_ctx):
+    from hubapp.store import open_db
+
+    dialog = open_settings(qtbot, main_window)
+    other_desk = open_db(app_ctx.db_path)
+    try:
+        settings.save(other_desk, dataclasses.replace(
+            settings.load(other_desk), punctuality_tolerance_min=5), "zhao")
+    finally:
+        other_desk.close()
+    type_into(qtbot, dialog.hub_name, "Chongqing Hub East")
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):  # saved (and deleted)
+        save(qtbot, dialog)
+    stored = settings.load(app_ctx.db)
+    assert (stored.hub_name, stored.punctuality_tolerance_min) == ("Chongqing Hub East", 5)

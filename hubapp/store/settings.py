@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
@@ -25,8 +26,13 @@ def load(db: Database) -> HubSettingsRecord:
     return HubSettingsRecord(**values)
 
 
-def save(db: Database, settings: HubSettingsRecord, user: str) -> ChangeRecord:
-    """Store the settings; the audit log names each value that changed, before → after."""
+def save(db: Database, settings: HubSettingsRecord, user: str,
+         fields: Collection[str] | None = None) -> ChangeRecord:
+    """Store the settings; the audit log names each value that changed, before → after.
+
+    fields: the ones this desk changed (a dialog's); the others keep what is stored, which
+    another desk may have changed since the dialog opened. None: all of them."""
+    fields = _FIELDS if fields is None else tuple(fields)
     errors = validate_settings(settings)
     if errors:
         raise ValidationError(errors)
@@ -34,10 +40,13 @@ def save(db: Database, settings: HubSettingsRecord, user: str) -> ChangeRecord:
     # Its services on time count against the tolerance: counted before the write lock, so
     # that the other desks' saves do not wait on it.
     counted = (rollup.count_on_time(db, tolerance)
-               if load(db).punctuality_tolerance_min != tolerance else None)
+               if "punctuality_tolerance_min" in fields
+               and load(db).punctuality_tolerance_min != tolerance else None)
     try:
         with transaction(db):
             before = load(db)
+            settings = dataclasses.replace(before, **{name: getattr(settings, name)
+                                                      for name in fields})
             changed = [name for name in _FIELDS
                        if getattr(before, name) != getattr(settings, name)]
             db["hub_setting"].upsert_all(

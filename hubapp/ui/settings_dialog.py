@@ -7,6 +7,7 @@ this desk alone.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -145,7 +146,10 @@ class SettingsDialog(FormDialog):
         self.message.setText(self.tr("Counting again which services were on time, over the "
                                      "whole history…") if recount else "")
         user = self.ctx.user
-        task = self.ctx.tasks.start(lambda control: _save_hub(control, chosen, user))
+        # Only what was changed here: another desk's change since the dialog opened stays.
+        fields = [field.name for field in dataclasses.fields(chosen)
+                  if getattr(chosen, field.name) != getattr(self.stored, field.name)]
+        task = self.ctx.tasks.start(lambda control: _save_hub(control, chosen, user, fields))
         task.finished.connect(self._hub_saved)
         task.failed.connect(self._hub_not_saved)
 
@@ -181,6 +185,7 @@ class SettingsDialog(FormDialog):
         self.accept()
 
 
-def _save_hub(control: TaskControl, chosen: HubSettingsRecord, user: str) -> ChangeRecord:
+def _save_hub(control: TaskControl, chosen: HubSettingsRecord, user: str,
+              fields: list[str]) -> ChangeRecord:
     with control.database() as db:
-        return settings.save(db, chosen, user)
+        return settings.save(db, chosen, user, fields)
