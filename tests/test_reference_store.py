@@ -163,3 +163,20 @@ def test_a_retired_commodity_is_found_only_when_asked(demo_db):
     reference.set_retired(demo_db, durian, True, "boss")
     assert reference.commodity_finder(demo_db)("榴莲") is None
     assert reference.commodity_finder(demo_db, include_retired=True)("榴莲") == durian
+
+
+def test_a_form_writes_only_what_it_changed_over_another_desks_edit(demo_db):
+    loaded = next(c for c in reference.list_commodities(demo_db) if c.name_en == "laptops")
+    reference.save_commodity(demo_db, dataclasses.replace(loaded, name_en="notebook computers"),
+                             "zhao")  # another desk, since the form opened
+    reference.save_commodity(demo_db, dataclasses.replace(loaded, perishable=True), "li.na",
+                             loaded)
+    stored = reference.get_commodity(demo_db, loaded.id)
+    assert (stored.name_en, stored.perishable) == ("notebook computers", True)
+
+    place = reference.list_places(demo_db)[0]
+    reference.save_place(demo_db, dataclasses.replace(place, name_zh="新名字"), "zhao", new=False)
+    reference.save_place(demo_db, dataclasses.replace(place, name_en="New name"), "li.na",
+                         new=False, loaded=place)
+    stored_place = next(p for p in reference.list_places(demo_db) if p.locode == place.locode)
+    assert (stored_place.name_en, stored_place.name_zh) == ("New name", "新名字")

@@ -102,21 +102,27 @@ def _check(errors: list[FieldError]) -> None:
         raise ValidationError(errors)
 
 
-def save_commodity(db: Database, commodity: CommodityRecord, user: str) -> ChangeRecord:
-    """Add (id None) or change a commodity; its moves keep pointing at it."""
+def save_commodity(db: Database, commodity: CommodityRecord, user: str,
+                   loaded: CommodityRecord | None = None) -> ChangeRecord:
+    """Add (id None) or change a commodity; its moves keep pointing at it.
+
+    loaded: the commodity as the form opened it; only what differs from it is written, so
+    another desk's change to another field since then stays."""
     commodity = dataclasses.replace(commodity, hs_code=normal_hs_code(commodity.hs_code))
     _check(validate_commodity(commodity))
     with transaction(db):
+        before = get_commodity(db, commodity.id) if commodity.id is not None else None
+        if commodity.id is not None and before is None:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "messages", "Commodity {id} no longer exists"), id=commodity.id)
+        if before is not None and loaded is not None:
+            commodity = _changed_over(before, commodity, loaded)
         _check(_taken_name_errors(db, commodity))
         row = _commodity_row(commodity)
-        if commodity.id is None:
+        if before is None:
             new_id = db["commodity"].insert(row).last_pk
             audit.record(db, user, "create", "commodity", new_id, None, row)
         else:
-            before = get_commodity(db, commodity.id)
-            if before is None:
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "messages", "Commodity {id} no longer exists"), id=commodity.id)
             db["commodity"].update(commodity.id, row)
             audit.record(db, user, "update", "commodity", commodity.id,
                          _commodity_row(before), row)
@@ -167,18 +173,23 @@ def _place_row(place: PlaceRecord) -> dict:
             "name_zh": place.name_zh.strip(), "country": place.country}
 
 
-def save_place(db: Database, place: PlaceRecord, user: str, *, new: bool) -> ChangeRecord:
-    """Add a place (new) or rename one; its UN/LOCODE never changes, services refer to it."""
+def save_place(db: Database, place: PlaceRecord, user: str, *, new: bool,
+               loaded: PlaceRecord | None = None) -> ChangeRecord:
+    """Add a place (new) or rename one; its UN/LOCODE never changes, services refer to it.
+    loaded: as the form opened it (see save_commodity)."""
     place = dataclasses.replace(place, locode=place.locode.strip().upper(),
                                 country=place.country.strip().upper())
     _check(validate_place(place))
     with transaction(db):
-        _store_keyed(db, "place", "locode", _place_row(place), user, new)
+        _store_keyed(db, "place", "locode", _place_row(place), user, new,
+                     _place_row(loaded) if loaded else None)
     return ChangeRecord(_REFERENCE)
 
 
-def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: bool) -> None:
-    """Insert (new) or update a place or route by its code, with its audit entry."""
+def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: bool,
+                 loaded: dict | None = None) -> None:
+    """Insert (new) or update a place or route by its code, with its audit entry; an update
+    writes what differs from loaded (the row as the form opened it) over what is stored."""
     value = row[key]
     rows = list(db.query(f"SELECT * FROM {table} WHERE {key} = ?", [value]))
     if new and rows:
@@ -186,6 +197,8 @@ def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: 
             "messages", "{value!r} is already in the list"), {"value": value})])
     if not new and not rows:
         raise InputError(QT_TRANSLATE_NOOP("messages", "{value} no longer exists"), value=value)
+    if rows and loaded is not None:
+        row = {**rows[0], **{name: text for name, text in row.items() if text != loaded[name]}}
     db[table].upsert(row, pk=key)
     audit.record(db, user, "create" if new else "update", table, value,
                  None if new else rows[0], row)
@@ -198,10 +211,20 @@ def _route_row(route: RouteRecord) -> dict:
             "destination": route.destination}
 
 
-def save_route(db: Database, route: RouteRecord, user: str, *, new: bool) -> ChangeRecord:
-    """Add a route (new) or change one; its code never changes, services refer to it."""
+def save_route(db: Database, route: RouteRecord, user: str, *, new: bool,
+               loaded: RouteRecord | None = None) -> ChangeRecord:
+    """Add a route (new) or change one; its code never changes, services refer to it.
+    loaded: as the form opened it (see save_commodity)."""
     route = dataclasses.replace(route, code=route.code.strip().upper())
     with transaction(db):
         _check(validate_route(route, {p.locode for p in list_places(db)}))
-        _store_keyed(db, "route", "code", _route_row(route), user, new)
+        _store_keyed(db, "route", "code", _route_row(route), user, new,
+                     _route_row(loaded) if loaded else None)
     return ChangeRecord(_REFERENCE)
+
+
+def _changed_over(stored, edited, loaded):
+    """The stored record with the fields the form changed from what it loaded."""
+    return dataclasses.replace(stored, **{
+        field.name: getattr(edited, field.name) for field in dataclasses.fields(edited)
+        if getattr(edited, field.name) != getattr(loaded, field.name)})

@@ -155,8 +155,8 @@ class CommodityForm(ReferenceForm):
                                self.name_zh.text().strip(), self.category.currentData(),
                                self.perishable.isChecked(), self.record_id, self.retired)
 
-    def save(self, ctx: AppContext, new: bool) -> ChangeRecord:
-        return reference.save_commodity(ctx.db, self.record(), ctx.user)
+    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
+        return reference.save_commodity(ctx.db, self.record(), ctx.user, loaded)
 
 
 class PlaceForm(ReferenceForm):
@@ -177,8 +177,8 @@ class PlaceForm(ReferenceForm):
         return PlaceRecord(locode, self.name_en.text().strip(), self.name_zh.text().strip(),
                            locode[:2])
 
-    def save(self, ctx: AppContext, new: bool) -> ChangeRecord:
-        return reference.save_place(ctx.db, self.record(), ctx.user, new=new)
+    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
+        return reference.save_place(ctx.db, self.record(), ctx.user, new=new, loaded=loaded)
 
 
 class RouteForm(ReferenceForm):
@@ -220,8 +220,8 @@ class RouteForm(ReferenceForm):
                            self.name_zh.text().strip(), self.mode.currentData(), countries,
                            self.origin.currentData(), self.destination.currentData())
 
-    def save(self, ctx: AppContext, new: bool) -> ChangeRecord:
-        return reference.save_route(ctx.db, self.record(), ctx.user, new=new)
+    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
+        return reference.save_route(ctx.db, self.record(), ctx.user, new=new, loaded=loaded)
 
 
 class FormDialog(QDialog):
@@ -252,6 +252,8 @@ class ReferenceFormDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.new = ctx, new
+        # As opened: saving writes only what was changed here over what is stored then.
+        self.loaded = None if new else record
         self.change: ChangeRecord | None = None
         titles = {
             ("commodity", True): self.tr("New commodity"),
@@ -271,7 +273,7 @@ class ReferenceFormDialog(FormDialog):
 
     def save(self) -> None:
         try:
-            self.change = self.form.save(self.ctx, self.new)
+            self.change = self.form.save(self.ctx, self.new, self.loaded)
         except ValidationError as error:
             self.form.show_errors(list(error.errors))
             self.adjustSize()  # room for the wrapped messages
