@@ -240,3 +240,26 @@ def test_tab_leaves_every_list_for_the_controls_beside_it(qtbot, main_window):
         table.setCurrentIndex(table.model().index(0, 0))
         qtbot.keyClick(table, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is not table, table.parent().objectName()
+
+
+def test_tab_follows_each_screen_as_it_reads(qtbot, main_window):
+    from hubapp.ui.dashboard import DashboardScreen
+    from hubapp.ui.reference_screen import ReferenceScreen
+
+    def visits(start, count):
+        start.setFocus()
+        seen = [start]
+        for _ in range(count):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            seen.append(QApplication.focusWidget())
+        return seen
+
+    day = main_window.day_screen
+    assert visits(day.find_edit, 2)[1:] == [day.new_button, day.copy_button]
+    panel = main_window.show_screen(DashboardScreen).panels["teu_per_day"]
+    for button in (panel.copy_table_button, panel.copy_image_button, panel.save_button):
+        button.setEnabled(True)  # as once the chart is drawn
+    assert visits(panel.table_button, 3)[1:] == [
+        panel.copy_table_button, panel.copy_image_button, panel.save_button]
+    commodities = main_window.show_screen(ReferenceScreen).commodities
+    assert visits(commodities.search, 1)[1] is commodities.show_retired

@@ -126,11 +126,12 @@ class ChartPanel(QWidget):
         self.pages.addWidget(self.placeholder)
         self.pages.addWidget(self.table_view)
 
-        self.save_button = QPushButton(self.tr("Save image…"), self)
-        self.copy_image_button = QPushButton(self.tr("Copy image"), self)
+        # Made in the order they stand in, which Tab follows.
         self.table_button = QPushButton(self.tr("Show numbers"), self)
         self.table_button.setCheckable(True)
         self.copy_table_button = QPushButton(self.tr("Copy numbers"), self)
+        self.copy_image_button = QPushButton(self.tr("Copy image"), self)
+        self.save_button = QPushButton(self.tr("Save image…"), self)
         self.save_button.clicked.connect(self.save_image)
         self.copy_image_button.clicked.connect(self.copy_image)
         self.table_button.toggled.connect(self._show_table)

@@ -23,7 +23,7 @@ from hubapp.domain.reference_rules import LOCODE, normal_hs_code
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import reference
 from hubapp.store.users import ADMIN, SUPERVISOR
-from hubapp.ui import dialogs, labels
+from hubapp.ui import dialogs, focus, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel, list_table
 
@@ -381,6 +381,7 @@ class CommoditiesTab(ReferenceTab):
             ctx.db, include_retired=self.show_retired.isChecked()), parent)
         self.show_retired = QCheckBox(self.tr("Show &retired"), self)
         self.show_retired.toggled.connect(lambda _on: self.reload())
+        focus.tab_order(self.search, self.show_retired)  # beside it, not after the buttons
         self.top.addWidget(self.show_retired)
         self.retire_button = QPushButton(self.tr("Re&tire"), self)
         self.retire_button.clicked.connect(self.toggle_retired)

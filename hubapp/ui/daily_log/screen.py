@@ -21,7 +21,7 @@ from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
 from hubapp.store import day_close, reference, services, settings
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
-from hubapp.ui import dialogs, formatting, labels
+from hubapp.ui import dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import FIELDS, ContainerGridModel, ContainerGridView
 from hubapp.ui.daily_log.find_container import FindContainerPanel
@@ -57,6 +57,8 @@ class DailyLogScreen(QWidget):
         self.find_panel.chosen.connect(self._jump_to)
         self.find_panel.closed.connect(self._focus_find)
 
+        focus.tab_order(self.find_edit, self.new_button, self.copy_button, self.cancel_button,
+                        self.delete_button, self.table, self.form.service_no)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._services_box)
         splitter.addWidget(self._editor_box)

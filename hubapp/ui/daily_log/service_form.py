@@ -16,7 +16,7 @@ from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
 from hubapp.domain.validation import MAX_WAGONS, FieldError, service_number
-from hubapp.ui import labels
+from hubapp.ui import focus, labels
 
 _TIME = re.compile(r"([01]?\d|2[0-3]):?([0-5]\d)")
 _SEPARATOR = " · "
@@ -85,9 +85,7 @@ class ServiceForm(QWidget):
         grid.setColumnStretch(3, 1)
 
         # Tab follows the form as it reads, row by row, then the notes.
-        chain = [widget for _text, widget in pairs] + [self.notes]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+        focus.tab_order(*(widget for _text, widget in pairs), self.notes)
 
         for edit in (self.service_no, self.origin, self.destination, self.scheduled,
                      self.actual, self.notes):
