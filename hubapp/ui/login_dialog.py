@@ -42,10 +42,10 @@ class LoginDialog(QDialog):
         self.message_label.hide()
 
         form = QFormLayout()
-        form.addRow(self.tr("&User name:"), self.name_edit)
-        form.addRow(self.tr("&Password:"), self.password_edit)
+        form.addRow(self.tr("&User name"), self.name_edit)
+        form.addRow(self.tr("&Password"), self.password_edit)
         if self.first_start:
-            form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
+            form.addRow(self.tr("&Repeat password"), self.repeat_edit)
         else:
             self.repeat_edit.hide()
         self.buttons = QDialogButtonBox(

@@ -63,7 +63,7 @@ class ReportsScreen(QWidget):
         self.preview.fitToWidth()  # a page's text is readable without zooming
 
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Report:")), self.kind, self.first, self.to_label,
+        for widget in (QLabel(self.tr("Report")), self.kind, self.first, self.to_label,
                        self.last, self.status):
             bar.addWidget(widget)
         bar.addStretch()

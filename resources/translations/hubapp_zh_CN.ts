@@ -47,39 +47,39 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="203"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="226"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="227"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="234"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="232"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -190,78 +190,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="198"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="193"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="195"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="204"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="212"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="215"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="215"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="207"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="216"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="210"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="275"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="352"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="355"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="358"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="366"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="371"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -274,38 +274,38 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="129"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="134"/>
         <source>Save image…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="130"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="133"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="131"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="130"/>
         <source>Show numbers</source>
         <translation>显示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="133"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="132"/>
         <source>Copy numbers</source>
         <translation>复制数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="183"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="193"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="184"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="194"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="184"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="185"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="194"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="195"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -351,43 +351,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="380"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="382"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="383"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="399"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="386"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="402"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="385"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="388"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="387"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="390"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="401"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="414"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="417"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="416"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="419"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="422"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="425"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -439,28 +439,28 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="76"/>
-        <source>Host:</source>
-        <translation>主机：</translation>
+        <source>Host</source>
+        <translation>主机</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="77"/>
-        <source>Port:</source>
-        <translation>端口：</translation>
+        <source>Port</source>
+        <translation>端口</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="78"/>
-        <source>Database:</source>
-        <translation>数据库：</translation>
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="79"/>
-        <source>User:</source>
-        <translation>用户：</translation>
+        <source>User</source>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="80"/>
-        <source>Password:</source>
-        <translation>密码：</translation>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="112"/>
@@ -596,224 +596,224 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="98"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="101"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="100"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="103"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="102"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="105"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="104"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="107"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="108"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="111"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="118"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="120"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="134"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="175"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="179"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="592"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="191"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="593"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="220"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="221"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="222"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="229"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="230"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="347"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="348"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="349"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="350"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="349"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="350"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="364"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="365"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="365"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="373"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="374"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="408"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="409"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="467"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="506"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="507"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="509"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="509"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="522"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="523"/>
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="528"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="560"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="561"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="574"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="593"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="594"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="606"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="608"/>
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="615"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -826,178 +826,178 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="256"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="274"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="295"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="319"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="401"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="418"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="419"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="424"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="425"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="428"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="429"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="429"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="430"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="434"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="435"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="436"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
         <source>{services} timed services · last year {share}</source>
         <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="443"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="443"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="448"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="446"/>
         <source>{containers} containers · last year {days}</source>
         <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="456"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
         <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
@@ -1147,7 +1147,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>FindContainerPanel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="39"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="40"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -1167,28 +1167,28 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="122"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="123"/>
         <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="127"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="128"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="129"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="140"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="141"/>
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="146"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="147"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
@@ -1298,18 +1298,18 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>LoginDialog</name>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="45"/>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="46"/>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="48"/>
-        <source>&amp;Repeat password:</source>
-        <translation>再次输入密码(&amp;R)：</translation>
+        <source>&amp;Repeat password</source>
+        <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="64"/>
@@ -1481,52 +1481,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1580,22 +1580,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1603,32 +1603,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -1636,22 +1636,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="460"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="458"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="461"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="459"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="462"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="461"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="464"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -1659,19 +1659,19 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="307"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="319"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="320"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="321"/>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <location filename="../../hubapp/ui/reference_screen.py" line="323"/>
+        <source>E&amp;dit…</source>
+        <translation>编辑(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -1708,8 +1708,8 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
-        <source>Report:</source>
-        <translation>报表：</translation>
+        <source>Report</source>
+        <translation>报表</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="124"/>
@@ -1871,12 +1871,12 @@ Licence: MIT</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="121"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="119"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="129"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
@@ -1884,121 +1884,121 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="45"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="179"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="46"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="183"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="49"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="50"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="51"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="52"/>
         <source>Hub name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="52"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="53"/>
         <source>Hub name (Chinese)</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="55"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="56"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="56"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="100"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="57"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="101"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="58"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="117"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="59"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="118"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="63"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="64"/>
         <source>Daily train target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="67"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="68"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="70"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="71"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="72"/>
         <source>A 45 ft container counts</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="74"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="75"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="76"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="77"/>
         <source>On time within ±</source>
         <translation>准点范围 ±</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="82"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="83"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="86"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="90"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="93"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="102"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="123"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="103"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="118"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="119"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="146"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="174"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="184"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动 Hub Desk 后生效。</translation>
     </message>
@@ -2049,78 +2049,78 @@ Licence: MIT</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="53"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="54"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="55"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="59"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="109"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="58"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="75"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="79"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="83"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="87"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="102"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3692,17 +3692,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="197"/>
+        <location filename="../../hubapp/store/services.py" line="196"/>
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="240"/>
+        <location filename="../../hubapp/store/services.py" line="239"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="246"/>
+        <location filename="../../hubapp/store/services.py" line="245"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -3767,39 +3767,39 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="187"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="194"/>
         <source>Time {value!r} is not a time like 08:30</source>
         <translation>时间 {value!r} 格式不对，应如 08:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="204"/>
         <source>A service that {status} needs its actual time</source>
         <translation>状态为 {status} 的班次需要填写实际时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="95"/>
-        <location filename="../../hubapp/store/reference.py" line="180"/>
+        <location filename="../../hubapp/store/reference.py" line="196"/>
         <source>{value!r} is already in the list</source>
         <translation>{value!r} 已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="118"/>
-        <location filename="../../hubapp/store/reference.py" line="144"/>
+        <location filename="../../hubapp/store/reference.py" line="116"/>
+        <location filename="../../hubapp/store/reference.py" line="150"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="139"/>
+        <location filename="../../hubapp/store/reference.py" line="145"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="183"/>
+        <location filename="../../hubapp/store/reference.py" line="199"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
