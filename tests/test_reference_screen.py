@@ -269,3 +269,13 @@ def test_enter_on_a_row_opens_it_and_alt_e_stays_the_edit_menus(qtbot, monkeypat
                  for button in screen.commodities.findChildren(QPushButton)
                  if "&" in button.text()}
     assert "e" not in mnemonics  # Alt+E opens the Edit menu
+
+
+@pytest.mark.parametrize("kind", ["place", "route"])
+def test_editing_a_place_or_route_starts_in_its_name(qtbot, app_ctx, kind):
+    record = (reference.list_places if kind == "place" else reference.list_routes)(app_ctx.db)[0]
+    dialog = ReferenceFormDialog(app_ctx, kind, record, new=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.form.name_en

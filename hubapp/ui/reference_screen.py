@@ -270,6 +270,8 @@ class ReferenceFormDialog(FormDialog):
             self.form = RouteForm(record, new, reference.list_places(ctx.db), self)
         self.finish_layout(self.form)
         self.setMinimumWidth(480)
+        if not new:  # a code never changes (its field is read-only): the name is edited
+            self.form.name_en.setFocus()
 
     def save(self) -> None:
         try:
