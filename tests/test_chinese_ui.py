@@ -45,3 +45,18 @@ def test_errors_are_shown_in_chinese(qtbot, chinese):
     with pytest.raises(iso6346.ContainerNumberError) as caught:
         iso6346.validate("CSQU3054384")
     assert labels.message(caught.value) == "CSQU3054384 的校验位是 4，应为 3"
+
+
+def test_audit_changes_read_as_chinese_writes_them(qtbot, chinese, app_ctx):
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+    from hubapp.ui.audit_screen import AuditScreen
+
+    from conftest import DEMO_END
+
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", "supervisor"))
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    details = screen.details.toPlainText()
+    assert f"日期：— → {DEMO_END.isoformat()}" in details and ": —" not in details

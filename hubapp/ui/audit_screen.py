@@ -103,6 +103,12 @@ def _word(word: str) -> str:
     return translated.replace("_", " ") if translated == word else translated
 
 
+def _change(name: str, old, new) -> str:
+    # A template, not ": ": Chinese writes a full-width colon.
+    return QCoreApplication.translate("audit", "{field}: {before} → {after}").format(
+        field=_word(name), before=_value(old, name), after=_value(new, name))
+
+
 def _what(entry: AuditEntryRecord) -> str:
     # A setting is named by its stored key (hub, single_user_mode): shown as a word too; a
     # service by its number and day rather than the row id it is stored under.
@@ -126,7 +132,7 @@ class AuditModel(RecordTableModel):
             return _local(entry.at)
         if column == 4:
             changes = changed_fields(entry.before, entry.after)
-            return "; ".join(f"{_word(name)}: {_value(old, name)} → {_value(new, name)}"
+            return "; ".join(_change(name, old, new)
                              for name, old, new in changes[:3])
         return [entry.user_name, _word(entry.action), _what(entry)][column - 1]
 
@@ -216,7 +222,7 @@ class AuditScreen(QWidget):
             return
         lines = [f"{_local(entry.at)}  {entry.user_name}  {_word(entry.action)}  "
                  f"{_what(entry)}", ""]
-        lines += [f"{_word(name)}: {_value(old, name)} → {_value(new, name)}"
+        lines += [_change(name, old, new)
                   for name, old, new in changed_fields(entry.before, entry.after)]
         self.details.setPlainText("\n".join(lines))
 

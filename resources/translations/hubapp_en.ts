@@ -3,7 +3,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="209" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="215" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>

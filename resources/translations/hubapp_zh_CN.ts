@@ -4,27 +4,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="128"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
@@ -32,54 +32,54 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="140"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="146"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="148"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="149"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="171"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="230"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="231"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -351,43 +351,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="382"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="384"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="386"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="402"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="388"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="404"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="388"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="390"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="390"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="392"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="401"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="403"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="417"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="419"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="419"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="421"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="425"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="427"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -1636,22 +1636,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="460"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="462"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="461"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="463"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="462"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="464"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="464"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="466"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -1659,17 +1659,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="307"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="309"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="320"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="322"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="323"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="325"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
@@ -2533,6 +2533,11 @@ Licence: MIT</source>
         <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
         <source>admin</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="108"/>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
     </message>
 </context>
 <context>
