@@ -554,3 +554,20 @@ def test_the_delete_question_counts_the_stored_containers(qtbot, main_window, mo
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: asked.append(args[2]) or False)
     screen.delete_service()
     assert f"its {stored} containers" in asked[0]
+
+
+def test_discarding_edits_to_close_the_day_drops_them(qtbot, app_ctx, monkeypatch):
+    from hubapp.ui.main_window import MainWindow
+
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    screen = window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    stored = screen.form.service_no.text()
+    qtbot.keyClicks(screen.form.service_no, "EDITEDX")
+    assert screen.is_dirty()
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda *args: "discard")
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert screen.form.service_no.text() == stored and not screen.is_dirty()

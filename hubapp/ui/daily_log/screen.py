@@ -359,6 +359,8 @@ class DailyLogScreen(QWidget):
     def _close_or_reopen_day(self) -> None:
         if not self.can_leave():
             return
+        if self.is_dirty():  # "Discard": the edits go, as on switching day
+            self.revert()
         actor = UserRecord(self.ctx.user, self.ctx.role)
         try:
             if day_close.is_closed(self._db, self._shown_day):
