@@ -208,3 +208,11 @@ def test_a_retired_commodity_stays_in_the_filter_and_stays_chosen(screen, qtbot,
     assert combo.currentText() == f"{name} (retired)"
     assert combo.itemData(combo.count() - 1) == chosen  # listed after the ones in use
     assert screen.data.filter.commodity_id == chosen
+
+
+def test_a_date_typed_as_people_write_it_is_the_date_taken(screen, qtbot):
+    screen.activateWindow()
+    screen.period.setFocus()
+    qtbot.keyClick(screen.period, Qt.Key.Key_Tab)  # into From, its year selected
+    qtbot.keyClicks(screen.date_from, "2026-03-04")  # Qt moves to the month after the year
+    assert screen.date_from.date().toPython() == dt.date(2026, 3, 4)

@@ -14,7 +14,7 @@ from hubapp.domain.audit import AuditEntryRecord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.interchange import write_audit
 from hubapp.store import audit
-from hubapp.ui import dialogs, labels
+from hubapp.ui import date_edits, dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
@@ -146,6 +146,7 @@ class AuditScreen(QWidget):
         self.any_day = QCheckBox(self.tr("Any day"), self)
         self.any_day.setChecked(True)
         self.day = QDateEdit(self)
+        date_edits.take_typed_dates(self.day)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(QDate.currentDate())

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLay
 from hubapp.domain.records import ChangeRecord, Direction
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
-from hubapp.ui import filter_choices, formatting, labels
+from hubapp.ui import date_edits, filter_choices, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
@@ -191,6 +191,7 @@ class BrowseScreen(QWidget):
 
         self.date_from = QDateEdit(self)
         self.date_to = QDateEdit(self)
+        date_edits.take_typed_dates(self.date_from, self.date_to)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -28,7 +28,7 @@ from hubapp.domain.dashboard import (
 )
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, settings
-from hubapp.ui import dialogs, filter_choices, formatting, labels
+from hubapp.ui import date_edits, dialogs, filter_choices, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import list_table
 from hubapp.ui.tasks import TaskControl
@@ -260,6 +260,7 @@ class DashboardScreen(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        date_edits.take_typed_dates(self.date_from, self.date_to)
         self.route = QComboBox(self)
         self.direction = QComboBox(self)
         self.mode = QComboBox(self)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
-from hubapp.ui import dialogs, formatting, labels
+from hubapp.ui import date_edits, dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -33,6 +33,7 @@ class ExportDialog(QDialog):
         last = day or dt.date.today()
         self.from_edit = QDateEdit(_qdate(last.replace(day=1)), self)
         self.to_edit = QDateEdit(_qdate(last), self)
+        date_edits.take_typed_dates(self.from_edit, self.to_edit)
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

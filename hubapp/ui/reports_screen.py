@@ -23,7 +23,7 @@ from hubapp.domain.errors import HubError
 from hubapp.reports import printing
 from hubapp.reports.document import ReportContentRecord, to_document
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
-from hubapp.ui import dialogs, labels
+from hubapp.ui import date_edits, dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import TaskControl
 
@@ -49,6 +49,7 @@ class ReportsScreen(QWidget):
         today = QDate.currentDate()
         self.first = QDateEdit(today)
         self.last = QDateEdit(today)
+        date_edits.take_typed_dates(self.first, self.last)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
         self.last.setDisplayFormat("yyyy-MM-dd")  # as the first date, not the locale's short one

@@ -21,7 +21,7 @@ from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
 from hubapp.store import day_close, reference, services, settings
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
-from hubapp.ui import dialogs, focus, formatting, labels
+from hubapp.ui import date_edits, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import FIELDS, ContainerGridModel, ContainerGridView
 from hubapp.ui.daily_log.find_container import FindContainerPanel
@@ -111,6 +111,7 @@ class DailyLogScreen(QWidget):
         self.previous_button.setToolTip(self.tr("Previous day (Ctrl+PgUp)"))
         self.previous_button.clicked.connect(self.previous_action.trigger)
         self.date_edit = QDateEdit(self)
+        date_edits.take_typed_dates(self.date_edit)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.next_button = QToolButton(self)
