@@ -187,3 +187,17 @@ def test_all_charts_come_with_tables():
     assert len(built) == 6
     assert [table.rows[0][0] for _, table in built if table.rows][:2] == [
         "2026-03-01", "2026-03-01"]
+
+
+def test_hover_on_a_line_names_the_nearer_point():
+    from matplotlib.lines import Line2D
+
+    figure = charts.teu_per_day(DAYS, "en")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    line = next(artist for artist in figure.axes[0].get_lines() if len(artist.get_xdata()) > 2)
+    (x4, y4), (x5, y5) = line.get_transform().transform(line.get_xydata())[4:6]
+    near_5 = MouseEvent("motion_notify_event", canvas, x4 + 0.9 * (x5 - x4),
+                        y4 + 0.9 * (y5 - y4))
+    assert isinstance(line, Line2D)
+    assert hover_text(figure, near_5).startswith((START + dt.timedelta(days=5)).isoformat())

@@ -99,6 +99,15 @@ def hover_text(figure: Figure, event: MouseEvent) -> str | None:
     for artist, texts in reversed(_HOVER.get(figure, [])):
         hit, details = artist.contains(event)
         if hit:
-            points = details.get("ind", [0]) if isinstance(artist, Line2D) else [0]
-            return texts[points[0]]
+            return texts[_nearest_point(artist, details, event) if isinstance(artist, Line2D)
+                         else 0]
     return None
+
+
+def _nearest_point(line: Line2D, details: dict, event: MouseEvent) -> int:
+    # A hit on a line names the segments under the mouse by their first point; the point
+    # meant is the nearer end (between Nov and Dec, nearer Dec is December).
+    ends = {end for start in details.get("ind", [0]) for end in (start, start + 1)
+            if end < len(line.get_xdata())}
+    xs = line.get_transform().transform(line.get_xydata())[:, 0]
+    return min(ends, key=lambda end: abs(xs[end] - event.x))
