@@ -216,3 +216,20 @@ def test_a_date_typed_as_people_write_it_is_the_date_taken(screen, qtbot):
     qtbot.keyClick(screen.period, Qt.Key.Key_Tab)  # into From, its year selected
     qtbot.keyClicks(screen.date_from, "2026-03-04")  # Qt moves to the month after the year
     assert screen.date_from.date().toPython() == dt.date(2026, 3, 4)
+
+
+def test_a_preset_counts_from_today_at_each_refresh(qtbot, app_ctx):
+    screen = DashboardScreen(app_ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.show()  # Last 30 days
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    for edit in (screen.date_from, screen.date_to):  # as left open overnight
+        edit.blockSignals(True)
+        edit.setDate(edit.date().addDays(-1))
+        edit.blockSignals(False)
+    assert screen.date_to.date().toPython() == yesterday
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.refresh()
+    assert screen.date_to.date().toPython() == dt.date.today()
+    assert screen.data.filter.date_to == dt.date.today()

@@ -392,6 +392,8 @@ class DashboardScreen(QWidget):
         self._stale = False
         if self._task is not None:
             self._task.cancel()
+        if self.period.currentIndex() != self.CUSTOM:
+            self._apply_preset()  # "Last 30 days" from today, also on a screen left open overnight
         f = self.current_filter()
         as_of = min(f.date_to, dt.date.today())
         language = "zh" if labels.chinese() else "en"
