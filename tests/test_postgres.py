@@ -62,6 +62,7 @@ def test_targets_are_told_apart_and_named_without_passwords(tmp_path):
     assert is_server("postgresql://hub@db.hub.local/hub") and is_server("postgres://h/x")
     assert not is_server(tmp_path / "hub.db") and not is_server("postgresql.db")
     assert display_name("postgresql://hub:s3cret@db:5433/hub") == "postgresql://hub@db:5433/hub"
+    assert display_name("postgresql://hub:s3#c?r/t@db/hub") == "postgresql://hub@db/hub"
     assert display_name("postgresql://db/hub?password=s3cret&sslmode=require") == \
         "postgresql://db/hub?sslmode=require"
     assert display_name(tmp_path / "hub.db") == str(tmp_path / "hub.db")
@@ -303,10 +304,19 @@ def test_every_command_works_on_a_server(pg_server, empty_url, demo_db_path, tmp
 
     dump = tmp_path / "hub.dump"
     # A password typed into the URL works and is not said back.
-    typed = empty_url.replace("hubtest@", "hubtest:not-echoed@")
+    typed = empty_url.replace("hubtest@", "hubtest:not#echoed?@")  # "#", "?": a URL's own
     result = hubapp("backup", "--db", typed, "-o", dump)
     assert result.returncode == 0 and dump.stat().st_size > 1000, result.stderr
-    assert "not-echoed" not in result.stdout and "hubtest@127.0.0.1" in result.stdout
+    assert "echoed" not in result.stdout and "hubtest@127.0.0.1" in result.stdout
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a backup")
+    refused = hubapp("backup", "--db", empty_url, "-o", notes)
+    assert refused.returncode == 1 and "is not a backup" in refused.stderr
+    assert notes.read_text() == "not a backup"
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert hubapp("backup", "--db", empty_url, "-o", folder).returncode == 0
+    assert [path.suffix for path in folder.iterdir()] == [".dump"]
     db = open_db(empty_url)
     db.execute("DELETE FROM service")
     db.close()

@@ -113,13 +113,17 @@ class _NumberLoader(Loader):
 
 def display_name(url: str) -> str:
     """The URL without its password (user:PASSWORD@ or ?password=), for titles and messages."""
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if parts.password is not None:
-        netloc = f"{parts.username or ''}@{netloc.rsplit('@', 1)[1]}".lstrip("@")
+    scheme, _, rest = url.partition("://")
+    # The user part ends at the last "@": a password may hold "#", "?" or "/", which a URL
+    # parser would take for the start of something else and show.
+    user_info, at, host_part = rest.rpartition("@")
+    if at:
+        user = user_info.split(":", 1)[0]
+        rest = f"{user}@{host_part}" if user else host_part
+    parts = urlsplit(f"{scheme}://{rest}")
     query = urlencode([(key, value) for key, value in parse_qsl(parts.query)
                        if key != "password"])
-    return urlunsplit(parts._replace(netloc=netloc, query=query))
+    return urlunsplit(parts._replace(query=query))
 
 
 # --- the connection ---------------------------------------------------------------------

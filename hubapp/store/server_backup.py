@@ -8,9 +8,11 @@ pg_dump's custom format, checked by listing it with pg_restore before it gets it
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.engine import display_name
@@ -30,7 +32,15 @@ def _tool(name: str) -> str:
 
 
 def _run(command: list[str], url: str) -> str:
-    done = subprocess.run(command, capture_output=True, text=True)
+    # The password typed at Connect or kept in the keyring, which pg_dump cannot know; and
+    # never a prompt, which would wait unseen on the terminal a desk was started from.
+    from hubapp.store.postgres import session_password  # psycopg: only for a server
+
+    env = dict(os.environ)
+    if (password := session_password(url)) is not None and urlsplit(url).password is None:
+        env["PGPASSWORD"] = password
+    done = subprocess.run([*command, "--no-password"], capture_output=True, text=True,
+                          env=env, stdin=subprocess.DEVNULL)
     if done.returncode:
         lines = (done.stderr or done.stdout).strip().splitlines() or ["exit code"]
         raise DatabaseError(QT_TRANSLATE_NOOP(
@@ -40,7 +50,18 @@ def _run(command: list[str], url: str) -> str:
 
 
 def dump(url: str, target: Path) -> Path:
-    """pg_dump of the database into target, checked; returns target."""
+    """pg_dump of the database into target (a file, or a folder to name one in), checked;
+    returns the file."""
+    target = Path(target)
+    if target.is_dir():
+        target = target / f"{_name(url)}-{dt.datetime.now().strftime(_STAMP)}.dump"
+    elif target.exists() and target.stat().st_size:
+        try:
+            verify(target)
+        except DatabaseError:
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "{path} exists and is not a backup; choose another file name"),
+                path=str(target)) from None
 
     def make(partial: Path) -> None:
         _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(partial),
@@ -65,9 +86,13 @@ def restore(backup_file: Path, url: str) -> Path:
     of the database as it was, taken first beside backup_file."""
     backup_file = Path(backup_file)
     verify(backup_file)
-    name = url.rsplit("/", 1)[-1].split("?")[0] or "hub"
     kept = dump(url, backup_file.with_name(
-        f"{name}-before-restore-{dt.datetime.now().strftime(_STAMP)}.dump"))
+        f"{_name(url)}-before-restore-{dt.datetime.now().strftime(_STAMP)}.dump"))
     _run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
           "--exit-on-error", "--dbname", url, str(backup_file)], url)
     return kept
+
+
+def _name(url: str) -> str:
+    """The database's name, for file names."""
+    return unquote(urlsplit(display_name(url)).path.strip("/")) or "hub"

@@ -20,7 +20,7 @@ from hubapp.domain.records import ChangeRecord
 # hubapp.store.backup (pg_dump's subprocess, the checks) is imported where it is used, all
 # after the first paint: imported here it slowed every start ~5 ms.
 from hubapp.store import open_db
-from hubapp.store.engine import is_server
+from hubapp.store.engine import display_name, is_server
 from hubapp.store.filesystem import is_network_path
 from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
@@ -177,7 +177,8 @@ class BackupActions(QObject):
                 self.window, self.tr("Restore from backup"),
                 self.tr("Replace all data in {db} with the backup {file}?\n\nThe data as it is "
                         "now is kept in {folder} first. Other desks using this database "
-                        "should be closed.").format(db=self.ctx.db_path, file=chosen,
+                        "should be closed.").format(db=display_name(self.ctx.db_path),
+                                                    file=chosen,
                                                     folder=self.folder())):
             return
         self.restore_action.setEnabled(False)

@@ -223,7 +223,8 @@ class MainWindow(QMainWindow):
 
         dialogs.show_info(self, self.tr("About Hub Desk"), self.tr(
             "Hub Desk {version}\nThe daily log of an inland logistics hub.\n\n"
-            "Database: {path}\nLicence: MIT").format(version=__version__, path=self.db_path))
+            "Database: {path}\nLicence: MIT").format(version=__version__,
+                                                     path=display_name(self.db_path)))
 
     def _show_totals(self, totals: TotalsRecord | None) -> None:
         self.totals_label.setText(totals_text(totals or TotalsRecord()))
