@@ -440,3 +440,9 @@ def test_every_read_gives_the_same_records_on_both_engines(pg_server, pg_templat
         on_server.close()
         on_file.close()
         pg_server.drop_database(url)
+
+
+def test_checking_an_empty_server_database_says_so(empty_url):
+    result = hubapp("check", "--db", empty_url)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("holds no Hub Desk data yet: there is nothing to check")

@@ -71,9 +71,7 @@ def check_database(path: str | Path, checked: Checked | None = None) -> CheckRep
     path = Path(path)
     # Not a database, another program's, newer: a clear error; an empty file has no tables.
     if not inspect_file(path, create=False):
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "{path} holds no Hub Desk data yet: there is nothing to check"),
-                            path=str(path))
+        raise _nothing_to_check(path)
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -111,7 +109,10 @@ def _check_server(url: str, told: Checked) -> CheckReportRecord:
 
     db = postgres.PgDatabase(postgres.connect(url), url)
     try:
-        refuse_unknown(postgres.applied_steps(db, MIGRATION_SET), db.name)
+        applied = postgres.applied_steps(db, MIGRATION_SET)
+        if not applied:
+            raise _nothing_to_check(db.name)
+        refuse_unknown(applied, db.name)
         db.execute("SET default_transaction_read_only = on")
         checks = [(name, finder) for name, finder in _APP_CHECKS if name != "foreign keys"]
         problems = _run(checks, db, told)
@@ -119,6 +120,12 @@ def _check_server(url: str, told: Checked) -> CheckReportRecord:
                                  on_server=True)
     finally:
         db.close()
+
+
+def _nothing_to_check(name: object) -> DatabaseError:
+    return DatabaseError(QT_TRANSLATE_NOOP(
+        "messages", "{path} holds no Hub Desk data yet: there is nothing to check"),
+        path=str(name))
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[ProblemRecord]:
