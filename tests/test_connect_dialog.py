@@ -305,3 +305,19 @@ def _recording(start, opened: list):
     def recorded(work):
         return start(lambda control: opened.append(work(control)) or opened[-1])
     return recorded
+
+
+@pytest.mark.parametrize(("typed", "host", "port", "database", "user"), [
+    ("db.hub.local:5433", "db.hub.local", 5433, "", ""),
+    ("postgresql://wang@db.hub.local:6543/hub", "db.hub.local", 6543, "hub", "wang"),
+])
+def test_a_url_or_host_and_port_typed_as_the_host_fills_the_fields(
+        qtbot, typed, host, port, database, user):
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.host.setText(typed)
+    dialog.host.editingFinished.emit()
+    assert (dialog.host.text(), dialog.port.value(), dialog.database.text(),
+            dialog.user.text()) == (host, port, database, user)
+    dialog.database.setText("hub")
+    assert dialog.url().startswith(f"postgresql://{user + '@' if user else ''}{host}:{port}/")

@@ -87,6 +87,7 @@ class ConnectDialog(QDialog):
         self.setMinimumWidth(420)  # a server's URL and its errors read on few lines
         if current is not None and is_server(current):
             self._fill(str(current))
+        self.host.editingFinished.connect(self._tidy_host)
 
     def _fill(self, url: str) -> None:
         parts = urlsplit(url)
@@ -97,6 +98,24 @@ class ConnectDialog(QDialog):
         password = saved_password(url)
         self.remember.setChecked(password is not None)
         self.password.setText(password or "")
+
+    def _tidy_host(self) -> None:
+        """A whole URL or "host:port" put into Host fills the fields it names (it made a URL
+        nothing could read)."""
+        text = self.host.text().strip()
+        if is_server(text):
+            try:
+                parts = urlsplit(text)
+                self._fill(text)
+            except ValueError:  # not a URL after all: left as typed, connecting says so
+                return
+            if parts.password:
+                self.password.setText(unquote(parts.password))
+            return
+        name, colon, port = text.rpartition(":")
+        if colon and name and ":" not in name and port.isdigit() and 0 < int(port) < 65536:
+            self.host.setText(name)
+            self.port.setValue(int(port))
 
     def url(self) -> str:
         """postgresql://user@host:port/db, never with the password."""
