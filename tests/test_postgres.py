@@ -446,3 +446,15 @@ def test_checking_an_empty_server_database_says_so(empty_url):
     result = hubapp("check", "--db", empty_url)
     assert result.returncode == 1
     assert result.stderr.strip().endswith("holds no Hub Desk data yet: there is nothing to check")
+
+
+def test_a_server_database_not_in_utf8_is_refused_plainly(pg_server):
+    name = "hub_ascii"
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name} ENCODING 'SQL_ASCII' TEMPLATE template0"
+                      " LC_COLLATE 'C' LC_CTYPE 'C'")
+    try:
+        with pytest.raises(DatabaseError, match="keeps text as SQL_ASCII, not UTF-8"):
+            open_db(pg_server.url(name))
+    finally:
+        pg_server.drop_database(pg_server.url(name))

@@ -414,6 +414,15 @@ def connect(url: str) -> psycopg.Connection:
                                application_name="Hub Desk", **extra)
     except psycopg.Error as error:
         raise as_user_error(error, url) from error
+    encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+    if isinstance(encoding, bytes):  # how psycopg reads text from a SQL_ASCII database
+        encoding = encoding.decode("ascii", "replace")
+    if encoding.upper() != "UTF8":  # SQL_ASCII is what a server initialised as C gives
+        conn.close()
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "The server database {path} keeps text as {encoding}, not UTF-8, so "
+                        "Chinese names cannot be stored in it; ask for a database created "
+                        "with ENCODING 'UTF8'"), path=display_name(url), encoding=encoding)
     conn.adapters.register_loader("numeric", _NumberLoader)
     from hubapp.store.db import BUSY_TIMEOUT_MS
 

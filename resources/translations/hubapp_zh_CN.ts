@@ -37,49 +37,49 @@
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="156"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="210"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="216"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="231"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="232"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -148,27 +148,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="197"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="201"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="202"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="203"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="204"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="205"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="206"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="214"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="215"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -177,12 +177,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="223"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="225"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -190,78 +190,78 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="199"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="202"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="205"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="212"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="213"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="216"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="216"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="216"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="276"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="361"/>
         <source>{shown} movements loaded, counting…</source>
         <translation>已加载 {shown} 条箱流，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="364"/>
         <source>{shown} of {total} movements loaded</source>
         <translation>已加载 {shown} / {total} 条箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="366"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="367"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="371"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="372"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -463,27 +463,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="112"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="131"/>
         <source>Enter the server&apos;s host name and the database.</source>
         <translation>请输入服务器主机名和数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="141"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="160"/>
         <source>Connecting to {name}…</source>
         <translation>正在连接 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="158"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="177"/>
         <source>Connected to {name}.</source>
         <translation>已连接到 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="181"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="200"/>
         <source>Password not remembered</source>
         <translation>未记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="182"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="201"/>
         <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
 
 To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
@@ -621,199 +621,199 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="118"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="119"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="120"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="134"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="135"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="176"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="179"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="186"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="191"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="593"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="194"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="221"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="222"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="224"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="230"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="231"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="348"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="349"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="350"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="351"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="350"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="351"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="365"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="368"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="369"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="374"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="377"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="409"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="412"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="467"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="470"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="507"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="509"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="513"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="523"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="526"/>
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="536"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="561"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="564"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="574"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="594"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="597"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="610"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="608"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -856,148 +856,148 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="274"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="274"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="274"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="275"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="295"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="295"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="295"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="296"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="319"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="320"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="401"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="404"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="419"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="422"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="425"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="428"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="429"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="430"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="433"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="435"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="438"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="440"/>
         <source>{services} timed services · last year {share}</source>
         <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="443"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="446"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="448"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="451"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="446"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
         <source>{containers} containers · last year {days}</source>
         <translation>{containers} 箱 · 去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="463"/>
         <source>{trains} trains · {containers} containers · {tonnes} t</source>
         <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
@@ -1069,77 +1069,77 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ExportDialog</name>
     <message>
         <location filename="../../hubapp/ui/export_dialog.py" line="31"/>
-        <location filename="../../hubapp/ui/export_dialog.py" line="79"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="80"/>
         <source>Export containers</source>
         <translation>导出集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="40"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="41"/>
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="41"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="42"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="49"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="50"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="51"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="60"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
         <source>&amp;To</source>
         <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="73"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="74"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="77"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="78"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="78"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="79"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="90"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="91"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="99"/>
         <source>{count} containers written to {path}</source>
         <translation>已将 {count} 个集装箱写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="102"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="103"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="104"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="105"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -1692,47 +1692,47 @@ Licence: MIT</source>
         <translation>期间报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="56"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="58"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="59"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="67"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="124"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="125"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="144"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="145"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="161"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="161"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="162"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="168"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2586,12 +2586,12 @@ Licence: MIT</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="232"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="234"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -2603,107 +2603,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="129"/>
+        <location filename="../../hubapp/store/check.py" line="136"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="141"/>
+        <location filename="../../hubapp/store/check.py" line="148"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="155"/>
+        <location filename="../../hubapp/store/check.py" line="162"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="162"/>
+        <location filename="../../hubapp/store/check.py" line="169"/>
         <source>{count} move(s) of {size_type} such as {example} count {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="177"/>
+        <location filename="../../hubapp/store/check.py" line="184"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号 {number!r}（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="185"/>
+        <location filename="../../hubapp/store/check.py" line="192"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="197"/>
+        <location filename="../../hubapp/store/check.py" line="204"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="209"/>
+        <location filename="../../hubapp/store/check.py" line="216"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="225"/>
+        <location filename="../../hubapp/store/check.py" line="232"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="241"/>
+        <location filename="../../hubapp/store/check.py" line="248"/>
         <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
         <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="254"/>
+        <location filename="../../hubapp/store/check.py" line="261"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="265"/>
+        <location filename="../../hubapp/store/check.py" line="272"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="272"/>
+        <location filename="../../hubapp/store/check.py" line="279"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="273"/>
+        <location filename="../../hubapp/store/check.py" line="280"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="274"/>
+        <location filename="../../hubapp/store/check.py" line="281"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="275"/>
+        <location filename="../../hubapp/store/check.py" line="282"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="276"/>
+        <location filename="../../hubapp/store/check.py" line="283"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="277"/>
+        <location filename="../../hubapp/store/check.py" line="284"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="278"/>
+        <location filename="../../hubapp/store/check.py" line="285"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="279"/>
+        <location filename="../../hubapp/store/check.py" line="286"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="281"/>
+        <location filename="../../hubapp/store/check.py" line="288"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -3865,63 +3865,73 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 的班列 {service} 已在库中，但其中没有箱号 {number}：请在每日登记中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="464"/>
+        <location filename="../../hubapp/store/postgres.py" line="422"/>
+        <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
+        <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="477"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；Hub Desk 需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="485"/>
+        <location filename="../../hubapp/store/postgres.py" line="498"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="488"/>
+        <location filename="../../hubapp/store/postgres.py" line="501"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="490"/>
+        <location filename="../../hubapp/store/postgres.py" line="503"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="493"/>
+        <location filename="../../hubapp/store/postgres.py" line="506"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="199"/>
-        <location filename="../../hubapp/store/postgres.py" line="496"/>
+        <location filename="../../hubapp/store/postgres.py" line="509"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="499"/>
+        <location filename="../../hubapp/store/postgres.py" line="512"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="501"/>
+        <location filename="../../hubapp/store/postgres.py" line="514"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="513"/>
+        <location filename="../../hubapp/store/postgres.py" line="526"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="25"/>
+        <location filename="../../hubapp/store/server_backup.py" line="27"/>
         <source>{tool} is not installed on this computer: install PostgreSQL&apos;s client tools (Debian: apt install postgresql-client), or ask the server&apos;s administrator for a backup</source>
         <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="36"/>
+        <location filename="../../hubapp/store/server_backup.py" line="46"/>
         <source>{tool} failed for {path}: {reason}</source>
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="58"/>
+        <location filename="../../hubapp/store/server_backup.py" line="62"/>
+        <source>{path} exists and is not a backup; choose another file name</source>
+        <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/server_backup.py" line="79"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
@@ -3936,7 +3946,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>表 {table} 的副本与文件不一致（文件 {file} 行，服务器 {server} 行）；服务器上未保留任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="74"/>
+        <location filename="../../hubapp/store/check.py" line="126"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有 Hub Desk 数据：无可检查</translation>
     </message>
