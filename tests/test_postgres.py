@@ -373,6 +373,13 @@ def test_the_window_and_its_workers_run_on_a_server(qtbot, qapp, engine, demo_ta
         assert suggested[0].endswith(".dump") and "Hub Desk backups" in suggested[0]
         assert "*.dump" in suggested[1] and "*.db" not in suggested[1]
         assert (tmp_path / "desk.dump").stat().st_size > 1000
+        # Restore says where the data as it is now will be kept: beside the chosen dump.
+        asked = []
+        monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(tmp_path / "desk.dump"))
+        monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text:
+                            asked.append(text) and False)
+        window.backups.restore_from_backup()
+        assert f"kept in {tmp_path} first" in asked[0] and "hubtest@" in asked[0]
     finally:
         ctx.tasks.cancel_all()
         assert ctx.tasks.wait()

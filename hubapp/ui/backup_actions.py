@@ -177,9 +177,11 @@ class BackupActions(QObject):
                 self.window, self.tr("Restore from backup"),
                 self.tr("Replace all data in {db} with the backup {file}?\n\nThe data as it is "
                         "now is kept in {folder} first. Other desks using this database "
-                        "should be closed.").format(db=display_name(self.ctx.db_path),
-                                                    file=chosen,
-                                                    folder=self.folder())):
+                        "should be closed.").format(
+                            db=display_name(self.ctx.db_path), file=chosen,
+                            # a server's is dumped beside the chosen backup
+                            folder=Path(chosen).parent if is_server(self.ctx.db_path)
+                            else self.folder())):
             return
         self.restore_action.setEnabled(False)
         folder = self.folder()
