@@ -321,3 +321,28 @@ def test_a_url_or_host_and_port_typed_as_the_host_fills_the_fields(
             dialog.user.text()) == (host, port, database, user)
     dialog.database.setText("hub")
     assert dialog.url().startswith(f"postgresql://{user + '@' if user else ''}{host}:{port}/")
+
+
+def test_a_remembered_server_that_does_not_answer_offers_connect_again(
+        qtbot, monkeypatch, demo_db_path):
+    from hubapp.ui.app import open_start_database
+
+    down = "postgresql://hubtest@127.0.0.1:1/hub"  # nothing listens on port 1
+    QSettings().setValue(TARGET_KEY, down)
+    said, offered = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
+    elsewhere = open_db(demo_db_path)
+
+    def ask_server(parent, current):
+        offered.append(current)
+        return elsewhere, demo_db_path
+
+    monkeypatch.setattr(dialogs, "ask_server", ask_server)
+    try:
+        assert open_start_database(None) == (elsewhere, demo_db_path)
+        assert "127.0.0.1" in said[0] and offered == [down]
+        assert QSettings().value(TARGET_KEY) == str(demo_db_path)  # the next start goes there
+        monkeypatch.setattr(dialogs, "ask_server", lambda *args: offered.append("again"))
+        assert open_start_database(down) is None and offered[-1] == down  # --db: just said
+    finally:
+        elsewhere.close()

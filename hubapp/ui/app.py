@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication
 from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
+from hubapp.store.engine import is_server
 from hubapp.ui import dialogs, first_paint, fonts, labels
 from hubapp.ui.backup_actions import warn_if_on_network
 from hubapp.ui.context import AppContext
-from hubapp.ui.desk_database import remembered_target, use_saved_password
+from hubapp.ui.desk_database import remember_target, remembered_target, use_saved_password
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.signals import AppSignals
 from hubapp.ui.tasks import TaskRunner
@@ -70,12 +71,10 @@ def run_gui(db_path: Path | str | None) -> int:
     fonts.warn_if_no_chinese_font(language)
     _log_to_file()
     sys.excepthook = _show_crash
-    path = start_target(db_path)
-    try:
-        db = open_db(path)
-    except HubError as error:
-        dialogs.show_error(None, app.tr("Hub Desk cannot open the database"), labels.message(error))
+    opened = open_start_database(db_path)
+    if opened is None:
         return 1
+    db, path = opened
     warn_if_on_network(path)
     window = open_window(db, path, first_paint.watch)  # watch: for the start-up benchmark
     if window is None:  # the login was cancelled
@@ -85,6 +84,27 @@ def run_gui(db_path: Path | str | None) -> int:
         return app.exec()
     finally:
         db.close()
+
+
+def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | str] | None:
+    """The database the window starts on, and its target; None if there is none to open.
+
+    A server this desk remembers that does not answer, or refuses the saved password, is
+    said, and Connect to server… offered: the desk is not shut out until someone types
+    --db. A file, or a --db given, stays refused as it was."""
+    path = start_target(db_path)
+    try:
+        return open_db(path), path
+    except HubError as error:
+        dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot open the "
+                                                        "database"), labels.message(error))
+        if db_path is not None or not is_server(path):
+            return None
+    connected = dialogs.ask_server(None, path)
+    if connected is None:
+        return None
+    remember_target(connected[1])
+    return connected
 
 
 def open_window(db: Database, target: Path | str,

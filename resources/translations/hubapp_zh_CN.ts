@@ -148,27 +148,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="197"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="199"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="202"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="204"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="204"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="206"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="206"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="208"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="215"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="217"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -177,12 +177,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="226"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="225"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="227"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -2128,22 +2128,22 @@ Licence: MIT</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="77"/>
+        <location filename="../../hubapp/ui/app.py" line="99"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="115"/>
+        <location filename="../../hubapp/ui/app.py" line="135"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="119"/>
+        <location filename="../../hubapp/ui/app.py" line="139"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="120"/>
+        <location filename="../../hubapp/ui/app.py" line="140"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -2586,12 +2586,12 @@ Licence: MIT</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="235"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="234"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="236"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
