@@ -326,6 +326,21 @@ def test_every_command_works_on_a_server(pg_server, empty_url, demo_db_path, tmp
     assert _stats(empty_url) == _stats(demo_db_path)
     result = hubapp("restore", demo_db_path, "--db", empty_url)
     assert result.returncode == 1 and "is not a PostgreSQL backup" in result.stderr
+    other = tmp_path / "other.dump"  # another program's database, dumped
+    server = empty_url.rsplit("/", 1)[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute("CREATE DATABASE songs")
+    try:
+        with psycopg.connect(f"{server}/songs", autocommit=True) as songs:
+            songs.execute("CREATE TABLE song (title TEXT)")
+        subprocess.run(["pg_dump", "--format=custom", "--file", str(other), "--dbname",
+                        f"{server}/songs"], check=True)
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute("DROP DATABASE songs")
+    result = hubapp("restore", other, "--db", empty_url)
+    assert result.returncode == 1 and "another program's database" in result.stderr
+    assert _stats(empty_url) == _stats(demo_db_path)
 
 
 # --- the window -------------------------------------------------------------------------

@@ -72,13 +72,22 @@ def dump(url: str, target: Path) -> Path:
 
 
 def verify(path: Path) -> None:
-    """Raise DatabaseError unless path is an archive pg_restore can read."""
+    """Raise DatabaseError unless path is an archive pg_restore can read, of a Hub Desk
+    database: another program's dump would be restored beside the hub's tables."""
+    from hubapp.store.postgres import MIGRATIONS_TABLE
+
     done = subprocess.run([_tool("pg_restore"), "--list", str(path)], capture_output=True,
                           text=True)
     if done.returncode:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is not a PostgreSQL backup (pg_dump's custom format); it "
                         "cannot be restored"), path=str(path))
+    # A line of the list such as "215; 1259 16390 TABLE public hubapp_migrations hub".
+    if not any(" TABLE " in line and MIGRATIONS_TABLE in line.split()
+               for line in done.stdout.splitlines()):
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is a backup of another program's database, not of a Hub Desk "
+                        "one; it cannot be restored here"), path=str(path))
 
 
 def restore(backup_file: Path, url: str) -> Path:

@@ -3931,9 +3931,14 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="79"/>
+        <location filename="../../hubapp/store/server_backup.py" line="82"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/server_backup.py" line="88"/>
+        <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
+        <translation>{path} 是其他程序数据库的备份，不是 Hub Desk 的；不能在此恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/to_server.py" line="56"/>
