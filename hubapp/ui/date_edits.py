@@ -18,8 +18,7 @@ class _TypedSeparators(QObject):
         edit.installEventFilter(self)
 
     def eventFilter(self, edit, event) -> bool:
-        if event.type() != QEvent.Type.KeyPress or event.text() not in _SEPARATORS \
-                or not event.text():
+        if event.type() != QEvent.Type.KeyPress or event.text() not in _SEPARATORS:
             return False
         line = edit.lineEdit()
         return line.hasSelectedText() and \

@@ -358,10 +358,8 @@ class DailyLogScreen(QWidget):
         self._update_buttons()
 
     def _close_or_reopen_day(self) -> None:
-        if not self.can_leave():
+        if not self._edits_saved_or_dropped():
             return
-        if self.is_dirty():  # "Discard": the edits go, as on switching day
-            self.revert()
         actor = UserRecord(self.ctx.user, self.ctx.role)
         try:
             if day_close.is_closed(self._db, self._shown_day):
@@ -515,6 +513,15 @@ class DailyLogScreen(QWidget):
             return self.save()
         return answer == "discard"
 
+    def _edits_saved_or_dropped(self) -> bool:
+        """can_leave(), and after "Discard" the edits are gone from the screen as well: for
+        what acts on the shown service or day rather than loading another one."""
+        if not self.can_leave():
+            return False
+        if self.is_dirty():
+            self.revert()
+        return True
+
     def _update_buttons(self) -> None:
         saved = self._service is not None and self._editor_box.isEnabled()
         self.cancel_button.setEnabled(saved and self._service.status != Status.CANCELLED)
@@ -592,12 +599,12 @@ class DailyLogScreen(QWidget):
     def cancel_service(self) -> None:
         # Unsaved edits are saved or dropped first (the usual question), so that a cancel
         # changes the status of what is stored and nothing else.
-        if self._service is None or not self.can_leave() or not dialogs.ask_yes_no(
-                self, self.tr("Cancel service"),
-                self.tr("Mark {service} as cancelled? It will no longer count in the day's "
-                        "throughput.").format(service=self._service.service_no)):
+        if self._service is None or not self._edits_saved_or_dropped() or \
+                not dialogs.ask_yes_no(
+                    self, self.tr("Cancel service"),
+                    self.tr("Mark {service} as cancelled? It will no longer count in the day's "
+                            "throughput.").format(service=self._service.service_no)):
             return
-        self._load_service(self._service.id)
         self.form.status.setCurrentIndex(self.form.status.findData(Status.CANCELLED))
         self.form.actual.clear()
         self._form_dirty = True
@@ -640,10 +647,8 @@ class DailyLogScreen(QWidget):
     def show_move(self, day: dt.date, service_id: int, container: str) -> None:
         """Open a day and service with the cursor on one container (find box, browse screen)."""
         if day != self._shown_day:
-            if not self.can_leave():
+            if not self._edits_saved_or_dropped():
                 return
-            self._form_dirty = False
-            self.undo_stack.setClean()
             self.set_day(day)
         if self._service is None or self._service.id != service_id:
             if not self.can_leave():
