@@ -49,7 +49,7 @@ def backup_to(db_path: Path, target: Path) -> Path:
     db_path, target = Path(db_path), Path(target)
     inspect_file(db_path, create=False)
     if target.is_dir():  # as cp does: into the folder, named as the automatic backups are
-        target = target / f"{db_path.stem}-{dt.datetime.now().strftime(_STAMP)}.db"
+        target = target / _stamped_name(db_path, dt.datetime.now())
     if target.exists() and target.resolve() == db_path.resolve():
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "A backup cannot overwrite the database itself ({path})"),
@@ -77,6 +77,11 @@ def backup_to(db_path: Path, target: Path) -> Path:
     return target
 
 
+def _stamped_name(db_path: Path, moment: dt.datetime) -> str:
+    """An automatic backup's file name (rotation reads the moment back from it)."""
+    return f"{db_path.stem}-{moment.strftime(_STAMP)}.db"
+
+
 def automatic_backup(db_path: Path, folder: Path | None = None,
                      now: dt.datetime | None = None) -> Path:
     """A timestamped, verified backup into folder (default: backups beside the DB), rotated."""
@@ -88,7 +93,7 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
-    target = backup_to(db_path, folder / f"{db_path.stem}-{now.strftime(_STAMP)}.db")
+    target = backup_to(db_path, folder / _stamped_name(db_path, now))
     rotate(folder, db_path.stem)
     return target
 
