@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
@@ -116,7 +116,9 @@ def save_commodity(db: Database, commodity: CommodityRecord, user: str,
             raise InputError(QT_TRANSLATE_NOOP(
                 "messages", "Commodity {id} no longer exists"), id=commodity.id)
         if before is not None and loaded is not None:
-            commodity = _changed_over(before, commodity, loaded)
+            commodity = CommodityRecord(**_changed_over(
+                dataclasses.asdict(before), dataclasses.asdict(commodity),
+                dataclasses.asdict(loaded)))
         _check(_taken_name_errors(db, commodity))
         row = _commodity_row(commodity)
         if before is None:
@@ -198,7 +200,7 @@ def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: 
     if not new and not rows:
         raise InputError(QT_TRANSLATE_NOOP("messages", "{value} no longer exists"), value=value)
     if rows and loaded is not None:
-        row = {**rows[0], **{name: text for name, text in row.items() if text != loaded[name]}}
+        row = _changed_over(rows[0], row, loaded)
     db[table].upsert(row, pk=key)
     audit.record(db, user, "create" if new else "update", table, value,
                  None if new else rows[0], row)
@@ -223,8 +225,7 @@ def save_route(db: Database, route: RouteRecord, user: str, *, new: bool,
     return ChangeRecord(_REFERENCE)
 
 
-def _changed_over(stored, edited, loaded):
-    """The stored record with the fields the form changed from what it loaded."""
-    return dataclasses.replace(stored, **{
-        field.name: getattr(edited, field.name) for field in dataclasses.fields(edited)
-        if getattr(edited, field.name) != getattr(loaded, field.name)})
+def _changed_over(stored: Mapping, edited: Mapping, loaded: Mapping) -> dict:
+    """What is stored, with the fields a form changed from what it loaded."""
+    return {**stored, **{name: value for name, value in edited.items()
+                         if value != loaded[name]}}
