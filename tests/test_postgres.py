@@ -129,6 +129,33 @@ def test_newer_or_foreign_server_database_is_refused_untouched(pg_server, empty_
     pg_server.drop_database(other)
 
 
+def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_url, tmp_path):
+    from hubapp.store import postgres, server_backup
+    from hubapp.store.migrations import MIGRATIONS, STEPS
+
+    older = pg_server.create_database()
+    try:
+        old = postgres.PgDatabase(postgres.connect(older), older)
+        postgres.migrate(old, STEPS[:-1], MIGRATIONS.name)  # as the previous release left it
+        old["service"].insert({"service_no": "X1", "date": "2026-03-05",
+                               "direction": "outbound", "mode": "rail", "status": "departed"})
+        old.close()
+        dump = server_backup.dump(older, tmp_path / "older.dump")
+    finally:
+        pg_server.drop_database(older)
+    open_db(empty_url).close()  # today's tables, some of which the older dump lacks
+
+    server_backup.restore(dump, empty_url)
+
+    db = open_db(empty_url)
+    try:
+        assert [r[0] for r in db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")] \
+            == STEP_NAMES
+        assert db.execute("SELECT service_no FROM service").fetchall() == [("X1",)]
+    finally:
+        db.close()
+
+
 def test_unreachable_server_and_missing_database_are_one_clear_line(pg_server):
     result = hubapp("stats", "--from", "2026-03-01", "--to", "2026-03-05",
                     "--db", "postgresql://hub:pw@127.0.0.1:1/hub")

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -90,6 +91,15 @@ def verify(path: Path) -> None:
                         "one; it cannot be restored here"), path=str(path))
 
 
+# A dump holds only the tables of the version that made it: a table a later version added
+# would stay behind, and that version's migration could not create it again.
+_DROP_HUB_TABLES = """DO $$ DECLARE t text; BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
+    EXECUTE format('DROP TABLE %I CASCADE', t);
+  END LOOP;
+END $$"""
+
+
 def restore(backup_file: Path, url: str) -> Path:
     """Replace the database's content with the dump's, in one transaction; returns the dump
     of the database as it was, taken first beside backup_file."""
@@ -97,8 +107,14 @@ def restore(backup_file: Path, url: str) -> Path:
     verify(backup_file)
     kept = dump(url, backup_file.with_name(
         f"{_name(url)}-before-restore-{dt.datetime.now().strftime(_STAMP)}.dump"))
-    _run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-          "--exit-on-error", "--dbname", url, str(backup_file)], url)
+    # The dump as a script first, so that the tables are dropped and the dump's written in
+    # the same transaction; beside the dumps, where there is room for a hub's data.
+    with tempfile.TemporaryDirectory(dir=kept.parent) as folder:
+        script = Path(folder) / "restore.sql"
+        _run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
+              "--file", str(script), str(backup_file)], url)
+        _run([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction",
+              "--set", "ON_ERROR_STOP=1", "--command", _DROP_HUB_TABLES, "--file", str(script), "--dbname", url], url)
     return kept
 
 
