@@ -280,6 +280,13 @@ def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
     assert "createdb" in again.stderr
 
 
+def test_migrate_to_a_database_a_desk_opened_once_copies_into_it(demo_db_path, empty_url):
+    open_db(empty_url).close()  # the README's steps: a desk connects, then migrate-to
+    result = hubapp("migrate-to", empty_url, "--db", demo_db_path)
+    assert result.returncode == 0, result.stderr
+    assert _stats(empty_url) == _stats(demo_db_path)
+
+
 def test_a_copy_that_differs_leaves_nothing_on_the_server(demo_db_path, empty_url,
                                                           monkeypatch):
     from hubapp.store import to_server

@@ -18,7 +18,7 @@ from psycopg import sql as pgsql
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store import postgres
 from hubapp.store.db import as_user_error, open_db
-from hubapp.store.migrations import MIGRATIONS, STEPS
+from hubapp.store.migrations import MIGRATIONS, STEP_NAMES, STEPS
 
 _NOT_COPIED = (MIGRATIONS.migrations_table,)
 
@@ -45,14 +45,14 @@ def _rounded(values: tuple[float, ...]) -> tuple[float, ...]:
 
 def copy_to_server(source: Path, url: str,
                    progress: Callable[[str], None] | None = None) -> list[TableCheckRecord]:
-    """Copy the hub in the file source into the empty server database at url; returns what
+    """Copy the hub in the file source into the empty (or unused) server database at url; returns what
     was compared. Raises DatabaseError if the target is not empty or a count differs."""
     file_db = open_db(source, create=False)  # a file from an older build is upgraded first
     try:
         server = postgres.PgDatabase(postgres.connect(url), url)
         try:
             found = server.table_names()
-            if found:
+            if found and not _unused_hub(server, found):
                 raise DatabaseError(QT_TRANSLATE_NOOP(
                     "messages", "The server database {path} is not empty (it holds {tables}); "
                                 "migrate-to copies into an empty database only: create a new "
@@ -86,6 +86,20 @@ def copy_to_server(source: Path, url: str,
         raise as_user_error(error, Path(source)) from error
     finally:
         file_db.close()
+
+
+# What people put into a hub; the steps themselves only seed reference data and settings.
+_THE_HUBS_WORK = ("service", "audit_log", "app_user", "day_close")
+
+
+def _unused_hub(server: postgres.PgDatabase, found: list[str]) -> bool:
+    """Whether the database holds only what opening it made (a desk connected to it before
+    migrate-to, say): its rows are replaced as in a new one."""
+    if postgres.MIGRATIONS_TABLE not in found or not set(
+            postgres.applied_steps(server, MIGRATIONS.name)) <= set(STEP_NAMES):
+        return False
+    return not any(server.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                   for table in _THE_HUBS_WORK)
 
 
 def _copy_order(conn: sqlite3.Connection) -> list[str]:
