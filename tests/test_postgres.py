@@ -10,7 +10,7 @@ import pytest
 
 from hubapp.domain.errors import DatabaseError
 from hubapp.store import open_db, transaction
-from hubapp.store.engine import display_name, is_server
+from hubapp.store.engine import display_name, is_server, without_password
 from hubapp.store.migrations import STEP_NAMES
 from hubapp.store.postgres import MIGRATIONS_TABLE, translate
 
@@ -66,6 +66,10 @@ def test_targets_are_told_apart_and_named_without_passwords(tmp_path):
     assert display_name("postgresql://db/hub?password=s3cret&sslmode=require") == \
         "postgresql://db/hub?sslmode=require"
     assert display_name(tmp_path / "hub.db") == str(tmp_path / "hub.db")
+    # People read the names; a desk remembers (and logs in with) the URL as it was given.
+    chinese = "postgresql://%E7%8E%8B:pw@db/%E6%9E%A2%E7%BA%BD"
+    assert display_name(chinese) == "postgresql://王@db/枢纽"
+    assert without_password(chinese) == "postgresql://%E7%8E%8B@db/%E6%9E%A2%E7%BA%BD"
 
 
 # --- opening and migrations -------------------------------------------------------------
@@ -166,6 +170,10 @@ def test_unreachable_server_and_missing_database_are_one_clear_line(pg_server):
     result = hubapp("check", "--db", pg_server.url("no_such_hub"))
     assert result.returncode == 1 and "has no database" in result.stderr
     assert "createdb" in result.stderr
+    result = hubapp("check", "--db", pg_server.url("hub") + "?colour=blue")
+    assert result.returncode == 1 and result.stderr.startswith("hubapp: error: ")
+    assert "not a database address" in result.stderr and '"colour"' in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_a_long_query_stops_when_asked_and_the_connection_works_on(empty_url):

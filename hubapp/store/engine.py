@@ -33,6 +33,15 @@ def display_name(target: str | Path) -> str:
     return str(target)
 
 
+def without_password(target: str | Path) -> str:
+    """What a desk remembers of a database: the file path, or the URL without a password."""
+    if is_server(target):
+        from hubapp.store import postgres
+
+        return postgres.without_password(str(target))
+    return str(target)
+
+
 def is_postgres(db: Database) -> bool:
     """For the few queries that must differ per engine (the SQL is otherwise shared)."""
     return getattr(db, "engine", "sqlite") == "postgresql"

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql as pgsql
@@ -112,7 +112,13 @@ class _NumberLoader(Loader):
 # --- targets ----------------------------------------------------------------------------
 
 def display_name(url: str) -> str:
-    """The URL without its password (user:PASSWORD@ or ?password=), for titles and messages."""
+    """The URL without its password, for titles and messages: names decoded (枢纽, not
+    %E6%9E%A2%E7%BA%BD)."""
+    return unquote(without_password(url))
+
+
+def without_password(url: str) -> str:
+    """The URL without its password (user:PASSWORD@ or ?password=): what is remembered."""
     scheme, _, rest = url.partition("://")
     # The user part ends at the last "@": a password may hold "#", "?" or "/", which a URL
     # parser would take for the start of something else and show.
@@ -395,23 +401,27 @@ _passwords: dict[str, str] = {}
 def use_password(url: str, password: str | None) -> None:
     """Log in to url with password from now on in this process (None: forget it)."""
     if password:
-        _passwords[display_name(url)] = password
+        _passwords[without_password(url)] = password
     else:
-        _passwords.pop(display_name(url), None)
+        _passwords.pop(without_password(url), None)
 
 
 def session_password(url: str) -> str | None:
-    return _passwords.get(display_name(url))
+    return _passwords.get(without_password(url))
 
 
 def connect(url: str) -> psycopg.Connection:
     """A raw autocommit connection (also what LISTEN/NOTIFY needs), errors said plainly."""
     extra = {}
-    if urlsplit(url).password is None and display_name(url) in _passwords:
-        extra["password"] = _passwords[display_name(url)]
+    if urlsplit(url).password is None and without_password(url) in _passwords:
+        extra["password"] = _passwords[without_password(url)]
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                application_name="Hub Desk", **extra)
+    except psycopg.ProgrammingError as error:  # before any connection: the URL itself
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is not a database address PostgreSQL understands: {reason}"),
+            path=display_name(url), reason=str(error).strip().splitlines()[0]) from error
     except psycopg.Error as error:
         raise as_user_error(error, url) from error
     encoding = conn.execute("SHOW server_encoding").fetchone()[0]

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
-from hubapp.store.engine import display_name
+from hubapp.store.engine import display_name, without_password
 from hubapp.store.whole_file import write_whole
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -120,4 +120,4 @@ def restore(backup_file: Path, url: str) -> Path:
 
 def _name(url: str) -> str:
     """The database's name, for file names."""
-    return unquote(urlsplit(display_name(url)).path.strip("/")) or "hub"
+    return unquote(urlsplit(without_password(url)).path.strip("/")) or "hub"

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QSettings
 
-from hubapp.store.engine import display_name, is_server
+from hubapp.store.engine import is_server, without_password
 
 KEYRING_SERVICE = "Hub Desk"
 TARGET_KEY = "database/target"
@@ -30,7 +30,7 @@ def remembered_target() -> Path | str | None:
 
 
 def remember_target(target: Path | str) -> None:
-    QSettings().setValue(TARGET_KEY, display_name(target))
+    QSettings().setValue(TARGET_KEY, without_password(target))
 
 
 def keyring_key(url: str) -> str:
