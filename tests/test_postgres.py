@@ -193,18 +193,27 @@ def test_a_long_query_stops_when_asked_and_the_connection_works_on(empty_url):
         db.close()
 
 
-def test_a_dropped_connection_is_said_plainly_then_opened_again(empty_url):
+@pytest.mark.parametrize("first_use", [
+    lambda db: db.execute("SELECT COUNT(*) FROM service"),
+    lambda db: db["service"].count,  # the table-level calls the store makes
+    lambda db: db["place"].get("CNCQI"),
+    lambda db: list(db.query("SELECT 1")),
+    lambda db: db.table_names(),
+    lambda db: db["place"].insert_all([{"locode": "CNXYW", "name_en": "Y", "name_zh": "Y",
+                                        "country": "CN"}]),
+], ids=["execute", "count", "get", "query", "table_names", "insert_all"])
+def test_a_dropped_connection_is_said_plainly_then_opened_again(empty_url, first_use):
     db = open_db(empty_url)
 
     def drop() -> None:
         with psycopg.connect(empty_url, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", [db.conn.info.backend_pid])
         with pytest.raises(DatabaseError, match="Cannot reach the server of"):
-            db.execute("SELECT COUNT(*) FROM service")
+            first_use(db)
 
     try:
         drop()
-        assert db.execute("SELECT COUNT(*) FROM service").fetchone() == (0,)
+        assert db["service"].count == 0
         drop()  # and the next thing done is a write
         with transaction(db):
             db.execute("INSERT INTO place (locode, name_en, name_zh, country)"

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 import psycopg
 from psycopg import sql as pgsql
 from psycopg.adapt import Loader
-from psycopg.rows import dict_row
+from psycopg.rows import RowFactory, dict_row
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.file_db import load_sqlite_utils
@@ -151,20 +151,30 @@ class PgDatabase:
 
     def execute(self, statement: str, params: Sequence | Mapping | None = None):
         """A cursor with tuple rows (fetchone, fetchall, iteration, rowcount)."""
-        cursor = self._live().cursor()
-        self._run(cursor.execute, translate(statement), _params(params))
+        return self.executed(translate(statement), _params(params))
+
+    def executed(self, statement: str | pgsql.Composable,
+                 params: Sequence | Mapping | None = None,
+                 row_factory: RowFactory | None = None) -> psycopg.Cursor:
+        """A cursor that ran a statement already in PostgreSQL's dialect."""
+        conn = self._live()
+        cursor = conn.cursor() if row_factory is None else conn.cursor(row_factory=row_factory)
+        self._run(cursor.execute, statement, params)
         return cursor
+
+    def executed_many(self, statement: str | pgsql.Composable, rows: Iterable) -> None:
+        with self._live().cursor() as cursor:
+            self._run(cursor.executemany, statement, rows)
 
     def executemany(self, statement: str, rows: Iterable[Sequence | Mapping]) -> None:
         """Many rows; a plain INSERT … VALUES goes through COPY, several times faster than
         one statement per row (a big import), with the same constraints checked."""
         copy = _copy_statement(statement)
+        if copy is None:
+            self.executed_many(translate(statement), rows)
+            return
+        sql, names = copy
         with self._live().cursor() as cursor:
-            if copy is None:
-                self._run(cursor.executemany, translate(statement), rows)
-                return
-            sql, names = copy
-
             def write() -> None:
                 with cursor.copy(sql) as stream:
                     for row in rows:
@@ -175,8 +185,7 @@ class PgDatabase:
     def query(self, statement: str,
               params: Sequence | Mapping | None = None) -> Iterator[dict[str, Any]]:
         """Rows as dicts, like sqlite-utils' Database.query."""
-        with self._live().cursor(row_factory=dict_row) as cursor:
-            self._run(cursor.execute, translate(statement), _params(params))
+        with self.executed(translate(statement), _params(params), dict_row) as cursor:
             yield from cursor
 
     def _live(self) -> psycopg.Connection:
@@ -198,13 +207,13 @@ class PgDatabase:
         return PgTable(self, table)
 
     def table_names(self) -> list[str]:
-        return [row[0] for row in self.conn.execute(
+        return [row[0] for row in self.executed(
             "SELECT table_name FROM information_schema.tables"
             " WHERE table_schema = current_schema() ORDER BY table_name")]
 
     def primary_key(self, table: str) -> list[str]:
         if table not in self._pks:
-            self._pks[table] = [row[0] for row in self.conn.execute(
+            self._pks[table] = [row[0] for row in self.executed(
                 "SELECT a.attname FROM pg_index i JOIN pg_attribute a"
                 " ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)"
                 " WHERE i.indrelid = to_regclass(%s) AND i.indisprimary ORDER BY a.attnum",
@@ -299,7 +308,7 @@ class PgTable:
     def insert(self, row: Mapping[str, Any]) -> PgTable:
         keys = self.db.primary_key(self.name)
         returning = ", ".join(f'"{key}"' for key in keys)
-        found = self.db._live().execute(
+        found = self.db.executed(
             self._insert_sql(list(row), f" RETURNING {returning}" if keys else ""),
             row).fetchone()
         self.last_pk = None if found is None else (found[0] if len(found) == 1 else found)
@@ -308,8 +317,7 @@ class PgTable:
     def insert_all(self, rows: Iterable[Mapping[str, Any]]) -> PgTable:
         rows = list(rows)
         if rows:
-            with self.db._live().cursor() as cursor:
-                cursor.executemany(self._insert_sql(list(rows[0])), rows)
+            self.db.executed_many(self._insert_sql(list(rows[0])), rows)
         return self
 
     def upsert(self, row: Mapping[str, Any], pk: str) -> PgTable:
@@ -326,8 +334,7 @@ class PgTable:
             if updates else pgsql.SQL("DO NOTHING")
         statement = pgsql.SQL("{} ON CONFLICT ({}) {}").format(
             self._insert_sql(columns), pgsql.Identifier(pk), action)
-        with self.db._live().cursor() as cursor:
-            cursor.executemany(statement, rows)
+        self.db.executed_many(statement, rows)
         self.last_pk = rows[-1][pk]
         return self
 
@@ -336,9 +343,10 @@ class PgTable:
         return pgsql.SQL("{} = %s").format(pgsql.Identifier(key))
 
     def get(self, pk_value: Any) -> dict[str, Any]:
-        with self.db._live().cursor(row_factory=dict_row) as cursor:
-            found = cursor.execute(pgsql.SQL("SELECT * FROM {} WHERE {}").format(
-                pgsql.Identifier(self.name), self._where_pk()), [pk_value]).fetchone()
+        with self.db.executed(pgsql.SQL("SELECT * FROM {} WHERE {}").format(
+                pgsql.Identifier(self.name), self._where_pk()), [pk_value],
+                dict_row) as cursor:
+            found = cursor.fetchone()
         if found is None:
             raise load_sqlite_utils().db.NotFoundError  # what sqlite-utils' get() raises
         return found
@@ -346,7 +354,7 @@ class PgTable:
     def update(self, pk_value: Any, row: Mapping[str, Any]) -> PgTable:
         sets = pgsql.SQL(", ").join(pgsql.SQL("{} = {}").format(
             pgsql.Identifier(c), pgsql.Placeholder(c)) for c in row)
-        self.db._live().execute(pgsql.SQL("UPDATE {} SET {} WHERE {} = %(_pk)s").format(
+        self.db.executed(pgsql.SQL("UPDATE {} SET {} WHERE {} = %(_pk)s").format(
             pgsql.Identifier(self.name), sets,
             pgsql.Identifier(self.db.primary_key(self.name)[0])), {**row, "_pk": pk_value})
         self.last_pk = pk_value
@@ -354,7 +362,7 @@ class PgTable:
 
     @property
     def count(self) -> int:
-        return self.db._live().execute(pgsql.SQL("SELECT COUNT(*) FROM {}").format(
+        return self.db.executed(pgsql.SQL("SELECT COUNT(*) FROM {}").format(
             pgsql.Identifier(self.name))).fetchone()[0]
 
     def exists(self) -> bool:
