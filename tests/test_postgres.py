@@ -176,6 +176,21 @@ def test_unreachable_server_and_missing_database_are_one_clear_line(pg_server):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_server_older_than_supported_is_refused_plainly(empty_url, monkeypatch):
+    from hubapp.store import postgres
+
+    with psycopg.connect(empty_url) as conn:
+        running = conn.info.server_version
+    monkeypatch.setattr(postgres, "OLDEST_SERVER", running + 10000)  # as if it were older
+    needed = f"{running // 10000 + 1}.{running % 10000}"
+    with pytest.raises(DatabaseError, match=f"runs PostgreSQL {running // 10000}\\.[0-9]+; "
+                                            f"Hub Desk needs PostgreSQL {needed} or newer"):
+        open_db(empty_url)
+    with psycopg.connect(empty_url) as conn:  # nothing was made in it
+        assert conn.execute("SELECT COUNT(*) FROM information_schema.tables"
+                            " WHERE table_schema = 'public'").fetchone()[0] == 0
+
+
 def test_a_long_query_stops_when_asked_and_the_connection_works_on(empty_url):
     import time
 

@@ -40,6 +40,9 @@ MIGRATION_LOCK = WRITE_LOCK + 1
 # Every write transaction announces itself on this channel when it commits (NOTIFY is
 # transactional: a rolled-back write says nothing), so other desks refresh at once.
 CHANGES_CHANNEL = "hubapp_changes"
+# The oldest the README promises; identity columns (10) and an ICU collation that ignores
+# case (deterministic = false: 12) are needed.
+OLDEST_SERVER = 130000
 CONNECT_TIMEOUT_S = 10
 
 # --- the dialect ------------------------------------------------------------------------
@@ -432,6 +435,12 @@ def connect(url: str) -> psycopg.Connection:
             path=display_name(url), reason=str(error).strip().splitlines()[0]) from error
     except psycopg.Error as error:
         raise as_user_error(error, url) from error
+    if (version := conn.info.server_version) < OLDEST_SERVER:
+        conn.close()
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "The server of {path} runs PostgreSQL {version}; Hub Desk needs "
+                        "PostgreSQL {needed} or newer"), path=display_name(url),
+            version=_version(version), needed=_version(OLDEST_SERVER))
     encoding = conn.execute("SHOW server_encoding").fetchone()[0]
     if isinstance(encoding, bytes):  # how psycopg reads text from a SQL_ASCII database
         encoding = encoding.decode("ascii", "replace")
@@ -447,6 +456,11 @@ def connect(url: str) -> psycopg.Connection:
     # A desk waiting for another's write gives up like SQLite's busy timeout does.
     conn.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
     return conn
+
+
+def _version(number: int) -> str:
+    """150004 → "15.4" (the numbering since PostgreSQL 10)."""
+    return f"{number // 10000}.{number % 10000}"
 
 
 def open_server(url: str, steps: Sequence[Callable], migration_set: str,
