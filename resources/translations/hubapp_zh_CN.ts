@@ -667,7 +667,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -722,98 +722,98 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="368"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="369"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="367"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="377"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="375"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="412"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="410"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="470"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="468"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="513"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="526"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
         <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="539"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="536"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="543"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="545"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="564"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="597"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="605"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="610"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
         <source>Delete {service} and its {count} containers? This cannot be undone.</source>
         <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -3580,39 +3580,39 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="89"/>
+        <location filename="../../hubapp/store/backup.py" line="94"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="149"/>
+        <location filename="../../hubapp/store/backup.py" line="154"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有 Hub Desk 数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="160"/>
+        <location filename="../../hubapp/store/backup.py" line="165"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="177"/>
+        <location filename="../../hubapp/store/backup.py" line="182"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="181"/>
+        <location filename="../../hubapp/store/backup.py" line="186"/>
         <location filename="../../hubapp/store/db.py" line="58"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="221"/>
+        <location filename="../../hubapp/store/backup.py" line="226"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="87"/>
-        <location filename="../../hubapp/store/backup.py" line="249"/>
+        <location filename="../../hubapp/store/backup.py" line="254"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3788,23 +3788,23 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="95"/>
-        <location filename="../../hubapp/store/reference.py" line="196"/>
+        <location filename="../../hubapp/store/reference.py" line="198"/>
         <source>{value!r} is already in the list</source>
         <translation>{value!r} 已在列表中</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="116"/>
-        <location filename="../../hubapp/store/reference.py" line="150"/>
+        <location filename="../../hubapp/store/reference.py" line="152"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="145"/>
+        <location filename="../../hubapp/store/reference.py" line="147"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="199"/>
+        <location filename="../../hubapp/store/reference.py" line="201"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -3865,78 +3865,88 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 的班列 {service} 已在库中，但其中没有箱号 {number}：请在每日登记中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="422"/>
+        <location filename="../../hubapp/store/postgres.py" line="433"/>
+        <source>{path} is not a database address PostgreSQL understands: {reason}</source>
+        <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="440"/>
+        <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
+        <translation>{path} 的服务器运行的是 PostgreSQL {version}；Hub Desk 需要 PostgreSQL {needed} 或更新版本</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/postgres.py" line="449"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="477"/>
+        <location filename="../../hubapp/store/postgres.py" line="509"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；Hub Desk 需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="498"/>
+        <location filename="../../hubapp/store/postgres.py" line="530"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="501"/>
+        <location filename="../../hubapp/store/postgres.py" line="533"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="503"/>
+        <location filename="../../hubapp/store/postgres.py" line="535"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="506"/>
+        <location filename="../../hubapp/store/postgres.py" line="538"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="199"/>
-        <location filename="../../hubapp/store/postgres.py" line="509"/>
+        <location filename="../../hubapp/store/postgres.py" line="541"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="512"/>
+        <location filename="../../hubapp/store/postgres.py" line="544"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="514"/>
+        <location filename="../../hubapp/store/postgres.py" line="546"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="526"/>
+        <location filename="../../hubapp/store/postgres.py" line="558"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="27"/>
+        <location filename="../../hubapp/store/server_backup.py" line="28"/>
         <source>{tool} is not installed on this computer: install PostgreSQL&apos;s client tools (Debian: apt install postgresql-client), or ask the server&apos;s administrator for a backup</source>
         <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="46"/>
+        <location filename="../../hubapp/store/server_backup.py" line="47"/>
         <source>{tool} failed for {path}: {reason}</source>
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="62"/>
+        <location filename="../../hubapp/store/server_backup.py" line="63"/>
         <source>{path} exists and is not a backup; choose another file name</source>
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="82"/>
+        <location filename="../../hubapp/store/server_backup.py" line="83"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="88"/>
+        <location filename="../../hubapp/store/server_backup.py" line="89"/>
         <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
         <translation>{path} 是其他程序数据库的备份，不是 Hub Desk 的；不能在此恢复</translation>
     </message>
