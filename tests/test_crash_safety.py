@@ -5,6 +5,7 @@ waits on stdin, so the kill lands mid-write without any timing); the test
 kills it with SIGKILL, then reopens the file.
 """
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -130,3 +131,74 @@ def test_killed_mid_import_keeps_all_or_nothing(demo_db_path, tmp_path):
     assert _run("import", target, exported, pause=False) == (0, "done\n")
     assert _counts(target)[1] == rows > 1000
     assert check_database(target).ok
+
+
+# Runs in the child: a writer in rollback-journal mode dies mid-transaction, after SQLite
+# has already written changed pages into the file, leaving a hot journal to undo them.
+CUT_SHORT = r"""
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = DELETE")
+conn.execute("PRAGMA cache_size = 10")  # so the changed pages spill into the file
+conn.execute("BEGIN")
+conn.execute("DELETE FROM container_move")
+os._exit(0)  # no ROLLBACK, no cleanup: a crash
+"""
+
+
+def _cut_short_save(path):
+    subprocess.run([sys.executable, "-c", CUT_SHORT, str(path)], check=True, timeout=60)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.stat().st_size > 0
+    # The file itself is half-written: read ignoring the journal, the moves are gone.
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == 0
+    finally:
+        conn.close()
+    return journal
+
+
+def test_a_save_cut_short_in_rollback_journal_mode_is_undone_on_opening(demo_db_path):
+    from hubapp.store import open_db
+
+    before = _counts(demo_db_path)
+    journal = _cut_short_save(demo_db_path)
+
+    open_db(demo_db_path).close()
+
+    assert not journal.exists()
+    assert _counts(demo_db_path) == before
+    assert check_database(demo_db_path).ok
+
+
+@pytest.fixture
+def unwritable(tmp_path):
+    """Makes a file unwritable, for root too (whom permissions do not stop)."""
+    made = []
+
+    def make(path):
+        if os.geteuid() != 0:
+            path.chmod(0o444)
+        elif subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+            pytest.skip("root, and chattr cannot make a file immutable here")
+        made.append(path)
+
+    yield make
+    for path in made:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_a_save_cut_short_in_an_unwritable_file_is_a_clear_error(demo_db_path, unwritable):
+    from hubapp.domain.errors import DatabaseError
+    from hubapp.store import open_db
+
+    journal = _cut_short_save(demo_db_path)
+    half_written = demo_db_path.read_bytes()
+    unwritable(demo_db_path)
+
+    with pytest.raises(DatabaseError, match="cut short .* needs write access"):
+        open_db(demo_db_path)
+
+    assert demo_db_path.read_bytes() == half_written and journal.exists()

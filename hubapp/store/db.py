@@ -75,19 +75,13 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
                             path=str(path))
     try:
-        # Read-only and immutable-free: looking must not create a WAL or journal.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            tables = {row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            applied: set[str] = set()
-            if MIGRATIONS_TABLE in tables:
-                applied = {row[0] for row in conn.execute(
-                    f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
-                    [MIGRATION_SET])}
-        finally:
-            conn.close()
+            tables, applied = _applied_steps(path)
+        except sqlite3.Error as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_READONLY_ROLLBACK:
+                raise
+            _roll_back_unfinished_save(path)
+            tables, applied = _applied_steps(path)
     except sqlite3.Error as error:
         raise as_user_error(error, path) from error
     if tables and not applied:
@@ -98,6 +92,45 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             path=str(path))
     refuse_unknown(applied, str(path))
     return applied
+
+
+def _applied_steps(path: Path) -> tuple[set[str], set[str]]:
+    """The file's tables and the names of its applied migrations."""
+    # Read-only and immutable-free: looking must not create a WAL or journal.
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        applied: set[str] = set()
+        if MIGRATIONS_TABLE in tables:
+            applied = {row[0] for row in conn.execute(
+                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
+                [MIGRATION_SET])}
+    finally:
+        conn.close()
+    return tables, applied
+
+
+def _roll_back_unfinished_save(path: Path) -> None:
+    """Undo a save cut short in rollback-journal mode (a crash left path-journal behind).
+
+    Until that journal is played back the file is half-written, so SQLite refuses every
+    read-only reader; the first writable connection to read plays it back.
+    """
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        # A file SQLite could only open read-only, or a folder where the journal cannot
+        # be deleted once played back.
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Database {path} has a save that was cut short (by a crash or a power "
+                        "cut) to undo first, which needs write access: make {path} and its "
+                        "folder writable, then open it again"), path=str(path)) from error
 
 
 def refuse_unknown(applied: set[str], name: str) -> None:
