@@ -355,3 +355,24 @@ def test_other_csv_files_are_left_to_read_table(tmp_path, text):
     path = tmp_path / "other.csv"
     path.write_text(text, encoding="utf-8")
     assert reading.read_plain_lines(path) is None
+
+
+def test_a_seal_behind_export_s_guard_is_stored_as_the_row_by_row_parse_stores_it(
+        demo_db_path, tmp_path, monkeypatch):
+    # A cell "'\tCN1": export's guard before a tab, which parse_move strips like any
+    # space around a field's text.
+    numbers = [with_check_digit(f"SEAU{n:06d}") for n in range(3)]
+    seals = ["'\tCN100001", "'\t CN100002\t", "CN100003"]
+    lines = [HEADER + ",seal,shipper"] + [
+        f"2026-03-06,X1,outbound,CN-LA,{number},45G1,F,20000,cassava flour,{seal},'\tACME"
+        for number, seal in zip(numbers, seals)]
+    path = tmp_path / "seals.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved
+    query = "SELECT seal, shipper FROM container_move WHERE container LIKE 'SEAU%' ORDER BY 1"
+    assert [tuple(row) for row in quick_db.execute(query)] == [
+        (f"CN10000{n}", "ACME") for n in (1, 2, 3)]
+    assert stored(quick_db) == stored(slow_db)

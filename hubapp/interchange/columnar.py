@@ -144,7 +144,9 @@ class _Columns:
                                                  self.rows)))
                 # One joined search finds whether any cell starts with the guard's quote.
                 if "\n'" in "\n" + "\n".join(values):
-                    values = [unneutralise(value) for value in values]
+                    # Stripped again, as parse_move strips every move field: the guard
+                    # may have hidden a leading tab or CR ("'\tCN123").
+                    values = [unneutralise(value).strip() for value in values]
             self.cache[name] = values
         return self.cache[name]
 
