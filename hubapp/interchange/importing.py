@@ -127,9 +127,8 @@ def import_file(
             # Skipping a stored service must not drop the boxes it does not hold yet.
             return result(problems=tuple(_not_stored(plan, item, move)
                                          for item, move in missing))
-        items, skipped_containers = _without(items, duplicates)
-        return save(ImportRowsRecord.from_items(items),
-                    sum(duplicate.move is None for duplicate in duplicates), skipped_containers)
+        items, skipped_containers = _without(items, stored_services, duplicates)
+        return save(ImportRowsRecord.from_items(items), len(stored_services), skipped_containers)
 
 
 @contextlib.contextmanager
@@ -179,15 +178,14 @@ def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:
                     "date": service.date.isoformat()})
 
 
-def _without(items, duplicates: list[DuplicateRecord]):
+def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord]):
     """The items minus the stored services and containers; services left empty go too."""
-    whole = {duplicate.item for duplicate in duplicates if duplicate.move is None}
     moves = {(duplicate.item, duplicate.move) for duplicate in duplicates
              if duplicate.move is not None}
     kept = []
     skipped = len(moves)
     for index, (service, service_moves) in enumerate(items):
-        if index in whole:
+        if index in stored_services:
             skipped += len(service_moves)
             continue
         left = [move for number, move in enumerate(service_moves) if (index, number) not in moves]
