@@ -15,7 +15,7 @@ from pathlib import Path
 
 from hubapp import language
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, HubError, InputError, Translate, message, untranslated,
+    QT_TRANSLATE_NOOP, HubError, InputError, Translate, counted, message, untranslated,
 )
 
 # What people read follows the system's language (hubapp.language); what scripts read
@@ -235,6 +235,7 @@ def _error_line(text: str) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from hubapp.domain import demo
+    from hubapp.interchange.importing import totals_summary
     from hubapp.store import demo_data
 
     if not 1 <= args.days <= 5000:
@@ -248,10 +249,8 @@ def run_demo(args: argparse.Namespace) -> int:
                              count=args.containers)
         days, copies = demo.shape_for(args.containers)
     totals = demo_data.fill(args.db, days, args.end or dt.date.today(), args.seed, copies)
-    print(translate("cli", "Demo data written to {path}: {services} services, {containers} "
-                    "containers, {teu} TEU").format(
-        path=_named(args.db), services=_number(totals.services),
-        containers=_number(totals.containers), teu=_number(totals.teu)))
+    print(translate("cli", "Demo data written to {path}: {summary}").format(
+        path=_named(args.db), summary=totals_summary(totals, translate)))
     return 0
 
 
@@ -373,9 +372,9 @@ def run_check(args: argparse.Namespace) -> int:
     if report.on_server:
         print(translate("cli", "The server itself keeps its files sound and enforces the "
                         "foreign keys; back it up with pg_dump (hubapp backup)."))
-    print(translate("cli", "No problems found.") if report.ok else translate(
-        "cli", "{count} problem(s) found; restore a backup or correct the data.").format(
-            count=len(report.problems)))
+    print(translate("cli", "No problems found.") if report.ok else counted(translate(
+        "cli", "{count} problem(s) found; restore a backup or correct the data."),
+        len(report.problems)).format(count=_number(len(report.problems))))
     return 0 if report.ok else 1
 
 
@@ -444,12 +443,15 @@ def run_import(args: argparse.Namespace) -> int:
                         "{names}").format(file=args.file.name, names=", ".join(result.left_out)),
               file=sys.stderr)
     if result.problems:
-        _error_line(translate("cli", "{file}: {count} problems; nothing was saved").format(
-            file=args.file.name, count=_number(len(result.problems))))
+        count = len(result.problems)
+        _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),
+                            count).format(file=args.file.name, count=_number(count)))
     elif result.duplicates:
-        _error_line(translate("cli", "{file}: {count} services or containers are already "
-                              "stored; nothing was saved (--skip-duplicates imports the rest)")
-                    .format(file=args.file.name, count=_number(len(result.duplicates))))
+        count = len(result.duplicates)
+        _error_line(counted(translate("cli", "{file}: {count} service(s) or container(s) "
+                                      "already stored; nothing was saved (--skip-duplicates "
+                                      "imports the rest)"), count)
+                    .format(file=args.file.name, count=_number(count)))
     else:
         done = translate("cli", "{file}: would import (dry run, nothing saved) {summary}") \
             if args.dry_run else translate("cli", "{file}: imported {summary}")
@@ -472,7 +474,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     count = _over_range(args, lambda db: export_file(db, args.output, args.date_from,
                                                      args.date_to))
-    print(translate("cli", "{count} containers written to {path}").format(
+    print(counted(translate("cli", "{count} container(s) written to {path}"), count).format(
         count=_number(count), path=args.output))
     return 0
 
@@ -512,6 +514,6 @@ def run_report(args: argparse.Namespace) -> int:
         first, last = args.date_from, args.date_to
     pages = reports.write_pdf(args.db, args.kind, first, last,
                               args.lang or language.system_language(), args.output)
-    print(translate("cli", "Report written to {path} ({pages} pages)").format(
+    print(counted(translate("cli", "Report written to {path} ({pages} page(s))"), pages).format(
         path=args.output, pages=pages))
     return 0

@@ -16,6 +16,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from hubapp.domain.errors import counted
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
@@ -47,7 +49,8 @@ def update_english_plurals() -> None:
 
 
 def english_forms(source: str) -> tuple[str, str]:
-    return source.replace("(s)", ""), source.replace("(s)", "s")
+    # The rule the command line and other Qt-free code apply to the same "(s)".
+    return counted(source, 1), counted(source, 2)
 
 
 if __name__ == "__main__":

@@ -70,9 +70,9 @@ def test_broken_rules_are_each_reported(demo_db_path):
     assert found["foreign keys"] == [f"container_move row {twenty['id']} refers to a missing "
                                      f"commodity"]
     assert found["TEU matches size-type"] == [
-        f"1 move(s) of 22G1 such as {twenty['container']} count 3 TEU; a 20 ft box counts 1"]
+        f"1 move of 22G1 such as {twenty['container']} with 3 TEU; a 20 ft box counts 1"]
     assert found["container numbers"] == [
-        "container 'CSQU3054384' (1 move(s)) is not a valid ISO 6346 number"]
+        "container 'CSQU3054384' (1 move) is not a valid ISO 6346 number"]
     assert len(found["moves match their service"]) == 1
     assert "recorded as 2020-01-01" in found["moves match their service"][0]
     assert found["gross weight"] == [
@@ -100,7 +100,7 @@ def test_each_check_is_told_as_it_finishes(demo_db_path):
     assert lines[0] == f"Checking {demo_db_path}"
     assert [" ".join(line.split()) for line in lines[1:4]] == [
         "ok integrity", "ok foreign keys", "PROBLEM TEU matches size-type"]
-    assert lines[4].strip().startswith(f"- 1 move(s) of 22G1 such as {move['container']}")
+    assert lines[4].strip().startswith(f"- 1 move of 22G1 such as {move['container']}")
 
 
 def test_45_ft_boxes_may_count_2_or_2_25_teu(demo_db_path):
@@ -110,7 +110,7 @@ def test_45_ft_boxes_may_count_2_or_2_25_teu(demo_db_path):
     assert check_database(demo_db_path).ok
     _execute(demo_db_path, f"UPDATE container_move SET teu = 2.5 WHERE id = {move['id']}")
     assert [p.text for p in check_database(demo_db_path).problems] == [
-        f"1 move(s) of L5G1 such as {move['container']} count 2.5 TEU; a 45 ft box counts "
+        f"1 move of L5G1 such as {move['container']} with 2.5 TEU; a 45 ft box counts "
         f"2 / 2.25"]
 
 
@@ -184,7 +184,7 @@ def test_cli_check_exit_codes_and_report(demo_db_path, tmp_path):
     result = _hubapp("check", "--db", demo_db_path)
     assert result.returncode == 1
     assert "PROBLEM  TEU matches size-type" in result.stdout
-    assert "1 problem(s) found" in result.stdout
+    assert "1 problem found" in result.stdout
 
     result = _hubapp("check", "--db", tmp_path / "missing.db")
     assert result.returncode == 1

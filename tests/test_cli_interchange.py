@@ -38,7 +38,7 @@ def test_import_prints_a_summary(db):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        f"{SAMPLE.name}: imported 1 services, 20 containers, 24 TEU")
+        f"{SAMPLE.name}: imported 1 service, 20 containers, 24 TEU")
     assert result.stderr == ""  # no progress line when stderr is not a terminal
     assert counts(db) == (before[0] + 1, before[1] + 20, before[2] + 1)
 
@@ -95,7 +95,7 @@ def test_duplicates_refused_then_skipped(db):
 
     skipped = hubapp("import", SAMPLE, "--db", db, "--skip-duplicates")
     assert skipped.returncode == 0, skipped.stderr
-    assert "skipped as already stored: 1 services, 20 containers" in skipped.stdout
+    assert "skipped as already stored: 1 service, 20 containers" in skipped.stdout
 
 
 def test_unreadable_file_and_missing_db(db, tmp_path):

@@ -95,10 +95,10 @@ def test_machine_formats_keep_english_keys_in_chinese(demo_db_path):
 def test_c_locale_prints_english(demo_db_path, tmp_path):
     imported = hubapp("C", "import", SAMPLE, "--db", demo_db_path, "--dry-run")
     assert imported.stdout.strip() == ("loading-list-2026-03-05.csv: would import (dry run, "
-                                       "nothing saved) 1 services, 20 containers, 24 TEU")
+                                       "nothing saved) 1 service, 20 containers, 24 TEU")
     refused = hubapp("C", "import", _problem_file(tmp_path), "--db", demo_db_path)
     lines = refused.stderr.splitlines()
-    assert lines[0] == "hubapp: error: bad.csv: 1 problems; nothing was saved"
+    assert lines[0] == "hubapp: error: bad.csv: 1 problem; nothing was saved"
     assert lines[1].startswith("  line 3, 箱号 'TGHU4642291': ")
     assert "Check digit of TGHU4642291" in lines[1]
     stats = hubapp("C", "stats", "--db", demo_db_path, "--from", "2026-03-03",

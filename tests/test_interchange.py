@@ -42,7 +42,7 @@ def test_sample_loading_list_with_chinese_headers(demo_db):
     result = import_file(demo_db, SAMPLE, "test")
 
     assert result.saved, result.problems
-    assert summary(result) == "1 services, 20 containers, 24 TEU"
+    assert summary(result) == "1 service, 20 containers, 24 TEU"
     service = demo_db.execute(
         "SELECT * FROM service WHERE service_no = 'X5508' AND date = '2026-03-05'").fetchall()
     assert len(service) == 1

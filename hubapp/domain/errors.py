@@ -3,6 +3,11 @@
 A HubError carries an English message template and its values rather than a
 finished sentence, so the window and the command line can translate the template
 before filling it in (message()).
+
+Counted nouns are written with "(s)", as in the window's tr("%n row(s)", "", n), whose
+plural forms lupdate only finds in a widget's tr(): elsewhere counted() makes "(s)" agree
+with the count ("1 move", "2 moves"), and message() with a template's value `count`.
+A translation words the count its own way, without "(s)".
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ class HubError(Exception):
         self.values = values
 
     def __str__(self) -> str:
-        return self.template.format(**self.values)
+        return message(self)
 
 
 class DatabaseError(HubError):
@@ -47,7 +52,19 @@ def untranslated(_context: str, text: str) -> str:
     return text
 
 
-def message(error: Any, translate: Translate = untranslated) -> str:
+def message(error: Any, translate: Translate = untranslated, context: str = "messages") -> str:
     """A HubError (or a FieldError or an import Problem: a template and its values) in the
-    language of translate; the templates were marked with QT_TRANSLATE_NOOP("messages")."""
-    return translate("messages", error.template).format(**error.values)
+    language of translate; the templates were marked with QT_TRANSLATE_NOOP(context)."""
+    text = translate(context, error.template)
+    if "count" in error.values:
+        text = counted(text, error.values["count"])
+    return text.format(**error.values)
+
+
+def counted(text: str, count: int) -> str:
+    """English's agreement with count of a text written with "(s)": "1 row", "2 rows".
+
+    A translation has no "(s)" left, so this leaves it as it is. packaging/translations.py
+    writes the GUI's English plural forms with it too.
+    """
+    return text.replace("(s)", "" if count == 1 else "s")

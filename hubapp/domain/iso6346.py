@@ -35,10 +35,10 @@ def validate(text: str) -> str:
         raise ContainerNumberError(QT_TRANSLATE_NOOP("messages", "Container number is empty"))
     if len(number) != 11:
         raise ContainerNumberError(
-            QT_TRANSLATE_NOOP("messages", "Container number {number} has {length} characters; expected 11 "
-            "(owner code, category letter, 6-digit serial, check digit)"),
+            QT_TRANSLATE_NOOP("messages", "Container number {number} has {count} character(s); "
+            "expected 11 (owner code, category letter, 6-digit serial, check digit)"),
             number=number,
-            length=len(number),
+            count=len(number),
         )
     # stdnum raises on some non-ASCII input instead of returning False, so the
     # shape is checked with our own pattern before stdnum sees the number.

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, message
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord
 
 _SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
@@ -53,7 +53,7 @@ class FieldError:
     row: int | None = None  # 0-based row of a grid or file, when the error belongs to one
 
     def __str__(self) -> str:
-        return self.template.format(**self.values)
+        return message(self)
 
     @classmethod
     def from_hub_error(cls, name: str, error: HubError) -> "FieldError":

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, untranslated
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, counted, untranslated
 from hubapp.domain.records import ChangeRecord, Direction, TotalsRecord
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
@@ -151,10 +151,10 @@ def _describe(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
     if duplicate.move is None:
         return Problem(planned.lines[0], plan.column("service"), service.service_no,
                        QT_TRANSLATE_NOOP("messages", "Inbound service {number} of {date} is "
-                                         "already in the database ({count} rows of this file)")
+                                         "already in the database ({count} row(s) of this file)")
                        if inbound else
                        QT_TRANSLATE_NOOP("messages", "Outbound service {number} of {date} is "
-                                         "already in the database ({count} rows of this file)"),
+                                         "already in the database ({count} row(s) of this file)"),
                        {"number": service.service_no, "date": service.date.isoformat(),
                         "count": len(planned.moves)})
     move = planned.moves[duplicate.move]
@@ -196,14 +196,27 @@ def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord]
 
 def summary(result: ImportResultRecord, translate: Translate = untranslated) -> str:
     """ "18 services, 1,234 containers, 2,050 TEU" and what was skipped."""
-    teu = result.totals.teu
-    text = translate("interchange", "{services} services, {containers} containers, "
-                     "{teu} TEU").format(
-        services=f"{result.totals.services:,}", containers=f"{result.totals.containers:,}",
-        teu=f"{int(teu) if float(teu).is_integer() else round(teu, 2):,}")
+    text = totals_summary(result.totals, translate)
     if result.skipped_services or result.skipped_containers:
-        text += translate("interchange", "; skipped as already stored: {services} services, "
-                          "{containers} containers").format(
-            services=f"{result.skipped_services:,}",
-            containers=f"{result.skipped_containers:,}")
+        text += translate("interchange", "; skipped as already stored: {services}, "
+                          "{containers}").format(**_services_and_containers(
+                              result.skipped_services, result.skipped_containers, translate))
     return text
+
+
+def totals_summary(totals: TotalsRecord, translate: Translate = untranslated) -> str:
+    """ "18 services, 1,234 containers, 2,050 TEU" """
+    teu = totals.teu
+    return translate("interchange", "{services}, {containers}, {teu} TEU").format(
+        teu=f"{int(teu) if float(teu).is_integer() else round(teu, 2):,}",
+        **_services_and_containers(totals.services, totals.containers, translate))
+
+
+def _services_and_containers(services: int, containers: int,
+                             translate: Translate) -> dict[str, str]:
+    return {
+        "services": counted(translate("interchange", "{count} service(s)"), services).format(
+            count=f"{services:,}"),
+        "containers": counted(translate("interchange", "{count} container(s)"),
+                              containers).format(count=f"{containers:,}"),
+    }

@@ -88,7 +88,7 @@ class Problem:
 
     @property
     def message(self) -> str:
-        return self.template.format(**self.values)
+        return message(self)
 
     def __str__(self) -> str:
         return self.text()

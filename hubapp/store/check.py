@@ -13,7 +13,7 @@ from typing import Any
 
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, DatabaseError, HubError, Translate, untranslated,
+    QT_TRANSLATE_NOOP, DatabaseError, HubError, Translate, message, untranslated,
 )
 from hubapp.store import dwell, rollup
 from hubapp.store.db import BUSY_TIMEOUT_MS, as_user_error, inspect_file, refuse_unknown
@@ -37,7 +37,7 @@ class ProblemRecord:
         return self.said()
 
     def said(self, translate: Translate = untranslated) -> str:
-        return translate("check", self.template).format(**self.values)
+        return message(self, translate, "check")
 
 
 def _problem(template: str, **values: Any) -> tuple[str, dict[str, Any]]:
@@ -167,7 +167,7 @@ def _teu(conn: sqlite3.Connection) -> Found:
         allowed = {2.0, 2.25} if info.length_ft == 45 else {info.teu}
         if teu not in allowed:
             found.append(_problem(QT_TRANSLATE_NOOP(
-                "check", "{count} move(s) of {size_type} such as {example} count {teu:g} TEU; "
+                "check", "{count} move(s) of {size_type} such as {example} with {teu:g} TEU; "
                          "a {length} ft box counts {allowed}"),
                 count=count, size_type=size_type, example=example, teu=teu,
                 length=info.length_ft,

@@ -73,8 +73,8 @@ def copy_to_server(source: Path, url: str,
                 if wrong:
                     raise DatabaseError(QT_TRANSLATE_NOOP(
                         "messages", "The copy of table {table} differs from the file "
-                                    "({file} rows, {server} on the server); nothing was kept "
-                                    "on the server"),
+                                    "(rows: {file} in the file, {server} on the server); "
+                                    "nothing was kept on the server"),
                         table=wrong[0].table, file=wrong[0].file_rows,
                         server=wrong[0].server_rows)
             return checks
