@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
+from hubapp.domain.records import TotalsRecord
 from hubapp.ui import dialogs, labels
 from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM, ContainerGridModel
+from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.record_model import RECORD_ROLE
 
 from conftest import DEMO_END
@@ -77,6 +79,8 @@ def test_a_service_and_three_containers_by_keyboard_only(qtbot, screen, demo_db_
         press(qtbot, number.lower(), Qt.Key.Key_Tab, "22g1", Qt.Key.Key_Tab, "f",
               Qt.Key.Key_Tab, weight, Qt.Key.Key_Tab, "木薯粉", Qt.Key.Key_Return)
         screen.grid_view.setCurrentIndex(screen.grid.index(screen.grid.rowCount() - 1, 0))
+        if number == numbers(3)[0]:
+            assert "This service: 1 container · 1 TEU" in screen.service_totals.text()
     qtmodeltester.check(screen.grid)
     assert "3 containers · 3 TEU" in screen.service_totals.text()
     assert screen.form.service_no.text() == "X8001"
@@ -88,6 +92,13 @@ def test_a_service_and_three_containers_by_keyboard_only(qtbot, screen, demo_db_
         (numbers(3)[2], "22G1", 1.0, "F", 23100, "cassava flour"),
     ]
     assert [screen.model.index(r, 1).data() for r in range(screen.model.rowCount())] == ["X8001"]
+
+
+def test_day_totals_say_one_service_and_one_container_in_the_singular(screen):
+    one = TotalsRecord(services=1, containers=1, teu=1, full=1, empty=0, gross_kg=24000)
+    two = TotalsRecord(services=2, containers=2, teu=2, full=2, empty=0, gross_kg=48000)
+    assert totals_text(one).startswith("1 service moved · 1 container · 1 TEU")
+    assert totals_text(two).startswith("2 services moved · 2 containers · 2 TEU")
 
 
 def test_enter_goes_down_and_tab_goes_across(qtbot, screen):

@@ -63,7 +63,7 @@ def test_preview_then_import(main_window, qtbot, monkeypatch, qtmodeltester, app
         qtbot.mouseClick(dialog.import_button, LEFT)
     qtbot.waitUntil(lambda: dialog.task is None)
 
-    assert dialog.result_label.text() == "Imported 1 services, 20 containers, 24 TEU."
+    assert dialog.result_label.text() == "Imported 1 service, 20 containers, 24 TEU."
     change, initiator = changed.args
     assert change.dates == frozenset({dt.date(2026, 3, 5)}) and initiator is dialog
     assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"
@@ -89,7 +89,7 @@ def test_problems_are_listed_and_saved_as_csv(main_window, qtbot, monkeypatch, t
     assert dialog.problems_view.isVisibleTo(dialog)
     rows = [[problems.index(r, c).data() for c in range(3)] for r in range(problems.rowCount())]
     assert rows == [["4", "日期", "2026-03-32"], ["9", "货名", "月球岩石"]]
-    assert "nothing was saved" in dialog.result_label.text()
+    assert dialog.result_label.text().startswith("2 problems in bad.csv; nothing was saved")
     assert stored(app_ctx.db) == before
 
     target = tmp_path / "problems.csv"
@@ -108,7 +108,8 @@ def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx):
 
     run_import(dialog, qtbot)
 
-    assert "already in the database" in dialog.result_label.text()
+    assert dialog.result_label.text().startswith(
+        f"1 service or container of {SAMPLE.name} already in the database; nothing was saved")
     assert dialog.skip_duplicates.isVisibleTo(dialog)
     dialog.skip_duplicates.setFocus()
     qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
@@ -134,7 +135,7 @@ def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_p
     assert dialog.preview_model.headerData(7, Qt.Orientation.Horizontal) == \
         "柜子编号\n→ container"
     run_import(dialog, qtbot)
-    assert dialog.result_label.text().startswith("Imported 1 services, 20 containers")
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
 @pytest.mark.parametrize(("late", "how"), [(False, "button"), (True, "button"),

@@ -254,7 +254,7 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
     assert dialog.problems_model.problems == [] and not dialog.add_to_list_button.isVisible()
     assert "“菠萝蜜” is in the list now" in dialog.result_label.text()
     run_import(dialog, qtbot)
-    assert dialog.result_label.text().startswith("Imported 1 services, 20 containers")
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
 def test_enter_on_a_row_opens_it_and_alt_e_stays_the_edit_menus(qtbot, monkeypatch, screen):

@@ -358,11 +358,10 @@ class BrowseScreen(QWidget):
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         if self._total is None:
-            text = self.tr("{shown} movements loaded, counting…").format(
-                shown=formatting.number(shown))
+            text = self.tr("%Ln movement(s) loaded, counting…", "", shown)
         else:
-            text = self.tr("{shown} of {total} movements loaded").format(
-                shown=formatting.number(shown), total=formatting.number(self._total))
+            text = self.tr("{shown} of %Ln movement(s) loaded", "", self._total).format(
+                shown=formatting.number(shown))
         if self.model.loading():
             text += " " + self.tr("(loading more…)")
         self.count_label.setText(text)

@@ -437,8 +437,8 @@ class DashboardScreen(QWidget):
         self.tiles["punctuality"].show_values(
             self.tr("Punctuality (±{minutes} min)").format(minutes=kpis.tolerance_min),
             "—" if share is None else f"{formatting.number(share * 100, 1)} %",
-            self.tr("{services} timed services · last year {share}").format(
-                services=formatting.number(kpis.punctuality.timed),
+            self.tr("%Ln timed service(s) · last year {share}", "",
+                    kpis.punctuality.timed).format(
                 share="—" if last_share is None else
                 f"{formatting.number(last_share * 100, 1)} %"))
         dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours
@@ -446,8 +446,7 @@ class DashboardScreen(QWidget):
             self.tr("Average dwell time"),
             "—" if dwell is None else self.tr("{days} days").format(
                 days=formatting.number(dwell / 24, 1)),
-            self.tr("{containers} containers · last year {days}").format(
-                containers=formatting.number(kpis.dwell.containers),
+            self.tr("%Ln container(s) · last year {days}", "", kpis.dwell.containers).format(
                 days="—" if last_dwell is None else self.tr("{days} days").format(
                     days=formatting.number(last_dwell / 24, 1))))
 
@@ -460,11 +459,10 @@ class DashboardScreen(QWidget):
             vs = self.tr("{growth} TEU on the same dates last year").format(
                 growth=f"{'+' if growth >= 0 else ''}{formatting.number(growth, 1)} %")
         value = self.tr("{teu} TEU").format(teu=formatting.teu(now.teu))
-        template = self.tr("{trains} trains · {containers} containers · {tonnes} t")
+        parts = (self.tr("%Ln train(s)", "", now.trains),
+                 self.tr("%Ln container(s)", "", now.containers),
+                 self.tr("{tonnes} t").format(tonnes=formatting.number(now.tonnes)))
         # A narrow tile may break the line only between the parts: at 1280 px "189,114 t" lost
         # its "t" to the next line.
-        template = " · ".join(part.replace(" ", "\u00a0") for part in template.split(" · "))
-        detail = template.format(
-            trains=formatting.number(now.trains), containers=formatting.number(now.containers),
-            tonnes=formatting.number(now.tonnes)) + "\n" + vs
+        detail = " · ".join(part.replace(" ", "\u00a0") for part in parts) + "\n" + vs
         return value, detail

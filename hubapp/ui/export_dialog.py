@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
-from hubapp.ui import date_edits, dialogs, formatting, labels
+from hubapp.ui import date_edits, dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -96,8 +96,7 @@ class ExportDialog(QDialog):
         self.task = self.ctx.tasks.start(work)
         self.task.progress.connect(self._on_progress)
         self.task.finished.connect(lambda count: self._done(self.tr(
-            "{count} containers written to {path}").format(
-            count=formatting.number(count), path=str(path))))
+            "%Ln container(s) written to {path}", "", count).format(path=str(path))))
         self.task.failed.connect(lambda error: self._done(
             labels.message(error) if isinstance(error, HubError) else
             self.tr("The export failed unexpectedly. Details are in the log."), error=True))

@@ -302,28 +302,29 @@ class ImportDialog(QDialog):
         self.result = result
         totals = result.totals
         if result.saved:
-            text = self.tr("Imported {services} services, {containers} containers, "
-                           "{teu} TEU.").format(services=formatting.number(totals.services),
-                                                containers=formatting.number(totals.containers),
-                                                teu=formatting.teu(totals.teu))
+            text = self.tr("Imported {services}, {containers}, {teu} TEU.").format(
+                services=self.tr("%Ln service(s)", "", totals.services),
+                containers=self.tr("%Ln container(s)", "", totals.containers),
+                teu=formatting.teu(totals.teu))
             if result.skipped_containers:
-                text += " " + self.tr("Skipped {count} containers already stored.").format(
-                    count=formatting.number(result.skipped_containers))
+                text += " " + self.tr("Skipped %Ln container(s) already stored.", "",
+                                      result.skipped_containers)
             self._set_result(text)
             self.skip_duplicates.hide()
             self.import_button.setEnabled(False)
             if result.change is not None:
                 self.ctx.signals.data_changed.emit(result.change, self)
         elif result.problems:
-            self._set_result(self.tr("{count} problems in {name}; nothing was saved. Correct "
-                                     "the file and import it again.").format(
-                count=formatting.number(len(result.problems)), name=result.file), error=True)
+            self._set_result(self.tr("%Ln problem(s) in {name}; nothing was saved. Correct "
+                                     "the file and import it again.", "",
+                                     len(result.problems)).format(name=result.file), error=True)
             self._show_problems(result.problems)
         else:
-            self._set_result(self.tr("{count} services or containers of {name} are already "
-                                     "in the database; nothing was saved. Tick “Skip …” to "
-                                     "import the rest.").format(
-                count=formatting.number(len(result.duplicates)), name=result.file), error=True)
+            self._set_result(self.tr("%Ln service(s) or container(s) of {name} already in "
+                                     "the database; nothing was saved. Tick “Skip …” to "
+                                     "import the rest.", "",
+                                     len(result.duplicates)).format(name=result.file),
+                             error=True)
             self._show_problems(result.duplicates)
             self.skip_duplicates.show()
 

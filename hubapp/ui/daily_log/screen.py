@@ -530,11 +530,10 @@ class DailyLogScreen(QWidget):
 
     def _grid_totals(self, totals: TotalsRecord) -> None:
         problems = len({e.row for e in self.grid.problems()})
-        text = self.tr("This service: {containers} containers · {teu} TEU · {full} full / "
-                       "{empty} empty · {tonnes} t").format(
-            containers=formatting.number(totals.containers), teu=formatting.teu(totals.teu),
-            full=formatting.number(totals.full), empty=formatting.number(totals.empty),
-            tonnes=formatting.tonnes(totals.gross_kg))
+        text = self.tr("This service: %Ln container(s) · {teu} TEU · {full} full / "
+                       "{empty} empty · {tonnes} t", "", totals.containers).format(
+            teu=formatting.teu(totals.teu), full=formatting.number(totals.full),
+            empty=formatting.number(totals.empty), tonnes=formatting.tonnes(totals.gross_kg))
         if problems:
             text += " · " + self.tr("%n row(s) with problems", "", problems)
         self.service_totals.setText(text)
@@ -615,9 +614,9 @@ class DailyLogScreen(QWidget):
         service = self._service
         if service is None or not dialogs.ask_yes_no(
                 self, self.tr("Delete service"),
-                self.tr("Delete {service} and its {count} containers? This cannot be undone.")
-                .format(service=service.service_no,
-                        count=len(services.list_moves(self._db, service.id)))):
+                self.tr("Delete {service} and its %Ln container(s)? This cannot be undone.", "",
+                        len(services.list_moves(self._db, service.id)))
+                .format(service=service.service_no)):
             return
         try:
             change = services.delete_service(self._db, service.id, self.ctx.user,

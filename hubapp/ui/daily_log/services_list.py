@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QPalette
 
+from hubapp.domain.errors import counted
 from hubapp.domain.records import ServiceSummaryRecord, Status, TotalsRecord
 from hubapp.ui import formatting, labels
 from hubapp.ui.record_model import RecordTableModel
@@ -66,10 +67,14 @@ class DayServicesModel(RecordTableModel):
 
 
 def totals_text(totals: TotalsRecord) -> str:
-    return QCoreApplication.translate("DailyLogScreen",
-        "{services} services moved · {containers} containers · {teu} TEU · "
-        "{full} full / {empty} empty · {tonnes} t").format(
-        services=formatting.number(totals.services),
-        containers=formatting.number(totals.containers),
+    # Not a widget's tr(), where lupdate would see Qt's plural forms: counted() says them.
+    translate = QCoreApplication.translate
+    return translate("DailyLogScreen",
+        "{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · "
+        "{tonnes} t").format(
+        services=counted(translate("DailyLogScreen", "{count} service(s)"),
+                         totals.services).format(count=formatting.number(totals.services)),
+        containers=counted(translate("DailyLogScreen", "{count} container(s)"),
+                           totals.containers).format(count=formatting.number(totals.containers)),
         teu=formatting.teu(totals.teu), full=formatting.number(totals.full),
         empty=formatting.number(totals.empty), tonnes=formatting.tonnes(totals.gross_kg))
