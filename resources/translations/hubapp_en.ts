@@ -12,6 +12,25 @@
     </message>
 </context>
 <context>
+    <name>BrowseScreen</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/browse_screen.py" line="361" />
+        <source>%Ln movement(s) loaded, counting…</source>
+        <translation>
+            <numerusform>%Ln movement loaded, counting…</numerusform>
+            <numerusform>%Ln movements loaded, counting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/browse_screen.py" line="363" />
+        <source>{shown} of %Ln movement(s) loaded</source>
+        <translation>
+            <numerusform>{shown} of %Ln movement loaded</numerusform>
+            <numerusform>{shown} of %Ln movements loaded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContainerGridView</name>
     <message numerus="yes">
         <location filename="../../hubapp/ui/daily_log/container_grid.py" line="451" />
@@ -25,7 +44,15 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="539" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="533" />
+        <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
+        <translation>
+            <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
+            <numerusform>This service: %Ln containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -33,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="543" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="542" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>Pasted %n row.</numerusform>
@@ -41,11 +68,65 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="584" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="583" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
             <numerusform>Not saved: %n problems. Fix the red fields and cells.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="617" />
+        <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>
+            <numerusform>Delete {service} and its %Ln containers? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="440" />
+        <source>%Ln timed service(s) · last year {share}</source>
+        <translation>
+            <numerusform>%Ln timed service · last year {share}</numerusform>
+            <numerusform>%Ln timed services · last year {share}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="449" />
+        <source>%Ln container(s) · last year {days}</source>
+        <translation>
+            <numerusform>%Ln container · last year {days}</numerusform>
+            <numerusform>%Ln containers · last year {days}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="462" />
+        <source>%Ln train(s)</source>
+        <translation>
+            <numerusform>%Ln train</numerusform>
+            <numerusform>%Ln trains</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="463" />
+        <source>%Ln container(s)</source>
+        <translation>
+            <numerusform>%Ln container</numerusform>
+            <numerusform>%Ln containers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/export_dialog.py" line="99" />
+        <source>%Ln container(s) written to {path}</source>
+        <translation>
+            <numerusform>%Ln container written to {path}</numerusform>
+            <numerusform>%Ln containers written to {path}</numerusform>
         </translation>
     </message>
 </context>
@@ -57,6 +138,49 @@
         <translation>
             <numerusform>{number}: %n move</numerusform>
             <numerusform>{number}: %n moves</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="306" />
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln service</numerusform>
+            <numerusform>%Ln services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="307" />
+        <source>%Ln container(s)</source>
+        <translation>
+            <numerusform>%Ln container</numerusform>
+            <numerusform>%Ln containers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="310" />
+        <source>Skipped %Ln container(s) already stored.</source>
+        <translation>
+            <numerusform>Skipped %Ln container already stored.</numerusform>
+            <numerusform>Skipped %Ln containers already stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="318" />
+        <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
+        <translation>
+            <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
+            <numerusform>%Ln problems in {name}; nothing was saved. Correct the file and import it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="323" />
+        <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
+        <translation>
+            <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>
+            <numerusform>%Ln services or containers of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>
         </translation>
     </message>
 </context>

@@ -245,23 +245,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hubapp/ui/browse_screen.py" line="361"/>
-        <source>{shown} movements loaded, counting…</source>
-        <translation>已加载 {shown} 条箱流，正在计数…</translation>
+        <source>%Ln movement(s) loaded, counting…</source>
+        <translation>
+            <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
+        <source>{shown} of %Ln movement(s) loaded</source>
+        <translation>
+            <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="364"/>
-        <source>{shown} of {total} movements loaded</source>
-        <translation>已加载 {shown} / {total} 条箱流</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="367"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="366"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="372"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="371"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -667,7 +671,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="603"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -761,66 +765,80 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
-        <source>This service: {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
-        <translation>本班次：{containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
+        <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
+        <translation>
+            <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="539"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
+        <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="543"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="545"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="570"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="605"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
-        <source>Delete {service} and its {count} containers? This cannot be undone.</source>
-        <translation>删除 {service} 及其 {count} 个集装箱？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="625"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="69"/>
-        <source>{services} services moved · {containers} containers · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
-        <translation>已运行 {services} 班 · {containers} 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="72"/>
+        <source>{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
+        <translation>已运行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="75"/>
+        <source>{count} service(s)</source>
+        <translation>{count} 班</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="77"/>
+        <source>{count} container(s)</source>
+        <translation>{count} 箱</translation>
     </message>
 </context>
 <context>
@@ -960,10 +978,38 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hubapp/ui/dashboard.py" line="440"/>
-        <source>{services} timed services · last year {share}</source>
-        <translation>{services} 个有时刻的班次 · 去年 {share}</translation>
+        <source>%Ln timed service(s) · last year {share}</source>
+        <translation>
+            <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
+        <source>%Ln container(s) · last year {days}</source>
+        <translation>
+            <numerusform>%Ln 箱 · 去年 {days}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <source>%Ln train(s)</source>
+        <translation>
+            <numerusform>%Ln 列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="463"/>
+        <source>%Ln container(s)</source>
+        <translation>
+            <numerusform>%Ln 箱</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
+        <source>{tonnes} t</source>
+        <translation>{tonnes} 吨</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="446"/>
@@ -972,95 +1018,85 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="447"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="451"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
-        <source>{containers} containers · last year {days}</source>
-        <translation>{containers} 箱 · 去年 {days}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="463"/>
-        <source>{trains} trains · {containers} containers · {tonnes} t</source>
-        <translation>{trains} 列 · {containers} 箱 · {tonnes} 吨</translation>
     </message>
 </context>
 <context>
     <name>DayServicesModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="21"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>From → to</source>
         <translation>起讫地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
         <source>Containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
         <source>Full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
         <source>Empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="25"/>
         <source>Tonnes</source>
         <translation>吨数</translation>
     </message>
@@ -1128,18 +1164,20 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hubapp/ui/export_dialog.py" line="99"/>
-        <source>{count} containers written to {path}</source>
-        <translation>已将 {count} 个集装箱写入 {path}</translation>
+        <source>%Ln container(s) written to {path}</source>
+        <translation>
+            <numerusform>已将 %Ln 个集装箱写入 {path}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="103"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="102"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="105"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="104"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -1249,47 +1287,67 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
-        <source>Imported {services} services, {containers} containers, {teu} TEU.</source>
-        <translation>已导入 {services} 个班列、{containers} 个集装箱、{teu} TEU。</translation>
+        <source>Imported {services}, {containers}, {teu} TEU.</source>
+        <translation>已导入 {services}、{containers}、{teu} TEU。</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="306"/>
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln 个班列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="307"/>
+        <source>%Ln container(s)</source>
+        <translation>
+            <numerusform>%Ln 个集装箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
-        <source>Skipped {count} containers already stored.</source>
-        <translation>已跳过 {count} 个已存在的集装箱。</translation>
+        <source>Skipped %Ln container(s) already stored.</source>
+        <translation>
+            <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
-        <source>{count} problems in {name}; nothing was saved. Correct the file and import it again.</source>
-        <translation>{name} 中有 {count} 个问题；未保存任何数据。请更正文件后重新导入。</translation>
+        <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
+        <translation>
+            <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hubapp/ui/import_dialog.py" line="323"/>
-        <source>{count} services or containers of {name} are already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
-        <translation>{name} 中有 {count} 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</translation>
+        <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
+        <translation>
+            <numerusform>{name} 中有 %Ln 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="335"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="336"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="340"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="341"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="367"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="368"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="382"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="383"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2619,7 +2677,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="169"/>
-        <source>{count} move(s) of {size_type} such as {example} count {teu:g} TEU; a {length} ft box counts {allowed}</source>
+        <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
@@ -2931,144 +2989,144 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="251"/>
-        <source>Demo data written to {path}: {services} services, {containers} containers, {teu} TEU</source>
-        <translation>演示数据已写入 {path}：{services} 班次，{containers} 箱，{teu} 标箱</translation>
+        <location filename="../../hubapp/cli.py" line="252"/>
+        <source>Demo data written to {path}: {summary}</source>
+        <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="342"/>
+        <location filename="../../hubapp/cli.py" line="447"/>
+        <source>{file}: {count} problem(s); nothing was saved</source>
+        <translation>{file}：{count} 个问题；未保存任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="451"/>
+        <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
+        <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="477"/>
+        <source>{count} container(s) written to {path}</source>
+        <translation>{count} 个集装箱已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="517"/>
+        <source>Report written to {path} ({pages} page(s))</source>
+        <translation>报表已写入 {path}（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="341"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="351"/>
+        <location filename="../../hubapp/cli.py" line="350"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="352"/>
+        <location filename="../../hubapp/cli.py" line="351"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="361"/>
+        <location filename="../../hubapp/cli.py" line="360"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="362"/>
+        <location filename="../../hubapp/cli.py" line="361"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="362"/>
+        <location filename="../../hubapp/cli.py" line="361"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="374"/>
+        <location filename="../../hubapp/cli.py" line="373"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="376"/>
+        <location filename="../../hubapp/cli.py" line="375"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="376"/>
+        <location filename="../../hubapp/cli.py" line="375"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="391"/>
+        <location filename="../../hubapp/cli.py" line="390"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="393"/>
+        <location filename="../../hubapp/cli.py" line="392"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="393"/>
+        <location filename="../../hubapp/cli.py" line="392"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="393"/>
+        <location filename="../../hubapp/cli.py" line="392"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="394"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="394"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="394"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="410"/>
+        <location filename="../../hubapp/cli.py" line="409"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="412"/>
+        <location filename="../../hubapp/cli.py" line="411"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="424"/>
+        <location filename="../../hubapp/cli.py" line="423"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="443"/>
+        <location filename="../../hubapp/cli.py" line="442"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="447"/>
-        <source>{file}: {count} problems; nothing was saved</source>
-        <translation>{file}：{count} 个问题；未保存任何数据</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="450"/>
-        <source>{file}: {count} services or containers are already stored; nothing was saved (--skip-duplicates imports the rest)</source>
-        <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="454"/>
+        <location filename="../../hubapp/cli.py" line="456"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="455"/>
+        <location filename="../../hubapp/cli.py" line="457"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="466"/>
+        <location filename="../../hubapp/cli.py" line="468"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="475"/>
-        <source>{count} containers written to {path}</source>
-        <translation>{count} 个集装箱已写入 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="515"/>
-        <source>Report written to {path} ({pages} pages)</source>
-        <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
 </context>
 <context>
@@ -3200,16 +3258,6 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="202"/>
-        <source>{services} services, {containers} containers, {teu} TEU</source>
-        <translation>{services} 班次，{containers} 箱，{teu} 标箱</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/importing.py" line="207"/>
-        <source>; skipped as already stored: {services} services, {containers} containers</source>
-        <translation>；已在数据库中而跳过：{services} 班次，{containers} 箱</translation>
-    </message>
-    <message>
         <location filename="../../hubapp/interchange/parsing.py" line="99"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
@@ -3218,6 +3266,26 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/interchange/parsing.py" line="101"/>
         <source>line {line}, {column}{value}: {message}</source>
         <translation>第 {line} 行，{column}{value}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="201"/>
+        <source>; skipped as already stored: {services}, {containers}</source>
+        <translation>；已在数据库中而跳过：{services}，{containers}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="210"/>
+        <source>{services}, {containers}, {teu} TEU</source>
+        <translation>{services}，{containers}，{teu} 标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="218"/>
+        <source>{count} service(s)</source>
+        <translation>{count} 班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="220"/>
+        <source>{count} container(s)</source>
+        <translation>{count} 箱</translation>
     </message>
 </context>
 <context>
@@ -3287,8 +3355,8 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/iso6346.py" line="38"/>
-        <source>Container number {number} has {length} characters; expected 11 (owner code, category letter, 6-digit serial, check digit)</source>
-        <translation>箱号 {number} 有 {length} 个字符，应为 11 个（箱主代码、类别字母、6 位序号、校验位）</translation>
+        <source>Container number {number} has {count} character(s); expected 11 (owner code, category letter, 6-digit serial, check digit)</source>
+        <translation>箱号 {number} 有 {count} 个字符，应为 11 个（箱主代码、类别字母、6 位序号、校验位）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/iso6346.py" line="47"/>
@@ -3657,37 +3725,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="95"/>
+        <location filename="../../hubapp/store/db.py" line="89"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="108"/>
+        <location filename="../../hubapp/store/db.py" line="130"/>
+        <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
+        <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="141"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="201"/>
+        <location filename="../../hubapp/store/db.py" line="234"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="208"/>
+        <location filename="../../hubapp/store/db.py" line="241"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="210"/>
+        <location filename="../../hubapp/store/db.py" line="243"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是 Hub Desk 数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="212"/>
+        <location filename="../../hubapp/store/db.py" line="245"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="214"/>
+        <location filename="../../hubapp/store/db.py" line="247"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
@@ -3809,58 +3882,58 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="241"/>
+        <location filename="../../hubapp/cli.py" line="242"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="246"/>
+        <location filename="../../hubapp/cli.py" line="247"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="387"/>
+        <location filename="../../hubapp/cli.py" line="386"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="413"/>
+        <location filename="../../hubapp/cli.py" line="412"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="485"/>
-        <location filename="../../hubapp/cli.py" line="509"/>
+        <location filename="../../hubapp/cli.py" line="487"/>
+        <location filename="../../hubapp/cli.py" line="511"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="501"/>
+        <location filename="../../hubapp/cli.py" line="503"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="154"/>
-        <source>Inbound service {number} of {date} is already in the database ({count} rows of this file)</source>
+        <location filename="../../hubapp/interchange/importing.py" line="153"/>
+        <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="157"/>
-        <source>Outbound service {number} of {date} is already in the database ({count} rows of this file)</source>
+        <location filename="../../hubapp/interchange/importing.py" line="156"/>
+        <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="163"/>
+        <location filename="../../hubapp/interchange/importing.py" line="162"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="165"/>
+        <location filename="../../hubapp/interchange/importing.py" line="164"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="175"/>
+        <location filename="../../hubapp/interchange/importing.py" line="174"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班列 {service} 已在库中，但其中没有箱号 {number}：请在每日登记中补录，或从文件中删去此行</translation>
     </message>
@@ -3905,7 +3978,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="199"/>
+        <location filename="../../hubapp/store/db.py" line="232"/>
         <location filename="../../hubapp/store/postgres.py" line="541"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
@@ -3957,8 +4030,8 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/to_server.py" line="74"/>
-        <source>The copy of table {table} differs from the file ({file} rows, {server} on the server); nothing was kept on the server</source>
-        <translation>表 {table} 的副本与文件不一致（文件 {file} 行，服务器 {server} 行）；服务器上未保留任何数据</translation>
+        <source>The copy of table {table} differs from the file (rows: {file} in the file, {server} on the server); nothing was kept on the server</source>
+        <translation>表 {table} 的副本与文件不一致（行数：文件 {file}，服务器 {server}）；服务器上未保留任何数据</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="126"/>
@@ -4035,47 +4108,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="282"/>
+        <location filename="../../hubapp/cli.py" line="281"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="283"/>
+        <location filename="../../hubapp/cli.py" line="282"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="283"/>
+        <location filename="../../hubapp/cli.py" line="282"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="284"/>
+        <location filename="../../hubapp/cli.py" line="283"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="284"/>
+        <location filename="../../hubapp/cli.py" line="283"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="285"/>
+        <location filename="../../hubapp/cli.py" line="284"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="285"/>
+        <location filename="../../hubapp/cli.py" line="284"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="286"/>
+        <location filename="../../hubapp/cli.py" line="285"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="296"/>
+        <location filename="../../hubapp/cli.py" line="295"/>
         <source>(none)</source>
         <translation>（未填）</translation>
     </message>
