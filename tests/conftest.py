@@ -72,6 +72,40 @@ def no_unexpected_dialogs():
 
 
 @pytest.fixture
+def save_as(monkeypatch, qtbot):
+    """The next Save-as dialogs answered through the real one as a user would: save_as(name,
+    kind) makes dialogs.pick_save_file type name and choose the file type whose text holds
+    kind (None: the one offered first). Each call's (title, folder, filters) goes to
+    save_as.asked."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
+
+    from hubapp.ui import dialogs
+
+    def answer(name: str | Path, kind: str | None = None) -> None:
+        def pick(parent, title, folder, filters):
+            answer.asked.append((title, folder, filters))
+            dialog = dialogs.save_file_dialog(parent, title, folder, filters)
+            dialog.show()
+            types = dialog.findChild(QComboBox, "fileTypeCombo")
+            while kind is not None and kind not in types.currentText():
+                before = types.currentIndex()
+                qtbot.keyClick(types, Qt.Key.Key_Down)  # as a user picks it: Qt says so
+                assert types.currentIndex() != before, f"no file type {kind} in {filters}"
+            typed = dialog.findChild(QLineEdit, "fileNameEdit")
+            typed.setText(str(name))
+            qtbot.keyClick(typed, Qt.Key.Key_Return)
+            assert dialog.result() == QFileDialog.DialogCode.Accepted
+            dialog.deleteLater()
+            return dialog.selectedFiles()[0]
+
+        monkeypatch.setattr(dialogs, "pick_save_file", pick)
+
+    answer.asked = []
+    return answer
+
+
+@pytest.fixture
 def app_ctx(qapp, demo_db, demo_target):
     """What the main window gives its screens, on a copy of the demo database."""
     from hubapp.ui.app import make_application

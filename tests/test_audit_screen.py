@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from hubapp.domain.audit import changed_fields
 from hubapp.store import day_close, services
 from hubapp.store.users import SUPERVISOR, UserRecord
-from hubapp.ui import dialogs
 from hubapp.ui.audit_screen import AuditScreen
 
 from conftest import DEMO_END
@@ -34,7 +33,7 @@ def test_changed_fields_reads_like_a_person_would():
 
 
 def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, tmp_path,
-                                                              monkeypatch, qtmodeltester):
+                                                              save_as, qtmodeltester):
     screen = AuditScreen(app_ctx)
     qtbot.addWidget(screen)
     # The demo was written in bulk; its one entry is switching on single-user mode.
@@ -65,10 +64,9 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     screen.day.setDate(DEMO_END)  # the hub day the change concerned
     assert screen.model.rowCount() == 1
 
-    target = tmp_path / "audit.csv"
-    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    save_as(tmp_path / "audit")  # no suffix typed: the CSV the dialog offers
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
-    with target.open(encoding="utf-8-sig") as file:
+    with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
         rows = list(csv.DictReader(file))
     fields = {row["field"]: (row["before"], row["after"]) for row in rows}
     assert fields["notes"] == ("", "late loco")

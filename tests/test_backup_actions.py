@@ -33,17 +33,18 @@ def _capture(monkeypatch, name, answer=None):
 
 
 def test_back_up_now_writes_a_verified_copy(qtbot, main_window, demo_db_path, tmp_path,
-                                           monkeypatch):
+                                           monkeypatch, save_as):
     target = tmp_path / "usb" / "hub-copy"
     target.parent.mkdir()
-    asked = _capture(monkeypatch, "pick_save_file", str(target))
+    # A bare name with "All files" chosen: still a database file's name, as Restore lists.
+    save_as(target, "All files")
     infos = _capture(monkeypatch, "show_info")
     assert main_window.backups.backup_action in main_window.file_menu.actions()
 
     main_window.backups.backup_action.trigger()
     qtbot.waitUntil(lambda: bool(infos))
 
-    title, folder, _ = asked[0]
+    title, folder, _ = save_as.asked[0]
     assert folder.startswith(str(demo_db_path.parent / "backups" / "demo-"))
     made = target.with_suffix(".db")
     assert infos == [("Backup made", f"The database was copied to {made} and the copy "

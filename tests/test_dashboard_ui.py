@@ -131,16 +131,31 @@ def test_saving_elsewhere_refreshes_the_dashboard(screen, qtbot, app_ctx):
     assert sum(_bar_heights(screen)) == before + 2
 
 
-def test_save_and_copy_a_chart(screen, qtbot, tmp_path, monkeypatch):
+def test_save_and_copy_a_chart(screen, qtbot, tmp_path, monkeypatch, save_as):
     from hubapp.ui import dialogs
 
     panel = screen.panels["top_commodities"]
-    for name in ("chart.png", "chart.svg", "plain"):
-        monkeypatch.setattr(dialogs, "pick_save_file", lambda *a, _n=name: str(tmp_path / _n))
+    folder = tmp_path / "charts"
+    folder.mkdir()
+    for name, kind in (("chart.png", None), ("chart.svg", None), ("plain", None),
+                       ("drawing", "SVG"), ("typed.png", "SVG")):
+        save_as(folder / name, kind)
         qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
-    assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    assert (tmp_path / "plain.png").exists()  # no suffix given: PNG
-    assert ET.parse(tmp_path / "chart.svg").getroot().tag.endswith("svg")
+    png, svg = b"\x89PNG\r\n\x1a\n", b"<?xml"
+    assert (folder / "chart.png").read_bytes().startswith(png)
+    assert ET.parse(folder / "chart.svg").getroot().tag.endswith("svg")
+    # No suffix typed: the chosen file type's; a typed one wins over the chosen type.
+    assert (folder / "plain.png").read_bytes().startswith(png)
+    assert (folder / "drawing.svg").read_bytes().startswith(svg)
+    assert (folder / "typed.png").read_bytes().startswith(png)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "chart.png", "chart.svg", "drawing.svg", "plain.png", "typed.png"]
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    save_as(folder / "notes.txt", "SVG")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert errors == ["A chart cannot be saved as a “.txt” file; choose PNG or SVG."]
+    assert not (folder / "notes.txt").exists()
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *a: "")
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)  # cancelled: nothing
     QGuiApplication.clipboard().clear()

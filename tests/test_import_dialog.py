@@ -73,7 +73,7 @@ def test_preview_then_import(main_window, qtbot, monkeypatch, qtmodeltester, app
 
 
 def test_problems_are_listed_and_saved_as_csv(main_window, qtbot, monkeypatch, tmp_path,
-                                              app_ctx, qtmodeltester):
+                                              app_ctx, qtmodeltester, save_as):
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
     lines[8] = lines[8].replace("木薯粉", "月球岩石")
@@ -92,10 +92,9 @@ def test_problems_are_listed_and_saved_as_csv(main_window, qtbot, monkeypatch, t
     assert dialog.result_label.text().startswith("2 problems in bad.csv; nothing was saved")
     assert stored(app_ctx.db) == before
 
-    target = tmp_path / "problems.csv"
-    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    save_as(tmp_path / "problems")  # no suffix typed: the CSV the dialog offers
     qtbot.mouseClick(dialog.save_problems_button, LEFT)
-    with target.open(encoding="utf-8-sig", newline="") as file:
+    with (tmp_path / "problems.csv").open(encoding="utf-8-sig", newline="") as file:
         saved = list(csv.reader(file))
     assert saved[0] == ["line", "column", "value", "problem"]
     assert [row[:3] for row in saved[1:]] == rows

@@ -413,7 +413,7 @@ def test_every_command_works_on_a_server(pg_server, empty_url, demo_db_path, tmp
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_the_window_and_its_workers_run_on_a_server(qtbot, qapp, engine, demo_target,
-                                                    monkeypatch, tmp_path):
+                                                    monkeypatch, tmp_path, save_as):
     from hubapp.ui.context import AppContext
     from hubapp.ui.dashboard import DashboardScreen
     from hubapp.ui.daily_log.services_list import DayServicesModel
@@ -444,15 +444,15 @@ def test_the_window_and_its_workers_run_on_a_server(qtbot, qapp, engine, demo_ta
         # Back up now: pg_dump on a worker, the desk's own folder suggested.
         from hubapp.ui import dialogs
 
-        suggested = []
-        monkeypatch.setattr(dialogs, "pick_save_file", lambda parent, title, path, kinds:
-                            suggested.extend((path, kinds)) or str(tmp_path / "desk"))
-        monkeypatch.setattr(dialogs, "show_info", lambda *args: suggested.append("done"))
+        done = []
+        save_as(tmp_path / "desk")
+        monkeypatch.setattr(dialogs, "show_info", lambda *args: done.append(True))
         window.backups.back_up_now()
-        qtbot.waitUntil(lambda: "done" in suggested, timeout=30_000)
+        qtbot.waitUntil(lambda: bool(done), timeout=30_000)
         # pg_dump writes an archive, not a database file: named and filtered as one.
-        assert suggested[0].endswith(".dump") and "Hub Desk backups" in suggested[0]
-        assert "*.dump" in suggested[1] and "*.db" not in suggested[1]
+        _title, suggested, kinds = save_as.asked[0]
+        assert suggested.endswith(".dump") and "Hub Desk backups" in suggested
+        assert "*.dump" in kinds and "*.db" not in kinds
         assert (tmp_path / "desk.dump").stat().st_size > 1000
         # Restore says where the data as it is now will be kept: beside the chosen dump.
         asked = []

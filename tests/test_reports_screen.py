@@ -5,11 +5,10 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
-from hubapp.ui import dialogs
 from tests.conftest import DEMO_END
 
 
-def test_daily_report_previews_and_saves_as_pdf(qtbot, app_ctx, tmp_path, monkeypatch):
+def test_daily_report_previews_and_saves_as_pdf(qtbot, app_ctx, tmp_path, save_as):
     from hubapp.ui.reports_screen import ReportsScreen
 
     screen = ReportsScreen(app_ctx)
@@ -24,10 +23,9 @@ def test_daily_report_previews_and_saves_as_pdf(qtbot, app_ctx, tmp_path, monkey
     assert screen.report is not None and screen.report.period == DEMO_END.isoformat()
     assert screen.preview.pageCount() >= 2  # services, chart and tables of a busy day
 
-    target = tmp_path / "daily.pdf"
-    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    save_as(tmp_path / "daily")  # no suffix typed: the PDF the dialog offers
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    reader = PdfReader(target)
+    reader = PdfReader(tmp_path / "daily.pdf")
     assert len(reader.pages) == screen.preview.pageCount()
     assert "Daily summary" in " ".join(reader.pages[0].extract_text().split())
 

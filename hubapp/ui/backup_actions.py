@@ -155,8 +155,6 @@ class BackupActions(QObject):
         if not chosen:
             return
         target = Path(chosen)
-        if not target.suffix:
-            target = target.with_suffix(self._suffix())
         self.backup_action.setEnabled(False)
         from hubapp.store import backup
 

@@ -186,8 +186,12 @@ class ChartPanel(QWidget):
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() not in (".png", ".svg"):
-            target = target.with_name(target.name + ".png")
+        # A suffix typed in the dialog is kept, and matplotlib writes by the suffix.
+        if target.suffix[1:].lower() not in self.canvas.get_supported_filetypes():
+            dialogs.show_error(self, self.tr("Save chart"), self.tr(
+                "A chart cannot be saved as a “{suffix}” file; choose PNG or SVG.").format(
+                suffix=target.suffix))
+            return
         try:
             self.figure.savefig(target, dpi=150)
         except OSError as error:

@@ -5,6 +5,7 @@ A test that forgets to replace one fails instead of hanging (see tests/conftest.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 # The dialog classes are looked up when a dialog opens: importing them made every start
@@ -65,8 +66,36 @@ def pick_open_file(parent: QWidget | None, title: str, folder: str, filters: str
 
 
 def pick_save_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
-    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, folder, filters)
-    return path
+    """The chosen path, or "" if the user cancelled. A name typed without a suffix gets the
+    one of the file type chosen in the dialog; a typed suffix is kept."""
+    dialog = save_file_dialog(parent, title, folder, filters)
+    try:
+        accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+        return dialog.selectedFiles()[0] if accepted else ""
+    finally:
+        dialog.deleteLater()
+
+
+def save_file_dialog(parent: QWidget | None, title: str, folder: str,
+                     filters: str) -> QtWidgets.QFileDialog:
+    """pick_save_file's dialog, not yet shown (tests drive it without exec())."""
+    dialog = QtWidgets.QFileDialog(parent, title, folder, filters)
+    dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
+    kinds = filters.split(";;")
+    # "All files (*)" has no suffix of its own: a bare name then gets the first type's, as
+    # the platforms' own dialogs do.
+    first = next(filter(None, map(_suffix, kinds)), "")
+    # Qt adds the default suffix before it asks whether to replace an existing file, so that
+    # question names the file that will be written.
+    dialog.filterSelected.connect(lambda kind: dialog.setDefaultSuffix(_suffix(kind) or first))
+    dialog.setDefaultSuffix(first)
+    return dialog
+
+
+def _suffix(kind: str) -> str:
+    """A file type's suffix: "png" for "PNG image (*.png)", "" for "All files (*)"."""
+    match = re.search(r"\(\*\.(\w+)", kind)
+    return match.group(1) if match else ""
 
 
 def pick_folder(parent: QWidget | None, title: str, folder: str) -> str:
