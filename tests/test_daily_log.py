@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 
@@ -12,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import TotalsRecord
+from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
+from hubapp.store import services
 from hubapp.ui import dialogs, labels
 from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
@@ -300,6 +302,28 @@ def test_closing_the_window_asks_first(qtbot, main_window, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: "cancel")
     main_window.close()
     assert main_window.isVisible()
+
+
+def test_copy_from_offers_a_service_as_it_last_ran_not_its_cancelled_run(screen, app_ctx):
+    # Yesterday's X8001 was moved to late evening, then cancelled; X7777 never ran.
+    last = next(s.service for s in services.list_day(app_ctx.db, DEMO_END)
+                if s.service.service_no == "X8001")
+    services.save_service(
+        app_ctx.db, dataclasses.replace(
+            last, status=Status.CANCELLED, actual_at=None,
+            scheduled_at=dt.datetime.combine(DEMO_END, dt.time(23, 50))),
+        [dataclasses.replace(m, id=None) for m in services.list_moves(app_ctx.db, last.id)],
+        "wang.li", "admin")
+    services.save_service(app_ctx.db, ServiceRecord("X7777", DEMO_END, Direction.OUTBOUND,
+                                                    status=Status.CANCELLED), [],
+                          "wang.li", "admin")
+    screen.copy_menu.aboutToShow.emit()
+    offered = [a for a in screen.copy_menu.actions() if "X8001" in a.text()]
+    assert [a.text().split()[0] for a in offered] == ["08:20"]  # the day before's run
+    assert not [a for a in screen.copy_menu.actions() if "X7777" in a.text()]
+    offered[0].trigger()
+    assert screen.form.scheduled.text() == "08:20"
+    assert screen.form.status.currentData() == "planned"
 
 
 def test_copy_from_a_previous_run_then_cancel_and_delete(qtbot, screen, demo_db_path,

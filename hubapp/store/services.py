@@ -281,15 +281,22 @@ def containers_elsewhere(db: Database, day: dt.date, direction: str,
 
 
 def recent_services(db: Database, before: dt.date, days: int = 14) -> list[ServiceRecord]:
-    """The latest run of each regular service in the days before a date, newest first."""
+    """The latest run of each regular service in the days before a date, by time of day.
+
+    Cancelled runs are left out: a run that did not go is no pattern to copy, so a service
+    cancelled yesterday is offered as it last ran, and one cancelled on every day is not
+    offered.
+    """
     rows = db.query("""
         SELECT s.* FROM service s
         JOIN (SELECT service_no, direction, MAX(date) AS date FROM service
-              WHERE date < ? AND date >= ? GROUP BY service_no, direction) latest
+              WHERE date < ? AND date >= ? AND status != ?
+              GROUP BY service_no, direction) latest
           ON latest.service_no = s.service_no AND latest.direction = s.direction
          AND latest.date = s.date
         ORDER BY s.scheduled_at IS NULL, substr(s.scheduled_at, 12), s.service_no
-    """, [before.isoformat(), (before - dt.timedelta(days=days)).isoformat()])
+    """, [before.isoformat(), (before - dt.timedelta(days=days)).isoformat(),
+          str(Status.CANCELLED)])
     return [service_record(row) for row in rows]
 
 
