@@ -119,6 +119,25 @@ def test_only_admins_manage_users(db, admin):
         "Li Na": ADMIN, "wang": SUPERVISOR, "zhao": SUPERVISOR}
 
 
+def test_changing_ones_own_password_needs_the_current_one(db, admin):
+    clerk = users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    with pytest.raises(HubError, match="at least 8"):
+        users.change_own_password(db, clerk, PASSWORD, "short")
+    with pytest.raises(AuthError, match="current password is wrong"):
+        users.change_own_password(db, clerk, "guessed", "taken over!")
+    assert users.authenticate(db, "wang", PASSWORD).name == "wang"  # nothing changed
+    for _ in range(users.MAX_FAILED_ATTEMPTS):  # guessing counts as at login
+        with pytest.raises(AuthError):
+            users.change_own_password(db, clerk, "guessed", "taken over!")
+    with pytest.raises(AuthError, match="locked out"):
+        users.change_own_password(db, clerk, PASSWORD, "my own new one")
+    db.execute("UPDATE app_user SET locked_until = NULL WHERE name = 'wang'")
+    users.change_own_password(db, clerk, PASSWORD, "my own new one")
+    assert users.authenticate(db, "wang", "my own new one").role == CLERK
+    assert list(db.execute("SELECT user_name, action, entity_id FROM audit_log"
+                           " WHERE action = 'set password'")) == [("wang", "set password", "wang")]
+
+
 def test_bad_names_roles_and_passwords_are_refused(db, admin):
     for name, role, password, message in (
             ("", CLERK, PASSWORD, "1–40 characters"),

@@ -3,9 +3,15 @@
 import sqlite3
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from hubapp.store import users
+from hubapp.ui import dialogs
+from hubapp.ui.login_dialog import PasswordDialog
+from hubapp.ui.main_window import MainWindow
 from hubapp.ui.users_screen import UsersScreen
+
+PASSWORD = "correct horse"
 
 
 def _screen(qtbot, ctx):
@@ -44,3 +50,98 @@ def test_a_clerk_cannot_manage_users(qtbot, app_ctx):
     screen = _screen(qtbot, app_ctx)
     assert not screen.add_button.isEnabled() and not screen.single_user.isEnabled()
     assert "Only an admin" in screen.message.text()
+
+
+def _add(ctx, name, role="clerk"):
+    users.add_user(ctx.db, users.SINGLE_USER, name, role, PASSWORD)
+
+
+def test_the_actions_follow_the_picked_user_not_a_typed_name(qtbot, app_ctx, demo_db_path,
+                                                             monkeypatch):
+    _add(app_ctx, "li.na")
+    _add(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    acting = (screen.role_button, screen.password_button, screen.active_button)
+    assert screen.add_button.isEnabled() and not any(b.isEnabled() for b in acting)
+    screen.table.selectRow(1)
+    assert all(b.isEnabled() for b in acting)
+    qtbot.keyClicks(screen.name, "li.na")  # a name typed for a new user changes nothing
+    screen.role.setCurrentIndex(screen.role.findData("supervisor"))
+    qtbot.mouseClick(screen.role_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "wang.li is now Supervisor."
+    qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
+    assert screen.active_button.text() == "Activate"  # still wang.li, picked after the reload
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT name, role, active FROM app_user ORDER BY name"
+                            ).fetchall() == [("li.na", "clerk", 1), ("wang.li", "supervisor", 0)]
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_password", lambda parent, title, text, change, *, current:
+                        asked.append((text, current)) or change("", "cassava-2026") or True)
+    qtbot.mouseClick(screen.password_button, Qt.MouseButton.LeftButton)
+    assert asked[0][0].startswith("A new password for wang.li") and not asked[0][1]
+    assert screen.message.text() == "Password of wang.li changed."
+    users.set_active(app_ctx.db, users.SINGLE_USER, "wang.li", True)
+    assert users.authenticate(app_ctx.db, "wang.li", "cassava-2026").name == "wang.li"
+    assert users.authenticate(app_ctx.db, "li.na", PASSWORD).name == "li.na"
+
+    screen.table.clearSelection()
+    assert not any(b.isEnabled() for b in acting)
+
+
+def _answer_password(qtbot, monkeypatch, *typed):
+    """dialogs.ask_password through the real dialog: each tuple of typed passwords (current,
+    new, repeat) is one click on OK; returns the dialogs it showed."""
+    shown = []
+
+    def ask(parent, title, text, change, *, current):
+        dialog = PasswordDialog(title, text, change, current=current, parent=parent)
+        shown.append(dialog)
+        dialog.show()
+        for answer in typed:
+            for edit, text in zip((dialog.current_edit, dialog.new_edit, dialog.repeat_edit),
+                                  answer):
+                edit.clear()
+                qtbot.keyClicks(edit, text)
+            qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+            if dialog.result() == QDialog.DialogCode.Accepted:
+                return True
+        dialog.reject()
+        return False
+
+    monkeypatch.setattr(dialogs, "ask_password", ask)
+    return shown
+
+
+def test_a_logged_in_clerk_changes_their_own_password(qtbot, app_ctx, demo_db_path,
+                                                      monkeypatch):
+    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
+    _add(app_ctx, "zhao.min")
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    assert window.password_action in window.file_menu.actions()
+    assert window.password_action.isVisible()
+    shown = _answer_password(qtbot, monkeypatch,
+                             ("guessed", "cassava-2026", "cassava-2026"),
+                             (PASSWORD, "cassava-2026", "cassava-2O26"),
+                             (PASSWORD, "cassava-2026", "cassava-2026"))
+    messages = []
+    shown_message = PasswordDialog._say
+    monkeypatch.setattr(PasswordDialog, "_say",
+                        lambda self, text: messages.append(text) or shown_message(self, text))
+    window.password_action.trigger()
+    assert messages == ["The current password is wrong; the password was not changed",
+                        "The two new passwords differ."]
+    assert shown[0].result() == QDialog.DialogCode.Accepted
+    assert users.authenticate(app_ctx.db, "zhao.min", "cassava-2026").role == "clerk"
+    assert window.statusBar().currentMessage() == "Your password was changed."
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT user_name, entity_id FROM audit_log"
+                            " WHERE action = 'set password'").fetchall() == [
+            ("zhao.min", "zhao.min")]
+    window.close()
+
+
+def test_in_single_user_mode_there_is_no_password_of_ones_own(main_window):
+    assert not main_window.password_action.isVisible()

@@ -36,6 +36,10 @@ class AuthError(HubError):
     """Wrong name or password, or a locked account."""
 
 
+class WrongPassword(AuthError):
+    """The name and password do not match."""
+
+
 class PermissionDenied(HubError):
     """The user's role does not allow this."""
 
@@ -135,6 +139,18 @@ def set_password(db: Database, actor: UserRecord, name: str, password: str) -> N
         audit.record(db, actor.name, "set password", "user", user.name, None, None)
 
 
+def change_own_password(db: Database, actor: UserRecord, current: str, new: str) -> None:
+    """Anyone's own password, given the current one: a desk left logged in does not let a
+    passer-by take the account over. A wrong one counts towards the lock-out as at login."""
+    _check_password(new)
+    try:
+        authenticate(db, actor.name, current)
+    except WrongPassword:
+        raise WrongPassword(QT_TRANSLATE_NOOP(
+            "messages", "The current password is wrong; the password was not changed")) from None
+    set_password(db, actor, actor.name, new)
+
+
 def set_role(db: Database, actor: UserRecord, name: str, role: str) -> UserRecord:
     require_role(actor, ADMIN)
     _check_role(role)
@@ -170,7 +186,7 @@ def authenticate(db: Database, name: str, password: str,
     box does not tell a stranger which names exist.
     """
     now = now or dt.datetime.now(dt.timezone.utc)
-    wrong = AuthError(QT_TRANSLATE_NOOP("messages", "Wrong user name or password"))
+    wrong = WrongPassword(QT_TRANSLATE_NOOP("messages", "Wrong user name or password"))
     with transaction(db):
         row = db.execute("SELECT id, name, password_hash, failed_attempts, locked_until, active"
                          " FROM app_user WHERE name = ?", [name.strip()]).fetchone()

@@ -6,6 +6,7 @@ A test that forgets to replace one fails instead of hanging (see tests/conftest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 # The dialog classes are looked up when a dialog opens: importing them made every start
@@ -37,6 +38,17 @@ def log_in(parent: QWidget | None, db: Database) -> UserRecord | None:
 
     dialog = LoginDialog(db, parent)
     return dialog.user if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
+
+
+def ask_password(parent: QWidget | None, title: str, text: str,
+                 change: Callable[[str, str], object], *, current: bool) -> bool:
+    """A new password typed twice, and the current one when `current` (one's own), handed to
+    change(current, new); what it refuses (HubError) is said in the dialog for another try.
+    True once changed, False if the user cancelled."""
+    from hubapp.ui.login_dialog import PasswordDialog
+
+    dialog = PasswordDialog(title, text, change, current=current, parent=parent)
+    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:

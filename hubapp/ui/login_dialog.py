@@ -1,7 +1,9 @@
-"""Who is working: the login box, or on a new database the box that makes the first admin."""
+"""Who is working: the login box, or on a new database the box that makes the first admin;
+and the box that sets a new password."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -17,7 +19,41 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-class LoginDialog(QDialog):
+class _PasswordForm(QDialog):
+    """An intro, a form of fields, a message for what went wrong, OK and Cancel."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(420)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.form = QFormLayout()
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020")
+        self.message_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
+
+    def _password_edit(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.show()
+
+
+class LoginDialog(_PasswordForm):
     """Accepted with `user` set once the name and password are right (or the admin is made)."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -26,39 +62,17 @@ class LoginDialog(QDialog):
         self.user: UserRecord | None = None
         self.first_start = users.needs_first_admin(db)
         self.setObjectName("login_dialog")
-        self.setMinimumWidth(420)
 
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(users.MAX_NAME_LENGTH)
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat_edit = QLineEdit(self)
-        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message_label = QLabel(self)
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #b00020")
-        self.message_label.hide()
-
-        form = QFormLayout()
-        form.addRow(self.tr("&User name"), self.name_edit)
-        form.addRow(self.tr("&Password"), self.password_edit)
+        self.password_edit = self._password_edit()
+        self.repeat_edit = self._password_edit()
+        self.form.addRow(self.tr("&User name"), self.name_edit)
+        self.form.addRow(self.tr("&Password"), self.password_edit)
         if self.first_start:
-            form.addRow(self.tr("&Repeat password"), self.repeat_edit)
+            self.form.addRow(self.tr("&Repeat password"), self.repeat_edit)
         else:
             self.repeat_edit.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
 
         if self.first_start:
             self.setWindowTitle(self.tr("Hub Desk: create the administrator"))
@@ -93,6 +107,43 @@ class LoginDialog(QDialog):
             return
         super().accept()
 
-    def _say(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.show()
+
+class PasswordDialog(_PasswordForm):
+    """A new password typed twice, and the current one when `current` (one's own), handed to
+    change(current, new); what it refuses (HubError) is said here for another try."""
+
+    def __init__(self, title: str, text: str, change: Callable[[str, str], object], *,
+                 current: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.change = change
+        self.setObjectName("password_dialog")
+        self.setWindowTitle(title)
+        self.intro.setText(text)
+        self.current_edit = self._password_edit()
+        self.new_edit = self._password_edit()
+        self.repeat_edit = self._password_edit()
+        if current:
+            self.form.addRow(self.tr("&Current password"), self.current_edit)
+        else:
+            self.current_edit.hide()
+        self.form.addRow(self.tr("&New password"), self.new_edit)
+        self.form.addRow(self.tr("&Repeat new password"), self.repeat_edit)
+        self.first_edit = self.current_edit if current else self.new_edit
+        self.first_edit.setFocus()
+
+    def accept(self) -> None:
+        new = self.new_edit.text()
+        if new != self.repeat_edit.text():
+            self._say(self.tr("The two new passwords differ."))
+            self.repeat_edit.clear()
+            self.repeat_edit.setFocus()
+            return
+        try:
+            self.change(self.current_edit.text(), new)
+        except HubError as error:
+            self._say(labels.message(error))
+            for edit in (self.current_edit, self.new_edit, self.repeat_edit):
+                edit.clear()
+            self.first_edit.setFocus()
+            return
+        super().accept()

@@ -11,8 +11,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import TotalsRecord
-from hubapp.store import open_db
+from hubapp.domain.records import ChangeRecord, TotalsRecord
+from hubapp.store import open_db, users
 from hubapp.store.engine import display_name, is_server
 from hubapp.ui import dialogs, labels
 from hubapp.ui.backup_actions import BackupActions
@@ -128,6 +128,11 @@ class MainWindow(QMainWindow):
         self.local_file_action = QAction(self.tr("Use a &local file…"), self)
         self.local_file_action.triggered.connect(self._use_local_file)
         self.file_menu.addActions([self.connect_action, self.local_file_action])
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.triggered.connect(self._change_my_password)
+        # In single-user mode nobody logged in: there is no password of one's own.
+        self.password_action.setVisible(not users.single_user_mode(self.ctx.db))
+        self.file_menu.addAction(self.password_action)
         self.backups = BackupActions(self.ctx, self)  # automatic ones start in run_gui
         self.watcher = DeskWatcher(self.ctx, self)
         self.file_menu.addSeparator()
@@ -180,6 +185,17 @@ class MainWindow(QMainWindow):
             self.export_dialog = ExportDialog(self.ctx, self)
         self.export_dialog.show()
         self.export_dialog.raise_()
+
+    def _change_my_password(self) -> None:
+        me = users.UserRecord(self.ctx.user, self.ctx.role)
+        if dialogs.ask_password(
+                self, self.tr("Change my password"), self.tr(
+                    "Type your current password, then the new one twice (at least {min} "
+                    "characters).").format(min=users.MIN_PASSWORD_LENGTH),
+                lambda current, new: users.change_own_password(self.ctx.db, me, current, new),
+                current=True):
+            self.statusBar().showMessage(self.tr("Your password was changed."), 10_000)
+            self.ctx.signals.data_changed.emit(ChangeRecord("users"), self)
 
     def _connect_to_server(self) -> None:
         chosen = dialogs.ask_server(self, self.db_path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
@@ -11,7 +13,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
-from hubapp.ui import labels
+from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
@@ -50,10 +52,11 @@ class UsersScreen(QWidget):
             self.role.addItem(role_label(role), role)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("New password"))
+        self.password.setPlaceholderText(self.tr("Password"))
         self.add_button = QPushButton(self.tr("Add user"), self)
+        # These act on the user picked in the list, never on a typed name.
         self.role_button = QPushButton(self.tr("Set role"), self)
-        self.password_button = QPushButton(self.tr("Set password"), self)
+        self.password_button = QPushButton(self.tr("Set password…"), self)
         self.active_button = QPushButton(self.tr("Deactivate"), self)
         self.single_user = QCheckBox(self.tr("Single-user mode (no login at start)"), self)
         self.message = QLabel(self)
@@ -69,62 +72,93 @@ class UsersScreen(QWidget):
         layout.addWidget(self.single_user)
         layout.addWidget(self.message)
 
-        self.add_button.clicked.connect(lambda: self._do(
-            lambda: users.add_user(ctx.db, self._actor(), self.name.text(),
-                                   self.role.currentData(), self.password.text()),
-            self.tr("{name} added.")))
+        self.add_button.clicked.connect(self._add)
         self.role_button.clicked.connect(lambda: self._do(
-            lambda: users.set_role(ctx.db, self._actor(), self.name.text(),
-                                   self.role.currentData()),
+            lambda user: users.set_role(ctx.db, self._actor(), user.name,
+                                        self.role.currentData()),
             self.tr("{name} is now {role}.")))
-        self.password_button.clicked.connect(lambda: self._do(
-            lambda: users.set_password(ctx.db, self._actor(), self.name.text(),
-                                       self.password.text()),
-            self.tr("Password of {name} changed.")))
-        self.active_button.clicked.connect(self._toggle_active)
-        self.single_user.clicked.connect(lambda on: self._do(
-            lambda: users.set_single_user_mode(ctx.db, self._actor(), on),
-            self.tr("Single-user mode changed; it applies at the next start.")))
-        self.table.selectionModel().currentRowChanged.connect(self._picked)
+        self.password_button.clicked.connect(self._set_password)
+        self.active_button.clicked.connect(lambda: self._do(
+            lambda user: users.set_active(ctx.db, self._actor(), user.name, not user.active),
+            self.tr("{name} deactivated.") if self._selected().active else
+            self.tr("{name} activated.")))
+        self.single_user.clicked.connect(self._set_single_user)
+        self.table.selectionModel().selectionChanged.connect(self._picked)
         self.reload()
 
     def _actor(self) -> UserRecord:
         return UserRecord(self.ctx.user, self.ctx.role)
 
-    def reload(self) -> None:
+    def _selected(self) -> UserRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(RECORD_ROLE) if rows else None
+
+    def reload(self, select: str | None = None) -> None:
+        """The list anew, with the user named select (else the one picked before) picked."""
+        picked = self._selected()
+        select = select or (picked.name if picked else None)
         self.model.set_rows(users.list_users(self.ctx.db))
+        for row, user in enumerate(self.model.records()):
+            if user.name == select:
+                self.table.selectRow(row)
         self.single_user.setChecked(users.single_user_mode(self.ctx.db))
         admin = self.ctx.role == ADMIN
-        for widget in (self.name, self.role, self.password, self.add_button, self.role_button,
-                       self.password_button, self.active_button, self.single_user):
+        for widget in (self.name, self.role, self.password, self.add_button, self.single_user):
             widget.setEnabled(admin)
+        self._picked()
         if not admin:
             self.message.setText(self.tr("Only an admin can change users."))
 
-    def _picked(self, current, _previous) -> None:
-        user: UserRecord | None = current.data(RECORD_ROLE) if current.isValid() else None
+    def _picked(self) -> None:
+        user = self._selected()
+        for button in (self.role_button, self.password_button, self.active_button):
+            button.setEnabled(self.ctx.role == ADMIN and user is not None)
         if user is not None:
-            self.name.setText(user.name)
             self.role.setCurrentIndex(self.role.findData(user.role))
             self.active_button.setText(self.tr("Deactivate") if user.active
                                        else self.tr("Activate"))
 
-    def _toggle_active(self) -> None:
+    def _add(self) -> None:
         name = self.name.text().strip()
-        current = next((u for u in self.model.records() if u.name.casefold() == name.casefold()),
-                       None)
-        active = not current.active if current else False
-        self._do(lambda: users.set_active(self.ctx.db, self._actor(), name, active),
-                 self.tr("{name} activated.") if active else self.tr("{name} deactivated."))
+        if self._try(lambda: users.add_user(self.ctx.db, self._actor(), name,
+                                            self.role.currentData(), self.password.text())):
+            self.name.clear()
+            self._changed(self.tr("{name} added.").format(name=name), name)
 
-    def _do(self, change, done: str) -> None:
+    def _do(self, change: Callable[[UserRecord], object], done: str) -> None:
+        """change(the picked user); done says what was done, with {name} and {role}."""
+        user = self._selected()
+        if self._try(lambda: change(user)):
+            self._changed(done.format(name=user.name,
+                                      role=role_label(self.role.currentData())), user.name)
+
+    def _set_password(self) -> None:
+        user = self._selected()
+        if dialogs.ask_password(
+                self, self.tr("Set password"), self.tr(
+                    "A new password for {name}, at least {min} characters. They can change "
+                    "it themselves with File ▸ Change my password….").format(
+                    name=user.name, min=users.MIN_PASSWORD_LENGTH),
+                lambda _current, new: users.set_password(self.ctx.db, self._actor(),
+                                                         user.name, new), current=False):
+            self._changed(self.tr("Password of {name} changed.").format(name=user.name),
+                          user.name)
+
+    def _set_single_user(self, on: bool) -> None:
+        if self._try(lambda: users.set_single_user_mode(self.ctx.db, self._actor(), on)):
+            self._changed(self.tr("Single-user mode changed; it applies at the next start."))
+
+    def _try(self, change: Callable[[], object]) -> bool:
+        """change(), or False with what the store refused said below the list."""
         try:
             change()
         except HubError as error:
             self.message.setText(labels.message(error))
-            return
-        self.message.setText(done.format(name=self.name.text().strip(),
-                                         role=role_label(self.role.currentData())))
+            return False
+        return True
+
+    def _changed(self, done: str, name: str | None = None) -> None:
+        self.message.setText(done)
         self.password.clear()
-        self.reload()
+        self.reload(name)
         self.ctx.signals.data_changed.emit(ChangeRecord("users"), self)
