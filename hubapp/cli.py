@@ -418,10 +418,17 @@ def run_users(args: argparse.Namespace) -> int:
         # Whoever can write the file from a shell is the hub's administrator.
         actor = users.UserRecord("command line", users.ADMIN)
         user = users.add_user(db, actor, args.name, args.role, password)
+        single_user = users.single_user_mode(db)
     finally:
         db.close()
     print(translate("cli", "User {name} ({role}) added to {database}").format(
         name=user.name, role=translate("audit", user.role), database=_named(args.db)))
+    if single_user:  # a warning, not a failure: the user is there once logins are required
+        print(translate("cli", "{database} is in single-user mode: the app opens without "
+                        "asking who is working, so {name} cannot log in yet. Logins are "
+                        "required once an admin turns off “Single-user mode” on the app's "
+                        "Users screen.").format(database=_named(args.db), name=user.name),
+              file=sys.stderr)
     return 0
 
 

@@ -80,3 +80,15 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
         assert [u.name for u in users.list_users(db)] == ["Li Na", "zhao"]
     finally:
         db.close()
+    assert chinese.stderr == ""  # logins are required: nothing to warn of
+
+
+def test_users_add_says_a_single_user_database_asks_nobody_to_log_in(demo_db_path):
+    result = hubapp("users", "add", "wang", "--role", "clerk", "--db", demo_db_path,
+                    stdin="cassava flour\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"User wang (clerk) added to {demo_db_path}"
+    assert result.stderr.strip() == (
+        f"{demo_db_path} is in single-user mode: the app opens without asking who is "
+        "working, so wang cannot log in yet. Logins are required once an admin turns off "
+        "“Single-user mode” on the app's Users screen.")
