@@ -606,3 +606,25 @@ def test_discarding_edits_to_close_the_day_drops_them(qtbot, app_ctx, monkeypatc
     monkeypatch.setattr(dialogs, "ask_save_discard", lambda *args: "discard")
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert screen.form.service_no.text() == stored and not screen.is_dirty()
+
+
+def _columns_in_view(view) -> list[str]:
+    """The headers of the view's shown columns that are cut off or out of sight."""
+    header, width = view.horizontalHeader(), view.viewport().width()
+    return [view.model().headerData(c, Qt.Orientation.Horizontal)
+            for c in range(view.model().columnCount()) if not view.isColumnHidden(c)
+            and header.sectionViewportPosition(c) + header.sectionSize(c) > width]
+
+
+def test_the_smallest_window_cuts_off_no_column_nor_the_containers(qtbot, main_window):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    main_window.resize(1, 1)  # as small as it goes
+    qtbot.waitUntil(lambda: main_window.size() == main_window.minimumSizeHint())
+    QApplication.processEvents()
+    assert _columns_in_view(screen.table) == [] and not screen.table.isColumnHidden(
+        screen.model.TEU)
+    assert _columns_in_view(screen.grid_view) == []  # Problem too
+    grid = screen.grid_view
+    assert grid.rowViewportPosition(3) + grid.rowHeight(3) <= grid.viewport().height()

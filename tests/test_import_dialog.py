@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from hubapp.interchange import export_file, import_file
 from hubapp.store import audit
@@ -202,3 +203,27 @@ def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
         f"{formatting.number(count)} containers written to {written}"
     back = import_file(app_ctx.db, written, "test", dry_run=True, skip_duplicates=True)
     assert back.ok and back.skipped_containers == count
+
+
+def _rows_in_view(view) -> int:
+    return view.viewport().height() // view.verticalHeader().defaultSectionSize()
+
+
+def test_the_smallest_dialog_still_shows_rows_and_whole_messages(main_window, qtbot,
+                                                                  monkeypatch, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    run_import(dialog, qtbot)
+    assert dialog.problems_view.isVisible()
+    dialog.resize(1, 1)  # as small as it goes
+    qtbot.waitUntil(lambda: dialog.size() == dialog.minimumSize())
+    QApplication.processEvents()
+    assert _rows_in_view(dialog.preview) >= 3 and _rows_in_view(dialog.problems_view) >= 3
+    # The message whole, between the two lists, not drawn over them.
+    above, label, below = (w.geometry() for w in (dialog.preview, dialog.result_label,
+                                                  dialog.problems_view))
+    assert above.bottom() < label.top() and label.bottom() < below.top()
+    assert label.height() >= dialog.result_label.heightForWidth(label.width())

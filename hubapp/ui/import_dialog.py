@@ -20,7 +20,7 @@ from hubapp.interchange.reading import Table
 from hubapp.interchange.writing import write_problems
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import list_table
+from hubapp.ui.record_model import list_table, rows_high
 from hubapp.ui.reference_screen import add_unknown, may_change
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -122,6 +122,9 @@ class ImportDialog(QDialog):
         self.mapping_boxes: dict[int, QComboBox] = {}
         self.setWindowTitle(self.tr("Import loading list"))
         self.resize(960, 640)
+        # Narrower, a message wraps into more lines than the layout makes room for (a
+        # word-wrapped label's height is not part of a dialog's minimum size) and is cut.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
 
         self.file_edit = QLineEdit(self)
         self.file_edit.setReadOnly(True)
@@ -159,6 +162,7 @@ class ImportDialog(QDialog):
         self.problems_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.problems_view.horizontalHeader().setStretchLastSection(True)
+        self.problems_view.setMinimumHeight(rows_high(self.problems_view, 3))
         self.problems_view.hide()
         self.save_problems_button = QPushButton(self.tr("&Save problem list…"), self)
         self.save_problems_button.clicked.connect(self.save_problems)
@@ -249,6 +253,8 @@ class ImportDialog(QDialog):
     def _refresh_preview(self) -> None:
         headers = self.table.headers if self.table else []
         self.preview_model.load(self.table, column_fields(headers, self.manual_mapping()))
+        # However small the dialog is made, a few rows show under the (two-line) header.
+        self.preview.setMinimumHeight(rows_high(self.preview, 3))
 
     # --- importing ----------------------------------------------------------------------
 

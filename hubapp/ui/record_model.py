@@ -77,6 +77,14 @@ class RecordTableModel(QAbstractTableModel):
         return self.role_data(record, column, role)
 
 
+def rows_high(view: QTableView, rows: int) -> int:
+    """The height that shows the header and `rows` rows above a horizontal scroll bar: a
+    view's minimum, so that no window is shrunk until the view is its header alone."""
+    return (view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
+
+
 def list_table(parent: QWidget) -> QTableView:
     """A table of records to read and pick from: rows are picked whole, nothing is edited
     in place, and Tab leaves it for the next control (cell to cell it trapped the keyboard

@@ -26,6 +26,7 @@ from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_move, size_type_code,
 )
 from hubapp.ui import labels
+from hubapp.ui.record_model import rows_high
 
 FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
 PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
@@ -370,8 +371,15 @@ class ContainerGridView(QTableView):
         unit = self.fontMetrics().horizontalAdvance("M")
         # Commodity wide enough for the longer demo names ("coffee beans (not roasted)"):
         # at 12 they were cut while Problem, which stretches, had room to spare.
-        for column, width in enumerate((10, 5, 3, 6, 17, 8)):
-            self.setColumnWidth(column, unit * width + 16)
+        widths = [unit * width + 16 for width in (10, 5, 3, 6, 17, 8, 8)]
+        for column, width in enumerate(widths[:PROBLEM]):
+            self.setColumnWidth(column, width)
+        # The smallest window still shows every column, Problem (what is wrong with a row)
+        # too, and a few rows: the row numbers, up to four digits, and a scroll bar beside.
+        self.setMinimumSize(
+            sum(widths) + self.fontMetrics().horizontalAdvance("0000") + 16
+            + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
+            rows_high(self, 4))
 
     def commit_open_editor(self) -> None:
         """Take what is typed in a cell still being edited (say Ctrl+S right after a completion)."""

@@ -326,6 +326,10 @@ class DailyLogScreen(QWidget):
         # Off while fitting: the last column then fills what is left, but not less than it needs.
         header.setStretchLastSection(False)
         self.table.resizeColumnsToContents()
+        # Never narrower than its columns: the splitter and the smallest window cut off the
+        # last of them (TEU) otherwise.
+        self.table.setMinimumWidth(header.length() + 2 * self.table.frameWidth()
+                                   + self.table.verticalScrollBar().sizeHint().width())
         header.setStretchLastSection(True)
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
