@@ -103,7 +103,7 @@
     </message>
     <message>
         <location filename="../../hubapp/ui/backup_actions.py" line="138"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="169"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="167"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
@@ -118,28 +118,28 @@
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="165"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="163"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="170"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="168"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="171"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="169"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="174"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="177"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="172"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="175"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="178"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="176"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -148,27 +148,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="199"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="197"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="204"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="202"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="206"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="204"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="208"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="206"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="217"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="215"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -177,12 +177,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="226"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="227"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="225"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -299,7 +299,8 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="184"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="194"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="191"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="198"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -309,7 +310,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="195"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="192"/>
+        <source>A chart cannot be saved as a “{suffix}” file; choose PNG or SVG.</source>
+        <translation>图表无法保存为“{suffix}”文件；请选择 PNG 或 SVG。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="199"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -499,47 +505,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="118"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="118"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="118"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="120"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="120"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="120"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="120"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="169"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="170"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="188"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="189"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -547,17 +553,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="418"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="426"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="442"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="450"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="451"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="459"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -671,7 +677,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="603"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -711,117 +717,117 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="349"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="353"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="351"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="351"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="370"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="367"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="371"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="375"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="379"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="410"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="414"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="468"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="472"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="514"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="511"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="515"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="621"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="546"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="548"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="570"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="574"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="608"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="620"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="625"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -844,196 +850,196 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="258"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="258"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="259"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="259"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="259"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="256"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="260"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="276"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="276"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="277"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="277"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="274"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="278"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="274"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="278"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="275"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="279"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="295"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="295"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="296"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="300"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="321"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="320"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="324"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="404"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="408"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="422"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="426"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="428"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="436"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="433"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="438"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="440"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="449"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="453"/>
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 箱 · 去年 {days}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
         <source>%Ln train(s)</source>
         <translation>
             <numerusform>%Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="463"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="467"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="464"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="446"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="451"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="463"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="465"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1206,148 +1212,148 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="123"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="212"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="128"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="131"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="132"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="141"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="144"/>
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="147"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="150"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="163"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="167"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="166"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="168"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="172"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="173"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="177"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="176"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="180"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="200"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="213"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="225"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="229"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="238"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="242"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="274"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="281"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="287"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="311"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} TEU。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="306"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="312"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="307"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="313"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="316"/>
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="324"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="323"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="329"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="336"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="342"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="341"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="347"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="368"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="383"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="381"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="389"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="376"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="382"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1355,52 +1361,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="45"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="70"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="46"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="71"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="48"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="73"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="64"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="78"/>
         <source>Hub Desk: create the administrator</source>
         <translation>Hub Desk：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="66"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="80"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters.</source>
         <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="69"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="83"/>
         <source>&amp;Create and log in</source>
         <translation>创建并登录(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="71"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="85"/>
         <source>Hub Desk: log in</source>
         <translation>Hub Desk：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="72"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="86"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="73"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="87"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="81"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="95"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1468,7 +1474,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="136"/>
+        <location filename="../../hubapp/ui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1488,42 +1494,62 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="146"/>
+        <location filename="../../hubapp/ui/main_window.py" line="131"/>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="151"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="154"/>
+        <location filename="../../hubapp/ui/main_window.py" line="159"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="155"/>
+        <location filename="../../hubapp/ui/main_window.py" line="160"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="191"/>
+        <location filename="../../hubapp/ui/main_window.py" line="192"/>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="193"/>
+        <source>Type your current password, then the new one twice (at least {min} characters).</source>
+        <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="197"/>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="207"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="192"/>
+        <location filename="../../hubapp/ui/main_window.py" line="208"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="198"/>
+        <location filename="../../hubapp/ui/main_window.py" line="214"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="224"/>
+        <location filename="../../hubapp/ui/main_window.py" line="240"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="225"/>
+        <location filename="../../hubapp/ui/main_window.py" line="241"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1587,6 +1613,29 @@ Licence: MIT</source>
         <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="126"/>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="129"/>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="130"/>
+        <source>&amp;Repeat new password</source>
+        <translation>再次输入新密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="137"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2064,27 +2113,27 @@ Licence: MIT</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="21"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="23"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="21"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="23"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="21"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="23"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="25"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="25"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2092,58 +2141,63 @@ Licence: MIT</source>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="29"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="31"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="29"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="31"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="32"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="49"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="53"/>
-        <source>New password</source>
-        <translation>新密码</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="54"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="58"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="138"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="57"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="109"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="55"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="59"/>
+        <source>Set password…</source>
+        <translation>设置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="61"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="126"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
@@ -2153,32 +2207,37 @@ Licence: MIT</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="139"/>
+        <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
+        <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="144"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="149"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="119"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="84"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="83"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -2644,12 +2703,12 @@ Licence: MIT</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="235"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="236"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="234"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -2994,22 +3053,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="447"/>
+        <location filename="../../hubapp/cli.py" line="427"/>
+        <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
+        <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="454"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="451"/>
+        <location filename="../../hubapp/cli.py" line="458"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="477"/>
+        <location filename="../../hubapp/cli.py" line="484"/>
         <source>{count} container(s) written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="517"/>
+        <location filename="../../hubapp/cli.py" line="524"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3104,27 +3168,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="423"/>
+        <location filename="../../hubapp/cli.py" line="424"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="442"/>
+        <location filename="../../hubapp/cli.py" line="449"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="456"/>
+        <location filename="../../hubapp/cli.py" line="463"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="457"/>
+        <location filename="../../hubapp/cli.py" line="464"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="468"/>
+        <location filename="../../hubapp/cli.py" line="475"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -3785,62 +3849,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="57"/>
+        <location filename="../../hubapp/store/users.py" line="61"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="115"/>
+        <location filename="../../hubapp/store/users.py" line="119"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="173"/>
+        <location filename="../../hubapp/store/users.py" line="149"/>
+        <source>The current password is wrong; the password was not changed</source>
+        <translation>当前密码错误；密码未修改</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="189"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="185"/>
+        <location filename="../../hubapp/store/users.py" line="201"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="190"/>
+        <location filename="../../hubapp/store/users.py" line="206"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="228"/>
+        <location filename="../../hubapp/store/users.py" line="244"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="233"/>
+        <location filename="../../hubapp/store/users.py" line="249"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="244"/>
+        <location filename="../../hubapp/store/users.py" line="260"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="250"/>
+        <location filename="../../hubapp/store/users.py" line="266"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="258"/>
+        <location filename="../../hubapp/store/users.py" line="274"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="266"/>
+        <location filename="../../hubapp/store/users.py" line="282"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="275"/>
+        <location filename="../../hubapp/store/users.py" line="291"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -3902,13 +3971,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="487"/>
-        <location filename="../../hubapp/cli.py" line="511"/>
+        <location filename="../../hubapp/cli.py" line="494"/>
+        <location filename="../../hubapp/cli.py" line="518"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="503"/>
+        <location filename="../../hubapp/cli.py" line="510"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
