@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from hubapp.domain.audit import changed_fields
-from hubapp.store import day_close, services
+from hubapp.store import day_close, reference, services
 from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen
 
@@ -30,6 +30,37 @@ def test_changed_fields_reads_like_a_person_would():
     assert changed_fields(before, after) == [
         ("status", "planned", "departed"), ("containers", 1, 2),
         ("containers added", None, ["B"])]
+
+
+def test_changed_fields_name_each_changed_field_of_a_kept_container():
+    before = {"service": {"notes": ""}, "containers": [
+        {"container": "A", "gross_kg": 20000, "seal": "S1"}, {"container": "B", "gross_kg": 1}]}
+    after = {"service": {"notes": ""}, "containers": [
+        {"container": "B", "gross_kg": 1}, {"container": "A", "gross_kg": 24500, "seal": "S2"}]}
+    assert changed_fields(before, after) == [
+        ("A.gross_kg", 20000, 24500), ("A.seal", "S1", "S2")]
+
+
+def test_edits_to_containers_kept_on_a_service_are_shown(qtbot, app_ctx):
+    summary = services.list_day(app_ctx.db, DEMO_END)[0]
+    moves = services.list_moves(app_ctx.db, summary.service.id)
+    other = next(c for c in reference.list_commodities(app_ctx.db)
+                 if c.id != moves[0].commodity_id)
+    edited = [dataclasses.replace(moves[0], gross_kg=moves[0].gross_kg + 1500,
+                                  commodity_id=other.id, seal=""),
+              *moves[1:]]
+    services.save_service(app_ctx.db, dataclasses.replace(summary.service, notes="reweighed"),
+                          edited, "wang.li", "admin")
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    number = moves[0].container
+    changes = screen.model.index(0, 4).data()
+    assert f"{number} gross kg: {moves[0].gross_kg} → {moves[0].gross_kg + 1500}" in changes
+    assert f"{number} commodity: " in changes and f"→ {other.name_en}" in changes
+    assert changes.endswith("; 1 more")  # the seal, in the details
+    assert screen.details.placeholderText() and not screen.details.toPlainText()
+    screen.table.selectRow(0)
+    assert f"{number} seal: {moves[0].seal} → —" in screen.details.toPlainText()
 
 
 def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, tmp_path,

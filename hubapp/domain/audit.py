@@ -26,17 +26,24 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
 
     A saved service is stored whole ({"service": {...}, "containers": [...]}); a
     supervisor reading the log wants "status planned → departed, containers
-    32 → 34, added CSQU3054383", not two copies of the record.
+    32 → 34, added CSQU3054383, CSQU3054383.gross_kg 22000 → 24500", not two copies
+    of the record. A container kept on the service names its changed fields
+    "NUMBER.field".
     """
     flat_before, flat_after = _flatten(before), _flatten(after)
     changes = [(name, flat_before.get(name), flat_after.get(name))
                for name in sorted(set(flat_before) | set(flat_after), key=_order(flat_after))
                if flat_before.get(name) != flat_after.get(name)]
-    old, new = _numbers(before), _numbers(after)
-    if old - new:
-        changes.append(("containers removed", sorted(old - new), None))
-    if new - old:
-        changes.append(("containers added", None, sorted(new - old)))
+    old, new = _moves(before), _moves(after)
+    if old.keys() - new.keys():
+        changes.append(("containers removed", sorted(old.keys() - new.keys()), None))
+    if new.keys() - old.keys():
+        changes.append(("containers added", None, sorted(new.keys() - old.keys())))
+    for number, move in new.items():
+        was = old.get(number)
+        if was is not None:
+            changes += [(f"{number}.{field}", was.get(field), value)
+                        for field, value in move.items() if was.get(field) != value]
     return changes
 
 
@@ -54,9 +61,11 @@ def _flatten(value: Any) -> dict[str, Any]:
     return flat
 
 
-def _numbers(value: Any) -> set[str]:
+def _moves(value: Any) -> dict[str, dict[str, Any]]:
+    """A service's containers by number, in the order stored."""
     moves = value.get("containers") if isinstance(value, dict) else None
-    return {str(move.get("container")) for move in moves} if isinstance(moves, list) else set()
+    return {str(move.get("container")): move for move in moves} \
+        if isinstance(moves, list) else {}
 
 
 def _order(reference: dict[str, Any]):

@@ -265,8 +265,6 @@ def before_date(snapshot: dict) -> dt.date:
     return dt.date.fromisoformat(snapshot["service"]["date"])
 
 
-
-
 def containers_elsewhere(db: Database, day: dt.date, direction: str,
                          service_id: int | None) -> dict[str, str]:
     """Containers already on other services of a day and direction -> that service's number.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.audit import AuditEntryRecord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.interchange import write_audit
-from hubapp.store import audit
+from hubapp.store import audit, reference
 from hubapp.ui import date_edits, dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
@@ -24,8 +25,8 @@ def _local(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _value(value, name: str = "") -> str:
-    if value is None:
+def _value(value, name: str = "", commodities: Mapping[int, str] | None = None) -> str:
+    if value is None or value == "":
         return "—"
     if isinstance(value, bool):  # stored as Python writes it; "False → True" reads as code
         return (QCoreApplication.translate("audit", "yes") if value
@@ -36,6 +37,8 @@ def _value(value, name: str = "") -> str:
         return _local(moment)  # a stamp such as closed_at, shown like the When column
     if name == "role":
         return _word(value)
+    if name == "commodity_id" and commodities:  # a container's, stored by its id
+        return commodities.get(value, str(value))
     if name in _LABELLED:  # a stored code ("arrived") as the daily log shows it
         try:
             return _LABELLED[name](value)
@@ -92,6 +95,10 @@ _WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "logo_path"), QT_TRANSLATE_NOOP("audit", "hub"),
     QT_TRANSLATE_NOOP("audit", "single_user_mode"), QT_TRANSLATE_NOOP("audit", "clerk"),
     QT_TRANSLATE_NOOP("audit", "supervisor"), QT_TRANSLATE_NOOP("audit", "admin"),
+    QT_TRANSLATE_NOOP("audit", "size_type"), QT_TRANSLATE_NOOP("audit", "teu"),
+    QT_TRANSLATE_NOOP("audit", "full_empty"), QT_TRANSLATE_NOOP("audit", "gross_kg"),
+    QT_TRANSLATE_NOOP("audit", "seal"), QT_TRANSLATE_NOOP("audit", "shipper"),
+    QT_TRANSLATE_NOOP("audit", "consignee"),
 ))
 
 
@@ -103,10 +110,15 @@ def _word(word: str) -> str:
     return translated.replace("_", " ") if translated == word else translated
 
 
-def _change(name: str, old, new) -> str:
+def _change(name: str, old, new, commodities: Mapping[int, str]) -> str:
+    # A container's field ("CSQU3054383.gross_kg") is read after its number.
+    number, dot, field = name.rpartition(".")
+    shown = f"{number} {_word('commodity' if field == 'commodity_id' else field)}" if dot \
+        else _word(name)
     # A template, not ": ": Chinese writes a full-width colon.
     return QCoreApplication.translate("audit", "{field}: {before} → {after}").format(
-        field=_word(name), before=_value(old, name), after=_value(new, name))
+        field=shown, before=_value(old, field, commodities),
+        after=_value(new, field, commodities))
 
 
 def _what(entry: AuditEntryRecord) -> str:
@@ -123,6 +135,9 @@ def _what(entry: AuditEntryRecord) -> str:
 
 
 class AuditModel(RecordTableModel):
+    # Containers store their commodity's id; the screen fills in the names.
+    commodities: Mapping[int, str] = {}
+
     def headers(self) -> list[str]:
         return [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What"),
                 self.tr("Changes")]
@@ -132,8 +147,10 @@ class AuditModel(RecordTableModel):
             return _local(entry.at)
         if column == 4:
             changes = changed_fields(entry.before, entry.after)
-            return "; ".join(_change(name, old, new)
-                             for name, old, new in changes[:3])
+            shown = [_change(name, old, new, self.commodities) for name, old, new in changes[:3]]
+            if len(changes) > 3:  # the rest are in the details below the list
+                shown.append(self.tr("%n more", "", len(changes) - 3))
+            return "; ".join(shown)
         return [entry.user_name, _word(entry.action), _what(entry)][column - 1]
 
 
@@ -167,6 +184,8 @@ class AuditScreen(QWidget):
         header.setStretchLastSection(True)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
+        self.details.setPlaceholderText(self.tr("Pick a change above to see every field it "
+                                                "changed."))
 
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("User"), self), self.user, self.any_day, self.day,
@@ -212,6 +231,9 @@ class AuditScreen(QWidget):
             self.user.addItem(name, name)
         self.user.setCurrentIndex(max(0, self.user.findData(chosen)))
         self.user.blockSignals(False)
+        self.model.commodities = {
+            commodity.id: labels.pick(commodity.name_en, commodity.name_zh)
+            for commodity in reference.list_commodities(self.ctx.db, include_retired=True)}
         self.model.set_rows(audit.entries(self.ctx.db, **self._filters()))
         self.count.setText(self.tr("%n change(s)", "", self.model.rowCount()))
         self.details.clear()
@@ -223,7 +245,7 @@ class AuditScreen(QWidget):
             return
         lines = [f"{_local(entry.at)}  {entry.user_name}  {_word(entry.action)}  "
                  f"{_what(entry)}", ""]
-        lines += [_change(name, old, new)
+        lines += [_change(name, old, new, self.model.commodities)
                   for name, old, new in changed_fields(entry.before, entry.after)]
         self.details.setPlainText("\n".join(lines))
 

@@ -1,9 +1,20 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditModel</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/audit_screen.py" line="152" />
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="216" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="238" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>

@@ -4,82 +4,94 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="128"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
         <source>Changes</source>
         <translation>变更内容</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>另有 %n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="146"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="156"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="187"/>
+        <source>Pick a change above to see every field it changed.</source>
+        <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="191"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="210"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="229"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="216"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="253"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="254"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="261"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -2332,327 +2344,362 @@ Licence: MIT</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="31"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="32"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="32"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="33"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
         <source>day</source>
-        <translation>日</translation>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>hub_name</source>
         <translation>枢纽名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="108"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
+        <source>size_type</source>
+        <translation>箱型</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
+        <source>teu</source>
+        <translation>标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
+        <source>full_empty</source>
+        <translation>空重</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
+        <source>gross_kg</source>
+        <translation>毛重(kg)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <source>seal</source>
+        <translation>铅封号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <source>shipper</source>
+        <translation>发货人</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <source>consignee</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
