@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.translations import install_translations
@@ -23,6 +23,8 @@ def test_main_window_and_screens_in_chinese(qtbot, chinese, app_ctx):
     tabs = [window.screens.tabText(i) for i in range(window.screens.count())]
     assert tabs[:2] == ["每日台账", "看板"]
     assert window.windowTitle().startswith("枢纽工作台")
+    # What some platforms append to a title without it, and dialogs show.
+    assert QApplication.applicationDisplayName() == "枢纽工作台"
     screen = window.day_screen
     assert screen.today_button.text() == "今天"
     header = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]

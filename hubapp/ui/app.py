@@ -45,7 +45,6 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName("Hub Desk")
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("Hub Desk")
     app.setDesktopFileName("hubapp")  # Wayland matches the window to hubapp.desktop's icon
     icon = QIcon()
     for png in sorted((resources.folder() / "icons").glob("hubapp-*.png")):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from hubapp import resources
@@ -43,3 +43,5 @@ def install_translations(app: QApplication, language: str) -> None:
             _installed.append(translator)
         else:
             log.warning("Translation %s not found in %s; showing English", name, folder)
+    # Shown in dialogs and appended by some platforms to window titles that lack it.
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "Hub Desk"))

@@ -196,7 +196,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/backup_actions.py" line="225"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
-        <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
+        <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -509,7 +509,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
 
 To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
-        <translation>此电脑上没有可用的密码存储（密钥环），因此密码只保留到 Hub Desk 关闭为止。
+        <translation>此电脑上没有可用的密码存储（密钥环），因此密码只保留到枢纽工作台关闭为止。
 
 若想连接时无需输入密码，请将其写入 ~/.pgpass（一行 主机:端口:数据库:用户:密码，仅本人可读：chmod 600）。</translation>
     </message>
@@ -1390,7 +1390,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="78"/>
         <source>Hub Desk: create the administrator</source>
-        <translation>Hub Desk：创建管理员</translation>
+        <translation>枢纽工作台：创建管理员</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="80"/>
@@ -1405,7 +1405,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="85"/>
         <source>Hub Desk: log in</source>
-        <translation>Hub Desk：登录</translation>
+        <translation>枢纽工作台：登录</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="86"/>
@@ -1548,7 +1548,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="208"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
-        <translation>Hub Desk 数据库 (*.db);;所有文件 (*)</translation>
+        <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="214"/>
@@ -2119,7 +2119,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="184"/>
         <source>The new language applies when Hub Desk is started again.</source>
-        <translation>新的界面语言将在重新启动 Hub Desk 后生效。</translation>
+        <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
 </context>
 <context>
@@ -2887,7 +2887,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="72"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
-        <translation>枢纽台账（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
+        <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="76"/>
@@ -3766,7 +3766,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/backup.py" line="154"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
-        <translation>{path} 中没有 Hub Desk 数据：它不是备份文件</translation>
+        <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="165"/>
@@ -3863,7 +3863,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/db.py" line="243"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
-        <translation>{path} 不是 Hub Desk 数据库（已损坏或不是 SQLite 文件）</translation>
+        <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="245"/>
@@ -4061,7 +4061,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/postgres.py" line="440"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
-        <translation>{path} 的服务器运行的是 PostgreSQL {version}；Hub Desk 需要 PostgreSQL {needed} 或更新版本</translation>
+        <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="449"/>
@@ -4071,7 +4071,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/postgres.py" line="509"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
-        <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；Hub Desk 需要一个专用的数据库</translation>
+        <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="530"/>
@@ -4097,7 +4097,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/store/db.py" line="232"/>
         <location filename="../../hubapp/store/postgres.py" line="541"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
-        <translation>数据库 {path} 正忙：另一台 Hub Desk 正在保存，请稍后再试</translation>
+        <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="544"/>
@@ -4137,7 +4137,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/server_backup.py" line="89"/>
         <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
-        <translation>{path} 是其他程序数据库的备份，不是 Hub Desk 的；不能在此恢复</translation>
+        <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/to_server.py" line="56"/>
@@ -4152,7 +4152,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/check.py" line="126"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
-        <translation>{path} 中还没有 Hub Desk 数据：无可检查</translation>
+        <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
 </context>
 <context>
