@@ -3,6 +3,9 @@
 import base64
 import datetime as dt
 import hashlib
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -185,3 +188,11 @@ def test_single_user_mode_is_an_explicit_audited_setting(db, admin):
 def test_a_demo_database_opens_without_login(demo_db):
     assert users.single_user_mode(demo_db)
     assert not users.needs_first_admin(demo_db)
+
+
+def test_a_single_user_desk_works_as_the_computers_account():
+    env = {**os.environ, "LOGNAME": "li.na"}
+    named = subprocess.run([sys.executable, "-c", "from hubapp.store import users; "
+                            "print(users.SINGLE_USER.name, users.SINGLE_USER.role)"],
+                           env=env, capture_output=True, text=True, check=True)
+    assert named.stdout.split() == ["li.na", ADMIN]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import functools
+import getpass
 import math
 import os
 from dataclasses import dataclass
@@ -52,8 +53,17 @@ class UserRecord:
     active: bool = True
 
 
-# Who a one-person hub works as: in single-user mode there is no login.
-SINGLE_USER = UserRecord("desk", ADMIN)
+def _account_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name in the environment nor the password database
+        return "desk"
+
+
+# Who a one-person hub works as: in single-user mode there is no login, so the computer's
+# account names the person in the audit log and on a closed day ("desk" read as a word
+# nobody chose, and untranslated in Chinese).
+SINGLE_USER = UserRecord(_account_name(), ADMIN)
 
 
 def require_role(user: UserRecord, *allowed: str) -> None:
