@@ -134,6 +134,8 @@ def test_only_the_daily_log_is_built_at_start_each_other_screen_on_first_show(
     later = (DashboardScreen, ReportsScreen, BrowseScreen, ReferenceScreen, AuditScreen,
              UsersScreen)
     assert [main_window.findChild(kind) for kind in later] == [None] * len(later)
+    assert [action.text() for action in main_window.view_menu.actions()][:3] == [
+        "&1 Daily log", "&2 Dashboard", "&3 Reports"]
     qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     audit = tabs.currentWidget().findChild(AuditScreen)
     assert audit is not None and audit.isVisible()

@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self.screens.addTab(page, title)
         number = self.screens.count()
         action = QAction(title, self)
-        if number <= 9:
+        if number <= 9:  # the number is the mnemonic too: Alt+V, 3 opens the third screen
+            action.setText(f"&{number} {title}")
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.triggered.connect(lambda: self.screens.setCurrentWidget(page))
         self.view_menu.addAction(action)
