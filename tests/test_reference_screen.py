@@ -138,6 +138,7 @@ def test_a_bad_locode_is_refused_and_a_good_place_saved(qtbot, monkeypatch, scre
     screen.tabs.setCurrentWidget(screen.places)
     dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.places.add_button)
     form = dialog.form
+    assert form.country.text() == "the first two letters of the UN/LOCODE"
     type_into(qtbot, form.locode, "la1pq")
     type_into(qtbot, form.name_en, "Luang Prabang")
     type_into(qtbot, form.name_zh, "琅勃拉邦")

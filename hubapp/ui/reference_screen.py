@@ -168,9 +168,15 @@ class PlaceForm(ReferenceForm):
         self.locode.setReadOnly(not new)  # services refer to it
         self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
         self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
-        self.country = QLabel(record.country, self)
+        self.country = QLabel(self)
         self.add_field("country", self.tr("Country"), self.country)
-        self.locode.textChanged.connect(lambda text: self.country.setText(text[:2].upper()))
+        self.locode.textChanged.connect(self._show_country)
+        self._show_country(record.locode)
+
+    def _show_country(self, locode: str) -> None:
+        # Nothing beside the label read as a field that would not take typing.
+        self.country.setText(locode.strip()[:2].upper()
+                             or self.tr("the first two letters of the UN/LOCODE"))
 
     def record(self) -> PlaceRecord:
         locode = self.locode.text().strip().upper()

@@ -49,7 +49,8 @@ class SettingsDialog(FormDialog):
 
         self.hub_group = QGroupBox(self.tr("This hub (shared by every desk)"), self)
         self.hub = ReferenceForm(self.hub_group)
-        self.hub_name = self.hub.line("hub_name", self.tr("Hub name"), stored.hub_name)
+        self.hub_name = self.hub.line("hub_name", self.tr("Hub name (English)"),
+                                      stored.hub_name)
         self.hub_name_zh = self.hub.line("hub_name_zh", self.tr("Hub name (Chinese)"),
                                          stored.hub_name_zh)
         self.logo = QLineEdit(stored.logo_path, self)

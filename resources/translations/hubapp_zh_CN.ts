@@ -373,43 +373,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="384"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="390"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="388"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="404"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="394"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="410"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="390"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="396"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="392"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="403"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="409"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="419"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="425"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="421"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="427"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="427"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="433"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -1476,17 +1476,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="120"/>
+        <location filename="../../hubapp/ui/main_window.py" line="121"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="122"/>
+        <location filename="../../hubapp/ui/main_window.py" line="123"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="141"/>
+        <location filename="../../hubapp/ui/main_window.py" line="142"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1496,72 +1496,72 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="126"/>
+        <location filename="../../hubapp/ui/main_window.py" line="127"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="128"/>
+        <location filename="../../hubapp/ui/main_window.py" line="129"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="131"/>
+        <location filename="../../hubapp/ui/main_window.py" line="132"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="151"/>
+        <location filename="../../hubapp/ui/main_window.py" line="152"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="159"/>
+        <location filename="../../hubapp/ui/main_window.py" line="160"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="160"/>
+        <location filename="../../hubapp/ui/main_window.py" line="161"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="192"/>
+        <location filename="../../hubapp/ui/main_window.py" line="193"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="193"/>
+        <location filename="../../hubapp/ui/main_window.py" line="194"/>
         <source>Type your current password, then the new one twice (at least {min} characters).</source>
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="197"/>
+        <location filename="../../hubapp/ui/main_window.py" line="198"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="207"/>
+        <location filename="../../hubapp/ui/main_window.py" line="208"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="208"/>
+        <location filename="../../hubapp/ui/main_window.py" line="209"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="214"/>
+        <location filename="../../hubapp/ui/main_window.py" line="215"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="240"/>
+        <location filename="../../hubapp/ui/main_window.py" line="241"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="241"/>
+        <location filename="../../hubapp/ui/main_window.py" line="242"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1672,6 +1672,11 @@ Licence: MIT</source>
         <source>Country</source>
         <translation>国家</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="179"/>
+        <source>the first two letters of the UN/LOCODE</source>
+        <translation>取 UN/LOCODE 的前两个字母</translation>
+    </message>
 </context>
 <context>
     <name>PlacesModel</name>
@@ -1722,32 +1727,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="265"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="266"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -1755,22 +1760,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="462"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="468"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="463"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="469"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="464"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="470"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="466"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="472"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -1778,17 +1783,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="309"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="315"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="322"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="328"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="325"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="331"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
@@ -1859,37 +1864,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="195"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="204"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
         <source>Countries (like CN,LA)</source>
         <translation>国家（如 CN,LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="207"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
@@ -2004,7 +2009,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="46"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="183"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="184"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2015,109 +2020,109 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="52"/>
-        <source>Hub name</source>
-        <translation>枢纽名称</translation>
+        <source>Hub name (English)</source>
+        <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="53"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="54"/>
         <source>Hub name (Chinese)</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="56"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="57"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="57"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="101"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="58"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="102"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="59"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="118"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="60"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="119"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="64"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="65"/>
         <source>Daily train target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="68"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="70"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="71"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="72"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="73"/>
         <source>A 45 ft container counts</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="75"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="76"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="77"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="78"/>
         <source>On time within ±</source>
         <translation>准点范围 ±</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="84"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="86"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="87"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="93"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="94"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="103"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="125"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="119"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="146"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="174"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="175"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="184"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="185"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -2257,22 +2262,23 @@ Licence: MIT</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="99"/>
+        <location filename="../../hubapp/ui/app.py" line="98"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="135"/>
+        <location filename="../../hubapp/ui/app.py" line="134"/>
+        <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="139"/>
+        <location filename="../../hubapp/ui/app.py" line="138"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="140"/>
+        <location filename="../../hubapp/ui/app.py" line="139"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -2611,7 +2617,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>hub_name</source>
-        <translation>枢纽名称</translation>
+        <translation>枢纽名称（英文）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
@@ -3896,67 +3902,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="61"/>
+        <location filename="../../hubapp/store/users.py" line="71"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="119"/>
+        <location filename="../../hubapp/store/users.py" line="129"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="149"/>
+        <location filename="../../hubapp/store/users.py" line="159"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="189"/>
+        <location filename="../../hubapp/store/users.py" line="199"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="201"/>
+        <location filename="../../hubapp/store/users.py" line="211"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="206"/>
+        <location filename="../../hubapp/store/users.py" line="216"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="244"/>
+        <location filename="../../hubapp/store/users.py" line="254"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="249"/>
+        <location filename="../../hubapp/store/users.py" line="259"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="260"/>
+        <location filename="../../hubapp/store/users.py" line="270"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="266"/>
+        <location filename="../../hubapp/store/users.py" line="276"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="274"/>
+        <location filename="../../hubapp/store/users.py" line="284"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="282"/>
+        <location filename="../../hubapp/store/users.py" line="292"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="291"/>
+        <location filename="../../hubapp/store/users.py" line="301"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
