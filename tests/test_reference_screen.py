@@ -210,6 +210,19 @@ def test_search_finds_english_chinese_and_codes(qtbot, screen, qtmodeltester):
     qtmodeltester.check(screen.routes.model)
 
 
+def test_lists_are_compact_and_the_name_takes_the_width(qtbot, main_window, screen):
+    from hubapp.ui.browse_screen import BrowseScreen
+
+    main_window.resize(1280, 720)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    view = screen.commodities.view
+    browse = main_window.screen(BrowseScreen).table
+    assert view.rowHeight(0) == browse.verticalHeader().defaultSectionSize() < 30
+    widths = [view.columnWidth(c) for c in range(view.model().columnCount())]
+    assert widths[1] == max(widths) and widths[-1] < widths[1] / 2  # Retired stays narrow
+
+
 def test_a_clerk_sees_the_lists_read_only(qtbot, app_ctx):
     app_ctx.role = "clerk"
     screen = ReferenceScreen(app_ctx)

@@ -88,9 +88,12 @@ def rows_high(view: QTableView, rows: int) -> int:
 def list_table(parent: QWidget) -> QTableView:
     """A table of records to read and pick from: rows are picked whole, nothing is edited
     in place, and Tab leaves it for the next control (cell to cell it trapped the keyboard
-    in every list, away from the buttons beside it)."""
+    in every list, away from the buttons beside it); fixed row heights, as measuring rows to
+    fit them would read every row of a long list."""
     table = QTableView(parent)
     table.setTabKeyNavigation(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    # As compact as the daily log's grid: Qt's default rows (30 px here) made lists sparse.
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table

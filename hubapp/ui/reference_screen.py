@@ -322,7 +322,9 @@ class ReferenceTab(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # The English name takes the room: stretched, the last column (Retired, mostly
+        # empty) spread across the screen.
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Enter on a row, as a double-click, opens it (activated is both).
         self.view.activated.connect(lambda _index: self.edit())
         self.add_button = QPushButton(self.tr("&Add…"), self)
