@@ -63,6 +63,26 @@ def test_edits_to_containers_kept_on_a_service_are_shown(qtbot, app_ctx):
     assert f"{number} seal: {moves[0].seal} → —" in screen.details.toPlainText()
 
 
+def test_a_containers_changes_read_in_chinese(qtbot, qapp, app_ctx):
+    from hubapp.ui.translations import install_translations
+
+    summary = services.list_day(app_ctx.db, DEMO_END)[0]
+    moves = services.list_moves(app_ctx.db, summary.service.id)
+    edited = [dataclasses.replace(moves[0], gross_kg=moves[0].gross_kg + 10, seal="S9"),
+              *moves[1:]]
+    services.save_service(app_ctx.db, summary.service, edited, "wang.li", "admin")
+    install_translations(qapp, "zh")
+    try:
+        screen = AuditScreen(app_ctx)
+        qtbot.addWidget(screen)
+        changes = screen.model.index(0, 4).data()
+    finally:
+        install_translations(qapp, "en")
+    number = moves[0].container
+    assert f"{number} 毛重(kg)：{moves[0].gross_kg} → {moves[0].gross_kg + 10}；" \
+        f"{number} 铅封号：" in changes
+
+
 def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, tmp_path,
                                                               save_as, qtmodeltester):
     screen = AuditScreen(app_ctx)

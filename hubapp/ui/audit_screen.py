@@ -150,7 +150,8 @@ class AuditModel(RecordTableModel):
             shown = [_change(name, old, new, self.commodities) for name, old, new in changes[:3]]
             if len(changes) > 3:  # the rest are in the details below the list
                 shown.append(self.tr("%n more", "", len(changes) - 3))
-            return "; ".join(shown)
+            # Chinese separates with a full-width semicolon.
+            return self.tr("; ").join(shown)
         return [entry.user_name, _word(entry.action), _what(entry)][column - 1]
 
 

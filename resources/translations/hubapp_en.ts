@@ -14,7 +14,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="238" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="239" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -25,7 +25,7 @@
 <context>
     <name>BrowseScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="361" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="358" />
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>%Ln movement loaded, counting…</numerusform>
@@ -33,7 +33,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="363" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="360" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>

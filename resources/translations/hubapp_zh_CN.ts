@@ -35,63 +35,68 @@
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="164"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="188"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="193"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="229"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="230"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="254"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="255"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="262"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -253,31 +258,31 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="273"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="361"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="358"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="366"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="371"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="368"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -373,43 +378,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="390"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="392"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="394"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="410"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="396"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="412"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="396"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="400"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="409"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="411"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="425"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="427"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="427"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="429"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="433"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="435"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -1760,22 +1765,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="468"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="470"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="469"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="471"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="470"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="472"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="472"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="474"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -1788,12 +1793,12 @@ Licence: MIT</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="328"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="330"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="331"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="333"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
