@@ -115,8 +115,11 @@ def test_only_admins_manage_users(db, admin):
             users.set_password(db, actor, "Li Na", "taken over!")
         with pytest.raises(PermissionDenied):
             users.set_single_user_mode(db, actor, True)
-    users.set_password(db, clerk, "wang", "my own new one")  # one's own password is fine
-    assert users.authenticate(db, "wang", "my own new one").role == CLERK
+        with pytest.raises(PermissionDenied):  # one's own: with the current one only
+            users.set_password(db, actor, actor.name, "my own new one")
+    with pytest.raises(PermissionDenied, match="Change my password"):
+        users.set_password(db, admin, "li na", "taken over!")  # an admin's desk left open
+    assert users.authenticate(db, "Li Na", PASSWORD).role == ADMIN
     assert users.set_role(db, admin, "wang", SUPERVISOR).role == SUPERVISOR
     assert {u.name: u.role for u in users.list_users(db)} == {
         "Li Na": ADMIN, "wang": SUPERVISOR, "zhao": SUPERVISOR}

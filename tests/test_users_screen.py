@@ -143,5 +143,18 @@ def test_a_logged_in_clerk_changes_their_own_password(qtbot, app_ctx, demo_db_pa
     window.close()
 
 
+def test_an_admin_picking_their_own_row_gives_the_current_password(qtbot, app_ctx,
+                                                                   monkeypatch):
+    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
+    _add(app_ctx, "li.na", role="admin")
+    app_ctx.user, app_ctx.role = "li.na", "admin"  # logged in, then the desk left alone
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    shown = _answer_password(qtbot, monkeypatch, ("guessed", "passer-by-1", "passer-by-1"))
+    qtbot.mouseClick(screen.password_button, Qt.MouseButton.LeftButton)
+    assert not shown[0].current_edit.isHidden()  # asked for the current one
+    assert users.authenticate(app_ctx.db, "li.na", PASSWORD).name == "li.na"  # unchanged
+
+
 def test_in_single_user_mode_there_is_no_password_of_ones_own(main_window):
     assert not main_window.password_action.isVisible()

@@ -138,10 +138,18 @@ def add_user(db: Database, actor: UserRecord, name: str, role: str, password: st
 
 
 def set_password(db: Database, actor: UserRecord, name: str, password: str) -> None:
-    """Admins set anyone's password; everybody may set their own."""
-    if actor.name.casefold() != name.strip().casefold():
-        require_role(actor, ADMIN)
+    """An admin sets another user's password. One's own is changed with the current one
+    (change_own_password), so a desk left logged in does not let a passer-by take it over."""
+    require_role(actor, ADMIN)
+    if name.strip().casefold() == actor.name.casefold():
+        raise PermissionDenied(QT_TRANSLATE_NOOP(
+            "messages", "Change your own password with File ▸ Change my password…, which "
+                        "asks for the current one"))
     _check_password(password)
+    _store_password(db, actor, name, password)
+
+
+def _store_password(db: Database, actor: UserRecord, name: str, password: str) -> None:
     with transaction(db):
         user = _find(db, name)
         db.execute("UPDATE app_user SET password_hash = ?, failed_attempts = 0,"
@@ -158,7 +166,7 @@ def change_own_password(db: Database, actor: UserRecord, current: str, new: str)
     except WrongPassword:
         raise WrongPassword(QT_TRANSLATE_NOOP(
             "messages", "The current password is wrong; the password was not changed")) from None
-    set_password(db, actor, actor.name, new)
+    _store_password(db, actor, actor.name, new)
 
 
 def set_role(db: Database, actor: UserRecord, name: str, role: str) -> UserRecord:

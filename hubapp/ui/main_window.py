@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import ChangeRecord, TotalsRecord
+from hubapp.domain.records import TotalsRecord
 from hubapp.store import open_db, users
 from hubapp.store.engine import display_name, is_server
 from hubapp.ui import dialogs, labels
@@ -188,15 +188,10 @@ class MainWindow(QMainWindow):
         self.export_dialog.raise_()
 
     def _change_my_password(self) -> None:
-        me = users.UserRecord(self.ctx.user, self.ctx.role)
-        if dialogs.ask_password(
-                self, self.tr("Change my password"), self.tr(
-                    "Type your current password, then the new one twice (at least {min} "
-                    "characters).").format(min=users.MIN_PASSWORD_LENGTH),
-                lambda current, new: users.change_own_password(self.ctx.db, me, current, new),
-                current=True):
+        from hubapp.ui.users_screen import change_my_password
+
+        if change_my_password(self, self.ctx):
             self.statusBar().showMessage(self.tr("Your password was changed."), 10_000)
-            self.ctx.signals.data_changed.emit(ChangeRecord("users"), self)
 
     def _connect_to_server(self) -> None:
         chosen = dialogs.ask_server(self, self.db_path)

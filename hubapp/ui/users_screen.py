@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
@@ -25,6 +26,21 @@ class UsersModel(RecordTableModel):
     def display(self, user: UserRecord, column: int) -> str:
         return [user.name, role_label(user.role),
                 self.tr("yes") if user.active else self.tr("no")][column]
+
+
+def change_my_password(parent: QWidget, ctx: AppContext) -> bool:
+    """The logged-in user's own password, given the current one; True once changed."""
+    me = UserRecord(ctx.user, ctx.role)
+    if not dialogs.ask_password(
+            parent, QCoreApplication.translate("MainWindow", "Change my password"),
+            QCoreApplication.translate(
+                "MainWindow", "Type your current password, then the new one twice (at least "
+                              "{min} characters).").format(min=users.MIN_PASSWORD_LENGTH),
+            lambda current, new: users.change_own_password(ctx.db, me, current, new),
+            current=True):
+        return False
+    ctx.signals.data_changed.emit(ChangeRecord("users"), parent)
+    return True
 
 
 def role_label(role: str) -> str:
@@ -134,6 +150,11 @@ class UsersScreen(QWidget):
 
     def _set_password(self) -> None:
         user = self._selected()
+        if user.name.casefold() == self.ctx.user.casefold():  # one's own: the current one too
+            if change_my_password(self, self.ctx):
+                self._changed(self.tr("Password of {name} changed.").format(name=user.name),
+                              user.name)
+            return
         if dialogs.ask_password(
                 self, self.tr("Set password"), self.tr(
                     "A new password for {name}, at least {min} characters. They can change "

@@ -1531,42 +1531,42 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="193"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="194"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="36"/>
         <source>Type your current password, then the new one twice (at least {min} characters).</source>
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="198"/>
+        <location filename="../../hubapp/ui/main_window.py" line="194"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="208"/>
+        <location filename="../../hubapp/ui/main_window.py" line="203"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="209"/>
+        <location filename="../../hubapp/ui/main_window.py" line="204"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="215"/>
+        <location filename="../../hubapp/ui/main_window.py" line="210"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="241"/>
+        <location filename="../../hubapp/ui/main_window.py" line="236"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="242"/>
+        <location filename="../../hubapp/ui/main_window.py" line="237"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2135,27 +2135,27 @@ Licence: MIT</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="23"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="24"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="23"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="24"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="23"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="24"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="28"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="28"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2163,103 +2163,104 @@ Licence: MIT</source>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="31"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="31"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="32"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="48"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="65"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="72"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="74"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="138"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="159"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="60"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="134"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="55"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="71"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="75"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="126"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="142"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="95"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="139"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="160"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="144"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="165"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="149"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="170"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="126"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="119"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="135"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="100"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="99"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3917,57 +3918,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="159"/>
+        <location filename="../../hubapp/store/users.py" line="145"/>
+        <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
+        <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="167"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="199"/>
+        <location filename="../../hubapp/store/users.py" line="207"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="211"/>
+        <location filename="../../hubapp/store/users.py" line="219"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="216"/>
+        <location filename="../../hubapp/store/users.py" line="224"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="254"/>
+        <location filename="../../hubapp/store/users.py" line="262"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="259"/>
+        <location filename="../../hubapp/store/users.py" line="267"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="270"/>
+        <location filename="../../hubapp/store/users.py" line="278"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="276"/>
+        <location filename="../../hubapp/store/users.py" line="284"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="284"/>
+        <location filename="../../hubapp/store/users.py" line="292"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="292"/>
+        <location filename="../../hubapp/store/users.py" line="300"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="301"/>
+        <location filename="../../hubapp/store/users.py" line="309"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
