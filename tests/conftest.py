@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import shutil
 import tempfile
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 DEMO_END = dt.date(2026, 3, 5)
+PATIENT_WAIT_MS = 60_000
 # The engine fixture and the throw-away PostgreSQL server (tests/pg.py).
 pytest_plugins = ["pg"]
 
@@ -26,6 +28,13 @@ def pytest_configure(config: pytest.Config) -> None:
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         os.environ.pop(name, None)
     os.environ["LANG"] = "C.UTF-8"
+    # Waits on background work (backups, dashboard queries, pages of the browse list) get a
+    # minute instead of pytest-qt's 5 s: a fresh-clone run beside other test runs took longer
+    # than that for one backup. Only a wait that fails lasts that long.
+    from pytestqt.qtbot import QtBot
+
+    QtBot.waitUntil = functools.partialmethod(QtBot.waitUntil, timeout=PATIENT_WAIT_MS)
+    QtBot.waitSignal = functools.partialmethod(QtBot.waitSignal, timeout=PATIENT_WAIT_MS)
 
 
 @pytest.fixture(scope="session")
