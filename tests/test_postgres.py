@@ -134,7 +134,7 @@ def test_newer_or_foreign_server_database_is_refused_untouched(pg_server, empty_
 
 
 def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_url, tmp_path):
-    from hubapp.store import postgres, server_backup
+    from hubapp.store import migrations, postgres, server_backup
     from hubapp.store.migrations import MIGRATIONS, STEPS
 
     older = pg_server.create_database()
@@ -148,8 +148,18 @@ def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_
     finally:
         pg_server.drop_database(older)
     open_db(empty_url).close()  # today's tables, some of which the older dump lacks
+    with psycopg.connect(empty_url, autocommit=True) as conn:  # and someone else's
+        conn.execute("CREATE TABLE gate_camera_log (plate text)")
+        conn.execute("INSERT INTO gate_camera_log VALUES ('A1')")
+        made = {row[0] for row in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+    # What a restore replaces is what the steps make (checked here against the server).
+    assert made == migrations.table_names() | {MIGRATIONS_TABLE, "gate_camera_log"}
 
     server_backup.restore(dump, empty_url)
+
+    with psycopg.connect(empty_url, autocommit=True) as conn:
+        assert conn.execute("SELECT plate FROM gate_camera_log").fetchall() == [("A1",)]
 
     db = open_db(empty_url)
     try:
@@ -176,15 +186,22 @@ def test_unreachable_server_and_missing_database_are_one_clear_line(pg_server):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_server_versions_are_named_as_postgresql_numbers_them():
+    from hubapp.store.postgres import _version
+
+    assert [_version(n) for n in (150004, 130000, 90624, 90500)] == [
+        "15.4", "13.0", "9.6.24", "9.5.0"]
+
+
 def test_a_server_older_than_supported_is_refused_plainly(empty_url, monkeypatch):
     from hubapp.store import postgres
 
     with psycopg.connect(empty_url) as conn:
         running = conn.info.server_version
     monkeypatch.setattr(postgres, "OLDEST_SERVER", running + 10000)  # as if it were older
-    needed = f"{running // 10000 + 1}.{running % 10000}"
     with pytest.raises(DatabaseError, match=f"runs PostgreSQL {running // 10000}\\.[0-9]+; "
-                                            f"Hub Desk needs PostgreSQL {needed} or newer"):
+                                            f"Hub Desk needs PostgreSQL {running // 10000 + 1} "
+                                            "or newer"):
         open_db(empty_url)
     with psycopg.connect(empty_url) as conn:  # nothing was made in it
         assert conn.execute("SELECT COUNT(*) FROM information_schema.tables"

@@ -40,6 +40,20 @@ def __getattr__(name: str) -> Migrations:
     return migrations
 
 
+def table_names() -> frozenset[str]:
+    """The tables the steps make, found by running them on an empty in-memory file: the
+    hub's own, which a server restore replaces (anything else in a database is not ours)."""
+    from hubapp.store.file_db import load_sqlite_utils
+
+    db = load_sqlite_utils().Database(memory=True)
+    try:
+        for function in STEPS:
+            function(db)
+        return frozenset(name for name in db.table_names() if not name.startswith("sqlite_"))
+    finally:
+        db.close()
+
+
 def _execute_all(db: Database, script: str) -> None:
     # Not executescript(): it commits first, which would break the step's
     # transaction and could leave a half-made schema behind.

@@ -440,7 +440,7 @@ def connect(url: str) -> psycopg.Connection:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "The server of {path} runs PostgreSQL {version}; Hub Desk needs "
                         "PostgreSQL {needed} or newer"), path=display_name(url),
-            version=_version(version), needed=_version(OLDEST_SERVER))
+            version=_version(version), needed=OLDEST_SERVER // 10000)
     encoding = conn.execute("SHOW server_encoding").fetchone()[0]
     if isinstance(encoding, bytes):  # how psycopg reads text from a SQL_ASCII database
         encoding = encoding.decode("ascii", "replace")
@@ -459,8 +459,10 @@ def connect(url: str) -> psycopg.Connection:
 
 
 def _version(number: int) -> str:
-    """150004 → "15.4" (the numbering since PostgreSQL 10)."""
-    return f"{number // 10000}.{number % 10000}"
+    """PostgreSQL's version number as it writes it: 150004 → "15.4", 90624 → "9.6.24"."""
+    if number >= 100000:
+        return f"{number // 10000}.{number % 10000}"
+    return f"{number // 10000}.{number // 100 % 100}.{number % 100}"
 
 
 def open_server(url: str, steps: Sequence[Callable], migration_set: str,

@@ -91,15 +91,6 @@ def verify(path: Path) -> None:
                         "one; it cannot be restored here"), path=str(path))
 
 
-# A dump holds only the tables of the version that made it: a table a later version added
-# would stay behind, and that version's migration could not create it again.
-_DROP_HUB_TABLES = """DO $$ DECLARE t text; BEGIN
-  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
-    EXECUTE format('DROP TABLE %I CASCADE', t);
-  END LOOP;
-END $$"""
-
-
 def restore(backup_file: Path, url: str) -> Path:
     """Replace the database's content with the dump's, in one transaction; returns the dump
     of the database as it was, taken first beside backup_file."""
@@ -114,8 +105,21 @@ def restore(backup_file: Path, url: str) -> Path:
         _run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
               "--file", str(script), str(backup_file)], url)
         _run([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction",
-              "--set", "ON_ERROR_STOP=1", "--command", _DROP_HUB_TABLES, "--file", str(script), "--dbname", url], url)
+              "--set", "ON_ERROR_STOP=1", "--command", _drop_hub_tables(), "--file",
+              str(script), "--dbname", url], url)
     return kept
+
+
+def _drop_hub_tables() -> str:
+    """A dump holds only the tables of the version that made it: a table a later version
+    added would stay behind, and that version's step could not make it again. Only the hub's
+    own go, and without CASCADE: a view or table of someone else's that refers to them
+    stops the restore rather than going with them."""
+    from hubapp.store.migrations import table_names
+    from hubapp.store.postgres import MIGRATIONS_TABLE
+
+    names = sorted(table_names() | {MIGRATIONS_TABLE})
+    return "DROP TABLE IF EXISTS " + ", ".join(f'"{name}"' for name in names)
 
 
 def _name(url: str) -> str:
