@@ -329,11 +329,28 @@ def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
     assert "createdb" in again.stderr
 
 
-def test_migrate_to_a_database_a_desk_opened_once_copies_into_it(demo_db_path, empty_url):
-    open_db(empty_url).close()  # the README's steps: a desk connects, then migrate-to
+def test_migrate_to_a_database_a_desk_only_opened_copies_into_it(pg_server, demo_db_path,
+                                                                 empty_url):
+    open_db(empty_url).close()  # a desk connected, then its login was cancelled
     result = hubapp("migrate-to", empty_url, "--db", demo_db_path)
     assert result.returncode == 0, result.stderr
     assert _stats(empty_url) == _stats(demo_db_path)
+
+    from hubapp.store import users
+
+    used = pg_server.create_database()
+    try:
+        db = open_db(used)
+        users.create_first_admin(db, "Li Na", "correct horse")  # a desk's first start
+        db.close()
+        result = hubapp("migrate-to", used, "--db", demo_db_path)
+        assert result.returncode == 1 and "no desk has used yet" in result.stderr
+        assert "app_user" in result.stderr
+        db = open_db(used)
+        assert [u.name for u in users.list_users(db)] == ["Li Na"]  # left as it was
+        db.close()
+    finally:
+        pg_server.drop_database(used)
 
 
 def test_a_copy_that_differs_leaves_nothing_on_the_server(demo_db_path, empty_url,

@@ -18,7 +18,7 @@ from psycopg import sql as pgsql
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store import postgres
 from hubapp.store.db import as_user_error, open_db
-from hubapp.store.migrations import MIGRATIONS, STEP_NAMES, STEPS
+from hubapp.store.migrations import MIGRATIONS, STEP_NAMES, STEPS, table_names
 
 _NOT_COPIED = (MIGRATIONS.migrations_table,)
 
@@ -51,14 +51,17 @@ def copy_to_server(source: Path, url: str,
     try:
         server = postgres.PgDatabase(postgres.connect(url), url)
         try:
-            found = server.table_names()
-            if found and not _unused_hub(server, found):
-                raise DatabaseError(QT_TRANSLATE_NOOP(
-                    "messages", "The server database {path} is not empty (it holds {tables}); "
-                                "migrate-to copies into an empty database only: create a new "
-                                "one (createdb) and try again"),
-                    path=server.name, tables=", ".join(found[:5]))
             with server.atomic():
+                # Looked at under the desks' write lock: a desk cannot save in between.
+                server.conn.execute("SELECT pg_advisory_xact_lock(%s)", [postgres.WRITE_LOCK])
+                found = server.table_names()
+                if found and not _unused_hub(server, found):
+                    raise DatabaseError(QT_TRANSLATE_NOOP(
+                        "messages", "The server database {path} is not empty (it holds "
+                                    "{tables}); migrate-to copies into a database no desk has "
+                                    "used yet: create a new one (createdb), run migrate-to, "
+                                    "then connect the desks"),
+                        path=server.name, tables=", ".join(found[:5]))
                 postgres.migrate(server, STEPS, MIGRATIONS.name)
                 tables = _copy_order(file_db.conn)
                 for table in reversed(tables):  # the reference data the steps seeded
@@ -93,10 +96,11 @@ _THE_HUBS_WORK = ("service", "audit_log", "app_user", "day_close")
 
 
 def _unused_hub(server: postgres.PgDatabase, found: list[str]) -> bool:
-    """Whether the database holds only what opening it made (a desk connected to it before
-    migrate-to, say): its rows are replaced as in a new one."""
-    if postgres.MIGRATIONS_TABLE not in found or not set(
-            postgres.applied_steps(server, MIGRATIONS.name)) <= set(STEP_NAMES):
+    """Whether the database holds only what opening it made (a desk opened it and left
+    before logging anyone in): its rows are replaced as in a new one."""
+    if postgres.MIGRATIONS_TABLE not in found \
+            or not set(found) <= table_names() | {postgres.MIGRATIONS_TABLE} \
+            or not set(postgres.applied_steps(server, MIGRATIONS.name)) <= set(STEP_NAMES):
         return False
     return not any(server.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
                    for table in _THE_HUBS_WORK)

@@ -4086,48 +4086,48 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="509"/>
+        <location filename="../../hubapp/store/postgres.py" line="511"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="530"/>
+        <location filename="../../hubapp/store/postgres.py" line="532"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="533"/>
+        <location filename="../../hubapp/store/postgres.py" line="535"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="535"/>
+        <location filename="../../hubapp/store/postgres.py" line="537"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="538"/>
+        <location filename="../../hubapp/store/postgres.py" line="540"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="232"/>
-        <location filename="../../hubapp/store/postgres.py" line="541"/>
+        <location filename="../../hubapp/store/postgres.py" line="543"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="544"/>
+        <location filename="../../hubapp/store/postgres.py" line="546"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="546"/>
+        <location filename="../../hubapp/store/postgres.py" line="548"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="558"/>
+        <location filename="../../hubapp/store/postgres.py" line="560"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
@@ -4157,12 +4157,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="56"/>
-        <source>The server database {path} is not empty (it holds {tables}); migrate-to copies into an empty database only: create a new one (createdb) and try again</source>
-        <translation>服务器数据库 {path} 不是空的（其中有 {tables}）；migrate-to 只能复制到空数据库：请新建一个（createdb）后重试</translation>
+        <location filename="../../hubapp/store/to_server.py" line="59"/>
+        <source>The server database {path} is not empty (it holds {tables}); migrate-to copies into a database no desk has used yet: create a new one (createdb), run migrate-to, then connect the desks</source>
+        <translation>服务器数据库 {path} 不是空的（其中有 {tables}）；migrate-to 只能复制到尚未有工作台使用过的数据库：请新建一个（createdb），运行 migrate-to，然后再连接各工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/to_server.py" line="74"/>
+        <location filename="../../hubapp/store/to_server.py" line="77"/>
         <source>The copy of table {table} differs from the file (rows: {file} in the file, {server} on the server); nothing was kept on the server</source>
         <translation>表 {table} 的副本与文件不一致（行数：文件 {file}，服务器 {server}）；服务器上未保留任何数据</translation>
     </message>
