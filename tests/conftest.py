@@ -106,7 +106,7 @@ def save_as(monkeypatch, qtbot):
             qtbot.keyClick(typed, Qt.Key.Key_Return)
             assert dialog.result() == QFileDialog.DialogCode.Accepted
             dialog.deleteLater()
-            return dialog.selectedFiles()[0]
+            return dialogs.chosen_file(dialog)
 
         monkeypatch.setattr(dialogs, "pick_save_file", pick)
 

@@ -138,7 +138,8 @@ def test_save_and_copy_a_chart(screen, qtbot, tmp_path, monkeypatch, save_as):
     folder = tmp_path / "charts"
     folder.mkdir()
     for name, kind in (("chart.png", None), ("chart.svg", None), ("plain", None),
-                       ("drawing", "SVG"), ("typed.png", "SVG")):
+                       ("drawing", "SVG"), ("typed.png", "SVG"), ("May 2026.05", None),
+                       ("notes.txt", "SVG")):
         save_as(folder / name, kind)
         qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     png, svg = b"\x89PNG\r\n\x1a\n", b"<?xml"
@@ -148,14 +149,12 @@ def test_save_and_copy_a_chart(screen, qtbot, tmp_path, monkeypatch, save_as):
     assert (folder / "plain.png").read_bytes().startswith(png)
     assert (folder / "drawing.svg").read_bytes().startswith(svg)
     assert (folder / "typed.png").read_bytes().startswith(png)
+    # A dot in the name, or a suffix of no offered type: the chosen type's is added.
+    assert (folder / "May 2026.05.png").read_bytes().startswith(png)
+    assert (folder / "notes.txt.svg").read_bytes().startswith(svg)
     assert sorted(p.name for p in folder.iterdir()) == [
-        "chart.png", "chart.svg", "drawing.svg", "plain.png", "typed.png"]
-    errors = []
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
-    save_as(folder / "notes.txt", "SVG")
-    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
-    assert errors == ["A chart cannot be saved as a “.txt” file; choose PNG or SVG."]
-    assert not (folder / "notes.txt").exists()
+        "May 2026.05.png", "chart.png", "chart.svg", "drawing.svg", "notes.txt.svg", "plain.png",
+        "typed.png"]
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *a: "")
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)  # cancelled: nothing
     QGuiApplication.clipboard().clear()

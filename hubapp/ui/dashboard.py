@@ -185,13 +185,7 @@ class ChartPanel(QWidget):
                                       self.tr("PNG image (*.png);;SVG image (*.svg)"))
         if not path:
             return
-        target = Path(path)
-        # A suffix typed in the dialog is kept, and matplotlib writes by the suffix.
-        if target.suffix[1:].lower() not in self.canvas.get_supported_filetypes():
-            dialogs.show_error(self, self.tr("Save chart"), self.tr(
-                "A chart cannot be saved as a “{suffix}” file; choose PNG or SVG.").format(
-                suffix=target.suffix))
-            return
+        target = Path(path)  # .png or .svg (pick_save_file): matplotlib writes by the suffix
         try:
             self.figure.savefig(target, dpi=150)
         except OSError as error:

@@ -6,6 +6,7 @@ A test that forgets to replace one fails instead of hanging (see tests/conftest.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -78,14 +79,27 @@ def pick_open_file(parent: QWidget | None, title: str, folder: str, filters: str
 
 
 def pick_save_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
-    """The chosen path, or "" if the user cancelled. A name typed without a suffix gets the
-    one of the file type chosen in the dialog; a typed suffix is kept."""
+    """The chosen path, or "" if the user cancelled. A name typed without a suffix of the
+    offered types gets the one of the file type chosen in the dialog; such a suffix typed is
+    kept."""
     dialog = save_file_dialog(parent, title, folder, filters)
     try:
         accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
-        return dialog.selectedFiles()[0] if accepted else ""
+        return chosen_file(dialog) if accepted else ""
     finally:
         dialog.deleteLater()
+
+
+def chosen_file(dialog: QtWidgets.QFileDialog) -> str:
+    """The path an accepted save dialog names. Qt adds the chosen type's suffix to a bare
+    name only; one ending in none of the offered types ("throughput 2026.05", "notes.txt"
+    with PNG chosen) gets it too."""
+    path = dialog.selectedFiles()[0]
+    wanted = _suffix(dialog.selectedNameFilter())
+    offered = {_suffix(kind) for kind in dialog.nameFilters()}
+    if wanted and Path(path).suffix[1:].lower() not in offered:
+        path += f".{wanted}"
+    return path
 
 
 def save_file_dialog(parent: QWidget | None, title: str, folder: str,

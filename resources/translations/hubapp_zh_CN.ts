@@ -316,8 +316,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="184"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="191"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="198"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="192"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -327,12 +326,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="192"/>
-        <source>A chart cannot be saved as a “{suffix}” file; choose PNG or SVG.</source>
-        <translation>图表无法保存为“{suffix}”文件；请选择 PNG 或 SVG。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="199"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="193"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -867,196 +861,196 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="258"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="252"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="258"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="252"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="259"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="259"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="259"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="260"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="276"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="276"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="277"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="277"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="278"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="278"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="279"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="300"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="321"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="324"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="408"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="402"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="426"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="420"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="432"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="426"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="436"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="430"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="437"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="431"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="436"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="438"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="453"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 箱 · 去年 {days}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="466"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
         <source>%Ln train(s)</source>
         <translation>
             <numerusform>%Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="467"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="450"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="451"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="448"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="463"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="465"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
