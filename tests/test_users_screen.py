@@ -24,7 +24,7 @@ def test_admin_adds_a_clerk_then_changes_and_deactivates_them(qtbot, app_ctx, de
                                                               qtmodeltester):
     screen = _screen(qtbot, app_ctx)  # app_ctx works as the single-user admin
     qtbot.keyClicks(screen.name, "zhao.min")
-    screen.role.setCurrentIndex(screen.role.findData("clerk"))
+    screen.new_role.setCurrentIndex(screen.new_role.findData("clerk"))
     qtbot.keyClicks(screen.password, "short")
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     assert "at least" in screen.message.text()  # too short: refused, nothing added
@@ -86,7 +86,14 @@ def test_the_actions_follow_the_picked_user_not_a_typed_name(qtbot, app_ctx, dem
     assert users.authenticate(app_ctx.db, "li.na", PASSWORD).name == "li.na"
 
     screen.table.clearSelection()
-    assert not any(b.isEnabled() for b in acting)
+    assert not any(b.isEnabled() for b in acting) and not screen.role.isEnabled()
+
+    screen.table.selectRow(1)  # looking at the supervisor, then adding someone at the counter
+    screen.name.clear()
+    qtbot.keyClicks(screen.name, "temp.clerk")
+    qtbot.keyClicks(screen.password, "temporary1")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert {u.name: u.role for u in users.list_users(app_ctx.db)}["temp.clerk"] == "clerk"
 
 
 def _answer_password(qtbot, monkeypatch, *typed):

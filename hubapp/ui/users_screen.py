@@ -63,9 +63,12 @@ class UsersScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("Name"))
-        self.role = QComboBox(self)
-        for role in (CLERK, SUPERVISOR, ADMIN):
-            self.role.addItem(role_label(role), role)
+        # One role box for a new user and one for the picked: shared, looking at an admin's
+        # row and then adding someone made another admin.
+        self.new_role, self.role = QComboBox(self), QComboBox(self)
+        for box in (self.new_role, self.role):
+            for role in (CLERK, SUPERVISOR, ADMIN):
+                box.addItem(role_label(role), role)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Password"))
@@ -78,13 +81,19 @@ class UsersScreen(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
 
-        form = QHBoxLayout()
-        for widget in (self.name, self.role, self.password, self.add_button, self.role_button,
-                       self.password_button, self.active_button):
-            form.addWidget(widget)
+        new = QHBoxLayout()
+        new.addWidget(QLabel(self.tr("New user"), self))
+        for widget in (self.name, self.password, self.new_role, self.add_button):
+            new.addWidget(widget)
+        picked = QHBoxLayout()
+        picked.addWidget(QLabel(self.tr("Picked user"), self))
+        for widget in (self.role, self.role_button, self.password_button, self.active_button):
+            picked.addWidget(widget)
+        picked.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(form)
+        layout.addLayout(picked)
+        layout.addLayout(new)
         layout.addWidget(self.single_user)
         layout.addWidget(self.message)
 
@@ -119,7 +128,8 @@ class UsersScreen(QWidget):
                 self.table.selectRow(row)
         self.single_user.setChecked(users.single_user_mode(self.ctx.db))
         admin = self.ctx.role == ADMIN
-        for widget in (self.name, self.role, self.password, self.add_button, self.single_user):
+        for widget in (self.name, self.new_role, self.password, self.add_button,
+                       self.single_user):
             widget.setEnabled(admin)
         self._picked()
         if not admin:
@@ -127,8 +137,8 @@ class UsersScreen(QWidget):
 
     def _picked(self) -> None:
         user = self._selected()
-        for button in (self.role_button, self.password_button, self.active_button):
-            button.setEnabled(self.ctx.role == ADMIN and user is not None)
+        for widget in (self.role, self.role_button, self.password_button, self.active_button):
+            widget.setEnabled(self.ctx.role == ADMIN and user is not None)
         if user is not None:
             self.role.setCurrentIndex(self.role.findData(user.role))
             self.active_button.setText(self.tr("Deactivate") if user.active
@@ -137,7 +147,8 @@ class UsersScreen(QWidget):
     def _add(self) -> None:
         name = self.name.text().strip()
         if self._try(lambda: users.add_user(self.ctx.db, self._actor(), name,
-                                            self.role.currentData(), self.password.text())):
+                                            self.new_role.currentData(),
+                                            self.password.text())):
             self.name.clear()
             self._changed(self.tr("{name} added.").format(name=name), name)
 

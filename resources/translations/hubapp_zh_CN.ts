@@ -2177,84 +2177,94 @@ Licence: MIT</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="75"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="85"/>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
+        <source>Picked user</source>
+        <translation>所选用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="170"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="76"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="134"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="144"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="74"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="78"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="80"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="153"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="104"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="171"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="176"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="170"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="181"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="126"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="136"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="145"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="100"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="109"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="108"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
