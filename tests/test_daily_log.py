@@ -378,6 +378,66 @@ def test_an_edit_lands_and_is_checked_when_the_database_cannot_be_read(qapp):
     assert "X8001" in _messages(model)
 
 
+def test_a_clerk_reads_scrolls_copies_and_finds_on_a_closed_day(qtbot, app_ctx, demo_db_path):
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+    from hubapp.ui.main_window import MainWindow
+
+    day = DEMO_END - dt.timedelta(days=1)
+    day_close.close_day(app_ctx.db, day, UserRecord("wang.li", "supervisor"))
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    window = MainWindow(app_ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    screen = window.day_screen
+    screen.set_day(day)
+    summary = max(services.list_day(app_ctx.db, day), key=lambda s: s.totals.containers)
+    screen._select_in_list(summary.service.id)
+    qtbot.waitUntil(lambda: screen.form.service_no.text() == summary.service.service_no)
+    grid, view = screen.grid, screen.grid_view
+    stored = grid.text_rows()
+    assert len(stored) == summary.totals.containers > 20
+    assert grid.rowCount() == len(stored)  # no empty row to type into
+    assert view.isEnabled() and view.verticalScrollBar().isEnabled()
+
+    # Scrolls past the first screenful to the last box, and copies its number.
+    view.setFocus()
+    view.setCurrentIndex(grid.index(0, 0))
+    press(qtbot, (Qt.Key.Key_End, CTRL))
+    last = len(stored) - 1
+    assert view.currentIndex().row() == last and view.verticalScrollBar().value() > 0
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(grid.index(last, 0)).center())
+    press(qtbot, (Qt.Key.Key_C, CTRL))
+    assert QGuiApplication.clipboard().text().strip() == stored[last]["container"]
+
+    # Nothing the keyboard does changes it: typing, paste, Delete, deleting rows.
+    press(qtbot, "E", Qt.Key.Key_Return)
+    QGuiApplication.clipboard().setText(f"{numbers(1)[0]}\t22G1\tE\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL), Qt.Key.Key_Delete, (Qt.Key.Key_Delete, CTRL))
+    view.selectAll()
+    press(qtbot, Qt.Key.Key_Delete)
+    assert grid.text_rows() == stored and not screen.is_dirty()
+    assert screen.paste_message.text() == ""
+    assert not screen.save_button.isEnabled() and not screen.delete_button.isEnabled()
+
+    # The header reads and copies as well, and takes no typing.
+    number = screen.form.service_no
+    assert number.isEnabled() and number.isReadOnly()
+    number.setFocus()
+    press(qtbot, (Qt.Key.Key_A, CTRL), "X", (Qt.Key.Key_C, CTRL))
+    assert QGuiApplication.clipboard().text() == summary.service.service_no
+    assert number.text() == summary.service.service_no and not screen.is_dirty()
+
+    # Find lands on the box in the grid, scrolled to.
+    press(qtbot, (Qt.Key.Key_F, CTRL), stored[last]["container"], Qt.Key.Key_Return,
+          Qt.Key.Key_Return)
+    assert view.currentIndex().row() == last and QApplication.focusWidget() is view
+    window.close()
+
+
 def _messages(model: ContainerGridModel) -> str:
     return " ".join(labels.message(problem) for problem in model.problems())
 
@@ -400,7 +460,7 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     assert screen.close_day_button.isVisibleTo(supervisor)
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert "wang.li" in screen.closed_label.text()
-    assert screen._editor_box.isEnabled()  # a supervisor may still correct it
+    assert not screen.grid.is_read_only()  # a supervisor may still correct it
 
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
     clerk = MainWindow(app_ctx)
@@ -408,7 +468,7 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     screen = clerk.day_screen
     screen.set_day(day)
     assert not screen.close_day_button.isVisibleTo(clerk)
-    assert not screen._editor_box.isEnabled() and not screen.save_action.isEnabled()
+    assert screen.grid.is_read_only() and not screen.save_action.isEnabled()
     summary = services.list_day(app_ctx.db, day)[0]
     with pytest.raises(HubError, match="closed by wang.li"):
         services.delete_service(app_ctx.db, summary.service.id, "zhao.min", "clerk")

@@ -54,6 +54,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
         self._elsewhere: Mapping[str, str] | None = None
         self._teu_45ft = 2.0
+        self._read_only = False
 
     # -- configuration -------------------------------------------------------------
 
@@ -76,6 +77,17 @@ class ContainerGridModel(QAbstractTableModel):
                 # and be checked; saving checks clashes again, and the next edit reads anew.
                 return {}
         return self._elsewhere
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed day for a clerk: the rows stay to scroll, select and copy, but nothing
+        changes them, and there is no empty row to type into."""
+        if read_only != self._read_only:
+            self.beginResetModel()
+            self._read_only = read_only
+            self.endResetModel()
+
+    def is_read_only(self) -> bool:
+        return self._read_only
 
     def load(self, rows: Sequence[Mapping[str, str]]) -> None:
         self.beginResetModel()
@@ -120,7 +132,7 @@ class ContainerGridModel(QAbstractTableModel):
                 self.tr("Gross kg"), self.tr("Commodity"), self.tr("Seal"), self.tr("Problem")]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows) + 1
+        return 0 if parent.isValid() else len(self._rows) + (0 if self._read_only else 1)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(FIELDS) + 1
@@ -136,7 +148,7 @@ class ContainerGridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() != PROBLEM:
+        if index.column() != PROBLEM and not self._read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -174,6 +186,8 @@ class ContainerGridModel(QAbstractTableModel):
 
     def set_cells(self, cells: Sequence[tuple[int, str, str]], text: str) -> None:
         """Change cells (row, field, text) as one undo step; rows past the end are added."""
+        if self._read_only:
+            return
         changes = []
         for row, field, value in cells:
             new = normalise(field, value)
@@ -185,7 +199,7 @@ class ContainerGridModel(QAbstractTableModel):
 
     def remove_rows(self, rows: Sequence[int]) -> None:
         rows = sorted({r for r in rows if r < len(self._rows)})
-        if rows:
+        if rows and not self._read_only:
             self.undo_stack.push(_RemoveRows(self, rows, self.tr("Delete rows")))
 
     def _write(self, changes: Sequence[tuple[int, str, str]], length: int) -> None:
@@ -436,7 +450,7 @@ class ContainerGridView(QTableView):
         Without a header the cells fill the grid's columns from the current one.
         """
         rows = columns.parse_block(text)
-        if not rows:
+        if not rows or self.grid().is_read_only():
             return
         current = self.currentIndex()
         top = current.row() if current.isValid() else 0

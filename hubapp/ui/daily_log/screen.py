@@ -354,8 +354,11 @@ class DailyLogScreen(QWidget):
                                                   time=formatting.moment(closed.closed_local)))
         self.close_day_button.setText(self.tr("Reopen day…") if closed else self.tr("Close day"))
         self.close_day_button.setVisible(may_close)
+        # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
         read_only = closed is not None and not may_close
-        for widget in (self._editor_box, self.new_button, self.copy_button):
+        self.form.set_read_only(read_only)
+        self.grid.set_read_only(read_only)
+        for widget in (self.new_button, self.copy_button, self.save_button):
             widget.setEnabled(not read_only)
         for action in (self.new_action, self.save_action):
             action.setEnabled(not read_only)
@@ -527,7 +530,7 @@ class DailyLogScreen(QWidget):
         return True
 
     def _update_buttons(self) -> None:
-        saved = self._service is not None and self._editor_box.isEnabled()
+        saved = self._service is not None and not self.grid.is_read_only()
         self.cancel_button.setEnabled(saved and self._service.status != Status.CANCELLED)
         self.delete_button.setEnabled(saved)
         self.revert_button.setEnabled(self.is_dirty())

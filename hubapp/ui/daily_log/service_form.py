@@ -154,6 +154,15 @@ class ServiceForm(QWidget):
         self.origin.setText(origin)
         self.destination.setText(destination)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """What is typed stays selectable and copyable; the lists cannot be read-only, so
+        they are off."""
+        for widget in (self.service_no, self.origin, self.destination, self.scheduled,
+                       self.actual, self.notes, self.wagons):
+            widget.setReadOnly(read_only)
+        for combo in (self.direction, self.mode, self.route, self.status):
+            combo.setEnabled(not read_only)
+
     # -- reading and writing -------------------------------------------------------
 
     def set_service(self, service: ServiceRecord | None) -> None:
