@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from hubapp.domain.columns import header_fields, parse_block
 from hubapp.domain.validation import parse_gross_kg, parse_move
 from hubapp.ui import dialogs
+from hubapp.ui.daily_log.container_grid import FIELDS
 
 from conftest import DEMO_END
 from test_daily_log import CTRL, numbers, press, rows_of, screen  # noqa: F401 (a fixture)
@@ -195,3 +196,41 @@ def test_cells_past_seal_in_a_paste_without_header_are_named_as_left_out(qtbot, 
     _paste(qtbot, screen, f"{number}\t22G1\tE\t\t\tS1\tACME Ltd\t\n")
     assert screen.grid.text_rows()[0]["seal"] == "S1"
     assert screen.paste_message.text().endswith("left out: pasted column 7")
+
+
+def test_weights_read_with_thousands_separators_and_edit_as_plain_numbers(qtbot, screen,
+                                                                         demo_db_path):
+    gross = FIELDS.index("gross_kg")
+    _new_service(qtbot, screen, "B9")
+    first, second = numbers(2)
+    _paste(qtbot, screen, f"{first}\t22G1\tF\t10630\n")
+    cell = screen.grid.index(0, gross)
+    assert (cell.data(), cell.data(Qt.ItemDataRole.EditRole)) == ("10,630", "10630")
+
+    # F2 and Enter unchanged: the editor held the plain number, and nothing was edited.
+    view = screen.grid_view
+    view.setCurrentIndex(cell)
+    steps = screen.undo_stack.count()
+    press(qtbot, Qt.Key.Key_F2)
+    assert QApplication.focusWidget().text() == "10630"
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.undo_stack.count() == steps and cell.data() == "10,630"
+
+    view.setCurrentIndex(cell)
+    press(qtbot, "24500", Qt.Key.Key_Return)
+    assert cell.data() == "24,500"
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert cell.data() == "10,630"
+
+    # Copied as a plain number, which pastes back into another row as the same weight.
+    view.setCurrentIndex(screen.grid.index(0, 0))
+    view.selectRow(0)
+    press(qtbot, (Qt.Key.Key_C, CTRL))
+    copied = QGuiApplication.clipboard().text()
+    assert "10630" in copied.split("\t") and "10,630" not in copied
+    QGuiApplication.clipboard().setText(copied.replace(first, second))
+    view.setCurrentIndex(screen.grid.index(1, 0))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert screen.grid.index(1, gross).data() == "10,630" and not screen.grid.problems()
+    assert screen.save()
+    assert [row[4] for row in rows_of(demo_db_path, "B9", screen.day())] == [10630, 10630]

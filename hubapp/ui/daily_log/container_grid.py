@@ -23,9 +23,10 @@ from hubapp.domain import columns, iso6346
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
 from hubapp.domain.validation import (
-    FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_move, size_type_code,
+    FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_gross_kg, parse_move,
+    size_type_code,
 )
-from hubapp.ui import labels
+from hubapp.ui import formatting, labels
 from hubapp.ui.record_model import rows_high
 
 FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
@@ -165,8 +166,10 @@ class ContainerGridModel(QAbstractTableModel):
             return None
         field = FIELDS[column]
         mine = [e for e in errors if e.field == field]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.EditRole:
             return self._rows[row][field]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _shown(field, self._rows[row][field])
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return QBrush(_ERROR_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and mine:
@@ -260,6 +263,16 @@ def normalise(field: str, text: str) -> str:
         return size_type_code(text)
     if field == "full_empty":
         return full_empty_code(text) or text
+    return text
+
+
+def _shown(field: str, text: str) -> str:
+    """A cell as read: weights with the locale's thousands separator. Editing, copying and
+    undo keep the text as typed or stored, which reads back the same."""
+    if field == "gross_kg":
+        kg, error = parse_gross_kg(text)
+        if kg is not None and error is None:
+            return formatting.number(kg)
     return text
 
 
@@ -484,6 +497,9 @@ class ContainerGridView(QTableView):
             return
         lines: dict[int, list[str]] = {}
         for index in indexes:
-            lines.setdefault(index.row(), []).append(index.data() or "")
+            # What the cells hold, as typed or stored, not the separators they are shown with.
+            role = Qt.ItemDataRole.EditRole if index.column() < PROBLEM \
+                else Qt.ItemDataRole.DisplayRole
+            lines.setdefault(index.row(), []).append(index.data(role) or "")
         QGuiApplication.clipboard().setText("\n".join("\t".join(cells)
                                                       for cells in lines.values()) + "\n")
