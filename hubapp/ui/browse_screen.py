@@ -109,7 +109,7 @@ class MovesBrowseModel(RecordTableModel):
         if column == self.SIZE_TYPE:
             return record.size_type
         if column == self.FULL_EMPTY:
-            return record.full_empty
+            return labels.full_empty(record.full_empty)
         if column == self.GROSS:
             return "" if record.gross_kg is None else formatting.number(record.gross_kg)
         if column == self.COMMODITY:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from hubapp.domain import errors
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import Direction, Mode, Status
+from hubapp.domain.records import EMPTY, FULL, Direction, Mode, Status
 from hubapp.domain.validation import FieldError
 
 # Literal QCoreApplication.translate() calls throughout: pyside6-lupdate only
@@ -36,6 +36,16 @@ def status(value: Status) -> str:
         Status.ARRIVED: QCoreApplication.translate("labels", "Arrived"),
         Status.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }[value]
+
+
+def full_empty(code: str) -> str:
+    """F or E as the interface writes it (重 or 空, as the totals do, in Chinese); text that is
+    neither, such as a typo in the grid, as it is. Every spelling reads back
+    (validation.full_empty_code)."""
+    return {
+        FULL: QCoreApplication.translate("labels", "F", "a full container, one letter"),
+        EMPTY: QCoreApplication.translate("labels", "E", "an empty container, one letter"),
+    }.get(code, code)
 
 
 def column(name: str) -> str:

@@ -166,10 +166,8 @@ class ContainerGridModel(QAbstractTableModel):
             return None
         field = FIELDS[column]
         mine = [e for e in errors if e.field == field]
-        if role == Qt.ItemDataRole.EditRole:
-            return self._rows[row][field]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _shown(field, self._rows[row][field])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return _shown(field, self._rows[row][field], role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return QBrush(_ERROR_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and mine:
@@ -266,10 +264,12 @@ def normalise(field: str, text: str) -> str:
     return text
 
 
-def _shown(field: str, text: str) -> str:
-    """A cell as read: weights with the locale's thousands separator. Editing, copying and
-    undo keep the text as typed or stored, which reads back the same."""
-    if field == "gross_kg":
+def _shown(field: str, text: str, editing: bool) -> str:
+    """A cell as read, and as its editor and Ctrl+C start from: F/E in the interface's words,
+    and weights with the locale's thousands separator only to read; each reads back the same."""
+    if field == "full_empty":
+        return labels.full_empty(text)
+    if field == "gross_kg" and not editing:
         kg, error = parse_gross_kg(text)
         if kg is not None and error is None:
             return formatting.number(kg)
@@ -497,7 +497,7 @@ class ContainerGridView(QTableView):
             return
         lines: dict[int, list[str]] = {}
         for index in indexes:
-            # What the cells hold, as typed or stored, not the separators they are shown with.
+            # As the editor starts from: 25540, not the 25,540 shown, goes to a spreadsheet.
             role = Qt.ItemDataRole.EditRole if index.column() < PROBLEM \
                 else Qt.ItemDataRole.DisplayRole
             lines.setdefault(index.row(), []).append(index.data(role) or "")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain import iso6346
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
-    ChangeRecord, ContainerHistoryRecord, ServiceRecord, Status, TotalsRecord,
+    EMPTY, FULL, ChangeRecord, ContainerHistoryRecord, ServiceRecord, Status, TotalsRecord,
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
@@ -262,7 +262,7 @@ class DailyLogScreen(QWidget):
             "commodity": [f"{labels.pick(c.name_en, c.name_zh)}{_SEPARATOR}"
                           f"{c.name_zh if not labels.chinese() else c.name_en}{_SEPARATOR}"
                           f"{c.hs_code}" for c in commodities],
-            "full_empty": ["F", "E"],
+            "full_empty": [labels.full_empty(FULL), labels.full_empty(EMPTY)],
         }
 
     def _reference_changed(self) -> None:
