@@ -688,3 +688,32 @@ def test_the_smallest_window_cuts_off_no_column_nor_the_containers(qtbot, main_w
     assert _columns_in_view(screen.grid_view) == []  # Problem too
     grid = screen.grid_view
     assert grid.rowViewportPosition(3) + grid.rowHeight(3) <= grid.viewport().height()
+
+
+def test_save_is_offered_only_with_something_to_save(qtbot, screen):
+    save, revert = screen.save_button, screen.revert_button
+    assert not save.isEnabled() and not revert.isEnabled()  # a new service, nothing typed
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    assert screen.form.service_no.text() and not save.isEnabled() and not revert.isEnabled()
+
+    screen.form.notes.setFocus()
+    press(qtbot, "late")
+    assert save.isEnabled() and revert.isEnabled()
+    qtbot.mouseClick(revert, Qt.MouseButton.LeftButton)
+    assert not save.isEnabled() and not revert.isEnabled()
+
+    # Typing in a cell is a change before Enter puts it in the grid; Escape takes it back.
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, "S")
+    assert save.isEnabled() and revert.isEnabled()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not save.isEnabled() and not revert.isEnabled()
+
+    # Clicked straight from the cell being typed in, Save takes what was typed.
+    press(qtbot, "SEAL9")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert screen.grid.text_rows()[0]["seal"] == "SEAL9" and not screen.is_dirty()
+    assert not save.isEnabled()

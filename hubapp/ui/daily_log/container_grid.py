@@ -354,6 +354,7 @@ class GridDelegate(QStyledItemDelegate):
             # one Enter, as in a spreadsheet, both picks and goes down.
             editor.returnPressed.connect(lambda e=editor: self._enter(e))
         editor.installEventFilter(self)
+        editor.textEdited.connect(self._view.note_typing)
         return editor
 
     def eventFilter(self, editor, event) -> bool:
@@ -377,9 +378,11 @@ class ContainerGridView(QTableView):
     """Keyboard-first grid: type to edit, Enter down, Tab across, paste blocks, Delete clears."""
 
     pasted = Signal(int, list)  # rows pasted, names of columns that were ignored
+    typing_changed = Signal()  # a cell's editor was typed in, or closed
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._typing = False
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -407,6 +410,20 @@ class ContainerGridView(QTableView):
             sum(widths) + self.fontMetrics().horizontalAdvance("0000") + 16
             + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
             rows_high(self, 4))
+
+    def typing(self) -> bool:
+        """Whether a cell's editor holds typing not yet in the grid: a change to save."""
+        return self._typing
+
+    def note_typing(self) -> None:
+        if not self._typing:
+            self._typing = True
+            self.typing_changed.emit()
+
+    def closeEditor(self, editor, hint) -> None:
+        self._typing = False
+        super().closeEditor(editor, hint)
+        self.typing_changed.emit()
 
     def commit_open_editor(self) -> None:
         """Take what is typed in a cell still being edited (say Ctrl+S right after a completion)."""

@@ -217,6 +217,7 @@ class DailyLogScreen(QWidget):
         self.grid_view.size_columns()
         self._load_commodities()
         self.grid_view.pasted.connect(self._pasted)
+        self.grid_view.typing_changed.connect(self._update_buttons)
         self.grid.totals_changed.connect(self._grid_totals)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -530,10 +531,14 @@ class DailyLogScreen(QWidget):
         return True
 
     def _update_buttons(self) -> None:
-        saved = self._service is not None and not self.grid.is_read_only()
+        read_only = self.grid.is_read_only()
+        saved = self._service is not None and not read_only
         self.cancel_button.setEnabled(saved and self._service.status != Status.CANCELLED)
         self.delete_button.setEnabled(saved)
-        self.revert_button.setEnabled(self.is_dirty())
+        # Not is_dirty(): that would close the cell being typed in.
+        changed = self._form_dirty or not self.undo_stack.isClean() or self.grid_view.typing()
+        self.revert_button.setEnabled(changed)
+        self.save_button.setEnabled(changed and not read_only)
 
     def _grid_totals(self, totals: TotalsRecord) -> None:
         problems = len({e.row for e in self.grid.problems()})
