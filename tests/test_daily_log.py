@@ -717,3 +717,14 @@ def test_save_is_offered_only_with_something_to_save(qtbot, screen):
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert screen.grid.text_rows()[0]["seal"] == "SEAL9" and not screen.is_dirty()
     assert not save.isEnabled()
+
+
+def test_an_empty_day_says_so_inside_the_list(qtbot, screen, main_window):
+    table, label = screen.table, screen.empty_label
+    qtbot.waitUntil(lambda: label.isVisible())
+    assert screen.model.rowCount() == 0
+    inside = table.viewport().rect()
+    assert label.parent() is table.viewport() and inside.contains(label.geometry())
+    assert label.geometry().contains(inside.center())
+    screen.set_day(DEMO_END)
+    assert not label.isVisible()

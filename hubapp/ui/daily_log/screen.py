@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
@@ -174,8 +174,13 @@ class DailyLogScreen(QWidget):
             self.table.hideColumn(column)
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._service_picked)
-        self.empty_label = QLabel(self.tr("No services on this day."), self)
+        # In the list, where the services would be, as a placeholder reads: below it, it
+        # was a caption under an empty white box.
+        self.empty_label = QLabel(self.tr("No services on this day."), self.table.viewport())
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        QVBoxLayout(self.table.viewport()).addWidget(self.empty_label)
 
         self.new_action = self._action(self.tr("&New service"), QKeySequence.StandardKey.New,
                                        self.new_service)
@@ -203,7 +208,6 @@ class DailyLogScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
         self._services_box = box
 
     def _build_editor(self) -> None:
