@@ -728,3 +728,13 @@ def test_an_empty_day_says_so_inside_the_list(qtbot, screen, main_window):
     assert label.geometry().contains(inside.center())
     screen.set_day(DEMO_END)
     assert not label.isVisible()
+
+
+def test_a_supervisor_cannot_close_a_day_still_to_come(qtbot, main_window):
+    screen = main_window.day_screen
+    button = screen.close_day_button
+    screen.set_day(dt.date.today() + dt.timedelta(days=1))
+    assert button.isVisible() and not button.isEnabled()
+    assert "still to come" in button.toolTip()
+    screen.set_day(dt.date.today())
+    assert button.isEnabled() and button.toolTip() == ""

@@ -63,6 +63,16 @@ def test_reopening_needs_a_reason_and_a_closed_day(demo_db):
     assert [a[1] for a in _audit(demo_db)] == ["close"]
 
 
+def test_a_day_still_to_come_cannot_be_closed(demo_db):
+    today = dt.date.today()
+    tomorrow = today + dt.timedelta(days=1)
+    with pytest.raises(HubError, match=f"{tomorrow.isoformat()} is still to come"):
+        day_close.close_day(demo_db, tomorrow, SUPERVISOR_ZHAO)
+    assert not day_close.is_closed(demo_db, tomorrow) and _audit(demo_db) == []
+    day_close.close_day(demo_db, today, SUPERVISOR_ZHAO)  # at the end of today's shift
+    assert day_close.is_closed(demo_db, today)
+
+
 def test_a_closed_day_is_read_only_for_clerks_only(demo_db):
     day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
     with pytest.raises(DayClosedError, match="2026-03-05 was closed by zhao"):

@@ -37,6 +37,9 @@ class DayCloseRecord:
 
 def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
     require_role(actor, SUPERVISOR, ADMIN)
+    refused = too_early_to_close(day)
+    if refused is not None:
+        raise refused
     with transaction(db):
         if closed_info(db, day) is not None:
             raise HubError(QT_TRANSLATE_NOOP(
@@ -64,6 +67,16 @@ def reopen_day(db: Database, day: dt.date, actor: UserRecord, reason: str) -> Ch
                      {"closed_at": closed.closed_at, "closed_by": closed.closed_by},
                      {"reason": reason.strip()})
     return ChangeRecord("day_close", frozenset({day}))
+
+
+def too_early_to_close(day: dt.date) -> HubError | None:
+    """Why the day cannot be closed yet, or None. Closing says a day's figures are final,
+    and a day after today (the hub's date being this computer's) has had no services."""
+    if day > dt.date.today():
+        return HubError(QT_TRANSLATE_NOOP(
+            "messages", "{date} is still to come; a day can be closed once it has begun"),
+            date=day.isoformat())
+    return None
 
 
 def is_closed(db: Database, day: dt.date) -> bool:

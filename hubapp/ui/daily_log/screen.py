@@ -359,11 +359,14 @@ class DailyLogScreen(QWidget):
                                                   time=formatting.moment(closed.closed_local)))
         self.close_day_button.setText(self.tr("Reopen day…") if closed else self.tr("Close day"))
         self.close_day_button.setVisible(may_close)
+        too_early = None if closed else day_close.too_early_to_close(self._shown_day)
+        self.close_day_button.setEnabled(too_early is None)
+        self.close_day_button.setToolTip("" if too_early is None else labels.message(too_early))
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
         read_only = closed is not None and not may_close
         self.form.set_read_only(read_only)
         self.grid.set_read_only(read_only)
-        for widget in (self.new_button, self.copy_button, self.save_button):
+        for widget in (self.new_button, self.copy_button):
             widget.setEnabled(not read_only)
         for action in (self.new_action, self.save_action):
             action.setEnabled(not read_only)
