@@ -3,6 +3,8 @@
 import datetime as dt
 import sqlite3
 
+import pytest
+
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
@@ -265,3 +267,26 @@ def test_tab_follows_each_screen_as_it_reads(qtbot, main_window):
         panel.copy_table_button, panel.copy_image_button, panel.save_button]
     commodities = main_window.show_screen(ReferenceScreen).commodities
     assert visits(commodities.search, 1)[1] is commodities.show_retired
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_filters_wrap_onto_a_second_row_in_a_1024_px_window(qtbot, qapp, app_ctx, language):
+    from hubapp.ui.dashboard import DashboardScreen
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        for kind, first, last in ((DashboardScreen, "period", "commodity"),
+                                  (BrowseScreen, "date_from", "clear_button")):
+            screen = kind(app_ctx)
+            qtbot.addWidget(screen)
+            assert screen.minimumSizeHint().width() <= 1024
+            screen.resize(1024, 600)
+            screen.show()
+            qtbot.waitUntil(lambda: screen.width() == 1024)
+            QApplication.processEvents()
+            first, last = getattr(screen, first), getattr(screen, last)
+            assert last.y() > first.y() and last.geometry().right() <= screen.width()
+            screen.close()
+    finally:
+        install_translations(qapp, "en")

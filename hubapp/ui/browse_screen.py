@@ -15,13 +15,14 @@ from PySide6.QtCore import (
     QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from hubapp.domain.records import ChangeRecord, Direction
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.ui import date_edits, filter_choices, formatting, labels
+from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
@@ -212,18 +213,14 @@ class BrowseScreen(QWidget):
         self._fill_choices()
         self.clear_button = QPushButton(self.tr("Clear"), self)
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for text, widget in ((self.tr("From"), self.date_from), (self.tr("To"), self.date_to),
                              (self.tr("Container"), self.container),
                              (self.tr("Service"), self.service), (self.tr("Route"), self.route),
                              (self.tr("Direction"), self.direction),
                              (self.tr("Commodity"), self.commodity)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
+            filters.add_labelled(text, widget)
         filters.addWidget(self.clear_button)
-        filters.addStretch(1)
 
         self.model = MovesBrowseModel(ctx.tasks, self)
         self.table = list_table(self)

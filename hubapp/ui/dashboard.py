@@ -29,6 +29,7 @@ from hubapp.domain.dashboard import (
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, settings
 from hubapp.ui import date_edits, dialogs, filter_choices, formatting, labels
+from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import list_table
 from hubapp.ui.tasks import TaskControl
@@ -266,16 +267,12 @@ class DashboardScreen(QWidget):
         self._fill_choices()
         self._apply_preset()
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for text, widget in ((self.tr("Period"), self.period), (self.tr("From"), self.date_from),
                              (self.tr("To"), self.date_to), (self.tr("Route"), self.route),
                              (self.tr("Direction"), self.direction), (self.tr("Mode"), self.mode),
                              (self.tr("Commodity"), self.commodity)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-        filters.addStretch(1)
+            filters.add_labelled(text, widget)
         # Beside the chart tabs, not in the filter row: "Updating…" there widened the row past
         # a 1280 px window in English, and the window grew to fit and stayed that wide.
         self.status_label = QLabel(self)
