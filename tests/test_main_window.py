@@ -269,6 +269,19 @@ def test_tab_follows_each_screen_as_it_reads(qtbot, main_window):
     assert visits(commodities.search, 1)[1] is commodities.show_retired
 
 
+SCREENS = ("hubapp.ui.dashboard.DashboardScreen", "hubapp.ui.reports_screen.ReportsScreen",
+           "hubapp.ui.browse_screen.BrowseScreen", "hubapp.ui.reference_screen.ReferenceScreen",
+           "hubapp.ui.audit_screen.AuditScreen", "hubapp.ui.users_screen.UsersScreen")
+
+
+def _cut_off(view: QTableView) -> list[str]:
+    """The headers of the view's shown columns that are cut off or out of sight."""
+    header, width = view.horizontalHeader(), view.viewport().width()
+    return [view.model().headerData(c, Qt.Orientation.Horizontal)
+            for c in range(view.model().columnCount()) if not view.isColumnHidden(c)
+            and header.sectionViewportPosition(c) + header.sectionSize(c) > width]
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_filters_wrap_onto_a_second_row_in_a_1024_px_window(qtbot, qapp, app_ctx, language):
     from hubapp.ui.dashboard import DashboardScreen
@@ -288,5 +301,49 @@ def test_filters_wrap_onto_a_second_row_in_a_1024_px_window(qtbot, qapp, app_ctx
             first, last = getattr(screen, first), getattr(screen, last)
             assert last.y() > first.y() and last.geometry().right() <= screen.width()
             screen.close()
+    finally:
+        install_translations(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_screen_fits_a_1024_px_window_and_the_daily_log_keeps_its_columns(
+        qtbot, qapp, app_ctx, language):
+    import importlib
+
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        # A closed day says who closed it in the top bar: that too must fit.
+        day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
+        window = _window(qtbot, app_ctx)
+        for path in SCREENS:
+            module, name = path.rsplit(".", 1)
+            window.screen(getattr(importlib.import_module(module), name))
+        screen = window.day_screen
+        screen.set_day(DEMO_END)
+        busiest = max(range(screen.model.rowCount()),
+                      key=lambda row: screen.model.records()[row].totals.containers)
+        screen._select_in_list(screen.model.records()[busiest].service.id)
+        QApplication.processEvents()
+        assert screen.closed_label.text() and screen.grid.rowCount() > 20
+        assert window.minimumSizeHint().width() <= 1024
+
+        grid = screen.grid_view
+        number = grid.fontMetrics().horizontalAdvance(screen.grid.text_rows()[0]["container"])
+        for size in ((1024, 600), (1280, 720)):
+            window.resize(*size)
+            qtbot.waitUntil(lambda: window.size().width() == size[0])
+            QApplication.processEvents()
+            assert _cut_off(screen.table) == [] and _cut_off(grid) == [], size
+            assert not screen.table.horizontalScrollBar().isVisible()
+            # Usable: whole container numbers, and rows to type into.
+            assert grid.columnWidth(0) > number
+            assert grid.rowViewportPosition(5) + grid.rowHeight(5) <= grid.viewport().height()
+        # At 1024 px a long commodity name may be elided in its cell: its tooltip has it whole.
+        commodity = screen.grid.index(0, 4)
+        assert commodity.data(Qt.ItemDataRole.ToolTipRole) == commodity.data()
     finally:
         install_translations(qapp, "en")

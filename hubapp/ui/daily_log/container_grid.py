@@ -172,6 +172,8 @@ class ContainerGridModel(QAbstractTableModel):
             return QBrush(_ERROR_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and mine:
             return "\n".join(labels.message(e) for e in mine)
+        if role == Qt.ItemDataRole.ToolTipRole and field == "commodity":
+            return self._rows[row][field] or None  # whole, where a narrow column elides it
         if role == Qt.ItemDataRole.TextAlignmentRole and field == "gross_kg":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -383,6 +385,10 @@ class ContainerGridView(QTableView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._typing = False
+        self._fitting = False  # columns being sized by _fit_columns, not by a hand
+        self._wanted: list[int] = []
+        self._least: list[int] = []
+        self._around = 0
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -398,18 +404,52 @@ class ContainerGridView(QTableView):
         return self.model()
 
     def size_columns(self) -> None:
+        """Each column as wide as it likes to be, and never narrower than its header and a
+        typical value (a full container number, 36,000 kg): those fit the smallest window."""
         unit = self.fontMetrics().horizontalAdvance("M")
         # Commodity wide enough for the longer demo names ("coffee beans (not roasted)"):
         # at 12 they were cut while Problem, which stretches, had room to spare.
-        widths = [unit * width + 16 for width in (10, 5, 3, 6, 17, 8, 8)]
-        for column, width in enumerate(widths[:PROBLEM]):
-            self.setColumnWidth(column, width)
+        self._wanted = [unit * width + 16 for width in (10, 5, 3, 6, 17, 8, 8)]
+        # Commodity and Problem: a few letters at least, the rest elided and in the tooltip.
+        samples = (("MSKU0000000",), ("22G1",),
+                   (labels.full_empty(FULL), labels.full_empty(EMPTY)),
+                   (formatting.number(36000),), ("M" * 5,), ("CN000000",), ("M" * 4,))
+        header = self.horizontalHeader()
+        self._least = [max([header.sectionSizeHint(column)]
+                           + [self.fontMetrics().horizontalAdvance(text) + 16 for text in texts])
+                       for column, texts in enumerate(samples)]
         # The smallest window still shows every column, Problem (what is wrong with a row)
         # too, and a few rows: the row numbers, up to four digits, and a scroll bar beside.
-        self.setMinimumSize(
-            sum(widths) + self.fontMetrics().horizontalAdvance("0000") + 16
-            + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
-            rows_high(self, 4))
+        self._around = self.fontMetrics().horizontalAdvance("0000") + 8 \
+            + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        self.setMinimumSize(sum(self._least) + self._around, rows_high(self, 4))
+        # Problem stretches over the room left, but never below the width it was last given.
+        self.setColumnWidth(PROBLEM, self._least[PROBLEM])
+        header.sectionResized.connect(self._column_resized)
+        self._fit_columns()
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        # Dragged by hand: the width wanted from now on, wherever the window goes.
+        if not self._fitting and column < PROBLEM:
+            self._wanted[column] = new
+
+    def _fit_columns(self) -> None:
+        """The wanted widths where they fit; where not, every column gives up the same share
+        of what it has above its least, and Problem, the last, stretches over what is left."""
+        if not self._wanted:
+            return  # not sized yet
+        room = self.width() - self._around
+        wanted, least = sum(self._wanted), sum(self._least)
+        share = 1.0 if wanted <= least else max(0.0, min(1.0, (room - least) / (wanted - least)))
+        self._fitting = True
+        for column in range(PROBLEM):
+            low = min(self._least[column], self._wanted[column])
+            self.setColumnWidth(column, round(low + (self._wanted[column] - low) * share))
+        self._fitting = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def typing(self) -> bool:
         """Whether a cell's editor holds typing not yet in the grid: a change to save."""

@@ -62,10 +62,12 @@ class DailyLogScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._services_box)
         splitter.addWidget(self._editor_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        unit = self.fontMetrics().horizontalAdvance("M")
-        splitter.setSizes([unit * 34, unit * 70])
+        # The list as wide as its columns (its minimum, _fit_columns), the editor the rest:
+        # room the list took beyond its columns was taken from the grid, and a width in
+        # letters was too narrow for the English headers (TEU cut, a scroll bar below).
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1, 1 << 16])  # 0 would hide the list
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(self._day_bar)
@@ -129,6 +131,7 @@ class DailyLogScreen(QWidget):
         self.closed_label = QLabel(self)
         self.closed_label.setObjectName("closed_label")
         self.closed_label.setStyleSheet("color: #a05a00; font-weight: bold")
+        self.closed_label.setWordWrap(True)
         self.close_day_button = QPushButton(self)
         self.close_day_button.clicked.connect(self._close_or_reopen_day)
         self.find_edit = QLineEdit(self)
@@ -238,6 +241,9 @@ class DailyLogScreen(QWidget):
         self.service_totals = QLabel(self)
         self.paste_message = QLabel(self)
         self.paste_message.setStyleSheet("color: #555")
+        # Long sentences wrap rather than widen the window past a small screen.
+        for label in (self.service_totals, self.paste_message):
+            label.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setToolTip(self.tr("Save the service and its containers (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_action.trigger)

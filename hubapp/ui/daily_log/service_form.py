@@ -40,6 +40,10 @@ class ServiceForm(QWidget):
         for value in Mode:
             self.mode.addItem(labels.mode(value), value)
         self.route = QComboBox(self)
+        # Route names run long; the form is half of a daily log that fits a 1024 px window.
+        self.route.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.route.setMinimumContentsLength(12)
         self.origin = self._place_edit()
         self.destination = self._place_edit()
         self.set_reference(places, routes)
@@ -110,6 +114,10 @@ class ServiceForm(QWidget):
             self.route.addItem(
                 f"{route.code}{_SEPARATOR}{labels.pick(route.name_en, route.name_zh)}", route.code)
         self.route.setCurrentIndex(max(0, self.route.findData(chosen)))
+        # Its list opens wide enough to read every name whole, whatever the style.
+        view = self.route.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0)
+                             + view.verticalScrollBar().sizeHint().width())
         entries = [f"{p.locode}{_SEPARATOR}{p.name_en}{_SEPARATOR}{p.name_zh}" for p in places]
         for edit in (self.origin, self.destination):
             edit.completer().model().setStringList(entries)
