@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QTranslator, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from hubapp.ui.main_window import MainWindow
@@ -66,16 +66,7 @@ def test_audit_changes_read_as_chinese_writes_them(qtbot, chinese, app_ctx):
     assert f"日期：— → {DEMO_END.isoformat()}" in details and ": —" not in details
 
 
-class _FullEmptyWords(QTranslator):
-    """重 and 空 for the grid's F/E until the committed translation has them (lupdate adds
-    new strings when the branch is merged); the rest comes from the real one."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        # None, not "": an empty text would be taken as the translation of everything else.
-        return {("labels", "F"): "重", ("labels", "E"): "空"}.get((context, source))
-
-
-def test_full_and_empty_read_as_the_totals_write_them(qtbot, chinese, qapp, main_window,
+def test_full_and_empty_read_as_the_totals_write_them(qtbot, chinese, main_window,
                                                       demo_db_path):
     from hubapp.domain.records import EMPTY, FULL
     from hubapp.ui.browse_screen import MovesBrowseModel, BrowseScreen
@@ -84,47 +75,42 @@ def test_full_and_empty_read_as_the_totals_write_them(qtbot, chinese, qapp, main
     from conftest import DEMO_END
     from test_daily_log import CTRL, numbers, press, rows_of
 
-    words = _FullEmptyWords(qapp)
-    qapp.installTranslator(words)
-    try:
-        screen = main_window.day_screen
-        screen.set_day(DEMO_END)
-        screen.table.selectRow(0)
-        column = FIELDS.index("full_empty")
-        grid = screen.grid
-        shown = {grid.index(row, column).data() for row in range(len(grid.text_rows()))}
-        assert shown <= {"重", "空"} and "重" in shown
-        assert "重" in screen.service_totals.text()
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    column = FIELDS.index("full_empty")
+    grid = screen.grid
+    shown = {grid.index(row, column).data() for row in range(len(grid.text_rows()))}
+    assert shown <= {"重", "空"} and "重" in shown
+    assert "重" in screen.service_totals.text()
 
-        # F and E typed as ever, and 空 as a Chinese input method commits it; each reads in
-        # Chinese, is edited from what it reads, and is saved as F or E.
-        screen.set_day(DEMO_END + dt.timedelta(days=1))
-        screen.new_service()
-        press(qtbot, "Z1", Qt.Key.Key_Tab, "I")
-        view = screen.grid_view
-        for row, (number, typed) in enumerate(zip(numbers(3), ("F", "e", "空"))):
-            view.setFocus()
-            view.setCurrentIndex(grid.index(row, 0))
-            press(qtbot, number, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, typed, Qt.Key.Key_Tab,
-                  "24000" if typed == "F" else "2200", Qt.Key.Key_Return)
-        cells = [grid.index(row, column) for row in range(3)]
-        assert [c.data() for c in cells] == ["重", "空", "空"]
-        view.setCurrentIndex(cells[1])
-        press(qtbot, Qt.Key.Key_F2)
-        assert QApplication.focusWidget().text() == "空"
-        press(qtbot, Qt.Key.Key_Return)
-        assert not grid.problems() and screen.save()
-        assert [row[3] for row in rows_of(demo_db_path, "Z1", screen.day())] == [FULL, EMPTY,
-                                                                                  EMPTY]
+    # F and E typed as ever, and 空 as a Chinese input method commits it; each reads in
+    # Chinese, is edited from what it reads, and is saved as F or E.
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.new_service()
+    press(qtbot, "Z1", Qt.Key.Key_Tab, "I")
+    view = screen.grid_view
+    for row, (number, typed) in enumerate(zip(numbers(3), ("F", "e", "空"))):
+        view.setFocus()
+        view.setCurrentIndex(grid.index(row, 0))
+        press(qtbot, number, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, typed, Qt.Key.Key_Tab,
+              "24000" if typed == "F" else "2200", Qt.Key.Key_Return)
+    cells = [grid.index(row, column) for row in range(3)]
+    assert [c.data() for c in cells] == ["重", "空", "空"]
+    view.setCurrentIndex(cells[1])
+    press(qtbot, Qt.Key.Key_F2)
+    assert QApplication.focusWidget().text() == "空"
+    press(qtbot, Qt.Key.Key_Return)
+    assert not grid.problems() and screen.save()
+    assert [row[3] for row in rows_of(demo_db_path, "Z1", screen.day())] == [FULL, EMPTY,
+                                                                              EMPTY]
 
-        # The find panel and All movements say it the same way.
-        press(qtbot, (Qt.Key.Key_F, CTRL), numbers(3)[1], Qt.Key.Key_Return)
-        panel = screen.find_panel
-        assert panel.model.index(0, 4).data() == "22G1 空"
-        browse = main_window.show_screen(BrowseScreen)
-        qtbot.waitUntil(lambda: browse.model.rowCount() > 0, timeout=30_000)
-        model = browse.model
-        assert {model.index(row, MovesBrowseModel.FULL_EMPTY).data()
-                for row in range(model.rowCount())} <= {"重", "空"}
-    finally:
-        qapp.removeTranslator(words)
+    # The find panel and All movements say it the same way.
+    press(qtbot, (Qt.Key.Key_F, CTRL), numbers(3)[1], Qt.Key.Key_Return)
+    panel = screen.find_panel
+    assert panel.model.index(0, 4).data() == "22G1 空"
+    browse = main_window.show_screen(BrowseScreen)
+    qtbot.waitUntil(lambda: browse.model.rowCount() > 0, timeout=30_000)
+    model = browse.model
+    assert {model.index(row, MovesBrowseModel.FULL_EMPTY).data()
+            for row in range(model.rowCount())} <= {"重", "空"}

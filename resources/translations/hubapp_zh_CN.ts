@@ -207,82 +207,82 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="200"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="203"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="213"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="214"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="216"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="216"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="358"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="355"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="357"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="363"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="368"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="365"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -290,43 +290,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="124"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="125"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="134"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="135"/>
         <source>Save image…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="133"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="134"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="130"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="131"/>
         <source>Show numbers</source>
         <translation>显示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="132"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="133"/>
         <source>Copy numbers</source>
         <translation>复制数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="184"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="192"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="185"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="193"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="185"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="186"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="193"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="194"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -516,47 +516,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="120"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="133"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="120"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="133"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="120"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="133"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="120"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="133"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="170"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="185"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="206"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -564,17 +564,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="426"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="510"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="450"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="534"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="459"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="543"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -617,228 +617,228 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="101"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="103"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="103"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="105"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="105"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="107"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="107"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="109"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="111"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="113"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="123"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="138"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="177"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="183"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="191"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="187"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="195"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="200"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="628"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="194"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="222"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="230"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="224"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="231"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="247"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="353"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="364"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="355"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="370"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="387"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="371"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="388"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="379"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="396"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="414"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="431"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="472"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="489"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="514"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="531"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="515"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="621"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="642"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="542"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="563"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="546"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="567"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="548"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="574"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="595"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="608"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="608"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="620"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="641"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="650"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -861,196 +861,196 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="252"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="252"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="270"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="274"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="289"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="289"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="292"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="289"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="290"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="293"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="290"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="294"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="312"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="402"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="399"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="420"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="417"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="426"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="423"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="430"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="427"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="431"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="428"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="436"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="433"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="438"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="435"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="447"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 箱 · 去年 {days}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
         <source>%Ln train(s)</source>
         <translation>
             <numerusform>%Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="461"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
         <location filename="../../hubapp/ui/dashboard.py" line="445"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="448"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="455"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="452"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="456"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1576,52 +1576,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="97"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="97"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="97"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1939,67 +1939,67 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="68"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="68"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="69"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="69"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="70"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="70"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74"/>
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="71"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="71"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76"/>
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76"/>
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="81"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="127"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="129"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
@@ -3259,107 +3259,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="45"/>
+        <location filename="../../hubapp/ui/labels.py" line="55"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="46"/>
+        <location filename="../../hubapp/ui/labels.py" line="56"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="47"/>
+        <location filename="../../hubapp/ui/labels.py" line="57"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="48"/>
+        <location filename="../../hubapp/ui/labels.py" line="58"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="49"/>
+        <location filename="../../hubapp/ui/labels.py" line="59"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="50"/>
+        <location filename="../../hubapp/ui/labels.py" line="60"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="51"/>
+        <location filename="../../hubapp/ui/labels.py" line="61"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="52"/>
+        <location filename="../../hubapp/ui/labels.py" line="62"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="53"/>
+        <location filename="../../hubapp/ui/labels.py" line="63"/>
         <source>departed_at</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="54"/>
+        <location filename="../../hubapp/ui/labels.py" line="64"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="55"/>
+        <location filename="../../hubapp/ui/labels.py" line="65"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="56"/>
+        <location filename="../../hubapp/ui/labels.py" line="66"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="57"/>
+        <location filename="../../hubapp/ui/labels.py" line="67"/>
         <source>container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="58"/>
+        <location filename="../../hubapp/ui/labels.py" line="68"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="59"/>
+        <location filename="../../hubapp/ui/labels.py" line="69"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="60"/>
+        <location filename="../../hubapp/ui/labels.py" line="70"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="61"/>
+        <location filename="../../hubapp/ui/labels.py" line="71"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="62"/>
+        <location filename="../../hubapp/ui/labels.py" line="72"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="63"/>
+        <location filename="../../hubapp/ui/labels.py" line="73"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="64"/>
+        <location filename="../../hubapp/ui/labels.py" line="74"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="65"/>
+        <location filename="../../hubapp/ui/labels.py" line="75"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -3468,7 +3468,19 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="78"/>
+        <location filename="../../hubapp/ui/labels.py" line="46"/>
+        <source>F</source>
+        <comment>a full container, one letter</comment>
+        <translation>重</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="47"/>
+        <source>E</source>
+        <comment>an empty container, one letter</comment>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="88"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
@@ -3812,22 +3824,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="42"/>
+        <location filename="../../hubapp/store/day_close.py" line="45"/>
         <source>{date} is already closed</source>
         <translation>{date} 已关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="55"/>
+        <location filename="../../hubapp/store/day_close.py" line="58"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开放 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="60"/>
+        <location filename="../../hubapp/store/day_close.py" line="63"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="89"/>
+        <location filename="../../hubapp/store/day_close.py" line="76"/>
+        <source>{date} is still to come; a day can be closed once it has begun</source>
+        <translation>{date} 尚未到来；日期开始后才能关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="102"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
@@ -3982,17 +3999,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="187"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="204"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="194"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="211"/>
         <source>Time {value!r} is not a time like 08:30</source>
         <translation>时间 {value!r} 格式不对，应如 08:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="221"/>
         <source>A service that {status} needs its actual time</source>
         <translation>状态为 {status} 的班次需要填写实际时间</translation>
     </message>
