@@ -45,6 +45,24 @@ def test_admin_adds_a_clerk_then_changes_and_deactivates_them(qtbot, app_ctx, de
                             ).fetchone() == ("supervisor", 0)
 
 
+def test_another_desks_change_to_a_user_shows_here(qtbot, app_ctx, demo_db_path):
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import open_db
+
+    _add(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    assert screen.active_button.text() == "Deactivate"
+    other_desk = open_db(demo_db_path)
+    try:
+        users.set_active(other_desk, users.SINGLE_USER, "wang.li", False)
+    finally:
+        other_desk.close()
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)  # as the desk watcher does
+    assert screen.model.index(0, 2).data() == "no"
+    assert screen.active_button.text() == "Activate"
+
+
 def test_a_clerk_cannot_manage_users(qtbot, app_ctx):
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
     screen = _screen(qtbot, app_ctx)

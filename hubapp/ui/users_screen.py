@@ -109,7 +109,14 @@ class UsersScreen(QWidget):
             self.tr("{name} activated.")))
         self.single_user.clicked.connect(self._set_single_user)
         self.table.selectionModel().selectionChanged.connect(self._picked)
+        ctx.signals.data_changed.connect(self._on_data_changed)
         self.reload()
+
+    def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
+        # Another desk's change (or a restore): the list, the Activate/Deactivate label and
+        # single-user mode as they are now. Its own changes reloaded already.
+        if initiator is not self and change.what in ("users", "settings", "restore"):
+            self.reload()
 
     def _actor(self) -> UserRecord:
         return UserRecord(self.ctx.user, self.ctx.role)
