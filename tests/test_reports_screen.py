@@ -55,10 +55,33 @@ def test_a_period_cannot_end_before_it_starts(qtbot, app_ctx):
         screen.show()
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("range"))
+    screen.range_first.setDate(QDate(2026, 3, 1))
     screen.last.setDate(QDate(2026, 3, 5))
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
-        screen.first.setDate(QDate(2026, 3, 10))  # later than the end: the end follows
+        screen.range_first.setDate(QDate(2026, 3, 10))  # later than the end: the end follows
     assert screen.last.date() == QDate(2026, 3, 10)
     screen.last.setDate(QDate(2026, 3, 4))
     assert screen.last.date() == QDate(2026, 3, 10)
     assert screen.period()[1:] == (DEMO_END.replace(day=10),) * 2
+
+
+def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(qtbot, app_ctx):
+    import datetime as dt
+
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    screen = ReportsScreen(app_ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.show()
+    day = QDate(2026, 3, 5)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(day)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("range"))
+    today = dt.date.today()
+    assert screen.period() == ("range", today - dt.timedelta(days=6), today)
+    assert screen.report.period.endswith(today.isoformat())
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("daily"))
+    assert screen.period() == ("daily", day.toPython(), day.toPython())

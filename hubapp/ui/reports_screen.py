@@ -47,12 +47,17 @@ class ReportsScreen(QWidget):
                             (RANGE, self.tr("Period report"))):
             self.kind.addItem(title, kind)
         today = QDate.currentDate()
-        self.first = QDateEdit(today)
+        self.first = QDateEdit(today)  # the day of a daily report, the month of a monthly one
+        # A period report has dates of its own, so that choosing it leaves the day chosen for
+        # the daily report alone. It opens on the last seven days: today alone was a daily
+        # report by another name, and the month so far is the monthly report's.
+        self.range_first = QDateEdit(today.addDays(-6))
         self.last = QDateEdit(today)
-        date_edits.take_typed_dates(self.first, self.last)
-        for edit in (self.first, self.last):
+        date_edits.take_typed_dates(self.first, self.range_first, self.last)
+        for edit in (self.first, self.range_first, self.last):
             edit.setCalendarPopup(True)
-        self.last.setDisplayFormat("yyyy-MM-dd")  # as the first date, not the locale's short one
+        for edit in (self.range_first, self.last):
+            edit.setDisplayFormat("yyyy-MM-dd")  # as the first date, not the locale's short one
         self.to_label = QLabel(self.tr("to"))
         self.status = QLabel()
         self.print_button = QPushButton(self.tr("Print…"))
@@ -64,8 +69,8 @@ class ReportsScreen(QWidget):
         self.preview.fitToWidth()  # a page's text is readable without zooming
 
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Report")), self.kind, self.first, self.to_label,
-                       self.last, self.status):
+        for widget in (QLabel(self.tr("Report")), self.kind, self.first, self.range_first,
+                       self.to_label, self.last, self.status):
             bar.addWidget(widget)
         bar.addStretch()
         bar.addWidget(self.print_button)
@@ -76,9 +81,10 @@ class ReportsScreen(QWidget):
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         # A period cannot end before it starts: the end follows a later start, as shown.
-        self.first.dateChanged.connect(self.last.setMinimumDate)
-        self.first.dateChanged.connect(self.refresh)
-        self.last.dateChanged.connect(self.refresh)
+        self.last.setMinimumDate(self.range_first.date())
+        self.range_first.dateChanged.connect(self.last.setMinimumDate)
+        for edit in (self.first, self.range_first, self.last):
+            edit.dateChanged.connect(self.refresh)
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
         ctx.signals.data_changed.connect(lambda *_: self.refresh())
@@ -97,14 +103,15 @@ class ReportsScreen(QWidget):
             return kind, first, first
         if kind == MONTHLY:
             return (kind, *month_period(first))
-        return kind, first, self.last.date().toPython()
+        return kind, self.range_first.date().toPython(), self.last.date().toPython()
 
     def _kind_changed(self) -> None:
         ranged = self.kind.currentData() == RANGE
         self.first.setDisplayFormat("yyyy-MM" if self.kind.currentData() == MONTHLY
                                     else "yyyy-MM-dd")
-        self.to_label.setVisible(ranged)
-        self.last.setVisible(ranged)
+        self.first.setVisible(not ranged)
+        for widget in (self.range_first, self.to_label, self.last):
+            widget.setVisible(ranged)
         self.refresh()
 
     def refresh(self) -> None:
