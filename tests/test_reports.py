@@ -237,3 +237,29 @@ def test_long_names_wrap_and_every_column_prints(demo_db, demo_db_path, tmp_path
     header = next(line for line in by_route.splitlines() if "Route" in line)
     assert header.split()[-2:] == ["empty", "Tonnes"]
     assert "Vientiane South terminal" in by_route
+
+
+@pytest.mark.parametrize(("kind", "first", "last", "language", "column", "note"), [
+    ("daily", DEMO_END, DEMO_END, "en", "Same day last year",
+     "No traffic on the same day last year"),
+    ("daily", DEMO_END, DEMO_END, "zh", "上年同日", "上年同日无作业"),
+    ("monthly", DEMO_END.replace(day=1), DEMO_END.replace(day=31), "en", "Same month last year",
+     "No traffic in the same month last year"),
+    ("range", DEMO_END - dt.timedelta(days=2), DEMO_END, "zh", "上年同期",
+     "上年同期无作业"),
+])
+def test_no_traffic_last_year_is_said_not_printed_as_zeros(qapp, demo_db_path, tmp_path, kind,
+                                                           first, last, language, column, note):
+    from hubapp import reports
+
+    output = tmp_path / "report.pdf"
+    reports.write_pdf(demo_db_path, kind, first, last, language, output)
+    text = pdf_text(output)
+    assert column in text and note in text
+    labels = (["Services"], ["Containers"], ["TEU"], ["Full"], ["Empty"], ["Tonnes"]) \
+        if language == "en" else (["班次"], ["箱量"], ["标箱"], ["重箱"], ["空箱"], ["吨数"])
+    totals = [line.split() for line in text[:text.index(note)].splitlines()
+              if line.split()[:1] in labels]
+    assert len(totals) == 6
+    for row in totals:  # one dash for "nothing", the Dashboard's
+        assert row[-2:] == ["—", "—"] and "–" not in row

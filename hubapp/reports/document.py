@@ -17,7 +17,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from hubapp.domain.records import TotalsRecord
-from hubapp.reports.text import day, growth, moment, month, name, number, text
+from hubapp.reports.text import NOTHING, day, growth, moment, month, name, number, text
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
 
 CHART_DPI = 200
@@ -201,6 +201,8 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     this, previous = {DAILY: ("this_day", "previous_day"),
                       MONTHLY: ("this_month", "previous_month")}.get(
         data.kind, ("this_period", "previous_period"))
+    # Nothing last year is no figure to compare with, as the Dashboard says, not zeros.
+    none_last_year = not (data.last_year.services or data.last_year.containers)
     rows = []
     for label, get in (("services", lambda t: t.services), ("containers", lambda t: t.containers),
                        ("teu", lambda t: t.teu), ("full", lambda t: t.full),
@@ -208,12 +210,15 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
         now, before, year = get(data.totals), get(data.previous), get(data.last_year)
         shown = (lambda v: f"{v:,.1f}") if label == "tonnes" else number
         rows.append([text(label, language), shown(now), shown(before), growth(now, before),
-                     shown(year), growth(now, year)])
+                     NOTHING if none_last_year else shown(year), growth(now, year)])
     headers = [("", False), (text(this, language), True), (text(previous, language), True),
-               (text("growth_previous", language), True), (text("last_year", language), True),
+               (text("growth_previous", language), True),
+               (text(f"last_year_{data.kind}", language), True),
                (text("growth_year", language), True)]
+    note = (f"<p class='status'>{_e(text(f'none_last_year_{data.kind}', language))}</p>"
+            if none_last_year else "")
     return (f"<h2>{_e(text('totals', language))}</h2>"
-            + _table(headers, rows, None, [False] + [True] * 5))
+            + _table(headers, rows, None, [False] + [True] * 5) + note)
 
 
 def _services(data: ReportDataRecord, language: str) -> str:
@@ -223,7 +228,7 @@ def _services(data: ReportDataRecord, language: str) -> str:
                (text("commodities", language), False)]
     # The route's code, not its long name (the per-route table names the routes); only
     # the commodities may take a second line.
-    rows = [[line.service_no, line.route_code or "–",
+    rows = [[line.service_no, line.route_code or NOTHING,
              text(line.direction, language), line.time,
              *_numbers(line.totals, with_services=False),
              ", ".join(name(en, zh, "no_commodity", language) for en, zh in line.commodities)]

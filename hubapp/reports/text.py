@@ -41,7 +41,12 @@ _TEXT = {
     "previous_month": ("Previous month", "上月"),
     "this_period": ("This period", "本期"),
     "previous_period": ("Previous period", "上期"),
-    "last_year": ("Same period last year", "上年同期"),
+    "last_year_daily": ("Same day last year", "上年同日"),
+    "last_year_monthly": ("Same month last year", "上年同月"),
+    "last_year_range": ("Same period last year", "上年同期"),
+    "none_last_year_daily": ("No traffic on the same day last year", "上年同日无作业"),
+    "none_last_year_monthly": ("No traffic in the same month last year", "上年同月无作业"),
+    "none_last_year_range": ("No traffic in the same period last year", "上年同期无作业"),
     "change": ("Change", "变化"),
     "growth_previous": ("vs previous", "环比"),
     "growth_year": ("vs last year", "同比"),
@@ -59,6 +64,8 @@ _TEXT = {
     "page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     "generated": ("Generated {when}", "生成时间 {when}"),
 }
+
+NOTHING = "—"  # where there is no number, as on the Dashboard
 
 
 def text(key: str, language: str, **values: object) -> str:
@@ -93,7 +100,7 @@ def number(value: float) -> str:
 
 
 def growth(current: float, previous: float) -> str:
-    """Growth in % with its sign, or an en dash when there is nothing to compare with."""
+    """Growth in % with its sign, or a dash when there is nothing to compare with."""
     if not previous:
-        return "–"
+        return NOTHING
     return f"{(current - previous) / previous * 100:+.1f} %"
