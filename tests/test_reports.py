@@ -263,3 +263,16 @@ def test_no_traffic_last_year_is_said_not_printed_as_zeros(qapp, demo_db_path, t
     assert len(totals) == 6
     for row in totals:  # one dash for "nothing", the Dashboard's
         assert row[-2:] == ["—", "—"] and "–" not in row
+
+
+def test_a_chinese_report_lists_a_services_commodities_with_the_enumeration_comma(demo_db):
+    from hubapp.reports.document import content
+    from hubapp.store import reports as report_data
+
+    data = report_data.build(demo_db, "daily", DEMO_END, DEMO_END)
+    pairs = [line.commodities for line in data.services if len(line.commodities) == 2]
+    assert pairs
+    html = content(data, "zh").html
+    for (_, first), (_, second) in pairs:
+        assert f"{first}、{second}" in html
+    assert "、" not in content(data, "en").html

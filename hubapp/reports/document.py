@@ -231,7 +231,8 @@ def _services(data: ReportDataRecord, language: str) -> str:
     rows = [[line.service_no, line.route_code or NOTHING,
              text(line.direction, language), line.time,
              *_numbers(line.totals, with_services=False),
-             ", ".join(name(en, zh, "no_commodity", language) for en, zh in line.commodities)]
+             text("list", language).join(name(en, zh, "no_commodity", language)
+                                         for en, zh in line.commodities)]
             for line in data.services]
     total = [text("total", language), "", "", "", *_numbers(data.totals, with_services=False),
              ""]

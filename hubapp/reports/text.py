@@ -63,6 +63,7 @@ _TEXT = {
     "approved": ("Approved by", "批准人"),
     "page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     "generated": ("Generated {when}", "生成时间 {when}"),
+    "list": (", ", "、"),  # between the items of a list, as each language writes one
 }
 
 NOTHING = "—"  # where there is no number, as on the Dashboard
