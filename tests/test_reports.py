@@ -276,3 +276,23 @@ def test_a_chinese_report_lists_a_services_commodities_with_the_enumeration_comm
     for (_, first), (_, second) in pairs:
         assert f"{first}、{second}" in html
     assert "、" not in content(data, "en").html
+
+
+@pytest.mark.parametrize(("language", "signed_by", "last_table"), [
+    ("en", "Prepared by", "By commodity"), ("zh", "制表人", "按货类")])
+def test_a_busy_days_summary_fits_two_pages_with_the_signatures_not_alone(
+        qapp, month_db, tmp_path, language, signed_by, last_table):
+    from hubapp import reports
+    from hubapp.store import open_db, stats
+
+    busiest = dt.date(2026, 1, 28)
+    db = open_db(month_db)
+    try:
+        assert stats.throughput(db, busiest, busiest).totals.services == 24
+    finally:
+        db.close()
+    output = tmp_path / "daily.pdf"
+    assert reports.write_pdf(month_db, "daily", busiest, busiest, language, output) == 2
+    last_page = " ".join(unicodedata.normalize(
+        "NFKC", PdfReader(output).pages[1].extract_text()).split())
+    assert signed_by in last_page and last_table in last_page

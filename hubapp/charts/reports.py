@@ -26,7 +26,7 @@ def _figure(height_in: float) -> Figure:
 
 def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
     """One horizontal bar per (route name, TEU), in the order given (biggest first)."""
-    figure = _figure(0.8 + 0.32 * max(len(routes), 3))
+    figure = _figure(0.8 + 0.2 * max(len(routes), 3))
     if not routes:
         return no_data(figure, dashboard.text("no_data", language))
     axes = figure.add_subplot()

@@ -71,17 +71,23 @@ def content(data: ReportDataRecord, language: str,
         routes = [(name(r.name_en, r.name_zh, "no_route", language), r.totals.teu)
                   for r in data.routes]
         images["teu_by_route.png"] = _png(charts.teu_by_route(routes, language))
-        parts.append(_image("teu_by_route.png"))
-        if data.kind != DAILY:
+        route_chart = _image("teu_by_route.png")
+        route_table = _groups("per_route", text("route", language), data.routes,
+                              lambda r: name(r.name_en, r.name_zh, "no_route", language),
+                              language)
+        if data.kind == DAILY:
+            # The table before the chart: a table's rows fill the rest of the services' page,
+            # where the chart, which cannot be split, left a third of it blank and pushed the
+            # signatures onto a page of their own.
+            parts += [route_table, route_chart]
+        else:
             days = [(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
                     for d in data.days]
             images["teu_by_day.png"] = _png(charts.teu_by_day(days, language))
-            parts.append(_image("teu_by_day.png"))
-            parts.append(_groups("per_day", text("date", language), data.days,
-                                 lambda d: d.key, language))
-        parts.append(_groups("per_route", text("route", language), data.routes,
-                             lambda r: name(r.name_en, r.name_zh, "no_route", language),
-                             language))
+            parts += [route_chart, _image("teu_by_day.png"),
+                      _groups("per_day", text("date", language), data.days,
+                              lambda d: d.key, language),
+                      route_table]
         parts.append(_groups("per_commodity", text("commodity", language), data.commodities,
                              lambda c: _commodity_name(c, language), language,
                              with_services=False))
@@ -129,19 +135,20 @@ def report_font(language: str) -> QFont:
 
 _STYLE = """<style>
 h1 { font-size: 15pt; margin-bottom: 0; }
-h2 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; }
+h2 { font-size: 11pt; margin-top: 10px; margin-bottom: 4px; }
 p.hub { font-size: 11pt; margin-top: 2px; }
 p.status { color: #444; }
 p.none { font-size: 13pt; margin-top: 30px; margin-bottom: 30px; }
 table { border-collapse: collapse; }
 th { background-color: #e8eef5; font-weight: bold; }
-td, th { padding: 2px 4px; white-space: nowrap; }
+td, th { padding: 1px 4px; white-space: nowrap; }
 td.w { white-space: normal; }
 table { font-size: 8pt; }
 td.n, th.n { text-align: right; }
 tr.total td { font-weight: bold; background-color: #f2f2f2; }
 tr { page-break-inside: avoid; }
-td.sign { padding-top: 36px; border-bottom: 1px solid #000; }
+td.signatures { font-size: 11pt; font-weight: bold; }
+td.sign { padding-bottom: 36px; border-bottom: 1px solid #000; }
 </style>
 """
 
@@ -259,8 +266,10 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
 
 
 def _signatures(language: str) -> str:
-    cells = "".join(f"<td width='30%'>{_e(text(key, language))}</td><td width='3%'></td>"
+    # One table row, the heading beside the lines rather than above them: a page break
+    # falls between rows, and it left the heading at the foot of a page, the lines on the next.
+    cells = "".join(f"<td width='3%'></td>"
+                    f"<td class='sign' width='25%'>{_e(text(key, language))}</td>"
                     for key in ("prepared", "checked", "approved"))
-    lines = "".join("<td class='sign'></td><td></td>" for _ in range(3))
-    return (f"<h2>{_e(text('signatures', language))}</h2>"
-            f"<table width='100%' cellspacing='0'><tr>{lines}</tr><tr>{cells}</tr></table>")
+    return (f"<table width='100%' cellspacing='0' style='margin-top: 14px'><tr>"
+            f"<td class='signatures'>{_e(text('signatures', language))}</td>{cells}</tr></table>")
