@@ -119,10 +119,9 @@ def test_top_commodities_by_teu_and_by_tonnes_in_chinese():
     figure = charts.top_commodities(COMMODITIES, "zh")
     by_teu, by_tonnes = figure.axes
     # Drawn bottom-up: the biggest is the last bar.
-    assert [b.get_width() for b in _bars(by_teu)] == [20, 40, 60]
-    assert [b.get_width() for b in _bars(by_tonnes)] == [40, 300, 900]
-    assert [t.get_text() for t in by_tonnes.get_yticklabels()] == [
-        "（空箱或未填）", "笔记本电脑", "木薯粉"]
+    assert [b.get_width() for b in _bars(by_teu)] == [40, 60]
+    assert [b.get_width() for b in _bars(by_tonnes)] == [300, 900]
+    assert [t.get_text() for t in by_tonnes.get_yticklabels()] == ["笔记本电脑", "木薯粉"]
     text = _texts(figure)
     assert "标箱最多的货类" in text and "吨数最多的货类" in text
 
@@ -201,3 +200,19 @@ def test_hover_on_a_line_names_the_nearer_point():
                         y4 + 0.9 * (y5 - y4))
     assert isinstance(line, Line2D)
     assert hover_text(figure, near_5).startswith((START + dt.timedelta(days=5)).isoformat())
+
+
+def test_empties_and_boxes_without_a_commodity_are_not_ranked_among_commodities():
+    named = tuple(CommodityTotalsRecord(i, f"goods {i:02}", "", 10, 100 - i, 1_000)
+                  for i in range(1, 12))
+    commodities = (*named[:1], CommodityTotalsRecord(None, "", "", 500, 900, 2_000_000),
+                   *named[1:])
+    figure = charts.top_commodities(commodities, "en")
+    for axes in figure.axes:
+        names = [t.get_text() for t in axes.get_yticklabels()][::-1]
+        assert names == [f"goods {i:02}" for i in range(1, 11)]  # the tenth is not pushed out
+    rows = charts.top_commodities_table(commodities, "en").rows
+    assert [row[0] for row in rows] == [f"goods {i:02}" for i in range(1, 12)] + [
+        "(empty or not given)"]
+    only_empties = charts.top_commodities(commodities[1:2], "en")
+    assert "No data for this period" in _texts(only_empties)

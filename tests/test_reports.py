@@ -265,6 +265,19 @@ def test_no_traffic_last_year_is_said_not_printed_as_zeros(qapp, demo_db_path, t
         assert row[-2:] == ["—", "—"] and "–" not in row
 
 
+def test_empties_come_after_the_ranked_commodities(demo_db):
+    from hubapp.store import reports as report_data
+
+    rows = report_data.build(demo_db, "range", DEMO_END - dt.timedelta(days=2), DEMO_END,
+                             ).commodities
+    named = [row for row in rows if row.key not in (None, "other")]
+    assert rows[-1].key is None and rows[-1].totals.containers > 0
+    assert [row.key for row in rows[:len(named)]] == [row.key for row in named]
+    assert len(named) == min(report_data.TOP_COMMODITIES, len(named))
+    assert [row.totals.teu for row in named] == sorted((row.totals.teu for row in named),
+                                                       reverse=True)
+
+
 def test_a_chinese_report_lists_a_services_commodities_with_the_enumeration_comma(demo_db):
     from hubapp.reports.document import content
     from hubapp.store import reports as report_data

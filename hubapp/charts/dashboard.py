@@ -253,13 +253,16 @@ def teu_by_direction_table(directions: Sequence[DirectionTeuRecord], bucket: str
 
 def _top(commodities: Sequence[CommodityTotalsRecord], field: str,
          count: int) -> list[CommodityTotalsRecord]:
-    return sorted(commodities, key=lambda c: (-getattr(c, field), c.name_en))[:count]
+    """The biggest commodities. Empties and boxes without a commodity are no commodity:
+    ranked among them, the empties alone took second place and pushed a real one out."""
+    named = (c for c in commodities if c.commodity_id is not None)
+    return sorted(named, key=lambda c: (-getattr(c, field), c.name_en))[:count]
 
 
 def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
                     count: int = TOP_COMMODITIES) -> Figure:
     figure = new_figure()
-    if not commodities:
+    if not _top(commodities, "teu", count):
         return no_data(figure, text("no_data", language))
     for column, (field, title, colour) in enumerate(
             (("teu", "top_teu", "#3182bd"), ("tonnes", "top_tonnes", "#756bb1"))):
@@ -280,11 +283,14 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
 
 def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
                           language: str) -> ChartTableRecord:
+    # Every commodity by rank; the empties and boxes without one after them, as the rest.
+    ranked = _top(commodities, "teu", len(commodities)) + [
+        c for c in commodities if c.commodity_id is None]
     return ChartTableRecord(
         (text("commodity", language), text("containers", language), text("teu", language),
          text("tonnes", language)),
         tuple((_name(c.name_en, c.name_zh, "no_commodity", language), c.containers, c.teu,
-               round(c.tonnes, 1)) for c in _top(commodities, "teu", len(commodities))))
+               round(c.tonnes, 1)) for c in ranked))
 
 
 # Monthly TEU with year-on-year growth

@@ -64,7 +64,8 @@ class ReportDataRecord:
     services: tuple[ServiceLineRecord, ...]  # daily reports only
     days: tuple[GroupTotalsRecord, ...]  # every day of the period, quiet ones as zero
     routes: tuple[GroupTotalsRecord, ...]  # most TEU first
-    commodities: tuple[GroupTotalsRecord, ...]  # top 15, then one "other" row (key "other")
+    # top 15, one "other" row (key "other"), then empties and boxes without one (key None)
+    commodities: tuple[GroupTotalsRecord, ...]
 
     @property
     def empty(self) -> bool:
@@ -148,8 +149,10 @@ def per_route(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTotalsR
 
 
 def per_commodity(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTotalsRecord, ...]:
-    """The top commodities by TEU, then "other" summing the rest (empties and boxes without
-    a commodity have key None and empty names)."""
+    """The top commodities by TEU, then "other" summing the rest, then the empties and boxes
+    without a commodity (key None, empty names). Those carry no commodity, so they are not
+    ranked: among the commodities the empties alone came second and pushed a real one out
+    of the top; after them they still count in the table's total."""
     rows = [GroupTotalsRecord(
         None if row["commodity_id"] is None else str(row["commodity_id"]),
         row["name_en"] or "", row["name_zh"] or "", totals_record({**row, "services": 0}))
@@ -159,12 +162,14 @@ def per_commodity(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTot
             WHERE r.date BETWEEN ? AND ?
             GROUP BY r.commodity_id, c.name_en, c.name_zh
             ORDER BY teu DESC, c.name_en NULLS FIRST""", [first.isoformat(), last.isoformat()])]
-    top, rest = rows[:TOP_COMMODITIES], rows[TOP_COMMODITIES:]
+    named = [row for row in rows if row.key is not None]
+    unnamed = tuple(row for row in rows if row.key is None)
+    top, rest = named[:TOP_COMMODITIES], named[TOP_COMMODITIES:]
     if not rest:
-        return tuple(top)
+        return (*top, *unnamed)
     other = TotalsRecord(0, *(sum(getattr(r.totals, name) for r in rest)
                               for name in ("containers", "teu", "full", "empty", "gross_kg")))
-    return (*top, GroupTotalsRecord("other", "", "", other))
+    return (*top, GroupTotalsRecord("other", "", "", other), *unnamed)
 
 
 def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
