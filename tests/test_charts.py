@@ -216,3 +216,22 @@ def test_empties_and_boxes_without_a_commodity_are_not_ranked_among_commodities(
         "(empty or not given)"]
     only_empties = charts.top_commodities(commodities[1:2], "en")
     assert "No data for this period" in _texts(only_empties)
+
+
+def test_the_average_and_the_tonnes_have_one_format_in_table_and_hover():
+    days = tuple(DayRecord(START + dt.timedelta(days=i), ThroughputRecord(
+        services=1, trains=1, containers=1, teu=teu, gross_kg=1)) for i, teu in
+        enumerate([1365, 1365, 1365, 1400, 1404]))
+    table = charts.teu_per_day_table(days, "en")
+    averages = [line.split("\t")[2] for line in table.tab_separated().splitlines()[1:]]
+    assert averages == ["1365.0", "1365.0", "1365.0", "1373.8", "1379.8"]
+    figure = charts.teu_per_day(days, "en")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    line = figure.axes[0].get_lines()[0]
+    x, y = line.get_transform().transform(line.get_xydata())[3]
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
+        "7-day average 1,373.8")
+    commodities = charts.top_commodities_table(
+        (CommodityTotalsRecord(1, "laptops", "", 3, 6, 62_000),), "en")
+    assert commodities.tab_separated().splitlines()[1].split("\t")[3] == "62.0"

@@ -247,3 +247,13 @@ def test_a_preset_counts_from_today_at_each_refresh(qtbot, app_ctx):
         screen.refresh()
     assert screen.date_to.date().toPython() == dt.date.today()
     assert screen.data.filter.date_to == dt.date.today()
+
+
+def test_shown_numbers_have_one_format_per_column(screen, qtbot):
+    panel = screen.panels["teu_per_day"]
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    model = panel.model
+    averages = [model.index(row, 2).data() for row in range(model.rowCount())]
+    decimal = QLocale().decimalPoint()
+    assert all(len(text.split(decimal)) == 2 and len(text.split(decimal)[1]) == 1
+               for text in averages), averages

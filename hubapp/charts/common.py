@@ -22,15 +22,34 @@ CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Mic
 
 @dataclass(frozen=True, slots=True)
 class ChartTableRecord:
-    """The numbers behind a chart, one row per point or bar."""
+    """The numbers behind a chart, one row per point or bar.
+
+    decimals: per column, how many a number is written with; a column not given (or None)
+    counts (TEU may have a fraction: then two decimals, as the desk writes TEU).
+    """
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str | float | int | None, ...], ...]
+    decimals: tuple[int | None, ...] = ()
+
+    def column_decimals(self, column: int, value: float) -> int:
+        fixed = self.decimals[column] if column < len(self.decimals) else None
+        if fixed is not None:
+            return fixed
+        return 0 if float(value).is_integer() else 2
 
     def tab_separated(self) -> str:
-        lines = [self.headers, *self.rows]
-        return "\n".join("\t".join("" if v is None else str(v) for v in line)
-                         for line in lines) + "\n"
+        def cell(column: int, value) -> str:
+            if value is None:
+                return ""
+            if isinstance(value, (int, float)):
+                return f"{value:.{self.column_decimals(column, value)}f}"
+            return str(value)
+
+        lines = ["\t".join(self.headers)]
+        lines += ["\t".join(cell(column, value) for column, value in enumerate(row))
+                  for row in self.rows]
+        return "\n".join(lines) + "\n"
 
 
 @functools.cache

@@ -52,6 +52,8 @@ _ZH_DATES = (["%Y年", "%-m月", "%-d日", "%H:%M", "%H:%M", "%S.%f"],
 # Matplotlib's own offsets read "2026-Dec"; people write "Dec 2026".
 _EN_DATES = (None, ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"])
 TOP_COMMODITIES = 10
+AVERAGE_DECIMALS = 1  # of the 7-day average, in the hover text and the table alike
+TONNE_DECIMALS = 1  # as the desk writes tonnes everywhere (formatting.tonnes)
 
 
 def text(key: str, language: str) -> str:
@@ -115,8 +117,8 @@ def teu_per_day(days: Sequence[DayRecord], language: str) -> Figure:
                              for d, v in zip(dates, teu)])
     line, = axes.plot(dates, average, color="#08519c", linewidth=2,
                       label=text("average", language))
-    add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} {v:,.1f}"
-                             for d, v in zip(dates, average)])
+    add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
+                             f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in zip(dates, average)])
     axes.set_title(text("teu_per_day", language))
     axes.set_ylabel(text("teu", language))
     axes.legend(loc="upper left")
@@ -129,8 +131,9 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str) -> ChartTableRec
     return ChartTableRecord(
         (text("date", language), text("teu", language), text("average", language),
          text("containers", language)),
-        tuple((day.date.isoformat(), day.totals.teu, round(avg, 2), day.totals.containers)
-              for day, avg in zip(days, average)))
+        tuple((day.date.isoformat(), day.totals.teu, round(avg, AVERAGE_DECIMALS),
+               day.totals.containers) for day, avg in zip(days, average)),
+        decimals=(None, None, AVERAGE_DECIMALS, None))
 
 
 # Trains per day against the target
@@ -259,6 +262,10 @@ def _top(commodities: Sequence[CommodityTotalsRecord], field: str,
     return sorted(named, key=lambda c: (-getattr(c, field), c.name_en))[:count]
 
 
+def _amount(value: float, field: str) -> str:
+    return f"{value:,.{TONNE_DECIMALS}f}" if field == "tonnes" else _number(value)
+
+
 def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
                     count: int = TOP_COMMODITIES) -> Figure:
     figure = new_figure()
@@ -272,7 +279,7 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
         values = [getattr(c, field) for c in top]
         bars = axes.barh(range(len(top)), values, color=colour)
         unit = text("teu" if field == "teu" else "tonnes", language)
-        add_hover(figure, bars, [f"{n}: {_number(round(v, 1))} {unit}"
+        add_hover(figure, bars, [f"{n}: {_amount(v, field)} {unit}"
                                  for n, v in zip(names, values)])
         axes.set_yticks(range(len(top)), names, fontsize="small")
         axes.set_title(text(title, language))
@@ -290,7 +297,8 @@ def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
         (text("commodity", language), text("containers", language), text("teu", language),
          text("tonnes", language)),
         tuple((_name(c.name_en, c.name_zh, "no_commodity", language), c.containers, c.teu,
-               round(c.tonnes, 1)) for c in ranked))
+               round(c.tonnes, TONNE_DECIMALS)) for c in ranked),
+        decimals=(None, None, None, TONNE_DECIMALS))
 
 
 # Monthly TEU with year-on-year growth
@@ -336,7 +344,8 @@ def monthly_teu_table(months: Sequence[MonthRecord], language: str) -> ChartTabl
         (text("month", language), text("this_year", language), text("last_year", language),
          text("growth", language)),
         tuple((m.month.isoformat()[:7], m.teu, m.teu_last_year,
-               None if m.growth is None else round(m.growth, 1)) for m in months))
+               None if m.growth is None else round(m.growth, 1)) for m in months),
+        decimals=(None, None, None, 1))
 
 
 def all_charts(data: DashboardRecord,

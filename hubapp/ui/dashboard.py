@@ -97,7 +97,7 @@ class ChartTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
                 return "—"
-            return (formatting.number(value, 0 if float(value).is_integer() else 2)
+            return (formatting.number(value, self.table.column_decimals(index.column(), value))
                     if numeric else value)
         if role == SORT_ROLE:
             return value
