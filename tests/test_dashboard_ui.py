@@ -249,6 +249,17 @@ def test_a_preset_counts_from_today_at_each_refresh(qtbot, app_ctx):
     assert screen.data.filter.date_to == dt.date.today()
 
 
+def test_tiles_write_tonnes_as_everywhere_else(screen):
+    from hubapp.ui import formatting
+
+    kpis = screen.data.kpis
+    for name, comparison in (("today", kpis.today), ("month", kpis.month),
+                             ("year", kpis.year)):
+        tonnes = formatting.tonnes(comparison.current.gross_kg)
+        assert "." in tonnes  # the demo's tonnes have a fraction, which 0 decimals rounded
+        assert f"{tonnes}\u00a0t" in screen.tiles[name].detail.text()
+
+
 def test_shown_numbers_have_one_format_per_column(screen, qtbot):
     panel = screen.panels["teu_per_day"]
     qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)

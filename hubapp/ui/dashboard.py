@@ -456,7 +456,7 @@ class DashboardScreen(QWidget):
         value = self.tr("{teu} TEU").format(teu=formatting.teu(now.teu))
         parts = (self.tr("%Ln train(s)", "", now.trains),
                  self.tr("%Ln container(s)", "", now.containers),
-                 self.tr("{tonnes} t").format(tonnes=formatting.number(now.tonnes)))
+                 self.tr("{tonnes} t").format(tonnes=formatting.tonnes(now.gross_kg)))
         # A narrow tile may break the line only between the parts: at 1280 px "189,114 t" lost
         # its "t" to the next line.
         detail = " · ".join(part.replace(" ", "\u00a0") for part in parts) + "\n" + vs
