@@ -235,3 +235,25 @@ def test_the_average_and_the_tonnes_have_one_format_in_table_and_hover():
     commodities = charts.top_commodities_table(
         (CommodityTotalsRecord(1, "laptops", "", 3, 6, 62_000),), "en")
     assert commodities.tab_separated().splitlines()[1].split("\t")[3] == "62.0"
+
+
+def _legend_and_plot(figure, axes):
+    FigureCanvasAgg(figure).draw()
+    renderer = figure.canvas.get_renderer()
+    return axes.get_legend().get_window_extent(renderer), axes.get_window_extent(renderer)
+
+
+@pytest.mark.parametrize("build", [
+    lambda: charts.teu_per_day(DAYS, "en"),
+    lambda: charts.trains_per_day(DAYS, 20, "en"),
+    lambda: charts.monthly_teu(MONTHS, "zh"),
+])
+def test_a_legend_stands_above_the_plot_not_on_its_bars(build):
+    figure = build()
+    legend, plot = _legend_and_plot(figure, figure.axes[0])
+    assert legend.y0 >= plot.y1 - 1
+    axes = figure.axes[0]
+    title = axes.get_title("left") or axes.get_title()
+    for text in figure.findobj(lambda artist: isinstance(artist, Text)
+                               and artist.get_text() == title):
+        assert not legend.overlaps(text.get_window_extent(figure.canvas.get_renderer()))

@@ -188,7 +188,7 @@ def test_charts_speak_chinese_when_the_locale_does(qtbot, app_ctx):
     finally:
         QLocale.setDefault(before)
     figure = screen.panels["monthly_teu"].figure
-    assert figure.axes[0].get_title() == "月度标箱同比"
+    assert figure.axes[0].get_title("left") == "月度标箱同比"
     assert screen.route.itemText(1) != "" and any(
         "\u4e00" <= ch <= "\u9fff" for ch in screen.route.itemText(1))
 

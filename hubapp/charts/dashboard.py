@@ -79,6 +79,20 @@ def _date_axis(axes, language: str) -> None:
                                                         offset_formats=offsets))
 
 
+def _title_and_legend(axes, title: str, *more_axes) -> None:
+    """The title on the left above the plot and the legend on the right beside it: inside
+    the plot a legend covered the first or last bars, or whichever stood as high as it.
+    more_axes: twins whose series the legend lists too."""
+    axes.set_title(title, loc="left")
+    handles, labels = [], []
+    for each in (axes, *more_axes):
+        found = each.get_legend_handles_labels()
+        handles += found[0]
+        labels += found[1]
+    axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1), ncols=len(handles),
+                frameon=False, fontsize="small", borderaxespad=0.2)
+
+
 def _bucket_label(bucket: dt.date, kind: str) -> str:
     return bucket.isoformat() if kind == DAY else bucket.isoformat()[:7]
 
@@ -119,9 +133,8 @@ def teu_per_day(days: Sequence[DayRecord], language: str) -> Figure:
                       label=text("average", language))
     add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
                              f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in zip(dates, average)])
-    axes.set_title(text("teu_per_day", language))
+    _title_and_legend(axes, text("teu_per_day", language))
     axes.set_ylabel(text("teu", language))
-    axes.legend(loc="upper left")
     _date_axis(axes, language)
     return finish(figure)
 
@@ -152,9 +165,8 @@ def trains_per_day(days: Sequence[DayRecord], target: int, language: str) -> Fig
     axes.axhline(target, color="#636363", linestyle="--", linewidth=1.5,
                  label=f"{text('target', language)} {target}")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_title(text("trains_per_day", language))
+    _title_and_legend(axes, text("trains_per_day", language))
     axes.set_ylabel(text("trains", language))
-    axes.legend(loc="lower left")
     _date_axis(axes, language)
     return finish(figure)
 
@@ -319,7 +331,6 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
                                  for label, v in zip(labels, values)])
     axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
     axes.set_ylabel(text("teu", language))
-    axes.set_title(text("monthly", language))
     growth_axes = axes.twinx()
     growth = [m.growth for m in months]
     shown = [(p, g) for p, g in zip(positions, growth) if g is not None]
@@ -332,10 +343,7 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
         growth_axes.set_ylabel(text("growth", language))
     else:  # no month with last year's traffic: an empty 0-1 growth scale looks broken
         growth_axes.get_yaxis().set_visible(False)
-    handles = axes.get_legend_handles_labels()
-    extra = growth_axes.get_legend_handles_labels()
-    axes.legend(handles[0] + extra[0], handles[1] + extra[1], loc="upper left",
-                fontsize="small")
+    _title_and_legend(axes, text("monthly", language), growth_axes)
     return finish(figure)
 
 
