@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import date2num
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
@@ -257,3 +258,23 @@ def test_a_legend_stands_above_the_plot_not_on_its_bars(build):
     for text in figure.findobj(lambda artist: isinstance(artist, Text)
                                and artist.get_text() == title):
         assert not legend.overlaps(text.get_window_extent(figure.canvas.get_renderer()))
+
+
+@pytest.mark.parametrize(("language", "offset"), [("en", "Nov 2026"), ("zh", "2026年11月")])
+def test_a_months_date_axis_ends_within_the_month_and_names_it(language, offset):
+    november = tuple(DayRecord(dt.date(2026, 11, 1) + dt.timedelta(days=i), ThroughputRecord(
+        services=1, trains=20, containers=1, teu=100 + i, gross_kg=1)) for i in range(30))
+    routes = tuple(RouteTeuRecord(day.date, "CN-LA", "China–Laos Railway", "中老铁路", 5)
+                   for day in november)
+    directions = tuple(DirectionTeuRecord(day.date, 5, 3) for day in november)
+    for figure in (charts.teu_per_day(november, language),
+                   charts.trains_per_day(november, 20, language),
+                   charts.teu_by_route(routes, DAY, language),
+                   charts.teu_by_direction(directions, DAY, language)):
+        FigureCanvasAgg(figure).draw()
+        axes = figure.axes[0]
+        first, last = axes.get_xlim()
+        assert date2num(dt.date(2026, 11, 1)) - 1 < first
+        assert last < date2num(dt.date(2026, 12, 1))
+        assert axes.xaxis.get_major_formatter().get_offset() == offset
+        assert not {"Dec", "12月"} & {label.get_text() for label in axes.get_xticklabels()}

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from matplotlib import colormaps
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -71,7 +71,12 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-def _date_axis(axes, language: str) -> None:
+def _date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
+    """Dates on the x axis; with days (one bar each), the axis ends half a day beyond the
+    first and last: with matplotlib's margins a November ran into 1 December, whose tick
+    crowded the 29th and made the month's label read "Dec 2026"."""
+    if days:
+        axes.set_xlim(date2num(min(days)) - 0.5, date2num(max(days)) + 0.5)
     locator = AutoDateLocator(maxticks=10)
     formats, offsets = _ZH_DATES if language == "zh" else _EN_DATES
     axes.xaxis.set_major_locator(locator)
@@ -135,7 +140,7 @@ def teu_per_day(days: Sequence[DayRecord], language: str) -> Figure:
                              f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in zip(dates, average)])
     _title_and_legend(axes, text("teu_per_day", language))
     axes.set_ylabel(text("teu", language))
-    _date_axis(axes, language)
+    _date_axis(axes, language, dates)
     return finish(figure)
 
 
@@ -167,7 +172,7 @@ def trains_per_day(days: Sequence[DayRecord], target: int, language: str) -> Fig
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     _title_and_legend(axes, text("trains_per_day", language))
     axes.set_ylabel(text("trains", language))
-    _date_axis(axes, language)
+    _date_axis(axes, language, dates)
     return finish(figure)
 
 
@@ -210,7 +215,7 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str) -
     axes.set_title(text("teu_by_route", language))
     axes.set_ylabel(text("teu", language))
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
-    _date_axis(axes, language)
+    _date_axis(axes, language, buckets if bucket == DAY else ())
     return finish(figure)
 
 
@@ -251,7 +256,7 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
     axes.set_title(text("direction_title", language))
     axes.set_ylabel(text("teu", language))
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
-    _date_axis(axes, language)
+    _date_axis(axes, language, buckets if bucket == DAY else ())
     return finish(figure)
 
 
