@@ -278,3 +278,15 @@ def test_a_months_date_axis_ends_within_the_month_and_names_it(language, offset)
         assert last < date2num(dt.date(2026, 12, 1))
         assert axes.xaxis.get_major_formatter().get_offset() == offset
         assert not {"Dec", "12月"} & {label.get_text() for label in axes.get_xticklabels()}
+
+
+def test_the_monthly_legend_leaves_out_a_year_without_traffic():
+    no_last_year = (MonthRecord(dt.date(2026, 1, 1), 120, 0),
+                    MonthRecord(dt.date(2026, 2, 1), 90, 0))
+    figure = charts.monthly_teu(no_last_year, "en")
+    legend = figure.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["TEU"]
+    assert [b.get_height() for b in _bars(figure.axes[0])] == [120, 90]
+    both = charts.monthly_teu(MONTHS, "en").axes[0].get_legend()
+    assert [t.get_text() for t in both.get_texts()] == [
+        "Same month last year", "TEU", "Growth %"]

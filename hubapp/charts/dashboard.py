@@ -327,10 +327,15 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
     axes = figure.add_subplot()
     labels = [m.month.isoformat()[:7] for m in months]
     positions = range(len(months))
-    for offset, key, values, colour in (
-            (-0.2, "last_year", [m.teu_last_year for m in months], "#bdbdbd"),
-            (0.2, "this_year", [m.teu for m in months], "#3182bd")):
-        bars = axes.bar([p + offset for p in positions], values, width=0.4, color=colour,
+    # Side by side, but only the years with traffic: a series of zeros is no bars, and its
+    # entry in the legend named grey bars nobody could find.
+    series = [(key, values, colour) for key, values, colour in (
+        ("last_year", [m.teu_last_year for m in months], "#bdbdbd"),
+        ("this_year", [m.teu for m in months], "#3182bd")) if any(values)]
+    width = 0.8 / len(series)
+    for i, (key, values, colour) in enumerate(series):
+        offset = (i - (len(series) - 1) / 2) * width
+        bars = axes.bar([p + offset for p in positions], values, width=width, color=colour,
                         label=text(key, language))
         add_hover(figure, bars, [f"{label} · {text(key, language)}: {_number(v)}"
                                  for label, v in zip(labels, values)])
