@@ -268,3 +268,30 @@ def test_shown_numbers_have_one_format_per_column(screen, qtbot):
     decimal = QLocale().decimalPoint()
     assert all(len(text.split(decimal)) == 2 and len(text.split(decimal)[1]) == 1
                for text in averages), averages
+
+
+def _buttons(panel):
+    return [button.isEnabled() for button in (panel.table_button, panel.copy_table_button,
+                                              panel.copy_image_button, panel.save_button)]
+
+
+def test_chart_buttons_are_off_while_loading_and_for_no_data(qtbot, app_ctx):
+    screen = DashboardScreen(app_ctx)
+    qtbot.addWidget(screen)
+    panels = screen.panels.values()
+    assert all(_buttons(panel) == [False] * 4 for panel in panels)  # loading: nothing to show
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.show()
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        _type_date(qtbot, screen.date_from, FIRST)
+    panel = screen.panels["teu_per_day"]
+    assert _buttons(panel) == [True] * 4
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    empty = dt.date(2020, 1, 1)
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.date_to.setDate(empty)
+        screen.date_from.setDate(empty)
+    qtbot.waitUntil(lambda: screen.data.filter.date_to == empty)
+    for each in panels:
+        assert _buttons(each) == [False] * 4, each.name
+    assert not panel.table_button.isChecked() and panel.canvas.isVisible()

@@ -261,7 +261,8 @@ def test_tab_follows_each_screen_as_it_reads(qtbot, main_window):
     day = main_window.day_screen
     assert visits(day.find_edit, 2)[1:] == [day.new_button, day.copy_button]
     panel = main_window.show_screen(DashboardScreen).panels["teu_per_day"]
-    for button in (panel.copy_table_button, panel.copy_image_button, panel.save_button):
+    for button in (panel.table_button, panel.copy_table_button, panel.copy_image_button,
+                   panel.save_button):
         button.setEnabled(True)  # as once the chart is drawn
     assert visits(panel.table_button, 3)[1:] == [
         panel.copy_table_button, panel.copy_image_button, panel.save_button]

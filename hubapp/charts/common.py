@@ -90,12 +90,21 @@ def finish(figure: Figure) -> Figure:
 _GROUPED = FuncFormatter(lambda value, _position: f"{value:,.10g}")
 
 
+_NO_DATA: weakref.WeakSet[Figure] = weakref.WeakSet()
+
+
 def no_data(figure: Figure, message: str) -> Figure:
+    _NO_DATA.add(figure)
     axes = figure.add_subplot()
     axes.set_axis_off()
     axes.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="0.4",
               transform=axes.transAxes)
     return finish(figure)
+
+
+def has_data(figure: Figure) -> bool:
+    """False for a figure that only says there is no data: nothing to copy or save."""
+    return figure not in _NO_DATA
 
 
 _HOVER: weakref.WeakKeyDictionary[Figure, list[tuple[Artist, Sequence[str]]]] = \

@@ -137,12 +137,12 @@ class ChartPanel(QWidget):
         self.copy_image_button.clicked.connect(self.copy_image)
         self.table_button.toggled.connect(self._show_table)
         self.copy_table_button.clicked.connect(self.copy_table)
-        for button in (self.save_button, self.copy_image_button, self.copy_table_button):
-            button.setEnabled(False)
+        self.buttons = (self.table_button, self.copy_table_button, self.copy_image_button,
+                        self.save_button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.table_button, self.copy_table_button, self.copy_image_button,
-                       self.save_button):
+        for button in self.buttons:
+            button.setEnabled(False)  # nothing to show, copy or save while loading
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -151,6 +151,8 @@ class ChartPanel(QWidget):
 
     def set_chart(self, figure: Figure, table: ChartTableRecord) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        from hubapp.charts.common import has_data
 
         old = self.canvas
         self.figure = figure
@@ -165,9 +167,13 @@ class ChartPanel(QWidget):
             self.pages.removeWidget(self.placeholder)
             self.placeholder.deleteLater()
         self.model.set_table(table)
+        # "No data for this period" has no numbers to show and no chart worth copying.
+        shown = has_data(figure)
+        if not shown:
+            self.table_button.setChecked(False)
         self._show_table(self.table_button.isChecked())
-        for button in (self.save_button, self.copy_image_button, self.copy_table_button):
-            button.setEnabled(True)
+        for button in self.buttons:
+            button.setEnabled(shown)
 
     def _show_table(self, shown: bool) -> None:
         self.pages.setCurrentWidget(self.table_view if shown else self.pages.widget(0))
