@@ -295,3 +295,26 @@ def test_chart_buttons_are_off_while_loading_and_for_no_data(qtbot, app_ctx):
     for each in panels:
         assert _buttons(each) == [False] * 4, each.name
     assert not panel.table_button.isChecked() and panel.canvas.isVisible()
+
+
+def test_a_tile_breaks_its_figures_only_between_them(screen, qtbot):
+    import dataclasses
+
+    # The year to date of a busy hub, as the review saw it at 1280 px.
+    kpis = screen.data.kpis
+    year = dataclasses.replace(kpis.year, current=dataclasses.replace(
+        kpis.year.current, trains=927, containers=44_945, teu=79_043, gross_kg=844_213_512))
+    screen._show_kpis(dataclasses.replace(screen.data, kpis=dataclasses.replace(
+        kpis, year=year)))
+    screen.resize(1280, 720)
+    qtbot.waitUntil(lambda: screen.width() <= 1280)
+    qtbot.wait(10)
+    for name in ("today", "month", "year"):
+        label = screen.tiles[name].detail
+        metrics = label.fontMetrics()
+        lines = label.text().splitlines()
+        assert len(lines) >= 2
+        for line in lines:
+            assert metrics.horizontalAdvance(line) <= label.contentsRect().width(), line
+            assert not line.strip().endswith("·") and not line.strip().startswith("·")
+    assert len(screen.tiles["year"].detail.text().splitlines()) == 3  # figures on two lines

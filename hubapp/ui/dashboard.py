@@ -210,6 +210,45 @@ class ChartPanel(QWidget):
             QGuiApplication.clipboard().setText(self.model.table.tab_separated())
 
 
+class PartsLabel(QLabel):
+    """Figures joined by " · " on as few lines as the width allows, a line broken only
+    between them, then a note on a line of its own.
+
+    Qt's word wrap broke after a "·", leaving it at the end of a line and a figure alone on
+    the next (the year's tonnes, at 1280 px in English).
+    """
+
+    SEPARATOR = "\u00a0·\u00a0"  # the packing below decides the breaks, not Qt
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)  # for a note, or a part, wider than the tile
+        self.parts: tuple[str, ...] = ()
+        self.note = ""
+
+    def set_parts(self, parts: tuple[str, ...], note: str = "") -> None:
+        self.parts, self.note = parts, note
+        self._pack()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._pack()
+
+    def _pack(self) -> None:
+        width = self.contentsRect().width()
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for part in self.parts:
+            joined = f"{lines[-1]}{self.SEPARATOR}{part}" if lines else ""
+            if lines and metrics.horizontalAdvance(joined) <= width:
+                lines[-1] = joined
+            else:
+                lines.append(part)
+        text = "\n".join(lines + ([self.note] if self.note else []))
+        if text != self.text():  # a new text asks for a new layout, which resizes again
+            self.setText(text)
+
+
 class KpiTile(QFrame):
     def __init__(self, name: str, parent=None) -> None:
         super().__init__(parent)
@@ -221,8 +260,7 @@ class KpiTile(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.value.setFont(font)
-        self.detail = QLabel(self)
-        self.detail.setWordWrap(True)
+        self.detail = PartsLabel(self)
         font = self.detail.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.detail.setFont(font)
@@ -233,10 +271,11 @@ class KpiTile(QFrame):
             layout.addWidget(label)
         layout.addStretch(1)
 
-    def show_values(self, title: str, value: str, detail: str) -> None:
+    def show_values(self, title: str, value: str, parts: tuple[str, ...],
+                    note: str = "") -> None:
         self.title.setText(title)
         self.value.setText(value)
-        self.detail.setText(detail)
+        self.detail.set_parts(parts, note)
 
 
 class DashboardScreen(QWidget):
@@ -438,20 +477,21 @@ class DashboardScreen(QWidget):
         self.tiles["punctuality"].show_values(
             self.tr("Punctuality (±{minutes} min)").format(minutes=kpis.tolerance_min),
             "—" if share is None else f"{formatting.number(share * 100, 1)} %",
-            self.tr("%Ln timed service(s) · last year {share}", "",
-                    kpis.punctuality.timed).format(
+            (self.tr("%Ln timed service(s) · last year {share}", "",
+                     kpis.punctuality.timed).format(
                 share="—" if last_share is None else
-                f"{formatting.number(last_share * 100, 1)} %"))
+                f"{formatting.number(last_share * 100, 1)} %"),))
         dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours
         self.tiles["dwell"].show_values(
             self.tr("Average dwell time"),
             "—" if dwell is None else self.tr("{days} days").format(
                 days=formatting.number(dwell / 24, 1)),
-            self.tr("%Ln container(s) · last year {days}", "", kpis.dwell.containers).format(
+            (self.tr("%Ln container(s) · last year {days}", "", kpis.dwell.containers).format(
                 days="—" if last_dwell is None else self.tr("{days} days").format(
-                    days=formatting.number(last_dwell / 24, 1))))
+                    days=formatting.number(last_dwell / 24, 1))),))
 
-    def _throughput_texts(self, comparison: ComparisonRecord) -> tuple[str, str]:
+    def _throughput_texts(
+            self, comparison: ComparisonRecord) -> tuple[str, tuple[str, ...], str]:
         now = comparison.current
         growth = comparison.growth("teu")
         if growth is None:
@@ -465,5 +505,4 @@ class DashboardScreen(QWidget):
                  self.tr("{tonnes} t").format(tonnes=formatting.tonnes(now.gross_kg)))
         # A narrow tile may break the line only between the parts: at 1280 px "189,114 t" lost
         # its "t" to the next line.
-        detail = " · ".join(part.replace(" ", "\u00a0") for part in parts) + "\n" + vs
-        return value, detail
+        return value, tuple(part.replace(" ", "\u00a0") for part in parts), vs
