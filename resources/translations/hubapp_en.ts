@@ -98,7 +98,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="435" />
+        <location filename="../../hubapp/ui/dashboard.py" line="480" />
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln timed service · last year {share}</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="444" />
+        <location filename="../../hubapp/ui/dashboard.py" line="489" />
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln container · last year {days}</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="457" />
+        <location filename="../../hubapp/ui/dashboard.py" line="503" />
         <source>%Ln train(s)</source>
         <translation>
             <numerusform>%Ln train</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="458" />
+        <location filename="../../hubapp/ui/dashboard.py" line="504" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

@@ -315,18 +315,18 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>复制数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="185"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="193"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="191"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="199"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="186"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="192"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="194"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="200"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -861,196 +861,196 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="300"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="271"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="272"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="273"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="274"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="319"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="289"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="289"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="289"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="290"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="290"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="291"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="336"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="312"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="357"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="360"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="399"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="417"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="423"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="427"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="428"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="433"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="478"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="435"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="480"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 箱 · 去年 {days}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="457"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
         <source>%Ln train(s)</source>
         <translation>
             <numerusform>%Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="458"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="459"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="441"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="442"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="445"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="487"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="490"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="452"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="498"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="500"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="456"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="502"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1815,47 +1815,47 @@ Licence: MIT</source>
         <translation>期间报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="61"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="63"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="64"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="72"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="125"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="132"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="145"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="152"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="161"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="168"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="169"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="175"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2197,13 +2197,13 @@ Licence: MIT</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="170"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="177"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="79"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="144"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="151"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -2223,7 +2223,7 @@ Licence: MIT</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="160"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
@@ -2233,28 +2233,28 @@ Licence: MIT</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="178"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="166"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="176"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="183"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="181"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="188"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="136"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="143"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="145"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="152"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
