@@ -378,6 +378,39 @@ def test_an_edit_lands_and_is_checked_when_the_database_cannot_be_read(qapp):
     assert "X8001" in _messages(model)
 
 
+def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
+        qtbot, main_window, app_ctx, qtmodeltester):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    grid, view = screen.grid, screen.grid_view
+    grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")  # one edit done, one being typed
+    view.setFocus()
+    view.setCurrentIndex(grid.index(1, FIELDS.index("seal")))
+    press(qtbot, "SEAL77")
+    assert view.typing() and screen.undo_action.isEnabled()
+    qtmodeltester.check(grid)  # and it keeps watching the grid's signals
+
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
+    app_ctx.signals.data_changed.emit(ChangeRecord("day_close", frozenset({DEMO_END})), None)
+
+    assert grid.is_read_only() and view.state() != QAbstractItemView.State.EditingState
+    assert not view.typing()  # the editor went with the reset: nothing typed is pending
+    shown = grid.text_rows()
+    assert not screen.undo_action.isEnabled() and not screen.redo_action.isEnabled()
+    press(qtbot, (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Y, CTRL))
+    assert grid.text_rows() == shown
+    grid.show_errors([])  # a repaint of every row: a read-only grid has no empty row, which
+    # its row header must not be said to have either
+
+
 def test_a_clerk_reads_scrolls_copies_and_finds_on_a_closed_day(qtbot, app_ctx, demo_db_path):
     from hubapp.store import day_close
     from hubapp.store.users import UserRecord

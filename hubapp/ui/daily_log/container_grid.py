@@ -249,7 +249,8 @@ class ContainerGridModel(QAbstractTableModel):
     def _emit_all(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, PROBLEM))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows))
+        if rows := self.rowCount():  # one more than the boxes, unless read-only
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
         self.totals_changed.emit(self.totals())
 
 
@@ -464,6 +465,16 @@ class ContainerGridView(QTableView):
         self._typing = False
         super().closeEditor(editor, hint)
         self.typing_changed.emit()
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        # A reset (another desk closed the day, say) drops the open editor without closing it.
+        model.modelReset.connect(self._editor_dropped)
+
+    def _editor_dropped(self) -> None:
+        if self._typing:
+            self._typing = False
+            self.typing_changed.emit()
 
     def commit_open_editor(self) -> None:
         """Take what is typed in a cell still being edited (say Ctrl+S right after a completion)."""

@@ -233,6 +233,9 @@ class DailyLogScreen(QWidget):
         # Both spellings: Windows users press Ctrl+Y, Linux and WPS users Ctrl+Shift+Z.
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
+        # After the stack's own: a closed day's rows change by nothing, undo included.
+        self.undo_stack.canUndoChanged.connect(self._undo_allowed)
+        self.undo_stack.canRedoChanged.connect(self._undo_allowed)
         self.addActions([undo, redo])
         for action in (undo, redo):  # the stack's own actions: shown right after they act
             action.triggered.connect(lambda: self._in_view())
@@ -372,6 +375,7 @@ class DailyLogScreen(QWidget):
         read_only = closed is not None and not may_close
         self.form.set_read_only(read_only)
         self.grid.set_read_only(read_only)
+        self._undo_allowed()
         for widget in (self.new_button, self.copy_button):
             widget.setEnabled(not read_only)
         for action in (self.new_action, self.save_action):
@@ -552,6 +556,11 @@ class DailyLogScreen(QWidget):
         changed = self._form_dirty or not self.undo_stack.isClean() or self.grid_view.typing()
         self.revert_button.setEnabled(changed)
         self.save_button.setEnabled(changed and not read_only)
+
+    def _undo_allowed(self) -> None:
+        writable = not self.grid.is_read_only()
+        self.undo_action.setEnabled(writable and self.undo_stack.canUndo())
+        self.redo_action.setEnabled(writable and self.undo_stack.canRedo())
 
     def _grid_totals(self, totals: TotalsRecord) -> None:
         problems = len({e.row for e in self.grid.problems()})
