@@ -152,6 +152,17 @@ def test_save_and_copy_a_chart(screen, qtbot, tmp_path, monkeypatch, save_as):
     # A dot in the name, or a suffix of no offered type: the chosen type's is added.
     assert (folder / "May 2026.05.png").read_bytes().startswith(png)
     assert (folder / "notes.txt.svg").read_bytes().startswith(svg)
+    # Its name, so made, is asked about before a file of that name is replaced.
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text))
+    before = (folder / "May 2026.05.png").read_bytes()
+    save_as(folder / "May 2026.05", "SVG")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)  # no such .svg: not asked
+    save_as(folder / "May 2026.05", None)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)  # the .png: asked, "no"
+    assert asked == ["May 2026.05.png already exists. Do you want to replace it?"]
+    assert (folder / "May 2026.05.png").read_bytes() == before
+    (folder / "May 2026.05.svg").unlink()
     assert sorted(p.name for p in folder.iterdir()) == [
         "May 2026.05.png", "chart.png", "chart.svg", "drawing.svg", "notes.txt.svg", "plain.png",
         "typed.png"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 # The dialog classes are looked up when a dialog opens: importing them made every start
 # create their enums (~5 ms) for dialogs most sessions never show.
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from hubapp.store.users import UserRecord
 
@@ -99,6 +99,13 @@ def chosen_file(dialog: QtWidgets.QFileDialog) -> str:
     offered = {_suffix(kind) for kind in dialog.nameFilters()}
     if wanted and Path(path).suffix[1:].lower() not in offered:
         path += f".{wanted}"
+        # The dialog asked about replacing the name as typed, not this one.
+        if Path(path).exists() and not ask_yes_no(
+                dialog.parentWidget(), dialog.windowTitle(),
+                QtCore.QCoreApplication.translate(
+                    "dialogs", "{name} already exists. Do you want to replace it?").format(
+                    name=Path(path).name)):
+            return ""
     return path
 
 

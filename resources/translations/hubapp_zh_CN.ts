@@ -564,17 +564,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="510"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="521"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="534"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="545"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="543"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="554"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -688,7 +688,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="200"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="628"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="637"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -708,137 +708,137 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="242"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="247"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="251"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="364"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="367"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="369"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="369"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="387"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="391"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="388"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="392"/>
         <source>Why is {date} reopened?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="396"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="400"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="431"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="435"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="489"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="493"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="533"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="531"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="536"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="567"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="642"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="651"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="563"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="567"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="595"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="604"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="608"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="638"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="641"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="650"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="650"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="659"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -3362,6 +3362,14 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/ui/labels.py" line="75"/>
         <source>consignee</source>
         <translation>收货人</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../hubapp/ui/dialogs.py" line="105"/>
+        <source>{name} already exists. Do you want to replace it?</source>
+        <translation>{name} 已存在。是否替换？</translation>
     </message>
 </context>
 <context>
