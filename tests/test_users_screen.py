@@ -45,6 +45,21 @@ def test_admin_adds_a_clerk_then_changes_and_deactivates_them(qtbot, app_ctx, de
                             ).fetchone() == ("supervisor", 0)
 
 
+def test_tab_goes_along_the_rows_as_they_read(qtbot, app_ctx):
+    _add(app_ctx, "li.na")
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    order, widget = [], screen.table
+    for _ in range(9):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        order.append(widget)
+    assert order == [screen.role, screen.role_button, screen.password_button,
+                     screen.active_button, screen.name, screen.password, screen.new_role,
+                     screen.add_button, screen.single_user]
+
+
 def test_another_desks_change_to_a_user_shows_here(qtbot, app_ctx, demo_db_path):
     from hubapp.domain.records import ChangeRecord
     from hubapp.store import open_db

@@ -14,7 +14,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
-from hubapp.ui import dialogs, labels
+from hubapp.ui import dialogs, focus, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
@@ -94,6 +94,9 @@ class UsersScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(picked)
         layout.addLayout(new)
+        focus.tab_order(self.table, self.role, self.role_button, self.password_button,
+                        self.active_button, self.name, self.password, self.new_role,
+                        self.add_button, self.single_user)
         layout.addWidget(self.single_user)
         layout.addWidget(self.message)
 
