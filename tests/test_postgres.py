@@ -94,22 +94,31 @@ def test_new_server_database_gets_every_step(empty_url):
     open_db(empty_url).close()  # opening again changes nothing and does not fail
 
 
-def test_older_server_database_is_upgraded_keeping_its_data(empty_url):
+def _as_the_previous_release_left_it(url):
+    """The database at url with every step but the last, and one service, X1."""
     from hubapp.store import postgres
     from hubapp.store.migrations import MIGRATIONS, STEPS
 
-    old = postgres.PgDatabase(postgres.connect(empty_url), empty_url)
-    postgres.migrate(old, STEPS[:-1], MIGRATIONS.name)  # as the previous release left it
+    old = postgres.PgDatabase(postgres.connect(url), url)
+    postgres.migrate(old, STEPS[:-1], MIGRATIONS.name)
     old["service"].insert({"service_no": "X1", "date": "2026-03-05", "direction": "outbound",
                            "mode": "rail", "status": "departed"})
     old.close()
-    db = open_db(empty_url)
+
+
+def _assert_upgraded_keeping_x1(url):
+    db = open_db(url)
     try:
         assert [r[0] for r in db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")] \
             == STEP_NAMES
         assert db.execute("SELECT service_no FROM service").fetchall() == [("X1",)]
     finally:
         db.close()
+
+
+def test_older_server_database_is_upgraded_keeping_its_data(empty_url):
+    _as_the_previous_release_left_it(empty_url)
+    _assert_upgraded_keeping_x1(empty_url)
 
 
 def test_newer_or_foreign_server_database_is_refused_untouched(pg_server, empty_url):
@@ -134,16 +143,11 @@ def test_newer_or_foreign_server_database_is_refused_untouched(pg_server, empty_
 
 
 def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_url, tmp_path):
-    from hubapp.store import migrations, postgres, server_backup
-    from hubapp.store.migrations import MIGRATIONS, STEPS
+    from hubapp.store import migrations, server_backup
 
     older = pg_server.create_database()
     try:
-        old = postgres.PgDatabase(postgres.connect(older), older)
-        postgres.migrate(old, STEPS[:-1], MIGRATIONS.name)  # as the previous release left it
-        old["service"].insert({"service_no": "X1", "date": "2026-03-05",
-                               "direction": "outbound", "mode": "rail", "status": "departed"})
-        old.close()
+        _as_the_previous_release_left_it(older)
         dump = server_backup.dump(older, tmp_path / "older.dump")
     finally:
         pg_server.drop_database(older)
@@ -160,14 +164,7 @@ def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_
 
     with psycopg.connect(empty_url, autocommit=True) as conn:
         assert conn.execute("SELECT plate FROM gate_camera_log").fetchall() == [("A1",)]
-
-    db = open_db(empty_url)
-    try:
-        assert [r[0] for r in db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")] \
-            == STEP_NAMES
-        assert db.execute("SELECT service_no FROM service").fetchall() == [("X1",)]
-    finally:
-        db.close()
+    _assert_upgraded_keeping_x1(empty_url)
 
 
 def test_unreachable_server_and_missing_database_are_one_clear_line(pg_server):
