@@ -209,10 +209,14 @@ def transaction(db: Database) -> Iterator[Database]:
         raise as_user_error(error, db_path(db)) from error
     try:
         yield db
-    except BaseException:
+    except BaseException as error:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise
+        # A write inside can meet what a person acts on too: a full disk, a damaged page.
+        said = as_user_error(error, db_path(db)) if isinstance(error, sqlite3.Error) else error
+        if said is error:
+            raise
+        raise said from error
     else:
         try:
             conn.execute("COMMIT")
