@@ -280,6 +280,21 @@ def test_a_months_date_axis_ends_within_the_month_and_names_it(language, offset)
         assert not {"Dec", "12月"} & {label.get_text() for label in axes.get_xticklabels()}
 
 
+@pytest.mark.parametrize(("language", "offset", "ticks"), [
+    ("en", "Nov – Dec 2026", {"05", "29", "Dec"}), ("zh", "2026年11月–12月", {"5日", "29日", "12月"}),
+])
+def test_days_across_two_months_name_both(language, offset, ticks):
+    days = tuple(DayRecord(dt.date(2026, 11, 4) + dt.timedelta(days=i), ThroughputRecord(
+        services=1, trains=20, containers=1, teu=100 + i, gross_kg=1)) for i in range(30))
+    figure = charts.teu_per_day(days, language)
+    FigureCanvasAgg(figure).draw()
+    axes = figure.axes[0]
+    assert axes.xaxis.get_major_formatter().get_offset() == offset
+    assert ticks <= {label.get_text() for label in axes.get_xticklabels()}
+    # Formats Windows' strftime takes too: no "%-d" (its leading zero is taken off instead).
+    assert "%-" not in repr(charts._ZH_DATES) + repr(charts._EN_DATES)
+
+
 def test_the_monthly_legend_leaves_out_a_year_without_traffic():
     no_last_year = (MonthRecord(dt.date(2026, 1, 1), 120, 0),
                     MonthRecord(dt.date(2026, 2, 1), 90, 0))

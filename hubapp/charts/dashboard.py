@@ -6,6 +6,7 @@ Builders take records from hubapp.domain.dashboard and a language ("en" or "zh")
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from matplotlib import colormaps
@@ -47,8 +48,9 @@ _TEXT = {
     "no_route": ("(no route)", "（无线路）"),
     "no_commodity": ("(empty or not given)", "（空箱或未填）"),
 }
-_ZH_DATES = (["%Y年", "%-m月", "%-d日", "%H:%M", "%H:%M", "%S.%f"],
-             ["", "%Y年", "%Y年%-m月", "%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M"])
+# "%m月", not "%-m月": Windows' strftime has no "%-" (the leading zero goes in _DateFormatter).
+_ZH_DATES = (["%Y年", "%m月", "%d日", "%H:%M", "%H:%M", "%S.%f"],
+             ["", "%Y年", "%Y年%m月", "%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M"])
 # Matplotlib's own offsets read "2026-Dec"; people write "Dec 2026".
 _EN_DATES = (None, ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"])
 TOP_COMMODITIES = 10
@@ -80,8 +82,40 @@ def _date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
     locator = AutoDateLocator(maxticks=10)
     formats, offsets = _ZH_DATES if language == "zh" else _EN_DATES
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator, formats=formats,
-                                                        offset_formats=offsets))
+    axes.xaxis.set_major_formatter(_DateFormatter(locator, days, language, formats=formats,
+                                                  offset_formats=offsets))
+
+
+class _DateFormatter(ConciseDateFormatter):
+    """Matplotlib's concise dates, with Chinese months and days without a leading zero, and
+    the months a day axis spans named in full ("Nov – Dec 2026"): the month of the last
+    tick alone read as if all of the last 30 days were in December."""
+
+    def __init__(self, locator, days: Sequence[dt.date], language: str, **kwargs) -> None:
+        super().__init__(locator, **kwargs)
+        self._months = {_unpadded(day.strftime(self.offset_formats[2])) for day in days}
+        self._span = _month_span(min(days), max(days), language) \
+            if len(self._months) > 1 else None
+
+    def format_ticks(self, values):
+        return [_unpadded(label) for label in super().format_ticks(values)]
+
+    def get_offset(self) -> str:
+        offset = _unpadded(super().get_offset())
+        return self._span if self._span and offset in self._months else offset
+
+
+def _unpadded(text: str) -> str:
+    return re.sub(r"(?<!\d)0(\d[月日])", r"\1", text)
+
+
+def _month_span(first: dt.date, last: dt.date, language: str) -> str:
+    if language == "zh":
+        start = f"{first.year}年{first.month}月"
+        return f"{start}–{last.month}月" if first.year == last.year \
+            else f"{start}–{last.year}年{last.month}月"
+    start = first.strftime("%b") if first.year == last.year else first.strftime("%b %Y")
+    return f"{start} – {last.strftime('%b %Y')}"
 
 
 def _title_and_legend(axes, title: str, *more_axes) -> None:
