@@ -114,3 +114,19 @@ def test_full_and_empty_read_as_the_totals_write_them(qtbot, chinese, main_windo
     model = browse.model
     assert {model.index(row, MovesBrowseModel.FULL_EMPTY).data()
             for row in range(model.rowCount())} <= {"重", "空"}
+
+
+def test_a_missing_actual_time_is_said_in_chinese(qtbot, chinese, main_window):
+    from conftest import DEMO_END
+    from hubapp.domain.records import Status
+    from hubapp.ui import labels
+
+    screen = main_window.day_screen
+    screen.new_service()
+    form = screen.form
+    form.service_no.setText("X9")
+    for status, word in ((Status.DEPARTED, "发车"), (Status.ARRIVED, "到达")):
+        form.status.setCurrentIndex(form.status.findData(status))
+        _, errors = form.read(DEMO_END)
+        said = [labels.message(error) for error in errors if error.field == "actual_at"]
+        assert len(said) == 1 and word in said[0] and status.value not in said[0], said

@@ -1939,67 +1939,67 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77"/>
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="72"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="78"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="73"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="79"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="74"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="79"/>
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="80"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="75"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="80"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="81"/>
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="76"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="81"/>
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="127"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="132"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
@@ -2197,13 +2197,13 @@ Licence: MIT</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="180"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="79"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="151"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="154"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -2223,48 +2223,48 @@ Licence: MIT</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="163"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="107"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="178"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="181"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="173"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="183"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="176"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="186"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="191"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="146"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="109"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="108"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3892,27 +3892,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="234"/>
+        <location filename="../../hubapp/store/db.py" line="238"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="241"/>
+        <location filename="../../hubapp/store/db.py" line="245"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="243"/>
+        <location filename="../../hubapp/store/db.py" line="247"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="245"/>
+        <location filename="../../hubapp/store/db.py" line="249"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="247"/>
+        <location filename="../../hubapp/store/db.py" line="251"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
@@ -4007,19 +4007,24 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="25"/>
+        <source>A service that departed needs its actual time</source>
+        <translation>已发车的班次需要填写实际时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="26"/>
+        <source>A service that arrived needs its actual time</source>
+        <translation>已到达的班次需要填写实际时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="209"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="216"/>
         <source>Time {value!r} is not a time like 08:30</source>
         <translation>时间 {value!r} 格式不对，应如 08:30</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="221"/>
-        <source>A service that {status} needs its actual time</source>
-        <translation>状态为 {status} 的班次需要填写实际时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="95"/>
@@ -4140,7 +4145,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="232"/>
+        <location filename="../../hubapp/store/db.py" line="236"/>
         <location filename="../../hubapp/store/postgres.py" line="543"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>

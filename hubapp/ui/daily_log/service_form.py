@@ -20,6 +20,11 @@ from hubapp.ui import focus, labels
 
 _TIME = re.compile(r"([01]?\d|2[0-3]):?([0-5]\d)")
 _SEPARATOR = " · "
+# One sentence per status: the stored word ("departed") put into a translation stayed English.
+_NEEDS_ACTUAL = {
+    Status.DEPARTED: QT_TRANSLATE_NOOP("messages", "A service that departed needs its actual time"),
+    Status.ARRIVED: QT_TRANSLATE_NOOP("messages", "A service that arrived needs its actual time"),
+}
 
 
 class ServiceForm(QWidget):
@@ -217,9 +222,8 @@ class ServiceForm(QWidget):
         if scheduled and actual and scheduled - actual > dt.timedelta(hours=12):
             actual += dt.timedelta(days=1)  # a late night train that ran after midnight
         status = self.status.currentData()
-        if status in (Status.DEPARTED, Status.ARRIVED) and actual is None:
-            errors.append(FieldError("actual_at", QT_TRANSLATE_NOOP("messages", "A service that {status} needs its actual "
-                                     "time"), {"status": str(status)}))
+        if status in _NEEDS_ACTUAL and actual is None:
+            errors.append(FieldError("actual_at", _NEEDS_ACTUAL[status]))
         if errors:
             return None, errors
         previous = self._service
