@@ -684,6 +684,26 @@ def test_the_delete_question_counts_the_stored_containers(qtbot, main_window, mo
     assert f"its {stored} containers" in asked[0]
 
 
+def test_enter_at_the_delete_question_keeps_the_service(qtbot, main_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    kept = screen._service
+
+    def answer_with_enter(parent, title, text):  # the real question, Enter pressed at once
+        box = dialogs.yes_no_box(parent, title, text)
+        box.show()
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        return box.result() == QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(dialogs, "ask_yes_no", answer_with_enter)
+    screen.delete_service()
+    assert kept.id in {summary.service.id for summary in services.list_day(
+        main_window.ctx.db, DEMO_END)}
+
+
 def test_discarding_edits_to_close_the_day_drops_them(qtbot, app_ctx, monkeypatch):
     from hubapp.ui.main_window import MainWindow
 

@@ -53,8 +53,22 @@ def ask_password(parent: QWidget | None, title: str, text: str,
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QtWidgets.QMessageBox.question(parent, title, text)
-    return answer == QtWidgets.QMessageBox.StandardButton.Yes
+    box = yes_no_box(parent, title, text)
+    try:
+        return box.exec() == QtWidgets.QMessageBox.StandardButton.Yes
+    finally:
+        box.deleteLater()
+
+
+def yes_no_box(parent: QWidget | None, title: str, text: str) -> QtWidgets.QMessageBox:
+    """ask_yes_no's question, not yet shown. Every one asks before something that cannot be
+    taken back (delete, cancel, restore, merge, replace a file): No is the default, so an
+    Enter pressed out of habit does nothing."""
+    Button = QtWidgets.QMessageBox.StandardButton
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, title, text,
+                                Button.Yes | Button.No, parent)
+    box.setDefaultButton(Button.No)
+    return box
 
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
