@@ -493,6 +493,7 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     assert screen.close_day_button.isVisibleTo(supervisor)
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert "wang.li" in screen.closed_label.text()
+    assert "read-only" not in screen.closed_label.text()
     assert not screen.grid.is_read_only()  # a supervisor may still correct it
 
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
@@ -502,6 +503,7 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     screen.set_day(day)
     assert not screen.close_day_button.isVisibleTo(clerk)
     assert screen.grid.is_read_only() and not screen.save_action.isEnabled()
+    assert screen.closed_label.text().endswith("read-only: a supervisor can reopen it")
     summary = services.list_day(app_ctx.db, day)[0]
     with pytest.raises(HubError, match="closed by wang.li"):
         services.delete_service(app_ctx.db, summary.service.id, "zhao.min", "clerk")

@@ -363,9 +363,11 @@ class DailyLogScreen(QWidget):
         """A closed day says so; for a clerk it is read-only."""
         closed = day_close.closed_info(self._db, self._shown_day)
         may_close = self.ctx.role in (SUPERVISOR, ADMIN)
-        self.closed_label.setText("" if closed is None else self.tr(
-            "Closed by {name} at {time}").format(name=closed.closed_by,
-                                                  time=formatting.moment(closed.closed_local)))
+        said = "" if closed is None else self.tr("Closed by {name} at {time}").format(
+            name=closed.closed_by, time=formatting.moment(closed.closed_local))
+        if closed is not None and not may_close:  # why typing does nothing, and who can help
+            said += self.tr(" · read-only: a supervisor can reopen it")
+        self.closed_label.setText(said)
         self.close_day_button.setText(self.tr("Reopen day…") if closed else self.tr("Close day"))
         self.close_day_button.setVisible(may_close)
         too_early = None if closed else day_close.too_early_to_close(self._shown_day)
