@@ -180,12 +180,17 @@ def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, 
 
     def pick_item(parent, title, label, items):
         picked.append(label)
+        offered.extend(items)
         return next(i for i, text in enumerate(items) if text.startswith("tapioca starch"))
+
+    offered = []
 
     monkeypatch.setattr(dialogs, "pick_item", pick_item)
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
     click(qtbot, tab.merge_button)
     assert picked == ["Move every container of “durian” to:"]
+    names = [item.rsplit(" (", 1)[0] for item in offered]  # as looked up: a…z, any case
+    assert names == sorted(names, key=str.casefold) and names != sorted(names)
     assert reference.get_commodity(app_ctx.db, source.id) is None
     assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move WHERE commodity_id = ?",
                               [target.id]).fetchone()[0] == moves

@@ -7,9 +7,10 @@ that is not in the list yet.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -423,6 +424,13 @@ class CommoditiesTab(ReferenceTab):
         if chosen is None:
             return
         others = [c for c in reference.list_commodities(self.ctx.db) if c.id != chosen.id]
+        # In the order people look names up in their language (pinyin for Chinese), not by
+        # English spelling with capitals first ("LCD monitors" was offered first).
+        collator = QCollator(QLocale())
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        others.sort(key=functools.cmp_to_key(
+            lambda a, b: collator.compare(labels.pick(a.name_en, a.name_zh),
+                                          labels.pick(b.name_en, b.name_zh))))
         names = [f"{labels.pick(c.name_en, c.name_zh)} ({c.hs_code})" for c in others]
         title = self.tr("Merge commodities")
         picked = dialogs.pick_item(self, title, self.tr(
