@@ -239,7 +239,9 @@ class MainWindow(QMainWindow):
                                                      path=display_name(self.db_path)))
 
     def _show_totals(self, totals: TotalsRecord | None) -> None:
-        self.totals_label.setText(totals_text(totals or TotalsRecord()))
+        # Named: on the other screens it read as the dashboard's or the report's figures.
+        self.totals_label.setText(self.tr("{day}: {totals}").format(
+            day=self.day_screen.day().isoformat(), totals=totals_text(totals or TotalsRecord())))
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")

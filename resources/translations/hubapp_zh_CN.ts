@@ -334,37 +334,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -372,43 +372,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="392"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="393"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="396"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="412"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="397"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="413"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="399"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="400"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="401"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="411"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="412"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="427"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="435"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="429"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="437"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="435"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="443"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -416,27 +416,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="140"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="141"/>
         <source>HS code (6 digits)</source>
         <translation>HS 编码（6 位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="144"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="149"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="149"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="150"/>
         <source>Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）</translation>
     </message>
@@ -1470,6 +1470,11 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>用户</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/main_window.py" line="243"/>
+        <source>{day}: {totals}</source>
+        <translation>{day}：{totals}</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/main_window.py" line="59"/>
         <source>All movements</source>
         <translation>全部箱流</translation>
@@ -1657,27 +1662,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="167"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="170"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="170"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="173"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="179"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="180"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -1685,22 +1690,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -1731,32 +1736,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="265"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="266"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -1764,22 +1769,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="470"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="478"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="471"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="479"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="472"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="480"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="474"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="482"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -1787,17 +1792,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="315"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="316"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="330"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="331"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="333"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="334"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
@@ -1868,37 +1873,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="195"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="196"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="206"/>
         <source>Countries (like CN,LA)</source>
         <translation>国家（如 CN,LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="207"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
@@ -1906,37 +1911,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
         <source>Countries</source>
         <translation>国家</translation>
     </message>
@@ -4237,42 +4242,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="35"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="36"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="36"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="37"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="37"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="38"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="38"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="39"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="39"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="40"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="40"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="41"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="42"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="43"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
