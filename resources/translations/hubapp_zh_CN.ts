@@ -753,11 +753,6 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="394"/>
-        <source>Why is {date} reopened?</source>
-        <translation>{date} 重新开账的原因？</translation>
-    </message>
-    <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="402"/>
         <source>Day close</source>
         <translation>关账</translation>
@@ -807,6 +802,11 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="394"/>
+        <source>Why reopen {date}?</source>
+        <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>

@@ -391,7 +391,7 @@ class DailyLogScreen(QWidget):
         try:
             if day_close.is_closed(self._db, self._shown_day):
                 reason = dialogs.ask_text(self, self.tr("Reopen day"),
-                                          self.tr("Why is {date} reopened?").format(
+                                          self.tr("Why reopen {date}?").format(
                                               date=formatting.long_date(self._shown_day)))
                 if reason is None:
                     return
