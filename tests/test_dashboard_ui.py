@@ -269,6 +269,10 @@ def test_tiles_write_tonnes_as_everywhere_else(screen):
         tonnes = formatting.tonnes(comparison.current.gross_kg)
         assert "." in tonnes  # the demo's tonnes have a fraction, which 0 decimals rounded
         assert f"{tonnes}\u00a0t" in screen.tiles[name].detail.text()
+        now = comparison.current
+        assert now.services > now.trains  # the demo runs trucks and barges too
+        assert screen.tiles[name].detail.text().replace("\u00a0", " ").startswith(
+            f"{now.services:,} services · {now.trains:,} by rail · {now.containers:,} containers")
 
 
 def test_shown_numbers_have_one_format_per_column(screen, qtbot):

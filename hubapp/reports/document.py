@@ -17,7 +17,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from hubapp.domain.records import TotalsRecord
-from hubapp.reports.text import NOTHING, day, growth, moment, month, name, number, text
+from hubapp.reports.text import (
+    NOTHING, day, days, growth, moment, month, name, number, text,
+)
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
 
 CHART_DPI = 200
@@ -45,7 +47,7 @@ def period_text(data: ReportDataRecord, language: str) -> str:
         return day(data.first, language)
     if data.kind == MONTHLY:
         return month(data.first, language)
-    return f"{day(data.first, language)} – {day(data.last, language)}"
+    return f"{day(data.first, language)} – {day(data.end, language)}"
 
 
 def content(data: ReportDataRecord, language: str,
@@ -61,6 +63,8 @@ def content(data: ReportDataRecord, language: str,
              f"<p class='hub'>{_e(hub)}</p>"]
     if data.kind == DAILY:
         parts.append(f"<p class='status'>{_e(_closed_text(data, language))}</p>")
+    if data.under_way:
+        parts.append(f"<p class='status'>{_e(_under_way_text(data, language))}</p>")
     if data.empty:
         key = "empty_day" if data.kind == DAILY else "empty_period"
         parts.append(f"<p class='none'>{_e(text(key, language))}</p>")
@@ -218,14 +222,29 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
         shown = (lambda v: f"{v:,.1f}") if label == "tonnes" else number
         rows.append([text(label, language), shown(now), shown(before), growth(now, before),
                      NOTHING if none_last_year else shown(year), growth(now, year)])
-    headers = [("", False), (text(this, language), True), (text(previous, language), True),
-               (text("growth_previous", language), True),
-               (text(f"last_year_{data.kind}", language), True),
+    # A period under way names the days each column counts: "this month" would be a whole one.
+    this, previous, last_year = (
+        [days(*period, language) for period in
+         ((data.first, data.last), data.previous_period, data.last_year_period)]
+        if data.under_way else
+        [text(key, language) for key in (this, previous, f"last_year_{data.kind}")])
+    headers = [("", False), (this, True), (previous, True),
+               (text("growth_previous", language), True), (last_year, True),
                (text("growth_year", language), True)]
-    note = (f"<p class='status'>{_e(text(f'none_last_year_{data.kind}', language))}</p>"
-            if none_last_year else "")
+    notes = [text(f"none_last_year_{data.kind}", language)] if none_last_year else []
+    notes += [text("history_starts", language, day=day(data.history_from, language),
+                   span=days(*period, language))
+              for period in (data.previous_period, data.last_year_period)
+              if data.history_from and period[0] < data.history_from <= period[1]]
     return (f"<h2>{_e(text('totals', language))}</h2>"
-            + _table(headers, rows, None, [False] + [True] * 5) + note)
+            + _table(headers, rows, None, [False] + [True] * 5)
+            + "".join(f"<p class='status'>{_e(note)}</p>" for note in notes))
+
+
+def _under_way_text(data: ReportDataRecord, language: str) -> str:
+    return text(f"under_way_{data.kind}", language, span=days(data.first, data.last, language),
+                previous=days(*data.previous_period, language),
+                last_year=days(*data.last_year_period, language))
 
 
 def _services(data: ReportDataRecord, language: str) -> str:

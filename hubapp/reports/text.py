@@ -47,6 +47,16 @@ _TEXT = {
     "none_last_year_daily": ("No traffic on the same day last year", "上年同日无作业"),
     "none_last_year_monthly": ("No traffic in the same month last year", "上年同月无作业"),
     "none_last_year_range": ("No traffic in the same period last year", "上年同期无作业"),
+    "under_way_monthly": ("Month under way: {span} so far, compared with the same days of the "
+                          "previous month ({previous}) and of last year ({last_year})",
+                          "本月尚未结束：以下为{span}的数据，与上月同期（{previous}）及"
+                          "上年同期（{last_year}）对比"),
+    "under_way_range": ("Period under way: {span} so far, compared with as many days before "
+                        "({previous}) and the same days last year ({last_year})",
+                        "本期尚未结束：以下为{span}的数据，与此前同样天数（{previous}）及"
+                        "上年同期（{last_year}）对比"),
+    "history_starts": ("Records start on {day}: {span} is counted only from then",
+                       "记录始于{day}：{span}只计其后的数据"),
     "change": ("Change", "变化"),
     "growth_previous": ("vs previous", "环比"),
     "growth_year": ("vs last year", "同比"),
@@ -88,8 +98,32 @@ def day(value: dt.date, language: str) -> str:
     return value.isoformat()
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # not strftime's: the locale's
+
+
 def month(value: dt.date, language: str) -> str:
     return f"{value.year}年{value.month}月" if language == "zh" else value.isoformat()[:7]
+
+
+def _month_en(value: dt.date) -> str:
+    return f"{_MONTHS[value.month - 1]} {value.year}"
+
+
+def days(first: dt.date, last: dt.date, language: str) -> str:
+    """A run of days written out, naming the month and year once where they are shared:
+    1–3 December 2026, 2026年12月1日–3日."""
+    if language == "zh":
+        tail = (f"{last.day}日" if (first.year, first.month) == (last.year, last.month) else
+                f"{last.month}月{last.day}日" if first.year == last.year else day(last, "zh"))
+        return day(first, "zh") + ("" if first == last else f"–{tail}")
+    end = f"{last.day} {_month_en(last)}"
+    if first == last:
+        return end
+    head = (f"{first.day}" if (first.year, first.month) == (last.year, last.month) else
+            f"{first.day} {_MONTHS[first.month - 1]}" if first.year == last.year else
+            f"{first.day} {_month_en(first)}")
+    return f"{head} – {end}" if " " in head else f"{head}–{end}"
 
 
 def moment(value: dt.datetime, language: str) -> str:

@@ -55,17 +55,25 @@ class GroupTotalsRecord:
 class ReportDataRecord:
     kind: str  # DAILY, MONTHLY or RANGE
     first: dt.date
-    last: dt.date
+    last: dt.date  # the last day counted: today for a period still under way
+    end: dt.date  # the last day of the period asked for
     hub: HubSettingsRecord
     closed: DayCloseRecord | None  # daily reports only
     totals: TotalsRecord
     previous: TotalsRecord  # previous day, month, or period of the same length
+    previous_period: tuple[dt.date, dt.date]
     last_year: TotalsRecord  # the same period a year before
+    last_year_period: tuple[dt.date, dt.date]
+    history_from: dt.date | None  # the first day with traffic on record
     services: tuple[ServiceLineRecord, ...]  # daily reports only
     days: tuple[GroupTotalsRecord, ...]  # every day of the period, quiet ones as zero
     routes: tuple[GroupTotalsRecord, ...]  # most TEU first
     # top 15, one "other" row (key "other"), then empties and boxes without one (key None)
     commodities: tuple[GroupTotalsRecord, ...]
+
+    @property
+    def under_way(self) -> bool:
+        return self.last < self.end
 
     @property
     def empty(self) -> bool:
@@ -77,29 +85,44 @@ def month_period(month: dt.date) -> tuple[dt.date, dt.date]:
     return first, add_months(first, 1) - dt.timedelta(days=1)
 
 
-def build(db: Database, kind: str, first: dt.date, last: dt.date) -> ReportDataRecord:
-    """Everything a report prints about first..last (inclusive)."""
+def build(db: Database, kind: str, first: dt.date, last: dt.date,
+          today: dt.date | None = None) -> ReportDataRecord:
+    """Everything a report prints about first..last (inclusive). A period still under way
+    counts up to today and is compared with the same days before it and a year before, as
+    the Dashboard compares a month under way: against whole periods it would shrink by
+    the days still to come."""
+    today = today or dt.date.today()
+    end, last = last, min(last, today) if first <= today else last
     if kind == DAILY:
         previous = (first - dt.timedelta(days=1),) * 2
     elif kind == MONTHLY:
-        previous = month_period(add_months(first, -1))
+        before = add_months(first, -1)
+        previous = month_period(before) if last == end else \
+            (before, min(before + (last - first), first - dt.timedelta(days=1)))
     else:
         length = last - first + dt.timedelta(days=1)
         previous = (first - length, last - length)
+    # A whole month against the whole of last year's: 28 February's day a year before is the
+    # 28th, and would leave out a leap year's 29th.
+    last_year = (month_period(add_months(first, -12)) if kind == MONTHLY and last == end else
+                 (same_day_last_year(first), same_day_last_year(last)))
     daily = kind == DAILY
     return ReportDataRecord(
-        kind=kind, first=first, last=last, hub=settings.load(db),
+        kind=kind, first=first, last=last, end=end, hub=settings.load(db),
         closed=closed_info(db, first) if daily else None,
         totals=totals(db, first, last),
-        previous=totals(db, *previous),
-        # A month against the whole of last year's: 28 February's day a year before is the
-        # 28th, and would leave out a leap year's 29th.
-        last_year=totals(db, *(month_period(add_months(first, -12)) if kind == MONTHLY else
-                               (same_day_last_year(first), same_day_last_year(last)))),
+        previous=totals(db, *previous), previous_period=previous,
+        last_year=totals(db, *last_year), last_year_period=last_year,
+        history_from=history_from(db),
         services=service_lines(db, first) if daily else (),
         days=per_day(db, first, last),
         routes=per_route(db, first, last),
         commodities=per_commodity(db, first, last))
+
+
+def history_from(db: Database) -> dt.date | None:
+    first = next(db.query("SELECT MIN(date) AS first FROM daily_totals"))["first"]
+    return dt.date.fromisoformat(first) if first else None
 
 
 _SERVICE_COUNTS = "SELECT {group} COUNT(*) AS services FROM service s " \

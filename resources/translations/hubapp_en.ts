@@ -114,15 +114,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="503" />
-        <source>%Ln train(s)</source>
+        <location filename="../../hubapp/ui/dashboard.py" line="506" />
+        <source>%Ln service(s)</source>
         <translation>
-            <numerusform>%Ln train</numerusform>
-            <numerusform>%Ln trains</numerusform>
+            <numerusform>%Ln service</numerusform>
+            <numerusform>%Ln services</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="504" />
+        <location filename="../../hubapp/ui/dashboard.py" line="507" />
+        <source>%Ln by rail</source>
+        <translation>
+            <numerusform>%Ln by rail</numerusform>
+            <numerusform>%Ln by rail</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="508" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

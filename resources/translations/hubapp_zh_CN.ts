@@ -1015,21 +1015,28 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
-        <source>%Ln train(s)</source>
+        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
+        <source>%Ln service(s)</source>
         <translation>
-            <numerusform>%Ln 列</numerusform>
+            <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
+        <source>%Ln by rail</source>
+        <translation>
+            <numerusform>其中铁路 %Ln 列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="509"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
