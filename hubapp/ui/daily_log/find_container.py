@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.records import ContainerHistoryRecord
 from hubapp.ui import labels
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table, rows_high
 
 
 class ContainerHistoryModel(RecordTableModel):
@@ -22,6 +22,10 @@ class ContainerHistoryModel(RecordTableModel):
         return [row.date.isoformat(), row.service_no, labels.direction(row.direction),
                 labels.pick(row.route_name_en, row.route_name_zh),
                 f"{row.size_type} {labels.full_empty(row.full_empty)}", labels.status(row.status)][column]
+
+
+ROUTE = 3  # the column of ContainerHistoryModel
+SHOWN_MOVES = 6
 
 
 class FindContainerPanel(QWidget):
@@ -43,10 +47,9 @@ class FindContainerPanel(QWidget):
         self.table = list_table(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(self.fontMetrics().height() * 9)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ROUTE, QHeaderView.ResizeMode.Stretch)  # the longest
         self.table.activated.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -55,11 +58,15 @@ class FindContainerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.hide()
 
     def show_results(self, number: str, rows: list[ContainerHistoryRecord]) -> None:
         self.number = number  # what the rows are of, whatever the find box holds by now
         self.model.set_rows(rows)
+        # As tall as the moves, up to six: one move took a box of eight rows from the grid.
+        self.table.setVisible(bool(rows))
+        self.table.setFixedHeight(rows_high(self.table, min(len(rows), SHOWN_MOVES)))
         if rows:
             self.title.setText(self.tr("{number}: %n move(s)", "", len(rows))
                                .format(number=number))
@@ -67,6 +74,8 @@ class FindContainerPanel(QWidget):
         else:
             self.title.setText(self.tr("{number} is not in the log.").format(number=number))
         self.show()
+        # The moves to pick from, or the panel itself: Escape closes it either way.
+        (self.table if rows else self).setFocus()
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -674,7 +674,6 @@ class DailyLogScreen(QWidget):
         number = iso6346.normalise(self.find_edit.text())
         if number:
             self.find_panel.show_results(number, services.find_container(self._db, number))
-            self.find_panel.table.setFocus()
 
     def _jump_to(self, move: ContainerHistoryRecord) -> None:
         self.show_move(move.date, move.service_id, self.find_panel.number)
