@@ -152,7 +152,7 @@
 <context>
     <name>FindContainerPanel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="64" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="71" />
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}: %n move</numerusform>
