@@ -132,7 +132,7 @@ def test_help_and_usage_errors_speak_the_locale_too():
     wrong = hubapp("zh_CN.UTF-8", "stats", "--db", "hub.db", "--from", "2026-13-01")
     assert wrong.returncode == 2
     assert wrong.stderr.strip() == (
-        "hubapp stats：错误：参数 --from：'2026-13-01' 不是日期；应为 YYYY-MM-DD，例如 "
+        "hubapp stats：错误：参数 --from：“2026-13-01”不是日期；应为 YYYY-MM-DD，例如 "
         "2026-03-05（参见 hubapp stats --help）")
     missing = hubapp("zh_CN.UTF-8", "stats", "--db", "hub.db")
     assert "缺少必需的参数：--from, --to" in missing.stderr

@@ -1214,19 +1214,19 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>FindContainerPanel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="40"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="44"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="64"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="71"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="68"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="75"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -2822,7 +2822,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/check.py" line="184"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
-        <translation>箱号 {number!r}（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
+        <translation>箱号“{number}”（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="192"/>
@@ -3110,12 +3110,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="188"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
-        <translation>{text!r} 不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
+        <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="197"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
-        <translation>{text!r} 不是月份；应为 YYYY-MM，例如 2026-03</translation>
+        <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="228"/>
@@ -3550,7 +3550,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="80"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
-        <translation>班次号 {value!r} 应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
+        <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="87"/>
@@ -3565,7 +3565,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="46"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
-        <translation>HS 编码 {value!r} 必须是 6 位数字（如 110620）</translation>
+        <translation>HS 编码“{value}”必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="49"/>
@@ -3575,27 +3575,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="54"/>
         <source>Category {value!r} is not one of {known}</source>
-        <translation>类别 {value!r} 不在 {known} 之中</translation>
+        <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="63"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
-        <translation>UN/LOCODE {value!r} 必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
+        <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="68"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
-        <translation>国家 {value!r} 必须是 UN/LOCODE 的前两个字母</translation>
+        <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="78"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
-        <translation>线路代码 {value!r} 必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
+        <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="88"/>
         <source>Not a known place: {value!r}</source>
-        <translation>未知地点：{value!r}</translation>
+        <translation>未知地点：“{value}”</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="91"/>
@@ -3616,7 +3616,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="108"/>
         <source>Full/empty must be F or E, not {value!r}</source>
-        <translation>空重应为 F 或 E，而不是 {value!r}</translation>
+        <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="124"/>
@@ -3646,12 +3646,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="212"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
-        <translation>空重 {value!r} 不是 F、E、full、empty、重、空 之一</translation>
+        <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="174"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
-        <translation>毛重 {value!r} 不是千克数</translation>
+        <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="177"/>
@@ -3666,12 +3666,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="232"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
-        <translation>货名 {value!r} 不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
+        <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="263"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
-        <translation>列 {other!r} 已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
+        <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="270"/>
@@ -3691,7 +3691,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="224"/>
         <source>Line {other} gives {value!r} for the same service</source>
-        <translation>第 {other} 行为同一班列填写的是 {value!r}</translation>
+        <translation>第 {other} 行为同一班列填写的是“{value}”</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="325"/>
@@ -4036,18 +4036,18 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="209"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
-        <translation>地点 {value!r} 不是已知的 UN/LOCODE 或地名</translation>
+        <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="216"/>
         <source>Time {value!r} is not a time like 08:30</source>
-        <translation>时间 {value!r} 格式不对，应如 08:30</translation>
+        <translation>时间“{value}”格式不对，应如 08:30</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="95"/>
         <location filename="../../hubapp/store/reference.py" line="198"/>
         <source>{value!r} is already in the list</source>
-        <translation>{value!r} 已在列表中</translation>
+        <translation>“{value}”已在列表中</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="116"/>
