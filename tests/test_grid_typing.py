@@ -57,6 +57,32 @@ def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot,
         == (0, 5)
 
 
+def test_enter_after_tabs_goes_to_the_next_rows_column_where_the_tabs_started(qtbot, screen):
+    _new_service(qtbot, screen, "B5")
+    first, second = numbers(2)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, first, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab, "24000",
+          Qt.Key.Key_Tab, "cassava flour", Qt.Key.Key_Return, second)
+    screen.grid_view.commit_open_editor()
+    assert [row["container"] for row in screen.grid.text_rows()] == [first, second]
+    # A plain Enter, without Tabs before it, goes straight down.
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 3))
+    press(qtbot, Qt.Key.Key_Return)
+    assert (screen.grid_view.currentIndex().row(), screen.grid_view.currentIndex().column()) \
+        == (1, 3)
+    # A run started elsewhere comes back there; a move by hand ends the run.
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 1))
+    press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Return)
+    assert (screen.grid_view.currentIndex().row(), screen.grid_view.currentIndex().column()) \
+        == (1, 1)
+    press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab)
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 4))
+    press(qtbot, Qt.Key.Key_Return)
+    assert (screen.grid_view.currentIndex().row(), screen.grid_view.currentIndex().column()) \
+        == (1, 4)
+
+
 def test_a_cell_starting_with_a_quote_does_not_swallow_the_rows_after_it(qtbot, screen,
                                                                          demo_db_path):
     _new_service(qtbot, screen, "B3")

@@ -390,6 +390,11 @@ class ContainerGridView(QTableView):
         self._wanted: list[int] = []
         self._least: list[int] = []
         self._around = 0
+        # A run of Tabs: the column it started in and the cell it reached. Enter there goes
+        # to the next row's starting column, as in a spreadsheet: the next box's number
+        # lands in Container, not in the column typed last.
+        self._tab_start: int | None = None
+        self._tab_end: tuple[int, int] | None = None
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -470,6 +475,7 @@ class ContainerGridView(QTableView):
         super().setModel(model)
         # A reset (another desk closed the day, say) drops the open editor without closing it.
         model.modelReset.connect(self._editor_dropped)
+        model.modelReset.connect(self._end_tab_run)
 
     def _editor_dropped(self) -> None:
         if self._typing:
@@ -485,6 +491,19 @@ class ContainerGridView(QTableView):
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def moveCursor(self, action, modifiers):
+        """Where a key moves to; a Tab or Shift+Tab also carries on the run of Tabs."""
+        index = self._moved_to(action, modifiers)
+        current = self.currentIndex()
+        # MoveNext without a current cell is the view taking the focus, not a Tab.
+        if action in (QAbstractItemView.CursorAction.MoveNext,
+                      QAbstractItemView.CursorAction.MovePrevious) \
+                and current.isValid() and index.isValid():
+            if (current.row(), current.column()) != self._tab_end:
+                self._tab_start = current.column()
+            self._tab_end = (index.row(), index.column())
+        return index
+
+    def _moved_to(self, action, modifiers) -> QModelIndex:
         """Tab and Shift+Tab go round the fields only: the Problem column takes no typing,
         and a number typed there after a Tab from Seal would be lost."""
         index = super().moveCursor(action, modifiers)
@@ -499,11 +518,20 @@ class ContainerGridView(QTableView):
             return self.model().index(index.row(), PROBLEM - 1)
         return index
 
+    def currentChanged(self, current, previous) -> None:
+        super().currentChanged(current, previous)
+        if (current.row(), current.column()) != self._tab_end:
+            self._end_tab_run()  # moved otherwise
+
+    def _end_tab_run(self) -> None:
+        self._tab_start = self._tab_end = None
+
     def move_down(self) -> None:
         current = self.currentIndex()
         if current.isValid():
+            column = current.column() if self._tab_start is None else self._tab_start
             below = self.model().index(min(current.row() + 1, self.model().rowCount() - 1),
-                                       current.column())
+                                       column)
             self.setCurrentIndex(below)
 
     def keyPressEvent(self, event) -> None:
