@@ -349,3 +349,27 @@ def test_every_screen_fits_a_1024_px_window_and_the_daily_log_keeps_its_columns(
         assert commodity.data(Qt.ItemDataRole.ToolTipRole) == commodity.data()
     finally:
         install_translations(qapp, "en")
+
+
+def test_at_1024_px_the_daily_log_gives_commodity_the_room_of_an_empty_problem_column(
+        qtbot, app_ctx):
+    from hubapp.ui import formatting
+    from hubapp.ui.daily_log.container_grid import PROBLEM
+
+    window = _window(qtbot, app_ctx)
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: window.size().width() == 1024)
+    screen = window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    QApplication.processEvents()
+    grid, header = screen.grid_view, screen.grid_view.horizontalHeader()
+    empty = grid.columnWidth(PROBLEM)
+    assert not screen.grid.problems() and empty < header.sectionSizeHint(PROBLEM) + 10
+    assert grid.columnWidth(4) > header.sectionSizeHint(PROBLEM) + 30  # Commodity has it
+    # The totals line breaks between its parts only: "611.3 t" keeps its "t".
+    tonnes = formatting.tonnes(screen.grid.totals().gross_kg)
+    assert f"{tonnes}\u00a0t" in screen.service_totals.text()
+    screen.grid.set_cells([(0, "size_type", "99X9")], "test")
+    assert grid.columnWidth(PROBLEM) > empty  # room again to say what is wrong
+    screen.revert()

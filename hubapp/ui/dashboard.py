@@ -509,4 +509,4 @@ class DashboardScreen(QWidget):
                  self.tr("{tonnes} t").format(tonnes=formatting.tonnes(now.gross_kg)))
         # A narrow tile may break the line only between the parts: at 1280 px "189,114 t" lost
         # its "t" to the next line.
-        return value, tuple(part.replace(" ", "\u00a0") for part in parts), vs
+        return value, tuple(map(formatting.unbroken, parts)), vs

@@ -21,6 +21,11 @@ def tonnes(kilograms: int) -> str:
     return number(kilograms / 1000, 1)
 
 
+def unbroken(text: str) -> str:
+    """Text a narrow label may not break inside: "611.3 t" never leaves its "t" alone."""
+    return text.replace(" ", "\u00a0")
+
+
 def long_date(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 

@@ -389,7 +389,6 @@ class ContainerGridView(QTableView):
         self._fitting = False  # columns being sized by _fit_columns, not by a hand
         self._wanted: list[int] = []
         self._least: list[int] = []
-        self._around = 0
         # A run of Tabs: the column it started in and the cell it reached. Enter there goes
         # to the next row's starting column, as in a spreadsheet: the next box's number
         # lands in Container, not in the column typed last.
@@ -426,13 +425,16 @@ class ContainerGridView(QTableView):
                        for column, texts in enumerate(samples)]
         # The smallest window still shows every column, Problem (what is wrong with a row)
         # too, and a few rows: the row numbers, up to four digits, and a scroll bar beside.
-        self._around = self.fontMetrics().horizontalAdvance("0000") + 8 \
-            + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        self.setMinimumSize(sum(self._least) + self._around, rows_high(self, 4))
+        self.setMinimumSize(sum(self._least) + self._beside_columns(9999), rows_high(self, 4))
         # Problem stretches over the room left, but never below the width it was last given.
         self.setColumnWidth(PROBLEM, self._least[PROBLEM])
         header.sectionResized.connect(self._column_resized)
         self._fit_columns()
+
+    def _beside_columns(self, rows: int) -> int:
+        """The width beside the columns: row numbers up to `rows` and a scroll bar."""
+        return self.fontMetrics().horizontalAdvance("0" * len(str(rows))) + 8 \
+            + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
 
     def _column_resized(self, column: int, _old: int, new: int) -> None:
         # Dragged by hand: the width wanted from now on, wherever the window goes.
@@ -444,8 +446,13 @@ class ContainerGridView(QTableView):
         of what it has above its least, and Problem, the last, stretches over what is left."""
         if not self._wanted:
             return  # not sized yet
-        room = self.width() - self._around
-        wanted, least = sum(self._wanted), sum(self._least)
+        # Row numbers as wide as the rows there are, the empty row's number to come included:
+        # what four digits would take goes to the columns in a service of 30 boxes.
+        room = self.width() - self._beside_columns(self.model().rowCount())
+        # An empty Problem column needs no more than its least: the room goes to the others,
+        # Commodity's long names first of all.
+        problem = self._wanted[PROBLEM] if self.grid().problems() else self._least[PROBLEM]
+        wanted, least = sum(self._wanted[:PROBLEM]) + problem, sum(self._least)
         share = 1.0 if wanted <= least else max(0.0, min(1.0, (room - least) / (wanted - least)))
         self._fitting = True
         for column in range(PROBLEM):
@@ -476,6 +483,7 @@ class ContainerGridView(QTableView):
         # A reset (another desk closed the day, say) drops the open editor without closing it.
         model.modelReset.connect(self._editor_dropped)
         model.modelReset.connect(self._end_tab_run)
+        model.totals_changed.connect(lambda _totals: self._fit_columns())  # problems come, go
 
     def _editor_dropped(self) -> None:
         if self._typing:

@@ -572,7 +572,8 @@ class DailyLogScreen(QWidget):
             empty=formatting.number(totals.empty), tonnes=formatting.tonnes(totals.gross_kg))
         if problems:
             text += " · " + self.tr("%n row(s) with problems", "", problems)
-        self.service_totals.setText(text)
+        # The line may wrap between its parts only, where a window is narrow.
+        self.service_totals.setText(" · ".join(map(formatting.unbroken, text.split(" · "))))
 
     def _pasted(self, rows: int, ignored: list[str]) -> None:
         text = self.tr("Pasted %n row(s).", "", rows)
