@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication
 from hubapp.interchange import export_file, import_file
 from hubapp.store import audit
 from hubapp.store import interchange as store_interchange
-from hubapp.ui import dialogs, formatting
+from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.export_dialog import ExportDialog
+from hubapp.ui.record_model import BAD_CELL
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
@@ -99,6 +100,39 @@ def test_problems_are_listed_and_saved_as_csv(main_window, qtbot, monkeypatch, t
         saved = list(csv.reader(file))
     assert saved[0] == ["line", "column", "value", "problem"]
     assert [row[:3] for row in saved[1:]] == rows
+
+
+def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_row(
+        main_window, qtbot, monkeypatch, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
+    lines[8] = lines[8].replace("木薯粉", "月球岩石")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    preview = dialog.preview_model
+    headers = [preview.headerData(c, Qt.Orientation.Horizontal).split("\n")[0]
+               for c in range(preview.columnCount())]
+    date = preview.index(2, headers.index("日期"))  # lines 4 and 9
+    commodity = preview.index(7, headers.index("货名"))
+    assert date.data(Qt.ItemDataRole.BackgroundRole) is None  # nothing known wrong yet
+
+    run_import(dialog, qtbot)
+
+    problems = dialog.problems_model.problems
+    for cell, problem in ((date, problems[0]), (commodity, problems[1])):
+        assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == BAD_CELL
+        assert cell.data(Qt.ItemDataRole.ToolTipRole) == labels.message(problem)
+    assert preview.index(2, headers.index("箱号")).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert preview.index(7, headers.index("日期")).data(Qt.ItemDataRole.ToolTipRole) is None
+
+    view = dialog.problems_view
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(
+        dialog.problems_model.index(1, 3)).center())
+    assert [i.row() for i in dialog.preview.selectionModel().selectedRows()] == [7]
+
+    dialog.open_file(bad)  # a new start: nothing marked until it is imported again
+    assert preview.index(2, headers.index("日期")).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
 def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx):

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
 )
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
@@ -20,7 +21,7 @@ from hubapp.interchange.reading import Table
 from hubapp.interchange.writing import write_problems
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import list_table, rows_high
+from hubapp.ui.record_model import BAD_CELL, list_table, rows_high
 from hubapp.ui.reference_screen import add_unknown, may_change
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -44,6 +45,7 @@ class PreviewModel(QAbstractTableModel):
         self._headers: list[str] = []
         self._fields: list[str | None] = []
         self._rows: list[tuple[int, list[str]]] = []
+        self._problems: dict[tuple[int, str], list[str]] = {}  # (line, column) → messages
 
     def load(self, table: Table | None, fields: Sequence[str | None]) -> None:
         self.beginResetModel()
@@ -52,6 +54,27 @@ class PreviewModel(QAbstractTableModel):
         self._rows = list(table.rows) if table else []
         self.endResetModel()
 
+    def mark(self, problems: Sequence[Problem]) -> None:
+        """Problems shown on their cells (by line and column heading), as the daily log's
+        grid shows a bad cell."""
+        self._problems = {}
+        for problem in problems:
+            self._problems.setdefault((problem.line, problem.column), []).append(
+                labels.message(problem))
+        if self._rows and self._headers:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(self._headers) - 1))
+
+    def cell_of(self, problem: Problem) -> QModelIndex:
+        """The preview's cell of a problem, its row's first if the column is not named;
+        invalid past the preview's rows."""
+        row = next((r for r, (line, _cells) in enumerate(self._rows) if line == problem.line),
+                   None)
+        if row is None:
+            return QModelIndex()
+        column = self._headers.index(problem.column) if problem.column in self._headers else 0
+        return self.index(row, column)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -59,10 +82,17 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
-        cells = self._rows[index.row()][1]
-        return cells[index.column()] if index.column() < len(cells) else ""
+        line, cells = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[index.column()] if index.column() < len(cells) else ""
+        messages = self._problems.get((line, self._headers[index.column()]))
+        if messages and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(BAD_CELL)
+        if messages and role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(messages)
+        return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -164,6 +194,7 @@ class ImportDialog(QDialog):
         self.problems_view.horizontalHeader().setStretchLastSection(True)
         self.problems_view.setMinimumHeight(rows_high(self.problems_view, 3))
         self.problems_view.hide()
+        self.problems_view.selectionModel().currentRowChanged.connect(self._problem_picked)
         self.save_problems_button = QPushButton(self.tr("&Save problem list…"), self)
         self.save_problems_button.clicked.connect(self.save_problems)
         self.save_problems_button.hide()
@@ -352,10 +383,19 @@ class ImportDialog(QDialog):
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_model.load(problems)
+        self.preview_model.mark(problems)
         self.problems_view.setVisible(bool(problems))
         self.save_problems_button.setVisible(bool(problems))
         self.add_to_list_button.setVisible(any(
             p.template in _UNKNOWN_NAMES for p in problems) and may_change(self.ctx))
+
+    def _problem_picked(self, current: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        cell = self.preview_model.cell_of(self.problems_model.problems[current.row()])
+        if cell.isValid():
+            self.preview.selectRow(cell.row())
+            self.preview.scrollTo(cell)
 
     def add_to_list(self) -> None:
         """The unknown name of the selected problem (else the first one) into its list."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # raw values, so numbers sort as numbers
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the …Record behind the row
+BAD_CELL = QColor(255, 205, 205)  # behind a cell whose value stops a save or an import
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -27,11 +27,10 @@ from hubapp.domain.validation import (
     size_type_code,
 )
 from hubapp.ui import formatting, labels
-from hubapp.ui.record_model import rows_high
+from hubapp.ui.record_model import BAD_CELL, rows_high
 
 FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
 PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
-_ERROR_BACKGROUND = QColor(255, 205, 205)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -169,7 +168,7 @@ class ContainerGridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _shown(field, self._rows[row][field], role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.BackgroundRole and mine:
-            return QBrush(_ERROR_BACKGROUND)
+            return QBrush(BAD_CELL)
         if role == Qt.ItemDataRole.ToolTipRole and mine:
             return "\n".join(labels.message(e) for e in mine)
         if role == Qt.ItemDataRole.ToolTipRole and field == "commodity":
@@ -334,7 +333,7 @@ class _ContainerEdit(QLineEdit):
             except iso6346.ContainerNumberError as error:
                 wrong = labels.message(error)
         self.setToolTip(wrong)
-        self.setStyleSheet(f"background: {_ERROR_BACKGROUND.name()}" if wrong else "")
+        self.setStyleSheet(f"background: {BAD_CELL.name()}" if wrong else "")
 
 
 class GridDelegate(QStyledItemDelegate):
