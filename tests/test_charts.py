@@ -11,6 +11,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from hubapp.charts import dashboard as charts
+from hubapp.charts import reports as report_charts
 from hubapp.charts.common import font_family, hover_text
 from hubapp.domain.dashboard import (
     DAY, MONTH, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, MonthRecord,
@@ -29,6 +30,14 @@ COMMODITIES = (
     CommodityTotalsRecord(None, "", "", 10, 20, 40_000),
 )
 MONTHS = (MonthRecord(dt.date(2026, 1, 1), 120, 100), MonthRecord(dt.date(2026, 2, 1), 90, 0))
+
+
+DIRECTIONS = tuple(DirectionTeuRecord(day.date, 5, 3) for day in DAYS)
+
+
+def _routes(count: int) -> tuple[RouteTeuRecord, ...]:
+    return tuple(RouteTeuRecord(START, f"R{i}", f"China–Laos Railway {i}", f"线路{i}",
+                                10 + i) for i in range(count))
 
 
 def _bars(axes):
@@ -248,6 +257,8 @@ def _legend_and_plot(figure, axes):
     lambda: charts.teu_per_day(DAYS, "en"),
     lambda: charts.trains_per_day(DAYS, 20, "en"),
     lambda: charts.monthly_teu(MONTHS, "zh"),
+    lambda: charts.teu_by_direction(DIRECTIONS, DAY, "en"),
+    lambda: charts.teu_by_route(_routes(2), DAY, "en"),
 ])
 def test_a_legend_stands_above_the_plot_not_on_its_bars(build):
     figure = build()
@@ -258,6 +269,27 @@ def test_a_legend_stands_above_the_plot_not_on_its_bars(build):
     for text in figure.findobj(lambda artist: isinstance(artist, Text)
                                and artist.get_text() == title):
         assert not legend.overlaps(text.get_window_extent(figure.canvas.get_renderer()))
+
+
+def test_a_legend_too_long_for_a_row_stands_beside_the_plot_at_its_top():
+    figure = charts.teu_by_route(_routes(11), DAY, "en")
+    legend, plot = _legend_and_plot(figure, figure.axes[0])
+    assert legend.x0 >= plot.x1 and abs(legend.y1 - plot.y1) < 2
+
+
+def test_every_chart_has_its_title_on_the_left():
+    for figure in (charts.teu_per_day(DAYS, "en"), charts.trains_per_day(DAYS, 20, "en"),
+                   charts.teu_by_route(_routes(11), DAY, "en"),
+                   charts.teu_by_direction(DIRECTIONS, DAY, "en"),
+                   charts.top_commodities(COMMODITIES, "en"), charts.monthly_teu(MONTHS, "en"),
+                   report_charts.teu_by_route([("China–Laos Railway", 120)], "en")):
+        titled = [axes for axes in figure.axes if axes.get_title("left")]
+        assert titled and not any(axes.get_title() for axes in figure.axes)
+
+
+def test_the_growth_axis_draws_no_line_across_the_monthly_bars():
+    growth = charts.monthly_teu(MONTHS, "en").axes[1]
+    assert [line.get_label() for line in growth.get_lines()] == ["Growth %"]
 
 
 @pytest.mark.parametrize(("language", "offset"), [("en", "Nov 2026"), ("zh", "2026年11月")])

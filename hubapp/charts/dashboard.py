@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from matplotlib import colormaps
@@ -56,6 +57,9 @@ _EN_DATES = (None, ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"]
 TOP_COMMODITIES = 10
 AVERAGE_DECIMALS = 1  # of the 7-day average, in the hover text and the table alike
 TONNE_DECIMALS = 1  # as the desk writes tonnes everywhere (formatting.tonnes)
+# Letters (a Chinese one counts two) a legend's row above the plot holds, with each entry's
+# key, beside the title, in a chart as wide as a 1024 px window gives.
+_LEGEND_ROW = 60
 
 
 def text(key: str, language: str) -> str:
@@ -119,8 +123,10 @@ def _month_span(first: dt.date, last: dt.date, language: str) -> str:
 
 
 def _title_and_legend(axes, title: str, *more_axes) -> None:
-    """The title on the left above the plot and the legend on the right beside it: inside
-    the plot a legend covered the first or last bars, or whichever stood as high as it.
+    """Every chart's one layout: the title on the left above the plot and the legend on the
+    right beside it, in a row: inside the plot a legend covered the first or last bars, or
+    whichever stood as high as it. A legend longer than a row (a hub's dozen routes) stands
+    beside the plot, at its top: in rows above it would squeeze the plot of a small window.
     more_axes: twins whose series the legend lists too."""
     axes.set_title(title, loc="left")
     handles, labels = [], []
@@ -128,8 +134,16 @@ def _title_and_legend(axes, title: str, *more_axes) -> None:
         found = each.get_legend_handles_labels()
         handles += found[0]
         labels += found[1]
-    axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1), ncols=len(handles),
-                frameon=False, fontsize="small", borderaxespad=0.2)
+    if sum(_width(label) + 5 for label in labels) <= _LEGEND_ROW:
+        axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1),
+                    ncols=len(handles), frameon=False, fontsize="small", borderaxespad=0.2)
+    else:
+        axes.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1),
+                    frameon=False, fontsize="small", borderaxespad=0)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _bucket_label(bucket: dt.date, kind: str) -> str:
@@ -246,9 +260,8 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str) -
         add_hover(figure, bars, [f"{_bucket_label(b, bucket)} · {name}: {_number(v)}"
                                  for b, v in zip(buckets, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
-    axes.set_title(text("teu_by_route", language))
+    _title_and_legend(axes, text("teu_by_route", language))
     axes.set_ylabel(text("teu", language))
-    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     _date_axis(axes, language, buckets if bucket == DAY else ())
     return finish(figure)
 
@@ -287,9 +300,8 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
     add_hover(figure, line, [f"{_bucket_label(b, bucket)} · {text('balance', language)}: "
                              f"{_number(v)}" for b, v in zip(buckets, balance)])
     axes.axhline(0, color="0.3", linewidth=0.8)
-    axes.set_title(text("direction_title", language))
+    _title_and_legend(axes, text("direction_title", language))
     axes.set_ylabel(text("teu", language))
-    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     _date_axis(axes, language, buckets if bucket == DAY else ())
     return finish(figure)
 
@@ -333,7 +345,7 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
         add_hover(figure, bars, [f"{n}: {_amount(v, field)} {unit}"
                                  for n, v in zip(names, values)])
         axes.set_yticks(range(len(top)), names, fontsize="small")
-        axes.set_title(text(title, language))
+        axes.set_title(text(title, language), loc="left")  # as every chart's
         axes.set_xlabel(unit)
         axes.xaxis.set_major_locator(MaxNLocator(4))  # long tonne figures collide otherwise
     return finish(figure)
@@ -375,6 +387,7 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
                                  for label, v in zip(labels, values)])
     axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
     axes.set_ylabel(text("teu", language))
+    # No zero line for growth: drawn across the bars it read as a second baseline.
     growth_axes = axes.twinx()
     growth = [m.growth for m in months]
     shown = [(p, g) for p, g in zip(positions, growth) if g is not None]
@@ -383,7 +396,6 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
                                  marker="o", label=text("growth", language))
         add_hover(figure, line, [f"{labels[p]} · {text('growth', language)}: {g:+.1f} %"
                                  for p, g in shown])
-        growth_axes.axhline(0, color="#d62728", linewidth=0.5, linestyle=":")
         growth_axes.set_ylabel(text("growth", language))
     else:  # no month with last year's traffic: an empty 0-1 growth scale looks broken
         growth_axes.get_yaxis().set_visible(False)

@@ -39,7 +39,7 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
                    fontsize="small")
     axes.set_yticks(range(len(values)), names, fontsize="small")
     axes.set_xlabel(dashboard.text("teu", language))
-    axes.set_title(dashboard.text("teu_by_route", language))
+    axes.set_title(dashboard.text("teu_by_route", language), loc="left")  # as the dashboard
     axes.xaxis.set_major_locator(MaxNLocator(5))
     axes.margins(x=0.12)  # room for the value labels at the bar ends
     axes.spines[["top", "right"]].set_visible(False)
