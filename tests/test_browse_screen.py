@@ -44,6 +44,12 @@ def test_rows_load_a_page_at_a_time_as_the_table_scrolls(qtbot, screen, app_ctx,
     total = app_ctx.db.execute("SELECT COUNT(*) FROM container_move").fetchall()[0][0]
     assert total > 2 * browse.PAGE_SIZE, "the demo data should fill more than two pages"
     assert screen.model.rowCount() == browse.PAGE_SIZE
+    # Newest first, and the header says so.
+    newest = app_ctx.db.execute("SELECT MAX(date) FROM container_move").fetchall()[0][0]
+    assert screen.model.index(0, MovesBrowseModel.DATE).data() == newest
+    header = screen.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        MovesBrowseModel.DATE, Qt.SortOrder.DescendingOrder)
     screen.table.scrollToBottom()
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2 * browse.PAGE_SIZE, timeout=WAIT_MS)
     while screen.model.rowCount() < total:
@@ -56,7 +62,7 @@ def test_rows_load_a_page_at_a_time_as_the_table_scrolls(qtbot, screen, app_ctx,
     ids = [record.id for record in screen.model.records()]
     assert len(set(ids)) == total  # each once
     dates = column_texts(screen, MovesBrowseModel.DATE)
-    assert dates == sorted(dates)
+    assert dates == sorted(dates, reverse=True)  # page after page
     qtmodeltester.check(screen.model)
 
 

@@ -89,7 +89,7 @@ class MovesBrowseModel(RecordTableModel):
         self._at_end = True  # nothing to fetch until set_query()
         self.filter = BrowseFilterRecord()
         self.sort_by = Sort.DATE
-        self.descending = False
+        self.descending = True  # newest first: what was moved lately is what is looked for
 
     def headers(self) -> list[str]:
         return [self.tr("Date"), self.tr("Service"), self.tr("Direction"), self.tr("Route"),
@@ -232,7 +232,7 @@ class BrowseScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(MovesBrowseModel.DATE, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(MovesBrowseModel.DATE, Qt.SortOrder.DescendingOrder)
         header.setStretchLastSection(True)
         for column, width in ((MovesBrowseModel.DATE, 95), (MovesBrowseModel.SERVICE, 80),
                               (MovesBrowseModel.DIRECTION, 85), (MovesBrowseModel.ROUTE, 260),
