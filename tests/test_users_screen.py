@@ -198,3 +198,21 @@ def test_an_admin_picking_their_own_row_gives_the_current_password(qtbot, app_ct
 
 def test_in_single_user_mode_there_is_no_password_of_ones_own(main_window):
     assert not main_window.password_action.isVisible()
+
+
+def test_an_empty_list_in_single_user_mode_says_why_and_no_role_shows_for_nobody(
+        qtbot, app_ctx):
+    screen = _screen(qtbot, app_ctx)
+    assert screen.model.rowCount() == 0 and users.single_user_mode(app_ctx.db)
+    assert screen.empty_note.isVisibleTo(screen)
+    assert "single-user mode" in screen.empty_note.text() and app_ctx.user in \
+        screen.empty_note.text()
+    assert screen.role.currentIndex() == -1 and screen.role.currentText() == ""
+
+    _add(app_ctx, "li.na")
+    screen.reload()
+    assert not screen.empty_note.isVisibleTo(screen)
+    screen.table.selectRow(0)
+    assert screen.role.currentText() == "Clerk"
+    screen.table.clearSelection()
+    assert screen.role.currentText() == ""

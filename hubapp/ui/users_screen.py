@@ -61,6 +61,9 @@ class UsersScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # An empty list says why, rather than look broken.
+        self.empty_note = QLabel(self)
+        self.empty_note.setWordWrap(True)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("Name"))
         # One role box for a new user and one for the picked: shared, looking at an admin's
@@ -92,6 +95,7 @@ class UsersScreen(QWidget):
         picked.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_note)
         layout.addLayout(picked)
         layout.addLayout(new)
         focus.tab_order(self.table, self.role, self.role_button, self.password_button,
@@ -136,7 +140,13 @@ class UsersScreen(QWidget):
         for row, user in enumerate(self.model.records()):
             if user.name == select:
                 self.table.selectRow(row)
-        self.single_user.setChecked(users.single_user_mode(self.ctx.db))
+        single = users.single_user_mode(self.ctx.db)
+        self.single_user.setChecked(single)
+        self.empty_note.setText(self.tr(
+            "No users yet: in single-user mode this desk starts without a login and works as "
+            "{name}, an admin. To have people log in, add them here (an admin among them) "
+            "and untick single-user mode.").format(name=self.ctx.user))
+        self.empty_note.setVisible(single and not self.model.rowCount())
         admin = self.ctx.role == ADMIN
         for widget in (self.name, self.new_role, self.password, self.add_button,
                        self.single_user):
@@ -149,8 +159,9 @@ class UsersScreen(QWidget):
         user = self._selected()
         for widget in (self.role, self.role_button, self.password_button, self.active_button):
             widget.setEnabled(self.ctx.role == ADMIN and user is not None)
+        # Nobody picked, no role: "Clerk" there read as the role of someone.
+        self.role.setCurrentIndex(-1 if user is None else self.role.findData(user.role))
         if user is not None:
-            self.role.setCurrentIndex(self.role.findData(user.role))
             self.active_button.setText(self.tr("Deactivate") if user.active
                                        else self.tr("Activate"))
 
