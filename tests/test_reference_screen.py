@@ -75,6 +75,31 @@ def screen(main_window):
     return main_window.show_screen(ReferenceScreen)
 
 
+def test_a_new_records_form_shows_examples_not_records_and_asks_for_a_category(
+        qtbot, monkeypatch, screen, app_ctx):
+    opened = form_opener(monkeypatch, qtbot)
+    dialog = open_form(qtbot, opened, screen.commodities.add_button)
+    form = dialog.form
+    assert form.hs_code.placeholderText() == "e.g. 090121"
+    assert reference.commodity_finder(app_ctx.db)("090121") is None  # no record of the hub's
+    assert form.category.currentIndex() == -1 and form.category.currentText() == ""
+    type_into(qtbot, form.hs_code, "090121")
+    type_into(qtbot, form.name_en, "roasted coffee")
+    save(qtbot, dialog)
+    assert dialog.isVisible() and form.errors["category"].text() == \
+        "Choose the commodity's category"
+    assert reference.commodity_finder(app_ctx.db)("roasted coffee") is None
+    dialog.reject()
+
+    codes = {"locode": {p.locode for p in reference.list_places(app_ctx.db)},
+             "code": {r.code for r in reference.list_routes(app_ctx.db)}}
+    for button, field in ((screen.places.add_button, "locode"),
+                          (screen.routes.add_button, "code")):
+        edit = getattr(open_form(qtbot, opened, button).form, field)
+        example = edit.placeholderText().removeprefix("e.g. ")
+        assert edit.placeholderText().startswith("e.g. ") and example not in codes[field]
+
+
 def test_add_a_chinese_named_commodity_and_type_it_in_the_daily_log(
         qtbot, monkeypatch, main_window, screen, app_ctx, demo_db_path):
     dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
@@ -82,7 +107,8 @@ def test_add_a_chinese_named_commodity_and_type_it_in_the_daily_log(
     type_into(qtbot, form.hs_code, "0810.90")
     type_into(qtbot, form.name_en, "jackfruit")
     type_into(qtbot, form.name_zh, "菠萝蜜")
-    qtbot.keyClick(form.category, Qt.Key.Key_Down)  # Farm products → Food
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)  # none → Farm products → Food
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)
     qtbot.keyClick(form.category, Qt.Key.Key_Up)
     click(qtbot, form.perishable)
     save(qtbot, dialog)
@@ -264,6 +290,7 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
             "commodity", "菠萝蜜", "")
         type_into(qtbot, form.form.hs_code, "081090")
         type_into(qtbot, form.form.name_en, "jackfruit")
+        qtbot.keyClick(form.form.category, Qt.Key.Key_Down)  # none chosen yet → Farm products
         save(qtbot, form)
         return form.change
 

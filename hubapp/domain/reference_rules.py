@@ -50,7 +50,10 @@ def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
             "messages", "HS code {value}: there is no HS chapter {chapter} (chapters run "
                         "01–97, without 77)"), {"value": code, "chapter": code[:2]}))
     _names(errors, commodity.name_en, commodity.name_zh)
-    if commodity.category not in CATEGORIES:
+    if not commodity.category:
+        errors.append(FieldError("category", QT_TRANSLATE_NOOP(
+            "messages", "Choose the commodity's category")))
+    elif commodity.category not in CATEGORIES:
         errors.append(FieldError("category", QT_TRANSLATE_NOOP(
             "messages", "Category {value!r} is not one of {known}"),
             {"value": commodity.category, "known": ", ".join(CATEGORIES)}))

@@ -112,8 +112,12 @@ class ReferenceForm(QWidget):
         self.errors[name] = error
         return widget
 
-    def line(self, name: str, title: str, text: str) -> QLineEdit:
+    def line(self, name: str, title: str, text: str, example: str = "") -> QLineEdit:
+        """A text field; an example of a code, one the shipped lists lack, is its placeholder:
+        an existing record there (LAVTE) read as already filled in."""
         edit = QLineEdit(text, self)
+        if example:
+            edit.setPlaceholderText(self.tr("e.g. {example}").format(example=example))
         self.add_field(name, title, edit)
         return edit
 
@@ -136,16 +140,19 @@ class ReferenceForm(QWidget):
 class CommodityForm(ReferenceForm):
     def __init__(self, record: CommodityRecord | None, parent=None) -> None:
         super().__init__(parent)
-        record = record or CommodityRecord("", "", "", CATEGORIES[0], False)
+        record = record or CommodityRecord("", "", "", "", False)
         self.record_id, self.retired = record.id, record.retired
-        self.hs_code = self.line("hs_code", self.tr("HS code (6 digits)"), record.hs_code)
-        self.hs_code.setPlaceholderText("110620")
+        self.hs_code = self.line("hs_code", self.tr("HS code (6 digits)"), record.hs_code,
+                                 "090121")
         self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
         self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
         self.category = QComboBox(self)
         for category in CATEGORIES:
             self.category.addItem(category_label(category), category)
-        self.category.setCurrentIndex(max(0, self.category.findData(record.category)))
+        # A new commodity's category is chosen, not taken as the first offered: preset, a
+        # wrong one was too easy to save.
+        self.category.setPlaceholderText(self.tr("Choose…"))
+        self.category.setCurrentIndex(self.category.findData(record.category))
         self.add_field("category", self.tr("Category"), self.category)
         self.perishable = QCheckBox(self.tr("Perishable (fruit, frozen food…)"), self)
         self.perishable.setChecked(record.perishable)
@@ -153,7 +160,7 @@ class CommodityForm(ReferenceForm):
 
     def record(self) -> CommodityRecord:
         return CommodityRecord(self.hs_code.text().strip(), self.name_en.text().strip(),
-                               self.name_zh.text().strip(), self.category.currentData(),
+                               self.name_zh.text().strip(), self.category.currentData() or "",
                                self.perishable.isChecked(), self.record_id, self.retired)
 
     def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
@@ -164,8 +171,7 @@ class PlaceForm(ReferenceForm):
     def __init__(self, record: PlaceRecord | None, new: bool, parent=None) -> None:
         super().__init__(parent)
         record = record or PlaceRecord("", "", "", "")
-        self.locode = self.line("locode", self.tr("UN/LOCODE"), record.locode)
-        self.locode.setPlaceholderText("LAVTE")
+        self.locode = self.line("locode", self.tr("UN/LOCODE"), record.locode, "VNDAD")
         self.locode.setReadOnly(not new)  # services refer to it
         self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
         self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
@@ -193,8 +199,7 @@ class RouteForm(ReferenceForm):
                  parent=None) -> None:
         super().__init__(parent)
         record = record or RouteRecord("", "", "", Mode.RAIL.value, "", "", "")
-        self.code = self.line("code", self.tr("Code"), record.code)
-        self.code.setPlaceholderText("CN-LA")
+        self.code = self.line("code", self.tr("Code"), record.code, "CN-KH")
         self.code.setReadOnly(not new)  # services refer to it
         self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
         self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
@@ -507,8 +512,8 @@ def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str,
     name_en, name_zh = ("", text) if _chinese(text) else (text, "")
     if kind == "commodity":
         code = normal_hs_code(text)
-        record = CommodityRecord(code, "", "", CATEGORIES[0], False) if code.isdigit() else \
-            CommodityRecord("", name_en, name_zh, CATEGORIES[0], False)
+        record = CommodityRecord(code, "", "", "", False) if code.isdigit() else \
+            CommodityRecord("", name_en, name_zh, "", False)
     else:
         code = text.upper().replace(" ", "")  # UN/LOCODEs are often printed "LA VTE"
         record = PlaceRecord(code, "", "", code[:2]) if LOCODE.fullmatch(code) else \
