@@ -144,7 +144,7 @@ class UsersScreen(QWidget):
         self.single_user.setChecked(single)
         self.empty_note.setText(self.tr(
             "No users yet: in single-user mode this desk starts without a login and works as "
-            "{name}, an admin. To have people log in, add them here (an admin among them) "
+            "“{name}”, an admin. To have people log in, add them here (an admin among them) "
             "and untick single-user mode.").format(name=self.ctx.user))
         self.empty_note.setVisible(single and not self.model.rowCount())
         admin = self.ctx.role == ADMIN
