@@ -372,43 +372,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="393"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="397"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="413"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="402"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="418"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="399"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="404"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="401"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="406"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="412"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="417"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="435"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="440"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="437"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="442"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="443"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="448"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -416,27 +416,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="141"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="145"/>
         <source>HS code (6 digits)</source>
         <translation>HS 编码（6 位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="147"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="144"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="149"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="154"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="156"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="157"/>
         <source>Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）</translation>
     </message>
@@ -516,47 +521,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="131"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="131"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="131"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="185"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="184"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="205"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -564,17 +569,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="521"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="556"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="545"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="580"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="554"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="589"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -688,7 +693,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="200"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="639"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -790,7 +795,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="653"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
@@ -809,41 +814,41 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="580"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="606"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="620"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="641"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="652"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="653"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="661"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="662"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1234,149 +1239,149 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="123"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="212"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="153"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="243"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="131"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="161"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="132"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="162"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="144"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="174"/>
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="150"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="180"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="167"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="198"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="201"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="172"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="203"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="177"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="180"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="211"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="235"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="213"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="229"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="260"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="242"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="273"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="274"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="287"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="311"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="342"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} TEU。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="312"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="313"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="316"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="347"/>
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="324"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="355"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="329"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="360"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="342"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="373"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="347"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="378"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="414"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="381"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="389"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="429"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="382"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1669,27 +1674,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="170"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="176"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="179"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="180"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="186"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -1720,55 +1725,63 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
 </context>
 <context>
+    <name>ReferenceForm</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="120"/>
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="274"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="274"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -1776,22 +1789,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="478"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="483"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="479"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="484"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="480"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="485"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="482"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="487"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -1799,17 +1812,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="316"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="321"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="331"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="334"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
@@ -1880,37 +1893,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="196"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="204"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="210"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="211"/>
         <source>Countries (like CN,LA)</source>
         <translation>国家（如 CN,LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="214"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
@@ -2189,99 +2202,104 @@ Licence: MIT</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="78"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="80"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="88"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="180"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="146"/>
+        <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
+        <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="191"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="79"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="165"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="81"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="83"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="174"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="107"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="181"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="192"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="176"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="186"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="197"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="202"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="146"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="156"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="166"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="116"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3574,42 +3592,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="54"/>
+        <source>Choose the commodity&apos;s category</source>
+        <translation>请选择货类的类别</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="57"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="63"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="66"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="68"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="71"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="78"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="81"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="88"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="91"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="91"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="94"/>
         <location filename="../../hubapp/domain/validation.py" line="93"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="104"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="107"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="111"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="114"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -3709,7 +3732,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="83"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="86"/>
         <location filename="../../hubapp/interchange/parsing.py" line="345"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
