@@ -28,6 +28,18 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+def save_moved(db, service_no: str, day: dt.date, container: str) -> None:
+    """One departed service with one empty 40-foot box."""
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+    from hubapp.store import services
+
+    services.save_service(
+        db, ServiceRecord(service_no, day, Direction.OUTBOUND, status=Status.DEPARTED,
+                          actual_at=dt.datetime.combine(day, dt.time(9))),
+        [ContainerMoveRecord(with_check_digit(container), "42G1", 2.0, "E")], "test", "admin")
+
+
 def test_daily_report_prints_each_service_and_the_day_totals(demo_db, demo_db_path, tmp_path):
     from hubapp.store import services
 
@@ -205,16 +217,10 @@ def test_a_changed_hub_name_appears_in_the_next_report(qapp, demo_db, demo_db_pa
 
 
 def test_a_february_is_compared_with_the_whole_of_a_leap_years(demo_db):
-    from hubapp.domain.iso6346 import with_check_digit
-    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
-    from hubapp.store import reports, services
+    from hubapp.store import reports
 
     for day in (dt.date(2024, 2, 28), dt.date(2024, 2, 29)):
-        services.save_service(
-            demo_db, ServiceRecord(f"X{day.day}", day, Direction.OUTBOUND, status=Status.DEPARTED,
-                                   actual_at=dt.datetime.combine(day, dt.time(9))),
-            [ContainerMoveRecord(with_check_digit(f"LEAU0000{day.day}"), "42G1", 2.0, "E")],
-            "test", "admin")
+        save_moved(demo_db, f"X{day.day}", day, f"LEAU0000{day.day}")
     february = reports.build(demo_db, reports.MONTHLY, dt.date(2025, 2, 1),
                              dt.date(2025, 2, 28))
     assert (february.last_year.services, february.last_year.teu) == (2, 4)
@@ -309,3 +315,62 @@ def test_a_busy_days_summary_fits_two_pages_with_the_signatures_not_alone(
     last_page = " ".join(unicodedata.normalize(
         "NFKC", PdfReader(output).pages[1].extract_text()).split())
     assert signed_by in last_page and last_table in last_page
+
+
+def test_a_month_under_way_is_compared_with_the_same_days_before(demo_db):
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    # One service inside the same days of February and last March, one after them.
+    for number, day in enumerate((dt.date(2026, 2, 2), dt.date(2026, 2, 20),
+                                  dt.date(2025, 3, 4), dt.date(2025, 3, 25))):
+        save_moved(demo_db, f"X{number}", day, f"LEAU000{number:03}")
+    march = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31),
+                          today=dt.date(2026, 3, 4))
+    assert march.under_way and (march.last, march.end) == (dt.date(2026, 3, 4),
+                                                             dt.date(2026, 3, 31))
+    assert march.totals == reports.totals(demo_db, dt.date(2026, 3, 1), dt.date(2026, 3, 4))
+    assert march.previous_period == (dt.date(2026, 2, 1), dt.date(2026, 2, 4))
+    assert march.last_year_period == (dt.date(2025, 3, 1), dt.date(2025, 3, 4))
+    assert (march.previous.services, march.last_year.services) == (1, 1)
+    assert len(march.days) == 4
+    html = content(march, "en").html
+    assert "Month under way: 1–4 March 2026 so far" in html
+    assert "1–4 February 2026" in html and "1–4 March 2025" in html
+    assert "This month" not in html
+    assert "本月尚未结束" in content(march, "zh").html
+    over = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31),
+                         today=dt.date(2026, 4, 1))
+    assert not over.under_way and over.previous_period == (dt.date(2026, 2, 1),
+                                                           dt.date(2026, 2, 28))
+    assert (over.previous.services, over.last_year.services) == (2, 2)
+    assert "under way" not in content(over, "en").html
+
+
+def test_a_period_ending_after_today_says_so_from_the_command_line(tmp_path):
+    from hubapp.store import demo_data
+
+    today = dt.date.today()
+    path = tmp_path / "now.db"
+    demo_data.fill(path, days=3, end=today, seed=7)
+    output = tmp_path / "range.pdf"
+    result = run_cli("range", "--from", (today - dt.timedelta(days=1)).isoformat(),
+                     "--to", (today + dt.timedelta(days=5)).isoformat(), "--db", str(path),
+                     "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pdf_text(output).split())
+    assert "Period under way:" in text and "so far" in text
+    assert (today + dt.timedelta(days=1)).isoformat() not in text  # no days still to come
+
+
+def test_a_history_starting_mid_month_is_noted(demo_db):
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    save_moved(demo_db, "X1", dt.date(2026, 4, 2), "LEAU000001")
+    april = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    assert april.history_from == dt.date(2026, 3, 3)
+    assert "Records start on 2026-03-03: 1–31 March 2026 is counted only from then" in \
+        content(april, "en").html
+    march = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert "Records start" not in content(march, "en").html
