@@ -96,7 +96,7 @@ def test_monthly_report_totals_match_stats(demo_db, demo_db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     text = pdf_text(output)
     expected = stats.throughput(demo_db, dt.date(2026, 3, 1), dt.date(2026, 3, 31)).totals
-    assert "Monthly report · 2026-03" in text and "By day" in text and "By commodity" in text
+    assert "Monthly report · March 2026" in text and "By day" in text and "By commodity" in text
     totals_section = text.split("Totals", 1)[1]
     services_line = next(line for line in totals_section.splitlines()
                          if line.strip().startswith("Services"))
@@ -335,6 +335,7 @@ def test_a_month_under_way_is_compared_with_the_same_days_before(demo_db):
     assert (march.previous.services, march.last_year.services) == (1, 1)
     assert len(march.days) == 4
     html = content(march, "en").html
+    assert "Monthly report · March 2026" in html
     assert "Month under way: 1–4 March 2026 so far" in html
     assert "1–4 February 2026" in html and "1–4 March 2025" in html
     assert "This month" not in html

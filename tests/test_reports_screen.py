@@ -42,7 +42,7 @@ def test_monthly_choice_shows_the_month(qtbot, app_ctx):
         screen.first.setDate(QDate(2026, 3, 5))
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
-    assert screen.report.period == "2026-03"
+    assert screen.report.period == "March 2026"
     assert not screen.last.isVisible()
 
 

@@ -103,10 +103,9 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def month(value: dt.date, language: str) -> str:
-    return f"{value.year}年{value.month}月" if language == "zh" else value.isoformat()[:7]
-
-
-def _month_en(value: dt.date) -> str:
+    """November 2026, 2026年11月: a title names its month as people say it."""
+    if language == "zh":
+        return f"{value.year}年{value.month}月"
     return f"{_MONTHS[value.month - 1]} {value.year}"
 
 
@@ -117,12 +116,12 @@ def days(first: dt.date, last: dt.date, language: str) -> str:
         tail = (f"{last.day}日" if (first.year, first.month) == (last.year, last.month) else
                 f"{last.month}月{last.day}日" if first.year == last.year else day(last, "zh"))
         return day(first, "zh") + ("" if first == last else f"–{tail}")
-    end = f"{last.day} {_month_en(last)}"
+    end = f"{last.day} {month(last, 'en')}"
     if first == last:
         return end
     head = (f"{first.day}" if (first.year, first.month) == (last.year, last.month) else
             f"{first.day} {_MONTHS[first.month - 1]}" if first.year == last.year else
-            f"{first.day} {_month_en(first)}")
+            f"{first.day} {month(first, 'en')}")
     return f"{head} – {end}" if " " in head else f"{head}–{end}"
 
 
