@@ -65,12 +65,17 @@ def test_daily_report_prints_each_service_and_the_day_totals(demo_db, demo_db_pa
 
 def test_daily_report_says_who_closed_the_day(qapp, demo_db, demo_db_path, tmp_path):
     from hubapp import reports
+    from hubapp.reports.document import content
     from hubapp.store import day_close, users
+    from hubapp.store import reports as report_data
 
     day_close.close_day(demo_db, DEMO_END, users.UserRecord("Wang Fang", users.SUPERVISOR))
     output = tmp_path / "closed.pdf"
     reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", output)
     assert "Day closed by Wang Fang" in pdf_text(output)
+    # Spaced around the name and time as the Daily log's "已由 {name} 于 {time} 关账".
+    chinese = content(report_data.build(demo_db, "daily", DEMO_END, DEMO_END), "zh").html
+    assert re.search(r"当日已由 Wang Fang 于 \d{4}年\d+月\d+日 \d\d:\d\d 关账", chinese)
 
 
 def test_chinese_report_has_chinese_headings_in_an_embedded_font(demo_db_path, tmp_path):
@@ -248,11 +253,11 @@ def test_long_names_wrap_and_every_column_prints(demo_db, demo_db_path, tmp_path
 @pytest.mark.parametrize(("kind", "first", "last", "language", "column", "note"), [
     ("daily", DEMO_END, DEMO_END, "en", "Same day last year",
      "No traffic on the same day last year"),
-    ("daily", DEMO_END, DEMO_END, "zh", "上年同日", "上年同日无作业"),
+    ("daily", DEMO_END, DEMO_END, "zh", "去年同日", "去年同日无运量"),
     ("monthly", DEMO_END.replace(day=1), DEMO_END.replace(day=31), "en", "Same month last year",
      "No traffic in the same month last year"),
-    ("range", DEMO_END - dt.timedelta(days=2), DEMO_END, "zh", "上年同期",
-     "上年同期无作业"),
+    ("range", DEMO_END - dt.timedelta(days=2), DEMO_END, "zh", "去年同期",
+     "去年同期无运量"),
 ])
 def test_no_traffic_last_year_is_said_not_printed_as_zeros(qapp, demo_db_path, tmp_path, kind,
                                                            first, last, language, column, note):

@@ -14,7 +14,8 @@ _TEXT = {
     "range": ("Period report", "期间报告"),
     "date": ("Date", "日期"),
     "period": ("Period", "期间"),
-    "closed": ("Day closed by {name} at {when}", "当日已由{name}于{when}关账"),
+    # The words and spacing of the Daily log's "Closed by" line.
+    "closed": ("Day closed by {name} at {when}", "当日已由 {name} 于 {when} 关账"),
     "open": ("Day not closed yet: figures may still change", "当日尚未关账：数据仍可能变动"),
     "empty_day": ("No movements on this day", "当日无作业"),
     "empty_period": ("No movements in this period", "该期间无作业"),
@@ -41,20 +42,21 @@ _TEXT = {
     "previous_month": ("Previous month", "上月"),
     "this_period": ("This period", "本期"),
     "previous_period": ("Previous period", "上期"),
-    "last_year_daily": ("Same day last year", "上年同日"),
-    "last_year_monthly": ("Same month last year", "上年同月"),
-    "last_year_range": ("Same period last year", "上年同期"),
-    "none_last_year_daily": ("No traffic on the same day last year", "上年同日无作业"),
-    "none_last_year_monthly": ("No traffic in the same month last year", "上年同月无作业"),
-    "none_last_year_range": ("No traffic in the same period last year", "上年同期无作业"),
+    # "去年" and "无运量", as the Dashboard says them.
+    "last_year_daily": ("Same day last year", "去年同日"),
+    "last_year_monthly": ("Same month last year", "去年同月"),
+    "last_year_range": ("Same period last year", "去年同期"),
+    "none_last_year_daily": ("No traffic on the same day last year", "去年同日无运量"),
+    "none_last_year_monthly": ("No traffic in the same month last year", "去年同月无运量"),
+    "none_last_year_range": ("No traffic in the same period last year", "去年同期无运量"),
     "under_way_monthly": ("Month under way: {span} so far, compared with the same days of the "
                           "previous month ({previous}) and of last year ({last_year})",
                           "本月尚未结束：以下为{span}的数据，与上月同期（{previous}）及"
-                          "上年同期（{last_year}）对比"),
+                          "去年同期（{last_year}）对比"),
     "under_way_range": ("Period under way: {span} so far, compared with as many days before "
                         "({previous}) and the same days last year ({last_year})",
                         "本期尚未结束：以下为{span}的数据，与此前同样天数（{previous}）及"
-                        "上年同期（{last_year}）对比"),
+                        "去年同期（{last_year}）对比"),
     "history_starts": ("Records start on {day}: {span} is counted only from then",
                        "记录始于{day}：{span}只计其后的数据"),
     "change": ("Change", "变化"),
