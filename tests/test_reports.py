@@ -380,3 +380,30 @@ def test_a_history_starting_mid_month_is_noted(demo_db):
         content(april, "en").html
     march = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
     assert "Records start" not in content(march, "en").html
+
+
+def page_lines(path: Path, page: int) -> list[str]:
+    """A page's lines of text between its header and footer bands."""
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in text.splitlines() if line.strip()][1:-1]
+
+
+@pytest.mark.parametrize("days", [2, 5, 29])  # each left a heading or a Total alone
+def test_no_heading_or_total_is_left_alone_on_a_page(qapp, month_db, tmp_path, days):
+    from hubapp import reports
+
+    output = tmp_path / "range.pdf"
+    first = dt.date(2026, 1, 1)
+    pages = reports.write_pdf(month_db, "range", first, first + dt.timedelta(days=days - 1),
+                              "en", output)
+    headings = ("By day", "By route", "By commodity")
+    for page in range(1, pages + 1):
+        lines = page_lines(output, page)
+        for at, line in enumerate(lines):
+            if line.startswith(headings):  # the heading, the columns, three rows at least
+                section = lines[at + 1:at + 5]
+                assert len(section) == 4 or section[-1].startswith("Total"), (page, line)
+        if page > 1 and lines[0].startswith(("Date", "Route", "Commodity")):
+            total = next(at for at, line in enumerate(lines) if line.startswith("Total"))
+            assert total >= 3, (page, lines[:total + 1])  # continued with rows, not a Total

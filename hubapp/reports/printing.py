@@ -1,8 +1,9 @@
 """Painting a report page by page onto a printer, a PDF or the preview.
 
 The QTextDocument breaks the body into pages (moving a table row that would
-be cut to the next page and repeating the table's header row); the header and
-footer with "page X of Y" are painted here around each page's body.
+be cut to the next page and repeating the table's header row); _keep_together()
+moves what it would leave alone at a page's foot or head to the next page; the
+header and footer with "page X of Y" are painted here around each page's body.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import (
     QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter,
-    QPen, QTextDocument,
+    QPen, QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable,
 )
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
@@ -22,6 +23,9 @@ from hubapp.reports.text import text
 
 MARGIN_MM = 15
 _BAND_PX = 34  # header and footer bands, in layout pixels (96 per inch)
+# Rows a heading keeps below it on its page, and rows a table's last page keeps with
+# its Total: fewer read as a stray line.
+KEEP_ROWS = 3
 
 
 def paper() -> QPageSize:
@@ -43,6 +47,7 @@ def paint(document: QTextDocument, report: ReportContentRecord,
     width, height = device.width() / scale, device.height() / scale
     body = QSizeF(width, height - 2 * _BAND_PX)
     document.setPageSize(body)
+    _keep_together(document)
     pages = document.pageCount()
     painter = QPainter(device)
     try:
@@ -58,6 +63,44 @@ def paint(document: QTextDocument, report: ReportContentRecord,
     finally:
         painter.end()
     return pages
+
+
+def _keep_together(document: QTextDocument) -> None:
+    """Moves a section (a heading and its table) to the next page when the page it starts
+    on would hold the heading with fewer than KEEP_ROWS of its rows, or when its table
+    would end on a page with fewer than KEEP_ROWS rows (its Total alone below the repeated
+    header). Decided by measuring the laid-out document, one section at a time from the
+    top. QTextDocument honours a page break before a block such as the heading; one before
+    a table row moves that row's first cell alone, so a table longer than a page keeps
+    whatever tail it ends with."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+
+    def page(block: QTextBlock) -> int:
+        return int(layout.blockBoundingRect(block).top() // height)
+
+    heading = None
+    item = document.rootFrame().begin()
+    while not item.atEnd():
+        table = item.currentFrame()
+        if not isinstance(table, QTextTable):
+            block = item.currentBlock()
+            heading = block if block.blockFormat().headingLevel() else None
+        elif heading is not None:
+            rows = [page(table.cellAt(row, 0).firstCursorPosition().block())
+                    for row in range(table.format().headerRowCount(), table.rows())]
+            keep = min(KEEP_ROWS, len(rows))
+            alone_at_foot = page(heading) != rows[keep - 1]
+            tail = rows.count(rows[-1]) < keep and rows[0] != rows[-1]
+            fits = layout.frameBoundingRect(table).bottom() \
+                - layout.blockBoundingRect(heading).top() <= height
+            if alone_at_foot or tail and fits:
+                cursor = QTextCursor(heading)
+                style = cursor.blockFormat()
+                style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(style)
+            heading = None
+        item += 1
 
 
 def _bands(painter: QPainter, report: ReportContentRecord, width: float, height: float,
