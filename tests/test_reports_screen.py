@@ -85,3 +85,22 @@ def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(q
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("daily"))
     assert screen.period() == ("daily", day.toPython(), day.toPython())
+
+
+def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_ctx):
+    import datetime as dt
+
+    from hubapp.store.reports import month_period
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    screen = ReportsScreen(app_ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.show()
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
+    today = dt.date.today()
+    # On a month's last day the month is whole, and compared whole.
+    under_way = today < month_period(today)[1]
+    assert ("Month under way: " in screen.report.html) == under_way
+    assert (f"{today.day} " in screen.report.html.split("Month under way: ")[-1]) == under_way
