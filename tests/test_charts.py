@@ -327,6 +327,19 @@ def test_days_across_two_months_name_both(language, offset, ticks):
     assert "%-" not in repr(charts._ZH_DATES) + repr(charts._EN_DATES)
 
 
+@pytest.mark.parametrize(("count", "language", "ticks"), [
+    (3, "en", ["Dec", "02", "03"]), (3, "zh", ["12月", "2日", "3日"]),
+    (1, "en", ["01 Dec 2026"]), (1, "zh", ["2026年12月1日"]),
+])
+def test_a_few_days_get_a_tick_each_and_one_day_its_date(count, language, ticks):
+    # A month's first days (the monthly report of a month under way): not every 12 hours.
+    days = tuple(DayRecord(dt.date(2026, 12, 1) + dt.timedelta(days=i), ThroughputRecord(
+        services=1, trains=20, containers=1, teu=100 + i, gross_kg=1)) for i in range(count))
+    figure = charts.teu_per_day(days, language)
+    FigureCanvasAgg(figure).draw()
+    assert [label.get_text() for label in figure.axes[0].get_xticklabels()] == ticks
+
+
 def test_the_monthly_legend_leaves_out_a_year_without_traffic():
     no_last_year = (MonthRecord(dt.date(2026, 1, 1), 120, 0),
                     MonthRecord(dt.date(2026, 2, 1), 90, 0))

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from matplotlib import colormaps
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -83,11 +83,16 @@ def _date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
     crowded the 29th and made the month's label read "Dec 2026"."""
     if days:
         axes.set_xlim(date2num(min(days)) - 0.5, date2num(max(days)) + 0.5)
-    locator = AutoDateLocator(maxticks=10)
+    # A few days get a tick each: matplotlib's own choice for them was every 12 hours.
+    locator = DayLocator() if days and len(days) <= 10 else AutoDateLocator(maxticks=10)
     formats, offsets = _ZH_DATES if language == "zh" else _EN_DATES
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(_DateFormatter(locator, days, language, formats=formats,
                                                   offset_formats=offsets))
+    if len(days) == 1:  # one tick, which the concise labels take for a time ("00:00")
+        (day,) = days
+        axes.set_xticks([date2num(day)], [f"{day.year}年{day.month}月{day.day}日"
+                                          if language == "zh" else day.strftime("%d %b %Y")])
 
 
 class _DateFormatter(ConciseDateFormatter):
