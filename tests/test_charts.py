@@ -340,6 +340,14 @@ def test_a_few_days_get_a_tick_each_and_one_day_its_date(count, language, ticks)
     assert [label.get_text() for label in figure.axes[0].get_xticklabels()] == ticks
 
 
+def test_a_few_busy_days_over_two_months_keep_a_readable_axis():
+    weekly = tuple(DirectionTeuRecord(dt.date(2026, 10, 1) + dt.timedelta(weeks=i), 5, 3)
+                   for i in range(9))  # a weekly service: the quiet days are not in the series
+    figure = charts.teu_by_direction(weekly, DAY, "en")
+    FigureCanvasAgg(figure).draw()
+    assert len(figure.axes[0].get_xticklabels()) <= 10
+
+
 def test_the_monthly_legend_leaves_out_a_year_without_traffic():
     no_last_year = (MonthRecord(dt.date(2026, 1, 1), 120, 0),
                     MonthRecord(dt.date(2026, 2, 1), 90, 0))

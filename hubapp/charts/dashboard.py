@@ -83,8 +83,10 @@ def _date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
     crowded the 29th and made the month's label read "Dec 2026"."""
     if days:
         axes.set_xlim(date2num(min(days)) - 0.5, date2num(max(days)) + 0.5)
-    # A few days get a tick each: matplotlib's own choice for them was every 12 hours.
-    locator = DayLocator() if days and len(days) <= 10 else AutoDateLocator(maxticks=10)
+    # A span of a few days gets a tick each: matplotlib's own choice was every 12 hours. By
+    # the span, not the count: route and direction series leave out days without traffic.
+    few = bool(days) and (max(days) - min(days)).days < 10
+    locator = DayLocator() if few else AutoDateLocator(maxticks=10)
     formats, offsets = _ZH_DATES if language == "zh" else _EN_DATES
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(_DateFormatter(locator, days, language, formats=formats,
