@@ -59,8 +59,9 @@ class PreviewModel(QAbstractTableModel):
         grid shows a bad cell."""
         self._problems = {}
         for problem in problems:
-            self._problems.setdefault((problem.line, problem.column), []).append(
-                labels.message(problem))
+            if problem.column:  # one about the whole line names no cell (nor a blank heading)
+                self._problems.setdefault((problem.line, problem.column), []).append(
+                    labels.message(problem))
         if self._rows and self._headers:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self._headers) - 1))
