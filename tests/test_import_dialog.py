@@ -264,8 +264,6 @@ def test_the_smallest_dialog_still_shows_rows_and_whole_messages(main_window, qt
 
 
 def test_a_problem_about_a_whole_line_marks_no_cell(qtbot, qtmodeltester):
-    from PySide6.QtCore import Qt as QtNamespace
-
     from hubapp.interchange import Problem
     from hubapp.interchange.reading import Table
     from hubapp.ui.import_dialog import PreviewModel
@@ -275,5 +273,5 @@ def test_a_problem_about_a_whole_line_marks_no_cell(qtbot, qtmodeltester):
     model.load(Table(["container", ""], [(2, ["CSQU3054383", "x"])], "utf-8"), ["container", None])
     model.mark([Problem(line=2, column="", value="", template="Service on no day")])
     qtmodeltester.check(model)
-    assert all(model.index(0, column).data(QtNamespace.ItemDataRole.BackgroundRole) is None
+    assert all(model.index(0, column).data(Qt.ItemDataRole.BackgroundRole) is None
                for column in range(2))
