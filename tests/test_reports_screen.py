@@ -8,6 +8,17 @@ from PySide6.QtCore import QDate, Qt
 from tests.conftest import DEMO_END
 
 
+def _shown(qtbot, app_ctx):
+    """The Reports screen shown, with the report it opens on previewed."""
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    screen = ReportsScreen(app_ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.show()
+    return screen
+
+
 def test_daily_report_previews_and_saves_as_pdf(qtbot, app_ctx, tmp_path, save_as):
     from hubapp.ui.reports_screen import ReportsScreen
 
@@ -47,12 +58,7 @@ def test_monthly_choice_shows_the_month(qtbot, app_ctx):
 
 
 def test_a_period_cannot_end_before_it_starts(qtbot, app_ctx):
-    from hubapp.ui.reports_screen import ReportsScreen
-
-    screen = ReportsScreen(app_ctx)
-    qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.previewed, timeout=30_000):
-        screen.show()
+    screen = _shown(qtbot, app_ctx)
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("range"))
     screen.range_first.setDate(QDate(2026, 3, 1))
@@ -68,12 +74,7 @@ def test_a_period_cannot_end_before_it_starts(qtbot, app_ctx):
 def test_a_period_report_opens_on_the_last_seven_days_and_leaves_the_day_alone(qtbot, app_ctx):
     import datetime as dt
 
-    from hubapp.ui.reports_screen import ReportsScreen
-
-    screen = ReportsScreen(app_ctx)
-    qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.previewed, timeout=30_000):
-        screen.show()
+    screen = _shown(qtbot, app_ctx)
     day = QDate(2026, 3, 5)
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.first.setDate(day)
@@ -91,12 +92,7 @@ def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_c
     import datetime as dt
 
     from hubapp.store.reports import month_period
-    from hubapp.ui.reports_screen import ReportsScreen
-
-    screen = ReportsScreen(app_ctx)
-    qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.previewed, timeout=30_000):
-        screen.show()
+    screen = _shown(qtbot, app_ctx)
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
     today = dt.date.today()
