@@ -92,6 +92,7 @@ def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_c
     import datetime as dt
 
     from hubapp.store.reports import month_period
+
     screen = _shown(qtbot, app_ctx)
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
