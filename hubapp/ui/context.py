@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hubapp.store.users import UserRecord
 from hubapp.ui.signals import AppSignals
 from hubapp.ui.tasks import TaskRunner
 
@@ -21,3 +22,7 @@ class AppContext:
     tasks: TaskRunner
     user: str = "desk"  # who is named in the audit log
     role: str = "admin"  # store.users role: a closed day is read-only for a clerk
+
+    def actor(self) -> UserRecord:
+        """The user at this desk, as the store's permission checks take them."""
+        return UserRecord(self.user, self.role)

@@ -30,13 +30,12 @@ class UsersModel(RecordTableModel):
 
 def change_my_password(parent: QWidget, ctx: AppContext) -> bool:
     """The logged-in user's own password, given the current one; True once changed."""
-    me = UserRecord(ctx.user, ctx.role)
     if not dialogs.ask_password(
             parent, QCoreApplication.translate("MainWindow", "Change my password"),
             QCoreApplication.translate(
                 "MainWindow", "Type your current password, then the new one twice (at least "
                               "{min} characters).").format(min=users.MIN_PASSWORD_LENGTH),
-            lambda current, new: users.change_own_password(ctx.db, me, current, new),
+            lambda current, new: users.change_own_password(ctx.db, ctx.actor(), current, new),
             current=True):
         return False
     ctx.signals.data_changed.emit(ChangeRecord("users"), parent)
@@ -106,12 +105,12 @@ class UsersScreen(QWidget):
 
         self.add_button.clicked.connect(self._add)
         self.role_button.clicked.connect(lambda: self._do(
-            lambda user: users.set_role(ctx.db, self._actor(), user.name,
+            lambda user: users.set_role(ctx.db, self.ctx.actor(), user.name,
                                         self.role.currentData()),
             self.tr("{name} is now {role}.")))
         self.password_button.clicked.connect(self._set_password)
         self.active_button.clicked.connect(lambda: self._do(
-            lambda user: users.set_active(ctx.db, self._actor(), user.name, not user.active),
+            lambda user: users.set_active(ctx.db, self.ctx.actor(), user.name, not user.active),
             self.tr("{name} deactivated.") if self._selected().active else
             self.tr("{name} activated.")))
         self.single_user.clicked.connect(self._set_single_user)
@@ -124,9 +123,6 @@ class UsersScreen(QWidget):
         # single-user mode as they are now. Its own changes reloaded already.
         if initiator is not self and change.what in ("users", "settings", "restore"):
             self.reload()
-
-    def _actor(self) -> UserRecord:
-        return UserRecord(self.ctx.user, self.ctx.role)
 
     def _selected(self) -> UserRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -167,7 +163,7 @@ class UsersScreen(QWidget):
 
     def _add(self) -> None:
         name = self.name.text().strip()
-        if self._try(lambda: users.add_user(self.ctx.db, self._actor(), name,
+        if self._try(lambda: users.add_user(self.ctx.db, self.ctx.actor(), name,
                                             self.new_role.currentData(),
                                             self.password.text())):
             self.name.clear()
@@ -192,13 +188,13 @@ class UsersScreen(QWidget):
                     "A new password for {name}, at least {min} characters. They can change "
                     "it themselves with File ▸ Change my password….").format(
                     name=user.name, min=users.MIN_PASSWORD_LENGTH),
-                lambda _current, new: users.set_password(self.ctx.db, self._actor(),
+                lambda _current, new: users.set_password(self.ctx.db, self.ctx.actor(),
                                                          user.name, new), current=False):
             self._changed(self.tr("Password of {name} changed.").format(name=user.name),
                           user.name)
 
     def _set_single_user(self, on: bool) -> None:
-        if self._try(lambda: users.set_single_user_mode(self.ctx.db, self._actor(), on)):
+        if self._try(lambda: users.set_single_user_mode(self.ctx.db, self.ctx.actor(), on)):
             self._changed(self.tr("Single-user mode changed; it applies at the next start."))
 
     def _try(self, change: Callable[[], object]) -> bool:

@@ -20,7 +20,7 @@ from hubapp.domain.records import (
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
 from hubapp.store import day_close, reference, services, settings
-from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
+from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import date_edits, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import FIELDS, ContainerGridModel, ContainerGridView
@@ -387,7 +387,7 @@ class DailyLogScreen(QWidget):
     def _close_or_reopen_day(self) -> None:
         if not self._edits_saved_or_dropped():
             return
-        actor = UserRecord(self.ctx.user, self.ctx.role)
+        actor = self.ctx.actor()
         try:
             if day_close.is_closed(self._db, self._shown_day):
                 reason = dialogs.ask_text(self, self.tr("Reopen day"),
