@@ -329,7 +329,7 @@ def test_days_across_two_months_name_both(language, offset, ticks):
 
 @pytest.mark.parametrize(("count", "language", "ticks"), [
     (3, "en", ["Dec", "02", "03"]), (3, "zh", ["12月", "2日", "3日"]),
-    (1, "en", ["01 Dec 2026"]), (1, "zh", ["2026年12月1日"]),
+    (1, "en", ["1 December 2026"]), (1, "zh", ["2026年12月1日"]),
 ])
 def test_a_few_days_get_a_tick_each_and_one_day_its_date(count, language, ticks):
     # A month's first days (the monthly report of a month under way): not every 12 hours.

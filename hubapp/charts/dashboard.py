@@ -20,6 +20,7 @@ from hubapp.domain.dashboard import (
     DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord, MonthRecord,
     RouteTeuRecord,
 )
+from hubapp.domain.wording import days as days_text, months, number, reference_name
 
 _TEXT = {
     "no_data": ("No data for this period", "该期间无数据"),
@@ -44,7 +45,7 @@ _TEXT = {
     "top_tonnes": ("Top commodities by tonnes", "吨数最多的货类"),
     "monthly": ("Monthly TEU, year on year", "月度标箱同比"),
     "this_year": ("TEU", "标箱"),
-    "last_year": ("Same month last year", "上年同月"),
+    "last_year": ("Same month last year", "去年同月"),
     "growth": ("Growth %", "同比增长 %"),
     "no_route": ("(no route)", "（无线路）"),
     "no_commodity": ("(empty or not given)", "（空箱或未填）"),
@@ -67,14 +68,8 @@ def text(key: str, language: str) -> str:
     return chinese if language == "zh" else english
 
 
-def _name(name_en: str, name_zh: str, fallback: str, language: str) -> str:
-    if not name_en:
-        return text(fallback, language)
-    return name_zh if language == "zh" and name_zh else name_en
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def _name(name_en: str, name_zh: str, nameless: str, language: str) -> str:
+    return reference_name(name_en, name_zh, text(nameless, language), language)
 
 
 def _date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
@@ -93,8 +88,7 @@ def _date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
                                                   offset_formats=offsets))
     if len(days) == 1:  # one tick, which the concise labels take for a time ("00:00")
         (day,) = days
-        axes.set_xticks([date2num(day)], [f"{day.year}年{day.month}月{day.day}日"
-                                          if language == "zh" else day.strftime("%d %b %Y")])
+        axes.set_xticks([date2num(day)], [days_text(day, day, language)])
 
 
 class _DateFormatter(ConciseDateFormatter):
@@ -105,7 +99,7 @@ class _DateFormatter(ConciseDateFormatter):
     def __init__(self, locator, days: Sequence[dt.date], language: str, **kwargs) -> None:
         super().__init__(locator, **kwargs)
         self._months = {_unpadded(day.strftime(self.offset_formats[2])) for day in days}
-        self._span = _month_span(min(days), max(days), language) \
+        self._span = months(min(days), max(days), language) \
             if len(self._months) > 1 else None
 
     def format_ticks(self, values):
@@ -118,15 +112,6 @@ class _DateFormatter(ConciseDateFormatter):
 
 def _unpadded(text: str) -> str:
     return re.sub(r"(?<!\d)0(\d[月日])", r"\1", text)
-
-
-def _month_span(first: dt.date, last: dt.date, language: str) -> str:
-    if language == "zh":
-        start = f"{first.year}年{first.month}月"
-        return f"{start}–{last.month}月" if first.year == last.year \
-            else f"{start}–{last.year}年{last.month}月"
-    start = first.strftime("%b") if first.year == last.year else first.strftime("%b %Y")
-    return f"{start} – {last.strftime('%b %Y')}"
 
 
 def _title_and_legend(axes, title: str, *more_axes) -> None:
@@ -187,7 +172,7 @@ def teu_per_day(days: Sequence[DayRecord], language: str) -> Figure:
     teu = [day.totals.teu for day in days]
     average = moving_average(teu)
     bars = axes.bar(dates, teu, width=0.8, color="#9ecae1", label=text("teu", language))
-    add_hover(figure, bars, [f"{d.isoformat()}: {_number(v)} {text('teu', language)}"
+    add_hover(figure, bars, [f"{d.isoformat()}: {number(v)} {text('teu', language)}"
                              for d, v in zip(dates, teu)])
     line, = axes.plot(dates, average, color="#08519c", linewidth=2,
                       label=text("average", language))
@@ -264,7 +249,7 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str) -
     for i, (name, values) in enumerate(series):
         bars = axes.bar(buckets, values, bottom=bottom, width=_bar_width(bucket), label=name,
                         color=colours[i % len(colours)])
-        add_hover(figure, bars, [f"{_bucket_label(b, bucket)} · {name}: {_number(v)}"
+        add_hover(figure, bars, [f"{_bucket_label(b, bucket)} · {name}: {number(v)}"
                                  for b, v in zip(buckets, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
     _title_and_legend(axes, text("teu_by_route", language))
@@ -300,12 +285,12 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
         bars = axes.bar(buckets, [sign * v for v in values], width=width, color=colour,
                         label=text(key, language))
         add_hover(figure, bars, [f"{_bucket_label(b, bucket)} · {text(key, language)}: "
-                                 f"{_number(v)}" for b, v in zip(buckets, values)])
+                                 f"{number(v)}" for b, v in zip(buckets, values)])
     balance = [o - i for o, i in zip(outbound, inbound)]
     line, = axes.plot(buckets, balance, color="black", linewidth=1.5, marker=".",
                       label=text("balance", language))
     add_hover(figure, line, [f"{_bucket_label(b, bucket)} · {text('balance', language)}: "
-                             f"{_number(v)}" for b, v in zip(buckets, balance)])
+                             f"{number(v)}" for b, v in zip(buckets, balance)])
     axes.axhline(0, color="0.3", linewidth=0.8)
     _title_and_legend(axes, text("direction_title", language))
     axes.set_ylabel(text("teu", language))
@@ -333,7 +318,7 @@ def _top(commodities: Sequence[CommodityTotalsRecord], field: str,
 
 
 def _amount(value: float, field: str) -> str:
-    return f"{value:,.{TONNE_DECIMALS}f}" if field == "tonnes" else _number(value)
+    return f"{value:,.{TONNE_DECIMALS}f}" if field == "tonnes" else number(value)
 
 
 def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
@@ -390,7 +375,7 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
         offset = (i - (len(series) - 1) / 2) * width
         bars = axes.bar([p + offset for p in positions], values, width=width, color=colour,
                         label=text(key, language))
-        add_hover(figure, bars, [f"{label} · {text(key, language)}: {_number(v)}"
+        add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
                                  for label, v in zip(labels, values)])
     axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
     axes.set_ylabel(text("teu", language))

@@ -17,9 +17,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from hubapp.domain.records import TotalsRecord
-from hubapp.reports.text import (
-    NOTHING, day, days, growth, moment, month, name, number, text,
-)
+from hubapp.domain.wording import day, days, moment, month, number
+from hubapp.reports.text import NOTHING, growth, name, text
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
 
 CHART_DPI = 200

@@ -6,7 +6,7 @@ Chinese reports without loading the GUI's translations.
 
 from __future__ import annotations
 
-import datetime as dt
+from hubapp.domain.wording import reference_name
 
 _TEXT = {
     "daily": ("Daily summary", "每日汇总"),
@@ -86,53 +86,10 @@ def text(key: str, language: str, **values: object) -> str:
     return (chinese if language == "zh" else english).format(**values)
 
 
-def name(name_en: str, name_zh: str, fallback: str, language: str) -> str:
-    """A reference name (route, commodity) in the report's language; fallback when nameless."""
-    if not name_en:
-        return text(fallback, language)
-    return name_zh if language == "zh" and name_zh else name_en
-
-
-def day(value: dt.date, language: str) -> str:
-    """2026-03-05, or 2026年3月5日 as Chinese readers write a date."""
-    if language == "zh":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return value.isoformat()
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # not strftime's: the locale's
-
-
-def month(value: dt.date, language: str) -> str:
-    """November 2026, 2026年11月: a title names its month as people say it."""
-    if language == "zh":
-        return f"{value.year}年{value.month}月"
-    return f"{_MONTHS[value.month - 1]} {value.year}"
-
-
-def days(first: dt.date, last: dt.date, language: str) -> str:
-    """A run of days written out, naming the month and year once where they are shared:
-    1–3 December 2026, 2026年12月1日–3日."""
-    if language == "zh":
-        tail = (f"{last.day}日" if (first.year, first.month) == (last.year, last.month) else
-                f"{last.month}月{last.day}日" if first.year == last.year else day(last, "zh"))
-        return day(first, "zh") + ("" if first == last else f"–{tail}")
-    end = f"{last.day} {month(last, 'en')}"
-    if first == last:
-        return end
-    head = (f"{first.day}" if (first.year, first.month) == (last.year, last.month) else
-            f"{first.day} {_MONTHS[first.month - 1]}" if first.year == last.year else
-            f"{first.day} {month(first, 'en')}")
-    return f"{head} – {end}" if " " in head else f"{head}–{end}"
-
-
-def moment(value: dt.datetime, language: str) -> str:
-    return f"{day(value.date(), language)} {value:%H:%M}"
-
-
-def number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def name(name_en: str, name_zh: str, nameless: str, language: str) -> str:
+    """A reference name (route, commodity) in the report's language; the text of nameless
+    when there is none."""
+    return reference_name(name_en, name_zh, text(nameless, language), language)
 
 
 def growth(current: float, previous: float) -> str:

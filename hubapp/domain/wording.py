@@ -1,0 +1,71 @@
+"""Numbers, names and dates as the reports and the charts write them, in English and Chinese.
+
+Qt-free, so that the command line's reports and the matplotlib charts say a date, a month
+or a nameless route alike; the GUI's own widgets go through Qt's translator and locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # not strftime's: the locale's
+
+
+def number(value: float) -> str:
+    """1,234, or 1,234.50 where there is a fraction."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def reference_name(name_en: str, name_zh: str, nameless: str, language: str) -> str:
+    """A route's or commodity's name in the language, the English one where there is no
+    Chinese; nameless (already in the language) for no route or commodity at all."""
+    if not name_en:
+        return nameless
+    return name_zh if language == "zh" and name_zh else name_en
+
+
+def day(value: dt.date, language: str) -> str:
+    """2026-03-05, or 2026年3月5日 as Chinese readers write a date."""
+    if language == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return value.isoformat()
+
+
+def month(value: dt.date, language: str) -> str:
+    """November 2026, 2026年11月: a title names its month as people say it."""
+    if language == "zh":
+        return f"{value.year}年{value.month}月"
+    return f"{_MONTHS[value.month - 1]} {value.year}"
+
+
+def days(first: dt.date, last: dt.date, language: str) -> str:
+    """A run of days written out, naming the month and year once where they are shared:
+    1–3 December 2026, 2026年12月1日–3日."""
+    if language == "zh":
+        tail = (f"{last.day}日" if (first.year, first.month) == (last.year, last.month) else
+                f"{last.month}月{last.day}日" if first.year == last.year else day(last, "zh"))
+        return day(first, "zh") + ("" if first == last else f"–{tail}")
+    end = f"{last.day} {month(last, 'en')}"
+    if first == last:
+        return end
+    head = (f"{first.day}" if (first.year, first.month) == (last.year, last.month) else
+            f"{first.day} {_MONTHS[first.month - 1]}" if first.year == last.year else
+            f"{first.day} {month(first, 'en')}")
+    return f"{head} – {end}" if " " in head else f"{head}–{end}"
+
+
+def months(first: dt.date, last: dt.date, language: str) -> str:
+    """The months a run of days spans, the year once where shared: Nov – Dec 2026,
+    2026年11月–12月."""
+    if language == "zh":
+        start = month(first, "zh")
+        return f"{start}–{last.month}月" if first.year == last.year \
+            else f"{start}–{month(last, 'zh')}"
+    start = _MONTHS[first.month - 1][:3]
+    end = f"{_MONTHS[last.month - 1][:3]} {last.year}"
+    return f"{start} – {end}" if first.year == last.year else f"{start} {first.year} – {end}"
+
+
+def moment(value: dt.datetime, language: str) -> str:
+    return f"{day(value.date(), language)} {value:%H:%M}"

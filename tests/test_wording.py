@@ -1,0 +1,37 @@
+"""Dates, numbers and names as reports and charts alike write them (hubapp.domain.wording)."""
+
+import datetime as dt
+
+import pytest
+
+from hubapp.domain import wording
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("first", "last", "en", "zh"), [
+    (D(2026, 12, 3), D(2026, 12, 3), "3 December 2026", "2026年12月3日"),
+    (D(2026, 12, 1), D(2026, 12, 3), "1–3 December 2026", "2026年12月1日–3日"),
+    (D(2026, 11, 28), D(2026, 12, 3), "28 November – 3 December 2026", "2026年11月28日–12月3日"),
+    (D(2026, 12, 30), D(2027, 1, 2), "30 December 2026 – 2 January 2027",
+     "2026年12月30日–2027年1月2日"),
+])
+def test_a_run_of_days_names_its_month_and_year_once(first, last, en, zh):
+    assert (wording.days(first, last, "en"), wording.days(first, last, "zh")) == (en, zh)
+
+
+@pytest.mark.parametrize(("first", "last", "en", "zh"), [
+    (D(2026, 11, 4), D(2026, 12, 3), "Nov – Dec 2026", "2026年11月–12月"),
+    (D(2026, 12, 4), D(2027, 1, 3), "Dec 2026 – Jan 2027", "2026年12月–2027年1月"),
+])
+def test_the_months_a_span_covers(first, last, en, zh):
+    assert (wording.months(first, last, "en"), wording.months(first, last, "zh")) == (en, zh)
+
+
+def test_numbers_names_and_moments():
+    assert (wording.number(1234), wording.number(1234.5)) == ("1,234", "1,234.50")
+    assert wording.reference_name("Fruit", "水果", "(none)", "zh") == "水果"
+    assert wording.reference_name("Fruit", "", "(none)", "zh") == "Fruit"
+    assert wording.reference_name("", "", "（无）", "zh") == "（无）"
+    assert wording.month(D(2026, 2, 1), "en") == "February 2026"
+    assert wording.moment(dt.datetime(2026, 3, 5, 7, 9), "zh") == "2026年3月5日 07:09"
