@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
-from hubapp.store import services
+from hubapp.store import day_close, services
 from hubapp.ui import dialogs, labels
 from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
@@ -388,7 +388,6 @@ def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
     from PySide6.QtWidgets import QAbstractItemView
 
     from hubapp.domain.records import ChangeRecord
-    from hubapp.store import day_close
     from hubapp.store.users import UserRecord
 
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
@@ -798,3 +797,16 @@ def test_a_supervisor_cannot_close_a_day_still_to_come(qtbot, main_window):
     assert "still to come" in button.toolTip()
     screen.set_day(dt.date.today())
     assert button.isEnabled() and button.toolTip() == ""
+
+
+def test_a_desk_left_open_overnight_may_close_tomorrow_once_it_has_come(qtbot, main_window,
+                                                                       monkeypatch):
+    screen = main_window.day_screen
+    screen.set_day(dt.date.today() + dt.timedelta(days=1))
+    midnight = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
+    timer = screen._midnight
+    assert timer.isActive()
+    assert 0 < timer.remainingTime() <= (midnight - dt.datetime.now()).total_seconds() * 1000 + 1000
+    monkeypatch.setattr(day_close, "too_early_to_close", lambda day: None)  # the clock struck
+    timer.timeout.emit()
+    assert screen.close_day_button.isEnabled()

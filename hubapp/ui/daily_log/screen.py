@@ -49,6 +49,10 @@ class DailyLogScreen(QWidget):
         self._form_dirty = False
         self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = dt.date.today()
+        # A day still to come cannot be closed; at midnight the next one can, on a desk
+        # left open overnight too (precise: a coarse timer may be 5 % late, half an hour).
+        self._midnight = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+        self._midnight.timeout.connect(self._show_day_state)
 
         self._build_day_bar()
         self._build_services_list()
@@ -373,6 +377,9 @@ class DailyLogScreen(QWidget):
         too_early = None if closed else day_close.too_early_to_close(self._shown_day)
         self.close_day_button.setEnabled(too_early is None)
         self.close_day_button.setToolTip("" if too_early is None else labels.message(too_early))
+        if too_early is not None:
+            tomorrow = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
+            self._midnight.start(int((tomorrow - dt.datetime.now()).total_seconds() * 1000) + 1)
         # Read-only, not disabled: the clerk still scrolls, selects, copies and finds.
         read_only = closed is not None and not may_close
         self.form.set_read_only(read_only)
