@@ -186,8 +186,9 @@ def test_a_logged_in_clerk_changes_their_own_password(qtbot, app_ctx, demo_db_pa
 def test_an_admin_picking_their_own_row_gives_the_current_password(qtbot, app_ctx,
                                                                    monkeypatch):
     users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
-    _add(app_ctx, "li.na", role="admin")
-    app_ctx.user, app_ctx.role = "li.na", "admin"  # logged in, then the desk left alone
+    li_na = users.add_user(app_ctx.db, users.SINGLE_USER, "li.na", "admin", PASSWORD)
+    # logged in, then the desk left alone
+    app_ctx.user, app_ctx.role, app_ctx.user_id = li_na.name, li_na.role, li_na.id
     screen = _screen(qtbot, app_ctx)
     screen.table.selectRow(0)
     shown = _answer_password(qtbot, monkeypatch, ("guessed", "passer-by-1", "passer-by-1"))
@@ -198,6 +199,26 @@ def test_an_admin_picking_their_own_row_gives_the_current_password(qtbot, app_ct
 
 def test_in_single_user_mode_there_is_no_password_of_ones_own(main_window):
     assert not main_window.password_action.isVisible()
+
+
+def test_in_single_user_mode_a_stored_user_of_the_computers_name_is_another_account(
+        qtbot, app_ctx, monkeypatch):
+    # Nobody logged in: the account of that name is managed like any other (was refused as
+    # "their own", and its password asked for the current one, which the admin never knew).
+    assert users.single_user_mode(app_ctx.db)
+    app_ctx.user = users.SINGLE_USER.name  # as the app starts in single-user mode
+    _add(app_ctx, users.SINGLE_USER.name, role="admin")
+    _add(app_ctx, "li.na", role="admin")
+    screen = _screen(qtbot, app_ctx)
+    screen.reload(select=users.SINGLE_USER.name)
+    assert screen._selected().name == users.SINGLE_USER.name
+    shown = _answer_password(qtbot, monkeypatch, ("", "cassava-2026", "cassava-2026"))
+    qtbot.mouseClick(screen.password_button, Qt.MouseButton.LeftButton)
+    assert shown[0].current_edit.isHidden()
+    assert users.authenticate(app_ctx.db, users.SINGLE_USER.name, "cassava-2026")
+    screen.role.setCurrentIndex(screen.role.findData("clerk"))
+    qtbot.mouseClick(screen.role_button, Qt.MouseButton.LeftButton)
+    assert users.authenticate(app_ctx.db, users.SINGLE_USER.name, "cassava-2026").role == "clerk"
 
 
 def test_an_empty_list_in_single_user_mode_says_why_and_no_role_shows_for_nobody(

@@ -141,7 +141,7 @@ def set_password(db: Database, actor: UserRecord, name: str, password: str) -> N
     """An admin sets another user's password. One's own is changed with the current one
     (change_own_password), so a desk left logged in does not let a passer-by take it over."""
     require_role(actor, ADMIN)
-    if name.strip().casefold() == actor.name.casefold():
+    if actor.id is not None and _find(db, name).id == actor.id:
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "messages", "Change your own password with File ▸ Change my password…, which "
                         "asks for the current one"))
@@ -287,8 +287,9 @@ def _check_password(password: str) -> None:
 
 def _not_yourself(actor: UserRecord, user: UserRecord) -> None:
     """The session keeps the role it logged in with: an admin who demoted or deactivated
-    themselves would act on as admin until they quit. Another admin does it."""
-    if user.name.casefold() == actor.name.casefold():
+    themselves would act on as admin until they quit. Another admin does it. By account:
+    in single-user mode (no id) a stored user of the computer account's name is another."""
+    if actor.id is not None and user.id == actor.id:
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "messages", "{name} cannot change their own role or deactivate themselves; "
                         "another admin can"), name=user.name)

@@ -113,7 +113,7 @@ def open_window(db: Database, target: Path | str,
     if user is None:
         return None
     window = MainWindow(AppContext(db, target, AppSignals(), TaskRunner(target), user.name,
-                                   user.role))
+                                   user.role, user.id))
     windows.append(window)
     if before_show is not None:
         before_show(window)

@@ -22,7 +22,13 @@ class AppContext:
     tasks: TaskRunner
     user: str = "desk"  # who is named in the audit log
     role: str = "admin"  # store.users role: a closed day is read-only for a clerk
+    # The account logged in at this desk; None in single-user mode, where nobody logged in
+    # and a stored user of the computer account's name is somebody else's account.
+    user_id: int | None = None
 
     def actor(self) -> UserRecord:
         """The user at this desk, as the store's permission checks take them."""
-        return UserRecord(self.user, self.role)
+        return UserRecord(self.user, self.role, self.user_id)
+
+    def is_logged_in_as(self, user: UserRecord) -> bool:
+        return self.user_id is not None and user.id == self.user_id

@@ -178,7 +178,7 @@ class UsersScreen(QWidget):
 
     def _set_password(self) -> None:
         user = self._selected()
-        if user.name.casefold() == self.ctx.user.casefold():  # one's own: the current one too
+        if self.ctx.is_logged_in_as(user):  # one's own: the current one too
             if change_my_password(self, self.ctx):
                 self._changed(self.tr("Password of {name} changed.").format(name=user.name),
                               user.name)
