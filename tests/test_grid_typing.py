@@ -113,6 +113,16 @@ def test_a_header_after_a_blank_line_and_a_single_columns_header_are_headers(qtb
     assert header_fields([first, "", "weight"]) is None
 
 
+def test_a_loading_lists_header_with_units_in_brackets_keeps_its_weights(qtbot, screen):
+    _new_service(qtbot, screen, "B7")
+    first, second = numbers(2)
+    _paste(qtbot, screen, "Container No.\tSize/Type\tF/E\tGross Weight (kg)\tSeal No.\r\n"
+                          f"{first}\t22G1\tF\t24,300\tCN1\r\n{second}\t45G1\tF\t18000\tCN2\r\n")
+    assert [row["gross_kg"] for row in screen.grid.text_rows()] == ["24,300", "18000"]
+    assert not screen.grid.problems()
+    assert header_fields(["箱号", "毛重（公斤）", "【铅封号】"]) == ["container", "gross_kg", "seal"]
+
+
 def test_a_single_column_with_its_header(qtbot, screen):
     _new_service(qtbot, screen, "B5")
     containers = numbers(2)

@@ -10,8 +10,8 @@ import csv
 import io
 import re
 
-# Field -> the headers that mean it. Compared after _key(): case, spaces,
-# underscores, dashes, dots and slashes do not matter.
+# Field -> the headers that mean it. Compared after _key(): case, spaces, underscores,
+# dashes, dots, slashes and brackets do not matter ("Gross Weight (kg)", "毛重（kg）").
 HEADERS: dict[str, tuple[str, ...]] = {
     "date": ("date", "日期"),
     "service": ("service", "service no", "service number", "train", "train no", "班列号", "班次",
@@ -25,8 +25,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
                   "集装箱号"),
     "size_type": ("size type", "sizetype", "size", "type", "iso type", "箱型", "箱型尺寸"),
     "full_empty": ("full empty", "fe", "f e", "status fe", "空重", "空重箱"),
-    "gross_kg": ("gross kg", "gross", "gross weight", "weight", "weight kg", "vgm", "毛重",
-                 "毛重kg", "毛重(kg)", "毛重（kg）"),
+    "gross_kg": ("gross kg", "gross", "gross weight", "gross weight kg", "gross wt",
+                 "gross wt kg", "weight", "weight kg", "vgm", "vgm kg", "毛重", "毛重kg",
+                 "毛重公斤"),
     "commodity": ("commodity", "goods", "cargo", "description", "货名", "品名", "货物"),
     "hs_code": ("hs code", "hs", "hscode", "hs编码", "海关编码"),
     "seal": ("seal", "seal no", "seal number", "铅封号", "封号", "铅封"),
@@ -36,7 +37,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "consignee": ("consignee", "收货人"),
 }
 
-_STRIP = re.compile(r"[\s_\-./]+")
+_STRIP = re.compile(r"[\s_\-./()（）\[\]【】]+")
 
 
 def _key(text: str) -> str:
