@@ -81,6 +81,29 @@ def test_csv_encodings_chinese_excel_writes(demo_db, tmp_path, encoding):
     ).fetchone()[0] == 18
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_hs_code_kept_as_a_number_finds_its_commodity(demo_db, tmp_path, suffix):
+    # Excel keeps 081060 (durian) as the number 81060, and writes it so into a CSV too.
+    rows = [["date", "service", "direction", "container", "size_type", "full_empty",
+             "gross_kg", "hs_code"],
+            ["2026-03-05", "HS1", "inbound", "CSQU3054383", "45R1", "F", 26000, 81060],
+            ["2026-03-05", "HS1", "inbound", "TGHU4642290", "22G1", "F", 24000, 110620]]
+    path = tmp_path / f"hs{suffix}"
+    if suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        path.write_text("".join(",".join(map(str, row)) + "\n" for row in rows))
+    result = import_file(demo_db, path, "test")
+    assert result.saved, [(p.line, p.column, p.value) for p in result.problems]
+    assert demo_db.execute(
+        "SELECT c.hs_code FROM container_move m JOIN service s ON s.id = m.service_id"
+        " JOIN commodity c ON c.id = m.commodity_id WHERE s.service_no = 'HS1'"
+        " ORDER BY m.id").fetchall() == [("081060",), ("110620",)]
+
+
 def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active

@@ -56,7 +56,9 @@ def commodity_finder(db: Database,
         key = text.strip()
         digits = key.replace(".", "").replace(" ", "")
         if digits.isdigit():
-            return by_hs.get(digits)
+            # A spreadsheet keeping the code as a number drops its leading 0 (020230, beef,
+            # becomes 20230); HS codes have an even number of digits.
+            return by_hs.get(digits.zfill(len(digits) + len(digits) % 2))
         return index.get(key.casefold(), index.get(key))
 
     return find
