@@ -397,6 +397,35 @@ def test_no_heading_or_total_is_left_alone_on_a_page(qapp, month_db, tmp_path, d
     first = dt.date(2026, 1, 1)
     pages = reports.write_pdf(month_db, "range", first, first + dt.timedelta(days=days - 1),
                               "en", output)
+    _assert_nothing_alone(output, pages)
+
+
+@pytest.fixture(scope="module")
+def seventy_days_db(tmp_path_factory) -> Path:
+    from hubapp.store import demo_data
+
+    path = tmp_path_factory.mktemp("seventy") / "seventy.db"
+    demo_data.fill(path, days=70, end=dt.date(2026, 3, 11), seed=5)
+    return path
+
+
+@pytest.mark.parametrize("days", [66, 67])  # the day table's last page held its Total alone
+def test_a_table_longer_than_a_page_ends_with_rows_before_its_total(qapp, seventy_days_db,
+                                                                    tmp_path, days):
+    from hubapp import reports
+
+    output = tmp_path / "range.pdf"
+    first = dt.date(2026, 1, 1)
+    pages = reports.write_pdf(seventy_days_db, "range", first,
+                              first + dt.timedelta(days=days - 1), "en", output)
+    _assert_nothing_alone(output, pages)
+    by_day = "".join(pdf_text(output).split("By day")[1].split("By route")[0].split())
+    assert all(f"{first + dt.timedelta(days=n)}" in by_day for n in range(days))  # none lost
+    # The table went on over two more pages: a table longer than a page was tried.
+    assert sum(page_lines(output, page)[0].startswith("Date") for page in range(2, pages + 1)) == 2
+
+
+def _assert_nothing_alone(output: Path, pages: int) -> None:
     headings = ("By day", "By route", "By commodity")
     for page in range(1, pages + 1):
         lines = page_lines(output, page)
@@ -405,5 +434,6 @@ def test_no_heading_or_total_is_left_alone_on_a_page(qapp, month_db, tmp_path, d
                 section = lines[at + 1:at + 5]
                 assert len(section) == 4 or section[-1].startswith("Total"), (page, line)
         if page > 1 and lines[0].startswith(("Date", "Route", "Commodity")):
-            total = next(at for at, line in enumerate(lines) if line.startswith("Total"))
+            total = next(at for at, line in enumerate([*lines, "Total"])
+                         if line.startswith("Total"))
             assert total >= 3, (page, lines[:total + 1])  # continued with rows, not a Total

@@ -69,15 +69,18 @@ def _keep_together(document: QTextDocument) -> None:
     """Moves a section (a heading and its table) to the next page when the page it starts
     on would hold the heading with fewer than KEEP_ROWS of its rows, or when its table
     would end on a page with fewer than KEEP_ROWS rows (its Total alone below the repeated
-    header). Decided by measuring the laid-out document, one section at a time from the
-    top. QTextDocument honours a page break before a block such as the heading; one before
-    a table row moves that row's first cell alone, so a table longer than a page keeps
-    whatever tail it ends with."""
+    header); a table longer than a page instead takes its last KEEP_ROWS rows to the next
+    page (_split). Decided by measuring the laid-out document, one section at a time from
+    the top."""
     height = document.pageSize().height()
     layout = document.documentLayout()
 
     def page(block: QTextBlock) -> int:
         return int(layout.blockBoundingRect(block).top() // height)
+
+    def pages_of_rows(table: QTextTable) -> list[int]:
+        return [page(table.cellAt(row, 0).firstCursorPosition().block())
+                for row in range(table.format().headerRowCount(), table.rows())]
 
     heading = None
     item = document.rootFrame().begin()
@@ -87,8 +90,7 @@ def _keep_together(document: QTextDocument) -> None:
             block = item.currentBlock()
             heading = block if block.blockFormat().headingLevel() else None
         elif heading is not None:
-            rows = [page(table.cellAt(row, 0).firstCursorPosition().block())
-                    for row in range(table.format().headerRowCount(), table.rows())]
+            rows = pages_of_rows(table)
             keep = min(KEEP_ROWS, len(rows))
             alone_at_foot = page(heading) != rows[keep - 1]
             tail = rows.count(rows[-1]) < keep and rows[0] != rows[-1]
@@ -99,8 +101,34 @@ def _keep_together(document: QTextDocument) -> None:
                 style = cursor.blockFormat()
                 style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 cursor.setBlockFormat(style)
+                rows = pages_of_rows(table)
+            if not fits and rows.count(rows[-1]) < keep:
+                _split(table, table.rows() - keep)
             heading = None
         item += 1
+
+
+def _split(table: QTextTable, first_row: int) -> None:
+    """Moves the table's rows from first_row on into a copy of it (its header rows too)
+    that starts a page. A page break before a row would move only its first cell."""
+    style = table.format()
+    style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor = QTextCursor(table.lastCursorPosition())
+    cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # the block after the table
+    header = style.headerRowCount()
+    source_rows = [*range(header), *range(first_row, table.rows())]
+    copy = cursor.insertTable(len(source_rows), table.columns(), style)
+    for to_row, from_row in enumerate(source_rows):
+        for column in range(table.columns()):
+            source, target = table.cellAt(from_row, column), copy.cellAt(to_row, column)
+            target.setFormat(source.format())
+            selection = source.firstCursorPosition()
+            selection.setPosition(source.lastCursorPosition().position(),
+                                  QTextCursor.MoveMode.KeepAnchor)
+            into = target.firstCursorPosition()
+            into.setBlockFormat(selection.blockFormat())
+            into.insertFragment(selection.selection())
+    table.removeRows(first_row, table.rows() - first_row)
 
 
 def _bands(painter: QPainter, report: ReportContentRecord, width: float, height: float,
