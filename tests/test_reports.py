@@ -425,6 +425,21 @@ def test_a_table_longer_than_a_page_ends_with_rows_before_its_total(qapp, sevent
     assert sum(page_lines(output, page)[0].startswith("Date") for page in range(2, pages + 1)) == 2
 
 
+@pytest.mark.parametrize("day", [dt.date(2026, 1, 2), dt.date(2026, 1, 7)])
+def test_the_signatures_are_whole_and_never_alone_on_a_page(qapp, seventy_days_db, tmp_path,
+                                                           day):
+    # These days left 签字 at a page's foot and its three lines on the next page.
+    from hubapp import reports
+
+    for language, heading in (("zh", "签字"), ("en", "Signatures")):
+        output = tmp_path / f"daily-{language}.pdf"
+        pages = reports.write_pdf(seventy_days_db, "daily", day, day, language, output)
+        last = page_lines(output, pages)
+        assert heading in last[-1] or heading in last[-2], last
+        assert len(last) > 4, last  # rows of the table above, then the signatures
+        _assert_nothing_alone(output, pages)
+
+
 def _assert_nothing_alone(output: Path, pages: int) -> None:
     headings = ("By day", "By route", "By commodity")
     for page in range(1, pages + 1):

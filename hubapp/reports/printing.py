@@ -70,8 +70,9 @@ def _keep_together(document: QTextDocument) -> None:
     on would hold the heading with fewer than KEEP_ROWS of its rows, or when its table
     would end on a page with fewer than KEEP_ROWS rows (its Total alone below the repeated
     header); a table longer than a page instead takes its last KEEP_ROWS rows to the next
-    page (_split). Decided by measuring the laid-out document, one section at a time from
-    the top."""
+    page (_split). The signatures are never split nor alone on a page: the last rows of the
+    table above go with them. Decided by measuring the laid-out document, one section at a
+    time from the top."""
     height = document.pageSize().height()
     layout = document.documentLayout()
 
@@ -82,7 +83,11 @@ def _keep_together(document: QTextDocument) -> None:
         return [page(table.cellAt(row, 0).firstCursorPosition().block())
                 for row in range(table.format().headerRowCount(), table.rows())]
 
-    heading = None
+    def start_a_page(heading: QTextBlock) -> None:
+        cursor = QTextCursor(heading)
+        cursor.setBlockFormat(_starting_a_page(cursor.blockFormat()))
+
+    heading = above = above_heading = None
     item = document.rootFrame().begin()
     while not item.atEnd():
         table = item.currentFrame()
@@ -97,22 +102,32 @@ def _keep_together(document: QTextDocument) -> None:
             fits = layout.frameBoundingRect(table).bottom() \
                 - layout.blockBoundingRect(heading).top() <= height
             if alone_at_foot or tail and fits:
-                cursor = QTextCursor(heading)
-                style = cursor.blockFormat()
-                style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                cursor.setBlockFormat(style)
+                start_a_page(heading)
                 rows = pages_of_rows(table)
+            above, above_heading = table, heading
             if not fits and rows.count(rows[-1]) < keep:
-                _split(table, table.rows() - keep)
+                above = _split(table, table.rows() - keep)
             heading = None
+        else:  # the signatures: one row, which a page break cut between its cells
+            box = layout.frameBoundingRect(table)
+            first = box.top() // height
+            cut = first != (box.bottom() - 1) // height
+            if above is None:
+                if cut:
+                    table.setFormat(_starting_a_page(table.format()))
+            elif cut or pages_of_rows(above)[-1] < first:
+                if len(pages_of_rows(above)) >= 2 * KEEP_ROWS:
+                    _split(above, above.rows() - KEEP_ROWS)
+                else:
+                    start_a_page(above_heading)
         item += 1
 
 
-def _split(table: QTextTable, first_row: int) -> None:
+def _split(table: QTextTable, first_row: int) -> QTextTable:
     """Moves the table's rows from first_row on into a copy of it (its header rows too)
-    that starts a page. A page break before a row would move only its first cell."""
-    style = table.format()
-    style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    that starts a page, and returns the copy. A page break before a row would move only
+    its first cell."""
+    style = _starting_a_page(table.format())
     cursor = QTextCursor(table.lastCursorPosition())
     cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # the block after the table
     header = style.headerRowCount()
@@ -129,6 +144,12 @@ def _split(table: QTextTable, first_row: int) -> None:
             into.setBlockFormat(selection.blockFormat())
             into.insertFragment(selection.selection())
     table.removeRows(first_row, table.rows() - first_row)
+    return copy
+
+
+def _starting_a_page(style: QTextFormat) -> QTextFormat:
+    style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    return style
 
 
 def _bands(painter: QPainter, report: ReportContentRecord, width: float, height: float,
