@@ -270,3 +270,46 @@ def test_weights_read_with_thousands_separators_and_edit_as_plain_numbers(qtbot,
     assert screen.grid.index(1, gross).data() == "10,630" and not screen.grid.problems()
     assert screen.save()
     assert [row[4] for row in rows_of(demo_db_path, "B9", screen.day())] == [10630, 10630]
+
+
+def _another_desk_saves(main_window, demo_target, day, number: str) -> None:
+    """A new service saved from another desk on `day`, seen by this desk's watcher at once."""
+    from hubapp.domain.records import Direction, ServiceRecord
+    from hubapp.store import open_db, services
+
+    other_desk = open_db(demo_target)
+    services.save_service(other_desk, ServiceRecord(number, day, Direction.INBOUND), [],
+                          "li.na", "clerk")
+    other_desk.close()
+    main_window.watcher.look()
+
+
+def test_another_desks_save_leaves_the_cell_being_typed_in_open(qtbot, main_window, screen,
+                                                                demo_target):
+    # It closed the cell: "5540" then opened a new editor over the "2" typed before it.
+    _new_service(qtbot, screen, "B9")
+    number = numbers(1)[0]
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, number, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab, "2")
+    _another_desk_saves(main_window, demo_target, screen.day(), "ZZ7703")
+    assert screen.grid_view.editing() and screen.grid_view.typing()
+    assert "ZZ7703" in {s.service.service_no for s in screen.model.records()}
+    press(qtbot, "5540", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert rows_of(demo_target, "B9", screen.day()) == [(number, "22G1", 1.0, "F", 25540, None)]
+
+
+def test_another_desks_save_leaves_an_open_cell_of_a_saved_service_open(
+        qtbot, main_window, screen, demo_target):
+    _new_service(qtbot, screen, "B10")
+    number = numbers(1)[0]
+    _paste(qtbot, screen, f"{number}\t22G1\tE\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    seal = screen.grid.index(0, FIELDS.index("seal"))
+    screen.grid_view.setCurrentIndex(seal)
+    press(qtbot, Qt.Key.Key_F2)  # open, nothing typed yet: a reload would drop it
+    _another_desk_saves(main_window, demo_target, screen.day(), "ZZ7704")
+    assert screen.grid_view.editing()
+    press(qtbot, "CN7", Qt.Key.Key_Return)
+    _another_desk_saves(main_window, demo_target, screen.day(), "ZZ7705")
+    assert screen.grid.text_rows()[0]["seal"] == "CN7" and screen.is_dirty()

@@ -359,6 +359,13 @@ class GridDelegate(QStyledItemDelegate):
         editor.textEdited.connect(self._view.note_typing)
         return editor
 
+    def setEditorData(self, editor, index) -> None:
+        # Qt puts the model's text back into an open editor on every dataChanged over its
+        # cell, and each recheck of the rows (another desk's save) emits one over them all:
+        # what is being typed would be wiped, half a weight saved.
+        if not self._view.typing():
+            super().setEditorData(editor, index)
+
     def eventFilter(self, editor, event) -> bool:
         # Enter commits and goes down a row, as in a spreadsheet (Tab goes across).
         if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
@@ -489,10 +496,14 @@ class ContainerGridView(QTableView):
             self._typing = False
             self.typing_changed.emit()
 
+    def editing(self) -> bool:
+        """Whether a cell's editor is open, typed in or not."""
+        return self.state() == QAbstractItemView.State.EditingState
+
     def commit_open_editor(self) -> None:
         """Take what is typed in a cell still being edited (say Ctrl+S right after a completion)."""
         editor = QApplication.focusWidget()
-        if self.state() == QAbstractItemView.State.EditingState and editor is not None \
+        if self.editing() and editor is not None \
                 and self.isAncestorOf(editor):
             self.commitData(editor)
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)

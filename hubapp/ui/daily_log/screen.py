@@ -358,7 +358,11 @@ class DailyLogScreen(QWidget):
         if initiator is self or (change.dates and self._shown_day not in change.dates):
             return
         self.reload()
-        if not self.is_dirty() and self._service and self._service.id is not None:
+        # Never is_dirty() here: it would close the cell being typed in, and the clerk's next
+        # keys would open a new editor over it (25540 kg saved as 5540). Nor a reload under
+        # an open cell, which would drop it.
+        if not self._has_changes() and not self.grid_view.editing() \
+                and self._service and self._service.id is not None:
             self._load_service(self._service.id)
         else:  # edits stay; what they clash with may have changed (another desk's save)
             self._configure_grid()
@@ -533,7 +537,11 @@ class DailyLogScreen(QWidget):
 
     def is_dirty(self) -> bool:
         self.grid_view.commit_open_editor()
-        return self._form_dirty or not self.undo_stack.isClean()
+        return self._has_changes()
+
+    def _has_changes(self) -> bool:
+        """Unsaved edits, typing in a cell's open editor included; unlike is_dirty(), the editor stays open."""
+        return self._form_dirty or not self.undo_stack.isClean() or self.grid_view.typing()
 
     def can_leave(self) -> bool:
         """Ask what to do with unsaved changes; False if the user wants to stay."""
@@ -561,8 +569,7 @@ class DailyLogScreen(QWidget):
         saved = self._service is not None and not read_only
         self.cancel_button.setEnabled(saved and self._service.status != Status.CANCELLED)
         self.delete_button.setEnabled(saved)
-        # Not is_dirty(): that would close the cell being typed in.
-        changed = self._form_dirty or not self.undo_stack.isClean() or self.grid_view.typing()
+        changed = self._has_changes()
         self.revert_button.setEnabled(changed)
         self.save_button.setEnabled(changed and not read_only)
 
