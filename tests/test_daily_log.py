@@ -810,3 +810,42 @@ def test_a_desk_left_open_overnight_may_close_tomorrow_once_it_has_come(qtbot, m
     monkeypatch.setattr(day_close, "too_early_to_close", lambda day: None)  # the clock struck
     timer.timeout.emit()
     assert screen.close_day_button.isEnabled()
+
+
+def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(
+        qtbot, screen, app_ctx, demo_db_path):
+    from hubapp.domain.records import ContainerMoveRecord
+    from hubapp.store import settings
+
+    day = screen.day()
+    kept, resized = numbers(2)
+    services.save_service(app_ctx.db, ServiceRecord("L45", day, Direction.OUTBOUND), [
+        ContainerMoveRecord(kept, "L5G1", 2.0, "E", 4800),
+        ContainerMoveRecord(resized, "L5G1", 2.0, "E", 4800)], "li.na", "clerk")
+    change = settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db),
+                                                           teu_45ft=2.25), "admin", ["teu_45ft"])
+    app_ctx.signals.data_changed.emit(change, None)
+    screen.reload()
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    assert "4 TEU" in shown(screen.service_totals)  # as stored, before any edit
+
+    view, grid = screen.grid_view, screen.grid
+    view.setFocus()
+    view.setCurrentIndex(grid.index(0, FIELDS.index("seal")))
+    press(qtbot, "CN55", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert [row[2] for row in rows_of(demo_db_path, "L45", day)] == [2.0, 2.0]
+
+    # A size-type typed anew counts as the hub counts now; undone, as it was entered.
+    view.setCurrentIndex(grid.index(1, FIELDS.index("size_type")))
+    press(qtbot, "42G1", Qt.Key.Key_Return)
+    view.setCurrentIndex(grid.index(1, FIELDS.index("size_type")))
+    press(qtbot, "L5G1", Qt.Key.Key_Return)
+    assert grid.totals().teu == 4.25
+    press(qtbot, (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL))
+    assert grid.totals().teu == 4.0
+    press(qtbot, (Qt.Key.Key_Y, CTRL), (Qt.Key.Key_Y, CTRL))
+    view.setCurrentIndex(grid.index(2, 0))
+    press(qtbot, numbers(1, start=300)[0], Qt.Key.Key_Tab, "L5G1", Qt.Key.Key_Tab, "E",
+          Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert [row[2] for row in rows_of(demo_db_path, "L45", day)] == [2.0, 2.25, 2.25]
+    assert "6.50 TEU" in shown(screen.service_totals)

@@ -8,7 +8,7 @@ cell here is exactly what would stop the save.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
     QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal,
@@ -31,6 +31,10 @@ from hubapp.ui.record_model import BAD_CELL, rows_high
 
 FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
 PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
+# Not a column: the TEU a stored box was entered with. History keeps it when the hub's count
+# for 45 ft boxes changes; only a new row or a new size-type counts with the setting of now.
+STORED_TEU = "teu"
+_KEPT = (*FIELDS, STORED_TEU)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -91,7 +95,7 @@ class ContainerGridModel(QAbstractTableModel):
 
     def load(self, rows: Sequence[Mapping[str, str]]) -> None:
         self.beginResetModel()
-        self._rows = [{name: row.get(name, "") for name in FIELDS} for row in rows]
+        self._rows = [{name: row.get(name, "") for name in _KEPT} for row in rows]
         self.endResetModel()
         self.undo_stack.clear()
         self._recheck()
@@ -99,10 +103,10 @@ class ContainerGridModel(QAbstractTableModel):
     # -- what the screen reads -----------------------------------------------------
 
     def text_rows(self) -> list[dict[str, str]]:
-        return [dict(row) for row in self._rows]
+        return [{name: row[name] for name in FIELDS} for row in self._rows]
 
     def filled_rows(self) -> list[int]:
-        return [i for i, row in enumerate(self._rows) if any(row.values())]
+        return [i for i, row in enumerate(self._rows) if _filled(row)]
 
     def moves(self) -> list[ContainerMoveRecord]:
         return [self._checks[i].move for i in self.filled_rows() if self._checks[i].move]
@@ -196,6 +200,8 @@ class ContainerGridModel(QAbstractTableModel):
             old = self._rows[row][field] if row < len(self._rows) else ""
             if new != old:
                 changes.append((row, field, old, new))
+                if field == "size_type" and row < len(self._rows) and self._rows[row][STORED_TEU]:
+                    changes.append((row, STORED_TEU, self._rows[row][STORED_TEU], ""))
         if changes:
             self.undo_stack.push(_SetCells(self, changes, text))
 
@@ -208,7 +214,7 @@ class ContainerGridModel(QAbstractTableModel):
         """Apply (row, field, text) and make the table exactly `length` rows long."""
         if length > len(self._rows):
             self.beginInsertRows(QModelIndex(), len(self._rows) + 1, length)
-            self._rows.extend({name: "" for name in FIELDS}
+            self._rows.extend({name: "" for name in _KEPT}
                               for _ in range(length - len(self._rows)))
             self.endInsertRows()
         for row, field, value in changes:
@@ -229,7 +235,7 @@ class ContainerGridModel(QAbstractTableModel):
 
     def _recheck(self) -> None:
         """Check every row as the store will on save: fields, repeats, clashes with the day."""
-        parsed = [parse_move(row, self._teu_45ft, self._find_commodity) if any(row.values())
+        parsed = [_parsed(row, self._teu_45ft, self._find_commodity) if _filled(row)
                   else (None, []) for row in self._rows]
         extra = duplicate_errors([row["container"] for row in self._rows])
         for index, row in enumerate(self._rows):
@@ -251,6 +257,18 @@ class ContainerGridModel(QAbstractTableModel):
         if rows := self.rowCount():  # one more than the boxes, unless read-only
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
         self.totals_changed.emit(self.totals())
+
+
+def _filled(row: Mapping[str, str]) -> bool:
+    return any(row[name] for name in FIELDS)
+
+
+def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[[str], int | None]
+            ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
+    move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft, find_commodity)
+    if move is not None and row[STORED_TEU]:
+        move = replace(move, teu=float(row[STORED_TEU]))
+    return move, errors
 
 
 def normalise(field: str, text: str) -> str:

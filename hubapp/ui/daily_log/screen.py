@@ -23,7 +23,9 @@ from hubapp.store import day_close, reference, services, settings
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import date_edits, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.daily_log.container_grid import FIELDS, ContainerGridModel, ContainerGridView
+from hubapp.ui.daily_log.container_grid import (
+    FIELDS, STORED_TEU, ContainerGridModel, ContainerGridView,
+)
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel, totals_text
@@ -458,7 +460,7 @@ class DailyLogScreen(QWidget):
             "full_empty": move.full_empty,
             "gross_kg": "" if move.gross_kg is None else str(move.gross_kg),
             "commodity": labels.pick(commodity.name_en, commodity.name_zh) if commodity else "",
-            "seal": move.seal,
+            "seal": move.seal, STORED_TEU: str(move.teu),
         }
 
     def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]]) -> None:
