@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from hubapp.domain.columns import header_fields, parse_block
 from hubapp.domain.validation import parse_gross_kg, parse_move
 from hubapp.ui import dialogs
-from hubapp.ui.daily_log.container_grid import FIELDS
+from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM
 
 from conftest import DEMO_END
 from test_daily_log import CTRL, numbers, press, rows_of, screen  # noqa: F401 (a fixture)
@@ -313,3 +313,70 @@ def test_another_desks_save_leaves_an_open_cell_of_a_saved_service_open(
     press(qtbot, "CN7", Qt.Key.Key_Return)
     _another_desk_saves(main_window, demo_target, screen.day(), "ZZ7705")
     assert screen.grid.text_rows()[0]["seal"] == "CN7" and screen.is_dirty()
+
+
+def _select(screen, top: int, left: int, bottom: int, right: int) -> None:
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    view, grid = screen.grid_view, screen.grid
+    view.setCurrentIndex(grid.index(top, left))
+    view.selectionModel().select(QItemSelection(grid.index(top, left), grid.index(bottom, right)),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def test_one_cell_pasted_over_a_selection_fills_every_cell_in_one_undo_step(qtbot, screen):
+    _new_service(qtbot, screen, "B11")
+    boxes = numbers(5)
+    _paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t20000\n" for number in boxes))
+    steps = screen.undo_stack.count()
+    _select(screen, 0, FIELDS.index("full_empty"), 4, FIELDS.index("full_empty"))
+    QGuiApplication.clipboard().setText("E\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    rows = screen.grid.text_rows()
+    assert [(row["full_empty"], row["gross_kg"]) for row in rows] == [("E", "20000")] * 5
+    assert [row["container"] for row in rows] == boxes and len(rows) == 5  # no row added
+    assert screen.undo_stack.count() == steps + 1
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert [row["full_empty"] for row in screen.grid.text_rows()] == ["F"] * 5
+
+
+def test_ctrl_d_fills_down_each_column_in_one_undo_step(qtbot, screen):
+    _new_service(qtbot, screen, "B12")
+    boxes = numbers(4)
+    _paste(qtbot, screen, f"{boxes[0]}\t22G1\tE\t\t\tCN1\n"
+                          + "".join(f"{number}\t42G1\tF\t20000\n" for number in boxes[1:]))
+    steps = screen.undo_stack.count()
+    _select(screen, 0, FIELDS.index("size_type"), 2, FIELDS.index("full_empty"))
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    rows = screen.grid.text_rows()
+    assert [(row["size_type"], row["full_empty"]) for row in rows] \
+        == [("22G1", "E")] * 3 + [("42G1", "F")]
+    assert screen.undo_stack.count() == steps + 1
+    # One cell takes the one above it, as in a spreadsheet.
+    _select(screen, 1, FIELDS.index("seal"), 1, FIELDS.index("seal"))
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["CN1", "CN1", "", ""]
+    press(qtbot, (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL))
+    assert [(row["size_type"], row["seal"]) for row in screen.grid.text_rows()] \
+        == [("22G1", "CN1")] + [("42G1", "")] * 3
+
+
+def test_ctrl_d_and_a_pasted_cell_change_nothing_on_a_clerks_closed_day(
+        qtbot, main_window, app_ctx, demo_db_path):
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
+    app_ctx.signals.data_changed.emit(ChangeRecord("day_close", frozenset({DEMO_END})), None)
+    shown = screen.grid.text_rows()
+    screen.grid_view.setFocus()
+    _select(screen, 0, 0, len(shown) - 1, PROBLEM - 1)
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    QGuiApplication.clipboard().setText("E\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert screen.grid.text_rows() == shown and not screen.is_dirty()

@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal,
+    QAbstractTableModel, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex,
+    QPersistentModelIndex, Qt, Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -579,23 +580,52 @@ class ContainerGridView(QTableView):
                 and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
             self.grid().remove_rows([index.row() for index in self.selectedIndexes()])
         elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.grid().set_cells([(i.row(), FIELDS[i.column()], "")
-                                   for i in self.selectedIndexes() if i.column() < PROBLEM
-                                   and i.row() < len(self.grid().text_rows())],
+            self.grid().set_cells([(row, field, "") for row, field in self._selected_cells()],
                                   self.tr("Clear cells"))
+        elif event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier,
+                                                       Qt.Key.Key_D):
+            self.fill_down()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.state() != QAbstractItemView.State.EditingState:
             self.move_down()
         else:
             super().keyPressEvent(event)
 
+    def _selected_cells(self) -> list[tuple[int, str]]:
+        """(row, field) of the selected cells that hold a box's fields, top to bottom."""
+        boxes = len(self.grid().text_rows())
+        return sorted((i.row(), FIELDS[i.column()]) for i in self.selectedIndexes()
+                      if i.column() < PROBLEM and i.row() < boxes)
+
+    def fill_down(self) -> None:
+        """Ctrl+D as in a spreadsheet: the top selected cell of each column copied down
+        through the selection; one cell alone takes the one above it."""
+        rows = self.grid().text_rows()
+        picked: dict[str, list[int]] = {}
+        for row, field in self._selected_cells():
+            picked.setdefault(field, []).append(row)
+        cells = []
+        for field, selected in picked.items():
+            source = selected[0] - 1 if len(selected) == 1 else selected[0]
+            if source >= 0:
+                cells += [(row, field, rows[source][field]) for row in selected]
+        self.grid().set_cells(cells, self.tr("Fill down"))
+
     def paste(self, text: str) -> None:
         """A block from a spreadsheet, at the current row; a header row decides the columns.
 
-        Without a header the cells fill the grid's columns from the current one.
+        Without a header the cells fill the grid's columns from the current one; one
+        cell pasted over several selected fills each of them, as a spreadsheet does.
         """
         rows = columns.parse_block(text)
         if not rows or self.grid().is_read_only():
+            return
+        selected = self._selected_cells()
+        if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1 \
+                and columns.header_fields(rows[0]) is None:
+            self.grid().set_cells([(row, field, rows[0][0]) for row, field in selected],
+                                  self.tr("Paste into %n cell(s)", "", len(selected)))
+            self.pasted.emit(len({row for row, _field in selected}), [])
             return
         current = self.currentIndex()
         top = current.row() if current.isValid() else 0
