@@ -542,7 +542,8 @@ class DailyLogScreen(QWidget):
         return self._has_changes()
 
     def _has_changes(self) -> bool:
-        """Unsaved edits, typing in a cell's open editor included; unlike is_dirty(), the editor stays open."""
+        """Unsaved edits, typing in a cell's open editor included; unlike is_dirty(), the
+        editor stays open."""
         return self._form_dirty or not self.undo_stack.isClean() or self.grid_view.typing()
 
     def can_leave(self) -> bool:
