@@ -6,6 +6,7 @@ container is judged the same way however it arrives.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -16,6 +17,10 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, message
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord
 
 _SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+# The colon is optional: a clerk types 0830 without reaching for the shift key.
+_CLOCK = re.compile(r"(\d{1,2}):?(\d{2})(?::\d{2})?")
+_DAYS_LATER = re.compile(r"(.*?)\s*\+\s*(\d)")
 MAX_WAGONS = 120
 
 _FULL_EMPTY = {
@@ -43,6 +48,43 @@ def service_number(text: str) -> str:
 def size_type_code(text: str) -> str:
     """A size-type as stored: '２２ｇ１ ' → '22G1' (sizetype.parse says whether it is one)."""
     return _folded(text).upper()
+
+
+def parse_date(text: str) -> dt.date | None:
+    match = _DATE.fullmatch(text.split(" ")[0].split("T")[0]) if text else None
+    if match is None:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_clock(text: str) -> dt.time | None:
+    """A time of day alone ("08:30", "0830"), without saying which day."""
+    match = _CLOCK.fullmatch(text)
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        return None
+    return dt.time(int(match[1]), int(match[2]))
+
+
+def parse_time(text: str, day: dt.date) -> dt.datetime | None:
+    """A time on the service's day ("08:30"), days after it ("00:15 +1": a train that ran
+    past midnight), or a full date and time ("2026-03-06 00:15") for any other day."""
+    text = _folded(text)
+    later = 0
+    if match := _DAYS_LATER.fullmatch(text):
+        text, later = match[1], int(match[2])
+    date_part, _, time_part = text.rpartition(" ")
+    if not date_part and "T" in text:
+        date_part, _, time_part = text.partition("T")
+    if date_part and later:  # "2026-03-06 00:15 +1" says the day twice
+        return None
+    on = parse_date(date_part) if date_part else day
+    clock = parse_clock(time_part)
+    if on is None or clock is None:
+        return None
+    return dt.datetime.combine(on + dt.timedelta(days=later), clock)
 
 
 @dataclass(frozen=True, slots=True)

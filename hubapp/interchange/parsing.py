@@ -18,7 +18,9 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, message, untransl
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
-from hubapp.domain.validation import parse_move, service_number, validate_service
+from hubapp.domain.validation import (
+    parse_date, parse_move, parse_time, service_number, validate_service,
+)
 from hubapp.interchange.reading import Table
 from hubapp.store.interchange import LookupsRecord
 
@@ -62,8 +64,6 @@ _STATUSES = {
     "cancelled": Status.CANCELLED, "canceled": Status.CANCELLED, "取消": Status.CANCELLED,
     "已取消": Status.CANCELLED,
 }
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2})?")
 
 _CHINESE_HEADERS = {"date": "日期", "service": "班列号", "direction": "方向", "container": "箱号",
                     "size_type": "箱型"}
@@ -402,31 +402,6 @@ class _Row:
             name = commodity_column if error.field == "commodity" else error.field
             self.problem(name, cells.get(error.field, ""), error.template, error.values)
         return move
-
-
-def parse_date(text: str) -> dt.date | None:
-    match = _DATE.fullmatch(text.split(" ")[0].split("T")[0]) if text else None
-    if match is None:
-        return None
-    try:
-        return dt.date(*map(int, match.groups()))
-    except ValueError:
-        return None
-
-
-def parse_time(text: str, day: dt.date) -> dt.datetime | None:
-    """A time on the service's day ("08:30"), or a full date and time for another day."""
-    date_part, _, time_part = text.rpartition(" ")
-    if not date_part and "T" in text:
-        date_part, _, time_part = text.partition("T")
-    on = parse_date(date_part) if date_part else day
-    match = _TIME.fullmatch(time_part)
-    if on is None or match is None:
-        return None
-    hour, minute = int(match.group(1)), int(match.group(2))
-    if hour > 23 or minute > 59:
-        return None
-    return dt.datetime.combine(on, dt.time(hour, minute))
 
 
 def _whole_number(text: str) -> int | None:

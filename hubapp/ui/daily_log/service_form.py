@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -15,15 +14,24 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
-from hubapp.domain.validation import MAX_WAGONS, FieldError, service_number
+from hubapp.domain.validation import (
+    MAX_WAGONS, FieldError, parse_clock, parse_time, service_number,
+)
 from hubapp.ui import focus, labels
 
-_TIME = re.compile(r"([01]?\d|2[0-3]):?([0-5]\d)")
 _SEPARATOR = " · "
 # One sentence per status: the stored word ("departed") put into a translation stayed English.
 _NEEDS_ACTUAL = {
     Status.DEPARTED: QT_TRANSLATE_NOOP("messages", "A service that departed needs its actual time"),
     Status.ARRIVED: QT_TRANSLATE_NOOP("messages", "A service that arrived needs its actual time"),
+}
+_NOT_A_TIME = {
+    "scheduled_at": QT_TRANSLATE_NOOP(
+        "messages", "Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next "
+                    "day, or a date and time like 2026-03-07 00:30"),
+    "actual_at": QT_TRANSLATE_NOOP(
+        "messages", "Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next "
+                    "day, or a date and time like 2026-03-07 09:10"),
 }
 
 
@@ -34,6 +42,7 @@ class ServiceForm(QWidget):
                  parent=None) -> None:
         super().__init__(parent)
         self._service: ServiceRecord | None = None
+        self._shown_times = {"scheduled_at": "", "actual_at": ""}
 
         self.service_no = QLineEdit(self)
         self.service_no.setPlaceholderText("X8001")
@@ -140,7 +149,9 @@ class ServiceForm(QWidget):
     def _time_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(self.tr("HH:MM"))
-        edit.setMaxLength(5)
+        edit.setToolTip(self.tr("HH:MM on the service's day, HH:MM +1 on the next, or "
+                                "YYYY-MM-DD HH:MM"))
+        edit.setMaxLength(len("2026-03-07 09:10"))
         return edit
 
     def _route_chosen(self, _index: int) -> None:
@@ -188,8 +199,14 @@ class ServiceForm(QWidget):
                                                               else service.route_code)))
         self.origin.setText("" if blank else service.origin or "")
         self.destination.setText("" if blank else service.destination or "")
-        self.scheduled.setText(_time_text(None if blank else service.scheduled_at))
-        self.actual.setText(_time_text(None if blank else service.actual_at))
+        # The day is shown when it is not the service's own, so that what is read back is
+        # what is stored (an HH:MM alone put a train late past midnight on the day before).
+        self._shown_times = {
+            field: _time_text(None if blank else getattr(service, field),
+                              None if blank else service.date)
+            for field in ("scheduled_at", "actual_at")}
+        self.scheduled.setText(self._shown_times["scheduled_at"])
+        self.actual.setText(self._shown_times["actual_at"])
         self.status.setCurrentIndex(0 if blank else self.status.findData(service.status))
         # valueChanged, unlike textEdited and activated, fires on a load too: not an edit.
         with QSignalBlocker(self.wagons):
@@ -208,18 +225,19 @@ class ServiceForm(QWidget):
             if text and places[field] is None:
                 errors.append(FieldError(field, QT_TRANSLATE_NOOP("messages", "Place {value!r} is not a known UN/LOCODE or "
                                          "place name"), {"value": text}))
-        times = {}
+        times, typed = {}, {}
         for field, edit in (("scheduled_at", self.scheduled), ("actual_at", self.actual)):
             text = edit.text().strip()
-            match = _TIME.fullmatch(text)
-            if text and not match:
-                errors.append(FieldError(field, QT_TRANSLATE_NOOP(
-                    "messages", "Time {value!r} is not a time like 08:30"),
-                                         {"value": text}))
-            times[field] = dt.datetime.combine(
-                day, dt.time(int(match[1]), int(match[2]))) if match else None
+            typed[field] = text != self._shown_times[field]
+            if not typed[field]:  # as stored, on the day it is stored on
+                times[field] = getattr(self._service, field, None)
+                continue
+            times[field] = parse_time(text, day) if text else None
+            if text and times[field] is None:
+                errors.append(FieldError(field, _NOT_A_TIME[field], {"value": text}))
         scheduled, actual = times["scheduled_at"], times["actual_at"]
-        if scheduled and actual and scheduled - actual > dt.timedelta(hours=12):
+        if scheduled and actual and typed["actual_at"] and parse_clock(self.actual.text().strip()) \
+                and scheduled - actual > dt.timedelta(hours=12):
             actual += dt.timedelta(days=1)  # a late night train that ran after midnight
         status = self.status.currentData()
         if status in _NEEDS_ACTUAL and actual is None:
@@ -245,8 +263,15 @@ class ServiceForm(QWidget):
         self.message.setText("\n".join(labels.message(error) for error in errors))
 
 
-def _time_text(value: dt.datetime | None) -> str:
-    return value.strftime("%H:%M") if value else ""
+def _time_text(value: dt.datetime | None, day: dt.date | None) -> str:
+    """What parse_time reads back as `value` on a service of `day`."""
+    if value is None:
+        return ""
+    if value.date() == day:
+        return value.strftime("%H:%M")
+    if value.date() == day + dt.timedelta(days=1):
+        return value.strftime("%H:%M +1")
+    return value.strftime("%Y-%m-%d %H:%M")
 
 
 def _place_index(places: Sequence[PlaceRecord]) -> dict[str, str]:

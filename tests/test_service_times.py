@@ -1,0 +1,123 @@
+"""The times of a service as the daily log's form shows, reads and saves them: a train
+that left after midnight keeps its day, however the clerk types or re-saves it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import Status
+from hubapp.domain.validation import parse_time
+
+from conftest import DEMO_END
+from test_daily_log import CTRL, numbers, press
+
+DAY = DEMO_END + dt.timedelta(days=1)  # an empty day after the demo
+
+
+def stored_times(path, service_no):
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT scheduled_at, actual_at FROM service"
+                            " WHERE service_no = ? AND date = ?",
+                            [service_no, DAY.isoformat()]).fetchone()
+
+
+@pytest.fixture
+def screen(main_window):
+    screen = main_window.day_screen
+    screen.set_day(DAY)
+    return screen
+
+
+def open_service(screen, service_no):
+    model = screen.table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == service_no)
+    screen.table.setCurrentIndex(model.index(row, 0))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("09:10", dt.datetime(2026, 3, 6, 9, 10)),
+    ("0910", dt.datetime(2026, 3, 6, 9, 10)),
+    ("09:10 +1", dt.datetime(2026, 3, 7, 9, 10)),
+    ("09:10+1", dt.datetime(2026, 3, 7, 9, 10)),
+    ("２３：５０ ＋１", dt.datetime(2026, 3, 7, 23, 50)),  # typed with a Chinese input method
+    ("2026-03-07 09:10", dt.datetime(2026, 3, 7, 9, 10)),
+    ("2026-03-07T09:10:00", dt.datetime(2026, 3, 7, 9, 10)),
+    ("2026-03-07 09:10 +1", None), ("24:00", None), ("09:10 tomorrow", None), ("+1", None),
+])
+def test_a_time_on_the_services_day_the_next_or_any_date(text, expected):
+    assert parse_time(text, dt.date(2026, 3, 6)) == expected
+
+
+def test_resaving_a_train_that_left_after_midnight_keeps_its_day(qtbot, screen,
+                                                                 demo_db_path, tmp_path):
+    number = with_check_digit("HUBU777001")
+    csv = tmp_path / "late.csv"
+    csv.write_text(
+        "date,service,direction,route,scheduled_at,departed_at,container,size_type,"
+        "full_empty,gross_kg\n"
+        f"{DAY},X8888,outbound,CN-LA,20:00,{DAY + dt.timedelta(days=1)} 09:10,{number},22G1,E,\n")
+    subprocess.run([sys.executable, "-m", "hubapp", "import", str(csv), "--db",
+                    str(demo_db_path)], check=True, capture_output=True)
+    imported = stored_times(demo_db_path, "X8888")
+    assert imported == ("2026-03-06 20:00", "2026-03-07 09:10")
+    screen.reload()
+    open_service(screen, "X8888")
+    assert (screen.form.scheduled.text(), screen.form.actual.text()) == ("20:00", "09:10 +1")
+
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 5))
+    press(qtbot, "CN55", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    assert stored_times(demo_db_path, "X8888") == imported
+
+
+@pytest.mark.parametrize(("typed", "shown", "stored"), [
+    ("09:10 +1", "09:10 +1", "2026-03-07 09:10"),
+    ("2026-03-08 06:00", "2026-03-08 06:00", "2026-03-08 06:00"),
+    ("2026-03-06 21:30", "21:30", "2026-03-06 21:30"),
+    ("2130", "21:30", "2026-03-06 21:30"),
+])
+def test_an_actual_time_typed_on_another_day(qtbot, screen, demo_db_path, typed, shown,
+                                             stored):
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "20:00")
+    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.DEPARTED))
+    screen.form.actual.setFocus()
+    press(qtbot, typed, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty(), screen.form.message.text()
+    assert stored_times(demo_db_path, "X8001") == ("2026-03-06 20:00", stored)
+    assert screen.form.actual.text() == shown
+
+
+def test_a_late_night_train_typed_as_hh_mm_still_runs_past_midnight(qtbot, screen,
+                                                                     demo_db_path):
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "23:30")
+    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.DEPARTED))
+    screen.form.actual.setFocus()
+    press(qtbot, "00:20", (Qt.Key.Key_S, CTRL))
+    assert stored_times(demo_db_path, "X8001") == ("2026-03-06 23:30", "2026-03-07 00:20")
+    assert screen.form.actual.text() == "00:20 +1"
+
+
+def test_a_time_that_is_not_one_says_which_and_what_to_type(qtbot, screen, demo_db_path):
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.DEPARTED))
+    screen.form.actual.setFocus()
+    press(qtbot, "9.10 tmrw", (Qt.Key.Key_S, CTRL))
+    assert screen.is_dirty()
+    assert stored_times(demo_db_path, "X8001") is None
+    assert QApplication.focusWidget() is screen.form.actual
+    message = screen.form.message.text()
+    assert message.startswith("Actual time '9.10 tmrw' is not a time")
+    assert "09:10 +1" in message and "2026-03-07 09:10" in message
