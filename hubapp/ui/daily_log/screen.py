@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from hubapp.domain import iso6346
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
-    EMPTY, FULL, ChangeRecord, ContainerHistoryRecord, ServiceRecord, Status, TotalsRecord,
+    EMPTY, FULL, ChangeRecord, ContainerHistoryRecord, Direction, ServiceRecord, Status,
+    TotalsRecord,
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
@@ -629,7 +630,24 @@ class DailyLogScreen(QWidget):
         self._load_service(saved.id)  # show what the database holds, in its order
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
+        self._say_if_not_counted(saved)
         return True
+
+    def _say_if_not_counted(self, saved: ServiceRecord) -> None:
+        """Throughput counts what moved: a loading list saved on a planned service adds
+        nothing to the day's totals, which a clerk would otherwise take for lost boxes."""
+        boxes = self.grid.totals().containers if saved.status == Status.PLANNED else 0
+        if not boxes:
+            return
+        if saved.direction == Direction.OUTBOUND:
+            text = self.tr("{service} is saved as planned: its %n container(s) count in the "
+                           "day's totals once it has departed. Type its actual time when it "
+                           "leaves.", "", boxes)
+        else:
+            text = self.tr("{service} is saved as planned: its %n container(s) count in the "
+                           "day's totals once it has arrived. Type its actual time when it "
+                           "comes in.", "", boxes)
+        self.paste_message.setText(text.format(service=saved.service_no))
 
     def _point_at_problem(self, form_errors, grid_problems) -> None:
         count = len(form_errors) + len({e.row for e in grid_problems})

@@ -110,6 +110,7 @@ class ServiceForm(QWidget):
             edit.textEdited.connect(self.changed)
         for combo in (self.mode, self.status):
             combo.activated.connect(self.changed)
+        self.actual.textEdited.connect(self._actual_typed)
         self.direction.activated.connect(self._direction_chosen)
         self.route.activated.connect(self._route_chosen)
         self.wagons.valueChanged.connect(self.changed)
@@ -169,6 +170,13 @@ class ServiceForm(QWidget):
                 _ends(route, not self._outbound()):
             self._fill_ends(route, self._outbound())
         self.changed.emit()
+
+    def _actual_typed(self, text: str) -> None:
+        """A planned service given the time it really went has gone: only then do its
+        containers count in the day's throughput."""
+        if text.strip() and self.status.currentData() == Status.PLANNED:
+            gone = Status.DEPARTED if self._outbound() else Status.ARRIVED
+            self.status.setCurrentIndex(self.status.findData(gone))
 
     def _outbound(self) -> bool:
         return self.direction.currentData() == Direction.OUTBOUND
