@@ -15,6 +15,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 
 _SEPARATORS = re.compile(r"[\s\-./_]+")
 _SHAPE = re.compile(r"[A-Z]{3}[UJZR][0-9]{7}")
+_WITHOUT_CHECK_DIGIT = re.compile(r"[A-Z]{3}[UJZR][0-9]{6}")
 
 
 class ContainerNumberError(HubError):
@@ -124,3 +125,9 @@ def is_valid(text: str) -> bool:
 def with_check_digit(first_ten: str) -> str:
     """Complete an owner code + category + serial (10 characters) with its check digit."""
     return first_ten + check_digit(first_ten)
+
+
+def completed(number: str) -> str:
+    """A normalised number with its check digit added when only that is missing, as people
+    often leave it off ('BMOU729070' -> 'BMOU7290705'); any other text as it is."""
+    return with_check_digit(number) if _WITHOUT_CHECK_DIGIT.fullmatch(number) else number

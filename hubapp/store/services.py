@@ -298,6 +298,19 @@ def recent_services(db: Database, before: dt.date, days: int = 14) -> list[Servi
     return [service_record(row) for row in rows]
 
 
+def containers_starting(db: Database, prefix: str, limit: int) -> list[str]:
+    """The first container numbers in the log that begin with `prefix`, in order."""
+    # A range over the container index, not LIKE: the log holds millions of moves, and
+    # LIKE is case-blind in SQLite, which keeps it off a case-sensitive index.
+    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return [row["container"] for row in db.query("""
+        SELECT DISTINCT container FROM container_move
+        WHERE container >= ? AND container < ?
+        ORDER BY container
+        LIMIT ?
+    """, [prefix, after, limit])]
+
+
 def find_container(db: Database, number: str, limit: int = 200) -> list[ContainerHistoryRecord]:
     """Every move of one container, newest first."""
     rows = db.query("""

@@ -62,20 +62,27 @@ class FindContainerPanel(QWidget):
         self.hide()
 
     def show_results(self, number: str, rows: list[ContainerHistoryRecord]) -> None:
+        if not rows:
+            self.show_nothing(self.tr("{number} is not in the log.").format(number=number))
+            return
         self.number = number  # what the rows are of, whatever the find box holds by now
         self.model.set_rows(rows)
         # As tall as the moves, up to six: one move took a box of eight rows from the grid.
-        self.table.setVisible(bool(rows))
+        self.table.setVisible(True)
         self.table.setFixedHeight(rows_high(self.table, min(len(rows), SHOWN_MOVES)))
-        if rows:
-            self.title.setText(self.tr("{number}: %n move(s)", "", len(rows))
-                               .format(number=number))
-            self.table.setCurrentIndex(self.model.index(0, 0))
-        else:
-            self.title.setText(self.tr("{number} is not in the log.").format(number=number))
+        self.title.setText(self.tr("{number}: %n move(s)", "", len(rows)).format(number=number))
+        self.table.setCurrentIndex(self.model.index(0, 0))
         self.show()
-        # The moves to pick from, or the panel itself: Escape closes it either way.
-        (self.table if rows else self).setFocus()
+        self.table.setFocus()
+
+    def show_nothing(self, text: str) -> None:
+        """No moves to list, and `text` says why."""
+        self.number = ""
+        self.model.set_rows([])
+        self.table.setVisible(False)
+        self.title.setText(text)
+        self.show()
+        self.setFocus()  # Escape closes the panel from here too
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -34,6 +34,7 @@ from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, list_table
 
 _SEPARATOR = " · "
 RESIZE_PRECISION_ROWS = 30
+_SHOWN_NUMBERS = 5  # container numbers named when what was typed starts several
 
 
 class DailyLogScreen(QWidget):
@@ -707,9 +708,42 @@ class DailyLogScreen(QWidget):
         self.find_edit.selectAll()
 
     def _find(self) -> None:
-        number = iso6346.normalise(self.find_edit.text())
-        if number:
-            self.find_panel.show_results(number, services.find_container(self._db, number))
+        """The moves of the container typed, whole, without its check digit, or the first
+        part of its number when that names one container only."""
+        typed = iso6346.normalise(self.find_edit.text())
+        if not typed:
+            return
+        number = iso6346.completed(typed)
+        rows = services.find_container(self._db, number)
+        if rows or len(typed) >= 11:
+            self.find_panel.show_results(number, rows)
+        elif number != typed:
+            self.find_panel.show_nothing(self.tr(
+                "{number} ({typed} with its check digit) is not in the log.").format(
+                number=number, typed=typed))
+        elif typed.isdigit():
+            # Numbers ending so could only be found by reading the whole log.
+            self.find_panel.show_nothing(self.tr(
+                "No container is numbered exactly {typed}: type the whole number with its "
+                "owner code, like CSQU3054383.").format(typed=typed))
+        else:
+            self._find_starting(typed)
+
+    def _find_starting(self, typed: str) -> None:
+        numbers = services.containers_starting(self._db, typed, _SHOWN_NUMBERS + 1)
+        if len(numbers) == 1:
+            self.find_panel.show_results(numbers[0],
+                                         services.find_container(self._db, numbers[0]))
+        elif numbers:
+            shown = ", ".join(numbers[:_SHOWN_NUMBERS])
+            self.find_panel.show_nothing(self.tr(
+                "More than one container number starts with {typed}: {numbers}. Type more of "
+                "it.").format(typed=typed, numbers=shown + (
+                    ", …" if len(numbers) > _SHOWN_NUMBERS else "")))
+        else:
+            self.find_panel.show_nothing(self.tr(
+                "No container number in the log is {typed} or starts with it.").format(
+                typed=typed))
 
     def _jump_to(self, move: ContainerHistoryRecord) -> None:
         self.show_move(move.date, move.service_id, self.find_panel.number)

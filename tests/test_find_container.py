@@ -1,0 +1,110 @@
+"""Find a container from part of its number: without the check digit, or the first part
+of it; what was searched is said when nothing is found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.store import open_db, services
+
+from conftest import DEMO_END
+from test_daily_log import CTRL, press
+
+
+@pytest.fixture
+def screen(main_window):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    return screen
+
+
+@pytest.fixture
+def logged(demo_db_path):
+    with sqlite3.connect(demo_db_path) as conn:
+        return sorted(number for (number,) in conn.execute(
+            "SELECT DISTINCT container FROM container_move"))
+
+
+def find(qtbot, screen, text):
+    press(qtbot, (Qt.Key.Key_F, CTRL), text, Qt.Key.Key_Return)
+    return screen.find_panel
+
+
+def moves_of(path, number):
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT COUNT(*) FROM container_move WHERE container = ?",
+                            [number]).fetchone()[0]
+
+
+def test_a_number_without_its_check_digit_finds_the_container(qtbot, screen, logged,
+                                                              demo_db_path):
+    number = logged[0]
+    panel = find(qtbot, screen, number[:4].lower() + " " + number[4:10])
+    assert panel.model.rowCount() == moves_of(demo_db_path, number) > 0
+    assert panel.number == number and panel.title.text().startswith(number + ":")
+    assert QApplication.focusWidget() is panel.table
+
+
+def test_the_first_part_of_one_containers_number_finds_it(qtbot, screen, logged,
+                                                          demo_db_path):
+    starts = Counter(number[:7] for number in logged)
+    number = next(number for number in logged if starts[number[:7]] == 1)
+    panel = find(qtbot, screen, number[:7])
+    assert panel.number == number
+    assert panel.model.rowCount() == moves_of(demo_db_path, number)
+
+
+def test_the_first_part_of_several_numbers_names_them(qtbot, screen, logged):
+    owner = logged[0][:4]
+    panel = find(qtbot, screen, owner)
+    assert not panel.table.isVisible() and panel.number == ""
+    assert panel.title.text() == (
+        f"More than one container number starts with {owner}: {', '.join(logged[:5])}, …. "
+        "Type more of it.")
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("ZZZU123456", f"{with_check_digit('ZZZU123456')} (ZZZU123456 with its check digit) is "
+                   "not in the log."),
+    ("zzzu12", "No container number in the log is ZZZU12 or starts with it."),
+    ("7290705", "No container is numbered exactly 7290705: type the whole number with its "
+                "owner code, like CSQU3054383."),
+    ("ZZZU1234567", "ZZZU1234567 is not in the log."),
+])
+def test_nothing_found_says_what_was_searched(qtbot, screen, typed, said):
+    panel = find(qtbot, screen, typed)
+    assert panel.title.text() == said
+    assert panel.isVisible() and not panel.table.isVisible()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not panel.isVisible() and QApplication.focusWidget() is screen.find_edit
+
+
+@pytest.mark.usefixtures("engine")
+def test_numbers_starting_so_in_order_on_either_engine(demo_db):
+    logged = sorted(row["container"] for row in demo_db.query(
+        "SELECT DISTINCT container FROM container_move"))
+    assert services.containers_starting(demo_db, logged[0][:4], 3) == logged[:3]
+    assert services.containers_starting(demo_db, logged[-1], 3) == [logged[-1]]
+    assert services.containers_starting(demo_db, logged[-1][:10] + "Z", 3) == []
+
+
+def test_numbers_starting_so_are_read_from_the_container_index(demo_db_path, logged):
+    db = open_db(demo_db_path)
+    asked = []  # each statement with its values written in
+    db.conn.set_trace_callback(asked.append)
+    try:
+        services.containers_starting(db, logged[0][:4], 3)
+        db.conn.set_trace_callback(None)
+        # The log holds millions of moves: a range over the index, never a scan of them.
+        plan = " ".join(row[-1] for row in db.conn.execute("EXPLAIN QUERY PLAN " + asked[0]))
+    finally:
+        db.close()
+    assert "USING COVERING INDEX container_move_container (container>? AND container<?)" \
+        in plan, plan
