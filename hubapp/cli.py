@@ -181,22 +181,37 @@ def _target(text: str) -> Path | str:
     return text if is_server(text) else Path(text)
 
 
+# Dates a hub's records can have; the year before and after must exist too (same day last
+# year, the month after), or a report of year 1 ended in a traceback.
+_YEARS = range(1900, 2200)
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        value = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(translate(
             "cli", "{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05").format(
                 text=text)) from None
+    return _in_years(value, text)
 
 
 def _month(text: str) -> dt.date:
     try:
-        return dt.datetime.strptime(text, "%Y-%m").date()
+        value = dt.datetime.strptime(text, "%Y-%m").date()
     except ValueError:
         raise argparse.ArgumentTypeError(translate(
             "cli", "{text!r} is not a month; expected YYYY-MM, e.g. 2026-03").format(
                 text=text)) from None
+    return _in_years(value, text)
+
+
+def _in_years(value: dt.date, text: str) -> dt.date:
+    if value.year not in _YEARS:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "{text!r} is out of range; expected a year from {first} to {last}").format(
+                text=text, first=_YEARS[0], last=_YEARS[-1]))
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

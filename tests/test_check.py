@@ -192,7 +192,7 @@ def test_cli_check_exit_codes_and_report(demo_db_path, tmp_path):
     assert result.stderr.strip() == f"hubapp: error: Database {missing} does not exist"
 
     empty = tmp_path / "empty.db"
-    empty.touch()
+    sqlite3.connect(empty).execute("VACUUM").connection.close()  # SQLite's, without tables
     result = _hubapp("check", "--db", empty)
     assert result.returncode == 1
     assert result.stderr.strip() == \

@@ -110,6 +110,23 @@ def test_stats_csv_and_table(demo_file):
     assert "CN-LA" in table and "total" in table and f"{total_containers:,}" in table
 
 
+@pytest.mark.parametrize("command", [
+    ["stats", "--from", "2026-03-01", "--to", "2026-03-05"],
+    ["export", "--from", "2026-03-01", "--to", "2026-03-05", "-o", "{out}"],
+    ["report", "monthly", "--month", "2026-03", "-o", "{out}"],
+    ["check"],
+])
+def test_an_empty_file_is_refused_not_read_as_a_hub_that_moved_nothing(tmp_path, command):
+    # A truncated copy: "0 containers" and exit 0 would tell a script the hub was idle.
+    empty = tmp_path / "copied.db"
+    empty.touch()
+    out = tmp_path / "out.pdf"
+    result = hubapp(*(a.format(out=out) for a in command), "--db", empty)
+    assert result.returncode == 1
+    assert "is empty (0 bytes)" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert empty.stat().st_size == 0 and not out.exists()
+
+
 @pytest.mark.parametrize("args, words", [
     (["stats", "--db", "{db}", "--from", "2026-13-01", "--to", "2026-03-05"],
      "not a date"),
@@ -120,6 +137,11 @@ def test_stats_csv_and_table(demo_file):
      "not a Hub Desk database"),
     (["demo", "--db", "{nofolder}"], "does not exist"),
     (["demo", "--db", "{new}", "--days", "0"], "between 1 and 5000"),
+    (["report", "daily", "--date", "0001-01-01", "--db", "{db}", "-o", "{pdf}"],
+     "expected a year from 1900 to 2199"),
+    (["report", "monthly", "--month", "9999-12", "--db", "{db}", "-o", "{pdf}"],
+     "out of range"),
+    (["demo", "--db", "{new}", "--end", "9999-12-31"], "out of range"),
     (["stats", "--db", "{db}", "--from", "2026-03-01", "--to", "2026-03-05", "--by", "week"],
      "invalid choice"),
 ])
@@ -127,7 +149,8 @@ def test_bad_input_is_one_clear_line(demo_file, tmp_path, args, words):
     garbage = tmp_path / "garbage.db"
     garbage.write_text("not a database")
     values = {"db": demo_file, "missing": tmp_path / "missing.db", "garbage": garbage,
-              "nofolder": tmp_path / "nope" / "x.db", "new": tmp_path / "new.db"}
+              "nofolder": tmp_path / "nope" / "x.db", "new": tmp_path / "new.db",
+              "pdf": tmp_path / "r.pdf"}
     result = hubapp(*(a.format(**values) for a in args))
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()

@@ -69,6 +69,10 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             "messages", "Cannot read {path}: {reason}"), path=str(path),
                             reason=error.strerror) from error
     if not header:
+        if not create:  # a truncated copy: "the hub moved nothing" would be a lie
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "{path} is empty (0 bytes): it holds no Hub Desk data"),
+                path=str(path))
         return set()  # an empty file, e.g. made by "touch": safe to initialise
     if header != SQLITE_HEADER:
         raise DatabaseError(QT_TRANSLATE_NOOP(
