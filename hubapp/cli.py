@@ -291,7 +291,7 @@ def run_stats(args: argparse.Namespace) -> int:
         writer.writerows((key, *(_json_number(v) for v in values)) for key, *values in rows)
     else:
         chinese = language.system_language() == "zh"
-        rows = [(_stats_label(row, chinese), *values)
+        rows = [(_stats_label(row, chinese, result.by), *values)
                 for row, (_key, *values) in zip(result.rows, rows)]
         total = (translate("stats", "total"), *(getattr(result.totals, name) for name in fields))
         header = (translate("stats", "key"), translate("stats", "services"),
@@ -302,12 +302,15 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stats_label(row, chinese: bool) -> str:
-    """A row's key as people read it: a commodity in Chinese when they do."""
+def _stats_label(row, chinese: bool, by: str) -> str:
+    """A row's key as people read it: a commodity or a direction in Chinese when they do."""
     from hubapp.store.stats import NONE_KEY
 
     if row.key == NONE_KEY:
         return translate("stats", "(none)")
+    if by == "direction":
+        return {"outbound": translate("stats", "outbound"),
+                "inbound": translate("stats", "inbound")}.get(row.key, row.key)
     return row.key_zh if chinese and row.key_zh else row.key
 
 

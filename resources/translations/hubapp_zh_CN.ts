@@ -521,47 +521,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="136"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="136"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="136"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="137"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="137"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="137"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="137"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="184"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="189"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="205"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="212"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -569,17 +569,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="556"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="584"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="580"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="612"/>
+        <source>Fill down</source>
+        <translation>向下填充</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="627"/>
+        <source>Paste into %n cell(s)</source>
+        <translation>
+            <numerusform>粘贴到 %Ln 个单元格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="639"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="589"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="648"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -622,233 +634,267 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="103"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="111"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="105"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="113"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="107"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="115"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="109"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="117"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="113"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="129"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="123"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="131"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="138"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="146"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="182"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="191"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="199"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="195"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="200"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="676"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="230"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="240"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="242"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="251"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="261"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="366"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="378"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="369"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="381"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="371"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="383"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="371"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="383"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="393"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="408"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="402"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="417"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="437"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="452"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="495"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="535"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="555"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="557"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
+        <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
+        <translation>
+            <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
+        <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
+        <translation>
+            <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="690"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="722"/>
+        <source>{number} ({typed} with its check digit) is not in the log.</source>
+        <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
+        <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="740"/>
+        <source>More than one container number starts with {typed}: {numbers}. Type more of it.</source>
+        <translation>以 {typed} 开头的箱号不止一个：{numbers}。请多输入几位。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
+        <source>No container number in the log is {typed} or starts with it.</source>
+        <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="574"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="593"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="394"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="409"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="598"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="600"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="607"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="620"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="641"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="677"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="653"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="689"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="662"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1224,14 +1270,14 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关闭 (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="71"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="73"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="75"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="66"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -1239,149 +1285,149 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="153"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="243"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="161"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="162"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="163"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="174"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="175"/>
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="180"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="181"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="198"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="201"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="202"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="203"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="208"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="211"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="212"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="235"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="236"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="245"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="260"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="261"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="273"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="274"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="306"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="318"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="319"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="342"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} TEU。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="345"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="347"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="348"/>
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="355"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="356"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="360"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="361"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="373"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="378"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="379"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="414"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="415"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="421"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="429"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="430"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="423"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1547,12 +1593,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="36"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
         <source>Type your current password, then the new one twice (at least {min} characters).</source>
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
@@ -1725,22 +1771,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="139"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="139"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="139"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="138"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="139"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1969,69 +2015,74 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="77"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="78"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="78"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="79"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="79"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="80"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="80"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="81"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="81"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="99"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="132"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="152"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="153"/>
+        <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
+        <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
 </context>
 <context>
@@ -2187,119 +2238,119 @@ Licence: MIT</source>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="46"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="46"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="68"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="67"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="79"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="87"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="91"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="146"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="142"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="187"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="82"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="161"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="76"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="80"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="82"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="170"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="111"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="188"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="187"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="197"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="183"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="193"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="198"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="156"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="152"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="162"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="116"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3126,167 +3177,172 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="188"/>
+        <location filename="../../hubapp/cli.py" line="193"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="197"/>
+        <location filename="../../hubapp/cli.py" line="203"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="228"/>
+        <location filename="../../hubapp/cli.py" line="211"/>
+        <source>{text!r} is out of range; expected a year from {first} to {last}</source>
+        <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="243"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="233"/>
+        <location filename="../../hubapp/cli.py" line="248"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="252"/>
+        <location filename="../../hubapp/cli.py" line="267"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="427"/>
+        <location filename="../../hubapp/cli.py" line="445"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="454"/>
+        <location filename="../../hubapp/cli.py" line="472"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="458"/>
+        <location filename="../../hubapp/cli.py" line="476"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="484"/>
+        <location filename="../../hubapp/cli.py" line="502"/>
         <source>{count} container(s) written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="524"/>
+        <location filename="../../hubapp/cli.py" line="542"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="341"/>
+        <location filename="../../hubapp/cli.py" line="359"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="350"/>
+        <location filename="../../hubapp/cli.py" line="368"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="351"/>
+        <location filename="../../hubapp/cli.py" line="369"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="360"/>
+        <location filename="../../hubapp/cli.py" line="378"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="361"/>
+        <location filename="../../hubapp/cli.py" line="379"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="361"/>
+        <location filename="../../hubapp/cli.py" line="379"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="373"/>
+        <location filename="../../hubapp/cli.py" line="391"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="375"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="375"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="390"/>
+        <location filename="../../hubapp/cli.py" line="408"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="392"/>
+        <location filename="../../hubapp/cli.py" line="410"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="392"/>
+        <location filename="../../hubapp/cli.py" line="410"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="392"/>
+        <location filename="../../hubapp/cli.py" line="410"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="393"/>
+        <location filename="../../hubapp/cli.py" line="411"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="393"/>
+        <location filename="../../hubapp/cli.py" line="411"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="393"/>
+        <location filename="../../hubapp/cli.py" line="411"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="409"/>
+        <location filename="../../hubapp/cli.py" line="427"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="411"/>
+        <location filename="../../hubapp/cli.py" line="429"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="424"/>
+        <location filename="../../hubapp/cli.py" line="442"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="449"/>
+        <location filename="../../hubapp/cli.py" line="467"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="463"/>
+        <location filename="../../hubapp/cli.py" line="481"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="464"/>
+        <location filename="../../hubapp/cli.py" line="482"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="475"/>
+        <location filename="../../hubapp/cli.py" line="493"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -3531,22 +3587,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="35"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="36"/>
         <source>Container number is empty</source>
         <translation>箱号为空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="38"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="39"/>
         <source>Container number {number} has {count} character(s); expected 11 (owner code, category letter, 6-digit serial, check digit)</source>
         <translation>箱号 {number} 有 {count} 个字符，应为 11 个（箱主代码、类别字母、6 位序号、校验位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="47"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="48"/>
         <source>Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits</source>
         <translation>箱号 {number} 应为 3 个字母，接 U、J、Z 或 R，再接 7 位数字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="55"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="56"/>
         <source>Check digit of {number} is {given}; it should be {expected}</source>
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
@@ -3566,12 +3622,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="80"/>
+        <location filename="../../hubapp/domain/validation.py" line="122"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="87"/>
+        <location filename="../../hubapp/domain/validation.py" line="129"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -3622,7 +3678,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="94"/>
-        <location filename="../../hubapp/domain/validation.py" line="93"/>
+        <location filename="../../hubapp/domain/validation.py" line="135"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -3637,57 +3693,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="108"/>
+        <location filename="../../hubapp/domain/validation.py" line="150"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="124"/>
+        <location filename="../../hubapp/domain/validation.py" line="166"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="128"/>
+        <location filename="../../hubapp/domain/validation.py" line="170"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="149"/>
+        <location filename="../../hubapp/domain/validation.py" line="191"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="160"/>
+        <location filename="../../hubapp/domain/validation.py" line="202"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="206"/>
+        <location filename="../../hubapp/domain/validation.py" line="248"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="212"/>
+        <location filename="../../hubapp/domain/validation.py" line="254"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="174"/>
+        <location filename="../../hubapp/domain/validation.py" line="216"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="177"/>
+        <location filename="../../hubapp/domain/validation.py" line="219"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="221"/>
+        <location filename="../../hubapp/domain/validation.py" line="263"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="232"/>
+        <location filename="../../hubapp/domain/validation.py" line="274"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -3866,7 +3922,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="87"/>
+        <location filename="../../hubapp/reports/printing.py" line="179"/>
         <location filename="../../hubapp/store/backup.py" line="254"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
@@ -3912,47 +3968,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="74"/>
+        <location filename="../../hubapp/store/db.py" line="73"/>
+        <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
+        <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="78"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="89"/>
+        <location filename="../../hubapp/store/db.py" line="93"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="130"/>
+        <location filename="../../hubapp/store/db.py" line="134"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="141"/>
+        <location filename="../../hubapp/store/db.py" line="145"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="238"/>
+        <location filename="../../hubapp/store/db.py" line="242"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="245"/>
+        <location filename="../../hubapp/store/db.py" line="249"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="247"/>
+        <location filename="../../hubapp/store/db.py" line="251"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="249"/>
+        <location filename="../../hubapp/store/db.py" line="253"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="251"/>
+        <location filename="../../hubapp/store/db.py" line="255"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
@@ -4032,17 +4093,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="292"/>
+        <location filename="../../hubapp/store/users.py" line="293"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="300"/>
+        <location filename="../../hubapp/store/users.py" line="301"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="309"/>
+        <location filename="../../hubapp/store/users.py" line="310"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -4057,65 +4118,70 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>已到达的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="209"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="29"/>
+        <source>Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next day, or a date and time like 2026-03-07 00:30</source>
+        <translation>计划时间“{value}”不是时间：请输入 20:00，次日填 00:30 +1，或输入日期和时间，如 2026-03-07 00:30</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="32"/>
+        <source>Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next day, or a date and time like 2026-03-07 09:10</source>
+        <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="234"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="216"/>
-        <source>Time {value!r} is not a time like 08:30</source>
-        <translation>时间“{value}”格式不对，应如 08:30</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/reference.py" line="95"/>
-        <location filename="../../hubapp/store/reference.py" line="198"/>
+        <location filename="../../hubapp/store/reference.py" line="97"/>
+        <location filename="../../hubapp/store/reference.py" line="200"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="116"/>
-        <location filename="../../hubapp/store/reference.py" line="152"/>
+        <location filename="../../hubapp/store/reference.py" line="118"/>
+        <location filename="../../hubapp/store/reference.py" line="154"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="147"/>
+        <location filename="../../hubapp/store/reference.py" line="149"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="201"/>
+        <location filename="../../hubapp/store/reference.py" line="203"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="242"/>
+        <location filename="../../hubapp/cli.py" line="257"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="247"/>
+        <location filename="../../hubapp/cli.py" line="262"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="386"/>
+        <location filename="../../hubapp/cli.py" line="404"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="412"/>
+        <location filename="../../hubapp/cli.py" line="430"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="494"/>
-        <location filename="../../hubapp/cli.py" line="518"/>
+        <location filename="../../hubapp/cli.py" line="512"/>
+        <location filename="../../hubapp/cli.py" line="536"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="510"/>
+        <location filename="../../hubapp/cli.py" line="528"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
@@ -4185,7 +4251,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="236"/>
+        <location filename="../../hubapp/store/db.py" line="240"/>
         <location filename="../../hubapp/store/postgres.py" line="543"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
@@ -4315,49 +4381,59 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="281"/>
+        <location filename="../../hubapp/cli.py" line="296"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="282"/>
+        <location filename="../../hubapp/cli.py" line="297"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="282"/>
+        <location filename="../../hubapp/cli.py" line="297"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="283"/>
+        <location filename="../../hubapp/cli.py" line="298"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="283"/>
+        <location filename="../../hubapp/cli.py" line="298"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="284"/>
+        <location filename="../../hubapp/cli.py" line="299"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="284"/>
+        <location filename="../../hubapp/cli.py" line="299"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="285"/>
+        <location filename="../../hubapp/cli.py" line="300"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="295"/>
+        <location filename="../../hubapp/cli.py" line="310"/>
         <source>(none)</source>
         <translation>（未填）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="312"/>
+        <source>outbound</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="313"/>
+        <source>inbound</source>
+        <translation>进口</translation>
     </message>
 </context>
 </TS>
