@@ -369,6 +369,22 @@ def test_a_period_ending_after_today_says_so_from_the_command_line(tmp_path):
     assert (today + dt.timedelta(days=1)).isoformat() not in text  # no days still to come
 
 
+def test_a_long_period_under_way_keeps_every_comparison_column_on_the_page(qapp, tmp_path):
+    # Its columns are named by their days, long enough to push "vs last year" off the page.
+    from hubapp import reports
+    from hubapp.store import demo_data
+
+    today = dt.date.today()
+    path = tmp_path / "year.db"
+    demo_data.fill(path, days=2, end=today, seed=7)
+    output = tmp_path / "year.pdf"
+    reports.write_pdf(path, "range", today - dt.timedelta(days=340),
+                      today + dt.timedelta(days=20), "en", output)
+    totals = page_lines(output, 1)
+    header = " ".join(totals[totals.index("Totals") + 1:totals.index("Totals") + 3])
+    assert {"vs", "previous", "last", "year"} <= set(header.split()), totals
+
+
 def test_a_history_starting_mid_month_is_noted(demo_db):
     from hubapp.reports.document import content
     from hubapp.store import reports

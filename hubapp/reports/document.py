@@ -144,7 +144,8 @@ p.status { color: #444; }
 p.none { font-size: 13pt; margin-top: 30px; margin-bottom: 30px; }
 table { border-collapse: collapse; }
 th { background-color: #e8eef5; font-weight: bold; }
-td, th { padding: 1px 4px; white-space: nowrap; }
+td, th { padding: 1px 4px; }
+td { white-space: nowrap; }
 td.w { white-space: normal; }
 table { font-size: 8pt; }
 td.n, th.n { text-align: right; }
