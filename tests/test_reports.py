@@ -468,3 +468,15 @@ def _assert_nothing_alone(output: Path, pages: int) -> None:
             total = next(at for at, line in enumerate([*lines, "Total"])
                          if line.startswith("Total"))
             assert total >= 3, (page, lines[:total + 1])  # continued with rows, not a Total
+
+
+def test_chinese_text_in_a_pdf_is_found_and_copied_as_written(qapp, demo_db_path, tmp_path):
+    # The font draws 日 and the radical ⽇ alike, and the PDF named that glyph by the radical:
+    # a search for 每日汇总 found nothing, and copied figures came with look-alike characters.
+    from hubapp import reports
+
+    output = tmp_path / "daily-zh.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "zh", output)
+    text = pdf_text(output)
+    assert "每日汇总" in text and "2026年3月5日" in text and "第 1 页" in text
+    assert not [char for char in text if 0x2E80 <= ord(char) < 0x2FE0]

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.reports.document import LAYOUT_DPI, ReportContentRecord, report_font, to_document
+from hubapp.reports.pdf_text import put_back_ideographs
 from hubapp.reports.text import text
 
 MARGIN_MM = 15
@@ -183,7 +184,10 @@ def write_pdf(report: ReportContentRecord, path: Path) -> int:
     writer.setPageLayout(page_layout())
     writer.setTitle(f"{report.title} {report.period}")
     writer.setCreator("Hub Desk")
-    return paint(to_document(report), report, writer)
+    pages = paint(to_document(report), report, writer)
+    del writer  # the file is whole once its writer is gone
+    put_back_ideographs(path)
+    return pages
 
 
 _APPLICATION: list[QGuiApplication] = []  # kept alive for the process

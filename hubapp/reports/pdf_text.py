@@ -1,0 +1,52 @@
+"""The text a PDF viewer finds, copies and searches in a Chinese report.
+
+Noto Sans CJK draws 日 (U+65E5) and the Kangxi radical ⽇ (U+2F47) with one glyph, and
+Qt's PDF writer names each glyph in the file's ToUnicode map by the lowest code point
+drawn with it: every 日, 月, 页 of a report was found, copied and pasted as a radical, so
+a search for 每日汇总 or 橡胶 found nothing. The map is plain text in the file; each
+radical in it is put back to the ideograph the font draws alike, in place, at the same
+length, so nothing else in the file moves.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QRawFont
+
+from hubapp.reports.document import report_font
+
+_RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
+_IDEOGRAPHS = range(0x4E00, 0xA000)  # CJK Unified Ideographs
+_CMAP = re.compile(rb"beginbfrange(.*?)endbfrange|beginbfchar(.*?)endbfchar", re.DOTALL)
+# A code the map says a glyph stands for: inside a range's [...] list, or the last of a
+# line "<glyph> <glyph> <code>" or "<glyph> <code>" (whose first codes are glyphs).
+_TARGET = re.compile(rb"\[[^\]]*\]|<[0-9A-Fa-f]{4}>(?=\s*(?:\r?\n|$))")
+_CODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def put_back_ideographs(path: Path) -> None:
+    data = path.read_bytes()
+    fixed = _CMAP.sub(lambda section: _TARGET.sub(_fix_codes, section[0]), data)
+    if fixed != data:
+        path.write_bytes(fixed)
+
+
+def _fix_codes(found: re.Match) -> bytes:
+    table = _ideograph_of_radical()
+    return _CODE.sub(lambda code: b"<%04X>" % table.get(int(code[1], 16), int(code[1], 16)),
+                     found[0])
+
+
+@functools.cache
+def _ideograph_of_radical() -> dict[int, int]:
+    """Radical → the ideograph the report's font draws with the same glyph."""
+    font = QRawFont.fromFont(report_font("zh"))
+    ideographs = "".join(map(chr, _IDEOGRAPHS))
+    by_glyph = {glyph: ord(char) for glyph, char
+                in zip(font.glyphIndexesForString(ideographs), ideographs) if glyph}
+    radicals = "".join(map(chr, _RADICALS))
+    return {ord(char): by_glyph[glyph] for glyph, char
+            in zip(font.glyphIndexesForString(radicals), radicals) if glyph in by_glyph}
