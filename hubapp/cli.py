@@ -6,6 +6,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
 import signal
 import sys
 import unicodedata
@@ -214,6 +215,15 @@ def _in_years(value: dt.date, text: str) -> dt.date:
     return value
 
 
+def _need_a_display() -> None:
+    """Without one, Qt aborts with lines about xcb plugins (exit 134): say it in one."""
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "There is no display to show the window on: start Hub Desk in a "
+                        "desktop session (the commands in hubapp --help need none)"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _speak(language.translator(language.system_language()))
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -224,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(with_commands=not window).parse_args(argv)
     try:
         if args.command is None:
+            _need_a_display()
             from hubapp.ui.app import run_gui  # Qt only loads for the window
 
             return run_gui(args.db)

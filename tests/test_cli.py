@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import sqlite3
+import os
 import subprocess
 import sys
 
@@ -203,3 +204,16 @@ def test_a_big_history_runs_the_timetable_several_times():
     assert days <= 365 * demo.HISTORY_YEARS and copies > 1
     expected = sum(demo.expected_containers(k) for k in range(days)) * copies
     assert 5_000_000 <= expected <= 5_300_000
+
+
+def test_the_window_without_a_display_is_one_clear_line(tmp_path):
+    # Qt's own answer was lines about xcb plugins and an abort (exit 134).
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "hubapp", "--db", str(tmp_path / "x.db")],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "hubapp: error: There is no display to show the window on: start Hub Desk in a desktop "
+        "session (the commands in hubapp --help need none)"]
+    assert not (tmp_path / "x.db").exists()
