@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import export_file, import_file
 from hubapp.store import audit
 from hubapp.store import interchange as store_interchange
@@ -151,6 +152,30 @@ def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx):
     run_import(dialog, qtbot)
     assert dialog.result_label.text() == (
         "Imported 0 services, 0 containers, 0 TEU. Skipped 20 containers already stored.")
+
+
+def test_boxes_on_a_cancelled_service_are_problems_not_skippable(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    boxes = [with_check_digit(f"HUBU{number:06d}") for number in range(100, 102)]
+    header = "date,service,direction,container,size_type,full_empty,gross_kg,status\n"
+    cancelled = tmp_path / "cancelled.csv"
+    cancelled.write_text(header + "".join(
+        f"2026-03-09,X8001,outbound,{box},22G1,F,20000,cancelled\n" for box in boxes))
+    assert import_file(app_ctx.db, cancelled, "test").saved
+    before = stored(app_ctx.db)
+    moved = tmp_path / "moved.csv"
+    moved.write_text(header + "".join(
+        f"2026-03-09,X8003,outbound,{box},22G1,F,20000,\n" for box in boxes))
+    dialog = open_import(main_window, qtbot, monkeypatch, moved)
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith(f"2 problems in {moved.name}")
+    assert [labels.message(problem) for problem in dialog.problems_model.problems] == [
+        f"Container {box} is on cancelled service X8001 of 2026-03-09: take it off that "
+        "service first" for box in boxes]
+    assert dialog.skip_duplicates.isHidden()
+    assert stored(app_ctx.db) == before
 
 
 def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_path, app_ctx):

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from hubapp.domain.errors import HubError
+from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
 from hubapp.interchange.parsing import COLUMNS, unneutralise
 from hubapp.store import interchange as store_interchange
@@ -280,6 +281,36 @@ def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
     assert "not on service X5508 of 2026-03-05, which is already stored" in \
         refused.problems[0].message
     assert checksum(demo_db) == before
+
+
+def test_boxes_held_by_a_cancelled_or_planned_service_are_refused_not_skipped(demo_db, tmp_path):
+    """X8001 was cancelled and its boxes left on X8003; X8002 was planned and left: skipping
+    them as "already stored" would count those boxes nowhere."""
+    boxes = [with_check_digit(f"HUBU{number:06d}") for number in range(100, 105)]
+    header = "date,service,direction,container,size_type,full_empty,gross_kg,status"
+    write(tmp_path / "plan.csv", [header] + [
+        f"2026-03-09,X8001,outbound,{box},22G1,F,20000,cancelled" for box in boxes[:3]] + [
+        f"2026-03-09,X8002,outbound,{boxes[4]},22G1,F,20000,planned"])
+    assert import_file(demo_db, tmp_path / "plan.csv", "test").saved
+    before = checksum(demo_db)
+    moved = write(tmp_path / "moved.csv", [header] + [
+        f"2026-03-09,X8003,outbound,{box},22G1,F,20000," for box in boxes[:4]] + [
+        f"2026-03-09,X8002,outbound,{boxes[4]},22G1,F,20000,departed"])
+
+    for skip in (False, True):
+        refused = import_file(demo_db, moved, "test", skip_duplicates=skip)
+        assert not refused.duplicates
+        assert [(p.line, p.column, p.value, p.message) for p in refused.problems] == [
+            *((line, "container", box, f"Container {box} is on cancelled service X8001 of "
+               "2026-03-09: take it off that service first")
+              for line, box in zip((2, 3, 4), boxes)),
+            (6, "service", "X8002", "Service X8002 of 2026-03-09 is stored as planned, so its "
+             "containers are not counted: set its status in the daily log first, or leave its "
+             "1 row out")]
+        assert checksum(demo_db) == before
+
+    # A file saying the same as the database is an ordinary duplicate.
+    assert import_file(demo_db, tmp_path / "plan.csv", "test", skip_duplicates=True).ok
 
 
 def test_dry_run_checks_everything_and_saves_nothing(demo_db):

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, counted, untranslated
-from hubapp.domain.records import ChangeRecord, Direction, TotalsRecord
+from hubapp.domain.records import (
+    MOVED_STATUSES, ChangeRecord, Direction, Status, TotalsRecord,
+)
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
     ImportPlan, PlannedService, Problem, column_fields, parse_table,
@@ -119,6 +121,9 @@ def import_file(
             return result(problems=tuple(plan.problems))
         items = [(planned.service, planned.moves) for planned in plan.services]
         duplicates = store.find_duplicates(db, items)
+        if held := [duplicate for duplicate in duplicates if _held_uncounted(plan, duplicate)]:
+            # Not skippable: skipping would leave boxes that moved counted nowhere.
+            return result(problems=tuple(_describe_held(plan, duplicate) for duplicate in held))
         if duplicates and not skip_duplicates:
             return result(duplicates=tuple(_describe(plan, duplicate)
                                            for duplicate in duplicates))
@@ -165,6 +170,39 @@ def _describe(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
                                      "outbound service {other} of {date}"),
                    {"number": move.container, "other": duplicate.other_service,
                     "date": service.date.isoformat()})
+
+
+def _held_uncounted(plan: ImportPlan, duplicate: DuplicateRecord) -> bool:
+    """Whether the file says it moved, but the stored service holding it (planned or
+    cancelled) does not count it."""
+    return (plan.services[duplicate.item].service.status in MOVED_STATUSES
+            and duplicate.other_status not in MOVED_STATUSES)
+
+
+def _describe_held(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
+    planned: PlannedService = plan.services[duplicate.item]
+    cancelled = duplicate.other_status == Status.CANCELLED  # a word of the sentence
+    date = planned.service.date.isoformat()
+    if duplicate.move is None:
+        return Problem(planned.lines[0], plan.column("service"), duplicate.other_service,
+                       QT_TRANSLATE_NOOP("messages", "Service {number} of {date} is stored as "
+                                         "cancelled, so its containers are not counted: set "
+                                         "its status in the daily log first, or leave its "
+                                         "{count} row(s) out") if cancelled else
+                       QT_TRANSLATE_NOOP("messages", "Service {number} of {date} is stored as "
+                                         "planned, so its containers are not counted: set "
+                                         "its status in the daily log first, or leave its "
+                                         "{count} row(s) out"),
+                       {"number": duplicate.other_service, "date": date,
+                        "count": len(planned.moves)})
+    number = planned.moves[duplicate.move].container
+    return Problem(planned.lines[duplicate.move], plan.column("container"), number,
+                   QT_TRANSLATE_NOOP("messages", "Container {number} is on cancelled service "
+                                     "{other} of {date}: take it off that service first")
+                   if cancelled else
+                   QT_TRANSLATE_NOOP("messages", "Container {number} is on planned service "
+                                     "{other} of {date}: take it off that service first"),
+                   {"number": number, "other": duplicate.other_service, "date": date})
 
 
 def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:

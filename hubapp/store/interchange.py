@@ -48,6 +48,7 @@ class DuplicateRecord:
     item: int  # index of the service in the import
     move: int | None  # index of the container on it, None for the service itself
     other_service: str  # the stored service it clashes with
+    other_status: str  # that service's: one planned or cancelled holds its boxes uncounted
 
 
 def _key(text: str) -> str:
@@ -139,14 +140,15 @@ _INSERT_MOVES = _insert_moves(MOVE_COLUMNS)
 _INSERT_DWELLING_MOVES = _insert_moves((*MOVE_COLUMNS, "dwell_min"))
 
 
-def _stored(db: Database, first: str, last: str) -> tuple[set[tuple], dict[tuple, str]]:
-    """Services (date, direction, number) and containers (date, direction, number → service)
-    stored between two ISO dates."""
-    stored_services = {(row[0], row[1], row[2]) for row in db.execute(
-        "SELECT date, direction, service_no FROM service WHERE date BETWEEN ? AND ?",
+def _stored(db: Database, first: str, last: str,
+            ) -> tuple[dict[tuple, str], dict[tuple, tuple[str, str]]]:
+    """Services (date, direction, number → status) and containers (date, direction,
+    number → service and its status) stored between two ISO dates."""
+    stored_services = {(row[0], row[1], row[2]): row[3] for row in db.execute(
+        "SELECT date, direction, service_no, status FROM service WHERE date BETWEEN ? AND ?",
         [first, last])}
-    stored_moves = {(row[0], row[1], row[2]): row[3] for row in db.execute(
-        "SELECT m.date, m.direction, m.container, s.service_no FROM container_move m"
+    stored_moves = {(row[0], row[1], row[2]): (row[3], row[4]) for row in db.execute(
+        "SELECT m.date, m.direction, m.container, s.service_no, s.status FROM container_move m"
         " JOIN service s ON s.id = m.service_id WHERE m.date BETWEEN ? AND ?", [first, last])}
     return stored_services, stored_moves
 
@@ -177,13 +179,14 @@ def find_duplicates(
     found: list[DuplicateRecord] = []
     for index, (service, moves) in enumerate(items):
         day, direction = service.date.isoformat(), str(service.direction)
-        if (day, direction, service.service_no) in stored_services:
-            found.append(DuplicateRecord(index, None, service.service_no))
+        status = stored_services.get((day, direction, service.service_no))
+        if status is not None:
+            found.append(DuplicateRecord(index, None, service.service_no, status))
             continue
         for number, move in enumerate(moves):
             other = stored_moves.get((day, direction, move.container))
             if other is not None:
-                found.append(DuplicateRecord(index, number, other))
+                found.append(DuplicateRecord(index, number, *other))
     return found
 
 
