@@ -14,6 +14,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
 from hubapp.interchange.parsing import COLUMNS, unneutralise
+from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store_interchange
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -103,6 +104,35 @@ def test_an_hs_code_kept_as_a_number_finds_its_commodity(demo_db, tmp_path, suff
         "SELECT c.hs_code FROM container_move m JOIN service s ON s.id = m.service_id"
         " JOIN commodity c ON c.id = m.commodity_id WHERE s.service_no = 'HS1'"
         " ORDER BY m.id").fetchall() == [("081060",), ("110620",)]
+
+
+def test_xlsx_dates_typed_as_numbers_and_times_at_midnight(demo_db, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["date", "service", "direction", "container", "size_type", "gross_kg",
+                  "departed_at"])
+    # A date-time cell at midnight, and a date typed into a General cell (Excel's serial).
+    sheet.append([dt.datetime(2026, 3, 5), "X1", "out", "CSQU3054383", "22G1", 24000,
+                  dt.datetime(2026, 3, 6, 0, 0)])
+    sheet.append([46086, "X2", "out", "TGHU4642290", "22G1", 24000,
+                  dt.datetime(2026, 3, 5, 0, 0)])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+
+    assert [cells[0] for _line, cells in read_table(path).rows] == ["2026-03-05", "2026-03-05"]
+    result = import_file(demo_db, path, "test")
+
+    assert result.saved, result.problems
+    assert demo_db.execute(
+        "SELECT service_no, date, actual_at FROM service WHERE service_no IN ('X1', 'X2')"
+        " AND date = '2026-03-05' ORDER BY service_no").fetchall() == [
+        ("X1", "2026-03-05", "2026-03-06 00:00"), ("X2", "2026-03-05", "2026-03-05 00:00")]
+
+    # A number far from any date a loading list names stays a number, and is refused.
+    sheet["A3"] = 24000
+    book.save(path)
+    refused = import_file(demo_db, path, "test", dry_run=True)
+    assert [(p.line, p.column, p.value) for p in refused.problems] == [(3, "date", "24000")]
 
 
 def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):

@@ -238,10 +238,38 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
         # get wrong; rows beyond it would be silently lost.
         first.reset_dimensions()
         sheet = first.iter_rows(values_only=True)
-        return _table(path.name, ((line, [_cell_text(value) for value in values])
-                                  for line, values in enumerate(sheet, 1)), limit, "xlsx")
+        table = _table(path.name, ((line, [_cell_text(value) for value in values])
+                                   for line, values in enumerate(sheet, 1)), limit, "xlsx")
+        _read_days(table, book.epoch)
+        return table
     finally:
         book.close()
+
+
+# Excel serial numbers taken for a date: the years a loading list can name, not a weight.
+_SERIAL_DAYS = (dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+
+
+def _read_days(table: Table, epoch: dt.datetime) -> None:
+    """The date column as the days it shows: a date-time cell is written with its time
+    (a time column needs it, even at midnight), and a date typed into a General cell
+    arrives as Excel's serial number ('46086')."""
+    from openpyxl.utils.datetime import from_excel
+
+    columns = [index for index, header in enumerate(table.headers)
+               if field_for_header(header) == "date"]
+    for _line, cells in table.rows:
+        for index in columns:
+            text = cells[index] if index < len(cells) else ""
+            if text.endswith(_MIDNIGHT):
+                cells[index] = text.removesuffix(_MIDNIGHT)
+            elif text.isdigit() and len(text) == 5:  # days since 1900 (or 1904): 1927-2173
+                day = from_excel(int(text), epoch).date()
+                if _SERIAL_DAYS[0] <= day < _SERIAL_DAYS[1]:
+                    cells[index] = day.isoformat()
+
+
+_MIDNIGHT = " 00:00"  # what _cell_text writes of a date-time cell holding a day only
 
 
 def _cell_text(value: object) -> str:
@@ -249,8 +277,6 @@ def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
         return value.isoformat()
