@@ -122,6 +122,9 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     import_.add_argument("--skip-duplicates", action="store_true", help=translate(
         "cli", "leave out services and containers already stored instead of refusing the "
                "file"))
+    import_.add_argument("--problems", type=Path, metavar="FILE", help=translate(
+        "cli", "save every problem or duplicate found as CSV (only the first {count} are "
+               "printed)").format(count=PRINTED_PROBLEMS))
     export = command("export", translate(
         "cli", "write the containers of a date range to CSV or XLSX, in the columns import "
                "reads"))
@@ -461,8 +464,14 @@ def run_users(args: argparse.Namespace) -> int:
     return 0
 
 
+# A refused import lists this many of its problems on stderr: a re-imported big file
+# has thousands, which bury the reason line; --problems saves them all.
+PRINTED_PROBLEMS = 20
+
+
 def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
+    from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
 
     progress = _progress_line if sys.stderr.isatty() else None
@@ -474,6 +483,9 @@ def run_import(args: argparse.Namespace) -> int:
         db.close()
         if progress is not None:
             print(file=sys.stderr)
+    problems = result.problems or result.duplicates
+    if args.problems is not None:  # even none: a script never reads a stale list
+        write_problems(args.problems, problems, translate)
     if result.left_out:  # a warning, not a failure: the GUI offers to map them by hand
         print(translate("cli", "{file}: columns left out, as no field has such a name: "
                         "{names}").format(file=args.file.name, names=", ".join(result.left_out)),
@@ -493,8 +505,14 @@ def run_import(args: argparse.Namespace) -> int:
             if args.dry_run else translate("cli", "{file}: imported {summary}")
         print(done.format(file=args.file.name, summary=summary(result, translate)))
         return 0
-    for problem in result.problems or result.duplicates:
+    for problem in problems[:PRINTED_PROBLEMS]:
         print(f"  {problem.text(translate)}", file=sys.stderr)
+    if (more := len(problems) - PRINTED_PROBLEMS) > 0:
+        print("  " + (translate("cli", "… and {count} more, all of them in {file}")
+                      if args.problems is not None else
+                      translate("cli", "… and {count} more (use --problems FILE to save them "
+                                "all)")).format(count=_number(more), file=args.problems),
+              file=sys.stderr)
     return 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 import sqlite3
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
+from hubapp.domain.iso6346 import with_check_digit
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 
@@ -82,6 +85,36 @@ def test_bad_file_exits_non_zero_with_every_problem(db, tmp_path):
     assert problems[1].startswith("  line 6, 箱型 '22X1': ")
     assert len(problems) == 2
     assert counts(db) == before
+
+
+def test_a_long_problem_list_is_cut_short_and_saved_whole(db, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,service,direction,container,size_type,full_empty\n" + "".join(
+        f"2026-03-05,X9001,outbound,{with_check_digit(f'CSQU{number:06d}')},22X1,E\n"
+        for number in range(30)))
+    before = counts(db)
+
+    shown = hubapp("import", bad, "--db", db)
+
+    assert shown.returncode == 1
+    reason, *problems, more = shown.stderr.splitlines()
+    assert reason == "hubapp: error: bad.csv: 30 problems; nothing was saved"
+    assert len(problems) == 20 and problems[0].startswith("  line 2, size_type '22X1'")
+    assert more == "  … and 10 more (use --problems FILE to save them all)"
+
+    listed = tmp_path / "problems.csv"
+    saved = hubapp("import", bad, "--db", db, "--problems", listed)
+    assert saved.returncode == 1
+    assert saved.stderr.splitlines()[-1] == f"  … and 10 more, all of them in {listed}"
+    with listed.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ["line", "column", "value", "problem"] and len(rows) == 31
+    assert rows[-1][:3] == ["31", "size_type", "22X1"]
+    assert counts(db) == before
+
+    # A clean file leaves no list of an earlier run behind.
+    assert hubapp("import", SAMPLE, "--db", db, "--problems", listed).returncode == 0
+    assert listed.read_text(encoding="utf-8-sig").splitlines() == ["line,column,value,problem"]
 
 
 def test_duplicates_refused_then_skipped(db):
