@@ -3073,276 +3073,291 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="125"/>
+        <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
+        <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="128"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="131"/>
+        <location filename="../../hubapp/cli.py" line="134"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="133"/>
+        <location filename="../../hubapp/cli.py" line="136"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="136"/>
+        <location filename="../../hubapp/cli.py" line="139"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="137"/>
+        <location filename="../../hubapp/cli.py" line="140"/>
         <source>replace the database with a backup (the current file is kept in the backups folder first)</source>
         <translation>用备份替换数据库（当前文件先保存在备份文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="140"/>
+        <location filename="../../hubapp/cli.py" line="143"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="141"/>
+        <location filename="../../hubapp/cli.py" line="144"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems</source>
         <translation>检查文件完整性和应用规则；有问题时以 1 退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="143"/>
+        <location filename="../../hubapp/cli.py" line="146"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="146"/>
+        <location filename="../../hubapp/cli.py" line="149"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="148"/>
+        <location filename="../../hubapp/cli.py" line="151"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月报或期间报告打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="152"/>
+        <location filename="../../hubapp/cli.py" line="155"/>
         <source>which report</source>
         <translation>哪种报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="153"/>
+        <location filename="../../hubapp/cli.py" line="156"/>
         <source>the day of a daily report</source>
         <translation>日报的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="154"/>
+        <location filename="../../hubapp/cli.py" line="157"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="156"/>
+        <location filename="../../hubapp/cli.py" line="159"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="158"/>
+        <location filename="../../hubapp/cli.py" line="161"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="161"/>
+        <location filename="../../hubapp/cli.py" line="164"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="162"/>
+        <location filename="../../hubapp/cli.py" line="165"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报告语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="164"/>
+        <location filename="../../hubapp/cli.py" line="167"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="168"/>
+        <location filename="../../hubapp/cli.py" line="171"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="170"/>
+        <location filename="../../hubapp/cli.py" line="173"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="174"/>
+        <location filename="../../hubapp/cli.py" line="177"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="194"/>
+        <location filename="../../hubapp/cli.py" line="197"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="204"/>
+        <location filename="../../hubapp/cli.py" line="207"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="212"/>
+        <location filename="../../hubapp/cli.py" line="215"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="254"/>
+        <location filename="../../hubapp/cli.py" line="257"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="259"/>
+        <location filename="../../hubapp/cli.py" line="262"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="278"/>
+        <location filename="../../hubapp/cli.py" line="281"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="456"/>
+        <location filename="../../hubapp/cli.py" line="459"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="483"/>
+        <location filename="../../hubapp/cli.py" line="495"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="487"/>
+        <location filename="../../hubapp/cli.py" line="499"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
+        <location filename="../../hubapp/cli.py" line="511"/>
+        <source>… and {count} more, all of them in {file}</source>
+        <translation>……另有 {count} 条，全部见 {file}</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/cli.py" line="513"/>
+        <source>… and {count} more (use --problems FILE to save them all)</source>
+        <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="531"/>
         <source>{count} container(s) written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="553"/>
+        <location filename="../../hubapp/cli.py" line="571"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="370"/>
+        <location filename="../../hubapp/cli.py" line="373"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="379"/>
+        <location filename="../../hubapp/cli.py" line="382"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="380"/>
+        <location filename="../../hubapp/cli.py" line="383"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="389"/>
+        <location filename="../../hubapp/cli.py" line="392"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="390"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="390"/>
+        <location filename="../../hubapp/cli.py" line="393"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="402"/>
+        <location filename="../../hubapp/cli.py" line="405"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="404"/>
+        <location filename="../../hubapp/cli.py" line="407"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="404"/>
+        <location filename="../../hubapp/cli.py" line="407"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="419"/>
+        <location filename="../../hubapp/cli.py" line="422"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="421"/>
+        <location filename="../../hubapp/cli.py" line="424"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="421"/>
+        <location filename="../../hubapp/cli.py" line="424"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="421"/>
+        <location filename="../../hubapp/cli.py" line="424"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="422"/>
+        <location filename="../../hubapp/cli.py" line="425"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="422"/>
+        <location filename="../../hubapp/cli.py" line="425"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="422"/>
+        <location filename="../../hubapp/cli.py" line="425"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="438"/>
+        <location filename="../../hubapp/cli.py" line="441"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="440"/>
+        <location filename="../../hubapp/cli.py" line="443"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="453"/>
+        <location filename="../../hubapp/cli.py" line="456"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="478"/>
+        <location filename="../../hubapp/cli.py" line="490"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="492"/>
+        <location filename="../../hubapp/cli.py" line="504"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="493"/>
+        <location filename="../../hubapp/cli.py" line="505"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="504"/>
+        <location filename="../../hubapp/cli.py" line="522"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -3494,22 +3509,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第 {line} 行，{column}{value}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="201"/>
+        <location filename="../../hubapp/interchange/importing.py" line="239"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="210"/>
+        <location filename="../../hubapp/interchange/importing.py" line="248"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="218"/>
+        <location filename="../../hubapp/interchange/importing.py" line="256"/>
         <source>{count} service(s)</source>
         <translation>{count} 班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="220"/>
+        <location filename="../../hubapp/interchange/importing.py" line="258"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -4155,63 +4170,83 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="222"/>
+        <location filename="../../hubapp/cli.py" line="225"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="268"/>
+        <location filename="../../hubapp/cli.py" line="271"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="273"/>
+        <location filename="../../hubapp/cli.py" line="276"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="415"/>
+        <location filename="../../hubapp/cli.py" line="418"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="441"/>
+        <location filename="../../hubapp/cli.py" line="444"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="523"/>
-        <location filename="../../hubapp/cli.py" line="547"/>
+        <location filename="../../hubapp/cli.py" line="541"/>
+        <location filename="../../hubapp/cli.py" line="565"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="539"/>
+        <location filename="../../hubapp/cli.py" line="557"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="153"/>
+        <location filename="../../hubapp/interchange/importing.py" line="158"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="156"/>
+        <location filename="../../hubapp/interchange/importing.py" line="161"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="162"/>
+        <location filename="../../hubapp/interchange/importing.py" line="167"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="164"/>
+        <location filename="../../hubapp/interchange/importing.py" line="169"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="174"/>
+        <location filename="../../hubapp/interchange/importing.py" line="188"/>
+        <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
+        <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="192"/>
+        <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
+        <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="200"/>
+        <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
+        <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="203"/>
+        <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
+        <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="212"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班列 {service} 已在库中，但其中没有箱号 {number}：请在每日登记中补录，或从文件中删去此行</translation>
     </message>
@@ -4386,57 +4421,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="307"/>
+        <location filename="../../hubapp/cli.py" line="310"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="308"/>
+        <location filename="../../hubapp/cli.py" line="311"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="308"/>
+        <location filename="../../hubapp/cli.py" line="311"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="309"/>
+        <location filename="../../hubapp/cli.py" line="312"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="309"/>
+        <location filename="../../hubapp/cli.py" line="312"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="310"/>
+        <location filename="../../hubapp/cli.py" line="313"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="310"/>
+        <location filename="../../hubapp/cli.py" line="313"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="311"/>
+        <location filename="../../hubapp/cli.py" line="314"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="321"/>
+        <location filename="../../hubapp/cli.py" line="324"/>
         <source>(none)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="323"/>
+        <location filename="../../hubapp/cli.py" line="326"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="324"/>
+        <location filename="../../hubapp/cli.py" line="327"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
