@@ -54,6 +54,18 @@ def test_moving_average_is_trailing_and_starts_partial():
         [7, 10.5, 14, 10.5, 8.4, 7, 6, 6])
 
 
+def test_moving_average_takes_in_the_days_before():
+    # 14 TEU six days before, then quiet days: the first day's average is a week's.
+    assert charts.moving_average([7, 0], before=[14, 0, 0, 0, 0, 0]) == pytest.approx([3, 1])
+    # Records start two days before: over the days there are.
+    assert charts.moving_average([7], before=[14, 0]) == pytest.approx([7])
+    figure = charts.teu_per_day(DAYS, "en", before=(70,) * 6)
+    average = figure.axes[0].get_lines()[0].get_ydata()
+    assert average[0] == pytest.approx((420 + TEU[0]) / 7)
+    table = charts.teu_per_day_table(DAYS, "en", before=(70,) * 6)
+    assert table.rows[0][2] == pytest.approx(round((420 + TEU[0]) / 7, 1))
+
+
 def test_teu_per_day_bars_and_average():
     figure = charts.teu_per_day(DAYS, "en")
     axes = figure.axes[0]

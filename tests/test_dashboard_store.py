@@ -173,6 +173,21 @@ def test_an_empty_period_is_zeros_not_errors(hub):
     assert data.daily_target == 20
 
 
+@pytest.mark.parametrize("first, direction, before", [
+    # 14–19 March 2024: the 15th's inbound box, the quiet days as 0 TEU.
+    (dt.date(2024, 3, 20), None, (0, 2, 0, 0, 0, 0)),
+    (dt.date(2024, 3, 20), "outbound", (0,) * 6),  # narrowed as the period is
+    (dt.date(2024, 3, 3), None, (1, 0)),  # records start on the 1st
+    (dt.date(2024, 3, 1), None, ()),
+])
+def test_the_moving_average_takes_in_the_days_before_the_period(hub, first, direction, before):
+    db, _ = hub
+    f = DashboardFilterRecord(first, first + dt.timedelta(days=6), direction=direction)
+    data = dashboard.load(db, f, f.date_to, HubSettingsRecord())
+    assert data.history_from == dt.date(2024, 3, 1)
+    assert data.teu_before == pytest.approx(before)
+
+
 def test_date_helpers():
     assert same_day_last_year(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)
     assert same_day_last_year(dt.date(2025, 3, 5)) == dt.date(2024, 3, 5)

@@ -285,6 +285,22 @@ def test_shown_numbers_have_one_format_per_column(screen, qtbot):
                for text in averages), averages
 
 
+def test_the_first_days_average_takes_in_the_days_before(screen, qtbot, demo_db_path):
+    with qtbot.waitSignal(screen.refreshed):
+        _type_date(qtbot, screen.date_from, DEMO_END)
+    qtbot.waitUntil(lambda: screen.data.filter.date_from == DEMO_END)
+    # The demo's records start two days before: its last day averages over all three.
+    expected = round(sum(_teu_per_day(demo_db_path).values()) / 3, 1)
+    panel = screen.panels["teu_per_day"]
+    line = panel.figure.axes[0].get_lines()[0]
+    assert line.get_ydata()[0] == pytest.approx(expected, abs=0.05)
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    assert panel.model.index(0, 2).data(Qt.ItemDataRole.UserRole) == pytest.approx(expected)
+    qtbot.mouseClick(panel.copy_table_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text().splitlines()[1].split("\t")
+    assert float(copied[2].replace(",", "")) == pytest.approx(expected)
+
+
 def _buttons(panel):
     return [button.isEnabled() for button in (panel.table_button, panel.copy_table_button,
                                               panel.copy_image_button, panel.save_button)]

@@ -398,6 +398,34 @@ def test_a_history_starting_mid_month_is_noted(demo_db):
     assert "Records start" not in content(march, "en").html
 
 
+def test_a_periods_first_days_average_over_the_days_before(demo_db, monkeypatch):
+    from hubapp.reports import document
+    from hubapp.store import reports
+
+    save_moved(demo_db, "X1", DEMO_END + dt.timedelta(days=3), "LEAU000001")
+    first = DEMO_END + dt.timedelta(days=3)
+    data = reports.build(demo_db, reports.RANGE, first, first + dt.timedelta(days=1))
+    # Records start on 3 March: 3–5 March as recorded, 6 and 7 March quiet.
+    recorded = [teu for _, teu in demo_db.execute(
+        "SELECT m.date, SUM(m.teu) FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE s.status IN ('departed', 'arrived') AND m.date < ? GROUP BY m.date"
+        " ORDER BY m.date", [first.isoformat()]).fetchall()]
+    assert len(recorded) == 3
+    assert data.teu_before == pytest.approx((*recorded, 0, 0))
+    from hubapp.charts import reports as charts
+
+    real, drawn = charts.teu_by_day, []
+
+    def teu_by_day(*args):
+        drawn.append(real(*args))
+        return drawn[-1]
+
+    monkeypatch.setattr(charts, "teu_by_day", teu_by_day)
+    document.content(data, "en")
+    average = drawn[0].axes[0].get_lines()[0].get_ydata()
+    assert average[0] == pytest.approx((sum(recorded) + 2) / 6)
+
+
 def page_lines(path: Path, page: int) -> list[str]:
     """A page's lines of text between its header and footer bands."""
     text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path),

@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator
 
 from hubapp.charts.common import ChartTableRecord, add_hover, finish, new_figure, no_data
 from hubapp.domain.dashboard import (
-    DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord, MonthRecord,
+    AVERAGE_DAYS, DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord, MonthRecord,
     RouteTeuRecord,
 )
 from hubapp.domain.wording import days as days_text, months, number, reference_name
@@ -146,15 +146,18 @@ def _bar_width(kind: str) -> float:
     return 0.8 if kind == DAY else 24  # in days on a date axis
 
 
-def moving_average(values: Sequence[float], window: int = 7) -> list[float]:
-    """Trailing average; the first days average over the days there are."""
+def moving_average(values: Sequence[float], window: int = AVERAGE_DAYS, *,
+                   before: Sequence[float] = ()) -> list[float]:
+    """Trailing average of each value, taking in the values `before` the first (the days
+    before a period); where there are too few (records start), over the days there are."""
+    series = [*before, *values]
     averages, running = [], 0.0
-    for i, value in enumerate(values):
+    for i, value in enumerate(series):
         running += value
         if i >= window:
-            running -= values[i - window]
+            running -= series[i - window]
         averages.append(running / min(i + 1, window))
-    return averages
+    return averages[len(before):]
 
 
 def _empty(days: Sequence[DayRecord]) -> bool:
@@ -163,14 +166,16 @@ def _empty(days: Sequence[DayRecord]) -> bool:
 
 # TEU per day with a 7-day moving average
 
-def teu_per_day(days: Sequence[DayRecord], language: str) -> Figure:
+def teu_per_day(days: Sequence[DayRecord], language: str,
+                before: Sequence[float] = ()) -> Figure:
+    """before: TEU of the days before the first, for its 7-day average (moving_average)."""
     figure = new_figure()
     if _empty(days):
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     teu = [day.totals.teu for day in days]
-    average = moving_average(teu)
+    average = moving_average(teu, before=before)
     bars = axes.bar(dates, teu, width=0.8, color="#9ecae1", label=text("teu", language))
     add_hover(figure, bars, [f"{d.isoformat()}: {number(v)} {text('teu', language)}"
                              for d, v in zip(dates, teu)])
@@ -184,8 +189,9 @@ def teu_per_day(days: Sequence[DayRecord], language: str) -> Figure:
     return finish(figure)
 
 
-def teu_per_day_table(days: Sequence[DayRecord], language: str) -> ChartTableRecord:
-    average = moving_average([day.totals.teu for day in days])
+def teu_per_day_table(days: Sequence[DayRecord], language: str,
+                      before: Sequence[float] = ()) -> ChartTableRecord:
+    average = moving_average([day.totals.teu for day in days], before=before)
     return ChartTableRecord(
         (text("date", language), text("teu", language), text("average", language),
          text("containers", language)),
@@ -409,7 +415,8 @@ def all_charts(data: DashboardRecord,
     """Every dashboard chart with its table, in the order the dashboard shows them."""
     bucket = data.filter.bucket
     return (
-        (teu_per_day(data.days, language), teu_per_day_table(data.days, language)),
+        (teu_per_day(data.days, language, data.teu_before),
+         teu_per_day_table(data.days, language, data.teu_before)),
         (trains_per_day(data.days, data.daily_target, language),
          trains_per_day_table(data.days, data.daily_target, language)),
         (teu_by_route(data.routes, bucket, language),

@@ -46,10 +46,12 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
     return finish(figure)
 
 
-def teu_by_day(days: Sequence[tuple[dt.date, int, float]], language: str) -> Figure:
-    """The dashboard's TEU per day (with its 7-day average) from (date, services, TEU)."""
+def teu_by_day(days: Sequence[tuple[dt.date, int, float]], language: str,
+               before: Sequence[float] = ()) -> Figure:
+    """The dashboard's TEU per day (with its 7-day average, taking in the TEU of the days
+    `before`) from (date, services, TEU)."""
     figure = dashboard.teu_per_day(
         [DayRecord(day, ThroughputRecord(services=services, teu=teu))
-         for day, services, teu in days], language)
+         for day, services, teu in days], language, before)
     figure.set_size_inches(WIDTH_IN, 3.2)
     return figure

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 DAY = "day"
 MONTH = "month"
+AVERAGE_DAYS = 7  # of the moving average of TEU per day
 
 
 def same_day_last_year(day: dt.date) -> dt.date:
@@ -20,6 +21,16 @@ def add_months(month: dt.date, count: int) -> dt.date:
     """The first day of the month `count` months after (or before) `month`."""
     index = month.year * 12 + month.month - 1 + count
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def days_before(first: dt.date, history_from: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The days before `first` that the moving average of its first days takes in: at most
+    AVERAGE_DAYS - 1, from the first day on record on (with nothing on record, none: the
+    range ends before it starts)."""
+    last = first - dt.timedelta(days=1)
+    if history_from is None:
+        return first, last
+    return max(first - dt.timedelta(days=AVERAGE_DAYS - 1), history_from), last
 
 
 def growth_percent(current: float, previous: float) -> float | None:
@@ -160,3 +171,6 @@ class DashboardRecord:
     months: tuple[MonthRecord, ...]
     kpis: KpiRecord
     daily_target: int
+    history_from: dt.date | None = None  # the first day on record
+    # TEU of each day before the period that its first days' moving average takes in
+    teu_before: tuple[float, ...] = ()

@@ -86,7 +86,7 @@ def content(data: ReportDataRecord, language: str,
         else:
             days = [(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
                     for d in data.days]
-            images["teu_by_day.png"] = _png(charts.teu_by_day(days, language))
+            images["teu_by_day.png"] = _png(charts.teu_by_day(days, language, data.teu_before))
             parts += [route_chart, _image("teu_by_day.png"),
                       _groups("per_day", text("date", language), data.days,
                               lambda d: d.key, language),

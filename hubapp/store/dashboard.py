@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain.dashboard import (
     DAY, ComparisonRecord, CommodityTotalsRecord, DashboardFilterRecord, DashboardRecord,
     DayRecord, DirectionTeuRecord, DwellRecord, KpiRecord, MonthRecord, PunctualityRecord,
-    RouteTeuRecord, ThroughputRecord, add_months, same_day_last_year,
+    RouteTeuRecord, ThroughputRecord, add_months, days_before, same_day_last_year,
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
@@ -115,6 +115,17 @@ def daily(db: Database, f: DashboardFilterRecord) -> tuple[DayRecord, ...]:
     count = (f.date_to - f.date_from).days + 1
     days = (f.date_from + dt.timedelta(days=n) for n in range(count))
     return tuple(DayRecord(day, sums.get(day.isoformat(), ThroughputRecord())) for day in days)
+
+
+def teu_before(db: Database, f: DashboardFilterRecord,
+               history_from: dt.date | None) -> tuple[float, ...]:
+    """TEU of each day before the period that the moving average of its first days takes
+    in (domain.dashboard.days_before): six days of the daily roll-up at most."""
+    first, last = days_before(f.date_from, history_from)
+    if last < first:
+        return ()
+    return tuple(day.totals.teu for day in daily(
+        db, dataclasses.replace(f, date_from=first, date_to=last)))
 
 
 def _teu_by_bucket(db: Database, f: DashboardFilterRecord) -> list[dict]:
@@ -250,7 +261,9 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
          check: Callable[[], None] = lambda: None) -> DashboardRecord:
     """Everything the dashboard shows. `check` is called between queries so that a
     superseded refresh can stop early (it raises to stop)."""
+    history = rollup.history_from(db)
     days = daily(db, f)
+    before = teu_before(db, f, history)
     check()
     buckets = _teu_by_bucket(db, f)
     check()
@@ -262,4 +275,4 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
     return DashboardRecord(
         filter=f, days=days, routes=_routes(db, buckets), directions=_directions(buckets),
         commodities=found, months=months, kpis=kpis(db, f, as_of, settings, check),
-        daily_target=settings.daily_train_target)
+        daily_target=settings.daily_train_target, history_from=history, teu_before=before)

@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.dashboard import add_months, same_day_last_year
+from hubapp.domain.dashboard import add_months, days_before, same_day_last_year
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
-from hubapp.store import settings
+from hubapp.store import rollup, settings
 from hubapp.store.day_close import DayCloseRecord, closed_info
 from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
 
@@ -67,6 +67,8 @@ class ReportDataRecord:
     history_from: dt.date | None  # the first day with traffic on record
     services: tuple[ServiceLineRecord, ...]  # daily reports only
     days: tuple[GroupTotalsRecord, ...]  # every day of the period, quiet ones as zero
+    # TEU of each day before the period that its first days' moving average takes in
+    teu_before: tuple[float, ...]
     routes: tuple[GroupTotalsRecord, ...]  # most TEU first
     # top 15, one "other" row (key "other"), then empties and boxes without one (key None)
     commodities: tuple[GroupTotalsRecord, ...]
@@ -107,22 +109,19 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     last_year = (month_period(add_months(first, -12)) if kind == MONTHLY and last == end else
                  (same_day_last_year(first), same_day_last_year(last)))
     daily = kind == DAILY
+    history = rollup.history_from(db)
     return ReportDataRecord(
         kind=kind, first=first, last=last, end=end, hub=settings.load(db),
         closed=closed_info(db, first) if daily else None,
         totals=totals(db, first, last),
         previous=totals(db, *previous), previous_period=previous,
         last_year=totals(db, *last_year), last_year_period=last_year,
-        history_from=history_from(db),
+        history_from=history,
         services=service_lines(db, first) if daily else (),
         days=per_day(db, first, last),
+        teu_before=tuple(d.totals.teu for d in per_day(db, *days_before(first, history))),
         routes=per_route(db, first, last),
         commodities=per_commodity(db, first, last))
-
-
-def history_from(db: Database) -> dt.date | None:
-    first = next(db.query("SELECT MIN(date) AS first FROM daily_totals"))["first"]
-    return dt.date.fromisoformat(first) if first else None
 
 
 _SERVICE_COUNTS = "SELECT {group} COUNT(*) AS services FROM service s " \

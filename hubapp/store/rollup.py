@@ -126,6 +126,12 @@ CREATE = """
 """
 
 
+def history_from(db: Database) -> dt.date | None:
+    """The first day with traffic on record (None: nothing is)."""
+    first = next(db.query("SELECT MIN(date) AS first FROM daily_totals"))["first"]
+    return dt.date.fromisoformat(first) if first else None
+
+
 def refresh_days(db: Database, days: Iterable[dt.date]) -> None:
     """Recompute the roll-up of these days and their months; call inside the write's
     transaction."""
