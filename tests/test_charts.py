@@ -159,6 +159,29 @@ def test_monthly_growth_skips_months_without_last_year():
         ("2026-01", 120, 100, 20.0), ("2026-02", 90, 0, None))
 
 
+@pytest.mark.parametrize(("language", "note"), [
+    ("en", "Hatched: records start on 2025-10-30; a month recorded in part is not compared"),
+    ("zh", "斜线：记录始于2025年10月30日，去年该月仅部分有记录，不计同比"),
+])
+def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language, note):
+    start = dt.date(2025, 10, 30)
+    # October 2025 has two days on record, November all of it.
+    months = (MonthRecord(dt.date(2026, 10, 1), 1500, 90, start),
+              MonthRecord(dt.date(2026, 11, 1), 1500, 1200, start))
+    figure = charts.monthly_teu(months, language)
+    bars, growth = figure.axes
+    last_year, this_year = bars.containers
+    assert [b.get_height() for b in last_year] == [90, 1200]
+    assert [b.get_hatch() for b in last_year] == ["////", None]
+    assert list(growth.get_lines()[0].get_xdata()) == [1]  # November's growth alone
+    assert list(growth.get_lines()[0].get_ydata()) == [pytest.approx(25)]
+    assert bars.get_xlabel() == note
+    assert note in _texts(figure)
+    assert [row[3] for row in charts.monthly_teu_table(months, language).rows] == [None, 25.0]
+    whole = charts.monthly_teu(MONTHS, language).axes[0]
+    assert whole.get_xlabel() == "" and not any(b.get_hatch() for b in _bars(whole))
+
+
 @pytest.mark.parametrize("build", [
     lambda: charts.teu_per_day(tuple(DayRecord(START, ThroughputRecord()) for _ in range(3)), "zh"),
     lambda: charts.trains_per_day((), 20, "zh"),

@@ -133,6 +133,30 @@ def test_a_month_under_way_is_set_against_the_same_dates_last_year(hub):
     assert [(m.teu, m.teu_last_year) for m in before] == [(5, 1)]
 
 
+def test_growth_needs_all_of_last_years_dates_on_record(hub):
+    db, _ = hub
+    kpis = dashboard.kpis(db, PERIOD, MARCH_2, HubSettingsRecord())
+    # Records start on 1 March 2024: 2024's year to date is on record only from then.
+    year = kpis.year
+    assert year.history_from == dt.date(2024, 3, 1)
+    assert (year.current.teu, year.last_year.teu) == (7, 1)
+    assert not year.last_year_whole and year.growth("teu") is None
+    assert kpis.month.last_year_whole and kpis.month.growth("teu") == pytest.approx(600)
+
+
+def test_a_month_recorded_in_part_last_year_shows_no_growth(hub):
+    db, _ = hub
+    early = _service(db, "X0", "2024-02-20", "outbound", "CN-LA", "rail", "departed")
+    _move(db, early, "AAAU0000007", 2, "E", 4000)
+    rollup.rebuild(db)
+    months = dashboard.monthly(db, PERIOD, dt.date(2025, 2, 1), dt.date(2025, 3, 31))
+    assert [(m.month, m.teu, m.teu_last_year) for m in months] == [
+        (dt.date(2025, 2, 1), 0, 2), (dt.date(2025, 3, 1), 7, 3)]
+    # February 2024 is on record from the 20th: no -100 % against its last days.
+    assert not months[0].last_year_whole and months[0].growth is None
+    assert months[1].last_year_whole and months[1].growth == pytest.approx((7 - 3) / 3 * 100)
+
+
 def test_punctuality_share_within_tolerance(hub):
     db, _ = hub
     # X1 20 min late, X2 60 min late, V1 on time.

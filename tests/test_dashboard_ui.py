@@ -301,6 +301,36 @@ def test_the_first_days_average_takes_in_the_days_before(screen, qtbot, demo_db_
     assert float(copied[2].replace(",", "")) == pytest.approx(expected)
 
 
+def test_growth_on_a_year_recorded_in_part_is_not_shown(screen, qtbot, app_ctx, demo_db_path):
+    # Records now start on 4 March 2025, with one box: March 2025 is on record in part.
+    start = dt.date(2025, 3, 4)
+    services.save_service(
+        app_ctx.db, ServiceRecord("EARLY1", start, Direction.INBOUND, status=Status.ARRIVED,
+                                  actual_at=dt.datetime.combine(start, dt.time(9))),
+        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], "test", "admin")
+    with qtbot.waitSignal(screen.refreshed):
+        app_ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({start})), None)
+    march = sum(teu for day, teu in _teu_per_day(demo_db_path).items() if day >= "2026-03-01")
+    kpis = screen.data.kpis
+    assert (kpis.month.current.teu, kpis.month.last_year.teu) == (march, 2)
+    for name in ("month", "year"):
+        tile = screen.tiles[name]
+        assert tile.detail.text().endswith("records start on 2025-03-04")
+        assert "%" not in tile.detail.text() and "2025-03-04" in tile.toolTip()
+    # 5 March 2025 is on record, without traffic.
+    assert screen.tiles["today"].detail.text().endswith("no traffic last year")
+    assert screen.tiles["today"].toolTip() == ""
+    panel = screen.panels["monthly_teu"]
+    bars = panel.figure.axes[0]
+    last_year = bars.containers[0]
+    assert [(b.get_height(), b.get_hatch()) for b in last_year if b.get_height()] == \
+        [(2, "////")]
+    assert "2025-03-04" in bars.get_xlabel()
+    assert not panel.figure.axes[1].get_lines()  # no growth figure for any month
+    rows = panel.model.table.rows
+    assert rows[-1] == ("2026-03", march, 2, None)
+
+
 def _buttons(panel):
     return [button.isEnabled() for button in (panel.table_button, panel.copy_table_button,
                                               panel.copy_image_button, panel.save_button)]

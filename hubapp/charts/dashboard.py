@@ -17,10 +17,12 @@ from matplotlib.ticker import MaxNLocator
 
 from hubapp.charts.common import ChartTableRecord, add_hover, finish, new_figure, no_data
 from hubapp.domain.dashboard import (
-    AVERAGE_DAYS, DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord, MonthRecord,
-    RouteTeuRecord,
+    AVERAGE_DAYS, DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord,
+    MonthRecord, RouteTeuRecord,
 )
-from hubapp.domain.wording import days as days_text, months, number, reference_name
+from hubapp.domain.wording import (
+    day as day_text, days as days_text, months, number, reference_name,
+)
 
 _TEXT = {
     "no_data": ("No data for this period", "该期间无数据"),
@@ -47,6 +49,8 @@ _TEXT = {
     "this_year": ("TEU", "标箱"),
     "last_year": ("Same month last year", "去年同月"),
     "growth": ("Growth %", "同比增长 %"),
+    "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
+                      "斜线：记录始于{day}，去年该月仅部分有记录，不计同比"),
     "no_route": ("(no route)", "（无线路）"),
     "no_commodity": ("(empty or not given)", "（空箱或未填）"),
 }
@@ -383,6 +387,8 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
                         label=text(key, language))
         add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
                                  for label, v in zip(labels, values)])
+        if key == "last_year":
+            _hatch_part_recorded(axes, bars, months, language)
     axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
     axes.set_ylabel(text("teu", language))
     # No zero line for growth: drawn across the bars it read as a second baseline.
@@ -399,6 +405,19 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
         growth_axes.get_yaxis().set_visible(False)
     _title_and_legend(axes, text("monthly", language), growth_axes)
     return finish(figure)
+
+
+def _hatch_part_recorded(axes, bars, months: Sequence[MonthRecord], language: str) -> None:
+    """Hatches last year's bar of a month records began in, which is not compared (its
+    growth is None), and says why below the months: a whole October 2026 against its
+    last two days read as a bar of growth."""
+    part = [bar for bar, m in zip(bars, months) if not m.last_year_whole and m.teu_last_year]
+    for bar in part:
+        bar.set_hatch("////")
+        bar.set_edgecolor("#636363")
+    if part:
+        axes.set_xlabel(text("part_recorded", language).format(
+            day=day_text(months[0].history_from, language)), fontsize="small")
 
 
 def monthly_teu_table(months: Sequence[MonthRecord], language: str) -> ChartTableRecord:

@@ -33,6 +33,12 @@ def days_before(first: dt.date, history_from: dt.date | None) -> tuple[dt.date, 
     return max(first - dt.timedelta(days=AVERAGE_DAYS - 1), history_from), last
 
 
+def recorded(first: dt.date, history_from: dt.date | None) -> bool:
+    """Whether records cover a period starting on `first`: before the first day on record
+    the hub had no records, not no traffic. None (nothing on record) leaves it whole."""
+    return history_from is None or history_from <= first
+
+
 def growth_percent(current: float, previous: float) -> float | None:
     """Growth over the previous value in %, or None when there is nothing to compare with."""
     if not previous:
@@ -113,9 +119,18 @@ class MonthRecord:
     month: dt.date  # its first day
     teu: float
     teu_last_year: float
+    history_from: dt.date | None = None  # the first day on record
+
+    @property
+    def last_year_whole(self) -> bool:
+        """Whether all of the month a year before is on record."""
+        return recorded(add_months(self.month, -12), self.history_from)
 
     @property
     def growth(self) -> float | None:
+        # Against a month recorded only from its 30th, October grew by 1,500 %.
+        if not self.last_year_whole:
+            return None
         return growth_percent(self.teu, self.teu_last_year)
 
 
@@ -127,8 +142,17 @@ class ComparisonRecord:
     date_to: dt.date
     current: ThroughputRecord
     last_year: ThroughputRecord
+    history_from: dt.date | None = None  # the first day on record
+
+    @property
+    def last_year_whole(self) -> bool:
+        """Whether all of the same dates a year before are on record."""
+        return recorded(same_day_last_year(self.date_from), self.history_from)
 
     def growth(self, field: str) -> float | None:
+        # A year recorded only from its last two days is no year to grow on.
+        if not self.last_year_whole:
+            return None
         return growth_percent(getattr(self.current, field), getattr(self.last_year, field))
 
 

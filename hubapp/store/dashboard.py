@@ -100,10 +100,11 @@ def totals(db: Database, f: DashboardFilterRecord, date_from: dt.date,
 
 
 def compare_with_last_year(db: Database, f: DashboardFilterRecord, date_from: dt.date,
-                           date_to: dt.date) -> ComparisonRecord:
+                           date_to: dt.date, history_from: dt.date | None) -> ComparisonRecord:
     return ComparisonRecord(
         date_from, date_to, totals(db, f, date_from, date_to),
-        totals(db, f, same_day_last_year(date_from), same_day_last_year(date_to)))
+        totals(db, f, same_day_last_year(date_from), same_day_last_year(date_to)),
+        history_from)
 
 
 def daily(db: Database, f: DashboardFilterRecord) -> tuple[DayRecord, ...]:
@@ -183,7 +184,9 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date,
             last: dt.date) -> tuple[MonthRecord, ...]:
     """TEU of each month from `first` (any day in it) up to the day `last`, and of the same
     month a year before. The month of `last` counts up to that day in both years: a month
-    under way is set against the same dates last year, as the month-to-date tile does."""
+    under way is set against the same dates last year, as the month-to-date tile does.
+    Each month knows the first day on record: last year's may be only partly recorded."""
+    history = rollup.history_from(db)
     first, month_of_last = first.replace(day=1), last.replace(day=1)
     teu = _teu_by_month(db, f, add_months(first, -12), last)
     rest = add_months(month_of_last, -11) - _ONE_DAY  # last day of that month last year
@@ -196,7 +199,8 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date,
     month = first
     while month <= month_of_last:
         months.append(MonthRecord(month, teu.get(month.isoformat()[:7], 0),
-                                  teu.get(add_months(month, -12).isoformat()[:7], 0)))
+                                  teu.get(add_months(month, -12).isoformat()[:7], 0),
+                                  history))
         month = add_months(month, 1)
     return tuple(months)
 
@@ -241,10 +245,11 @@ def kpis(db: Database, f: DashboardFilterRecord, as_of: dt.date,
     dwell over the filter's period and the same period a year before."""
     tolerance = settings.punctuality_tolerance_min
     last_from, last_to = same_day_last_year(f.date_from), same_day_last_year(f.date_to)
+    history = rollup.history_from(db)
     parts = [
-        lambda: compare_with_last_year(db, f, as_of, as_of),
-        lambda: compare_with_last_year(db, f, as_of.replace(day=1), as_of),
-        lambda: compare_with_last_year(db, f, as_of.replace(month=1, day=1), as_of),
+        lambda: compare_with_last_year(db, f, as_of, as_of, history),
+        lambda: compare_with_last_year(db, f, as_of.replace(day=1), as_of, history),
+        lambda: compare_with_last_year(db, f, as_of.replace(month=1, day=1), as_of, history),
         lambda: punctuality(db, f, f.date_from, f.date_to),
         lambda: punctuality(db, f, last_from, last_to),
         lambda: dwell(db, f, f.date_from, f.date_to),

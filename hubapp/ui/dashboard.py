@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton, QStackedWidget, QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
+from hubapp.domain import wording
 from hubapp.domain.dashboard import (
     ComparisonRecord, DashboardFilterRecord, DashboardRecord,
 )
@@ -63,6 +64,15 @@ def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
         db.close()
     control.check()
     return DashboardResult(data, all_charts(data, language))
+
+
+def _language() -> str:
+    """The charts' language ("en" or "zh"), as the desk's."""
+    return "zh" if labels.chinese() else "en"
+
+
+def _records_start(comparison: ComparisonRecord) -> str:
+    return wording.day(comparison.history_from, _language())
 
 
 class ChartTableModel(QAbstractTableModel):
@@ -436,7 +446,7 @@ class DashboardScreen(QWidget):
             self._apply_preset()  # "Last 30 days" from today, also on a screen left open overnight
         f = self.current_filter()
         as_of = min(f.date_to, dt.date.today())
-        language = "zh" if labels.chinese() else "en"
+        language = _language()
         self._task = self.ctx.tasks.start(functools.partial(build, f=f, as_of=as_of,
                                                             language=language))
         self._task.finished.connect(self._finished)
@@ -472,6 +482,9 @@ class DashboardScreen(QWidget):
                 ("month", self.tr("Month to date"), kpis.month),
                 ("year", self.tr("Year to date"), kpis.year)):
             self.tiles[name].show_values(title, *self._throughput_texts(comparison))
+            self.tiles[name].setToolTip("" if comparison.last_year_whole else self.tr(
+                "Records start on {day}: the same dates last year are not all on record, so "
+                "no growth is shown.").format(day=_records_start(comparison)))
         share = kpis.punctuality.share
         last_share = kpis.punctuality_last_year.share
         self.tiles["punctuality"].show_values(
@@ -494,7 +507,10 @@ class DashboardScreen(QWidget):
             self, comparison: ComparisonRecord) -> tuple[str, tuple[str, ...], str]:
         now = comparison.current
         growth = comparison.growth("teu")
-        if growth is None:
+        if not comparison.last_year_whole:
+            # Growth on the few days last year had on record read +977 %.
+            vs = self.tr("records start on {day}").format(day=_records_start(comparison))
+        elif growth is None:
             vs = self.tr("no traffic last year")
         else:
             vs = self.tr("{growth} TEU on the same dates last year").format(
