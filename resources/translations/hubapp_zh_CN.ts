@@ -290,43 +290,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="125"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="135"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="135"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="145"/>
         <source>Save image…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="134"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="144"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="131"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="141"/>
         <source>Show numbers</source>
         <translation>显示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="133"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="143"/>
         <source>Copy numbers</source>
         <translation>复制数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="191"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="199"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="201"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="209"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="192"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="202"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="200"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="210"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -917,203 +917,213 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="298"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="309"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="309"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="299"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="309"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="300"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="310"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="326"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="326"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="327"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="327"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="328"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="318"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="328"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="319"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="329"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="344"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="344"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="344"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="345"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="345"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="336"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="346"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="357"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="367"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="360"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="444"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="468"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="478"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="482"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="473"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="483"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="478"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
+        <source>Records start on {day}: the same dates last year are not all on record, so no growth is shown.</source>
+        <translation>记录始于{day}：去年同期的数据不全，因此不显示同比增长。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="480"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="493"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="502"/>
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 箱 · 去年 {days}</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="512"/>
+        <source>records start on {day}</source>
+        <translation>记录始于{day}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="522"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="523"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="508"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="524"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="509"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="525"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="499"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="487"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="490"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="500"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="498"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="514"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="500"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="516"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="502"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="518"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
