@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from hubapp.domain.dashboard import (
-    DashboardFilterRecord, ThroughputRecord, add_months, growth_percent, same_day_last_year,
+    DashboardFilterRecord, ThroughputRecord, add_months, growth_percent, same_dates_last_year,
+    same_day_last_year,
 )
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import dashboard, dwell, open_db, rollup, settings
@@ -247,3 +248,28 @@ def test_demo_hub_matches_direct_sql(demo_db):
             for s, a in timed]
     assert data.kpis.punctuality.timed == len(late)
     assert data.kpis.punctuality.on_time == sum(1 for seconds in late if seconds <= 30 * 60)
+
+
+def test_a_february_that_is_over_is_set_against_the_whole_of_a_leap_february(new_target):
+    # The month tile on 28 February 2029 left out 29 February 2028; the monthly chart beside
+    # it and the monthly report counted it, and so showed another growth.
+    from hubapp.store import reports
+
+    db = open_db(new_target)
+    for number, day in enumerate(("2028-02-10", "2028-02-29", "2029-02-10", "2029-02-28")):
+        _move(db, _service(db, f"F{number}", day, "outbound", "CN-LA", "rail", "departed"),
+              f"AAAU000010{number}", 1, "F", 10000)
+    dwell.refresh(db)
+    rollup.rebuild(db)
+    february = DashboardFilterRecord(dt.date(2029, 2, 1), dt.date(2029, 2, 28))
+    tile = dashboard.kpis(db, february, february.date_to, HubSettingsRecord()).month
+    (chart,) = dashboard.monthly(db, february, february.date_from, february.date_to)
+    report = reports.build(db, reports.MONTHLY, february.date_from, february.date_to,
+                           today=february.date_to)
+    assert tile.last_year.teu == chart.teu_last_year == report.last_year.teu == 2
+    assert report.last_year_period == (dt.date(2028, 2, 1), dt.date(2028, 2, 29))
+    assert same_dates_last_year(dt.date(2029, 2, 28), dt.date(2029, 2, 28)) == (
+        dt.date(2028, 2, 28), dt.date(2028, 2, 28))  # one day stays one day
+    assert same_dates_last_year(dt.date(2024, 2, 1), dt.date(2024, 2, 29)) == (
+        dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+    db.close()

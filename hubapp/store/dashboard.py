@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from hubapp.domain.dashboard import (
     DAY, ComparisonRecord, CommodityTotalsRecord, DashboardFilterRecord, DashboardRecord,
     DayRecord, DirectionTeuRecord, DwellRecord, KpiRecord, MonthRecord, PunctualityRecord,
-    RouteTeuRecord, ThroughputRecord, add_months, days_before, same_day_last_year,
+    RouteTeuRecord, ThroughputRecord, add_months, days_before, same_dates_last_year,
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
@@ -103,7 +103,7 @@ def compare_with_last_year(db: Database, f: DashboardFilterRecord, date_from: dt
                            date_to: dt.date, history_from: dt.date | None) -> ComparisonRecord:
     return ComparisonRecord(
         date_from, date_to, totals(db, f, date_from, date_to),
-        totals(db, f, same_day_last_year(date_from), same_day_last_year(date_to)),
+        totals(db, f, *same_dates_last_year(date_from, date_to)),
         history_from)
 
 
@@ -190,8 +190,7 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date,
     first, month_of_last = first.replace(day=1), last.replace(day=1)
     teu = _teu_by_month(db, f, add_months(first, -12), last)
     rest = add_months(month_of_last, -11) - _ONE_DAY  # last day of that month last year
-    # A month that is over compares whole: 28 February 2025 against all of February 2024.
-    cut = rest if (last + _ONE_DAY).day == 1 else same_day_last_year(last)
+    _first, cut = same_dates_last_year(month_of_last, last)
     if cut < rest:
         for month, value in _teu_by_month(db, f, cut + _ONE_DAY, rest).items():
             teu[month] -= value
@@ -244,7 +243,7 @@ def kpis(db: Database, f: DashboardFilterRecord, as_of: dt.date,
     """The day `as_of`, its month and year to date, each against last year; punctuality and
     dwell over the filter's period and the same period a year before."""
     tolerance = settings.punctuality_tolerance_min
-    last_from, last_to = same_day_last_year(f.date_from), same_day_last_year(f.date_to)
+    last_from, last_to = same_dates_last_year(f.date_from, f.date_to)
     history = rollup.history_from(db)
     parts = [
         lambda: compare_with_last_year(db, f, as_of, as_of, history),

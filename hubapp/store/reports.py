@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.dashboard import add_months, days_before, same_day_last_year
+from hubapp.domain.dashboard import add_months, days_before, same_dates_last_year
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
 from hubapp.store import rollup, settings
 from hubapp.store.day_close import DayCloseRecord, closed_info
@@ -104,10 +104,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     else:
         length = last - first + dt.timedelta(days=1)
         previous = (first - length, last - length)
-    # A whole month against the whole of last year's: 28 February's day a year before is the
-    # 28th, and would leave out a leap year's 29th.
-    last_year = (month_period(add_months(first, -12)) if kind == MONTHLY and last == end else
-                 (same_day_last_year(first), same_day_last_year(last)))
+    last_year = same_dates_last_year(first, last)
     daily = kind == DAILY
     history = rollup.history_from(db)
     return ReportDataRecord(
