@@ -137,6 +137,37 @@ def test_wrong_check_digit_is_shown_with_the_right_digit_and_blocks_saving(qtbot
         assert conn.execute("SELECT COUNT(*) FROM service WHERE service_no = 'T1'").fetchone()[0] == 0
 
 
+def test_the_current_rows_problems_are_spelled_out_in_full_under_the_grid(qtbot, screen):
+    # At 1024 px the Problem column has room for a word or two ("Check …"): the line under
+    # the grid says all of it, for the row the cursor is on, as the row is fixed.
+    screen.window().resize(1024, 640)
+    screen.new_service()
+    good, other = numbers(2)
+    wrong = good[:10] + str((int(good[10]) + 1) % 10)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, wrong, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab, "heavy",
+          Qt.Key.Key_Return, other, Qt.Key.Key_Tab, "45G1", Qt.Key.Key_Tab, "E",
+          Qt.Key.Key_Return)
+    assert not screen.row_problems.isVisible()  # on the empty row
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 3))
+    problems = screen.grid.index(0, PROBLEM).data()
+    assert f"it should be {good[10]}" in problems and "heavy" in problems
+    assert screen.grid_view.fontMetrics().horizontalAdvance(problems) \
+        > screen.grid_view.columnWidth(PROBLEM)
+    assert screen.row_problems.isVisible()
+    assert screen.row_problems.text() == f"Row 1: {problems}"
+    press(qtbot, Qt.Key.Key_Down)  # a row without problems
+    assert not screen.row_problems.isVisible()
+    press(qtbot, Qt.Key.Key_Up, "24000", Qt.Key.Key_Tab)  # the weight fixed
+    assert screen.grid_view.currentIndex().row() == 0
+    assert screen.row_problems.text() == f"Row 1: {screen.grid.index(0, PROBLEM).data()}"
+    assert "heavy" not in screen.row_problems.text() and screen.row_problems.isVisible()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, good, Qt.Key.Key_Tab)  # and the number
+    assert not screen.grid.problems() and not screen.row_problems.isVisible()
+
+
 def test_paste_fifty_rows_with_two_bad_undo_and_save(qtbot, screen, demo_db_path):
     screen.new_service()
     press(qtbot, "X5502", Qt.Key.Key_Tab, "I")

@@ -14,10 +14,12 @@ from PySide6.QtCore import (
     QAbstractTableModel, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex,
     QPersistentModelIndex, Qt, Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QBrush, QColor, QGuiApplication, QKeySequence, QPalette, QUndoCommand, QUndoStack,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLineEdit,
-    QStyledItemDelegate, QTableView, QWidget,
+    QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLabel,
+    QLineEdit, QStyledItemDelegate, QTableView, QWidget,
 )
 
 from hubapp.domain import columns, iso6346
@@ -36,6 +38,7 @@ PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the r
 # for 45 ft boxes changes; only a new row or a new size-type counts with the setting of now.
 STORED_TEU = "teu"
 _KEPT = (*FIELDS, STORED_TEU)
+PROBLEM_TEXT = QColor(160, 0, 0)  # what is wrong with a row, in its column and under the grid
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -166,7 +169,7 @@ class ContainerGridModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return "; ".join(labels.message(e) for e in errors)
             if role == Qt.ItemDataRole.ForegroundRole and errors:
-                return QBrush(QColor(160, 0, 0))
+                return QBrush(PROBLEM_TEXT)
             return None
         field = FIELDS[column]
         mine = [e for e in errors if e.field == field]
@@ -665,3 +668,27 @@ class ContainerGridView(QTableView):
             lines.setdefault(index.row(), []).append(index.data(role) or "")
         QGuiApplication.clipboard().setText("\n".join("\t".join(cells)
                                                       for cells in lines.values()) + "\n")
+
+
+class RowProblemsLabel(QLabel):
+    """The current row's problems in full, under the grid: the Problem column has room for a
+    few words, and a clerk must read at once, without a tooltip, what to fix in the row."""
+
+    def __init__(self, view: ContainerGridView, parent=None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self.setWordWrap(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_TEXT)
+        self.setPalette(palette)
+        self.hide()
+        # The cursor moves to another row, or this row is rechecked (typed, fixed, pasted).
+        view.selectionModel().currentChanged.connect(self._update)
+        view.grid().totals_changed.connect(self._update)
+
+    def _update(self) -> None:
+        index = self._view.currentIndex()
+        problems = index.siblingAtColumn(PROBLEM).data() if index.isValid() else None
+        self.setText(self.tr("Row {number}: {problems}").format(
+            number=index.row() + 1, problems=problems) if problems else "")
+        self.setVisible(bool(problems))

@@ -25,7 +25,7 @@ from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import date_edits, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import (
-    FIELDS, STORED_TEU, ContainerGridModel, ContainerGridView,
+    FIELDS, STORED_TEU, ContainerGridModel, ContainerGridView, RowProblemsLabel,
 )
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
@@ -249,6 +249,7 @@ class DailyLogScreen(QWidget):
             action.triggered.connect(lambda: self._in_view())
         self.save_action = self._action(self.tr("&Save service"), QKeySequence.StandardKey.Save,
                                         self.save)
+        self.row_problems = RowProblemsLabel(self.grid_view, self)
         self.service_totals = QLabel(self)
         self.paste_message = QLabel(self)
         self.paste_message.setStyleSheet("color: #555")
@@ -269,6 +270,7 @@ class DailyLogScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         layout.addWidget(self.grid_view, 1)
+        layout.addWidget(self.row_problems)
         layout.addWidget(self.paste_message)
         layout.addLayout(bottom)
         self._editor_box = box
