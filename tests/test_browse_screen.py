@@ -155,3 +155,32 @@ def test_tab_goes_through_the_filters_while_a_date_says_any(qtbot, screen):
     assert QApplication.focusWidget() is screen.date_to
     qtbot.keyClick(screen.date_to, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is screen.container
+
+
+def test_filters_that_match_nothing_say_so_in_the_table_with_a_way_back(qtbot, screen):
+    assert screen.empty_note.isHidden()  # rows to show
+    qtbot.keyClicks(screen.container, "zzzz")
+    qtbot.waitUntil(lambda: screen.model.filter.container_prefix == "zzzz"
+                    and not screen.model.loading(), timeout=WAIT_MS)
+    assert screen.model.rowCount() == 0
+    note = screen.empty_note
+    assert note.isVisible() and note.parent() is screen.table.viewport()
+    assert "No movements match these filters." in note.text()
+    # The link on the note's second line, in the middle, clears the filters.
+    link = note.rect().center() + QPoint(0, note.fontMetrics().lineSpacing() // 2)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(note, Qt.MouseButton.LeftButton, pos=link)
+    assert screen.container.text() == ""
+    assert screen.model.rowCount() == browse.PAGE_SIZE
+    assert note.isHidden()
+
+
+class TestANewDatabase:
+    @pytest.fixture
+    def demo_db_path(self, tmp_path):
+        return tmp_path / "new.db"  # made by open_db, as at a hub's first start
+
+    def test_an_empty_history_says_there_are_no_movements_yet(self, screen):
+        assert screen.model.rowCount() == 0
+        assert screen.empty_note.isVisible()
+        assert screen.empty_note.text().startswith("No movements yet.")

@@ -24,7 +24,7 @@ from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.ui import date_edits, filter_choices, formatting, labels
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, empty_note, list_table
 from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -240,6 +240,9 @@ class BrowseScreen(QWidget):
                               (MovesBrowseModel.FULL_EMPTY, 45), (MovesBrowseModel.GROSS, 85),
                               (MovesBrowseModel.COMMODITY, 220)):
             header.resizeSection(column, width)
+        self.empty_note = empty_note(self.table)
+        self.empty_note.hide()
+        self.empty_note.linkActivated.connect(self.clear_filters)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("browse_count")
 
@@ -262,6 +265,8 @@ class BrowseScreen(QWidget):
         header.sortIndicatorChanged.connect(self._sort_clicked)
         self.table.activated.connect(self._activated)
         self.model.page_loaded.connect(self._show_count)
+        self.model.page_loaded.connect(self._note_if_empty)
+        self.model.modelReset.connect(self.empty_note.hide)  # a new query, not yet answered
         self.model.failed.connect(self._failed)
         ctx.signals.data_changed.connect(self._on_data_changed)
 
@@ -359,6 +364,19 @@ class BrowseScreen(QWidget):
         if self.model.loading():
             text += " " + self.tr("(loading more…)")
         self.count_label.setText(text)
+
+    def _note_if_empty(self) -> None:
+        """Why the table is empty, in it: an empty white box and "0 of 0" said nothing."""
+        if self.model.rowCount():
+            return
+        if self.model.filter == BrowseFilterRecord():
+            text = self.tr("No movements yet. The containers of the services saved in the "
+                           "daily log or imported are listed here.")
+        else:
+            text = self.tr('No movements match these filters.<br><a href="clear">Clear the '
+                           'filters</a>')
+        self.empty_note.setText(text)
+        self.empty_note.show()
 
     def _failed(self, error: Exception) -> None:
         reason = labels.failure_reason(error)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # raw values, so numbers sort as numbers
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the …Record behind the row
@@ -99,3 +99,14 @@ def list_table(parent: QWidget) -> QTableView:
     # As compact as the daily log's grid: Qt's default rows (30 px here) made lists sparse.
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
+
+
+def empty_note(table: QTableView, text: str = "") -> QLabel:
+    """A note in an empty table, where its rows would be, as a placeholder reads: below it,
+    it was a caption under an empty white box. Its owner shows it while there are no rows."""
+    label = QLabel(text, table.viewport())
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    QVBoxLayout(table.viewport()).addWidget(label)
+    return label

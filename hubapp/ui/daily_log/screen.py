@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
@@ -30,7 +30,7 @@ from hubapp.ui.daily_log.container_grid import (
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
 from hubapp.ui.daily_log.services_list import DayServicesModel, totals_text
-from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, list_table
+from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 
 _SEPARATOR = " · "
 RESIZE_PRECISION_ROWS = 30
@@ -185,13 +185,7 @@ class DailyLogScreen(QWidget):
             self.table.hideColumn(column)
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._service_picked)
-        # In the list, where the services would be, as a placeholder reads: below it, it
-        # was a caption under an empty white box.
-        self.empty_label = QLabel(self.tr("No services on this day."), self.table.viewport())
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        QVBoxLayout(self.table.viewport()).addWidget(self.empty_label)
+        self.empty_label = empty_note(self.table, self.tr("No services on this day."))
 
         self.new_action = self._action(self.tr("&New service"), QKeySequence.StandardKey.New,
                                        self.new_service)
