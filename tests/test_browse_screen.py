@@ -184,3 +184,11 @@ class TestANewDatabase:
         assert screen.model.rowCount() == 0
         assert screen.empty_note.isVisible()
         assert screen.empty_note.text().startswith("No movements yet.")
+
+    def test_the_note_stays_in_sight_as_the_columns_scroll(self, qtbot, screen):
+        note, bar = screen.empty_note, screen.table.horizontalScrollBar()
+        screen.resize(800, 500)
+        qtbot.waitUntil(lambda: bar.isVisible() and bar.maximum() > 0)  # the columns laid out
+        bar.setValue(bar.maximum())
+        QApplication.processEvents()
+        assert screen.table.viewport().rect().contains(note.geometry())

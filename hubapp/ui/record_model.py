@@ -108,5 +108,9 @@ def empty_note(table: QTableView, text: str = "") -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    QVBoxLayout(table.viewport()).addWidget(label)
+    layout = QVBoxLayout(table.viewport())
+    layout.addWidget(label)
+    # Scrolling moves what the viewport holds: columns wider than the table would scroll
+    # the note away from the middle, half out of sight, until the next resize.
+    table.horizontalScrollBar().valueChanged.connect(layout.update)
     return label
