@@ -258,31 +258,41 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="275"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="355"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="357"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="362"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="365"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="365"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="373"/>
+        <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
+        <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="376"/>
+        <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
+        <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="383"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -521,47 +531,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="139"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="139"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="136"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="139"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="140"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="140"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="140"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="140"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="189"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="192"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="212"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="215"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -569,29 +579,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="584"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="587"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="612"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="615"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="627"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="630"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="639"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="642"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="648"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="651"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -674,227 +684,227 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="199"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="676"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="672"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="240"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="244"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="254"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="261"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="256"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="378"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="374"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="381"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="377"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="383"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="379"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="383"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="379"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="408"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="404"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="417"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="413"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="452"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="448"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="510"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="506"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="555"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="551"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="557"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="553"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="558"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="554"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="588"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="690"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="686"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="722"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="718"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="723"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="740"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="736"/>
         <source>More than one container number starts with {typed}: {numbers}. Type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个：{numbers}。请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="741"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="593"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="589"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="409"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="405"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="598"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="594"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="600"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="622"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="652"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="677"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="689"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="685"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2020,6 +2030,14 @@ Licence: MIT</source>
         <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
         <source>Countries</source>
         <translation>国家</translation>
+    </message>
+</context>
+<context>
+    <name>RowProblemsLabel</name>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="692"/>
+        <source>Row {number}: {problems}</source>
+        <translation>第 {number} 行：{problems}</translation>
     </message>
 </context>
 <context>
