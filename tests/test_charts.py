@@ -393,3 +393,16 @@ def test_the_monthly_legend_leaves_out_a_year_without_traffic():
     both = charts.monthly_teu(MONTHS, "en").axes[0].get_legend()
     assert [t.get_text() for t in both.get_texts()] == [
         "Same month last year", "TEU", "Growth %"]
+
+
+@pytest.mark.parametrize("years", [1, 3, 5, 9])
+def test_years_of_days_get_an_axis_without_a_warning(years):
+    # Warnings are errors here: 4 years and 11 months of days once made matplotlib warn.
+    first = dt.date(2022, 1, 1)
+    days = tuple(DayRecord(first + dt.timedelta(days=i), ThroughputRecord(
+        services=1, trains=1, containers=1, teu=1, gross_kg=1))
+        for i in range(0, years * 365 - 28, 3))
+    figure = charts.teu_per_day(days, "en")
+    FigureCanvasAgg(figure).draw()
+    labels = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    assert 3 <= len(labels) <= 12, labels

@@ -508,3 +508,22 @@ def test_chinese_text_in_a_pdf_is_found_and_copied_as_written(qapp, demo_db_path
     text = pdf_text(output)
     assert "每日汇总" in text and "2026年3月5日" in text and "第 1 页" in text
     assert not [char for char in text if 0x2E80 <= ord(char) < 0x2FE0]
+
+
+def test_a_period_longer_than_a_quarter_lists_its_months(qapp, seventy_days_db, tmp_path):
+    # Five years listed 1,826 days over 32 pages, nearly all of them empty.
+    from hubapp import reports
+    from hubapp.store import open_db, stats
+
+    output = tmp_path / "years.pdf"
+    pages = reports.write_pdf(seventy_days_db, "range", dt.date(2022, 1, 1),
+                              dt.date(2026, 12, 31), "en", output)
+    text = pdf_text(output)
+    assert "By month" in text and "By day" not in text and pages <= 4
+    db = open_db(seventy_days_db)
+    february = stats.throughput(db, dt.date(2026, 2, 1), dt.date(2026, 2, 28)).totals
+    db.close()
+    row = next(line.split() for page in range(1, pages + 1) for line in page_lines(output, page)
+               if line.startswith("February 2026"))
+    assert row[2:5] == [f"{february.services:,}", f"{february.containers:,}",
+                        f"{february.teu:,.0f}"], row

@@ -85,7 +85,9 @@ def _date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
     # A span of a few days gets a tick each: matplotlib's own choice was every 12 hours. By
     # the span, not the count: route and direction series leave out days without traffic.
     few = bool(days) and (max(days) - min(days)).days < 10
-    locator = DayLocator() if few else AutoDateLocator(maxticks=10)
+    # minticks 3, not 5: with 5 a span of 54–60 months fit neither a yearly tick (4 of them)
+    # nor a monthly one (too many), and matplotlib warned on the report's stderr.
+    locator = DayLocator() if few else AutoDateLocator(minticks=3, maxticks=10)
     formats, offsets = _ZH_DATES if language == "zh" else _EN_DATES
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(_DateFormatter(locator, days, language, formats=formats,

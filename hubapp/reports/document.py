@@ -7,10 +7,12 @@ thread; to_document() makes the QTextDocument and belongs on the GUI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import html
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl
@@ -22,6 +24,7 @@ from hubapp.reports.text import NOTHING, growth, name, text
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
 
 CHART_DPI = 200
+DAYS_LISTED = 92  # a quarter lists its days; a longer period its months
 # Layout happens at 96 dots per inch, whatever the printer: sizes in the HTML
 # are CSS pixels, and printing scales the painter to the device.
 LAYOUT_DPI = 96
@@ -87,10 +90,8 @@ def content(data: ReportDataRecord, language: str,
             days = [(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
                     for d in data.days]
             images["teu_by_day.png"] = _png(charts.teu_by_day(days, language, data.teu_before))
-            parts += [route_chart, _image("teu_by_day.png"),
-                      _groups("per_day", text("date", language), data.days,
-                              lambda d: d.key, language),
-                      route_table]
+            listed = _by_day_or_month(data.days, language)
+            parts += [route_chart, _image("teu_by_day.png"), listed, route_table]
         parts.append(_groups("per_commodity", text("commodity", language), data.commodities,
                              lambda c: _commodity_name(c, language), language,
                              with_services=False))
@@ -277,11 +278,28 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
             language: str, with_services: bool = True) -> str:
     headers = [(first_header, False), *_number_headers(language, with_services)]
     rows = [[label(group), *_numbers(group.totals, with_services)] for group in groups]
-    totals = TotalsRecord(*(sum(getattr(g.totals, field) for g in groups) for field in
-                            ("services", "containers", "teu", "full", "empty", "gross_kg")))
-    total = [text("total", language), *_numbers(totals, with_services)]
+    total = [text("total", language), *_numbers(_sum(groups), with_services)]
     return (f"<h2>{_e(text(heading, language))}</h2>"
             + _table(headers, rows, total, [False] + [True] * (len(headers) - 1), wrapping=0))
+
+
+def _sum(groups: Sequence[GroupTotalsRecord]) -> TotalsRecord:
+    return TotalsRecord(*(sum(getattr(g.totals, field.name) for g in groups)
+                          for field in dataclasses.fields(TotalsRecord)))
+
+
+def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str) -> str:
+    """The period's days, or over DAYS_LISTED days its months: a year listed 365 rows over
+    seven pages, most of them quiet days."""
+    if len(days) <= DAYS_LISTED:
+        return _groups("per_day", text("date", language), days, lambda d: d.key, language)
+    months: dict[str, list[GroupTotalsRecord]] = {}
+    for day in days:
+        months.setdefault(day.key[:7], []).append(day)
+    return _groups("per_month", text("month", language),
+                   tuple(GroupTotalsRecord(key, "", "", _sum(in_month))
+                         for key, in_month in months.items()),
+                   lambda m: month(dt.date.fromisoformat(f"{m.key}-01"), language), language)
 
 
 def _signatures(language: str) -> str:

@@ -63,6 +63,8 @@ _TEXT = {
     "growth_previous": ("vs previous", "环比"),
     "growth_year": ("vs last year", "同比"),
     "per_day": ("By day", "按日"),
+    "per_month": ("By month", "按月"),
+    "month": ("Month", "月份"),
     "per_route": ("By route", "按线路"),
     "per_commodity": ("By commodity (top 15 by TEU)", "按货类（标箱前15位）"),
     "other": ("All other commodities", "其他货类"),
