@@ -272,4 +272,6 @@ def test_a_february_that_is_over_is_set_against_the_whole_of_a_leap_february(new
         dt.date(2028, 2, 28), dt.date(2028, 2, 28))  # one day stays one day
     assert same_dates_last_year(dt.date(2024, 2, 1), dt.date(2024, 2, 29)) == (
         dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+    assert same_dates_last_year(dt.date(2029, 2, 22), dt.date(2029, 2, 28)) == (
+        dt.date(2028, 2, 22), dt.date(2028, 2, 28))  # a week stays a week
     db.close()

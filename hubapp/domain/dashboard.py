@@ -18,11 +18,12 @@ def same_day_last_year(day: dt.date) -> dt.date:
 
 
 def same_dates_last_year(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    """The same dates a year before. A period ending on a month's last day ends on that
-    month's last day then too: 1–28 February 2029 against all of February 2028, its 29th
-    included, as the monthly chart and the monthly report compare a month that is over."""
+    """The same dates a year before. Whole months (from a month's first day to a month's
+    last) are whole months then too: 1–28 February 2029 against all of February 2028, its
+    29th included, as the monthly chart and the monthly report compare a month that is over;
+    22–28 February keeps its seven days."""
     end = same_day_last_year(last)
-    if first != last and (last + dt.timedelta(days=1)).day == 1:
+    if first.day == 1 and first != last and (last + dt.timedelta(days=1)).day == 1:
         end = add_months(last.replace(day=1), -11) - dt.timedelta(days=1)
     return same_day_last_year(first), end
 
