@@ -475,6 +475,10 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.store import open_db
 
     progress = _progress_line if sys.stderr.isatty() else None
+    if args.problems is not None:
+        # Emptied first: a list that cannot be written stops the import before it saves
+        # anything, and an import that fails early leaves no older list to be read as its.
+        write_problems(args.problems, (), translate)
     db = open_db(args.db, create=False)
     try:
         result = import_file(db, args.file, "cli", dry_run=args.dry_run,
@@ -484,7 +488,7 @@ def run_import(args: argparse.Namespace) -> int:
         if progress is not None:
             print(file=sys.stderr)
     problems = result.problems or result.duplicates
-    if args.problems is not None:  # even none: a script never reads a stale list
+    if args.problems is not None and problems:
         write_problems(args.problems, problems, translate)
     if result.left_out:  # a warning, not a failure: the GUI offers to map them by hand
         print(translate("cli", "{file}: columns left out, as no field has such a name: "

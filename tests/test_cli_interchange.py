@@ -112,9 +112,21 @@ def test_a_long_problem_list_is_cut_short_and_saved_whole(db, tmp_path):
     assert rows[-1][:3] == ["31", "size_type", "22X1"]
     assert counts(db) == before
 
-    # A clean file leaves no list of an earlier run behind.
+    # A file that cannot be read leaves no list of an earlier run behind, nor does a clean one.
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    assert hubapp("import", empty, "--db", db, "--problems", listed).returncode == 1
+    assert listed.read_text(encoding="utf-8-sig").splitlines() == ["line,column,value,problem"]
     assert hubapp("import", SAMPLE, "--db", db, "--problems", listed).returncode == 0
     assert listed.read_text(encoding="utf-8-sig").splitlines() == ["line,column,value,problem"]
+
+
+def test_a_problem_list_that_cannot_be_written_stops_the_import_before_it_saves(db, tmp_path):
+    # It was written after the import had saved: exit 1 over a file that was imported.
+    before = counts(db)
+    result = hubapp("import", SAMPLE, "--db", db, "--problems", tmp_path / "no" / "list.csv")
+    assert result.returncode == 1 and "Cannot write" in result.stderr
+    assert counts(db) == before
 
 
 def test_duplicates_refused_then_skipped(db):
