@@ -213,6 +213,22 @@ def test_a_local_file_switches_back_and_is_remembered(qtbot, monkeypatch, first_
     assert start_target(None) == other
 
 
+def test_a_0_byte_file_is_refused_and_left_as_it_was(qtbot, monkeypatch, main_window,
+                                                     tmp_path, windows):
+    # A copy that broke off: opened, it became an empty hub to log into, and was written.
+    from hubapp.ui.app import open_start_database
+
+    broken = tmp_path / "hub-copy.db"
+    broken.touch()
+    said = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(broken))
+    main_window.local_file_action.trigger()
+    assert open_start_database(broken) is None
+    assert len(said) == 2 and all("is empty (0 bytes)" in text for text in said)
+    assert broken.stat().st_size == 0 and not app.windows  # no window switched to it
+
+
 @pytest.mark.parametrize("problem, message", [
     ("no such database", "The server has no database"),
     ("unreachable", "Cannot reach the server"),

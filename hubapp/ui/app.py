@@ -93,7 +93,8 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     --db. A file, or a --db given, stays refused as it was."""
     path = start_target(db_path)
     try:
-        return open_db(path), path
+        # A new hub's file is made; an existing 0-byte one is a copy that broke off.
+        return open_db(path, create=is_server(path) or not Path(path).exists()), path
     except HubError as error:
         dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot open the "
                                                         "database"), labels.message(error))

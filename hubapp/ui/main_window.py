@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            db = open_db(path)
+            db = open_db(path, create=False)  # a file chosen: a 0-byte one is a broken copy
         except HubError as error:
             dialogs.show_error(self, self.tr("Hub Desk cannot open the database"),
                                labels.message(error))
