@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
+from hubapp.domain.dashboard import recorded
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import day, days, moment, month, number
 from hubapp.reports.text import NOTHING, growth, name, text
@@ -213,19 +214,26 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     this, previous = {DAILY: ("this_day", "previous_day"),
                       MONTHLY: ("this_month", "previous_month")}.get(
         data.kind, ("this_period", "previous_period"))
-    # Nothing last year is no figure to compare with, as the Dashboard says, not zeros.
+    # Nothing last year is no figure to compare with, as the Dashboard says, not zeros; nor
+    # is a period records began in the middle of (October against its last two days: +1,502 %).
     none_last_year = not (data.last_year.services or data.last_year.containers)
+    compared = [recorded(period[0], data.history_from)
+                for period in (data.previous_period, data.last_year_period)]
     rows = []
     for label, get in (("services", lambda t: t.services), ("containers", lambda t: t.containers),
                        ("teu", lambda t: t.teu), ("full", lambda t: t.full),
                        ("empty", lambda t: t.empty), ("tonnes", lambda t: t.gross_kg / 1000)):
         now, before, year = get(data.totals), get(data.previous), get(data.last_year)
         shown = (lambda v: f"{v:,.1f}") if label == "tonnes" else number
-        rows.append([text(label, language), shown(now), shown(before), growth(now, before),
-                     NOTHING if none_last_year else shown(year), growth(now, year)])
+        rows.append([text(label, language), shown(now), shown(before),
+                     growth(now, before) if compared[0] else NOTHING,
+                     NOTHING if none_last_year else shown(year),
+                     growth(now, year) if compared[1] else NOTHING])
     # A period under way names the days each column counts: "this month" would be a whole one.
+    # Wrapped only after its dash: "1 January – 3" alone on a line read as a span of its own.
     this, previous, last_year = (
-        [days(*period, language) for period in
+        [days(*period, language).replace(" ", "\u00a0").replace("\u00a0–\u00a0", " – ")
+         for period in
          ((data.first, data.last), data.previous_period, data.last_year_period)]
         if data.under_way else
         [text(key, language) for key in (this, previous, f"last_year_{data.kind}")])

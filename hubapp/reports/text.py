@@ -57,8 +57,9 @@ _TEXT = {
                         "({previous}) and the same days last year ({last_year})",
                         "本期尚未结束：以下为{span}的数据，与此前同样天数（{previous}）及"
                         "去年同期（{last_year}）对比"),
-    "history_starts": ("Records start on {day}: {span} is counted only from then",
-                       "记录始于{day}：{span}只计其后的数据"),
+    "history_starts": ("Records start on {day}: {span} is counted only from then, and no "
+                       "growth is shown against it",
+                       "记录始于{day}：{span}只计其后的数据，不计算增长"),
     "change": ("Change", "变化"),
     "growth_previous": ("vs previous", "环比"),
     "growth_year": ("vs last year", "同比"),
@@ -98,4 +99,4 @@ def growth(current: float, previous: float) -> str:
     """Growth in % with its sign, or a dash when there is nothing to compare with."""
     if not previous:
         return NOTHING
-    return f"{(current - previous) / previous * 100:+.1f} %"
+    return f"{(current - previous) / previous * 100:+,.1f} %"
