@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain import wording
 from hubapp.domain.dashboard import (
-    ComparisonRecord, DashboardFilterRecord, DashboardRecord,
+    ComparisonRecord, DashboardFilterRecord, DashboardRecord, recorded, same_dates_last_year,
 )
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, settings
@@ -71,8 +71,8 @@ def _language() -> str:
     return "zh" if labels.chinese() else "en"
 
 
-def _records_start(comparison: ComparisonRecord) -> str:
-    return wording.day(comparison.history_from, _language())
+def _records_start(history_from: dt.date) -> str:
+    return wording.day(history_from, _language())
 
 
 class ChartTableModel(QAbstractTableModel):
@@ -482,11 +482,15 @@ class DashboardScreen(QWidget):
                 ("month", self.tr("Month to date"), kpis.month),
                 ("year", self.tr("Year to date"), kpis.year)):
             self.tiles[name].show_values(title, *self._throughput_texts(comparison))
-            self.tiles[name].setToolTip("" if comparison.last_year_whole else self.tr(
-                "Records start on {day}: the same dates last year are not all on record, so "
-                "no growth is shown.").format(day=_records_start(comparison)))
+            self._say_if_part_recorded(name, comparison.last_year_whole, data)
+        # The filter's period a year before, for punctuality and dwell: counted over a few days
+        # on record (and boxes whose coming in was not), it compared with nothing like a year.
+        whole = recorded(same_dates_last_year(data.filter.date_from, data.filter.date_to)[0],
+                         data.history_from)
+        for name in ("punctuality", "dwell"):
+            self._say_if_part_recorded(name, whole, data)
         share = kpis.punctuality.share
-        last_share = kpis.punctuality_last_year.share
+        last_share = kpis.punctuality_last_year.share if whole else None
         self.tiles["punctuality"].show_values(
             self.tr("Punctuality (±{minutes} min)").format(minutes=kpis.tolerance_min),
             "—" if share is None else f"{formatting.number(share * 100, 1)} %",
@@ -494,7 +498,7 @@ class DashboardScreen(QWidget):
                      kpis.punctuality.timed).format(
                 share="—" if last_share is None else
                 f"{formatting.number(last_share * 100, 1)} %"),))
-        dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours
+        dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours if whole else None
         self.tiles["dwell"].show_values(
             self.tr("Average dwell time"),
             "—" if dwell is None else self.tr("{days} days").format(
@@ -503,13 +507,19 @@ class DashboardScreen(QWidget):
                 days="—" if last_dwell is None else self.tr("{days} days").format(
                     days=formatting.number(last_dwell / 24, 1))),))
 
+    def _say_if_part_recorded(self, tile: str, whole: bool, data: DashboardRecord) -> None:
+        self.tiles[tile].setToolTip("" if whole else self.tr(
+            "Records start on {day}: the same dates last year are not all on record, so "
+            "they are not compared.").format(day=_records_start(data.history_from)))
+
     def _throughput_texts(
             self, comparison: ComparisonRecord) -> tuple[str, tuple[str, ...], str]:
         now = comparison.current
         growth = comparison.growth("teu")
         if not comparison.last_year_whole:
             # Growth on the few days last year had on record read +977 %.
-            vs = self.tr("records start on {day}").format(day=_records_start(comparison))
+            vs = self.tr("records start on {day}").format(
+                day=_records_start(comparison.history_from))
         elif growth is None:
             vs = self.tr("no traffic last year")
         else:

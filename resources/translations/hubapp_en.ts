@@ -122,7 +122,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="493" />
+        <location filename="../../hubapp/ui/dashboard.py" line="497" />
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln timed service · last year {share}</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="502" />
+        <location filename="../../hubapp/ui/dashboard.py" line="506" />
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln container · last year {days}</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="522" />
+        <location filename="../../hubapp/ui/dashboard.py" line="532" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="523" />
+        <location filename="../../hubapp/ui/dashboard.py" line="533" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="524" />
+        <location filename="../../hubapp/ui/dashboard.py" line="534" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

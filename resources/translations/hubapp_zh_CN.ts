@@ -1057,24 +1057,19 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
-        <source>Records start on {day}: the same dates last year are not all on record, so no growth is shown.</source>
-        <translation>记录始于{day}：去年同期的数据不全，因此不显示同比增长。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="495"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="493"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="497"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="502"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 箱 · 去年 {days}</numerusform>
@@ -1082,58 +1077,63 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="512"/>
+        <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
+        <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="521"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="522"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="532"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="523"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="533"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="524"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="534"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="525"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="535"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="499"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="500"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="514"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="524"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="516"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="526"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="518"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="528"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -2386,23 +2386,23 @@ Licence: MIT</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="98"/>
+        <location filename="../../hubapp/ui/app.py" line="99"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="134"/>
+        <location filename="../../hubapp/ui/app.py" line="135"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="138"/>
+        <location filename="../../hubapp/ui/app.py" line="139"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="139"/>
+        <location filename="../../hubapp/ui/app.py" line="140"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -3245,32 +3245,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="495"/>
+        <location filename="../../hubapp/cli.py" line="499"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="499"/>
+        <location filename="../../hubapp/cli.py" line="503"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="511"/>
+        <location filename="../../hubapp/cli.py" line="515"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="513"/>
+        <location filename="../../hubapp/cli.py" line="517"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="531"/>
+        <location filename="../../hubapp/cli.py" line="535"/>
         <source>{count} container(s) written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="571"/>
+        <location filename="../../hubapp/cli.py" line="575"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3370,22 +3370,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="490"/>
+        <location filename="../../hubapp/cli.py" line="494"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="504"/>
+        <location filename="../../hubapp/cli.py" line="508"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="505"/>
+        <location filename="../../hubapp/cli.py" line="509"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="522"/>
+        <location filename="../../hubapp/cli.py" line="526"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4223,13 +4223,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="541"/>
-        <location filename="../../hubapp/cli.py" line="565"/>
+        <location filename="../../hubapp/cli.py" line="545"/>
+        <location filename="../../hubapp/cli.py" line="569"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="557"/>
+        <location filename="../../hubapp/cli.py" line="561"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
