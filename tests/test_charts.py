@@ -180,6 +180,9 @@ def test_a_month_recorded_in_part_last_year_is_hatched_and_not_compared(language
     assert [row[3] for row in charts.monthly_teu_table(months, language).rows] == [None, 25.0]
     whole = charts.monthly_teu(MONTHS, language).axes[0]
     assert whole.get_xlabel() == "" and not any(b.get_hatch() for b in _bars(whole))
+    # A month a year before any record: "—" for last year, not 0 TEU.
+    before = (MonthRecord(dt.date(2025, 9, 1), 800, 0, start),)
+    assert charts.monthly_teu_table(before, language).rows == (("2025-09", 800, None, None),)
 
 
 @pytest.mark.parametrize("build", [

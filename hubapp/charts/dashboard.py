@@ -426,7 +426,9 @@ def monthly_teu_table(months: Sequence[MonthRecord], language: str) -> ChartTabl
     return ChartTableRecord(
         (text("month", language), text("this_year", language), text("last_year", language),
          text("growth", language)),
-        tuple((m.month.isoformat()[:7], m.teu, m.teu_last_year,
+        # A month a year before records began is "—", not 0: nothing was recorded, not moved.
+        tuple((m.month.isoformat()[:7], m.teu,
+               m.teu_last_year if m.last_year_whole or m.teu_last_year else None,
                None if m.growth is None else round(m.growth, 1)) for m in months),
         decimals=(None, None, None, 1))
 
