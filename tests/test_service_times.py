@@ -3,6 +3,7 @@ that left after midnight keeps its day, however the clerk types or re-saves it."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 import subprocess
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import Status
 from hubapp.domain.validation import parse_time
+from hubapp.store import services
 
 from conftest import DEMO_END
 from test_daily_log import CTRL, numbers, press
@@ -121,3 +123,21 @@ def test_a_time_that_is_not_one_says_which_and_what_to_type(qtbot, screen, demo_
     message = screen.form.message.text()
     assert message.startswith("Actual time '9.10 tmrw' is not a time")
     assert "09:10 +1" in message and "2026-03-07 09:10" in message
+
+
+def test_a_copied_late_night_train_stays_due_after_midnight(qtbot, screen, app_ctx):
+    source = services.list_day(app_ctx.db, DEMO_END)[0]
+    after_midnight = DEMO_END + dt.timedelta(days=1)
+    late, _ = services.save_service(
+        app_ctx.db, dataclasses.replace(
+            source.service, scheduled_at=dt.datetime.combine(after_midnight, dt.time(0, 30)),
+            actual_at=dt.datetime.combine(after_midnight, dt.time(0, 40))),
+        services.list_moves(app_ctx.db, source.service.id), "wang.li", "admin")
+    screen.copy_service(late)
+    assert screen.form.scheduled.text() == "00:30 +1"
+    screen.form.actual.setFocus()
+    press(qtbot, "00:40 +1")
+    copy, errors = screen.form.read(DAY)
+    assert not errors
+    assert copy.scheduled_at == dt.datetime.combine(DAY + dt.timedelta(days=1), dt.time(0, 30))
+    assert copy.delay_minutes == 10

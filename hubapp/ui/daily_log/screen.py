@@ -512,7 +512,10 @@ class DailyLogScreen(QWidget):
         day = self._shown_day
 
         def moved(value: dt.datetime | None) -> dt.datetime | None:
-            return dt.datetime.combine(day, value.time()) if value else None
+            # A late-night train is due "+1": the copy keeps its days after the service's date.
+            if value is None:
+                return None
+            return dt.datetime.combine(day + (value.date() - source.date), value.time())
 
         copy = dataclasses.replace(source, date=day, scheduled_at=moved(source.scheduled_at),
                                    actual_at=None, status=Status.PLANNED, notes="", id=None,
