@@ -376,3 +376,20 @@ def test_a_seal_behind_export_s_guard_is_stored_as_the_row_by_row_parse_stores_i
     assert [tuple(row) for row in quick_db.execute(query)] == [
         (f"CN10000{n}", "ACME") for n in (1, 2, 3)]
     assert stored(quick_db) == stored(slow_db)
+
+
+def test_a_time_far_from_its_service_s_date_is_refused_both_ways(demo_db_path, tmp_path,
+                                                                 monkeypatch):
+    box = with_check_digit("YRTU000001")
+    path = tmp_path / "typo.csv"
+    path.write_text(f"{HEADER},scheduled_at,departed_at\n"
+                    f"2026-03-06,X1,outbound,CN-LA,{box},22G1,E,,,20:00,2025-03-06 20:10\n",
+                    encoding="utf-8")
+
+    (_quick_db, quick), (_slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert not quick.saved
+    assert quick.problems == slow.problems
+    assert [(p.line, p.column, p.value) for p in quick.problems] == [
+        (2, "departed_at", "2025-03-06 20:10")]
+    assert "too far from the service's date 2026-03-06" in quick.problems[0].message

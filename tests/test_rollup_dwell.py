@@ -16,7 +16,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, HubSettingsRecord, Mode, ServiceRecord, Status,
 )
-from hubapp.domain.validation import ValidationError
+from hubapp.domain.validation import ValidationError, validate_service
 from hubapp.store import dashboard, dwell, open_db, reference, rollup, services
 from hubapp.store.check import check_database
 from hubapp.store.db import transaction
@@ -110,12 +110,26 @@ def assert_exact(db) -> None:
 
 # -- random writes -------------------------------------------------------------------------
 
-minutes = st.integers(0, 23 * 60 + 59)
+DAY_MINUTES = 24 * 60
+
+
+@st.composite
+def times(draw) -> tuple[int | None, int | None]:
+    """Minutes from the service's midnight of its scheduled time, and how late it ran: up
+    to 3,000 minutes (a train days behind, scheduled days before the day it is logged on),
+    within the spans validate_service allows."""
+    scheduled = draw(st.none() | st.integers(-3 * DAY_MINUTES, 2 * DAY_MINUTES - 1))
+    if scheduled is None:
+        return None, None
+    late = st.integers(max(-120, -DAY_MINUTES - scheduled),
+                       min(3000, 2 * DAY_MINUTES - 1 - scheduled))
+    return scheduled, draw(st.none() | late)
+
+
 service_st = st.builds(
     dict, slot=st.integers(0, 5), day=st.integers(0, DAYS - 1),
     direction=st.sampled_from(list(Direction)), status=st.sampled_from(list(Status)),
-    mode=st.sampled_from([Mode.RAIL, Mode.ROAD]), scheduled=st.none() | minutes,
-    late=st.none() | st.integers(-120, 3000),
+    mode=st.sampled_from([Mode.RAIL, Mode.ROAD]), times=times(),
     boxes=st.lists(st.tuples(st.integers(0, len(CONTAINERS) - 1), st.integers(0, 2)),
                    max_size=4, unique_by=lambda box: box[0]))
 operation = st.one_of(
@@ -127,10 +141,11 @@ operation = st.one_of(
 
 def _service(spec: dict, number: str) -> ServiceRecord:
     day = FIRST_DAY + dt.timedelta(days=spec["day"])
-    scheduled = (dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=spec["scheduled"])
-                 if spec["scheduled"] is not None else None)
-    actual = (scheduled + dt.timedelta(minutes=spec["late"])
-              if scheduled is not None and spec["late"] is not None else None)
+    at, late = spec["times"]
+    scheduled = (dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=at)
+                 if at is not None else None)
+    actual = (scheduled + dt.timedelta(minutes=late)
+              if scheduled is not None and late is not None else None)
     return ServiceRecord(number, day, spec["direction"], spec["mode"], scheduled_at=scheduled,
                          actual_at=actual, status=spec["status"])
 
@@ -145,7 +160,7 @@ def _box_dwelling(minutes_in: int, minutes_out: int) -> list[tuple]:
     """A box brought in and taken out on the first day, at these minutes past midnight."""
     def move(slot, direction, status, at):
         return ("save", {"slot": slot, "day": 0, "direction": direction, "status": status,
-                         "mode": Mode.RAIL, "scheduled": at, "late": 0, "boxes": [(0, 0)]})
+                         "mode": Mode.RAIL, "times": (at, 0), "boxes": [(0, 0)]})
     return [move(0, Direction.INBOUND, Status.ARRIVED, minutes_in),
             move(1, Direction.OUTBOUND, Status.DEPARTED, minutes_out)]
 
@@ -174,6 +189,7 @@ def test_dwell_and_rollup_stay_exact_after_random_writes(operations):
                     version = services.get_service(db, known).version if known else 0
                     service = dataclasses.replace(_service(spec, f"S{step}"), id=known,
                                                   version=version)
+                    assert validate_service(service) == []  # each write tests the sums
                     try:
                         if action == "save":
                             saved, _ = services.save_service(

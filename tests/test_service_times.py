@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
-from hubapp.domain.records import Status
-from hubapp.domain.validation import parse_time
+from hubapp.domain.records import Direction, ServiceRecord, Status
+from hubapp.domain.validation import parse_time, validate_service
 from hubapp.store import services
 
 from conftest import DEMO_END
@@ -53,6 +53,7 @@ def open_service(screen, service_no):
     ("2026-03-07 09:10", dt.datetime(2026, 3, 7, 9, 10)),
     ("2026-03-07T09:10:00", dt.datetime(2026, 3, 7, 9, 10)),
     ("2026-03-07 09:10 +1", None), ("24:00", None), ("09:10 tomorrow", None), ("+1", None),
+    ("09:10 +2", None),  # no service's time is two days after its date
 ])
 def test_a_time_on_the_services_day_the_next_or_any_date(text, expected):
     assert parse_time(text, dt.date(2026, 3, 6)) == expected
@@ -83,7 +84,7 @@ def test_resaving_a_train_that_left_after_midnight_keeps_its_day(qtbot, screen,
 
 @pytest.mark.parametrize(("typed", "shown", "stored"), [
     ("09:10 +1", "09:10 +1", "2026-03-07 09:10"),
-    ("2026-03-08 06:00", "2026-03-08 06:00", "2026-03-08 06:00"),
+    ("2026-03-05 23:50", "2026-03-05 23:50", "2026-03-05 23:50"),
     ("2026-03-06 21:30", "21:30", "2026-03-06 21:30"),
     ("2130", "21:30", "2026-03-06 21:30"),
 ])
@@ -141,3 +142,32 @@ def test_a_copied_late_night_train_stays_due_after_midnight(qtbot, screen, app_c
     assert not errors
     assert copy.scheduled_at == dt.datetime.combine(DAY + dt.timedelta(days=1), dt.time(0, 30))
     assert copy.delay_minutes == 10
+
+
+def test_a_year_typed_wrong_is_refused_not_saved_as_a_year_long_dwell(qtbot, screen, app_ctx,
+                                                                      demo_db_path):
+    screen.set_day(DEMO_END)
+    moved = next(s.service for s in services.list_day(app_ctx.db, DEMO_END)
+                 if s.service.actual_at is not None)
+    before = services.get_service(app_ctx.db, moved.id)
+    open_service(screen, moved.service_no)
+    screen.form.actual.setFocus()
+    screen.form.actual.selectAll()
+    typo = f"2025-{DEMO_END:%m-%d} {moved.actual_at:%H:%M}"
+    press(qtbot, typo, (Qt.Key.Key_S, CTRL))
+    assert screen.is_dirty()
+    assert screen.form.message.text() == (
+        f"Actual time {typo} is too far from the service's date {DEMO_END}: it must be on "
+        "that day, the day before or the day after")
+    assert services.get_service(app_ctx.db, moved.id) == before
+
+
+@pytest.mark.parametrize(("field", "days", "allowed"), [
+    ("scheduled_at", -4, False), ("scheduled_at", -3, True), ("scheduled_at", 1, True),
+    ("scheduled_at", 2, False), ("actual_at", -2, False), ("actual_at", -1, True),
+    ("actual_at", 1, True), ("actual_at", 2, False),
+])
+def test_a_service_s_times_stay_near_its_date(field, days, allowed):
+    service = ServiceRecord("X8001", DAY, Direction.OUTBOUND, **{
+        field: dt.datetime.combine(DAY + dt.timedelta(days=days), dt.time(23, 59))})
+    assert [error.field for error in validate_service(service)] == ([] if allowed else [field])

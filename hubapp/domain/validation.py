@@ -20,8 +20,21 @@ _SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # The colon is optional: a clerk types 0830 without reaching for the shift key.
 _CLOCK = re.compile(r"(\d{1,2}):?(\d{2})(?::\d{2})?")
-_DAYS_LATER = re.compile(r"(.*?)\s*\+\s*(\d)")
+# "+1" only: validate_service allows no time later than the day after the service's.
+_DAYS_LATER = re.compile(r"(.*?)\s*\+\s*([01])")
 MAX_WAGONS = 120
+# Days before and after a service's date its times may fall on. A train is logged on the day
+# it moved, so its actual time is on that day give or take a midnight; it may run days behind
+# its timetable, so the scheduled time may be days earlier. Anything further is a typo (a
+# year typed wrong made a dwell of a year) and would ruin dwell and punctuality.
+_TIME_SPANS = {
+    "scheduled_at": (3, 1, QT_TRANSLATE_NOOP(
+        "messages", "Scheduled time {value} is too far from the service's date {date}: it "
+                    "must be from 3 days before it to the day after")),
+    "actual_at": (1, 1, QT_TRANSLATE_NOOP(
+        "messages", "Actual time {value} is too far from the service's date {date}: it must "
+                    "be on that day, the day before or the day after")),
+}
 
 _FULL_EMPTY = {
     "f": FULL, "full": FULL, "l": FULL, "laden": FULL, "重": FULL, "重箱": FULL,
@@ -136,6 +149,11 @@ def validate_service(service: ServiceRecord) -> list[FieldError]:
                 "messages", "Destination {value} is the same as the origin"),
             {"value": service.destination},
         ))
+    for name, (before, after, template) in _TIME_SPANS.items():
+        moment = getattr(service, name)
+        if moment is not None and not -before <= (moment.date() - service.date).days <= after:
+            errors.append(FieldError(name, template, {
+                "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
     return errors
 
 

@@ -235,13 +235,17 @@ def parse_table(
         service = build_service(key, {name: value for name, (value, _line, _raw)
                                       in group.values.items()})
         for error in validate_service(service):
-            column = {"service_no": "service"}.get(error.field, error.field)
+            column = _FILE_COLUMN.get(error.field, error.field)
             value, line = _given(group, column, number, group.first_line)
             problems.append(Problem(line, header.get(column, column), value, error.template,
                                     error.values))
         planned.append(PlannedService(service, group.moves, group.lines))
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header)
+
+
+# A service's field → the file's column it was read from, where their names differ.
+_FILE_COLUMN = {"service_no": "service", "actual_at": "departed_at"}
 
 
 def _given(group: _Group, column: str, number: str, first_line: int) -> tuple[str, int]:
