@@ -880,3 +880,29 @@ def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(
           Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
     assert [row[2] for row in rows_of(demo_db_path, "L45", day)] == [2.0, 2.25, 2.25]
     assert "6.50 TEU" in shown(screen.service_totals)
+
+
+@pytest.mark.parametrize("typed", ["", "SEAL9"])
+def test_another_desk_s_save_under_an_open_cell_shows_once_the_cell_closes(
+        qtbot, screen, app_ctx, typed):
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    shown_before = screen._service
+    boxes = len(screen.grid.text_rows())
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, Qt.Key.Key_F2, typed)  # the clerk looks at a seal (or types a new one)
+    _saved, change = services.save_service(
+        app_ctx.db, dataclasses.replace(shown_before, notes="changed elsewhere"),
+        services.list_moves(app_ctx.db, shown_before.id)[:-1], "li.na", "clerk")
+    app_ctx.signals.data_changed.emit(change, None)
+    assert screen.grid_view.editing()  # nothing under the clerk's hands goes
+
+    press(qtbot, Qt.Key.Key_Return if typed else Qt.Key.Key_Escape)
+    if typed:  # the edit stays, to be saved (and told of the clash) or reverted
+        assert screen.form.notes.text() == shown_before.notes
+        assert screen.grid.text_rows()[0]["seal"] == typed
+    else:
+        assert screen.form.notes.text() == "changed elsewhere"
+        assert len(screen.grid.text_rows()) == boxes - 1
+        assert not screen.is_dirty()

@@ -51,6 +51,9 @@ class DailyLogScreen(QWidget):
         self.setObjectName("daily_log")
         self._service: ServiceRecord | None = None  # what the editor holds (None: new)
         self._form_dirty = False
+        # Another desk saved the service shown while a cell's editor was open, untouched: it
+        # is read again when the editor closes (a reload under it would drop it).
+        self._saved_elsewhere = False
         self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = dt.date.today()
         # A day still to come cannot be closed; at midnight the next one can, on a desk
@@ -226,7 +229,7 @@ class DailyLogScreen(QWidget):
         self.grid_view.size_columns()
         self._load_commodities()
         self.grid_view.pasted.connect(self._pasted)
-        self.grid_view.typing_changed.connect(self._update_buttons)
+        self.grid_view.typing_changed.connect(self._typing_changed)
         self.grid.totals_changed.connect(self._grid_totals)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -361,11 +364,24 @@ class DailyLogScreen(QWidget):
         # Never is_dirty() here: it would close the cell being typed in, and the clerk's next
         # keys would open a new editor over it (25540 kg saved as 5540). Nor a reload under
         # an open cell, which would drop it.
-        if not self._has_changes() and not self.grid_view.editing() \
-                and self._service and self._service.id is not None:
+        if self._reloadable() and not self.grid_view.editing():
             self._load_service(self._service.id)
         else:  # edits stay; what they clash with may have changed (another desk's save)
+            self._saved_elsewhere = self._reloadable()
             self._configure_grid()
+
+    def _reloadable(self) -> bool:
+        """Whether the editor holds a stored service as stored, nothing typed."""
+        return not self._has_changes() and self._service is not None \
+            and self._service.id is not None
+
+    def _typing_changed(self) -> None:
+        if self._saved_elsewhere and not self.grid_view.editing():
+            self._saved_elsewhere = False
+            if self._reloadable():  # the cell was only looked at
+                self._load_service(self._service.id)
+                return
+        self._update_buttons()
 
     def _show_day_state(self) -> None:
         """A closed day says so; for a clerk it is read-only."""
@@ -464,6 +480,7 @@ class DailyLogScreen(QWidget):
     def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]]) -> None:
         """Put a service (or a new one when None) in the editor, clean."""
         self._service = service
+        self._saved_elsewhere = False
         self.form.set_service(service)
         self._configure_grid()
         self.grid.load(rows)
