@@ -380,3 +380,25 @@ def test_ctrl_d_and_a_pasted_cell_change_nothing_on_a_clerks_closed_day(
     QGuiApplication.clipboard().setText("E\n")
     press(qtbot, (Qt.Key.Key_V, CTRL))
     assert screen.grid.text_rows() == shown and not screen.is_dirty()
+
+
+def test_ctrl_d_and_a_pasted_cell_fill_the_empty_row_as_a_spreadsheet_s_next_row(qtbot, screen):
+    _new_service(qtbot, screen, "B13")
+    first, second = numbers(2)
+    _paste(qtbot, screen, f"{first}\t22G1\tE\t\t\tCN1\n")
+    _select(screen, 1, FIELDS.index("size_type"), 1, FIELDS.index("size_type"))
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    assert [row["size_type"] for row in screen.grid.text_rows()] == ["22G1", "22G1"]
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert len(screen.grid.text_rows()) == 1
+
+    _select(screen, 0, FIELDS.index("full_empty"), 1, FIELDS.index("full_empty"))
+    QGuiApplication.clipboard().setText("E\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    _select(screen, 1, FIELDS.index("size_type"), 1, FIELDS.index("size_type"))
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, 0))
+    press(qtbot, second, Qt.Key.Key_Return)
+    assert [(row["container"], row["size_type"], row["full_empty"], row["seal"])
+            for row in screen.grid.text_rows()] == [(first, "22G1", "E", "CN1"),
+                                                    (second, "22G1", "E", "")]

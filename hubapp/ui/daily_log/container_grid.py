@@ -595,10 +595,10 @@ class ContainerGridView(QTableView):
             super().keyPressEvent(event)
 
     def _selected_cells(self) -> list[tuple[int, str]]:
-        """(row, field) of the selected cells that hold a box's fields, top to bottom."""
-        boxes = len(self.grid().text_rows())
+        """(row, field) of the selected cells that hold a box's fields, top to bottom; the
+        empty row at the bottom too, as a spreadsheet's next row takes a fill or a paste."""
         return sorted((i.row(), FIELDS[i.column()]) for i in self.selectedIndexes()
-                      if i.column() < PROBLEM and i.row() < boxes)
+                      if i.column() < PROBLEM)
 
     def fill_down(self) -> None:
         """Ctrl+D as in a spreadsheet: the top selected cell of each column copied down
