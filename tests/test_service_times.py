@@ -171,3 +171,16 @@ def test_a_service_s_times_stay_near_its_date(field, days, allowed):
     service = ServiceRecord("X8001", DAY, Direction.OUTBOUND, **{
         field: dt.datetime.combine(DAY + dt.timedelta(days=days), dt.time(23, 59))})
     assert [error.field for error in validate_service(service)] == ([] if allowed else [field])
+
+
+def test_a_time_field_shows_its_help_again_once_its_problem_is_fixed(qtbot, screen):
+    help_text = ("HH:MM on the service's day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM")
+    assert screen.form.scheduled.toolTip() == screen.form.actual.toolTip() == help_text
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    screen.form.actual.setFocus()
+    press(qtbot, "9.10", (Qt.Key.Key_S, CTRL))
+    assert screen.form.actual.toolTip().startswith("Actual time '9.10' is not a time")
+    assert screen.form.scheduled.toolTip() == help_text
+    screen.form.actual.selectAll()
+    press(qtbot, "09:10", (Qt.Key.Key_S, CTRL))
+    assert screen.form.actual.toolTip() == help_text

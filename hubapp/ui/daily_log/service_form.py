@@ -80,6 +80,8 @@ class ServiceForm(QWidget):
                         "destination": self.destination, "scheduled_at": self.scheduled,
                         "actual_at": self.actual, "status": self.status,
                         "wagons": self.wagons, "notes": self.notes}
+        # A field's own help, its tooltip again once its problem is fixed.
+        self._help = {field: widget.toolTip() for field, widget in self._fields.items()}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         pairs = [
@@ -267,7 +269,8 @@ class ServiceForm(QWidget):
         wrong = {error.field for error in errors}
         for field, widget in self._fields.items():
             widget.setStyleSheet("background: #ffcdcd" if field in wrong else "")
-            widget.setToolTip("\n".join(labels.message(e) for e in errors if e.field == field))
+            problems = "\n".join(labels.message(e) for e in errors if e.field == field)
+            widget.setToolTip(problems or self._help[field])
         self.message.setText("\n".join(labels.message(error) for error in errors))
 
 
