@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
-from hubapp.domain.records import Direction, ServiceRecord, Status
+from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
 from hubapp.domain.validation import parse_time, validate_service
 from hubapp.store import services
 
@@ -184,3 +184,26 @@ def test_a_time_field_shows_its_help_again_once_its_problem_is_fixed(qtbot, scre
     screen.form.actual.selectAll()
     press(qtbot, "09:10", (Qt.Key.Key_S, CTRL))
     assert screen.form.actual.toolTip() == help_text
+
+
+def test_a_train_that_left_after_midnight_is_listed_and_reported_as_the_form_says(
+        qtbot, screen, app_ctx):
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    box = with_check_digit("HUBU777002")
+    for number, at, boxes in (("X1", dt.datetime.combine(DAY, dt.time(23, 0)), []),
+                              ("X2", dt.datetime.combine(DAY + dt.timedelta(days=1),
+                                                         dt.time(0, 20)),
+                               [ContainerMoveRecord(box, "22G1", 1.0, "E")])):
+        services.save_service(app_ctx.db, ServiceRecord(
+            number, DAY, Direction.OUTBOUND, scheduled_at=at - dt.timedelta(minutes=30),
+            actual_at=at, status=Status.DEPARTED), boxes, "li.na", "clerk")
+    screen.reload()
+    model = screen.table.model()
+    assert [(model.index(row, 0).data(), model.index(row, 1).data())
+            for row in range(model.rowCount())] == [("23:00", "X1"), ("00:20 +1", "X2")]
+    open_service(screen, "X2")
+    assert screen.form.actual.text() == "00:20 +1"
+    html = content(reports.build(app_ctx.db, reports.DAILY, DAY, DAY), "en").html
+    assert "00:20 +1" in html and ">00:20<" not in html

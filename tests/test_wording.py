@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from hubapp.domain import wording
+from hubapp.domain.validation import parse_time
 
 D = dt.date
 
@@ -35,3 +36,15 @@ def test_numbers_names_and_moments():
     assert wording.reference_name("", "", "（无）", "zh") == "（无）"
     assert wording.month(D(2026, 2, 1), "en") == "February 2026"
     assert wording.moment(dt.datetime(2026, 3, 5, 7, 9), "zh") == "2026年3月5日 07:09"
+
+
+@pytest.mark.parametrize(("at", "written"), [
+    (dt.datetime(2026, 3, 6, 20, 0), "20:00"),
+    (dt.datetime(2026, 3, 7, 0, 20), "00:20 +1"),
+    (dt.datetime(2026, 3, 5, 23, 50), "2026-03-05 23:50"),
+    (None, ""),
+])
+def test_a_service_s_time_is_written_as_the_form_reads_it_back(at, written):
+    assert wording.service_time(at, D(2026, 3, 6)) == written
+    if at is not None:
+        assert parse_time(written, D(2026, 3, 6)) == at

@@ -69,3 +69,16 @@ def months(first: dt.date, last: dt.date, language: str) -> str:
 
 def moment(value: dt.datetime, language: str) -> str:
     return f"{day(value.date(), language)} {value:%H:%M}"
+
+
+def service_time(value: dt.datetime | None, service_day: dt.date) -> str:
+    """A service's time as the daily log's form takes it back: 20:00 on the service's day,
+    00:20 +1 on the next (not 00:20, which reads as the early morning), a date and time on
+    any other; "" for none."""
+    if value is None:
+        return ""
+    if value.date() == service_day:
+        return f"{value:%H:%M}"
+    if value.date() == service_day + dt.timedelta(days=1):
+        return f"{value:%H:%M} +1"
+    return f"{value:%Y-%m-%d %H:%M}"

@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from hubapp.domain.dashboard import recorded
 from hubapp.domain.records import TotalsRecord
-from hubapp.domain.wording import day, days, moment, month, number
+from hubapp.domain.wording import day, days, moment, month, number, service_time
 from hubapp.reports.text import NOTHING, growth, name, text
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
 
@@ -264,7 +264,7 @@ def _services(data: ReportDataRecord, language: str) -> str:
     # The route's code, not its long name (the per-route table names the routes); only
     # the commodities may take a second line.
     rows = [[line.service_no, line.route_code or NOTHING,
-             text(line.direction, language), line.time,
+             text(line.direction, language), service_time(line.at, data.first),
              *_numbers(line.totals, with_services=False),
              text("list", language).join(name(en, zh, "no_commodity", language)
                                          for en, zh in line.commodities)]

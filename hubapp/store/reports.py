@@ -17,7 +17,7 @@ from hubapp.domain.dashboard import add_months, days_before, same_dates_last_yea
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
 from hubapp.store import rollup, settings
 from hubapp.store.day_close import DayCloseRecord, closed_info
-from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
+from hubapp.store.rows import MOVED, TOTALS_COLUMNS, minute_value, totals_record
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -36,7 +36,7 @@ class ServiceLineRecord:
     route_en: str
     route_zh: str
     direction: str
-    time: str  # HH:MM when it really went, else when it was due; "" if neither
+    at: dt.datetime | None  # when it really went, else when it was due
     totals: TotalsRecord
     commodities: tuple[tuple[str, str], ...]  # (English, Chinese), most TEU first
 
@@ -216,5 +216,5 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
             named[row["service_id"]].append((row["name_en"], row["name_zh"]))
     return tuple(ServiceLineRecord(
         row["service_no"], row["route_code"], row["route_en"], row["route_zh"],
-        row["direction"], (row["at"] or "")[11:16], totals_record(row),
+        row["direction"], minute_value(row["at"]), totals_record(row),
         tuple(named[row["id"]])) for row in services)

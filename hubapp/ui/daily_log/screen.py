@@ -20,6 +20,7 @@ from hubapp.domain.records import (
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
+from hubapp.domain.wording import service_time
 from hubapp.store import day_close, reference, services, settings
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import date_edits, dialogs, focus, formatting, labels
@@ -514,7 +515,7 @@ class DailyLogScreen(QWidget):
         for service in recent:
             if (service.service_no, service.direction) in today:
                 continue
-            when = service.scheduled_at.strftime("%H:%M") if service.scheduled_at else "--:--"
+            when = service_time(service.scheduled_at, service.date) or "--:--"
             text = f"{when}  {service.service_no}  {labels.direction(service.direction)}" \
                    f"  {service.route_code or ''}"
             action = self.copy_menu.addAction(text)

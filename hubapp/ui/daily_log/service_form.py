@@ -17,6 +17,7 @@ from hubapp.domain.records import (
 from hubapp.domain.validation import (
     MAX_WAGONS, FieldError, parse_clock, parse_time, service_number,
 )
+from hubapp.domain.wording import service_time
 from hubapp.ui import focus, labels
 
 _SEPARATOR = " · "
@@ -212,8 +213,7 @@ class ServiceForm(QWidget):
         # The day is shown when it is not the service's own, so that what is read back is
         # what is stored (an HH:MM alone put a train late past midnight on the day before).
         self._shown_times = {
-            field: _time_text(None if blank else getattr(service, field),
-                              None if blank else service.date)
+            field: "" if blank else service_time(getattr(service, field), service.date)
             for field in ("scheduled_at", "actual_at")}
         self.scheduled.setText(self._shown_times["scheduled_at"])
         self.actual.setText(self._shown_times["actual_at"])
@@ -272,17 +272,6 @@ class ServiceForm(QWidget):
             problems = "\n".join(labels.message(e) for e in errors if e.field == field)
             widget.setToolTip(problems or self._help[field])
         self.message.setText("\n".join(labels.message(error) for error in errors))
-
-
-def _time_text(value: dt.datetime | None, day: dt.date | None) -> str:
-    """What parse_time reads back as `value` on a service of `day`."""
-    if value is None:
-        return ""
-    if value.date() == day:
-        return value.strftime("%H:%M")
-    if value.date() == day + dt.timedelta(days=1):
-        return value.strftime("%H:%M +1")
-    return value.strftime("%Y-%m-%d %H:%M")
 
 
 def _place_index(places: Sequence[PlaceRecord]) -> dict[str, str]:

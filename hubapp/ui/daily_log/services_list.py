@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QPalette
 
 from hubapp.domain.errors import counted
 from hubapp.domain.records import ServiceSummaryRecord, Status, TotalsRecord
+from hubapp.domain.wording import service_time
 from hubapp.ui import formatting, labels
 from hubapp.ui.record_model import RecordTableModel
 
@@ -41,7 +42,7 @@ class DayServicesModel(RecordTableModel):
         service, totals = row.service, row.totals
         when = service.actual_at or service.scheduled_at
         return [
-            lambda: when.strftime("%H:%M") if when else "",
+            lambda: service_time(when, service.date),
             lambda: service.service_no,
             lambda: labels.direction(service.direction),
             lambda: labels.mode(service.mode),
