@@ -66,8 +66,8 @@ def test_the_first_part_of_several_numbers_names_them(qtbot, screen, logged):
     panel = find(qtbot, screen, owner)
     assert not panel.table.isVisible() and panel.number == ""
     assert panel.title.text() == (
-        f"More than one container number starts with {owner}: {', '.join(logged[:5])}, …. "
-        "Type more of it.")
+        f"More than one container number starts with {owner} ({', '.join(logged[:5])}, …): "
+        "type more of it.")
 
 
 @pytest.mark.parametrize(("typed", "said"), [

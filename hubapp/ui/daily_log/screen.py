@@ -753,9 +753,10 @@ class DailyLogScreen(QWidget):
                                          services.find_container(self._db, numbers[0]))
         elif numbers:
             shown = ", ".join(numbers[:_SHOWN_NUMBERS])
+            # The numbers in brackets: a list cut short by "…" ended a sentence "…. ".
             self.find_panel.show_nothing(self.tr(
-                "More than one container number starts with {typed}: {numbers}. Type more of "
-                "it.").format(typed=typed, numbers=shown + (
+                "More than one container number starts with {typed} ({numbers}): type more "
+                "of it.").format(typed=typed, numbers=shown + (
                     ", …" if len(numbers) > _SHOWN_NUMBERS else "")))
         else:
             self.find_panel.show_nothing(self.tr(
