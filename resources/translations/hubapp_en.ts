@@ -63,7 +63,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="584" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="605" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="589" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="610" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="594" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="615" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>Pasted %n row.</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="640" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="661" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="644" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="665" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="652" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="673" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="686" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="707" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>

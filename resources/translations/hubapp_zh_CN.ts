@@ -644,282 +644,282 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="111"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="115"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="113"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="117"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="119"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="125"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="129"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="133"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="135"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="146"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="150"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="188"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="190"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="194"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="201"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="672"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="693"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="234"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="244"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="257"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="254"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="256"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="260"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="374"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="391"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="377"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="394"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="379"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="396"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="379"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="396"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="404"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="421"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="413"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="430"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="448"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="506"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="524"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="551"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="553"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="574"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="554"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="605"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="640"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="661"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="665"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="686"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="718"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="739"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="723"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="744"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="736"/>
-        <source>More than one container number starts with {typed}: {numbers}. Type more of it.</source>
-        <translation>以 {typed} 开头的箱号不止一个：{numbers}。请多输入几位。</translation>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="758"/>
+        <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
+        <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="741"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="763"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="589"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="610"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="405"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="422"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="594"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="615"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="596"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="622"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="643"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="652"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="685"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="706"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="72"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="73"/>
         <source>{services} moved · {containers} · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>已运行 {services} · {containers} · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="75"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="76"/>
         <source>{count} service(s)</source>
         <translation>{count} 班</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="77"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="78"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -1141,62 +1141,62 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DayServicesModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="22"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
         <source>From → to</source>
         <translation>起讫地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="23"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="25"/>
         <source>Containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="25"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="25"/>
         <source>Full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="24"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="25"/>
         <source>Empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/services_list.py" line="25"/>
+        <location filename="../../hubapp/ui/daily_log/services_list.py" line="26"/>
         <source>Tonnes</source>
         <translation>吨数</translation>
     </message>
@@ -2043,72 +2043,72 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="93"/>
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="93"/>
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="99"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="102"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="145"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="152"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="155"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="153"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="156"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -3665,12 +3665,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="122"/>
+        <location filename="../../hubapp/domain/validation.py" line="135"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="129"/>
+        <location filename="../../hubapp/domain/validation.py" line="142"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -3721,7 +3721,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="94"/>
-        <location filename="../../hubapp/domain/validation.py" line="135"/>
+        <location filename="../../hubapp/domain/validation.py" line="148"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -3736,67 +3736,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="150"/>
+        <location filename="../../hubapp/domain/validation.py" line="168"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="166"/>
+        <location filename="../../hubapp/domain/validation.py" line="184"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="170"/>
+        <location filename="../../hubapp/domain/validation.py" line="188"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="191"/>
+        <location filename="../../hubapp/domain/validation.py" line="209"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="202"/>
+        <location filename="../../hubapp/domain/validation.py" line="220"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="248"/>
+        <location filename="../../hubapp/domain/validation.py" line="266"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="254"/>
+        <location filename="../../hubapp/domain/validation.py" line="272"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="216"/>
+        <location filename="../../hubapp/domain/validation.py" line="234"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="219"/>
+        <location filename="../../hubapp/domain/validation.py" line="31"/>
+        <source>Scheduled time {value} is too far from the service&apos;s date {date}: it must be from 3 days before it to the day after</source>
+        <translation>计划时间 {value} 与班次日期 {date} 相差太远：应在其前 3 天至后 1 天之间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="34"/>
+        <source>Actual time {value} is too far from the service&apos;s date {date}: it must be on that day, the day before or the day after</source>
+        <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="237"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="263"/>
+        <location filename="../../hubapp/domain/validation.py" line="281"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="274"/>
+        <location filename="../../hubapp/domain/validation.py" line="292"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="263"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="267"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="270"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="274"/>
         <source>Required column {name} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {name}（表头 {name} 或 {chinese}）</translation>
     </message>
@@ -3816,48 +3826,48 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第 {other} 行为同一班列填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="325"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="329"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="329"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="333"/>
         <source>The service number is required (like X8001)</source>
         <translation>班列号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="334"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="338"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="86"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="345"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="349"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="347"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="351"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="360"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="364"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="369"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="373"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="378"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="386"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="390"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -4151,27 +4161,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="25"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="26"/>
         <source>A service that departed needs its actual time</source>
         <translation>已发车的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="26"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="27"/>
         <source>A service that arrived needs its actual time</source>
         <translation>已到达的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="30"/>
         <source>Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next day, or a date and time like 2026-03-07 00:30</source>
         <translation>计划时间“{value}”不是时间：请输入 20:00，次日填 00:30 +1，或输入日期和时间，如 2026-03-07 00:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="32"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="33"/>
         <source>Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next day, or a date and time like 2026-03-07 09:10</source>
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="234"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="236"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
