@@ -129,7 +129,7 @@ def test_a_commodity_added_meanwhile_can_be_filtered_by(qtbot, screen, app_ctx):
     from hubapp.store import reference
 
     change = reference.save_commodity(
-        app_ctx.db, CommodityRecord("081090", "jackfruit", "菠萝蜜", "agri", True), "admin")
+        app_ctx.db, CommodityRecord("081070", "jackfruit", "菠萝蜜", "agri", True), "admin")
     with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
         app_ctx.signals.data_changed.emit(change, None)
     names = [screen.commodity.itemText(i) for i in range(screen.commodity.count())]

@@ -405,7 +405,7 @@ def test_an_edit_lands_and_is_checked_when_the_database_cannot_be_read(qapp):
         return {number: "X8001"}
 
     model = ContainerGridModel(QUndoStack())
-    model.configure(lambda _text: None, elsewhere, 2.0)
+    model.configure(lambda _text, _keep=(): None, elsewhere, 2.0)
     model.set_cells([(0, "container", number)], "edit")
     assert [row["container"] for row in model.text_rows()] == [number]
     assert "X8001" not in _messages(model)
@@ -568,6 +568,50 @@ def test_new_reference_data_reaches_the_open_screen(qtbot, screen, app_ctx):
     app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
     assert screen.grid.problems() == []
     assert any("火龙果" in entry for entry in screen.grid_view.delegate.completions["commodity"])
+
+
+def test_a_retired_commodity_stays_on_its_stored_box_and_no_new_box_takes_it(
+        qtbot, screen, app_ctx, demo_db_path):
+    """Retired cassava flour was accepted on a new service: only the completer hid it."""
+    from hubapp.store import reference
+
+    day = screen.day()
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x8001", Qt.Key.Key_Tab, "I", Qt.Key.Key_Tab,
+          Qt.Key.Key_Tab, Qt.Key.Key_Tab, "CN-LA")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    first, second, third = numbers(3)
+    press(qtbot, first, Qt.Key.Key_Tab, "22g1", Qt.Key.Key_Tab, "f", Qt.Key.Key_Tab, "24000",
+          Qt.Key.Key_Tab, "cassava flour", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    flour = reference.commodity_finder(app_ctx.db)("cassava flour")
+    app_ctx.signals.data_changed.emit(reference.set_retired(app_ctx.db, flour, True, "sue"),
+                                      None)
+
+    # The stored box keeps it through an edit and a save; a new box is told why not.
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, "25000", Qt.Key.Key_Return)
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, 0))
+    press(qtbot, second, Qt.Key.Key_Tab, "22g1", Qt.Key.Key_Tab, "f", Qt.Key.Key_Tab, "24000",
+          Qt.Key.Key_Tab, "木薯粉", Qt.Key.Key_Return)
+    assert [(e.row, e.field, labels.message(e)) for e in screen.grid.problems()] == [
+        (1, "commodity", "cassava flour (木薯粉) is retired: choose another commodity, or ask "
+                         "a supervisor to bring it back into use")]
+    # Nor does its HS code find it.
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, FIELDS.index("commodity")))
+    press(qtbot, "110620", Qt.Key.Key_Return)
+    assert [e.row for e in screen.grid.problems()] == [1]
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.is_dirty()
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, FIELDS.index("commodity")))
+    press(qtbot, "durian", Qt.Key.Key_Return)
+    screen.grid_view.setCurrentIndex(screen.grid.index(2, 0))
+    press(qtbot, third, Qt.Key.Key_Tab, "22g1", Qt.Key.Key_Tab, "e", Qt.Key.Key_Return,
+          (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    assert rows_of(demo_db_path, "X8001", day) == [
+        (first, "22G1", 1.0, "F", 25000, "cassava flour"),
+        (second, "22G1", 1.0, "F", 24000, "durian"),
+        (third, "22G1", 1.0, "E", None, None)]
 
 
 def test_ctrl_s_keeps_what_is_still_being_typed_in_a_cell(qtbot, screen, demo_db_path):

@@ -20,7 +20,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import export_file, import_file, importing, reading
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.reading import read_table
-from hubapp.store import dwell, interchange as store_interchange, open_db, rollup
+from hubapp.store import dwell, interchange as store_interchange, open_db, reference, rollup
 from hubapp.store.check import check_database
 from hubapp.store.db import copy_database
 
@@ -174,6 +174,32 @@ def test_problems_late_in_a_big_file_save_nothing_and_are_all_reported(demo_db, 
         (7_002, "commodity"), (11_502, "size_type"), (12_000, "container")]
     assert "line 5" in result.problems[-1].message
     assert stored(demo_db) == before
+
+
+def test_a_retired_commodity_or_a_shared_hs_code_is_a_problem_on_both_paths(
+        demo_db_path, tmp_path, monkeypatch):
+    """A clean-looking file once saved a bare "110620" as whichever commodity came first."""
+    db = open_db(demo_db_path)
+    reference.set_retired(db, reference.commodity_finder(db)("durian"), True, "sue")
+    # Old data: two commodities in use with one HS code, from before the form refused it.
+    db["commodity"].insert({"hs_code": "110620", "name_en": "Cassava chips", "name_zh": "木薯片",
+                            "category": "agri", "perishable": 0})
+    db.close()
+    rows = _rows(4)
+    rows[1] = rows[1].replace("cassava flour", "110620")
+    rows[3] = rows[3].replace("cassava flour", "榴莲")
+    path = tmp_path / "retired.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert not quick.saved and quick.problems == slow.problems
+    assert [(p.line, p.column, p.value, p.message) for p in quick.problems] == [
+        (3, "commodity", "110620", "HS code 110620 is shared by Cassava chips (木薯片), "
+                                   "cassava flour (木薯粉): type the commodity's name"),
+        (5, "commodity", "榴莲", "durian (榴莲) is retired: choose another commodity, or ask a "
+                               "supervisor to bring it back into use")]
+    assert stored(quick_db) == stored(slow_db)
 
 
 def test_duplicates_of_stored_rows_in_later_batches_are_found(demo_db, tmp_path, monkeypatch):

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
 
+from hubapp.domain.errors import InputError
+from hubapp.domain.records import CommodityRecord
 from hubapp.store import audit, reference, stats
 from hubapp.ui import dialogs
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
@@ -104,7 +106,7 @@ def test_add_a_chinese_named_commodity_and_type_it_in_the_daily_log(
         qtbot, monkeypatch, main_window, screen, app_ctx, demo_db_path):
     dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
     form = dialog.form
-    type_into(qtbot, form.hs_code, "0810.90")
+    type_into(qtbot, form.hs_code, "0810.70")
     type_into(qtbot, form.name_en, "jackfruit")
     type_into(qtbot, form.name_zh, "菠萝蜜")
     qtbot.keyClick(form.category, Qt.Key.Key_Down)  # none → Farm products → Food
@@ -116,7 +118,7 @@ def test_add_a_chinese_named_commodity_and_type_it_in_the_daily_log(
     found = reference.commodity_finder(app_ctx.db)("菠萝蜜")
     record = reference.get_commodity(app_ctx.db, found)
     assert (record.hs_code, record.name_en, record.category, record.perishable) == (
-        "081090", "jackfruit", "agri", True)
+        "081070", "jackfruit", "agri", True)
     assert screen.commodities.selected() is None
     type_into(qtbot, screen.commodities.search, "菠萝")
     assert screen.commodities.proxy.rowCount() == 1
@@ -180,6 +182,41 @@ def test_a_bad_locode_is_refused_and_a_good_place_saved(qtbot, monkeypatch, scre
     assert select(qtbot, screen.places, "琅勃拉邦").locode == "LALPQ"
 
 
+def test_the_form_refuses_an_hs_code_another_commodity_in_use_has(
+        qtbot, monkeypatch, screen, app_ctx):
+    """Cassava chips with 110620 took every later "110620" away from cassava flour."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "1106.20")
+    type_into(qtbot, form.name_en, "Cassava chips")
+    type_into(qtbot, form.name_zh, "木薯片")
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)
+    save(qtbot, dialog)
+    assert dialog.isVisible() and form.errors["hs_code"].text() == (
+        "HS code 110620 is already cassava flour (木薯粉)'s: two commodities in use cannot "
+        "share one (retire or change that one first)")
+    assert reference.get_commodity(
+        app_ctx.db, reference.commodity_finder(app_ctx.db)("110620")).name_en == "cassava flour"
+    dialog.reject()
+
+
+def test_unretiring_a_commodity_whose_hs_code_another_took_says_why_not(
+        qtbot, monkeypatch, screen, app_ctx):
+    tab = screen.commodities
+    flour = select(qtbot, tab, "cassava flour")
+    click(qtbot, tab.retire_button)
+    reference.save_commodity(
+        app_ctx.db, CommodityRecord("110620", "Cassava chips", "木薯片", "agri", False), "sue")
+    click(qtbot, tab.show_retired)
+    assert select(qtbot, tab, "cassava flour").retired
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, *args: shown.append(args))
+    click(qtbot, tab.retire_button)
+    assert shown == [("Unretire", "HS code 110620 is already Cassava chips (木薯片)'s: two "
+                      "commodities in use cannot share one (retire or change that one first)")]
+    assert reference.get_commodity(app_ctx.db, flour.id).retired
+
+
 def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, app_ctx,
                                                     qtmodeltester):
     tab = screen.commodities
@@ -188,7 +225,8 @@ def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, 
     assert chosen.name_en == "cassava flour"
     click(qtbot, tab.retire_button)
     assert reference.get_commodity(app_ctx.db, chosen.id).retired
-    assert reference.commodity_finder(app_ctx.db)("木薯粉") is None
+    with pytest.raises(InputError, match="retired"):
+        reference.commodity_finder(app_ctx.db)("木薯粉")
     assert tab.proxy.rowCount() == 0  # hidden unless "show retired"
     click(qtbot, tab.show_retired)
     assert select(qtbot, tab, "cassava flour").retired
@@ -288,7 +326,7 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
         forms.append(form)
         assert (kind, form.form.name_zh.text(), form.form.name_en.text()) == (
             "commodity", "菠萝蜜", "")
-        type_into(qtbot, form.form.hs_code, "081090")
+        type_into(qtbot, form.form.hs_code, "081070")
         type_into(qtbot, form.form.name_en, "jackfruit")
         qtbot.keyClick(form.form.category, Qt.Key.Key_Down)  # none chosen yet → Farm products
         save(qtbot, form)

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from hubapp.domain.errors import InputError, message
 from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference_rules import validate_commodity, validate_place
 from hubapp.domain.validation import ValidationError
@@ -18,7 +19,7 @@ from conftest import DEMO_END
 pytestmark = pytest.mark.usefixtures("engine")
 
 START = DEMO_END - dt.timedelta(days=10)
-JACKFRUIT = CommodityRecord("081090", "jackfruit", "菠萝蜜", "agri", True)
+JACKFRUIT = CommodityRecord("081070", "jackfruit", "菠萝蜜", "agri", True)
 
 
 def totals(db):
@@ -64,13 +65,13 @@ def test_a_locode_with_digits_2_to_9_is_fine():
 
 
 def test_add_a_commodity_find_it_by_any_name_and_see_it_audited(demo_db):
-    change = reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code="0810.90"),
+    change = reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code="0810.70"),
                                       "boss")
     assert change.what == "reference"
     find = reference.commodity_finder(demo_db)
     new_id = find("菠萝蜜")
     assert new_id is not None and find("Jackfruit") == new_id
-    assert reference.get_commodity(demo_db, new_id).hs_code == "081090"
+    assert reference.get_commodity(demo_db, new_id).hs_code == "081070"
     entry = audit.entries(demo_db, user="boss")[0]
     assert (entry.action, entry.entity, entry.entity_id) == ("create", "commodity", str(new_id))
     assert entry.after["name_zh"] == "菠萝蜜"
@@ -95,7 +96,8 @@ def test_retire_hides_from_entry_and_keeps_history(demo_db):
     before = totals(demo_db)
     by_commodity = stats.throughput(demo_db, START, DEMO_END, "commodity").rows
     reference.set_retired(demo_db, used, True, "boss")
-    assert reference.commodity_finder(demo_db)(name) is None
+    with pytest.raises(InputError, match="retired"):
+        reference.commodity_finder(demo_db)(name)
     assert used not in [c.id for c in reference.list_commodities(demo_db)]
     assert reference.get_commodity(demo_db, used).retired
     assert totals(demo_db) == before
@@ -158,11 +160,61 @@ def test_settings_are_saved_and_each_change_audited(demo_db):
     assert settings.load(demo_db) == changed
 
 
-def test_a_retired_commodity_is_found_only_when_asked(demo_db):
+def test_a_retired_commodity_is_found_only_where_a_stored_service_keeps_it(demo_db):
     durian = reference.commodity_finder(demo_db)("durian")
     reference.set_retired(demo_db, durian, True, "boss")
-    assert reference.commodity_finder(demo_db)("榴莲") is None
-    assert reference.commodity_finder(demo_db, include_retired=True)("榴莲") == durian
+    with pytest.raises(InputError) as caught:
+        reference.commodity_finder(demo_db)("榴莲")
+    assert message(caught.value) == (
+        "durian (榴莲) is retired: choose another commodity, or ask a supervisor to bring it "
+        "back into use")
+    with pytest.raises(InputError, match="retired"):
+        reference.commodity_finder(demo_db)("081060")  # by its HS code too
+    assert reference.commodity_finder(demo_db)("榴莲", keep={durian}) == durian
+
+
+def test_a_commodity_in_use_keeps_its_hs_code_to_itself(demo_db):
+    """Cassava chips with cassava flour's 110620 took over every later "110620" entry."""
+    flour = reference.commodity_finder(demo_db)("cassava flour")
+    chips = CommodityRecord("110620", "Cassava chips", "木薯片", "agri", False)
+    before = count(demo_db, "commodity"), count(demo_db, "audit_log")
+    with pytest.raises(ValidationError) as caught:
+        reference.save_commodity(demo_db, chips, "boss")
+    assert [(e.field, message(e)) for e in caught.value.errors] == [("hs_code", (
+        "HS code 110620 is already cassava flour (木薯粉)'s: two commodities in use cannot "
+        "share one (retire or change that one first)"))]
+    assert (count(demo_db, "commodity"), count(demo_db, "audit_log")) == before
+    assert reference.commodity_finder(demo_db)("1106.20") == flour
+
+    # Once flour is retired, chips may have the code, and a bare code finds chips; flour
+    # cannot come back into use beside it, and typing it says what to use instead.
+    reference.set_retired(demo_db, flour, True, "boss")
+    reference.save_commodity(demo_db, chips, "boss")
+    find = reference.commodity_finder(demo_db)
+    assert find("110620") == find("Cassava chips") != flour
+    with pytest.raises(InputError) as caught:
+        find("木薯粉")
+    assert message(caught.value) == (
+        "cassava flour (木薯粉) is retired: use Cassava chips (木薯片) (the same HS code) instead")
+    with pytest.raises(ValidationError, match="already Cassava chips"):
+        reference.set_retired(demo_db, flour, False, "boss")
+    assert reference.get_commodity(demo_db, flour).retired
+    # A service that holds flour keeps it: there the bare code could mean either.
+    with pytest.raises(InputError) as caught:
+        reference.commodity_finder(demo_db)("110620", keep={flour})
+    assert message(caught.value) == (
+        "HS code 110620 is shared by Cassava chips (木薯片), cassava flour (木薯粉): type the "
+        "commodity's name")
+    assert reference.commodity_finder(demo_db)("cassava flour", keep={flour}) == flour
+
+
+def test_an_hs_code_two_commodities_in_use_share_from_old_data_finds_neither(demo_db):
+    demo_db["commodity"].insert({"hs_code": "110620", "name_en": "Cassava chips",
+                                 "name_zh": "木薯片", "category": "agri", "perishable": 0})
+    find = reference.commodity_finder(demo_db)
+    with pytest.raises(InputError, match="shared by Cassava chips .*, cassava flour"):
+        find("110620")
+    assert find("cassava chips") != find("cassava flour")
 
 
 def test_a_form_writes_only_what_it_changed_over_another_desks_edit(demo_db):

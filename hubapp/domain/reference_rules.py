@@ -7,7 +7,7 @@ field, so a form can show each message next to its field.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
@@ -58,6 +58,27 @@ def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
             "messages", "Category {value!r} is not one of {known}"),
             {"value": commodity.category, "known": ", ".join(CATEGORIES)}))
     return errors
+
+
+def commodity_label(commodity: CommodityRecord) -> str:
+    """How a problem names a commodity: both names, as a clerk of either language knows it."""
+    return f"{commodity.name_en} ({commodity.name_zh})"
+
+
+def taken_hs_code_errors(commodity: CommodityRecord,
+                         active: Iterable[CommodityRecord]) -> list[FieldError]:
+    """An active commodity's HS code is its own: a bare code typed in the grid or a file
+    must lead to one commodity. active: the commodities in use (the record itself may be
+    among them)."""
+    if commodity.retired:
+        return []
+    for other in active:
+        if other.hs_code == commodity.hs_code and other.id != commodity.id:
+            return [FieldError("hs_code", QT_TRANSLATE_NOOP(
+                "messages", "HS code {value} is already {name}'s: two commodities in use "
+                            "cannot share one (retire or change that one first)"),
+                {"value": commodity.hs_code, "name": commodity_label(other)})]
+    return []
 
 
 def validate_place(place: PlaceRecord) -> list[FieldError]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, message
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, message
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord
 
 _SERVICE_NO = re.compile(r"[A-Z0-9][A-Z0-9/\-]{0,19}")
@@ -287,12 +287,15 @@ def parse_move(
     commodity_id = None
     name = text.get("commodity", "")
     if name:
-        commodity_id = find_commodity(name) if find_commodity else None
-        if commodity_id is None:
-            errors.append(FieldError("commodity", QT_TRANSLATE_NOOP(
-                "messages",
-                "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)"),
-                {"value": name}))
+        try:
+            commodity_id = find_commodity(name) if find_commodity else None
+            if commodity_id is None:
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Commodity {value!r} is not in the list (name in English or Chinese, or HS code)"),
+                    value=name)
+        except HubError as error:  # not in the list, retired, or an HS code of several
+            errors.append(FieldError.from_hub_error("commodity", error))
 
     if errors:
         return None, errors

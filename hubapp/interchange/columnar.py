@@ -237,7 +237,10 @@ def _gross_kg(text: str) -> object:
 def _commodity(text: str, lookups: LookupsRecord) -> object:
     if not text:
         return None
-    found = lookups.find_commodity(text)
+    try:
+        found = lookups.find_commodity(text)
+    except HubError:  # retired, or an HS code of several: parse_table says which
+        return _BAD
     return _BAD if found is None else found
 
 

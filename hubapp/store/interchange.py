@@ -59,8 +59,8 @@ def lookups(db: Database) -> LookupsRecord:
     """Routes, places and commodities as stored, by code or English or Chinese name.
 
     The shipped aliases of domain.reference ("中老班列", "tapioca flour") are
-    accepted too, but only when they lead to a record this database holds; retired
-    commodities are found as well.
+    accepted too, but only when they lead to a record this database holds. A retired
+    commodity, or an HS code that several share, is a problem (see commodity_finder).
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
@@ -70,9 +70,8 @@ def lookups(db: Database) -> LookupsRecord:
     for place in list_places(db):
         for text in (place.locode, place.name_en, place.name_zh):
             places.setdefault(_key(text), place.locode)
-    # Retired ones too: a loading list from before they were retired (or an export of that
-    # time) names them, and their moves keep them.
-    commodity = commodity_finder(db, include_retired=True)
+    # An import only adds services (a stored one is a duplicate), so no retired one is kept.
+    commodity = commodity_finder(db)
 
     def find_route(text: str) -> RouteRecord | None:
         found = routes.get(_key(text))

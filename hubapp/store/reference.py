@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference_rules import (
-    normal_hs_code, validate_commodity, validate_place, validate_route,
+    commodity_label, normal_hs_code, taken_hs_code_errors, validate_commodity, validate_place,
+    validate_route,
 )
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import audit, rollup
@@ -36,32 +37,65 @@ def list_commodities(db: Database, include_retired: bool = False) -> list[Commod
     return [_commodity(r) for r in db.query(f"SELECT * FROM commodity {where} ORDER BY name_en")]
 
 
-def commodity_finder(db: Database,
-                     include_retired: bool = False) -> Callable[[str], int | None]:
-    """A lookup from an English or Chinese name or an HS code to a commodity id.
+def commodity_finder(db: Database) -> Callable[..., int | None]:
+    """A lookup find(text, keep=()) from an English or Chinese name or an HS code to a
+    commodity id.
 
     Built once from the table so that checking thousands of pasted or imported
-    rows costs no query per row. Retired commodities are found only with
-    include_retired (a stored move that names one must keep it when re-saved).
+    rows costs no query per row. A retired commodity is accepted only among keep (the
+    one a stored box already has, which a re-save keeps): for any other, and for an HS
+    code that more than one acceptable commodity has, the lookup raises InputError saying
+    so, instead of picking one that the clerk did not mean.
     """
-    index: dict[str, int] = {}
-    by_hs: dict[str, int] = {}
-    # Retired last: an HS code shared with a commodity in use finds the one in use.
-    for commodity in sorted(list_commodities(db, include_retired), key=lambda c: c.retired):
-        index[commodity.name_en.casefold()] = commodity.id
-        index[commodity.name_zh] = commodity.id
-        by_hs.setdefault(commodity.hs_code, commodity.id)
+    by_name: dict[str, CommodityRecord] = {}
+    by_hs: dict[str, list[CommodityRecord]] = {}
+    commodities = list_commodities(db, include_retired=True)
+    for commodity in commodities:
+        by_name[commodity.name_en.casefold()] = commodity
+        by_name[commodity.name_zh] = commodity
+        by_hs.setdefault(commodity.hs_code, []).append(commodity)
 
-    def find(text: str) -> int | None:
+    def find(text: str, keep: Collection[int] = ()) -> int | None:
+        def usable(commodity: CommodityRecord) -> bool:
+            return not commodity.retired or commodity.id in keep
+
         key = text.strip()
         digits = key.replace(".", "").replace(" ", "")
         if digits.isdigit():
             # A spreadsheet keeping the code as a number drops its leading 0 (020230, beef,
             # becomes 20230); HS codes have an even number of digits.
-            return by_hs.get(digits.zfill(len(digits) + len(digits) % 2))
-        return index.get(key.casefold(), index.get(key))
+            code = digits.zfill(len(digits) + len(digits) % 2)
+            sharing = by_hs.get(code, [])
+            # A retired one that cannot be chosen leaves the code to the one in use.
+            found = [c for c in sharing if usable(c)] or sharing
+            if len(found) > 1:
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "messages", "HS code {code} is shared by {names}: type the commodity's "
+                                "name"), code=code, names=", ".join(map(commodity_label, found)))
+            commodity = found[0] if found else None
+        else:
+            commodity = by_name.get(key.casefold(), by_name.get(key))
+        if commodity is None:
+            return None
+        if not usable(commodity):
+            raise _retired_error(commodity, commodities)
+        return commodity.id
 
     return find
+
+
+def _retired_error(commodity: CommodityRecord,
+                   commodities: Collection[CommodityRecord]) -> InputError:
+    """What to do instead of entering a retired commodity: its successor, if it has one."""
+    successor = next((c for c in commodities
+                      if not c.retired and c.hs_code == commodity.hs_code), None)
+    if successor is not None:
+        return InputError(QT_TRANSLATE_NOOP(
+            "messages", "{name} is retired: use {successor} (the same HS code) instead"),
+            name=commodity_label(commodity), successor=commodity_label(successor))
+    return InputError(QT_TRANSLATE_NOOP(
+        "messages", "{name} is retired: choose another commodity, or ask a supervisor to "
+                    "bring it back into use"), name=commodity_label(commodity))
 
 
 # --- changes (admin and supervisor) -------------------------------------------------------
@@ -121,7 +155,8 @@ def save_commodity(db: Database, commodity: CommodityRecord, user: str,
             commodity = CommodityRecord(**_changed_over(
                 dataclasses.asdict(before), dataclasses.asdict(commodity),
                 dataclasses.asdict(loaded)))
-        _check(_taken_name_errors(db, commodity))
+        _check(_taken_name_errors(db, commodity)
+               + taken_hs_code_errors(commodity, list_commodities(db)))
         row = _commodity_row(commodity)
         if before is None:
             new_id = db["commodity"].insert(row).last_pk
@@ -136,6 +171,9 @@ def save_commodity(db: Database, commodity: CommodityRecord, user: str,
 def set_retired(db: Database, commodity_id: int, retired: bool, user: str) -> ChangeRecord:
     """A retired commodity is hidden from entry; moves already made keep it."""
     with transaction(db):
+        if not retired and (commodity := get_commodity(db, commodity_id)) is not None:
+            _check(taken_hs_code_errors(dataclasses.replace(commodity, retired=False),
+                                        list_commodities(db)))
         db.execute("UPDATE commodity SET retired = ? WHERE id = ?", [int(retired), commodity_id])
         audit.record(db, user, "retire" if retired else "unretire", "commodity", commodity_id,
                      {"retired": not retired}, {"retired": retired})

@@ -421,8 +421,13 @@ class CommoditiesTab(ReferenceTab):
         chosen = self.selected()
         if chosen is None:
             return
-        self._announce(reference.set_retired(self.ctx.db, chosen.id, not chosen.retired,
-                                             self.ctx.user))
+        try:  # back into use while another commodity has its HS code: refused
+            change = reference.set_retired(self.ctx.db, chosen.id, not chosen.retired,
+                                           self.ctx.user)
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Unretire"), labels.message(error))
+            return
+        self._announce(change)
 
     def merge(self) -> None:
         chosen = self.selected()

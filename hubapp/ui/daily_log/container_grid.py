@@ -37,7 +37,10 @@ PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the r
 # Not a column: the TEU a stored box was entered with. History keeps it when the hub's count
 # for 45 ft boxes changes; only a new row or a new size-type counts with the setting of now.
 STORED_TEU = "teu"
-_KEPT = (*FIELDS, STORED_TEU)
+# Not a column either: the commodity id a stored box has. A retired commodity stays on the box
+# that had it when its service is saved again; no other box may take it.
+STORED_COMMODITY = "commodity_id"
+_KEPT = (*FIELDS, STORED_TEU, STORED_COMMODITY)
 PROBLEM_TEXT = QColor(160, 0, 0)  # what is wrong with a row, in its column and under the grid
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +61,7 @@ class ContainerGridModel(QAbstractTableModel):
         self.undo_stack = undo_stack
         self._rows: list[dict[str, str]] = []
         self._checks: list[_RowCheck] = []
-        self._find_commodity: Callable[[str], int | None] = lambda _text: None
+        self._find_commodity: Callable[..., int | None] = lambda _text, keep=(): None
         self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
         self._elsewhere: Mapping[str, str] | None = None
         self._teu_45ft = 2.0
@@ -66,7 +69,7 @@ class ContainerGridModel(QAbstractTableModel):
 
     # -- configuration -------------------------------------------------------------
 
-    def configure(self, find_commodity: Callable[[str], int | None],
+    def configure(self, find_commodity: Callable[..., int | None],
                   elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service), once the first row with a number needs them: a new service's
@@ -267,9 +270,12 @@ def _filled(row: Mapping[str, str]) -> bool:
     return any(row[name] for name in FIELDS)
 
 
-def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[[str], int | None]
+def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[..., int | None]
             ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
-    move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft, find_commodity)
+    """find_commodity: reference.commodity_finder's find(text, keep)."""
+    kept = {int(row[STORED_COMMODITY])} if row[STORED_COMMODITY] else ()
+    move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft,
+                              lambda text: find_commodity(text, kept))
     if move is not None and row[STORED_TEU]:
         move = replace(move, teu=float(row[STORED_TEU]))
     return move, errors

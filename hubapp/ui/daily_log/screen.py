@@ -26,7 +26,7 @@ from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import date_edits, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import (
-    FIELDS, STORED_TEU, ContainerGridModel, ContainerGridView, RowProblemsLabel,
+    FIELDS, STORED_COMMODITY, STORED_TEU, ContainerGridModel, ContainerGridView, RowProblemsLabel,
 )
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
@@ -476,6 +476,7 @@ class DailyLogScreen(QWidget):
             "gross_kg": "" if move.gross_kg is None else str(move.gross_kg),
             "commodity": labels.pick(commodity.name_en, commodity.name_zh) if commodity else "",
             "seal": move.seal, STORED_TEU: str(move.teu),
+            STORED_COMMODITY: "" if move.commodity_id is None else str(move.commodity_id),
         }
 
     def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]]) -> None:
@@ -494,7 +495,7 @@ class DailyLogScreen(QWidget):
         # The form's: a service being switched to the other direction clashes with that one's.
         direction = self._grid_direction = self.form.direction.currentData()
         self.grid.configure(
-            reference.commodity_finder(self._db, include_retired=True),
+            reference.commodity_finder(self._db),
             lambda: services.containers_elsewhere(self._db, day, direction,
                                                   service.id if service else None),
             settings.load(self._db).teu_45ft)
