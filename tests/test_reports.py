@@ -534,3 +534,59 @@ def test_a_period_longer_than_a_quarter_lists_its_months(qapp, seventy_days_db, 
                if line.startswith("February 2026"))
     assert row[2:5] == [f"{february.services:,}", f"{february.containers:,}",
                         f"{february.teu:,.0f}"], row
+
+
+def _images(path: Path) -> list[list[tuple[int, int]]]:
+    """Each page's images as (width, height) in pixels."""
+    pages = []
+    for page in PdfReader(path).pages:
+        objects = page["/Resources"].get("/XObject", {})
+        pages.append(sorted((int(o["/Width"]), int(o["/Height"])) for o in
+                            (ref.get_object() for ref in objects.values())
+                            if o["/Subtype"] == "/Image"))
+    return pages
+
+
+def test_the_hubs_logo_heads_every_page_left_of_its_name(qapp, demo_db, demo_db_path, tmp_path):
+    """Settings → Logo for reports was stored and audited, but no report ever showed it."""
+    import dataclasses
+
+    from PySide6.QtGui import QColor, QImage
+
+    from hubapp.store import settings
+
+    logo = QImage(200, 80, QImage.Format.Format_RGB32)
+    logo.fill(QColor("red"))
+    assert logo.save(str(tmp_path / "logo.png"))
+    outputs = {}
+    for case, path in (("none", ""), ("logo", tmp_path / "logo.png"),
+                       ("missing", tmp_path / "gone.png"), ("not an image", demo_db_path)):
+        settings.save(demo_db, dataclasses.replace(settings.load(demo_db), logo_path=str(path)),
+                      "wang.li")
+        outputs[case] = tmp_path / f"{case}.pdf"
+        result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                         "-o", str(outputs[case]))
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+
+    without, with_logo = _images(outputs["none"]), _images(outputs["logo"])
+    assert len(with_logo) == len(without) >= 2
+    # At 300 dpi, 20 layout pixels high: 63 pixels, the logo's 5:2 kept.
+    assert all(logos == sorted([*charts, (157, 63)])
+               for logos, charts in zip(with_logo, without))
+    # A desk without the file (or with something else there) prints the report without it.
+    assert _images(outputs["missing"]) == _images(outputs["not an image"]) == without
+
+    subprocess.run(["pdftoppm", "-r", "96", "-f", "1", "-l", "1", "-png", "-singlefile",
+                    str(outputs["logo"]), str(tmp_path / "page")], check=True)
+    page = QImage(str(tmp_path / "page.png"))
+    red = [(x, y) for x in range(0, page.width() // 2) for y in range(0, 100)
+           if page.pixelColor(x, y).red() > 200 and page.pixelColor(x, y).green() < 60]
+    margin = int(15 / 25.4 * 96)  # 56.7: pixel 56 is partly red
+    assert min(red) == (margin, min(y for _x, y in red))
+    logo_right, logo_bottom = max(x for x, _y in red), max(y for _x, y in red)
+    assert margin + 45 <= logo_right <= margin + 52 and logo_bottom < margin + 22
+    words = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(outputs["logo"]),
+                            "-"], capture_output=True, text=True, check=True).stdout
+    first = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>Chongqing</word>', words)
+    # In points (72 per inch) where the page image is at 96: right of the logo, on its line.
+    assert float(first[1]) * 96 / 72 > logo_right and float(first[2]) * 96 / 72 < logo_bottom

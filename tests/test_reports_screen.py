@@ -101,3 +101,32 @@ def test_the_monthly_report_it_opens_on_says_the_month_is_under_way(qtbot, app_c
     under_way = today < month_period(today)[1]
     assert ("Month under way: " in screen.report.html) == under_way
     assert (f"{today.day} " in screen.report.html.split("Month under way: ")[-1]) == under_way
+
+
+def _red(preview) -> int:
+    """Red dots on the preview's first page, seen whole."""
+    preview.fitInView()
+    preview.setCurrentPage(1)
+    image = preview.grab().toImage()
+    return sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+               if image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 60)
+
+
+def test_the_preview_shows_the_hubs_logo(qtbot, app_ctx, tmp_path):
+    import dataclasses
+
+    from PySide6.QtGui import QColor, QImage
+
+    from hubapp.store import settings
+
+    logo = QImage(200, 80, QImage.Format.Format_RGB32)
+    logo.fill(QColor("red"))
+    assert logo.save(str(tmp_path / "logo.png"))
+    screen = _shown(qtbot, app_ctx)
+    screen.resize(1366, 768)
+    assert _red(screen.preview) == 0
+    settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db),
+                                                  logo_path=str(tmp_path / "logo.png")), "sue")
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
+    assert _red(screen.preview) > 0

@@ -14,6 +14,7 @@ import html
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
@@ -43,6 +44,7 @@ class ReportContentRecord:
     generated: str
     html: str
     images: dict[str, bytes]  # resource name → PNG
+    logo: bytes | None = None  # the hub's logo file as read, painted in every page's header
 
 
 def period_text(data: ReportDataRecord, language: str) -> str:
@@ -100,7 +102,18 @@ def content(data: ReportDataRecord, language: str,
         parts.append(_signatures(language))
     return ReportContentRecord(title, hub, period_text(data, language), language,
                                generated.strftime("%Y-%m-%d %H:%M"),
-                               _STYLE + "\n".join(parts), images)
+                               _STYLE + "\n".join(parts), images, _logo(data.hub.logo_path))
+
+
+def _logo(path: str) -> bytes | None:
+    """The logo file's bytes; a desk that cannot read it (the setting is shared, the file is
+    each desk's own) prints the report without one rather than not at all."""
+    if not path:
+        return None
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
 
 
 def to_document(report: ReportContentRecord) -> QTextDocument:

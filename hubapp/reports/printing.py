@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import (
-    QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter,
+    QGuiApplication, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter,
     QPen, QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable,
 )
 
@@ -50,13 +50,14 @@ def paint(document: QTextDocument, report: ReportContentRecord,
     document.setPageSize(body)
     _keep_together(document)
     pages = document.pageCount()
+    logo = _logo(report, scale)
     painter = QPainter(device)
     try:
         painter.scale(scale, scale)
         for page in range(pages):
             if page:
                 device.newPage()
-            _bands(painter, report, width, height, page + 1, pages)
+            _bands(painter, report, logo, width, height, page + 1, pages)
             painter.save()
             painter.translate(0, _BAND_PX - page * body.height())
             document.drawContents(painter, QRectF(QPointF(0, page * body.height()), body))
@@ -153,17 +154,38 @@ def _starting_a_page(style: QTextFormat) -> QTextFormat:
     return style
 
 
-def _bands(painter: QPainter, report: ReportContentRecord, width: float, height: float,
-           page: int, pages: int) -> None:
+_HEADER_PX = _BAND_PX - 12  # of a band, what holds its words; the rest is space
+_LOGO_GAP_PX = 6  # between the logo and the hub's name
+_LOGO_MAX_WIDTH_PX = 160  # a wide banner would crowd out the hub's name
+
+
+def _logo(report: ReportContentRecord, scale: float) -> QImage | None:
+    """The logo scaled once to its size in the header at the device's resolution: the PDF
+    then holds a small image, not the whole file on every page. None if it is no image."""
+    image = QImage.fromData(report.logo) if report.logo else QImage()
+    if image.isNull():
+        return None
+    box = QSizeF(_LOGO_MAX_WIDTH_PX, _HEADER_PX - 2) * scale
+    return image.scaled(box.toSize(), Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)
+
+
+def _bands(painter: QPainter, report: ReportContentRecord, logo: QImage | None,
+           width: float, height: float, page: int, pages: int) -> None:
     font = report_font(report.language)
     font.setPixelSize(10)  # layout pixels: the painter is already scaled
     painter.setFont(font)
     painter.setPen(QPen(Qt.GlobalColor.darkGray, 0.5))
-    band = _BAND_PX - 12
+    band = _HEADER_PX
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     top, bottom = QRectF(0, 0, width, band), QRectF(0, height - band, width, band)
-    painter.drawText(top, left, report.hub_name)
+    name = QRectF(top)
+    if logo is not None:  # in layout pixels, as the painter is scaled to the device
+        size = QSizeF(logo.size()) / painter.transform().m11()
+        painter.drawImage(QRectF(QPointF(0, (band - size.height()) / 2), size), logo)
+        name.setLeft(size.width() + _LOGO_GAP_PX)
+    painter.drawText(name, left, report.hub_name)
     painter.drawText(top, right, f"{report.title} · {report.period}")
     painter.drawLine(QPointF(0, band), QPointF(width, band))
     painter.drawLine(QPointF(0, height - band), QPointF(width, height - band))

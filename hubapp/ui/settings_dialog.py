@@ -55,6 +55,10 @@ class SettingsDialog(FormDialog):
                                          stored.hub_name_zh)
         self.logo = QLineEdit(stored.logo_path, self)
         self.logo.setPlaceholderText(self.tr("No logo"))
+        self.logo.setToolTip(self.tr(
+            "Every desk prints the image found at this path on its own computer: choose a "
+            "shared folder every desk reaches by the same path. A desk without it prints "
+            "its reports without a logo."))
         self.logo_button = QPushButton(self.tr("Choose…"), self)
         self.logo_button.clicked.connect(self.choose_logo)
         self.hub.add_field("logo_path", self.tr("Logo for reports"),
