@@ -403,6 +403,10 @@ def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
     demo_db.execute("UPDATE container_move SET seal = '+86 123', shipper = '@evil',"
                     " consignee = '''-quoted' WHERE id = (SELECT MIN(id) FROM container_move"
                     " WHERE service_id = ?)", [service_id])
+    # A commodity retired since: its moves still name it, and must come back.
+    demo_db.execute("UPDATE commodity SET retired = 1 WHERE id = (SELECT commodity_id"
+                    " FROM container_move WHERE service_id = ? AND commodity_id IS NOT NULL"
+                    " LIMIT 1)", [service_id])
     demo_db.conn.commit()
     services, moves = _service_rows(demo_db, first, last), _move_rows(demo_db, first, last)
     path = tmp_path / f"export{suffix}"

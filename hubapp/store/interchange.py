@@ -12,13 +12,16 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain import reference
+from hubapp.domain.errors import InputError
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, RouteRecord, ServiceRecord, TotalsRecord,
 )
 from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
-from hubapp.store.reference import commodity_finder, list_places, list_routes
+from hubapp.store.reference import (
+    commodity_finder, list_commodities, list_places, list_routes,
+)
 from hubapp.store.rows import minute_text, service_row
 
 if TYPE_CHECKING:
@@ -60,7 +63,8 @@ def lookups(db: Database) -> LookupsRecord:
 
     The shipped aliases of domain.reference ("中老班列", "tapioca flour") are
     accepted too, but only when they lead to a record this database holds. A retired
-    commodity, or an HS code that several share, is a problem (see commodity_finder).
+    commodity is found when nothing in use answers (find_kept); an HS code that several
+    commodities in use share is a problem (commodity_finder).
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
@@ -70,8 +74,16 @@ def lookups(db: Database) -> LookupsRecord:
     for place in list_places(db):
         for text in (place.locode, place.name_en, place.name_zh):
             places.setdefault(_key(text), place.locode)
-    # An import only adds services (a stored one is a duplicate), so no retired one is kept.
     commodity = commodity_finder(db)
+    retired = {c.id for c in list_commodities(db, include_retired=True) if c.retired}
+
+    def find_kept(text: str) -> int | None:
+        # Years of loading lists, and exports, name commodities since retired; their moves
+        # keep them, as the daily log's stored boxes do. One in use still wins its HS code.
+        try:
+            return commodity(text)
+        except InputError:
+            return commodity(text, keep=retired)
 
     def find_route(text: str) -> RouteRecord | None:
         found = routes.get(_key(text))
@@ -86,9 +98,9 @@ def lookups(db: Database) -> LookupsRecord:
         return found
 
     def find_commodity(text: str) -> int | None:
-        found = commodity(text)
+        found = find_kept(text)
         if found is None and (known := reference.find_commodity(text)) is not None:
-            found = commodity(known.hs_code)
+            found = find_kept(known.hs_code)
         return found
 
     return LookupsRecord(find_commodity, find_route, find_place)
