@@ -376,9 +376,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from hubapp.store import backup
+    from hubapp.store import backup, users
 
-    kept = backup.restore(args.file, args.db)
+    kept = backup.restore(args.file, args.db, users.SHELL_ADMIN)
     print(translate("cli", "{database} restored from {backup}").format(
         database=_named(args.db), backup=args.file) + (translate(
             "cli", "; the file as it was is kept as {kept}").format(kept=kept) if kept else ""))
@@ -447,9 +447,7 @@ def run_users(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
     db = open_db(args.db, create=False)
     try:
-        # Whoever can write the file from a shell is the hub's administrator.
-        actor = users.UserRecord("command line", users.ADMIN)
-        user = users.add_user(db, actor, args.name, args.role, password)
+        user = users.add_user(db, users.SHELL_ADMIN, args.name, args.role, password)
         single_user = users.single_user_mode(db)
     finally:
         db.close()

@@ -8,7 +8,10 @@ import sqlite3
 import pytest
 
 from hubapp.domain.errors import DatabaseError
-from hubapp.store import backup, open_db, transaction
+from hubapp.store import audit, backup, open_db, transaction
+from hubapp.store.users import ADMIN, CLERK, PermissionDenied, UserRecord
+
+ANN = UserRecord("ann", ADMIN)
 
 
 def _digest(path):
@@ -16,9 +19,10 @@ def _digest(path):
 
 
 def _dump(path):
+    """The file's content as SQL, but for the entry a restore adds to the audit log."""
     conn = sqlite3.connect(path)
     try:
-        return list(conn.iterdump())
+        return [line for line in conn.iterdump() if "'restore','database'" not in line]
     finally:
         conn.close()
 
@@ -113,7 +117,7 @@ def test_restore_brings_back_exactly_the_backed_up_data(demo_db, demo_db_path, t
         demo_db["hub_setting"].upsert({"key": "hub_name", "value": "changed"}, pk="key")
     changed = _dump(demo_db_path)
 
-    kept = backup.restore(saved, demo_db_path)
+    kept = backup.restore(saved, demo_db_path, ANN)
 
     assert _dump(demo_db_path) == expected
     # The window's open connection sees the restored data, not a stale file.
@@ -122,6 +126,26 @@ def test_restore_brings_back_exactly_the_backed_up_data(demo_db, demo_db_path, t
     assert kept.parent == demo_db_path.parent / "backups"
     assert kept.name.startswith("demo-before-restore-")
     assert _dump(kept) == changed
+
+
+def test_only_an_admin_restores_and_the_restore_is_in_the_restored_audit_log(
+        demo_db, demo_db_path, tmp_path):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    with transaction(demo_db):
+        demo_db.execute("DELETE FROM service WHERE date = '2026-03-05'")
+    before = _digest(demo_db_path)
+    with pytest.raises(PermissionDenied, match=r"bob \(clerk\) may not do this"):
+        backup.restore(saved, demo_db_path, UserRecord("bob", CLERK))
+    assert _digest(demo_db_path) == before
+    assert not (demo_db_path.parent / "backups").exists()
+
+    backup.restore(saved, demo_db_path, ANN)
+
+    # The backup's own log replaced the current one: the restore is written after it.
+    newest = audit.entries(demo_db, limit=1)[0]
+    assert (newest.user_name, newest.action, newest.entity, newest.entity_id) == (
+        "ann", "restore", "database", "saved.db")
+    assert newest.id == audit.newest_id(open_db(saved)) + 1
 
 
 def test_a_restore_to_a_new_file_stopped_half_way_leaves_no_file(demo_db_path, tmp_path,
@@ -138,10 +162,10 @@ def test_a_restore_to_a_new_file_stopped_half_way_leaves_no_file(demo_db_path, t
 
     monkeypatch.setattr(backup, "_copy_into", killed)
     with pytest.raises(KeyboardInterrupt):
-        backup.restore(saved, new)
+        backup.restore(saved, new, ANN)
     assert list(new.parent.iterdir()) == []
     monkeypatch.undo()
-    assert backup.restore(saved, new) is None
+    assert backup.restore(saved, new, ANN) is None
     assert _dump(new) == _dump(saved)
 
 
@@ -162,7 +186,7 @@ def test_restore_refuses_a_file_that_is_not_a_hub_desk_database(
         candidate.write_bytes(content)
     before, candidate_before = _digest(demo_db_path), _digest(candidate)
     with pytest.raises(DatabaseError, match=message):
-        backup.restore(candidate, demo_db_path)
+        backup.restore(candidate, demo_db_path, ANN)
     assert _digest(demo_db_path) == before and _digest(candidate) == candidate_before
     assert not (demo_db_path.parent / "backups").exists()
 
@@ -175,7 +199,7 @@ def test_restore_refuses_a_damaged_backup(demo_db_path, tmp_path):
     damaged.write_bytes(bytes(data))
     before = _digest(demo_db_path)
     with pytest.raises(DatabaseError, match="damaged"):
-        backup.restore(damaged, demo_db_path)
+        backup.restore(damaged, demo_db_path, ANN)
     assert _digest(demo_db_path) == before
 
 
@@ -210,7 +234,7 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path)
     data[4096 * 3:4096 * 6] = b"\xff" * 4096 * 3
     broken.write_bytes(bytes(data))
 
-    kept = backup.restore(saved, broken)
+    kept = backup.restore(saved, broken, ANN)
 
     assert kept.read_bytes() == bytes(data)
     assert _dump(broken) == _dump(saved)

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QEvent, QObject, QSettings
 
-from hubapp.store import backup
+from hubapp.store import audit, backup
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
 
@@ -78,6 +78,19 @@ def test_restore_asks_then_brings_the_backup_back(qtbot, main_window, app_ctx, d
     assert _count(kept[0], f"date = '{DEMO_END}'") == 0
     # The open window shows the restored day without a restart.
     assert main_window.day_screen.model.rowCount() == shown
+    newest = audit.entries(app_ctx.db, limit=1)[0]
+    assert (newest.user_name, newest.action, newest.entity_id) == (
+        app_ctx.user, "restore", "saved.db")
+
+
+def test_only_an_admin_is_offered_back_up_and_restore(qtbot, app_ctx):
+    for role in ("clerk", "supervisor"):
+        app_ctx.role = role
+        window = MainWindow(app_ctx)
+        qtbot.addWidget(window)
+        offered = window.file_menu.actions()
+        assert window.backups.backup_action not in offered
+        assert window.backups.restore_action not in offered
 
 
 def test_restore_is_not_done_when_the_user_says_no_or_the_file_is_bad(

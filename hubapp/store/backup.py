@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.check import integrity_problems
-from hubapp.store import server_backup
+from hubapp.store import audit, server_backup
 from hubapp.store.db import (
-    BUSY_TIMEOUT_MS, SQLITE_HEADER, as_user_error, copy_database, inspect_file,
+    BUSY_TIMEOUT_MS, SQLITE_HEADER, as_user_error, copy_database, inspect_file, open_db,
+    transaction,
 )
 from hubapp.store.engine import is_server
+from hubapp.store.users import ADMIN, UserRecord, require_role
 from hubapp.store.whole_file import write_whole
 
 if TYPE_CHECKING:
@@ -167,16 +169,30 @@ def verify(path: Path) -> None:
                             path=str(path), problem=problems[0].text)
 
 
-def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Path | None:
+def restore(backup_file: Path, db_path: Path, by: UserRecord,
+            folder: Path | None = None) -> Path | None:
     """Replace the database's content with backup_file's; returns the copy taken first.
 
+    Only an admin may: a restore throws away every later change and reopens closed days.
     The current file is kept in the backups folder as
     `<db name>-before-restore-TIME.db` before anything is written to it; a
-    backup file that is not a sound Hub Desk database is refused untouched.
+    backup file that is not a sound Hub Desk database is refused untouched. The restored
+    database's audit log is the backup's, so the restore itself is recorded in it after.
     """
-    if is_server(db_path):
-        return server_backup.restore(backup_file, str(db_path))
-    backup_file, db_path = Path(backup_file), Path(db_path)
+    require_role(by, ADMIN)
+    kept = server_backup.restore(backup_file, str(db_path)) if is_server(db_path) \
+        else _restore_file(Path(backup_file), Path(db_path), folder)
+    # Opening also upgrades a backup from an older Hub Desk, before any screen reads it.
+    db = open_db(db_path)
+    try:
+        with transaction(db):
+            audit.record(db, by.name, "restore", "database", Path(backup_file).name, None, None)
+    finally:
+        db.close()
+    return kept
+
+
+def _restore_file(backup_file: Path, db_path: Path, folder: Path | None) -> Path | None:
     verify(backup_file)
     if backup_file.resolve() == db_path.resolve():
         raise DatabaseError(QT_TRANSLATE_NOOP(

@@ -98,7 +98,8 @@ _WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "size_type"), QT_TRANSLATE_NOOP("audit", "teu"),
     QT_TRANSLATE_NOOP("audit", "full_empty"), QT_TRANSLATE_NOOP("audit", "gross_kg"),
     QT_TRANSLATE_NOOP("audit", "seal"), QT_TRANSLATE_NOOP("audit", "shipper"),
-    QT_TRANSLATE_NOOP("audit", "consignee"),
+    QT_TRANSLATE_NOOP("audit", "consignee"), QT_TRANSLATE_NOOP("audit", "restore"),
+    QT_TRANSLATE_NOOP("audit", "database"),
 ))
 
 
