@@ -6,7 +6,9 @@ import threading
 
 from PySide6.QtCore import QEvent, QObject, QSettings
 
-from hubapp.store import audit, backup
+from hubapp.domain.records import ChangeRecord
+from hubapp.store import audit, backup, day_close, reference
+from hubapp.store.users import UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
 
@@ -264,3 +266,28 @@ def test_a_database_on_a_network_drive_gets_a_warning(qtbot, tmp_path, monkeypat
     backup_actions.warn_if_on_network(tmp_path / "nfs.db")
     assert warnings[0][0] == "Database on a network drive"
     assert "can damage the database" in warnings[0][1]
+
+
+def test_other_desks_hear_of_a_restore_and_of_the_saves_after_it(
+        qtbot, main_window, demo_db_path, tmp_path):
+    # main_window is the other desk; ann restores from hers.
+    ctx, ann = main_window.ctx, UserRecord("ann", "admin")
+    announced = []
+    ctx.signals.data_changed.connect(lambda change, initiator: announced.append(change))
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    backup.restore(saved, demo_db_path, ann)  # nothing since: only the restore's entry is new
+    main_window.watcher.look()
+    assert announced == [ChangeRecord("restore")]
+
+    saved = backup.backup_to(demo_db_path, tmp_path / "morning.db")
+    for retired in (True, False, True, False):  # a morning's work after the backup
+        reference.set_retired(ctx.db, 2, retired, "sue")
+    main_window.watcher.look()
+    announced.clear()
+    backup.restore(saved, demo_db_path, ann)  # the newest entry's id is now a lower one
+    main_window.watcher.look()
+    assert announced == [ChangeRecord("restore")]
+
+    day_close.close_day(ctx.db, DEMO_END, UserRecord("sue", "supervisor"))
+    main_window.watcher.look()
+    assert announced[1:] == [ChangeRecord("day_close", frozenset({DEMO_END}))]

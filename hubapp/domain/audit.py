@@ -76,7 +76,7 @@ def _order(reference: dict[str, Any]):
 # Which screens an audited write concerns: the entity names store.audit.record writes.
 _WHAT = {"service": "services", "file": "services", "day": "day_close",
          "commodity": "reference", "place": "reference", "route": "reference",
-         "setting": "settings", "user": "users"}
+         "setting": "settings", "user": "users", "database": "restore"}
 
 
 def change_of(entries: list[AuditEntryRecord]) -> list[ChangeRecord]:

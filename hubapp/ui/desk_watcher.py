@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from hubapp.domain.audit import change_of
 from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.ui.context import AppContext
 
@@ -42,11 +43,18 @@ class DeskWatcher(QObject):
         could not be read (the server is out of reach for a moment: the next poll tries)."""
         try:
             entries = audit.since(self.ctx.db, self._seen)
+            newest = entries[-1].id if entries else audit.newest_id(self.ctx.db)
         except HubError:
             return False
+        if newest < self._seen:
+            # A restore put an older audit log back: what changed since cannot be read from
+            # it, so everything did, and the newest id from now on is the restored one's.
+            self._seen = newest
+            self.ctx.signals.data_changed.emit(ChangeRecord("restore"), self)
+            return True
         if not entries:
             return True
-        self._seen = entries[-1].id
+        self._seen = newest
         # This desk's own writes already refreshed its screens. Desks sharing a database log
         # in as different users (single-user mode is for one desk), so the name tells them apart.
         foreign = [entry for entry in entries if entry.user_name != self.ctx.user]
