@@ -188,6 +188,18 @@ def test_single_user_mode_is_an_explicit_audited_setting(db, admin):
     assert row == ("Li Na", "false", "true")
 
 
+def test_single_user_mode_goes_off_only_with_an_active_admin_to_log_in(db):
+    single = users.UserRecord("desk", ADMIN)  # nobody logged in
+    users.set_single_user_mode(db, single, True)
+    users.add_user(db, single, "wang", CLERK, PASSWORD)
+    with pytest.raises(PermissionDenied, match="Add an admin first"):
+        users.set_single_user_mode(db, single, False)
+    assert users.single_user_mode(db)
+    users.add_user(db, single, "Li Na", ADMIN, PASSWORD)
+    users.set_single_user_mode(db, single, False)
+    assert not users.single_user_mode(db)
+
+
 def test_a_demo_database_opens_without_login(demo_db):
     assert users.single_user_mode(demo_db)
     assert not users.needs_first_admin(demo_db)

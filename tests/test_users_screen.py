@@ -85,6 +85,16 @@ def test_a_clerk_cannot_manage_users(qtbot, app_ctx):
     assert "Only an admin" in screen.message.text()
 
 
+def test_single_user_mode_stays_on_until_an_admin_can_log_in(qtbot, app_ctx):
+    app_ctx.user, app_ctx.user_id = users.SINGLE_USER.name, None
+    _add(app_ctx, "bob")
+    screen = _screen(qtbot, app_ctx)
+    assert screen.single_user.isChecked()
+    qtbot.mouseClick(screen.single_user, Qt.MouseButton.LeftButton)
+    assert screen.message.text().startswith("Add an admin first")
+    assert screen.single_user.isChecked() and users.single_user_mode(app_ctx.db)
+
+
 def _add(ctx, name, role="clerk"):
     users.add_user(ctx.db, users.SINGLE_USER, name, role, PASSWORD)
 
@@ -155,6 +165,7 @@ def _answer_password(qtbot, monkeypatch, *typed):
 
 def test_a_logged_in_clerk_changes_their_own_password(qtbot, app_ctx, demo_db_path,
                                                       monkeypatch):
+    _add(app_ctx, "li.na", "admin")
     users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
     _add(app_ctx, "zhao.min")
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
@@ -185,8 +196,8 @@ def test_a_logged_in_clerk_changes_their_own_password(qtbot, app_ctx, demo_db_pa
 
 def test_an_admin_picking_their_own_row_gives_the_current_password(qtbot, app_ctx,
                                                                    monkeypatch):
-    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
     li_na = users.add_user(app_ctx.db, users.SINGLE_USER, "li.na", "admin", PASSWORD)
+    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
     # logged in, then the desk left alone
     app_ctx.user, app_ctx.role, app_ctx.user_id = li_na.name, li_na.role, li_na.id
     screen = _screen(qtbot, app_ctx)

@@ -253,6 +253,12 @@ def set_single_user_mode(db: Database, actor: UserRecord, on: bool) -> None:
     """An explicit hub setting: without it, the app always asks who is working."""
     require_role(actor, ADMIN)
     with transaction(db):
+        if not on and not _active_admins(db):
+            # The next start would ask for a login that no admin could give: nobody could
+            # add users, restore or switch the mode back.
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "messages", "Add an admin first: without single-user mode everyone logs in, "
+                            "and no active user is an admin"))
         before = single_user_mode(db)
         db["hub_setting"].upsert({"key": _SINGLE_USER_KEY, "value": "1" if on else "0"},
                                  pk="key")
@@ -306,10 +312,13 @@ def _find(db: Database, name: str) -> UserRecord:
     return _record(rows[0])
 
 
+def _active_admins(db: Database, other_than: UserRecord | None = None) -> int:
+    return db.execute("SELECT COUNT(*) FROM app_user WHERE role = ? AND active = 1"
+                      " AND id IS NOT ?", [ADMIN, other_than and other_than.id]).fetchone()[0]
+
+
 def _keep_one_admin(db: Database, user: UserRecord) -> None:
-    others = db.execute("SELECT COUNT(*) FROM app_user WHERE role = ? AND active = 1"
-                        " AND id != ?", [ADMIN, user.id]).fetchone()[0]
-    if not others:
+    if not _active_admins(db, user):
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "messages", "{name} is the last active admin; make another admin first"),
                                name=user.name)

@@ -196,6 +196,8 @@ class UsersScreen(QWidget):
     def _set_single_user(self, on: bool) -> None:
         if self._try(lambda: users.set_single_user_mode(self.ctx.db, self.ctx.actor(), on)):
             self._changed(self.tr("Single-user mode changed; it applies at the next start."))
+        else:  # the click ticked or unticked the box: show the mode as it stayed
+            self.single_user.setChecked(users.single_user_mode(self.ctx.db))
 
     def _try(self, change: Callable[[], object]) -> bool:
         """change(), or False with what the store refused said below the list."""
