@@ -3,11 +3,12 @@
 import csv
 import dataclasses
 import datetime as dt
+import re
 
 from PySide6.QtCore import Qt
 
 from hubapp.domain.audit import changed_fields
-from hubapp.store import day_close, reference, services
+from hubapp.store import audit, day_close, reference, services, transaction
 from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen
 
@@ -174,3 +175,24 @@ def test_the_day_filter_follows_the_desks_clock(app_ctx, monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_full_list_says_it_holds_only_the_newest_changes(qtbot, app_ctx):
+    with transaction(app_ctx.db):
+        for _ in range(audit.SHOWN + 500):
+            audit.record(app_ctx.db, "sue", "retire", "commodity", 5, None, None)
+        audit.record(app_ctx.db, "wang", "retire", "commodity", 6, None, None)
+    everything = audit.count(app_ctx.db)
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    assert screen.model.rowCount() == audit.SHOWN
+    # "changes" once the English translation has the new line's plural.
+    full = re.compile(r"The newest 2,000 of ([\d,]+) change(s|\(s\)): narrow the filters to "
+                      r"see older ones")
+    assert full.fullmatch(screen.count.text()).group(1) == f"{everything:,}"
+    screen.user.setCurrentIndex(screen.user.findData("sue"))
+    screen.user.activated.emit(screen.user.currentIndex())
+    assert full.fullmatch(screen.count.text()).group(1) == "2,500"
+    screen.user.setCurrentIndex(screen.user.findData("wang"))
+    screen.user.activated.emit(screen.user.currentIndex())
+    assert screen.count.text() == "1 change"

@@ -542,7 +542,8 @@ def test_every_read_gives_the_same_records_on_both_engines(pg_server, pg_templat
             "reference": (reference.list_places(db), reference.list_routes(db),
                           reference.list_commodities(db, include_retired=True)),
             "audit": [(e.user_name, e.action, e.entity_id, e.before)
-                      for e in audit.entries(db, day=first)] + audit.user_names(db),
+                      for e in audit.entries(db, day=first)] + audit.user_names(db)
+                     + [audit.count(db, day=first), audit.count(db, service_no=some.service_no)],
             "browse": [browse.page(db, browse.BrowseFilterRecord(date_from=first), sort,
                                    descending, limit=50)
                        for sort in browse.Sort for descending in (False, True)],

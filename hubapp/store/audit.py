@@ -27,10 +27,28 @@ def record(db: Database, user: str, action: str, entity: str, entity_id: object,
     })
 
 
+# What a screen lists at once: the newest changes, which are what people look for.
+SHOWN = 2_000
+
+
 def entries(db: Database, *, user: str | None = None, day: dt.date | None = None,
-            service_no: str | None = None, limit: int = 2_000) -> list[AuditEntryRecord]:
+            service_no: str | None = None, limit: int = SHOWN) -> list[AuditEntryRecord]:
     """Newest first. day matches the day of the change (on this desk's clock) or the hub
     day it concerned; service_no matches entries whose before or after names that service."""
+    where, params = _where(user, day, service_no)
+    rows = db.query(f"SELECT * FROM audit_log {where} ORDER BY id DESC LIMIT ?", [*params, limit])
+    return [_entry(row) for row in rows]
+
+
+def count(db: Database, *, user: str | None = None, day: dt.date | None = None,
+          service_no: str | None = None) -> int:
+    """How many entries entries() would list without a limit."""
+    where, params = _where(user, day, service_no)
+    return db.execute(f"SELECT COUNT(*) FROM audit_log {where}", params).fetchone()[0]
+
+
+def _where(user: str | None, day: dt.date | None,
+           service_no: str | None) -> tuple[str, list[object]]:
     clauses, params = [], []
     if user:
         clauses.append("user_name = ?")
@@ -48,9 +66,7 @@ def entries(db: Database, *, user: str | None = None, day: dt.date | None = None
         pattern = f'%"service_no": "{service_no.strip().upper()}"%'
         clauses.append("(before LIKE ? OR after LIKE ?)")
         params += [pattern, pattern]
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = db.query(f"SELECT * FROM audit_log {where} ORDER BY id DESC LIMIT ?", [*params, limit])
-    return [_entry(row) for row in rows]
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def last_change(db: Database, entity: str, entity_id: object) -> AuditEntryRecord | None:

@@ -15,7 +15,7 @@ from hubapp.domain.audit import AuditEntryRecord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
-from hubapp.ui import date_edits, dialogs, labels
+from hubapp.ui import date_edits, dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
@@ -236,8 +236,14 @@ class AuditScreen(QWidget):
         self.model.commodities = {
             commodity.id: labels.pick(commodity.name_en, commodity.name_zh)
             for commodity in reference.list_commodities(self.ctx.db, include_retired=True)}
-        self.model.set_rows(audit.entries(self.ctx.db, **self._filters()))
-        self.count.setText(self.tr("%n change(s)", "", self.model.rowCount()))
+        filters = self._filters()
+        self.model.set_rows(audit.entries(self.ctx.db, **filters))
+        shown = self.model.rowCount()
+        # Counted only when the list is full: the count reads every matching entry.
+        total = audit.count(self.ctx.db, **filters) if shown == audit.SHOWN else shown
+        self.count.setText(self.tr("%n change(s)", "", shown) if total == shown else self.tr(
+            "The newest {shown} of %Ln change(s): narrow the filters to see older ones", "",
+            total).format(shown=formatting.number(shown)))
         self.details.clear()
 
     def _show_details(self, current, _previous) -> None:
