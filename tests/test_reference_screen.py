@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButt
 
 from hubapp.domain.errors import InputError
 from hubapp.domain.records import CommodityRecord
-from hubapp.store import audit, reference, stats
+from hubapp.store import audit, open_db, reference, stats
 from hubapp.ui import dialogs
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
@@ -262,6 +262,26 @@ def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, 
     assert tab.selected().id == target.id
     assert [e.action for e in audit.entries(app_ctx.db, user=app_ctx.user)] == [
         "merge", "retire"]
+
+
+def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatch, screen,
+                                                               app_ctx, demo_db_path):
+    tab = screen.commodities
+    source = select(qtbot, tab, "durian")
+    target = select(qtbot, tab, "tapioca starch")
+    select(qtbot, tab, "durian")  # this desk's list still holds it
+    other_desk = open_db(demo_db_path)
+    try:
+        reference.merge_commodities(other_desk, source.id, target.id, "sue")
+    finally:
+        other_desk.close()
+    newest = audit.newest_id(app_ctx.db)
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, *args: errors.append(args))
+    click(qtbot, tab.retire_button)
+    assert errors == [("Retire commodity", f"Commodity {source.id} no longer exists")]
+    assert audit.newest_id(app_ctx.db) == newest
+    assert tab.proxy.rowCount() == 0  # the list as it is now: durian is gone
 
 
 def test_search_finds_english_chinese_and_codes(qtbot, screen, qtmodeltester):

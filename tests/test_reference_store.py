@@ -123,6 +123,33 @@ def test_merge_moves_the_containers_and_keeps_totals(demo_db):
     assert (entry.action, entry.after["merged_into"]) == ("merge", target)
 
 
+def test_a_commodity_another_desk_merged_away_is_neither_retired_nor_edited(demo_db):
+    source, target = used_commodities(demo_db)
+    loaded = reference.get_commodity(demo_db, source)  # as this desk's list holds it
+    reference.merge_commodities(demo_db, source, target, "sue")  # another desk
+    newest = audit.newest_id(demo_db)
+    for change in (lambda: reference.set_retired(demo_db, source, True, "wang"),
+                   lambda: reference.save_commodity(
+                       demo_db, dataclasses.replace(loaded, perishable=True), "wang", loaded),
+                   lambda: reference.merge_commodities(demo_db, source, target, "wang"),
+                   lambda: reference.merge_commodities(demo_db, target, source, "wang")):
+        with pytest.raises(InputError, match=f"Commodity {source} no longer exists"):
+            change()
+    assert audit.newest_id(demo_db) == newest
+    assert reference.get_commodity(demo_db, source) is None
+
+
+def test_a_retire_audits_what_was_stored_and_a_repeated_one_nothing(demo_db):
+    used = used_commodities(demo_db)[0]
+    reference.set_retired(demo_db, used, True, "sue")
+    reference.set_retired(demo_db, used, True, "wang")  # from a list not yet refreshed
+    reference.set_retired(demo_db, used, False, "wang")
+    assert [(e.user_name, e.action, e.before, e.after)
+            for e in audit.entries(demo_db, limit=2)] == [
+        ("wang", "unretire", {"retired": True}, {"retired": False}),
+        ("sue", "retire", {"retired": False}, {"retired": True})]
+
+
 def test_places_and_routes_are_added_checked_and_audited(demo_db):
     with pytest.raises(ValidationError) as caught:
         reference.save_place(demo_db, PlaceRecord("LAV", "Nowhere", "无处", "LA"), "boss",

@@ -147,10 +147,7 @@ def save_commodity(db: Database, commodity: CommodityRecord, user: str,
     commodity = dataclasses.replace(commodity, hs_code=normal_hs_code(commodity.hs_code))
     _check(validate_commodity(commodity))
     with transaction(db):
-        before = get_commodity(db, commodity.id) if commodity.id is not None else None
-        if commodity.id is not None and before is None:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "messages", "Commodity {id} no longer exists"), id=commodity.id)
+        before = _existing_commodity(db, commodity.id) if commodity.id is not None else None
         if before is not None and loaded is not None:
             commodity = CommodityRecord(**_changed_over(
                 dataclasses.asdict(before), dataclasses.asdict(commodity),
@@ -171,13 +168,26 @@ def save_commodity(db: Database, commodity: CommodityRecord, user: str,
 def set_retired(db: Database, commodity_id: int, retired: bool, user: str) -> ChangeRecord:
     """A retired commodity is hidden from entry; moves already made keep it."""
     with transaction(db):
-        if not retired and (commodity := get_commodity(db, commodity_id)) is not None:
-            _check(taken_hs_code_errors(dataclasses.replace(commodity, retired=False),
+        # Read under the write lock: another desk may have merged it away or retired it.
+        before = _existing_commodity(db, commodity_id)
+        if not retired:
+            _check(taken_hs_code_errors(dataclasses.replace(before, retired=False),
                                         list_commodities(db)))
-        db.execute("UPDATE commodity SET retired = ? WHERE id = ?", [int(retired), commodity_id])
-        audit.record(db, user, "retire" if retired else "unretire", "commodity", commodity_id,
-                     {"retired": not retired}, {"retired": retired})
+        if before.retired != retired:
+            db.execute("UPDATE commodity SET retired = ? WHERE id = ?",
+                       [int(retired), commodity_id])
+            audit.record(db, user, "retire" if retired else "unretire", "commodity",
+                         commodity_id, {"retired": before.retired}, {"retired": retired})
     return ChangeRecord(_REFERENCE)
+
+
+def _existing_commodity(db: Database, commodity_id: int) -> CommodityRecord:
+    """The commodity as stored; an InputError if another desk has merged it away."""
+    commodity = get_commodity(db, commodity_id)
+    if commodity is None:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "Commodity {id} no longer exists"), id=commodity_id)
+    return commodity
 
 
 def merge_commodities(db: Database, source_id: int, target_id: int,
@@ -187,11 +197,7 @@ def merge_commodities(db: Database, source_id: int, target_id: int,
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "A commodity cannot be merged into itself"))
     with transaction(db):
-        source, target = get_commodity(db, source_id), get_commodity(db, target_id)
-        if source is None or target is None:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "messages", "Commodity {id} no longer exists"),
-                id=source_id if source is None else target_id)
+        source, target = _existing_commodity(db, source_id), _existing_commodity(db, target_id)
         days = {dt.date.fromisoformat(row["date"]) for row in db.query(
             "SELECT DISTINCT date FROM container_move WHERE commodity_id = ?", [source_id])}
         # The services holding source change: a desk with one open is told when it saves,

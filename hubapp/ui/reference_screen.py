@@ -421,13 +421,9 @@ class CommoditiesTab(ReferenceTab):
         chosen = self.selected()
         if chosen is None:
             return
-        try:  # back into use while another commodity has its HS code: refused
-            change = reference.set_retired(self.ctx.db, chosen.id, not chosen.retired,
-                                           self.ctx.user)
-        except HubError as error:
-            dialogs.show_error(self, self.tr("Unretire"), labels.message(error))
-            return
-        self._announce(change)
+        title = self.tr("Unretire commodity") if chosen.retired else self.tr("Retire commodity")
+        self._change(title, lambda: reference.set_retired(self.ctx.db, chosen.id,
+                                                          not chosen.retired, self.ctx.user))
 
     def merge(self) -> None:
         chosen = self.selected()
@@ -455,18 +451,21 @@ class CommoditiesTab(ReferenceTab):
                     source=labels.pick(chosen.name_en, chosen.name_zh),
                     target=labels.pick(target.name_en, target.name_zh))):
             return
+        if self._change(title, lambda: reference.merge_commodities(
+                self.ctx.db, chosen.id, target.id, self.ctx.user)):
+            self.search.clear()  # the search found the source; show where its containers went
+            self.select(target)
+
+    def _change(self, title: str, change: Callable[[], ChangeRecord]) -> bool:
+        """Announce change(), or say why the store refused it; False then."""
         try:
-            change = reference.merge_commodities(self.ctx.db, chosen.id, target.id,
-                                                 self.ctx.user)
+            done = change()
         except HubError as error:
             dialogs.show_error(self, title, labels.message(error))
-            return
-        self._announce(change)
-        self.search.clear()  # the search found the source; show where its containers went
-        self.select(target)
-
-    def _announce(self, change: ChangeRecord) -> None:
-        self.ctx.signals.data_changed.emit(change, self)
+            self.reload()  # another desk's change, such as a merge, is why: show it
+            return False
+        self.ctx.signals.data_changed.emit(done, self)
+        return True
 
 
 class ReferenceScreen(QWidget):
