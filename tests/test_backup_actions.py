@@ -291,3 +291,21 @@ def test_other_desks_hear_of_a_restore_and_of_the_saves_after_it(
     day_close.close_day(ctx.db, DEMO_END, UserRecord("sue", "supervisor"))
     main_window.watcher.look()
     assert announced[1:] == [ChangeRecord("day_close", frozenset({DEMO_END}))]
+
+
+def test_after_a_restore_the_day_offers_the_restored_lists(qtbot, main_window, app_ctx,
+                                                          demo_db_path, tmp_path, monkeypatch):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    app_ctx.signals.data_changed.emit(reference.set_retired(app_ctx.db, 1, True, "sue"), None)
+
+    def offered():
+        return any(text.startswith("cassava flour")
+                   for text in main_window.day_screen.grid_view.delegate.completions["commodity"])
+
+    assert not offered()
+    _capture(monkeypatch, "pick_open_file", str(saved))
+    _capture(monkeypatch, "ask_yes_no", True)
+    infos = _capture(monkeypatch, "show_info")
+    main_window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(infos))
+    assert offered()  # not retired in the backup

@@ -313,7 +313,7 @@ class BrowseScreen(QWidget):
             self.reload()
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
-        if change is not None and change.what == "reference":
+        if change is not None and change.what in ("reference", "restore"):
             filter_choices.refill(self.route, self.commodity, self.ctx.db)
         if self.isVisible():
             self.reload()

@@ -422,7 +422,7 @@ class DashboardScreen(QWidget):
             self._start()
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
-        if change is not None and change.what == "reference":
+        if change is not None and change.what in ("reference", "restore"):
             filter_choices.refill(self.route, self.commodity, self.ctx.db)
         self.refresh()
 

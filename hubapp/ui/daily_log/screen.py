@@ -355,7 +355,7 @@ class DailyLogScreen(QWidget):
         header.setStretchLastSection(True)
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
-        if change.what == "reference":
+        if change.what in ("reference", "restore"):  # a restore brings the backup's lists
             self._reference_changed()
         elif change.what == "settings":
             self._configure_grid()  # a new TEU count for 45 ft boxes
