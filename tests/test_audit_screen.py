@@ -186,8 +186,8 @@ def test_a_full_list_says_it_holds_only_the_newest_changes(qtbot, app_ctx):
     screen = AuditScreen(app_ctx)
     qtbot.addWidget(screen)
     assert screen.model.rowCount() == audit.SHOWN
-    # "changes" once the English translation has the new line's plural.
-    full = re.compile(r"The newest 2,000 of ([\d,]+) change(s|\(s\)): narrow the filters to "
+    # The English plural from the translation, as a reader sees it.
+    full = re.compile(r"The newest 2,000 of ([\d,]+) changes: narrow the filters to "
                       r"see older ones")
     assert full.fullmatch(screen.count.text()).group(1) == f"{everything:,}"
     screen.user.setCurrentIndex(screen.user.findData("sue"))

@@ -212,8 +212,9 @@ def test_unretiring_a_commodity_whose_hs_code_another_took_says_why_not(
     shown = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, *args: shown.append(args))
     click(qtbot, tab.retire_button)
-    assert shown == [("Unretire commodity", "HS code 110620 is already Cassava chips (木薯片)'s: two "
-                      "commodities in use cannot share one (retire or change that one first)")]
+    assert shown == [("Unretire commodity",
+                      "HS code 110620 is already Cassava chips (木薯片)'s: two commodities in "
+                      "use cannot share one (retire or change that one first)")]
     assert reference.get_commodity(app_ctx.db, flour.id).retired
 
 

@@ -3,7 +3,7 @@
 <context>
     <name>AuditModel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="152" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="153" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -14,11 +14,19 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="239" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="244" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
             <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/audit_screen.py" line="245" />
+        <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
+        <translation>
+            <numerusform>The newest {shown} of %Ln change: narrow the filters to see older ones</numerusform>
+            <numerusform>The newest {shown} of %Ln changes: narrow the filters to see older ones</numerusform>
         </translation>
     </message>
 </context>
@@ -44,7 +52,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="630" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="636" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -52,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="651" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="657" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>
@@ -63,7 +71,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="605" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="606" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -71,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="610" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="611" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -79,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="615" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="616" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>Pasted %n row.</numerusform>
@@ -87,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="661" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="662" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
@@ -95,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="665" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="666" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
@@ -103,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="673" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="674" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
@@ -111,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="707" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="708" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>

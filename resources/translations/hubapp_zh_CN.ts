@@ -4,39 +4,39 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="144"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -44,59 +44,66 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="175"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="189"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="193"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="231"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="244"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/audit_screen.py" line="245"/>
+        <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
+        <translation>
+            <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="261"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="262"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="269"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -114,49 +121,49 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="117"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="121"/>
         <source>Backing up before closing; the window closes when the backup is made…</source>
         <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="138"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="167"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="142"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="171"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="140"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="144"/>
         <source>The automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="153"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="157"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="163"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="167"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="168"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="172"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="169"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="173"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="172"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="175"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="176"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="179"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="176"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="180"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -165,27 +172,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="197"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="198"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="202"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="203"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="204"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="205"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="206"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="207"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="215"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="216"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -194,12 +201,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="225"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="225"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="226"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -408,17 +415,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="440"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="424"/>
+        <source>Unretire commodity</source>
+        <translation>恢复使用货类</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="424"/>
+        <source>Retire commodity</source>
+        <translation>停用货类</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="441"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="442"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="443"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="448"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="449"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
@@ -531,47 +548,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="142"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="142"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="142"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="140"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="140"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="140"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="140"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="195"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="215"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="218"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -579,29 +596,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="587"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="593"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="615"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="621"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="630"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="636"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="642"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="648"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="651"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="657"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -715,7 +732,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="693"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -790,75 +807,75 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="524"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="574"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="605"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="606"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="661"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="662"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="665"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="666"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="739"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="740"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="744"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="758"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="759"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="763"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="610"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
@@ -870,41 +887,41 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="615"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="617"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="643"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="674"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="695"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="706"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1855,22 +1872,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="483"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="487"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="484"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="488"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="485"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="489"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="487"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="491"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2035,7 +2052,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="692"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="698"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2117,7 +2134,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="46"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="184"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="188"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2142,95 +2159,100 @@ Licence: MIT</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="58"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="102"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="59"/>
+        <source>Every desk prints the image found at this path on its own computer: choose a shared folder every desk reaches by the same path. A desk without it prints its reports without a logo.</source>
+        <translation>每台工作站打印的是本机该路径下的图片：请选择各工作站都能以相同路径访问的共享文件夹。找不到该图片的工作站打印的报告不带标志。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="62"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="106"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="60"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="119"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="64"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="123"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="65"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
         <source>Daily train target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="73"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="71"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="75"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="73"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="77"/>
         <source>A 45 ft container counts</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="76"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="80"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="78"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="82"/>
         <source>On time within ±</source>
         <translation>准点范围 ±</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="84"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="88"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="87"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="96"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="94"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="103"/>
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="125"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="108"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="129"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="151"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="175"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="179"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="185"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="189"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -2829,7 +2851,17 @@ Licence: MIT</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="120"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
@@ -2880,12 +2912,12 @@ Licence: MIT</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="234"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="234"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="235"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -3240,37 +3272,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="459"/>
+        <location filename="../../hubapp/cli.py" line="457"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="499"/>
+        <location filename="../../hubapp/cli.py" line="497"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="503"/>
+        <location filename="../../hubapp/cli.py" line="501"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="515"/>
+        <location filename="../../hubapp/cli.py" line="513"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="517"/>
+        <location filename="../../hubapp/cli.py" line="515"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="535"/>
+        <location filename="../../hubapp/cli.py" line="533"/>
         <source>{count} container(s) written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="575"/>
+        <location filename="../../hubapp/cli.py" line="573"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3365,27 +3397,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="456"/>
+        <location filename="../../hubapp/cli.py" line="454"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="494"/>
+        <location filename="../../hubapp/cli.py" line="492"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="508"/>
+        <location filename="../../hubapp/cli.py" line="506"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="509"/>
+        <location filename="../../hubapp/cli.py" line="507"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="526"/>
+        <location filename="../../hubapp/cli.py" line="524"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -3700,38 +3732,43 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="66"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="77"/>
+        <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
+        <translation>海关编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="87"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="71"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="92"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="81"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="102"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="91"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="112"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="94"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="115"/>
         <location filename="../../hubapp/domain/validation.py" line="148"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="107"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="128"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="114"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="135"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -3796,7 +3833,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="292"/>
+        <location filename="../../hubapp/domain/validation.py" line="293"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -3841,7 +3878,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="86"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="107"/>
         <location filename="../../hubapp/interchange/parsing.py" line="349"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -3924,12 +3961,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="54"/>
+        <location filename="../../hubapp/store/backup.py" line="56"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="58"/>
+        <location filename="../../hubapp/store/backup.py" line="60"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -3939,44 +3976,44 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="75"/>
+        <location filename="../../hubapp/store/backup.py" line="77"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="94"/>
+        <location filename="../../hubapp/store/backup.py" line="96"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="154"/>
+        <location filename="../../hubapp/store/backup.py" line="156"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="165"/>
+        <location filename="../../hubapp/store/backup.py" line="167"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="182"/>
+        <location filename="../../hubapp/store/backup.py" line="198"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="186"/>
+        <location filename="../../hubapp/store/backup.py" line="202"/>
         <location filename="../../hubapp/store/db.py" line="58"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="226"/>
+        <location filename="../../hubapp/store/backup.py" line="242"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="180"/>
-        <location filename="../../hubapp/store/backup.py" line="254"/>
+        <location filename="../../hubapp/reports/printing.py" line="202"/>
+        <location filename="../../hubapp/store/backup.py" line="270"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -4091,72 +4128,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="71"/>
+        <location filename="../../hubapp/store/users.py" line="74"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="129"/>
+        <location filename="../../hubapp/store/users.py" line="132"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="145"/>
+        <location filename="../../hubapp/store/users.py" line="148"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="167"/>
+        <location filename="../../hubapp/store/users.py" line="170"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="207"/>
+        <location filename="../../hubapp/store/users.py" line="210"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="219"/>
+        <location filename="../../hubapp/store/users.py" line="222"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="224"/>
+        <location filename="../../hubapp/store/users.py" line="227"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="262"/>
+        <location filename="../../hubapp/store/users.py" line="259"/>
+        <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
+        <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有在用的管理员</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="271"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="267"/>
+        <location filename="../../hubapp/store/users.py" line="276"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="278"/>
+        <location filename="../../hubapp/store/users.py" line="287"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="284"/>
+        <location filename="../../hubapp/store/users.py" line="293"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="293"/>
+        <location filename="../../hubapp/store/users.py" line="302"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="301"/>
+        <location filename="../../hubapp/store/users.py" line="310"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="310"/>
+        <location filename="../../hubapp/store/users.py" line="322"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -4186,24 +4228,38 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="97"/>
-        <location filename="../../hubapp/store/reference.py" line="200"/>
+        <location filename="../../hubapp/store/reference.py" line="72"/>
+        <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
+        <translation>海关编码 {code} 由 {names} 共用：请输入货类名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="93"/>
+        <source>{name} is retired: use {successor} (the same HS code) instead</source>
+        <translation>{name} 已停用：请改用 {successor}（同一海关编码）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="96"/>
+        <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
+        <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="131"/>
+        <location filename="../../hubapp/store/reference.py" line="244"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="118"/>
-        <location filename="../../hubapp/store/reference.py" line="154"/>
+        <location filename="../../hubapp/store/reference.py" line="188"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="149"/>
+        <location filename="../../hubapp/store/reference.py" line="197"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="203"/>
+        <location filename="../../hubapp/store/reference.py" line="247"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -4233,13 +4289,13 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="545"/>
-        <location filename="../../hubapp/cli.py" line="569"/>
+        <location filename="../../hubapp/cli.py" line="543"/>
+        <location filename="../../hubapp/cli.py" line="567"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="561"/>
+        <location filename="../../hubapp/cli.py" line="559"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
