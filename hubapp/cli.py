@@ -473,6 +473,10 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.store import open_db
 
     progress = _progress_line if sys.stderr.isatty() else None
+    if args.problems is not None and args.problems.resolve() == args.file.resolve():
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "--problems {path} is the file being imported: name another file "
+                        "for the problem list"), path=str(args.problems))
     if args.problems is not None:
         # Emptied first: a list that cannot be written stops the import before it saves
         # anything, and an import that fails early leaves no older list to be read as its.

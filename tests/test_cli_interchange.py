@@ -219,3 +219,12 @@ def test_progress_line_only_on_a_terminal(db):
     assert result.returncode == 0
     assert "importing… 100 %" in shown.decode()
     assert "20 containers" in result.stdout
+
+
+def test_a_problem_list_named_as_the_file_imported_is_refused_and_the_file_kept(db, tmp_path):
+    # It was emptied for the list before being read: the loading list was gone.
+    listed = tmp_path / "list.csv"
+    listed.write_bytes(SAMPLE.read_bytes())
+    result = hubapp("import", listed, "--db", db, "--problems", tmp_path / "." / "list.csv")
+    assert result.returncode == 1 and "is the file being imported" in result.stderr
+    assert listed.read_bytes() == SAMPLE.read_bytes()
