@@ -144,6 +144,18 @@ def test_a_copied_late_night_train_stays_due_after_midnight(qtbot, screen, app_c
     assert copy.delay_minutes == 10
 
 
+def test_a_copied_train_that_ran_days_late_is_due_on_the_copys_own_day(qtbot, screen, app_ctx):
+    source = services.list_day(app_ctx.db, DEMO_END)[0]
+    two_days_before = DEMO_END - dt.timedelta(days=2)
+    late, _ = services.save_service(
+        app_ctx.db, dataclasses.replace(
+            source.service, scheduled_at=dt.datetime.combine(two_days_before, dt.time(8)),
+            actual_at=dt.datetime.combine(DEMO_END, dt.time(9))),
+        services.list_moves(app_ctx.db, source.service.id), "wang.li", "admin")
+    screen.copy_service(late)
+    assert screen.form.scheduled.text() == "08:00"  # was two days before the copy's day
+
+
 def test_a_year_typed_wrong_is_refused_not_saved_as_a_year_long_dwell(qtbot, screen, app_ctx,
                                                                       demo_db_path):
     screen.set_day(DEMO_END)

@@ -532,9 +532,12 @@ class DailyLogScreen(QWidget):
 
         def moved(value: dt.datetime | None) -> dt.datetime | None:
             # A late-night train is due "+1": the copy keeps its days after the service's date.
+            # Not days before: a run logged days behind its timetable was late, and the copy
+            # is due on its own day.
             if value is None:
                 return None
-            return dt.datetime.combine(day + (value.date() - source.date), value.time())
+            later = max(value.date() - source.date, dt.timedelta(0))
+            return dt.datetime.combine(day + later, value.time())
 
         copy = dataclasses.replace(source, date=day, scheduled_at=moved(source.scheduled_at),
                                    actual_at=None, status=Status.PLANNED, notes="", id=None,
