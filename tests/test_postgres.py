@@ -578,3 +578,35 @@ def test_a_server_database_not_in_utf8_is_refused_plainly(pg_server):
             open_db(pg_server.url(name))
     finally:
         pg_server.drop_database(pg_server.url(name))
+
+
+def test_a_restore_on_the_server_numbers_its_entry_and_later_ones_after_the_old_log(
+        empty_url, tmp_path):
+    # Row versions are audit ids: given again after a restore, a desk's stale copy of a
+    # service would overwrite a save made since.
+    from hubapp.store import audit, backup, server_backup
+    from hubapp.store.db import transaction
+    from hubapp.store.users import ADMIN, UserRecord
+
+    def note(db, what):
+        with transaction(db):
+            audit.record(db, "ann", "update", "setting", what, None, None)
+
+    db = open_db(empty_url)
+    try:
+        note(db, "before the backup")
+        dump = server_backup.dump(empty_url, tmp_path / "hub.dump")
+        for n in range(3):
+            note(db, f"after the backup {n}")
+        newest = audit.newest_id(db)
+    finally:
+        db.close()
+    backup.restore(dump, empty_url, UserRecord("ann", ADMIN))
+    db = open_db(empty_url)
+    try:
+        restored = audit.entries(db, limit=1)[0]
+        assert (restored.action, restored.id) == ("restore", newest + 1)
+        note(db, "after the restore")
+        assert audit.newest_id(db) == newest + 2
+    finally:
+        db.close()

@@ -14,9 +14,10 @@ if TYPE_CHECKING:
 
 
 def record(db: Database, user: str, action: str, entity: str, entity_id: object,
-           before: Any, after: Any) -> None:
-    """Append one entry; call inside the transaction of the change it describes."""
-    db["audit_log"].insert({
+           before: Any, after: Any, *, after_id: int = 0) -> None:
+    """Append one entry; call inside the transaction of the change it describes. Its id is
+    above after_id when given (a restore: store.backup.restore)."""
+    entry = {
         "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "user_name": user,
         "action": action,
@@ -24,7 +25,13 @@ def record(db: Database, user: str, action: str, entity: str, entity_id: object,
         "entity_id": str(entity_id),
         "before": None if before is None else json.dumps(before, ensure_ascii=False),
         "after": None if after is None else json.dumps(after, ensure_ascii=False),
-    })
+    }
+    if after_id and after_id >= newest_id(db):
+        entry["id"] = after_id + 1
+    db["audit_log"].insert(entry)
+    if "id" in entry and is_postgres(db):  # numbered by hand: the server's count follows
+        db.execute("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), ?)",
+                   [entry["id"]])
 
 
 # What a screen lists at once: the newest changes, which are what people look for.

@@ -8,6 +8,7 @@ the last 7 days, 4 weeks and 12 months. Files of any other name in that folder
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -180,16 +181,38 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     database's audit log is the backup's, so the restore itself is recorded in it after.
     """
     require_role(by, ADMIN)
+    newest = _newest_entry(db_path)
     kept = server_backup.restore(backup_file, str(db_path)) if is_server(db_path) \
         else _restore_file(Path(backup_file), Path(db_path), folder)
     # Opening also upgrades a backup from an older Hub Desk, before any screen reads it.
     db = open_db(db_path)
     try:
         with transaction(db):
-            audit.record(db, by.name, "restore", "database", Path(backup_file).name, None, None)
+            # Numbered after every entry the database had: row versions come from these ids,
+            # and one given again would let a desk's stale copy overwrite a newer save; other
+            # desks, waiting for ids above those they saw, hear of the restore by it.
+            audit.record(db, by.name, "restore", "database", Path(backup_file).name, None,
+                         None, after_id=newest)
     finally:
         db.close()
     return kept
+
+
+def _newest_entry(db_path: Path | str) -> int:
+    """The newest audit id of the database about to be restored over; 0 if it has none or
+    cannot be read. A file is only read: a damaged one is kept byte for byte first."""
+    if is_server(db_path):
+        db = open_db(db_path, create=False)
+        try:
+            return audit.newest_id(db)
+        finally:
+            db.close()
+    try:
+        with contextlib.closing(sqlite3.connect(
+                f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return audit.newest_id(conn)
+    except sqlite3.Error:
+        return 0
 
 
 def _restore_file(backup_file: Path, db_path: Path, folder: Path | None) -> Path | None:
