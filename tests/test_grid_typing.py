@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -392,7 +392,8 @@ def test_ctrl_d_and_a_pasted_cell_fill_the_empty_row_as_a_spreadsheet_s_next_row
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert len(screen.grid.text_rows()) == 1
 
-    _select(screen, 0, FIELDS.index("full_empty"), 1, FIELDS.index("full_empty"))
+    # Picked from the empty row up: with the cursor in a box's row it would be the column.
+    _select(screen, 1, FIELDS.index("full_empty"), 0, FIELDS.index("full_empty"))
     QGuiApplication.clipboard().setText("E\n")
     press(qtbot, (Qt.Key.Key_V, CTRL))
     _select(screen, 1, FIELDS.index("size_type"), 1, FIELDS.index("size_type"))
@@ -402,3 +403,19 @@ def test_ctrl_d_and_a_pasted_cell_fill_the_empty_row_as_a_spreadsheet_s_next_row
     assert [(row["container"], row["size_type"], row["full_empty"], row["seal"])
             for row in screen.grid.text_rows()] == [(first, "22G1", "E", "CN1"),
                                                     (second, "22G1", "E", "")]
+
+
+def test_a_whole_column_picked_by_its_header_fills_its_boxes_and_adds_no_row(qtbot, screen):
+    # The empty row at the bottom was filled too: a row with no container, a red problem.
+    _new_service(qtbot, screen, "B14")
+    _paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t20000\n" for number in numbers(3)))
+    header = screen.grid_view.horizontalHeader()
+    column = FIELDS.index("full_empty")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(
+        header.sectionViewportPosition(column) + header.sectionSize(column) // 2,
+        header.height() // 2))
+    QGuiApplication.clipboard().setText("E\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    assert [row["full_empty"] for row in screen.grid.text_rows()] == ["E", "E", "E"]
+    assert not screen.grid.problems()

@@ -602,9 +602,15 @@ class ContainerGridView(QTableView):
 
     def _selected_cells(self) -> list[tuple[int, str]]:
         """(row, field) of the selected cells that hold a box's fields, top to bottom; the
-        empty row at the bottom too, as a spreadsheet's next row takes a fill or a paste."""
+        empty row at the bottom too, as a spreadsheet's next row takes a fill or a paste,
+        but for a whole column picked by its header (the cursor then in a box's row): that
+        filled a row of one field, no box."""
+        boxes = len(self.grid().text_rows())
+        into_new = self.currentIndex().row() >= boxes
+        selection = self.selectionModel()
         return sorted((i.row(), FIELDS[i.column()]) for i in self.selectedIndexes()
-                      if i.column() < PROBLEM)
+                      if i.column() < PROBLEM and (i.row() < boxes or into_new
+                                                   or not selection.isColumnSelected(i.column())))
 
     def fill_down(self) -> None:
         """Ctrl+D as in a spreadsheet: the top selected cell of each column copied down
