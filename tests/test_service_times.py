@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
-from hubapp.domain.validation import parse_time, validate_service
+from hubapp.domain.validation import ValidationError, parse_time, validate_service
 from hubapp.store import services
+from hubapp.store.db import transaction
 
 from conftest import DEMO_END
 from test_daily_log import CTRL, numbers, press
@@ -219,3 +220,22 @@ def test_a_train_that_left_after_midnight_is_listed_and_reported_as_the_form_say
     assert screen.form.actual.text() == "00:20 +1"
     html = content(reports.build(app_ctx.db, reports.DAILY, DAY, DAY), "en").html
     assert "00:20 +1" in html and ">00:20<" not in html
+
+
+def test_a_service_stored_before_the_time_spans_still_takes_an_edit_of_its_boxes(app_ctx):
+    # Stored 5 days late by an earlier release: a clerk could not remove a wrong box from it
+    # without changing its true scheduled time. A changed time is held to the span.
+    db = app_ctx.db
+    summary = services.list_day(db, DEMO_END)[0]
+    five_days = dt.datetime.combine(DEMO_END - dt.timedelta(days=5), dt.time(8))
+    with transaction(db):
+        db.execute("UPDATE service SET scheduled_at = ? WHERE id = ?",
+                   [f"{five_days:%Y-%m-%d %H:%M}", summary.service.id])
+    stored = services.get_service(db, summary.service.id)
+    moves = services.list_moves(db, stored.id)
+    saved, _ = services.save_service(db, stored, moves[1:], "wang.li", "admin")
+    assert saved.scheduled_at == five_days and len(services.list_moves(db, saved.id)) == \
+        len(moves) - 1
+    with pytest.raises(ValidationError, match="too far from the service's date"):
+        services.save_service(db, dataclasses.replace(
+            saved, scheduled_at=five_days + dt.timedelta(hours=1)), moves[1:], "wang.li", "admin")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
@@ -127,7 +127,10 @@ class ValidationError(HubError):
         self.errors = tuple(errors)
 
 
-def validate_service(service: ServiceRecord) -> list[FieldError]:
+def validate_service(service: ServiceRecord, kept: Collection[str] = ()) -> list[FieldError]:
+    """Every problem of a service. kept: its time fields a re-save keeps as stored, which
+    are not held to the spans around its date (a service stored before they were, 5 days
+    late, must still take an edit of its containers)."""
     errors: list[FieldError] = []
     if not _SERVICE_NO.fullmatch(service.service_no):
         errors.append(FieldError(
@@ -151,7 +154,8 @@ def validate_service(service: ServiceRecord) -> list[FieldError]:
         ))
     for name, (before, after, template) in _TIME_SPANS.items():
         moment = getattr(service, name)
-        if moment is not None and not -before <= (moment.date() - service.date).days <= after:
+        if moment is not None and name not in kept \
+                and not -before <= (moment.date() - service.date).days <= after:
             errors.append(FieldError(name, template, {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
     return errors

@@ -186,7 +186,13 @@ def _insert_moves(db: Database, service_id: int, service: ServiceRecord,
 
 def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMoveRecord],
               teu_45ft: float) -> list[FieldError]:
-    errors = list(validate_service(service))
+    try:
+        stored = get_service(db, service.id) if service.id is not None else None
+    except ServiceNotFound:  # deleted meanwhile: the save says so
+        stored = None
+    kept = [name for name in ("scheduled_at", "actual_at") if stored is not None
+            and stored.date == service.date and getattr(stored, name) == getattr(service, name)]
+    errors = list(validate_service(service, kept))
     clash = db.execute(
         "SELECT id FROM service WHERE date = ? AND direction = ? AND service_no = ?"
         " AND id IS NOT ?", [service.date.isoformat(), str(service.direction),
