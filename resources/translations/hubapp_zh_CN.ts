@@ -601,24 +601,24 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="621"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="627"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="636"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="642"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="648"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="654"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="657"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="663"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -732,7 +732,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -812,70 +812,70 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="575"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="606"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="609"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="662"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="665"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="666"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="669"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="711"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="740"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="743"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="748"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="759"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="767"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="614"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
@@ -887,41 +887,41 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="621"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="644"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="674"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="677"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="695"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="719"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2052,7 +2052,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="698"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="704"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3277,32 +3277,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="497"/>
+        <location filename="../../hubapp/cli.py" line="501"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="501"/>
+        <location filename="../../hubapp/cli.py" line="505"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="513"/>
+        <location filename="../../hubapp/cli.py" line="517"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="515"/>
+        <location filename="../../hubapp/cli.py" line="519"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="533"/>
+        <location filename="../../hubapp/cli.py" line="537"/>
         <source>{count} container(s) written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="573"/>
+        <location filename="../../hubapp/cli.py" line="577"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3402,22 +3402,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="492"/>
+        <location filename="../../hubapp/cli.py" line="496"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="506"/>
+        <location filename="../../hubapp/cli.py" line="510"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="507"/>
+        <location filename="../../hubapp/cli.py" line="511"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="524"/>
+        <location filename="../../hubapp/cli.py" line="528"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -3697,12 +3697,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="135"/>
+        <location filename="../../hubapp/domain/validation.py" line="138"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="142"/>
+        <location filename="../../hubapp/domain/validation.py" line="145"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -3758,7 +3758,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="115"/>
-        <location filename="../../hubapp/domain/validation.py" line="148"/>
+        <location filename="../../hubapp/domain/validation.py" line="151"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -3773,42 +3773,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="168"/>
+        <location filename="../../hubapp/domain/validation.py" line="172"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="184"/>
+        <location filename="../../hubapp/domain/validation.py" line="188"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="188"/>
+        <location filename="../../hubapp/domain/validation.py" line="192"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="209"/>
+        <location filename="../../hubapp/domain/validation.py" line="213"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="220"/>
+        <location filename="../../hubapp/domain/validation.py" line="224"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="266"/>
+        <location filename="../../hubapp/domain/validation.py" line="270"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="272"/>
+        <location filename="../../hubapp/domain/validation.py" line="276"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="234"/>
+        <location filename="../../hubapp/domain/validation.py" line="238"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -3823,17 +3823,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="237"/>
+        <location filename="../../hubapp/domain/validation.py" line="241"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="281"/>
+        <location filename="../../hubapp/domain/validation.py" line="285"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="293"/>
+        <location filename="../../hubapp/domain/validation.py" line="297"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -3961,12 +3961,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="56"/>
+        <location filename="../../hubapp/store/backup.py" line="57"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="60"/>
+        <location filename="../../hubapp/store/backup.py" line="61"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -3976,44 +3976,44 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="77"/>
+        <location filename="../../hubapp/store/backup.py" line="78"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="96"/>
+        <location filename="../../hubapp/store/backup.py" line="97"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="156"/>
+        <location filename="../../hubapp/store/backup.py" line="157"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="167"/>
+        <location filename="../../hubapp/store/backup.py" line="168"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="198"/>
+        <location filename="../../hubapp/store/backup.py" line="221"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="202"/>
+        <location filename="../../hubapp/store/backup.py" line="225"/>
         <location filename="../../hubapp/store/db.py" line="58"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="242"/>
+        <location filename="../../hubapp/store/backup.py" line="265"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="202"/>
-        <location filename="../../hubapp/store/backup.py" line="270"/>
+        <location filename="../../hubapp/store/backup.py" line="293"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -4113,17 +4113,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="196"/>
+        <location filename="../../hubapp/store/services.py" line="202"/>
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="239"/>
+        <location filename="../../hubapp/store/services.py" line="245"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="245"/>
+        <location filename="../../hubapp/store/services.py" line="251"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -4289,13 +4289,18 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="543"/>
-        <location filename="../../hubapp/cli.py" line="567"/>
+        <location filename="../../hubapp/cli.py" line="477"/>
+        <source>--problems {path} is the file being imported: name another file for the problem list</source>
+        <translation>--problems {path} 就是要导入的文件：请为问题清单另指定一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="547"/>
+        <location filename="../../hubapp/cli.py" line="571"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="559"/>
+        <location filename="../../hubapp/cli.py" line="563"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
