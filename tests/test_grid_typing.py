@@ -392,8 +392,7 @@ def test_ctrl_d_and_a_pasted_cell_fill_the_empty_row_as_a_spreadsheet_s_next_row
     press(qtbot, (Qt.Key.Key_Z, CTRL))
     assert len(screen.grid.text_rows()) == 1
 
-    # Picked from the empty row up: with the cursor in a box's row it would be the column.
-    _select(screen, 1, FIELDS.index("full_empty"), 0, FIELDS.index("full_empty"))
+    _select(screen, 0, FIELDS.index("full_empty"), 1, FIELDS.index("full_empty"))
     QGuiApplication.clipboard().setText("E\n")
     press(qtbot, (Qt.Key.Key_V, CTRL))
     _select(screen, 1, FIELDS.index("size_type"), 1, FIELDS.index("size_type"))
@@ -419,3 +418,9 @@ def test_a_whole_column_picked_by_its_header_fills_its_boxes_and_adds_no_row(qtb
     press(qtbot, (Qt.Key.Key_D, CTRL))
     assert [row["full_empty"] for row in screen.grid.text_rows()] == ["E", "E", "E"]
     assert not screen.grid.problems()
+    # The same cells picked by keys, from the empty row up, take it as the next box's row.
+    screen.grid_view.setCurrentIndex(screen.grid.index(3, column))
+    for _ in range(3):
+        press(qtbot, (Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier))
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    assert len(screen.grid.text_rows()) == 4

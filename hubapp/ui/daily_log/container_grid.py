@@ -438,6 +438,12 @@ class ContainerGridView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Whole columns picked by their headers (see _selected_cells). Connected after the
+        # table's own selectColumn, so this comes after the selection it makes.
+        self._columns_picked = False
+        for picked in (self.horizontalHeader().sectionPressed,
+                       self.horizontalHeader().sectionEntered):
+            picked.connect(lambda _section: setattr(self, "_columns_picked", True))
 
     def grid(self) -> ContainerGridModel:
         return self.model()
@@ -511,6 +517,10 @@ class ContainerGridView(QTableView):
         self._typing = False
         super().closeEditor(editor, hint)
         self.typing_changed.emit()
+
+    def selectionChanged(self, selected, deselected) -> None:
+        super().selectionChanged(selected, deselected)
+        self._columns_picked = False  # picked anew, by hand or key, unless a header says so
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -603,14 +613,11 @@ class ContainerGridView(QTableView):
     def _selected_cells(self) -> list[tuple[int, str]]:
         """(row, field) of the selected cells that hold a box's fields, top to bottom; the
         empty row at the bottom too, as a spreadsheet's next row takes a fill or a paste,
-        but for a whole column picked by its header (the cursor then in a box's row): that
-        filled a row of one field, no box."""
+        but for whole columns picked by their headers: that filled a row of one field, no
+        box."""
         boxes = len(self.grid().text_rows())
-        into_new = self.currentIndex().row() >= boxes
-        selection = self.selectionModel()
         return sorted((i.row(), FIELDS[i.column()]) for i in self.selectedIndexes()
-                      if i.column() < PROBLEM and (i.row() < boxes or into_new
-                                                   or not selection.isColumnSelected(i.column())))
+                      if i.column() < PROBLEM and (i.row() < boxes or not self._columns_picked))
 
     def fill_down(self) -> None:
         """Ctrl+D as in a spreadsheet: the top selected cell of each column copied down
