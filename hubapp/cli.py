@@ -473,10 +473,10 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.store import open_db
 
     progress = _progress_line if sys.stderr.isatty() else None
-    if args.problems is not None and args.problems.resolve() == args.file.resolve():
+    if args.problems is not None and _same_file(args.problems, args.file, args.db):
         raise InputError(QT_TRANSLATE_NOOP(
-            "messages", "--problems {path} is the file being imported: name another file "
-                        "for the problem list"), path=str(args.problems))
+            "messages", "--problems {path} is the file being imported or the database: name "
+                        "another file for the problem list"), path=str(args.problems))
     if args.problems is not None:
         # Emptied first: a list that cannot be written stops the import before it saves
         # anything, and an import that fails early leaves no older list to be read as its.
@@ -520,6 +520,15 @@ def run_import(args: argparse.Namespace) -> int:
                                 "all)")).format(count=_number(more), file=args.problems),
               file=sys.stderr)
     return 1
+
+
+def _same_file(path: Path, *others: Path | str) -> bool:
+    """Whether path is one of others (a link or another spelling of its name too)."""
+    from hubapp.store.engine import is_server
+
+    return path.exists() and any(
+        not is_server(other) and Path(other).exists() and os.path.samefile(path, other)
+        for other in others)
 
 
 def _progress_line(done: int, total: int) -> None:

@@ -292,6 +292,13 @@ def test_other_desks_hear_of_a_restore_and_of_the_saves_after_it(
     main_window.watcher.look()
     assert announced[1:] == [ChangeRecord("day_close", frozenset({DEMO_END}))]
 
+    # The same admin restoring from another desk: its own writes this desk would skip, but
+    # not a restore, which changed this desk's data under it too.
+    announced.clear()
+    backup.restore(saved, demo_db_path, UserRecord(ctx.user, "admin"))
+    main_window.watcher.look()
+    assert announced == [ChangeRecord("restore")]
+
 
 def test_after_a_restore_the_day_offers_the_restored_lists(qtbot, main_window, app_ctx,
                                                           demo_db_path, tmp_path, monkeypatch):

@@ -228,3 +228,10 @@ def test_a_problem_list_named_as_the_file_imported_is_refused_and_the_file_kept(
     result = hubapp("import", listed, "--db", db, "--problems", tmp_path / "." / "list.csv")
     assert result.returncode == 1 and "is the file being imported" in result.stderr
     assert listed.read_bytes() == SAMPLE.read_bytes()
+    # Nor a hard link to it, nor the database (which became a CSV header).
+    (tmp_path / "linked.csv").hardlink_to(listed)
+    hub = Path(db).read_bytes()
+    for other in (tmp_path / "linked.csv", db):
+        refused = hubapp("import", listed, "--db", db, "--problems", other)
+        assert refused.returncode == 1 and "or the database" in refused.stderr
+    assert listed.read_bytes() == SAMPLE.read_bytes() and Path(db).read_bytes() == hub

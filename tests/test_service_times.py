@@ -18,6 +18,7 @@ from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord,
 from hubapp.domain.validation import ValidationError, parse_time, validate_service
 from hubapp.store import services
 from hubapp.store.db import transaction
+from hubapp.ui import dialogs
 
 from conftest import DEMO_END
 from test_daily_log import CTRL, numbers, press
@@ -145,7 +146,8 @@ def test_a_copied_late_night_train_stays_due_after_midnight(qtbot, screen, app_c
     assert copy.delay_minutes == 10
 
 
-def test_a_copied_train_that_ran_days_late_is_due_on_the_copys_own_day(qtbot, screen, app_ctx):
+def test_a_copied_train_that_ran_days_late_is_due_on_the_copys_own_day(qtbot, screen, app_ctx,
+                                                                     monkeypatch):
     source = services.list_day(app_ctx.db, DEMO_END)[0]
     two_days_before = DEMO_END - dt.timedelta(days=2)
     late, _ = services.save_service(
@@ -155,6 +157,13 @@ def test_a_copied_train_that_ran_days_late_is_due_on_the_copys_own_day(qtbot, sc
         services.list_moves(app_ctx.db, source.service.id), "wang.li", "admin")
     screen.copy_service(late)
     assert screen.form.scheduled.text() == "08:00"  # was two days before the copy's day
+    # Stored two days ahead by an earlier release: the copy keeps "+1" at most, which it
+    # may save (it was made due two days later, and then refused).
+    ahead = dataclasses.replace(late, scheduled_at=dt.datetime.combine(
+        DEMO_END + dt.timedelta(days=2), dt.time(8)))
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: "discard")
+    screen.copy_service(ahead)
+    assert screen.form.scheduled.text() == "08:00 +1"
 
 
 def test_a_year_typed_wrong_is_refused_not_saved_as_a_year_long_dwell(qtbot, screen, app_ctx,

@@ -57,7 +57,9 @@ class DeskWatcher(QObject):
         self._seen = newest
         # This desk's own writes already refreshed its screens. Desks sharing a database log
         # in as different users (single-user mode is for one desk), so the name tells them apart.
-        foreign = [entry for entry in entries if entry.user_name != self.ctx.user]
+        # A restore, though, changed this desk's data under it too, whoever made it.
+        foreign = [entry for entry in entries
+                   if entry.user_name != self.ctx.user or entry.action == "restore"]
         for change in change_of(foreign):
             self.ctx.signals.data_changed.emit(change, self)
         return True

@@ -596,29 +596,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="593"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="603"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="627"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="634"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="642"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="649"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="654"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="661"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="663"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="670"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -2052,7 +2052,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="704"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="711"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3297,12 +3297,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="537"/>
+        <location filename="../../hubapp/cli.py" line="546"/>
         <source>{count} container(s) written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="577"/>
+        <location filename="../../hubapp/cli.py" line="586"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3417,7 +3417,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="528"/>
+        <location filename="../../hubapp/cli.py" line="537"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4290,17 +4290,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="477"/>
-        <source>--problems {path} is the file being imported: name another file for the problem list</source>
-        <translation>--problems {path} 就是要导入的文件：请为问题清单另指定一个文件</translation>
+        <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
+        <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="547"/>
-        <location filename="../../hubapp/cli.py" line="571"/>
+        <location filename="../../hubapp/cli.py" line="556"/>
+        <location filename="../../hubapp/cli.py" line="580"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="563"/>
+        <location filename="../../hubapp/cli.py" line="572"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>

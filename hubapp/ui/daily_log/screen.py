@@ -536,7 +536,7 @@ class DailyLogScreen(QWidget):
             # is due on its own day.
             if value is None:
                 return None
-            later = max(value.date() - source.date, dt.timedelta(0))
+            later = min(max(value.date() - source.date, dt.timedelta(0)), dt.timedelta(days=1))
             return dt.datetime.combine(day + later, value.time())
 
         copy = dataclasses.replace(source, date=day, scheduled_at=moved(source.scheduled_at),
