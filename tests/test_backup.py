@@ -243,3 +243,20 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path)
     assert kept.read_bytes() == bytes(data)
     assert _dump(broken) == _dump(saved)
     open_db(broken).close()
+
+
+def test_a_save_made_while_a_restore_runs_gets_no_id_the_restore_gives_again(
+        demo_db, demo_db_path, tmp_path, monkeypatch):
+    # Read before the restore checked the backup and kept the current file, the newest id
+    # missed a save made meanwhile: the restore's entry took that id again.
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    keep = backup._keep_current
+
+    def another_desk_saves_first(db_path, folder):
+        with transaction(demo_db):
+            audit.record(demo_db, "sue", "update", "setting", "during the restore", None, None)
+        return keep(db_path, folder)
+
+    monkeypatch.setattr(backup, "_keep_current", another_desk_saves_first)
+    kept = backup.restore(saved, demo_db_path, ANN)
+    assert audit.entries(demo_db, limit=1)[0].id == audit.newest_id(open_db(kept)) + 1

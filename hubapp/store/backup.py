@@ -184,6 +184,8 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     newest = _newest_entry(db_path)
     kept = server_backup.restore(backup_file, str(db_path)) if is_server(db_path) \
         else _restore_file(Path(backup_file), Path(db_path), folder)
+    if kept is not None and not is_server(db_path):  # saved while the restore checked
+        newest = max(newest, _newest_entry(kept))
     # Opening also upgrades a backup from an older Hub Desk, before any screen reads it.
     db = open_db(db_path)
     try:
