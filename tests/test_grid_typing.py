@@ -226,6 +226,17 @@ def test_a_service_number_typed_with_a_space_or_full_width_is_tidied(qtbot, scre
     assert [row[0] for row in rows_of(demo_db_path, "X8010", screen.day())] == [number]
 
 
+def test_a_service_saved_without_a_number_says_one_is_required(qtbot, screen):
+    # It said "Service number '' must be…" beside the grey X8001 placeholder: read as if
+    # X8001 were refused.
+    screen.new_service()
+    (number,) = numbers(1)
+    _paste(qtbot, screen, f"{number}\t22G1\tE\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.is_dirty()
+    assert screen.form.message.text() == "A service number is required (like X8001)"
+
+
 def test_cells_past_seal_in_a_paste_without_header_are_named_as_left_out(qtbot, screen):
     _new_service(qtbot, screen, "B8")
     (number,) = numbers(1)

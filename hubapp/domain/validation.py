@@ -132,7 +132,10 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = ()) -> list
     are not held to the spans around its date (a service stored before they were, 5 days
     late, must still take an edit of its containers)."""
     errors: list[FieldError] = []
-    if not _SERVICE_NO.fullmatch(service.service_no):
+    if not service.service_no:  # "Service number '' must be…" read as if X8001 were refused
+        errors.append(FieldError("service_no", QT_TRANSLATE_NOOP(
+            "messages", "A service number is required (like X8001)")))
+    elif not _SERVICE_NO.fullmatch(service.service_no):
         errors.append(FieldError(
             "service_no",
             QT_TRANSLATE_NOOP(
