@@ -405,6 +405,22 @@ def test_a_history_starting_mid_month_is_noted(demo_db):
     assert "Records start" not in content(march, "en").html
 
 
+def test_a_first_days_summary_has_no_previous_day_of_zeros(demo_db):
+    # A new hub's first daily summary said "Previous day: 0" at the morning meeting.
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    first = reports.build(demo_db, reports.DAILY, dt.date(2026, 3, 3), dt.date(2026, 3, 3))
+    assert first.history_from == dt.date(2026, 3, 3)
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", content(first, "en").html.split(
+        "Totals")[1].split("</table>")[0])
+    services = cells[:6]
+    assert services[0] == "Services" and services[2] == services[3] == "—", services
+    later = reports.build(demo_db, reports.DAILY, DEMO_END, DEMO_END)
+    assert re.search(r"<td[^>]*>Services</td><td[^>]*>[\d,]+</td><td[^>]*>[\d,]+</td>",
+                     content(later, "en").html)
+
+
 def test_a_periods_first_days_average_over_the_days_before(demo_db, monkeypatch):
     from hubapp.reports import document
     from hubapp.store import reports

@@ -232,13 +232,16 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     none_last_year = not (data.last_year.services or data.last_year.containers)
     compared = [recorded(period[0], data.history_from)
                 for period in (data.previous_period, data.last_year_period)]
+    # A previous day or month before any record is no day of zero traffic (a new hub's first
+    # daily summary said "Previous day: 0").
+    unrecorded = data.history_from is not None and data.previous_period[1] < data.history_from
     rows = []
     for label, get in (("services", lambda t: t.services), ("containers", lambda t: t.containers),
                        ("teu", lambda t: t.teu), ("full", lambda t: t.full),
                        ("empty", lambda t: t.empty), ("tonnes", lambda t: t.gross_kg / 1000)):
         now, before, year = get(data.totals), get(data.previous), get(data.last_year)
         shown = (lambda v: f"{v:,.1f}") if label == "tonnes" else number
-        rows.append([text(label, language), shown(now), shown(before),
+        rows.append([text(label, language), shown(now), NOTHING if unrecorded else shown(before),
                      growth(now, before) if compared[0] else NOTHING,
                      NOTHING if none_last_year else shown(year),
                      growth(now, year) if compared[1] else NOTHING])
