@@ -66,7 +66,14 @@ def test_preview_then_import(main_window, qtbot, monkeypatch, qtmodeltester, app
         qtbot.mouseClick(dialog.import_button, LEFT)
     qtbot.waitUntil(lambda: dialog.task is None)
 
-    assert dialog.result_label.text() == "Imported 1 service, 20 containers, 24 TEU."
+    # Which day it went to, and a way there: the daily log still showed today, empty.
+    march_5 = formatting.long_date(dt.date(2026, 3, 5))
+    assert dialog.result_label.text() == \
+        f"Imported 1 service, 20 containers, 24 TEU. Day: {march_5}."
+    assert main_window.day_screen.day() != dt.date(2026, 3, 5)
+    qtbot.mouseClick(dialog.show_button, LEFT)
+    assert main_window.screens.currentWidget() is main_window.day_screen
+    assert main_window.day_screen.day() == dt.date(2026, 3, 5)
     change, initiator = changed.args
     assert change.dates == frozenset({dt.date(2026, 3, 5)}) and initiator is dialog
     assert app_ctx.db.execute("SELECT COUNT(*) FROM container_move m JOIN service s"

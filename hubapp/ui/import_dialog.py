@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -143,6 +143,8 @@ class ProblemsModel(QAbstractTableModel):
 class ImportDialog(QDialog):
     """Non-modal: the clerk can look things up in the main window while a file imports."""
 
+    show_day = Signal(object)  # the first day imported, to open in the daily log
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -212,6 +214,11 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(self.tr("Cancel import"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setEnabled(False)
+        # After an import the daily log still shows its own day: where did the file go?
+        self.show_button = self.buttons.addButton(self.tr("&Show in the daily log"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.show_button.hide()
+        self.show_button.clicked.connect(self._show_first_day)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel_import)
@@ -295,6 +302,7 @@ class ImportDialog(QDialog):
             return
         path, user, role = self.path, self.ctx.user, self.ctx.role
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
+        self.show_button.hide()
 
         def work(control: TaskControl) -> ImportResultRecord:
             with control.database() as db:
@@ -340,10 +348,16 @@ class ImportDialog(QDialog):
         self.result = result
         totals = result.totals
         if result.saved:
+            days = sorted(result.change.dates) if result.change is not None else []
             text = self.tr("Imported {services}, {containers}, {teu} TEU.").format(
                 services=self.tr("%Ln service(s)", "", totals.services),
                 containers=self.tr("%Ln container(s)", "", totals.containers),
                 teu=formatting.teu(totals.teu))
+            if days:
+                text += " " + (self.tr("Day: {first}.") if len(days) == 1 else self.tr(
+                    "Days: {first} to {last}.")).format(first=formatting.long_date(days[0]),
+                                                        last=formatting.long_date(days[-1]))
+                self.show_button.setVisible(True)
             if result.skipped_containers:
                 text += " " + self.tr("Skipped %Ln container(s) already stored.", "",
                                       result.skipped_containers)
@@ -365,6 +379,9 @@ class ImportDialog(QDialog):
                              error=True)
             self._show_problems(result.duplicates)
             self.skip_duplicates.show()
+
+    def _show_first_day(self) -> None:
+        self.show_day.emit(min(self.result.change.dates))
 
     def _on_failed(self, error: Exception) -> None:
         self._end_task()

@@ -168,8 +168,13 @@ class MainWindow(QMainWindow):
         # Non-modal and kept: the clerk may work on while a big file imports.
         if self.import_dialog is None:
             self.import_dialog = ImportDialog(self.ctx, self)
+            self.import_dialog.show_day.connect(self._show_day)
         self.import_dialog.show()
         self.import_dialog.raise_()
+
+    def _show_day(self, day) -> None:
+        self.screens.setCurrentWidget(self.day_screen)
+        self.day_screen.set_day(day)
 
     def _open_settings(self) -> None:
         from hubapp.ui.settings_dialog import SettingsDialog

@@ -1322,149 +1322,164 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="154"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="156"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="251"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="162"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="164"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="163"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="165"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="175"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="177"/>
         <source>Columns not recognised: what do they hold?</source>
         <translation>未识别的列：这些列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="181"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="183"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="201"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="202"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="206"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="209"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="211"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="212"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="214"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="236"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="218"/>
+        <source>&amp;Show in the daily log</source>
+        <translation>在每日台账中查看(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="243"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="245"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="252"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="261"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="274"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="281"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="306"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="314"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="319"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="327"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="352"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} TEU。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="353"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="345"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="354"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="357"/>
+        <source>Day: {first}.</source>
+        <translation>日期：{first}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="358"/>
+        <source>Days: {first} to {last}.</source>
+        <translation>日期：{first} 至 {last}。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="348"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="362"/>
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="356"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="370"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="361"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="391"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="379"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="396"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="415"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="432"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="422"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="430"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="439"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="447"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="423"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="440"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1565,7 +1580,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="243"/>
+        <location filename="../../hubapp/ui/main_window.py" line="248"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -1640,32 +1655,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="194"/>
+        <location filename="../../hubapp/ui/main_window.py" line="199"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="203"/>
+        <location filename="../../hubapp/ui/main_window.py" line="208"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="204"/>
+        <location filename="../../hubapp/ui/main_window.py" line="209"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="210"/>
+        <location filename="../../hubapp/ui/main_window.py" line="215"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="236"/>
+        <location filename="../../hubapp/ui/main_window.py" line="241"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="237"/>
+        <location filename="../../hubapp/ui/main_window.py" line="242"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -3697,12 +3712,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="138"/>
+        <location filename="../../hubapp/domain/validation.py" line="141"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="145"/>
+        <location filename="../../hubapp/domain/validation.py" line="148"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -3758,7 +3773,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="115"/>
-        <location filename="../../hubapp/domain/validation.py" line="151"/>
+        <location filename="../../hubapp/domain/validation.py" line="154"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -3773,42 +3788,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="172"/>
+        <location filename="../../hubapp/domain/validation.py" line="175"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="188"/>
+        <location filename="../../hubapp/domain/validation.py" line="191"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="192"/>
+        <location filename="../../hubapp/domain/validation.py" line="195"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="213"/>
+        <location filename="../../hubapp/domain/validation.py" line="216"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="224"/>
+        <location filename="../../hubapp/domain/validation.py" line="227"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="270"/>
+        <location filename="../../hubapp/domain/validation.py" line="273"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="276"/>
+        <location filename="../../hubapp/domain/validation.py" line="279"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="238"/>
+        <location filename="../../hubapp/domain/validation.py" line="241"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -3823,17 +3838,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="241"/>
+        <location filename="../../hubapp/domain/validation.py" line="136"/>
+        <source>A service number is required (like X8001)</source>
+        <translation>请填写班次号（如 X8001）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="244"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="285"/>
+        <location filename="../../hubapp/domain/validation.py" line="288"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="297"/>
+        <location filename="../../hubapp/domain/validation.py" line="300"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -3996,24 +4016,24 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="221"/>
+        <location filename="../../hubapp/store/backup.py" line="223"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="225"/>
+        <location filename="../../hubapp/store/backup.py" line="227"/>
         <location filename="../../hubapp/store/db.py" line="58"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="265"/>
+        <location filename="../../hubapp/store/backup.py" line="267"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="202"/>
-        <location filename="../../hubapp/store/backup.py" line="293"/>
+        <location filename="../../hubapp/store/backup.py" line="295"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
