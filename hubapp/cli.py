@@ -500,6 +500,9 @@ def run_import(args: argparse.Namespace) -> int:
         count = len(result.problems)
         _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),
                             count).format(file=args.file.name, count=_number(count)))
+    elif result.all_stored:
+        _error_line(translate("cli", "{file}: everything in it is already stored; nothing was "
+                              "saved").format(file=args.file.name))
     elif result.duplicates:
         count = len(result.duplicates)
         _error_line(counted(translate("cli", "{file}: {count} service(s) or container(s) "

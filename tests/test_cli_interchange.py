@@ -129,16 +129,28 @@ def test_a_problem_list_that_cannot_be_written_stops_the_import_before_it_saves(
     assert counts(db) == before
 
 
-def test_duplicates_refused_then_skipped(db):
+def test_duplicates_refused_then_skipped(db, tmp_path):
     assert hubapp("import", SAMPLE, "--db", db).returncode == 0
     before = counts(db)
 
+    # The same file again: "--skip-duplicates imports the rest" led to importing nothing.
     refused = hubapp("import", SAMPLE, "--db", db)
     assert refused.returncode == 1
-    assert "--skip-duplicates" in refused.stderr.splitlines()[0]
+    assert refused.stderr.splitlines()[0] == ("hubapp: error: loading-list-2026-03-05.csv: "
+                                              "everything in it is already stored; nothing "
+                                              "was saved")
     assert counts(db) == before
 
-    skipped = hubapp("import", SAMPLE, "--db", db, "--skip-duplicates")
+    grown = tmp_path / "grown.csv"
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    newer = lines[1].replace("X5508", "X5510").replace("CSLU4025503",
+                                                        with_check_digit("CSLU402551"))
+    grown.write_text("\n".join([*lines, newer]) + "\n", encoding="utf-8")
+    refused = hubapp("import", grown, "--db", db)
+    assert refused.returncode == 1 and "--skip-duplicates" in refused.stderr.splitlines()[0]
+    assert counts(db) == before
+
+    skipped = hubapp("import", grown, "--db", db, "--skip-duplicates")
     assert skipped.returncode == 0, skipped.stderr
     assert "skipped as already stored: 1 service, 20 containers" in skipped.stdout
 

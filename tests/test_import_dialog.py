@@ -143,22 +143,35 @@ def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_
     assert preview.index(2, headers.index("日期")).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx):
+def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_path):
     assert import_file(app_ctx.db, SAMPLE, "test").saved
+    # The same file again: nothing to skip to ("Tick Skip to import the rest" imported none).
     dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text() == (
+        f"Everything in {SAMPLE.name} is already in the database; nothing was saved.")
+    assert dialog.skip_duplicates.isHidden()
+
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    grown = tmp_path / "grown.csv"
+    grown.write_text("\n".join([*lines, lines[1].replace("X5508", "X5510").replace(
+        "CSLU4025503", with_check_digit("CSLU402551"))]) + "\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(grown))
+    qtbot.mouseClick(dialog.choose_button, LEFT)
     assert dialog.skip_duplicates.isHidden()
 
     run_import(dialog, qtbot)
 
     assert dialog.result_label.text().startswith(
-        f"1 service or container of {SAMPLE.name} already in the database; nothing was saved")
+        "1 service or container of grown.csv already in the database; nothing was saved")
     assert dialog.skip_duplicates.isVisibleTo(dialog)
     dialog.skip_duplicates.setFocus()
     qtbot.keyClick(dialog.skip_duplicates, Qt.Key.Key_Space)
     assert dialog.skip_duplicates.isChecked()
     run_import(dialog, qtbot)
-    assert dialog.result_label.text() == (
-        "Imported 0 services, 0 containers, 0 TEU. Skipped 20 containers already stored.")
+    text = dialog.result_label.text()
+    assert text.startswith("Imported 1 service, 1 container, 2 TEU. Day: ")
+    assert text.endswith(". Skipped 20 containers already stored.")
 
 
 def test_boxes_on_a_cancelled_service_are_problems_not_skippable(

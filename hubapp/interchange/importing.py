@@ -44,6 +44,7 @@ class ImportResultRecord:
     dry_run: bool = False
     change: ChangeRecord | None = field(default=None)
     left_out: tuple[str, ...] = ()  # headers of columns no field was read from
+    all_stored: bool = False  # every row a duplicate: skipping them would import nothing
 
     @property
     def ok(self) -> bool:
@@ -124,10 +125,11 @@ def import_file(
         if held := [duplicate for duplicate in duplicates if _held_uncounted(plan, duplicate)]:
             # Not skippable: skipping would leave boxes that moved counted nowhere.
             return result(problems=tuple(_describe_held(plan, duplicate) for duplicate in held))
+        stored_services = {duplicate.item for duplicate in duplicates if duplicate.move is None}
         if duplicates and not skip_duplicates:
             return result(duplicates=tuple(_describe(plan, duplicate)
-                                           for duplicate in duplicates))
-        stored_services = {duplicate.item for duplicate in duplicates if duplicate.move is None}
+                                           for duplicate in duplicates),
+                          all_stored=not _without(items, stored_services, duplicates)[0])
         if missing := store.not_stored_on(db, items, stored_services):
             # Skipping a stored service must not drop the boxes it does not hold yet.
             return result(problems=tuple(_not_stored(plan, item, move)

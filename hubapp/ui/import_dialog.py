@@ -371,6 +371,10 @@ class ImportDialog(QDialog):
                                      "the file and import it again.", "",
                                      len(result.problems)).format(name=result.file), error=True)
             self._show_problems(result.problems)
+        elif result.all_stored:  # "Tick Skip to import the rest" led to importing nothing
+            self._set_result(self.tr("Everything in {name} is already in the database; "
+                                     "nothing was saved.").format(name=result.file), error=True)
+            self._show_problems(result.duplicates)
         else:
             self._set_result(self.tr("%Ln service(s) or container(s) of {name} already in "
                                      "the database; nothing was saved. Tick “Skip …” to "
