@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from hubapp.store import open_db, users
+from hubapp.store import open_db, settings, users
 from hubapp.ui import app as app_module, dialogs
 from hubapp.ui.login_dialog import LoginDialog
 
@@ -42,12 +42,19 @@ def test_first_start_makes_the_admin(qtbot, db):
     _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD + "x")
     assert dialog.isVisible() and dialog.message_label.text() == "The two passwords differ."
     assert users.list_users(db) == []
+    # The hub's name: its reports were headed by the demo's park until Settings was found.
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
+    assert dialog.message_label.text() == "Type the hub's name: it heads every report."
+    assert users.list_users(db) == [] and dialog.focusWidget() is dialog.hub_edit
+    qtbot.keyClicks(dialog.hub_edit, "  Xi'an  International Port ")
     _type(qtbot, dialog, "Li Na", "short", "short")
     assert "at least 8 characters" in dialog.message_label.text()
     _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
     assert (dialog.user.name, dialog.user.role) == ("Li Na", users.ADMIN)
     assert [u.name for u in users.list_users(db)] == ["Li Na"]
+    hub = settings.load(db)
+    assert (hub.hub_name, hub.hub_name_zh) == ("Xi'an International Port",) * 2
 
 
 def test_login_with_wrong_then_right_password(qtbot, db):

@@ -3,6 +3,7 @@ and the box that sets a new password."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.errors import HubError
-from hubapp.store import users
+from hubapp.store import settings, users
 from hubapp.store.users import UserRecord
 from hubapp.ui import labels
 
@@ -67,18 +68,25 @@ class LoginDialog(_PasswordForm):
         self.name_edit.setMaxLength(users.MAX_NAME_LENGTH)
         self.password_edit = self._password_edit()
         self.repeat_edit = self._password_edit()
+        # A new hub's reports were headed by the demo's park until someone found Settings.
+        self.hub_edit = QLineEdit(self)
+        self.hub_edit.setPlaceholderText(self.tr("e.g. Chongqing International Logistics Hub Park"))
         self.form.addRow(self.tr("&User name"), self.name_edit)
         self.form.addRow(self.tr("&Password"), self.password_edit)
         if self.first_start:
             self.form.addRow(self.tr("&Repeat password"), self.repeat_edit)
+            self.form.addRow(self.tr("&Hub name"), self.hub_edit)
         else:
             self.repeat_edit.hide()
+            self.hub_edit.hide()
 
         if self.first_start:
             self.setWindowTitle(self.tr("Hub Desk: create the administrator"))
             self.intro.setText(self.tr(
                 "This database has no users yet. Create the administrator, who adds the "
-                "clerks and supervisors. The password needs at least {min} characters."
+                "clerks and supervisors. The password needs at least {min} characters. The "
+                "hub's name heads every report (Edit ▸ Settings… changes it, in English and "
+                "Chinese)."
             ).format(min=users.MIN_PASSWORD_LENGTH))
             self.ok_button.setText(self.tr("&Create and log in"))
         else:
@@ -96,7 +104,15 @@ class LoginDialog(_PasswordForm):
                     self.repeat_edit.clear()
                     self.repeat_edit.setFocus()
                     return
+                hub = " ".join(self.hub_edit.text().split())
+                if not hub:
+                    self._say(self.tr("Type the hub's name: it heads every report."))
+                    self.hub_edit.setFocus()
+                    return
                 self.user = users.create_first_admin(self.db, name, password)
+                # One name in both languages until Settings gives it a second.
+                settings.save(self.db, dataclasses.replace(
+                    settings.load(self.db), hub_name=hub, hub_name_zh=hub), self.user.name)
             else:
                 self.user = users.authenticate(self.db, name, password)
         except HubError as error:

@@ -1492,54 +1492,69 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="70"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="74"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="71"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="75"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="73"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="77"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="78"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="84"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="80"/>
-        <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters.</source>
-        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。</translation>
+        <location filename="../../hubapp/ui/login_dialog.py" line="73"/>
+        <source>e.g. Chongqing International Logistics Hub Park</source>
+        <translation>如：重庆国际物流枢纽园区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="83"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="78"/>
+        <source>&amp;Hub name</source>
+        <translation>枢纽名称(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="86"/>
+        <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report (Edit ▸ Settings… changes it, in English and Chinese).</source>
+        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报告的页眉上（可在“编辑 ▸ 设置…”中修改中英文名称）。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="91"/>
         <source>&amp;Create and log in</source>
         <translation>创建并登录(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="85"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="93"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="86"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="94"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="87"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="95"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="95"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="103"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="109"/>
+        <source>Type the hub&apos;s name: it heads every report.</source>
+        <translation>请填写枢纽名称：它印在每份报告的页眉上。</translation>
     </message>
 </context>
 <context>
@@ -1754,22 +1769,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="126"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="142"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="145"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="130"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="146"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="153"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
