@@ -33,6 +33,17 @@ def stored_times(path, service_no):
                             [service_no, DAY.isoformat()]).fetchone()
 
 
+def _save_departed(qtbot, screen, scheduled: str | None, actual: str) -> None:
+    """A new X8001 that departed, its times typed as a clerk types them, then Ctrl+S."""
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
+    if scheduled is not None:
+        screen.form.scheduled.setFocus()
+        press(qtbot, scheduled)
+    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.DEPARTED))
+    screen.form.actual.setFocus()
+    press(qtbot, actual, (Qt.Key.Key_S, CTRL))
+
+
 @pytest.fixture
 def screen(main_window):
     screen = main_window.day_screen
@@ -92,12 +103,7 @@ def test_resaving_a_train_that_left_after_midnight_keeps_its_day(qtbot, screen,
 ])
 def test_an_actual_time_typed_on_another_day(qtbot, screen, demo_db_path, typed, shown,
                                              stored):
-    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
-    screen.form.scheduled.setFocus()
-    press(qtbot, "20:00")
-    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.DEPARTED))
-    screen.form.actual.setFocus()
-    press(qtbot, typed, (Qt.Key.Key_S, CTRL))
+    _save_departed(qtbot, screen, "20:00", typed)
     assert not screen.is_dirty(), screen.form.message.text()
     assert stored_times(demo_db_path, "X8001") == ("2026-03-06 20:00", stored)
     assert screen.form.actual.text() == shown
@@ -105,21 +111,13 @@ def test_an_actual_time_typed_on_another_day(qtbot, screen, demo_db_path, typed,
 
 def test_a_late_night_train_typed_as_hh_mm_still_runs_past_midnight(qtbot, screen,
                                                                      demo_db_path):
-    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
-    screen.form.scheduled.setFocus()
-    press(qtbot, "23:30")
-    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.DEPARTED))
-    screen.form.actual.setFocus()
-    press(qtbot, "00:20", (Qt.Key.Key_S, CTRL))
+    _save_departed(qtbot, screen, "23:30", "00:20")
     assert stored_times(demo_db_path, "X8001") == ("2026-03-06 23:30", "2026-03-07 00:20")
     assert screen.form.actual.text() == "00:20 +1"
 
 
 def test_a_time_that_is_not_one_says_which_and_what_to_type(qtbot, screen, demo_db_path):
-    press(qtbot, (Qt.Key.Key_N, CTRL), "X8001")
-    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.DEPARTED))
-    screen.form.actual.setFocus()
-    press(qtbot, "9.10 tmrw", (Qt.Key.Key_S, CTRL))
+    _save_departed(qtbot, screen, None, "9.10 tmrw")
     assert screen.is_dirty()
     assert stored_times(demo_db_path, "X8001") is None
     assert QApplication.focusWidget() is screen.form.actual
