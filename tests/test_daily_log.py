@@ -414,17 +414,28 @@ def test_an_edit_lands_and_is_checked_when_the_database_cannot_be_read(qapp):
     assert "X8001" in _messages(model)
 
 
-def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
-        qtbot, main_window, app_ctx, qtmodeltester):
-    from PySide6.QtWidgets import QAbstractItemView
-
-    from hubapp.domain.records import ChangeRecord
-    from hubapp.store.users import UserRecord
-
+def a_clerk_on_the_demos_last_day(main_window, app_ctx):
+    """The daily log of a clerk, its first service of DEMO_END picked."""
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
     screen = main_window.day_screen
     screen.set_day(DEMO_END)
     screen.table.selectRow(0)
+    return screen
+
+
+def closed_at_another_desk(app_ctx, day=DEMO_END) -> None:
+    """A supervisor closes the day at another desk, and this one hears of it."""
+    from hubapp.store.users import UserRecord
+
+    app_ctx.signals.data_changed.emit(
+        day_close.close_day(app_ctx.db, day, UserRecord("wang.li", "supervisor")), None)
+
+
+def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
+        qtbot, main_window, app_ctx, qtmodeltester):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
     grid, view = screen.grid, screen.grid_view
     grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")  # one edit done, one being typed
     view.setFocus()
@@ -433,8 +444,7 @@ def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
     assert view.typing() and screen.undo_action.isEnabled()
     qtmodeltester.check(grid)  # and it keeps watching the grid's signals
 
-    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
-    app_ctx.signals.data_changed.emit(ChangeRecord("day_close", frozenset({DEMO_END})), None)
+    closed_at_another_desk(app_ctx)
 
     assert grid.is_read_only() and view.state() != QAbstractItemView.State.EditingState
     assert not view.typing()  # the editor went with the reset: nothing typed is pending

@@ -13,7 +13,9 @@ from hubapp.ui import dialogs
 from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM
 
 from conftest import DEMO_END
-from test_daily_log import CTRL, numbers, press, rows_of, screen  # noqa: F401 (a fixture)
+from test_daily_log import (  # noqa: F401 (screen: a fixture)
+    CTRL, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, press, rows_of, screen,
+)
 
 
 def _new_service(qtbot, screen, number: str) -> None:
@@ -374,16 +376,8 @@ def test_ctrl_d_fills_down_each_column_in_one_undo_step(qtbot, screen):
 
 def test_ctrl_d_and_a_pasted_cell_change_nothing_on_a_clerks_closed_day(
         qtbot, main_window, app_ctx, demo_db_path):
-    from hubapp.domain.records import ChangeRecord
-    from hubapp.store import day_close
-    from hubapp.store.users import UserRecord
-
-    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
-    screen = main_window.day_screen
-    screen.set_day(DEMO_END)
-    screen.table.selectRow(0)
-    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
-    app_ctx.signals.data_changed.emit(ChangeRecord("day_close", frozenset({DEMO_END})), None)
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
     shown = screen.grid.text_rows()
     screen.grid_view.setFocus()
     _select(screen, 0, 0, len(shown) - 1, PROBLEM - 1)
