@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 
@@ -113,6 +114,13 @@ class TotalsRecord:
     full: int = 0
     empty: int = 0
     gross_kg: int = 0
+
+    @staticmethod
+    def summed(totals: Iterable[TotalsRecord]) -> TotalsRecord:
+        """Field by field: what a table's Total row, or a group of its rows, adds up to."""
+        rows = list(totals)
+        return TotalsRecord(*(sum(getattr(row, name.name) for row in rows)
+                              for name in fields(TotalsRecord)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,10 @@ thread; to_document() makes the QTextDocument and belongs on the GUI thread.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import html
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -302,14 +300,10 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
             language: str, with_services: bool = True) -> str:
     headers = [(first_header, False), *_number_headers(language, with_services)]
     rows = [[label(group), *_numbers(group.totals, with_services)] for group in groups]
-    total = [text("total", language), *_numbers(_sum(groups), with_services)]
+    summed = TotalsRecord.summed(group.totals for group in groups)
+    total = [text("total", language), *_numbers(summed, with_services)]
     return (f"<h2>{_e(text(heading, language))}</h2>"
             + _table(headers, rows, total, [False] + [True] * (len(headers) - 1), wrapping=0))
-
-
-def _sum(groups: Sequence[GroupTotalsRecord]) -> TotalsRecord:
-    return TotalsRecord(*(sum(getattr(g.totals, field.name) for g in groups)
-                          for field in dataclasses.fields(TotalsRecord)))
 
 
 def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str) -> str:
@@ -317,11 +311,11 @@ def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str) -> str:
     seven pages, most of them quiet days."""
     if len(days) <= DAYS_LISTED:
         return _groups("per_day", text("date", language), days, lambda d: d.key, language)
-    months: dict[str, list[GroupTotalsRecord]] = {}
+    months: dict[str, list[TotalsRecord]] = {}
     for day in days:
-        months.setdefault(day.key[:7], []).append(day)
+        months.setdefault(day.key[:7], []).append(day.totals)
     return _groups("per_month", text("month", language),
-                   tuple(GroupTotalsRecord(key, "", "", _sum(in_month))
+                   tuple(GroupTotalsRecord(key, "", "", TotalsRecord.summed(in_month))
                          for key, in_month in months.items()),
                    lambda m: month(dt.date.fromisoformat(f"{m.key}-01"), language), language)
 

@@ -8,6 +8,7 @@ container_move, for one day.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -186,8 +187,8 @@ def per_commodity(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTot
     top, rest = named[:TOP_COMMODITIES], named[TOP_COMMODITIES:]
     if not rest:
         return (*top, *unnamed)
-    other = TotalsRecord(0, *(sum(getattr(r.totals, name) for r in rest)
-                              for name in ("containers", "teu", "full", "empty", "gross_kg")))
+    # No count of services: a service carrying two of them would be counted twice.
+    other = dataclasses.replace(TotalsRecord.summed(r.totals for r in rest), services=0)
     return (*top, GroupTotalsRecord("other", "", "", other), *unnamed)
 
 
