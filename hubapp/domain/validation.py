@@ -155,13 +155,19 @@ def validate_service(service: ServiceRecord, kept: Collection[str] = ()) -> list
                 "messages", "Destination {value} is the same as the origin"),
             {"value": service.destination},
         ))
-    for name, (before, after, template) in _TIME_SPANS.items():
+    for name, (_before, _after, template) in _TIME_SPANS.items():
         moment = getattr(service, name)
-        if moment is not None and name not in kept \
-                and not -before <= (moment.date() - service.date).days <= after:
+        if moment is not None and name not in kept and too_far(name, moment, service.date):
             errors.append(FieldError(name, template, {
                 "value": f"{moment:%Y-%m-%d %H:%M}", "date": service.date.isoformat()}))
     return errors
+
+
+def too_far(name: str, moment: dt.datetime, day: dt.date) -> bool:
+    """Whether a service's time (scheduled_at or actual_at) is outside the days allowed
+    around its date."""
+    before, after, _template = _TIME_SPANS[name]
+    return not -before <= (moment.date() - day).days <= after
 
 
 def validate_move(move: ContainerMoveRecord, teu_45ft: float = 2.0) -> list[FieldError]:

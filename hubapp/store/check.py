@@ -5,13 +5,14 @@ The file is opened read-only: checking never changes it, not even by a migration
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hubapp.domain import iso6346, sizetype
+from hubapp.domain import iso6346, sizetype, validation
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, HubError, Translate, message, untranslated,
 )
@@ -19,6 +20,7 @@ from hubapp.store import dwell, rollup
 from hubapp.store.db import BUSY_TIMEOUT_MS, as_user_error, inspect_file, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
+from hubapp.store.rows import minute_value
 
 # Examples listed per check; the count says how many more there are.
 MAX_EXAMPLES = 20
@@ -240,6 +242,30 @@ def _gross_weight(conn: sqlite3.Connection) -> Found:
     return _limited(found)
 
 
+# Stored before the daily log and import held times near their service's date: a re-save
+# keeps them, but an export of them is refused on import until someone corrects them.
+_FAR_TIMES = {
+    "scheduled_at": QT_TRANSLATE_NOOP(
+        "check", "service {number} of {date} ({direction}): scheduled time {value} is not "
+                 "from 3 days before its date to the day after; an import of it is refused"),
+    "actual_at": QT_TRANSLATE_NOOP(
+        "check", "service {number} of {date} ({direction}): actual time {value} is not on its "
+                 "date, the day before or the day after; an import of it is refused"),
+}
+
+
+def _service_times(conn: sqlite3.Connection) -> Found:
+    found = []
+    for number, date, direction, *times in conn.execute(
+            "SELECT service_no, date, direction, scheduled_at, actual_at FROM service"
+            " WHERE scheduled_at IS NOT NULL OR actual_at IS NOT NULL ORDER BY date, service_no"):
+        day = dt.date.fromisoformat(date)
+        found += [_problem(template, number=number, date=date, direction=direction, value=text)
+                  for (name, template), text in zip(_FAR_TIMES.items(), times)
+                  if text and validation.too_far(name, minute_value(text), day)]
+    return _limited(found)
+
+
 def _rollup(conn: sqlite3.Connection) -> Found:
     db = conn if is_postgres(conn) else FileDatabase(conn)
     if "daily_rollup" not in db.table_names() or not dwell.stored(db):
@@ -281,6 +307,7 @@ _APP_CHECKS = (
     (QT_TRANSLATE_NOOP("check", "container numbers"), _container_numbers),
     (QT_TRANSLATE_NOOP("check", "containers once per service"), _twice_on_a_service),
     (QT_TRANSLATE_NOOP("check", "moves match their service"), _moves_match_service),
+    (QT_TRANSLATE_NOOP("check", "service times near their date"), _service_times),
     (QT_TRANSLATE_NOOP("check", "gross weight"), _gross_weight),
     (QT_TRANSLATE_NOOP("check", "dwell times"), _dwell),
     (QT_TRANSLATE_NOOP("check", "daily roll-up"), _rollup),

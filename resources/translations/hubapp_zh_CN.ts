@@ -2964,107 +2964,122 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="136"/>
+        <location filename="../../hubapp/store/check.py" line="138"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="148"/>
+        <location filename="../../hubapp/store/check.py" line="150"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="162"/>
+        <location filename="../../hubapp/store/check.py" line="164"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="169"/>
+        <location filename="../../hubapp/store/check.py" line="171"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="184"/>
+        <location filename="../../hubapp/store/check.py" line="186"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="192"/>
+        <location filename="../../hubapp/store/check.py" line="194"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="204"/>
+        <location filename="../../hubapp/store/check.py" line="206"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="216"/>
+        <location filename="../../hubapp/store/check.py" line="218"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="232"/>
+        <location filename="../../hubapp/store/check.py" line="234"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="248"/>
+        <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
+        <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="251"/>
+        <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
+        <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="274"/>
         <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
         <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="261"/>
+        <location filename="../../hubapp/store/check.py" line="287"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="272"/>
+        <location filename="../../hubapp/store/check.py" line="298"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="279"/>
+        <location filename="../../hubapp/store/check.py" line="305"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="280"/>
+        <location filename="../../hubapp/store/check.py" line="306"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="281"/>
+        <location filename="../../hubapp/store/check.py" line="307"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="282"/>
+        <location filename="../../hubapp/store/check.py" line="308"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="283"/>
+        <location filename="../../hubapp/store/check.py" line="309"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="284"/>
+        <location filename="../../hubapp/store/check.py" line="310"/>
+        <source>service times near their date</source>
+        <translation>班次时间与日期相符</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="311"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="285"/>
+        <location filename="../../hubapp/store/check.py" line="312"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="286"/>
+        <location filename="../../hubapp/store/check.py" line="313"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="288"/>
+        <location filename="../../hubapp/store/check.py" line="315"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -3813,42 +3828,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="175"/>
+        <location filename="../../hubapp/domain/validation.py" line="181"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="191"/>
+        <location filename="../../hubapp/domain/validation.py" line="197"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="195"/>
+        <location filename="../../hubapp/domain/validation.py" line="201"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="216"/>
+        <location filename="../../hubapp/domain/validation.py" line="222"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="227"/>
+        <location filename="../../hubapp/domain/validation.py" line="233"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="273"/>
+        <location filename="../../hubapp/domain/validation.py" line="279"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="279"/>
+        <location filename="../../hubapp/domain/validation.py" line="285"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="241"/>
+        <location filename="../../hubapp/domain/validation.py" line="247"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -3868,17 +3883,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="244"/>
+        <location filename="../../hubapp/domain/validation.py" line="250"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="288"/>
+        <location filename="../../hubapp/domain/validation.py" line="294"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="300"/>
+        <location filename="../../hubapp/domain/validation.py" line="306"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -4491,7 +4506,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>表 {table} 的副本与文件不一致（行数：文件 {file}，服务器 {server}）；服务器上未保留任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="126"/>
+        <location filename="../../hubapp/store/check.py" line="128"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
