@@ -259,3 +259,17 @@ def test_a_form_writes_only_what_it_changed_over_another_desks_edit(demo_db):
                          new=False, loaded=place)
     stored_place = next(p for p in reference.list_places(demo_db) if p.locode == place.locode)
     assert (stored_place.name_en, stored_place.name_zh) == ("New name", "新名字")
+
+
+def test_a_commodity_typed_full_width_is_found_as_typed_on_a_plain_keyboard(demo_db):
+    """A Chinese input method types １１０６２０ and Ｃａｓｓａｖａ; the grid said "not in the list"."""
+    find = reference.commodity_finder(demo_db)
+    flour = find("110620")
+    assert find("１１０６２０") == find("Ｃａｓｓａｖａ flour") == find("１１０６．２０") == flour
+    assert find("cassava\u3000flour") == find(" 木薯粉\u00a0") == flour
+    # A stored name with full-width brackets, as Chinese names are written, is found either way.
+    reference.save_commodity(
+        demo_db, CommodityRecord("120242", "Groundnuts (shelled)", "花生（去壳）", "agri", False), "boss")
+    find = reference.commodity_finder(demo_db)
+    assert find("花生（去壳）") == find("花生(去壳)") == find("ＧＲＯＵＮＤＮＵＴＳ (shelled)") \
+        == find("120242") is not None

@@ -42,25 +42,32 @@ _FULL_EMPTY = {
 }
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
+    """Text as a plain keyboard types it: 'ＣＮ１２３ ' → 'CN123'."""
     # NFKC: full-width letters and digits from a Chinese input method, and the no-break
     # spaces spreadsheets paste, become what a plain keyboard types.
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def lookup_key(text: str) -> str:
+    """What two spellings of one code or name have in common, to find it in a list:
+    'Ｃａｓｓａｖａ  flour' and 'cassava flour', '１１０６２０' and '110620'."""
+    return " ".join(folded(text).casefold().split())
+
+
 def full_empty_code(text: str) -> str | None:
     """F or E for any spelling people use (F, full, 重, 空箱, Ｅ …), None if unknown."""
-    return _FULL_EMPTY.get(_folded(text).lower())
+    return _FULL_EMPTY.get(folded(text).lower())
 
 
 def service_number(text: str) -> str:
     """A service number as stored: 'ｘ８００１', 'x 8001' → 'X8001'."""
-    return "".join(_folded(text).split()).upper()
+    return "".join(folded(text).split()).upper()
 
 
 def size_type_code(text: str) -> str:
     """A size-type as stored: '２２ｇ１ ' → '22G1' (sizetype.parse says whether it is one)."""
-    return _folded(text).upper()
+    return folded(text).upper()
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -84,7 +91,7 @@ def parse_clock(text: str) -> dt.time | None:
 def parse_time(text: str, day: dt.date) -> dt.datetime | None:
     """A time on the service's day ("08:30"), days after it ("00:15 +1": a train that ran
     past midnight), or a full date and time ("2026-03-06 00:15") for any other day."""
-    text = _folded(text)
+    text = folded(text)
     later = 0
     if match := _DAYS_LATER.fullmatch(text):
         text, later = match[1], int(match[2])
@@ -237,7 +244,7 @@ def elsewhere_error(number: str, other_service: str, row: int) -> FieldError:
 
 def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
     """Kilograms as written ("25,540", "25540.0"), None when blank, or why it is unreadable."""
-    text = _folded(text)
+    text = folded(text)
     raw_kg = "".join(text.replace(",", "").split())
     if not raw_kg:
         return None, None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -16,6 +15,7 @@ from hubapp.domain.errors import InputError
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, RouteRecord, ServiceRecord, TotalsRecord,
 )
+from hubapp.domain.validation import lookup_key
 from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
@@ -54,10 +54,6 @@ class DuplicateRecord:
     other_status: str  # that service's: one planned or cancelled holds its boxes uncounted
 
 
-def _key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
 def lookups(db: Database) -> LookupsRecord:
     """Routes, places and commodities as stored, by code or English or Chinese name.
 
@@ -69,11 +65,11 @@ def lookups(db: Database) -> LookupsRecord:
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
         for text in (route.code, route.name_en, route.name_zh):
-            routes.setdefault(_key(text), route)
+            routes.setdefault(lookup_key(text), route)
     places: dict[str, str] = {}
     for place in list_places(db):
         for text in (place.locode, place.name_en, place.name_zh):
-            places.setdefault(_key(text), place.locode)
+            places.setdefault(lookup_key(text), place.locode)
     commodity = commodity_finder(db)
     retired = {c.id for c in list_commodities(db, include_retired=True) if c.retired}
 
@@ -86,15 +82,15 @@ def lookups(db: Database) -> LookupsRecord:
             return commodity(text, keep=retired)
 
     def find_route(text: str) -> RouteRecord | None:
-        found = routes.get(_key(text))
+        found = routes.get(lookup_key(text))
         if found is None and (known := reference.find_route(text)) is not None:
-            found = routes.get(_key(known.code))
+            found = routes.get(lookup_key(known.code))
         return found
 
     def find_place(text: str) -> str | None:
-        found = places.get(_key(text))
+        found = places.get(lookup_key(text))
         if found is None and (known := reference.find_place(text)) is not None:
-            found = places.get(_key(known.locode))
+            found = places.get(lookup_key(known.locode))
         return found
 
     def find_commodity(text: str) -> int | None:

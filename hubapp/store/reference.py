@@ -13,7 +13,7 @@ from hubapp.domain.reference_rules import (
     commodity_label, normal_hs_code, taken_hs_code_errors, validate_commodity, validate_place,
     validate_route,
 )
-from hubapp.domain.validation import FieldError, ValidationError
+from hubapp.domain.validation import FieldError, ValidationError, lookup_key
 from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
 
@@ -51,15 +51,15 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
     by_hs: dict[str, list[CommodityRecord]] = {}
     commodities = list_commodities(db, include_retired=True)
     for commodity in commodities:
-        by_name[commodity.name_en.casefold()] = commodity
-        by_name[commodity.name_zh] = commodity
+        by_name[lookup_key(commodity.name_en)] = commodity
+        by_name[lookup_key(commodity.name_zh)] = commodity
         by_hs.setdefault(commodity.hs_code, []).append(commodity)
 
     def find(text: str, keep: Collection[int] = ()) -> int | None:
         def usable(commodity: CommodityRecord) -> bool:
             return not commodity.retired or commodity.id in keep
 
-        key = text.strip()
+        key = lookup_key(text)
         digits = key.replace(".", "").replace(" ", "")
         if digits.isdigit():
             # A spreadsheet keeping the code as a number drops its leading 0 (020230, beef,
@@ -74,7 +74,7 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
                                 "name"), code=code, names=", ".join(map(commodity_label, found)))
             commodity = found[0] if found else None
         else:
-            commodity = by_name.get(key.casefold(), by_name.get(key))
+            commodity = by_name.get(key)
         if commodity is None:
             return None
         if not usable(commodity):
