@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
@@ -429,3 +431,23 @@ def test_a_whole_column_picked_by_its_header_fills_its_boxes_and_adds_no_row(qtb
         press(qtbot, (Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier))
     press(qtbot, (Qt.Key.Key_D, CTRL))
     assert len(screen.grid.text_rows()) == 4
+
+
+def test_a_seal_and_a_commodity_from_a_chinese_input_method_are_stored_as_typed_on_a_keyboard(
+        qtbot, screen, demo_db_path):
+    # The seal stayed 'ＣＮ１２３' beside its row's folded fields; the commodity was a red cell.
+    _new_service(qtbot, screen, "B8")
+    first, second = numbers(2)
+    _paste(qtbot, screen, f"{first}\t22G1\tF\t20000\t１１０６２０\tＣＮ１２３\n"
+                          f"{second}\t22G1\tF\t20000\tＣａｓｓａｖａ flour\n")
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, FIELDS.index("seal")))
+    press(qtbot, Qt.Key.Key_F2, "ＣＮ７\u3000", Qt.Key.Key_Return)
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["CN123", "CN7"]
+    assert screen.grid.problems() == []
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute(
+            "SELECT m.seal, c.hs_code FROM container_move m JOIN service s ON s.id = m.service_id"
+            " JOIN commodity c ON c.id = m.commodity_id WHERE s.service_no = 'B8' AND s.date = ?"
+            " ORDER BY m.id", [screen.day().isoformat()]).fetchall() == [
+            ("CN123", "110620"), ("CN7", "110620")]

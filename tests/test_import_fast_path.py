@@ -418,3 +418,25 @@ def test_a_time_far_from_its_service_s_date_is_refused_both_ways(demo_db_path, t
     assert [(p.line, p.column, p.value) for p in quick.problems] == [
         (2, "departed_at", "2025-03-06 20:10")]
     assert "too far from the service's date 2026-03-06" in quick.problems[0].message
+
+
+def test_a_full_width_seal_is_folded_and_a_company_s_brackets_kept_both_ways(
+        demo_db_path, tmp_path, monkeypatch):
+    # NFKC on a company name would register 重庆物流（集团） as 重庆物流(集团).
+    numbers = [with_check_digit(f"FWDU{n:06d}") for n in range(2)]
+    lines = [HEADER + ",seal,shipper,consignee"] + [
+        f"2026-03-06,X1,outbound,CN-LA,{number},45G1,F,20000,１１０６２０,{seal},"
+        f" 重庆物流（集团）有限公司\u3000,ＬＡＯ ＣＯ．"
+        for number, seal in zip(numbers, ["ＣＮ１００００１", "\u3000ｃｎ１００００２"])]
+    path = tmp_path / "full-width.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved
+    query = ("SELECT seal, shipper, consignee FROM container_move WHERE container LIKE 'FWDU%'"
+             " ORDER BY 1")
+    assert [tuple(row) for row in quick_db.execute(query)] == [
+        ("CN100001", "重庆物流（集团）有限公司", "ＬＡＯ ＣＯ．"),
+        ("cn100002", "重庆物流（集团）有限公司", "ＬＡＯ ＣＯ．")]
+    assert stored(quick_db) == stored(slow_db)

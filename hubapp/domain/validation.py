@@ -319,8 +319,10 @@ def parse_move(
 
     if errors:
         return None, errors
+    # Shipper and consignee are only stripped: NFKC would rewrite the full-width brackets
+    # and commas Chinese company names are registered with (（集团） → (集团)).
     return ContainerMoveRecord(
         container=container, size_type=size_type, teu=info.teu, full_empty=full_empty,
-        gross_kg=gross_kg, commodity_id=commodity_id, seal=text.get("seal", ""),
+        gross_kg=gross_kg, commodity_id=commodity_id, seal=folded(text.get("seal", "")),
         shipper=text.get("shipper", ""), consignee=text.get("consignee", ""),
     ), []

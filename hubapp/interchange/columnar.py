@@ -19,7 +19,7 @@ from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import FULL, Direction
 from hubapp.domain.validation import (
-    full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
+    folded, full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
     SERVICE_FIELDS, build_service, column_positions, judge_service, unneutralise,
@@ -89,7 +89,8 @@ def quick_rows(
     rows = ImportRowsRecord(
         services, owner, containers, list(map(codes.__getitem__, written)),
         list(map(teus.__getitem__, written)), full_empty, weights, commodities,
-        columns.get("seal"), columns.get("shipper"), columns.get("consignee"))
+        list(map(folded, columns.get("seal"))), columns.get("shipper"),
+        columns.get("consignee"))
     return _in_service_order(rows)
 
 

@@ -26,8 +26,8 @@ from hubapp.domain import columns, iso6346
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
 from hubapp.domain.validation import (
-    FieldError, duplicate_errors, elsewhere_error, full_empty_code, parse_gross_kg, parse_move,
-    size_type_code,
+    FieldError, duplicate_errors, elsewhere_error, folded, full_empty_code, parse_gross_kg,
+    parse_move, size_type_code,
 )
 from hubapp.ui import formatting, labels
 from hubapp.ui.record_model import BAD_CELL, rows_high
@@ -291,6 +291,8 @@ def normalise(field: str, text: str) -> str:
         return size_type_code(text)
     if field == "full_empty":
         return full_empty_code(text) or text
+    if field == "seal":
+        return folded(text)
     return text
 
 
