@@ -451,3 +451,18 @@ def test_a_seal_and_a_commodity_from_a_chinese_input_method_are_stored_as_typed_
             " JOIN commodity c ON c.id = m.commodity_id WHERE s.service_no = 'B8' AND s.date = ?"
             " ORDER BY m.id", [screen.day().isoformat()]).fetchall() == [
             ("CN123", "110620"), ("CN7", "110620")]
+
+
+def test_places_typed_full_width_are_known(qtbot, screen, demo_db_path):
+    # 'Place "ＣＮＣＱＩ" is not a known UN/LOCODE or place name' refused the save.
+    _new_service(qtbot, screen, "B6")
+    screen.form.origin.setFocus()
+    press(qtbot, "ＣＮＣＱＩ")
+    screen.form.destination.setFocus()
+    press(qtbot, "Ｖｉｅｎｔｉａｎｅ\u3000")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.form.message.text() == ""
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT origin, destination FROM service WHERE service_no = 'B6'"
+                            " AND date = ?", [screen.day().isoformat()]).fetchall() == [
+            ("CNCQI", "LAVTE")]

@@ -15,7 +15,7 @@ from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    MAX_WAGONS, FieldError, parse_clock, parse_time, service_number,
+    MAX_WAGONS, FieldError, lookup_key, parse_clock, parse_time, service_number,
 )
 from hubapp.domain.wording import service_time
 from hubapp.ui import focus, labels
@@ -230,7 +230,7 @@ class ServiceForm(QWidget):
         places = {}
         for field, edit in (("origin", self.origin), ("destination", self.destination)):
             text = edit.text().strip()
-            places[field] = self._places.get(text.split(_SEPARATOR)[0].casefold()) if text \
+            places[field] = self._places.get(lookup_key(text.split(_SEPARATOR)[0])) if text \
                 else None
             if text and places[field] is None:
                 errors.append(FieldError(field, QT_TRANSLATE_NOOP("messages", "Place {value!r} is not a known UN/LOCODE or "
@@ -278,7 +278,7 @@ def _place_index(places: Sequence[PlaceRecord]) -> dict[str, str]:
     index = {}
     for place in places:
         for key in (place.locode, place.name_en, place.name_zh):
-            index[key.casefold()] = place.locode
+            index[lookup_key(key)] = place.locode
     return index
 
 
