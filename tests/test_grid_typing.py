@@ -466,3 +466,19 @@ def test_places_typed_full_width_are_known(qtbot, screen, demo_db_path):
         assert conn.execute("SELECT origin, destination FROM service WHERE service_no = 'B6'"
                             " AND date = ?", [screen.day().isoformat()]).fetchall() == [
             ("CNCQI", "LAVTE")]
+
+
+def test_a_place_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
+    # Down and Enter left "CNCQI · Chongqing International Logistics Hub Park · 重庆…".
+    screen.new_service()
+    origin = screen.form.origin
+    origin.setFocus()
+    press(qtbot, "chong")
+    popup = origin.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # the airport, CNCKG, comes first
+    assert origin.text() == "CNCKG"  # a highlighted suggestion shows its code too
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert origin.text() == "CNCQI"
+    assert not popup.isVisible()

@@ -143,10 +143,9 @@ class ServiceForm(QWidget):
     def _place_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(self.tr("UN/LOCODE or name"))
-        completer = QCompleter([], edit)
+        completer = _PlaceCompleter([], edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(lambda text, e=edit: e.setText(text.split(_SEPARATOR)[0]))
         edit.setCompleter(completer)
         return edit
 
@@ -272,6 +271,15 @@ class ServiceForm(QWidget):
             problems = "\n".join(labels.message(e) for e in errors if e.field == field)
             widget.setToolTip(problems or self._help[field])
         self.message.setText("\n".join(labels.message(error) for error in errors))
+
+
+class _PlaceCompleter(QCompleter):
+    """Suggests "CNCQI · Chongqing … · 重庆…" and puts the code alone into the field."""
+
+    def pathFromIndex(self, index) -> str:
+        # What QLineEdit writes on a pick: a setText on activated came before QLineEdit's own
+        # handler, which wrote the whole suggestion over it.
+        return super().pathFromIndex(index).split(_SEPARATOR)[0]
 
 
 def _place_index(places: Sequence[PlaceRecord]) -> dict[str, str]:
