@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -19,7 +18,7 @@ from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    parse_date, parse_move, parse_time, service_number, validate_service,
+    folded, parse_date, parse_move, parse_time, service_number, validate_service,
 )
 from hubapp.interchange.reading import Table
 from hubapp.store.interchange import LookupsRecord
@@ -411,7 +410,7 @@ class _Row:
 def _whole_number(text: str) -> int | None:
     """A count as a spreadsheet writes it: '45', '45.0' (a number cell), '４５'."""
     try:
-        number = float(unicodedata.normalize("NFKC", text))
+        number = float(folded(text))
     except ValueError:
         return None
     return int(number) if number.is_integer() and number >= 0 else None
