@@ -6,6 +6,7 @@ import pytest
 from sqlite_utils import Database
 
 from hubapp.domain.errors import DatabaseError
+from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import open_db
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
 
@@ -125,3 +126,29 @@ def test_a_failing_step_leaves_no_trace(tmp_path, monkeypatch):
     with sqlite3.connect(path) as conn:
         names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
     assert STEP_NAMES[-1] not in names
+
+
+@pytest.mark.parametrize("readable", [True, False])
+def test_the_logo_path_of_an_earlier_release_becomes_the_logo_itself(tmp_path, readable):
+    """The path was each desk's own file: the image moves into the hub's database, or the
+    hub has no logo when this desk cannot read it."""
+    from hubapp.store import settings
+
+    logo = tmp_path / "logo.png"
+    if readable:
+        logo.write_bytes(b"\x89PNG as it was")
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m009_keep_the_logo_in_the_database")
+    old["hub_setting"].insert_all([{"key": "hub_name", "value": "Guoyuan Port"},
+                                   {"key": "logo_path", "value": str(logo)}])
+    old.close()
+
+    db = open_db(path)
+    try:
+        assert settings.load(db) == HubSettingsRecord(
+            hub_name="Guoyuan Port", logo=b"\x89PNG as it was" if readable else b"")
+        assert [row[0] for row in db.execute("SELECT key FROM hub_setting ORDER BY key")] == \
+            ["hub_name", "logo"] if readable else ["hub_name"]
+    finally:
+        db.close()

@@ -1,6 +1,7 @@
 """The server engine itself: the dialect, migrations, desks taking turns, migrate-to, and the
 command line against a real throw-away PostgreSQL server (tests/pg.py)."""
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -119,6 +120,25 @@ def _assert_upgraded_keeping_x1(url):
 def test_older_server_database_is_upgraded_keeping_its_data(empty_url):
     _as_the_previous_release_left_it(empty_url)
     _assert_upgraded_keeping_x1(empty_url)
+
+
+def test_an_earlier_releases_logo_path_becomes_the_logo_on_the_server_too(empty_url, tmp_path):
+    from hubapp.store import postgres, settings
+    from hubapp.store.migrations import MIGRATIONS, STEPS
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG as it was")
+    old = postgres.PgDatabase(postgres.connect(empty_url), empty_url)
+    postgres.migrate(old, STEPS[:STEP_NAMES.index("m009_keep_the_logo_in_the_database")],
+                     MIGRATIONS.name)
+    old["hub_setting"].insert({"key": "logo_path", "value": str(logo)})
+    old.close()
+    db = open_db(empty_url)
+    try:
+        assert settings.load(db).logo == b"\x89PNG as it was"
+        assert db.execute("SELECT key FROM hub_setting").fetchall() == [("logo",)]
+    finally:
+        db.close()
 
 
 def test_newer_or_foreign_server_database_is_refused_untouched(pg_server, empty_url):
@@ -287,11 +307,12 @@ def _stats(db_target):
 
 
 def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
-    from hubapp.store import day_close, users
+    from hubapp.store import day_close, settings, users
 
     db = open_db(demo_db_path)
     users.create_first_admin(db, "Li Na", "correct horse")
     day_close.close_day(db, DEMO_END, users.UserRecord("Li Na", users.ADMIN))
+    settings.save(db, dataclasses.replace(settings.load(db), logo=b"\x89PNG the hub's"), "Li Na")
     counts = {table: db[table].count for table in
               ("service", "container_move", "audit_log", "app_user", "day_close", "place")}
     db.close()
@@ -317,6 +338,7 @@ def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
                                                            " WHERE service_no != 'NEW1'"))
         assert users.authenticate(server, "li na", "correct horse").name == "Li Na"
         assert day_close.is_closed(server, DEMO_END)
+        assert settings.load(server).logo == b"\x89PNG the hub's"  # every desk prints it
     finally:
         server.close()
     assert _stats(empty_url)["totals"]["teu"] > 0

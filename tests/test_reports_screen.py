@@ -126,7 +126,7 @@ def test_the_preview_shows_the_hubs_logo(qtbot, app_ctx, tmp_path):
     screen.resize(1366, 768)
     assert _red(screen.preview) == 0
     settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db),
-                                                  logo_path=str(tmp_path / "logo.png")), "sue")
+                                                  logo=(tmp_path / "logo.png").read_bytes()), "sue")
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
     assert _red(screen.preview) > 0

@@ -7,16 +7,20 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialogButtonBox
 
+from hubapp.domain.audit import changed_fields
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import audit, settings
 from hubapp.ui import dialogs
+from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
 from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
 
 from conftest import DEMO_END
 from test_reference_screen import click, type_into
+from test_reports import _images, run_cli
 
 FIRST = DEMO_END - dt.timedelta(days=2)
 
@@ -170,3 +174,96 @@ def test_a_change_made_at_another_desk_meanwhile_is_kept(qtbot, main_window, app
         save(qtbot, dialog)
     stored = settings.load(app_ctx.db)
     assert (stored.hub_name, stored.punctuality_tolerance_min) == ("Chongqing Hub East", 5)
+
+
+def red_image(path, width: int = 200, height: int = 80):
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(path))
+    return path
+
+
+def choose_logo(qtbot, monkeypatch, dialog, path) -> None:
+    monkeypatch.setattr(dialogs, "pick_open_file",
+                        lambda parent, title, folder, filters: str(path))
+    click(qtbot, dialog.logo_button)
+
+
+def saved(qtbot, dialog) -> None:
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        save(qtbot, dialog)
+
+
+def logo_audited(entry) -> str:
+    model = AuditModel()
+    model.set_rows([entry])
+    return model.index(0, 4).data()
+
+
+def test_a_chosen_logo_heads_the_reports_of_another_desk_once_its_file_is_gone(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """The setting was a path to each desk's own file: other desks printed no logo."""
+    path = red_image(tmp_path / "logo.png")
+    dialog = open_settings(qtbot, main_window)
+    assert dialog.logo.text() == "No logo" and not dialog.remove_logo_button.isEnabled()
+    choose_logo(qtbot, monkeypatch, dialog, path)
+    assert dialog.logo.pixmap().size().toTuple() == (100, 40)  # previewed, 5:2 kept
+    saved(qtbot, dialog)
+    path.unlink()
+
+    report = tmp_path / "daily.pdf"
+    result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(app_ctx.db_path),
+                     "-o", str(report))  # another process: another desk
+    assert result.returncode == 0, result.stderr
+    # At 300 dpi, 20 layout pixels high: 63 pixels (tests/test_reports.py).
+    assert all((157, 63) in page for page in _images(report))
+    entry = audit.entries(app_ctx.db)[0]
+    assert entry.before == {"logo": ""} and len(entry.after["logo"]) == 12
+    assert logo_audited(entry) == "logo: added"
+
+
+def test_a_big_logo_is_stored_scaled_down_to_600_pixels_as_png(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    dialog = open_settings(qtbot, main_window)
+    choose_logo(qtbot, monkeypatch, dialog, red_image(tmp_path / "big.jpg", 3000, 1200))
+    saved(qtbot, dialog)
+    stored = settings.load(app_ctx.db).logo
+    assert stored.startswith(b"\x89PNG")
+    assert QImage.fromData(stored).size().toTuple() == (600, 240)
+
+
+def test_a_file_that_is_no_image_is_refused_by_name_and_nothing_changes(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    told = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: told.append(text))
+    notes = tmp_path / "notes.png"
+    notes.write_text("a shopping list, not a picture\n")
+    audited = len(audit.entries(app_ctx.db))
+    dialog = open_settings(qtbot, main_window)
+    choose_logo(qtbot, monkeypatch, dialog, notes)
+    assert len(told) == 1 and str(notes) in told[0] and "not an image" in told[0]
+    assert dialog.logo.text() == "No logo"
+    saved(qtbot, dialog)
+    assert settings.load(app_ctx.db).logo == b""
+    assert len(audit.entries(app_ctx.db)) == audited
+
+
+def test_cancel_keeps_the_stored_logo_and_remove_then_save_removes_it(
+        qtbot, main_window, app_ctx, tmp_path):
+    logo = red_image(tmp_path / "logo.png").read_bytes()
+    settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db), logo=logo), "sue")
+    dialog = open_settings(qtbot, main_window)
+    assert not dialog.logo.pixmap().isNull()
+    click(qtbot, dialog.remove_logo_button)
+    assert dialog.logo.text() == "No logo" and not dialog.remove_logo_button.isEnabled()
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert settings.load(app_ctx.db).logo == logo
+
+    dialog = open_settings(qtbot, main_window)
+    click(qtbot, dialog.remove_logo_button)
+    saved(qtbot, dialog)
+    assert settings.load(app_ctx.db).logo == b""
+    entry = audit.entries(app_ctx.db)[0]
+    assert changed_fields(entry.before, entry.after) == [
+        ("logo", audit.entries(app_ctx.db)[1].after["logo"], "")]
+    assert logo_audited(entry) == "logo: removed"

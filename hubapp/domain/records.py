@@ -182,4 +182,6 @@ class HubSettingsRecord:
     teu_45ft: float = 2.0
     daily_train_target: int = 20
     punctuality_tolerance_min: int = 30
-    logo_path: str = ""  # an image for report headings; empty: none
+    # An image for report headings, kept in the database so that every desk prints it;
+    # empty: none. Not in the repr: a log line would carry the whole image.
+    logo: bytes = field(default=b"", repr=False)

@@ -42,7 +42,7 @@ class ReportContentRecord:
     generated: str
     html: str
     images: dict[str, bytes]  # resource name → PNG
-    logo: bytes | None = None  # the hub's logo file as read, painted in every page's header
+    logo: bytes | None = None  # the hub's logo as stored, painted in every page's header
 
 
 def period_text(data: ReportDataRecord, language: str) -> str:
@@ -100,18 +100,7 @@ def content(data: ReportDataRecord, language: str,
         parts.append(_signatures(language))
     return ReportContentRecord(title, hub, period_text(data, language), language,
                                generated.strftime("%Y-%m-%d %H:%M"),
-                               _STYLE + "\n".join(parts), images, _logo(data.hub.logo_path))
-
-
-def _logo(path: str) -> bytes | None:
-    """The logo file's bytes; a desk that cannot read it (the setting is shared, the file is
-    each desk's own) prints the report without one rather than not at all."""
-    if not path:
-        return None
-    try:
-        return Path(path).read_bytes()
-    except OSError:
-        return None
+                               _STYLE + "\n".join(parts), images, data.hub.logo or None)
 
 
 def to_document(report: ReportContentRecord) -> QTextDocument:

@@ -6,6 +6,8 @@ _sqlite_migrations (sqlite-utils Migrations), so a step is applied whole or not 
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.store import dwell, rollup
@@ -286,3 +288,20 @@ def m008_add_dwell_services_and_punctuality_to_the_rollup(db: Database) -> None:
     """)
     dwell.refresh(db)
     rollup.rebuild(db)
+
+
+@step
+def m009_keep_the_logo_in_the_database(db: Database) -> None:
+    # The setting was a path to each desk's own file: another desk, a restore or a server
+    # copy printed without it. The image itself moves in, as read (base64 like any bytes
+    # setting, store/settings.py); a desk that cannot read the file leaves the hub without
+    # a logo rather than with a path nobody uses any more.
+    row = db.execute("SELECT value FROM hub_setting WHERE key = 'logo_path'").fetchone()
+    db.execute("DELETE FROM hub_setting WHERE key = 'logo_path'")
+    try:
+        logo = Path(row[0]).read_bytes() if row and row[0] else b""
+    except OSError:
+        logo = b""
+    if logo:
+        db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo', ?)",
+                   [base64.b64encode(logo).decode("ascii")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 from collections.abc import Collection
 from typing import TYPE_CHECKING
@@ -16,7 +17,22 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _FIELDS = {f.name: f.type for f in dataclasses.fields(HubSettingsRecord)}
-_CONVERT = {"str": str, "float": float, "int": int}
+# A value is stored as text: bytes (the logo) as base64.
+_CONVERT = {"str": str, "float": float, "int": int, "bytes": base64.b64decode}
+
+
+def _text(value: object) -> str:
+    return base64.b64encode(value).decode("ascii") if isinstance(value, bytes) else str(value)
+
+
+def _audited(value: object) -> object:
+    """What the audit log keeps of a value: the logo as a short fingerprint, which tells
+    one image from another without copying it into every entry."""
+    if not isinstance(value, bytes):
+        return value
+    import hashlib  # only when a logo changes: not on every start
+
+    return hashlib.sha256(value).hexdigest()[:12] if value else ""
 
 
 def load(db: Database) -> HubSettingsRecord:
@@ -50,14 +66,14 @@ def save(db: Database, settings: HubSettingsRecord, user: str,
             changed = [name for name in _FIELDS
                        if getattr(before, name) != getattr(settings, name)]
             db["hub_setting"].upsert_all(
-                ({"key": name, "value": str(getattr(settings, name))} for name in _FIELDS),
+                ({"key": name, "value": _text(getattr(settings, name))} for name in _FIELDS),
                 pk="key")
             if "punctuality_tolerance_min" in changed:
                 rollup.write_on_time(db, counted, tolerance)
             if changed:
                 audit.record(db, user, "update", "setting", "hub",
-                             {name: getattr(before, name) for name in changed},
-                             {name: getattr(settings, name) for name in changed})
+                             {name: _audited(getattr(before, name)) for name in changed},
+                             {name: _audited(getattr(settings, name)) for name in changed})
     finally:
         if counted is not None:
             rollup.forget_on_time(db)

@@ -92,7 +92,8 @@ _WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "hub_name"), QT_TRANSLATE_NOOP("audit", "hub_name_zh"),
     QT_TRANSLATE_NOOP("audit", "teu_45ft"), QT_TRANSLATE_NOOP("audit", "daily_train_target"),
     QT_TRANSLATE_NOOP("audit", "punctuality_tolerance_min"),
-    QT_TRANSLATE_NOOP("audit", "logo_path"), QT_TRANSLATE_NOOP("audit", "hub"),
+    QT_TRANSLATE_NOOP("audit", "logo"), QT_TRANSLATE_NOOP("audit", "hub"),
+    QT_TRANSLATE_NOOP("audit", "logo_path"),  # earlier releases' entries
     QT_TRANSLATE_NOOP("audit", "single_user_mode"), QT_TRANSLATE_NOOP("audit", "clerk"),
     QT_TRANSLATE_NOOP("audit", "supervisor"), QT_TRANSLATE_NOOP("audit", "admin"),
     QT_TRANSLATE_NOOP("audit", "size_type"), QT_TRANSLATE_NOOP("audit", "teu"),
@@ -112,6 +113,12 @@ def _word(word: str) -> str:
 
 
 def _change(name: str, old, new, commodities: Mapping[int, str]) -> str:
+    if name == "logo":  # stored as fingerprints (store/settings.py), which tell nobody much
+        change = (QCoreApplication.translate("audit", "added") if not old
+                  else QCoreApplication.translate("audit", "removed") if not new
+                  else QCoreApplication.translate("audit", "changed"))
+        return QCoreApplication.translate("audit", "{field}: {change}").format(
+            field=_word(name), change=change)
     # A container's field ("CSQU3054383.gross_kg") is read after its number.
     number, dot, field = name.rpartition(".")
     shown = f"{number} {_word('commodity' if field == 'commodity_id' else field)}" if dot \

@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QBuffer, QSettings, Qt
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
     QWidget,
@@ -28,15 +29,27 @@ from hubapp.ui.tasks import TaskControl
 
 PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup/folder"
 PAPERS = ("A4", "Letter")
+# A report's header shows the logo 20 px high: a larger image only makes the database, its
+# backups and every report heavier.
+LOGO_MOST_PX = 600
+LOGO_PREVIEW_PX = 40
 
 
-def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
-    box = QWidget(edit.parentWidget())
+def _with_buttons(field: QWidget, *buttons: QPushButton) -> QWidget:
+    box = QWidget(field.parentWidget())
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(edit, 1)
-    row.addWidget(button)
+    row.addWidget(field, 1)
+    for button in buttons:
+        row.addWidget(button)
     return box
+
+
+def _png(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
 
 
 class SettingsDialog(FormDialog):
@@ -53,16 +66,19 @@ class SettingsDialog(FormDialog):
                                       stored.hub_name)
         self.hub_name_zh = self.hub.line("hub_name_zh", self.tr("Hub name (Chinese)"),
                                          stored.hub_name_zh)
-        self.logo = QLineEdit(stored.logo_path, self)
-        self.logo.setPlaceholderText(self.tr("No logo"))
+        self.logo = QLabel(self)
+        self.logo.setFixedHeight(LOGO_PREVIEW_PX)
         self.logo.setToolTip(self.tr(
-            "Every desk prints the image found at this path on its own computer: choose a "
-            "shared folder every desk reaches by the same path. A desk without it prints "
-            "its reports without a logo."))
+            "Heads every report, printed at any desk: the image is kept in the hub's "
+            "database (scaled down to {most} pixels if larger), so the file itself is no "
+            "longer needed.").format(most=LOGO_MOST_PX))
         self.logo_button = QPushButton(self.tr("Choose…"), self)
         self.logo_button.clicked.connect(self.choose_logo)
-        self.hub.add_field("logo_path", self.tr("Logo for reports"),
-                           _with_button(self.logo, self.logo_button))
+        self.remove_logo_button = QPushButton(self.tr("Remove"), self)
+        self.remove_logo_button.clicked.connect(lambda: self._show_logo(b""))
+        self.hub.add_field("logo", self.tr("Logo for reports"),
+                           _with_buttons(self.logo, self.logo_button, self.remove_logo_button))
+        self._show_logo(stored.logo)
         self.train_target = QSpinBox(self)
         self.train_target.setRange(1, 500)
         self.train_target.setValue(stored.daily_train_target)
@@ -106,7 +122,7 @@ class SettingsDialog(FormDialog):
         self.folder_button = QPushButton(self.tr("Choose…"), self)
         self.folder_button.clicked.connect(self.choose_backup_folder)
         self.desk.add_field("backup_folder", self.tr("Backup folder"),
-                            _with_button(self.backup_folder, self.folder_button))
+                            _with_buttons(self.backup_folder, self.folder_button))
         QVBoxLayout(self.desk_group).addWidget(self.desk)
         # One label width for both groups: each form sized its own and the fields did not line up.
         titles = [label for form in (self.hub, self.desk) for label in form.findChildren(QLabel)
@@ -119,11 +135,39 @@ class SettingsDialog(FormDialog):
         self.setMinimumWidth(560)
 
     def choose_logo(self) -> None:
-        current = Path(self.logo.text()).parent if self.logo.text() else Path.home()
-        chosen = dialogs.pick_open_file(self, self.tr("Logo for reports"), str(current),
-                                        self.tr("Images (*.png *.jpg *.jpeg *.svg)"))
-        if chosen:
-            self.logo.setText(chosen)
+        patterns = " ".join(f"*.{bytes(kind).decode()}"
+                            for kind in QImageReader.supportedImageFormats())
+        chosen = dialogs.pick_open_file(self, self.tr("Logo for reports"), str(Path.home()),
+                                        self.tr("Images ({patterns})").format(patterns=patterns))
+        if not chosen:
+            return
+        reader = QImageReader(chosen)
+        image = reader.read()
+        if image.isNull():
+            dialogs.show_error(self, self.tr("Logo for reports"), self.tr(
+                "{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). "
+                "Choose a PNG, JPEG or SVG file.").format(file=chosen,
+                                                         reason=reader.errorString()))
+            return
+        if max(image.width(), image.height()) > LOGO_MOST_PX:
+            image = image.scaled(LOGO_MOST_PX, LOGO_MOST_PX,
+                                 Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        self._show_logo(_png(image))
+
+    def _show_logo(self, logo: bytes) -> None:
+        """logo: what saving stores (empty: none), previewed here."""
+        self.logo_png = logo
+        image = QImage.fromData(logo) if logo else QImage()
+        if image.isNull():
+            # Bytes that are no image: an earlier release's path to some other file.
+            self.logo.setText(self.tr("Not an image: choose another or remove it") if logo
+                              else self.tr("No logo"))
+        else:
+            self.logo.setPixmap(QPixmap.fromImage(image.scaled(
+                4 * LOGO_PREVIEW_PX, LOGO_PREVIEW_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)))
+        self.remove_logo_button.setEnabled(bool(logo))
 
     def choose_backup_folder(self) -> None:
         chosen = dialogs.pick_folder(self, self.tr("Backup folder"),
@@ -136,7 +180,7 @@ class SettingsDialog(FormDialog):
             hub_name=self.hub_name.text().strip(), hub_name_zh=self.hub_name_zh.text().strip(),
             teu_45ft=self.teu_45ft.currentData(),
             daily_train_target=self.train_target.value(),
-            punctuality_tolerance_min=self.tolerance.value(), logo_path=self.logo.text().strip())
+            punctuality_tolerance_min=self.tolerance.value(), logo=self.logo_png)
 
     def save(self) -> None:
         chosen = self.hub_settings()
