@@ -3,7 +3,7 @@
 <context>
     <name>AuditModel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="153" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="160" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="244" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="251" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="245" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="252" />
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>The newest {shown} of %Ln change: narrow the filters to see older ones</numerusform>
@@ -52,7 +52,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="649" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="651" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="670" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="672" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>

@@ -4,39 +4,39 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="144"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="151"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -44,66 +44,66 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="181"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="175"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="196"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="200"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="244"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="251"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="245"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="252"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="268"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="269"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="276"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -596,29 +596,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="603"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="605"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="634"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="636"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="649"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="651"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="661"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="663"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="670"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="672"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -2087,7 +2087,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="711"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="713"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2155,12 +2155,12 @@ Licence: MIT</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="155"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="154"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="155"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -2168,126 +2168,142 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="46"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="188"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="59"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="232"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="50"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="63"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="52"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="65"/>
         <source>Hub name (English)</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="54"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="67"/>
         <source>Hub name (Chinese)</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="57"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="72"/>
+        <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
+        <translation>印在每份报表的页眉，任何工位打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="141"/>
+        <source>Images ({patterns})</source>
+        <translation>图片（{patterns}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="148"/>
+        <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
+        <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="164"/>
+        <source>Not an image: choose another or remove it</source>
+        <translation>不是图片：请另选一个或将其移除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="165"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="59"/>
-        <source>Every desk prints the image found at this path on its own computer: choose a shared folder every desk reaches by the same path. A desk without it prints its reports without a logo.</source>
-        <translation>每台工作站打印的是本机该路径下的图片：请选择各工作站都能以相同路径访问的共享文件夹。找不到该图片的工作站打印的报告不带标志。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="62"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="106"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="75"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="122"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="64"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="123"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="77"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="79"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="140"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
         <source>Daily train target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="73"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="89"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="75"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="77"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="93"/>
         <source>A 45 ft container counts</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="80"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="96"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="82"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
         <source>On time within ±</source>
         <translation>准点范围 ±</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="107"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="96"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="112"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="114"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="103"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="119"/>
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="108"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="129"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="173"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
-        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="151"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="195"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="179"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="223"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="189"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="233"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -2822,6 +2838,11 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <source>logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
@@ -2831,72 +2852,92 @@ Licence: MIT</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="117"/>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="118"/>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="120"/>
+        <source>{field}: {change}</source>
+        <translation>{field}：{change}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
@@ -3614,12 +3655,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="99"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="98"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="101"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="100"/>
         <source>line {line}, {column}{value}: {message}</source>
         <translation>第 {line} 行，{column}{value}：{message}</translation>
     </message>
@@ -3752,12 +3793,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="141"/>
+        <location filename="../../hubapp/domain/validation.py" line="148"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="148"/>
+        <location filename="../../hubapp/domain/validation.py" line="155"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -3813,7 +3854,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="115"/>
-        <location filename="../../hubapp/domain/validation.py" line="154"/>
+        <location filename="../../hubapp/domain/validation.py" line="161"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
@@ -3828,42 +3869,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="181"/>
+        <location filename="../../hubapp/domain/validation.py" line="188"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="197"/>
+        <location filename="../../hubapp/domain/validation.py" line="204"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="201"/>
+        <location filename="../../hubapp/domain/validation.py" line="208"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="222"/>
+        <location filename="../../hubapp/domain/validation.py" line="229"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="233"/>
+        <location filename="../../hubapp/domain/validation.py" line="240"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="279"/>
+        <location filename="../../hubapp/domain/validation.py" line="286"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="285"/>
+        <location filename="../../hubapp/domain/validation.py" line="292"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="247"/>
+        <location filename="../../hubapp/domain/validation.py" line="254"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -3878,93 +3919,93 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="136"/>
+        <location filename="../../hubapp/domain/validation.py" line="143"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="250"/>
+        <location filename="../../hubapp/domain/validation.py" line="257"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="294"/>
+        <location filename="../../hubapp/domain/validation.py" line="301"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="306"/>
+        <location filename="../../hubapp/domain/validation.py" line="313"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="267"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="266"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="274"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="273"/>
         <source>Required column {name} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {name}（表头 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="173"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="172"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="212"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="211"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="224"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="223"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班列填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="329"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="328"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="333"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="332"/>
         <source>The service number is required (like X8001)</source>
         <translation>班列号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="338"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="337"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="107"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="349"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="348"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="351"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="350"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="364"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="363"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="373"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="372"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="381"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="390"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="389"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -4283,7 +4324,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="235"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
