@@ -482,3 +482,91 @@ def test_a_place_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert origin.text() == "CNCQI"
     assert not popup.isVisible()
+
+
+def _type_boxes(qtbot, boxes) -> None:
+    for number in boxes:
+        press(qtbot, number, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Tab,
+              "2300", Qt.Key.Key_Return)
+
+
+def _cursor(screen) -> tuple[int, int]:
+    current = screen.grid_view.currentIndex()
+    assert current.isValid()
+    return current.row(), current.column()
+
+
+def _typed_three_and_saved(qtbot, screen, number: str) -> list[str]:
+    """Three boxes typed into a new service and saved with Ctrl+S; their numbers."""
+    _new_service(qtbot, screen, number)
+    boxes = numbers(3)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    _type_boxes(qtbot, boxes[:2])
+    # The last one saved with its weight's cell still open.
+    press(qtbot, boxes[2], Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Tab, "2300",
+          (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(screen.ctx.db_path, number, screen.day())] == boxes
+    return boxes
+
+
+def test_after_ctrl_s_the_next_box_is_typed_into_the_empty_row(qtbot, screen):
+    # The save left no current cell: the keys went to a search, then typed over row 1.
+    boxes = _typed_three_and_saved(qtbot, screen, "B11")
+    assert _cursor(screen) == (3, 0)
+    _type_boxes(qtbot, ["MSCU1234566"])
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(screen.ctx.db_path, "B11", screen.day())] \
+        == [*boxes, "MSCU1234566"]
+    assert [row["gross_kg"] for row in screen.grid.text_rows()] == ["2300"] * 4
+    # A stored box corrected and saved: the cursor stays on it.
+    seal = FIELDS.index("seal")
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, seal))
+    press(qtbot, "CN1", Qt.Key.Key_Return, Qt.Key.Key_Up, (Qt.Key.Key_S, CTRL))
+    assert _cursor(screen) == (1, seal)
+    press(qtbot, "CN2", Qt.Key.Key_Return)
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "CN2", "", ""]
+
+
+def test_after_another_desks_save_the_next_box_is_typed_into_the_empty_row(
+        qtbot, main_window, screen, demo_target):
+    boxes = _typed_three_and_saved(qtbot, screen, "B12")
+    _another_desk_saves(main_window, demo_target, screen.day(), "ZZ7706")
+    assert _cursor(screen) == (3, 0)
+    _type_boxes(qtbot, ["MSCU1234566"])
+    assert [row["container"] for row in screen.grid.text_rows()] == [*boxes, "MSCU1234566"]
+
+
+def test_after_deleting_rows_and_undoing_it_the_keys_go_where_the_cursor_was(qtbot, screen):
+    _new_service(qtbot, screen, "B13")
+    boxes = numbers(4)
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, 0))
+    _type_boxes(qtbot, boxes)
+    view.setCurrentIndex(screen.grid.index(3, 0))
+    press(qtbot, (Qt.Key.Key_Delete, CTRL))  # the last box: the cursor is on the empty row
+    assert _cursor(screen) == (3, 0)
+    _type_boxes(qtbot, ["MSCU1234566"])
+    assert [row["container"] for row in screen.grid.text_rows()] == [*boxes[:3], "MSCU1234566"]
+    seal = FIELDS.index("seal")
+    view.setCurrentIndex(screen.grid.index(1, seal))
+    press(qtbot, (Qt.Key.Key_Delete, CTRL), (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Y, CTRL),
+          (Qt.Key.Key_Z, CTRL))
+    assert _cursor(screen) == (1, seal)
+    press(qtbot, "CN1", Qt.Key.Key_Return)
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "CN1", "", ""]
+    assert [row["container"] for row in screen.grid.text_rows()] == [*boxes[:3], "MSCU1234566"]
+
+
+def test_keys_without_a_current_cell_type_nothing(qtbot, screen):
+    # A search jumped to the first cell starting with the key, and the next keys typed over it.
+    _new_service(qtbot, screen, "B14")
+    boxes = numbers(2)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    _type_boxes(qtbot, boxes)
+    screen.grid_view.setCurrentIndex(screen.grid.index(-1, -1))
+    press(qtbot, "HX")
+    assert not screen.grid_view.editing()
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes

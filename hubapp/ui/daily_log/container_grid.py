@@ -430,6 +430,7 @@ class ContainerGridView(QTableView):
         # lands in Container, not in the column typed last.
         self._tab_start: int | None = None
         self._tab_end: tuple[int, int] | None = None
+        self._cursor: tuple[int, int] | None = None  # (row, column) over a model reset
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -526,10 +527,27 @@ class ContainerGridView(QTableView):
 
     def setModel(self, model) -> None:
         super().setModel(model)
-        # A reset (another desk closed the day, say) drops the open editor without closing it.
+        # A reset (a save, a delete, another desk's save or close) drops the open editor
+        # without closing it, and the current cell: the clerk's next keys would find no cell.
+        model.modelAboutToBeReset.connect(self._note_cursor)
         model.modelReset.connect(self._editor_dropped)
         model.modelReset.connect(self._end_tab_run)
+        model.modelReset.connect(self._restore_cursor)
         model.totals_changed.connect(lambda _totals: self._fit_columns())  # problems come, go
+
+    def _note_cursor(self) -> None:
+        current = self.currentIndex()
+        self._cursor = (current.row(), current.column()) if current.isValid() else None
+
+    def _restore_cursor(self) -> None:
+        """The cursor where it was, on the last row if there are fewer now."""
+        if self._cursor is not None and (rows := self.model().rowCount()):
+            row, column = self._cursor
+            self.setCurrentIndex(self.model().index(min(row, rows - 1), column))
+
+    def keyboardSearch(self, search: str) -> None:
+        """None: a key on a cell without an editor (Problem, a read-only day) would jump to a
+        cell starting with it, and the keys after it would type over that cell."""
 
     def _editor_dropped(self) -> None:
         if self._typing:

@@ -51,6 +51,7 @@ class DailyLogScreen(QWidget):
         self._db = ctx.db
         self.setObjectName("daily_log")
         self._service: ServiceRecord | None = None  # what the editor holds (None: new)
+        self._stored_boxes = 0  # its boxes as stored: a save with more added some
         self._form_dirty = False
         # Another desk saved the service shown while a cell's editor was open, untouched: it
         # is read again when the editor closes (a reload under it would drop it).
@@ -482,6 +483,7 @@ class DailyLogScreen(QWidget):
     def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]]) -> None:
         """Put a service (or a new one when None) in the editor, clean."""
         self._service = service
+        self._stored_boxes = len(rows)
         self._saved_elsewhere = False
         self.form.set_service(service)
         self._configure_grid()
@@ -646,10 +648,13 @@ class DailyLogScreen(QWidget):
         except HubError as error:
             dialogs.show_error(self, self.tr("Not saved"), labels.message(error))
             return False
+        added = len(self.grid.moves()) > self._stored_boxes
         self._service = saved
         self._form_dirty = False
         self.undo_stack.setClean()
         self._load_service(saved.id)  # show what the database holds, in its order
+        if added:  # boxes typed at the end: the cursor goes on, ready for the next one
+            self.grid_view.setCurrentIndex(self.grid.index(self.grid.rowCount() - 1, 0))
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
         self._say_if_not_counted(saved)
