@@ -570,3 +570,21 @@ def test_keys_without_a_current_cell_type_nothing(qtbot, screen):
     press(qtbot, "HX")
     assert not screen.grid_view.editing()
     assert [row["container"] for row in screen.grid.text_rows()] == boxes
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_grid_header_as_shown_is_read_back_as_its_field(qapp, language):
+    # In Chinese the grid heads Commodity 货类, which a paste did not know: commodities dropped.
+    from PySide6.QtGui import QUndoStack
+
+    from hubapp.ui.daily_log.container_grid import ContainerGridModel
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        grid = ContainerGridModel(QUndoStack())
+        shown = [grid.headerData(column, Qt.Orientation.Horizontal) for column in range(PROBLEM)]
+    finally:
+        install_translations(qapp, "en")
+    assert (language == "zh") == ("货类" in shown)
+    assert header_fields(shown) == list(FIELDS)

@@ -168,6 +168,14 @@ def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
                     ("TGHU4642290", "22G1", "E", 2200, "2026-03-05 14:20", "inbound")]
 
 
+def test_the_grids_chinese_commodity_header_is_read(demo_db, tmp_path):
+    # 货类, as the grid heads its column in Chinese, was left out: no commodity was read.
+    path = write(tmp_path / "list.csv", ["日期,班列号,方向,箱号,箱型,空重,毛重,货类",
+                                         "2026-03-05,X5508,进口,CSQU3054383,22G1,重,24000,moon rocks"])
+    result = import_file(demo_db, path, "test", dry_run=True)
+    assert [(p.line, p.column, p.value) for p in result.problems] == [(2, "货类", "moon rocks")]
+
+
 def test_every_bad_row_is_reported_and_nothing_is_saved(demo_db, tmp_path):
     path = write(tmp_path / "bad.csv", [
         HEADER,

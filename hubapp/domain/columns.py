@@ -28,7 +28,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "gross_kg": ("gross kg", "gross", "gross weight", "gross weight kg", "gross wt",
                  "gross wt kg", "weight", "weight kg", "vgm", "vgm kg", "毛重", "毛重kg",
                  "毛重公斤"),
-    "commodity": ("commodity", "goods", "cargo", "description", "货名", "品名", "货物"),
+    "commodity": ("commodity", "goods", "cargo", "description", "货名", "品名", "货物",
+                  "货类"),  # 货类: the grid's own header in Chinese
     "hs_code": ("hs code", "hs", "hscode", "hs编码", "海关编码"),
     "seal": ("seal", "seal no", "seal number", "铅封号", "封号", "铅封"),
     "departed_at": ("departed at", "departure", "time", "发车时间"),
