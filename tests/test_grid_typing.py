@@ -588,3 +588,20 @@ def test_every_grid_header_as_shown_is_read_back_as_its_field(qapp, language):
         install_translations(qapp, "en")
     assert (language == "zh") == ("货类" in shown)
     assert header_fields(shown) == list(FIELDS)
+
+
+def test_letters_typed_mid_number_stay_where_they_are_typed(qtbot, screen):
+    # Tidied with a bare setText, the cursor jumped to the end after the first letter:
+    # "MCU1234566S" in the grid, "X0018" in the service number.
+    screen.new_service()
+    press(qtbot, "001", Qt.Key.Key_Home, "x8")
+    assert screen.form.service_no.text() == "X8001"
+    press(qtbot, Qt.Key.Key_Tab, "I")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    shift = Qt.KeyboardModifier.ShiftModifier
+    press(qtbot, "ABCU1234566", Qt.Key.Key_Home, (Qt.Key.Key_Right, shift),
+          (Qt.Key.Key_Right, shift), "ms")
+    assert QApplication.focusWidget().cursorPosition() == 2
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.grid.text_rows()[0]["container"] == "MSCU1234566"

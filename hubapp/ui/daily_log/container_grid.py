@@ -31,6 +31,7 @@ from hubapp.domain.validation import (
 )
 from hubapp.ui import formatting, labels
 from hubapp.ui.record_model import BAD_CELL, rows_high
+from hubapp.ui.typed_text import tidy_as_typed
 
 FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
 PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
@@ -350,12 +351,11 @@ class _ContainerEdit(QLineEdit):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.textEdited.connect(self._tidy)
+        tidy_as_typed(self, iso6346.normalise)
+        self.textEdited.connect(self._check)
 
-    def _tidy(self, text: str) -> None:
-        number = iso6346.normalise(text)
-        if number != text:
-            self.setText(number)
+    def _check(self) -> None:
+        number = self.text()
         wrong = ""
         if len(number) == 11:
             try:

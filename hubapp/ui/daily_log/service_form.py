@@ -19,6 +19,7 @@ from hubapp.domain.validation import (
 )
 from hubapp.domain.wording import service_time
 from hubapp.ui import focus, labels
+from hubapp.ui.typed_text import tidy_as_typed
 
 _SEPARATOR = " · "
 # One sentence per status: the stored word ("departed") put into a translation stayed English.
@@ -117,9 +118,7 @@ class ServiceForm(QWidget):
         self.direction.activated.connect(self._direction_chosen)
         self.route.activated.connect(self._route_chosen)
         self.wagons.valueChanged.connect(self.changed)
-        self.service_no.textEdited.connect(
-            lambda text: self.service_no.setText(service_number(text))
-            if text != service_number(text) else None)
+        tidy_as_typed(self.service_no, service_number)
 
     def set_reference(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord]) -> None:
         """The lists to choose from; called again when an admin changes them."""
