@@ -84,6 +84,24 @@ def _written(rows: list[list[str]]) -> list[str]:
     return _lines(out.getvalue())
 
 
+# The header is looked for among this many first rows: a title, a printed date and such
+# may come above it.
+ROWS_ABOVE_HEADER = 10
+
+
+def names_fields(cells: list[str]) -> bool:
+    """Whether a row names two fields or more: the header, wherever it is below a title."""
+    return sum(field_for_header(cell) is not None for cell in cells if cell.strip()) >= 2
+
+
+def header_row(rows: list[list[str]]) -> int:
+    """Where the header of a block is: the first of its first rows that names two fields,
+    below a title ("X8001 装箱清单") or a printed date; else the first row (a header then,
+    if header_fields says so)."""
+    return next((number for number, row in enumerate(rows[:ROWS_ABOVE_HEADER])
+                 if names_fields(row)), 0)
+
+
 def header_fields(row: list[str]) -> list[str | None] | None:
     """The fields of a header row, or None if the row looks like data.
 

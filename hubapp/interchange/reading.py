@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from hubapp.domain.columns import field_for_header
+from hubapp.domain.columns import ROWS_ABOVE_HEADER, field_for_header, names_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -165,11 +165,11 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
         if not "".join(cells).strip():  # only blank cells
             continue
         if headers is None:
-            if _names_fields(cells):
+            if names_fields(cells):
                 headers = [cell.strip() for cell in cells]
                 continue
             above.append((line, cells))
-            if len(above) < _ROWS_ABOVE_HEADER:
+            if len(above) < ROWS_ABOVE_HEADER:
                 continue
             headers, rows = _first_as_header(above)
         else:
@@ -183,13 +183,6 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
     return Table(headers, rows[:limit] if limit is not None else rows, encoding)
-
-
-_ROWS_ABOVE_HEADER = 10
-
-
-def _names_fields(cells: list[str]) -> bool:
-    return sum(field_for_header(cell) is not None for cell in cells if cell.strip()) >= 2
 
 
 def _first_as_header(rows: list[tuple[int, list[str]]],

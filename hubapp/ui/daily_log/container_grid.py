@@ -671,6 +671,7 @@ class ContainerGridView(QTableView):
             return
         current = self.currentIndex()
         top = current.row() if current.isValid() else 0
+        rows = rows[columns.header_row(rows):]  # a title above the header is no box
         fields = columns.header_fields(rows[0])
         ignored: list[str] = []
         if fields is None:
