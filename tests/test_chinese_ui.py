@@ -130,3 +130,28 @@ def test_a_missing_actual_time_is_said_in_chinese(qtbot, chinese, main_window):
         _, errors = form.read(DEMO_END)
         said = [labels.message(error) for error in errors if error.field == "actual_at"]
         assert len(said) == 1 and word in said[0] and status.value not in said[0], said
+
+
+def test_sentences_of_a_message_follow_one_another_without_a_space(qtbot, chinese, main_window,
+                                                                   monkeypatch):
+    # "已粘贴 1 行。 以下列…": an ASCII space after a full stop that has its own room.
+    from PySide6.QtGui import QGuiApplication
+
+    from conftest import DEMO_END
+    from test_daily_log import CTRL, numbers, press
+    from test_import_dialog import SAMPLE, open_import, run_import
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.new_service()
+    press(qtbot, "X9002")
+    QGuiApplication.clipboard().setText(f"{numbers(1)[0]}\t22G1\t空\t\t\tS1\t多余\r\n")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert screen.paste_message.text().startswith("已粘贴 1 行。以下列不属于箱表")
+    screen.revert()
+
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+    run_import(dialog, qtbot)
+    assert "TEU。日期：" in dialog.result_label.text()

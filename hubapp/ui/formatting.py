@@ -26,6 +26,18 @@ def unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
+def sentences(*texts: str) -> str:
+    """Sentences one after another: a space after a ".", none after a "。", as Chinese writes
+    them (full-width marks carry their own room)."""
+    joined = ""
+    for text in filter(None, texts):
+        joined += ("" if not joined or joined.endswith(_FULL_WIDTH_ENDS) else " ") + text
+    return joined
+
+
+_FULL_WIDTH_ENDS = ("。", "！", "？", "；", "：", "）", "」", "』")
+
+
 def long_date(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 

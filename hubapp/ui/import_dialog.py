@@ -349,19 +349,19 @@ class ImportDialog(QDialog):
         totals = result.totals
         if result.saved:
             days = sorted(result.change.dates) if result.change is not None else []
-            text = self.tr("Imported {services}, {containers}, {teu} TEU.").format(
+            said = [self.tr("Imported {services}, {containers}, {teu} TEU.").format(
                 services=self.tr("%Ln service(s)", "", totals.services),
                 containers=self.tr("%Ln container(s)", "", totals.containers),
-                teu=formatting.teu(totals.teu))
+                teu=formatting.teu(totals.teu))]
             if days:
-                text += " " + (self.tr("Day: {first}.") if len(days) == 1 else self.tr(
+                said.append((self.tr("Day: {first}.") if len(days) == 1 else self.tr(
                     "Days: {first} to {last}.")).format(first=formatting.long_date(days[0]),
-                                                        last=formatting.long_date(days[-1]))
+                                                        last=formatting.long_date(days[-1])))
                 self.show_button.setVisible(True)
             if result.skipped_containers:
-                text += " " + self.tr("Skipped %Ln container(s) already stored.", "",
-                                      result.skipped_containers)
-            self._set_result(text)
+                said.append(self.tr("Skipped %Ln container(s) already stored.", "",
+                                    result.skipped_containers))
+            self._set_result(formatting.sentences(*said))
             self.skip_duplicates.hide()
             self.import_button.setEnabled(False)
             if result.change is not None:

@@ -618,11 +618,10 @@ class DailyLogScreen(QWidget):
         self.service_totals.setText(" · ".join(map(formatting.unbroken, text.split(" · "))))
 
     def _pasted(self, rows: int, ignored: list[str]) -> None:
-        text = self.tr("Pasted %n row(s).", "", rows)
-        if ignored:
-            text += " " + self.tr("Columns not part of the grid were left out: {names}").format(
-                names=", ".join(ignored))
-        self.paste_message.setText(text)
+        left_out = self.tr("Columns not part of the grid were left out: {names}").format(
+            names=", ".join(ignored)) if ignored else ""
+        self.paste_message.setText(formatting.sentences(
+            self.tr("Pasted %n row(s).", "", rows), left_out))
 
     # -- saving ----------------------------------------------------------------------
 
