@@ -548,47 +548,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="142"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="144"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="144"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="144"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="144"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="195"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="196"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="218"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="219"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -596,29 +596,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="605"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="623"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="636"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="654"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="651"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="669"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="663"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="682"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="672"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="691"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -661,233 +661,233 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="115"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="116"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="118"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="120"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="122"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="125"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="126"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="134"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="136"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="150"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="151"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="192"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="194"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="195"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="201"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="701"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="249"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="257"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="260"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="261"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="391"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="392"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="394"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="395"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="396"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="397"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="396"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="397"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="421"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="422"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="430"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="431"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="527"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="576"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="580"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="579"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="609"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="665"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="669"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="669"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="711"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="743"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="747"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="748"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="752"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="767"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="771"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="614"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="422"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="423"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
@@ -899,29 +899,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="677"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="681"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="702"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="714"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="719"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="723"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2087,7 +2087,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="713"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="732"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2095,72 +2095,72 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="93"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="92"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="93"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="93"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="94"/>
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="93"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="94"/>
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="102"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="103"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="145"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="144"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="154"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="153"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="155"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="154"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -4036,17 +4036,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="212"/>
+        <location filename="../../hubapp/interchange/reading.py" line="205"/>
         <source>{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="228"/>
+        <location filename="../../hubapp/interchange/reading.py" line="221"/>
         <source>{name} is not a readable XLSX workbook ({reason})</source>
         <translation>{name} 不是可读取的 XLSX 工作簿（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="234"/>
+        <location filename="../../hubapp/interchange/reading.py" line="227"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
@@ -4304,27 +4304,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="26"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="27"/>
         <source>A service that departed needs its actual time</source>
         <translation>已发车的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="27"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="28"/>
         <source>A service that arrived needs its actual time</source>
         <translation>已到达的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="30"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="31"/>
         <source>Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next day, or a date and time like 2026-03-07 00:30</source>
         <translation>计划时间“{value}”不是时间：请输入 20:00，次日填 00:30 +1，或输入日期和时间，如 2026-03-07 00:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="33"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="34"/>
         <source>Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next day, or a date and time like 2026-03-07 09:10</source>
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="234"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
