@@ -181,23 +181,26 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     database's audit log is the backup's, so the restore itself is recorded in it after.
     """
     require_role(by, ADMIN)
+    if not is_server(db_path):
+        return _restore_file(Path(backup_file), Path(db_path), by, folder)
     newest = _newest_entry(db_path)
-    kept = server_backup.restore(backup_file, str(db_path)) if is_server(db_path) \
-        else _restore_file(Path(backup_file), Path(db_path), folder)
-    if kept is not None and not is_server(db_path):  # saved while the restore checked
-        newest = max(newest, _newest_entry(kept))
-    # Opening also upgrades a backup from an older Hub Desk, before any screen reads it.
+    kept = server_backup.restore(backup_file, str(db_path))
+    # Opening also upgrades a dump from an older Hub Desk, before any screen reads it.
     db = open_db(db_path)
     try:
         with transaction(db):
-            # Numbered after every entry the database had: row versions come from these ids,
-            # and one given again would let a desk's stale copy overwrite a newer save; other
-            # desks, waiting for ids above those they saw, hear of the restore by it.
-            audit.record(db, by.name, "restore", "database", Path(backup_file).name, None,
-                         None, after_id=newest)
+            _record_restore(db, backup_file, by, newest)
     finally:
         db.close()
     return kept
+
+
+def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int) -> None:
+    # Numbered after every entry the database had: row versions come from these ids,
+    # and one given again would let a desk's stale copy overwrite a newer save; other
+    # desks, waiting for ids above those they saw, hear of the restore by it.
+    audit.record(db, by.name, "restore", "database", Path(backup_file).name, None,
+                 None, after_id=newest)
 
 
 def _newest_entry(db_path: Path | str) -> int:
@@ -217,7 +220,9 @@ def _newest_entry(db_path: Path | str) -> int:
         return 0
 
 
-def _restore_file(backup_file: Path, db_path: Path, folder: Path | None) -> Path | None:
+def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
+                  folder: Path | None) -> Path | None:
+    newest = _newest_entry(db_path)
     verify(backup_file)
     if backup_file.resolve() == db_path.resolve():
         raise DatabaseError(QT_TRANSLATE_NOOP(
@@ -227,22 +232,47 @@ def _restore_file(backup_file: Path, db_path: Path, folder: Path | None) -> Path
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Folder {folder} does not exist"), folder=str(db_path.parent))
     kept = _keep_current(db_path, Path(folder) if folder else default_folder(db_path))
-    if kept is None and not db_path.exists():
-        # A new file takes its name only once whole: a restore killed half-way must not
-        # leave a file that looks like a damaged hub.
-        write_whole(db_path, lambda partial: _copy_into(backup_file, partial))
-        verify(db_path)
-        return None
+    if kept is not None:  # saved while the restore checked
+        newest = max(newest, _newest_entry(kept))
+    # The backup is upgraded and its restore entry written in a copy beside the database,
+    # which then goes in as one write: a restore killed half-way leaves either the old data
+    # or the backup's with the entry that keeps row versions from being given again.
+    staged = db_path.with_name(db_path.name + ".restoring")
+    _remove_with_logs(staged)  # left by a restore that was killed
     try:
-        _copy_into(backup_file, db_path)
-    except sqlite3.DatabaseError as error:
-        if "malformed" not in str(error) and "not a database" not in str(error):
-            raise as_user_error(error, db_path) from error
-        # The current file is too damaged to write into page by page (it is
-        # kept above): put the backup in its place whole.
-        _replace_file(backup_file, db_path)
-    verify(db_path)
+        _stage(backup_file, staged, db_path, by, newest)
+        if kept is None and not db_path.exists():
+            _replace_file(staged, db_path)
+        else:
+            try:
+                _copy_into(staged, db_path)
+            except sqlite3.DatabaseError as error:
+                if "malformed" not in str(error) and "not a database" not in str(error):
+                    raise as_user_error(error, db_path) from error
+                # The current file is too damaged to write into page by page (it is
+                # kept above): put the backup in its place whole.
+                _replace_file(staged, db_path)
+    finally:
+        _remove_with_logs(staged)
     return kept
+
+
+def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
+           newest: int) -> None:
+    """backup_file's data, upgraded, with the restore's audit entry, verified, in staged."""
+    try:
+        _copy_into(backup_file, staged)
+    except sqlite3.Error as error:  # beside the database: its disk, its folder
+        raise as_user_error(error, db_path) from error
+    # The backup is the copy from before the upgrade: no second one beside the database.
+    db = open_db(staged, copy_before_upgrade=False)
+    try:
+        with transaction(db):
+            _record_restore(db, backup_file, by, newest)
+    finally:
+        db.close()
+    _leave_wal_mode(staged)
+    verify(staged)
 
 
 def _keep_current(db_path: Path, folder: Path) -> Path | None:
@@ -284,18 +314,20 @@ def _copy_into(backup_file: Path, db_path: Path) -> None:
         src.close()
 
 
-def _replace_file(backup_file: Path, db_path: Path) -> None:
-    partial = db_path.with_name(db_path.name + ".restoring")
+def _remove_with_logs(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _replace_file(staged: Path, db_path: Path) -> None:
+    """Put staged, a whole file beside db_path, in its place in one rename."""
     try:
-        shutil.copyfile(backup_file, partial)
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        os.replace(partial, db_path)
+        os.replace(staged, db_path)
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {path}: {reason}"), db_path, error) from error
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _leave_wal_mode(path: Path) -> None:

@@ -22,12 +22,14 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
 
 
-def open_db(target: str | Path, *, create: bool = True) -> Database:
+def open_db(target: str | Path, *, create: bool = True,
+            copy_before_upgrade: bool = True) -> Database:
     """Open (and if needed create or upgrade) the database, one connection per thread.
 
     target is a file (SQLite) or a server URL (PostgreSQL, see store/postgres.py); both
     answer the same store functions. Nothing is written to a file that turns out not to be a
-    Hub Desk database, or to one written by a newer Hub Desk.
+    Hub Desk database, or to one written by a newer Hub Desk. A file about to be upgraded
+    is copied first, unless copy_before_upgrade is False (it is a copy already).
     """
     if is_server(target):
         from hubapp.store import postgres
@@ -36,7 +38,7 @@ def open_db(target: str | Path, *, create: bool = True) -> Database:
     path = Path(target)
     applied = inspect_file(path, create)
     pending = [name for name in STEP_NAMES if name not in applied]
-    if applied and pending:
+    if applied and pending and copy_before_upgrade:
         backup_before_migration(path, pending[0])
     db = _connect(path)
     try:
