@@ -5,6 +5,10 @@ disk is full"), on the app's own connection, without filling a real disk.
 """
 
 import datetime as dt
+import resource
+import signal
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -64,3 +68,24 @@ def test_an_import_on_a_full_disk_is_said_and_leaves_the_file_as_it_was(tmp_path
         assert checksum(db) == before
     finally:
         db.close()
+
+
+def _limit_files_to_64_kb():
+    # As FAT32's 4 GiB or a quota stops a file: the write fails with EFBIG, which SQLite
+    # reports as a disk I/O error; the signal would kill the process instead.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 << 10, 64 << 10))
+
+
+@pytest.mark.parametrize("command", ["backup", "demo"])
+def test_a_file_size_limit_is_one_line_naming_the_file_not_a_traceback(
+        demo_db_path, tmp_path, command):
+    written = tmp_path / "written.db"
+    args = (["backup", "--db", demo_db_path, "-o", written] if command == "backup"
+            else ["demo", "--db", written, "--days", "30"])
+    result = subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                            capture_output=True, text=True, timeout=300,
+                            preexec_fn=_limit_files_to_64_kb, check=False)
+    assert (result.returncode, result.stderr) == (
+        1, f"hubapp: error: Writing to {written} failed (disk error or file too large): "
+           "nothing was saved\n")

@@ -192,7 +192,7 @@ def copy_database(source: Path, target: Path, target_name: Path | None = None) -
         src.close()
 
 
-_WRITING_ERRORS = ("full", "readonly", "read-only", "unable to open")
+_WRITING_ERRORS = ("full", "readonly", "read-only", "unable to open", "disk i/o")
 
 
 @contextlib.contextmanager
@@ -250,6 +250,11 @@ _USER_ERRORS = (
     ("read-only", _READ_ONLY),
     ("disk is full", QT_TRANSLATE_NOOP(
         "messages", "The disk holding {path} is full: nothing was saved")),
+    # What SQLite says when a write fails below it: a file-size limit (FAT32's 4 GiB, a
+    # quota, ulimit -f) or a failing disk.
+    ("disk i/o error", QT_TRANSLATE_NOOP(
+        "messages", "Writing to {path} failed (disk error or file too large): nothing was "
+                    "saved")),
     ("not a database", QT_TRANSLATE_NOOP(
         "messages", "{path} is not a Hub Desk database (damaged or not an SQLite file)")),
     ("malformed", QT_TRANSLATE_NOOP(
