@@ -2,10 +2,12 @@
 
 import datetime as dt
 import hashlib
+import os
 import re
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -301,3 +303,20 @@ def test_a_restore_killed_right_after_the_copy_leaves_its_entry_with_the_data(
     finally:
         db.close()
     assert _dump(demo_db_path) == _dump(saved)
+
+
+def test_rotation_removes_what_killed_backups_left_but_not_a_backup_being_made(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    killed = [folder / "hub-20260301-080000.db.partial",
+              folder / "hub-20260301-080000.db.partial-journal"]
+    running = folder / "hub-20260305-080000.db.partial"  # another desk's, still being written
+    others = [folder / "other-20260301-080000.db.partial", folder / "hub-notes.partial"]
+    an_hour_ago = time.time() - 3600
+    for path in killed + others + [running]:
+        path.write_bytes(b"x" * 4096)
+        if path is not running:
+            os.utime(path, (an_hour_ago, an_hour_ago))
+
+    assert sorted(backup.rotate(folder, "hub")) == sorted(killed)
+    assert sorted(folder.iterdir()) == sorted(others + [running])

@@ -1,5 +1,9 @@
 import hashlib
+import resource
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +56,29 @@ def test_older_file_is_backed_up_then_upgraded(tmp_path):
     assert len(backups) == 1
     assert _applied(backups[0]) == STEP_NAMES[:-1]
     assert "service" in _tables(backups[0])
+
+
+def _limit_files_to_8_kb():
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # else the kernel kills at the limit
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8 << 10, 8 << 10))
+
+
+def test_a_copy_before_upgrade_that_cannot_be_written_leaves_no_empty_file(tmp_path):
+    # Written straight to its name, a copy stopped by a full disk stayed as a 0-byte
+    # "before" file that looked like the data from before the upgrade.
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    before = _digest(path)
+
+    opened = subprocess.run(
+        [sys.executable, "-c", "import sys; from hubapp.store import open_db; "
+                               "open_db(sys.argv[1])", str(path)],
+        capture_output=True, text=True, preexec_fn=_limit_files_to_8_kb, check=False)
+
+    assert "failed (disk error or file too large)" in opened.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["old.db"] and _digest(path) == before
 
 
 def _applied(path: Path) -> list[str]:

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _STAMP = "%Y%m%d-%H%M%S"
+# A backup's unfinished copy untouched this long was left by a killed backup, not one another
+# desk is still making (whose integrity check can read a big file for minutes).
+_STALE_PARTIAL_SECONDS = 30 * 60
 
 
 def default_folder(db_path: Path | str) -> Path:
@@ -112,7 +116,8 @@ def change_marker(db: Database) -> tuple[int, int]:
 
 
 def rotate(folder: Path, stem: str) -> list[Path]:
-    """Delete automatic backups beyond 7 daily, 4 weekly, 12 monthly; returns what went."""
+    """Delete automatic backups beyond 7 daily, 4 weekly, 12 monthly, and the unfinished
+    copies of killed backups; returns what went."""
     stamped = sorted(_automatic_backups(folder, stem).items(), reverse=True)
     keep: set[Path] = set()
     for period, count in ((lambda t: t.date(), KEEP_DAILY),
@@ -126,10 +131,18 @@ def rotate(folder: Path, stem: str) -> list[Path]:
                 if len(seen) > count:
                     break
                 keep.add(path)
-    removed = [path for _, path in stamped if path not in keep]
+    removed = [path for _, path in stamped if path not in keep] + _stale_partials(folder, stem)
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def _stale_partials(folder: Path, stem: str) -> list[Path]:
+    pattern = re.compile(re.escape(stem) + r"-\d{8}-\d{6}\.db\.partial(-journal)?")
+    oldest = time.time() - _STALE_PARTIAL_SECONDS
+    return [path for path in folder.iterdir()
+            if pattern.fullmatch(path.name) and path.stat().st_mtime < oldest] \
+        if folder.is_dir() else []
 
 
 def latest_backup_time(folder: Path, stem: str) -> dt.datetime | None:

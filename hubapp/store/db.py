@@ -14,6 +14,7 @@ from hubapp.store import migrations
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
+from hubapp.store.whole_file import write_whole
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -168,8 +169,9 @@ def _connect(path: Path) -> Database:
 def backup_before_migration(path: Path, first_step: str) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{first_step}-{stamp}{path.suffix or '.db'}")
-    copy_database(path, target)
-    return target
+    # Under its name only once whole: a full disk must not leave a 0-byte copy that looks
+    # like the data from before the upgrade.
+    return write_whole(target, lambda partial: copy_database(path, partial, target))
 
 
 def copy_database(source: Path, target: Path, target_name: Path | None = None) -> None:
