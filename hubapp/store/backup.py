@@ -140,9 +140,12 @@ def rotate(folder: Path, stem: str) -> list[Path]:
 def _stale_partials(folder: Path, stem: str) -> list[Path]:
     pattern = re.compile(re.escape(stem) + r"-\d{8}-\d{6}\.db\.partial(-journal)?")
     oldest = time.time() - _STALE_PARTIAL_SECONDS
-    return [path for path in folder.iterdir()
-            if pattern.fullmatch(path.name) and path.stat().st_mtime < oldest] \
-        if folder.is_dir() else []
+    stale = []
+    for path in folder.iterdir() if folder.is_dir() else ():
+        with contextlib.suppress(FileNotFoundError):  # a running backup's, just renamed whole
+            if pattern.fullmatch(path.name) and path.stat().st_mtime < oldest:
+                stale.append(path)
+    return stale
 
 
 def latest_backup_time(folder: Path, stem: str) -> dt.datetime | None:
