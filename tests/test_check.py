@@ -241,3 +241,27 @@ def test_service_times_far_from_their_date_are_listed_as_import_refuses_them(
     refused = _hubapp("import", exported, "--db", tmp_path / "new.db")
     assert refused.returncode == 1 and "too far from the service's date" in refused.stdout \
         + refused.stderr
+
+
+def test_checks_an_older_file_cannot_run_are_said_to_be_skipped_not_ok(tmp_path):
+    from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=next(name for name in STEP_NAMES
+                                           if name.startswith("m008_")))
+    old.close()
+    told = []
+
+    report = check_database(path, lambda name, found: told.append((name, found)))
+
+    assert report.skipped == ("dwell times", "daily roll-up")
+    assert report.checks == tuple(name for name in CHECKS if name not in report.skipped)
+    assert [name for name, found in told if found is None] == list(report.skipped)
+    printed = _hubapp("check", "--db", path)
+    assert printed.returncode == 0, printed.stderr
+    lines = [" ".join(line.split()) for line in printed.stdout.splitlines()]
+    assert lines[-3:] == [
+        "skipped dwell times: made by an older Hub Desk; built when the file is opened",
+        "skipped daily roll-up: made by an older Hub Desk; built when the file is opened",
+        "No problems found."]

@@ -52,6 +52,7 @@ class CheckReportRecord:
     checks: tuple[str, ...]  # the checks that ran
     problems: tuple[ProblemRecord, ...]
     on_server: bool = False  # integrity and foreign keys are then the server's own job
+    skipped: tuple[str, ...] = ()  # checks of what a file from an older Hub Desk lacks
 
     @property
     def ok(self) -> bool:
@@ -62,7 +63,9 @@ class CheckReportRecord:
 
 
 # Told each check's problems as soon as it has run: on millions of rows a check takes a while.
-Checked = Callable[[str, list[ProblemRecord]], None]
+# None: the check did not run, as the file was made by an older Hub Desk before what it
+# checks was kept; opening the file (which upgrades it) builds that.
+Checked = Callable[[str, list[ProblemRecord] | None], None]
 
 
 def check_database(path: str | Path, checked: Checked | None = None) -> CheckReportRecord:
@@ -82,22 +85,28 @@ def check_database(path: str | Path, checked: Checked | None = None) -> CheckRep
         if problems:
             return CheckReportRecord(path, ("integrity",), tuple(problems))
         try:
-            problems = _run(_APP_CHECKS, conn, told)
+            return _run(path, _APP_CHECKS, conn, told, ran=("integrity",))
         except sqlite3.DatabaseError as error:
             # integrity_check can miss damage in pages it does not read as b-trees.
             raise as_user_error(error, path) from error
-        return CheckReportRecord(path, CHECKS, tuple(problems))
     finally:
         conn.close()
 
 
-def _run(checks, conn, told: Checked) -> list[ProblemRecord]:
-    problems = []
+def _run(name: Path | str, checks, conn, told: Checked, ran: tuple[str, ...] = (),
+         on_server: bool = False) -> CheckReportRecord:
+    problems, skipped = [], []
     for check, finder in checks:
-        found = [ProblemRecord(check, *found) for found in finder(conn)]
+        results = finder(conn)
+        if results is None:
+            told(check, None)
+            skipped.append(check)
+            continue
+        found = [ProblemRecord(check, *result) for result in results]
         told(check, found)
         problems += found
-    return problems
+        ran += (check,)
+    return CheckReportRecord(name, ran, tuple(problems), on_server, tuple(skipped))
 
 
 def _check_server(url: str, told: Checked) -> CheckReportRecord:
@@ -117,9 +126,7 @@ def _check_server(url: str, told: Checked) -> CheckReportRecord:
         refuse_unknown(applied, db.name)
         db.execute("SET default_transaction_read_only = on")
         checks = [(name, finder) for name, finder in _APP_CHECKS if name != "foreign keys"]
-        problems = _run(checks, db, told)
-        return CheckReportRecord(db.name, tuple(name for name, _ in checks), tuple(problems),
-                                 on_server=True)
+        return _run(db.name, checks, db, told, on_server=True)
     finally:
         db.close()
 
@@ -266,10 +273,10 @@ def _service_times(conn: sqlite3.Connection) -> Found:
     return _limited(found)
 
 
-def _rollup(conn: sqlite3.Connection) -> Found:
+def _rollup(conn: sqlite3.Connection) -> Found | None:
     db = conn if is_postgres(conn) else FileDatabase(conn)
     if "daily_rollup" not in db.table_names() or not dwell.stored(db):
-        return []  # a file from before the roll-up or its dwell sums: its upgrade builds them
+        return None  # a file from before the roll-up or its dwell sums: its upgrade builds them
     return _limited([
         _problem(QT_TRANSLATE_NOOP("check", "{table} of {date} ({direction}, route {route}, "
                                             "{mode}) differs from its containers"),
@@ -279,10 +286,10 @@ def _rollup(conn: sqlite3.Connection) -> Found:
     ])
 
 
-def _dwell(conn: sqlite3.Connection) -> Found:
+def _dwell(conn: sqlite3.Connection) -> Found | None:
     db = conn if is_postgres(conn) else FileDatabase(conn)
     if not dwell.stored(db):
-        return []  # a file from before m008: its upgrade computes them
+        return None  # a file from before m008: its upgrade computes them
     return _limited([
         _problem(QT_TRANSLATE_NOOP("check", "container {container} leaving on {date}: dwell "
                                             "is stored as {kept} min, its history gives "
