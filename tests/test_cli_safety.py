@@ -1,9 +1,12 @@
 """`hubapp backup`, `restore` and `users add` as scripts run them: subprocesses, exit codes."""
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+
+import pytest
 
 from hubapp.store import open_db, users
 
@@ -96,3 +99,36 @@ def test_users_add_says_a_single_user_database_asks_nobody_to_log_in(demo_db_pat
         f"{demo_db_path} is in single-user mode: the app opens without asking who is "
         "working, so wang cannot log in yet. Logins are required once an admin turns off "
         "“Single-user mode” on the app's Users screen.")
+
+
+def _as_a_user_permissions_apply_to(args):
+    """hubapp args as a user the file permissions bind: root ignores them unless setpriv
+    drops its capabilities."""
+    command = [sys.executable, "-m", "hubapp", *map(str, args)]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root ignores permissions and setpriv is not here to drop that")
+        command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner",
+                   "--inh-caps", "-all", *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("command", [["check"], ["stats", "--from", "2026-03-05",
+                                                 "--to", "2026-03-05"]])
+def test_a_database_in_a_read_only_folder_is_said_to_be_the_folders_fault(
+        demo_db_path, tmp_path, command):
+    # SQLite cannot make the -wal and -shm files there: "check the file's permissions"
+    # sent people to change a file that was fine.
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = demo_db_path.rename(folder / "hub.db")
+    folder.chmod(0o555)
+    try:
+        result = _as_a_user_permissions_apply_to([command[0], "--db", path, *command[1:]])
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"hubapp: error: Database {path} cannot be used: its folder {folder} is read-only, "
+        "and SQLite keeps its -wal and -shm files beside the database. Make the folder "
+        "writable or copy the file to a folder that is")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -266,10 +267,24 @@ _USER_ERRORS = (
 )
 
 
+_FOLDER_READ_ONLY = QT_TRANSLATE_NOOP(
+    "messages", "Database {path} cannot be used: its folder {folder} is read-only, and SQLite "
+                "keeps its -wal and -shm files beside the database. Make the folder writable "
+                "or copy the file to a folder that is")
+
+
 def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
     """SQLite errors a person can act on become DatabaseError; anything else stays a bug."""
     text = str(error).lower()
     for needle, template in _USER_ERRORS:
         if needle in text:
+            if template is _READ_ONLY and _in_read_only_folder(path):
+                # The file itself may be fine: its permissions are not what to change.
+                return DatabaseError(_FOLDER_READ_ONLY, path=str(path),
+                                     folder=str(Path(path).parent))
             return DatabaseError(template, path=str(path))
     return error
+
+
+def _in_read_only_folder(path: Path | str) -> bool:
+    return not is_server(path) and not os.access(Path(path).parent, os.W_OK)
