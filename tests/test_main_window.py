@@ -1,7 +1,10 @@
 """The main window on a demo database, driven like a user would."""
 
 import datetime as dt
+import os
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -373,3 +376,37 @@ def test_at_1024_px_the_daily_log_gives_commodity_the_room_of_an_empty_problem_c
     screen.grid.set_cells([(0, "size_type", "99X9")], "test")
     assert grid.columnWidth(PROBLEM) > empty  # room again to say what is wrong
     screen.revert()
+
+
+def test_a_read_only_file_is_said_once_on_opening_and_in_the_title(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    from hubapp.store import open_db
+    from hubapp.store.users import SINGLE_USER
+    from hubapp.ui import app, dialogs
+
+    path = tmp_path / "hub.db"
+    shutil.copyfile(demo_template, path)
+    path.chmod(0o444)
+    if os.geteuid() == 0:  # root may write anyway: answer as the file's mode says to others
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda target, mode, **kw: real_access(
+            target, mode, **kw) and (Path(target) != path or not mode & os.W_OK))
+    warnings = []
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: SINGLE_USER)
+    monkeypatch.setattr(dialogs, "show_warning",
+                        lambda parent, title, text: warnings.append((title, text)))
+    db = open_db(path)
+    window = app.open_window(db, path)
+    try:
+        assert warnings == [("Database is read-only", f"{path} can be read but not saved to: "
+                             "the file or its folder is read-only. Nothing typed in this "
+                             "window can be saved; make both writable and open it again to "
+                             "record changes.")]
+        assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
+    finally:
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+        assert window.ctx.tasks.wait()
+        app.windows.remove(window)
+        db.close()
+        path.chmod(0o644)

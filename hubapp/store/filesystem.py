@@ -21,6 +21,13 @@ _DRIVE_REMOTE = 4  # GetDriveTypeW's DRIVE_REMOTE
 _OCTAL = re.compile(r"\\([0-7]{3})")
 
 
+def can_save_to(path: Path | str) -> bool:
+    """Can SQLite write to the file: the file itself, and its folder for the -wal and -shm?
+    An existing file it can only read opens without a word, and every save then fails."""
+    path = Path(path)
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
 def is_network_path(path: Path, mounts_file: Path = Path("/proc/mounts")) -> bool:
     """True if path (or the folder it would be made in) lies on a network file system."""
     path = Path(os.path.abspath(path))

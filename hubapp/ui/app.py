@@ -116,6 +116,12 @@ def open_window(db: Database, target: Path | str,
     window = MainWindow(AppContext(db, target, AppSignals(), TaskRunner(target), user.name,
                                    user.role, user.id))
     windows.append(window)
+    if window.read_only:
+        dialogs.show_warning(None, QApplication.translate("app", "Database is read-only"),
+                             QApplication.translate(
+            "app", "{path} can be read but not saved to: the file or its folder is "
+                   "read-only. Nothing typed in this window can be saved; make both writable "
+                   "and open it again to record changes.").format(path=target))
     if before_show is not None:
         before_show(window)
     window.show()

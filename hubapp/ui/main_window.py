@@ -14,6 +14,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import TotalsRecord
 from hubapp.store import open_db, users
 from hubapp.store.engine import display_name, is_server
+from hubapp.store.filesystem import can_save_to
 from hubapp.ui import dialogs, labels
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
@@ -42,8 +43,12 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.db_path = ctx.db_path
         self.setObjectName("main_window")
+        # Said up front: a clerk would otherwise type a whole train before Save fails.
+        self.read_only = not is_server(ctx.db_path) and not can_save_to(ctx.db_path)
         # A file's name, or a server database's (the last part of its URL).
-        self.setWindowTitle(self.tr("Hub Desk — {name}").format(name=Path(ctx.db_path).name))
+        title = self.tr("Hub Desk — {name} (read-only)") if self.read_only \
+            else self.tr("Hub Desk — {name}")
+        self.setWindowTitle(title.format(name=Path(ctx.db_path).name))
         self.screens = QTabWidget(self)
         self.screens.setDocumentMode(True)
         self.setCentralWidget(self.screens)
