@@ -320,3 +320,29 @@ def test_rotation_removes_what_killed_backups_left_but_not_a_backup_being_made(t
 
     assert sorted(backup.rotate(folder, "hub")) == sorted(killed)
     assert sorted(folder.iterdir()) == sorted(others + [running])
+
+
+def test_a_backup_from_an_older_hub_desk_is_restored_upgraded_with_its_entry(
+        demo_db_path, tmp_path):
+    from sqlite_utils import Database
+
+    from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+
+    older = tmp_path / "older.db"
+    old = Database(older)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    newest_before = audit.newest_id(db := open_db(demo_db_path))
+    db.close()
+
+    backup.restore(older, demo_db_path, ANN)
+
+    db = open_db(demo_db_path)
+    try:
+        assert [m.name for m in MIGRATIONS.applied(db)] == STEP_NAMES
+        assert audit.entries(db, limit=1)[0].id == newest_before + 1
+    finally:
+        db.close()
+    # The backup is the copy from before the upgrade: none beside the database, no leftovers.
+    assert sorted(path.name for path in demo_db_path.parent.iterdir()
+                  if path.name.startswith("demo")) == ["demo.db"]
