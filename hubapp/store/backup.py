@@ -194,7 +194,8 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     The current file is kept in the backups folder as
     `<db name>-before-restore-TIME.db` before anything is written to it; a
     backup file that is not a sound Hub Desk database is refused untouched. The restored
-    database's audit log is the backup's, so the restore itself is recorded in it after.
+    database's audit log is the backup's, so the restore itself is recorded in it after; in
+    a file, that entry goes in with the backup's data in one write.
     """
     require_role(by, ADMIN)
     if not is_server(db_path):
