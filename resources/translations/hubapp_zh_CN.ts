@@ -1560,107 +1560,112 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="46"/>
+        <location filename="../../hubapp/ui/main_window.py" line="50"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="50"/>
+        <location filename="../../hubapp/ui/main_window.py" line="55"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="51"/>
+        <location filename="../../hubapp/ui/main_window.py" line="56"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="56"/>
+        <location filename="../../hubapp/ui/main_window.py" line="61"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="57"/>
+        <location filename="../../hubapp/ui/main_window.py" line="62"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="58"/>
+        <location filename="../../hubapp/ui/main_window.py" line="63"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="63"/>
+        <location filename="../../hubapp/ui/main_window.py" line="68"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="64"/>
+        <location filename="../../hubapp/ui/main_window.py" line="69"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="248"/>
+        <location filename="../../hubapp/ui/main_window.py" line="253"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="59"/>
+        <location filename="../../hubapp/ui/main_window.py" line="64"/>
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="62"/>
+        <location filename="../../hubapp/ui/main_window.py" line="67"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="121"/>
+        <location filename="../../hubapp/ui/main_window.py" line="126"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="123"/>
+        <location filename="../../hubapp/ui/main_window.py" line="128"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="142"/>
+        <location filename="../../hubapp/ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="52"/>
+        <location filename="../../hubapp/ui/main_window.py" line="57"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="127"/>
+        <location filename="../../hubapp/ui/main_window.py" line="49"/>
+        <source>Hub Desk — {name} (read-only)</source>
+        <translation>枢纽工作台 — {name}（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="132"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="129"/>
+        <location filename="../../hubapp/ui/main_window.py" line="134"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="132"/>
+        <location filename="../../hubapp/ui/main_window.py" line="137"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="152"/>
+        <location filename="../../hubapp/ui/main_window.py" line="157"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="160"/>
+        <location filename="../../hubapp/ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="161"/>
+        <location filename="../../hubapp/ui/main_window.py" line="166"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -1675,32 +1680,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="199"/>
+        <location filename="../../hubapp/ui/main_window.py" line="204"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="208"/>
+        <location filename="../../hubapp/ui/main_window.py" line="213"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="209"/>
+        <location filename="../../hubapp/ui/main_window.py" line="214"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="215"/>
+        <location filename="../../hubapp/ui/main_window.py" line="220"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="241"/>
+        <location filename="../../hubapp/ui/main_window.py" line="246"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="242"/>
+        <location filename="../../hubapp/ui/main_window.py" line="247"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2464,18 +2469,28 @@ Licence: MIT</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="135"/>
+        <location filename="../../hubapp/ui/app.py" line="120"/>
+        <source>Database is read-only</source>
+        <translation>数据库为只读</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/app.py" line="121"/>
+        <source>{path} can be read but not saved to: the file or its folder is read-only. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
+        <translation>{path} 可以读取但无法保存：文件或其所在文件夹为只读。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/app.py" line="141"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="139"/>
+        <location filename="../../hubapp/ui/app.py" line="145"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="140"/>
+        <location filename="../../hubapp/ui/app.py" line="146"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -3005,122 +3020,122 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="138"/>
+        <location filename="../../hubapp/store/check.py" line="145"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="150"/>
+        <location filename="../../hubapp/store/check.py" line="157"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="164"/>
+        <location filename="../../hubapp/store/check.py" line="171"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="171"/>
+        <location filename="../../hubapp/store/check.py" line="178"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="186"/>
+        <location filename="../../hubapp/store/check.py" line="193"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="194"/>
+        <location filename="../../hubapp/store/check.py" line="201"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="206"/>
+        <location filename="../../hubapp/store/check.py" line="213"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="218"/>
+        <location filename="../../hubapp/store/check.py" line="225"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="234"/>
+        <location filename="../../hubapp/store/check.py" line="241"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="248"/>
+        <location filename="../../hubapp/store/check.py" line="255"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="251"/>
+        <location filename="../../hubapp/store/check.py" line="258"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="274"/>
+        <location filename="../../hubapp/store/check.py" line="281"/>
         <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
         <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="287"/>
+        <location filename="../../hubapp/store/check.py" line="294"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="298"/>
+        <location filename="../../hubapp/store/check.py" line="305"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="305"/>
+        <location filename="../../hubapp/store/check.py" line="312"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="306"/>
+        <location filename="../../hubapp/store/check.py" line="313"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="307"/>
+        <location filename="../../hubapp/store/check.py" line="314"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="308"/>
+        <location filename="../../hubapp/store/check.py" line="315"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="309"/>
+        <location filename="../../hubapp/store/check.py" line="316"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="310"/>
+        <location filename="../../hubapp/store/check.py" line="317"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="311"/>
+        <location filename="../../hubapp/store/check.py" line="318"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="312"/>
+        <location filename="../../hubapp/store/check.py" line="319"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="313"/>
+        <location filename="../../hubapp/store/check.py" line="320"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="315"/>
+        <location filename="../../hubapp/store/check.py" line="322"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -3363,42 +3378,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="457"/>
+        <location filename="../../hubapp/cli.py" line="394"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="399"/>
+        <source>{check}: made by an older Hub Desk; built when the file is opened</source>
+        <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="463"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="501"/>
+        <location filename="../../hubapp/cli.py" line="507"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="504"/>
+        <location filename="../../hubapp/cli.py" line="510"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="508"/>
+        <location filename="../../hubapp/cli.py" line="514"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="520"/>
+        <location filename="../../hubapp/cli.py" line="526"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="522"/>
+        <location filename="../../hubapp/cli.py" line="528"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="549"/>
+        <location filename="../../hubapp/cli.py" line="555"/>
         <source>{count} container(s) written to {path}</source>
         <translation>{count} 个集装箱已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="589"/>
+        <location filename="../../hubapp/cli.py" line="595"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3433,87 +3458,87 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="405"/>
+        <location filename="../../hubapp/cli.py" line="411"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="407"/>
+        <location filename="../../hubapp/cli.py" line="413"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="407"/>
+        <location filename="../../hubapp/cli.py" line="413"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="422"/>
+        <location filename="../../hubapp/cli.py" line="428"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="424"/>
+        <location filename="../../hubapp/cli.py" line="430"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="424"/>
+        <location filename="../../hubapp/cli.py" line="430"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="424"/>
+        <location filename="../../hubapp/cli.py" line="430"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="425"/>
+        <location filename="../../hubapp/cli.py" line="431"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="425"/>
+        <location filename="../../hubapp/cli.py" line="431"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="425"/>
+        <location filename="../../hubapp/cli.py" line="431"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="441"/>
+        <location filename="../../hubapp/cli.py" line="447"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="443"/>
+        <location filename="../../hubapp/cli.py" line="449"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="454"/>
+        <location filename="../../hubapp/cli.py" line="460"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="496"/>
+        <location filename="../../hubapp/cli.py" line="502"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="513"/>
+        <location filename="../../hubapp/cli.py" line="519"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="514"/>
+        <location filename="../../hubapp/cli.py" line="520"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="540"/>
+        <location filename="../../hubapp/cli.py" line="546"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4062,12 +4087,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="57"/>
+        <location filename="../../hubapp/store/backup.py" line="61"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="61"/>
+        <location filename="../../hubapp/store/backup.py" line="65"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -4077,44 +4102,44 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="78"/>
+        <location filename="../../hubapp/store/backup.py" line="82"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="97"/>
+        <location filename="../../hubapp/store/backup.py" line="101"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="157"/>
+        <location filename="../../hubapp/store/backup.py" line="173"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="168"/>
+        <location filename="../../hubapp/store/backup.py" line="184"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="223"/>
+        <location filename="../../hubapp/store/backup.py" line="245"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="227"/>
-        <location filename="../../hubapp/store/db.py" line="58"/>
+        <location filename="../../hubapp/store/backup.py" line="249"/>
+        <location filename="../../hubapp/store/db.py" line="62"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="267"/>
+        <location filename="../../hubapp/store/backup.py" line="314"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="202"/>
-        <location filename="../../hubapp/store/backup.py" line="295"/>
+        <location filename="../../hubapp/store/backup.py" line="346"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -4144,69 +4169,79 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="55"/>
+        <location filename="../../hubapp/store/db.py" line="59"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="62"/>
+        <location filename="../../hubapp/store/db.py" line="66"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="68"/>
+        <location filename="../../hubapp/store/db.py" line="72"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="73"/>
+        <location filename="../../hubapp/store/db.py" line="77"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="78"/>
+        <location filename="../../hubapp/store/db.py" line="82"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="93"/>
+        <location filename="../../hubapp/store/db.py" line="97"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="134"/>
+        <location filename="../../hubapp/store/db.py" line="138"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="145"/>
+        <location filename="../../hubapp/store/db.py" line="149"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="242"/>
+        <location filename="../../hubapp/store/db.py" line="247"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="249"/>
+        <location filename="../../hubapp/store/db.py" line="254"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="251"/>
+        <location filename="../../hubapp/store/db.py" line="258"/>
+        <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
+        <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="261"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="253"/>
+        <location filename="../../hubapp/store/db.py" line="263"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="255"/>
+        <location filename="../../hubapp/store/db.py" line="265"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="270"/>
+        <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
+        <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/demo_data.py" line="22"/>
@@ -4380,28 +4415,28 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="418"/>
+        <location filename="../../hubapp/cli.py" line="424"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="444"/>
+        <location filename="../../hubapp/cli.py" line="450"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="477"/>
+        <location filename="../../hubapp/cli.py" line="483"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="559"/>
-        <location filename="../../hubapp/cli.py" line="583"/>
+        <location filename="../../hubapp/cli.py" line="565"/>
+        <location filename="../../hubapp/cli.py" line="589"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="575"/>
+        <location filename="../../hubapp/cli.py" line="581"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
@@ -4491,7 +4526,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="240"/>
+        <location filename="../../hubapp/store/db.py" line="245"/>
         <location filename="../../hubapp/store/postgres.py" line="543"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
@@ -4547,7 +4582,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>表 {table} 的副本与文件不一致（行数：文件 {file}，服务器 {server}）；服务器上未保留任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="128"/>
+        <location filename="../../hubapp/store/check.py" line="135"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
