@@ -247,3 +247,19 @@ def test_a_problem_list_named_as_the_file_imported_is_refused_and_the_file_kept(
         refused = hubapp("import", listed, "--db", db, "--problems", other)
         assert refused.returncode == 1 and "or the database" in refused.stderr
     assert listed.read_bytes() == SAMPLE.read_bytes() and Path(db).read_bytes() == hub
+
+
+def test_a_stray_quote_is_refused_with_its_line(db, tmp_path):
+    path = tmp_path / "quote.csv"
+    path.write_text("date,service,direction,container,size_type,consignee\n" + "".join(
+        f"2026-03-07,X8001,outbound,{with_check_digit(f'ABCU{5000 + n:06d}')},22G1,{name}\n"
+        for n, name in enumerate(["Lao Trading", '"Lao Trading', "Lao Trading"])),
+        encoding="utf-8")
+    before = counts(db)
+
+    result = hubapp("import", path, "--db", db)
+
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.strip().endswith(
+        'quote.csv, line 3: a cell opened with " is never closed; close it or remove the quote')
+    assert counts(db) == before

@@ -518,3 +518,51 @@ def test_a_clerk_cannot_import_into_a_closed_day(demo_db):
         import_file(demo_db, SAMPLE, "zhao.min", role="clerk")
     assert demo_db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == before
     assert import_file(demo_db, SAMPLE, "wang.li", role="supervisor").saved
+
+
+QUOTED_HEADER = "date,service,direction,container,size_type,gross_kg,seal,consignee"
+
+
+def _quoted_rows(*cells: str) -> list[str]:
+    """Rows of one service, the n-th ending with the n-th of cells (its seal and consignee)."""
+    return [QUOTED_HEADER] + [
+        f"2026-03-07,X8001,outbound,{with_check_digit(f'ABCU{5000 + n:06d}')},22G1,20000,{end}"
+        for n, end in enumerate(cells)]
+
+
+@pytest.mark.parametrize(("ends", "expected"), [
+    # A consignee opened with a quote never closed: the lenient reader made the rest one cell.
+    (["CN0,Lao Trading", "CN1,Lao Trading", 'CN2,"Lao Trading', "CN3,Lao Trading",
+      "CN4,Lao Trading"],
+     'quote.csv, line 4: a cell opened with " is never closed; close it or remove the quote'),
+    (["CN0,Lao Trading", '"CN1,Lao Trading', "CN2,Lao Trading"],
+     'quote.csv, line 3: a cell opened with " is never closed; close it or remove the quote'),
+    # A second stray quote closes the first lines later: the seal swallowed a row.
+    (["CN0,Lao Trading", '"CN1,Lao Trading', 'CN2,Lao Trading"', "CN3,Lao Trading"],
+     "quote.csv, line 3, seal: a quoted cell runs over several lines, which only notes, "
+     'shipper and consignee may; a stray " probably opened it: remove that quote'),
+    (['"CN0" x,Lao Trading'],
+     'quote.csv, line 2: a quoted cell goes on after its closing "; write a quote inside a '
+     'cell as "", or remove the quotes'),
+])
+def test_a_stray_quote_refuses_the_file_and_saves_nothing(demo_db, tmp_path, ends, expected):
+    path = write(tmp_path / "quote.csv", _quoted_rows(*ends))
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, "test")
+
+    assert str(refused.value) == expected
+    assert checksum(demo_db) == before
+
+
+def test_a_line_break_in_a_quoted_consignee_is_kept(demo_db, tmp_path):
+    path = write(tmp_path / "address.csv", _quoted_rows(
+        'CN0,"Lao Trading\nVientiane"', 'CN1,"Lao ""Big"" Trading"'))
+
+    result = import_file(demo_db, path, "test")
+
+    assert result.saved, result.problems
+    assert demo_db.execute("SELECT consignee FROM container_move WHERE seal IN ('CN0', 'CN1')"
+                           " ORDER BY seal").fetchall() == [
+        ("Lao Trading\nVientiane",), ('Lao "Big" Trading',)]

@@ -123,7 +123,9 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
     if plain is not None:
         return _table(name, ((line, cells.split(delimiter))
                              for line, cells in enumerate(plain, 1)), limit, encoding)
-    reader = csv.reader(lines, delimiter=delimiter)
+    # Strict: the lenient reader takes a stray opening quote ("Lao Trading) for a cell
+    # running to the end of the file, and every row after it would become its text.
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
         start = 1
@@ -132,11 +134,46 @@ def _read_csv(name: str, data: bytes, limit: int | None) -> Table:
                 yield start, cells
                 start = reader.line_num + 1  # a quoted cell may span several lines
         except csv.Error as error:
+            if str(error) == "unexpected end of data":
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name}, line {line}: a cell opened with \" is never closed; "
+                    "close it or remove the quote"), name=name, line=start) from error
+            if str(error).endswith("expected after '\"'"):
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name}, line {line}: a quoted cell goes on after its closing "
+                    "\"; write a quote inside a cell as \"\", or remove the quotes"),
+                    name=name, line=reader.line_num) from error
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name}, line {line}: {reason}"), name=name, line=start,
                                   reason=str(error)) from error
 
-    return _table(name, numbered(), limit, encoding)
+    table = _table(name, numbered(), limit, encoding)
+    _refuse_line_breaks(name, table)
+    return table
+
+
+# The columns whose text may run over several lines (an address, a remark).
+_FREE_TEXT = ("notes", "shipper", "consignee")
+
+
+def _refuse_line_breaks(name: str, table: Table) -> None:
+    """A line break inside a quoted cell of any other column is almost always a stray quote
+    that a second stray quote closed lines later: the rows between would be one cell."""
+    checked = [(index, header) for index, header in enumerate(table.headers)
+               if field_for_header(header) not in (None, *_FREE_TEXT)]
+    for line, cells in table.rows:
+        for index, header in checked:
+            if index < len(cells) and _breaks(cells[index]):
+                raise FileFormatError(QT_TRANSLATE_NOOP(
+                    "messages", "{name}, line {line}, {column}: a quoted cell runs over "
+                    "several lines, which only notes, shipper and consignee may; a stray \" "
+                    "probably opened it: remove that quote"), name=name, column=header,
+                    line=line + sum(map(_breaks, cells[:index])))
+
+
+def _breaks(text: str) -> int:
+    """The line breaks in a cell, counted as csv counts lines."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def _plain_lines(text: str) -> list[str] | None:
