@@ -263,3 +263,16 @@ def test_a_stray_quote_is_refused_with_its_line(db, tmp_path):
     assert result.stderr.strip().endswith(
         'quote.csv, line 3: a cell opened with " is never closed; close it or remove the quote')
     assert counts(db) == before
+
+
+def test_the_summary_names_an_encoding_other_than_utf_8(db, tmp_path):
+    path = tmp_path / "western.csv"
+    path.write_bytes("date,service,direction,container,size_type,full_empty,consignee\n"
+                     f"2026-03-07,X8001,inbound,{with_check_digit('ABCU000401')},22G1,E,"
+                     "Müller Logistik GmbH\n".encode("cp1252"))
+
+    result = hubapp("import", path, "--db", db, "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("western.csv: would import (dry run, nothing saved) "
+                                     "1 service, 1 container, 1 TEU; read as Windows-1252 text")

@@ -320,3 +320,22 @@ def test_a_problem_about_a_whole_line_marks_no_cell(qtbot, qtmodeltester):
     qtmodeltester.check(model)
     assert all(model.index(0, column).data(Qt.ItemDataRole.BackgroundRole) is None
                for column in range(2))
+
+
+def test_a_csv_not_in_utf_8_is_named_in_preview_and_result(main_window, qtbot, monkeypatch,
+                                                           tmp_path, app_ctx):
+    path = tmp_path / "western.csv"
+    path.write_bytes("date,service,direction,container,size_type,full_empty,consignee\n"
+                     f"2026-03-07,X8001,inbound,{with_check_digit('ABCU000401')},22G1,E,"
+                     "Müller Logistik GmbH\n".encode("cp1252"))
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    assert dialog.result_label.text() == ("Preview of the first rows. Check the columns, then "
+                                          "Import. Read as Windows-1252 text.")
+    assert dialog.preview_model.index(0, 6).data() == "Müller Logistik GmbH"
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().endswith(" Read as Windows-1252 text.")
+    assert app_ctx.db.execute("SELECT consignee FROM container_move WHERE container = ?",
+                              [with_check_digit("ABCU000401")]).fetchone() == (
+        "Müller Logistik GmbH",)

@@ -240,7 +240,8 @@ def test_rows_of_one_service_must_agree(demo_db, tmp_path):
     (b"\n\n  \n", "is empty"),
     (bytes(range(256)) * 4, "binary data"),
     ("date,service\n2026-03-05,X1\n".encode("utf-16"), "binary data"),
-    (b"date,service,direction\n2026-03-05,X\xff\xff1,out\n", "neither UTF-8 nor GB18030"),
+    # \xff is no GB18030 byte, \x81 no Windows-1252 one
+    (b"date,service,direction\n2026-03-05,X\x81\xff1,out\n", "neither UTF-8 nor GB18030"),
     (b"PK\x03\x04 not really a zip", "not a readable XLSX"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel .xls"),
 ])
@@ -566,3 +567,38 @@ def test_a_line_break_in_a_quoted_consignee_is_kept(demo_db, tmp_path):
     assert demo_db.execute("SELECT consignee FROM container_move WHERE seal IN ('CN0', 'CN1')"
                            " ORDER BY seal").fetchall() == [
         ("Lao Trading\nVientiane",), ('Lao "Big" Trading',)]
+
+
+WESTERN = ["date,service,direction,container,size_type,gross_kg,consignee,shipper",
+           f"2026-03-07,X8001,inbound,{with_check_digit('ABCU000401')},22G1,20000,"
+           "Müller Logistik GmbH,Zürich Güterbahnhof",
+           f"2026-03-07,X8001,inbound,{with_check_digit('ABCU000402')},22G1,20000,"
+           "Société Générale,Ålesund Øst"]
+
+
+def test_a_windows_1252_csv_is_read_as_such_and_said_so(demo_db, tmp_path):
+    path = write(tmp_path / "western.csv", WESTERN, encoding="cp1252")
+
+    result = import_file(demo_db, path, "test")
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 2 containers, 2 TEU; read as Windows-1252 text"
+    assert demo_db.execute("SELECT consignee, shipper FROM container_move"
+                           " WHERE container LIKE 'ABCU00040%'"
+                           " ORDER BY container").fetchall() == [
+        ("Müller Logistik GmbH", "Zürich Güterbahnhof"), ("Société Générale", "Ålesund Øst")]
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+@pytest.mark.parametrize("names", [
+    "木薯粉,重庆,老挝万象",
+    "木薯粉,重庆,老挝万象,朱镕基,王喆,李堃",  # beyond GB2312: GBK's extension hanzi too
+])
+def test_chinese_gbk_text_stays_gb18030(tmp_path, encoding, names):
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(f"日期,班列号,方向,收货人\n2026-03-05,X1,出口,{names}\n".encode(encoding))
+
+    table = read_table(path)
+
+    assert table.encoding == "gb18030"
+    assert table.rows == [(2, ["2026-03-05", "X1", "出口", *names.split(",")])]

@@ -17,7 +17,9 @@ from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
     ImportPlan, PlannedService, Problem, column_fields, parse_table,
 )
-from hubapp.interchange.reading import PlainLines, Table, read_plain_lines, read_table
+from hubapp.interchange.reading import (
+    PlainLines, Table, encoding_name, read_plain_lines, read_table,
+)
 from hubapp.store import interchange as store, settings
 from hubapp.store.interchange import DuplicateRecord, ImportRowsRecord
 from hubapp.store.users import ADMIN
@@ -45,6 +47,7 @@ class ImportResultRecord:
     change: ChangeRecord | None = field(default=None)
     left_out: tuple[str, ...] = ()  # headers of columns no field was read from
     all_stored: bool = False  # every row a duplicate: skipping them would import nothing
+    encoding: str = "utf-8"  # the CSV's, as Table.encoding
 
     @property
     def ok(self) -> bool:
@@ -89,7 +92,7 @@ def import_file(
 
         def result(**values: object) -> ImportResultRecord:
             return ImportResultRecord(path.name, rows, dry_run=dry_run, left_out=left_out,
-                                      **values)
+                                      encoding=table.encoding, **values)
 
         def checking(done: int, _total: int) -> None:
             if progress is not None:
@@ -241,6 +244,9 @@ def summary(result: ImportResultRecord, translate: Translate = untranslated) -> 
         text += translate("interchange", "; skipped as already stored: {services}, "
                           "{containers}").format(**_services_and_containers(
                               result.skipped_services, result.skipped_containers, translate))
+    if name := encoding_name(result.encoding):  # a file read wrongly would show it
+        text = translate("interchange", "{summary}; read as {encoding} text").format(
+            summary=text, encoding=name)
     return text
 
 

@@ -70,6 +70,7 @@ class PlainLines:
     lines: list[str]
     delimiter: str
     cells: int  # on every line, the header's included
+    encoding: str
 
 
 def read_plain_lines(path: str | Path) -> PlainLines | None:
@@ -82,7 +83,7 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
     if data.startswith((XLSX_MAGIC, XLS_MAGIC)) or not data.strip() or b"\x00" in data[:65536]:
         return None
     try:
-        text, _encoding = _decode(Path(path).name, data)
+        text, encoding = _decode(Path(path).name, data)
     except FileFormatError:
         return None
     delimiter = _delimiter(text)
@@ -98,7 +99,7 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
     if len(counts) != 1:
         return None
     return PlainLines(_table("", [(1, lines[0].split(delimiter))], None, "").headers,
-                      lines[1:], delimiter, counts.pop() + 1)
+                      lines[1:], delimiter, counts.pop() + 1, encoding)
 
 
 def _delimiter(text: str) -> str:
@@ -228,6 +229,15 @@ def _first_as_header(rows: list[tuple[int, list[str]]],
     return [cell.strip() for cell in first], rest
 
 
+# The encodings a person is told a file was read in: any but UTF-8's.
+_ENCODING_NAMES = {"gb18030": "GB18030", "cp1252": "Windows-1252"}
+
+
+def encoding_name(encoding: str) -> str | None:
+    """How a CSV's encoding (Table.encoding) is known to people; None for UTF-8 and XLSX."""
+    return _ENCODING_NAMES.get(encoding)
+
+
 def _decode(name: str, data: bytes) -> tuple[str, str]:
     if data.startswith(UTF8_BOM):
         return data[len(UTF8_BOM):].decode("utf-8", errors="strict"), "utf-8-sig"
@@ -236,12 +246,27 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     # GB18030 is a superset of GBK and GB2312: what Chinese Excel and WPS write as "CSV".
+    # Almost any bytes decode as GB18030, Western Excel's Windows-1252 ("Müller") too, into
+    # rare hanzi ("M黮ler"). Chinese text in common hanzi is valid GB2312 and stays GB18030;
+    # text that is not, but reads as Windows-1252 with letters only beyond ASCII, is
+    # Windows-1252: a Chinese file's byte pairs read so would give symbols (¤, ×, ¾) as well.
+    if not _decodes(data, "gb2312") and _decodes(data, "cp1252") and all(
+            char.isalpha() for char in data.decode("cp1252") if not char.isascii()):
+        return data.decode("cp1252"), "cp1252"
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX"),
             name=name) from None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_xlsx(path: Path, limit: int | None) -> Table:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.parsing import column_fields, unknown_columns
-from hubapp.interchange.reading import Table
+from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
@@ -265,11 +265,17 @@ class ImportDialog(QDialog):
             self.table = None
             self._set_result(labels.message(error), error=True)
         else:
-            self._set_result(self.tr("Preview of the first rows. Check the columns, then "
-                                     "Import."))
+            self._set_result(" ".join(filter(None, (
+                self.tr("Preview of the first rows. Check the columns, then Import."),
+                self._read_as(self.table.encoding)))))
         self._build_mapping()
         self._refresh_preview()
         self.import_button.setEnabled(self.table is not None)
+
+    def _read_as(self, encoding: str) -> str:
+        """A CSV not in UTF-8 is named: text read in the wrong encoding would show it."""
+        name = encoding_name(encoding)
+        return self.tr("Read as {encoding} text.").format(encoding=name) if name else ""
 
     def _build_mapping(self) -> None:
         while self.mapping_form.rowCount():
@@ -361,6 +367,8 @@ class ImportDialog(QDialog):
             if result.skipped_containers:
                 said.append(self.tr("Skipped %Ln container(s) already stored.", "",
                                     result.skipped_containers))
+            if note := self._read_as(result.encoding):
+                said.append(note)
             self._set_result(formatting.sentences(*said))
             self.skip_duplicates.hide()
             self.import_button.setEnabled(False)
