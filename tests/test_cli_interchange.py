@@ -276,3 +276,17 @@ def test_the_summary_names_an_encoding_other_than_utf_8(db, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ("western.csv: would import (dry run, nothing saved) "
                                      "1 service, 1 container, 1 TEU; read as Windows-1252 text")
+
+
+def test_columns_left_out_under_a_title_are_the_header_s(db, tmp_path):
+    path = tmp_path / "title.csv"
+    path.write_text("Loading list X8001,,,,,,\nDate,Train No,Direction,Container No,Size type,"
+                    "Gross kg,Remark2\n" + "".join(
+                        f"2026-03-07,X8001,out,{with_check_digit(f'ABCU{3000 + n:06d}')},22G1,"
+                        "20000,hello\n" for n in range(2)), encoding="utf-8")
+
+    result = hubapp("import", path, "--db", db, "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == \
+        "title.csv: columns left out, as no field has such a name: Remark2"

@@ -602,3 +602,19 @@ def test_chinese_gbk_text_stays_gb18030(tmp_path, encoding, names):
 
     assert table.encoding == "gb18030"
     assert table.rows == [(2, ["2026-03-05", "X1", "出口", *names.split(",")])]
+
+
+def test_header_problems_name_the_header_line_under_a_title(demo_db, tmp_path):
+    missing = write(tmp_path / "missing.csv", [
+        "装箱清单 X1,,,", "printed 2026-03-05,,,", "日期,班列号,方向,箱型",
+        "2026-03-05,X1,出口,22G1"])
+    twice = write(tmp_path / "twice.csv", [
+        "Loading list,,,,,,", "date,service,direction,container,size_type,箱号"])
+
+    assert [(p.line, p.column) for p in import_file(demo_db, missing, "test").problems] == [
+        (3, "container")]
+    assert [(p.line, p.column) for p in import_file(demo_db, twice, "test").problems] == [
+        (2, "箱号")]
+    alone = write(tmp_path / "alone.csv", ["Loading list,,,", "", HEADER])
+    assert [p.text() for p in import_file(demo_db, alone, "test").problems] == [
+        "line 4: The file has a header but no rows"]

@@ -86,11 +86,12 @@ def import_file(
         if table is None:
             table = read_table(path)
         rows = len(table.rows) if isinstance(table, Table) else len(table.lines)
-        left_out = tuple(header for header, name in zip(table.headers,
-                                                        column_fields(table.headers, manual))
-                         if header.strip() and name is None)
 
         def result(**values: object) -> ImportResultRecord:
+            # Of the table read last: plain lines take a title row for the header.
+            left_out = tuple(header for header, name in zip(table.headers,
+                                                            column_fields(table.headers, manual))
+                             if header.strip() and name is None)
             return ImportResultRecord(path.name, rows, dry_run=dry_run, left_out=left_out,
                                       encoding=table.encoding, **values)
 

@@ -164,12 +164,12 @@ def parse_table(
     check: Callable[[], None] | None = None,
 ) -> ImportPlan:
     """Every row checked; services grouped by (date, service, direction) in file order."""
-    index, problems = column_positions(table.headers, manual)
+    index, problems = column_positions(table.headers, manual, table.header_line)
     header = {name: table.headers[position] for name, position in index.items()}
     if problems:
         return ImportPlan([], problems, len(table.rows), header)
     if not table.rows:
-        empty = Problem(2, "", "", QT_TRANSLATE_NOOP("messages",
+        empty = Problem(table.header_line + 1, "", "", QT_TRANSLATE_NOOP("messages",
                                                      "The file has a header but no rows"))
         return ImportPlan([], [empty], 0, header)
 
@@ -255,22 +255,23 @@ def _given(group: _Group, column: str, number: str, first_line: int) -> tuple[st
 
 
 def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | None = None,
-                     ) -> tuple[dict[str, int], list[Problem]]:
-    """Each field's column, and the header's problems (a field twice, a required one missing)."""
+                     line: int = 1) -> tuple[dict[str, int], list[Problem]]:
+    """Each field's column, and the problems of the header on that line (a field twice, a
+    required one missing)."""
     problems: list[Problem] = []
     index: dict[str, int] = {}
     for position, name in enumerate(column_fields(headers, manual)):
         if name is None:
             continue
         if name in index:
-            problems.append(Problem(1, headers[position], "", QT_TRANSLATE_NOOP("messages",
+            problems.append(Problem(line, headers[position], "", QT_TRANSLATE_NOOP("messages",
                 "Column {other!r} already gives {name}; map one of them to another field or "
                 "ignore it"), {"other": headers[index[name]], "name": name}))
         else:
             index[name] = position
     for name in REQUIRED:
         if name not in index:
-            problems.append(Problem(1, name, "", QT_TRANSLATE_NOOP("messages",
+            problems.append(Problem(line, name, "", QT_TRANSLATE_NOOP("messages",
                 "Required column {name} is missing (header {name} or {chinese})"),
                 {"name": name, "chinese": _CHINESE_HEADERS[name]}))
     return index, problems

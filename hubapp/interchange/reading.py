@@ -32,13 +32,14 @@ class FileFormatError(HubError):
 class Table:
     """The header cells and the data rows of a file, each row with its line number.
 
-    Line numbers are what a text editor (or a spreadsheet) shows: the header is line 1.
-    Blank rows are left out but still counted.
+    Line numbers are what a text editor (or a spreadsheet) shows: the header is line 1,
+    or lower under a title. Blank rows are left out but still counted.
     """
 
     headers: list[str]
     rows: list[tuple[int, list[str]]]
     encoding: str  # "xlsx" for a workbook
+    header_line: int = 1
 
 
 def read_table(path: str | Path, limit: int | None = None) -> Table:
@@ -197,6 +198,7 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     does, the first non-blank row is the header, to be mapped by hand. Blank rows are
     dropped (their lines still count)."""
     headers: list[str] | None = None
+    header_line = 1
     above: list[tuple[int, list[str]]] = []  # non-blank rows while no header is found
     rows: list[tuple[int, list[str]]] = []
     for line, cells in lines:
@@ -204,12 +206,12 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
             continue
         if headers is None:
             if names_fields(cells):
-                headers = [cell.strip() for cell in cells]
+                headers, header_line = [cell.strip() for cell in cells], line
                 continue
             above.append((line, cells))
             if len(above) < ROWS_ABOVE_HEADER:
                 continue
-            headers, rows = _first_as_header(above)
+            headers, header_line, rows = _first_as_header(above)
         else:
             rows.append((line, cells))
         if limit is not None and len(rows) >= limit:
@@ -217,16 +219,16 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     if headers is None:
         if not above:
             raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
-        headers, rows = _first_as_header(above)
+        headers, header_line, rows = _first_as_header(above)
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
-    return Table(headers, rows[:limit] if limit is not None else rows, encoding)
+    return Table(headers, rows[:limit] if limit is not None else rows, encoding, header_line)
 
 
 def _first_as_header(rows: list[tuple[int, list[str]]],
-                     ) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    (_line, first), *rest = rows
-    return [cell.strip() for cell in first], rest
+                     ) -> tuple[list[str], int, list[tuple[int, list[str]]]]:
+    (line, first), *rest = rows
+    return [cell.strip() for cell in first], line, rest
 
 
 # The encodings a person is told a file was read in: any but UTF-8's.
