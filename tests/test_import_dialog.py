@@ -339,3 +339,21 @@ def test_a_csv_not_in_utf_8_is_named_in_preview_and_result(main_window, qtbot, m
     assert app_ctx.db.execute("SELECT consignee FROM container_move WHERE container = ?",
                               [with_check_digit("ABCU000401")]).fetchone() == (
         "Müller Logistik GmbH",)
+
+
+def test_the_sheet_read_of_a_workbook_of_several_is_named(main_window, qtbot, monkeypatch,
+                                                          tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "lists"
+    book.active.append(["outbound", "22G1"])
+    book.active.sheet_state = "hidden"
+    book.create_sheet("装箱单").append(["日期", "班列号", "方向", "箱号", "箱型"])
+    book.active = 1
+    book.save(tmp_path / "template.xlsx")
+
+    dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "template.xlsx")
+
+    assert dialog.result_label.text().endswith(" Read from sheet “装箱单”.")
+    assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "日期\n→ date"

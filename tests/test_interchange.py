@@ -618,3 +618,37 @@ def test_header_problems_name_the_header_line_under_a_title(demo_db, tmp_path):
     alone = write(tmp_path / "alone.csv", ["Loading list,,,", "", HEADER])
     assert [p.text() for p in import_file(demo_db, alone, "test").problems] == [
         "line 4: The file has a header but no rows"]
+
+
+def _book_with_lists(path: Path, active: int = 2) -> Path:
+    """A template's workbook: its dropdown lists on a hidden first sheet, a sheet of notes,
+    then the list; it opens on the sheet `active`."""
+    book = openpyxl.Workbook()
+    lists = book.active
+    lists.title = "lists"
+    lists.append(["direction", "size_type"])
+    lists.append(["outbound", "22G1"])
+    lists.sheet_state = "hidden"
+    book.create_sheet("notes").append(["remark"])
+    data = book.create_sheet("装箱单")
+    data.append(["日期", "班列号", "方向", "箱号", "箱型", "空重"])
+    data.append(["2026-03-07", "X8001", "出口", with_check_digit("ABCU000300"), "22G1", "E"])
+    book.active = active  # openpyxl lets a hidden sheet be the active one, as Excel would not
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("active", "read", "header"), [
+    (2, "装箱单", "日期"), (1, "notes", "remark"), (0, "notes", "remark")])
+def test_xlsx_is_read_from_the_sheet_it_opens_on_never_a_hidden_one(tmp_path, active, read,
+                                                                     header):
+    table = read_table(_book_with_lists(tmp_path / "template.xlsx", active))
+
+    assert (table.sheet, table.headers[0]) == (read, header)
+
+
+def test_the_summary_names_the_sheet_of_a_workbook_of_several(demo_db, tmp_path):
+    result = import_file(demo_db, _book_with_lists(tmp_path / "template.xlsx"), "test")
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 1 container, 1 TEU; read from sheet “装箱单”"

@@ -48,6 +48,7 @@ class ImportResultRecord:
     left_out: tuple[str, ...] = ()  # headers of columns no field was read from
     all_stored: bool = False  # every row a duplicate: skipping them would import nothing
     encoding: str = "utf-8"  # the CSV's, as Table.encoding
+    sheet: str = ""  # the worksheet read, as Table.sheet
 
     @property
     def ok(self) -> bool:
@@ -93,7 +94,9 @@ def import_file(
                                                             column_fields(table.headers, manual))
                              if header.strip() and name is None)
             return ImportResultRecord(path.name, rows, dry_run=dry_run, left_out=left_out,
-                                      encoding=table.encoding, **values)
+                                      encoding=table.encoding,
+                                      sheet=table.sheet if isinstance(table, Table) else "",
+                                      **values)
 
         def checking(done: int, _total: int) -> None:
             if progress is not None:
@@ -248,6 +251,9 @@ def summary(result: ImportResultRecord, translate: Translate = untranslated) -> 
     if name := encoding_name(result.encoding):  # a file read wrongly would show it
         text = translate("interchange", "{summary}; read as {encoding} text").format(
             summary=text, encoding=name)
+    if result.sheet:  # a workbook of several sheets: the one read
+        text = translate("interchange", "{summary}; read from sheet “{sheet}”").format(
+            summary=text, sheet=result.sheet)
     return text
 
 

@@ -7,6 +7,7 @@ CSV and an XLSX of the same list are judged identically.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -40,6 +41,7 @@ class Table:
     rows: list[tuple[int, list[str]]]
     encoding: str  # "xlsx" for a workbook
     header_line: int = 1
+    sheet: str = ""  # the worksheet read, named when the workbook has several
 
 
 def read_table(path: str | Path, limit: int | None = None) -> Table:
@@ -290,17 +292,27 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
         if not book.worksheets:
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name} has no worksheet"), name=path.name)
-        first = book.worksheets[0]
+        chosen = _shown_sheet(book)
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
-        first.reset_dimensions()
-        sheet = first.iter_rows(values_only=True)
+        chosen.reset_dimensions()
+        sheet = chosen.iter_rows(values_only=True)
         table = _table(path.name, ((line, [_cell_text(value) for value in values])
                                    for line, values in enumerate(sheet, 1)), limit, "xlsx")
         _read_days(table, book.epoch)
+        if len(book.worksheets) > 1:
+            table = dataclasses.replace(table, sheet=chosen.title)
         return table
     finally:
         book.close()
+
+
+def _shown_sheet(book):
+    """The sheet Excel opens the workbook on, if visible, else the first visible one:
+    templates keep their dropdown lists on a hidden first sheet."""
+    visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    active = book.active
+    return active if active in visible else (visible or book.worksheets)[0]
 
 
 # Excel serial numbers taken for a date: the years a loading list can name, not a weight.

@@ -267,15 +267,18 @@ class ImportDialog(QDialog):
         else:
             self._set_result(" ".join(filter(None, (
                 self.tr("Preview of the first rows. Check the columns, then Import."),
-                self._read_as(self.table.encoding)))))
+                self._how_read(self.table.encoding, self.table.sheet)))))
         self._build_mapping()
         self._refresh_preview()
         self.import_button.setEnabled(self.table is not None)
 
-    def _read_as(self, encoding: str) -> str:
-        """A CSV not in UTF-8 is named: text read in the wrong encoding would show it."""
+    def _how_read(self, encoding: str, sheet: str) -> str:
+        """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
+        the sheet read of a workbook with several."""
         name = encoding_name(encoding)
-        return self.tr("Read as {encoding} text.").format(encoding=name) if name else ""
+        return " ".join(filter(None, (
+            self.tr("Read as {encoding} text.").format(encoding=name) if name else "",
+            self.tr("Read from sheet “{sheet}”.").format(sheet=sheet) if sheet else "")))
 
     def _build_mapping(self) -> None:
         while self.mapping_form.rowCount():
@@ -367,7 +370,7 @@ class ImportDialog(QDialog):
             if result.skipped_containers:
                 said.append(self.tr("Skipped %Ln container(s) already stored.", "",
                                     result.skipped_containers))
-            if note := self._read_as(result.encoding):
+            if note := self._how_read(result.encoding, result.sheet):
                 said.append(note)
             self._set_result(formatting.sentences(*said))
             self.skip_duplicates.hide()
