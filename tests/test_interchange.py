@@ -468,10 +468,13 @@ def test_export_neutralises_formulas(demo_db, tmp_path):
         row = next(r for r in csv.DictReader(file) if r["service"] == "X7")
     assert (row["seal"], row["shipper"], row["consignee"], row["notes"]) == (
         "'=1+2", "'+cmd|' /C calc'!A0", "'@SUM(A1)", "'-2+3")
+    # An XLSX text cell is never a formula: the text is written as it is, typed as text.
     sheet = openpyxl.load_workbook(out_xlsx).worksheets[0]
-    cells = [c for r in sheet.iter_rows() for c in r]
-    assert all(cell.data_type != "f" for cell in cells)
-    assert "'=1+2" in [cell.value for cell in cells]
+    cells = {cell.value: cell.data_type for r in sheet.iter_rows() for cell in r}
+    assert all(data_type != "f" for data_type in cells.values())
+    assert [cells.get(text) for text in ("=1+2", "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3")] \
+        == ["s"] * 4
+    assert not any(str(value).startswith("'") for value in cells)
 
 
 @pytest.mark.parametrize("text", ["", "'", "''", "'abc", "=x", "'=x", "+1", "-", "@a", "\tx",

@@ -53,7 +53,9 @@ def export_file(
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
     total = store.count_export(db, first, last)
-    rows = _counted(_cells(store.export_rows(db, first, last)), total, progress, check)
+    # An XLSX text cell is never a formula: its text is written as it is, with no guard.
+    guard = neutralise if suffix == ".csv" else str
+    rows = _counted(_cells(store.export_rows(db, first, last), guard), total, progress, check)
     partial = path.with_name(f".{path.name}.partial")
     try:
         written = (_write_csv if suffix == ".csv" else _write_xlsx)(partial, rows)
@@ -79,18 +81,19 @@ def _counted(rows: Iterable[list[Any]], total: int, progress, check) -> Iterator
         progress(total, total)
 
 
-def _cells(rows: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
+def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str]) -> Iterator[list[Any]]:
+    """The cells of each row; guard is applied to the free-text ones."""
     for row in rows:
         day = row["date"]
         yield [
-            day, neutralise(row["service_no"]), row["direction"], row["mode"],
+            day, guard(row["service_no"]), row["direction"], row["mode"],
             row["route_code"] or "", row["origin"] or "", row["destination"] or "",
             _time(row["scheduled_at"], day), _time(row["actual_at"], day), row["status"],
-            "" if row["wagons"] is None else row["wagons"], neutralise(row["notes"]),
+            "" if row["wagons"] is None else row["wagons"], guard(row["notes"]),
             row["container"], row["size_type"], row["full_empty"],
             "" if row["gross_kg"] is None else row["gross_kg"],
-            neutralise(row["commodity"] or ""), row["hs_code"] or "", neutralise(row["seal"]),
-            neutralise(row["shipper"]), neutralise(row["consignee"]),
+            guard(row["commodity"] or ""), row["hs_code"] or "", guard(row["seal"]),
+            guard(row["shipper"]), guard(row["consignee"]),
         ]
 
 
@@ -115,17 +118,26 @@ def _write_csv(path: Path, rows: Iterable[list[Any]]) -> int:
 
 def _write_xlsx(path: Path, rows: Iterable[list[Any]]) -> int:
     import openpyxl
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("containers")
     sheet.append(list(COLUMNS))
     count = 0
-    for row in rows:
+
+    def text(cell: str) -> str | WriteOnlyCell:
         # A worksheet cannot hold control characters (a stray vertical tab pasted into a
         # seal): they are left out of an XLSX export, where a CSV keeps them.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell
-                      for cell in row])
+        cell = ILLEGAL_CHARACTERS_RE.sub("", cell)
+        if not cell.startswith("="):
+            return cell
+        typed = WriteOnlyCell(sheet, cell)  # openpyxl takes "=…" for a formula
+        typed.data_type = "s"
+        return typed
+
+    for row in rows:
+        sheet.append([text(cell) if isinstance(cell, str) else cell for cell in row])
         count += 1
     book.save(path)
     return count
