@@ -655,3 +655,32 @@ def test_the_summary_names_the_sheet_of_a_workbook_of_several(demo_db, tmp_path)
 
     assert result.saved, result.problems
     assert summary(result) == "1 service, 1 container, 1 TEU; read from sheet “装箱单”"
+
+
+def test_header_problems_name_fields_as_the_preview_heads_them(demo_db, tmp_path):
+    from hubapp.language import translator
+
+    twice = import_file(demo_db, write(tmp_path / "twice.csv", [
+        "日期,班列号,方向,箱号,箱型,Size", "2026-03-05,X1,出口,CSQU3054383,22G1,22G1"]), "test")
+    missing = import_file(demo_db, write(tmp_path / "missing.csv", [
+        "日期,班列号,方向,箱号", "2026-03-05,X1,出口,CSQU3054383"]), "test")
+
+    assert twice.problems[0].text(translator("zh")).startswith(
+        "第 1 行，Size：列“箱型”已对应 箱型；")
+    # Whatever the language, the field is named by its column's label ("columns" context).
+    labelled = missing.problems[0].text(
+        lambda context, text: f"<{text}>" if context == "columns" else text)
+    assert labelled == ("line 1, size_type: Required column <size_type> is missing "
+                        "(header size_type or 箱型)")
+
+
+def test_a_broken_workbook_is_refused_in_the_message_s_own_words(demo_db, tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, "test")
+
+    assert str(refused.value) == (
+        "broken.xlsx is not a readable XLSX workbook: it is damaged or not a workbook; open "
+        "it in Excel or WPS and save it again as .xlsx")

@@ -13,6 +13,7 @@ A translation words the count its own way, without "(s)".
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 # QCoreApplication.translate's shape, so Qt-free code can take it as a value: the
@@ -47,6 +48,16 @@ class InputError(HubError):
     """A value given on the command line or in a form is not acceptable."""
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A message's value that is itself a word to translate, such as a field's name as
+    the grid and the import preview head its column (context "columns"): message()
+    writes it in the message's language."""
+
+    context: str
+    text: str
+
+
 def untranslated(_context: str, text: str) -> str:
     """English as written: the Translate of code that has no translation loaded."""
     return text
@@ -58,7 +69,9 @@ def message(error: Any, translate: Translate = untranslated, context: str = "mes
     text = translate(context, error.template)
     if "count" in error.values:
         text = counted(text, error.values["count"])
-    return text.format(**error.values)
+    return text.format(**{name: translate(value.context, value.text)
+                          if isinstance(value, Term) else value
+                          for name, value in error.values.items()})
 
 
 def counted(text: str, count: int) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import columns
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, message, untranslated
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Term, Translate, message, untranslated
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
@@ -273,14 +273,16 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
         if name in index:
             problems.append(Problem(line, headers[position], "", QT_TRANSLATE_NOOP("messages",
                 "Column {other!r} already gives {name}; map one of them to another field or "
-                "ignore it"), {"other": headers[index[name]], "name": name}))
+                "ignore it"), {"other": headers[index[name]],
+                               "name": Term("columns", name)}))
         else:
             index[name] = position
     for name in REQUIRED:
         if name not in index:
             problems.append(Problem(line, name, "", QT_TRANSLATE_NOOP("messages",
-                "Required column {name} is missing (header {name} or {chinese})"),
-                {"name": name, "chinese": _CHINESE_HEADERS[name]}))
+                "Required column {field} is missing (header {name} or {chinese})"),
+                {"field": Term("columns", name), "name": name,
+                 "chinese": _CHINESE_HEADERS[name]}))
     return index, problems
 
 

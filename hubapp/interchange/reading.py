@@ -284,10 +284,12 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        # The library's reason ("File is not a zip file") is English and says nothing
+        # a person can act on; it stays in the traceback's chain.
         raise FileFormatError(QT_TRANSLATE_NOOP(
-            "messages", "{name} is not a readable XLSX workbook ({reason})"),
-                              name=path.name, reason=str(error) or type(error).__name__
-                              ) from error
+            "messages", "{name} is not a readable XLSX workbook: it is damaged or not a "
+            "workbook; open it in Excel or WPS and save it again as .xlsx"),
+                              name=path.name) from error
     try:
         if not book.worksheets:
             raise FileFormatError(QT_TRANSLATE_NOOP(
