@@ -684,3 +684,28 @@ def test_a_broken_workbook_is_refused_in_the_message_s_own_words(demo_db, tmp_pa
     assert str(refused.value) == (
         "broken.xlsx is not a readable XLSX workbook: it is damaged or not a workbook; open "
         "it in Excel or WPS and save it again as .xlsx")
+
+
+def test_xlsx_cells_merged_over_a_train_s_rows_fill_each_row(demo_db, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["装箱清单 X9901"])
+    sheet.merge_cells("A1:F1")  # a title across the columns stays one cell, not six
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "毛重"])
+    for n in range(3):
+        number = with_check_digit(f"ABCU{9300 + n:06d}")
+        sheet.append([dt.date(2026, 3, 7), "X9901", "出口", number, "22G1", 20000])
+    for column in "ABC":
+        sheet.merge_cells(f"{column}3:{column}5")
+    sheet.append([dt.date(2026, 3, 7), "X9902", "出口", with_check_digit("ABCU009400"), "22G1",
+                  20000])
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+
+    table = read_table(path)
+    assert (table.header_line, [line for line, _cells in table.rows]) == (2, [3, 4, 5, 6])
+    assert {tuple(cells[:3]) for _line, cells in table.rows[:3]} == {
+        ("2026-03-07", "X9901", "出口")}
+    result = import_file(demo_db, path, "test")
+    assert result.saved, result.problems
+    assert (result.totals.services, result.totals.containers) == (2, 4)

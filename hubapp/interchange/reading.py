@@ -11,9 +11,10 @@ import dataclasses
 import datetime as dt
 import io
 import itertools
+import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -298,9 +299,10 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
         chosen.reset_dimensions()
-        sheet = chosen.iter_rows(values_only=True)
+        sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1),
+                             _merged_ranges(path, chosen))
         table = _table(path.name, ((line, [_cell_text(value) for value in values])
-                                   for line, values in enumerate(sheet, 1)), limit, "xlsx")
+                                   for line, values in sheet), limit, "xlsx")
         _read_days(table, book.epoch)
         if len(book.worksheets) > 1:
             table = dataclasses.replace(table, sheet=chosen.title)
@@ -315,6 +317,54 @@ def _shown_sheet(book):
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
     active = book.active
     return active if active in visible else (visible or book.worksheets)[0]
+
+
+# <mergeCell ref="A2:A4"/>: columns and rows of a merged range's corners.
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_ranges(path: Path, sheet) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges as (first column, first row, last column, last row).
+
+    A read-only sheet does not know them: they are found in its XML's <mergeCells>
+    (after its rows), streamed and searched, a fraction of what reading the cells costs.
+    """
+    from openpyxl.utils import column_index_from_string
+
+    found: set[tuple[bytes, ...]] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as xml:
+        tail = b""
+        while chunk := xml.read(1 << 20):
+            text = tail + chunk
+            found.update(_MERGE_CELL.findall(text))
+            tail = text[-256:]  # an element cut at the chunk's end is whole in the next
+    return sorted((column_index_from_string(first.decode()), int(top),
+                   column_index_from_string(last.decode()), int(bottom))
+                  for first, top, last, bottom in found)
+
+
+def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int, int, int]],
+                 ) -> Iterator[tuple[int, Sequence[object]]]:
+    """Each merged range's rows below its first take its top-left value: a date, train and
+    direction merged over a train's rows belong to each of them. The first row keeps its
+    blanks, so a title or header merged across columns is not repeated in each."""
+    pending = iter(merged)  # by first row
+    upcoming = next(pending, None)
+    active: list[tuple[int, int, int, object]] = []  # last row, first and last column, value
+    for line, values in rows:
+        if active:
+            active = [merge for merge in active if merge[0] >= line]
+            values = list(values)
+            for _bottom, first, last, value in active:
+                values.extend([None] * (last - len(values)))
+                values[first - 1:last] = [value] * (last - first + 1)
+        while upcoming is not None and upcoming[1] <= line:
+            first, top, last, bottom = upcoming
+            if top == line and bottom > top:
+                active.append((bottom, first, last,
+                               values[first - 1] if first <= len(values) else None))
+            upcoming = next(pending, None)
+        yield line, values
 
 
 # Excel serial numbers taken for a date: the years a loading list can name, not a weight.
