@@ -265,9 +265,9 @@ class ImportDialog(QDialog):
             self.table = None
             self._set_result(labels.message(error), error=True)
         else:
-            self._set_result(" ".join(filter(None, (
+            self._set_result(formatting.sentences(
                 self.tr("Preview of the first rows. Check the columns, then Import."),
-                self._how_read(self.table.encoding, self.table.sheet)))))
+                self._how_read(self.table.encoding, self.table.sheet)))
         self._build_mapping()
         self._refresh_preview()
         self.import_button.setEnabled(self.table is not None)
@@ -276,9 +276,9 @@ class ImportDialog(QDialog):
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
         the sheet read of a workbook with several."""
         name = encoding_name(encoding)
-        return " ".join(filter(None, (
+        return formatting.sentences(
             self.tr("Read as {encoding} text.").format(encoding=name) if name else "",
-            self.tr("Read from sheet “{sheet}”.").format(sheet=sheet) if sheet else "")))
+            self.tr("Read from sheet “{sheet}”.").format(sheet=sheet) if sheet else "")
 
     def _build_mapping(self) -> None:
         while self.mapping_form.rowCount():
