@@ -552,7 +552,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     count = _over_range(args, lambda db: export_file(db, args.output, args.date_from,
                                                      args.date_to))
-    print(counted(translate("cli", "{count} container(s) written to {path}"), count).format(
+    print(counted(translate("cli", "{count} row(s) written to {path}"), count).format(
         count=_number(count), path=args.output))
     return 0
 

@@ -279,7 +279,7 @@ def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
     written = tmp_path / "march.xlsx"
     count = app_ctx.db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0]
     assert dialog.result_label.text() == \
-        f"{formatting.number(count)} containers written to {written}"
+        f"{formatting.number(count)} rows written to {written}"
     back = import_file(app_ctx.db, written, "test", dry_run=True, skip_duplicates=True)
     assert back.ok and back.skipped_containers == count
 

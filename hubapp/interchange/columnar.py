@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import operator
 from collections.abc import Callable, Mapping, Sequence
 
@@ -22,7 +23,7 @@ from hubapp.domain.validation import (
     folded, full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
-    SERVICE_FIELDS, build_service, column_positions, judge_service, unguarding,
+    MOVE_FIELDS, SERVICE_FIELDS, build_service, column_positions, judge_service, unguarding,
 )
 from hubapp.interchange.reading import PlainLines, Table
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
@@ -66,10 +67,13 @@ def quick_rows(
         columns = _Columns.of(table, index)
         stage()
         services, owner, day_direction = _services(columns, lookups)
+        if "" in columns.get("container"):
+            kept = columns.drop_rows_without_container()
+            owner, day_direction = [owner[i] for i in kept], [day_direction[i] for i in kept]
         stage()
         containers = _containers(columns.get("container"))
         stage()
-        if len(set(zip(day_direction, containers))) != total:
+        if len(set(zip(day_direction, containers))) != len(containers):
             raise _NotClean  # a container twice on one day and direction
         written = columns.get("size_type")
         sizes = _judged(written, lambda text: _size_type(text, teu_45ft))
@@ -152,6 +156,18 @@ class _Columns:
                     values = [self.unguard(value).strip() for value in values]
             self.cache[name] = values
         return self.cache[name]
+
+    def drop_rows_without_container(self) -> list[int]:
+        """Leave out of the move fields the rows that only name their service; the rows
+        kept. A row without a container but with another move field is not clean."""
+        with_container = list(map(bool, self.get("container")))
+        anything = map(any, zip(*(self.get(name) for name in MOVE_FIELDS)))
+        if any(map(operator.lt, with_container, anything)):
+            raise _NotClean
+        kept = list(itertools.compress(range(len(with_container)), with_container))
+        for name in MOVE_FIELDS:
+            self.cache[name] = list(map(self.get(name).__getitem__, kept))
+        return kept
 
     def commodity(self) -> list[str]:
         """The commodity as named, or else its HS code (as parse_table reads them)."""

@@ -163,14 +163,14 @@ def _describe(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
     service = planned.service
     inbound = service.direction == Direction.INBOUND  # a word of the sentence, translated with it
     if duplicate.move is None:
-        return Problem(planned.lines[0], plan.column("service"), service.service_no,
+        return Problem(planned.first_line, plan.column("service"), service.service_no,
                        QT_TRANSLATE_NOOP("messages", "Inbound service {number} of {date} is "
                                          "already in the database ({count} row(s) of this file)")
                        if inbound else
                        QT_TRANSLATE_NOOP("messages", "Outbound service {number} of {date} is "
                                          "already in the database ({count} row(s) of this file)"),
                        {"number": service.service_no, "date": service.date.isoformat(),
-                        "count": len(planned.moves)})
+                        "count": planned.rows})
     move = planned.moves[duplicate.move]
     return Problem(planned.lines[duplicate.move], plan.column("container"), move.container,
                    QT_TRANSLATE_NOOP("messages", "Container {number} is already stored on "
@@ -193,7 +193,7 @@ def _describe_held(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
     cancelled = duplicate.other_status == Status.CANCELLED  # a word of the sentence
     date = planned.service.date.isoformat()
     if duplicate.move is None:
-        return Problem(planned.lines[0], plan.column("service"), duplicate.other_service,
+        return Problem(planned.first_line, plan.column("service"), duplicate.other_service,
                        QT_TRANSLATE_NOOP("messages", "Service {number} of {date} is stored as "
                                          "cancelled, so its containers are not counted: set "
                                          "its status in the daily log first, or leave its "
@@ -203,7 +203,7 @@ def _describe_held(plan: ImportPlan, duplicate: DuplicateRecord) -> Problem:
                                          "its status in the daily log first, or leave its "
                                          "{count} row(s) out"),
                        {"number": duplicate.other_service, "date": date,
-                        "count": len(planned.moves)})
+                        "count": planned.rows})
     number = planned.moves[duplicate.move].container
     return Problem(planned.lines[duplicate.move], plan.column("container"), number,
                    QT_TRANSLATE_NOOP("messages", "Container {number} is on cancelled service "
@@ -226,7 +226,8 @@ def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:
 
 
 def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord]):
-    """The items minus the stored services and containers; services left empty go too."""
+    """The items minus the stored services and containers; services left empty go too
+    (one that came without containers stays)."""
     moves = {(duplicate.item, duplicate.move) for duplicate in duplicates
              if duplicate.move is not None}
     kept = []
@@ -236,7 +237,7 @@ def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord]
             skipped += len(service_moves)
             continue
         left = [move for number, move in enumerate(service_moves) if (index, number) not in moves]
-        if left:
+        if left or not service_moves:
             kept.append((service, left))
     return kept, skipped
 

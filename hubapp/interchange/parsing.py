@@ -36,6 +36,10 @@ SERVICE_FIELDS: tuple[str, ...] = (
     "date", "service", "direction", "mode", "route", "origin", "destination", "scheduled_at",
     "departed_at", "status", "wagons", "notes",
 )
+# A row with all of these empty is its service without a container (export writes a
+# cancelled service, or one that left empty, so); a service that has containers too is
+# just its containers.
+MOVE_FIELDS: tuple[str, ...] = tuple(name for name in COLUMNS if name not in SERVICE_FIELDS)
 
 # Headers for the columns domain.columns does not know (it serves the grid's paste too).
 _MORE_HEADERS: dict[str, tuple[str, ...]] = {
@@ -107,6 +111,8 @@ class PlannedService:
     service: ServiceRecord
     moves: list[ContainerMoveRecord]
     lines: list[int]  # the file line of each move
+    first_line: int
+    rows: int  # its rows in the file: one per move, or one saying it has none
 
 
 @dataclass(slots=True)
@@ -159,6 +165,7 @@ class _Group:
     values: dict[str, tuple[object, int, str]] = field(default_factory=dict)  # value, line, text
     moves: list[ContainerMoveRecord] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    rows: int = 0
 
 
 def parse_table(
@@ -209,12 +216,13 @@ def parse_table(
                 clean_services[service_text] = (key, service_values)
         else:
             key, service_values = known_service
-        move = row.move(lookups, teu_45ft)
-        if key is None or move is None:
+        without_container = row.without_container()
+        move = None if without_container else row.move(lookups, teu_45ft)
+        if key is None or (move is None and not without_container):
             continue
         day, _number, direction = key
-        other = seen.setdefault((day, direction, move.container), line)
-        if other != line:
+        if move is not None and (other := seen.setdefault(
+                (day, direction, move.container), line)) != line:
             row.problem("container", text["container"], QT_TRANSLATE_NOOP("messages",
                         "The same container is already on line {other} for this day and "
                         "direction"), {"other": other})
@@ -230,8 +238,10 @@ def parse_table(
                 row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
                             "Line {other} gives {value!r} for the same service"),
                             {"other": known[1], "value": known[2]})
-        group.moves.append(move)
-        group.lines.append(line)
+        group.rows += 1
+        if move is not None:
+            group.moves.append(move)
+            group.lines.append(line)
     if progress is not None:
         progress(total, total)
 
@@ -245,7 +255,8 @@ def parse_table(
             value, line = _given(group, column, number, group.first_line)
             problems.append(Problem(line, header.get(column, column), value, error.template,
                                     error.values))
-        planned.append(PlannedService(service, group.moves, group.lines))
+        planned.append(PlannedService(service, group.moves, group.lines, group.first_line,
+                                      group.rows))
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header)
 
@@ -401,6 +412,9 @@ class _Row:
         if raw := self.get("notes"):
             values["notes"] = (raw, raw)
         return values
+
+    def without_container(self) -> bool:
+        return not any(map(self.get, MOVE_FIELDS))
 
     def move(self, lookups: LookupsRecord, teu_45ft: float) -> ContainerMoveRecord | None:
         cells = {name: self.get(name) for name in (

@@ -42,7 +42,8 @@ def export_file(
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
 ) -> int:
-    """Write the containers of services between two dates (inclusive); returns the row count.
+    """Write the containers of services between two dates (inclusive), and each service
+    without containers as a row of its own; returns the row count.
 
     The file appears whole or not at all: it is written beside the target and
     renamed at the end, so a cancel or a full disk leaves no half file behind.
@@ -90,10 +91,11 @@ def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str]) -> Itera
             row["route_code"] or "", row["origin"] or "", row["destination"] or "",
             _time(row["scheduled_at"], day), _time(row["actual_at"], day), row["status"],
             "" if row["wagons"] is None else row["wagons"], guard(row["notes"]),
-            row["container"], row["size_type"], row["full_empty"],
+            row["container"] or "", row["size_type"] or "", row["full_empty"] or "",
             "" if row["gross_kg"] is None else row["gross_kg"],
-            guard(row["commodity"] or ""), row["hs_code"] or "", guard(row["seal"]),
-            guard(row["shipper"]), guard(row["consignee"]),
+            guard(row["commodity"] or ""), row["hs_code"] or "",
+            guard(row["seal"] or ""), guard(row["shipper"] or ""),
+            guard(row["consignee"] or ""),
         ]
 
 

@@ -347,21 +347,29 @@ def _indexes_built_after(db: Database) -> Iterator[None]:
         db.execute(sql)
 
 
+# A service without containers (cancelled, or a train that left empty) is one row with
+# the container's columns empty: without it export → import would lose the service.
+_EXPORTED = """
+        FROM service s
+        LEFT JOIN container_move m ON m.service_id = s.id
+        LEFT JOIN commodity c ON c.id = m.commodity_id
+        WHERE s.date BETWEEN ? AND ?"""
+
+
 def count_export(db: Database, first: dt.date, last: dt.date) -> int:
-    return db.execute("SELECT COUNT(*) FROM container_move WHERE date BETWEEN ? AND ?",
-                      [first.isoformat(), last.isoformat()]).fetchone()[0]
+    """The rows export_rows gives: one per container, one per service without any."""
+    return db.execute(f"SELECT COUNT(*) {_EXPORTED}", [first.isoformat(),
+                                                      last.isoformat()]).fetchone()[0]
 
 
 def export_rows(db: Database, first: dt.date, last: dt.date) -> Iterator[dict[str, Any]]:
-    """Every container moved on a service between two dates (inclusive), with its service."""
-    return db.query("""
+    """Every container moved on a service between two dates (inclusive), with its service,
+    and each service without containers once, its container columns None."""
+    return db.query(f"""
         SELECT s.date, s.service_no, s.direction, s.mode, s.route_code, s.origin,
                s.destination, s.scheduled_at, s.actual_at, s.status, s.wagons, s.notes,
-               m.container, m.size_type, m.full_empty, m.gross_kg,
+               m.container, m.size_type, m.teu, m.full_empty, m.gross_kg,
                c.name_en AS commodity, c.hs_code, m.seal, m.shipper, m.consignee
-        FROM container_move m
-        JOIN service s ON s.id = m.service_id
-        LEFT JOIN commodity c ON c.id = m.commodity_id
-        WHERE s.date BETWEEN ? AND ?
+        {_EXPORTED}
         ORDER BY s.date, s.direction, s.service_no, m.id
     """, [first.isoformat(), last.isoformat()])

@@ -96,7 +96,7 @@ class ExportDialog(QDialog):
         self.task = self.ctx.tasks.start(work)
         self.task.progress.connect(self._on_progress)
         self.task.finished.connect(lambda count: self._done(self.tr(
-            "%Ln container(s) written to {path}", "", count).format(path=str(path))))
+            "%Ln row(s) written to {path}", "", count).format(path=str(path))))
         self.task.failed.connect(lambda error: self._done(
             labels.message(error) if isinstance(error, HubError) else
             self.tr("The export failed unexpectedly. Details are in the log."), error=True))
