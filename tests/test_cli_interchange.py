@@ -298,10 +298,11 @@ def test_columns_left_out_under_a_title_are_the_header_s(db, tmp_path):
         "title.csv: columns left out, as no field has such a name: Remark2"
 
 
-def _add_services_without_containers(path: Path) -> None:
-    """A train that left without boxes and a cancelled one: a hub has both."""
-    from hubapp.domain.records import Direction, Mode, ServiceRecord, Status
-    from hubapp.store import open_db, services
+def _add_odd_services(path: Path) -> None:
+    """A train that left without boxes, a cancelled one, and a 45 ft box counted 2.25 TEU
+    before the hub changed its setting to 2: a hub has all three."""
+    from hubapp.domain.records import ContainerMoveRecord, Direction, Mode, ServiceRecord, Status
+    from hubapp.store import open_db, services, settings
 
     db = open_db(path)
     day = dt.date(2026, 3, 5)
@@ -312,6 +313,12 @@ def _add_services_without_containers(path: Path) -> None:
     services.save_service(db, ServiceRecord(
         "Z9002", day, Direction.INBOUND, Mode.RAIL, "CN-LA", status=Status.CANCELLED), [],
         "test", "admin")
+    services.save_service(db, ServiceRecord(
+        "Z9003", day, Direction.OUTBOUND, Mode.RAIL, "CN-LA",
+        actual_at=dt.datetime(2026, 3, 5, 13, 0), status=Status.DEPARTED),
+        [ContainerMoveRecord(with_check_digit("LONU000001"), "L5G1", 2.25, "F", 25000)],
+        "test", "admin", teu_45ft=2.25)
+    assert settings.load(db).teu_45ft == 2.0
     db.close()
 
 
@@ -330,7 +337,7 @@ def _services(path: Path) -> list[tuple]:
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_export_then_import_into_a_fresh_database_gives_the_same_numbers(db, tmp_path, suffix):
-    _add_services_without_containers(db)
+    _add_odd_services(db)
     out = tmp_path / f"all{suffix}"
     assert hubapp("export", "--db", db, "--from", "2026-01-01", "--to", "2026-12-31",
                   "-o", out).returncode == 0
@@ -345,3 +352,6 @@ def test_export_then_import_into_a_fresh_database_gives_the_same_numbers(db, tmp
     assert _services(fresh) == _services(db)
     assert ("2026-03-05", "outbound", "Z9001", "departed", "empty wagons returned") in \
         _services(fresh)
+    with sqlite3.connect(fresh) as conn:
+        assert conn.execute("SELECT teu FROM container_move WHERE container = ?",
+                            [with_check_digit("LONU000001")]).fetchone() == (2.25,)

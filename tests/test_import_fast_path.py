@@ -512,3 +512,27 @@ def test_a_row_without_a_container_but_other_container_fields_is_a_problem_both_
     assert [(p.line, p.column) for p in quick.problems] == [
         (2, "container"), (2, "gross_kg")]
     assert stored(quick_db) == stored(slow_db)
+
+
+def test_a_teu_column_is_taken_when_the_size_type_allows_it_both_ways(demo_db_path, tmp_path,
+                                                                      monkeypatch):
+    """An export's TEU, counted at entry, wins over the hub's setting (2 here)."""
+    boxes = [with_check_digit(f"TEUU{n:06d}") for n in range(3)]
+    good = tmp_path / "teu.csv"
+    good.write_text("\n".join([HEADER + ",teu"] + [
+        f"2026-03-06,X1,outbound,CN-LA,{box},{size},F,20000,,{teu}"
+        for box, size, teu in zip(boxes, ["L5G1", "L5G1", "22G1"], ["2.25", "", "1"])]) + "\n",
+        encoding="utf-8")
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, good, monkeypatch)
+    assert quick.saved and slow.saved and quick.totals.teu == 2.25 + 2 + 1
+    assert stored(quick_db) == stored(slow_db)
+
+    bad = tmp_path / "bad-teu.csv"
+    bad.write_text(f"{HEADER},标箱\n2026-03-07,X1,outbound,CN-LA,{boxes[0]},22G1,F,20000,,2\n"
+                   f"2026-03-07,X1,outbound,CN-LA,{boxes[1]},L5G1,F,20000,,two\n",
+                   encoding="utf-8")
+    (_quick_db, quick), (_slow_db, slow) = both_ways(demo_db_path, tmp_path, bad, monkeypatch)
+    assert not quick.saved and quick.problems == slow.problems
+    assert [(p.line, p.column, p.value, p.message) for p in quick.problems] == [
+        (2, "标箱", "2", "A 20 ft box (22G1) counts 1 TEU"),
+        (3, "标箱", "two", "A 45 ft box (L5G1) counts 2 / 2.25 TEU")]

@@ -97,3 +97,28 @@ def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
     if feet == 45:
         teu = teu_45ft
     return SizeTypeInfo(text, feet, teu, low, high, group)
+
+
+def allowed_teu(info: SizeTypeInfo) -> tuple[float, ...]:
+    """What a box of this size-type may count: a 45 ft box 2 or 2.25 TEU, whichever the
+    hub's setting said at entry; any other length its own."""
+    return (2.0, 2.25) if info.length_ft == 45 else (info.teu,)
+
+
+def given_teu(text: str, info: SizeTypeInfo) -> float:
+    """The TEU a file gives for a box ("2.25", as export writes it), if its size-type allows it."""
+    allowed = allowed_teu(info)
+    try:
+        teu = float(text)
+    except ValueError:
+        teu = None
+    if teu not in allowed:
+        raise SizeTypeError(QT_TRANSLATE_NOOP(
+            "messages", "A {length} ft box ({code}) counts {allowed} TEU"),
+            length=info.length_ft, code=info.code, allowed=allowed_text(info))
+    return teu
+
+
+def allowed_text(info: SizeTypeInfo) -> str:
+    """ "2 / 2.25" """
+    return " / ".join(f"{value:g}" for value in allowed_teu(info))

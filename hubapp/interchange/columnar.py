@@ -77,6 +77,7 @@ def quick_rows(
             raise _NotClean  # a container twice on one day and direction
         written = columns.get("size_type")
         sizes = _judged(written, lambda text: _size_type(text, teu_45ft))
+        teus = _teus(written, columns.get("teu"), sizes)
         full_empty = _mapped(columns.get("full_empty"), _full_empty)
         stage()
         weights = _mapped(columns.get("gross_kg"), _gross_kg)
@@ -89,12 +90,10 @@ def quick_rows(
     except _NotClean:
         return None
     codes = {text: code for text, (code, _info) in sizes.items()}
-    teus = {text: info.teu for text, (_code, info) in sizes.items()}
     rows = ImportRowsRecord(
         services, owner, containers, list(map(codes.__getitem__, written)),
-        list(map(teus.__getitem__, written)), full_empty, weights, commodities,
-        list(map(folded, columns.get("seal"))), columns.get("shipper"),
-        columns.get("consignee"))
+        teus, full_empty, weights, commodities, list(map(folded, columns.get("seal"))),
+        columns.get("shipper"), columns.get("consignee"))
     return _in_service_order(rows)
 
 
@@ -238,6 +237,25 @@ def _size_type(text: str, teu_45ft: float) -> object:
     code = size_type_code(text)
     try:
         return code, sizetype.parse(code, teu_45ft)
+    except HubError:
+        return _BAD
+
+
+def _teus(written: list[str], given: list[str], sizes: dict[str, object]) -> list[float]:
+    """Each move's TEU: as the file gives it (an export's, counted at entry), else as the
+    hub's setting counts its size-type."""
+    if not any(given):
+        return list(map({text: info.teu for text, (_code, info) in sizes.items()}.__getitem__,
+                        written))
+    pairs = list(zip(written, given))
+    return _mapped(pairs, lambda pair: _teu(sizes[pair[0]][1], pair[1]))
+
+
+def _teu(info: sizetype.SizeTypeInfo, text: str) -> object:
+    if not text:
+        return info.teu
+    try:
+        return sizetype.given_teu(text, info)
     except HubError:
         return _BAD
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from hubapp.domain import columns
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, Term, Translate, message, untranslated
+from hubapp.domain import columns, sizetype
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Term, Translate, message, untranslated
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
@@ -28,7 +28,7 @@ from hubapp.store.interchange import LookupsRecord
 COLUMNS: tuple[str, ...] = (
     "date", "service", "direction", "mode", "route", "origin", "destination",
     "scheduled_at", "departed_at", "status", "wagons", "notes",
-    "container", "size_type", "full_empty", "gross_kg", "commodity", "hs_code", "seal",
+    "container", "size_type", "teu", "full_empty", "gross_kg", "commodity", "hs_code", "seal",
     "shipper", "consignee",
 )
 REQUIRED: tuple[str, ...] = ("date", "service", "direction", "container", "size_type")
@@ -46,6 +46,7 @@ _MORE_HEADERS: dict[str, tuple[str, ...]] = {
     "scheduled_at": ("scheduled at", "scheduled", "计划时间"),
     "wagons": ("wagons", "车皮数", "车数"),
     "notes": ("notes", "remarks", "备注"),
+    "teu": ("teu", "标箱"),
 }
 _HEADER_STRIP = re.compile(r"[\s_\-./]+")
 _MORE_BY_KEY = {_HEADER_STRIP.sub("", alias.casefold()): name
@@ -428,6 +429,13 @@ class _Row:
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field
             self.problem(name, cells.get(error.field, ""), error.template, error.values)
+        if move is not None and (teu := self.get("teu")):
+            # As counted at entry (an export's): the hub's setting may have changed since.
+            try:
+                return replace(move, teu=sizetype.given_teu(teu, sizetype.parse(move.size_type)))
+            except HubError as error:
+                self.problem("teu", teu, error.template, error.values)
+                return None
         return move
 
 

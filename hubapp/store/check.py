@@ -172,15 +172,13 @@ def _teu(conn: sqlite3.Connection) -> Found:
                 "check", "{count} move(s) such as {example}: {reason}"),
                 count=count, example=example, reason=str(error)))
             continue
-        # 45 ft boxes count 2 or 2.25 TEU, whichever the hub's setting said at entry.
-        allowed = {2.0, 2.25} if info.length_ft == 45 else {info.teu}
-        if teu not in allowed:
+        if teu not in sizetype.allowed_teu(info):
             found.append(_problem(QT_TRANSLATE_NOOP(
                 "check", "{count} move(s) of {size_type} such as {example} with {teu:g} TEU; "
                          "a {length} ft box counts {allowed}"),
                 count=count, size_type=size_type, example=example, teu=teu,
                 length=info.length_ft,
-                allowed=" / ".join(f"{value:g}" for value in sorted(allowed))))
+                allowed=sizetype.allowed_text(info)))
     return _limited(found)
 
 

@@ -66,6 +66,7 @@ def column(name: str) -> str:
         "notes": QCoreApplication.translate("columns", "notes"),
         "container": QCoreApplication.translate("columns", "container"),
         "size_type": QCoreApplication.translate("columns", "size_type"),
+        "teu": QCoreApplication.translate("columns", "teu"),
         "full_empty": QCoreApplication.translate("columns", "full_empty"),
         "gross_kg": QCoreApplication.translate("columns", "gross_kg"),
         "commodity": QCoreApplication.translate("columns", "commodity"),
