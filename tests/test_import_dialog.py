@@ -217,6 +217,37 @@ def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_p
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
+def test_two_columns_giving_one_field_can_be_told_apart(main_window, qtbot, monkeypatch,
+                                                         tmp_path, app_ctx):
+    """"Size" and "Type" both read as size_type: the problem says to map one of them, and
+    the dialog offers a box for each."""
+    boxes = [with_check_digit(f"SZTU{n:06d}") for n in range(2)]
+    path = tmp_path / "size-and-type.csv"
+    path.write_text("Date,Train No,Direction,Container No,Size,Type,Gross Weight (kg)\n" + "".join(
+        f"2026-03-07,X8101,out,{box},{size},GP,20000\n"
+        for box, size in zip(boxes, ["22G1", "45G1"])), encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    assert dialog.mapping_group.isVisibleTo(dialog)
+    assert {index: box.currentData() for index, box in dialog.mapping_boxes.items()} == {
+        4: "size_type", 5: "size_type"}
+    run_import(dialog, qtbot)
+    assert [(p.column, labels.message(p)) for p in dialog.problems_model.problems] == [
+        ("Type", "Column 'Size' already gives size_type; map one of them to another field or "
+                 "ignore it")]
+
+    type_box = dialog.mapping_boxes[5]
+    type_box.setFocus()
+    qtbot.keyClicks(type_box, "(ignore")
+    assert type_box.currentData() is None
+    assert dialog.preview_model.headerData(5, Qt.Orientation.Horizontal) == "Type\n→ —"
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith("Imported 1 service, 2 containers, 3 TEU")
+    assert [tuple(row) for row in app_ctx.db.execute(
+        "SELECT container, size_type FROM container_move WHERE container LIKE 'SZTU%'"
+        " ORDER BY container")] == list(zip(boxes, ["22G1", "45G1"]))
+
+
 @pytest.mark.parametrize(("late", "how"), [(False, "button"), (True, "button"),
                                            (False, "escape")],
                          ids=["in the middle", "past the last check", "by Escape"])

@@ -142,9 +142,12 @@ def column_fields(headers: Sequence[str],
             for index, header in enumerate(headers)]
 
 
-def unknown_columns(headers: Sequence[str]) -> list[int]:
-    return [index for index, header in enumerate(headers)
-            if header and field_for_header(header) is None]
+def columns_to_map(headers: Sequence[str]) -> list[int]:
+    """The columns a person has to say something about: those whose header names no field,
+    and those giving a field another column gives too ("Size" and "Type" both size_type)."""
+    names = column_fields(headers)
+    return [index for index, (header, name) in enumerate(zip(headers, names))
+            if header and (name is None or names.count(name) > 1)]
 
 
 def unneutralise(text: str) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file, read_table
-from hubapp.interchange.parsing import column_fields, unknown_columns
+from hubapp.interchange.parsing import column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.ui import dialogs, formatting, labels
@@ -174,8 +174,9 @@ class ImportDialog(QDialog):
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
 
-        self.mapping_group = QGroupBox(self.tr("Columns not recognised: what do they hold?"),
-                                       self)
+        self.mapping_group = QGroupBox(
+            self.tr("Columns not recognised, or giving the same field: what do they hold?"),
+            self)
         self.mapping_form = QFormLayout(self.mapping_group)
         self.mapping_group.hide()
 
@@ -284,16 +285,22 @@ class ImportDialog(QDialog):
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
         self.mapping_boxes = {}
-        unknown = unknown_columns(self.table.headers) if self.table else []
-        for index in unknown:
+        headers = self.table.headers if self.table else []
+        to_map = columns_to_map(headers)
+        recognised = column_fields(headers)
+        for index in to_map:
             box = QComboBox(self.mapping_group)
             box.addItem(self.tr("(ignore this column)"), None)
             for name in COLUMNS:
                 box.addItem(labels.column(name), name)
+            # Two columns giving one field start as recognised: the import's problem
+            # then names them, and here each can be mapped elsewhere or ignored.
+            if recognised[index] is not None:
+                box.setCurrentIndex(box.findData(recognised[index]))
             box.currentIndexChanged.connect(self._refresh_preview)
-            self.mapping_form.addRow(self.table.headers[index], box)
+            self.mapping_form.addRow(headers[index], box)
             self.mapping_boxes[index] = box
-        self.mapping_group.setVisible(bool(unknown))
+        self.mapping_group.setVisible(bool(to_map))
 
     def manual_mapping(self) -> dict[int, str | None]:
         return {index: box.currentData() for index, box in self.mapping_boxes.items()}
