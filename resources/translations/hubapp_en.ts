@@ -174,10 +174,10 @@
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../hubapp/ui/export_dialog.py" line="99" />
-        <source>%Ln container(s) written to {path}</source>
+        <source>%Ln row(s) written to {path}</source>
         <translation>
-            <numerusform>%Ln container written to {path}</numerusform>
-            <numerusform>%Ln containers written to {path}</numerusform>
+            <numerusform>%Ln row written to {path}</numerusform>
+            <numerusform>%Ln rows written to {path}</numerusform>
         </translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="353" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="369" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -203,7 +203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="354" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="370" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -211,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="362" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="378" />
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>Skipped %Ln container already stored.</numerusform>
@@ -219,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="370" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="388" />
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
@@ -227,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="379" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="397" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>

@@ -1283,9 +1283,9 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/export_dialog.py" line="99"/>
-        <source>%Ln container(s) written to {path}</source>
+        <source>%Ln row(s) written to {path}</source>
         <translation>
-            <numerusform>已将 %Ln 个集装箱写入 {path}</numerusform>
+            <numerusform>已写入 %Ln 行到 {path}</numerusform>
         </translation>
     </message>
     <message>
@@ -1323,7 +1323,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="156"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="251"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="252"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
@@ -1338,153 +1338,163 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="177"/>
-        <source>Columns not recognised: what do they hold?</source>
-        <translation>未识别的列：这些列是什么内容？</translation>
+        <location filename="../../hubapp/ui/import_dialog.py" line="178"/>
+        <source>Columns not recognised, or giving the same field: what do they hold?</source>
+        <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="183"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="184"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班列和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="201"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="202"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="205"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="206"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="207"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="211"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="212"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="214"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="215"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="218"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="219"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="243"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="252"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="253"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="270"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="281"/>
+        <source>Read as {encoding} text.</source>
+        <translation>按 {encoding} 编码读取。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="282"/>
+        <source>Read from sheet “{sheet}”.</source>
+        <translation>读取自工作表“{sheet}”。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="293"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="314"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="330"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="327"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="352"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="368"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} TEU。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="353"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="369"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="354"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="370"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="357"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="373"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="358"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="374"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="362"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="378"/>
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="370"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="388"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="375"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="393"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="379"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="397"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="395"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="413"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="400"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="418"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="436"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="454"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="443"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="461"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="469"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="444"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="462"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2960,42 +2970,42 @@ Licence: MIT</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="149"/>
+        <location filename="../../hubapp/interchange/writing.py" line="164"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="149"/>
+        <location filename="../../hubapp/interchange/writing.py" line="164"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="150"/>
+        <location filename="../../hubapp/interchange/writing.py" line="165"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="150"/>
+        <location filename="../../hubapp/interchange/writing.py" line="165"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="151"/>
+        <location filename="../../hubapp/interchange/writing.py" line="166"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="151"/>
+        <location filename="../../hubapp/interchange/writing.py" line="166"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="152"/>
+        <location filename="../../hubapp/interchange/writing.py" line="167"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="152"/>
+        <location filename="../../hubapp/interchange/writing.py" line="167"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -3035,107 +3045,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="178"/>
+        <location filename="../../hubapp/store/check.py" line="176"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="193"/>
+        <location filename="../../hubapp/store/check.py" line="191"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="201"/>
+        <location filename="../../hubapp/store/check.py" line="199"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="213"/>
+        <location filename="../../hubapp/store/check.py" line="211"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="225"/>
+        <location filename="../../hubapp/store/check.py" line="223"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="241"/>
+        <location filename="../../hubapp/store/check.py" line="239"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="255"/>
+        <location filename="../../hubapp/store/check.py" line="253"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="258"/>
+        <location filename="../../hubapp/store/check.py" line="256"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="281"/>
+        <location filename="../../hubapp/store/check.py" line="279"/>
         <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
         <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="294"/>
+        <location filename="../../hubapp/store/check.py" line="292"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="305"/>
+        <location filename="../../hubapp/store/check.py" line="303"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="312"/>
+        <location filename="../../hubapp/store/check.py" line="310"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="313"/>
+        <location filename="../../hubapp/store/check.py" line="311"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="314"/>
+        <location filename="../../hubapp/store/check.py" line="312"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="315"/>
+        <location filename="../../hubapp/store/check.py" line="313"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="316"/>
+        <location filename="../../hubapp/store/check.py" line="314"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="317"/>
+        <location filename="../../hubapp/store/check.py" line="315"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="318"/>
+        <location filename="../../hubapp/store/check.py" line="316"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="319"/>
+        <location filename="../../hubapp/store/check.py" line="317"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="320"/>
+        <location filename="../../hubapp/store/check.py" line="318"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="322"/>
+        <location filename="../../hubapp/store/check.py" line="320"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -3419,8 +3429,8 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="555"/>
-        <source>{count} container(s) written to {path}</source>
-        <translation>{count} 个集装箱已写入 {path}</translation>
+        <source>{count} row(s) written to {path}</source>
+        <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="595"/>
@@ -3617,36 +3627,41 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="69"/>
+        <source>teu</source>
+        <translation>标箱</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="70"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="70"/>
+        <location filename="../../hubapp/ui/labels.py" line="71"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="71"/>
+        <location filename="../../hubapp/ui/labels.py" line="72"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="72"/>
+        <location filename="../../hubapp/ui/labels.py" line="73"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="73"/>
+        <location filename="../../hubapp/ui/labels.py" line="74"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="74"/>
+        <location filename="../../hubapp/ui/labels.py" line="75"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="75"/>
+        <location filename="../../hubapp/ui/labels.py" line="76"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -3680,32 +3695,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="98"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="103"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="100"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="105"/>
         <source>line {line}, {column}{value}: {message}</source>
         <translation>第 {line} 行，{column}{value}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="241"/>
+        <location filename="../../hubapp/interchange/importing.py" line="249"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="250"/>
+        <location filename="../../hubapp/interchange/importing.py" line="253"/>
+        <source>{summary}; read as {encoding} text</source>
+        <translation>{summary}；按 {encoding} 编码读取</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="256"/>
+        <source>{summary}; read from sheet “{sheet}”</source>
+        <translation>{summary}；读取自工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="264"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="258"/>
+        <location filename="../../hubapp/interchange/importing.py" line="272"/>
         <source>{count} service(s)</source>
         <translation>{count} 班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="260"/>
+        <location filename="../../hubapp/interchange/importing.py" line="274"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -3775,7 +3800,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="88"/>
+        <location filename="../../hubapp/ui/labels.py" line="89"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
@@ -3816,6 +3841,11 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/domain/sizetype.py" line="90"/>
         <source>Size-type {code}: type {group} is unknown (expected one of {known})</source>
         <translation>箱型 {code}：类型 {group} 未知（应为 {known} 之一）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/sizetype.py" line="116"/>
+        <source>A {length} ft box ({code}) counts {allowed} TEU</source>
+        <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="148"/>
@@ -3964,125 +3994,140 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="266"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="289"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="273"/>
-        <source>Required column {name} is missing (header {name} or {chinese})</source>
-        <translation>缺少必需的列 {name}（表头 {name} 或 {chinese}）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="172"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="189"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="211"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="230"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="223"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="242"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班列填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="328"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="297"/>
+        <source>Required column {field} is missing (header {name} or {chinese})</source>
+        <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="353"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="332"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="357"/>
         <source>The service number is required (like X8001)</source>
         <translation>班列号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="337"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="362"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="107"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="348"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="373"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="350"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="375"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="363"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="388"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="372"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="397"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="381"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="406"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="389"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="414"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="53"/>
+        <location filename="../../hubapp/interchange/reading.py" line="57"/>
         <source>{name} is an old Excel .xls file; save it as .xlsx or CSV and import that</source>
         <translation>{name} 是旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="58"/>
+        <location filename="../../hubapp/interchange/reading.py" line="62"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="112"/>
-        <location filename="../../hubapp/interchange/reading.py" line="181"/>
+        <location filename="../../hubapp/interchange/reading.py" line="117"/>
+        <location filename="../../hubapp/interchange/reading.py" line="224"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="116"/>
+        <location filename="../../hubapp/interchange/reading.py" line="121"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="135"/>
+        <location filename="../../hubapp/interchange/reading.py" line="143"/>
+        <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
+        <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="147"/>
+        <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
+        <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="151"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="205"/>
+        <location filename="../../hubapp/interchange/reading.py" line="172"/>
+        <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may; a stray &quot; probably opened it: remove that quote</source>
+        <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样；多半是一个多余的 &quot; 造成的：请删除该引号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="264"/>
         <source>{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="221"/>
-        <source>{name} is not a readable XLSX workbook ({reason})</source>
-        <translation>{name} 不是可读取的 XLSX 工作簿（{reason}）</translation>
+        <location filename="../../hubapp/interchange/reading.py" line="290"/>
+        <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
+        <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="227"/>
+        <location filename="../../hubapp/interchange/reading.py" line="296"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="53"/>
+        <location filename="../../hubapp/interchange/writing.py" line="54"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="62"/>
-        <location filename="../../hubapp/interchange/writing.py" line="175"/>
+        <location filename="../../hubapp/interchange/writing.py" line="65"/>
+        <location filename="../../hubapp/interchange/writing.py" line="190"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -4441,47 +4486,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="160"/>
+        <location filename="../../hubapp/interchange/importing.py" line="167"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="163"/>
+        <location filename="../../hubapp/interchange/importing.py" line="170"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="169"/>
+        <location filename="../../hubapp/interchange/importing.py" line="176"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="171"/>
+        <location filename="../../hubapp/interchange/importing.py" line="178"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="190"/>
+        <location filename="../../hubapp/interchange/importing.py" line="197"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="194"/>
+        <location filename="../../hubapp/interchange/importing.py" line="201"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="202"/>
+        <location filename="../../hubapp/interchange/importing.py" line="209"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="205"/>
+        <location filename="../../hubapp/interchange/importing.py" line="212"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="214"/>
+        <location filename="../../hubapp/interchange/importing.py" line="221"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班列 {service} 已在库中，但其中没有箱号 {number}：请在每日登记中补录，或从文件中删去此行</translation>
     </message>
@@ -4590,22 +4635,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="138"/>
+        <location filename="../../hubapp/interchange/writing.py" line="153"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="138"/>
+        <location filename="../../hubapp/interchange/writing.py" line="153"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="139"/>
+        <location filename="../../hubapp/interchange/writing.py" line="154"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="139"/>
+        <location filename="../../hubapp/interchange/writing.py" line="154"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
