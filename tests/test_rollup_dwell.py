@@ -27,18 +27,26 @@ DAYS = 5
 CONTAINERS = [with_check_digit(f"DWLU{n:06d}") for n in range(5)]
 MOVED = "s.status IN ('departed', 'arrived')"
 # The dashboard's dwell before it was stored: each outbound move matched to its container's
-# latest earlier inbound move, over the moves themselves.
+# latest earlier inbound move over the moves themselves, unless the container departed again
+# since (an untimed move counted at its date's start) or that inbound move has no time.
+_AT = "COALESCE({s}.actual_at, {s}.scheduled_at)"
+_PLACED = "COALESCE(COALESCE({s}.actual_at, {s}.scheduled_at), {m}.date)"
+_EARLIER = ("{m}.container = m.container AND {m}.date <= m.date AND {s}.status IN"
+            " ('departed', 'arrived') AND " + _PLACED + " < " + _AT.format(s="s"))
 SLOW_DWELL = f"""
     SELECT COUNT(hours) AS containers, AVG(hours) AS hours FROM (
         -- In whole seconds: julianday's doubles (about 2.46 million days) are off by some
         -- 1e-6 of a one-minute dwell, more than the comparison allows.
-        SELECT ROUND((julianday(COALESCE(s.actual_at, s.scheduled_at)) - julianday((
-            SELECT MAX(COALESCE(si.actual_at, si.scheduled_at))
+        SELECT ROUND((julianday({_AT.format(s="s")}) - julianday((
+            SELECT {_AT.format(s="si")}
             FROM container_move mi JOIN service si ON si.id = mi.service_id
-            WHERE mi.container = m.container AND mi.date <= m.date
-              AND mi.direction = 'inbound' AND si.status IN ('departed', 'arrived')
-              AND COALESCE(si.actual_at, si.scheduled_at)
-                  < COALESCE(s.actual_at, s.scheduled_at)))) * 86400) / 3600.0 AS hours
+            WHERE mi.direction = 'inbound' AND {_EARLIER.format(m="mi", s="si")}
+              AND NOT EXISTS (
+                  SELECT 1 FROM container_move mo JOIN service so ON so.id = mo.service_id
+                  WHERE mo.direction = 'outbound' AND {_EARLIER.format(m="mo", s="so")}
+                    AND {_PLACED.format(m="mo", s="so")} >= {_PLACED.format(m="mi", s="si")})
+            ORDER BY {_PLACED.format(m="mi", s="si")} DESC LIMIT 1))) * 86400) / 3600.0
+            AS hours
         FROM service s JOIN container_move m ON m.service_id = s.id
         WHERE s.date BETWEEN ? AND ? AND {MOVED} AND s.direction = 'outbound' {{narrowing}})
 """

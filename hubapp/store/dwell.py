@@ -1,10 +1,18 @@
 """Each outbound move's dwell: minutes since the same container last came in.
 
-A move's dwell is measured from the latest inbound move of its container that had moved
-(departed or arrived), is dated no later, and whose service time (actual, else scheduled)
-is before the outbound service's time. It is stored on the move (container_move.dwell_min,
-NULL when inbound or when no such inbound move exists) so that the dashboard's dwell KPI is
-a sum over the daily roll-up instead of a search through millions of moves.
+A move's dwell is measured from the inbound move that brought its container in: the latest
+of the container's moved (departed or arrived) moves dated no later and before the outbound
+service's time (actual, else scheduled), when that move is an inbound one with a time. It is
+stored on the move (container_move.dwell_min, NULL when inbound or when there is no such
+inbound move) so that the dashboard's dwell KPI is a sum over the daily roll-up instead of a
+search through millions of moves.
+
+The container's previous departure ends the search: an outbound move whose container's
+arrival since was never logged (or not as moved) has no dwell, rather than one reaching back
+to an earlier visit. So does one whose arrival has no time: its date alone could be a day
+off either way, and a dwell left out of the average misleads less than a made-up one (an
+outbound service without a time has none either). An untimed move sorts at the start of its
+day (its date, which sorts before that day's times).
 
 Whatever writes moves or services calls refresh() with every container it touched (before
 and after the change), inside its transaction: an edited or deleted inbound move changes the
@@ -25,21 +33,28 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _AT = "COALESCE({s}.actual_at, {s}.scheduled_at)"
-_INBOUND = f"""
-    SELECT m.container, m.date, {_AT.format(s="s")} AS at
+# Every moved move of the scope, placed in its container's history by its time, else its
+# date.
+_MOVED_MOVES = f"""
+    SELECT m.container, m.date, m.direction, {_AT.format(s="s")} AS at,
+           COALESCE({_AT.format(s="s")}, m.date) AS placed
     FROM container_move m JOIN service s ON s.id = m.service_id
-    WHERE m.direction = 'inbound' AND {MOVED} AND {{scope}}
+    WHERE {MOVED} AND {{scope}}
 """
 # Every move of the scope with its dwell as stored (kept) and as it should be (fresh), found
-# in dwell_inbound (a table or a WITH of _INBOUND). Times are whole minutes, so the
-# difference is exact once rounded.
+# in dwell_moved (a table or a WITH of _MOVED_MOVES): the container's move just before the
+# outbound one, a departure first where two tie, counts only if it came in with a time.
+# Times are whole minutes, so the difference is exact once rounded.
 _COMPUTED = f"""
     SELECT m.id, m.container, m.date, m.dwell_min AS kept,
            CASE WHEN m.direction = 'outbound' THEN CAST(ROUND(
-               (julianday({_AT.format(s="s")}) - julianday((
-                   SELECT MAX(i.at) FROM dwell_inbound i
-                   WHERE i.container = m.container AND i.date <= m.date
-                     AND i.at < {_AT.format(s="s")}))) * 1440) AS INTEGER) END AS fresh
+               (julianday({_AT.format(s="s")}) - (
+                   SELECT CASE WHEN p.direction = 'inbound' THEN julianday(p.at) END
+                   FROM dwell_moved p
+                   WHERE p.container = m.container AND p.date <= m.date
+                     AND p.placed < {_AT.format(s="s")}
+                   ORDER BY p.placed DESC, p.direction DESC LIMIT 1)) * 1440) AS INTEGER)
+           END AS fresh
     FROM container_move m JOIN service s ON s.id = m.service_id
     WHERE {{scope}}
 """
@@ -60,16 +75,16 @@ def refresh(db: Database, containers: Iterable[str] | None = None) -> set[dt.dat
         executemany(db, "INSERT OR IGNORE INTO dwell_scope (container) VALUES (?)",
                     ((number,) for number in containers))
         scope = "m.container IN (SELECT container FROM dwell_scope)"
-    # The inbound side once, indexed, rather than a join to service for every candidate.
-    db.execute("CREATE TEMP TABLE dwell_inbound AS " + _INBOUND.format(scope=scope))
-    db.execute("CREATE INDEX dwell_inbound_container ON dwell_inbound (container, at, date)")
+    # The moved moves once, indexed, rather than a join to service for every candidate.
+    db.execute("CREATE TEMP TABLE dwell_moved AS " + _MOVED_MOVES.format(scope=scope))
+    db.execute("CREATE INDEX dwell_moved_container ON dwell_moved (container, placed, date)")
     db.execute("CREATE TEMP TABLE dwell_change AS SELECT id, date, fresh AS dwell_min FROM ("
                + _COMPUTED.format(scope=scope) + ") computed WHERE fresh IS DISTINCT FROM kept")
     db.execute("UPDATE container_move SET dwell_min = c.dwell_min FROM dwell_change c"
                " WHERE c.id = container_move.id")
     dates = {dt.date.fromisoformat(row[0])
              for row in db.execute("SELECT DISTINCT date FROM dwell_change")}
-    for table in ("dwell_change", "dwell_inbound", "dwell_scope"):
+    for table in ("dwell_change", "dwell_moved", "dwell_scope"):
         db.execute(f"DROP TABLE IF EXISTS {table}")
     return dates
 
@@ -97,28 +112,36 @@ def of_new_moves(
     wanted = set(containers) if found else set()
     stored = [(row[0], row[1], row[2], row[3] == "inbound", row[4] and _minutes(row[4]),
                row[5], row[6]) for row in found if row[1] in wanted]
-    inbound: dict[str, list[tuple[str, int]]] = {}
+    # Each container's moved moves as (day, place, departure, time): the SQL's placing, an
+    # untimed move at its midnight, before a move timed at that midnight (its text sorts first).
+    history: dict[str, list[tuple[str, tuple[int, int], bool, int | None]]] = {}
+    came_in = set()
+
+    def add(container: str, day: str, is_inbound: bool, at: int | None) -> None:
+        place = (_minutes(day), 0) if at is None else (at, 1)
+        history.setdefault(container, []).append((day, place, not is_inbound, at))
+        if is_inbound:
+            came_in.add(container)
+
     for _id, container, day, is_inbound, at, moved, _kept in stored:
-        if is_inbound and moved and at is not None:
-            inbound.setdefault(container, []).append((day, at))
-    arrivals = [(day, at) if is_inbound and moved and at is not None else None
-                for day, is_inbound, at, moved in times]
-    for container, arrival in zip(containers, map(arrivals.__getitem__, owner)):
-        if arrival is not None:
-            inbound.setdefault(container, []).append(arrival)
+        if moved:
+            add(container, day, is_inbound, at)
+    for container, (day, is_inbound, at, moved) in zip(containers, map(times.__getitem__, owner)):
+        if moved:
+            add(container, day, is_inbound, at)
 
     def dwell(container: str, day: str, is_inbound: bool, at: int | None) -> int | None:
         if is_inbound or at is None:
             return None
-        latest = None
-        for came_day, came in inbound.get(container, ()):
-            if came_day <= day and came < at and (latest is None or came > latest):
-                latest = came
-        return None if latest is None else at - latest
+        last = None
+        for came_day, place, departure, came in history.get(container, ()):
+            if came_day <= day and place < (at, 1) and (
+                    last is None or (place, departure) > last[:2]):
+                last = (place, departure, came)
+        return None if last is None or last[1] or last[2] is None else at - last[2]
 
     # Most new moves are inbound, untimed, or of a container that never came in: decided
     # before calling dwell, a million moves take a fraction of the time.
-    came_in = inbound.keys()
     fresh = [None if is_inbound or at is None or container not in came_in
              else dwell(container, day, False, at)
              for (day, is_inbound, at, _moved), container
@@ -140,6 +163,6 @@ def _minutes(text: str) -> int:
 def differences(db: Database) -> list[dict]:
     """Moves whose stored dwell is not what their container's history gives (read-only)."""
     return list(db.query(
-        f"WITH dwell_inbound AS ({_INBOUND.format(scope='1 = 1')})"
+        f"WITH dwell_moved AS ({_MOVED_MOVES.format(scope='1 = 1')})"
         f" SELECT container, date, kept, fresh FROM ({_COMPUTED.format(scope='1 = 1')}) computed"
         f" WHERE fresh IS DISTINCT FROM kept ORDER BY date, container"))

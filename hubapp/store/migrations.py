@@ -305,3 +305,10 @@ def m009_keep_the_logo_in_the_database(db: Database) -> None:
     if logo:
         db.execute("INSERT INTO hub_setting (key, value) VALUES ('logo', ?)",
                    [base64.b64encode(logo).decode("ascii")])
+
+
+@step
+def m010_measure_dwell_from_the_latest_visit_only(db: Database) -> None:
+    # Dwell used to reach back past a container's previous departure to an earlier visit's
+    # arrival when its latest arrival had no time or was never logged: see store/dwell.py.
+    rollup.refresh_days(db, dwell.refresh(db))
