@@ -188,6 +188,27 @@ def test_kpis_compare_with_the_same_dates_last_year(hub):
     assert kpis.dwell.hours == pytest.approx(24) and kpis.dwell_last_year.hours is None
 
 
+def test_a_period_under_way_counts_up_to_today_only(hub):
+    db, _ = hub
+    late = _service(db, "X9", "2024-06-01", "outbound", "CN-LA", "rail", "departed",
+                    "08:00", "12:00")
+    _move(db, late, "AAAU0000008", 2, "F", 9000)
+    rollup.rebuild(db)
+    # "This year" with To moved to the year's end, on 2 March.
+    year = DashboardFilterRecord(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    data = dashboard.load(db, year, MARCH_2, HubSettingsRecord())
+    assert data.filter.date_to == MARCH_2
+    assert data.days[-1].date == MARCH_2  # no quiet days to come in the average
+    # March so far against 1–2 March 2024, not against the whole of it.
+    assert [(m.month, m.teu, m.teu_last_year) for m in data.months][-1] == (
+        dt.date(2025, 3, 1), 7, 1)
+    # Last year's punctuality over the same days, not June's late train too.
+    assert data.kpis.punctuality_last_year.timed == 1
+    # A period wholly to come stays as picked: nothing to count in it yet.
+    ahead = DashboardFilterRecord(dt.date(2025, 4, 1), dt.date(2025, 4, 30))
+    assert dashboard.load(db, ahead, MARCH_2, HubSettingsRecord()).filter == ahead
+
+
 def test_an_empty_period_is_zeros_not_errors(hub):
     db, _ = hub
     empty = DashboardFilterRecord(dt.date(2023, 6, 1), dt.date(2023, 6, 7))

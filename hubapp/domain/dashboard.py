@@ -28,6 +28,13 @@ def same_dates_last_year(first: dt.date, last: dt.date) -> tuple[dt.date, dt.dat
     return same_day_last_year(first), end
 
 
+def counted_until(first: dt.date, last: dt.date, today: dt.date) -> dt.date:
+    """The last day of first..last with traffic to count: today for a period still under
+    way, whose days to come would count as quiet ones (an average dragged to nothing, a
+    month under way set against a whole one last year). A period wholly to come stays."""
+    return min(last, today) if first <= today else last
+
+
 def add_months(month: dt.date, count: int) -> dt.date:
     """The first day of the month `count` months after (or before) `month`."""
     index = month.year * 12 + month.month - 1 + count

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from hubapp.domain.dashboard import (
     DAY, ComparisonRecord, CommodityTotalsRecord, DashboardFilterRecord, DashboardRecord,
     DayRecord, DirectionTeuRecord, DwellRecord, KpiRecord, MonthRecord, PunctualityRecord,
-    RouteTeuRecord, ThroughputRecord, add_months, days_before, same_dates_last_year,
+    RouteTeuRecord, ThroughputRecord, add_months, counted_until, days_before,
+    same_dates_last_year,
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
@@ -263,8 +264,10 @@ def kpis(db: Database, f: DashboardFilterRecord, as_of: dt.date,
 
 def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSettingsRecord,
          check: Callable[[], None] = lambda: None) -> DashboardRecord:
-    """Everything the dashboard shows. `check` is called between queries so that a
+    """Everything the dashboard shows, over the period up to `as_of` when it is under way
+    (domain.dashboard.counted_until). `check` is called between queries so that a
     superseded refresh can stop early (it raises to stop)."""
+    f = dataclasses.replace(f, date_to=counted_until(f.date_from, f.date_to, as_of))
     history = rollup.history_from(db)
     days = daily(db, f)
     before = teu_before(db, f, history)

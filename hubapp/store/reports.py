@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.dashboard import add_months, days_before, same_dates_last_year
+from hubapp.domain.dashboard import add_months, counted_until, days_before, same_dates_last_year
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
 from hubapp.store import rollup, settings
 from hubapp.store.day_close import DayCloseRecord, closed_info
@@ -95,7 +95,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     the Dashboard compares a month under way: against whole periods it would shrink by
     the days still to come."""
     today = today or dt.date.today()
-    end, last = last, min(last, today) if first <= today else last
+    end, last = last, counted_until(first, last, today)
     if kind == DAILY:
         previous = (first - dt.timedelta(days=1),) * 2
     elif kind == MONTHLY:
