@@ -137,6 +137,34 @@ def test_inbound_hangs_below_the_axis():
         "2026-02", 250, 260, -10)
 
 
+def test_a_month_bucket_the_period_holds_in_part_is_labelled_with_its_days():
+    # 17 January to 9 February: neither month's bar is a whole month's.
+    period = (dt.date(2026, 1, 17), dt.date(2026, 2, 9))
+    directions = (DirectionTeuRecord(dt.date(2026, 1, 1), 300, 120),
+                  DirectionTeuRecord(dt.date(2026, 2, 1), 250, 260))
+    assert [row[0] for row in charts.teu_by_direction_table(
+        directions, MONTH, "zh", period).rows] == ["2026年1月17日–31日", "2026年2月1日–9日"]
+    routes = (RouteTeuRecord(dt.date(2026, 1, 1), "CN-LA", "China–Laos Railway", "中老铁路", 5),
+              RouteTeuRecord(dt.date(2026, 2, 1), "CN-LA", "China–Laos Railway", "中老铁路", 7))
+    assert [row[0] for row in charts.teu_by_route_table(routes, MONTH, "en", period).rows] == [
+        "17–31 January 2026", "1–9 February 2026"]
+    figure = charts.teu_by_route(routes, MONTH, "en", period)
+    bar = figure.axes[0].containers[0][0]
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    x, y = figure.axes[0].transData.transform((bar.get_x() + bar.get_width() / 2, 2))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
+        "17–31 January 2026 · China–Laos Railway: 5"
+    # The dashboard labels by its period: all of January, part of February.
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    f = DashboardFilterRecord(dt.date(2025, 11, 17), dt.date(2026, 2, 9))
+    data = DashboardRecord(f, DAYS, routes, directions, COMMODITIES, MONTHS, kpis=None,
+                           daily_target=20)
+    assert [table.rows[-1][0] for _, table in charts.all_charts(data, "en")[2:4]] == [
+        "1–9 February 2026"] * 2
+
+
 def test_top_commodities_by_teu_and_by_tonnes_in_chinese():
     figure = charts.top_commodities(COMMODITIES, "zh")
     by_teu, by_tonnes = figure.axes

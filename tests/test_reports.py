@@ -552,6 +552,22 @@ def test_a_period_longer_than_a_quarter_lists_its_months(qapp, seventy_days_db, 
                         f"{february.teu:,.0f}"], row
 
 
+def test_a_month_the_period_holds_in_part_is_listed_with_its_days(seventy_days_db):
+    from hubapp.reports import document
+    from hubapp.reports.text import text
+    from hubapp.store import open_db, reports
+
+    db = open_db(seventy_days_db)
+    data = reports.build(db, reports.RANGE, dt.date(2025, 10, 17), dt.date(2026, 3, 9))
+    db.close()
+    for language, part, whole, end in (
+            ("en", "17–31 October 2025", "November 2025", "1–9 March 2026"),
+            ("zh", "2025年10月17日–31日", "2025年11月", "2026年3月1日–9日")):
+        by_month = document.content(data, language).html.split(text("per_month", language))[1]
+        months = re.findall(r"<td[^>]*>([^<]*(?:20\d\d)[^<]*)</td>", by_month)
+        assert months[:2] == [part, whole] and end in months, months
+
+
 def _images(path: Path) -> list[list[tuple[int, int]]]:
     """Each page's images as (width, height) in pixels."""
     pages = []

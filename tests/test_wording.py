@@ -21,6 +21,20 @@ def test_a_run_of_days_names_its_month_and_year_once(first, last, en, zh):
     assert (wording.days(first, last, "en"), wording.days(first, last, "zh")) == (en, zh)
 
 
+@pytest.mark.parametrize(("bucket", "en", "zh"), [
+    (D(2025, 10, 1), "17–31 October 2025", "2025年10月17日–31日"),
+    (D(2025, 11, 1), None, None),  # all of it in the period: named as the month it is
+    (D(2026, 3, 1), "1–9 March 2026", "2026年3月1日–9日"),
+])
+def test_a_month_the_period_holds_only_part_of_is_named_by_its_days(bucket, en, zh):
+    first, last = D(2025, 10, 17), D(2026, 3, 9)
+    assert (wording.part_of_month(bucket, first, last, "en"),
+            wording.part_of_month(bucket, first, last, "zh")) == (en, zh)
+    assert wording.part_of_month(D(2026, 2, 1), D(2026, 2, 1), D(2026, 2, 28), "en") is None
+    assert wording.part_of_month(D(2026, 2, 1), D(2026, 2, 3), D(2026, 2, 5), "en") == \
+        "3–5 February 2026"
+
+
 @pytest.mark.parametrize(("first", "last", "en", "zh"), [
     (D(2026, 11, 4), D(2026, 12, 3), "Nov – Dec 2026", "2026年11月–12月"),
     (D(2026, 12, 4), D(2027, 1, 3), "Dec 2026 – Jan 2027", "2026年12月–2027年1月"),

@@ -21,7 +21,7 @@ from hubapp.domain.dashboard import (
     MonthRecord, RouteTeuRecord,
 )
 from hubapp.domain.wording import (
-    day as day_text, days as days_text, months, number, reference_name,
+    day as day_text, days as days_text, months, number, part_of_month, reference_name,
 )
 
 _TEXT = {
@@ -144,8 +144,16 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def _bucket_label(bucket: dt.date, kind: str) -> str:
-    return bucket.isoformat() if kind == DAY else bucket.isoformat()[:7]
+# The dashboard's period, whose first and last months may be only part of one.
+Period = tuple[dt.date, dt.date] | None
+
+
+def _bucket_labels(buckets: Sequence[dt.date], kind: str, period: Period,
+                   language: str) -> list[str]:
+    if kind == DAY:
+        return [bucket.isoformat() for bucket in buckets]
+    return [(period and part_of_month(bucket, *period, language)) or bucket.isoformat()[:7]
+            for bucket in buckets]
 
 
 def _bar_width(kind: str) -> float:
@@ -250,19 +258,21 @@ def _route_series(routes: Sequence[RouteTeuRecord], language: str):
     return buckets, [(names[code], [values.get((b, code), 0) for b in buckets]) for code in codes]
 
 
-def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str) -> Figure:
+def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
+                 period: Period = None) -> Figure:
     figure = new_figure()
     if not routes:
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
     buckets, series = _route_series(routes, language)
     bottom = [0.0] * len(buckets)
+    labels = _bucket_labels(buckets, bucket, period, language)
     colours = colormaps["tab20"].colors  # the hub has more routes than tab10 has colours
     for i, (name, values) in enumerate(series):
         bars = axes.bar(buckets, values, bottom=bottom, width=_bar_width(bucket), label=name,
                         color=colours[i % len(colours)])
-        add_hover(figure, bars, [f"{_bucket_label(b, bucket)} · {name}: {number(v)}"
-                                 for b, v in zip(buckets, values)])
+        add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
+                                 for label, v in zip(labels, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
     _title_and_legend(axes, text("teu_by_route", language))
     axes.set_ylabel(text("teu", language))
@@ -271,24 +281,25 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str) -
 
 
 def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str,
-                       language: str) -> ChartTableRecord:
+                       language: str, period: Period = None) -> ChartTableRecord:
     buckets, series = _route_series(routes, language)
     return ChartTableRecord(
         (text("date" if bucket == DAY else "month", language), *(name for name, _ in series)),
-        tuple((_bucket_label(b, bucket), *(values[i] for _, values in series))
-              for i, b in enumerate(buckets)))
+        tuple((label, *(values[i] for _, values in series))
+              for i, label in enumerate(_bucket_labels(buckets, bucket, period, language))))
 
 
 # Outbound against inbound
 
 def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
-                     language: str) -> Figure:
+                     language: str, period: Period = None) -> Figure:
     figure = new_figure()
     if not directions:
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
     buckets = [d.bucket for d in directions]
     width = _bar_width(bucket)
+    labels = _bucket_labels(buckets, bucket, period, language)
     outbound = [d.outbound_teu for d in directions]
     inbound = [d.inbound_teu for d in directions]
     # Inbound below the axis: the gap between the two is the balance at a glance.
@@ -296,13 +307,13 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
                                       ("inbound", inbound, -1, "#e6550d")):
         bars = axes.bar(buckets, [sign * v for v in values], width=width, color=colour,
                         label=text(key, language))
-        add_hover(figure, bars, [f"{_bucket_label(b, bucket)} · {text(key, language)}: "
-                                 f"{number(v)}" for b, v in zip(buckets, values)])
+        add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
+                                 for label, v in zip(labels, values)])
     balance = [o - i for o, i in zip(outbound, inbound)]
     line, = axes.plot(buckets, balance, color="black", linewidth=1.5, marker=".",
                       label=text("balance", language))
-    add_hover(figure, line, [f"{_bucket_label(b, bucket)} · {text('balance', language)}: "
-                             f"{number(v)}" for b, v in zip(buckets, balance)])
+    add_hover(figure, line, [f"{label} · {text('balance', language)}: {number(v)}"
+                             for label, v in zip(labels, balance)])
     axes.axhline(0, color="0.3", linewidth=0.8)
     _title_and_legend(axes, text("direction_title", language))
     axes.set_ylabel(text("teu", language))
@@ -311,12 +322,13 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
 
 
 def teu_by_direction_table(directions: Sequence[DirectionTeuRecord], bucket: str,
-                           language: str) -> ChartTableRecord:
+                           language: str, period: Period = None) -> ChartTableRecord:
     return ChartTableRecord(
         (text("date" if bucket == DAY else "month", language), text("outbound", language),
          text("inbound", language), text("balance", language)),
-        tuple((_bucket_label(d.bucket, bucket), d.outbound_teu, d.inbound_teu,
-               d.outbound_teu - d.inbound_teu) for d in directions))
+        tuple((label, d.outbound_teu, d.inbound_teu, d.outbound_teu - d.inbound_teu)
+              for label, d in zip(_bucket_labels([d.bucket for d in directions], bucket,
+                                                 period, language), directions)))
 
 
 # Top commodities by TEU and by tonnes
@@ -436,16 +448,16 @@ def monthly_teu_table(months: Sequence[MonthRecord], language: str) -> ChartTabl
 def all_charts(data: DashboardRecord,
                language: str) -> tuple[tuple[Figure, ChartTableRecord], ...]:
     """Every dashboard chart with its table, in the order the dashboard shows them."""
-    bucket = data.filter.bucket
+    bucket, period = data.filter.bucket, (data.filter.date_from, data.filter.date_to)
     return (
         (teu_per_day(data.days, language, data.teu_before),
          teu_per_day_table(data.days, language, data.teu_before)),
         (trains_per_day(data.days, data.daily_target, language),
          trains_per_day_table(data.days, data.daily_target, language)),
-        (teu_by_route(data.routes, bucket, language),
-         teu_by_route_table(data.routes, bucket, language)),
-        (teu_by_direction(data.directions, bucket, language),
-         teu_by_direction_table(data.directions, bucket, language)),
+        (teu_by_route(data.routes, bucket, language, period),
+         teu_by_route_table(data.routes, bucket, language, period)),
+        (teu_by_direction(data.directions, bucket, language, period),
+         teu_by_direction_table(data.directions, bucket, language, period)),
         (top_commodities(data.commodities, language),
          top_commodities_table(data.commodities, language)),
         (monthly_teu(data.months, language), monthly_teu_table(data.months, language)),

@@ -6,6 +6,7 @@ or a nameless route alike; the GUI's own widgets go through Qt's translator and 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -53,6 +54,17 @@ def days(first: dt.date, last: dt.date, language: str) -> str:
             f"{first.day} {_MONTHS[first.month - 1]}" if first.year == last.year else
             f"{first.day} {month(first, 'en')}")
     return f"{head} – {end}" if " " in head else f"{head}–{end}"
+
+
+def part_of_month(bucket: dt.date, first: dt.date, last: dt.date, language: str) -> str | None:
+    """The days of `bucket`'s month within the period first..last written out (17–31 October
+    2025) when the period starts or ends inside that month, else None: a month's total
+    over half its days, named as the whole month, read as a slump."""
+    start = max(bucket.replace(day=1), first)
+    end = min(bucket.replace(day=calendar.monthrange(bucket.year, bucket.month)[1]), last)
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        return None
+    return days(start, end, language)
 
 
 def months(first: dt.date, last: dt.date, language: str) -> str:

@@ -19,7 +19,9 @@ from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from hubapp.domain.dashboard import recorded
 from hubapp.domain.records import TotalsRecord
-from hubapp.domain.wording import day, days, moment, month, number, service_time
+from hubapp.domain.wording import (
+    day, days, moment, month, number, part_of_month, service_time,
+)
 from hubapp.reports.text import NOTHING, growth, name, text
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
 
@@ -303,10 +305,15 @@ def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str) -> str:
     months: dict[str, list[TotalsRecord]] = {}
     for day in days:
         months.setdefault(day.key[:7], []).append(day.totals)
+    first, last = (dt.date.fromisoformat(days[end].key) for end in (0, -1))
+
+    def named(m: GroupTotalsRecord) -> str:
+        start = dt.date.fromisoformat(f"{m.key}-01")
+        return part_of_month(start, first, last, language) or month(start, language)
+
     return _groups("per_month", text("month", language),
                    tuple(GroupTotalsRecord(key, "", "", TotalsRecord.summed(in_month))
-                         for key, in_month in months.items()),
-                   lambda m: month(dt.date.fromisoformat(f"{m.key}-01"), language), language)
+                         for key, in_month in months.items()), named, language)
 
 
 def _signatures(language: str) -> str:
