@@ -353,6 +353,12 @@ def test_every_chart_has_its_title_on_the_left():
         assert titled and not any(axes.get_title() for axes in figure.axes)
 
 
+def test_a_report_s_route_bars_are_labelled_as_its_table_writes_teu():
+    figure = report_charts.teu_by_route([("China–Laos Railway", 284.25), ("China–Europe", 1200)],
+                                        "en")
+    assert {label.get_text() for label in figure.axes[0].texts} >= {"284.25", "1,200"}
+
+
 def test_the_growth_axis_draws_no_line_across_the_monthly_bars():
     growth = charts.monthly_teu(MONTHS, "en").axes[1]
     assert [line.get_label() for line in growth.get_lines()] == ["Growth %"]

@@ -15,6 +15,7 @@ from matplotlib.ticker import MaxNLocator
 from hubapp.charts import dashboard
 from hubapp.charts.common import finish, no_data
 from hubapp.domain.dashboard import DayRecord, ThroughputRecord
+from hubapp.domain.wording import number
 
 WIDTH_IN = 7.0
 LABEL_CHARS = 46  # of a route name on one line of the chart (the longest shipped is 43)
@@ -35,8 +36,8 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
              for name, _ in routes][::-1]
     values = [teu for _, teu in routes][::-1]
     bars = axes.barh(range(len(values)), values, color="#3182bd")
-    axes.bar_label(bars, [f"{v:,.0f}" for v in values], padding=3,
-                   fontsize="small")
+    # As the table beside it writes them: 284.25 TEU (45-ft boxes at 2.25), not 284.
+    axes.bar_label(bars, [number(v) for v in values], padding=3, fontsize="small")
     axes.set_yticks(range(len(values)), names, fontsize="small")
     axes.set_xlabel(dashboard.text("teu", language))
     axes.set_title(dashboard.text("teu_by_route", language), loc="left")  # as the dashboard
