@@ -477,6 +477,41 @@ def test_export_neutralises_formulas(demo_db, tmp_path):
     assert not any(str(value).startswith("'") for value in cells)
 
 
+def test_an_xlsx_reads_back_text_with_the_guard_s_apostrophe_and_the_guarded_cells_of_old_exports(
+        demo_db, tmp_path):
+    """An XLSX export writes formula-like text unguarded, but one that starts with "'" and a
+    formula character keeps it by one more; earlier releases guarded XLSX cells as CSV ones,
+    and those workbooks must still import as they were typed."""
+    headers = ["date", "service", "direction", "container", "size_type", "full_empty", "seal",
+               "shipper", "notes"]
+    old = openpyxl.Workbook()
+    old.active.append(headers)
+    old.active.append(["2026-03-05", "X7", "out", "CSQU3054383", "22G1", "E", "'+CN123",
+                       "'@Lao Trading", "'-18C reefer"])
+    old.save(tmp_path / "old.xlsx")
+    assert import_file(demo_db, tmp_path / "old.xlsx", "test").saved
+    stored = "SELECT m.seal, m.shipper, s.notes FROM container_move m JOIN service s" \
+             " ON s.id = m.service_id WHERE m.container = 'CSQU3054383'"
+    assert demo_db.execute(stored).fetchone() == ("+CN123", "@Lao Trading", "-18C reefer")
+
+    demo_db.execute("UPDATE container_move SET seal = ? WHERE container = 'CSQU3054383'",
+                    ["'=x"])
+    demo_db.conn.commit()
+    export_file(demo_db, tmp_path / "new.xlsx", dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+    demo_db.execute("DELETE FROM container_move WHERE container = 'CSQU3054383'")
+    demo_db.execute("DELETE FROM service WHERE service_no = 'X7'")
+    demo_db.conn.commit()
+    only_x7 = openpyxl.load_workbook(tmp_path / "new.xlsx")
+    rows = list(only_x7.active.iter_rows(values_only=True))
+    column = rows[0].index("service")
+    kept = openpyxl.Workbook()
+    for row in [rows[0]] + [row for row in rows[1:] if row[column] == "X7"]:
+        kept.active.append(row)
+    kept.save(tmp_path / "x7.xlsx")
+    assert import_file(demo_db, tmp_path / "x7.xlsx", "test").saved
+    assert demo_db.execute(stored).fetchone() == ("'=x", "@Lao Trading", "-18C reefer")
+
+
 @pytest.mark.parametrize("text", ["", "'", "''", "'abc", "=x", "'=x", "+1", "-", "@a", "\tx",
                                   "\rx", "a=b", "''=x"])
 def test_neutralise_is_undone_exactly(text):

@@ -23,7 +23,7 @@ from hubapp.domain.validation import (
     folded, full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
-    MOVE_FIELDS, SERVICE_FIELDS, build_service, column_positions, judge_service, unguarding,
+    MOVE_FIELDS, SERVICE_FIELDS, build_service, column_positions, judge_service, unneutralise,
 )
 from hubapp.interchange.reading import PlainLines, Table
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
@@ -101,11 +101,10 @@ class _Columns:
     """The cells of each field as parse_table sees them: stripped, export's guard undone."""
 
     def __init__(self, rows: list[list[str]], index: dict[str, int],
-                 unguard: Callable[[str], str], service_texts: list[str] | None = None,
-                 service_cells: int = 0, delimiter: str = ",") -> None:
+                 service_texts: list[str] | None = None, service_cells: int = 0,
+                 delimiter: str = ",") -> None:
         self.rows = rows
         self.index = index
-        self.unguard = unguard
         self.cache: dict[str, list[str]] = {}
         # Where the service columns lead each line (as export writes them), each row's
         # first cell is their text, unsplit; a field's cell is then at position - shift.
@@ -115,19 +114,18 @@ class _Columns:
 
     @classmethod
     def of(cls, table: Table | PlainLines, index: dict[str, int]) -> _Columns:
-        unguard = unguarding(table)
         if isinstance(table, Table):
             width = max(index.values()) + 1
             return cls([cells if len(cells) >= width else cells + [""] * (width - len(cells))
-                        for _line, cells in table.rows], index, unguard)
+                        for _line, cells in table.rows], index)
         leading = sorted(index[name] for name in SERVICE_FIELDS if name in index)
         delimiter = table.delimiter
         if leading != list(range(len(leading))):
-            return cls([line.split(delimiter) for line in table.lines], index, unguard)
+            return cls([line.split(delimiter) for line in table.lines], index)
         # A cell per move field and one for the service's, rather than one per field: a
         # million lines are millions fewer strings.
         rows = [line.rsplit(delimiter, table.cells - len(leading)) for line in table.lines]
-        return cls(rows, index, unguard, [row[0] for row in rows], len(leading), delimiter)
+        return cls(rows, index, [row[0] for row in rows], len(leading), delimiter)
 
     def service_fields(self, present: list[str]) -> tuple[list, Callable[[object], list[str]]]:
         """Of each row, the service columns' cells as written (hashable), and how to list
@@ -152,7 +150,7 @@ class _Columns:
                 if "\n'" in "\n" + "\n".join(values):
                     # Stripped again, as parse_move strips every move field: the guard
                     # may have hidden a leading tab or CR ("'\tCN123").
-                    values = [self.unguard(value).strip() for value in values]
+                    values = [unneutralise(value).strip() for value in values]
             self.cache[name] = values
         return self.cache[name]
 
@@ -186,7 +184,7 @@ def _services(columns: _Columns, lookups: LookupsRecord) -> tuple[list, list[int
     groups: dict[tuple[dt.date, str, Direction], dict[str, tuple[object, str]]] = {}
     key_of: dict[tuple[str, ...], tuple[dt.date, str, Direction]] = {}
     for text in dict.fromkeys(texts):  # distinct spellings, in the order they appear
-        judged = judge_service({name: columns.unguard(value.strip())
+        judged = judge_service({name: unneutralise(value.strip())
                                 for name, value in zip(present, cells_of(text))}, lookups)
         if judged is None:
             raise _NotClean

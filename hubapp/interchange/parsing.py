@@ -20,7 +20,7 @@ from hubapp.domain.records import (
 from hubapp.domain.validation import (
     folded, parse_date, parse_move, parse_time, service_number, validate_service,
 )
-from hubapp.interchange.reading import PlainLines, Table
+from hubapp.interchange.reading import Table
 from hubapp.store.interchange import LookupsRecord
 
 # The interchange columns, in the order export writes them (DESIGN.md "Interchange
@@ -157,12 +157,6 @@ def unneutralise(text: str) -> str:
     return text
 
 
-def unguarding(table: Table | PlainLines) -> Callable[[str], str]:
-    """How a cell of the table reads back: a CSV's formula guard is undone; an XLSX's text
-    cells are never formulas, so export writes them unguarded and they are read as typed."""
-    return str if table.encoding == "xlsx" else unneutralise
-
-
 @dataclass(slots=True)
 class _Group:
     first_line: int
@@ -196,7 +190,6 @@ def parse_table(
     positions = list(index.items())
     width = max(index.values()) + 1
     total = len(table.rows)
-    unguard = unguarding(table)
     for done, (line, cells) in enumerate(table.rows):
         if done % 5_000 == 0:
             if check is not None:
@@ -206,7 +199,7 @@ def parse_table(
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
         text = {name: value if (value := cells[position].strip())[:1] != "'"
-                else unguard(value) for name, position in positions}
+                else unneutralise(value) for name, position in positions}
         row = _Row(line, text, header, problems)
         # Loading lists repeat the service columns on every row: judge them once per
         # distinct spelling (only clean ones are remembered, so each bad line is reported).

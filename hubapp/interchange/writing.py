@@ -28,10 +28,15 @@ def neutralise(text: str) -> str:
     A leading "'" makes Excel, WPS and LibreOffice show the text as typed; a value
     that itself starts with "'" gets one more, so import can always strip exactly one.
     """
-    if text and (text[0] in _FORMULA_STARTS or (text[0] == "'" and len(text) > 1
-                                                 and text[1] in (*_FORMULA_STARTS, "'"))):
-        return "'" + text
-    return text
+    return "'" + text if text[:1] in _FORMULA_STARTS or _looks_guarded(text) else text
+
+
+def _apostrophe_kept(text: str) -> str:
+    return "'" + text if _looks_guarded(text) else text
+
+
+def _looks_guarded(text: str) -> bool:
+    return text[:1] == "'" and text[1:2] in (*_FORMULA_STARTS, "'")
 
 
 def export_file(
@@ -54,8 +59,10 @@ def export_file(
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
     total = store.count_export(db, first, last)
-    # An XLSX text cell is never a formula: its text is written as it is, with no guard.
-    guard = neutralise if suffix == ".csv" else str
+    # An XLSX text cell is never a formula: its text is written as it is, but for one that
+    # itself starts with the guard's "'", which gets one more, so that import strips exactly
+    # one from either file (and from workbooks exported with the guard by earlier releases).
+    guard = neutralise if suffix == ".csv" else _apostrophe_kept
     rows = _counted(_cells(store.export_rows(db, first, last), guard), total, progress, check)
     partial = path.with_name(f".{path.name}.partial")
     try:
