@@ -744,3 +744,24 @@ def test_xlsx_cells_merged_over_a_train_s_rows_fill_each_row(demo_db, tmp_path):
     result = import_file(demo_db, path, "test")
     assert result.saved, result.problems
     assert (result.totals.services, result.totals.containers) == (2, 4)
+
+
+def test_xlsx_cells_merged_in_several_columns_over_several_trains_fill_each_row(tmp_path):
+    """The merged ranges are met row by row: listed column by column, the second train's
+    date range came before the first train's weights, which were then never filled."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "毛重"])
+    for train, day in (("X9901", 7), ("X9902", 8)):
+        for n in range(2):
+            sheet.append([dt.date(2026, 3, day), train, "出口",
+                          with_check_digit(f"ABCU{9300 + day * 10 + n:06d}"), "22G1", 20000 + day])
+    for column in "AF":
+        for top in (2, 4):
+            sheet.merge_cells(f"{column}{top}:{column}{top + 1}")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+
+    rows = [(cells[0], cells[5]) for _line, cells in read_table(path).rows]
+
+    assert rows == [("2026-03-07", "20007")] * 2 + [("2026-03-08", "20008")] * 2

@@ -338,9 +338,10 @@ def _merged_ranges(path: Path, sheet) -> list[tuple[int, int, int, int]]:
             text = tail + chunk
             found.update(_MERGE_CELL.findall(text))
             tail = text[-256:]  # an element cut at the chunk's end is whole in the next
-    return sorted((column_index_from_string(first.decode()), int(top),
-                   column_index_from_string(last.decode()), int(bottom))
-                  for first, top, last, bottom in found)
+    # By first row, as _filled_down meets them, then by column.
+    return sorted(((column_index_from_string(first.decode()), int(top),
+                    column_index_from_string(last.decode()), int(bottom))
+                   for first, top, last, bottom in found), key=lambda merge: merge[1::-1])
 
 
 def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int, int, int]],
