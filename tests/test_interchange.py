@@ -241,7 +241,8 @@ def test_rows_of_one_service_must_agree(demo_db, tmp_path):
     (bytes(range(256)) * 4, "binary data"),
     ("date,service\n2026-03-05,X1\n".encode("utf-16"), "binary data"),
     # \xff is no GB18030 byte, \x81 no Windows-1252 one
-    (b"date,service,direction\n2026-03-05,X\x81\xff1,out\n", "neither UTF-8 nor GB18030"),
+    (b"date,service,direction\n2026-03-05,X\x81\xff1,out\n",
+     "is not UTF-8, GB18030/GBK or Windows-1252"),
     (b"PK\x03\x04 not really a zip", "not a readable XLSX"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel .xls"),
 ])
@@ -625,6 +626,23 @@ def test_a_windows_1252_csv_is_read_as_such_and_said_so(demo_db, tmp_path):
                            " WHERE container LIKE 'ABCU00040%'"
                            " ORDER BY container").fetchall() == [
         ("Müller Logistik GmbH", "Zürich Güterbahnhof"), ("Société Générale", "Ålesund Øst")]
+
+
+@pytest.mark.parametrize("text", [
+    "Reefer at -18°C for Müller",  # ° and ü before an ASCII byte read as rare hanzi
+    "O’Brien Müller",  # Excel's curly apostrophe
+    "Müller – Söhne",  # the en dash's byte is no GB18030 one: the file was refused
+    "€ 200 paid",
+    "Importação Müller",  # ção's two bytes are one common hanzi's
+])
+def test_western_punctuation_does_not_turn_a_windows_1252_csv_into_hanzi(tmp_path, text):
+    path = tmp_path / "western.csv"
+    path.write_bytes(f"date,service,direction,notes\n2026-03-05,X1,out,{text}\n"
+                     .encode("cp1252"))
+
+    table = read_table(path)
+
+    assert (table.encoding, table.rows) == ("cp1252", [(2, ["2026-03-05", "X1", "out", text])])
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])

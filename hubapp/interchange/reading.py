@@ -14,6 +14,7 @@ import itertools
 import re
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,27 +252,35 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     # GB18030 is a superset of GBK and GB2312: what Chinese Excel and WPS write as "CSV".
-    # Almost any bytes decode as GB18030, Western Excel's Windows-1252 ("Müller") too, into
-    # rare hanzi ("M黮ler"). Chinese text in common hanzi is valid GB2312 and stays GB18030;
-    # text that is not, but reads as Windows-1252 with letters only beyond ASCII, is
-    # Windows-1252: a Chinese file's byte pairs read so would give symbols (¤, ×, ¾) as well.
-    if not _decodes(data, "gb2312") and _decodes(data, "cp1252") and all(
-            char.isalpha() for char in data.decode("cp1252") if not char.isascii()):
-        return data.decode("cp1252"), "cp1252"
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise FileFormatError(QT_TRANSLATE_NOOP(
-            "messages", "{name} is neither UTF-8 nor GB18030/GBK text; save it as CSV (UTF-8) or XLSX"),
-            name=name) from None
+    # Almost any bytes decode as GB18030, Western Excel's Windows-1252 ("Müller", "-18°C")
+    # too, into rare hanzi ("M黮ler", "-18癈"). A Chinese file's characters are nearly all
+    # common ones (GB2312), even with a rare name among them; a misread Western file's nearly
+    # none, as its accented letters sit between plain ones.
+    chinese, western = _decoded(data, "gb18030"), _decoded(data, "cp1252")
+    if western is not None and (chinese is None or _common_hanzi_share(chinese) <= 0.5):
+        return western, "cp1252"
+    if chinese is not None:
+        return chinese, "gb18030"
+    raise FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV "
+                    "(UTF-8) or XLSX"), name=name)
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decoded(data: bytes, encoding: str) -> str | None:
     try:
-        data.decode(encoding)
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
+
+
+def _common_hanzi_share(text: str) -> float:
+    """Of the characters beyond ASCII (in the first million: enough to tell), the share
+    GB2312, common hanzi and full-width marks, has."""
+    wide = {char: count for char, count in Counter(text[:1_000_000]).items()
+            if not char.isascii()}
+    common = sum(count for char, count in wide.items() if _decoded(char.encode("gb18030"),
+                                                                    "gb2312") is not None)
+    return common / sum(wide.values()) if wide else 1.0
 
 
 def _read_xlsx(path: Path, limit: int | None) -> Table:
