@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -65,23 +66,19 @@ def inspect_file(path: Path, create: bool) -> set[str]:
     if path.is_dir():
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is a folder, not a database file"), path=str(path))
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as error:
+    # Not opened by Python to look at its header: closing any handle on a file drops every
+    # lock this process's SQLite connections hold on it, and another desk's next start would
+    # then take the window's WAL for a leftover and delete it. Asked through SQLite instead.
+    if not os.access(path, os.R_OK):
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Cannot read {path}: {reason}"), path=str(path),
-                            reason=error.strerror) from error
-    if not header:
+                            reason=os.strerror(errno.EACCES))
+    if path.stat().st_size == 0:
         if not create:  # a truncated copy: "the hub moved nothing" would be a lie
             raise DatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "{path} is empty (0 bytes): it holds no Hub Desk data"),
                 path=str(path))
         return set()  # an empty file, e.g. made by "touch": safe to initialise
-    if header != SQLITE_HEADER:
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
-                            path=str(path))
     try:
         try:
             tables, applied = _applied_steps(path)
@@ -91,6 +88,10 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             _roll_back_unfinished_save(path)
             tables, applied = _applied_steps(path)
     except sqlite3.Error as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
+                                path=str(path)) from error
         raise as_user_error(error, path) from error
     if tables and not applied:
         raise DatabaseError(
