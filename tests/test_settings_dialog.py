@@ -232,6 +232,18 @@ def test_a_big_logo_is_stored_scaled_down_to_600_pixels_as_png(
     assert QImage.fromData(stored).size().toTuple() == (600, 240)
 
 
+def test_a_drawing_is_stored_at_600_pixels_not_at_the_icon_size_its_file_names(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """An SVG drawn at its nominal 32 px came out blurred in a 300 dpi report header."""
+    drawing = tmp_path / "logo.svg"
+    drawing.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="16">'
+                       '<rect width="32" height="16" fill="red"/></svg>')
+    dialog = open_settings(qtbot, main_window)
+    choose_logo(qtbot, monkeypatch, dialog, drawing)
+    saved(qtbot, dialog)
+    assert QImage.fromData(settings.load(app_ctx.db).logo).size().toTuple() == (600, 300)
+
+
 def test_a_file_that_is_no_image_is_refused_by_name_and_nothing_changes(
         qtbot, monkeypatch, main_window, app_ctx, tmp_path):
     told = []

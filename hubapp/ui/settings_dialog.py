@@ -142,6 +142,11 @@ class SettingsDialog(FormDialog):
         if not chosen:
             return
         reader = QImageReader(chosen)
+        if reader.format() in (b"svg", b"svgz") and reader.size().isValid():
+            # Drawn at the size its file names (often an icon's 32 px), a drawing would be
+            # stretched blurred to the header's height at the printer's resolution.
+            reader.setScaledSize(reader.size().scaled(LOGO_MOST_PX, LOGO_MOST_PX,
+                                                      Qt.AspectRatioMode.KeepAspectRatio))
         image = reader.read()
         if image.isNull():
             dialogs.show_error(self, self.tr("Logo for reports"), self.tr(
