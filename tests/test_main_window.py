@@ -410,3 +410,42 @@ def test_a_read_only_file_is_said_once_on_opening_and_in_the_title(
         app.windows.remove(window)
         db.close()
         path.chmod(0o644)
+
+
+def test_an_upgrade_at_start_is_shown_while_a_worker_makes_it(qapp, tmp_path, monkeypatch):
+    """Years of history take a minute to upgrade; a start that showed nothing looked hung."""
+    from sqlite_utils import Database
+
+    from hubapp.store.db import upgrade_pending
+    from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+    from hubapp.ui import app
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    seen = []
+
+    class Note(app.QProgressDialog):
+        def show(self):
+            super().show()
+            seen.append((self.labelText(), self.isVisible()))
+
+    monkeypatch.setattr(app, "QProgressDialog", Note)
+    assert upgrade_pending(path)
+
+    db, target = app.open_start_database(path)
+    try:
+        assert target == path and not upgrade_pending(path)
+        assert db.execute("SELECT COUNT(*) FROM _sqlite_migrations WHERE name = ?",
+                          [STEP_NAMES[-1]]).fetchone() == (1,)
+    finally:
+        db.close()
+    assert seen == [("Upgrading old.db for this version of Hub Desk. A copy of it is kept "
+                     "first; on years of history this takes a minute or two.", True)]
+    assert not [widget for widget in QApplication.topLevelWidgets()
+                if isinstance(widget, Note) and widget.isVisible()]
+
+    seen.clear()
+    app.open_start_database(path)[0].close()  # up to date: nothing to show
+    assert seen == []

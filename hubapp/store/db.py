@@ -53,6 +53,19 @@ def open_db(target: str | Path, *, create: bool = True,
     return db
 
 
+def upgrade_pending(target: str | Path) -> bool:
+    """Whether opening target upgrades a file an earlier Hub Desk wrote: a copy first, then
+    each new step, which takes a minute or two on years of history. A server upgrades
+    itself; a file that will be refused says so when it is opened."""
+    if is_server(target) or not Path(target).is_file():
+        return False
+    try:
+        applied = inspect_file(Path(target), create=False)
+    except DatabaseError:
+        return False
+    return bool(applied) and any(name not in applied for name in STEP_NAMES)
+
+
 def inspect_file(path: Path, create: bool) -> set[str]:
     """Names of migrations already applied to path; raises if the file must not be touched."""
     if not path.exists():

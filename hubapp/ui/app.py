@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path, user_log_path
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
+from hubapp.store.db import upgrade_pending
 from hubapp.store.engine import is_server
 from hubapp.ui import dialogs, first_paint, fonts, labels
 from hubapp.ui.backup_actions import warn_if_on_network
@@ -94,7 +96,10 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     path = start_target(db_path)
     try:
         # A new hub's file is made; an existing 0-byte one is a copy that broke off.
-        return open_db(path, create=is_server(path) or not Path(path).exists()), path
+        create = is_server(path) or not Path(path).exists()
+        if upgrade_pending(path):
+            _upgrade_showing_it(path)
+        return open_db(path, create=create), path
     except HubError as error:
         dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot open the "
                                                         "database"), labels.message(error))
@@ -105,6 +110,33 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
         return None
     remember_target(connected[1])
     return connected
+
+
+def _upgrade_showing_it(path: Path | str) -> None:
+    """Upgrade a file an earlier Hub Desk wrote on a worker, with a note on screen: years of
+    history take a minute or two, and a start that showed nothing looked hung (and was
+    started again). Its connection stays the worker's; the window opens the file after."""
+    note = QProgressDialog(QApplication.translate(
+        "app", "Upgrading {name} for this version of Hub Desk. A copy of it is kept first; "
+               "on years of history this takes a minute or two.").format(name=Path(path).name),
+        "", 0, 0)
+    note.setWindowTitle(QApplication.translate("app", "Hub Desk"))
+    note.setCancelButton(None)
+    note.setMinimumDuration(0)
+    note.show()
+    from concurrent.futures import ThreadPoolExecutor  # only an upgrade needs it
+
+    with ThreadPoolExecutor(1) as worker:
+        upgrade = worker.submit(lambda: open_db(path).close())
+        waiting = QEventLoop()
+        poll = QTimer(interval=100)
+        poll.timeout.connect(lambda: upgrade.done() and waiting.quit())
+        poll.start()
+        if not upgrade.done():
+            waiting.exec()
+        poll.stop()
+    note.close()
+    upgrade.result()  # its refusal, if any, is said as open_db's would be
 
 
 def open_window(db: Database, target: Path | str,

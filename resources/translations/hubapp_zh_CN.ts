@@ -2184,7 +2184,7 @@ Licence: MIT</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="59"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="232"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="237"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2214,17 +2214,17 @@ Licence: MIT</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="148"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="153"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="164"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="169"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="165"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
@@ -2242,7 +2242,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="79"/>
         <location filename="../../hubapp/ui/settings_dialog.py" line="140"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="152"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -2303,22 +2303,22 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="173"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="178"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="195"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="200"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="223"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="233"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="238"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -2474,33 +2474,39 @@ Licence: MIT</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="99"/>
+        <location filename="../../hubapp/ui/app.py" line="104"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="120"/>
+        <location filename="../../hubapp/ui/app.py" line="119"/>
+        <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
+        <translation>正在为此版本的枢纽工作台升级 {name}。会先保留一份副本；多年的历史数据需要一两分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/app.py" line="152"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="121"/>
+        <location filename="../../hubapp/ui/app.py" line="153"/>
         <source>{path} can be read but not saved to: the file or its folder is read-only. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：文件或其所在文件夹为只读。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="141"/>
+        <location filename="../../hubapp/ui/app.py" line="123"/>
+        <location filename="../../hubapp/ui/app.py" line="173"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="145"/>
+        <location filename="../../hubapp/ui/app.py" line="177"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="146"/>
+        <location filename="../../hubapp/ui/app.py" line="178"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4173,7 +4179,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="249"/>
-        <location filename="../../hubapp/store/db.py" line="63"/>
+        <location filename="../../hubapp/store/db.py" line="76"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
@@ -4214,77 +4220,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="60"/>
+        <location filename="../../hubapp/store/db.py" line="73"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="67"/>
+        <location filename="../../hubapp/store/db.py" line="80"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="73"/>
+        <location filename="../../hubapp/store/db.py" line="86"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="78"/>
+        <location filename="../../hubapp/store/db.py" line="91"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="92"/>
+        <location filename="../../hubapp/store/db.py" line="105"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="98"/>
+        <location filename="../../hubapp/store/db.py" line="111"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="139"/>
+        <location filename="../../hubapp/store/db.py" line="152"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="150"/>
+        <location filename="../../hubapp/store/db.py" line="163"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="248"/>
+        <location filename="../../hubapp/store/db.py" line="261"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="255"/>
+        <location filename="../../hubapp/store/db.py" line="268"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="259"/>
+        <location filename="../../hubapp/store/db.py" line="272"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="262"/>
+        <location filename="../../hubapp/store/db.py" line="275"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="264"/>
+        <location filename="../../hubapp/store/db.py" line="277"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="266"/>
+        <location filename="../../hubapp/store/db.py" line="279"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="271"/>
+        <location filename="../../hubapp/store/db.py" line="284"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -4571,7 +4577,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="246"/>
+        <location filename="../../hubapp/store/db.py" line="259"/>
         <location filename="../../hubapp/store/postgres.py" line="543"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
