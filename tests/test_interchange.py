@@ -634,6 +634,7 @@ def test_a_windows_1252_csv_is_read_as_such_and_said_so(demo_db, tmp_path):
     "Müller – Söhne",  # the en dash's byte is no GB18030 one: the file was refused
     "€ 200 paid",
     "Importação Müller",  # ção's two bytes are one common hanzi's
+    "Exportação e Importação Ltda",
 ])
 def test_western_punctuation_does_not_turn_a_windows_1252_csv_into_hanzi(tmp_path, text):
     path = tmp_path / "western.csv"
@@ -643,6 +644,19 @@ def test_western_punctuation_does_not_turn_a_windows_1252_csv_into_hanzi(tmp_pat
     table = read_table(path)
 
     assert (table.encoding, table.rows) == ("cp1252", [(2, ["2026-03-05", "X1", "out", text])])
+
+
+@pytest.mark.parametrize("names", ["台灣國際物流", "長榮海運,王喆（堃）"])
+def test_traditional_hanzi_under_english_headers_stay_gb18030(tmp_path, names):
+    """An export re-saved by Chinese Excel: English headers, GBK text. Beyond GB2312, the
+    characters were once taken for Windows-1252 letters and stored as 'Ì¨ž³'."""
+    path = tmp_path / "resaved.csv"
+    path.write_bytes(f"date,service,direction,consignee\n2026-03-05,X1,out,{names}\n"
+                     .encode("gbk"))
+
+    table = read_table(path)
+
+    assert (table.encoding, table.rows[0][1][3:]) == ("gb18030", names.split(","))
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])

@@ -14,7 +14,6 @@ import itertools
 import re
 import warnings
 import zipfile
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -253,11 +252,11 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
         pass
     # GB18030 is a superset of GBK and GB2312: what Chinese Excel and WPS write as "CSV".
     # Almost any bytes decode as GB18030, Western Excel's Windows-1252 ("Müller", "-18°C")
-    # too, into rare hanzi ("M黮ler", "-18癈"). A Chinese file's characters are nearly all
-    # common ones (GB2312), even with a rare name among them; a misread Western file's nearly
-    # none, as its accented letters sit between plain ones.
+    # too, into rare hanzi ("M黮ler", "-18癈"); and Chinese bytes as Windows-1252 read as
+    # runs of symbols and letters ("台灣" as "Ì¨ž³"). Each run of non-ASCII text tells which
+    # it is; most runs decide.
     chinese, western = _decoded(data, "gb18030"), _decoded(data, "cp1252")
-    if western is not None and (chinese is None or _common_hanzi_share(chinese) <= 0.5):
+    if western is not None and (chinese is None or _reads_as_western(western)):
         return western, "cp1252"
     if chinese is not None:
         return chinese, "gb18030"
@@ -273,14 +272,23 @@ def _decoded(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _common_hanzi_share(text: str) -> float:
-    """Of the characters beyond ASCII (in the first million: enough to tell), the share
-    GB2312, common hanzi and full-width marks, has."""
-    wide = {char: count for char, count in Counter(text[:1_000_000]).items()
-            if not char.isascii()}
-    common = sum(count for char, count in wide.items() if _decoded(char.encode("gb18030"),
-                                                                    "gb2312") is not None)
-    return common / sum(wide.values()) if wide else 1.0
+_NON_ASCII_RUN = re.compile(r"(.?)([^\x00-\x7f]+)(.?)", re.DOTALL)
+_WESTERN_MARKS = frozenset("°–—‘’“”€…•·±×©®™\xa0")
+
+
+def _reads_as_western(text: str) -> bool:
+    """Whether most runs of non-ASCII text (in the first million characters: enough to
+    tell) are what Western text has: an accented letter or two within a word (Müller,
+    Importação) or one mark (°, –, ’, €). A hanzi's two bytes read so give symbols, or
+    letters standing apart from any word."""
+    western = chinese = 0
+    for before, run, after in _NON_ASCII_RUN.findall(text[:1_000_000]):
+        in_word = any(char.isascii() and char.isalpha() for char in before + after)
+        if run in _WESTERN_MARKS or (len(run) <= 3 and run.isalpha() and in_word):
+            western += 1
+        else:
+            chinese += 1
+    return western > chinese
 
 
 def _read_xlsx(path: Path, limit: int | None) -> Table:
