@@ -346,3 +346,36 @@ def test_a_backup_from_an_older_hub_desk_is_restored_upgraded_with_its_entry(
     # The backup is the copy from before the upgrade: none beside the database, no leftovers.
     assert sorted(path.name for path in demo_db_path.parent.iterdir()
                   if path.name.startswith("demo")) == ["demo.db"]
+
+
+def test_keeping_a_damaged_database_before_a_restore_keeps_the_window_s_locks(demo_db_path,
+                                                                               tmp_path):
+    """The damaged file's bytes are copied as they are, and that copy is made by another
+    process: a handle of the window's own, once closed, dropped all its SQLite locks, and
+    another desk then deleted the window's WAL (tests/test_concurrency.py)."""
+    from test_concurrency import other_desk
+
+    from hubapp.store import settings
+
+    conn = sqlite3.connect(demo_db_path)  # an index that disagrees with its table
+    conn.execute("CREATE INDEX stale ON hub_setting (key)")
+    conn.commit()
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX stale ON hub_setting (value)'"
+                 " WHERE name = 'stale'")
+    conn.commit()
+    conn.close()
+    window = open_db(demo_db_path)
+    try:
+        settings.load(window)
+        kept = backup._keep_current(demo_db_path, tmp_path / "kept")
+        assert kept.exists() and kept.name.startswith("demo-before-restore-")
+        other_desk(demo_db_path, "settings.load(db)")
+        assert (demo_db_path.parent / f"{demo_db_path.name}-wal").exists()
+        window.execute("INSERT OR REPLACE INTO hub_setting (key, value)"
+                       " VALUES ('hub_name', 'Saved at the window')")
+        window.conn.commit()
+        assert other_desk(demo_db_path, "print(settings.load(db).hub_name)") == \
+            "Saved at the window"
+    finally:
+        window.close()

@@ -118,7 +118,7 @@ def test_without_a_mount_table_nothing_is_claimed(tmp_path):
     assert filesystem_type(tmp_path, tmp_path / "no-such-mounts") is None
 
 
-def _other_desk(path, code: str) -> str:
+def other_desk(path, code: str) -> str:
     script = ("from hubapp.store import open_db, settings\n"
               f"db = open_db({str(path)!r})\n{code}\ndb.close()")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -138,15 +138,15 @@ def test_a_second_connection_of_the_window_keeps_its_locks_for_other_desks(demo_
     try:
         settings.load(window)
         open_db(demo_db_path).close()  # a task's connection, as the window's tasks open
-        _other_desk(demo_db_path, "settings.load(db)")
+        other_desk(demo_db_path, "settings.load(db)")
         assert (demo_db_path.parent / f"{demo_db_path.name}-wal").exists()
 
         window.execute("INSERT OR REPLACE INTO hub_setting (key, value)"
                        " VALUES ('hub_name', 'Saved at the window')")
         window.conn.commit()
-        assert _other_desk(demo_db_path, "print(settings.load(db).hub_name)") == \
+        assert other_desk(demo_db_path, "print(settings.load(db).hub_name)") == \
             "Saved at the window"
-        _other_desk(demo_db_path, "db.execute(\"UPDATE hub_setting SET value = 'Saved at"
+        other_desk(demo_db_path, "db.execute(\"UPDATE hub_setting SET value = 'Saved at"
                                   " the other desk' WHERE key = 'hub_name'\")\n"
                                   "db.conn.commit()")
         assert settings.load(window).hub_name == "Saved at the other desk"

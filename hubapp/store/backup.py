@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import shutil
 import sqlite3
+import subprocess
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -307,13 +309,26 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
             for suffix in ("", "-wal"):
                 source = Path(f"{db_path}{suffix}")
                 if source.exists():
-                    shutil.copyfile(source, f"{target}{suffix}")
+                    _copy_bytes(source, Path(f"{target}{suffix}"))
             return target
         return backup_to(db_path, target)
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was "
                         "restored"), db_path, error) from error
+
+
+def _copy_bytes(source: Path, target: Path) -> None:
+    """Copy a file this process has open in SQLite, byte for byte, in another process: on
+    POSIX, closing any handle of ours on it would drop every lock our connections hold,
+    and the next desk would take the window's WAL for a leftover and delete it."""
+    if os.name != "posix":  # Windows locks belong to the handle that took them
+        shutil.copyfile(source, target)
+        return
+    done = subprocess.run(["cp", "--", str(source), str(target)], capture_output=True,
+                          text=True, check=False)
+    if done.returncode:
+        raise OSError(errno.EIO, done.stderr.strip() or os.strerror(errno.EIO))
 
 
 def _copy_into(backup_file: Path, db_path: Path) -> None:
