@@ -353,7 +353,7 @@ def test_keeping_a_damaged_database_before_a_restore_keeps_the_window_s_locks(de
     """The damaged file's bytes are copied as they are, and that copy is made by another
     process: a handle of the window's own, once closed, dropped all its SQLite locks, and
     another desk then deleted the window's WAL (tests/test_concurrency.py)."""
-    from test_concurrency import other_desk
+    from test_concurrency import assert_window_and_other_desks_see_each_other
 
     from hubapp.store import settings
 
@@ -370,12 +370,6 @@ def test_keeping_a_damaged_database_before_a_restore_keeps_the_window_s_locks(de
         settings.load(window)
         kept = backup._keep_current(demo_db_path, tmp_path / "kept")
         assert kept.exists() and kept.name.startswith("demo-before-restore-")
-        other_desk(demo_db_path, "settings.load(db)")
-        assert (demo_db_path.parent / f"{demo_db_path.name}-wal").exists()
-        window.execute("INSERT OR REPLACE INTO hub_setting (key, value)"
-                       " VALUES ('hub_name', 'Saved at the window')")
-        window.conn.commit()
-        assert other_desk(demo_db_path, "print(settings.load(db).hub_name)") == \
-            "Saved at the window"
+        assert_window_and_other_desks_see_each_other(window, demo_db_path)
     finally:
         window.close()

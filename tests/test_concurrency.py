@@ -127,6 +127,22 @@ def other_desk(path, code: str) -> str:
     return done.stdout.strip()
 
 
+def assert_window_and_other_desks_see_each_other(window, path) -> None:
+    """After another desk opened and closed the file, the window's WAL is still there and
+    each side reads what the other saved."""
+    from hubapp.store import settings
+
+    other_desk(path, "settings.load(db)")
+    assert (path.parent / f"{path.name}-wal").exists()
+    window.execute("INSERT OR REPLACE INTO hub_setting (key, value)"
+                   " VALUES ('hub_name', 'Saved at the window')")
+    window.conn.commit()
+    assert other_desk(path, "print(settings.load(db).hub_name)") == "Saved at the window"
+    other_desk(path, "db.execute(\"UPDATE hub_setting SET value = 'Saved at the other desk'"
+                     " WHERE key = 'hub_name'\")\ndb.conn.commit()")
+    assert settings.load(window).hub_name == "Saved at the other desk"
+
+
 def test_a_second_connection_of_the_window_keeps_its_locks_for_other_desks(demo_db_path):
     """Every background task of the window opens the file again. Had opening looked at the
     header with Python's own file handle, closing that handle would drop all of this
@@ -138,17 +154,6 @@ def test_a_second_connection_of_the_window_keeps_its_locks_for_other_desks(demo_
     try:
         settings.load(window)
         open_db(demo_db_path).close()  # a task's connection, as the window's tasks open
-        other_desk(demo_db_path, "settings.load(db)")
-        assert (demo_db_path.parent / f"{demo_db_path.name}-wal").exists()
-
-        window.execute("INSERT OR REPLACE INTO hub_setting (key, value)"
-                       " VALUES ('hub_name', 'Saved at the window')")
-        window.conn.commit()
-        assert other_desk(demo_db_path, "print(settings.load(db).hub_name)") == \
-            "Saved at the window"
-        other_desk(demo_db_path, "db.execute(\"UPDATE hub_setting SET value = 'Saved at"
-                                  " the other desk' WHERE key = 'hub_name'\")\n"
-                                  "db.conn.commit()")
-        assert settings.load(window).hub_name == "Saved at the other desk"
+        assert_window_and_other_desks_see_each_other(window, demo_db_path)
     finally:
         window.close()
