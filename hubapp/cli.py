@@ -245,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # `hubapp stats … | head`: a reader that stops early ends the command quietly,
             # as it does other Unix tools, instead of a BrokenPipeError traceback.
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        _say_an_upgrade(args)
         return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,
                 "users": run_users, "import": run_import,
@@ -256,6 +257,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
         return 130
+
+
+def _say_an_upgrade(args: argparse.Namespace) -> None:
+    """A command about to upgrade a file an earlier Hub Desk wrote says so first: on years
+    of history that takes a minute or two, and silence looked like a hang. (check reads
+    only; restore upgrades the backup it puts in.)"""
+    if args.command in ("demo", "check", "restore"):
+        return
+    from hubapp.store.db import upgrade_pending
+
+    if upgrade_pending(args.db):
+        print(translate("cli", "Upgrading {database} for this version of Hub Desk (a copy of it "
+                               "is kept first); on years of history this takes a minute or "
+                               "two").format(database=_named(args.db)),
+              file=sys.stderr, flush=True)
 
 
 def _error_line(text: str) -> None:

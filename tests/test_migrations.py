@@ -179,3 +179,22 @@ def test_the_logo_path_of_an_earlier_release_becomes_the_logo_itself(tmp_path, r
             ["hub_name", "logo"] if readable else ["hub_name"]
     finally:
         db.close()
+
+
+def test_a_command_says_it_is_upgrading_an_older_file_before_it_does(tmp_path):
+    """Years of history take a minute to upgrade; a command silent meanwhile looked hung."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+
+    def stats():
+        return subprocess.run([sys.executable, "-m", "hubapp", "stats", "--db", str(path),
+                               "--from", "2026-03-01", "--to", "2026-03-05"],
+                              capture_output=True, text=True, timeout=120)
+
+    first, second = stats(), stats()
+    assert (first.returncode, second.returncode) == (0, 0), first.stderr
+    assert first.stderr == (f"Upgrading {path} for this version of Hub Desk (a copy of it is "
+                            "kept first); on years of history this takes a minute or two\n")
+    assert second.stderr == "" and first.stdout == second.stdout
