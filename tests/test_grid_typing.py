@@ -551,11 +551,14 @@ def test_after_deleting_rows_and_undoing_it_the_keys_go_where_the_cursor_was(qtb
     assert [row["container"] for row in screen.grid.text_rows()] == [*boxes[:3], "MSCU1234566"]
     seal = FIELDS.index("seal")
     view.setCurrentIndex(screen.grid.index(1, seal))
-    press(qtbot, (Qt.Key.Key_Delete, CTRL), (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Y, CTRL),
-          (Qt.Key.Key_Z, CTRL))
+    press(qtbot, (Qt.Key.Key_Delete, CTRL))  # the gap it leaves: the box below comes up
     assert _cursor(screen) == (1, seal)
+    # The cursor stays on the box it is on as rows come back and go: the keys go to the
+    # box it shows, not to whatever box a row number holds by then.
+    press(qtbot, (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Y, CTRL), (Qt.Key.Key_Z, CTRL))
+    assert _cursor(screen) == (2, seal)
     press(qtbot, "CN1", Qt.Key.Key_Return)
-    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "CN1", "", ""]
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", "CN1", ""]
     assert [row["container"] for row in screen.grid.text_rows()] == [*boxes[:3], "MSCU1234566"]
 
 
@@ -620,3 +623,91 @@ def test_a_pasted_title_above_the_header_is_left_out(qtbot, screen):
          "commodity": "", "seal": ""}]
     assert not screen.grid.problems()
     assert screen.paste_message.text() == "Pasted 2 rows."
+
+
+def _box_added_at_another_desk(main_window, demo_target, service_id, number: str) -> None:
+    from hubapp.domain.records import ContainerMoveRecord
+    from hubapp.store import open_db, services
+
+    other_desk = open_db(demo_target)
+    service = services.get_service(other_desk, service_id)
+    services.save_service(other_desk, service, [
+        *services.list_moves(other_desk, service_id),
+        ContainerMoveRecord(container=number, size_type="22G1", teu=1.0, full_empty="E")],
+        "li.na", "clerk")
+    other_desk.close()
+    main_window.watcher.look()
+
+
+def test_the_cursor_follows_its_box_or_row_to_type_into_over_another_desk_s_save(
+        qtbot, main_window, screen, demo_target):
+    """Kept by row number, the cursor on the row to type into was on the other desk's new
+    box after the reload, and the clerk's next number replaced it."""
+    _new_service(qtbot, screen, "P10")
+    boxes = numbers(4)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    _type_boxes(qtbot, boxes[:2])
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert _cursor(screen) == (2, 0)
+
+    _box_added_at_another_desk(main_window, demo_target, screen._service.id, boxes[2])
+    assert _cursor(screen) == (3, 0)
+    _type_boxes(qtbot, [boxes[3]])
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_target, "P10", screen.day())] == boxes
+
+
+def test_a_new_service_starts_at_the_first_cell_not_in_the_last_one_s_column(qtbot, screen):
+    _new_service(qtbot, screen, "P1")
+    boxes = numbers(2)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    _type_boxes(qtbot, boxes[:1])
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, "CN1", (Qt.Key.Key_S, CTRL))
+    assert _cursor(screen) == (0, FIELDS.index("seal"))  # the same box, saved again
+
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    assert _cursor(screen) == (0, 0)
+
+
+def test_a_removed_block_leaves_the_cursor_at_its_gap(qtbot, screen):
+    _new_service(qtbot, screen, "P3")
+    boxes = numbers(8)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    _type_boxes(qtbot, boxes)
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, 0))
+    press(qtbot, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier),
+          (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_Delete, CTRL))
+    assert [row["container"] for row in screen.grid.text_rows()] == [boxes[0], *boxes[4:]]
+    assert _cursor(screen) == (1, 0)
+
+
+def test_picking_a_longer_service_with_a_cell_of_a_shorter_one_current(qtbot, main_window,
+                                                                        screen):
+    """The rows were laid out before they were checked: reading the old, shorter list of
+    checks crashed the app (going from 9 rows to 10 and more)."""
+    main_window.resize(1280, 800)
+    for name, count, start in (("S1", 3, 100), ("S2", 12, 200)):
+        _new_service(qtbot, screen, name)
+        screen.grid_view.setFocus()
+        screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+        _type_boxes(qtbot, numbers(count, start=start))
+        press(qtbot, (Qt.Key.Key_S, CTRL))
+    listed = [screen.model.index(row, 1).data() for row in range(screen.model.rowCount())]
+    for name in ("S1", "S2"):
+        screen.table.selectRow(screen.proxy.mapFromSource(
+            screen.model.index(listed.index(name), 1)).row())
+        qtbot.wait(20)  # the list points at the picked service once the pick is done
+        if name == "S1":
+            screen.grid_view.setCurrentIndex(screen.grid.index(1, 2))
+    assert screen._service.service_no == "S2" and screen.grid.rowCount() == 13
+
+    screen.grid_view.setCurrentIndex(screen.grid.index(9, 0))
+    screen.grid.remove_rows([9])  # as Ctrl+Delete does
+    assert screen.grid.rowCount() == 12
+    screen.undo_action.trigger()
+    assert screen.grid.rowCount() == 13

@@ -56,6 +56,9 @@ class ContainerGridModel(QAbstractTableModel):
     """Rows of typed text plus one empty row at the end to type into."""
 
     totals_changed = Signal(object)  # TotalsRecord of the rows without problems
+    # After a reset, once the rows are checked: a view acting on modelReset would lay out
+    # rows whose checks are still the old, shorter list's.
+    reloaded = Signal()
 
     def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -97,6 +100,7 @@ class ContainerGridModel(QAbstractTableModel):
             self.beginResetModel()
             self._read_only = read_only
             self.endResetModel()
+            self.reloaded.emit()
 
     def is_read_only(self) -> bool:
         return self._read_only
@@ -107,6 +111,7 @@ class ContainerGridModel(QAbstractTableModel):
         self.endResetModel()
         self.undo_stack.clear()
         self._recheck()
+        self.reloaded.emit()
 
     # -- what the screen reads -----------------------------------------------------
 
@@ -238,6 +243,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
         self._recheck()
+        self.reloaded.emit()
 
     # -- checking ------------------------------------------------------------------
 
@@ -413,6 +419,14 @@ class GridDelegate(QStyledItemDelegate):
         self._view.move_down()
 
 
+@dataclass(frozen=True, slots=True)
+class _CursorRecord:
+    box: str  # the container number of its row; "" on a row without one
+    column: int
+    top: int  # the first selected row: where a removed block was
+    boxes: frozenset[str]  # of every row: does the reload show the same service?
+
+
 class ContainerGridView(QTableView):
     """Keyboard-first grid: type to edit, Enter down, Tab across, paste blocks, Delete clears."""
 
@@ -430,7 +444,7 @@ class ContainerGridView(QTableView):
         # lands in Container, not in the column typed last.
         self._tab_start: int | None = None
         self._tab_end: tuple[int, int] | None = None
-        self._cursor: tuple[int, int] | None = None  # (row, column) over a model reset
+        self._cursor: _CursorRecord | None = None  # noted over a model reset
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -532,18 +546,45 @@ class ContainerGridView(QTableView):
         model.modelAboutToBeReset.connect(self._note_cursor)
         model.modelReset.connect(self._editor_dropped)
         model.modelReset.connect(self._end_tab_run)
-        model.modelReset.connect(self._restore_cursor)
+        model.reloaded.connect(self._restore_cursor)
         model.totals_changed.connect(lambda _totals: self._fit_columns())  # problems come, go
 
     def _note_cursor(self) -> None:
+        """Where the cursor is, by the box it is on: a reload adds, removes or drops blank
+        rows, and by row number the next keys would land on another box."""
         current = self.currentIndex()
-        self._cursor = (current.row(), current.column()) if current.isValid() else None
+        if not current.isValid():
+            return  # still held from a read-only spell, if any
+        boxes = self._boxes()
+        top = min((index.row() for index in self.selectionModel().selectedIndexes()),
+                  default=current.row())
+        self._cursor = _CursorRecord(
+            boxes[current.row()] if current.row() < len(boxes) else "", current.column(), top,
+            frozenset(boxes) - {""})
+
+    def _boxes(self) -> list[str]:
+        return [iso6346.normalise(row["container"]) for row in self.model().text_rows()]
 
     def _restore_cursor(self) -> None:
-        """The cursor where it was, on the last row if there are fewer now."""
-        if self._cursor is not None and (rows := self.model().rowCount()):
-            row, column = self._cursor
-            self.setCurrentIndex(self.model().index(min(row, rows - 1), column))
+        cursor, self._cursor = self._cursor, None
+        rows = self.model().rowCount()
+        if cursor is not None and not cursor.box and self.model().is_read_only():
+            # A closed day has no row to type into: the cursor goes back to it on reopening,
+            # not to the last box, which the next number would type over.
+            self._cursor = cursor
+            return
+        if cursor is None or not rows:
+            return
+        boxes = self._boxes()
+        if cursor.box and cursor.box in boxes:  # the same box, wherever it is now
+            row, column = boxes.index(cursor.box), cursor.column
+        elif not cursor.box:  # the row to type the next box into
+            row, column = rows - 1, 0
+        elif cursor.boxes & set(boxes):  # its service, the box gone: the gap it left
+            row, column = min(cursor.top, rows - 1), cursor.column
+        else:  # another service
+            row, column = 0, 0
+        self.setCurrentIndex(self.model().index(row, column))
 
     def keyboardSearch(self, search: str) -> None:
         """None: a key on a cell without an editor (Problem, a read-only day) would jump to a
