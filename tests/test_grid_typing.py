@@ -639,15 +639,20 @@ def _box_added_at_another_desk(main_window, demo_target, service_id, number: str
     main_window.watcher.look()
 
 
+def _typed_service(qtbot, screen, number: str, boxes) -> None:
+    """A new service with these boxes typed into its grid, not yet saved."""
+    _new_service(qtbot, screen, number)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    _type_boxes(qtbot, boxes)
+
+
 def test_the_cursor_follows_its_box_or_row_to_type_into_over_another_desk_s_save(
         qtbot, main_window, screen, demo_target):
     """Kept by row number, the cursor on the row to type into was on the other desk's new
     box after the reload, and the clerk's next number replaced it."""
-    _new_service(qtbot, screen, "P10")
     boxes = numbers(4)
-    screen.grid_view.setFocus()
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
-    _type_boxes(qtbot, boxes[:2])
+    _typed_service(qtbot, screen, "P10", boxes[:2])
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert _cursor(screen) == (2, 0)
 
@@ -659,11 +664,8 @@ def test_the_cursor_follows_its_box_or_row_to_type_into_over_another_desk_s_save
 
 
 def test_a_new_service_starts_at_the_first_cell_not_in_the_last_one_s_column(qtbot, screen):
-    _new_service(qtbot, screen, "P1")
     boxes = numbers(2)
-    screen.grid_view.setFocus()
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
-    _type_boxes(qtbot, boxes[:1])
+    _typed_service(qtbot, screen, "P1", boxes[:1])
     press(qtbot, (Qt.Key.Key_S, CTRL))
     screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
     press(qtbot, "CN1", (Qt.Key.Key_S, CTRL))
@@ -674,11 +676,8 @@ def test_a_new_service_starts_at_the_first_cell_not_in_the_last_one_s_column(qtb
 
 
 def test_a_removed_block_leaves_the_cursor_at_its_gap(qtbot, screen):
-    _new_service(qtbot, screen, "P3")
     boxes = numbers(8)
-    screen.grid_view.setFocus()
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
-    _type_boxes(qtbot, boxes)
+    _typed_service(qtbot, screen, "P3", boxes)
     screen.grid_view.setCurrentIndex(screen.grid.index(1, 0))
     press(qtbot, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier),
           (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_Delete, CTRL))
@@ -692,10 +691,7 @@ def test_picking_a_longer_service_with_a_cell_of_a_shorter_one_current(qtbot, ma
     checks crashed the app (going from 9 rows to 10 and more)."""
     main_window.resize(1280, 800)
     for name, count, start in (("S1", 3, 100), ("S2", 12, 200)):
-        _new_service(qtbot, screen, name)
-        screen.grid_view.setFocus()
-        screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
-        _type_boxes(qtbot, numbers(count, start=start))
+        _typed_service(qtbot, screen, name, numbers(count, start=start))
         press(qtbot, (Qt.Key.Key_S, CTRL))
     listed = [screen.model.index(row, 1).data() for row in range(screen.model.rowCount())]
     for name in ("S1", "S2"):
