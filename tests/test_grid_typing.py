@@ -707,3 +707,17 @@ def test_picking_a_longer_service_with_a_cell_of_a_shorter_one_current(qtbot, ma
     assert screen.grid.rowCount() == 12
     screen.undo_action.trigger()
     assert screen.grid.rowCount() == 13
+
+
+def test_an_input_method_s_text_on_a_cell_without_an_editor_goes_into_it(qtbot, screen):
+    """Chinese arrives as committed text, not keys: the first commit on a cell whose editor
+    was not open yet was lost (空 left F/E empty, ＣＮ１２３ became N123)."""
+    _typed_service(qtbot, screen, "P9", [])
+    press(qtbot, numbers(1)[0], Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Return)
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("full_empty")))
+    assert not screen.grid_view.editing()
+    press(qtbot, "空", Qt.Key.Key_Tab)
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, *"ＣＮ１２３", Qt.Key.Key_Return)  # full-width mode: a commit per key
+    row = screen.grid.text_rows()[0]
+    assert (row["full_empty"], row["seal"]) == ("E", "CN123")

@@ -651,6 +651,18 @@ class ContainerGridView(QTableView):
                                        column)
             self.setCurrentIndex(below)
 
+    def inputMethodEvent(self, event) -> None:
+        """Text an input method commits (空, ＣＮ１２３) on a cell without an open editor
+        opens it and goes into it, as a key does: the view itself dropped the first one."""
+        current = self.currentIndex()
+        if event.commitString() and current.isValid() and not self.editing() \
+                and self.edit(current, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+            editor = QApplication.focusWidget()
+            if editor is not None and editor is not self:
+                QApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
+
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
