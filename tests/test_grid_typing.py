@@ -610,11 +610,14 @@ def test_letters_typed_mid_number_stay_where_they_are_typed(qtbot, screen):
     assert screen.grid.text_rows()[0]["container"] == "MSCU1234566"
 
 
-def test_a_pasted_title_above_the_header_is_left_out(qtbot, screen):
+@pytest.mark.parametrize("above", ["X8001 装箱清单\r\n制表日期\t2026-03-05\r\n",
+                                   # labels and values name two fields; the header more
+                                   "装箱清单\r\n车次\tX8001\t日期\t2026-03-05\r\n"])
+def test_a_pasted_title_above_the_header_is_left_out(qtbot, screen, above):
     # Read as boxes by position, the title, the date and the header were three bad rows.
     _new_service(qtbot, screen, "B15")
     first, second = numbers(2)
-    _paste(qtbot, screen, f"X8001 装箱清单\r\n制表日期\t2026-03-05\r\n箱号\t箱型\t毛重\t空重\t品名\r\n"
+    _paste(qtbot, screen, f"{above}箱号\t箱型\t毛重\t空重\t品名\r\n"
                           f"{first}\t22G1\t24000\t重\t木薯粉\r\n{second}\t22G1\t2200\t空\t\r\n")
     assert screen.grid.text_rows() == [
         {"container": first, "size_type": "22G1", "full_empty": "F", "gross_kg": "24000",

@@ -797,3 +797,17 @@ def test_xlsx_cells_merged_in_several_columns_over_several_trains_fill_each_row(
     rows = [(cells[0], cells[5]) for _line, cells in read_table(path).rows]
 
     assert rows == [("2026-03-07", "20007")] * 2 + [("2026-03-08", "20008")] * 2
+
+
+def test_a_line_of_labels_and_values_above_the_header_is_not_taken_for_it(demo_db, tmp_path):
+    """车次 and 日期 name two fields, as a header does: the header under them names more."""
+    number = with_check_digit("ABCU009500")
+    path = write(tmp_path / "labels.csv", [
+        "装箱清单,,,,,", "车次,X8001,日期,2026-03-05,,", "日期,班列号,方向,箱号,箱型,空重",
+        f"2026-03-05,X8001,出口,{number},22G1,空"])
+
+    table = read_table(path)
+
+    assert (table.header_line, table.headers) == (
+        3, ["日期", "班列号", "方向", "箱号", "箱型", "空重"])
+    assert import_file(demo_db, path, "test", dry_run=True).problems == ()

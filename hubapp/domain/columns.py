@@ -89,17 +89,18 @@ def _written(rows: list[list[str]]) -> list[str]:
 ROWS_ABOVE_HEADER = 10
 
 
-def names_fields(cells: list[str]) -> bool:
-    """Whether a row names two fields or more: the header, wherever it is below a title."""
-    return sum(field_for_header(cell) is not None for cell in cells if cell.strip()) >= 2
+def _fields_named(cells: list[str]) -> int:
+    return sum(field_for_header(cell) is not None for cell in cells if cell.strip())
 
 
 def header_row(rows: list[list[str]]) -> int:
-    """Where the header of a block is: the first of its first rows that names two fields,
-    below a title ("X8001 装箱清单") or a printed date; else the first row (a header then,
-    if header_fields says so)."""
-    return next((number for number, row in enumerate(rows[:ROWS_ABOVE_HEADER])
-                 if names_fields(row)), 0)
+    """Where the header of a block is: of its first rows, the one that names the most
+    fields, two at least, below a title ("X8001 装箱清单"), a printed date or a line of
+    labels and values ("车次 X8001 日期 2026-03-05", which names two); else the first row (a
+    header then, if header_fields says so)."""
+    named = [_fields_named(row) for row in rows[:ROWS_ABOVE_HEADER + 1]]
+    most = max(named, default=0)
+    return named.index(most) if most >= 2 else 0
 
 
 def header_fields(row: list[str]) -> list[str | None] | None:

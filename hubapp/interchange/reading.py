@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hubapp.domain.columns import ROWS_ABOVE_HEADER, field_for_header, names_fields
+from hubapp.domain.columns import ROWS_ABOVE_HEADER, field_for_header, header_row
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -196,42 +196,21 @@ def _plain_lines(text: str) -> list[str] | None:
 
 def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
            encoding: str) -> Table:
-    """The header is the first non-blank row that names two fields or more: a title or a
-    printed date above it (a merged "装箱清单" row) is left out. If none of the first rows
-    does, the first non-blank row is the header, to be mapped by hand. Blank rows are
-    dropped (their lines still count)."""
-    headers: list[str] | None = None
-    header_line = 1
-    above: list[tuple[int, list[str]]] = []  # non-blank rows while no header is found
-    rows: list[tuple[int, list[str]]] = []
-    for line, cells in lines:
-        if not "".join(cells).strip():  # only blank cells
-            continue
-        if headers is None:
-            if names_fields(cells):
-                headers, header_line = [cell.strip() for cell in cells], line
-                continue
-            above.append((line, cells))
-            if len(above) < ROWS_ABOVE_HEADER:
-                continue
-            headers, header_line, rows = _first_as_header(above)
-        else:
-            rows.append((line, cells))
-        if limit is not None and len(rows) >= limit:
-            break
-    if headers is None:
-        if not above:
-            raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
-        headers, header_line, rows = _first_as_header(above)
+    """The header is the row columns.header_row picks among the first non-blank rows: a
+    title, a printed date or a line of labels above it is left out. Blank rows are dropped
+    (their lines still count)."""
+    written = ((line, cells) for line, cells in lines if "".join(cells).strip())
+    first = list(itertools.islice(written, ROWS_ABOVE_HEADER + 1))
+    if not first:
+        raise FileFormatError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=name)
+    at = header_row([cells for _line, cells in first])
+    header_line, cells = first[at]
+    headers = [cell.strip() for cell in cells]
+    rows = first[at + 1:] + list(written if limit is None
+                                 else itertools.islice(written, max(0, limit - len(first))))
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
     return Table(headers, rows[:limit] if limit is not None else rows, encoding, header_line)
-
-
-def _first_as_header(rows: list[tuple[int, list[str]]],
-                     ) -> tuple[list[str], int, list[tuple[int, list[str]]]]:
-    (line, first), *rest = rows
-    return [cell.strip() for cell in first], line, rest
 
 
 # The encodings a person is told a file was read in: any but UTF-8's.
