@@ -724,3 +724,66 @@ def test_an_input_method_s_text_on_a_cell_without_an_editor_goes_into_it(qtbot, 
     press(qtbot, *"ＣＮ１２３", Qt.Key.Key_Return)  # full-width mode: a commit per key
     row = screen.grid.text_rows()[0]
     assert (row["full_empty"], row["seal"]) == ("E", "CN123")
+
+
+def test_a_clash_the_store_finds_on_save_is_shown_on_its_box_below_a_blank_row(
+        qtbot, screen, demo_target):
+    """The store numbers its problems by box; a row cleared with Delete above shifted the red
+    cell and the cursor onto the next box, which a clerk would then have changed."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord
+    from hubapp.store import open_db, services
+
+    boxes = numbers(4)
+    _typed_service(qtbot, screen, "C1", boxes)
+    view = screen.grid_view
+    view.selectionModel().select(QItemSelection(screen.grid.index(1, 0),
+                                                screen.grid.index(1, PROBLEM - 1)),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    press(qtbot, Qt.Key.Key_Delete)
+    other_desk = open_db(demo_target)  # not yet seen by this desk's watcher
+    services.save_service(other_desk, ServiceRecord("ZZ1", screen.day(), Direction.INBOUND), [
+        ContainerMoveRecord(container=boxes[3], size_type="22G1", teu=1.0, full_empty="E")],
+        "li.na", "clerk")
+    other_desk.close()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+
+    assert _cursor(screen) == (3, 0)
+    assert [bool(screen.grid.index(row, PROBLEM).data()) for row in range(4)] == [
+        False, False, False, True]
+    assert screen.row_problems.text().startswith(f"Row 4: Container {boxes[3]} is already on")
+
+
+def test_the_cursor_on_a_box_typed_twice_stays_on_that_copy(qtbot, screen):
+    """By number alone, removing the second copy put the cursor on the first, and the next
+    Ctrl+Delete took the box the clerk meant to keep."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    a, b, c, d = numbers(4)
+    _new_service(qtbot, screen, "D1")
+    _paste(qtbot, screen, "".join(f"{box}\t22G1\tE\r\n" for box in (a, b, a, c, d)))
+    screen.grid_view.selectionModel().setCurrentIndex(
+        screen.grid.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    press(qtbot, (Qt.Key.Key_Delete, CTRL))
+    assert _cursor(screen) == (2, 0)
+    press(qtbot, (Qt.Key.Key_Delete, CTRL))
+    assert [row["container"] for row in screen.grid.text_rows()] == [a, b, d]
+
+
+def test_another_service_sharing_a_box_starts_at_its_first_cell(qtbot, screen):
+    """Same-day transhipment: a box in on one service and out on another. The shared
+    number made the switch look like a reload of the same service."""
+    a, b, c = numbers(3)
+    _typed_service(qtbot, screen, "IN1", [a, b])
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    _typed_service(qtbot, screen, "IN2", [c, a])
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    listed = [screen.model.index(row, 1).data() for row in range(screen.model.rowCount())]
+    for name in ("IN1", "IN2"):
+        screen.table.selectRow(screen.proxy.mapFromSource(
+            screen.model.index(listed.index(name), 1)).row())
+        qtbot.wait(20)  # the list points at the picked service once the pick is done
+        if name == "IN1":
+            screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    assert screen._service.service_no == "IN2" and _cursor(screen) == (0, 0)

@@ -65,6 +65,7 @@ class ContainerGridModel(QAbstractTableModel):
         self.undo_stack = undo_stack
         self._rows: list[dict[str, str]] = []
         self._checks: list[_RowCheck] = []
+        self.same_service = True  # whether the last reset showed the same service's rows
         self._find_commodity: Callable[..., int | None] = lambda _text, keep=(): None
         self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
         self._elsewhere: Mapping[str, str] | None = None
@@ -105,7 +106,10 @@ class ContainerGridModel(QAbstractTableModel):
     def is_read_only(self) -> bool:
         return self._read_only
 
-    def load(self, rows: Sequence[Mapping[str, str]]) -> None:
+    def load(self, rows: Sequence[Mapping[str, str]], same_service: bool = False) -> None:
+        """same_service: the rows shown again (saved, or changed at another desk), where the
+        cursor stays on its box; another service's start at its first cell."""
+        self.same_service = same_service
         self.beginResetModel()
         self._rows = [{name: row.get(name, "") for name in _KEPT} for row in rows]
         self.endResetModel()
@@ -135,12 +139,17 @@ class ContainerGridModel(QAbstractTableModel):
             empty=sum(m.full_empty == EMPTY for m in moves),
             gross_kg=sum(m.gross_kg or 0 for m in moves))
 
-    def show_errors(self, errors: Sequence[FieldError]) -> None:
-        """Errors found by the store on save (e.g. a clash that appeared meanwhile)."""
-        for error in errors:
-            if error.row is not None and error.row < len(self._checks):
-                self._checks[error.row].errors.append(error)
+    def show_errors(self, errors: Sequence[FieldError]) -> list[FieldError]:
+        """Errors found by the store on save (e.g. a clash that appeared meanwhile), each
+        numbered by its place in moves(); returned numbered by their rows here, which a
+        blank row above would otherwise shift onto the box below."""
+        rows = [i for i in self.filled_rows() if self._checks[i].move]
+        placed = [replace(error, row=rows[error.row]) for error in errors
+                  if error.row is not None and error.row < len(rows)]
+        for error in placed:
+            self._checks[error.row].errors.append(error)
         self._emit_all()
+        return placed
 
     # -- Qt model ------------------------------------------------------------------
 
@@ -239,6 +248,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._recheck()
 
     def _replace_rows(self, rows: list[dict[str, str]]) -> None:
+        self.same_service = True
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -421,10 +431,9 @@ class GridDelegate(QStyledItemDelegate):
 
 @dataclass(frozen=True, slots=True)
 class _CursorRecord:
-    box: str  # the container number of its row; "" on a row without one
+    row: tuple[str, int] | None  # its row's number and copy of it; None: the row to type into
     column: int
     top: int  # the first selected row: where a removed block was
-    boxes: frozenset[str]  # of every row: does the reload show the same service?
 
 
 class ContainerGridView(QTableView):
@@ -550,40 +559,47 @@ class ContainerGridView(QTableView):
         model.totals_changed.connect(lambda _totals: self._fit_columns())  # problems come, go
 
     def _note_cursor(self) -> None:
-        """Where the cursor is, by the box it is on: a reload adds, removes or drops blank
+        """Where the cursor is, by the row it is on: a reload adds, removes or drops blank
         rows, and by row number the next keys would land on another box."""
         current = self.currentIndex()
         if not current.isValid():
             return  # still held from a read-only spell, if any
-        boxes = self._boxes()
+        rows = self._row_keys()
         top = min((index.row() for index in self.selectionModel().selectedIndexes()),
                   default=current.row())
         self._cursor = _CursorRecord(
-            boxes[current.row()] if current.row() < len(boxes) else "", current.column(), top,
-            frozenset(boxes) - {""})
+            rows[current.row()] if current.row() < len(rows) else None, current.column(), top)
 
-    def _boxes(self) -> list[str]:
-        return [iso6346.normalise(row["container"]) for row in self.model().text_rows()]
+    def _row_keys(self) -> list[tuple[str, int]]:
+        """Each row as its container number and which copy of that number it is (a box
+        typed twice, rows without a number)."""
+        seen: dict[str, int] = {}
+        keys = []
+        for row in self.model().text_rows():
+            number = iso6346.normalise(row["container"])
+            seen[number] = seen.get(number, -1) + 1
+            keys.append((number, seen[number]))
+        return keys
 
     def _restore_cursor(self) -> None:
         cursor, self._cursor = self._cursor, None
         rows = self.model().rowCount()
-        if cursor is not None and not cursor.box and self.model().is_read_only():
+        if cursor is not None and cursor.row is None and self.model().is_read_only():
             # A closed day has no row to type into: the cursor goes back to it on reopening,
             # not to the last box, which the next number would type over.
             self._cursor = cursor
             return
         if cursor is None or not rows:
             return
-        boxes = self._boxes()
-        if cursor.box and cursor.box in boxes:  # the same box, wherever it is now
-            row, column = boxes.index(cursor.box), cursor.column
-        elif not cursor.box:  # the row to type the next box into
-            row, column = rows - 1, 0
-        elif cursor.boxes & set(boxes):  # its service, the box gone: the gap it left
-            row, column = min(cursor.top, rows - 1), cursor.column
-        else:  # another service
+        keys = self._row_keys()
+        if not self.model().same_service:
             row, column = 0, 0
+        elif cursor.row is None:  # the row to type the next box into
+            row, column = rows - 1, 0
+        elif cursor.row in keys and cursor.row[0]:  # its box, wherever it is now
+            row, column = keys.index(cursor.row), cursor.column
+        else:  # its row gone (or one without a number): where it was, the gap it left
+            row, column = min(cursor.top, rows - 1), cursor.column
         self.setCurrentIndex(self.model().index(row, column))
 
     def keyboardSearch(self, search: str) -> None:

@@ -482,12 +482,14 @@ class DailyLogScreen(QWidget):
 
     def _show(self, service: ServiceRecord | None, rows: list[dict[str, str]]) -> None:
         """Put a service (or a new one when None) in the editor, clean."""
+        same = service is not None and self._service is not None \
+            and service.id == self._service.id
         self._service = service
         self._stored_boxes = len(rows)
         self._saved_elsewhere = False
         self.form.set_service(service)
         self._configure_grid()
-        self.grid.load(rows)
+        self.grid.load(rows, same_service=same)
         self.paste_message.clear()
         self._form_dirty = False
         self._update_buttons()
@@ -640,9 +642,9 @@ class DailyLogScreen(QWidget):
                 settings.load(self._db).teu_45ft)
         except ValidationError as error:
             self.form.show_errors([e for e in error.errors if e.row is None])
-            self.grid.show_errors([e for e in error.errors if e.row is not None])
             self._point_at_problem([e for e in error.errors if e.row is None],
-                                   [e for e in error.errors if e.row is not None])
+                                   self.grid.show_errors(
+                                       [e for e in error.errors if e.row is not None]))
             return False
         except HubError as error:
             dialogs.show_error(self, self.tr("Not saved"), labels.message(error))
