@@ -688,6 +688,13 @@ def test_a_removed_block_leaves_the_cursor_at_its_gap(qtbot, screen):
     assert _cursor(screen) == (1, 0)
 
 
+def _pick_in_list(qtbot, screen, number: str) -> None:
+    listed = [screen.model.index(row, 1).data() for row in range(screen.model.rowCount())]
+    screen.table.selectRow(screen.proxy.mapFromSource(
+        screen.model.index(listed.index(number), 1)).row())
+    qtbot.wait(20)  # the list points at the picked service once the pick is done
+
+
 def test_picking_a_longer_service_with_a_cell_of_a_shorter_one_current(qtbot, main_window,
                                                                         screen):
     """The rows were laid out before they were checked: reading the old, shorter list of
@@ -696,13 +703,9 @@ def test_picking_a_longer_service_with_a_cell_of_a_shorter_one_current(qtbot, ma
     for name, count, start in (("S1", 3, 100), ("S2", 12, 200)):
         _typed_service(qtbot, screen, name, numbers(count, start=start))
         press(qtbot, (Qt.Key.Key_S, CTRL))
-    listed = [screen.model.index(row, 1).data() for row in range(screen.model.rowCount())]
-    for name in ("S1", "S2"):
-        screen.table.selectRow(screen.proxy.mapFromSource(
-            screen.model.index(listed.index(name), 1)).row())
-        qtbot.wait(20)  # the list points at the picked service once the pick is done
-        if name == "S1":
-            screen.grid_view.setCurrentIndex(screen.grid.index(1, 2))
+    _pick_in_list(qtbot, screen, "S1")
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, 2))
+    _pick_in_list(qtbot, screen, "S2")
     assert screen._service.service_no == "S2" and screen.grid.rowCount() == 13
 
     screen.grid_view.setCurrentIndex(screen.grid.index(9, 0))
@@ -779,11 +782,7 @@ def test_another_service_sharing_a_box_starts_at_its_first_cell(qtbot, screen):
     press(qtbot, (Qt.Key.Key_S, CTRL))
     _typed_service(qtbot, screen, "IN2", [c, a])
     press(qtbot, (Qt.Key.Key_S, CTRL))
-    listed = [screen.model.index(row, 1).data() for row in range(screen.model.rowCount())]
-    for name in ("IN1", "IN2"):
-        screen.table.selectRow(screen.proxy.mapFromSource(
-            screen.model.index(listed.index(name), 1)).row())
-        qtbot.wait(20)  # the list points at the picked service once the pick is done
-        if name == "IN1":
-            screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    _pick_in_list(qtbot, screen, "IN1")
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    _pick_in_list(qtbot, screen, "IN2")
     assert screen._service.service_no == "IN2" and _cursor(screen) == (0, 0)
