@@ -774,6 +774,20 @@ def test_the_cursor_on_a_box_typed_twice_stays_on_that_copy(qtbot, screen):
     assert [row["container"] for row in screen.grid.text_rows()] == [a, b, d]
 
 
+def test_removing_the_first_copy_of_a_box_typed_twice_leaves_the_cursor_at_its_gap(
+        qtbot, screen):
+    """The second copy took the first's place in the count, and drew the cursor to it."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    a, b, c = numbers(3)
+    _new_service(qtbot, screen, "D2")
+    _paste(qtbot, screen, "".join(f"{box}\t22G1\tE\r\n" for box in (a, b, a, c)))
+    screen.grid_view.selectionModel().setCurrentIndex(
+        screen.grid.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    press(qtbot, (Qt.Key.Key_Delete, CTRL), (Qt.Key.Key_Delete, CTRL))
+    assert [row["container"] for row in screen.grid.text_rows()] == [a, c]
+
+
 def test_another_service_sharing_a_box_starts_at_its_first_cell(qtbot, screen):
     """Same-day transhipment: a box in on one service and out on another. The shared
     number made the switch look like a reload of the same service."""
@@ -786,3 +800,22 @@ def test_another_service_sharing_a_box_starts_at_its_first_cell(qtbot, screen):
     screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
     _pick_in_list(qtbot, screen, "IN2")
     assert screen._service.service_no == "IN2" and _cursor(screen) == (0, 0)
+
+
+def test_a_day_closed_and_reopened_elsewhere_keeps_the_clerk_on_the_row_to_type_into(
+        qtbot, main_window, app_ctx, screen):
+    """A read-only spell showed the same rows again, but as another service's: the cursor
+    went to the first box, and the clerk's next number replaced it."""
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    boxes = numbers(3)
+    _typed_service(qtbot, screen, "N1", boxes[:2])
+    assert _cursor(screen) == (2, 0)
+    closed_at_another_desk(app_ctx, screen.day())
+    app_ctx.signals.data_changed.emit(day_close.reopen_day(
+        app_ctx.db, screen.day(), UserRecord("wang.li", "supervisor"), "late entries"), None)
+    assert _cursor(screen) == (2, 0)
+    _type_boxes(qtbot, boxes[2:])
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes

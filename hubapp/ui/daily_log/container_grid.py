@@ -98,6 +98,7 @@ class ContainerGridModel(QAbstractTableModel):
         """A closed day for a clerk: the rows stay to scroll, select and copy, but nothing
         changes them, and there is no empty row to type into."""
         if read_only != self._read_only:
+            self.same_service = True  # the same rows, now (not) to be typed into
             self.beginResetModel()
             self._read_only = read_only
             self.endResetModel()
@@ -434,6 +435,7 @@ class _CursorRecord:
     row: tuple[str, int] | None  # its row's number and copy of it; None: the row to type into
     column: int
     top: int  # the first selected row: where a removed block was
+    copies: int  # rows with its number: one fewer after, and its copy was the one removed
 
 
 class ContainerGridView(QTableView):
@@ -567,8 +569,9 @@ class ContainerGridView(QTableView):
         rows = self._row_keys()
         top = min((index.row() for index in self.selectionModel().selectedIndexes()),
                   default=current.row())
-        self._cursor = _CursorRecord(
-            rows[current.row()] if current.row() < len(rows) else None, current.column(), top)
+        row = rows[current.row()] if current.row() < len(rows) else None
+        self._cursor = _CursorRecord(row, current.column(), top,
+                                     sum(key[0] == row[0] for key in rows) if row else 0)
 
     def _row_keys(self) -> list[tuple[str, int]]:
         """Each row as its container number and which copy of that number it is (a box
@@ -596,8 +599,9 @@ class ContainerGridView(QTableView):
             row, column = 0, 0
         elif cursor.row is None:  # the row to type the next box into
             row, column = rows - 1, 0
-        elif cursor.row in keys and cursor.row[0]:  # its box, wherever it is now
-            row, column = keys.index(cursor.row), cursor.column
+        elif cursor.row in keys and cursor.row[0] and \
+                sum(key[0] == cursor.row[0] for key in keys) >= cursor.copies:
+            row, column = keys.index(cursor.row), cursor.column  # its box, wherever it is now
         else:  # its row gone (or one without a number): where it was, the gap it left
             row, column = min(cursor.top, rows - 1), cursor.column
         self.setCurrentIndex(self.model().index(row, column))
