@@ -635,6 +635,7 @@ def test_a_windows_1252_csv_is_read_as_such_and_said_so(demo_db, tmp_path):
     "€ 200 paid",
     "Importação Müller",  # ção's two bytes are one common hanzi's
     "Exportação e Importação Ltda",
+    "Ångström AB at Øresund",
 ])
 def test_western_punctuation_does_not_turn_a_windows_1252_csv_into_hanzi(tmp_path, text):
     path = tmp_path / "western.csv"
@@ -646,7 +647,7 @@ def test_western_punctuation_does_not_turn_a_windows_1252_csv_into_hanzi(tmp_pat
     assert (table.encoding, table.rows) == ("cp1252", [(2, ["2026-03-05", "X1", "out", text])])
 
 
-@pytest.mark.parametrize("names", ["台灣國際物流", "長榮海運,王喆（堃）"])
+@pytest.mark.parametrize("names", ["台灣國際物流", "長榮海運,王喆（堃）", "LED灯,T恤"])
 def test_traditional_hanzi_under_english_headers_stay_gb18030(tmp_path, names):
     """An export re-saved by Chinese Excel: English headers, GBK text. Beyond GB2312, the
     characters were once taken for Windows-1252 letters and stored as 'Ì¨ž³'."""
@@ -811,3 +812,44 @@ def test_a_line_of_labels_and_values_above_the_header_is_not_taken_for_it(demo_d
     assert (table.header_line, table.headers) == (
         3, ["日期", "班列号", "方向", "箱号", "箱型", "空重"])
     assert import_file(demo_db, path, "test", dry_run=True).problems == ()
+
+
+
+@pytest.mark.parametrize("above", [
+    ["Train,X8821,Date,2026-03-05,Destination,Duisburg"],  # labels naming as many fields
+    ["Date,Train,Direction,Container,Size type,Gross kg"],  # the header in English first
+])
+def test_of_rows_naming_as_many_fields_the_lowest_is_the_header(tmp_path, above):
+    number = with_check_digit("ABCU009600")
+    path = write(tmp_path / "two.csv", ["LOADING LIST,,,,,", *above,
+                                        "日期,班列号,方向,箱号,箱型,毛重",
+                                        f"2026-03-05,X8821,出口,{number},22G1,20000"])
+
+    table = read_table(path)
+
+    assert (table.header_line, [line for line, _cells in table.rows]) == (len(above) + 2,
+                                                                          [len(above) + 3])
+
+
+def test_an_xlsx_header_merged_over_two_rows_is_one_header(tmp_path):
+    """Column names merged down over a group's sub-headers (铅封: 海关, 船公司) fill the
+    lower row with copies of the header: it is more header, not a row of data."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "X8831 装箱清单"
+    sheet.merge_cells("A1:G1")
+    for column, name in enumerate(["日期", "班列号", "方向", "箱号", "箱型"], 1):
+        sheet.cell(2, column, name)
+        sheet.merge_cells(start_row=2, start_column=column, end_row=3, end_column=column)
+    sheet["F2"] = "铅封"
+    sheet.merge_cells("F2:G2")
+    sheet["F3"], sheet["G3"] = "海关", "船公司"
+    sheet.append(["2026-03-05", "X8831", "出口", with_check_digit("ABCU009700"), "22G1",
+                  "CU0", "SL0"])
+    book.save(tmp_path / "two.xlsx")
+
+    table = read_table(tmp_path / "two.xlsx")
+
+    assert (table.header_line, table.headers) == (2, ["日期", "班列号", "方向", "箱号", "箱型",
+                                                      "铅封"])
+    assert [line for line, _cells in table.rows] == [4]

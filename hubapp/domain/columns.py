@@ -96,11 +96,12 @@ def _fields_named(cells: list[str]) -> int:
 def header_row(rows: list[list[str]]) -> int:
     """Where the header of a block is: of its first rows, the one that names the most
     fields, two at least, below a title ("X8001 装箱清单"), a printed date or a line of
-    labels and values ("车次 X8001 日期 2026-03-05", which names two); else the first row (a
-    header then, if header_fields says so)."""
+    labels and values ("车次 X8001 日期 2026-03-05"); of rows naming as many, the lowest,
+    as labels come above a header, and a second header row (日期 under Date) under the
+    first. Else the first row (a header then, if header_fields says so)."""
     named = [_fields_named(row) for row in rows[:ROWS_ABOVE_HEADER + 1]]
     most = max(named, default=0)
-    return named.index(most) if most >= 2 else 0
+    return len(named) - 1 - named[::-1].index(most) if most >= 2 else 0
 
 
 def header_fields(row: list[str]) -> list[str | None] | None:

@@ -206,11 +206,20 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     at = header_row([cells for _line, cells in first])
     header_line, cells = first[at]
     headers = [cell.strip() for cell in cells]
+    while at + 1 < len(first) and _continues(headers, first[at + 1][1]):
+        at += 1  # a header merged down over a group's sub-headers (铅封: 海关, 船公司)
     rows = first[at + 1:] + list(written if limit is None
                                  else itertools.islice(written, max(0, limit - len(first))))
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
     return Table(headers, rows[:limit] if limit is not None else rows, encoding, header_line)
+
+
+def _continues(headers: list[str], cells: list[str]) -> bool:
+    """Whether a row under the header is more of it: most of its cells repeat the header's
+    above them, as the cells of a header merged down over two rows are filled."""
+    filled = [(header, cell.strip()) for header, cell in zip(headers, cells) if cell.strip()]
+    return bool(filled) and 2 * sum(header == cell for header, cell in filled) > len(filled)
 
 
 # The encodings a person is told a file was read in: any but UTF-8's.
@@ -257,13 +266,16 @@ _WESTERN_MARKS = frozenset("°–—‘’“”€…•·±×©®™\xa0")
 
 def _reads_as_western(text: str) -> bool:
     """Whether most runs of non-ASCII text (in the first million characters: enough to
-    tell) are what Western text has: an accented letter or two within a word (Müller,
-    Importação) or one mark (°, –, ’, €). A hanzi's two bytes read so give symbols, or
-    letters standing apart from any word."""
+    tell) are what Western text has: one mark (°, –, ’, €), or an accented letter or two
+    in a word (Müller, Ångström, Importação). A hanzi's two bytes read so give symbols, or
+    two letters beside a Latin one but not within a word ("LED灯" as "LEDµÆ")."""
     western = chinese = 0
     for before, run, after in _NON_ASCII_RUN.findall(text[:1_000_000]):
-        in_word = any(char.isascii() and char.isalpha() for char in before + after)
-        if run in _WESTERN_MARKS or (len(run) <= 3 and run.isalpha() and in_word):
+        beside = [char.isascii() and char.isalpha() for char in before + after]
+        # An odd run, or one with a byte below GB2312's, cannot be hanzi alone.
+        pairs = len(run) % 2 == 0 and all(byte >= 0xA1 for byte in run.encode("cp1252"))
+        if run in _WESTERN_MARKS or (len(run) <= 3 and run.isalpha() and any(beside)
+                                     and (not pairs or len(beside) == 2 and all(beside))):
             western += 1
         else:
             chinese += 1
