@@ -548,47 +548,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="158"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="158"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="158"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="144"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="159"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="144"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="159"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="144"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="159"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="144"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="159"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="211"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="219"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="234"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -596,29 +596,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="623"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="696"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="654"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="727"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="669"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="742"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="682"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="755"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="691"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="764"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -732,7 +732,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="701"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="703"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -807,75 +807,75 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="527"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="580"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="580"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="582"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="669"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="671"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="675"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="717"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="747"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="749"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="752"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="754"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="768"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="771"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="616"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="618"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
@@ -887,41 +887,41 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="626"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="621"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="623"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="650"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="681"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="683"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="702"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="704"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="714"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="723"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="725"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2102,7 +2102,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="732"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="805"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -4087,7 +4087,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/reading.py" line="117"/>
-        <location filename="../../hubapp/interchange/reading.py" line="224"/>
+        <location filename="../../hubapp/interchange/reading.py" line="205"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
@@ -4117,17 +4117,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样；多半是一个多余的 &quot; 造成的：请删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="263"/>
+        <location filename="../../hubapp/interchange/reading.py" line="251"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="307"/>
+        <location filename="../../hubapp/interchange/reading.py" line="298"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="313"/>
+        <location filename="../../hubapp/interchange/reading.py" line="304"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
