@@ -819,3 +819,32 @@ def test_a_day_closed_and_reopened_elsewhere_keeps_the_clerk_on_the_row_to_type_
     assert _cursor(screen) == (2, 0)
     _type_boxes(qtbot, boxes[2:])
     assert [row["container"] for row in screen.grid.text_rows()] == boxes
+
+
+def test_a_cancel_refused_by_another_desk_s_change_stays_on_screen_as_the_refusal_says(
+        qtbot, screen, demo_target, monkeypatch):
+    """Shown as stored again, the service read as cancelled-and-done while the refusal said
+    the change was still on screen, with Revert to press (which was greyed out)."""
+    from hubapp.domain.records import Status
+    from hubapp.store import open_db, services
+
+    said = []
+    monkeypatch.setattr(dialogs, "show_error", lambda *args: said.append(args[2]))
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    boxes = numbers(3)
+    _typed_service(qtbot, screen, "K1", boxes[:2])
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    other_desk = open_db(demo_target)  # not yet heard of by this desk
+    stored = services.get_service(other_desk, screen._service.id)
+    services.save_service(other_desk, stored, services.list_moves(other_desk, stored.id)[:1],
+                          "li.na", "clerk")
+    other_desk.close()
+
+    screen.cancel_button.click()
+
+    assert len(said) == 1 and "still on screen" in said[0]
+    assert screen.form.status.currentData() == Status.CANCELLED
+    assert screen.revert_button.isEnabled()
+    other_desk = open_db(demo_target)
+    assert str(services.get_service(other_desk, stored.id).status) == str(stored.status)
+    other_desk.close()

@@ -707,8 +707,10 @@ class DailyLogScreen(QWidget):
         self.form.status.setCurrentIndex(self.form.status.findData(Status.CANCELLED))
         self.form.actual.clear()
         self._form_dirty = True
-        if not self.save():  # refused (said why): the form shows what is stored again
-            self._load_service(self._service.id)
+        # Refused (said why), the cancel stays on screen unsaved, as the refusal says
+        # ("still on screen … press Revert"): shown as stored instead, it read as done.
+        if not self.save():
+            self._update_buttons()
 
     def delete_service(self) -> None:
         service = self._service
