@@ -848,3 +848,12 @@ def test_a_cancel_refused_by_another_desk_s_change_stays_on_screen_as_the_refusa
     other_desk = open_db(demo_target)
     assert str(services.get_service(other_desk, stored.id).status) == str(stored.status)
     other_desk.close()
+
+
+def test_a_block_without_a_column_of_the_grid_says_nothing_was_pasted(qtbot, screen):
+    _new_service(qtbot, screen, "B16")
+    _paste(qtbot, screen, "车次\t日期\r\nX8001\t2026-03-05\r\nX8002\t2026-03-05\r\n")
+    assert screen.grid.text_rows() == []
+    assert screen.paste_message.text() == (
+        "Nothing was pasted: no column of it is one of the grid's. Columns not part of the "
+        "grid were left out: 车次, 日期")

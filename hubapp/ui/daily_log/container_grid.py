@@ -767,7 +767,7 @@ class ContainerGridView(QTableView):
                 QItemSelection(self.model().index(top, 0),
                                self.model().index(top + len(rows) - 1, PROBLEM)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.pasted.emit(len(rows), ignored)
+        self.pasted.emit(len(rows) if cells else 0, ignored)
 
     def copy_selection(self) -> None:
         indexes = sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column()))

@@ -623,7 +623,8 @@ class DailyLogScreen(QWidget):
         left_out = self.tr("Columns not part of the grid were left out: {names}").format(
             names=", ".join(ignored)) if ignored else ""
         self.paste_message.setText(formatting.sentences(
-            self.tr("Pasted %n row(s).", "", rows), left_out))
+            self.tr("Pasted %n row(s).", "", rows) if rows
+            else self.tr("Nothing was pasted: no column of it is one of the grid's."), left_out))
 
     # -- saving ----------------------------------------------------------------------
 
