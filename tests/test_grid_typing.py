@@ -857,3 +857,25 @@ def test_a_block_without_a_column_of_the_grid_says_nothing_was_pasted(qtbot, scr
     assert screen.paste_message.text() == (
         "Nothing was pasted: no column of it is one of the grid's. Columns not part of the "
         "grid were left out: 车次, 日期")
+
+
+def test_a_cancel_refused_by_a_day_closed_elsewhere_shows_the_service_as_stored(
+        qtbot, main_window, app_ctx, demo_target, monkeypatch):
+    """Refused for good, the cancel left on screen made the clerk answer a Save question
+    that could only fail again to leave the service."""
+    from hubapp.store import day_close, open_db
+    from hubapp.store.users import UserRecord
+
+    said = []
+    monkeypatch.setattr(dialogs, "show_error", lambda *args: said.append(args[2]))
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    stored = screen._service
+    other_desk = open_db(demo_target)  # not yet heard of by this desk
+    day_close.close_day(other_desk, DEMO_END, UserRecord("wang.li", "supervisor"))
+    other_desk.close()
+
+    screen.cancel_button.click()
+
+    assert len(said) == 1 and "was closed by wang.li" in said[0]
+    assert screen.form.status.currentData() == stored.status and not screen.is_dirty()

@@ -56,6 +56,7 @@ class DailyLogScreen(QWidget):
         # Another desk saved the service shown while a cell's editor was open, untouched: it
         # is read again when the editor closes (a reload under it would drop it).
         self._saved_elsewhere = False
+        self._conflict = False  # whether the last save was refused by another desk's change
         self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = dt.date.today()
         # A day still to come cannot be closed; at midnight the next one can, on a desk
@@ -648,6 +649,7 @@ class DailyLogScreen(QWidget):
                                        [e for e in error.errors if e.row is not None]))
             return False
         except HubError as error:
+            self._conflict = isinstance(error, services.EditConflict)
             dialogs.show_error(self, self.tr("Not saved"), labels.message(error))
             return False
         added = len(self.grid.moves()) > self._stored_boxes
@@ -708,10 +710,15 @@ class DailyLogScreen(QWidget):
         self.form.status.setCurrentIndex(self.form.status.findData(Status.CANCELLED))
         self.form.actual.clear()
         self._form_dirty = True
-        # Refused (said why), the cancel stays on screen unsaved, as the refusal says
-        # ("still on screen … press Revert"): shown as stored instead, it read as done.
-        if not self.save():
+        self._conflict = False
+        if self.save():
+            return
+        if self._conflict:
+            # Another desk changed it: the cancel stays on screen unsaved, as the refusal
+            # says ("still on screen … press Revert"); shown as stored, it read as done.
             self._update_buttons()
+        else:  # refused for good (a closed day, a role): the form shows what is stored
+            self._load_service(self._service.id)
 
     def delete_service(self) -> None:
         service = self._service
