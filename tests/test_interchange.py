@@ -815,20 +815,19 @@ def test_a_line_of_labels_and_values_above_the_header_is_not_taken_for_it(demo_d
 
 
 
-@pytest.mark.parametrize("above", [
-    ["Train,X8821,Date,2026-03-05,Destination,Duisburg"],  # labels naming as many fields
-    ["Date,Train,Direction,Container,Size type,Gross kg"],  # the header in English first
-])
-def test_of_rows_naming_as_many_fields_the_lowest_is_the_header(tmp_path, above):
-    number = with_check_digit("ABCU009600")
-    path = write(tmp_path / "two.csv", ["LOADING LIST,,,,,", *above,
-                                        "日期,班列号,方向,箱号,箱型,毛重",
-                                        f"2026-03-05,X8821,出口,{number},22G1,20000"])
+def test_a_header_repeated_under_rows_keeps_the_rows_above_it(demo_db, tmp_path):
+    """Two trains' lists one under the other, each with its header: taken for the header,
+    the second dropped the first train's rows unseen. It is a row with problems instead."""
+    first, second = with_check_digit("ABCU009610"), with_check_digit("ABCU009620")
+    header = "date,service,direction,container,size_type,full_empty"
+    path = write(tmp_path / "two.csv", [header, f"2026-03-05,MM91,out,{first},22G1,E",
+                                        header, f"2026-03-05,TH91,out,{second},22G1,E"])
 
     table = read_table(path)
+    result = import_file(demo_db, path, "test", dry_run=True)
 
-    assert (table.header_line, [line for line, _cells in table.rows]) == (len(above) + 2,
-                                                                          [len(above) + 3])
+    assert (table.header_line, [line for line, _cells in table.rows]) == (1, [2, 3, 4])
+    assert not result.saved and {problem.line for problem in result.problems} == {3}
 
 
 def test_an_xlsx_header_merged_over_two_rows_is_one_header(tmp_path):

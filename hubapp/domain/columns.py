@@ -94,14 +94,18 @@ def _fields_named(cells: list[str]) -> int:
 
 
 def header_row(rows: list[list[str]]) -> int:
-    """Where the header of a block is: of its first rows, the one that names the most
-    fields, two at least, below a title ("X8001 装箱清单"), a printed date or a line of
-    labels and values ("车次 X8001 日期 2026-03-05"); of rows naming as many, the lowest,
-    as labels come above a header, and a second header row (日期 under Date) under the
-    first. Else the first row (a header then, if header_fields says so)."""
+    """Where the header of a block is: the first of its first rows that names two fields,
+    below a title ("X8001 装箱清单") or a printed date, or the row right under it if that
+    names more (labels and values: "车次 X8001 日期 2026-03-05" over the header). Never a
+    header repeated further down: the rows above it would be dropped unseen. Else the first
+    row (a header then, if header_fields says so)."""
     named = [_fields_named(row) for row in rows[:ROWS_ABOVE_HEADER + 1]]
-    most = max(named, default=0)
-    return len(named) - 1 - named[::-1].index(most) if most >= 2 else 0
+    at = next((number for number, count in enumerate(named) if count >= 2), None)
+    if at is None:
+        return 0
+    while at + 1 < len(named) and named[at + 1] > named[at]:
+        at += 1
+    return at
 
 
 def header_fields(row: list[str]) -> list[str | None] | None:
