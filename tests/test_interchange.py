@@ -852,3 +852,13 @@ def test_an_xlsx_header_merged_over_two_rows_is_one_header(tmp_path):
     assert (table.header_line, table.headers) == (2, ["日期", "班列号", "方向", "箱号", "箱型",
                                                       "铅封"])
     assert [line for line, _cells in table.rows] == [4]
+
+
+def test_a_preview_under_a_title_has_as_many_rows_as_asked(tmp_path):
+    """The rows above the header and the header itself were counted against the limit."""
+    rows = [f"2026-03-05,X1,out,{with_check_digit(f'ABCU{9800 + n:06d}')},22G1"
+            for n in range(20)]
+    path = write(tmp_path / "titled.csv", ["装箱清单,,,,", "printed 2026-03-05,,,,",
+                                           "date,service,direction,container,size_type", *rows])
+
+    assert [line for line, _cells in read_table(path, limit=15).rows] == list(range(4, 19))

@@ -208,8 +208,8 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     headers = [cell.strip() for cell in cells]
     while at + 1 < len(first) and _continues(headers, first[at + 1][1]):
         at += 1  # a header merged down over a group's sub-headers (铅封: 海关, 船公司)
-    rows = first[at + 1:] + list(written if limit is None
-                                 else itertools.islice(written, max(0, limit - len(first))))
+    rows = first[at + 1:]
+    rows += written if limit is None else itertools.islice(written, max(0, limit - len(rows)))
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
     return Table(headers, rows[:limit] if limit is not None else rows, encoding, header_line)
