@@ -40,7 +40,7 @@ def open_db(target: str | Path, *, create: bool = True,
         return postgres.open_server(str(target), STEPS, MIGRATION_SET, refuse_unknown)
     path = Path(target)
     applied = inspect_file(path, create)
-    pending = [name for name in STEP_NAMES if name not in applied]
+    pending = _pending(applied)
     if applied and pending and copy_before_upgrade:
         backup_before_migration(path, pending[0])
     db = _connect(path)
@@ -63,7 +63,11 @@ def upgrade_pending(target: str | Path) -> bool:
         applied = inspect_file(Path(target), create=False)
     except DatabaseError:
         return False
-    return bool(applied) and any(name not in applied for name in STEP_NAMES)
+    return bool(applied) and bool(_pending(applied))
+
+
+def _pending(applied: set[str]) -> list[str]:
+    return [name for name in STEP_NAMES if name not in applied]
 
 
 def inspect_file(path: Path, create: bool) -> set[str]:
