@@ -438,6 +438,10 @@ class _CursorRecord:
     copies: int  # rows with its number: one fewer after, and its copy was the one removed
 
 
+def _copies(keys: list[tuple[str, int]], number: str) -> int:
+    return sum(key_number == number for key_number, _copy in keys)
+
+
 class ContainerGridView(QTableView):
     """Keyboard-first grid: type to edit, Enter down, Tab across, paste blocks, Delete clears."""
 
@@ -571,7 +575,7 @@ class ContainerGridView(QTableView):
                   default=current.row())
         row = rows[current.row()] if current.row() < len(rows) else None
         self._cursor = _CursorRecord(row, current.column(), top,
-                                     sum(key[0] == row[0] for key in rows) if row else 0)
+                                     _copies(rows, row[0]) if row else 0)
 
     def _row_keys(self) -> list[tuple[str, int]]:
         """Each row as its container number and which copy of that number it is (a box
@@ -600,7 +604,7 @@ class ContainerGridView(QTableView):
         elif cursor.row is None:  # the row to type the next box into
             row, column = rows - 1, 0
         elif cursor.row in keys and cursor.row[0] and \
-                sum(key[0] == cursor.row[0] for key in keys) >= cursor.copies:
+                _copies(keys, cursor.row[0]) >= cursor.copies:
             row, column = keys.index(cursor.row), cursor.column  # its box, wherever it is now
         else:  # its row gone (or one without a number): where it was, the gap it left
             row, column = min(cursor.top, rows - 1), cursor.column

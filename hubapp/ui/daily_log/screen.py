@@ -631,6 +631,7 @@ class DailyLogScreen(QWidget):
 
     def save(self) -> bool:
         """Store the service and its containers whole; on any problem store nothing."""
+        self._conflict = False
         self.grid_view.commit_open_editor()
         service, form_errors = self.form.read(self._shown_day)
         self.form.show_errors(form_errors)
@@ -710,7 +711,6 @@ class DailyLogScreen(QWidget):
         self.form.status.setCurrentIndex(self.form.status.findData(Status.CANCELLED))
         self.form.actual.clear()
         self._form_dirty = True
-        self._conflict = False
         if self.save():
             return
         if self._conflict:
