@@ -7,8 +7,6 @@ import sqlite3
 import subprocess
 import sys
 
-import pytest
-
 from sqlite_utils import Database
 
 from hubapp.domain.errors import DatabaseError

@@ -70,7 +70,7 @@ def test_full_and_empty_read_as_the_totals_write_them(qtbot, chinese, main_windo
                                                       demo_db_path):
     from hubapp.domain.records import EMPTY, FULL
     from hubapp.ui.browse_screen import MovesBrowseModel, BrowseScreen
-    from hubapp.ui.daily_log.container_grid import FIELDS
+    from hubapp.ui.daily_log.grid_model import FIELDS
 
     from conftest import DEMO_END
     from test_daily_log import CTRL, numbers, press, rows_of

@@ -3,7 +3,6 @@
 Also: a database on a network file system is recognised (SQLite is not safe there).
 """
 
-import datetime as dt
 import subprocess
 import sys
 

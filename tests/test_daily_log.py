@@ -16,7 +16,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
 from hubapp.store import day_close, services
 from hubapp.ui import dialogs, labels
-from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM, ContainerGridModel
+from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.record_model import RECORD_ROLE, rows_high
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from hubapp.domain.columns import header_fields, parse_block
 from hubapp.domain.validation import parse_gross_kg, parse_move
 from hubapp.ui import dialogs
-from hubapp.ui.daily_log.container_grid import FIELDS, PROBLEM
+from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
 from conftest import DEMO_END
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
@@ -580,7 +580,7 @@ def test_every_grid_header_as_shown_is_read_back_as_its_field(qapp, language):
     # In Chinese the grid heads Commodity 货类, which a paste did not know: commodities dropped.
     from PySide6.QtGui import QUndoStack
 
-    from hubapp.ui.daily_log.container_grid import ContainerGridModel
+    from hubapp.ui.daily_log.grid_model import ContainerGridModel
     from hubapp.ui.translations import install_translations
 
     install_translations(qapp, language)

@@ -357,7 +357,7 @@ def test_every_screen_fits_a_1024_px_window_and_the_daily_log_keeps_its_columns(
 def test_at_1024_px_the_daily_log_gives_commodity_the_room_of_an_empty_problem_column(
         qtbot, app_ctx):
     from hubapp.ui import formatting
-    from hubapp.ui.daily_log.container_grid import PROBLEM
+    from hubapp.ui.daily_log.grid_model import PROBLEM
 
     window = _window(qtbot, app_ctx)
     window.resize(1024, 600)

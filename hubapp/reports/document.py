@@ -12,7 +12,6 @@ import functools
 import html
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
@@ -303,8 +302,8 @@ def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str) -> str:
     if len(days) <= DAYS_LISTED:
         return _groups("per_day", text("date", language), days, lambda d: d.key, language)
     months: dict[str, list[TotalsRecord]] = {}
-    for day in days:
-        months.setdefault(day.key[:7], []).append(day.totals)
+    for one in days:
+        months.setdefault(one.key[:7], []).append(one.totals)
     first, last = (dt.date.fromisoformat(days[end].key) for end in (0, -1))
 
     def named(m: GroupTotalsRecord) -> str:

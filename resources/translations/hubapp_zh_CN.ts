@@ -548,47 +548,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="158"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="150"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="158"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="150"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="158"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="150"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="159"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="151"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="159"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="151"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="159"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="151"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="159"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="151"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="234"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="226"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -596,29 +596,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="696"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="361"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="392"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="742"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="407"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="755"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="420"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="764"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="429"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -732,7 +732,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="706"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -839,14 +839,14 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="674"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="675"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="678"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
@@ -904,19 +904,19 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="653"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="686"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="687"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
@@ -2107,7 +2107,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="805"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="470"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -4189,7 +4189,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="251"/>
-        <location filename="../../hubapp/store/db.py" line="76"/>
+        <location filename="../../hubapp/store/db.py" line="80"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
@@ -4230,77 +4230,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="73"/>
+        <location filename="../../hubapp/store/db.py" line="77"/>
         <source>Database {path} does not exist</source>
         <translation>数据库 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="80"/>
+        <location filename="../../hubapp/store/db.py" line="84"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="86"/>
+        <location filename="../../hubapp/store/db.py" line="90"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="91"/>
+        <location filename="../../hubapp/store/db.py" line="95"/>
         <source>{path} is empty (0 bytes): it holds no Hub Desk data</source>
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="105"/>
+        <location filename="../../hubapp/store/db.py" line="109"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="111"/>
+        <location filename="../../hubapp/store/db.py" line="115"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="152"/>
+        <location filename="../../hubapp/store/db.py" line="156"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="163"/>
+        <location filename="../../hubapp/store/db.py" line="167"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="261"/>
+        <location filename="../../hubapp/store/db.py" line="265"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="268"/>
+        <location filename="../../hubapp/store/db.py" line="272"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="272"/>
+        <location filename="../../hubapp/store/db.py" line="276"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="275"/>
+        <location filename="../../hubapp/store/db.py" line="279"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="277"/>
+        <location filename="../../hubapp/store/db.py" line="281"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="279"/>
+        <location filename="../../hubapp/store/db.py" line="283"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="284"/>
+        <location filename="../../hubapp/store/db.py" line="288"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -4587,7 +4587,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="259"/>
+        <location filename="../../hubapp/store/db.py" line="263"/>
         <location filename="../../hubapp/store/postgres.py" line="543"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>

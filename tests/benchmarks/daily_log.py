@@ -27,7 +27,8 @@ from hubapp.domain.iso6346 import with_check_digit  # noqa: E402
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord  # noqa: E402
 from hubapp.store import demo_data, open_db, reference, services  # noqa: E402
 from hubapp.store.db import transaction  # noqa: E402
-from hubapp.ui.daily_log.container_grid import ContainerGridModel, ContainerGridView  # noqa: E402
+from hubapp.ui.daily_log.container_grid import ContainerGridView  # noqa: E402
+from hubapp.ui.daily_log.grid_model import ContainerGridModel  # noqa: E402
 
 GOAL_SECONDS = 1.0
 BIG_DAY = dt.date(2030, 1, 1)

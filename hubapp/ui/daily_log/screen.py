@@ -25,15 +25,15 @@ from hubapp.store import day_close, reference, services, settings
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import date_edits, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.daily_log.container_grid import (
-    FIELDS, STORED_COMMODITY, STORED_TEU, ContainerGridModel, ContainerGridView, RowProblemsLabel,
+from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
+from hubapp.ui.daily_log.grid_model import (
+    COMPLETION_SEPARATOR, FIELDS, STORED_COMMODITY, STORED_TEU, ContainerGridModel,
 )
 from hubapp.ui.daily_log.find_container import FindContainerPanel
 from hubapp.ui.daily_log.service_form import ServiceForm
-from hubapp.ui.daily_log.services_list import DayServicesModel, totals_text
+from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 
-_SEPARATOR = " · "
 RESIZE_PRECISION_ROWS = 30
 _SHOWN_NUMBERS = 5  # container numbers named when what was typed starts several
 
@@ -281,11 +281,11 @@ class DailyLogScreen(QWidget):
         self._commodity_names = {c.id: c for c in commodities}
         commodities = [c for c in commodities if not c.retired]
         self.grid_view.delegate.completions = {
-            "size_type": [f"{code}{_SEPARATOR}{labels.pick(en, zh)}"
+            "size_type": [COMPLETION_SEPARATOR.join((code, labels.pick(en, zh)))
                           for code, (en, zh) in COMMON_SIZE_TYPES.items()],
-            "commodity": [f"{labels.pick(c.name_en, c.name_zh)}{_SEPARATOR}"
-                          f"{c.name_zh if not labels.chinese() else c.name_en}{_SEPARATOR}"
-                          f"{c.hs_code}" for c in commodities],
+            "commodity": [COMPLETION_SEPARATOR.join((
+                labels.pick(c.name_en, c.name_zh), c.name_zh if not labels.chinese() else c.name_en,
+                c.hs_code)) for c in commodities],
             "full_empty": [labels.full_empty(FULL), labels.full_empty(EMPTY)],
         }
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget,
+    QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget,
 )
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP

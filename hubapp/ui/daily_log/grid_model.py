@@ -1,0 +1,350 @@
+"""The rows of the container grid: the text each cell holds, checked cell by cell, with undo.
+
+Every row is kept as the text the clerk typed or pasted; each change re-checks
+the rows with the same domain rules the store applies when saving, so a red
+cell here is exactly what would stop the save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+
+from hubapp.domain import iso6346
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
+from hubapp.domain.validation import (
+    FieldError, duplicate_errors, elsewhere_error, folded, full_empty_code, parse_gross_kg,
+    parse_move, size_type_code,
+)
+from hubapp.ui import formatting, labels
+from hubapp.ui.record_model import BAD_CELL
+
+# A completion reads "22G1 · 20 ft general purpose": the cell keeps what comes first.
+COMPLETION_SEPARATOR = " · "
+FIELDS = ("container", "size_type", "full_empty", "gross_kg", "commodity", "seal")
+PROBLEM = len(FIELDS)  # the read-only column that says what is wrong with the row
+# Not a column: the TEU a stored box was entered with. History keeps it when the hub's count
+# for 45 ft boxes changes; only a new row or a new size-type counts with the setting of now.
+STORED_TEU = "teu"
+# Not a column either: the commodity id a stored box has. A retired commodity stays on the box
+# that had it when its service is saved again; no other box may take it.
+STORED_COMMODITY = "commodity_id"
+_KEPT = (*FIELDS, STORED_TEU, STORED_COMMODITY)
+PROBLEM_TEXT = QColor(160, 0, 0)  # what is wrong with a row, in its column and under the grid
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class _RowCheck:
+    move: ContainerMoveRecord | None
+    errors: list[FieldError]
+
+
+class ContainerGridModel(QAbstractTableModel):
+    """Rows of typed text plus one empty row at the end to type into."""
+
+    totals_changed = Signal(object)  # TotalsRecord of the rows without problems
+    # After a reset, once the rows are checked: a view acting on modelReset would lay out
+    # rows whose checks are still the old, shorter list's.
+    reloaded = Signal()
+
+    def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self._rows: list[dict[str, str]] = []
+        self._checks: list[_RowCheck] = []
+        self.same_service = True  # whether the last reset showed the same service's rows
+        self._find_commodity: Callable[..., int | None] = lambda _text, keep=(): None
+        self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
+        self._elsewhere: Mapping[str, str] | None = None
+        self._teu_45ft = 2.0
+        self._read_only = False
+
+    # -- configuration -------------------------------------------------------------
+
+    def configure(self, find_commodity: Callable[..., int | None],
+                  elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float) -> None:
+        """Lookups the checks need; elsewhere reads the containers on other services of the
+        day (→ their service), once the first row with a number needs them: a new service's
+        empty grid, what the window opens on, never does."""
+        self._find_commodity = find_commodity
+        self._elsewhere_of, self._elsewhere = elsewhere, None
+        self._teu_45ft = teu_45ft
+        self._recheck()
+
+    def _clashes(self) -> Mapping[str, str]:
+        if self._elsewhere is None:
+            try:
+                self._elsewhere = self._elsewhere_of()
+            except HubError:
+                # The database is out of reach (a server dropped): the edit must still land
+                # and be checked; saving checks clashes again, and the next edit reads anew.
+                return {}
+        return self._elsewhere
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed day for a clerk: the rows stay to scroll, select and copy, but nothing
+        changes them, and there is no empty row to type into."""
+        if read_only != self._read_only:
+            self.same_service = True  # the same rows, now (not) to be typed into
+            self.beginResetModel()
+            self._read_only = read_only
+            self.endResetModel()
+            self.reloaded.emit()
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def load(self, rows: Sequence[Mapping[str, str]], same_service: bool = False) -> None:
+        """same_service: the rows shown again (saved, or changed at another desk), where the
+        cursor stays on its box; another service's start at its first cell."""
+        self.same_service = same_service
+        self.beginResetModel()
+        self._rows = [{name: row.get(name, "") for name in _KEPT} for row in rows]
+        self.endResetModel()
+        self.undo_stack.clear()
+        self._recheck()
+        self.reloaded.emit()
+
+    # -- what the screen reads -----------------------------------------------------
+
+    def text_rows(self) -> list[dict[str, str]]:
+        return [{name: row[name] for name in FIELDS} for row in self._rows]
+
+    def filled_rows(self) -> list[int]:
+        return [i for i, row in enumerate(self._rows) if _filled(row)]
+
+    def moves(self) -> list[ContainerMoveRecord]:
+        return [self._checks[i].move for i in self.filled_rows() if self._checks[i].move]
+
+    def problems(self) -> list[FieldError]:
+        return [error for i in self.filled_rows() for error in self._checks[i].errors]
+
+    def totals(self) -> TotalsRecord:
+        moves = self.moves()
+        return TotalsRecord(
+            services=1, containers=len(moves), teu=sum(m.teu for m in moves),
+            full=sum(m.full_empty == FULL for m in moves),
+            empty=sum(m.full_empty == EMPTY for m in moves),
+            gross_kg=sum(m.gross_kg or 0 for m in moves))
+
+    def show_errors(self, errors: Sequence[FieldError]) -> list[FieldError]:
+        """Errors found by the store on save (e.g. a clash that appeared meanwhile), each
+        numbered by its place in moves(); returned numbered by their rows here, which a
+        blank row above would otherwise shift onto the box below."""
+        rows = [i for i in self.filled_rows() if self._checks[i].move]
+        placed = [replace(error, row=rows[error.row]) for error in errors
+                  if error.row is not None and error.row < len(rows)]
+        for error in placed:
+            self._checks[error.row].errors.append(error)
+        self._emit_all()
+        return placed
+
+    # -- Qt model ------------------------------------------------------------------
+
+    def headers(self) -> list[str]:
+        return [self.tr("Container"), self.tr("Size-type"), self.tr("F/E"),
+                self.tr("Gross kg"), self.tr("Commodity"), self.tr("Seal"), self.tr("Problem")]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows) + (0 if self._read_only else 1)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(FIELDS) + 1
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section] if 0 <= section <= PROBLEM else None
+        return str(section + 1) if section < len(self._rows) else "*"
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() != PROBLEM and not self._read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = index.row(), index.column()
+        errors = self._checks[row].errors if row < len(self._checks) else []
+        if column == PROBLEM:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return "; ".join(labels.message(e) for e in errors)
+            if role == Qt.ItemDataRole.ForegroundRole and errors:
+                return QBrush(PROBLEM_TEXT)
+            return None
+        field = FIELDS[column]
+        mine = [e for e in errors if e.field == field]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return _shown(field, self._rows[row][field], role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.BackgroundRole and mine:
+            return QBrush(BAD_CELL)
+        if role == Qt.ItemDataRole.ToolTipRole and mine:
+            return "\n".join(labels.message(e) for e in mine)
+        if role == Qt.ItemDataRole.ToolTipRole and field == "commodity":
+            return self._rows[row][field] or None  # whole, where a narrow column elides it
+        if role == Qt.ItemDataRole.TextAlignmentRole and field == "gross_kg":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == PROBLEM:
+            return False
+        self.set_cells([(index.row(), FIELDS[index.column()], str(value))],
+                       self.tr("Edit cell"))
+        return True
+
+    # -- edits, all undoable -------------------------------------------------------
+
+    def set_cells(self, cells: Sequence[tuple[int, str, str]], text: str) -> None:
+        """Change cells (row, field, text) as one undo step; rows past the end are added."""
+        if self._read_only:
+            return
+        changes = []
+        for row, field, value in cells:
+            new = normalise(field, value)
+            old = self._rows[row][field] if row < len(self._rows) else ""
+            if new != old:
+                changes.append((row, field, old, new))
+                if field == "size_type" and row < len(self._rows) and self._rows[row][STORED_TEU]:
+                    changes.append((row, STORED_TEU, self._rows[row][STORED_TEU], ""))
+        if changes:
+            self.undo_stack.push(_SetCells(self, changes, text))
+
+    def remove_rows(self, rows: Sequence[int]) -> None:
+        rows = sorted({r for r in rows if r < len(self._rows)})
+        if rows and not self._read_only:
+            self.undo_stack.push(_RemoveRows(self, rows, self.tr("Delete rows")))
+
+    def _write(self, changes: Sequence[tuple[int, str, str]], length: int) -> None:
+        """Apply (row, field, text) and make the table exactly `length` rows long."""
+        if length > len(self._rows):
+            self.beginInsertRows(QModelIndex(), len(self._rows) + 1, length)
+            self._rows.extend({name: "" for name in _KEPT}
+                              for _ in range(length - len(self._rows)))
+            self.endInsertRows()
+        for row, field, value in changes:
+            self._rows[row][field] = value
+        if length < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), length + 1, len(self._rows))
+            del self._rows[length:]
+            self.endRemoveRows()
+        self._recheck()
+
+    def _replace_rows(self, rows: list[dict[str, str]]) -> None:
+        self.same_service = True
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+        self._recheck()
+        self.reloaded.emit()
+
+    # -- checking ------------------------------------------------------------------
+
+    def _recheck(self) -> None:
+        """Check every row as the store will on save: fields, repeats, clashes with the day."""
+        parsed = [_parsed(row, self._teu_45ft, self._find_commodity) if _filled(row)
+                  else (None, []) for row in self._rows]
+        extra = duplicate_errors([row["container"] for row in self._rows])
+        for index, row in enumerate(self._rows):
+            number = iso6346.normalise(row["container"])
+            if index not in extra and number and number in self._clashes():
+                extra[index] = elsewhere_error(number, self._clashes()[number], index)
+        self._checks = []
+        for index, (move, errors) in enumerate(parsed):
+            errors = [e.at_row(index) for e in errors]
+            if index in extra:
+                errors.append(extra[index])
+                move = None
+            self._checks.append(_RowCheck(move, errors))
+        self._emit_all()
+
+    def _emit_all(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, PROBLEM))
+        if rows := self.rowCount():  # one more than the boxes, unless read-only
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
+        self.totals_changed.emit(self.totals())
+
+
+def _filled(row: Mapping[str, str]) -> bool:
+    return any(row[name] for name in FIELDS)
+
+
+def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[..., int | None]
+            ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
+    """find_commodity: reference.commodity_finder's find(text, keep)."""
+    kept = {int(row[STORED_COMMODITY])} if row[STORED_COMMODITY] else ()
+    move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft,
+                              lambda text: find_commodity(text, kept))
+    if move is not None and row[STORED_TEU]:
+        move = replace(move, teu=float(row[STORED_TEU]))
+    return move, errors
+
+
+def normalise(field: str, text: str) -> str:
+    """What a cell keeps of what was typed: container numbers and codes tidied at once."""
+    # A completion reads "22G1 · 20 ft general purpose": the cell keeps what comes first.
+    text = text.split(COMPLETION_SEPARATOR)[0].strip()
+    if field == "container":
+        return iso6346.normalise(text)
+    if field == "size_type":
+        return size_type_code(text)
+    if field == "full_empty":
+        return full_empty_code(text) or text
+    if field == "seal":
+        return folded(text)
+    return text
+
+
+def _shown(field: str, text: str, editing: bool) -> str:
+    """A cell as read, and as its editor and Ctrl+C start from: F/E in the interface's words,
+    and weights with the locale's thousands separator only to read; each reads back the same."""
+    if field == "full_empty":
+        return labels.full_empty(text)
+    if field == "gross_kg" and not editing:
+        kg, error = parse_gross_kg(text)
+        if kg is not None and error is None:
+            return formatting.number(kg)
+    return text
+
+
+class _SetCells(QUndoCommand):
+    def __init__(self, model: ContainerGridModel, changes, text: str) -> None:
+        super().__init__(text)
+        self._model = model
+        self._changes = changes
+        self._length_before = len(model._rows)
+        self._length_after = max([self._length_before] + [row + 1 for row, *_ in changes])
+
+    def redo(self) -> None:
+        self._model._write([(r, f, new) for r, f, _old, new in self._changes],
+                           self._length_after)
+
+    def undo(self) -> None:
+        self._model._write([(r, f, old) for r, f, old, _new in self._changes
+                            if r < self._length_before], self._length_before)
+
+
+class _RemoveRows(QUndoCommand):
+    def __init__(self, model: ContainerGridModel, rows: list[int], text: str) -> None:
+        super().__init__(text)
+        self._model = model
+        self._before = [dict(row) for row in model._rows]
+        self._rows = set(rows)
+
+    def redo(self) -> None:
+        self._model._replace_rows(
+            [dict(row) for i, row in enumerate(self._before) if i not in self._rows])
+
+    def undo(self) -> None:
+        self._model._replace_rows([dict(row) for row in self._before])
