@@ -90,3 +90,59 @@ def test_closed_days_in_a_range(demo_db):
     assert day_close.closed_days(demo_db, first, DEMO_END) == {first, DEMO_END}
     assert day_close.closed_days(demo_db, first + dt.timedelta(days=1),
                                  first + dt.timedelta(days=1)) == set()
+
+
+def _dwell_pair(db):
+    """A box that left on DEMO_END after a stay of days, and the inbound service its dwell is
+    counted from: (that service's id and date, the box's number)."""
+    return db.execute("""
+        SELECT i.service_id, i.date, o.container FROM container_move o
+        JOIN container_move i ON i.container = o.container AND i.direction = 'inbound'
+             AND i.date < o.date
+        WHERE o.date = ? AND o.direction = 'outbound' AND o.dwell_min IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM container_move x WHERE x.container = o.container
+                          AND x.date > i.date AND x.date < o.date)
+        ORDER BY i.date LIMIT 1""", [DEMO_END.isoformat()]).fetchone()
+
+
+def _closed_day_dwell(db):
+    return db.execute("SELECT SUM(dwell_containers), SUM(dwell_minutes) FROM daily_totals"
+                      " WHERE date = ?", [DEMO_END.isoformat()]).fetchone()
+
+
+def test_a_clerk_cannot_change_the_dwell_of_a_closed_day(demo_db):
+    """Dwell is counted on the day a box leaves: deleting its arrival on an open day would
+    change the figures of the later, closed day."""
+    from hubapp.store import services
+    from test_interchange import checksum
+
+    service_id, arrived, _number = _dwell_pair(demo_db)
+    assert dt.date.fromisoformat(arrived) < DEMO_END
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    before, dwell_before = checksum(demo_db), _closed_day_dwell(demo_db)
+    with pytest.raises(DayClosedError, match="containers that left on 2026-03-05, which zhao "
+                                             "has closed"):
+        services.delete_service(demo_db, service_id, "wang", CLERK)
+    assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
+    services.delete_service(demo_db, service_id, "zhao", SUPERVISOR)  # a supervisor may
+    assert _closed_day_dwell(demo_db) != dwell_before
+
+
+def test_a_clerks_import_cannot_change_the_dwell_of_a_closed_day(demo_db, tmp_path):
+    from hubapp.interchange.importing import import_file
+    from test_interchange import checksum
+
+    _service_id, arrived, number = _dwell_pair(demo_db)
+    between = dt.date.fromisoformat(arrived) + dt.timedelta(days=1)
+    assert between < DEMO_END
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    path = tmp_path / "late-arrival.csv"
+    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
+                    f"{between.isoformat()},T99001,inbound,CN-LA,{number},22G1,F,20000\n",
+                    encoding="utf-8")
+    before, dwell_before = checksum(demo_db), _closed_day_dwell(demo_db)
+    with pytest.raises(DayClosedError, match="left on 2026-03-05"):
+        import_file(demo_db, path, "wang", role=CLERK)
+    assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
+    assert import_file(demo_db, path, "zhao", role=SUPERVISOR).saved
+    assert _closed_day_dwell(demo_db) != dwell_before

@@ -6,6 +6,7 @@ Reopening needs a supervisor (or admin) and a reason; both land in the audit log
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -102,6 +103,23 @@ def ensure_day_open(db: Database, day: dt.date, role: str) -> None:
         raise DayClosedError(QT_TRANSLATE_NOOP(
             "messages", "{date} was closed by {name}; ask a supervisor to reopen it before "
                         "changing it"), date=day.isoformat(), name=closed.closed_by)
+
+
+def ensure_dwell_days_open(db: Database, days: Iterable[dt.date], role: str) -> None:
+    """Raise DayClosedError if a clerk's change would alter a closed day's dwell figures.
+
+    A box's dwell is counted on the day it leaves, so changing its arrival (or the train it
+    left on) on an open day changes a later day's figures; a closed day's stay as closed.
+    """
+    if role != CLERK:
+        return
+    for day in sorted(days):
+        closed = closed_info(db, day)
+        if closed is not None:
+            raise DayClosedError(QT_TRANSLATE_NOOP(
+                "messages", "This change alters the dwell time of containers that left on "
+                            "{date}, which {name} has closed; ask a supervisor to reopen {date} "
+                            "or to make the change"), date=day.isoformat(), name=closed.closed_by)
 
 
 def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:

@@ -240,6 +240,7 @@ def insert_import(
             "SELECT COUNT(*) FROM container_move").fetchone()[0]
         if bulk:
             rows, dwell_dates = _with_dwell(db, rows)
+            day_close.ensure_dwell_days_open(db, dwell_dates, role)
             new_days = set(dates) - _days_holding_services(db, dates)
             tolerance = rollup.tolerance(db)
         with ThreadPoolExecutor(1) as helper, \
@@ -263,7 +264,9 @@ def insert_import(
             rollup.refresh_days(db, (set(dates) - new_days) | dwell_dates)
             rollup.refresh_months(db, new_days)
         else:
-            rollup.refresh_days(db, set(dates) | dwell.refresh(db, set(rows.container)))
+            dwell_dates = dwell.refresh(db, set(rows.container))
+            day_close.ensure_dwell_days_open(db, dwell_dates, role)
+            rollup.refresh_days(db, set(dates) | dwell_dates)
         sums = rows.totals()
         audit.record(db, user, "import", "file", source, None, {
             "file": source, "services": sums.services, "containers": sums.containers,

@@ -111,7 +111,7 @@ def save_service(
         saved = get_service(db, service_id)
         touched = {move.container for move in moves} | _containers(before)
         rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set())
-                            | dwell.refresh(db, touched))
+                            | _dwell_refreshed(db, touched, role))
         audit.record(db, user, "create" if before is None else "update", "service",
                      service_id, before, _snapshot(db, service_id))
     dates = {saved.date} | ({before_date(before)} if before else set())
@@ -127,9 +127,17 @@ def delete_service(db: Database, service_id: int, user: str, role: str,
         before = _snapshot(db, service_id)
         day_close.ensure_day_open(db, before_date(before), role)
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
-        rollup.refresh_days(db, {before_date(before)} | dwell.refresh(db, _containers(before)))
+        rollup.refresh_days(db, {before_date(before)}
+                            | _dwell_refreshed(db, _containers(before), role))
         audit.record(db, user, "delete", "service", service_id, before, None)
     return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
+
+
+def _dwell_refreshed(db: Database, containers: set[str], role: str) -> set[dt.date]:
+    """The dates whose dwell a write changed; a clerk may not change a closed one's."""
+    days = dwell.refresh(db, containers)
+    day_close.ensure_dwell_days_open(db, days, role)
+    return days
 
 
 def insert_many(

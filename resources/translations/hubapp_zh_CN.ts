@@ -4205,29 +4205,34 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="45"/>
+        <location filename="../../hubapp/store/day_close.py" line="46"/>
         <source>{date} is already closed</source>
         <translation>{date} 已关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="58"/>
+        <location filename="../../hubapp/store/day_close.py" line="59"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开放 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="63"/>
+        <location filename="../../hubapp/store/day_close.py" line="64"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="76"/>
+        <location filename="../../hubapp/store/day_close.py" line="77"/>
         <source>{date} is still to come; a day can be closed once it has begun</source>
         <translation>{date} 尚未到来；日期开始后才能关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="102"/>
+        <location filename="../../hubapp/store/day_close.py" line="103"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="119"/>
+        <source>This change alters the dwell time of containers that left on {date}, which {name} has closed; ask a supervisor to reopen {date} or to make the change</source>
+        <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开放 {date}，或由主管修改</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="77"/>
@@ -4310,17 +4315,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="202"/>
+        <location filename="../../hubapp/store/services.py" line="210"/>
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="245"/>
+        <location filename="../../hubapp/store/services.py" line="253"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="251"/>
+        <location filename="../../hubapp/store/services.py" line="259"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
