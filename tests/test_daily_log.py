@@ -769,7 +769,7 @@ def test_the_delete_question_counts_the_stored_containers(qtbot, main_window, mo
     screen.table.setCurrentIndex(screen.table.model().index(0, 0))
     stored = len(screen.grid.filled_rows())
     screen.grid.set_cells([(stored, "container", numbers(1)[0])], "edit")  # not saved
-    asked = []
+    asked, answer = [], True
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: asked.append(args[2]) or False)
     screen.delete_service()
     assert f"its {stored} containers" in asked[0]
@@ -808,8 +808,10 @@ def test_discarding_edits_to_close_the_day_drops_them(qtbot, app_ctx, monkeypatc
     qtbot.keyClicks(screen.form.service_no, "EDITEDX")
     assert screen.is_dirty()
     monkeypatch.setattr(dialogs, "ask_save_discard", lambda *args: "discard")
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)  # the demo's last trains
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert screen.form.service_no.text() == stored and not screen.is_dirty()
+    assert day_close.is_closed(app_ctx.db, DEMO_END)
 
 
 def _columns_in_view(view) -> list[str]:
@@ -960,3 +962,36 @@ def test_another_desk_s_save_under_an_open_cell_shows_once_the_cell_closes(
         assert screen.form.notes.text() == "changed elsewhere"
         assert len(screen.grid.text_rows()) == boxes - 1
         assert not screen.is_dirty()
+
+
+def test_closing_a_day_with_planned_services_asks_first(qtbot, app_ctx, monkeypatch):
+    """Clerks cannot mark a closed day's planned trains departed: the supervisor is told
+    which are still planned, and may leave the day open."""
+    from hubapp.ui import formatting
+    from hubapp.ui.daily_log import DailyLogScreen
+
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    screen = DailyLogScreen(app_ctx)
+    qtbot.addWidget(screen)
+    quiet, busy = DEMO_END - dt.timedelta(days=2), DEMO_END - dt.timedelta(days=1)
+    late = services.list_day(app_ctx.db, busy)[-1].service
+    services.save_service(app_ctx.db, dataclasses.replace(late, status=Status.PLANNED,
+                                                          actual_at=None),
+                          services.list_moves(app_ctx.db, late.id), "wang.li", "supervisor")
+    asked, answer = [], True
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda _parent, _title, text: asked.append(text) or answer)
+
+    screen.set_day(quiet)  # every service moved: closed at once
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert asked == [] and day_close.is_closed(app_ctx.db, quiet)
+
+    screen.set_day(busy)
+    answer = False
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and not day_close.is_closed(app_ctx.db, busy)
+    assert asked[0].startswith(f"{formatting.long_date(busy)}: 1 service still planned "
+                               f"({late.service_no} {late.scheduled_at:%H:%M})")
+    answer = True
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and day_close.is_closed(app_ctx.db, busy)

@@ -62,6 +62,7 @@ def test_day_screen_in_chinese_writes_the_reopen_prompt_and_closing_time(
     screen = DailyLogScreen(app_ctx)
     qtbot.addWidget(screen)
     screen.set_day(DAY)
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)  # the day's last trains
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     closed = day_close.closed_info(app_ctx.db, DAY)
     assert formatting.moment(closed.closed_local) in screen.closed_label.text()

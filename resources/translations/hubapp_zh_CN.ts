@@ -732,7 +732,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="726"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -788,6 +788,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="398"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="449"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
@@ -797,90 +798,90 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="432"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="434"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="467"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="486"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="530"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="549"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="581"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="600"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="602"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="584"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="603"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="614"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="633"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="628"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="675"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="746"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="759"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="778"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="778"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="797"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="802"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="619"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="638"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
@@ -892,41 +893,48 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="627"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="646"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="643"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="450"/>
+        <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
+        <translation>
+            <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开放该日。仍要关账吗？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="687"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="706"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="726"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="735"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="754"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>

@@ -35,7 +35,7 @@ from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 
 RESIZE_PRECISION_ROWS = 30
-_SHOWN_NUMBERS = 5  # container numbers named when what was typed starts several
+_LISTED = 5  # container numbers or services named before a list is cut short "…"
 
 
 class DailyLogScreen(QWidget):
@@ -427,12 +427,31 @@ class DailyLogScreen(QWidget):
                     return
                 change = day_close.reopen_day(self._db, self._shown_day, actor, reason)
             else:
+                if not self._close_despite_planned():
+                    return
                 change = day_close.close_day(self._db, self._shown_day, actor)
         except HubError as error:
             dialogs.show_error(self, self.tr("Day close"), labels.message(error))
             return
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
+
+    def _close_despite_planned(self) -> bool:
+        """A service still planned when its day closes stays so until a supervisor reopens
+        the day: clerks could not mark it departed or arrived. Closing with one asks first."""
+        planned = [summary.service for summary in services.list_day(self._db, self._shown_day)
+                   if summary.service.status == Status.PLANNED]
+        if not planned:
+            return True
+        named = ", ".join(f"{service.service_no} "
+                          f"{service_time(service.scheduled_at, service.date) or '--:--'}"
+                          for service in planned[:_LISTED])
+        return dialogs.ask_yes_no(self, self.tr("Close day"), self.tr(
+            "{date}: %n service(s) still planned ({services}). Once the day is closed, clerks "
+            "cannot mark them departed or arrived until a supervisor reopens it. Close the day "
+            "anyway?", "", len(planned)).format(
+                date=formatting.long_date(self._shown_day),
+                services=named + (", …" if len(planned) > _LISTED else "")))
 
     # -- picking a service -----------------------------------------------------------
 
@@ -767,17 +786,17 @@ class DailyLogScreen(QWidget):
             self._find_starting(typed)
 
     def _find_starting(self, typed: str) -> None:
-        numbers = services.containers_starting(self._db, typed, _SHOWN_NUMBERS + 1)
+        numbers = services.containers_starting(self._db, typed, _LISTED + 1)
         if len(numbers) == 1:
             self.find_panel.show_results(numbers[0],
                                          services.find_container(self._db, numbers[0]))
         elif numbers:
-            shown = ", ".join(numbers[:_SHOWN_NUMBERS])
+            shown = ", ".join(numbers[:_LISTED])
             # The numbers in brackets: a list cut short by "…" ended a sentence "…. ".
             self.find_panel.show_nothing(self.tr(
                 "More than one container number starts with {typed} ({numbers}): type more "
                 "of it.").format(typed=typed, numbers=shown + (
-                    ", …" if len(numbers) > _SHOWN_NUMBERS else "")))
+                    ", …" if len(numbers) > _LISTED else "")))
         else:
             self.find_panel.show_nothing(self.tr(
                 "No container number in the log is {typed} or starts with it.").format(
