@@ -623,3 +623,31 @@ def test_the_hubs_logo_heads_every_page_left_of_its_name(qapp, demo_db, demo_db_
     first = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>Chongqing</word>', words)
     # In points (72 per inch) where the page image is at 96: right of the logo, on its line.
     assert float(first[1]) * 96 / 72 > logo_right and float(first[2]) * 96 / 72 < logo_bottom
+
+
+def test_a_report_never_replaces_the_database_or_a_file_that_is_not_a_pdf(demo_db_path,
+                                                                          tmp_path):
+    import sqlite3
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("morning meeting\n", encoding="utf-8")
+    link = tmp_path / "hub-link.db"
+    link.symlink_to(demo_db_path)
+    for target, message in ((demo_db_path, "is the hub's database"),
+                            (link, "is the hub's database"),
+                            (notes, "exists and is not a PDF")):
+        result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                         "-o", str(target))
+        assert result.returncode == 1 and message in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert notes.read_text(encoding="utf-8") == "morning meeting\n"
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM service").fetchone()[0] > 0
+
+    report = tmp_path / "report.pdf"  # an older report is replaced, whole
+    for day in (DEMO_END, DEMO_END - dt.timedelta(days=1)):
+        result = run_cli("daily", "--date", day.isoformat(), "--db", str(demo_db_path),
+                         "-o", str(report))
+        assert result.returncode == 0, result.stderr
+        assert day.isoformat() in pdf_text(report)
+    assert not list(tmp_path.glob("*partial*"))  # nothing left beside the report

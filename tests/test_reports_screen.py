@@ -130,3 +130,16 @@ def test_the_preview_shows_the_hubs_logo(qtbot, app_ctx, tmp_path):
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
     assert _red(screen.preview) > 0
+
+
+def test_saving_a_report_over_the_database_is_refused(qtbot, app_ctx, monkeypatch):
+    from hubapp.store import services
+    from hubapp.ui import dialogs
+
+    screen = _shown(qtbot, app_ctx)
+    errors = []
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *_args: str(app_ctx.db_path))
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "is the hub's database" in errors[0]
+    assert services.list_day(app_ctx.db, DEMO_END)  # the database is whole and still open

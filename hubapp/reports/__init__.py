@@ -27,4 +27,4 @@ def write_pdf(db_path: Path, kind: str, first: dt.date, last: dt.date, language:
     from hubapp.reports import printing
 
     printing.ensure_application()
-    return printing.write_pdf(make(db_path, kind, first, last, language), output)
+    return printing.write_pdf(make(db_path, kind, first, last, language), output, db_path)

@@ -21,6 +21,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.reports.document import LAYOUT_DPI, ReportContentRecord, report_font, to_document
 from hubapp.reports.pdf_text import put_back_ideographs
 from hubapp.reports.text import text
+from hubapp.store.filesystem import is_database_file
 
 MARGIN_MM = 15
 _BAND_PX = 34  # header and footer bands, in layout pixels (96 per inch)
@@ -193,23 +194,47 @@ def _bands(painter: QPainter, report: ReportContentRecord, logo: QImage | None,
     painter.drawText(bottom, right, text("page", report.language, page=page, pages=pages))
 
 
-def write_pdf(report: ReportContentRecord, path: Path) -> int:
-    """Writes the report as a PDF file; returns its page count."""
+def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | None = None) -> int:
+    """Writes the report as a PDF file; returns its page count.
+
+    The PDF is written beside the target and renamed over it when whole: a report that
+    fails leaves the file that was there. A file that is not a PDF is never replaced (the
+    database typed or picked as the output by mistake was emptied before the report began).
+    """
+    _ensure_replaceable(path, database)
+    partial = path.with_name(f".{path.name}.partial")
     try:
-        with open(path, "wb"):
+        with open(partial, "wb"):
             pass  # QPdfWriter says nothing when it cannot write: find out first
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(300)
+        writer.setPageLayout(page_layout())
+        writer.setTitle(f"{report.title} {report.period}")
+        writer.setCreator("Hub Desk")
+        pages = paint(to_document(report), report, writer)
+        del writer  # the file is whole once its writer is gone
+        put_back_ideographs(partial)
+        os.replace(partial, path)
     except OSError as error:
         raise InputError(QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
                          path=str(path), reason=error.strerror or str(error)) from None
-    writer = QPdfWriter(str(path))
-    writer.setResolution(300)
-    writer.setPageLayout(page_layout())
-    writer.setTitle(f"{report.title} {report.period}")
-    writer.setCreator("Hub Desk")
-    pages = paint(to_document(report), report, writer)
-    del writer  # the file is whole once its writer is gone
-    put_back_ideographs(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return pages
+
+
+def _ensure_replaceable(path: Path, database: Path | str | None) -> None:
+    if is_database_file(path, database):  # checked by name: never opened here
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is the hub's database; choose another file name for the "
+                        "report"), path=str(path))
+    if path.is_file() and path.stat().st_size:
+        with open(path, "rb") as file:
+            kind = file.read(5)
+        if kind != b"%PDF-":
+            raise InputError(QT_TRANSLATE_NOOP(
+                "messages", "{path} exists and is not a PDF; choose another file name for "
+                            "the report"), path=str(path))
 
 
 _APPLICATION: list[QGuiApplication] = []  # kept alive for the process

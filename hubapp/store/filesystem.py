@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+from hubapp.store.engine import is_server
+
 NETWORK_FILESYSTEMS = frozenset({
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph",
     "glusterfs", "fuse.sshfs", "sshfs", "fuse.glusterfs", "fuse.cephfs", "fuse.rclone",
@@ -73,3 +75,13 @@ def _windows_is_network(path: Path) -> bool:
 
     drive = os.path.splitdrive(text)[0] + "\\"
     return ctypes.windll.kernel32.GetDriveTypeW(drive) == _DRIVE_REMOTE
+
+
+def is_database_file(path: Path | str, database: Path | str | None) -> bool:
+    """Whether path is the database file or its -wal or -shm, under any name or link. Such a
+    file is never an output, nor opened with Python's own file calls: closing any handle on
+    it drops every SQLite lock this process holds on it."""
+    if database is None or is_server(database) or not Path(path).exists():
+        return False
+    return any(Path(f"{database}{suffix}").exists()
+               and os.path.samefile(path, f"{database}{suffix}") for suffix in ("", "-wal", "-shm"))

@@ -170,6 +170,6 @@ class ReportsScreen(QWidget):
         if not path:
             return
         try:
-            printing.write_pdf(self.report, Path(path))
+            printing.write_pdf(self.report, Path(path), self.ctx.db_path)
         except HubError as error:
             dialogs.show_error(self, self.tr("Save as PDF"), labels.message(error))
