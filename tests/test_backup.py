@@ -61,8 +61,11 @@ def test_backup_refuses_to_overwrite_the_database_or_a_foreign_file(demo_db_path
         backup.backup_to(demo_db_path, notes)
     assert notes.read_text() == "not a backup"
     before = _digest(demo_db_path)
-    with pytest.raises(DatabaseError, match="cannot overwrite the database itself"):
-        backup.backup_to(demo_db_path, demo_db_path)
+    hard_link = tmp_path / "same-file.db"
+    hard_link.hardlink_to(demo_db_path)
+    for target in (demo_db_path, hard_link):
+        with pytest.raises(DatabaseError, match="cannot overwrite the database itself"):
+            backup.backup_to(demo_db_path, target)
     assert _digest(demo_db_path) == before
     with pytest.raises(DatabaseError, match="not an SQLite file"):
         backup.backup_to(notes, tmp_path / "x.db")

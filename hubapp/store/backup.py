@@ -28,6 +28,7 @@ from hubapp.store.db import (
     transaction,
 )
 from hubapp.store.engine import is_server
+from hubapp.store.filesystem import is_database_file
 from hubapp.store.users import ADMIN, UserRecord, require_role
 from hubapp.store.whole_file import write_whole
 
@@ -59,7 +60,7 @@ def backup_to(db_path: Path, target: Path) -> Path:
     inspect_file(db_path, create=False)
     if target.is_dir():  # as cp does: into the folder, named as the automatic backups are
         target = target / _stamped_name(db_path, dt.datetime.now())
-    if target.exists() and target.resolve() == db_path.resolve():
+    if is_database_file(target, db_path):  # a hard link or its -wal too: never opened
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "A backup cannot overwrite the database itself ({path})"),
                             path=str(target))
