@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import signal
 import sys
 import unicodedata
@@ -192,6 +193,10 @@ _YEARS = range(1900, 2200)
 
 def _date(text: str) -> dt.date:
     try:
+        # fromisoformat alone also takes 20260305 and 2026-W10-4, which the message does
+        # not offer and a typo could make.
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
         value = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(translate(
@@ -202,6 +207,8 @@ def _date(text: str) -> dt.date:
 
 def _month(text: str) -> dt.date:
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}", text):  # strptime takes 2026-1 too
+            raise ValueError(text)
         value = dt.datetime.strptime(text, "%Y-%m").date()
     except ValueError:
         raise argparse.ArgumentTypeError(translate(
@@ -547,6 +554,10 @@ def run_import(args: argparse.Namespace) -> int:
     return 1
 
 
+def _options(names) -> str:
+    return " and ".join("--" + name.replace("date_", "") for name in names)
+
+
 def _same_file(path: Path, *others: Path | str) -> bool:
     """Whether path is one of others (a link or another spelling of its name too)."""
     from hubapp.store.engine import is_server
@@ -595,8 +606,13 @@ def run_report(args: argparse.Namespace) -> int:
     missing = [name for name in needed[args.kind] if getattr(args, name) is None]
     if missing:
         raise InputError(QT_TRANSLATE_NOOP("messages", "report {kind} needs {options}"),
-                         kind=args.kind, options=" and ".join(
-            "--" + name.replace("date_", "") for name in missing))
+                         kind=args.kind, options=_options(missing))
+    # "daily --date X --month Y" made the day's report: the month asked for was dropped unsaid.
+    if extra := [name for names in needed.values() for name in names
+                 if name not in needed[args.kind] and getattr(args, name) is not None]:
+        raise InputError(QT_TRANSLATE_NOOP("messages", "report {kind} takes {options}, not "
+                                           "{extra}"), kind=args.kind,
+                         options=_options(needed[args.kind]), extra=_options(extra))
     if args.kind == "daily":
         first = last = args.date
     elif args.kind == "monthly":

@@ -129,6 +129,13 @@ def test_range_report_and_an_empty_day(demo_db_path, tmp_path):
     (["daily"], "needs --date"),
     (["range", "--from", "2026-03-05", "--to", "2026-03-01"], "is after"),
     (["daily", "--date", "2026-03-05", "-o", "/nonexistent-folder/x.pdf"], "Cannot write"),
+    (["daily", "--date", "20260305"], "is not a date; expected YYYY-MM-DD"),
+    (["daily", "--date", "2026-W10-4"], "is not a date"),
+    (["monthly", "--month", "2026-3"], "is not a month; expected YYYY-MM"),
+    (["daily", "--date", "2026-03-05", "--month", "2026-02"],
+     "report daily takes --date, not --month"),
+    (["range", "--from", "2026-03-01", "--to", "2026-03-05", "--date", "2026-03-02"],
+     "report range takes --from and --to, not --date"),
 ])
 def test_bad_input_is_one_line_and_a_non_zero_exit(demo_db_path, tmp_path, args, message):
     if "-o" not in args:

@@ -2533,57 +2533,57 @@ Licence: MIT</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="36"/>
+        <location filename="../../hubapp/cli.py" line="37"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="37"/>
+        <location filename="../../hubapp/cli.py" line="38"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="38"/>
+        <location filename="../../hubapp/cli.py" line="39"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="39"/>
+        <location filename="../../hubapp/cli.py" line="40"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="40"/>
+        <location filename="../../hubapp/cli.py" line="41"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="41"/>
+        <location filename="../../hubapp/cli.py" line="42"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="42"/>
+        <location filename="../../hubapp/cli.py" line="43"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="43"/>
+        <location filename="../../hubapp/cli.py" line="44"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="44"/>
+        <location filename="../../hubapp/cli.py" line="45"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="45"/>
+        <location filename="../../hubapp/cli.py" line="46"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="46"/>
+        <location filename="../../hubapp/cli.py" line="47"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
     </message>
@@ -3172,407 +3172,407 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="29"/>
+        <location filename="../../hubapp/cli.py" line="30"/>
         <source>{prog}: error: {message} (see {prog} --help)</source>
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="62"/>
+        <location filename="../../hubapp/cli.py" line="63"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="73"/>
+        <location filename="../../hubapp/cli.py" line="74"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="77"/>
+        <location filename="../../hubapp/cli.py" line="78"/>
         <source>database file or postgresql://user@host/dbname URL (default: a file in the user data folder)</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址（默认：用户数据文件夹中的文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="84"/>
+        <location filename="../../hubapp/cli.py" line="85"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="85"/>
+        <location filename="../../hubapp/cli.py" line="86"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="85"/>
+        <location filename="../../hubapp/cli.py" line="86"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="96"/>
+        <location filename="../../hubapp/cli.py" line="97"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="98"/>
+        <location filename="../../hubapp/cli.py" line="99"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="99"/>
+        <location filename="../../hubapp/cli.py" line="100"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history)</source>
         <translation>按约此数量的集装箱生成历史数据，代替 --days（例如 5000000，即通道的全部历史）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="103"/>
+        <location filename="../../hubapp/cli.py" line="104"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="105"/>
+        <location filename="../../hubapp/cli.py" line="106"/>
         <source>last day of the demo data (default: today)</source>
         <translation>演示数据的最后一天（默认：今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="107"/>
+        <location filename="../../hubapp/cli.py" line="108"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="113"/>
+        <location filename="../../hubapp/cli.py" line="114"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="115"/>
+        <location filename="../../hubapp/cli.py" line="116"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="117"/>
+        <location filename="../../hubapp/cli.py" line="118"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="119"/>
+        <location filename="../../hubapp/cli.py" line="120"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="120"/>
+        <location filename="../../hubapp/cli.py" line="121"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="122"/>
+        <location filename="../../hubapp/cli.py" line="123"/>
         <source>leave out services and containers already stored instead of refusing the file</source>
         <translation>跳过已存储的班列和集装箱，而不是拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="125"/>
+        <location filename="../../hubapp/cli.py" line="126"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="128"/>
+        <location filename="../../hubapp/cli.py" line="129"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="134"/>
+        <location filename="../../hubapp/cli.py" line="135"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="136"/>
+        <location filename="../../hubapp/cli.py" line="137"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="139"/>
+        <location filename="../../hubapp/cli.py" line="140"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="140"/>
+        <location filename="../../hubapp/cli.py" line="141"/>
         <source>replace the database with a backup (the current file is kept in the backups folder first)</source>
         <translation>用备份替换数据库（当前文件先保存在备份文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="143"/>
+        <location filename="../../hubapp/cli.py" line="144"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="144"/>
+        <location filename="../../hubapp/cli.py" line="145"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems</source>
         <translation>检查文件完整性和应用规则；有问题时以 1 退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="146"/>
+        <location filename="../../hubapp/cli.py" line="147"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="149"/>
+        <location filename="../../hubapp/cli.py" line="150"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="151"/>
+        <location filename="../../hubapp/cli.py" line="152"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月报或期间报告打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="155"/>
+        <location filename="../../hubapp/cli.py" line="156"/>
         <source>which report</source>
         <translation>哪种报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="156"/>
+        <location filename="../../hubapp/cli.py" line="157"/>
         <source>the day of a daily report</source>
         <translation>日报的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="157"/>
+        <location filename="../../hubapp/cli.py" line="158"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="159"/>
+        <location filename="../../hubapp/cli.py" line="160"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="161"/>
+        <location filename="../../hubapp/cli.py" line="162"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="164"/>
+        <location filename="../../hubapp/cli.py" line="165"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="165"/>
+        <location filename="../../hubapp/cli.py" line="166"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报告语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="167"/>
+        <location filename="../../hubapp/cli.py" line="168"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="171"/>
+        <location filename="../../hubapp/cli.py" line="172"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="173"/>
+        <location filename="../../hubapp/cli.py" line="174"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="177"/>
+        <location filename="../../hubapp/cli.py" line="178"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="197"/>
+        <location filename="../../hubapp/cli.py" line="202"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="207"/>
+        <location filename="../../hubapp/cli.py" line="214"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="215"/>
+        <location filename="../../hubapp/cli.py" line="222"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="258"/>
+        <location filename="../../hubapp/cli.py" line="265"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="271"/>
+        <location filename="../../hubapp/cli.py" line="278"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="278"/>
+        <location filename="../../hubapp/cli.py" line="285"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="297"/>
+        <location filename="../../hubapp/cli.py" line="304"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="410"/>
+        <location filename="../../hubapp/cli.py" line="417"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="415"/>
+        <location filename="../../hubapp/cli.py" line="422"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="479"/>
+        <location filename="../../hubapp/cli.py" line="486"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="523"/>
+        <location filename="../../hubapp/cli.py" line="530"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="526"/>
+        <location filename="../../hubapp/cli.py" line="533"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="530"/>
+        <location filename="../../hubapp/cli.py" line="537"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="542"/>
+        <location filename="../../hubapp/cli.py" line="549"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="544"/>
+        <location filename="../../hubapp/cli.py" line="551"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="571"/>
+        <location filename="../../hubapp/cli.py" line="582"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="611"/>
+        <location filename="../../hubapp/cli.py" line="627"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="389"/>
+        <location filename="../../hubapp/cli.py" line="396"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="398"/>
+        <location filename="../../hubapp/cli.py" line="405"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="399"/>
+        <location filename="../../hubapp/cli.py" line="406"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="408"/>
+        <location filename="../../hubapp/cli.py" line="415"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="409"/>
+        <location filename="../../hubapp/cli.py" line="416"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="409"/>
+        <location filename="../../hubapp/cli.py" line="416"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="427"/>
+        <location filename="../../hubapp/cli.py" line="434"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="429"/>
+        <location filename="../../hubapp/cli.py" line="436"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="429"/>
+        <location filename="../../hubapp/cli.py" line="436"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="444"/>
+        <location filename="../../hubapp/cli.py" line="451"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="446"/>
+        <location filename="../../hubapp/cli.py" line="453"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="446"/>
+        <location filename="../../hubapp/cli.py" line="453"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="446"/>
+        <location filename="../../hubapp/cli.py" line="453"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="447"/>
+        <location filename="../../hubapp/cli.py" line="454"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="447"/>
+        <location filename="../../hubapp/cli.py" line="454"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="447"/>
+        <location filename="../../hubapp/cli.py" line="454"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="463"/>
+        <location filename="../../hubapp/cli.py" line="470"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="465"/>
+        <location filename="../../hubapp/cli.py" line="472"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="476"/>
+        <location filename="../../hubapp/cli.py" line="483"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="518"/>
+        <location filename="../../hubapp/cli.py" line="525"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="535"/>
+        <location filename="../../hubapp/cli.py" line="542"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="536"/>
+        <location filename="../../hubapp/cli.py" line="543"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="562"/>
+        <location filename="../../hubapp/cli.py" line="573"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4156,12 +4156,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="63"/>
+        <location filename="../../hubapp/store/backup.py" line="64"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="67"/>
+        <location filename="../../hubapp/store/backup.py" line="68"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -4171,44 +4171,44 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="84"/>
+        <location filename="../../hubapp/store/backup.py" line="85"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="103"/>
+        <location filename="../../hubapp/store/backup.py" line="104"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="175"/>
+        <location filename="../../hubapp/store/backup.py" line="176"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="186"/>
+        <location filename="../../hubapp/store/backup.py" line="187"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="247"/>
+        <location filename="../../hubapp/store/backup.py" line="248"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="251"/>
+        <location filename="../../hubapp/store/backup.py" line="252"/>
         <location filename="../../hubapp/store/db.py" line="80"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="316"/>
+        <location filename="../../hubapp/store/backup.py" line="317"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="219"/>
-        <location filename="../../hubapp/store/backup.py" line="361"/>
+        <location filename="../../hubapp/store/backup.py" line="362"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -4484,45 +4484,50 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="225"/>
+        <location filename="../../hubapp/cli.py" line="232"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="287"/>
+        <location filename="../../hubapp/cli.py" line="294"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="292"/>
+        <location filename="../../hubapp/cli.py" line="299"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="440"/>
+        <location filename="../../hubapp/cli.py" line="447"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="466"/>
+        <location filename="../../hubapp/cli.py" line="473"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="499"/>
+        <location filename="../../hubapp/cli.py" line="506"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="581"/>
-        <location filename="../../hubapp/cli.py" line="605"/>
+        <location filename="../../hubapp/cli.py" line="592"/>
+        <location filename="../../hubapp/cli.py" line="621"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="597"/>
+        <location filename="../../hubapp/cli.py" line="608"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="613"/>
+        <source>report {kind} takes {options}, not {extra}</source>
+        <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="167"/>
@@ -4740,57 +4745,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="326"/>
+        <location filename="../../hubapp/cli.py" line="333"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="327"/>
+        <location filename="../../hubapp/cli.py" line="334"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="327"/>
+        <location filename="../../hubapp/cli.py" line="334"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="328"/>
+        <location filename="../../hubapp/cli.py" line="335"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="328"/>
+        <location filename="../../hubapp/cli.py" line="335"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="329"/>
+        <location filename="../../hubapp/cli.py" line="336"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="329"/>
+        <location filename="../../hubapp/cli.py" line="336"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="330"/>
+        <location filename="../../hubapp/cli.py" line="337"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="340"/>
+        <location filename="../../hubapp/cli.py" line="347"/>
         <source>(none)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="342"/>
+        <location filename="../../hubapp/cli.py" line="349"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="343"/>
+        <location filename="../../hubapp/cli.py" line="350"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
