@@ -162,6 +162,35 @@ def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypa
     assert audit.entries(app_ctx.db, user=app_ctx.user) == []
 
 
+def test_a_full_width_hs_code_is_saved_as_a_plain_keyboard_types_it(qtbot, monkeypatch, screen,
+                                                                    app_ctx):
+    """A Chinese input method in full-width mode types ０８１０７０: it was refused as "there is no
+    HS chapter ０８"."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "０８１０７０")
+    type_into(qtbot, form.name_en, "jackfruit")
+    type_into(qtbot, form.name_zh, "菠萝蜜")
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)
+    save(qtbot, dialog)
+    assert not dialog.isVisible() and form.errors["hs_code"].text() == ""
+    assert reference.get_commodity(
+        app_ctx.db, reference.commodity_finder(app_ctx.db)("菠萝蜜")).hs_code == "081070"
+
+
+def test_a_full_width_locode_shows_and_saves_its_country(qtbot, monkeypatch, screen, app_ctx):
+    screen.tabs.setCurrentWidget(screen.places)
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.places.add_button)
+    form = dialog.form
+    type_into(qtbot, form.locode, "ｌａｌｐｑ")
+    assert form.country.text() == "LA"
+    type_into(qtbot, form.name_en, "Luang Prabang")
+    type_into(qtbot, form.name_zh, "琅勃拉邦")
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert ("LALPQ", "LA") in [(p.locode, p.country) for p in reference.list_places(app_ctx.db)]
+
+
 def test_a_bad_locode_is_refused_and_a_good_place_saved(qtbot, monkeypatch, screen, app_ctx):
     screen.tabs.setCurrentWidget(screen.places)
     dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.places.add_button)

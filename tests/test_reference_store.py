@@ -273,3 +273,19 @@ def test_a_commodity_typed_full_width_is_found_as_typed_on_a_plain_keyboard(demo
     find = reference.commodity_finder(demo_db)
     assert find("花生（去壳）") == find("花生(去壳)") == find("ＧＲＯＵＮＤＮＵＴＳ (shelled)") \
         == find("120242") is not None
+
+
+def test_codes_typed_full_width_are_stored_as_a_plain_keyboard_types_them(demo_db):
+    """A Chinese input method in full-width mode types ０８１０７０ and ＬＡＬＰＱ: the HS code was
+    refused as "no HS chapter ０８", and the codes would have been stored as typed."""
+    reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code="０８１０．７０"),
+                             "boss")
+    assert reference.get_commodity(
+        demo_db, reference.commodity_finder(demo_db)("jackfruit")).hs_code == "081070"
+    reference.save_place(demo_db, PlaceRecord("ｌａ ｌｐｑ", "Luang Prabang", "琅勃拉邦", "ＬＡ"),
+                         "boss", new=True)
+    reference.save_route(demo_db, RouteRecord("ｃｎ－ｌａ－ｌｐｑ", "China–Laos Railway to Luang "
+                                              "Prabang", "中老铁路（琅勃拉邦）", "rail", "CN,LA",
+                                              "CNCQI", "LALPQ"), "boss", new=True)
+    assert ("LALPQ", "LA") in [(p.locode, p.country) for p in reference.list_places(demo_db)]
+    assert "CN-LA-LPQ" in [r.code for r in reference.list_routes(demo_db)]

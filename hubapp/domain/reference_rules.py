@@ -14,7 +14,7 @@ from hubapp.domain.records import (
     CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord,
 )
 from hubapp.domain.reference import CATEGORIES, MODES
-from hubapp.domain.validation import FieldError
+from hubapp.domain.validation import FieldError, folded
 
 # Harmonized System chapters: 01–97, chapter 77 is reserved and holds no goods.
 HS_CHAPTERS = frozenset(f"{n:02d}" for n in range(1, 98) if n != 77)
@@ -24,8 +24,9 @@ _ROUTE_CODE = re.compile(r"[A-Z0-9][A-Z0-9\-]{0,19}")
 
 
 def normal_hs_code(text: str) -> str:
-    """HS codes are written "1106.20" or "1106 20" as often as "110620"."""
-    return re.sub(r"[\s.]", "", text)
+    """HS codes are written "1106.20" or "1106 20" as often as "110620", and full-width
+    ("１１０６２０") by a Chinese input method."""
+    return re.sub(r"[\s.]", "", folded(text))
 
 
 def _required(errors: list[FieldError], name: str, value: str) -> None:

@@ -60,9 +60,15 @@ def full_empty_code(text: str) -> str | None:
     return _FULL_EMPTY.get(folded(text).lower())
 
 
+def plain_code(text: str) -> str:
+    """A code as stored, spaced or typed full-width as people do: 'ｘ８００１', 'x 8001' →
+    'X8001', 'ｌａ ｖｔｅ' → 'LAVTE'."""
+    return "".join(folded(text).split()).upper()
+
+
 def service_number(text: str) -> str:
     """A service number as stored: 'ｘ８００１', 'x 8001' → 'X8001'."""
-    return "".join(folded(text).split()).upper()
+    return plain_code(text)
 
 
 def size_type_code(text: str) -> str:

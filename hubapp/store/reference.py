@@ -13,7 +13,7 @@ from hubapp.domain.reference_rules import (
     commodity_label, normal_hs_code, taken_hs_code_errors, validate_commodity, validate_place,
     validate_route,
 )
-from hubapp.domain.validation import FieldError, ValidationError, lookup_key
+from hubapp.domain.validation import FieldError, ValidationError, lookup_key, plain_code
 from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
 
@@ -225,8 +225,8 @@ def save_place(db: Database, place: PlaceRecord, user: str, *, new: bool,
                loaded: PlaceRecord | None = None) -> ChangeRecord:
     """Add a place (new) or rename one; its UN/LOCODE never changes, services refer to it.
     loaded: as the form opened it (see save_commodity)."""
-    place = dataclasses.replace(place, locode=place.locode.strip().upper(),
-                                country=place.country.strip().upper())
+    place = dataclasses.replace(place, locode=plain_code(place.locode),
+                                country=plain_code(place.country))
     _check(validate_place(place))
     with transaction(db):
         _store_keyed(db, "place", "locode", _place_row(place), user, new,
@@ -263,7 +263,7 @@ def save_route(db: Database, route: RouteRecord, user: str, *, new: bool,
                loaded: RouteRecord | None = None) -> ChangeRecord:
     """Add a route (new) or change one; its code never changes, services refer to it.
     loaded: as the form opened it (see save_commodity)."""
-    route = dataclasses.replace(route, code=route.code.strip().upper())
+    route = dataclasses.replace(route, code=plain_code(route.code))
     with transaction(db):
         _check(validate_route(route, {p.locode for p in list_places(db)}))
         _store_keyed(db, "route", "code", _route_row(route), user, new,

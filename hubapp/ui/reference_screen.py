@@ -21,7 +21,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceRecord, RouteRecord
 from hubapp.domain.reference import CATEGORIES
 from hubapp.domain.reference_rules import LOCODE, normal_hs_code
-from hubapp.domain.validation import FieldError, ValidationError
+from hubapp.domain.validation import FieldError, ValidationError, folded, plain_code
 from hubapp.store import reference
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import dialogs, focus, labels
@@ -182,11 +182,11 @@ class PlaceForm(ReferenceForm):
 
     def _show_country(self, locode: str) -> None:
         # Nothing beside the label read as a field that would not take typing.
-        self.country.setText(locode.strip()[:2].upper()
+        self.country.setText(plain_code(locode)[:2]
                              or self.tr("the first two letters of the UN/LOCODE"))
 
     def record(self) -> PlaceRecord:
-        locode = self.locode.text().strip().upper()
+        locode = plain_code(self.locode.text())
         return PlaceRecord(locode, self.name_en.text().strip(), self.name_zh.text().strip(),
                            locode[:2])
 
@@ -226,9 +226,9 @@ class RouteForm(ReferenceForm):
         return box
 
     def record(self) -> RouteRecord:
-        countries = ",".join(c.strip().upper() for c in self.countries.text().split(",")
+        countries = ",".join(plain_code(c) for c in folded(self.countries.text()).split(",")
                              if c.strip())
-        return RouteRecord(self.code.text().strip().upper(), self.name_en.text().strip(),
+        return RouteRecord(plain_code(self.code.text()), self.name_en.text().strip(),
                            self.name_zh.text().strip(), self.mode.currentData(), countries,
                            self.origin.currentData(), self.destination.currentData())
 
@@ -519,7 +519,7 @@ def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str,
         record = CommodityRecord(code, "", "", "", False) if code.isdigit() else \
             CommodityRecord("", name_en, name_zh, "", False)
     else:
-        code = text.upper().replace(" ", "")  # UN/LOCODEs are often printed "LA VTE"
+        code = plain_code(text)  # UN/LOCODEs are often printed "LA VTE"
         record = PlaceRecord(code, "", "", code[:2]) if LOCODE.fullmatch(code) else \
             PlaceRecord("", name_en, name_zh, "")
     return dialogs.ask_reference_record(parent, ctx, kind, record, new=True)
