@@ -178,6 +178,28 @@ def test_a_full_width_hs_code_is_saved_as_a_plain_keyboard_types_it(qtbot, monke
         app_ctx.db, reference.commodity_finder(app_ctx.db)("菠萝蜜")).hs_code == "081070"
 
 
+def test_a_name_typed_full_width_as_another_commoditys_is_refused_by_the_field(
+        qtbot, monkeypatch, screen, app_ctx):
+    """"ｃａｓｓａｖａ ｆｌｏｕｒ" was saved as a new commodity, and the boxes clerks typed
+    "cassava flour" went to it from then on."""
+    before = len(reference.list_commodities(app_ctx.db, include_retired=True))
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "110621")
+    type_into(qtbot, form.name_en, "ｃａｓｓａｖａ ｆｌｏｕｒ")
+    type_into(qtbot, form.name_zh, "进口木薯粉")
+    qtbot.keyClick(form.category, Qt.Key.Key_Down)
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.change is None
+    assert form.errors["name_en"].text() == (
+        "'ｃａｓｓａｖａ ｆｌｏｕｒ' is taken: the daily log and imports read it as 'cassava flour', "
+        "cassava flour (木薯粉)'s")
+    assert dialog.focusWidget() is form.name_en
+    assert not form.errors["name_zh"].isVisible()
+    assert len(reference.list_commodities(app_ctx.db, include_retired=True)) == before
+    dialog.reject()
+
+
 def test_a_full_width_locode_shows_and_saves_its_country(qtbot, monkeypatch, screen, app_ctx):
     screen.tabs.setCurrentWidget(screen.places)
     dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.places.add_button)

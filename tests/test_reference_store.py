@@ -289,3 +289,99 @@ def test_codes_typed_full_width_are_stored_as_a_plain_keyboard_types_them(demo_d
                                               "CNCQI", "LALPQ"), "boss", new=True)
     assert ("LALPQ", "LA") in [(p.locode, p.country) for p in reference.list_places(demo_db)]
     assert "CN-LA-LPQ" in [r.code for r in reference.list_routes(demo_db)]
+
+
+def refused_fields(save):
+    with pytest.raises(ValidationError) as caught:
+        save()
+    return {e.field: message(e) for e in caught.value.errors}
+
+
+@pytest.mark.parametrize("name_en, name_zh, field", [
+    ("ｃａｓｓａｖａ ｆｌｏｕｒ", "进口木薯粉", "name_en"),  # full-width, from a Chinese input method
+    ("cassava  flour", "进口木薯粉", "name_en"), ("Cassava Flour", "进口木薯粉", "name_en"),
+    ("木薯粉", "进口木薯粉", "name_en"), ("imported cassava flour", "木薯粉\u3000", "name_zh"),
+    ("imported cassava flour", "Cassava flour", "name_zh")])
+def test_a_commodity_named_as_the_finder_reads_another_is_refused(demo_db, name_en, name_zh,
+                                                                   field):
+    """The form compared names with SQL lower(): "ｃａｓｓａｖａ ｆｌｏｕｒ" was saved, and every box
+    typed "cassava flour" went to it from then on."""
+    flour = reference.commodity_finder(demo_db)("cassava flour")
+    before = count(demo_db, "commodity")
+    refused = refused_fields(lambda: reference.save_commodity(
+        demo_db, CommodityRecord("970500", name_en, name_zh, "agri", False), "boss"))
+    assert list(refused) == [field]
+    typed = name_en if field == "name_en" else name_zh
+    assert refused[field].startswith(f"{typed.strip()!r} is taken: the daily log and imports "
+                                     "read it as ")
+    assert refused[field].endswith(", cassava flour (木薯粉)'s")
+    assert count(demo_db, "commodity") == before
+    assert reference.commodity_finder(demo_db)("cassava flour") == flour
+
+
+def test_a_retired_commoditys_names_stay_taken_and_an_edit_keeping_its_names_saves(demo_db):
+    flour = reference.commodity_finder(demo_db)("cassava flour")
+    reference.set_retired(demo_db, flour, True, "boss")
+    assert list(refused_fields(lambda: reference.save_commodity(
+        demo_db, CommodityRecord("110620", "Cassava flour", "木薯面粉", "agri", False),
+        "boss"))) == ["name_en"]
+    stored = reference.get_commodity(demo_db, flour)
+    reference.save_commodity(demo_db, dataclasses.replace(stored, name_en="Cassava Flour",
+                                                          perishable=True), "boss", stored)
+    assert reference.get_commodity(demo_db, flour).name_en == "Cassava Flour"
+
+
+def test_a_file_already_holding_near_duplicates_opens_and_takes_edits_of_other_fields(
+        demo_db):
+    """Files saved before names were compared as the finder reads them may hold such pairs:
+    nothing refuses them until a name is typed anew."""
+    demo_db["commodity"].insert({"hs_code": "110621", "name_en": "Cassava  flour",
+                                 "name_zh": "木薯粉（二）", "category": "agri", "perishable": 0})
+    demo_db["route"].insert({"code": "CN-LA-EXP", "name_en": "China–Laos Express",
+                             "name_zh": "中老铁路", "mode": "rail", "countries": "CN,LA",
+                             "origin": "CNCQI", "destination": "LAVTE"})
+    twin = next(c for c in reference.list_commodities(demo_db) if c.hs_code == "110621")
+    reference.save_commodity(demo_db, dataclasses.replace(twin, perishable=True), "boss", twin)
+    assert reference.get_commodity(demo_db, twin.id).perishable
+    express = next(r for r in reference.list_routes(demo_db) if r.code == "CN-LA-EXP")
+    reference.save_route(demo_db, dataclasses.replace(express, mode="rail-sea"), "boss",
+                         new=False, loaded=express)
+    assert list(refused_fields(lambda: reference.save_route(
+        demo_db, dataclasses.replace(express, name_en="china–laos railway"), "boss",
+        new=False))) == ["name_en"]
+    # Respelt, the twin's name is typed anew: as the other's it would break a UNIQUE column.
+    assert list(refused_fields(lambda: reference.save_commodity(
+        demo_db, dataclasses.replace(twin, name_en="cassava flour"), "boss"))) == ["name_en"]
+
+
+def test_routes_and_places_named_as_the_import_reads_another_are_refused(demo_db):
+    """CN-LA-EXP named 中老铁路 was saved, and an import row "中老铁路" became CN-LA's."""
+    express = RouteRecord("CN-LA-EXP", "China–Laos Express", "中老快线", "rail", "CN,LA",
+                          "CNCQI", "LAVTE")
+    refused = refused_fields(lambda: reference.save_route(
+        demo_db, dataclasses.replace(express, name_zh="中老铁路"), "boss", new=True))
+    assert refused == {"name_zh": "'中老铁路' is taken: the daily log and imports read it as "
+                                  "'中老铁路', CN-LA China–Laos Railway (中老铁路)'s"}
+    for field, value in (("name_en", "ｃｈｉｎａ–ｌａｏｓ  railway"), ("name_en", "cn-la"),
+                         ("name_zh", "CN-LA-TH")):
+        assert list(refused_fields(lambda: reference.save_route(
+            demo_db, dataclasses.replace(express, **{field: value}), "boss",
+            new=True))) == [field]
+    # A code that another route goes by as a name: the import would find that one.
+    reference.save_route(demo_db, dataclasses.replace(express, name_en="CN-LAX"), "boss",
+                         new=True)
+    assert list(refused_fields(lambda: reference.save_route(
+        demo_db, RouteRecord("cn-lax", "Other", "其他", "rail", "CN,LA", "CNCQI", "LAVTE"),
+        "boss", new=True))) == ["code"]
+
+    place = PlaceRecord("LALPQ", "Luang Prabang", "琅勃拉邦", "LA")
+    for field, value in (("name_en", "ＣＨＯＮＧＱＩＮＧ ＪＩＡＮＧＢＥＩ Airport"),
+                         ("name_zh", "上海"), ("name_en", "cnsha")):
+        refused = refused_fields(lambda: reference.save_place(
+            demo_db, dataclasses.replace(place, **{field: value}), "boss", new=True))
+        assert list(refused) == [field]
+    assert refused["name_en"].endswith("'CNSHA', CNSHA Shanghai (上海)'s")
+    assert "LALPQ" not in [p.locode for p in reference.list_places(demo_db)]
+    reference.save_place(demo_db, place, "boss", new=True)
+    reference.save_place(demo_db, dataclasses.replace(place, name_en="Luang  Prabang"), "boss",
+                         new=False)  # its own name, spaced differently

@@ -7,14 +7,14 @@ field, so a form can show each message next to its field.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord,
 )
 from hubapp.domain.reference import CATEGORIES, MODES
-from hubapp.domain.validation import FieldError, folded
+from hubapp.domain.validation import FieldError, folded, lookup_key
 
 # Harmonized System chapters: 01–97, chapter 77 is reserved and holds no goods.
 HS_CHAPTERS = frozenset(f"{n:02d}" for n in range(1, 98) if n != 77)
@@ -80,6 +80,32 @@ def taken_hs_code_errors(commodity: CommodityRecord,
                             "cannot share one (retire or change that one first)"),
                 {"value": commodity.hs_code, "name": commodity_label(other)})]
     return []
+
+
+def taken_name_errors(texts: Mapping[str, str], stored: Mapping[str, str] | None,
+                      others: Iterable[tuple[str, Iterable[str]]]) -> list[FieldError]:
+    """A record's names (and code) must each lead to it alone: the daily log and imports find
+    records by lookup_key, so two texts that differ only in case, spacing or full-width
+    letters are one to them, and the later record silently took the boxes of the first.
+
+    texts: the record's fields to check, by field name; stored: those fields as the database
+    holds them (None for a new record): a text kept as it is is not judged again, so a record
+    of a file that already holds such a pair still takes edits of its other fields; others:
+    each other record's label and the texts the finders know it by."""
+    taken: dict[str, tuple[str, str]] = {}
+    for label, found_by in others:
+        for text in found_by:
+            taken.setdefault(lookup_key(text), (text, label))
+    errors = []
+    for field, value in texts.items():
+        key = lookup_key(value)
+        if key in taken and (stored is None or value.strip() != stored[field].strip()):
+            text, label = taken[key]
+            errors.append(FieldError(field, QT_TRANSLATE_NOOP(
+                "messages", "{value!r} is taken: the daily log and imports read it as "
+                            "{taken!r}, {name}'s"),
+                {"value": value.strip(), "taken": text, "name": label}))
+    return errors
 
 
 def validate_place(place: PlaceRecord) -> list[FieldError]:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference_rules import (
-    commodity_label, normal_hs_code, taken_hs_code_errors, validate_commodity, validate_place,
-    validate_route,
+    commodity_label, normal_hs_code, taken_hs_code_errors, taken_name_errors, validate_commodity,
+    validate_place, validate_route,
 )
 from hubapp.domain.validation import FieldError, ValidationError, lookup_key, plain_code
 from hubapp.store import audit, rollup
@@ -119,18 +119,20 @@ def _commodity_row(commodity: CommodityRecord) -> dict:
             "perishable": int(commodity.perishable), "retired": int(commodity.retired)}
 
 
-def _taken_name_errors(db: Database, commodity: CommodityRecord) -> list[FieldError]:
-    """Names are unique (the finder and the UNIQUE columns rely on it), retired ones too."""
-    errors = []
-    for name in ("name_en", "name_zh"):
-        value = getattr(commodity, name).strip()
-        rows = list(db.query(
-            f"SELECT id FROM commodity WHERE lower({name}) = lower(?) AND id IS NOT ?",
-            [value, commodity.id]))
-        if value and rows:
-            errors.append(FieldError(name, QT_TRANSLATE_NOOP(
-                "messages", "{value!r} is already in the list"), {"value": value}))
-    return errors
+_NAMES = ("name_en", "name_zh")
+
+
+def _taken_name_errors(db: Database, commodity: CommodityRecord,
+                       before: CommodityRecord | None) -> list[FieldError]:
+    """Names lead to one commodity (the finder and the UNIQUE columns rely on it), retired
+    ones too: the finder knows them."""
+    def names(record: CommodityRecord) -> dict[str, str]:
+        return {name: getattr(record, name) for name in _NAMES}
+
+    return taken_name_errors(
+        names(commodity), None if before is None else names(before),
+        [(commodity_label(other), names(other).values())
+         for other in list_commodities(db, include_retired=True) if other.id != commodity.id])
 
 
 def _check(errors: list[FieldError]) -> None:
@@ -152,7 +154,7 @@ def save_commodity(db: Database, commodity: CommodityRecord, user: str,
             commodity = CommodityRecord(**_changed_over(
                 dataclasses.asdict(before), dataclasses.asdict(commodity),
                 dataclasses.asdict(loaded)))
-        _check(_taken_name_errors(db, commodity)
+        _check(_taken_name_errors(db, commodity, before)
                + taken_hs_code_errors(commodity, list_commodities(db)))
         row = _commodity_row(commodity)
         if before is None:
@@ -237,16 +239,24 @@ def save_place(db: Database, place: PlaceRecord, user: str, *, new: bool,
 def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: bool,
                  loaded: dict | None = None) -> None:
     """Insert (new) or update a place or route by its code, with its audit entry; an update
-    writes what differs from loaded (the row as the form opened it) over what is stored."""
+    writes what differs from loaded (the row as the form opened it) over what is stored.
+    The code and names each lead to this record alone: the import and the daily log find
+    places and routes by any of them."""
     value = row[key]
     rows = list(db.query(f"SELECT * FROM {table} WHERE {key} = ?", [value]))
-    if new and rows:
-        _check([FieldError(key, QT_TRANSLATE_NOOP(
-            "messages", "{value!r} is already in the list"), {"value": value})])
     if not new and not rows:
         raise InputError(QT_TRANSLATE_NOOP("messages", "{value} no longer exists"), value=value)
     if rows and loaded is not None:
         row = _changed_over(rows[0], row, loaded)
+    errors = [FieldError(key, QT_TRANSLATE_NOOP(
+        "messages", "{value!r} is already in the list"), {"value": value})] if new and rows \
+        else []
+    found_by = (key, *_NAMES)
+    others = db.query(f"SELECT * FROM {table} WHERE {key} <> ?", [value])
+    _check(errors + taken_name_errors(
+        {name: row[name] for name in found_by}, None if new else rows[0],
+        [(f"{other[key]} {other['name_en']} ({other['name_zh']})",
+          [other[name] for name in found_by]) for other in others]))
     db[table].upsert(row, pk=key)
     audit.record(db, user, "create" if new else "update", table, value,
                  None if new else rows[0], row)
