@@ -3,6 +3,7 @@
 import base64
 import datetime as dt
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -86,6 +87,39 @@ def test_five_failures_lock_the_account_for_five_minutes(db, admin):
     assert users.authenticate(db, "Li Na", PASSWORD, now=later).role == ADMIN
     actions = [r[0] for r in db.execute("SELECT action FROM audit_log WHERE entity = 'user'")]
     assert "lock out" in actions
+
+
+def test_an_admin_unlocks_a_locked_out_clerk_who_keeps_their_password(db, admin):
+    clerk = users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    supervisor = users.add_user(db, admin, "zhao", SUPERVISOR, PASSWORD)
+    assert not any(user.locked() for user in users.list_users(db))
+    with pytest.raises(HubError, match="wang is not locked out"):
+        users.unlock(db, admin, "wang")
+    for _ in range(users.MAX_FAILED_ATTEMPTS):
+        with pytest.raises(AuthError, match="Wrong"):
+            users.authenticate(db, "wang", "guess")
+    locked = {user.name: user for user in users.list_users(db)}["wang"]
+    assert locked.locked() and not locked.locked(locked.locked_until)
+    assert locked.locked_until - dt.datetime.now(dt.timezone.utc) <= users.LOCK_OUT
+    for actor in (clerk, supervisor):
+        with pytest.raises(PermissionDenied, match="needs the role admin"):
+            users.unlock(db, actor, "wang")
+    with pytest.raises(AuthError, match="locked out"):
+        users.authenticate(db, "wang", PASSWORD)
+
+    users.unlock(db, admin, "wang")
+    assert not {user.name: user for user in users.list_users(db)}["wang"].locked()
+    assert users.authenticate(db, "wang", PASSWORD).name == "wang"
+    (who, entity, name, before, after), = db.execute(
+        "SELECT user_name, entity, entity_id, before, after FROM audit_log"
+        " WHERE action = 'unlock'")
+    assert (who, entity, name, after) == ("Li Na", "user", "wang", None)
+    assert json.loads(before) == {"until": locked.locked_until.isoformat(timespec="seconds")}
+    # Cleared, not paused: the next lock-out takes five wrong passwords again.
+    for _ in range(users.MAX_FAILED_ATTEMPTS - 1):
+        with pytest.raises(AuthError, match="Wrong"):
+            users.authenticate(db, "wang", "guess")
+    assert not {user.name: user for user in users.list_users(db)}["wang"].locked()
 
 
 def test_failure_count_survives_reopening_and_resets_on_success(new_target):

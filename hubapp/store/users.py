@@ -51,6 +51,12 @@ class UserRecord:
     role: str
     id: int | None = None
     active: bool = True
+    locked_until: dt.datetime | None = None  # UTC; the end of a lock-out, maybe already past
+
+    def locked(self, now: dt.datetime | None = None) -> bool:
+        """Locked out by wrong passwords at now (UTC, default: this moment)."""
+        return self.locked_until is not None and \
+            (now or dt.datetime.now(dt.timezone.utc)) < self.locked_until
 
 
 def _account_name() -> str:
@@ -199,6 +205,20 @@ def set_active(db: Database, actor: UserRecord, name: str, active: bool) -> None
                      {"active": user.active}, {"active": active})
 
 
+def unlock(db: Database, actor: UserRecord, name: str) -> None:
+    """An admin lets a locked-out user try again now, with the password they have."""
+    require_role(actor, ADMIN)
+    with transaction(db):
+        user = _find(db, name)
+        if not user.locked():
+            # The lock ran out, or another desk lifted it, since the list was read.
+            raise HubError(QT_TRANSLATE_NOOP(
+                "messages", "{name} is not locked out"), name=user.name)
+        _clear_failures(db, user.id)
+        audit.record(db, actor.name, "unlock", "user", user.name,
+                     {"until": user.locked_until.isoformat(timespec="seconds")}, None)
+
+
 def authenticate(db: Database, name: str, password: str,
                  now: dt.datetime | None = None) -> UserRecord:
     """The user if name and password match; counts failures and locks the account out.
@@ -227,8 +247,7 @@ def authenticate(db: Database, name: str, password: str,
             raise AuthError(QT_TRANSLATE_NOOP(
                 "messages", "{name} is deactivated; ask an admin"), name=stored_name)
         if verify_password(password, stored_hash):
-            db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = NULL"
-                       " WHERE id = ?", [user_id])
+            _clear_failures(db, user_id)
             return _record(next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id])))
         failed += 1
         if failed >= MAX_FAILED_ATTEMPTS:
@@ -241,6 +260,11 @@ def authenticate(db: Database, name: str, password: str,
                        [failed, user_id])
     # Raised outside the transaction so that the failure count is committed.
     raise wrong
+
+
+def _clear_failures(db: Database, user_id: int) -> None:
+    db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+               [user_id])
 
 
 def single_user_mode(db: Database) -> bool:
@@ -325,4 +349,6 @@ def _keep_one_admin(db: Database, user: UserRecord) -> None:
 
 
 def _record(row: dict) -> UserRecord:
-    return UserRecord(row["name"], row["role"], row["id"], bool(row["active"]))
+    locked_until = row["locked_until"]
+    return UserRecord(row["name"], row["role"], row["id"], bool(row["active"]),
+                      dt.datetime.fromisoformat(locked_until) if locked_until else None)
