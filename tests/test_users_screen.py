@@ -1,10 +1,14 @@
 """An admin keeps the users from the window; anyone else only looks."""
 
+import datetime as dt
+import re
 import sqlite3
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from hubapp.domain import wording
 from hubapp.store import users
 from hubapp.ui import dialogs
 from hubapp.ui.login_dialog import PasswordDialog
@@ -50,13 +54,13 @@ def test_tab_goes_along_the_rows_as_they_read(qtbot, app_ctx):
     screen = _screen(qtbot, app_ctx)
     screen.table.selectRow(0)
     order, widget = [], screen.table
-    for _ in range(9):
+    for _ in range(10):
         widget = widget.nextInFocusChain()
         while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget = widget.nextInFocusChain()
         order.append(widget)
     assert order == [screen.role, screen.role_button, screen.password_button,
-                     screen.active_button, screen.name, screen.password, screen.new_role,
+                     screen.active_button, screen.unlock_button, screen.name, screen.password, screen.new_role,
                      screen.add_button, screen.single_user]
 
 
@@ -97,6 +101,64 @@ def test_single_user_mode_stays_on_until_an_admin_can_log_in(qtbot, app_ctx):
 
 def _add(ctx, name, role="clerk"):
     users.add_user(ctx.db, users.SINGLE_USER, name, role, PASSWORD)
+
+
+def _lock_out(ctx, name, now=None):
+    for _ in range(users.MAX_FAILED_ATTEMPTS):
+        with pytest.raises(users.AuthError, match="Wrong"):
+            users.authenticate(ctx.db, name, "guessed", now=now)
+
+
+def test_an_admin_sees_who_is_locked_out_and_unlocks_them(qtbot, app_ctx, demo_db_path,
+                                                          qtmodeltester):
+    _add(app_ctx, "li.na")
+    _add(app_ctx, "wang.li")
+    _lock_out(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    qtmodeltester.check(screen.model)
+    assert screen.model.headerData(3, Qt.Orientation.Horizontal) == "Locked out"
+    until = users.list_users(app_ctx.db)[1].locked_until.astimezone()
+    assert [screen.model.index(row, 3).data() for row in range(2)] == [
+        "", f"until {wording.service_time(until, dt.date.today())}"]
+    assert re.fullmatch(r"until \d\d:\d\d( \+1)?", screen.model.index(1, 3).data())
+    assert not screen.unlock_button.isEnabled()  # nobody picked
+    screen.table.selectRow(0)
+    assert screen.active_button.isEnabled() and not screen.unlock_button.isEnabled()
+    screen.table.selectRow(1)
+    assert screen.unlock_button.isEnabled()
+
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == \
+        "wang.li unlocked: they can log in with their password again."
+    assert screen.model.index(1, 3).data() == ""
+    assert screen._selected().name == "wang.li" and not screen.unlock_button.isEnabled()
+    assert users.authenticate(app_ctx.db, "wang.li", PASSWORD).name == "wang.li"
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT user_name, entity_id FROM audit_log"
+                            " WHERE action = 'unlock'").fetchall() == [
+            (app_ctx.user, "wang.li")]
+
+
+def test_a_lock_out_that_runs_out_leaves_the_list(qtbot, app_ctx):
+    _add(app_ctx, "wang.li")
+    # Locked out almost five minutes ago: free again in a second.
+    _lock_out(app_ctx, "wang.li", dt.datetime.now(dt.timezone.utc) - users.LOCK_OUT
+              + dt.timedelta(seconds=1))
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    assert screen.model.index(0, 3).data() and screen.unlock_button.isEnabled()
+    qtbot.waitUntil(lambda: not screen.unlock_button.isEnabled(), timeout=3000)
+    assert not screen.model.index(0, 3).data() and screen._selected().name == "wang.li"
+
+
+def test_only_an_admin_may_unlock(qtbot, app_ctx):
+    _add(app_ctx, "wang.li")
+    _lock_out(app_ctx, "wang.li")
+    app_ctx.user, app_ctx.role = "zhao.min", "supervisor"
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    assert screen.model.index(0, 3).data().startswith("until")
+    assert not screen.unlock_button.isEnabled()
 
 
 def test_the_actions_follow_the_picked_user_not_a_typed_name(qtbot, app_ctx, demo_db_path,

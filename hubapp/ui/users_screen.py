@@ -1,15 +1,18 @@
-"""Users and roles, kept by an admin: add, change role, reset password, deactivate."""
+"""Users and roles, kept by an admin: add, change role, reset password, deactivate, unlock."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from hubapp.domain import wording
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import users
@@ -21,11 +24,18 @@ from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
 class UsersModel(RecordTableModel):
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("Role"), self.tr("Active")]
+        return [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("Locked out")]
 
     def display(self, user: UserRecord, column: int) -> str:
         return [user.name, role_label(user.role),
-                self.tr("yes") if user.active else self.tr("no")][column]
+                self.tr("yes") if user.active else self.tr("no"), self._lock(user)][column]
+
+    def _lock(self, user: UserRecord) -> str:
+        if not user.locked():
+            return ""
+        # The desk's clock, as a time past midnight is written everywhere ("00:03 +1").
+        return self.tr("until {time}").format(time=wording.service_time(
+            user.locked_until.astimezone(), dt.date.today()))
 
 
 def change_my_password(parent: QWidget, ctx: AppContext) -> bool:
@@ -79,6 +89,12 @@ class UsersScreen(QWidget):
         self.role_button = QPushButton(self.tr("Set role"), self)
         self.password_button = QPushButton(self.tr("Set password…"), self)
         self.active_button = QPushButton(self.tr("Deactivate"), self)
+        # Lets a locked-out user in again with their own password, which only they know.
+        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        # The list reloads when the first lock-out runs out, so it never shows one that ended
+        # (a timer that wakes a little early finds it still running and is set again).
+        self.lock_ends = QTimer(self)
+        self.lock_ends.setSingleShot(True)
         self.single_user = QCheckBox(self.tr("Single-user mode (no login at start)"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -89,7 +105,8 @@ class UsersScreen(QWidget):
             new.addWidget(widget)
         picked = QHBoxLayout()
         picked.addWidget(QLabel(self.tr("Picked user"), self))
-        for widget in (self.role, self.role_button, self.password_button, self.active_button):
+        for widget in (self.role, self.role_button, self.password_button, self.active_button,
+                       self.unlock_button):
             picked.addWidget(widget)
         picked.addStretch(1)
         layout = QVBoxLayout(self)
@@ -98,7 +115,7 @@ class UsersScreen(QWidget):
         layout.addLayout(picked)
         layout.addLayout(new)
         focus.tab_order(self.table, self.role, self.role_button, self.password_button,
-                        self.active_button, self.name, self.password, self.new_role,
+                        self.active_button, self.unlock_button, self.name, self.password, self.new_role,
                         self.add_button, self.single_user)
         layout.addWidget(self.single_user)
         layout.addWidget(self.message)
@@ -113,6 +130,10 @@ class UsersScreen(QWidget):
             lambda user: users.set_active(ctx.db, self.ctx.actor(), user.name, not user.active),
             self.tr("{name} deactivated.") if self._selected().active else
             self.tr("{name} activated.")))
+        self.unlock_button.clicked.connect(lambda: self._do(
+            lambda user: users.unlock(ctx.db, self.ctx.actor(), user.name),
+            self.tr("{name} unlocked: they can log in with their password again.")))
+        self.lock_ends.timeout.connect(self.reload)
         self.single_user.clicked.connect(self._set_single_user)
         self.table.selectionModel().selectionChanged.connect(self._picked)
         ctx.signals.data_changed.connect(self._on_data_changed)
@@ -133,6 +154,7 @@ class UsersScreen(QWidget):
         picked = self._selected()
         select = select or (picked.name if picked else None)
         self.model.set_rows(users.list_users(self.ctx.db))
+        self._wake_when_a_lock_ends()
         for row, user in enumerate(self.model.records()):
             if user.name == select:
                 self.table.selectRow(row)
@@ -151,10 +173,20 @@ class UsersScreen(QWidget):
         if not admin:
             self.message.setText(self.tr("Only an admin can change users."))
 
+    def _wake_when_a_lock_ends(self) -> None:
+        now = dt.datetime.now(dt.timezone.utc)
+        ends = [user.locked_until for user in self.model.records() if user.locked(now)]
+        if ends:
+            self.lock_ends.start(math.ceil((min(ends) - now).total_seconds() * 1000))
+        else:
+            self.lock_ends.stop()
+
     def _picked(self) -> None:
         user = self._selected()
         for widget in (self.role, self.role_button, self.password_button, self.active_button):
             widget.setEnabled(self.ctx.role == ADMIN and user is not None)
+        self.unlock_button.setEnabled(self.ctx.role == ADMIN and user is not None
+                                      and user.locked())
         # Nobody picked, no role: "Clerk" there read as the role of someone.
         self.role.setCurrentIndex(-1 if user is None else self.role.findData(user.role))
         if user is not None:
