@@ -4,39 +4,39 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="151"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="151"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="151"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="151"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="151"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="161"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -44,66 +44,66 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="181"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="183"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="196"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="202"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="251"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="252"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="252"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="253"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="269"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="270"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -1693,12 +1693,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="44"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="35"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="45"/>
         <source>Type your current password, then the new one twice (at least {min} characters).</source>
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
@@ -2339,147 +2339,167 @@ Licence: MIT</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="24"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="24"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="24"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="28"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
+        <source>Locked out</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="31"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="28"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="31"/>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="37"/>
+        <source>until {time}</source>
+        <translation>至 {time}</translation>
     </message>
 </context>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="57"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="87"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="93"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="103"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="107"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="135"/>
+        <source>{name} unlocked: they can log in with their password again.</source>
+        <translation>已解锁 {name}：可用原密码重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="164"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="187"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="219"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="81"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="161"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="193"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="86"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="90"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="98"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="170"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="202"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="127"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="188"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="220"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="183"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="225"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="230"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="174"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="194"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="132"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="131"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -2657,331 +2677,336 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <source>unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="117"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="118"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="118"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="120"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="128"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
@@ -3872,118 +3897,123 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="148"/>
+        <location filename="../../hubapp/domain/validation.py" line="154"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="155"/>
+        <location filename="../../hubapp/domain/validation.py" line="161"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="33"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="34"/>
         <source>This field is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="46"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="47"/>
         <source>HS code {value!r} must be 6 digits (like 110620)</source>
         <translation>HS 编码“{value}”必须是 6 位数字（如 110620）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="49"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="50"/>
         <source>HS code {value}: there is no HS chapter {chapter} (chapters run 01–97, without 77)</source>
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="54"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="55"/>
         <source>Choose the commodity&apos;s category</source>
         <translation>请选择货类的类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="57"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="58"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="77"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="78"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>海关编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="87"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="112"/>
+        <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
+        <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="122"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="92"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="127"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="102"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="137"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="112"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="115"/>
-        <location filename="../../hubapp/domain/validation.py" line="161"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="150"/>
+        <location filename="../../hubapp/domain/validation.py" line="167"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="128"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="163"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="135"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="170"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="188"/>
+        <location filename="../../hubapp/domain/validation.py" line="194"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="204"/>
+        <location filename="../../hubapp/domain/validation.py" line="210"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="208"/>
+        <location filename="../../hubapp/domain/validation.py" line="214"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="229"/>
+        <location filename="../../hubapp/domain/validation.py" line="235"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="240"/>
+        <location filename="../../hubapp/domain/validation.py" line="246"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="286"/>
+        <location filename="../../hubapp/domain/validation.py" line="292"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="292"/>
+        <location filename="../../hubapp/domain/validation.py" line="298"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="254"/>
+        <location filename="../../hubapp/domain/validation.py" line="260"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -3998,22 +4028,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="143"/>
+        <location filename="../../hubapp/domain/validation.py" line="149"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="257"/>
+        <location filename="../../hubapp/domain/validation.py" line="263"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="301"/>
+        <location filename="../../hubapp/domain/validation.py" line="307"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="313"/>
+        <location filename="../../hubapp/domain/validation.py" line="319"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -4058,7 +4088,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="107"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="142"/>
         <location filename="../../hubapp/interchange/parsing.py" line="366"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -4348,77 +4378,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="74"/>
+        <location filename="../../hubapp/store/users.py" line="80"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="132"/>
+        <location filename="../../hubapp/store/users.py" line="138"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="148"/>
+        <location filename="../../hubapp/store/users.py" line="154"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="170"/>
+        <location filename="../../hubapp/store/users.py" line="176"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="210"/>
+        <location filename="../../hubapp/store/users.py" line="215"/>
+        <source>{name} is not locked out</source>
+        <translation>{name} 未被锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="230"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="222"/>
+        <location filename="../../hubapp/store/users.py" line="242"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="227"/>
+        <location filename="../../hubapp/store/users.py" line="247"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="259"/>
+        <location filename="../../hubapp/store/users.py" line="283"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有在用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="271"/>
+        <location filename="../../hubapp/store/users.py" line="295"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="276"/>
+        <location filename="../../hubapp/store/users.py" line="300"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="287"/>
+        <location filename="../../hubapp/store/users.py" line="311"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="293"/>
+        <location filename="../../hubapp/store/users.py" line="317"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="302"/>
+        <location filename="../../hubapp/store/users.py" line="326"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="310"/>
+        <location filename="../../hubapp/store/users.py" line="334"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="322"/>
+        <location filename="../../hubapp/store/users.py" line="346"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -4448,38 +4483,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="72"/>
+        <location filename="../../hubapp/store/reference.py" line="73"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>海关编码 {code} 由 {names} 共用：请输入货类名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="93"/>
+        <location filename="../../hubapp/store/reference.py" line="94"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一海关编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="96"/>
+        <location filename="../../hubapp/store/reference.py" line="97"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="131"/>
-        <location filename="../../hubapp/store/reference.py" line="244"/>
+        <location filename="../../hubapp/store/reference.py" line="259"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="188"/>
+        <location filename="../../hubapp/store/reference.py" line="193"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="197"/>
+        <location filename="../../hubapp/store/reference.py" line="202"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="247"/>
+        <location filename="../../hubapp/store/reference.py" line="256"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
