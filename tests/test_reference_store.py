@@ -385,23 +385,3 @@ def test_routes_and_places_named_as_the_import_reads_another_are_refused(demo_db
     reference.save_place(demo_db, place, "boss", new=True)
     reference.save_place(demo_db, dataclasses.replace(place, name_en="Luang  Prabang"), "boss",
                          new=False)  # its own name, spaced differently
-
-
-def test_a_name_an_import_reads_as_a_stored_record_through_the_shipped_aliases_is_refused(
-        demo_db):
-    """An import reads 中老班列 and "tapioca flour" as CN-LA and cassava flour when nothing stored
-    has that name; a new record by that name would have taken their rows."""
-    express = RouteRecord("CN-LA-EXP", "China–Laos Express", "中老班列", "rail", "CN,LA",
-                          "CNCQI", "LAVTE")
-    refused = refused_fields(lambda: reference.save_route(demo_db, express, "boss", new=True))
-    assert refused == {"name_zh": "'中老班列' is taken: the daily log and imports read it as "
-                                  "'CN-LA', CN-LA China–Laos Railway (中老铁路)'s"}
-    assert list(refused_fields(lambda: reference.save_route(  # a hyphen for the en dash
-        demo_db, dataclasses.replace(express, name_en="China-Laos Railway", name_zh="中老快线"),
-        "boss", new=True))) == ["name_en"]
-    assert list(refused_fields(lambda: reference.save_place(
-        demo_db, PlaceRecord("CNXYZ", "Chongqing", "新地方", "CN"), "boss", new=True))) == [
-        "name_en"]
-    assert list(refused_fields(lambda: reference.save_commodity(
-        demo_db, CommodityRecord("970500", "tapioca flour", "木薯粉（泰国）", "agri", False),
-        "boss"))) == ["name_en"]

@@ -7,7 +7,7 @@ field, so a form can show each message next to its field.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
@@ -83,8 +83,7 @@ def taken_hs_code_errors(commodity: CommodityRecord,
 
 
 def taken_name_errors(texts: Mapping[str, str], stored: Mapping[str, str] | None,
-                      others: Iterable[tuple[str, str, Iterable[str]]],
-                      shipped: Callable[[str], str | None]) -> list[FieldError]:
+                      others: Iterable[tuple[str, Iterable[str]]]) -> list[FieldError]:
     """A record's names (and code) must each lead to it alone: the daily log and imports find
     records by lookup_key, so two texts that differ only in case, spacing or full-width
     letters are one to them, and the later record silently took the boxes of the first.
@@ -92,23 +91,16 @@ def taken_name_errors(texts: Mapping[str, str], stored: Mapping[str, str] | None
     texts: the record's fields to check, by field name; stored: those fields as the database
     holds them (None for a new record): a text kept as it is is not judged again, so a record
     of a file that already holds such a pair still takes edits of its other fields; others:
-    each other record's code, label and the texts the finders know it by, the one a finder
-    prefers first among those sharing a code; shipped: the code a text leads to in the
-    shipped reference data (its aliases: 中老班列 is CN-LA), which an import falls back on
-    when no stored text matches, so a stored record with that code goes by it too."""
+    each other record's label and the texts the finders know it by."""
     taken: dict[str, tuple[str, str]] = {}
-    by_code: dict[str, tuple[str, str]] = {}
-    for code, label, found_by in others:
-        by_code.setdefault(code, (code, label))
+    for label, found_by in others:
         for text in found_by:
             taken.setdefault(lookup_key(text), (text, label))
     errors = []
     for field, value in texts.items():
-        if stored is not None and value.strip() == stored[field].strip():
-            continue
-        found = taken.get(lookup_key(value)) or by_code.get(shipped(value))
-        if found is not None:
-            text, label = found
+        key = lookup_key(value)
+        if key in taken and (stored is None or value.strip() != stored[field].strip()):
+            text, label = taken[key]
             errors.append(FieldError(field, QT_TRANSLATE_NOOP(
                 "messages", "{value!r} is taken: the daily log and imports read it as "
                             "{taken!r}, {name}'s"),

@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
 
-from hubapp.domain import reference as shipped
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference_rules import (
@@ -126,16 +125,14 @@ _NAMES = ("name_en", "name_zh")
 def _taken_name_errors(db: Database, commodity: CommodityRecord,
                        before: CommodityRecord | None) -> list[FieldError]:
     """Names lead to one commodity (the finder and the UNIQUE columns rely on it), retired
-    ones too: the finder knows them, but an HS code leads to the one in use first."""
+    ones too: the finder knows them."""
     def names(record: CommodityRecord) -> dict[str, str]:
         return {name: getattr(record, name) for name in _NAMES}
 
-    others = sorted((other for other in list_commodities(db, include_retired=True)
-                     if other.id != commodity.id), key=lambda other: other.retired)
     return taken_name_errors(
         names(commodity), None if before is None else names(before),
-        [(other.hs_code, commodity_label(other), names(other).values()) for other in others],
-        lambda text: getattr(shipped.find_commodity(text), "hs_code", None))
+        [(commodity_label(other), names(other).values())
+         for other in list_commodities(db, include_retired=True) if other.id != commodity.id])
 
 
 def _check(errors: list[FieldError]) -> None:
@@ -239,11 +236,6 @@ def save_place(db: Database, place: PlaceRecord, user: str, *, new: bool,
     return ChangeRecord(_REFERENCE)
 
 
-# What an import finds a place or route by when no stored text matches.
-_SHIPPED: Mapping[str, Callable[[str], PlaceRecord | RouteRecord | None]] = {
-    "place": shipped.find_place, "route": shipped.find_route}
-
-
 def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: bool,
                  loaded: dict | None = None) -> None:
     """Insert (new) or update a place or route by its code, with its audit entry; an update
@@ -263,9 +255,8 @@ def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: 
     others = db.query(f"SELECT * FROM {table} WHERE {key} <> ?", [value])
     _check(errors + taken_name_errors(
         {name: row[name] for name in found_by}, None if new else rows[0],
-        [(other[key], f"{other[key]} {other['name_en']} ({other['name_zh']})",
-          [other[name] for name in found_by]) for other in others],
-        lambda text: getattr(_SHIPPED[table](text), key, None)))
+        [(f"{other[key]} {other['name_en']} ({other['name_zh']})",
+          [other[name] for name in found_by]) for other in others]))
     db[table].upsert(row, pk=key)
     audit.record(db, user, "create" if new else "update", table, value,
                  None if new else rows[0], row)
