@@ -541,6 +541,19 @@ def test_hand_mapped_column_and_spellings(demo_db, tmp_path):
                    "22G1", 24000, "110620")
 
 
+def test_an_export_through_a_link_replaces_the_file_it_names(demo_db, tmp_path):
+    """A list kept on a shared drive and linked from the desk: the link stays a link."""
+    shared = tmp_path / "shared" / "moves.csv"
+    shared.parent.mkdir()
+    shared.write_text("an older export\n", encoding="utf-8")
+    link = tmp_path / "moves.csv"
+    link.symlink_to(shared)
+    rows = export_file(demo_db, link, dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+    assert link.is_symlink() and rows > 1
+    assert len(shared.read_text(encoding="utf-8-sig").splitlines()) == rows + 1
+    assert not list(tmp_path.rglob("*partial*"))
+
+
 def test_export_refuses_other_formats(demo_db, tmp_path):
     with pytest.raises(HubError, match=r"\.csv or \.xlsx"):
         export_file(demo_db, tmp_path / "x.pdf", dt.date(2026, 3, 5), dt.date(2026, 3, 5))

@@ -658,3 +658,11 @@ def test_a_report_never_replaces_the_database_or_a_file_that_is_not_a_pdf(demo_d
         assert result.returncode == 0, result.stderr
         assert day.isoformat() in pdf_text(report)
     assert not list(tmp_path.glob("*partial*"))  # nothing left beside the report
+
+    shared = tmp_path / "shared.pdf"  # a report on a shared drive, linked from the desk
+    report.rename(shared)
+    report.symlink_to(shared)
+    result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                     "-o", str(report))
+    assert result.returncode == 0, result.stderr
+    assert report.is_symlink() and DEMO_END.isoformat() in pdf_text(shared)

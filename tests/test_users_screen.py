@@ -310,3 +310,15 @@ def test_an_empty_list_in_single_user_mode_says_why_and_no_role_shows_for_nobody
     assert screen.role.currentText() == "Clerk"
     screen.table.clearSelection()
     assert screen.role.currentText() == ""
+
+
+def test_a_lock_out_stamped_by_a_desk_whose_clock_runs_weeks_fast_still_shows(qtbot, app_ctx):
+    """Beyond what a QTimer holds (2**31 ms, 24.8 days): the screen once failed to open, and
+    with it the only Unlock."""
+    _add(app_ctx, "wang.li")
+    _lock_out(app_ctx, "wang.li", dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30))
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    assert screen.model.index(0, 3).data().startswith("until")
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert screen.model.index(0, 3).data() == ""

@@ -64,10 +64,11 @@ def export_file(
     # one from either file (and from workbooks exported with the guard by earlier releases).
     guard = neutralise if suffix == ".csv" else _apostrophe_kept
     rows = _counted(_cells(store.export_rows(db, first, last), guard), total, progress, check)
-    partial = path.with_name(f".{path.name}.partial")
+    target = path.resolve()  # through a link: the file it names, as for a report
+    partial = target.with_name(f".{target.name}.partial")
     try:
         written = (_write_csv if suffix == ".csv" else _write_xlsx)(partial, rows)
-        os.replace(partial, path)
+        os.replace(partial, target)
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {name}: {reason}"), name=path.name,

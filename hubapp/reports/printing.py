@@ -202,7 +202,10 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
     database typed or picked as the output by mistake was emptied before the report began).
     """
     _ensure_replaceable(path, database)
-    partial = path.with_name(f".{path.name}.partial")
+    # Through a link, the file it names is replaced (a report kept on a shared drive), not
+    # the link by a file of its own.
+    target = path.resolve()
+    partial = target.with_name(f".{target.name}.partial")
     try:
         with open(partial, "wb"):
             pass  # QPdfWriter says nothing when it cannot write: find out first
@@ -214,7 +217,7 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
         pages = paint(to_document(report), report, writer)
         del writer  # the file is whole once its writer is gone
         put_back_ideographs(partial)
-        os.replace(partial, path)
+        os.replace(partial, target)
     except OSError as error:
         raise InputError(QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
                          path=str(path), reason=error.strerror or str(error)) from None

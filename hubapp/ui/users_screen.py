@@ -22,6 +22,9 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
 
 
+_MOST_MS = 3_600_000
+
+
 class UsersModel(RecordTableModel):
     def headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("Locked out")]
@@ -177,7 +180,10 @@ class UsersScreen(QWidget):
         now = dt.datetime.now(dt.timezone.utc)
         ends = [user.locked_until for user in self.model.records() if user.locked(now)]
         if ends:
-            self.lock_ends.start(math.ceil((min(ends) - now).total_seconds() * 1000))
+            # At most an hour: a lock stamped by a desk whose clock runs weeks fast is beyond
+            # what a QTimer holds (2**31 ms), and the wake-up sets it again.
+            self.lock_ends.start(min(math.ceil((min(ends) - now).total_seconds() * 1000),
+                                     _MOST_MS))
         else:
             self.lock_ends.stop()
 
