@@ -1693,12 +1693,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="47"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="48"/>
         <source>Type your current password, then the new one twice (at least {min} characters).</source>
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
@@ -2339,37 +2339,37 @@ Licence: MIT</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="27"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="30"/>
         <source>Locked out</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="31"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="31"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="34"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="37"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="40"/>
         <source>until {time}</source>
         <translation>至 {time}</translation>
     </message>
@@ -2377,129 +2377,129 @@ Licence: MIT</source>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="59"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="59"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="60"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="80"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="90"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="96"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="103"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="106"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="107"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="138"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="167"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="225"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="91"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="199"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="93"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="101"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="208"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="130"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="226"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="215"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="231"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="236"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="177"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="200"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="132"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="135"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="131"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="134"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -3014,42 +3014,42 @@ Licence: MIT</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="171"/>
+        <location filename="../../hubapp/interchange/writing.py" line="172"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="171"/>
+        <location filename="../../hubapp/interchange/writing.py" line="172"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="172"/>
+        <location filename="../../hubapp/interchange/writing.py" line="173"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="172"/>
+        <location filename="../../hubapp/interchange/writing.py" line="173"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="173"/>
+        <location filename="../../hubapp/interchange/writing.py" line="174"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="173"/>
+        <location filename="../../hubapp/interchange/writing.py" line="174"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="174"/>
+        <location filename="../../hubapp/interchange/writing.py" line="175"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="174"/>
+        <location filename="../../hubapp/interchange/writing.py" line="175"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -3937,43 +3937,43 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>海关编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="112"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="104"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="122"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="114"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="127"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="119"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="137"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="129"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="139"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="150"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="142"/>
         <location filename="../../hubapp/domain/validation.py" line="167"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="163"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="155"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="170"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="162"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -4088,7 +4088,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="142"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="134"/>
         <location filename="../../hubapp/interchange/parsing.py" line="366"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -4180,8 +4180,8 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="72"/>
-        <location filename="../../hubapp/interchange/writing.py" line="197"/>
+        <location filename="../../hubapp/interchange/writing.py" line="73"/>
+        <location filename="../../hubapp/interchange/writing.py" line="198"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -4237,18 +4237,18 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="219"/>
+        <location filename="../../hubapp/reports/printing.py" line="222"/>
         <location filename="../../hubapp/store/backup.py" line="362"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="228"/>
+        <location filename="../../hubapp/reports/printing.py" line="231"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="235"/>
+        <location filename="../../hubapp/reports/printing.py" line="238"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
@@ -4483,37 +4483,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="73"/>
+        <location filename="../../hubapp/store/reference.py" line="72"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>海关编码 {code} 由 {names} 共用：请输入货类名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="94"/>
+        <location filename="../../hubapp/store/reference.py" line="93"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一海关编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="97"/>
+        <location filename="../../hubapp/store/reference.py" line="96"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="259"/>
+        <location filename="../../hubapp/store/reference.py" line="251"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="193"/>
+        <location filename="../../hubapp/store/reference.py" line="190"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="202"/>
+        <location filename="../../hubapp/store/reference.py" line="199"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="256"/>
+        <location filename="../../hubapp/store/reference.py" line="248"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -4713,22 +4713,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="160"/>
+        <location filename="../../hubapp/interchange/writing.py" line="161"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="160"/>
+        <location filename="../../hubapp/interchange/writing.py" line="161"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="161"/>
+        <location filename="../../hubapp/interchange/writing.py" line="162"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="161"/>
+        <location filename="../../hubapp/interchange/writing.py" line="162"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
