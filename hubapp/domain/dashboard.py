@@ -18,14 +18,19 @@ def same_day_last_year(day: dt.date) -> dt.date:
 
 
 def same_dates_last_year(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    """The same dates a year before. Whole months (from a month's first day to a month's
-    last) are whole months then too: 1–28 February 2029 against all of February 2028, its
-    29th included, as the monthly chart and the monthly report compare a month that is over;
-    22–28 February keeps its seven days."""
-    end = same_day_last_year(last)
-    if first.day == 1 and first != last and (last + dt.timedelta(days=1)).day == 1:
-        end = add_months(last.replace(day=1), -11) - dt.timedelta(days=1)
-    return same_day_last_year(first), end
+    """The same dates a year before, as many days as first..last: 24 February – 2 March 2025
+    against 24 February – 1 March 2024, not its eight days. Whole months are whole months
+    then too: 1–28 February 2029 against all of February 2028, its 29th included, as the
+    monthly chart and the monthly report compare a month that is over."""
+    start = same_day_last_year(first)
+    if whole_months(first, last):
+        return start, add_months(last.replace(day=1), -11) - dt.timedelta(days=1)
+    return start, start + (last - first)
+
+
+def whole_months(first: dt.date, last: dt.date) -> bool:
+    """Whether first..last runs from a month's first day to a month's last."""
+    return first.day == 1 and first < last and (last + dt.timedelta(days=1)).day == 1
 
 
 def counted_until(first: dt.date, last: dt.date, today: dt.date) -> dt.date:

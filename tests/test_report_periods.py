@@ -1,0 +1,97 @@
+"""The periods a report compares with: last year's as long as this one, whole months with
+whole months, checked in the arithmetic, in the store's figures and in the printed PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hubapp.domain.dashboard import same_dates_last_year
+from tests.test_reports import pdf_text, run_cli, save_moved
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("first", "last", "last_year", "_before"), [
+    # Across a leap day: seven days stay seven, two stay two.
+    (D(2025, 2, 24), D(2025, 3, 2), (D(2024, 2, 24), D(2024, 3, 1)),
+     (D(2025, 2, 17), D(2025, 2, 23))),
+    (D(2025, 2, 28), D(2025, 3, 1), (D(2024, 2, 28), D(2024, 2, 29)),
+     (D(2025, 2, 26), D(2025, 2, 27))),
+    (D(2028, 2, 29), D(2028, 3, 1), (D(2027, 2, 28), D(2027, 3, 1)),
+     (D(2028, 2, 27), D(2028, 2, 28))),
+    (D(2029, 2, 22), D(2029, 2, 28), (D(2028, 2, 22), D(2028, 2, 28)),
+     (D(2029, 2, 15), D(2029, 2, 21))),
+    # Whole months: the same months, 29 February included; before them as many months.
+    (D(2029, 2, 1), D(2029, 2, 28), (D(2028, 2, 1), D(2028, 2, 29)),
+     (D(2029, 1, 1), D(2029, 1, 31))),
+    (D(2028, 2, 1), D(2028, 2, 29), (D(2027, 2, 1), D(2027, 2, 28)),
+     (D(2028, 1, 1), D(2028, 1, 31))),
+    (D(2025, 3, 1), D(2025, 3, 31), (D(2024, 3, 1), D(2024, 3, 31)),
+     (D(2025, 2, 1), D(2025, 2, 28))),
+    # February 2028 to its 28th is no whole month: 28 days.
+    (D(2028, 2, 1), D(2028, 2, 28), (D(2027, 2, 1), D(2027, 2, 28)),
+     (D(2028, 1, 4), D(2028, 1, 31))),
+    # From one month's end to the next is days, not months.
+    (D(2025, 3, 31), D(2025, 4, 30), (D(2024, 3, 31), D(2024, 4, 30)),
+     (D(2025, 2, 28), D(2025, 3, 30))),
+    # Quarters and years.
+    (D(2025, 1, 1), D(2025, 3, 31), (D(2024, 1, 1), D(2024, 3, 31)),
+     (D(2024, 10, 1), D(2024, 12, 31))),
+    (D(2029, 1, 1), D(2029, 3, 31), (D(2028, 1, 1), D(2028, 3, 31)),
+     (D(2028, 10, 1), D(2028, 12, 31))),
+    (D(2024, 12, 1), D(2025, 2, 28), (D(2023, 12, 1), D(2024, 2, 29)),
+     (D(2024, 9, 1), D(2024, 11, 30))),
+    (D(2025, 1, 1), D(2025, 12, 31), (D(2024, 1, 1), D(2024, 12, 31)),
+     (D(2024, 1, 1), D(2024, 12, 31))),
+    (D(2029, 1, 1), D(2029, 12, 31), (D(2028, 1, 1), D(2028, 12, 31)),
+     (D(2028, 1, 1), D(2028, 12, 31))),
+    # A day.
+    (D(2025, 3, 1), D(2025, 3, 1), (D(2024, 3, 1), D(2024, 3, 1)),
+     (D(2025, 2, 28), D(2025, 2, 28))),
+    (D(2028, 2, 29), D(2028, 2, 29), (D(2027, 2, 28), D(2027, 2, 28)),
+     (D(2028, 2, 28), D(2028, 2, 28))),
+])
+def test_the_periods_compared_with(first, last, last_year, _before):
+    assert same_dates_last_year(first, last) == last_year
+
+
+def moved_totals(db, first: dt.date, last: dt.date) -> tuple[int, float]:
+    """Services that moved and the TEU on them, straight from the raw tables."""
+    row = db.execute(
+        "SELECT COUNT(DISTINCT s.id), COALESCE(SUM(m.teu), 0) FROM service s"
+        " LEFT JOIN container_move m ON m.service_id = s.id"
+        " WHERE s.status IN ('departed', 'arrived') AND s.date BETWEEN ? AND ?",
+        [first.isoformat(), last.isoformat()]).fetchone()
+    return row[0], row[1]
+
+
+def save_days(db, first: dt.date, last: dt.date, start: int) -> None:
+    for n in range((last - first).days + 1):
+        save_moved(db, f"L{start + n}", first + dt.timedelta(days=n), f"LEAU{start + n:06d}")
+
+
+def test_a_week_across_a_leap_day_grows_against_a_week(demo_db, demo_db_path, tmp_path):
+    from hubapp.store import reports
+
+    # One box a day in both years: the week last year had eight of them with 29 February.
+    save_days(demo_db, D(2024, 2, 17), D(2024, 3, 3), 100)
+    save_days(demo_db, D(2025, 2, 17), D(2025, 3, 3), 200)
+    week = reports.build(demo_db, reports.RANGE, D(2025, 2, 24), D(2025, 3, 2))
+    assert week.last_year_period == (D(2024, 2, 24), D(2024, 3, 1))
+    assert (week.last_year.services, week.last_year.teu) == \
+        moved_totals(demo_db, *week.last_year_period) == (7, 14)
+    assert (week.totals.services, week.totals.teu) == (7, 14)
+    two = reports.build(demo_db, reports.RANGE, D(2025, 2, 28), D(2025, 3, 1))
+    assert two.last_year_period == (D(2024, 2, 28), D(2024, 2, 29))
+    assert two.last_year.services == moved_totals(demo_db, *two.last_year_period)[0] == 2
+    demo_db.close()
+    output = tmp_path / "week.pdf"
+    result = run_cli("range", "--from", "2025-02-24", "--to", "2025-03-02",
+                     "--db", str(demo_db_path), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    services = next(line.split() for line in pdf_text(output).splitlines()
+                    if line.split()[:1] == ["Services"])
+    # This period, previous, vs previous, last year, vs last year: 7 against 7, not 8.
+    assert services[1:] == ["7", "7", "+0.0", "%", "7", "+0.0", "%"], services
