@@ -7,13 +7,13 @@ import datetime as dt
 
 import pytest
 
-from hubapp.domain.dashboard import same_dates_last_year
+from hubapp.domain.dashboard import period_before, same_dates_last_year
 from tests.test_reports import pdf_text, run_cli, save_moved
 
 D = dt.date
 
 
-@pytest.mark.parametrize(("first", "last", "last_year", "_before"), [
+@pytest.mark.parametrize(("first", "last", "last_year", "before"), [
     # Across a leap day: seven days stay seven, two stay two.
     (D(2025, 2, 24), D(2025, 3, 2), (D(2024, 2, 24), D(2024, 3, 1)),
      (D(2025, 2, 17), D(2025, 2, 23))),
@@ -53,8 +53,9 @@ D = dt.date
     (D(2028, 2, 29), D(2028, 2, 29), (D(2027, 2, 28), D(2027, 2, 28)),
      (D(2028, 2, 28), D(2028, 2, 28))),
 ])
-def test_the_periods_compared_with(first, last, last_year, _before):
+def test_the_periods_compared_with(first, last, last_year, before):
     assert same_dates_last_year(first, last) == last_year
+    assert period_before(first, last) == before
 
 
 def moved_totals(db, first: dt.date, last: dt.date) -> tuple[int, float]:
@@ -95,3 +96,32 @@ def test_a_week_across_a_leap_day_grows_against_a_week(demo_db, demo_db_path, tm
                     if line.split()[:1] == ["Services"])
     # This period, previous, vs previous, last year, vs last year: 7 against 7, not 8.
     assert services[1:] == ["7", "7", "+0.0", "%", "7", "+0.0", "%"], services
+
+
+def test_a_quarter_is_compared_with_the_quarter_before(demo_db, demo_db_path, tmp_path):
+    from hubapp.store import reports
+
+    # 1 and 2 October are the fourth quarter's, though 90 days before 1 January start on the 3rd.
+    save_days(demo_db, D(2024, 10, 1), D(2024, 10, 2), 300)
+    save_days(demo_db, D(2024, 12, 30), D(2025, 1, 2), 400)
+    quarter = reports.build(demo_db, reports.RANGE, D(2025, 1, 1), D(2025, 3, 31))
+    assert quarter.previous_period == (D(2024, 10, 1), D(2024, 12, 31))
+    assert (quarter.previous.services, quarter.previous.teu) == \
+        moved_totals(demo_db, D(2024, 10, 1), D(2024, 12, 31)) == (4, 8)
+    assert quarter.totals.services == moved_totals(demo_db, D(2025, 1, 1), D(2025, 3, 31))[0]
+    year = reports.build(demo_db, reports.RANGE, D(2025, 1, 1), D(2025, 12, 31))
+    assert year.previous_period == year.last_year_period == (D(2024, 1, 1), D(2024, 12, 31))
+    # A month over is still the month before it, and one under way its first days.
+    march = reports.build(demo_db, reports.MONTHLY, D(2025, 3, 1), D(2025, 3, 31))
+    assert march.previous_period == (D(2025, 2, 1), D(2025, 2, 28))
+    under_way = reports.build(demo_db, reports.MONTHLY, D(2025, 3, 1), D(2025, 3, 31),
+                              today=D(2025, 3, 10))
+    assert under_way.previous_period == (D(2025, 2, 1), D(2025, 2, 10))
+    demo_db.close()
+    output = tmp_path / "quarter.pdf"
+    result = run_cli("range", "--from", "2025-01-01", "--to", "2025-03-31",
+                     "--db", str(demo_db_path), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    services = next(line.split() for line in pdf_text(output).splitlines()
+                    if line.split()[:1] == ["Services"])
+    assert services[1:5] == ["2", "4", "-50.0", "%"], services

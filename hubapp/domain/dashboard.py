@@ -28,6 +28,17 @@ def same_dates_last_year(first: dt.date, last: dt.date) -> tuple[dt.date, dt.dat
     return start, start + (last - first)
 
 
+def period_before(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The period just before first..last: as many whole months before whole months (the
+    fourth quarter before the first, not its last 90 days from 3 October), else as many
+    days."""
+    if whole_months(first, last):
+        count = (last.year - first.year) * 12 + last.month - first.month + 1
+        return add_months(first, -count), first - dt.timedelta(days=1)
+    length = last - first + dt.timedelta(days=1)
+    return first - length, last - length
+
+
 def whole_months(first: dt.date, last: dt.date) -> bool:
     """Whether first..last runs from a month's first day to a month's last."""
     return first.day == 1 and first < last and (last + dt.timedelta(days=1)).day == 1

@@ -14,7 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.dashboard import add_months, counted_until, days_before, same_dates_last_year
+from hubapp.domain.dashboard import (
+    add_months, counted_until, days_before, period_before, same_dates_last_year,
+)
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
 from hubapp.store import rollup, settings
 from hubapp.store.day_close import DayCloseRecord, closed_info
@@ -96,15 +98,11 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     the days still to come."""
     today = today or dt.date.today()
     end, last = last, counted_until(first, last, today)
-    if kind == DAILY:
-        previous = (first - dt.timedelta(days=1),) * 2
-    elif kind == MONTHLY:
+    if kind == MONTHLY and last < end:
         before = add_months(first, -1)
-        previous = month_period(before) if last == end else \
-            (before, min(before + (last - first), first - dt.timedelta(days=1)))
+        previous = (before, min(before + (last - first), first - dt.timedelta(days=1)))
     else:
-        length = last - first + dt.timedelta(days=1)
-        previous = (first - length, last - length)
+        previous = period_before(first, last)
     last_year = same_dates_last_year(first, last)
     daily = kind == DAILY
     history = rollup.history_from(db)
