@@ -4,6 +4,8 @@ whole months, checked in the arithmetic, in the store's figures and in the print
 from __future__ import annotations
 
 import datetime as dt
+import re
+from itertools import takewhile
 
 import pytest
 
@@ -125,3 +127,47 @@ def test_a_quarter_is_compared_with_the_quarter_before(demo_db, demo_db_path, tm
     services = next(line.split() for line in pdf_text(output).splitlines()
                     if line.split()[:1] == ["Services"])
     assert services[1:5] == ["2", "4", "-50.0", "%"], services
+
+
+def header_dates(pdf, language: str) -> list[str]:
+    """The dates under the Totals table's column names, one text per column: a column's
+    lines joined, each line's piece put under the column it ends nearest (they are
+    right-aligned). Noto CJK's en dash comes back from the PDF as a figure dash."""
+    text = pdf_text(pdf).replace("\u2012", "–")
+    lines = text.split("Totals" if language == "en" else "合计", 1)[1].splitlines()
+    labels = next(n for n, line in enumerate(lines) if "vs previous" in line or "环比" in line)
+    below = list(takewhile(lambda line: not re.match(r" *(Services|班次) ", line),
+                           lines[labels + 1:]))
+    pieces = [[(m.end(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+              for line in below if line.strip()]
+    columns = [[text] for _, text in pieces[0]]
+    for line in pieces[1:]:
+        for end, text in line:
+            columns[min(range(len(columns)),
+                        key=lambda c: abs(pieces[0][c][0] - end))].append(text)
+    return [" ".join(column) for column in columns]
+
+
+@pytest.mark.parametrize(("language", "args", "spans"), [
+    ("en", ("daily", "--date", "2026-03-05"), ["5 March 2026", "4 March 2026", "5 March 2025"]),
+    ("zh", ("daily", "--date", "2026-03-05"), ["2026年3月5日", "2026年3月4日", "2025年3月5日"]),
+    ("en", ("monthly", "--month", "2026-03"), ["March 2026", "February 2026", "March 2025"]),
+    ("zh", ("monthly", "--month", "2026-03"), ["2026年3月", "2026年2月", "2025年3月"]),
+    ("en", ("range", "--from", "2025-01-01", "--to", "2025-03-31"),
+     ["Jan – Mar 2025", "Oct – Dec 2024", "Jan – Mar 2024"]),
+    ("zh", ("range", "--from", "2025-01-01", "--to", "2025-03-31"),
+     ["2025年1月–3月", "2024年10月–12月", "2024年1月–3月"]),
+    ("en", ("range", "--from", "2025-02-24", "--to", "2025-03-02"),
+     ["24 February – 2 March 2025", "17–23 February 2025", "24 February – 1 March 2024"]),
+    ("zh", ("range", "--from", "2025-02-24", "--to", "2025-03-02"),
+     ["2025年2月24日–3月2日", "2025年2月17日–23日", "2024年2月24日–3月1日"]),
+])
+def test_every_comparison_column_names_its_days(demo_db, demo_db_path, tmp_path, language,
+                                                args, spans):
+    save_days(demo_db, D(2025, 2, 26), D(2025, 2, 27), 500)
+    demo_db.close()
+    output = tmp_path / "report.pdf"
+    result = run_cli(*args, "--db", str(demo_db_path), "-o", str(output), "--lang", language)
+    assert result.returncode == 0, result.stderr
+    # This period, the previous one and last year's, in the columns' order.
+    assert header_dates(output, language) == spans

@@ -11,15 +11,16 @@ import datetime as dt
 import functools
 import html
 import io
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
-from hubapp.domain.dashboard import recorded
+from hubapp.domain.dashboard import recorded, whole_months
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
-    day, days, moment, month, number, part_of_month, service_time,
+    day, days, moment, month, months, number, part_of_month, service_time,
 )
 from hubapp.reports.text import NOTHING, growth, name, text
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
@@ -185,8 +186,9 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[s
            numeric: list[bool], wrapping: int | None = None) -> str:
     """A full-width table; the header row repeats on every page (thead). Cells keep to one
     line, but for the `wrapping` column's names: a long one would push the columns after
-    it off the page, where they are lost."""
-    head = "".join(f"<th{' class=n' if n else ''}>{_e(h)}</th>" for h, n in headers)
+    it off the page, where they are lost. A header's own line breaks are kept."""
+    names = [_e(h).replace("\n", "<br>") for h, _ in headers]
+    head = "".join(f"<th{' class=n' if n else ''}>{h}</th>" for h, (_, n) in zip(names, headers))
     classes = ["n" if n else "w" if column == wrapping else "" for column, n in
                enumerate(numeric)]
     lines = [f"<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
@@ -233,14 +235,13 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
                      growth(now, before) if compared[0] else NOTHING,
                      NOTHING if none_last_year else shown(year),
                      growth(now, year) if compared[1] else NOTHING])
-    # A period under way names the days each column counts: "this month" would be a whole one.
-    # Wrapped only after its dash: "1 January – 3" alone on a line read as a span of its own.
+    # Each column names the days it counts (a "previous period" left the reader to work out
+    # which); a period under way by its days alone: "this month" would be a whole one.
     this, previous, last_year = (
-        [days(*period, language).replace(" ", "\u00a0").replace("\u00a0–\u00a0", " – ")
-         for period in
-         ((data.first, data.last), data.previous_period, data.last_year_period)]
-        if data.under_way else
-        [text(key, language) for key in (this, previous, f"last_year_{data.kind}")])
+        _span(*period, language) if data.under_way else f"{text(key, language)}\n"
+                                                          f"{_span(*period, language)}"
+        for key, period in ((this, (data.first, data.last)), (previous, data.previous_period),
+                            (f"last_year_{data.kind}", data.last_year_period)))
     headers = [("", False), (this, True), (previous, True),
                (text("growth_previous", language), True), (last_year, True),
                (text("growth_year", language), True)]
@@ -252,6 +253,20 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     return (f"<h2>{_e(text('totals', language))}</h2>"
             + _table(headers, rows, None, [False] + [True] * 5)
             + "".join(f"<p class='status'>{_e(note)}</p>" for note in notes))
+
+
+def _span(first: dt.date, last: dt.date, language: str) -> str:
+    """The days of a comparison column, whole months by their names (October 2024, not
+    1–31 October 2024). A day keeps its month on its line: "1 January – 3" alone on a line
+    read as a span of its own; the year may wrap, or "17–23 February 2025" broke inside
+    2025 in a narrow column."""
+    if not whole_months(first, last):
+        words = days(first, last, language)
+    elif (first.year, first.month) == (last.year, last.month):
+        words = month(first, language)
+    else:
+        words = months(first, last, language)
+    return re.sub(r"(\d) (?=[^\W\d_])", "\\1\u00a0", words)
 
 
 def _under_way_text(data: ReportDataRecord, language: str) -> str:
