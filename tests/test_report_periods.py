@@ -129,11 +129,16 @@ def test_a_quarter_is_compared_with_the_quarter_before(demo_db, demo_db_path, tm
     assert services[1:5] == ["2", "4", "-50.0", "%"], services
 
 
+def report_text(pdf) -> str:
+    # Noto CJK's en dash comes back from the PDF as a figure dash.
+    return pdf_text(pdf).replace("\u2012", "–")
+
+
 def header_dates(pdf, language: str) -> list[str]:
     """The dates under the Totals table's column names, one text per column: a column's
     lines joined, each line's piece put under the column it ends nearest (they are
-    right-aligned). Noto CJK's en dash comes back from the PDF as a figure dash."""
-    text = pdf_text(pdf).replace("\u2012", "–")
+    right-aligned)."""
+    text = report_text(pdf)
     lines = text.split("Totals" if language == "en" else "合计", 1)[1].splitlines()
     labels = next(n for n, line in enumerate(lines) if "vs previous" in line or "环比" in line)
     below = list(takewhile(lambda line: not re.match(r" *(Services|班次) ", line),
@@ -171,3 +176,62 @@ def test_every_comparison_column_names_its_days(demo_db, demo_db_path, tmp_path,
     assert result.returncode == 0, result.stderr
     # This period, the previous one and last year's, in the columns' order.
     assert header_dates(output, language) == spans
+
+
+def day_teu(db, first: dt.date, last: dt.date) -> dict[str, float]:
+    return dict(db.execute(
+        "SELECT s.date, SUM(m.teu) FROM service s JOIN container_move m ON m.service_id = s.id"
+        " WHERE s.status IN ('departed', 'arrived') AND s.date BETWEEN ? AND ?"
+        " GROUP BY s.date", [first.isoformat(), last.isoformat()]).fetchall())
+
+
+@pytest.mark.parametrize(("language", "heading", "note"), [
+    ("en", "By day", "Records start on 2026-03-03: 1–31 March 2026 is counted only from then"),
+    ("zh", "按日", "记录始于2026年3月3日:2026年3月1日–31日只计其后的数据"),  # NFKC's colon
+])
+def test_the_first_month_on_record_leaves_its_days_before_unrecorded(
+        demo_db, demo_db_path, tmp_path, language, heading, note):
+    # The demo's records start on 3 March 2026: 1 and 2 March were not quiet, only unrecorded.
+    teu = day_teu(demo_db, D(2026, 3, 1), D(2026, 3, 31))
+    assert min(teu) == "2026-03-03"
+    demo_db.close()
+    output = tmp_path / "march.pdf"
+    result = run_cli("monthly", "--month", "2026-03", "--db", str(demo_db_path),
+                     "-o", str(output), "--lang", language)
+    assert result.returncode == 0, result.stderr
+    text = report_text(output)
+    assert note in " ".join(text.split()).replace(" ", "" if language == "zh" else " ")
+    rows = {line.split()[0]: line.split()[1:] for line in text.split(heading, 1)[1].splitlines()
+            if re.match(r" *2026-03-\d\d ", line)}
+    assert rows["2026-03-01"] == rows["2026-03-02"] == ["—"] * 5
+    for day, value in teu.items():
+        assert rows[day][2] == f"{value:,.0f}"
+    assert rows["2026-03-06"][:3] == ["0", "0", "0"]  # after records began, a quiet day
+
+
+def test_the_average_starts_on_the_first_day_on_record(demo_db):
+    from hubapp.charts import dashboard as dashboard_charts
+    from hubapp.charts import reports as charts
+    from hubapp.domain.dashboard import DashboardFilterRecord
+    from hubapp.store import dashboard, reports, settings
+
+    teu = day_teu(demo_db, D(2026, 3, 1), D(2026, 3, 31))
+    first_three = [teu[f"2026-03-0{n}"] for n in (3, 4, 5)]
+    march = reports.build(demo_db, reports.MONTHLY, D(2026, 3, 1), D(2026, 3, 31))
+    figure = charts.teu_by_day([(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
+                                for d in march.days], "en", march.teu_before, march.history_from)
+    line = figure.axes[0].get_lines()[0]
+    assert line.get_xdata()[0] == D(2026, 3, 3)
+    # Its first days average over the days on record, not over 1 and 2 March as zeros.
+    assert list(line.get_ydata()[:3]) == pytest.approx(
+        [first_three[0], sum(first_three[:2]) / 2, sum(first_three) / 3])
+    # The Dashboard over the same days draws and lists the same average.
+    shown = dashboard.load(demo_db, DashboardFilterRecord(D(2026, 3, 1), D(2026, 3, 31)),
+                           D(2026, 3, 31), settings.load(demo_db))
+    table = dashboard_charts.teu_per_day_table(shown.days, "en", shown.teu_before,
+                                               shown.history_from)
+    assert [row[2] for row in table.rows[:5]] == [None, None, *(pytest.approx(
+        round(v, 1)) for v in line.get_ydata()[:3])]
+    (panel, _), *_ = dashboard_charts.all_charts(shown, "en")
+    assert list(panel.axes[0].get_lines()[0].get_ydata()) == pytest.approx(
+        list(line.get_ydata()))

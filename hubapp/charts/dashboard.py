@@ -18,7 +18,7 @@ from matplotlib.ticker import MaxNLocator
 from hubapp.charts.common import ChartTableRecord, add_hover, finish, new_figure, no_data
 from hubapp.domain.dashboard import (
     AVERAGE_DAYS, DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord,
-    MonthRecord, RouteTeuRecord,
+    MonthRecord, RouteTeuRecord, recorded,
 )
 from hubapp.domain.wording import (
     day as day_text, days as days_text, months, number, part_of_month, reference_name,
@@ -180,23 +180,35 @@ def _empty(days: Sequence[DayRecord]) -> bool:
 
 # TEU per day with a 7-day moving average
 
+def recorded_average(days: Sequence[DayRecord], before: Sequence[float] = (),
+                     history_from: dt.date | None = None) -> list[float | None]:
+    """The 7-day average of each day's TEU (moving_average), from the first day on record
+    on; None before it: the hub kept no records then, and counting those days as quiet ones
+    started October's average at a fifth of its traffic."""
+    unrecorded = sum(not recorded(day.date, history_from) for day in days)
+    return [None] * unrecorded + moving_average(
+        [day.totals.teu for day in days[unrecorded:]], before=before)
+
+
 def teu_per_day(days: Sequence[DayRecord], language: str,
-                before: Sequence[float] = ()) -> Figure:
-    """before: TEU of the days before the first, for its 7-day average (moving_average)."""
+                before: Sequence[float] = (), history_from: dt.date | None = None) -> Figure:
+    """before: TEU of the days before the first, for its 7-day average; history_from: the
+    first day on record, where the average starts (recorded_average)."""
     figure = new_figure()
     if _empty(days):
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     teu = [day.totals.teu for day in days]
-    average = moving_average(teu, before=before)
+    averaged = [(d, v) for d, v in zip(dates, recorded_average(days, before, history_from))
+                if v is not None]
     bars = axes.bar(dates, teu, width=0.8, color="#9ecae1", label=text("teu", language))
     add_hover(figure, bars, [f"{d.isoformat()}: {number(v)} {text('teu', language)}"
                              for d, v in zip(dates, teu)])
-    line, = axes.plot(dates, average, color="#08519c", linewidth=2,
-                      label=text("average", language))
+    line, = axes.plot([d for d, _ in averaged], [v for _, v in averaged], color="#08519c",
+                      linewidth=2, label=text("average", language))
     add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
-                             f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in zip(dates, average)])
+                             f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in averaged])
     _title_and_legend(axes, text("teu_per_day", language))
     axes.set_ylabel(text("teu", language))
     _date_axis(axes, language, dates)
@@ -204,12 +216,14 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
 
 
 def teu_per_day_table(days: Sequence[DayRecord], language: str,
-                      before: Sequence[float] = ()) -> ChartTableRecord:
-    average = moving_average([day.totals.teu for day in days], before=before)
+                      before: Sequence[float] = (),
+                      history_from: dt.date | None = None) -> ChartTableRecord:
+    average = recorded_average(days, before, history_from)
     return ChartTableRecord(
         (text("date", language), text("teu", language), text("average", language),
          text("containers", language)),
-        tuple((day.date.isoformat(), day.totals.teu, round(avg, AVERAGE_DECIMALS),
+        tuple((day.date.isoformat(), day.totals.teu,
+               None if avg is None else round(avg, AVERAGE_DECIMALS),
                day.totals.containers) for day, avg in zip(days, average)),
         decimals=(None, None, AVERAGE_DECIMALS, None))
 
@@ -450,8 +464,8 @@ def all_charts(data: DashboardRecord,
     """Every dashboard chart with its table, in the order the dashboard shows them."""
     bucket, period = data.filter.bucket, (data.filter.date_from, data.filter.date_to)
     return (
-        (teu_per_day(data.days, language, data.teu_before),
-         teu_per_day_table(data.days, language, data.teu_before)),
+        (teu_per_day(data.days, language, data.teu_before, data.history_from),
+         teu_per_day_table(data.days, language, data.teu_before, data.history_from)),
         (trains_per_day(data.days, data.daily_target, language),
          trains_per_day_table(data.days, data.daily_target, language)),
         (teu_by_route(data.routes, bucket, language, period),

@@ -48,11 +48,11 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
 
 
 def teu_by_day(days: Sequence[tuple[dt.date, int, float]], language: str,
-               before: Sequence[float] = ()) -> Figure:
+               before: Sequence[float] = (), history_from: dt.date | None = None) -> Figure:
     """The dashboard's TEU per day (with its 7-day average, taking in the TEU of the days
-    `before`) from (date, services, TEU)."""
+    `before`, from the first day on record) from (date, services, TEU)."""
     figure = dashboard.teu_per_day(
         [DayRecord(day, ThroughputRecord(services=services, teu=teu))
-         for day, services, teu in days], language, before)
+         for day, services, teu in days], language, before, history_from)
     figure.set_size_inches(WIDTH_IN, 3.2)
     return figure

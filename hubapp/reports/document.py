@@ -92,8 +92,9 @@ def content(data: ReportDataRecord, language: str,
         else:
             days = [(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
                     for d in data.days]
-            images["teu_by_day.png"] = _png(charts.teu_by_day(days, language, data.teu_before))
-            listed = _by_day_or_month(data.days, language)
+            images["teu_by_day.png"] = _png(charts.teu_by_day(days, language, data.teu_before,
+                                                              data.history_from))
+            listed = _by_day_or_month(data.days, language, data.history_from)
             parts += [route_chart, _image("teu_by_day.png"), listed, route_table]
         parts.append(_groups("per_commodity", text("commodity", language), data.commodities,
                              lambda c: _commodity_name(c, language), language,
@@ -248,7 +249,8 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     notes = [text(f"none_last_year_{data.kind}", language)] if none_last_year else []
     notes += [text("history_starts", language, day=day(data.history_from, language),
                    span=days(*period, language))
-              for period in (data.previous_period, data.last_year_period)
+              for period in ((data.first, data.last), data.previous_period,
+                             data.last_year_period)
               if data.history_from and period[0] < data.history_from <= period[1]]
     return (f"<h2>{_e(text('totals', language))}</h2>"
             + _table(headers, rows, None, [False] + [True] * 5)
@@ -302,20 +304,27 @@ def _commodity_name(group: GroupTotalsRecord, language: str) -> str:
 
 
 def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ...], label,
-            language: str, with_services: bool = True) -> str:
+            language: str, with_services: bool = True,
+            counted=lambda group: True) -> str:
+    """A table of groups with their total; a group not `counted` (a day before records
+    began) shows dashes, not zeros."""
     headers = [(first_header, False), *_number_headers(language, with_services)]
-    rows = [[label(group), *_numbers(group.totals, with_services)] for group in groups]
+    rows = [[label(group), *(_numbers(group.totals, with_services) if counted(group)
+                             else [NOTHING] * (len(headers) - 1))] for group in groups]
     summed = TotalsRecord.summed(group.totals for group in groups)
     total = [text("total", language), *_numbers(summed, with_services)]
     return (f"<h2>{_e(text(heading, language))}</h2>"
             + _table(headers, rows, total, [False] + [True] * (len(headers) - 1), wrapping=0))
 
 
-def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str) -> str:
+def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
+                     history_from: dt.date | None) -> str:
     """The period's days, or over DAYS_LISTED days its months: a year listed 365 rows over
-    seven pages, most of them quiet days."""
+    seven pages, most of them quiet days. A day before records began is a dash: the hub
+    kept no records then, which zeros would call a quiet day."""
     if len(days) <= DAYS_LISTED:
-        return _groups("per_day", text("date", language), days, lambda d: d.key, language)
+        return _groups("per_day", text("date", language), days, lambda d: d.key, language,
+                       counted=lambda d: recorded(dt.date.fromisoformat(d.key), history_from))
     months: dict[str, list[TotalsRecord]] = {}
     for one in days:
         months.setdefault(one.key[:7], []).append(one.totals)
