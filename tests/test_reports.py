@@ -516,6 +516,44 @@ def test_the_signatures_are_whole_and_never_alone_on_a_page(qapp, seventy_days_d
         _assert_nothing_alone(output, pages)
 
 
+_WRAPPING = ("integrated circuits (processors)", "coffee beans (not roasted)",
+             "garments (cotton trousers)", "electric passenger cars", "hot-rolled steel coils")
+
+
+@pytest.mark.parametrize("count", [24, 30, 38, 47, 56, 70])
+def test_no_service_row_is_cut_across_a_page_break(qapp, demo_db, demo_db_path, tmp_path, count):
+    # A row whose commodities wrap to two lines ended page 1 with its first line and began
+    # page 2, below the repeated header, with its second: "trousers)".
+    from hubapp import reports
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.interchange.importing import import_file
+
+    day = dt.date(2026, 12, 10)
+    lines = ["date,service,direction,route,container,size_type,full_empty,gross_kg,commodity"]
+    for service in range(count):
+        for box in range(4):
+            lines.append(f"{day},Z{7000 + service},{('inbound', 'outbound')[service % 2]},"
+                         f"{('CN-EU-CA', 'YANGTZE', 'ILSTC-QZ', 'CN-LA')[service % 4]},"
+                         f"{with_check_digit(f'ABCU{service * 4 + box:06d}')},42G1,F,20000,"
+                         f"\"{_WRAPPING[(service + box) % 5]}\"")
+    (tmp_path / "day.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_file(demo_db, tmp_path / "day.csv", "wang.li").saved
+    output = tmp_path / "daily.pdf"
+    pages = reports.write_pdf(demo_db_path, "daily", day, day, "en", output)
+    assert pages >= 2
+    services = []
+    for page in range(1, pages + 1):
+        lines = [unicodedata.normalize("NFKC", line) for line in page_lines(output, page)]
+        words = " ".join(" ".join(lines).split())
+        for commodity in _WRAPPING:  # each row's commodities whole on one page
+            assert words.count(commodity.split()[0]) == words.count(commodity), (page, lines)
+        for at, line in enumerate(lines):  # the columns, repeated: a service follows
+            if line.split()[:2] == ["Service", "Route"]:
+                assert lines[at + 1].startswith("Z7"), (page, lines[at:at + 2])
+        services += re.findall(r"^Z\d{4}", "\n".join(lines), re.MULTILINE)
+    assert services == [f"Z{7000 + service}" for service in range(count)]
+
+
 def _assert_nothing_alone(output: Path, pages: int) -> None:
     headings = ("By day", "By route", "By commodity")
     for page in range(1, pages + 1):

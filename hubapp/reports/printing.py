@@ -73,7 +73,9 @@ def _keep_together(document: QTextDocument) -> None:
     on would hold the heading with fewer than KEEP_ROWS of its rows, or when its table
     would end on a page with fewer than KEEP_ROWS rows (its Total alone below the repeated
     header); a table longer than a page instead takes its last KEEP_ROWS rows to the next
-    page (_split). The signatures are never split nor alone on a page: the last rows of the
+    page (_split). A row a page break would cut between its lines (a wrapped cell's second
+    line alone at the next page's head; QTextDocument ignores page-break-inside) starts the
+    next page. The signatures are never split nor alone on a page: the last rows of the
     table above go with them. Decided by measuring the laid-out document, one section at a
     time from the top."""
     height = document.pageSize().height()
@@ -81,6 +83,27 @@ def _keep_together(document: QTextDocument) -> None:
 
     def page(block: QTextBlock) -> int:
         return int(layout.blockBoundingRect(block).top() // height)
+
+    def cut(box: QRectF) -> bool:
+        return box.top() // height != (box.bottom() - 1) // height
+
+    def row_box(table: QTextTable, row: int) -> QRectF:
+        box = QRectF()
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            for end in (cell.firstCursorPosition(), cell.lastCursorPosition()):
+                box = box.united(layout.blockBoundingRect(end.block()))
+        return box
+
+    def split_cut_rows(table: QTextTable) -> QTextTable:
+        """Splits the table before each row a page break cuts; returns its last part."""
+        header = table.format().headerRowCount()
+        row = header + 1  # a first row cut below its header: the heading went ahead
+        while row < table.rows():
+            if cut(row_box(table, row)):
+                table, row = _split(table, row), header
+            row += 1
+        return table
 
     def pages_of_rows(table: QTextTable) -> list[int]:
         return [page(table.cellAt(row, 0).firstCursorPosition().block())
@@ -107,18 +130,21 @@ def _keep_together(document: QTextDocument) -> None:
             if alone_at_foot or tail and fits:
                 start_a_page(heading)
                 rows = pages_of_rows(table)
-            above, above_heading = table, heading
-            if not fits and rows.count(rows[-1]) < keep:
-                above = _split(table, table.rows() - keep)
+            above_heading = heading
+            last_rows = _split(table, table.rows() - keep) \
+                if not fits and rows.count(rows[-1]) < keep else None
+            above = split_cut_rows(table)
+            if last_rows is not None:
+                above = last_rows
+            while item.currentFrame() is not above:  # past the parts split off
+                item += 1
             heading = None
         else:  # the signatures: one row, which a page break cut between its cells
             box = layout.frameBoundingRect(table)
-            first = box.top() // height
-            cut = first != (box.bottom() - 1) // height
             if above is None:
-                if cut:
+                if cut(box):
                     table.setFormat(_starting_a_page(table.format()))
-            elif cut or pages_of_rows(above)[-1] < first:
+            elif cut(box) or pages_of_rows(above)[-1] < box.top() // height:
                 if len(pages_of_rows(above)) >= 2 * KEEP_ROWS:
                     _split(above, above.rows() - KEEP_ROWS)
                 else:
@@ -135,6 +161,7 @@ def _split(table: QTextTable, first_row: int) -> QTextTable:
     cursor.movePosition(QTextCursor.MoveOperation.NextBlock)  # the block after the table
     header = style.headerRowCount()
     source_rows = [*range(header), *range(first_row, table.rows())]
+    cursor.beginEditBlock()  # laid out again once, not after each cell: 30 ms a cell
     copy = cursor.insertTable(len(source_rows), table.columns(), style)
     for to_row, from_row in enumerate(source_rows):
         for column in range(table.columns()):
@@ -147,6 +174,7 @@ def _split(table: QTextTable, first_row: int) -> QTextTable:
             into.setBlockFormat(selection.blockFormat())
             into.insertFragment(selection.selection())
     table.removeRows(first_row, table.rows() - first_row)
+    cursor.endEditBlock()
     return copy
 
 
