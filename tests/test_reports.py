@@ -580,6 +580,29 @@ def test_chinese_text_in_a_pdf_is_found_and_copied_as_written(qapp, demo_db_path
     assert not [char for char in text if 0x2E80 <= ord(char) < 0x2FE0]
 
 
+def test_a_chinese_reports_service_numbers_and_commodities_are_found_as_stored(
+        qapp, demo_db, demo_db_path, tmp_path):
+    # Shaped, the font's digits after a Latin letter were lost (X5506 was found as "X", or as
+    # "XEEFG"), and 胶 came out as its Extension A look-alike 㬵: 天然橡胶 was not found.
+    from hubapp import reports
+    from hubapp.store.reports import DAILY, build
+
+    output = tmp_path / "daily-zh.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "zh", output)
+    found = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    copied = "".join(page.extract_text() for page in PdfReader(output).pages)
+    lines = build(demo_db, DAILY, DEMO_END, DEMO_END).services
+    numbers = [line.service_no for line in lines]
+    commodities = {chinese for line in lines for _english, chinese in line.commodities}
+    assert len(numbers) >= 10 and "天然橡胶" in commodities
+    for text in (found, copied):
+        assert [number for number in numbers if number not in text] == []
+        unwrapped = "".join(text.split())
+        assert [name for name in commodities if name not in unwrapped] == []
+        assert not [char for char in text if 0x3400 <= ord(char) < 0x4DC0]
+
+
 def test_a_period_longer_than_a_quarter_lists_its_months(qapp, seventy_days_db, tmp_path):
     # Five years listed 1,826 days over 32 pages, nearly all of them empty.
     from hubapp import reports

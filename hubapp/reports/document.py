@@ -134,10 +134,15 @@ def _layout_device() -> QImage:
 def report_font(language: str) -> QFont:
     """DejaVu Sans with Noto Sans CJK for Chinese; Chinese reports are all Noto: a line
     mixing the two fonts is taller than its neighbours, and the page break then cuts
-    a table row between its cells."""
+    a table row between its cells. Shaped, Noto draws the digits after a Latin letter
+    with glyphs that the PDF's text names wrongly or not at all (X5506 was found as "X"):
+    Chinese reports draw each character's own glyph."""
     font = QFont()
-    font.setFamilies(["Noto Sans CJK SC"] if language == "zh"
-                     else ["DejaVu Sans", "Noto Sans CJK SC"])
+    if language == "zh":
+        font.setFamilies(["Noto Sans CJK SC"])
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    else:
+        font.setFamilies(["DejaVu Sans", "Noto Sans CJK SC"])
     return font
 
 

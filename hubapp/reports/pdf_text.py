@@ -1,11 +1,14 @@
 """The text a PDF viewer finds, copies and searches in a Chinese report.
 
-Noto Sans CJK draws 日 (U+65E5) and the Kangxi radical ⽇ (U+2F47) with one glyph, and
-Qt's PDF writer names each glyph in the file's ToUnicode map by the lowest code point
-drawn with it: every 日, 月, 页 of a report was found, copied and pasted as a radical, so
-a search for 每日汇总 or 橡胶 found nothing. The map is plain text in the file; each
-radical in it is put back to the ideograph the font draws alike, in place, at the same
-length, so nothing else in the file moves.
+Noto Sans CJK draws 日 (U+65E5) and the Kangxi radical ⽇ (U+2F47) with one glyph, 胶
+(U+80F6) and the Extension A ideograph 㬵 (U+3B35) with another, and Qt's PDF writer names
+each glyph in the file's ToUnicode map by the lowest code point drawn with it: every 日,
+月, 页 of a report was found, copied and pasted as a radical, and 橡胶 as 橡㬵, so a search
+for 每日汇总 or 橡胶 found nothing. The map is plain text in the file; each radical,
+Extension A or compatibility ideograph in it that the font draws like a (unified)
+ideograph is put back to that ideograph, in place, at the same length, so nothing else in
+the file moves. The report's text is written with unified ideographs: a rare Extension A
+character would be found as its look-alike.
 """
 
 from __future__ import annotations
@@ -18,8 +21,12 @@ from PySide6.QtGui import QRawFont
 
 from hubapp.reports.document import report_font
 
-_RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 _IDEOGRAPHS = range(0x4E00, 0xA000)  # CJK Unified Ideographs
+_LOOK_ALIKES = (
+    range(0x2E80, 0x2FE0),  # CJK Radicals Supplement and Kangxi Radicals
+    range(0x3400, 0x4DC0),  # CJK Unified Ideographs Extension A
+    range(0xF900, 0xFB00),  # CJK Compatibility Ideographs
+)
 _CMAP = re.compile(rb"beginbfrange(.*?)endbfrange|beginbfchar(.*?)endbfchar", re.DOTALL)
 # A code the map says a glyph stands for: inside a range's [...] list, or the last of a
 # line "<glyph> <glyph> <code>" or "<glyph> <code>" (whose first codes are glyphs).
@@ -35,18 +42,18 @@ def put_back_ideographs(path: Path) -> None:
 
 
 def _fix_codes(found: re.Match) -> bytes:
-    table = _ideograph_of_radical()
+    table = _ideograph_of_look_alike()
     return _CODE.sub(lambda code: b"<%04X>" % table.get(int(code[1], 16), int(code[1], 16)),
                      found[0])
 
 
 @functools.cache
-def _ideograph_of_radical() -> dict[int, int]:
-    """Radical → the ideograph the report's font draws with the same glyph."""
+def _ideograph_of_look_alike() -> dict[int, int]:
+    """Look-alike → the ideograph the report's font draws with the same glyph."""
     font = QRawFont.fromFont(report_font("zh"))
     ideographs = "".join(map(chr, _IDEOGRAPHS))
     by_glyph = {glyph: ord(char) for glyph, char
                 in zip(font.glyphIndexesForString(ideographs), ideographs) if glyph}
-    radicals = "".join(map(chr, _RADICALS))
+    look_alikes = "".join(chr(code) for block in _LOOK_ALIKES for code in block)
     return {ord(char): by_glyph[glyph] for glyph, char
-            in zip(font.glyphIndexesForString(radicals), radicals) if glyph in by_glyph}
+            in zip(font.glyphIndexesForString(look_alikes), look_alikes) if glyph in by_glyph}
