@@ -729,3 +729,40 @@ def test_a_report_never_replaces_the_database_or_a_file_that_is_not_a_pdf(demo_d
                      "-o", str(report))
     assert result.returncode == 0, result.stderr
     assert report.is_symlink() and DEMO_END.isoformat() in pdf_text(shared)
+
+
+def test_a_long_hub_name_is_cut_short_before_the_title_in_the_header(qapp, demo_db, demo_db_path,
+                                                                     tmp_path):
+    # With a logo, the name ran on under the right-hand title and period.
+    import dataclasses
+    from html import unescape
+
+    from PySide6.QtGui import QColor, QImage
+
+    from hubapp import reports
+    from hubapp.store import settings
+
+    logo = QImage(600, 100, QImage.Format.Format_RGB32)  # a banner, as wide as allowed
+    logo.fill(QColor("red"))
+    assert logo.save(str(tmp_path / "logo.png"))
+    hub = "Chongqing International Logistics Hub Park (Tuanjiecun Central Station)"
+    settings.save(demo_db, dataclasses.replace(settings.load(demo_db), hub_name=hub,
+                                               logo=(tmp_path / "logo.png").read_bytes()),
+                  "wang.li")
+    output = tmp_path / "range.pdf"
+    first = DEMO_END - dt.timedelta(days=2)
+    pages = reports.write_pdf(demo_db_path, "range", first, DEMO_END, "en", output)
+    title = f"Period report · {first} – {DEMO_END}".split()
+    bbox = subprocess.run(["pdftotext", "-bbox", str(output), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for page in bbox.split("<page ")[1:]:
+        header = [(float(x_min), float(x_max), unescape(word)) for x_min, x_max, y_max, word
+                  in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
+                                r'yMax="([\d.]+)">([^<]*)</word>', page)
+                  if float(y_max) < 60]  # above the band's line: 15 mm + 22 px from the top
+        name, heading = header[:-len(title)], header[-len(title):]
+        assert [word for _x_min, _x_max, word in heading] == title
+        shown = " ".join(word for _x_min, _x_max, word in name)
+        assert shown.endswith("…") and hub.startswith(shown[:-1]) and len(shown) > 30, shown
+        assert name[-1][1] + 5 < heading[0][0]  # apart by the gap, in points
+    assert pages == len(bbox.split("<page ")) - 1

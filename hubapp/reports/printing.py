@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import (
-    QGuiApplication, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter,
-    QPen, QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable,
+    QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter,
+    QPdfWriter, QPen, QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable,
 )
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
@@ -185,6 +185,7 @@ def _starting_a_page(style: QTextFormat) -> QTextFormat:
 
 _HEADER_PX = _BAND_PX - 12  # of a band, what holds its words; the rest is space
 _LOGO_GAP_PX = 6  # between the logo and the hub's name
+_NAME_GAP_PX = 12  # between the hub's name and the report's title
 _LOGO_MAX_WIDTH_PX = 160  # a wide banner would crowd out the hub's name
 
 
@@ -214,8 +215,13 @@ def _bands(painter: QPainter, report: ReportContentRecord, logo: QImage | None,
         size = QSizeF(logo.size()) / painter.transform().m11()
         painter.drawImage(QRectF(QPointF(0, (band - size.height()) / 2), size), logo)
         name.setLeft(size.width() + _LOGO_GAP_PX)
-    painter.drawText(name, left, report.hub_name)
-    painter.drawText(top, right, f"{report.title} · {report.period}")
+    heading = f"{report.title} · {report.period}"
+    metrics = QFontMetricsF(font)
+    # A long name is cut short, never the title: it ran into it.
+    name.setRight(width - metrics.horizontalAdvance(heading) - _NAME_GAP_PX)
+    painter.drawText(name, left, metrics.elidedText(report.hub_name, Qt.TextElideMode.ElideRight,
+                                                    name.width()))
+    painter.drawText(top, right, heading)
     painter.drawLine(QPointF(0, band), QPointF(width, band))
     painter.drawLine(QPointF(0, height - band), QPointF(width, height - band))
     painter.drawText(bottom, left, text("generated", report.language, when=report.generated))
