@@ -4237,18 +4237,18 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="222"/>
+        <location filename="../../hubapp/reports/printing.py" line="256"/>
         <location filename="../../hubapp/store/backup.py" line="362"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="231"/>
+        <location filename="../../hubapp/reports/printing.py" line="265"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="238"/>
+        <location filename="../../hubapp/reports/printing.py" line="272"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
