@@ -6,6 +6,8 @@ machine may start late; a wait ends as soon as its condition holds.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -41,11 +43,14 @@ def click_header(qtbot, screen: BrowseScreen, column: int) -> None:
 
 
 def test_rows_load_a_page_at_a_time_as_the_table_scrolls(qtbot, screen, app_ctx, qtmodeltester):
-    total = app_ctx.db.execute("SELECT COUNT(*) FROM container_move").fetchall()[0][0]
+    total = app_ctx.db.execute(
+        "SELECT COUNT(*) FROM container_move cm JOIN service s ON s.id = cm.service_id "
+        "WHERE s.status IN ('departed', 'arrived')").fetchall()[0][0]
     assert total > 2 * browse.PAGE_SIZE, "the demo data should fill more than two pages"
     assert screen.model.rowCount() == browse.PAGE_SIZE
     # Newest first, and the header says so.
-    newest = app_ctx.db.execute("SELECT MAX(date) FROM container_move").fetchall()[0][0]
+    newest = app_ctx.db.execute("SELECT MAX(date) FROM service "
+                                "WHERE status IN ('departed', 'arrived')").fetchall()[0][0]
     assert screen.model.index(0, MovesBrowseModel.DATE).data() == newest
     header = screen.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
@@ -192,3 +197,36 @@ class TestANewDatabase:
         bar.setValue(bar.maximum())
         QApplication.processEvents()
         assert screen.table.viewport().rect().contains(note.geometry())
+
+
+def test_only_moved_boxes_unless_all_statuses_are_chosen(qtbot, screen, app_ctx):
+    """The footer counts what the dashboard counts: a planned box has not moved."""
+    from hubapp.domain.dashboard import DashboardFilterRecord
+    from hubapp.store import dashboard
+
+    first, last = (dt.date.fromisoformat(day) for day in app_ctx.db.execute(
+        "SELECT MIN(date), MAX(date) FROM container_move").fetchall()[0])
+    planned = app_ctx.db.execute(
+        "SELECT COUNT(*) FROM container_move cm JOIN service s ON s.id = cm.service_id "
+        "WHERE s.status = 'planned'").fetchall()[0][0]
+    assert planned, "the demo data should plan some boxes"
+    for edit, day in ((screen.date_from, first), (screen.date_to, last)):
+        with qtbot.waitSignal(screen.model.page_loaded):
+            edit.setDate(QDate(day))
+    moved = dashboard.totals(app_ctx.db, DashboardFilterRecord(first, last), first,
+                             last).containers
+    qtbot.waitUntil(lambda: screen._total is not None)
+    assert screen.count_label.text() == f"500 of {number(moved)} movements loaded"
+    assert screen.status.currentText() == "Moved (departed or arrived)"
+    assert "Planned" not in column_texts(screen, MovesBrowseModel.STATUS)
+    # Chosen by keyboard, as the other filters: Tab from Commodity, then the arrow keys.
+    screen.commodity.setFocus()
+    qtbot.keyClick(screen.commodity, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.status
+    with qtbot.waitSignal(screen.model.page_loaded):
+        qtbot.keyClick(screen.status, Qt.Key.Key_Down)
+    assert screen.status.currentText() == "All statuses"
+    qtbot.waitUntil(lambda: screen._total is not None)
+    assert screen._total == moved + planned
+    # Newest first: today's planned boxes are on the first page.
+    assert "Planned" in column_texts(screen, MovesBrowseModel.STATUS)

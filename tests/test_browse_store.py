@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hubapp.domain.records import ContainerMoveRecord, Direction
+from hubapp.domain.records import MOVED_STATUSES, ContainerMoveRecord, Direction, Status
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, Sort
 
@@ -37,6 +37,9 @@ def plain_select(db, f: BrowseFilterRecord, sort: Sort, descending: bool) -> lis
         if prefix:
             clauses.append(sql)
             params += [len(prefix), prefix]
+    if f.statuses is not None:
+        clauses.append(f"s.status IN ({', '.join('?' * len(f.statuses))})")
+        params += list(f.statuses)
     order = ORDER[sort].format(d="DESC" if descending else "ASC")
     return [row[0] for row in db.execute(
         "SELECT cm.id FROM container_move cm JOIN service s ON s.id = cm.service_id "
@@ -58,7 +61,11 @@ def some_values(db) -> dict:
                      "FROM container_move cm JOIN service s ON s.id = cm.service_id "
                      "WHERE cm.commodity_id IS NOT NULL ORDER BY cm.id LIMIT 1 OFFSET 40"
                      ).fetchone()
-    return dict(zip(("container", "service", "route", "commodity", "date"), row))
+    planned = db.execute("SELECT cm.container, cm.date FROM container_move cm "
+                         "JOIN service s ON s.id = cm.service_id WHERE s.status = 'planned' "
+                         "ORDER BY cm.id LIMIT 1").fetchone()
+    return dict(zip(("container", "service", "route", "commodity", "date", "planned container",
+                     "planned date"), (*row, *planned)))
 
 
 FILTERS = {
@@ -72,6 +79,15 @@ FILTERS = {
     "direction": lambda v: BrowseFilterRecord(direction="inbound"),
     "commodity and direction": lambda v: BrowseFilterRecord(commodity_id=v["commodity"],
                                                             direction="outbound"),
+    "every status": lambda v: BrowseFilterRecord(statuses=None),
+    "planned": lambda v: BrowseFilterRecord(statuses=(Status.PLANNED,)),
+    "departed, a route": lambda v: BrowseFilterRecord(route_code=v["route"],
+                                                      statuses=(Status.DEPARTED,)),
+    "planned or cancelled, a day": lambda v: BrowseFilterRecord(
+        dt.date.fromisoformat(v["planned date"]), dt.date.fromisoformat(v["planned date"]),
+        statuses=(Status.PLANNED, Status.CANCELLED)),
+    "planned, a container": lambda v: BrowseFilterRecord(
+        container_prefix=v["planned container"][:4], statuses=(Status.PLANNED,)),
 }
 
 
@@ -85,6 +101,21 @@ def test_pages_hold_every_row_once_in_order(demo_db, sort, name):
         # Small pages, so that many page boundaries fall inside runs of equal values.
         assert paged(demo_db, f, sort, descending, limit=37) == expected
         assert browse.count(demo_db, f) == len(expected)
+
+
+def test_only_what_moved_is_shown_unless_asked(demo_db):
+    """By default the moves the dashboard counts: none of a planned or cancelled service."""
+    statuses = {status: demo_db.execute(
+        "SELECT COUNT(*) FROM container_move cm JOIN service s ON s.id = cm.service_id "
+        "WHERE s.status = ?", [status]).fetchone()[0] for status in Status}
+    assert statuses[Status.PLANNED], "the demo data should plan some boxes"
+    moved = sum(statuses[status] for status in MOVED_STATUSES)
+    assert browse.count(demo_db, BrowseFilterRecord()) == moved
+    assert all(row.status in MOVED_STATUSES
+               for row in browse.page(demo_db, BrowseFilterRecord(), limit=10_000))
+    assert browse.count(demo_db, BrowseFilterRecord(statuses=None)) == sum(statuses.values())
+    for status, expected in statuses.items():
+        assert browse.count(demo_db, BrowseFilterRecord(statuses=(status,))) == expected
 
 
 def test_a_page_carries_what_the_table_shows(demo_db):
@@ -114,7 +145,7 @@ def test_a_service_prefix_keeps_its_dashes(demo_db):
                                                  Direction.OUTBOUND),
                           [ContainerMoveRecord("CSQU3054383", "22G1", 1.0, "E")], "t", "admin")
     for typed in ("CQ-H", "cq-ham1", "ｃｑ－ｈ"):
-        f = BrowseFilterRecord(service_prefix=typed)
+        f = BrowseFilterRecord(service_prefix=typed, statuses=None)  # saved as planned
         assert [r.service_no for r in browse.page(demo_db, f, Sort.SERVICE)] == ["CQ-HAM1"]
         assert browse.count(demo_db, f) == 1
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from hubapp.domain import iso6346
-from hubapp.domain.records import Direction, Status
+from hubapp.domain.records import MOVED_STATUSES, Direction, Status
 from hubapp.domain.validation import service_number
 from hubapp.store.engine import interruptible, is_interrupted, is_postgres
 
@@ -78,7 +78,11 @@ class MoveRowRecord:
 
 @dataclass(frozen=True)
 class BrowseFilterRecord:
-    """What to show; None or "" means no limit on that field."""
+    """What to show; None or "" means no limit on that field.
+
+    By default only the moves of services that departed or arrived, as the dashboard and
+    stats count them: a planned box has not moved.
+    """
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -87,6 +91,7 @@ class BrowseFilterRecord:
     route_code: str | None = None
     direction: Direction | None = None
     commodity_id: int | None = None
+    statuses: tuple[Status, ...] | None = MOVED_STATUSES
 
 
 _SELECT = """
@@ -112,9 +117,23 @@ def _prefixes(f: BrowseFilterRecord) -> tuple[str, str]:
     return iso6346.normalise(f.container_prefix), service_number(f.service_prefix)
 
 
+def _few_services(f: BrowseFilterRecord) -> bool:
+    """Only statuses a hub's history holds few services in (planned, cancelled): seeking
+    those services and sorting their moves beats walking every move in the sort's order."""
+    return f.statuses is not None and not set(f.statuses) & set(MOVED_STATUSES)
+
+
+def _moves_filtered(f: BrowseFilterRecord) -> bool:
+    """A selective filter on the moves themselves, best sought by its own index."""
+    return bool(_prefixes(f)[0]) or f.commodity_id is not None
+
+
 def _date_column(db: Database, f: BrowseFilterRecord, sort: Sort) -> str:
-    column = "s.date" if sort is Sort.SERVICE else "cm.date"  # s.date: in the index walked
-    if sort is Sort.DATE or is_postgres(db):  # PostgreSQL's planner weighs the range itself
+    # s.date: in the index walked (by service number) or sought (services by date and status)
+    column = "s.date" if sort is Sort.SERVICE or _few_services(f) else "cm.date"
+    # A seek on the sort's own index or on the few services' (date, status); PostgreSQL's
+    # planner weighs the range itself.
+    if sort is Sort.DATE or _few_services(f) or is_postgres(db):
         return column
     narrow = f.date_from is not None and f.date_to is not None \
         and f.date_to - f.date_from <= _WIDE_RANGE
@@ -124,11 +143,12 @@ def _date_column(db: Database, f: BrowseFilterRecord, sort: Sort) -> str:
 def _services_first(db: Database, f: BrowseFilterRecord, sort: Sort) -> bool:
     # Not when a selective move filter is set: seeking it and sorting the few rows is faster.
     # A hint for SQLite only (PostgreSQL has no CROSS JOIN … ON and plans the order itself).
-    return sort is Sort.SERVICE and not _prefixes(f)[0] \
-        and f.commodity_id is None and not is_postgres(db)
+    return (sort is Sort.SERVICE or _few_services(f)) and not _moves_filtered(f) \
+        and not is_postgres(db)
 
 
-def _where(f: BrowseFilterRecord, date_column: str = "cm.date") -> tuple[list[str], list]:
+def _where(f: BrowseFilterRecord, date_column: str = "cm.date",
+           direction_column: str = "cm.direction") -> tuple[list[str], list]:
     clauses: list[str] = []
     params: list = []
     if f.date_from is not None:
@@ -141,11 +161,14 @@ def _where(f: BrowseFilterRecord, date_column: str = "cm.date") -> tuple[list[st
         if prefix:
             clauses.append(f"{column} >= ? AND {column} < ?")
             params += [prefix, prefix + _PREFIX_END]
-    for column, value in (("s.route_code", f.route_code), ("cm.direction", f.direction),
+    for column, value in (("s.route_code", f.route_code), (direction_column, f.direction),
                           ("cm.commodity_id", f.commodity_id)):
         if value is not None:
             clauses.append(f"{column} = ?")
             params.append(str(value) if isinstance(value, Direction) else value)
+    if f.statuses is not None:
+        clauses.append(f"s.status IN ({', '.join('?' * len(f.statuses))})")
+        params += [str(status) for status in f.statuses]
     return clauses, params
 
 
@@ -165,6 +188,10 @@ def page(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE, descending
     """Up to limit rows matching f in sort order, starting after the row whose key is after."""
     clauses, params = _where(f, _date_column(db, f, sort))
     columns = _KEYS[sort]
+    if _few_services(f) and not is_postgres(db):
+        # Unary plus: not in the order of an index either, or SQLite walks it (every service
+        # by number) to spare sorting the few rows.
+        columns = (f"+{columns[0]}", *columns[1:])
     if after is not None:
         more, values = _after(columns, after, descending)
         clauses += more
@@ -189,11 +216,19 @@ def count(db: Database, f: BrowseFilterRecord,
     stops a count whose filter has changed. The joins of page() that cannot change the
     count are left out.
     """
-    clauses, params = _where(f)
-    join = "JOIN service s ON s.id = cm.service_id" \
-        if _prefixes(f)[1] or f.route_code is not None else ""
+    if f.statuses is not None and not _moves_filtered(f) and not is_postgres(db):
+        # By status, the services first and their moves' (service_id, container) index:
+        # a seek per service, where looking up each move's service would cost one per move.
+        # Date and direction are the service's (copied onto its moves), so on it they are
+        # sought with the status.
+        clauses, params = _where(f, "s.date", "s.direction")
+        moves = _SERVICES_THEN_MOVES
+    else:
+        clauses, params = _where(f)
+        moves = _MOVES if _prefixes(f)[1] or f.route_code is not None \
+            or f.statuses is not None else "container_move cm"
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    statement = f"SELECT COUNT(*) FROM container_move cm {join} {where}"
+    statement = f"SELECT COUNT(*) FROM {moves} {where}"
     if stop is None:
         return db.execute(statement, params).fetchone()[0]
     try:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from hubapp.domain.records import ChangeRecord, Direction
+from hubapp.domain.records import MOVED_STATUSES, ChangeRecord, Direction, Status
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.ui import date_edits, filter_choices, formatting, labels
@@ -210,6 +210,8 @@ class BrowseScreen(QWidget):
         self.route = QComboBox(self)
         self.direction = QComboBox(self)
         self.commodity = QComboBox(self)
+        self.status = QComboBox(self)
+        self.status.setObjectName("browse_status")
         self._fill_choices()
         self.clear_button = QPushButton(self.tr("Clear"), self)
 
@@ -218,7 +220,8 @@ class BrowseScreen(QWidget):
                              (self.tr("Container"), self.container),
                              (self.tr("Service"), self.service), (self.tr("Route"), self.route),
                              (self.tr("Direction"), self.direction),
-                             (self.tr("Commodity"), self.commodity)):
+                             (self.tr("Commodity"), self.commodity),
+                             (self.tr("Status"), self.status)):
             filters.add_labelled(text, widget)
         filters.addWidget(self.clear_button)
 
@@ -259,7 +262,7 @@ class BrowseScreen(QWidget):
             edit.textChanged.connect(self._typing.start)
         for date_edit in (self.date_from, self.date_to):
             date_edit.dateChanged.connect(self.reload)
-        for combo in (self.route, self.direction, self.commodity):
+        for combo in self._combos():
             combo.currentIndexChanged.connect(self.reload)
         self.clear_button.clicked.connect(self.clear_filters)
         header.sortIndicatorChanged.connect(self._sort_clicked)
@@ -275,12 +278,20 @@ class BrowseScreen(QWidget):
         self.direction.addItem(self.tr("Both directions"), None)
         for direction in Direction:
             self.direction.addItem(labels.direction(direction), direction)
-        for combo in (self.route, self.direction, self.commodity):
+        # First, so that Clear comes back to it: what the dashboard counts.
+        self.status.addItem(self.tr("Moved (departed or arrived)"), MOVED_STATUSES)
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in Status:
+            self.status.addItem(labels.status(status), (status,))
+        for combo in self._combos():
             combo.setMaxVisibleItems(20)
         for combo in (self.route, self.commodity):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
+
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return self.route, self.direction, self.commodity, self.status
 
     def current_filter(self) -> BrowseFilterRecord:
         def day(edit: QDateEdit) -> dt.date | None:
@@ -288,18 +299,18 @@ class BrowseScreen(QWidget):
 
         return BrowseFilterRecord(
             day(self.date_from), day(self.date_to), self.container.text(), self.service.text(),
-            self.route.currentData(), self.direction.currentData(), self.commodity.currentData())
+            self.route.currentData(), self.direction.currentData(), self.commodity.currentData(),
+            self.status.currentData())
 
     def clear_filters(self) -> None:
-        widgets = (self.date_from, self.date_to, self.container, self.service, self.route,
-                   self.direction, self.commodity)
+        widgets = (self.date_from, self.date_to, self.container, self.service, *self._combos())
         for widget in widgets:
             widget.blockSignals(True)
         for date_edit in (self.date_from, self.date_to):
             date_edit.setDate(NO_DATE)
         for edit in (self.container, self.service):
             edit.clear()
-        for combo in (self.route, self.direction, self.commodity):
+        for combo in self._combos():
             combo.setCurrentIndex(0)
         for widget in widgets:
             widget.blockSignals(False)
@@ -369,9 +380,13 @@ class BrowseScreen(QWidget):
         """Why the table is empty, in it: an empty white box and "0 of 0" said nothing."""
         if self.model.rowCount():
             return
-        if self.model.filter == BrowseFilterRecord():
+        if self.model.filter == BrowseFilterRecord(statuses=None):
             text = self.tr("No movements yet. The containers of the services saved in the "
                            "daily log or imported are listed here.")
+        elif self.model.filter == BrowseFilterRecord():
+            text = self.tr("No movements yet. The containers of the services saved in the "
+                           "daily log or imported are listed here once they have departed or "
+                           "arrived; choose All statuses to see the others too.")
         else:
             text = self.tr('No movements match these filters.<br><a href="clear">Clear the '
                            'filters</a>')
