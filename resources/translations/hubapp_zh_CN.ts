@@ -225,81 +225,101 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="214"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="216"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="278"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="282"/>
+        <source>Moved (departed or arrived)</source>
+        <translation>已运行（已发车或已到达）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="371"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="362"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="373"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="365"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="376"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="373"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="384"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="376"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="387"/>
+        <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
+        <translation>暂无箱流。每日台账中保存或导入的班次，其集装箱在发车或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="391"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="383"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="398"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
