@@ -1,5 +1,6 @@
 """Dashboard aggregates: hand-computed sums on a small known hub, and the demo hub against SQL."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -296,3 +297,60 @@ def test_a_february_that_is_over_is_set_against_the_whole_of_a_leap_february(new
     assert same_dates_last_year(dt.date(2029, 2, 22), dt.date(2029, 2, 28)) == (
         dt.date(2028, 2, 22), dt.date(2028, 2, 28))  # a week stays a week
     db.close()
+
+
+@pytest.fixture
+def last_years_day(hub):
+    """2 March 2024, the twin of MARCH_2 (whose only moved service, V1, left at 10:00): its
+    services before, at and after that time, one without a time, one only planned."""
+    db, ids = hub
+    for number, (status, scheduled, actual, teu) in enumerate((
+            ("departed", "08:00", "09:00", 2), ("arrived", "09:30", "10:00", 1),
+            ("departed", "09:50", "10:01", 2), ("departed", None, None, 1),
+            ("planned", "07:00", None, 2))):
+        service = _service(db, f"L{number}", "2024-03-02", "outbound", "CN-LA", "rail", status,
+                           scheduled, actual)
+        _move(db, service, f"AAAU000020{number}", teu, "F", 1000 * (number + 1), ids["cassava"])
+    rollup.rebuild(db)
+    return db
+
+
+@pytest.mark.parametrize("now, until, today_last_year", [
+    # V1 moved at 10:00: last year's day up to 10:00, that minute's arrival too.
+    (dt.datetime(2025, 3, 2, 16, 45), dt.time(10, 0), (2, 2, 2, 3000)),
+    # Records ahead of the clock count no further than now.
+    (dt.datetime(2025, 3, 2, 9, 30), dt.time(9, 30), (1, 1, 1, 1000)),
+])
+def test_a_day_under_way_is_set_against_last_years_up_to_the_same_time(
+        last_years_day, now, until, today_last_year):
+    db = last_years_day
+    data = dashboard.load(db, PERIOD, MARCH_2, HubSettingsRecord(), now=now)
+    today, month, year = data.kpis.today, data.kpis.month, data.kpis.year
+    assert today.so_far.until == month.so_far.until == year.so_far.until == until
+    # (services, trains, containers, gross kg) of 2 March 2024 by then
+    assert (today.last_year.services, today.last_year.trains, today.last_year.containers,
+            today.last_year.gross_kg) == today_last_year
+    assert today.current.teu == 2  # today's side: all that moved so far
+    # 1 March 2024 whole (X1, 1 TEU) and 2 March up to the time, in the tile and the chart.
+    assert month.last_year.teu == data.months[-1].teu_last_year == 1 + today.last_year.teu
+    # As many days of leap 2024 end on 1 March, up to the same time: X1 at 08:00.
+    assert (year.date_from, year.last_year.teu) == (dt.date(2025, 1, 1), 1)
+    # Narrowed, last year's day keeps the hub's hours: V1 is no CN-LA train.
+    cn_la = dataclasses.replace(PERIOD, route_code="CN-LA", mode="rail")
+    narrowed = dashboard.load(db, cn_la, MARCH_2, HubSettingsRecord(), now=now).kpis.today
+    assert (narrowed.current.teu, narrowed.last_year.teu) == (0, today.last_year.teu)
+
+
+def test_before_anything_has_moved_today_none_of_last_years_day_counts(last_years_day):
+    db = last_years_day
+    march_3 = dt.datetime(2025, 3, 3, 14, 0)  # only a cancelled service that day
+    data = dashboard.load(db, DashboardFilterRecord(MARCH_1, MARCH_3), MARCH_3,
+                          HubSettingsRecord(), now=march_3)
+    today, month = data.kpis.today, data.kpis.month
+    assert today.so_far.until is None and today.last_year == ThroughputRecord()
+    assert today.growth("teu") is None
+    # March so far: the 1st and 2nd in both years, nothing of the 3rd.
+    assert month.last_year.teu == data.months[-1].teu_last_year == 1 + 2 + 1 + 2 + 1
+    # A day that is over (or not today) counts whole on both sides, as before.
+    over = dashboard.load(db, PERIOD, MARCH_2, HubSettingsRecord(), now=march_3).kpis.today
+    assert over.so_far is None and over.last_year.teu == 2 + 1 + 2 + 1

@@ -169,6 +169,29 @@ class MonthRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class SoFarRecord:
+    """How far the records of a day under way reach: the time of its latest moved service
+    (actual, else scheduled), no later than now. A year before, that day counts up to the
+    same time of day: against all of it, a day at noon read -50 %."""
+
+    day: dt.date
+    until: dt.time | None  # None: nothing has moved yet, so none of that day counts
+
+
+def last_year_counted(first: dt.date, last: dt.date,
+                      so_far: SoFarRecord | None) -> tuple[dt.date, dt.date, dt.time | None]:
+    """The same dates a year before as counted against first..last (same_dates_last_year):
+    when `last` is under way, its twin only up to the time so_far reaches (the third value;
+    None: whole days), or not at all before anything has moved."""
+    start, end = same_dates_last_year(first, last)
+    if so_far is None or so_far.day != last:
+        return start, end, None
+    if so_far.until is None:
+        return start, end - dt.timedelta(days=1), None
+    return start, end, so_far.until
+
+
+@dataclass(frozen=True, slots=True)
 class ComparisonRecord:
     """A period's throughput next to the same dates a year before."""
 
@@ -177,6 +200,7 @@ class ComparisonRecord:
     current: ThroughputRecord
     last_year: ThroughputRecord
     history_from: dt.date | None = None  # the first day on record
+    so_far: SoFarRecord | None = None  # when date_to is under way: how far both years count
 
     @property
     def last_year_whole(self) -> bool:

@@ -6,7 +6,8 @@ keeps only the containers of that commodity and the services that carried one.
 
 Everything sums the roll-up (store/rollup.py): whole months from its monthly tables, the
 other days from its daily ones, so that a year or the whole history reads thousands of
-rows, not millions.
+rows, not millions. One day is summed from its service and move rows: last year's twin of
+today, counted only up to the time today's records reach.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from typing import TYPE_CHECKING
 from hubapp.domain.dashboard import (
     DAY, ComparisonRecord, CommodityTotalsRecord, DashboardFilterRecord, DashboardRecord,
     DayRecord, DirectionTeuRecord, DwellRecord, KpiRecord, MonthRecord, PunctualityRecord,
-    RouteTeuRecord, ThroughputRecord, add_months, counted_until, days_before,
-    same_dates_last_year,
+    RouteTeuRecord, SoFarRecord, ThroughputRecord, add_months, counted_until, days_before,
+    last_year_counted, same_dates_last_year,
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
+from hubapp.store.rows import MOVED
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -38,26 +40,40 @@ _SUMS = """
     COALESCE(SUM(r.gross_kg), 0) AS gross_kg
 """
 _ONE_DAY = dt.timedelta(days=1)
+# A day's services that moved by a time (actual, else scheduled; a service with neither
+# is not known to have moved by then). Times are "YYYY-MM-DD HH:MM" text, in order as such.
+_MOVED_BY = "s.date = ? AND COALESCE(s.actual_at, s.scheduled_at) <= ?"
 _TABLES = {False: (rollup.DAILY_TOTALS, rollup.MONTHLY_TOTALS),
            True: (rollup.DAILY_ROLLUP, rollup.MONTHLY_ROLLUP)}
 
 
 def _rollup(f: DashboardFilterRecord, date_from: dt.date, date_to: dt.date, *,
-            by_day: bool = False, per_commodity: bool = False) -> tuple[str, list]:
+            by_day: bool = False, per_commodity: bool = False,
+            until: dt.time | None = None) -> tuple[str, list]:
     """The roll-up rows r of the period narrowed by f, as a FROM clause: its whole months
     from a monthly table and the days around them (every day if by_day) from a daily one.
 
     Per commodity (or narrowed to one) the *_rollup tables, where a service counts once per
     commodity it carried; else the *_totals, where it counts once.
+
+    until: date_to counts only the services that moved by that time of day, in rows of the
+    daily table's shape summed from that one day's services and moves.
     """
     daily, monthly = _TABLES[per_commodity or f.commodity_id is not None]
-    days, months = ([(date_from, date_to)], []) if by_day else _split(date_from, date_to)
+    last = date_to if until is None else date_to - _ONE_DAY
+    days, months = [], []
+    if date_from <= last or until is None:  # a period of no days is one empty range
+        days, months = ([(date_from, last)], []) if by_day else _split(date_from, last)
     parts, params = [], []
     for table, ranges in ((daily, days), (monthly, months)):
         for first, last in ranges:
             where, values = _rollup_where(f, first, last)
             parts.append(f"SELECT {table.columns} FROM {table.name} r {where}")
             params += values
+    if until is not None:
+        where, values = _rollup_where(f, date_to, date_to)
+        parts.append(f"SELECT {daily.columns} FROM ({daily.fresh(_MOVED_BY)}) r {where}")
+        params += [date_to.isoformat(), f"{date_to.isoformat()} {until:%H:%M}", *values]
     return "(" + " UNION ALL ".join(parts) + ") r", params
 
 
@@ -95,17 +111,34 @@ def _throughput(row) -> ThroughputRecord:
 
 
 def totals(db: Database, f: DashboardFilterRecord, date_from: dt.date,
-           date_to: dt.date) -> ThroughputRecord:
-    source, params = _rollup(f, date_from, date_to)
+           date_to: dt.date, until: dt.time | None = None) -> ThroughputRecord:
+    source, params = _rollup(f, date_from, date_to, until=until)
     return _throughput(next(db.query(f"SELECT {_SUMS} FROM {source}", params)))
 
 
 def compare_with_last_year(db: Database, f: DashboardFilterRecord, date_from: dt.date,
-                           date_to: dt.date, history_from: dt.date | None) -> ComparisonRecord:
+                           date_to: dt.date, history_from: dt.date | None,
+                           so_far: SoFarRecord | None = None) -> ComparisonRecord:
+    """so_far: how far today is recorded, when date_to may be today."""
+    so_far = so_far if so_far is not None and so_far.day == date_to else None
     return ComparisonRecord(
         date_from, date_to, totals(db, f, date_from, date_to),
-        totals(db, f, *same_dates_last_year(date_from, date_to)),
-        history_from)
+        totals(db, f, *last_year_counted(date_from, date_to, so_far)),
+        history_from, so_far)
+
+
+def day_so_far(db: Database, now: dt.datetime) -> SoFarRecord:
+    """How far the records of the day of `now` reach, over the whole hub: a route with no
+    train yet today has still had its hours."""
+    row = next(db.query(
+        f"SELECT MAX(COALESCE(s.actual_at, s.scheduled_at)) AS latest FROM service s"
+        f" WHERE s.date = ? AND {MOVED}", [now.date().isoformat()]))
+    if row["latest"] is None:
+        return SoFarRecord(now.date(), None)
+    # A service moved "00:20 +1" reaches no further than now; one moved the evening before
+    # its day, no further back than its day's start.
+    reach = min(dt.datetime.fromisoformat(row["latest"]), now.replace(second=0, microsecond=0))
+    return SoFarRecord(now.date(), reach.time() if reach.date() == now.date() else dt.time())
 
 
 def daily(db: Database, f: DashboardFilterRecord) -> tuple[DayRecord, ...]:
@@ -181,20 +214,27 @@ def commodities(db: Database, f: DashboardFilterRecord) -> tuple[CommodityTotals
                                        r["containers"], r["teu"], r["gross_kg"]) for r in rows)
 
 
-def monthly(db: Database, f: DashboardFilterRecord, first: dt.date,
-            last: dt.date) -> tuple[MonthRecord, ...]:
+def monthly(db: Database, f: DashboardFilterRecord, first: dt.date, last: dt.date,
+            so_far: SoFarRecord | None = None) -> tuple[MonthRecord, ...]:
     """TEU of each month from `first` (any day in it) up to the day `last`, and of the same
     month a year before. The month of `last` counts up to that day in both years: a month
-    under way is set against the same dates last year, as the month-to-date tile does.
+    under way is set against the same dates last year, as the month-to-date tile does (and
+    today, if `last` is, up to the time so_far reaches).
     Each month knows the first day on record: last year's may be only partly recorded."""
     history = rollup.history_from(db)
     first, month_of_last = first.replace(day=1), last.replace(day=1)
     teu = _teu_by_month(db, f, add_months(first, -12), last)
     rest = add_months(month_of_last, -11) - _ONE_DAY  # last day of that month last year
-    _first, cut = same_dates_last_year(month_of_last, last)
-    if cut < rest:
-        for month, value in _teu_by_month(db, f, cut + _ONE_DAY, rest).items():
+    _first, cut, until = last_year_counted(month_of_last, last, so_far)
+    # Last year's month beyond what is counted comes off: its days after the cut, and the
+    # cut day's hours after `until` (the whole day off, its hours by then back on).
+    after = cut + _ONE_DAY if until is None else cut
+    if after <= rest:
+        for month, value in _teu_by_month(db, f, after, rest).items():
             teu[month] -= value
+    if until is not None:
+        for month, value in _teu_by_month(db, f, cut, cut, until).items():
+            teu[month] += value
     months = []
     month = first
     while month <= month_of_last:
@@ -206,8 +246,8 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date,
 
 
 def _teu_by_month(db: Database, f: DashboardFilterRecord, date_from: dt.date,
-                  date_to: dt.date) -> dict[str, float]:
-    source, params = _rollup(f, date_from, date_to)
+                  date_to: dt.date, until: dt.time | None = None) -> dict[str, float]:
+    source, params = _rollup(f, date_from, date_to, until=until)
     return {row["month"]: row["teu"] for row in db.query(
         f"SELECT substr(r.date, 1, 7) AS month, COALESCE(SUM(r.teu), 0) AS teu"
         f" FROM {source} GROUP BY substr(r.date, 1, 7)", params)}
@@ -240,16 +280,19 @@ def dwell(db: Database, f: DashboardFilterRecord, date_from: dt.date,
 
 
 def kpis(db: Database, f: DashboardFilterRecord, as_of: dt.date,
-         settings: HubSettingsRecord, check: Callable[[], None] = lambda: None) -> KpiRecord:
-    """The day `as_of`, its month and year to date, each against last year; punctuality and
-    dwell over the filter's period and the same period a year before."""
+         settings: HubSettingsRecord, check: Callable[[], None] = lambda: None,
+         so_far: SoFarRecord | None = None) -> KpiRecord:
+    """The day `as_of`, its month and year to date, each against last year (as_of, when it
+    is today, up to the time so_far reaches); punctuality and dwell over the filter's period
+    and the same period a year before."""
     tolerance = settings.punctuality_tolerance_min
     last_from, last_to = same_dates_last_year(f.date_from, f.date_to)
     history = rollup.history_from(db)
     parts = [
-        lambda: compare_with_last_year(db, f, as_of, as_of, history),
-        lambda: compare_with_last_year(db, f, as_of.replace(day=1), as_of, history),
-        lambda: compare_with_last_year(db, f, as_of.replace(month=1, day=1), as_of, history),
+        lambda: compare_with_last_year(db, f, as_of, as_of, history, so_far),
+        lambda: compare_with_last_year(db, f, as_of.replace(day=1), as_of, history, so_far),
+        lambda: compare_with_last_year(db, f, as_of.replace(month=1, day=1), as_of, history,
+                                       so_far),
         lambda: punctuality(db, f, f.date_from, f.date_to),
         lambda: punctuality(db, f, last_from, last_to),
         lambda: dwell(db, f, f.date_from, f.date_to),
@@ -263,11 +306,14 @@ def kpis(db: Database, f: DashboardFilterRecord, as_of: dt.date,
 
 
 def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSettingsRecord,
-         check: Callable[[], None] = lambda: None) -> DashboardRecord:
+         check: Callable[[], None] = lambda: None,
+         now: dt.datetime | None = None) -> DashboardRecord:
     """Everything the dashboard shows, over the period up to `as_of` when it is under way
     (domain.dashboard.counted_until). `check` is called between queries so that a
-    superseded refresh can stop early (it raises to stop)."""
+    superseded refresh can stop early (it raises to stop). now: the time it is read, whose
+    day, if it is as_of, is set against last year's only as far as its records reach."""
     f = dataclasses.replace(f, date_to=counted_until(f.date_from, f.date_to, as_of))
+    so_far = day_so_far(db, now) if now is not None and now.date() == as_of else None
     history = rollup.history_from(db)
     days = daily(db, f)
     before = teu_before(db, f, history)
@@ -278,8 +324,8 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
     check()
     # Twelve months ending with the period's, or the whole period if it is longer.
     months = monthly(db, f, min(f.date_from, add_months(f.date_to.replace(day=1), -11)),
-                     f.date_to)
+                     f.date_to, so_far)
     return DashboardRecord(
         filter=f, days=days, routes=_routes(db, buckets), directions=_directions(buckets),
-        commodities=found, months=months, kpis=kpis(db, f, as_of, settings, check),
+        commodities=found, months=months, kpis=kpis(db, f, as_of, settings, check, so_far),
         daily_target=settings.daily_train_target, history_from=history, teu_before=before)

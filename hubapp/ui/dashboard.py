@@ -53,17 +53,22 @@ class DashboardResult:
 
 
 def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
-          language: str) -> DashboardResult:
+          language: str, now: dt.datetime | None = None) -> DashboardResult:
     """The worker's part of a refresh (Qt-free)."""
     from hubapp.charts.dashboard import all_charts
 
     db = open_db(control.db_path)
     try:
-        data = dashboard.load(db, f, as_of, settings.load(db), control.check)
+        data = dashboard.load(db, f, as_of, settings.load(db), control.check, now)
     finally:
         db.close()
     control.check()
     return DashboardResult(data, all_charts(data, language))
+
+
+def now() -> dt.datetime:
+    """The desk's clock, which the presets and "Today" go by (tests set their own)."""
+    return dt.datetime.now()
 
 
 def _language() -> str:
@@ -387,7 +392,7 @@ class DashboardScreen(QWidget):
         }[preset]
 
     def _apply_preset(self) -> None:
-        date_from, date_to = self._preset_range(self.period.currentIndex(), dt.date.today())
+        date_from, date_to = self._preset_range(self.period.currentIndex(), now().date())
         for edit, day in ((self.date_from, date_from), (self.date_to, date_to)):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
@@ -445,10 +450,11 @@ class DashboardScreen(QWidget):
         if self.period.currentIndex() != self.CUSTOM:
             self._apply_preset()  # "Last 30 days" from today, also on a screen left open overnight
         f = self.current_filter()
-        as_of = min(f.date_to, dt.date.today())
+        moment = now()
+        as_of = min(f.date_to, moment.date())
         language = _language()
         self._task = self.ctx.tasks.start(functools.partial(build, f=f, as_of=as_of,
-                                                            language=language))
+                                                            language=language, now=moment))
         self._task.finished.connect(self._finished)
         self._task.failed.connect(self._failed)
         self.status_label.setText(self.tr("Updating…"))
@@ -475,7 +481,7 @@ class DashboardScreen(QWidget):
 
     def _show_kpis(self, data: DashboardRecord) -> None:
         kpis = data.kpis
-        day = (self.tr("Today") if kpis.as_of == dt.date.today() else
+        day = (self.tr("Today") if kpis.as_of == now().date() else
                formatting.long_date(kpis.as_of))
         for name, title, comparison in (
                 ("today", day, kpis.today),
@@ -514,25 +520,33 @@ class DashboardScreen(QWidget):
 
     def _throughput_texts(
             self, comparison: ComparisonRecord) -> tuple[str, tuple[str, ...], str]:
-        now = comparison.current
+        current = comparison.current
         growth = comparison.growth("teu")
+        so_far = comparison.so_far
         if not comparison.last_year_whole:
             # Growth on the few days last year had on record read +977 %.
             vs = self.tr("records start on {day}").format(
                 day=_records_start(comparison.history_from))
+        elif so_far is not None and so_far.until is None and \
+                comparison.date_from == comparison.date_to:
+            vs = self.tr("nothing has moved yet today")
         elif growth is None:
             vs = self.tr("no traffic last year")
         else:
             vs = self.tr("{growth} TEU on the same dates last year").format(
                 growth=f"{'+' if growth >= 0 else ''}{formatting.number(growth, 1)} %")
-        value = self.tr("{teu} TEU").format(teu=formatting.teu(now.teu))
+        if comparison.last_year_whole and so_far is not None and so_far.until is not None:
+            # Today counts as far as its records reach, and last year's day up to that time.
+            vs = self.tr("{comparison}, to {time}").format(comparison=vs,
+                                                           time=f"{so_far.until:%H:%M}")
+        value = self.tr("{teu} TEU").format(teu=formatting.teu(current.teu))
         # Services of every mode beside the containers of every mode; the trains (what the
         # daily target counts) among them. "8 trains · 347 containers" read as if the 347 came
         # on the 8.
-        parts = (self.tr("%Ln service(s)", "", now.services),
-                 self.tr("%Ln by rail", "", now.trains),
-                 self.tr("%Ln container(s)", "", now.containers),
-                 self.tr("{tonnes} t").format(tonnes=formatting.tonnes(now.gross_kg)))
+        parts = (self.tr("%Ln service(s)", "", current.services),
+                 self.tr("%Ln by rail", "", current.trains),
+                 self.tr("%Ln container(s)", "", current.containers),
+                 self.tr("{tonnes} t").format(tonnes=formatting.tonnes(current.gross_kg)))
         # A narrow tile may break the line only between the parts: at 1280 px "189,114 t" lost
         # its "t" to the next line.
         return value, tuple(map(formatting.unbroken, parts)), vs

@@ -1,0 +1,118 @@
+"""A day under way against the same hours a year before, on a year of demo traffic whose
+"today" is the demo's last day: services after its noon are still planned."""
+
+import datetime as dt
+import shutil
+import sqlite3
+
+import pytest
+
+from hubapp.domain.dashboard import DashboardFilterRecord, same_dates_last_year
+from hubapp.domain.records import HubSettingsRecord
+from hubapp.store import dashboard, demo_data
+from hubapp.ui import dashboard as dashboard_screen
+from hubapp.ui.dashboard import DashboardScreen
+
+from conftest import DEMO_END
+
+MOVED = "s.status IN ('departed', 'arrived')"
+
+
+@pytest.fixture(scope="module")
+def year_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("year") / "demo.db"
+    demo_data.fill(path, days=370, end=DEMO_END, seed=7)  # from 1 March 2025
+    return path
+
+
+@pytest.fixture
+def demo_db_path(year_template, tmp_path):
+    """conftest's demo copy, of the year instead of three days: app_ctx opens it."""
+    target = tmp_path / "demo.db"
+    shutil.copyfile(year_template, target)
+    return target
+
+
+def _reach(path, now: dt.datetime) -> str:
+    """HH:MM of today's latest moved service, by hand."""
+    with sqlite3.connect(path) as conn:
+        (latest,), = conn.execute(
+            f"SELECT MAX(COALESCE(actual_at, scheduled_at)) FROM service s"
+            f" WHERE date = ? AND {MOVED}", [now.date().isoformat()]).fetchall()
+    return min(latest, now.strftime("%Y-%m-%d %H:%M"))[-5:]
+
+
+def _teu(path, first: dt.date, last: dt.date, until: str | None = None, route=None) -> float:
+    """TEU moved first..last, the last day only by `until` (HH:MM), straight from the rows."""
+    cut = "" if until is None else \
+        "AND (s.date < ? OR COALESCE(s.actual_at, s.scheduled_at) <= ?)"
+    params = [first.isoformat(), last.isoformat()]
+    params += [] if until is None else [last.isoformat(), f"{last.isoformat()} {until}"]
+    narrowed = "" if route is None else "AND s.route_code = ?"
+    with sqlite3.connect(path) as conn:
+        (teu,), = conn.execute(
+            f"SELECT COALESCE(SUM(m.teu), 0) FROM service s JOIN container_move m"
+            f" ON m.service_id = s.id WHERE {MOVED} AND s.date BETWEEN ? AND ? {cut}"
+            f" {narrowed}", params + ([route] if route else [])).fetchall()
+    return teu
+
+
+@pytest.mark.parametrize("now", [dt.datetime(2026, 3, 5, 12, 16, 40),
+                                 dt.datetime(2026, 3, 5, 9, 5), dt.datetime(2026, 3, 5, 23, 59)])
+@pytest.mark.parametrize("route", [None, "CN-LA"])
+def test_today_and_its_month_count_last_years_day_to_the_hour_todays_records_reach(
+        demo_db, demo_db_path, now, route):
+    f = DashboardFilterRecord(DEMO_END - dt.timedelta(days=29), DEMO_END, route_code=route)
+    data = dashboard.load(demo_db, f, DEMO_END, HubSettingsRecord(), now=now)
+    until = _reach(demo_db_path, now)
+    kpis = data.kpis
+    assert f"{kpis.today.so_far.until:%H:%M}" == until
+    for comparison in (kpis.today, kpis.month):
+        first = comparison.date_from
+        assert comparison.current.teu == _teu(demo_db_path, first, DEMO_END, route=route)
+        assert comparison.last_year.teu == _teu(
+            demo_db_path, *same_dates_last_year(first, DEMO_END), until, route)
+    assert data.months[-1].teu_last_year == kpis.month.last_year.teu
+    # Yesterday is over: all of its twin counts.
+    yesterday = DEMO_END - dt.timedelta(days=1)
+    over = dashboard.load(demo_db, f, yesterday, HubSettingsRecord(), now=now).kpis.today
+    assert over.so_far is None
+    assert over.last_year.teu == _teu(demo_db_path, *same_dates_last_year(yesterday, yesterday),
+                                      route=route)
+
+
+def _screen_at(now, qtbot, app_ctx, monkeypatch):
+    """The dashboard as opened at `now`, on its default period (the last 30 days)."""
+    monkeypatch.setattr(dashboard_screen, "now", lambda: now)
+    screen = DashboardScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 740)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.show()
+    return screen
+
+
+def test_the_today_tile_says_how_far_it_compares(qtbot, app_ctx, demo_db_path, monkeypatch):
+    now = dt.datetime(2026, 3, 5, 12, 16)
+    screen = _screen_at(now, qtbot, app_ctx, monkeypatch)
+    until = _reach(demo_db_path, now)
+    last_year = _teu(demo_db_path, DEMO_END.replace(year=2025), DEMO_END.replace(year=2025),
+                     until)
+    growth = (_teu(demo_db_path, DEMO_END, DEMO_END) - last_year) / last_year * 100
+    tile = screen.tiles["today"]
+    assert tile.title.text() == "Today"
+    assert tile.detail.text().endswith(
+        f"{'+' if growth >= 0 else ''}{growth:.1f} % TEU on the same dates last year, to {until}")
+    assert screen.tiles["month"].detail.text().endswith(f", to {until}")
+
+
+def test_before_anything_moves_today_the_tile_shows_no_growth(qtbot, app_ctx, monkeypatch):
+    # The morning after the demo's last day: nothing recorded yet.
+    screen = _screen_at(dt.datetime(2026, 3, 6, 7, 30), qtbot, app_ctx, monkeypatch)
+    tile = screen.tiles["today"]
+    assert tile.title.text() == "Today" and tile.value.text() == "0 TEU"
+    assert tile.detail.text().endswith("nothing has moved yet today")
+    assert "%" not in tile.detail.text()
+    # March so far against 1–5 March 2025, whole days on both sides: no time to name.
+    assert "%" in screen.tiles["month"].detail.text()
+    assert ", to " not in screen.tiles["month"].detail.text()
