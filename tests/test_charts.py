@@ -443,3 +443,41 @@ def test_years_of_days_get_an_axis_without_a_warning(years):
     FigureCanvasAgg(figure).draw()
     labels = [label.get_text() for label in figure.axes[0].get_xticklabels()]
     assert 3 <= len(labels) <= 12, labels
+
+
+@pytest.mark.parametrize(("language", "last", "label", "header"), [
+    # "This year" on 3 December: its December is 1–3 December in both years.
+    ("en", dt.date(2026, 12, 3), "1–3 December 2026", "Same dates last year"),
+    ("zh", dt.date(2026, 12, 3), "2026年12月1日–3日", "同期"),
+    ("en", dt.date(2026, 12, 31), "2026-12", "Same month last year"),
+    ("zh", dt.date(2026, 12, 31), "2026-12", "去年同月"),
+])
+def test_a_month_counted_in_part_is_named_by_its_days_against_the_same_dates(
+        language, last, label, header):
+    months = (MonthRecord(dt.date(2026, 11, 1), 40_000, 34_000),
+              MonthRecord(dt.date(2026, 12, 1), 3253, 2910))
+    table = charts.monthly_teu_table(months, language, last)
+    assert table.headers[2] == header
+    assert [row[0] for row in table.rows] == ["2026-11", label]
+    figure = charts.monthly_teu(months, language, last)
+    axes = figure.axes[0]
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["2026-11", label]
+    assert header in [t.get_text() for t in axes.get_legend().get_texts()]
+
+
+def test_a_part_month_bar_on_a_month_axis_is_named():
+    # "This year" on 3 December: its last bar holds three days, which the date axis's
+    # every-other-month ticks left without a name.
+    period = (dt.date(2026, 1, 1), dt.date(2026, 12, 3))
+    months = [dt.date(2026, month, 1) for month in range(1, 13)]
+    routes = [RouteTeuRecord(month, "CN-LA", "China–Laos Railway", "中老铁路", 5000)
+              for month in months]
+    directions = [DirectionTeuRecord(month, 3000, 2000) for month in months]
+    for figure in (charts.teu_by_route(routes, MONTH, "en", period),
+                   charts.teu_by_direction(directions, MONTH, "en", period)):
+        assert _texts(figure).count("1–3 December 2026") == 1
+    zh = charts.teu_by_route(routes, MONTH, "zh", period)
+    assert "2026年12月1日–3日" in _texts(zh)
+    # Whole months, as the axis names them, get no such label.
+    whole = charts.teu_by_route(routes, MONTH, "en", (period[0], dt.date(2026, 12, 31)))
+    assert "December 2026" not in _texts(whole)

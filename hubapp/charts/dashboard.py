@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator
 
 from hubapp.charts.common import ChartTableRecord, add_hover, finish, new_figure, no_data
 from hubapp.domain.dashboard import (
-    AVERAGE_DAYS, DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord,
+    AVERAGE_DAYS, DAY, MONTH, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord,
     MonthRecord, RouteTeuRecord, recorded,
 )
 from hubapp.domain.wording import (
@@ -48,6 +48,7 @@ _TEXT = {
     "monthly": ("Monthly TEU, year on year", "月度标箱同比"),
     "this_year": ("TEU", "标箱"),
     "last_year": ("Same month last year", "去年同月"),
+    "same_dates": ("Same dates last year", "同期"),
     "growth": ("Growth %", "同比增长 %"),
     "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
                       "斜线：记录始于{day}，去年该月仅部分有记录，不计同比"),
@@ -154,6 +155,20 @@ def _bucket_labels(buckets: Sequence[dt.date], kind: str, period: Period,
         return [bucket.isoformat() for bucket in buckets]
     return [(period and part_of_month(bucket, *period, language)) or bucket.isoformat()[:7]
             for bucket in buckets]
+
+
+def _name_part_months(axes, buckets: Sequence[dt.date], tops: Sequence[float], kind: str,
+                      period: Period, language: str) -> None:
+    """Writes a part month's days above its bar: the date axis named every other month, and
+    1–3 December stood as a tiny bar without a name."""
+    if kind == DAY or period is None:
+        return
+    for i, bucket in enumerate(buckets):
+        days = part_of_month(bucket, *period, language)
+        if days:  # at either end of the axis, written inwards
+            align = "right" if i == len(buckets) - 1 else "left" if i == 0 else "center"
+            axes.annotate(days, (date2num(bucket), tops[i]), xytext=(0, 2),
+                          textcoords="offset points", ha=align, va="bottom", fontsize="small")
 
 
 def _bar_width(kind: str) -> float:
@@ -288,6 +303,7 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
         add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
                                  for label, v in zip(labels, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
+    _name_part_months(axes, buckets, bottom, bucket, period, language)
     _title_and_legend(axes, text("teu_by_route", language))
     axes.set_ylabel(text("teu", language))
     _date_axis(axes, language, buckets if bucket == DAY else ())
@@ -329,6 +345,7 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
     add_hover(figure, line, [f"{label} · {text('balance', language)}: {number(v)}"
                              for label, v in zip(labels, balance)])
     axes.axhline(0, color="0.3", linewidth=0.8)
+    _name_part_months(axes, buckets, outbound, bucket, period, language)
     _title_and_legend(axes, text("direction_title", language))
     axes.set_ylabel(text("teu", language))
     _date_axis(axes, language, buckets if bucket == DAY else ())
@@ -396,17 +413,30 @@ def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
 
 # Monthly TEU with year-on-year growth
 
-def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
+def _month_labels(months: Sequence[MonthRecord], last: dt.date | None,
+                  language: str) -> tuple[list[str], str]:
+    """Each month's label, a month counted only up to `last` (the last day counted) named by
+    its days, and the key of last year's series: the same dates, when a month is only part
+    of one ("2026-12" over 1–3 December read as all of it)."""
+    period = (months[0].month, last) if months and last else None
+    labels = _bucket_labels([m.month for m in months], MONTH, period, language)
+    part = any(label != m.month.isoformat()[:7] for label, m in zip(labels, months))
+    return labels, "same_dates" if part else "last_year"
+
+
+def monthly_teu(months: Sequence[MonthRecord], language: str,
+                last: dt.date | None = None) -> Figure:
+    """last: the last day counted, which may end its month's bars early."""
     figure = new_figure()
     if not any(m.teu or m.teu_last_year for m in months):
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
-    labels = [m.month.isoformat()[:7] for m in months]
+    labels, last_year = _month_labels(months, last, language)
     positions = range(len(months))
     # Side by side, but only the years with traffic: a series of zeros is no bars, and its
     # entry in the legend named grey bars nobody could find.
     series = [(key, values, colour) for key, values, colour in (
-        ("last_year", [m.teu_last_year for m in months], "#bdbdbd"),
+        (last_year, [m.teu_last_year for m in months], "#bdbdbd"),
         ("this_year", [m.teu for m in months], "#3182bd")) if any(values)]
     width = 0.8 / len(series)
     for i, (key, values, colour) in enumerate(series):
@@ -415,7 +445,7 @@ def monthly_teu(months: Sequence[MonthRecord], language: str) -> Figure:
                         label=text(key, language))
         add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
                                  for label, v in zip(labels, values)])
-        if key == "last_year":
+        if key == last_year:
             _hatch_part_recorded(axes, bars, months, language)
     axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
     axes.set_ylabel(text("teu", language))
@@ -448,14 +478,17 @@ def _hatch_part_recorded(axes, bars, months: Sequence[MonthRecord], language: st
             day=day_text(months[0].history_from, language)), fontsize="small")
 
 
-def monthly_teu_table(months: Sequence[MonthRecord], language: str) -> ChartTableRecord:
+def monthly_teu_table(months: Sequence[MonthRecord], language: str,
+                      last: dt.date | None = None) -> ChartTableRecord:
+    labels, last_year = _month_labels(months, last, language)
     return ChartTableRecord(
-        (text("month", language), text("this_year", language), text("last_year", language),
+        (text("month", language), text("this_year", language), text(last_year, language),
          text("growth", language)),
         # A month a year before records began is "—", not 0: nothing was recorded, not moved.
-        tuple((m.month.isoformat()[:7], m.teu,
+        tuple((label, m.teu,
                m.teu_last_year if m.last_year_whole or m.teu_last_year else None,
-               None if m.growth is None else round(m.growth, 1)) for m in months),
+               None if m.growth is None else round(m.growth, 1))
+              for label, m in zip(labels, months)),
         decimals=(None, None, None, 1))
 
 
@@ -474,5 +507,6 @@ def all_charts(data: DashboardRecord,
          teu_by_direction_table(data.directions, bucket, language, period)),
         (top_commodities(data.commodities, language),
          top_commodities_table(data.commodities, language)),
-        (monthly_teu(data.months, language), monthly_teu_table(data.months, language)),
+        (monthly_teu(data.months, language, data.filter.date_to),
+         monthly_teu_table(data.months, language, data.filter.date_to)),
     )
