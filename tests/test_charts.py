@@ -1,5 +1,6 @@
 """Chart builders: the artists hold the numbers, Chinese renders, hover finds the bar."""
 
+import dataclasses
 import datetime as dt
 import xml.etree.ElementTree as ET
 
@@ -12,7 +13,7 @@ from matplotlib.text import Text
 
 from hubapp.charts import dashboard as charts
 from hubapp.charts import reports as report_charts
-from hubapp.charts.common import font_family, hover_text
+from hubapp.charts.common import font_family, has_data, hover_text
 from hubapp.domain.dashboard import (
     DAY, MONTH, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, MonthRecord,
     RouteTeuRecord, ThroughputRecord,
@@ -481,3 +482,30 @@ def test_a_part_month_bar_on_a_month_axis_is_named():
     # Whole months, as the axis names them, get no such label.
     whole = charts.teu_by_route(routes, MONTH, "en", (period[0], dt.date(2026, 12, 31)))
     assert "December 2026" not in _texts(whole)
+
+
+def test_trains_narrowed_to_part_of_the_hub_are_not_held_to_its_target():
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    whole = DashboardFilterRecord(DAYS[0].date, DAYS[-1].date)
+    for narrowed in (dataclasses.replace(whole, route_code="CN-LA"),
+                     dataclasses.replace(whole, mode="rail"),
+                     dataclasses.replace(whole, direction="inbound"),
+                     dataclasses.replace(whole, commodity_id=1)):
+        data = DashboardRecord(narrowed, DAYS, (), (), (), MONTHS, kpis=None, daily_target=20)
+        figure, table = charts.all_charts(data, "en")[1]
+        axes = figure.axes[0]
+        assert not axes.get_lines() and "Target" not in _texts(figure)
+        assert len({bar.get_facecolor() for bar in _bars(axes)}) == 1  # none "below target"
+        assert table.headers == ("Date", "Trains")
+        assert table.rows == tuple((d.date.isoformat(), d.totals.trains) for d in DAYS)
+    figure, table = charts.all_charts(
+        DashboardRecord(whole, DAYS, (), (), (), MONTHS, kpis=None, daily_target=20), "en")[1]
+    assert "Target 20" in _texts(figure) and table.headers[-1] == "Target"
+
+
+def test_days_of_trucks_only_are_no_trains_to_draw():
+    trucks = tuple(DayRecord(d.date, ThroughputRecord(services=3, trains=0, containers=9,
+                                                      teu=12)) for d in DAYS)
+    assert not has_data(charts.trains_per_day(trucks, None, "en"))
+    assert "No data for this period" in _texts(charts.trains_per_day(trucks, None, "en"))

@@ -245,19 +245,24 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str,
 
 # Trains per day against the target
 
-def trains_per_day(days: Sequence[DayRecord], target: int, language: str) -> Figure:
+def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str) -> Figure:
+    """target: the hub's trains a day, None for a count narrowed to part of the hub (one
+    route, one mode), which no hub-wide target measures: every bar of it was "below"."""
     figure = new_figure()
-    if _empty(days):
+    # Services but no trains (road, river) are no data here: an empty plot looked broken.
+    if not any(day.totals.trains for day in days):
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     trains = [day.totals.trains for day in days]
-    colours = ["#31a354" if count >= target else "#fd8d3c" for count in trains]
+    colours = ["#3182bd" if target is None else "#31a354" if count >= target else "#fd8d3c"
+               for count in trains]
     bars = axes.bar(dates, trains, width=0.8, color=colours, label=text("trains", language))
     add_hover(figure, bars, [f"{d.isoformat()}: {v} {text('trains', language)}"
                              for d, v in zip(dates, trains)])
-    axes.axhline(target, color="#636363", linestyle="--", linewidth=1.5,
-                 label=f"{text('target', language)} {target}")
+    if target is not None:
+        axes.axhline(target, color="#636363", linestyle="--", linewidth=1.5,
+                     label=f"{text('target', language)} {target}")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     _title_and_legend(axes, text("trains_per_day", language))
     axes.set_ylabel(text("trains", language))
@@ -265,11 +270,12 @@ def trains_per_day(days: Sequence[DayRecord], target: int, language: str) -> Fig
     return finish(figure)
 
 
-def trains_per_day_table(days: Sequence[DayRecord], target: int,
+def trains_per_day_table(days: Sequence[DayRecord], target: int | None,
                          language: str) -> ChartTableRecord:
+    shown = () if target is None else (target,)
     return ChartTableRecord(
-        (text("date", language), text("trains", language), text("target", language)),
-        tuple((day.date.isoformat(), day.totals.trains, target) for day in days))
+        tuple(text(key, language) for key in ("date", "trains", "target")[:2 + len(shown)]),
+        tuple((day.date.isoformat(), day.totals.trains, *shown) for day in days))
 
 
 # TEU by route, stacked
@@ -496,11 +502,12 @@ def all_charts(data: DashboardRecord,
                language: str) -> tuple[tuple[Figure, ChartTableRecord], ...]:
     """Every dashboard chart with its table, in the order the dashboard shows them."""
     bucket, period = data.filter.bucket, (data.filter.date_from, data.filter.date_to)
+    target = None if data.filter.narrowed else data.daily_target
     return (
         (teu_per_day(data.days, language, data.teu_before, data.history_from),
          teu_per_day_table(data.days, language, data.teu_before, data.history_from)),
-        (trains_per_day(data.days, data.daily_target, language),
-         trains_per_day_table(data.days, data.daily_target, language)),
+        (trains_per_day(data.days, target, language),
+         trains_per_day_table(data.days, target, language)),
         (teu_by_route(data.routes, bucket, language, period),
          teu_by_route_table(data.routes, bucket, language, period)),
         (teu_by_direction(data.directions, bucket, language, period),

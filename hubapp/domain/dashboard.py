@@ -92,6 +92,12 @@ class DashboardFilterRecord:
     commodity_id: int | None = None
 
     @property
+    def narrowed(self) -> bool:
+        """Whether it counts only part of the hub's traffic (a route, mode, ...)."""
+        return any(value is not None for value in (self.route_code, self.direction,
+                                                   self.mode, self.commodity_id))
+
+    @property
     def bucket(self) -> str:
         # Per-day bars stay readable up to about two months; beyond that, months.
         return DAY if (self.date_to - self.date_from).days < 62 else MONTH
