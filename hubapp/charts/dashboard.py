@@ -99,9 +99,10 @@ def _date_axis(axes, language: str, days: Sequence[dt.date] = ()) -> None:
 
 
 class _DateFormatter(ConciseDateFormatter):
-    """Matplotlib's concise dates, with Chinese months and days without a leading zero, and
-    the months a day axis spans named in full ("Nov – Dec 2026"): the month of the last
-    tick alone read as if all of the last 30 days were in December."""
+    """Matplotlib's concise dates, with months and days without a leading zero (5, 8日, as
+    people write them, not 05), and the months a day axis spans named in full ("Nov – Dec
+    2026"): the month of the last tick alone read as if all of the last 30 days were in
+    December."""
 
     def __init__(self, locator, days: Sequence[dt.date], language: str, **kwargs) -> None:
         super().__init__(locator, **kwargs)
@@ -118,7 +119,9 @@ class _DateFormatter(ConciseDateFormatter):
 
 
 def _unpadded(text: str) -> str:
-    return re.sub(r"(?<!\d)0(\d[月日])", r"\1", text)
+    # A month's or day's number alone or before 月, 日 or a space ("05 Mar 2026"); never a
+    # year's, a time's (08:00) or an ISO date's.
+    return re.sub(r"(?<![\d:.-])0(\d)(?=[月日 ]|$)", r"\1", text)
 
 
 def _title_and_legend(axes, title: str, *more_axes) -> None:
