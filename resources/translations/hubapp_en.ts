@@ -138,7 +138,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="497" />
+        <location filename="../../hubapp/ui/dashboard.py" line="503" />
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln timed service · last year {share}</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="506" />
+        <location filename="../../hubapp/ui/dashboard.py" line="512" />
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln container · last year {days}</numerusform>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="532" />
+        <location filename="../../hubapp/ui/dashboard.py" line="546" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="533" />
+        <location filename="../../hubapp/ui/dashboard.py" line="547" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="534" />
+        <location filename="../../hubapp/ui/dashboard.py" line="548" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

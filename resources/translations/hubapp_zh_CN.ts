@@ -327,43 +327,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="135"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="140"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="145"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="150"/>
         <source>Save image…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="144"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="149"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="141"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="146"/>
         <source>Show numbers</source>
         <translation>显示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="143"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="148"/>
         <source>Copy numbers</source>
         <translation>复制数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="201"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="209"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="206"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="214"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="202"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="207"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="210"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="215"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -977,213 +977,223 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="313"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="308"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="313"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="309"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="314"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="309"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="314"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="309"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="314"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="310"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="326"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="331"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="326"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="331"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="327"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="332"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="327"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="332"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="328"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="333"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="328"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="333"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="329"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="344"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="349"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="344"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="349"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="344"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="349"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="345"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="350"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="345"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="350"/>
         <source>Top commodities</source>
         <translation>主要货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="346"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="367"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="372"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="375"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="454"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="460"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="472"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="478"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="478"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="484"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="482"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="488"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="483"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="489"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="495"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="501"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="497"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="512"/>
         <source>%Ln container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 箱 · 去年 {days}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="512"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="518"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="521"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="528"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../hubapp/ui/dashboard.py" line="532"/>
+        <source>nothing has moved yet today</source>
+        <translation>今天尚无班次运行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="540"/>
+        <source>{comparison}, to {time}</source>
+        <translation>{comparison}（截至 {time}）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="546"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="533"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="547"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="534"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="548"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="535"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="509"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="504"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="510"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="513"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="524"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="534"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="526"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="536"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="528"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="542"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
