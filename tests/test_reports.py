@@ -603,6 +603,23 @@ def test_a_chinese_reports_service_numbers_and_commodities_are_found_as_stored(
         assert not [char for char in text if 0x3400 <= ord(char) < 0x4DC0]
 
 
+def test_an_extension_a_character_the_report_holds_is_found_as_written(
+        qapp, demo_db, demo_db_path, tmp_path):
+    """㬵 and 胶 share a glyph: a name holding 㬵 (and no 胶 about) is found as typed."""
+    from hubapp import reports
+
+    demo_db.execute("UPDATE commodity SET name_zh = '天然橡皮' WHERE name_zh = '天然橡胶'")
+    demo_db.execute("UPDATE commodity SET name_zh = '㬵黏剂' WHERE id = (SELECT commodity_id"
+                    " FROM container_move WHERE date = ? AND commodity_id IS NOT NULL"
+                    " GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1)", [DEMO_END.isoformat()])
+    demo_db.conn.commit()
+    output = tmp_path / "daily-zh.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "zh", output)
+    found = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "㬵黏剂" in "".join(found.split()) and "胶" not in found
+
+
 def test_a_period_longer_than_a_quarter_lists_its_months(qapp, seventy_days_db, tmp_path):
     # Five years listed 1,826 days over 32 pages, nearly all of them empty.
     from hubapp import reports

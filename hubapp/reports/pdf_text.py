@@ -7,8 +7,7 @@ each glyph in the file's ToUnicode map by the lowest code point drawn with it: e
 for 每日汇总 or 橡胶 found nothing. The map is plain text in the file; each radical,
 Extension A or compatibility ideograph in it that the font draws like a (unified)
 ideograph is put back to that ideograph, in place, at the same length, so nothing else in
-the file moves. The report's text is written with unified ideographs: a rare Extension A
-character would be found as its look-alike.
+the file moves, unless the report itself holds that look-alike (put_back_ideographs).
 """
 
 from __future__ import annotations
@@ -34,17 +33,22 @@ _TARGET = re.compile(rb"\[[^\]]*\]|<[0-9A-Fa-f]{4}>(?=\s*(?:\r?\n|$))")
 _CODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
-def put_back_ideographs(path: Path) -> None:
+def put_back_ideographs(path: Path, written: str = "") -> None:
+    """written: the report's own text. A look-alike it holds, without the ideograph drawn
+    the same, is what that glyph stands for in this file (㬵 in a name, with no 胶 about),
+    and stays; holding both, the common ideograph wins, as one glyph has one meaning."""
+    held = set(written)
+    table = {code: ideograph for code, ideograph in _ideograph_of_look_alike().items()
+             if chr(code) not in held or chr(ideograph) in held}
+
+    def fix_codes(found: re.Match) -> bytes:
+        return _CODE.sub(lambda code: b"<%04X>" % table.get(int(code[1], 16),
+                                                            int(code[1], 16)), found[0])
+
     data = path.read_bytes()
-    fixed = _CMAP.sub(lambda section: _TARGET.sub(_fix_codes, section[0]), data)
+    fixed = _CMAP.sub(lambda section: _TARGET.sub(fix_codes, section[0]), data)
     if fixed != data:
         path.write_bytes(fixed)
-
-
-def _fix_codes(found: re.Match) -> bytes:
-    table = _ideograph_of_look_alike()
-    return _CODE.sub(lambda code: b"<%04X>" % table.get(int(code[1], 16), int(code[1], 16)),
-                     found[0])
 
 
 @functools.cache

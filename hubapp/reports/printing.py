@@ -248,9 +248,10 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
         writer.setPageLayout(page_layout())
         writer.setTitle(f"{report.title} {report.period}")
         writer.setCreator("Hub Desk")
-        pages = paint(to_document(report), report, writer)
+        document = to_document(report)
+        pages = paint(document, report, writer)
         del writer  # the file is whole once its writer is gone
-        put_back_ideographs(partial)
+        put_back_ideographs(partial, document.toPlainText() + report.hub_name)
         os.replace(partial, target)
     except OSError as error:
         raise InputError(QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
