@@ -511,3 +511,21 @@ def test_days_of_trucks_only_are_no_trains_to_draw():
                                                       teu=12)) for d in DAYS)
     assert not has_data(charts.trains_per_day(trucks, None, "en"))
     assert "No data for this period" in _texts(charts.trains_per_day(trucks, None, "en"))
+
+
+def test_today_under_way_is_hatched_and_left_out_of_the_average():
+    """At noon half a day's traffic read as a slump and pulled the 7-day average down."""
+    today = DAYS[-1].date
+    figure = charts.teu_per_day(DAYS, "en", under_way=today)
+    axes = figure.axes[0]
+    assert [bar.get_height() for bar in _bars(axes)] == TEU  # every day still drawn
+    assert [bar.get_hatch() for bar in _bars(axes)] == [None] * (len(TEU) - 1) + ["//"]
+    average = axes.get_lines()[0]
+    assert len(average.get_xdata()) == len(TEU) - 1
+    assert list(average.get_ydata()) == pytest.approx(charts.moving_average(TEU)[:-1])
+    assert "Today so far" in [t.get_text() for t in axes.get_legend().get_texts()]
+    table = charts.teu_per_day_table(DAYS, "en", under_way=today)
+    assert table.rows[-1][1:] == (TEU[-1], None, DAYS[-1].totals.containers)
+    assert all(row[2] is not None for row in table.rows[:-1])
+    figure = charts.teu_per_day(DAYS, "zh", under_way=DAYS[0].date)  # not the last day shown
+    assert [bar.get_hatch() for bar in _bars(figure.axes[0])] == [None] * len(TEU)

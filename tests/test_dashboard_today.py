@@ -73,10 +73,12 @@ def test_today_and_its_month_count_last_years_day_to_the_hour_todays_records_rea
         assert comparison.last_year.teu == _teu(
             demo_db_path, *same_dates_last_year(first, DEMO_END), until, route)
     assert data.months[-1].teu_last_year == kpis.month.last_year.teu
+    assert data.under_way == DEMO_END  # its bar hatched, left out of the average
     # Yesterday is over: all of its twin counts.
     yesterday = DEMO_END - dt.timedelta(days=1)
-    over = dashboard.load(demo_db, f, yesterday, HubSettingsRecord(), now=now).kpis.today
-    assert over.so_far is None
+    over_data = dashboard.load(demo_db, f, yesterday, HubSettingsRecord(), now=now)
+    over = over_data.kpis.today
+    assert over.so_far is None and over_data.under_way is None
     assert over.last_year.teu == _teu(demo_db_path, *same_dates_last_year(yesterday, yesterday),
                                       route=route)
 

@@ -36,6 +36,7 @@ _TEXT = {
     "commodity": ("Commodity", "货名"),
     "teu_per_day": ("TEU per day", "每日标箱"),
     "average": ("7-day average", "7日平均"),
+    "so_far": ("Today so far", "今日截至目前"),
     "trains_per_day": ("Trains per day", "每日班列"),
     "target": ("Target", "目标"),
     "teu_by_route": ("TEU by route", "各线路标箱"),
@@ -199,30 +200,44 @@ def _empty(days: Sequence[DayRecord]) -> bool:
 # TEU per day with a 7-day moving average
 
 def recorded_average(days: Sequence[DayRecord], before: Sequence[float] = (),
-                     history_from: dt.date | None = None) -> list[float | None]:
+                     history_from: dt.date | None = None,
+                     under_way: dt.date | None = None) -> list[float | None]:
     """The 7-day average of each day's TEU (moving_average), from the first day on record
     on; None before it: the hub kept no records then, and counting those days as quiet ones
-    started October's average at a fifth of its traffic."""
+    started October's average at a fifth of its traffic. None for the day under_way too:
+    half a day's traffic would pull it down."""
     unrecorded = sum(not recorded(day.date, history_from) for day in days)
-    return [None] * unrecorded + moving_average(
+    averages = [None] * unrecorded + moving_average(
         [day.totals.teu for day in days[unrecorded:]], before=before)
+    return [None if day.date == under_way else average
+            for day, average in zip(days, averages)]
 
 
 def teu_per_day(days: Sequence[DayRecord], language: str,
-                before: Sequence[float] = (), history_from: dt.date | None = None) -> Figure:
+                before: Sequence[float] = (), history_from: dt.date | None = None,
+                under_way: dt.date | None = None) -> Figure:
     """before: TEU of the days before the first, for its 7-day average; history_from: the
-    first day on record, where the average starts (recorded_average)."""
+    first day on record, where the average starts (recorded_average); under_way: today, whose
+    bar is hatched as counted so far and left out of the average (at noon, half a day's
+    traffic read as a slump and pulled the average down)."""
     figure = new_figure()
     if _empty(days):
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     teu = [day.totals.teu for day in days]
-    averaged = [(d, v) for d, v in zip(dates, recorded_average(days, before, history_from))
-                if v is not None]
-    bars = axes.bar(dates, teu, width=0.8, color="#9ecae1", label=text("teu", language))
+    averaged = [(d, v) for d, v in zip(dates, recorded_average(days, before, history_from,
+                                                               under_way)) if v is not None]
+    whole = len(dates) - (dates[-1] == under_way)
+    bars = axes.bar(dates[:whole], teu[:whole], width=0.8, color="#9ecae1",
+                    label=text("teu", language))
     add_hover(figure, bars, [f"{d.isoformat()}: {number(v)} {text('teu', language)}"
-                             for d, v in zip(dates, teu)])
+                             for d, v in zip(dates[:whole], teu[:whole])])
+    if whole < len(dates):
+        today = axes.bar(dates[-1:], teu[-1:], width=0.8, color="#deebf7", edgecolor="#6baed6",
+                         hatch="//", label=text("so_far", language))
+        add_hover(figure, today, [f"{dates[-1].isoformat()}: {number(teu[-1])} "
+                                  f"{text('teu', language)} ({text('so_far', language)})"])
     line, = axes.plot([d for d, _ in averaged], [v for _, v in averaged], color="#08519c",
                       linewidth=2, label=text("average", language))
     add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
@@ -234,9 +249,9 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
 
 
 def teu_per_day_table(days: Sequence[DayRecord], language: str,
-                      before: Sequence[float] = (),
-                      history_from: dt.date | None = None) -> ChartTableRecord:
-    average = recorded_average(days, before, history_from)
+                      before: Sequence[float] = (), history_from: dt.date | None = None,
+                      under_way: dt.date | None = None) -> ChartTableRecord:
+    average = recorded_average(days, before, history_from, under_way)
     return ChartTableRecord(
         (text("date", language), text("teu", language), text("average", language),
          text("containers", language)),
@@ -507,8 +522,9 @@ def all_charts(data: DashboardRecord,
     bucket, period = data.filter.bucket, (data.filter.date_from, data.filter.date_to)
     target = None if data.filter.narrowed else data.daily_target
     return (
-        (teu_per_day(data.days, language, data.teu_before, data.history_from),
-         teu_per_day_table(data.days, language, data.teu_before, data.history_from)),
+        (teu_per_day(data.days, language, data.teu_before, data.history_from, data.under_way),
+         teu_per_day_table(data.days, language, data.teu_before, data.history_from,
+                           data.under_way)),
         (trains_per_day(data.days, target, language),
          trains_per_day_table(data.days, target, language)),
         (teu_by_route(data.routes, bucket, language, period),

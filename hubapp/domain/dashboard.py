@@ -262,3 +262,4 @@ class DashboardRecord:
     history_from: dt.date | None = None  # the first day on record
     # TEU of each day before the period that its first days' moving average takes in
     teu_before: tuple[float, ...] = ()
+    under_way: dt.date | None = None  # today, while its records still come in

@@ -328,4 +328,5 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
     return DashboardRecord(
         filter=f, days=days, routes=_routes(db, buckets), directions=_directions(buckets),
         commodities=found, months=months, kpis=kpis(db, f, as_of, settings, check, so_far),
-        daily_target=settings.daily_train_target, history_from=history, teu_before=before)
+        daily_target=settings.daily_train_target, history_from=history, teu_before=before,
+        under_way=so_far.day if so_far is not None else None)
