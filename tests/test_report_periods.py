@@ -75,6 +75,16 @@ def save_days(db, first: dt.date, last: dt.date, start: int) -> None:
         save_moved(db, f"L{start + n}", first + dt.timedelta(days=n), f"LEAU{start + n:06d}")
 
 
+def services_row(db_path, tmp_path, first: str, last: str) -> list[str]:
+    """The words of the Services row of a range report the command line writes."""
+    output = tmp_path / f"{first}-{last}.pdf"
+    result = run_cli("range", "--from", first, "--to", last, "--db", str(db_path),
+                     "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    return next(line.split() for line in pdf_text(output).splitlines()
+                if line.split()[:1] == ["Services"])
+
+
 def test_a_week_across_a_leap_day_grows_against_a_week(demo_db, demo_db_path, tmp_path):
     from hubapp.store import reports
 
@@ -90,12 +100,7 @@ def test_a_week_across_a_leap_day_grows_against_a_week(demo_db, demo_db_path, tm
     assert two.last_year_period == (D(2024, 2, 28), D(2024, 2, 29))
     assert two.last_year.services == moved_totals(demo_db, *two.last_year_period)[0] == 2
     demo_db.close()
-    output = tmp_path / "week.pdf"
-    result = run_cli("range", "--from", "2025-02-24", "--to", "2025-03-02",
-                     "--db", str(demo_db_path), "-o", str(output))
-    assert result.returncode == 0, result.stderr
-    services = next(line.split() for line in pdf_text(output).splitlines()
-                    if line.split()[:1] == ["Services"])
+    services = services_row(demo_db_path, tmp_path, "2025-02-24", "2025-03-02")
     # This period, previous, vs previous, last year, vs last year: 7 against 7, not 8.
     assert services[1:] == ["7", "7", "+0.0", "%", "7", "+0.0", "%"], services
 
@@ -120,12 +125,7 @@ def test_a_quarter_is_compared_with_the_quarter_before(demo_db, demo_db_path, tm
                               today=D(2025, 3, 10))
     assert under_way.previous_period == (D(2025, 2, 1), D(2025, 2, 10))
     demo_db.close()
-    output = tmp_path / "quarter.pdf"
-    result = run_cli("range", "--from", "2025-01-01", "--to", "2025-03-31",
-                     "--db", str(demo_db_path), "-o", str(output))
-    assert result.returncode == 0, result.stderr
-    services = next(line.split() for line in pdf_text(output).splitlines()
-                    if line.split()[:1] == ["Services"])
+    services = services_row(demo_db_path, tmp_path, "2025-01-01", "2025-03-31")
     assert services[1:5] == ["2", "4", "-50.0", "%"], services
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, message, untransl
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import interchange as store
+from hubapp.store.whole_file import write_beside
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -64,18 +64,13 @@ def export_file(
     # one from either file (and from workbooks exported with the guard by earlier releases).
     guard = neutralise if suffix == ".csv" else _apostrophe_kept
     rows = _counted(_cells(store.export_rows(db, first, last), guard), total, progress, check)
-    target = path.resolve()  # through a link: the file it names, as for a report
-    partial = target.with_name(f".{target.name}.partial")
     try:
-        written = (_write_csv if suffix == ".csv" else _write_xlsx)(partial, rows)
-        os.replace(partial, target)
+        return write_beside(path, lambda partial: (
+            _write_csv if suffix == ".csv" else _write_xlsx)(partial, rows))
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {name}: {reason}"), name=path.name,
                               reason=error.strerror or str(error)) from error
-    finally:
-        partial.unlink(missing_ok=True)
-    return written
 
 
 def _counted(rows: Iterable[list[Any]], total: int, progress, check) -> Iterator[list[Any]]:

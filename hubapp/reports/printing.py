@@ -22,6 +22,7 @@ from hubapp.reports.document import LAYOUT_DPI, ReportContentRecord, report_font
 from hubapp.reports.pdf_text import put_back_ideographs
 from hubapp.reports.text import text
 from hubapp.store.filesystem import is_database_file
+from hubapp.store.whole_file import write_beside
 
 MARGIN_MM = 15
 _BAND_PX = 34  # header and footer bands, in layout pixels (96 per inch)
@@ -236,11 +237,8 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
     database typed or picked as the output by mistake was emptied before the report began).
     """
     _ensure_replaceable(path, database)
-    # Through a link, the file it names is replaced (a report kept on a shared drive), not
-    # the link by a file of its own.
-    target = path.resolve()
-    partial = target.with_name(f".{target.name}.partial")
-    try:
+
+    def make(partial: Path) -> int:
         with open(partial, "wb"):
             pass  # QPdfWriter says nothing when it cannot write: find out first
         writer = QPdfWriter(str(partial))
@@ -252,13 +250,13 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
         pages = paint(document, report, writer)
         del writer  # the file is whole once its writer is gone
         put_back_ideographs(partial, document.toPlainText() + report.hub_name)
-        os.replace(partial, target)
+        return pages
+
+    try:
+        return write_beside(path, make)
     except OSError as error:
         raise InputError(QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
                          path=str(path), reason=error.strerror or str(error)) from None
-    finally:
-        partial.unlink(missing_ok=True)
-    return pages
 
 
 def _ensure_replaceable(path: Path, database: Path | str | None) -> None:
