@@ -23,6 +23,7 @@ from hubapp.store.reference import (
     commodity_finder, list_commodities, list_places, list_routes,
 )
 from hubapp.store.rows import minute_text, service_row
+from hubapp.store.services import refresh_dwell
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -264,9 +265,7 @@ def insert_import(
             rollup.refresh_days(db, (set(dates) - new_days) | dwell_dates)
             rollup.refresh_months(db, new_days)
         else:
-            dwell_dates = dwell.refresh(db, set(rows.container))
-            day_close.ensure_dwell_days_open(db, dwell_dates, role)
-            rollup.refresh_days(db, set(dates) | dwell_dates)
+            rollup.refresh_days(db, set(dates) | refresh_dwell(db, set(rows.container), role))
         sums = rows.totals()
         audit.record(db, user, "import", "file", source, None, {
             "file": source, "services": sums.services, "containers": sums.containers,

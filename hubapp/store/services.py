@@ -111,7 +111,7 @@ def save_service(
         saved = get_service(db, service_id)
         touched = {move.container for move in moves} | _containers(before)
         rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set())
-                            | _dwell_refreshed(db, touched, role))
+                            | refresh_dwell(db, touched, role))
         audit.record(db, user, "create" if before is None else "update", "service",
                      service_id, before, _snapshot(db, service_id))
     dates = {saved.date} | ({before_date(before)} if before else set())
@@ -128,13 +128,14 @@ def delete_service(db: Database, service_id: int, user: str, role: str,
         day_close.ensure_day_open(db, before_date(before), role)
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
         rollup.refresh_days(db, {before_date(before)}
-                            | _dwell_refreshed(db, _containers(before), role))
+                            | refresh_dwell(db, _containers(before), role))
         audit.record(db, user, "delete", "service", service_id, before, None)
     return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
 
 
-def _dwell_refreshed(db: Database, containers: set[str], role: str) -> set[dt.date]:
-    """The dates whose dwell a write changed; a clerk may not change a closed one's."""
+def refresh_dwell(db: Database, containers: set[str], role: str) -> set[dt.date]:
+    """dwell.refresh of a clerk's (role) or anyone's write: the dates whose dwell it
+    changed, none of them a closed day for a clerk (DayClosedError rolls the write back)."""
     days = dwell.refresh(db, containers)
     day_close.ensure_dwell_days_open(db, days, role)
     return days
