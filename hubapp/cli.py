@@ -500,9 +500,11 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
+    from hubapp.store.filesystem import is_database_file
 
     progress = _progress_line if sys.stderr.isatty() else None
-    if args.problems is not None and _same_file(args.problems, args.file, args.db):
+    if args.problems is not None and (_same_file(args.problems, args.file)
+                                      or is_database_file(args.problems, args.db)):
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "--problems {path} is the file being imported or the database: name "
                         "another file for the problem list"), path=str(args.problems))
@@ -558,13 +560,9 @@ def _options(names) -> str:
     return " and ".join("--" + name.replace("date_", "") for name in names)
 
 
-def _same_file(path: Path, *others: Path | str) -> bool:
-    """Whether path is one of others (a link or another spelling of its name too)."""
-    from hubapp.store.engine import is_server
-
-    return path.exists() and any(
-        not is_server(other) and Path(other).exists() and os.path.samefile(path, other)
-        for other in others)
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether path is other (a link or another spelling of its name too)."""
+    return path.exists() and other.exists() and os.path.samefile(path, other)
 
 
 def _progress_line(done: int, total: int) -> None:
