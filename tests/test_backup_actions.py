@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import QEvent, QObject, QSettings
 
 from hubapp.domain.records import ChangeRecord
-from hubapp.store import audit, backup, day_close, reference
+from hubapp.store import audit, backup, day_close, open_db, reference
 from hubapp.store.users import UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
@@ -270,8 +270,9 @@ def test_a_database_on_a_network_drive_gets_a_warning(qtbot, tmp_path, monkeypat
 
 def test_other_desks_hear_of_a_restore_and_of_the_saves_after_it(
         qtbot, main_window, demo_db_path, tmp_path):
-    # main_window is the other desk; ann restores from hers.
+    # main_window is the other desk; ann restores from hers, sue works at a third.
     ctx, ann = main_window.ctx, UserRecord("ann", "admin")
+    sue_desk = open_db(demo_db_path)
     announced = []
     ctx.signals.data_changed.connect(lambda change, initiator: announced.append(change))
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
@@ -281,19 +282,19 @@ def test_other_desks_hear_of_a_restore_and_of_the_saves_after_it(
 
     saved = backup.backup_to(demo_db_path, tmp_path / "morning.db")
     for retired in (True, False, True, False):  # a morning's work after the backup
-        reference.set_retired(ctx.db, 2, retired, "sue")
+        reference.set_retired(sue_desk, 2, retired, "sue")
     main_window.watcher.look()
     announced.clear()
     backup.restore(saved, demo_db_path, ann)  # the newest entry's id is now a lower one
     main_window.watcher.look()
     assert announced == [ChangeRecord("restore")]
 
-    day_close.close_day(ctx.db, DEMO_END, UserRecord("sue", "supervisor"))
+    day_close.close_day(sue_desk, DEMO_END, UserRecord("sue", "supervisor"))
+    sue_desk.close()
     main_window.watcher.look()
     assert announced[1:] == [ChangeRecord("day_close", frozenset({DEMO_END}))]
 
-    # The same admin restoring from another desk: its own writes this desk would skip, but
-    # not a restore, which changed this desk's data under it too.
+    # A restore from this desk's own account: it changed this desk's data under it too.
     announced.clear()
     backup.restore(saved, demo_db_path, UserRecord(ctx.user, "admin"))
     main_window.watcher.look()

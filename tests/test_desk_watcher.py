@@ -6,7 +6,8 @@ import dataclasses
 import pytest
 
 from hubapp.domain.records import Direction, ServiceRecord
-from hubapp.store import open_db, services
+from hubapp.store import audit, open_db, services
+from hubapp.store.db import transaction
 from hubapp.ui import desk_watcher
 
 from conftest import DEMO_END
@@ -154,3 +155,56 @@ def test_a_box_another_desk_just_logged_is_flagged_in_this_desks_unsaved_service
     qtbot.waitUntil(lambda: bool(screen.grid.problems()), timeout=5_000)
     assert "already on service ZZ7707" in str(screen.grid.problems()[0])
     assert screen.form.service_no.text() == "ZZ7706"  # the clerk's edits stay
+
+
+def _desk(target, like):
+    """Another desk on the same database, logged in as the same account as like."""
+    from hubapp.ui.context import AppContext
+    from hubapp.ui.signals import AppSignals
+    from hubapp.ui.tasks import TaskRunner
+
+    return AppContext(open_db(target), target, AppSignals(), TaskRunner(target),
+                      like.user, like.role, like.user_id)
+
+
+def test_the_same_account_at_another_desk_is_another_desk(qtbot, main_window, demo_target):
+    from hubapp.store import reference
+    from hubapp.ui.reference_screen import ReferenceScreen
+
+    screen = main_window.screen(ReferenceScreen)
+    other_desk = _desk(demo_target, main_window.ctx)
+    bananas = next(c for c in reference.list_commodities(other_desk.db) if c.hs_code == "080390")
+    reference.save_commodity(other_desk.db, dataclasses.replace(
+        bananas, name_en="bananas (Cavendish)"), other_desk.user, bananas)
+    other_desk.db.close()
+    main_window.watcher.look()
+    assert "bananas (Cavendish)" in [c.name_en for c in screen.commodities.model.records()]
+
+
+def test_this_desks_task_and_failed_writes_are_told_apart(qtbot, main_window, demo_target):
+    ctx = main_window.ctx
+    service = services.list_day(ctx.db, DEMO_END)[0].service
+
+    def save_notes(control):
+        with control.database() as db:
+            services.save_service(db, dataclasses.replace(service, notes="in a task"),
+                                  services.list_moves(db, service.id), ctx.user, ctx.role)
+
+    task = ctx.tasks.start(save_notes)
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    announced = []
+    ctx.signals.data_changed.connect(lambda change, initiator: announced.append(change))
+    main_window.watcher.look()
+    assert announced == []
+    # A write refused inside its transaction leaves its entry's id to the next entry:
+    # here the same account's at another desk.
+    with pytest.raises(RuntimeError), transaction(ctx.db):
+        audit.record(ctx.db, ctx.user, "delete", "service", service.id, None, None)
+        raise RuntimeError("rolled back")
+    other_desk = _desk(demo_target, ctx)
+    services.save_service(other_desk.db, ServiceRecord("ZZ7708", DEMO_END, Direction.INBOUND),
+                          [], other_desk.user, other_desk.role)
+    other_desk.db.close()
+    main_window.watcher.look()
+    assert [(c.what, c.dates) for c in announced] == [("services", frozenset({DEMO_END}))]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord
@@ -28,10 +30,46 @@ def record(db: Database, user: str, action: str, entity: str, entity_id: object,
     }
     if after_id and after_id >= newest_id(db):
         entry["id"] = after_id + 1
-    db["audit_log"].insert(entry)
+    written = db["audit_log"].insert(entry).last_pk
     if "id" in entry and is_postgres(db):  # numbered by hand: the server's count follows
         db.execute("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), ?)",
                    [entry["id"]])
+    own = getattr(db, "own_entries", None)
+    if own is not None:
+        own.ids.add(written)
+        own.in_transaction.append(written)
+
+
+class OwnEntries:
+    """The entries one desk wrote, through any of its connections: all of them share one
+    set of ids, so that the desk tells its own writes from other desks', even from those of
+    the same account logged in elsewhere."""
+
+    def __init__(self, ids: set[int]) -> None:
+        self.ids = ids
+        self.in_transaction: list[int] = []
+
+
+def track_own_entries(db: Database, ids: set[int]) -> None:
+    """Add to ids the id of every entry written through db from now on, and take it out
+    again if its transaction rolls back."""
+    db.own_entries = OwnEntries(ids)
+
+
+@contextlib.contextmanager
+def own_entries_kept(db: Database) -> Iterator[None]:
+    """Around one transaction (store.db.transaction): its entries stay this desk's only if
+    it commits. SQLite gives a rolled-back entry's id to the next entry, maybe another desk's."""
+    own = getattr(db, "own_entries", None)
+    if own is None:
+        yield
+        return
+    own.in_transaction = []
+    try:
+        yield
+    except BaseException:
+        own.ids.difference_update(own.in_transaction)
+        raise
 
 
 # What a screen lists at once: the newest changes, which are what people look for.

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
-from hubapp.store import migrations
+from hubapp.store import audit, migrations
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
@@ -225,17 +225,24 @@ def transaction(db: Database) -> Iterator[Database]:
     the busy timeout, when another desk wrote in between. On a server the same
     turn-taking is an advisory lock (PgDatabase.write_transaction).
     """
-    if is_postgres(db):
-        with db.write_transaction():
-            yield db
-        return
+    with audit.own_entries_kept(db):
+        if is_postgres(db):
+            with db.write_transaction():
+                yield db
+        else:
+            with _file_transaction(db):
+                yield db
+
+
+@contextlib.contextmanager
+def _file_transaction(db: Database) -> Iterator[None]:
     conn = db.conn
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
         raise as_user_error(error, db_path(db)) from error
     try:
-        yield db
+        yield
     except BaseException as error:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

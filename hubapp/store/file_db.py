@@ -24,6 +24,7 @@ Params = Sequence | Mapping[str, Any] | None
 
 class FileDatabase:
     engine = "sqlite"  # answered here, so that store.engine.is_postgres needs no sqlite-utils
+    own_entries = None  # store.audit.track_own_entries; answered here, as engine is
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn

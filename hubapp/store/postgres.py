@@ -141,6 +141,7 @@ class PgDatabase:
     """One connection to the hub's server database (one per thread, like SQLite's)."""
 
     engine = ENGINE
+    own_entries = None  # store.audit.track_own_entries
 
     def __init__(self, conn: psycopg.Connection, url: str) -> None:
         self.conn = conn

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hubapp.store import audit
 from hubapp.store.users import UserRecord
 from hubapp.ui.signals import AppSignals
 from hubapp.ui.tasks import TaskRunner
@@ -25,6 +26,12 @@ class AppContext:
     # The account logged in at this desk; None in single-user mode, where nobody logged in
     # and a stored user of the computer account's name is somebody else's account.
     user_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # What this desk wrote, here or in a task: the desk watcher announces every other
+        # entry, whoever wrote it (one account may be logged in at two desks).
+        self.own_audit_ids = self.tasks.own_audit_ids
+        audit.track_own_entries(self.db, self.own_audit_ids)
 
     def actor(self) -> UserRecord:
         """The user at this desk, as the store's permission checks take them."""

@@ -50,16 +50,19 @@ class DeskWatcher(QObject):
             # A restore put an older audit log back: what changed since cannot be read from
             # it, so everything did, and the newest id from now on is the restored one's.
             self._seen = newest
+            # The ids this desk wrote above it will be given again, to anybody's entries.
+            self.ctx.own_audit_ids.clear()
             self.ctx.signals.data_changed.emit(ChangeRecord("restore"), self)
             return True
         if not entries:
             return True
         self._seen = newest
-        # This desk's own writes already refreshed its screens. Desks sharing a database log
-        # in as different users (single-user mode is for one desk), so the name tells them apart.
-        # A restore, though, changed this desk's data under it too, whoever made it.
-        foreign = [entry for entry in entries
-                   if entry.user_name != self.ctx.user or entry.action == "restore"]
+        # This desk's own writes already refreshed its screens; the same account at another
+        # desk did not refresh them. A restore changed this desk's data under it too,
+        # whoever made it.
+        own = self.ctx.own_audit_ids
+        foreign = [entry for entry in entries if entry.id not in own or entry.action == "restore"]
+        own.difference_update(entry.id for entry in entries)  # never read again
         for change in change_of(foreign):
             self.ctx.signals.data_changed.emit(change, self)
         return True

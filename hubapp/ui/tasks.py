@@ -29,9 +29,10 @@ class Cancelled(Exception):
 class TaskControl:
     """The worker's side of a task: where to read, how to report, whether to stop."""
 
-    def __init__(self, task: "Task", db_path: Path | None) -> None:
+    def __init__(self, task: "Task", db_path: Path | None, own_audit_ids: set[int]) -> None:
         self._task = task
         self.db_path = db_path
+        self._own_audit_ids = own_audit_ids
         self._cancel = threading.Event()
 
     @property
@@ -41,9 +42,10 @@ class TaskControl:
     @contextlib.contextmanager
     def database(self) -> Iterator[Any]:
         """This worker's own connection to the database (one per thread), closed after."""
-        from hubapp.store import open_db
+        from hubapp.store import audit, open_db
 
         db = open_db(self.db_path, create=False)
+        audit.track_own_entries(db, self._own_audit_ids)
         try:
             yield db
         finally:
@@ -65,9 +67,10 @@ class Task(QObject):
     failed = Signal(object)  # the exception it raised (HubError: the user's to fix)
     cancelled = Signal()
 
-    def __init__(self, db_path: Path | None, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path | None, own_audit_ids: set[int],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.control = TaskControl(self, db_path)
+        self.control = TaskControl(self, db_path, own_audit_ids)
         self.done = False
 
     def cancel(self) -> None:
@@ -109,6 +112,8 @@ class TaskRunner(QObject):
     def __init__(self, db_path: Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db_path = db_path
+        # The audit entries its tasks wrote: this desk's own (AppContext.own_audit_ids).
+        self.own_audit_ids: set[int] = set()
         self.pool = QThreadPool(self)
         # More workers than cores: most tasks wait on SQLite or the disk, and a long
         # dashboard or report refresh must not queue a backup or an import behind it.
@@ -116,7 +121,7 @@ class TaskRunner(QObject):
         self._running: set[Task] = set()
 
     def start(self, work: Callable[[TaskControl], Any]) -> Task:
-        task = Task(self.db_path, self)
+        task = Task(self.db_path, self.own_audit_ids, self)
         self._running.add(task)
         for signal in (task.finished, task.failed):
             signal.connect(lambda _value, t=task: self._running.discard(t))
