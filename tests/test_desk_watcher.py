@@ -208,3 +208,32 @@ def test_this_desks_task_and_failed_writes_are_told_apart(qtbot, main_window, de
     other_desk.db.close()
     main_window.watcher.look()
     assert [(c.what, c.dates) for c in announced] == [("services", frozenset({DEMO_END}))]
+
+
+def test_a_commodity_another_desk_merged_away_before_the_poll_is_told_at_its_row_on_save(
+        qtbot, main_window, demo_target):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.store import reference
+
+    main_window.watcher.stop()  # the save comes before this desk hears of the merge
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.new_service()
+    qtbot.keyClicks(screen.form.service_no, "ZZ7709")
+    QGuiApplication.clipboard().setText(f"{with_check_digit('ZZZU771000')}\t22G1\tF\t20000\t080390\n")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    qtbot.keyClick(screen.grid_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert not screen.grid.problems()
+    other_desk = open_db(demo_target)
+    bananas = next(c for c in reference.list_commodities(other_desk) if c.hs_code == "080390")
+    into = next(c for c in reference.list_commodities(other_desk) if c.id != bananas.id)
+    reference.merge_commodities(other_desk, bananas.id, into.id, "wang")
+    other_desk.close()
+    assert not screen.save()
+    assert [(problem.row, str(problem)) for problem in screen.grid.problems()] == [
+        (0, f"{bananas.name_en} ({bananas.name_zh}) was merged into {into.name_en} "
+            f"({into.name_zh}) at another desk: choose the commodity again")]

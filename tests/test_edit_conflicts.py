@@ -124,3 +124,64 @@ def test_a_save_after_a_merge_of_its_commodity_is_told_not_failed(desks):
     reference.merge_commodities(desk_b, source, target, "admin")
     with pytest.raises(EditConflict):
         services.save_service(desk_a, service_a, moves_a, "li.na", "clerk")
+
+
+def _new_service(db):
+    """A new service of the day, not yet stored."""
+    service, _moves = _open(db)
+    return dataclasses.replace(service, id=None, service_no="X9999")
+
+
+def _problems_of(db, service, moves):
+    from hubapp.domain.validation import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        services.save_service(db, service, moves, "li.na", "clerk")
+    return [(error.field, error.row, str(error)) for error in refused.value.errors]
+
+
+def test_a_new_box_of_a_commodity_another_desk_merged_or_retired_is_told_at_its_row(desks):
+    from hubapp.store import reference
+
+    desk_a, desk_b = desks
+    _service, moves = _open(desk_a)
+    first = next(move for move in moves if move.commodity_id is not None)
+    second = next(move for move in moves if move.commodity_id not in (None, first.commodity_id))
+    empty = dataclasses.replace(moves[0], container="TGHU1234567", commodity_id=None)
+    merged = dataclasses.replace(first, container="CSQU3054383")
+    retired = dataclasses.replace(second, container="MSCU1234566")
+    service, boxes = _new_service(desk_a), [empty, merged, retired]
+    gone, kept = (reference.get_commodity(desk_b, move.commodity_id) for move in (first, second))
+    into = next(c for c in reference.list_commodities(desk_b) if c.id not in (gone.id, kept.id))
+    reference.merge_commodities(desk_b, gone.id, into.id, "wang")
+    reference.set_retired(desk_b, kept.id, True, "wang")
+    assert _problems_of(desk_a, service, boxes) == [
+        ("commodity", 1, f"{gone.name_en} ({gone.name_zh}) was merged into {into.name_en} "
+                         f"({into.name_zh}) at another desk: choose the commodity again"),
+        ("commodity", 2, f"{kept.name_en} ({kept.name_zh}) is retired: choose another "
+                         f"commodity, or ask a supervisor to bring it back into use")]
+    assert "X9999" not in {day.service.service_no for day in services.list_day(desk_b, DEMO_END)}
+
+
+def test_a_stored_box_keeps_its_retired_commodity_and_no_other_box_takes_it(desks):
+    from hubapp.store import reference
+
+    desk_a, desk_b = desks
+    service, moves = _open(desk_a)
+    index, box = next((i, move) for i, move in enumerate(moves) if move.commodity_id is not None)
+    reference.set_retired(desk_b, box.commodity_id, True, "wang")
+    service = services.get_service(desk_a, service.id)  # retiring changes no service
+    another = dataclasses.replace(box, container="TGHU1234567")
+    assert [(field, row) for field, row, _ in _problems_of(
+        desk_a, service, [*moves, another])] == [("commodity", len(moves))]
+    saved, _change = services.save_service(desk_a, service, moves, "li.na", "clerk")
+    assert services.list_moves(desk_b, saved.id)[index].commodity_id == box.commodity_id
+
+
+def test_a_box_of_a_commodity_that_never_existed_is_told_at_its_row(desks):
+    desk_a, _desk_b = desks
+    _service, moves = _open(desk_a)
+    service = _new_service(desk_a)
+    boxes = [dataclasses.replace(moves[0], container="TGHU1234567", commodity_id=99_999)]
+    assert _problems_of(desk_a, service, boxes) == [
+        ("commodity", 0, "Commodity no. 99999 does not exist: choose the commodity again")]

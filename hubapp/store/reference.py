@@ -98,6 +98,29 @@ def _retired_error(commodity: CommodityRecord,
                     "bring it back into use"), name=commodity_label(commodity))
 
 
+def commodity_problem(db: Database, commodity_id: int,
+                      keep: Collection[int] = ()) -> InputError | None:
+    """Why a box cannot have commodity_id now, None if it can. Another desk may have merged
+    it into another or retired it since this desk read its lists. keep: as for
+    commodity_finder's find."""
+    commodity = get_commodity(db, commodity_id)
+    if commodity is None:
+        merged = audit.last_change(db, "commodity", commodity_id)
+        if merged is None or merged.action != "merge":
+            return InputError(QT_TRANSLATE_NOOP(
+                "messages", "Commodity no. {id} does not exist: choose the commodity again"),
+                id=commodity_id)
+        target = get_commodity(db, merged.after["merged_into"])
+        return InputError(QT_TRANSLATE_NOOP(
+            "messages", "{name} was merged into {target} at another desk: choose the "
+                        "commodity again"),
+            name=commodity_label(_commodity({**merged.before, "id": commodity_id})),
+            target=commodity_label(target) if target else merged.after["name_en"])
+    if commodity.retired and commodity_id not in keep:
+        return _retired_error(commodity, list_commodities(db, include_retired=True))
+    return None
+
+
 # --- changes (admin and supervisor) -------------------------------------------------------
 
 _REFERENCE = "reference"

@@ -16,7 +16,7 @@ from hubapp.domain.validation import (
     FieldError, ValidationError, duplicate_errors, elsewhere_error, validate_move,
     validate_service,
 )
-from hubapp.store import audit, day_close, dwell, rollup
+from hubapp.store import audit, day_close, dwell, reference, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany
 from hubapp.store.rows import (
@@ -96,7 +96,7 @@ def save_service(
         before = _snapshot(db, service.id) if service.id is not None else None
         for day in {service.date} | ({before_date(before)} if before else set()):
             day_close.ensure_day_open(db, day, role)
-        errors = _problems(db, service, moves, teu_45ft)
+        errors = _problems(db, service, moves, teu_45ft) + _commodity_errors(db, moves, before)
         if errors:
             raise ValidationError(errors)
         row = service_row(service) | {"version": audit.next_version(db)}
@@ -216,6 +216,28 @@ def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
         errors.extend(error.at_row(index) for error in validate_move(move, teu_45ft))
     errors.extend(duplicate_errors([move.container for move in moves]).values())
     errors.extend(_elsewhere_on_day(db, service, moves))
+    return errors
+
+
+def _commodity_errors(db: Database, moves: Sequence[ContainerMoveRecord],
+                      before: dict | None) -> list[FieldError]:
+    """Each box's commodity as it is now, not as this desk's lists had it (they follow
+    other desks' changes only on the next poll). A retired one stays on a box that the
+    stored service had with it, as the grid keeps it; no other box may take it."""
+    had = {(row["container"], row["commodity_id"])
+           for row in (before["containers"] if before else ())}
+    problems: dict[tuple[int, bool], HubError | None] = {}
+    errors = []
+    for index, move in enumerate(moves):
+        if move.commodity_id is None:
+            continue
+        kept = (move.container, move.commodity_id) in had
+        key = (move.commodity_id, kept)
+        if key not in problems:
+            problems[key] = reference.commodity_problem(
+                db, move.commodity_id, {move.commodity_id} if kept else ())
+        if problems[key] is not None:
+            errors.append(FieldError.from_hub_error("commodity", problems[key]).at_row(index))
     return errors
 
 
