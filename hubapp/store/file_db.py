@@ -6,6 +6,10 @@ SELECT straight on the connection, which is all sqlite-utils does for one (its `
 `query` add transaction handling for writes and rename duplicate column names), and hands
 everything else (writes, `db["t"].insert`, `table_names()`, …) to a `sqlite_utils.Database`
 on the same connection, made on first use. The store uses it like a `Database`.
+
+A damaged file can fail any read, also half-way through its rows: that is said as the
+store's DatabaseError ("restore it from a backup"), which the CLI and the window show as one
+message, instead of an sqlite3 error read as a bug.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -32,17 +37,21 @@ class FileDatabase:
         conn.execute("PRAGMA recursive_triggers = on")  # as sqlite_utils.Database(conn) does
 
     def execute(self, sql: str, parameters: Params = None) -> sqlite3.Cursor:
-        if not _is_select(sql):
-            return self.full.execute(sql, parameters)
-        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+        try:
+            if not _is_select(sql):
+                return self.full.execute(sql, parameters)
+            return self.conn.cursor(_Cursor).execute(sql, () if parameters is None
+                                                     else parameters)
+        except sqlite3.DatabaseError as error:
+            raise said_if_damaged(error, self.conn) from error
 
     def query(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
         if _is_select(sql):
-            cursor = self.conn.execute(sql, () if params is None else params)
+            cursor = self.execute(sql, params)
             keys = [column[0] for column in cursor.description]
             if len(set(keys)) == len(keys):
                 return (dict(zip(keys, row)) for row in cursor)
-        return self.full.query(sql, params)
+        return _guarded(self.full.query(sql, params), self.conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -62,6 +71,49 @@ class FileDatabase:
         if name == "_full" or name.startswith("__"):  # not set yet (copy, pickle): no loop
             raise AttributeError(name)
         return getattr(self.full, name)
+
+
+class _Cursor(sqlite3.Cursor):
+    """A cursor whose rows, read as they are stepped to, say a damaged page as the store does."""
+
+    def fetchone(self) -> Any:
+        return self._said(super().fetchone)
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        return self._said(super().fetchmany, self.arraysize if size is None else size)
+
+    def fetchall(self) -> list[Any]:
+        return self._said(super().fetchall)
+
+    def __iter__(self) -> Iterator[Any]:
+        # Stepped by fetchone in C: a __next__ of our own would cost each row a Python call.
+        return _guarded(iter(super().fetchone, None), self.connection)
+
+    def _said(self, read, *args) -> Any:
+        try:
+            return read(*args)
+        except sqlite3.DatabaseError as error:
+            raise said_if_damaged(error, self.connection) from error
+
+
+def _guarded(rows: Iterator[Any], conn: sqlite3.Connection) -> Iterator[Any]:
+    try:
+        yield from rows
+    except sqlite3.DatabaseError as error:
+        raise said_if_damaged(error, conn) from error
+
+
+_DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def said_if_damaged(error: sqlite3.DatabaseError, conn: sqlite3.Connection) -> Exception:
+    """A damaged file's error as the store's DatabaseError naming the file; any other
+    (busy, locked, a constraint) unchanged, for its own handling."""
+    if error.sqlite_errorcode & 0xFF not in _DAMAGED:
+        return error
+    from hubapp.store.db import as_user_error  # db builds on this module
+
+    return as_user_error(error, Path(conn.execute("PRAGMA database_list").fetchone()[2]))
 
 
 def _is_select(sql: str) -> bool:
