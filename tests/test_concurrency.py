@@ -156,3 +156,44 @@ def test_a_second_connection_of_the_window_keeps_its_locks_for_other_desks(demo_
         assert_window_and_other_desks_see_each_other(window, demo_db_path)
     finally:
         window.close()
+
+
+def test_an_import_racing_another_desks_save_says_so_and_saves_nothing(
+        demo_db, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from hubapp.domain.errors import InputError
+    from hubapp.domain.records import ServiceRecord, Status
+    from hubapp.interchange import export_file, import_file
+    from hubapp.store import interchange, services
+
+    from conftest import DEMO_END
+
+    loading_list = tmp_path / "day.csv"
+    export_file(demo_db, loading_list, DEMO_END, DEMO_END)
+    path = tmp_path / "hub.db"
+    db, desk = open_db(path), open_db(path)
+    first = services.list_day(demo_db, DEMO_END)[0].service
+    checked = interchange.has_duplicates
+
+    def another_desk_saves_meanwhile(checked_db, rows):
+        # Once, right after the import's own look for duplicates, before its write.
+        found = checked(checked_db, rows)
+        monkeypatch.setattr(interchange, "has_duplicates", checked)
+        services.save_service(desk, ServiceRecord(first.service_no, first.date,
+                                                  first.direction, status=Status.PLANNED),
+                              [], "wang", "admin")
+        return found
+
+    monkeypatch.setattr(interchange, "has_duplicates", another_desk_saves_meanwhile)
+    try:
+        with pytest.raises(InputError, match="Some services or containers of day.csv were "
+                                             "saved at another desk meanwhile; nothing was "
+                                             "imported"):
+            import_file(db, loading_list, user="li.na")
+        assert db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == 0
+        assert [listed.service.service_no for listed in services.list_day(db, DEMO_END)] == [
+            first.service_no]
+    finally:
+        db.close()
+        desk.close()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain import reference
-from hubapp.domain.errors import InputError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, RouteRecord, ServiceRecord, TotalsRecord,
 )
@@ -234,6 +234,13 @@ def insert_import(
     with transaction(db), _bulk_cache(db):
         for day in dates:
             day_close.ensure_day_open(db, day, role)
+        # Checked before the write lock too, to be described; a desk may have saved one of
+        # them since, which the UNIQUE constraints would refuse half-way as a bug.
+        if has_duplicates(db, rows):
+            raise InputError(QT_TRANSLATE_NOOP(
+                "messages", "Some services or containers of {file} were saved at another desk "
+                            "meanwhile; nothing was imported. Import the file again to see "
+                            "which"), file=source)
         # An import at least as big as what is stored (a hub's history brought in) is
         # cheaper to index over the whole table, and to derive dwell and roll-up for from
         # the rows in hand than by reading them back.
