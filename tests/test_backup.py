@@ -1,5 +1,6 @@
 """Backups and restore on real files: consistent, verified, rotated, and never destructive."""
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -376,3 +377,46 @@ def test_keeping_a_damaged_database_before_a_restore_keeps_the_window_s_locks(de
         assert_window_and_other_desks_see_each_other(window, demo_db_path)
     finally:
         window.close()
+
+
+def test_a_restore_the_full_disk_stops_says_so_and_leaves_no_copy_behind(
+        demo_db_path, tmp_path, monkeypatch):
+    """Each try used to leave one more whole copy of the database in the backups folder."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    before = _dump(demo_db_path)
+    copy_into = backup._copy_into
+
+    def full_beside_the_database(source, target):
+        if not target.name.endswith(".restoring"):
+            return copy_into(source, target)
+        with contextlib.closing(sqlite3.connect(source)) as src, \
+                contextlib.closing(sqlite3.connect(target)) as dst:
+            dst.execute("PRAGMA max_page_count = 2")  # as a full disk stops SQLite
+            src.backup(dst)
+
+    monkeypatch.setattr(backup, "_copy_into", full_beside_the_database)
+    for _try in range(2):
+        with pytest.raises(DatabaseError) as refused:
+            backup.restore(saved, demo_db_path, ANN)
+        assert str(refused.value) == (f"The disk holding {tmp_path} is full: the restore was "
+                                      "not made, and the database is as it was")
+    assert list((tmp_path / "backups").iterdir()) == []
+    assert not [path for path in tmp_path.iterdir() if ".restoring" in path.name]
+    assert _dump(demo_db_path) == before
+
+
+def test_a_backup_the_full_disk_stops_says_the_data_is_safe(demo_db_path, tmp_path,
+                                                            monkeypatch):
+    from hubapp.store.db import as_user_error
+
+    def full(source, target, target_name=None):  # what copy_database makes of SQLite's
+        raise as_user_error(sqlite3.OperationalError("database or disk is full"),
+                            target_name or target)
+
+    monkeypatch.setattr(backup, "copy_database", full)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    with pytest.raises(DatabaseError) as refused:
+        backup.backup_to(demo_db_path, folder / "copy.db")
+    assert str(refused.value) == (f"The disk holding {folder} is full: the backup was not "
+                                  "made (the data in the database is safe)")

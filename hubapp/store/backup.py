@@ -17,6 +17,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.check import integrity_problems
 from hubapp.store import audit, server_backup
 from hubapp.store.db import (
-    BUSY_TIMEOUT_MS, SQLITE_HEADER, as_user_error, copy_database, inspect_file, open_db,
+    BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, as_user_error, copy_database, inspect_file, open_db,
     transaction,
 )
 from hubapp.store.engine import is_server
@@ -80,7 +81,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
                 from error
 
     try:
-        write_whole(target, make)
+        with _full_disk_said(_BACKUP_NOT_MADE):
+            write_whole(target, make)
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot write the backup {path}: {reason}"), target, error) from error
@@ -251,16 +253,25 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
     if not db_path.parent.is_dir():
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Folder {folder} does not exist"), folder=str(db_path.parent))
-    kept = _keep_current(db_path, Path(folder) if folder else default_folder(db_path))
+    with _full_disk_said(_RESTORE_NOT_MADE):
+        kept = _keep_current(db_path, Path(folder) if folder else default_folder(db_path))
     if kept is not None:  # saved while the restore checked
         newest = max(newest, _newest_entry(kept))
     # The backup is upgraded and its restore entry written in a copy beside the database,
     # which then goes in as one write: a restore killed half-way leaves either the old data
     # or the backup's with the entry that keeps row versions from being given again.
     staged = db_path.with_name(db_path.name + ".restoring")
-    _remove_with_logs(staged)  # left by a restore that was killed
     try:
-        _stage(backup_file, staged, db_path, by, newest)
+        try:
+            _remove_with_logs(staged)  # left by a restore that was killed
+            with _full_disk_said(_RESTORE_NOT_MADE):
+                _stage(backup_file, staged, db_path, by, newest)
+        except BaseException:
+            # The database is untouched yet: its copy would only fill the disk, one more
+            # with each try.
+            if kept is not None:
+                _remove_with_logs(kept)
+            raise
         if kept is None and not db_path.exists():
             _replace_file(staged, db_path)
         else:
@@ -317,6 +328,30 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was "
                         "restored"), db_path, error) from error
+
+
+_BACKUP_NOT_MADE = QT_TRANSLATE_NOOP(
+    "messages", "The disk holding {folder} is full: the backup was not made (the data in the "
+                "database is safe)")
+_RESTORE_NOT_MADE = QT_TRANSLATE_NOOP(
+    "messages", "The disk holding {folder} is full: the restore was not made, and the database "
+                "is as it was")
+
+
+@contextlib.contextmanager
+def _full_disk_said(template: str) -> Iterator[None]:
+    """A full disk met while copying, said as what did not happen: "nothing was saved" is a
+    save's wording, and a restore's named the copy it was keeping first, as if that was it."""
+    try:
+        yield
+    except DatabaseError as error:
+        if error.template == DISK_FULL:
+            folder = str(Path(error.values["path"]).parent)
+        elif error.template == _BACKUP_NOT_MADE:  # the copy a restore keeps first
+            folder = error.values["folder"]
+        else:
+            raise
+        raise DatabaseError(template, folder=folder) from error
 
 
 def _copy_bytes(source: Path, target: Path) -> None:

@@ -271,13 +271,13 @@ _BUSY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is busy: another Hub Desk is saving. Try again in a moment")
 _READ_ONLY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is read-only: check the file's permissions")
+DISK_FULL = QT_TRANSLATE_NOOP("messages", "The disk holding {path} is full: nothing was saved")
 _USER_ERRORS = (
     ("locked", _BUSY),
     ("busy", _BUSY),
     ("readonly", _READ_ONLY),
     ("read-only", _READ_ONLY),
-    ("disk is full", QT_TRANSLATE_NOOP(
-        "messages", "The disk holding {path} is full: nothing was saved")),
+    ("disk is full", DISK_FULL),
     # What SQLite says when a write fails below it: a file-size limit (FAT32's 4 GiB, a
     # quota, ulimit -f) or a failing disk.
     ("disk i/o error", QT_TRANSLATE_NOOP(
