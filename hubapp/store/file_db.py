@@ -109,7 +109,8 @@ _DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 def said_if_damaged(error: sqlite3.DatabaseError, conn: sqlite3.Connection) -> Exception:
     """A damaged file's error as the store's DatabaseError naming the file; any other
     (busy, locked, a constraint) unchanged, for its own handling."""
-    if error.sqlite_errorcode & 0xFF not in _DAMAGED:
+    # A ProgrammingError (a closed connection, a bad binding) comes from Python, no code.
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF not in _DAMAGED:
         return error
     from hubapp.store.db import as_user_error  # db builds on this module
 
