@@ -420,3 +420,30 @@ def test_a_backup_the_full_disk_stops_says_the_data_is_safe(demo_db_path, tmp_pa
         backup.backup_to(demo_db_path, folder / "copy.db")
     assert str(refused.value) == (f"The disk holding {folder} is full: the backup was not "
                                   "made (the data in the database is safe)")
+
+
+def test_each_start_removes_what_killed_backups_upgrades_and_restores_left(demo_db_path):
+    """Left by a kill, each is a whole database's worth of disk that nothing removed."""
+    beside, folder = demo_db_path.parent, demo_db_path.parent / "backups"
+    folder.mkdir()
+    upgrade = "demo.before-m010_measure_dwell_from_the_latest_visit_only-20260301-080000.db"
+    killed = [folder / "demo-20260301-080000.db.partial",  # the automatic backup's
+              folder / "demo-20260301-0800.db.partial",  # Back up now…'s suggested name
+              folder / "demo-20260301-0800.db.partial-journal",
+              folder / "demo-before-restore-20260301-080000.db.partial",
+              beside / f"{upgrade}.partial", beside / f"{upgrade}.partial-journal",
+              beside / "demo.db.restoring", beside / "demo.db.restoring-wal"]
+    running = [folder / "demo-before-restore-20260305-080000.db.partial",
+               beside / "demo.db.restoring-journal"]  # still being written
+    users_own = [folder / "demo-notes.db.partial", folder / "other-20260301-0800.db.partial",
+                 beside / "notes.restoring", beside / "demo.before-upgrade.db.partial"]
+    an_hour_ago = time.time() - 3600
+    for path in killed + running + users_own:
+        path.write_bytes(b"x" * 4096)
+        if path not in running:
+            os.utime(path, (an_hour_ago, an_hour_ago))
+
+    made = backup.automatic_backup(demo_db_path)
+
+    assert not [path for path in killed if path.exists()]
+    assert all(path.exists() for path in running + users_own + [made])

@@ -160,8 +160,6 @@ def test_a_second_connection_of_the_window_keeps_its_locks_for_other_desks(demo_
 
 def test_an_import_racing_another_desks_save_says_so_and_saves_nothing(
         demo_db, tmp_path, monkeypatch):
-    import datetime as dt
-
     from hubapp.domain.errors import InputError
     from hubapp.domain.records import ServiceRecord, Status
     from hubapp.interchange import export_file, import_file

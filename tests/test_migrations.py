@@ -198,3 +198,21 @@ def test_a_command_says_it_is_upgrading_an_older_file_before_it_does(tmp_path):
     assert first.stderr == (f"Upgrading {path} for this version of Hub Desk (a copy of it is "
                             "kept first); on years of history this takes a minute or two\n")
     assert second.stderr == "" and first.stdout == second.stdout
+
+
+def test_upgrades_killed_again_and_again_keep_one_copy_from_before(tmp_path):
+    """Each start copied the file again before the upgrade a kill then stopped."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    earlier = [tmp_path / f"old.before-{STEP_NAMES[-1]}-20260301-08000{n}.db" for n in range(3)]
+    other_step = tmp_path / f"old.before-{STEP_NAMES[-2]}-20260301-080000.db"
+    for copy in [*earlier, other_step]:
+        copy.write_bytes(path.read_bytes())
+
+    open_db(path).close()
+
+    copies = sorted(tmp_path.glob("old.before-*.db"))
+    assert other_step in copies and not set(earlier) & set(copies)
+    assert len(copies) == 2 and _applied(copies[-1]) == STEP_NAMES[:-1]

@@ -16,7 +16,6 @@ import re
 import shutil
 import sqlite3
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,22 +24,19 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.check import integrity_problems
 from hubapp.store import audit, server_backup
 from hubapp.store.db import (
-    BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, as_user_error, copy_database, inspect_file, open_db,
-    transaction,
+    BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, as_user_error, copy_database, inspect_file,
+    open_db, transaction, upgrade_partials,
 )
 from hubapp.store.engine import is_server
 from hubapp.store.filesystem import is_database_file
 from hubapp.store.users import ADMIN, UserRecord, require_role
-from hubapp.store.whole_file import write_whole
+from hubapp.store.whole_file import PARTIAL, remove_stale, write_whole
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _STAMP = "%Y%m%d-%H%M%S"
-# A backup's unfinished copy untouched this long was left by a killed backup, not one another
-# desk is still making (whose integrity check can read a big file for minutes).
-_STALE_PARTIAL_SECONDS = 30 * 60
 
 
 def default_folder(db_path: Path | str) -> Path:
@@ -100,6 +96,9 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     db_path = Path(db_path)
     folder = Path(folder) if folder else default_folder(db_path)
     now = now or dt.datetime.now()
+    # First, as this runs on every start: on a disk they filled, the backup needs the room.
+    remove_stale(db_path.parent, re.compile(
+        f"{upgrade_partials(db_path)}|{re.escape(_staged(db_path).name)}(-journal|-wal|-shm)?"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -136,21 +135,13 @@ def rotate(folder: Path, stem: str) -> list[Path]:
                 if len(seen) > count:
                     break
                 keep.add(path)
-    removed = [path for _, path in stamped if path not in keep] + _stale_partials(folder, stem)
+    removed = [path for _, path in stamped if path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
-    return removed
-
-
-def _stale_partials(folder: Path, stem: str) -> list[Path]:
-    pattern = re.compile(re.escape(stem) + r"-\d{8}-\d{6}\.db\.partial(-journal)?")
-    oldest = time.time() - _STALE_PARTIAL_SECONDS
-    stale = []
-    for path in folder.iterdir() if folder.is_dir() else ():
-        with contextlib.suppress(FileNotFoundError):  # a running backup's, just renamed whole
-            if pattern.fullmatch(path.name) and path.stat().st_mtime < oldest:
-                stale.append(path)
-    return stale
+    # Named as the automatic backup names its copies, Back up now… suggests its (to the
+    # minute) and a restore keeps the current file's.
+    return removed + remove_stale(folder, re.compile(
+        re.escape(stem) + r"-(before-restore-)?\d{8}-\d{4}(\d{2})?\.db" + PARTIAL))
 
 
 def latest_backup_time(folder: Path, stem: str) -> dt.datetime | None:
@@ -260,7 +251,7 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
     # The backup is upgraded and its restore entry written in a copy beside the database,
     # which then goes in as one write: a restore killed half-way leaves either the old data
     # or the backup's with the entry that keeps row versions from being given again.
-    staged = db_path.with_name(db_path.name + ".restoring")
+    staged = _staged(db_path)
     try:
         try:
             _remove_with_logs(staged)  # left by a restore that was killed
@@ -286,6 +277,10 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
     finally:
         _remove_with_logs(staged)
     return kept
+
+
+def _staged(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".restoring")
 
 
 def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from hubapp.store import audit, migrations
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
-from hubapp.store.whole_file import write_whole
+from hubapp.store.whole_file import PARTIAL, remove_stale, write_whole
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -190,7 +191,27 @@ def backup_before_migration(path: Path, first_step: str) -> Path:
     target = path.with_name(f"{path.stem}.before-{first_step}-{stamp}{path.suffix or '.db'}")
     # Under its name only once whole: a full disk must not leave a 0-byte copy that looks
     # like the data from before the upgrade.
-    return write_whole(target, lambda partial: copy_database(path, partial, target))
+    write_whole(target, lambda partial: copy_database(path, partial, target))
+    # An upgrade killed before its step was saved leaves the file as it was, and each start
+    # copies it again: the newest whole copy of the step is all that is kept.
+    copies = re.compile(_upgrade_copies(path))
+    for other in path.parent.iterdir():
+        found = copies.fullmatch(other.name)
+        if found and found.group(1) == first_step and other.name < target.name:
+            other.unlink(missing_ok=True)
+    remove_stale(path.parent, re.compile(upgrade_partials(path)))
+    return target
+
+
+def _upgrade_copies(path: Path) -> str:
+    """The names backup_before_migration gives path's copies, the step as group 1."""
+    return (re.escape(path.stem) + r"\.before-(m\d{3}_\w+)-\d{8}-\d{6}"
+            + re.escape(path.suffix or ".db"))
+
+
+def upgrade_partials(path: Path) -> str:
+    """A pattern of what a killed upgrade of path leaves beside it: its copy, not yet whole."""
+    return _upgrade_copies(path) + PARTIAL
 
 
 def copy_database(source: Path, target: Path, target_name: Path | None = None) -> None:

@@ -3,7 +3,10 @@ half-way leaves no half-written file where a restore or a reader would look for 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -11,6 +14,13 @@ from typing import TypeVar
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 
 T = TypeVar("T")
+
+# The names write_whole writes under until the file is whole, as a pattern's tail: with the
+# journal SQLite keeps beside a partial copy.
+PARTIAL = r"\.partial(-journal)?"
+# A file a job writes, untouched this long, was left by a killed one, not by one another desk
+# is still making (whose integrity check can read a big file for minutes).
+STALE_SECONDS = 30 * 60
 
 
 def write_whole(target: Path, make: Callable[[Path], None]) -> Path:
@@ -44,3 +54,16 @@ def write_beside(path: Path, make: Callable[[Path], T]) -> T:
     finally:
         partial.unlink(missing_ok=True)
     return made
+
+
+def remove_stale(folder: Path, names: re.Pattern[str]) -> list[Path]:
+    """Remove the files of folder whose whole name matches names that nothing wrote to for
+    STALE_SECONDS: what a killed backup, upgrade or restore left. Returns them."""
+    oldest = time.time() - STALE_SECONDS
+    removed = []
+    for path in folder.iterdir() if folder.is_dir() else ():
+        with contextlib.suppress(FileNotFoundError):  # a running job's, just renamed whole
+            if names.fullmatch(path.name) and path.stat().st_mtime < oldest:
+                path.unlink()
+                removed.append(path)
+    return removed
