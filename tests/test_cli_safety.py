@@ -5,6 +5,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,49 @@ def test_a_database_in_a_read_only_folder_is_said_to_be_the_folders_fault(
         f"hubapp: error: Database {path} cannot be used: its folder {folder} is read-only, "
         "and SQLite keeps its -wal and -shm files beside the database. Make the folder "
         "writable or copy the file to a folder that is")
+
+
+@pytest.fixture
+def read_only_mount(tmp_path):
+    """A folder on a file system mounted read-only (a write-protected stick, a share), with a
+    database in it: unlike a folder's mode, this binds root too."""
+    mount = tmp_path / "stick"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
+            capture_output=True, check=False).returncode:
+        pytest.skip("mounting a file system needs root")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_database_on_a_read_only_mount_is_said_to_be_the_folders_fault(
+        demo_db_path, read_only_mount):
+    # SQLite cannot open it at all there, which was "check the folder exists and is
+    # writable", not naming the folder.
+    path = read_only_mount / "hub.db"
+    shutil.copyfile(demo_db_path, path)
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
+    result = hubapp("stats", "--db", path, "--from", "2026-03-05", "--to", "2026-03-05")
+    assert (result.returncode, result.stderr.strip()) == (1, (
+        f"hubapp: error: Database {path} cannot be used: its folder {read_only_mount} is "
+        "read-only, and SQLite keeps its -wal and -shm files beside the database. Make the "
+        "folder writable or copy the file to a folder that is"))
+
+
+def test_sqlite_unable_to_open_a_file_in_a_read_only_folder_names_the_folder(
+        tmp_path, monkeypatch):
+    from hubapp.store.db import as_user_error
+
+    path = tmp_path / "hub.db"
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda target, mode, **kw: real_access(
+        target, mode, **kw) and (Path(target) != tmp_path or not mode & os.W_OK))
+    said = as_user_error(sqlite3.OperationalError("unable to open database file"), path)
+    assert str(said).startswith(f"Database {path} cannot be used: its folder {tmp_path} is "
+                                "read-only")
+    missing = tmp_path / "gone" / "hub.db"
+    assert str(as_user_error(sqlite3.OperationalError("unable to open database file"),
+                             missing)).startswith(f"Cannot open database {missing}")

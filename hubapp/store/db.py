@@ -293,6 +293,8 @@ _BUSY = QT_TRANSLATE_NOOP(
 _READ_ONLY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is read-only: check the file's permissions")
 DISK_FULL = QT_TRANSLATE_NOOP("messages", "The disk holding {path} is full: nothing was saved")
+_UNABLE_TO_OPEN = QT_TRANSLATE_NOOP(
+    "messages", "Cannot open database {path}: check the folder exists and is writable")
 _USER_ERRORS = (
     ("locked", _BUSY),
     ("busy", _BUSY),
@@ -308,8 +310,7 @@ _USER_ERRORS = (
         "messages", "{path} is not a Hub Desk database (damaged or not an SQLite file)")),
     ("malformed", QT_TRANSLATE_NOOP(
         "messages", "Database {path} is damaged; restore it from a backup")),
-    ("unable to open", QT_TRANSLATE_NOOP(
-        "messages", "Cannot open database {path}: check the folder exists and is writable")),
+    ("unable to open", _UNABLE_TO_OPEN),
 )
 
 
@@ -324,8 +325,9 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
     text = str(error).lower()
     for needle, template in _USER_ERRORS:
         if needle in text:
-            if template is _READ_ONLY and _in_read_only_folder(path):
-                # The file itself may be fine: its permissions are not what to change.
+            if template in (_READ_ONLY, _UNABLE_TO_OPEN) and _in_read_only_folder(path):
+                # The file itself may be fine: its permissions are not what to change. On a
+                # read-only mount SQLite cannot even open it: "unable to open".
                 return DatabaseError(_FOLDER_READ_ONLY, path=str(path),
                                      folder=str(Path(path).parent))
             return DatabaseError(template, path=str(path))
@@ -333,4 +335,6 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
 
 
 def _in_read_only_folder(path: Path | str) -> bool:
-    return not is_server(path) and not os.access(Path(path).parent, os.W_OK)
+    # A folder that is not there is not writable either, but making it is what helps.
+    folder = Path(path).parent
+    return not is_server(path) and folder.is_dir() and not os.access(folder, os.W_OK)
