@@ -498,6 +498,7 @@ PRINTED_PROBLEMS = 20
 
 def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
+    from hubapp.interchange.importing import left_out_note
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
     from hubapp.store.filesystem import is_database_file
@@ -523,10 +524,8 @@ def run_import(args: argparse.Namespace) -> int:
     problems = result.problems or result.duplicates
     if args.problems is not None and problems:
         write_problems(args.problems, problems, translate)
-    if result.left_out:  # a warning, not a failure: the GUI offers to map them by hand
-        print(translate("cli", "{file}: columns left out, as no field has such a name: "
-                        "{names}").format(file=args.file.name, names=", ".join(result.left_out)),
-              file=sys.stderr)
+    if note := left_out_note(result, translate):  # a warning: the GUI maps them by hand
+        print(note, file=sys.stderr)
     if result.problems:
         count = len(result.problems)
         _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),

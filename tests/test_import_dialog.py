@@ -392,3 +392,55 @@ def test_the_sheet_read_of_a_workbook_of_several_is_named(main_window, qtbot, mo
 
     assert dialog.result_label.text().endswith(" Read from sheet “装箱单”.")
     assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "日期\n→ date"
+
+
+def test_a_file_corrected_after_a_refused_import_is_previewed_again(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """The problem list says to correct the file and import it again; the clerk also deleted
+    the HS code column, so the column mapped by hand to seal moved one to the left. Importing
+    by the old column numbers put the departure time into seal."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("铅封号", "封条")
+    lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    box = dialog.mapping_boxes[13]
+    box.setCurrentIndex(box.findData("seal"))
+    run_import(dialog, qtbot)
+    assert dialog.problems_model.rowCount() == 1
+    corrected = []
+    for number, line in enumerate(lines):
+        cells = line.replace("2026-03-32", "2026-03-05").split(",")
+        del cells[12]  # HS编码
+        corrected.append(",".join(cells))
+    path.write_text("\n".join(corrected), encoding="utf-8")
+    before = stored(app_ctx.db)
+
+    qtbot.mouseClick(dialog.import_button, LEFT)
+
+    assert dialog.task is None and stored(app_ctx.db) == before
+    assert dialog.result_label.text() == (
+        "The columns of list.csv have changed since it was previewed: check them and the "
+        "columns mapped by hand above, then Import.")
+    assert dialog.preview_model.headerData(12, Qt.Orientation.Horizontal) == "封条\n→ seal"
+    assert dialog.preview_model.headerData(13, Qt.Orientation.Horizontal) == \
+        "发车时间\n→ departed_at"
+    assert list(dialog.mapping_boxes) == [12] and dialog.import_button.isEnabled()
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+    assert [tuple(row) for row in app_ctx.db.execute(
+        "SELECT s.actual_at, m.seal FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE m.container = 'CSLU4025503'")] == [("2026-03-05 14:20", "LA891331")]
+
+
+def test_the_result_names_the_columns_no_field_was_read_from(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    path = tmp_path / "remark.csv"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace("铅封号", "Remark", 1),
+                    encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+    assert dialog.result_label.text().endswith(
+        " remark.csv: columns left out, as no field has such a name: Remark")

@@ -258,6 +258,15 @@ def summary(result: ImportResultRecord, translate: Translate = untranslated) -> 
     return text
 
 
+def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
+    """The columns of the file no field was read from, named so that a column mapped wrongly
+    or renamed is noticed ("" when every column was read)."""
+    if not result.left_out:
+        return ""
+    return translate("cli", "{file}: columns left out, as no field has such a name: "
+                     "{names}").format(file=result.file, names=", ".join(result.left_out))
+
+
 def totals_summary(totals: TotalsRecord, translate: Translate = untranslated) -> str:
     """ "18 services, 1,234 containers, 2,050 TEU" """
     teu = totals.teu

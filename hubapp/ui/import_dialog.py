@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file, read_table
+from hubapp.interchange.importing import left_out_note
 from hubapp.interchange.parsing import column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
@@ -35,6 +36,16 @@ _UNKNOWN_NAMES = {
         "place",
 }
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _header_keys(headers: Sequence[str]) -> list[tuple[str, int]]:
+    """Each header with how many times it came before: "备注" twice are two columns."""
+    seen: dict[str, int] = {}
+    keys = []
+    for header in headers:
+        keys.append((header, seen.get(header, 0)))
+        seen[header] = seen.get(header, 0) + 1
+    return keys
 
 
 class PreviewModel(QAbstractTableModel):
@@ -153,6 +164,9 @@ class ImportDialog(QDialog):
         self.task: Task | None = None
         self.result: ImportResultRecord | None = None
         self.mapping_boxes: dict[int, QComboBox] = {}
+        # What the clerk chose per column, by header and occurrence: a file corrected by
+        # deleting or moving a column keeps each choice on the column it was made for.
+        self.chosen: dict[tuple[str, int], str | None] = {}
         self.setWindowTitle(self.tr("Import loading list"))
         self.resize(960, 640)
         # Narrower, a message wraps into more lines than the layout makes room for (a
@@ -255,6 +269,8 @@ class ImportDialog(QDialog):
             self.open_file(Path(chosen))
 
     def open_file(self, path: Path) -> None:
+        if path != self.path:
+            self.chosen = {}
         self.path = path
         self.file_edit.setText(str(path))
         self._show_problems([])
@@ -288,6 +304,7 @@ class ImportDialog(QDialog):
         headers = self.table.headers if self.table else []
         to_map = columns_to_map(headers)
         recognised = column_fields(headers)
+        keys = _header_keys(headers)
         for index in to_map:
             box = QComboBox(self.mapping_group)
             box.addItem(self.tr("(ignore this column)"), None)
@@ -297,10 +314,18 @@ class ImportDialog(QDialog):
             # then names them, and here each can be mapped elsewhere or ignored.
             if recognised[index] is not None:
                 box.setCurrentIndex(box.findData(recognised[index]))
-            box.currentIndexChanged.connect(self._refresh_preview)
+            key = keys[index]
+            if key in self.chosen:
+                box.setCurrentIndex(box.findData(self.chosen[key]))
+            box.currentIndexChanged.connect(
+                lambda _row, box=box, key=key: self._mapped(key, box.currentData()))
             self.mapping_form.addRow(headers[index], box)
             self.mapping_boxes[index] = box
         self.mapping_group.setVisible(bool(to_map))
+
+    def _mapped(self, key: tuple[str, int], name: str | None) -> None:
+        self.chosen[key] = name
+        self._refresh_preview()
 
     def manual_mapping(self) -> dict[int, str | None]:
         return {index: box.currentData() for index, box in self.mapping_boxes.items()}
@@ -315,6 +340,8 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         if self.path is None or self.task is not None:
+            return
+        if not self._still_as_previewed():
             return
         path, user, role = self.path, self.ctx.user, self.ctx.role
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
@@ -336,6 +363,28 @@ class ImportDialog(QDialog):
         self.task.finished.connect(self._on_finished)
         self.task.failed.connect(self._on_failed)
         self.task.cancelled.connect(self._on_cancelled)
+
+    def _still_as_previewed(self) -> bool:
+        """Read the file again before importing it: a file corrected after a refused import
+        (as the problem list asks) may have lost or gained a column, and the columns mapped
+        by hand are counted from its header as previewed. A changed header is previewed
+        again for the clerk to check; the same one just refreshes the rows shown."""
+        try:
+            table = read_table(self.path, PREVIEW_ROWS)
+        except HubError as error:
+            self._set_result(labels.message(error), error=True)
+            return False
+        if self.table is not None and table.headers == self.table.headers:
+            self.table = table
+            self._refresh_preview()
+            return True
+        self.open_file(self.path)
+        if self.table is not None:
+            self._set_result(self.tr(
+                "The columns of {name} have changed since it was previewed: check them and "
+                "the columns mapped by hand above, then Import.").format(name=self.path.name),
+                error=True)
+        return False
 
     def cancel_import(self) -> None:
         if self.task is not None:
@@ -379,6 +428,7 @@ class ImportDialog(QDialog):
                                     result.skipped_containers))
             if note := self._how_read(result.encoding, result.sheet):
                 said.append(note)
+            said.append(left_out_note(result, QCoreApplication.translate))
             self._set_result(formatting.sentences(*said))
             self.skip_duplicates.hide()
             self.import_button.setEnabled(False)
