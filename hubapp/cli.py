@@ -498,7 +498,7 @@ PRINTED_PROBLEMS = 20
 
 def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
-    from hubapp.interchange.importing import left_out_note
+    from hubapp.interchange.importing import left_out_note, unread_sheets_note
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
     from hubapp.store.filesystem import is_database_file
@@ -526,6 +526,8 @@ def run_import(args: argparse.Namespace) -> int:
         write_problems(args.problems, problems, translate)
     if note := left_out_note(result, translate):  # a warning: the GUI maps them by hand
         print(note, file=sys.stderr)
+    if not result.ok and (note := unread_sheets_note(result.unread_sheets, translate)):
+        print(f"{args.file.name}: {note}", file=sys.stderr)  # the summary says it otherwise
     if result.problems:
         count = len(result.problems)
         _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),

@@ -62,6 +62,34 @@ def test_columns_no_field_is_read_from_are_named(db, tmp_path):
         "odd.csv: columns left out, as no field has such a name: 铅封号码, 收货人名称"
 
 
+def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):
+    rows = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    book = openpyxl.Workbook()
+    book.active.title = "X5508"
+    for row in rows:
+        book.active.append(row)
+    missing = book.create_sheet("X5510")
+    for row in rows:
+        missing.append(row[:7] + row[8:])  # this one has no 箱号: a problem of the other
+    book.save(tmp_path / "two.xlsx")
+
+    imported = hubapp("import", tmp_path / "two.xlsx", "--db", db, "--dry-run")
+    book.active = 1
+    book.save(tmp_path / "two.xlsx")
+    refused = hubapp("import", tmp_path / "two.xlsx", "--db", db, "--dry-run")
+
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.strip().endswith(
+        "24 TEU; read from sheet “X5508”; sheet “X5510” not read: save each list as a file "
+        "of its own to import it")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines() == [
+        "two.xlsx: sheet “X5508” not read: save each list as a file of its own to import it",
+        "hubapp: error: two.xlsx: 1 problem; nothing was saved",
+        "  line 1, container: Required column container is missing from sheet “X5510” "
+        "(header container or 箱号)"]
+
+
 def test_dry_run_saves_nothing(db):
     before = counts(db)
     result = hubapp("import", SAMPLE, "--db", db, "--dry-run")

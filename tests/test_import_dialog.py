@@ -444,3 +444,25 @@ def test_the_result_names_the_columns_no_field_was_read_from(
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
     assert dialog.result_label.text().endswith(
         " remark.csv: columns left out, as no field has such a name: Remark")
+
+
+def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, monkeypatch,
+                                                            tmp_path):
+    import openpyxl
+
+    rows = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["装箱单 2026-03-05"])
+    for title in ("X5508", "X5510"):
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(tmp_path / "trains.xlsx")
+
+    dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "trains.xlsx")
+
+    assert dialog.result_label.text().endswith(
+        " Read from sheet “X5508”. Not read, as a file is read from one sheet: “X5510”. Save "
+        "each list as a file of its own to import it.")
+    assert dialog.preview_model.rowCount() == 20

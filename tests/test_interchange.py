@@ -722,13 +722,61 @@ def _book_with_lists(path: Path, active: int = 2) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("active", "read", "header"), [
-    (2, "装箱单", "日期"), (1, "notes", "remark"), (0, "notes", "remark")])
-def test_xlsx_is_read_from_the_sheet_it_opens_on_never_a_hidden_one(tmp_path, active, read,
-                                                                     header):
+@pytest.mark.parametrize("active", [2, 1, 0])
+def test_xlsx_is_read_from_the_sheet_with_a_header_never_a_hidden_one(tmp_path, active):
+    """Whichever sheet it opens on (notes, or a hidden one), the list is read."""
     table = read_table(_book_with_lists(tmp_path / "template.xlsx", active))
 
-    assert (table.sheet, table.headers[0]) == (read, header)
+    assert (table.sheet, table.headers[0], table.unread_sheets) == ("装箱单", "日期", ())
+
+
+def sample_book(path: Path, sheets: list[tuple[str, list[list[str]]]], active: int = 0) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.active = active
+    book.save(path)
+    return path
+
+
+SAMPLE_ROWS = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_cover_sheet_opened_on_is_passed_over_for_the_list(demo_db, tmp_path):
+    path = sample_book(tmp_path / "cover.xlsx", [
+        ("说明", [["装箱单 2026-03-05"], ["由 WPS 导出"]]), ("数据", SAMPLE_ROWS)])
+
+    result = import_file(demo_db, path, "test")
+
+    assert result.saved, result.problems
+    assert summary(result) == "1 service, 20 containers, 24 TEU; read from sheet “数据”"
+
+
+def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
+    other = [[cell.replace("X5508", "X5510") for cell in row] for row in SAMPLE_ROWS[11:]]
+    path = sample_book(tmp_path / "two-trains.xlsx", [
+        ("X5508", SAMPLE_ROWS[:11]), ("X5510", SAMPLE_ROWS[:1] + other)])
+
+    result = import_file(demo_db, path, "test")
+
+    assert result.saved, result.problems
+    assert summary(result) == (
+        "1 service, 10 containers, 12 TEU; read from sheet “X5508”; sheet “X5510” not read: "
+        "save each list as a file of its own to import it")
+
+
+def test_a_missing_column_names_the_sheet_read(demo_db, tmp_path):
+    rows = [row[:7] + row[8:] for row in SAMPLE_ROWS]  # no 箱号
+    path = sample_book(tmp_path / "two.xlsx", [("说明", [["装箱单"]]), ("数据", rows)])
+
+    result = import_file(demo_db, path, "test")
+
+    assert [problem.text() for problem in result.problems] == [
+        "line 1, container: Required column container is missing from sheet “数据” (header "
+        "container or 箱号)"]
 
 
 def test_the_summary_names_the_sheet_of_a_workbook_of_several(demo_db, tmp_path):

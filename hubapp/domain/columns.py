@@ -93,6 +93,11 @@ def _fields_named(cells: list[str]) -> int:
     return sum(field_for_header(cell) is not None for cell in cells if cell.strip())
 
 
+def has_header(rows: list[list[str]]) -> bool:
+    """Whether one of a block's first rows names two fields, as header_row looks for."""
+    return any(_fields_named(row) >= 2 for row in rows[:ROWS_ABOVE_HEADER + 1])
+
+
 def header_row(rows: list[list[str]]) -> int:
     """Where the header of a block is: the first of its first rows that names two fields,
     below a title ("X8001 装箱清单") or a printed date, or the row right under it if that

@@ -49,6 +49,7 @@ class ImportResultRecord:
     all_stored: bool = False  # every row a duplicate: skipping them would import nothing
     encoding: str = "utf-8"  # the CSV's, as Table.encoding
     sheet: str = ""  # the worksheet read, as Table.sheet
+    unread_sheets: tuple[str, ...] = ()  # as Table.unread_sheets
 
     @property
     def ok(self) -> bool:
@@ -96,6 +97,8 @@ def import_file(
             return ImportResultRecord(path.name, rows, dry_run=dry_run, left_out=left_out,
                                       encoding=table.encoding,
                                       sheet=table.sheet if isinstance(table, Table) else "",
+                                      unread_sheets=table.unread_sheets
+                                      if isinstance(table, Table) else (),
                                       **values)
 
         def checking(done: int, _total: int) -> None:
@@ -255,7 +258,18 @@ def summary(result: ImportResultRecord, translate: Translate = untranslated) -> 
     if result.sheet:  # a workbook of several sheets: the one read
         text = translate("interchange", "{summary}; read from sheet “{sheet}”").format(
             summary=text, sheet=result.sheet)
+    if note := unread_sheets_note(result.unread_sheets, translate):
+        text = translate("interchange", "{summary}; {note}").format(summary=text, note=note)
     return text
+
+
+def unread_sheets_note(sheets: tuple[str, ...], translate: Translate = untranslated) -> str:
+    """The other sheets of a workbook that look like loading lists too: only one is read."""
+    if not sheets:
+        return ""
+    return counted(translate("interchange", "sheet(s) {names} not read: save each list as a "
+                             "file of its own to import it"), len(sheets)).format(
+        names=", ".join(f"“{sheet}”" for sheet in sheets))
 
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:

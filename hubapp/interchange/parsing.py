@@ -175,7 +175,8 @@ def parse_table(
     check: Callable[[], None] | None = None,
 ) -> ImportPlan:
     """Every row checked; services grouped by (date, service, direction) in file order."""
-    index, problems = column_positions(table.headers, manual, table.header_line)
+    index, problems = column_positions(table.headers, manual, table.header_line,
+                                        table.sheet)
     header = {name: table.headers[position] for name, position in index.items()}
     if problems:
         return ImportPlan([], problems, len(table.rows), header)
@@ -270,9 +271,10 @@ def _given(group: _Group, column: str, number: str, first_line: int) -> tuple[st
 
 
 def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | None = None,
-                     line: int = 1) -> tuple[dict[str, int], list[Problem]]:
+                     line: int = 1, sheet: str = "") -> tuple[dict[str, int], list[Problem]]:
     """Each field's column, and the problems of the header on that line (a field twice, a
-    required one missing)."""
+    required one missing: from the named sheet of a workbook with several, which may be the
+    wrong one)."""
     problems: list[Problem] = []
     index: dict[str, int] = {}
     for position, name in enumerate(column_fields(headers, manual)):
@@ -288,9 +290,11 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
     for name in REQUIRED:
         if name not in index:
             problems.append(Problem(line, name, "", QT_TRANSLATE_NOOP("messages",
+                "Required column {field} is missing from sheet “{sheet}” (header {name} or "
+                "{chinese})") if sheet else QT_TRANSLATE_NOOP("messages",
                 "Required column {field} is missing (header {name} or {chinese})"),
                 {"field": Term("columns", name), "name": name,
-                 "chinese": _CHINESE_HEADERS[name]}))
+                 "chinese": _CHINESE_HEADERS[name], "sheet": sheet}))
     return index, problems
 
 

@@ -18,7 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hubapp.domain.columns import ROWS_ABOVE_HEADER, field_for_header, header_row
+from hubapp.domain.columns import (
+    ROWS_ABOVE_HEADER, field_for_header, has_header, header_row,
+)
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -43,6 +45,7 @@ class Table:
     encoding: str  # "xlsx" for a workbook
     header_line: int = 1
     sheet: str = ""  # the worksheet read, named when the workbook has several
+    unread_sheets: tuple[str, ...] = ()  # other visible sheets that have a header row too
 
 
 def read_table(path: str | Path, limit: int | None = None) -> Table:
@@ -303,7 +306,7 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
         if not book.worksheets:
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name} has no worksheet"), name=path.name)
-        chosen = _shown_sheet(book)
+        chosen, unread = _sheet_to_read(book)
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
         chosen.reset_dimensions()
@@ -313,18 +316,40 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
                                    for line, values in sheet), limit, "xlsx")
         _read_days(table, book.epoch)
         if len(book.worksheets) > 1:
-            table = dataclasses.replace(table, sheet=chosen.title)
+            table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread)
         return table
     finally:
         book.close()
 
 
-def _shown_sheet(book):
-    """The sheet Excel opens the workbook on, if visible, else the first visible one:
-    templates keep their dropdown lists on a hidden first sheet."""
+def _sheet_to_read(book) -> tuple[object, tuple[str, ...]]:
+    """The sheet Excel opens the workbook on if it is visible and has a header row, else the
+    first visible one with a header row ("说明", a cover sheet, often comes first; templates
+    keep their dropdown lists on a hidden sheet); and the titles of the other visible sheets
+    with a header row, which are not read (one list per file) but must not go unsaid."""
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    listing = [sheet for sheet in visible if _has_header(sheet)]
     active = book.active
-    return active if active in visible else (visible or book.worksheets)[0]
+    if active in listing:
+        chosen = active
+    elif listing:
+        chosen = listing[0]
+    else:  # no header anywhere: the sheet shown, whose problems then say what it lacks
+        chosen = active if active in visible else (visible or book.worksheets)[0]
+    return chosen, tuple(sheet.title for sheet in listing if sheet is not chosen)
+
+
+# How many rows of a sheet are looked at for a header row (blank ones included).
+_HEADER_SEARCH_ROWS = 50
+
+
+def _has_header(sheet) -> bool:
+    """Whether one of the sheet's first non-blank rows is a header (names two fields)."""
+    sheet.reset_dimensions()  # as when read: the stored size may be wrong
+    written = [[_cell_text(value) for value in values]
+               for values in sheet.iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True)
+               if any(value is not None and str(value).strip() for value in values)]
+    return has_header(written)
 
 
 # <mergeCell ref="A2:A4"/>: columns and rows of a merged range's corners.

@@ -284,18 +284,22 @@ class ImportDialog(QDialog):
         else:
             self._set_result(formatting.sentences(
                 self.tr("Preview of the first rows. Check the columns, then Import."),
-                self._how_read(self.table.encoding, self.table.sheet)))
+                self._how_read(self.table.encoding, self.table.sheet,
+                               self.table.unread_sheets)))
         self._build_mapping()
         self._refresh_preview()
         self.import_button.setEnabled(self.table is not None)
 
-    def _how_read(self, encoding: str, sheet: str) -> str:
+    def _how_read(self, encoding: str, sheet: str, unread: Sequence[str] = ()) -> str:
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
-        the sheet read of a workbook with several."""
+        the sheet read of a workbook with several, and its other sheets that hold a list."""
         name = encoding_name(encoding)
         return formatting.sentences(
             self.tr("Read as {encoding} text.").format(encoding=name) if name else "",
-            self.tr("Read from sheet “{sheet}”.").format(sheet=sheet) if sheet else "")
+            self.tr("Read from sheet “{sheet}”.").format(sheet=sheet) if sheet else "",
+            self.tr("Not read, as a file is read from one sheet: {names}. Save each list "
+                    "as a file of its own to import it.").format(
+                names=", ".join(f"“{title}”" for title in unread)) if unread else "")
 
     def _build_mapping(self) -> None:
         while self.mapping_form.rowCount():
@@ -426,8 +430,7 @@ class ImportDialog(QDialog):
             if result.skipped_containers:
                 said.append(self.tr("Skipped %Ln container(s) already stored.", "",
                                     result.skipped_containers))
-            if note := self._how_read(result.encoding, result.sheet):
-                said.append(note)
+            said.append(self._how_read(result.encoding, result.sheet, result.unread_sheets))
             said.append(left_out_note(result, QCoreApplication.translate))
             self._set_result(formatting.sentences(*said))
             self.skip_duplicates.hide()
@@ -435,9 +438,11 @@ class ImportDialog(QDialog):
             if result.change is not None:
                 self.ctx.signals.data_changed.emit(result.change, self)
         elif result.problems:
-            self._set_result(self.tr("%Ln problem(s) in {name}; nothing was saved. Correct "
-                                     "the file and import it again.", "",
-                                     len(result.problems)).format(name=result.file), error=True)
+            self._set_result(formatting.sentences(
+                self.tr("%Ln problem(s) in {name}; nothing was saved. Correct the file and "
+                        "import it again.", "", len(result.problems)).format(name=result.file),
+                self._how_read(result.encoding, result.sheet, result.unread_sheets)),
+                error=True)
             self._show_problems(result.problems)
         elif result.all_stored:  # "Tick Skip to import the rest" led to importing nothing
             self._set_result(self.tr("Everything in {name} is already in the database; "
