@@ -438,6 +438,23 @@ def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
         assert again.read_bytes() == path.read_bytes()
 
 
+def test_an_xlsx_export_writes_numbers_a_spreadsheet_adds_up(demo_db, tmp_path):
+    first, last = dt.date(2026, 3, 4), dt.date(2026, 3, 5)
+    path = tmp_path / "sum.xlsx"
+    export_file(demo_db, path, first, last)
+    sheet = openpyxl.load_workbook(path).active
+    header = [cell.value for cell in sheet[1]]
+    columns = {name: [row[header.index(name)] for row in sheet.iter_rows(
+        min_row=2, values_only=True)] for name in ("teu", "gross_kg", "wagons")}
+
+    assert all(isinstance(value, int | float) for values in columns.values()
+               for value in values if value is not None)
+    assert sum(filter(None, columns["teu"])) == demo_db.execute(
+        "SELECT SUM(teu) FROM container_move WHERE date BETWEEN ? AND ?",
+        [first.isoformat(), last.isoformat()]).fetchone()[0]
+    assert {2, 1} <= set(columns["teu"])  # 2, not 2.0, as the CSV writes it
+
+
 def test_control_characters_are_left_out_of_an_xlsx_export(demo_db, tmp_path):
     demo_db.execute("UPDATE container_move SET seal = 'CN\x0b12\x1f3' WHERE id ="
                     " (SELECT MIN(id) FROM container_move WHERE date = '2026-03-05')")

@@ -63,7 +63,10 @@ def export_file(
     # itself starts with the guard's "'", which gets one more, so that import strips exactly
     # one from either file (and from workbooks exported with the guard by earlier releases).
     guard = neutralise if suffix == ".csv" else _apostrophe_kept
-    rows = _counted(_cells(store.export_rows(db, first, last), guard), total, progress, check)
+    # A workbook's TEU is a number a SUM adds up; a CSV writes it as import reads it back.
+    teu = _teu_text if suffix == ".csv" else _teu_number
+    rows = _counted(_cells(store.export_rows(db, first, last), guard, teu), total, progress,
+                    check)
     try:
         return write_beside(path, lambda partial: (
             _write_csv if suffix == ".csv" else _write_xlsx)(partial, rows))
@@ -85,8 +88,17 @@ def _counted(rows: Iterable[list[Any]], total: int, progress, check) -> Iterator
         progress(total, total)
 
 
-def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str]) -> Iterator[list[Any]]:
-    """The cells of each row; guard is applied to the free-text ones."""
+def _teu_text(teu: float) -> str:
+    return f"{teu:g}"  # 2, not 2.0; 2.25
+
+
+def _teu_number(teu: float) -> int | float:
+    return int(teu) if float(teu).is_integer() else teu  # a cell reading 2, not 2.0
+
+
+def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str],
+           teu: Callable[[float], Any]) -> Iterator[list[Any]]:
+    """The cells of each row; guard is applied to the free-text ones, teu writes the TEU."""
     for row in rows:
         day = row["date"]
         yield [
@@ -95,7 +107,7 @@ def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str]) -> Itera
             _time(row["scheduled_at"], day), _time(row["actual_at"], day), row["status"],
             "" if row["wagons"] is None else row["wagons"], guard(row["notes"]),
             row["container"] or "", row["size_type"] or "",
-            "" if row["teu"] is None else f"{row['teu']:g}", row["full_empty"] or "",
+            "" if row["teu"] is None else teu(row["teu"]), row["full_empty"] or "",
             "" if row["gross_kg"] is None else row["gross_kg"],
             guard(row["commodity"] or ""), row["hs_code"] or "",
             guard(row["seal"] or ""), guard(row["shipper"] or ""),
