@@ -319,6 +319,44 @@ def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
     assert back.ok and back.skipped_containers == count
 
 
+@pytest.mark.parametrize("how", ["escape", "button"])
+def test_closing_the_export_dialog_cancels_the_export(qtbot, monkeypatch, tmp_path, app_ctx,
+                                                      how):
+    reached, release = threading.Event(), threading.Event()
+    real = store_interchange.export_rows
+
+    def slow(*args):
+        for number, row in enumerate(real(*args)):
+            if number == 10:
+                reached.set()
+                release.wait(30)
+            yield row
+
+    monkeypatch.setattr(store_interchange, "export_rows", slow)
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(folder / "march.csv"))
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(reached.is_set)
+
+    if how == "escape":
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+    else:
+        qtbot.mouseClick(dialog.cancel_button, LEFT)
+    assert dialog.result_label.text() == "Cancelling…"
+    assert not dialog.cancel_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    assert dialog.result_label.text() == "Export cancelled; no file was written."
+    assert list(folder.iterdir()) == []
+
+
 def _rows_in_view(view) -> int:
     return view.viewport().height() // view.verticalHeader().defaultSectionSize()
 

@@ -455,6 +455,24 @@ def test_an_xlsx_export_writes_numbers_a_spreadsheet_adds_up(demo_db, tmp_path):
     assert {2, 1} <= set(columns["teu"])  # 2, not 2.0, as the CSV writes it
 
 
+class Stop(Exception):
+    """What a cancel raises (ui.tasks.Cancelled, which a Qt-free test does not import)."""
+
+
+def test_a_cancel_after_the_last_row_still_leaves_no_file(demo_db, tmp_path):
+    calls = []
+
+    def check():
+        calls.append(None)
+        if len(calls) > 1:  # the first comes before the first row
+            raise Stop
+
+    with pytest.raises(Stop):
+        export_file(demo_db, tmp_path / "late.csv", dt.date(2026, 3, 5), dt.date(2026, 3, 5),
+                    check=check)
+    assert not any(path.name.startswith((".late", "late")) for path in tmp_path.iterdir())
+
+
 def test_control_characters_are_left_out_of_an_xlsx_export(demo_db, tmp_path):
     demo_db.execute("UPDATE container_move SET seal = 'CN\x0b12\x1f3' WHERE id ="
                     " (SELECT MIN(id) FROM container_move WHERE date = '2026-03-05')")

@@ -84,6 +84,8 @@ def _counted(rows: Iterable[list[Any]], total: int, progress, check) -> Iterator
             if progress is not None:
                 progress(done, total)
         yield row
+    if check is not None:
+        check()  # a cancel after the last rows still comes before the file takes its name
     if progress is not None:
         progress(total, total)
 

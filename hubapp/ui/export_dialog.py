@@ -54,7 +54,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setEnabled(False)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start_export)
-        self.cancel_button.clicked.connect(lambda: self.task and self.task.cancel())
+        self.cancel_button.clicked.connect(self.cancel_export)
         close.clicked.connect(self.close)
 
         form = QFormLayout()
@@ -102,6 +102,18 @@ class ExportDialog(QDialog):
             self.tr("The export failed unexpectedly. Details are in the log."), error=True))
         self.task.cancelled.connect(lambda: self._done(
             self.tr("Export cancelled; no file was written.")))
+
+    def cancel_export(self) -> None:
+        if self.task is not None:
+            self.cancel_button.setEnabled(False)
+            self._set_result(self.tr("Cancelling…"))
+            self.task.cancel()
+
+    def reject(self) -> None:
+        # Closing (Escape, the window's ✕, Close) while exporting cancels, as the import
+        # dialog does: the file is written beside its name, so a cancel leaves no file.
+        self.cancel_export()
+        super().reject()
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
