@@ -504,3 +504,18 @@ def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, 
         " Read from sheet “X5508”. Not read, as a file is read from one sheet: “X5510”. Save "
         "each list as a file of its own to import it.")
     assert dialog.preview_model.rowCount() == 20
+
+
+def test_choosing_another_file_forgets_the_day_imported_before(main_window, qtbot,
+                                                               monkeypatch, tmp_path):
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+    run_import(dialog, qtbot)
+    assert dialog.show_button.isVisible()
+    other = tmp_path / "other.csv"
+    other.write_text(SAMPLE.read_text(encoding="utf-8").replace("2026-03-05", "2026-03-20"),
+                     encoding="utf-8")
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(other))
+
+    qtbot.mouseClick(dialog.choose_button, LEFT)
+
+    assert not dialog.show_button.isVisible() and dialog.result is None

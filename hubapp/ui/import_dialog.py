@@ -273,6 +273,8 @@ class ImportDialog(QDialog):
             self.chosen = {}
         self.path = path
         self.file_edit.setText(str(path))
+        self.result = None  # "Show in the daily log" was about the file imported before
+        self.show_button.hide()
         self._show_problems([])
         self.skip_duplicates.hide()
         self.skip_duplicates.setChecked(False)
