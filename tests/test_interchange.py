@@ -473,6 +473,26 @@ def test_a_cancel_after_the_last_row_still_leaves_no_file(demo_db, tmp_path):
     assert not any(path.name.startswith((".late", "late")) for path in tmp_path.iterdir())
 
 
+def test_progress_never_goes_back_when_a_row_has_a_problem(demo_db, tmp_path):
+    """The quick pass gives up on the last row and the row-by-row pass says what is wrong:
+    the bar went back to the start for it."""
+    path = tmp_path / "bad-last.csv"
+    export_file(demo_db, path, dt.date(2026, 3, 3), dt.date(2026, 3, 5))
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    rows[-1][COLUMNS.index("gross_kg")] = "-5"
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        csv.writer(file).writerows(rows)
+    seen = []
+
+    result = import_file(demo_db, path, "test", skip_duplicates=True,
+                         progress=lambda done, total: seen.append((done, total)))
+
+    assert [problem.column for problem in result.problems] == ["gross_kg"]
+    assert seen[-1][0] <= seen[-1][1] == 2 * (len(rows) - 1)
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+    assert max(seen)[0] > seen[-1][1] // 4  # the quick pass got somewhere first
+
+
 def test_control_characters_are_left_out_of_an_xlsx_export(demo_db, tmp_path):
     demo_db.execute("UPDATE container_move SET seal = 'CN\x0b12\x1f3' WHERE id ="
                     " (SELECT MIN(id) FROM container_move WHERE date = '2026-03-05')")

@@ -101,9 +101,19 @@ def import_file(
                                       if isinstance(table, Table) else (),
                                       **values)
 
+        checked = 0  # how far the quick pass got
+
         def checking(done: int, _total: int) -> None:
+            nonlocal checked
+            checked = done
             if progress is not None:
                 progress(done, 2 * rows)
+
+        def rechecking(done: int, total: int) -> None:
+            # The row-by-row pass after the quick one found something: over what is left
+            # of the checking half, so the bar never goes back.
+            if progress is not None:
+                progress(checked + ((rows - checked) * done // total if total else 0), 2 * rows)
 
         def saving(done: int, total: int) -> None:
             if progress is not None:
@@ -127,7 +137,7 @@ def import_file(
         # Something to report: the row-by-row parse says what, where.
         if not isinstance(table, Table):
             table = read_table(path)
-        plan = parse_table(table, lookups, teu_45ft, manual, checking, check)
+        plan = parse_table(table, lookups, teu_45ft, manual, rechecking, check)
         if plan.problems:
             return result(problems=tuple(plan.problems))
         items = [(planned.service, planned.moves) for planned in plan.services]
