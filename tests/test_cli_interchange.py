@@ -239,6 +239,19 @@ def test_export_refuses_bad_range_and_format(db, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_export_of_a_range_without_services_writes_no_file(db, tmp_path):
+    """Exit 1, as an import with nothing to import does: the range was wrong."""
+    (tmp_path / "kept.csv").write_text("older export")
+
+    result = hubapp("export", "--db", db, "--from", "2025-01-01", "--to", "2025-01-31",
+                    "-o", tmp_path / "kept.csv")
+
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == (
+        "hubapp: error: No services between 2025-01-01 and 2025-01-31; no file written")
+    assert (tmp_path / "kept.csv").read_text() == "older export"
+
+
 def test_progress_line_only_on_a_terminal(db):
     import os
 

@@ -519,3 +519,23 @@ def test_choosing_another_file_forgets_the_day_imported_before(main_window, qtbo
     qtbot.mouseClick(dialog.choose_button, LEFT)
 
     assert not dialog.show_button.isVisible() and dialog.result is None
+
+
+def test_export_dialog_says_when_the_range_holds_no_services(qtbot, monkeypatch, tmp_path,
+                                                             app_ctx):
+    from PySide6.QtCore import QDate
+
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(tmp_path / "empty.csv"))
+    dialog.from_edit.setDate(QDate(2025, 1, 1))
+    dialog.to_edit.setDate(QDate(2025, 1, 31))
+
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    assert dialog.result_label.text() == \
+        "No services between 2025-01-01 and 2025-01-31; no file written"
+    assert not (tmp_path / "empty.csv").exists()

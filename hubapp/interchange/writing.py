@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord, changed_fields
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, message, untranslated
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, HubError, Translate, message, untranslated,
+)
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import interchange as store
@@ -20,6 +22,10 @@ if TYPE_CHECKING:
 
 PROGRESS_EVERY = 5_000
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class NothingToExport(HubError):
+    """The range asked for holds no services."""
 
 
 def neutralise(text: str) -> str:
@@ -59,6 +65,12 @@ def export_file(
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
     total = store.count_export(db, first, last)
+    if not total:
+        # A header-only file and "0 rows written" read as an export that went wrong; an
+        # empty range is a wrong range, and a file of that name already there is kept.
+        raise NothingToExport(QT_TRANSLATE_NOOP(
+            "messages", "No services between {first} and {last}; no file written"),
+            first=first.isoformat(), last=last.isoformat())
     # An XLSX text cell is never a formula: its text is written as it is, but for one that
     # itself starts with the guard's "'", which gets one more, so that import strips exactly
     # one from either file (and from workbooks exported with the guard by earlier releases).
