@@ -1,0 +1,115 @@
+"""Each rule of domain.validation and domain.reference_rules that no form or import test
+reaches on its own: the field it blames and what it says there."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from hubapp.domain.errors import message
+from hubapp.domain.records import (
+    CommodityRecord, ContainerMoveRecord, Direction, HubSettingsRecord, RouteRecord, ServiceRecord,
+)
+from hubapp.domain.reference_rules import (
+    taken_hs_code_errors, validate_route, validate_settings,
+)
+from hubapp.domain.validation import (
+    MAX_WAGONS, parse_clock, parse_time, validate_move, validate_service,
+)
+from hubapp.interchange import import_file
+
+DAY = dt.date(2026, 3, 5)
+SERVICE = ServiceRecord("X8001", DAY, Direction.OUTBOUND, origin="CNCQI", destination="LAVTE")
+MOVE = ContainerMoveRecord("CSQU3054383", "22G1", 1, "F", 24000)
+ROUTE = RouteRecord("CN-LA", "China–Laos Railway", "中老铁路", "rail", "CN,LA", "CNCQI", "LAVTE")
+PLACES = {"CNCQI", "LAVTE"}
+FLOUR = CommodityRecord("110620", "cassava flour", "木薯粉", "agri", False, id=1)
+
+
+def found(errors) -> list[tuple[str, str]]:
+    return [(error.field, message(error)) for error in errors]
+
+
+def test_the_rules_accept_the_records_the_tests_below_break():
+    assert validate_service(SERVICE) == validate_move(MOVE) == []
+    assert validate_route(ROUTE, PLACES) == validate_settings(HubSettingsRecord()) == []
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"destination": "CNCQI"}, [("destination", "Destination CNCQI is the same as the origin")]),
+    ({"wagons": -1}, [("wagons", f"Wagons must be between 0 and {MAX_WAGONS}, not -1")]),
+    ({"wagons": MAX_WAGONS + 1},
+     [("wagons", f"Wagons must be between 0 and {MAX_WAGONS}, not {MAX_WAGONS + 1}")]),
+    ({"wagons": 0}, []),
+    ({"wagons": MAX_WAGONS}, []),
+    ({"origin": None, "destination": None}, []),  # neither known yet is not the same place
+])
+def test_a_service_s_wagons_and_ends(changes, expected):
+    assert found(validate_service(dataclasses.replace(SERVICE, **changes))) == expected
+
+
+@pytest.mark.parametrize("text", ["08:60", "0860", "24:60", "24:00", "99:99"])
+def test_a_clock_past_its_last_minute_is_not_a_time(text, tmp_path, demo_db):
+    """Not a ValueError out of datetime: the import says which cell and what to type."""
+    assert parse_clock(text) is None
+    assert parse_time(text, DAY) is None
+    path = tmp_path / "times.csv"
+    path.write_text("date,service,direction,container,size_type,gross_kg,departed_at\n"
+                    f"2026-03-05,X7001,outbound,CSQU3054383,22G1,24000,{text}\n", encoding="utf-8")
+    result = import_file(demo_db, path, "test")
+    assert [(p.line, p.column, p.value, p.message) for p in result.problems] == [
+        (2, "departed_at", text, "Expected a time like 08:30 or 2026-03-06 00:15")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("23:59", dt.time(23, 59)),
+                                                ("0000", dt.time(0, 0))])
+def test_a_clock_s_last_and_first_minutes_are_times(text, expected):
+    assert parse_clock(text) == expected
+
+
+@pytest.mark.parametrize("full_empty", ["X", "", "f", "full"])
+def test_a_stored_move_is_full_or_empty_as_f_or_e(full_empty):
+    """parse_move reads the spellings people type; a record holds only F or E."""
+    move = dataclasses.replace(MOVE, full_empty=full_empty, gross_kg=24000)
+    assert found(validate_move(move)) == [
+        ("full_empty", f"Full/empty must be F or E, not {full_empty!r}")]
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"destination": "CNCQI"}, [("destination", "Destination CNCQI is the same as the origin")]),
+    ({"mode": "air"}, [("mode", "Expected rail, road, river or rail-sea")]),
+    ({"mode": "Rail"}, [("mode", "Expected rail, road, river or rail-sea")]),
+    ({"mode": "rail-sea"}, []),
+])
+def test_a_route_s_ends_and_mode(changes, expected):
+    assert found(validate_route(dataclasses.replace(ROUTE, **changes), PLACES)) == expected
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"daily_train_target": 501},
+     [("daily_train_target", "Expected a whole number from 1 to 500, not 501")]),
+    ({"daily_train_target": 0},
+     [("daily_train_target", "Expected a whole number from 1 to 500, not 0")]),
+    ({"punctuality_tolerance_min": 24 * 60 + 1},
+     [("punctuality_tolerance_min", "Expected a whole number from 0 to 1440, not 1441")]),
+    ({"punctuality_tolerance_min": -1},
+     [("punctuality_tolerance_min", "Expected a whole number from 0 to 1440, not -1")]),
+    ({"daily_train_target": 500, "punctuality_tolerance_min": 24 * 60}, []),
+])
+def test_the_hub_s_target_and_tolerance_have_bounds(changes, expected):
+    assert found(validate_settings(dataclasses.replace(HubSettingsRecord(), **changes))) \
+        == expected
+
+
+@pytest.mark.parametrize(("retired", "expected"), [
+    (True, []),  # kept for history beside the one in use: a bare code finds only that one
+    (False, [("hs_code", "HS code 110620 is already cassava flour (木薯粉)'s: two commodities "
+                         "in use cannot share one (retire or change that one first)")]),
+])
+def test_only_a_retired_commodity_may_share_an_hs_code_in_use(retired, expected):
+    chips = CommodityRecord("110620", "Cassava chips", "木薯片", "agri", False, id=2,
+                            retired=retired)
+    assert found(taken_hs_code_errors(chips, [FLOUR, chips])) == expected
+    assert taken_hs_code_errors(FLOUR, [FLOUR]) == []  # its own code is not taken by itself
