@@ -55,11 +55,18 @@ def test_broken_rules_are_each_reported(demo_db_path):
     twenty = _first_move(demo_db_path, "size_type = '22G1' AND full_empty = 'F'")
     forty = _first_move(demo_db_path, "size_type = '42G1' AND full_empty = 'F'")
     other = _first_move(demo_db_path, f"service_id != {twenty['service_id']}")
+    # A box no other move names: its turned direction changes no dwell, only this rule.
+    turned = _first_move(demo_db_path, (
+        "NOT EXISTS (SELECT 1 FROM container_move o WHERE o.container = container_move.container"
+        f" AND o.id != container_move.id) AND id NOT IN ({twenty['id']}, {forty['id']},"
+        f" {other['id']})"))
+    flipped = "inbound" if turned["direction"] == "outbound" else "outbound"
     _execute(demo_db_path,
              f"UPDATE container_move SET teu = 3 WHERE id = {twenty['id']}",
              f"UPDATE container_move SET container = 'CSQU3054384' WHERE id = {forty['id']}",
              f"UPDATE container_move SET gross_kg = 500 WHERE id = {other['id']}",
              f"UPDATE container_move SET date = '2020-01-01' WHERE id = {other['id']}",
+             f"UPDATE container_move SET direction = '{flipped}' WHERE id = {turned['id']}",
              "PRAGMA foreign_keys = OFF",
              f"UPDATE container_move SET commodity_id = 99999 WHERE id = {twenty['id']}")
 
@@ -73,14 +80,17 @@ def test_broken_rules_are_each_reported(demo_db_path):
         f"1 move of 22G1 such as {twenty['container']} with 3 TEU; a 20 ft box counts 1"]
     assert found["container numbers"] == [
         "container 'CSQU3054384' (1 move) is not a valid ISO 6346 number"]
-    assert len(found["moves match their service"]) == 1
-    assert "recorded as 2020-01-01" in found["moves match their service"][0]
+    by_container = {text.split()[1]: text for text in found["moves match their service"]}
+    assert by_container.keys() == {other["container"], turned["container"]}
+    assert "recorded as 2020-01-01" in by_container[other["container"]]
+    assert f"recorded as {turned['date']} {flipped}, its service as {turned['date']} " \
+           f"{turned['direction']}" in by_container[turned["container"]]
     assert found["gross weight"] == [
         f"container {other['container']} on 2020-01-01: gross 500 kg is outside "
         f"{'1,800' if other['size_type'][0] == '2' else '3,300'}–36,000 kg for a "
         f"{20 if other['size_type'][0] == '2' else 40} ft box"]
     assert found["containers once per service"] == []
-    assert len(report.problems) == 5
+    assert len(report.problems) == 6
 
 
 def test_each_check_is_told_as_it_finishes(demo_db_path):
