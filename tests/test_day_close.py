@@ -1,5 +1,6 @@
 """Closing and reopening a day: who may, what it records, and the clerk's read-only rule."""
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -146,3 +147,26 @@ def test_a_clerks_import_cannot_change_the_dwell_of_a_closed_day(demo_db, tmp_pa
     assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
     assert import_file(demo_db, path, "zhao", role=SUPERVISOR).saved
     assert _closed_day_dwell(demo_db) != dwell_before
+
+
+def test_a_clerk_cannot_move_a_service_off_a_closed_day(demo_db):
+    """Moving a service to an open day changes the closed day it leaves as much as deleting it."""
+    from hubapp.store import services
+    from test_interchange import checksum
+    from test_rollup import moved_to
+
+    service = next(summary.service for summary in services.list_day(demo_db, DEMO_END)
+                   if summary.totals.containers)
+    moves = [dataclasses.replace(move, id=None)
+             for move in services.list_moves(demo_db, service.id)]
+    open_day = DEMO_END - dt.timedelta(days=1)
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    before = checksum(demo_db)
+    with pytest.raises(DayClosedError) as refused:
+        services.save_service(demo_db, moved_to(service, open_day), moves, "wang", CLERK)
+    assert str(refused.value) == ("2026-03-05 was closed by zhao; ask a supervisor to reopen it "
+                                  "before changing it")
+    assert checksum(demo_db) == before
+    saved, _change = services.save_service(demo_db, moved_to(service, open_day), moves, "zhao",
+                                           SUPERVISOR)  # a supervisor may
+    assert saved.date == open_day

@@ -24,13 +24,25 @@ def test_demo_data_arrives_with_an_exact_rollup(demo_db):
     assert rollup.differences(demo_db) == []
 
 
+def moved_to(service: ServiceRecord, day: dt.date,
+             direction: Direction | None = None) -> ServiceRecord:
+    """The service as if logged on another day, its times shifted with it so they stay near
+    its date, or in another direction; under a number no other service there has."""
+    shift = day - service.date
+    return dataclasses.replace(
+        service, service_no=f"M{service.id}", date=day, direction=direction or service.direction,
+        scheduled_at=service.scheduled_at and service.scheduled_at + shift,
+        actual_at=service.actual_at and service.actual_at + shift)
+
+
 def test_rollup_stays_exact_after_random_edits(demo_db):
     rng = random.Random(11)
     days = [DEMO_END - dt.timedelta(days=n) for n in range(3)]
-    for step in range(25):
+    for step in range(30):
         summaries = [s for day in days for s in services.list_day(demo_db, day)]
         target = rng.choice(summaries)
-        action = rng.choice(["drop", "add", "status", "delete", "new", "move"])
+        action = rng.choice(["drop", "add", "status", "delete", "new", "move", "date",
+                             "direction"])
         service = target.service
         moves = services.list_moves(demo_db, service.id)
         if action == "drop" and moves:
@@ -55,9 +67,32 @@ def test_rollup_stays_exact_after_random_edits(demo_db):
         elif action == "move":
             service = dataclasses.replace(service, route_code=rng.choice(
                 ["CN-LA", "CN-EU-CA", None]))
+        elif action == "date":  # the day it leaves must be refreshed as well as the new one
+            service = moved_to(service, rng.choice([day for day in days if day != service.date]))
+        elif action == "direction":
+            service = moved_to(service, service.date, next(
+                direction for direction in Direction if direction != service.direction))
         services.save_service(demo_db, service, [dataclasses.replace(m, id=None) for m in moves],
                               "test", "admin")
         assert rollup.differences(demo_db) == [], (step, action)
+
+
+def test_a_service_moved_to_another_day_names_both_days_in_its_change(demo_db):
+    """Each open screen reloads for the dates a change names: the day the service left must
+    drop it as the day it went to shows it."""
+    left = DEMO_END - dt.timedelta(days=1)
+    service = next(summary.service for summary in services.list_day(demo_db, left)
+                   if summary.totals.containers)
+    moves = [dataclasses.replace(move, id=None)
+             for move in services.list_moves(demo_db, service.id)]
+
+    saved, change = services.save_service(demo_db, moved_to(service, DEMO_END), moves, "test",
+                                          "admin")
+
+    assert change.dates == frozenset({left, DEMO_END})
+    assert change.service_ids == frozenset({service.id}) and saved.date == DEMO_END
+    assert service.id not in {summary.service.id for summary in services.list_day(demo_db, left)}
+    assert rollup.differences(demo_db) == []
 
 
 @pytest.mark.sqlite_only
