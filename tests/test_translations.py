@@ -40,14 +40,23 @@ def test_every_string_in_the_code_is_translated(tmp_path, name, extra):
     assert not unfinished, f"untranslated in {name}: {unfinished}"
 
 
-def test_placeholders_survive_translation():
-    checked = 0
-    for (context, source), translation in _messages(TS).items():
-        text = "".join(translation.itertext())
-        for name in re.findall(r"\{\w+\}", source):
-            assert name in text, (context, source, name)
-            checked += 1
-    assert checked >= 5
+# A str.format field as the messages write them: {name}, {gross:,}, {teu:g}, {number!r}.
+_FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^}]*)?\}")
+
+
+@pytest.mark.parametrize("name, formatted_at_least", [("hubapp_zh_CN.ts", 20),
+                                                      ("hubapp_en.ts", 0)])
+def test_placeholders_survive_translation(name, formatted_at_least):
+    """A field the translation drops leaves a number out of the message; one it adds (or
+    misspells) is a KeyError when the message is shown."""
+    checked = formatted = 0
+    for (context, source), translation in _messages(TS.with_name(name)).items():
+        fields = set(_FIELD.findall(source))
+        for form in translation.findall("numerusform") or [translation]:
+            assert set(_FIELD.findall("".join(form.itertext()))) == fields, (context, source)
+        checked += len(fields)
+        formatted += sum(found[0] != f"{{{found[1]}}}" for found in _FIELD.finditer(source))
+    assert checked >= 5 and formatted >= formatted_at_least
 
 
 def test_the_product_has_one_chinese_name():
