@@ -109,6 +109,30 @@ def test_c_locale_prints_english(demo_db_path, tmp_path):
     assert stats.stdout.splitlines()[-1].startswith("total")
 
 
+def _modules_loaded(run: subprocess.CompletedProcess) -> set[str]:
+    """What a run under PYTHONPROFILEIMPORTTIME imported, read from the lines Python writes
+    to stderr: "import time: self | cumulative | name"."""
+    return {line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines()
+            if line.startswith("import time:")}
+
+
+@pytest.mark.parametrize("lang, command, qt", [
+    ("en_US.UTF-8", ["import", SAMPLE, "--dry-run"], False),
+    ("en_US.UTF-8", ["stats", "--from", "2026-03-03", "--to", "2026-03-05"], False),
+    ("en_US.UTF-8", ["check"], False),
+    ("zh_CN.UTF-8", ["check"], True),  # Chinese words come from Qt's translator
+], ids=["import", "stats", "check", "chinese check"])
+def test_english_never_imports_qt(demo_db_path, monkeypatch, lang, command, qt):
+    """An English run keeps the source text and starts without Qt, however deep in the store
+    or interchange a late import of it would hide (tests/test_layers.py scans their source)."""
+    monkeypatch.setenv("PYTHONPROFILEIMPORTTIME", "1")
+    run = hubapp(lang, *command, "--db", demo_db_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    loaded = _modules_loaded(run)
+    assert {"hubapp.cli", "hubapp.store.db"} <= loaded  # the profile saw the run's imports
+    assert bool({name.split(".")[0] for name in loaded} & {"PySide6", "shiboken6"}) is qt
+
+
 def test_report_language_follows_the_locale_unless_given(demo_db_path, tmp_path):
     from tests.test_reports import pdf_text
 
