@@ -1,6 +1,5 @@
 """Closing and reopening a day: who may, what it records, and the clerk's read-only rule."""
 
-import dataclasses
 import datetime as dt
 import json
 
@@ -153,12 +152,9 @@ def test_a_clerk_cannot_move_a_service_off_a_closed_day(demo_db):
     """Moving a service to an open day changes the closed day it leaves as much as deleting it."""
     from hubapp.store import services
     from test_interchange import checksum
-    from test_rollup import moved_to
+    from test_rollup import loaded, moved_to
 
-    service = next(summary.service for summary in services.list_day(demo_db, DEMO_END)
-                   if summary.totals.containers)
-    moves = [dataclasses.replace(move, id=None)
-             for move in services.list_moves(demo_db, service.id)]
+    service, moves = loaded(demo_db, DEMO_END)
     open_day = DEMO_END - dt.timedelta(days=1)
     day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
     before = checksum(demo_db)

@@ -35,6 +35,14 @@ def moved_to(service: ServiceRecord, day: dt.date,
         actual_at=service.actual_at and service.actual_at + shift)
 
 
+def loaded(db, day: dt.date) -> tuple[ServiceRecord, list[ContainerMoveRecord]]:
+    """A service of the day with containers, and them as a form saves them again."""
+    service = next(summary.service for summary in services.list_day(db, day)
+                   if summary.totals.containers)
+    return service, [dataclasses.replace(move, id=None)
+                     for move in services.list_moves(db, service.id)]
+
+
 def test_rollup_stays_exact_after_random_edits(demo_db):
     rng = random.Random(11)
     days = [DEMO_END - dt.timedelta(days=n) for n in range(3)]
@@ -81,10 +89,7 @@ def test_a_service_moved_to_another_day_names_both_days_in_its_change(demo_db):
     """Each open screen reloads for the dates a change names: the day the service left must
     drop it as the day it went to shows it."""
     left = DEMO_END - dt.timedelta(days=1)
-    service = next(summary.service for summary in services.list_day(demo_db, left)
-                   if summary.totals.containers)
-    moves = [dataclasses.replace(move, id=None)
-             for move in services.list_moves(demo_db, service.id)]
+    service, moves = loaded(demo_db, left)
 
     saved, change = services.save_service(demo_db, moved_to(service, DEMO_END), moves, "test",
                                           "admin")
