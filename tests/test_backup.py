@@ -13,7 +13,7 @@ import time
 import pytest
 
 from hubapp.domain.errors import DatabaseError
-from hubapp.store import audit, backup, open_db, transaction
+from hubapp.store import audit, backup, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, PermissionDenied, UserRecord
 
 ANN = UserRecord("ann", ADMIN)
@@ -146,6 +146,15 @@ def test_only_an_admin_restores_and_the_restore_is_in_the_restored_audit_log(
     with pytest.raises(PermissionDenied, match=r"bob \(clerk\) may not do this"):
         backup.restore(saved, demo_db_path, UserRecord("bob", CLERK))
     assert _digest(demo_db_path) == before
+    assert not (demo_db_path.parent / "backups").exists()
+
+    # An admin demoted at another desk since logging in: refused as what they are now.
+    for name in ("boss", "bob"):
+        users.add_user(demo_db, ANN, name, ADMIN, "password-1")
+    bob = users.authenticate(demo_db, "bob", "password-1")
+    users.set_role(demo_db, ANN, "bob", CLERK)
+    with pytest.raises(PermissionDenied, match="Your role is now clerk"):
+        backup.restore(saved, demo_db_path, bob)
     assert not (demo_db_path.parent / "backups").exists()
 
     newest_before = audit.newest_id(demo_db)

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from hubapp.domain.errors import HubError
-from hubapp.store import open_db, users
+from hubapp.store import day_close, open_db, users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, AuthError, PermissionDenied
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -157,6 +157,39 @@ def test_only_admins_manage_users(db, admin):
     assert users.set_role(db, admin, "wang", SUPERVISOR).role == SUPERVISOR
     assert {u.name: u.role for u in users.list_users(db)} == {
         "Li Na": ADMIN, "wang": SUPERVISOR, "zhao": SUPERVISOR}
+
+
+def test_an_admin_deactivated_or_demoted_at_another_desk_loses_the_power_at_once(db, admin):
+    # Logged in at their desks before another admin acted on them: the sessions keep the
+    # role they logged in with, the store reads the one stored now.
+    users.add_user(db, admin, "bob", ADMIN, PASSWORD)
+    users.add_user(db, admin, "sue", ADMIN, PASSWORD)
+    bob, sue = (users.authenticate(db, name, PASSWORD) for name in ("bob", "sue"))
+    users.set_active(db, admin, "bob", False)
+    users.set_role(db, admin, "sue", SUPERVISOR)
+    for change in (lambda: users.add_user(db, bob, "mallory", ADMIN, PASSWORD),
+                   lambda: users.set_active(db, bob, "Li Na", False),
+                   lambda: users.set_password(db, bob, "Li Na", "taken over!")):
+        with pytest.raises(PermissionDenied, match="^Your account bob was deactivated: sign "
+                                                   "in again$"):
+            change()
+    for change in (lambda: users.set_active(db, sue, "bob", True),
+                   lambda: users.set_single_user_mode(db, sue, True),
+                   lambda: users.unlock(db, sue, "bob")):
+        with pytest.raises(PermissionDenied, match="^Your role is now supervisor, which may "
+                                                   "not do this: sign in again$"):
+            change()
+    assert {(u.name, u.role, u.active) for u in users.list_users(db)} == {
+        ("Li Na", ADMIN, True), ("bob", ADMIN, False), ("sue", SUPERVISOR, True)}
+    assert not users.single_user_mode(db)
+    assert users.authenticate(db, "Li Na", PASSWORD).role == ADMIN
+    # A supervisor may still close a day; deactivated, not even that.
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    day_close.close_day(db, yesterday, sue)
+    users.set_active(db, admin, "sue", False)
+    with pytest.raises(PermissionDenied, match="Your account sue was deactivated"):
+        day_close.reopen_day(db, yesterday, sue, "late truck")
+    assert day_close.is_closed(db, yesterday)
 
 
 def test_changing_ones_own_password_needs_the_current_one(db, admin):

@@ -82,6 +82,21 @@ def test_another_desks_change_to_a_user_shows_here(qtbot, app_ctx, demo_db_path)
     assert screen.active_button.text() == "Activate"
 
 
+def test_an_admin_deactivated_at_another_desk_can_no_longer_add_an_admin(qtbot, app_ctx):
+    for name in ("boss", "bob"):
+        _add(app_ctx, name, "admin")
+    bob = users.authenticate(app_ctx.db, "bob", PASSWORD)
+    app_ctx.user, app_ctx.role, app_ctx.user_id = bob.name, bob.role, bob.id
+    screen = _screen(qtbot, app_ctx)
+    users.set_active(app_ctx.db, users.authenticate(app_ctx.db, "boss", PASSWORD), "bob", False)
+    qtbot.keyClicks(screen.name, "mallory")
+    screen.new_role.setCurrentIndex(screen.new_role.findData("admin"))
+    qtbot.keyClicks(screen.password, "mallory-pass")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "Your account bob was deactivated: sign in again"
+    assert [u.name for u in users.list_users(app_ctx.db)] == ["bob", "boss"]
+
+
 def test_a_clerk_cannot_manage_users(qtbot, app_ctx):
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
     screen = _screen(qtbot, app_ctx)

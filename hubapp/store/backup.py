@@ -193,7 +193,7 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     database's audit log is the backup's, so the restore itself is recorded in it after; in
     a file, that entry goes in with the backup's data in one write.
     """
-    require_role(by, ADMIN)
+    _require_admin(db_path, by)
     if not is_server(db_path):
         return _restore_file(Path(backup_file), Path(db_path), by, folder)
     newest = _newest_entry(db_path)
@@ -216,21 +216,43 @@ def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int
                  None, after_id=newest)
 
 
+def _require_admin(db_path: Path | str, by: UserRecord) -> None:
+    """A logged-in admin as the database about to be restored over has them now: one
+    deactivated or demoted at another desk may not throw its data away."""
+    if by.id is None:  # the command line or single-user mode: no account to read
+        require_role(None, by, ADMIN)
+        return
+    try:
+        with _reading(db_path) as db:
+            require_role(db, by, ADMIN)
+    except sqlite3.Error as error:
+        raise as_user_error(error, Path(db_path)) from error
+
+
 def _newest_entry(db_path: Path | str) -> int:
     """The newest audit id of the database about to be restored over; 0 if it has none or
-    cannot be read. A file is only read: a damaged one is kept byte for byte first."""
+    cannot be read."""
+    try:
+        with _reading(db_path) as db:
+            return audit.newest_id(db)
+    except sqlite3.Error:
+        return 0
+
+
+@contextlib.contextmanager
+def _reading(db_path: Path | str) -> Iterator[Database | sqlite3.Connection]:
+    """The database about to be restored over, to read. A file is only read: a damaged one
+    is kept byte for byte first."""
     if is_server(db_path):
         db = open_db(db_path, create=False)
         try:
-            return audit.newest_id(db)
+            yield db
         finally:
             db.close()
-    try:
-        with contextlib.closing(sqlite3.connect(
-                f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            return audit.newest_id(conn)
-    except sqlite3.Error:
-        return 0
+        return
+    with contextlib.closing(sqlite3.connect(
+            f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        yield conn
 
 
 def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,

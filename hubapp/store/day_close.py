@@ -37,11 +37,11 @@ class DayCloseRecord:
 
 
 def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
-    require_role(actor, SUPERVISOR, ADMIN)
     refused = too_early_to_close(day)
     if refused is not None:
         raise refused
     with transaction(db):
+        require_role(db, actor, SUPERVISOR, ADMIN)
         if closed_info(db, day) is not None:
             raise HubError(QT_TRANSLATE_NOOP(
                 "messages", "{date} is already closed"), date=day.isoformat())
@@ -54,11 +54,11 @@ def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
 
 
 def reopen_day(db: Database, day: dt.date, actor: UserRecord, reason: str) -> ChangeRecord:
-    require_role(actor, SUPERVISOR, ADMIN)
     if not reason.strip():
         raise HubError(QT_TRANSLATE_NOOP(
             "messages", "Say why {date} is reopened"), date=day.isoformat())
     with transaction(db):
+        require_role(db, actor, SUPERVISOR, ADMIN)
         closed = closed_info(db, day)
         if closed is None:
             raise HubError(QT_TRANSLATE_NOOP(

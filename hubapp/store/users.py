@@ -75,11 +75,29 @@ SINGLE_USER = UserRecord(_account_name(), ADMIN)
 SHELL_ADMIN = UserRecord("command line", ADMIN)
 
 
-def require_role(user: UserRecord, *allowed: str) -> None:
-    if user.role not in allowed:
+def require_role(db: Database | None, user: UserRecord, *allowed: str) -> None:
+    """Refuse user unless their role is among allowed. Call it inside the write's
+    transaction: a logged-in user's role and account are read from app_user there, so an
+    admin who was deactivated or demoted at another desk loses the power in a window
+    already open. A user without id (single-user mode, the command line) is as given, and
+    needs no db."""
+    role = user.role
+    if user.id is not None:
+        row = db.execute("SELECT role, active FROM app_user WHERE id = ?",
+                         [user.id]).fetchone()
+        if row is None or not row[1]:
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "messages", "Your account {name} was deactivated: sign in again"),
+                                   name=user.name)
+        role = row[0]
+        if role not in allowed and role != user.role:
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "messages", "Your role is now {role}, which may not do this: sign in again"),
+                                   role=role)
+    if role not in allowed:
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "messages", "{name} ({role}) may not do this; it needs the role {allowed}"),
-                               name=user.name, role=user.role, allowed=" or ".join(allowed))
+                               name=user.name, role=role, allowed=" or ".join(allowed))
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -141,29 +159,29 @@ def create_first_admin(db: Database, name: str, password: str) -> UserRecord:
 
 
 def add_user(db: Database, actor: UserRecord, name: str, role: str, password: str) -> UserRecord:
-    require_role(actor, ADMIN)
     with transaction(db):
+        require_role(db, actor, ADMIN)
         return _insert(db, name, role, password, by=actor.name)
 
 
 def set_password(db: Database, actor: UserRecord, name: str, password: str) -> None:
     """An admin sets another user's password. One's own is changed with the current one
     (change_own_password), so a desk left logged in does not let a passer-by take it over."""
-    require_role(actor, ADMIN)
-    if actor.id is not None and _find(db, name).id == actor.id:
-        raise PermissionDenied(QT_TRANSLATE_NOOP(
-            "messages", "Change your own password with File ▸ Change my password…, which "
-                        "asks for the current one"))
     _check_password(password)
-    _store_password(db, actor, name, password)
-
-
-def _store_password(db: Database, actor: UserRecord, name: str, password: str) -> None:
     with transaction(db):
+        require_role(db, actor, ADMIN)
         user = _find(db, name)
-        db.execute("UPDATE app_user SET password_hash = ?, failed_attempts = 0,"
-                   " locked_until = NULL WHERE id = ?", [hash_password(password), user.id])
-        audit.record(db, actor.name, "set password", "user", user.name, None, None)
+        if actor.id is not None and user.id == actor.id:
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "messages", "Change your own password with File ▸ Change my password…, which "
+                            "asks for the current one"))
+        _store_password(db, actor, user, password)
+
+
+def _store_password(db: Database, actor: UserRecord, user: UserRecord, password: str) -> None:
+    db.execute("UPDATE app_user SET password_hash = ?, failed_attempts = 0,"
+               " locked_until = NULL WHERE id = ?", [hash_password(password), user.id])
+    audit.record(db, actor.name, "set password", "user", user.name, None, None)
 
 
 def change_own_password(db: Database, actor: UserRecord, current: str, new: str) -> None:
@@ -175,13 +193,14 @@ def change_own_password(db: Database, actor: UserRecord, current: str, new: str)
     except WrongPassword:
         raise WrongPassword(QT_TRANSLATE_NOOP(
             "messages", "The current password is wrong; the password was not changed")) from None
-    _store_password(db, actor, actor.name, new)
+    with transaction(db):
+        _store_password(db, actor, _find(db, actor.name), new)
 
 
 def set_role(db: Database, actor: UserRecord, name: str, role: str) -> UserRecord:
-    require_role(actor, ADMIN)
     _check_role(role)
     with transaction(db):
+        require_role(db, actor, ADMIN)
         user = _find(db, name)
         _not_yourself(actor, user)
         if user.role == ADMIN and role != ADMIN:
@@ -194,8 +213,8 @@ def set_role(db: Database, actor: UserRecord, name: str, role: str) -> UserRecor
 
 def set_active(db: Database, actor: UserRecord, name: str, active: bool) -> None:
     """Deactivate instead of delete: the audit log keeps naming the person."""
-    require_role(actor, ADMIN)
     with transaction(db):
+        require_role(db, actor, ADMIN)
         user = _find(db, name)
         _not_yourself(actor, user)
         if user.role == ADMIN and not active:
@@ -207,8 +226,8 @@ def set_active(db: Database, actor: UserRecord, name: str, active: bool) -> None
 
 def unlock(db: Database, actor: UserRecord, name: str) -> None:
     """An admin lets a locked-out user try again now, with the password they have."""
-    require_role(actor, ADMIN)
     with transaction(db):
+        require_role(db, actor, ADMIN)
         user = _find(db, name)
         if not user.locked():
             # The lock ran out, or another desk lifted it, since the list was read.
@@ -275,8 +294,8 @@ def single_user_mode(db: Database) -> bool:
 
 def set_single_user_mode(db: Database, actor: UserRecord, on: bool) -> None:
     """An explicit hub setting: without it, the app always asks who is working."""
-    require_role(actor, ADMIN)
     with transaction(db):
+        require_role(db, actor, ADMIN)
         if not on and not _active_admins(db):
             # The next start would ask for a login that no admin could give: nobody could
             # add users, restore or switch the mode back.
@@ -319,8 +338,8 @@ def _check_password(password: str) -> None:
 
 
 def _not_yourself(actor: UserRecord, user: UserRecord) -> None:
-    """The session keeps the role it logged in with: an admin who demoted or deactivated
-    themselves would act on as admin until they quit. Another admin does it. By account:
+    """An admin who demoted or deactivated themselves would be refused by the window they
+    are working in, which still offers an admin's actions. Another admin does it. By account:
     in single-user mode (no id) a stored user of the computer account's name is another."""
     if actor.id is not None and user.id == actor.id:
         raise PermissionDenied(QT_TRANSLATE_NOOP(
