@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit, backup, day_close, open_db, reference
-from hubapp.store.users import UserRecord
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
 
@@ -282,7 +282,7 @@ def test_other_desks_hear_of_a_restore_and_of_the_saves_after_it(
 
     saved = backup.backup_to(demo_db_path, tmp_path / "morning.db")
     for retired in (True, False, True, False):  # a morning's work after the backup
-        reference.set_retired(sue_desk, 2, retired, "sue")
+        reference.set_retired(sue_desk, 2, retired, UserRecord("sue", ADMIN))
     main_window.watcher.look()
     announced.clear()
     backup.restore(saved, demo_db_path, ann)  # the newest entry's id is now a lower one
@@ -304,7 +304,8 @@ def test_other_desks_hear_of_a_restore_and_of_the_saves_after_it(
 def test_after_a_restore_the_day_offers_the_restored_lists(qtbot, main_window, app_ctx,
                                                           demo_db_path, tmp_path, monkeypatch):
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
-    app_ctx.signals.data_changed.emit(reference.set_retired(app_ctx.db, 1, True, "sue"), None)
+    change = reference.set_retired(app_ctx.db, 1, True, UserRecord("sue", ADMIN))
+    app_ctx.signals.data_changed.emit(change, None)
 
     def offered():
         return any(text.startswith("cassava flour")

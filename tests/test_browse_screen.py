@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from hubapp.store import browse
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.formatting import number
 
@@ -134,7 +135,8 @@ def test_a_commodity_added_meanwhile_can_be_filtered_by(qtbot, screen, app_ctx):
     from hubapp.store import reference
 
     change = reference.save_commodity(
-        app_ctx.db, CommodityRecord("081070", "jackfruit", "菠萝蜜", "agri", True), "admin")
+        app_ctx.db, CommodityRecord("081070", "jackfruit", "菠萝蜜", "agri", True),
+        UserRecord("admin", ADMIN))
     with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
         app_ctx.signals.data_changed.emit(change, None)
     names = [screen.commodity.itemText(i) for i in range(screen.commodity.count())]

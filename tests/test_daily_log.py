@@ -15,6 +15,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
 from hubapp.store import day_close, services
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import dialogs, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
@@ -594,7 +595,8 @@ def test_a_retired_commodity_stays_on_its_stored_box_and_no_new_box_takes_it(
     press(qtbot, first, Qt.Key.Key_Tab, "22g1", Qt.Key.Key_Tab, "f", Qt.Key.Key_Tab, "24000",
           Qt.Key.Key_Tab, "cassava flour", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
     flour = reference.commodity_finder(app_ctx.db)("cassava flour")
-    app_ctx.signals.data_changed.emit(reference.set_retired(app_ctx.db, flour, True, "sue"),
+    app_ctx.signals.data_changed.emit(reference.set_retired(app_ctx.db, flour, True,
+                                                            UserRecord("sue", ADMIN)),
                                       None)
 
     # The stored box keeps it through an edit and a save; a new box is told why not.
@@ -910,7 +912,8 @@ def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(
         ContainerMoveRecord(kept, "L5G1", 2.0, "E", 4800),
         ContainerMoveRecord(resized, "L5G1", 2.0, "E", 4800)], "li.na", "clerk")
     change = settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db),
-                                                           teu_45ft=2.25), "admin", ["teu_45ft"])
+                                                           teu_45ft=2.25),
+                           UserRecord("admin", ADMIN), ["teu_45ft"])
     app_ctx.signals.data_changed.emit(change, None)
     screen.reload()
     screen.table.setCurrentIndex(screen.table.model().index(0, 0))

@@ -11,6 +11,7 @@ from hubapp.domain.dashboard import (
 )
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import dashboard, dwell, open_db, rollup, settings
+from hubapp.store.users import ADMIN, UserRecord
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -165,7 +166,7 @@ def test_punctuality_share_within_tolerance(hub):
     assert dashboard.punctuality(db, PERIOD, MARCH_1, MARCH_3).share == pytest.approx(2 / 3)
     assert dashboard.punctuality(db, PERIOD, MARCH_3, MARCH_3).share is None
     # The roll-up counts against the stored tolerance: changing it counts them again.
-    settings.save(db, HubSettingsRecord(punctuality_tolerance_min=60), "test")
+    settings.save(db, HubSettingsRecord(punctuality_tolerance_min=60), UserRecord("test", ADMIN))
     assert dashboard.punctuality(db, PERIOD, MARCH_1, MARCH_3).share == 1
     assert rollup.differences(db) == []
 

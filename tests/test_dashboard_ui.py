@@ -16,6 +16,7 @@ from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
 )
 from hubapp.store import open_db, services
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.dashboard import DashboardScreen
 
 from conftest import DEMO_END
@@ -226,7 +227,7 @@ def test_a_retired_commodity_stays_in_the_filter_and_stays_chosen(screen, qtbot,
     chosen, name = combo.currentData(), combo.currentText()
     with qtbot.waitSignal(screen.refreshed):
         combo.activated.emit(1)
-    change = reference.set_retired(app_ctx.db, chosen, True, "admin")
+    change = reference.set_retired(app_ctx.db, chosen, True, UserRecord("admin", ADMIN))
     with qtbot.waitSignal(screen.refreshed):
         app_ctx.signals.data_changed.emit(change, None)
     assert combo.currentData() == chosen

@@ -8,6 +8,7 @@ import pytest
 from hubapp.domain.records import Status
 from hubapp.store import open_db, services
 from hubapp.store.services import EditConflict
+from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import DEMO_END
 
@@ -121,7 +122,7 @@ def test_a_save_after_a_merge_of_its_commodity_is_told_not_failed(desks):
     service_a, moves_a = _open(desk_a)
     source = next(move.commodity_id for move in moves_a if move.commodity_id is not None)
     target = next(c.id for c in reference.list_commodities(desk_b) if c.id != source)
-    reference.merge_commodities(desk_b, source, target, "admin")
+    reference.merge_commodities(desk_b, source, target, UserRecord("admin", ADMIN))
     with pytest.raises(EditConflict):
         services.save_service(desk_a, service_a, moves_a, "li.na", "clerk")
 

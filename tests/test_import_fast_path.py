@@ -23,6 +23,7 @@ from hubapp.interchange.reading import read_table
 from hubapp.store import dwell, interchange as store_interchange, open_db, reference, rollup
 from hubapp.store.check import check_database
 from hubapp.store.db import copy_database
+from hubapp.store.users import ADMIN, UserRecord
 
 FIRST, LAST = dt.date(2026, 3, 3), dt.date(2026, 3, 5)
 HEADER = "date,service,direction,route,container,size_type,full_empty,gross_kg,commodity"
@@ -183,7 +184,8 @@ def test_a_shared_hs_code_is_a_problem_and_a_retired_commodity_history_on_both_p
     """A clean-looking file once saved a bare "110620" as whichever commodity came first. A
     retired commodity is taken: years of loading lists name what a hub has since retired."""
     db = open_db(demo_db_path)
-    reference.set_retired(db, reference.commodity_finder(db)("durian"), True, "sue")
+    reference.set_retired(db, reference.commodity_finder(db)("durian"), True,
+                          UserRecord("sue", ADMIN))
     # Old data: two commodities in use with one HS code, from before the form refused it.
     db["commodity"].insert({"hs_code": "110620", "name_en": "Cassava chips", "name_zh": "木薯片",
                             "category": "agri", "perishable": 0})

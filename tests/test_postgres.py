@@ -14,6 +14,7 @@ from hubapp.store import open_db, transaction
 from hubapp.store.engine import display_name, is_server, without_password
 from hubapp.store.migrations import STEP_NAMES
 from hubapp.store.postgres import MIGRATIONS_TABLE, translate
+from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import DEMO_END
 from test_concurrency import DESK
@@ -312,7 +313,8 @@ def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
     db = open_db(demo_db_path)
     users.create_first_admin(db, "Li Na", "correct horse")
     day_close.close_day(db, DEMO_END, users.UserRecord("Li Na", users.ADMIN))
-    settings.save(db, dataclasses.replace(settings.load(db), logo=b"\x89PNG the hub's"), "Li Na")
+    settings.save(db, dataclasses.replace(settings.load(db), logo=b"\x89PNG the hub's"),
+                  UserRecord("Li Na", ADMIN))
     counts = {table: db[table].count for table in
               ("service", "container_move", "audit_log", "app_user", "day_close", "place")}
     db.close()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from hubapp.domain.errors import InputError
 from hubapp.domain.records import CommodityRecord
 from hubapp.store import audit, open_db, reference, stats
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import dialogs
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
@@ -257,7 +258,8 @@ def test_unretiring_a_commodity_whose_hs_code_another_took_says_why_not(
     flour = select(qtbot, tab, "cassava flour")
     click(qtbot, tab.retire_button)
     reference.save_commodity(
-        app_ctx.db, CommodityRecord("110620", "Cassava chips", "木薯片", "agri", False), "sue")
+        app_ctx.db, CommodityRecord("110620", "Cassava chips", "木薯片", "agri", False),
+        UserRecord("sue", ADMIN))
     click(qtbot, tab.show_retired)
     assert select(qtbot, tab, "cassava flour").retired
     shown = []
@@ -324,7 +326,7 @@ def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatc
     select(qtbot, tab, "durian")  # this desk's list still holds it
     other_desk = open_db(demo_db_path)
     try:
-        reference.merge_commodities(other_desk, source.id, target.id, "sue")
+        reference.merge_commodities(other_desk, source.id, target.id, UserRecord("sue", ADMIN))
     finally:
         other_desk.close()
     newest = audit.newest_id(app_ctx.db)

@@ -12,6 +12,7 @@ from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecor
 from hubapp.domain.reference_rules import validate_commodity, validate_place
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, reference, rollup, settings, stats
+from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
 
 from conftest import DEMO_END
 
@@ -19,6 +20,11 @@ from conftest import DEMO_END
 pytestmark = pytest.mark.usefixtures("engine")
 
 START = DEMO_END - dt.timedelta(days=10)
+BOSS = UserRecord("boss", ADMIN)
+SUE = UserRecord("sue", SUPERVISOR)
+WANG = UserRecord("wang", SUPERVISOR)
+ZHAO = UserRecord("zhao", SUPERVISOR)
+LI_NA = UserRecord("li.na", SUPERVISOR)
 JACKFRUIT = CommodityRecord("081070", "jackfruit", "菠萝蜜", "agri", True)
 
 
@@ -66,7 +72,7 @@ def test_a_locode_with_digits_2_to_9_is_fine():
 
 def test_add_a_commodity_find_it_by_any_name_and_see_it_audited(demo_db):
     change = reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code="0810.70"),
-                                      "boss")
+                                      BOSS)
     assert change.what == "reference"
     find = reference.commodity_finder(demo_db)
     new_id = find("菠萝蜜")
@@ -81,11 +87,11 @@ def test_a_bad_or_taken_commodity_saves_nothing(demo_db):
     before = count(demo_db, "commodity"), count(demo_db, "audit_log")
     with pytest.raises(ValidationError) as caught:
         reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code="771234"),
-                                 "boss")
+                                 BOSS)
     assert caught.value.errors[0].field == "hs_code"
     with pytest.raises(ValidationError) as caught:
         reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, name_en="Durian"),
-                                 "boss")
+                                 BOSS)
     assert [e.field for e in caught.value.errors] == ["name_en"]
     assert (count(demo_db, "commodity"), count(demo_db, "audit_log")) == before
 
@@ -95,14 +101,14 @@ def test_retire_hides_from_entry_and_keeps_history(demo_db):
     name = reference.get_commodity(demo_db, used).name_en
     before = totals(demo_db)
     by_commodity = stats.throughput(demo_db, START, DEMO_END, "commodity").rows
-    reference.set_retired(demo_db, used, True, "boss")
+    reference.set_retired(demo_db, used, True, BOSS)
     with pytest.raises(InputError, match="retired"):
         reference.commodity_finder(demo_db)(name)
     assert used not in [c.id for c in reference.list_commodities(demo_db)]
     assert reference.get_commodity(demo_db, used).retired
     assert totals(demo_db) == before
     assert stats.throughput(demo_db, START, DEMO_END, "commodity").rows == by_commodity
-    reference.set_retired(demo_db, used, False, "boss")
+    reference.set_retired(demo_db, used, False, BOSS)
     assert reference.commodity_finder(demo_db)(name) == used
     assert [e.action for e in audit.entries(demo_db, user="boss")] == ["unretire", "retire"]
 
@@ -112,7 +118,7 @@ def test_merge_moves_the_containers_and_keeps_totals(demo_db):
     moves = demo_db.execute("SELECT COUNT(*) FROM container_move WHERE commodity_id IN (?, ?)",
                             [source, target]).fetchone()[0]
     before = totals(demo_db)
-    change = reference.merge_commodities(demo_db, source, target, "boss")
+    change = reference.merge_commodities(demo_db, source, target, BOSS)
     assert change.what == "reference" and change.dates
     assert totals(demo_db) == before
     assert demo_db.execute("SELECT COUNT(*) FROM container_move WHERE commodity_id = ?",
@@ -126,13 +132,13 @@ def test_merge_moves_the_containers_and_keeps_totals(demo_db):
 def test_a_commodity_another_desk_merged_away_is_neither_retired_nor_edited(demo_db):
     source, target = used_commodities(demo_db)
     loaded = reference.get_commodity(demo_db, source)  # as this desk's list holds it
-    reference.merge_commodities(demo_db, source, target, "sue")  # another desk
+    reference.merge_commodities(demo_db, source, target, SUE)  # another desk
     newest = audit.newest_id(demo_db)
-    for change in (lambda: reference.set_retired(demo_db, source, True, "wang"),
+    for change in (lambda: reference.set_retired(demo_db, source, True, WANG),
                    lambda: reference.save_commodity(
-                       demo_db, dataclasses.replace(loaded, perishable=True), "wang", loaded),
-                   lambda: reference.merge_commodities(demo_db, source, target, "wang"),
-                   lambda: reference.merge_commodities(demo_db, target, source, "wang")):
+                       demo_db, dataclasses.replace(loaded, perishable=True), WANG, loaded),
+                   lambda: reference.merge_commodities(demo_db, source, target, WANG),
+                   lambda: reference.merge_commodities(demo_db, target, source, WANG)):
         with pytest.raises(InputError, match=f"Commodity {source} no longer exists"):
             change()
     assert audit.newest_id(demo_db) == newest
@@ -141,9 +147,9 @@ def test_a_commodity_another_desk_merged_away_is_neither_retired_nor_edited(demo
 
 def test_a_retire_audits_what_was_stored_and_a_repeated_one_nothing(demo_db):
     used = used_commodities(demo_db)[0]
-    reference.set_retired(demo_db, used, True, "sue")
-    reference.set_retired(demo_db, used, True, "wang")  # from a list not yet refreshed
-    reference.set_retired(demo_db, used, False, "wang")
+    reference.set_retired(demo_db, used, True, SUE)
+    reference.set_retired(demo_db, used, True, WANG)  # from a list not yet refreshed
+    reference.set_retired(demo_db, used, False, WANG)
     assert [(e.user_name, e.action, e.before, e.after)
             for e in audit.entries(demo_db, limit=2)] == [
         ("wang", "unretire", {"retired": True}, {"retired": False}),
@@ -152,19 +158,19 @@ def test_a_retire_audits_what_was_stored_and_a_repeated_one_nothing(demo_db):
 
 def test_places_and_routes_are_added_checked_and_audited(demo_db):
     with pytest.raises(ValidationError) as caught:
-        reference.save_place(demo_db, PlaceRecord("LAV", "Nowhere", "无处", "LA"), "boss",
+        reference.save_place(demo_db, PlaceRecord("LAV", "Nowhere", "无处", "LA"), BOSS,
                              new=True)
     assert caught.value.errors[0].field == "locode"
     reference.save_place(demo_db, PlaceRecord("lalpq", "Luang Prabang", "琅勃拉邦", "la"),
-                         "boss", new=True)
+                         BOSS, new=True)
     with pytest.raises(ValidationError):  # the same UN/LOCODE twice
-        reference.save_place(demo_db, PlaceRecord("LALPQ", "Luang", "琅勃拉邦", "LA"), "boss",
+        reference.save_place(demo_db, PlaceRecord("LALPQ", "Luang", "琅勃拉邦", "LA"), BOSS,
                              new=True)
     route = RouteRecord("CN-LA-LPQ", "China–Laos Railway to Luang Prabang", "中老铁路（琅勃拉邦）",
                         "rail", "CN,LA", "CNCQI", "LALPQ")
-    reference.save_route(demo_db, route, "boss", new=True)
+    reference.save_route(demo_db, route, BOSS, new=True)
     with pytest.raises(ValidationError) as caught:
-        reference.save_route(demo_db, dataclasses.replace(route, destination="XXXXX"), "boss",
+        reference.save_route(demo_db, dataclasses.replace(route, destination="XXXXX"), BOSS,
                              new=False)
     assert [e.field for e in caught.value.errors] == ["destination"]
     assert route in reference.list_routes(demo_db)
@@ -172,10 +178,35 @@ def test_places_and_routes_are_added_checked_and_audited(demo_db):
         ("create", "route"), ("create", "place")]
 
 
+def test_reference_data_and_settings_are_a_supervisors_or_an_admins_to_change(demo_db):
+    source, target = used_commodities(demo_db)
+    place = PlaceRecord("LALPQ", "Luang Prabang", "琅勃拉邦", "LA")
+    route = RouteRecord("CN-LA-LPQ", "China–Laos Railway to Luang Prabang", "中老铁路（琅勃拉邦）",
+                        "rail", "CN,LA", "CNCQI", "LALPQ")
+    writes = {
+        "add commodity": lambda actor: reference.save_commodity(demo_db, JACKFRUIT, actor),
+        "retire": lambda actor: reference.set_retired(demo_db, source, True, actor),
+        "merge": lambda actor: reference.merge_commodities(demo_db, source, target, actor),
+        "add place": lambda actor: reference.save_place(demo_db, place, actor, new=True),
+        "add route": lambda actor: reference.save_route(demo_db, route, actor, new=True),
+        "settings": lambda actor: settings.save(
+            demo_db, HubSettingsRecord(hub_name="Guoyuan Port"), actor),
+    }
+    newest = audit.newest_id(demo_db)
+    for write in writes.values():
+        with pytest.raises(PermissionDenied, match=r"^wang \(clerk\) may not do this; it needs "
+                                                   r"the role supervisor or admin$"):
+            write(UserRecord("wang", CLERK))
+    assert audit.newest_id(demo_db) == newest
+    for write in writes.values():
+        write(SUE)
+    assert [e.user_name for e in audit.entries(demo_db, limit=len(writes))] == ["sue"] * 6
+
+
 def test_settings_are_saved_and_each_change_audited(demo_db):
     assert settings.load(demo_db) == HubSettingsRecord()
     changed = HubSettingsRecord(hub_name="Guoyuan Port", daily_train_target=24, teu_45ft=2.25)
-    assert settings.save(demo_db, changed, "boss").what == "settings"
+    assert settings.save(demo_db, changed, BOSS).what == "settings"
     assert settings.load(demo_db) == changed
     entry = audit.entries(demo_db, user="boss")[0]
     assert (entry.entity, entry.before, entry.after) == ("setting", {
@@ -183,13 +214,13 @@ def test_settings_are_saved_and_each_change_audited(demo_db):
         "daily_train_target": 20}, {"hub_name": "Guoyuan Port", "teu_45ft": 2.25,
                                     "daily_train_target": 24})
     with pytest.raises(ValidationError):
-        settings.save(demo_db, HubSettingsRecord(teu_45ft=2.5), "boss")
+        settings.save(demo_db, HubSettingsRecord(teu_45ft=2.5), BOSS)
     assert settings.load(demo_db) == changed
 
 
 def test_a_retired_commodity_is_found_only_where_a_stored_service_keeps_it(demo_db):
     durian = reference.commodity_finder(demo_db)("durian")
-    reference.set_retired(demo_db, durian, True, "boss")
+    reference.set_retired(demo_db, durian, True, BOSS)
     with pytest.raises(InputError) as caught:
         reference.commodity_finder(demo_db)("榴莲")
     assert message(caught.value) == (
@@ -206,7 +237,7 @@ def test_a_commodity_in_use_keeps_its_hs_code_to_itself(demo_db):
     chips = CommodityRecord("110620", "Cassava chips", "木薯片", "agri", False)
     before = count(demo_db, "commodity"), count(demo_db, "audit_log")
     with pytest.raises(ValidationError) as caught:
-        reference.save_commodity(demo_db, chips, "boss")
+        reference.save_commodity(demo_db, chips, BOSS)
     assert [(e.field, message(e)) for e in caught.value.errors] == [("hs_code", (
         "HS code 110620 is already cassava flour (木薯粉)'s: two commodities in use cannot "
         "share one (retire or change that one first)"))]
@@ -215,8 +246,8 @@ def test_a_commodity_in_use_keeps_its_hs_code_to_itself(demo_db):
 
     # Once flour is retired, chips may have the code, and a bare code finds chips; flour
     # cannot come back into use beside it, and typing it says what to use instead.
-    reference.set_retired(demo_db, flour, True, "boss")
-    reference.save_commodity(demo_db, chips, "boss")
+    reference.set_retired(demo_db, flour, True, BOSS)
+    reference.save_commodity(demo_db, chips, BOSS)
     find = reference.commodity_finder(demo_db)
     assert find("110620") == find("Cassava chips") != flour
     with pytest.raises(InputError) as caught:
@@ -224,7 +255,7 @@ def test_a_commodity_in_use_keeps_its_hs_code_to_itself(demo_db):
     assert message(caught.value) == (
         "cassava flour (木薯粉) is retired: use Cassava chips (木薯片) (the same HS code) instead")
     with pytest.raises(ValidationError, match="already Cassava chips"):
-        reference.set_retired(demo_db, flour, False, "boss")
+        reference.set_retired(demo_db, flour, False, BOSS)
     assert reference.get_commodity(demo_db, flour).retired
     # A service that holds flour keeps it: there the bare code could mean either.
     with pytest.raises(InputError) as caught:
@@ -247,15 +278,15 @@ def test_an_hs_code_two_commodities_in_use_share_from_old_data_finds_neither(dem
 def test_a_form_writes_only_what_it_changed_over_another_desks_edit(demo_db):
     loaded = next(c for c in reference.list_commodities(demo_db) if c.name_en == "laptops")
     reference.save_commodity(demo_db, dataclasses.replace(loaded, name_en="notebook computers"),
-                             "zhao")  # another desk, since the form opened
-    reference.save_commodity(demo_db, dataclasses.replace(loaded, perishable=True), "li.na",
+                             ZHAO)  # another desk, since the form opened
+    reference.save_commodity(demo_db, dataclasses.replace(loaded, perishable=True), LI_NA,
                              loaded)
     stored = reference.get_commodity(demo_db, loaded.id)
     assert (stored.name_en, stored.perishable) == ("notebook computers", True)
 
     place = reference.list_places(demo_db)[0]
-    reference.save_place(demo_db, dataclasses.replace(place, name_zh="新名字"), "zhao", new=False)
-    reference.save_place(demo_db, dataclasses.replace(place, name_en="New name"), "li.na",
+    reference.save_place(demo_db, dataclasses.replace(place, name_zh="新名字"), ZHAO, new=False)
+    reference.save_place(demo_db, dataclasses.replace(place, name_en="New name"), LI_NA,
                          new=False, loaded=place)
     stored_place = next(p for p in reference.list_places(demo_db) if p.locode == place.locode)
     assert (stored_place.name_en, stored_place.name_zh) == ("New name", "新名字")
@@ -269,7 +300,7 @@ def test_a_commodity_typed_full_width_is_found_as_typed_on_a_plain_keyboard(demo
     assert find("cassava\u3000flour") == find(" 木薯粉\u00a0") == flour
     # A stored name with full-width brackets, as Chinese names are written, is found either way.
     reference.save_commodity(
-        demo_db, CommodityRecord("120242", "Groundnuts (shelled)", "花生（去壳）", "agri", False), "boss")
+        demo_db, CommodityRecord("120242", "Groundnuts (shelled)", "花生（去壳）", "agri", False), BOSS)
     find = reference.commodity_finder(demo_db)
     assert find("花生（去壳）") == find("花生(去壳)") == find("ＧＲＯＵＮＤＮＵＴＳ (shelled)") \
         == find("120242") is not None
@@ -279,14 +310,14 @@ def test_codes_typed_full_width_are_stored_as_a_plain_keyboard_types_them(demo_d
     """A Chinese input method in full-width mode types ０８１０７０ and ＬＡＬＰＱ: the HS code was
     refused as "no HS chapter ０８", and the codes would have been stored as typed."""
     reference.save_commodity(demo_db, dataclasses.replace(JACKFRUIT, hs_code="０８１０．７０"),
-                             "boss")
+                             BOSS)
     assert reference.get_commodity(
         demo_db, reference.commodity_finder(demo_db)("jackfruit")).hs_code == "081070"
     reference.save_place(demo_db, PlaceRecord("ｌａ ｌｐｑ", "Luang Prabang", "琅勃拉邦", "ＬＡ"),
-                         "boss", new=True)
+                         BOSS, new=True)
     reference.save_route(demo_db, RouteRecord("ｃｎ－ｌａ－ｌｐｑ", "China–Laos Railway to Luang "
                                               "Prabang", "中老铁路（琅勃拉邦）", "rail", "CN,LA",
-                                              "CNCQI", "LALPQ"), "boss", new=True)
+                                              "CNCQI", "LALPQ"), BOSS, new=True)
     assert ("LALPQ", "LA") in [(p.locode, p.country) for p in reference.list_places(demo_db)]
     assert "CN-LA-LPQ" in [r.code for r in reference.list_routes(demo_db)]
 
@@ -309,7 +340,7 @@ def test_a_commodity_named_as_the_finder_reads_another_is_refused(demo_db, name_
     flour = reference.commodity_finder(demo_db)("cassava flour")
     before = count(demo_db, "commodity")
     refused = refused_fields(lambda: reference.save_commodity(
-        demo_db, CommodityRecord("970500", name_en, name_zh, "agri", False), "boss"))
+        demo_db, CommodityRecord("970500", name_en, name_zh, "agri", False), BOSS))
     assert list(refused) == [field]
     typed = name_en if field == "name_en" else name_zh
     assert refused[field].startswith(f"{typed.strip()!r} is taken: the daily log and imports "
@@ -321,13 +352,13 @@ def test_a_commodity_named_as_the_finder_reads_another_is_refused(demo_db, name_
 
 def test_a_retired_commoditys_names_stay_taken_and_an_edit_keeping_its_names_saves(demo_db):
     flour = reference.commodity_finder(demo_db)("cassava flour")
-    reference.set_retired(demo_db, flour, True, "boss")
+    reference.set_retired(demo_db, flour, True, BOSS)
     assert list(refused_fields(lambda: reference.save_commodity(
         demo_db, CommodityRecord("110620", "Cassava flour", "木薯面粉", "agri", False),
-        "boss"))) == ["name_en"]
+        BOSS))) == ["name_en"]
     stored = reference.get_commodity(demo_db, flour)
     reference.save_commodity(demo_db, dataclasses.replace(stored, name_en="Cassava Flour",
-                                                          perishable=True), "boss", stored)
+                                                          perishable=True), BOSS, stored)
     assert reference.get_commodity(demo_db, flour).name_en == "Cassava Flour"
 
 
@@ -341,17 +372,17 @@ def test_a_file_already_holding_near_duplicates_opens_and_takes_edits_of_other_f
                              "name_zh": "中老铁路", "mode": "rail", "countries": "CN,LA",
                              "origin": "CNCQI", "destination": "LAVTE"})
     twin = next(c for c in reference.list_commodities(demo_db) if c.hs_code == "110621")
-    reference.save_commodity(demo_db, dataclasses.replace(twin, perishable=True), "boss", twin)
+    reference.save_commodity(demo_db, dataclasses.replace(twin, perishable=True), BOSS, twin)
     assert reference.get_commodity(demo_db, twin.id).perishable
     express = next(r for r in reference.list_routes(demo_db) if r.code == "CN-LA-EXP")
-    reference.save_route(demo_db, dataclasses.replace(express, mode="rail-sea"), "boss",
+    reference.save_route(demo_db, dataclasses.replace(express, mode="rail-sea"), BOSS,
                          new=False, loaded=express)
     assert list(refused_fields(lambda: reference.save_route(
-        demo_db, dataclasses.replace(express, name_en="china–laos railway"), "boss",
+        demo_db, dataclasses.replace(express, name_en="china–laos railway"), BOSS,
         new=False))) == ["name_en"]
     # Respelt, the twin's name is typed anew: as the other's it would break a UNIQUE column.
     assert list(refused_fields(lambda: reference.save_commodity(
-        demo_db, dataclasses.replace(twin, name_en="cassava flour"), "boss"))) == ["name_en"]
+        demo_db, dataclasses.replace(twin, name_en="cassava flour"), BOSS))) == ["name_en"]
 
 
 def test_routes_and_places_named_as_the_import_reads_another_are_refused(demo_db):
@@ -359,29 +390,29 @@ def test_routes_and_places_named_as_the_import_reads_another_are_refused(demo_db
     express = RouteRecord("CN-LA-EXP", "China–Laos Express", "中老快线", "rail", "CN,LA",
                           "CNCQI", "LAVTE")
     refused = refused_fields(lambda: reference.save_route(
-        demo_db, dataclasses.replace(express, name_zh="中老铁路"), "boss", new=True))
+        demo_db, dataclasses.replace(express, name_zh="中老铁路"), BOSS, new=True))
     assert refused == {"name_zh": "'中老铁路' is taken: the daily log and imports read it as "
                                   "'中老铁路', CN-LA China–Laos Railway (中老铁路)'s"}
     for field, value in (("name_en", "ｃｈｉｎａ–ｌａｏｓ  railway"), ("name_en", "cn-la"),
                          ("name_zh", "CN-LA-TH")):
         assert list(refused_fields(lambda: reference.save_route(
-            demo_db, dataclasses.replace(express, **{field: value}), "boss",
+            demo_db, dataclasses.replace(express, **{field: value}), BOSS,
             new=True))) == [field]
     # A code that another route goes by as a name: the import would find that one.
-    reference.save_route(demo_db, dataclasses.replace(express, name_en="CN-LAX"), "boss",
+    reference.save_route(demo_db, dataclasses.replace(express, name_en="CN-LAX"), BOSS,
                          new=True)
     assert list(refused_fields(lambda: reference.save_route(
         demo_db, RouteRecord("cn-lax", "Other", "其他", "rail", "CN,LA", "CNCQI", "LAVTE"),
-        "boss", new=True))) == ["code"]
+        BOSS, new=True))) == ["code"]
 
     place = PlaceRecord("LALPQ", "Luang Prabang", "琅勃拉邦", "LA")
     for field, value in (("name_en", "ＣＨＯＮＧＱＩＮＧ ＪＩＡＮＧＢＥＩ Airport"),
                          ("name_zh", "上海"), ("name_en", "cnsha")):
         refused = refused_fields(lambda: reference.save_place(
-            demo_db, dataclasses.replace(place, **{field: value}), "boss", new=True))
+            demo_db, dataclasses.replace(place, **{field: value}), BOSS, new=True))
         assert list(refused) == [field]
     assert refused["name_en"].endswith("'CNSHA', CNSHA Shanghai (上海)'s")
     assert "LALPQ" not in [p.locode for p in reference.list_places(demo_db)]
-    reference.save_place(demo_db, place, "boss", new=True)
-    reference.save_place(demo_db, dataclasses.replace(place, name_en="Luang  Prabang"), "boss",
+    reference.save_place(demo_db, place, BOSS, new=True)
+    reference.save_place(demo_db, dataclasses.replace(place, name_en="Luang  Prabang"), BOSS,
                          new=False)  # its own name, spaced differently

@@ -216,10 +216,11 @@ def test_a_changed_hub_name_appears_in_the_next_report(qapp, demo_db, demo_db_pa
 
     from hubapp import reports
     from hubapp.store import settings
+    from hubapp.store.users import ADMIN, UserRecord
 
     renamed = dataclasses.replace(settings.load(demo_db), hub_name="Chongqing Hub West",
                                   hub_name_zh="重庆枢纽西站")
-    settings.save(demo_db, renamed, "wang.li")
+    settings.save(demo_db, renamed, UserRecord("wang.li", ADMIN))
     english, chinese = tmp_path / "en.pdf", tmp_path / "zh.pdf"
     reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", english)
     reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "zh", chinese)
@@ -242,11 +243,12 @@ def test_long_names_wrap_and_every_column_prints(demo_db, demo_db_path, tmp_path
     import dataclasses
 
     from hubapp.store import reference
+    from hubapp.store.users import ADMIN, UserRecord
 
     route = next(r for r in reference.list_routes(demo_db) if r.code == "CN-LA")
     reference.save_route(demo_db, dataclasses.replace(
         route, name_en="China–Laos Railway via Kunming, Mohan/Boten border crossing, "
-                       "Vientiane South terminal"), "test", new=False)
+                       "Vientiane South terminal"), UserRecord("test", ADMIN), new=False)
     output = tmp_path / "long.pdf"
     result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
                      "-o", str(output))
@@ -673,6 +675,7 @@ def test_the_hubs_logo_heads_every_page_left_of_its_name(qapp, demo_db, demo_db_
     from PySide6.QtGui import QColor, QImage
 
     from hubapp.store import settings
+    from hubapp.store.users import ADMIN, UserRecord
 
     logo = QImage(200, 80, QImage.Format.Format_RGB32)
     logo.fill(QColor("red"))
@@ -681,7 +684,7 @@ def test_the_hubs_logo_heads_every_page_left_of_its_name(qapp, demo_db, demo_db_
     for case, stored in (("none", b""), ("logo", (tmp_path / "logo.png").read_bytes()),
                          ("not an image", b"a shopping list, not a picture")):
         settings.save(demo_db, dataclasses.replace(settings.load(demo_db), logo=stored),
-                      "wang.li")
+                      UserRecord("wang.li", ADMIN))
         outputs[case] = tmp_path / f"{case}.pdf"
         result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
                          "-o", str(outputs[case]))
@@ -758,6 +761,7 @@ def test_a_long_hub_name_is_cut_short_before_the_title_in_the_header(qapp, demo_
 
     from hubapp import reports
     from hubapp.store import settings
+    from hubapp.store.users import ADMIN, UserRecord
 
     logo = QImage(600, 100, QImage.Format.Format_RGB32)  # a banner, as wide as allowed
     logo.fill(QColor("red"))
@@ -765,7 +769,7 @@ def test_a_long_hub_name_is_cut_short_before_the_title_in_the_header(qapp, demo_
     hub = "Chongqing International Logistics Hub Park (Tuanjiecun Central Station)"
     settings.save(demo_db, dataclasses.replace(settings.load(demo_db), hub_name=hub,
                                                logo=(tmp_path / "logo.png").read_bytes()),
-                  "wang.li")
+                  UserRecord("wang.li", ADMIN))
     output = tmp_path / "range.pdf"
     first = DEMO_END - dt.timedelta(days=2)
     pages = reports.write_pdf(demo_db_path, "range", first, DEMO_END, "en", output)

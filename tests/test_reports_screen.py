@@ -118,6 +118,7 @@ def test_the_preview_shows_the_hubs_logo(qtbot, app_ctx, tmp_path):
     from PySide6.QtGui import QColor, QImage
 
     from hubapp.store import settings
+    from hubapp.store.users import ADMIN, UserRecord
 
     logo = QImage(200, 80, QImage.Format.Format_RGB32)
     logo.fill(QColor("red"))
@@ -126,7 +127,8 @@ def test_the_preview_shows_the_hubs_logo(qtbot, app_ctx, tmp_path):
     screen.resize(1366, 768)
     assert _red(screen.preview) == 0
     settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db),
-                                                  logo=(tmp_path / "logo.png").read_bytes()), "sue")
+                                                  logo=(tmp_path / "logo.png").read_bytes()),
+                  UserRecord("sue", ADMIN))
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
     assert _red(screen.preview) > 0

@@ -12,6 +12,7 @@ from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord,
 from hubapp.store import rollup, services
 from hubapp.store.check import check_database
 from hubapp.store.db import transaction
+from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import DEMO_END
 
@@ -143,7 +144,8 @@ def test_a_save_by_another_desk_while_a_new_tolerance_is_counted_is_counted_too(
 
     monkeypatch.setattr(rollup, "count_on_time", count_then_another_desk_saves)
     try:
-        settings.save(demo_db, dataclasses.replace(stored, punctuality_tolerance_min=95), "test")
+        settings.save(demo_db, dataclasses.replace(stored, punctuality_tolerance_min=95),
+                      UserRecord("test", ADMIN))
     finally:
         other_desk.close()
     assert settings.load(demo_db).punctuality_tolerance_min == 95
@@ -161,7 +163,8 @@ def test_a_new_tolerance_recounts_the_services_on_time_exactly(demo_db, minutes)
 
     before = on_time()
     stored = settings.load(demo_db)
-    settings.save(demo_db, dc.replace(stored, punctuality_tolerance_min=minutes), "test")
+    settings.save(demo_db, dc.replace(stored, punctuality_tolerance_min=minutes),
+                  UserRecord("test", ADMIN))
     assert rollup.differences(demo_db) == []
     if minutes != stored.punctuality_tolerance_min:  # the demo's services are not all on time
         assert (on_time() < before) == (minutes < stored.punctuality_tolerance_min)

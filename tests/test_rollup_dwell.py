@@ -21,6 +21,7 @@ from hubapp.store import dashboard, dwell, open_db, reference, rollup, services
 from hubapp.store.check import check_database
 from hubapp.store.db import transaction
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
+from hubapp.store.users import ADMIN, UserRecord
 
 FIRST_DAY = dt.date(2025, 1, 30)  # the days run over a month's end: months roll up too
 DAYS = 5
@@ -189,7 +190,7 @@ def test_dwell_and_rollup_stay_exact_after_random_writes(operations):
                 elif action == "merge":
                     source, target = (commodities[i % len(commodities)] for i in args)
                     if source != target:
-                        reference.merge_commodities(db, source, target, "test")
+                        reference.merge_commodities(db, source, target, UserRecord("test", ADMIN))
                         commodities = [c for c in commodities if c != source]
                 else:
                     spec = args[0]

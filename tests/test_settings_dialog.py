@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from hubapp.domain.audit import changed_fields
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import audit, settings
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import dialogs
 from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
@@ -166,7 +167,7 @@ def test_a_change_made_at_another_desk_meanwhile_is_kept(qtbot, main_window, app
     other_desk = open_db(app_ctx.db_path)
     try:
         settings.save(other_desk, dataclasses.replace(
-            settings.load(other_desk), punctuality_tolerance_min=5), "zhao")
+            settings.load(other_desk), punctuality_tolerance_min=5), UserRecord("zhao", ADMIN))
     finally:
         other_desk.close()
     type_into(qtbot, dialog.hub_name, "Chongqing Hub East")
@@ -263,7 +264,8 @@ def test_a_file_that_is_no_image_is_refused_by_name_and_nothing_changes(
 def test_cancel_keeps_the_stored_logo_and_remove_then_save_removes_it(
         qtbot, main_window, app_ctx, tmp_path):
     logo = red_image(tmp_path / "logo.png").read_bytes()
-    settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db), logo=logo), "sue")
+    settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db), logo=logo),
+                  UserRecord("sue", ADMIN))
     dialog = open_settings(qtbot, main_window)
     assert not dialog.logo.pixmap().isNull()
     click(qtbot, dialog.remove_logo_button)

@@ -16,6 +16,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError, lookup_key, plain_code
 from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
+from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -163,7 +164,7 @@ def _check(errors: list[FieldError]) -> None:
         raise ValidationError(errors)
 
 
-def save_commodity(db: Database, commodity: CommodityRecord, user: str,
+def save_commodity(db: Database, commodity: CommodityRecord, actor: UserRecord,
                    loaded: CommodityRecord | None = None) -> ChangeRecord:
     """Add (id None) or change a commodity; its moves keep pointing at it.
 
@@ -172,6 +173,7 @@ def save_commodity(db: Database, commodity: CommodityRecord, user: str,
     commodity = dataclasses.replace(commodity, hs_code=normal_hs_code(commodity.hs_code))
     _check(validate_commodity(commodity))
     with transaction(db):
+        _require_keeper(db, actor)
         before = _existing_commodity(db, commodity.id) if commodity.id is not None else None
         if before is not None and loaded is not None:
             commodity = CommodityRecord(**_changed_over(
@@ -182,17 +184,19 @@ def save_commodity(db: Database, commodity: CommodityRecord, user: str,
         row = _commodity_row(commodity)
         if before is None:
             new_id = db["commodity"].insert(row).last_pk
-            audit.record(db, user, "create", "commodity", new_id, None, row)
+            audit.record(db, actor.name, "create", "commodity", new_id, None, row)
         else:
             db["commodity"].update(commodity.id, row)
-            audit.record(db, user, "update", "commodity", commodity.id,
+            audit.record(db, actor.name, "update", "commodity", commodity.id,
                          _commodity_row(before), row)
     return ChangeRecord(_REFERENCE)
 
 
-def set_retired(db: Database, commodity_id: int, retired: bool, user: str) -> ChangeRecord:
+def set_retired(db: Database, commodity_id: int, retired: bool,
+                actor: UserRecord) -> ChangeRecord:
     """A retired commodity is hidden from entry; moves already made keep it."""
     with transaction(db):
+        _require_keeper(db, actor)
         # Read under the write lock: another desk may have merged it away or retired it.
         before = _existing_commodity(db, commodity_id)
         if not retired:
@@ -201,7 +205,7 @@ def set_retired(db: Database, commodity_id: int, retired: bool, user: str) -> Ch
         if before.retired != retired:
             db.execute("UPDATE commodity SET retired = ? WHERE id = ?",
                        [int(retired), commodity_id])
-            audit.record(db, user, "retire" if retired else "unretire", "commodity",
+            audit.record(db, actor.name, "retire" if retired else "unretire", "commodity",
                          commodity_id, {"retired": before.retired}, {"retired": retired})
     return ChangeRecord(_REFERENCE)
 
@@ -216,12 +220,13 @@ def _existing_commodity(db: Database, commodity_id: int) -> CommodityRecord:
 
 
 def merge_commodities(db: Database, source_id: int, target_id: int,
-                      user: str) -> ChangeRecord:
+                      actor: UserRecord) -> ChangeRecord:
     """Move every container move of source to target, then drop source: one entry remains."""
     if source_id == target_id:
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "A commodity cannot be merged into itself"))
     with transaction(db):
+        _require_keeper(db, actor)
         source, target = _existing_commodity(db, source_id), _existing_commodity(db, target_id)
         days = {dt.date.fromisoformat(row["date"]) for row in db.query(
             "SELECT DISTINCT date FROM container_move WHERE commodity_id = ?", [source_id])}
@@ -235,7 +240,7 @@ def merge_commodities(db: Database, source_id: int, target_id: int,
         # The roll-up groups by commodity: the days that held source are summed anew.
         rollup.refresh_days(db, days)
         db.execute("DELETE FROM commodity WHERE id = ?", [source_id])
-        audit.record(db, user, "merge", "commodity", source_id, _commodity_row(source),
+        audit.record(db, actor.name, "merge", "commodity", source_id, _commodity_row(source),
                      {"merged_into": target_id, "name_en": target.name_en,
                       "container_moves": moved})
     return ChangeRecord(_REFERENCE, frozenset(days))
@@ -246,7 +251,7 @@ def _place_row(place: PlaceRecord) -> dict:
             "name_zh": place.name_zh.strip(), "country": place.country}
 
 
-def save_place(db: Database, place: PlaceRecord, user: str, *, new: bool,
+def save_place(db: Database, place: PlaceRecord, actor: UserRecord, *, new: bool,
                loaded: PlaceRecord | None = None) -> ChangeRecord:
     """Add a place (new) or rename one; its UN/LOCODE never changes, services refer to it.
     loaded: as the form opened it (see save_commodity)."""
@@ -254,13 +259,14 @@ def save_place(db: Database, place: PlaceRecord, user: str, *, new: bool,
                                 country=plain_code(place.country))
     _check(validate_place(place))
     with transaction(db):
-        _store_keyed(db, "place", "locode", _place_row(place), user, new,
+        _require_keeper(db, actor)
+        _store_keyed(db, "place", "locode", _place_row(place), actor, new,
                      _place_row(loaded) if loaded else None)
     return ChangeRecord(_REFERENCE)
 
 
-def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: bool,
-                 loaded: dict | None = None) -> None:
+def _store_keyed(db: Database, table: str, key: str, row: dict, actor: UserRecord,
+                 new: bool, loaded: dict | None = None) -> None:
     """Insert (new) or update a place or route by its code, with its audit entry; an update
     writes what differs from loaded (the row as the form opened it) over what is stored.
     The code and names each lead to this record alone: the import and the daily log find
@@ -281,7 +287,7 @@ def _store_keyed(db: Database, table: str, key: str, row: dict, user: str, new: 
         [(f"{other[key]} {other['name_en']} ({other['name_zh']})",
           [other[name] for name in found_by]) for other in others]))
     db[table].upsert(row, pk=key)
-    audit.record(db, user, "create" if new else "update", table, value,
+    audit.record(db, actor.name, "create" if new else "update", table, value,
                  None if new else rows[0], row)
 
 
@@ -292,16 +298,23 @@ def _route_row(route: RouteRecord) -> dict:
             "destination": route.destination}
 
 
-def save_route(db: Database, route: RouteRecord, user: str, *, new: bool,
+def save_route(db: Database, route: RouteRecord, actor: UserRecord, *, new: bool,
                loaded: RouteRecord | None = None) -> ChangeRecord:
     """Add a route (new) or change one; its code never changes, services refer to it.
     loaded: as the form opened it (see save_commodity)."""
     route = dataclasses.replace(route, code=plain_code(route.code))
     with transaction(db):
+        _require_keeper(db, actor)
         _check(validate_route(route, {p.locode for p in list_places(db)}))
-        _store_keyed(db, "route", "code", _route_row(route), user, new,
+        _store_keyed(db, "route", "code", _route_row(route), actor, new,
                      _route_row(loaded) if loaded else None)
     return ChangeRecord(_REFERENCE)
+
+
+def _require_keeper(db: Database, actor: UserRecord) -> None:
+    """Inside the write's transaction: reference data is a supervisor's or an admin's to
+    change (issue #12), as the Reference screen offers it; a clerk is refused."""
+    require_role(db, actor, SUPERVISOR, ADMIN)
 
 
 def _changed_over(stored: Mapping, edited: Mapping, loaded: Mapping) -> dict:

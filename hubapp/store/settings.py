@@ -12,6 +12,7 @@ from hubapp.domain.reference_rules import validate_settings
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, rollup
 from hubapp.store.db import transaction
+from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -42,12 +43,13 @@ def load(db: Database) -> HubSettingsRecord:
     return HubSettingsRecord(**values)
 
 
-def save(db: Database, settings: HubSettingsRecord, user: str,
+def save(db: Database, settings: HubSettingsRecord, actor: UserRecord,
          fields: Collection[str] | None = None) -> ChangeRecord:
     """Store the settings; the audit log names each value that changed, before → after.
 
     fields: the ones this desk changed (a dialog's); the others keep what is stored, which
-    another desk may have changed since the dialog opened. None: all of them."""
+    another desk may have changed since the dialog opened. None: all of them.
+    The hub's settings are a supervisor's or an admin's to change (issue #12)."""
     fields = _FIELDS if fields is None else tuple(fields)
     errors = validate_settings(settings)
     if errors:
@@ -60,6 +62,7 @@ def save(db: Database, settings: HubSettingsRecord, user: str,
                and load(db).punctuality_tolerance_min != tolerance else None)
     try:
         with transaction(db):
+            require_role(db, actor, SUPERVISOR, ADMIN)
             before = load(db)
             settings = dataclasses.replace(before, **{name: getattr(settings, name)
                                                       for name in fields})
@@ -71,7 +74,7 @@ def save(db: Database, settings: HubSettingsRecord, user: str,
             if "punctuality_tolerance_min" in changed:
                 rollup.write_on_time(db, counted, tolerance)
             if changed:
-                audit.record(db, user, "update", "setting", "hub",
+                audit.record(db, actor.name, "update", "setting", "hub",
                              {name: _audited(getattr(before, name)) for name in changed},
                              {name: _audited(getattr(settings, name)) for name in changed})
     finally:

@@ -164,7 +164,7 @@ class CommodityForm(ReferenceForm):
                                self.perishable.isChecked(), self.record_id, self.retired)
 
     def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
-        return reference.save_commodity(ctx.db, self.record(), ctx.user, loaded)
+        return reference.save_commodity(ctx.db, self.record(), ctx.actor(), loaded)
 
 
 class PlaceForm(ReferenceForm):
@@ -191,7 +191,7 @@ class PlaceForm(ReferenceForm):
                            locode[:2])
 
     def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
-        return reference.save_place(ctx.db, self.record(), ctx.user, new=new, loaded=loaded)
+        return reference.save_place(ctx.db, self.record(), ctx.actor(), new=new, loaded=loaded)
 
 
 class RouteForm(ReferenceForm):
@@ -233,7 +233,7 @@ class RouteForm(ReferenceForm):
                            self.origin.currentData(), self.destination.currentData())
 
     def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
-        return reference.save_route(ctx.db, self.record(), ctx.user, new=new, loaded=loaded)
+        return reference.save_route(ctx.db, self.record(), ctx.actor(), new=new, loaded=loaded)
 
 
 class FormDialog(QDialog):
@@ -423,7 +423,7 @@ class CommoditiesTab(ReferenceTab):
             return
         title = self.tr("Unretire commodity") if chosen.retired else self.tr("Retire commodity")
         self._change(title, lambda: reference.set_retired(self.ctx.db, chosen.id,
-                                                          not chosen.retired, self.ctx.user))
+                                                          not chosen.retired, self.ctx.actor()))
 
     def merge(self) -> None:
         chosen = self.selected()
@@ -452,7 +452,7 @@ class CommoditiesTab(ReferenceTab):
                     target=labels.pick(target.name_en, target.name_zh))):
             return
         if self._change(title, lambda: reference.merge_commodities(
-                self.ctx.db, chosen.id, target.id, self.ctx.user)):
+                self.ctx.db, chosen.id, target.id, self.ctx.actor())):
             self.search.clear()  # the search found the source; show where its containers went
             self.select(target)
 

@@ -22,6 +22,7 @@ from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import TEU_45FT_CHOICES
 from hubapp.domain.validation import ValidationError
 from hubapp.store import backup, settings
+from hubapp.store.users import UserRecord
 from hubapp.ui import dialogs, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.reference_screen import ERROR_STYLE, FormDialog, ReferenceForm, may_change
@@ -199,11 +200,11 @@ class SettingsDialog(FormDialog):
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Counting again which services were on time, over the "
                                      "whole history…") if recount else "")
-        user = self.ctx.user
+        actor = self.ctx.actor()
         # Only what was changed here: another desk's change since the dialog opened stays.
         fields = [field.name for field in dataclasses.fields(chosen)
                   if getattr(chosen, field.name) != getattr(self.stored, field.name)]
-        task = self.ctx.tasks.start(lambda control: _save_hub(control, chosen, user, fields))
+        task = self.ctx.tasks.start(lambda control: _save_hub(control, chosen, actor, fields))
         task.finished.connect(self._hub_saved)
         task.failed.connect(self._hub_not_saved)
 
@@ -239,7 +240,7 @@ class SettingsDialog(FormDialog):
         self.accept()
 
 
-def _save_hub(control: TaskControl, chosen: HubSettingsRecord, user: str,
+def _save_hub(control: TaskControl, chosen: HubSettingsRecord, actor: UserRecord,
               fields: list[str]) -> ChangeRecord:
     with control.database() as db:
-        return settings.save(db, chosen, user, fields)
+        return settings.save(db, chosen, actor, fields)
