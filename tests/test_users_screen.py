@@ -114,6 +114,26 @@ def test_single_user_mode_stays_on_until_an_admin_can_log_in(qtbot, app_ctx):
     assert screen.single_user.isChecked() and users.single_user_mode(app_ctx.db)
 
 
+def test_turning_single_user_mode_on_asks_first_and_no_leaves_it_off(qtbot, app_ctx,
+                                                                     monkeypatch):
+    _add(app_ctx, "boss", "admin")
+    users.set_single_user_mode(app_ctx.db, users.SHELL_ADMIN, False)
+    boss = users.authenticate(app_ctx.db, "boss", PASSWORD)
+    app_ctx.user, app_ctx.role, app_ctx.user_id = boss.name, boss.role, boss.id
+    screen = _screen(qtbot, app_ctx)
+    asked, answers = [], [False, True]
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text: asked.append(text) or answers.pop(0))
+    qtbot.mouseClick(screen.single_user, Qt.MouseButton.LeftButton)
+    assert not screen.single_user.isChecked() and not users.single_user_mode(app_ctx.db)
+    assert "every desk on this database opens without a login, as an admin named after the " \
+           f"computer's account (here: {users.SINGLE_USER.name})" in asked[0]
+    qtbot.mouseClick(screen.single_user, Qt.MouseButton.LeftButton)
+    assert screen.single_user.isChecked() and users.single_user_mode(app_ctx.db)
+    qtbot.mouseClick(screen.single_user, Qt.MouseButton.LeftButton)  # off: nothing asked
+    assert len(asked) == 2 and not users.single_user_mode(app_ctx.db)
+
+
 def _add(ctx, name, role="clerk"):
     users.add_user(ctx.db, users.SINGLE_USER, name, role, PASSWORD)
 

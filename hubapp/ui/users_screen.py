@@ -232,6 +232,15 @@ class UsersScreen(QWidget):
                           user.name)
 
     def _set_single_user(self, on: bool) -> None:
+        # One click, yet from the next start every desk opens as an admin without a login:
+        # that is said first. Unticking only brings the login back.
+        if on and not dialogs.ask_yes_no(self, self.tr("Single-user mode"), self.tr(
+                "At the next start, every desk on this database opens without a login, as an "
+                "admin named after the computer's account (here: {name}): anyone at any desk "
+                "may then do anything, including restoring a backup and managing users.\n\n"
+                "Turn single-user mode on?").format(name=users.SINGLE_USER.name)):
+            self.single_user.setChecked(False)
+            return
         if self._try(lambda: users.set_single_user_mode(self.ctx.db, self.ctx.actor(), on)):
             self._changed(self.tr("Single-user mode changed; it applies at the next start."))
         else:  # the click ticked or unticked the box: show the mode as it stayed
