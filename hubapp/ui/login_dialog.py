@@ -112,7 +112,7 @@ class LoginDialog(_PasswordForm):
                 self.user = users.create_first_admin(self.db, name, password)
                 # One name in both languages until Settings gives it a second.
                 settings.save(self.db, dataclasses.replace(
-                    settings.load(self.db), hub_name=hub, hub_name_zh=hub), self.user.name)
+                    settings.load(self.db), hub_name=hub, hub_name_zh=hub), self.user)
             else:
                 self.user = users.authenticate(self.db, name, password)
         except HubError as error:
