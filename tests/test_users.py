@@ -73,6 +73,37 @@ def test_login_is_case_insensitive_in_the_name_only(db, admin):
         users.authenticate(db, "nobody", PASSWORD)
 
 
+def test_a_name_is_stored_as_typed_on_a_plain_keyboard_and_taken_once(db, admin):
+    # Full-width letters (a Chinese input method) and invisible characters made a second
+    # li.na that the list and the audit log showed as the first.
+    users.add_user(db, admin, "ｌｉ.ｎａ\u200b", CLERK, PASSWORD)
+    for typed in ("li.na", "LI.NA ", "ｌｉ.ｎａ", "li.na\u200b", "li\u00ad.na", "li.na\t"):
+        with pytest.raises(HubError, match="^User li.na already exists$"):
+            users.add_user(db, admin, typed, CLERK, PASSWORD)
+    assert [u.name for u in users.list_users(db)] == ["Li Na", "li.na"]
+    for typed in ("li.na", "LI.NA", "ｌｉ.ｎａ", " li.na\u200b"):
+        assert users.authenticate(db, typed, PASSWORD).name == "li.na"
+
+
+def test_the_names_hub_desk_writes_for_itself_are_nobodys(db, admin):
+    # The audit log names the command line and single-user mode's desk so: a person so
+    # named would pass for them there.
+    for name in (users.SHELL_ADMIN.name, "Command Line", users.SINGLE_USER.name,
+                 users.SINGLE_USER.name.upper()):
+        with pytest.raises(HubError, match="is the name Hub Desk writes in the audit log"):
+            users.add_user(db, admin, name, CLERK, PASSWORD)
+    assert [u.name for u in users.list_users(db)] == ["Li Na"]
+
+
+def test_a_user_stored_before_names_were_normalised_still_logs_in(db, admin):
+    db["app_user"].insert({"name": "ｗａｎｇ", "role": CLERK,
+                           "password_hash": users.hash_password(PASSWORD),
+                           "created_at": "2026-01-05T08:00:00+00:00"})
+    assert users.authenticate(db, "ｗａｎｇ", PASSWORD).name == "ｗａｎｇ"
+    users.set_active(db, admin, "ｗａｎｇ", False)
+    assert not next(u for u in users.list_users(db) if u.name == "ｗａｎｇ").active
+
+
 def test_five_failures_lock_the_account_for_five_minutes(db, admin):
     now = dt.datetime(2026, 3, 5, 8, 0, tzinfo=dt.timezone.utc)
     for attempt in range(users.MAX_FAILED_ATTEMPTS):

@@ -97,6 +97,16 @@ def test_an_admin_deactivated_at_another_desk_can_no_longer_add_an_admin(qtbot, 
     assert [u.name for u in users.list_users(app_ctx.db)] == ["bob", "boss"]
 
 
+def test_a_name_taken_is_said_as_the_list_shows_it(qtbot, app_ctx):
+    _add(app_ctx, "li.na")
+    screen = _screen(qtbot, app_ctx)
+    qtbot.keyClicks(screen.name, "LI.NA")
+    qtbot.keyClicks(screen.password, "password-2")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "User li.na already exists"
+    assert [u.name for u in users.list_users(app_ctx.db)] == ["li.na"]
+
+
 def test_a_clerk_cannot_manage_users(qtbot, app_ctx):
     app_ctx.user, app_ctx.role = "zhao.min", "clerk"
     screen = _screen(qtbot, app_ctx)
@@ -315,7 +325,10 @@ def test_in_single_user_mode_a_stored_user_of_the_computers_name_is_another_acco
     # "their own", and its password asked for the current one, which the admin never knew).
     assert users.single_user_mode(app_ctx.db)
     app_ctx.user = users.SINGLE_USER.name  # as the app starts in single-user mode
-    _add(app_ctx, users.SINGLE_USER.name, role="admin")
+    # Stored before the name was kept for single-user mode (add_user refuses it now).
+    app_ctx.db["app_user"].insert({
+        "name": users.SINGLE_USER.name, "role": "admin",
+        "password_hash": users.hash_password(PASSWORD), "created_at": "2026-01-05T08:00:00"})
     _add(app_ctx, "li.na", role="admin")
     screen = _screen(qtbot, app_ctx)
     screen.reload(select=users.SINGLE_USER.name)

@@ -8,10 +8,12 @@ import functools
 import getpass
 import math
 import os
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.validation import folded
 from hubapp.store import audit
 from hubapp.store.db import transaction
 
@@ -73,6 +75,13 @@ SINGLE_USER = UserRecord(_account_name(), ADMIN)
 # Whoever can write the file from a shell (`hubapp restore`, `hubapp users add`) is the
 # hub's administrator.
 SHELL_ADMIN = UserRecord("command line", ADMIN)
+
+
+def user_name(text: str) -> str:
+    """A user name as stored and looked up: full-width letters from a Chinese input method
+    as a plain keyboard types them (NFKC), without the invisible characters (zero-width
+    spaces, controls) that would let 'li.na\u200b' pass for another user than li.na."""
+    return folded("".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf")))
 
 
 def require_role(db: Database | None, user: UserRecord, *allowed: str) -> None:
@@ -249,7 +258,7 @@ def authenticate(db: Database, name: str, password: str,
     wrong = WrongPassword(QT_TRANSLATE_NOOP("messages", "Wrong user name or password"))
     with transaction(db):
         row = db.execute("SELECT id, name, password_hash, failed_attempts, locked_until, active"
-                         " FROM app_user WHERE name = ?", [name.strip()]).fetchone()
+                         f" FROM app_user {_BY_NAME}", _by_name(name)).fetchone()
         if row is None:
             # As slow as a wrong password, so timing does not reveal the names either.
             verify_password(password, _unknown_user_hash())
@@ -309,14 +318,22 @@ def set_single_user_mode(db: Database, actor: UserRecord, on: bool) -> None:
 
 
 def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserRecord:
-    name = name.strip()
+    name = user_name(name)
     if not name or len(name) > MAX_NAME_LENGTH:
         raise HubError(QT_TRANSLATE_NOOP("messages", "A user name must be 1–{max} characters"),
                        max=MAX_NAME_LENGTH)
+    if name.casefold() in (SHELL_ADMIN.name.casefold(), SINGLE_USER.name.casefold()):
+        # The audit log and closed days name the command line and single-user mode so: a
+        # person of that name would pass for them there.
+        raise HubError(QT_TRANSLATE_NOOP(
+            "messages", "{name} is the name Hub Desk writes in the audit log for the command "
+                        "line or single-user mode; choose another"), name=name)
     _check_role(role)
     _check_password(password)
-    if db.execute("SELECT 1 FROM app_user WHERE name = ?", [name]).fetchone():
-        raise HubError(QT_TRANSLATE_NOOP("messages", "User {name} already exists"), name=name)
+    taken = db.execute("SELECT name FROM app_user WHERE name = ?", [name]).fetchone()
+    if taken:
+        raise HubError(QT_TRANSLATE_NOOP("messages", "User {name} already exists"),
+                       name=taken[0])
     user_id = db["app_user"].insert({
         "name": name, "role": role, "password_hash": hash_password(password),
         "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -348,11 +365,20 @@ def _not_yourself(actor: UserRecord, user: UserRecord) -> None:
 
 
 def _find(db: Database, name: str) -> UserRecord:
-    rows = list(db.query("SELECT * FROM app_user WHERE name = ?", [name.strip()]))
+    rows = list(db.query(f"SELECT * FROM app_user {_BY_NAME}", _by_name(name)))
     if not rows:
         raise HubError(QT_TRANSLATE_NOOP(
-            "messages", "User {name} does not exist"), name=name.strip())
+            "messages", "User {name} does not exist"), name=user_name(name))
     return _record(rows[0])
+
+
+# A name as typed, else as user_name() stores it: a user stored before names were
+# normalised keeps logging in and being managed under the name the list shows.
+_BY_NAME = "WHERE name IN (?, ?) ORDER BY CASE WHEN name = ? THEN 0 ELSE 1 END LIMIT 1"
+
+
+def _by_name(name: str) -> list[str]:
+    return [name.strip(), user_name(name), name.strip()]
 
 
 def _active_admins(db: Database, other_than: UserRecord | None = None) -> int:
