@@ -221,6 +221,9 @@ def test_an_admin_deactivated_or_demoted_at_another_desk_loses_the_power_at_once
     with pytest.raises(PermissionDenied, match="Your account sue was deactivated"):
         day_close.reopen_day(db, yesterday, sue, "late truck")
     assert day_close.is_closed(db, yesterday)
+    # Logged in to an account a restore has since taken back out of the database.
+    with pytest.raises(PermissionDenied, match="^Your account zhao is not in this database"):
+        users.add_user(db, users.UserRecord("zhao", ADMIN, 999), "mallory", ADMIN, PASSWORD)
 
 
 def test_changing_ones_own_password_needs_the_current_one(db, admin):

@@ -94,7 +94,11 @@ def require_role(db: Database | None, user: UserRecord, *allowed: str) -> None:
     if user.id is not None:
         row = db.execute("SELECT role, active FROM app_user WHERE id = ?",
                          [user.id]).fetchone()
-        if row is None or not row[1]:
+        if row is None:  # a restore went back to before the account was made
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "messages", "Your account {name} is not in this database: sign in again"),
+                                   name=user.name)
+        if not row[1]:
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "messages", "Your account {name} was deactivated: sign in again"),
                                    name=user.name)
