@@ -9,7 +9,7 @@ import pytest
 
 from hubapp.domain.errors import InputError, message
 from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord
-from hubapp.domain.reference_rules import validate_commodity, validate_place
+from hubapp.domain.reference_rules import validate_commodity, validate_place, validate_route
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, reference, rollup, settings, stats
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
@@ -56,6 +56,14 @@ def test_bad_hs_codes_are_refused_by_the_field(hs_code, expected):
 def test_names_and_category_are_required():
     errors = validate_commodity(CommodityRecord("110620", " ", "", "toys", False))
     assert [e.field for e in errors] == ["name_en", "name_zh", "category"]
+
+
+def test_a_route_without_its_ends_says_they_are_required_as_its_names_do():
+    errors = validate_route(RouteRecord("CN-LA", "", "中老铁路", "rail", "CN,LA", "", " "),
+                            {"CNCQI", "LAVTE"})
+    assert {e.field: message(e) for e in errors} == {
+        "name_en": "This field is required", "origin": "This field is required",
+        "destination": "This field is required"}
 
 
 @pytest.mark.parametrize("locode", ["LAVT", "lavte", "LA1TE", "L4VTE", "LAVTE1"])

@@ -135,7 +135,9 @@ def validate_route(route: RouteRecord, places: Collection[str]) -> list[FieldErr
             "messages", "Expected rail, road, river or rail-sea")))
     for name in ("origin", "destination"):
         value = getattr(route, name)
-        if value not in places:
+        if not value.strip():
+            _required(errors, name, value)
+        elif value not in places:
             errors.append(FieldError(name, QT_TRANSLATE_NOOP(
                 "messages", "Not a known place: {value!r}"), {"value": value}))
     if route.origin and route.origin == route.destination:
