@@ -85,14 +85,18 @@ def test_a_name_is_stored_as_typed_on_a_plain_keyboard_and_taken_once(db, admin)
         assert users.authenticate(db, typed, PASSWORD).name == "li.na"
 
 
-def test_the_names_hub_desk_writes_for_itself_are_nobodys(db, admin):
-    # The audit log names the command line and single-user mode's desk so: a person so
-    # named would pass for them there.
-    for name in (users.SHELL_ADMIN.name, "Command Line", users.SINGLE_USER.name,
-                 users.SINGLE_USER.name.upper()):
+def test_the_name_hub_desk_writes_for_the_command_line_is_nobodys(db, admin):
+    # The audit log names the command line so: a person so named would pass for it there.
+    for name in (users.SHELL_ADMIN.name, "Command Line", "ｃｏｍｍａｎｄ line"):
         with pytest.raises(HubError, match="is the name Hub Desk writes in the audit log"):
             users.add_user(db, admin, name, CLERK, PASSWORD)
     assert [u.name for u in users.list_users(db)] == ["Li Na"]
+
+
+def test_the_computer_accounts_name_is_free_for_its_owner(db, admin):
+    # Single-user mode writes it, but on a desk with logins it is who the person at it is.
+    users.add_user(db, admin, users.SINGLE_USER.name, CLERK, PASSWORD)
+    assert users.SINGLE_USER.name in [u.name for u in users.list_users(db)]
 
 
 def test_a_user_stored_before_names_were_normalised_still_logs_in(db, admin):

@@ -326,12 +326,13 @@ def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserR
     if not name or len(name) > MAX_NAME_LENGTH:
         raise HubError(QT_TRANSLATE_NOOP("messages", "A user name must be 1–{max} characters"),
                        max=MAX_NAME_LENGTH)
-    if name.casefold() in (SHELL_ADMIN.name.casefold(), SINGLE_USER.name.casefold()):
-        # The audit log and closed days name the command line and single-user mode so: a
-        # person of that name would pass for them there.
+    if name.casefold() == SHELL_ADMIN.name.casefold():
+        # The audit log and closed days name the command line so: a person of that name
+        # would pass for it there. (Single-user mode writes the computer account's name,
+        # which is also the name its owner most likely wants for their own account.)
         raise HubError(QT_TRANSLATE_NOOP(
             "messages", "{name} is the name Hub Desk writes in the audit log for the command "
-                        "line or single-user mode; choose another"), name=name)
+                        "line; choose another"), name=name)
     _check_role(role)
     _check_password(password)
     taken = db.execute("SELECT name FROM app_user WHERE name = ?", [name]).fetchone()
