@@ -509,9 +509,16 @@ def run_import(args: argparse.Namespace) -> int:
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "--problems {path} is the file being imported or the database: name "
                         "another file for the problem list"), path=str(args.problems))
+    # Another hub's database or a loading list .xlsx named by a slip was replaced by the list.
+    if args.problems is not None and args.problems.exists() and (
+            args.problems.suffix.lower() != ".csv" or not args.problems.is_file()):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "--problems {path} exists and is not a .csv file: name another file "
+                        "for the problem list"), path=str(args.problems))
     if args.problems is not None:
-        # Emptied first: a list that cannot be written stops the import before it saves
-        # anything, and an import that fails early leaves no older list to be read as its.
+        # Emptied first (whole, once the target is known to be safe to replace): a list that
+        # cannot be written stops the import before it saves anything, and an import that
+        # fails early leaves no older list to be read as its.
         write_problems(args.problems, (), translate)
     db = open_db(args.db, create=False)
     try:

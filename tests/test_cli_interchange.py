@@ -296,6 +296,46 @@ def test_a_problem_list_named_as_the_file_imported_is_refused_and_the_file_kept(
     assert listed.read_bytes() == SAMPLE.read_bytes() and Path(db).read_bytes() == hub
 
 
+def test_a_problem_list_never_replaces_another_database_or_workbook(db, tmp_path):
+    # The failed import below replaced either with its problem list, even failing at once.
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    bad = folder / "bad.csv"
+    bad.write_text("date,service,direction,container,size_type\n"
+                   "2026-03-05,X9001,outbound,CSQU3054384,22X1\n")
+    other_hub = folder / "other.db"
+    shutil.copy(db, other_hub)
+    workbook = folder / "loading-list.xlsx"
+    openpyxl.Workbook().save(workbook)
+    for target in (other_hub, workbook, folder):
+        kept = target.read_bytes() if target.is_file() else None
+        result = hubapp("import", bad, "--db", db, "--problems", target)
+        assert result.returncode == 1
+        assert result.stderr == (f"hubapp: error: --problems {target} exists and is not a .csv "
+                                 "file: name another file for the problem list\n")
+        assert kept is None or target.read_bytes() == kept
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "bad.csv", "loading-list.xlsx", "other.db"]
+
+
+def test_a_problem_list_is_written_whole_over_an_older_one(db, tmp_path):
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    bad = folder / "bad.csv"
+    bad.write_text("date,service,direction,container,size_type\n"
+                   "2026-03-05,X9001,outbound,CSQU3054384,22X1\n")
+    listed = folder / "problems.csv"
+    listed.write_text("an older list")
+    linked = folder / "linked.csv"
+    linked.hardlink_to(listed)
+    assert hubapp("import", bad, "--db", db, "--problems", listed).returncode == 1
+    # Replaced by rename, not rewritten in place: the other name keeps what it held.
+    assert linked.read_text() == "an older list"
+    assert listed.read_text(encoding="utf-8-sig").startswith("line,column,value,problem\n2,")
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "bad.csv", "linked.csv", "problems.csv"]
+
+
 def test_a_stray_quote_is_refused_with_its_line(db, tmp_path):
     path = tmp_path / "quote.csv"
     path.write_text("date,service,direction,container,size_type,consignee\n" + "".join(

@@ -209,12 +209,16 @@ def _write_text_table(path: str | Path, header: tuple[str, ...],
                       rows: Iterable[tuple[Any, ...]]) -> None:
     """A small CSV for people to read in a spreadsheet, every text cell formula-safe."""
     path = Path(path)
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as file:
+
+    def write(partial: Path) -> None:
+        with partial.open("w", encoding="utf-8-sig", newline="") as file:
             writer = csv.writer(file)
             writer.writerow(header)
             writer.writerows([neutralise(cell) if isinstance(cell, str) else cell
                               for cell in row] for row in rows)
+
+    try:
+        write_beside(path, write)
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot write {name}: {reason}"),
                               name=path.name, reason=error.strerror or str(error)) from error
