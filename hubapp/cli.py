@@ -86,13 +86,16 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     first_day, last_day = translate("cli", "first day"), translate("cli", "last day")
     day, month = {"type": _date, "metavar": "YYYY-MM-DD"}, {"type": _month, "metavar": "YYYY-MM"}
 
-    def command(name: str, text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=text, description=text)
-        # SUPPRESS keeps "hubapp --db X demo" working: the sub-parser's default
-        # would otherwise overwrite the top-level value with None.
-        sub.add_argument("--db", type=_target, default=argparse.SUPPRESS, required=True,
-                         help=db_help)
+    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        # Its own dest: "hubapp --db X demo" and "hubapp demo --db X" both work, and a second,
+        # different --db is refused by _one_database rather than one of them dropped unsaid.
+        sub.add_argument("--db", dest="command_db", metavar="DB", type=_target,
+                         default=argparse.SUPPRESS, help=db_help)
+        sub.set_defaults(command_parser=sub)
         return sub
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return with_db(commands.add_parser(name, help=text, description=text))
 
     demo = command("demo", translate("cli", "fill a new database with realistic demo data"))
     demo.add_argument("--days", type=int, default=60,
@@ -172,8 +175,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     add_user = users_commands.add_parser("add", help=translate(
         "cli", "add a user; the password is read from the terminal or one line of stdin"))
     add_user.add_argument("name", help=translate("cli", "user name"))
-    add_user.add_argument("--db", type=_target, default=argparse.SUPPRESS, required=True,
-                          help=db_help)
+    with_db(add_user)
     add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
                           help=translate("cli", "what the user may do"))
     return parser
@@ -242,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = argv == [] or (len(argv) == 2 and argv[0] == "--db") or (
         len(argv) == 1 and argv[0].startswith("--db="))
     args = build_parser(with_commands=not window).parse_args(argv)
+    if args.command is not None:
+        _one_database(args)
     try:
         if args.command is None:
             _need_a_display()
@@ -264,6 +268,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
         return 130
+
+
+def _one_database(args: argparse.Namespace) -> None:
+    """The command's --db, given before the command or after it, but once."""
+    given = vars(args).pop("command_db", None)
+    if given is not None and args.db is not None and given != args.db:
+        args.command_parser.error(translate(
+            "cli", "--db is given twice, as {first} and {second}: give it once").format(
+                first=_named(args.db), second=_named(given)))
+    args.db = args.db if given is None else given
+    if args.db is None:
+        args.command_parser.error(translate(
+            "argparse", "the following arguments are required: %s") % "--db")
 
 
 def _say_an_upgrade(args: argparse.Namespace) -> None:

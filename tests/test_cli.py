@@ -217,3 +217,27 @@ def test_the_window_without_a_display_is_one_clear_line(tmp_path):
         "hubapp: error: There is no display to show the window on: start Hub Desk in a desktop "
         "session (the commands in hubapp --help need none)"]
     assert not (tmp_path / "x.db").exists()
+
+
+def test_the_top_level_db_serves_every_command_and_a_second_one_is_refused(demo_file, tmp_path):
+    # `hubapp --help` offers --db before the command; every command asked for it again.
+    made = tmp_path / "made.db"
+    hubapp("--db", made, "demo", "--days", 2, "--end", "2026-03-05", check=True)
+    assert made.exists()
+    before = hubapp("--db", demo_file, "stats", "--from", "2026-03-01", "--to", "2026-03-05",
+                    "--format", "json", check=True)
+    after = hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to", "2026-03-05",
+                   "--format", "json", check=True)
+    assert before.stdout == after.stdout
+    # Given both ways, one of them was dropped unsaid.
+    other = tmp_path / "other.db"
+    twice = hubapp("--db", demo_file, "demo", "--db", other, "--days", 2)
+    assert twice.returncode == 2 and not other.exists()
+    assert twice.stderr == (f"hubapp demo: error: --db is given twice, as {demo_file} and "
+                            f"{other}: give it once (see hubapp demo --help)\n")
+    same = hubapp("--db", demo_file, "check", "--db", demo_file)
+    assert same.returncode == 0, same.stderr
+    missing = hubapp("demo", "--days", 2)
+    assert missing.returncode == 2 and missing.stderr == (
+        "hubapp demo: error: the following arguments are required: --db "
+        "(see hubapp demo --help)\n")
