@@ -286,8 +286,8 @@ def _one_database(args: argparse.Namespace) -> None:
 def _say_an_upgrade(args: argparse.Namespace) -> None:
     """A command about to upgrade a file an earlier Hub Desk wrote says so first: on years
     of history that takes a minute or two, and silence looked like a hang. (check reads
-    only; restore upgrades the backup it puts in.)"""
-    if args.command in ("demo", "check", "restore"):
+    only; backup copies the file as it is; restore upgrades the backup it puts in.)"""
+    if args.command in ("demo", "check", "backup", "restore"):
         return
     from hubapp.store.db import upgrade_pending
 

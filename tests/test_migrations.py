@@ -216,3 +216,17 @@ def test_upgrades_killed_again_and_again_keep_one_copy_from_before(tmp_path):
     copies = sorted(tmp_path.glob("old.before-*.db"))
     assert other_step in copies and not set(earlier) & set(copies)
     assert len(copies) == 2 and _applied(copies[-1]) == STEP_NAMES[:-1]
+
+
+def test_a_backup_of_an_older_file_neither_upgrades_it_nor_says_it_does(tmp_path):
+    # It said "Upgrading old.db … (a copy of it is kept first)", and did neither.
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
+    old.close()
+    result = subprocess.run([sys.executable, "-m", "hubapp", "backup", "--db", str(path),
+                             "-o", str(tmp_path / "b.db")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stderr == ""
+    assert _applied(path) == _applied(tmp_path / "b.db") == STEP_NAMES[:-1]
+    assert not list(tmp_path.glob("*.before-*"))
