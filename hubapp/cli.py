@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -252,22 +253,80 @@ def main(argv: Sequence[str] | None = None) -> int:
             from hubapp.ui.app import run_gui  # Qt only loads for the window
 
             return run_gui(args.db)
-        if hasattr(signal, "SIGPIPE"):
-            # `hubapp stats … | head`: a reader that stops early ends the command quietly,
-            # as it does other Unix tools, instead of a BrokenPipeError traceback.
-            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-        _say_an_upgrade(args)
-        return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
-                "restore": run_restore, "check": run_check,
-                "users": run_users, "import": run_import,
-                "export": run_export, "report": run_report,
-                "migrate-to": run_migrate_to}[args.command](args)
+        return _run_command(args)
+    except _OutputFailed as failed:
+        _discard_output()
+        _error_line(translate("cli", "Cannot write to the standard output: {reason}").format(
+            reason=failed.reason))
+        return 1
     except HubError as error:
         _error_line(message(error, translate))
         return 1
     except KeyboardInterrupt:
         print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
         return 130
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        # `hubapp stats … | head`: a reader that stops early ends the command quietly,
+        # as it does other Unix tools, instead of a BrokenPipeError traceback.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    stdout = sys.stdout
+    sys.stdout = _Output(stdout)
+    try:
+        _say_an_upgrade(args)
+        code = {"demo": run_demo, "stats": run_stats, "backup": run_backup,
+                "restore": run_restore, "check": run_check,
+                "users": run_users, "import": run_import,
+                "export": run_export, "report": run_report,
+                "migrate-to": run_migrate_to}[args.command](args)
+        # Output to a file is buffered: a full disk shows here, not in Python's exit.
+        sys.stdout.flush()
+        return code
+    finally:
+        sys.stdout = stdout
+
+
+class _OutputFailed(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.reason = error.strerror or str(error)
+
+
+class _Output:
+    """A command's stdout: a failed write (`> /dev/full`, a full disk) is told apart from
+    the command's own errors, and said in one line rather than as a traceback."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._guarded(self._stream.write, text)
+
+    def flush(self) -> None:
+        self._guarded(self._stream.flush)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+    @staticmethod
+    def _guarded(call, *args):
+        try:
+            return call(*args)
+        except OSError as error:
+            raise _OutputFailed(error) from error
+
+
+def _discard_output() -> None:
+    """What is left in stdout's buffer goes nowhere: flushed at exit, it failed again as
+    Python's own "Exception ignored" lines."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    with contextlib.suppress(OSError, ValueError):
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)
 
 
 def _one_database(args: argparse.Namespace) -> None:

@@ -179,3 +179,18 @@ def test_sqlite_unable_to_open_a_file_in_a_read_only_folder_names_the_folder(
     missing = tmp_path / "gone" / "hub.db"
     assert str(as_user_error(sqlite3.OperationalError("unable to open database file"),
                              missing)).startswith(f"Cannot open database {missing}")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback(demo_db_path, tmp_path):
+    # `> /dev/full` (a full disk) ended in an OSError traceback, the backup made all the same.
+    copy = tmp_path / "copy.db"
+    for args in (("backup", "--db", demo_db_path, "-o", copy), ("check", "--db", demo_db_path),
+                 ("stats", "--db", demo_db_path, "--from", "2026-03-01", "--to", "2026-03-05")):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
+                                    stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        assert result.returncode != 0, args
+        assert result.stderr == ("hubapp: error: Cannot write to the standard output: No space "
+                                 "left on device\n"), args
+    assert _dump(copy) == _dump(demo_db_path)
