@@ -26,6 +26,15 @@ from hubapp.domain.errors import (
 translate: Translate = untranslated
 
 
+class _UsageError(InputError):
+    """A mistake in how a command was called, which argparse cannot see: exit 2 as its own."""
+
+
+# The exit codes of `hubapp --help` (and README): scripts tell a refused call (2) from a
+# failed command, and check's problems found (1) from a file it could not check (3).
+FAILED, USAGE, NOT_CHECKED = 1, 2, 3
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line on stderr, as scripts expect
         self.exit(2, translate("cli", "{prog}: error: {message} (see {prog} --help)").format(
@@ -74,7 +83,16 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The commands, their help in the system's language (`translate` is set first)."""
     parser = _Parser(prog="hubapp", description=translate(
         "cli", "Hub Desk: the daily log of an inland logistics hub. Without a command, opens "
-               "the window."))
+               "the window."), formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=translate("cli", "exit codes:\n"
+                                "  0  done; check found no problems\n"
+                                "  1  the command failed, its reason on stderr; check found "
+                                "problems\n"
+                                "  2  a mistake in the command line (see the command's --help)\n"
+                                "  3  check could not check the file (missing, busy, not a Hub "
+                                "Desk\n"
+                                "     database or from a newer version) or write its findings\n"
+                                "  130  interrupted"))
     parser.add_argument("--version", action=_Version)
     parser.add_argument("--db", type=_target, help=translate(
         "cli", "database file or postgresql://user@host/dbname URL (default: a file in the "
@@ -135,7 +153,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                "reads"))
     export.add_argument("--from", dest="date_from", required=True, help=first_day, **day)
     export.add_argument("--to", dest="date_to", required=True, help=last_day, **day)
-    export.add_argument("-o", "--output", type=Path, required=True,
+    export.add_argument("-o", "--output", type=_export_target, required=True,
                         help=translate("cli", "file to write (.csv or .xlsx)"))
 
     backup = command("backup", translate(
@@ -147,7 +165,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                "folder first)"))
     restore.add_argument("file", type=Path, help=translate("cli", "backup file to restore"))
     command("check", translate(
-        "cli", "check the file's integrity and the app's rules; exit 1 on problems"))
+        "cli", "check the file's integrity and the app's rules; exit 1 on problems, 3 if "
+               "the file cannot be checked"))
     migrate_to = command("migrate-to", translate(
         "cli", "copy the hub in the file --db into an empty PostgreSQL database, in one "
                "transaction, and verify the copy"))
@@ -180,6 +199,16 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
                           help=translate("cli", "what the user may do"))
     return parser
+
+
+def _export_target(text: str) -> Path:
+    """Refused with the command line's mistakes, before the database is opened."""
+    from hubapp.interchange.writing import export_target
+
+    try:
+        return export_target(text)
+    except HubError as error:
+        raise argparse.ArgumentTypeError(message(error, translate)) from None
 
 
 def _target(text: str) -> Path | str:
@@ -258,13 +287,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_output()
         _error_line(translate("cli", "Cannot write to the standard output: {reason}").format(
             reason=failed.reason))
-        return 1
+        return _failed(args)
+    except _UsageError as error:
+        args.command_parser.error(message(error, translate))
     except HubError as error:
         _error_line(message(error, translate))
-        return 1
+        return _failed(args)
     except KeyboardInterrupt:
         print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
         return 130
+
+
+def _failed(args: argparse.Namespace) -> int:
+    return NOT_CHECKED if args.command == "check" else FAILED
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -367,12 +402,12 @@ def run_demo(args: argparse.Namespace) -> int:
     from hubapp.store import demo_data
 
     if not 1 <= args.days <= 5000:
-        raise InputError(QT_TRANSLATE_NOOP("messages", "--days must be between 1 and 5000, "
+        raise _UsageError(QT_TRANSLATE_NOOP("messages", "--days must be between 1 and 5000, "
                                            "not {days}"), days=args.days)
     days, copies = args.days, 1
     if args.containers is not None:
         if not 1 <= args.containers <= 50_000_000:
-            raise InputError(QT_TRANSLATE_NOOP(
+            raise _UsageError(QT_TRANSLATE_NOOP(
                 "messages", "--containers must be between 1 and 50,000,000, not {count}"),
                              count=args.containers)
         days, copies = demo.shape_for(args.containers)
@@ -512,7 +547,7 @@ def run_check(args: argparse.Namespace) -> int:
     print(translate("cli", "No problems found.") if report.ok else counted(translate(
         "cli", "{count} problem(s) found; restore a backup or correct the data."),
         len(report.problems)).format(count=_number(len(report.problems))))
-    return 0 if report.ok else 1
+    return 0 if report.ok else FAILED
 
 
 def run_migrate_to(args: argparse.Namespace) -> int:
@@ -520,7 +555,7 @@ def run_migrate_to(args: argparse.Namespace) -> int:
     from hubapp.store.to_server import copy_to_server
 
     if is_server(args.db) or not is_server(args.url):
-        raise InputError(QT_TRANSLATE_NOOP(
+        raise _UsageError(QT_TRANSLATE_NOOP(
             "messages", "migrate-to copies a hub's file (--db FILE) to a server database "
                         "(postgresql://user@host/dbname)"))
     checks = copy_to_server(args.db, args.url)
@@ -670,14 +705,18 @@ def _over_range(args: argparse.Namespace, work):
     """work(db) on the existing database, once --from and --to make a range."""
     from hubapp.store import open_db
 
-    if args.date_from > args.date_to:
-        raise InputError(QT_TRANSLATE_NOOP("messages", "--from {start} is after --to {end}"),
-                         start=args.date_from.isoformat(), end=args.date_to.isoformat())
+    _in_order(args)
     db = open_db(args.db, create=False)
     try:
         return work(db)
     finally:
         db.close()
+
+
+def _in_order(args: argparse.Namespace) -> None:
+    if args.date_from > args.date_to:
+        raise _UsageError(QT_TRANSLATE_NOOP("messages", "--from {start} is after --to {end}"),
+                          start=args.date_from.isoformat(), end=args.date_to.isoformat())
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -687,22 +726,20 @@ def run_report(args: argparse.Namespace) -> int:
     needed = {"daily": ("date",), "monthly": ("month",), "range": ("date_from", "date_to")}
     missing = [name for name in needed[args.kind] if getattr(args, name) is None]
     if missing:
-        raise InputError(QT_TRANSLATE_NOOP("messages", "report {kind} needs {options}"),
+        raise _UsageError(QT_TRANSLATE_NOOP("messages", "report {kind} needs {options}"),
                          kind=args.kind, options=_options(missing))
     # "daily --date X --month Y" made the day's report: the month asked for was dropped unsaid.
     if extra := [name for names in needed.values() for name in names
                  if name not in needed[args.kind] and getattr(args, name) is not None]:
-        raise InputError(QT_TRANSLATE_NOOP("messages", "report {kind} takes {options}, not "
+        raise _UsageError(QT_TRANSLATE_NOOP("messages", "report {kind} takes {options}, not "
                                            "{extra}"), kind=args.kind,
                          options=_options(needed[args.kind]), extra=_options(extra))
     if args.kind == "daily":
         first = last = args.date
     elif args.kind == "monthly":
         first, last = month_period(args.month)
-    elif args.date_from > args.date_to:
-        raise InputError(QT_TRANSLATE_NOOP("messages", "--from {start} is after --to {end}"),
-                         start=args.date_from.isoformat(), end=args.date_to.isoformat())
     else:
+        _in_order(args)
         first, last = args.date_from, args.date_to
     pages = reports.write_pdf(args.db, args.kind, first, last,
                               args.lang or language.system_language(), args.output)

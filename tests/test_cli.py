@@ -121,9 +121,9 @@ def test_an_empty_file_is_refused_not_read_as_a_hub_that_moved_nothing(tmp_path,
     # A truncated copy: "0 containers" and exit 0 would tell a script the hub was idle.
     empty = tmp_path / "copied.db"
     empty.touch()
-    out = tmp_path / "out.pdf"
+    out = tmp_path / ("out.csv" if command[0] == "export" else "out.pdf")
     result = hubapp(*(a.format(out=out) for a in command), "--db", empty)
-    assert result.returncode == 1
+    assert result.returncode == (3 if command == ["check"] else 1)
     assert "is empty (0 bytes)" in result.stderr and len(result.stderr.splitlines()) == 1
     assert empty.stat().st_size == 0 and not out.exists()
 
@@ -241,3 +241,64 @@ def test_the_top_level_db_serves_every_command_and_a_second_one_is_refused(demo_
     assert missing.returncode == 2 and missing.stderr == (
         "hubapp demo: error: the following arguments are required: --db "
         "(see hubapp demo --help)\n")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["report", "monthly", "--db", "{db}", "-o", "{pdf}"], "report monthly needs --month"),
+    (["report", "daily", "--date", "2026-03-05", "--month", "2026-03", "--db", "{db}", "-o",
+      "{pdf}"], "not --month"),
+    (["report", "range", "--from", "2026-03-05", "--to", "2026-03-01", "--db", "{db}", "-o",
+      "{pdf}"], "--from 2026-03-05 is after --to 2026-03-01"),
+    (["stats", "--db", "{db}", "--from", "2026-03-05", "--to", "2026-03-01"], "is after"),
+    (["export", "--db", "{db}", "--from", "2026-03-05", "--to", "2026-03-01", "-o", "{csv}"],
+     "is after"),
+    (["export", "--db", "{db}", "--from", "2026-03-01", "--to", "2026-03-05", "-o", "{txt}"],
+     "Export to a .csv or .xlsx file, not x.txt"),
+    (["demo", "--db", "{new}", "--days", "0"], "between 1 and 5000"),
+    (["demo", "--db", "{new}", "--containers", "0"], "between 1 and 50,000,000"),
+    (["migrate-to", "--db", "postgresql://hub@localhost/hub", "{db}"], "migrate-to copies"),
+])
+def test_usage_mistakes_exit_2_as_argparse_s_own(demo_file, tmp_path, args, words):
+    # They exited 1, as a command that failed: a script could not tell its own mistake.
+    values = {"db": demo_file, "new": tmp_path / "new.db", "pdf": tmp_path / "r.pdf",
+              "csv": tmp_path / "x.csv", "txt": tmp_path / "x.txt"}
+    result = hubapp(*(a.format(**values) for a in args))
+    assert result.returncode == 2
+    command = args[0]
+    assert result.stderr.startswith(f"hubapp {command}: error: ")
+    assert result.stderr.endswith(f" (see hubapp {command} --help)\n")
+    assert words in result.stderr and len(result.stderr.splitlines()) == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+
+
+def test_check_tells_a_file_it_could_not_check_from_one_with_problems(demo_file, tmp_path):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_text("not a database")
+    newer = tmp_path / "newer.db"
+    newer.write_bytes(demo_file.read_bytes())
+    with sqlite3.connect(newer) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
+    conn.close()
+    locked = tmp_path / "locked.db"
+    locked.write_bytes(demo_file.read_bytes())
+    holder = sqlite3.connect(locked)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        for path, words in ((tmp_path / "missing.db", "does not exist"),
+                            (garbage, "not a Hub Desk database"),
+                            (newer, "newer version"), (locked, "busy")):
+            result = hubapp("check", "--db", path)
+            assert result.returncode == 3, (path, result.stderr)
+            assert words in result.stderr
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_help_lists_the_exit_codes():
+    shown = hubapp("--help", check=True).stdout
+    codes = shown[shown.index("exit codes:"):].splitlines()
+    assert [line.split()[0] for line in codes if line.startswith("  ") and
+            line.split()[0].isdigit()] == ["0", "1", "2", "3", "130"]

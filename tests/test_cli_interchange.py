@@ -232,10 +232,10 @@ def test_export_and_import_back(db, tmp_path, suffix):
 def test_export_refuses_bad_range_and_format(db, tmp_path):
     reversed_ = hubapp("export", "--db", db, "--from", "2026-03-05", "--to", "2026-03-01",
                        "-o", tmp_path / "x.csv")
-    assert reversed_.returncode == 1 and "after --to" in reversed_.stderr
+    assert reversed_.returncode == 2 and "after --to" in reversed_.stderr
     pdf = hubapp("export", "--db", db, "--from", "2026-03-01", "--to", "2026-03-05",
                  "-o", tmp_path / "x.pdf")
-    assert pdf.returncode == 1 and ".csv or .xlsx" in pdf.stderr
+    assert pdf.returncode == 2 and ".csv or .xlsx" in pdf.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -80,7 +80,8 @@ def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
 
     wrong = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-05",
                    "--to", "2026-03-01")
-    assert wrong.stderr.strip() == "hubapp：错误：--from 2026-03-05 晚于 --to 2026-03-01"
+    assert wrong.stderr.strip() == ("hubapp stats：错误：--from 2026-03-05 晚于 --to 2026-03-01"
+                                    "（参见 hubapp stats --help）")
 
 
 def test_machine_formats_keep_english_keys_in_chinese(demo_db_path):

@@ -196,10 +196,10 @@ def test_unreachable_server_and_missing_database_are_one_clear_line(pg_server):
                                     "postgresql://hub@127.0.0.1:1/hub")
     assert "pw" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     result = hubapp("check", "--db", pg_server.url("no_such_hub"))
-    assert result.returncode == 1 and "has no database" in result.stderr
+    assert result.returncode == 3 and "has no database" in result.stderr
     assert "createdb" in result.stderr
     result = hubapp("check", "--db", pg_server.url("hub") + "?colour=blue")
-    assert result.returncode == 1 and result.stderr.startswith("hubapp: error: ")
+    assert result.returncode == 3 and result.stderr.startswith("hubapp: error: ")
     assert "not a database address" in result.stderr and '"colour"' in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
@@ -588,7 +588,7 @@ def test_every_read_gives_the_same_records_on_both_engines(pg_server, pg_templat
 
 def test_checking_an_empty_server_database_says_so(empty_url):
     result = hubapp("check", "--db", empty_url)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr.strip().endswith("holds no Hub Desk data yet: there is nothing to check")
 
 

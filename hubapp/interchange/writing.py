@@ -59,11 +59,8 @@ def export_file(
     The file appears whole or not at all: it is written beside the target and
     renamed at the end, so a cancel or a full disk leaves no half file behind.
     """
-    path = Path(path)
+    path = export_target(path)
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise FileFormatError(QT_TRANSLATE_NOOP(
-            "messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
     total = store.count_export(db, first, last)
     if not total:
         # A header-only file and "0 rows written" read as an export that went wrong; an
@@ -86,6 +83,15 @@ def export_file(
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {name}: {reason}"), name=path.name,
                               reason=error.strerror or str(error)) from error
+
+
+def export_target(path: str | Path) -> Path:
+    """path, if export can write to it: a .csv or .xlsx file."""
+    path = Path(path)
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
+    return path
 
 
 def _counted(rows: Iterable[list[Any]], total: int, progress, check) -> Iterator[list[Any]]:
