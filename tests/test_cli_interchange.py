@@ -436,3 +436,24 @@ def test_export_then_import_into_a_fresh_database_gives_the_same_numbers(db, tmp
     with sqlite3.connect(fresh) as conn:
         assert conn.execute("SELECT teu FROM container_move WHERE container = ?",
                             [with_check_digit("LONU000001")]).fetchone() == (2.25,)
+
+
+def test_an_output_that_cannot_be_written_is_named_with_its_folder(db, tmp_path):
+    # "Cannot write x.csv" left out the folder that was missing.
+    missing = tmp_path / "no" / "x.csv"
+    export = hubapp("export", "--db", db, "--from", "2026-03-01", "--to", "2026-03-05",
+                    "-o", missing)
+    assert export.returncode == 1
+    assert export.stderr == f"hubapp: error: Cannot write {missing}: No such file or directory\n"
+    listed = tmp_path / "no" / "problems.csv"
+    imported = hubapp("import", SAMPLE, "--db", db, "--problems", listed)
+    assert imported.returncode == 1
+    assert imported.stderr == f"hubapp: error: Cannot write {listed}: No such file or directory\n"
+    # "-o .csv" was refused as "not .csv".
+    unnamed = hubapp("export", "--db", db, "--from", "2026-03-01", "--to", "2026-03-05",
+                     "-o", tmp_path / ".csv")
+    assert unnamed.returncode == 2
+    assert unnamed.stderr.splitlines() == [
+        f"hubapp export: error: argument -o/--output: The export file {tmp_path / '.csv'} needs "
+        "a name before its ending (see hubapp export --help)"]
+    assert not (tmp_path / ".csv").exists()

@@ -81,13 +81,17 @@ def export_file(
             _write_csv if suffix == ".csv" else _write_xlsx)(partial, rows))
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
-            "messages", "Cannot write {name}: {reason}"), name=path.name,
+            "messages", "Cannot write {name}: {reason}"), name=str(path),
                               reason=error.strerror or str(error)) from error
 
 
 def export_target(path: str | Path) -> Path:
     """path, if export can write to it: a .csv or .xlsx file."""
     path = Path(path)
+    if path.name.lower() in (".csv", ".xlsx"):  # a hidden file's name to Path, no ending
+        raise FileFormatError(QT_TRANSLATE_NOOP(
+            "messages", "The export file {path} needs a name before its ending"),
+                              path=str(path))
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Export to a .csv or .xlsx file, not {name}"), name=path.name)
@@ -227,4 +231,4 @@ def _write_text_table(path: str | Path, header: tuple[str, ...],
         write_beside(path, write)
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot write {name}: {reason}"),
-                              name=path.name, reason=error.strerror or str(error)) from error
+                              name=str(path), reason=error.strerror or str(error)) from error
