@@ -215,6 +215,11 @@ def _target(text: str) -> Path | str:
     """A database file, or a server URL kept as written (a Path would fold its "//")."""
     from hubapp.store.engine import is_server
 
+    if not text.strip():  # Path("") is ".", "a folder, not a database file"
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "it is empty (is a shell variable unset?); name a database file or a "
+                   "postgresql://user@host/dbname URL"))
+
     return text if is_server(text) else Path(text)
 
 
@@ -273,7 +278,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # every start, are not needed. Anything else, a mistake too, gets the full parser.
     window = argv == [] or (len(argv) == 2 and argv[0] == "--db") or (
         len(argv) == 1 and argv[0].startswith("--db="))
-    args = build_parser(with_commands=not window).parse_args(argv)
+    parser = build_parser(with_commands=not window)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # told by the command's parser, which points at its own --help
+        getattr(args, "command_parser", parser).error(translate(
+            "argparse", "unrecognized arguments: %s") % " ".join(extra))
     if args.command is not None:
         _one_database(args)
     try:

@@ -302,3 +302,18 @@ def test_help_lists_the_exit_codes():
     codes = shown[shown.index("exit codes:"):].splitlines()
     assert [line.split()[0] for line in codes if line.startswith("  ") and
             line.split()[0].isdigit()] == ["0", "1", "2", "3", "130"]
+
+
+def test_usage_hints_point_at_the_command_s_help_and_an_empty_db_is_named(demo_file):
+    # An extra word sent people to `hubapp --help`, which does not list stats' options.
+    extra = hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to", "2026-03-05",
+                   "extra")
+    assert extra.returncode == 2 and extra.stderr == (
+        "hubapp stats: error: unrecognized arguments: extra (see hubapp stats --help)\n")
+    # --db "$UNSET" was said to be ". is a folder, not a database file".
+    for args in (("stats", "--db", "", "--from", "2026-03-01", "--to", "2026-03-05"),
+                 ("--db", " ", "check")):
+        empty = hubapp(*args)
+        assert empty.returncode == 2
+        assert "error: argument --db: it is empty (is a shell variable unset?)" in empty.stderr
+        assert len(empty.stderr.splitlines()) == 1
