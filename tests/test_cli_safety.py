@@ -194,3 +194,31 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(demo_db_path,
         assert result.stderr == ("hubapp: error: Cannot write to the standard output: No space "
                                  "left on device\n"), args
     assert _dump(copy) == _dump(demo_db_path)
+
+
+def test_reading_or_refusing_a_file_leaves_nothing_beside_it(demo_db_path, tmp_path):
+    # The read-only look at the file left an empty -wal and -shm behind, even beside a file
+    # from a newer version, to which nothing is written.
+    folder = tmp_path / "hub"
+    folder.mkdir()
+    hub = folder / "hub.db"
+    shutil.copy(demo_db_path, hub)
+    newer = folder / "newer.db"
+    shutil.copy(demo_db_path, newer)
+    with sqlite3.connect(newer) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
+    conn.close()
+    assert sorted(path.name for path in folder.iterdir()) == ["hub.db", "newer.db"]
+    kept = newer.read_bytes()
+    for args, code in ((("check", "--db", hub), 0),
+                       (("restore", hub, "--db", hub), 1),
+                       (("stats", "--db", hub, "--from", "2026-03-05", "--to", "2026-03-01"), 2),
+                       (("check", "--db", newer), 3),
+                       (("stats", "--db", newer, "--from", "2026-03-01", "--to", "2026-03-05"),
+                        1),
+                       (("backup", "--db", newer, "-o", tmp_path / "b.db"), 1)):
+        result = hubapp(*args)
+        assert result.returncode == code, (args, result.stderr)
+        assert sorted(path.name for path in folder.iterdir()) == ["hub.db", "newer.db"], args
+    assert newer.read_bytes() == kept

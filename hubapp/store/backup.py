@@ -25,7 +25,7 @@ from hubapp.store.check import integrity_problems
 from hubapp.store import audit, server_backup
 from hubapp.store.db import (
     BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, as_user_error, copy_database, inspect_file,
-    open_db, transaction, upgrade_partials,
+    open_db, reading, transaction, upgrade_partials,
 )
 from hubapp.store.engine import is_server
 from hubapp.store.filesystem import is_database_file
@@ -169,11 +169,8 @@ def verify(path: Path) -> None:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} holds no Hub Desk data: it is not a backup"), path=str(path))
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
+        with reading(path) as conn:
             problems = integrity_problems(conn)
-        finally:
-            conn.close()
     except sqlite3.Error as error:
         raise as_user_error(error, path) from error
     if problems:
@@ -235,7 +232,7 @@ def _newest_entry(db_path: Path | str) -> int:
     try:
         with _reading(db_path) as db:
             return audit.newest_id(db)
-    except sqlite3.Error:
+    except (sqlite3.Error, DatabaseError):
         return 0
 
 
@@ -250,8 +247,7 @@ def _reading(db_path: Path | str) -> Iterator[Database | sqlite3.Connection]:
         finally:
             db.close()
         return
-    with contextlib.closing(sqlite3.connect(
-            f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+    with reading(Path(db_path)) as conn:
         yield conn
 
 

@@ -17,7 +17,7 @@ from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, HubError, Translate, message, untranslated,
 )
 from hubapp.store import dwell, rollup
-from hubapp.store.db import BUSY_TIMEOUT_MS, as_user_error, inspect_file, refuse_unknown
+from hubapp.store.db import as_user_error, inspect_file, reading, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
 from hubapp.store.rows import minute_value
@@ -77,9 +77,7 @@ def check_database(path: str | Path, checked: Checked | None = None) -> CheckRep
     # Not a database, another program's, newer: a clear error; an empty file has no tables.
     if not inspect_file(path, create=False):
         raise _nothing_to_check(path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    with reading(path) as conn:
         problems = integrity_problems(conn)
         told(CHECKS[0], problems)
         if problems:
@@ -89,8 +87,6 @@ def check_database(path: str | Path, checked: Checked | None = None) -> CheckRep
         except sqlite3.DatabaseError as error:
             # integrity_check can miss damage in pages it does not read as b-trees.
             raise as_user_error(error, path) from error
-    finally:
-        conn.close()
 
 
 def _run(name: Path | str, checks, conn, told: Checked, ran: tuple[str, ...] = (),

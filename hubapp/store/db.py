@@ -123,8 +123,13 @@ def inspect_file(path: Path, create: bool) -> set[str]:
 
 def _applied_steps(path: Path) -> tuple[set[str], set[str]]:
     """The file's tables and the names of its applied migrations."""
-    # Read-only and immutable-free: looking must not create a WAL or journal.
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # Looking must not create a -wal or -shm beside a file that may be refused (a reader of a
+    # file in WAL mode makes both). Without a -wal no connection is using the file in WAL
+    # mode, nor does a journal wait to be played back: its pages are all in the file, read
+    # without the reader's files ("immutable").
+    quiet = not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' * quiet}",
+                           uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         tables = {row[0] for row in conn.execute(
@@ -137,6 +142,36 @@ def _applied_steps(path: Path) -> tuple[set[str], set[str]]:
     finally:
         conn.close()
     return tables, applied
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to a Hub Desk file, leaving no -wal and -shm it made: a reader
+    of a file in WAL mode makes them, and, unlike a writer, cannot remove them on closing."""
+    made = not Path(f"{path}-wal").exists()
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        try:  # a file it cannot read (a read-only folder) says why here, not as damage
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as error:
+            raise as_user_error(error, path) from error
+        yield conn
+    finally:
+        conn.close()
+        if made and Path(f"{path}-wal").exists():
+            _close_as_a_writer(path)
+
+
+def _close_as_a_writer(path: Path) -> None:
+    """The last connection to a file in WAL mode removes its -wal and -shm when it closes if
+    it may write; SQLite's locks keep them while another desk still has the file open."""
+    with contextlib.suppress(sqlite3.Error):  # a file only readable keeps them
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
 
 
 def _roll_back_unfinished_save(path: Path) -> None:
