@@ -262,6 +262,25 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db_path, tmp_path)
     open_db(broken).close()
 
 
+@pytest.mark.parametrize("damage", [slice(0, 16), slice(4096 * 3, 4096 * 6)],
+                         ids=["header", "pages"])
+def test_a_logged_in_admin_restores_over_a_damaged_database(demo_db, demo_db_path, tmp_path,
+                                                           damage):
+    # Its accounts cannot be read to confirm the admin's role: the restore it needs was
+    # refused with "restore it from a backup".
+    admin = users.add_user(demo_db, ANN, "li.na", ADMIN, "password-1")
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    broken = tmp_path / "broken" / "hub.db"
+    broken.parent.mkdir()
+    data = bytearray(saved.read_bytes())
+    data[damage] = b"\xff" * (damage.stop - damage.start)
+    broken.write_bytes(bytes(data))
+
+    backup.restore(saved, broken, admin)
+
+    assert _dump(broken) == _dump(saved)
+
+
 def test_a_save_made_while_a_restore_runs_gets_no_id_the_restore_gives_again(
         demo_db, demo_db_path, tmp_path, monkeypatch):
     # Read before the restore checked the backup and kept the current file, the newest id

@@ -9,6 +9,7 @@ the last 7 days, 4 weeks and 12 months. Files of any other name in that folder
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import os
@@ -215,15 +216,16 @@ def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int
 
 def _require_admin(db_path: Path | str, by: UserRecord) -> None:
     """A logged-in admin as the database about to be restored over has them now: one
-    deactivated or demoted at another desk may not throw its data away."""
-    if by.id is None:  # the command line or single-user mode: no account to read
-        require_role(None, by, ADMIN)
-        return
-    try:
-        with _reading(db_path) as db:
-            require_role(db, by, ADMIN)
-    except sqlite3.Error as error:
-        raise as_user_error(error, Path(db_path)) from error
+    deactivated or demoted at another desk may not throw its data away. A file too damaged
+    to say is taken at the session's word: restoring it is what it needs."""
+    if by.id is not None:
+        try:
+            with _reading(db_path) as db:
+                require_role(db, by, ADMIN)
+            return
+        except (sqlite3.Error, DatabaseError):  # not PermissionDenied: that one stands
+            pass
+    require_role(None, dataclasses.replace(by, id=None), ADMIN)
 
 
 def _newest_entry(db_path: Path | str) -> int:
