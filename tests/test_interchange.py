@@ -810,6 +810,19 @@ def test_a_cover_sheet_opened_on_is_passed_over_for_the_list(demo_db, tmp_path):
     assert summary(result) == "1 service, 20 containers, 24 TEU; read from sheet “数据”"
 
 
+def test_the_sheet_opened_on_is_read_when_its_columns_are_to_be_mapped_by_hand(tmp_path):
+    # Another sheet naming two fields (a summary) was read instead, out of the clerk's reach.
+    path = sample_book(tmp_path / "own-columns.xlsx", [
+        ("Loading list", [["Контейнер", "Тип", "Поезд", "Дата", "Направление"],
+                          ["CSQU3054383", "22G1", "X1", "2026-03-05", "out"]]),
+        ("Summary", [["Date", "Service", "TEU"], ["2026-03-05", "X1", "1"]])])
+
+    table = read_table(path, 20)
+
+    assert (table.sheet, table.headers[0], table.unread_sheets) == (
+        "Loading list", "Контейнер", ("Summary",))
+
+
 def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
     other = [[cell.replace("X5508", "X5510") for cell in row] for row in SAMPLE_ROWS[11:]]
     path = sample_book(tmp_path / "two-trains.xlsx", [

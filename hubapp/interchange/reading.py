@@ -323,14 +323,16 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
 
 
 def _sheet_to_read(book) -> tuple[object, tuple[str, ...]]:
-    """The sheet Excel opens the workbook on if it is visible and has a header row, else the
-    first visible one with a header row ("说明", a cover sheet, often comes first; templates
-    keep their dropdown lists on a hidden sheet); and the titles of the other visible sheets
-    with a header row, which are not read (one list per file) but must not go unsaid."""
+    """The sheet Excel opens the workbook on if it is visible and holds a table (a header
+    Hub Desk knows, or columns to map by hand), else the first visible one with a header row
+    ("说明", a cover sheet of a few lines, often comes first; templates keep their dropdown
+    lists on a hidden sheet); and the titles of the other visible sheets with a header row,
+    which are not read (one list per file) but must not go unsaid."""
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
-    listing = [sheet for sheet in visible if _has_header(sheet)]
+    first_rows = {sheet.title: _first_rows(sheet) for sheet in visible}
+    listing = [sheet for sheet in visible if has_header(first_rows[sheet.title])]
     active = book.active
-    if active in listing:
+    if active in listing or (active in visible and _holds_table(first_rows[active.title])):
         chosen = active
     elif listing:
         chosen = listing[0]
@@ -341,15 +343,20 @@ def _sheet_to_read(book) -> tuple[object, tuple[str, ...]]:
 
 # How many rows of a sheet are looked at for a header row (blank ones included).
 _HEADER_SEARCH_ROWS = 50
+# A row of this many filled cells makes a table, not a cover sheet's lines of text.
+_TABLE_CELLS = 3
 
 
-def _has_header(sheet) -> bool:
-    """Whether one of the sheet's first non-blank rows is a header (names two fields)."""
+def _first_rows(sheet) -> list[list[str]]:
+    """The sheet's first non-blank rows, as text."""
     sheet.reset_dimensions()  # as when read: the stored size may be wrong
-    written = [[_cell_text(value) for value in values]
-               for values in sheet.iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True)
-               if any(value is not None and str(value).strip() for value in values)]
-    return has_header(written)
+    return [[_cell_text(value) for value in values]
+            for values in sheet.iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True)
+            if any(value is not None and str(value).strip() for value in values)]
+
+
+def _holds_table(rows: list[list[str]]) -> bool:
+    return any(sum(bool(cell.strip()) for cell in row) >= _TABLE_CELLS for row in rows)
 
 
 # <mergeCell ref="A2:A4"/>: columns and rows of a merged range's corners.
