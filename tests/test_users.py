@@ -42,6 +42,15 @@ def test_first_start_creates_the_admin_once(db):
     assert [u.name for u in users.list_users(db)] == ["Li Na"]
 
 
+def test_the_first_admin_is_audited_under_the_name_stored(db):
+    # The audit log's first entry named a look-alike of the stored li.na.
+    users.create_first_admin(db, "ｌｉ.ｎａ\u200b ", PASSWORD)
+
+    assert [tuple(row) for row in db.execute(
+        "SELECT user_name, entity_id FROM audit_log WHERE entity = 'user'")] == [
+        ("li.na", "li.na")]
+
+
 def test_password_is_stored_as_salted_scrypt_with_its_parameters(db, admin):
     users.add_user(db, admin, "wang", CLERK, PASSWORD)
     hashes = [row[0] for row in db.execute("SELECT password_hash FROM app_user")]

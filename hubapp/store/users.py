@@ -168,7 +168,7 @@ def create_first_admin(db: Database, name: str, password: str) -> UserRecord:
         if db.execute("SELECT COUNT(*) FROM app_user").fetchone()[0]:
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "messages", "The first admin already exists; log in as an admin to add users"))
-        return _insert(db, name, ADMIN, password, by=name)
+        return _insert(db, name, ADMIN, password, by=user_name(name))
 
 
 def add_user(db: Database, actor: UserRecord, name: str, role: str, password: str) -> UserRecord:
