@@ -8,6 +8,7 @@ import pytest
 from hubapp.domain.records import Direction, ServiceRecord
 from hubapp.store import audit, open_db, services
 from hubapp.store.db import transaction
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import desk_watcher
 
 from conftest import DEMO_END
@@ -175,7 +176,7 @@ def test_the_same_account_at_another_desk_is_another_desk(qtbot, main_window, de
     other_desk = _desk(demo_target, main_window.ctx)
     bananas = next(c for c in reference.list_commodities(other_desk.db) if c.hs_code == "080390")
     reference.save_commodity(other_desk.db, dataclasses.replace(
-        bananas, name_en="bananas (Cavendish)"), other_desk.user, bananas)
+        bananas, name_en="bananas (Cavendish)"), other_desk.actor(), bananas)
     other_desk.db.close()
     main_window.watcher.look()
     assert "bananas (Cavendish)" in [c.name_en for c in screen.commodities.model.records()]
@@ -231,7 +232,7 @@ def test_a_commodity_another_desk_merged_away_before_the_poll_is_told_at_its_row
     other_desk = open_db(demo_target)
     bananas = next(c for c in reference.list_commodities(other_desk) if c.hs_code == "080390")
     into = next(c for c in reference.list_commodities(other_desk) if c.id != bananas.id)
-    reference.merge_commodities(other_desk, bananas.id, into.id, "wang")
+    reference.merge_commodities(other_desk, bananas.id, into.id, UserRecord("wang", ADMIN))
     other_desk.close()
     assert not screen.save()
     assert [(problem.row, str(problem)) for problem in screen.grid.problems()] == [

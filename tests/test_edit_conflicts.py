@@ -154,8 +154,8 @@ def test_a_new_box_of_a_commodity_another_desk_merged_or_retired_is_told_at_its_
     service, boxes = _new_service(desk_a), [empty, merged, retired]
     gone, kept = (reference.get_commodity(desk_b, move.commodity_id) for move in (first, second))
     into = next(c for c in reference.list_commodities(desk_b) if c.id not in (gone.id, kept.id))
-    reference.merge_commodities(desk_b, gone.id, into.id, "wang")
-    reference.set_retired(desk_b, kept.id, True, "wang")
+    reference.merge_commodities(desk_b, gone.id, into.id, UserRecord("wang", ADMIN))
+    reference.set_retired(desk_b, kept.id, True, UserRecord("wang", ADMIN))
     assert _problems_of(desk_a, service, boxes) == [
         ("commodity", 1, f"{gone.name_en} ({gone.name_zh}) was merged into {into.name_en} "
                          f"({into.name_zh}) at another desk: choose the commodity again"),
@@ -170,7 +170,7 @@ def test_a_stored_box_keeps_its_retired_commodity_and_no_other_box_takes_it(desk
     desk_a, desk_b = desks
     service, moves = _open(desk_a)
     index, box = next((i, move) for i, move in enumerate(moves) if move.commodity_id is not None)
-    reference.set_retired(desk_b, box.commodity_id, True, "wang")
+    reference.set_retired(desk_b, box.commodity_id, True, UserRecord("wang", ADMIN))
     service = services.get_service(desk_a, service.id)  # retiring changes no service
     another = dataclasses.replace(box, container="TGHU1234567")
     assert [(field, row) for field, row, _ in _problems_of(
