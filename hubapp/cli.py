@@ -87,7 +87,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         epilog=translate("cli", "exit codes:\n"
                                 "  0  done; check found no problems\n"
                                 "  1  the command failed, its reason on stderr; check found "
-                                "problems\n"
+                                "problems\n     (a damaged file too)\n"
                                 "  2  a mistake in the command line (see the command's --help)\n"
                                 "  3  check could not check the file (missing, busy, not a Hub "
                                 "Desk\n"
@@ -301,14 +301,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.command_parser.error(message(error, translate))
     except HubError as error:
         _error_line(message(error, translate))
-        return _failed(args)
+        return _failed(args, error)
     except KeyboardInterrupt:
         print(translate("cli", "hubapp: interrupted"), file=sys.stderr)
         return 130
 
 
-def _failed(args: argparse.Namespace) -> int:
-    return NOT_CHECKED if args.command == "check" else FAILED
+def _failed(args: argparse.Namespace, error: HubError | None = None) -> int:
+    if args.command != "check":
+        return FAILED
+    from hubapp.store.db import DamagedDatabaseError
+
+    # A damaged file is what check looks for: found, not a file it could not check.
+    return FAILED if isinstance(error, DamagedDatabaseError) else NOT_CHECKED
 
 
 def _run_command(args: argparse.Namespace) -> int:

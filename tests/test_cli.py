@@ -297,6 +297,16 @@ def test_check_tells_a_file_it_could_not_check_from_one_with_problems(demo_file,
         holder.close()
 
 
+def test_check_finds_a_damaged_file_a_problem_not_a_file_it_could_not_check(demo_file, tmp_path):
+    # A file cut to half its size (a copy stopped half-way) exited 3, "could not check", as a
+    # missing one: damage is what check is run to find.
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(demo_file.read_bytes()[:demo_file.stat().st_size // 2])
+    result = hubapp("check", "--db", cut)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == f"hubapp: error: Database {cut} is damaged; restore it from a backup\n"
+
+
 def test_help_lists_the_exit_codes():
     shown = hubapp("--help", check=True).stdout
     codes = shown[shown.index("exit codes:"):].splitlines()

@@ -327,6 +327,9 @@ _BUSY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is busy: another Hub Desk is saving. Try again in a moment")
 _READ_ONLY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} is read-only: check the file's permissions")
+_NOT_A_DATABASE = QT_TRANSLATE_NOOP(
+    "messages", "{path} is not a Hub Desk database (damaged or not an SQLite file)")
+_MALFORMED = QT_TRANSLATE_NOOP("messages", "Database {path} is damaged; restore it from a backup")
 DISK_FULL = QT_TRANSLATE_NOOP("messages", "The disk holding {path} is full: nothing was saved")
 _UNABLE_TO_OPEN = QT_TRANSLATE_NOOP(
     "messages", "Cannot open database {path}: check the folder exists and is writable")
@@ -341,10 +344,8 @@ _USER_ERRORS = (
     ("disk i/o error", QT_TRANSLATE_NOOP(
         "messages", "Writing to {path} failed (disk error or file too large): nothing was "
                     "saved")),
-    ("not a database", QT_TRANSLATE_NOOP(
-        "messages", "{path} is not a Hub Desk database (damaged or not an SQLite file)")),
-    ("malformed", QT_TRANSLATE_NOOP(
-        "messages", "Database {path} is damaged; restore it from a backup")),
+    ("not a database", _NOT_A_DATABASE),
+    ("malformed", _MALFORMED),
     ("unable to open", _UNABLE_TO_OPEN),
 )
 
@@ -353,6 +354,12 @@ _FOLDER_READ_ONLY = QT_TRANSLATE_NOOP(
     "messages", "Database {path} cannot be used: its folder {folder} is read-only, and SQLite "
                 "keeps its -wal and -shm files beside the database. Make the folder writable "
                 "or copy the file to a folder that is")
+
+
+class DamagedDatabaseError(DatabaseError):
+    """A Hub Desk file SQLite found damaged (a file that is not SQLite at all is refused before,
+    by inspect_file): what `hubapp check` reports as a problem found, not as a file it could
+    not check."""
 
 
 def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
@@ -365,7 +372,8 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
                 # read-only mount SQLite cannot even open it: "unable to open".
                 return DatabaseError(_FOLDER_READ_ONLY, path=str(path),
                                      folder=str(Path(path).parent))
-            return DatabaseError(template, path=str(path))
+            damaged = template in (_NOT_A_DATABASE, _MALFORMED)
+            return (DamagedDatabaseError if damaged else DatabaseError)(template, path=str(path))
     return error
 
 
