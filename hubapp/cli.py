@@ -145,7 +145,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     import_.add_argument("--skip-duplicates", action="store_true", help=translate(
         "cli", "leave out services and containers already stored instead of refusing the "
                "file"))
-    import_.add_argument("--problems", type=Path, metavar="FILE", help=translate(
+    import_.add_argument("--problems", type=_problems_target, metavar="FILE", help=translate(
         "cli", "save every problem or duplicate found as CSV (only the first {count} are "
                "printed)").format(count=PRINTED_PROBLEMS))
     export = command("export", translate(
@@ -209,6 +209,18 @@ def _export_target(text: str) -> Path:
         return export_target(text)
     except HubError as error:
         raise argparse.ArgumentTypeError(message(error, translate)) from None
+
+
+def _problems_target(text: str) -> Path:
+    """Refused before anything is written: a list saved under another ending (problems.txt)
+    was refused by the next run as a file that is not a problem list. /dev/stdout too: the
+    list is written beside its name and renamed over it, which a terminal or pipe is not;
+    the first problems are printed on stderr without --problems."""
+    path = Path(text)
+    if path.suffix.lower() != ".csv":
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "name a .csv file for the problem list, not {name}").format(name=text))
+    return path
 
 
 def _target(text: str) -> Path | str:
@@ -634,9 +646,9 @@ def run_import(args: argparse.Namespace) -> int:
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "--problems {path} is the file being imported or the database: name "
                         "another file for the problem list"), path=str(args.problems))
-    # Another hub's database or a loading list .xlsx named by a slip was replaced by the list.
-    if args.problems is not None and args.problems.exists() and (
-            args.problems.suffix.lower() != ".csv" or not args.problems.is_file()):
+    # A folder or a device named *.csv: the list is renamed over its name, which only works
+    # for a file (another hub's database or a workbook are refused by their ending).
+    if args.problems is not None and args.problems.exists() and not args.problems.is_file():
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "--problems {path} exists and is not a .csv file: name another file "
                         "for the problem list"), path=str(args.problems))

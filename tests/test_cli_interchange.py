@@ -287,13 +287,15 @@ def test_a_problem_list_named_as_the_file_imported_is_refused_and_the_file_kept(
     result = hubapp("import", listed, "--db", db, "--problems", tmp_path / "." / "list.csv")
     assert result.returncode == 1 and "is the file being imported" in result.stderr
     assert listed.read_bytes() == SAMPLE.read_bytes()
-    # Nor a hard link to it, nor the database (which became a CSV header).
+    # Nor a hard link to it, nor the database (which became a CSV header), whatever its name.
     (tmp_path / "linked.csv").hardlink_to(listed)
-    hub = Path(db).read_bytes()
-    for other in (tmp_path / "linked.csv", db):
-        refused = hubapp("import", listed, "--db", db, "--problems", other)
+    hub = tmp_path / "hub.csv"
+    shutil.copy(db, hub)
+    kept = hub.read_bytes()
+    for other in (tmp_path / "linked.csv", hub):
+        refused = hubapp("import", listed, "--db", hub, "--problems", other)
         assert refused.returncode == 1 and "or the database" in refused.stderr
-    assert listed.read_bytes() == SAMPLE.read_bytes() and Path(db).read_bytes() == hub
+    assert listed.read_bytes() == SAMPLE.read_bytes() and hub.read_bytes() == kept
 
 
 def test_a_problem_list_never_replaces_another_database_or_workbook(db, tmp_path):
@@ -310,12 +312,38 @@ def test_a_problem_list_never_replaces_another_database_or_workbook(db, tmp_path
     for target in (other_hub, workbook, folder):
         kept = target.read_bytes() if target.is_file() else None
         result = hubapp("import", bad, "--db", db, "--problems", target)
-        assert result.returncode == 1
-        assert result.stderr == (f"hubapp: error: --problems {target} exists and is not a .csv "
-                                 "file: name another file for the problem list\n")
+        assert result.returncode == 2
+        assert result.stderr == (f"hubapp import: error: argument --problems: name a .csv file "
+                                 f"for the problem list, not {target} (see hubapp import "
+                                 "--help)\n")
         assert kept is None or target.read_bytes() == kept
+    named_as_a_list = folder / "old.csv"
+    named_as_a_list.mkdir()
+    result = hubapp("import", bad, "--db", db, "--problems", named_as_a_list)
+    assert result.returncode == 1 and result.stderr == (
+        f"hubapp: error: --problems {named_as_a_list} exists and is not a .csv file: name "
+        "another file for the problem list\n")
     assert sorted(path.name for path in folder.iterdir()) == [
-        "bad.csv", "loading-list.xlsx", "other.db"]
+        "bad.csv", "loading-list.xlsx", "old.csv", "other.db"]
+
+
+def test_a_problem_list_is_a_csv_file_from_the_first_run(db, tmp_path):
+    # problems.txt was written by the first run and refused by every later one as "not a
+    # .csv file", leaving the first run's list to be read as the latest.
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,service,direction,container,size_type\n"
+                   "2026-03-05,X9001,outbound,CSQU3054384,22X1\n")
+    listed = tmp_path / "problems.txt"
+    for _run in range(2):
+        result = hubapp("import", bad, "--db", db, "--problems", listed)
+        assert result.returncode == 2 and "name a .csv file for the problem list, not " \
+            f"{listed} " in result.stderr
+        assert not listed.exists()
+    # Not the terminal either: the list is renamed over its name; without --problems the
+    # first problems are printed on stderr.
+    shown = hubapp("import", bad, "--db", db, "--problems", "/dev/stdout")
+    assert shown.returncode == 2 and shown.stdout == ""
+    assert "name a .csv file for the problem list, not /dev/stdout" in shown.stderr
 
 
 def test_a_problem_list_is_written_whole_over_an_older_one(db, tmp_path):
