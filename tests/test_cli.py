@@ -307,6 +307,32 @@ def test_check_finds_a_damaged_file_a_problem_not_a_file_it_could_not_check(demo
     assert result.stderr == f"hubapp: error: Database {cut} is damaged; restore it from a backup\n"
 
 
+def test_check_through_a_link_reads_what_another_desk_has_in_the_wal(tmp_path):
+    # The -wal was looked for beside the link, not the file: none there, the file was read
+    # without it, and a new hub whose every page was still in the -wal "held no data".
+    real = tmp_path / "real.db"
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from hubapp.store import open_db; "
+                               f"db = open_db({str(real)!r}); print('open', flush=True); "
+                               "sys.stdin.read(); db.close()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "open\n"
+        assert (tmp_path / "real.db-wal").stat().st_size > 0
+        result = hubapp("check", "--db", link)
+    finally:
+        holder.communicate("", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "No problems found."
+    # Alone, the reader's -wal and -shm beside the file were left behind, not being beside
+    # the link.
+    alone = hubapp("check", "--db", link)
+    assert alone.returncode == 0, alone.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["link.db", "real.db"]
+
+
 def test_help_lists_the_exit_codes():
     shown = hubapp("--help", check=True).stdout
     codes = shown[shown.index("exit codes:"):].splitlines()

@@ -126,10 +126,11 @@ def _applied_steps(path: Path) -> tuple[set[str], set[str]]:
     # Looking must not create a -wal or -shm beside a file that may be refused (a reader of a
     # file in WAL mode makes both). Without a -wal no connection is using the file in WAL
     # mode, nor does a journal wait to be played back: its pages are all in the file, read
-    # without the reader's files ("immutable").
-    quiet = not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' * quiet}",
-                           uri=True)
+    # without the reader's files ("immutable"). SQLite keeps them beside the file a link
+    # names, so they are looked for there.
+    real = path.resolve()
+    quiet = not any(Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    conn = sqlite3.connect(f"{real.as_uri()}?mode=ro{'&immutable=1' * quiet}", uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         tables = {row[0] for row in conn.execute(
@@ -148,8 +149,9 @@ def _applied_steps(path: Path) -> tuple[set[str], set[str]]:
 def reading(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to a Hub Desk file, leaving no -wal and -shm it made: a reader
     of a file in WAL mode makes them, and, unlike a writer, cannot remove them on closing."""
-    made = not Path(f"{path}-wal").exists()
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    real = path.resolve()  # through a link, its -wal is beside the file it names
+    made = not Path(f"{real}-wal").exists()
+    conn = sqlite3.connect(f"{real.as_uri()}?mode=ro", uri=True)
     try:
         try:  # a file it cannot read (a read-only folder) says why here, not as damage
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -159,8 +161,8 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
         yield conn
     finally:
         conn.close()
-        if made and Path(f"{path}-wal").exists():
-            _close_as_a_writer(path)
+        if made and Path(f"{real}-wal").exists():
+            _close_as_a_writer(real)
 
 
 def _close_as_a_writer(path: Path) -> None:
