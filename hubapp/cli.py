@@ -393,7 +393,7 @@ def _discard_output() -> None:
 def _one_database(args: argparse.Namespace) -> None:
     """The command's --db, given before the command or after it, but once."""
     given = vars(args).pop("command_db", None)
-    if given is not None and args.db is not None and given != args.db:
+    if given is not None and args.db is not None and not _same_database(given, args.db):
         args.command_parser.error(translate(
             "cli", "--db is given twice, as {first} and {second}: give it once").format(
                 first=_named(args.db), second=_named(given)))
@@ -401,6 +401,14 @@ def _one_database(args: argparse.Namespace) -> None:
     if args.db is None:
         args.command_parser.error(translate(
             "argparse", "the following arguments are required: %s") % "--db")
+
+
+def _same_database(target: Path | str, other: Path | str) -> bool:
+    """Whether two --db name one database: a server URL as written, a file under any
+    spelling of its name or link to it, made or not."""
+    if isinstance(target, str) or isinstance(other, str):
+        return target == other
+    return _same_file(target, other) or target.resolve() == other.resolve()
 
 
 def _say_an_upgrade(args: argparse.Namespace) -> None:

@@ -243,6 +243,29 @@ def test_the_top_level_db_serves_every_command_and_a_second_one_is_refused(demo_
         "(see hubapp demo --help)\n")
 
 
+def test_one_database_named_twice_in_two_spellings_is_given_once(demo_file, tmp_path):
+    # A relative and an absolute name of one file were refused as "--db is given twice".
+    link = tmp_path / "link.db"
+    link.symlink_to(demo_file)
+    for first, second in ((demo_file.name, demo_file), (link, demo_file)):
+        result = subprocess.run(
+            [sys.executable, "-m", "hubapp", "--db", str(first), "stats", "--db", str(second),
+             "--from", "2026-03-01", "--to", "2026-03-05", "--format", "json"],
+            capture_output=True, text=True, timeout=120, cwd=demo_file.parent)
+        assert result.returncode == 0, result.stderr
+    # A file not made yet: its names are compared.
+    made = subprocess.run(
+        [sys.executable, "-m", "hubapp", "--db", "new.db", "demo", "--db", tmp_path / "new.db",
+         "--days", "2", "--end", "2026-03-05"], capture_output=True, text=True, timeout=120,
+        cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "new.db").is_file()
+    # Server URLs as written: two databases of one server are two.
+    urls = hubapp("--db", "postgresql://hub@localhost/a", "check", "--db",
+                  "postgresql://hub@localhost/b")
+    assert urls.returncode == 2 and "--db is given twice" in urls.stderr
+
+
 @pytest.mark.parametrize("args, words", [
     (["report", "monthly", "--db", "{db}", "-o", "{pdf}"], "report monthly needs --month"),
     (["report", "daily", "--date", "2026-03-05", "--month", "2026-03", "--db", "{db}", "-o",
