@@ -2638,13 +2638,13 @@ Turn single-user mode on?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="52"/>
-        <location filename="../../hubapp/cli.py" line="385"/>
+        <location filename="../../hubapp/cli.py" line="402"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="53"/>
-        <location filename="../../hubapp/cli.py" line="284"/>
+        <location filename="../../hubapp/cli.py" line="296"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
@@ -3273,23 +3273,6 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="87"/>
-        <source>exit codes:
-  0  done; check found no problems
-  1  the command failed, its reason on stderr; check found problems
-  2  a mistake in the command line (see the command&apos;s --help)
-  3  check could not check the file (missing, busy, not a Hub Desk
-     database or from a newer version) or write its findings
-  130  interrupted</source>
-        <translation>退出码：
-  0  完成；check 未发现问题
-  1  命令失败，原因见标准错误输出；check 发现了问题
-  2  命令行有误（见该命令的 --help）
-  3  check 无法检查该文件（不存在、正忙、不是枢纽工作台
-     数据库或来自更新的版本），或无法写出检查结果
-  130  已中断</translation>
-    </message>
-    <message>
         <location filename="../../hubapp/cli.py" line="97"/>
         <source>database file or postgresql://user@host/dbname URL (default: a file in the user data folder)</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址（默认：用户数据文件夹中的文件）</translation>
@@ -3475,109 +3458,133 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="219"/>
+        <location filename="../../hubapp/cli.py" line="221"/>
+        <source>name a .csv file for the problem list, not {name}</source>
+        <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="231"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="239"/>
+        <location filename="../../hubapp/cli.py" line="251"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="251"/>
+        <location filename="../../hubapp/cli.py" line="263"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="259"/>
+        <location filename="../../hubapp/cli.py" line="271"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="297"/>
+        <location filename="../../hubapp/cli.py" line="309"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="306"/>
+        <location filename="../../hubapp/cli.py" line="318"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="380"/>
+        <location filename="../../hubapp/cli.py" line="397"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="398"/>
+        <location filename="../../hubapp/cli.py" line="423"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="405"/>
+        <location filename="../../hubapp/cli.py" line="430"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="424"/>
+        <location filename="../../hubapp/cli.py" line="449"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="537"/>
+        <location filename="../../hubapp/cli.py" line="562"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="542"/>
+        <location filename="../../hubapp/cli.py" line="567"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="606"/>
+        <location filename="../../hubapp/cli.py" line="631"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="660"/>
+        <location filename="../../hubapp/cli.py" line="685"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="663"/>
+        <location filename="../../hubapp/cli.py" line="688"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="667"/>
+        <location filename="../../hubapp/cli.py" line="692"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="679"/>
+        <location filename="../../hubapp/cli.py" line="704"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="681"/>
+        <location filename="../../hubapp/cli.py" line="706"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="708"/>
+        <location filename="../../hubapp/cli.py" line="733"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="755"/>
+        <location filename="../../hubapp/cli.py" line="780"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="516"/>
+        <location filename="../../hubapp/cli.py" line="541"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="87"/>
+        <source>exit codes:
+  0  done; check found no problems
+  1  the command failed, its reason on stderr; check found problems
+     (a damaged file too)
+  2  a mistake in the command line (see the command&apos;s --help)
+  3  check could not check the file (missing, busy, not a Hub Desk
+     database or from a newer version) or write its findings
+  130  interrupted</source>
+        <translation>退出码：
+  0  完成；check 未发现问题
+  1  命令失败，原因见标准错误输出；check 发现了问题
+     （包括文件已损坏）
+  2  命令行有误（见该命令的 --help）
+  3  check 无法检查该文件（不存在、正忙、不是枢纽工作台
+     数据库或来自更新的版本），或无法写出检查结果
+  130  已中断</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="167"/>
@@ -3585,92 +3592,92 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="525"/>
+        <location filename="../../hubapp/cli.py" line="550"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="526"/>
+        <location filename="../../hubapp/cli.py" line="551"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="535"/>
+        <location filename="../../hubapp/cli.py" line="560"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="536"/>
+        <location filename="../../hubapp/cli.py" line="561"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="536"/>
+        <location filename="../../hubapp/cli.py" line="561"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="554"/>
+        <location filename="../../hubapp/cli.py" line="579"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="556"/>
+        <location filename="../../hubapp/cli.py" line="581"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="556"/>
+        <location filename="../../hubapp/cli.py" line="581"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="571"/>
+        <location filename="../../hubapp/cli.py" line="596"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="573"/>
+        <location filename="../../hubapp/cli.py" line="598"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="573"/>
+        <location filename="../../hubapp/cli.py" line="598"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="573"/>
+        <location filename="../../hubapp/cli.py" line="598"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="574"/>
+        <location filename="../../hubapp/cli.py" line="599"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="574"/>
+        <location filename="../../hubapp/cli.py" line="599"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="574"/>
+        <location filename="../../hubapp/cli.py" line="599"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="590"/>
+        <location filename="../../hubapp/cli.py" line="615"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="592"/>
+        <location filename="../../hubapp/cli.py" line="617"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="603"/>
+        <location filename="../../hubapp/cli.py" line="628"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -3680,17 +3687,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="672"/>
+        <location filename="../../hubapp/cli.py" line="697"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="673"/>
+        <location filename="../../hubapp/cli.py" line="698"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="699"/>
+        <location filename="../../hubapp/cli.py" line="724"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4441,47 +4448,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="192"/>
+        <location filename="../../hubapp/store/db.py" line="194"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="203"/>
+        <location filename="../../hubapp/store/db.py" line="205"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="328"/>
+        <location filename="../../hubapp/store/db.py" line="330"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="330"/>
+        <location filename="../../hubapp/store/db.py" line="335"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="341"/>
+        <location filename="../../hubapp/store/db.py" line="346"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="344"/>
+        <location filename="../../hubapp/store/db.py" line="332"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="346"/>
+        <location filename="../../hubapp/store/db.py" line="334"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="331"/>
+        <location filename="../../hubapp/store/db.py" line="336"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="352"/>
+        <location filename="../../hubapp/store/db.py" line="355"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -4676,52 +4683,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="269"/>
+        <location filename="../../hubapp/cli.py" line="281"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="414"/>
+        <location filename="../../hubapp/cli.py" line="439"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="419"/>
+        <location filename="../../hubapp/cli.py" line="444"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="567"/>
+        <location filename="../../hubapp/cli.py" line="592"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="593"/>
+        <location filename="../../hubapp/cli.py" line="618"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="629"/>
+        <location filename="../../hubapp/cli.py" line="654"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="635"/>
+        <location filename="../../hubapp/cli.py" line="660"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="727"/>
+        <location filename="../../hubapp/cli.py" line="752"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="738"/>
+        <location filename="../../hubapp/cli.py" line="763"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="743"/>
+        <location filename="../../hubapp/cli.py" line="768"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -4811,7 +4818,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="326"/>
+        <location filename="../../hubapp/store/db.py" line="328"/>
         <location filename="../../hubapp/store/postgres.py" line="544"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
@@ -4946,57 +4953,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="453"/>
+        <location filename="../../hubapp/cli.py" line="478"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="454"/>
+        <location filename="../../hubapp/cli.py" line="479"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="454"/>
+        <location filename="../../hubapp/cli.py" line="479"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="455"/>
+        <location filename="../../hubapp/cli.py" line="480"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="455"/>
+        <location filename="../../hubapp/cli.py" line="480"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="456"/>
+        <location filename="../../hubapp/cli.py" line="481"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="456"/>
+        <location filename="../../hubapp/cli.py" line="481"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="457"/>
+        <location filename="../../hubapp/cli.py" line="482"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="467"/>
+        <location filename="../../hubapp/cli.py" line="492"/>
         <source>(none)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="469"/>
+        <location filename="../../hubapp/cli.py" line="494"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="470"/>
+        <location filename="../../hubapp/cli.py" line="495"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
