@@ -647,6 +647,7 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
     from hubapp.store.filesystem import is_database_file
+    from hubapp.store.users import SHELL_ADMIN
 
     progress = _progress_line if sys.stderr.isatty() else None
     if args.problems is not None and (_same_file(args.problems, args.file)
@@ -667,7 +668,7 @@ def run_import(args: argparse.Namespace) -> int:
         write_problems(args.problems, (), translate)
     db = open_db(args.db, create=False)
     try:
-        result = import_file(db, args.file, "cli", dry_run=args.dry_run,
+        result = import_file(db, args.file, SHELL_ADMIN, dry_run=args.dry_run,
                              skip_duplicates=args.skip_duplicates, progress=progress)
     finally:
         db.close()

@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from hubapp.store.users import ADMIN, UserRecord
+
 DEMO_END = dt.date(2026, 3, 5)
+# Who tests save as when the account does not matter: the store re-reads a role only for
+# an account with an id.
+TESTER = UserRecord("test", ADMIN)
 PATIENT_WAIT_MS = 60_000
 # The engine fixture and the throw-away PostgreSQL server (tests/pg.py).
 pytest_plugins = ["pg"]

@@ -20,7 +20,7 @@ def _change_a_service(db, user):
     moves = services.list_moves(db, summary.service.id)
     service = dataclasses.replace(summary.service, notes="late loco")
     services.save_service(db, service, [dataclasses.replace(m, id=None) for m in moves[:-1]],
-                          user, "admin")
+                          UserRecord(user, "admin"))
     return summary.service, moves
 
 
@@ -51,7 +51,7 @@ def test_edits_to_containers_kept_on_a_service_are_shown(qtbot, app_ctx):
                                   commodity_id=other.id, seal=""),
               *moves[1:]]
     services.save_service(app_ctx.db, dataclasses.replace(summary.service, notes="reweighed"),
-                          edited, "wang.li", "admin")
+                          edited, UserRecord("wang.li", "admin"))
     screen = AuditScreen(app_ctx)
     qtbot.addWidget(screen)
     number = moves[0].container
@@ -71,7 +71,7 @@ def test_a_containers_changes_read_in_chinese(qtbot, qapp, app_ctx):
     moves = services.list_moves(app_ctx.db, summary.service.id)
     edited = [dataclasses.replace(moves[0], gross_kg=moves[0].gross_kg + 10, seal="S9"),
               *moves[1:]]
-    services.save_service(app_ctx.db, summary.service, edited, "wang.li", "admin")
+    services.save_service(app_ctx.db, summary.service, edited, UserRecord("wang.li", "admin"))
     install_translations(qapp, "zh")
     try:
         screen = AuditScreen(app_ctx)
@@ -131,8 +131,8 @@ def test_stored_codes_read_as_the_daily_log_shows_them(qtbot, app_ctx):
     services.save_service(app_ctx.db, dataclasses.replace(summary.service, status="cancelled",
                                                           actual_at=None),
                           [dataclasses.replace(m, id=None) for m in
-                           services.list_moves(app_ctx.db, summary.service.id)], "wang.li",
-                          "admin")
+                           services.list_moves(app_ctx.db, summary.service.id)],
+                          UserRecord("wang.li", "admin"))
     screen = AuditScreen(app_ctx)
     qtbot.addWidget(screen)
     changes = screen.model.index(0, 4).data()

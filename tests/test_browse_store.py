@@ -9,6 +9,7 @@ import pytest
 from hubapp.domain.records import MOVED_STATUSES, ContainerMoveRecord, Direction, Status
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, Sort
+from hubapp.store.users import UserRecord
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -143,7 +144,8 @@ def test_a_service_prefix_keeps_its_dashes(demo_db):
 
     services.save_service(demo_db, ServiceRecord("CQ-HAM1", dt.date(2026, 3, 5),
                                                  Direction.OUTBOUND),
-                          [ContainerMoveRecord("CSQU3054383", "22G1", 1.0, "E")], "t", "admin")
+                          [ContainerMoveRecord("CSQU3054383", "22G1", 1.0, "E")],
+                          UserRecord("t", "admin"))
     for typed in ("CQ-H", "cq-ham1", "ｃｑ－ｈ"):
         f = BrowseFilterRecord(service_prefix=typed, statuses=None)  # saved as planned
         assert [r.service_no for r in browse.page(demo_db, f, Sort.SERVICE)] == ["CQ-HAM1"]

@@ -16,6 +16,8 @@ import pytest
 
 from hubapp.domain.iso6346 import with_check_digit
 
+from conftest import TESTER
+
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 
 
@@ -418,15 +420,15 @@ def _add_odd_services(path: Path) -> None:
     services.save_service(db, ServiceRecord(
         "Z9001", day, Direction.OUTBOUND, Mode.RAIL, "CN-LA",
         actual_at=dt.datetime(2026, 3, 5, 12, 5), status=Status.DEPARTED,
-        notes="empty wagons returned"), [], "test", "admin")
+        notes="empty wagons returned"), [], TESTER)
     services.save_service(db, ServiceRecord(
         "Z9002", day, Direction.INBOUND, Mode.RAIL, "CN-LA", status=Status.CANCELLED), [],
-        "test", "admin")
+        TESTER)
     services.save_service(db, ServiceRecord(
         "Z9003", day, Direction.OUTBOUND, Mode.RAIL, "CN-LA",
         actual_at=dt.datetime(2026, 3, 5, 13, 0), status=Status.DEPARTED),
         [ContainerMoveRecord(with_check_digit("LONU000001"), "L5G1", 2.25, "F", 25000)],
-        "test", "admin", teu_45ft=2.25)
+        TESTER, teu_45ft=2.25)
     assert settings.load(db).teu_45ft == 2.0
     db.close()
 

@@ -11,6 +11,7 @@ import pytest
 from hubapp.domain.errors import DatabaseError
 from hubapp.store import open_db, transaction
 from hubapp.store.filesystem import filesystem_type, is_network_path
+from hubapp.store.users import ADMIN, UserRecord
 
 # A desk saving 40 services one transaction at a time, starting on "go".
 DESK = r"""
@@ -180,7 +181,7 @@ def test_an_import_racing_another_desks_save_says_so_and_saves_nothing(
         monkeypatch.setattr(interchange, "has_duplicates", checked)
         services.save_service(desk, ServiceRecord(first.service_no, first.date,
                                                   first.direction, status=Status.PLANNED),
-                              [], "wang", "admin")
+                              [], UserRecord("wang", "admin"))
         return found
 
     monkeypatch.setattr(interchange, "has_duplicates", another_desk_saves_meanwhile)
@@ -188,7 +189,7 @@ def test_an_import_racing_another_desks_save_says_so_and_saves_nothing(
         with pytest.raises(InputError, match="Some services or containers of day.csv were "
                                              "saved at another desk meanwhile; nothing was "
                                              "imported"):
-            import_file(db, loading_list, user="li.na")
+            import_file(db, loading_list, UserRecord("li.na", ADMIN))
         assert db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == 0
         assert [listed.service.service_no for listed in services.list_day(db, DEMO_END)] == [
             first.service_no]

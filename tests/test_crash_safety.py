@@ -23,6 +23,7 @@ import datetime as dt, sys
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
 from hubapp.store import audit, open_db, services, transaction
+from hubapp.store.users import ADMIN, CLERK, UserRecord
 
 mode, path, pause = sys.argv[1], sys.argv[2], sys.argv[3] == "pause"
 
@@ -49,7 +50,7 @@ db = open_db(path)
 real_record = audit.record
 if mode == "save":
     audit.record = audit_record
-    services.save_service(db, *service(1, 5000), "clerk", "clerk")
+    services.save_service(db, *service(1, 5000), UserRecord("clerk", CLERK))
 elif mode == "bulk":
     with transaction(db):
         for batch in range(4):
@@ -63,7 +64,7 @@ elif mode == "import":
         if done > total // 2:  # the second half of progress is the saving
             inside_the_transaction()
 
-    result = import_file(db, sys.argv[4], "clerk", progress=progress)
+    result = import_file(db, sys.argv[4], UserRecord("clerk", ADMIN), progress=progress)
     assert result.saved, result
 db.close()
 print("done", flush=True)

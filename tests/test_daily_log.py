@@ -350,10 +350,10 @@ def test_copy_from_offers_a_service_as_it_last_ran_not_its_cancelled_run(screen,
             last, status=Status.CANCELLED, actual_at=None,
             scheduled_at=dt.datetime.combine(DEMO_END, dt.time(23, 50))),
         [dataclasses.replace(m, id=None) for m in services.list_moves(app_ctx.db, last.id)],
-        "wang.li", "admin")
+        UserRecord("wang.li", "admin"))
     services.save_service(app_ctx.db, ServiceRecord("X7777", DEMO_END, Direction.OUTBOUND,
                                                     status=Status.CANCELLED), [],
-                          "wang.li", "admin")
+                          UserRecord("wang.li", "admin"))
     screen.copy_menu.aboutToShow.emit()
     offered = [a for a in screen.copy_menu.actions() if "X8001" in a.text()]
     assert [a.text().split()[0] for a in offered] == ["08:20"]  # the day before's run
@@ -552,7 +552,7 @@ def test_a_closed_day_is_read_only_for_clerks(qtbot, app_ctx, demo_db_path, monk
     assert screen.closed_label.text().endswith("read-only: a supervisor can reopen it")
     summary = services.list_day(app_ctx.db, day)[0]
     with pytest.raises(HubError, match="closed by wang.li"):
-        services.delete_service(app_ctx.db, summary.service.id, "zhao.min", "clerk")
+        services.delete_service(app_ctx.db, summary.service.id, UserRecord("zhao.min", "clerk"))
 
     app_ctx.user, app_ctx.role = "wang.li", "supervisor"
     screen = supervisor.day_screen
@@ -653,7 +653,7 @@ def test_a_save_over_another_desks_newer_version_is_refused_and_keeps_the_edits(
     other_desk = open_db(demo_db_path)
     services.save_service(other_desk, dataclasses.replace(
         services.get_service(other_desk, opened.id), wagons=41),
-        services.list_moves(other_desk, opened.id), "li.na", "clerk")
+        services.list_moves(other_desk, opened.id), UserRecord("li.na", "clerk"))
     other_desk.close()
 
     errors = []
@@ -910,7 +910,7 @@ def test_history_keeps_the_teu_it_was_entered_with_when_the_45ft_count_changes(
     kept, resized = numbers(2)
     services.save_service(app_ctx.db, ServiceRecord("L45", day, Direction.OUTBOUND), [
         ContainerMoveRecord(kept, "L5G1", 2.0, "E", 4800),
-        ContainerMoveRecord(resized, "L5G1", 2.0, "E", 4800)], "li.na", "clerk")
+        ContainerMoveRecord(resized, "L5G1", 2.0, "E", 4800)], UserRecord("li.na", "clerk"))
     change = settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db),
                                                            teu_45ft=2.25),
                            UserRecord("admin", ADMIN), ["teu_45ft"])
@@ -953,7 +953,7 @@ def test_another_desk_s_save_under_an_open_cell_shows_once_the_cell_closes(
     press(qtbot, Qt.Key.Key_F2, typed)  # the clerk looks at a seal (or types a new one)
     _saved, change = services.save_service(
         app_ctx.db, dataclasses.replace(shown_before, notes="changed elsewhere"),
-        services.list_moves(app_ctx.db, shown_before.id)[:-1], "li.na", "clerk")
+        services.list_moves(app_ctx.db, shown_before.id)[:-1], UserRecord("li.na", "clerk"))
     app_ctx.signals.data_changed.emit(change, None)
     assert screen.grid_view.editing()  # nothing under the clerk's hands goes
 
@@ -980,7 +980,8 @@ def test_closing_a_day_with_planned_services_asks_first(qtbot, app_ctx, monkeypa
     late = services.list_day(app_ctx.db, busy)[-1].service
     services.save_service(app_ctx.db, dataclasses.replace(late, status=Status.PLANNED,
                                                           actual_at=None),
-                          services.list_moves(app_ctx.db, late.id), "wang.li", "supervisor")
+                          services.list_moves(app_ctx.db, late.id),
+                          UserRecord("wang.li", "supervisor"))
     asked, answer = [], True
     monkeypatch.setattr(dialogs, "ask_yes_no",
                         lambda _parent, _title, text: asked.append(text) or answer)
@@ -998,3 +999,30 @@ def test_closing_a_day_with_planned_services_asks_first(qtbot, app_ctx, monkeypa
     answer = True
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2 and day_close.is_closed(app_ctx.db, busy)
+
+
+def test_a_supervisor_demoted_at_another_desk_is_told_and_sees_the_closed_day_read_only(
+        qtbot, main_window, app_ctx, monkeypatch):
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import users
+
+    admin = users.add_user(app_ctx.db, users.SHELL_ADMIN, "boss", ADMIN, "boss-password-1")
+    logged_in = users.add_user(app_ctx.db, admin, "wang.li", "supervisor", "wang-password-1")
+    app_ctx.user, app_ctx.role, app_ctx.user_id = logged_in.name, logged_in.role, logged_in.id
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    day_close.close_day(app_ctx.db, DEMO_END, logged_in)
+    app_ctx.signals.data_changed.emit(ChangeRecord("day_close", frozenset({DEMO_END})), None)
+    assert not screen.grid.is_read_only()
+    screen.grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")
+    users.set_role(app_ctx.db, admin, "wang.li", "clerk")  # at another desk
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+
+    assert not screen.save()  # before this desk heard of it
+
+    assert errors == ["Your role is now clerk, which may not do this: sign in again"]
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
+    assert screen.grid.is_read_only() and not screen.save_action.isEnabled()
+    assert screen.closed_label.text().endswith("read-only: a supervisor can reopen it")

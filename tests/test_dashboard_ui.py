@@ -19,7 +19,7 @@ from hubapp.store import open_db, services
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.dashboard import DashboardScreen
 
-from conftest import DEMO_END
+from conftest import DEMO_END, TESTER
 
 FIRST = DEMO_END - dt.timedelta(days=2)
 
@@ -124,7 +124,8 @@ def test_saving_elsewhere_refreshes_the_dashboard(screen, qtbot, app_ctx):
         services.save_service(
             other_desk, ServiceRecord("EXTRA1", FIRST, Direction.INBOUND, status=Status.ARRIVED,
                                       actual_at=dt.datetime.combine(FIRST, dt.time(9))),
-            [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], "other", "admin")
+            [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)],
+            UserRecord("other", "admin"))
     finally:
         other_desk.close()
     with qtbot.waitSignal(screen.refreshed):
@@ -308,7 +309,7 @@ def test_growth_on_a_year_recorded_in_part_is_not_shown(screen, qtbot, app_ctx, 
     services.save_service(
         app_ctx.db, ServiceRecord("EARLY1", start, Direction.INBOUND, status=Status.ARRIVED,
                                   actual_at=dt.datetime.combine(start, dt.time(9))),
-        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], "test", "admin")
+        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], TESTER)
     with qtbot.waitSignal(screen.refreshed):
         app_ctx.signals.data_changed.emit(ChangeRecord("service", frozenset({start})), None)
     march = sum(teu for day, teu in _teu_per_day(demo_db_path).items() if day >= "2026-03-01")

@@ -122,9 +122,9 @@ def test_a_clerk_cannot_change_the_dwell_of_a_closed_day(demo_db):
     before, dwell_before = checksum(demo_db), _closed_day_dwell(demo_db)
     with pytest.raises(DayClosedError, match="containers that left on 2026-03-05, which zhao "
                                              "has closed"):
-        services.delete_service(demo_db, service_id, "wang", CLERK)
+        services.delete_service(demo_db, service_id, UserRecord("wang", CLERK))
     assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
-    services.delete_service(demo_db, service_id, "zhao", SUPERVISOR)  # a supervisor may
+    services.delete_service(demo_db, service_id, UserRecord("zhao", SUPERVISOR))  # a supervisor may
     assert _closed_day_dwell(demo_db) != dwell_before
 
 
@@ -142,9 +142,9 @@ def test_a_clerks_import_cannot_change_the_dwell_of_a_closed_day(demo_db, tmp_pa
                     encoding="utf-8")
     before, dwell_before = checksum(demo_db), _closed_day_dwell(demo_db)
     with pytest.raises(DayClosedError, match="left on 2026-03-05"):
-        import_file(demo_db, path, "wang", role=CLERK)
+        import_file(demo_db, path, UserRecord("wang", CLERK))
     assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
-    assert import_file(demo_db, path, "zhao", role=SUPERVISOR).saved
+    assert import_file(demo_db, path, UserRecord("zhao", SUPERVISOR)).saved
     assert _closed_day_dwell(demo_db) != dwell_before
 
 
@@ -159,10 +159,50 @@ def test_a_clerk_cannot_move_a_service_off_a_closed_day(demo_db):
     day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
     before = checksum(demo_db)
     with pytest.raises(DayClosedError) as refused:
-        services.save_service(demo_db, moved_to(service, open_day), moves, "wang", CLERK)
+        services.save_service(demo_db, moved_to(service, open_day), moves,
+                              UserRecord("wang", CLERK))
     assert str(refused.value) == ("2026-03-05 was closed by zhao; ask a supervisor to reopen it "
                                   "before changing it")
     assert checksum(demo_db) == before
-    saved, _change = services.save_service(demo_db, moved_to(service, open_day), moves, "zhao",
-                                           SUPERVISOR)  # a supervisor may
+    saved, _change = services.save_service(demo_db, moved_to(service, open_day), moves,
+                                           UserRecord("zhao", SUPERVISOR))  # a supervisor may
     assert saved.date == open_day
+
+
+def test_a_supervisor_demoted_at_another_desk_may_no_longer_change_a_closed_day(demo_db,
+                                                                               tmp_path):
+    """The role this desk logged in with is stale once an admin demotes the account: the
+    store reads it again in each write's transaction, for a save, a delete and an import."""
+    from hubapp.interchange.importing import import_file
+    from hubapp.store import services
+    from test_interchange import checksum
+    from test_rollup import loaded
+
+    admin = users.add_user(demo_db, users.SHELL_ADMIN, "boss", ADMIN, "boss-password-1")
+    logged_in = users.add_user(demo_db, admin, "zhao.min", SUPERVISOR, "zhao-password-1")
+    day_close.close_day(demo_db, DEMO_END, logged_in)
+    users.set_role(demo_db, admin, "zhao.min", CLERK)  # at another desk
+    service, moves = loaded(demo_db, DEMO_END)
+    path = tmp_path / "closed-day.csv"
+    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
+                    f"{DEMO_END.isoformat()},T99002,inbound,CN-LA,CSQU3054383,22G1,F,20000\n",
+                    encoding="utf-8")
+    before = checksum(demo_db)
+    demoted = "Your role is now clerk, which may not do this: sign in again"
+    with pytest.raises(PermissionDenied, match=demoted):
+        services.save_service(demo_db, service, moves, logged_in)
+    with pytest.raises(PermissionDenied, match=demoted):
+        services.delete_service(demo_db, service.id, logged_in)
+    with pytest.raises(PermissionDenied, match=demoted):
+        import_file(demo_db, path, logged_in)
+    assert checksum(demo_db) == before
+    users.set_active(demo_db, admin, "zhao.min", False)
+    day_close.reopen_day(demo_db, DEMO_END, admin, "recount")
+    before = checksum(demo_db)
+    with pytest.raises(PermissionDenied, match="zhao.min was deactivated"):
+        services.save_service(demo_db, service, moves, logged_in)
+    with pytest.raises(PermissionDenied, match="zhao.min was deactivated"):
+        services.delete_service(demo_db, service.id, logged_in)
+    with pytest.raises(PermissionDenied, match="zhao.min was deactivated"):
+        import_file(demo_db, path, logged_in)
+    assert checksum(demo_db) == before

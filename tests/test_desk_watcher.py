@@ -28,7 +28,7 @@ def test_another_desks_new_service_appears_and_unsaved_edits_stay(qtbot, main_wi
 
     other_desk = open_db(demo_target)
     services.save_service(other_desk, ServiceRecord("ZZ7701", DEMO_END, Direction.INBOUND),
-                          [], "li.na", "clerk")
+                          [], UserRecord("li.na", "clerk"))
     other_desk.close()
 
     def listed():
@@ -46,14 +46,14 @@ def test_this_desks_own_saves_are_not_announced_again(qtbot, main_window, demo_t
     ctx = main_window.ctx
     service = services.list_day(ctx.db, DEMO_END)[0].service
     services.save_service(ctx.db, dataclasses.replace(service, notes="own"),
-                          services.list_moves(ctx.db, service.id), ctx.user, ctx.role)
+                          services.list_moves(ctx.db, service.id), ctx.actor())
     announced = []
     ctx.signals.data_changed.connect(lambda change, initiator: announced.append(change))
     main_window.watcher.look()
     assert announced == []
     other_desk = open_db(demo_target)
     services.save_service(other_desk, ServiceRecord("ZZ7702", DEMO_END, Direction.OUTBOUND),
-                          [], "li.na", "clerk")
+                          [], UserRecord("li.na", "clerk"))
     other_desk.close()
     main_window.watcher.look()
     assert [(c.what, c.dates) for c in announced] == [("services", frozenset({DEMO_END}))]
@@ -85,7 +85,7 @@ def test_a_server_announces_committed_writes_only(demo_target, engine):
         raise RuntimeError("rolled back")
     assert not heard()
     services.save_service(other_desk, ServiceRecord("ZZ7704", DEMO_END, Direction.INBOUND),
-                          [], "li.na", "clerk")
+                          [], UserRecord("li.na", "clerk"))
     assert heard()
     listener.close()
     other_desk.close()
@@ -124,7 +124,8 @@ def test_another_desks_save_refreshes_the_open_dashboard(qtbot, main_window, dem
     with qtbot.waitSignal(dashboard.refreshed, timeout=5_000):  # nobody here emits anything
         services.save_service(
             other_desk, ServiceRecord("ZZ7705", FIRST, Direction.INBOUND, status=Status.ARRIVED),
-            [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], "li.na", "clerk")
+            [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)],
+            UserRecord("li.na", "clerk"))
     other_desk.close()
     assert sum(_bar_heights(dashboard)) == before + 2
 
@@ -151,7 +152,7 @@ def test_a_box_another_desk_just_logged_is_flagged_in_this_desks_unsaved_service
     other_desk = open_db(demo_target)
     services.save_service(
         other_desk, ServiceRecord("ZZ7707", DEMO_END, Direction(direction)),
-        [ContainerMoveRecord(number, "22G1", 1.0, "E", 2200)], "li.na", "clerk")
+        [ContainerMoveRecord(number, "22G1", 1.0, "E", 2200)], UserRecord("li.na", "clerk"))
     other_desk.close()
     qtbot.waitUntil(lambda: bool(screen.grid.problems()), timeout=5_000)
     assert "already on service ZZ7707" in str(screen.grid.problems()[0])
@@ -189,7 +190,7 @@ def test_this_desks_task_and_failed_writes_are_told_apart(qtbot, main_window, de
     def save_notes(control):
         with control.database() as db:
             services.save_service(db, dataclasses.replace(service, notes="in a task"),
-                                  services.list_moves(db, service.id), ctx.user, ctx.role)
+                                  services.list_moves(db, service.id), ctx.actor())
 
     task = ctx.tasks.start(save_notes)
     with qtbot.waitSignal(task.finished, timeout=10_000):
@@ -205,7 +206,7 @@ def test_this_desks_task_and_failed_writes_are_told_apart(qtbot, main_window, de
         raise RuntimeError("rolled back")
     other_desk = _desk(demo_target, ctx)
     services.save_service(other_desk.db, ServiceRecord("ZZ7708", DEMO_END, Direction.INBOUND),
-                          [], other_desk.user, other_desk.role)
+                          [], other_desk.actor())
     other_desk.db.close()
     main_window.watcher.look()
     assert [(c.what, c.dates) for c in announced] == [("services", frozenset({DEMO_END}))]

@@ -13,6 +13,8 @@ from hubapp.store import dwell, interchange as store_interchange, open_db, rollu
 from hubapp.store.check import check_database
 from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
 
+from conftest import TESTER
+
 HEADER = "date,service,direction,container,size_type,full_empty,gross_kg,departed_at"
 IN1 = "2026-01-05,IN1,inbound,CSQU3054383,22G1,F,20000,08:00"
 OUT1 = "2026-01-20,OUT1,outbound,CSQU3054383,22G1,F,20000,08:00"
@@ -30,7 +32,7 @@ def _dwell_after_import(tmp_path, monkeypatch, bulk: bool, *rows: str) -> dict[s
     path = tmp_path / "moves.csv"
     path.write_text("\n".join((HEADER, *rows)) + "\n", encoding="utf-8")
     db = open_db(tmp_path / "hub.db")
-    assert import_file(db, path, "test").saved
+    assert import_file(db, path, TESTER).saved
     assert bool(derived) == bulk
     found = _outbound_dwell(db)
     assert dwell.differences(db) == []
@@ -75,7 +77,7 @@ def test_clearing_the_arrival_time_in_the_daily_log_clears_the_dwell(tmp_path, m
     came = services.get_service(db, db.execute(
         "SELECT id FROM service WHERE service_no = 'IN2'").fetchone()[0])
     services.save_service(db, dataclasses.replace(came, scheduled_at=None, actual_at=None),
-                          services.list_moves(db, came.id), "test", "admin")
+                          services.list_moves(db, came.id), TESTER)
     assert _outbound_dwell(db) == {"OUT1": 15 * DAY, "OUT2": None}
     assert dwell.differences(db) == []
     db.close()

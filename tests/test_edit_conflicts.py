@@ -42,12 +42,12 @@ def test_the_second_save_of_the_same_version_is_refused_and_names_the_first_desk
     boxes = len(moves_a)
 
     saved, _ = services.save_service(desk_a, dataclasses.replace(service_a, notes="late: fog"),
-                                     moves_a, "li.na", "clerk")
+                                     moves_a, UserRecord("li.na", "clerk"))
     assert saved.version == service_a.version + 1
 
     with pytest.raises(EditConflict) as refused:
         services.save_service(desk_b, dataclasses.replace(service_b, status=Status.CANCELLED),
-                              moves_b, "wang.wei", "clerk")
+                              moves_b, UserRecord("wang.wei", "clerk"))
     assert "li.na" in str(refused.value) and "notes" in str(refused.value)
     stored = services.get_service(desk_b, service_a.id)
     assert stored.notes == "late: fog" and stored.status == service_a.status  # A's edit kept
@@ -56,7 +56,7 @@ def test_the_second_save_of_the_same_version_is_refused_and_names_the_first_desk
     # Desk B reloads and saves on top of A's version.
     fresh, fresh_moves = _open(desk_b)
     services.save_service(desk_b, dataclasses.replace(fresh, status=Status.CANCELLED),
-                          fresh_moves, "wang.wei", "clerk")
+                          fresh_moves, UserRecord("wang.wei", "clerk"))
     stored = services.get_service(desk_a, service_a.id)
     assert (stored.notes, stored.status) == ("late: fog", Status.CANCELLED)
     assert _moves(desk_a, service_a.id) == boxes
@@ -66,10 +66,10 @@ def test_a_save_after_another_desk_deleted_the_service_says_so(desks):
     desk_a, desk_b = desks
     service_a, _ = _open(desk_a)
     service_b, moves_b = _open(desk_b)
-    services.delete_service(desk_a, service_a.id, "li.na", "clerk", service_a.version)
+    services.delete_service(desk_a, service_a.id, UserRecord("li.na", "clerk"), service_a.version)
 
     with pytest.raises(EditConflict) as refused:
-        services.save_service(desk_b, service_b, moves_b, "wang.wei", "clerk")
+        services.save_service(desk_b, service_b, moves_b, UserRecord("wang.wei", "clerk"))
     assert "li.na" in str(refused.value) and "deleted" in str(refused.value)
     assert _moves(desk_b, service_b.id) == 0  # not brought back half-way
 
@@ -79,10 +79,11 @@ def test_deleting_an_outdated_copy_is_refused_and_keeps_the_newer_one(desks):
     service_a, moves_a = _open(desk_a)
     service_b, _ = _open(desk_b)
     services.save_service(desk_a, dataclasses.replace(service_a, wagons=44), moves_a,
-                          "li.na", "clerk")
+                          UserRecord("li.na", "clerk"))
 
     with pytest.raises(EditConflict):
-        services.delete_service(desk_b, service_b.id, "wang.wei", "clerk", service_b.version)
+        services.delete_service(desk_b, service_b.id, UserRecord("wang.wei", "clerk"),
+                                service_b.version)
     assert services.get_service(desk_b, service_b.id).wagons == 44
     assert _moves(desk_b, service_b.id) == len(moves_a)
 
@@ -99,18 +100,19 @@ def test_a_stale_copy_never_matches_a_new_service_that_took_its_id(desks, stale_
                 for n in range(count)]
 
     mistake, _ = services.save_service(desk_b, ServiceRecord(
-        "MISTAKE1", DEMO_END, Direction.INBOUND), boxes(3, "TGHU"), "wang.wei", "clerk")
+        "MISTAKE1", DEMO_END, Direction.INBOUND), boxes(3, "TGHU"), UserRecord("wang.wei", "clerk"))
     held = services.get_service(desk_a, mistake.id)  # desk A opens the newest service
-    services.delete_service(desk_b, mistake.id, "wang.wei", "clerk", mistake.version)
+    services.delete_service(desk_b, mistake.id, UserRecord("wang.wei", "clerk"), mistake.version)
     real, _ = services.save_service(desk_b, ServiceRecord(
-        "REAL777", DEMO_END, Direction.OUTBOUND), boxes(20, "MSKU"), "wang.wei", "clerk")
+        "REAL777", DEMO_END, Direction.OUTBOUND), boxes(20, "MSKU"),
+        UserRecord("wang.wei", "clerk"))
 
     with pytest.raises(EditConflict):
         if stale_desk_does == "save":
             services.save_service(desk_a, dataclasses.replace(held, notes="desk A"),
-                                  boxes(3, "TGHU"), "li.na", "clerk")
+                                  boxes(3, "TGHU"), UserRecord("li.na", "clerk"))
         else:
-            services.delete_service(desk_a, held.id, "li.na", "clerk", held.version)
+            services.delete_service(desk_a, held.id, UserRecord("li.na", "clerk"), held.version)
     assert services.get_service(desk_b, real.id).service_no == "REAL777"
     assert _moves(desk_b, real.id) == 20
 
@@ -124,7 +126,7 @@ def test_a_save_after_a_merge_of_its_commodity_is_told_not_failed(desks):
     target = next(c.id for c in reference.list_commodities(desk_b) if c.id != source)
     reference.merge_commodities(desk_b, source, target, UserRecord("admin", ADMIN))
     with pytest.raises(EditConflict):
-        services.save_service(desk_a, service_a, moves_a, "li.na", "clerk")
+        services.save_service(desk_a, service_a, moves_a, UserRecord("li.na", "clerk"))
 
 
 def _new_service(db):
@@ -137,7 +139,7 @@ def _problems_of(db, service, moves):
     from hubapp.domain.validation import ValidationError
 
     with pytest.raises(ValidationError) as refused:
-        services.save_service(db, service, moves, "li.na", "clerk")
+        services.save_service(db, service, moves, UserRecord("li.na", "clerk"))
     return [(error.field, error.row, str(error)) for error in refused.value.errors]
 
 
@@ -175,7 +177,7 @@ def test_a_stored_box_keeps_its_retired_commodity_and_no_other_box_takes_it(desk
     another = dataclasses.replace(box, container="TGHU1234567")
     assert [(field, row) for field, row, _ in _problems_of(
         desk_a, service, [*moves, another])] == [("commodity", len(moves))]
-    saved, _change = services.save_service(desk_a, service, moves, "li.na", "clerk")
+    saved, _change = services.save_service(desk_a, service, moves, UserRecord("li.na", "clerk"))
     assert services.list_moves(desk_b, saved.id)[index].commodity_id == box.commodity_id
 
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from hubapp.domain.errors import DatabaseError
 from hubapp.interchange import export_file, import_file
 from hubapp.store import open_db
+from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import dialogs
 
 from conftest import DEMO_END
@@ -64,7 +65,7 @@ def test_an_import_on_a_full_disk_is_said_and_leaves_the_file_as_it_was(tmp_path
         before = checksum(db)
         _fill_the_disk(db)
         with pytest.raises(DatabaseError, match="is full: nothing was saved"):
-            import_file(db, loading_list, user="li.na")
+            import_file(db, loading_list, UserRecord("li.na", ADMIN))
         assert checksum(db) == before
     finally:
         db.close()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.columns import header_fields, parse_block
 from hubapp.domain.validation import parse_gross_kg, parse_move
+from hubapp.store.users import UserRecord
 from hubapp.ui import dialogs
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
@@ -294,7 +295,7 @@ def _another_desk_saves(main_window, demo_target, day, number: str) -> None:
 
     other_desk = open_db(demo_target)
     services.save_service(other_desk, ServiceRecord(number, day, Direction.INBOUND), [],
-                          "li.na", "clerk")
+                          UserRecord("li.na", "clerk"))
     other_desk.close()
     main_window.watcher.look()
 
@@ -637,7 +638,7 @@ def _box_added_at_another_desk(main_window, demo_target, service_id, number: str
     services.save_service(other_desk, service, [
         *services.list_moves(other_desk, service_id),
         ContainerMoveRecord(container=number, size_type="22G1", teu=1.0, full_empty="E")],
-        "li.na", "clerk")
+        UserRecord("li.na", "clerk"))
     other_desk.close()
     main_window.watcher.look()
 
@@ -748,7 +749,7 @@ def test_a_clash_the_store_finds_on_save_is_shown_on_its_box_below_a_blank_row(
     other_desk = open_db(demo_target)  # not yet seen by this desk's watcher
     services.save_service(other_desk, ServiceRecord("ZZ1", screen.day(), Direction.INBOUND), [
         ContainerMoveRecord(container=boxes[3], size_type="22G1", teu=1.0, full_empty="E")],
-        "li.na", "clerk")
+        UserRecord("li.na", "clerk"))
     other_desk.close()
     press(qtbot, (Qt.Key.Key_S, CTRL))
 
@@ -837,7 +838,7 @@ def test_a_cancel_refused_by_another_desk_s_change_stays_on_screen_as_the_refusa
     other_desk = open_db(demo_target)  # not yet heard of by this desk
     stored = services.get_service(other_desk, screen._service.id)
     services.save_service(other_desk, stored, services.list_moves(other_desk, stored.id)[:1],
-                          "li.na", "clerk")
+                          UserRecord("li.na", "clerk"))
     other_desk.close()
 
     screen.cancel_button.click()

@@ -19,6 +19,8 @@ from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.export_dialog import ExportDialog
 from hubapp.ui.record_model import BAD_CELL
 
+from conftest import TESTER
+
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
 
@@ -144,7 +146,7 @@ def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_
 
 
 def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_path):
-    assert import_file(app_ctx.db, SAMPLE, "test").saved
+    assert import_file(app_ctx.db, SAMPLE, TESTER).saved
     # The same file again: nothing to skip to ("Tick Skip to import the rest" imported none).
     dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
     run_import(dialog, qtbot)
@@ -181,7 +183,7 @@ def test_boxes_on_a_cancelled_service_are_problems_not_skippable(
     cancelled = tmp_path / "cancelled.csv"
     cancelled.write_text(header + "".join(
         f"2026-03-09,X8001,outbound,{box},22G1,F,20000,cancelled\n" for box in boxes))
-    assert import_file(app_ctx.db, cancelled, "test").saved
+    assert import_file(app_ctx.db, cancelled, TESTER).saved
     before = stored(app_ctx.db)
     moved = tmp_path / "moved.csv"
     moved.write_text(header + "".join(
@@ -315,7 +317,7 @@ def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
     # A row per container, and one per service without containers.
     assert dialog.result_label.text() == \
         f"{formatting.number(count + without)} rows written to {written}"
-    back = import_file(app_ctx.db, written, "test", dry_run=True, skip_duplicates=True)
+    back = import_file(app_ctx.db, written, TESTER, dry_run=True, skip_duplicates=True)
     assert back.ok and back.skipped_containers == count
 
 

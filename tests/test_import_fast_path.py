@@ -25,6 +25,8 @@ from hubapp.store.check import check_database
 from hubapp.store.db import copy_database
 from hubapp.store.users import ADMIN, UserRecord
 
+from conftest import TESTER
+
 FIRST, LAST = dt.date(2026, 3, 3), dt.date(2026, 3, 5)
 HEADER = "date,service,direction,route,container,size_type,full_empty,gross_kg,commodity"
 
@@ -60,10 +62,10 @@ def both_ways(db_path: Path, tmp_path: Path, csv_path: Path, monkeypatch, **opti
     slow_path = tmp_path / "slow.db"
     copy_database(db_path, slow_path)
     quick_db, slow_db = open_db(db_path), open_db(slow_path)
-    quick = import_file(quick_db, csv_path, "test", **options)
+    quick = import_file(quick_db, csv_path, TESTER, **options)
     with monkeypatch.context() as patch:
         patch.setattr(importing, "quick_rows", lambda *args, **kwargs: None)
-        slow = import_file(slow_db, csv_path, "test", **options)
+        slow = import_file(slow_db, csv_path, TESTER, **options)
     return (quick_db, quick), (slow_db, slow)
 
 
@@ -117,7 +119,7 @@ def test_big_imports_rebuild_the_indexes_and_derive_everything_over_the_table(
     small_path = tmp_path / "small.db"
     copy_database(db_path, small_path)
     small = open_db(small_path)
-    assert import_file(small, path, "test").saved  # fewer rows than REBUILD_INDEXES_FROM
+    assert import_file(small, path, TESTER).saved  # fewer rows than REBUILD_INDEXES_FROM
     rebuilt = []
     built_after = store_interchange._indexes_built_after
     monkeypatch.setattr(store_interchange, "_indexes_built_after",
@@ -125,7 +127,7 @@ def test_big_imports_rebuild_the_indexes_and_derive_everything_over_the_table(
     monkeypatch.setattr(store_interchange, "REBUILD_INDEXES_FROM", 1)
     big = open_db(db_path)
 
-    assert import_file(big, path, "test").saved
+    assert import_file(big, path, TESTER).saved
 
     assert len(rebuilt) == 1
     assert stored(big) == stored(small)
@@ -151,7 +153,7 @@ def test_cancel_of_a_big_import_keeps_the_indexes(emptied, monkeypatch):
             raise Stop
 
     with pytest.raises(Stop):
-        import_file(db, path, "test", check=check)
+        import_file(db, path, TESTER, check=check)
     assert (db.execute(INDEXES).fetchall(), stored(db)) == before
 
 
@@ -170,7 +172,7 @@ def test_problems_late_in_a_big_file_save_nothing_and_are_all_reported(demo_db, 
     path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     before = stored(demo_db)
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert not result.saved
     assert [(problem.line, problem.column) for problem in result.problems] == [
@@ -209,19 +211,19 @@ def test_duplicates_of_stored_rows_in_later_batches_are_found(demo_db, tmp_path,
     monkeypatch.setattr(store_interchange, "BATCH", 3)
     first = tmp_path / "first.csv"
     first.write_text("\n".join([HEADER, *_rows(1_000)]) + "\n", encoding="utf-8")
-    assert import_file(demo_db, first, "test").saved
+    assert import_file(demo_db, first, TESTER).saved
     # New services, then one of the stored containers again on a later service's line.
     again = _rows(1_100)[1_000:] + [_rows(1_000)[950].replace(",T009,", ",T050,")]
     second = tmp_path / "second.csv"
     second.write_text("\n".join([HEADER, *again]) + "\n", encoding="utf-8")
     before = stored(demo_db)
 
-    refused = import_file(demo_db, second, "test")
+    refused = import_file(demo_db, second, TESTER)
 
     assert [(problem.line, problem.value) for problem in refused.duplicates] == [
         (102, with_check_digit("BATU000950"))]
     assert stored(demo_db) == before
-    skipped = import_file(demo_db, second, "test", skip_duplicates=True)
+    skipped = import_file(demo_db, second, TESTER, skip_duplicates=True)
     assert skipped.saved and skipped.skipped_containers == 1
     assert skipped.totals.containers == 100
 
@@ -316,11 +318,11 @@ def test_a_bulk_import_derives_dwell_and_rollup_as_the_stored_rows_would(
     db = open_db(bulk_path)
     db.execute("INSERT INTO hub_setting (key, value) VALUES ('punctuality_tolerance_min', '90')")
     db.conn.commit()
-    assert import_file(db, files[0], "test").saved
+    assert import_file(db, files[0], TESTER).saved
     db.close()
     copy_database(bulk_path, plain_path)
     plain = open_db(plain_path)
-    assert import_file(plain, files[1], "test").saved
+    assert import_file(plain, files[1], TESTER).saved
     monkeypatch.setattr(store_interchange, "REBUILD_INDEXES_FROM", 1)
     changed = []
     of_new_moves = dwell.of_new_moves
@@ -328,7 +330,7 @@ def test_a_bulk_import_derives_dwell_and_rollup_as_the_stored_rows_would(
         result := of_new_moves(*args), changed.append(result[1]))[0])
     bulk = open_db(bulk_path)
 
-    assert import_file(bulk, files[1], "test").saved
+    assert import_file(bulk, files[1], TESTER).saved
 
     assert changed and changed[0]  # stored moves' dwell changed, on these dates
     for query in EVERYTHING:
@@ -475,7 +477,7 @@ def test_a_row_without_a_container_is_its_service_both_ways(demo_db_path, tmp_pa
         ("X1", "cancelled", 0), ("X2", "departed", 2), ("X3", "arrived", 0)]
     assert stored(quick_db) == stored(slow_db)
 
-    again = import_file(quick_db, path, "test")
+    again = import_file(quick_db, path, TESTER)
     assert [(p.line, p.value, p.message) for p in again.duplicates] == [
         (2, "X1", "Outbound service X1 of 2026-03-06 is already in the database"
                   " (1 row of this file)"),
@@ -491,12 +493,12 @@ def test_skipping_stored_services_keeps_a_new_one_without_containers(demo_db, tm
     first = tmp_path / "first.csv"
     first.write_text(f"{HEADER}\n2026-03-06,X2,outbound,CN-LA,{box},22G1,E,,\n",
                      encoding="utf-8")
-    assert import_file(demo_db, first, "test").saved
+    assert import_file(demo_db, first, TESTER).saved
     second = tmp_path / "second.csv"
     second.write_text(f"{HEADER}\n2026-03-06,X2,outbound,CN-LA,{box},22G1,E,,\n"
                       "2026-03-06,X1,outbound,CN-LA,,,,,\n", encoding="utf-8")
 
-    skipped = import_file(demo_db, second, "test", skip_duplicates=True)
+    skipped = import_file(demo_db, second, TESTER, skip_duplicates=True)
 
     assert skipped.saved and (skipped.totals.services, skipped.totals.containers) == (1, 0)
     assert demo_db.execute("SELECT COUNT(*) FROM service WHERE service_no = 'X1'"

@@ -17,6 +17,8 @@ from hubapp.interchange.parsing import COLUMNS, unneutralise
 from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store_interchange
 
+from conftest import TESTER
+
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
 
@@ -41,7 +43,7 @@ def write(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
 
 
 def test_sample_loading_list_with_chinese_headers(demo_db):
-    result = import_file(demo_db, SAMPLE, "test")
+    result = import_file(demo_db, SAMPLE, TESTER)
 
     assert result.saved, result.problems
     assert summary(result) == "1 service, 20 containers, 24 TEU"
@@ -73,7 +75,7 @@ def test_csv_encodings_chinese_excel_writes(demo_db, tmp_path, encoding):
         with pytest.raises(UnicodeDecodeError):
             path.read_bytes().decode("utf-8")  # the file really is not UTF-8
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert result.saved, result.problems
     assert (result.totals.services, result.totals.containers) == (1, 20)
@@ -98,7 +100,7 @@ def test_an_hs_code_kept_as_a_number_finds_its_commodity(demo_db, tmp_path, suff
         book.save(path)
     else:
         path.write_text("".join(",".join(map(str, row)) + "\n" for row in rows))
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
     assert result.saved, [(p.line, p.column, p.value) for p in result.problems]
     assert demo_db.execute(
         "SELECT c.hs_code FROM container_move m JOIN service s ON s.id = m.service_id"
@@ -120,7 +122,7 @@ def test_xlsx_dates_typed_as_numbers_and_times_at_midnight(demo_db, tmp_path):
     book.save(path)
 
     assert [cells[0] for _line, cells in read_table(path).rows] == ["2026-03-05", "2026-03-05"]
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert result.saved, result.problems
     assert demo_db.execute(
@@ -131,7 +133,7 @@ def test_xlsx_dates_typed_as_numbers_and_times_at_midnight(demo_db, tmp_path):
     # A number far from any date a loading list names stays a number, and is refused.
     sheet["A3"] = 24000
     book.save(path)
-    refused = import_file(demo_db, path, "test", dry_run=True)
+    refused = import_file(demo_db, path, TESTER, dry_run=True)
     assert [(p.line, p.column, p.value) for p in refused.problems] == [(3, "date", "24000")]
 
 
@@ -152,12 +154,12 @@ def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
     path = tmp_path / "list.xlsx"
     book.save(path)
 
-    unknown = import_file(demo_db, path, "test")
+    unknown = import_file(demo_db, path, TESTER)
     assert [(p.line, p.column, p.value) for p in unknown.problems] == [(6, "货名", "moon rocks")]
 
     book["Sheet"]["H6"] = None
     book.save(path)
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert result.saved, result.problems
     rows = demo_db.execute(
@@ -172,7 +174,7 @@ def test_the_grids_chinese_commodity_header_is_read(demo_db, tmp_path):
     # 货类, as the grid heads its column in Chinese, was left out: no commodity was read.
     path = write(tmp_path / "list.csv", ["日期,班列号,方向,箱号,箱型,空重,毛重,货类",
                                          "2026-03-05,X5508,进口,CSQU3054383,22G1,重,24000,moon rocks"])
-    result = import_file(demo_db, path, "test", dry_run=True)
+    result = import_file(demo_db, path, TESTER, dry_run=True)
     assert [(p.line, p.column, p.value) for p in result.problems] == [(2, "货类", "moon rocks")]
 
 
@@ -192,7 +194,7 @@ def test_every_bad_row_is_reported_and_nothing_is_saved(demo_db, tmp_path):
     ])
     before = checksum(demo_db)
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert not result.ok
     found = [(p.line, p.column) for p in result.problems]
@@ -215,7 +217,7 @@ def test_missing_required_column_is_reported_on_the_header_line(demo_db, tmp_pat
     path = write(tmp_path / "nocontainer.csv", ["日期,班列号,方向,箱型", "2026-03-05,X1,出口,22G1"])
     before = checksum(demo_db)
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert [(p.line, p.column) for p in result.problems] == [(1, "container")]
     assert "箱号" in result.problems[0].message
@@ -229,7 +231,7 @@ def test_rows_of_one_service_must_agree(demo_db, tmp_path):
         "2026-03-05,X5508,inbound,CN-VN,TGHU4642290,22G1,E",
     ])
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert [(p.line, p.column, p.value) for p in result.problems] == [(3, "route", "CN-VN")]
     assert "Line 2 gives 'CN-LA'" in result.problems[0].message
@@ -252,12 +254,12 @@ def test_unreadable_files_are_refused_clearly(demo_db, tmp_path, content, expect
     before = checksum(demo_db)
 
     with pytest.raises(FileFormatError, match=expected):
-        import_file(demo_db, path, "test")
+        import_file(demo_db, path, TESTER)
     assert checksum(demo_db) == before
 
 
 def test_header_without_rows(demo_db, tmp_path):
-    result = import_file(demo_db, write(tmp_path / "h.csv", [HEADER]), "test")
+    result = import_file(demo_db, write(tmp_path / "h.csv", [HEADER]), TESTER)
     assert [(p.line, p.message) for p in result.problems] == [
         (2, "The file has a header but no rows")]
     assert result.problems[0].text() == "line 2: The file has a header but no rows"
@@ -269,7 +271,7 @@ def test_wagons_as_a_spreadsheet_writes_them(demo_db, tmp_path, wagons, stored):
     path = write(tmp_path / "wagons.csv", [
         "日期,班列号,方向,箱号,箱型,空重,毛重,车皮数",
         f"2026-03-05,X7001,出口,CSQU3054383,22G1,空,2200,{wagons}"])
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
     if stored is None:
         assert [(p.line, p.column, p.value) for p in result.problems] == [(2, "车皮数", wagons)]
     else:
@@ -279,10 +281,10 @@ def test_wagons_as_a_spreadsheet_writes_them(demo_db, tmp_path, wagons, stored):
 
 
 def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
-    assert import_file(demo_db, SAMPLE, "test").saved
+    assert import_file(demo_db, SAMPLE, TESTER).saved
     before = checksum(demo_db)
 
-    again = import_file(demo_db, SAMPLE, "test")
+    again = import_file(demo_db, SAMPLE, TESTER)
 
     assert not again.ok and not again.problems
     assert [(p.line, p.column) for p in again.duplicates] == [(2, "班列号")]
@@ -298,11 +300,11 @@ def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
         f"2026-03-05,X9999,出口,铁路,中老铁路,,,{stored},22G1,空,2200,,,,",
     ]
     mixed = write(tmp_path / "mixed.csv", lines)
-    refused = import_file(demo_db, mixed, "test")
+    refused = import_file(demo_db, mixed, TESTER)
     assert [(p.line, p.column) for p in refused.duplicates] == [(2, "班列号"), (23, "箱号")]
     assert checksum(demo_db) == before
 
-    skipped = import_file(demo_db, mixed, "test", skip_duplicates=True)
+    skipped = import_file(demo_db, mixed, TESTER, skip_duplicates=True)
     assert skipped.saved
     assert (skipped.totals.services, skipped.totals.containers) == (1, 1)
     assert (skipped.skipped_services, skipped.skipped_containers) == (1, 21)
@@ -315,7 +317,7 @@ def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
     more = write(tmp_path / "more.csv", SAMPLE.read_text(encoding="utf-8").splitlines() + [
         "2026-03-05,X5508,进口,铁路,中老铁路,万象,重庆国际物流枢纽园区,MSKU1234565,22G1,空,"
         "2200,,,,14:20"])
-    refused = import_file(demo_db, more, "test", skip_duplicates=True)
+    refused = import_file(demo_db, more, TESTER, skip_duplicates=True)
     assert [(p.line, p.column, p.value) for p in refused.problems] == [
         (22, "箱号", "MSKU1234565")]
     assert "not on service X5508 of 2026-03-05, which is already stored" in \
@@ -331,14 +333,14 @@ def test_boxes_held_by_a_cancelled_or_planned_service_are_refused_not_skipped(de
     write(tmp_path / "plan.csv", [header] + [
         f"2026-03-09,X8001,outbound,{box},22G1,F,20000,cancelled" for box in boxes[:3]] + [
         f"2026-03-09,X8002,outbound,{boxes[4]},22G1,F,20000,planned"])
-    assert import_file(demo_db, tmp_path / "plan.csv", "test").saved
+    assert import_file(demo_db, tmp_path / "plan.csv", TESTER).saved
     before = checksum(demo_db)
     moved = write(tmp_path / "moved.csv", [header] + [
         f"2026-03-09,X8003,outbound,{box},22G1,F,20000," for box in boxes[:4]] + [
         f"2026-03-09,X8002,outbound,{boxes[4]},22G1,F,20000,departed"])
 
     for skip in (False, True):
-        refused = import_file(demo_db, moved, "test", skip_duplicates=skip)
+        refused = import_file(demo_db, moved, TESTER, skip_duplicates=skip)
         assert not refused.duplicates
         assert [(p.line, p.column, p.value, p.message) for p in refused.problems] == [
             *((line, "container", box, f"Container {box} is on cancelled service X8001 of "
@@ -350,12 +352,12 @@ def test_boxes_held_by_a_cancelled_or_planned_service_are_refused_not_skipped(de
         assert checksum(demo_db) == before
 
     # A file saying the same as the database is an ordinary duplicate.
-    assert import_file(demo_db, tmp_path / "plan.csv", "test", skip_duplicates=True).ok
+    assert import_file(demo_db, tmp_path / "plan.csv", TESTER, skip_duplicates=True).ok
 
 
 def test_dry_run_checks_everything_and_saves_nothing(demo_db):
     before = checksum(demo_db)
-    result = import_file(demo_db, SAMPLE, "test", dry_run=True)
+    result = import_file(demo_db, SAMPLE, TESTER, dry_run=True)
     assert result.ok and not result.saved
     assert result.totals.containers == 20
     assert checksum(demo_db) == before
@@ -380,7 +382,7 @@ def test_cancel_between_batches_rolls_everything_back(demo_db, tmp_path, monkeyp
             raise Stop
 
     with pytest.raises(Stop):
-        import_file(demo_db, path, "test", check=check)
+        import_file(demo_db, path, TESTER, check=check)
     assert calls[-1] == 5  # the first batch was written, then rolled back
     assert checksum(demo_db) == before
 
@@ -427,7 +429,7 @@ def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
     demo_db.execute("DELETE FROM service WHERE date BETWEEN ? AND ?",
                     [first.isoformat(), last.isoformat()])
     demo_db.conn.commit()
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
     assert result.saved, result.problems[:5]
     assert result.totals.containers == count
     assert _service_rows(demo_db, first, last) == services
@@ -484,7 +486,7 @@ def test_progress_never_goes_back_when_a_row_has_a_problem(demo_db, tmp_path):
         csv.writer(file).writerows(rows)
     seen = []
 
-    result = import_file(demo_db, path, "test", skip_duplicates=True,
+    result = import_file(demo_db, path, TESTER, skip_duplicates=True,
                          progress=lambda done, total: seen.append((done, total)))
 
     assert [problem.column for problem in result.problems] == ["gross_kg"]
@@ -511,7 +513,7 @@ def test_export_neutralises_formulas(demo_db, tmp_path):
         "date,service,direction,container,size_type,full_empty,seal,shipper,consignee,notes",
         "2026-03-05,X7,out,CSQU3054383,22G1,E,=1+2,+cmd|' /C calc'!A0,@SUM(A1),-2+3",
     ])
-    assert import_file(demo_db, path, "test").saved
+    assert import_file(demo_db, path, TESTER).saved
     stored = demo_db.execute("SELECT seal, shipper, consignee FROM container_move"
                              " WHERE container = 'CSQU3054383'").fetchone()
     assert stored == ("=1+2", "+cmd|' /C calc'!A0", "@SUM(A1)")
@@ -545,7 +547,7 @@ def test_an_xlsx_reads_back_text_with_the_guard_s_apostrophe_and_the_guarded_cel
     old.active.append(["2026-03-05", "X7", "out", "CSQU3054383", "22G1", "E", "'+CN123",
                        "'@Lao Trading", "'-18C reefer"])
     old.save(tmp_path / "old.xlsx")
-    assert import_file(demo_db, tmp_path / "old.xlsx", "test").saved
+    assert import_file(demo_db, tmp_path / "old.xlsx", TESTER).saved
     stored = "SELECT m.seal, m.shipper, s.notes FROM container_move m JOIN service s" \
              " ON s.id = m.service_id WHERE m.container = 'CSQU3054383'"
     assert demo_db.execute(stored).fetchone() == ("+CN123", "@Lao Trading", "-18C reefer")
@@ -564,7 +566,7 @@ def test_an_xlsx_reads_back_text_with_the_guard_s_apostrophe_and_the_guarded_cel
     for row in [rows[0]] + [row for row in rows[1:] if row[column] == "X7"]:
         kept.active.append(row)
     kept.save(tmp_path / "x7.xlsx")
-    assert import_file(demo_db, tmp_path / "x7.xlsx", "test").saved
+    assert import_file(demo_db, tmp_path / "x7.xlsx", TESTER).saved
     assert demo_db.execute(stored).fetchone() == ("'=x", "@Lao Trading", "-18C reefer")
 
 
@@ -581,10 +583,10 @@ def test_hand_mapped_column_and_spellings(demo_db, tmp_path):
         "2026/3/5,ｘ 5508,去程,CSQU 305438-3,２２ｇ１,重,\"24\u00a0000\",1106.20,China-Laos Railway,"
         "重庆国际物流枢纽园区,Vientiane,计划",
     ])
-    unmapped = import_file(demo_db, path, "test")
+    unmapped = import_file(demo_db, path, TESTER)
     assert [(p.line, p.column) for p in unmapped.problems] == [(1, "container")]
 
-    result = import_file(demo_db, path, "test", manual={3: "container"})
+    result = import_file(demo_db, path, TESTER, manual={3: "container"})
 
     assert result.saved, result.problems
     row = demo_db.execute(
@@ -623,9 +625,9 @@ def test_a_clerk_cannot_import_into_a_closed_day(demo_db):
     day_close.close_day(demo_db, day, UserRecord("wang.li", "supervisor"))
     before = demo_db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0]
     with pytest.raises(day_close.DayClosedError):
-        import_file(demo_db, SAMPLE, "zhao.min", role="clerk")
+        import_file(demo_db, SAMPLE, UserRecord("zhao.min", "clerk"))
     assert demo_db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == before
-    assert import_file(demo_db, SAMPLE, "wang.li", role="supervisor").saved
+    assert import_file(demo_db, SAMPLE, UserRecord("wang.li", "supervisor")).saved
 
 
 QUOTED_HEADER = "date,service,direction,container,size_type,gross_kg,seal,consignee"
@@ -658,7 +660,7 @@ def test_a_stray_quote_refuses_the_file_and_saves_nothing(demo_db, tmp_path, end
     before = checksum(demo_db)
 
     with pytest.raises(FileFormatError) as refused:
-        import_file(demo_db, path, "test")
+        import_file(demo_db, path, TESTER)
 
     assert str(refused.value) == expected
     assert checksum(demo_db) == before
@@ -668,7 +670,7 @@ def test_a_line_break_in_a_quoted_consignee_is_kept(demo_db, tmp_path):
     path = write(tmp_path / "address.csv", _quoted_rows(
         'CN0,"Lao Trading\nVientiane"', 'CN1,"Lao ""Big"" Trading"'))
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert result.saved, result.problems
     assert demo_db.execute("SELECT consignee FROM container_move WHERE seal IN ('CN0', 'CN1')"
@@ -686,7 +688,7 @@ WESTERN = ["date,service,direction,container,size_type,gross_kg,consignee,shippe
 def test_a_windows_1252_csv_is_read_as_such_and_said_so(demo_db, tmp_path):
     path = write(tmp_path / "western.csv", WESTERN, encoding="cp1252")
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert result.saved, result.problems
     assert summary(result) == "1 service, 2 containers, 2 TEU; read as Windows-1252 text"
@@ -750,12 +752,12 @@ def test_header_problems_name_the_header_line_under_a_title(demo_db, tmp_path):
     twice = write(tmp_path / "twice.csv", [
         "Loading list,,,,,,", "date,service,direction,container,size_type,箱号"])
 
-    assert [(p.line, p.column) for p in import_file(demo_db, missing, "test").problems] == [
+    assert [(p.line, p.column) for p in import_file(demo_db, missing, TESTER).problems] == [
         (3, "container")]
-    assert [(p.line, p.column) for p in import_file(demo_db, twice, "test").problems] == [
+    assert [(p.line, p.column) for p in import_file(demo_db, twice, TESTER).problems] == [
         (2, "箱号")]
     alone = write(tmp_path / "alone.csv", ["Loading list,,,", "", HEADER])
-    assert [p.text() for p in import_file(demo_db, alone, "test").problems] == [
+    assert [p.text() for p in import_file(demo_db, alone, TESTER).problems] == [
         "line 4: The file has a header but no rows"]
 
 
@@ -804,7 +806,7 @@ def test_a_cover_sheet_opened_on_is_passed_over_for_the_list(demo_db, tmp_path):
     path = sample_book(tmp_path / "cover.xlsx", [
         ("说明", [["装箱单 2026-03-05"], ["由 WPS 导出"]]), ("数据", SAMPLE_ROWS)])
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert result.saved, result.problems
     assert summary(result) == "1 service, 20 containers, 24 TEU; read from sheet “数据”"
@@ -828,7 +830,7 @@ def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
     path = sample_book(tmp_path / "two-trains.xlsx", [
         ("X5508", SAMPLE_ROWS[:11]), ("X5510", SAMPLE_ROWS[:1] + other)])
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert result.saved, result.problems
     assert summary(result) == (
@@ -840,7 +842,7 @@ def test_a_missing_column_names_the_sheet_read(demo_db, tmp_path):
     rows = [row[:7] + row[8:] for row in SAMPLE_ROWS]  # no 箱号
     path = sample_book(tmp_path / "two.xlsx", [("说明", [["装箱单"]]), ("数据", rows)])
 
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
 
     assert [problem.text() for problem in result.problems] == [
         "line 1, container: Required column container is missing from sheet “数据” (header "
@@ -848,7 +850,7 @@ def test_a_missing_column_names_the_sheet_read(demo_db, tmp_path):
 
 
 def test_the_summary_names_the_sheet_of_a_workbook_of_several(demo_db, tmp_path):
-    result = import_file(demo_db, _book_with_lists(tmp_path / "template.xlsx"), "test")
+    result = import_file(demo_db, _book_with_lists(tmp_path / "template.xlsx"), TESTER)
 
     assert result.saved, result.problems
     assert summary(result) == "1 service, 1 container, 1 TEU; read from sheet “装箱单”"
@@ -858,9 +860,9 @@ def test_header_problems_name_fields_as_the_preview_heads_them(demo_db, tmp_path
     from hubapp.language import translator
 
     twice = import_file(demo_db, write(tmp_path / "twice.csv", [
-        "日期,班列号,方向,箱号,箱型,Size", "2026-03-05,X1,出口,CSQU3054383,22G1,22G1"]), "test")
+        "日期,班列号,方向,箱号,箱型,Size", "2026-03-05,X1,出口,CSQU3054383,22G1,22G1"]), TESTER)
     missing = import_file(demo_db, write(tmp_path / "missing.csv", [
-        "日期,班列号,方向,箱号", "2026-03-05,X1,出口,CSQU3054383"]), "test")
+        "日期,班列号,方向,箱号", "2026-03-05,X1,出口,CSQU3054383"]), TESTER)
 
     assert twice.problems[0].text(translator("zh")).startswith(
         "第 1 行，Size：列“箱型”已对应 箱型；")
@@ -876,7 +878,7 @@ def test_a_broken_workbook_is_refused_in_the_message_s_own_words(demo_db, tmp_pa
     path.write_bytes(b"PK\x03\x04 not really a zip")
 
     with pytest.raises(FileFormatError) as refused:
-        import_file(demo_db, path, "test")
+        import_file(demo_db, path, TESTER)
 
     assert str(refused.value) == (
         "broken.xlsx is not a readable XLSX workbook: it is damaged or not a workbook; open "
@@ -903,7 +905,7 @@ def test_xlsx_cells_merged_over_a_train_s_rows_fill_each_row(demo_db, tmp_path):
     assert (table.header_line, [line for line, _cells in table.rows]) == (2, [3, 4, 5, 6])
     assert {tuple(cells[:3]) for _line, cells in table.rows[:3]} == {
         ("2026-03-07", "X9901", "出口")}
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
     assert result.saved, result.problems
     assert (result.totals.services, result.totals.containers) == (2, 4)
 
@@ -940,7 +942,7 @@ def test_a_line_of_labels_and_values_above_the_header_is_not_taken_for_it(demo_d
 
     assert (table.header_line, table.headers) == (
         3, ["日期", "班列号", "方向", "箱号", "箱型", "空重"])
-    assert import_file(demo_db, path, "test", dry_run=True).problems == ()
+    assert import_file(demo_db, path, TESTER, dry_run=True).problems == ()
 
 
 
@@ -953,7 +955,7 @@ def test_a_header_repeated_under_rows_keeps_the_rows_above_it(demo_db, tmp_path)
                                         header, f"2026-03-05,TH91,out,{second},22G1,E"])
 
     table = read_table(path)
-    result = import_file(demo_db, path, "test", dry_run=True)
+    result = import_file(demo_db, path, TESTER, dry_run=True)
 
     assert (table.header_line, [line for line, _cells in table.rows]) == (1, [2, 3, 4])
     assert not result.saved and {problem.line for problem in result.problems} == {3}

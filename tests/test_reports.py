@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import DEMO_END
+from hubapp.store.users import ADMIN, UserRecord
+from tests.conftest import DEMO_END, TESTER
 
 
 def pdf_text(path: Path) -> str:
@@ -37,7 +38,7 @@ def save_moved(db, service_no: str, day: dt.date, container: str) -> None:
     services.save_service(
         db, ServiceRecord(service_no, day, Direction.OUTBOUND, status=Status.DEPARTED,
                           actual_at=dt.datetime.combine(day, dt.time(9))),
-        [ContainerMoveRecord(with_check_digit(container), "42G1", 2.0, "E")], "test", "admin")
+        [ContainerMoveRecord(with_check_digit(container), "42G1", 2.0, "E")], TESTER)
 
 
 def test_daily_report_prints_each_service_and_the_day_totals(demo_db, demo_db_path, tmp_path):
@@ -216,7 +217,6 @@ def test_a_changed_hub_name_appears_in_the_next_report(qapp, demo_db, demo_db_pa
 
     from hubapp import reports
     from hubapp.store import settings
-    from hubapp.store.users import ADMIN, UserRecord
 
     renamed = dataclasses.replace(settings.load(demo_db), hub_name="Chongqing Hub West",
                                   hub_name_zh="重庆枢纽西站")
@@ -243,7 +243,6 @@ def test_long_names_wrap_and_every_column_prints(demo_db, demo_db_path, tmp_path
     import dataclasses
 
     from hubapp.store import reference
-    from hubapp.store.users import ADMIN, UserRecord
 
     route = next(r for r in reference.list_routes(demo_db) if r.code == "CN-LA")
     reference.save_route(demo_db, dataclasses.replace(
@@ -539,7 +538,7 @@ def test_no_service_row_is_cut_across_a_page_break(qapp, demo_db, demo_db_path, 
                          f"{with_check_digit(f'ABCU{service * 4 + box:06d}')},42G1,F,20000,"
                          f"\"{_WRAPPING[(service + box) % 5]}\"")
     (tmp_path / "day.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert import_file(demo_db, tmp_path / "day.csv", "wang.li").saved
+    assert import_file(demo_db, tmp_path / "day.csv", UserRecord("wang.li", ADMIN)).saved
     output = tmp_path / "daily.pdf"
     pages = reports.write_pdf(demo_db_path, "daily", day, day, "en", output)
     assert pages >= 2
@@ -675,7 +674,6 @@ def test_the_hubs_logo_heads_every_page_left_of_its_name(qapp, demo_db, demo_db_
     from PySide6.QtGui import QColor, QImage
 
     from hubapp.store import settings
-    from hubapp.store.users import ADMIN, UserRecord
 
     logo = QImage(200, 80, QImage.Format.Format_RGB32)
     logo.fill(QColor("red"))
@@ -761,7 +759,6 @@ def test_a_long_hub_name_is_cut_short_before_the_title_in_the_header(qapp, demo_
 
     from hubapp import reports
     from hubapp.store import settings
-    from hubapp.store.users import ADMIN, UserRecord
 
     logo = QImage(600, 100, QImage.Format.Format_RGB32)  # a banner, as wide as allowed
     logo.fill(QColor("red"))

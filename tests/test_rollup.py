@@ -12,9 +12,9 @@ from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord,
 from hubapp.store import rollup, services
 from hubapp.store.check import check_database
 from hubapp.store.db import transaction
-from hubapp.store.users import ADMIN, UserRecord
+from hubapp.store.users import UserRecord
 
-from conftest import DEMO_END
+from conftest import DEMO_END, TESTER
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
 pytestmark = pytest.mark.usefixtures("engine")
@@ -64,7 +64,7 @@ def test_rollup_stays_exact_after_random_edits(demo_db):
             service = dataclasses.replace(service, status=rng.choice(list(Status)),
                                           actual_at=service.actual_at or service.scheduled_at)
         elif action == "delete":
-            services.delete_service(demo_db, service.id, "test", "admin")
+            services.delete_service(demo_db, service.id, TESTER)
             continue
         elif action == "new":
             with transaction(demo_db):
@@ -82,7 +82,7 @@ def test_rollup_stays_exact_after_random_edits(demo_db):
             service = moved_to(service, service.date, next(
                 direction for direction in Direction if direction != service.direction))
         services.save_service(demo_db, service, [dataclasses.replace(m, id=None) for m in moves],
-                              "test", "admin")
+                              TESTER)
         assert rollup.differences(demo_db) == [], (step, action)
 
 
@@ -92,8 +92,7 @@ def test_a_service_moved_to_another_day_names_both_days_in_its_change(demo_db):
     left = DEMO_END - dt.timedelta(days=1)
     service, moves = loaded(demo_db, left)
 
-    saved, change = services.save_service(demo_db, moved_to(service, DEMO_END), moves, "test",
-                                          "admin")
+    saved, change = services.save_service(demo_db, moved_to(service, DEMO_END), moves, TESTER)
 
     assert change.dates == frozenset({left, DEMO_END})
     assert change.service_ids == frozenset({service.id}) and saved.date == DEMO_END
@@ -139,13 +138,13 @@ def test_a_save_by_another_desk_while_a_new_tolerance_is_counted_is_counted_too(
                                    + dt.timedelta(minutes=120))
         services.save_service(other_desk, late, [
             dataclasses.replace(move, id=None)
-            for move in services.list_moves(other_desk, service.id)], "li", "admin")
+            for move in services.list_moves(other_desk, service.id)], UserRecord("li", "admin"))
         return counted
 
     monkeypatch.setattr(rollup, "count_on_time", count_then_another_desk_saves)
     try:
         settings.save(demo_db, dataclasses.replace(stored, punctuality_tolerance_min=95),
-                      UserRecord("test", ADMIN))
+                      TESTER)
     finally:
         other_desk.close()
     assert settings.load(demo_db).punctuality_tolerance_min == 95
@@ -164,7 +163,7 @@ def test_a_new_tolerance_recounts_the_services_on_time_exactly(demo_db, minutes)
     before = on_time()
     stored = settings.load(demo_db)
     settings.save(demo_db, dc.replace(stored, punctuality_tolerance_min=minutes),
-                  UserRecord("test", ADMIN))
+                  TESTER)
     assert rollup.differences(demo_db) == []
     if minutes != stored.punctuality_tolerance_min:  # the demo's services are not all on time
         assert (on_time() < before) == (minutes < stored.punctuality_tolerance_min)

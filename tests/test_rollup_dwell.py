@@ -21,7 +21,8 @@ from hubapp.store import dashboard, dwell, open_db, reference, rollup, services
 from hubapp.store.check import check_database
 from hubapp.store.db import transaction
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES
-from hubapp.store.users import ADMIN, UserRecord
+
+from conftest import TESTER
 
 FIRST_DAY = dt.date(2025, 1, 30)  # the days run over a month's end: months roll up too
 DAYS = 5
@@ -186,11 +187,11 @@ def test_dwell_and_rollup_stay_exact_after_random_writes(operations):
             for step, (action, *args) in enumerate(operations):
                 if action == "delete":
                     if args[0] in slots:
-                        services.delete_service(db, slots.pop(args[0]), "test", "admin")
+                        services.delete_service(db, slots.pop(args[0]), TESTER)
                 elif action == "merge":
                     source, target = (commodities[i % len(commodities)] for i in args)
                     if source != target:
-                        reference.merge_commodities(db, source, target, UserRecord("test", ADMIN))
+                        reference.merge_commodities(db, source, target, TESTER)
                         commodities = [c for c in commodities if c != source]
                 else:
                     spec = args[0]
@@ -202,7 +203,7 @@ def test_dwell_and_rollup_stay_exact_after_random_writes(operations):
                     try:
                         if action == "save":
                             saved, _ = services.save_service(
-                                db, service, _moves(spec, commodities), "test", "admin")
+                                db, service, _moves(spec, commodities), TESTER)
                             slots[spec["slot"]] = saved.id
                         else:
                             with transaction(db):
@@ -221,17 +222,17 @@ def test_an_inbound_move_edited_later_changes_the_next_outbound_dwell(tmp_path):
     at = dt.datetime(2025, 3, 1, 8, 0)
     came, _ = services.save_service(db, ServiceRecord(
         "IN1", at.date(), Direction.INBOUND, actual_at=at, status=Status.ARRIVED),
-        box, "test", "admin")
+        box, TESTER)
     services.save_service(db, ServiceRecord(
         "OUT1", dt.date(2025, 3, 4), Direction.OUTBOUND, actual_at=at + dt.timedelta(days=3),
-        status=Status.DEPARTED), box, "test", "admin")
+        status=Status.DEPARTED), box, TESTER)
     whole = DashboardFilterRecord(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
     assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours == 72
     # The inbound service really came in twelve hours later: the outbound's dwell follows.
     services.save_service(db, dataclasses.replace(came, actual_at=at + dt.timedelta(hours=12)),
-                          box, "test", "admin")
+                          box, TESTER)
     assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours == 60
-    services.delete_service(db, came.id, "test", "admin")
+    services.delete_service(db, came.id, TESTER)
     assert dashboard.dwell(db, whole, whole.date_from, whole.date_to).hours is None
     assert_exact(db)
     db.close()

@@ -18,6 +18,7 @@ from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord,
 from hubapp.domain.validation import ValidationError, parse_time, validate_service
 from hubapp.store import services
 from hubapp.store.db import transaction
+from hubapp.store.users import UserRecord
 from hubapp.ui import dialogs
 
 from conftest import DEMO_END
@@ -133,7 +134,7 @@ def test_a_copied_late_night_train_stays_due_after_midnight(qtbot, screen, app_c
         app_ctx.db, dataclasses.replace(
             source.service, scheduled_at=dt.datetime.combine(after_midnight, dt.time(0, 30)),
             actual_at=dt.datetime.combine(after_midnight, dt.time(0, 40))),
-        services.list_moves(app_ctx.db, source.service.id), "wang.li", "admin")
+        services.list_moves(app_ctx.db, source.service.id), UserRecord("wang.li", "admin"))
     screen.copy_service(late)
     assert screen.form.scheduled.text() == "00:30 +1"
     screen.form.actual.setFocus()
@@ -152,7 +153,7 @@ def test_a_copied_train_that_ran_days_late_is_due_on_the_copys_own_day(qtbot, sc
         app_ctx.db, dataclasses.replace(
             source.service, scheduled_at=dt.datetime.combine(two_days_before, dt.time(8)),
             actual_at=dt.datetime.combine(DEMO_END, dt.time(9))),
-        services.list_moves(app_ctx.db, source.service.id), "wang.li", "admin")
+        services.list_moves(app_ctx.db, source.service.id), UserRecord("wang.li", "admin"))
     screen.copy_service(late)
     assert screen.form.scheduled.text() == "08:00"  # was two days before the copy's day
     # Stored two days ahead by an earlier release: the copy keeps "+1" at most, which it
@@ -218,7 +219,7 @@ def test_a_train_that_left_after_midnight_is_listed_and_reported_as_the_form_say
                                [ContainerMoveRecord(box, "22G1", 1.0, "E")])):
         services.save_service(app_ctx.db, ServiceRecord(
             number, DAY, Direction.OUTBOUND, scheduled_at=at - dt.timedelta(minutes=30),
-            actual_at=at, status=Status.DEPARTED), boxes, "li.na", "clerk")
+            actual_at=at, status=Status.DEPARTED), boxes, UserRecord("li.na", "clerk"))
     screen.reload()
     model = screen.table.model()
     assert [(model.index(row, 0).data(), model.index(row, 1).data())
@@ -240,9 +241,10 @@ def test_a_service_stored_before_the_time_spans_still_takes_an_edit_of_its_boxes
                    [f"{five_days:%Y-%m-%d %H:%M}", summary.service.id])
     stored = services.get_service(db, summary.service.id)
     moves = services.list_moves(db, stored.id)
-    saved, _ = services.save_service(db, stored, moves[1:], "wang.li", "admin")
+    saved, _ = services.save_service(db, stored, moves[1:], UserRecord("wang.li", "admin"))
     assert saved.scheduled_at == five_days and len(services.list_moves(db, saved.id)) == \
         len(moves) - 1
     with pytest.raises(ValidationError, match="too far from the service's date"):
         services.save_service(db, dataclasses.replace(
-            saved, scheduled_at=five_days + dt.timedelta(hours=1)), moves[1:], "wang.li", "admin")
+            saved, scheduled_at=five_days + dt.timedelta(hours=1)), moves[1:],
+            UserRecord("wang.li", "admin"))

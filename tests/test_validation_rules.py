@@ -20,6 +20,8 @@ from hubapp.domain.validation import (
 )
 from hubapp.interchange import import_file
 
+from conftest import TESTER
+
 DAY = dt.date(2026, 3, 5)
 SERVICE = ServiceRecord("X8001", DAY, Direction.OUTBOUND, origin="CNCQI", destination="LAVTE")
 MOVE = ContainerMoveRecord("CSQU3054383", "22G1", 1, "F", 24000)
@@ -58,7 +60,7 @@ def test_a_clock_past_its_last_minute_is_not_a_time(text, tmp_path, demo_db):
     path = tmp_path / "times.csv"
     path.write_text("date,service,direction,container,size_type,gross_kg,departed_at\n"
                     f"2026-03-05,X7001,outbound,CSQU3054383,22G1,24000,{text}\n", encoding="utf-8")
-    result = import_file(demo_db, path, "test")
+    result = import_file(demo_db, path, TESTER)
     assert [(p.line, p.column, p.value, p.message) for p in result.problems] == [
         (2, "departed_at", text, "Expected a time like 08:30 or 2026-03-06 00:15")]
 

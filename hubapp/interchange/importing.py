@@ -22,7 +22,7 @@ from hubapp.interchange.reading import (
 )
 from hubapp.store import interchange as store, settings
 from hubapp.store.interchange import DuplicateRecord, ImportRowsRecord
-from hubapp.store.users import ADMIN
+from hubapp.store.users import UserRecord
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -63,9 +63,8 @@ class ImportResultRecord:
 def import_file(
     db: Database,
     path: str | Path,
-    user: str,
+    actor: UserRecord,
     *,
-    role: str = ADMIN,
     dry_run: bool = False,
     skip_duplicates: bool = False,
     manual: Mapping[int, str | None] | None = None,
@@ -74,8 +73,9 @@ def import_file(
 ) -> ImportResultRecord:
     """Progress runs over checking every row, then over saving every container.
 
-    role is the importer's: a clerk cannot import into a closed day. The
-    command line runs as admin (whoever can run it can open the file anyway).
+    actor is who imports, their role read when saving: a clerk cannot import into a closed
+    day. The command line runs as users.SHELL_ADMIN (whoever can run it can open the file
+    anyway).
 
     Raises FileFormatError when the file cannot be read at all; anything `check`
     raises (a cancel) leaves the database as it was.
@@ -126,7 +126,7 @@ def import_file(
             if dry_run:
                 saving(1, 1)  # nothing to save: the work is done
                 return result(totals=items.totals(), **skipped)
-            totals, change = store.insert_import(db, items, user, role, path.name, saving,
+            totals, change = store.insert_import(db, items, actor, path.name, saving,
                                                  check)
             return result(totals=totals, change=change, **skipped)
 

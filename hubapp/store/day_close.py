@@ -5,8 +5,9 @@ Reopening needs a supervisor (or admin) and a reason; both land in the audit log
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,9 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.store.db import transaction
-from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord, require_role
+from hubapp.store.users import (
+    ADMIN, CLERK, SUPERVISOR, UserRecord, require_role, role_changed,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -88,6 +91,21 @@ def closed_days(db: Database, first: dt.date, last: dt.date) -> set[dt.date]:
     return {dt.date.fromisoformat(row[0]) for row in db.execute(
         "SELECT date FROM day_close WHERE date BETWEEN ? AND ?",
         [first.isoformat(), last.isoformat()])}
+
+
+@contextlib.contextmanager
+def writing_as(db: Database, actor: UserRecord) -> Iterator[str]:
+    """The role actor changes services with, read again from the account: enter it inside
+    the write's transaction and check the days with the role it gives. A closed day
+    refused to an account demoted since it logged in says so, not only that the day is
+    closed: its window still offers what the old role could do."""
+    role = require_role(db, actor, CLERK, SUPERVISOR, ADMIN)
+    try:
+        yield role
+    except DayClosedError:
+        if role != actor.role:
+            raise role_changed(role) from None
+        raise
 
 
 def ensure_day_open(db: Database, day: dt.date, role: str) -> None:

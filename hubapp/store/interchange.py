@@ -24,6 +24,7 @@ from hubapp.store.reference import (
 )
 from hubapp.store.rows import minute_text, service_row
 from hubapp.store.services import refresh_dwell
+from hubapp.store.users import UserRecord
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -218,8 +219,7 @@ def not_stored_on(
 def insert_import(
     db: Database,
     rows: ImportRowsRecord,
-    user: str,
-    role: str,
+    actor: UserRecord,
     source: str,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
@@ -231,7 +231,7 @@ def insert_import(
     """
     total = len(rows.container)
     dates = sorted({service.date for service in rows.services})
-    with transaction(db), _bulk_cache(db):
+    with transaction(db), day_close.writing_as(db, actor) as role, _bulk_cache(db):
         for day in dates:
             day_close.ensure_day_open(db, day, role)
         # Checked before the write lock too, to be described; a desk may have saved one of
@@ -274,7 +274,7 @@ def insert_import(
         else:
             rollup.refresh_days(db, set(dates) | refresh_dwell(db, set(rows.container), role))
         sums = rows.totals()
-        audit.record(db, user, "import", "file", source, None, {
+        audit.record(db, actor.name, "import", "file", source, None, {
             "file": source, "services": sums.services, "containers": sums.containers,
             "teu": sums.teu, "first_date": dates[0].isoformat() if dates else None,
             "last_date": dates[-1].isoformat() if dates else None,

@@ -19,6 +19,7 @@ from hubapp.domain.validation import (
 from hubapp.store import audit, day_close, dwell, reference, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany
+from hubapp.store.users import UserRecord
 from hubapp.store.rows import (
     MOVED, TOTALS_COLUMNS, move_record, move_row, service_record, service_row, totals_record,
 )
@@ -80,17 +81,16 @@ def save_service(
     db: Database,
     service: ServiceRecord,
     moves: Sequence[ContainerMoveRecord],
-    user: str,
-    role: str,
+    actor: UserRecord,
     teu_45ft: float = 2.0,
 ) -> tuple[ServiceRecord, ChangeRecord]:
     """Store a service and exactly these containers, all or nothing.
 
     Raises ValidationError listing every problem (row-numbered for containers)
-    and stores nothing if there is any; DayClosedError if a clerk (role) tries
-    to change a closed day.
+    and stores nothing if there is any; DayClosedError if a clerk tries to change a
+    closed day, PermissionDenied if the actor's account was deactivated or demoted meanwhile.
     """
-    with transaction(db):
+    with transaction(db), day_close.writing_as(db, actor) as role:
         if service.id is not None:
             _ensure_unchanged(db, service.id, service.version)
         before = _snapshot(db, service.id) if service.id is not None else None
@@ -112,16 +112,16 @@ def save_service(
         touched = {move.container for move in moves} | _containers(before)
         rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set())
                             | refresh_dwell(db, touched, role))
-        audit.record(db, user, "create" if before is None else "update", "service",
+        audit.record(db, actor.name, "create" if before is None else "update", "service",
                      service_id, before, _snapshot(db, service_id))
     dates = {saved.date} | ({before_date(before)} if before else set())
     return saved, ChangeRecord("services", frozenset(dates), frozenset({service_id}))
 
 
-def delete_service(db: Database, service_id: int, user: str, role: str,
+def delete_service(db: Database, service_id: int, actor: UserRecord,
                    version: int | None = None) -> ChangeRecord:
     """version: the one this desk loaded; None deletes whatever is stored (scripts, tests)."""
-    with transaction(db):
+    with transaction(db), day_close.writing_as(db, actor) as role:
         if version is not None:
             _ensure_unchanged(db, service_id, version)
         before = _snapshot(db, service_id)
@@ -129,7 +129,7 @@ def delete_service(db: Database, service_id: int, user: str, role: str,
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
         rollup.refresh_days(db, {before_date(before)}
                             | refresh_dwell(db, _containers(before), role))
-        audit.record(db, user, "delete", "service", service_id, before, None)
+        audit.record(db, actor.name, "delete", "service", service_id, before, None)
     return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
 
 

@@ -84,12 +84,13 @@ def user_name(text: str) -> str:
     return folded("".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf")))
 
 
-def require_role(db: Database | None, user: UserRecord, *allowed: str) -> None:
-    """Refuse user unless their role is among allowed. Call it inside the write's
-    transaction: a logged-in user's role and account are read from app_user there, so an
-    admin who was deactivated or demoted at another desk loses the power in a window
-    already open. A user without id (single-user mode, the command line) is as given, and
-    needs no db."""
+def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
+    """Refuse user unless their role is among allowed, else return that role. Call it
+    inside the write's transaction: a logged-in user's role and account are read from
+    app_user there, so an admin who was deactivated or demoted at another desk loses the
+    power in a window already open, and a write whose rules depend on the role (a clerk on
+    a closed day) follows the role read. A user without id (single-user mode, the command
+    line) is as given, and needs no db."""
     role = user.role
     if user.id is not None:
         row = db.execute("SELECT role, active FROM app_user WHERE id = ?",
@@ -104,13 +105,19 @@ def require_role(db: Database | None, user: UserRecord, *allowed: str) -> None:
                                    name=user.name)
         role = row[0]
         if role not in allowed and role != user.role:
-            raise PermissionDenied(QT_TRANSLATE_NOOP(
-                "messages", "Your role is now {role}, which may not do this: sign in again"),
-                                   role=role)
+            raise role_changed(role)
     if role not in allowed:
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "messages", "{name} ({role}) may not do this; it needs the role {allowed}"),
                                name=user.name, role=role, allowed=" or ".join(allowed))
+    return role
+
+
+def role_changed(role: str) -> PermissionDenied:
+    """The refusal of an account whose role changed since it logged in to what may not do
+    the thing asked: the window still shows what the old role could do."""
+    return PermissionDenied(QT_TRANSLATE_NOOP(
+        "messages", "Your role is now {role}, which may not do this: sign in again"), role=role)
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:

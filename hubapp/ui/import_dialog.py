@@ -349,13 +349,13 @@ class ImportDialog(QDialog):
             return
         if not self._still_as_previewed():
             return
-        path, user, role = self.path, self.ctx.user, self.ctx.role
+        path, actor = self.path, self.ctx.actor()
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
         self.show_button.hide()
 
         def work(control: TaskControl) -> ImportResultRecord:
             with control.database() as db:
-                return import_file(db, path, user, role=role, skip_duplicates=skip,
+                return import_file(db, path, actor, skip_duplicates=skip,
                                    manual=manual, progress=control.progress,
                                    check=control.check)
 

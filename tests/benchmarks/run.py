@@ -28,6 +28,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
 from hubapp.store import browse, dashboard, open_db, services, settings
 from hubapp.store.db import transaction
+from hubapp.store.users import UserRecord
 
 PYTHON = sys.executable
 BIG_DAY = dt.date(2000, 1, 3)  # outside the demo history, so the day holds only ours
@@ -233,7 +234,7 @@ def bench_daily_log(table: Table, big: Path) -> None:
         n = next(saved)
         services.save_service(db, ServiceRecord(f"S{n:03d}", BIG_DAY, Direction.INBOUND,
                                                 status=Status.ARRIVED),
-                              moves("SAVU", n * 100), "bench", "admin")
+                              moves("SAVU", n * 100), UserRecord("bench", "admin"))
 
     def raw_insert() -> None:
         n = next(saved)

@@ -21,8 +21,7 @@ from hubapp.domain.records import (
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
 from hubapp.domain.wording import service_time
-from hubapp.store import day_close, reference, services, settings
-from hubapp.store.users import ADMIN, SUPERVISOR
+from hubapp.store import day_close, reference, services, settings, users
 from hubapp.ui import date_edits, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
@@ -386,10 +385,20 @@ class DailyLogScreen(QWidget):
                 return
         self._update_buttons()
 
+    def _current_role(self) -> str:
+        """The account's role as stored now: an admin may have changed it at another desk
+        (a change of the users reloads the day), and the day shows what that role may do."""
+        try:
+            return users.require_role(self._db, self.ctx.actor(), *users.ROLES)
+        except users.PermissionDenied:
+            # Deactivated, or gone in a restore: the store refuses every write; the day
+            # shows what the least role may do.
+            return users.CLERK
+
     def _show_day_state(self) -> None:
         """A closed day says so; for a clerk it is read-only."""
         closed = day_close.closed_info(self._db, self._shown_day)
-        may_close = self.ctx.role in (SUPERVISOR, ADMIN)
+        may_close = self._current_role() in (users.SUPERVISOR, users.ADMIN)
         said = "" if closed is None else self.tr("Closed by {name} at {time}").format(
             name=closed.closed_by, time=formatting.moment(closed.closed_local))
         if closed is not None and not may_close:  # why typing does nothing, and who can help
@@ -660,7 +669,7 @@ class DailyLogScreen(QWidget):
             return False
         try:
             saved, change = services.save_service(
-                self._db, service, self.grid.moves(), self.ctx.user, self.ctx.role,
+                self._db, service, self.grid.moves(), self.ctx.actor(),
                 settings.load(self._db).teu_45ft)
         except ValidationError as error:
             self.form.show_errors([e for e in error.errors if e.row is None])
@@ -748,8 +757,8 @@ class DailyLogScreen(QWidget):
                 .format(service=service.service_no)):
             return
         try:
-            change = services.delete_service(self._db, service.id, self.ctx.user,
-                                             self.ctx.role, service.version)
+            change = services.delete_service(self._db, service.id, self.ctx.actor(),
+                                             service.version)
         except HubError as error:
             dialogs.show_error(self, self.tr("Not deleted"), labels.message(error))
             return
