@@ -16,6 +16,8 @@ from hubapp.domain.errors import DatabaseError
 from hubapp.store import audit, backup, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, PermissionDenied, UserRecord
 
+from conftest import DEMO_END
+
 ANN = UserRecord("ann", ADMIN)
 
 
@@ -475,3 +477,27 @@ def test_each_start_removes_what_killed_backups_upgrades_and_restores_left(demo_
 
     assert not [path for path in killed if path.exists()]
     assert all(path.exists() for path in running + users_own + [made])
+
+
+def test_a_save_of_a_service_a_restore_took_away_names_the_restore(demo_db, demo_db_path,
+                                                                   tmp_path):
+    """The restored audit log has no entry about a service made after the backup: the
+    restore is what took it away, not someone's delete."""
+    from hubapp.domain.records import Direction, ServiceRecord
+    from hubapp.store import services
+    from hubapp.store.services import EditConflict
+
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    clerk = UserRecord("li.na", CLERK)
+    held, _change = services.save_service(
+        demo_db, ServiceRecord("ZZ1234", DEMO_END, Direction.INBOUND), [], clerk)
+    backup.restore(saved, demo_db_path, ANN)
+    restored = audit.last_restore(demo_db)
+
+    with pytest.raises(EditConflict) as refused:
+        services.save_service(demo_db, held, [], clerk)
+
+    assert str(refused.value) == (
+        f"The database was restored from saved.db by ann at "
+        f"{restored.at.astimezone():%Y-%m-%d %H:%M}; this service is not in it: your "
+        f"changes were not saved")

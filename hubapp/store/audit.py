@@ -116,8 +116,17 @@ def _where(user: str | None, day: dt.date | None,
 
 def last_change(db: Database, entity: str, entity_id: object) -> AuditEntryRecord | None:
     """The newest entry about one thing (who saved it last, and what they changed)."""
-    rows = list(db.query("SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? "
-                         "ORDER BY id DESC LIMIT 1", [entity, str(entity_id)]))
+    return _newest(db, "entity = ? AND entity_id = ?", [entity, str(entity_id)])
+
+
+def last_restore(db: Database) -> AuditEntryRecord | None:
+    """The newest restore: the database went back to its backup's state then."""
+    return _newest(db, "action = ?", ["restore"])
+
+
+def _newest(db: Database, where: str, params: list) -> AuditEntryRecord | None:
+    rows = list(db.query(f"SELECT * FROM audit_log WHERE {where} ORDER BY id DESC LIMIT 1",
+                         params))
     return _entry(rows[0]) if rows else None
 
 

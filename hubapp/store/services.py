@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from hubapp.domain.audit import changed_fields
+from hubapp.domain.audit import AuditEntryRecord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 from hubapp.domain.records import (
     ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
@@ -271,8 +271,16 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
         return
     last = audit.last_change(db, "service", service_id)
     who = last.user_name if last else "?"
-    at = last.at.astimezone().strftime("%Y-%m-%d %H:%M") if last else "?"
+    at = _local_minute(last) if last else "?"
     if not rows:
+        restore = audit.last_restore(db)
+        # A restore at another desk went back past the service: its own entries, if any,
+        # are older than the restore's.
+        if restore is not None and (last is None or restore.id > last.id):
+            raise EditConflict(QT_TRANSLATE_NOOP(
+                "messages", "The database was restored from {file} by {user} at {at}; this "
+                            "service is not in it: your changes were not saved"),
+                file=restore.entity_id, user=restore.user_name, at=_local_minute(restore))
         raise EditConflict(QT_TRANSLATE_NOOP(
             "messages", "{user} deleted this service at {at}, after you opened it; your "
                         "changes were not saved"), user=who, at=at)
@@ -284,6 +292,10 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
                     "your changes were not saved and are still on screen. Note them, press "
                     "Revert to see the service as it is now, and enter them again"),
         user=who, at=at, fields=changed)
+
+
+def _local_minute(entry: AuditEntryRecord) -> str:
+    return entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _snapshot(db: Database, service_id: int) -> dict:
