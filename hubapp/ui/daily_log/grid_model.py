@@ -7,7 +7,7 @@ cell here is exactly what would stop the save.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -59,6 +59,8 @@ class ContainerGridModel(QAbstractTableModel):
         self._checks: list[_RowCheck] = []
         self.same_service = True  # whether the last reset showed the same service's rows
         self._find_commodity: Callable[..., int | None] = lambda _text, keep=(): None
+        self._commodity_problem: Callable[[int], HubError | None] = lambda _id: None
+        self._found: dict[str, int] = {}  # commodity text → the id it last found
         self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
         self._elsewhere: Mapping[str, str] | None = None
         self._teu_45ft = 2.0
@@ -67,11 +69,15 @@ class ContainerGridModel(QAbstractTableModel):
     # -- configuration -------------------------------------------------------------
 
     def configure(self, find_commodity: Callable[..., int | None],
-                  elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float) -> None:
+                  elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float,
+                  commodity_problem: Callable[[int], HubError | None] = lambda _id: None
+                  ) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service), once the first row with a number needs them: a new service's
-        empty grid, what the window opens on, never does."""
+        empty grid, what the window opens on, never does. commodity_problem: why a
+        commodity a row's text found before can no longer be had (store.reference's)."""
         self._find_commodity = find_commodity
+        self._commodity_problem = commodity_problem
         self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
         self._recheck()
@@ -252,7 +258,7 @@ class ContainerGridModel(QAbstractTableModel):
 
     def _recheck(self) -> None:
         """Check every row as the store will on save: fields, repeats, clashes with the day."""
-        parsed = [_parsed(row, self._teu_45ft, self._find_commodity) if _filled(row)
+        parsed = [_parsed(row, self._teu_45ft, self._find) if _filled(row)
                   else (None, []) for row in self._rows]
         extra = duplicate_errors([row["container"] for row in self._rows])
         for index, row in enumerate(self._rows):
@@ -267,6 +273,16 @@ class ContainerGridModel(QAbstractTableModel):
                 move = None
             self._checks.append(_RowCheck(move, errors))
         self._emit_all()
+
+    def _find(self, text: str, keep: Collection[int] = ()) -> int | None:
+        """The commodity text names. One it named before, merged away at another desk
+        since, is said to be merged, not unknown: the clerk typed nothing wrong."""
+        found = self._find_commodity(text, keep)
+        if found is not None:
+            self._found[text] = found
+        elif text in self._found and (problem := self._commodity_problem(self._found[text])):
+            raise problem
+        return found
 
     def _emit_all(self) -> None:
         if self._rows:

@@ -531,7 +531,8 @@ class DailyLogScreen(QWidget):
             reference.commodity_finder(self._db),
             lambda: services.containers_elsewhere(self._db, day, direction,
                                                   service.id if service else None),
-            settings.load(self._db).teu_45ft)
+            settings.load(self._db).teu_45ft,
+            lambda commodity_id: reference.commodity_problem(self._db, commodity_id))
 
     def _new_service_form(self) -> None:
         self._show(None, [])
