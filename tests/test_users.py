@@ -325,3 +325,22 @@ def test_a_single_user_desk_works_as_the_computers_account():
                             "print(users.SINGLE_USER.name, users.SINGLE_USER.role)"],
                            env=env, capture_output=True, text=True, check=True)
     assert named.stdout.split() == ["li.na", ADMIN]
+
+
+def test_a_refusal_names_the_roles_in_the_messages_language():
+    """Roles are words to translate, as the users and audit screens write them, not the
+    stored keys."""
+    from hubapp.domain.errors import message
+    from hubapp.language import translator
+
+    chinese = translator("zh")
+    with pytest.raises(PermissionDenied) as needs:
+        users.require_role(None, users.UserRecord("wang", CLERK), ADMIN)
+    with pytest.raises(PermissionDenied) as either:
+        users.require_role(None, users.UserRecord("wang", CLERK), SUPERVISOR, ADMIN)
+
+    assert message(needs.value, chinese) == "wang（录入员）无权执行此操作；需要角色 管理员"
+    assert message(users.role_changed(CLERK), chinese).startswith("您的角色现在是 录入员")
+    assert str(either.value) == "wang (clerk) may not do this; it needs the role supervisor " \
+                                "or admin"
+    assert "主管" in message(either.value, chinese) and "管理员" in message(either.value, chinese)

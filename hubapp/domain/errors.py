@@ -58,6 +58,14 @@ class Term:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Either:
+    """Terms a message offers as alternatives ("supervisor or admin"): message() writes
+    each in the message's language, joined by its word for "or"."""
+
+    terms: tuple[Term, ...]
+
+
 def untranslated(_context: str, text: str) -> str:
     """English as written: the Translate of code that has no translation loaded."""
     return text
@@ -69,9 +77,17 @@ def message(error: Any, translate: Translate = untranslated, context: str = "mes
     text = translate(context, error.template)
     if "count" in error.values:
         text = counted(text, error.values["count"])
-    return text.format(**{name: translate(value.context, value.text)
-                          if isinstance(value, Term) else value
+    return text.format(**{name: _written(value, translate)
                           for name, value in error.values.items()})
+
+
+def _written(value: object, translate: Translate) -> object:
+    if isinstance(value, Term):
+        return translate(value.context, value.text)
+    if isinstance(value, Either):
+        return translate("messages", QT_TRANSLATE_NOOP("messages", " or ")).join(
+            _written(term, translate) for term in value.terms)
+    return value
 
 
 def counted(text: str, count: int) -> str:

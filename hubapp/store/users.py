@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Either, HubError, Term
 from hubapp.domain.validation import folded
 from hubapp.store import audit
 from hubapp.store.db import transaction
@@ -109,7 +109,8 @@ def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
     if role not in allowed:
         raise PermissionDenied(QT_TRANSLATE_NOOP(
             "messages", "{name} ({role}) may not do this; it needs the role {allowed}"),
-                               name=user.name, role=role, allowed=" or ".join(allowed))
+                               name=user.name, role=role_term(role),
+                               allowed=Either(tuple(map(role_term, allowed))))
     return role
 
 
@@ -117,7 +118,13 @@ def role_changed(role: str) -> PermissionDenied:
     """The refusal of an account whose role changed since it logged in to what may not do
     the thing asked: the window still shows what the old role could do."""
     return PermissionDenied(QT_TRANSLATE_NOOP(
-        "messages", "Your role is now {role}, which may not do this: sign in again"), role=role)
+        "messages", "Your role is now {role}, which may not do this: sign in again"),
+        role=role_term(role))
+
+
+def role_term(role: str) -> Term:
+    """A role as messages name it: the audit screen's word for it (录入员 for clerk)."""
+    return Term("audit", role)
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
