@@ -568,47 +568,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="150"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="156"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="150"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="156"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="150"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="156"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="151"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="151"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="151"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="151"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="209"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="226"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="232"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -681,280 +681,280 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="117"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="116"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="119"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="118"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="121"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="120"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="123"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="122"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="127"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="126"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="134"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="136"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="152"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="151"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="194"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="193"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="196"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="195"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="197"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="199"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="198"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="726"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="736"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="238"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="240"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="249"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="260"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="262"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="261"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="393"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="402"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="396"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="405"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="398"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="407"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="398"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="449"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="407"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="458"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="423"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="432"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="434"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="443"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="486"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="495"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="549"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="559"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="600"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="610"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="602"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="612"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="603"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="613"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="633"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="643"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="647"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="657"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="694"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="704"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="698"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="746"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="756"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="778"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="788"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="793"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="797"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="807"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="802"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="812"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="638"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="648"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="424"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="433"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="646"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="643"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="653"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="450"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="459"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开放该日。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="673"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="683"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="706"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="737"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="755"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="754"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -3528,37 +3528,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="685"/>
+        <location filename="../../hubapp/cli.py" line="686"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="688"/>
+        <location filename="../../hubapp/cli.py" line="689"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="692"/>
+        <location filename="../../hubapp/cli.py" line="693"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="704"/>
+        <location filename="../../hubapp/cli.py" line="705"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="706"/>
+        <location filename="../../hubapp/cli.py" line="707"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="733"/>
+        <location filename="../../hubapp/cli.py" line="734"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="780"/>
+        <location filename="../../hubapp/cli.py" line="781"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3687,17 +3687,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="697"/>
+        <location filename="../../hubapp/cli.py" line="698"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="698"/>
+        <location filename="../../hubapp/cli.py" line="699"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="724"/>
+        <location filename="../../hubapp/cli.py" line="725"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4388,32 +4388,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="46"/>
+        <location filename="../../hubapp/store/day_close.py" line="49"/>
         <source>{date} is already closed</source>
         <translation>{date} 已关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="58"/>
+        <location filename="../../hubapp/store/day_close.py" line="61"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开放 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="64"/>
+        <location filename="../../hubapp/store/day_close.py" line="67"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="77"/>
+        <location filename="../../hubapp/store/day_close.py" line="80"/>
         <source>{date} is still to come; a day can be closed once it has begun</source>
         <translation>{date} 尚未到来；日期开始后才能关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="103"/>
+        <location filename="../../hubapp/store/day_close.py" line="121"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="119"/>
+        <location filename="../../hubapp/store/day_close.py" line="137"/>
         <source>This change alters the dwell time of containers that left on {date}, which {name} has closed; ask a supervisor to reopen {date} or to make the change</source>
         <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开放 {date}，或由主管修改</translation>
     </message>
@@ -4503,112 +4503,117 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="276"/>
+        <location filename="../../hubapp/store/services.py" line="280"/>
+        <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
+        <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/services.py" line="284"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="282"/>
+        <location filename="../../hubapp/store/services.py" line="290"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="98"/>
+        <location filename="../../hubapp/store/users.py" line="99"/>
         <source>Your account {name} is not in this database: sign in again</source>
         <translation>此数据库中没有您的账户 {name}：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="102"/>
+        <location filename="../../hubapp/store/users.py" line="103"/>
         <source>Your account {name} was deactivated: sign in again</source>
         <translation>您的账户 {name} 已被停用：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="107"/>
+        <location filename="../../hubapp/store/users.py" line="120"/>
         <source>Your role is now {role}, which may not do this: sign in again</source>
         <translation>您的角色现在是 {role}，无权执行此操作：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="111"/>
+        <location filename="../../hubapp/store/users.py" line="110"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="169"/>
+        <location filename="../../hubapp/store/users.py" line="183"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="188"/>
+        <location filename="../../hubapp/store/users.py" line="202"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="207"/>
+        <location filename="../../hubapp/store/users.py" line="221"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="247"/>
+        <location filename="../../hubapp/store/users.py" line="261"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="262"/>
+        <location filename="../../hubapp/store/users.py" line="276"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="274"/>
+        <location filename="../../hubapp/store/users.py" line="288"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="279"/>
+        <location filename="../../hubapp/store/users.py" line="293"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="315"/>
+        <location filename="../../hubapp/store/users.py" line="329"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有在用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="327"/>
+        <location filename="../../hubapp/store/users.py" line="341"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="333"/>
+        <location filename="../../hubapp/store/users.py" line="347"/>
         <source>{name} is the name Hub Desk writes in the audit log for the command line; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="340"/>
+        <location filename="../../hubapp/store/users.py" line="354"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="352"/>
+        <location filename="../../hubapp/store/users.py" line="366"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="358"/>
+        <location filename="../../hubapp/store/users.py" line="372"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="367"/>
+        <location filename="../../hubapp/store/users.py" line="381"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="375"/>
+        <location filename="../../hubapp/store/users.py" line="389"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="396"/>
+        <location filename="../../hubapp/store/users.py" line="410"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -4708,27 +4713,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="654"/>
+        <location filename="../../hubapp/cli.py" line="655"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="660"/>
+        <location filename="../../hubapp/cli.py" line="661"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="752"/>
+        <location filename="../../hubapp/cli.py" line="753"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="763"/>
+        <location filename="../../hubapp/cli.py" line="764"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="768"/>
+        <location filename="../../hubapp/cli.py" line="769"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -4882,6 +4887,11 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/store/interchange.py" line="240"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/errors.py" line="88"/>
+        <source> or </source>
+        <translation> 或 </translation>
     </message>
 </context>
 <context>
