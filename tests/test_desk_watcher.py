@@ -261,3 +261,36 @@ def test_a_commodity_another_desk_merged_away_is_told_at_its_row_once_heard_of(
     qtbot.waitUntil(lambda: bool(screen.grid.problems()))
     assert [(problem.row, str(problem)) for problem in screen.grid.problems()] == [
         _merged_problem(bananas, into)]
+
+
+def test_a_commodity_gone_by_a_restore_is_not_in_the_list_not_a_number(qtbot, demo_db_path,
+                                                                       tmp_path):
+    # After a restore to before "Lithium" was added, the row named it "Commodity no. 47",
+    # an id no clerk sees: it is not in the list, as if typed anew. Only a merge says more.
+    import shutil
+
+    from PySide6.QtGui import QUndoStack
+
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.store import reference
+    from hubapp.ui.daily_log.grid_model import ContainerGridModel
+
+    restored = tmp_path / "restored.db"
+    shutil.copyfile(demo_db_path, restored)
+    live, back = open_db(demo_db_path), open_db(restored)
+    some = reference.list_commodities(live)[0]
+    reference.save_commodity(live, dataclasses.replace(
+        some, id=None, name_en="Lithium", name_zh="锂", hs_code="282520"), UserRecord("w", ADMIN))
+    grid = ContainerGridModel(QUndoStack())
+    for db in (live, back):  # typed, then the lists of the restored file
+        grid.configure(reference.commodity_finder(db), dict, 2.0,
+                       lambda commodity_id, db=db: reference.merged_away(db, commodity_id))
+        if db is live:
+            grid.set_cells([(0, "container", with_check_digit("ABCU123456")),
+                            (0, "size_type", "22G1"), (0, "full_empty", "F"),
+                            (0, "gross_kg", "20000"), (0, "commodity", "Lithium")], "typed")
+            assert not grid.problems()
+    assert [str(problem) for problem in grid.problems()] == [
+        "Commodity 'Lithium' is not in the list (name in English or Chinese, or HS code)"]
+    live.close()
+    back.close()

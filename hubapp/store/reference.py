@@ -106,20 +106,26 @@ def commodity_problem(db: Database, commodity_id: int,
     commodity_finder's find."""
     commodity = get_commodity(db, commodity_id)
     if commodity is None:
-        merged = audit.last_change(db, "commodity", commodity_id)
-        if merged is None or merged.action != "merge":
-            return InputError(QT_TRANSLATE_NOOP(
-                "messages", "Commodity no. {id} does not exist: choose the commodity again"),
-                id=commodity_id)
-        target = get_commodity(db, merged.after["merged_into"])
-        return InputError(QT_TRANSLATE_NOOP(
-            "messages", "{name} was merged into {target} at another desk: choose the "
-                        "commodity again"),
-            name=commodity_label(_commodity({**merged.before, "id": commodity_id})),
-            target=commodity_label(target) if target else merged.after["name_en"])
+        return merged_away(db, commodity_id) or InputError(QT_TRANSLATE_NOOP(
+            "messages", "Commodity no. {id} does not exist: choose the commodity again"),
+            id=commodity_id)
     if commodity.retired and commodity_id not in keep:
         return _retired_error(commodity, list_commodities(db, include_retired=True))
     return None
+
+
+def merged_away(db: Database, commodity_id: int) -> InputError | None:
+    """Said of a commodity that another desk merged into another, None for any other (one
+    still stored, or gone otherwise: a restore to before it was added)."""
+    merged = audit.last_change(db, "commodity", commodity_id)
+    if merged is None or merged.action != "merge" or get_commodity(db, commodity_id):
+        return None
+    target = get_commodity(db, merged.after["merged_into"])
+    return InputError(QT_TRANSLATE_NOOP(
+        "messages", "{name} was merged into {target} at another desk: choose the "
+                    "commodity again"),
+        name=commodity_label(_commodity({**merged.before, "id": commodity_id})),
+        target=commodity_label(target) if target else merged.after["name_en"])
 
 
 # --- changes (admin and supervisor) -------------------------------------------------------

@@ -75,7 +75,8 @@ class ContainerGridModel(QAbstractTableModel):
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service), once the first row with a number needs them: a new service's
         empty grid, what the window opens on, never does. commodity_problem: why a
-        commodity a row's text found before can no longer be had (store.reference's)."""
+        commodity a row's text found before can no longer be had, if another desk merged it
+        away (store.reference.merged_away); else the text is not in the list, as typed anew."""
         self._find_commodity = find_commodity
         self._commodity_problem = commodity_problem
         self._elsewhere_of, self._elsewhere = elsewhere, None

@@ -532,7 +532,7 @@ class DailyLogScreen(QWidget):
             lambda: services.containers_elsewhere(self._db, day, direction,
                                                   service.id if service else None),
             settings.load(self._db).teu_45ft,
-            lambda commodity_id: reference.commodity_problem(self._db, commodity_id))
+            lambda commodity_id: reference.merged_away(self._db, commodity_id))
 
     def _new_service_form(self) -> None:
         self._show(None, [])
