@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,16 @@ TESTER = UserRecord("test", ADMIN)
 PATIENT_WAIT_MS = 60_000
 # The engine fixture and the throw-away PostgreSQL server (tests/pg.py).
 pytest_plugins = ["pg"]
+
+
+def newer_copy(source: Path, target: Path) -> Path:
+    """A copy of a Hub Desk file as a newer build would leave it: one step this build lacks."""
+    shutil.copyfile(source, target)
+    with sqlite3.connect(target) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
+    conn.close()
+    return target
 
 
 def pytest_configure(config: pytest.Config) -> None:

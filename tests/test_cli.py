@@ -1,5 +1,6 @@
 """The command line as scripts use it: real subprocesses, exit codes, one-line errors."""
 
+import contextlib
 import csv
 import io
 import json
@@ -7,8 +8,12 @@ import sqlite3
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from conftest import newer_copy
 
 
 def hubapp(*args, check=False):
@@ -17,6 +22,20 @@ def hubapp(*args, check=False):
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+@contextlib.contextmanager
+def held_exclusively(path: Path) -> Iterator[None]:
+    """Another program holding the file's write lock, in rollback-journal mode: even readers
+    are kept out."""
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        holder.rollback()
+        holder.close()
 
 
 @pytest.fixture(scope="module")
@@ -163,14 +182,8 @@ def test_bad_input_is_one_clear_line(demo_file, tmp_path, args, words):
 def test_locked_database_is_a_clear_message(demo_file, tmp_path):
     locked = tmp_path / "locked.db"
     locked.write_bytes(demo_file.read_bytes())
-    holder = sqlite3.connect(locked)
-    holder.execute("PRAGMA journal_mode = DELETE")
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
+    with held_exclusively(locked):
         result = hubapp("stats", "--db", locked, "--from", "2026-03-01", "--to", "2026-03-05")
-    finally:
-        holder.rollback()
-        holder.close()
     assert result.returncode == 1
     assert "busy" in result.stderr and "Traceback" not in result.stderr
 
@@ -297,27 +310,16 @@ def test_usage_mistakes_exit_2_as_argparse_s_own(demo_file, tmp_path, args, word
 def test_check_tells_a_file_it_could_not_check_from_one_with_problems(demo_file, tmp_path):
     garbage = tmp_path / "garbage.db"
     garbage.write_text("not a database")
-    newer = tmp_path / "newer.db"
-    newer.write_bytes(demo_file.read_bytes())
-    with sqlite3.connect(newer) as conn:
-        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-                     " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
-    conn.close()
+    newer = newer_copy(demo_file, tmp_path / "newer.db")
     locked = tmp_path / "locked.db"
     locked.write_bytes(demo_file.read_bytes())
-    holder = sqlite3.connect(locked)
-    holder.execute("PRAGMA journal_mode = DELETE")
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
+    with held_exclusively(locked):
         for path, words in ((tmp_path / "missing.db", "does not exist"),
                             (garbage, "not a Hub Desk database"),
                             (newer, "newer version"), (locked, "busy")):
             result = hubapp("check", "--db", path)
             assert result.returncode == 3, (path, result.stderr)
             assert words in result.stderr
-    finally:
-        holder.rollback()
-        holder.close()
 
 
 def test_check_finds_a_damaged_file_a_problem_not_a_file_it_could_not_check(demo_file, tmp_path):

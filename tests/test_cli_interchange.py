@@ -300,13 +300,19 @@ def test_a_problem_list_named_as_the_file_imported_is_refused_and_the_file_kept(
     assert listed.read_bytes() == SAMPLE.read_bytes() and hub.read_bytes() == kept
 
 
+def _refused_list(folder: Path) -> Path:
+    """A loading list with one problem (size-type 22X1): an import of it is refused."""
+    bad = folder / "bad.csv"
+    bad.write_text("date,service,direction,container,size_type\n"
+                   "2026-03-05,X9001,outbound,CSQU3054384,22X1\n")
+    return bad
+
+
 def test_a_problem_list_never_replaces_another_database_or_workbook(db, tmp_path):
     # The failed import below replaced either with its problem list, even failing at once.
     folder = tmp_path / "lists"
     folder.mkdir()
-    bad = folder / "bad.csv"
-    bad.write_text("date,service,direction,container,size_type\n"
-                   "2026-03-05,X9001,outbound,CSQU3054384,22X1\n")
+    bad = _refused_list(folder)
     other_hub = folder / "other.db"
     shutil.copy(db, other_hub)
     workbook = folder / "loading-list.xlsx"
@@ -332,9 +338,7 @@ def test_a_problem_list_never_replaces_another_database_or_workbook(db, tmp_path
 def test_a_problem_list_is_a_csv_file_from_the_first_run(db, tmp_path):
     # problems.txt was written by the first run and refused by every later one as "not a
     # .csv file", leaving the first run's list to be read as the latest.
-    bad = tmp_path / "bad.csv"
-    bad.write_text("date,service,direction,container,size_type\n"
-                   "2026-03-05,X9001,outbound,CSQU3054384,22X1\n")
+    bad = _refused_list(tmp_path)
     listed = tmp_path / "problems.txt"
     for _run in range(2):
         result = hubapp("import", bad, "--db", db, "--problems", listed)
@@ -351,9 +355,7 @@ def test_a_problem_list_is_a_csv_file_from_the_first_run(db, tmp_path):
 def test_a_problem_list_is_written_whole_over_an_older_one(db, tmp_path):
     folder = tmp_path / "lists"
     folder.mkdir()
-    bad = folder / "bad.csv"
-    bad.write_text("date,service,direction,container,size_type\n"
-                   "2026-03-05,X9001,outbound,CSQU3054384,22X1\n")
+    bad = _refused_list(folder)
     listed = folder / "problems.csv"
     listed.write_text("an older list")
     linked = folder / "linked.csv"

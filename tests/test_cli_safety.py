@@ -11,6 +11,8 @@ import pytest
 
 from hubapp.store import open_db, users
 
+from conftest import newer_copy
+
 
 def hubapp(*args, stdin=None):
     return subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)], input=stdin,
@@ -203,12 +205,7 @@ def test_reading_or_refusing_a_file_leaves_nothing_beside_it(demo_db_path, tmp_p
     folder.mkdir()
     hub = folder / "hub.db"
     shutil.copy(demo_db_path, hub)
-    newer = folder / "newer.db"
-    shutil.copy(demo_db_path, newer)
-    with sqlite3.connect(newer) as conn:
-        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-                     " VALUES ('hubapp', 'm999_from_the_future', '2030-01-01')")
-    conn.close()
+    newer = newer_copy(demo_db_path, folder / "newer.db")
     assert sorted(path.name for path in folder.iterdir()) == ["hub.db", "newer.db"]
     kept = newer.read_bytes()
     for args, code in ((("check", "--db", hub), 0),

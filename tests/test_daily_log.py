@@ -48,6 +48,15 @@ def press(qtbot, *keys):
             qtbot.keyClick(QApplication.focusWidget(), key)
 
 
+def paste(qtbot, screen, text: str, column: int = 0) -> None:
+    """Ctrl+V of text into the day's grid from its first row, at column."""
+    QGuiApplication.clipboard().setText(text)
+    screen.grid_view.setFocus()
+    screen.grid_view.clearSelection()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, column))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+
+
 def rows_of(path, service_no, day):
     with sqlite3.connect(path) as conn:
         return conn.execute(
@@ -771,7 +780,7 @@ def test_the_delete_question_counts_the_stored_containers(qtbot, main_window, mo
     screen.table.setCurrentIndex(screen.table.model().index(0, 0))
     stored = len(screen.grid.filled_rows())
     screen.grid.set_cells([(stored, "container", numbers(1)[0])], "edit")  # not saved
-    asked, answer = [], True
+    asked = []
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: asked.append(args[2]) or False)
     screen.delete_service()
     assert f"its {stored} containers" in asked[0]

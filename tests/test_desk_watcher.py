@@ -12,6 +12,7 @@ from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import desk_watcher
 
 from conftest import DEMO_END
+from test_daily_log import paste
 
 pytestmark = pytest.mark.usefixtures("engine")
 
@@ -132,9 +133,6 @@ def test_another_desks_save_refreshes_the_open_dashboard(qtbot, main_window, dem
 
 def test_a_box_another_desk_just_logged_is_flagged_in_this_desks_unsaved_service(
         qtbot, main_window, demo_target):
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.domain.records import ContainerMoveRecord
 
@@ -144,10 +142,7 @@ def test_a_box_another_desk_just_logged_is_flagged_in_this_desks_unsaved_service
     qtbot.keyClicks(screen.form.service_no, "ZZ7706")
     direction = screen.form.direction.currentData()
     number = with_check_digit("ZZZU771000")
-    QGuiApplication.clipboard().setText(f"{number}\t22G1\tE\n")
-    screen.grid_view.setFocus()
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
-    qtbot.keyClick(screen.grid_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, screen, f"{number}\t22G1\tE\n")
     assert not screen.grid.problems()
     other_desk = open_db(demo_target)
     services.save_service(
@@ -215,9 +210,6 @@ def test_this_desks_task_and_failed_writes_are_told_apart(qtbot, main_window, de
 def _bananas_pasted_then_merged_away(qtbot, main_window, demo_target):
     """A new service's row of bananas (by HS code) pasted, then merged into another commodity
     at another desk: the screen, bananas and what they went into."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.store import reference
 
@@ -225,10 +217,7 @@ def _bananas_pasted_then_merged_away(qtbot, main_window, demo_target):
     screen.set_day(DEMO_END)
     screen.new_service()
     qtbot.keyClicks(screen.form.service_no, "ZZ7709")
-    QGuiApplication.clipboard().setText(f"{with_check_digit('ZZZU771000')}\t22G1\tF\t20000\t080390\n")
-    screen.grid_view.setFocus()
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
-    qtbot.keyClick(screen.grid_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, screen, f"{with_check_digit('ZZZU771000')}\t22G1\tF\t20000\t080390\n")
     assert not screen.grid.problems()
     other_desk = open_db(demo_target)
     bananas = next(c for c in reference.list_commodities(other_desk) if c.hs_code == "080390")

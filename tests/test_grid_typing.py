@@ -17,21 +17,14 @@ from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
 from conftest import DEMO_END
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
-    CTRL, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, press, rows_of, screen,
+    CTRL, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste, press, rows_of,
+    screen,
 )
 
 
 def _new_service(qtbot, screen, number: str) -> None:
     screen.new_service()
     press(qtbot, number, Qt.Key.Key_Tab, "I")
-
-
-def _paste(qtbot, screen, text: str, column: int = 0) -> None:
-    QGuiApplication.clipboard().setText(text)
-    screen.grid_view.setFocus()
-    screen.grid_view.clearSelection()
-    screen.grid_view.setCurrentIndex(screen.grid.index(0, column))
-    press(qtbot, (Qt.Key.Key_V, CTRL))
 
 
 def test_a_size_type_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
@@ -93,7 +86,7 @@ def test_a_cell_starting_with_a_quote_does_not_swallow_the_rows_after_it(qtbot, 
     _new_service(qtbot, screen, "B3")
     containers = numbers(4)
     rows = [f'{containers[0]}\t22G1\tE\t\t\t"CN123'] + [f"{n}\t22G1\tE" for n in containers[1:]]
-    _paste(qtbot, screen, "\r\n".join(rows) + "\r\n")
+    paste(qtbot, screen, "\r\n".join(rows) + "\r\n")
     press(qtbot, (Qt.Key.Key_S, CTRL))
     saved = rows_of(demo_db_path, "B3", screen.day())
     assert [row[0] for row in saved] == containers
@@ -109,7 +102,7 @@ def test_a_spreadsheets_quoting_is_still_read():
 def test_a_header_after_a_blank_line_and_a_single_columns_header_are_headers(qtbot, screen):
     _new_service(qtbot, screen, "B4")
     first, second = numbers(2)
-    _paste(qtbot, screen, f"\r\n序号\t箱号\t箱型\t空重\r\n1\t{first}\t22G1\t空\r\n"
+    paste(qtbot, screen, f"\r\n序号\t箱号\t箱型\t空重\r\n1\t{first}\t22G1\t空\r\n"
                           f"2\t{second}\t22G1\t空\r\n")
     assert [row["container"] for row in screen.grid.text_rows()] == [first, second]
     assert not screen.grid.problems()
@@ -121,7 +114,7 @@ def test_a_header_after_a_blank_line_and_a_single_columns_header_are_headers(qtb
 def test_a_loading_lists_header_with_units_in_brackets_keeps_its_weights(qtbot, screen):
     _new_service(qtbot, screen, "B7")
     first, second = numbers(2)
-    _paste(qtbot, screen, "Container No.\tSize/Type\tF/E\tGross Weight (kg)\tSeal No.\r\n"
+    paste(qtbot, screen, "Container No.\tSize/Type\tF/E\tGross Weight (kg)\tSeal No.\r\n"
                           f"{first}\t22G1\tF\t24,300\tCN1\r\n{second}\t45G1\tF\t18000\tCN2\r\n")
     assert [row["gross_kg"] for row in screen.grid.text_rows()] == ["24,300", "18000"]
     assert not screen.grid.problems()
@@ -131,14 +124,14 @@ def test_a_loading_lists_header_with_units_in_brackets_keeps_its_weights(qtbot, 
 def test_a_single_column_with_its_header(qtbot, screen):
     _new_service(qtbot, screen, "B5")
     containers = numbers(2)
-    _paste(qtbot, screen, "箱号\n" + "\n".join(containers) + "\n")
+    paste(qtbot, screen, "箱号\n" + "\n".join(containers) + "\n")
     assert [row["container"] for row in screen.grid.text_rows()] == containers
 
 
 def test_a_paste_from_the_problem_column_starts_at_the_container(qtbot, screen):
     _new_service(qtbot, screen, "B6")
     (number,) = numbers(1)
-    _paste(qtbot, screen, f"{number}\t22G1\tE\n", column=6)
+    paste(qtbot, screen, f"{number}\t22G1\tE\n", column=6)
     assert screen.grid.text_rows()[0]["container"] == number
     assert not screen.grid.problems()
 
@@ -152,7 +145,7 @@ def test_what_a_chinese_keyboard_or_a_spreadsheet_writes_is_understood(
         qtbot, screen, demo_db_path, size_type, full_empty, gross, expected):
     _new_service(qtbot, screen, "B7")
     (number,) = numbers(1)
-    _paste(qtbot, screen, f"{number}\t{size_type}\t{full_empty}\t{gross}\n")
+    paste(qtbot, screen, f"{number}\t{size_type}\t{full_empty}\t{gross}\n")
     assert screen.grid.problems() == []
     press(qtbot, (Qt.Key.Key_S, CTRL))
     (saved,) = rows_of(demo_db_path, "B7", screen.day())
@@ -162,7 +155,7 @@ def test_what_a_chinese_keyboard_or_a_spreadsheet_writes_is_understood(
 def test_an_absurd_weight_is_a_problem_not_a_crash(qtbot, screen):
     _new_service(qtbot, screen, "B9")
     (number,) = numbers(1)
-    _paste(qtbot, screen, f"{number}\t22G1\tF\t1e999\n")
+    paste(qtbot, screen, f"{number}\t22G1\tF\t1e999\n")
     assert [problem.field for problem in screen.grid.problems()] == ["gross_kg"]
     assert parse_gross_kg("nan")[1] is not None
     screen.revert()  # the grid still works
@@ -226,7 +219,7 @@ def test_a_service_number_typed_with_a_space_or_full_width_is_tidied(qtbot, scre
     press(qtbot, "x 80", "１０", Qt.Key.Key_Tab, "I")
     assert screen.form.service_no.text() == "X8010"
     (number,) = numbers(1)
-    _paste(qtbot, screen, f"{number}\t22G1\tE\n")
+    paste(qtbot, screen, f"{number}\t22G1\tE\n")
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert [row[0] for row in rows_of(demo_db_path, "X8010", screen.day())] == [number]
 
@@ -236,7 +229,7 @@ def test_a_service_saved_without_a_number_says_one_is_required(qtbot, screen):
     # X8001 were refused.
     screen.new_service()
     (number,) = numbers(1)
-    _paste(qtbot, screen, f"{number}\t22G1\tE\n")
+    paste(qtbot, screen, f"{number}\t22G1\tE\n")
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert screen.is_dirty()
     assert screen.form.message.text() == "A service number is required (like X8001)"
@@ -245,7 +238,7 @@ def test_a_service_saved_without_a_number_says_one_is_required(qtbot, screen):
 def test_cells_past_seal_in_a_paste_without_header_are_named_as_left_out(qtbot, screen):
     _new_service(qtbot, screen, "B8")
     (number,) = numbers(1)
-    _paste(qtbot, screen, f"{number}\t22G1\tE\t\t\tS1\tACME Ltd\t\n")
+    paste(qtbot, screen, f"{number}\t22G1\tE\t\t\tS1\tACME Ltd\t\n")
     assert screen.grid.text_rows()[0]["seal"] == "S1"
     assert screen.paste_message.text().endswith("left out: pasted column 7")
 
@@ -255,7 +248,7 @@ def test_weights_read_with_thousands_separators_and_edit_as_plain_numbers(qtbot,
     gross = FIELDS.index("gross_kg")
     _new_service(qtbot, screen, "B9")
     first, second = numbers(2)
-    _paste(qtbot, screen, f"{first}\t22G1\tF\t10630\n")
+    paste(qtbot, screen, f"{first}\t22G1\tF\t10630\n")
     cell = screen.grid.index(0, gross)
     assert (cell.data(), cell.data(Qt.ItemDataRole.EditRole)) == ("10,630", "10630")
 
@@ -319,7 +312,7 @@ def test_another_desks_save_leaves_an_open_cell_of_a_saved_service_open(
         qtbot, main_window, screen, demo_target):
     _new_service(qtbot, screen, "B10")
     number = numbers(1)[0]
-    _paste(qtbot, screen, f"{number}\t22G1\tE\n")
+    paste(qtbot, screen, f"{number}\t22G1\tE\n")
     press(qtbot, (Qt.Key.Key_S, CTRL))
     seal = screen.grid.index(0, FIELDS.index("seal"))
     screen.grid_view.setCurrentIndex(seal)
@@ -343,7 +336,7 @@ def _select(screen, top: int, left: int, bottom: int, right: int) -> None:
 def test_one_cell_pasted_over_a_selection_fills_every_cell_in_one_undo_step(qtbot, screen):
     _new_service(qtbot, screen, "B11")
     boxes = numbers(5)
-    _paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t20000\n" for number in boxes))
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t20000\n" for number in boxes))
     steps = screen.undo_stack.count()
     _select(screen, 0, FIELDS.index("full_empty"), 4, FIELDS.index("full_empty"))
     QGuiApplication.clipboard().setText("E\n")
@@ -359,7 +352,7 @@ def test_one_cell_pasted_over_a_selection_fills_every_cell_in_one_undo_step(qtbo
 def test_ctrl_d_fills_down_each_column_in_one_undo_step(qtbot, screen):
     _new_service(qtbot, screen, "B12")
     boxes = numbers(4)
-    _paste(qtbot, screen, f"{boxes[0]}\t22G1\tE\t\t\tCN1\n"
+    paste(qtbot, screen, f"{boxes[0]}\t22G1\tE\t\t\tCN1\n"
                           + "".join(f"{number}\t42G1\tF\t20000\n" for number in boxes[1:]))
     steps = screen.undo_stack.count()
     _select(screen, 0, FIELDS.index("size_type"), 2, FIELDS.index("full_empty"))
@@ -393,7 +386,7 @@ def test_ctrl_d_and_a_pasted_cell_change_nothing_on_a_clerks_closed_day(
 def test_ctrl_d_and_a_pasted_cell_fill_the_empty_row_as_a_spreadsheet_s_next_row(qtbot, screen):
     _new_service(qtbot, screen, "B13")
     first, second = numbers(2)
-    _paste(qtbot, screen, f"{first}\t22G1\tE\t\t\tCN1\n")
+    paste(qtbot, screen, f"{first}\t22G1\tE\t\t\tCN1\n")
     _select(screen, 1, FIELDS.index("size_type"), 1, FIELDS.index("size_type"))
     press(qtbot, (Qt.Key.Key_D, CTRL))
     assert [row["size_type"] for row in screen.grid.text_rows()] == ["22G1", "22G1"]
@@ -415,7 +408,7 @@ def test_ctrl_d_and_a_pasted_cell_fill_the_empty_row_as_a_spreadsheet_s_next_row
 def test_a_whole_column_picked_by_its_header_fills_its_boxes_and_adds_no_row(qtbot, screen):
     # The empty row at the bottom was filled too: a row with no container, a red problem.
     _new_service(qtbot, screen, "B14")
-    _paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t20000\n" for number in numbers(3)))
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t20000\n" for number in numbers(3)))
     header = screen.grid_view.horizontalHeader()
     column = FIELDS.index("full_empty")
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(
@@ -439,7 +432,7 @@ def test_a_seal_and_a_commodity_from_a_chinese_input_method_are_stored_as_typed_
     # The seal stayed 'ＣＮ１２３' beside its row's folded fields; the commodity was a red cell.
     _new_service(qtbot, screen, "B8")
     first, second = numbers(2)
-    _paste(qtbot, screen, f"{first}\t22G1\tF\t20000\t１１０６２０\tＣＮ１２３\n"
+    paste(qtbot, screen, f"{first}\t22G1\tF\t20000\t１１０６２０\tＣＮ１２３\n"
                           f"{second}\t22G1\tF\t20000\tＣａｓｓａｖａ flour\n")
     screen.grid_view.setCurrentIndex(screen.grid.index(1, FIELDS.index("seal")))
     press(qtbot, Qt.Key.Key_F2, "ＣＮ７\u3000", Qt.Key.Key_Return)
@@ -618,7 +611,7 @@ def test_a_pasted_title_above_the_header_is_left_out(qtbot, screen, above):
     # Read as boxes by position, the title, the date and the header were three bad rows.
     _new_service(qtbot, screen, "B15")
     first, second = numbers(2)
-    _paste(qtbot, screen, f"{above}箱号\t箱型\t毛重\t空重\t品名\r\n"
+    paste(qtbot, screen, f"{above}箱号\t箱型\t毛重\t空重\t品名\r\n"
                           f"{first}\t22G1\t24000\t重\t木薯粉\r\n{second}\t22G1\t2200\t空\t\r\n")
     assert screen.grid.text_rows() == [
         {"container": first, "size_type": "22G1", "full_empty": "F", "gross_kg": "24000",
@@ -766,7 +759,7 @@ def test_the_cursor_on_a_box_typed_twice_stays_on_that_copy(qtbot, screen):
 
     a, b, c, d = numbers(4)
     _new_service(qtbot, screen, "D1")
-    _paste(qtbot, screen, "".join(f"{box}\t22G1\tE\r\n" for box in (a, b, a, c, d)))
+    paste(qtbot, screen, "".join(f"{box}\t22G1\tE\r\n" for box in (a, b, a, c, d)))
     screen.grid_view.selectionModel().setCurrentIndex(
         screen.grid.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     press(qtbot, (Qt.Key.Key_Delete, CTRL))
@@ -782,7 +775,7 @@ def test_removing_the_first_copy_of_a_box_typed_twice_leaves_the_cursor_at_its_g
 
     a, b, c = numbers(3)
     _new_service(qtbot, screen, "D2")
-    _paste(qtbot, screen, "".join(f"{box}\t22G1\tE\r\n" for box in (a, b, a, c)))
+    paste(qtbot, screen, "".join(f"{box}\t22G1\tE\r\n" for box in (a, b, a, c)))
     screen.grid_view.selectionModel().setCurrentIndex(
         screen.grid.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     press(qtbot, (Qt.Key.Key_Delete, CTRL), (Qt.Key.Key_Delete, CTRL))
@@ -853,7 +846,7 @@ def test_a_cancel_refused_by_another_desk_s_change_stays_on_screen_as_the_refusa
 
 def test_a_block_without_a_column_of_the_grid_says_nothing_was_pasted(qtbot, screen):
     _new_service(qtbot, screen, "B16")
-    _paste(qtbot, screen, "车次\t日期\r\nX8001\t2026-03-05\r\nX8002\t2026-03-05\r\n")
+    paste(qtbot, screen, "车次\t日期\r\nX8001\t2026-03-05\r\nX8002\t2026-03-05\r\n")
     assert screen.grid.text_rows() == []
     assert screen.paste_message.text() == (
         "Nothing was pasted: no column of it is one of the grid's. Columns not part of the "

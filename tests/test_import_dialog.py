@@ -30,6 +30,16 @@ def stored(db) -> tuple:
                  for row in db.execute(f"SELECT * FROM {table} ORDER BY id"))
 
 
+def edited_sample(path: Path, edits: dict[int, tuple[str, str]],
+                  encoding: str = "utf-8") -> Path:
+    """The sample loading list with text replaced on some of its lines (0: the header)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for number, (old, new) in edits.items():
+        lines[number] = lines[number].replace(old, new)
+    path.write_text("\n".join(lines), encoding=encoding)
+    return path
+
+
 def open_import(main_window, qtbot, monkeypatch, path: Path):
     monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(path))
     main_window.import_action.trigger()
@@ -86,11 +96,8 @@ def test_preview_then_import(main_window, qtbot, monkeypatch, qtmodeltester, app
 
 def test_problems_are_listed_and_saved_as_csv(main_window, qtbot, monkeypatch, tmp_path,
                                               app_ctx, qtmodeltester, save_as):
-    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
-    lines[8] = lines[8].replace("木薯粉", "月球岩石")
-    bad = tmp_path / "bad.csv"
-    bad.write_text("\n".join(lines), encoding="gb18030")
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32"),
+                                             8: ("木薯粉", "月球岩石")}, encoding="gb18030")
     before = stored(app_ctx.db)
     dialog = open_import(main_window, qtbot, monkeypatch, bad)
 
@@ -114,11 +121,8 @@ def test_problems_are_listed_and_saved_as_csv(main_window, qtbot, monkeypatch, t
 
 def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_row(
         main_window, qtbot, monkeypatch, tmp_path):
-    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
-    lines[8] = lines[8].replace("木薯粉", "月球岩石")
-    bad = tmp_path / "bad.csv"
-    bad.write_text("\n".join(lines), encoding="utf-8")
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32"),
+                                             8: ("木薯粉", "月球岩石")})
     dialog = open_import(main_window, qtbot, monkeypatch, bad)
     preview = dialog.preview_model
     headers = [preview.headerData(c, Qt.Orientation.Horizontal).split("\n")[0]
@@ -365,10 +369,7 @@ def _rows_in_view(view) -> int:
 
 def test_the_smallest_dialog_still_shows_rows_and_whole_messages(main_window, qtbot,
                                                                   monkeypatch, tmp_path):
-    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
-    bad = tmp_path / "bad.csv"
-    bad.write_text("\n".join(lines), encoding="utf-8")
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32")})
     dialog = open_import(main_window, qtbot, monkeypatch, bad)
     run_import(dialog, qtbot)
     assert dialog.problems_view.isVisible()
@@ -439,18 +440,15 @@ def test_a_file_corrected_after_a_refused_import_is_previewed_again(
     """The problem list says to correct the file and import it again; the clerk also deleted
     the HS code column, so the column mapped by hand to seal moved one to the left. Importing
     by the old column numbers put the departure time into seal."""
-    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    lines[0] = lines[0].replace("铅封号", "封条")
-    lines[3] = lines[3].replace("2026-03-05", "2026-03-32")
-    path = tmp_path / "list.csv"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = edited_sample(tmp_path / "list.csv", {0: ("铅封号", "封条"),
+                                                 3: ("2026-03-05", "2026-03-32")})
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     box = dialog.mapping_boxes[13]
     box.setCurrentIndex(box.findData("seal"))
     run_import(dialog, qtbot)
     assert dialog.problems_model.rowCount() == 1
     corrected = []
-    for number, line in enumerate(lines):
+    for line in path.read_text(encoding="utf-8").splitlines():
         cells = line.replace("2026-03-32", "2026-03-05").split(",")
         del cells[12]  # HS编码
         corrected.append(",".join(cells))
