@@ -59,7 +59,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._checks: list[_RowCheck] = []
         self.same_service = True  # whether the last reset showed the same service's rows
         self._find_commodity: Callable[..., int | None] = lambda _text, keep=(): None
-        self._commodity_problem: Callable[[int], HubError | None] = lambda _id: None
+        self._merged_away: Callable[[int], HubError | None] = lambda _id: None
         self._found: dict[str, int] = {}  # commodity text → the id it last found
         self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
         self._elsewhere: Mapping[str, str] | None = None
@@ -70,15 +70,15 @@ class ContainerGridModel(QAbstractTableModel):
 
     def configure(self, find_commodity: Callable[..., int | None],
                   elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float,
-                  commodity_problem: Callable[[int], HubError | None] = lambda _id: None
+                  merged_away: Callable[[int], HubError | None] = lambda _id: None
                   ) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service), once the first row with a number needs them: a new service's
-        empty grid, what the window opens on, never does. commodity_problem: why a
-        commodity a row's text found before can no longer be had, if another desk merged it
+        empty grid, what the window opens on, never does. merged_away: what to say of a
+        commodity a row's text found before and finds no more, if another desk merged it
         away (store.reference.merged_away); else the text is not in the list, as typed anew."""
         self._find_commodity = find_commodity
-        self._commodity_problem = commodity_problem
+        self._merged_away = merged_away
         self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
         self._recheck()
@@ -281,7 +281,7 @@ class ContainerGridModel(QAbstractTableModel):
         found = self._find_commodity(text, keep)
         if found is not None:
             self._found[text] = found
-        elif text in self._found and (problem := self._commodity_problem(self._found[text])):
+        elif text in self._found and (problem := self._merged_away(self._found[text])):
             raise problem
         return found
 
