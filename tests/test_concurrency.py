@@ -159,10 +159,12 @@ def test_a_second_connection_of_the_window_keeps_its_locks_for_other_desks(demo_
         window.close()
 
 
-def test_an_import_racing_another_desks_save_says_so_and_saves_nothing(
-        demo_db, tmp_path, monkeypatch):
+def _import_racing(demo_db, tmp_path, monkeypatch, meanwhile, refused):
+    """Imports the demo's last day into a new file while another desk, right after the
+    import's own look for duplicates and before its write, does `meanwhile(desk)`; the
+    import must say `refused` and store nothing. Returns that day's services as stored.
+    meanwhile is given the import's checked rows too."""
     from hubapp.domain.errors import InputError
-    from hubapp.domain.records import ServiceRecord, Status
     from hubapp.interchange import export_file, import_file
     from hubapp.store import interchange, services
 
@@ -172,27 +174,56 @@ def test_an_import_racing_another_desks_save_says_so_and_saves_nothing(
     export_file(demo_db, loading_list, DEMO_END, DEMO_END)
     path = tmp_path / "hub.db"
     db, desk = open_db(path), open_db(path)
-    first = services.list_day(demo_db, DEMO_END)[0].service
     checked = interchange.has_duplicates
 
-    def another_desk_saves_meanwhile(checked_db, rows):
-        # Once, right after the import's own look for duplicates, before its write.
+    def another_desk_meanwhile(checked_db, rows):
         found = checked(checked_db, rows)
         monkeypatch.setattr(interchange, "has_duplicates", checked)
-        services.save_service(desk, ServiceRecord(first.service_no, first.date,
-                                                  first.direction, status=Status.PLANNED),
-                              [], UserRecord("wang", "admin"))
+        meanwhile(desk, rows)
         return found
 
-    monkeypatch.setattr(interchange, "has_duplicates", another_desk_saves_meanwhile)
+    monkeypatch.setattr(interchange, "has_duplicates", another_desk_meanwhile)
     try:
-        with pytest.raises(InputError, match="Some services or containers of day.csv were "
-                                             "saved at another desk meanwhile; nothing was "
-                                             "imported"):
+        with pytest.raises(InputError, match=refused):
             import_file(db, loading_list, UserRecord("li.na", ADMIN))
         assert db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == 0
-        assert [listed.service.service_no for listed in services.list_day(db, DEMO_END)] == [
-            first.service_no]
+        return [listed.service.service_no for listed in services.list_day(db, DEMO_END)]
     finally:
         db.close()
         desk.close()
+
+
+def test_an_import_racing_another_desks_save_says_so_and_saves_nothing(
+        demo_db, tmp_path, monkeypatch):
+    from hubapp.domain.records import ServiceRecord, Status
+    from hubapp.store import services
+
+    from conftest import DEMO_END
+
+    first = services.list_day(demo_db, DEMO_END)[0].service
+
+    def save(desk, _rows):
+        services.save_service(desk, ServiceRecord(first.service_no, first.date,
+                                                  first.direction, status=Status.PLANNED),
+                              [], UserRecord("wang", "admin"))
+
+    assert _import_racing(demo_db, tmp_path, monkeypatch, save,
+                          "Some services or containers of day.csv were saved at another "
+                          "desk meanwhile; nothing was imported") == [first.service_no]
+
+
+def test_an_import_racing_a_merge_of_one_of_its_commodities_says_so_and_saves_nothing(
+        demo_db, tmp_path, monkeypatch):
+    """The merge drops the commodity the rows were checked against: the foreign key would
+    otherwise refuse the import half-way, as a bug."""
+    from hubapp.store import reference
+
+    def merge(desk, rows):
+        used = next(commodity for commodity in rows.commodity_id if commodity is not None)
+        into = next(commodity.id for commodity in reference.list_commodities(desk)
+                    if commodity.id != used)
+        reference.merge_commodities(desk, used, into, UserRecord("wang", ADMIN))
+
+    assert _import_racing(demo_db, tmp_path, monkeypatch, merge,
+                          "A commodity named in day.csv was merged into another at another "
+                          "desk meanwhile; nothing was imported") == []

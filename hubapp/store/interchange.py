@@ -176,6 +176,13 @@ def has_duplicates(db: Database, rows: ImportRowsRecord) -> bool:
         (*keys[index], container) for index, container in zip(rows.service, rows.container))
 
 
+def _commodity_gone(db: Database, rows: ImportRowsRecord) -> bool:
+    """Whether a commodity the rows were checked against is no longer stored: the foreign
+    key would refuse it half-way, as a bug. (A retired one may be imported: history.)"""
+    used = set(rows.commodity_id) - {None}
+    return bool(used) and not used <= {row[0] for row in db.execute("SELECT id FROM commodity")}
+
+
 def find_duplicates(
     db: Database, items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]]
 ) -> list[DuplicateRecord]:
@@ -241,6 +248,11 @@ def insert_import(
                 "messages", "Some services or containers of {file} were saved at another desk "
                             "meanwhile; nothing was imported. Import the file again to see "
                             "which"), file=source)
+        if _commodity_gone(db, rows):
+            raise InputError(QT_TRANSLATE_NOOP(
+                "messages", "A commodity named in {file} was merged into another at another "
+                            "desk meanwhile; nothing was imported. Import the file again"),
+                file=source)
         # An import at least as big as what is stored (a hub's history brought in) is
         # cheaper to index over the whole table, and to derive dwell and roll-up for from
         # the rows in hand than by reading them back.

@@ -568,47 +568,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="158"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="158"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="158"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="157"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="158"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="209"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="210"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="232"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="233"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -4658,32 +4658,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="111"/>
+        <location filename="../../hubapp/store/reference.py" line="109"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货类不存在：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="115"/>
+        <location filename="../../hubapp/store/reference.py" line="124"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="280"/>
+        <location filename="../../hubapp/store/reference.py" line="286"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="217"/>
+        <location filename="../../hubapp/store/reference.py" line="223"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="226"/>
+        <location filename="../../hubapp/store/reference.py" line="232"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="277"/>
+        <location filename="../../hubapp/store/reference.py" line="283"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -4884,9 +4884,14 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="240"/>
+        <location filename="../../hubapp/store/interchange.py" line="247"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/interchange.py" line="252"/>
+        <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
+        <translation>{file} 中的某个货类刚刚已在另一工作台被合并到其他货类；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/errors.py" line="88"/>
