@@ -4155,7 +4155,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="319"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
-        <translation>货名“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
+        <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="284"/>
