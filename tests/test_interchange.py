@@ -317,11 +317,13 @@ def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
     more = write(tmp_path / "more.csv", SAMPLE.read_text(encoding="utf-8").splitlines() + [
         "2026-03-05,X5508,进口,铁路,中老铁路,万象,重庆国际物流枢纽园区,MSKU1234565,22G1,空,"
         "2200,,,,14:20"])
-    refused = import_file(demo_db, more, TESTER, skip_duplicates=True)
-    assert [(p.line, p.column, p.value) for p in refused.problems] == [
-        (22, "箱号", "MSKU1234565")]
-    assert "not on service X5508 of 2026-03-05, which is already stored" in \
-        refused.problems[0].message
+    for skip in (True, False):  # not "everything in it is already stored", unticked
+        refused = import_file(demo_db, more, TESTER, skip_duplicates=skip)
+        assert not refused.all_stored
+        assert [(p.line, p.column, p.value) for p in refused.problems] == [
+            (22, "箱号", "MSKU1234565")]
+        assert "not on service X5508 of 2026-03-05, which is already stored" in \
+            refused.problems[0].message
     assert checksum(demo_db) == before
 
 
@@ -935,14 +937,15 @@ def test_a_line_of_labels_and_values_above_the_header_is_not_taken_for_it(demo_d
     """车次 and 日期 name two fields, as a header does: the header under them names more."""
     number = with_check_digit("ABCU009500")
     path = write(tmp_path / "labels.csv", [
-        "装箱清单,,,,,", "车次,X8001,日期,2026-03-05,,", "日期,班列号,方向,箱号,箱型,空重",
-        f"2026-03-05,X8001,出口,{number},22G1,空"])
+        "装箱清单,,,,,", "车次,X8901,日期,2026-03-05,,", "日期,班列号,方向,箱号,箱型,空重",
+        f"2026-03-05,X8901,出口,{number},22G1,空"])
 
     table = read_table(path)
 
     assert (table.header_line, table.headers) == (
         3, ["日期", "班列号", "方向", "箱号", "箱型", "空重"])
-    assert import_file(demo_db, path, TESTER, dry_run=True).problems == ()
+    checked = import_file(demo_db, path, TESTER, dry_run=True)
+    assert (checked.problems, checked.duplicates, checked.totals.containers) == ((), (), 1)
 
 
 

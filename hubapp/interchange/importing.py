@@ -146,14 +146,15 @@ def import_file(
             # Not skippable: skipping would leave boxes that moved counted nowhere.
             return result(problems=tuple(_describe_held(plan, duplicate) for duplicate in held))
         stored_services = {duplicate.item for duplicate in duplicates if duplicate.move is None}
+        if missing := store.not_stored_on(db, items, stored_services):
+            # Skipping a stored service must not drop the boxes it does not hold yet; said
+            # before the duplicates, or a re-sent list with a late box is "all stored".
+            return result(problems=tuple(_not_stored(plan, item, move)
+                                         for item, move in missing))
         if duplicates and not skip_duplicates:
             return result(duplicates=tuple(_describe(plan, duplicate)
                                            for duplicate in duplicates),
                           all_stored=not _without(items, stored_services, duplicates)[0])
-        if missing := store.not_stored_on(db, items, stored_services):
-            # Skipping a stored service must not drop the boxes it does not hold yet.
-            return result(problems=tuple(_not_stored(plan, item, move)
-                                         for item, move in missing))
         items, skipped_containers = _without(items, stored_services, duplicates)
         return save(ImportRowsRecord.from_items(items), len(stored_services), skipped_containers)
 
