@@ -154,4 +154,4 @@ def test_sentences_of_a_message_follow_one_another_without_a_space(qtbot, chines
 
     dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
     run_import(dialog, qtbot)
-    assert "TEU。日期：" in dialog.result_label.text()
+    assert "标箱。日期：" in dialog.result_label.text()

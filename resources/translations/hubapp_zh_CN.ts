@@ -1393,7 +1393,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="198"/>
         <source>Skip services and containers already in the database</source>
-        <translation>跳过数据库中已有的班列和集装箱</translation>
+        <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="216"/>
@@ -1478,13 +1478,13 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="423"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
-        <translation>已导入 {services}、{containers}、{teu} TEU。</translation>
+        <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/import_dialog.py" line="424"/>
         <source>%Ln service(s)</source>
         <translation>
-            <numerusform>%Ln 个班列</numerusform>
+            <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1527,7 +1527,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/import_dialog.py" line="454"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
-            <numerusform>{name} 中有 %Ln 个班列或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
+            <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
@@ -3350,7 +3350,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="145"/>
         <source>leave out services and containers already stored instead of refusing the file</source>
-        <translation>跳过已存储的班列和集装箱，而不是拒绝整个文件</translation>
+        <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="148"/>
@@ -4175,7 +4175,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="236"/>
         <source>Line {other} gives {value!r} for the same service</source>
-        <translation>第 {other} 行为同一班列填写的是“{value}”</translation>
+        <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="292"/>
@@ -4195,7 +4195,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="354"/>
         <source>The service number is required (like X8001)</source>
-        <translation>班列号为必填项（如 X8001）</translation>
+        <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="359"/>
@@ -4740,22 +4740,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="180"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
-        <translation>{date} 的进口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
+        <translation>{date} 的进口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="183"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
-        <translation>{date} 的出口班列 {number} 已在数据库中（本文件中 {count} 行）</translation>
+        <translation>{date} 的出口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="189"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
-        <translation>集装箱 {number} 已登记在 {date} 的进口班列 {other} 上</translation>
+        <translation>集装箱 {number} 已登记在 {date} 的进口班次 {other} 上</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="191"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
-        <translation>集装箱 {number} 已登记在 {date} 的出口班列 {other} 上</translation>
+        <translation>集装箱 {number} 已登记在 {date} 的出口班次 {other} 上</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="210"/>
@@ -4780,7 +4780,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="234"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
-        <translation>{date} 的班列 {service} 已在库中，但其中没有箱号 {number}：请在每日登记中补录，或从文件中删去此行</translation>
+        <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="434"/>
