@@ -95,6 +95,25 @@ def test_demo_is_reproducible_and_refuses_a_filled_database(demo_file, tmp_path)
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_demo_stopped_half_way_leaves_no_database(tmp_path):
+    """./run.sh makes the demo only when its file is missing: an empty one left by a Ctrl+C
+    opened next time as a new hub asking for its first administrator."""
+    import signal
+    import time
+
+    target = tmp_path / "demo.db"
+    started = subprocess.Popen([sys.executable, "-m", "hubapp", "demo", "--db", str(target),
+                                "--days", "3000"], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # into the writing of the traffic
+    started.send_signal(signal.SIGINT)
+    _out, err = started.communicate(timeout=60)
+    assert (started.returncode, err.strip()) == (130, "hubapp: interrupted")
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("by", ["day", "month", "route", "commodity", "direction"])
 def test_stats_json_matches_sql(demo_file, by):
     result = hubapp("stats", "--db", demo_file, "--from", "2026-02-01", "--to", "2026-02-28",

@@ -8,13 +8,31 @@ from pathlib import Path
 from hubapp.domain import demo
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.domain.records import TotalsRecord
-from hubapp.store import services, settings, users
+from hubapp.store import services, settings, users, whole_file
 from hubapp.store.db import open_db, transaction
+from hubapp.store.engine import is_server
 from hubapp.store.reference import list_commodities
 
 
-def fill(path: Path, days: int, end: dt.date, seed: int, copies: int = 1) -> TotalsRecord:
-    """Fill a new (or empty) database; refuses one that already holds services."""
+def fill(path: Path | str, days: int, end: dt.date, seed: int,
+         copies: int = 1) -> TotalsRecord:
+    """Fill a new (or empty) database; refuses one that already holds services. A new file
+    appears only whole: a demo stopped half-way left an empty database, which the next
+    ./run.sh opened asking for a first administrator."""
+    if is_server(path) or Path(path).exists():
+        return _fill(path, days, end, seed, copies)
+    return whole_file.write_beside(Path(path), lambda partial: _fill(
+        _unlinked(partial), days, end, seed, copies))
+
+
+def _unlinked(partial: Path) -> Path:
+    """What a demo killed outright left under the name."""
+    for leftover in (partial, *(Path(f"{partial}{tail}") for tail in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+    return partial
+
+
+def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int) -> TotalsRecord:
     db = open_db(path)
     try:
         if not services.is_empty(db):
