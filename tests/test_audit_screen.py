@@ -84,6 +84,35 @@ def test_a_containers_changes_read_in_chinese(qtbot, qapp, app_ctx):
         f"{number} 铅封号：" in changes
 
 
+def test_an_import_and_a_new_service_read_in_chinese_without_keys_or_row_ids(
+        qtbot, qapp, app_ctx, tmp_path):
+    from hubapp.domain.records import Direction, ServiceRecord
+    from hubapp.interchange import export_file, import_file
+    from hubapp.ui.translations import install_translations
+
+    loading_list = tmp_path / "day.csv"
+    export_file(app_ctx.db, loading_list, DEMO_END, DEMO_END)
+    services.delete_service(app_ctx.db, services.list_day(app_ctx.db, DEMO_END)[0].service.id,
+                            UserRecord("wang.li", "admin"))
+    import_file(app_ctx.db, loading_list, UserRecord("wang.li", "admin"),
+                skip_duplicates=True)
+    services.save_service(app_ctx.db, ServiceRecord("X9301", DEMO_END, Direction.OUTBOUND),
+                          [], UserRecord("wang.li", "admin"))
+    install_translations(qapp, "zh")
+    try:
+        screen = AuditScreen(app_ctx)
+        qtbot.addWidget(screen)
+        screen.table.selectRow(1)
+        imported = screen.details.toPlainText()
+        created = screen.model.index(0, 4).data()
+    finally:
+        install_translations(qapp, "en")
+    assert "班次数：— → 1" in imported and "起始日期：— → " in imported
+    assert not re.search(r"services|first.date|last.date|teu：", imported)
+    assert re.search(r"^标箱：— → [\d,]+(\.\d*[1-9])?$", imported, re.M)  # not "1,234.0"
+    assert "班次号：— → X9301" in created and "id" not in created
+
+
 def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, tmp_path,
                                                               save_as, qtmodeltester):
     screen = AuditScreen(app_ctx)

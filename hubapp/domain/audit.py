@@ -55,7 +55,8 @@ def _flatten(value: Any) -> dict[str, Any]:
         if name == "containers" and isinstance(item, list):
             flat["containers"] = len(item)
         elif isinstance(item, dict):
-            flat.update(item)
+            # A row id tells a reader nothing: the entry names a service by number and day.
+            flat.update((field, part) for field, part in item.items() if field != "id")
         else:
             flat[name] = item
     return flat

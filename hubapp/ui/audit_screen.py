@@ -47,7 +47,8 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None) 
     return str(value)
 
 
-_LABELLED = {"status": labels.status, "direction": labels.direction, "mode": labels.mode}
+_LABELLED = {"status": labels.status, "direction": labels.direction, "mode": labels.mode,
+             "teu": formatting.teu}
 
 
 def _utc_moment(text: str) -> dt.datetime | None:
@@ -101,7 +102,8 @@ _WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "full_empty"), QT_TRANSLATE_NOOP("audit", "gross_kg"),
     QT_TRANSLATE_NOOP("audit", "seal"), QT_TRANSLATE_NOOP("audit", "shipper"),
     QT_TRANSLATE_NOOP("audit", "consignee"), QT_TRANSLATE_NOOP("audit", "restore"),
-    QT_TRANSLATE_NOOP("audit", "database"),
+    QT_TRANSLATE_NOOP("audit", "database"), QT_TRANSLATE_NOOP("audit", "services"),
+    QT_TRANSLATE_NOOP("audit", "first_date"), QT_TRANSLATE_NOOP("audit", "last_date"),
 ))
 
 
