@@ -29,12 +29,13 @@ def test_admin_adds_a_clerk_then_changes_and_deactivates_them(qtbot, app_ctx, de
     screen = _screen(qtbot, app_ctx)  # app_ctx works as the single-user admin
     qtbot.keyClicks(screen.name, "zhao.min")
     screen.new_role.setCurrentIndex(screen.new_role.findData("clerk"))
-    qtbot.keyClicks(screen.password, "short")
+    _type_password(qtbot, screen, "short")
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     assert "at least" in screen.message.text()  # too short: refused, nothing added
     assert screen.model.rowCount() == 0
     screen.password.clear()
-    qtbot.keyClicks(screen.password, "cassava-2026")
+    screen.password_again.clear()
+    _type_password(qtbot, screen, "cassava-2026")
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     qtmodeltester.check(screen.model)
     assert [screen.model.index(0, c).data() for c in range(3)] == ["zhao.min", "Clerk", "yes"]
@@ -49,19 +50,40 @@ def test_admin_adds_a_clerk_then_changes_and_deactivates_them(qtbot, app_ctx, de
                             ).fetchone() == ("supervisor", 0)
 
 
+def _type_password(qtbot, screen, text):
+    qtbot.keyClicks(screen.password, text)
+    qtbot.keyClicks(screen.password_again, text)
+
+
+def test_a_new_users_password_is_typed_twice_and_enter_adds_them(qtbot, app_ctx):
+    """As everywhere else a password is set: one typo locked the new clerk out."""
+    screen = _screen(qtbot, app_ctx)
+    qtbot.keyClicks(screen.name, "zhao.min")
+    qtbot.keyClicks(screen.password, "cassava-2026")
+    qtbot.keyClicks(screen.password_again, "cassava-2025")
+    qtbot.keyClick(screen.password_again, Qt.Key.Key_Return)
+    assert screen.message.text() == "The two passwords differ: type zhao.min's password twice."
+    assert users.list_users(app_ctx.db) == []
+    screen.password_again.clear()
+    qtbot.keyClicks(screen.password_again, "cassava-2026")
+    qtbot.keyClick(screen.password_again, Qt.Key.Key_Return)
+    assert users.authenticate(app_ctx.db, "zhao.min", "cassava-2026").role == "clerk"
+    assert not screen.password.text() and not screen.password_again.text()
+
+
 def test_tab_goes_along_the_rows_as_they_read(qtbot, app_ctx):
     _add(app_ctx, "li.na")
     screen = _screen(qtbot, app_ctx)
     screen.table.selectRow(0)
     order, widget = [], screen.table
-    for _ in range(10):
+    for _ in range(11):
         widget = widget.nextInFocusChain()
         while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget = widget.nextInFocusChain()
         order.append(widget)
     assert order == [screen.role, screen.role_button, screen.password_button,
-                     screen.active_button, screen.unlock_button, screen.name, screen.password, screen.new_role,
-                     screen.add_button, screen.single_user]
+                     screen.active_button, screen.unlock_button, screen.name, screen.password,
+                     screen.password_again, screen.new_role, screen.add_button, screen.single_user]
 
 
 def test_another_desks_change_to_a_user_shows_here(qtbot, app_ctx, demo_db_path):
@@ -91,7 +113,7 @@ def test_an_admin_deactivated_at_another_desk_can_no_longer_add_an_admin(qtbot, 
     users.set_active(app_ctx.db, users.authenticate(app_ctx.db, "boss", PASSWORD), "bob", False)
     qtbot.keyClicks(screen.name, "mallory")
     screen.new_role.setCurrentIndex(screen.new_role.findData("admin"))
-    qtbot.keyClicks(screen.password, "mallory-pass")
+    _type_password(qtbot, screen, "mallory-pass")
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "Your account bob was deactivated: sign in again"
     assert [u.name for u in users.list_users(app_ctx.db)] == ["bob", "boss"]
@@ -101,7 +123,7 @@ def test_a_name_taken_is_said_as_the_list_shows_it(qtbot, app_ctx):
     _add(app_ctx, "li.na")
     screen = _screen(qtbot, app_ctx)
     qtbot.keyClicks(screen.name, "LI.NA")
-    qtbot.keyClicks(screen.password, "password-2")
+    _type_password(qtbot, screen, "password-2")
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "User li.na already exists"
     assert [u.name for u in users.list_users(app_ctx.db)] == ["li.na"]
@@ -241,7 +263,7 @@ def test_the_actions_follow_the_picked_user_not_a_typed_name(qtbot, app_ctx, dem
     screen.table.selectRow(1)  # looking at the supervisor, then adding someone at the counter
     screen.name.clear()
     qtbot.keyClicks(screen.name, "temp.clerk")
-    qtbot.keyClicks(screen.password, "temporary1")
+    _type_password(qtbot, screen, "temporary1")
     qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     assert {u.name: u.role for u in users.list_users(app_ctx.db)}["temp.clerk"] == "clerk"
 

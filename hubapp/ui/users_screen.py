@@ -87,6 +87,10 @@ class UsersScreen(QWidget):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Password"))
+        # Typed twice, as everywhere else a password is set: a typo locked the new user out.
+        self.password_again = QLineEdit(self)
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again.setPlaceholderText(self.tr("Repeat password"))
         self.add_button = QPushButton(self.tr("Add user"), self)
         # These act on the user picked in the list, never on a typed name.
         self.role_button = QPushButton(self.tr("Set role"), self)
@@ -104,7 +108,8 @@ class UsersScreen(QWidget):
 
         new = QHBoxLayout()
         new.addWidget(QLabel(self.tr("New user"), self))
-        for widget in (self.name, self.password, self.new_role, self.add_button):
+        for widget in (self.name, self.password, self.password_again, self.new_role,
+                       self.add_button):
             new.addWidget(widget)
         picked = QHBoxLayout()
         picked.addWidget(QLabel(self.tr("Picked user"), self))
@@ -118,12 +123,14 @@ class UsersScreen(QWidget):
         layout.addLayout(picked)
         layout.addLayout(new)
         focus.tab_order(self.table, self.role, self.role_button, self.password_button,
-                        self.active_button, self.unlock_button, self.name, self.password, self.new_role,
-                        self.add_button, self.single_user)
+                        self.active_button, self.unlock_button, self.name, self.password,
+                        self.password_again, self.new_role, self.add_button, self.single_user)
         layout.addWidget(self.single_user)
         layout.addWidget(self.message)
 
         self.add_button.clicked.connect(self._add)
+        for typed in (self.name, self.password, self.password_again):
+            typed.returnPressed.connect(self._add)
         self.role_button.clicked.connect(lambda: self._do(
             lambda user: users.set_role(ctx.db, self.ctx.actor(), user.name,
                                         self.role.currentData()),
@@ -169,8 +176,8 @@ class UsersScreen(QWidget):
             "and untick single-user mode.").format(name=self.ctx.user))
         self.empty_note.setVisible(single and not self.model.rowCount())
         admin = self.ctx.role == ADMIN
-        for widget in (self.name, self.new_role, self.password, self.add_button,
-                       self.single_user):
+        for widget in (self.name, self.new_role, self.password, self.password_again,
+                       self.add_button, self.single_user):
             widget.setEnabled(admin)
         self._picked()
         if not admin:
@@ -201,6 +208,10 @@ class UsersScreen(QWidget):
 
     def _add(self) -> None:
         name = self.name.text().strip()
+        if self.password.text() != self.password_again.text():
+            self.message.setText(self.tr("The two passwords differ: type {name}'s password "
+                                         "twice.").format(name=name))
+            return
         if self._try(lambda: users.add_user(self.ctx.db, self.ctx.actor(), name,
                                             self.new_role.currentData(),
                                             self.password.text())):
@@ -258,5 +269,6 @@ class UsersScreen(QWidget):
     def _changed(self, done: str, name: str | None = None) -> None:
         self.message.setText(done)
         self.password.clear()
+        self.password_again.clear()
         self.reload(name)
         self.ctx.signals.data_changed.emit(ChangeRecord("users"), self)

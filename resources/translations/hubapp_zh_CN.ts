@@ -2442,48 +2442,58 @@ Licence: MIT</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="93"/>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="96"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="100"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="106"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="138"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="145"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="174"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="212"/>
+        <source>The two passwords differ: type {name}&apos;s password twice.</source>
+        <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="236"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="98"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="206"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -2493,43 +2503,43 @@ Licence: MIT</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="93"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="97"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="101"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="105"/>
         <source>Single-user mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="219"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="130"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="137"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="226"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="237"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="221"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="242"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="237"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="248"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="249"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -2538,27 +2548,27 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="245"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="256"/>
         <source>Single-user mode changed; it applies at the next start.</source>
         <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="184"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="207"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="142"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="134"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="141"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
