@@ -189,7 +189,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=("en", "zh"), help=translate(
         "cli", "language of the report (default: the system's, as LANG says)"))
     users_help = translate("cli", "manage who may log in (admin)")
-    users = commands.add_parser("users", help=users_help, description=users_help)
+    users = with_db(commands.add_parser("users", help=users_help, description=users_help))
     users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True,
                                           parser_class=_Parser)
     add_user = users_commands.add_parser("add", help=translate(
@@ -198,6 +198,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     with_db(add_user)
     add_user.add_argument("--role", required=True, choices=("clerk", "supervisor", "admin"),
                           help=translate("cli", "what the user may do"))
+    with_db(users_commands.add_parser("list", help=translate(
+        "cli", "list the users: name, role, whether they may log in")))
     return parser
 
 
@@ -506,15 +508,18 @@ def _number(value: float) -> str:
 
 
 def _print_table(header: Sequence[str], rows: list[tuple], total: tuple | None = None) -> None:
-    """A name column, then numbers; the total (if any) under a rule."""
+    """A name column, then numbers (or words, set left as the name); the total (if any)
+    under a rule."""
     body = rows + ([total] if total else [])
-    lines = [list(header)] + [[row[0], *map(_number, row[1:])] for row in body]
+    words = [all(isinstance(row[i], str) for row in body) for i in range(len(header))]
+    lines = [list(header)] + [[row[0], *(cell if isinstance(cell, str) else _number(cell)
+                                          for cell in row[1:])] for row in body]
     widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
         if total and index == len(lines) - 1:
             print("  ".join("-" * width for width in widths))
-        print("  ".join(_padded(cell, width, left=i == 0)
-                        for i, (cell, width) in enumerate(zip(line, widths))))
+        print("  ".join(_padded(cell, width, left=words[i])
+                        for i, (cell, width) in enumerate(zip(line, widths))).rstrip())
 
 
 def _width(cell: str) -> int:
@@ -607,6 +612,29 @@ def run_migrate_to(args: argparse.Namespace) -> int:
 
 
 def run_users(args: argparse.Namespace) -> int:
+    return (_list_users if args.users_command == "list" else _add_user)(args)
+
+
+def _list_users(args: argparse.Namespace) -> int:
+    from hubapp.store import open_db, users
+
+    db = open_db(args.db, create=False)
+    try:
+        listed, single_user = users.list_users(db), users.single_user_mode(db)
+    finally:
+        db.close()
+    _print_table((translate("cli", "user"), translate("cli", "role"), translate("cli", "active")),
+                 [(user.name, translate("audit", user.role),
+                   translate("audit", "yes") if user.active else translate("audit", "no"))
+                  for user in listed])
+    if single_user:
+        print(translate("cli", "{database} is in single-user mode: the app opens without "
+                        "asking who is working.").format(database=_named(args.db)),
+              file=sys.stderr)
+    return 0
+
+
+def _add_user(args: argparse.Namespace) -> int:
     import getpass
 
     from hubapp.store import open_db, users

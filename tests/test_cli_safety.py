@@ -93,6 +93,28 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
     assert chinese.stderr == ""  # logins are required: nothing to warn of
 
 
+def test_users_list_shows_who_may_log_in_and_takes_db_before_the_action(tmp_path):
+    path = tmp_path / "hub.db"
+    open_db(path).close()
+    for name, role in (("Li Na", "admin"), ("zhao", "clerk")):
+        added = hubapp("users", "--db", path, "add", name, "--role", role,
+                       stdin="cassava flour\n")
+        assert added.returncode == 0, added.stderr
+    db = open_db(path)
+    try:
+        users.set_active(db, users.SHELL_ADMIN, "zhao", False)
+    finally:
+        db.close()
+    listed = hubapp("users", "--db", path, "list")
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert listed.stdout.splitlines() == [
+        "user   role   active", "Li Na  admin  yes", "zhao   clerk  no"]
+    chinese = subprocess.run([sys.executable, "-m", "hubapp", "users", "list", "--db", str(path)],
+                             capture_output=True, text=True, timeout=120,
+                             env=dict(os.environ, LANG="zh_CN.UTF-8"))
+    assert chinese.stdout.splitlines()[2].split() == ["zhao", "录入员", "否"]
+
+
 def test_users_add_says_a_single_user_database_asks_nobody_to_log_in(demo_db_path):
     result = hubapp("users", "add", "wang", "--role", "clerk", "--db", demo_db_path,
                     stdin="cassava flour\n")

@@ -2648,13 +2648,13 @@ Turn single-user mode on?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="52"/>
-        <location filename="../../hubapp/cli.py" line="402"/>
+        <location filename="../../hubapp/cli.py" line="404"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="53"/>
-        <location filename="../../hubapp/cli.py" line="296"/>
+        <location filename="../../hubapp/cli.py" line="298"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
@@ -2682,11 +2682,13 @@ Turn single-user mode on?</source>
 <context>
     <name>audit</name>
     <message>
+        <location filename="../../hubapp/cli.py" line="628"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="32"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <location filename="../../hubapp/cli.py" line="628"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="33"/>
         <source>no</source>
         <translation>否</translation>
@@ -3483,112 +3485,137 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="221"/>
+        <location filename="../../hubapp/cli.py" line="201"/>
+        <source>list the users: name, role, whether they may log in</source>
+        <translation>列出用户：名称、角色、是否可以登录</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="223"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="231"/>
+        <location filename="../../hubapp/cli.py" line="233"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="251"/>
+        <location filename="../../hubapp/cli.py" line="253"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="263"/>
+        <location filename="../../hubapp/cli.py" line="265"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="271"/>
+        <location filename="../../hubapp/cli.py" line="273"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="309"/>
+        <location filename="../../hubapp/cli.py" line="311"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="318"/>
+        <location filename="../../hubapp/cli.py" line="320"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="397"/>
+        <location filename="../../hubapp/cli.py" line="399"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="423"/>
+        <location filename="../../hubapp/cli.py" line="425"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="430"/>
+        <location filename="../../hubapp/cli.py" line="432"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="449"/>
+        <location filename="../../hubapp/cli.py" line="451"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="562"/>
+        <location filename="../../hubapp/cli.py" line="567"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="567"/>
+        <location filename="../../hubapp/cli.py" line="572"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
+        <location filename="../../hubapp/cli.py" line="626"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="626"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="626"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/cli.py" line="631"/>
+        <source>{database} is in single-user mode: the app opens without asking who is working.</source>
+        <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="659"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="686"/>
+        <location filename="../../hubapp/cli.py" line="714"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="689"/>
+        <location filename="../../hubapp/cli.py" line="717"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="693"/>
+        <location filename="../../hubapp/cli.py" line="721"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="705"/>
+        <location filename="../../hubapp/cli.py" line="733"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="707"/>
+        <location filename="../../hubapp/cli.py" line="735"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="734"/>
+        <location filename="../../hubapp/cli.py" line="762"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="781"/>
+        <location filename="../../hubapp/cli.py" line="809"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="541"/>
+        <location filename="../../hubapp/cli.py" line="546"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
@@ -3617,92 +3644,92 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="550"/>
+        <location filename="../../hubapp/cli.py" line="555"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="551"/>
+        <location filename="../../hubapp/cli.py" line="556"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="560"/>
+        <location filename="../../hubapp/cli.py" line="565"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="561"/>
+        <location filename="../../hubapp/cli.py" line="566"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="561"/>
+        <location filename="../../hubapp/cli.py" line="566"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="579"/>
+        <location filename="../../hubapp/cli.py" line="584"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="581"/>
+        <location filename="../../hubapp/cli.py" line="586"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="581"/>
+        <location filename="../../hubapp/cli.py" line="586"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="596"/>
+        <location filename="../../hubapp/cli.py" line="601"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="598"/>
+        <location filename="../../hubapp/cli.py" line="603"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="598"/>
+        <location filename="../../hubapp/cli.py" line="603"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="598"/>
+        <location filename="../../hubapp/cli.py" line="603"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="599"/>
+        <location filename="../../hubapp/cli.py" line="604"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="599"/>
+        <location filename="../../hubapp/cli.py" line="604"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="599"/>
+        <location filename="../../hubapp/cli.py" line="604"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="615"/>
+        <location filename="../../hubapp/cli.py" line="643"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="617"/>
+        <location filename="../../hubapp/cli.py" line="645"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="628"/>
+        <location filename="../../hubapp/cli.py" line="656"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -3712,17 +3739,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="698"/>
+        <location filename="../../hubapp/cli.py" line="726"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="699"/>
+        <location filename="../../hubapp/cli.py" line="727"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="725"/>
+        <location filename="../../hubapp/cli.py" line="753"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4713,52 +4740,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="281"/>
+        <location filename="../../hubapp/cli.py" line="283"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="439"/>
+        <location filename="../../hubapp/cli.py" line="441"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="444"/>
+        <location filename="../../hubapp/cli.py" line="446"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="592"/>
+        <location filename="../../hubapp/cli.py" line="597"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="618"/>
+        <location filename="../../hubapp/cli.py" line="646"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="655"/>
+        <location filename="../../hubapp/cli.py" line="683"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="661"/>
+        <location filename="../../hubapp/cli.py" line="689"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="753"/>
+        <location filename="../../hubapp/cli.py" line="781"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="764"/>
+        <location filename="../../hubapp/cli.py" line="792"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="769"/>
+        <location filename="../../hubapp/cli.py" line="797"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -4993,57 +5020,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="478"/>
+        <location filename="../../hubapp/cli.py" line="480"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="479"/>
+        <location filename="../../hubapp/cli.py" line="481"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="479"/>
+        <location filename="../../hubapp/cli.py" line="481"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="480"/>
+        <location filename="../../hubapp/cli.py" line="482"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="480"/>
+        <location filename="../../hubapp/cli.py" line="482"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="481"/>
+        <location filename="../../hubapp/cli.py" line="483"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="481"/>
+        <location filename="../../hubapp/cli.py" line="483"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="482"/>
+        <location filename="../../hubapp/cli.py" line="484"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="492"/>
+        <location filename="../../hubapp/cli.py" line="494"/>
         <source>(none)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="494"/>
+        <location filename="../../hubapp/cli.py" line="496"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="495"/>
+        <location filename="../../hubapp/cli.py" line="497"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
