@@ -106,8 +106,26 @@ def test_about_shows_version_and_database(qtbot, app_ctx, demo_db_path, monkeypa
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
     window = _window(qtbot, app_ctx)
     help_menu = window.menuBar().actions()[-1].menu()
-    help_menu.actions()[0].trigger()
+    help_menu.actions()[-1].trigger()
     assert shown and __version__ in shown[0] and str(demo_db_path) in shown[0]
+
+
+def test_help_lists_the_menus_shortcuts_the_language_and_the_sample(qtbot, app_ctx,
+                                                                   monkeypatch):
+    from hubapp import resources
+    from hubapp.ui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+    window = _window(qtbot, app_ctx)
+    window.shortcuts_action.trigger()
+    lines = shown[0].splitlines()
+    for wanted in ("Ctrl+S: Save service", "Ctrl+N: New service", "Ctrl+Z: Undo",
+                   "Ctrl+1: 1 Daily log", "Ctrl+F: Find container…"):
+        assert wanted in lines
+    assert "Edit ▸ Settings…" in shown[0]
+    sample = next(resources.folder().glob("samples/*.csv"))
+    assert str(sample.parent) in shown[0]
 
 
 def test_a_file_that_cannot_be_opened_is_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
+from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import TotalsRecord
 from hubapp.store import open_db, users
@@ -163,9 +164,11 @@ class MainWindow(QMainWindow):
                                    screen.today_action])
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.triggered.connect(self._show_shortcuts)
         about = QAction(self.tr("&About Hub Desk"), self)
         about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        help_menu.addActions([self.shortcuts_action, about])
 
     def _open_import(self) -> None:
         from hubapp.ui.import_dialog import ImportDialog
@@ -239,6 +242,21 @@ class MainWindow(QMainWindow):
             if self in app.windows:
                 app.windows.remove(self)
         return window
+
+    def _show_shortcuts(self) -> None:
+        # Read from the menus' own actions, so the list says what the keys do today.
+        keys = [self.tr("{keys}: {action}").format(
+                    keys=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                    action=action.text().replace("&", ""))
+                for menu in (self.file_menu, self.edit_menu, self.view_menu)
+                for action in menu.actions() if not action.shortcut().isEmpty()]
+        dialogs.show_info(self, self.tr("Keyboard shortcuts"), "\n".join(keys) + "\n\n" + self.tr(
+            "In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C "
+            "and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their "
+            "header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete "
+            "removes their rows.\n\nThe language (English or 中文) is chosen in "
+            "Edit ▸ Settings…; a sample loading list to import is in {samples}.").format(
+                samples=resources.folder() / "samples"))
 
     def _about(self) -> None:
         from hubapp import __version__

@@ -1628,112 +1628,136 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="50"/>
+        <location filename="../../hubapp/ui/main_window.py" line="51"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="55"/>
+        <location filename="../../hubapp/ui/main_window.py" line="56"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="56"/>
+        <location filename="../../hubapp/ui/main_window.py" line="57"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="61"/>
+        <location filename="../../hubapp/ui/main_window.py" line="62"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="62"/>
+        <location filename="../../hubapp/ui/main_window.py" line="63"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="63"/>
+        <location filename="../../hubapp/ui/main_window.py" line="64"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="68"/>
+        <location filename="../../hubapp/ui/main_window.py" line="69"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="69"/>
+        <location filename="../../hubapp/ui/main_window.py" line="70"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/main_window.py" line="167"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="248"/>
+        <source>{keys}: {action}</source>
+        <translation>{keys}：{action}</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/main_window.py" line="253"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="254"/>
+        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows.
+
+The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
+        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动；Ctrl+C 和 Ctrl+V 复制、粘贴行（也可粘贴从 Excel 或 WPS 复制的行，带不带表头行均可）；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行。
+
+界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="271"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="64"/>
+        <location filename="../../hubapp/ui/main_window.py" line="65"/>
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="67"/>
+        <location filename="../../hubapp/ui/main_window.py" line="68"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="126"/>
+        <location filename="../../hubapp/ui/main_window.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="128"/>
+        <location filename="../../hubapp/ui/main_window.py" line="129"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="147"/>
+        <location filename="../../hubapp/ui/main_window.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="57"/>
+        <location filename="../../hubapp/ui/main_window.py" line="58"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="49"/>
+        <location filename="../../hubapp/ui/main_window.py" line="50"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="132"/>
+        <location filename="../../hubapp/ui/main_window.py" line="133"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="134"/>
+        <location filename="../../hubapp/ui/main_window.py" line="135"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="137"/>
+        <location filename="../../hubapp/ui/main_window.py" line="138"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="157"/>
+        <location filename="../../hubapp/ui/main_window.py" line="158"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="165"/>
+        <location filename="../../hubapp/ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="166"/>
+        <location filename="../../hubapp/ui/main_window.py" line="169"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -1748,32 +1772,32 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="204"/>
+        <location filename="../../hubapp/ui/main_window.py" line="207"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="213"/>
+        <location filename="../../hubapp/ui/main_window.py" line="216"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="214"/>
+        <location filename="../../hubapp/ui/main_window.py" line="217"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="220"/>
+        <location filename="../../hubapp/ui/main_window.py" line="223"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="246"/>
+        <location filename="../../hubapp/ui/main_window.py" line="264"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="247"/>
+        <location filename="../../hubapp/ui/main_window.py" line="265"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
