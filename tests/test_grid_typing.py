@@ -622,6 +622,25 @@ def test_a_pasted_title_above_the_header_is_left_out(qtbot, screen, above):
     assert screen.paste_message.text() == "Pasted 2 rows."
 
 
+@pytest.mark.parametrize("header", ["箱号\t箱型\t空重\t毛重\tHS编码\t货名",
+                                    "Container No\tSize-type\tF/E\tGross Weight\tHS code"])
+def test_a_pasted_hs_code_names_the_commodity_where_no_name_is_given(qtbot, screen,
+                                                                     demo_db_path, header):
+    # The HS column was left out and the boxes saved without commodity, where an import of
+    # the same list takes the code.
+    _new_service(qtbot, screen, "B17")
+    first, second, third = numbers(3)
+    named = header.count("\t") == 5  # a name beside the code wins over it
+    paste(qtbot, screen, f"{header}\r\n{first}\t22G1\t重\t24000\t110620\r\n"
+                          f"{second}\t22G1\t重\t24000\t400122\t{'木薯粉' if named else ''}\r\n"
+                          f"{third}\t22G1\t空\t2200\t\r\n")
+    assert screen.paste_message.text() == "Pasted 3 rows."
+    assert not screen.grid.problems()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[5] for row in rows_of(demo_db_path, "B17", screen.day())] == [
+        "cassava flour", "cassava flour" if named else "natural rubber", None]
+
+
 def _box_added_at_another_desk(main_window, demo_target, service_id, number: str) -> None:
     from hubapp.domain.records import ContainerMoveRecord
     from hubapp.store import open_db, services

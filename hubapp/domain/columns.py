@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 
 # Field -> the headers that mean it. Compared after _key(): case, spaces, underscores,
 # dashes, dots, slashes and brackets do not matter ("Gross Weight (kg)", "毛重（kg）").
@@ -52,6 +53,13 @@ _BY_KEY = {_key(alias): field for field, aliases in HEADERS.items()
 def field_for_header(text: str) -> str | None:
     """The field a column header names, or None if it is not one we know."""
     return _BY_KEY.get(_key(text))
+
+
+def commodity_column(cells: Mapping[str, str]) -> str:
+    """The column that names a row's commodity: its HS code where the commodity is blank,
+    as a loading list may give no more than the code."""
+    return "hs_code" if not cells.get("commodity", "").strip() \
+        and cells.get("hs_code", "").strip() else "commodity"
 
 
 def parse_block(text: str) -> list[list[str]]:

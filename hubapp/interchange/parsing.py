@@ -421,10 +421,8 @@ class _Row:
         cells = {name: self.get(name) for name in (
             "container", "size_type", "full_empty", "gross_kg", "commodity", "seal",
             "shipper", "consignee")}
-        commodity_column = "commodity"
-        if not cells["commodity"] and self.get("hs_code"):
-            cells["commodity"] = self.get("hs_code")
-            commodity_column = "hs_code"
+        commodity_column = columns.commodity_column(self.text)
+        cells["commodity"] = self.get(commodity_column)
         move, errors = parse_move(cells, teu_45ft, lookups.find_commodity)
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field

@@ -411,6 +411,7 @@ class ContainerGridView(QTableView):
         top = current.row() if current.isValid() else 0
         rows = rows[columns.header_row(rows):]  # a title above the header is no box
         fields = columns.header_fields(rows[0])
+        header: list[str] = []
         ignored: list[str] = []
         if fields is None:
             # From the Problem column a block starts at the first field, not squeezed into Seal.
@@ -421,11 +422,19 @@ class ContainerGridView(QTableView):
                        for number in range(len(fields), max(map(len, rows)))
                        if any(number < len(row) and row[number].strip() for row in rows)]
         else:
-            ignored = [cell for cell, field in zip(rows[0], fields)
-                       if field not in FIELDS and cell.strip()]
-            rows = rows[1:]
-        cells = [(top + r, field, value) for r, row in enumerate(rows)
-                 for field, value in zip(fields, row) if field in FIELDS]
+            header, rows = rows[0], rows[1:]
+        taken: set[str] = set()
+        cells = []
+        for number, row in enumerate(rows):
+            given = dict(zip(fields, row))
+            # A list giving the goods by HS code alone is read as import reads it.
+            if (source := columns.commodity_column(given)) in given:
+                given["commodity"] = given[source]
+                taken.add(source)
+            cells += [(top + number, field, value) for field, value in given.items()
+                      if field in FIELDS]
+        ignored += [cell for cell, field in zip(header, fields)
+                    if field not in FIELDS and field not in taken and cell.strip()]
         self.grid().set_cells(cells, self.tr("Paste %n row(s)", "", len(rows)))
         if rows:
             self.selectionModel().select(
