@@ -641,6 +641,20 @@ def test_a_pasted_hs_code_names_the_commodity_where_no_name_is_given(qtbot, scre
         "cassava flour", "cassava flour" if named else "natural rubber", None]
 
 
+def test_a_pasted_field_given_twice_is_taken_from_its_first_column(qtbot, screen):
+    # "Type" also means size-type: its GP replaced 22G1 unsaid, a red cell.
+    _new_service(qtbot, screen, "B18")
+    (number,) = numbers(1)
+    paste(qtbot, screen, "Container No\tSize\tType\tF/E\tGross Weight\tHS\tHS code\r\n"
+                          f"{number}\t22G1\tGP\tF\t24000\t110620\t400122\r\n")
+    assert screen.grid.text_rows() == [
+        {"container": number, "size_type": "22G1", "full_empty": "F", "gross_kg": "24000",
+         "commodity": "110620", "seal": ""}]
+    assert not screen.grid.problems()
+    assert screen.paste_message.text() == (
+        "Pasted 1 row. Columns not part of the grid were left out: Type, HS code")
+
+
 def _box_added_at_another_desk(main_window, demo_target, service_id, number: str) -> None:
     from hubapp.domain.records import ContainerMoveRecord
     from hubapp.store import open_db, services

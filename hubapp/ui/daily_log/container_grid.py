@@ -423,6 +423,11 @@ class ContainerGridView(QTableView):
                        if any(number < len(row) and row[number].strip() for row in rows)]
         else:
             header, rows = rows[0], rows[1:]
+            # A field given twice ("Size" and "Type"): the first column gives it, and the other
+            # is named as left out, where import refuses such a header
+            # (parsing.column_positions); the last one won unsaid.
+            fields = [None if field in fields[:number] else field
+                      for number, field in enumerate(fields)]
         taken: set[str] = set()
         cells = []
         for number, row in enumerate(rows):
