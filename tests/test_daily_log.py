@@ -635,6 +635,31 @@ def test_a_retired_commodity_stays_on_its_stored_box_and_no_new_box_takes_it(
         (third, "22G1", 1.0, "E", None, None)]
 
 
+def test_a_commodity_renamed_at_another_desk_stays_on_the_boxes_of_an_edited_service(
+        qtbot, main_window, app_ctx, demo_db_path):
+    """Every stored box of it was red, not in the list, and the save refused."""
+    from hubapp.store import reference
+
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    service = screen._service
+    before = rows_of(demo_db_path, service.service_no, DEMO_END)
+    old = next(row["commodity"] for row in screen.grid.text_rows() if row["commodity"])
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, "NEWSEAL", Qt.Key.Key_Return)
+    commodity = reference.get_commodity(app_ctx.db, reference.commodity_finder(app_ctx.db)(old))
+    app_ctx.signals.data_changed.emit(reference.save_commodity(
+        app_ctx.db, dataclasses.replace(commodity, name_en=f"{old} (renamed)"),
+        UserRecord("wang.li", "supervisor"), loaded=commodity), None)
+    assert screen.grid.problems() == []
+    assert [row["commodity"] for row in screen.grid.text_rows()] == [
+        f"{old} (renamed)" if name == old else name or "" for *_, name in before]
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    assert rows_of(demo_db_path, service.service_no, DEMO_END) == [
+        (*row, f"{old} (renamed)" if name == old else name) for *row, name in before]
+
+
 def test_ctrl_s_keeps_what_is_still_being_typed_in_a_cell(qtbot, screen, demo_db_path):
     screen.new_service()
     press(qtbot, "X6001", Qt.Key.Key_Tab, "I")

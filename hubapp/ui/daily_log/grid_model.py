@@ -60,6 +60,7 @@ class ContainerGridModel(QAbstractTableModel):
         self.same_service = True  # whether the last reset showed the same service's rows
         self._find_commodity: Callable[..., int | None] = lambda _text, keep=(): None
         self._merged_away: Callable[[int], HubError | None] = lambda _id: None
+        self._commodity_name: Callable[[int], str] = lambda _id: ""
         self._found: dict[str, int] = {}  # commodity text → the id it last found
         self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
         self._elsewhere: Mapping[str, str] | None = None
@@ -70,15 +71,19 @@ class ContainerGridModel(QAbstractTableModel):
 
     def configure(self, find_commodity: Callable[..., int | None],
                   elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float,
-                  merged_away: Callable[[int], HubError | None] = lambda _id: None
+                  merged_away: Callable[[int], HubError | None] = lambda _id: None,
+                  commodity_name: Callable[[int], str] = lambda _id: ""
                   ) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service), once the first row with a number needs them: a new service's
         empty grid, what the window opens on, never does. merged_away: what to say of a
         commodity a row's text found before and finds no more, if another desk merged it
-        away (store.reference.merged_away); else the text is not in the list, as typed anew."""
+        away (store.reference.merged_away); else the text is not in the list, as typed anew.
+        commodity_name: a commodity's name as a stored box's row reads it, "" for one gone
+        from the lists."""
         self._find_commodity = find_commodity
         self._merged_away = merged_away
+        self._commodity_name = commodity_name
         self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
         self._recheck()
@@ -259,6 +264,9 @@ class ContainerGridModel(QAbstractTableModel):
 
     def _recheck(self) -> None:
         """Check every row as the store will on save: fields, repeats, clashes with the day."""
+        for row in self._rows:
+            if name := self._renamed(row):
+                row["commodity"] = name
         parsed = [_parsed(row, self._teu_45ft, self._find) if _filled(row)
                   else (None, []) for row in self._rows]
         extra = duplicate_errors([row["container"] for row in self._rows])
@@ -284,6 +292,21 @@ class ContainerGridModel(QAbstractTableModel):
         elif text in self._found and (problem := self._merged_away(self._found[text])):
             raise problem
         return found
+
+    def _renamed(self, row: Mapping[str, str]) -> str:
+        """The new name of a stored box's commodity renamed at another desk, if the row still
+        reads a name that found it and finds it no more: the box has it still, and the clerk
+        changed nothing (red as not in the list, the save was refused). "" for any other row;
+        a commodity merged away or gone is said as before."""
+        stored, text = row[STORED_COMMODITY], row["commodity"]
+        if not stored or self._found.get(text) != int(stored):
+            return ""
+        try:
+            if self._find_commodity(text, {int(stored)}) == int(stored):
+                return ""
+        except HubError:
+            pass  # its old name or code is now another's, shared or retired: it still has this
+        return self._commodity_name(int(stored))
 
     def _emit_all(self) -> None:
         if self._rows:

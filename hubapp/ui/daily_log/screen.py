@@ -498,13 +498,17 @@ class DailyLogScreen(QWidget):
         moves = services.list_moves(self._db, service_id)
         self._show(service, [self._move_text(m) for m in moves])
 
+    def _commodity_text(self, commodity_id: int | None) -> str:
+        """A stored box's commodity as its cell reads it: "" for none, or one gone."""
+        commodity = self._commodity_names.get(commodity_id)
+        return labels.pick(commodity.name_en, commodity.name_zh) if commodity else ""
+
     def _move_text(self, move) -> dict[str, str]:
-        commodity = self._commodity_names.get(move.commodity_id)
         return {
             "container": move.container, "size_type": move.size_type,
             "full_empty": move.full_empty,
             "gross_kg": "" if move.gross_kg is None else str(move.gross_kg),
-            "commodity": labels.pick(commodity.name_en, commodity.name_zh) if commodity else "",
+            "commodity": self._commodity_text(move.commodity_id),
             "seal": move.seal, STORED_TEU: str(move.teu),
             STORED_COMMODITY: "" if move.commodity_id is None else str(move.commodity_id),
         }
@@ -532,7 +536,8 @@ class DailyLogScreen(QWidget):
             lambda: services.containers_elsewhere(self._db, day, direction,
                                                   service.id if service else None),
             settings.load(self._db).teu_45ft,
-            lambda commodity_id: reference.merged_away(self._db, commodity_id))
+            lambda commodity_id: reference.merged_away(self._db, commodity_id),
+            self._commodity_text)
 
     def _new_service_form(self) -> None:
         self._show(None, [])
