@@ -466,6 +466,33 @@ def test_a_day_closed_elsewhere_under_a_clerks_edits_takes_no_undo_nor_typing(
     # its row header must not be said to have either
 
 
+def test_edits_under_a_day_closed_elsewhere_are_discarded_or_kept_never_offered_to_save(
+        qtbot, main_window, app_ctx, monkeypatch):
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    screen.grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")
+    closed_at_another_desk(app_ctx)
+    # Save could only be refused again ("closed by …"), and the clerk asked round in a loop.
+    monkeypatch.setattr(dialogs, "ask_save_discard",
+                        lambda *args: pytest.fail("Save offered on a closed day"))
+    asked, answers = [], iter([False, True])
+    monkeypatch.setattr(dialogs, "ask_discard_or_stay",
+                        lambda parent, title, text: asked.append(text) or next(answers))
+    screen.table.setFocus()
+    press(qtbot, (Qt.Key.Key_PageDown, CTRL))  # Stay
+    assert screen.day() == DEMO_END and screen.grid.text_rows()[0]["seal"] == "NEWSEAL"
+    assert "cannot be saved" in asked[0] and "wang.li" in asked[0]
+    press(qtbot, (Qt.Key.Key_PageDown, CTRL))  # Discard
+    assert screen.day() == DEMO_END + dt.timedelta(days=1) and len(asked) == 2
+
+
+def test_the_discard_or_stay_question_stays_on_enter(qtbot):
+    box = dialogs.discard_or_stay_box(None, "Unsaved changes", "X1 cannot be saved.")
+    qtbot.addWidget(box)
+    roles = sorted(box.buttonRole(button).name for button in box.buttons())
+    assert roles == ["DestructiveRole", "RejectRole"]
+    assert box.defaultButton().text() == "Stay" and box.escapeButton() is box.defaultButton()
+
+
 def test_a_clerk_reads_scrolls_copies_and_finds_on_a_closed_day(qtbot, app_ctx, demo_db_path):
     from hubapp.store import day_close
     from hubapp.store.users import UserRecord

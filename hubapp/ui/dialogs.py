@@ -86,6 +86,29 @@ def ask_save_discard(parent: QWidget | None, title: str, text: str) -> str:
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
 
+def ask_discard_or_stay(parent: QWidget | None, title: str, text: str) -> bool:
+    """True to drop unsaved changes that can no longer be saved, False to stay with them."""
+    box = discard_or_stay_box(parent, title, text)
+    try:
+        box.exec()
+        return box.buttonRole(box.clickedButton()) == \
+            QtWidgets.QMessageBox.ButtonRole.DestructiveRole
+    finally:
+        box.deleteLater()
+
+
+def discard_or_stay_box(parent: QWidget | None, title: str, text: str) -> QtWidgets.QMessageBox:
+    """ask_discard_or_stay's question, not yet shown. No Save on it: offered, it could only
+    fail again. Stay is the default, so an Enter pressed out of habit drops nothing."""
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
+                                QtWidgets.QMessageBox.StandardButton.Discard, parent)
+    stay = box.addButton(QtCore.QCoreApplication.translate("dialogs", "Stay"),
+                         QtWidgets.QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    return box
+
+
 def pick_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
     """The chosen path, or "" if the user cancelled."""
     path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, folder, filters)

@@ -613,6 +613,16 @@ class DailyLogScreen(QWidget):
         if not self.is_dirty():
             return True
         name = self.form.service_no.text() or self.tr("the new service")
+        closed = day_close.closed_info(self._db, self._shown_day) \
+            if self.grid.is_read_only() else None
+        if closed is not None:
+            # Closed under the edits at another desk: Save would only be refused again.
+            return dialogs.ask_discard_or_stay(
+                self, self.tr("Unsaved changes"),
+                self.tr("{service} has changes that cannot be saved: {name} closed {date}, and "
+                        "only a supervisor can reopen it. Discard them?").format(
+                    service=name, name=closed.closed_by,
+                    date=formatting.long_date(self._shown_day)))
         answer = dialogs.ask_save_discard(
             self, self.tr("Unsaved changes"),
             self.tr("{service} has changes that are not saved. Save them?").format(service=name))
