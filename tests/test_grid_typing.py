@@ -55,6 +55,37 @@ def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot,
         == (0, 5)
 
 
+def test_shift_tab_on_the_first_cell_and_tab_on_the_last_leave_the_grid(qtbot, screen):
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    view = screen.grid_view
+
+    def cell():
+        return QApplication.focusWidget(), view.currentIndex().row(), view.currentIndex().column()
+
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, Qt.Key.Key_Backtab)  # back to the field before the grid, not its last cell
+    assert cell() == (screen.form.notes, 0, 0)
+    press(qtbot, "late", Qt.Key.Key_Tab)  # an edit: Revert and Save may be pressed
+    assert cell() == (view, 0, 0)
+    last = screen.grid.rowCount() - 1  # the empty row to type the next box into
+    view.setCurrentIndex(screen.grid.index(last, FIELDS.index("seal")))
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.revert_button
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.save_button
+    press(qtbot, Qt.Key.Key_Backtab, Qt.Key.Key_Backtab)
+    assert cell() == (view, last, FIELDS.index("seal"))
+    # From a cell being typed in too, what is typed kept.
+    view.setCurrentIndex(screen.grid.index(0, 0))
+    number = screen.grid.text_rows()[0]["container"]
+    press(qtbot, Qt.Key.Key_F2, Qt.Key.Key_End, Qt.Key.Key_Backspace, number[-1],
+          Qt.Key.Key_Backtab)
+    assert cell() == (screen.form.notes, 0, 0) and not view.typing()
+    assert screen.grid.text_rows()[0]["container"] == number
+
+
 def test_enter_after_tabs_goes_to_the_next_rows_column_where_the_tabs_started(qtbot, screen):
     _new_service(qtbot, screen, "B5")
     first, second = numbers(2)

@@ -208,8 +208,11 @@ class ContainerGridView(QTableView):
 
     def closeEditor(self, editor, hint) -> None:
         self._typing = False
+        leaving = self._tab_leaves(hint)
         super().closeEditor(editor, hint)
         self.typing_changed.emit()
+        if leaving:  # as from the cell without its editor
+            self.focusNextPrevChild(hint == QAbstractItemDelegate.EndEditHint.EditNextItem)
 
     def selectionChanged(self, selected, deselected) -> None:
         super().selectionChanged(selected, deselected)
@@ -294,6 +297,8 @@ class ContainerGridView(QTableView):
 
     def moveCursor(self, action, modifiers):
         """Where a key moves to; a Tab or Shift+Tab also carries on the run of Tabs."""
+        if self._past_an_end(action):
+            return QModelIndex()  # the key is left unused: the focus moves on out of the grid
         index = self._moved_to(action, modifiers)
         current = self.currentIndex()
         # MoveNext without a current cell is the view taking the focus, not a Tab.
@@ -304,6 +309,26 @@ class ContainerGridView(QTableView):
                 self._tab_start = current.column()
             self._tab_end = (index.row(), index.column())
         return index
+
+    def _past_an_end(self, action) -> bool:
+        """Shift+Tab on the first cell and Tab on the last leave the grid, to the field
+        before it and the buttons after it: Qt went round to the grid's other end (a Shift+Tab
+        from row 1 to the empty row's Seal), and a Tab ran on to the window's tabs."""
+        current = self.currentIndex()
+        if action == QAbstractItemView.CursorAction.MovePrevious:
+            return current.row() == 0 and current.column() == 0
+        if action == QAbstractItemView.CursorAction.MoveNext:
+            return current.row() == self.model().rowCount() - 1 \
+                and current.column() >= PROBLEM - 1
+        return False
+
+    def _tab_leaves(self, hint) -> bool:
+        """Whether the Tab or Shift+Tab that closes a cell's editor leaves the grid."""
+        action = {QAbstractItemDelegate.EndEditHint.EditNextItem:
+                  QAbstractItemView.CursorAction.MoveNext,
+                  QAbstractItemDelegate.EndEditHint.EditPreviousItem:
+                  QAbstractItemView.CursorAction.MovePrevious}.get(hint)
+        return action is not None and self._past_an_end(action)
 
     def _moved_to(self, action, modifiers) -> QModelIndex:
         """Tab and Shift+Tab go round the fields only: the Problem column takes no typing,

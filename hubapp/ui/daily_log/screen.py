@@ -72,6 +72,8 @@ class DailyLogScreen(QWidget):
 
         focus.tab_order(self.find_edit, self.new_button, self.copy_button, self.cancel_button,
                         self.delete_button, self.table, self.form.service_no)
+        # The grid's last cell goes on to its buttons, not out to the window's tabs.
+        focus.tab_order(self.form.notes, self.grid_view, self.revert_button, self.save_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._services_box)
         splitter.addWidget(self._editor_box)
