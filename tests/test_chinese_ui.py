@@ -155,3 +155,37 @@ def test_sentences_of_a_message_follow_one_another_without_a_space(qtbot, chines
     dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
     run_import(dialog, qtbot)
     assert "标箱。日期：" in dialog.result_label.text()
+
+
+def test_english_initials_and_chinese_pick_direction_mode_and_status(qtbot, chinese,
+                                                                     main_window):
+    from conftest import DEMO_END
+    from hubapp.domain.records import Direction, Mode, Status
+    from test_daily_log import press
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.new_service()
+    form = screen.form
+    # 出口/进口 take no letter of their own: I, as in English, is Inbound.
+    press(qtbot, "Z2", Qt.Key.Key_Tab, "I")
+    assert (form.direction.currentData(), form.direction.currentText()) == (Direction.INBOUND,
+                                                                            "进口")
+    press(qtbot, Qt.Key.Key_Tab, "R")  # on from Rail, as the English list goes round its R's
+    assert form.mode.currentData() == Mode.ROAD
+    press(qtbot, "R", "R")
+    assert form.mode.currentData() == Mode.RAIL_SEA
+    press(qtbot, Qt.Key.Key_Tab, "d")
+    assert form.status.currentData() == Status.DEPARTED
+    press(qtbot, "A")
+    assert form.status.currentData() == Status.ARRIVED
+    form.direction.setFocus()
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)  # not read as "I出", one search
+    press(qtbot, "出")  # the first character of a label, as an input method commits it
+    assert form.direction.currentData() == Direction.OUTBOUND
+    press(qtbot, "I", Qt.Key.Key_Tab, "X")  # no value starts with X: the mode stays
+    assert form.mode.currentData() == Mode.RAIL_SEA
+    form.actual.setText("10:00")  # the time it arrived
+    service, errors = form.read(DEMO_END)
+    assert not errors and (service.direction, service.mode, service.status) == (
+        Direction.INBOUND, Mode.RAIL_SEA, Status.ARRIVED)

@@ -22,9 +22,9 @@ from test_daily_log import (  # noqa: F401 (screen: a fixture)
 )
 
 
-def _new_service(qtbot, screen, number: str) -> None:
+def _new_service(qtbot, screen, number: str, direction: str = "I") -> None:
     screen.new_service()
-    press(qtbot, number, Qt.Key.Key_Tab, "I")
+    press(qtbot, number, Qt.Key.Key_Tab, direction)
 
 
 def test_a_size_type_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
@@ -700,9 +700,9 @@ def _box_added_at_another_desk(main_window, demo_target, service_id, number: str
     main_window.watcher.look()
 
 
-def _typed_service(qtbot, screen, number: str, boxes) -> None:
+def _typed_service(qtbot, screen, number: str, boxes, direction: str = "I") -> None:
     """A new service with these boxes typed into its grid, not yet saved."""
-    _new_service(qtbot, screen, number)
+    _new_service(qtbot, screen, number, direction)
     screen.grid_view.setFocus()
     screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
     _type_boxes(qtbot, boxes)
@@ -852,12 +852,13 @@ def test_another_service_sharing_a_box_starts_at_its_first_cell(qtbot, screen):
     a, b, c = numbers(3)
     _typed_service(qtbot, screen, "IN1", [a, b])
     press(qtbot, (Qt.Key.Key_S, CTRL))
-    _typed_service(qtbot, screen, "IN2", [c, a])
+    # Typed "I" too, it was outbound only because the list took the two I's as one search.
+    _typed_service(qtbot, screen, "OUT2", [c, a], direction="O")
     press(qtbot, (Qt.Key.Key_S, CTRL))
     _pick_in_list(qtbot, screen, "IN1")
     screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
-    _pick_in_list(qtbot, screen, "IN2")
-    assert screen._service.service_no == "IN2" and _cursor(screen) == (0, 0)
+    _pick_in_list(qtbot, screen, "OUT2")
+    assert screen._service.service_no == "OUT2" and _cursor(screen) == (0, 0)
 
 
 def test_a_day_closed_and_reopened_elsewhere_keeps_the_clerk_on_the_row_to_type_into(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget,
+    QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QListView, QSpinBox, QWidget,
 )
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP
@@ -49,12 +49,8 @@ class ServiceForm(QWidget):
         self.service_no = QLineEdit(self)
         self.service_no.setPlaceholderText("X8001")
         self.service_no.setMaxLength(20)
-        self.direction = QComboBox(self)
-        for value in Direction:
-            self.direction.addItem(labels.direction(value), value)
-        self.mode = QComboBox(self)
-        for value in Mode:
-            self.mode.addItem(labels.mode(value), value)
+        self.direction = self._choice(Direction, labels.direction)
+        self.mode = self._choice(Mode, labels.mode)
         self.route = QComboBox(self)
         # Route names run long; the form is half of a daily log that fits a 1024 px window.
         self.route.setSizeAdjustPolicy(
@@ -65,9 +61,7 @@ class ServiceForm(QWidget):
         self.set_reference(places, routes)
         self.scheduled = self._time_edit()
         self.actual = self._time_edit()
-        self.status = QComboBox(self)
-        for value in Status:
-            self.status.addItem(labels.status(value), value)
+        self.status = self._choice(Status, labels.status)
         self.wagons = QSpinBox(self)
         self.wagons.setRange(-1, MAX_WAGONS)
         self.wagons.setSpecialValueText("—")  # -1: not recorded (trucks, barges)
@@ -138,6 +132,14 @@ class ServiceForm(QWidget):
         entries = [f"{p.locode}{_SEPARATOR}{p.name_en}{_SEPARATOR}{p.name_zh}" for p in places]
         for edit in (self.origin, self.destination):
             edit.completer().model().setStringList(entries)
+
+    def _choice(self, values, label) -> QComboBox:
+        """A list of stored values (outbound, rail, departed), each shown by its label."""
+        combo = QComboBox(self)
+        combo.setView(_InitialsView(combo))
+        for value in values:
+            combo.addItem(label(value), value)
+        return combo
 
     def _place_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
@@ -270,6 +272,27 @@ class ServiceForm(QWidget):
             problems = "\n".join(labels.message(e) for e in errors if e.field == field)
             widget.setToolTip(problems or self._help[field])
         self.message.setText("\n".join(labels.message(error) for error in errors))
+
+
+class _InitialsView(QListView):
+    """The list of a choice of stored English values: a letter picks the next whose value
+    starts with it, the English initial (I for inbound, R for rail, D for departed), whatever
+    the desk's language. In Chinese the labels (出口, 进口) took no letter, and a clerk's
+    "I" for inbound left the service outbound. A Chinese character still picks the label
+    it starts."""
+
+    def keyboardSearch(self, search: str) -> None:
+        before = self.currentIndex().row()
+        super().keyboardSearch(search)
+        if self.currentIndex().row() != before or not search.isascii():
+            return
+        model = self.model()
+        rows = model.rowCount()
+        for step in range(1, rows + 1):
+            index = model.index((before + step) % rows, 0)
+            if str(index.data(Qt.ItemDataRole.UserRole)).startswith(search.lower()):
+                self.setCurrentIndex(index)
+                return
 
 
 class _PlaceCompleter(QCompleter):
