@@ -86,6 +86,24 @@ def test_shift_tab_on_the_first_cell_and_tab_on_the_last_leave_the_grid(qtbot, s
     assert screen.grid.text_rows()[0]["container"] == number
 
 
+def test_a_tab_from_the_last_cell_with_nothing_to_save_stays_off_the_screens_tabs(
+        qtbot, main_window):
+    """Revert and Save are greyed out then: the Tab ran on to the window's tabs, where the
+    clerk's next arrow key switched to the Dashboard."""
+    from PySide6.QtWidgets import QTabBar
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(screen.grid.rowCount() - 1, FIELDS.index("seal")))
+    press(qtbot, Qt.Key.Key_Tab)
+    assert not isinstance(QApplication.focusWidget(), QTabBar)
+    press(qtbot, Qt.Key.Key_Right)
+    assert main_window.screens.currentWidget() is screen
+
+
 def test_enter_after_tabs_goes_to_the_next_rows_column_where_the_tabs_started(qtbot, screen):
     _new_service(qtbot, screen, "B5")
     first, second = numbers(2)

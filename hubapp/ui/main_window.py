@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -52,6 +52,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title.format(name=Path(ctx.db_path).name))
         self.screens = QTabWidget(self)
         self.screens.setDocumentMode(True)
+        # Out of the Tab order (Ctrl+1…9 and clicks switch screens): a Tab from the daily
+        # log's last field landed there, and the clerk's next arrow key or letters switched
+        # screens instead of typing.
+        self.screens.tabBar().setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setCentralWidget(self.screens)
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
