@@ -355,3 +355,31 @@ def test_before_anything_has_moved_today_none_of_last_years_day_counts(last_year
     # A day that is over (or not today) counts whole on both sides, as before.
     over = dashboard.load(db, PERIOD, MARCH_2, HubSettingsRecord(), now=march_3).kpis.today
     assert over.so_far is None and over.last_year.teu == 2 + 1 + 2 + 1
+
+
+def test_a_february_under_way_after_a_leap_year_is_set_against_the_same_dates(new_target):
+    # On 28 February 2025 by midday, month and year to date and the monthly chart took in
+    # all of 28 February 2024 and 29 February up to midday: +15.6 % where +19.0 % was due.
+    db = open_db(new_target)
+    for number, (day, time) in enumerate((
+            ("2024-01-10", "08:00"), ("2024-02-10", "08:00"), ("2024-02-28", "09:00"),
+            ("2024-02-28", "15:00"), ("2024-02-29", "09:00"), ("2025-02-10", "08:00"),
+            ("2025-02-28", "12:00"))):
+        service = _service(db, f"F{number}", day, "outbound", "CN-LA", "rail", "departed",
+                           time, time)
+        _move(db, service, f"AAAU000030{number}", 1, "F", 10000)
+    dwell.refresh(db)
+    rollup.rebuild(db)
+    february = DashboardFilterRecord(dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+    now = dt.datetime(2025, 2, 28, 13, 0)
+    data = dashboard.load(db, february, now.date(), HubSettingsRecord(), now=now)
+    today, month, year = data.kpis.today, data.kpis.month, data.kpis.year
+    assert today.last_year.teu == 1  # 28 February 2024 up to noon
+    # 10 and 28 February 2024 up to noon, not its afternoon nor the 29th.
+    assert month.last_year.teu == data.months[-1].teu_last_year == 2
+    assert year.last_year.teu == 3
+    # Punctuality of the period last year: its whole days to the 28th, not the 29th.
+    assert data.kpis.punctuality_last_year.timed == 3
+    assert same_dates_last_year(dt.date(2028, 2, 1), dt.date(2028, 2, 29), under_way=True) == (
+        dt.date(2027, 2, 1), dt.date(2027, 2, 28))
+    db.close()

@@ -17,13 +17,19 @@ def same_day_last_year(day: dt.date) -> dt.date:
     return day.replace(year=day.year - 1)
 
 
-def same_dates_last_year(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+def same_dates_last_year(first: dt.date, last: dt.date,
+                         under_way: bool = False) -> tuple[dt.date, dt.date]:
     """The same dates a year before, as many days as first..last: 24 February – 2 March 2025
     against 24 February – 1 March 2024, not its eight days. Whole months are whole months
     then too: 1–28 February 2029 against all of February 2028, its 29th included, as the
-    monthly chart and the monthly report compare a month that is over."""
+    monthly chart and the monthly report compare a month that is over.
+
+    under_way: `last` is today, so its month is not over: 1–28 February 2025 by midday ends
+    on 28 February 2024, the Today tile's day, not on the 29th after a whole 28th."""
     start = same_day_last_year(first)
     if whole_months(first, last):
+        if under_way:
+            return start, same_day_last_year(last)
         return start, add_months(last.replace(day=1), -11) - dt.timedelta(days=1)
     return start, start + (last - first)
 
@@ -189,8 +195,9 @@ def last_year_counted(first: dt.date, last: dt.date,
     """The same dates a year before as counted against first..last (same_dates_last_year):
     when `last` is under way, its twin only up to the time so_far reaches (the third value;
     None: whole days), or not at all before anything has moved."""
-    start, end = same_dates_last_year(first, last)
-    if so_far is None or so_far.day != last:
+    under_way = so_far is not None and so_far.day == last
+    start, end = same_dates_last_year(first, last, under_way)
+    if so_far is None or not under_way:
         return start, end, None
     if so_far.until is None:
         return start, end - dt.timedelta(days=1), None

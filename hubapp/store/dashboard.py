@@ -286,7 +286,8 @@ def kpis(db: Database, f: DashboardFilterRecord, as_of: dt.date,
     is today, up to the time so_far reaches); punctuality and dwell over the filter's period
     and the same period a year before."""
     tolerance = settings.punctuality_tolerance_min
-    last_from, last_to = same_dates_last_year(f.date_from, f.date_to)
+    last_from, last_to = same_dates_last_year(
+        f.date_from, f.date_to, so_far is not None and so_far.day == f.date_to)
     history = rollup.history_from(db)
     parts = [
         lambda: compare_with_last_year(db, f, as_of, as_of, history, so_far),
