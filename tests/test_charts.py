@@ -529,3 +529,18 @@ def test_today_under_way_is_hatched_and_left_out_of_the_average():
     assert all(row[2] is not None for row in table.rows[:-1])
     figure = charts.teu_per_day(DAYS, "zh", under_way=DAYS[0].date)  # not the last day shown
     assert [bar.get_hatch() for bar in _bars(figure.axes[0])] == [None] * len(TEU)
+
+
+def test_todays_part_day_is_marked_only_in_charts_by_day():
+    today = DAYS[-1].date
+    table = charts.trains_per_day_table(DAYS, 20, "zh", under_way=today)
+    assert table.rows[-1][0] == f"{today.isoformat()}（截至目前）"
+    assert table.rows[-2][0] == DAYS[-2].date.isoformat()
+    # By month, a bar is a month's whatever part of it today is: nothing hatched, no key.
+    month = dt.date(2026, 3, 1)
+    routes = (RouteTeuRecord(month, "R1", "Route 1", "线路1", 5),)
+    figure = charts.teu_by_route(routes, MONTH, "en", (month, month), under_way=month)
+    assert not any(bar.get_hatch() for bar in _bars(figure.axes[0]))
+    assert "Today so far" not in _texts(figure)
+    assert charts.teu_by_route_table(routes, MONTH, "en", (month, month),
+                                     under_way=month).rows[0][0] != "2026-03-01 (so far)"

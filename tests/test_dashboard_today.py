@@ -6,6 +6,10 @@ import shutil
 import sqlite3
 
 import pytest
+from matplotlib.colors import to_hex
+from matplotlib.dates import num2date
+from matplotlib.patches import Rectangle
+from PySide6.QtCore import Qt
 
 from hubapp.domain.dashboard import DashboardFilterRecord, same_dates_last_year
 from hubapp.domain.records import HubSettingsRecord
@@ -118,3 +122,31 @@ def test_before_anything_moves_today_the_tile_shows_no_growth(qtbot, app_ctx, mo
     # March so far against 1–5 March 2025, whole days on both sides: no time to name.
     assert "%" in screen.tiles["month"].detail.text()
     assert ", to " not in screen.tiles["month"].detail.text()
+
+
+def test_todays_part_day_is_marked_in_every_chart_by_day_and_its_table(
+        qtbot, app_ctx, demo_db_path, monkeypatch):
+    # Only TEU per day hatched today: at noon its trains stood orange "below target", and
+    # the tables behind every chart by day read half a day as a whole one.
+    screen = _screen_at(dt.datetime(2026, 3, 5, 12, 16), qtbot, app_ctx, monkeypatch)
+    day = DEMO_END.isoformat()
+    for name in ("teu_per_day", "trains_per_day", "teu_by_route", "teu_by_direction"):
+        panel = screen.panels[name]
+        qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+        model = panel.model
+        dates = [model.index(row, 0).data() for row in range(model.rowCount())]
+        assert dates[-1] == f"{day} (so far)" and "so far" not in " ".join(dates[:-1]), name
+        axes = panel.figure.axes[0]
+        bars = [p for p in axes.patches if isinstance(p, Rectangle)]
+        today = [bar for bar in bars if num2date(bar.get_x() + bar.get_width() / 2).date()
+                 == DEMO_END]
+        assert today and all(bar.get_hatch() == "//" for bar in today), name
+        assert not any(bar.get_hatch() for bar in bars if bar not in today), name
+        legend = [text.get_text() for text in axes.get_legend().get_texts()]
+        assert legend.count("Today so far") == 1, name
+    trains = [p for p in screen.panels["trains_per_day"].figure.axes[0].patches
+              if isinstance(p, Rectangle)]
+    # Half a day's trains are measured against no target: neither green nor orange.
+    target_colours = {to_hex("#31a354"), to_hex("#fd8d3c")}
+    assert to_hex(trains[-1].get_facecolor()) not in target_colours
+    assert to_hex(trains[-2].get_facecolor()) in target_colours

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from matplotlib import colormaps
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from hubapp.charts.common import ChartTableRecord, add_hover, finish, new_figure, no_data
@@ -37,6 +38,7 @@ _TEXT = {
     "teu_per_day": ("TEU per day", "每日标箱"),
     "average": ("7-day average", "7日平均"),
     "so_far": ("Today so far", "今日截至目前"),
+    "so_far_day": ("{day} (so far)", "{day}（截至目前）"),
     "trains_per_day": ("Trains per day", "每日班列"),
     "target": ("Target", "目标"),
     "teu_by_route": ("TEU by route", "各线路标箱"),
@@ -64,6 +66,9 @@ _EN_DATES = (None, ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"]
 TOP_COMMODITIES = 10
 AVERAGE_DECIMALS = 1  # of the 7-day average, in the hover text and the table alike
 TONNE_DECIMALS = 1  # as the desk writes tonnes everywhere (formatting.tonnes)
+# Today's bars, counted so far: hatched in every chart by day, lest half a day read as a
+# slump (or a train count as below target).
+_SO_FAR_FILL, _SO_FAR_EDGE, _SO_FAR_HATCH = "#deebf7", "#4a6f8a", "//"
 # Letters (a Chinese one counts two) a legend's row above the plot holds, with each entry's
 # key, beside the title, in a chart as wide as a 1024 px window gives.
 _LEGEND_ROW = 60
@@ -125,18 +130,21 @@ def _unpadded(text: str) -> str:
     return re.sub(r"(?<![\d:.-])0(\d)(?=[月日 ]|$)", r"\1", text)
 
 
-def _title_and_legend(axes, title: str, *more_axes) -> None:
+def _title_and_legend(axes, title: str, *more_axes, keys: Sequence[Patch] = ()) -> None:
     """Every chart's one layout: the title on the left above the plot and the legend on the
     right beside it, in a row: inside the plot a legend covered the first or last bars, or
     whichever stood as high as it. A legend longer than a row (a hub's dozen routes) stands
     beside the plot, at its top: in rows above it would squeeze the plot of a small window.
-    more_axes: twins whose series the legend lists too."""
+    more_axes: twins whose series the legend lists too; keys: entries of no series (the
+    hatching of today's bars)."""
     axes.set_title(title, loc="left")
     handles, labels = [], []
     for each in (axes, *more_axes):
         found = each.get_legend_handles_labels()
         handles += found[0]
         labels += found[1]
+    handles += keys
+    labels += [key.get_label() for key in keys]
     if sum(_width(label) + 5 for label in labels) <= _LEGEND_ROW:
         axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1),
                     ncols=len(handles), frameon=False, fontsize="small", borderaxespad=0.2)
@@ -153,10 +161,17 @@ def _width(text: str) -> int:
 Period = tuple[dt.date, dt.date] | None
 
 
+def _day_label(day: dt.date, under_way: dt.date | None, language: str) -> str:
+    """The day's date, today's marked as counted so far: a table read it as a whole day."""
+    if day == under_way:
+        return text("so_far_day", language).format(day=day.isoformat())
+    return day.isoformat()
+
+
 def _bucket_labels(buckets: Sequence[dt.date], kind: str, period: Period,
-                   language: str) -> list[str]:
+                   language: str, under_way: dt.date | None = None) -> list[str]:
     if kind == DAY:
-        return [bucket.isoformat() for bucket in buckets]
+        return [_day_label(bucket, under_way, language) for bucket in buckets]
     return [(period and part_of_month(bucket, *period, language)) or bucket.isoformat()[:7]
             for bucket in buckets]
 
@@ -173,6 +188,22 @@ def _name_part_months(axes, buckets: Sequence[dt.date], tops: Sequence[float], k
             align = "right" if i == len(buckets) - 1 else "left" if i == 0 else "center"
             axes.annotate(days, (date2num(bucket), tops[i]), xytext=(0, 2),
                           textcoords="offset points", ha=align, va="bottom", fontsize="small")
+
+
+def _mark_so_far(bar_series: Sequence, buckets: Sequence[dt.date], kind: str,
+                 under_way: dt.date | None, language: str, *,
+                 fill: bool = False) -> list[Patch]:
+    """Hatches the bars of the day under way in each series (fill: in the so-far colour,
+    not a series' or a target's) and returns the legend's key to them, none if no bar is
+    today's (the last). A month's bar is a month's, today's part in it or not."""
+    if kind != DAY or not buckets or buckets[-1] != under_way:
+        return []
+    for bars in bar_series:
+        bars[-1].set(hatch=_SO_FAR_HATCH, edgecolor=_SO_FAR_EDGE)
+        if fill:
+            bars[-1].set_facecolor(_SO_FAR_FILL)
+    return [Patch(facecolor=_SO_FAR_FILL, edgecolor=_SO_FAR_EDGE, hatch=_SO_FAR_HATCH,
+                  label=text("so_far", language))]
 
 
 def _bar_width(kind: str) -> float:
@@ -228,21 +259,15 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     teu = [day.totals.teu for day in days]
     averaged = [(d, v) for d, v in zip(dates, recorded_average(days, before, history_from,
                                                                under_way)) if v is not None]
-    whole = len(dates) - (dates[-1] == under_way)
-    bars = axes.bar(dates[:whole], teu[:whole], width=0.8, color="#9ecae1",
-                    label=text("teu", language))
-    add_hover(figure, bars, [f"{d.isoformat()}: {number(v)} {text('teu', language)}"
-                             for d, v in zip(dates[:whole], teu[:whole])])
-    if whole < len(dates):
-        today = axes.bar(dates[-1:], teu[-1:], width=0.8, color="#deebf7", edgecolor="#6baed6",
-                         hatch="//", label=text("so_far", language))
-        add_hover(figure, today, [f"{dates[-1].isoformat()}: {number(teu[-1])} "
-                                  f"{text('teu', language)} ({text('so_far', language)})"])
+    bars = axes.bar(dates, teu, width=0.8, color="#9ecae1", label=text("teu", language))
+    add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {number(v)} "
+                             f"{text('teu', language)}" for d, v in zip(dates, teu)])
+    keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
     line, = axes.plot([d for d, _ in averaged], [v for _, v in averaged], color="#08519c",
                       linewidth=2, label=text("average", language))
     add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
                              f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in averaged])
-    _title_and_legend(axes, text("teu_per_day", language))
+    _title_and_legend(axes, text("teu_per_day", language), keys=keys)
     axes.set_ylabel(text("teu", language))
     _date_axis(axes, language, dates)
     return finish(figure)
@@ -255,7 +280,7 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str,
     return ChartTableRecord(
         (text("date", language), text("teu", language), text("average", language),
          text("containers", language)),
-        tuple((day.date.isoformat(), day.totals.teu,
+        tuple((_day_label(day.date, under_way, language), day.totals.teu,
                None if avg is None else round(avg, AVERAGE_DECIMALS),
                day.totals.containers) for day, avg in zip(days, average)),
         decimals=(None, None, AVERAGE_DECIMALS, None))
@@ -263,9 +288,12 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str,
 
 # Trains per day against the target
 
-def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str) -> Figure:
+def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
+                   under_way: dt.date | None = None) -> Figure:
     """target: the hub's trains a day, None for a count narrowed to part of the hub (one
-    route, one mode), which no hub-wide target measures: every bar of it was "below"."""
+    route, one mode), which no hub-wide target measures: every bar of it was "below".
+    under_way: today, whose bar is hatched and measured against no target: at noon it was
+    "below" every day."""
     figure = new_figure()
     # Services but no trains (road, river) are no data here: an empty plot looked broken.
     if not any(day.totals.trains for day in days):
@@ -276,24 +304,26 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str)
     colours = ["#3182bd" if target is None else "#31a354" if count >= target else "#fd8d3c"
                for count in trains]
     bars = axes.bar(dates, trains, width=0.8, color=colours, label=text("trains", language))
-    add_hover(figure, bars, [f"{d.isoformat()}: {v} {text('trains', language)}"
-                             for d, v in zip(dates, trains)])
+    add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {v} "
+                             f"{text('trains', language)}" for d, v in zip(dates, trains)])
+    keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
     if target is not None:
         axes.axhline(target, color="#636363", linestyle="--", linewidth=1.5,
                      label=f"{text('target', language)} {target}")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    _title_and_legend(axes, text("trains_per_day", language))
+    _title_and_legend(axes, text("trains_per_day", language), keys=keys)
     axes.set_ylabel(text("trains", language))
     _date_axis(axes, language, dates)
     return finish(figure)
 
 
-def trains_per_day_table(days: Sequence[DayRecord], target: int | None,
-                         language: str) -> ChartTableRecord:
+def trains_per_day_table(days: Sequence[DayRecord], target: int | None, language: str,
+                         under_way: dt.date | None = None) -> ChartTableRecord:
     shown = () if target is None else (target,)
     return ChartTableRecord(
         tuple(text(key, language) for key in ("date", "trains", "target")[:2 + len(shown)]),
-        tuple((day.date.isoformat(), day.totals.trains, *shown) for day in days))
+        tuple((_day_label(day.date, under_way, language), day.totals.trains, *shown)
+              for day in days))
 
 
 # TEU by route, stacked
@@ -312,14 +342,15 @@ def _route_series(routes: Sequence[RouteTeuRecord], language: str):
 
 
 def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
-                 period: Period = None) -> Figure:
+                 period: Period = None, under_way: dt.date | None = None) -> Figure:
     figure = new_figure()
     if not routes:
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
     buckets, series = _route_series(routes, language)
     bottom = [0.0] * len(buckets)
-    labels = _bucket_labels(buckets, bucket, period, language)
+    labels = _bucket_labels(buckets, bucket, period, language, under_way)
+    stacked = []
     colours = colormaps["tab20"].colors  # the hub has more routes than tab10 has colours
     for i, (name, values) in enumerate(series):
         bars = axes.bar(buckets, values, bottom=bottom, width=_bar_width(bucket), label=name,
@@ -327,42 +358,49 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
         add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
                                  for label, v in zip(labels, values)])
         bottom = [a + b for a, b in zip(bottom, values)]
+        stacked.append(bars)
+    keys = _mark_so_far(stacked, buckets, bucket, under_way, language)
     _name_part_months(axes, buckets, bottom, bucket, period, language)
-    _title_and_legend(axes, text("teu_by_route", language))
+    _title_and_legend(axes, text("teu_by_route", language), keys=keys)
     axes.set_ylabel(text("teu", language))
     _date_axis(axes, language, buckets if bucket == DAY else ())
     return finish(figure)
 
 
-def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str,
-                       language: str, period: Period = None) -> ChartTableRecord:
+def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
+                       period: Period = None,
+                       under_way: dt.date | None = None) -> ChartTableRecord:
     buckets, series = _route_series(routes, language)
     return ChartTableRecord(
         (text("date" if bucket == DAY else "month", language), *(name for name, _ in series)),
         tuple((label, *(values[i] for _, values in series))
-              for i, label in enumerate(_bucket_labels(buckets, bucket, period, language))))
+              for i, label in enumerate(_bucket_labels(buckets, bucket, period, language,
+                                                       under_way))))
 
 
 # Outbound against inbound
 
-def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
-                     language: str, period: Period = None) -> Figure:
+def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, language: str,
+                     period: Period = None, under_way: dt.date | None = None) -> Figure:
     figure = new_figure()
     if not directions:
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
     buckets = [d.bucket for d in directions]
     width = _bar_width(bucket)
-    labels = _bucket_labels(buckets, bucket, period, language)
+    labels = _bucket_labels(buckets, bucket, period, language, under_way)
     outbound = [d.outbound_teu for d in directions]
     inbound = [d.inbound_teu for d in directions]
     # Inbound below the axis: the gap between the two is the balance at a glance.
+    both = []
     for key, values, sign, colour in (("outbound", outbound, 1, "#3182bd"),
                                       ("inbound", inbound, -1, "#e6550d")):
         bars = axes.bar(buckets, [sign * v for v in values], width=width, color=colour,
                         label=text(key, language))
         add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
                                  for label, v in zip(labels, values)])
+        both.append(bars)
+    keys = _mark_so_far(both, buckets, bucket, under_way, language)
     balance = [o - i for o, i in zip(outbound, inbound)]
     line, = axes.plot(buckets, balance, color="black", linewidth=1.5, marker=".",
                       label=text("balance", language))
@@ -370,20 +408,21 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str,
                              for label, v in zip(labels, balance)])
     axes.axhline(0, color="0.3", linewidth=0.8)
     _name_part_months(axes, buckets, outbound, bucket, period, language)
-    _title_and_legend(axes, text("direction_title", language))
+    _title_and_legend(axes, text("direction_title", language), keys=keys)
     axes.set_ylabel(text("teu", language))
     _date_axis(axes, language, buckets if bucket == DAY else ())
     return finish(figure)
 
 
 def teu_by_direction_table(directions: Sequence[DirectionTeuRecord], bucket: str,
-                           language: str, period: Period = None) -> ChartTableRecord:
+                           language: str, period: Period = None,
+                           under_way: dt.date | None = None) -> ChartTableRecord:
     return ChartTableRecord(
         (text("date" if bucket == DAY else "month", language), text("outbound", language),
          text("inbound", language), text("balance", language)),
         tuple((label, d.outbound_teu, d.inbound_teu, d.outbound_teu - d.inbound_teu)
               for label, d in zip(_bucket_labels([d.bucket for d in directions], bucket,
-                                                 period, language), directions)))
+                                                 period, language, under_way), directions)))
 
 
 # Top commodities by TEU and by tonnes
@@ -521,16 +560,16 @@ def all_charts(data: DashboardRecord,
     """Every dashboard chart with its table, in the order the dashboard shows them."""
     bucket, period = data.filter.bucket, (data.filter.date_from, data.filter.date_to)
     target = None if data.filter.narrowed else data.daily_target
+    today = data.under_way
     return (
-        (teu_per_day(data.days, language, data.teu_before, data.history_from, data.under_way),
-         teu_per_day_table(data.days, language, data.teu_before, data.history_from,
-                           data.under_way)),
-        (trains_per_day(data.days, target, language),
-         trains_per_day_table(data.days, target, language)),
-        (teu_by_route(data.routes, bucket, language, period),
-         teu_by_route_table(data.routes, bucket, language, period)),
-        (teu_by_direction(data.directions, bucket, language, period),
-         teu_by_direction_table(data.directions, bucket, language, period)),
+        (teu_per_day(data.days, language, data.teu_before, data.history_from, today),
+         teu_per_day_table(data.days, language, data.teu_before, data.history_from, today)),
+        (trains_per_day(data.days, target, language, today),
+         trains_per_day_table(data.days, target, language, today)),
+        (teu_by_route(data.routes, bucket, language, period, today),
+         teu_by_route_table(data.routes, bucket, language, period, today)),
+        (teu_by_direction(data.directions, bucket, language, period, today),
+         teu_by_direction_table(data.directions, bucket, language, period, today)),
         (top_commodities(data.commodities, language),
          top_commodities_table(data.commodities, language)),
         (monthly_teu(data.months, language, data.filter.date_to),
