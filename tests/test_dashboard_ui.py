@@ -387,3 +387,19 @@ def test_a_tile_breaks_its_figures_only_between_them(screen, qtbot):
             assert metrics.horizontalAdvance(line) <= label.contentsRect().width(), line
             assert not line.strip().endswith("·") and not line.strip().startswith("·")
     assert len(screen.tiles["year"].detail.text().splitlines()) == 3  # figures on two lines
+
+
+def test_the_dwell_tile_says_it_counts_the_boxes_that_leave(screen, qtbot):
+    # Under Inbound it showed the outbound boxes' dwell without a word.
+    tile = screen.tiles["dwell"]
+    both = tile.value.text(), tile.detail.text()
+    assert "outbound\u00a0container" in both[1].replace(" ", "\u00a0")
+    assert "whatever the direction" not in both[1]
+    with qtbot.waitSignal(screen.refreshed):
+        screen.direction.setFocus()
+        qtbot.keyClicks(screen.direction, "Inbound")
+    assert screen.data.kpis.dwell.containers  # the demo's boxes left in these days
+    assert tile.value.text() == both[0]
+    assert tile.detail.text().startswith(both[1].splitlines()[0])
+    assert tile.detail.text().splitlines()[-1] == \
+        "counted as boxes leave, whatever the direction chosen"

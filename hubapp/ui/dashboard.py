@@ -505,13 +505,18 @@ class DashboardScreen(QWidget):
                 share="—" if last_share is None else
                 f"{formatting.number(last_share * 100, 1)} %"),))
         dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours if whole else None
+        # A box's dwell ends as it leaves: under Inbound the tile showed the same figure as
+        # under Outbound without a word, as if it were the inbound boxes'.
         self.tiles["dwell"].show_values(
             self.tr("Average dwell time"),
             "—" if dwell is None else self.tr("{days} days").format(
                 days=formatting.number(dwell / 24, 1)),
-            (self.tr("%Ln container(s) · last year {days}", "", kpis.dwell.containers).format(
+            (self.tr("%Ln outbound container(s) · last year {days}", "",
+                     kpis.dwell.containers).format(
                 days="—" if last_dwell is None else self.tr("{days} days").format(
-                    days=formatting.number(last_dwell / 24, 1))),))
+                    days=formatting.number(last_dwell / 24, 1))),),
+            self.tr("counted as boxes leave, whatever the direction chosen")
+            if data.filter.direction == Direction.INBOUND else "")
 
     def _say_if_part_recorded(self, tile: str, whole: bool, data: DashboardRecord) -> None:
         self.tiles[tile].setToolTip("" if whole else self.tr(
