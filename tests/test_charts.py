@@ -481,6 +481,13 @@ def test_a_part_month_bar_on_a_month_axis_is_named():
         assert _texts(figure).count("1–3 December 2026") == 1
     zh = charts.teu_by_route(routes, MONTH, "zh", period)
     assert "2026年12月1日–3日" in _texts(zh)
+    # On a white box above the bars and the balance line, which it was written across.
+    axes = charts.teu_by_direction(directions, MONTH, "en", period).axes[0]
+    (label,) = axes.texts
+    box = label.get_bbox_patch()
+    assert box is not None and box.get_facecolor() == (1, 1, 1, 1)
+    assert label.get_zorder() > max(artist.get_zorder()
+                                    for artist in [*axes.lines, *axes.patches])
     # Whole months, as the axis names them, get no such label.
     whole = charts.teu_by_route(routes, MONTH, "en", (period[0], dt.date(2026, 12, 31)))
     assert "December 2026" not in _texts(whole)

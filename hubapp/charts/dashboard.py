@@ -69,6 +69,9 @@ TONNE_DECIMALS = 1  # as the desk writes tonnes everywhere (formatting.tonnes)
 # Today's bars, counted so far: hatched in every chart by day, lest half a day read as a
 # slump (or a train count as below target).
 _SO_FAR_FILL, _SO_FAR_EDGE, _SO_FAR_HATCH = "#deebf7", "#4a6f8a", "//"
+_LABEL_BOX = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "0.75",
+              "linewidth": 0.5}
+_ABOVE_LINES = 3.5  # matplotlib draws lines at 2 and markers' text at 3
 # Letters (a Chinese one counts two) a legend's row above the plot holds, with each entry's
 # key, beside the title, in a chart as wide as a 1024 px window gives.
 _LEGEND_ROW = 60
@@ -179,7 +182,8 @@ def _bucket_labels(buckets: Sequence[dt.date], kind: str, period: Period,
 def _name_part_months(axes, buckets: Sequence[dt.date], tops: Sequence[float], kind: str,
                       period: Period, language: str) -> None:
     """Writes a part month's days above its bar: the date axis named every other month, and
-    1–3 December stood as a tiny bar without a name."""
+    1–3 December stood as a tiny bar without a name. On a white box over the bars and lines
+    beside it, which the label is wider than and was written across."""
     if kind == DAY or period is None:
         return
     for i, bucket in enumerate(buckets):
@@ -187,7 +191,8 @@ def _name_part_months(axes, buckets: Sequence[dt.date], tops: Sequence[float], k
         if days:  # at either end of the axis, written inwards
             align = "right" if i == len(buckets) - 1 else "left" if i == 0 else "center"
             axes.annotate(days, (date2num(bucket), tops[i]), xytext=(0, 2),
-                          textcoords="offset points", ha=align, va="bottom", fontsize="small")
+                          textcoords="offset points", ha=align, va="bottom", fontsize="small",
+                          bbox=_LABEL_BOX, zorder=_ABOVE_LINES)
 
 
 def _mark_so_far(bar_series: Sequence, buckets: Sequence[dt.date], kind: str,
