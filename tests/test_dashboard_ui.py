@@ -403,3 +403,11 @@ def test_the_dwell_tile_says_it_counts_the_boxes_that_leave(screen, qtbot):
     assert tile.detail.text().startswith(both[1].splitlines()[0])
     assert tile.detail.text().splitlines()[-1] == \
         "counted as boxes leave, whatever the direction chosen"
+
+
+def test_punctuality_and_dwell_tiles_break_no_figure_from_its_unit(screen):
+    # At 1024 px in Chinese last year's punctuality lost its "%" to a line of its own.
+    assert screen.data.kpis.punctuality.timed  # a share, with its "%", to show
+    for name in ("punctuality", "dwell"):
+        (part,) = screen.tiles[name].detail.parts
+        assert " " not in part and "\u00a0" in part, name
