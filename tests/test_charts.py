@@ -344,6 +344,22 @@ def test_a_legend_too_long_for_a_row_stands_beside_the_plot_at_its_top():
     assert legend.x0 >= plot.x1 and abs(legend.y1 - plot.y1) < 2
 
 
+def test_a_long_route_name_beside_the_plot_is_wrapped_not_run_into_the_edge():
+    # At 1024 px in Chinese the longest name took a fifth of the chart from the plot and
+    # its closing bracket stood against the edge.
+    routes = tuple(dataclasses.replace(r, name_zh="西部陆海新通道铁海联运（钦州港）")
+                   if r.route_code == "R0" else r for r in _routes(11))
+    figure = charts.teu_by_route(routes, DAY, "zh")
+    figure.set_size_inches(9.98, 3.7)  # the chart's size in a 1024 px window
+    legend, plot = _legend_and_plot(figure, figure.axes[0])
+    names = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert "西部陆海新通道铁海联运\n（钦州港）" in names
+    assert legend.x1 <= figure.bbox.x1 and legend.width < figure.bbox.width / 5
+    # The hover and the table keep the name whole.
+    table = charts.teu_by_route_table(routes, DAY, "zh")
+    assert "西部陆海新通道铁海联运（钦州港）" in table.headers
+
+
 def test_every_chart_has_its_title_on_the_left():
     for figure in (charts.teu_per_day(DAYS, "en"), charts.trains_per_day(DAYS, 20, "en"),
                    charts.teu_by_route(_routes(11), DAY, "en"),

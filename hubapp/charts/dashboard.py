@@ -75,6 +75,8 @@ _ABOVE_LINES = 3.5  # matplotlib draws lines at 2 and markers' text at 3
 # Letters (a Chinese one counts two) a legend's row above the plot holds, with each entry's
 # key, beside the title, in a chart as wide as a 1024 px window gives.
 _LEGEND_ROW = 60
+# Letters of a line of the legend beside the plot: a dozen Chinese ones.
+_LEGEND_LINE = 24
 
 
 def text(key: str, language: str) -> str:
@@ -152,12 +154,28 @@ def _title_and_legend(axes, title: str, *more_axes, keys: Sequence[Patch] = ()) 
         axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1),
                     ncols=len(handles), frameon=False, fontsize="small", borderaxespad=0.2)
     else:
-        axes.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1),
-                    frameon=False, fontsize="small", borderaxespad=0)
+        axes.legend(handles, [_wrapped(label) for label in labels], loc="upper left",
+                    bbox_to_anchor=(1.01, 1), frameon=False, fontsize="small",
+                    borderaxespad=0)
 
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _wrapped(name: str) -> str:
+    """A name on lines of at most _LEGEND_LINE letters, broken at a space or before a
+    bracket where there is one: at 1024 px in Chinese the longest route name took a fifth
+    of the chart from the plot and ran its closing bracket into the edge."""
+    lines, line = [], ""
+    for char in name:
+        if line and _width(line + char) > _LEGEND_LINE:
+            cut = max(line.rfind(" "), line.rfind("("), line.rfind("（"))
+            cut = cut if cut > 0 else len(line)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        line += char
+    return "\n".join([*lines, line])
 
 
 # The dashboard's period, whose first and last months may be only part of one.
