@@ -502,10 +502,10 @@ class DashboardScreen(QWidget):
         self.tiles["punctuality"].show_values(
             self.tr("Punctuality (±{minutes} min)").format(minutes=kpis.tolerance_min),
             "—" if share is None else f"{formatting.number(share * 100, 1)} %",
-            (formatting.unbroken(self.tr("%Ln timed service(s) · last year {share}", "",
-                                         kpis.punctuality.timed).format(
+            (self.tr("%Ln timed service(s) · last year {share}", "",
+                     kpis.punctuality.timed).format(
                 share="—" if last_share is None else
-                f"{formatting.number(last_share * 100, 1)} %")),))
+                formatting.unbroken(f"{formatting.number(last_share * 100, 1)} %")),))
         dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours if whole else None
         # A box's dwell ends as it leaves: under Inbound the tile showed the same figure as
         # under Outbound without a word, as if it were the inbound boxes'.
@@ -513,10 +513,10 @@ class DashboardScreen(QWidget):
             self.tr("Average dwell time"),
             "—" if dwell is None else self.tr("{days} days").format(
                 days=formatting.number(dwell / 24, 1)),
-            (formatting.unbroken(self.tr("%Ln outbound container(s) · last year {days}", "",
-                                         kpis.dwell.containers).format(
-                days="—" if last_dwell is None else self.tr("{days} days").format(
-                    days=formatting.number(last_dwell / 24, 1)))),),
+            (self.tr("%Ln outbound container(s) · last year {days}", "",
+                     kpis.dwell.containers).format(
+                days="—" if last_dwell is None else formatting.unbroken(self.tr(
+                    "{days} days").format(days=formatting.number(last_dwell / 24, 1)))),),
             self.tr("counted as boxes leave, whatever the direction chosen")
             if data.filter.direction == Direction.INBOUND else "")
 
