@@ -118,12 +118,13 @@ def test_a_quarter_is_compared_with_the_quarter_before(demo_db, demo_db_path, tm
     assert quarter.totals.services == moved_totals(demo_db, D(2025, 1, 1), D(2025, 3, 31))[0]
     year = reports.build(demo_db, reports.RANGE, D(2025, 1, 1), D(2025, 12, 31))
     assert year.previous_period == year.last_year_period == (D(2024, 1, 1), D(2024, 12, 31))
-    # A month over is still the month before it, and one under way its first days.
+    # A month over is still the month before it, and one under way its first days (those
+    # before today, as nothing has moved today).
     march = reports.build(demo_db, reports.MONTHLY, D(2025, 3, 1), D(2025, 3, 31))
     assert march.previous_period == (D(2025, 2, 1), D(2025, 2, 28))
     under_way = reports.build(demo_db, reports.MONTHLY, D(2025, 3, 1), D(2025, 3, 31),
-                              today=D(2025, 3, 10))
-    assert under_way.previous_period == (D(2025, 2, 1), D(2025, 2, 10))
+                              now=dt.datetime(2025, 3, 10, 23, 59))
+    assert under_way.previous_period == (D(2025, 2, 1), D(2025, 2, 9))
     demo_db.close()
     services = services_row(demo_db_path, tmp_path, "2025-01-01", "2025-03-31")
     assert services[1:5] == ["2", "4", "-50.0", "%"], services
@@ -235,3 +236,38 @@ def test_the_average_starts_on_the_first_day_on_record(demo_db):
     (panel, _), *_ = dashboard_charts.all_charts(shown, "en")
     assert list(panel.axes[0].get_lines()[0].get_ydata()) == pytest.approx(
         list(line.get_ydata()))
+
+
+def test_today_is_compared_with_its_twins_up_to_the_same_time(demo_db):
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    today, day_before, year_before = D(2026, 6, 15), D(2026, 6, 14), D(2025, 6, 15)
+    save_moved(demo_db, "X1", today, "LEAU000001", dt.time(9))
+    for number, (day, at) in enumerate(((day_before, dt.time(8)), (day_before, dt.time(20)),
+                                        (year_before, dt.time(8)), (year_before, dt.time(15)))):
+        save_moved(demo_db, f"Y{number}", day, f"LEAU000{number + 10:03}", at)
+    noon = dt.datetime(2026, 6, 15, 12, 30)
+    # Against whole days, a summary at noon read -50 %: today reaches 09:00 so far.
+    daily = reports.build(demo_db, reports.DAILY, today, today, now=noon)
+    assert daily.until == dt.time(9)
+    assert (daily.totals.services, daily.previous.services, daily.last_year.services) == (1, 1, 1)
+    html = content(daily, "en").html
+    assert "15\u00a0June 2026, to 09:00" in html and "15\u00a0June 2025, to 09:00" in html
+    assert "14\u00a0June 2026, to 09:00" in html
+    assert "（截至 09:00）" in content(daily, "zh").html
+    month = reports.build(demo_db, reports.MONTHLY, D(2026, 6, 1), D(2026, 6, 30), now=noon)
+    assert month.last_year_period == (D(2025, 6, 1), D(2025, 6, 15))
+    assert (month.totals.services, month.last_year.services) == (3, 1)
+    # Before anything has moved today, today's twins do not count at all.
+    quiet = reports.build(demo_db, reports.MONTHLY, D(2026, 6, 1), D(2026, 6, 30),
+                          now=dt.datetime(2026, 6, 16, 10))
+    assert quiet.until is None and quiet.last == D(2026, 6, 16)
+    assert quiet.previous_period == (D(2026, 5, 1), D(2026, 5, 15))
+    assert quiet.last_year_period == (D(2025, 6, 1), D(2025, 6, 15))
+    assert quiet.last_year.services == 2
+    # A day read later is whole, and so are its twins.
+    later = reports.build(demo_db, reports.DAILY, today, today, now=dt.datetime(2026, 6, 16))
+    assert later.until is None
+    assert (later.previous.services, later.last_year.services) == (2, 2)
+    assert "to 09:00" not in content(later, "en").html

@@ -29,15 +29,16 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
-def save_moved(db, service_no: str, day: dt.date, container: str) -> None:
-    """One departed service with one empty 40-foot box."""
+def save_moved(db, service_no: str, day: dt.date, container: str,
+               at: dt.time = dt.time(9)) -> None:
+    """One service departed at `at` with one empty 40-foot box."""
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
     from hubapp.store import services
 
     services.save_service(
         db, ServiceRecord(service_no, day, Direction.OUTBOUND, status=Status.DEPARTED,
-                          actual_at=dt.datetime.combine(day, dt.time(9))),
+                          actual_at=dt.datetime.combine(day, at)),
         [ContainerMoveRecord(with_check_digit(container), "42G1", 2.0, "E")], TESTER)
 
 
@@ -339,7 +340,7 @@ def test_a_month_under_way_is_compared_with_the_same_days_before(demo_db):
                                   dt.date(2025, 3, 4), dt.date(2025, 3, 25))):
         save_moved(demo_db, f"X{number}", day, f"LEAU000{number:03}")
     march = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31),
-                          today=dt.date(2026, 3, 4))
+                          now=dt.datetime(2026, 3, 4, 23, 59))
     assert march.under_way and (march.last, march.end) == (dt.date(2026, 3, 4),
                                                              dt.date(2026, 3, 31))
     assert march.totals == reports.totals(demo_db, dt.date(2026, 3, 1), dt.date(2026, 3, 4))
@@ -354,7 +355,7 @@ def test_a_month_under_way_is_compared_with_the_same_days_before(demo_db):
     assert "This month" not in html
     assert "本月尚未结束" in content(march, "zh").html
     over = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31),
-                         today=dt.date(2026, 4, 1))
+                         now=dt.datetime(2026, 4, 1))
     assert not over.under_way and over.previous_period == (dt.date(2026, 2, 1),
                                                            dt.date(2026, 2, 28))
     assert (over.previous.services, over.last_year.services) == (2, 2)
@@ -784,3 +785,4 @@ def test_a_long_hub_name_is_cut_short_before_the_title_in_the_header(qapp, demo_
         assert shown.endswith("…") and hub.startswith(shown[:-1]) and len(shown) > 30, shown
         assert name[-1][1] + 5 < heading[0][0]  # apart by the gap, in points
     assert pages == len(bbox.split("<page ")) - 1
+

@@ -244,8 +244,8 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     # Each column names the days it counts (a "previous period" left the reader to work out
     # which); a period under way by its days alone: "this month" would be a whole one.
     this, previous, last_year = (
-        _span(*period, language) if data.under_way else f"{text(key, language)}\n"
-                                                          f"{_span(*period, language)}"
+        _span(*period, language, data.until) if data.under_way else
+        f"{text(key, language)}\n{_span(*period, language, data.until)}"
         for key, period in ((this, (data.first, data.last)), (previous, data.previous_period),
                             (f"last_year_{data.kind}", data.last_year_period)))
     headers = [("", False), (this, True), (previous, True),
@@ -262,18 +262,21 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
             + "".join(f"<p class='status'>{_e(note)}</p>" for note in notes))
 
 
-def _span(first: dt.date, last: dt.date, language: str) -> str:
+def _span(first: dt.date, last: dt.date, language: str, until: dt.time | None = None) -> str:
     """The days of a comparison column, whole months by their names (October 2024, not
-    1–31 October 2024). A day keeps its month on its line: "1 January – 3" alone on a line
-    read as a span of its own; the year may wrap, or "17–23 February 2025" broke inside
-    2025 in a narrow column."""
+    1–31 October 2024), and the time of day the last one counts up to, if not all of it.
+    A day keeps its month on its line: "1 January – 3" alone on a line read as a span of
+    its own; the year may wrap, or "17–23 February 2025" broke inside 2025 in a narrow
+    column."""
     if not whole_months(first, last):
         words = days(first, last, language)
     elif (first.year, first.month) == (last.year, last.month):
         words = month(first, language)
     else:
         words = months(first, last, language)
-    return re.sub(r"(\d) (?=[^\W\d_])", "\\1\u00a0", words)
+    words = re.sub(r"(\d) (?=[^\W\d_])", "\\1\u00a0", words)
+    return words if until is None else text("up_to", language, span=words,
+                                            time=f"{until:%H:%M}")
 
 
 def _under_way_text(data: ReportDataRecord, language: str) -> str:

@@ -26,7 +26,7 @@ from hubapp.domain.dashboard import (
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
-from hubapp.store.rows import MOVED
+from hubapp.store.rows import MOVED, MOVED_BY
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -40,9 +40,6 @@ _SUMS = """
     COALESCE(SUM(r.gross_kg), 0) AS gross_kg
 """
 _ONE_DAY = dt.timedelta(days=1)
-# A day's services that moved by a time (actual, else scheduled; a service with neither
-# is not known to have moved by then). Times are "YYYY-MM-DD HH:MM" text, in order as such.
-_MOVED_BY = "s.date = ? AND COALESCE(s.actual_at, s.scheduled_at) <= ?"
 _TABLES = {False: (rollup.DAILY_TOTALS, rollup.MONTHLY_TOTALS),
            True: (rollup.DAILY_ROLLUP, rollup.MONTHLY_ROLLUP)}
 
@@ -72,7 +69,7 @@ def _rollup(f: DashboardFilterRecord, date_from: dt.date, date_to: dt.date, *,
             params += values
     if until is not None:
         where, values = _rollup_where(f, date_to, date_to)
-        parts.append(f"SELECT {daily.columns} FROM ({daily.fresh(_MOVED_BY)}) r {where}")
+        parts.append(f"SELECT {daily.columns} FROM ({daily.fresh(MOVED_BY)}) r {where}")
         params += [date_to.isoformat(), f"{date_to.isoformat()} {until:%H:%M}", *values]
     return "(" + " UNION ALL ".join(parts) + ") r", params
 

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubapp.domain.dashboard import (
-    add_months, counted_until, days_before, period_before, same_dates_last_year,
+    SoFarRecord, add_months, counted_until, days_before, last_year_counted, period_before,
 )
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
 from hubapp.store import rollup, settings
+from hubapp.store.dashboard import day_so_far
 from hubapp.store.day_close import DayCloseRecord, closed_info
-from hubapp.store.rows import MOVED, TOTALS_COLUMNS, minute_value, totals_record
+from hubapp.store.rows import MOVED, MOVED_BY, TOTALS_COLUMNS, minute_value, totals_record
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -63,6 +64,9 @@ class ReportDataRecord:
     hub: HubSettingsRecord
     closed: DayCloseRecord | None  # daily reports only
     totals: TotalsRecord
+    # Today, when the period counts up to it, as far as its records reach: the previous and
+    # last year's periods count their last day up to this time of day too.
+    until: dt.time | None
     previous: TotalsRecord  # previous day, month, or period of the same length
     previous_period: tuple[dt.date, dt.date]
     last_year: TotalsRecord  # the same period a year before
@@ -91,27 +95,32 @@ def month_period(month: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def build(db: Database, kind: str, first: dt.date, last: dt.date,
-          today: dt.date | None = None) -> ReportDataRecord:
+          now: dt.datetime | None = None) -> ReportDataRecord:
     """Everything a report prints about first..last (inclusive). A period still under way
     counts up to today and is compared with the same days before it and a year before, as
     the Dashboard compares a month under way: against whole periods it would shrink by
-    the days still to come."""
-    today = today or dt.date.today()
-    end, last = last, counted_until(first, last, today)
+    the days still to come. Today counts as far as its records reach, and so do the
+    previous and last year's periods on their last day: against whole days, a daily
+    summary at noon read -50 %."""
+    now = now or dt.datetime.now()
+    end, last = last, counted_until(first, last, now.date())
     if kind == MONTHLY and last < end:
         before = add_months(first, -1)
         previous = (before, min(before + (last - first), first - dt.timedelta(days=1)))
     else:
         previous = period_before(first, last)
-    last_year = same_dates_last_year(first, last)
+    so_far = _so_far(db, first, last, now)
+    year_first, year_last, until = last_year_counted(first, last, so_far)
+    previous = _counted_like(previous, so_far)
     daily = kind == DAILY
     history = rollup.history_from(db)
     return ReportDataRecord(
         kind=kind, first=first, last=last, end=end, hub=settings.load(db),
         closed=closed_info(db, first) if daily else None,
-        totals=totals(db, first, last),
-        previous=totals(db, *previous), previous_period=previous,
-        last_year=totals(db, *last_year), last_year_period=last_year,
+        totals=totals(db, first, last), until=until,
+        previous=totals(db, *previous, until), previous_period=previous,
+        last_year=totals(db, year_first, year_last, until),
+        last_year_period=(year_first, year_last),
         history_from=history,
         services=service_lines(db, first) if daily else (),
         days=per_day(db, first, last),
@@ -146,8 +155,37 @@ def _grouped(db: Database, column: str | None, first: dt.date,
             for key in counts.keys() | sums.keys()}
 
 
-def totals(db: Database, first: dt.date, last: dt.date) -> TotalsRecord:
-    return _grouped(db, None, first, last).get(None, TotalsRecord())
+def _so_far(db: Database, first: dt.date, last: dt.date,
+            now: dt.datetime) -> SoFarRecord | None:
+    """How far today's records reach, when first..last counts up to today. Today alone with
+    nothing moved yet compares nothing (the report says it is empty) and keeps its dates:
+    without that day they would run backwards."""
+    if last != now.date():
+        return None
+    so_far = day_so_far(db, now)
+    return None if so_far.until is None and first == last else so_far
+
+
+def _counted_like(period: tuple[dt.date, dt.date],
+                  so_far: SoFarRecord | None) -> tuple[dt.date, dt.date]:
+    """The days of the period before one ending today, as last_year_counted counts last
+    year's: without its last day while nothing has moved today."""
+    if so_far is None or so_far.until is not None:
+        return period
+    return period[0], period[1] - dt.timedelta(days=1)
+
+
+def totals(db: Database, first: dt.date, last: dt.date,
+           until: dt.time | None = None) -> TotalsRecord:
+    """The totals of first..last; with until, its last day's only up to that time of day."""
+    if until is None:
+        return _grouped(db, None, first, last).get(None, TotalsRecord())
+    row = next(db.query(
+        f"SELECT COALESCE(SUM(r.services), 0) AS services, {_SUMS}"
+        f" FROM ({rollup.DAILY_TOTALS.fresh(MOVED_BY)}) r",
+        [last.isoformat(), f"{last.isoformat()} {until:%H:%M}"]))
+    return TotalsRecord.summed((totals(db, first, last - dt.timedelta(days=1)),
+                                totals_record(row)))
 
 
 def per_day(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTotalsRecord, ...]:

@@ -23,6 +23,9 @@ TOTALS_COLUMNS = """
     COALESCE(SUM(m.gross_kg), 0) AS gross_kg
 """
 MOVED = "s.status IN ('departed', 'arrived')"
+# A day's services that moved by a time (actual, else scheduled; a service with neither
+# is not known to have moved by then). Times are "YYYY-MM-DD HH:MM" text, in order as such.
+MOVED_BY = "s.date = ? AND COALESCE(s.actual_at, s.scheduled_at) <= ?"
 
 
 def minute_text(value: dt.datetime | None) -> str | None:
