@@ -187,7 +187,7 @@ def day_teu(db, first: dt.date, last: dt.date) -> dict[str, float]:
 
 
 @pytest.mark.parametrize(("language", "heading", "note"), [
-    ("en", "By day", "Records start on 2026-03-03: 1–31 March 2026 is counted only from then"),
+    ("en", "By day", "Records start on 3 March 2026: 1–31 March 2026 is counted only from then"),
     ("zh", "按日", "记录始于2026年3月3日:2026年3月1日–31日只计其后的数据"),  # NFKC's colon
 ])
 def test_the_first_month_on_record_leaves_its_days_before_unrecorded(

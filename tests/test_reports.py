@@ -268,10 +268,14 @@ def test_long_names_wrap_and_every_column_prints(demo_db, demo_db_path, tmp_path
     ("range", DEMO_END - dt.timedelta(days=2), DEMO_END, "zh", "去年同期",
      "去年同期无运量"),
 ])
-def test_no_traffic_last_year_is_said_not_printed_as_zeros(qapp, demo_db_path, tmp_path, kind,
-                                                           first, last, language, column, note):
+def test_no_traffic_last_year_is_said_not_printed_as_zeros(qapp, demo_db, demo_db_path, tmp_path,
+                                                           kind, first, last, language, column,
+                                                           note):
     from hubapp import reports
 
+    # Records from 2024 on, so that last year was quiet, not before them.
+    save_moved(demo_db, "X0", dt.date(2024, 1, 10), "LEAU000001")
+    demo_db.close()
     output = tmp_path / "report.pdf"
     reports.write_pdf(demo_db_path, kind, first, last, language, output)
     text = pdf_text(output)
@@ -404,16 +408,19 @@ def test_a_history_starting_mid_month_is_noted(demo_db):
     april = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 4, 1), dt.date(2026, 4, 30))
     assert april.history_from == dt.date(2026, 3, 3)
     april_html = content(april, "en").html
-    assert "Records start on 2026-03-03: 1–31 March 2026 is counted only from then" in april_html
+    assert "Records start on 3 March 2026: 1–31 March 2026 is counted only from then" in april_html
     # No growth against a month recorded from its third day (it read +1,502 % in a real hub).
     totals_table = april_html.split("Totals")[1].split("</table>")[0]
     assert not re.search(r"[+-][\d,.]+ %", totals_table) and "—" in totals_table
     from hubapp.reports.text import growth
     assert growth(16021, 1000) == "+1,502.1 %"  # grouped as every other number
     march = reports.build(demo_db, reports.MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
-    # March itself began with records: noted once, of its own days, not of February's.
+    # March itself began with records: noted once, of its own days, not of February's;
+    # last March is not on record at all.
     notes = re.findall(r"Records start on [^<]*", content(march, "en").html)
-    assert [note.split(":")[1].split(" is")[0] for note in notes] == [" 1–31 March 2026"]
+    assert [note.split(": ")[1].split(" is")[0] for note in notes] == ["1–31 March 2026",
+                                                                       "1–31 March 2025"]
+    assert "is not on record" in notes[1]
 
 
 def test_a_first_days_summary_has_no_previous_day_of_zeros(demo_db):
@@ -785,4 +792,30 @@ def test_a_long_hub_name_is_cut_short_before_the_title_in_the_header(qapp, demo_
         assert shown.endswith("…") and hub.startswith(shown[:-1]) and len(shown) > 30, shown
         assert name[-1][1] + 5 < heading[0][0]  # apart by the gap, in points
     assert pages == len(bbox.split("<page ")) - 1
+
+
+def test_days_before_the_records_are_said_to_be_unrecorded_not_quiet(demo_db):
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    # Records start on 3 March 2026: the same day of 2025 had no records, not no traffic.
+    day = reports.build(demo_db, reports.DAILY, DEMO_END, DEMO_END)
+    for language, unrecorded, quiet in (
+            ("en", "Records start on 3 March 2026: 5 March 2025 is not on record",
+             "No traffic"),
+            ("zh", "记录始于2026年3月3日：2025年3月5日无记录", "去年同日无运量")):
+        html = content(day, language).html
+        assert unrecorded in html and quiet not in html
+
+
+def test_records_starting_is_noted_once_in_long_dates(demo_db):
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    # A year's previous year is last year too: one note, its date written as the spans are.
+    save_moved(demo_db, "X1", dt.date(2027, 5, 3), "LEAU000001")
+    year = reports.build(demo_db, reports.RANGE, dt.date(2027, 1, 1), dt.date(2027, 12, 31))
+    notes = re.findall(r"Records start on [^<]*", content(year, "en").html)
+    assert notes == ["Records start on 3 March 2026: 1 January – 31 December 2026 is counted "
+                     "only from then, and no growth is shown against it"]
 

@@ -223,23 +223,25 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
     this, previous = {DAILY: ("this_day", "previous_day"),
                       MONTHLY: ("this_month", "previous_month")}.get(
         data.kind, ("this_period", "previous_period"))
+    # A previous day or month before any record is no day of zero traffic (a new hub's first
+    # daily summary said "Previous day: 0"), nor is last year's day: the hub kept no records.
+    on_record = [data.history_from is None or data.history_from <= period[1]
+                 for period in (data.previous_period, data.last_year_period)]
     # Nothing last year is no figure to compare with, as the Dashboard says, not zeros; nor
     # is a period records began in the middle of (October against its last two days: +1,502 %).
-    none_last_year = not (data.last_year.services or data.last_year.containers)
+    none_last_year = on_record[1] and not (data.last_year.services or data.last_year.containers)
     compared = [recorded(period[0], data.history_from)
                 for period in (data.previous_period, data.last_year_period)]
-    # A previous day or month before any record is no day of zero traffic (a new hub's first
-    # daily summary said "Previous day: 0").
-    unrecorded = data.history_from is not None and data.previous_period[1] < data.history_from
     rows = []
     for label, get in (("services", lambda t: t.services), ("containers", lambda t: t.containers),
                        ("teu", lambda t: t.teu), ("full", lambda t: t.full),
                        ("empty", lambda t: t.empty), ("tonnes", lambda t: t.gross_kg / 1000)):
         now, before, year = get(data.totals), get(data.previous), get(data.last_year)
         shown = (lambda v: f"{v:,.1f}") if label == "tonnes" else number
-        rows.append([text(label, language), shown(now), NOTHING if unrecorded else shown(before),
+        rows.append([text(label, language), shown(now),
+                     shown(before) if on_record[0] else NOTHING,
                      growth(now, before) if compared[0] else NOTHING,
-                     NOTHING if none_last_year else shown(year),
+                     shown(year) if on_record[1] and not none_last_year else NOTHING,
                      growth(now, year) if compared[1] else NOTHING])
     # Each column names the days it counts (a "previous period" left the reader to work out
     # which); a period under way by its days alone: "this month" would be a whole one.
@@ -252,14 +254,27 @@ def _comparison(data: ReportDataRecord, language: str) -> str:
                (text("growth_previous", language), True), (last_year, True),
                (text("growth_year", language), True)]
     notes = [text(f"none_last_year_{data.kind}", language)] if none_last_year else []
-    notes += [text("history_starts", language, day=day(data.history_from, language),
-                   span=days(*period, language))
-              for period in ((data.first, data.last), data.previous_period,
-                             data.last_year_period)
-              if data.history_from and period[0] < data.history_from <= period[1]]
+    if data.history_from is not None:
+        notes += _history_notes(data, data.history_from, language)
     return (f"<h2>{_e(text('totals', language))}</h2>"
             + _table(headers, rows, None, [False] + [True] * 5)
             + "".join(f"<p class='status'>{_e(note)}</p>" for note in notes))
+
+
+def _history_notes(data: ReportDataRecord, history_from: dt.date, language: str) -> list[str]:
+    """What the compared periods miss for records starting on history_from: the days
+    before it, once a period (the previous year is often last year too), and a last year
+    wholly before it, said as the Dashboard says it: not on record, not "no traffic". A
+    previous period wholly before it shows its dashes alone, as the Dashboard has none."""
+    start = days(history_from, history_from, language)  # a long date, as the spans'
+    notes = [text("history_starts", language, day=start, span=days(first, last, language))
+             for first, last in dict.fromkeys(((data.first, data.last), data.previous_period,
+                                               data.last_year_period))
+             if first < history_from <= last]
+    if data.last_year_period[1] < history_from:
+        notes.append(text("not_on_record", language, day=start,
+                          span=days(*data.last_year_period, language)))
+    return notes
 
 
 def _span(first: dt.date, last: dt.date, language: str, until: dt.time | None = None) -> str:
