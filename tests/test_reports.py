@@ -819,3 +819,16 @@ def test_records_starting_is_noted_once_in_long_dates(demo_db):
     assert notes == ["Records start on 3 March 2026: 1 January – 31 December 2026 is counted "
                      "only from then, and no growth is shown against it"]
 
+
+
+def test_months_before_the_records_are_dashes_and_the_first_is_named_by_its_days(demo_db):
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    half = reports.build(demo_db, reports.RANGE, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    table = content(half, "en").html.split("By month")[1].split("</table>")[0]
+    rows = [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in table.split("<tr")[2:]]
+    assert [row[0] for row in rows[:4]] == ["January 2026", "February 2026",
+                                              "3–31 March 2026", "April 2026"]
+    assert rows[0][1:] == rows[1][1:] == ["—"] * 5
+    assert rows[2][1] != "—" and rows[3][1:] == ["0", "0", "0", "0 / 0", "0.0"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
-from hubapp.domain.dashboard import recorded, whole_months
+from hubapp.domain.dashboard import add_months, recorded, whole_months
 from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
     day, days, moment, month, months, number, part_of_month, service_time,
@@ -343,8 +343,10 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
 def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
                      history_from: dt.date | None) -> str:
     """The period's days, or over DAYS_LISTED days its months: a year listed 365 rows over
-    seven pages, most of them quiet days. A day before records began is a dash: the hub
-    kept no records then, which zeros would call a quiet day."""
+    seven pages, most of them quiet days. A day or month before records began is a dash:
+    the hub kept no records then, which zeros would call a quiet one; the month they began
+    in is named by its days on record (27–31 January 2024), as a month the period starts
+    or ends inside is."""
     if len(days) <= DAYS_LISTED:
         return _groups("per_day", text("date", language), days, lambda d: d.key, language,
                        counted=lambda d: recorded(dt.date.fromisoformat(d.key), history_from))
@@ -352,14 +354,22 @@ def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
     for one in days:
         months.setdefault(one.key[:7], []).append(one.totals)
     first, last = (dt.date.fromisoformat(days[end].key) for end in (0, -1))
+    counted_from = max(first, history_from or first)
+
+    def start(m: GroupTotalsRecord) -> dt.date:
+        return dt.date.fromisoformat(f"{m.key}-01")
+
+    def counted(m: GroupTotalsRecord) -> bool:
+        return counted_from < add_months(start(m), 1)
 
     def named(m: GroupTotalsRecord) -> str:
-        start = dt.date.fromisoformat(f"{m.key}-01")
-        return part_of_month(start, first, last, language) or month(start, language)
+        from_day = counted_from if counted(m) else first
+        return part_of_month(start(m), from_day, last, language) or month(start(m), language)
 
     return _groups("per_month", text("month", language),
                    tuple(GroupTotalsRecord(key, "", "", TotalsRecord.summed(in_month))
-                         for key, in_month in months.items()), named, language)
+                         for key, in_month in months.items()), named, language,
+                   counted=counted)
 
 
 def _signatures(language: str) -> str:
