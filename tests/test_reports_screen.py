@@ -145,3 +145,25 @@ def test_saving_a_report_over_the_database_is_refused(qtbot, app_ctx, monkeypatc
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert len(errors) == 1 and "is the hub's database" in errors[0]
     assert services.list_day(app_ctx.db, DEMO_END)  # the database is whole and still open
+
+
+def test_a_saved_report_is_offered_a_name_of_iso_dates(qtbot, app_ctx, monkeypatch):
+    from hubapp.ui import dialogs
+
+    screen = _shown(qtbot, app_ctx)
+    offered = []
+    monkeypatch.setattr(dialogs, "pick_save_file",
+                        lambda _parent, _title, name, _filters: offered.append(name) or "")
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("range"))
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.range_first.setDate(QDate(2026, 3, 1))
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.last.setDate(QDate(2026, 3, 5))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.kind.setCurrentIndex(screen.kind.findData("monthly"))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    month = screen.first.date().toString("yyyy-MM")
+    assert offered == ["Period-report-2026-03-01_2026-03-05.pdf",
+                       f"Monthly-report-{month}.pdf"]

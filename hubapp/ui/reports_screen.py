@@ -40,6 +40,8 @@ class ReportsScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.report: ReportContentRecord | None = None
+        self.report_of: tuple[str, dt.date, dt.date] | None = None  # its kind and days
+        self._preparing: tuple[str, dt.date, dt.date] | None = None
         self._task = None
         self.kind = QComboBox()
         for kind, title in ((DAILY, self.tr("Daily summary")),
@@ -123,7 +125,7 @@ class ReportsScreen(QWidget):
         self._stale = False
         if self._task is not None:
             self._task.cancel()
-        kind, first, last = self.period()
+        kind, first, last = self._preparing = self.period()
         language = "zh" if labels.chinese() else "en"
         self._task = self.ctx.tasks.start(functools.partial(
             _make, kind=kind, first=first, last=last, language=language))
@@ -137,7 +139,7 @@ class ReportsScreen(QWidget):
         if self.sender() is not self._task:
             return  # a newer choice is on its way
         self._task = None
-        self.report = report
+        self.report, self.report_of = report, self._preparing
         self.status.clear()
         for button in (self.print_button, self.save_button):
             button.setEnabled(True)
@@ -161,11 +163,18 @@ class ReportsScreen(QWidget):
         if self.report is not None and dialogs.ask_print(self, printer):
             printing.paint(to_document(self.report), self.report, printer)
 
+    def _file_name(self) -> str:
+        """The name a saved report is offered: its days in ISO, which sort and need no
+        quoting, not the words of its heading ("2026-11-27-–-2026-12-03")."""
+        kind, first, last = self.report_of
+        days = {DAILY: first.isoformat(), MONTHLY: first.isoformat()[:7]}.get(
+            kind, f"{first.isoformat()}_{last.isoformat()}")
+        return f"{self.report.title.replace(' ', '-')}-{days}.pdf"
+
     def _save(self) -> None:
         if self.report is None:
             return
-        name = f"{self.report.title} {self.report.period}.pdf".replace(" ", "-")
-        path = dialogs.pick_save_file(self, self.tr("Save report as PDF"), name,
+        path = dialogs.pick_save_file(self, self.tr("Save report as PDF"), self._file_name(),
                                       self.tr("PDF files (*.pdf)"))
         if not path:
             return
