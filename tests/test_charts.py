@@ -567,3 +567,18 @@ def test_todays_part_day_is_marked_only_in_charts_by_day():
     assert "Today so far" not in _texts(figure)
     assert charts.teu_by_route_table(routes, MONTH, "en", (month, month),
                                      under_way=month).rows[0][0] != "2026-03-01 (so far)"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_long_route_names_on_two_lines_keep_clear_of_each_other(language):
+    long_en = "China–Europe Railway Express via Alashankou, Kazakhstan, Russia and Belarus"
+    long_zh = "中欧班列经阿拉山口、哈萨克斯坦、俄罗斯、白俄罗斯至波兰马拉舍维奇及德国杜伊斯堡"
+    long = long_zh if language == "zh" else long_en
+    routes = [(f"{long} {n}", 100.0 - n) for n in range(4)] + [("CN-LA", 10.0)]
+    figure = report_charts.teu_by_route(routes, language)
+    FigureCanvasAgg(figure).draw()
+    labels = figure.axes[0].get_yticklabels()
+    # A Chinese name as wide as an English one wraps as one does.
+    assert [label.get_text().count("\n") for label in labels] == [0, 1, 1, 1, 1]
+    boxes = sorted((box.y0, box.y1) for box in (label.get_window_extent() for label in labels))
+    assert all(low[1] <= high[0] for low, high in zip(boxes, boxes[1:])), boxes

@@ -6,6 +6,7 @@ Sized for a portrait A4 page; the report embeds them as PNG at 200 dpi.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import textwrap
 from collections.abc import Sequence
 
@@ -15,10 +16,11 @@ from matplotlib.ticker import MaxNLocator
 from hubapp.charts import dashboard
 from hubapp.charts.common import finish, no_data
 from hubapp.domain.dashboard import DayRecord, ThroughputRecord
-from hubapp.domain.wording import number
+from hubapp.domain.wording import display_width, number
 
 WIDTH_IN = 7.0
 LABEL_CHARS = 46  # of a route name on one line of the chart (the longest shipped is 43)
+LINE_IN = 0.2  # of the figure's height per line of route names
 
 
 def _figure(height_in: float) -> Figure:
@@ -27,24 +29,34 @@ def _figure(height_in: float) -> Figure:
 
 def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
     """One horizontal bar per (route name, TEU), in the order given (biggest first)."""
-    figure = _figure(0.8 + 0.2 * max(len(routes), 3))
+    # barh draws bottom-up; a long name takes two lines rather than half the plot's width,
+    # and its bar the room of two: at one line's, the name ran into the next bar's.
+    names = [_label(name) for name, _ in routes][::-1]
+    lines = [name.count("\n") + 1 for name in names]
+    positions = [end - count / 2 for end, count in zip(itertools.accumulate(lines), lines)]
+    figure = _figure(0.8 + LINE_IN * max(sum(lines), 3))
     if not routes:
         return no_data(figure, dashboard.text("no_data", language))
     axes = figure.add_subplot()
-    # barh draws bottom-up; a long name takes two lines rather than half the plot's width.
-    names = ["\n".join(textwrap.wrap(name, LABEL_CHARS, max_lines=2, placeholder=" …"))
-             for name, _ in routes][::-1]
     values = [teu for _, teu in routes][::-1]
-    bars = axes.barh(range(len(values)), values, color="#3182bd")
+    bars = axes.barh(positions, values, color="#3182bd")
     # As the table beside it writes them: 284.25 TEU (45-ft boxes at 2.25), not 284.
     axes.bar_label(bars, [number(v) for v in values], padding=3, fontsize="small")
-    axes.set_yticks(range(len(values)), names, fontsize="small")
+    axes.set_yticks(positions, names, fontsize="small")
     axes.set_xlabel(dashboard.text("teu", language))
     axes.set_title(dashboard.text("teu_by_route", language), loc="left")  # as the dashboard
     axes.xaxis.set_major_locator(MaxNLocator(5))
     axes.margins(x=0.12)  # room for the value labels at the bar ends
     axes.spines[["top", "right"]].set_visible(False)
     return finish(figure)
+
+
+def _label(name: str) -> str:
+    """A route's name in at most two lines of about LABEL_CHARS columns, a Chinese
+    character taking two: wrapped by its count of characters, a Chinese name ran twice
+    as wide as an English one."""
+    chars = max(LABEL_CHARS * len(name) // max(display_width(name), 1), 1)
+    return "\n".join(textwrap.wrap(name, chars, max_lines=2, placeholder=" …"))
 
 
 def teu_by_day(days: Sequence[tuple[dt.date, int, float]], language: str,

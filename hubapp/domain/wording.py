@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import unicodedata
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # not strftime's: the locale's
@@ -16,6 +17,11 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def number(value: float) -> str:
     """1,234, or 1,234.50 where there is a fraction."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a monospaced line: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def reference_name(name_en: str, name_zh: str, nameless: str, language: str) -> str:
