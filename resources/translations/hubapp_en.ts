@@ -138,7 +138,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="503" />
+        <location filename="../../hubapp/ui/dashboard.py" line="505" />
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln timed service · last year {share}</numerusform>
@@ -146,15 +146,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="512" />
-        <source>%Ln container(s) · last year {days}</source>
+        <location filename="../../hubapp/ui/dashboard.py" line="516" />
+        <source>%Ln outbound container(s) · last year {days}</source>
         <translation>
-            <numerusform>%Ln container · last year {days}</numerusform>
-            <numerusform>%Ln containers · last year {days}</numerusform>
+            <numerusform>%Ln outbound container · last year {days}</numerusform>
+            <numerusform>%Ln outbound containers · last year {days}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="546" />
+        <location filename="../../hubapp/ui/dashboard.py" line="553" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="547" />
+        <location filename="../../hubapp/ui/dashboard.py" line="554" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="548" />
+        <location filename="../../hubapp/ui/dashboard.py" line="555" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

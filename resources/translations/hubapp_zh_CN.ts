@@ -1113,93 +1113,98 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="501"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="503"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="512"/>
-        <source>%Ln container(s) · last year {days}</source>
-        <translation>
-            <numerusform>%Ln 箱 · 去年 {days}</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="518"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="525"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="528"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="535"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="532"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="539"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="540"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="547"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="546"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="553"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="547"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="554"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="548"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="555"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="556"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="509"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="513"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="510"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="513"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="514"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="519"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="516"/>
+        <source>%Ln outbound container(s) · last year {days}</source>
+        <translation>
+            <numerusform>%Ln 个出口集装箱 · 去年 {days}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="534"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="520"/>
+        <source>counted as boxes leave, whatever the direction chosen</source>
+        <translation>按集装箱离场时统计，与所选方向无关</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="541"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="536"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="543"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="542"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1639,57 +1644,57 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="56"/>
+        <location filename="../../hubapp/ui/main_window.py" line="60"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="57"/>
+        <location filename="../../hubapp/ui/main_window.py" line="61"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="62"/>
+        <location filename="../../hubapp/ui/main_window.py" line="66"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="63"/>
+        <location filename="../../hubapp/ui/main_window.py" line="67"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="64"/>
+        <location filename="../../hubapp/ui/main_window.py" line="68"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="69"/>
+        <location filename="../../hubapp/ui/main_window.py" line="73"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="70"/>
+        <location filename="../../hubapp/ui/main_window.py" line="74"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="167"/>
+        <location filename="../../hubapp/ui/main_window.py" line="171"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="248"/>
+        <location filename="../../hubapp/ui/main_window.py" line="252"/>
         <source>{keys}: {action}</source>
         <translation>{keys}：{action}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="253"/>
+        <location filename="../../hubapp/ui/main_window.py" line="257"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="254"/>
+        <location filename="../../hubapp/ui/main_window.py" line="258"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
@@ -1698,37 +1703,37 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="271"/>
+        <location filename="../../hubapp/ui/main_window.py" line="275"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="65"/>
+        <location filename="../../hubapp/ui/main_window.py" line="69"/>
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="68"/>
+        <location filename="../../hubapp/ui/main_window.py" line="72"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="127"/>
+        <location filename="../../hubapp/ui/main_window.py" line="131"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="129"/>
+        <location filename="../../hubapp/ui/main_window.py" line="133"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="148"/>
+        <location filename="../../hubapp/ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="58"/>
+        <location filename="../../hubapp/ui/main_window.py" line="62"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
@@ -1738,32 +1743,32 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="133"/>
+        <location filename="../../hubapp/ui/main_window.py" line="137"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="135"/>
+        <location filename="../../hubapp/ui/main_window.py" line="139"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="138"/>
+        <location filename="../../hubapp/ui/main_window.py" line="142"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="158"/>
+        <location filename="../../hubapp/ui/main_window.py" line="162"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="166"/>
+        <location filename="../../hubapp/ui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="169"/>
+        <location filename="../../hubapp/ui/main_window.py" line="173"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -1778,32 +1783,32 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="207"/>
+        <location filename="../../hubapp/ui/main_window.py" line="211"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="216"/>
+        <location filename="../../hubapp/ui/main_window.py" line="220"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="217"/>
+        <location filename="../../hubapp/ui/main_window.py" line="221"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="223"/>
+        <location filename="../../hubapp/ui/main_window.py" line="227"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="264"/>
+        <location filename="../../hubapp/ui/main_window.py" line="268"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="265"/>
+        <location filename="../../hubapp/ui/main_window.py" line="269"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2051,62 +2056,62 @@ Licence: MIT</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="47"/>
         <source>Daily summary</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="48"/>
         <source>Monthly report</source>
         <translation>月度报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="49"/>
         <source>Period report</source>
         <translation>期间报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="63"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="65"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="72"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="74"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="132"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="134"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="154"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="168"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="177"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="169"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="178"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="175"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="184"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
