@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from hubapp.domain import demo
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, HubError
 from hubapp.domain.records import TotalsRecord
 from hubapp.store import services, settings, users, whole_file
 from hubapp.store.db import open_db, transaction
@@ -21,8 +21,16 @@ def fill(path: Path | str, days: int, end: dt.date, seed: int,
     ./run.sh opened asking for a first administrator."""
     if is_server(path) or Path(path).exists():
         return _fill(path, days, end, seed, copies)
-    return whole_file.write_beside(Path(path), lambda partial: _fill(
-        _unlinked(partial), days, end, seed, copies))
+
+    def make(partial: Path) -> TotalsRecord:
+        try:
+            return _fill(_unlinked(partial), days, end, seed, copies)
+        except HubError as error:  # said of the file asked for, not the hidden one made
+            error.values = {name: str(path) if value == str(partial) else value
+                            for name, value in error.values.items()}
+            raise
+
+    return whole_file.write_beside(Path(path), make)
 
 
 def _unlinked(partial: Path) -> Path:
