@@ -420,3 +420,25 @@ def test_punctuality_and_dwell_tiles_break_no_figure_from_its_unit(screen):
     for name, unit in (("punctuality", "%"), ("dwell", "days")):
         (part,) = screen.tiles[name].detail.parts
         assert re.search(f"last year [\\d.,]+\u00a0{unit}$", part), part
+
+
+def test_a_new_hub_with_no_records_says_so_not_no_traffic_last_year(qtbot, qapp, tmp_path):
+    from hubapp.store import open_db
+    from hubapp.ui.context import AppContext
+    from hubapp.ui.signals import AppSignals
+    from hubapp.ui.tasks import TaskRunner
+
+    path = tmp_path / "new.db"
+    db = open_db(path)
+    ctx = AppContext(db, path, AppSignals(), TaskRunner(path))
+    try:
+        screen = DashboardScreen(ctx)
+        qtbot.addWidget(screen)
+        with qtbot.waitSignal(screen.refreshed):
+            screen.show()
+        for name in ("today", "month", "year"):
+            assert screen.tiles[name].detail.text().endswith("no records yet"), name
+    finally:
+        ctx.tasks.cancel_all()
+        assert ctx.tasks.wait()
+        db.close()

@@ -530,7 +530,9 @@ class DashboardScreen(QWidget):
         current = comparison.current
         growth = comparison.growth("teu")
         so_far = comparison.so_far
-        if not comparison.last_year_whole:
+        if comparison.history_from is None:  # a new hub: "no traffic last year" was a claim
+            vs = self.tr("no records yet")
+        elif not comparison.last_year_whole:
             # Growth on the few days last year had on record read +977 %.
             vs = self.tr("records start on {day}").format(
                 day=_records_start(comparison.history_from))

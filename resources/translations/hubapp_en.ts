@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="553" />
+        <location filename="../../hubapp/ui/dashboard.py" line="555" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="554" />
+        <location filename="../../hubapp/ui/dashboard.py" line="556" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="555" />
+        <location filename="../../hubapp/ui/dashboard.py" line="557" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

@@ -1130,43 +1130,48 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="535"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="534"/>
+        <source>no records yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="537"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="539"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="541"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="547"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="553"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="555"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="554"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="556"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="555"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="557"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="556"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="558"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
@@ -1194,17 +1199,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="541"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="543"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="543"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="545"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="551"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -4585,7 +4590,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/demo_data.py" line="40"/>
+        <location filename="../../hubapp/store/demo_data.py" line="48"/>
         <source>{path} already holds services; demo data goes into a new database only</source>
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
