@@ -157,6 +157,26 @@ def test_sentences_of_a_message_follow_one_another_without_a_space(qtbot, chines
     assert "标箱。日期：" in dialog.result_label.text()
 
 
+@pytest.mark.parametrize("field, typed, expected", [
+    ("status", "ca", "cancelled"), ("status", "pla", "planned"), ("status", "arrived", "arrived"),
+    ("mode", "river", "river"), ("direction", "inbo", "inbound")])
+def test_a_word_typed_fast_in_english_picks_its_item_not_its_last_letters(
+        qtbot, main_window, field, typed, expected):
+    """Qt gathers the letters typed fast into one search; the initials kept for Chinese
+    labels took the last letter alone ("ca": Arrived)."""
+    from conftest import DEMO_END
+    from test_daily_log import press
+
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    screen.new_service()
+    combo = getattr(screen.form, field)
+    combo.setFocus()
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)
+    press(qtbot, typed)
+    assert combo.currentData() == expected
+
+
 def test_english_initials_and_chinese_pick_direction_mode_and_status(qtbot, chinese,
                                                                      main_window):
     from conftest import DEMO_END

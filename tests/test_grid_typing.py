@@ -690,6 +690,19 @@ def test_a_pasted_hs_code_names_the_commodity_where_no_name_is_given(qtbot, scre
         "cassava flour", "cassava flour" if named else "natural rubber", None]
 
 
+def test_a_pasted_row_with_a_blank_hs_code_keeps_no_commodity_from_before(qtbot, screen):
+    # Over rows holding commodities, a list giving the goods by code alone: a blank code
+    # left the row's old commodity, which the list never gave it (import gives none).
+    _new_service(qtbot, screen, "B19")
+    first, second = numbers(2)
+    paste(qtbot, screen, "Container\tSize type\tF/E\tCommodity\r\n"
+                          f"{first}\t22G1\tF\tdurian\r\n{second}\t22G1\tF\tdurian\r\n")
+    paste(qtbot, screen, "Container\tSize type\tF/E\tHS code\r\n"
+                          f"{first}\t22G1\tF\t071410\r\n{second}\t22G1\tF\t\r\n")
+    assert [row["commodity"] for row in screen.grid.text_rows()] == ["071410", ""]
+    assert screen.paste_message.text() == "Pasted 2 rows."
+
+
 def test_a_pasted_field_given_twice_is_taken_from_its_first_column(qtbot, screen):
     # "Type" also means size-type: its GP replaced 22G1 unsaid, a red cell.
     _new_service(qtbot, screen, "B18")

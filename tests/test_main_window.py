@@ -128,6 +128,23 @@ def test_help_lists_the_menus_shortcuts_the_language_and_the_sample(qtbot, app_c
     assert str(sample.parent) in shown[0]
 
 
+def test_help_lists_chinese_menus_without_their_accelerator_letters(qtbot, qapp, app_ctx,
+                                                                    monkeypatch):
+    from hubapp.ui import dialogs
+    from hubapp.ui.translations import install_translations
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+    install_translations(qapp, "zh")
+    try:
+        window = _window(qtbot, app_ctx)
+        window.shortcuts_action.trigger()
+    finally:
+        install_translations(qapp, "en")
+    assert "Ctrl+Z：撤销" in shown[0].splitlines()
+    assert "(" not in shown[0].split("\n\n")[0]  # 撤销(U)
+
+
 def test_a_file_that_cannot_be_opened_is_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch):
     import sys
 

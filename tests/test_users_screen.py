@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from hubapp.domain import wording
 from hubapp.store import users
@@ -58,8 +58,16 @@ def _type_password(qtbot, screen, text):
 def test_a_new_users_password_is_typed_twice_and_enter_adds_them(qtbot, app_ctx):
     """As everywhere else a password is set: one typo locked the new clerk out."""
     screen = _screen(qtbot, app_ctx)
-    qtbot.keyClicks(screen.name, "zhao.min")
-    qtbot.keyClicks(screen.password, "cassava-2026")
+    with qtbot.waitActive(screen):
+        screen.show()
+        screen.activateWindow()
+    screen.name.setFocus()  # Enter goes on from field to field, as a form is filled in
+    for field, typed in ((screen.name, "zhao.min"), (screen.password, "cassava-2026")):
+        assert QApplication.focusWidget() is field
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert screen.message.text() == ""
+    assert QApplication.focusWidget() is screen.password_again
     qtbot.keyClicks(screen.password_again, "cassava-2025")
     qtbot.keyClick(screen.password_again, Qt.Key.Key_Return)
     assert screen.message.text() == "The two passwords differ: type zhao.min's password twice."

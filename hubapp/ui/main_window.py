@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -251,7 +252,7 @@ class MainWindow(QMainWindow):
         # Read from the menus' own actions, so the list says what the keys do today.
         keys = [self.tr("{keys}: {action}").format(
                     keys=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                    action=action.text().replace("&", ""))
+                    action=re.sub(r"\(&\w\)|&", "", action.text()))  # 撤销(&U): 撤销
                 for menu in (self.file_menu, self.edit_menu, self.view_menu)
                 for action in menu.actions() if not action.shortcut().isEmpty()]
         dialogs.show_info(self, self.tr("Keyboard shortcuts"), "\n".join(keys) + "\n\n" + self.tr(

@@ -129,8 +129,10 @@ class UsersScreen(QWidget):
         layout.addWidget(self.message)
 
         self.add_button.clicked.connect(self._add)
-        for typed in (self.name, self.password, self.password_again):
-            typed.returnPressed.connect(self._add)
+        # Enter goes on to the next field, as a form is filled in, and adds from the last.
+        self.name.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.password_again.setFocus)
+        self.password_again.returnPressed.connect(self._add)
         self.role_button.clicked.connect(lambda: self._do(
             lambda user: users.set_role(ctx.db, self.ctx.actor(), user.name,
                                         self.role.currentData()),

@@ -457,10 +457,11 @@ class ContainerGridView(QTableView):
         cells = []
         for number, row in enumerate(rows):
             given = dict(zip(fields, row))
-            # A list giving the goods by HS code alone is read as import reads it.
-            if (source := columns.commodity_column(given)) in given:
-                given["commodity"] = given[source]
-                taken.add(source)
+            # A list giving the goods by HS code alone is read as import reads it: a row
+            # with neither gives none, not the commodity the grid's row held before.
+            if "hs_code" in fields:
+                given["commodity"] = given.get(columns.commodity_column(given), "")
+                taken.add("hs_code")
             cells += [(top + number, field, value) for field, value in given.items()
                       if field in FIELDS]
         ignored += [cell for cell, field in zip(header, fields)

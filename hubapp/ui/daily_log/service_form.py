@@ -284,10 +284,13 @@ class _InitialsView(QListView):
     def keyboardSearch(self, search: str) -> None:
         before = self.currentIndex().row()
         super().keyboardSearch(search)
-        if self.currentIndex().row() != before or not search.isascii():
-            return
         model = self.model()
         rows = model.rowCount()
+        # Only for labels no letter starts (Chinese): Qt's own search gathers the letters
+        # typed fast ("ca" for cancelled), of which this would take the last alone.
+        if self.currentIndex().row() != before or not search.isascii() or any(
+                str(model.index(row, 0).data()).isascii() for row in range(rows)):
+            return
         for step in range(1, rows + 1):
             index = model.index((before + step) % rows, 0)
             if str(index.data(Qt.ItemDataRole.UserRole)).startswith(search.lower()):
