@@ -225,3 +225,46 @@ def test_a_full_list_says_it_holds_only_the_newest_changes(qtbot, app_ctx):
     screen.user.setCurrentIndex(screen.user.findData("wang"))
     screen.user.activated.emit(screen.user.currentIndex())
     assert screen.count.text() == "1 change"
+
+
+def _import_the_last_day_again(db, tmp_path):
+    from hubapp.interchange import export_file, import_file
+
+    loading_list = tmp_path / "day.csv"
+    export_file(db, loading_list, DEMO_END, DEMO_END)
+    gone = [summary.service for summary in services.list_day(db, DEMO_END)[:2]]
+    for service in gone:
+        services.delete_service(db, service.id, UserRecord("wang.li", "admin"))
+    import_file(db, loading_list, UserRecord("li.na", "admin"), skip_duplicates=True)
+    return gone[0]
+
+
+def test_who_imported_a_service_is_found_by_its_number_and_day(qtbot, app_ctx, tmp_path):
+    gone = _import_the_last_day_again(app_ctx.db, tmp_path)
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.service.setText(gone.service_no.lower())
+    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    assert [(screen.model.index(row, 1).data(), screen.model.index(row, 2).data())
+            for row in range(screen.model.rowCount())] == [
+        ("li.na", "import"), ("wang.li", "delete")]
+    screen.service.clear()
+    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    screen.any_day.setChecked(False)
+    for day, found in ((DEMO_END, True), (DEMO_END - dt.timedelta(days=1), False)):
+        screen.day.setDate(day)
+        assert found == any(screen.model.index(row, 1).data() == "li.na"
+                            for row in range(screen.model.rowCount()))
+
+
+def test_an_import_of_many_services_is_found_by_the_days_it_covers(app_ctx, tmp_path,
+                                                                    monkeypatch):
+    from hubapp.store import interchange
+
+    monkeypatch.setattr(interchange, "LISTED_SERVICE_NUMBERS", 1)  # a file of history
+    gone = _import_the_last_day_again(app_ctx.db, tmp_path)
+    imported = audit.entries(app_ctx.db, user="li.na")
+    assert len(imported) == 1 and "service_nos" not in imported[0].after
+    assert audit.entries(app_ctx.db, user="li.na", service_no=gone.service_no) == []
+    assert audit.entries(app_ctx.db, user="li.na", day=DEMO_END) == imported
+    assert audit.count(app_ctx.db, user="li.na", day=DEMO_END + dt.timedelta(days=1)) == 0

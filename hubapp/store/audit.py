@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord
@@ -80,7 +80,7 @@ def entries(db: Database, *, user: str | None = None, day: dt.date | None = None
             service_no: str | None = None, limit: int = SHOWN) -> list[AuditEntryRecord]:
     """Newest first. day matches the day of the change (on this desk's clock) or the hub
     day it concerned; service_no matches entries whose before or after names that service."""
-    where, params = _where(user, day, service_no)
+    where, params = _where(db, user, day, service_no)
     rows = db.query(f"SELECT * FROM audit_log {where} ORDER BY id DESC LIMIT ?", [*params, limit])
     return [_entry(row) for row in rows]
 
@@ -88,11 +88,11 @@ def entries(db: Database, *, user: str | None = None, day: dt.date | None = None
 def count(db: Database, *, user: str | None = None, day: dt.date | None = None,
           service_no: str | None = None) -> int:
     """How many entries entries() would list without a limit."""
-    where, params = _where(user, day, service_no)
+    where, params = _where(db, user, day, service_no)
     return db.execute(f"SELECT COUNT(*) FROM audit_log {where}", params).fetchone()[0]
 
 
-def _where(user: str | None, day: dt.date | None,
+def _where(db: Database, user: str | None, day: dt.date | None,
            service_no: str | None) -> tuple[str, list[object]]:
     clauses, params = [], []
     if user:
@@ -104,14 +104,31 @@ def _where(user: str | None, day: dt.date | None,
         start, end = (dt.datetime.combine(day + dt.timedelta(days=n), dt.time()).astimezone()
                       .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
                       for n in (0, 1))
+        imports = _imports(db, lambda entry: (entry.get("first_date") or "") <= text
+                           <= (entry.get("last_date") or ""))
         clauses.append("((at >= ? AND at < ?) OR entity_id = ? OR before LIKE ?"
-                       " OR after LIKE ?)")
-        params += [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%']
+                       f" OR after LIKE ?{_or_id_in(imports)})")
+        params += [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%', *imports]
     if service_no:
-        pattern = f'%"service_no": "{service_no.strip().upper()}"%'
-        clauses.append("(before LIKE ? OR after LIKE ?)")
-        params += [pattern, pattern]
+        number = service_no.strip().upper()
+        imports = _imports(db, lambda entry: number in entry.get("service_nos", ()))
+        pattern = f'%"service_no": "{number}"%'
+        clauses.append(f"(before LIKE ? OR after LIKE ?{_or_id_in(imports)})")
+        params += [pattern, pattern, *imports]
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _imports(db: Database, concerns: Callable[[dict], bool]) -> list[int]:
+    """The ids of the imports whose entry concerns a day or a service (store.interchange
+    names its dates and service numbers). Matched here, not in SQL, which would need each
+    engine's own JSON functions: a hub makes one entry per file imported, not per service."""
+    return [row["id"] for row in db.query(
+        "SELECT id, after FROM audit_log WHERE action = 'import' AND entity = 'file'")
+        if concerns(_parsed(row["after"]) or {})]
+
+
+def _or_id_in(ids: list[int]) -> str:
+    return f" OR id IN ({', '.join('?' * len(ids))})" if ids else ""
 
 
 def last_change(db: Database, entity: str, entity_id: object) -> AuditEntryRecord | None:

@@ -290,8 +290,20 @@ def insert_import(
             "file": source, "services": sums.services, "containers": sums.containers,
             "teu": sums.teu, "first_date": dates[0].isoformat() if dates else None,
             "last_date": dates[-1].isoformat() if dates else None,
+            **_service_numbers(rows.services),
         })
     return sums, ChangeRecord("services", frozenset(dates))
+
+
+# An import names the services it brought in, so the audit log finds who entered one, as
+# long as the list stays short enough to read: a timetable's numbers repeat day after day,
+# and a longer list is a file of history, found by its dates (store.audit).
+LISTED_SERVICE_NUMBERS = 500
+
+
+def _service_numbers(services: Sequence[ServiceRecord]) -> dict[str, list[str]]:
+    numbers = {service.service_no for service in services}
+    return {"service_nos": sorted(numbers)} if len(numbers) <= LISTED_SERVICE_NUMBERS else {}
 
 
 @contextlib.contextmanager
