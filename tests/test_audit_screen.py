@@ -42,6 +42,37 @@ def test_changed_fields_name_each_changed_field_of_a_kept_container():
         ("A.gross_kg", 20000, 24500), ("A.seal", "S1", "S2")]
 
 
+def test_changed_fields_leave_out_what_reads_empty_on_both_sides():
+    before = {"service": {"notes": None, "wagons": 40}, "containers": [{"container": "A",
+                                                                         "seal": None}]}
+    after = {"service": {"notes": "", "wagons": 41}, "containers": [{"container": "A",
+                                                                      "seal": ""}]}
+    assert changed_fields(before, after) == [("wagons", 40, 41)]
+
+
+def test_a_deleted_services_details_hold_every_box_to_enter_it_again(qtbot, app_ctx):
+    summary = services.list_day(app_ctx.db, DEMO_END)[0]
+    moves = services.list_moves(app_ctx.db, summary.service.id)
+    assert len(moves) > 6
+    services.delete_service(app_ctx.db, summary.service.id, UserRecord("wang.li", "admin"))
+    names = {c.id: c.name_en for c in reference.list_commodities(app_ctx.db)}
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    details = screen.details.toPlainText()
+    assert "…" not in details
+    for move in moves:
+        expected = [f"size type: {move.size_type}", f"full empty: {move.full_empty}",
+                    f"gross kg: {move.gross_kg}"]
+        if move.commodity_id is not None:
+            expected.append(f"commodity: {names[move.commodity_id]}")
+        if move.seal:
+            expected.append(f"seal: {move.seal}")
+        line = next(line for line in details.splitlines()
+                    if line.strip().startswith(move.container))
+        assert all(part in line for part in expected), (line, expected)
+
+
 def test_edits_to_containers_kept_on_a_service_are_shown(qtbot, app_ctx):
     summary = services.list_day(app_ctx.db, DEMO_END)[0]
     moves = services.list_moves(app_ctx.db, summary.service.id)
@@ -130,7 +161,8 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     assert f"containers: {len(moves)} → {len(moves) - 1}" in row[4]
     assert "notes: " in row[4] and "late loco" in row[4]
     screen.table.selectRow(0)
-    assert f"containers removed: {moves[-1].container} → —" in screen.details.toPlainText()
+    assert f"containers removed:\n    {moves[-1].container}  size type: " \
+        in screen.details.toPlainText()
 
     screen.service.setText("NOSUCH1")
     qtbot.keyClick(screen.service, Qt.Key.Key_Return)

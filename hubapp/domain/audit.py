@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Term, Translate
 from hubapp.domain.records import ChangeRecord
 
 
@@ -33,18 +34,27 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
     flat_before, flat_after = _flatten(before), _flatten(after)
     changes = [(name, flat_before.get(name), flat_after.get(name))
                for name in sorted(set(flat_before) | set(flat_after), key=_order(flat_after))
-               if flat_before.get(name) != flat_after.get(name)]
-    old, new = _moves(before), _moves(after)
+               if _differ(flat_before.get(name), flat_after.get(name))]
+    old, new = boxes(before), boxes(after)
     if old.keys() - new.keys():
-        changes.append(("containers removed", sorted(old.keys() - new.keys()), None))
+        changes.append((REMOVED, sorted(old.keys() - new.keys()), None))
     if new.keys() - old.keys():
-        changes.append(("containers added", None, sorted(new.keys() - old.keys())))
+        changes.append((ADDED, None, sorted(new.keys() - old.keys())))
     for number, move in new.items():
         was = old.get(number)
         if was is not None:
             changes += [(f"{number}.{field}", was.get(field), value)
-                        for field, value in move.items() if was.get(field) != value]
+                        for field, value in move.items() if _differ(was.get(field), value)]
     return changes
+
+
+# The changes changed_fields names by the containers' numbers (boxes() gives their fields).
+REMOVED, ADDED = "containers removed", "containers added"
+
+
+def _differ(before: Any, after: Any) -> bool:
+    # Notes cleared to "" where they were None read "— → —" to a person: no change.
+    return before != after and not (before in (None, "") and after in (None, ""))
 
 
 def _flatten(value: Any) -> dict[str, Any]:
@@ -62,7 +72,7 @@ def _flatten(value: Any) -> dict[str, Any]:
     return flat
 
 
-def _moves(value: Any) -> dict[str, dict[str, Any]]:
+def boxes(value: Any) -> dict[str, dict[str, Any]]:
     """A service's containers by number, in the order stored."""
     moves = value.get("containers") if isinstance(value, dict) else None
     return {str(move.get("container")): move for move in moves} \
@@ -72,6 +82,94 @@ def _moves(value: Any) -> dict[str, dict[str, Any]]:
 def _order(reference: dict[str, Any]):
     names = list(reference)
     return lambda name: (names.index(name) if name in names else len(names), name)
+
+
+# The stored English words of the audit log (actions, tables, columns: store.audit.record)
+# that a person reads in their own language; anything else is shown as stored.
+WORDS = frozenset((
+    QT_TRANSLATE_NOOP("audit", "create"), QT_TRANSLATE_NOOP("audit", "update"),
+    QT_TRANSLATE_NOOP("audit", "delete"), QT_TRANSLATE_NOOP("audit", "import"),
+    QT_TRANSLATE_NOOP("audit", "close"), QT_TRANSLATE_NOOP("audit", "reopen"),
+    QT_TRANSLATE_NOOP("audit", "retire"), QT_TRANSLATE_NOOP("audit", "unretire"),
+    QT_TRANSLATE_NOOP("audit", "merge"), QT_TRANSLATE_NOOP("audit", "set password"),
+    QT_TRANSLATE_NOOP("audit", "lock out"), QT_TRANSLATE_NOOP("audit", "unlock"),
+    QT_TRANSLATE_NOOP("audit", "service"),
+    QT_TRANSLATE_NOOP("audit", "day"), QT_TRANSLATE_NOOP("audit", "file"),
+    QT_TRANSLATE_NOOP("audit", "commodity"), QT_TRANSLATE_NOOP("audit", "place"),
+    QT_TRANSLATE_NOOP("audit", "route"), QT_TRANSLATE_NOOP("audit", "setting"),
+    QT_TRANSLATE_NOOP("audit", "user"), QT_TRANSLATE_NOOP("audit", "service_no"),
+    QT_TRANSLATE_NOOP("audit", "date"), QT_TRANSLATE_NOOP("audit", "direction"),
+    QT_TRANSLATE_NOOP("audit", "mode"), QT_TRANSLATE_NOOP("audit", "route_code"),
+    QT_TRANSLATE_NOOP("audit", "origin"), QT_TRANSLATE_NOOP("audit", "destination"),
+    QT_TRANSLATE_NOOP("audit", "scheduled_at"), QT_TRANSLATE_NOOP("audit", "actual_at"),
+    QT_TRANSLATE_NOOP("audit", "status"), QT_TRANSLATE_NOOP("audit", "wagons"),
+    QT_TRANSLATE_NOOP("audit", "notes"), QT_TRANSLATE_NOOP("audit", "containers"),
+    QT_TRANSLATE_NOOP("audit", "containers added"),
+    QT_TRANSLATE_NOOP("audit", "containers removed"), QT_TRANSLATE_NOOP("audit", "hs_code"),
+    QT_TRANSLATE_NOOP("audit", "name_en"), QT_TRANSLATE_NOOP("audit", "name_zh"),
+    QT_TRANSLATE_NOOP("audit", "category"), QT_TRANSLATE_NOOP("audit", "perishable"),
+    QT_TRANSLATE_NOOP("audit", "retired"), QT_TRANSLATE_NOOP("audit", "locode"),
+    QT_TRANSLATE_NOOP("audit", "country"), QT_TRANSLATE_NOOP("audit", "code"),
+    QT_TRANSLATE_NOOP("audit", "countries"), QT_TRANSLATE_NOOP("audit", "closed_at"),
+    QT_TRANSLATE_NOOP("audit", "closed_by"), QT_TRANSLATE_NOOP("audit", "reason"),
+    QT_TRANSLATE_NOOP("audit", "role"), QT_TRANSLATE_NOOP("audit", "active"),
+    QT_TRANSLATE_NOOP("audit", "until"), QT_TRANSLATE_NOOP("audit", "value"),
+    QT_TRANSLATE_NOOP("audit", "hub_name"), QT_TRANSLATE_NOOP("audit", "hub_name_zh"),
+    QT_TRANSLATE_NOOP("audit", "teu_45ft"), QT_TRANSLATE_NOOP("audit", "daily_train_target"),
+    QT_TRANSLATE_NOOP("audit", "punctuality_tolerance_min"),
+    QT_TRANSLATE_NOOP("audit", "logo"), QT_TRANSLATE_NOOP("audit", "hub"),
+    QT_TRANSLATE_NOOP("audit", "logo_path"),  # earlier releases' entries
+    QT_TRANSLATE_NOOP("audit", "single_user_mode"), QT_TRANSLATE_NOOP("audit", "clerk"),
+    QT_TRANSLATE_NOOP("audit", "supervisor"), QT_TRANSLATE_NOOP("audit", "admin"),
+    QT_TRANSLATE_NOOP("audit", "size_type"), QT_TRANSLATE_NOOP("audit", "teu"),
+    QT_TRANSLATE_NOOP("audit", "full_empty"), QT_TRANSLATE_NOOP("audit", "gross_kg"),
+    QT_TRANSLATE_NOOP("audit", "seal"), QT_TRANSLATE_NOOP("audit", "shipper"),
+    QT_TRANSLATE_NOOP("audit", "consignee"), QT_TRANSLATE_NOOP("audit", "restore"),
+    QT_TRANSLATE_NOOP("audit", "database"), QT_TRANSLATE_NOOP("audit", "services"),
+    QT_TRANSLATE_NOOP("audit", "first_date"), QT_TRANSLATE_NOOP("audit", "last_date"),
+    QT_TRANSLATE_NOOP("audit", "service_nos"),
+))
+
+
+def word(text: str, translate: Translate) -> str:
+    """A stored word of the audit log as the Audit screen, its export and the store's
+    messages write it."""
+    if text not in WORDS:
+        return text
+    translated = translate("audit", text)
+    # English has no translation file for these: a column name without its underscores.
+    return translated.replace("_", " ") if translated == text else translated
+
+
+@dataclass(frozen=True, slots=True)
+class AuditWord(Term):
+    """A stored word (a field's name) in a message, written as word() writes it."""
+
+    def written(self, translate: Translate) -> str:
+        return word(self.text, translate)
+
+
+def field_label(name: str, translate: Translate) -> str:
+    """A changed field's name as changed_fields gives it, for a person: a container's field
+    ("CSQU3054383.gross_kg") is read after its number."""
+    number, dot, field = name.rpartition(".")
+    # A container stores its commodity by id; a person reads its name.
+    label = word("commodity" if field == "commodity_id" else field, translate)
+    return f"{number} {label}" if dot else label
+
+
+def what(entry: AuditEntryRecord, translate: Translate) -> str:
+    """What an entry is about: a service by its number and day rather than the row id it is
+    stored under; a setting by its stored key (hub, single_user_mode), as a word too."""
+    name = word(str(entry.entity_id), translate) if entry.entity == "setting" \
+        else entry.entity_id
+    if entry.entity == "service":
+        for side in (entry.after, entry.before):
+            service = side.get("service") if isinstance(side, dict) else None
+            if isinstance(service, dict) and service.get("service_no"):
+                name = f"{service['service_no']} {service.get('date', '')}".strip()
+                break
+    return f"{word(entry.entity, translate)} {name}"
 
 
 # Which screens an audited write concerns: the entity names store.audit.record writes.

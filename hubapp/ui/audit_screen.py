@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from hubapp.domain.audit import AuditEntryRecord, changed_fields
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.audit import (
+    ADDED, REMOVED, AuditEntryRecord, boxes, changed_fields, field_label, what, word,
+)
+from hubapp.domain.errors import HubError
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.ui import date_edits, dialogs, formatting, labels
@@ -25,14 +27,21 @@ def _local(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _value(value, name: str = "", commodities: Mapping[int, str] | None = None) -> str:
+def _word(text: str) -> str:
+    return word(text, QCoreApplication.translate)
+
+
+def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
+           *, whole: bool = False) -> str:
+    """whole: a list in full, as the details and the export give it, not cut for a line."""
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):  # stored as Python writes it; "False → True" reads as code
         return (QCoreApplication.translate("audit", "yes") if value
                 else QCoreApplication.translate("audit", "no"))
     if isinstance(value, list):
-        return ", ".join(map(str, value[:6])) + (" …" if len(value) > 6 else "")
+        shown = value if whole else value[:6]
+        return ", ".join(map(str, shown)) + (" …" if len(value) > len(shown) else "")
     if isinstance(value, str) and (moment := _utc_moment(value)) is not None:
         return _local(moment)  # a stamp such as closed_at, shown like the When column
     if name == "role":
@@ -48,7 +57,7 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None) 
 
 
 _LABELLED = {"status": labels.status, "direction": labels.direction, "mode": labels.mode,
-             "teu": formatting.teu}
+             "teu": formatting.teu, "full_empty": labels.full_empty}
 
 
 def _utc_moment(text: str) -> dt.datetime | None:
@@ -61,89 +70,29 @@ def _utc_moment(text: str) -> dt.datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-# The stored English words of the audit log (actions, tables, columns: store.audit.record)
-# that the interface shows in its own language; anything else is shown as stored.
-_WORDS = frozenset((
-    QT_TRANSLATE_NOOP("audit", "create"), QT_TRANSLATE_NOOP("audit", "update"),
-    QT_TRANSLATE_NOOP("audit", "delete"), QT_TRANSLATE_NOOP("audit", "import"),
-    QT_TRANSLATE_NOOP("audit", "close"), QT_TRANSLATE_NOOP("audit", "reopen"),
-    QT_TRANSLATE_NOOP("audit", "retire"), QT_TRANSLATE_NOOP("audit", "unretire"),
-    QT_TRANSLATE_NOOP("audit", "merge"), QT_TRANSLATE_NOOP("audit", "set password"),
-    QT_TRANSLATE_NOOP("audit", "lock out"), QT_TRANSLATE_NOOP("audit", "unlock"),
-    QT_TRANSLATE_NOOP("audit", "service"),
-    QT_TRANSLATE_NOOP("audit", "day"), QT_TRANSLATE_NOOP("audit", "file"),
-    QT_TRANSLATE_NOOP("audit", "commodity"), QT_TRANSLATE_NOOP("audit", "place"),
-    QT_TRANSLATE_NOOP("audit", "route"), QT_TRANSLATE_NOOP("audit", "setting"),
-    QT_TRANSLATE_NOOP("audit", "user"), QT_TRANSLATE_NOOP("audit", "service_no"),
-    QT_TRANSLATE_NOOP("audit", "date"), QT_TRANSLATE_NOOP("audit", "direction"),
-    QT_TRANSLATE_NOOP("audit", "mode"), QT_TRANSLATE_NOOP("audit", "route_code"),
-    QT_TRANSLATE_NOOP("audit", "origin"), QT_TRANSLATE_NOOP("audit", "destination"),
-    QT_TRANSLATE_NOOP("audit", "scheduled_at"), QT_TRANSLATE_NOOP("audit", "actual_at"),
-    QT_TRANSLATE_NOOP("audit", "status"), QT_TRANSLATE_NOOP("audit", "wagons"),
-    QT_TRANSLATE_NOOP("audit", "notes"), QT_TRANSLATE_NOOP("audit", "containers"),
-    QT_TRANSLATE_NOOP("audit", "containers added"),
-    QT_TRANSLATE_NOOP("audit", "containers removed"), QT_TRANSLATE_NOOP("audit", "hs_code"),
-    QT_TRANSLATE_NOOP("audit", "name_en"), QT_TRANSLATE_NOOP("audit", "name_zh"),
-    QT_TRANSLATE_NOOP("audit", "category"), QT_TRANSLATE_NOOP("audit", "perishable"),
-    QT_TRANSLATE_NOOP("audit", "retired"), QT_TRANSLATE_NOOP("audit", "locode"),
-    QT_TRANSLATE_NOOP("audit", "country"), QT_TRANSLATE_NOOP("audit", "code"),
-    QT_TRANSLATE_NOOP("audit", "countries"), QT_TRANSLATE_NOOP("audit", "closed_at"),
-    QT_TRANSLATE_NOOP("audit", "closed_by"), QT_TRANSLATE_NOOP("audit", "reason"),
-    QT_TRANSLATE_NOOP("audit", "role"), QT_TRANSLATE_NOOP("audit", "active"),
-    QT_TRANSLATE_NOOP("audit", "until"), QT_TRANSLATE_NOOP("audit", "value"),
-    QT_TRANSLATE_NOOP("audit", "hub_name"), QT_TRANSLATE_NOOP("audit", "hub_name_zh"),
-    QT_TRANSLATE_NOOP("audit", "teu_45ft"), QT_TRANSLATE_NOOP("audit", "daily_train_target"),
-    QT_TRANSLATE_NOOP("audit", "punctuality_tolerance_min"),
-    QT_TRANSLATE_NOOP("audit", "logo"), QT_TRANSLATE_NOOP("audit", "hub"),
-    QT_TRANSLATE_NOOP("audit", "logo_path"),  # earlier releases' entries
-    QT_TRANSLATE_NOOP("audit", "single_user_mode"), QT_TRANSLATE_NOOP("audit", "clerk"),
-    QT_TRANSLATE_NOOP("audit", "supervisor"), QT_TRANSLATE_NOOP("audit", "admin"),
-    QT_TRANSLATE_NOOP("audit", "size_type"), QT_TRANSLATE_NOOP("audit", "teu"),
-    QT_TRANSLATE_NOOP("audit", "full_empty"), QT_TRANSLATE_NOOP("audit", "gross_kg"),
-    QT_TRANSLATE_NOOP("audit", "seal"), QT_TRANSLATE_NOOP("audit", "shipper"),
-    QT_TRANSLATE_NOOP("audit", "consignee"), QT_TRANSLATE_NOOP("audit", "restore"),
-    QT_TRANSLATE_NOOP("audit", "database"), QT_TRANSLATE_NOOP("audit", "services"),
-    QT_TRANSLATE_NOOP("audit", "first_date"), QT_TRANSLATE_NOOP("audit", "last_date"),
-    QT_TRANSLATE_NOOP("audit", "service_nos"),
-))
-
-
-def _word(word: str) -> str:
-    if word not in _WORDS:
-        return word
-    translated = QCoreApplication.translate("audit", word)
-    # English has no translation file for these: a column name without its underscores.
-    return translated.replace("_", " ") if translated == word else translated
-
-
-def _change(name: str, old, new, commodities: Mapping[int, str]) -> str:
+def _change(name: str, old, new, commodities: Mapping[int, str], *, whole: bool = False) -> str:
     if name == "logo":  # stored as fingerprints (store/settings.py), which tell nobody much
         change = (QCoreApplication.translate("audit", "added") if not old
                   else QCoreApplication.translate("audit", "removed") if not new
                   else QCoreApplication.translate("audit", "changed"))
         return QCoreApplication.translate("audit", "{field}: {change}").format(
             field=_word(name), change=change)
-    # A container's field ("CSQU3054383.gross_kg") is read after its number.
-    number, dot, field = name.rpartition(".")
-    shown = f"{number} {_word('commodity' if field == 'commodity_id' else field)}" if dot \
-        else _word(name)
+    field = name.rpartition(".")[2]
     # A template, not ": ": Chinese writes a full-width colon.
     return QCoreApplication.translate("audit", "{field}: {before} → {after}").format(
-        field=shown, before=_value(old, field, commodities),
-        after=_value(new, field, commodities))
+        field=field_label(name, QCoreApplication.translate),
+        before=_value(old, field, commodities, whole=whole),
+        after=_value(new, field, commodities, whole=whole))
 
 
-def _what(entry: AuditEntryRecord) -> str:
-    # A setting is named by its stored key (hub, single_user_mode): shown as a word too; a
-    # service by its number and day rather than the row id it is stored under.
-    name = _word(str(entry.entity_id)) if entry.entity == "setting" else entry.entity_id
-    if entry.entity == "service":
-        for side in (entry.after, entry.before):
-            service = side.get("service") if isinstance(side, dict) else None
-            if isinstance(service, dict) and service.get("service_no"):
-                name = f"{service['service_no']} {service.get('date', '')}".strip()
-                break
-    return f"{_word(entry.entity)} {name}"
+def _box(number: str, move: Mapping, commodities: Mapping[int, str]) -> str:
+    """A removed or added container with every field it was stored with, so that the details
+    of a deleted service are enough to enter it again."""
+    return f"    {number}  " + QCoreApplication.translate("AuditModel", "; ").join(
+        QCoreApplication.translate("audit", "{field}: {value}").format(
+            field=field_label(field, QCoreApplication.translate),
+            value=_value(value, field, commodities))
+        for field, value in move.items() if field != "container" and value not in (None, ""))
 
 
 class AuditModel(RecordTableModel):
@@ -164,7 +113,8 @@ class AuditModel(RecordTableModel):
                 shown.append(self.tr("%n more", "", len(changes) - 3))
             # Chinese separates with a full-width semicolon.
             return self.tr("; ").join(shown)
-        return [entry.user_name, _word(entry.action), _what(entry)][column - 1]
+        return [entry.user_name, _word(entry.action),
+                what(entry, QCoreApplication.translate)][column - 1]
 
 
 class AuditScreen(QWidget):
@@ -262,10 +212,18 @@ class AuditScreen(QWidget):
         if entry is None:
             self.details.clear()
             return
+        commodities = self.model.commodities
         lines = [f"{_local(entry.at)}  {entry.user_name}  {_word(entry.action)}  "
-                 f"{_what(entry)}", ""]
-        lines += [_change(name, old, new, self.model.commodities)
-                  for name, old, new in changed_fields(entry.before, entry.after)]
+                 f"{what(entry, QCoreApplication.translate)}", ""]
+        for name, old, new in changed_fields(entry.before, entry.after):
+            numbers = old if name == REMOVED else new if name == ADDED else None
+            if numbers is None:
+                lines.append(_change(name, old, new, commodities, whole=True))
+                continue
+            held = boxes(entry.before if name == REMOVED else entry.after)
+            lines.append(QCoreApplication.translate("audit", "{field}:").format(
+                field=_word(name)))
+            lines += [_box(number, held[number], commodities) for number in numbers]
         self.details.setPlainText("\n".join(lines))
 
     def export(self) -> None:
