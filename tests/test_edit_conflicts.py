@@ -188,3 +188,34 @@ def test_a_box_of_a_commodity_that_never_existed_is_told_at_its_row(desks):
     boxes = [dataclasses.replace(moves[0], container="TGHU1234567", commodity_id=99_999)]
     assert _problems_of(desk_a, service, boxes) == [
         ("commodity", 0, "Commodity no. 99999 does not exist: choose the commodity again")]
+
+
+def test_a_refused_save_names_the_changed_fields_as_the_audit_log_does(desks, qapp):
+    import datetime as dt
+
+    from PySide6.QtCore import QCoreApplication
+
+    from hubapp.domain.audit import word
+    from hubapp.ui import labels
+    from hubapp.ui.translations import install_translations
+
+    desk_a, desk_b = desks
+    service_a, moves_a = _open(desk_a)
+    service_b, moves_b = _open(desk_b)
+    later = (service_a.actual_at or service_a.scheduled_at) + dt.timedelta(minutes=5)
+    services.save_service(
+        desk_a, dataclasses.replace(service_a, actual_at=later, wagons=(service_a.wagons or 0) + 1),
+        [dataclasses.replace(moves_a[0], gross_kg=moves_a[0].gross_kg + 10), *moves_a[1:]],
+        UserRecord("li.na", "clerk"))
+    with pytest.raises(EditConflict) as refused:
+        services.save_service(desk_b, dataclasses.replace(service_b, notes="checked"), moves_b,
+                              UserRecord("zhao", "supervisor"))
+    assert f"(actual at, wagons, {moves_a[0].container})" in str(refused.value)
+    install_translations(qapp, "zh")
+    try:
+        shown = labels.message(refused.value)
+        fields = [word(name, QCoreApplication.translate) for name in ("actual_at", "wagons")]
+    finally:
+        install_translations(qapp, "en")
+    assert "actual_at" not in shown and "wagons" not in fields
+    assert all(field in shown for field in fields) and moves_a[0].container in shown

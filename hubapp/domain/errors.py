@@ -57,6 +57,9 @@ class Term:
     context: str
     text: str
 
+    def written(self, translate: Translate) -> str:
+        return translate(self.context, self.text)
+
 
 @dataclass(frozen=True, slots=True)
 class Either:
@@ -64,6 +67,14 @@ class Either:
     each in the message's language, joined by its word for "or"."""
 
     terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Values a message lists ("actual time, wagons, OOLU1475841"): message() writes each,
+    a Term in the message's language, separated by its list comma."""
+
+    values: tuple[object, ...]
 
 
 def untranslated(_context: str, text: str) -> str:
@@ -83,10 +94,13 @@ def message(error: Any, translate: Translate = untranslated, context: str = "mes
 
 def _written(value: object, translate: Translate) -> object:
     if isinstance(value, Term):
-        return translate(value.context, value.text)
+        return value.written(translate)
     if isinstance(value, Either):
         return translate("messages", QT_TRANSLATE_NOOP("messages", " or ")).join(
             _written(term, translate) for term in value.terms)
+    if isinstance(value, Listing):
+        return translate("messages", QT_TRANSLATE_NOOP("messages", ", ")).join(
+            str(_written(item, translate)) for item in value.values)
     return value
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from hubapp.domain.audit import AuditEntryRecord, changed_fields
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.audit import AuditEntryRecord, AuditWord, changed_fields
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Listing
 from hubapp.domain.records import (
     ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
     ServiceSummaryRecord, Status, TotalsRecord,
@@ -284,9 +284,11 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
         raise EditConflict(QT_TRANSLATE_NOOP(
             "messages", "{user} deleted this service at {at}, after you opened it; your "
                         "changes were not saved"), user=who, at=at)
-    changed = ", ".join(dict.fromkeys(
-        name.split(".")[0] for name, _, _ in changed_fields(last.before, last.after))
-        ) if last else ""
+    # The fields as the Audit screen names them, in the language the message is shown in;
+    # a container by its number.
+    changed = Listing(tuple(dict.fromkeys(
+        name.split(".")[0] if "." in name else AuditWord("audit", name)
+        for name, _, _ in changed_fields(last.before, last.after)))) if last else ""
     raise EditConflict(QT_TRANSLATE_NOOP(
         "messages", "{user} changed this service at {at} ({fields}), after you opened it; "
                     "your changes were not saved and are still on screen. Note them, press "
