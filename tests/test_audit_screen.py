@@ -300,3 +300,41 @@ def test_an_import_of_many_services_is_found_by_the_days_it_covers(app_ctx, tmp_
     assert audit.entries(app_ctx.db, user="li.na", service_no=gone.service_no) == []
     assert audit.entries(app_ctx.db, user="li.na", day=DEMO_END) == imported
     assert audit.count(app_ctx.db, user="li.na", day=DEMO_END + dt.timedelta(days=1)) == 0
+
+
+def test_the_exported_log_reads_as_the_screen_in_its_language(qtbot, qapp, app_ctx, tmp_path,
+                                                               save_as):
+    from PySide6.QtCore import QCoreApplication
+
+    from hubapp.domain.audit import word
+    from hubapp.ui.translations import install_translations
+
+    summary = services.list_day(app_ctx.db, DEMO_END)[0]
+    moves = services.list_moves(app_ctx.db, summary.service.id)
+    commodities = reference.list_commodities(app_ctx.db)
+    was = next(c for c in commodities if c.id == moves[0].commodity_id)
+    other = next(c for c in commodities if c.id != was.id and c.name_zh)
+    services.save_service(app_ctx.db, dataclasses.replace(summary.service, status="cancelled"),
+                          [dataclasses.replace(moves[0], commodity_id=other.id), *moves[1:]],
+                          UserRecord("wang.li", "admin"))
+    install_translations(qapp, "zh")
+    try:
+        screen = AuditScreen(app_ctx)
+        qtbot.addWidget(screen)
+        shown_what = screen.model.index(0, 3).data()
+        save_as(tmp_path / "audit.csv")
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+        words = {name: word(name, QCoreApplication.translate)
+                 for name in ("update", "status", "commodity")}
+    finally:
+        install_translations(qapp, "en")
+    with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
+        header, *rows = list(csv.reader(file))
+    assert len(header) == 7 and "action" not in header  # no row ids
+    saved = [row for row in rows if row[3] == shown_what]
+    assert shown_what.endswith(f"{summary.service.service_no} {DEMO_END.isoformat()}")
+    assert {row[2] for row in saved} == {words["update"]} != {"update"}
+    by_field = {row[4]: row[5:7] for row in saved}
+    assert by_field[f"{moves[0].container} {words['commodity']}"] == [
+        was.name_zh or was.name_en, other.name_zh]
+    assert by_field[words["status"]][1] not in ("", "cancelled")  # the daily log's word

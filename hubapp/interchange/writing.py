@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hubapp.domain.audit import AuditEntryRecord, changed_fields
+from hubapp.domain.audit import AuditEntryRecord, changed_fields, field_label, what, word
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Translate, message, untranslated,
 )
@@ -197,22 +197,32 @@ def write_problems(path: str | Path, problems: Iterable[Any],
 
 
 def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
-                translate: Translate = untranslated) -> None:
-    """Audit entries as CSV, one line per changed field (times in UTC, as recorded); the
-    headers in the language of translate, the values as stored."""
-    header = (translate("audit export", "at_utc"), translate("audit export", "user"),
-              translate("audit export", "action"), translate("audit export", "entity"),
-              translate("audit export", "id"), translate("audit export", "field"),
-              translate("audit export", "before"), translate("audit export", "after"))
+                translate: Translate = untranslated,
+                value: Callable[[str, Any], str] = lambda _field, stored: _text(stored)) -> None:
+    """Audit entries as CSV, one line per changed field (times in UTC, as recorded), worded
+    as the Audit screen words them, in the language of translate: value(field, stored) is
+    how a stored value reads (the screen gives commodity names for their ids)."""
+    header = tuple(translate("audit export", name) for name in (
+        QT_TRANSLATE_NOOP("audit export", "at_utc"), QT_TRANSLATE_NOOP("audit export", "user"),
+        QT_TRANSLATE_NOOP("audit export", "action"),
+        QT_TRANSLATE_NOOP("audit export", "entity"),
+        QT_TRANSLATE_NOOP("audit export", "field"), QT_TRANSLATE_NOOP("audit export", "before"),
+        QT_TRANSLATE_NOOP("audit export", "after")))
+
+    def shown(name: str, stored: Any) -> str:
+        return "" if stored is None or stored == "" else value(name.rpartition(".")[2], stored)
+
     _write_text_table(path, header, (
-        (entry.at.isoformat(timespec="seconds"), entry.user_name, entry.action, entry.entity,
-         entry.entity_id, name, _text(old), _text(new))
+        (entry.at.isoformat(timespec="seconds"), entry.user_name,
+         word(entry.action, translate), what(entry, translate),
+         field_label(name, translate) if name else "", shown(name, old), shown(name, new))
         for entry in entries
         for name, old, new in changed_fields(entry.before, entry.after) or [("", None, None)]))
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else ", ".join(value) if isinstance(value, list) else str(value)
+    return "" if value is None else ", ".join(map(str, value)) if isinstance(value, list) \
+        else str(value)
 
 
 def _write_text_table(path: str | Path, header: tuple[str, ...],

@@ -232,7 +232,10 @@ class AuditScreen(QWidget):
         if not path:
             return
         try:
+            # Worded as the screen words it; the stored words follow.
+            commodities = self.model.commodities
             write_audit(path, audit.entries(self.ctx.db, **self._filters(), limit=1_000_000),
-                        QCoreApplication.translate)
+                        QCoreApplication.translate,
+                        lambda field, stored: _value(stored, field, commodities, whole=True))
         except HubError as error:
             dialogs.show_error(self, self.tr("Not exported"), labels.message(error))
