@@ -4,39 +4,40 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="113"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="115"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -44,66 +45,66 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="175"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="126"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="185"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="136"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="205"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="206"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="230"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="231"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -2723,461 +2724,471 @@ Turn single-user mode on?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli.py" line="628"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="32"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="40"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="628"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="33"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/domain/audit.py" line="90"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="67"/>
+        <location filename="../../hubapp/domain/audit.py" line="90"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
+        <location filename="../../hubapp/domain/audit.py" line="91"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="68"/>
+        <location filename="../../hubapp/domain/audit.py" line="91"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
+        <location filename="../../hubapp/domain/audit.py" line="92"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="69"/>
+        <location filename="../../hubapp/domain/audit.py" line="92"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <location filename="../../hubapp/domain/audit.py" line="93"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="70"/>
+        <location filename="../../hubapp/domain/audit.py" line="93"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <location filename="../../hubapp/domain/audit.py" line="94"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="71"/>
+        <location filename="../../hubapp/domain/audit.py" line="94"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/domain/audit.py" line="95"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="72"/>
+        <location filename="../../hubapp/domain/audit.py" line="95"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="73"/>
+        <location filename="../../hubapp/domain/audit.py" line="96"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
+        <location filename="../../hubapp/domain/audit.py" line="97"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="74"/>
+        <location filename="../../hubapp/domain/audit.py" line="97"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/domain/audit.py" line="98"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/domain/audit.py" line="98"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/domain/audit.py" line="99"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/domain/audit.py" line="99"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/domain/audit.py" line="100"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/domain/audit.py" line="100"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/domain/audit.py" line="101"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/domain/audit.py" line="101"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/domain/audit.py" line="102"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/domain/audit.py" line="102"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/domain/audit.py" line="103"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/domain/audit.py" line="103"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
+        <location filename="../../hubapp/domain/audit.py" line="104"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
+        <location filename="../../hubapp/domain/audit.py" line="104"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
+        <location filename="../../hubapp/domain/audit.py" line="105"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
+        <location filename="../../hubapp/domain/audit.py" line="105"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/domain/audit.py" line="106"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/domain/audit.py" line="106"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/domain/audit.py" line="107"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
+        <location filename="../../hubapp/domain/audit.py" line="108"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
+        <location filename="../../hubapp/domain/audit.py" line="108"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
+        <location filename="../../hubapp/domain/audit.py" line="109"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
+        <location filename="../../hubapp/domain/audit.py" line="109"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
+        <location filename="../../hubapp/domain/audit.py" line="110"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="87"/>
+        <location filename="../../hubapp/domain/audit.py" line="110"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
+        <location filename="../../hubapp/domain/audit.py" line="111"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
+        <location filename="../../hubapp/domain/audit.py" line="111"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
+        <location filename="../../hubapp/domain/audit.py" line="112"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="89"/>
+        <location filename="../../hubapp/domain/audit.py" line="112"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
+        <location filename="../../hubapp/domain/audit.py" line="113"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
+        <location filename="../../hubapp/domain/audit.py" line="113"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
+        <location filename="../../hubapp/domain/audit.py" line="114"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
+        <location filename="../../hubapp/domain/audit.py" line="114"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/domain/audit.py" line="115"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/domain/audit.py" line="115"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
+        <location filename="../../hubapp/domain/audit.py" line="116"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="93"/>
+        <location filename="../../hubapp/domain/audit.py" line="116"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
+        <location filename="../../hubapp/domain/audit.py" line="117"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="94"/>
+        <location filename="../../hubapp/domain/audit.py" line="117"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/domain/audit.py" line="118"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/domain/audit.py" line="118"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
+        <location filename="../../hubapp/domain/audit.py" line="119"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
+        <location filename="../../hubapp/domain/audit.py" line="120"/>
         <source>logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
+        <location filename="../../hubapp/domain/audit.py" line="121"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="97"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <source>service_nos</source>
+        <translation>班次号</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="120"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
+        <location filename="../../hubapp/domain/audit.py" line="122"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="99"/>
+        <location filename="../../hubapp/domain/audit.py" line="122"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <location filename="../../hubapp/domain/audit.py" line="123"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <location filename="../../hubapp/domain/audit.py" line="123"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <location filename="../../hubapp/domain/audit.py" line="124"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="101"/>
+        <location filename="../../hubapp/domain/audit.py" line="124"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
+        <location filename="../../hubapp/domain/audit.py" line="125"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
+        <location filename="../../hubapp/domain/audit.py" line="125"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
+        <location filename="../../hubapp/domain/audit.py" line="126"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
+        <location filename="../../hubapp/domain/audit.py" line="126"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
+        <location filename="../../hubapp/domain/audit.py" line="127"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
+        <location filename="../../hubapp/domain/audit.py" line="127"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="106"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="106"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="121"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="122"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="123"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="130"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <source>{field}:</source>
+        <translation>{field}：</translation>
     </message>
 </context>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="203"/>
+        <location filename="../../hubapp/interchange/writing.py" line="206"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="203"/>
+        <location filename="../../hubapp/interchange/writing.py" line="206"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="204"/>
+        <location filename="../../hubapp/interchange/writing.py" line="207"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="204"/>
+        <location filename="../../hubapp/interchange/writing.py" line="208"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="205"/>
-        <source>id</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/writing.py" line="205"/>
+        <location filename="../../hubapp/interchange/writing.py" line="209"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="206"/>
+        <location filename="../../hubapp/interchange/writing.py" line="209"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="206"/>
+        <location filename="../../hubapp/interchange/writing.py" line="210"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4398,7 +4409,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="83"/>
-        <location filename="../../hubapp/interchange/writing.py" line="233"/>
+        <location filename="../../hubapp/interchange/writing.py" line="243"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -4610,7 +4621,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="290"/>
+        <location filename="../../hubapp/store/services.py" line="292"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -4991,9 +5002,14 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file} 中的某个货类刚刚已在另一工作台被合并到其他货类；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="88"/>
+        <location filename="../../hubapp/domain/errors.py" line="99"/>
         <source> or </source>
         <translation> 或 </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/errors.py" line="102"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
