@@ -76,10 +76,11 @@ def test_a_day_still_to_come_cannot_be_closed(demo_db):
 def test_a_closed_day_is_read_only_for_clerks_only(demo_db):
     day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
     with pytest.raises(DayClosedError, match="2026-03-05 was closed by zhao"):
-        day_close.ensure_day_open(demo_db, DEMO_END, CLERK)
+        day_close.ensure_days_open(demo_db, {DEMO_END}, CLERK)
     for role in (SUPERVISOR, ADMIN):
-        day_close.ensure_day_open(demo_db, DEMO_END, role)
-    day_close.ensure_day_open(demo_db, DEMO_END - dt.timedelta(days=1), CLERK)
+        assert day_close.ensure_days_open(demo_db, {DEMO_END}, role, " recount ") == {
+            "reason": "recount"}
+    assert day_close.ensure_days_open(demo_db, {DEMO_END - dt.timedelta(days=1)}, CLERK) == {}
     assert users.SINGLE_USER.role == ADMIN  # a one-person hub is never locked out of a day
 
 
@@ -165,7 +166,8 @@ def test_a_clerk_cannot_move_a_service_off_a_closed_day(demo_db):
                                   "before changing it")
     assert checksum(demo_db) == before
     saved, _change = services.save_service(demo_db, moved_to(service, open_day), moves,
-                                           UserRecord("zhao", SUPERVISOR))  # a supervisor may
+                                           UserRecord("zhao", SUPERVISOR),  # a supervisor may
+                                           reason="booked on the wrong day")
     assert saved.date == open_day
 
 
@@ -206,3 +208,59 @@ def test_a_supervisor_demoted_at_another_desk_may_no_longer_change_a_closed_day(
     with pytest.raises(PermissionDenied, match="zhao.min was deactivated"):
         import_file(demo_db, path, logged_in)
     assert checksum(demo_db) == before
+
+
+def _last_entry(db):
+    row = next(db.query("SELECT * FROM audit_log ORDER BY id DESC LIMIT 1"))
+    return row["action"], json.loads(row["after"]) if row["after"] else None
+
+
+def test_a_supervisor_changes_a_closed_day_only_giving_a_reason(demo_db, tmp_path):
+    """A save, a delete and an import on a closed day ask a supervisor or admin why, and the
+    write's audit entry keeps the answer; an open day asks nothing."""
+    from hubapp.domain.audit import change_of
+    from hubapp.domain.errors import InputError
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.interchange.importing import import_file
+    from hubapp.store import audit, services
+    from test_interchange import checksum
+    from test_rollup import loaded
+
+    service, moves = loaded(demo_db, DEMO_END)
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    path = tmp_path / "closed-day.csv"
+    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
+                    f"{DEMO_END.isoformat()},T99002,inbound,CN-LA,CSQU3054383,22G1,F,20000\n",
+                    encoding="utf-8")
+    before = checksum(demo_db)
+    refused = "2026-03-05 is closed: give a reason for changing it"
+    for actor in (SUPERVISOR_ZHAO, UserRecord("Li Na", ADMIN)):
+        for reason in (None, "  "):
+            with pytest.raises(InputError, match=refused):
+                services.save_service(demo_db, service, moves, actor, reason=reason)
+            with pytest.raises(InputError, match=refused):
+                services.delete_service(demo_db, service.id, actor, reason=reason)
+            with pytest.raises(InputError, match=refused):
+                import_file(demo_db, path, actor, reason=reason)
+    assert checksum(demo_db) == before
+
+    saved, _change = services.save_service(demo_db, service, moves, SUPERVISOR_ZHAO,
+                                           reason=" weights from the shipper ")
+    action, after = _last_entry(demo_db)
+    assert action == "update" and after["reason"] == "weights from the shipper"
+    assert after["service"]["service_no"] == service.service_no
+    assert import_file(demo_db, path, SUPERVISOR_ZHAO, reason="late loading list").saved
+    action, after = _last_entry(demo_db)
+    assert action == "import" and after["reason"] == "late loading list"
+    seen = audit.newest_id(demo_db)
+    services.delete_service(demo_db, saved.id, SUPERVISOR_ZHAO, reason="never ran")
+    assert _last_entry(demo_db) == ("delete", {"reason": "never ran"})
+    # What another desk's window reloads for it: the deleted service's day.
+    assert change_of(audit.since(demo_db, seen)) == [
+        ChangeRecord("services", frozenset({DEMO_END}))]
+
+    open_day = DEMO_END - dt.timedelta(days=1)
+    service, moves = loaded(demo_db, open_day)
+    services.save_service(demo_db, service, moves, SUPERVISOR_ZHAO)
+    action, after = _last_entry(demo_db)
+    assert action == "update" and "reason" not in after

@@ -629,7 +629,8 @@ def test_a_clerk_cannot_import_into_a_closed_day(demo_db):
     with pytest.raises(day_close.DayClosedError):
         import_file(demo_db, SAMPLE, UserRecord("zhao.min", "clerk"))
     assert demo_db.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == before
-    assert import_file(demo_db, SAMPLE, UserRecord("wang.li", "supervisor")).saved
+    assert import_file(demo_db, SAMPLE, UserRecord("wang.li", "supervisor"),
+                       reason="late loading list").saved
 
 
 QUOTED_HEADER = "date,service,direction,container,size_type,gross_kg,seal,consignee"

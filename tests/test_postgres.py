@@ -335,7 +335,8 @@ def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
 
         saved, _ = services.save_service(server, ServiceRecord("NEW1", DEMO_END,
                                                                Direction.OUTBOUND), [],
-                                         users.UserRecord("Li Na", users.ADMIN))
+                                         users.UserRecord("Li Na", users.ADMIN),
+                                         reason="added after closing")
         assert saved.id > max(r[0] for r in server.execute("SELECT id FROM service"
                                                            " WHERE service_no != 'NEW1'"))
         assert users.authenticate(server, "li na", "correct horse").name == "Li Na"

@@ -192,7 +192,8 @@ def change_of(entries: list[AuditEntryRecord]) -> list[ChangeRecord]:
         if entry.entity == "day":
             found.add(dt.date.fromisoformat(entry.entity_id))
         for side in (entry.before, entry.after):
-            if entry.entity == "service" and isinstance(side, dict):
+            # A delete on a closed day has an after too, holding only its reason.
+            if entry.entity == "service" and isinstance(side, dict) and "service" in side:
                 found.add(dt.date.fromisoformat(side["service"]["date"]))
         dates.setdefault(what, set()).update(found)
         if not found:

@@ -70,11 +70,12 @@ def import_file(
     manual: Mapping[int, str | None] | None = None,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
+    reason: str | None = None,
 ) -> ImportResultRecord:
     """Progress runs over checking every row, then over saving every container.
 
     actor is who imports, their role read when saving: a clerk cannot import into a closed
-    day. The command line runs as users.SHELL_ADMIN (whoever can run it can open the file
+    day, anyone else only giving a reason. The command line runs as users.SHELL_ADMIN (whoever can run it can open the file
     anyway).
 
     Raises FileFormatError when the file cannot be read at all; anything `check`
@@ -127,7 +128,7 @@ def import_file(
                 saving(1, 1)  # nothing to save: the work is done
                 return result(totals=items.totals(), **skipped)
             totals, change = store.insert_import(db, items, actor, path.name, saving,
-                                                 check)
+                                                 check, reason)
             return result(totals=totals, change=change, **skipped)
 
         lookups, teu_45ft = store.lookups(db), settings.load(db).teu_45ft

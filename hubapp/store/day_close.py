@@ -1,4 +1,5 @@
-"""Closing a day: a supervisor closes it, after which clerks may only read it.
+"""Closing a day: a supervisor closes it, after which clerks may only read it, and a
+supervisor or admin changes it only giving a reason, which the change's audit entry keeps.
 
 Reopening needs a supervisor (or admin) and a reason; both land in the audit log.
 """
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.store.db import transaction
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
 
 class DayClosedError(HubError):
     """A clerk tried to change a closed day."""
+
+
+class ReasonNeeded(InputError):
+    """A supervisor or admin changed a closed day without saying why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,19 +113,30 @@ def writing_as(db: Database, actor: UserRecord) -> Iterator[str]:
         raise
 
 
-def ensure_day_open(db: Database, day: dt.date, role: str) -> None:
-    """Raise DayClosedError if someone with this role may not change this day.
+def ensure_days_open(db: Database, days: Iterable[dt.date], role: str,
+                     reason: str | None = None) -> dict[str, str]:
+    """Refuse a write that changes these days if one is closed: to a clerk always
+    (DayClosedError), to anyone else without a reason (ReasonNeeded). What the write's audit
+    entry adds to its after: {"reason": …} when it changes a closed day, else nothing.
 
     Call it inside the write's transaction so a close by another desk cannot
     slip in between the check and the save.
     """
-    if role != CLERK:
-        return
-    closed = closed_info(db, day)
-    if closed is not None:
-        raise DayClosedError(QT_TRANSLATE_NOOP(
-            "messages", "{date} was closed by {name}; ask a supervisor to reopen it before "
-                        "changing it"), date=day.isoformat(), name=closed.closed_by)
+    noted = {}
+    for day in sorted(days):
+        closed = closed_info(db, day)
+        if closed is None:
+            continue
+        if role == CLERK:
+            raise DayClosedError(QT_TRANSLATE_NOOP(
+                "messages", "{date} was closed by {name}; ask a supervisor to reopen it before "
+                            "changing it"), date=day.isoformat(), name=closed.closed_by)
+        if not (reason or "").strip():
+            raise ReasonNeeded(QT_TRANSLATE_NOOP(
+                "messages", "{date} is closed: give a reason for changing it"),
+                date=day.isoformat())
+        noted = {"reason": reason.strip()}
+    return noted
 
 
 def ensure_dwell_days_open(db: Database, days: Iterable[dt.date], role: str) -> None:

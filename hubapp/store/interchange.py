@@ -230,8 +230,11 @@ def insert_import(
     source: str,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
+    reason: str | None = None,
 ) -> tuple[TotalsRecord, ChangeRecord]:
     """Insert checked services in one transaction with one audit entry.
+
+    reason: why a supervisor or admin imports onto a closed day (day_close.ensure_days_open).
 
     `check` is called between batches; whatever it raises (a cancel) rolls the
     whole import back, as does any other error.
@@ -239,8 +242,7 @@ def insert_import(
     total = len(rows.container)
     dates = sorted({service.date for service in rows.services})
     with transaction(db), day_close.writing_as(db, actor) as role, _bulk_cache(db):
-        for day in dates:
-            day_close.ensure_day_open(db, day, role)
+        noted = day_close.ensure_days_open(db, dates, role, reason)
         # Checked before the write lock too, to be described; a desk may have saved one of
         # them since, which the UNIQUE constraints would refuse half-way as a bug.
         if has_duplicates(db, rows):
@@ -286,7 +288,7 @@ def insert_import(
         else:
             rollup.refresh_days(db, set(dates) | refresh_dwell(db, set(rows.container), role))
         sums = rows.totals()
-        audit.record(db, actor.name, "import", "file", source, None, {
+        audit.record(db, actor.name, "import", "file", source, None, noted | {
             "file": source, "services": sums.services, "containers": sums.containers,
             "teu": sums.teu, "first_date": dates[0].isoformat() if dates else None,
             "last_date": dates[-1].isoformat() if dates else None,

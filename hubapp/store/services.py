@@ -83,19 +83,21 @@ def save_service(
     moves: Sequence[ContainerMoveRecord],
     actor: UserRecord,
     teu_45ft: float = 2.0,
+    reason: str | None = None,
 ) -> tuple[ServiceRecord, ChangeRecord]:
     """Store a service and exactly these containers, all or nothing.
 
     Raises ValidationError listing every problem (row-numbered for containers)
     and stores nothing if there is any; DayClosedError if a clerk tries to change a
-    closed day, PermissionDenied if the actor's account was deactivated or demoted meanwhile.
+    closed day, ReasonNeeded if anyone else does without a reason, PermissionDenied if the
+    actor's account was deactivated or demoted meanwhile.
     """
     with transaction(db), day_close.writing_as(db, actor) as role:
         if service.id is not None:
             _ensure_unchanged(db, service.id, service.version)
         before = _snapshot(db, service.id) if service.id is not None else None
-        for day in {service.date} | ({before_date(before)} if before else set()):
-            day_close.ensure_day_open(db, day, role)
+        noted = day_close.ensure_days_open(
+            db, {service.date} | ({before_date(before)} if before else set()), role, reason)
         errors = _problems(db, service, moves, teu_45ft) + _commodity_errors(db, moves, before)
         if errors:
             raise ValidationError(errors)
@@ -112,24 +114,26 @@ def save_service(
         touched = {move.container for move in moves} | _containers(before)
         rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set())
                             | refresh_dwell(db, touched, role))
+        # The reason first: the Audit screen lists an entry's changes in its after's order.
         audit.record(db, actor.name, "create" if before is None else "update", "service",
-                     service_id, before, _snapshot(db, service_id))
+                     service_id, before, noted | _snapshot(db, service_id))
     dates = {saved.date} | ({before_date(before)} if before else set())
     return saved, ChangeRecord("services", frozenset(dates), frozenset({service_id}))
 
 
 def delete_service(db: Database, service_id: int, actor: UserRecord,
-                   version: int | None = None) -> ChangeRecord:
-    """version: the one this desk loaded; None deletes whatever is stored (scripts, tests)."""
+                   version: int | None = None, reason: str | None = None) -> ChangeRecord:
+    """version: the one this desk loaded; None deletes whatever is stored (scripts, tests).
+    reason: why a closed day is changed (see save_service)."""
     with transaction(db), day_close.writing_as(db, actor) as role:
         if version is not None:
             _ensure_unchanged(db, service_id, version)
         before = _snapshot(db, service_id)
-        day_close.ensure_day_open(db, before_date(before), role)
+        noted = day_close.ensure_days_open(db, {before_date(before)}, role, reason)
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
         rollup.refresh_days(db, {before_date(before)}
                             | refresh_dwell(db, _containers(before), role))
-        audit.record(db, actor.name, "delete", "service", service_id, before, None)
+        audit.record(db, actor.name, "delete", "service", service_id, before, noted or None)
     return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
 
 
