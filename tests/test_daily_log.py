@@ -1087,3 +1087,55 @@ def test_a_supervisor_demoted_at_another_desk_is_told_and_sees_the_closed_day_re
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
     assert screen.grid.is_read_only() and not screen.save_action.isEnabled()
     assert screen.closed_label.text().endswith("read-only: a supervisor can reopen it")
+
+
+def test_a_supervisor_saves_or_deletes_on_a_closed_day_only_giving_a_reason(
+        qtbot, main_window, app_ctx, demo_db_path, monkeypatch):
+    """DESIGN: a closed day is read-only except for supervisors, who leave a reason. Asked
+    before the write; Cancel or a blank answer writes nothing and keeps the edits."""
+    import json
+
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    service = screen._service
+    closed_at_another_desk(app_ctx)
+    screen.table.selectRow(0)
+    asked, answers = [], [None, "   ", " weights from the shipper "]
+    monkeypatch.setattr(dialogs, "ask_text",
+                        lambda _parent, _title, label: asked.append(label) or answers.pop(0))
+    column = FIELDS.index("seal")
+    screen.grid.set_cells([(0, "seal", "CN777")], "Edit cell")
+    stored = rows_of(demo_db_path, service.service_no, DEMO_END)
+
+    for _refused in range(2):
+        assert not screen.save()
+        assert screen.is_dirty() and screen.grid.index(0, column).data() == "CN777"
+        assert rows_of(demo_db_path, service.service_no, DEMO_END) == stored
+    assert "a closed day is changed only with a reason" in screen.paste_message.text()
+    assert screen.save()
+    assert len(asked) == 3 and "5 March 2026 is closed. Why change it?" in asked[0]
+
+    def last_entry():
+        with sqlite3.connect(demo_db_path) as conn:
+            action, after = conn.execute(
+                "SELECT action, after FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        return action, json.loads(after)
+
+    action, after = last_entry()
+    assert action == "update" and after["reason"] == "weights from the shipper"
+    assert [row["seal"] for row in after["containers"]][0] == "CN777"
+
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)
+    answers[:] = [None, "never ran"]
+    screen.delete_service()
+    assert services.get_service(app_ctx.db, service.id).service_no == service.service_no
+    screen.delete_service()
+    assert last_entry() == ("delete", {"reason": "never ran"})
+
+    # An open day asks nothing.
+    screen.set_day(DEMO_END - dt.timedelta(days=1))
+    screen.table.selectRow(0)
+    screen.grid.set_cells([(0, "seal", "CN778")], "Edit cell")
+    assert screen.save() and len(asked) == 5

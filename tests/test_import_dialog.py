@@ -539,3 +539,28 @@ def test_export_dialog_says_when_the_range_holds_no_services(qtbot, monkeypatch,
     assert dialog.result_label.text() == \
         "No services between 2025-01-01 and 2025-01-31; no file written"
     assert not (tmp_path / "empty.csv").exists()
+
+
+def test_an_import_onto_a_closed_day_asks_once_why(main_window, qtbot, monkeypatch, app_ctx):
+    """A supervisor or admin imports onto a closed day giving a reason, which the import's
+    audit entry keeps; Cancel imports nothing."""
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+
+    day_close.close_day(app_ctx.db, dt.date(2026, 3, 5), UserRecord("zhao", "supervisor"))
+    asked, answers = [], [None, "late loading list"]
+    monkeypatch.setattr(dialogs, "ask_text",
+                        lambda _parent, _title, label: asked.append(label) or answers.pop(0))
+    before = stored(app_ctx.db)
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+    run_import(dialog, qtbot)
+    march_5 = formatting.long_date(dt.date(2026, 3, 5))
+    assert asked == [f"{march_5} is closed. Why import onto it? The reason is kept in the "
+                     "audit log."]
+    assert dialog.result_label.text() == "2026-03-05 is closed: give a reason for changing it"
+    assert stored(app_ctx.db) == before
+
+    run_import(dialog, qtbot)
+    assert len(asked) == 2 and dialog.result_label.text().startswith("Imported 1 service")
+    entry = audit.entries(app_ctx.db, limit=1)[0]
+    assert entry.action == "import" and entry.after["reason"] == "late loading list"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from hubapp.interchange.importing import left_out_note
 from hubapp.interchange.parsing import column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
+from hubapp.store import day_close
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import BAD_CELL, list_table, rows_high
@@ -349,6 +351,11 @@ class ImportDialog(QDialog):
             return
         if not self._still_as_previewed():
             return
+        self._run_import()
+
+    def _run_import(self, reason: str | None = None) -> None:
+        """reason: why a supervisor imports onto a closed day, asked once the store has
+        refused without one (only reading the whole file tells its days)."""
         path, actor = self.path, self.ctx.actor()
         manual, skip = self.manual_mapping(), self.skip_duplicates.isChecked()
         self.show_button.hide()
@@ -357,7 +364,7 @@ class ImportDialog(QDialog):
             with control.database() as db:
                 return import_file(db, path, actor, skip_duplicates=skip,
                                    manual=manual, progress=control.progress,
-                                   check=control.check)
+                                   check=control.check, reason=reason)
 
         self._show_problems([])
         self._set_result(self.tr("Importing {name}…").format(name=path.name))
@@ -464,6 +471,14 @@ class ImportDialog(QDialog):
 
     def _on_failed(self, error: Exception) -> None:
         self._end_task()
+        if isinstance(error, day_close.ReasonNeeded):
+            reason = dialogs.ask_text(self, self.tr("Import onto a closed day"), self.tr(
+                "{date} is closed. Why import onto it? The reason is kept in the audit "
+                "log.").format(date=formatting.long_date(
+                    dt.date.fromisoformat(error.values["date"]))))
+            if reason is not None and reason.strip():
+                self._run_import(reason)
+                return
         if isinstance(error, HubError):
             self._set_result(labels.message(error), error=True)
         else:

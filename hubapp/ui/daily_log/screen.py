@@ -685,10 +685,14 @@ class DailyLogScreen(QWidget):
         if form_errors or grid_problems:
             self._point_at_problem(form_errors, grid_problems)
             return False
+        stored = {self._service.date} if self._service and self._service.id else set()
+        reason = self._closed_day_reason({service.date} | stored)
+        if reason is None:
+            return False
         try:
             saved, change = services.save_service(
                 self._db, service, self.grid.moves(), self.ctx.actor(),
-                settings.load(self._db).teu_45ft)
+                settings.load(self._db).teu_45ft, reason)
         except ValidationError as error:
             self.form.show_errors([e for e in error.errors if e.row is None])
             self._point_at_problem([e for e in error.errors if e.row is None],
@@ -710,6 +714,24 @@ class DailyLogScreen(QWidget):
         self.ctx.signals.data_changed.emit(change, self)
         self._say_if_not_counted(saved)
         return True
+
+    def _closed_day_reason(self, days: set[dt.date]) -> str | None:
+        """Why a supervisor or admin changes a closed day among days, which the store
+        refuses without it: "" when none is closed (or for a clerk, whom the store refuses
+        anyway), None when they cancel or give none, the edits staying on screen."""
+        closed = sorted(day for day in days if day_close.is_closed(self._db, day))
+        if not closed or self._current_role() == users.CLERK:
+            return ""
+        reason = dialogs.ask_text(self, self.tr("Change a closed day"), self.tr(
+            "{date} is closed. Why change it? The reason is kept in the audit log.").format(
+            date=formatting.long_date(closed[0])))
+        if reason is None:
+            return None
+        if not reason.strip():
+            self.paste_message.setText(self.tr(
+                "Nothing was changed: a closed day is changed only with a reason."))
+            return None
+        return reason
 
     def _say_if_not_counted(self, saved: ServiceRecord) -> None:
         """Throughput counts what moved: a loading list saved on a planned service adds
@@ -774,9 +796,12 @@ class DailyLogScreen(QWidget):
                         len(services.list_moves(self._db, service.id)))
                 .format(service=service.service_no)):
             return
+        reason = self._closed_day_reason({service.date})
+        if reason is None:
+            return
         try:
             change = services.delete_service(self._db, service.id, self.ctx.actor(),
-                                             service.version)
+                                             service.version, reason)
         except HubError as error:
             dialogs.show_error(self, self.tr("Not deleted"), labels.message(error))
             return
