@@ -145,6 +145,9 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     import_.add_argument("--skip-duplicates", action="store_true", help=translate(
         "cli", "leave out services and containers already stored instead of refusing the "
                "file"))
+    import_.add_argument("--reason", metavar="TEXT", help=translate(
+        "cli", "why a closed day is changed: needed to import onto one, kept in the audit "
+               "log"))
     import_.add_argument("--problems", type=_problems_target, metavar="FILE", help=translate(
         "cli", "save every problem or duplicate found as CSV (only the first {count} are "
                "printed)").format(count=PRINTED_PROBLEMS))
@@ -674,6 +677,7 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange.importing import left_out_note, unread_sheets_note
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
+    from hubapp.store.day_close import ReasonNeeded
     from hubapp.store.filesystem import is_database_file
     from hubapp.store.users import SHELL_ADMIN
 
@@ -697,7 +701,12 @@ def run_import(args: argparse.Namespace) -> int:
     db = open_db(args.db, create=False)
     try:
         result = import_file(db, args.file, SHELL_ADMIN, dry_run=args.dry_run,
-                             skip_duplicates=args.skip_duplicates, progress=progress)
+                             skip_duplicates=args.skip_duplicates, progress=progress,
+                             reason=args.reason)
+    except ReasonNeeded as refused:
+        raise _UsageError(QT_TRANSLATE_NOOP(
+            "messages", "{date} is closed: give --reason TEXT to import onto it"),
+            **refused.values) from None
     finally:
         db.close()
         if progress is not None:

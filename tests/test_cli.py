@@ -2,6 +2,7 @@
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -397,3 +398,36 @@ def test_usage_hints_point_at_the_command_s_help_and_an_empty_db_is_named(demo_f
         assert empty.returncode == 2
         assert "error: argument --db: it is empty (is a shell variable unset?)" in empty.stderr
         assert len(empty.stderr.splitlines()) == 1
+
+
+def test_an_import_onto_a_closed_day_needs_a_reason(demo_file, tmp_path):
+    """A closed day's figures are final: the command line changes one only with --reason,
+    which the import's audit entry keeps, as the window asks for one."""
+    from hubapp.store import day_close, open_db
+    from hubapp.store.users import SUPERVISOR, UserRecord
+
+    path = tmp_path / "hub.db"
+    path.write_bytes(demo_file.read_bytes())
+    db = open_db(path)
+    day_close.close_day(db, dt.date(2026, 3, 5), UserRecord("zhao", SUPERVISOR))
+    db.close()
+    late = tmp_path / "late.csv"
+    late.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
+                    "2026-03-05,Z9999,outbound,CN-LA,CSQU3054383,22G1,F,12000\n",
+                    encoding="utf-8")
+
+    def imported():
+        with sqlite3.connect(path) as conn:
+            return conn.execute("SELECT after FROM audit_log WHERE action = 'import'"
+                                ).fetchall()
+
+    for reason in ([], ["--reason", "  "]):
+        result = hubapp("import", late, "--db", path, *reason)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == ("hubapp import: error: 2026-03-05 is closed: give --reason "
+                                 "TEXT to import onto it (see hubapp import --help)\n")
+        assert imported() == []
+    hubapp("import", late, "--db", path, "--dry-run", check=True)  # writes nothing: no reason
+    hubapp("import", late, "--db", path, "--reason", "late loading list", check=True)
+    [(after,)] = imported()
+    assert json.loads(after)["reason"] == "late loading list"
