@@ -255,6 +255,8 @@ def test_a_supervisor_changes_a_closed_day_only_giving_a_reason(demo_db, tmp_pat
     seen = audit.newest_id(demo_db)
     services.delete_service(demo_db, saved.id, SUPERVISOR_ZHAO, reason="never ran")
     assert _last_entry(demo_db) == ("delete", {"reason": "never ran"})
+    change = day_close.last_change_after_close(demo_db, DEMO_END)  # what reports print
+    assert (change.changed_by, change.reason) == ("zhao", "never ran")
     # What another desk's window reloads for it: the deleted service's day.
     assert change_of(audit.since(demo_db, seen)) == [
         ChangeRecord("services", frozenset({DEMO_END}))]

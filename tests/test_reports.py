@@ -832,3 +832,48 @@ def test_months_before_the_records_are_dashes_and_the_first_is_named_by_its_days
                                               "3–31 March 2026", "April 2026"]
     assert rows[0][1:] == rows[1][1:] == ["—"] * 5
     assert rows[2][1] != "—" and rows[3][1:] == ["0", "0", "0", "0 / 0", "0.0"]
+
+
+def test_a_closed_day_changed_after_closing_says_so_with_the_reason(qapp, demo_db, tmp_path):
+    """The daily summary printed "Day closed by …" over figures changed since: it names the
+    latest change after closing, who made it, when and why (a save, a delete, an import)."""
+    from hubapp.interchange.importing import import_file
+    from hubapp.reports.document import content
+    from hubapp.store import day_close, services, users
+    from hubapp.store import reports as report_data
+    from test_rollup import loaded
+
+    def status(language="en"):
+        html = content(report_data.build(demo_db, "daily", DEMO_END, DEMO_END), language).html
+        return re.search(r"<p class='status'>(.*?)</p>", html).group(1)
+
+    wang = users.UserRecord("Wang Fang", users.SUPERVISOR)
+    day_close.close_day(demo_db, DEMO_END, wang)
+    services.save_service(demo_db, *loaded(demo_db, DEMO_END - dt.timedelta(days=1)),
+                          TESTER)  # another day's change
+    assert re.fullmatch(r"Day closed by Wang Fang at [^;]+", status())
+
+    when = r"\d{4}-\d\d-\d\d \d\d:\d\d"
+    service, moves = loaded(demo_db, DEMO_END)
+    services.save_service(demo_db, service, moves, UserRecord("Li Na", ADMIN),
+                          reason="weights from the shipper")
+    assert re.fullmatch(rf"Day closed by Wang Fang at {when}; changed after closing by Li Na "
+                        rf"at {when} \(reason: weights from the shipper\)", status())
+    assert re.fullmatch(r"当日已由 Wang Fang 于 \d{4}年\d+月\d+日 \d\d:\d\d 关账；关账后由 Li Na "
+                        r"于 \d{4}年\d+月\d+日 \d\d:\d\d 修改（原因：weights from the shipper）",
+                        status("zh"))
+    late = tmp_path / "late.csv"
+    late.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
+                    f"{DEMO_END.isoformat()},Z9999,outbound,CN-LA,CSQU3054383,22G1,F,12000\n",
+                    encoding="utf-8")
+    assert import_file(demo_db, late, wang, reason="late loading list").saved
+    assert re.search(rf"; changed after closing by Wang Fang at {when} \(reason: late loading "
+                     r"list\)$", status())
+    services.delete_service(demo_db, service.id, wang, reason="never ran")
+    assert status().endswith("(reason: never ran)")
+
+    # Closed again after a reopen: the changes before are the earlier close's.
+    day_close.reopen_day(demo_db, DEMO_END, wang, "recount")
+    day_close.close_day(demo_db, DEMO_END, wang)
+    assert re.fullmatch(r"Day closed by Wang Fang at [^;]+", status())
+

@@ -184,8 +184,14 @@ def _image(resource: str) -> str:
 def _closed_text(data: ReportDataRecord, language: str) -> str:
     if data.closed is None:
         return text("open", language)
-    return text("closed", language, name=data.closed.closed_by,
-                when=moment(data.closed.closed_local, language))
+    closed = text("closed", language, name=data.closed.closed_by,
+                  when=moment(data.closed.closed_local, language))
+    change = data.changed_after_close
+    if change is None:
+        return closed
+    # Figures changed since the day was signed off: its close no longer vouches for them.
+    return text("changed_after_close", language, closed=closed, name=change.changed_by,
+                when=moment(change.changed_local, language), reason=change.reason)
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[str] | None,

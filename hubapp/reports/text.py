@@ -16,6 +16,8 @@ _TEXT = {
     "period": ("Period", "期间"),
     # The words and spacing of the Daily log's "Closed by" line.
     "closed": ("Day closed by {name} at {when}", "当日已由 {name} 于 {when} 关账"),
+    "changed_after_close": ("{closed}; changed after closing by {name} at {when} (reason: "
+                            "{reason})", "{closed}；关账后由 {name} 于 {when} 修改（原因：{reason}）"),
     "open": ("Day not closed yet: figures may still change", "当日尚未关账：数据仍可能变动"),
     "empty_day": ("No movements on this day", "当日无作业"),
     "empty_period": ("No movements in this period", "该期间无作业"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -42,6 +43,19 @@ class DayCloseRecord:
     def closed_local(self) -> dt.datetime:
         """When it was closed, in this computer's time zone (what the people there read)."""
         return dt.datetime.fromisoformat(self.closed_at).astimezone()
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeAfterCloseRecord:
+    """A supervisor's or admin's change to a day after it was closed, with their reason."""
+
+    changed_at: str  # UTC, ISO seconds
+    changed_by: str
+    reason: str
+
+    @property
+    def changed_local(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.changed_at).astimezone()
 
 
 def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
@@ -161,3 +175,27 @@ def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:
     row = db.execute("SELECT date, closed_at, closed_by FROM day_close WHERE date = ?",
                      [day.isoformat()]).fetchone()
     return None if row is None else DayCloseRecord(dt.date.fromisoformat(row[0]), row[1], row[2])
+
+
+def last_change_after_close(db: Database, day: dt.date) -> ChangeAfterCloseRecord | None:
+    """The latest change to a closed day since it was closed (a service saved or deleted,
+    a file imported onto it), as its audit entry records it; None while open or unchanged.
+    Only such changes carry a reason (ensure_days_open), so few entries are read."""
+    if not is_closed(db, day):
+        return None
+    text = day.isoformat()
+    # After the close's own entry, not its stamp: a change in the same second may be older.
+    for at, user, entity, before, after in db.execute(
+            "SELECT at, user_name, entity, before, after FROM audit_log WHERE entity IN (?, ?)"
+            " AND after LIKE ? AND id > (SELECT COALESCE(MAX(id), 0) FROM audit_log"
+            " WHERE entity = ? AND action = ? AND entity_id = ?) ORDER BY id DESC",
+            ["service", "file", '%"reason": %', "day", "close", text]):
+        after = json.loads(after)
+        if entity == "file":  # an import: its days are a range
+            concerned = after["first_date"] <= text <= after["last_date"]
+        else:  # a service saved (maybe onto another day) or deleted
+            concerned = text in {side["service"]["date"] for side in (json.loads(before or "{}"),
+                                                                      after) if "service" in side}
+        if concerned:
+            return ChangeAfterCloseRecord(at, user, after["reason"])
+    return None

@@ -20,7 +20,9 @@ from hubapp.domain.dashboard import (
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
 from hubapp.store import rollup, settings
 from hubapp.store.dashboard import day_so_far
-from hubapp.store.day_close import DayCloseRecord, closed_info
+from hubapp.store.day_close import (
+    ChangeAfterCloseRecord, DayCloseRecord, closed_info, last_change_after_close,
+)
 from hubapp.store.rows import MOVED, MOVED_BY, TOTALS_COLUMNS, minute_value, totals_record
 
 if TYPE_CHECKING:
@@ -63,6 +65,7 @@ class ReportDataRecord:
     end: dt.date  # the last day of the period asked for
     hub: HubSettingsRecord
     closed: DayCloseRecord | None  # daily reports only
+    changed_after_close: ChangeAfterCloseRecord | None  # the latest, of a closed day
     totals: TotalsRecord
     # Today, when the period counts up to it, as far as its records reach: the previous and
     # last year's periods count their last day up to this time of day too.
@@ -117,6 +120,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     return ReportDataRecord(
         kind=kind, first=first, last=last, end=end, hub=settings.load(db),
         closed=closed_info(db, first) if daily else None,
+        changed_after_close=last_change_after_close(db, first) if daily else None,
         totals=totals(db, first, last), until=until,
         previous=totals(db, *previous, until), previous_period=previous,
         last_year=totals(db, year_first, year_last, until),
