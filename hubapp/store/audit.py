@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord
@@ -104,27 +104,53 @@ def _where(db: Database, user: str | None, day: dt.date | None,
         start, end = (dt.datetime.combine(day + dt.timedelta(days=n), dt.time()).astimezone()
                       .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
                       for n in (0, 1))
-        imports = _imports(db, lambda entry: (entry.get("first_date") or "") <= text
-                           <= (entry.get("last_date") or ""))
+        imports = [number for number, (first, last) in _import_days(db).items()
+                   if first <= text <= last]
         clauses.append("((at >= ? AND at < ?) OR entity_id = ? OR before LIKE ?"
                        f" OR after LIKE ?{_or_id_in(imports)})")
         params += [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%', *imports]
     if service_no:
         number = service_no.strip().upper()
-        imports = _imports(db, lambda entry: number in entry.get("service_nos", ()))
+        # Only the imports whose text names the number are read: a LIKE finds them in SQL
+        # (its _ and % match more, never less), the parsed list says which really do.
+        imports = [row["id"] for row in db.query(
+            f"SELECT id, after FROM audit_log WHERE {_IMPORTS} AND after LIKE ?",
+            [f"%{json.dumps(number, ensure_ascii=False)}%"])
+            if number in (_parsed(row["after"]) or {}).get("service_nos", ())]
         pattern = f'%"service_no": "{number}"%'
         clauses.append(f"(before LIKE ? OR after LIKE ?{_or_id_in(imports)})")
         params += [pattern, pattern, *imports]
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _imports(db: Database, concerns: Callable[[dict], bool]) -> list[int]:
-    """The ids of the imports whose entry concerns a day or a service (store.interchange
-    names its dates and service numbers). Matched here, not in SQL, which would need each
-    engine's own JSON functions: a hub makes one entry per file imported, not per service."""
-    return [row["id"] for row in db.query(
-        "SELECT id, after FROM audit_log WHERE action = 'import' AND entity = 'file'")
-        if concerns(_parsed(row["after"]) or {})]
+# An import's entry (store.interchange) names its dates and service numbers in its JSON.
+_IMPORTS = "action = 'import' AND entity = 'file'"
+
+
+class ImportDays:
+    """The first and last day of every import's entry up to entry newest, by entry id:
+    parsed once per connection, as a day filter (each keystroke in the Audit screen's date)
+    matches them, and JSON compares no dates in SQL the same way on both engines."""
+
+    def __init__(self) -> None:
+        self.newest = 0
+        self.days: dict[int, tuple[str, str]] = {}
+
+
+def _import_days(db: Database) -> dict[int, tuple[str, str]]:
+    known, newest = getattr(db, "import_days", None), newest_id(db)
+    # A restore brings back the backup's log, whose ids may hold other entries than ours.
+    if known is None or newest < known.newest or db.execute(
+            "SELECT count(*) FROM audit_log WHERE id > ? AND action = 'restore'",
+            [known.newest]).fetchone()[0]:
+        known = db.import_days = ImportDays()
+    # Entries are numbered in the order they commit (writers take turns): read only the new.
+    for row in db.query(f"SELECT id, after FROM audit_log WHERE {_IMPORTS} AND id > ?"
+                        " AND id <= ?", [known.newest, newest]):
+        entry = _parsed(row["after"]) or {}
+        known.days[row["id"]] = (entry.get("first_date") or "", entry.get("last_date") or "")
+    known.newest = newest
+    return known.days
 
 
 def _or_id_in(ids: list[int]) -> str:

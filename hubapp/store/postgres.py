@@ -142,6 +142,7 @@ class PgDatabase:
 
     engine = ENGINE
     own_entries = None  # store.audit.track_own_entries
+    import_days = None  # store.audit.ImportDays, made at the first day filter
 
     def __init__(self, conn: psycopg.Connection, url: str) -> None:
         self.conn = conn

@@ -1,0 +1,86 @@
+"""The audit log's filters find imports by day and service without reading every import."""
+
+import datetime as dt
+
+import pytest
+
+from hubapp.store import audit, backup, open_db, transaction
+from hubapp.store.users import ADMIN, UserRecord
+
+ANN = UserRecord("ann", ADMIN)
+FIRST = dt.date(2020, 1, 1)
+
+
+def _import(db, day: dt.date, numbers: list[str]) -> None:
+    with transaction(db):
+        audit.record(db, "li.na", "import", "file", f"{day}.csv", None, {
+            "file": f"{day}.csv", "services": len(numbers), "containers": 0, "teu": 0.0,
+            "first_date": day.isoformat(), "last_date": day.isoformat(),
+            "service_nos": numbers})
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[object]:
+    """Every stored JSON text the store parses (count() parses no entry it returns)."""
+    texts: list[object] = []
+    real = audit._parsed
+
+    def counting(text):
+        texts.append(text)
+        return real(text)
+
+    monkeypatch.setattr(audit, "_parsed", counting)
+    return texts
+
+
+def test_a_day_filter_reads_each_import_once(engine, demo_target, parsed):
+    db = open_db(demo_target)
+    try:
+        for n in range(60):
+            _import(db, FIRST + dt.timedelta(days=n), [f"X{1000 + n}"])
+        assert audit.count(db, day=FIRST + dt.timedelta(days=3)) == 1
+        parsed.clear()
+        # Typing a date filters again at each keystroke, with nothing new in the log.
+        assert audit.count(db, day=FIRST + dt.timedelta(days=4)) == 1
+        assert audit.count(db, day=FIRST - dt.timedelta(days=1)) == 0
+        assert parsed == []
+        _import(db, FIRST, ["X0001"])
+        assert audit.count(db, day=FIRST) == 2
+        assert len(parsed) == 1  # only the new import
+    finally:
+        db.close()
+
+
+def test_a_service_filter_reads_only_the_imports_naming_it(engine, demo_target, parsed):
+    db = open_db(demo_target)
+    try:
+        for n in range(60):
+            _import(db, FIRST + dt.timedelta(days=n), [f"X{1000 + n}", "X0001"])
+        _import(db, FIRST, ["X10051"])
+        parsed.clear()
+        assert audit.count(db, service_no="x1005") == 1
+        assert len(parsed) == 1
+        assert audit.count(db, service_no="X0001") == 60
+    finally:
+        db.close()
+
+
+def test_a_day_filter_reads_a_restored_log_again(tmp_path):
+    here, other = tmp_path / "here.db", tmp_path / "other.db"
+    db = open_db(here)
+    try:
+        for n in range(3):
+            _import(db, FIRST, ["X1000"])
+        elsewhere = open_db(other)
+        try:
+            for n in range(3):
+                _import(elsewhere, FIRST + dt.timedelta(days=40), ["X2000"])
+        finally:
+            elsewhere.close()
+        assert audit.count(db, day=FIRST + dt.timedelta(days=40)) == 0
+        # The other file's entries come back under the ids this file's imports had.
+        backup.restore(backup.backup_to(other, tmp_path / "saved.db"), here, ANN)
+        assert audit.count(db, day=FIRST + dt.timedelta(days=40)) == 3
+        assert audit.count(db, day=FIRST) == 0
+    finally:
+        db.close()
