@@ -338,3 +338,25 @@ def test_the_exported_log_reads_as_the_screen_in_its_language(qtbot, qapp, app_c
     assert by_field[f"{moves[0].container} {words['commodity']}"] == [
         was.name_zh or was.name_en, other.name_zh]
     assert by_field[words["status"]][1] not in ("", "cancelled")  # the daily log's word
+
+
+def test_a_merge_names_the_commodity_kept_and_the_moves_it_took(qtbot, app_ctx, tmp_path,
+                                                                 save_as):
+    moves = services.list_moves(app_ctx.db, services.list_day(app_ctx.db, DEMO_END)[0].service.id)
+    source = moves[0].commodity_id
+    target = next(c for c in reference.list_commodities(app_ctx.db) if c.id != source)
+    held = app_ctx.db.execute("SELECT count(*) FROM container_move WHERE commodity_id = ?",
+                              [source]).fetchone()[0]
+    reference.merge_commodities(app_ctx.db, source, target.id, UserRecord("wang.li", "admin"))
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    details = screen.details.toPlainText().splitlines()
+    assert f"merged into: — → {target.name_en}" in details
+    assert f"container moves: — → {held}" in details
+    save_as(tmp_path / "audit.csv")
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
+        rows = [row for row in csv.reader(file) if row[2] == "merge"]
+    assert {row[4]: row[6] for row in rows}.items() >= {
+        "merged into": target.name_en, "container moves": str(held)}.items()

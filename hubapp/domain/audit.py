@@ -127,7 +127,8 @@ WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "consignee"), QT_TRANSLATE_NOOP("audit", "restore"),
     QT_TRANSLATE_NOOP("audit", "database"), QT_TRANSLATE_NOOP("audit", "services"),
     QT_TRANSLATE_NOOP("audit", "first_date"), QT_TRANSLATE_NOOP("audit", "last_date"),
-    QT_TRANSLATE_NOOP("audit", "service_nos"),
+    QT_TRANSLATE_NOOP("audit", "service_nos"), QT_TRANSLATE_NOOP("audit", "merged_into"),
+    QT_TRANSLATE_NOOP("audit", "container_moves"),
 ))
 
 

@@ -46,7 +46,7 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
         return _local(moment)  # a stamp such as closed_at, shown like the When column
     if name == "role":
         return _word(value)
-    if name == "commodity_id" and commodities:  # a container's, stored by its id
+    if name in _COMMODITY_IDS and commodities:
         return commodities.get(value, str(value))
     if name in _LABELLED:  # a stored code ("arrived") as the daily log shows it
         try:
@@ -56,6 +56,8 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
     return str(value)
 
 
+# Fields stored as a commodity's id: a container's, and the one a merged commodity went into.
+_COMMODITY_IDS = frozenset(("commodity_id", "merged_into"))
 _LABELLED = {"status": labels.status, "direction": labels.direction, "mode": labels.mode,
              "teu": formatting.teu, "full_empty": labels.full_empty}
 
