@@ -360,3 +360,33 @@ def test_a_merge_names_the_commodity_kept_and_the_moves_it_took(qtbot, app_ctx, 
         rows = [row for row in csv.reader(file) if row[2] == "merge"]
     assert {row[4]: row[6] for row in rows}.items() >= {
         "merged into": target.name_en, "container moves": str(held)}.items()
+
+
+def test_the_export_lists_each_removed_and_added_box_as_the_details_do(
+        qtbot, app_ctx, tmp_path, save_as):
+    service = services.list_day(app_ctx.db, DEMO_END)[0].service
+    moves = services.list_moves(app_ctx.db, service.id)
+    clerk = UserRecord("wang.li", "admin")
+    services.delete_service(app_ctx.db, service.id, clerk)
+    services.save_service(app_ctx.db, dataclasses.replace(service, id=None, version=0),
+                          [dataclasses.replace(move, id=None) for move in moves], clerk)
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    listed = {}
+    for row, (action, side) in enumerate((("create", 6), ("delete", 5))):
+        screen.table.selectRow(row)
+        assert screen.model.index(row, 2).data() == action
+        # The boxes' lines of the details, below their heading.
+        listed[action] = (side, [line.strip() for line in
+                                 screen.details.toPlainText().splitlines()
+                                 if line.startswith("    ")])
+        assert len(listed[action][1]) == len(moves)
+    save_as(tmp_path / "audit.csv")
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
+        rows = list(csv.reader(file))
+    for action, (side, lines) in listed.items():
+        field = "containers added" if action == "create" else "containers removed"
+        saved = [row for row in rows if row[2] == action and row[4] == field]
+        assert [row[side] for row in saved] == lines
+        assert all(row[11 - side] == "" for row in saved)

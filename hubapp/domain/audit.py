@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,29 @@ def boxes(value: Any) -> dict[str, dict[str, Any]]:
     moves = value.get("containers") if isinstance(value, dict) else None
     return {str(move.get("container")): move for move in moves} \
         if isinstance(moves, list) else {}
+
+
+def moved_boxes(before: Any, after: Any, name: str, old: Any,
+                new: Any) -> list[tuple[str, dict[str, Any]]] | None:
+    """The containers one change of changed_fields(before, after) removed or added, each by
+    its number with the fields it was stored with; None for a change of any other field."""
+    numbers = old if name == REMOVED else new if name == ADDED else None
+    if numbers is None:
+        return None
+    held = boxes(before if name == REMOVED else after)
+    return [(number, held[number]) for number in numbers]
+
+
+def box(number: str, move: dict[str, Any], translate: Translate,
+        value: Callable[[str, Any], str]) -> str:
+    """A removed or added container with every field it was stored with, so that the details
+    of a deleted service are enough to enter it again: value(field, stored) is how a stored
+    value reads (a commodity by its name)."""
+    # Chinese separates with a full-width semicolon and writes a full-width colon.
+    return f"{number}  " + translate("AuditModel", QT_TRANSLATE_NOOP("AuditModel", "; ")).join(
+        translate("audit", QT_TRANSLATE_NOOP("audit", "{field}: {value}")).format(
+            field=field_label(field, translate), value=value(field, stored))
+        for field, stored in move.items() if field != "container" and stored not in (None, ""))
 
 
 def _order(reference: dict[str, Any]):

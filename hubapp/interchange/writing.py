@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hubapp.domain.audit import AuditEntryRecord, changed_fields, field_label, what, word
+from hubapp.domain.audit import (
+    REMOVED, AuditEntryRecord, box, changed_fields, field_label, moved_boxes, what, word,
+)
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Translate, message, untranslated,
 )
@@ -199,9 +201,10 @@ def write_problems(path: str | Path, problems: Iterable[Any],
 def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
                 translate: Translate = untranslated,
                 value: Callable[[str, Any], str] = lambda _field, stored: _text(stored)) -> None:
-    """Audit entries as CSV, one line per changed field (times in UTC, as recorded), worded
-    as the Audit screen words them, in the language of translate: value(field, stored) is
-    how a stored value reads (the screen gives commodity names for their ids)."""
+    """Audit entries as CSV, one line per changed field and per container removed or added
+    (times in UTC, as recorded), worded as the Audit screen words them, in the language of
+    translate: value(field, stored) is how a stored value reads (the screen gives commodity
+    names for their ids)."""
     header = tuple(translate("audit export", name) for name in (
         QT_TRANSLATE_NOOP("audit export", "at_utc"), QT_TRANSLATE_NOOP("audit export", "user"),
         QT_TRANSLATE_NOOP("audit export", "action"),
@@ -212,12 +215,23 @@ def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
     def shown(name: str, stored: Any) -> str:
         return "" if stored is None or stored == "" else value(name.rpartition(".")[2], stored)
 
+    def changes(entry: AuditEntryRecord) -> Iterator[tuple[str, str, str]]:
+        # A removed or added container is a line of its own, with its fields as the screen's
+        # details list them: enough to enter it again.
+        for name, old, new in changed_fields(entry.before, entry.after) or [("", None, None)]:
+            label = field_label(name, translate) if name else ""
+            moved = moved_boxes(entry.before, entry.after, name, old, new)
+            if moved is None:
+                yield label, shown(name, old), shown(name, new)
+                continue
+            for number, move in moved:
+                text = box(number, move, translate, value)
+                yield (label, text, "") if name == REMOVED else (label, "", text)
+
     _write_text_table(path, header, (
         (entry.at.isoformat(timespec="seconds"), entry.user_name,
-         word(entry.action, translate), what(entry, translate),
-         field_label(name, translate) if name else "", shown(name, old), shown(name, new))
-        for entry in entries
-        for name, old, new in changed_fields(entry.before, entry.after) or [("", None, None)]))
+         word(entry.action, translate), what(entry, translate), *change)
+        for entry in entries for change in changes(entry)))
 
 
 def _text(value: Any) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.audit import (
-    ADDED, REMOVED, AuditEntryRecord, boxes, changed_fields, field_label, what, word,
+    AuditEntryRecord, box, changed_fields, field_label, moved_boxes, what, word,
 )
 from hubapp.domain.errors import HubError
 from hubapp.interchange import write_audit
@@ -85,16 +85,6 @@ def _change(name: str, old, new, commodities: Mapping[int, str], *, whole: bool 
         field=field_label(name, QCoreApplication.translate),
         before=_value(old, field, commodities, whole=whole),
         after=_value(new, field, commodities, whole=whole))
-
-
-def _box(number: str, move: Mapping, commodities: Mapping[int, str]) -> str:
-    """A removed or added container with every field it was stored with, so that the details
-    of a deleted service are enough to enter it again."""
-    return f"    {number}  " + QCoreApplication.translate("AuditModel", "; ").join(
-        QCoreApplication.translate("audit", "{field}: {value}").format(
-            field=field_label(field, QCoreApplication.translate),
-            value=_value(value, field, commodities))
-        for field, value in move.items() if field != "container" and value not in (None, ""))
 
 
 class AuditModel(RecordTableModel):
@@ -218,14 +208,15 @@ class AuditScreen(QWidget):
         lines = [f"{_local(entry.at)}  {entry.user_name}  {_word(entry.action)}  "
                  f"{what(entry, QCoreApplication.translate)}", ""]
         for name, old, new in changed_fields(entry.before, entry.after):
-            numbers = old if name == REMOVED else new if name == ADDED else None
-            if numbers is None:
+            moved = moved_boxes(entry.before, entry.after, name, old, new)
+            if moved is None:
                 lines.append(_change(name, old, new, commodities, whole=True))
                 continue
-            held = boxes(entry.before if name == REMOVED else entry.after)
             lines.append(QCoreApplication.translate("audit", "{field}:").format(
                 field=_word(name)))
-            lines += [_box(number, held[number], commodities) for number in numbers]
+            lines += ["    " + box(number, move, QCoreApplication.translate,
+                                   lambda field, stored: _value(stored, field, commodities))
+                      for number, move in moved]
         self.details.setPlainText("\n".join(lines))
 
     def export(self) -> None:
