@@ -4,40 +4,40 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="103"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="104"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="113"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="91"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="115"/>
+        <location filename="../../hubapp/domain/audit.py" line="100"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="107"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,66 +45,66 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="126"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="118"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="136"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="128"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="146"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="147"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="198"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="230"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="234"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -2760,422 +2760,432 @@ Turn single-user mode on?</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="90"/>
+        <location filename="../../hubapp/domain/audit.py" line="114"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="90"/>
+        <location filename="../../hubapp/domain/audit.py" line="114"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="91"/>
+        <location filename="../../hubapp/domain/audit.py" line="115"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="91"/>
+        <location filename="../../hubapp/domain/audit.py" line="115"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="92"/>
+        <location filename="../../hubapp/domain/audit.py" line="116"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="92"/>
+        <location filename="../../hubapp/domain/audit.py" line="116"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="93"/>
+        <location filename="../../hubapp/domain/audit.py" line="117"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="93"/>
+        <location filename="../../hubapp/domain/audit.py" line="117"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="94"/>
+        <location filename="../../hubapp/domain/audit.py" line="118"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="94"/>
+        <location filename="../../hubapp/domain/audit.py" line="118"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="95"/>
+        <location filename="../../hubapp/domain/audit.py" line="119"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="95"/>
+        <location filename="../../hubapp/domain/audit.py" line="119"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="96"/>
+        <location filename="../../hubapp/domain/audit.py" line="120"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="97"/>
+        <location filename="../../hubapp/domain/audit.py" line="121"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="97"/>
+        <location filename="../../hubapp/domain/audit.py" line="121"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="98"/>
+        <location filename="../../hubapp/domain/audit.py" line="122"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="98"/>
+        <location filename="../../hubapp/domain/audit.py" line="122"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="99"/>
+        <location filename="../../hubapp/domain/audit.py" line="123"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="99"/>
+        <location filename="../../hubapp/domain/audit.py" line="123"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="100"/>
+        <location filename="../../hubapp/domain/audit.py" line="124"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="100"/>
+        <location filename="../../hubapp/domain/audit.py" line="124"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="101"/>
+        <location filename="../../hubapp/domain/audit.py" line="125"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="101"/>
+        <location filename="../../hubapp/domain/audit.py" line="125"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="102"/>
+        <location filename="../../hubapp/domain/audit.py" line="126"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="102"/>
+        <location filename="../../hubapp/domain/audit.py" line="126"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="103"/>
+        <location filename="../../hubapp/domain/audit.py" line="127"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="103"/>
+        <location filename="../../hubapp/domain/audit.py" line="127"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="104"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="104"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="105"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="105"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="106"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="106"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="107"/>
+        <location filename="../../hubapp/domain/audit.py" line="131"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="108"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="108"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>hs_code</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="109"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="109"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="110"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="110"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="111"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="111"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="112"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="112"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="113"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="113"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="114"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="114"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="115"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="115"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="116"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="116"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="117"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="117"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="118"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="118"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="119"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="120"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="121"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="120"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <source>merged_into</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <source>container_moves</source>
+        <translation>箱流记录数</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="122"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="122"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="123"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="123"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="124"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="124"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="125"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="125"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="126"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="126"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="127"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="127"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/domain/audit.py" line="101"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -3183,37 +3193,37 @@ Turn single-user mode on?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="206"/>
+        <location filename="../../hubapp/interchange/writing.py" line="209"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="206"/>
+        <location filename="../../hubapp/interchange/writing.py" line="209"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="207"/>
+        <location filename="../../hubapp/interchange/writing.py" line="210"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="208"/>
+        <location filename="../../hubapp/interchange/writing.py" line="211"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="209"/>
+        <location filename="../../hubapp/interchange/writing.py" line="212"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="209"/>
+        <location filename="../../hubapp/interchange/writing.py" line="212"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="210"/>
+        <location filename="../../hubapp/interchange/writing.py" line="213"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4428,23 +4438,23 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="96"/>
+        <location filename="../../hubapp/interchange/writing.py" line="98"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="68"/>
+        <location filename="../../hubapp/interchange/writing.py" line="70"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="83"/>
-        <location filename="../../hubapp/interchange/writing.py" line="243"/>
+        <location filename="../../hubapp/interchange/writing.py" line="85"/>
+        <location filename="../../hubapp/interchange/writing.py" line="257"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="92"/>
+        <location filename="../../hubapp/interchange/writing.py" line="94"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
@@ -4931,63 +4941,63 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="434"/>
+        <location filename="../../hubapp/store/postgres.py" line="435"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="441"/>
+        <location filename="../../hubapp/store/postgres.py" line="442"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="450"/>
+        <location filename="../../hubapp/store/postgres.py" line="451"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="512"/>
+        <location filename="../../hubapp/store/postgres.py" line="513"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="533"/>
+        <location filename="../../hubapp/store/postgres.py" line="534"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="536"/>
+        <location filename="../../hubapp/store/postgres.py" line="537"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="538"/>
+        <location filename="../../hubapp/store/postgres.py" line="539"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="541"/>
+        <location filename="../../hubapp/store/postgres.py" line="542"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="328"/>
-        <location filename="../../hubapp/store/postgres.py" line="544"/>
+        <location filename="../../hubapp/store/postgres.py" line="545"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="547"/>
+        <location filename="../../hubapp/store/postgres.py" line="548"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="549"/>
+        <location filename="../../hubapp/store/postgres.py" line="550"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="561"/>
+        <location filename="../../hubapp/store/postgres.py" line="562"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
@@ -5055,22 +5065,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="192"/>
+        <location filename="../../hubapp/interchange/writing.py" line="194"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="192"/>
+        <location filename="../../hubapp/interchange/writing.py" line="194"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="193"/>
+        <location filename="../../hubapp/interchange/writing.py" line="195"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="193"/>
+        <location filename="../../hubapp/interchange/writing.py" line="195"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
