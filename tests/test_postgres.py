@@ -635,3 +635,49 @@ def test_a_restore_on_the_server_numbers_its_entry_and_later_ones_after_the_old_
         assert audit.newest_id(db) == newest + 2
     finally:
         db.close()
+
+
+def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
+        empty_url, tmp_path, monkeypatch):
+    # A save between the safety dump's snapshot and the restore's DROP was in neither.
+    import threading
+
+    from hubapp.store import audit, server_backup
+    from hubapp.store.db import transaction
+
+    def note(db, what):
+        with transaction(db):
+            audit.record(db, "ann", "update", "setting", what, None, None)
+
+    desk = open_db(empty_url)
+    note(desk, "in the backup")
+    backup_file = server_backup.dump(empty_url, tmp_path / "hub.dump")
+    outcome = []
+
+    def save():
+        try:
+            note(desk, "during the restore")
+            outcome.append("saved")
+        except DatabaseError as error:
+            outcome.append(str(error))
+
+    saver = threading.Thread(target=save)
+    real_dump = server_backup.dump
+
+    def dump_then_save(url, target):
+        kept = real_dump(url, target)
+        saver.start()
+        saver.join(1)  # saved by now unless the restore holds the desks back
+        return kept
+
+    monkeypatch.setattr(server_backup, "dump", dump_then_save)
+    try:
+        kept = server_backup.restore(backup_file, empty_url)
+        saver.join()
+        assert outcome == ["saved"] or "busy" in outcome[0]
+        if outcome == ["saved"]:
+            targets = [entry.entity_id for entry in audit.entries(desk, limit=10)]
+            assert "during the restore" in targets
+    finally:
+        desk.close()
+    assert kept.exists()

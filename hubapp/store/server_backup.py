@@ -7,11 +7,13 @@ pg_dump's custom format, checked by listing it with pg_restore before it gets it
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -96,18 +98,40 @@ def restore(backup_file: Path, url: str) -> Path:
     of the database as it was, taken first beside backup_file."""
     backup_file = Path(backup_file)
     verify(backup_file)
-    kept = dump(url, backup_file.with_name(
-        f"{_name(url)}-before-restore-{dt.datetime.now().strftime(_STAMP)}.dump"))
-    # The dump as a script first, so that the tables are dropped and the dump's written in
-    # the same transaction; beside the dumps, where there is room for a hub's data.
-    with tempfile.TemporaryDirectory(dir=kept.parent) as folder:
-        script = Path(folder) / "restore.sql"
-        _run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
-              "--file", str(script), str(backup_file)], url)
-        _run([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction",
-              "--set", "ON_ERROR_STOP=1", "--command", _drop_hub_tables(), "--file",
-              str(script), "--dbname", url], url)
+    with _saves_held(url):
+        kept = dump(url, backup_file.with_name(
+            f"{_name(url)}-before-restore-{dt.datetime.now().strftime(_STAMP)}.dump"))
+        # The dump as a script first, so that the tables are dropped and the dump's written
+        # in the same transaction; beside the dumps, where there is room for a hub's data.
+        with tempfile.TemporaryDirectory(dir=kept.parent) as folder:
+            script = Path(folder) / "restore.sql"
+            _run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
+                  "--file", str(script), str(backup_file)], url)
+            _run([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction",
+                  "--set", "ON_ERROR_STOP=1", "--command", _drop_hub_tables(), "--file",
+                  str(script), "--dbname", url], url)
     return kept
+
+
+@contextlib.contextmanager
+def _saves_held(url: str) -> Iterator[None]:
+    """The desks' write lock, on a session of its own, for as long as the block runs: a
+    save committed after the safety dump's snapshot and before the restore's DROP would be
+    in neither. Desks saving meanwhile wait, or are told the hub is busy, as they are while
+    another desk saves; so is the restore if a desk's save does not end in time."""
+    import psycopg
+
+    from hubapp.store.postgres import WRITE_LOCK, as_user_error, connect
+
+    conn = connect(url)
+    try:
+        try:
+            conn.execute("SELECT pg_advisory_lock(%s)", [WRITE_LOCK])
+        except psycopg.Error as error:
+            raise as_user_error(error, url) from error
+        yield
+    finally:
+        conn.close()  # which lets the lock go
 
 
 def _drop_hub_tables() -> str:
