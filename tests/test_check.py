@@ -285,3 +285,33 @@ def test_sqlite_s_words_for_damage_are_damage_and_others_are_not(tmp_path):
                           DamagedDatabaseError)
     said = as_user_error(sqlite3.OperationalError("database is locked"), path)
     assert isinstance(said, DatabaseError) and not isinstance(said, DamagedDatabaseError)
+
+
+def test_a_save_while_checking_is_no_roll_up_problem(engine, demo_target, monkeypatch):
+    # The fresh sums and the stored roll-up were read in separate snapshots: a desk's save
+    # between them was reported as a roll-up to restore from a backup.
+    from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
+    from hubapp.store import services
+
+    from conftest import DEMO_END, TESTER
+
+    at = dt.datetime.combine(DEMO_END, dt.time(9))
+    service = ServiceRecord("W1", DEMO_END, Direction.OUTBOUND, status=Status.DEPARTED,
+                            scheduled_at=at, actual_at=at + dt.timedelta(minutes=5))
+    move = ContainerMoveRecord("MSCU1234566", "45G1", 2.0, gross_kg=20000)
+    other_desk = open_db(demo_target)
+    by_month = rollup._by_month
+    saved = []
+
+    def another_desk_saves_between_the_reads(table, days):
+        if not saved:
+            saved.append(services.save_service(other_desk, service, [move], TESTER))
+        return by_month(table, days)
+
+    monkeypatch.setattr(rollup, "_by_month", another_desk_saves_between_the_reads)
+    try:
+        report = check_database(demo_target)
+    finally:
+        other_desk.close()
+    assert saved
+    assert report.ok, [problem.text for problem in report.problems]

@@ -78,6 +78,9 @@ def check_database(path: str | Path, checked: Checked | None = None) -> CheckRep
     if not inspect_file(path, create=False):
         raise _nothing_to_check(path)
     with reading(path) as conn:
+        # One snapshot for every check: a desk's save between reading the fresh sums and
+        # the stored roll-up would otherwise be reported as a roll-up gone wrong.
+        conn.execute("BEGIN")
         problems = integrity_problems(conn)
         told(CHECKS[0], problems)
         if problems:
@@ -120,7 +123,8 @@ def _check_server(url: str, told: Checked) -> CheckReportRecord:
         if not applied:
             raise _nothing_to_check(db.name)
         refuse_unknown(applied, db.name)
-        db.execute("SET default_transaction_read_only = on")
+        # One snapshot for every check, as for a file (check_database).
+        db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         checks = [(name, finder) for name, finder in _APP_CHECKS if name != "foreign keys"]
         return _run(db.name, checks, db, told, on_server=True)
     finally:
