@@ -681,3 +681,25 @@ def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
     finally:
         desk.close()
     assert kept.exists()
+
+
+def test_a_silently_dropped_network_is_given_up_on_unless_the_url_says_otherwise(
+        empty_url):
+    # Without keepalives a query on a dropped network waited ~15 minutes, the desk frozen.
+    from hubapp.store.postgres import connect
+
+    conn = connect(empty_url)
+    try:
+        given = conn.info.get_parameters()
+    finally:
+        conn.close()
+    assert {name: given.get(name) for name in ("keepalives_idle", "keepalives_interval",
+                                               "keepalives_count", "tcp_user_timeout")} == {
+        "keepalives_idle": "10", "keepalives_interval": "5", "keepalives_count": "2",
+        "tcp_user_timeout": "20000"}
+    conn = connect(f"{empty_url}?keepalives_idle=30&tcp_user_timeout=0")
+    try:
+        given = conn.info.get_parameters()
+    finally:
+        conn.close()
+    assert (given["keepalives_idle"], given.get("tcp_user_timeout", "0")) == ("30", "0")

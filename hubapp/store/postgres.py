@@ -44,6 +44,14 @@ CHANGES_CHANNEL = "hubapp_changes"
 # case (deterministic = false: 12) are needed.
 OLDEST_SERVER = 130000
 CONNECT_TIMEOUT_S = 10
+# What connect() sets unless the URL says otherwise. A network that drops silently (a
+# switch, Wi-Fi, a VPN) otherwise leaves a query waiting ~15 minutes for the kernel to
+# give up, with the desk frozen; these give up after ~20 s of silence, and so does a send.
+_CONNECTION_DEFAULTS = {
+    "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Hub Desk",
+    "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 2,
+    "tcp_user_timeout": 20_000,  # ms
+}
 
 # --- the dialect ------------------------------------------------------------------------
 
@@ -429,8 +437,10 @@ def connect(url: str) -> psycopg.Connection:
     if urlsplit(url).password is None and without_password(url) in _passwords:
         extra["password"] = _passwords[without_password(url)]
     try:
-        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                               application_name="Hub Desk", **extra)
+        given = psycopg.conninfo.conninfo_to_dict(url)
+        extra |= {name: value for name, value in _CONNECTION_DEFAULTS.items()
+                  if name not in given}
+        conn = psycopg.connect(url, autocommit=True, **extra)
     except psycopg.ProgrammingError as error:  # before any connection: the URL itself
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is not a database address PostgreSQL understands: {reason}"),
