@@ -183,3 +183,14 @@ def test_check_says_each_problem_in_the_locale(demo_db_path):
     assert f"- {day} 的重箱 {container} 没有毛重" in chinese.stdout
     english = hubapp("C.UTF-8", "check", "--db", demo_db_path)
     assert f"- full container {container} on {day} has no gross weight" in english.stdout
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en_US.UTF-8", "The server of postgresql://hub@nohost.invalid/hub is unknown: check the "
+                    "host name"),
+    ("zh_CN.UTF-8", "找不到 postgresql://hub@nohost.invalid/hub 的服务器：请检查主机名")])
+def test_an_unknown_server_host_is_said_in_the_system_s_language(lang, said):
+    # psycopg 3 says "failed to resolve host", which was shown raw, in English.
+    result = hubapp(lang, "check", "--db", "postgresql://hub@nohost.invalid/hub")
+    assert result.returncode == 3
+    assert result.stderr.strip().splitlines()[-1].endswith(said)

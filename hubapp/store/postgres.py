@@ -557,7 +557,8 @@ _USER_ERRORS = (
                     "moment")),
     ("read-only transaction", QT_TRANSLATE_NOOP(
         "messages", "Database {path} is read-only on the server")),
-    ("could not translate host name", QT_TRANSLATE_NOOP(
+    # libpq says the first, psycopg 3 (which resolves names itself) the second.
+    ("could not translate host name|failed to resolve host", QT_TRANSLATE_NOOP(
         "messages", "The server of {path} is unknown: check the host name")),
 )
 
