@@ -164,8 +164,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     backup.add_argument("-o", "--output", type=Path, required=True,
                         help=translate("cli", "backup file to write"))
     restore = command("restore", translate(
-        "cli", "replace the database with a backup (the current file is kept in the backups "
-               "folder first)"))
+        "cli", "replace the database with a backup (the current one is kept first: a file "
+               "in the backups folder, a server database as a dump beside the backup)"))
     restore.add_argument("file", type=Path, help=translate("cli", "backup file to restore"))
     command("check", translate(
         "cli", "check the file's integrity and the app's rules; exit 1 on problems, 3 if "
@@ -553,11 +553,13 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from hubapp.store import backup, users
+    from hubapp.store.engine import is_server
 
     kept = backup.restore(args.file, args.db, users.SHELL_ADMIN)
+    was = (translate("cli", "; the database as it was is kept as the dump {kept}")
+           if is_server(args.db) else translate("cli", "; the file as it was is kept as {kept}"))
     print(translate("cli", "{database} restored from {backup}").format(
-        database=_named(args.db), backup=args.file) + (translate(
-            "cli", "; the file as it was is kept as {kept}").format(kept=kept) if kept else ""))
+        database=_named(args.db), backup=args.file) + (was.format(kept=kept) if kept else ""))
     return 0
 
 

@@ -444,7 +444,10 @@ def test_every_command_works_on_a_server(pg_server, empty_url, demo_db_path, tmp
     db.close()
     result = hubapp("restore", dump, "--db", empty_url)
     assert result.returncode == 0, result.stderr
-    assert list(tmp_path.glob("*-before-restore-*.dump"))
+    [kept] = tmp_path.glob("*-before-restore-*.dump")
+    # A server's copy is a dump beside the backup, not a file in the backups folder.
+    assert result.stdout.strip().endswith(f"the database as it was is kept as the dump {kept}")
+    assert "in the backups folder" not in hubapp("restore", "--help").stdout
     assert _stats(empty_url) == _stats(demo_db_path)
     result = hubapp("restore", demo_db_path, "--db", empty_url)
     assert result.returncode == 1 and "is not a PostgreSQL backup" in result.stderr
