@@ -2748,13 +2748,13 @@ Turn single-user mode on?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="631"/>
+        <location filename="../../hubapp/cli.py" line="633"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="40"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="631"/>
+        <location filename="../../hubapp/cli.py" line="633"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
         <source>no</source>
         <translation>否</translation>
@@ -3248,122 +3248,122 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="141"/>
+        <location filename="../../hubapp/store/check.py" line="145"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="153"/>
+        <location filename="../../hubapp/store/check.py" line="157"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="167"/>
+        <location filename="../../hubapp/store/check.py" line="171"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="172"/>
+        <location filename="../../hubapp/store/check.py" line="176"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="187"/>
+        <location filename="../../hubapp/store/check.py" line="191"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="195"/>
+        <location filename="../../hubapp/store/check.py" line="199"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="207"/>
+        <location filename="../../hubapp/store/check.py" line="211"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="219"/>
+        <location filename="../../hubapp/store/check.py" line="223"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="235"/>
+        <location filename="../../hubapp/store/check.py" line="239"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="249"/>
+        <location filename="../../hubapp/store/check.py" line="253"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="252"/>
+        <location filename="../../hubapp/store/check.py" line="256"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="275"/>
+        <location filename="../../hubapp/store/check.py" line="279"/>
         <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
         <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="288"/>
+        <location filename="../../hubapp/store/check.py" line="292"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="299"/>
+        <location filename="../../hubapp/store/check.py" line="303"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="306"/>
+        <location filename="../../hubapp/store/check.py" line="310"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="307"/>
+        <location filename="../../hubapp/store/check.py" line="311"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="308"/>
+        <location filename="../../hubapp/store/check.py" line="312"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="309"/>
+        <location filename="../../hubapp/store/check.py" line="313"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="310"/>
+        <location filename="../../hubapp/store/check.py" line="314"/>
         <source>moves match their service</source>
         <translation>箱流与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="311"/>
+        <location filename="../../hubapp/store/check.py" line="315"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="312"/>
+        <location filename="../../hubapp/store/check.py" line="316"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="313"/>
+        <location filename="../../hubapp/store/check.py" line="317"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="314"/>
+        <location filename="../../hubapp/store/check.py" line="318"/>
         <source>daily roll-up</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="316"/>
+        <location filename="../../hubapp/store/check.py" line="320"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -3494,11 +3494,6 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/cli.py" line="165"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="166"/>
-        <source>replace the database with a backup (the current file is kept in the backups folder first)</source>
-        <translation>用备份替换数据库（当前文件先保存在备份文件夹中）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="169"/>
@@ -3636,72 +3631,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="570"/>
+        <location filename="../../hubapp/cli.py" line="559"/>
+        <source>; the database as it was is kept as the dump {kept}</source>
+        <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="572"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="575"/>
+        <location filename="../../hubapp/cli.py" line="577"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="629"/>
+        <location filename="../../hubapp/cli.py" line="631"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="629"/>
+        <location filename="../../hubapp/cli.py" line="631"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="629"/>
+        <location filename="../../hubapp/cli.py" line="631"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="634"/>
+        <location filename="../../hubapp/cli.py" line="636"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="662"/>
+        <location filename="../../hubapp/cli.py" line="664"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="723"/>
+        <location filename="../../hubapp/cli.py" line="725"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="726"/>
+        <location filename="../../hubapp/cli.py" line="728"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="730"/>
+        <location filename="../../hubapp/cli.py" line="732"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="742"/>
+        <location filename="../../hubapp/cli.py" line="744"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="744"/>
+        <location filename="../../hubapp/cli.py" line="746"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="771"/>
+        <location filename="../../hubapp/cli.py" line="773"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="818"/>
+        <location filename="../../hubapp/cli.py" line="820"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3735,92 +3735,97 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="558"/>
+        <location filename="../../hubapp/cli.py" line="561"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="559"/>
+        <location filename="../../hubapp/cli.py" line="560"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="568"/>
+        <location filename="../../hubapp/cli.py" line="166"/>
+        <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
+        <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="570"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="569"/>
+        <location filename="../../hubapp/cli.py" line="571"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="569"/>
+        <location filename="../../hubapp/cli.py" line="571"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="587"/>
+        <location filename="../../hubapp/cli.py" line="589"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="589"/>
+        <location filename="../../hubapp/cli.py" line="591"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="589"/>
+        <location filename="../../hubapp/cli.py" line="591"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="604"/>
+        <location filename="../../hubapp/cli.py" line="606"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="606"/>
+        <location filename="../../hubapp/cli.py" line="608"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="606"/>
+        <location filename="../../hubapp/cli.py" line="608"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="606"/>
+        <location filename="../../hubapp/cli.py" line="608"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="607"/>
+        <location filename="../../hubapp/cli.py" line="609"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="607"/>
+        <location filename="../../hubapp/cli.py" line="609"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="607"/>
+        <location filename="../../hubapp/cli.py" line="609"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="646"/>
+        <location filename="../../hubapp/cli.py" line="648"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="648"/>
+        <location filename="../../hubapp/cli.py" line="650"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="659"/>
+        <location filename="../../hubapp/cli.py" line="661"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -3830,17 +3835,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="735"/>
+        <location filename="../../hubapp/cli.py" line="737"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="736"/>
+        <location filename="../../hubapp/cli.py" line="738"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="762"/>
+        <location filename="../../hubapp/cli.py" line="764"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4856,42 +4861,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="600"/>
+        <location filename="../../hubapp/cli.py" line="602"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="649"/>
+        <location filename="../../hubapp/cli.py" line="651"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="687"/>
+        <location filename="../../hubapp/cli.py" line="689"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="693"/>
+        <location filename="../../hubapp/cli.py" line="695"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="707"/>
+        <location filename="../../hubapp/cli.py" line="709"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="790"/>
+        <location filename="../../hubapp/cli.py" line="792"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="801"/>
+        <location filename="../../hubapp/cli.py" line="803"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="806"/>
+        <location filename="../../hubapp/cli.py" line="808"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -4941,88 +4946,88 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="435"/>
+        <location filename="../../hubapp/store/postgres.py" line="445"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="442"/>
+        <location filename="../../hubapp/store/postgres.py" line="452"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="451"/>
+        <location filename="../../hubapp/store/postgres.py" line="461"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="513"/>
+        <location filename="../../hubapp/store/postgres.py" line="523"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="534"/>
+        <location filename="../../hubapp/store/postgres.py" line="544"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="537"/>
+        <location filename="../../hubapp/store/postgres.py" line="547"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="539"/>
+        <location filename="../../hubapp/store/postgres.py" line="549"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="542"/>
+        <location filename="../../hubapp/store/postgres.py" line="552"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="328"/>
-        <location filename="../../hubapp/store/postgres.py" line="545"/>
+        <location filename="../../hubapp/store/postgres.py" line="555"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="548"/>
+        <location filename="../../hubapp/store/postgres.py" line="558"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="550"/>
+        <location filename="../../hubapp/store/postgres.py" line="561"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="562"/>
+        <location filename="../../hubapp/store/postgres.py" line="573"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="28"/>
+        <location filename="../../hubapp/store/server_backup.py" line="30"/>
         <source>{tool} is not installed on this computer: install PostgreSQL&apos;s client tools (Debian: apt install postgresql-client), or ask the server&apos;s administrator for a backup</source>
         <translation>本机未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt install postgresql-client），或向服务器管理员索取备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="47"/>
+        <location filename="../../hubapp/store/server_backup.py" line="49"/>
         <source>{tool} failed for {path}: {reason}</source>
         <translation>{tool} 处理 {path} 失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="63"/>
+        <location filename="../../hubapp/store/server_backup.py" line="65"/>
         <source>{path} exists and is not a backup; choose another file name</source>
         <translation>{path} 已存在且不是备份文件；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="83"/>
+        <location filename="../../hubapp/store/server_backup.py" line="85"/>
         <source>{path} is not a PostgreSQL backup (pg_dump&apos;s custom format); it cannot be restored</source>
         <translation>{path} 不是 PostgreSQL 备份（pg_dump 自定义格式）；无法恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/server_backup.py" line="89"/>
+        <location filename="../../hubapp/store/server_backup.py" line="91"/>
         <source>{path} is a backup of another program&apos;s database, not of a Hub Desk one; it cannot be restored here</source>
         <translation>{path} 是其他程序数据库的备份，不是枢纽工作台的；不能在此恢复</translation>
     </message>
@@ -5037,7 +5042,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>表 {table} 的副本与文件不一致（行数：文件 {file}，服务器 {server}）；服务器上未保留任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="131"/>
+        <location filename="../../hubapp/store/check.py" line="135"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
