@@ -11,7 +11,6 @@ import os
 import re
 import signal
 import sys
-import unicodedata
 from gettext import gettext
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from hubapp import language
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, InputError, Translate, counted, message, untranslated,
 )
+from hubapp.domain.wording import display_width
 
 # What people read follows the system's language (hubapp.language); what scripts read
 # (stats --format csv/json, interchange files) keeps its stable English keys.
@@ -517,7 +517,7 @@ def _print_table(header: Sequence[str], rows: list[tuple], total: tuple | None =
     words = [all(isinstance(row[i], str) for row in body) for i in range(len(header))]
     lines = [list(header)] + [[row[0], *(cell if isinstance(cell, str) else _number(cell)
                                           for cell in row[1:])] for row in body]
-    widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
+    widths = [max(display_width(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
         if total and index == len(lines) - 1:
             print("  ".join("-" * width for width in widths))
@@ -525,13 +525,8 @@ def _print_table(header: Sequence[str], rows: list[tuple], total: tuple | None =
                         for i, (cell, width) in enumerate(zip(line, widths))).rstrip())
 
 
-def _width(cell: str) -> int:
-    """Columns a terminal gives the text: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in cell)
-
-
 def _padded(cell: str, width: int, left: bool) -> str:
-    room = " " * (width - _width(cell))
+    room = " " * (width - display_width(cell))
     return cell + room if left else room + cell
 
 
@@ -570,7 +565,7 @@ def run_check(args: argparse.Namespace) -> int:
     print(translate("cli", "Checking {path}").format(path=display_name(args.db)), flush=True)
     ok, bad = translate("cli", "ok"), translate("cli", "PROBLEM")
     skipped = translate("cli", "skipped")
-    column = max(8, _width(ok) + 1, _width(bad) + 1, _width(skipped) + 1)
+    column = max(8, *(display_width(text) + 1 for text in (ok, bad, skipped)))
 
     def checked(name: str, found: list[ProblemRecord] | None) -> None:
         if found is None:  # "ok" would claim a check that did not run

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from matplotlib import colormaps
@@ -22,7 +21,8 @@ from hubapp.domain.dashboard import (
     MonthRecord, RouteTeuRecord, recorded,
 )
 from hubapp.domain.wording import (
-    day as day_text, days as days_text, months, number, part_of_month, reference_name,
+    day as day_text, days as days_text, display_width, months, number, part_of_month,
+    reference_name,
 )
 
 _TEXT = {
@@ -150,7 +150,7 @@ def _title_and_legend(axes, title: str, *more_axes, keys: Sequence[Patch] = ()) 
         labels += found[1]
     handles += keys
     labels += [key.get_label() for key in keys]
-    if sum(_width(label) + 5 for label in labels) <= _LEGEND_ROW:
+    if sum(display_width(label) + 5 for label in labels) <= _LEGEND_ROW:
         axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1),
                     ncols=len(handles), frameon=False, fontsize="small", borderaxespad=0.2)
     else:
@@ -159,17 +159,13 @@ def _title_and_legend(axes, title: str, *more_axes, keys: Sequence[Patch] = ()) 
                     borderaxespad=0)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
 def _wrapped(name: str) -> str:
     """A name on lines of at most _LEGEND_LINE letters, broken at a space or before a
     bracket where there is one: at 1024 px in Chinese the longest route name took a fifth
     of the chart from the plot and ran its closing bracket into the edge."""
     lines, line = [], ""
     for char in name:
-        if line and _width(line + char) > _LEGEND_LINE:
+        if line and display_width(line + char) > _LEGEND_LINE:
             cut = max(line.rfind(" "), line.rfind("("), line.rfind("（"))
             cut = cut if cut > 0 else len(line)
             lines.append(line[:cut].rstrip())
