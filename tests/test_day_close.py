@@ -1,5 +1,6 @@
 """Closing and reopening a day: who may, what it records, and the clerk's read-only rule."""
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -78,8 +79,9 @@ def test_a_closed_day_is_read_only_for_clerks_only(demo_db):
     with pytest.raises(DayClosedError, match="2026-03-05 was closed by zhao"):
         day_close.ensure_days_open(demo_db, {DEMO_END}, CLERK)
     for role in (SUPERVISOR, ADMIN):
-        assert day_close.ensure_days_open(demo_db, {DEMO_END}, role, " recount ") == {
-            "reason": "recount"}
+        assert day_close.ensure_days_open(
+            demo_db, {DEMO_END, DEMO_END - dt.timedelta(days=1)}, role, " recount ") == {
+            "reason": "recount", "closed_days": [DEMO_END.isoformat()]}
     assert day_close.ensure_days_open(demo_db, {DEMO_END - dt.timedelta(days=1)}, CLERK) == {}
     assert users.SINGLE_USER.role == ADMIN  # a one-person hub is never locked out of a day
 
@@ -125,8 +127,19 @@ def test_a_clerk_cannot_change_the_dwell_of_a_closed_day(demo_db):
                                              "has closed"):
         services.delete_service(demo_db, service_id, UserRecord("wang", CLERK))
     assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
-    services.delete_service(demo_db, service_id, UserRecord("zhao", SUPERVISOR))  # a supervisor may
+    assert day_close.last_change_after_close(demo_db, DEMO_END) is None
+    supervisor = UserRecord("zhao", SUPERVISOR)
+    with pytest.raises(day_close.ReasonNeeded, match="containers that left on 2026-03-05, "
+                                                     "which is closed: give a reason"):
+        services.delete_service(demo_db, service_id, supervisor)
+    assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
+    services.delete_service(demo_db, service_id, supervisor, reason="never came in")
     assert _closed_day_dwell(demo_db) != dwell_before
+    # The entry notes the closed day whose figures changed, though the service was not on it.
+    assert _last_entry(demo_db) == ("delete", {"reason": "never came in",
+                                               "closed_days": [DEMO_END.isoformat()]})
+    change = day_close.last_change_after_close(demo_db, DEMO_END)
+    assert (change.changed_by, change.reason) == ("zhao", "never came in")
 
 
 def test_a_clerks_import_cannot_change_the_dwell_of_a_closed_day(demo_db, tmp_path):
@@ -145,8 +158,12 @@ def test_a_clerks_import_cannot_change_the_dwell_of_a_closed_day(demo_db, tmp_pa
     with pytest.raises(DayClosedError, match="left on 2026-03-05"):
         import_file(demo_db, path, UserRecord("wang", CLERK))
     assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
-    assert import_file(demo_db, path, UserRecord("zhao", SUPERVISOR)).saved
+    with pytest.raises(day_close.ReasonNeeded, match="left on 2026-03-05, which is closed"):
+        import_file(demo_db, path, UserRecord("zhao", SUPERVISOR))
+    assert (checksum(demo_db), _closed_day_dwell(demo_db)) == (before, dwell_before)
+    assert import_file(demo_db, path, UserRecord("zhao", SUPERVISOR), reason="late list").saved
     assert _closed_day_dwell(demo_db) != dwell_before
+    assert day_close.last_change_after_close(demo_db, DEMO_END).reason == "late list"
 
 
 def test_a_clerk_cannot_move_a_service_off_a_closed_day(demo_db):
@@ -254,7 +271,8 @@ def test_a_supervisor_changes_a_closed_day_only_giving_a_reason(demo_db, tmp_pat
     assert action == "import" and after["reason"] == "late loading list"
     seen = audit.newest_id(demo_db)
     services.delete_service(demo_db, saved.id, SUPERVISOR_ZHAO, reason="never ran")
-    assert _last_entry(demo_db) == ("delete", {"reason": "never ran"})
+    assert _last_entry(demo_db) == ("delete", {"reason": "never ran",
+                                               "closed_days": [DEMO_END.isoformat()]})
     change = day_close.last_change_after_close(demo_db, DEMO_END)  # what reports print
     assert (change.changed_by, change.reason) == ("zhao", "never ran")
     # What another desk's window reloads for it: the deleted service's day.
@@ -266,3 +284,37 @@ def test_a_supervisor_changes_a_closed_day_only_giving_a_reason(demo_db, tmp_pat
     services.save_service(demo_db, service, moves, SUPERVISOR_ZHAO)
     action, after = _last_entry(demo_db)
     assert action == "update" and "reason" not in after
+
+
+def test_an_import_changes_only_the_closed_days_it_holds(demo_db, tmp_path):
+    """A file with services on the days before and after a closed day leaves that day as it
+    was: the reports say only the day it holds was changed after closing."""
+    from hubapp.interchange.importing import import_file
+
+    untouched, first = DEMO_END - dt.timedelta(days=2), DEMO_END - dt.timedelta(days=3)
+    for day in (untouched, DEMO_END):
+        day_close.close_day(demo_db, day, SUPERVISOR_ZHAO)
+    path = tmp_path / "around.csv"
+    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
+                    f"{first.isoformat()},Z9998,outbound,CN-LA,CSQU3054383,22G1,F,12000\n"
+                    f"{DEMO_END.isoformat()},Z9999,outbound,CN-LA,MSKU1234565,22G1,F,12000\n",
+                    encoding="utf-8")
+    assert import_file(demo_db, path, SUPERVISOR_ZHAO, reason="late list").saved
+    action, after = _last_entry(demo_db)
+    assert action == "import" and after["closed_days"] == [DEMO_END.isoformat()]
+    assert day_close.last_change_after_close(demo_db, untouched) is None
+    assert day_close.last_change_after_close(demo_db, DEMO_END).reason == "late list"
+
+
+def test_another_desks_reason_is_not_named_among_the_fields_it_changed(demo_db):
+    from hubapp.store import services
+    from test_rollup import loaded
+
+    service, moves = loaded(demo_db, DEMO_END)
+    day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    services.save_service(demo_db, dataclasses.replace(service, notes="recounted"), moves,
+                          SUPERVISOR_ZHAO, reason="recount")
+    with pytest.raises(services.EditConflict) as refused:  # this desk's copy is older
+        services.save_service(demo_db, dataclasses.replace(service, wagons=3), moves,
+                              SUPERVISOR_ZHAO, reason="wagons")
+    assert "(notes)" in str(refused.value)

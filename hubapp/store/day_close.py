@@ -127,47 +127,61 @@ def writing_as(db: Database, actor: UserRecord) -> Iterator[str]:
         raise
 
 
+# The names a write's audit entry keeps beside what it changed when it changes a closed day:
+# ensure_days_open's, not fields of the service or file.
+NOTED = ("reason", "closed_days")
+
+
 def ensure_days_open(db: Database, days: Iterable[dt.date], role: str,
-                     reason: str | None = None) -> dict[str, str]:
+                     reason: str | None = None) -> dict[str, object]:
     """Refuse a write that changes these days if one is closed: to a clerk always
     (DayClosedError), to anyone else without a reason (ReasonNeeded). What the write's audit
-    entry adds to its after: {"reason": …} when it changes a closed day, else nothing.
+    entry adds to its after: {"reason": …, "closed_days": [the closed ones, ISO]} when it
+    changes a closed day, else nothing.
 
     Call it inside the write's transaction so a close by another desk cannot
     slip in between the check and the save.
     """
-    noted = {}
-    for day in sorted(days):
-        closed = closed_info(db, day)
-        if closed is None:
-            continue
-        if role == CLERK:
-            raise DayClosedError(QT_TRANSLATE_NOOP(
-                "messages", "{date} was closed by {name}; ask a supervisor to reopen it before "
-                            "changing it"), date=day.isoformat(), name=closed.closed_by)
-        if not (reason or "").strip():
-            raise ReasonNeeded(QT_TRANSLATE_NOOP(
-                "messages", "{date} is closed: give a reason for changing it"),
-                date=day.isoformat())
-        noted = {"reason": reason.strip()}
-    return noted
+    return _let_through(db, days, role, reason, {}, (
+        QT_TRANSLATE_NOOP("messages", "{date} was closed by {name}; ask a supervisor to reopen "
+                                      "it before changing it"),
+        QT_TRANSLATE_NOOP("messages", "{date} is closed: give a reason for changing it")))
 
 
-def ensure_dwell_days_open(db: Database, days: Iterable[dt.date], role: str) -> None:
-    """Raise DayClosedError if a clerk's change would alter a closed day's dwell figures.
+def ensure_dwell_days_open(db: Database, days: Iterable[dt.date], role: str,
+                           reason: str | None, noted: dict[str, object]) -> dict[str, object]:
+    """ensure_days_open for the days whose dwell figures a write changed; noted: what
+    ensure_days_open gave the same write, which the closed days among these join.
 
     A box's dwell is counted on the day it leaves, so changing its arrival (or the train it
-    left on) on an open day changes a later day's figures; a closed day's stay as closed.
+    left on) on an open day changes a later day's figures; a closed day's stay as closed,
+    or change with a reason like the day itself.
     """
-    if role != CLERK:
-        return
+    return _let_through(db, days, role, reason, noted, (
+        QT_TRANSLATE_NOOP("messages", "This change alters the dwell time of containers that "
+                                      "left on {date}, which {name} has closed; ask a "
+                                      "supervisor to reopen {date} or to make the change"),
+        QT_TRANSLATE_NOOP("messages", "This change alters the dwell time of containers that "
+                                      "left on {date}, which is closed: give a reason for "
+                                      "changing it")))
+
+
+def _let_through(db: Database, days: Iterable[dt.date], role: str, reason: str | None,
+                 noted: dict[str, object], refusals: tuple[str, str]) -> dict[str, object]:
+    """noted with the closed ones among days added, or refused: refusals are the clerk's
+    DayClosedError and the reason-less ReasonNeeded."""
+    closed = set(noted.get("closed_days", ()))
     for day in sorted(days):
-        closed = closed_info(db, day)
-        if closed is not None:
-            raise DayClosedError(QT_TRANSLATE_NOOP(
-                "messages", "This change alters the dwell time of containers that left on "
-                            "{date}, which {name} has closed; ask a supervisor to reopen {date} "
-                            "or to make the change"), date=day.isoformat(), name=closed.closed_by)
+        info = closed_info(db, day)
+        if info is None:
+            continue
+        if role == CLERK:
+            raise DayClosedError(refusals[0], date=day.isoformat(), name=info.closed_by)
+        if not (reason or "").strip():
+            raise ReasonNeeded(refusals[1], date=day.isoformat())
+        closed.add(day.isoformat())
+    # The days themselves, not the write's range: last_change_after_close finds them.
+    return {"reason": reason.strip(), "closed_days": sorted(closed)} if closed else noted
 
 
 def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:
@@ -179,23 +193,19 @@ def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:
 
 def last_change_after_close(db: Database, day: dt.date) -> ChangeAfterCloseRecord | None:
     """The latest change to a closed day since it was closed (a service saved or deleted,
-    a file imported onto it), as its audit entry records it; None while open or unchanged.
-    Only such changes carry a reason (ensure_days_open), so few entries are read."""
+    a file imported onto it, or its boxes' dwell changed by a write on another day), as its
+    audit entry records it; None while open or unchanged. Only such entries name closed days
+    (ensure_days_open), so few are read."""
     if not is_closed(db, day):
         return None
     text = day.isoformat()
     # After the close's own entry, not its stamp: a change in the same second may be older.
-    for at, user, entity, before, after in db.execute(
-            "SELECT at, user_name, entity, before, after FROM audit_log WHERE entity IN (?, ?)"
-            " AND after LIKE ? AND id > (SELECT COALESCE(MAX(id), 0) FROM audit_log"
+    for at, user, after in db.execute(
+            "SELECT at, user_name, after FROM audit_log WHERE after LIKE ?"
+            " AND id > (SELECT COALESCE(MAX(id), 0) FROM audit_log"
             " WHERE entity = ? AND action = ? AND entity_id = ?) ORDER BY id DESC",
-            ["service", "file", '%"reason": %', "day", "close", text]):
+            ['%"closed_days": %', "day", "close", text]):
         after = json.loads(after)
-        if entity == "file":  # an import: its days are a range
-            concerned = after["first_date"] <= text <= after["last_date"]
-        else:  # a service saved (maybe onto another day) or deleted
-            concerned = text in {side["service"]["date"] for side in (json.loads(before or "{}"),
-                                                                      after) if "service" in side}
-        if concerned:
+        if text in after["closed_days"]:
             return ChangeAfterCloseRecord(at, user, after["reason"])
     return None

@@ -234,7 +234,8 @@ def insert_import(
 ) -> tuple[TotalsRecord, ChangeRecord]:
     """Insert checked services in one transaction with one audit entry.
 
-    reason: why a supervisor or admin imports onto a closed day (day_close.ensure_days_open).
+    reason: why a supervisor or admin imports onto a closed day, or changes the dwell of one
+    (day_close.ensure_days_open).
 
     `check` is called between batches; whatever it raises (a cancel) rolls the
     whole import back, as does any other error.
@@ -262,7 +263,7 @@ def insert_import(
             "SELECT COUNT(*) FROM container_move").fetchone()[0]
         if bulk:
             rows, dwell_dates = _with_dwell(db, rows)
-            day_close.ensure_dwell_days_open(db, dwell_dates, role)
+            noted = day_close.ensure_dwell_days_open(db, dwell_dates, role, reason, noted)
             new_days = set(dates) - _days_holding_services(db, dates)
             tolerance = rollup.tolerance(db)
         with ThreadPoolExecutor(1) as helper, \
@@ -286,7 +287,8 @@ def insert_import(
             rollup.refresh_days(db, (set(dates) - new_days) | dwell_dates)
             rollup.refresh_months(db, new_days)
         else:
-            rollup.refresh_days(db, set(dates) | refresh_dwell(db, set(rows.container), role))
+            dwell_dates, noted = refresh_dwell(db, set(rows.container), role, reason, noted)
+            rollup.refresh_days(db, set(dates) | dwell_dates)
         sums = rows.totals()
         audit.record(db, actor.name, "import", "file", source, None, noted | {
             "file": source, "services": sums.services, "containers": sums.containers,

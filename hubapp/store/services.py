@@ -112,8 +112,9 @@ def save_service(
         _insert_moves(db, service_id, service, moves)
         saved = get_service(db, service_id)
         touched = {move.container for move in moves} | _containers(before)
+        dwell_days, noted = refresh_dwell(db, touched, role, reason, noted)
         rollup.refresh_days(db, {service.date} | ({before_date(before)} if before else set())
-                            | refresh_dwell(db, touched, role))
+                            | dwell_days)
         # The reason first: the Audit screen lists an entry's changes in its after's order.
         audit.record(db, actor.name, "create" if before is None else "update", "service",
                      service_id, before, noted | _snapshot(db, service_id))
@@ -131,18 +132,20 @@ def delete_service(db: Database, service_id: int, actor: UserRecord,
         before = _snapshot(db, service_id)
         noted = day_close.ensure_days_open(db, {before_date(before)}, role, reason)
         db.execute("DELETE FROM service WHERE id = ?", [service_id])
-        rollup.refresh_days(db, {before_date(before)}
-                            | refresh_dwell(db, _containers(before), role))
+        dwell_days, noted = refresh_dwell(db, _containers(before), role, reason, noted)
+        rollup.refresh_days(db, {before_date(before)} | dwell_days)
         audit.record(db, actor.name, "delete", "service", service_id, before, noted or None)
     return ChangeRecord("services", frozenset({before_date(before)}), frozenset({service_id}))
 
 
-def refresh_dwell(db: Database, containers: set[str], role: str) -> set[dt.date]:
-    """dwell.refresh of a clerk's (role) or anyone's write: the dates whose dwell it
-    changed, none of them a closed day for a clerk (DayClosedError rolls the write back)."""
+def refresh_dwell(db: Database, containers: set[str], role: str, reason: str | None,
+                  noted: dict[str, object]) -> tuple[set[dt.date], dict[str, object]]:
+    """dwell.refresh of a write by role, giving reason for a closed day: the dates whose
+    dwell it changed, and noted (what ensure_days_open gave the write for its audit entry)
+    with the closed ones among them. A clerk's on a closed day raises DayClosedError,
+    anyone's without a reason ReasonNeeded: both roll the write back."""
     days = dwell.refresh(db, containers)
-    day_close.ensure_dwell_days_open(db, days, role)
-    return days
+    return days, day_close.ensure_dwell_days_open(db, days, role, reason, noted)
 
 
 def insert_many(
@@ -289,10 +292,11 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
             "messages", "{user} deleted this service at {at}, after you opened it; your "
                         "changes were not saved"), user=who, at=at)
     # The fields as the Audit screen names them, in the language the message is shown in;
-    # a container by its number.
+    # a container by its number. A closed day's reason is why they changed, not one of them.
     changed = Listing(tuple(dict.fromkeys(
         name.split(".")[0] if "." in name else AuditWord("audit", name)
-        for name, _, _ in changed_fields(last.before, last.after)))) if last else ""
+        for name, _, _ in changed_fields(last.before, last.after)
+        if name not in day_close.NOTED))) if last else ""
     raise EditConflict(QT_TRANSLATE_NOOP(
         "messages", "{user} changed this service at {at} ({fields}), after you opened it; "
                     "your changes were not saved and are still on screen. Note them, press "
