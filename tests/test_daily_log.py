@@ -1132,10 +1132,76 @@ def test_a_supervisor_saves_or_deletes_on_a_closed_day_only_giving_a_reason(
     screen.delete_service()
     assert services.get_service(app_ctx.db, service.id).service_no == service.service_no
     screen.delete_service()
-    assert last_entry() == ("delete", {"reason": "never ran"})
+    assert last_entry() == ("delete", {"reason": "never ran",
+                                       "closed_days": [DEMO_END.isoformat()]})
 
     # An open day asks nothing.
     screen.set_day(DEMO_END - dt.timedelta(days=1))
     screen.table.selectRow(0)
     screen.grid.set_cells([(0, "seal", "CN778")], "Edit cell")
     assert screen.save() and len(asked) == 5
+
+
+def _audit_rows(path):
+    import json
+
+    with sqlite3.connect(path) as conn:
+        return [(action, json.loads(after) if after else None) for action, after in conn.execute(
+            "SELECT action, after FROM audit_log WHERE entity = 'service' ORDER BY id")]
+
+
+def test_a_supervisors_delete_that_changes_a_closed_days_dwell_asks_why_once(
+        qtbot, main_window, app_ctx, demo_db_path, monkeypatch):
+    """The service is on an open day, but a box it brought in left on a closed one, whose
+    dwell figures the delete changes: the store's refusal is asked about, and the delete
+    retried with the answer, which the entry keeps with that day."""
+    from test_day_close import _dwell_pair
+
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    service_id, arrived, number = _dwell_pair(app_ctx.db)
+    screen = main_window.day_screen
+    screen.show_move(dt.date.fromisoformat(arrived), service_id, number)
+    closed_at_another_desk(app_ctx)
+    asked, answers = [], [None, "never came in"]
+    monkeypatch.setattr(dialogs, "ask_text",
+                        lambda _parent, _title, label: asked.append(label) or answers.pop(0))
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "show_error", lambda *args: pytest.fail(f"shown {args}"))
+    entries = _audit_rows(demo_db_path)
+
+    screen.delete_service()  # Cancel: nothing deleted
+    assert services.get_service(app_ctx.db, service_id).id == service_id
+    assert _audit_rows(demo_db_path) == entries
+    screen.delete_service()
+    assert asked == ["This change alters the dwell time of containers that left on 2026-03-05, "
+                     "which is closed: give a reason for changing it. The reason is kept in "
+                     "the audit log."] * 2
+    assert _audit_rows(demo_db_path)[len(entries):] == [
+        ("delete", {"reason": "never came in", "closed_days": [DEMO_END.isoformat()]})]
+
+
+def test_cancelling_a_service_with_edits_on_a_closed_day_asks_why_once(
+        qtbot, main_window, app_ctx, demo_db_path, monkeypatch):
+    """Its edits are saved first, then the cancel: two writes of one action, one reason."""
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    closed_at_another_desk(app_ctx)
+    screen.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_text",
+                        lambda _parent, _title, label: asked.append(label) or "late")
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda *_args: "save")
+    entries = _audit_rows(demo_db_path)
+    screen.grid.set_cells([(0, "seal", "CN777")], "Edit cell")
+
+    screen.cancel_service()
+    assert len(asked) == 1
+    written = _audit_rows(demo_db_path)[len(entries):]
+    assert [(action, after["reason"]) for action, after in written] == [
+        ("update", "late"), ("update", "late")]
+    assert written[-1][1]["service"]["status"] == "cancelled"
+    # The next action asks again.
+    screen.grid.set_cells([(0, "seal", "CN778")], "Edit cell")
+    assert screen.save() and len(asked) == 2

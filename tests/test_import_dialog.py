@@ -554,9 +554,8 @@ def test_an_import_onto_a_closed_day_asks_once_why(main_window, qtbot, monkeypat
     before = stored(app_ctx.db)
     dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
     run_import(dialog, qtbot)
-    march_5 = formatting.long_date(dt.date(2026, 3, 5))
-    assert asked == [f"{march_5} is closed. Why import onto it? The reason is kept in the "
-                     "audit log."]
+    assert asked == ["2026-03-05 is closed: give a reason for changing it. The reason is kept "
+                     "in the audit log."]
     assert dialog.result_label.text() == "2026-03-05 is closed: give a reason for changing it"
     assert stored(app_ctx.db) == before
 

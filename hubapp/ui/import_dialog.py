@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -472,10 +471,8 @@ class ImportDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self._end_task()
         if isinstance(error, day_close.ReasonNeeded):
-            reason = dialogs.ask_text(self, self.tr("Import onto a closed day"), self.tr(
-                "{date} is closed. Why import onto it? The reason is kept in the audit "
-                "log.").format(date=formatting.long_date(
-                    dt.date.fromisoformat(error.values["date"]))))
+            reason = dialogs.ask_text(self, self.tr("Import onto a closed day"),
+                                      labels.reason_question(error))
             if reason is not None and reason.strip():
                 self._run_import(reason)
                 return

@@ -82,6 +82,14 @@ def message(error: HubError | FieldError) -> str:
     return errors.message(error, QCoreApplication.translate)
 
 
+def reason_question(refused: HubError) -> str:
+    """Why a supervisor or admin changes a closed day, asked once the store has refused the
+    change without a reason (day_close.ReasonNeeded): its refusal names the day and how."""
+    return QCoreApplication.translate(
+        "labels", "{refusal}. The reason is kept in the audit log.").format(
+        refusal=message(refused))
+
+
 def failure_reason(error: Exception) -> str:
     """What a screen says when its background work failed: the user's error, or where to look."""
     if isinstance(error, HubError):

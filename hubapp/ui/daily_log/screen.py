@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -35,6 +38,7 @@ from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_tabl
 
 RESIZE_PRECISION_ROWS = 30
 _LISTED = 5  # container numbers or services named before a list is cut short "…"
+_Written = TypeVar("_Written")
 
 
 class DailyLogScreen(QWidget):
@@ -56,6 +60,9 @@ class DailyLogScreen(QWidget):
         # is read again when the editor closes (a reload under it would drop it).
         self._saved_elsewhere = False
         self._conflict = False  # whether the last save was refused by another desk's change
+        # A closed day's reason given during a user action that writes more than once
+        # (_one_reason); None outside one.
+        self._reasons: list[str] | None = None
         self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = dt.date.today()
         # A day still to come cannot be closed; at midnight the next one can, on a desk
@@ -686,13 +693,10 @@ class DailyLogScreen(QWidget):
             self._point_at_problem(form_errors, grid_problems)
             return False
         stored = {self._service.date} if self._service and self._service.id else set()
-        reason = self._closed_day_reason({service.date} | stored)
-        if reason is None:
-            return False
         try:
-            saved, change = services.save_service(
+            written = self._writing({service.date} | stored, lambda reason: services.save_service(
                 self._db, service, self.grid.moves(), self.ctx.actor(),
-                settings.load(self._db).teu_45ft, reason)
+                settings.load(self._db).teu_45ft, reason))
         except ValidationError as error:
             self.form.show_errors([e for e in error.errors if e.row is None])
             self._point_at_problem([e for e in error.errors if e.row is None],
@@ -703,6 +707,9 @@ class DailyLogScreen(QWidget):
             self._conflict = isinstance(error, services.EditConflict)
             dialogs.show_error(self, self.tr("Not saved"), labels.message(error))
             return False
+        if written is None:
+            return False
+        saved, change = written
         added = len(self.grid.moves()) > self._stored_boxes
         self._service = saved
         self._form_dirty = False
@@ -715,23 +722,56 @@ class DailyLogScreen(QWidget):
         self._say_if_not_counted(saved)
         return True
 
+    def _writing(self, days: set[dt.date],
+                 write: Callable[[str], _Written]) -> _Written | None:
+        """write(reason) of a change to days, asking a supervisor or admin why when it changes
+        a closed day: before, by its days, or once the store has refused it for the closed
+        days whose dwell it changes, which only the write finds. None when they give no
+        reason, the edits staying on screen."""
+        reason = self._closed_day_reason(days)
+        if reason is None:
+            return None
+        try:
+            return write(reason)
+        except day_close.ReasonNeeded as refused:
+            reason = self._reason(labels.reason_question(refused))
+            return None if reason is None else write(reason)
+
     def _closed_day_reason(self, days: set[dt.date]) -> str | None:
         """Why a supervisor or admin changes a closed day among days, which the store
         refuses without it: "" when none is closed (or for a clerk, whom the store refuses
-        anyway), None when they cancel or give none, the edits staying on screen."""
+        anyway), else as _reason."""
         closed = sorted(day for day in days if day_close.is_closed(self._db, day))
         if not closed or self._current_role() == users.CLERK:
             return ""
-        reason = dialogs.ask_text(self, self.tr("Change a closed day"), self.tr(
+        return self._reason(self.tr(
             "{date} is closed. Why change it? The reason is kept in the audit log.").format(
             date=formatting.long_date(closed[0])))
+
+    def _reason(self, question: str) -> str | None:
+        """The answer to question, or the one given earlier in the same user action; None
+        when they cancel or give none."""
+        if self._reasons:
+            return self._reasons[0]
+        reason = dialogs.ask_text(self, self.tr("Change a closed day"), question)
         if reason is None:
             return None
         if not reason.strip():
             self.paste_message.setText(self.tr(
                 "Nothing was changed: a closed day is changed only with a reason."))
             return None
+        if self._reasons is not None:
+            self._reasons.append(reason)
         return reason
+
+    @contextlib.contextmanager
+    def _one_reason(self) -> Iterator[None]:
+        """A user action that writes more than once asks a closed day's reason once."""
+        self._reasons = []
+        try:
+            yield
+        finally:
+            self._reasons = None
 
     def _say_if_not_counted(self, saved: ServiceRecord) -> None:
         """Throughput counts what moved: a loading list saved on a planned service adds
@@ -768,6 +808,10 @@ class DailyLogScreen(QWidget):
             self._new_service_form()
 
     def cancel_service(self) -> None:
+        with self._one_reason():
+            self._cancel_service()
+
+    def _cancel_service(self) -> None:
         # Unsaved edits are saved or dropped first (the usual question), so that a cancel
         # changes the status of what is stored and nothing else.
         if self._service is None or not self._edits_saved_or_dropped() or \
@@ -796,14 +840,13 @@ class DailyLogScreen(QWidget):
                         len(services.list_moves(self._db, service.id)))
                 .format(service=service.service_no)):
             return
-        reason = self._closed_day_reason({service.date})
-        if reason is None:
-            return
         try:
-            change = services.delete_service(self._db, service.id, self.ctx.actor(),
-                                             service.version, reason)
+            change = self._writing({service.date}, lambda reason: services.delete_service(
+                self._db, service.id, self.ctx.actor(), service.version, reason))
         except HubError as error:
             dialogs.show_error(self, self.tr("Not deleted"), labels.message(error))
+            return
+        if change is None:
             return
         self._new_service_form()
         self.reload()
