@@ -136,6 +136,7 @@ WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "country"), QT_TRANSLATE_NOOP("audit", "code"),
     QT_TRANSLATE_NOOP("audit", "countries"), QT_TRANSLATE_NOOP("audit", "closed_at"),
     QT_TRANSLATE_NOOP("audit", "closed_by"), QT_TRANSLATE_NOOP("audit", "reason"),
+    QT_TRANSLATE_NOOP("audit", "closed_days"),
     QT_TRANSLATE_NOOP("audit", "role"), QT_TRANSLATE_NOOP("audit", "active"),
     QT_TRANSLATE_NOOP("audit", "until"), QT_TRANSLATE_NOOP("audit", "value"),
     QT_TRANSLATE_NOOP("audit", "hub_name"), QT_TRANSLATE_NOOP("audit", "hub_name_zh"),
