@@ -339,6 +339,24 @@ def test_a_url_or_host_and_port_typed_as_the_host_fills_the_fields(
     assert dialog.url().startswith(f"postgresql://{user + '@' if user else ''}{host}:{port}/")
 
 
+def test_a_urls_options_are_shown_and_kept_not_dropped(qtbot, memory_keyring):
+    """sslmode=verify-full pasted with the URL was dropped unsaid: the desk connected, and
+    remembered the server, without checking its certificate."""
+    dialog = ConnectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("postgresql://clerk:secret@db.hub.example:5433/hub"
+                        "?sslmode=verify-full&sslrootcert=/etc/hub/ca.pem")
+    dialog.host.editingFinished.emit()
+    assert dialog.options.text() == "sslmode=verify-full&sslrootcert=%2Fetc%2Fhub%2Fca.pem"
+    assert dialog.url() == ("postgresql://clerk@db.hub.example:5433/hub"
+                            "?sslmode=verify-full&sslrootcert=%2Fetc%2Fhub%2Fca.pem")
+    reopened = ConnectDialog(dialog.url())  # as the desk opens it on its current server
+    qtbot.addWidget(reopened)
+    assert reopened.url() == dialog.url()
+    reopened.options.clear()
+    assert reopened.url() == "postgresql://clerk@db.hub.example:5433/hub"
+
+
 def test_a_remembered_server_that_does_not_answer_offers_connect_again(
         qtbot, monkeypatch, demo_db_path):
     from hubapp.ui.app import open_start_database

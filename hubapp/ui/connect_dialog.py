@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
@@ -61,6 +61,11 @@ class ConnectDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # The URL's own settings (sslmode=verify-full, sslrootcert=…): a pasted URL lost them
+        # unsaid, and the desk connected without checking the server's certificate.
+        self.options = QLineEdit(self)
+        self.options.setObjectName("options")
+        self.options.setPlaceholderText(self.tr("none (e.g. sslmode=verify-full)"))
         self.remember = QCheckBox(self.tr("Remember the password on this computer"), self)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self.test_connection)
@@ -78,6 +83,7 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("Database"), self.database)
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Options"), self.options)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.remember)
@@ -95,6 +101,8 @@ class ConnectDialog(QDialog):
         self.port.setValue(parts.port or DEFAULT_PORT)
         self.database.setText(unquote(parts.path.lstrip("/")))
         self.user.setText(unquote(parts.username or ""))
+        self.options.setText(urlencode([(name, value) for name, value in parse_qsl(parts.query)
+                                        if name != "password"]))
         password = saved_password(url)
         self.remember.setChecked(password is not None)
         self.password.setText(password or "")
@@ -118,12 +126,14 @@ class ConnectDialog(QDialog):
             self.port.setValue(int(port))
 
     def url(self) -> str:
-        """postgresql://user@host:port/db, never with the password."""
+        """postgresql://user@host:port/db?options, never with the password."""
         user = quote(self.user.text().strip(), safe="")
         host = self.host.text().strip()
         host = f"[{host}]" if ":" in host else host  # an IPv6 address
         database = quote(self.database.text().strip(), safe="")
-        return f"postgresql://{user}@{host}:{self.port.value()}/{database}".replace("//@", "//")
+        options = self.options.text().strip().lstrip("?")
+        return (f"postgresql://{user}@{host}:{self.port.value()}/{database}".replace("//@", "//")
+                + (f"?{options}" if options else ""))
 
     def _missing(self) -> bool:
         if self.host.text().strip() and self.database.text().strip():

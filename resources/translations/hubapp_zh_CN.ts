@@ -502,62 +502,72 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="64"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="68"/>
+        <source>none (e.g. sslmode=verify-full)</source>
+        <translation>无（例如 sslmode=verify-full）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="69"/>
         <source>Remember the password on this computer</source>
         <translation>在此电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="65"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="70"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="76"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="81"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="77"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="82"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="78"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="83"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="79"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="84"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="80"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="85"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="131"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="86"/>
+        <source>Options</source>
+        <translation>连接选项</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="141"/>
         <source>Enter the server&apos;s host name and the database.</source>
         <translation>请输入服务器主机名和数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="160"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="170"/>
         <source>Connecting to {name}…</source>
         <translation>正在连接 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="177"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="187"/>
         <source>Connected to {name}.</source>
         <translation>已连接到 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="200"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="210"/>
         <source>Password not remembered</source>
         <translation>未记住密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/connect_dialog.py" line="201"/>
+        <location filename="../../hubapp/ui/connect_dialog.py" line="211"/>
         <source>No password store (keyring) works on this computer, so the password is kept only until Hub Desk closes.
 
 To connect without typing it, put it in ~/.pgpass (a line host:port:database:user:password, readable only by you: chmod 600).</source>
