@@ -150,10 +150,8 @@ def test_a_clerks_import_cannot_change_the_dwell_of_a_closed_day(demo_db, tmp_pa
     between = dt.date.fromisoformat(arrived) + dt.timedelta(days=1)
     assert between < DEMO_END
     day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
-    path = tmp_path / "late-arrival.csv"
-    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
-                    f"{between.isoformat()},T99001,inbound,CN-LA,{number},22G1,F,20000\n",
-                    encoding="utf-8")
+    path = _loading_list(tmp_path / "late-arrival.csv",
+                         f"{between.isoformat()},T99001,inbound,CN-LA,{number},22G1,F,20000")
     before, dwell_before = checksum(demo_db), _closed_day_dwell(demo_db)
     with pytest.raises(DayClosedError, match="left on 2026-03-05"):
         import_file(demo_db, path, UserRecord("wang", CLERK))
@@ -202,10 +200,8 @@ def test_a_supervisor_demoted_at_another_desk_may_no_longer_change_a_closed_day(
     day_close.close_day(demo_db, DEMO_END, logged_in)
     users.set_role(demo_db, admin, "zhao.min", CLERK)  # at another desk
     service, moves = loaded(demo_db, DEMO_END)
-    path = tmp_path / "closed-day.csv"
-    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
-                    f"{DEMO_END.isoformat()},T99002,inbound,CN-LA,CSQU3054383,22G1,F,20000\n",
-                    encoding="utf-8")
+    path = _loading_list(tmp_path / "closed-day.csv",
+                         f"{DEMO_END.isoformat()},T99002,inbound,CN-LA,CSQU3054383,22G1,F,20000")
     before = checksum(demo_db)
     demoted = "Your role is now clerk, which may not do this: sign in again"
     with pytest.raises(PermissionDenied, match=demoted):
@@ -227,6 +223,13 @@ def test_a_supervisor_demoted_at_another_desk_may_no_longer_change_a_closed_day(
     assert checksum(demo_db) == before
 
 
+def _loading_list(path, *rows: str):
+    """A loading list of these rows under the columns a closed day's tests give."""
+    path.write_text("\n".join(["date,service,direction,route,container,size_type,full_empty,"
+                               "gross_kg", *rows]) + "\n", encoding="utf-8")
+    return path
+
+
 def _last_entry(db):
     row = next(db.query("SELECT * FROM audit_log ORDER BY id DESC LIMIT 1"))
     return row["action"], json.loads(row["after"]) if row["after"] else None
@@ -245,10 +248,8 @@ def test_a_supervisor_changes_a_closed_day_only_giving_a_reason(demo_db, tmp_pat
 
     service, moves = loaded(demo_db, DEMO_END)
     day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
-    path = tmp_path / "closed-day.csv"
-    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
-                    f"{DEMO_END.isoformat()},T99002,inbound,CN-LA,CSQU3054383,22G1,F,20000\n",
-                    encoding="utf-8")
+    path = _loading_list(tmp_path / "closed-day.csv",
+                         f"{DEMO_END.isoformat()},T99002,inbound,CN-LA,CSQU3054383,22G1,F,20000")
     before = checksum(demo_db)
     refused = "2026-03-05 is closed: give a reason for changing it"
     for actor in (SUPERVISOR_ZHAO, UserRecord("Li Na", ADMIN)):
@@ -294,11 +295,9 @@ def test_an_import_changes_only_the_closed_days_it_holds(demo_db, tmp_path):
     untouched, first = DEMO_END - dt.timedelta(days=2), DEMO_END - dt.timedelta(days=3)
     for day in (untouched, DEMO_END):
         day_close.close_day(demo_db, day, SUPERVISOR_ZHAO)
-    path = tmp_path / "around.csv"
-    path.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
-                    f"{first.isoformat()},Z9998,outbound,CN-LA,CSQU3054383,22G1,F,12000\n"
-                    f"{DEMO_END.isoformat()},Z9999,outbound,CN-LA,MSKU1234565,22G1,F,12000\n",
-                    encoding="utf-8")
+    path = _loading_list(tmp_path / "around.csv",
+                         f"{first.isoformat()},Z9998,outbound,CN-LA,CSQU3054383,22G1,F,12000",
+                         f"{DEMO_END.isoformat()},Z9999,outbound,CN-LA,MSKU1234565,22G1,F,12000")
     assert import_file(demo_db, path, SUPERVISOR_ZHAO, reason="late list").saved
     action, after = _last_entry(demo_db)
     assert action == "import" and after["closed_days"] == [DEMO_END.isoformat()]
