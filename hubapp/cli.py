@@ -674,7 +674,7 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange.importing import left_out_note, unread_sheets_note
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
-    from hubapp.store.day_close import ReasonNeeded
+    from hubapp.store.day_close import DwellReasonNeeded, ReasonNeeded
     from hubapp.store.filesystem import is_database_file
     from hubapp.store.users import SHELL_ADMIN
 
@@ -700,6 +700,11 @@ def run_import(args: argparse.Namespace) -> int:
         result = import_file(db, args.file, SHELL_ADMIN, dry_run=args.dry_run,
                              skip_duplicates=args.skip_duplicates, progress=progress,
                              reason=args.reason)
+    except DwellReasonNeeded as refused:
+        raise _UsageError(QT_TRANSLATE_NOOP(
+            "messages", "The import alters the dwell time of containers that left on {date}, "
+                        "which is closed: give --reason TEXT to import anyway"),
+            **refused.values) from None
     except ReasonNeeded as refused:
         raise _UsageError(QT_TRANSLATE_NOOP(
             "messages", "{date} is closed: give --reason TEXT to import onto it"),

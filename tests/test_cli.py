@@ -431,3 +431,27 @@ def test_an_import_onto_a_closed_day_needs_a_reason(demo_file, tmp_path):
     hubapp("import", late, "--db", path, "--reason", "late loading list", check=True)
     [(after,)] = imported()
     assert json.loads(after)["reason"] == "late loading list"
+
+
+def test_an_import_that_changes_a_closed_days_dwell_says_so(demo_file, tmp_path):
+    """The file's day is open, but a box it brings in left on the closed day later, whose
+    dwell figures it changes: the refusal names that, not the file's day as closed."""
+    from hubapp.store import day_close, open_db
+    from hubapp.store.users import SUPERVISOR, UserRecord
+    from test_day_close import _dwell_pair, _loading_list
+
+    path = tmp_path / "hub.db"
+    path.write_bytes(demo_file.read_bytes())
+    db = open_db(path)
+    _service_id, arrived, number = _dwell_pair(db)
+    day_close.close_day(db, dt.date(2026, 3, 5), UserRecord("zhao", SUPERVISOR))
+    db.close()
+    between = dt.date.fromisoformat(arrived) + dt.timedelta(days=1)
+    late = _loading_list(tmp_path / "late.csv",
+                         f"{between},T99001,inbound,CN-LA,{number},22G1,F,20000")
+    result = hubapp("import", late, "--db", path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == ("hubapp import: error: The import alters the dwell time of "
+                             "containers that left on 2026-03-05, which is closed: give "
+                             "--reason TEXT to import anyway (see hubapp import --help)\n")
+    hubapp("import", late, "--db", path, "--reason", "late arrival", check=True)

@@ -33,6 +33,11 @@ class ReasonNeeded(InputError):
     """A supervisor or admin changed a closed day without saying why."""
 
 
+class DwellReasonNeeded(ReasonNeeded):
+    """As ReasonNeeded, for a closed day whose boxes' dwell the write changes (the day
+    itself untouched): the command line words its own how-to for each."""
+
+
 @dataclass(frozen=True, slots=True)
 class DayCloseRecord:
     date: dt.date
@@ -142,7 +147,7 @@ def ensure_days_open(db: Database, days: Iterable[dt.date], role: str,
     Call it inside the write's transaction so a close by another desk cannot
     slip in between the check and the save.
     """
-    return _let_through(db, days, role, reason, {}, (
+    return _let_through(db, days, role, reason, {}, ReasonNeeded, (
         QT_TRANSLATE_NOOP("messages", "{date} was closed by {name}; ask a supervisor to reopen "
                                       "it before changing it"),
         QT_TRANSLATE_NOOP("messages", "{date} is closed: give a reason for changing it")))
@@ -157,7 +162,7 @@ def ensure_dwell_days_open(db: Database, days: Iterable[dt.date], role: str,
     left on) on an open day changes a later day's figures; a closed day's stay as closed,
     or change with a reason like the day itself.
     """
-    return _let_through(db, days, role, reason, noted, (
+    return _let_through(db, days, role, reason, noted, DwellReasonNeeded, (
         QT_TRANSLATE_NOOP("messages", "This change alters the dwell time of containers that "
                                       "left on {date}, which {name} has closed; ask a "
                                       "supervisor to reopen {date} or to make the change"),
@@ -167,9 +172,10 @@ def ensure_dwell_days_open(db: Database, days: Iterable[dt.date], role: str,
 
 
 def _let_through(db: Database, days: Iterable[dt.date], role: str, reason: str | None,
-                 noted: dict[str, object], refusals: tuple[str, str]) -> dict[str, object]:
+                 noted: dict[str, object], needed: type[ReasonNeeded],
+                 refusals: tuple[str, str]) -> dict[str, object]:
     """noted with the closed ones among days added, or refused: refusals are the clerk's
-    DayClosedError and the reason-less ReasonNeeded."""
+    DayClosedError and the reason-less `needed`."""
     closed = set(noted.get("closed_days", ()))
     for day in sorted(days):
         info = closed_info(db, day)
@@ -178,7 +184,7 @@ def _let_through(db: Database, days: Iterable[dt.date], role: str, reason: str |
         if role == CLERK:
             raise DayClosedError(refusals[0], date=day.isoformat(), name=info.closed_by)
         if not (reason or "").strip():
-            raise ReasonNeeded(refusals[1], date=day.isoformat())
+            raise needed(refusals[1], date=day.isoformat())
         closed.add(day.isoformat())
     # The days themselves, not the write's range: last_change_after_close finds them.
     return {"reason": reason.strip(), "closed_days": sorted(closed)} if closed else noted

@@ -3681,37 +3681,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="720"/>
+        <location filename="../../hubapp/cli.py" line="725"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="723"/>
+        <location filename="../../hubapp/cli.py" line="728"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="727"/>
+        <location filename="../../hubapp/cli.py" line="732"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="739"/>
+        <location filename="../../hubapp/cli.py" line="744"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="741"/>
+        <location filename="../../hubapp/cli.py" line="746"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="768"/>
+        <location filename="../../hubapp/cli.py" line="773"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="815"/>
+        <location filename="../../hubapp/cli.py" line="820"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3845,17 +3845,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="732"/>
+        <location filename="../../hubapp/cli.py" line="737"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="733"/>
+        <location filename="../../hubapp/cli.py" line="738"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="759"/>
+        <location filename="../../hubapp/cli.py" line="764"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4556,42 +4556,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="68"/>
+        <location filename="../../hubapp/store/day_close.py" line="73"/>
         <source>{date} is already closed</source>
         <translation>{date} 已关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="80"/>
+        <location filename="../../hubapp/store/day_close.py" line="85"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开放 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="86"/>
+        <location filename="../../hubapp/store/day_close.py" line="91"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="99"/>
+        <location filename="../../hubapp/store/day_close.py" line="104"/>
         <source>{date} is still to come; a day can be closed once it has begun</source>
         <translation>{date} 尚未到来；日期开始后才能关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="146"/>
+        <location filename="../../hubapp/store/day_close.py" line="151"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="148"/>
+        <location filename="../../hubapp/store/day_close.py" line="153"/>
         <source>{date} is closed: give a reason for changing it</source>
         <translation>{date} 已关账：请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="161"/>
+        <location filename="../../hubapp/store/day_close.py" line="166"/>
         <source>This change alters the dwell time of containers that left on {date}, which {name} has closed; ask a supervisor to reopen {date} or to make the change</source>
         <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开放 {date}，或由主管修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="164"/>
+        <location filename="../../hubapp/store/day_close.py" line="169"/>
         <source>This change alters the dwell time of containers that left on {date}, which is closed: give a reason for changing it</source>
         <translation>此修改会改变 {date}（已关账）离场集装箱的堆存时间：请填写修改原因</translation>
     </message>
@@ -4902,21 +4902,26 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="704"/>
+        <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
+        <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="709"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="787"/>
+        <location filename="../../hubapp/cli.py" line="792"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="798"/>
+        <location filename="../../hubapp/cli.py" line="803"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="803"/>
+        <location filename="../../hubapp/cli.py" line="808"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
