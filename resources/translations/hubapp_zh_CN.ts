@@ -4212,7 +4212,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="78"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
-        <translation>海关编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
+        <translation>HS 编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="104"/>
@@ -4823,12 +4823,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/reference.py" line="73"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
-        <translation>海关编码 {code} 由 {names} 共用：请输入货类名称</translation>
+        <translation>HS 编码 {code} 由 {names} 共用：请输入货类名称</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="94"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
-        <translation>{name} 已停用：请改用 {successor}（同一海关编码）</translation>
+        <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="97"/>
