@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from hubapp.domain.errors import HubError
-from hubapp.store import day_close, open_db, users
+from hubapp.store import backup, day_close, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, AuthError, PermissionDenied
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -237,6 +237,31 @@ def test_an_admin_deactivated_or_demoted_at_another_desk_loses_the_power_at_once
     # Logged in to an account a restore has since taken back out of the database.
     with pytest.raises(PermissionDenied, match="^Your account zhao is not in this database"):
         users.add_user(db, users.UserRecord("zhao", ADMIN, 999), "mallory", ADMIN, PASSWORD)
+
+
+def test_an_account_a_restore_took_out_has_no_power_though_a_new_one_got_its_id(
+        db, admin, new_target, tmp_path):
+    # A clerk logged in at a desk; an admin restores a backup from before the clerk's account
+    # was made and adds another account, which the database gives the clerk's id again.
+    saved = backup.backup_to(new_target, tmp_path / "before-li")
+    users.add_user(db, admin, "li", CLERK, PASSWORD)
+    li = users.authenticate(db, "li", PASSWORD)
+    backup.restore(saved, new_target, admin)
+    zhao = users.add_user(db, admin, "zhao", ADMIN, PASSWORD)
+    assert zhao.id == li.id  # what made li's window act as zhao
+
+    gone = "^Your account li is not in this database: sign in again$"
+    for write in (lambda: users.add_user(db, li, "mallory", ADMIN, PASSWORD),
+                  lambda: users.set_role(db, li, "Li Na", CLERK),
+                  lambda: day_close.close_day(db, dt.date.today(), li)):
+        with pytest.raises(PermissionDenied, match=gone):
+            write()
+    with pytest.raises(PermissionDenied, match=gone), transaction(db), \
+            day_close.writing_as(db, li):
+        pass
+    assert {(u.name, u.role) for u in users.list_users(db)} == {("Li Na", ADMIN),
+                                                                 ("zhao", ADMIN)}
+    assert users.require_role(db, zhao, ADMIN) == ADMIN
 
 
 def test_changing_ones_own_password_needs_the_current_one(db, admin):

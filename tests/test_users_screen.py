@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hubapp.domain import wording
-from hubapp.store import users
+from hubapp.store import backup, users
 from hubapp.ui import dialogs
 from hubapp.ui.login_dialog import PasswordDialog
 from hubapp.ui.main_window import MainWindow
@@ -343,6 +343,26 @@ def test_an_admin_picking_their_own_row_gives_the_current_password(qtbot, app_ct
     qtbot.mouseClick(screen.password_button, Qt.MouseButton.LeftButton)
     assert not shown[0].current_edit.isHidden()  # asked for the current one
     assert users.authenticate(app_ctx.db, "li.na", PASSWORD).name == "li.na"  # unchanged
+
+
+def test_an_admin_a_restore_took_out_does_not_take_the_account_given_their_id_for_theirs(
+        qtbot, app_ctx, demo_db_path, tmp_path, monkeypatch):
+    saved = backup.backup_to(demo_db_path, tmp_path / "before-bob.db")
+    bob = users.add_user(app_ctx.db, users.SINGLE_USER, "bob", "admin", PASSWORD)
+    users.set_single_user_mode(app_ctx.db, users.SINGLE_USER, False)
+    app_ctx.user, app_ctx.role, app_ctx.user_id = bob.name, bob.role, bob.id
+    backup.restore(saved, demo_db_path, users.SHELL_ADMIN)
+    assert users.add_user(app_ctx.db, users.SHELL_ADMIN, "zhao", "admin", PASSWORD).id == bob.id
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    shown = _answer_password(qtbot, monkeypatch, ("", "taken-over", "taken-over"))
+    qtbot.mouseClick(screen.password_button, Qt.MouseButton.LeftButton)
+    # zhao's row is another account's: no current password asked as if it were bob's own,
+    # and the store refuses bob, whose account the restore took out.
+    assert shown[0].current_edit.isHidden()
+    assert shown[0].message_label.text() == \
+        "Your account bob is not in this database: sign in again"
+    assert users.authenticate(app_ctx.db, "zhao", PASSWORD).name == "zhao"
 
 
 def test_in_single_user_mode_there_is_no_password_of_ones_own(main_window):

@@ -93,9 +93,12 @@ def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
     line) is as given, and needs no db."""
     role = user.role
     if user.id is not None:
-        row = db.execute("SELECT role, active FROM app_user WHERE id = ?",
-                         [user.id]).fetchone()
-        if row is None:  # a restore went back to before the account was made
+        # By id and name: after a restore to before the account was made, the next account
+        # added gets its id again (the backup brings back the highest id, or the server's
+        # id sequence, as they were), and this session must not act with that one's role.
+        row = db.execute("SELECT role, active FROM app_user WHERE id = ? AND name = ?",
+                         [user.id, user.name]).fetchone()
+        if row is None:
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "messages", "Your account {name} is not in this database: sign in again"),
                                    name=user.name)

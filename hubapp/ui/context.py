@@ -38,4 +38,5 @@ class AppContext:
         return UserRecord(self.user, self.role, self.user_id)
 
     def is_logged_in_as(self, user: UserRecord) -> bool:
-        return self.user_id is not None and user.id == self.user_id
+        # By name too: after a restore another account may have this one's id.
+        return self.user_id is not None and (user.id, user.name) == (self.user_id, self.user)
