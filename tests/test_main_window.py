@@ -4,12 +4,13 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QProgressDialog, QTableView
 
 from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.daily_log.services_list import DayServicesModel
@@ -459,14 +460,7 @@ def test_an_upgrade_at_start_is_shown_while_a_worker_makes_it(qapp, tmp_path, mo
     old = Database(path)
     MIGRATIONS.apply(old, stop_before=STEP_NAMES[-1])
     old.close()
-    seen = []
-
-    class Note(app.QProgressDialog):
-        def show(self):
-            super().show()
-            seen.append((self.labelText(), self.isVisible()))
-
-    monkeypatch.setattr(app, "QProgressDialog", Note)
+    seen = _upgrade_notes(monkeypatch)
     assert upgrade_pending(path)
 
     db, target = app.open_start_database(path)
@@ -479,8 +473,56 @@ def test_an_upgrade_at_start_is_shown_while_a_worker_makes_it(qapp, tmp_path, mo
     assert seen == [("Upgrading old.db for this version of Hub Desk. A copy of it is kept "
                      "first; on years of history this takes a minute or two.", True)]
     assert not [widget for widget in QApplication.topLevelWidgets()
-                if isinstance(widget, Note) and widget.isVisible()]
+                if isinstance(widget, QProgressDialog) and widget.isVisible()]
 
     seen.clear()
     app.open_start_database(path)[0].close()  # up to date: nothing to show
     assert seen == []
+
+
+def test_a_local_file_from_an_older_version_is_upgraded_by_a_worker_under_a_note(
+        qtbot, main_window, demo_template, tmp_path, monkeypatch):
+    """As at start: on the GUI thread, years of history froze the window without a word."""
+    from hubapp.store import migrations
+    from hubapp.store.db import upgrade_pending
+    from hubapp.ui import dialogs
+
+    older = shutil.copyfile(demo_template, tmp_path / "older.db")
+    with sqlite3.connect(older) as conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?",
+                     [migrations.STEP_NAMES[-1]])
+        conn.execute("UPDATE hub_setting SET value = '0' WHERE key = 'single_user_mode'")
+    conn.close()
+    notes, upgraded_on = _upgrade_notes(monkeypatch), []
+    apply = migrations.MIGRATIONS.apply
+    monkeypatch.setattr(migrations.MIGRATIONS, "apply", lambda db: upgraded_on.append(
+        threading.current_thread()) or apply(db))
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: str(older))
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: None)  # then stays here
+
+    main_window.local_file_action.trigger()
+
+    assert notes == [("Upgrading older.db for this version of Hub Desk. A copy of it is kept "
+                      "first; on years of history this takes a minute or two.", True)]
+    assert len(upgraded_on) == 1 and upgraded_on[0] is not threading.main_thread()
+    assert not upgrade_pending(older)
+    assert not [widget for widget in QApplication.topLevelWidgets()
+                if isinstance(widget, QProgressDialog) and widget.isVisible()]
+    assert main_window.isVisible() and main_window.db_path != older
+
+
+def _upgrade_notes(monkeypatch) -> list[tuple[str, bool]]:
+    """(text, shown before every window, taking their clicks) of each note ui.app shows
+    while a worker upgrades a file."""
+    from hubapp.ui import app
+
+    seen = []
+
+    class Note(QProgressDialog):
+        def show(self):
+            super().show()
+            seen.append((self.labelText(), self.isVisible()
+                         and self.windowModality() == Qt.WindowModality.ApplicationModal))
+
+    monkeypatch.setattr(app, "QProgressDialog", Note)
+    return seen

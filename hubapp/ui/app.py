@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path, user_log_path
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
@@ -97,9 +97,7 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     try:
         # A new hub's file is made; an existing 0-byte one is a copy that broke off.
         create = is_server(path) or not Path(path).exists()
-        if upgrade_pending(path):
-            _upgrade_showing_it(path)
-        return open_db(path, create=create), path
+        return open_showing_upgrade(path, create), path
     except HubError as error:
         dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot open the "
                                                         "database"), labels.message(error))
@@ -110,6 +108,14 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
         return None
     remember_target(connected[1])
     return connected
+
+
+def open_showing_upgrade(path: Path | str, create: bool) -> Database:
+    """open_db(path, create), upgrading a file an earlier Hub Desk wrote as _upgrade_showing_it
+    does, not on the GUI thread behind a window that stops answering."""
+    if upgrade_pending(path):
+        _upgrade_showing_it(path)
+    return open_db(path, create=create)
 
 
 def _upgrade_showing_it(path: Path | str) -> None:
@@ -123,6 +129,9 @@ def _upgrade_showing_it(path: Path | str) -> None:
     note.setWindowTitle(QApplication.translate("app", "Hub Desk"))
     note.setCancelButton(None)
     note.setMinimumDuration(0)
+    # A window already open (File ▸ Use a local file…) takes no clicks meanwhile: its
+    # switch waits for the upgrade.
+    note.setWindowModality(Qt.WindowModality.ApplicationModal)
     note.show()
     from concurrent.futures import ThreadPoolExecutor  # only an upgrade needs it
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import TotalsRecord
-from hubapp.store import open_db, users
+from hubapp.store import users
 from hubapp.store.engine import display_name, is_server
 from hubapp.store.filesystem import can_save_to
 from hubapp.ui import dialogs, labels
@@ -222,8 +222,11 @@ class MainWindow(QMainWindow):
                                       self.tr("Hub Desk databases (*.db);;All files (*)"))
         if not path:
             return
+        from hubapp.ui import app  # app builds windows: imported at use
+
         try:
-            db = open_db(path, create=False)  # a file chosen: a 0-byte one is a broken copy
+            # A file chosen: a 0-byte one is a broken copy. An older one upgrades as at start.
+            db = app.open_showing_upgrade(path, create=False)
         except HubError as error:
             dialogs.show_error(self, self.tr("Hub Desk cannot open the database"),
                                labels.message(error))
