@@ -232,3 +232,23 @@ def test_only_moved_boxes_unless_all_statuses_are_chosen(qtbot, screen, app_ctx)
     assert screen._total == moved + planned
     # Newest first: today's planned boxes are on the first page.
     assert "Planned" in column_texts(screen, MovesBrowseModel.STATUS)
+
+
+def test_a_date_typed_over_any_is_the_filter(qtbot, screen):
+    """As in every other date field: Tab in, type the date, Tab on."""
+    screen.date_from.setFocus()
+    qtbot.keyClicks(screen.date_from, "2026-03-04")
+    qtbot.keyClick(screen.date_from, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.date_to
+    qtbot.keyClicks(screen.date_to, "20260305")  # without the dashes too
+    qtbot.keyClick(screen.date_to, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.container
+    f = screen.current_filter()
+    assert (f.date_from, f.date_to) == (dt.date(2026, 3, 4), dt.date(2026, 3, 5))
+
+
+def test_a_date_pasted_over_any_is_the_filter(qtbot, screen):
+    QApplication.clipboard().setText("2026-03-04")
+    screen.date_from.setFocus()
+    qtbot.keyClick(screen.date_from, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert screen.current_filter().date_from == dt.date(2026, 3, 4)

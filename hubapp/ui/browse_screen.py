@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 
 from PySide6.QtCore import (
-    QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal,
+    QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QLabel,
@@ -22,38 +22,14 @@ from hubapp.domain.records import MOVED_STATUSES, ChangeRecord, Direction, Statu
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.ui import date_edits, filter_choices, formatting, labels
+from hubapp.ui.date_edits import NO_DATE
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, empty_note, list_table
 from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
-NO_DATE = QDate(2000, 1, 1)  # the date edits' "any date", shown as a dash
 TYPING_PAUSE_MS = 300  # wait for the clerk to stop typing before asking again
-
-
-class _AnyDate(QObject):
-    """While a date edit says "any", its calendar opens on this month, not on January 2000,
-    and Tab goes on to the next filter: there are no day and month to step through."""
-
-    def __init__(self, edit: QDateEdit) -> None:
-        super().__init__(edit)
-        self._edit = edit
-        edit.calendarWidget().installEventFilter(self)
-        edit.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if self._edit.date() != NO_DATE:
-            return False
-        if event.type() == QEvent.Type.Show and watched is not self._edit:
-            today = QDate.currentDate()
-            watched.setCurrentPage(today.year(), today.month())
-        elif event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
-                                                                      Qt.Key.Key_Backtab):
-            # QWidget's own: the date edit's would step through its sections.
-            QWidget.focusNextPrevChild(self._edit, event.key() == Qt.Key.Key_Tab)
-            return True
-        return False
 
 
 def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descending: bool,
@@ -196,10 +172,7 @@ class BrowseScreen(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText(self.tr("any"))
-            edit.setDate(NO_DATE)
-            _AnyDate(edit)
+            date_edits.take_any_date(edit, self.tr("any"))
         self.container = QLineEdit(self)
         self.container.setPlaceholderText(self.tr("Starts with…"))
         self.service = QLineEdit(self)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
 _SEPARATORS = frozenset("-/.")
+NO_DATE = QDate(2000, 1, 1)  # an "any date" edit's minimum, shown as its special text
 
 
 class _TypedSeparators(QObject):
@@ -28,3 +30,48 @@ class _TypedSeparators(QObject):
 def take_typed_dates(*edits: QDateEdit) -> None:
     for edit in edits:
         _TypedSeparators(edit)
+
+
+class _AnyDate(QObject):
+    """While a date edit says "any", its calendar opens on this month, not on January 2000,
+    Tab goes on to the next filter (there are no day and month to step through), and a
+    date typed or pasted replaces "any": Qt would append the keys to the word and drop them."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        edit.calendarWidget().installEventFilter(self)
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if self._edit.date() != NO_DATE:
+            return False
+        if event.type() == QEvent.Type.Show and watched is not self._edit:
+            today = QDate.currentDate()
+            watched.setCurrentPage(today.year(), today.month())
+        elif event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
+                                                                      Qt.Key.Key_Backtab):
+            # QWidget's own: the date edit's would step through its sections.
+            QWidget.focusNextPrevChild(self._edit, event.key() == Qt.Key.Key_Tab)
+            return True
+        elif event.type() == QEvent.Type.KeyPress and watched is self._edit:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self._start_from_today()
+                self._edit.lineEdit().selectAll()  # the pasted date replaces it all
+            elif event.text().isdigit():
+                self._start_from_today()
+                # The year selected, as on entering any other date field: the digits
+                # typed replace it, and Qt goes on to the month and the day.
+                self._edit.setSelectedSection(QDateTimeEdit.Section.YearSection)
+        return False
+
+    def _start_from_today(self) -> None:
+        self._edit.setDate(QDate.currentDate())
+
+
+def take_any_date(edit: QDateEdit, any_text: str) -> None:
+    """Let edit hold no date, shown as any_text, as well as the days from 2000 on."""
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(any_text)
+    edit.setDate(NO_DATE)
+    _AnyDate(edit)
