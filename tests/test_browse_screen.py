@@ -252,3 +252,19 @@ def test_a_date_pasted_over_any_is_the_filter(qtbot, screen):
     screen.date_from.setFocus()
     qtbot.keyClick(screen.date_from, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert screen.current_filter().date_from == dt.date(2026, 3, 4)
+
+
+@pytest.mark.parametrize("field", ["container", "service"])
+def test_enter_in_a_number_filter_goes_to_the_rows_found(qtbot, screen, field):
+    record = screen.model.index(10, 0).data(Qt.ItemDataRole.UserRole + 1)
+    edit = getattr(screen, field)
+    edit.setFocus()
+    typed = record.container if field == "container" else record.service_no
+    qtbot.keyClicks(edit, typed)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert not screen._typing.isActive()  # applied at once, not after the typing pause
+    assert QApplication.focusWidget() is screen.table
+    assert screen.table.currentIndex().row() == 0
+    current = screen.table.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
+    assert getattr(current, field if field == "container" else "service_no") == typed
