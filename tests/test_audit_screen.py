@@ -390,3 +390,24 @@ def test_the_export_lists_each_removed_and_added_box_as_the_details_do(
         saved = [row for row in rows if row[2] == action and row[4] == field]
         assert [row[side] for row in saved] == lines
         assert all(row[11 - side] == "" for row in saved)
+
+
+def test_ctrl_c_copies_the_picked_entries_as_shown(qtbot, app_ctx):
+    """As every list: the whole row under the headers, for a spreadsheet."""
+    from PySide6.QtWidgets import QApplication
+
+    _change_a_service(app_ctx.db, "wang.li")
+    _change_a_service(app_ctx.db, "li.na")
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    table, model = screen.table, screen.table.model()
+    table.setFocus()
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QApplication.clipboard().text().splitlines()
+    columns = [column for column in range(model.columnCount()) if not table.isColumnHidden(column)]
+    assert lines[0].split("\t") == [model.headerData(column, Qt.Orientation.Horizontal)
+                                    for column in columns]
+    assert [line.split("\t") for line in lines[1:]] == [
+        [model.index(1, column).data() or "" for column in columns]]

@@ -268,3 +268,14 @@ def test_enter_in_a_number_filter_goes_to_the_rows_found(qtbot, screen, field):
     assert screen.table.currentIndex().row() == 0
     current = screen.table.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
     assert getattr(current, field if field == "container" else "service_no") == typed
+
+
+def test_ctrl_c_copies_the_picked_row_under_the_headers(qtbot, screen):
+    model = screen.model
+    screen.table.setFocus()
+    screen.table.selectRow(2)
+    qtbot.keyClick(screen.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    header = [model.headerData(column, Qt.Orientation.Horizontal)
+              for column in range(model.columnCount())]
+    row = [model.index(2, column).data() for column in range(model.columnCount())]
+    assert QApplication.clipboard().text() == "\t".join(header) + "\n" + "\t".join(row) + "\n"

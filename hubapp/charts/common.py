@@ -16,6 +16,8 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
+from hubapp.domain import columns
+
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
              "SimHei", "PingFang SC")
 
@@ -46,10 +48,8 @@ class ChartTableRecord:
                 return f"{value:.{self.column_decimals(column, value)}f}"
             return str(value)
 
-        lines = ["\t".join(self.headers)]
-        lines += ["\t".join(cell(column, value) for column, value in enumerate(row))
-                  for row in self.rows]
-        return "\n".join(lines) + "\n"
+        return columns.tab_separated([self.headers, *(
+            [cell(column, value) for column, value in enumerate(row)] for row in self.rows)])
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 # Field -> the headers that mean it. Compared after _key(): case, spaces, underscores,
 # dashes, dots, slashes and brackets do not matter ("Gross Weight (kg)", "毛重（kg）").
@@ -85,11 +85,17 @@ def _lines(text: str) -> list[str]:
     return lines[:-1] if lines and not lines[-1] else lines
 
 
-def _written(rows: list[list[str]]) -> list[str]:
-    """The rows as a spreadsheet would have quoted them (split at line ends)."""
+def tab_separated(rows: Iterable[Sequence[str]]) -> str:
+    """Rows as a spreadsheet copies them: tab-separated, a cell with a tab, line break or
+    quote quoted, so that pasting into Excel, WPS or the grid gives the same cells back."""
     out = io.StringIO()
     csv.writer(out, delimiter="\t", lineterminator="\n").writerows(rows)
-    return _lines(out.getvalue())
+    return out.getvalue()
+
+
+def _written(rows: list[list[str]]) -> list[str]:
+    """The rows as a spreadsheet would have quoted them (split at line ends)."""
+    return _lines(tab_separated(rows))
 
 
 # The header is looked for among this many first rows: a title, a printed date and such

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
+                            QPersistentModelIndex, Qt)
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from hubapp.domain.columns import tab_separated
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # raw values, so numbers sort as numbers
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the …Record behind the row
@@ -98,7 +101,31 @@ def list_table(parent: QWidget) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     # As compact as the daily log's grid: Qt's default rows (30 px here) made lists sparse.
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    _CopyRows(table)
     return table
+
+
+class _CopyRows(QObject):
+    """Ctrl+C copies the picked rows as shown, under the column headers, for a spreadsheet:
+    Qt's own copied the current cell alone, though the whole row is picked."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        table.installEventFilter(self)
+
+    def eventFilter(self, table, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not event.matches(QKeySequence.StandardKey.Copy):
+            return False
+        model = table.model()
+        rows = sorted(index.row() for index in table.selectionModel().selectedRows())
+        if rows:
+            columns = [column for column in range(model.columnCount())
+                       if not table.isColumnHidden(column)]
+            QGuiApplication.clipboard().setText(tab_separated([
+                [model.headerData(column, Qt.Orientation.Horizontal) or "" for column in columns],
+                *([model.index(row, column).data() or "" for column in columns]
+                  for row in rows)]))
+        return True
 
 
 def empty_note(table: QTableView, text: str = "") -> QLabel:
