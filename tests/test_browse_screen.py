@@ -279,3 +279,18 @@ def test_ctrl_c_copies_the_picked_row_under_the_headers(qtbot, screen):
               for column in range(model.columnCount())]
     row = [model.index(2, column).data() for column in range(model.columnCount())]
     assert QApplication.clipboard().text() == "\t".join(header) + "\n" + "\t".join(row) + "\n"
+
+
+def test_a_whole_container_number_with_a_wrong_check_digit_finds_the_right_one(qtbot, screen):
+    number = screen.model.index(10, MovesBrowseModel.CONTAINER).data()
+    wrong = number[:10] + str((int(number[10]) + 1) % 10)
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, wrong)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    assert screen.model.rowCount() > 0
+    assert set(column_texts(screen, MovesBrowseModel.CONTAINER)) == {number}
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    assert screen._total == screen.model.rowCount()
+    assert screen.count_label.text().endswith(
+        f" · {wrong}: the check digit should be {number[10]} — showing {number}")

@@ -76,7 +76,7 @@ def test_the_first_part_of_several_numbers_names_them(qtbot, screen, logged):
     ("zzzu12", "No container number in the log is ZZZU12 or starts with it."),
     ("7290705", "No container is numbered exactly 7290705: type the whole number with its "
                 "owner code, like CSQU3054383."),
-    ("ZZZU1234567", "ZZZU1234567 is not in the log."),
+    ("ZZZU1234564", "ZZZU1234564 is not in the log."),
 ])
 def test_nothing_found_says_what_was_searched(qtbot, screen, typed, said):
     panel = find(qtbot, screen, typed)
@@ -108,3 +108,24 @@ def test_numbers_starting_so_are_read_from_the_container_index(demo_db_path, log
         db.close()
     assert "USING COVERING INDEX container_move_container (container>? AND container<?)" \
         in plan, plan
+
+
+def test_a_wrong_check_digit_finds_the_number_it_should_be_and_says_so(qtbot, screen, logged,
+                                                                      demo_db_path):
+    number = logged[0]
+    wrong = number[:10] + str((int(number[10]) + 1) % 10)
+    panel = find(qtbot, screen, wrong)
+    assert panel.number == number
+    assert panel.model.rowCount() == moves_of(demo_db_path, number) > 0
+    moves = panel.model.rowCount()
+    assert panel.title.text().startswith(
+        f"{wrong}: the check digit should be {number[10]} — showing {number}: {moves} move")
+    assert QApplication.focusWidget() is panel.table
+
+
+def test_a_wrong_check_digit_of_an_unlogged_number_says_both(qtbot, screen, logged):
+    number = with_check_digit("ZZZU999999")
+    wrong = number[:10] + str((int(number[10]) + 1) % 10)
+    panel = find(qtbot, screen, wrong)
+    assert panel.title.text() == (f"{wrong}: the check digit should be {number[10]}, and "
+                                  f"{number} is not in the log either.")

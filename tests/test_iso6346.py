@@ -57,3 +57,14 @@ def test_exactly_one_check_digit_is_valid():
         stem = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(3)) + "U" + \
             f"{rng.randrange(1_000_000):06d}"
         assert sum(iso6346.is_valid(stem + str(d)) for d in range(10)) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BMOU0126271", "BMOU0126270"),  # only the check digit wrong
+    ("BMOU0126270", None),  # right already
+    ("BMOU012627", None),  # no check digit: completed()'s case
+    ("BMOX0126271", None),  # not a container number's shape
+    ("BMOU", None),
+])
+def test_corrected_gives_the_right_check_digit_of_a_whole_number(text, expected):
+    assert iso6346.corrected(text) == expected

@@ -131,3 +131,12 @@ def completed(number: str) -> str:
     """A normalised number with its check digit added when only that is missing, as people
     often leave it off ('BMOU729070' -> 'BMOU7290705'); any other text as it is."""
     return with_check_digit(number) if _WITHOUT_CHECK_DIGIT.fullmatch(number) else number
+
+
+def corrected(number: str) -> str | None:
+    """A normalised whole number wrong only in its check digit, with the right one
+    ('BMOU0126271' -> 'BMOU0126270'); None for any other text. A finder searches for it, as
+    one mistyped digit is likelier than a container nobody logged."""
+    if not _SHAPE.fullmatch(number) or is_valid_as_written(number):
+        return None
+    return with_check_digit(number[:10])

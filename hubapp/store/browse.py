@@ -113,8 +113,10 @@ _WIDE_RANGE = dt.timedelta(days=31)
 
 def _prefixes(f: BrowseFilterRecord) -> tuple[str, str]:
     """The container and service number prefixes as stored, whatever was typed (lower case,
-    full-width, spaces; a container's dashes go, a service's stay: "CQ-HAM1")."""
-    return iso6346.normalise(f.container_prefix), service_number(f.service_prefix)
+    full-width, spaces; a container's dashes go, a service's stay: "CQ-HAM1"); a whole
+    container number with a wrong check digit is searched with the right one."""
+    container = iso6346.normalise(f.container_prefix)
+    return iso6346.corrected(container) or container, service_number(f.service_prefix)
 
 
 def _few_services(f: BrowseFilterRecord) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from hubapp.domain import iso6346
 from hubapp.domain.records import MOVED_STATUSES, ChangeRecord, Direction, Status
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
@@ -363,6 +364,10 @@ class BrowseScreen(QWidget):
                 shown=formatting.number(shown))
         if self.model.loading():
             text += " " + self.tr("(loading more…)")
+        typed = iso6346.normalise(self.model.filter.container_prefix)
+        if right := iso6346.corrected(typed):  # as store.browse searches
+            text += " · " + self.tr("{typed}: the check digit should be {digit} — showing "
+                                    "{number}").format(typed=typed, digit=right[-1], number=right)
         self.count_label.setText(text)
 
     def _note_if_empty(self) -> None:

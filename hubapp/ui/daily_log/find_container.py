@@ -61,16 +61,24 @@ class FindContainerPanel(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.hide()
 
-    def show_results(self, number: str, rows: list[ContainerHistoryRecord]) -> None:
+    def show_results(self, number: str, rows: list[ContainerHistoryRecord],
+                     typed: str = "") -> None:
+        """The moves of number; typed: the number as typed, if it had a wrong check digit."""
         if not rows:
-            self.show_nothing(self.tr("{number} is not in the log.").format(number=number))
+            self.show_nothing(self.tr("{number} is not in the log.").format(number=number)
+                              if not typed else self.tr(
+                "{typed}: the check digit should be {digit}, and {number} is not in the log "
+                "either.").format(typed=typed, digit=number[-1], number=number))
             return
         self.number = number  # what the rows are of, whatever the find box holds by now
         self.model.set_rows(rows)
         # As tall as the moves, up to six: one move took a box of eight rows from the grid.
         self.table.setVisible(True)
         self.table.setFixedHeight(rows_high(self.table, min(len(rows), SHOWN_MOVES)))
-        self.title.setText(self.tr("{number}: %n move(s)", "", len(rows)).format(number=number))
+        self.title.setText(self.tr("{typed}: the check digit should be {digit} — showing "
+                                   "{number}: %n move(s)", "", len(rows)).format(
+            typed=typed, digit=number[-1], number=number) if typed else self.tr(
+            "{number}: %n move(s)", "", len(rows)).format(number=number))
         self.table.setCurrentIndex(self.model.index(0, 0))
         self.show()
         self.table.setFocus()

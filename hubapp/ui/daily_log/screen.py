@@ -859,15 +859,16 @@ class DailyLogScreen(QWidget):
         self.find_edit.selectAll()
 
     def _find(self) -> None:
-        """The moves of the container typed, whole, without its check digit, or the first
-        part of its number when that names one container only."""
+        """The moves of the container typed, whole, without its check digit or with a wrong
+        one, or the first part of its number when that names one container only."""
         typed = iso6346.normalise(self.find_edit.text())
         if not typed:
             return
-        number = iso6346.completed(typed)
+        right = iso6346.corrected(typed)
+        number = right or iso6346.completed(typed)
         rows = services.find_container(self._db, number)
         if rows or len(typed) >= 11:
-            self.find_panel.show_results(number, rows)
+            self.find_panel.show_results(number, rows, typed if right else "")
         elif number != typed:
             self.find_panel.show_nothing(self.tr(
                 "{number} ({typed} with its check digit) is not in the log.").format(
