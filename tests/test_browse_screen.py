@@ -6,16 +6,21 @@ machine may start late; a wait ends as soon as its condition holds.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from hubapp.store import browse
+from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import EMPTY, ContainerMoveRecord, Direction, ServiceRecord, Status
+from hubapp.store import browse, open_db, services, settings
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.formatting import number
+
+from conftest import DEMO_END
 
 WAIT_MS = 30_000
 
@@ -294,3 +299,88 @@ def test_a_whole_container_number_with_a_wrong_check_digit_finds_the_right_one(q
     assert screen._total == screen.model.rowCount()
     assert screen.count_label.text().endswith(
         f" · {wrong}: the check digit should be {number[10]} — showing {number}")
+
+
+class TestAnotherDesksSave:
+    """Saves at another desk, as the desk watcher reads them from the audit log."""
+
+    @pytest.fixture
+    def browsing(self, qtbot, main_window):
+        """The screen scrolled down two pages, with row 900 current."""
+        main_window.show_screen(BrowseScreen)
+        screen = main_window.screen(BrowseScreen)
+        qtbot.waitUntil(lambda: screen.model.rowCount() and not screen.model.loading(),
+                        timeout=WAIT_MS)
+        screen.table.scrollToBottom()
+        qtbot.waitUntil(lambda: screen.model.rowCount() >= 2 * browse.PAGE_SIZE
+                        and not screen.model.loading(), timeout=WAIT_MS)
+        screen.table.setFocus()
+        screen.table.setCurrentIndex(screen.model.index(900, 0))
+        screen.table.scrollTo(screen.model.index(900, 0))
+        return screen
+
+    @staticmethod
+    def save_elsewhere(target, day: dt.date, boxes: int = 0) -> None:
+        """A service with boxes new to the hub arrived on day, saved at another desk."""
+        other = open_db(target)
+        try:
+            services.save_service(
+                other, ServiceRecord("ZZ7701", day, Direction.INBOUND, status=Status.ARRIVED),
+                [ContainerMoveRecord(with_check_digit(f"ZZZU{n:06}"), "22G1", 1, EMPTY)
+                 for n in range(boxes)], UserRecord("li.na", "clerk"))
+            if not boxes:  # and a change of the hub's settings
+                settings.save(other, dataclasses.replace(settings.load(other),
+                                                         daily_train_target=21),
+                              UserRecord("admin", ADMIN))
+        finally:
+            other.close()
+
+    def test_a_save_the_list_does_not_show_leaves_it_alone(self, qtbot, browsing, main_window,
+                                                          demo_target):
+        screen = browsing
+        scrolled, rows = screen.table.verticalScrollBar().value(), screen.model.rowCount()
+        assert scrolled > 0
+        for edit, day in ((screen.date_from, DEMO_END - dt.timedelta(days=300)),
+                          (screen.date_to, DEMO_END)):
+            edit.blockSignals(True)  # as if the rows shown were of these dates
+            edit.setDate(QDate(day))
+            edit.blockSignals(False)
+        screen.model.filter = screen.current_filter()
+        self.save_elsewhere(demo_target, DEMO_END + dt.timedelta(days=1), boxes=1)
+        self.save_elsewhere(demo_target, DEMO_END + dt.timedelta(days=2))
+        with qtbot.assertNotEmitted(screen.model.page_loaded, wait=500):
+            assert main_window.watcher.look()
+        assert screen.model.rowCount() == rows
+        assert screen.table.verticalScrollBar().value() == scrolled
+        assert screen.table.currentIndex().row() == 900
+
+    def test_a_save_it_shows_keeps_the_current_row_in_sight(self, qtbot, browsing, main_window,
+                                                           demo_target):
+        screen = browsing
+        rows = screen.model.rowCount()
+        current = screen.table.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
+        self.save_elsewhere(demo_target, DEMO_END, boxes=3)  # the newest: above it
+        with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+            assert main_window.watcher.look()
+        assert screen.model.rowCount() >= rows
+        assert screen.model.index(0, MovesBrowseModel.CONTAINER).data().startswith("ZZZU")
+        index = screen.table.currentIndex()
+        assert index.row() == 903
+        assert index.data(Qt.ItemDataRole.UserRole + 1).id == current.id
+        assert screen.table.selectionModel().isRowSelected(903)
+        assert screen.table.viewport().rect().contains(screen.table.visualRect(index))
+        assert QApplication.focusWidget() is screen.table
+
+    def test_a_save_while_another_screen_is_shown_keeps_the_row_for_the_return(
+            self, qtbot, browsing, main_window, demo_target, qtmodeltester):
+        screen = browsing
+        current = screen.table.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
+        main_window.screens.setCurrentWidget(main_window.day_screen)
+        self.save_elsewhere(demo_target, DEMO_END, boxes=2)
+        with qtbot.assertNotEmitted(screen.model.page_loaded, wait=200):
+            assert main_window.watcher.look()  # read when it is looked at again
+        with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+            main_window.show_screen(BrowseScreen)
+        index = screen.table.currentIndex()
+        assert (index.row(), index.data(Qt.ItemDataRole.UserRole + 1).id) == (902, current.id)
+        qtmodeltester.check(screen.model)

@@ -34,9 +34,9 @@ TYPING_PAUSE_MS = 300  # wait for the clerk to stop typing before asking again
 
 
 def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descending: bool,
-               after: tuple | None) -> list[MoveRowRecord]:
+               after: tuple | None, limit: int = browse.PAGE_SIZE) -> list[MoveRowRecord]:
     with control.database() as db:
-        return browse.page(db, f, sort, descending, after)
+        return browse.page(db, f, sort, descending, after, limit)
 
 
 def _count(control: TaskControl, f: BrowseFilterRecord) -> int:
@@ -57,6 +57,7 @@ class MovesBrowseModel(RecordTableModel):
     ROLE_DATA = frozenset({Qt.ItemDataRole.TextAlignmentRole})
 
     page_loaded = Signal()  # rows were added, or the end was reached
+    replacing = Signal()  # read_again()'s rows are about to replace those shown
     failed = Signal(object)  # a page could not be read: the exception
 
     def __init__(self, tasks: TaskRunner, parent=None) -> None:
@@ -64,6 +65,7 @@ class MovesBrowseModel(RecordTableModel):
         self._tasks = tasks
         self._task = None
         self._at_end = True  # nothing to fetch until set_query()
+        self._asked = 0  # how many rows read_again() asked for
         self.filter = BrowseFilterRecord()
         self.sort_by = Sort.DATE
         self.descending = True  # newest first: what was moved lately is what is looked for
@@ -117,6 +119,29 @@ class MovesBrowseModel(RecordTableModel):
         self.endResetModel()
         self.fetchMore(QModelIndex())  # the view asks only once it has rows to scroll
 
+    def read_again(self) -> None:
+        """The rows loaded so far (at least a page) read again for the same query, shown in
+        place of the old ones only once they come, so the table never stands empty."""
+        if self._task is not None:
+            self._task.cancel()
+        self._asked = max(browse.PAGE_SIZE, len(self._rows))
+        self._task = self._tasks.start(functools.partial(
+            _load_page, f=self.filter, sort=self.sort_by, descending=self.descending,
+            after=None, limit=self._asked))
+        self._task.finished.connect(self._read_again)
+        self._task.failed.connect(self._page_failed)
+
+    def _read_again(self, rows: list[MoveRowRecord]) -> None:
+        if self.sender() is not self._task:
+            return
+        self._task = None
+        self.replacing.emit()
+        self.beginResetModel()
+        self._rows = rows
+        self._at_end = len(rows) < self._asked
+        self.endResetModel()
+        self.page_loaded.emit()
+
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
         # A page already on its way counts as fetched, so scrolling does not ask twice.
         return not parent.isValid() and not self._at_end and self._task is None
@@ -167,6 +192,8 @@ class BrowseScreen(QWidget):
         self._total: int | None = None
         self._stale = True  # load at the next show: the app starts without querying
         self._to_rows = False  # Enter in a filter: the rows take the focus once loaded
+        self._changed = False  # what the rows show changed while the screen was hidden
+        self._place: tuple[int | None, int] | None = None  # current move id, scrolled to
 
         self.date_from = QDateEdit(self)
         self.date_to = QDateEdit(self)
@@ -246,6 +273,8 @@ class BrowseScreen(QWidget):
         self.model.page_loaded.connect(self._show_count)
         self.model.page_loaded.connect(self._note_if_empty)
         self.model.page_loaded.connect(self._focus_rows)
+        self.model.replacing.connect(self._remember_place)
+        self.model.page_loaded.connect(self._back_to_place)
         self.model.modelReset.connect(self.empty_note.hide)  # a new query, not yet answered
         self.model.failed.connect(self._failed)
         ctx.signals.data_changed.connect(self._on_data_changed)
@@ -299,21 +328,65 @@ class BrowseScreen(QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload()
+        elif self._changed:
+            self._read_again()
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change is not None and change.what in ("reference", "restore"):
             filter_choices.refill(self.route, self.commodity, self.ctx.db)
+        if not self._shows(change):
+            return
         if self.isVisible():
-            self.reload()
+            self._read_again()
         else:
-            self._stale = True
+            self._changed = True
+
+    def _shows(self, change: ChangeRecord | None) -> bool:
+        """Whether change may alter the rows: settings, users or a day's closing do not, nor
+        services on days outside the dates filtered by."""
+        if change is None or change.what in ("reference", "restore"):  # the names shown
+            return True
+        if change.what != "services":
+            return False
+        first, last = self.model.filter.date_from, self.model.filter.date_to
+        return not change.dates or any((first is None or first <= day)
+                                       and (last is None or day <= last)
+                                       for day in change.dates)
+
+    def _read_again(self) -> None:
+        """Another desk's save: the rows again with the current one kept current, where a
+        reload from the top threw the clerk back to the first row."""
+        self._changed = False
+        self.model.read_again()
+        self._recount(self.model.filter)
+
+    def _remember_place(self) -> None:
+        record = self.table.currentIndex().data(RECORD_ROLE)
+        self._place = (record.id if record else None, self.table.verticalScrollBar().value())
+
+    def _back_to_place(self) -> None:
+        if self._place is None:
+            return
+        move_id, scrolled = self._place
+        self._place = None
+        self.table.doItemsLayout()  # the scroll bar's range for the new rows
+        self.table.verticalScrollBar().setValue(scrolled)
+        row = next((row for row, record in enumerate(self.model.records())
+                    if record.id == move_id), None)
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)  # only if moved out of sight
 
     def reload(self) -> None:
         """The first page and the count for the current filter and order."""
-        self._stale = False
+        self._stale = self._changed = False
         self._typing.stop()
         f = self.current_filter()
         self.model.set_query(f, self.model.sort_by, self.model.descending)
+        self._recount(f)
+
+    def _recount(self, f: BrowseFilterRecord) -> None:
         if self._count_task is not None:
             self._count_task.cancel()
         self._total = None
