@@ -33,7 +33,7 @@
 <context>
     <name>BrowseScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="371" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="434" />
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>%Ln movement loaded, counting…</numerusform>
@@ -41,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="373" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="436" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>
@@ -192,7 +192,15 @@
 <context>
     <name>FindContainerPanel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="73" />
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="78" />
+        <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
+        <translation>
+            <numerusform>{typed}: the check digit should be {digit} — showing {number}: %n move</numerusform>
+            <numerusform>{typed}: the check digit should be {digit} — showing {number}: %n moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="81" />
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}: %n move</numerusform>

@@ -215,112 +215,117 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="204"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="204"/>
         <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="208"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="216"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="225"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="226"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="278"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="284"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="282"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发车或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="371"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="434"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="373"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="436"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="376"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="439"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="384"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="442"/>
+        <source>{typed}: the check digit should be {digit} — showing {number}</source>
+        <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="451"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="387"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="454"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱流。每日台账中保存或导入的班次，其集装箱在发车或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="391"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="458"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="398"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="466"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -913,22 +918,22 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="873"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="874"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="878"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="879"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="892"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="897"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="898"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
@@ -1396,15 +1401,27 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="70"/>
+        <source>{typed}: the check digit should be {digit}, and {number} is not in the log either.</source>
+        <translation>{typed}：校验位应为 {digit}，台账中也没有 {number}。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="73"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="78"/>
+        <source>{typed}: the check digit should be {digit} — showing {number}: %n move(s)</source>
+        <translation>
+            <numerusform>{typed}：校验位应为 {digit}，显示的是 {number}：%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="81"/>
         <source>{number}: %n move(s)</source>
         <translation>
             <numerusform>{number}：%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/find_container.py" line="66"/>
+        <location filename="../../hubapp/ui/daily_log/find_container.py" line="68"/>
         <source>{number} is not in the log.</source>
         <translation>台账中没有 {number}。</translation>
     </message>
@@ -1720,17 +1737,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="253"/>
+        <location filename="../../hubapp/ui/main_window.py" line="256"/>
         <source>{keys}: {action}</source>
         <translation>{keys}：{action}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="258"/>
+        <location filename="../../hubapp/ui/main_window.py" line="261"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="259"/>
+        <location filename="../../hubapp/ui/main_window.py" line="262"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
@@ -1739,7 +1756,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="276"/>
+        <location filename="../../hubapp/ui/main_window.py" line="279"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -1834,17 +1851,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="228"/>
+        <location filename="../../hubapp/ui/main_window.py" line="231"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="269"/>
+        <location filename="../../hubapp/ui/main_window.py" line="272"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="270"/>
+        <location filename="../../hubapp/ui/main_window.py" line="273"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -1860,52 +1877,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="74"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="74"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="74"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="74"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="75"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="75"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="75"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2647,39 +2664,39 @@ Turn single-user mode on?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="104"/>
+        <location filename="../../hubapp/ui/app.py" line="102"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="119"/>
+        <location filename="../../hubapp/ui/app.py" line="125"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在为此版本的枢纽工作台升级 {name}。会先保留一份副本；多年的历史数据需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="152"/>
+        <location filename="../../hubapp/ui/app.py" line="161"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="153"/>
+        <location filename="../../hubapp/ui/app.py" line="162"/>
         <source>{path} can be read but not saved to: the file or its folder is read-only. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：文件或其所在文件夹为只读。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="123"/>
-        <location filename="../../hubapp/ui/app.py" line="173"/>
+        <location filename="../../hubapp/ui/app.py" line="129"/>
+        <location filename="../../hubapp/ui/app.py" line="182"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="177"/>
+        <location filename="../../hubapp/ui/app.py" line="186"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="178"/>
+        <location filename="../../hubapp/ui/app.py" line="187"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -4696,102 +4713,102 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="99"/>
+        <location filename="../../hubapp/store/users.py" line="102"/>
         <source>Your account {name} is not in this database: sign in again</source>
         <translation>此数据库中没有您的账户 {name}：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="103"/>
+        <location filename="../../hubapp/store/users.py" line="106"/>
         <source>Your account {name} was deactivated: sign in again</source>
         <translation>您的账户 {name} 已被停用：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="120"/>
+        <location filename="../../hubapp/store/users.py" line="123"/>
         <source>Your role is now {role}, which may not do this: sign in again</source>
         <translation>您的角色现在是 {role}，无权执行此操作：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="110"/>
+        <location filename="../../hubapp/store/users.py" line="113"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="183"/>
+        <location filename="../../hubapp/store/users.py" line="186"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="202"/>
+        <location filename="../../hubapp/store/users.py" line="205"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="221"/>
+        <location filename="../../hubapp/store/users.py" line="224"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="261"/>
+        <location filename="../../hubapp/store/users.py" line="264"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="276"/>
+        <location filename="../../hubapp/store/users.py" line="279"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="288"/>
+        <location filename="../../hubapp/store/users.py" line="291"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="293"/>
+        <location filename="../../hubapp/store/users.py" line="296"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="329"/>
+        <location filename="../../hubapp/store/users.py" line="332"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有在用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="341"/>
+        <location filename="../../hubapp/store/users.py" line="344"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="347"/>
+        <location filename="../../hubapp/store/users.py" line="350"/>
         <source>{name} is the name Hub Desk writes in the audit log for the command line; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="354"/>
+        <location filename="../../hubapp/store/users.py" line="357"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="366"/>
+        <location filename="../../hubapp/store/users.py" line="369"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="372"/>
+        <location filename="../../hubapp/store/users.py" line="375"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="381"/>
+        <location filename="../../hubapp/store/users.py" line="384"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="389"/>
+        <location filename="../../hubapp/store/users.py" line="392"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="410"/>
+        <location filename="../../hubapp/store/users.py" line="413"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
