@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from hubapp.domain.errors import InputError
 from hubapp.domain.records import CommodityRecord
-from hubapp.store import audit, open_db, reference, stats
-from hubapp.store.users import ADMIN, UserRecord
-from hubapp.ui import dialogs
+from hubapp.store import audit, day_close, open_db, reference, stats
+from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
+from hubapp.ui import dialogs, formatting
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
 from conftest import DEMO_END
@@ -316,6 +316,33 @@ def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, 
     assert tab.selected().id == target.id
     assert [e.action for e in audit.entries(app_ctx.db, user=app_ctx.user)] == [
         "merge", "retire"]
+
+
+def test_merging_into_closed_days_names_them_and_asks_why(qtbot, monkeypatch, screen,
+                                                          app_ctx):
+    tab = screen.commodities
+    source = select(qtbot, tab, "durian")
+    days = reference.days_holding(app_ctx.db, source.id)
+    for day in days:
+        day_close.close_day(app_ctx.db, day, UserRecord("sue", SUPERVISOR))
+    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items: next(
+        i for i, text in enumerate(items) if text.startswith("tapioca starch")))
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: pytest.fail("asked yes or no"))
+    asked, answers = [], [None, "", "durian was keyed as starch"]
+    monkeypatch.setattr(dialogs, "ask_text",
+                        lambda parent, title, label: asked.append(label) or answers.pop(0))
+    click(qtbot, tab.merge_button)  # cancelled
+    assert reference.get_commodity(app_ctx.db, source.id) is not None
+    assert "closed days: " + ", ".join(map(formatting.long_date, days)) + ". Why" in asked[0]
+    click(qtbot, tab.merge_button)  # no reason, then the store's refusal asks again
+    assert asked[2] == (f"{days[0]} is closed: give a reason for changing it. "
+                        "The reason is kept in the audit log.")
+    assert reference.get_commodity(app_ctx.db, source.id) is None
+    entry = audit.entries(app_ctx.db, limit=1)[0]
+    assert (entry.action, entry.after["reason"]) == ("merge", "durian was keyed as starch")
+    assert day_close.last_change_after_close(app_ctx.db, days[0]) is not None
+    five = [DEMO_END - dt.timedelta(days=n) for n in range(5)]
+    assert tab._few_days(five) == ", ".join(map(formatting.long_date, five[:3])) + " and 2 more"
 
 
 def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatch, screen,

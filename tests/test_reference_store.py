@@ -11,7 +11,7 @@ from hubapp.domain.errors import InputError, message
 from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference_rules import validate_commodity, validate_place, validate_route
 from hubapp.domain.validation import ValidationError
-from hubapp.store import audit, reference, rollup, settings, stats
+from hubapp.store import audit, day_close, reference, rollup, settings, stats
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
 
 from conftest import DEMO_END
@@ -135,6 +135,26 @@ def test_merge_moves_the_containers_and_keeps_totals(demo_db):
     assert rollup.differences(demo_db) == []  # the daily roll-up followed
     entry = audit.entries(demo_db, user="boss")[0]
     assert (entry.action, entry.after["merged_into"]) == ("merge", target)
+
+
+def test_a_merge_changing_closed_days_needs_a_reason_the_days_then_show(demo_db):
+    source, target = used_commodities(demo_db)
+    days = reference.days_holding(demo_db, source)
+    closed = [days[0], days[-1]]
+    for day in closed:
+        day_close.close_day(demo_db, day, SUE)
+    assert reference.days_holding(demo_db, source, closed_only=True) == closed
+    newest = audit.newest_id(demo_db)
+    with pytest.raises(day_close.ReasonNeeded, match=f"{closed[0]} is closed"):
+        reference.merge_commodities(demo_db, source, target, WANG)
+    assert audit.newest_id(demo_db) == newest
+    assert reference.get_commodity(demo_db, source) is not None
+    reference.merge_commodities(demo_db, source, target, WANG, reason="one commodity, twice")
+    entry = audit.entries(demo_db, limit=1)[0]
+    assert (entry.action, entry.after["reason"], entry.after["closed_days"]) == (
+        "merge", "one commodity, twice", [day.isoformat() for day in closed])
+    for day in closed:
+        assert day_close.last_change_after_close(demo_db, day).reason == "one commodity, twice"
 
 
 def test_a_commodity_another_desk_merged_away_is_neither_retired_nor_edited(demo_db):

@@ -14,7 +14,7 @@ from hubapp.domain.reference_rules import (
     validate_place, validate_route,
 )
 from hubapp.domain.validation import FieldError, ValidationError, lookup_key, plain_code
-from hubapp.store import audit, rollup
+from hubapp.store import audit, day_close, rollup
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
 
@@ -225,17 +225,29 @@ def _existing_commodity(db: Database, commodity_id: int) -> CommodityRecord:
     return commodity
 
 
-def merge_commodities(db: Database, source_id: int, target_id: int,
-                      actor: UserRecord) -> ChangeRecord:
-    """Move every container move of source to target, then drop source: one entry remains."""
+def days_holding(db: Database, commodity_id: int, closed_only: bool = False) -> list[dt.date]:
+    """The days with boxes of the commodity, in order: those a merge of it changes
+    (closed_only: the closed ones among them, which it changes only with a reason)."""
+    closed = " AND date IN (SELECT date FROM day_close)" if closed_only else ""
+    return [dt.date.fromisoformat(row["date"]) for row in db.query(
+        "SELECT DISTINCT date FROM container_move WHERE commodity_id = ?" + closed
+        + " ORDER BY date", [commodity_id])]
+
+
+def merge_commodities(db: Database, source_id: int, target_id: int, actor: UserRecord,
+                      reason: str | None = None) -> ChangeRecord:
+    """Move every container move of source to target, then drop source: one entry remains.
+
+    The days holding source change their commodity figures: a closed one is changed only
+    with a reason (day_close.ensure_days_open), which the merge's audit entry keeps."""
     if source_id == target_id:
         raise InputError(QT_TRANSLATE_NOOP(
             "messages", "A commodity cannot be merged into itself"))
     with transaction(db):
-        _require_keeper(db, actor)
+        role = _require_keeper(db, actor)
         source, target = _existing_commodity(db, source_id), _existing_commodity(db, target_id)
-        days = {dt.date.fromisoformat(row["date"]) for row in db.query(
-            "SELECT DISTINCT date FROM container_move WHERE commodity_id = ?", [source_id])}
+        days = set(days_holding(db, source_id))
+        noted = day_close.ensure_days_open(db, days, role, reason)
         # The services holding source change: a desk with one open is told when it saves,
         # instead of writing the dropped commodity back.
         db.execute("UPDATE service SET version = ? WHERE id IN (SELECT service_id"
@@ -246,9 +258,10 @@ def merge_commodities(db: Database, source_id: int, target_id: int,
         # The roll-up groups by commodity: the days that held source are summed anew.
         rollup.refresh_days(db, days)
         db.execute("DELETE FROM commodity WHERE id = ?", [source_id])
+        # The reason first: the Audit screen lists an entry's changes in its after's order.
         audit.record(db, actor.name, "merge", "commodity", source_id, _commodity_row(source),
-                     {"merged_into": target_id, "name_en": target.name_en,
-                      "container_moves": moved})
+                     noted | {"merged_into": target_id, "name_en": target.name_en,
+                              "container_moves": moved})
     return ChangeRecord(_REFERENCE, frozenset(days))
 
 
@@ -317,10 +330,11 @@ def save_route(db: Database, route: RouteRecord, actor: UserRecord, *, new: bool
     return ChangeRecord(_REFERENCE)
 
 
-def _require_keeper(db: Database, actor: UserRecord) -> None:
+def _require_keeper(db: Database, actor: UserRecord) -> str:
     """Inside the write's transaction: reference data is a supervisor's or an admin's to
-    change (issue #12), as the Reference screen offers it; a clerk is refused."""
-    require_role(db, actor, SUPERVISOR, ADMIN)
+    change (issue #12), as the Reference screen offers it; a clerk is refused. The role
+    the account has now."""
+    return require_role(db, actor, SUPERVISOR, ADMIN)
 
 
 def _changed_over(stored: Mapping, edited: Mapping, loaded: Mapping) -> dict:

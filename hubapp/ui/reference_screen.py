@@ -7,6 +7,7 @@ that is not in the list yet.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 
@@ -22,13 +23,15 @@ from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceReco
 from hubapp.domain.reference import CATEGORIES
 from hubapp.domain.reference_rules import LOCODE, normal_hs_code
 from hubapp.domain.validation import FieldError, ValidationError, folded, plain_code
-from hubapp.store import reference
+from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
-from hubapp.ui import dialogs, focus, labels
+from hubapp.ui import dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel, list_table
 
 ERROR_STYLE = "color: #b00020;"
+# How many closed days a merge's question names before "and N more".
+_FEW = 3
 
 
 def category_label(category: str) -> str:
@@ -445,24 +448,56 @@ class CommoditiesTab(ReferenceTab):
         if picked is None:
             return
         target = others[picked]
-        if not dialogs.ask_yes_no(self, title, self.tr(
-                "Merge “{source}” into “{target}”? Its containers move to “{target}” and "
-                "“{source}” leaves the list. Totals stay the same.").format(
-                    source=labels.pick(chosen.name_en, chosen.name_zh),
-                    target=labels.pick(target.name_en, target.name_zh))):
-            return
-        if self._change(title, lambda: reference.merge_commodities(
-                self.ctx.db, chosen.id, target.id, self.ctx.actor())):
+        question = self.tr(
+            "Merge “{source}” into “{target}”? Its containers move to “{target}” and "
+            "“{source}” leaves the list. Totals stay the same.").format(
+                source=labels.pick(chosen.name_en, chosen.name_zh),
+                target=labels.pick(target.name_en, target.name_zh))
+        closed = reference.days_holding(self.ctx.db, chosen.id, closed_only=True)
+        if not closed:
+            reason = ""
+            if not dialogs.ask_yes_no(self, title, question):
+                return
+        else:
+            # Asking why is the confirmation: a closed day's figures change only with one.
+            reason = dialogs.ask_text(self, title, formatting.sentences(question, self.tr(
+                "It changes the commodity figures of closed days: {days}. Why merge them? "
+                "The reason is kept in the audit log.").format(days=self._few_days(closed))))
+            if reason is None:
+                return
+
+        def merged(reason: str) -> ChangeRecord:
+            return reference.merge_commodities(self.ctx.db, chosen.id, target.id,
+                                               self.ctx.actor(), reason)
+
+        def merged_with_reason() -> ChangeRecord | None:
+            try:
+                return merged(reason)
+            except day_close.ReasonNeeded as refused:  # no reason, or a day closed since
+                again = dialogs.ask_text(self, title, labels.reason_question(refused))
+                return None if again is None else merged(again)
+
+        if self._change(title, merged_with_reason):
             self.search.clear()  # the search found the source; show where its containers went
             self.select(target)
 
-    def _change(self, title: str, change: Callable[[], ChangeRecord]) -> bool:
-        """Announce change(), or say why the store refused it; False then."""
+    def _few_days(self, days: list[dt.date]) -> str:
+        """The first few days, then how many more: a long list would fill the screen."""
+        shown = ", ".join(map(formatting.long_date, days[:_FEW]))
+        if len(days) <= _FEW:
+            return shown
+        return self.tr("{days} and %n more", "", len(days) - _FEW).format(days=shown)
+
+    def _change(self, title: str, change: Callable[[], ChangeRecord | None]) -> bool:
+        """Announce change(), or say why the store refused it; False then, or when change()
+        gave None (the user cancelled on the way)."""
         try:
             done = change()
         except HubError as error:
             dialogs.show_error(self, title, labels.message(error))
             self.reload()  # another desk's change, such as a merge, is why: show it
+            return False
+        if done is None:
             return False
         self.ctx.signals.data_changed.emit(done, self)
         return True
