@@ -378,6 +378,33 @@ def test_a_commodity_named_as_the_finder_reads_another_is_refused(demo_db, name_
     assert reference.commodity_finder(demo_db)("cassava flour") == flour
 
 
+@pytest.mark.parametrize("name_en, name_zh, field, taken", [
+    ("rice\u200b", "进口大米", "name_en", "rice"),  # a zero-width space from a web page
+    ("lithium–ion batteries", "新电池", "name_en", "lithium-ion batteries"),  # an en dash
+    ("lithium - ion batteries", "新电池", "name_en", "lithium-ion batteries"),
+    ("cotton trousers", "服装 (棉制长裤)", "name_zh", "服装（棉制长裤）")])
+def test_a_look_alike_of_another_commoditys_name_is_refused(demo_db, name_en, name_zh, field,
+                                                            taken):
+    """Names differing only in dashes, bracket spacing or invisible characters were stored
+    as two commodities, while the finders read them as one."""
+    refused = refused_fields(lambda: reference.save_commodity(
+        demo_db, CommodityRecord("970500", name_en, name_zh, "agri", False), BOSS))
+    assert list(refused) == [field]
+    assert f"is taken: the daily log and imports read it as {taken!r}" in refused[field]
+
+
+def test_names_are_saved_without_invisible_characters_and_never_as_digits(demo_db):
+    for name in ("100630", "1006.30"):  # typed, it finds rice by its HS code
+        refused = refused_fields(lambda: reference.save_commodity(
+            demo_db, dataclasses.replace(JACKFRUIT, name_en=name), BOSS))
+        assert refused == {"name_en": "A name of digits only reads as an HS code in the daily "
+                                      "log and imports: add a word"}
+    reference.save_commodity(demo_db, dataclasses.replace(
+        JACKFRUIT, name_en="\u200bjackfruit\u200b", name_zh="菠萝\u200d蜜"), BOSS)
+    saved = reference.get_commodity(demo_db, reference.commodity_finder(demo_db)("jackfruit"))
+    assert (saved.name_en, saved.name_zh) == ("jackfruit", "菠萝蜜")
+
+
 def test_a_retired_commoditys_names_stay_taken_and_an_edit_keeping_its_names_saves(demo_db):
     flour = reference.commodity_finder(demo_db)("cassava flour")
     reference.set_retired(demo_db, flour, True, BOSS)

@@ -25,7 +25,7 @@ from hubapp.domain.records import CommodityRecord, PlaceRecord, RouteRecord
 
 __all__ = [
     "CATEGORIES", "COMMODITIES", "HUB_LOCODE", "MODES", "PLACES", "ROUTES",
-    "find_commodity", "find_place", "find_route",
+    "find_commodity", "find_place", "find_route", "lookup_key", "plain_name",
 ]
 
 HUB_LOCODE = "CNCQI"
@@ -230,19 +230,31 @@ _ROUTE_ALIASES: Mapping[str, str] = {
 
 # --- lookups ---------------------------------------------------------------------------
 
+def plain_name(text: str) -> str:
+    """A name as stored: without the invisible format characters (Unicode category Cf:
+    zero-width spaces, joiners, direction marks) a copy from a web page or chat brings
+    along, which made "rice\u200b" a second rice nobody could tell from the first."""
+    if not text.isascii():  # ASCII has none: the common case costs nothing
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return text.strip()
+
+
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc"})
 _AROUND_PUNCTUATION = re.compile(r"\s*([-()/,.])\s*")
 
 
-def _key(text: str) -> str:
-    """What two spellings of one name have in common.
+def lookup_key(text: str) -> str:
+    """What two spellings of one code or name have in common, to find it in a list:
+    'Ｃａｓｓａｖａ  flour' and 'cassava flour', '１１０６２０' and '110620',
+    'lithium–ion' and 'lithium-ion', '服装 (棉制长裤)' and '服装（棉制长裤）'.
 
-    Full-width forms become ASCII (NFKC), dashes of any length become "-", case and
-    runs of whitespace do not count, nor do spaces around dashes and brackets.
+    Full-width forms become ASCII (NFKC), dashes of any length become "-", case, invisible
+    format characters and runs of whitespace do not count, nor do spaces around dashes and
+    brackets. Every finder and the rule that names be distinct use this one key, so two
+    names a finder cannot tell apart are never both stored.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES).casefold()
-    text = " ".join(text.split())
-    return _AROUND_PUNCTUATION.sub(r"\1", text)
+    text = unicodedata.normalize("NFKC", plain_name(text)).translate(_DASHES).casefold()
+    return _AROUND_PUNCTUATION.sub(r"\1", " ".join(text.split()))
 
 
 _R = TypeVar("_R")
@@ -254,7 +266,7 @@ def _index(records: Iterable[_R], keys_of, aliases: Mapping[str, str], code_of) 
     by_code = {}
 
     def add(text: str, record: _R) -> None:
-        key = _key(text)
+        key = lookup_key(text)
         if not key:
             raise ValueError(f"empty name in reference data: {record!r}")
         if index.setdefault(key, record) is not record:
@@ -286,7 +298,7 @@ def find_place(text: str) -> PlaceRecord | None:
     """The place with this UN/LOCODE ("LAVTE", "LA VTE") or English or Chinese name."""
     if not text:
         return None
-    key = _key(text)
+    key = lookup_key(text)
     found = _PLACE_INDEX.get(key)
     if found is None and len(key) == 6 and key[2] == " ":  # UN/LOCODE printed as "CN CQI"
         found = _PLACE_INDEX.get(key.replace(" ", ""))
@@ -301,7 +313,7 @@ def find_commodity(text: str) -> CommodityRecord | None:
     """
     if not text:
         return None
-    key = _key(text)
+    key = lookup_key(text)
     digits = _HS_SEPARATORS.sub("", key)
     if digits.isascii() and digits.isdigit():
         return _COMMODITY_BY_HS.get(digits[:6]) if len(digits) in (6, 8, 10) else None
@@ -312,4 +324,4 @@ def find_route(text: str) -> RouteRecord | None:
     """The route with this code ("CN-LA") or English or Chinese name."""
     if not text:
         return None
-    return _ROUTE_INDEX.get(_key(text))
+    return _ROUTE_INDEX.get(lookup_key(text))

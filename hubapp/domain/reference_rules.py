@@ -13,8 +13,8 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord,
 )
-from hubapp.domain.reference import CATEGORIES, MODES
-from hubapp.domain.validation import FieldError, folded, lookup_key
+from hubapp.domain.reference import CATEGORIES, MODES, lookup_key, plain_name
+from hubapp.domain.validation import FieldError, folded
 
 # Harmonized System chapters: 01–97, chapter 77 is reserved and holds no goods.
 HS_CHAPTERS = frozenset(f"{n:02d}" for n in range(1, 98) if n != 77)
@@ -51,6 +51,11 @@ def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
             "messages", "HS code {value}: there is no HS chapter {chapter} (chapters run "
                         "01–97, without 77)"), {"value": code, "chapter": code[:2]}))
     _names(errors, commodity.name_en, commodity.name_zh)
+    for name in ("name_en", "name_zh"):
+        if is_code(getattr(commodity, name)):
+            errors.append(FieldError(name, QT_TRANSLATE_NOOP(
+                "messages", "A name of digits only reads as an HS code in the daily log and "
+                            "imports: add a word")))
     if not commodity.category:
         errors.append(FieldError("category", QT_TRANSLATE_NOOP(
             "messages", "Choose the commodity's category")))
@@ -59,6 +64,13 @@ def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
             "messages", "Category {value!r} is not one of {known}"),
             {"value": commodity.category, "known": ", ".join(CATEGORIES)}))
     return errors
+
+
+def is_code(text: str) -> bool:
+    """Whether the commodity finders read text as an HS code (or tariff line), not a name:
+    digits, perhaps with dots and spaces ("100630", "1006.30")."""
+    digits = re.sub(r"[\s.]", "", lookup_key(text))
+    return digits.isascii() and digits.isdigit()
 
 
 def commodity_label(commodity: CommodityRecord) -> str:
@@ -99,12 +111,12 @@ def taken_name_errors(texts: Mapping[str, str], stored: Mapping[str, str] | None
     errors = []
     for field, value in texts.items():
         key = lookup_key(value)
-        if key in taken and (stored is None or value.strip() != stored[field].strip()):
+        if key in taken and (stored is None or plain_name(value) != plain_name(stored[field])):
             text, label = taken[key]
             errors.append(FieldError(field, QT_TRANSLATE_NOOP(
                 "messages", "{value!r} is taken: the daily log and imports read it as "
                             "{taken!r}, {name}'s"),
-                {"value": value.strip(), "taken": text, "name": label}))
+                {"value": plain_name(value), "taken": text, "name": label}))
     return errors
 
 

@@ -49,12 +49,6 @@ def folded(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def lookup_key(text: str) -> str:
-    """What two spellings of one code or name have in common, to find it in a list:
-    'Ｃａｓｓａｖａ  flour' and 'cassava flour', '１１０６２０' and '110620'."""
-    return " ".join(folded(text).casefold().split())
-
-
 def full_empty_code(text: str) -> str | None:
     """F or E for any spelling people use (F, full, 重, 空箱, Ｅ …), None if unknown."""
     return _FULL_EMPTY.get(folded(text).lower())

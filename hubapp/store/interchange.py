@@ -15,7 +15,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import (
     ChangeRecord, ContainerMoveRecord, RouteRecord, ServiceRecord, TotalsRecord,
 )
-from hubapp.domain.validation import lookup_key
+from hubapp.domain.reference import lookup_key
 from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
+from hubapp.domain.reference import lookup_key, plain_name
 from hubapp.domain.reference_rules import (
     commodity_label, normal_hs_code, taken_hs_code_errors, taken_name_errors, validate_commodity,
     validate_place, validate_route,
 )
-from hubapp.domain.validation import FieldError, ValidationError, lookup_key, plain_code
+from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import audit, day_close, rollup
 from hubapp.store.db import transaction
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
@@ -144,8 +145,8 @@ def _commodity(row: dict) -> CommodityRecord:
 
 
 def _commodity_row(commodity: CommodityRecord) -> dict:
-    return {"hs_code": commodity.hs_code, "name_en": commodity.name_en.strip(),
-            "name_zh": commodity.name_zh.strip(), "category": commodity.category,
+    return {"hs_code": commodity.hs_code, "name_en": plain_name(commodity.name_en),
+            "name_zh": plain_name(commodity.name_zh), "category": commodity.category,
             "perishable": int(commodity.perishable), "retired": int(commodity.retired)}
 
 
@@ -266,8 +267,8 @@ def merge_commodities(db: Database, source_id: int, target_id: int, actor: UserR
 
 
 def _place_row(place: PlaceRecord) -> dict:
-    return {"locode": place.locode, "name_en": place.name_en.strip(),
-            "name_zh": place.name_zh.strip(), "country": place.country}
+    return {"locode": place.locode, "name_en": plain_name(place.name_en),
+            "name_zh": plain_name(place.name_zh), "country": place.country}
 
 
 def save_place(db: Database, place: PlaceRecord, actor: UserRecord, *, new: bool,
@@ -311,8 +312,8 @@ def _store_keyed(db: Database, table: str, key: str, row: dict, actor: UserRecor
 
 
 def _route_row(route: RouteRecord) -> dict:
-    return {"code": route.code, "name_en": route.name_en.strip(),
-            "name_zh": route.name_zh.strip(), "mode": route.mode,
+    return {"code": route.code, "name_en": plain_name(route.name_en),
+            "name_zh": plain_name(route.name_zh), "mode": route.mode,
             "countries": route.countries, "origin": route.origin,
             "destination": route.destination}
 

@@ -14,8 +14,9 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
+from hubapp.domain.reference import lookup_key
 from hubapp.domain.validation import (
-    MAX_WAGONS, FieldError, lookup_key, parse_clock, parse_time, service_number,
+    MAX_WAGONS, FieldError, parse_clock, parse_time, service_number,
 )
 from hubapp.domain.wording import service_time
 from hubapp.ui import focus, labels
