@@ -201,6 +201,21 @@ def test_what_a_chinese_keyboard_or_a_spreadsheet_writes_is_understood(
     assert (saved[1], saved[3], saved[4]) == expected
 
 
+def test_a_pasted_commodity_is_read_as_an_import_reads_it(qtbot, screen, demo_db_path):
+    """The grid knew neither the shipped aliases nor tariff lines that the import accepted."""
+    texts = {"bananas": "fresh bananas", "tapioca flour": "cassava flour",
+             "0803900000": "fresh bananas", "1106.20.00": "cassava flour",
+             "08039000": "fresh bananas"}
+    _new_service(qtbot, screen, "B21")
+    boxes = numbers(len(texts))
+    paste(qtbot, screen, "".join(f"{box}\t22G1\tF\t24000\t{text}\n"
+                                 for box, text in zip(boxes, texts)))
+    assert screen.grid.problems() == []
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[5] for row in rows_of(demo_db_path, "B21", screen.day())] == list(
+        texts.values())
+
+
 def test_an_absurd_weight_is_a_problem_not_a_crash(qtbot, screen):
     _new_service(qtbot, screen, "B9")
     (number,) = numbers(1)

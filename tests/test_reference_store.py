@@ -12,6 +12,7 @@ from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecor
 from hubapp.domain.reference_rules import validate_commodity, validate_place, validate_route
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, day_close, reference, rollup, settings, stats
+from hubapp.store.interchange import lookups
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
 
 from conftest import DEMO_END
@@ -403,6 +404,20 @@ def test_names_are_saved_without_invisible_characters_and_never_as_digits(demo_d
         JACKFRUIT, name_en="\u200bjackfruit\u200b", name_zh="菠萝\u200d蜜"), BOSS)
     saved = reference.get_commodity(demo_db, reference.commodity_finder(demo_db)("jackfruit"))
     assert (saved.name_en, saved.name_zh) == ("jackfruit", "菠萝蜜")
+
+
+def test_the_daily_log_and_imports_read_commodity_text_alike(demo_db):
+    """A tariff line found only the shipped HS codes, not the hub's own: "0801320000" missed
+    the cashew nuts the hub had added as 080132."""
+    reference.save_commodity(
+        demo_db, CommodityRecord("080132", "cashew nuts", "腰果", "agri", False), BOSS)
+    typed, imported = reference.commodity_finder(demo_db), lookups(demo_db).find_commodity
+    cashews, flour = typed("cashew nuts"), typed("cassava flour")
+    for text, expected in {"0801320000": cashews, "0801.32.00": cashews, "08013200": cashews,
+                           "0801 32": cashews, "801320000": cashews, "tapioca flour": flour,
+                           "1106.20.00.00": flour, "0801320": None, "bananas ": typed("080390"),
+                           "no such thing": None}.items():
+        assert (typed(text), imported(text)) == (expected, expected), text
 
 
 def test_a_retired_commoditys_names_stay_taken_and_an_edit_keeping_its_names_saves(demo_db):

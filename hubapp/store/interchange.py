@@ -60,9 +60,9 @@ def lookups(db: Database) -> LookupsRecord:
     """Routes, places and commodities as stored, by code or English or Chinese name.
 
     The shipped aliases of domain.reference ("中老班列", "tapioca flour") are
-    accepted too, but only when they lead to a record this database holds. A retired
-    commodity is found when nothing in use answers (find_kept); an HS code that several
-    commodities in use share is a problem (commodity_finder).
+    accepted too, but only when they lead to a record this database holds. Commodities
+    are read as the daily log reads them (commodity_finder); a retired one is found when
+    nothing in use answers (find_kept).
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
@@ -95,13 +95,7 @@ def lookups(db: Database) -> LookupsRecord:
             found = places.get(lookup_key(known.locode))
         return found
 
-    def find_commodity(text: str) -> int | None:
-        found = find_kept(text)
-        if found is None and (known := reference.find_commodity(text)) is not None:
-            found = find_kept(known.hs_code)
-        return found
-
-    return LookupsRecord(find_commodity, find_route, find_place)
+    return LookupsRecord(find_kept, find_route, find_place)
 
 
 @dataclass(slots=True)

@@ -7,12 +7,13 @@ import datetime as dt
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
 
+from hubapp.domain import reference as shipped
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference import lookup_key, plain_name
 from hubapp.domain.reference_rules import (
-    commodity_label, normal_hs_code, taken_hs_code_errors, taken_name_errors, validate_commodity,
-    validate_place, validate_route,
+    commodity_label, is_code, normal_hs_code, taken_hs_code_errors, taken_name_errors,
+    validate_commodity, validate_place, validate_route,
 )
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import audit, day_close, rollup
@@ -41,12 +42,16 @@ def list_commodities(db: Database, include_retired: bool = False) -> list[Commod
 
 def commodity_finder(db: Database) -> Callable[..., int | None]:
     """A lookup find(text, keep=()) from an English or Chinese name or an HS code to a
-    commodity id.
+    commodity id: the one reading of commodity text, for the daily log and imports alike.
 
     Built once from the table so that checking thousands of pasted or imported
-    rows costs no query per row. A retired commodity is accepted only among keep (the
-    one a stored box already has, which a re-save keeps): for any other, and for an HS
-    code that more than one acceptable commodity has, the lookup raises InputError saying
+    rows costs no query per row. A code may be written with dots or spaces ("0803.90"), and
+    a national tariff line of 8 or 10 digits ("0803.90.00.00") finds the commodity of its
+    6-digit subheading, among the HS codes this database holds. A name the database lacks
+    but domain.reference knows (a shipped alias such as "tapioca flour") finds the
+    commodity holding that one's HS code. A retired commodity is accepted only among keep
+    (the one a stored box already has, which a re-save keeps): for any other, and for an
+    HS code that more than one acceptable commodity has, the lookup raises InputError saying
     so, instead of picking one that the clerk did not mean.
     """
     by_name: dict[str, CommodityRecord] = {}
@@ -61,12 +66,13 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
         def usable(commodity: CommodityRecord) -> bool:
             return not commodity.retired or commodity.id in keep
 
-        key = lookup_key(text)
-        digits = key.replace(".", "").replace(" ", "")
-        if digits.isdigit():
+        if is_code(text):
+            digits = normal_hs_code(text)
             # A spreadsheet keeping the code as a number drops its leading 0 (020230, beef,
-            # becomes 20230); HS codes have an even number of digits.
+            # becomes 20230); HS codes and tariff lines have an even number of digits.
             code = digits.zfill(len(digits) + len(digits) % 2)
+            if len(code) in (8, 10):
+                code = code[:6]
             sharing = by_hs.get(code, [])
             # A retired one that cannot be chosen leaves the code to the one in use.
             found = [c for c in sharing if usable(c)] or sharing
@@ -76,7 +82,9 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
                                 "name"), code=code, names=", ".join(map(commodity_label, found)))
             commodity = found[0] if found else None
         else:
-            commodity = by_name.get(key)
+            commodity = by_name.get(lookup_key(text))
+            if commodity is None and (known := shipped.find_commodity(text)) is not None:
+                return find(known.hs_code, keep)
         if commodity is None:
             return None
         if not usable(commodity):

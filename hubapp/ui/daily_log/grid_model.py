@@ -16,6 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 from hubapp.domain import iso6346
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
+from hubapp.domain.reference import lookup_key
+from hubapp.domain.reference_rules import is_code
 from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, folded, full_empty_code, parse_gross_kg,
     parse_move, size_type_code,
@@ -295,18 +297,21 @@ class ContainerGridModel(QAbstractTableModel):
 
     def _renamed(self, row: Mapping[str, str]) -> str:
         """The new name of a stored box's commodity renamed at another desk, if the row still
-        reads a name that found it and finds it no more: the box has it still, and the clerk
-        changed nothing (red as not in the list, the save was refused). "" for any other row;
-        a commodity merged away or gone is said as before."""
+        reads a name that found it and finds it no more, or finds it only as a name it no
+        longer has (a shipped name the finder still knows): the box has it still, and the
+        clerk changed nothing (red as not in the list, the save was refused). "" for any
+        other row; a commodity merged away or gone is said as before."""
         stored, text = row[STORED_COMMODITY], row["commodity"]
         if not stored or self._found.get(text) != int(stored):
             return ""
+        name = self._commodity_name(int(stored))
         try:
-            if self._find_commodity(text, {int(stored)}) == int(stored):
+            if self._find_commodity(text, {int(stored)}) == int(stored) and (
+                    is_code(text) or lookup_key(text) == lookup_key(name)):
                 return ""
         except HubError:
             pass  # its old name or code is now another's, shared or retired: it still has this
-        return self._commodity_name(int(stored))
+        return name
 
     def _emit_all(self) -> None:
         if self._rows:
