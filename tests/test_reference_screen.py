@@ -360,7 +360,8 @@ def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatc
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, *args: errors.append(args))
     click(qtbot, tab.retire_button)
-    assert errors == [("Retire commodity", f"Commodity {source.id} no longer exists")]
+    assert errors == [("Retire commodity", "durian (榴莲) was merged into tapioca starch (木薯淀粉) "
+                                           "at another desk: choose the commodity again")]
     assert audit.newest_id(app_ctx.db) == newest
     assert tab.proxy.rowCount() == 0  # the list as it is now: durian is gone
 

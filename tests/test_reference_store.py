@@ -9,6 +9,7 @@ import pytest
 
 from hubapp.domain.errors import InputError, message
 from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord
+from hubapp.domain.reference_rules import commodity_label as label
 from hubapp.domain.reference_rules import validate_commodity, validate_place, validate_route
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, day_close, reference, rollup, settings, stats
@@ -168,8 +169,11 @@ def test_a_commodity_another_desk_merged_away_is_neither_retired_nor_edited(demo
                        demo_db, dataclasses.replace(loaded, perishable=True), WANG, loaded),
                    lambda: reference.merge_commodities(demo_db, source, target, WANG),
                    lambda: reference.merge_commodities(demo_db, target, source, WANG)):
-        with pytest.raises(InputError, match=f"Commodity {source} no longer exists"):
+        with pytest.raises(InputError) as caught:
             change()
+        assert message(caught.value) == (
+            f"{label(loaded)} was merged into {label(reference.get_commodity(demo_db, target))}"
+            " at another desk: choose the commodity again")
     assert audit.newest_id(demo_db) == newest
     assert reference.get_commodity(demo_db, source) is None
 

@@ -226,10 +226,11 @@ def set_retired(db: Database, commodity_id: int, retired: bool,
 
 
 def _existing_commodity(db: Database, commodity_id: int) -> CommodityRecord:
-    """The commodity as stored; an InputError if another desk has merged it away."""
+    """The commodity as stored; an InputError if another desk has merged it away (saying
+    into which: the id the old message named meant nothing to anyone)."""
     commodity = get_commodity(db, commodity_id)
     if commodity is None:
-        raise InputError(QT_TRANSLATE_NOOP(
+        raise merged_away(db, commodity_id) or InputError(QT_TRANSLATE_NOOP(
             "messages", "Commodity {id} no longer exists"), id=commodity_id)
     return commodity
 
