@@ -351,9 +351,11 @@ def test_a_merge_names_the_commodity_kept_and_the_moves_it_took(qtbot, app_ctx, 
     screen = AuditScreen(app_ctx)
     qtbot.addWidget(screen)
     screen.table.selectRow(0)
-    details = screen.details.toPlainText().splitlines()
-    assert f"merged into: — → {target.name_en}" in details
-    assert f"container moves: — → {held}" in details
+    # Said as a merge, not as a rename to the kept one's name with raw codes and ids.
+    assert re.fullmatch(rf"merged into {re.escape(target.name_en)} \({held} container(s|\(s\))\)",
+                        screen.details.toPlainText().splitlines()[2])
+    assert "name en" not in screen.details.toPlainText()
+    assert re.match(r"merged into .* \(\d+ container", screen.model.index(0, 4).data())
     save_as(tmp_path / "audit.csv")
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
@@ -411,3 +413,26 @@ def test_ctrl_c_copies_the_picked_entries_as_shown(qtbot, app_ctx):
                                     for column in columns]
     assert [line.split("\t") for line in lines[1:]] == [
         [model.index(1, column).data() or "" for column in columns]]
+
+
+def test_entries_of_a_commodity_name_it_merged_away_or_retired(qtbot, app_ctx):
+    """A delete's boxes read "commodity: 2" once their commodity was merged away, and a
+    retire read "commodity 5 retired: no → yes"."""
+    db, admin = app_ctx.db, UserRecord("wang.li", "admin")
+    summary = services.list_day(db, DEMO_END)[0]
+    source = next(m.commodity_id for m in services.list_moves(db, summary.service.id)
+                  if m.commodity_id)
+    gone = reference.get_commodity(db, source)
+    target = next(c for c in reference.list_commodities(db) if c.id != source)
+    services.delete_service(db, summary.service.id, admin)
+    reference.set_retired(db, target.id, True, admin)
+    reference.merge_commodities(db, source, target.id, admin)
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    rows = {screen.model.index(row, 2).data(): row for row in range(3)}
+    assert screen.model.index(rows["merge"], 3).data() == f"commodity {gone.name_en}"
+    assert screen.model.index(rows["retire"], 3).data() == f"commodity {target.name_en}"
+    assert screen.model.index(rows["retire"], 4).data() == "retired: no → yes"
+    screen.table.selectRow(rows["delete"])
+    assert f"commodity: {gone.name_en}" in screen.details.toPlainText()
+    assert not re.search(rf"commodity: {source}\b", screen.details.toPlainText())

@@ -183,10 +183,12 @@ def test_a_retire_audits_what_was_stored_and_a_repeated_one_nothing(demo_db):
     reference.set_retired(demo_db, used, True, SUE)
     reference.set_retired(demo_db, used, True, WANG)  # from a list not yet refreshed
     reference.set_retired(demo_db, used, False, WANG)
+    stored = reference.get_commodity(demo_db, used)
+    names = {"name_en": stored.name_en, "name_zh": stored.name_zh}
     assert [(e.user_name, e.action, e.before, e.after)
             for e in audit.entries(demo_db, limit=2)] == [
-        ("wang", "unretire", {"retired": True}, {"retired": False}),
-        ("sue", "retire", {"retired": False}, {"retired": True})]
+        ("wang", "unretire", {**names, "retired": True}, {**names, "retired": False}),
+        ("sue", "retire", {**names, "retired": False}, {**names, "retired": True})]
 
 
 def test_places_and_routes_are_added_checked_and_audited(demo_db):

@@ -203,6 +203,13 @@ def change_listener(db: Database):
     return ChangeListener(db.url)
 
 
+def entries_of(db: Database, entity: str, action: str) -> list[AuditEntryRecord]:
+    """Every entry of one action on one kind of thing, oldest first."""
+    return [_entry(row) for row in db.query(
+        "SELECT * FROM audit_log WHERE entity = ? AND action = ? ORDER BY id",
+        [entity, action])]
+
+
 def user_names(db: Database) -> list[str]:
     return [row["user_name"] for row in db.query(
         "SELECT DISTINCT user_name FROM audit_log ORDER BY user_name")]

@@ -108,6 +108,15 @@ def _retired_error(commodity: CommodityRecord,
                     "bring it back into use"), name=commodity_label(commodity))
 
 
+def commodity_names(db: Database) -> dict[int, tuple[str, str]]:
+    """The English and Chinese names of every commodity the audit log may name by its id:
+    those stored (retired too), and those merged away, as their merge entry kept them."""
+    names = {int(entry.entity_id): (entry.before["name_en"], entry.before["name_zh"])
+             for entry in audit.entries_of(db, "commodity", "merge")}
+    return names | {commodity.id: (commodity.name_en, commodity.name_zh)
+                    for commodity in list_commodities(db, include_retired=True)}
+
+
 def commodity_problem(db: Database, commodity_id: int,
                       keep: Collection[int] = ()) -> InputError | None:
     """Why a box cannot have commodity_id now, None if it can. Another desk may have merged
@@ -220,8 +229,11 @@ def set_retired(db: Database, commodity_id: int, retired: bool,
         if before.retired != retired:
             db.execute("UPDATE commodity SET retired = ? WHERE id = ?",
                        [int(retired), commodity_id])
+            # The names too: the entry says which commodity, not only its id.
+            names = {name: getattr(before, name) for name in _NAMES}
             audit.record(db, actor.name, "retire" if retired else "unretire", "commodity",
-                         commodity_id, {"retired": before.retired}, {"retired": retired})
+                         commodity_id, names | {"retired": before.retired},
+                         names | {"retired": retired})
     return ChangeRecord(_REFERENCE)
 
 

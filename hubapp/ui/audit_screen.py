@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
@@ -87,6 +88,33 @@ def _change(name: str, old, new, commodities: Mapping[int, str], *, whole: bool 
         after=_value(new, field, commodities, whole=whole))
 
 
+def _what(entry: AuditEntryRecord, commodities: Mapping[int, str]) -> str:
+    """What an entry is about; a commodity by its name, not the id it is stored under
+    ("commodity 5 retired" told nobody which), merged away since or not."""
+    if entry.entity == "commodity" and entry.entity_id.isdigit():
+        name = commodities.get(int(entry.entity_id))
+        if name is not None:
+            entry = dataclasses.replace(entry, entity_id=name)
+    return what(entry, QCoreApplication.translate)
+
+
+def _merge(entry: AuditEntryRecord, commodities: Mapping[int, str], *,
+           whole: bool = False) -> list[str]:
+    """A merge's changes as a person says them, "merged into tapioca starch (12 containers)",
+    then its closed day's reason if it gave one; [] for any other entry. Its record holds
+    the dropped commodity's fields and the kept one's id, which read as a rename."""
+    if entry.action != "merge" or not isinstance(entry.after, dict):
+        return []
+    after = dict(entry.after)
+    target, moved = after.pop("merged_into", None), after.pop("container_moves", 0)
+    name = commodities.get(target, after.get("name_en", str(target)))
+    after.pop("name_en", None)
+    return [QCoreApplication.translate("audit", "merged into {target} (%n container(s))", "",
+                                       moved).format(target=name),
+            *(_change(field, None, value, commodities, whole=whole)
+              for field, value in after.items())]
+
+
 class AuditModel(RecordTableModel):
     # Containers store their commodity's id; the screen fills in the names.
     commodities: Mapping[int, str] = {}
@@ -99,14 +127,16 @@ class AuditModel(RecordTableModel):
         if column == 0:
             return _local(entry.at)
         if column == 4:
-            changes = changed_fields(entry.before, entry.after)
-            shown = [_change(name, old, new, self.commodities) for name, old, new in changes[:3]]
+            changes = _merge(entry, self.commodities) or [
+                _change(name, old, new, self.commodities)
+                for name, old, new in changed_fields(entry.before, entry.after)]
+            shown = changes[:3]
             if len(changes) > 3:  # the rest are in the details below the list
                 shown.append(self.tr("%n more", "", len(changes) - 3))
             # Chinese separates with a full-width semicolon.
             return self.tr("; ").join(shown)
         return [entry.user_name, _word(entry.action),
-                what(entry, QCoreApplication.translate)][column - 1]
+                _what(entry, self.commodities)][column - 1]
 
 
 class AuditScreen(QWidget):
@@ -187,8 +217,8 @@ class AuditScreen(QWidget):
         self.user.setCurrentIndex(max(0, self.user.findData(chosen)))
         self.user.blockSignals(False)
         self.model.commodities = {
-            commodity.id: labels.pick(commodity.name_en, commodity.name_zh)
-            for commodity in reference.list_commodities(self.ctx.db, include_retired=True)}
+            commodity_id: labels.pick(*names)
+            for commodity_id, names in reference.commodity_names(self.ctx.db).items()}
         filters = self._filters()
         self.model.set_rows(audit.entries(self.ctx.db, **filters))
         shown = self.model.rowCount()
@@ -205,9 +235,10 @@ class AuditScreen(QWidget):
             self.details.clear()
             return
         commodities = self.model.commodities
+        merge = _merge(entry, commodities, whole=True)
         lines = [f"{_local(entry.at)}  {entry.user_name}  {_word(entry.action)}  "
-                 f"{what(entry, QCoreApplication.translate)}", ""]
-        for name, old, new in changed_fields(entry.before, entry.after):
+                 f"{_what(entry, commodities)}", "", *merge]
+        for name, old, new in [] if merge else changed_fields(entry.before, entry.after):
             moved = moved_boxes(entry.before, entry.after, name, old, new)
             if moved is None:
                 lines.append(_change(name, old, new, commodities, whole=True))
