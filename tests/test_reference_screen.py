@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -281,7 +282,14 @@ def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, 
     assert reference.get_commodity(app_ctx.db, chosen.id).retired
     with pytest.raises(InputError, match="retired"):
         reference.commodity_finder(app_ctx.db)("木薯粉")
-    assert tab.proxy.rowCount() == 0  # hidden unless "show retired"
+    # Still shown, greyed and selected, so that Unretire undoes a mis-click.
+    assert tab.selected() == dataclasses.replace(chosen, retired=True)
+    assert tab.proxy.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert tab.retire_button.text() == "Unre&tire"
+    click(qtbot, tab.retire_button)
+    assert not reference.get_commodity(app_ctx.db, chosen.id).retired
+    click(qtbot, tab.retire_button)
+    assert select(qtbot, tab, "cassava flour") is None  # a new search: hidden unless asked
     click(qtbot, tab.show_retired)
     assert select(qtbot, tab, "cassava flour").retired
     assert tab.retire_button.text() == "Unre&tire"
@@ -315,7 +323,7 @@ def test_retire_and_merge_by_clicks_keep_the_totals(qtbot, monkeypatch, screen, 
     assert stats.throughput(app_ctx.db, START, DEMO_END).totals == before
     assert tab.selected().id == target.id
     assert [e.action for e in audit.entries(app_ctx.db, user=app_ctx.user)] == [
-        "merge", "retire"]
+        "merge", "retire", "unretire", "retire"]
 
 
 def test_merging_into_closed_days_names_them_and_asks_why(qtbot, monkeypatch, screen,

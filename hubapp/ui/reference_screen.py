@@ -396,10 +396,13 @@ class CommoditiesTab(ReferenceTab):
     """Commodities add retire/unretire, merge and a switch to show the retired ones."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "commodity", CommoditiesModel(), lambda: reference.list_commodities(
-            ctx.db, include_retired=self.show_retired.isChecked()), parent)
+        super().__init__(ctx, "commodity", CommoditiesModel(), self._shown, parent)
+        # Retired here and still shown (greyed, marked retired) until the search or the
+        # switch changes: gone at once, a mis-click could not be undone by Unretire.
+        self._just_retired: set[int] = set()
         self.show_retired = QCheckBox(self.tr("Show &retired"), self)
-        self.show_retired.toggled.connect(lambda _on: self.reload())
+        self.show_retired.toggled.connect(lambda _on: self._forget_retired(always=True))
+        self.search.textChanged.connect(lambda _text: self._forget_retired())
         focus.tab_order(self.search, self.show_retired)  # beside it, not after the buttons
         self.top.addWidget(self.show_retired)
         self.retire_button = QPushButton(self.tr("Re&tire"), self)
@@ -410,6 +413,17 @@ class CommoditiesTab(ReferenceTab):
         self.merge_button.clicked.connect(self.merge)
         self.buttons.insertWidget(2, self.retire_button)
         self.buttons.insertWidget(3, self.merge_button)
+
+    def _shown(self) -> list[CommodityRecord]:
+        return [commodity for commodity in reference.list_commodities(
+                    self.ctx.db, include_retired=True)
+                if not commodity.retired or self.show_retired.isChecked()
+                or commodity.id in self._just_retired]
+
+    def _forget_retired(self, always: bool = False) -> None:
+        if always or self._just_retired:
+            self._just_retired.clear()
+            self.reload()
 
     def update_buttons(self) -> None:
         super().update_buttons()
@@ -425,6 +439,8 @@ class CommoditiesTab(ReferenceTab):
         if chosen is None:
             return
         title = self.tr("Unretire commodity") if chosen.retired else self.tr("Retire commodity")
+        if not chosen.retired:
+            self._just_retired.add(chosen.id)
         self._change(title, lambda: reference.set_retired(self.ctx.db, chosen.id,
                                                           not chosen.retired, self.ctx.actor()))
 
