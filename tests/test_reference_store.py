@@ -48,7 +48,7 @@ def used_commodities(db):
 @pytest.mark.parametrize("hs_code, expected", [
     ("11062", "must be 6 digits"), ("1106A0", "must be 6 digits"),
     ("770000", "no HS chapter 77"), ("980000", "no HS chapter 98"),
-    ("000100", "no HS chapter 00")])
+    ("000100", "no HS chapter 00"), ("010000", "no heading 00"), ("850012", "no heading 00")])
 def test_bad_hs_codes_are_refused_by_the_field(hs_code, expected):
     errors = validate_commodity(dataclasses.replace(JACKFRUIT, hs_code=hs_code))
     assert [e.field for e in errors] == ["hs_code"]

@@ -50,6 +50,12 @@ def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
         errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
             "messages", "HS code {value}: there is no HS chapter {chapter} (chapters run "
                         "01–97, without 77)"), {"value": code, "chapter": code[:2]}))
+    elif code[2:4] == "00":
+        # The 4 digits of a heading number it within its chapter from 01: "010000" is
+        # a chapter typed with zeros, not a commodity.
+        errors.append(FieldError("hs_code", QT_TRANSLATE_NOOP(
+            "messages", "HS code {value}: there is no heading 00 in a chapter (headings "
+                        "are numbered from 01, like 0803 in 080390)"), {"value": code}))
     _names(errors, commodity.name_en, commodity.name_zh)
     for name in ("name_en", "name_zh"):
         if is_code(getattr(commodity, name)):
