@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.audit import (
     AuditEntryRecord, box, changed_fields, field_label, moved_boxes, what, word,
 )
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.ui import date_edits, dialogs, formatting, labels
@@ -109,8 +109,9 @@ def _merge(entry: AuditEntryRecord, commodities: Mapping[int, str], *,
     target, moved = after.pop("merged_into", None), after.pop("container_moves", 0)
     name = commodities.get(target, after.get("name_en", str(target)))
     after.pop("name_en", None)
-    return [QCoreApplication.translate("audit", "merged into {target} (%n container(s))", "",
-                                       moved).format(target=name),
+    return [counted(QCoreApplication.translate(
+        "audit", "merged into {target} ({count} container(s))"), moved).format(
+            target=name, count=formatting.number(moved)),
             *(_change(field, None, value, commodities, whole=whole)
               for field, value in after.items())]
 

@@ -3,7 +3,7 @@
 <context>
     <name>AuditModel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="105" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="136" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="197" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="228" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="198" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="229" />
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>The newest {shown} of %Ln change: narrow the filters to see older ones</numerusform>
@@ -46,6 +46,17 @@
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>
             <numerusform>{shown} of %Ln movements loaded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommoditiesTab</name>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/reference_screen.py" line="505" />
+        <source>{days} and %n more</source>
+        <translation>
+            <numerusform>{days} and %n more</numerusform>
+            <numerusform>{days} and %n more</numerusform>
         </translation>
     </message>
 </context>

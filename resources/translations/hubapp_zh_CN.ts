@@ -4,32 +4,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="125"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="105"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="136"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="100"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="107"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="138"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,66 +45,66 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="118"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="149"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="127"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="158"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="128"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="159"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="146"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="177"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="147"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="178"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="229"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="255"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="256"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="234"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -377,37 +377,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="65"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -415,86 +415,98 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="398"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="403"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="402"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="418"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="408"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="435"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="404"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="410"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="406"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="412"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="417"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="434"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="424"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="441"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="424"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="441"/>
         <source>Retire commodity</source>
         <translation>停用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="441"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="460"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="443"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="462"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="449"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="468"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="480"/>
+        <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
+        <translation>这会改变已关账日期的货类数据：{days}。为什么要合并？原因将记入审计日志。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/reference_screen.py" line="505"/>
+        <source>{days} and %n more</source>
+        <translation>
+            <numerusform>{days} 等另外 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="145"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
         <source>HS code (6 digits)</source>
         <translation>HS 编码（6 位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="147"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="150"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="151"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="157"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="156"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="159"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="160"/>
         <source>Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）</translation>
     </message>
@@ -584,47 +596,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="162"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="164"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="162"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="164"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="162"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="164"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="163"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="165"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="163"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="165"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="163"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="165"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="163"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="165"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="215"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="217"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="238"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="240"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -1953,27 +1965,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="176"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="179"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="180"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="179"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="182"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="186"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -1981,22 +1993,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2027,7 +2039,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="123"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2035,32 +2047,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="274"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="275"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="276"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="276"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="274"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="277"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="274"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="277"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2068,22 +2080,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="487"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="538"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="488"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="539"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="489"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="540"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="491"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2091,17 +2103,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="324"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="342"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
@@ -2172,37 +2184,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="207"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="210"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="214"/>
         <source>Countries (like CN,LA)</source>
         <translation>国家（如 CN,LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="216"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="214"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="217"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
@@ -2210,37 +2222,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="86"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="86"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="86"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="86"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="87"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="87"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="87"/>
         <source>Countries</source>
         <translation>国家</translation>
     </message>
@@ -2256,72 +2268,72 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="84"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="84"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="97"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="98"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="146"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="147"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="155"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="156"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="157"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -2771,13 +2783,13 @@ Turn single-user mode on?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli.py" line="628"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="40"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="628"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -3182,29 +3194,34 @@ Turn single-user mode on?</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="112"/>
+        <source>merged into {target} ({count} container(s))</source>
+        <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="101"/>
@@ -3212,7 +3229,7 @@ Turn single-user mode on?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="247"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -4192,12 +4209,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{length} 英尺箱（{code}）计 {allowed} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="154"/>
+        <location filename="../../hubapp/domain/validation.py" line="148"/>
         <source>Service number {value!r} must be 1–20 letters, digits, &apos;-&apos; or &apos;/&apos; (like X8001)</source>
         <translation>班次号“{value}”应为 1–20 个字母、数字、“-”或“/”（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="161"/>
+        <location filename="../../hubapp/domain/validation.py" line="155"/>
         <source>Wagons must be between 0 and {max}, not {value}</source>
         <translation>车皮数应在 0 到 {max} 之间，而不是 {value}</translation>
     </message>
@@ -4217,98 +4234,108 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>HS 编码 {value}：没有第 {chapter} 章（章号为 01–97，没有 77）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="55"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="56"/>
+        <source>HS code {value}: there is no heading 00 in a chapter (headings are numbered from 01, like 0803 in 080390)</source>
+        <translation>HS 编码 {value}：章内没有 00 品目（品目从 01 起编号，如 080390 中的 0803）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="62"/>
+        <source>A name of digits only reads as an HS code in the daily log and imports: add a word</source>
+        <translation>纯数字的名称在每日台账和导入中会被当作 HS 编码：请加上文字</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="66"/>
         <source>Choose the commodity&apos;s category</source>
         <translation>请选择货类的类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="58"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="69"/>
         <source>Category {value!r} is not one of {known}</source>
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="78"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="96"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="104"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="122"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="114"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="132"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="119"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="137"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="129"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="141"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="159"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="144"/>
-        <location filename="../../hubapp/domain/validation.py" line="167"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="162"/>
+        <location filename="../../hubapp/domain/validation.py" line="161"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="157"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="175"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="164"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="182"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="194"/>
+        <location filename="../../hubapp/domain/validation.py" line="188"/>
         <source>Full/empty must be F or E, not {value!r}</source>
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="210"/>
+        <location filename="../../hubapp/domain/validation.py" line="204"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="214"/>
+        <location filename="../../hubapp/domain/validation.py" line="208"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="235"/>
+        <location filename="../../hubapp/domain/validation.py" line="229"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="246"/>
+        <location filename="../../hubapp/domain/validation.py" line="240"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="292"/>
+        <location filename="../../hubapp/domain/validation.py" line="286"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="298"/>
+        <location filename="../../hubapp/domain/validation.py" line="292"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="260"/>
+        <location filename="../../hubapp/domain/validation.py" line="254"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -4323,22 +4350,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>实际时间 {value} 与班次日期 {date} 相差太远：应在当天、前一天或后一天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="149"/>
+        <location filename="../../hubapp/domain/validation.py" line="143"/>
         <source>A service number is required (like X8001)</source>
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="263"/>
+        <location filename="../../hubapp/domain/validation.py" line="257"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="307"/>
+        <location filename="../../hubapp/domain/validation.py" line="301"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="319"/>
+        <location filename="../../hubapp/domain/validation.py" line="313"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -4388,7 +4415,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="134"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="152"/>
         <location filename="../../hubapp/interchange/parsing.py" line="370"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -4813,72 +4840,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="27"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="28"/>
         <source>A service that departed needs its actual time</source>
         <translation>已发车的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="28"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="29"/>
         <source>A service that arrived needs its actual time</source>
         <translation>已到达的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="31"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="32"/>
         <source>Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next day, or a date and time like 2026-03-07 00:30</source>
         <translation>计划时间“{value}”不是时间：请输入 20:00，次日填 00:30 +1，或输入日期和时间，如 2026-03-07 00:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="34"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="35"/>
         <source>Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next day, or a date and time like 2026-03-07 09:10</source>
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="236"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="237"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="73"/>
+        <location filename="../../hubapp/store/reference.py" line="80"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货类名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="94"/>
+        <location filename="../../hubapp/store/reference.py" line="103"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="97"/>
+        <location filename="../../hubapp/store/reference.py" line="106"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="109"/>
+        <location filename="../../hubapp/store/reference.py" line="127"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货类不存在：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="124"/>
+        <location filename="../../hubapp/store/reference.py" line="142"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="286"/>
+        <location filename="../../hubapp/store/reference.py" line="321"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="223"/>
+        <location filename="../../hubapp/store/reference.py" line="245"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="232"/>
+        <location filename="../../hubapp/store/reference.py" line="266"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="283"/>
+        <location filename="../../hubapp/store/reference.py" line="318"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -5089,12 +5116,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="250"/>
+        <location filename="../../hubapp/store/interchange.py" line="244"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="255"/>
+        <location filename="../../hubapp/store/interchange.py" line="249"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货类刚刚已在另一工作台被合并到其他货类；未导入任何数据。请重新导入该文件</translation>
     </message>
@@ -5135,42 +5162,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="36"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="39"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="37"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="40"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="38"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="41"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="39"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="42"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="40"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="43"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="44"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="43"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
