@@ -80,15 +80,17 @@ def test_a_backup_into_a_folder_takes_the_automatic_backups_name(demo_db_path, t
     folder.mkdir()
     target = backup.backup_to(demo_db_path, folder)
     assert target.parent == folder
-    assert re.fullmatch(rf"{demo_db_path.stem}-\d{{8}}-\d{{6}}\.db", target.name)
+    assert re.fullmatch(rf"{backup.series(demo_db_path)}-\d{{8}}-\d{{6}}\.db", target.name)
+    assert re.fullmatch(r"demo-[0-9a-f]{6}", backup.series(demo_db_path))
     backup.verify(target)
 
 
 def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, tmp_path):
     now = dt.datetime(2026, 3, 5, 18, 30, 0)
     made = backup.automatic_backup(demo_db_path, now=now)
-    assert made == demo_db_path.parent / "backups" / "demo-20260305-183000.db"
-    assert backup.latest_backup_time(made.parent, "demo") == now
+    assert made == (demo_db_path.parent / "backups"
+                    / f"{backup.series(demo_db_path)}-20260305-183000.db")
+    assert backup.latest_backup_time(made.parent, demo_db_path) == now
     elsewhere = backup.automatic_backup(demo_db_path, tmp_path / "nas" / "hub", now=now)
     assert elsewhere.parent == tmp_path / "nas" / "hub" and elsewhere.exists()
     assert _dump(made) == _dump(elsewhere)
@@ -97,24 +99,28 @@ def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, t
 def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
+    hub = backup.series(tmp_path / "hub.db")
     day = dt.date(2025, 1, 1)
     while day <= dt.date(2026, 3, 5):
         for hour in (8, 20):  # start and close of the day
-            (folder / f"hub-{day:%Y%m%d}-{hour:02}0000.db").touch()
+            (folder / f"{hub}-{day:%Y%m%d}-{hour:02}0000.db").touch()
         day += dt.timedelta(days=1)
-    others = ["hub-before-restore-20250101-080000.db", "other-20250101-080000.db", "notes.txt"]
+    # Named as before backups were told apart by place: maybe another hub.db's, so kept.
+    others = ["hub-before-restore-20250101-080000.db", "other-20250101-080000.db", "notes.txt",
+              "hub-20250101-080000.db", "hub-20260305-080000.db",
+              f"{backup.series(tmp_path / 'training' / 'hub.db')}-20250101-080000.db"]
     for name in others:
         (folder / name).touch()
 
-    backup.rotate(folder, "hub")
+    backup.rotate(folder, tmp_path / "hub.db")
 
     kept = sorted(p.name for p in folder.iterdir() if p.name not in others)
-    daily = [f"hub-202602{d:02}-200000.db" for d in (27, 28)] + \
-            [f"hub-202603{d:02}-200000.db" for d in range(1, 6)]
-    weekly = ["hub-20260215-200000.db", "hub-20260222-200000.db"]  # Sundays; Mar 1 is daily
-    monthly = [f"hub-2025{m:02}{d}-200000.db" for m, d in (
+    daily = [f"{hub}-202602{d:02}-200000.db" for d in (27, 28)] + \
+            [f"{hub}-202603{d:02}-200000.db" for d in range(1, 6)]
+    weekly = [f"{hub}-20260215-200000.db", f"{hub}-20260222-200000.db"]  # Sundays; Mar 1 daily
+    monthly = [f"{hub}-2025{m:02}{d}-200000.db" for m, d in (
         (4, 30), (5, 31), (6, 30), (7, 31), (8, 31), (9, 30), (10, 31), (11, 30), (12, 31))] + \
-        ["hub-20260131-200000.db"]  # and Feb 28, Mar 5: already daily
+        [f"{hub}-20260131-200000.db"]  # and Feb 28, Mar 5: already daily
     assert kept == sorted(daily + weekly + monthly)
     assert all((folder / name).exists() for name in others)
 
@@ -339,12 +345,33 @@ def test_a_restore_killed_right_after_the_copy_leaves_its_entry_with_the_data(
     assert _dump(demo_db_path) == _dump(saved)
 
 
+def test_hubs_named_alike_backing_up_into_one_folder_keep_their_own_backups(demo_db_path,
+                                                                           tmp_path):
+    shared = tmp_path / "shared-backups"
+    training = tmp_path / "training" / demo_db_path.name
+    training.parent.mkdir()
+    open_db(training).close()  # a fresh hub: nothing in it
+    morning = dt.datetime(2026, 12, 4, 8, 0, 0)
+
+    real_backup = backup.automatic_backup(demo_db_path, shared, morning)
+    backup.automatic_backup(training, shared, morning + dt.timedelta(minutes=5))
+
+    assert real_backup.exists() and _count(real_backup) == _count(demo_db_path) > 0
+    assert backup.latest_backup_time(shared, demo_db_path) == morning
+    assert backup.latest_backup_time(shared, training) == morning + dt.timedelta(minutes=5)
+    # Reopened later, the real hub's series is the same one: its rotation goes on.
+    later = backup.automatic_backup(demo_db_path, shared, morning + dt.timedelta(hours=1))
+    assert not real_backup.exists() and later.exists()
+    assert backup.latest_backup_time(shared, training) == morning + dt.timedelta(minutes=5)
+
+
 def test_rotation_removes_what_killed_backups_left_but_not_a_backup_being_made(tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
-    killed = [folder / "hub-20260301-080000.db.partial",
+    hub = backup.series(tmp_path / "hub.db")
+    killed = [folder / f"{hub}-20260301-080000.db.partial",
               folder / "hub-20260301-080000.db.partial-journal"]
-    running = folder / "hub-20260305-080000.db.partial"  # another desk's, still being written
+    running = folder / f"{hub}-20260305-080000.db.partial"  # another desk's, still being made
     others = [folder / "other-20260301-080000.db.partial", folder / "hub-notes.partial"]
     an_hour_ago = time.time() - 3600
     for path in killed + others + [running]:
@@ -352,7 +379,7 @@ def test_rotation_removes_what_killed_backups_left_but_not_a_backup_being_made(t
         if path is not running:
             os.utime(path, (an_hour_ago, an_hour_ago))
 
-    assert sorted(backup.rotate(folder, "hub")) == sorted(killed)
+    assert sorted(backup.rotate(folder, tmp_path / "hub.db")) == sorted(killed)
     assert sorted(folder.iterdir()) == sorted(others + [running])
 
 

@@ -128,15 +128,18 @@ def test_automatic_backups_on_start_and_daily_but_not_on_an_unchanged_close(
         # A day later the timer makes the next one.
         made = next(folder.glob("demo-*.db"))
         yesterday = dt.datetime.now() - dt.timedelta(days=1, minutes=1)
-        old = folder / f"demo-{yesterday:%Y%m%d-%H%M%S}.db"
+        old = folder / f"{backup.series(demo_db_path)}-{yesterday:%Y%m%d-%H%M%S}.db"
         made.rename(old)
+        # Today's backup of another demo.db (named as before backups had a series) is not
+        # this database's: the next one is due all the same.
+        (folder / f"demo-{dt.datetime.now():%Y%m%d-%H%M%S}.db").touch()
         backups.timer.setInterval(1)
-        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 2)
+        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 3)
         # Not due any more: the next ticks add nothing.
         with qtbot.waitSignal(backups.timer.timeout):
             pass
         assert app_ctx.tasks.wait()
-        assert len(list(folder.glob("demo-*.db"))) == 2
+        assert len(list(folder.glob("demo-*.db"))) == 3
 
         for path in folder.glob("demo-*.db"):
             path.unlink()

@@ -1,9 +1,10 @@
 """Backups: consistent copies made while the app runs, verified, rotated; and restore.
 
 Automatic backups go to a `backups` folder beside the database, named
-`<db name>-YYYYMMDD-HHMMSS.db`, and are thinned out to the newest one of each of
-the last 7 days, 4 weeks and 12 months. Files of any other name in that folder
-(such as the copies taken before a restore) are never deleted.
+`<db name>-<place>-YYYYMMDD-HHMMSS.db` (see series()), and are thinned out to the newest
+one of each of the last 7 days, 4 weeks and 12 months. Files of any other name in that
+folder (such as the copies taken before a restore, or `<db name>-YYYYMMDD-HHMMSS.db` from
+before backups were told apart by place, which may be another database's) are never deleted.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import errno
+import hashlib
 import os
 import re
 import shutil
@@ -86,9 +88,20 @@ def backup_to(db_path: Path, target: Path) -> Path:
     return target
 
 
+def series(db_path: Path) -> str:
+    """What the names of db_path's automatic backups start with, and no other database's:
+    hubs with the same file name (a training copy, another site's) may share a backup folder,
+    and one's backups must neither be rotated away nor count as made by the other.
+
+    The file's place tells them apart, not anything stored in it: a training copy made by
+    copying the file would carry that along, and a restore would bring back the backup's."""
+    place = os.path.normcase(str(Path(db_path).resolve()))
+    return f"{Path(db_path).stem}-{hashlib.sha256(place.encode()).hexdigest()[:6]}"
+
+
 def _stamped_name(db_path: Path, moment: dt.datetime) -> str:
     """An automatic backup's file name (rotation reads the moment back from it)."""
-    return f"{db_path.stem}-{moment.strftime(_STAMP)}.db"
+    return f"{series(db_path)}-{moment.strftime(_STAMP)}.db"
 
 
 def automatic_backup(db_path: Path, folder: Path | None = None,
@@ -106,7 +119,7 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
     target = backup_to(db_path, folder / _stamped_name(db_path, now))
-    rotate(folder, db_path.stem)
+    rotate(folder, db_path)
     return target
 
 
@@ -120,10 +133,10 @@ def change_marker(db: Database) -> tuple[int, int]:
     return version, db.conn.total_changes
 
 
-def rotate(folder: Path, stem: str) -> list[Path]:
-    """Delete automatic backups beyond 7 daily, 4 weekly, 12 monthly, and the unfinished
-    copies of killed backups; returns what went."""
-    stamped = sorted(_automatic_backups(folder, stem).items(), reverse=True)
+def rotate(folder: Path, db_path: Path) -> list[Path]:
+    """Delete db_path's automatic backups beyond 7 daily, 4 weekly, 12 monthly, and the
+    unfinished copies of killed backups; returns what went."""
+    stamped = sorted(_automatic_backups(folder, db_path).items(), reverse=True)
     keep: set[Path] = set()
     for period, count in ((lambda t: t.date(), KEEP_DAILY),
                           (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
@@ -139,19 +152,20 @@ def rotate(folder: Path, stem: str) -> list[Path]:
     removed = [path for _, path in stamped if path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
-    # Named as the automatic backup names its copies, Back up now… suggests its (to the
-    # minute) and a restore keeps the current file's.
+    # Named as the automatic backup names its copies (and did before series), Back up now…
+    # suggests its (to the minute) and a restore keeps the current file's.
     return removed + remove_stale(folder, re.compile(
-        re.escape(stem) + r"-(before-restore-)?\d{8}-\d{4}(\d{2})?\.db" + PARTIAL))
+        re.escape(Path(db_path).stem)
+        + r"(-[0-9a-f]{6})?-(before-restore-)?\d{8}-\d{4}(\d{2})?\.db" + PARTIAL))
 
 
-def latest_backup_time(folder: Path, stem: str) -> dt.datetime | None:
-    """When the newest automatic backup of the database named stem was made."""
-    return max(_automatic_backups(folder, stem), default=None)
+def latest_backup_time(folder: Path, db_path: Path) -> dt.datetime | None:
+    """When the newest automatic backup of db_path was made."""
+    return max(_automatic_backups(folder, db_path), default=None)
 
 
-def _automatic_backups(folder: Path, stem: str) -> dict[dt.datetime, Path]:
-    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6})\.db")
+def _automatic_backups(folder: Path, db_path: Path) -> dict[dt.datetime, Path]:
+    pattern = re.compile(re.escape(series(db_path)) + r"-(\d{8}-\d{6})\.db")
     found = {}
     if folder.is_dir():
         for path in folder.iterdir():

@@ -123,7 +123,7 @@ class BackupActions(QObject):
     def _back_up_if_due(self) -> None:
         from hubapp.store import backup
 
-        latest = backup.latest_backup_time(self.folder(), self.ctx.db_path.stem)
+        latest = backup.latest_backup_time(self.folder(), self.ctx.db_path)
         if latest is None or dt.datetime.now() - latest >= BACKUP_EVERY:
             self._start_automatic_backup()
 
