@@ -17,7 +17,8 @@ from pathlib import Path
 
 from hubapp import language
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, HubError, InputError, Translate, counted, message, untranslated,
+    QT_TRANSLATE_NOOP, HubError, InputError, Translate, counted, message, os_reason,
+    untranslated,
 )
 from hubapp.domain.wording import display_width
 
@@ -312,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _OutputFailed as failed:
         _discard_output()
         _error_line(translate("cli", "Cannot write to the standard output: {reason}").format(
-            reason=failed.reason))
+            reason=failed.reason.written(translate)))
         return _failed(args)
     except _UsageError as error:
         args.command_parser.error(message(error, translate))
@@ -357,7 +358,7 @@ def _run_command(args: argparse.Namespace) -> int:
 class _OutputFailed(Exception):
     def __init__(self, error: OSError) -> None:
         super().__init__(error)
-        self.reason = error.strerror or str(error)
+        self.reason = os_reason(error)
 
 
 class _Output:

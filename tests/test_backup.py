@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
@@ -9,10 +10,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from hubapp.domain.errors import DatabaseError
+from hubapp.domain.errors import DatabaseError, message, os_reason, untranslated
 from hubapp.store import audit, backup, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, PermissionDenied, UserRecord
 
@@ -528,3 +530,51 @@ def test_a_save_of_a_service_a_restore_took_away_names_the_restore(demo_db, demo
         f"The database was restored from saved.db by ann at "
         f"{restored.at.astimezone():%Y-%m-%d %H:%M}; this service is not in it: your "
         f"changes were not saved")
+
+
+def _read_only(monkeypatch, folder):
+    """Writes into folder fail as on a read-only mount (root ignores chmod)."""
+    real_replace, real_unlink = os.replace, Path.unlink
+
+    def replace(source, target, **kw):
+        if Path(target).parent == folder:
+            raise OSError(errno.EROFS, "Read-only file system", str(target))
+        return real_replace(source, target, **kw)
+
+    def unlink(path, missing_ok=False):
+        if path.parent == folder:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(Path, "unlink", unlink)
+
+
+def _marked(_context, text):
+    """A translation that shows what went through it."""
+    return f"«{text}»"
+
+
+def test_an_os_error_s_reason_is_said_in_the_message_s_language(demo_db_path, tmp_path,
+                                                                  monkeypatch):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    _read_only(monkeypatch, folder)
+    with pytest.raises(DatabaseError) as refused:
+        backup.automatic_backup(demo_db_path, folder)
+    target = refused.value.values["path"]
+    assert str(refused.value) == f"Cannot write the backup {target}: the disk is read-only"
+    assert message(refused.value, _marked) == (
+        f"«Cannot write the backup {target}: «the disk is read-only»»")
+
+
+@pytest.mark.parametrize("number, said", [
+    (errno.EROFS, "the disk is read-only"), (errno.EACCES, "permission denied"),
+    (errno.EPERM, "permission denied"), (errno.ENOSPC, "the disk is full"),
+    (errno.ENOENT, "no such file or folder"), (errno.EEXIST, "a file of that name already exists"),
+    (errno.EBUSY, "it is in use by another program"),
+    (errno.EIO, "the disk could not be read or written"),
+    (errno.ENAMETOOLONG, "the name is too long"),
+    (errno.ELOOP, os.strerror(errno.ELOOP))])  # any other: as the system words it
+def test_the_usual_os_errors_are_worded_for_translation(number, said):
+    assert os_reason(OSError(number, os.strerror(number))).written(untranslated) == said

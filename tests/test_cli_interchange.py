@@ -476,11 +476,11 @@ def test_an_output_that_cannot_be_written_is_named_with_its_folder(db, tmp_path)
     export = hubapp("export", "--db", db, "--from", "2026-03-01", "--to", "2026-03-05",
                     "-o", missing)
     assert export.returncode == 1
-    assert export.stderr == f"hubapp: error: Cannot write {missing}: No such file or directory\n"
+    assert export.stderr == f"hubapp: error: Cannot write {missing}: no such file or folder\n"
     listed = tmp_path / "no" / "problems.csv"
     imported = hubapp("import", SAMPLE, "--db", db, "--problems", listed)
     assert imported.returncode == 1
-    assert imported.stderr == f"hubapp: error: Cannot write {listed}: No such file or directory\n"
+    assert imported.stderr == f"hubapp: error: Cannot write {listed}: no such file or folder\n"
     # "-o .csv" was refused as "not .csv".
     unnamed = hubapp("export", "--db", db, "--from", "2026-03-01", "--to", "2026-03-05",
                      "-o", tmp_path / ".csv")

@@ -215,8 +215,8 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(demo_db_path,
             result = subprocess.run([sys.executable, "-m", "hubapp", *map(str, args)],
                                     stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
         assert result.returncode != 0, args
-        assert result.stderr == ("hubapp: error: Cannot write to the standard output: No space "
-                                 "left on device\n"), args
+        assert result.stderr == ("hubapp: error: Cannot write to the standard output: the disk "
+                                 "is full\n"), args
     assert _dump(copy) == _dump(demo_db_path)
 
 

@@ -12,6 +12,7 @@ A translation words the count its own way, without "(s)".
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -111,3 +112,28 @@ def counted(text: str, count: int) -> str:
     writes the GUI's English plural forms with it too.
     """
     return text.replace("(s)", "" if count == 1 else "s")
+
+
+# What the operating system's errors mean for the file a message names, in the message's
+# language: strerror is the system's English even in a Chinese window.
+_OS_REASONS = {
+    errno.EROFS: QT_TRANSLATE_NOOP("messages", "the disk is read-only"),
+    errno.EACCES: QT_TRANSLATE_NOOP("messages", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("messages", "permission denied"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("messages", "the disk is full"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("messages", "no such file or folder"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("messages", "a file of that name already exists"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("messages", "it is in use by another program"),
+    errno.EIO: QT_TRANSLATE_NOOP("messages", "the disk could not be read or written"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("messages", "the name is too long"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("messages", "part of the path is not a folder"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("messages", "it is a folder"),
+}
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    _OS_REASONS[errno.EDQUOT] = QT_TRANSLATE_NOOP("messages", "the disk quota is used up")
+
+
+def os_reason(error: OSError) -> Term:
+    """Why error happened, as a message's {reason}: the usual causes in the message's
+    language, any other as the system words it."""
+    return Term("messages", _OS_REASONS.get(error.errno) or error.strerror or str(error))

@@ -21,7 +21,7 @@ from pathlib import Path
 from hubapp.domain.columns import (
     ROWS_ABOVE_HEADER, field_for_header, has_header, header_row,
 )
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE compound file)
@@ -64,7 +64,7 @@ def read_table(path: str | Path, limit: int | None = None) -> Table:
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot read {name}: {reason}"), name=path.name,
-                              reason=error.strerror or str(error)) from error
+                              reason=os_reason(error)) from error
     return _read_csv(path.name, data, limit)
 
 

@@ -12,7 +12,7 @@ from hubapp.domain.audit import (
     REMOVED, AuditEntryRecord, box, changed_fields, field_label, moved_boxes, what, word,
 )
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, HubError, Translate, message, untranslated,
+    QT_TRANSLATE_NOOP, HubError, Translate, message, os_reason, untranslated,
 )
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
@@ -84,7 +84,7 @@ def export_file(
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {name}: {reason}"), name=str(path),
-                              reason=error.strerror or str(error)) from error
+                              reason=os_reason(error)) from error
 
 
 def export_target(path: str | Path) -> Path:
@@ -255,4 +255,4 @@ def _write_text_table(path: str | Path, header: tuple[str, ...],
         write_beside(path, write)
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP("messages", "Cannot write {name}: {reason}"),
-                              name=str(path), reason=error.strerror or str(error)) from error
+                              name=str(path), reason=os_reason(error)) from error

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QPdfWriter, QPen, QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable,
 )
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, os_reason
 from hubapp.reports.document import LAYOUT_DPI, ReportContentRecord, report_font, to_document
 from hubapp.reports.pdf_text import put_back_ideographs
 from hubapp.reports.text import text
@@ -256,7 +256,7 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
         return write_beside(path, make)
     except OSError as error:
         raise InputError(QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {reason}"),
-                         path=str(path), reason=error.strerror or str(error)) from None
+                         path=str(path), reason=os_reason(error)) from None
 
 
 def _ensure_replaceable(path: Path, database: Path | str | None) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, os_reason
 from hubapp.store.check import integrity_problems
 from hubapp.store import audit, server_backup
 from hubapp.store.db import (
@@ -447,4 +447,4 @@ def _is_sqlite(path: Path) -> bool:
 
 def _os_error(template: str, path: Path, error: OSError) -> DatabaseError:
     """A full disk, a read-only folder, a missing drive: said with the path and the reason."""
-    return DatabaseError(template, path=str(path), reason=error.strerror or str(error))
+    return DatabaseError(template, path=str(path), reason=os_reason(error))

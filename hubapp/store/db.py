@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, os_reason
 from hubapp.store import audit, migrations
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
@@ -90,7 +90,7 @@ def inspect_file(path: Path, create: bool) -> set[str]:
     if not os.access(path, os.R_OK):
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Cannot read {path}: {reason}"), path=str(path),
-                            reason=os.strerror(errno.EACCES))
+                            reason=os_reason(PermissionError(errno.EACCES, os.strerror(errno.EACCES))))
     if path.stat().st_size == 0:
         if not create:  # a truncated copy: "the hub moved nothing" would be a lie
             raise DatabaseError(QT_TRANSLATE_NOOP(

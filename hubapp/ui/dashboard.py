@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal,
+    QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt,
+    Signal,
 )
 from PySide6.QtGui import QCursor, QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from hubapp.domain import wording
 from hubapp.domain.dashboard import (
     ComparisonRecord, DashboardFilterRecord, DashboardRecord, recorded, same_dates_last_year,
 )
+from hubapp.domain.errors import os_reason
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, settings
 from hubapp.ui import date_edits, dialogs, filter_choices, formatting, labels
@@ -211,9 +213,9 @@ class ChartPanel(QWidget):
         try:
             self.figure.savefig(target, dpi=150)
         except OSError as error:
+            reason = os_reason(error).written(QCoreApplication.translate)
             dialogs.show_error(self, self.tr("Save chart"), self.tr(
-                "Could not save {path}: {reason}").format(path=str(target),
-                                                          reason=error.strerror or str(error)))
+                "Could not save {path}: {reason}").format(path=str(target), reason=reason))
 
     def copy_image(self) -> None:
         buffer = io.BytesIO()
