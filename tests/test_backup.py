@@ -578,3 +578,38 @@ def test_an_os_error_s_reason_is_said_in_the_message_s_language(demo_db_path, tm
     (errno.ELOOP, os.strerror(errno.ELOOP))])  # any other: as the system words it
 def test_the_usual_os_errors_are_worded_for_translation(number, said):
     assert os_reason(OSError(number, os.strerror(number))).written(untranslated) == said
+
+
+def test_a_restore_that_cannot_keep_its_copy_says_nothing_was_restored(demo_db_path, tmp_path,
+                                                                        monkeypatch):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    with transaction(open_db(demo_db_path)) as db:
+        db.execute("DELETE FROM container_move")
+    before = _dump(demo_db_path)
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    _read_only(monkeypatch, folder)
+
+    with pytest.raises(DatabaseError) as refused:
+        backup.restore(saved, demo_db_path, ANN, folder)
+
+    assert str(refused.value) == (f"Cannot keep a copy of {demo_db_path} before restoring: the "
+                                  "disk is read-only; nothing was restored")
+    assert _dump(demo_db_path) == before
+
+
+def test_a_restore_s_tidying_up_does_not_hide_why_it_failed(demo_db_path, tmp_path,
+                                                            monkeypatch):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    refusal = DatabaseError("the backup's data could not be staged")
+
+    def stage(backup_file, staged, *args):
+        staged.write_bytes(b"half")  # what a staging cut short leaves
+        raise refusal
+
+    monkeypatch.setattr(backup, "_stage", stage)
+    _read_only(monkeypatch, demo_db_path.parent)  # the staged copy cannot be removed
+
+    with pytest.raises(DatabaseError) as refused:
+        backup.restore(saved, demo_db_path, ANN, tmp_path / "kept")
+    assert refused.value is refusal

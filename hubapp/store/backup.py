@@ -68,6 +68,16 @@ def backup_to(db_path: Path, target: Path) -> Path:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} exists and is not a database; choose another file name"),
                             path=str(target))
+    try:
+        _write_backup(db_path, target)
+    except OSError as error:
+        raise _os_error(QT_TRANSLATE_NOOP(
+            "messages", "Cannot write the backup {path}: {reason}"), target, error) from error
+    return target
+
+
+def _write_backup(db_path: Path, target: Path) -> None:
+    """A verified copy of db_path as target, whole; an OSError is the caller's to word."""
 
     def make(partial: Path) -> None:
         copy_database(db_path, partial, target)
@@ -79,13 +89,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
             raise DatabaseError(error.template, **(error.values | {"path": str(db_path)})) \
                 from error
 
-    try:
-        with _full_disk_said(_BACKUP_NOT_MADE):
-            write_whole(target, make)
-    except OSError as error:
-        raise _os_error(QT_TRANSLATE_NOOP(
-            "messages", "Cannot write the backup {path}: {reason}"), target, error) from error
-    return target
+    with _full_disk_said(_BACKUP_NOT_MADE):
+        write_whole(target, make)
 
 
 def series(db_path: Path) -> str:
@@ -352,7 +357,8 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
                 if source.exists():
                     _copy_bytes(source, Path(f"{target}{suffix}"))
             return target
-        return backup_to(db_path, target)
+        _write_backup(db_path, target)  # verified above: sound, and not the copy's name
+        return target
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was "
@@ -412,8 +418,11 @@ def _copy_into(backup_file: Path, db_path: Path) -> None:
 
 
 def _remove_with_logs(path: Path) -> None:
+    """Tidying only: a file that will not go (a read-only or failing disk) must not hide why
+    a restore failed, nor fail one that was made; the next start sweeps it."""
     for suffix in ("", "-journal", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _replace_file(staged: Path, db_path: Path) -> None:
