@@ -613,3 +613,29 @@ def test_a_restore_s_tidying_up_does_not_hide_why_it_failed(demo_db_path, tmp_pa
     with pytest.raises(DatabaseError) as refused:
         backup.restore(saved, demo_db_path, ANN, tmp_path / "kept")
     assert refused.value is refusal
+
+
+def test_an_upgrade_the_full_disk_stops_says_what_it_needs(demo_db_path, monkeypatch):
+    from hubapp.store import db as store_db
+    from hubapp.store.db import as_user_error
+
+    with contextlib.closing(sqlite3.connect(demo_db_path)) as conn, conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm010%'")  # an older file
+    before = _digest(demo_db_path)
+    size = demo_db_path.stat().st_size
+    assert size < 1024 ** 2
+
+    def full(source, target, target_name=None):  # what copy_database makes of SQLite's
+        raise as_user_error(sqlite3.OperationalError("database or disk is full"),
+                            target_name or target)
+
+    monkeypatch.setattr(store_db, "copy_database", full)
+    with pytest.raises(DatabaseError) as refused:
+        open_db(demo_db_path)
+
+    assert str(refused.value) == (
+        f"The folder {demo_db_path.parent} is full: upgrading the database to this version of "
+        f"Hub Desk first needs room for a copy of it ({size / 1024:.1f} KB). The database "
+        "is unchanged")
+    assert _digest(demo_db_path) == before
+    assert not list(demo_db_path.parent.glob("*.before-*"))

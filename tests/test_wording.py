@@ -62,3 +62,10 @@ def test_a_service_s_time_is_written_as_the_form_reads_it_back(at, written):
     assert wording.service_time(at, D(2026, 3, 6)) == written
     if at is not None:
         assert parse_time(written, D(2026, 3, 6)) == at
+
+
+@pytest.mark.parametrize("size, written", [
+    (4096, "4.0 KB"), (729_088, "712.0 KB"), (3_565_158, "3.4 MB"), (5 * 1024 ** 3, "5.0 GB"),
+    (3 * 1024 ** 4, "3,072.0 GB")])
+def test_a_file_size_as_a_person_reads_it(size, written):
+    assert wording.file_size(size) == written

@@ -19,6 +19,17 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def file_size(size: int) -> str:
+    """A size in bytes as a person reads it: "3.4 MB" (1 KB = 1,024 bytes, as Windows'
+    Explorer counts; the unit symbols are written so in Chinese too)."""
+    value, unit = size / 1024, "KB"
+    for bigger in ("MB", "GB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, bigger
+    return f"{value:,.1f} {unit}"
+
+
 def display_width(text: str) -> int:
     """Columns the text takes in a monospaced line: Chinese characters take two."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, os_reason
+from hubapp.domain.wording import file_size
 from hubapp.store import audit, migrations
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
@@ -228,7 +229,18 @@ def backup_before_migration(path: Path, first_step: str) -> Path:
     target = path.with_name(f"{path.stem}.before-{first_step}-{stamp}{path.suffix or '.db'}")
     # Under its name only once whole: a full disk must not leave a 0-byte copy that looks
     # like the data from before the upgrade.
-    write_whole(target, lambda partial: copy_database(path, partial, target))
+    try:
+        write_whole(target, lambda partial: copy_database(path, partial, target))
+    except DatabaseError as error:
+        if error.template != DISK_FULL:
+            raise
+        # Said to someone who only opened the app: the copy it names was never made, and
+        # "nothing was saved" is a save's wording.
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "The folder {folder} is full: upgrading the database to this version "
+                        "of Hub Desk first needs room for a copy of it ({size}). The database is "
+                        "unchanged"), folder=str(path.parent),
+                            size=file_size(path.stat().st_size)) from error
     # An upgrade killed before its step was saved leaves the file as it was, and each start
     # copies it again: the newest whole copy of the step is all that is kept.
     copies = re.compile(_upgrade_copies(path))
