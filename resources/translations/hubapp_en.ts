@@ -149,7 +149,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="505" />
+        <location filename="../../hubapp/ui/dashboard.py" line="507" />
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln timed service · last year {share}</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="516" />
+        <location filename="../../hubapp/ui/dashboard.py" line="518" />
         <source>%Ln outbound container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln outbound container · last year {days}</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="555" />
+        <location filename="../../hubapp/ui/dashboard.py" line="557" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -173,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="556" />
+        <location filename="../../hubapp/ui/dashboard.py" line="558" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -181,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="557" />
+        <location filename="../../hubapp/ui/dashboard.py" line="559" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
