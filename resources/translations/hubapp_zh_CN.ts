@@ -4682,7 +4682,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/db.py" line="239"/>
         <source>The folder {folder} is full: upgrading the database to this version of Hub Desk first needs room for a copy of it ({size}). The database is unchanged</source>
-        <translation>文件夹 {folder} 所在的磁盘已满：升级数据库到此版本的 Hub Desk 前需要留出一份副本的空间（{size}）。数据库未作任何改动</translation>
+        <translation>文件夹 {folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台前，需要留出一份副本的空间（{size}）。数据库未作任何改动</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="342"/>
