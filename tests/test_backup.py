@@ -146,6 +146,28 @@ def test_restore_brings_back_exactly_the_backed_up_data(demo_db, demo_db_path, t
     assert _dump(kept) == changed
 
 
+def test_two_restores_in_one_second_keep_both_copies(demo_db, demo_db_path, tmp_path,
+                                                      monkeypatch):
+    """The second restore's copy (the first's restored data) is kept beside the first's, the
+    only copy of the data before them, not over it."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    with transaction(demo_db):
+        demo_db["hub_setting"].upsert({"key": "hub_name", "value": "before both"}, pk="key")
+    before = _dump(demo_db_path)
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 12, 4, 2, 16, 50, tzinfo=tz)
+
+    monkeypatch.setattr(backup.dt, "datetime", Frozen)
+    first = backup.restore(saved, demo_db_path, ANN)
+    second = backup.restore(saved, demo_db_path, ANN)
+    assert (first.name, second.name) == ("demo-before-restore-20261204-021650.db",
+                                         "demo-before-restore-20261204-021650-2.db")
+    assert _dump(first) == before
+
+
 def test_only_an_admin_restores_and_the_restore_is_in_the_restored_audit_log(
         demo_db, demo_db_path, tmp_path):
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")

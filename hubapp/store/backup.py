@@ -161,7 +161,7 @@ def rotate(folder: Path, db_path: Path) -> list[Path]:
     # suggests its (to the minute) and a restore keeps the current file's.
     return removed + remove_stale(folder, re.compile(
         re.escape(Path(db_path).stem)
-        + r"(-[0-9a-f]{6})?-(before-restore-)?\d{8}-\d{4}(\d{2})?\.db" + PARTIAL))
+        + r"(-[0-9a-f]{6})?-(before-restore-)?\d{8}-\d{4}(\d{2})?(-\d+)?\.db" + PARTIAL))
 
 
 def latest_backup_time(folder: Path, db_path: Path) -> dt.datetime | None:
@@ -346,7 +346,7 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
     stamp = dt.datetime.now().strftime(_STAMP)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{db_path.stem}-before-restore-{stamp}.db"
+        target = _free_name(folder, f"{db_path.stem}-before-restore-{stamp}")
         try:
             verify(db_path)
         except DatabaseError:
@@ -363,6 +363,16 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was "
                         "restored"), db_path, error) from error
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """folder/name.db, or name-2.db, -3… if taken: two restores in one second (a script) must
+    not keep the second copy over the first, the only one of the data before them."""
+    target, number = folder / f"{name}.db", 1
+    while target.exists():
+        number += 1
+        target = folder / f"{name}-{number}.db"
+    return target
 
 
 _BACKUP_NOT_MADE = QT_TRANSLATE_NOOP(
