@@ -80,6 +80,17 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _OneDatabase(argparse.Action):
+    """--db, refused when one parser is given a second, different one: argparse keeps the
+    last unsaid, and a restore went into the other file than the one read first."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        first = getattr(namespace, self.dest, None)
+        if first is not None:
+            _refuse_two_databases(parser, first, values)
+        setattr(namespace, self.dest, values)
+
+
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The commands, their help in the system's language (`translate` is set first)."""
     parser = _Parser(prog="hubapp", description=translate(
@@ -95,7 +106,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                                 "     database or from a newer version) or write its findings\n"
                                 "  130  interrupted"))
     parser.add_argument("--version", action=_Version)
-    parser.add_argument("--db", type=_target, help=translate(
+    parser.add_argument("--db", type=_target, action=_OneDatabase, help=translate(
         "cli", "database file or postgresql://user@host/dbname URL (default: a file in the "
                "user data folder)"))
     if not with_commands:
@@ -110,7 +121,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         # Its own dest: "hubapp --db X demo" and "hubapp demo --db X" both work, and a second,
         # different --db is refused by _one_database rather than one of them dropped unsaid.
         sub.add_argument("--db", dest="command_db", metavar="DB", type=_target,
-                         default=argparse.SUPPRESS, help=db_help)
+                         action=_OneDatabase, default=argparse.SUPPRESS, help=db_help)
         sub.set_defaults(command_parser=sub)
         return sub
 
@@ -399,14 +410,21 @@ def _discard_output() -> None:
 def _one_database(args: argparse.Namespace) -> None:
     """The command's --db, given before the command or after it, but once."""
     given = vars(args).pop("command_db", None)
-    if given is not None and args.db is not None and not _same_database(given, args.db):
-        args.command_parser.error(translate(
-            "cli", "--db is given twice, as {first} and {second}: give it once").format(
-                first=_named(args.db), second=_named(given)))
+    if given is not None and args.db is not None:
+        _refuse_two_databases(args.command_parser, args.db, given)
     args.db = args.db if given is None else given
     if args.db is None:
         args.command_parser.error(translate(
             "argparse", "the following arguments are required: %s") % "--db")
+
+
+def _refuse_two_databases(parser: argparse.ArgumentParser, first: Path | str,
+                          second: Path | str) -> None:
+    """Exit 2 unless the two --db name one database."""
+    if not _same_database(first, second):
+        parser.error(translate(
+            "cli", "--db is given twice, as {first} and {second}: give it once").format(
+                first=_named(first), second=_named(second)))
 
 
 def _same_database(target: Path | str, other: Path | str) -> bool:

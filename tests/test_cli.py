@@ -276,6 +276,19 @@ def test_the_top_level_db_serves_every_command_and_a_second_one_is_refused(demo_
         "(see hubapp demo --help)\n")
 
 
+def test_a_second_db_on_one_side_of_the_command_is_refused(demo_file, tmp_path):
+    # argparse kept the last of two: the restore went into the second file, unsaid.
+    backup, first, second = demo_file, tmp_path / "t1.db", tmp_path / "t2.db"
+    for args, parser in ((["restore", backup, "--db", first, "--db", second], "hubapp restore"),
+                         (["--db", first, "--db", second, "restore", backup], "hubapp")):
+        twice = hubapp(*args)
+        assert twice.returncode == 2 and not second.exists() and not first.exists()
+        assert twice.stderr == (f"{parser}: error: --db is given twice, as {first} and "
+                                f"{second}: give it once (see {parser} --help)\n")
+    same = hubapp("check", "--db", demo_file, "--db", demo_file)
+    assert same.returncode == 0, same.stderr
+
+
 def test_one_database_named_twice_in_two_spellings_is_given_once(demo_file, tmp_path):
     # A relative and an absolute name of one file were refused as "--db is given twice".
     link = tmp_path / "link.db"
