@@ -3,8 +3,10 @@
 # Usage (as root): packaging/install.sh [PREFIX]   (default /usr/local; the bundle goes to
 # PREFIX/lib/hubapp, the command to PREFIX/bin/hubapp). Remove with the same paths.
 set -euo pipefail
+# Absolute before the cd: a relative PREFIX is the caller's, not the checkout's, and the
+# command's symlink must not point relative to PREFIX/bin.
+prefix="$(realpath -m -- "${1:-/usr/local}")"
 cd "$(dirname "$0")/.."
-prefix="${1:-/usr/local}"
 [ -x dist/hubapp/hubapp ] || { echo "No bundle: run packaging/build.sh first" >&2; exit 1; }
 
 rm -rf "$prefix/lib/hubapp"
@@ -25,4 +27,8 @@ done
 command -v update-desktop-database >/dev/null && update-desktop-database -q "$share/applications"
 command -v gtk-update-icon-cache >/dev/null \
     && gtk-update-icon-cache -qtf "$share/icons/hicolor" 2>/dev/null
-echo "Installed Hub Desk $("$prefix/bin/hubapp" --version | cut -d' ' -f2) into $prefix"
+version="$("$prefix/bin/hubapp" --version)" || {
+    echo "The installed $prefix/bin/hubapp does not start (its --version failed): see above" >&2
+    exit 1
+}
+echo "Installed Hub Desk ${version#hubapp } into $prefix"
