@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Sets up Hub Desk with its test tools and runs the whole test suite headless.
+# Arguments go to pytest, which runs in the checkout: test paths are relative to it
+# (./test.sh tests/test_cli.py -x), wherever test.sh is started from.
 set -euo pipefail
 cd "$(dirname "$0")"
 source packaging/bootstrap.sh

@@ -2,6 +2,7 @@
 run for real in a scratch copy of the checkout, with the programs they call faked where the real
 ones would install or download."""
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -71,3 +72,35 @@ def test_install_fails_when_the_installed_command_does_not_start(bundled, tmp_pa
         "error while loading shared libraries\n"
         f"The installed {prefix}/bin/hubapp does not start (its --version failed): see above\n")
 
+
+
+@pytest.fixture
+def set_up(tmp_path: Path) -> dict[str, str]:
+    """What bootstrap would find on a machine it set up before: the Debian packages (dpkg-query
+    says so) and a virtual environment made for this pyproject.toml, whose hubapp logs where
+    and how it was started (and makes the demo file it is asked for)."""
+    fakes = tmp_path / "fakes"
+    executable(fakes / "dpkg-query", "#!/bin/sh\nprintf 'install ok installed'\n")
+    venv = tmp_path / "venv"
+    executable(venv / "bin" / "python", "#!/bin/sh\nexit 0\n")
+    executable(venv / "bin" / "pyside6-lrelease", "#!/bin/sh\nexit 0\n")
+    executable(venv / "bin" / "hubapp", '#!/bin/sh\necho "$PWD|$*" >> "$HUBAPP_LOG"\n'
+                                        '[ "$1" != demo ] || echo demo > "$3"\n')
+    (venv / ".hubapp-installed").write_text(
+        hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest() + "\n")
+    return {"PATH": f"{fakes}{os.pathsep}{os.environ['PATH']}", "HUBAPP_VENV": str(venv),
+            "HUBAPP_LOG": str(tmp_path / "hubapp.log"), "QT_QPA_PLATFORM": "offscreen"}
+
+
+def test_run_keeps_the_callers_relative_names_the_callers(tmp_path, set_up):
+    # run.sh cd'ed into the checkout: my-demo.db and today.pdf landed there.
+    checkout, caller = scratch_checkout(tmp_path), tmp_path / "caller"
+    caller.mkdir()
+    result = run([checkout / "run.sh", "report", "daily", "-o", "today.pdf"], caller,
+                 HUBAPP_DEMO_DB="my-demo.db", **set_up)
+    assert result.returncode == 0, result.stderr
+    demo = caller / "my-demo.db"
+    assert demo.is_file() and not (checkout / "my-demo.db").exists()
+    assert Path(set_up["HUBAPP_LOG"]).read_text().splitlines() == [
+        f"{checkout}|demo --db {demo} --days 760",
+        f"{caller}|--db {demo} report daily -o today.pdf"]
