@@ -30,14 +30,16 @@ bootstrap() {
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
             "${missing[@]}" >/dev/null
     fi
-    if [ ! -x "$VENV/bin/python" ]; then
-        echo "Creating the virtual environment in $VENV"
-        python3 -m venv "$VENV"
-    fi
     # Reinstall only when the project's dependencies changed.
     local stamp="$VENV/.hubapp-installed" want
     want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        # Made (again) unless it has its pip: a Ctrl+C in python3 -m venv left a python
+        # without one, and every later run failed on "No module named pip".
+        if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+            echo "Creating the virtual environment in $VENV"
+            python3 -m venv "$VENV"
+        fi
         echo "Installing Hub Desk and its dependencies into $VENV"
         "$VENV/bin/python" -m pip install -q --upgrade pip
         "$VENV/bin/python" -m pip install -q -e ".[test]"

@@ -74,13 +74,22 @@ def test_install_fails_when_the_installed_command_does_not_start(bundled, tmp_pa
 
 
 
+# As run.sh and test.sh run it.
+BOOTSTRAP = "set -euo pipefail; source packaging/bootstrap.sh; bootstrap"
+
+
+def debian_ready(tmp_path: Path) -> dict[str, str]:
+    """PATH where dpkg-query says every package bootstrap wants is installed."""
+    fakes = tmp_path / "fakes"
+    executable(fakes / "dpkg-query", "#!/bin/sh\nprintf 'install ok installed'\n")
+    return {"PATH": f"{fakes}{os.pathsep}{os.environ['PATH']}"}
+
+
 @pytest.fixture
 def set_up(tmp_path: Path) -> dict[str, str]:
     """What bootstrap would find on a machine it set up before: the Debian packages (dpkg-query
     says so) and a virtual environment made for this pyproject.toml, whose hubapp logs where
     and how it was started (and makes the demo file it is asked for)."""
-    fakes = tmp_path / "fakes"
-    executable(fakes / "dpkg-query", "#!/bin/sh\nprintf 'install ok installed'\n")
     venv = tmp_path / "venv"
     executable(venv / "bin" / "python", "#!/bin/sh\nexit 0\n")
     executable(venv / "bin" / "pyside6-lrelease", "#!/bin/sh\nexit 0\n")
@@ -88,7 +97,7 @@ def set_up(tmp_path: Path) -> dict[str, str]:
                                         '[ "$1" != demo ] || echo demo > "$3"\n')
     (venv / ".hubapp-installed").write_text(
         hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest() + "\n")
-    return {"PATH": f"{fakes}{os.pathsep}{os.environ['PATH']}", "HUBAPP_VENV": str(venv),
+    return {**debian_ready(tmp_path), "HUBAPP_VENV": str(venv),
             "HUBAPP_LOG": str(tmp_path / "hubapp.log"), "QT_QPA_PLATFORM": "offscreen"}
 
 
@@ -104,3 +113,60 @@ def test_run_keeps_the_callers_relative_names_the_callers(tmp_path, set_up):
     assert Path(set_up["HUBAPP_LOG"]).read_text().splitlines() == [
         f"{checkout}|demo --db {demo} --days 760",
         f"{caller}|--db {demo} report daily -o today.pdf"]
+
+
+# A project pip installs offline: no dependencies, and a build backend of its own that needs
+# nothing installed to write its wheel.
+SCRATCH_PROJECT = """\
+[build-system]
+requires = []
+build-backend = "backend"
+backend-path = ["."]
+
+[project]
+name = "scratch"
+version = "0"
+
+[project.optional-dependencies]
+test = []
+"""
+SCRATCH_BACKEND = """\
+import zipfile
+
+INFO = "scratch-0.dist-info/"
+
+
+def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+    files = {INFO + "METADATA": "Metadata-Version: 2.1\\nName: scratch\\nVersion: 0\\n"
+                                "Provides-Extra: test\\n",
+             INFO + "WHEEL": "Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n"}
+    name = "scratch-0-py3-none-any.whl"
+    with zipfile.ZipFile(f"{wheel_directory}/{name}", "w") as wheel:
+        for path, text in files.items():
+            wheel.writestr(path, text)
+        listed = [*files, INFO + "RECORD"]
+        wheel.writestr(INFO + "RECORD", "".join(f"{path},,\\n" for path in listed))
+    return name
+
+
+build_editable = build_wheel
+"""
+
+
+def test_bootstrap_makes_again_a_virtual_environment_cut_short(tmp_path):
+    # A Ctrl+C in "python3 -m venv" left bin/python without pip; bootstrap saw bin/python and
+    # failed on "No module named pip" at every run after.
+    checkout = scratch_checkout(tmp_path)
+    (checkout / "pyproject.toml").write_text(SCRATCH_PROJECT)
+    (checkout / "backend.py").write_text(SCRATCH_BACKEND)
+    subprocess.run(["python3", "-m", "venv", "--without-pip", checkout / ".venv"], check=True)
+    executable(checkout / ".venv" / "bin" / "pyside6-lrelease", "#!/bin/sh\nexit 0\n")
+    offline = {"PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1",
+               "PIP_FIND_LINKS": str(tmp_path), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    result = run(["bash", "-c", BOOTSTRAP], checkout, **debian_ready(tmp_path), **offline)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"Creating the virtual environment in {checkout / '.venv'}",
+        f"Installing Hub Desk and its dependencies into {checkout / '.venv'}"]
+    subprocess.run([checkout / ".venv" / "bin" / "python", "-m", "pip", "show", "scratch"],
+                   capture_output=True, check=True, env={**os.environ, **offline})
