@@ -24,7 +24,16 @@ bootstrap() {
     done
     if ((${#missing[@]})); then
         local sudo=""
-        [ "$(id -u)" = 0 ] || sudo="sudo"
+        if [ "$(id -u)" != 0 ]; then
+            if ! command -v sudo >/dev/null; then
+                echo "These system packages are missing and there is no sudo to install them;" \
+                    "as root, run:" >&2
+                echo "  apt-get update && apt-get install -y --no-install-recommends" \
+                    "${missing[*]}" >&2
+                return 1
+            fi
+            sudo="sudo"
+        fi
         echo "Installing system packages: ${missing[*]}"
         $sudo apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \

@@ -170,3 +170,21 @@ def test_bootstrap_makes_again_a_virtual_environment_cut_short(tmp_path):
         f"Installing Hub Desk and its dependencies into {checkout / '.venv'}"]
     subprocess.run([checkout / ".venv" / "bin" / "python", "-m", "pip", "show", "scratch"],
                    capture_output=True, check=True, env={**os.environ, **offline})
+
+
+def test_bootstrap_without_root_or_sudo_names_the_command_to_run_as_root(tmp_path):
+    # It died on "sudo: command not found".
+    checkout, tools = scratch_checkout(tmp_path), tmp_path / "tools"
+    executable(tools / "id", "#!/bin/sh\necho 1000\n")
+    executable(tools / "dpkg-query", "#!/bin/sh\nexit 1\n")  # nothing is installed
+    (tools / "grep").symlink_to(shutil.which("grep"))
+    # Nothing else on PATH: no sudo, and no python3, so python3-venv is missing too.
+    result = run([shutil.which("bash"), "-c", BOOTSTRAP + " poppler-utils"], checkout,
+                 PATH=str(tools))
+    assert result.returncode == 1 and result.stdout == ""
+    qt_debs = subprocess.run(["bash", "-c", 'source packaging/bootstrap.sh; echo "${QT_DEBS[*]}"'],
+                             cwd=checkout, capture_output=True, text=True, check=True).stdout
+    missing = f"{qt_debs.strip()} poppler-utils python3-venv"
+    assert result.stderr == (
+        "These system packages are missing and there is no sudo to install them; as root, run:\n"
+        f"  apt-get update && apt-get install -y --no-install-recommends {missing}\n")
