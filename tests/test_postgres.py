@@ -3,6 +3,7 @@ command line against a real throw-away PostgreSQL server (tests/pg.py)."""
 
 import dataclasses
 import json
+import os
 import subprocess
 import sys
 
@@ -202,6 +203,37 @@ def test_unreachable_server_and_missing_database_are_one_clear_line(pg_server):
     assert result.returncode == 3 and result.stderr.startswith("hubapp: error: ")
     assert "not a database address" in result.stderr and '"colour"' in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+PERL_LOCALE_WARNING = """\
+perl: warning: Setting locale failed.
+perl: warning: Please check that your locale settings:
+\tLANGUAGE = (unset),
+\tLC_ALL = (unset),
+\tLANG = "de_DE.UTF-8"
+    are supported and installed on your system.
+perl: warning: Falling back to the standard locale ("C").
+"""
+
+
+@pytest.mark.parametrize("said, reason", [
+    ("pg_dump: warning: ignored\npg_dump: error: connection to server failed\n",
+     "pg_dump: error: connection to server failed"),
+    ("could not start\nsegmentation fault\n", "segmentation fault"),
+])
+def test_a_failed_pg_dump_is_reported_in_its_own_words_not_perls(tmp_path, said, reason):
+    # Debian's wrapper warns first when LANG names a locale not generated: that warning was
+    # reported as the reason, hiding pg_dump's own error.
+    fake = tmp_path / "bin" / "pg_dump"
+    fake.parent.mkdir()
+    fake.write_text(f"#!/bin/sh\ncat >&2 <<'EOF'\n{PERL_LOCALE_WARNING}{said}EOF\nexit 1\n")
+    fake.chmod(0o755)
+    result = subprocess.run(
+        [sys.executable, "-m", "hubapp", "backup", "--db", "postgresql://hub@127.0.0.1:1/hub",
+         "-o", tmp_path / "hub.dump"], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"})
+    assert (result.returncode, result.stderr) == (1, (
+        f"hubapp: error: pg_dump failed for postgresql://hub@127.0.0.1:1/hub: {reason}\n"))
 
 
 def test_server_versions_are_named_as_postgresql_numbers_them():

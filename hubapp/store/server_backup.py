@@ -45,11 +45,21 @@ def _run(command: list[str], url: str) -> str:
     done = subprocess.run([*command, "--no-password"], capture_output=True, text=True,
                           env=env, stdin=subprocess.DEVNULL)
     if done.returncode:
-        lines = (done.stderr or done.stdout).strip().splitlines() or ["exit code"]
+        tool = Path(command[0]).name
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{tool} failed for {path}: {reason}"),
-            tool=Path(command[0]).name, path=display_name(url), reason=lines[0])
+            tool=tool, path=display_name(url), reason=_reason(tool, done.stderr or done.stdout))
     return done.stdout
+
+
+def _reason(tool: str, output: str) -> str:
+    """The tool's own first line ("pg_dump: error: connection …"), else the last that is no
+    warning: Debian's perl wrapper of the tools first warns over several lines when LANG
+    names a locale the system has not generated, which hid the error."""
+    lines = [line for line in output.splitlines()
+             if line.strip() and not line[0].isspace() and "warning:" not in line]
+    own = [line for line in lines if line.startswith(f"{tool}:")]
+    return own[0] if own else (lines or ["exit code"])[-1]
 
 
 def dump(url: str, target: Path) -> Path:
