@@ -129,11 +129,14 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         return with_db(commands.add_parser(name, help=text, description=text))
 
     demo = command("demo", translate("cli", "fill a new database with realistic demo data"))
-    demo.add_argument("--days", type=int, default=60,
-                      help=translate("cli", "days of traffic (default 60)"))
-    demo.add_argument("--containers", type=int, default=None, help=translate(
+    # One or the other: --days given beside --containers was dropped unsaid.
+    length = demo.add_mutually_exclusive_group()
+    length.add_argument("--days", type=int, default=60,
+                        help=translate("cli", "days of traffic (default 60)"))
+    length.add_argument("--containers", type=int, default=None, help=translate(
         "cli", "make a history of about this many containers instead of --days (e.g. 5000000, "
-               "the corridor's whole history)"))
+               "the corridor's whole history); it is whole days of traffic, so at least one "
+               "day's, some 800 containers"))
     demo.add_argument("--seed", type=int, default=1,
                       help=translate("cli", "random seed (default 1)"))
     demo.add_argument("--end", default=None, **day,

@@ -230,6 +230,19 @@ def test_demo_by_number_of_containers(tmp_path):
     assert last == "2026-03-05"
 
 
+def test_demo_takes_days_or_containers_not_both(tmp_path):
+    # --days beside --containers was dropped unsaid.
+    both = hubapp("demo", "--db", tmp_path / "x.db", "--days", 3, "--containers", 100)
+    assert both.returncode == 2 and not (tmp_path / "x.db").exists()
+    assert both.stderr == ("hubapp demo: error: argument --containers: not allowed with "
+                           "argument --days (see hubapp demo --help)\n")
+    # Ten made a day's traffic, 825, as if asked for them.
+    helped = hubapp("demo", "--help", check=True)
+    words = " ".join(helped.stdout.split())
+    assert "[--days DAYS | --containers CONTAINERS]" in words
+    assert "whole days of traffic, so at least one day's, some 800 containers" in words
+
+
 def test_a_big_history_runs_the_timetable_several_times():
     from hubapp.domain import demo
 
