@@ -202,7 +202,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                         **day)
     report.add_argument("--to", dest="date_to", help=translate("cli", "last day of a range"),
                         **day)
-    report.add_argument("-o", "--output", type=Path, required=True,
+    report.add_argument("-o", "--output", type=_report_target, required=True,
                         help=translate("cli", "PDF file to write"))
     report.add_argument("--lang", choices=("en", "zh"), help=translate(
         "cli", "language of the report (default: the system's, as LANG says)"))
@@ -236,10 +236,19 @@ def _problems_target(text: str) -> Path:
     was refused by the next run as a file that is not a problem list. /dev/stdout too: the
     list is written beside its name and renamed over it, which a terminal or pipe is not;
     the first problems are printed on stderr without --problems."""
+    return _ending(text, ".csv", translate(
+        "cli", "name a .csv file for the problem list, not {name}"))
+
+
+def _report_target(text: str) -> Path:
+    """Refused like export's: r.txt or a name without ending got a PDF under that name."""
+    return _ending(text, ".pdf", translate("cli", "Write the report to a .pdf file, not {name}"))
+
+
+def _ending(text: str, ending: str, refusal: str) -> Path:
     path = Path(text)
-    if path.suffix.lower() != ".csv":
-        raise argparse.ArgumentTypeError(translate(
-            "cli", "name a .csv file for the problem list, not {name}").format(name=text))
+    if path.suffix.lower() != ending:
+        raise argparse.ArgumentTypeError(refusal.format(name=text))
     return path
 
 

@@ -336,6 +336,11 @@ def test_one_database_named_twice_in_two_spellings_is_given_once(demo_file, tmp_
      "is after"),
     (["export", "--db", "{db}", "--from", "2026-03-01", "--to", "2026-03-05", "-o", "{txt}"],
      "Export to a .csv or .xlsx file, not x.txt"),
+    # Written as a PDF under that name, with exit 0.
+    (["report", "daily", "--date", "2026-03-05", "--db", "{db}", "-o", "{txt}"],
+     "Write the report to a .pdf file, not {txt}"),
+    (["report", "daily", "--date", "2026-03-05", "--db", "{db}", "-o", "{bare}"],
+     "Write the report to a .pdf file, not {bare}"),
     (["demo", "--db", "{new}", "--days", "0"], "between 1 and 5000"),
     (["demo", "--db", "{new}", "--containers", "0"], "between 1 and 50,000,000"),
     (["migrate-to", "--db", "postgresql://hub@localhost/hub", "{db}"], "migrate-to copies"),
@@ -343,8 +348,9 @@ def test_one_database_named_twice_in_two_spellings_is_given_once(demo_file, tmp_
 def test_usage_mistakes_exit_2_as_argparse_s_own(demo_file, tmp_path, args, words):
     # They exited 1, as a command that failed: a script could not tell its own mistake.
     values = {"db": demo_file, "new": tmp_path / "new.db", "pdf": tmp_path / "r.pdf",
-              "csv": tmp_path / "x.csv", "txt": tmp_path / "x.txt"}
+              "csv": tmp_path / "x.csv", "txt": tmp_path / "x.txt", "bare": tmp_path / "r"}
     result = hubapp(*(a.format(**values) for a in args))
+    words = words.format(**values)
     assert result.returncode == 2
     command = args[0]
     assert result.stderr.startswith(f"hubapp {command}: error: ")

@@ -725,18 +725,21 @@ def test_a_report_never_replaces_the_database_or_a_file_that_is_not_a_pdf(demo_d
                                                                           tmp_path):
     import sqlite3
 
-    notes = tmp_path / "notes.txt"
+    # Named .pdf, as the command line wants: the names themselves do not give them away.
+    notes = tmp_path / "notes.pdf"
     notes.write_text("morning meeting\n", encoding="utf-8")
-    link = tmp_path / "hub-link.db"
+    link = tmp_path / "hub-link.pdf"
     link.symlink_to(demo_db_path)
-    for target, message in ((demo_db_path, "is the hub's database"),
-                            (link, "is the hub's database"),
+    for target, message in ((link, "is the hub's database"),
                             (notes, "exists and is not a PDF")):
         result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
                          "-o", str(target))
         assert result.returncode == 1 and message in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
     assert notes.read_text(encoding="utf-8") == "morning meeting\n"
+    result = run_cli("daily", "--date", DEMO_END.isoformat(), "--db", str(demo_db_path),
+                     "-o", str(demo_db_path))
+    assert result.returncode == 2 and "Write the report to a .pdf file" in result.stderr
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM service").fetchone()[0] > 0
 
