@@ -125,3 +125,28 @@ def test_one_warning_when_chinese_is_chosen_without_a_chinese_font(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env, check=True)
     assert result.stdout.split("\n") == ["0", "1 True", ""], result.stderr
+
+
+def test_every_runtime_dependency_is_one_the_app_imports():
+    # python-stdnum was one: only tests/test_iso6346.py imports it, to cross-check the check
+    # digit, yet every install and the bundle carried it.
+    import ast
+    import re
+    from importlib.metadata import packages_distributions
+
+    def normal(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        wanted = {normal(re.match(r"[\w.-]+", spec)[0])
+                  for spec in tomllib.load(file)["project"]["dependencies"]}
+    imported = set()
+    for path in (ROOT / "hubapp").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    distributions = packages_distributions()
+    used = {normal(name) for module in imported for name in distributions.get(module, ())}
+    assert wanted - used == set()

@@ -1,6 +1,7 @@
 """ISO 6346 container numbers: normalisation and check-digit validation.
 
-python-stdnum is the reference implementation; this module only adds the
+The check digit is computed here (tests cross-check it against python-stdnum,
+the reference implementation, which the app does not need), with the
 normalisation clerks need (full-width characters from Chinese input methods,
 spaces, dashes) and messages that say what the check digit should be.
 """
@@ -41,8 +42,7 @@ def validate(text: str) -> str:
             number=number,
             count=len(number),
         )
-    # stdnum raises on some non-ASCII input instead of returning False, so the
-    # shape is checked with our own pattern before stdnum sees the number.
+    # The shape first: check_digit's table knows only A-Z and 0-9.
     if not _SHAPE.fullmatch(number):
         raise ContainerNumberError(
             QT_TRANSLATE_NOOP(
