@@ -436,3 +436,25 @@ def test_entries_of_a_commodity_name_it_merged_away_or_retired(qtbot, app_ctx):
     screen.table.selectRow(rows["delete"])
     assert f"commodity: {gone.name_en}" in screen.details.toPlainText()
     assert not re.search(rf"commodity: {source}\b", screen.details.toPlainText())
+
+
+def test_a_commodity_added_after_a_merge_never_takes_the_merged_ones_name(qtbot, app_ctx):
+    """SQLite gives a deleted row's id again when it was the highest: a merged-away
+    commodity's entries then read as the new one's ("merge commodity cement")."""
+    from hubapp.domain.records import CommodityRecord
+
+    db, admin = app_ctx.db, UserRecord("wang.li", "admin")
+    newest = max(reference.list_commodities(db, include_retired=True), key=lambda c: c.id)
+    target = next(c for c in reference.list_commodities(db) if c.id != newest.id)
+    reference.merge_commodities(db, newest.id, target.id, admin)
+    reference.save_commodity(db, CommodityRecord("252329", "cement", "水泥", "materials",
+                                                 False), admin)
+    added = next(c for c in reference.list_commodities(db) if c.name_en == "cement")
+    assert added.id > newest.id
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    rows = {screen.model.index(row, 2).data(): row for row in range(2)}
+    assert screen.model.index(rows["merge"], 3).data() == f"commodity {newest.name_en}"
+    assert screen.model.index(rows["create"], 3).data() == "commodity cement"
+    assert "id" not in dict((name, new) for name, _old, new in changed_fields(
+        None, audit.entries(db)[0].after))

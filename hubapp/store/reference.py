@@ -18,6 +18,7 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import audit, day_close, rollup
 from hubapp.store.db import transaction
+from hubapp.store.engine import is_postgres
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
 
 if TYPE_CHECKING:
@@ -106,6 +107,18 @@ def _retired_error(commodity: CommodityRecord,
     return InputError(QT_TRANSLATE_NOOP(
         "messages", "{name} is retired: choose another commodity, or ask a supervisor to "
                     "bring it back into use"), name=commodity_label(commodity))
+
+
+def _never_used_id(db: Database) -> dict[str, int]:
+    """A new commodity's id, none a merged-away one had: SQLite gives the highest id again
+    once its row is deleted, and the audit log then named the merged one by the new one."""
+    if is_postgres(db):
+        return {}  # an identity column never gives an id twice
+    (top,) = db.execute(
+        "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM commodity UNION ALL"
+        " SELECT MAX(CAST(entity_id AS INTEGER)) FROM audit_log"
+        " WHERE entity = 'commodity' AND action = 'merge')").fetchone()
+    return {"id": (top or 0) + 1}
 
 
 def commodity_names(db: Database) -> dict[int, tuple[str, str]]:
@@ -207,7 +220,7 @@ def save_commodity(db: Database, commodity: CommodityRecord, actor: UserRecord,
                + taken_hs_code_errors(commodity, list_commodities(db)))
         row = _commodity_row(commodity)
         if before is None:
-            new_id = db["commodity"].insert(row).last_pk
+            new_id = db["commodity"].insert(_never_used_id(db) | row).last_pk
             audit.record(db, actor.name, "create", "commodity", new_id, None, row)
         else:
             db["commodity"].update(commodity.id, row)
