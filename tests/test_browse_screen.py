@@ -252,11 +252,17 @@ def test_a_date_typed_over_any_is_the_filter(qtbot, screen):
     assert (f.date_from, f.date_to) == (dt.date(2026, 3, 4), dt.date(2026, 3, 5))
 
 
-def test_a_date_pasted_over_any_is_the_filter(qtbot, screen):
-    QApplication.clipboard().setText("2026-03-04")
+@pytest.mark.parametrize("pasted, taken", [
+    ("2026-03-04", dt.date(2026, 3, 4)), ("2026/3/4", dt.date(2026, 3, 4)),
+    ("2026.03.04", dt.date(2026, 3, 4)), ("2026年3月4日", dt.date(2026, 3, 4)),
+    ("２０２６－０３－０４ ", dt.date(2026, 3, 4)),
+    # Not a date it can read: "any" stays, where today was taken unsaid.
+    ("4/3/2026", None), ("hello", None)])
+def test_a_date_pasted_over_any_is_the_filter(qtbot, screen, pasted, taken):
+    QApplication.clipboard().setText(pasted)
     screen.date_from.setFocus()
     qtbot.keyClick(screen.date_from, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert screen.current_filter().date_from == dt.date(2026, 3, 4)
+    assert screen.current_filter().date_from == taken
 
 
 @pytest.mark.parametrize("field", ["container", "service"])

@@ -246,6 +246,17 @@ def test_a_date_typed_as_people_write_it_is_the_date_taken(screen, qtbot):
     assert screen.date_from.date().toPython() == dt.date(2026, 3, 4)
 
 
+def test_a_date_pasted_as_a_spreadsheet_writes_it_is_taken(screen, qtbot):
+    """Qt's own paste takes only yyyy-MM-dd; WPS in Chinese copies 2026/3/4."""
+    from PySide6.QtWidgets import QApplication
+
+    screen.date_from.setFocus()
+    for pasted, day in (("2026/3/4", 4), ("2026年3月5日", 5)):
+        QApplication.clipboard().setText(pasted)
+        qtbot.keyClick(screen.date_from, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert screen.date_from.date().toPython() == dt.date(2026, 3, day)
+
+
 def test_a_preset_counts_from_today_at_each_refresh(qtbot, app_ctx):
     screen = DashboardScreen(app_ctx)
     qtbot.addWidget(screen)

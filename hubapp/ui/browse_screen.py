@@ -197,7 +197,6 @@ class BrowseScreen(QWidget):
 
         self.date_from = QDateEdit(self)
         self.date_to = QDateEdit(self)
-        date_edits.take_typed_dates(self.date_from, self.date_to)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

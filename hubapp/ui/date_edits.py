@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+
+from hubapp.domain.validation import folded, parse_date
 
 _SEPARATORS = frozenset("-/.")
 NO_DATE = QDate(2000, 1, 1)  # an "any date" edit's minimum, shown as its special text
@@ -20,11 +22,27 @@ class _TypedSeparators(QObject):
         edit.installEventFilter(self)
 
     def eventFilter(self, edit, event) -> bool:
-        if event.type() != QEvent.Type.KeyPress or event.text() not in _SEPARATORS:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.matches(QKeySequence.StandardKey.Paste):
+            return _pasted(edit)
+        if event.text() not in _SEPARATORS:
             return False
         line = edit.lineEdit()
         return line.hasSelectedText() and \
             line.selectedText() == edit.sectionText(edit.currentSection())
+
+
+def _pasted(edit: QDateEdit) -> bool:
+    """A date pasted as a spreadsheet or a Chinese text writes it (2026/3/4, 2026.3.4,
+    2026年3月4日) is taken whole; Qt takes only its own yyyy-MM-dd, and over "any" kept
+    nothing of it. Other text is left to Qt (a month pasted over its section), but never
+    over "any", where Qt appended it to the word."""
+    day = parse_date(folded(QGuiApplication.clipboard().text().strip()))
+    if day is not None:
+        edit.setDate(QDate(day.year, day.month, day.day))
+        return True
+    return edit.date() == NO_DATE
 
 
 def take_typed_dates(*edits: QDateEdit) -> None:
@@ -54,19 +72,14 @@ class _AnyDate(QObject):
             # QWidget's own: the date edit's would step through its sections.
             QWidget.focusNextPrevChild(self._edit, event.key() == Qt.Key.Key_Tab)
             return True
-        elif event.type() == QEvent.Type.KeyPress and watched is self._edit:
-            if event.matches(QKeySequence.StandardKey.Paste):
-                self._start_from_today()
-                self._edit.lineEdit().selectAll()  # the pasted date replaces it all
-            elif event.text().isdigit():
-                self._start_from_today()
-                # The year selected, as on entering any other date field: the digits
-                # typed replace it, and Qt goes on to the month and the day.
-                self._edit.setSelectedSection(QDateTimeEdit.Section.YearSection)
+        elif (event.type() == QEvent.Type.KeyPress and watched is self._edit
+              and event.text().isdigit()):
+            self._edit.setDate(QDate.currentDate())
+            # The year selected, as on entering any other date field: the digits typed
+            # replace it, and Qt goes on to the month and the day. (A paste is
+            # take_typed_dates'.)
+            self._edit.setSelectedSection(QDateTimeEdit.Section.YearSection)
         return False
-
-    def _start_from_today(self) -> None:
-        self._edit.setDate(QDate.currentDate())
 
 
 def take_any_date(edit: QDateEdit, any_text: str) -> None:
@@ -75,3 +88,4 @@ def take_any_date(edit: QDateEdit, any_text: str) -> None:
     edit.setSpecialValueText(any_text)
     edit.setDate(NO_DATE)
     _AnyDate(edit)
+    take_typed_dates(edit)
