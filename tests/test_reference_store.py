@@ -422,6 +422,8 @@ def test_the_daily_log_and_imports_read_commodity_text_alike(demo_db):
     for text, expected in {"0801320000": cashews, "0801.32.00": cashews, "08013200": cashews,
                            "0801 32": cashews, "801320000": cashews, "tapioca flour": flour,
                            "1106.20.00.00": flour, "0801320": None, "bananas ": typed("080390"),
+                           # Invisible characters do not count, in a code as in a name.
+                           "110620\u200b": flour, "\u200b1106.20": flour,
                            "no such thing": None}.items():
         assert (typed(text), imported(text)) == (expected, expected), text
 

@@ -75,8 +75,13 @@ def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
 def is_code(text: str) -> bool:
     """Whether the commodity finders read text as an HS code (or tariff line), not a name:
     digits, perhaps with dots and spaces ("100630", "1006.30")."""
-    digits = re.sub(r"[\s.]", "", lookup_key(text))
-    return digits.isascii() and digits.isdigit()
+    return code_digits(lookup_key(text)) is not None
+
+
+def code_digits(key: str) -> str | None:
+    """The digits of an HS code or tariff line from its lookup_key, None for a name."""
+    digits = re.sub(r"[\s.]", "", key)
+    return digits if digits.isascii() and digits.isdigit() else None
 
 
 def commodity_label(commodity: CommodityRecord) -> str:

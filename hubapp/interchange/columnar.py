@@ -11,7 +11,6 @@ messages have one source and cannot differ.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import operator
 from collections.abc import Callable, Mapping, Sequence
@@ -49,9 +48,6 @@ def quick_rows(
     total = len(table.rows if isinstance(table, Table) else table.lines)
     if problems or not total:
         return None
-    # The finders normalise every name they are asked; a file asks about the same few.
-    lookups = LookupsRecord(*map(functools.cache, (
-        lookups.find_commodity, lookups.find_route, lookups.find_place)))
     step = 0
 
     def stage() -> None:

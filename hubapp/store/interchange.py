@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
@@ -95,7 +96,8 @@ def lookups(db: Database) -> LookupsRecord:
             found = places.get(lookup_key(known.locode))
         return found
 
-    return LookupsRecord(find_kept, find_route, find_place)
+    # Each normalises the text it is asked; a file asks about the same few thousands of times.
+    return LookupsRecord(*map(functools.cache, (find_kept, find_route, find_place)))
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference import lookup_key, plain_name
 from hubapp.domain.reference_rules import (
-    commodity_label, is_code, normal_hs_code, taken_hs_code_errors, taken_name_errors,
+    code_digits, commodity_label, normal_hs_code, taken_hs_code_errors, taken_name_errors,
     validate_commodity, validate_place, validate_route,
 )
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
@@ -67,8 +67,8 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
         def usable(commodity: CommodityRecord) -> bool:
             return not commodity.retired or commodity.id in keep
 
-        if is_code(text):
-            digits = normal_hs_code(text)
+        key = lookup_key(text)  # invisible characters gone, as from a name
+        if (digits := code_digits(key)) is not None:
             # A spreadsheet keeping the code as a number drops its leading 0 (020230, beef,
             # becomes 20230); HS codes and tariff lines have an even number of digits.
             code = digits.zfill(len(digits) + len(digits) % 2)
@@ -83,7 +83,7 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
                                 "name"), code=code, names=", ".join(map(commodity_label, found)))
             commodity = found[0] if found else None
         else:
-            commodity = by_name.get(lookup_key(text))
+            commodity = by_name.get(key)
             if commodity is None and (known := shipped.find_commodity(text)) is not None:
                 return find(known.hs_code, keep)
         if commodity is None:
