@@ -82,16 +82,17 @@ def test_a_backup_into_a_folder_takes_the_automatic_backups_name(demo_db_path, t
     folder.mkdir()
     target = backup.backup_to(demo_db_path, folder)
     assert target.parent == folder
-    assert re.fullmatch(rf"{backup.series(demo_db_path)}-\d{{8}}-\d{{6}}\.db", target.name)
-    assert re.fullmatch(r"demo-[0-9a-f]{6}", backup.series(demo_db_path))
+    assert re.fullmatch(rf"{backup.series(demo_db_path, folder)}-\d{{8}}-\d{{6}}\.db",
+                        target.name)
+    assert re.fullmatch(r"demo-[0-9a-f]{6}", backup.series(demo_db_path, folder))
     backup.verify(target)
 
 
 def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, tmp_path):
     now = dt.datetime(2026, 3, 5, 18, 30, 0)
     made = backup.automatic_backup(demo_db_path, now=now)
-    assert made == (demo_db_path.parent / "backups"
-                    / f"{backup.series(demo_db_path)}-20260305-183000.db")
+    # Beside the database its name is enough: none other there has it.
+    assert made == demo_db_path.parent / "backups" / "demo-20260305-183000.db"
     assert backup.latest_backup_time(made.parent, demo_db_path) == now
     elsewhere = backup.automatic_backup(demo_db_path, tmp_path / "nas" / "hub", now=now)
     assert elsewhere.parent == tmp_path / "nas" / "hub" and elsewhere.exists()
@@ -99,9 +100,9 @@ def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, t
 
 
 def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
-    folder = tmp_path / "backups"
+    folder = tmp_path / "nas"  # chosen in Settings: maybe shared with other desks
     folder.mkdir()
-    hub = backup.series(tmp_path / "hub.db")
+    hub = backup.series(tmp_path / "hub.db", folder)
     day = dt.date(2025, 1, 1)
     while day <= dt.date(2026, 3, 5):
         for hour in (8, 20):  # start and close of the day
@@ -110,7 +111,7 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     # Named as before backups were told apart by place: maybe another hub.db's, so kept.
     others = ["hub-before-restore-20250101-080000.db", "other-20250101-080000.db", "notes.txt",
               "hub-20250101-080000.db", "hub-20260305-080000.db",
-              f"{backup.series(tmp_path / 'training' / 'hub.db')}-20250101-080000.db"]
+              f"{backup.series(tmp_path / 'training' / 'hub.db', folder)}-20250101-080000.db"]
     for name in others:
         (folder / name).touch()
 
@@ -389,10 +390,44 @@ def test_hubs_named_alike_backing_up_into_one_folder_keep_their_own_backups(demo
     assert backup.latest_backup_time(shared, training) == morning + dt.timedelta(minutes=5)
 
 
+def test_desks_with_the_same_database_path_keep_their_own_backups_in_a_share(
+        demo_db_path, tmp_path, monkeypatch):
+    """Every desk's default database is <data folder>/Hub Desk/hubdesk.db: backing up to one
+    network share, the computer's name tells their series apart."""
+    import socket
+
+    shared = tmp_path / "share"
+    monkeypatch.setattr(socket, "gethostname", lambda: "desk-a")
+    mine = backup.series(demo_db_path, shared)
+    made = backup.automatic_backup(demo_db_path, shared, dt.datetime(2026, 12, 4, 8, 0, 0))
+    monkeypatch.setattr(socket, "gethostname", lambda: "desk-b")
+    assert backup.series(demo_db_path, shared) != mine
+    backup.automatic_backup(demo_db_path, shared, dt.datetime(2026, 12, 4, 9, 0, 0))
+    assert made.exists() and len(list(shared.iterdir())) == 2
+
+
+def test_a_hub_folder_moved_with_its_backups_goes_on_thinning_them(demo_db_path, tmp_path):
+    """Beside the database, its backups are named by its file name alone: a folder renamed or
+    moved (or backed up before backups had a series) keeps its rotation."""
+    site = tmp_path / "site-a"
+    site.mkdir()
+    hub = site / "hub.db"
+    hub.write_bytes(demo_db_path.read_bytes())
+    start = dt.datetime(2026, 1, 1, 8, 0, 0)
+    for day in range(10):
+        backup.automatic_backup(hub, now=start + dt.timedelta(days=day))
+    moved = tmp_path / "site-b"
+    site.rename(moved)
+    hub = moved / "hub.db"
+    assert backup.latest_backup_time(moved / "backups", hub) == start + dt.timedelta(days=9)
+    backup.automatic_backup(hub, now=start + dt.timedelta(days=10))
+    assert len(list((moved / "backups").glob("hub-*.db"))) == backup.KEEP_DAILY + 1
+
+
 def test_rotation_removes_what_killed_backups_left_but_not_a_backup_being_made(tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
-    hub = backup.series(tmp_path / "hub.db")
+    hub = backup.series(tmp_path / "hub.db", folder)
     killed = [folder / f"{hub}-20260301-080000.db.partial",
               folder / "hub-20260301-080000.db.partial-journal"]
     running = folder / f"{hub}-20260305-080000.db.partial"  # another desk's, still being made

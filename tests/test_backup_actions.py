@@ -128,7 +128,7 @@ def test_automatic_backups_on_start_and_daily_but_not_on_an_unchanged_close(
         # A day later the timer makes the next one.
         made = next(folder.glob("demo-*.db"))
         yesterday = dt.datetime.now() - dt.timedelta(days=1, minutes=1)
-        old = folder / f"{backup.series(demo_db_path)}-{yesterday:%Y%m%d-%H%M%S}.db"
+        old = folder / f"{backup.series(demo_db_path, folder)}-{yesterday:%Y%m%d-%H%M%S}.db"
         made.rename(old)
         # Today's backup of another demo.db (named as before backups had a series) is not
         # this database's: the next one is due all the same.

@@ -1,10 +1,11 @@
 """Backups: consistent copies made while the app runs, verified, rotated; and restore.
 
 Automatic backups go to a `backups` folder beside the database, named
-`<db name>-<place>-YYYYMMDD-HHMMSS.db` (see series()), and are thinned out to the newest
-one of each of the last 7 days, 4 weeks and 12 months. Files of any other name in that
-folder (such as the copies taken before a restore, or `<db name>-YYYYMMDD-HHMMSS.db` from
-before backups were told apart by place, which may be another database's) are never deleted.
+`<db name>-YYYYMMDD-HHMMSS.db` (in a folder chosen in Settings `<db name>-<place>-…`: see
+series()), and are thinned out to the newest one of each of the last 7 days, 4 weeks and 12
+months. Files of any other name in that folder (such as the copies taken before a restore,
+or, in a chosen folder, ones named without a place, which may be another desk's) are never
+deleted.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import hashlib
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -59,7 +61,7 @@ def backup_to(db_path: Path, target: Path) -> Path:
     db_path, target = Path(db_path), Path(target)
     inspect_file(db_path, create=False)
     if target.is_dir():  # as cp does: into the folder, named as the automatic backups are
-        target = target / _stamped_name(db_path, dt.datetime.now())
+        target = target / _stamped_name(db_path, target, dt.datetime.now())
     if is_database_file(target, db_path):  # a hard link or its -wal too: never opened
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "A backup cannot overwrite the database itself ({path})"),
@@ -93,20 +95,26 @@ def _write_backup(db_path: Path, target: Path) -> None:
         write_whole(target, make)
 
 
-def series(db_path: Path) -> str:
-    """What the names of db_path's automatic backups start with, and no other database's:
-    hubs with the same file name (a training copy, another site's) may share a backup folder,
-    and one's backups must neither be rotated away nor count as made by the other.
+def series(db_path: Path, folder: Path) -> str:
+    """What the names of db_path's automatic backups in folder start with, and no other
+    database's: one's backups must neither be rotated away nor count as made by another.
 
-    The file's place tells them apart, not anything stored in it: a training copy made by
-    copying the file would carry that along, and a restore would bring back the backup's."""
-    place = os.path.normcase(str(Path(db_path).resolve()))
-    return f"{Path(db_path).stem}-{hashlib.sha256(place.encode()).hexdigest()[:6]}"
+    In the folder beside the database (the default) its file name is enough: no other
+    database there has it, and the hub's folder may be moved or renamed with its backups.
+    A folder chosen in Settings may be a share that several desks and sites back up to,
+    each with a hubdesk.db at the same path: the computer's name and the file's place tell
+    them apart there, not anything stored in the file, which a training copy made by copying
+    it would carry along and a restore would bring back."""
+    stem = Path(db_path).stem
+    if Path(folder).resolve() == default_folder(db_path).resolve():
+        return stem
+    place = f"{socket.gethostname()}\n{os.path.normcase(str(Path(db_path).resolve()))}"
+    return f"{stem}-{hashlib.sha256(place.encode()).hexdigest()[:6]}"
 
 
-def _stamped_name(db_path: Path, moment: dt.datetime) -> str:
+def _stamped_name(db_path: Path, folder: Path, moment: dt.datetime) -> str:
     """An automatic backup's file name (rotation reads the moment back from it)."""
-    return f"{series(db_path)}-{moment.strftime(_STAMP)}.db"
+    return f"{series(db_path, folder)}-{moment.strftime(_STAMP)}.db"
 
 
 def automatic_backup(db_path: Path, folder: Path | None = None,
@@ -123,7 +131,7 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
-    target = backup_to(db_path, folder / _stamped_name(db_path, now))
+    target = backup_to(db_path, folder / _stamped_name(db_path, folder, now))
     rotate(folder, db_path)
     return target
 
@@ -170,7 +178,7 @@ def latest_backup_time(folder: Path, db_path: Path) -> dt.datetime | None:
 
 
 def _automatic_backups(folder: Path, db_path: Path) -> dict[dt.datetime, Path]:
-    pattern = re.compile(re.escape(series(db_path)) + r"-(\d{8}-\d{6})\.db")
+    pattern = re.compile(re.escape(series(db_path, folder)) + r"-(\d{8}-\d{6})\.db")
     found = {}
     if folder.is_dir():
         for path in folder.iterdir():
