@@ -672,6 +672,46 @@ def test_a_restore_on_the_server_numbers_its_entry_and_later_ones_after_the_old_
         db.close()
 
 
+def test_two_restores_on_the_server_in_one_second_keep_both_dumps(empty_url, tmp_path,
+                                                                    monkeypatch):
+    """As for a file: the second restore's dump of what it replaced goes beside the first's,
+    the only copy of the data before them, not over it."""
+    import datetime as dt
+
+    from hubapp.store import backup, server_backup, settings
+    from hubapp.store.users import SHELL_ADMIN
+
+    def named(name):
+        db = open_db(empty_url)
+        try:
+            settings.save(db, dataclasses.replace(settings.load(db), hub_name=name),
+                          SHELL_ADMIN)
+        finally:
+            db.close()
+
+    named("the backup's")
+    saved = server_backup.dump(empty_url, tmp_path / "saved.dump")
+    named("before both")
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 12, 4, 2, 16, 50, tzinfo=tz)
+
+    monkeypatch.setattr(server_backup.dt, "datetime", Frozen)
+    first = backup.restore(saved, empty_url, SHELL_ADMIN)
+    second = backup.restore(saved, empty_url, SHELL_ADMIN)
+    assert first.name.endswith("-before-restore-20261204-021650.dump")
+    assert second.name == first.name.replace(".dump", "-2.dump")
+    monkeypatch.undo()
+    backup.restore(first, empty_url, SHELL_ADMIN)
+    db = open_db(empty_url)
+    try:
+        assert settings.load(db).hub_name == "before both"
+    finally:
+        db.close()
+
+
 def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
         empty_url, tmp_path, monkeypatch):
     # A save between the safety dump's snapshot and the restore's DROP was in neither.

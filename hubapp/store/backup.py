@@ -35,7 +35,7 @@ from hubapp.store.db import (
 from hubapp.store.engine import is_server
 from hubapp.store.filesystem import is_database_file
 from hubapp.store.users import ADMIN, UserRecord, require_role
-from hubapp.store.whole_file import PARTIAL, remove_stale, write_whole
+from hubapp.store.whole_file import PARTIAL, free_name, remove_stale, write_whole
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -354,7 +354,7 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
     stamp = dt.datetime.now().strftime(_STAMP)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder, f"{db_path.stem}-before-restore-{stamp}")
+        target = free_name(folder, f"{db_path.stem}-before-restore-{stamp}", ".db")
         try:
             verify(db_path)
         except DatabaseError:
@@ -371,16 +371,6 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was "
                         "restored"), db_path, error) from error
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    """folder/name.db, or name-2.db, -3… if taken: two restores in one second (a script) must
-    not keep the second copy over the first, the only one of the data before them."""
-    target, number = folder / f"{name}.db", 1
-    while target.exists():
-        number += 1
-        target = folder / f"{name}-{number}.db"
-    return target
 
 
 _BACKUP_NOT_MADE = QT_TRANSLATE_NOOP(

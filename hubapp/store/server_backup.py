@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 from hubapp.store.engine import display_name, without_password
-from hubapp.store.whole_file import write_whole
+from hubapp.store.whole_file import free_name, write_whole
 
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -109,8 +109,9 @@ def restore(backup_file: Path, url: str) -> Path:
     backup_file = Path(backup_file)
     verify(backup_file)
     with _saves_held(url):
-        kept = dump(url, backup_file.with_name(
-            f"{_name(url)}-before-restore-{dt.datetime.now().strftime(_STAMP)}.dump"))
+        kept = dump(url, free_name(backup_file.parent, f"{_name(url)}-before-restore-"
+                                                       f"{dt.datetime.now().strftime(_STAMP)}",
+                                   ".dump"))
         # The dump as a script first, so that the tables are dropped and the dump's written
         # in the same transaction; beside the dumps, where there is room for a hub's data.
         with tempfile.TemporaryDirectory(dir=kept.parent) as folder:

@@ -56,6 +56,16 @@ def write_beside(path: Path, make: Callable[[Path], T]) -> T:
     return made
 
 
+def free_name(folder: Path, name: str, suffix: str) -> Path:
+    """folder/name+suffix, or name-2, -3… if taken: two restores in one second (a script)
+    must not keep the second's copy over the first's, the only one of the data before them."""
+    target, number = folder / f"{name}{suffix}", 1
+    while target.exists():
+        number += 1
+        target = folder / f"{name}-{number}{suffix}"
+    return target
+
+
 def remove_stale(folder: Path, names: re.Pattern[str]) -> list[Path]:
     """Remove the files of folder whose whole name matches names that nothing wrote to for
     STALE_SECONDS: what a killed backup, upgrade or restore left. Returns them."""
