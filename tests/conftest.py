@@ -23,6 +23,19 @@ PATIENT_WAIT_MS = 60_000
 pytest_plugins = ["pg"]
 
 
+def freeze_clock(monkeypatch, module, moment: dt.datetime) -> None:
+    """module's dt.datetime.now() gives moment (in the time zone asked for), as two writes in
+    one second of a script would see it. module imports datetime as dt, and so does the
+    test; monkeypatch puts datetime back afterwards."""
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return moment.replace(tzinfo=tz)
+
+    monkeypatch.setattr(module.dt, "datetime", Frozen)
+
+
 def newer_copy(source: Path, target: Path) -> Path:
     """A copy of a Hub Desk file as a newer build would leave it: one step this build lacks."""
     shutil.copyfile(source, target)

@@ -18,7 +18,7 @@ from hubapp.domain.errors import DatabaseError, message, os_reason, untranslated
 from hubapp.store import audit, backup, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, PermissionDenied, UserRecord
 
-from conftest import DEMO_END
+from conftest import DEMO_END, freeze_clock
 
 ANN = UserRecord("ann", ADMIN)
 
@@ -156,12 +156,7 @@ def test_two_restores_in_one_second_keep_both_copies(demo_db, demo_db_path, tmp_
         demo_db["hub_setting"].upsert({"key": "hub_name", "value": "before both"}, pk="key")
     before = _dump(demo_db_path)
 
-    class Frozen(dt.datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return dt.datetime(2026, 12, 4, 2, 16, 50, tzinfo=tz)
-
-    monkeypatch.setattr(backup.dt, "datetime", Frozen)
+    freeze_clock(monkeypatch, backup, dt.datetime(2026, 12, 4, 2, 16, 50))
     first = backup.restore(saved, demo_db_path, ANN)
     second = backup.restore(saved, demo_db_path, ANN)
     assert (first.name, second.name) == ("demo-before-restore-20261204-021650.db",

@@ -17,7 +17,7 @@ from hubapp.store.migrations import STEP_NAMES
 from hubapp.store.postgres import MIGRATIONS_TABLE, translate
 from hubapp.store.users import ADMIN, UserRecord
 
-from conftest import DEMO_END
+from conftest import DEMO_END, freeze_clock
 from test_concurrency import DESK
 
 
@@ -693,12 +693,7 @@ def test_two_restores_on_the_server_in_one_second_keep_both_dumps(empty_url, tmp
     saved = server_backup.dump(empty_url, tmp_path / "saved.dump")
     named("before both")
 
-    class Frozen(dt.datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return dt.datetime(2026, 12, 4, 2, 16, 50, tzinfo=tz)
-
-    monkeypatch.setattr(server_backup.dt, "datetime", Frozen)
+    freeze_clock(monkeypatch, server_backup, dt.datetime(2026, 12, 4, 2, 16, 50))
     first = backup.restore(saved, empty_url, SHELL_ADMIN)
     second = backup.restore(saved, empty_url, SHELL_ADMIN)
     assert first.name.endswith("-before-restore-20261204-021650.dump")
