@@ -56,6 +56,7 @@ _ARGPARSE_WORDS = (
     QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
     QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
     QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
 )
 
 
@@ -131,7 +132,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     demo = command("demo", translate("cli", "fill a new database with realistic demo data"))
     # One or the other: --days given beside --containers was dropped unsaid.
     length = demo.add_mutually_exclusive_group()
-    length.add_argument("--days", type=int, default=60,
+    # No default here: argparse counts "--days 60" beside --containers as not given.
+    length.add_argument("--days", type=int, default=None,
                         help=translate("cli", "days of traffic (default 60)"))
     length.add_argument("--containers", type=int, default=None, help=translate(
         "cli", "make a history of about this many containers instead of --days (e.g. 5000000, "
@@ -466,15 +468,18 @@ def _error_line(text: str) -> None:
     print(translate("cli", "hubapp: error: {message}").format(message=text), file=sys.stderr)
 
 
+DEMO_DAYS = 60  # what `hubapp demo` makes without --days or --containers
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from hubapp.domain import demo
     from hubapp.interchange.importing import totals_summary
     from hubapp.store import demo_data
 
-    if not 1 <= args.days <= 5000:
+    days, copies = DEMO_DAYS if args.days is None else args.days, 1
+    if not 1 <= days <= 5000:
         raise _UsageError(QT_TRANSLATE_NOOP("messages", "--days must be between 1 and 5000, "
-                                           "not {days}"), days=args.days)
-    days, copies = args.days, 1
+                                           "not {days}"), days=days)
     if args.containers is not None:
         if not 1 <= args.containers <= 50_000_000:
             raise _UsageError(QT_TRANSLATE_NOOP(

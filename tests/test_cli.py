@@ -231,11 +231,12 @@ def test_demo_by_number_of_containers(tmp_path):
 
 
 def test_demo_takes_days_or_containers_not_both(tmp_path):
-    # --days beside --containers was dropped unsaid.
-    both = hubapp("demo", "--db", tmp_path / "x.db", "--days", 3, "--containers", 100)
-    assert both.returncode == 2 and not (tmp_path / "x.db").exists()
-    assert both.stderr == ("hubapp demo: error: argument --containers: not allowed with "
-                           "argument --days (see hubapp demo --help)\n")
+    # --days beside --containers was dropped unsaid (also --days 60, the default's value).
+    for days in (3, 60):
+        both = hubapp("demo", "--db", tmp_path / "x.db", "--days", days, "--containers", 100)
+        assert both.returncode == 2 and not (tmp_path / "x.db").exists()
+        assert both.stderr == ("hubapp demo: error: argument --containers: not allowed with "
+                               "argument --days (see hubapp demo --help)\n")
     # Ten made a day's traffic, 825, as if asked for them.
     helped = hubapp("demo", "--help", check=True)
     words = " ".join(helped.stdout.split())

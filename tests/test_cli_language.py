@@ -162,6 +162,9 @@ def test_help_and_usage_errors_speak_the_locale_too():
         "2026-03-05（参见 hubapp stats --help）")
     missing = hubapp("zh_CN.UTF-8", "stats", "--db", "hub.db")
     assert "缺少必需的参数：--from, --to" in missing.stderr
+    both = hubapp("zh_CN.UTF-8", "demo", "--db", "x.db", "--days", "3", "--containers", "900")
+    assert both.stderr.strip() == ("hubapp demo：错误：参数 --containers：不能与参数 --days "
+                                   "同时使用（参见 hubapp demo --help）")
 
     english = hubapp("C.UTF-8", "stats", "--db", "hub.db")
     assert english.stderr.strip() == ("hubapp stats: error: the following arguments are "

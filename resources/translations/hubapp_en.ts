@@ -33,7 +33,7 @@
 <context>
     <name>BrowseScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="434" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="433" />
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>%Ln movement loaded, counting…</numerusform>
@@ -41,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="436" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="435" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>

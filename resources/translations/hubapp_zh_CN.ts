@@ -215,117 +215,117 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="203"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="207"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="218"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="226"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="225"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发车或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="434"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="433"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="436"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="435"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="439"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="438"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="442"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="441"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="451"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="450"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="454"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="453"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱流。每日台账中保存或导入的班次，其集装箱在发车或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="458"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="457"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="466"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="465"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -2748,13 +2748,13 @@ Turn single-user mode on?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="53"/>
-        <location filename="../../hubapp/cli.py" line="429"/>
+        <location filename="../../hubapp/cli.py" line="431"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="54"/>
-        <location filename="../../hubapp/cli.py" line="325"/>
+        <location filename="../../hubapp/cli.py" line="327"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
@@ -2778,17 +2778,22 @@ Turn single-user mode on?</source>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="59"/>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
 </context>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="659"/>
+        <location filename="../../hubapp/cli.py" line="664"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="659"/>
+        <location filename="../../hubapp/cli.py" line="664"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
         <source>no</source>
         <translation>否</translation>
@@ -3420,342 +3425,342 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="74"/>
+        <location filename="../../hubapp/cli.py" line="75"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="96"/>
+        <location filename="../../hubapp/cli.py" line="97"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="109"/>
+        <location filename="../../hubapp/cli.py" line="110"/>
         <source>database file or postgresql://user@host/dbname URL (default: a file in the user data folder)</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址（默认：用户数据文件夹中的文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="116"/>
+        <location filename="../../hubapp/cli.py" line="117"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="117"/>
+        <location filename="../../hubapp/cli.py" line="118"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="117"/>
+        <location filename="../../hubapp/cli.py" line="118"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="131"/>
+        <location filename="../../hubapp/cli.py" line="132"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="135"/>
+        <location filename="../../hubapp/cli.py" line="137"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="141"/>
+        <location filename="../../hubapp/cli.py" line="143"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="143"/>
+        <location filename="../../hubapp/cli.py" line="145"/>
         <source>last day of the demo data (default: today)</source>
         <translation>演示数据的最后一天（默认：今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="145"/>
+        <location filename="../../hubapp/cli.py" line="147"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="151"/>
+        <location filename="../../hubapp/cli.py" line="153"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="153"/>
+        <location filename="../../hubapp/cli.py" line="155"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="155"/>
+        <location filename="../../hubapp/cli.py" line="157"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="157"/>
+        <location filename="../../hubapp/cli.py" line="159"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="158"/>
+        <location filename="../../hubapp/cli.py" line="160"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="160"/>
+        <location filename="../../hubapp/cli.py" line="162"/>
         <source>leave out services and containers already stored instead of refusing the file</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="163"/>
+        <location filename="../../hubapp/cli.py" line="165"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="166"/>
+        <location filename="../../hubapp/cli.py" line="168"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="169"/>
+        <location filename="../../hubapp/cli.py" line="171"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="175"/>
+        <location filename="../../hubapp/cli.py" line="177"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="177"/>
+        <location filename="../../hubapp/cli.py" line="179"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="180"/>
+        <location filename="../../hubapp/cli.py" line="182"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="184"/>
+        <location filename="../../hubapp/cli.py" line="186"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="188"/>
+        <location filename="../../hubapp/cli.py" line="190"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="191"/>
+        <location filename="../../hubapp/cli.py" line="193"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="193"/>
+        <location filename="../../hubapp/cli.py" line="195"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月报或期间报告打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="197"/>
+        <location filename="../../hubapp/cli.py" line="199"/>
         <source>which report</source>
         <translation>哪种报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="198"/>
+        <location filename="../../hubapp/cli.py" line="200"/>
         <source>the day of a daily report</source>
         <translation>日报的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="199"/>
+        <location filename="../../hubapp/cli.py" line="201"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="201"/>
+        <location filename="../../hubapp/cli.py" line="203"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="203"/>
+        <location filename="../../hubapp/cli.py" line="205"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="206"/>
+        <location filename="../../hubapp/cli.py" line="208"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="207"/>
+        <location filename="../../hubapp/cli.py" line="209"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报告语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="209"/>
+        <location filename="../../hubapp/cli.py" line="211"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="213"/>
+        <location filename="../../hubapp/cli.py" line="215"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="215"/>
+        <location filename="../../hubapp/cli.py" line="217"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="218"/>
+        <location filename="../../hubapp/cli.py" line="220"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="219"/>
+        <location filename="../../hubapp/cli.py" line="221"/>
         <source>list the users: name, role, whether they may log in</source>
         <translation>列出用户：名称、角色、是否可以登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="239"/>
+        <location filename="../../hubapp/cli.py" line="241"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="245"/>
+        <location filename="../../hubapp/cli.py" line="247"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="260"/>
+        <location filename="../../hubapp/cli.py" line="262"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="280"/>
+        <location filename="../../hubapp/cli.py" line="282"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="292"/>
+        <location filename="../../hubapp/cli.py" line="294"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="300"/>
+        <location filename="../../hubapp/cli.py" line="302"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="338"/>
+        <location filename="../../hubapp/cli.py" line="340"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="347"/>
+        <location filename="../../hubapp/cli.py" line="349"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="437"/>
+        <location filename="../../hubapp/cli.py" line="439"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="459"/>
+        <location filename="../../hubapp/cli.py" line="461"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="466"/>
+        <location filename="../../hubapp/cli.py" line="468"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="485"/>
+        <location filename="../../hubapp/cli.py" line="490"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="585"/>
+        <location filename="../../hubapp/cli.py" line="590"/>
         <source>; the database as it was is kept as the dump {kept}</source>
         <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="598"/>
+        <location filename="../../hubapp/cli.py" line="603"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="603"/>
+        <location filename="../../hubapp/cli.py" line="608"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="657"/>
+        <location filename="../../hubapp/cli.py" line="662"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="657"/>
+        <location filename="../../hubapp/cli.py" line="662"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="657"/>
+        <location filename="../../hubapp/cli.py" line="662"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="662"/>
+        <location filename="../../hubapp/cli.py" line="667"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="690"/>
+        <location filename="../../hubapp/cli.py" line="695"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="756"/>
+        <location filename="../../hubapp/cli.py" line="761"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="759"/>
+        <location filename="../../hubapp/cli.py" line="764"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="763"/>
+        <location filename="../../hubapp/cli.py" line="768"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="775"/>
+        <location filename="../../hubapp/cli.py" line="780"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="777"/>
+        <location filename="../../hubapp/cli.py" line="782"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="804"/>
+        <location filename="../../hubapp/cli.py" line="809"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="851"/>
+        <location filename="../../hubapp/cli.py" line="856"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="575"/>
+        <location filename="../../hubapp/cli.py" line="580"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="99"/>
+        <location filename="../../hubapp/cli.py" line="100"/>
         <source>exit codes:
   0  done; check found no problems
   1  the command failed, its reason on stderr; check found problems
@@ -3774,107 +3779,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
   130  已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="185"/>
+        <location filename="../../hubapp/cli.py" line="187"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="587"/>
+        <location filename="../../hubapp/cli.py" line="592"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="586"/>
+        <location filename="../../hubapp/cli.py" line="591"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="136"/>
+        <location filename="../../hubapp/cli.py" line="138"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即走廊的全部历史）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="181"/>
+        <location filename="../../hubapp/cli.py" line="183"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="596"/>
+        <location filename="../../hubapp/cli.py" line="601"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="597"/>
+        <location filename="../../hubapp/cli.py" line="602"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="597"/>
+        <location filename="../../hubapp/cli.py" line="602"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="615"/>
+        <location filename="../../hubapp/cli.py" line="620"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="617"/>
+        <location filename="../../hubapp/cli.py" line="622"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="617"/>
+        <location filename="../../hubapp/cli.py" line="622"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="632"/>
+        <location filename="../../hubapp/cli.py" line="637"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="634"/>
+        <location filename="../../hubapp/cli.py" line="639"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="634"/>
+        <location filename="../../hubapp/cli.py" line="639"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="634"/>
+        <location filename="../../hubapp/cli.py" line="639"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="635"/>
+        <location filename="../../hubapp/cli.py" line="640"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="635"/>
+        <location filename="../../hubapp/cli.py" line="640"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="635"/>
+        <location filename="../../hubapp/cli.py" line="640"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="674"/>
+        <location filename="../../hubapp/cli.py" line="679"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="676"/>
+        <location filename="../../hubapp/cli.py" line="681"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="687"/>
+        <location filename="../../hubapp/cli.py" line="692"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -3884,17 +3889,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="768"/>
+        <location filename="../../hubapp/cli.py" line="773"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="769"/>
+        <location filename="../../hubapp/cli.py" line="774"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="795"/>
+        <location filename="../../hubapp/cli.py" line="800"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4259,48 +4264,48 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="96"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="101"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="122"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="127"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="132"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="137"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="137"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="142"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="152"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="159"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="164"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="162"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="167"/>
         <location filename="../../hubapp/domain/validation.py" line="161"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="175"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="180"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="182"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="187"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -4420,7 +4425,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="152"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="157"/>
         <location filename="../../hubapp/interchange/parsing.py" line="370"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -4528,12 +4533,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="64"/>
+        <location filename="../../hubapp/store/backup.py" line="66"/>
         <source>A backup cannot overwrite the database itself ({path})</source>
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="68"/>
+        <location filename="../../hubapp/store/backup.py" line="70"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -4543,54 +4548,54 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="74"/>
+        <location filename="../../hubapp/store/backup.py" line="76"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="124"/>
+        <location filename="../../hubapp/store/backup.py" line="132"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="189"/>
+        <location filename="../../hubapp/store/backup.py" line="197"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="197"/>
+        <location filename="../../hubapp/store/backup.py" line="205"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="280"/>
+        <location filename="../../hubapp/store/backup.py" line="288"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="284"/>
+        <location filename="../../hubapp/store/backup.py" line="292"/>
         <location filename="../../hubapp/store/db.py" line="82"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="363"/>
+        <location filename="../../hubapp/store/backup.py" line="371"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="378"/>
+        <location filename="../../hubapp/store/backup.py" line="376"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="381"/>
+        <location filename="../../hubapp/store/backup.py" line="379"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="258"/>
-        <location filename="../../hubapp/store/backup.py" line="445"/>
+        <location filename="../../hubapp/store/backup.py" line="443"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -4875,107 +4880,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="80"/>
+        <location filename="../../hubapp/store/reference.py" line="81"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货类名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="103"/>
+        <location filename="../../hubapp/store/reference.py" line="104"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="106"/>
+        <location filename="../../hubapp/store/reference.py" line="107"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="127"/>
+        <location filename="../../hubapp/store/reference.py" line="140"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货类不存在：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="142"/>
+        <location filename="../../hubapp/store/reference.py" line="155"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="321"/>
+        <location filename="../../hubapp/store/reference.py" line="334"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="245"/>
+        <location filename="../../hubapp/store/reference.py" line="258"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="266"/>
+        <location filename="../../hubapp/store/reference.py" line="279"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="318"/>
+        <location filename="../../hubapp/store/reference.py" line="331"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="310"/>
+        <location filename="../../hubapp/cli.py" line="312"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="475"/>
+        <location filename="../../hubapp/cli.py" line="481"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="480"/>
+        <location filename="../../hubapp/cli.py" line="485"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="628"/>
+        <location filename="../../hubapp/cli.py" line="633"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="677"/>
+        <location filename="../../hubapp/cli.py" line="682"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="715"/>
+        <location filename="../../hubapp/cli.py" line="720"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="721"/>
+        <location filename="../../hubapp/cli.py" line="726"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="735"/>
+        <location filename="../../hubapp/cli.py" line="740"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="740"/>
+        <location filename="../../hubapp/cli.py" line="745"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="823"/>
+        <location filename="../../hubapp/cli.py" line="828"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="834"/>
+        <location filename="../../hubapp/cli.py" line="839"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="839"/>
+        <location filename="../../hubapp/cli.py" line="844"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -5126,12 +5131,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="244"/>
+        <location filename="../../hubapp/store/interchange.py" line="246"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="249"/>
+        <location filename="../../hubapp/store/interchange.py" line="251"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货类刚刚已在另一工作台被合并到其他货类；未导入任何数据。请重新导入该文件</translation>
     </message>
@@ -5271,57 +5276,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="514"/>
+        <location filename="../../hubapp/cli.py" line="519"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="515"/>
+        <location filename="../../hubapp/cli.py" line="520"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="515"/>
+        <location filename="../../hubapp/cli.py" line="520"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="516"/>
+        <location filename="../../hubapp/cli.py" line="521"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="516"/>
+        <location filename="../../hubapp/cli.py" line="521"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="517"/>
+        <location filename="../../hubapp/cli.py" line="522"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="517"/>
+        <location filename="../../hubapp/cli.py" line="522"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="518"/>
+        <location filename="../../hubapp/cli.py" line="523"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="528"/>
+        <location filename="../../hubapp/cli.py" line="533"/>
         <source>(none)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="530"/>
+        <location filename="../../hubapp/cli.py" line="535"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="531"/>
+        <location filename="../../hubapp/cli.py" line="536"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
