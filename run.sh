@@ -9,8 +9,12 @@ cd "$(dirname "$0")"
 source packaging/bootstrap.sh
 bootstrap
 
+# A database of the caller's own (./run.sh --db hub.db) is opened instead of the demo: two
+# --db would be refused.
+own_db=""
+for arg in "$@"; do case "$arg" in --db | --db=*) own_db=1 ;; esac; done
 DEMO_DB="${HUBAPP_DEMO_DB:-$PWD/.demo/hubdesk-demo.db}"
-if [ ! -s "$DEMO_DB" ]; then
+if [ -z "$own_db" ] && [ ! -s "$DEMO_DB" ]; then
     mkdir -p "$(dirname "$DEMO_DB")"
     echo "Making a demo database with two years of traffic: $DEMO_DB"
     "$VENV/bin/hubapp" demo --db "$DEMO_DB" --days 760
@@ -20,4 +24,5 @@ if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; t
     exit 1
 fi
 cd "$caller"
+if [ -n "$own_db" ]; then exec "$VENV/bin/hubapp" "$@"; fi
 exec "$VENV/bin/hubapp" --db "$DEMO_DB" "$@"

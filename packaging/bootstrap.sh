@@ -12,6 +12,8 @@ QT_DEBS=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
          libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk)
 
 VENV="${HUBAPP_VENV:-$PWD/.venv}"
+# Absolute: run.sh starts the app back in the caller's folder.
+case "$VENV" in /*) ;; *) VENV="$PWD/$VENV" ;; esac
 
 bootstrap() {
     local wanted=("${QT_DEBS[@]}" "$@") missing=() package

@@ -115,6 +115,29 @@ def test_run_keeps_the_callers_relative_names_the_callers(tmp_path, set_up):
         f"{caller}|--db {demo} report daily -o today.pdf"]
 
 
+def test_run_opens_a_database_the_caller_names_instead_of_the_demo(tmp_path, set_up):
+    # "./run.sh --db hub.db" was refused as --db given twice, after making the demo.
+    checkout, caller = scratch_checkout(tmp_path), tmp_path / "caller"
+    caller.mkdir()
+    for args in (["--db", "hub.db"], ["--db=hub.db", "--lang", "zh"]):
+        result = run([checkout / "run.sh", *args], caller, **set_up)
+        assert result.returncode == 0, result.stderr
+    assert not (checkout / ".demo").exists()
+    assert Path(set_up["HUBAPP_LOG"]).read_text().splitlines() == [
+        f"{caller}|--db hub.db", f"{caller}|--db=hub.db --lang zh"]
+
+
+def test_run_takes_a_relative_venv_as_the_checkouts(tmp_path, set_up):
+    # The app started back in the caller's folder looked for myvenv/bin/hubapp there.
+    checkout, caller = scratch_checkout(tmp_path), tmp_path / "caller"
+    caller.mkdir()
+    shutil.move(set_up["HUBAPP_VENV"], checkout / "myvenv")
+    result = run([checkout / "run.sh"], caller, **{**set_up, "HUBAPP_VENV": "myvenv"})
+    assert result.returncode == 0, result.stderr
+    assert Path(set_up["HUBAPP_LOG"]).read_text().splitlines()[-1] == (
+        f"{caller}|--db {checkout}/.demo/hubdesk-demo.db")
+
+
 # A project pip installs offline: no dependencies, and a build backend of its own that needs
 # nothing installed to write its wheel.
 SCRATCH_PROJECT = """\
