@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
@@ -491,6 +491,17 @@ def test_the_discard_or_stay_question_stays_on_enter(qtbot):
     roles = sorted(box.buttonRole(button).name for button in box.buttons())
     assert roles == ["DestructiveRole", "RejectRole"]
     assert box.defaultButton().text() == "Stay" and box.escapeButton() is box.defaultButton()
+
+
+def test_a_long_question_for_a_reason_wraps_within_a_laptops_screen(qtbot):
+    """A merge naming its closed days asked in a dialog 2,000 px wide, its buttons off it."""
+    days = ", ".join(f"2026-11-{day:02} (Friday)" for day in range(1, 9))
+    dialog = dialogs.text_dialog(None, "Merge", f"It changes the figures of closed days: "
+                                               f"{days}. Why merge them?")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.findChild(QLineEdit), "late list")
+    assert dialog.width() < 700 and dialog.textValue() == "late list"
 
 
 def test_a_clerk_reads_scrolls_copies_and_finds_on_a_closed_day(qtbot, app_ctx, demo_db_path):

@@ -73,8 +73,28 @@ def yes_no_box(parent: QWidget | None, title: str, text: str) -> QtWidgets.QMess
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """A line of text, or None if the user cancelled."""
-    text, ok = QtWidgets.QInputDialog.getText(parent, title, label)
-    return text if ok else None
+    dialog = text_dialog(parent, title, label)
+    try:
+        return dialog.textValue() if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
+
+
+# Where a question wraps: Qt's own label grew to the width of its text, and a merge naming
+# its closed days asked in a dialog 2,000 px wide, its buttons off the screen.
+TEXT_DIALOG_WIDTH = 560
+
+
+def text_dialog(parent: QWidget | None, title: str, label: str) -> QtWidgets.QInputDialog:
+    """ask_text's question, not yet shown: its label wrapped at a readable width."""
+    dialog = QtWidgets.QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setInputMode(QtWidgets.QInputDialog.InputMode.TextInput)
+    dialog.setLabelText(label)
+    for shown in dialog.findChildren(QtWidgets.QLabel):
+        shown.setWordWrap(True)
+        shown.setFixedWidth(TEXT_DIALOG_WIDTH)
+    return dialog
 
 
 def ask_save_discard(parent: QWidget | None, title: str, text: str) -> str:
