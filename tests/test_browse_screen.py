@@ -307,6 +307,18 @@ def test_a_whole_container_number_with_a_wrong_check_digit_finds_the_right_one(q
         f" · {wrong}: the check digit should be {number[10]} — showing {number}")
 
 
+def test_a_wrong_check_digit_of_a_number_never_logged_says_nothing_matches(qtbot, screen):
+    """It said "— showing ABCU1234560" over an empty list."""
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, "ABCU1234568")
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    assert screen.model.rowCount() == 0
+    assert screen.count_label.text().endswith(
+        " · ABCU1234568: the check digit should be 0, and no movement of ABCU1234560 matches")
+
+
 class TestAnotherDesksSave:
     """Saves at another desk, as the desk watcher reads them from the audit log."""
 

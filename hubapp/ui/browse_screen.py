@@ -438,8 +438,11 @@ class BrowseScreen(QWidget):
             text += " " + self.tr("(loading more…)")
         typed = iso6346.normalise(self.model.filter.container_prefix)
         if right := iso6346.corrected(typed):  # as store.browse searches
-            text += " · " + self.tr("{typed}: the check digit should be {digit} — showing "
-                                    "{number}").format(typed=typed, digit=right[-1], number=right)
+            # Nothing found: it is not "showing" the number.
+            note = self.tr("{typed}: the check digit should be {digit} — showing {number}") \
+                if self._total != 0 else self.tr("{typed}: the check digit should be {digit}, "
+                                                  "and no movement of {number} matches")
+            text += " · " + note.format(typed=typed, digit=right[-1], number=right)
         self.count_label.setText(text)
 
     def _note_if_empty(self) -> None:

@@ -499,7 +499,9 @@ class CommoditiesTab(ReferenceTab):
 
     def _few_days(self, days: list[dt.date]) -> str:
         """The first few days, then how many more: a long list would fill the screen."""
-        shown = ", ".join(map(formatting.long_date, days[:_FEW]))
+        # Chinese lists with 、 (the messages' own separator, as errors.Listing uses it).
+        shown = QCoreApplication.translate("messages", ", ").join(
+            map(formatting.long_date, days[:_FEW]))
         if len(days) <= _FEW:
             return shown
         return self.tr("{days} and %n more", "", len(days) - _FEW).format(days=shown)

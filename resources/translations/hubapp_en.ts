@@ -52,7 +52,7 @@
 <context>
     <name>CommoditiesTab</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="505" />
+        <location filename="../../hubapp/ui/reference_screen.py" line="507" />
         <source>{days} and %n more</source>
         <translation>
             <numerusform>{days} and %n more</numerusform>

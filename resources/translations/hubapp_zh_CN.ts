@@ -305,27 +305,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="441"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="442"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="450"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="443"/>
+        <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
+        <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱流记录</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="453"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="453"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="456"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱流。每日台账中保存或导入的班次，其集装箱在发车或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="457"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="460"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="465"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="468"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -471,7 +476,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>这会改变已关账日期的货类数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="505"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="507"/>
         <source>{days} and %n more</source>
         <translation>
             <numerusform>{days} 等另外 %n 天</numerusform>
@@ -697,8 +702,8 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/find_container.py" line="19"/>
-        <source>Size-type</source>
-        <translation>箱型</translation>
+        <source>Size-type, F/E</source>
+        <translation>箱型·空重</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/find_container.py" line="19"/>
@@ -2080,22 +2085,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="538"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="540"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="539"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="541"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="540"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="544"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2976,7 +2981,7 @@ Turn single-user mode on?</source>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>hs_code</source>
-        <translation>HS编码</translation>
+        <translation>HS 编码</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="133"/>
@@ -3999,7 +4004,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/labels.py" line="73"/>
         <source>hs_code</source>
-        <translation>HS编码</translation>
+        <translation>HS 编码</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="74"/>
@@ -4020,12 +4025,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="105"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="125"/>
         <source>Stay</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="142"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="162"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
@@ -5147,6 +5152,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/errors.py" line="103"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
         <source>, </source>
         <translation>、</translation>
     </message>

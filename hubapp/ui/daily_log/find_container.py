@@ -16,7 +16,7 @@ from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table, ro
 class ContainerHistoryModel(RecordTableModel):
     def headers(self) -> list[str]:
         return [self.tr("Date"), self.tr("Service"), self.tr("Direction"), self.tr("Route"),
-                self.tr("Size-type"), self.tr("Status")]
+                self.tr("Size-type, F/E"), self.tr("Status")]
 
     def display(self, row: ContainerHistoryRecord, column: int) -> str:
         return [row.date.isoformat(), row.service_no, labels.direction(row.direction),
