@@ -466,8 +466,9 @@ def test_years_of_days_get_an_axis_without_a_warning(years):
 
 @pytest.mark.parametrize(("language", "last", "label", "header"), [
     # "This year" on 3 December: its December is 1–3 December in both years.
-    ("en", dt.date(2026, 12, 3), "1–3 December 2026", "Same dates last year"),
-    ("zh", dt.date(2026, 12, 3), "2026年12月1日–3日", "同期"),
+    ("en", dt.date(2026, 12, 3), "2026-12 (1–3)", "Same dates last year"),
+    ("zh", dt.date(2026, 12, 3), "2026-12（1–3日）", "同期"),
+    ("en", dt.date(2026, 12, 1), "2026-12 (1)", "Same dates last year"),
     ("en", dt.date(2026, 12, 31), "2026-12", "Same month last year"),
     ("zh", dt.date(2026, 12, 31), "2026-12", "去年同月"),
 ])

@@ -349,7 +349,7 @@ def test_growth_on_a_year_recorded_in_part_is_not_shown(screen, qtbot, app_ctx, 
     assert "2025-03-04" in bars.get_xlabel()
     assert not panel.figure.axes[1].get_lines()  # no growth figure for any month
     rows = panel.model.table.rows
-    assert rows[-1] == ("1–5 March 2026", march, 2, None)  # the month so far
+    assert rows[-1] == ("2026-03 (1–5)", march, 2, None)  # the month so far
 
 
 def _buttons(panel):

@@ -17,12 +17,12 @@ from matplotlib.ticker import MaxNLocator
 
 from hubapp.charts.common import ChartTableRecord, add_hover, finish, new_figure, no_data
 from hubapp.domain.dashboard import (
-    AVERAGE_DAYS, DAY, MONTH, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord,
+    AVERAGE_DAYS, DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord,
     MonthRecord, RouteTeuRecord, recorded,
 )
 from hubapp.domain.wording import (
-    day as day_text, days as days_text, display_width, months, number, part_of_month,
-    reference_name,
+    day as day_text, days as days_text, display_width, month_with_days, months, number,
+    part_of_month, reference_name,
 )
 
 _TEXT = {
@@ -497,11 +497,11 @@ def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
 
 def _month_labels(months: Sequence[MonthRecord], last: dt.date | None,
                   language: str) -> tuple[list[str], str]:
-    """Each month's label, a month counted only up to `last` (the last day counted) named by
-    its days, and the key of last year's series: the same dates, when a month is only part
-    of one ("2026-12" over 1–3 December read as all of it)."""
-    period = (months[0].month, last) if months and last else None
-    labels = _bucket_labels([m.month for m in months], MONTH, period, language)
+    """Each month's label, a month counted only up to `last` (the last day counted) with its
+    days, and the key of last year's series: the same dates, when a month is only part of
+    one ("2026-12" over 1–3 December read as all of it)."""
+    labels = [month_with_days(m.month, months[0].month, last, language) if last
+              else m.month.isoformat()[:7] for m in months]
     part = any(label != m.month.isoformat()[:7] for label, m in zip(labels, months))
     return labels, "same_dates" if part else "last_year"
 

@@ -77,11 +77,30 @@ def part_of_month(bucket: dt.date, first: dt.date, last: dt.date, language: str)
     """The days of `bucket`'s month within the period first..last written out (17–31 October
     2025) when the period starts or ends inside that month, else None: a month's total
     over half its days, named as the whole month, read as a slump."""
+    part = _days_of_month(bucket, first, last)
+    return part and days(*part, language)
+
+
+def month_with_days(bucket: dt.date, first: dt.date, last: dt.date, language: str) -> str:
+    """A month as a row of months names it, "2026-12", with the days counted of one the
+    period holds only in part: "2026-12 (1–3)", "2026-12（1–3日）". Among its neighbours on
+    an axis, where "1–3 December 2026" was written out long and in another style."""
+    part = _days_of_month(bucket, first, last)
+    if part is None:
+        return bucket.isoformat()[:7]
+    start, end = part
+    span = f"{start.day}" if start == end else f"{start.day}–{end.day}"
+    return f"{bucket:%Y-%m}（{span}日）" if language == "zh" else f"{bucket:%Y-%m} ({span})"
+
+
+def _days_of_month(bucket: dt.date, first: dt.date, last: dt.date,
+                   ) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of `bucket`'s month within first..last, None if it is whole."""
     start = max(bucket.replace(day=1), first)
     end = min(bucket.replace(day=calendar.monthrange(bucket.year, bucket.month)[1]), last)
     if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
         return None
-    return days(start, end, language)
+    return start, end
 
 
 def months(first: dt.date, last: dt.date, language: str) -> str:
