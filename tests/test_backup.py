@@ -401,6 +401,23 @@ def test_desks_with_the_same_database_path_keep_their_own_backups_in_a_share(
     assert made.exists() and len(list(shared.iterdir())) == 2
 
 
+def test_files_beside_each_other_with_one_stem_keep_their_own_backups(demo_db_path, tmp_path):
+    """hub.db and hub.sqlite in one folder: the second's backups thinned the first's away."""
+    site = tmp_path / "site"
+    site.mkdir()
+    first, second = site / "hub.db", site / "hub.sqlite"
+    first.write_bytes(demo_db_path.read_bytes())
+    second.write_bytes(demo_db_path.read_bytes())
+    start = dt.datetime(2026, 1, 1, 8, 0, 0)
+    for day in range(3):
+        backup.automatic_backup(first, now=start + dt.timedelta(days=day))
+        backup.automatic_backup(second, now=start + dt.timedelta(days=day, hours=12))
+    folder = site / "backups"
+    assert backup.latest_backup_time(folder, first) == start + dt.timedelta(days=2)
+    assert len(list(folder.glob("hub-2026*.db"))) == 3
+    assert len(list(folder.glob("hub.sqlite-2026*.db"))) == 3
+
+
 def test_a_hub_folder_moved_with_its_backups_goes_on_thinning_them(demo_db_path, tmp_path):
     """Beside the database, its backups are named by its file name alone: a folder renamed or
     moved (or backed up before backups had a series) keeps its rotation."""

@@ -105,11 +105,18 @@ def series(db_path: Path, folder: Path) -> str:
     each with a hubdesk.db at the same path: the computer's name and the file's place tell
     them apart there, not anything stored in the file, which a training copy made by copying
     it would carry along and a restore would bring back."""
-    stem = Path(db_path).stem
+    name = _name(db_path)
     if Path(folder).resolve() == default_folder(db_path).resolve():
-        return stem
+        return name
     place = f"{socket.gethostname()}\n{os.path.normcase(str(Path(db_path).resolve()))}"
-    return f"{stem}-{hashlib.sha256(place.encode()).hexdigest()[:6]}"
+    return f"{name}-{hashlib.sha256(place.encode()).hexdigest()[:6]}"
+
+
+def _name(db_path: Path) -> str:
+    """The database's file name as its backups' names begin: hub for hub.db, but
+    hub.sqlite for hub.sqlite, which beside hub.db would share its backups otherwise."""
+    path = Path(db_path)
+    return path.stem if path.suffix.lower() == ".db" else path.name
 
 
 def _stamped_name(db_path: Path, folder: Path, moment: dt.datetime) -> str:
@@ -168,7 +175,7 @@ def rotate(folder: Path, db_path: Path) -> list[Path]:
     # Named as the automatic backup names its copies (and did before series), Back up now…
     # suggests its (to the minute) and a restore keeps the current file's.
     return removed + remove_stale(folder, re.compile(
-        re.escape(Path(db_path).stem)
+        re.escape(_name(db_path))
         + r"(-[0-9a-f]{6})?-(before-restore-)?\d{8}-\d{4}(\d{2})?(-\d+)?\.db" + PARTIAL))
 
 
@@ -354,7 +361,7 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
     stamp = dt.datetime.now().strftime(_STAMP)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = free_name(folder, f"{db_path.stem}-before-restore-{stamp}", ".db")
+        target = free_name(folder, f"{_name(db_path)}-before-restore-{stamp}", ".db")
         try:
             verify(db_path)
         except DatabaseError:
