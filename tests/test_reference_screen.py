@@ -451,6 +451,21 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
+@pytest.mark.parametrize("text, hs_code, name_en", [
+    ("0801320000", "080132", ""), ("80132", "080132", ""), ("0801.32\u200b", "080132", ""),
+    ("cashew nuts\u200b", "", "cashew nuts")])
+def test_an_unknown_commodity_is_added_with_its_code_read_as_the_finders_read_it(
+        app_ctx, monkeypatch, text, hs_code, name_en):
+    """A tariff line opened the form with all ten digits, refused as "must be 6 digits"."""
+    from hubapp.ui.reference_screen import add_unknown
+
+    opened = []
+    monkeypatch.setattr(dialogs, "ask_reference_record",
+                        lambda _parent, _ctx, _kind, record, new: opened.append(record))
+    add_unknown(None, app_ctx, "commodity", text)
+    assert [(record.hs_code, record.name_en) for record in opened] == [(hs_code, name_en)]
+
+
 def test_enter_on_a_row_opens_it_and_alt_e_stays_the_edit_menus(qtbot, monkeypatch, screen):
     opened = form_opener(monkeypatch, qtbot)
     view = screen.commodities.view

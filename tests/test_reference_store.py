@@ -424,6 +424,7 @@ def test_the_daily_log_and_imports_read_commodity_text_alike(demo_db):
                            "1106.20.00.00": flour, "0801320": None, "bananas ": typed("080390"),
                            # Invisible characters do not count, in a code as in a name.
                            "110620\u200b": flour, "\u200b1106.20": flour,
+                           "080132\u200b": cashews, "\u200b0801.32": cashews,
                            "no such thing": None}.items():
         assert (typed(text), imported(text)) == (expected, expected), text
 

@@ -75,13 +75,19 @@ def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
 def is_code(text: str) -> bool:
     """Whether the commodity finders read text as an HS code (or tariff line), not a name:
     digits, perhaps with dots and spaces ("100630", "1006.30")."""
-    return code_digits(lookup_key(text)) is not None
+    return hs_code_of_key(lookup_key(text)) is not None
 
 
-def code_digits(key: str) -> str | None:
-    """The digits of an HS code or tariff line from its lookup_key, None for a name."""
+def hs_code_of_key(key: str) -> str | None:
+    """The HS code a commodity text names, from its lookup_key; None for a name. Digits,
+    perhaps with dots and spaces; a leading 0 a spreadsheet dropped put back (020230, beef,
+    kept as the number 20230: HS codes and tariff lines have an even number of digits);
+    a national tariff line of 8 or 10 digits read as its 6-digit subheading."""
     digits = re.sub(r"[\s.]", "", key)
-    return digits if digits.isascii() and digits.isdigit() else None
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    code = digits.zfill(len(digits) + len(digits) % 2)
+    return code[:6] if len(code) in (8, 10) else code
 
 
 def commodity_label(commodity: CommodityRecord) -> str:

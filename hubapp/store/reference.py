@@ -12,7 +12,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference import lookup_key, plain_name
 from hubapp.domain.reference_rules import (
-    code_digits, commodity_label, normal_hs_code, taken_hs_code_errors, taken_name_errors,
+    commodity_label, hs_code_of_key, normal_hs_code, taken_hs_code_errors, taken_name_errors,
     validate_commodity, validate_place, validate_route,
 )
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
@@ -68,12 +68,7 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
             return not commodity.retired or commodity.id in keep
 
         key = lookup_key(text)  # invisible characters gone, as from a name
-        if (digits := code_digits(key)) is not None:
-            # A spreadsheet keeping the code as a number drops its leading 0 (020230, beef,
-            # becomes 20230); HS codes and tariff lines have an even number of digits.
-            code = digits.zfill(len(digits) + len(digits) % 2)
-            if len(code) in (8, 10):
-                code = code[:6]
+        if (code := hs_code_of_key(key)) is not None:
             sharing = by_hs.get(code, [])
             # A retired one that cannot be chosen leaves the code to the one in use.
             found = [c for c in sharing if usable(c)] or sharing

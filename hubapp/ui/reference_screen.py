@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceRecord, RouteRecord
-from hubapp.domain.reference import CATEGORIES
-from hubapp.domain.reference_rules import LOCODE, normal_hs_code
+from hubapp.domain.reference import CATEGORIES, lookup_key, plain_name
+from hubapp.domain.reference_rules import LOCODE, hs_code_of_key
 from hubapp.domain.validation import FieldError, ValidationError, folded, plain_code
 from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
@@ -568,9 +568,10 @@ def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str,
     text = text.strip()
     name_en, name_zh = ("", text) if _chinese(text) else (text, "")
     if kind == "commodity":
-        code = normal_hs_code(text)
-        record = CommodityRecord(code, "", "", "", False) if code.isdigit() else \
-            CommodityRecord("", name_en, name_zh, "", False)
+        # Read as the finders read it: a tariff line is its HS code, a dropped 0 put back.
+        code = hs_code_of_key(lookup_key(text))
+        record = CommodityRecord(code, "", "", "", False) if code is not None else \
+            CommodityRecord("", plain_name(name_en), plain_name(name_zh), "", False)
     else:
         code = plain_code(text)  # UN/LOCODEs are often printed "LA VTE"
         record = PlaceRecord(code, "", "", code[:2]) if LOCODE.fullmatch(code) else \
