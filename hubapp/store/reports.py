@@ -38,9 +38,7 @@ class ServiceLineRecord:
     """One service of the day with the totals of its containers."""
 
     service_no: str
-    route_code: str | None
-    route_en: str
-    route_zh: str
+    route_code: str | None  # the code, not the long name: the report's table is narrow
     direction: str
     at: dt.datetime | None  # when it really went, else when it was due
     totals: TotalsRecord
@@ -236,14 +234,11 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
     """The services of a day that departed or arrived, in the order they went."""
     services = list(db.query(f"""
         SELECT s.id, s.service_no, s.route_code, s.direction,
-               COALESCE(s.actual_at, s.scheduled_at) AS at,
-               COALESCE(r.name_en, '') AS route_en, COALESCE(r.name_zh, '') AS route_zh,
-               {TOTALS_COLUMNS}
+               COALESCE(s.actual_at, s.scheduled_at) AS at, {TOTALS_COLUMNS}
         FROM service s
         LEFT JOIN container_move m ON m.service_id = s.id
-        LEFT JOIN route r ON r.code = s.route_code
         WHERE s.date = ? AND {MOVED}
-        GROUP BY s.id, r.name_en, r.name_zh
+        GROUP BY s.id
         ORDER BY at NULLS LAST, s.service_no""", [day.isoformat()]))
     named: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for row in db.query(f"""
@@ -256,6 +251,5 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
         if len(named[row["service_id"]]) < COMMODITIES_PER_SERVICE:
             named[row["service_id"]].append((row["name_en"], row["name_zh"]))
     return tuple(ServiceLineRecord(
-        row["service_no"], row["route_code"], row["route_en"], row["route_zh"],
-        row["direction"], minute_value(row["at"]), totals_record(row),
+        row["service_no"], row["route_code"], row["direction"], minute_value(row["at"]), totals_record(row),
         tuple(named[row["id"]])) for row in services)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QStyledItemDelegate, QTableView, QWidget,
 )
 
-from hubapp.domain import columns, iso6346
+from hubapp.domain import columns, iso6346, sizetype
 from hubapp.domain.records import EMPTY, FULL
 from hubapp.ui import formatting, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, PROBLEM_TEXT, ContainerGridModel
@@ -151,7 +151,7 @@ class ContainerGridView(QTableView):
         # Commodity and Problem: a few letters at least, the rest elided and in the tooltip.
         samples = (("MSKU0000000",), ("22G1",),
                    (labels.full_empty(FULL), labels.full_empty(EMPTY)),
-                   (formatting.number(36000),), ("M" * 5,), ("CN000000",), ("M" * 4,))
+                   (formatting.number(sizetype.MAX_GROSS_KG),), ("M" * 5,), ("CN000000",), ("M" * 4,))
         header = self.horizontalHeader()
         self._least = [max([header.sectionSizeHint(column)]
                            + [self.fontMetrics().horizontalAdvance(text) + 16 for text in texts])

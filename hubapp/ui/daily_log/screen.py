@@ -741,7 +741,8 @@ class DailyLogScreen(QWidget):
         """Why a supervisor or admin changes a closed day among days, which the store
         refuses without it: "" when none is closed (or for a clerk, whom the store refuses
         anyway), else as _reason."""
-        closed = sorted(day for day in days if day_close.is_closed(self._db, day))
+        closed = sorted(day_close.closed_days(self._db, min(days), max(days)) & set(days)) \
+            if days else []
         if not closed or self._current_role() == users.CLERK:
             return ""
         return self._reason(self.tr(
