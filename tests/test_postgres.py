@@ -421,6 +421,40 @@ def test_a_copy_that_differs_leaves_nothing_on_the_server(demo_db_path, empty_ur
                             " WHERE table_schema = 'public'").fetchone()[0] == 0
 
 
+def test_a_commodity_added_on_the_server_never_takes_a_merged_away_ones_id(
+        demo_db_path, empty_url, tmp_path):
+    """migrate-to set the id sequence past the copied rows only: a commodity merged away
+    with the highest id had it given again, and the audit log named its merge after the new
+    one."""
+    import shutil
+
+    from hubapp.domain.records import CommodityRecord
+    from hubapp.store import reference, to_server
+    from hubapp.store.users import SHELL_ADMIN
+
+    hub = tmp_path / "hub.db"
+    shutil.copy(demo_db_path, hub)
+    db = open_db(hub)
+    try:
+        reference.save_commodity(db, CommodityRecord("081070", "widgets", "小部件", "agri",
+                                                     False), SHELL_ADMIN)
+        widgets = next(c for c in reference.list_commodities(db) if c.name_en == "widgets")
+        kept = next(c for c in reference.list_commodities(db) if c.id != widgets.id)
+        reference.merge_commodities(db, widgets.id, kept.id, SHELL_ADMIN)
+    finally:
+        db.close()
+    to_server.copy_to_server(hub, empty_url)
+    server = open_db(empty_url)
+    try:
+        reference.save_commodity(server, CommodityRecord("970500", "gadgets", "小工具", "agri",
+                                                         False), SHELL_ADMIN)
+        gadgets = next(c for c in reference.list_commodities(server) if c.name_en == "gadgets")
+        assert gadgets.id > widgets.id
+        assert reference.commodity_names(server)[widgets.id] == ("widgets", "小部件")
+    finally:
+        server.close()
+
+
 def test_every_command_works_on_a_server(pg_server, empty_url, demo_db_path, tmp_path):
     assert hubapp("demo", "--db", empty_url, "--days", 3, "--seed", 7, "--end", DEMO_END
                   ).returncode == 0

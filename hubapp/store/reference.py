@@ -18,7 +18,6 @@ from hubapp.domain.reference_rules import (
 from hubapp.domain.validation import FieldError, ValidationError, plain_code
 from hubapp.store import audit, day_close, rollup
 from hubapp.store.db import transaction
-from hubapp.store.engine import is_postgres
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord, require_role
 
 if TYPE_CHECKING:
@@ -106,13 +105,14 @@ def _retired_error(commodity: CommodityRecord,
 
 def _never_used_id(db: Database) -> dict[str, int]:
     """A new commodity's id, none a merged-away one had: SQLite gives the highest id again
-    once its row is deleted, and the audit log then named the merged one by the new one."""
-    if is_postgres(db):
-        return {}  # an identity column never gives an id twice
+    once its row is deleted, and the audit log then named the merged one by the new one. So
+    does a server's sequence, which `migrate-to` set past the ids it copied, not past the
+    merged ones; every commodity added later is given its id here, so the sequence is not
+    asked again."""
     (top,) = db.execute(
         "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM commodity UNION ALL"
         " SELECT MAX(CAST(entity_id AS INTEGER)) FROM audit_log"
-        " WHERE entity = 'commodity' AND action = 'merge')").fetchone()
+        " WHERE entity = 'commodity' AND action = 'merge') AS ids").fetchone()
     return {"id": (top or 0) + 1}
 
 
