@@ -14,6 +14,10 @@ from hubapp.ui.main_window import MainWindow
 
 from conftest import DEMO_END
 
+# A backup copies and checks the whole demo file on a worker: seconds when the machine runs
+# other suites at once, where pytest-qt's default 5 s wait once ran out.
+BACKUP_WAIT_MS = 30_000
+
 
 def _count(path, where="1 = 1"):
     conn = sqlite3.connect(path)
@@ -44,7 +48,7 @@ def test_back_up_now_writes_a_verified_copy(qtbot, main_window, demo_db_path, tm
     assert main_window.backups.backup_action in main_window.file_menu.actions()
 
     main_window.backups.backup_action.trigger()
-    qtbot.waitUntil(lambda: bool(infos))
+    qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
 
     title, folder, _ = save_as.asked[0]
     assert folder.startswith(str(demo_db_path.parent / "backups" / "demo-"))
@@ -71,7 +75,7 @@ def test_restore_asks_then_brings_the_backup_back(qtbot, main_window, app_ctx, d
     questions = _capture(monkeypatch, "ask_yes_no", True)
     infos = _capture(monkeypatch, "show_info")
     main_window.backups.restore_action.trigger()
-    qtbot.waitUntil(lambda: bool(infos))
+    qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
 
     assert "Replace all data in" in questions[0][1] and str(saved) in questions[0][1]
     assert infos[0][0] == "Restored"
@@ -108,7 +112,7 @@ def test_restore_is_not_done_when_the_user_says_no_or_the_file_is_bad(
     _capture(monkeypatch, "ask_yes_no", True)
     errors = _capture(monkeypatch, "show_error")
     main_window.backups.restore_action.trigger()
-    qtbot.waitUntil(lambda: bool(errors))
+    qtbot.waitUntil(lambda: bool(errors), timeout=BACKUP_WAIT_MS)
     assert errors[0][0] == "Restore failed" and "not an SQLite file" in errors[0][1]
     assert main_window.backups.restore_action.isEnabled()
     assert demo_db_path.read_bytes()[:100] == before[:100]
@@ -122,7 +126,8 @@ def test_automatic_backups_on_start_and_daily_but_not_on_an_unchanged_close(
         folder = tmp_path / "nightly"
         backups = main_window.backups
         backups.start_automatic()
-        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 1)
+        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 1,
+                        timeout=BACKUP_WAIT_MS)
         assert backups.timer.isActive()
 
         # A day later the timer makes the next one.
@@ -134,7 +139,8 @@ def test_automatic_backups_on_start_and_daily_but_not_on_an_unchanged_close(
         # this database's: the next one is due all the same.
         (folder / f"demo-{dt.datetime.now():%Y%m%d-%H%M%S}.db").touch()
         backups.timer.setInterval(1)
-        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 3)
+        qtbot.waitUntil(lambda: len(list(folder.glob("demo-*.db"))) == 3,
+                        timeout=BACKUP_WAIT_MS)
         # Not due any more: the next ticks add nothing.
         with qtbot.waitSignal(backups.timer.timeout):
             pass
@@ -199,19 +205,20 @@ def test_the_start_backup_runs_after_the_first_paint_and_never_holds_the_window(
     qtbot.wait(50)
     assert not held.started.is_set()  # not shown, so not painted: no backup yet
     window.show()
-    qtbot.waitUntil(held.started.is_set)
+    qtbot.waitUntil(held.started.is_set, timeout=BACKUP_WAIT_MS)
     assert held.painted_before_start
     try:
         # While the copy is held up the window goes on: it repaints and changes day.
         painted = len(held.paints)
         window.update()
-        qtbot.waitUntil(lambda: len(held.paints) > painted)
+        qtbot.waitUntil(lambda: len(held.paints) > painted, timeout=BACKUP_WAIT_MS)
         window.day_screen.set_day(DEMO_END)
         assert window.day_screen.model.rowCount() > 0
         assert not list((demo_db_path.parent / "backups").glob("demo-*.db"))
     finally:
         held.release()
-    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(),
+                    timeout=BACKUP_WAIT_MS)
     made = list((demo_db_path.parent / "backups").glob("demo-*.db"))
     assert len(made) == 1
     backup.verify(made[0])
@@ -223,7 +230,7 @@ def test_closing_during_the_start_backup_waits_for_it_with_the_window_responsive
     held = _HeldBackup(monkeypatch, window)
     window.show()
     window.backups.start_automatic()
-    qtbot.waitUntil(held.started.is_set)
+    qtbot.waitUntil(held.started.is_set, timeout=BACKUP_WAIT_MS)
     try:
         assert not window.close()
         assert window.isVisible() and not window.centralWidget().isEnabled()
@@ -231,10 +238,10 @@ def test_closing_during_the_start_backup_waits_for_it_with_the_window_responsive
         assert not window.close()  # asking again changes nothing: it is still backing up
         painted = len(held.paints)
         window.update()
-        qtbot.waitUntil(lambda: len(held.paints) > painted)
+        qtbot.waitUntil(lambda: len(held.paints) > painted, timeout=BACKUP_WAIT_MS)
     finally:
         held.release()
-    qtbot.waitUntil(lambda: not window.isVisible())
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=BACKUP_WAIT_MS)
     made = list((demo_db_path.parent / "backups").glob("demo-*.db"))
     assert len(made) == 1  # the start's, finished; nothing changed after it, so no second
     backup.verify(made[0])
@@ -247,7 +254,8 @@ def test_closing_after_a_change_backs_it_up_before_the_window_goes(
     window.show()
     window.backups.start_automatic()
     folder = demo_db_path.parent / "backups"
-    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(),
+                    timeout=BACKUP_WAIT_MS)
     assert app_ctx.tasks.wait()
     for path in folder.glob("demo-*.db"):
         path.unlink()
@@ -255,7 +263,7 @@ def test_closing_after_a_change_backs_it_up_before_the_window_goes(
     app_ctx.db.conn.commit()
 
     assert not window.close()  # it stays while the backup runs in the background
-    qtbot.waitUntil(lambda: not window.isVisible())
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=BACKUP_WAIT_MS)
     made = list(folder.glob("demo-*.db"))
     assert len(made) == 1
     assert _count(made[0], f"date = '{DEMO_END}'") == 0 < _count(made[0])
@@ -319,5 +327,5 @@ def test_after_a_restore_the_day_offers_the_restored_lists(qtbot, main_window, a
     _capture(monkeypatch, "ask_yes_no", True)
     infos = _capture(monkeypatch, "show_info")
     main_window.backups.restore_action.trigger()
-    qtbot.waitUntil(lambda: bool(infos))
+    qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
     assert offered()  # not retired in the backup
