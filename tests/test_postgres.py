@@ -432,13 +432,16 @@ def test_a_commodity_added_on_the_server_never_takes_a_merged_away_ones_id(
     from hubapp.store import reference, to_server
     from hubapp.store.users import SHELL_ADMIN
 
+    def added(db, hs_code, name_en, name_zh):
+        reference.save_commodity(db, CommodityRecord(hs_code, name_en, name_zh, "agri", False),
+                                 SHELL_ADMIN)
+        return next(c for c in reference.list_commodities(db) if c.name_en == name_en)
+
     hub = tmp_path / "hub.db"
     shutil.copy(demo_db_path, hub)
     db = open_db(hub)
     try:
-        reference.save_commodity(db, CommodityRecord("081070", "widgets", "小部件", "agri",
-                                                     False), SHELL_ADMIN)
-        widgets = next(c for c in reference.list_commodities(db) if c.name_en == "widgets")
+        widgets = added(db, "081070", "widgets", "小部件")
         kept = next(c for c in reference.list_commodities(db) if c.id != widgets.id)
         reference.merge_commodities(db, widgets.id, kept.id, SHELL_ADMIN)
     finally:
@@ -446,9 +449,7 @@ def test_a_commodity_added_on_the_server_never_takes_a_merged_away_ones_id(
     to_server.copy_to_server(hub, empty_url)
     server = open_db(empty_url)
     try:
-        reference.save_commodity(server, CommodityRecord("970500", "gadgets", "小工具", "agri",
-                                                         False), SHELL_ADMIN)
-        gadgets = next(c for c in reference.list_commodities(server) if c.name_en == "gadgets")
+        gadgets = added(server, "970500", "gadgets", "小工具")
         assert gadgets.id > widgets.id
         assert reference.commodity_names(server)[widgets.id] == ("widgets", "小部件")
     finally:
