@@ -182,7 +182,7 @@ def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_
     # What a restore replaces is what the steps make (checked here against the server).
     assert made == migrations.table_names() | {MIGRATIONS_TABLE, "gate_camera_log"}
 
-    server_backup.restore(dump, empty_url)
+    server_backup.restore(dump, empty_url, lambda url: 0)
 
     with psycopg.connect(empty_url, autocommit=True) as conn:
         assert conn.execute("SELECT plate FROM gate_camera_log").fetchall() == [("A1",)]
@@ -742,6 +742,43 @@ def test_two_restores_on_the_server_in_one_second_keep_both_dumps(empty_url, tmp
         db.close()
 
 
+def test_the_restore_entry_is_numbered_after_what_the_server_held_once_saves_wait(
+        empty_url, tmp_path, monkeypatch):
+    # Read before the desks' lock was taken, a save in that moment took the id the
+    # restore's own entry was then given again; desks past it never heard of the restore.
+    from hubapp.store import audit, backup, server_backup
+    from hubapp.store.postgres import WRITE_LOCK
+    from hubapp.store.users import SHELL_ADMIN
+
+    open_db(empty_url).close()
+    saved = server_backup.dump(empty_url, tmp_path / "hub.dump")
+    real_newest = backup._newest_entry
+    held = []
+
+    def newest_while_checking(url):
+        with psycopg.connect(url, autocommit=True) as other:
+            free = other.execute("SELECT pg_try_advisory_lock(%s)", [WRITE_LOCK]).fetchone()[0]
+            held.append(not free)
+        return real_newest(url)
+
+    monkeypatch.setattr(backup, "_newest_entry", newest_while_checking)
+    db = open_db(empty_url)
+    try:
+        with transaction(db):
+            for what in ("after the backup", "and again"):
+                audit.record(db, "ann", "update", "setting", what, None, None)
+        newest = audit.newest_id(db)
+    finally:
+        db.close()
+    backup.restore(saved, empty_url, SHELL_ADMIN)
+    assert held == [True]
+    db = open_db(empty_url)
+    try:
+        assert [entry.id for entry in audit.entries(db, limit=1)] == [newest + 1]
+    finally:
+        db.close()
+
+
 def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
         empty_url, tmp_path, monkeypatch):
     # A save between the safety dump's snapshot and the restore's DROP was in neither.
@@ -777,7 +814,7 @@ def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
 
     monkeypatch.setattr(server_backup, "dump", dump_then_save)
     try:
-        kept = server_backup.restore(backup_file, empty_url)
+        kept, _newest = server_backup.restore(backup_file, empty_url, lambda url: 0)
         saver.join()
         assert outcome == ["saved"] or "busy" in outcome[0]
         if outcome == ["saved"]:

@@ -219,17 +219,16 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     """Replace the database's content with backup_file's; returns the copy taken first.
 
     Only an admin may: a restore throws away every later change and reopens closed days.
-    The current file is kept in the backups folder as
-    `<db name>-before-restore-TIME.db` before anything is written to it; a
-    backup file that is not a sound Hub Desk database is refused untouched. The restored
+    What the database holds is kept before anything is written to it: a file as
+    `<db name>-before-restore-TIME.db` in its backups folder, a server's as a dump beside
+    backup_file. A backup that is not a sound Hub Desk database is refused untouched. The restored
     database's audit log is the backup's, so the restore itself is recorded in it after; in
     a file, that entry goes in with the backup's data in one write.
     """
     _require_admin(db_path, by)
     if not is_server(db_path):
         return _restore_file(Path(backup_file), Path(db_path), by, folder)
-    newest = _newest_entry(db_path)
-    kept = server_backup.restore(backup_file, str(db_path))
+    kept, newest = server_backup.restore(backup_file, str(db_path), _newest_entry)
     # Opening also upgrades a dump from an older Hub Desk, before any screen reads it.
     db = open_db(db_path)
     try:

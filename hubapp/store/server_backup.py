@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -103,12 +103,14 @@ def verify(path: Path) -> None:
                         "one; it cannot be restored here"), path=str(path))
 
 
-def restore(backup_file: Path, url: str) -> Path:
+def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int]) -> tuple[Path, int]:
     """Replace the database's content with the dump's, in one transaction; returns the dump
-    of the database as it was, taken first beside backup_file."""
+    of the database as it was, taken first beside backup_file, and what newest_entry read
+    of it while no desk could save (the restore's own audit entry is numbered after it)."""
     backup_file = Path(backup_file)
     verify(backup_file)
     with _saves_held(url):
+        newest = newest_entry(url)
         kept = dump(url, free_name(backup_file.parent, f"{_name(url)}-before-restore-"
                                                        f"{dt.datetime.now().strftime(_STAMP)}",
                                    ".dump"))
@@ -121,7 +123,7 @@ def restore(backup_file: Path, url: str) -> Path:
             _run([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction",
                   "--set", "ON_ERROR_STOP=1", "--command", _drop_hub_tables(), "--file",
                   str(script), "--dbname", url], url)
-    return kept
+    return kept, newest
 
 
 @contextlib.contextmanager
