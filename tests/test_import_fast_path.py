@@ -207,6 +207,31 @@ def test_a_shared_hs_code_is_a_problem_and_a_retired_commodity_history_on_both_p
     assert stored(quick_db) == stored(slow_db)
 
 
+def test_an_hs_code_that_is_not_the_named_commodity_s_is_a_problem_on_both_paths(
+        demo_db_path, tmp_path, monkeypatch):
+    """The name was taken and the code beside it never read: laptops with cassava flour's
+    code went in as laptops. A tariff line under the commodity's code, its heading, and a
+    name with its code (as every export writes them) are the same goods."""
+    rows = [row + f",{code}" for row, code in zip(
+        _rows(5), ["110620", "1106.20.00.00", "1106", "", "110620"])]
+    rows[4] = rows[4].replace("cassava flour", "laptops")
+    path = tmp_path / "mismatch.csv"
+    path.write_text("\n".join([HEADER + ",hs_code", *rows]) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert not quick.saved and quick.problems == slow.problems
+    assert [(p.line, p.column, p.value, p.message) for p in quick.problems] == [
+        (6, "hs_code", "110620", "laptops (笔记本电脑) is HS 847130, the file says 110620: "
+                                 "correct the commodity or the HS code")]
+    assert stored(quick_db) == stored(slow_db)
+
+    path.write_text("\n".join([HEADER + ",hs_code", *rows[:4]]) + "\n", encoding="utf-8")
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+    assert quick.saved and slow.saved and stored(quick_db) == stored(slow_db)
+    assert quick_rows(read_table(path), store_interchange.lookups(quick_db)) is not None
+
+
 def test_duplicates_of_stored_rows_in_later_batches_are_found(demo_db, tmp_path, monkeypatch):
     monkeypatch.setattr(store_interchange, "BATCH", 3)
     first = tmp_path / "first.csv"

@@ -90,6 +90,15 @@ def hs_code_of_key(key: str) -> str | None:
     return code[:6] if len(code) in (8, 10) else code
 
 
+def hs_code_fits(text: str, commodity: CommodityRecord) -> bool:
+    """Whether an HS code written beside a named commodity agrees with it: its own code, a
+    national tariff line under it, or the heading or chapter holding it. Text that is no
+    code at all says nothing either way."""
+    code = hs_code_of_key(lookup_key(text))
+    return code is None or code.startswith(commodity.hs_code) \
+        or commodity.hs_code.startswith(code)
+
+
 def commodity_label(commodity: CommodityRecord) -> str:
     """How a problem names a commodity: both names, as a clerk of either language knows it."""
     return f"{commodity.name_en} ({commodity.name_zh})"

@@ -22,7 +22,8 @@ from hubapp.domain.validation import (
     folded, full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
-    MOVE_FIELDS, SERVICE_FIELDS, build_service, column_positions, judge_service, unneutralise,
+    MOVE_FIELDS, SERVICE_FIELDS, build_service, column_positions, hs_code_agrees, judge_service,
+    unneutralise,
 )
 from hubapp.interchange.reading import PlainLines, Table
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
@@ -82,6 +83,10 @@ def quick_rows(
                 raise _NotClean
         stage()
         commodities = _mapped(columns.commodity(), lambda text: _commodity(text, lookups))
+        if "hs_code" in index and not all(
+                hs_code_agrees(lookups, commodity_id, code)
+                for commodity_id, code in set(zip(commodities, columns.get("hs_code")))):
+            raise _NotClean
         stage()
     except _NotClean:
         return None

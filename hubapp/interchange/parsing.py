@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from hubapp.domain import columns, sizetype
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Term, Translate, message, untranslated
+from hubapp.domain.reference_rules import commodity_label, hs_code_fits
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
@@ -427,6 +428,14 @@ class _Row:
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field
             self.problem(name, cells.get(error.field, ""), error.template, error.values)
+        if move is not None and not hs_code_agrees(lookups, move.commodity_id,
+                                                   code := self.get("hs_code")):
+            commodity = lookups.commodities[move.commodity_id]
+            self.problem("hs_code", code, QT_TRANSLATE_NOOP(
+                "messages", "{name} is HS {code}, the file says {value}: correct the "
+                            "commodity or the HS code"),
+                {"name": commodity_label(commodity), "code": commodity.hs_code, "value": code})
+            return None
         if move is not None and (teu := self.get("teu")):
             # As counted at entry (an export's): the hub's setting may have changed since.
             try:
@@ -435,6 +444,14 @@ class _Row:
                 self.problem("teu", teu, error.template, error.values)
                 return None
         return move
+
+
+def hs_code_agrees(lookups: LookupsRecord, commodity_id: int | None, code: str) -> bool:
+    """Whether a row's HS code cell fits the commodity its name found: a list naming laptops
+    beside cassava flour's code is wrong in one of the two, and guessing which would file the
+    boxes under the wrong goods. A blank cell, or a row without a commodity, agrees."""
+    return commodity_id is None or not code or hs_code_fits(code,
+                                                            lookups.commodities[commodity_id])
 
 
 def _whole_number(text: str) -> int | None:

@@ -6,7 +6,7 @@ import contextlib
 import functools
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from hubapp.domain import reference
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import (
-    ChangeRecord, ContainerMoveRecord, RouteRecord, ServiceRecord, TotalsRecord,
+    ChangeRecord, CommodityRecord, ContainerMoveRecord, RouteRecord, ServiceRecord,
+    TotalsRecord,
 )
 from hubapp.domain.reference import lookup_key
 from hubapp.store import audit, day_close, dwell, rollup
@@ -45,6 +46,7 @@ class LookupsRecord:
     find_commodity: Callable[[str], int | None]
     find_route: Callable[[str], RouteRecord | None]
     find_place: Callable[[str], str | None]  # → UN/LOCODE
+    commodities: Mapping[int, CommodityRecord]  # every stored one (retired too), by id
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,8 @@ def lookups(db: Database) -> LookupsRecord:
         for text in (place.locode, place.name_en, place.name_zh):
             places.setdefault(lookup_key(text), place.locode)
     commodity = commodity_finder(db)
-    retired = {c.id for c in list_commodities(db, include_retired=True) if c.retired}
+    commodities = {c.id: c for c in list_commodities(db, include_retired=True)}
+    retired = {c.id for c in commodities.values() if c.retired}
 
     def find_kept(text: str) -> int | None:
         # Years of loading lists, and exports, name commodities since retired; their moves
@@ -97,7 +100,7 @@ def lookups(db: Database) -> LookupsRecord:
         return found
 
     # Each normalises the text it is asked; a file asks about the same few thousands of times.
-    return LookupsRecord(*map(functools.cache, (find_kept, find_route, find_place)))
+    return LookupsRecord(*map(functools.cache, (find_kept, find_route, find_place)), commodities)
 
 
 @dataclass(slots=True)
