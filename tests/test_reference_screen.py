@@ -451,6 +451,36 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
+def test_a_merged_away_name_in_an_import_says_where_it_went_and_is_not_offered_to_add(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """It read "not in the list" and Add to the list re-created the duplicate the merge
+    removed. The daily log's grid reads commodities through the same finder."""
+    from test_import_dialog import open_import, run_import
+
+    db = app_ctx.db
+    reference.save_commodity(db, CommodityRecord("110819", "cassava starch (hub)",
+                                                 "木薯淀粉（枢纽）", "food", False),
+                             UserRecord("sue", ADMIN))
+    reference.save_commodity(db, CommodityRecord("110820", "starch (old)", "淀粉（旧）", "food",
+                                                 False), UserRecord("sue", ADMIN))
+    find = reference.commodity_finder(db)
+    hub, old, tapioca = find("cassava starch (hub)"), find("starch (old)"), find("tapioca starch")
+    reference.merge_commodities(db, hub, old, UserRecord("sue", ADMIN))
+    reference.merge_commodities(db, old, tapioca, UserRecord("sue", ADMIN))  # on to where it went
+    path = tmp_path / "merged.csv"
+    path.write_text("date,service,direction,container,size_type,gross_kg,commodity\n"
+                    "2026-03-06,Z8001,outbound,CSLU4025503,22G1,20000,木薯淀粉（枢纽）\n",
+                    encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    said = "'木薯淀粉（枢纽）' was merged into tapioca starch (木薯淀粉): name that one"
+    assert [p.message for p in dialog.problems_model.problems] == [said]
+    assert not dialog.add_to_list_button.isVisible()
+    with pytest.raises(InputError) as raised:
+        reference.commodity_finder(db)("木薯淀粉（枢纽）")
+    assert str(raised.value) == said
+
+
 @pytest.mark.parametrize("text, hs_code, name_en", [
     ("0801320000", "080132", ""), ("80132", "080132", ""), ("0801.32\u200b", "080132", ""),
     ("cashew nuts\u200b", "", "cashew nuts")])

@@ -61,6 +61,7 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
         by_name[lookup_key(commodity.name_en)] = commodity
         by_name[lookup_key(commodity.name_zh)] = commodity
         by_hs.setdefault(commodity.hs_code, []).append(commodity)
+    merged = _merged_names(db, {commodity.id: commodity for commodity in commodities})
 
     def find(text: str, keep: Collection[int] = ()) -> int | None:
         def usable(commodity: CommodityRecord) -> bool:
@@ -78,6 +79,10 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
             commodity = found[0] if found else None
         else:
             commodity = by_name.get(key)
+            if commodity is None and key in merged:
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "messages", "{value!r} was merged into {target}: name that one"),
+                    value=text, target=merged[key])
             if commodity is None and (known := shipped.find_commodity(text)) is not None:
                 return find(known.hs_code, keep)
         if commodity is None:
@@ -87,6 +92,26 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
         return commodity.id
 
     return find
+
+
+def _merged_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[str, str]:
+    """The names of the commodities merged away (lookup_key → what they became, labelled):
+    a list still naming one must not read as unknown, which offers to add it again as the
+    duplicate the merge removed. A merge into one merged away later leads on to where that
+    went."""
+    entries = [entry for entry in audit.entries_of(db, "commodity", "merge")
+               if int(entry.entity_id) not in stored]
+    into = {int(entry.entity_id): entry.after for entry in entries}
+    names: dict[str, str] = {}
+    for entry in entries:
+        after, seen = entry.after, set()
+        while after["merged_into"] in into and after["merged_into"] not in seen:
+            seen.add(after["merged_into"])
+            after = into[after["merged_into"]]
+        target = stored.get(after["merged_into"])
+        for name in (entry.before["name_en"], entry.before["name_zh"]):
+            names[lookup_key(name)] = commodity_label(target) if target else after["name_en"]
+    return names
 
 
 def _retired_error(commodity: CommodityRecord,
