@@ -454,13 +454,15 @@ def test_an_import_onto_a_closed_day_needs_a_reason(demo_file, tmp_path):
             return conn.execute("SELECT after FROM audit_log WHERE action = 'import'"
                                 ).fetchall()
 
-    for reason in ([], ["--reason", "  "]):
-        result = hubapp("import", late, "--db", path, *reason)
+    # A dry run says what the import would: it said "would import" to what is refused.
+    for options in ([], ["--reason", "  "], ["--dry-run"]):
+        result = hubapp("import", late, "--db", path, *options)
         assert result.returncode == 2, result.stderr
         assert result.stderr == ("hubapp import: error: 2026-03-05 is closed: give --reason "
                                  "TEXT to import onto it (see hubapp import --help)\n")
         assert imported() == []
-    hubapp("import", late, "--db", path, "--dry-run", check=True)  # writes nothing: no reason
+    hubapp("import", late, "--db", path, "--dry-run", "--reason", "late", check=True)
+    assert imported() == []
     hubapp("import", late, "--db", path, "--reason", "late loading list", check=True)
     [(after,)] = imported()
     assert json.loads(after)["reason"] == "late loading list"

@@ -125,6 +125,7 @@ def import_file(
             skipped = {"skipped_services": skipped_services,
                        "skipped_containers": skipped_containers}
             if dry_run:
+                store.ensure_days_open(db, items, actor, reason)
                 saving(1, 1)  # nothing to save: the work is done
                 return result(totals=items.totals(), **skipped)
             totals, change = store.insert_import(db, items, actor, path.name, saving,

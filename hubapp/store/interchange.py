@@ -324,6 +324,15 @@ def _bulk_cache(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {before}")
 
 
+def ensure_days_open(db: Database, rows: ImportRowsRecord, actor: UserRecord,
+                     reason: str | None = None) -> None:
+    """Refuse as insert_import would for the import's closed days, writing nothing: a dry run
+    must not promise an import the real one refuses. The closed days whose dwell it would
+    change are not told: only the writing finds them (dwell.of_new_moves updates as it goes)."""
+    with day_close.writing_as(db, actor) as role:
+        day_close.ensure_days_open(db, {service.date for service in rows.services}, role, reason)
+
+
 def _with_dwell(db: Database, rows: ImportRowsRecord) -> tuple[ImportRowsRecord, set[dt.date]]:
     """The rows with their dwell, and the dates of stored moves whose dwell they change."""
     services = [(service.date.isoformat(), str(service.direction),
