@@ -84,6 +84,23 @@ def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
                                     "（参见 hubapp stats --help）")
 
 
+def test_a_missing_column_is_named_in_chinese_in_the_lines_and_the_saved_list(
+        demo_db_path, tmp_path):
+    """The message named 箱号 while its line said "container", the English key."""
+    lines = SAMPLE.read_text(encoding="utf-8-sig").splitlines()
+    without = tmp_path / "without.csv"
+    without.write_text("\n".join(",".join(cells[:7] + cells[8:]) for cells in (
+        line.split(",") for line in lines)) + "\n", encoding="utf-8")
+    assert lines[0].split(",")[7] == "箱号"
+    saved = tmp_path / "problems.csv"
+
+    refused = hubapp("zh_CN.UTF-8", "import", without, "--db", demo_db_path, "--problems", saved)
+
+    assert refused.returncode == 1, refused.stderr
+    assert refused.stderr.splitlines()[1].startswith("  第 1 行，箱号：缺少必需的列 箱号")
+    assert saved.read_text(encoding="utf-8-sig").splitlines()[1].startswith("1,箱号,,")
+
+
 def test_machine_formats_keep_english_keys_in_chinese(demo_db_path):
     csv_out = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-05",
                      "--to", "2026-03-05", "--format", "csv")

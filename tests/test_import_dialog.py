@@ -563,3 +563,21 @@ def test_an_import_onto_a_closed_day_asks_once_why(main_window, qtbot, monkeypat
     assert len(asked) == 2 and dialog.result_label.text().startswith("Imported 1 service")
     entry = audit.entries(app_ctx.db, limit=1)[0]
     assert entry.action == "import" and entry.after["reason"] == "late loading list"
+
+
+def test_a_missing_column_is_named_in_the_problem_list_s_language(qtbot, qapp, qtmodeltester):
+    """The message named 箱号 beside a column cell reading "container", the English key."""
+    from hubapp.interchange.parsing import column_positions
+    from hubapp.ui.import_dialog import ProblemsModel
+    from hubapp.ui.translations import install_translations
+
+    model = ProblemsModel()
+    model.load(column_positions(["日期", "班列号", "方向", "箱型"])[1])
+    install_translations(qapp, "zh")
+    try:
+        qtmodeltester.check(model)
+        shown = [model.index(0, column).data() for column in range(2)]
+        said = model.index(0, ProblemsModel.MESSAGE).data()
+    finally:
+        install_translations(qapp, "en")
+    assert shown == ["1", "箱号"] and said.startswith("缺少必需的列 箱号")

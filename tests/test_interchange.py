@@ -219,7 +219,7 @@ def test_missing_required_column_is_reported_on_the_header_line(demo_db, tmp_pat
 
     result = import_file(demo_db, path, TESTER)
 
-    assert [(p.line, p.column) for p in result.problems] == [(1, "container")]
+    assert [(p.line, p.column_text()) for p in result.problems] == [(1, "container")]
     assert "箱号" in result.problems[0].message
     assert checksum(demo_db) == before
 
@@ -586,7 +586,7 @@ def test_hand_mapped_column_and_spellings(demo_db, tmp_path):
         "重庆国际物流枢纽园区,Vientiane,计划",
     ])
     unmapped = import_file(demo_db, path, TESTER)
-    assert [(p.line, p.column) for p in unmapped.problems] == [(1, "container")]
+    assert [(p.line, p.column_text()) for p in unmapped.problems] == [(1, "container")]
 
     result = import_file(demo_db, path, TESTER, manual={3: "container"})
 
@@ -755,8 +755,8 @@ def test_header_problems_name_the_header_line_under_a_title(demo_db, tmp_path):
     twice = write(tmp_path / "twice.csv", [
         "Loading list,,,,,,", "date,service,direction,container,size_type,箱号"])
 
-    assert [(p.line, p.column) for p in import_file(demo_db, missing, TESTER).problems] == [
-        (3, "container")]
+    problems = import_file(demo_db, missing, TESTER).problems
+    assert [(p.line, p.column_text()) for p in problems] == [(3, "container")]
     assert [(p.line, p.column) for p in import_file(demo_db, twice, TESTER).problems] == [
         (2, "箱号")]
     alone = write(tmp_path / "alone.csv", ["Loading list,,,", "", HEADER])
@@ -872,7 +872,7 @@ def test_header_problems_name_fields_as_the_preview_heads_them(demo_db, tmp_path
     # Whatever the language, the field is named by its column's label ("columns" context).
     labelled = missing.problems[0].text(
         lambda context, text: f"<{text}>" if context == "columns" else text)
-    assert labelled == ("line 1, size_type: Required column <size_type> is missing "
+    assert labelled == ("line 1, <size_type>: Required column <size_type> is missing "
                         "(header size_type or 箱型)")
 
 

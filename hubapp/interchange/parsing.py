@@ -86,7 +86,7 @@ class Problem:
     """
 
     line: int
-    column: str
+    column: str | Term  # the file's heading; a field's label where the file lacks its column
     value: str
     template: str
     values: Mapping[str, object] = field(default_factory=dict)
@@ -98,13 +98,18 @@ class Problem:
     def __str__(self) -> str:
         return self.text()
 
+    def column_text(self, translate: Translate = untranslated) -> str:
+        """The column as the problem list, the command line and the saved list name it, in
+        the language of translate."""
+        return self.column.written(translate) if isinstance(self.column, Term) else self.column
+
     def text(self, translate: Translate = untranslated) -> str:
         """ "line 7, 箱号 'ABCU1234568': …", the whole problem in one line."""
         if not self.column and not self.value:  # about the line itself
             return translate("interchange", "line {line}: {message}").format(
                 line=self.line, message=message(self, translate))
         return translate("interchange", "line {line}, {column}{value}: {message}").format(
-            line=self.line, column=self.column, value=f" {self.value!r}" if self.value else "",
+            line=self.line, column=self.column_text(translate), value=f" {self.value!r}" if self.value else "",
             message=message(self, translate))
 
 
@@ -290,10 +295,10 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
             index[name] = position
     for name in REQUIRED:
         if name not in index:
-            problems.append(Problem(line, name, "", QT_TRANSLATE_NOOP("messages",
-                "Required column {field} is missing from sheet “{sheet}” (header {name} or "
-                "{chinese})") if sheet else QT_TRANSLATE_NOOP("messages",
-                "Required column {field} is missing (header {name} or {chinese})"),
+            problems.append(Problem(line, Term("columns", name), "", QT_TRANSLATE_NOOP(
+                "messages", "Required column {field} is missing from sheet “{sheet}” (header {name} or "
+                "{chinese})") if sheet else QT_TRANSLATE_NOOP(
+                "messages", "Required column {field} is missing (header {name} or {chinese})"),
                 {"field": Term("columns", name), "name": name,
                  "chinese": _CHINESE_HEADERS[name], "sheet": sheet}))
     return index, problems

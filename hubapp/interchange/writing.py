@@ -194,7 +194,8 @@ def write_problems(path: str | Path, problems: Iterable[Any],
     header = (translate("problem list", "line"), translate("problem list", "column"),
               translate("problem list", "value"), translate("problem list", "problem"))
     _write_text_table(path, header, (
-        (problem.line, problem.column, problem.value, message(problem, translate))
+        (problem.line, problem.column_text(translate), problem.value,
+         message(problem, translate))
         for problem in problems))
 
 

@@ -141,8 +141,8 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         problem = self.problems[index.row()]
-        return (str(problem.line), problem.column, problem.value,
-                labels.message(problem))[index.column()]
+        return (str(problem.line), problem.column_text(QCoreApplication.translate),
+                problem.value, labels.message(problem))[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
