@@ -109,8 +109,8 @@ class Problem:
             return translate("interchange", "line {line}: {message}").format(
                 line=self.line, message=message(self, translate))
         return translate("interchange", "line {line}, {column}{value}: {message}").format(
-            line=self.line, column=self.column_text(translate), value=f" {self.value!r}" if self.value else "",
-            message=message(self, translate))
+            line=self.line, column=self.column_text(translate),
+            value=f" {self.value!r}" if self.value else "", message=message(self, translate))
 
 
 @dataclass(slots=True)
@@ -296,8 +296,8 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
     for name in REQUIRED:
         if name not in index:
             problems.append(Problem(line, Term("columns", name), "", QT_TRANSLATE_NOOP(
-                "messages", "Required column {field} is missing from sheet “{sheet}” (header {name} or "
-                "{chinese})") if sheet else QT_TRANSLATE_NOOP(
+                "messages", "Required column {field} is missing from sheet “{sheet}” (header "
+                            "{name} or {chinese})") if sheet else QT_TRANSLATE_NOOP(
                 "messages", "Required column {field} is missing (header {name} or {chinese})"),
                 {"field": Term("columns", name), "name": name,
                  "chinese": _CHINESE_HEADERS[name], "sheet": sheet}))

@@ -785,7 +785,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="819"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -899,58 +899,58 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="756"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="757"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="748"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="749"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="761"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="783"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="784"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="787"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="788"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="839"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="840"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="874"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="875"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="879"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="880"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="898"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="899"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
@@ -991,24 +991,24 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="795"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="796"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="821"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="838"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="839"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="847"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="848"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -3247,37 +3247,37 @@ Turn single-user mode on?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="209"/>
+        <location filename="../../hubapp/interchange/writing.py" line="210"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="209"/>
+        <location filename="../../hubapp/interchange/writing.py" line="210"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="210"/>
+        <location filename="../../hubapp/interchange/writing.py" line="211"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="211"/>
+        <location filename="../../hubapp/interchange/writing.py" line="212"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="212"/>
+        <location filename="../../hubapp/interchange/writing.py" line="213"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="212"/>
+        <location filename="../../hubapp/interchange/writing.py" line="213"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="213"/>
+        <location filename="../../hubapp/interchange/writing.py" line="214"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -3889,7 +3889,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="292"/>
+        <location filename="../../hubapp/interchange/importing.py" line="293"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
@@ -4056,52 +4056,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="103"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="109"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="105"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="111"/>
         <source>line {line}, {column}{value}: {message}</source>
         <translation>第 {line} 行，{column}{value}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="264"/>
+        <location filename="../../hubapp/interchange/importing.py" line="265"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="268"/>
+        <location filename="../../hubapp/interchange/importing.py" line="269"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="271"/>
+        <location filename="../../hubapp/interchange/importing.py" line="272"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="274"/>
+        <location filename="../../hubapp/interchange/importing.py" line="275"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="282"/>
+        <location filename="../../hubapp/interchange/importing.py" line="283"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it</source>
         <translation>未读取工作表 {names}：请将每份清单另存为单独的文件再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="299"/>
+        <location filename="../../hubapp/interchange/importing.py" line="300"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="307"/>
+        <location filename="../../hubapp/interchange/importing.py" line="308"/>
         <source>{count} service(s)</source>
         <translation>{count} 班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="309"/>
+        <location filename="../../hubapp/interchange/importing.py" line="310"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -4269,48 +4269,48 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="101"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="116"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="127"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="142"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="137"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="152"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="142"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="157"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="152"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="167"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="164"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="179"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="167"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="182"/>
         <location filename="../../hubapp/domain/validation.py" line="161"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="180"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="195"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="187"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="202"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -4385,78 +4385,83 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="284"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="290"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="184"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="190"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="224"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="230"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="236"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="242"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="292"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="298"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="294"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="300"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="350"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="356"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="354"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="360"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="359"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="365"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="157"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="370"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="439"/>
+        <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
+        <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/reference_rules.py" line="172"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="376"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="372"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="378"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="385"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="391"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="394"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="400"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="403"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="409"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="411"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="417"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -4528,7 +4533,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="85"/>
-        <location filename="../../hubapp/interchange/writing.py" line="257"/>
+        <location filename="../../hubapp/interchange/writing.py" line="258"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -4558,49 +4563,49 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="132"/>
+        <location filename="../../hubapp/store/backup.py" line="139"/>
         <source>Cannot make the backup folder {path}: {reason}</source>
         <translation>无法创建备份文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="197"/>
+        <location filename="../../hubapp/store/backup.py" line="204"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="205"/>
+        <location filename="../../hubapp/store/backup.py" line="212"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="288"/>
+        <location filename="../../hubapp/store/backup.py" line="294"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="292"/>
+        <location filename="../../hubapp/store/backup.py" line="298"/>
         <location filename="../../hubapp/store/db.py" line="82"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="371"/>
+        <location filename="../../hubapp/store/backup.py" line="377"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="376"/>
+        <location filename="../../hubapp/store/backup.py" line="382"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="379"/>
+        <location filename="../../hubapp/store/backup.py" line="385"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="258"/>
-        <location filename="../../hubapp/store/backup.py" line="443"/>
+        <location filename="../../hubapp/store/backup.py" line="449"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -4885,47 +4890,52 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="81"/>
+        <location filename="../../hubapp/store/reference.py" line="76"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货类名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="104"/>
+        <location filename="../../hubapp/store/reference.py" line="83"/>
+        <source>{value!r} was merged into {target}: name that one</source>
+        <translation>{value!r} 已合并到 {target}：请填写后者</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="123"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="107"/>
+        <location filename="../../hubapp/store/reference.py" line="126"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="140"/>
+        <location filename="../../hubapp/store/reference.py" line="160"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货类不存在：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="155"/>
+        <location filename="../../hubapp/store/reference.py" line="175"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="334"/>
+        <location filename="../../hubapp/store/reference.py" line="354"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="258"/>
+        <location filename="../../hubapp/store/reference.py" line="278"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="279"/>
+        <location filename="../../hubapp/store/reference.py" line="299"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="331"/>
+        <location filename="../../hubapp/store/reference.py" line="351"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -4990,47 +5000,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="182"/>
+        <location filename="../../hubapp/interchange/importing.py" line="183"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="185"/>
+        <location filename="../../hubapp/interchange/importing.py" line="186"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="191"/>
+        <location filename="../../hubapp/interchange/importing.py" line="192"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="193"/>
+        <location filename="../../hubapp/interchange/importing.py" line="194"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="212"/>
+        <location filename="../../hubapp/interchange/importing.py" line="213"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="216"/>
+        <location filename="../../hubapp/interchange/importing.py" line="217"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="224"/>
+        <location filename="../../hubapp/interchange/importing.py" line="225"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="227"/>
+        <location filename="../../hubapp/interchange/importing.py" line="228"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="236"/>
+        <location filename="../../hubapp/interchange/importing.py" line="237"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
@@ -5136,12 +5146,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="246"/>
+        <location filename="../../hubapp/store/interchange.py" line="249"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="251"/>
+        <location filename="../../hubapp/store/interchange.py" line="254"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货类刚刚已在另一工作台被合并到其他货类；未导入任何数据。请重新导入该文件</translation>
     </message>
