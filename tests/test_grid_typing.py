@@ -984,3 +984,43 @@ def test_a_cancel_refused_by_a_day_closed_elsewhere_shows_the_service_as_stored(
 
     assert len(said) == 1 and "was closed by wang.li" in said[0]
     assert screen.form.status.currentData() == stored.status and not screen.is_dirty()
+
+
+def _boxes(qtbot, screen, count: int) -> list[str]:
+    """A service with count boxes pasted, seals S1…; their numbers."""
+    boxes = numbers(count)
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t20000\t\tS{row + 1}\n"
+                                 for row, number in enumerate(boxes)))
+    return boxes
+
+
+def test_a_block_pasted_over_a_shift_click_selection_starts_at_its_top(qtbot, screen):
+    # The current cell is the far end of a Shift+click: the block went in below the boxes
+    # picked, over the next one.
+    _new_service(qtbot, screen, "B17")
+    boxes, more = _boxes(qtbot, screen, 4), numbers(2, start=500)
+    view = screen.grid_view
+    view.clearSelection()
+    for row, modifier in ((1, Qt.KeyboardModifier.NoModifier),
+                          (2, Qt.KeyboardModifier.ShiftModifier)):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier,
+                         view.visualRect(screen.grid.index(row, 0)).center())
+    QGuiApplication.clipboard().setText("".join(f"{number}\n" for number in more))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert [row["container"] for row in screen.grid.text_rows()] == [boxes[0], *more, boxes[3]]
+
+
+def test_a_block_pasted_over_a_column_picked_by_its_header_starts_at_the_first_box(
+        qtbot, screen):
+    # Picked by its header, a column's current cell is the first row in view.
+    _new_service(qtbot, screen, "B18")
+    _boxes(qtbot, screen, 40)
+    view = screen.grid_view
+    view.scrollToBottom()
+    header, column = view.horizontalHeader(), FIELDS.index("seal")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+    QGuiApplication.clipboard().setText("".join(f"N{row + 1}\n" for row in range(40)))
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == [f"N{row + 1}"
+                                                                 for row in range(40)]

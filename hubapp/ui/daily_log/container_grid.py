@@ -417,9 +417,10 @@ class ContainerGridView(QTableView):
         self.grid().set_cells(cells, self.tr("Fill down"))
 
     def paste(self, text: str) -> None:
-        """A block from a spreadsheet, at the current row; a header row decides the columns.
+        """A block from a spreadsheet, at the selection's top row; a header row decides the
+        columns.
 
-        Without a header the cells fill the grid's columns from the current one; one
+        Without a header the cells fill the grid's columns from the selection's left one; one
         cell pasted over several selected fills each of them, as a spreadsheet does.
         """
         rows = columns.parse_block(text)
@@ -432,15 +433,14 @@ class ContainerGridView(QTableView):
                                   self.tr("Paste into %n cell(s)", "", len(selected)))
             self.pasted.emit(len({row for row, _field in selected}), [])
             return
-        current = self.currentIndex()
-        top = current.row() if current.isValid() else 0
+        top, left = self._paste_corner()
         rows = rows[columns.header_row(rows):]  # a title above the header is no box
         fields = columns.header_fields(rows[0])
         header: list[str] = []
         ignored: list[str] = []
         if fields is None:
             # From the Problem column a block starts at the first field, not squeezed into Seal.
-            left = current.column() if current.isValid() and current.column() < PROBLEM else 0
+            left = left if left < PROBLEM else 0
             fields = list(FIELDS[left:])
             # Cells past Seal have nowhere to go: say which pasted columns were left out.
             ignored = [self.tr("pasted column {number}").format(number=number + 1)
@@ -473,6 +473,20 @@ class ContainerGridView(QTableView):
                                self.model().index(top + len(rows) - 1, PROBLEM)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.pasted.emit(len(rows) if cells else 0, ignored)
+
+    def _paste_corner(self) -> tuple[int, int]:
+        """Where a block goes: the top-left cell of the selected block the current cell is in,
+        as in Excel and WPS. The current cell is at the far end of a Shift+click, Shift+arrow
+        or drag, and on the first row in view of a column picked by its header: from there
+        the block overwrote boxes below the ones picked."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return 0, 0
+        # The part of the selection the current cell is in: the cells picked with Ctrl
+        # before are other blocks, as in Excel.
+        block = next((block for block in self.selectionModel().selection()
+                      if block.contains(current)), None)
+        return (block.top(), block.left()) if block else (current.row(), current.column())
 
     def copy_selection(self) -> None:
         indexes = sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column()))
