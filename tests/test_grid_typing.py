@@ -1024,3 +1024,18 @@ def test_a_block_pasted_over_a_column_picked_by_its_header_starts_at_the_first_b
     press(qtbot, (Qt.Key.Key_V, CTRL))
     assert [row["seal"] for row in screen.grid.text_rows()] == [f"N{row + 1}"
                                                                  for row in range(40)]
+
+
+def test_a_blank_cell_in_a_pasted_column_clears_the_cell_under_it(qtbot, screen, demo_db_path):
+    # Excel copies a column's blank cell as an empty line: the seal under it stayed, saved.
+    assert parse_block("N1\r\n\r\nN3\r\n") == [["N1"], [""], ["N3"]]
+    assert parse_block("\r\nA\tB\r\n\r\nC\tD\r\n\r\n") == [["A", "B"], ["", ""], ["C", "D"]]
+    _new_service(qtbot, screen, "B19")
+    _boxes(qtbot, screen, 4)
+    paste(qtbot, screen, "N1\r\n\r\nN3\r\nN4\r\n", column=FIELDS.index("seal"))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["N1", "", "N3", "N4"]
+    assert screen.save()
+    with sqlite3.connect(demo_db_path) as conn:
+        assert [seal for seal, in conn.execute(
+            "SELECT m.seal FROM container_move m JOIN service s ON s.id = m.service_id"
+            " WHERE s.service_no = 'B19' ORDER BY m.id")] == ["N1", "", "N3", "N4"]

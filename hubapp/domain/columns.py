@@ -68,7 +68,9 @@ def parse_block(text: str) -> list[list[str]]:
     Spreadsheets quote a cell that holds a tab, a line break or a quote (doubling its
     quotes), so a block is read as tab-separated CSV when its quotes are exactly that;
     otherwise a quote is just a character: a seal typed as "CN123 must not swallow the
-    rows after it. Empty lines before and after (every copied block ends with one) go.
+    rows after it. Empty lines before and after (every copied block ends with one) go; one
+    inside is a row of empty cells as wide as the block: a blank cell of a copied column,
+    which clears the cell it is pasted over.
     """
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
     if '"' in text and _written(rows) != _lines(text):
@@ -77,7 +79,8 @@ def parse_block(text: str) -> list[list[str]]:
         rows.pop()
     while rows and not any(cell.strip() for cell in rows[0]):
         rows.pop(0)
-    return rows
+    width = max(map(len, rows), default=0)
+    return [row if any(cell.strip() for cell in row) else [""] * width for row in rows]
 
 
 def _lines(text: str) -> list[str]:
