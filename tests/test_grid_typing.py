@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.columns import header_fields, parse_block
-from hubapp.domain.validation import parse_gross_kg, parse_move
+from hubapp.domain.validation import ValidationError, parse_gross_kg, parse_move
 from hubapp.store.users import UserRecord
 from hubapp.ui import dialogs
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
@@ -1039,3 +1040,44 @@ def test_a_blank_cell_in_a_pasted_column_clears_the_cell_under_it(qtbot, screen,
         assert [seal for seal, in conn.execute(
             "SELECT m.seal FROM container_move m JOIN service s ON s.id = m.service_id"
             " WHERE s.service_no = 'B19' ORDER BY m.id")] == ["N1", "", "N3", "N4"]
+
+
+def test_a_block_pasted_into_an_open_cell_is_pasted_as_a_block_from_that_cell(qtbot, screen):
+    # It went into the one cell: three seals saved as the first box's seal.
+    _new_service(qtbot, screen, "B20")
+    _boxes(qtbot, screen, 3)
+    view = screen.grid_view
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    QGuiApplication.clipboard().setText("SL1\r\nSL2\r\nSL3\r\n")
+    press(qtbot, Qt.Key.Key_F2, (Qt.Key.Key_V, CTRL))
+    assert not view.editing()
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["SL1", "SL2", "SL3"]
+    assert not screen.grid.problems()
+
+
+def test_a_seal_with_a_line_break_is_a_problem_never_saved(qtbot, screen):
+    # Pasted by the editor's own menu, the block reaches the cell whole.
+    _new_service(qtbot, screen, "B21")
+    _boxes(qtbot, screen, 1)
+    view = screen.grid_view
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, Qt.Key.Key_F2)
+    QApplication.focusWidget().setText("SL1\nSL2")
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.grid.index(0, PROBLEM).data() == \
+        "Seal 'SL1\\nSL2' holds a line break or tab: one seal per box"
+    assert not screen.save()
+    move, errors = parse_move({"container": numbers(1)[0], "size_type": "22G1",
+                               "gross_kg": "20000", "seal": "A\tB"})
+    assert move is None and [error.field for error in errors] == ["seal"]
+    # Nor does the store take one, whatever hands it the box.
+    from hubapp.store import services
+
+    move, _errors = parse_move({"container": numbers(1)[0], "size_type": "22G1",
+                                "gross_kg": "20000"})
+    with pytest.raises(ValidationError) as refused:
+        services.save_service(screen._db, screen.form.read(screen.day())[0],
+                              [dataclasses.replace(move, seal="A\nB")],
+                              UserRecord("li.na", "clerk"))
+    assert [error.field for error in refused.value.errors] == ["seal"]

@@ -187,7 +187,17 @@ def validate_move(move: ContainerMoveRecord, teu_45ft: float = 2.0) -> list[Fiel
     if move.full_empty not in (FULL, EMPTY):
         errors.append(FieldError("full_empty", QT_TRANSLATE_NOOP(
             "messages", "Full/empty must be F or E, not {value!r}"), {"value": move.full_empty}))
-    return errors + weight_errors(move.full_empty, move.gross_kg, info)
+    return errors + weight_errors(move.full_empty, move.gross_kg, info) + seal_errors(move.seal)
+
+
+def seal_errors(seal: str) -> list[FieldError]:
+    """A seal is one line: a line break or tab in it is a block of seals pasted into one
+    cell, which would be stored as one box's seal."""
+    if not any(unicodedata.category(char) == "Cc" for char in seal):
+        return []
+    return [FieldError("seal", QT_TRANSLATE_NOOP(
+        "messages", "Seal {value!r} holds a line break or tab: one seal per box"),
+        {"value": seal})]
 
 
 def _size_type(code: str, teu_45ft: float, errors: list[FieldError]) -> sizetype.SizeTypeInfo | None:
@@ -303,6 +313,7 @@ def parse_move(
                         "(type E for an empty one)")))
     else:
         errors.extend(weight_errors(full_empty or FULL, gross_kg, info))
+    errors.extend(seal_errors(text.get("seal", "")))
 
     commodity_id = None
     name = text.get("commodity", "")

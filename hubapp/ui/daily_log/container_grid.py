@@ -75,6 +75,17 @@ class GridDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def eventFilter(self, editor, event) -> bool:
+        if event.type() == event.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste):
+            # A block (lines or tabs) pasted into a cell being edited went into that one cell:
+            # three seals saved as one. It is pasted as a block from the cell, as without the
+            # editor.
+            text = QGuiApplication.clipboard().text()
+            block = columns.parse_block(text)
+            if len(block) > 1 or any(len(row) > 1 for row in block):
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self._view.paste(text)
+                return True
         # Enter commits and goes down a row, as in a spreadsheet (Tab goes across).
         if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                    Qt.Key.Key_Enter):
