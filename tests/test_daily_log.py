@@ -750,6 +750,74 @@ def test_a_save_over_another_desks_newer_version_is_refused_and_keeps_the_edits(
                             [opened.id]).fetchone() == (41, "reefer plugged in")
 
 
+@pytest.fixture
+def errors_shown(monkeypatch) -> list[str]:
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
+    return said
+
+
+def _first_service(main_window):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    return screen
+
+
+def _deleted_at_another_desk(screen, demo_target) -> str:
+    """The open service deleted at another desk, not yet heard of here; its number."""
+    from hubapp.store import open_db, services
+
+    other_desk = open_db(demo_target)
+    services.delete_service(other_desk, screen._service.id, UserRecord("li.na", "supervisor"))
+    other_desk.close()
+    return screen.form.service_no.text()
+
+
+def test_a_service_deleted_at_another_desk_leaves_the_editor_to_a_new_service(
+        qtbot, main_window, demo_target, errors_shown):
+    # A dialog nobody asked for named it by its database id, and the deleted service stayed
+    # open, to be edited and refused.
+    screen = _first_service(main_window)
+    number = _deleted_at_another_desk(screen, demo_target)
+    main_window.watcher.look()
+    assert errors_shown == []
+    assert screen.paste_message.text().startswith(f"li.na deleted service {number} at ")
+    assert screen._service is None and screen.grid.text_rows() == []
+    assert screen.form.service_no.text() == ""
+    assert not screen.delete_button.isEnabled() and not screen.cancel_button.isEnabled()
+
+
+def test_edits_of_a_service_deleted_at_another_desk_stay_and_save_as_a_new_one(
+        qtbot, main_window, demo_target, demo_db_path, errors_shown):
+    screen = _first_service(main_window)
+    boxes = len(screen.grid.text_rows())
+    screen.form.notes.setFocus()
+    press(qtbot, "reefer plugged in")
+    number = _deleted_at_another_desk(screen, demo_target)
+    main_window.watcher.look()
+    assert errors_shown == [] and screen.form.notes.text() == "reefer plugged in"
+    assert screen.paste_message.text().startswith(f"li.na deleted service {number} at ")
+    assert "Save stores them as a new service" in screen.paste_message.text()
+    assert screen.save() and errors_shown == []
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute(
+            "SELECT s.notes, count(m.id) FROM service s JOIN container_move m"
+            " ON m.service_id = s.id WHERE s.service_no = ? AND s.date = ?",
+            [number, DEMO_END.isoformat()]).fetchone() == ("reefer plugged in", boxes)
+
+
+def test_a_save_before_the_deletion_was_heard_of_is_refused_once(
+        qtbot, main_window, demo_target, errors_shown):
+    screen = _first_service(main_window)
+    screen.form.notes.setFocus()
+    press(qtbot, "reefer plugged in")
+    _deleted_at_another_desk(screen, demo_target)
+    assert not screen.save()
+    assert len(errors_shown) == 1 and "li.na deleted this service" in errors_shown[0]
+    assert screen.save() and len(errors_shown) == 1
+
+
 def test_staying_at_the_unsaved_prompt_keeps_the_list_on_the_open_service(qtbot, main_window,
                                                                           monkeypatch):
     screen = main_window.day_screen

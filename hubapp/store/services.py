@@ -68,8 +68,19 @@ def day_totals(db: Database, day: dt.date) -> TotalsRecord:
 def get_service(db: Database, service_id: int) -> ServiceRecord:
     rows = list(db.query("SELECT * FROM service WHERE id = ?", [service_id]))
     if not rows:
-        raise ServiceNotFound("Service {id} no longer exists", id=service_id)
+        raise _not_found(db, service_id)
     return service_record(rows[0])
+
+
+def _not_found(db: Database, service_id: int) -> ServiceNotFound:
+    """Said by its number, and who deleted it when, as EditConflict says it: the id is the
+    database's, which no clerk has seen."""
+    last = audit.last_change(db, "service", service_id)
+    if last is None or last.action != "delete" or not last.before:
+        return ServiceNotFound(QT_TRANSLATE_NOOP("messages", "This service no longer exists"))
+    return ServiceNotFound(QT_TRANSLATE_NOOP(
+        "messages", "{user} deleted service {number} at {at}"), user=last.user_name,
+        number=last.before["service"]["service_no"], at=_local_minute(last))
 
 
 def list_moves(db: Database, service_id: int) -> list[ContainerMoveRecord]:

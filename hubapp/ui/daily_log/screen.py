@@ -377,9 +377,33 @@ class DailyLogScreen(QWidget):
         # an open cell, which would drop it.
         if self._reloadable() and not self.grid_view.editing():
             self._load_service(self._service.id)
+        elif (gone := self._deleted_under_edits()) is not None:
+            self._keep_as_new(gone)
         else:  # edits stay; what they clash with may have changed (another desk's save)
             self._saved_elsewhere = self._reloadable()
             self._configure_grid()
+
+    def _deleted_under_edits(self) -> services.ServiceNotFound | None:
+        """Why the stored service being edited is gone, if another desk deleted it."""
+        if self._service is None or self._service.id is None or not self._has_changes():
+            return None
+        try:
+            services.get_service(self._db, self._service.id)
+        except services.ServiceNotFound as gone:
+            return gone
+        return None
+
+    def _keep_as_new(self, gone: services.ServiceNotFound) -> None:
+        """The edits of a service deleted at another desk stay, as a new service's: Save
+        stores them so, where it was refused, again and again, as an edit of the deleted."""
+        self._service = None
+        self._stored_boxes = 0
+        self.form.forget_stored()
+        self._configure_grid()  # its boxes no longer clash with themselves
+        self._update_buttons()
+        self.paste_message.setText(self.tr(
+            "{reason}. Your changes are still here: Save stores them as a new service.")
+            .format(reason=labels.message(gone)))
 
     def _reloadable(self) -> bool:
         """Whether the editor holds a stored service as stored, nothing typed."""
@@ -500,7 +524,13 @@ class DailyLogScreen(QWidget):
     def _load_service(self, service_id: int) -> None:
         try:
             service = services.get_service(self._db, service_id)
-        except HubError as error:  # deleted from another desk meanwhile
+        except services.ServiceNotFound as gone:  # deleted at another desk meanwhile
+            # Nothing of it to keep: the editor starts a new service, and says why.
+            self._new_service_form()
+            self.reload()
+            self.paste_message.setText(labels.message(gone))
+            return
+        except HubError as error:
             dialogs.show_error(self, self.tr("Service"), labels.message(error))
             self.reload()
             return
@@ -706,6 +736,9 @@ class DailyLogScreen(QWidget):
         except HubError as error:
             self._conflict = isinstance(error, services.EditConflict)
             dialogs.show_error(self, self.tr("Not saved"), labels.message(error))
+            # Deleted before this desk heard of it: the next Save stores the edits anew.
+            if self._conflict and (gone := self._deleted_under_edits()) is not None:
+                self._keep_as_new(gone)
             return False
         if written is None:
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -224,6 +225,11 @@ class ServiceForm(QWidget):
             self.wagons.setValue(-1 if blank or service.wagons is None else service.wagons)
         self.notes.setText("" if blank else service.notes)
         self.show_errors([])
+
+    def forget_stored(self) -> None:
+        """What is typed stays, read from now on as a new service's (its stored one deleted)."""
+        if self._service is not None:
+            self._service = dataclasses.replace(self._service, id=None, version=0)
 
     def read(self, day: dt.date) -> tuple[ServiceRecord | None, list[FieldError]]:
         """The service as typed, on `day`, or every problem of the header."""
