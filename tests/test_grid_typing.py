@@ -1081,3 +1081,16 @@ def test_a_seal_with_a_line_break_is_a_problem_never_saved(qtbot, screen):
                               [dataclasses.replace(move, seal="A\nB")],
                               UserRecord("li.na", "clerk"))
     assert [error.field for error in refused.value.errors] == ["seal"]
+
+
+def test_down_in_the_row_to_type_into_goes_to_the_next_new_row_as_enter_does(qtbot, screen):
+    # Down did nothing there: three numbers ran on into one 33-character container.
+    _new_service(qtbot, screen, "B22")
+    boxes = numbers(3)
+    view = screen.grid_view
+    view.setFocus()
+    view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, boxes[0], Qt.Key.Key_Down, boxes[1], Qt.Key.Key_Down, boxes[2],
+          Qt.Key.Key_Return)
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes
+    assert _cursor(screen) == (3, 0)

@@ -401,6 +401,12 @@ class ContainerGridView(QTableView):
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.state() != QAbstractItemView.State.EditingState:
             self.move_down()
+        elif event.matches(QKeySequence.StandardKey.MoveToNextLine) and self.editing() \
+                and self.currentIndex().row() == self.model().rowCount() - 1:
+            # The row to type into has no row below until what is typed lands: Down did
+            # nothing, and the next box's number ran on in the same cell. It goes as Enter.
+            self.commit_open_editor()
+            self.move_down()
         else:
             super().keyPressEvent(event)
 
