@@ -1094,3 +1094,27 @@ def test_down_in_the_row_to_type_into_goes_to_the_next_new_row_as_enter_does(qtb
           Qt.Key.Key_Return)
     assert [row["container"] for row in screen.grid.text_rows()] == boxes
     assert _cursor(screen) == (3, 0)
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("重量", "gross_kg"), ("重量(KG)", "gross_kg"), ("毛重(KGS)", "gross_kg"),
+    ("毛重（千克）", "gross_kg"), ("Gross Weight (KGS)", "gross_kg"), ("重/空", "full_empty"),
+    ("E/F", "full_empty"), ("封条号", "seal"), ("施封号", "seal"), ("柜号", "container"),
+    ("货物名称", "commodity")])
+def test_headers_loading_lists_use_are_known(header, field):
+    assert header_fields([header]) == [field]
+
+
+def test_a_loading_list_s_columns_are_read_and_only_its_boxes_are_counted(qtbot, screen):
+    # 重/空, 重量(KG) and 封条号 were left out, and its blank line and 合计 were counted.
+    _new_service(qtbot, screen, "B23")
+    first, second = numbers(2)
+    paste(qtbot, screen, "X8001 装箱清单\n\n序号\t柜号\t箱型\t重/空\t重量(KG)\t品名\t封条号\n"
+                         f"1\t{first}\t22G1\t重\t24000\t木薯粉\tSL1\n\n"
+                         f"2\t{second}\t22G1\t空\t2200\t\tSL2\n合计\t\t\t\t26200\t\t\n")
+    assert screen.paste_message.text() == (
+        "Pasted 2 rows. Columns not part of the grid were left out: 序号")
+    assert [(row["container"], row["full_empty"], row["gross_kg"], row["seal"])
+            for row in screen.grid.text_rows()] == [
+        (first, "F", "24000", "SL1"), ("", "", "", ""), (second, "E", "2200", "SL2")]
+    assert not screen.grid.problems()

@@ -581,7 +581,7 @@ def test_neutralise_is_undone_exactly(text):
 
 def test_hand_mapped_column_and_spellings(demo_db, tmp_path):
     path = write(tmp_path / "odd.csv", [
-        "日期,班列号,方向,柜号,箱型,空重,毛重,HS编码,线路,始发地,目的地,状态",
+        "日期,班列号,方向,箱子号,箱型,空重,毛重,HS编码,线路,始发地,目的地,状态",
         "2026/3/5,ｘ 5508,去程,CSQU 305438-3,２２ｇ１,重,\"24\u00a0000\",1106.20,China-Laos Railway,"
         "重庆国际物流枢纽园区,Vientiane,计划",
     ])

@@ -102,6 +102,15 @@ class GridDelegate(QStyledItemDelegate):
         self._view.move_down()
 
 
+# The first cell of a loading list's sum line under its boxes ("合计  26200 kg"): no box.
+_TOTALS = frozenset({"合计", "总计", "小计", "total", "totals", "subtotal", "grandtotal", "sum"})
+
+
+def _is_total(row: list[str]) -> bool:
+    first = next((cell for cell in row if cell.strip()), "")
+    return "".join(first.split()).rstrip(":：").casefold() in _TOTALS
+
+
 @dataclass(frozen=True, slots=True)
 class _CursorRecord:
     row: tuple[str, int] | None  # its row's number and copy of it; None: the row to type into
@@ -470,8 +479,10 @@ class ContainerGridView(QTableView):
             # (parsing.column_positions); the last one won unsaid.
             fields = [None if field in fields[:number] else field
                       for number, field in enumerate(fields)]
+        rows = [row for row in rows if not _is_total(row)]
         taken: set[str] = set()
         cells = []
+        filled = 0  # rows that gave a cell something: not a blank line
         for number, row in enumerate(rows):
             given = dict(zip(fields, row))
             # A list giving the goods by HS code alone is read as import reads it: a row
@@ -479,17 +490,18 @@ class ContainerGridView(QTableView):
             if "hs_code" in fields:
                 given["commodity"] = given.get(columns.commodity_column(given), "")
                 taken.add("hs_code")
-            cells += [(top + number, field, value) for field, value in given.items()
-                      if field in FIELDS]
+            given = {field: value for field, value in given.items() if field in FIELDS}
+            cells += [(top + number, field, value) for field, value in given.items()]
+            filled += any(value.strip() for value in given.values())
         ignored += [cell for cell, field in zip(header, fields)
                     if field not in FIELDS and field not in taken and cell.strip()]
-        self.grid().set_cells(cells, self.tr("Paste %n row(s)", "", len(rows)))
+        self.grid().set_cells(cells, self.tr("Paste %n row(s)", "", filled))
         if rows:
             self.selectionModel().select(
                 QItemSelection(self.model().index(top, 0),
                                self.model().index(top + len(rows) - 1, PROBLEM)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.pasted.emit(len(rows) if cells else 0, ignored)
+        self.pasted.emit(filled, ignored)
 
     def _paste_corner(self) -> tuple[int, int]:
         """Where a block goes: the top-left cell of the selected block the current cell is in,
