@@ -543,6 +543,19 @@ def test_a_row_without_a_container_but_other_container_fields_is_a_problem_both_
     assert stored(quick_db) == stored(slow_db)
 
 
+def test_seals_run_together_in_one_cell_are_a_problem_both_ways(demo_db_path, tmp_path,
+                                                                  monkeypatch):
+    path = tmp_path / "seals.csv"
+    path.write_text(f"{HEADER},seal\n2026-03-06,X1,outbound,CN-LA,"
+                    f"{with_check_digit('SEAU000001')},22G1,F,20000,,S1\tS2\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert not quick.saved and quick.problems == slow.problems
+    assert [(p.line, p.column) for p in quick.problems] == [(2, "seal")]
+    assert stored(quick_db) == stored(slow_db)
+
+
 def test_a_teu_column_is_taken_when_the_size_type_allows_it_both_ways(demo_db_path, tmp_path,
                                                                       monkeypatch):
     """An export's TEU, counted at entry, wins over the hub's setting (2 here)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from hubapp.domain import iso6346, sizetype
@@ -30,6 +31,7 @@ from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsReco
 
 _BAD = object()  # what a judge returns for a value with a problem
 _STAGES = 8  # progress steps over the checking half
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode's Cc
 
 
 class _NotClean(Exception):
@@ -86,6 +88,10 @@ def quick_rows(
         if "hs_code" in index and not all(
                 hs_code_agrees(lookups, commodity_id, code)
                 for commodity_id, code in set(zip(commodities, columns.get("hs_code")))):
+            raise _NotClean
+        # One search over every seal: a line break or tab in one is seals run together
+        # (validation.seal_errors), which parse_table words.
+        if _CONTROL.search("".join(columns.get("seal"))):
             raise _NotClean
         stage()
     except _NotClean:
