@@ -649,29 +649,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="386"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="406"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="417"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="443"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="432"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="459"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="446"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="472"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="469"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="498"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -785,7 +785,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="853"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -825,190 +825,195 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="411"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="405"/>
+        <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
+        <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="435"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="414"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="438"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="416"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="440"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="416"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="467"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="440"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="441"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="452"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="476"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="504"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="573"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="603"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="624"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="630"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="636"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="660"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="666"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="631"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="661"/>
         <source>{service} has changes that cannot be saved: {name} closed {date}, and only a supervisor can reopen it. Discard them?</source>
         <translation>{service} 的修改无法保存：{name} 已将 {date} 关账，只有主管才能重新开放。是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="637"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="667"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="667"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="681"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="711"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="757"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="790"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="749"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="782"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="795"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="784"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="817"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="788"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="821"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="840"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="873"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="875"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="908"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="880"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="913"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="927"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="899"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="672"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="702"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="442"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="680"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="677"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="468"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="492"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开放该日。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="738"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="796"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="829"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="821"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="854"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="839"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="872"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="848"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="881"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2265,7 +2270,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="510"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="553"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2273,72 +2278,72 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
         <source>Service no.</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
         <source>Wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Scheduled</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Actual</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="98"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="99"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="147"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="148"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="157"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="157"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="158"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -4320,37 +4325,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>空重应为 F 或 E，而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="204"/>
+        <location filename="../../hubapp/domain/validation.py" line="198"/>
+        <source>Seal {value!r} holds a line break or tab: one seal per box</source>
+        <translation>铅封 {value!r} 含有换行或制表符：每个箱子只填一个铅封</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="214"/>
         <source>Gross weight is required for a full container</source>
         <translation>重箱必须填写毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="208"/>
+        <location filename="../../hubapp/domain/validation.py" line="218"/>
         <source>Gross weight {value:,} kg is outside {low:,}–{high:,} kg for a {feet} ft container</source>
         <translation>毛重 {value:,} 千克超出 {feet} 英尺箱的范围 {low:,}–{high:,} 千克</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="229"/>
+        <location filename="../../hubapp/domain/validation.py" line="239"/>
         <source>Container {number} is already on this service (row {other})</source>
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="240"/>
+        <location filename="../../hubapp/domain/validation.py" line="250"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="286"/>
+        <location filename="../../hubapp/domain/validation.py" line="296"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="292"/>
+        <location filename="../../hubapp/domain/validation.py" line="302"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="254"/>
+        <location filename="../../hubapp/domain/validation.py" line="264"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -4370,17 +4380,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="257"/>
+        <location filename="../../hubapp/domain/validation.py" line="267"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="301"/>
+        <location filename="../../hubapp/domain/validation.py" line="311"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="313"/>
+        <location filename="../../hubapp/domain/validation.py" line="324"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -4745,22 +4755,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="218"/>
+        <location filename="../../hubapp/store/services.py" line="80"/>
+        <source>This service no longer exists</source>
+        <translation>此班次已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/services.py" line="81"/>
+        <source>{user} deleted service {number} at {at}</source>
+        <translation>{user} 已于 {at} 删除班次 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/services.py" line="229"/>
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="287"/>
+        <location filename="../../hubapp/store/services.py" line="298"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="291"/>
+        <location filename="../../hubapp/store/services.py" line="302"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="300"/>
+        <location filename="../../hubapp/store/services.py" line="311"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -4865,27 +4885,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="28"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="29"/>
         <source>A service that departed needs its actual time</source>
         <translation>已发车的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="30"/>
         <source>A service that arrived needs its actual time</source>
         <translation>已到达的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="32"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="33"/>
         <source>Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next day, or a date and time like 2026-03-07 00:30</source>
         <translation>计划时间“{value}”不是时间：请输入 20:00，次日填 00:30 +1，或输入日期和时间，如 2026-03-07 00:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="35"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="36"/>
         <source>Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next day, or a date and time like 2026-03-07 09:10</source>
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="243"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
