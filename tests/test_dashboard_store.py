@@ -319,8 +319,9 @@ def last_years_day(hub):
 @pytest.mark.parametrize("now, until, today_last_year", [
     # V1 moved at 10:00: last year's day up to 10:00, that minute's arrival too.
     (dt.datetime(2025, 3, 2, 16, 45), dt.time(10, 0), (2, 2, 2, 3000)),
-    # Records ahead of the clock count no further than now.
-    (dt.datetime(2025, 3, 2, 9, 30), dt.time(9, 30), (1, 1, 1, 1000)),
+    # Records ahead of the clock are what today counts, so its twin counts as far: cut at
+    # now, it lost its 10:00 arrival while today kept V1, and growth read high.
+    (dt.datetime(2025, 3, 2, 9, 30), dt.time(10, 0), (2, 2, 2, 3000)),
 ])
 def test_a_day_under_way_is_set_against_last_years_up_to_the_same_time(
         last_years_day, now, until, today_last_year):
@@ -340,6 +341,21 @@ def test_a_day_under_way_is_set_against_last_years_up_to_the_same_time(
     cn_la = dataclasses.replace(PERIOD, route_code="CN-LA", mode="rail")
     narrowed = dashboard.load(db, cn_la, MARCH_2, HubSettingsRecord(), now=now).kpis.today
     assert (narrowed.current.teu, narrowed.last_year.teu) == (0, today.last_year.teu)
+
+
+def test_a_day_with_a_service_moved_past_midnight_counts_whole_in_both_years(last_years_day):
+    db = last_years_day
+    late = _service(db, "V2", "2025-03-02", "inbound", "CN-LA", "rail", "arrived", "23:50",
+                    "2025-03-03 00:20")
+    _move(db, late, "AAAU0000210", 1, "F", 1000)
+    rollup.rebuild(db)
+    data = dashboard.load(db, PERIOD, MARCH_2, HubSettingsRecord(),
+                          now=dt.datetime(2025, 3, 2, 23, 55))
+    today, month = data.kpis.today, data.kpis.month
+    assert today.so_far.whole and data.under_way == MARCH_2
+    # All of 2 March 2024, its 10:01 departure and its service without a time too.
+    assert (today.current.teu, today.last_year.teu) == (2 + 1, 2 + 1 + 2 + 1)
+    assert month.last_year.teu == data.months[-1].teu_last_year == 1 + 6
 
 
 def test_before_anything_has_moved_today_none_of_last_years_day_counts(last_years_day):

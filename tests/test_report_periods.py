@@ -271,3 +271,28 @@ def test_today_is_compared_with_its_twins_up_to_the_same_time(demo_db):
     assert later.until is None
     assert (later.previous.services, later.last_year.services) == (2, 2)
     assert "to 09:00" not in content(later, "en").html
+
+
+def test_today_recorded_ahead_of_the_clock_counts_its_twins_as_far(demo_db):
+    from hubapp.reports.document import content
+    from hubapp.store import reports
+
+    today, day_before, year_before = D(2026, 6, 15), D(2026, 6, 14), D(2025, 6, 15)
+    save_moved(demo_db, "X1", today, "LEAU000001", dt.time(18))
+    for number, day in enumerate((day_before, year_before)):
+        save_moved(demo_db, f"Y{number}", day, f"LEAU000{number + 10:03}", dt.time(17))
+    noon = dt.datetime(2026, 6, 15, 12)
+    # Cut at noon, the twins lost their 17:00 services while today kept its 18:00 one.
+    daily = reports.build(demo_db, reports.DAILY, today, today, now=noon)
+    assert daily.until == dt.time(18)
+    assert (daily.totals.services, daily.previous.services, daily.last_year.services) == (1, 1, 1)
+    assert "15\u00a0June 2025, to 18:00" in content(daily, "en").html
+    month = reports.build(demo_db, reports.MONTHLY, D(2026, 6, 1), D(2026, 6, 30), now=noon)
+    assert (month.until, month.totals.services, month.last_year.services) == (dt.time(18), 2, 1)
+    # A service of today moved "00:20 +1": all of today, and all of its twins.
+    save_moved(demo_db, "X2", today, "LEAU000002", dt.datetime(2026, 6, 16, 0, 20))
+    save_moved(demo_db, "Y9", year_before, "LEAU000019", dt.time(23))
+    late = reports.build(demo_db, reports.DAILY, today, today, now=noon)
+    assert late.until is None
+    assert (late.totals.services, late.previous.services, late.last_year.services) == (2, 1, 2)
+    assert ", to " not in content(late, "en").html

@@ -30,15 +30,17 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def save_moved(db, service_no: str, day: dt.date, container: str,
-               at: dt.time = dt.time(9)) -> None:
-    """One service departed at `at` with one empty 40-foot box."""
+               at: dt.time | dt.datetime = dt.time(9)) -> None:
+    """One service departed at `at` (a time of `day`, or any moment) with one empty 40-foot
+    box."""
     from hubapp.domain.iso6346 import with_check_digit
     from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
     from hubapp.store import services
 
     services.save_service(
         db, ServiceRecord(service_no, day, Direction.OUTBOUND, status=Status.DEPARTED,
-                          actual_at=dt.datetime.combine(day, at)),
+                          actual_at=at if isinstance(at, dt.datetime)
+                          else dt.datetime.combine(day, at)),
         [ContainerMoveRecord(with_check_digit(container), "42G1", 2.0, "E")], TESTER)
 
 

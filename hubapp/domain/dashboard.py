@@ -183,11 +183,18 @@ class MonthRecord:
 @dataclass(frozen=True, slots=True)
 class SoFarRecord:
     """How far the records of a day under way reach: the time of its latest moved service
-    (actual, else scheduled), no later than now. A year before, that day counts up to the
-    same time of day: against all of it, a day at noon read -50 %."""
+    (actual, else scheduled), as recorded, even ahead of the clock: the day itself counts
+    all it records, so a cut at now left last year's day shorter (+5 % read where -34 % was
+    true). A year before, that day counts up to the same time of day: against all of it, a
+    day at noon read -50 %."""
 
     day: dt.date
-    until: dt.time | None  # None: nothing has moved yet, so none of that day counts
+    until: dt.time | None  # None: nothing has moved yet, or (whole) all of the day counts
+    whole: bool = False  # a service of the day moved past midnight: all of it, both years
+
+    @property
+    def nothing_moved(self) -> bool:
+        return self.until is None and not self.whole
 
 
 def last_year_counted(first: dt.date, last: dt.date,
@@ -197,7 +204,7 @@ def last_year_counted(first: dt.date, last: dt.date,
     None: whole days), or not at all before anything has moved."""
     under_way = so_far is not None and so_far.day == last
     start, end = same_dates_last_year(first, last, under_way)
-    if so_far is None or not under_way:
+    if so_far is None or not under_way or so_far.whole:
         return start, end, None
     if so_far.until is None:
         return start, end - dt.timedelta(days=1), None

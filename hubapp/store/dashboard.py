@@ -132,9 +132,11 @@ def day_so_far(db: Database, now: dt.datetime) -> SoFarRecord:
         f" WHERE s.date = ? AND {MOVED}", [now.date().isoformat()]))
     if row["latest"] is None:
         return SoFarRecord(now.date(), None)
-    # A service moved "00:20 +1" reaches no further than now; one moved the evening before
-    # its day, no further back than its day's start.
-    reach = min(dt.datetime.fromisoformat(row["latest"]), now.replace(second=0, microsecond=0))
+    # A service moved "00:20 +1" takes in the whole day; one moved the evening before its
+    # day reaches no further back than its day's start.
+    reach = dt.datetime.fromisoformat(row["latest"])
+    if reach.date() > now.date():
+        return SoFarRecord(now.date(), None, whole=True)
     return SoFarRecord(now.date(), reach.time() if reach.date() == now.date() else dt.time())
 
 

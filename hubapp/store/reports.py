@@ -165,14 +165,14 @@ def _so_far(db: Database, first: dt.date, last: dt.date,
     if last != now.date():
         return None
     so_far = day_so_far(db, now)
-    return None if so_far.until is None and first == last else so_far
+    return None if so_far.nothing_moved and first == last else so_far
 
 
 def _counted_like(period: tuple[dt.date, dt.date],
                   so_far: SoFarRecord | None) -> tuple[dt.date, dt.date]:
     """The days of the period before one ending today, as last_year_counted counts last
     year's: without its last day while nothing has moved today."""
-    if so_far is None or so_far.until is not None:
+    if so_far is None or not so_far.nothing_moved:
         return period
     return period[0], period[1] - dt.timedelta(days=1)
 

@@ -538,7 +538,7 @@ class DashboardScreen(QWidget):
             # Growth on the few days last year had on record read +977 %.
             vs = self.tr("records start on {day}").format(
                 day=_records_start(comparison.history_from))
-        elif so_far is not None and so_far.until is None and \
+        elif so_far is not None and so_far.nothing_moved and \
                 comparison.date_from == comparison.date_to:
             vs = self.tr("nothing has moved yet today")
         elif growth is None:
