@@ -10,7 +10,7 @@ from hubapp.domain.dashboard import (
     same_day_last_year,
 )
 from hubapp.domain.records import HubSettingsRecord
-from hubapp.store import dashboard, dwell, open_db, rollup, settings
+from hubapp.store import dashboard, dwell, open_db, reports, rollup, settings
 from hubapp.store.users import ADMIN, UserRecord
 
 # Every test runs on SQLite and on PostgreSQL (conftest's engine).
@@ -317,11 +317,12 @@ def last_years_day(hub):
 
 
 @pytest.mark.parametrize("now, until, today_last_year", [
-    # V1 moved at 10:00: last year's day up to 10:00, that minute's arrival too.
-    (dt.datetime(2025, 3, 2, 16, 45), dt.time(10, 0), (2, 2, 2, 3000)),
+    # V1 moved at 10:00: last year's day up to 10:00, that minute's arrival too, and the
+    # service moved without a time, which no hour of the day leaves out.
+    (dt.datetime(2025, 3, 2, 16, 45), dt.time(10, 0), (3, 3, 3, 7000)),
     # Records ahead of the clock are what today counts, so its twin counts as far: cut at
     # now, it lost its 10:00 arrival while today kept V1, and growth read high.
-    (dt.datetime(2025, 3, 2, 9, 30), dt.time(10, 0), (2, 2, 2, 3000)),
+    (dt.datetime(2025, 3, 2, 9, 30), dt.time(10, 0), (3, 3, 3, 7000)),
 ])
 def test_a_day_under_way_is_set_against_last_years_up_to_the_same_time(
         last_years_day, now, until, today_last_year):
@@ -356,6 +357,26 @@ def test_a_day_with_a_service_moved_past_midnight_counts_whole_in_both_years(las
     # All of 2 March 2024, its 10:01 departure and its service without a time too.
     assert (today.current.teu, today.last_year.teu) == (2 + 1, 2 + 1 + 2 + 1)
     assert month.last_year.teu == data.months[-1].teu_last_year == 1 + 6
+
+
+def test_services_moved_without_a_time_count_in_both_years(last_years_day):
+    # Left out of a day cut at a time, last year's read "no traffic" and growth ran high.
+    db = last_years_day
+    for number, (day, time) in enumerate((("2025-03-03", None), ("2024-03-03", None),
+                                          ("2024-03-03", "06:00"))):
+        service = _service(db, f"T{number}", day, "outbound", "CN-LA", "rail", "departed",
+                           time, time)
+        _move(db, service, f"AAAU000040{number}", 1, "F", 1000)
+    rollup.rebuild(db)
+    now = dt.datetime(2025, 3, 3, 14, 0)
+    today = dashboard.load(db, PERIOD, MARCH_3, HubSettingsRecord(), now=now).kpis.today
+    # Today moved nothing with a time: last year's day counts from its start, its 06:00 not.
+    assert today.so_far.until == dt.time()
+    assert (today.current.teu, today.last_year.teu, today.growth("teu")) == (1, 1, 0)
+    report = reports.build(db, reports.DAILY, MARCH_3, MARCH_3, now=now)
+    assert report.until == dt.time()
+    # The day before up to its start too: V1 at 10:00 not.
+    assert (report.totals.teu, report.previous.teu, report.last_year.teu) == (1, 0, 1)
 
 
 def test_before_anything_has_moved_today_none_of_last_years_day_counts(last_years_day):

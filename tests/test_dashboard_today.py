@@ -49,7 +49,8 @@ def _reach(path, now: dt.datetime) -> str:
 def _teu(path, first: dt.date, last: dt.date, until: str | None = None, route=None) -> float:
     """TEU moved first..last, the last day only by `until` (HH:MM), straight from the rows."""
     cut = "" if until is None else \
-        "AND (s.date < ? OR COALESCE(s.actual_at, s.scheduled_at) <= ?)"
+        "AND (s.date < ? OR COALESCE(s.actual_at, s.scheduled_at) IS NULL" \
+        " OR COALESCE(s.actual_at, s.scheduled_at) <= ?)"
     params = [first.isoformat(), last.isoformat()]
     params += [] if until is None else [last.isoformat(), f"{last.isoformat()} {until}"]
     narrowed = "" if route is None else "AND s.route_code = ?"

@@ -128,10 +128,12 @@ def day_so_far(db: Database, now: dt.datetime) -> SoFarRecord:
     """How far the records of the day of `now` reach, over the whole hub: a route with no
     train yet today has still had its hours."""
     row = next(db.query(
-        f"SELECT MAX(COALESCE(s.actual_at, s.scheduled_at)) AS latest FROM service s"
-        f" WHERE s.date = ? AND {MOVED}", [now.date().isoformat()]))
-    if row["latest"] is None:
+        f"SELECT COUNT(*) AS moved, MAX(COALESCE(s.actual_at, s.scheduled_at)) AS latest"
+        f" FROM service s WHERE s.date = ? AND {MOVED}", [now.date().isoformat()]))
+    if not row["moved"]:
         return SoFarRecord(now.date(), None)
+    if row["latest"] is None:  # moved without times, which count in both years: the start
+        return SoFarRecord(now.date(), dt.time())
     # A service moved "00:20 +1" takes in the whole day; one moved the evening before its
     # day reaches no further back than its day's start.
     reach = dt.datetime.fromisoformat(row["latest"])

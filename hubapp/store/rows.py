@@ -23,9 +23,12 @@ TOTALS_COLUMNS = """
     COALESCE(SUM(m.gross_kg), 0) AS gross_kg
 """
 MOVED = "s.status IN ('departed', 'arrived')"
-# A day's services that moved by a time (actual, else scheduled; a service with neither
-# is not known to have moved by then). Times are "YYYY-MM-DD HH:MM" text, in order as such.
-MOVED_BY = "s.date = ? AND COALESCE(s.actual_at, s.scheduled_at) <= ?"
+# A day's services that moved by a time (actual, else scheduled). One moved without a time
+# (times are optional) cannot be placed in its day, so it counts whenever its day does:
+# left out, last year's day read "no traffic" and growth ran high. Times are
+# "YYYY-MM-DD HH:MM" text, in order as such.
+MOVED_BY = "s.date = ? AND (COALESCE(s.actual_at, s.scheduled_at) IS NULL" \
+           " OR COALESCE(s.actual_at, s.scheduled_at) <= ?)"
 
 
 def minute_text(value: dt.datetime | None) -> str | None:
