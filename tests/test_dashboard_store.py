@@ -336,8 +336,9 @@ def test_a_day_under_way_is_set_against_last_years_up_to_the_same_time(
     assert today.current.teu == 2  # today's side: all that moved so far
     # 1 March 2024 whole (X1, 1 TEU) and 2 March up to the time, in the tile and the chart.
     assert month.last_year.teu == data.months[-1].teu_last_year == 1 + today.last_year.teu
-    # As many days of leap 2024 end on 1 March, up to the same time: X1 at 08:00.
-    assert (year.date_from, year.last_year.teu) == (dt.date(2025, 1, 1), 1)
+    # The year to date ends on the Today tile's day too, not a day early after leap 2024's
+    # February: the same March days as the month tile's.
+    assert (year.date_from, year.last_year.teu) == (dt.date(2025, 1, 1), month.last_year.teu)
     # Narrowed, last year's day keeps the hub's hours: V1 is no CN-LA train.
     cn_la = dataclasses.replace(PERIOD, route_code="CN-LA", mode="rail")
     narrowed = dashboard.load(db, cn_la, MARCH_2, HubSettingsRecord(), now=now).kpis.today

@@ -25,12 +25,16 @@ def same_dates_last_year(first: dt.date, last: dt.date,
     monthly chart and the monthly report compare a month that is over.
 
     under_way: `last` is today, so its month is not over: 1–28 February 2025 by midday ends
-    on 28 February 2024, the Today tile's day, not on the 29th after a whole 28th."""
+    on 28 February 2024, the Today tile's day, not on the 29th after a whole 28th.
+
+    A period from a month's first day that is not whole months (month or year to date) ends
+    on last's twin too, the Today and Month tiles' day: kept to its length in days, 1 January
+    – 5 March 2025 ended on 4 March 2024 after a leap February."""
     start = same_day_last_year(first)
-    if whole_months(first, last):
-        if under_way:
-            return start, same_day_last_year(last)
+    if whole_months(first, last) and not under_way:
         return start, add_months(last.replace(day=1), -11) - dt.timedelta(days=1)
+    if first.day == 1:
+        return start, same_day_last_year(last)
     return start, start + (last - first)
 
 
