@@ -8,6 +8,7 @@ import re
 from itertools import takewhile
 
 import pytest
+from matplotlib.patches import Rectangle
 
 from hubapp.domain.dashboard import period_before, same_dates_last_year
 from tests.test_reports import pdf_text, run_cli, save_moved
@@ -306,3 +307,37 @@ def test_today_recorded_ahead_of_the_clock_counts_its_twins_as_far(demo_db):
     assert late.until is None
     assert (late.totals.services, late.previous.services, late.last_year.services) == (2, 1, 2)
     assert ", to " not in content(late, "en").html
+
+
+def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
+        demo_db, monkeypatch):
+    from hubapp.charts import dashboard as dashboard_charts
+    from hubapp.charts import reports as charts
+    from hubapp.domain.dashboard import DashboardFilterRecord
+    from hubapp.reports import document
+    from hubapp.store import dashboard, reports, settings
+
+    real, drawn = charts.teu_by_day, []
+    monkeypatch.setattr(charts, "teu_by_day",
+                        lambda *args: drawn.append(real(*args)) or drawn[-1])
+    today, noon = D(2026, 3, 5), dt.datetime(2026, 3, 5, 12, 16)
+    # Both a month under way and a period that ends today draw today's part day.
+    for first, last in ((D(2026, 3, 1), D(2026, 3, 31)), (D(2026, 2, 20), today)):
+        document.content(reports.build(demo_db, reports.RANGE, first, last, now=noon), "en")
+        axes = drawn[-1].axes[0]
+        bars = [p for p in axes.patches if isinstance(p, Rectangle)]
+        assert bars[-1].get_hatch() == "//"
+        assert not any(bar.get_hatch() for bar in bars[:-1])
+        assert [t.get_text() for t in axes.get_legend().get_texts()].count("Today so far") == 1
+        # Half a day is left out of the average, which ends the day before as the dashboard's.
+        line = axes.get_lines()[0]
+        assert line.get_xdata()[-1] == today - dt.timedelta(days=1)
+        shown = dashboard.load(demo_db, DashboardFilterRecord(first, last), today,
+                               settings.load(demo_db), now=noon)
+        (panel, _), *_ = dashboard_charts.all_charts(shown, "en")
+        assert list(line.get_ydata()) == pytest.approx(
+            list(panel.axes[0].get_lines()[0].get_ydata()))
+    # A period that is over: no day of it is under way.
+    document.content(reports.build(demo_db, reports.RANGE, D(2026, 3, 1), D(2026, 3, 4),
+                                   now=noon), "en")
+    assert len(drawn) == 3 and not any(p.get_hatch() for p in drawn[-1].axes[0].patches)

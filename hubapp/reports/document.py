@@ -93,7 +93,7 @@ def content(data: ReportDataRecord, language: str,
             days = [(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
                     for d in data.days]
             images["teu_by_day.png"] = _png(charts.teu_by_day(days, language, data.teu_before,
-                                                              data.history_from))
+                                                              data.history_from, data.today))
             listed = _by_day_or_month(data.days, language, data.history_from)
             parts += [route_chart, _image("teu_by_day.png"), listed, route_table]
         parts.append(_groups("per_commodity", text("commodity", language), data.commodities,

@@ -60,6 +60,7 @@ class ReportDataRecord:
     kind: str  # DAILY, MONTHLY or RANGE
     first: dt.date
     last: dt.date  # the last day counted: today for a period still under way
+    today: dt.date | None  # last, when it is today: counted only so far
     end: dt.date  # the last day of the period asked for
     hub: HubSettingsRecord
     closed: DayCloseRecord | None  # daily reports only
@@ -117,6 +118,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     history = rollup.history_from(db)
     return ReportDataRecord(
         kind=kind, first=first, last=last, end=end, hub=settings.load(db),
+        today=last if last == now.date() else None,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
         totals=totals(db, first, last), until=until,
