@@ -341,3 +341,20 @@ def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
     document.content(reports.build(demo_db, reports.RANGE, D(2026, 3, 1), D(2026, 3, 4),
                                    now=noon), "en")
     assert len(drawn) == 3 and not any(p.get_hatch() for p in drawn[-1].axes[0].patches)
+
+
+def test_services_without_containers_print_no_commodity_table_of_a_zero_total(demo_db):
+    from hubapp.domain.records import Direction, ServiceRecord, Status
+    from hubapp.reports.document import content
+    from hubapp.store import reports, services
+    from tests.conftest import TESTER
+
+    day = D(2026, 6, 15)
+    services.save_service(demo_db, ServiceRecord("X1", day, Direction.OUTBOUND,
+                                                 status=Status.DEPARTED), [], TESTER)
+    html = content(reports.build(demo_db, reports.DAILY, day, day,
+                                 now=dt.datetime(2026, 6, 20)), "en").html
+    assert "By route" in html and "By commodity" not in html
+    # A day with containers keeps its table.
+    assert "By commodity" in content(reports.build(demo_db, reports.DAILY, D(2026, 3, 4),
+                                                   D(2026, 3, 4)), "en").html

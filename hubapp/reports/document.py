@@ -96,9 +96,12 @@ def content(data: ReportDataRecord, language: str,
                                                               data.history_from, data.today))
             listed = _by_day_or_month(data.days, language, data.history_from)
             parts += [route_chart, _image("teu_by_day.png"), listed, route_table]
-        parts.append(_groups("per_commodity", text("commodity", language), data.commodities,
-                             lambda c: _commodity_name(c, language), language,
-                             with_services=False))
+        # Services without containers have no commodity: a table of only a zero Total
+        # said nothing that the totals' zero containers do not.
+        if data.commodities:
+            parts.append(_groups("per_commodity", text("commodity", language),
+                                 data.commodities, lambda c: _commodity_name(c, language),
+                                 language, with_services=False))
     if data.kind == DAILY:
         parts.append(_signatures(language))
     return ReportContentRecord(title, hub, period_text(data, language), language,
