@@ -583,3 +583,31 @@ def test_long_route_names_on_two_lines_keep_clear_of_each_other(language):
     assert [label.get_text().count("\n") for label in labels] == [0, 1, 1, 1, 1]
     boxes = sorted((box.y0, box.y1) for box in (label.get_window_extent() for label in labels))
     assert all(low[1] <= high[0] for low, high in zip(boxes, boxes[1:])), boxes
+
+
+def test_teu_axes_of_a_day_without_containers_run_from_zero():
+    # Services but no containers: every TEU zero centred the axis on 0, -0.05 to 0.05.
+    day = DayRecord(START, ThroughputRecord(services=2, trains=2))
+    routes = (RouteTeuRecord(START, "R1", "Route 1", "线路1", 0),)
+    for figure, limits in ((charts.teu_per_day((day,), "en"), "get_ylim"),
+                           (charts.teu_by_route(routes, DAY, "en"), "get_ylim"),
+                           (report_charts.teu_by_route([("Route 1", 0)], "en"), "get_xlim")):
+        assert getattr(figure.axes[0], limits)() == (0, 1)
+    # Traffic keeps its own axis from 0, taller than 1.
+    low, high = charts.teu_per_day(DAYS, "en").axes[0].get_ylim()
+    assert low == 0 and high > max(TEU)
+    low, high = report_charts.teu_by_route([("Route 1", 40)], "en").axes[0].get_xlim()
+    assert low == 0 and high > 40
+
+
+def test_a_one_day_average_is_a_marked_point_and_no_point_is_no_legend_entry():
+    figure = charts.teu_per_day(DAYS[:1], "en")
+    axes = figure.axes[0]
+    line = axes.get_lines()[0]
+    assert list(line.get_ydata()) == [TEU[0]] and line.get_marker() == "o"
+    assert "7-day average" in [t.get_text() for t in axes.get_legend().get_texts()]
+    assert charts.teu_per_day(DAYS, "en").axes[0].get_lines()[0].get_marker() in ("None", None)
+    # Today alone, left out of its own average: nothing drawn, so nothing in the legend.
+    alone = charts.teu_per_day(DAYS[:1], "en", under_way=START).axes[0]
+    assert len(alone.get_lines()[0].get_xdata()) == 0
+    assert "7-day average" not in [t.get_text() for t in alone.get_legend().get_texts()]

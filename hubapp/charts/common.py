@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from matplotlib import font_manager
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -88,6 +89,14 @@ def finish(figure: Figure) -> Figure:
 
 
 _GROUPED = FuncFormatter(lambda value, _position: f"{value:,.10g}")
+
+
+def from_zero(axes: Axes, axis: str = "y") -> None:
+    """Starts a value axis at 0 and runs it at least to 1: every value zero (a day with
+    services but no containers) centred it on 0, from -0.05 to 0.05 TEU."""
+    get, set_limits = (axes.get_ylim, axes.set_ylim) if axis == "y" else \
+        (axes.get_xlim, axes.set_xlim)
+    set_limits(0, max(get()[1], 1))
 
 
 _NO_DATA: weakref.WeakSet[Figure] = weakref.WeakSet()

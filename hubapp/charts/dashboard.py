@@ -15,7 +15,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from hubapp.charts.common import ChartTableRecord, add_hover, finish, new_figure, no_data
+from hubapp.charts.common import (
+    ChartTableRecord, add_hover, finish, from_zero, new_figure, no_data,
+)
 from hubapp.domain.dashboard import (
     AVERAGE_DAYS, DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord,
     MonthRecord, RouteTeuRecord, recorded,
@@ -282,12 +284,16 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {number(v)} "
                              f"{text('teu', language)}" for d, v in zip(dates, teu)])
     keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
+    # One point is no line: without a marker it was drawn as nothing, yet in the legend;
+    # no point (a period of today alone) is left out of the legend.
     line, = axes.plot([d for d, _ in averaged], [v for _, v in averaged], color="#08519c",
-                      linewidth=2, label=text("average", language))
+                      linewidth=2, marker="o" if len(averaged) == 1 else None,
+                      label=text("average", language) if averaged else "_average")
     add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
                              f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in averaged])
     _title_and_legend(axes, text("teu_per_day", language), keys=keys)
     axes.set_ylabel(text("teu", language))
+    from_zero(axes)
     _date_axis(axes, language, dates)
     return finish(figure)
 
@@ -382,6 +388,7 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
     _name_part_months(axes, buckets, bottom, bucket, period, language)
     _title_and_legend(axes, text("teu_by_route", language), keys=keys)
     axes.set_ylabel(text("teu", language))
+    from_zero(axes)
     _date_axis(axes, language, buckets if bucket == DAY else ())
     return finish(figure)
 

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from hubapp.charts import dashboard
-from hubapp.charts.common import finish, no_data
+from hubapp.charts.common import finish, from_zero, no_data
 from hubapp.domain.dashboard import DayRecord, ThroughputRecord
 from hubapp.domain.wording import display_width, number
 
@@ -47,6 +47,7 @@ def teu_by_route(routes: Sequence[tuple[str, float]], language: str) -> Figure:
     axes.set_title(dashboard.text("teu_by_route", language), loc="left")  # as the dashboard
     axes.xaxis.set_major_locator(MaxNLocator(5))
     axes.margins(x=0.12)  # room for the value labels at the bar ends
+    from_zero(axes, "x")
     axes.spines[["top", "right"]].set_visible(False)
     return finish(figure)
 
