@@ -16,7 +16,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings, Qt
 
-from hubapp.store import open_db, postgres
+from hubapp.store import open_db, postgres, users
 from hubapp.store.users import SINGLE_USER
 from hubapp.ui import dialogs
 from hubapp.ui import app
@@ -227,6 +227,35 @@ def test_a_0_byte_file_is_refused_and_left_as_it_was(qtbot, monkeypatch, main_wi
     assert open_start_database(broken) is None
     assert len(said) == 2 and all("is empty (0 bytes)" in text for text in said)
     assert broken.stat().st_size == 0 and not app.windows  # no window switched to it
+
+
+def test_a_remembered_file_that_moved_is_said_and_not_made_anew(monkeypatch, demo_db_path,
+                                                                 tmp_path):
+    # It made an empty hub at the old place, asking to create the administrator, and the
+    # empty file stayed even when the login was cancelled.
+    from hubapp.ui.app import open_start_database
+
+    moved = tmp_path / "hub.db"
+    QSettings().setValue(TARGET_KEY, str(moved))
+    said, picked = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "log_in", lambda *args: pytest.fail("a login to a new hub"))
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: picked.pop(0))
+    picked.append("")  # cancelled
+    assert open_start_database(None) is None
+    assert str(moved) in said[0] and "moved or renamed" in said[0]
+    assert not moved.exists() and remembered_target() == moved
+    picked.append(str(demo_db_path))  # found where it is now
+    db, target = open_start_database(None)
+    try:
+        assert target == demo_db_path and remembered_target() == demo_db_path
+        assert not users.needs_first_admin(db) and not moved.exists()
+    finally:
+        db.close()
+    QSettings().setValue(TARGET_KEY, str(moved))
+    db, target = open_start_database(moved)  # typed with --db: a new hub, as --help says
+    db.close()
+    assert target == moved and moved.exists() and len(said) == 2
 
 
 @pytest.mark.parametrize("problem, message", [

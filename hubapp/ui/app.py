@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from platformdirs import user_data_path, user_log_path
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from hubapp import resources
 from hubapp.domain.errors import HubError
@@ -92,8 +92,11 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
 
     A server this desk remembers that does not answer, or refuses the saved password, is
     said, and Connect to server… offered: the desk is not shut out until someone types
-    --db. A file, or a --db given, stays refused as it was."""
+    --db. A remembered file that is gone is said, and another file offered. A file, or a
+    --db given, stays refused as it was."""
     path = start_target(db_path)
+    if db_path is None and _moved_away(path):
+        return _choose_instead_of(path)
     try:
         # A new hub's file is made; an existing 0-byte one is a copy that broke off.
         create = is_server(path) or not Path(path).exists()
@@ -108,6 +111,42 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
         return None
     remember_target(connected[1])
     return connected
+
+
+def _moved_away(target: Path | str) -> bool:
+    """The file this desk remembers is not there. Only the default file or one typed with --db
+    is a new hub to make: a remembered one that was moved or renamed made an empty hub at
+    the old place, asking to create the administrator of a hub that has one."""
+    return not (is_server(target) or Path(target).exists() or Path(target) == default_db_path())
+
+
+def _choose_instead_of(path: Path) -> tuple[Database, Path] | None:
+    dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot open the database"),
+                       QApplication.translate(
+        "app", "{path}, the database this desk used last, is not there: it may have been "
+               "moved or renamed. Choose where it is now.").format(path=path))
+    chosen = choose_local_file(None, str(path.parent))
+    if chosen is not None:
+        remember_target(chosen[1])
+    return chosen
+
+
+def choose_local_file(parent: QWidget | None, folder: str) -> tuple[Database, Path] | None:
+    """File ▸ Use a local file…: the file chosen, opened; None if the user cancelled or it
+    was refused (which is said). A 0-byte file is a broken copy, never a new hub; an older one
+    upgrades as at start."""
+    # Worded as File ▸ Use a local file… was first, in its translations' context.
+    path = dialogs.pick_open_file(
+        parent, QApplication.translate("MainWindow", "Use a local file"), folder,
+        QApplication.translate("MainWindow", "Hub Desk databases (*.db);;All files (*)"))
+    if not path:
+        return None
+    try:
+        return open_showing_upgrade(path, create=False), Path(path)
+    except HubError as error:
+        dialogs.show_error(parent, QApplication.translate(
+            "MainWindow", "Hub Desk cannot open the database"), labels.message(error))
+        return None
 
 
 def open_showing_upgrade(path: Path | str, create: bool) -> Database:

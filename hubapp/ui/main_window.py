@@ -12,12 +12,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from hubapp import resources
-from hubapp.domain.errors import HubError
 from hubapp.domain.records import TotalsRecord
 from hubapp.store import users
 from hubapp.store.engine import display_name, is_server
 from hubapp.store.filesystem import can_save_to
-from hubapp.ui import dialogs, labels
+from hubapp.ui import dialogs
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
@@ -217,21 +216,12 @@ class MainWindow(QMainWindow):
             self.switch_to(*chosen)
 
     def _use_local_file(self) -> None:
-        folder = "" if is_server(self.db_path) else str(Path(self.db_path).parent)
-        path = dialogs.pick_open_file(self, self.tr("Use a local file"), folder,
-                                      self.tr("Hub Desk databases (*.db);;All files (*)"))
-        if not path:
-            return
         from hubapp.ui import app  # app builds windows: imported at use
 
-        try:
-            # A file chosen: a 0-byte one is a broken copy. An older one upgrades as at start.
-            db = app.open_showing_upgrade(path, create=False)
-        except HubError as error:
-            dialogs.show_error(self, self.tr("Hub Desk cannot open the database"),
-                               labels.message(error))
-            return
-        self.switch_to(db, Path(path))
+        folder = "" if is_server(self.db_path) else str(Path(self.db_path).parent)
+        chosen = app.choose_local_file(self, folder)
+        if chosen is not None:
+            self.switch_to(*chosen)
 
     def switch_to(self, db: Database, target: Path | str) -> MainWindow | None:
         """Work on db from now on: a new window (and login) on it replaces this one, and this
