@@ -5,12 +5,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
 import pytest
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import DatabaseError, HubError
 from hubapp.store import backup, day_close, open_db, transaction, users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, AuthError, PermissionDenied
 
@@ -131,6 +132,38 @@ def test_five_failures_lock_the_account_for_five_minutes(db, admin):
     assert users.authenticate(db, "Li Na", PASSWORD, now=later).role == ADMIN
     actions = [r[0] for r in db.execute("SELECT action FROM audit_log WHERE entity = 'user'")]
     assert "lock out" in actions
+
+
+@pytest.mark.sqlite_only
+def test_a_login_takes_the_write_lock_only_to_record_something(db, admin, new_target):
+    # Every login took it: a read-only file with logins could not be opened at all, and a
+    # login waited for another desk's long save or import, then failed "busy".
+    users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    with pytest.raises(AuthError, match="Wrong"):
+        users.authenticate(db, "wang", "guess")
+    db.conn.execute("PRAGMA busy_timeout = 100")
+    other_desk = sqlite3.connect(new_target)
+    other_desk.execute("BEGIN IMMEDIATE")
+    try:
+        assert users.authenticate(db, "Li Na", PASSWORD).name == "Li Na"
+        with pytest.raises(DatabaseError, match="busy"):  # a failure to clear waits its turn
+            users.authenticate(db, "wang", PASSWORD)
+    finally:
+        other_desk.rollback()
+        other_desk.close()
+    # As SQLite refuses every write to a read-only file (root's would not be refused).
+    db.conn.execute("PRAGMA query_only = 1")
+    assert users.authenticate(db, "Li Na", PASSWORD).name == "Li Na"
+    assert users.authenticate(db, "wang", PASSWORD).name == "wang"  # its failure stays
+    with pytest.raises(AuthError, match="Wrong"):  # cannot be counted, and is not said
+        users.authenticate(db, "wang", "guess")
+    db.conn.execute("PRAGMA query_only = 0")
+    for _ in range(users.MAX_FAILED_ATTEMPTS - 1):
+        with pytest.raises(AuthError, match="Wrong"):
+            users.authenticate(db, "wang", "guess")
+    db.conn.execute("PRAGMA query_only = 1")
+    with pytest.raises(AuthError, match="locked out"):  # read-only does not lift it
+        users.authenticate(db, "wang", PASSWORD)
 
 
 def test_an_admin_unlocks_a_locked_out_clerk_who_keeps_their_password(db, admin):

@@ -391,6 +391,11 @@ def as_user_error(error: sqlite3.Error, path: Path) -> Exception:
     return error
 
 
+def is_read_only(error: DatabaseError) -> bool:
+    """as_user_error's refusal of a write to a file that can only be read."""
+    return error.template in (_READ_ONLY, _FOLDER_READ_ONLY)
+
+
 def _in_read_only_folder(path: Path | str) -> bool:
     # A folder that is not there is not writable either, but making it is what helps.
     folder = Path(path).parent

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import functools
 import getpass
 import math
 import os
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, Either, HubError, Term
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubError, Term
 from hubapp.domain.validation import folded
 from hubapp.store import audit
-from hubapp.store.db import transaction
+from hubapp.store.db import is_read_only, transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -273,42 +275,79 @@ def authenticate(db: Database, name: str, password: str,
     """The user if name and password match; counts failures and locks the account out.
 
     An unknown name gets the same message as a wrong password, so the login
-    box does not tell a stranger which names exist.
+    box does not tell a stranger which names exist. The password is checked with a plain
+    read; the write lock is taken only for something to record (a failure, or earlier ones
+    to clear), so a login neither waits for another desk's long save nor fails on a
+    read-only file.
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     wrong = WrongPassword(QT_TRANSLATE_NOOP("messages", "Wrong user name or password"))
-    with transaction(db):
-        row = db.execute("SELECT id, name, password_hash, failed_attempts, locked_until, active"
-                         f" FROM app_user {_BY_NAME}", _by_name(name)).fetchone()
-        if row is None:
-            # As slow as a wrong password, so timing does not reveal the names either.
-            verify_password(password, _unknown_user_hash())
-            raise wrong
-        user_id, stored_name, stored_hash, failed, locked_until, active = row
-        if locked_until and now < dt.datetime.fromisoformat(locked_until):
-            left = dt.datetime.fromisoformat(locked_until) - now
-            minutes = math.ceil(left.total_seconds() / 60)
-            raise AuthError(QT_TRANSLATE_NOOP(
-                "messages", "{name} is locked out after {attempts} wrong passwords; try again in "
-                            "{minutes} min or ask an admin"),
-                            name=stored_name, attempts=MAX_FAILED_ATTEMPTS, minutes=minutes)
-        if not active:
-            raise AuthError(QT_TRANSLATE_NOOP(
-                "messages", "{name} is deactivated; ask an admin"), name=stored_name)
-        if verify_password(password, stored_hash):
-            _clear_failures(db, user_id)
-            return _record(next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id])))
-        failed += 1
-        if failed >= MAX_FAILED_ATTEMPTS:
-            db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = ? WHERE id = ?",
-                       [(now + LOCK_OUT).isoformat(), user_id])
-            audit.record(db, stored_name, "lock out", "user", stored_name, None,
-                         {"until": (now + LOCK_OUT).isoformat(timespec="seconds")})
-        else:
-            db.execute("UPDATE app_user SET failed_attempts = ? WHERE id = ?",
-                       [failed, user_id])
-    # Raised outside the transaction so that the failure count is committed.
+    row = db.execute(f"SELECT {_LOGIN_COLUMNS} FROM app_user {_BY_NAME}",
+                     _by_name(name)).fetchone()
+    if row is None:
+        # As slow as a wrong password, so timing does not reveal the names either.
+        verify_password(password, _unknown_user_hash())
+        raise wrong
+    _refuse_locked_out(row, now)
+    user_id, stored_name, stored_hash, failed, locked_until = row[:5]
+    if verify_password(password, stored_hash):
+        if failed or locked_until:
+            with _unless_read_only():
+                with transaction(db):
+                    # Read again under the lock: another desk's wrong passwords may have
+                    # locked the account out since.
+                    _refuse_locked_out(_login_row(db, user_id) or row, now)
+                    _clear_failures(db, user_id)
+        return _record(next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id])))
+    with _unless_read_only():
+        with transaction(db):
+            _count_failure(db, _login_row(db, user_id) or row, now)
     raise wrong
+
+
+_LOGIN_COLUMNS = "id, name, password_hash, failed_attempts, locked_until, active"
+
+
+def _login_row(db: Database, user_id: int) -> tuple | None:
+    return db.execute(f"SELECT {_LOGIN_COLUMNS} FROM app_user WHERE id = ?",
+                      [user_id]).fetchone()
+
+
+def _refuse_locked_out(row: tuple, now: dt.datetime) -> None:
+    """Refuse a login row's account while locked out, or deactivated."""
+    stored_name, locked_until, active = row[1], row[4], row[5]
+    if locked_until and now < dt.datetime.fromisoformat(locked_until):
+        left = dt.datetime.fromisoformat(locked_until) - now
+        minutes = math.ceil(left.total_seconds() / 60)
+        raise AuthError(QT_TRANSLATE_NOOP(
+            "messages", "{name} is locked out after {attempts} wrong passwords; try again in "
+                        "{minutes} min or ask an admin"),
+                        name=stored_name, attempts=MAX_FAILED_ATTEMPTS, minutes=minutes)
+    if not active:
+        raise AuthError(QT_TRANSLATE_NOOP(
+            "messages", "{name} is deactivated; ask an admin"), name=stored_name)
+
+
+def _count_failure(db: Database, row: tuple, now: dt.datetime) -> None:
+    user_id, stored_name, failed = row[0], row[1], row[3] + 1
+    if failed >= MAX_FAILED_ATTEMPTS:
+        db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = ? WHERE id = ?",
+                   [(now + LOCK_OUT).isoformat(), user_id])
+        audit.record(db, stored_name, "lock out", "user", stored_name, None,
+                     {"until": (now + LOCK_OUT).isoformat(timespec="seconds")})
+    else:
+        db.execute("UPDATE app_user SET failed_attempts = ? WHERE id = ?", [failed, user_id])
+
+
+@contextlib.contextmanager
+def _unless_read_only() -> Iterator[None]:
+    """A login's record left unwritten on a file that can only be read: nobody can save
+    there, and a lock-out in force was refused before, by the read."""
+    try:
+        yield
+    except DatabaseError as error:
+        if not is_read_only(error):
+            raise
 
 
 def _clear_failures(db: Database, user_id: int) -> None:
