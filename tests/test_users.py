@@ -329,6 +329,7 @@ def test_bad_names_roles_and_passwords_are_refused(db, admin):
 
 
 def test_the_last_admin_cannot_be_demoted_or_deactivated(db, admin):
+    users.set_single_user_mode(db, admin, True)
     desk = users.SINGLE_USER  # the desk's own admin in single-user mode, not a stored user
     with pytest.raises(PermissionDenied, match="last active admin"):
         users.set_role(db, desk, "Li Na", CLERK)
@@ -370,6 +371,28 @@ def test_single_user_mode_goes_off_only_with_an_active_admin_to_log_in(db):
     users.add_user(db, single, "Li Na", ADMIN, PASSWORD)
     users.set_single_user_mode(db, single, False)
     assert not users.single_user_mode(db)
+
+
+def test_a_single_user_window_loses_its_powers_when_another_desk_ends_that_mode(
+        db, new_target):
+    # It kept an admin's powers: it could add an admin, deactivate the real one and switch
+    # single-user mode back on.
+    users.set_single_user_mode(db, users.SHELL_ADMIN, True)
+    other_desk = open_db(new_target)
+    try:
+        boss = users.add_user(other_desk, users.SINGLE_USER, "boss", ADMIN, PASSWORD)
+        users.set_single_user_mode(other_desk, boss, False)
+    finally:
+        other_desk.close()
+    for write in (lambda: users.add_user(db, users.SINGLE_USER, "intruder", ADMIN, PASSWORD),
+                  lambda: users.set_active(db, users.SINGLE_USER, "boss", False),
+                  lambda: users.set_single_user_mode(db, users.SINGLE_USER, True)):
+        with pytest.raises(PermissionDenied, match="^Single-user mode was switched off at "
+                                                   "another desk: log in$"):
+            write()
+    assert [(u.name, u.active) for u in users.list_users(db)] == [("boss", True)]
+    assert not users.single_user_mode(db)
+    users.add_user(db, users.SHELL_ADMIN, "wang", CLERK, PASSWORD)  # as it always could
 
 
 def test_a_demo_database_opens_without_login(demo_db):

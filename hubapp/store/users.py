@@ -92,8 +92,15 @@ def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
     app_user there, so an admin who was deactivated or demoted at another desk loses the
     power in a window already open, and a write whose rules depend on the role (a clerk on
     a closed day) follows the role read. A user without id (single-user mode, the command
-    line) is as given, and needs no db."""
+    line) is as given, and needs no db; given one, single-user mode must still be on for
+    anyone but the command line's admin, once the hub has users to log in as."""
     role = user.role
+    if user.id is None and db is not None and user != SHELL_ADMIN and not single_user_mode(db) \
+            and db.execute("SELECT 1 FROM app_user LIMIT 1").fetchone():
+        # A window opened without a login must not keep an admin's powers once another
+        # desk made everyone log in. A new hub without users has no login to send it to.
+        raise PermissionDenied(QT_TRANSLATE_NOOP(
+            "messages", "Single-user mode was switched off at another desk: log in"))
     if user.id is not None:
         # By id and name: after a restore to before the account was made, the next account
         # added gets its id again (the backup brings back the highest id, or the server's
