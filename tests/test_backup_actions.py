@@ -7,8 +7,8 @@ import threading
 from PySide6.QtCore import QEvent, QObject, QSettings
 
 from hubapp.domain.records import ChangeRecord
-from hubapp.store import audit, backup, day_close, open_db, reference
-from hubapp.store.users import ADMIN, UserRecord
+from hubapp.store import audit, backup, day_close, open_db, reference, users
+from hubapp.store.users import ADMIN, SHELL_ADMIN, UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
 
@@ -58,6 +58,26 @@ def test_back_up_now_writes_a_verified_copy(qtbot, main_window, demo_db_path, tm
     backup.verify(made)
     assert _count(made) == _count(demo_db_path) > 0
     assert str(made) in main_window.statusBar().currentMessage()
+
+
+def test_back_up_now_is_refused_to_an_admin_deactivated_at_another_desk(
+        qtbot, main_window, app_ctx, demo_db_path, tmp_path, monkeypatch):
+    # The window still offered it and copied the whole database, password hashes and all.
+    boss = users.add_user(app_ctx.db, SHELL_ADMIN, "boss", ADMIN, "password1")
+    ana = users.add_user(app_ctx.db, SHELL_ADMIN, "ana", ADMIN, "password1")
+    app_ctx.user, app_ctx.role, app_ctx.user_id = ana.name, ana.role, ana.id
+    other_desk = open_db(demo_db_path)
+    try:
+        users.set_active(other_desk, boss, "ana", False)
+    finally:
+        other_desk.close()
+    target = tmp_path / "copy.db"
+    _capture(monkeypatch, "pick_save_file", str(target))
+    errors = _capture(monkeypatch, "show_error")
+    main_window.backups.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(errors), timeout=BACKUP_WAIT_MS)
+    assert errors == [("Backup failed", "Your account ana was deactivated: sign in again")]
+    assert not target.exists() and main_window.backups.backup_action.isEnabled()
 
 
 def test_restore_asks_then_brings_the_backup_back(qtbot, main_window, app_ctx, demo_db_path,

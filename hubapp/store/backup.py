@@ -50,12 +50,16 @@ def default_folder(db_path: Path | str) -> Path:
     return Path(db_path).parent / "backups"
 
 
-def backup_to(db_path: Path, target: Path) -> Path:
+def backup_to(db_path: Path, target: Path, by: UserRecord | None = None) -> Path:
     """Copy the database to target and verify the copy; returns target.
 
     The copy is made under a temporary name and renamed only once it passed
-    the integrity check, so target is never a half-written file.
+    the integrity check, so target is never a half-written file. by, a person's
+    Back up now, must be an admin as the database has them now: the copy holds every
+    password hash. The automatic backups and the command line give none.
     """
+    if by is not None:
+        _require_admin(db_path, by)
     if is_server(db_path):
         return server_backup.dump(str(db_path), target)
     db_path, target = Path(db_path), Path(target)
@@ -248,16 +252,16 @@ def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int
 
 
 def _require_admin(db_path: Path | str, by: UserRecord) -> None:
-    """A logged-in admin as the database about to be restored over has them now: one
-    deactivated or demoted at another desk may not throw its data away. A file too damaged
+    """An admin as the database to copy or restore over has them now: one deactivated or
+    demoted at another desk, or a window left without a login after another desk switched
+    single-user mode off, may not take its data away or throw it away. A file too damaged
     to say is taken at the session's word: restoring it is what it needs."""
-    if by.id is not None:
-        try:
-            with _reading(db_path) as db:
-                require_role(db, by, ADMIN)
-            return
-        except (sqlite3.Error, DatabaseError):  # not PermissionDenied: that one stands
-            pass
+    try:
+        with _reading(db_path) as db:
+            require_role(db, by, ADMIN)
+        return
+    except (sqlite3.Error, DatabaseError):  # not PermissionDenied: that one stands
+        pass
     require_role(None, dataclasses.replace(by, id=None), ADMIN)
 
 
@@ -273,7 +277,7 @@ def _newest_entry(db_path: Path | str) -> int:
 
 @contextlib.contextmanager
 def _reading(db_path: Path | str) -> Iterator[Database | sqlite3.Connection]:
-    """The database about to be restored over, to read. A file is only read: a damaged one
+    """The database to copy or restore over, to read. A file is only read: a damaged one
     is kept byte for byte first."""
     if is_server(db_path):
         db = open_db(db_path, create=False)

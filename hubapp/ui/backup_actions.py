@@ -162,7 +162,9 @@ class BackupActions(QObject):
         self.backup_action.setEnabled(False)
         from hubapp.store import backup
 
-        task = self.ctx.tasks.start(lambda control: backup.backup_to(control.db_path, target))
+        actor = self.ctx.actor()
+        task = self.ctx.tasks.start(
+            lambda control: backup.backup_to(control.db_path, target, actor))
         task.finished.connect(lambda path: self._backed_up(path))
         task.failed.connect(lambda error: self._failed(self.tr("Backup failed"), error))
 
