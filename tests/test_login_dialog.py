@@ -57,6 +57,31 @@ def test_first_start_makes_the_admin(qtbot, db):
     assert (hub.hub_name, hub.hub_name_zh) == ("Xi'an International Port",) * 2
 
 
+def test_an_admin_made_at_another_desk_meanwhile_turns_the_box_into_the_login(
+        qtbot, db, tmp_path):
+    # Two desks started on one new hub: the second box stayed "create the administrator"
+    # and refused even the first admin's own name and password.
+    other_desk = open_db(tmp_path / "hub.db")
+    try:
+        first, second = _dialog(qtbot, other_desk), _dialog(qtbot, db)
+        qtbot.keyClicks(first.hub_edit, "Hub")
+        _type(qtbot, first, "anna", PASSWORD, PASSWORD)
+        assert first.result() == QDialog.DialogCode.Accepted
+    finally:
+        other_desk.close()
+    qtbot.keyClicks(second.hub_edit, "Hub")
+    _type(qtbot, second, "anna", PASSWORD, PASSWORD)
+    assert second.isVisible() and second.message_label.text() == (
+        "An administrator was just created at another desk: log in with their name and "
+        "password.")
+    assert second.windowTitle() == "Hub Desk: log in" and second.name_edit.text() == "anna"
+    assert not second.repeat_edit.isVisible() and not second.hub_edit.isVisible()
+    assert second.ok_button.text() == "&Log in"
+    _type(qtbot, second, "anna", PASSWORD)
+    assert second.result() == QDialog.DialogCode.Accepted and second.user.name == "anna"
+    assert [u.name for u in users.list_users(db)] == ["anna"]
+
+
 def test_login_with_wrong_then_right_password(qtbot, db):
     admin = users.create_first_admin(db, "Li Na", PASSWORD)
     users.add_user(db, admin, "wang", users.CLERK, PASSWORD)

@@ -61,7 +61,6 @@ class LoginDialog(_PasswordForm):
         super().__init__(parent)
         self.db = db
         self.user: UserRecord | None = None
-        self.first_start = users.needs_first_admin(db)
         self.setObjectName("login_dialog")
 
         self.name_edit = QLineEdit(self)
@@ -73,14 +72,17 @@ class LoginDialog(_PasswordForm):
         self.hub_edit.setPlaceholderText(self.tr("e.g. Chongqing International Logistics Hub Park"))
         self.form.addRow(self.tr("&User name"), self.name_edit)
         self.form.addRow(self.tr("&Password"), self.password_edit)
-        if self.first_start:
-            self.form.addRow(self.tr("&Repeat password"), self.repeat_edit)
-            self.form.addRow(self.tr("&Hub name"), self.hub_edit)
-        else:
-            self.repeat_edit.hide()
-            self.hub_edit.hide()
+        self.form.addRow(self.tr("&Repeat password"), self.repeat_edit)
+        self.form.addRow(self.tr("&Hub name"), self.hub_edit)
+        self._ask_for(users.needs_first_admin(db))
+        self.name_edit.setFocus()
 
-        if self.first_start:
+    def _ask_for(self, first_admin: bool) -> None:
+        """The first start's box that makes the admin, or the login box."""
+        self.first_start = first_admin
+        for edit in (self.repeat_edit, self.hub_edit):
+            self.form.setRowVisible(edit, first_admin)
+        if first_admin:
             self.setWindowTitle(self.tr("Hub Desk: create the administrator"))
             self.intro.setText(self.tr(
                 "This database has no users yet. Create the administrator, who adds the "
@@ -93,7 +95,6 @@ class LoginDialog(_PasswordForm):
             self.setWindowTitle(self.tr("Hub Desk: log in"))
             self.intro.setText(self.tr("Who is working at this desk?"))
             self.ok_button.setText(self.tr("&Log in"))
-        self.name_edit.setFocus()
 
     def accept(self) -> None:
         name, password = self.name_edit.text(), self.password_edit.text()
@@ -116,7 +117,14 @@ class LoginDialog(_PasswordForm):
             else:
                 self.user = users.authenticate(self.db, name, password)
         except HubError as error:
-            self._say(labels.message(error))
+            if self.first_start and not users.needs_first_admin(self.db):
+                # Two desks started on one new hub: the other made the admin first, and
+                # this box would refuse even that admin's name and password.
+                self._ask_for(False)
+                self._say(self.tr("An administrator was just created at another desk: log "
+                                  "in with their name and password."))
+            else:
+                self._say(labels.message(error))
             self.password_edit.clear()
             self.repeat_edit.clear()
             self.password_edit.setFocus()
