@@ -96,7 +96,7 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     --db given, stays refused as it was."""
     path = start_target(db_path)
     if db_path is None and _moved_away(path):
-        return _choose_instead_of(path)
+        return _choose_instead_of(Path(path))
     try:
         # A new hub's file is made; an existing 0-byte one is a copy that broke off.
         create = is_server(path) or not Path(path).exists()
