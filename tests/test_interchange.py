@@ -748,6 +748,30 @@ def test_chinese_gbk_text_stays_gb18030(tmp_path, encoding, names):
     assert table.rows == [(2, ["2026-03-05", "X1", "出口", *names.split(",")])]
 
 
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_stray_windows_1252_line_in_a_utf8_file_is_refused_not_read_as_gb18030(
+        demo_db, tmp_path, bom):
+    """Read as GB18030 for one "Müller" from another system, every Chinese name in the
+    file was saved as nonsense ('閲嶅簡…'), the summary's "read as GB18030" the only sign."""
+    path = tmp_path / "appended.csv"
+    path.write_bytes(bom + "\n".join([
+        "date,service,direction,container,size_type,gross_kg,commodity,shipper",
+        "2026-03-05,X8001,out,CSLU4025503,22G1,20000,laptops,重庆长安汽车有限公司",
+        "2026-03-05,X8001,out,TGHU4642290,22G1,20000,laptops,惠普（重庆）有限公司",
+        ""]).encode("utf-8")
+        + "2026-03-05,X8001,out,MSCU0000007,22G1,20000,laptops,Müller GmbH\n".encode("cp1252"))
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value) == (
+        "appended.csv, line 4, character 54: a byte that is not UTF-8 in a UTF-8 file (text "
+        "from a file in another encoding?); correct that text, save the file as CSV (UTF-8) "
+        "and import it again")
+    assert checksum(demo_db) == before
+
+
 def test_header_problems_name_the_header_line_under_a_title(demo_db, tmp_path):
     missing = write(tmp_path / "missing.csv", [
         "装箱清单 X1,,,", "printed 2026-03-05,,,", "日期,班列号,方向,箱型",

@@ -235,12 +235,13 @@ def encoding_name(encoding: str) -> str | None:
 
 
 def _decode(name: str, data: bytes) -> tuple[str, str]:
-    if data.startswith(UTF8_BOM):
-        return data[len(UTF8_BOM):].decode("utf-8", errors="strict"), "utf-8-sig"
+    bom = data.startswith(UTF8_BOM)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.removeprefix(UTF8_BOM).decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError:
-        pass
+        # A BOM says UTF-8 whatever follows.
+        _refuse_stray_bytes(name, data.removeprefix(UTF8_BOM).decode(
+            "utf-8", errors="surrogateescape"), declared=bom)
     # GB18030 is a superset of GBK and GB2312: what Chinese Excel and WPS write as "CSV".
     # Almost any bytes decode as GB18030, Western Excel's Windows-1252 ("Müller", "-18°C")
     # too, into rare hanzi ("M黮ler", "-18癈"); and Chinese bytes as Windows-1252 read as
@@ -254,6 +255,29 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     raise FileFormatError(QT_TRANSLATE_NOOP(
         "messages", "{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV "
                     "(UTF-8) or XLSX"), name=name)
+
+
+# What surrogateescape makes of each byte that is not UTF-8.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
+    """Refuse a UTF-8 file with a few bytes that are not UTF-8 (a line of Windows-1252
+    text, "Müller", appended from another system): read as GB18030 as a whole, every
+    Chinese text in it would be saved as nonsense. GBK bytes now and then form a valid
+    UTF-8 character, but far fewer than those that do not; so a file is taken for UTF-8
+    when its valid non-ASCII characters outnumber its stray bytes well, or says so."""
+    stray = len(_STRAY_BYTE.findall(text))
+    if not declared and len(_NON_ASCII.findall(text)) - stray <= 2 * stray:
+        return
+    at = _STRAY_BYTE.search(text).start()
+    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    raise FileFormatError(QT_TRANSLATE_NOOP(
+        "messages", "{name}, line {line}, character {column}: a byte that is not UTF-8 in a "
+        "UTF-8 file (text from a file in another encoding?); correct that text, save the "
+        "file as CSV (UTF-8) and import it again"),
+        name=name, line=_breaks(text[:at]) + 1, column=at - start + 1)
 
 
 def _decoded(data: bytes, encoding: str) -> str | None:
