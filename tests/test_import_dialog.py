@@ -223,6 +223,26 @@ def test_unknown_column_is_mapped_by_hand(main_window, qtbot, monkeypatch, tmp_p
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 
 
+def test_an_xlsx_date_column_mapped_by_hand_takes_excel_serial_days(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Abfahrt", "Zug", "Richtung", "container", "size_type", "gross_kg"])
+    book.active.append([46087, "T9002", "out", "CSLU4025503", "22G1", 18000])
+    path = tmp_path / "serial.xlsx"
+    book.save(path)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    for index, name in enumerate(["date", "service", "direction"]):
+        dialog.mapping_boxes[index].setCurrentIndex(dialog.mapping_boxes[index].findData(name))
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith("Imported 1 service, 1 container")
+    assert app_ctx.db.execute("SELECT date FROM service WHERE service_no = 'T9002'"
+                              ).fetchall() == [("2026-03-06",)]
+
+
 def test_two_columns_giving_one_field_can_be_told_apart(main_window, qtbot, monkeypatch,
                                                          tmp_path, app_ctx):
     """"Size" and "Type" both read as size_type: the problem says to map one of them, and

@@ -137,6 +137,24 @@ def test_xlsx_dates_typed_as_numbers_and_times_at_midnight(demo_db, tmp_path):
     assert [(p.line, p.column, p.value) for p in refused.problems] == [(3, "date", "24000")]
 
 
+def test_xlsx_dates_in_a_column_mapped_by_hand_are_read_as_dates(demo_db, tmp_path):
+    """Under a header Hub Desk does not know, mapped to date by hand, Excel's serial
+    number (46086) was refused as no date, and a midnight date-time kept its 00:00."""
+    book = openpyxl.Workbook()
+    book.active.append(["发车日期", "班列号", "方向", "箱号", "箱型", "毛重"])
+    book.active.append([46086, "T9001", "出口", "CSLU4025503", "22G1", 20000])
+    book.active.append([dt.datetime(2026, 3, 5), "T9001", "出口", "TGHU4642290", "22G1", 20000])
+    path = tmp_path / "by-hand.xlsx"
+    book.save(path)
+
+    result = import_file(demo_db, path, TESTER, manual={0: "date"})
+
+    assert result.saved, [problem.text() for problem in result.problems]
+    assert demo_db.execute("SELECT s.date, count(*) FROM container_move m JOIN service s"
+                           " ON s.id = m.service_id WHERE s.service_no = 'T9001'"
+                           " GROUP BY s.date").fetchall() == [("2026-03-05", 2)]
+
+
 def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active

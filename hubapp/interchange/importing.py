@@ -87,7 +87,7 @@ def import_file(
         # file, and any file with something to report, as read_table reads it.
         table: Table | PlainLines | None = read_plain_lines(path)
         if table is None:
-            table = read_table(path)
+            table = read_table(path, manual=manual)
         rows = len(table.rows) if isinstance(table, Table) else len(table.lines)
 
         def result(**values: object) -> ImportResultRecord:
@@ -138,7 +138,7 @@ def import_file(
             return save(quick)
         # Something to report: the row-by-row parse says what, where.
         if not isinstance(table, Table):
-            table = read_table(path)
+            table = read_table(path, manual=manual)
         plan = parse_table(table, lookups, teu_45ft, manual, rechecking, check)
         if plan.problems:
             return result(problems=tuple(plan.problems))

@@ -14,7 +14,7 @@ import itertools
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,14 +48,17 @@ class Table:
     unread_sheets: tuple[str, ...] = ()  # other visible sheets that have a header row too
 
 
-def read_table(path: str | Path, limit: int | None = None) -> Table:
-    """The table of a CSV or XLSX file; `limit` stops after that many data rows (a preview)."""
+def read_table(path: str | Path, limit: int | None = None,
+               manual: Mapping[int, str | None] | None = None) -> Table:
+    """The table of a CSV or XLSX file; `limit` stops after that many data rows (a preview).
+    `manual` maps columns by hand (index → field), as importing does: a date column
+    among them is read as the one a known header names."""
     path = Path(path)
     try:
         with path.open("rb") as file:
             head = file.read(8)
             if head.startswith(XLSX_MAGIC):
-                return _read_xlsx(path, limit)
+                return _read_xlsx(path, limit, manual or {})
             if head.startswith(XLS_MAGIC):
                 raise FileFormatError(QT_TRANSLATE_NOOP(
                     "messages", "{name} is an old Excel .xls file; save it as .xlsx or CSV and import that"),
@@ -309,7 +312,7 @@ def _reads_as_western(text: str) -> bool:
     return western > chinese
 
 
-def _read_xlsx(path: Path, limit: int | None) -> Table:
+def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) -> Table:
     import openpyxl  # loads in a blink, but only the XLSX path needs it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -338,7 +341,7 @@ def _read_xlsx(path: Path, limit: int | None) -> Table:
                              _merged_ranges(path, chosen))
         table = _table(path.name, ((line, [_cell_text(value) for value in values])
                                    for line, values in sheet), limit, "xlsx")
-        _read_days(table, book.epoch)
+        _read_days(table, book.epoch, manual)
         if len(book.worksheets) > 1:
             table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread)
         return table
@@ -436,14 +439,14 @@ def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int,
 _SERIAL_DAYS = (dt.date(2000, 1, 1), dt.date(2100, 1, 1))
 
 
-def _read_days(table: Table, epoch: dt.datetime) -> None:
+def _read_days(table: Table, epoch: dt.datetime, manual: Mapping[int, str | None]) -> None:
     """The date column as the days it shows: a date-time cell is written with its time
     (a time column needs it, even at midnight), and a date typed into a General cell
     arrives as Excel's serial number ('46086')."""
     from openpyxl.utils.datetime import from_excel
 
     columns = [index for index, header in enumerate(table.headers)
-               if field_for_header(header) == "date"]
+               if manual.get(index, field_for_header(header)) == "date"]
     for _line, cells in table.rows:
         for index in columns:
             text = cells[index] if index < len(cells) else ""
