@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -153,6 +154,53 @@ def test_xlsx_dates_in_a_column_mapped_by_hand_are_read_as_dates(demo_db, tmp_pa
     assert demo_db.execute("SELECT s.date, count(*) FROM container_move m JOIN service s"
                            " ON s.id = m.service_id WHERE s.service_no = 'T9001'"
                            " GROUP BY s.date").fetchall() == [("2026-03-05", 2)]
+
+
+def formula_workbook(path: Path, cached: dict[bytes, bytes] | None = None) -> Path:
+    """A list with formulas as a script writes them (no computed values), or with the
+    cells' XML replaced as Excel writes them (`cached`)."""
+    book = openpyxl.Workbook()
+    book.active.append(["date", "service", "direction", "container", "size_type", "gross_kg",
+                        "commodity"])
+    book.active.append(["2026-03-05", "T9003", "out", "CSLU4025503", "22G1", 20000, "laptops"])
+    book.active.append(["2026-03-05", "T9003", "out", "TGHU4642290", "22G1", "=15000+5000",
+                        '=IF(B3="T9003","laptops","")'])
+    book.save(path)
+    if cached:
+        with zipfile.ZipFile(path) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        for old, new in cached.items():
+            parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+                old, new)
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+    return path
+
+
+def test_xlsx_formulas_without_computed_values_are_refused(demo_db, tmp_path):
+    """openpyxl reads such a cell as empty: "Gross weight is required" for a value the
+    workbook computes, and a commodity saved blank without a word."""
+    path = formula_workbook(tmp_path / "erp.xlsx")
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value) == (
+        "erp.xlsx, line 3, gross_kg: a formula without a computed value: open and save the "
+        "workbook in Excel or WPS, then import again")
+    assert checksum(demo_db) == before
+
+
+def test_xlsx_formulas_with_computed_values_are_read_as_shown(tmp_path):
+    # As Excel saves them: the value beside the formula; "" typed as a string.
+    path = formula_workbook(tmp_path / "saved.xlsx", {
+        b"<f>15000+5000</f><v />": b"<f>15000+5000</f><v>20000</v>",
+        b'<c r="G3"><f>': b'<c r="G3" t="str"><f>'})
+
+    assert read_table(path).rows[1] == (3, ["2026-03-05", "T9003", "out", "TGHU4642290",
+                                            "22G1", "20000", ""])
 
 
 def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):

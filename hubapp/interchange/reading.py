@@ -337,10 +337,11 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
         chosen.reset_dimensions()
-        sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1),
-                             _merged_ranges(path, chosen))
+        merges, formulas = _scan_sheet_xml(path, chosen)
+        sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
         table = _table(path.name, ((line, [_cell_text(value) for value in values])
                                    for line, values in sheet), limit, "xlsx")
+        _refuse_unvalued_formulas(path.name, table, formulas)
         _read_days(table, book.epoch, manual)
         if len(book.worksheets) > 1:
             table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread)
@@ -388,27 +389,59 @@ def _holds_table(rows: list[list[str]]) -> bool:
 
 # <mergeCell ref="A2:A4"/>: columns and rows of a merged range's corners.
 _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+# <c r="F3"><f>15000+5000</f><v/></c>: a formula cell without its computed value, as a
+# script or an ERP writes one (Excel and WPS store the value they show).
+_UNVALUED_FORMULA = re.compile(
+    rb'<(?:\w+:)?c\b([^>]*?)\br="([A-Z]+)(\d+)"([^>]*)>\s*'
+    rb'<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
+    rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 
 
-def _merged_ranges(path: Path, sheet) -> list[tuple[int, int, int, int]]:
-    """The sheet's merged ranges as (first column, first row, last column, last row).
+def _scan_sheet_xml(path: Path, sheet) -> tuple[list[tuple[int, int, int, int]],
+                                                list[tuple[int, int]]]:
+    """The sheet's merged ranges as (first column, first row, last column, last row), and
+    its formula cells without a computed value as (row, column), both by row.
 
-    A read-only sheet does not know them: they are found in its XML's <mergeCells>
-    (after its rows), streamed and searched, a fraction of what reading the cells costs.
+    A read-only sheet does not know the former, and reads a formula without its value as
+    an empty cell: both are found in its XML (the merges after its rows), streamed and
+    searched, a fraction of what reading the cells costs.
     """
     from openpyxl.utils import column_index_from_string
 
-    found: set[tuple[bytes, ...]] = set()
+    merges: set[tuple[bytes, ...]] = set()
+    formulas: set[tuple[int, int]] = set()
     with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as xml:
         tail = b""
         while chunk := xml.read(1 << 20):
             text = tail + chunk
-            found.update(_MERGE_CELL.findall(text))
-            tail = text[-256:]  # an element cut at the chunk's end is whole in the next
+            merges.update(_MERGE_CELL.findall(text))
+            # Cells are searched up to the last row's end, so none is cut at the chunk's;
+            # the rest waits for the next chunk (a merge found again is the same).
+            rows_end = text.rfind(b"row>") + len(b"row>") if b"row>" in text else 0
+            if b"<f" in text[:rows_end] or b":f" in text[:rows_end]:
+                formulas.update((int(row), column_index_from_string(column.decode()))
+                                for before, column, row, after
+                                in _UNVALUED_FORMULA.findall(text, 0, rows_end)
+                                # Excel's value of a formula giving "" is an empty string.
+                                if b't="str"' not in before + after)
+            tail = text[rows_end:]
     # By first row, as _filled_down meets them, then by column.
-    return sorted(((column_index_from_string(first.decode()), int(top),
-                    column_index_from_string(last.decode()), int(bottom))
-                   for first, top, last, bottom in found), key=lambda merge: merge[1::-1])
+    return (sorted(((column_index_from_string(first.decode()), int(top),
+                     column_index_from_string(last.decode()), int(bottom))
+                    for first, top, last, bottom in merges), key=lambda merge: merge[1::-1]),
+            sorted(formulas))
+
+
+def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]]) -> None:
+    """A formula without its value would be read as an empty cell: a required column
+    refused as missing, an optional one saved blank."""
+    for line, column in formulas:
+        if line > table.header_line and column <= len(table.headers) \
+                and table.headers[column - 1]:
+            raise FileFormatError(QT_TRANSLATE_NOOP(
+                "messages", "{name}, line {line}, {column}: a formula without a computed "
+                "value: open and save the workbook in Excel or WPS, then import again"),
+                name=name, line=line, column=table.headers[column - 1])
 
 
 def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int, int, int]],
