@@ -1079,6 +1079,29 @@ def test_an_xlsx_header_merged_over_two_rows_is_one_header(tmp_path):
     assert [line for line, _cells in table.rows] == [4]
 
 
+@pytest.mark.parametrize("lines, carrier_seal", [
+    (["T9004次 装箱清单,,,,,,", "日期,班列号,方向,集装箱,,毛重,铅封", ",,,箱号,箱型,,"], ""),
+    (["日期,班列号,方向,箱号,箱型,毛重,铅封,", ",,,,,,海关,船公司"], ",B1"),
+])
+def test_a_csv_header_over_two_rows_is_one_header(demo_db, tmp_path, lines, carrier_seal):
+    """Excel's CSV of a group header merged across columns over its sub-headers: the
+    sub-headers' row was taken for data, "Required column 箱号 is missing"."""
+    path = write(tmp_path / "grouped.csv", [
+        *lines, f"2026-03-05,T9004,出口,CSLU4025503,22G1,20000,A1{carrier_seal}",
+        f"2026-03-05,T9004,出口,TGHU4642290,22G1,heavy,A2{carrier_seal}"],
+        encoding="utf-8-sig")
+
+    table = read_table(path)
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+
+    # As from a workbook: a sub-header naming no field leaves the group's header.
+    assert table.headers == ["日期", "班列号", "方向", "箱号", "箱型", "毛重", "铅封"]
+    assert (table.rows[0][0], table.rows[0][1][:7]) == (len(lines) + 1, [
+        "2026-03-05", "T9004", "出口", "CSLU4025503", "22G1", "20000", "A1"])
+    assert [(p.line, p.column, p.value) for p in result.problems] == [
+        (len(lines) + 2, "毛重", "heavy")]
+
+
 def test_a_preview_under_a_title_has_as_many_rows_as_asked(tmp_path):
     """The rows above the header and the header itself were counted against the limit."""
     rows = [f"2026-03-05,X1,out,{with_check_digit(f'ABCU{9800 + n:06d}')},22G1"

@@ -213,7 +213,9 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     header_line, cells = first[at]
     headers = [cell.strip() for cell in cells]
     while at + 1 < len(first) and _continues(headers, first[at + 1][1]):
-        at += 1  # a header merged down over a group's sub-headers (铅封: 海关, 船公司)
+        at += 1  # a header over two rows: merged down, or a group's sub-headers (集装箱: 箱号, 箱型)
+        headers = [lower if field_for_header(lower) else upper for upper, lower
+                   in itertools.zip_longest(headers, map(str.strip, first[at][1]), fillvalue="")]
     rows = first[at + 1:]
     rows += written if limit is None else itertools.islice(written, max(0, limit - len(rows)))
     while headers and not headers[-1]:
@@ -223,9 +225,19 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
 
 def _continues(headers: list[str], cells: list[str]) -> bool:
     """Whether a row under the header is more of it: most of its cells repeat the header's
-    above them, as the cells of a header merged down over two rows are filled."""
-    filled = [(header, cell.strip()) for header, cell in zip(headers, cells) if cell.strip()]
-    return bool(filled) and 2 * sum(header == cell for header, cell in filled) > len(filled)
+    above them, as the cells of a header merged down over two rows are filled (XLSX); or,
+    as a CSV writes a group header merged across columns over its sub-headers, it is
+    filled only under groups (a header cell and the blank ones right of it), under a blank
+    one at least: a row of data has cells elsewhere (a date, a service)."""
+    filled = [(index, cell.strip()) for index, cell in enumerate(cells) if cell.strip()]
+    above = [headers[index] if index < len(headers) else "" for index, _cell in filled]
+    if 2 * sum(header == cell for header, (_index, cell) in zip(above, filled)) > len(filled):
+        return True
+    return bool(filled) and not all(above) and all(
+        index < len(headers) and (not header and any(headers[:index])
+                                  or header and index + 1 < len(headers)
+                                  and not headers[index + 1])
+        for header, (index, _cell) in zip(above, filled))
 
 
 # The encodings a person is told a file was read in: any but UTF-8's.
