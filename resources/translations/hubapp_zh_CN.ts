@@ -4487,60 +4487,70 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="60"/>
+        <location filename="../../hubapp/interchange/reading.py" line="63"/>
         <source>{name} is an old Excel .xls file; save it as .xlsx or CSV and import that</source>
         <translation>{name} 是旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="65"/>
+        <location filename="../../hubapp/interchange/reading.py" line="68"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="120"/>
-        <location filename="../../hubapp/interchange/reading.py" line="208"/>
+        <location filename="../../hubapp/interchange/reading.py" line="123"/>
+        <location filename="../../hubapp/interchange/reading.py" line="211"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="124"/>
+        <location filename="../../hubapp/interchange/reading.py" line="127"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="146"/>
+        <location filename="../../hubapp/interchange/reading.py" line="149"/>
         <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="150"/>
+        <location filename="../../hubapp/interchange/reading.py" line="153"/>
         <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
         <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="154"/>
+        <location filename="../../hubapp/interchange/reading.py" line="157"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="175"/>
+        <location filename="../../hubapp/interchange/reading.py" line="178"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may; a stray &quot; probably opened it: remove that quote</source>
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样；多半是一个多余的 &quot; 造成的：请删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="254"/>
+        <location filename="../../hubapp/interchange/reading.py" line="270"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="301"/>
+        <location filename="../../hubapp/interchange/reading.py" line="291"/>
+        <source>{name}, line {line}, character {column}: a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
+        <translation>{name} 第 {line} 行第 {column} 个字符：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="340"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="307"/>
+        <location filename="../../hubapp/interchange/reading.py" line="346"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/reading.py" line="453"/>
+        <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
+        <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="98"/>
