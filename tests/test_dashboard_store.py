@@ -371,13 +371,15 @@ def test_services_moved_without_a_time_count_in_both_years(last_years_day):
     rollup.rebuild(db)
     now = dt.datetime(2025, 3, 3, 14, 0)
     today = dashboard.load(db, PERIOD, MARCH_3, HubSettingsRecord(), now=now).kpis.today
-    # Today moved nothing with a time: last year's day counts from its start, its 06:00 not.
-    assert today.so_far.until == dt.time()
-    assert (today.current.teu, today.last_year.teu, today.growth("teu")) == (1, 1, 0)
+    # Today moved nothing with a time: the other days count up to now, 14:00, last year's
+    # 06:00 departure and its untimed one both. (Cut at the day's start, they counted
+    # nothing but their untimed services: "no traffic" the day before.)
+    assert today.so_far.until == dt.time(14, 0)
+    assert (today.current.teu, today.last_year.teu, today.growth("teu")) == (1, 2, -50)
     report = reports.build(db, reports.DAILY, MARCH_3, MARCH_3, now=now)
-    assert report.until == dt.time()
-    # The day before up to its start too: V1 at 10:00 not.
-    assert (report.totals.teu, report.previous.teu, report.last_year.teu) == (1, 0, 1)
+    assert report.until == dt.time(14, 0)
+    # The day before by 14:00: V1 at 10:00.
+    assert (report.totals.teu, report.previous.teu, report.last_year.teu) == (1, 2, 2)
 
 
 def test_before_anything_has_moved_today_none_of_last_years_day_counts(last_years_day):

@@ -132,8 +132,11 @@ def day_so_far(db: Database, now: dt.datetime) -> SoFarRecord:
         f" FROM service s WHERE s.date = ? AND {MOVED}", [now.date().isoformat()]))
     if not row["moved"]:
         return SoFarRecord(now.date(), None)
-    if row["latest"] is None:  # moved without times, which count in both years: the start
-        return SoFarRecord(now.date(), dt.time())
+    if row["latest"] is None:
+        # Moved without times, which count whenever their day does: the records say nothing
+        # of how far the day is, so the clock does (cut at the day's start, the day before
+        # and last year's day counted nothing but their own untimed services).
+        return SoFarRecord(now.date(), now.time().replace(second=0, microsecond=0))
     # A service moved "00:20 +1" takes in the whole day; one moved the evening before its
     # day reaches no further back than its day's start.
     reach = dt.datetime.fromisoformat(row["latest"])
