@@ -96,6 +96,25 @@ def test_demo_is_reproducible_and_refuses_a_filled_database(demo_file, tmp_path)
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_demo_into_a_new_hub_with_its_admin_keeps_the_logins(tmp_path):
+    # Switching single-user mode on as the demo's own admin was refused once the hub had
+    # accounts: the data was written, yet the command failed.
+    from hubapp.store import open_db, users
+
+    target = tmp_path / "training.db"
+    db = open_db(target)
+    users.create_first_admin(db, "boss", "correct horse battery")
+    db.close()
+    result = hubapp("demo", "--db", target, "--days", 3)
+    assert (result.returncode, result.stderr) == (0, "")
+    db = open_db(target)
+    try:
+        assert not users.single_user_mode(db)
+        assert db.execute("SELECT COUNT(*) FROM service").fetchone()[0] > 0
+    finally:
+        db.close()
+
+
 def test_a_demo_stopped_half_way_leaves_no_database(tmp_path):
     """./run.sh makes the demo only when its file is missing: an empty one left by a Ctrl+C
     opened next time as a new hub asking for its first administrator."""

@@ -53,8 +53,10 @@ def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int) -> 
         with transaction(db):
             totals = services.insert_many(
                 db, demo.generate(days, end, seed, commodities, teu_45ft, copies))
-        # A demo is for looking around: it opens without a login.
-        users.set_single_user_mode(db, users.UserRecord("demo", users.ADMIN), True)
+        # A demo is for looking around: it opens without a login, unless the hub has
+        # accounts already (a training copy with its admin), whose logins stay.
+        if not users.list_users(db):
+            users.set_single_user_mode(db, users.UserRecord("demo", users.ADMIN), True)
         return totals
     finally:
         db.close()
