@@ -526,3 +526,50 @@ def _upgrade_notes(monkeypatch) -> list[tuple[str, bool]]:
 
     monkeypatch.setattr(app, "QProgressDialog", Note)
     return seen
+
+
+
+def test_a_window_opened_without_a_login_asks_for_one_once_single_user_mode_is_off(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    """Its changes are refused from then on: an admin who made everyone log in must not
+    leave a desk open overnight with an admin's powers, nor one that cannot save a thing."""
+    from hubapp.store import open_db, users
+    from hubapp.ui import app, dialogs
+
+    path = shutil.copyfile(demo_template, tmp_path / "hub.db")
+    window = app.open_window(open_db(path), path)  # the demo's single-user mode: no login
+    assert window.ctx.user_id is None and not window.switch_user_action.isVisible()
+    other_desk = open_db(path)
+    try:
+        users.add_user(other_desk, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
+        users.set_single_user_mode(other_desk, users.SHELL_ADMIN, False)
+    finally:
+        other_desk.close()
+    said, asked = [], []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: said.append(title))
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: asked.append(db) or (
+        users.authenticate(db, "boss", "correct horse 1")))
+
+    assert window.watcher.look()
+
+    qtbot.waitUntil(lambda: len(app.windows) == 2, timeout=10_000)
+    replacement = app.windows[-1]
+    try:
+        # The window it replaces closes once its backup is made (not two at once: the
+        # same second's copy under one name made both fail).
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+        assert said == ["Single-user mode is off"] and len(asked) == 1
+        assert (replacement.ctx.user, replacement.ctx.user_id) == ("boss", 1)
+        assert replacement.switch_user_action.isVisible()
+
+        # As anyone logged in may: a cancelled login leaves the window as it was.
+        monkeypatch.setattr(dialogs, "log_in", lambda parent, db: None)
+        replacement.switch_user_action.trigger()
+        assert len(app.windows) == 2 and replacement.isVisible()
+    finally:
+        for opened in (window, replacement):
+            opened.close()
+            qtbot.waitUntil(lambda: not opened.isVisible(), timeout=30_000)
+            assert opened.ctx.tasks.wait()
+            app.windows.remove(opened)
+            opened.ctx.db.close()

@@ -387,8 +387,8 @@ def test_a_single_user_window_loses_its_powers_when_another_desk_ends_that_mode(
     for write in (lambda: users.add_user(db, users.SINGLE_USER, "intruder", ADMIN, PASSWORD),
                   lambda: users.set_active(db, users.SINGLE_USER, "boss", False),
                   lambda: users.set_single_user_mode(db, users.SINGLE_USER, True)):
-        with pytest.raises(PermissionDenied, match="^Single-user mode was switched off at "
-                                                   "another desk: log in$"):
+        with pytest.raises(PermissionDenied, match="^Single-user mode is off on this hub: "
+                                                   "log in"):
             write()
     assert [(u.name, u.active) for u in users.list_users(db)] == [("boss", True)]
     assert not users.single_user_mode(db)

@@ -100,7 +100,7 @@ def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
         # A window opened without a login must not keep an admin's powers once another
         # desk made everyone log in. A new hub without users has no login to send it to.
         raise PermissionDenied(QT_TRANSLATE_NOOP(
-            "messages", "Single-user mode was switched off at another desk: log in"))
+            "messages", "Single-user mode is off on this hub: log in (File ▸ Switch user…)"))
     if user.id is not None:
         # By id and name: after a restore to before the account was made, the next account
         # added gets its id again (the backup brings back the highest id, or the server's

@@ -31,6 +31,10 @@ BACKUP_EVERY = dt.timedelta(days=1)
 CHECK_EVERY_MS = 60 * 60 * 1000
 
 
+# (database, folder) of each automatic backup under way in this process.
+_BACKING_UP: set[tuple[str, str]] = set()
+
+
 class BackupActions(QObject):
     def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
         super().__init__(window)
@@ -103,6 +107,8 @@ class BackupActions(QObject):
             if self._closing or self._backed_up_marker == backup.change_marker(self.ctx.db):
                 return False  # done, failed (said so) or nothing new: close now
             self._start_automatic_backup()
+            if self._running is None:
+                return False  # another window of this desk backs it up: close now
         if not self._closing:
             self._closing = True
             self._show_closing_backup()
@@ -133,6 +139,12 @@ class BackupActions(QObject):
         from hubapp.store import backup
 
         folder = self.folder()
+        key = (str(self.ctx.db_path), str(folder))
+        if key in _BACKING_UP:
+            # Another window of this desk on the database backs it up this moment (the one
+            # closing as Switch user opens its successor): the same second's copy, under the
+            # same name, made both fail.
+            return
         # Taken before the copy: a change made while it runs counts as not backed up.
         marker = backup.change_marker(self.ctx.db)
         self._running = task = self.ctx.tasks.start(
@@ -142,7 +154,9 @@ class BackupActions(QObject):
             self.tr("Backed up to {path}").format(path=path)))
         task.failed.connect(lambda error: self._failed(
             self.tr("The automatic backup failed"), error))
+        _BACKING_UP.add(key)
         for signal in (task.finished, task.failed):
+            signal.connect(lambda _result: _BACKING_UP.discard(key))
             signal.connect(self._automatic_ended)
 
     def _automatic_ended(self, _result: object) -> None:

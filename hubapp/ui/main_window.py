@@ -7,16 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from hubapp import resources
-from hubapp.domain.records import TotalsRecord
+from hubapp.domain.errors import HubError
+from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
 from hubapp.store.engine import display_name, is_server
 from hubapp.store.filesystem import can_save_to
-from hubapp.ui import dialogs
+from hubapp.ui import dialogs, labels
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
@@ -141,9 +142,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.connect_action, self.local_file_action])
         self.password_action = QAction(self.tr("Change my &password…"), self)
         self.password_action.triggered.connect(self._change_my_password)
-        # In single-user mode nobody logged in: there is no password of one's own.
-        self.password_action.setVisible(not users.single_user_mode(self.ctx.db))
-        self.file_menu.addAction(self.password_action)
+        self.switch_user_action = QAction(self.tr("S&witch user…"), self)
+        self.switch_user_action.triggered.connect(self.switch_user)
+        for action in (self.password_action, self.switch_user_action):
+            # In single-user mode nobody logged in: there is no password of one's own.
+            action.setVisible(not users.single_user_mode(self.ctx.db))
+        self.file_menu.addActions([self.password_action, self.switch_user_action])
+        self._login_asked = False
+        self.ctx.signals.data_changed.connect(self._logins_may_be_back)
         self.backups = BackupActions(self.ctx, self)  # automatic ones start in run_gui
         self.watcher = DeskWatcher(self.ctx, self)
         self.file_menu.addSeparator()
@@ -222,6 +228,44 @@ class MainWindow(QMainWindow):
         chosen = app.choose_local_file(self, folder)
         if chosen is not None:
             self.switch_to(*chosen)
+
+    def switch_user(self) -> MainWindow | None:
+        """Log in on this database again, as someone else (a supervisor closing the day a
+        clerk logged), in a new window that replaces this one."""
+        from hubapp.ui import app  # app builds windows: imported at use
+
+        try:
+            db = app.open_showing_upgrade(self.db_path, create=False)
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Switch user"), labels.message(error))
+            return None
+        return self.switch_to(db, self.db_path)
+
+    def _logins_may_be_back(self, change: ChangeRecord, _initiator: object) -> None:
+        """A window opened without a login, once single-user mode is off (unticked here or
+        at another desk, or by a restore): the store refuses its changes from then on, so
+        the login is offered at once rather than at the next refused save."""
+        if self.ctx.user_id is not None or change.what not in ("users", "settings", "restore"):
+            return
+        try:
+            if users.single_user_mode(self.ctx.db):
+                return
+        except HubError:  # out of reach for a moment: the next change asks again
+            return
+        self.password_action.setVisible(True)
+        self.switch_user_action.setVisible(True)
+        # After every screen has heard of the change: the login may replace this window.
+        QTimer.singleShot(0, self._ask_to_log_in)
+
+    def _ask_to_log_in(self) -> None:
+        # Once: the watcher tells of the users added and of the mode switched off apart.
+        if self._login_asked or not self.isVisible():
+            return
+        self._login_asked = True
+        dialogs.show_info(self, self.tr("Single-user mode is off"), self.tr(
+            "Everyone logs in on this hub now. Log in to go on changing data; until then this "
+            "window only shows it (File ▸ Switch user… logs in later)."))
+        self.switch_user()
 
     def switch_to(self, db: Database, target: Path | str) -> MainWindow | None:
         """Work on db from now on: a new window (and login) on it replaces this one, and this

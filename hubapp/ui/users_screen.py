@@ -255,7 +255,8 @@ class UsersScreen(QWidget):
             self.single_user.setChecked(False)
             return
         if self._try(lambda: users.set_single_user_mode(self.ctx.db, self.ctx.actor(), on)):
-            self._changed(self.tr("Single-user mode changed; it applies at the next start."))
+            self._changed(self.tr("Single-user mode is on; it applies at the next start.")
+                          if on else self.tr("Single-user mode is off: everyone logs in."))
         else:  # the click ticked or unticked the box: show the mode as it stayed
             self.single_user.setChecked(users.single_user_mode(self.ctx.db))
 
