@@ -112,59 +112,59 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="39"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="43"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="41"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="45"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="121"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="127"/>
         <source>Backing up before closing; the window closes when the backup is made…</source>
         <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="142"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="173"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="154"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="187"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="144"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="156"/>
         <source>The automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="157"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="171"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="169"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="183"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="174"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="188"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="175"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="189"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="178"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="181"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="192"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="195"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="182"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -173,27 +173,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="200"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="214"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="205"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="219"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="207"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="221"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="209"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="223"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="218"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="232"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -202,12 +202,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="227"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="241"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="228"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="242"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -1719,62 +1719,82 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="51"/>
+        <location filename="../../hubapp/ui/main_window.py" line="52"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="60"/>
+        <location filename="../../hubapp/ui/main_window.py" line="61"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="61"/>
+        <location filename="../../hubapp/ui/main_window.py" line="62"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="66"/>
+        <location filename="../../hubapp/ui/main_window.py" line="67"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="67"/>
+        <location filename="../../hubapp/ui/main_window.py" line="68"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="68"/>
+        <location filename="../../hubapp/ui/main_window.py" line="69"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="73"/>
+        <location filename="../../hubapp/ui/main_window.py" line="74"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="74"/>
+        <location filename="../../hubapp/ui/main_window.py" line="75"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="171"/>
+        <location filename="../../hubapp/ui/main_window.py" line="145"/>
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="177"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="246"/>
+        <location filename="../../hubapp/ui/main_window.py" line="240"/>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="265"/>
+        <source>Single-user mode is off</source>
+        <translation>单用户模式已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="266"/>
+        <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
+        <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="290"/>
         <source>{keys}: {action}</source>
         <translation>{keys}：{action}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="251"/>
+        <location filename="../../hubapp/ui/main_window.py" line="295"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="252"/>
+        <location filename="../../hubapp/ui/main_window.py" line="296"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
@@ -1783,72 +1803,72 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="269"/>
+        <location filename="../../hubapp/ui/main_window.py" line="313"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="69"/>
+        <location filename="../../hubapp/ui/main_window.py" line="70"/>
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="72"/>
+        <location filename="../../hubapp/ui/main_window.py" line="73"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="131"/>
+        <location filename="../../hubapp/ui/main_window.py" line="132"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="133"/>
+        <location filename="../../hubapp/ui/main_window.py" line="134"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="152"/>
+        <location filename="../../hubapp/ui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="62"/>
+        <location filename="../../hubapp/ui/main_window.py" line="63"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="50"/>
+        <location filename="../../hubapp/ui/main_window.py" line="51"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="137"/>
+        <location filename="../../hubapp/ui/main_window.py" line="138"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="139"/>
+        <location filename="../../hubapp/ui/main_window.py" line="140"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="142"/>
+        <location filename="../../hubapp/ui/main_window.py" line="143"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="162"/>
+        <location filename="../../hubapp/ui/main_window.py" line="168"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="170"/>
+        <location filename="../../hubapp/ui/main_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="173"/>
+        <location filename="../../hubapp/ui/main_window.py" line="179"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -1863,7 +1883,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="211"/>
+        <location filename="../../hubapp/ui/main_window.py" line="217"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -1883,12 +1903,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="262"/>
+        <location filename="../../hubapp/ui/main_window.py" line="306"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="263"/>
+        <location filename="../../hubapp/ui/main_window.py" line="307"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2607,6 +2627,16 @@ Licence: MIT</source>
         <translation>设置密码</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="258"/>
+        <source>Single-user mode is on; it applies at the next start.</source>
+        <translation>单用户模式已开启；下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="259"/>
+        <source>Single-user mode is off: everyone logs in.</source>
+        <translation>单用户模式已关闭：每个人都需要登录。</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/users_screen.py" line="98"/>
         <location filename="../../hubapp/ui/users_screen.py" line="208"/>
         <source>Deactivate</source>
@@ -2661,11 +2691,6 @@ Turn single-user mode on?</source>
         <translation>下次启动时，使用此数据库的每个工作台都将无需登录直接打开，并以计算机账户名（此处为：{name}）作为管理员身份：任何工作台上的任何人都可以执行任何操作，包括恢复备份和管理用户。
 
 要开启单用户模式吗？</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="258"/>
-        <source>Single-user mode changed; it applies at the next start.</source>
-        <translation>单用户模式已更改，下次启动时生效。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="186"/>
@@ -3301,12 +3326,12 @@ Turn single-user mode on?</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="236"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="250"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="237"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="251"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -4827,8 +4852,8 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/store/users.py" line="102"/>
-        <source>Single-user mode was switched off at another desk: log in</source>
-        <translation>另一工作台已关闭单用户模式：请登录</translation>
+        <source>Single-user mode is off on this hub: log in (File ▸ Switch user…)</source>
+        <translation>本枢纽的单用户模式已关闭：请登录（文件 ▸ 切换用户…）</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/users.py" line="195"/>
