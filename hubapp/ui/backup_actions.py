@@ -155,6 +155,7 @@ class BackupActions(QObject):
         task.failed.connect(lambda error: self._failed(
             self.tr("The automatic backup failed"), error))
         _BACKING_UP.add(key)
+        task.cancelled.connect(lambda: _BACKING_UP.discard(key))
         for signal in (task.finished, task.failed):
             signal.connect(lambda _result: _BACKING_UP.discard(key))
             signal.connect(self._automatic_ended)
