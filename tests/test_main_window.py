@@ -539,6 +539,7 @@ def test_a_window_opened_without_a_login_asks_for_one_once_single_user_mode_is_o
     path = shutil.copyfile(demo_template, tmp_path / "hub.db")
     window = app.open_window(open_db(path), path)  # the demo's single-user mode: no login
     assert window.ctx.user_id is None and not window.switch_user_action.isVisible()
+    assert not window.password_action.isVisible()
     other_desk = open_db(path)
     try:
         users.add_user(other_desk, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
@@ -555,6 +556,8 @@ def test_a_window_opened_without_a_login_asks_for_one_once_single_user_mode_is_o
     qtbot.waitUntil(lambda: len(app.windows) == 2, timeout=10_000)
     replacement = app.windows[-1]
     try:
+        # Switch user… now, but no password of its own to change: nobody logged in there.
+        assert window.switch_user_action.isVisible() and not window.password_action.isVisible()
         # The window it replaces closes once its backup is made (not two at once: the
         # same second's copy under one name made both fail).
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)

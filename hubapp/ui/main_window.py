@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
                 return
         except HubError:  # out of reach for a moment: the next change asks again
             return
-        self.password_action.setVisible(True)
+        # Not Change my password: nobody logged in here, so there is no password of one's own.
         self.switch_user_action.setVisible(True)
         # After every screen has heard of the change: the login may replace this window.
         QTimer.singleShot(0, self._ask_to_log_in)
