@@ -473,7 +473,7 @@ def test_a_merged_away_name_in_an_import_says_where_it_went_and_is_not_offered_t
                     encoding="utf-8")
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     run_import(dialog, qtbot)
-    said = "'木薯淀粉（枢纽）' was merged into tapioca starch (木薯淀粉): name that one"
+    said = "“木薯淀粉（枢纽）” was merged into tapioca starch (木薯淀粉): write that name instead"
     assert [p.message for p in dialog.problems_model.problems] == [said]
     assert not dialog.add_to_list_button.isVisible()
     with pytest.raises(InputError) as raised:

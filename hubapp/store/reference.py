@@ -81,7 +81,7 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
             commodity = by_name.get(key)
             if commodity is None and key in merged:
                 raise InputError(QT_TRANSLATE_NOOP(
-                    "messages", "{value!r} was merged into {target}: name that one"),
+                    "messages", "“{value}” was merged into {target}: write that name instead"),
                     value=text, target=merged[key])
             if commodity is None and (known := shipped.find_commodity(text)) is not None:
                 return find(known.hs_code, keep)
