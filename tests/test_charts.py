@@ -593,6 +593,9 @@ def test_teu_axes_of_a_day_without_containers_run_from_zero():
                            (charts.teu_by_route(routes, DAY, "en"), "get_ylim"),
                            (report_charts.teu_by_route([("Route 1", 0)], "en"), "get_xlim")):
         assert getattr(figure.axes[0], limits)() == (0, 1)
+        # Ticked in whole TEU, not 0.2, 0.4…
+        axis = figure.axes[0].yaxis if limits == "get_ylim" else figure.axes[0].xaxis
+        assert list(axis.get_ticklocs()) == [0, 1]
     # Traffic keeps its own axis from 0, taller than 1.
     low, high = charts.teu_per_day(DAYS, "en").axes[0].get_ylim()
     assert low == 0 and high > max(TEU)

@@ -352,9 +352,13 @@ def test_services_without_containers_print_no_commodity_table_of_a_zero_total(de
     day = D(2026, 6, 15)
     services.save_service(demo_db, ServiceRecord("X1", day, Direction.OUTBOUND,
                                                  status=Status.DEPARTED), [], TESTER)
-    html = content(reports.build(demo_db, reports.DAILY, day, day,
-                                 now=dt.datetime(2026, 6, 20)), "en").html
-    assert "By route" in html and "By commodity" not in html
-    # A day with containers keeps its table.
-    assert "By commodity" in content(reports.build(demo_db, reports.DAILY, D(2026, 3, 4),
-                                                   D(2026, 3, 4)), "en").html
+    for first, last, kind in ((day, day, reports.DAILY), (day, day + dt.timedelta(days=2),
+                                                          reports.RANGE)):
+        printed = content(reports.build(demo_db, kind, first, last,
+                                        now=dt.datetime(2026, 6, 20)), "en")
+        assert "By route" in printed.html and "By commodity" not in printed.html
+        # Nor charts of empty axes: the tables' zeros say it.
+        assert printed.images == {} and "<img" not in printed.html
+    # A day with containers keeps its table and chart.
+    printed = content(reports.build(demo_db, reports.DAILY, D(2026, 3, 4), D(2026, 3, 4)), "en")
+    assert "By commodity" in printed.html and list(printed.images) == ["teu_by_route.png"]

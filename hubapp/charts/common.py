@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter, ScalarFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, ScalarFormatter
 
 from hubapp.domain import columns
 
@@ -93,9 +93,12 @@ _GROUPED = FuncFormatter(lambda value, _position: f"{value:,.10g}")
 
 def from_zero(axes: Axes, axis: str = "y") -> None:
     """Starts a value axis at 0 and runs it at least to 1: every value zero (a day with
-    services but no containers) centred it on 0, from -0.05 to 0.05 TEU."""
-    get, set_limits = (axes.get_ylim, axes.set_ylim) if axis == "y" else \
-        (axes.get_xlim, axes.set_xlim)
+    services but no containers) centred it on 0, from -0.05 to 0.05 TEU; and then ticked
+    0 and 1, not 0.2, 0.4… TEU of boxes that are counted whole."""
+    get, set_limits, ticks = (axes.get_ylim, axes.set_ylim, axes.yaxis) if axis == "y" \
+        else (axes.get_xlim, axes.set_xlim, axes.xaxis)
+    if get()[1] < 1:
+        ticks.set_major_locator(MaxNLocator(integer=True))
     set_limits(0, max(get()[1], 1))
 
 

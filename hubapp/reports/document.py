@@ -79,8 +79,11 @@ def content(data: ReportDataRecord, language: str,
             parts.append(_services(data, language))
         routes = [(name(r.name_en, r.name_zh, "no_route", language), r.totals.teu)
                   for r in data.routes]
-        images["teu_by_route.png"] = _png(charts.teu_by_route(routes, language))
-        route_chart = _image("teu_by_route.png")
+        # Without a box moved the charts are empty axes: the tables' zeros say it.
+        charted = data.totals.teu > 0
+        if charted:
+            images["teu_by_route.png"] = _png(charts.teu_by_route(routes, language))
+        route_chart = _image("teu_by_route.png") if charted else ""
         route_table = _groups("per_route", text("route", language), data.routes,
                               lambda r: name(r.name_en, r.name_zh, "no_route", language),
                               language)
@@ -92,10 +95,12 @@ def content(data: ReportDataRecord, language: str,
         else:
             days = [(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
                     for d in data.days]
-            images["teu_by_day.png"] = _png(charts.teu_by_day(days, language, data.teu_before,
-                                                              data.history_from, data.today))
+            if charted:
+                images["teu_by_day.png"] = _png(charts.teu_by_day(
+                    days, language, data.teu_before, data.history_from, data.today))
             listed = _by_day_or_month(data.days, language, data.history_from)
-            parts += [route_chart, _image("teu_by_day.png"), listed, route_table]
+            parts += [route_chart, _image("teu_by_day.png") if charted else "", listed,
+                      route_table]
         # Services without containers have no commodity: a table of only a zero Total
         # said nothing that the totals' zero containers do not.
         if data.commodities:
