@@ -264,9 +264,9 @@ def test_today_is_compared_with_its_twins_up_to_the_same_time(demo_db):
     assert daily.until == dt.time(9)
     assert (daily.totals.services, daily.previous.services, daily.last_year.services) == (1, 1, 1)
     html = content(daily, "en").html
-    assert "15\u00a0June 2026, to 09:00" in html and "15\u00a0June 2025, to 09:00" in html
-    assert "14\u00a0June 2026, to 09:00" in html
-    assert "（截至 09:00）" in content(daily, "zh").html
+    assert "15\u00a0June 2026, to\u00a009:00" in html and "15\u00a0June 2025, to\u00a009:00" in html
+    assert "14\u00a0June 2026, to\u00a009:00" in html
+    assert "（截\u2060至\u00a009:00）" in content(daily, "zh").html
     month = reports.build(demo_db, reports.MONTHLY, D(2026, 6, 1), D(2026, 6, 30), now=noon)
     assert month.last_year_period == (D(2025, 6, 1), D(2025, 6, 15))
     assert (month.totals.services, month.last_year.services) == (3, 1)
@@ -297,7 +297,7 @@ def test_today_recorded_ahead_of_the_clock_counts_its_twins_as_far(demo_db):
     daily = reports.build(demo_db, reports.DAILY, today, today, now=noon)
     assert daily.until == dt.time(18)
     assert (daily.totals.services, daily.previous.services, daily.last_year.services) == (1, 1, 1)
-    assert "15\u00a0June 2025, to 18:00" in content(daily, "en").html
+    assert "15\u00a0June 2025, to\u00a018:00" in content(daily, "en").html
     month = reports.build(demo_db, reports.MONTHLY, D(2026, 6, 1), D(2026, 6, 30), now=noon)
     assert (month.until, month.totals.services, month.last_year.services) == (dt.time(18), 2, 1)
     # A service of today moved "00:20 +1": all of today, and all of its twins.

@@ -60,7 +60,8 @@ _TEXT = {
                         "本期尚未结束：以下为{span}的数据，与此前同样天数（{previous}）及"
                         "去年同期（{last_year}）对比"),
     # Today and its twins counted as far as today's records reach, as the Dashboard says it.
-    "up_to": ("{span}, to {time}", "{span}（截至 {time}）"),
+    # Kept on one line in a narrow column: "(截至" / "12:24)" and "to" / "12:24" read badly.
+    "up_to": ("{span}, to\u00a0{time}", "{span}（截\u2060至\u00a0{time}）"),
     "history_starts": ("Records start on {day}: {span} is counted only from then, and no "
                        "growth is shown against it",
                        "记录始于{day}：{span}只计其后的数据，不计算增长"),
