@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from hubapp.domain.columns import header_fields, parse_block
+from hubapp.domain.columns import header_fields, header_row, parse_block
 from hubapp.domain.validation import ValidationError, parse_gross_kg, parse_move
 from hubapp.store.users import UserRecord
 from hubapp.ui import dialogs
@@ -1030,7 +1030,8 @@ def test_a_block_pasted_over_a_column_picked_by_its_header_starts_at_the_first_b
 def test_a_blank_cell_in_a_pasted_column_clears_the_cell_under_it(qtbot, screen, demo_db_path):
     # Excel copies a column's blank cell as an empty line: the seal under it stayed, saved.
     assert parse_block("N1\r\n\r\nN3\r\n") == [["N1"], [""], ["N3"]]
-    assert parse_block("\r\nA\tB\r\n\r\nC\tD\r\n\r\n") == [["A", "B"], ["", ""], ["C", "D"]]
+    assert parse_block("\r\nA\tB\r\n\r\nC\tD\r\n\r\n") == [
+        ["", ""], ["A", "B"], ["", ""], ["C", "D"], ["", ""]]
     _new_service(qtbot, screen, "B19")
     _boxes(qtbot, screen, 4)
     paste(qtbot, screen, "N1\r\n\r\nN3\r\nN4\r\n", column=FIELDS.index("seal"))
@@ -1040,6 +1041,47 @@ def test_a_blank_cell_in_a_pasted_column_clears_the_cell_under_it(qtbot, screen,
         assert [seal for seal, in conn.execute(
             "SELECT m.seal FROM container_move m JOIN service s ON s.id = m.service_id"
             " WHERE s.service_no = 'B19' ORDER BY m.id")] == ["N1", "", "N3", "N4"]
+
+
+@pytest.mark.parametrize("text, seals", [
+    # A column copied with its first or last box's seal blank: dropped, the blank shifted the
+    # seals a box up, or left the last box the seal it had.
+    ("\r\nN2\r\nN3\r\nN4\r\n", ["", "N2", "N3", "N4"]),
+    ("N1\r\nN2\r\nN3\r\n\r\n", ["N1", "N2", "N3", ""]),
+    # Its header under a blank cell copied with it is still the header.
+    ("\r\n铅封号\r\nN1\r\nN2\r\n", ["N1", "N2", "S3", "S4"]),
+])
+def test_a_blank_first_or_last_cell_of_a_pasted_column_clears_its_own_box(qtbot, screen,
+                                                                          text, seals):
+    assert parse_block("\r\nN2\r\n") == [[""], ["N2"]]
+    assert parse_block("N1\r\n\r\n") == [["N1"], [""]]
+    assert parse_block("\r\n") == [[""]]  # one blank cell, as Excel copies it
+    assert header_row([[""], ["N2"]]) == 0 and header_row([[""], ["铅封号"], ["N1"]]) == 1
+    _new_service(qtbot, screen, "B22")
+    _boxes(qtbot, screen, 4)
+    paste(qtbot, screen, text, column=FIELDS.index("seal"))
+    assert [row["seal"] for row in screen.grid.text_rows()] == seals
+
+
+def test_two_cells_the_first_blank_pasted_over_two_selected_fill_them_in_turn(qtbot, screen):
+    # Read as one cell, the second one's seal went into both.
+    _new_service(qtbot, screen, "B23")
+    _boxes(qtbot, screen, 3)
+    view = screen.grid_view
+    view.setFocus()
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier))
+    QGuiApplication.clipboard().setText("\r\nN2\r\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "N2", "S3"]
+    # One blank cell over both clears both, as in a spreadsheet.
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(1, FIELDS.index("seal")))
+    press(qtbot, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier))
+    QGuiApplication.clipboard().setText("\r\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", ""]
 
 
 def test_a_block_pasted_into_an_open_cell_is_pasted_as_a_block_from_that_cell(qtbot, screen):

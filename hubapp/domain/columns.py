@@ -69,18 +69,15 @@ def parse_block(text: str) -> list[list[str]]:
     Spreadsheets quote a cell that holds a tab, a line break or a quote (doubling its
     quotes), so a block is read as tab-separated CSV when its quotes are exactly that;
     otherwise a quote is just a character: a seal typed as "CN123 must not swallow the
-    rows after it. Empty lines before and after (every copied block ends with one) go; one
-    inside is a row of empty cells as wide as the block: a blank cell of a copied column,
-    which clears the cell it is pasted over.
+    rows after it. Only the line end a copied block ends with goes: every empty line, the
+    first and the last too, is a row of empty cells as wide as the block, a blank cell of a
+    copied column, which clears the cell it is pasted over (dropped, it shifted the column's
+    values a row up, or left the last box its old value).
     """
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
     if '"' in text and _written(rows) != _lines(text):
         rows = [line.split("\t") for line in _lines(text)]
-    while rows and not any(cell.strip() for cell in rows[-1]):
-        rows.pop()
-    while rows and not any(cell.strip() for cell in rows[0]):
-        rows.pop(0)
-    width = max(map(len, rows), default=0)
+    width = max(map(len, rows), default=0) or 1  # one blank cell copied is "\r\n"
     return [row if any(cell.strip() for cell in row) else [""] * width for row in rows]
 
 
@@ -121,11 +118,15 @@ def header_row(rows: list[list[str]]) -> int:
     below a title ("X8001 装箱清单") or a printed date, or the row right under it if that
     names more (labels and values: "车次 X8001 日期 2026-03-05" over the header). Never a
     header repeated further down: the rows above it would be dropped unseen. Else the first
-    row (a header then, if header_fields says so)."""
+    row that is not blank if header_fields takes it for a header (a pasted column's "箱号"
+    under a blank cell copied with it), else the first row (blank cells of a column copied
+    without its header are the boxes' too)."""
     named = [_fields_named(row) for row in rows[:ROWS_ABOVE_HEADER + 1]]
     at = next((number for number, count in enumerate(named) if count >= 2), None)
     if at is None:
-        return 0
+        written = next((number for number, row in enumerate(rows)
+                        if any(cell.strip() for cell in row)), 0)
+        return written if rows and header_fields(rows[written]) is not None else 0
     while at + 1 < len(named) and named[at + 1] > named[at]:
         at += 1
     return at
