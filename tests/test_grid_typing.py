@@ -1098,6 +1098,27 @@ def test_a_block_pasted_into_an_open_cell_is_pasted_as_a_block_from_that_cell(qt
     assert not screen.grid.problems()
 
 
+@pytest.mark.parametrize("opened_by", [Qt.Key.Key_F2, "Q"], ids=["F2", "typed"])
+def test_a_block_pasted_into_an_open_cell_inside_a_selection_starts_at_that_cell(
+        qtbot, screen, opened_by):
+    # It went to the selection's top, over boxes 1 and 2, and committed the half-typed Q.
+    _new_service(qtbot, screen, "B24")
+    _boxes(qtbot, screen, 5)
+    view = screen.grid_view
+    view.setFocus()
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    shift_down = (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, shift_down, shift_down, opened_by)
+    assert view.editing() and view.currentIndex().row() == 2
+    QGuiApplication.clipboard().setText("N1\r\nN2\r\n")
+    press(qtbot, (Qt.Key.Key_V, CTRL))
+    assert not view.editing()
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["S1", "S2", "N1", "N2", "S5"]
+    screen.undo_stack.undo()  # one step: the paste; what was typed never landed
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["S1", "S2", "S3", "S4", "S5"]
+
+
 def test_a_seal_with_a_line_break_is_a_problem_never_saved(qtbot, screen):
     # Pasted by the editor's own menu, the block reaches the cell whole.
     _new_service(qtbot, screen, "B21")

@@ -77,14 +77,15 @@ class GridDelegate(QStyledItemDelegate):
     def eventFilter(self, editor, event) -> bool:
         if event.type() == event.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste):
             # A block (lines or tabs) pasted into a cell being edited went into that one cell:
-            # three seals saved as one. It is pasted as a block from the cell, as without the
-            # editor.
+            # three seals saved as one. It is pasted as a block from that cell, not from the
+            # top of a selection it is in (boxes above overwritten), and, as in Excel, its
+            # first value replaces what was half typed there, which is not committed.
             text = QGuiApplication.clipboard().text()
             block = columns.parse_block(text)
             if len(block) > 1 or any(len(row) > 1 for row in block):
-                self.commitData.emit(editor)
+                edited = self._view.currentIndex()
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                self._view.paste(text)
+                self._view.paste(text, (edited.row(), edited.column()))
                 return True
         # Enter commits and goes down a row, as in a spreadsheet (Tab goes across).
         if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
@@ -442,9 +443,9 @@ class ContainerGridView(QTableView):
                 cells += [(row, field, rows[source][field]) for row in selected]
         self.grid().set_cells(cells, self.tr("Fill down"))
 
-    def paste(self, text: str) -> None:
-        """A block from a spreadsheet, at the selection's top row; a header row decides the
-        columns.
+    def paste(self, text: str, corner: tuple[int, int] | None = None) -> None:
+        """A block from a spreadsheet, at the selection's top row (or at corner, the row and
+        column of the cell being edited); a header row decides the columns.
 
         Without a header the cells fill the grid's columns from the selection's left one; one
         cell pasted over several selected fills each of them, as a spreadsheet does.
@@ -459,7 +460,7 @@ class ContainerGridView(QTableView):
                                   self.tr("Paste into %n cell(s)", "", len(selected)))
             self.pasted.emit(len({row for row, _field in selected}), [])
             return
-        top, left = self._paste_corner()
+        top, left = corner or self._paste_corner()
         rows = rows[columns.header_row(rows):]  # a title above the header is no box
         fields = columns.header_fields(rows[0])
         header: list[str] = []
