@@ -695,15 +695,46 @@ def test_a_pasted_hs_code_names_the_commodity_where_no_name_is_given(qtbot, scre
     # the same list takes the code.
     _new_service(qtbot, screen, "B17")
     first, second, third = numbers(3)
-    named = header.count("\t") == 5  # a name beside the code wins over it
+    named = header.count("\t") == 5  # a name beside a code that fits it names the goods
+    goods = "1106.20\t木薯粉" if named else "400122"
     paste(qtbot, screen, f"{header}\r\n{first}\t22G1\t重\t24000\t110620\r\n"
-                          f"{second}\t22G1\t重\t24000\t400122\t{'木薯粉' if named else ''}\r\n"
+                          f"{second}\t22G1\t重\t24000\t{goods}\r\n"
                           f"{third}\t22G1\t空\t2200\t\r\n")
     assert screen.paste_message.text() == "Pasted 3 rows."
     assert not screen.grid.problems()
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert [row[5] for row in rows_of(demo_db_path, "B17", screen.day())] == [
         "cassava flour", "cassava flour" if named else "natural rubber", None]
+
+
+def test_a_pasted_hs_code_that_does_not_fit_its_commodity_is_a_problem_as_in_import(
+        qtbot, screen, demo_db_path):
+    # The grid saved the laptops and dropped the code, where import refuses the same list.
+    _new_service(qtbot, screen, "B25")
+    first, second = numbers(2, start=900)
+    paste(qtbot, screen, "柜号\t箱型\t重量(KG)\t品名\tHS编码\r\n"
+                          f"{first}\t22G1\t20000\tlaptops\t110620\r\n"
+                          f"{second}\t22G1\t20000\tcassava flour\t1106.20\r\n")
+    said = ("laptops (笔记本电脑) is HS 847130, the file says 110620: correct the commodity "
+            "or the HS code")
+    assert screen.grid.index(0, PROBLEM).data() == said
+    assert screen.grid.index(0, FIELDS.index("commodity")).data(
+        Qt.ItemDataRole.BackgroundRole) is not None
+    assert not screen.grid.index(1, PROBLEM).data()
+    assert not screen.save()
+    assert rows_of(demo_db_path, "B25", screen.day()) == []
+    # Pasted again without the code, or typed anew (the same name too), the name stands.
+    view = screen.grid_view
+    view.setCurrentIndex(screen.grid.index(0, FIELDS.index("commodity")))
+    press(qtbot, Qt.Key.Key_F2, Qt.Key.Key_Return)
+    assert not screen.grid.problems()
+    screen.undo_stack.undo()
+    assert screen.grid.index(0, PROBLEM).data() == said
+    paste(qtbot, screen, "laptops\r\n", column=FIELDS.index("commodity"))
+    assert not screen.grid.problems()
+    assert screen.save()
+    assert [row[5] for row in rows_of(demo_db_path, "B25", screen.day())] == [
+        "laptops", "cassava flour"]
 
 
 def test_a_pasted_row_with_a_blank_hs_code_keeps_no_commodity_from_before(qtbot, screen):

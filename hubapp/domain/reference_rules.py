@@ -99,6 +99,18 @@ def hs_code_fits(text: str, commodity: CommodityRecord) -> bool:
         or commodity.hs_code.startswith(code)
 
 
+def hs_code_errors(text: str, commodity: CommodityRecord) -> list[FieldError]:
+    """The problem of an HS code given beside a commodity's name that does not fit it
+    (hs_code_fits), in a file or a pasted block alike: one of the two is wrong, and guessing
+    which would file the boxes under the wrong goods. A blank code agrees."""
+    if not text.strip() or hs_code_fits(text, commodity):
+        return []
+    return [FieldError("hs_code", QT_TRANSLATE_NOOP(
+        "messages", "{name} is HS {code}, the file says {value}: correct the "
+                    "commodity or the HS code"),
+        {"name": commodity_label(commodity), "code": commodity.hs_code, "value": text})]
+
+
 def commodity_label(commodity: CommodityRecord) -> str:
     """How a problem names a commodity: both names, as a clerk of either language knows it."""
     return f"{commodity.name_en} ({commodity.name_zh})"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from hubapp.domain import columns, sizetype
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Term, Translate, message, untranslated
-from hubapp.domain.reference_rules import commodity_label, hs_code_fits
+from hubapp.domain.reference_rules import hs_code_errors, hs_code_fits
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
@@ -435,11 +435,8 @@ class _Row:
             self.problem(name, cells.get(error.field, ""), error.template, error.values)
         if move is not None and not hs_code_agrees(lookups, move.commodity_id,
                                                    code := self.get("hs_code")):
-            commodity = lookups.commodities[move.commodity_id]
-            self.problem("hs_code", code, QT_TRANSLATE_NOOP(
-                "messages", "{name} is HS {code}, the file says {value}: correct the "
-                            "commodity or the HS code"),
-                {"name": commodity_label(commodity), "code": commodity.hs_code, "value": code})
+            for error in hs_code_errors(code, lookups.commodities[move.commodity_id]):
+                self.problem(error.field, code, error.template, error.values)
             return None
         if move is not None and (teu := self.get("teu")):
             # As counted at entry (an export's): the hub's setting may have changed since.

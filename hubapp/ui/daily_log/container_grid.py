@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from hubapp.domain import columns, iso6346, sizetype
 from hubapp.domain.records import EMPTY, FULL
 from hubapp.ui import formatting, labels
-from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, PROBLEM_TEXT, ContainerGridModel
+from hubapp.ui.daily_log.grid_model import (
+    FIELDS, PASTED_HS_CODE, PROBLEM, PROBLEM_TEXT, ContainerGridModel,
+)
 from hubapp.ui.record_model import BAD_CELL, rows_high
 from hubapp.ui.typed_text import tidy_as_typed
 
@@ -487,11 +489,15 @@ class ContainerGridView(QTableView):
         for number, row in enumerate(rows):
             given = dict(zip(fields, row))
             # A list giving the goods by HS code alone is read as import reads it: a row
-            # with neither gives none, not the commodity the grid's row held before.
+            # with neither gives none, not the commodity the grid's row held before. A code
+            # beside a name is checked against it, as import does.
             if "hs_code" in fields:
-                given["commodity"] = given.get(columns.commodity_column(given), "")
+                named = columns.commodity_column(given) == "commodity"
+                given["commodity"] = given.get("commodity" if named else "hs_code", "")
+                given[PASTED_HS_CODE] = given.get("hs_code", "") if named else ""
                 taken.add("hs_code")
-            given = {field: value for field, value in given.items() if field in FIELDS}
+            given = {field: value for field, value in given.items()
+                     if field in FIELDS or field == PASTED_HS_CODE}
             cells += [(top + number, field, value) for field, value in given.items()]
             filled += any(value.strip() for value in given.values())
         ignored += [cell for cell, field in zip(header, fields)

@@ -15,9 +15,11 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from hubapp.domain import iso6346
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, TotalsRecord
+from hubapp.domain.records import (
+    EMPTY, FULL, CommodityRecord, ContainerMoveRecord, TotalsRecord,
+)
 from hubapp.domain.reference import lookup_key
-from hubapp.domain.reference_rules import is_code
+from hubapp.domain.reference_rules import hs_code_errors, is_code
 from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, folded, full_empty_code, parse_gross_kg,
     parse_move, size_type_code,
@@ -35,7 +37,10 @@ STORED_TEU = "teu"
 # Not a column either: the commodity id a stored box has. A retired commodity stays on the box
 # that had it when its service is saved again; no other box may take it.
 STORED_COMMODITY = "commodity_id"
-_KEPT = (*FIELDS, STORED_TEU, STORED_COMMODITY)
+# Nor this: the HS code a pasted block gave beside the commodity's name, checked against it
+# as import checks it. The commodity typed anew is the clerk's word: the code goes.
+PASTED_HS_CODE = "hs_code"
+_KEPT = (*FIELDS, STORED_TEU, STORED_COMMODITY, PASTED_HS_CODE)
 PROBLEM_TEXT = QColor(160, 0, 0)  # what is wrong with a row, in its column and under the grid
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -63,6 +68,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._find_commodity: Callable[..., int | None] = lambda _text, keep=(): None
         self._merged_away: Callable[[int], HubError | None] = lambda _id: None
         self._commodity_name: Callable[[int], str] = lambda _id: ""
+        self._commodity: Callable[[int], CommodityRecord | None] = lambda _id: None
         self._found: dict[str, int] = {}  # commodity text → the id it last found
         self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
         self._elsewhere: Mapping[str, str] | None = None
@@ -74,7 +80,8 @@ class ContainerGridModel(QAbstractTableModel):
     def configure(self, find_commodity: Callable[..., int | None],
                   elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float,
                   merged_away: Callable[[int], HubError | None] = lambda _id: None,
-                  commodity_name: Callable[[int], str] = lambda _id: ""
+                  commodity_name: Callable[[int], str] = lambda _id: "",
+                  commodity: Callable[[int], CommodityRecord | None] = lambda _id: None
                   ) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
         day (→ their service), once the first row with a number needs them: a new service's
@@ -82,10 +89,11 @@ class ContainerGridModel(QAbstractTableModel):
         commodity a row's text found before and finds no more, if another desk merged it
         away (store.reference.merged_away); else the text is not in the list, as typed anew.
         commodity_name: a commodity's name as a stored box's row reads it, "" for one gone
-        from the lists."""
+        from the lists. commodity: the record of a commodity id, None for one gone."""
         self._find_commodity = find_commodity
         self._merged_away = merged_away
         self._commodity_name = commodity_name
+        self._commodity = commodity
         self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
         self._recheck()
@@ -224,6 +232,7 @@ class ContainerGridModel(QAbstractTableModel):
         if self._read_only:
             return
         changes = []
+        coded = {row for row, field, _value in cells if field == PASTED_HS_CODE}
         for row, field, value in cells:
             new = normalise(field, value)
             old = self._rows[row][field] if row < len(self._rows) else ""
@@ -231,6 +240,10 @@ class ContainerGridModel(QAbstractTableModel):
                 changes.append((row, field, old, new))
                 if field == "size_type" and row < len(self._rows) and self._rows[row][STORED_TEU]:
                     changes.append((row, STORED_TEU, self._rows[row][STORED_TEU], ""))
+            if field == "commodity" and row not in coded and row < len(self._rows) \
+                    and self._rows[row][PASTED_HS_CODE]:
+                # Even the same name typed again: the clerk says the name is right.
+                changes.append((row, PASTED_HS_CODE, self._rows[row][PASTED_HS_CODE], ""))
         if changes:
             self.undo_stack.push(_SetCells(self, changes, text))
 
@@ -269,7 +282,7 @@ class ContainerGridModel(QAbstractTableModel):
         for row in self._rows:
             if name := self._renamed(row):
                 row["commodity"] = name
-        parsed = [_parsed(row, self._teu_45ft, self._find) if _filled(row)
+        parsed = [_parsed(row, self._teu_45ft, self._find, self._commodity) if _filled(row)
                   else (None, []) for row in self._rows]
         extra = duplicate_errors([row["container"] for row in self._rows])
         for index, row in enumerate(self._rows):
@@ -325,12 +338,17 @@ def _filled(row: Mapping[str, str]) -> bool:
     return any(row[name] for name in FIELDS)
 
 
-def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[..., int | None]
+def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[..., int | None],
+            commodity_of: Callable[[int], CommodityRecord | None]
             ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
     """find_commodity: reference.commodity_finder's find(text, keep)."""
     kept = {int(row[STORED_COMMODITY])} if row[STORED_COMMODITY] else ()
     move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft,
                               lambda text: find_commodity(text, kept))
+    commodity = commodity_of(move.commodity_id) if move and move.commodity_id else None
+    if commodity is not None and (wrong := hs_code_errors(row[PASTED_HS_CODE], commodity)):
+        # The code has no cell of its own: the commodity's is the one to fix.
+        return None, [replace(error, field="commodity") for error in wrong]
     if move is not None and row[STORED_TEU]:
         move = replace(move, teu=float(row[STORED_TEU]))
     return move, errors

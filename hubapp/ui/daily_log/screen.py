@@ -576,7 +576,7 @@ class DailyLogScreen(QWidget):
                                                   service.id if service else None),
             settings.load(self._db).teu_45ft,
             lambda commodity_id: reference.merged_away(self._db, commodity_id),
-            self._commodity_text)
+            self._commodity_text, lambda commodity_id: self._commodity_names.get(commodity_id))
 
     def _new_service_form(self) -> None:
         self._show(None, [])
