@@ -838,6 +838,52 @@ def test_a_stray_windows_1252_line_in_a_utf8_file_is_refused_not_read_as_gb18030
     assert checksum(demo_db) == before
 
 
+def _gb2312_names(count: int, seed: int) -> list[str]:
+    """Three-hanzi names (consignees, people) drawn from GB2312's hanzi: the GBK text whose
+    bytes now and then form a valid UTF-8 hanzi."""
+    import random
+
+    rows = random.Random(seed)
+    hanzi = [bytes([lead, trail]).decode("gb2312") for lead in range(0xB0, 0xF8)
+             for trail in range(0xA1, 0xFF) if (lead, trail) < (0xD7, 0xFA) or lead > 0xD7]
+    return ["".join(rows.choices(hanzi, k=3)) for _ in range(count)]
+
+
+def test_utf8_chinese_rows_with_more_gbk_rows_appended_are_refused(demo_db, tmp_path):
+    """Fewer valid UTF-8 characters than stray bytes, the whole file was read as GB18030
+    and the UTF-8 rows' Chinese saved garbled."""
+    path = tmp_path / "mixed.csv"
+    header = "date,service,direction,container,size_type,gross_kg,commodity,shipper,consignee\n"
+    boxes = [with_check_digit(f"HUBU{number:06d}") for number in range(40)]
+    path.write_bytes(
+        (header + "".join(f"2026-03-05,X8001,out,{box},22G1,20000,laptops,"
+                          f"昆明泛亚物流有限公司,万象国际货运代理公司\n" for box in boxes[:20]))
+        .encode("utf-8")
+        + "".join(f"2026-03-05,X8002,out,{box},22G1,20000,laptops,老挝国家铁路公司,"
+                  f"磨憨口岸货运站\n" for box in boxes[20:]).encode("gbk"))
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value).startswith("mixed.csv, line 22, character 53: a byte that is "
+                                         "not UTF-8 in a UTF-8 file")
+    assert checksum(demo_db) == before
+
+
+def test_a_long_gbk_list_of_chinese_names_stays_gb18030(tmp_path):
+    # 60,000 names: some dozen hanzi read as valid UTF-8, which alone would refuse the file.
+    names = _gb2312_names(60_000, seed=2)
+    path = tmp_path / "names.csv"
+    path.write_bytes(("日期,班列号,方向,收货人\n" + "".join(
+        f"2026-03-05,X1,出口,{name}\n" for name in names)).encode("gbk"))
+
+    table = read_table(path)
+
+    assert table.encoding == "gb18030"
+    assert [cells[3] for _line, cells in table.rows] == names
+
+
 def test_header_problems_name_the_header_line_under_a_title(demo_db, tmp_path):
     missing = write(tmp_path / "missing.csv", [
         "装箱清单 X1,,,", "printed 2026-03-05,,,", "日期,班列号,方向,箱型",

@@ -275,6 +275,12 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
 # What surrogateescape makes of each byte that is not UTF-8.
 _STRAY_BYTE = re.compile("[\udc80-\udcff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_NON_ASCII_TEXT = re.compile("[^\x00-\x7f]+")
+_HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Hanzi in runs of valid UTF-8 that prove a file UTF-8 whatever most of it is: at least
+# these, and one per this many stray bytes. GBK forms such a run about once per 36,000 of
+# them (3-hanzi names, the likeliest): a 100,000-row GBK list of names has some 26 hanzi so.
+_UTF8_HANZI, _STRAY_PER_HANZI = 5, 1000
 
 
 def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
@@ -282,9 +288,15 @@ def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
     text, "Müller", appended from another system): read as GB18030 as a whole, every
     Chinese text in it would be saved as nonsense. GBK bytes now and then form a valid
     UTF-8 character, but far fewer than those that do not; so a file is taken for UTF-8
-    when its valid non-ASCII characters outnumber its stray bytes well, or says so."""
+    when its valid non-ASCII characters outnumber its stray bytes well, or says so, or
+    holds UTF-8 Chinese: GBK rows appended to 20 UTF-8 Chinese rows outnumber them, and
+    read as GB18030 the UTF-8 Chinese was saved garbled. The hanzi GBK bytes form now and
+    then mostly sit among their stray bytes; a run of text without one is UTF-8's."""
     stray = len(_STRAY_BYTE.findall(text))
-    if not declared and len(_NON_ASCII.findall(text)) - stray <= 2 * stray:
+    hanzi = sum(len(_HANZI.findall(run)) for run in _NON_ASCII_TEXT.findall(text)
+                if not _STRAY_BYTE.search(run))
+    chinese = hanzi >= max(_UTF8_HANZI, stray / _STRAY_PER_HANZI)
+    if not declared and not chinese and len(_NON_ASCII.findall(text)) - stray <= 2 * stray:
         return
     at = _STRAY_BYTE.search(text).start()
     start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
