@@ -193,6 +193,34 @@ def test_xlsx_formulas_without_computed_values_are_refused(demo_db, tmp_path):
     assert checksum(demo_db) == before
 
 
+def test_xlsx_formulas_without_computed_values_only_count_in_columns_imported(demo_db,
+                                                                              tmp_path):
+    """A 序号 column of =ROW()-1 beside the list, which import ignores, refused the file."""
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "date", "service", "direction", "container", "size_type",
+                        "Gewicht", "备注", "full_empty"])
+    for row, box in enumerate(["CSLU4025503", "TGHU4642290"], start=2):
+        book.active.append(["=ROW()-1", "2026-03-05", "T9004", "out", box, "22G1",
+                            f"={row}0000", f'="row {row}"', "E"])
+    path = tmp_path / "numbered.xlsx"
+    book.save(path)
+    before = checksum(demo_db)
+
+    # Gewicht is no header import knows: left out, so are its formulas; 备注 are notes.
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+    assert str(refused.value).startswith("numbered.xlsx, line 2, 备注: a formula without")
+    with pytest.raises(FileFormatError) as refused:  # mapped by hand, it is read
+        import_file(demo_db, path, TESTER, manual={6: "gross_kg", 7: None})
+    assert str(refused.value).startswith("numbered.xlsx, line 2, Gewicht: a formula without")
+    assert checksum(demo_db) == before
+
+    result = import_file(demo_db, path, TESTER, manual={7: None})
+    assert result.saved, result.problems + result.duplicates
+    assert (result.totals.services, result.totals.containers) == (1, 2)
+    assert result.left_out == ("序号", "Gewicht", "备注")
+
+
 def test_xlsx_formulas_with_computed_values_are_read_as_shown(tmp_path):
     # As Excel saves them: the value beside the formula; "" typed as a string.
     path = formula_workbook(tmp_path / "saved.xlsx", {

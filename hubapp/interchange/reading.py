@@ -365,7 +365,7 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
         sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
         table = _table(path.name, ((line, [_cell_text(value) for value in values])
                                    for line, values in sheet), limit, "xlsx")
-        _refuse_unvalued_formulas(path.name, table, formulas)
+        _refuse_unvalued_formulas(path.name, table, formulas, manual)
         _read_days(table, book.epoch, manual)
         if len(book.worksheets) > 1:
             table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread)
@@ -456,12 +456,16 @@ def _scan_sheet_xml(path: Path, sheet) -> tuple[list[tuple[int, int, int, int]],
             sorted(formulas))
 
 
-def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]]) -> None:
+def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]],
+                              manual: Mapping[int, str | None]) -> None:
     """A formula without its value would be read as an empty cell: a required column
-    refused as missing, an optional one saved blank."""
+    refused as missing, an optional one saved blank. Only in a column the import reads: a
+    序号 column of =ROW()-1 beside the list, as openpyxl writes it, is none of its business."""
+    from hubapp.interchange.parsing import column_fields  # which imports Table from here
+
+    fields = column_fields(table.headers, manual)
     for line, column in formulas:
-        if line > table.header_line and column <= len(table.headers) \
-                and table.headers[column - 1]:
+        if line > table.header_line and column <= len(fields) and fields[column - 1]:
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name}, line {line}, {column}: a formula without a computed "
                 "value: open and save the workbook in Excel or WPS, then import again"),
