@@ -233,8 +233,14 @@ def test_an_xlsx_date_column_mapped_by_hand_takes_excel_serial_days(
     path = tmp_path / "serial.xlsx"
     book.save(path)
     dialog = open_import(main_window, qtbot, monkeypatch, path)
+    assert dialog.preview_model.index(0, 0).data() == "46087"
     for index, name in enumerate(["date", "service", "direction"]):
         dialog.mapping_boxes[index].setCurrentIndex(dialog.mapping_boxes[index].findData(name))
+    # The preview showed the serial number where the import stores the day.
+    assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "Abfahrt\n→ date"
+    assert dialog.preview_model.index(0, 0).data() == "2026-03-06"
+    dialog.open_file(path)  # opened again, the mapping is remembered, and so is the day
+    assert dialog.preview_model.index(0, 0).data() == "2026-03-06"
 
     run_import(dialog, qtbot)
 

@@ -338,8 +338,16 @@ class ImportDialog(QDialog):
         return {index: box.currentData() for index, box in self.mapping_boxes.items()}
 
     def _refresh_preview(self) -> None:
+        manual = self.manual_mapping()
+        if self.table is not None and self.table.encoding == "xlsx" and manual:
+            # As the import reads them: a date column mapped by hand shows the days it
+            # stores, not Excel's serial numbers (46087). Only the preview's rows: a blink.
+            try:
+                self.table = read_table(self.path, PREVIEW_ROWS, manual)
+            except HubError as error:  # the import would be refused the same
+                self._set_result(labels.message(error), error=True)
         headers = self.table.headers if self.table else []
-        self.preview_model.load(self.table, column_fields(headers, self.manual_mapping()))
+        self.preview_model.load(self.table, column_fields(headers, manual))
         # However small the dialog is made, a few rows show under the (two-line) header.
         self.preview.setMinimumHeight(rows_high(self.preview, 3))
 
