@@ -128,7 +128,7 @@
     </message>
     <message>
         <location filename="../../hubapp/ui/backup_actions.py" line="154"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="187"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="188"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
@@ -138,33 +138,33 @@
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="171"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="172"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="183"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="184"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="188"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="189"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="189"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="190"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="192"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="195"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="193"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="197"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -173,27 +173,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="214"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="215"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="219"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="220"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="221"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="222"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="223"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="232"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -202,12 +202,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="241"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="242"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="242"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="243"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -601,47 +601,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="164"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="172"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="164"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="172"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="164"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="172"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="165"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="165"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="165"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="165"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="217"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="225"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="240"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="253"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -649,29 +649,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="406"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="409"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="443"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="446"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="459"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="462"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="472"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="475"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="498"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="505"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -1542,103 +1542,103 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="369"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="377"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="396"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="404"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="404"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="412"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="429"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="437"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="430"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="438"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="431"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="439"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="434"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="442"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="435"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="443"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="439"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="447"/>
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="450"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="458"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="456"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="464"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="460"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="468"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="474"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="482"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="482"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="490"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="487"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="495"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="523"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="530"/>
         <location filename="../../hubapp/ui/import_dialog.py" line="538"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="546"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="539"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2295,7 +2295,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="553"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="560"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3326,12 +3326,12 @@ Turn single-user mode on?</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="250"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="251"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="251"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="252"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -4310,48 +4310,48 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>类别“{value}”不在 {known} 之中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="116"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="128"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
         <translation>HS 编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="142"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="154"/>
         <source>{value!r} is taken: the daily log and imports read it as {taken!r}, {name}&apos;s</source>
         <translation>“{value}”已被占用：每日台账和导入会将其读作“{taken}”，即 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="152"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="164"/>
         <source>UN/LOCODE {value!r} must be a 2-letter country and 3 letters or digits 2–9 (like LAVTE)</source>
         <translation>UN/LOCODE “{value}”必须是 2 个字母的国家代码加 3 个字母或数字 2–9（如 LAVTE）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="157"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="169"/>
         <source>Country {value!r} must be the first two letters of the UN/LOCODE</source>
         <translation>国家“{value}”必须是 UN/LOCODE 的前两个字母</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="167"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="179"/>
         <source>Route code {value!r} must be 1–20 capital letters, digits or &apos;-&apos; (like CN-LA)</source>
         <translation>线路代码“{value}”必须是 1–20 个大写字母、数字或“-”（如 CN-LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="179"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="191"/>
         <source>Not a known place: {value!r}</source>
         <translation>未知地点：“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="182"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="194"/>
         <location filename="../../hubapp/domain/validation.py" line="161"/>
         <source>Destination {value} is the same as the origin</source>
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="195"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="207"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="202"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="214"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
@@ -4476,12 +4476,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="439"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="108"/>
         <source>{name} is HS {code}, the file says {value}: correct the commodity or the HS code</source>
         <translation>{name} 的 HS 编码是 {code}，文件中写的是 {value}：请更正货物或 HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="172"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="184"/>
         <location filename="../../hubapp/interchange/parsing.py" line="376"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
@@ -4558,22 +4558,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="291"/>
+        <location filename="../../hubapp/interchange/reading.py" line="303"/>
         <source>{name}, line {line}, character {column}: a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="340"/>
+        <location filename="../../hubapp/interchange/reading.py" line="352"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="346"/>
+        <location filename="../../hubapp/interchange/reading.py" line="358"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="453"/>
+        <location filename="../../hubapp/interchange/reading.py" line="469"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
@@ -4966,11 +4966,6 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>HS 编码 {code} 由 {names} 共用：请输入货类名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="83"/>
-        <source>{value!r} was merged into {target}: name that one</source>
-        <translation>{value!r} 已合并到 {target}：请填写后者</translation>
-    </message>
-    <message>
         <location filename="../../hubapp/store/reference.py" line="123"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
@@ -4999,6 +4994,11 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/store/reference.py" line="278"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="83"/>
+        <source>“{value}” was merged into {target}: write that name instead</source>
+        <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="299"/>
