@@ -860,9 +860,9 @@ def test_a_stray_windows_1252_line_in_a_utf8_file_is_refused_not_read_as_gb18030
         import_file(demo_db, path, TESTER)
 
     assert str(refused.value) == (
-        "appended.csv, line 4, character 54: a byte that is not UTF-8 in a UTF-8 file (text "
-        "from a file in another encoding?); correct that text, save the file as CSV (UTF-8) "
-        "and import it again")
+        "appended.csv, line 4, character 54 (in “M\ufffdller GmbH”): a byte that is not UTF-8 "
+        "in a UTF-8 file (text from a file in another encoding?); correct that text, save the "
+        "file as CSV (UTF-8) and import it again")
     assert checksum(demo_db) == before
 
 
@@ -894,8 +894,8 @@ def test_utf8_chinese_rows_with_more_gbk_rows_appended_are_refused(demo_db, tmp_
     with pytest.raises(FileFormatError) as refused:
         import_file(demo_db, path, TESTER)
 
-    assert str(refused.value).startswith("mixed.csv, line 22, character 53: a byte that is "
-                                         "not UTF-8 in a UTF-8 file")
+    assert str(refused.value).startswith("mixed.csv, line 22, character 53 (in “")
+    assert "”): a byte that is not UTF-8 in a UTF-8 file" in str(refused.value)
     assert checksum(demo_db) == before
 
 

@@ -301,10 +301,19 @@ def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
     at = _STRAY_BYTE.search(text).start()
     start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
     raise FileFormatError(QT_TRANSLATE_NOOP(
-        "messages", "{name}, line {line}, character {column}: a byte that is not UTF-8 in a "
-        "UTF-8 file (text from a file in another encoding?); correct that text, save the "
-        "file as CSV (UTF-8) and import it again"),
-        name=name, line=_breaks(text[:at]) + 1, column=at - start + 1)
+        "messages", "{name}, line {line}, character {column} (in “{cell}”): a byte that is "
+        "not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that "
+        "text, save the file as CSV (UTF-8) and import it again"),
+        name=name, line=_breaks(text[:at]) + 1, column=at - start + 1, cell=_cell_at(text, at))
+
+
+def _cell_at(text: str, at: int) -> str:
+    """The cell holding position at, its bytes that are not UTF-8 as �: counting 80
+    characters along a line of Chinese to find the one meant is more than anyone does."""
+    first = max(text.rfind(mark, 0, at) for mark in ",;\t\n\r") + 1
+    ends = [end for end in (text.find(mark, at) for mark in ",;\t\n\r") if end >= 0]
+    cell = _STRAY_BYTE.sub("\ufffd", text[first:min(ends, default=len(text))].strip())
+    return cell if len(cell) <= 40 else cell[:39] + "…"
 
 
 def _decoded(data: bytes, encoding: str) -> str | None:
