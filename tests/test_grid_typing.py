@@ -996,6 +996,17 @@ def test_a_block_without_a_column_of_the_grid_says_nothing_was_pasted(qtbot, scr
         "grid were left out: 车次, 日期")
 
 
+def test_the_grids_own_header_over_no_box_rows_says_so_not_that_no_column_fits(qtbot, screen):
+    _new_service(qtbot, screen, "B17")
+    for block in ("箱号\t箱型\t毛重\r\n", "箱号\t箱型\t毛重\r\n\r\n\t\t\r\n",
+                  "箱号\t箱型\t毛重\r\n合计\t\t26200\r\n"):
+        paste(qtbot, screen, block)
+        assert screen.grid.text_rows() == []
+        assert screen.paste_message.text() == (
+            "Nothing was pasted: no box rows under the header (blank lines and a total line "
+            "are left out).")
+
+
 def test_a_cancel_refused_by_a_day_closed_elsewhere_shows_the_service_as_stored(
         qtbot, main_window, app_ctx, demo_target, monkeypatch):
     """Refused for good, the cancel left on screen made the clerk answer a Save question

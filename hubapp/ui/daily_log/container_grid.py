@@ -129,7 +129,8 @@ def _copies(keys: list[tuple[str, int]], number: str) -> int:
 class ContainerGridView(QTableView):
     """Keyboard-first grid: type to edit, Enter down, Tab across, paste blocks, Delete clears."""
 
-    pasted = Signal(int, list)  # rows pasted, names of columns that were ignored
+    # Rows pasted, names of columns that were ignored, whether any column was the grid's.
+    pasted = Signal(int, list, bool)
     typing_changed = Signal()  # a cell's editor was typed in, or closed
 
     def __init__(self, parent=None) -> None:
@@ -460,7 +461,7 @@ class ContainerGridView(QTableView):
                 and columns.header_fields(rows[0]) is None:
             self.grid().set_cells([(row, field, rows[0][0]) for row, field in selected],
                                   self.tr("Paste into %n cell(s)", "", len(selected)))
-            self.pasted.emit(len({row for row, _field in selected}), [])
+            self.pasted.emit(len({row for row, _field in selected}), [], True)
             return
         top, left = corner or self._paste_corner()
         rows = rows[columns.header_row(rows):]  # a title above the header is no box
@@ -508,7 +509,7 @@ class ContainerGridView(QTableView):
                 QItemSelection(self.model().index(top, 0),
                                self.model().index(top + len(rows) - 1, PROBLEM)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.pasted.emit(filled, ignored)
+        self.pasted.emit(filled, ignored, any(field in FIELDS for field in fields))
 
     def _paste_corner(self) -> tuple[int, int]:
         """Where a block goes: the top-left cell of the selected block the current cell is in,

@@ -703,12 +703,17 @@ class DailyLogScreen(QWidget):
         # The line may wrap between its parts only, where a window is narrow.
         self.service_totals.setText(" · ".join(map(formatting.unbroken, text.split(" · "))))
 
-    def _pasted(self, rows: int, ignored: list[str]) -> None:
+    def _pasted(self, rows: int, ignored: list[str], known: bool) -> None:
         left_out = self.tr("Columns not part of the grid were left out: {names}").format(
             names=", ".join(ignored)) if ignored else ""
-        self.paste_message.setText(formatting.sentences(
-            self.tr("Pasted %n row(s).", "", rows) if rows
-            else self.tr("Nothing was pasted: no column of it is one of the grid's."), left_out))
+        if rows:
+            said = self.tr("Pasted %n row(s).", "", rows)
+        elif known:  # the grid's own header over nothing: renaming its columns would not help
+            said = self.tr("Nothing was pasted: no box rows under the header (blank lines and "
+                           "a total line are left out).")
+        else:
+            said = self.tr("Nothing was pasted: no column of it is one of the grid's.")
+        self.paste_message.setText(formatting.sentences(said, left_out))
 
     # -- saving ----------------------------------------------------------------------
 
