@@ -884,7 +884,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="661"/>
         <source>{service} has changes that cannot be saved: {name} closed {date}, and only a supervisor can reopen it. Discard them?</source>
-        <translation>{service} 的修改无法保存：{name} 已将 {date} 关账，只有主管才能重新开放。是否放弃这些修改？</translation>
+        <translation>{service} 的修改无法保存：{name} 已将 {date} 关账，只有主管才能重新开账。是否放弃这些修改？</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="667"/>
@@ -992,7 +992,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/daily_log/screen.py" line="492"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
-            <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开放该日。仍要关账吗？</numerusform>
+            <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开账该日。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
@@ -4688,7 +4688,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/day_close.py" line="85"/>
         <source>Say why {date} is reopened</source>
-        <translation>请说明重新开放 {date} 的原因</translation>
+        <translation>请说明重新开账 {date} 的原因</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/day_close.py" line="91"/>
@@ -4703,7 +4703,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/day_close.py" line="151"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
-        <translation>{date} 已由 {name} 关账；修改前请主管重新开放</translation>
+        <translation>{date} 已由 {name} 关账；修改前请主管重新开账</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/day_close.py" line="153"/>
@@ -4713,7 +4713,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/day_close.py" line="166"/>
         <source>This change alters the dwell time of containers that left on {date}, which {name} has closed; ask a supervisor to reopen {date} or to make the change</source>
-        <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开放 {date}，或由主管修改</translation>
+        <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开账 {date}，或由主管修改</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/day_close.py" line="169"/>
