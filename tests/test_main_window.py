@@ -576,3 +576,47 @@ def test_a_window_opened_without_a_login_asks_for_one_once_single_user_mode_is_o
             assert opened.ctx.tasks.wait()
             app.windows.remove(opened)
             opened.ctx.db.close()
+
+
+def test_switch_user_asks_once_about_unsaved_edits_and_discarded_ones_stay_discarded(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    # Asked again as the window closed, a "Save" then stored what had been discarded, under
+    # the clerk's account; any other answer left two windows open on one file.
+    from hubapp.store import open_db, users
+    from hubapp.ui import app, dialogs
+
+    path = shutil.copyfile(demo_template, tmp_path / "hub.db")
+    db = open_db(path)
+    users.add_user(db, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
+    users.add_user(db, users.SHELL_ADMIN, "clerk", users.CLERK, "correct horse 2")
+    users.set_single_user_mode(db, users.SHELL_ADMIN, False)
+    db.close()
+    monkeypatch.setattr(dialogs, "log_in",
+                        lambda parent, db: users.authenticate(db, "clerk", "correct horse 2"))
+    window = app.open_window(open_db(path), path)
+    screen = window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    qtbot.keyClicks(screen.form.notes, "late train")
+    assert screen.is_dirty()
+    asked, answers = [], iter(["discard", "save"])
+    monkeypatch.setattr(dialogs, "ask_save_discard",
+                        lambda parent, title, text: asked.append(text) or next(answers))
+    monkeypatch.setattr(dialogs, "log_in",
+                        lambda parent, db: users.authenticate(db, "boss", "correct horse 1"))
+
+    window.switch_user_action.trigger()
+
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+    try:
+        assert len(asked) == 1
+        assert [opened.ctx.user for opened in app.windows if opened.isVisible()] == ["boss"]
+        assert not app.windows[-1].ctx.db.execute(
+            "SELECT COUNT(*) FROM service WHERE notes LIKE '%late train%'").fetchone()[0]
+    finally:
+        for opened in list(app.windows):
+            opened.close()
+            qtbot.waitUntil(lambda: not opened.isVisible(), timeout=30_000)
+            assert opened.ctx.tasks.wait()
+            app.windows.remove(opened)
+            opened.ctx.db.close()

@@ -274,7 +274,10 @@ class MainWindow(QMainWindow):
         None (and db closed) when the user stays: unsaved edits kept, or login cancelled."""
         from hubapp.ui import app  # app builds windows: imported at use
 
-        window = app.open_window(db, target) if self.day_screen.can_leave() else None
+        # Edits discarded are dropped here and now: closing this window would ask again, and
+        # a "Save" then stored what had been discarded.
+        window = app.open_window(db, target) if self.day_screen.edits_saved_or_dropped() \
+            else None
         if window is None:
             db.close()
             return None
