@@ -996,6 +996,19 @@ def test_a_block_without_a_column_of_the_grid_says_nothing_was_pasted(qtbot, scr
         "grid were left out: 车次, 日期")
 
 
+def test_blank_cells_pasted_over_filled_ones_say_how_many_rows_they_cleared(qtbot, screen):
+    _new_service(qtbot, screen, "B18")
+    paste(qtbot, screen, "".join(f"{box}\t22G1\tF\t20000\t\tS{n}\r\n"
+                                 for n, box in enumerate(numbers(3), 1)))
+    seal = FIELDS.index("seal")
+    paste(qtbot, screen, "\r\n\r\n", column=seal)  # two blank cells from Excel
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", "S3"]
+    assert screen.paste_message.text() == "Pasted 2 rows."
+    assert screen.grid.undo_stack.undoText() == "Paste 2 rows"
+    paste(qtbot, screen, "\r\n", column=seal)  # over a cell already blank
+    assert screen.paste_message.text() == "Nothing changed: the grid holds what was pasted already."
+
+
 def test_the_grids_own_header_over_no_box_rows_says_so_not_that_no_column_fits(qtbot, screen):
     _new_service(qtbot, screen, "B17")
     for block in ("箱号\t箱型\t毛重\r\n", "箱号\t箱型\t毛重\r\n\r\n\t\t\r\n",

@@ -129,8 +129,9 @@ def _copies(keys: list[tuple[str, int]], number: str) -> int:
 class ContainerGridView(QTableView):
     """Keyboard-first grid: type to edit, Enter down, Tab across, paste blocks, Delete clears."""
 
-    # Rows pasted, names of columns that were ignored, whether any column was the grid's.
-    pasted = Signal(int, list, bool)
+    # Rows changed, names of columns left out, and what the block was: "header" (the grid's
+    # columns named), "unknown" (a header naming none of them) or "cells" (no header).
+    pasted = Signal(int, list, str)
     typing_changed = Signal()  # a cell's editor was typed in, or closed
 
     def __init__(self, parent=None) -> None:
@@ -461,7 +462,7 @@ class ContainerGridView(QTableView):
                 and columns.header_fields(rows[0]) is None:
             self.grid().set_cells([(row, field, rows[0][0]) for row, field in selected],
                                   self.tr("Paste into %n cell(s)", "", len(selected)))
-            self.pasted.emit(len({row for row, _field in selected}), [], True)
+            self.pasted.emit(len({row for row, _field in selected}), [], "cells")
             return
         top, left = corner or self._paste_corner()
         rows = rows[columns.header_row(rows):]  # a title above the header is no box
@@ -486,7 +487,6 @@ class ContainerGridView(QTableView):
         rows = [row for row in rows if not _is_total(row)]
         taken: set[str] = set()
         cells = []
-        filled = 0  # rows that gave a cell something: not a blank line
         for number, row in enumerate(rows):
             given = dict(zip(fields, row))
             # A list giving the goods by HS code alone is read as import reads it: a row
@@ -500,16 +500,19 @@ class ContainerGridView(QTableView):
             given = {field: value for field, value in given.items()
                      if field in FIELDS or field == PASTED_HS_CODE}
             cells += [(top + number, field, value) for field, value in given.items()]
-            filled += any(value.strip() for value in given.values())
         ignored += [cell for cell, field in zip(header, fields)
                     if field not in FIELDS and field not in taken and cell.strip()]
+        # The rows it changed: blank cells over filled ones clear them (Undo brings them
+        # back), and a blank line or a total under the header is no row.
+        filled = self.grid().rows_changed_by(cells)
         self.grid().set_cells(cells, self.tr("Paste %n row(s)", "", filled))
         if rows:
             self.selectionModel().select(
                 QItemSelection(self.model().index(top, 0),
                                self.model().index(top + len(rows) - 1, PROBLEM)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.pasted.emit(filled, ignored, any(field in FIELDS for field in fields))
+        self.pasted.emit(filled, ignored, "cells" if not header else "header" if any(
+            field in FIELDS for field in fields) else "unknown")
 
     def _paste_corner(self) -> tuple[int, int]:
         """Where a block goes: the top-left cell of the selected block the current cell is in,

@@ -231,6 +231,15 @@ class ContainerGridModel(QAbstractTableModel):
         """Change cells (row, field, text) as one undo step; rows past the end are added."""
         if self._read_only:
             return
+        if changes := self._changes(cells):
+            self.undo_stack.push(_SetCells(self, changes, text))
+
+    def rows_changed_by(self, cells: Sequence[tuple[int, str, str]]) -> int:
+        """How many rows set_cells(cells) would change: blank cells pasted over filled ones
+        count, a blank line over an empty row does not."""
+        return 0 if self._read_only else len({row for row, *_rest in self._changes(cells)})
+
+    def _changes(self, cells: Sequence[tuple[int, str, str]]) -> list[tuple[int, str, str, str]]:
         changes = []
         coded = {row for row, field, _value in cells if field == PASTED_HS_CODE}
         for row, field, value in cells:
@@ -244,8 +253,7 @@ class ContainerGridModel(QAbstractTableModel):
                     and self._rows[row][PASTED_HS_CODE]:
                 # Even the same name typed again: the clerk says the name is right.
                 changes.append((row, PASTED_HS_CODE, self._rows[row][PASTED_HS_CODE], ""))
-        if changes:
-            self.undo_stack.push(_SetCells(self, changes, text))
+        return changes
 
     def remove_rows(self, rows: Sequence[int]) -> None:
         rows = sorted({r for r in rows if r < len(self._rows)})

@@ -703,16 +703,18 @@ class DailyLogScreen(QWidget):
         # The line may wrap between its parts only, where a window is narrow.
         self.service_totals.setText(" · ".join(map(formatting.unbroken, text.split(" · "))))
 
-    def _pasted(self, rows: int, ignored: list[str], known: bool) -> None:
+    def _pasted(self, rows: int, ignored: list[str], block: str) -> None:
         left_out = self.tr("Columns not part of the grid were left out: {names}").format(
             names=", ".join(ignored)) if ignored else ""
         if rows:
             said = self.tr("Pasted %n row(s).", "", rows)
-        elif known:  # the grid's own header over nothing: renaming its columns would not help
+        elif block == "header":  # the grid's own header over nothing: renaming would not help
             said = self.tr("Nothing was pasted: no box rows under the header (blank lines and "
                            "a total line are left out).")
-        else:
+        elif block == "unknown":
             said = self.tr("Nothing was pasted: no column of it is one of the grid's.")
+        else:
+            said = self.tr("Nothing changed: the grid holds what was pasted already.")
         self.paste_message.setText(formatting.sentences(said, left_out))
 
     # -- saving ----------------------------------------------------------------------
