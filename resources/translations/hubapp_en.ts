@@ -63,7 +63,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="463" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="464" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="506" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="508" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>
@@ -114,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="822" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="824" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="826" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="828" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="834" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="836" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="878" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="880" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>

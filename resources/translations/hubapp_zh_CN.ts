@@ -641,7 +641,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="253"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="261"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -649,29 +649,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="410"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="411"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="447"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="448"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="463"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="464"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="476"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="477"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="506"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="508"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -785,7 +785,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="858"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="860"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -909,58 +909,63 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="795"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="717"/>
+        <source>Nothing changed: the grid holds what was pasted already.</source>
+        <translation>没有变化：箱表中已是所粘贴的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="797"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="787"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="789"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="800"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="802"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="822"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="824"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="826"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="828"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="878"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="880"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="913"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="918"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="934"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="937"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
@@ -996,29 +1001,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="743"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="834"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="836"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="859"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="861"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="877"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="879"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="888"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1789,17 +1794,17 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="290"/>
+        <location filename="../../hubapp/ui/main_window.py" line="293"/>
         <source>{keys}: {action}</source>
         <translation>{keys}：{action}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="295"/>
+        <location filename="../../hubapp/ui/main_window.py" line="298"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="296"/>
+        <location filename="../../hubapp/ui/main_window.py" line="299"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
@@ -1808,7 +1813,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="313"/>
+        <location filename="../../hubapp/ui/main_window.py" line="316"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -1908,12 +1913,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="306"/>
+        <location filename="../../hubapp/ui/main_window.py" line="309"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="307"/>
+        <location filename="../../hubapp/ui/main_window.py" line="310"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2300,7 +2305,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="561"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="564"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
