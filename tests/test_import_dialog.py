@@ -607,3 +607,41 @@ def test_a_missing_column_is_named_in_the_problem_list_s_language(qtbot, qapp, q
     finally:
         install_translations(qapp, "en")
     assert shown == ["1", "箱号"] and said.startswith("缺少必需的列 箱号")
+
+
+def test_a_mapping_refused_and_undone_clears_its_message_and_unmapped_changes_read_nothing(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """A formula without its value is refused only in a column the import reads: mapped to
+    gross kg and back, the red "open and save the workbook" stayed though the file imports.
+    And a box changed without mapping anything by hand does not read the sheet again."""
+    import openpyxl
+
+    from hubapp.ui import import_dialog
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "车次", "方向", "箱号", "箱型", "空重", "总计"])
+    for number in range(3):
+        sheet.append(["2026-03-06", "X9001", "进口", with_check_digit(f"HUBU{100 + number:06d}"),
+                      "22G1", "空", f"=1000+{number}"])
+    path = tmp_path / "formulas.xlsx"
+    book.save(path)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    previewed = dialog.result_label.text()
+    assert previewed.startswith("Preview of the first rows.")
+    box = dialog.mapping_boxes[6]
+
+    box.setCurrentIndex(box.findData("gross_kg"))
+    assert "a formula without a computed value" in dialog.result_label.text()
+    box.setCurrentIndex(box.findData(None))
+    assert dialog.result_label.text() == previewed
+
+    reads = []
+    real_read = import_dialog.read_table
+    monkeypatch.setattr(import_dialog, "read_table",
+                        lambda *args: reads.append(args) or real_read(*args))
+    box.setCurrentIndex(box.findData(None))  # as it was
+    dialog._refresh_preview()
+    assert reads == []
+    run_import(dialog, qtbot)
+    assert dialog.result is not None and dialog.result.saved

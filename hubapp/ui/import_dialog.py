@@ -162,6 +162,7 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.path: Path | None = None
         self.table: Table | None = None
+        self._read_with: dict[int, str] = {}  # the columns mapped by hand self.table was read with
         self.task: Task | None = None
         self.result: ImportResultRecord | None = None
         self.mapping_boxes: dict[int, QComboBox] = {}
@@ -280,18 +281,20 @@ class ImportDialog(QDialog):
         self.skip_duplicates.hide()
         self.skip_duplicates.setChecked(False)
         try:
-            self.table = read_table(path, PREVIEW_ROWS)
+            self.table, self._read_with = read_table(path, PREVIEW_ROWS), {}
         except HubError as error:
             self.table = None
             self._set_result(labels.message(error), error=True)
         else:
-            self._set_result(formatting.sentences(
-                self.tr("Preview of the first rows. Check the columns, then Import."),
-                self._how_read(self.table.encoding, self.table.sheet,
-                               self.table.unread_sheets)))
+            self._say_previewed()
         self._build_mapping()
         self._refresh_preview()
         self.import_button.setEnabled(self.table is not None)
+
+    def _say_previewed(self) -> None:
+        self._set_result(formatting.sentences(
+            self.tr("Preview of the first rows. Check the columns, then Import."),
+            self._how_read(self.table.encoding, self.table.sheet, self.table.unread_sheets)))
 
     def _how_read(self, encoding: str, sheet: str, unread: Sequence[str] = ()) -> str:
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
@@ -339,13 +342,18 @@ class ImportDialog(QDialog):
 
     def _refresh_preview(self) -> None:
         manual = self.manual_mapping()
-        if self.table is not None and self.table.encoding == "xlsx" and manual:
+        mapped = {index: name for index, name in manual.items() if name is not None}
+        if self.table is not None and self.table.encoding == "xlsx" and mapped != self._read_with:
             # As the import reads them: a date column mapped by hand shows the days it
-            # stores, not Excel's serial numbers (46087). Only the preview's rows: a blink.
+            # stores, not Excel's serial numbers (46087). Read again only when what is mapped
+            # by hand changed: a sheet without its size stored takes seconds to open.
             try:
                 self.table = read_table(self.path, PREVIEW_ROWS, manual)
             except HubError as error:  # the import would be refused the same
                 self._set_result(labels.message(error), error=True)
+            else:
+                self._say_previewed()  # a refusal of the mapping before is over
+            self._read_with = mapped
         headers = self.table.headers if self.table else []
         self.preview_model.load(self.table, column_fields(headers, manual))
         # However small the dialog is made, a few rows show under the (two-line) header.
@@ -395,7 +403,7 @@ class ImportDialog(QDialog):
             self._set_result(labels.message(error), error=True)
             return False
         if self.table is not None and table.headers == self.table.headers:
-            self.table = table
+            self.table, self._read_with = table, {}
             self._refresh_preview()
             return True
         self.open_file(self.path)
