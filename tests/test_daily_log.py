@@ -1284,3 +1284,78 @@ def test_cancelling_a_service_with_edits_on_a_closed_day_asks_why_once(
     # The next action asks again.
     screen.grid.set_cells([(0, "seal", "CN778")], "Edit cell")
     assert screen.save() and len(asked) == 2
+
+
+def _day_actions(db):
+    return [(row["user_name"], row["action"]) for row in db.query(
+        "SELECT user_name, action FROM audit_log WHERE entity = 'day' ORDER BY id")]
+
+
+@pytest.fixture
+def supervisor_day(qtbot, main_window, app_ctx, demo_db_path, monkeypatch):
+    """Zhao's day screen on a past day, another desk's connection for li, and what the
+    screen asked or said."""
+    from hubapp.store import open_db
+
+    app_ctx.user, app_ctx.role = "zhao", "supervisor"
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END - dt.timedelta(days=1))
+    other = open_db(demo_db_path)
+    told = []
+    monkeypatch.setattr(dialogs, "ask_text", lambda _p, _t, label: told.append(label) or "typo")
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _p, _t, text: told.append(text) or True)
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: told.append(text))
+    yield screen, other, told
+    other.close()
+
+
+def test_reopen_on_a_day_another_desk_reopened_says_so_and_leaves_it_open(supervisor_day,
+                                                                          qtbot, app_ctx):
+    screen, other, told = supervisor_day
+    day = screen.day()
+    day_close.close_day(app_ctx.db, day, UserRecord("zhao", "supervisor"))
+    screen.reload()
+    assert screen.close_day_button.text() == "Reopen day…"
+    day_close.reopen_day(other, day, UserRecord("li", "supervisor"), "fix weight on X8002")
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert not day_close.is_closed(app_ctx.db, day)
+    assert _day_actions(app_ctx.db) == [("zhao", "close"), ("li", "reopen")]
+    assert len(told) == 1
+    assert told[0].startswith(f"{day.isoformat()} was already reopened by li at ")
+    assert screen.close_day_button.text() == "Close day"
+
+
+def test_close_on_a_day_another_desk_closed_says_so_and_asks_no_reason(supervisor_day, qtbot,
+                                                                      app_ctx):
+    screen, other, told = supervisor_day
+    day = screen.day()
+    assert screen.close_day_button.text() == "Close day"
+    day_close.close_day(other, day, UserRecord("li", "supervisor"))
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert day_close.is_closed(app_ctx.db, day)
+    assert _day_actions(app_ctx.db) == [("li", "close")]
+    assert len(told) == 1
+    assert told[0].startswith(f"{day.isoformat()} was already closed by li at ")
+    assert screen.close_day_button.text() == "Reopen day…"
+
+
+def test_reopen_does_what_the_button_said_before_the_unsaved_question(supervisor_day, qtbot,
+                                                                      app_ctx, monkeypatch):
+    screen, other, told = supervisor_day
+    day = screen.day()
+    day_close.close_day(app_ctx.db, day, UserRecord("zhao", "supervisor"))
+    screen.reload()
+    table = screen.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 1)).center())
+    qtbot.keyClicks(screen.form.notes, "x")
+
+    def reopened_meanwhile(_parent, _title, _text):
+        day_close.reopen_day(other, day, UserRecord("li", "supervisor"), "fix weight")
+        return "discard"
+
+    monkeypatch.setattr(dialogs, "ask_save_discard", reopened_meanwhile)
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert not day_close.is_closed(app_ctx.db, day)
+    assert _day_actions(app_ctx.db) == [("zhao", "close"), ("li", "reopen")]
+    assert len(told) == 1 and "was already reopened by li" in told[0]

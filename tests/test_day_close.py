@@ -56,12 +56,15 @@ def test_reopening_needs_a_reason_and_a_closed_day(demo_db):
     with pytest.raises(HubError, match="is not closed"):
         day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "why not")
     day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
-    with pytest.raises(HubError, match="already closed"):
-        day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    with pytest.raises(HubError, match=f"{DEMO_END} was already closed by zhao at 20"):
+        day_close.close_day(demo_db, DEMO_END, UserRecord("li", SUPERVISOR))
     with pytest.raises(HubError, match="Say why"):
         day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "   ")
     assert day_close.is_closed(demo_db, DEMO_END)
     assert [a[1] for a in _audit(demo_db)] == ["close"]
+    day_close.reopen_day(demo_db, DEMO_END, UserRecord("li", SUPERVISOR), "late truck")
+    with pytest.raises(HubError, match=f"{DEMO_END} was already reopened by li at 20"):
+        day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "late truck")
 
 
 def test_a_day_still_to_come_cannot_be_closed(demo_db):

@@ -173,6 +173,11 @@ def _newest(db: Database, where: str, params: list) -> AuditEntryRecord | None:
     return _entry(rows[0]) if rows else None
 
 
+def local_minute(at: dt.datetime) -> str:
+    """A UTC stamp as a message tells people when: this desk's time, to the minute."""
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def newest_id(db: Database) -> int:
     return db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
 

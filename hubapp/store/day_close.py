@@ -69,9 +69,9 @@ def close_day(db: Database, day: dt.date, actor: UserRecord) -> ChangeRecord:
         raise refused
     with transaction(db):
         require_role(db, actor, SUPERVISOR, ADMIN)
-        if closed_info(db, day) is not None:
-            raise HubError(QT_TRANSLATE_NOOP(
-                "messages", "{date} is already closed"), date=day.isoformat())
+        refused = already_done(db, day, closing=True)
+        if refused is not None:
+            raise refused
         row = {"date": day.isoformat(),
                "closed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                "closed_by": actor.name}
@@ -86,15 +86,36 @@ def reopen_day(db: Database, day: dt.date, actor: UserRecord, reason: str) -> Ch
             "messages", "Say why {date} is reopened"), date=day.isoformat())
     with transaction(db):
         require_role(db, actor, SUPERVISOR, ADMIN)
+        refused = already_done(db, day, closing=False)
+        if refused is not None:
+            raise refused
         closed = closed_info(db, day)
-        if closed is None:
-            raise HubError(QT_TRANSLATE_NOOP(
-                "messages", "{date} is not closed"), date=day.isoformat())
         db.execute("DELETE FROM day_close WHERE date = ?", [day.isoformat()])
         audit.record(db, actor.name, "reopen", "day", day.isoformat(),
                      {"closed_at": closed.closed_at, "closed_by": closed.closed_by},
                      {"reason": reason.strip()})
     return ChangeRecord("day_close", frozenset({day}))
+
+
+def already_done(db: Database, day: dt.date, *, closing: bool) -> HubError | None:
+    """Why closing (or reopening) day no longer applies, or None: another desk closed (or
+    reopened) it since this one offered to, said with who did and when, so that a click
+    on what a desk showed a moment ago never does the opposite."""
+    closed = closed_info(db, day)
+    if closing and closed is not None:
+        return HubError(QT_TRANSLATE_NOOP(
+            "messages", "{date} was already closed by {name} at {at}"),
+                        date=day.isoformat(), name=closed.closed_by,
+                        at=audit.local_minute(dt.datetime.fromisoformat(closed.closed_at)))
+    if closing or closed is not None:
+        return None
+    last = audit.last_change(db, "day", day.isoformat())
+    if last is None or last.action != "reopen":  # never closed (or a restore took it back)
+        return HubError(QT_TRANSLATE_NOOP("messages", "{date} is not closed"),
+                        date=day.isoformat())
+    return HubError(QT_TRANSLATE_NOOP(
+        "messages", "{date} was already reopened by {name} at {at}"),
+                    date=day.isoformat(), name=last.user_name, at=audit.local_minute(last.at))
 
 
 def too_early_to_close(day: dt.date) -> HubError | None:

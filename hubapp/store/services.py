@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from hubapp.domain.audit import AuditEntryRecord, AuditWord, changed_fields
+from hubapp.domain.audit import AuditWord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Listing
 from hubapp.domain.records import (
     ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
@@ -80,7 +80,7 @@ def _not_found(db: Database, service_id: int) -> ServiceNotFound:
         return ServiceNotFound(QT_TRANSLATE_NOOP("messages", "This service no longer exists"))
     return ServiceNotFound(QT_TRANSLATE_NOOP(
         "messages", "{user} deleted service {number} at {at}"), user=last.user_name,
-        number=last.before["service"]["service_no"], at=_local_minute(last))
+        number=last.before["service"]["service_no"], at=audit.local_minute(last.at))
 
 
 def list_moves(db: Database, service_id: int) -> list[ContainerMoveRecord]:
@@ -289,7 +289,7 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
         return
     last = audit.last_change(db, "service", service_id)
     who = last.user_name if last else "?"
-    at = _local_minute(last) if last else "?"
+    at = audit.local_minute(last.at) if last else "?"
     if not rows:
         restore = audit.last_restore(db)
         # A restore at another desk went back past the service: its own entries, if any,
@@ -298,7 +298,7 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
             raise EditConflict(QT_TRANSLATE_NOOP(
                 "messages", "The database was restored from {file} by {user} at {at}; this "
                             "service is not in it: your changes were not saved"),
-                file=restore.entity_id, user=restore.user_name, at=_local_minute(restore))
+                file=restore.entity_id, user=restore.user_name, at=audit.local_minute(restore.at))
         raise EditConflict(QT_TRANSLATE_NOOP(
             "messages", "{user} deleted this service at {at}, after you opened it; your "
                         "changes were not saved"), user=who, at=at)
@@ -313,10 +313,6 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
                     "your changes were not saved and are still on screen. Note them, press "
                     "Revert to see the service as it is now, and enter them again"),
         user=who, at=at, fields=changed)
-
-
-def _local_minute(entry: AuditEntryRecord) -> str:
-    return entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _snapshot(db: Database, service_id: int) -> dict:

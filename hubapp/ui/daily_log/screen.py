@@ -65,6 +65,7 @@ class DailyLogScreen(QWidget):
         self._reasons: list[str] | None = None
         self._grid_direction: str | None = None  # what the grid's clash check was made for
         self._shown_day = dt.date.today()
+        self._shown_closed = False  # what the close button offers: _show_day_state
         # A day still to come cannot be closed; at midnight the next one can, on a desk
         # left open overnight too (precise: a coarse timer may be 5 % late, half an hour).
         self._midnight = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
@@ -437,6 +438,7 @@ class DailyLogScreen(QWidget):
         if closed is not None and not may_close:  # why typing does nothing, and who can help
             said += self.tr(" · read-only: a supervisor can reopen it")
         self.closed_label.setText(said)
+        self._shown_closed = closed is not None
         self.close_day_button.setText(self.tr("Reopen day…") if closed else self.tr("Close day"))
         self.close_day_button.setVisible(may_close)
         too_early = None if closed else day_close.too_early_to_close(self._shown_day)
@@ -457,11 +459,17 @@ class DailyLogScreen(QWidget):
         self._update_buttons()
 
     def _close_or_reopen_day(self) -> None:
+        # What the button said, not what the day is now: another desk may have closed or
+        # reopened it since the last look, or while a question below was up.
+        closing = not self._shown_closed
         if not self.edits_saved_or_dropped():
             return
         actor = self.ctx.actor()
         try:
-            if day_close.is_closed(self._db, self._shown_day):
+            refused = day_close.already_done(self._db, self._shown_day, closing=closing)
+            if refused is not None:
+                raise refused
+            if not closing:
                 reason = dialogs.ask_text(self, self.tr("Reopen day"),
                                           self.tr("Why reopen {date}?").format(
                                               date=formatting.long_date(self._shown_day)))
@@ -474,6 +482,7 @@ class DailyLogScreen(QWidget):
                 change = day_close.close_day(self._db, self._shown_day, actor)
         except HubError as error:
             dialogs.show_error(self, self.tr("Day close"), labels.message(error))
+            self.reload()  # the button as the day is now
             return
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
