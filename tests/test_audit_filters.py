@@ -84,3 +84,22 @@ def test_a_day_filter_reads_a_restored_log_again(tmp_path):
         assert audit.count(db, day=FIRST) == 0
     finally:
         db.close()
+
+
+def test_a_day_filter_finds_the_dwell_changes_of_a_closed_day(engine, demo_db):
+    """Deleting an arrival on an open day changes the dwell of the closed day its box left
+    on: the entry names that day only among its closed days, as the daily summary finds it."""
+    from hubapp.store import day_close, services
+    from test_day_close import _dwell_pair
+
+    from conftest import DEMO_END
+
+    service_id, _arrived, _number = _dwell_pair(demo_db)
+    supervisor = UserRecord("zhao", "supervisor")
+    day_close.close_day(demo_db, DEMO_END, supervisor)
+    services.delete_service(demo_db, service_id, supervisor, reason="never came in")
+    change = day_close.last_change_after_close(demo_db, DEMO_END)
+    found = audit.entries(demo_db, day=DEMO_END)
+    assert found[0].action == "delete" and found[0].entity_id == str(service_id)
+    assert (found[0].user_name, found[0].after["reason"]) == (change.changed_by, change.reason)
+    assert audit.count(demo_db, day=DEMO_END) == len(found)

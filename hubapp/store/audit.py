@@ -104,19 +104,16 @@ def _where(db: Database, user: str | None, day: dt.date | None,
         start, end = (dt.datetime.combine(day + dt.timedelta(days=n), dt.time()).astimezone()
                       .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
                       for n in (0, 1))
-        imports = [number for number, (first, last) in _import_days(db).items()
-                   if first <= text <= last]
+        # A write that changed a closed day it was not about (the dwell of boxes that left
+        # on it, a commodity merged) names that day only among its closed_days.
+        named = [number for number, (first, last) in _import_days(db).items()
+                 if first <= text <= last] + _listing(db, "closed_days", text)
         clauses.append("((at >= ? AND at < ?) OR entity_id = ? OR before LIKE ?"
-                       f" OR after LIKE ?{_or_id_in(imports)})")
-        params += [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%', *imports]
+                       f" OR after LIKE ?{_or_id_in(named)})")
+        params += [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%', *named]
     if service_no:
         number = service_no.strip().upper()
-        # Only the imports whose text names the number are read: a LIKE finds them in SQL
-        # (its _ and % match more, never less), the parsed list says which really do.
-        imports = [row["id"] for row in db.query(
-            f"SELECT id, after FROM audit_log WHERE {_IMPORTS} AND after LIKE ?",
-            [f"%{json.dumps(number, ensure_ascii=False)}%"])
-            if number in (_parsed(row["after"]) or {}).get("service_nos", ())]
+        imports = _listing(db, "service_nos", number, f"{_IMPORTS} AND ")
         pattern = f'%"service_no": "{number}"%'
         clauses.append(f"(before LIKE ? OR after LIKE ?{_or_id_in(imports)})")
         params += [pattern, pattern, *imports]
@@ -151,6 +148,17 @@ def _import_days(db: Database) -> dict[int, tuple[str, str]]:
         known.days[row["id"]] = (entry.get("first_date") or "", entry.get("last_date") or "")
     known.newest = newest
     return known.days
+
+
+def _listing(db: Database, key: str, value: str, only: str = "") -> list[int]:
+    """The ids of the entries (those matching only, an SQL condition ending in AND) whose
+    after lists value under key. Only the entries whose text names the value are read: a
+    LIKE finds them in SQL (its _ and % match more, never less), the parsed list says which
+    really do."""
+    return [row["id"] for row in db.query(
+        f"SELECT id, after FROM audit_log WHERE {only}after LIKE ?",
+        [f'%"{key}": [%{json.dumps(value, ensure_ascii=False)}%'])
+        if value in (_parsed(row["after"]) or {}).get(key, ())]
 
 
 def _or_id_in(ids: list[int]) -> str:
