@@ -704,6 +704,19 @@ def _add_user(args: argparse.Namespace) -> int:
 # has thousands, which bury the reason line; --problems saves them all.
 PRINTED_PROBLEMS = 20
 
+# An import refused for want of --reason: for one closed day, and for several (the first
+# few named), as store.day_close words it; how to give one is the command line's own.
+_DAY_REFUSALS = (
+    QT_TRANSLATE_NOOP("messages", "{date} is closed: give --reason TEXT to import onto it"),
+    QT_TRANSLATE_NOOP("messages", "The import changes closed days: {days}; give --reason TEXT "
+                                  "to import onto them"))
+_DWELL_REFUSALS = (
+    QT_TRANSLATE_NOOP("messages", "The import alters the dwell time of containers that left "
+                                  "on {date}, which is closed: give --reason TEXT to import "
+                                  "anyway"),
+    QT_TRANSLATE_NOOP("messages", "The import alters the dwell time of containers that left "
+                                  "on closed days: {days}; give --reason TEXT to import anyway"))
+
 
 def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
@@ -736,15 +749,11 @@ def run_import(args: argparse.Namespace) -> int:
         result = import_file(db, args.file, SHELL_ADMIN, dry_run=args.dry_run,
                              skip_duplicates=args.skip_duplicates, progress=progress,
                              reason=args.reason)
-    except DwellReasonNeeded as refused:
-        raise _UsageError(QT_TRANSLATE_NOOP(
-            "messages", "The import alters the dwell time of containers that left on {date}, "
-                        "which is closed: give --reason TEXT to import anyway"),
-            **refused.values) from None
     except ReasonNeeded as refused:
-        raise _UsageError(QT_TRANSLATE_NOOP(
-            "messages", "{date} is closed: give --reason TEXT to import onto it"),
-            **refused.values) from None
+        one, several = _DWELL_REFUSALS if isinstance(refused, DwellReasonNeeded) \
+            else _DAY_REFUSALS
+        raise _UsageError(several if len(refused.values["closed"]) > 1 else one,
+                          **refused.values) from None
     finally:
         db.close()
         if progress is not None:

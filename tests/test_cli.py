@@ -509,3 +509,26 @@ def test_an_import_that_changes_a_closed_days_dwell_says_so(demo_file, tmp_path)
                              "containers that left on 2026-03-05, which is closed: give "
                              "--reason TEXT to import anyway (see hubapp import --help)\n")
     hubapp("import", late, "--db", path, "--reason", "late arrival", check=True)
+
+
+def test_an_import_onto_several_closed_days_names_them(demo_file, tmp_path):
+    """--reason covers every closed day the file changes: the refusal names them all (the
+    first few), not only the first."""
+    from hubapp.store import day_close, open_db
+    from hubapp.store.users import SUPERVISOR, UserRecord
+    from test_day_close import _loading_list, _rows_on
+
+    path = tmp_path / "hub.db"
+    path.write_bytes(demo_file.read_bytes())
+    days = [dt.date(2026, 3, day) for day in (2, 3, 4, 5)]
+    db = open_db(path)
+    for day in days:
+        day_close.close_day(db, day, UserRecord("zhao", SUPERVISOR))
+    db.close()
+    late = _loading_list(tmp_path / "late.csv", *_rows_on(days))
+    result = hubapp("import", late, "--db", path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == ("hubapp import: error: The import changes closed days: 2026-03-02, "
+                             "2026-03-03, 2026-03-04, …; give --reason TEXT to import onto them "
+                             "(see hubapp import --help)\n")
+    hubapp("import", late, "--db", path, "--reason", "late loading list", check=True)

@@ -1359,3 +1359,18 @@ def test_reopen_does_what_the_button_said_before_the_unsaved_question(supervisor
     assert not day_close.is_closed(app_ctx.db, day)
     assert _day_actions(app_ctx.db) == [("zhao", "close"), ("li", "reopen")]
     assert len(told) == 1 and "was already reopened by li" in told[0]
+
+
+def test_a_change_to_several_closed_days_asks_naming_them_all(supervisor_day, app_ctx):
+    """One reason covers every closed day a save changes (a service moved from one closed
+    day to another): the question names each, not the first alone."""
+    from hubapp.ui import formatting
+
+    screen, _other, told = supervisor_day
+    days = {screen.day(), DEMO_END}
+    for day in days:
+        day_close.close_day(app_ctx.db, day, UserRecord("li", "supervisor"))
+    assert screen._closed_day_reason(days) == "typo"
+    assert told == [f"It changes closed days: {formatting.few_days(sorted(days))}. Why change "
+                    "them? The reason is kept in the audit log."]
+    assert ", ".join(map(formatting.long_date, sorted(days))) in told[0]

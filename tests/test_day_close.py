@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import HubError, message
 from hubapp.store import day_close, users
 from hubapp.store.day_close import DayClosedError
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
@@ -320,3 +320,34 @@ def test_another_desks_reason_is_not_named_among_the_fields_it_changed(demo_db):
         services.save_service(demo_db, dataclasses.replace(service, wagons=3), moves,
                               SUPERVISOR_ZHAO, reason="wagons")
     assert "(notes)" in str(refused.value)
+
+
+def _rows_on(days):
+    """A loading list's rows, one outbound box on each of days."""
+    from hubapp.domain.iso6346 import with_check_digit
+
+    return [f"{day.isoformat()},Z{9000 + n},outbound,CN-LA,{with_check_digit(f'ZZZU{n:06d}')},"
+            "22G1,F,12000" for n, day in enumerate(days)]
+
+
+def test_an_import_onto_several_closed_days_names_them_all(demo_db, tmp_path):
+    """One reason covers every closed day the import changes: the refusal that asks for it
+    names them (the first few), not the first alone."""
+    from hubapp.interchange.importing import import_file
+
+    days = [DEMO_END - dt.timedelta(days=n) for n in (3, 2, 1, 0)]
+    for day in days:
+        day_close.close_day(demo_db, day, SUPERVISOR_ZHAO)
+    path = _loading_list(tmp_path / "late.csv", *_rows_on(days))
+    with pytest.raises(day_close.ReasonNeeded) as refused:
+        import_file(demo_db, path, SUPERVISOR_ZHAO)
+    assert refused.value.values["closed"] == tuple(day.isoformat() for day in days)
+    assert str(message(refused.value)) == (
+        "It changes closed days: 2026-03-02, 2026-03-03, 2026-03-04, …; give a reason for "
+        "changing them")
+    two = _loading_list(tmp_path / "two.csv", *_rows_on(days[:2]))
+    with pytest.raises(day_close.ReasonNeeded, match="^It changes closed days: 2026-03-02, "
+                                                     "2026-03-03; give a reason"):
+        import_file(demo_db, two, SUPERVISOR_ZHAO)
+    assert import_file(demo_db, path, SUPERVISOR_ZHAO, reason="late list").saved
+    assert _last_entry(demo_db)[1]["closed_days"] == [day.isoformat() for day in days]

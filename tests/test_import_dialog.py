@@ -645,3 +645,26 @@ def test_a_mapping_refused_and_undone_clears_its_message_and_unmapped_changes_re
     assert reads == []
     run_import(dialog, qtbot)
     assert dialog.result is not None and dialog.result.saved
+
+
+def test_an_import_onto_several_closed_days_asks_naming_them_all(main_window, qtbot,
+                                                                 monkeypatch, app_ctx, tmp_path):
+    """One reason covers every closed day of the file: the question names them all."""
+    from hubapp.store import day_close
+    from hubapp.store.users import UserRecord
+    from test_day_close import _loading_list, _rows_on
+
+    days = [dt.date(2026, 3, 4), dt.date(2026, 3, 5)]
+    for day in days:
+        day_close.close_day(app_ctx.db, day, UserRecord("zhao", "supervisor"))
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_text",
+                        lambda _parent, _title, label: asked.append(label) or "late list")
+    dialog = open_import(main_window, qtbot, monkeypatch,
+                         _loading_list(tmp_path / "late.csv", *_rows_on(days)))
+    run_import(dialog, qtbot)
+    assert asked == ["It changes closed days: 2026-03-04, 2026-03-05; give a reason for "
+                     "changing them. The reason is kept in the audit log."]
+    assert dialog.result_label.text().startswith("Imported 2 services")
+    assert audit.entries(app_ctx.db, limit=1)[0].after["closed_days"] == ["2026-03-04",
+                                                                         "2026-03-05"]

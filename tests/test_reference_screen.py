@@ -343,14 +343,15 @@ def test_merging_into_closed_days_names_them_and_asks_why(qtbot, monkeypatch, sc
     assert reference.get_commodity(app_ctx.db, source.id) is not None
     assert "closed days: " + ", ".join(map(formatting.long_date, days)) + ". Why" in asked[0]
     click(qtbot, tab.merge_button)  # no reason, then the store's refusal asks again
-    assert asked[2] == (f"{days[0]} is closed: give a reason for changing it. "
-                        "The reason is kept in the audit log.")
+    assert asked[2] == (f"It changes closed days: {', '.join(map(str, days))}; give a reason "
+                        "for changing them. The reason is kept in the audit log.")
     assert reference.get_commodity(app_ctx.db, source.id) is None
     entry = audit.entries(app_ctx.db, limit=1)[0]
     assert (entry.action, entry.after["reason"]) == ("merge", "durian was keyed as starch")
     assert day_close.last_change_after_close(app_ctx.db, days[0]) is not None
     five = [DEMO_END - dt.timedelta(days=n) for n in range(5)]
-    assert tab._few_days(five) == ", ".join(map(formatting.long_date, five[:3])) + " and 2 more"
+    assert formatting.few_days(five) == \
+        ", ".join(map(formatting.long_date, five[:3])) + " and 2 more"
 
 
 def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatch, screen,

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Listing
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.store.db import transaction
@@ -158,6 +158,10 @@ def writing_as(db: Database, actor: UserRecord) -> Iterator[str]:
 NOTED = ("reason", "closed_days")
 
 
+# How many closed days a refusal names before "…": a long import's would fill the screen.
+LISTED = 3
+
+
 def ensure_days_open(db: Database, days: Iterable[dt.date], role: str,
                      reason: str | None = None) -> dict[str, object]:
     """Refuse a write that changes these days if one is closed: to a clerk always
@@ -171,7 +175,9 @@ def ensure_days_open(db: Database, days: Iterable[dt.date], role: str,
     return _let_through(db, days, role, reason, {}, ReasonNeeded, (
         QT_TRANSLATE_NOOP("messages", "{date} was closed by {name}; ask a supervisor to reopen "
                                       "it before changing it"),
-        QT_TRANSLATE_NOOP("messages", "{date} is closed: give a reason for changing it")))
+        QT_TRANSLATE_NOOP("messages", "{date} is closed: give a reason for changing it"),
+        QT_TRANSLATE_NOOP("messages", "It changes closed days: {days}; give a reason for "
+                                      "changing them")))
 
 
 def ensure_dwell_days_open(db: Database, days: Iterable[dt.date], role: str,
@@ -189,26 +195,33 @@ def ensure_dwell_days_open(db: Database, days: Iterable[dt.date], role: str,
                                       "supervisor to reopen {date} or to make the change"),
         QT_TRANSLATE_NOOP("messages", "This change alters the dwell time of containers that "
                                       "left on {date}, which is closed: give a reason for "
-                                      "changing it")))
+                                      "changing it"),
+        QT_TRANSLATE_NOOP("messages", "This change alters the dwell time of containers that "
+                                      "left on closed days: {days}; give a reason for "
+                                      "changing them")))
 
 
 def _let_through(db: Database, days: Iterable[dt.date], role: str, reason: str | None,
                  noted: dict[str, object], needed: type[ReasonNeeded],
-                 refusals: tuple[str, str]) -> dict[str, object]:
+                 refusals: tuple[str, str, str]) -> dict[str, object]:
     """noted with the closed ones among days added, or refused: refusals are the clerk's
-    DayClosedError and the reason-less `needed`."""
-    closed = set(noted.get("closed_days", ()))
-    for day in sorted(days):
-        info = closed_info(db, day)
-        if info is None:
-            continue
-        if role == CLERK:
-            raise DayClosedError(refusals[0], date=day.isoformat(), name=info.closed_by)
-        if not (reason or "").strip():
-            raise needed(refusals[1], date=day.isoformat())
-        closed.add(day.isoformat())
+    DayClosedError and the reason-less `needed` for one closed day and for several. A
+    `needed` holds every closed day (its "closed", ISO), and names the first few: one
+    reason covers them all, so the question names them all."""
+    found = [(day, info) for day in sorted(days) if (info := closed_info(db, day)) is not None]
+    if not found:
+        return noted
+    first, info = found[0]
+    if role == CLERK:
+        raise DayClosedError(refusals[0], date=first.isoformat(), name=info.closed_by)
+    closed = [day.isoformat() for day, _ in found]
+    if not (reason or "").strip():
+        listed = Listing((*closed[:LISTED], "…") if len(closed) > LISTED else tuple(closed))
+        raise needed(refusals[1] if len(closed) == 1 else refusals[2], date=closed[0],
+                     days=listed, closed=tuple(closed))
     # The days themselves, not the write's range: last_change_after_close finds them.
-    return {"reason": reason.strip(), "closed_days": sorted(closed)} if closed else noted
+    return {"reason": reason.strip(),
+            "closed_days": sorted({*noted.get("closed_days", ()), *closed})}
 
 
 def closed_info(db: Database, day: dt.date) -> DayCloseRecord | None:

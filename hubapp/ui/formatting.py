@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -46,3 +46,17 @@ def moment(value: dt.datetime) -> str:
     """A date and time, written like every other date on the desk (2026-03-05 18:40)."""
     # Not the locale's short format: en_GB's 05/03/2026 reads as 3 May to others at the hub.
     return QLocale().toString(QDateTime(value.replace(tzinfo=None)), "yyyy-MM-dd HH:mm")
+
+
+# How many days a question names before "and N more".
+_FEW = 3
+
+
+def few_days(days: list[dt.date]) -> str:
+    """The first few days, then how many more: a long list would fill the screen."""
+    # Chinese lists with 、 (the messages' own separator, as errors.Listing uses it).
+    shown = QCoreApplication.translate("messages", ", ").join(map(long_date, days[:_FEW]))
+    if len(days) <= _FEW:
+        return shown
+    return QCoreApplication.translate("formatting", "{days} and %n more", "",
+                                      len(days) - _FEW).format(days=shown)

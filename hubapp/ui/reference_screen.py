@@ -7,7 +7,6 @@ that is not in the list yet.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable
 
@@ -30,8 +29,6 @@ from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel, list_table
 
 ERROR_STYLE = "color: #b00020;"
-# How many closed days a merge's question names before "and N more".
-_FEW = 3
 
 
 def category_label(category: str) -> str:
@@ -478,7 +475,7 @@ class CommoditiesTab(ReferenceTab):
             # Asking why is the confirmation: a closed day's figures change only with one.
             reason = dialogs.ask_text(self, title, formatting.sentences(question, self.tr(
                 "It changes the commodity figures of closed days: {days}. Why merge them? "
-                "The reason is kept in the audit log.").format(days=self._few_days(closed))))
+                "The reason is kept in the audit log.").format(days=formatting.few_days(closed))))
             if reason is None:
                 return
 
@@ -496,15 +493,6 @@ class CommoditiesTab(ReferenceTab):
         if self._change(title, merged_with_reason):
             self.search.clear()  # the search found the source; show where its containers went
             self.select(target)
-
-    def _few_days(self, days: list[dt.date]) -> str:
-        """The first few days, then how many more: a long list would fill the screen."""
-        # Chinese lists with 、 (the messages' own separator, as errors.Listing uses it).
-        shown = QCoreApplication.translate("messages", ", ").join(
-            map(formatting.long_date, days[:_FEW]))
-        if len(days) <= _FEW:
-            return shown
-        return self.tr("{days} and %n more", "", len(days) - _FEW).format(days=shown)
 
     def _change(self, title: str, change: Callable[[], ChangeRecord | None]) -> bool:
         """Announce change(), or say why the store refused it; False then, or when change()

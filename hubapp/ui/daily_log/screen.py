@@ -794,9 +794,14 @@ class DailyLogScreen(QWidget):
             if days else []
         if not closed or self._current_role() == users.CLERK:
             return ""
+        if len(closed) == 1:
+            return self._reason(self.tr(
+                "{date} is closed. Why change it? The reason is kept in the audit log.").format(
+                date=formatting.long_date(closed[0])))
+        # One reason covers them all: the question names them all.
         return self._reason(self.tr(
-            "{date} is closed. Why change it? The reason is kept in the audit log.").format(
-            date=formatting.long_date(closed[0])))
+            "It changes closed days: {days}. Why change them? The reason is kept in the audit "
+            "log.").format(days=formatting.few_days(closed)))
 
     def _reason(self, question: str) -> str | None:
         """The answer to question, or the one given earlier in the same user action; None
