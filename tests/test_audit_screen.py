@@ -11,6 +11,7 @@ from hubapp.domain.audit import changed_fields
 from hubapp.store import audit, day_close, reference, services, transaction
 from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen
+from hubapp.ui.record_model import RECORD_ROLE
 
 from conftest import DEMO_END
 
@@ -458,3 +459,41 @@ def test_a_commodity_added_after_a_merge_never_takes_the_merged_ones_name(qtbot,
     assert screen.model.index(rows["create"], 3).data() == "commodity cement"
     assert "id" not in dict((name, new) for name, _old, new in changed_fields(
         None, audit.entries(db)[0].after))
+
+
+def test_another_desks_save_keeps_the_entry_being_read_and_the_scroll(qtbot, app_ctx,
+                                                                      demo_target):
+    """Any desk's save reloads the list: the entry being read stayed picked, its details
+    shown and the list where it was scrolled to, where they vanished at each save."""
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import open_db
+
+    for day in range(60):
+        day_close.close_day(app_ctx.db, DEMO_END - dt.timedelta(days=400 + day),
+                            UserRecord("zhao", SUPERVISOR))
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(900, 500)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.table.selectRow(40)
+    read = screen.table.currentIndex().data(RECORD_ROLE)
+    details = screen.details.toPlainText()
+    assert read.entity == "day" and details
+    bar = screen.table.verticalScrollBar()
+    screen.table.scrollTo(screen.table.currentIndex(), screen.table.ScrollHint.PositionAtCenter)
+    scrolled = bar.value()
+    assert scrolled > 0
+
+    other = open_db(demo_target)
+    try:
+        _service, _moves = _change_a_service(other, "wang")
+    finally:
+        other.close()
+    app_ctx.signals.data_changed.emit(ChangeRecord("services", frozenset({DEMO_END})), None)
+    assert screen.model.records()[0].user_name == "wang"  # the save is listed
+    assert screen.table.currentIndex().data(RECORD_ROLE).id == read.id
+    [picked] = screen.table.selectionModel().selectedRows()
+    assert picked.row() > 40 and picked.data(RECORD_ROLE).id == read.id
+    assert screen.details.toPlainText() == details
+    assert bar.value() == scrolled

@@ -20,7 +20,9 @@ from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.ui import date_edits, dialogs, formatting, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
+from hubapp.ui.record_model import (
+    RECORD_ROLE, RecordTableModel, back_to_place, list_table, place,
+)
 
 
 def _local(moment: dt.datetime) -> str:
@@ -221,14 +223,19 @@ class AuditScreen(QWidget):
             commodity_id: labels.pick(*names)
             for commodity_id, names in reference.commodity_names(self.ctx.db).items()}
         filters = self._filters()
+        # Another desk's save reloads the list: the entry being read stays picked and in
+        # place, its details as they were read.
+        where, read_to = place(self.table), self.details.verticalScrollBar().value()
+        self.details.clear()
         self.model.set_rows(audit.entries(self.ctx.db, **filters))
+        back_to_place(self.table, where)
+        self.details.verticalScrollBar().setValue(read_to)
         shown = self.model.rowCount()
         # Counted only when the list is full: the count reads every matching entry.
         total = audit.count(self.ctx.db, **filters) if shown == audit.SHOWN else shown
         self.count.setText(self.tr("%n change(s)", "", shown) if total == shown else self.tr(
             "The newest {shown} of %Ln change(s): narrow the filters to see older ones", "",
             total).format(shown=formatting.number(shown)))
-        self.details.clear()
 
     def _show_details(self, current, _previous) -> None:
         entry: AuditEntryRecord | None = current.data(RECORD_ROLE) if current.isValid() else None

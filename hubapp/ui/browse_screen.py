@@ -26,7 +26,9 @@ from hubapp.ui import date_edits, filter_choices, formatting, labels
 from hubapp.ui.date_edits import NO_DATE
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, empty_note, list_table
+from hubapp.ui.record_model import (
+    RECORD_ROLE, Place, RecordTableModel, back_to_place, empty_note, list_table, place,
+)
 from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -193,7 +195,7 @@ class BrowseScreen(QWidget):
         self._stale = True  # load at the next show: the app starts without querying
         self._to_rows = False  # Enter in a filter: the rows take the focus once loaded
         self._changed = False  # what the rows show changed while the screen was hidden
-        self._place: tuple[int | None, int] | None = None  # current move id, scrolled to
+        self._place: Place | None = None
 
         self.date_from = QDateEdit(self)
         self.date_to = QDateEdit(self)
@@ -360,22 +362,12 @@ class BrowseScreen(QWidget):
         self._recount(self.model.filter)
 
     def _remember_place(self) -> None:
-        record = self.table.currentIndex().data(RECORD_ROLE)
-        self._place = (record.id if record else None, self.table.verticalScrollBar().value())
+        self._place = place(self.table)
 
     def _back_to_place(self) -> None:
-        if self._place is None:
-            return
-        move_id, scrolled = self._place
-        self._place = None
-        self.table.doItemsLayout()  # the scroll bar's range for the new rows
-        self.table.verticalScrollBar().setValue(scrolled)
-        row = next((row for row, record in enumerate(self.model.records())
-                    if record.id == move_id), None)
-        if row is not None:
-            index = self.model.index(row, 0)
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)  # only if moved out of sight
+        where, self._place = self._place, None
+        if where is not None:
+            back_to_place(self.table, where)
 
     def reload(self) -> None:
         """The first page and the count for the current filter and order."""

@@ -90,6 +90,31 @@ def rows_high(view: QTableView, rows: int) -> int:
             + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
 
 
+# Where a list is read: its current record's id (None for none) and how far it is scrolled.
+Place = tuple[object, int]
+
+
+def place(table: QTableView) -> Place:
+    """Where table (a list_table over a RecordTableModel) is read, for back_to_place once
+    its rows are read again: another desk's save must not throw the reader back to the top."""
+    record = table.currentIndex().data(RECORD_ROLE)
+    return (record.id if record else None, table.verticalScrollBar().value())
+
+
+def back_to_place(table: QTableView, where: Place) -> None:
+    """table scrolled as far as where found it, its record current again if still listed
+    (and brought into sight only if the new rows moved it out)."""
+    record_id, scrolled = where
+    table.doItemsLayout()  # the scroll bar's range for the new rows
+    table.verticalScrollBar().setValue(scrolled)
+    row = next((row for row, record in enumerate(table.model().records())
+                if record.id == record_id), None)
+    if record_id is not None and row is not None:
+        index = table.model().index(row, 0)
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+
+
 def list_table(parent: QWidget) -> QTableView:
     """A table of records to read and pick from: rows are picked whole, nothing is edited
     in place, and Tab leaves it for the next control (cell to cell it trapped the keyboard
