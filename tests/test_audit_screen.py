@@ -497,3 +497,36 @@ def test_another_desks_save_keeps_the_entry_being_read_and_the_scroll(qtbot, app
     assert picked.row() > 40 and picked.data(RECORD_ROLE).id == read.id
     assert screen.details.toPlainText() == details
     assert bar.value() == scrolled
+
+
+def test_the_export_writes_stamps_in_utc_as_its_at_column(qtbot, app_ctx, tmp_path, save_as,
+                                                          monkeypatch):
+    """closed_at in the row of a close is written as recorded, in UTC like the at_utc column
+    beside it, where it was the desk's clock; the screen still shows the desk's clock."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
+        screen = AuditScreen(app_ctx)
+        qtbot.addWidget(screen)
+        save_as(tmp_path / "audit.csv")
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+        screen.table.selectRow(0)
+        details = screen.details.toPlainText()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    stored = day_close.closed_info(app_ctx.db, DEMO_END).closed_at
+    with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
+        header, *rows = list(csv.reader(file))
+    assert header[0] == "at_utc"
+    [(at_utc, *_, before, after)] = [row for row in rows if row[4] == "closed at"]
+    assert (before, after) == ("", stored)
+    assert dt.datetime.fromisoformat(after).utcoffset() == dt.timedelta(0)
+    assert abs(dt.datetime.fromisoformat(at_utc) - dt.datetime.fromisoformat(after)) \
+        < dt.timedelta(minutes=1)
+    local = dt.datetime.fromisoformat(stored).astimezone(
+        dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M:%S")
+    assert f"closed at: — → {local}" in details

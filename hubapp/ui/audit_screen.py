@@ -35,8 +35,10 @@ def _word(text: str) -> str:
 
 
 def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
-           *, whole: bool = False) -> str:
-    """whole: a list in full, as the details and the export give it, not cut for a line."""
+           *, whole: bool = False, local: bool = True) -> str:
+    """whole: a list in full, as the details and the export give it, not cut for a line;
+    local: a stamp on the desk's clock, as the screen shows it, else as recorded (UTC, as
+    the export's at_utc column: one row never mixes the two)."""
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):  # stored as Python writes it; "False → True" reads as code
@@ -46,7 +48,8 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
         shown = value if whole else value[:6]
         return ", ".join(map(str, shown)) + (" …" if len(value) > len(shown) else "")
     if isinstance(value, str) and (moment := _utc_moment(value)) is not None:
-        return _local(moment)  # a stamp such as closed_at, shown like the When column
+        # A stamp such as closed_at, shown like the When column.
+        return _local(moment) if local else value
     if name == "role":
         return _word(value)
     if name in _COMMODITY_IDS and commodities:
@@ -268,6 +271,7 @@ class AuditScreen(QWidget):
             commodities = self.model.commodities
             write_audit(path, audit.entries(self.ctx.db, **self._filters(), limit=1_000_000),
                         QCoreApplication.translate,
-                        lambda field, stored: _value(stored, field, commodities, whole=True))
+                        lambda field, stored: _value(stored, field, commodities, whole=True,
+                                                     local=False))
         except HubError as error:
             dialogs.show_error(self, self.tr("Not exported"), labels.message(error))
