@@ -147,7 +147,8 @@ def test_a_merge_changing_closed_days_needs_a_reason_the_days_then_show(demo_db)
         day_close.close_day(demo_db, day, SUE)
     assert reference.days_holding(demo_db, source, closed_only=True) == closed
     newest = audit.newest_id(demo_db)
-    with pytest.raises(day_close.ReasonNeeded, match=f"{closed[0]} is closed"):
+    with pytest.raises(day_close.ReasonNeeded,
+                       match=f"closed days: {closed[0]}, {closed[1]}; give a reason"):
         reference.merge_commodities(demo_db, source, target, WANG)
     assert audit.newest_id(demo_db) == newest
     assert reference.get_commodity(demo_db, source) is not None
