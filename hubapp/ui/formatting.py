@@ -58,5 +58,5 @@ def few_days(days: list[dt.date]) -> str:
     shown = QCoreApplication.translate("messages", ", ").join(map(long_date, days[:_FEW]))
     if len(days) <= _FEW:
         return shown
-    return QCoreApplication.translate("formatting", "{days} and %n more", "",
-                                      len(days) - _FEW).format(days=shown)
+    return QCoreApplication.translate("formatting", "{days} and {count} more").format(
+        days=shown, count=len(days) - _FEW)

@@ -4,32 +4,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="129"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="129"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="129"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="124"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="129"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="125"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="130"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="136"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="141"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="100"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="138"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,66 +45,66 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="149"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="164"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="173"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="178"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="178"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="183"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="220"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="228"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="239"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="229"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="240"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="265"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="256"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="277"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -215,122 +215,122 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="205"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="205"/>
         <location filename="../../hubapp/ui/browse_screen.py" line="207"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="209"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="225"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="226"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="227"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="283"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="285"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="287"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发车或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="290"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="433"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="425"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="435"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="427"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="438"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="430"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="442"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="434"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="443"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="435"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱流记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="453"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="445"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="456"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="448"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱流。每日台账中保存或导入的班次，其集装箱在发车或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="460"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="452"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="468"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="460"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -382,37 +382,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="61"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -420,98 +420,91 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="403"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="400"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="408"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="435"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="405"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="432"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="410"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="407"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="412"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="409"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="434"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="431"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="441"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="438"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="441"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="438"/>
         <source>Retire commodity</source>
         <translation>停用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="460"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="462"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="459"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="468"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="465"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="480"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="477"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货类数据：{days}。为什么要合并？原因将记入审计日志。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/reference_screen.py" line="507"/>
-        <source>{days} and %n more</source>
-        <translation>
-            <numerusform>{days} 等另外 %n 天</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="145"/>
         <source>HS code (6 digits)</source>
         <translation>HS 编码（6 位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="150"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="147"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="151"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="157"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="154"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="156"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="157"/>
         <source>Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）</translation>
     </message>
@@ -714,316 +707,321 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="125"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="126"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="127"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="128"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="129"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="130"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="132"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="136"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="143"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="144"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="145"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="146"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="160"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="161"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="202"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="205"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
         <source>Copy from…</source>
         <translation>复制自…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="860"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="217"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="874"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="218"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="246"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="247"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="249"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="258"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="267"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="268"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="268"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="270"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="271"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="405"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="406"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="435"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="436"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="438"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="439"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="440"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="442"/>
         <source>Reopen day…</source>
         <translation>重新开账…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="440"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="442"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="500"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="473"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="476"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="484"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="534"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="543"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="603"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="612"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="654"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="663"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="660"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="666"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="669"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="675"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="661"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="670"/>
         <source>{service} has changes that cannot be saved: {name} closed {date}, and only a supervisor can reopen it. Discard them?</source>
         <translation>{service} 的修改无法保存：{name} 已将 {date} 关账，只有主管才能重新开账。是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="667"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="676"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="697"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="706"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="712"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="721"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="724"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="717"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="726"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="797"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="803"/>
+        <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
+        <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="811"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="789"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="799"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="802"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="824"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="838"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="828"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="842"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="880"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="894"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="929"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="934"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="934"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="948"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="939"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="702"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="711"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="474"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="719"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="492"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="501"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开账该日。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="745"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="754"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="836"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="850"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="861"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="875"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="879"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="888"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="902"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1461,194 +1459,194 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="171"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="267"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="172"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="179"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="180"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="180"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="181"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="193"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="194"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="200"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="217"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="218"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="220"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="222"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="223"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="227"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="228"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="230"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="231"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="234"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="235"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="259"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="260"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="269"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="289"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="301"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="304"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="302"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="303"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="306"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="317"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="320"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="377"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="385"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="404"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="412"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="412"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="420"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="437"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="445"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="438"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="446"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="439"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="447"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="442"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="450"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="443"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="447"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="455"/>
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="458"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="466"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="464"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="472"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="468"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="476"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="482"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="490"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="490"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="498"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="495"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="503"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="539"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="538"/>
         <location filename="../../hubapp/ui/import_dialog.py" line="546"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="554"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="539"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="547"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1934,52 +1932,52 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="74"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="77"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="77"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="77"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2010,27 +2008,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="179"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="176"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="180"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="182"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="179"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="186"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2038,22 +2036,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2084,7 +2082,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="123"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="120"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2092,32 +2090,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="274"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="274"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="274"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2125,22 +2123,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="540"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="528"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="541"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="529"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="544"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="532"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2148,17 +2146,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="324"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="321"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="342"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
@@ -2229,37 +2227,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="207"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="204"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="210"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="214"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="211"/>
         <source>Countries (like CN,LA)</source>
         <translation>国家（如 CN,LA）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="216"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="217"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="214"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
@@ -2267,37 +2265,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="87"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
         <source>Countries</source>
         <translation>国家</translation>
     </message>
@@ -2844,13 +2842,13 @@ Turn single-user mode on?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli.py" line="664"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="664"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -3255,32 +3253,32 @@ Turn single-user mode on?</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="79"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="112"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="117"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
@@ -3290,7 +3288,7 @@ Turn single-user mode on?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="247"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="257"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -3776,37 +3774,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="761"/>
+        <location filename="../../hubapp/cli.py" line="770"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="764"/>
+        <location filename="../../hubapp/cli.py" line="773"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="768"/>
+        <location filename="../../hubapp/cli.py" line="777"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="780"/>
+        <location filename="../../hubapp/cli.py" line="789"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="782"/>
+        <location filename="../../hubapp/cli.py" line="791"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="809"/>
+        <location filename="../../hubapp/cli.py" line="818"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="856"/>
+        <location filename="../../hubapp/cli.py" line="865"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -3945,17 +3943,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="773"/>
+        <location filename="../../hubapp/cli.py" line="782"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="774"/>
+        <location filename="../../hubapp/cli.py" line="783"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="800"/>
+        <location filename="../../hubapp/cli.py" line="809"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4102,6 +4100,14 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <location filename="../../hubapp/ui/filter_choices.py" line="21"/>
         <source>All commodities</source>
         <translation>全部货类</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../hubapp/ui/formatting.py" line="61"/>
+        <source>{days} and {count} more</source>
+        <translation>{days}，另有 {count} 天</translation>
     </message>
 </context>
 <context>
@@ -4686,44 +4692,59 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="73"/>
-        <source>{date} is already closed</source>
-        <translation>{date} 已关账</translation>
-    </message>
-    <message>
         <location filename="../../hubapp/store/day_close.py" line="85"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开账 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="91"/>
+        <location filename="../../hubapp/store/day_close.py" line="106"/>
+        <source>{date} was already closed by {name} at {at}</source>
+        <translation>{date} 已由 {name} 于 {at} 关账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="114"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="104"/>
+        <location filename="../../hubapp/store/day_close.py" line="116"/>
+        <source>{date} was already reopened by {name} at {at}</source>
+        <translation>{date} 已由 {name} 于 {at} 重新开账</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="125"/>
         <source>{date} is still to come; a day can be closed once it has begun</source>
         <translation>{date} 尚未到来；日期开始后才能关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="151"/>
+        <location filename="../../hubapp/store/day_close.py" line="176"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="153"/>
+        <location filename="../../hubapp/store/day_close.py" line="178"/>
         <source>{date} is closed: give a reason for changing it</source>
         <translation>{date} 已关账：请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="166"/>
+        <location filename="../../hubapp/store/day_close.py" line="179"/>
+        <source>It changes closed days: {days}; give a reason for changing them</source>
+        <translation>这会改变已关账的日期：{days}；请填写修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="193"/>
         <source>This change alters the dwell time of containers that left on {date}, which {name} has closed; ask a supervisor to reopen {date} or to make the change</source>
         <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开账 {date}，或由主管修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="169"/>
+        <location filename="../../hubapp/store/day_close.py" line="196"/>
         <source>This change alters the dwell time of containers that left on {date}, which is closed: give a reason for changing it</source>
         <translation>此修改会改变 {date}（已关账）离场集装箱的堆存时间：请填写修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/day_close.py" line="199"/>
+        <source>This change alters the dwell time of containers that left on closed days: {days}; give a reason for changing them</source>
+        <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="79"/>
@@ -5046,37 +5067,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="720"/>
+        <location filename="../../hubapp/cli.py" line="711"/>
+        <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
+        <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须用 --reason 文字 说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="717"/>
+        <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
+        <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="733"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="726"/>
+        <location filename="../../hubapp/cli.py" line="739"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="740"/>
+        <location filename="../../hubapp/cli.py" line="714"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="745"/>
+        <location filename="../../hubapp/cli.py" line="710"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="828"/>
+        <location filename="../../hubapp/cli.py" line="837"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="839"/>
+        <location filename="../../hubapp/cli.py" line="848"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="844"/>
+        <location filename="../../hubapp/cli.py" line="853"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -5243,7 +5274,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/errors.py" line="103"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
+        <location filename="../../hubapp/ui/formatting.py" line="58"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -5330,42 +5361,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="39"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="36"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="40"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="37"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="38"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="39"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="43"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="40"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="44"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="41"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="42"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="43"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
