@@ -1007,6 +1007,10 @@ def test_blank_cells_pasted_over_filled_ones_say_how_many_rows_they_cleared(qtbo
     assert screen.grid.undo_stack.undoText() == "Paste 2 rows"
     paste(qtbot, screen, "\r\n", column=seal)  # over a cell already blank
     assert screen.paste_message.text() == "Nothing changed: the grid holds what was pasted already."
+    # The same boxes under their header again: there are rows, they change nothing.
+    paste(qtbot, screen, "Container\tSize-type\r\n" + "".join(
+        f"{box}\t22G1\r\n" for box in numbers(3)))
+    assert screen.paste_message.text() == "Nothing changed: the grid holds what was pasted already."
 
 
 def test_the_grids_own_header_over_no_box_rows_says_so_not_that_no_column_fits(qtbot, screen):

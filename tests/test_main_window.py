@@ -599,9 +599,16 @@ def test_switch_user_asks_once_about_unsaved_edits_and_discarded_ones_stay_disca
     screen.table.selectRow(0)
     qtbot.keyClicks(screen.form.notes, "late train")
     assert screen.is_dirty()
-    asked, answers = [], iter(["discard", "save"])
+    asked, answers = [], iter(["discard"])
     monkeypatch.setattr(dialogs, "ask_save_discard",
                         lambda parent, title, text: asked.append(text) or next(answers))
+
+    # A login cancelled after "Discard": the user stays, the edits with them.
+    monkeypatch.setattr(dialogs, "log_in", lambda parent, db: None)
+    window.switch_user_action.trigger()
+    assert window.isVisible() and screen.is_dirty() and screen.form.notes.text() == "late train"
+    asked.clear()
+    answers = iter(["discard", "save"])
     monkeypatch.setattr(dialogs, "log_in",
                         lambda parent, db: users.authenticate(db, "boss", "correct horse 1"))
 

@@ -274,13 +274,14 @@ class MainWindow(QMainWindow):
         None (and db closed) when the user stays: unsaved edits kept, or login cancelled."""
         from hubapp.ui import app  # app builds windows: imported at use
 
-        # Edits discarded are dropped here and now: closing this window would ask again, and
-        # a "Save" then stored what had been discarded.
-        window = app.open_window(db, target) if self.day_screen.edits_saved_or_dropped() \
-            else None
+        window = app.open_window(db, target) if self.day_screen.can_leave() else None
         if window is None:
             db.close()
             return None
+        # Edits the user chose to discard go once the new window is there (a login cancelled
+        # keeps them): closing this one would ask again, and a "Save" then stored them.
+        if self.day_screen.is_dirty():
+            self.day_screen.revert()
         remember_target(target)
         if self.close():  # else it closes itself after its backup, keeping its connection
             self.ctx.db.close()

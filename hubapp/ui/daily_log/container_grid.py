@@ -511,8 +511,12 @@ class ContainerGridView(QTableView):
                 QItemSelection(self.model().index(top, 0),
                                self.model().index(top + len(rows) - 1, PROBLEM)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.pasted.emit(filled, ignored, "cells" if not header else "header" if any(
-            field in FIELDS for field in fields) else "unknown")
+        # "header": the grid's columns named over no row of boxes at all; rows that only
+        # repeat what the grid holds changed nothing ("cells"), with a header or without.
+        known = any(field in FIELDS for field in fields)
+        boxes = any(value.strip() for _row, field, value in cells if field in FIELDS)
+        self.pasted.emit(filled, ignored, "unknown" if header and not known
+                         else "header" if header and not boxes else "cells")
 
     def _paste_corner(self) -> tuple[int, int]:
         """Where a block goes: the top-left cell of the selected block the current cell is in,
