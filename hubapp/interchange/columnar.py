@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
-import re
 from collections.abc import Callable, Mapping, Sequence
 
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import FULL, Direction
 from hubapp.domain.validation import (
-    folded, full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
+    CONTROL, folded, full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
     MOVE_FIELDS, SERVICE_FIELDS, build_service, column_positions, hs_code_agrees, judge_service,
@@ -31,7 +30,6 @@ from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsReco
 
 _BAD = object()  # what a judge returns for a value with a problem
 _STAGES = 8  # progress steps over the checking half
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode's Cc
 
 
 class _NotClean(Exception):
@@ -91,7 +89,7 @@ def quick_rows(
             raise _NotClean
         # One search over every seal: a line break or tab in one is seals run together
         # (validation.seal_errors), which parse_table words.
-        if _CONTROL.search("".join(columns.get("seal"))):
+        if CONTROL.search("".join(columns.get("seal"))):
             raise _NotClean
         stage()
     except _NotClean:

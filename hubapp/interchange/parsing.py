@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from hubapp.domain import columns, sizetype
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Term, Translate, message, untranslated
-from hubapp.domain.reference_rules import hs_code_errors, hs_code_fits
+from hubapp.domain.reference_rules import hs_code_errors
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
@@ -433,9 +433,9 @@ class _Row:
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field
             self.problem(name, cells.get(error.field, ""), error.template, error.values)
-        if move is not None and not hs_code_agrees(lookups, move.commodity_id,
-                                                   code := self.get("hs_code")):
-            for error in hs_code_errors(code, lookups.commodities[move.commodity_id]):
+        if move is not None and move.commodity_id is not None and (wrong := hs_code_errors(
+                code := self.get("hs_code"), lookups.commodities[move.commodity_id])):
+            for error in wrong:
                 self.problem(error.field, code, error.template, error.values)
             return None
         if move is not None and (teu := self.get("teu")):
@@ -452,8 +452,7 @@ def hs_code_agrees(lookups: LookupsRecord, commodity_id: int | None, code: str) 
     """Whether a row's HS code cell fits the commodity its name found: a list naming laptops
     beside cassava flour's code is wrong in one of the two, and guessing which would file the
     boxes under the wrong goods. A blank cell, or a row without a commodity, agrees."""
-    return commodity_id is None or not code or hs_code_fits(code,
-                                                            lookups.commodities[commodity_id])
+    return commodity_id is None or not hs_code_errors(code, lookups.commodities[commodity_id])
 
 
 def _whole_number(text: str) -> int | None:
