@@ -374,8 +374,12 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
         sheet = _filled_down(enumerate(chosen.iter_rows(values_only=True), 1), merges)
         table = _table(path.name, ((line, [_cell_text(value) for value in values])
                                    for line, values in sheet), limit, "xlsx")
-        _refuse_unvalued_formulas(path.name, table, formulas, manual)
-        _read_days(table, book.epoch, manual)
+        # As the import will read the columns (parsing imports Table from here).
+        from hubapp.interchange.parsing import column_fields
+
+        fields = column_fields(table.headers, manual)
+        _refuse_unvalued_formulas(path.name, table, formulas, fields)
+        _read_days(table, book.epoch, fields)
         if len(book.worksheets) > 1:
             table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread)
         return table
@@ -466,13 +470,10 @@ def _scan_sheet_xml(path: Path, sheet) -> tuple[list[tuple[int, int, int, int]],
 
 
 def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int, int]],
-                              manual: Mapping[int, str | None]) -> None:
+                              fields: list[str | None]) -> None:
     """A formula without its value would be read as an empty cell: a required column
     refused as missing, an optional one saved blank. Only in a column the import reads: a
     序号 column of =ROW()-1 beside the list, as openpyxl writes it, is none of its business."""
-    from hubapp.interchange.parsing import column_fields  # which imports Table from here
-
-    fields = column_fields(table.headers, manual)
     for line, column in formulas:
         if line > table.header_line and column <= len(fields) and fields[column - 1]:
             raise FileFormatError(QT_TRANSLATE_NOOP(
@@ -509,14 +510,13 @@ def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int,
 _SERIAL_DAYS = (dt.date(2000, 1, 1), dt.date(2100, 1, 1))
 
 
-def _read_days(table: Table, epoch: dt.datetime, manual: Mapping[int, str | None]) -> None:
+def _read_days(table: Table, epoch: dt.datetime, fields: list[str | None]) -> None:
     """The date column as the days it shows: a date-time cell is written with its time
     (a time column needs it, even at midnight), and a date typed into a General cell
     arrives as Excel's serial number ('46086')."""
     from openpyxl.utils.datetime import from_excel
 
-    columns = [index for index, header in enumerate(table.headers)
-               if manual.get(index, field_for_header(header)) == "date"]
+    columns = [index for index, field in enumerate(fields) if field == "date"]
     for _line, cells in table.rows:
         for index in columns:
             text = cells[index] if index < len(cells) else ""
