@@ -298,7 +298,8 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
             raise EditConflict(QT_TRANSLATE_NOOP(
                 "messages", "The database was restored from {file} by {user} at {at}; this "
                             "service is not in it: your changes were not saved"),
-                file=restore.entity_id, user=restore.user_name, at=audit.local_minute(restore.at))
+                file=restore.entity_id, user=restore.user_name,
+                at=audit.local_minute(restore.at))
         raise EditConflict(QT_TRANSLATE_NOOP(
             "messages", "{user} deleted this service at {at}, after you opened it; your "
                         "changes were not saved"), user=who, at=at)

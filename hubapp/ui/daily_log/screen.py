@@ -462,7 +462,7 @@ class DailyLogScreen(QWidget):
         # What the button said, not what the day is now: another desk may have closed or
         # reopened it since the last look, or while a question below was up.
         closing = not self._shown_closed
-        if not self.edits_saved_or_dropped():
+        if not self._edits_saved_or_dropped():
             return
         actor = self.ctx.actor()
         try:
@@ -678,7 +678,7 @@ class DailyLogScreen(QWidget):
             return self.save()
         return answer == "discard"
 
-    def edits_saved_or_dropped(self) -> bool:
+    def _edits_saved_or_dropped(self) -> bool:
         """can_leave(), and after "Discard" the edits are gone from the screen as well: for
         what acts on the shown service or day rather than loading another one."""
         if not self.can_leave():
@@ -869,7 +869,7 @@ class DailyLogScreen(QWidget):
     def _cancel_service(self) -> None:
         # Unsaved edits are saved or dropped first (the usual question), so that a cancel
         # changes the status of what is stored and nothing else.
-        if self._service is None or not self.edits_saved_or_dropped() or \
+        if self._service is None or not self._edits_saved_or_dropped() or \
                 not dialogs.ask_yes_no(
                     self, self.tr("Cancel service"),
                     self.tr("Mark {service} as cancelled? It will no longer count in the day's "
@@ -959,7 +959,7 @@ class DailyLogScreen(QWidget):
     def show_move(self, day: dt.date, service_id: int, container: str) -> None:
         """Open a day and service with the cursor on one container (find box, browse screen)."""
         if day != self._shown_day:
-            if not self.edits_saved_or_dropped():
+            if not self._edits_saved_or_dropped():
                 return
             self.set_day(day)
         if self._service is None or self._service.id != service_id:
