@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import Qt
 
 from hubapp.domain.audit import changed_fields
-from hubapp.store import audit, day_close, reference, services, transaction
+from hubapp.store import audit, day_close, reference, services, settings, transaction
 from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.record_model import RECORD_ROLE
@@ -63,7 +63,7 @@ def test_a_deleted_services_details_hold_every_box_to_enter_it_again(qtbot, app_
     details = screen.details.toPlainText()
     assert "…" not in details
     for move in moves:
-        expected = [f"size type: {move.size_type}", f"full empty: {move.full_empty}",
+        expected = [f"size-type: {move.size_type}", f"F/E: {move.full_empty}",
                     f"gross kg: {move.gross_kg}"]
         if move.commodity_id is not None:
             expected.append(f"commodity: {names[move.commodity_id]}")
@@ -151,7 +151,7 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     qtbot.addWidget(screen)
     # The demo was written in bulk; its one entry is switching on single-user mode.
     assert [screen.model.index(0, c).data() for c in (2, 3)] == [
-        "update", "setting single user mode"]
+        "update", "setting single-user mode"]
     service, moves = _change_a_service(app_ctx.db, "wang.li")
     app_ctx.signals.data_changed.emit(None, None)
     qtmodeltester.check(screen.model)
@@ -162,7 +162,7 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     assert f"containers: {len(moves)} → {len(moves) - 1}" in row[4]
     assert "notes: " in row[4] and "late loco" in row[4]
     screen.table.selectRow(0)
-    assert f"containers removed:\n    {moves[-1].container}  size type: " \
+    assert f"containers removed:\n    {moves[-1].container}  size-type: " \
         in screen.details.toPlainText()
 
     screen.service.setText("NOSUCH1")
@@ -530,3 +530,14 @@ def test_the_export_writes_stamps_in_utc_as_its_at_column(qtbot, app_ctx, tmp_pa
     local = dt.datetime.fromisoformat(stored).astimezone(
         dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M:%S")
     assert f"closed at: — → {local}" in details
+
+
+def test_a_settings_change_reads_as_the_settings_dialog_names_it(qtbot, app_ctx):
+    settings.save(app_ctx.db, dataclasses.replace(
+        settings.load(app_ctx.db), teu_45ft=2.25, punctuality_tolerance_min=15),
+        UserRecord("wang.li", "admin"))
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    changes = screen.model.index(0, 4).data()
+    assert "a 45 ft container counts (TEU): 2.0 → 2.25" in changes
+    assert "on time within ± (minutes): 30 → 15" in changes

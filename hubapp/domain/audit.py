@@ -157,14 +157,27 @@ WORDS = frozenset((
 ))
 
 
+# English has no translation file for these words; a column name without its underscores
+# reads well except where the settings dialog and the forms call the field something else.
+ENGLISH = {
+    "service_no": "service no.", "service_nos": "service nos.", "route_code": "route code",
+    "scheduled_at": "scheduled", "actual_at": "actual", "hs_code": "HS code",
+    "name_en": "English name", "name_zh": "Chinese name", "locode": "UN/LOCODE",
+    "hub_name": "hub name (English)", "hub_name_zh": "hub name (Chinese)",
+    "teu_45ft": "a 45 ft container counts (TEU)",
+    "punctuality_tolerance_min": "on time within ± (minutes)", "logo_path": "report logo",
+    "single_user_mode": "single-user mode", "size_type": "size-type", "teu": "TEU",
+    "full_empty": "F/E", "until": "locked until", "container_moves": "container moves",
+}
+
+
 def word(text: str, translate: Translate) -> str:
     """A stored word of the audit log as the Audit screen, its export and the store's
     messages write it."""
     if text not in WORDS:
         return text
     translated = translate("audit", text)
-    # English has no translation file for these: a column name without its underscores.
-    return translated.replace("_", " ") if translated == text else translated
+    return ENGLISH.get(text, text.replace("_", " ")) if translated == text else translated
 
 
 @dataclass(frozen=True, slots=True)
