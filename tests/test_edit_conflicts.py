@@ -210,7 +210,7 @@ def test_a_refused_save_names_the_changed_fields_as_the_audit_log_does(desks, qa
     with pytest.raises(EditConflict) as refused:
         services.save_service(desk_b, dataclasses.replace(service_b, notes="checked"), moves_b,
                               UserRecord("zhao", "supervisor"))
-    assert f"(actual at, wagons, {moves_a[0].container})" in str(refused.value)
+    assert f"(actual, wagons, {moves_a[0].container})" in str(refused.value)
     install_translations(qapp, "zh")
     try:
         shown = labels.message(refused.value)
