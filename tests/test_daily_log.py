@@ -341,6 +341,34 @@ def test_unsaved_changes_are_not_lost_by_switching_day(qtbot, screen, monkeypatc
     assert screen.form.service_no.text() == "" and not answers
 
 
+def test_a_day_that_cannot_be_read_leaves_the_service_on_its_own_day(qtbot, screen,
+                                                                     demo_db_path, monkeypatch):
+    """A server out of reach while stepping to the next day: the date box goes back, and
+    the service still in the editor is saved where it was, not moved to the day asked for."""
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    service = screen._service
+    read_day = services.list_day
+
+    def out_of_reach(db, day):
+        if day != DEMO_END:
+            raise HubError("The server closed the connection")
+        return read_day(db, day)
+
+    monkeypatch.setattr(services, "list_day", out_of_reach)
+    with qtbot.capture_exceptions() as raised:
+        press(qtbot, (Qt.Key.Key_PageDown, CTRL))
+    assert [str(error) for _kind, error, _trace in raised] == [
+        "The server closed the connection"]
+    assert screen.day() == screen.date_edit.date().toPython() == DEMO_END
+    monkeypatch.setattr(services, "list_day", read_day)
+    screen.form.notes.setFocus()
+    press(qtbot, " seals checked")
+    assert screen.save()
+    stored = services.get_service(screen._db, service.id)
+    assert (stored.date, stored.notes.endswith("seals checked")) == (DEMO_END, True)
+
+
 def test_closing_the_window_asks_first(qtbot, main_window, monkeypatch):
     screen = main_window.day_screen
     screen.new_service()

@@ -320,13 +320,22 @@ class DailyLogScreen(QWidget):
         if day == self._shown_day:
             return
         if not self.can_leave():
-            self.date_edit.blockSignals(True)
-            self.set_day(self._shown_day)
-            self.date_edit.blockSignals(False)
+            self._show_in_date_box(self._shown_day)
             return
-        self._shown_day = day
-        self.reload()
+        try:
+            self.reload(day)
+        except BaseException:
+            # The day could not be read (a server out of reach): the box goes back to the day
+            # still shown, whose service the editor holds. A save would otherwise stamp that
+            # service with the day in the box, moving it and its boxes to that day.
+            self._show_in_date_box(self._shown_day)
+            raise
         self._new_service_form()
+
+    def _show_in_date_box(self, day: dt.date) -> None:
+        self.date_edit.blockSignals(True)
+        self.set_day(day)
+        self.date_edit.blockSignals(False)
 
     def eventFilter(self, watched, event) -> bool:
         # A date box takes Ctrl+PgUp/PgDown as "ten years back/on". Leaving the
@@ -338,11 +347,15 @@ class DailyLogScreen(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def reload(self) -> None:
-        """Re-read the day's services and totals; keep the editor as it is."""
-        day = self._shown_day
+    def reload(self, day: dt.date | None = None) -> None:
+        """Re-read the shown day's services and totals, or show another day's; keep the editor
+        as it is."""
+        day = self._shown_day if day is None else day
+        # All read before any of it is shown: a day half read is never on screen.
         rows = services.list_day(self._db, day)
         totals = services.day_totals(self._db, day)
+        closed = day_close.closed_info(self._db, day)
+        self._shown_day = day
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self._fit_columns()
@@ -350,7 +363,7 @@ class DailyLogScreen(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.empty_label.setVisible(not rows)
         self.title.setText(formatting.long_date(day))
-        self._show_day_state()
+        self._show_closed(closed)
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
 
@@ -430,8 +443,10 @@ class DailyLogScreen(QWidget):
             return users.CLERK
 
     def _show_day_state(self) -> None:
+        self._show_closed(day_close.closed_info(self._db, self._shown_day))
+
+    def _show_closed(self, closed: day_close.DayCloseRecord | None) -> None:
         """A closed day says so; for a clerk it is read-only."""
-        closed = day_close.closed_info(self._db, self._shown_day)
         may_close = self._current_role() in (users.SUPERVISOR, users.ADMIN)
         said = "" if closed is None else self.tr("Closed by {name} at {time}").format(
             name=closed.closed_by, time=formatting.moment(closed.closed_local))
