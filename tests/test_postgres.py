@@ -339,6 +339,24 @@ def _stats(db_target):
     return json.loads(result.stdout)
 
 
+def test_migrate_to_refuses_a_file_whose_users_a_server_counts_as_one(tmp_path, demo_db_path):
+    """SQLite's NOCASE folds A–Z only: a file from before name_key may hold Émile and émile,
+    which the server's unique name refuses half-way through the copy (a traceback)."""
+    source = tmp_path / "hub.db"
+    source.write_bytes(demo_db_path.read_bytes())
+    db = open_db(source)
+    with transaction(db):
+        for name in ("Émile", "émile"):
+            db.execute("INSERT INTO app_user (name, role, password_hash, created_at)"
+                       " VALUES (?, 'clerk', 'x', '2026-01-01T00:00:00+00:00')", [name])
+    db.close()
+    # Refused before the server is asked: this one does not exist.
+    result = hubapp("migrate-to", "postgresql://hub@127.0.0.1:9/hub", "--db", source)
+    assert (result.returncode, result.stderr.strip()) == (1, (
+        "hubapp: error: Users Émile, émile differ only in letter case, which a server counts as one name; "
+        "nothing was copied"))
+
+
 def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
     from hubapp.store import day_close, settings, users
 

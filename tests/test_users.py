@@ -95,6 +95,15 @@ def test_a_name_is_stored_as_typed_on_a_plain_keyboard_and_taken_once(db, admin)
         assert users.authenticate(db, typed, PASSWORD).name == "li.na"
 
 
+def test_names_that_differ_only_in_the_case_of_any_letter_are_one(db, admin):
+    # SQLite's NOCASE folds A–Z only; a server folds every script's letters, and refused
+    # such a file's second account half-way through migrate-to.
+    users.add_user(db, admin, "Émile", CLERK, PASSWORD)
+    for typed in ("émile", "ÉMILE"):
+        with pytest.raises(HubError, match="^User Émile already exists$"):
+            users.add_user(db, admin, typed, CLERK, PASSWORD)
+
+
 def test_the_name_hub_desk_writes_for_the_command_line_is_nobodys(db, admin):
     # The audit log names the command line so: a person so named would pass for it there.
     for name in (users.SHELL_ADMIN.name, "Command Line", "ｃｏｍｍａｎｄ line"):

@@ -16,7 +16,7 @@ import psycopg
 from psycopg import sql as pgsql
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
-from hubapp.store import postgres
+from hubapp.store import postgres, users
 from hubapp.store.db import as_user_error, open_db
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES, STEPS, table_names
 
@@ -49,6 +49,10 @@ def copy_to_server(source: Path, url: str,
     was compared. Raises DatabaseError if the target is not empty or a count differs."""
     file_db = open_db(source, create=False)  # a file from an older build is upgraded first
     try:
+        if clashing := users.names_one_on_a_server(file_db):
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "Users {names} differ only in letter case, which a server counts "
+                            "as one name; nothing was copied"), names=", ".join(clashing))
         server = postgres.PgDatabase(postgres.connect(url), url)
         try:
             with server.atomic():

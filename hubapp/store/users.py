@@ -86,6 +86,21 @@ def user_name(text: str) -> str:
     return folded("".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf")))
 
 
+def name_key(name: str) -> str:
+    """What makes two user names one. A server's collation ignores the case of letters in
+    every script, SQLite's NOCASE only that of A–Z: both engines are held to the server's
+    rule, so a file's accounts stay distinct when it moves to a server."""
+    return user_name(name).casefold()
+
+
+def names_one_on_a_server(db: Database) -> list[str]:
+    """The stored user names that differ only in letter case (none since name_key)."""
+    by_key: dict[str, list[str]] = {}
+    for (name,) in db.execute("SELECT name FROM app_user ORDER BY id"):
+        by_key.setdefault(name_key(name), []).append(name)
+    return [name for names in by_key.values() if len(names) > 1 for name in names]
+
+
 def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
     """Refuse user unless their role is among allowed, else return that role. Call it
     inside the write's transaction: a logged-in user's role and account are read from
@@ -389,7 +404,7 @@ def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserR
     if not name or len(name) > MAX_NAME_LENGTH:
         raise HubError(QT_TRANSLATE_NOOP("messages", "A user name must be 1–{max} characters"),
                        max=MAX_NAME_LENGTH)
-    if name.casefold() == SHELL_ADMIN.name.casefold():
+    if name_key(name) == name_key(SHELL_ADMIN.name):
         # The audit log and closed days name the command line so: a person of that name
         # would pass for it there. (Single-user mode writes the computer account's name,
         # which is also the name its owner most likely wants for their own account.)
@@ -398,7 +413,8 @@ def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserR
                         "line; choose another"), name=name)
     _check_role(role)
     _check_password(password)
-    taken = db.execute("SELECT name FROM app_user WHERE name = ?", [name]).fetchone()
+    taken = [stored for (stored,) in db.execute("SELECT name FROM app_user")
+             if name_key(stored) == name_key(name)]
     if taken:
         raise HubError(QT_TRANSLATE_NOOP("messages", "User {name} already exists"),
                        name=taken[0])
