@@ -353,8 +353,8 @@ def test_migrate_to_refuses_a_file_whose_users_a_server_counts_as_one(tmp_path, 
     # Refused before the server is asked: this one does not exist.
     result = hubapp("migrate-to", "postgresql://hub@127.0.0.1:9/hub", "--db", source)
     assert (result.returncode, result.stderr.strip()) == (1, (
-        "hubapp: error: Users Émile, émile differ only in letter case, which a server counts as one name; "
-        "nothing was copied"))
+        "hubapp: error: Users Émile, émile differ only in letter case, which a server "
+        "counts as one name; nothing was copied"))
 
 
 def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):
