@@ -335,12 +335,17 @@ class BrowseScreen(QWidget):
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change is not None and change.what in ("reference", "restore"):
             filter_choices.refill(self.route, self.commodity, self.ctx.db)
+            # A route or commodity filtered by that is gone (merged away, restored over)
+            # leaves its list on "All …": the rows must follow, not the old filter's none.
+            self._stale = self._stale or self.current_filter() != self.model.filter
         if not self._shows(change):
             return
-        if self.isVisible():
-            self._read_again()
-        else:
+        if not self.isVisible():
             self._changed = True
+        elif self._stale:
+            self.reload()
+        else:
+            self._read_again()
 
     def _shows(self, change: ChangeRecord | None) -> bool:
         """Whether change may alter the rows: settings, users or a day's closing do not, nor
