@@ -527,6 +527,25 @@ def test_places_typed_full_width_are_known(qtbot, screen, demo_db_path):
             ("CNCQI", "LAVTE")]
 
 
+@pytest.mark.parametrize("typed, code", [
+    ("Chongqing", "CNCQI"), ("重庆", "CNCQI"), ("CN CQI", "CNCQI"), ("LA VTE", "LAVTE"),
+    ("Saigon", "VNSGN"), ("Hai Phong", "VNHPH"), ("Warszawa", "PLWAW"), ("Khorgos", "CNHRS")])
+def test_a_place_is_read_as_an_import_reads_it(qtbot, screen, demo_db_path, typed, code):
+    # Stored names, spaced codes and shipped synonyms that a file may hold were refused here.
+    from hubapp.store import open_db
+    from hubapp.store.interchange import lookups
+
+    assert lookups(open_db(demo_db_path)).find_place(typed) == code
+    _new_service(qtbot, screen, "B7")
+    screen.form.origin.setFocus()
+    press(qtbot, typed)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.form.message.text() == ""
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT origin FROM service WHERE service_no = 'B7' AND date = ?",
+                            [screen.day().isoformat()]).fetchall() == [(code,)]
+
+
 def test_a_place_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
     # Down and Enter left "CNCQI · Chongqing International Logistics Hub Park · 重庆…".
     screen.new_service()

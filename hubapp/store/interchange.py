@@ -22,7 +22,7 @@ from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import (
-    commodity_finder, list_commodities, list_places, list_routes,
+    commodity_finder, list_commodities, list_routes, place_finder,
 )
 from hubapp.store.rows import minute_text, service_row
 from hubapp.store.services import refresh_dwell
@@ -64,17 +64,13 @@ def lookups(db: Database) -> LookupsRecord:
 
     The shipped aliases of domain.reference ("中老班列", "tapioca flour") are
     accepted too, but only when they lead to a record this database holds. Commodities
-    are read as the daily log reads them (commodity_finder); a retired one is found when
-    nothing in use answers (find_kept).
+    and places are read as the daily log reads them (commodity_finder, place_finder); a
+    retired commodity is found when nothing in use answers (find_kept).
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
         for text in (route.code, route.name_en, route.name_zh):
             routes.setdefault(lookup_key(text), route)
-    places: dict[str, str] = {}
-    for place in list_places(db):
-        for text in (place.locode, place.name_en, place.name_zh):
-            places.setdefault(lookup_key(text), place.locode)
     commodity = commodity_finder(db)
     commodities = {c.id: c for c in list_commodities(db, include_retired=True)}
     retired = {c.id for c in commodities.values() if c.retired}
@@ -93,14 +89,9 @@ def lookups(db: Database) -> LookupsRecord:
             found = routes.get(lookup_key(known.code))
         return found
 
-    def find_place(text: str) -> str | None:
-        found = places.get(lookup_key(text))
-        if found is None and (known := reference.find_place(text)) is not None:
-            found = places.get(lookup_key(known.locode))
-        return found
-
     # Each normalises the text it is asked; a file asks about the same few thousands of times.
-    return LookupsRecord(*map(functools.cache, (find_kept, find_route, find_place)), commodities)
+    finders = (find_kept, find_route, place_finder(db))
+    return LookupsRecord(*map(functools.cache, finders), commodities)
 
 
 @dataclass(slots=True)

@@ -35,6 +35,27 @@ def list_routes(db: Database) -> list[RouteRecord]:
             for r in db.query("SELECT * FROM route ORDER BY code")]
 
 
+def place_finder(db: Database) -> Callable[[str], str | None]:
+    """A lookup from a place's UN/LOCODE ("LAVTE", "LA VTE") or English or Chinese name to
+    its UN/LOCODE: the one reading of place text, for the daily log and imports alike.
+
+    A name the database lacks but domain.reference knows (a shipped synonym such as
+    "Saigon" or "Warszawa") finds the place of that one's code, if the database holds it.
+    """
+    places: dict[str, str] = {}
+    for place in list_places(db):
+        for text in (place.locode, place.name_en, place.name_zh):
+            places.setdefault(lookup_key(text), place.locode)
+
+    def find(text: str) -> str | None:
+        found = places.get(lookup_key(text))
+        if found is None and (known := shipped.find_place(text)) is not None:
+            found = places.get(lookup_key(known.locode))
+        return found
+
+    return find
+
+
 def list_commodities(db: Database, include_retired: bool = False) -> list[CommodityRecord]:
     where = "" if include_retired else "WHERE retired = 0"
     return [_commodity(r) for r in db.query(f"SELECT * FROM commodity {where} ORDER BY name_en")]

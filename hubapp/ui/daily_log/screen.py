@@ -232,7 +232,7 @@ class DailyLogScreen(QWidget):
 
     def _build_editor(self) -> None:
         self.form = ServiceForm(reference.list_places(self._db), reference.list_routes(self._db),
-                                self)
+                                reference.place_finder(self._db), self)
         self.form.changed.connect(self._form_changed)
         self.undo_stack = QUndoStack(self)
         self.grid = ContainerGridModel(self.undo_stack, self)
@@ -301,7 +301,8 @@ class DailyLogScreen(QWidget):
     def _reference_changed(self) -> None:
         """An admin edited places, routes or commodities: offer and check against the new lists."""
         self._load_commodities()
-        self.form.set_reference(reference.list_places(self._db), reference.list_routes(self._db))
+        self.form.set_reference(reference.list_places(self._db), reference.list_routes(self._db),
+                                reference.place_finder(self._db))
         self._configure_grid()
 
     # -- the day ---------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,7 +15,6 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP
 from hubapp.domain.records import (
     Direction, Mode, PlaceRecord, RouteRecord, ServiceRecord, Status,
 )
-from hubapp.domain.reference import lookup_key
 from hubapp.domain.validation import (
     MAX_WAGONS, FieldError, parse_clock, parse_time, service_number,
 )
@@ -43,7 +42,7 @@ class ServiceForm(QWidget):
     changed = Signal()
 
     def __init__(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord],
-                 parent=None) -> None:
+                 find_place: Callable[[str], str | None], parent=None) -> None:
         super().__init__(parent)
         self._service: ServiceRecord | None = None
         self._shown_times = {"scheduled_at": "", "actual_at": ""}
@@ -60,7 +59,7 @@ class ServiceForm(QWidget):
         self.route.setMinimumContentsLength(12)
         self.origin = self._place_edit()
         self.destination = self._place_edit()
-        self.set_reference(places, routes)
+        self.set_reference(places, routes, find_place)
         self.scheduled = self._time_edit()
         self.actual = self._time_edit()
         self.status = self._choice(Status, labels.status)
@@ -116,10 +115,12 @@ class ServiceForm(QWidget):
         self.wagons.valueChanged.connect(self.changed)
         tidy_as_typed(self.service_no, service_number)
 
-    def set_reference(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord]) -> None:
-        """The lists to choose from; called again when an admin changes them."""
+    def set_reference(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord],
+                      find_place: Callable[[str], str | None]) -> None:
+        """The lists to choose from, and the store's reading of a typed place (as import's:
+        "CN CQI", "Saigon"); called again when an admin changes them."""
         self._routes = {route.code: route for route in routes}
-        self._places = _place_index(places)
+        self._find_place = find_place
         chosen = self.route.currentData()
         self.route.clear()
         self.route.addItem("", None)
@@ -237,8 +238,7 @@ class ServiceForm(QWidget):
         places = {}
         for field, edit in (("origin", self.origin), ("destination", self.destination)):
             text = edit.text().strip()
-            places[field] = self._places.get(lookup_key(text.split(_SEPARATOR)[0])) if text \
-                else None
+            places[field] = self._find_place(text.split(_SEPARATOR)[0]) if text else None
             if text and places[field] is None:
                 errors.append(FieldError(field, QT_TRANSLATE_NOOP("messages", "Place {value!r} is not a known UN/LOCODE or "
                                          "place name"), {"value": text}))
@@ -312,14 +312,6 @@ class _PlaceCompleter(QCompleter):
         # What QLineEdit writes on a pick: a setText on activated came before QLineEdit's own
         # handler, which wrote the whole suggestion over it.
         return super().pathFromIndex(index).split(_SEPARATOR)[0]
-
-
-def _place_index(places: Sequence[PlaceRecord]) -> dict[str, str]:
-    index = {}
-    for place in places:
-        for key in (place.locode, place.name_en, place.name_zh):
-            index[lookup_key(key)] = place.locode
-    return index
 
 
 def _ends(route: RouteRecord, outbound: bool) -> tuple[str, str]:
