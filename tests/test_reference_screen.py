@@ -415,41 +415,69 @@ def test_a_clerk_sees_the_lists_read_only(qtbot, app_ctx):
         tab.add_button, tab.edit_button, tab.retire_button, tab.merge_button))
 
 
-def test_import_offers_to_add_an_unknown_commodity_then_imports(
-        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+def _import_naming(qtbot, monkeypatch, main_window, tmp_path, commodity: str):
+    """The import dialog after importing the sample with one box's commodity written so."""
     from test_import_dialog import SAMPLE, open_import, run_import
 
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    lines[2] = lines[2].replace(",木薯粉,110620,", ",菠萝蜜,,")
+    lines[2] = lines[2].replace(",木薯粉,110620,", f",{commodity},,")
     path = tmp_path / "jackfruit.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     run_import(dialog, qtbot)
-    assert [p.value for p in dialog.problems_model.problems] == ["菠萝蜜"]
+    assert [p.value for p in dialog.problems_model.problems] == [commodity]
     assert dialog.add_to_list_button.isVisible()
+    return dialog
 
+
+def _add_jackfruit(qtbot, monkeypatch, name_en: str, name_zh: str) -> list:
+    """Add to the list… opens the real form, which the user fills in and saves."""
     forms = []
 
     def edit(parent, ctx, kind, record=None, *, new=True):
         form = ReferenceFormDialog(ctx, kind, record, new=new, parent=parent)
         qtbot.addWidget(form)
         form.show()
-        forms.append(form)
-        assert (kind, form.form.name_zh.text(), form.form.name_en.text()) == (
-            "commodity", "菠萝蜜", "")
+        forms.append((kind, form.form.name_en.text(), form.form.name_zh.text()))
         type_into(qtbot, form.form.hs_code, "081070")
-        type_into(qtbot, form.form.name_en, "jackfruit")
+        type_into(qtbot, form.form.name_en, name_en)
+        type_into(qtbot, form.form.name_zh, name_zh)
         qtbot.keyClick(form.form.category, Qt.Key.Key_Down)  # none chosen yet → Farm products
         save(qtbot, form)
-        return form.change
+        return form.saved
 
     monkeypatch.setattr(dialogs, "ask_reference_record", edit)
+    return forms
+
+
+def test_import_offers_to_add_an_unknown_commodity_then_imports(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    from test_import_dialog import run_import
+
+    dialog = _import_naming(qtbot, monkeypatch, main_window, tmp_path, "菠萝蜜")
+    forms = _add_jackfruit(qtbot, monkeypatch, "jackfruit", "菠萝蜜")
     click(qtbot, dialog.add_to_list_button)
-    assert forms and reference.commodity_finder(app_ctx.db)("菠萝蜜") is not None
+    assert forms == [("commodity", "", "菠萝蜜")]
+    assert reference.commodity_finder(app_ctx.db)("菠萝蜜") is not None
     assert dialog.problems_model.problems == [] and not dialog.add_to_list_button.isVisible()
     assert "“菠萝蜜” is in the list now" in dialog.result_label.text()
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+
+
+def test_a_name_corrected_in_the_form_leaves_the_files_problem_and_says_so(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """It said "“jack fruit” is in the list now" and cleared the problem, which the next
+    import met again: the file still says "jack fruit"."""
+    dialog = _import_naming(qtbot, monkeypatch, main_window, tmp_path, "jack fruit")
+    forms = _add_jackfruit(qtbot, monkeypatch, "jackfruit", "菠萝蜜")
+    click(qtbot, dialog.add_to_list_button)
+    assert forms == [("commodity", "jack fruit", "")]
+    assert reference.commodity_finder(app_ctx.db)("jackfruit") is not None
+    assert [p.value for p in dialog.problems_model.problems] == ["jack fruit"]
+    assert dialog.add_to_list_button.isVisible()
+    assert dialog.result_label.text().startswith(
+        "Saved as “jackfruit”, which does not match “jack fruit” in the file")
 
 
 def test_a_merged_away_name_in_an_import_says_where_it_went_and_is_not_offered_to_add(

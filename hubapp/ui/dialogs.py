@@ -204,12 +204,13 @@ def ask_reference_record(parent: QWidget | None, ctx, kind: str, record=None, *,
     """The add/edit form of a commodity, place or route ("commodity", "place", "route").
 
     record fills the form (for a new one, as far as it is known). Saves, announces the
-    change on ctx.signals and returns its ChangeRecord; None if the user cancelled.
+    change on ctx.signals and returns the record as saved (its names as the user left
+    them); None if the user cancelled.
     """
     from hubapp.ui.reference_screen import ReferenceFormDialog
 
     dialog = ReferenceFormDialog(ctx, kind, record, new=new, parent=parent)
-    return dialog.change if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
+    return dialog.saved if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
 
 def ask_print(parent: QWidget | None, printer) -> bool:

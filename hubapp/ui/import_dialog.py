@@ -21,6 +21,7 @@ from hubapp.interchange.parsing import column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
+from hubapp.store import interchange as store_interchange
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import BAD_CELL, list_table, rows_high
@@ -531,14 +532,30 @@ class ImportDialog(QDialog):
         if not unknown:
             return
         problem = unknown[0]
-        if add_unknown(self, self.ctx, _UNKNOWN_NAMES[problem.template],
-                       problem.value) is None:
+        kind = _UNKNOWN_NAMES[problem.template]
+        saved = add_unknown(self, self.ctx, kind, problem.value)
+        if saved is None:
+            return
+        if not self._reads_now(kind, problem.value):  # the user corrected the name in the form
+            self._set_result(self.tr(
+                "Saved as “{saved}”, which does not match “{text}” in the file: correct the "
+                "file, or the name in the list, and import again.").format(
+                saved=labels.pick(saved.name_en, saved.name_zh), text=problem.value), error=True)
             return
         self._show_problems([p for p in problems if not (
             p.template == problem.template and p.value == problem.value)])
         self._set_result(self.tr("“{name}” is in the list now. Import the file again when "
                                  "the other problems are corrected.").format(
             name=problem.value))
+
+    def _reads_now(self, kind: str, text: str) -> bool:
+        """Whether an import now finds text in the list of kind ("commodity"/"place")."""
+        finders = store_interchange.lookups(self.ctx.db)
+        find = finders.find_commodity if kind == "commodity" else finders.find_place
+        try:
+            return find(text) is not None
+        except HubError:  # an HS code the new one shares: the file's rows still do not read
+            return False
 
     def save_problems(self) -> None:
         name = f"{self.path.stem}-problems.csv" if self.path else "problems.csv"

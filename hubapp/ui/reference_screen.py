@@ -267,6 +267,7 @@ class ReferenceFormDialog(FormDialog):
         # As opened: saving writes only what was changed here over what is stored then.
         self.loaded = None if new else record
         self.change: ChangeRecord | None = None
+        self.saved: CommodityRecord | PlaceRecord | RouteRecord | None = None  # as typed
         titles = {
             ("commodity", True): self.tr("New commodity"),
             ("commodity", False): self.tr("Edit commodity"),
@@ -288,6 +289,7 @@ class ReferenceFormDialog(FormDialog):
     def save(self) -> None:
         try:
             self.change = self.form.save(self.ctx, self.new, self.loaded)
+            self.saved = self.form.record()
         except ValidationError as error:
             self.form.show_errors(list(error.errors))
             self.adjustSize()  # room for the wrapped messages
@@ -549,10 +551,11 @@ def _chinese(text: str) -> bool:
 
 
 def add_unknown(parent: QWidget | None, ctx: AppContext, kind: str,
-                text: str) -> ChangeRecord | None:
+                text: str) -> CommodityRecord | PlaceRecord | None:
     """Offer to add a commodity or place ("commodity"/"place") met as text in an import or
     a paste: the form opens filled in as far as the text tells (an HS code or UN/LOCODE,
-    else the English or Chinese name). The new record is announced on ctx.signals."""
+    else the English or Chinese name). The new record is announced on ctx.signals and
+    returned as saved, which may name it otherwise than text; None if cancelled."""
     text = text.strip()
     name_en, name_zh = ("", text) if _chinese(text) else (text, "")
     if kind == "commodity":
