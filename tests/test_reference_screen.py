@@ -390,6 +390,21 @@ def test_search_finds_english_chinese_and_codes(qtbot, screen, qtmodeltester):
     qtmodeltester.check(screen.routes.model)
 
 
+@pytest.mark.parametrize("kind, typed, found", [
+    ("commodities", "1106.20", "cassava flour"), ("commodities", "11062000", "cassava flour"),
+    ("commodities", "１１０６２０", "cassava flour"),
+    ("commodities", "cassava  flour", "cassava flour"),
+    ("commodities", "Ｃａｓｓａｖａ fl", "cassava flour"), ("places", "LA VTE", "Vientiane"),
+    ("places", "la v", "Vientiane")])
+def test_search_reads_codes_and_names_as_the_finders_do(qtbot, screen, kind, typed, found):
+    # Every finder read these; the list, searching the shown text, showed nothing.
+    tab = getattr(screen, kind)
+    screen.tabs.setCurrentWidget(tab)
+    type_into(qtbot, tab.search, typed)
+    shown = [tab.proxy.index(r, 1).data() for r in range(tab.proxy.rowCount())]
+    assert found in shown and len(shown) < tab.model.rowCount()
+
+
 def test_lists_are_compact_and_the_name_takes_the_width(qtbot, main_window, screen):
     from hubapp.ui.browse_screen import BrowseScreen
 

@@ -303,6 +303,32 @@ class ReferenceFormDialog(FormDialog):
 
 # --- the screen -----------------------------------------------------------------------------
 
+class _SearchProxy(QSortFilterProxyModel):
+    """The rows holding the search as the finders read it: "１１０６２０", "1106.20" and the
+    tariff line "11062000" find 110620, "LA VTE" finds LAVTE, two spaces read as one, as an
+    import or the daily log reads them; part of a name or code finds it, as it is typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._wanted: frozenset[str] = frozenset()
+
+    def search(self, text: str) -> None:
+        self.beginFilterChange()
+        key = lookup_key(text)
+        # As a name, as a code printed spaced, as an HS code: any of them may be meant.
+        self._wanted = frozenset(filter(None, (key, lookup_key(plain_code(text)),
+                                               hs_code_of_key(key))))
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self._wanted:
+            return True
+        model = self.sourceModel()
+        cells = [lookup_key(model.index(source_row, column, source_parent).data() or "")
+                 for column in range(model.columnCount(source_parent))]
+        return any(wanted in cell for wanted in self._wanted for cell in cells)
+
+
 class ReferenceTab(QWidget):
     """A searchable list of one kind of record, with its buttons."""
 
@@ -312,16 +338,14 @@ class ReferenceTab(QWidget):
         self.setObjectName(f"reference_{kind}")
         self.ctx, self.kind, self.model, self.load = ctx, kind, model, load
         model.setParent(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _SearchProxy(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)  # English, Chinese and the code alike
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search English, Chinese or code…"))
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.search)
         self.view = list_table(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
