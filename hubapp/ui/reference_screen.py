@@ -313,12 +313,13 @@ class _SearchProxy(QSortFilterProxyModel):
         self._wanted: frozenset[str] = frozenset()
 
     def search(self, text: str) -> None:
-        self.beginFilterChange()
         key = lookup_key(text)
         # As a name, as a code printed spaced, as an HS code: any of them may be meant.
         self._wanted = frozenset(filter(None, (key, lookup_key(plain_code(text)),
                                                hs_code_of_key(key))))
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        # Filters again (filterAcceptsRow reads _wanted), in every Qt 6 the project allows:
+        # begin/endFilterChange need 6.10, invalidateRowsFilter warns of its deprecation.
+        self.setFilterFixedString(text)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self._wanted:
