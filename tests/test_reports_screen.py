@@ -167,3 +167,51 @@ def test_a_saved_report_is_offered_a_name_of_iso_dates(qtbot, app_ctx, monkeypat
     month = screen.first.date().toString("yyyy-MM")
     assert offered == ["Period-report-2026-03-01_2026-03-05.pdf",
                        f"Monthly-report-{month}.pdf"]
+
+
+def _print_to_file(qtbot, screen, monkeypatch, path, pages=None):
+    """Print… through the real print dialog, its Print to File (PDF) named path, and pages
+    (first, last) chosen if given; returns the messages shown."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QLineEdit, QRadioButton, QSpinBox
+
+    from hubapp.ui import dialogs
+
+    def ask(parent, printer):
+        dialog = QPrintDialog(printer, parent)
+        dialog.show()
+        dialog.findChild(QLineEdit, "filename").setText(str(path))
+        if pages is not None:
+            dialog.findChild(QRadioButton, "printRange").setChecked(True)
+            dialog.findChild(QSpinBox, "to").setValue(pages[1])
+            dialog.findChild(QSpinBox, "from").setValue(pages[0])
+        dialog.accept()
+        return True
+
+    errors = []
+    monkeypatch.setattr(dialogs, "ask_print", ask)
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    return errors
+
+
+def test_print_prints_the_pages_chosen_in_the_print_dialog(qtbot, app_ctx, tmp_path,
+                                                           monkeypatch):
+    screen = _shown(qtbot, app_ctx)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        screen.first.setDate(QDate(DEMO_END.year, DEMO_END.month, DEMO_END.day))
+    pages = screen.preview.pageCount()
+    assert pages >= 2
+    printed = tmp_path / "printed.pdf"
+    assert _print_to_file(qtbot, screen, monkeypatch, printed, (2, 2)) == []
+    reader = PdfReader(printed)
+    assert len(reader.pages) == 1
+    assert f"Page 2 of {pages}" in " ".join(reader.pages[0].extract_text().split())
+
+    # Pages beyond the report's end are left out; none left is said, not a blank page.
+    assert _print_to_file(qtbot, screen, monkeypatch, printed, (2, pages + 5)) == []
+    assert len(PdfReader(printed).pages) == pages - 1
+    errors = _print_to_file(qtbot, screen, monkeypatch, tmp_path / "none.pdf",
+                            (pages + 1, pages + 2))
+    assert errors == [f"The report has {pages} pages; choose pages among them"]
+    assert not (tmp_path / "none.pdf").exists()

@@ -43,21 +43,28 @@ def page_layout() -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def paint(document: QTextDocument, report: ReportContentRecord,
-          device: QPagedPaintDevice) -> int:
-    """Paints every page onto a device whose page layout is set; returns the page count."""
+def paint(document: QTextDocument, report: ReportContentRecord, device: QPagedPaintDevice,
+          first: int = 1, last: int | None = None) -> int:
+    """Paints the pages first to last (1-based; None: to the end) of those there are onto a
+    device whose page layout is set; returns the report's page count. Each keeps its
+    number: page 2 printed alone still says "page 2 of 3"."""
     scale = device.logicalDpiX() / LAYOUT_DPI
     width, height = device.width() / scale, device.height() / scale
     body = QSizeF(width, height - 2 * _BAND_PX)
     document.setPageSize(body)
     _keep_together(document)
     pages = document.pageCount()
+    chosen = range(max(first, 1) - 1, pages if last is None else min(last, pages))
+    if not chosen:  # checked before the painter begins, which would start a blank page
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "The report has {count} page(s); choose pages among them"),
+            count=pages)
     logo = _logo(report, scale)
     painter = QPainter(device)
     try:
         painter.scale(scale, scale)
-        for page in range(pages):
-            if page:
+        for page in chosen:
+            if page != chosen.start:
                 device.newPage()
             _bands(painter, report, logo, width, height, page + 1, pages)
             painter.save()

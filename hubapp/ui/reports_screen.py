@@ -160,8 +160,14 @@ class ReportsScreen(QWidget):
     def _print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(printing.page_layout())
-        if self.report is not None and dialogs.ask_print(self, printer):
-            printing.paint(to_document(self.report), self.report, printer)
+        if self.report is None or not dialogs.ask_print(self, printer):
+            return
+        first, last = (printer.fromPage(), printer.toPage()) \
+            if printer.printRange() == QPrinter.PrintRange.PageRange else (1, None)
+        try:
+            printing.paint(to_document(self.report), self.report, printer, first, last)
+        except HubError as error:
+            dialogs.show_error(self, self.tr("Print"), labels.message(error))
 
     def _file_name(self) -> str:
         """The name a saved report is offered: its days in ISO, which sort and need no
