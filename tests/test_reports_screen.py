@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPageSize
 
 from tests.conftest import DEMO_END
 
@@ -169,9 +170,10 @@ def test_a_saved_report_is_offered_a_name_of_iso_dates(qtbot, app_ctx, monkeypat
                        f"Monthly-report-{month}.pdf"]
 
 
-def _print_to_file(qtbot, screen, monkeypatch, path, pages=None):
+def _print_to_file(qtbot, screen, monkeypatch, path, pages=None, paper=None):
     """Print… through the real print dialog, its Print to File (PDF) named path, and pages
-    (first, last) chosen if given; returns the messages shown."""
+    (first, last) and paper (a QPageSize, as its Properties choose it) if given; returns the
+    messages shown."""
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QLineEdit, QRadioButton, QSpinBox
 
@@ -186,6 +188,8 @@ def _print_to_file(qtbot, screen, monkeypatch, path, pages=None):
             dialog.findChild(QSpinBox, "to").setValue(pages[1])
             dialog.findChild(QSpinBox, "from").setValue(pages[0])
         dialog.accept()
+        if paper is not None:
+            printer.setPageSize(paper)
         return True
 
     errors = []
@@ -203,9 +207,12 @@ def test_print_prints_the_pages_chosen_in_the_print_dialog(qtbot, app_ctx, tmp_p
     pages = screen.preview.pageCount()
     assert pages >= 2
     printed = tmp_path / "printed.pdf"
-    assert _print_to_file(qtbot, screen, monkeypatch, printed, (2, 2)) == []
+    letter = QPageSize(QPageSize.PageSizeId.Letter)
+    assert _print_to_file(qtbot, screen, monkeypatch, printed, (2, 2), letter) == []
     reader = PdfReader(printed)
     assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # as chosen
     assert f"Page 2 of {pages}" in " ".join(reader.pages[0].extract_text().split())
 
     # Pages beyond the report's end are left out; none left is said, not a blank page.
@@ -215,3 +222,20 @@ def test_print_prints_the_pages_chosen_in_the_print_dialog(qtbot, app_ctx, tmp_p
                             (pages + 1, pages + 2))
     assert errors == [f"The report has {pages} pages; choose pages among them"]
     assert not (tmp_path / "none.pdf").exists()
+
+
+def test_print_to_file_never_writes_over_the_database_or_a_file_not_a_pdf(
+        qtbot, app_ctx, tmp_path, monkeypatch):
+    from hubapp.store import services
+
+    screen = _shown(qtbot, app_ctx)
+    errors = _print_to_file(qtbot, screen, monkeypatch, app_ctx.db_path)
+    assert len(errors) == 1 and "is the hub's database" in errors[0]
+    assert app_ctx.db_path.read_bytes().startswith(b"SQLite format 3\0")
+    assert services.list_day(app_ctx.db, DEMO_END)  # the database is whole and still open
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("the morning meeting's notes")
+    errors = _print_to_file(qtbot, screen, monkeypatch, notes)
+    assert len(errors) == 1 and "exists and is not a PDF" in errors[0]
+    assert notes.read_text() == "the morning meeting's notes"

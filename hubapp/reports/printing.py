@@ -236,8 +236,11 @@ def _bands(painter: QPainter, report: ReportContentRecord, logo: QImage | None,
     painter.drawText(bottom, right, text("page", report.language, page=page, pages=pages))
 
 
-def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | None = None) -> int:
-    """Writes the report as a PDF file; returns its page count.
+def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | None = None,
+              layout: QPageLayout | None = None, first: int = 1,
+              last: int | None = None) -> int:
+    """Writes the report's pages first to last as a PDF file, on this desk's paper unless
+    layout says otherwise; returns the report's page count.
 
     The PDF is written beside the target and renamed over it when whole: a report that
     fails leaves the file that was there. A file that is not a PDF is never replaced (the
@@ -250,11 +253,11 @@ def write_pdf(report: ReportContentRecord, path: Path, database: Path | str | No
             pass  # QPdfWriter says nothing when it cannot write: find out first
         writer = QPdfWriter(str(partial))
         writer.setResolution(300)
-        writer.setPageLayout(page_layout())
+        writer.setPageLayout(layout or page_layout())
         writer.setTitle(f"{report.title} {report.period}")
         writer.setCreator("Hub Desk")
         document = to_document(report)
-        pages = paint(document, report, writer)
+        pages = paint(document, report, writer, first, last)
         del writer  # the file is whole once its writer is gone
         put_back_ideographs(partial, document.toPlainText() + report.hub_name)
         return pages

@@ -165,7 +165,14 @@ class ReportsScreen(QWidget):
         first, last = (printer.fromPage(), printer.toPage()) \
             if printer.printRange() == QPrinter.PrintRange.PageRange else (1, None)
         try:
-            printing.paint(to_document(self.report), self.report, printer, first, last)
+            if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat \
+                    and printer.outputFileName():
+                # Print to File: the printer would write straight over any file named, the
+                # database too; Save as PDF's way refuses that and replaces a file only whole.
+                printing.write_pdf(self.report, Path(printer.outputFileName()),
+                                   self.ctx.db_path, printer.pageLayout(), first, last)
+            else:
+                printing.paint(to_document(self.report), self.report, printer, first, last)
         except HubError as error:
             dialogs.show_error(self, self.tr("Print"), labels.message(error))
 
