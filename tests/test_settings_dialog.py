@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPageSize
 from PySide6.QtWidgets import QDialogButtonBox
 
 from hubapp.domain.audit import changed_fields
@@ -281,3 +281,28 @@ def test_cancel_keeps_the_stored_logo_and_remove_then_save_removes_it(
     assert changed_fields(entry.before, entry.after) == [
         ("logo", audit.entries(app_ctx.db)[1].after["logo"], "")]
     assert logo_audited(entry) == "logo: removed"
+
+
+def _page_shape(preview) -> float:
+    """The height of the preview's first page over its width, as drawn (with its shadow)."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    page = min(preview.findChild(QGraphicsView).scene().items(),
+               key=lambda item: item.sceneBoundingRect().top())
+    box = page.boundingRect()
+    return box.height() / box.width()
+
+
+def test_a_new_paper_size_shows_in_the_reports_preview_at_once(qtbot, main_window):
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    screen = main_window.screen(ReportsScreen)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        main_window.show_screen(ReportsScreen)
+    a4 = _page_shape(screen.preview)
+    dialog = open_settings(qtbot, main_window)
+    qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4 → Letter
+    with qtbot.waitSignal(screen.preview.previewChanged, timeout=30_000):
+        save(qtbot, dialog)
+    assert screen.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    assert _page_shape(screen.preview) < a4 - 0.08  # 11 by 8.5 inches, not 297 by 210 mm

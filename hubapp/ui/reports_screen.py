@@ -65,7 +65,6 @@ class ReportsScreen(QWidget):
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setPageLayout(printing.page_layout())
         self.preview = QPrintPreviewWidget(self.printer)
         self.preview.paintRequested.connect(self._paint)
         self.preview.fitToWidth()  # a page's text is readable without zooming
@@ -90,6 +89,7 @@ class ReportsScreen(QWidget):
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
         ctx.signals.data_changed.connect(lambda *_: self.refresh())
+        ctx.signals.paper_changed.connect(self.preview.updatePreview)
         self._stale = True
         self._kind_changed()
 
@@ -154,6 +154,7 @@ class ReportsScreen(QWidget):
         self.status.setText(self.tr("Could not make the report: {reason}").format(reason=reason))
 
     def _paint(self, printer: QPrinter) -> None:
+        printer.setPageLayout(printing.page_layout())  # the paper as set now, not at the start
         if self.report is not None:
             printing.paint(to_document(self.report), self.report, printer)
 

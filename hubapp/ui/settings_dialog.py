@@ -231,7 +231,9 @@ class SettingsDialog(FormDialog):
 
     def _save_desk(self) -> None:
         desk = QSettings()
-        desk.setValue(PAPER_KEY, self.paper.currentText())
+        if desk.value(PAPER_KEY, "A4") != self.paper.currentText():
+            desk.setValue(PAPER_KEY, self.paper.currentText())
+            self.ctx.signals.paper_changed.emit()
         desk.setValue(BACKUP_FOLDER_KEY, self.backup_folder.text().strip())
         if desk.value(LANGUAGE_KEY, "system") != self.language.currentData():
             desk.setValue(LANGUAGE_KEY, self.language.currentData())

@@ -1,4 +1,5 @@
-"""The one application-wide signal screens listen to after a write."""
+"""The application-wide signals: the one screens listen to after a write, and this
+desk's paper, a setting of its own rather than the data's."""
 
 from __future__ import annotations
 
@@ -9,3 +10,5 @@ class AppSignals(QObject):
     # (ChangeRecord, the object that made the change): screens refresh
     # themselves when the change concerns them.
     data_changed = Signal(object, object)
+    # Edit ▸ Settings… chose another paper size: previews lay the report out again.
+    paper_changed = Signal()
