@@ -306,3 +306,25 @@ def test_a_new_paper_size_shows_in_the_reports_preview_at_once(qtbot, main_windo
         save(qtbot, dialog)
     assert screen.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
     assert _page_shape(screen.preview) < a4 - 0.08  # 11 by 8.5 inches, not 297 by 210 mm
+
+
+def test_the_paper_is_shown_in_the_desks_language_and_stored_as_printing_reads_it(
+        qtbot, qapp, main_window):
+    from PySide6.QtCore import QTranslator
+
+    class Chinese(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return "信纸" if (context, source) == ("SettingsDialog", "Letter") else ""
+
+    translator = Chinese()
+    qapp.installTranslator(translator)
+    try:
+        QSettings().setValue(PAPER_KEY, "Letter")
+        dialog = open_settings(qtbot, main_window)
+        assert dialog.paper.currentText() == "信纸"  # the stored Letter found, in Chinese
+        qtbot.keyClick(dialog.paper, Qt.Key.Key_Up)
+        qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4, then back to Letter
+        save(qtbot, dialog)
+    finally:
+        qapp.removeTranslator(translator)
+    assert QSettings().value(PAPER_KEY) == "Letter"

@@ -29,7 +29,6 @@ from hubapp.ui.reference_screen import ERROR_STYLE, FormDialog, ReferenceForm, m
 from hubapp.ui.tasks import TaskControl
 
 PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup/folder"
-PAPERS = ("A4", "Letter")
 # A report's header shows the logo 20 px high: a larger image only makes the database, its
 # backups and every report heavier.
 LOGO_MOST_PX = 600
@@ -108,8 +107,10 @@ class SettingsDialog(FormDialog):
         self.desk_group = QGroupBox(self.tr("This desk"), self)
         self.desk = ReferenceForm(self.desk_group)
         self.paper = QComboBox(self)
-        self.paper.addItems(list(PAPERS))
-        self.paper.setCurrentIndex(max(0, self.paper.findText(desk.value(PAPER_KEY, "A4"))))
+        # Shown in the desk's language, stored as printing.paper() reads it.
+        for text, paper in ((self.tr("A4"), "A4"), (self.tr("Letter"), "Letter")):
+            self.paper.addItem(text, paper)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(desk.value(PAPER_KEY, "A4"))))
         self.desk.add_field("paper", self.tr("Paper size"), self.paper)
         self.language = QComboBox(self)
         for text, code in ((self.tr("As the system"), "system"), ("English", "en"),
@@ -231,8 +232,8 @@ class SettingsDialog(FormDialog):
 
     def _save_desk(self) -> None:
         desk = QSettings()
-        if desk.value(PAPER_KEY, "A4") != self.paper.currentText():
-            desk.setValue(PAPER_KEY, self.paper.currentText())
+        if desk.value(PAPER_KEY, "A4") != self.paper.currentData():
+            desk.setValue(PAPER_KEY, self.paper.currentData())
             self.ctx.signals.paper_changed.emit()
         desk.setValue(BACKUP_FOLDER_KEY, self.backup_folder.text().strip())
         if desk.value(LANGUAGE_KEY, "system") != self.language.currentData():
