@@ -97,6 +97,46 @@ def test_a_column_without_an_order_keeps_the_current_one(qtbot, screen):
     assert screen.model.sort_by is browse.Sort.DATE
 
 
+def test_the_keyboard_sorts_through_the_sort_fields_in_step_with_the_header(qtbot, screen):
+    """The header takes no focus: Alt+B and the arrow keys sort, Alt+N reverses, and a click
+    on a header shows its order in those fields."""
+    sort_by, header = screen.sort_by, screen.table.horizontalHeader()
+    assert [sort_by.itemText(i) for i in range(sort_by.count())] == [
+        "Date", "Service", "Container", "Gross kg"]  # only what the model can sort by
+    screen.activateWindow()
+    screen.container.setFocus()
+    qtbot.keyClick(screen.container, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is sort_by
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        for _ in range(2):  # Date → Service → Container
+            qtbot.keyClick(sort_by, Qt.Key.Key_Down)
+    assert (screen.model.sort_by, screen.model.descending) == (browse.Sort.CONTAINER, True)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        MovesBrowseModel.CONTAINER, Qt.SortOrder.DescendingOrder)
+    containers = column_texts(screen, MovesBrowseModel.CONTAINER)
+    assert containers == sorted(containers, reverse=True)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(sort_by, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert not screen.sort_descending.isChecked()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    containers = column_texts(screen, MovesBrowseModel.CONTAINER)
+    assert containers == sorted(containers)
+
+    click_header(qtbot, screen, MovesBrowseModel.GROSS)
+    assert screen.model.sort_by is browse.Sort.GROSS
+    assert sort_by.currentText() == "Gross kg"
+    assert screen.sort_descending.isChecked() == (
+        header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+    click_header(qtbot, screen, MovesBrowseModel.GROSS)
+    assert screen.sort_descending.isChecked() == screen.model.descending
+    assert screen.sort_descending.isChecked() == (
+        header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+    # A column without an order leaves the fields as they were.
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(
+        header.sectionViewportPosition(MovesBrowseModel.STATUS) + 5, header.height() // 2))
+    assert sort_by.currentText() == "Gross kg"
+
+
 def test_typing_a_container_prefix_filters(qtbot, screen, app_ctx, qtmodeltester):
     container = screen.model.index(0, MovesBrowseModel.CONTAINER).data()
     expected = app_ctx.db.execute("SELECT COUNT(*) FROM container_move WHERE container LIKE ?",

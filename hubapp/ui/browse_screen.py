@@ -12,10 +12,10 @@ import datetime as dt
 import functools
 
 from PySide6.QtCore import (
-    QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
+    QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from hubapp.domain import iso6346
@@ -216,19 +216,30 @@ class BrowseScreen(QWidget):
         self.status = QComboBox(self)
         self.status.setObjectName("browse_status")
         self._fill_choices()
-        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button = QPushButton(self.tr("C&lear"), self)
+        self.model = MovesBrowseModel(ctx.tasks, self)
+        # The header's clicks are the mouse's way to sort; these are the keyboard's (the
+        # header takes no focus), kept in step with its indicator both ways.
+        self.sort_by = QComboBox(self)
+        for column in sorted(MovesBrowseModel.SORTS):
+            self.sort_by.addItem(self.model.headers()[column], column)
+        self.sort_descending = QCheckBox(self.tr("Desce&nding"), self)
+        self._show_sort(MovesBrowseModel.DATE, self.model.descending)
 
         filters = FlowLayout()
-        for text, widget in ((self.tr("From"), self.date_from), (self.tr("To"), self.date_to),
-                             (self.tr("Container"), self.container),
-                             (self.tr("Service"), self.service), (self.tr("Route"), self.route),
-                             (self.tr("Direction"), self.direction),
-                             (self.tr("Commodity"), self.commodity),
-                             (self.tr("Status"), self.status)):
+        # No Alt+F, E, V or H: the main window's menus answer those.
+        for text, widget in ((self.tr("Fr&om"), self.date_from), (self.tr("&To"), self.date_to),
+                             (self.tr("&Container"), self.container),
+                             (self.tr("&Service"), self.service),
+                             (self.tr("&Route"), self.route),
+                             (self.tr("&Direction"), self.direction),
+                             (self.tr("Co&mmodity"), self.commodity),
+                             (self.tr("St&atus"), self.status)):
             filters.add_labelled(text, widget)
         filters.addWidget(self.clear_button)
+        filters.add_labelled(self.tr("Sort &by"), self.sort_by)
+        filters.addWidget(self.sort_descending)
 
-        self.model = MovesBrowseModel(ctx.tasks, self)
         self.table = list_table(self)
         self.table.setObjectName("browse_table")
         self.table.setModel(self.model)
@@ -270,6 +281,8 @@ class BrowseScreen(QWidget):
             combo.currentIndexChanged.connect(self.reload)
         self.clear_button.clicked.connect(self.clear_filters)
         header.sortIndicatorChanged.connect(self._sort_clicked)
+        self.sort_by.currentIndexChanged.connect(self._sort_chosen)
+        self.sort_descending.toggled.connect(self._sort_chosen)
         self.table.activated.connect(self._activated)
         self.model.page_loaded.connect(self._show_count)
         self.model.page_loaded.connect(self._note_if_empty)
@@ -414,8 +427,21 @@ class BrowseScreen(QWidget):
                                     if self.model.descending else Qt.SortOrder.AscendingOrder)
             header.blockSignals(False)
             return
+        self._show_sort(column, order == Qt.SortOrder.DescendingOrder)
         self.model.set_query(self.model.filter, sort, order == Qt.SortOrder.DescendingOrder)
         self.table.scrollToTop()
+
+    def _show_sort(self, column: int, descending: bool) -> None:
+        """The sort fields showing the header's order, without sorting again."""
+        with QSignalBlocker(self.sort_by), QSignalBlocker(self.sort_descending):
+            self.sort_by.setCurrentIndex(self.sort_by.findData(column))
+            self.sort_descending.setChecked(descending)
+
+    def _sort_chosen(self) -> None:
+        """The sort fields' order on the header, which sorts as a click on it does."""
+        self.table.horizontalHeader().setSortIndicator(
+            self.sort_by.currentData(), Qt.SortOrder.DescendingOrder
+            if self.sort_descending.isChecked() else Qt.SortOrder.AscendingOrder)
 
     def _counted(self, total: int | None) -> None:
         if self.sender() is not self._count_task:
