@@ -1343,28 +1343,28 @@ def test_reopen_on_a_day_another_desk_reopened_says_so_and_leaves_it_open(superv
     day = screen.day()
     day_close.close_day(app_ctx.db, day, UserRecord("zhao", "supervisor"))
     screen.reload()
-    assert screen.close_day_button.text() == "Reopen day…"
+    assert screen.close_day_button.text() == "Reopen da&y…"
     day_close.reopen_day(other, day, UserRecord("li", "supervisor"), "fix weight on X8002")
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert not day_close.is_closed(app_ctx.db, day)
     assert _day_actions(app_ctx.db) == [("zhao", "close"), ("li", "reopen")]
     assert len(told) == 1
     assert told[0].startswith(f"{day.isoformat()} was already reopened by li at ")
-    assert screen.close_day_button.text() == "Close day"
+    assert screen.close_day_button.text() == "Close da&y"
 
 
 def test_close_on_a_day_another_desk_closed_says_so_and_asks_no_reason(supervisor_day, qtbot,
                                                                       app_ctx):
     screen, other, told = supervisor_day
     day = screen.day()
-    assert screen.close_day_button.text() == "Close day"
+    assert screen.close_day_button.text() == "Close da&y"
     day_close.close_day(other, day, UserRecord("li", "supervisor"))
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
     assert day_close.is_closed(app_ctx.db, day)
     assert _day_actions(app_ctx.db) == [("li", "close")]
     assert len(told) == 1
     assert told[0].startswith(f"{day.isoformat()} was already closed by li at ")
-    assert screen.close_day_button.text() == "Reopen day…"
+    assert screen.close_day_button.text() == "Reopen da&y…"
 
 
 def test_reopen_does_what_the_button_said_before_the_unsaved_question(supervisor_day, qtbot,

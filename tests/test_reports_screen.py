@@ -239,3 +239,18 @@ def test_print_to_file_never_writes_over_the_database_or_a_file_not_a_pdf(
     errors = _print_to_file(qtbot, screen, monkeypatch, notes)
     assert len(errors) == 1 and "exists and is not a PDF" in errors[0]
     assert notes.read_text() == "the morning meeting's notes"
+
+
+def test_ctrl_p_prints_the_report_shown(qtbot, main_window, monkeypatch):
+    from hubapp.ui import dialogs
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_print", lambda _parent, printer: asked.append(printer))
+    screen = main_window.screen(ReportsScreen)
+    with qtbot.waitSignal(screen.previewed, timeout=30_000):
+        main_window.show_screen(ReportsScreen)
+    screen.kind.setFocus()
+    qtbot.keyClick(screen.kind, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1
+    assert "Ctrl+P" in screen.print_button.toolTip()  # where it can be found

@@ -145,11 +145,11 @@ class ChartPanel(QWidget):
         self.pages.addWidget(self.table_view)
 
         # Made in the order they stand in, which Tab follows.
-        self.table_button = QPushButton(self.tr("Show numbers"), self)
+        self.table_button = QPushButton(self.tr("&Show numbers"), self)
         self.table_button.setCheckable(True)
-        self.copy_table_button = QPushButton(self.tr("Copy numbers"), self)
-        self.copy_image_button = QPushButton(self.tr("Copy image"), self)
-        self.save_button = QPushButton(self.tr("Save image…"), self)
+        self.copy_table_button = QPushButton(self.tr("Copy &numbers"), self)
+        self.copy_image_button = QPushButton(self.tr("Copy &image"), self)
+        self.save_button = QPushButton(self.tr("S&ave image…"), self)
         self.save_button.clicked.connect(self.save_image)
         self.copy_image_button.clicked.connect(self.copy_image)
         self.table_button.toggled.connect(self._show_table)
@@ -330,10 +330,10 @@ class DashboardScreen(QWidget):
         self._apply_preset()
 
         filters = FlowLayout()
-        for text, widget in ((self.tr("Period"), self.period), (self.tr("From"), self.date_from),
-                             (self.tr("To"), self.date_to), (self.tr("Route"), self.route),
-                             (self.tr("Direction"), self.direction), (self.tr("Mode"), self.mode),
-                             (self.tr("Commodity"), self.commodity)):
+        for text, widget in ((self.tr("&Period"), self.period), (self.tr("Fr&om"), self.date_from),
+                             (self.tr("&To"), self.date_to), (self.tr("&Route"), self.route),
+                             (self.tr("&Direction"), self.direction), (self.tr("&Mode"), self.mode),
+                             (self.tr("&Commodity"), self.commodity)):
             filters.add_labelled(text, widget)
         # Beside the chart tabs, not in the filter row: "Updating…" there widened the row past
         # a 1280 px window in English, and the window grew to fit and stayed that wide.

@@ -49,7 +49,7 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(self.tr("&Export…"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel export"),
+        self.cancel_button = self.buttons.addButton(self.tr("Ca&ncel export"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setEnabled(False)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

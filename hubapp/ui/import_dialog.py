@@ -229,7 +229,7 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(self.tr("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel import"),
+        self.cancel_button = self.buttons.addButton(self.tr("Ca&ncel import"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setEnabled(False)
         # After an import the daily log still shows its own day: where did the file go?

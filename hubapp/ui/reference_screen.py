@@ -142,10 +142,10 @@ class CommodityForm(ReferenceForm):
         super().__init__(parent)
         record = record or CommodityRecord("", "", "", "", False)
         self.record_id, self.retired = record.id, record.retired
-        self.hs_code = self.line("hs_code", self.tr("HS code (6 digits)"), record.hs_code,
+        self.hs_code = self.line("hs_code", self.tr("&HS code (6 digits)"), record.hs_code,
                                  "090121")
-        self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
-        self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
+        self.name_en = self.line("name_en", self.tr("&English name"), record.name_en)
+        self.name_zh = self.line("name_zh", self.tr("Chinese &name"), record.name_zh)
         self.category = QComboBox(self)
         for category in CATEGORIES:
             self.category.addItem(category_label(category), category)
@@ -153,8 +153,8 @@ class CommodityForm(ReferenceForm):
         # wrong one was too easy to save.
         self.category.setPlaceholderText(self.tr("Choose…"))
         self.category.setCurrentIndex(self.category.findData(record.category))
-        self.add_field("category", self.tr("Category"), self.category)
-        self.perishable = QCheckBox(self.tr("Perishable (fruit, frozen food…)"), self)
+        self.add_field("category", self.tr("C&ategory"), self.category)
+        self.perishable = QCheckBox(self.tr("&Perishable (fruit, frozen food…)"), self)
         self.perishable.setChecked(record.perishable)
         self.add_field("perishable", "", self.perishable)
 
@@ -171,10 +171,10 @@ class PlaceForm(ReferenceForm):
     def __init__(self, record: PlaceRecord | None, new: bool, parent=None) -> None:
         super().__init__(parent)
         record = record or PlaceRecord("", "", "", "")
-        self.locode = self.line("locode", self.tr("UN/LOCODE"), record.locode, "VNDAD")
+        self.locode = self.line("locode", self.tr("&UN/LOCODE"), record.locode, "VNDAD")
         self.locode.setReadOnly(not new)  # services refer to it
-        self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
-        self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
+        self.name_en = self.line("name_en", self.tr("&English name"), record.name_en)
+        self.name_zh = self.line("name_zh", self.tr("Chinese &name"), record.name_zh)
         self.country = QLabel(self)
         self.add_field("country", self.tr("Country"), self.country)
         self.locode.textChanged.connect(self._show_country)
@@ -199,19 +199,19 @@ class RouteForm(ReferenceForm):
                  parent=None) -> None:
         super().__init__(parent)
         record = record or RouteRecord("", "", "", Mode.RAIL.value, "", "", "")
-        self.code = self.line("code", self.tr("Code"), record.code, "CN-KH")
+        self.code = self.line("code", self.tr("C&ode"), record.code, "CN-KH")
         self.code.setReadOnly(not new)  # services refer to it
-        self.name_en = self.line("name_en", self.tr("English name"), record.name_en)
-        self.name_zh = self.line("name_zh", self.tr("Chinese name"), record.name_zh)
+        self.name_en = self.line("name_en", self.tr("&English name"), record.name_en)
+        self.name_zh = self.line("name_zh", self.tr("Chinese &name"), record.name_zh)
         self.mode = QComboBox(self)
         for mode in Mode:
             self.mode.addItem(labels.mode(mode), mode.value)
         self.mode.setCurrentIndex(max(0, self.mode.findData(record.mode)))
-        self.add_field("mode", self.tr("Mode"), self.mode)
-        self.countries = self.line("countries", self.tr("Countries (like CN,LA)"),
+        self.add_field("mode", self.tr("&Mode"), self.mode)
+        self.countries = self.line("countries", self.tr("Countries (&like CN,LA)"),
                                    record.countries)
-        self.origin = self._place_box("origin", self.tr("Origin"), places, record.origin)
-        self.destination = self._place_box("destination", self.tr("Destination"), places,
+        self.origin = self._place_box("origin", self.tr("O&rigin"), places, record.origin)
+        self.destination = self._place_box("destination", self.tr("&Destination"), places,
                                            record.destination)
 
     def _place_box(self, name: str, title: str, places: list[PlaceRecord],

@@ -11,8 +11,8 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
@@ -62,15 +62,25 @@ class ReportsScreen(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")  # as the first date, not the locale's short one
         self.to_label = QLabel(self.tr("to"))
         self.status = QLabel()
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        # Ctrl+P too, the key printing has in other programs: a button holds one key only.
+        print_action = QAction(self)
+        print_action.setShortcut(QKeySequence.StandardKey.Print)
+        print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_action.triggered.connect(self.print_button.click)
+        self.addAction(print_action)
+        self.print_button.setToolTip(self.tr("Print the report ({keys})").format(
+            keys=print_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview = QPrintPreviewWidget(self.printer)
         self.preview.paintRequested.connect(self._paint)
         self.preview.fitToWidth()  # a page's text is readable without zooming
 
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Report")), self.kind, self.first, self.range_first,
+        report_label = QLabel(self.tr("&Report"))
+        report_label.setBuddy(self.kind)
+        for widget in (report_label, self.kind, self.first, self.range_first,
                        self.to_label, self.last, self.status):
             bar.addWidget(widget)
         bar.addStretch()

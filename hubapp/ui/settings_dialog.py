@@ -42,6 +42,12 @@ def _with_buttons(field: QWidget, *buttons: QPushButton) -> QWidget:
     row.addWidget(field, 1)
     for button in buttons:
         row.addWidget(button)
+    # Its label's Alt+letter lands on the first part that takes the focus (a logo's button);
+    # a label gives the focus only to a buddy whose policy takes it.
+    first = next(widget for widget in (field, *buttons)
+                 if widget.focusPolicy() != Qt.FocusPolicy.NoFocus)
+    box.setFocusProxy(first)
+    box.setFocusPolicy(first.focusPolicy())
     return box
 
 
@@ -62,9 +68,9 @@ class SettingsDialog(FormDialog):
 
         self.hub_group = QGroupBox(self.tr("This hub (shared by every desk)"), self)
         self.hub = ReferenceForm(self.hub_group)
-        self.hub_name = self.hub.line("hub_name", self.tr("Hub name (English)"),
+        self.hub_name = self.hub.line("hub_name", self.tr("&Hub name (English)"),
                                       stored.hub_name)
-        self.hub_name_zh = self.hub.line("hub_name_zh", self.tr("Hub name (Chinese)"),
+        self.hub_name_zh = self.hub.line("hub_name_zh", self.tr("Hub &name (Chinese)"),
                                          stored.hub_name_zh)
         self.logo = QLabel(self)
         self.logo.setFixedHeight(LOGO_PREVIEW_PX)
@@ -76,13 +82,13 @@ class SettingsDialog(FormDialog):
         self.logo_button.clicked.connect(self.choose_logo)
         self.remove_logo_button = QPushButton(self.tr("Remove"), self)
         self.remove_logo_button.clicked.connect(lambda: self._show_logo(b""))
-        self.hub.add_field("logo", self.tr("Logo for reports"),
+        self.hub.add_field("logo", self.tr("&Logo for reports"),
                            _with_buttons(self.logo, self.logo_button, self.remove_logo_button))
         self._show_logo(stored.logo)
         self.train_target = QSpinBox(self)
         self.train_target.setRange(1, 500)
         self.train_target.setValue(stored.daily_train_target)
-        self.hub.add_field("daily_train_target", self.tr("Daily train target"),
+        self.hub.add_field("daily_train_target", self.tr("&Daily train target"),
                            self.train_target)
         self.teu_45ft = QComboBox(self)
         for teu in TEU_45FT_CHOICES:
@@ -90,12 +96,12 @@ class SettingsDialog(FormDialog):
         self.teu_45ft.setCurrentIndex(max(0, self.teu_45ft.findData(stored.teu_45ft)))
         self.teu_45ft.setToolTip(self.tr("Applies to containers entered from now on; "
                                          "history keeps the TEU it was entered with"))
-        self.hub.add_field("teu_45ft", self.tr("A 45 ft container counts"), self.teu_45ft)
+        self.hub.add_field("teu_45ft", self.tr("&A 45 ft container counts"), self.teu_45ft)
         self.tolerance = QSpinBox(self)
         self.tolerance.setRange(0, 24 * 60)
         self.tolerance.setSuffix(self.tr(" min"))
         self.tolerance.setValue(stored.punctuality_tolerance_min)
-        self.hub.add_field("punctuality_tolerance_min", self.tr("On time within ±"),
+        self.hub.add_field("punctuality_tolerance_min", self.tr("&On time within ±"),
                            self.tolerance)
         QVBoxLayout(self.hub_group).addWidget(self.hub)
         self.hub_group.setEnabled(may_change(ctx))
@@ -111,19 +117,19 @@ class SettingsDialog(FormDialog):
         for text, paper in ((self.tr("A4"), "A4"), (self.tr("Letter"), "Letter")):
             self.paper.addItem(text, paper)
         self.paper.setCurrentIndex(max(0, self.paper.findData(desk.value(PAPER_KEY, "A4"))))
-        self.desk.add_field("paper", self.tr("Paper size"), self.paper)
+        self.desk.add_field("paper", self.tr("&Paper size"), self.paper)
         self.language = QComboBox(self)
         for text, code in ((self.tr("As the system"), "system"), ("English", "en"),
                            ("简体中文", "zh")):
             self.language.addItem(text, code)
         self.language.setCurrentIndex(max(0, self.language.findData(
             desk.value(LANGUAGE_KEY, "system"))))
-        self.desk.add_field("language", self.tr("Language (after a restart)"), self.language)
+        self.desk.add_field("language", self.tr("Lan&guage (after a restart)"), self.language)
         self.backup_folder = QLineEdit(desk.value(BACKUP_FOLDER_KEY, ""), self)
         self.backup_folder.setPlaceholderText(str(backup.default_folder(ctx.db_path)))
         self.folder_button = QPushButton(self.tr("Choose…"), self)
         self.folder_button.clicked.connect(self.choose_backup_folder)
-        self.desk.add_field("backup_folder", self.tr("Backup folder"),
+        self.desk.add_field("backup_folder", self.tr("&Backup folder"),
                             _with_buttons(self.backup_folder, self.folder_button))
         QVBoxLayout(self.desk_group).addWidget(self.desk)
         # One label width for both groups: each form sized its own and the fields did not line up.

@@ -144,6 +144,7 @@ class DailyLogScreen(QWidget):
         self.next_button.setToolTip(self.tr("Next day (Ctrl+PgDown)"))
         self.next_button.clicked.connect(self.next_action.trigger)
         self.today_button = QPushButton(self.tr("Today"), self)
+        self.today_button.setToolTip(self.tr("Today (Ctrl+T)"))
         self.today_button.clicked.connect(self.today_action.trigger)
         self.title = QLabel(self)
         self.title.setObjectName("day_title")
@@ -204,19 +205,19 @@ class DailyLogScreen(QWidget):
 
         self.new_action = self._action(self.tr("&New service"), QKeySequence.StandardKey.New,
                                        self.new_service)
-        self.new_button = new_button = QPushButton(self.tr("New"), self)
+        self.new_button = new_button = QPushButton(self.tr("&New"), self)
         new_button.setToolTip(self.tr("New service (Ctrl+N)"))
         new_button.clicked.connect(self.new_action.trigger)
         # A push button makes room for its menu arrow itself; a tool button needed
         # style().pixelMetric(), and making QStyle's ~500 enum values cost every start ~10 ms.
-        self.copy_button = QPushButton(self.tr("Copy from…"), self)
+        self.copy_button = QPushButton(self.tr("Co&py from…"), self)
         self.copy_button.setToolTip(self.tr("Start a service from a recent run of a regular one"))
         self.copy_menu = QMenu(self.copy_button)
         self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
         self.copy_button.setMenu(self.copy_menu)
-        self.cancel_button = QPushButton(self.tr("Cancel service"), self)
+        self.cancel_button = QPushButton(self.tr("&Cancel service"), self)
         self.cancel_button.clicked.connect(self.cancel_service)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button = QPushButton(self.tr("De&lete"), self)
         self.delete_button.clicked.connect(self.delete_service)
         buttons = QHBoxLayout()
         for widget in (new_button, self.copy_button, self.cancel_button, self.delete_button):
@@ -268,7 +269,7 @@ class DailyLogScreen(QWidget):
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setToolTip(self.tr("Save the service and its containers (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_action.trigger)
-        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button = QPushButton(self.tr("&Revert"), self)
         self.revert_button.clicked.connect(self.revert)
         bottom = QHBoxLayout()
         bottom.addWidget(self.service_totals, 1)
@@ -455,7 +456,7 @@ class DailyLogScreen(QWidget):
             said += self.tr(" · read-only: a supervisor can reopen it")
         self.closed_label.setText(said)
         self._shown_closed = closed is not None
-        self.close_day_button.setText(self.tr("Reopen day…") if closed else self.tr("Close day"))
+        self.close_day_button.setText(self.tr("Reopen da&y…") if closed else self.tr("Close da&y"))
         self.close_day_button.setVisible(may_close)
         too_early = None if closed else day_close.too_early_to_close(self._shown_day)
         self.close_day_button.setEnabled(too_early is None)

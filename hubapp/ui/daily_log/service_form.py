@@ -82,11 +82,11 @@ class ServiceForm(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         pairs = [
-            (self.tr("Service no."), self.service_no), (self.tr("Direction"), self.direction),
-            (self.tr("Mode"), self.mode), (self.tr("Status"), self.status),
-            (self.tr("Route"), self.route), (self.tr("Wagons"), self.wagons),
-            (self.tr("Origin"), self.origin), (self.tr("Destination"), self.destination),
-            (self.tr("Scheduled"), self.scheduled), (self.tr("Actual"), self.actual),
+            (self.tr("&Service no."), self.service_no), (self.tr("D&irection"), self.direction),
+            (self.tr("&Mode"), self.mode), (self.tr("S&tatus"), self.status),
+            (self.tr("R&oute"), self.route), (self.tr("&Wagons"), self.wagons),
+            (self.tr("Ori&gin"), self.origin), (self.tr("&Destination"), self.destination),
+            (self.tr("Sched&uled"), self.scheduled), (self.tr("&Actual"), self.actual),
         ]
         for number, (text, widget) in enumerate(pairs):
             row, column = divmod(number, 2)

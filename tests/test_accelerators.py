@@ -1,0 +1,94 @@
+"""Alt+letter: every labelled field and every button has one, and no letter serves twice in a
+window (two would take turns, and the menus' letters would stop opening the menus)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton, QApplication, QDialogButtonBox, QLabel, QMainWindow, QWidget,
+)
+
+from hubapp.ui.connect_dialog import ConnectDialog
+from hubapp.ui.export_dialog import ExportDialog
+from hubapp.ui.import_dialog import ImportDialog
+from hubapp.ui.login_dialog import LoginDialog
+from hubapp.ui.reference_screen import ReferenceFormDialog
+from hubapp.ui.settings_dialog import SettingsDialog
+
+
+def letter(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def labelled_fields(window: QWidget) -> list[QLabel]:
+    """The labels shown that name a field taking the focus (not an error line's empty one)."""
+    return [label for label in window.findChildren(QLabel)
+            if label.isVisible() and label.text() and label.buddy() is not None
+            and label.buddy().focusPolicy() != Qt.FocusPolicy.NoFocus]
+
+
+def check_accelerators(qtbot, window: QWidget, page: QWidget) -> None:
+    """page's labelled fields and buttons each have a letter of their own in window, and the
+    letter of a field's label puts the focus in the field."""
+    fields = labelled_fields(page)
+    letters = Counter()
+    if isinstance(window, QMainWindow):
+        letters.update(letter(action.text()) for action in window.menuBar().actions())
+    for label in fields:
+        assert letter(label.text()), f"no Alt+letter: {label.text()!r}"
+        letters[letter(label.text())] += 1
+    for button in page.findChildren(QAbstractButton):
+        if not (button.isVisible() and button.text()):
+            continue  # an arrow's or an icon's
+        box = button.parentWidget()
+        if isinstance(box, QDialogButtonBox) and box.standardButton(button) != \
+                QDialogButtonBox.StandardButton.NoButton:
+            # Worded by Qt: desktops whose style marks a letter mark the first.
+            letters[button.text().replace("&", "")[0].lower()] += 1
+            continue
+        # Some may go without: one in a field its label leads to, or one whose tooltip names
+        # its key (the daily log has more buttons and fields than letters the menus leave).
+        assert letter(button.text()) or "(Ctrl+" in button.toolTip() or any(
+            label.buddy().isAncestorOf(button) for label in fields), \
+            f"no Alt+letter: {button.text()!r}"
+        if letter(button.text()):
+            letters[letter(button.text())] += 1
+    assert not {key: count for key, count in letters.items() if count > 1}, (
+        [label.text() for label in fields],
+        [button.text() for button in page.findChildren(QAbstractButton) if button.isVisible()])
+    for label in fields:
+        key = Qt.Key(ord(letter(label.text()).upper()))
+        qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
+        focus = QApplication.focusWidget()
+        assert focus is label.buddy() or label.buddy().isAncestorOf(focus), label.text()
+
+
+@pytest.mark.parametrize("screen", [
+    "hubapp.ui.daily_log.screen.DailyLogScreen", "hubapp.ui.dashboard.DashboardScreen",
+    "hubapp.ui.reports_screen.ReportsScreen", "hubapp.ui.browse_screen.BrowseScreen"])
+def test_each_screen_has_its_own_letters_beside_the_menus(qtbot, main_window, screen):
+    module, name = screen.rsplit(".", 1)
+    page = main_window.show_screen(getattr(__import__(module, fromlist=[name]), name))
+    qtbot.waitUntil(page.isVisible)
+    check_accelerators(qtbot, main_window, page)
+
+
+@pytest.mark.parametrize("make", [
+    lambda ctx, db: SettingsDialog(ctx), lambda ctx, db: ConnectDialog(None),
+    lambda ctx, db: LoginDialog(db), lambda ctx, db: ExportDialog(ctx),
+    lambda ctx, db: ImportDialog(ctx),
+    *(lambda ctx, db, kind=kind: ReferenceFormDialog(ctx, kind, None, new=True)
+      for kind in ("commodity", "place", "route"))],
+    ids=["settings", "connect", "login", "export", "import", "commodity", "place", "route"])
+def test_each_dialog_has_its_own_letters(qtbot, app_ctx, demo_db, make):
+    dialog = make(app_ctx, demo_db)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    check_accelerators(qtbot, dialog, dialog)
