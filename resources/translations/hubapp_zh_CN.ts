@@ -227,110 +227,120 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
-        <source>To</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
-        <source>Container</source>
-        <translation>箱号</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
-        <source>Service</source>
-        <translation>班次</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
-        <source>Route</source>
-        <translation>线路</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="225"/>
-        <source>Direction</source>
-        <translation>方向</translation>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="226"/>
-        <source>Commodity</source>
-        <translation>货类</translation>
+        <source>Desce&amp;nding</source>
+        <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="227"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <location filename="../../hubapp/ui/browse_screen.py" line="231"/>
+        <source>Fr&amp;om</source>
+        <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="231"/>
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
+        <source>&amp;Container</source>
+        <translation>箱号(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="233"/>
+        <source>&amp;Service</source>
+        <translation>班次(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="234"/>
+        <source>&amp;Route</source>
+        <translation>线路(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="235"/>
+        <source>&amp;Direction</source>
+        <translation>方向(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="236"/>
+        <source>Co&amp;mmodity</source>
+        <translation>货类(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="237"/>
+        <source>St&amp;atus</source>
+        <translation>状态(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="240"/>
+        <source>Sort &amp;by</source>
+        <translation>排序依据(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="298"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="302"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发车或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="303"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="430"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="456"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="432"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="458"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="435"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="461"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="439"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="465"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="440"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="466"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱流记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="450"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="476"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="453"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="479"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱流。每日台账中保存或导入的班次，其集装箱在发车或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="457"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="483"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="465"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="491"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -343,24 +353,24 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="152"/>
-        <source>Save image…</source>
-        <translation>保存图片…</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="151"/>
-        <source>Copy image</source>
-        <translation>复制图片</translation>
-    </message>
-    <message>
         <location filename="../../hubapp/ui/dashboard.py" line="148"/>
-        <source>Show numbers</source>
-        <translation>显示数据</translation>
+        <source>&amp;Show numbers</source>
+        <translation>显示数据(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="150"/>
-        <source>Copy numbers</source>
-        <translation>复制数据</translation>
+        <source>Copy &amp;numbers</source>
+        <translation>复制数据(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="151"/>
+        <source>Copy &amp;image</source>
+        <translation>复制图片(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="152"/>
+        <source>S&amp;ave image…</source>
+        <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="208"/>
@@ -480,18 +490,18 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <name>CommodityForm</name>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="145"/>
-        <source>HS code (6 digits)</source>
-        <translation>HS 编码（6 位）</translation>
+        <source>&amp;HS code (6 digits)</source>
+        <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="147"/>
-        <source>English name</source>
-        <translation>英文名称</translation>
+        <source>&amp;English name</source>
+        <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="148"/>
-        <source>Chinese name</source>
-        <translation>中文名称</translation>
+        <source>Chinese &amp;name</source>
+        <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="154"/>
@@ -500,13 +510,13 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="156"/>
-        <source>Category</source>
-        <translation>类别</translation>
+        <source>C&amp;ategory</source>
+        <translation>类别(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="157"/>
-        <source>Perishable (fruit, frozen food…)</source>
-        <translation>易腐（水果、冷冻食品…）</translation>
+        <source>&amp;Perishable (fruit, frozen food…)</source>
+        <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -523,43 +533,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="69"/>
-        <source>Remember the password on this computer</source>
-        <translation>在此电脑上记住密码</translation>
+        <source>&amp;Remember the password on this computer</source>
+        <translation>在此电脑上记住密码(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="70"/>
-        <source>Test connection</source>
-        <translation>测试连接</translation>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="81"/>
-        <source>Host</source>
-        <translation>主机</translation>
+        <source>&amp;Host</source>
+        <translation>主机(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="82"/>
-        <source>Port</source>
-        <translation>端口</translation>
+        <source>&amp;Port</source>
+        <translation>端口(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="83"/>
-        <source>Database</source>
-        <translation>数据库</translation>
+        <source>&amp;Database</source>
+        <translation>数据库(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="84"/>
-        <source>User</source>
-        <translation>用户</translation>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="85"/>
-        <source>Password</source>
-        <translation>密码</translation>
+        <source>P&amp;assword</source>
+        <translation>密码(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="86"/>
-        <source>Options</source>
-        <translation>连接选项</translation>
+        <source>Opt&amp;ions</source>
+        <translation>连接选项(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/connect_dialog.py" line="141"/>
@@ -742,286 +752,299 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="161"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="162"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="203"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="204"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="205"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
-        <source>Copy from…</source>
-        <translation>复制自…</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="214"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="217"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="890"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="219"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="247"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="248"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="249"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="250"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="259"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="260"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="268"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="270"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="271"/>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="420"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="421"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="452"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="453"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="455"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="456"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="458"/>
-        <source>Reopen day…</source>
-        <translation>重新开账…</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="458"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="516"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="517"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="489"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="490"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="500"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="147"/>
+        <source>Today (Ctrl+T)</source>
+        <translation>今天 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="213"/>
+        <source>Co&amp;py from…</source>
+        <translation>复制自(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="218"/>
+        <source>&amp;Cancel service</source>
+        <translation>取消班次(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="220"/>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="272"/>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="459"/>
+        <source>Reopen da&amp;y…</source>
+        <translation>重新开账(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="459"/>
+        <source>Close da&amp;y</source>
+        <translation>关账(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="501"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="559"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="560"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="628"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="629"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="679"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="680"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="685"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="691"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="686"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="692"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="686"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="687"/>
         <source>{service} has changes that cannot be saved: {name} closed {date}, and only a supervisor can reopen it. Discard them?</source>
         <translation>{service} 的修改无法保存：{name} 已将 {date} 关账，只有主管才能重新开账。是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="692"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="693"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="722"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="723"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="737"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="738"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="740"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="741"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="742"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="743"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="819"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="827"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="828"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="815"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="832"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="833"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="854"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="855"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="858"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="859"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="910"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="945"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="946"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="950"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="951"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="964"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="965"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="969"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="970"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="727"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="728"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="490"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="735"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="736"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="732"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="733"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="517"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开账该日。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="770"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="771"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="866"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="892"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="909"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="910"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="918"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1072,41 +1095,6 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/dashboard.py" line="317"/>
         <source>Custom</source>
         <translation>自定义</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="333"/>
-        <source>Period</source>
-        <translation>期间</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="333"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
-        <source>To</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
-        <source>Route</source>
-        <translation>线路</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
-        <source>Mode</source>
-        <translation>运输方式</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="336"/>
-        <source>Commodity</source>
-        <translation>货类</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="351"/>
@@ -1242,6 +1230,41 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>平均堆存时间</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="333"/>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="333"/>
+        <source>Fr&amp;om</source>
+        <translation>从(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
+        <source>&amp;Route</source>
+        <translation>线路(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
+        <source>&amp;Direction</source>
+        <translation>方向(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
+        <source>&amp;Mode</source>
+        <translation>运输方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="336"/>
+        <source>&amp;Commodity</source>
+        <translation>货类(&amp;C)</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/dashboard.py" line="516"/>
         <location filename="../../hubapp/ui/dashboard.py" line="521"/>
         <source>{days} days</source>
@@ -1363,8 +1386,8 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
-        <source>Cancel export</source>
-        <translation>取消导出</translation>
+        <source>Ca&amp;ncel export</source>
+        <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
@@ -1506,8 +1529,8 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="232"/>
-        <source>Cancel import</source>
-        <translation>取消导入</translation>
+        <source>Ca&amp;ncel import</source>
+        <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="236"/>
@@ -2014,18 +2037,18 @@ Licence: MIT</source>
     <name>PlaceForm</name>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
-        <source>UN/LOCODE</source>
-        <translation>UN/LOCODE</translation>
+        <source>&amp;UN/LOCODE</source>
+        <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="176"/>
-        <source>English name</source>
-        <translation>英文名称</translation>
+        <source>&amp;English name</source>
+        <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
-        <source>Chinese name</source>
-        <translation>中文名称</translation>
+        <source>Chinese &amp;name</source>
+        <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="179"/>
@@ -2190,46 +2213,51 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="65"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="73"/>
-        <source>Report</source>
-        <translation>报表</translation>
+        <source>Print the report ({keys})</source>
+        <translation>打印报表 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="134"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="81"/>
+        <source>&amp;Report</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reports_screen.py" line="144"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="164"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="178"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="188"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="191"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="201"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="202"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="208"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2238,38 +2266,38 @@ Licence: MIT</source>
     <name>RouteForm</name>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
-        <source>Code</source>
-        <translation>代码</translation>
+        <source>C&amp;ode</source>
+        <translation>代码(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="204"/>
-        <source>English name</source>
-        <translation>英文名称</translation>
+        <source>&amp;English name</source>
+        <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="205"/>
-        <source>Chinese name</source>
-        <translation>中文名称</translation>
+        <source>Chinese &amp;name</source>
+        <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="210"/>
-        <source>Mode</source>
-        <translation>运输方式</translation>
+        <source>&amp;Mode</source>
+        <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="211"/>
-        <source>Countries (like CN,LA)</source>
-        <translation>国家（如 CN,LA）</translation>
+        <source>Countries (&amp;like CN,LA)</source>
+        <translation>国家（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="213"/>
-        <source>Origin</source>
-        <translation>始发地</translation>
+        <source>O&amp;rigin</source>
+        <translation>始发地(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="214"/>
-        <source>Destination</source>
-        <translation>目的地</translation>
+        <source>&amp;Destination</source>
+        <translation>目的地(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -2322,53 +2350,53 @@ Licence: MIT</source>
     <name>ServiceForm</name>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
-        <source>Service no.</source>
-        <translation>班次号</translation>
+        <source>&amp;Service no.</source>
+        <translation>班次号(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
-        <source>Direction</source>
-        <translation>方向</translation>
+        <source>D&amp;irection</source>
+        <translation>方向(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
-        <source>Mode</source>
-        <translation>运输方式</translation>
+        <source>&amp;Mode</source>
+        <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
-        <source>Route</source>
-        <translation>线路</translation>
+        <source>R&amp;oute</source>
+        <translation>线路(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
-        <source>Wagons</source>
-        <translation>车皮数</translation>
+        <source>&amp;Wagons</source>
+        <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
-        <source>Origin</source>
-        <translation>始发地</translation>
+        <source>Ori&amp;gin</source>
+        <translation>始发地(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
-        <source>Destination</source>
-        <translation>目的地</translation>
+        <source>&amp;Destination</source>
+        <translation>目的地(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
-        <source>Scheduled</source>
-        <translation>计划时间</translation>
+        <source>Sched&amp;uled</source>
+        <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
-        <source>Actual</source>
-        <translation>实际时间</translation>
+        <source>&amp;Actual</source>
+        <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="98"/>
@@ -2394,152 +2422,160 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="59"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="241"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="65"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="247"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="63"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="65"/>
-        <source>Hub name (English)</source>
-        <translation>枢纽名称（英文）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="67"/>
-        <source>Hub name (Chinese)</source>
-        <translation>枢纽名称（中文）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="72"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="78"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
         <translation>印在每份报表的页眉，任何工位打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="143"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
+        <source>&amp;Logo for reports</source>
+        <translation>报表标志(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
+        <source>&amp;Daily train target</source>
+        <translation>每日班列目标(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
+        <source>&amp;A 45 ft container counts</source>
+        <translation>45 英尺箱计为(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
+        <source>&amp;On time within ±</source>
+        <translation>准点范围 ±(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
+        <source>&amp;Paper size</source>
+        <translation>纸张大小(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
+        <source>Lan&amp;guage (after a restart)</source>
+        <translation>界面语言（重启后生效）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="132"/>
+        <source>&amp;Backup folder</source>
+        <translation>备份文件夹(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="149"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="155"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="161"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="171"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="177"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="172"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="178"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="75"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="81"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="130"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="77"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="71"/>
+        <source>&amp;Hub name (English)</source>
+        <translation>枢纽名称（英文）(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="73"/>
+        <source>Hub &amp;name (Chinese)</source>
+        <translation>枢纽名称（中文）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="83"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="79"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="142"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="148"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
-        <source>Daily train target</source>
-        <translation>每日班列目标</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="89"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="97"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="93"/>
-        <source>A 45 ft container counts</source>
-        <translation>45 英尺箱计为</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="96"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="102"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="98"/>
-        <source>On time within ±</source>
-        <translation>准点范围 ±</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="110"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="107"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="113"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="111"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="117"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="111"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="117"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="114"/>
-        <source>Paper size</source>
-        <translation>纸张大小</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="116"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="122"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="121"/>
-        <source>Language (after a restart)</source>
-        <translation>界面语言（重启后生效）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="126"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="186"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="202"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="208"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="230"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="236"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="242"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="248"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
