@@ -10,7 +10,9 @@ import pytest
 from hubapp.domain.errors import InputError, message
 from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference_rules import commodity_label as label
-from hubapp.domain.reference_rules import validate_commodity, validate_place, validate_route
+from hubapp.domain.reference_rules import (
+    hs_code_of_key, validate_commodity, validate_place, validate_route,
+)
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, day_close, reference, rollup, settings, stats
 from hubapp.store.interchange import lookups
@@ -428,6 +430,18 @@ def test_the_daily_log_and_imports_read_commodity_text_alike(demo_db):
                            "080132\u200b": cashews, "\u200b0801.32": cashews,
                            "no such thing": None}.items():
         assert (typed(text), imported(text)) == (expected, expected), text
+
+
+def test_a_dotted_code_a_spreadsheet_kept_as_a_number_is_read_by_its_parts(demo_db):
+    """"1106.20" in a cell taken for a number is 1106.2: it read as 011062, no commodity."""
+    typed, imported = reference.commodity_finder(demo_db), lookups(demo_db).find_commodity
+    for text, code in {"1106.2": "110620", "1006.3": "100630", "803.9": "080390",
+                       "901.11": "090111", "8471.3": "847130", "1106.20": "110620",
+                       "1106.2000": "110620", "810.6": "081060"}.items():
+        assert hs_code_of_key(text) == code, text
+        assert (typed(text), imported(text)) == (typed(code), typed(code)) != (None, None), text
+    # Undotted digits keep their reading: a dropped leading 0 put back.
+    assert (hs_code_of_key("20230"), hs_code_of_key("11062")) == ("020230", "011062")
 
 
 def test_a_retired_commoditys_names_stay_taken_and_an_edit_keeping_its_names_saves(demo_db):

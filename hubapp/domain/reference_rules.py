@@ -82,12 +82,23 @@ def hs_code_of_key(key: str) -> str | None:
     """The HS code a commodity text names, from its lookup_key; None for a name. Digits,
     perhaps with dots and spaces; a leading 0 a spreadsheet dropped put back (020230, beef,
     kept as the number 20230: HS codes and tariff lines have an even number of digits);
-    a national tariff line of 8 or 10 digits read as its 6-digit subheading."""
-    digits = re.sub(r"[\s.]", "", key)
-    if not (digits.isascii() and digits.isdigit()):
+    a national tariff line of 8 or 10 digits read as its 6-digit subheading.
+
+    A dotted code is read by its parts, as a spreadsheet that took it for a number drops
+    zeros at both ends ("0806.10" kept as 806.1): the heading left of the dot is 4 digits,
+    the digits right of it come in pairs."""
+    compact = re.sub(r"\s", "", key)
+    if not (compact.isascii() and compact.replace(".", "").isdigit()):
         return None
-    code = digits.zfill(len(digits) + len(digits) % 2)
+    heading, dot, rest = compact.partition(".")
+    rest = rest.replace(".", "")
+    code = _even(heading).zfill(4 if dot else 0) + rest.ljust(len(rest) + len(rest) % 2, "0")
     return code[:6] if len(code) in (8, 10) else code
+
+
+def _even(digits: str) -> str:
+    """Digits with the leading 0 a spreadsheet dropped put back."""
+    return digits.zfill(len(digits) + len(digits) % 2)
 
 
 def hs_code_fits(text: str, commodity: CommodityRecord) -> bool:
