@@ -562,3 +562,18 @@ def test_editing_a_place_or_route_starts_in_its_name(qtbot, app_ctx, kind):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.focusWidget() is dialog.form.name_en
+
+
+@pytest.mark.parametrize("tab_name", ["commodities", "places", "routes"])
+def test_edit_then_save_unchanged_closes_the_form_and_tells_no_desk(
+        qtbot, monkeypatch, screen, app_ctx, tab_name):
+    tab = getattr(screen, tab_name)
+    screen.tabs.setCurrentWidget(tab)
+    tab.view.setCurrentIndex(tab.view.model().index(0, 0))
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), tab.edit_button)
+    newest = audit.newest_id(app_ctx.db)
+    announced = []
+    app_ctx.signals.data_changed.connect(lambda change, initiator: announced.append(change))
+    save(qtbot, dialog)
+    assert not dialog.isVisible() and dialog.message.text() == ""
+    assert (announced, audit.newest_id(app_ctx.db)) == ([], newest)

@@ -330,6 +330,40 @@ def test_a_form_writes_only_what_it_changed_over_another_desks_edit(demo_db):
     assert (stored_place.name_en, stored_place.name_zh) == ("New name", "新名字")
 
 
+def test_two_desks_edits_that_make_a_route_end_where_it_starts_are_refused(demo_db):
+    """Each form was valid alone; stored together, CN-LA ran from Kunming to Kunming."""
+    loaded = next(r for r in reference.list_routes(demo_db) if r.code == "CN-LA")
+    reference.save_route(demo_db, dataclasses.replace(loaded, destination="CNKMG"), ZHAO,
+                         new=False, loaded=loaded)  # another desk, since the form opened
+    with pytest.raises(ValidationError) as caught:
+        reference.save_route(demo_db, dataclasses.replace(loaded, origin="CNKMG"), LI_NA,
+                             new=False, loaded=loaded)
+    assert [(e.field, str(e)) for e in caught.value.errors] == [
+        ("destination", "Destination CNKMG is the same as the origin")]
+    stored = next(r for r in reference.list_routes(demo_db) if r.code == "CN-LA")
+    assert (stored.origin, stored.destination) == (loaded.origin, "CNKMG")
+
+
+def test_a_record_saved_unchanged_writes_no_audit_entry(demo_db):
+    """Edit, then Save: an update entry whose before was its after made every desk reload."""
+    commodity = reference.list_commodities(demo_db)[0]
+    place = reference.list_places(demo_db)[0]
+    route = reference.list_routes(demo_db)[0]
+    newest = audit.newest_id(demo_db)
+    assert reference.save_commodity(demo_db, commodity, BOSS, loaded=commodity) is None
+    assert reference.save_place(demo_db, place, BOSS, new=False, loaded=place) is None
+    assert reference.save_route(demo_db, route, BOSS, new=False, loaded=route) is None
+    assert audit.newest_id(demo_db) == newest
+    # Typed back as another desk had already changed it: the same, nothing to write.
+    renamed = dataclasses.replace(place, name_en="Renamed")
+    reference.save_place(demo_db, renamed, ZHAO, new=False, loaded=place)
+    newest = audit.newest_id(demo_db)
+    assert reference.save_place(demo_db, renamed, BOSS, new=False, loaded=place) is None
+    assert audit.newest_id(demo_db) == newest
+    assert reference.save_place(demo_db, place, BOSS, new=False, loaded=renamed) is not None
+    assert audit.newest_id(demo_db) == newest + 1
+
+
 def test_a_commodity_typed_full_width_is_found_as_typed_on_a_plain_keyboard(demo_db):
     """A Chinese input method types １１０６２０ and Ｃａｓｓａｖａ; the grid said "not in the list"."""
     find = reference.commodity_finder(demo_db)

@@ -243,11 +243,12 @@ def _check(errors: list[FieldError]) -> None:
 
 
 def save_commodity(db: Database, commodity: CommodityRecord, actor: UserRecord,
-                   loaded: CommodityRecord | None = None) -> ChangeRecord:
+                   loaded: CommodityRecord | None = None) -> ChangeRecord | None:
     """Add (id None) or change a commodity; its moves keep pointing at it.
 
     loaded: the commodity as the form opened it; only what differs from it is written, so
-    another desk's change to another field since then stays."""
+    another desk's change to another field since then stays. None when that leaves the
+    commodity as stored: an audit entry changing nothing would make every desk reload."""
     commodity = dataclasses.replace(commodity, hs_code=normal_hs_code(commodity.hs_code))
     _check(validate_commodity(commodity))
     with transaction(db):
@@ -257,9 +258,11 @@ def save_commodity(db: Database, commodity: CommodityRecord, actor: UserRecord,
             commodity = CommodityRecord(**_changed_over(
                 dataclasses.asdict(before), dataclasses.asdict(commodity),
                 dataclasses.asdict(loaded)))
+        row = _commodity_row(commodity)
+        if before is not None and row == _commodity_row(before):
+            return None
         _check(_taken_name_errors(db, commodity, before)
                + taken_hs_code_errors(commodity, list_commodities(db)))
-        row = _commodity_row(commodity)
         if before is None:
             new_id = db["commodity"].insert(_never_used_id(db) | row).last_pk
             audit.record(db, actor.name, "create", "commodity", new_id, None, row)
@@ -347,23 +350,30 @@ def _place_row(place: PlaceRecord) -> dict:
 
 
 def save_place(db: Database, place: PlaceRecord, actor: UserRecord, *, new: bool,
-               loaded: PlaceRecord | None = None) -> ChangeRecord:
+               loaded: PlaceRecord | None = None) -> ChangeRecord | None:
     """Add a place (new) or rename one; its UN/LOCODE never changes, services refer to it.
-    loaded: as the form opened it (see save_commodity)."""
+    loaded: as the form opened it (see save_commodity, also for None)."""
     place = dataclasses.replace(place, locode=plain_code(place.locode),
                                 country=plain_code(place.country))
-    _check(validate_place(place))
     with transaction(db):
         _require_keeper(db, actor)
-        _store_keyed(db, "place", "locode", _place_row(place), actor, new,
-                     _place_row(loaded) if loaded else None)
-    return ChangeRecord(_REFERENCE)
+        return _store_keyed(db, "place", "locode", _place_row(place), actor, new,
+                            _place_row(loaded) if loaded else None,
+                            lambda row: validate_place(_record(PlaceRecord, row)))
+
+
+def _record(kind: type, row: Mapping):
+    """A place or route record of a stored row."""
+    return kind(**{field.name: row[field.name] for field in dataclasses.fields(kind)})
 
 
 def _store_keyed(db: Database, table: str, key: str, row: dict, actor: UserRecord,
-                 new: bool, loaded: dict | None = None) -> None:
+                 new: bool, loaded: dict | None,
+                 validate: Callable[[dict], list[FieldError]]) -> ChangeRecord | None:
     """Insert (new) or update a place or route by its code, with its audit entry; an update
-    writes what differs from loaded (the row as the form opened it) over what is stored.
+    writes what differs from loaded (the row as the form opened it) over what is stored,
+    and nothing when that is what is stored. validate: the record's rules, judged on the
+    row as it would be stored, since two desks' edits of different fields combine into it.
     The code and names each lead to this record alone: the import and the daily log find
     places and routes by any of them."""
     value = row[key]
@@ -372,9 +382,11 @@ def _store_keyed(db: Database, table: str, key: str, row: dict, actor: UserRecor
         raise InputError(QT_TRANSLATE_NOOP("messages", "{value} no longer exists"), value=value)
     if rows and loaded is not None:
         row = _changed_over(rows[0], row, loaded)
-    errors = [FieldError(key, QT_TRANSLATE_NOOP(
-        "messages", "{value!r} is already in the list"), {"value": value})] if new and rows \
-        else []
+    if not new and row == rows[0]:
+        return None
+    errors = validate(row) + ([FieldError(key, QT_TRANSLATE_NOOP(
+        "messages", "{value!r} is already in the list"), {"value": value})] if new and rows
+        else [])
     found_by = (key, *_NAMES)
     others = db.query(f"SELECT * FROM {table} WHERE {key} <> ?", [value])
     _check(errors + taken_name_errors(
@@ -384,6 +396,7 @@ def _store_keyed(db: Database, table: str, key: str, row: dict, actor: UserRecor
     db[table].upsert(row, pk=key)
     audit.record(db, actor.name, "create" if new else "update", table, value,
                  None if new else rows[0], row)
+    return ChangeRecord(_REFERENCE)
 
 
 def _route_row(route: RouteRecord) -> dict:
@@ -394,16 +407,16 @@ def _route_row(route: RouteRecord) -> dict:
 
 
 def save_route(db: Database, route: RouteRecord, actor: UserRecord, *, new: bool,
-               loaded: RouteRecord | None = None) -> ChangeRecord:
+               loaded: RouteRecord | None = None) -> ChangeRecord | None:
     """Add a route (new) or change one; its code never changes, services refer to it.
-    loaded: as the form opened it (see save_commodity)."""
+    loaded: as the form opened it (see save_commodity, also for None)."""
     route = dataclasses.replace(route, code=plain_code(route.code))
     with transaction(db):
         _require_keeper(db, actor)
-        _check(validate_route(route, {p.locode for p in list_places(db)}))
-        _store_keyed(db, "route", "code", _route_row(route), actor, new,
-                     _route_row(loaded) if loaded else None)
-    return ChangeRecord(_REFERENCE)
+        places = {p.locode for p in list_places(db)}
+        return _store_keyed(db, "route", "code", _route_row(route), actor, new,
+                            _route_row(loaded) if loaded else None,
+                            lambda row: validate_route(_record(RouteRecord, row), places))
 
 
 def _require_keeper(db: Database, actor: UserRecord) -> str:

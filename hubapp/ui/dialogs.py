@@ -204,8 +204,8 @@ def ask_reference_record(parent: QWidget | None, ctx, kind: str, record=None, *,
     """The add/edit form of a commodity, place or route ("commodity", "place", "route").
 
     record fills the form (for a new one, as far as it is known). Saves, announces the
-    change on ctx.signals and returns the record as saved (its names as the user left
-    them); None if the user cancelled.
+    change on ctx.signals (if it changed anything) and returns the record as saved (its
+    names as the user left them); None if the user cancelled.
     """
     from hubapp.ui.reference_screen import ReferenceFormDialog
 

@@ -163,7 +163,7 @@ class CommodityForm(ReferenceForm):
                                self.name_zh.text().strip(), self.category.currentData() or "",
                                self.perishable.isChecked(), self.record_id, self.retired)
 
-    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
+    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord | None:
         return reference.save_commodity(ctx.db, self.record(), ctx.actor(), loaded)
 
 
@@ -190,7 +190,7 @@ class PlaceForm(ReferenceForm):
         return PlaceRecord(locode, self.name_en.text().strip(), self.name_zh.text().strip(),
                            locode[:2])
 
-    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
+    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord | None:
         return reference.save_place(ctx.db, self.record(), ctx.actor(), new=new, loaded=loaded)
 
 
@@ -232,7 +232,7 @@ class RouteForm(ReferenceForm):
                            self.name_zh.text().strip(), self.mode.currentData(), countries,
                            self.origin.currentData(), self.destination.currentData())
 
-    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord:
+    def save(self, ctx: AppContext, new: bool, loaded) -> ChangeRecord | None:
         return reference.save_route(ctx.db, self.record(), ctx.actor(), new=new, loaded=loaded)
 
 
@@ -297,7 +297,8 @@ class ReferenceFormDialog(FormDialog):
         except HubError as error:
             self.message.setText(labels.message(error))
             return
-        self.ctx.signals.data_changed.emit(self.change, self)
+        if self.change is not None:  # None: saved as it was stored, nothing to announce
+            self.ctx.signals.data_changed.emit(self.change, self)
         self.accept()
 
 
