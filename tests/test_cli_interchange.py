@@ -489,3 +489,27 @@ def test_an_output_that_cannot_be_written_is_named_with_its_folder(db, tmp_path)
         f"hubapp export: error: argument -o/--output: The export file {tmp_path / '.csv'} needs "
         "a name before its ending (see hubapp export --help)"]
     assert not (tmp_path / ".csv").exists()
+
+
+def test_a_merged_commoditys_code_and_synonyms_say_where_it_went(db, tmp_path):
+    """Its HS code and the shipped synonym "cassava starch" read "not in the list", and
+    the import offered to add back the duplicate the merge removed."""
+    from hubapp.store import open_db, reference
+
+    store = open_db(db)
+    find = reference.commodity_finder(store)
+    reference.merge_commodities(store, find("tapioca starch"), find("cassava flour"), TESTER)
+    store.close()
+    path = tmp_path / "merged.csv"
+    path.write_text("date,service,direction,container,size_type,gross_kg,commodity,hs_code\n"
+                    "2030-03-05,X9901,inbound,CSLU4025503,45G1,30140,cassava starch,\n"
+                    "2030-03-05,X9901,inbound,TGHU4642290,22G1,25910,,110814\n"
+                    "2030-03-05,X9901,inbound,CSQU3054383,22G1,25910,1108.14.00,\n",
+                    encoding="utf-8")
+    result = hubapp("import", path, "--db", db, "--dry-run")
+    assert result.returncode == 1
+    went = "was merged into cassava flour (木薯粉): write that name instead"
+    assert result.stderr.splitlines()[1:] == [
+        f"  line 2, commodity 'cassava starch': “cassava starch” {went}",
+        f"  line 3, hs_code '110814': “110814” {went}",
+        f"  line 4, commodity '1108.14.00': “1108.14.00” {went}"]

@@ -84,13 +84,16 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
         by_hs.setdefault(commodity.hs_code, []).append(commodity)
     merged = _merged_names(db, {commodity.id: commodity for commodity in commodities})
 
-    def find(text: str, keep: Collection[int] = ()) -> int | None:
+    def find(text: str, keep: Collection[int] = (), key: str | None = None) -> int | None:
+        """key: what text is looked up by, when not text itself (a shipped alias's code)."""
         def usable(commodity: CommodityRecord) -> bool:
             return not commodity.retired or commodity.id in keep
 
-        key = lookup_key(text)  # invisible characters gone, as from a name
+        key = lookup_key(text if key is None else key)  # invisible characters gone
         if (code := hs_code_of_key(key)) is not None:
             sharing = by_hs.get(code, [])
+            if not sharing and code in merged:
+                raise _merged_error(text, merged[code])
             # A retired one that cannot be chosen leaves the code to the one in use.
             found = [c for c in sharing if usable(c)] or sharing
             if len(found) > 1:
@@ -101,11 +104,9 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
         else:
             commodity = by_name.get(key)
             if commodity is None and key in merged:
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "messages", "“{value}” was merged into {target}: write that name instead"),
-                    value=text, target=merged[key])
+                raise _merged_error(text, merged[key])
             if commodity is None and (known := shipped.find_commodity(text)) is not None:
-                return find(known.hs_code, keep)
+                return find(text, keep, known.hs_code)
         if commodity is None:
             return None
         if not usable(commodity):
@@ -115,11 +116,18 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
     return find
 
 
+def _merged_error(text: str, target: str) -> InputError:
+    return InputError(QT_TRANSLATE_NOOP(
+        "messages", "“{value}” was merged into {target}: write that name instead"),
+        value=text, target=target)
+
+
 def _merged_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[str, str]:
-    """The names of the commodities merged away (lookup_key → what they became, labelled):
-    a list still naming one must not read as unknown, which offers to add it again as the
-    duplicate the merge removed. A merge into one merged away later leads on to where that
-    went."""
+    """The names and HS codes of the commodities merged away (lookup_key → what they
+    became, labelled): a list still naming one, by a name, a shipped synonym or its code,
+    must not read as unknown, which offers to add it again as the duplicate the merge
+    removed. A merge into one merged away later leads on to where that went. A code is
+    looked up here only when no stored commodity holds it."""
     entries = [entry for entry in audit.entries_of(db, "commodity", "merge")
                if int(entry.entity_id) not in stored]
     into = {int(entry.entity_id): entry.after for entry in entries}
@@ -130,7 +138,8 @@ def _merged_names(db: Database, stored: Mapping[int, CommodityRecord]) -> dict[s
             seen.add(after["merged_into"])
             after = into[after["merged_into"]]
         target = stored.get(after["merged_into"])
-        for name in (entry.before["name_en"], entry.before["name_zh"]):
+        for name in (entry.before["name_en"], entry.before["name_zh"],
+                     entry.before["hs_code"]):
             names[lookup_key(name)] = commodity_label(target) if target else after["name_en"]
     return names
 

@@ -308,13 +308,23 @@ class ContainerGridModel(QAbstractTableModel):
 
     def _find(self, text: str, keep: Collection[int] = ()) -> int | None:
         """The commodity text names. One it named before, merged away at another desk
-        since, is said to be merged, not unknown: the clerk typed nothing wrong."""
-        found = self._find_commodity(text, keep)
+        since, is said to be merged there, not unknown nor a name to write otherwise (the
+        finder's word for a merged commodity's names and code): the clerk typed nothing
+        wrong."""
+        try:
+            found = self._find_commodity(text, keep)
+        except HubError:
+            self._refuse_merged_away(text)
+            raise
         if found is not None:
             self._found[text] = found
-        elif text in self._found and (problem := self._merged_away(self._found[text])):
-            raise problem
+        else:
+            self._refuse_merged_away(text)
         return found
+
+    def _refuse_merged_away(self, text: str) -> None:
+        if text in self._found and (problem := self._merged_away(self._found[text])):
+            raise problem
 
     def _renamed(self, row: Mapping[str, str]) -> str:
         """The new name of a stored box's commodity renamed at another desk, if the row still
