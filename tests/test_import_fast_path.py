@@ -17,10 +17,13 @@ from hypothesis import given, settings, strategies as st
 
 from hubapp.domain import iso6346
 from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import export_file, import_file, importing, reading
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.reading import read_table
-from hubapp.store import dwell, interchange as store_interchange, open_db, reference, rollup
+from hubapp.store import (
+    audit, dwell, interchange as store_interchange, open_db, reference, rollup,
+)
 from hubapp.store.check import check_database
 from hubapp.store.db import copy_database
 from hubapp.store.users import ADMIN, UserRecord
@@ -205,6 +208,63 @@ def test_a_shared_hs_code_is_a_problem_and_a_retired_commodity_history_on_both_p
         (3, "commodity", "110620", "HS code 110620 is shared by Cassava chips (木薯片), "
                                    "cassava flour (木薯粉): type the commodity's name")]
     assert stored(quick_db) == stored(slow_db)
+
+
+def _named(days_and_names: list[tuple[dt.date, str]]) -> list[str]:
+    """Rows of one box each, a service per day, the commodity as named."""
+    return [f"{day},R{day:%m%d},inbound,CN-LA,{with_check_digit(f'ZZZU{n:06d}')},22G1,F,"
+            f"20000,{name}" for n, (day, name) in enumerate(days_and_names)]
+
+
+def test_a_retired_commodity_is_a_files_only_up_to_the_day_it_was_retired_on_both_paths(
+        demo_db_path, tmp_path, monkeypatch):
+    """Later boxes went quietly to retired durian, by its name, beside its successor."""
+    db = open_db(demo_db_path)
+    durian = reference.commodity_finder(db)("durian")
+    reference.set_retired(db, durian, True, UserRecord("sue", ADMIN))
+    reference.save_commodity(db, CommodityRecord("081060", "fresh durian", "鲜榴莲", "agri",
+                                                 True), UserRecord("sue", ADMIN))
+    fresh = reference.commodity_finder(db)("fresh durian")
+    retired_on = audit.entries_of(db, "commodity", "retire")[-1].at.astimezone().date()
+    db.close()
+    later = retired_on + dt.timedelta(days=1)
+    rows = _named([(retired_on, "durian"), (later, "durian"), (later, "榴莲"),
+                   (later, "081060")])
+    path = tmp_path / "retired.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert not quick.saved and quick.problems == slow.problems
+    said = "durian (榴莲) is retired: use fresh durian (鲜榴莲) (the same HS code) instead"
+    assert [(p.line, p.column, p.value, p.message) for p in quick.problems] == [
+        (3, "commodity", "durian", said), (4, "commodity", "榴莲", said)]
+    assert stored(quick_db) == stored(slow_db)
+    assert quick_rows(read_table(path), store_interchange.lookups(quick_db)) is None
+
+    path.write_text("\n".join([HEADER, rows[0], rows[3]]) + "\n", encoding="utf-8")
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+    assert quick.saved and slow.saved and stored(quick_db) == stored(slow_db)
+    assert [row["commodity_id"] for row in quick_db.query(
+        "SELECT commodity_id FROM container_move WHERE container LIKE 'ZZZU%' ORDER BY date")
+    ] == [durian, fresh]
+
+
+def test_a_commodity_retired_without_an_audit_entry_is_a_files_on_any_day(
+        demo_db_path, tmp_path, monkeypatch):
+    """Retired by a migration or a server copy: when is not known, so history still reads."""
+    db = open_db(demo_db_path)
+    durian = reference.commodity_finder(db)("durian")
+    db.execute("UPDATE commodity SET retired = 1 WHERE id = ?", [durian])
+    db.conn.commit()
+    db.close()
+    path = tmp_path / "retired.csv"
+    path.write_text("\n".join([HEADER, *_named([(dt.date(2099, 3, 5), "durian")])]) + "\n",
+                    encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved and stored(quick_db) == stored(slow_db)
 
 
 def test_an_hs_code_that_is_not_the_named_commodity_s_is_a_problem_on_both_paths(

@@ -83,6 +83,8 @@ def quick_rows(
                 raise _NotClean
         stage()
         commodities = _mapped(columns.commodity(), lambda text: _commodity(text, lookups))
+        if _retired_before_their_day(commodities, owner, services, lookups):
+            raise _NotClean
         if "hs_code" in index and not all(
                 hs_code_agrees(lookups, commodity_id, code)
                 for commodity_id, code in set(zip(commodities, columns.get("hs_code")))):
@@ -285,6 +287,17 @@ def _commodity(text: str, lookups: LookupsRecord) -> object:
     except HubError:  # retired, or an HS code of several: parse_table says which
         return _BAD
     return _BAD if found is None else found
+
+
+def _retired_before_their_day(commodities: list[int | None], owner: list[int],
+                              services: list, lookups: LookupsRecord) -> bool:
+    """Whether a retired commodity is on a move dated after it was retired: checked per
+    service only for the few retired ones a file names, if any."""
+    retired = {commodity_id for commodity_id in set(commodities)
+               if commodity_id is not None and lookups.commodities[commodity_id].retired}
+    return bool(retired) and any(
+        lookups.retired_after(commodity_id, services[number].date)
+        for commodity_id, number in set(zip(commodities, owner)) if commodity_id in retired)
 
 
 def _in_service_order(rows: ImportRowsRecord) -> ImportRowsRecord:

@@ -221,7 +221,8 @@ def parse_table(
         else:
             key, service_values = known_service
         without_container = row.without_container()
-        move = None if without_container else row.move(lookups, teu_45ft)
+        move = None if without_container else row.move(lookups, teu_45ft,
+                                                        key[0] if key else None)
         if key is None or (move is None and not without_container):
             continue
         day, _number, direction = key
@@ -423,7 +424,9 @@ class _Row:
     def without_container(self) -> bool:
         return not any(map(self.get, MOVE_FIELDS))
 
-    def move(self, lookups: LookupsRecord, teu_45ft: float) -> ContainerMoveRecord | None:
+    def move(self, lookups: LookupsRecord, teu_45ft: float,
+             day: dt.date | None) -> ContainerMoveRecord | None:
+        """day: the service's, None when its date is wrong (said already)."""
         cells = {name: self.get(name) for name in (
             "container", "size_type", "full_empty", "gross_kg", "commodity", "seal",
             "shipper", "consignee")}
@@ -433,6 +436,10 @@ class _Row:
         for error in errors:
             name = commodity_column if error.field == "commodity" else error.field
             self.problem(name, cells.get(error.field, ""), error.template, error.values)
+        if move is not None and move.commodity_id is not None and day is not None and (
+                retired := lookups.retired_after(move.commodity_id, day)):
+            self.problem(commodity_column, cells["commodity"], retired.template, retired.values)
+            return None
         if move is not None and move.commodity_id is not None and (wrong := hs_code_errors(
                 code := self.get("hs_code"), lookups.commodities[move.commodity_id])):
             for error in wrong:

@@ -22,7 +22,7 @@ from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import (
-    commodity_finder, list_commodities, list_routes, place_finder,
+    commodity_finder, list_commodities, list_routes, place_finder, retired_after,
 )
 from hubapp.store.rows import minute_text, service_row
 from hubapp.store.services import refresh_dwell
@@ -47,6 +47,8 @@ class LookupsRecord:
     find_route: Callable[[str], RouteRecord | None]
     find_place: Callable[[str], str | None]  # → UN/LOCODE
     commodities: Mapping[int, CommodityRecord]  # every stored one (retired too), by id
+    # Why a move of a day cannot have a commodity find_commodity found (retired before it).
+    retired_after: Callable[[int, dt.date], InputError | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,8 @@ def lookups(db: Database) -> LookupsRecord:
     The shipped aliases of domain.reference ("中老班列", "tapioca flour") are
     accepted too, but only when they lead to a record this database holds. Commodities
     and places are read as the daily log reads them (commodity_finder, place_finder); a
-    retired commodity is found when nothing in use answers (find_kept).
+    retired commodity is found when nothing in use answers (find_kept), for moves up to
+    its retirement (retired_after).
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
@@ -91,7 +94,7 @@ def lookups(db: Database) -> LookupsRecord:
 
     # Each normalises the text it is asked; a file asks about the same few thousands of times.
     finders = (find_kept, find_route, place_finder(db))
-    return LookupsRecord(*map(functools.cache, finders), commodities)
+    return LookupsRecord(*map(functools.cache, finders), commodities, retired_after(db))
 
 
 @dataclass(slots=True)

@@ -158,6 +158,27 @@ def _retired_error(commodity: CommodityRecord,
                     "bring it back into use"), name=commodity_label(commodity))
 
 
+def retired_after(db: Database) -> Callable[[int, dt.date], InputError | None]:
+    """A check (commodity id, day) → why a box of that day cannot have the commodity, None
+    if it can: a retired one is a file's only for moves on or before the day it was retired
+    (years of loading lists, and exports, name it), not for later ones, which belong to
+    what replaced it. Its day is that of its latest retire entry, on this desk's calendar
+    as the audit screen shows stamps; one retired without an entry (by a migration, or a
+    copy to a server) is accepted on any day."""
+    commodities = list_commodities(db, include_retired=True)
+    retired = {commodity.id: commodity for commodity in commodities if commodity.retired}
+    days = {int(entry.entity_id): entry.at.astimezone().date()
+            for entry in audit.entries_of(db, "commodity", "retire")}  # oldest first
+
+    def check(commodity_id: int, day: dt.date) -> InputError | None:
+        commodity = retired.get(commodity_id)
+        if commodity is None or commodity_id not in days or day <= days[commodity_id]:
+            return None
+        return _retired_error(commodity, commodities)
+
+    return check
+
+
 def _never_used_id(db: Database) -> dict[str, int]:
     """A new commodity's id, none a merged-away one had: SQLite gives the highest id again
     once its row is deleted, and the audit log then named the merged one by the new one. So
