@@ -389,6 +389,65 @@ def test_closing_the_export_dialog_cancels_the_export(qtbot, monkeypatch, tmp_pa
     assert list(folder.iterdir()) == []
 
 
+def _enter_again_and_on_close(dialog, button, qtbot, reached, release) -> None:
+    """Enter on the button that starts the job, then while it runs Enter again (a second
+    press when nothing seems to happen) and Enter on a Close tabbed to: none of them stops it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    button.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(reached.is_set)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    dialog.close_button.setFocus()
+    qtbot.keyClick(dialog.close_button, Qt.Key.Key_Return)
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert dialog.isVisible()
+
+
+def test_enter_while_importing_neither_cancels_nor_closes(main_window, qtbot, monkeypatch,
+                                                          app_ctx):
+    reached, release = threading.Event(), threading.Event()
+    real = store_interchange.insert_batch
+
+    def slow(*args, **kwargs):
+        result = real(*args, **kwargs)
+        reached.set()
+        release.wait(30)
+        return result
+
+    monkeypatch.setattr(store_interchange, "insert_batch", slow)
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+
+    _enter_again_and_on_close(dialog, dialog.import_button, qtbot, reached, release)
+
+    assert dialog.result_label.text().startswith("Imported ")
+
+
+def test_enter_while_exporting_neither_cancels_nor_closes(qtbot, monkeypatch, tmp_path,
+                                                          app_ctx):
+    reached, release = threading.Event(), threading.Event()
+    real = store_interchange.export_rows
+
+    def slow(*args):
+        for number, row in enumerate(real(*args)):
+            if number == 10:
+                reached.set()
+                release.wait(30)
+            yield row
+
+    monkeypatch.setattr(store_interchange, "export_rows", slow)
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    target = tmp_path / "march.csv"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+
+    _enter_again_and_on_close(dialog, dialog.export_button, qtbot, reached, release)
+
+    assert target.exists()
+
+
 def _rows_in_view(view) -> int:
     return view.viewport().height() // view.verticalHeader().defaultSectionSize()
 

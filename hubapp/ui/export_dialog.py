@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
-from hubapp.ui import date_edits, dialogs, labels
+from hubapp.ui import date_edits, dialogs, focus, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -52,10 +52,10 @@ class ExportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(self.tr("Ca&ncel export"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setEnabled(False)
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel_export)
-        close.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.close)
 
         form = QFormLayout()
         form.addRow(self.tr("&From"), self.from_edit)
@@ -91,6 +91,7 @@ class ExportDialog(QDialog):
         self._set_result(self.tr("Exporting…"))
         self.progress.setRange(0, 0)
         self.progress.show()
+        focus.hold_while_running(True, self.progress, self.close_button)
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.task = self.ctx.tasks.start(work)
@@ -121,6 +122,7 @@ class ExportDialog(QDialog):
 
     def _done(self, text: str, error: bool = False) -> None:
         self.task = None
+        focus.hold_while_running(False, self.progress, self.close_button)
         self.progress.hide()
         self.export_button.setEnabled(True)
         self.cancel_button.setEnabled(False)

@@ -22,7 +22,7 @@ from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
 from hubapp.store import interchange as store_interchange
-from hubapp.ui import dialogs, formatting, labels
+from hubapp.ui import dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import BAD_CELL, list_table, rows_high
 from hubapp.ui.reference_screen import add_unknown, may_change
@@ -422,6 +422,7 @@ class ImportDialog(QDialog):
             self.task.cancel()
 
     def _set_running(self, running: bool) -> None:
+        focus.hold_while_running(running, self.preview, self.close_button)
         self.import_button.setEnabled(not running)
         self.choose_button.setEnabled(not running)
         self.mapping_group.setEnabled(not running)
