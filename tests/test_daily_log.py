@@ -1402,3 +1402,36 @@ def test_a_change_to_several_closed_days_asks_naming_them_all(supervisor_day, ap
     assert told == [f"It changes closed days: {formatting.few_days(sorted(days))}. Why change "
                     "them? The reason is kept in the audit log."]
     assert ", ".join(map(formatting.long_date, sorted(days))) in told[0]
+
+
+def _on_next_box_row(screen) -> bool:
+    current = screen.grid_view.currentIndex()
+    return QApplication.focusWidget() is screen.grid_view \
+        and (current.row(), current.column()) == (screen.grid.rowCount() - 1, 0)
+
+
+def test_save_and_revert_by_their_buttons_leave_the_cursor_on_the_next_box_row(qtbot, screen):
+    """The button greys itself out once done: the focus went on to the Previous day arrow,
+    and the next box typed changed the day."""
+    day = screen.day()
+    first, second = numbers(2, start=800)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X9004")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, first, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab, "20000",
+          Qt.Key.Key_Return)
+    screen.save_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert not screen.is_dirty() and _on_next_box_row(screen)
+    press(qtbot, second, Qt.Key.Key_Return)
+    assert screen.day() == day
+    assert [row["container"] for row in screen.grid.text_rows()] == [first, second]
+    screen.revert_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert not screen.is_dirty() and _on_next_box_row(screen)
+    assert [row["container"] for row in screen.grid.text_rows()] == [first]
+
+
+def test_the_window_opens_on_the_day_s_services(main_window):
+    assert QApplication.focusWidget() is main_window.day_screen.table
+

@@ -82,6 +82,10 @@ class MainWindow(QMainWindow):
         self.day_screen.wanted.connect(lambda: self.screens.setCurrentWidget(self.day_screen))
         self._show_totals(None)
         self.day_screen.reload()
+        # The window opens on the day's services, to pick one with the arrows (Enter goes on
+        # to its boxes), not on the first in the Tab order, the Previous day arrow, where a
+        # key typed at once changed the day.
+        self.day_screen.table.setFocus()
 
         self._build_menus()
         self._restore_geometry()

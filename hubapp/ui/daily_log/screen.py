@@ -268,9 +268,9 @@ class DailyLogScreen(QWidget):
             label.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setToolTip(self.tr("Save the service and its containers (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save_action.trigger)
+        self.save_button.clicked.connect(lambda: self._from_button(self.save))
         self.revert_button = QPushButton(self.tr("&Revert"), self)
-        self.revert_button.clicked.connect(self.revert)
+        self.revert_button.clicked.connect(lambda: self._from_button(self.revert))
         bottom = QHBoxLayout()
         bottom.addWidget(self.service_totals, 1)
         bottom.addWidget(self.revert_button)
@@ -547,6 +547,14 @@ class DailyLogScreen(QWidget):
         # holds another service: point at the picked one once the click is done.
         QTimer.singleShot(0, self, lambda: self._select_in_list(picked))
 
+    def _type_next_box(self) -> None:
+        """The cursor in the grid, in the first cell of the row to type the next box into."""
+        self.grid_view.setFocus()
+        self.grid_view.setCurrentIndex(self._next_box_cell())
+
+    def _next_box_cell(self):
+        return self.grid.index(self.grid.rowCount() - 1, 0)
+
     def _load_service(self, service_id: int) -> None:
         try:
             service = services.get_service(self._db, service_id)
@@ -713,6 +721,13 @@ class DailyLogScreen(QWidget):
         self.revert_button.setEnabled(changed)
         self.save_button.setEnabled(changed and not read_only)
 
+    def _from_button(self, act: Callable[[], bool | None]) -> None:
+        """Save and Revert disable themselves once done, and Qt passed the focus on to the
+        Previous day arrow, where the next box typed changed the day: the cursor goes back
+        to the grid, as after Ctrl+S. Not after a refused save, which points at the problem."""
+        if act() is not False:
+            self._type_next_box()
+
     def _undo_allowed(self) -> None:
         writable = not self.grid.is_read_only()
         self.undo_action.setEnabled(writable and self.undo_stack.canUndo())
@@ -782,7 +797,7 @@ class DailyLogScreen(QWidget):
         self.undo_stack.setClean()
         self._load_service(saved.id)  # show what the database holds, in its order
         if added:  # boxes typed at the end: the cursor goes on, ready for the next one
-            self.grid_view.setCurrentIndex(self.grid.index(self.grid.rowCount() - 1, 0))
+            self.grid_view.setCurrentIndex(self._next_box_cell())
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
         self._say_if_not_counted(saved)
