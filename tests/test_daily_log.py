@@ -1435,3 +1435,17 @@ def test_save_and_revert_by_their_buttons_leave_the_cursor_on_the_next_box_row(q
 def test_the_window_opens_on_the_day_s_services(main_window):
     assert QApplication.focusWidget() is main_window.day_screen.table
 
+
+def test_enter_on_a_listed_service_goes_to_the_row_for_its_next_box(qtbot, main_window):
+    """Past the form's dozen fields, which took twelve Tabs."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.proxy.index(0, 0))
+    QApplication.processEvents()  # as between two key presses: the pick is done
+    press(qtbot, Qt.Key.Key_Down)
+    picked = screen.table.currentIndex().data(RECORD_ROLE).service
+    assert screen.grid.rowCount() > 1  # boxes above the row to type into
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.form.service_no.text() == picked.service_no
+    assert _on_next_box_row(screen)

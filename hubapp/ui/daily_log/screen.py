@@ -201,6 +201,7 @@ class DailyLogScreen(QWidget):
             self.table.hideColumn(column)
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._service_picked)
+        self.table.activated.connect(self._service_entered)
         self.empty_label = empty_note(self.table, self.tr("No services on this day."))
 
         self.new_action = self._action(self.tr("&New service"), QKeySequence.StandardKey.New,
@@ -546,6 +547,14 @@ class DailyLogScreen(QWidget):
         # A save at that prompt may have re-sorted the list under the click, whose row then
         # holds another service: point at the picked one once the click is done.
         QTimer.singleShot(0, self, lambda: self._select_in_list(picked))
+
+    def _service_entered(self, index) -> None:
+        """Enter on a service in the list: on to its boxes, past the form's dozen fields. Not
+        if it is not the one loaded (its changes kept at the question to leave)."""
+        summary = index.data(RECORD_ROLE)
+        if summary is not None and self._service is not None \
+                and summary.service.id == self._service.id:
+            self._type_next_box()
 
     def _type_next_box(self) -> None:
         """The cursor in the grid, in the first cell of the row to type the next box into."""
