@@ -109,6 +109,24 @@ def test_five_wrong_passwords_lock_the_user_out(qtbot, db):
     assert users.authenticate(db, "Li Na", PASSWORD, now=later).role == users.ADMIN
 
 
+def test_enter_after_the_name_goes_to_the_password_and_counts_no_attempt(qtbot, db):
+    """Typed as a name then Enter, it was a login without a password: a wrong password,
+    and five of them locked the account."""
+    admin = users.create_first_admin(db, "Li Na", PASSWORD)
+    users.add_user(db, admin, "wang", users.CLERK, PASSWORD)
+    dialog = _dialog(qtbot, db)
+    for _ in range(users.MAX_FAILED_ATTEMPTS):
+        dialog.name_edit.clear()
+        dialog.name_edit.setFocus()
+        qtbot.keyClicks(dialog.name_edit, "wang")
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.focusWidget() is dialog.password_edit
+        assert dialog.message_label.isHidden()
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "wang"
+
+
 def test_cancelling_the_login_opens_no_window(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "hub.db"
     db = open_db(path)

@@ -98,6 +98,11 @@ class LoginDialog(_PasswordForm):
 
     def accept(self) -> None:
         name, password = self.name_edit.text(), self.password_edit.text()
+        if not password:
+            # Enter after the name goes on to the password, as on the Users screen: it was
+            # a login with none, counted as a wrong password, and five locked the account.
+            self.password_edit.setFocus()
+            return
         try:
             if self.first_start:
                 if password != self.repeat_edit.text():
