@@ -435,6 +435,24 @@ def test_ctrl_d_fills_down_each_column_in_one_undo_step(qtbot, screen):
         == [("22G1", "CN1")] + [("42G1", "")] * 3
 
 
+def test_ctrl_d_in_a_cell_being_typed_in_fills_it_over_what_was_half_typed(qtbot, screen):
+    """The fill went in under the open editor and the half-typed text overwrote it on
+    leaving the cell: a useless "Fill down" left on the undo stack."""
+    _new_service(qtbot, screen, "B15")
+    first, second = numbers(2)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, first, Qt.Key.Key_Tab, "45G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab, "30000",
+          Qt.Key.Key_Return, second, Qt.Key.Key_Tab, "4")
+    steps = screen.undo_stack.count()
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    assert not screen.grid_view.editing()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert screen.grid.text_rows()[1]["size_type"] == "45G1"
+    assert screen.undo_stack.count() == steps + 1
+    assert screen.undo_stack.text(steps) == "Fill down"
+
+
 def test_ctrl_d_and_a_pasted_cell_change_nothing_on_a_clerks_closed_day(
         qtbot, main_window, app_ctx, demo_db_path):
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)

@@ -314,10 +314,14 @@ class ContainerGridView(QTableView):
 
     def commit_open_editor(self) -> None:
         """Take what is typed in a cell still being edited (say Ctrl+S right after a completion)."""
+        self._close_open_editor(commit=True)
+
+    def _close_open_editor(self, commit: bool) -> None:
         editor = QApplication.focusWidget()
         if self.editing() and editor is not None \
                 and self.isAncestorOf(editor):
-            self.commitData(editor)
+            if commit:
+                self.commitData(editor)
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def moveCursor(self, action, modifiers):
@@ -411,6 +415,11 @@ class ContainerGridView(QTableView):
                                   self.tr("Clear cells"))
         elif event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier,
                                                        Qt.Key.Key_D):
+            # In a cell being typed in, the fill went in under its editor, and what was half
+            # typed overwrote it on leaving the cell. Excel ignores Ctrl+D there; a clerk
+            # pressing it wants the value above in this cell, so, as a block pasted into a
+            # cell being edited, the fill replaces what was half typed, which is not kept.
+            self._close_open_editor(commit=False)
             self.fill_down()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.state() != QAbstractItemView.State.EditingState:
