@@ -278,7 +278,13 @@ class MainWindow(QMainWindow):
         None (and db closed) when the user stays: unsaved edits kept, or login cancelled."""
         from hubapp.ui import app  # app builds windows: imported at use
 
-        window = app.open_window(db, target) if self.day_screen.can_leave() else None
+        window = None
+        if self.day_screen.can_leave():
+            # The new window opens as this one is now: it reads the desk's geometry as it is
+            # built, and this one saved it only on closing, after. The new one then opened as
+            # the last run had left it and, closed in turn, saved that over this one's.
+            self._save_layout()
+            window = app.open_window(db, target)
         if window is None:
             db.close()
             return None
@@ -327,11 +333,14 @@ class MainWindow(QMainWindow):
             return
         self.resize(1280, 720)
 
+    def _save_layout(self) -> None:
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.day_screen.can_leave() or self.backups.keep_open_for_backup():
             event.ignore()
             return
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self._save_layout()
         self.watcher.stop()
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait()
