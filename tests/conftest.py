@@ -92,6 +92,17 @@ def demo_db(demo_target: Path | str):
     db.close()
 
 
+@pytest.fixture(autouse=True)
+def desk_layout_forgotten():
+    """The screens' own splitters and columns in every test: a test that dragged them would
+    otherwise size those of the tests after it (the main window saves them as it closes)."""
+    yield
+    from PySide6.QtCore import QSettings
+    from hubapp.ui.remembered_layout import GROUP
+
+    QSettings().remove(GROUP)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def no_unexpected_dialogs():
     """A dialog nobody expected fails the test instead of hanging it.

@@ -18,7 +18,7 @@ from hubapp.domain.audit import (
 from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
-from hubapp.ui import date_edits, dialogs, formatting, labels
+from hubapp.ui import date_edits, dialogs, formatting, labels, remembered_layout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
     RECORD_ROLE, RecordTableModel, back_to_place, list_table, place,
@@ -190,6 +190,7 @@ class AuditScreen(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        remembered_layout.remember(splitter, "audit/splitter")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

@@ -22,7 +22,7 @@ from hubapp.domain import iso6346
 from hubapp.domain.records import MOVED_STATUSES, ChangeRecord, Direction, Status
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
-from hubapp.ui import date_edits, filter_choices, formatting, labels
+from hubapp.ui import date_edits, filter_choices, formatting, labels, remembered_layout
 from hubapp.ui.date_edits import NO_DATE
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
@@ -249,7 +249,6 @@ class BrowseScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(MovesBrowseModel.DATE, Qt.SortOrder.DescendingOrder)
         header.setStretchLastSection(True)
         for column, width in ((MovesBrowseModel.DATE, 95), (MovesBrowseModel.SERVICE, 80),
                               (MovesBrowseModel.DIRECTION, 85), (MovesBrowseModel.ROUTE, 260),
@@ -257,6 +256,9 @@ class BrowseScreen(QWidget):
                               (MovesBrowseModel.FULL_EMPTY, 45), (MovesBrowseModel.GROSS, 85),
                               (MovesBrowseModel.COMMODITY, 220)):
             header.resizeSection(column, width)
+        remembered_layout.remember(header, "browse/columns")
+        # After: a remembered header brings its sort order too, but the list opens by date.
+        header.setSortIndicator(MovesBrowseModel.DATE, Qt.SortOrder.DescendingOrder)
         self.empty_note = empty_note(self.table)
         self.empty_note.hide()
         self.empty_note.linkActivated.connect(self.clear_filters)

@@ -17,7 +17,7 @@ from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
 from hubapp.store.engine import display_name, is_server
 from hubapp.store.filesystem import can_save_to
-from hubapp.ui import dialogs, labels
+from hubapp.ui import dialogs, labels, remembered_layout
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
 
         window = None
         if self.day_screen.can_leave():
-            # The new window opens as this one is now: it reads the desk's geometry as it is
+            # The new window opens as this one is now: it reads the desk's layout as it is
             # built, and this one saved it only on closing, after. The new one then opened as
             # the last run had left it and, closed in turn, saved that over this one's.
             self._save_layout()
@@ -335,6 +335,7 @@ class MainWindow(QMainWindow):
 
     def _save_layout(self) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        remembered_layout.save(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.day_screen.can_leave() or self.backups.keep_open_for_backup():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt, Signal,
+    QByteArray, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt, Signal,
 )
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -195,7 +195,8 @@ class ContainerGridView(QTableView):
             + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
 
     def _column_resized(self, column: int, _old: int, new: int) -> None:
-        # Dragged by hand: the width wanted from now on, wherever the window goes.
+        # Dragged by hand: the width wanted from now on, wherever the window goes, and at the
+        # desk's next start (saveState).
         if not self._fitting and column < PROBLEM:
             self._wanted[column] = new
 
@@ -212,11 +213,36 @@ class ContainerGridView(QTableView):
         problem = self._wanted[PROBLEM] if self.grid().problems() else self._least[PROBLEM]
         wanted, least = sum(self._wanted[:PROBLEM]) + problem, sum(self._least)
         share = 1.0 if wanted <= least else max(0.0, min(1.0, (room - least) / (wanted - least)))
-        self._fitting = True
+        widths = []
         for column in range(PROBLEM):
             low = min(self._least[column], self._wanted[column])
-            self.setColumnWidth(column, round(low + (self._wanted[column] - low) * share))
+            widths.append(round(low + (self._wanted[column] - low) * share))
+        self._set_widths(widths)
+
+    def _set_widths(self, widths: list[int]) -> None:
+        self._fitting = True
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
         self._fitting = False
+
+    # Remembered by the desk (remembered_layout) as the widths wanted, not as a narrow window
+    # fits them: those would be the widths wanted at the next start.
+    def count(self) -> int:
+        return self.horizontalHeader().count()
+
+    def saveState(self) -> QByteArray:
+        self._set_widths(self._wanted[:PROBLEM])
+        state = self.horizontalHeader().saveState()
+        self._fit_columns()
+        return state
+
+    def restoreState(self, state: QByteArray) -> bool:
+        header = self.horizontalHeader()
+        if not header.restoreState(state):
+            return False
+        self._wanted[:PROBLEM] = [header.sectionSize(column) for column in range(PROBLEM)]
+        self._fit_columns()
+        return True
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

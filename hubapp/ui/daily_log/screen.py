@@ -25,7 +25,7 @@ from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
 from hubapp.domain.wording import service_time
 from hubapp.store import day_close, reference, services, settings, users
-from hubapp.ui import date_edits, dialogs, focus, formatting, labels
+from hubapp.ui import date_edits, dialogs, focus, formatting, labels, remembered_layout
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
 from hubapp.ui.daily_log.grid_model import (
@@ -92,6 +92,7 @@ class DailyLogScreen(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1, 1 << 16])  # 0 would hide the list
         splitter.setChildrenCollapsible(False)
+        remembered_layout.remember(splitter, "daily_log/splitter")
         layout = QVBoxLayout(self)
         layout.addLayout(self._day_bar)
         layout.addWidget(self.find_panel)
@@ -241,6 +242,7 @@ class DailyLogScreen(QWidget):
         self.grid_view = ContainerGridView(self)
         self.grid_view.setModel(self.grid)
         self.grid_view.size_columns()
+        remembered_layout.remember(self.grid_view, "daily_log/container_columns")
         self._load_commodities()
         self.grid_view.pasted.connect(self._pasted)
         self.grid_view.typing_changed.connect(self._typing_changed)
