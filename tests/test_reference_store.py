@@ -11,7 +11,7 @@ from hubapp.domain.errors import InputError, message
 from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference_rules import commodity_label as label
 from hubapp.domain.reference_rules import (
-    hs_code_of_key, validate_commodity, validate_place, validate_route,
+    hs_code_fits, hs_code_of_key, validate_commodity, validate_place, validate_route,
 )
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, day_close, reference, rollup, settings, stats
@@ -476,6 +476,17 @@ def test_a_dotted_code_a_spreadsheet_kept_as_a_number_is_read_by_its_parts(demo_
         assert (typed(text), imported(text)) == (typed(code), typed(code)) != (None, None), text
     # Undotted digits keep their reading: a dropped leading 0 put back.
     assert (hs_code_of_key("20230"), hs_code_of_key("11062")) == ("020230", "011062")
+
+
+def test_a_heading_written_as_customs_write_it_is_a_heading_beside_its_commodity(demo_db):
+    """"09.01" (and 9.01, as a spreadsheet keeps it) is heading 0901, not 000901: a loading
+    list giving coffee's heading was refused as disagreeing with coffee's 090111."""
+    coffee = reference.get_commodity(demo_db, reference.commodity_finder(demo_db)("090111"))
+    for text, code in {"09.01": "0901", "9.01": "0901", "84.71": "8471", "08.": "08",
+                       "09.01.11": "090111"}.items():
+        assert hs_code_of_key(text) == code, text
+    assert all(hs_code_fits(text, coffee) for text in ("09.01", "9.01", "09.", "0901.11"))
+    assert not hs_code_fits("08.01", coffee)
 
 
 def test_a_retired_commoditys_names_stay_taken_and_an_edit_keeping_its_names_saves(demo_db):

@@ -85,20 +85,19 @@ def hs_code_of_key(key: str) -> str | None:
     a national tariff line of 8 or 10 digits read as its 6-digit subheading.
 
     A dotted code is read by its parts, as a spreadsheet that took it for a number drops
-    zeros at both ends ("0806.10" kept as 806.1): the heading left of the dot is 4 digits,
-    the digits right of it come in pairs."""
+    zeros at both ends ("0806.10" kept as 806.1): left of the dot a heading of 4 digits, or
+    a chapter of 2 as customs write a heading ("09.01", kept as 9.01); the digits right of
+    it come in pairs."""
     compact = re.sub(r"\s", "", key)
     if not (compact.isascii() and compact.replace(".", "").isdigit()):
         return None
-    heading, dot, rest = compact.partition(".")
+    left, dot, rest = compact.partition(".")
     rest = rest.replace(".", "")
-    code = _even(heading).zfill(4 if dot else 0) + rest.ljust(len(rest) + len(rest) % 2, "0")
+    if dot:
+        code = left.zfill(2 if len(left) <= 2 else 4) + rest.ljust(len(rest) + len(rest) % 2, "0")
+    else:
+        code = left.zfill(len(left) + len(left) % 2)
     return code[:6] if len(code) in (8, 10) else code
-
-
-def _even(digits: str) -> str:
-    """Digits with the leading 0 a spreadsheet dropped put back."""
-    return digits.zfill(len(digits) + len(digits) % 2)
 
 
 def hs_code_fits(text: str, commodity: CommodityRecord) -> bool:
