@@ -339,22 +339,27 @@ def _stats(db_target):
     return json.loads(result.stdout)
 
 
-def test_migrate_to_refuses_a_file_whose_users_a_server_counts_as_one(tmp_path, demo_db_path):
-    """SQLite's NOCASE folds A–Z only: a file from before name_key may hold Émile and émile,
-    which the server's unique name refuses half-way through the copy (a traceback)."""
+def test_migrate_to_refuses_a_file_whose_users_the_server_counts_as_one(
+        tmp_path, demo_db_path, empty_url):
+    """The server compares names by its collation, not as the file did: Émile and émile (a
+    file from before users.name_key), あき and アキ (one to ICU, not to casefold) stopped
+    the copy half-way with a traceback. Straße and STRASSE are two there, and are copied."""
     source = tmp_path / "hub.db"
     source.write_bytes(demo_db_path.read_bytes())
     db = open_db(source)
     with transaction(db):
-        for name in ("Émile", "émile"):
+        for name in ("Émile", "Straße", "あき", "émile", "STRASSE", "アキ"):
             db.execute("INSERT INTO app_user (name, role, password_hash, created_at)"
                        " VALUES (?, 'clerk', 'x', '2026-01-01T00:00:00+00:00')", [name])
     db.close()
-    # Refused before the server is asked: this one does not exist.
-    result = hubapp("migrate-to", "postgresql://hub@127.0.0.1:9/hub", "--db", source)
-    assert (result.returncode, result.stderr.strip()) == (1, (
-        "hubapp: error: Users Émile, émile differ only in letter case, which a server "
-        "counts as one name; nothing was copied"))
+    result = hubapp("migrate-to", empty_url, "--db", source)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] in (
+        f"hubapp: error: Users {names} differ only in letter case, which a server counts as "
+        f"one name; nothing was copied" for names in ("Émile, émile", "あき, アキ"))
+    assert "Straße" not in result.stderr
+    with psycopg.connect(empty_url) as conn:  # nothing copied: not even the tables
+        assert conn.execute("SELECT to_regclass('app_user')").fetchone() == (None,)
 
 
 def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):

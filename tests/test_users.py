@@ -102,6 +102,10 @@ def test_names_that_differ_only_in_the_case_of_any_letter_are_one(db, admin):
     for typed in ("émile", "ÉMILE"):
         with pytest.raises(HubError, match="^User Émile already exists$"):
             users.add_user(db, admin, typed, CLERK, PASSWORD)
+        # One account, so it logs in and is managed under either spelling.
+        assert users.authenticate(db, typed, PASSWORD).name == "Émile"
+    users.set_role(db, admin, "émile", users.SUPERVISOR)
+    assert {u.name: u.role for u in users.list_users(db)}["Émile"] == users.SUPERVISOR
 
 
 def test_the_name_hub_desk_writes_for_the_command_line_is_nobodys(db, admin):

@@ -16,7 +16,7 @@ import psycopg
 from psycopg import sql as pgsql
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
-from hubapp.store import postgres, users
+from hubapp.store import postgres
 from hubapp.store.db import as_user_error, open_db
 from hubapp.store.migrations import MIGRATIONS, STEP_NAMES, STEPS, table_names
 
@@ -49,10 +49,6 @@ def copy_to_server(source: Path, url: str,
     was compared. Raises DatabaseError if the target is not empty or a count differs."""
     file_db = open_db(source, create=False)  # a file from an older build is upgraded first
     try:
-        if clashing := users.names_one_on_a_server(file_db):
-            raise DatabaseError(QT_TRANSLATE_NOOP(
-                "messages", "Users {names} differ only in letter case, which a server counts "
-                            "as one name; nothing was copied"), names=", ".join(clashing))
         server = postgres.PgDatabase(postgres.connect(url), url)
         try:
             with server.atomic():
@@ -67,6 +63,7 @@ def copy_to_server(source: Path, url: str,
                                     "then connect the desks"),
                         path=server.name, tables=", ".join(found[:5]))
                 postgres.migrate(server, STEPS, MIGRATIONS.name)
+                _refuse_names_one_on_the_server(file_db.conn, server)
                 tables = _copy_order(file_db.conn)
                 for table in reversed(tables):  # the reference data the steps seeded
                     server.conn.execute(pgsql.SQL("DELETE FROM {}").format(
@@ -93,6 +90,22 @@ def copy_to_server(source: Path, url: str,
         raise as_user_error(error, Path(source)) from error
     finally:
         file_db.close()
+
+
+def _refuse_names_one_on_the_server(conn: sqlite3.Connection,
+                                    server: postgres.PgDatabase) -> None:
+    """The server's unique user name compares as its collation does (ICU: あき is アキ there,
+    Straße is not STRASSE), which a file's NOCASE and users.name_key only come close to:
+    asked of the server itself, before the copy would stop half-way on it."""
+    names = [name for (name,) in conn.execute("SELECT name FROM app_user ORDER BY id")]
+    clashing = server.conn.execute(
+        "SELECT string_agg(name, ', ' ORDER BY position) FROM unnest(%s::text[])"
+        " WITH ORDINALITY AS typed (name, position) GROUP BY name COLLATE hub_nocase"
+        " HAVING count(*) > 1", [names]).fetchone()
+    if clashing is not None:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Users {names} differ only in letter case, which a server counts "
+                        "as one name; nothing was copied"), names=clashing[0])
 
 
 # What people put into a hub; the steps themselves only seed reference data and settings.

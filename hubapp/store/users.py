@@ -93,14 +93,6 @@ def name_key(name: str) -> str:
     return user_name(name).casefold()
 
 
-def names_one_on_a_server(db: Database) -> list[str]:
-    """The stored user names that differ only in letter case (none since name_key)."""
-    by_key: dict[str, list[str]] = {}
-    for (name,) in db.execute("SELECT name FROM app_user ORDER BY id"):
-        by_key.setdefault(name_key(name), []).append(name)
-    return [name for names in by_key.values() if len(names) > 1 for name in names]
-
-
 def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
     """Refuse user unless their role is among allowed, else return that role. Call it
     inside the write's transaction: a logged-in user's role and account are read from
@@ -304,8 +296,8 @@ def authenticate(db: Database, name: str, password: str,
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     wrong = WrongPassword(QT_TRANSLATE_NOOP("messages", "Wrong user name or password"))
-    row = db.execute(f"SELECT {_LOGIN_COLUMNS} FROM app_user {_BY_NAME}",
-                     _by_name(name)).fetchone()
+    row = db.execute(f"SELECT {_LOGIN_COLUMNS} FROM app_user WHERE id = ?",
+                     [_id_of(db, name)]).fetchone()
     if row is None:
         # As slow as a wrong password, so timing does not reveal the names either.
         verify_password(password, _unknown_user_hash())
@@ -449,7 +441,7 @@ def _not_yourself(actor: UserRecord, user: UserRecord) -> None:
 
 
 def _find(db: Database, name: str) -> UserRecord:
-    rows = list(db.query(f"SELECT * FROM app_user {_BY_NAME}", _by_name(name)))
+    rows = list(db.query("SELECT * FROM app_user WHERE id = ?", [_id_of(db, name)]))
     if not rows:
         raise HubError(QT_TRANSLATE_NOOP(
             "messages", "User {name} does not exist"), name=user_name(name))
@@ -461,8 +453,17 @@ def _find(db: Database, name: str) -> UserRecord:
 _BY_NAME = "WHERE name IN (?, ?) ORDER BY CASE WHEN name = ? THEN 0 ELSE 1 END LIMIT 1"
 
 
-def _by_name(name: str) -> list[str]:
-    return [name.strip(), user_name(name), name.strip()]
+def _id_of(db: Database, name: str) -> int | None:
+    """The account of a name as typed or as stored, else one the same by name_key: SQLite's
+    NOCASE folds A–Z only, and Émile typed émile is the one account a server finds."""
+    typed = name.strip()
+    row = db.execute(f"SELECT id FROM app_user {_BY_NAME}",
+                     [typed, user_name(name), typed]).fetchone()
+    if row is not None:
+        return row[0]
+    key = name_key(name)
+    return next((user_id for user_id, stored in db.execute("SELECT id, name FROM app_user")
+                 if name_key(stored) == key), None)
 
 
 def _active_admins(db: Database, other_than: UserRecord | None = None) -> int:
