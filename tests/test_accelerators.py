@@ -62,10 +62,23 @@ def check_accelerators(qtbot, window: QWidget, page: QWidget) -> None:
         [label.text() for label in fields],
         [button.text() for button in page.findChildren(QAbstractButton) if button.isVisible()])
     for label in fields:
+        assert not inked_to_the_edge(label), f"drawn past its edge: {label.text()!r}"
+    for label in fields:
         key = Qt.Key(ord(letter(label.text()).upper()))
         qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
         focus = QApplication.focusWidget()
         assert focus is label.buddy() or label.buddy().isAncestorOf(focus), label.text()
+
+
+def inked_to_the_edge(label: QLabel) -> bool:
+    """Whether a left-aligned label's text reaches its last column of pixels: its underlined
+    letter drawn without the kerning it was measured with ("&To" read "Tc")."""
+    if not label.alignment() & Qt.AlignmentFlag.AlignLeft:
+        return False
+    image = label.grab().toImage()
+    paper = image.pixelColor(0, 0)
+    edge = image.width() - 1
+    return any(image.pixelColor(edge, y) != paper for y in range(image.height()))
 
 
 @pytest.mark.parametrize("screen", [

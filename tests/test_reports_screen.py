@@ -250,7 +250,16 @@ def test_ctrl_p_prints_the_report_shown(qtbot, main_window, monkeypatch):
     screen = main_window.screen(ReportsScreen)
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         main_window.show_screen(ReportsScreen)
+    # The tab clicked: the focus is on the tab bar, not in the screen.
+    tabs = main_window.screens.tabBar()
+    tabs.setFocus()
+    qtbot.keyClick(tabs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1
     screen.kind.setFocus()
     qtbot.keyClick(screen.kind, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert len(asked) == 1
+    assert len(asked) == 2
     assert "Ctrl+P" in screen.print_button.toolTip()  # where it can be found
+    main_window.show_screen(type(main_window.day_screen))
+    qtbot.keyClick(main_window.day_screen.table, Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 2  # the daily log prints nothing

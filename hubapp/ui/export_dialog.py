@@ -58,9 +58,9 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.close)
 
         form = QFormLayout()
-        form.addRow(self.tr("&From"), self.from_edit)
-        form.addRow(self.tr("&To"), self.to_edit)
-        form.addRow(self.tr("F&ormat"), self.format_box)
+        for text, field in ((self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
+                            (self.tr("F&ormat"), self.format_box)):
+            focus.add_row(form, text, field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
+from hubapp.ui.focus import buddy_label
+
 
 class FlowLayout(QLayout):
     """Items left to right at their preferred widths, on as many rows as the width needs.
@@ -19,8 +21,7 @@ class FlowLayout(QLayout):
 
     def add_labelled(self, text: str, widget: QWidget) -> QLabel:
         """A label and its field, kept together on one row; the label's buddy is the field."""
-        label = QLabel(text, widget.parentWidget())
-        label.setBuddy(widget)
+        label = buddy_label(text, widget)
         pair = QHBoxLayout()
         pair.addWidget(label)
         pair.addWidget(widget)

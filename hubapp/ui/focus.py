@@ -1,9 +1,10 @@
-"""Keyboard focus: the order Tab visits widgets in, and where it rests while work runs."""
+"""Keyboard focus: the order Tab visits widgets in, where it rests while work runs, and the
+labels whose Alt+letter gives a field the focus."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 
 def tab_order(*widgets: QWidget) -> None:
@@ -22,3 +23,21 @@ def hold_while_running(running: bool, rest_on: QWidget, close: QPushButton) -> N
     if running:
         rest_on.setFocus(Qt.FocusReason.OtherFocusReason)
     close.setAutoDefault(not running)
+
+
+# The underlined letter is drawn as a run of its own, without the kerning between it and the
+# next one that the label's width was measured with: "&To" drew its "o" a pixel past the
+# label's edge, and read "Tc".
+_UNDERLINE_SLACK_PX = 2
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label for buddy whose Alt+letter (the & in text) gives it the focus."""
+    label = QLabel(text, buddy.parentWidget())
+    label.setBuddy(buddy)
+    label.setMinimumWidth(label.sizeHint().width() + _UNDERLINE_SLACK_PX)
+    return label
+
+
+def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
+    form.addRow(buddy_label(text, field), field)

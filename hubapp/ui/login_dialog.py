@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.store import settings, users
 from hubapp.store.users import UserRecord
-from hubapp.ui import labels
+from hubapp.ui import focus, labels
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -70,10 +70,10 @@ class LoginDialog(_PasswordForm):
         # A new hub's reports were headed by the demo's park until someone found Settings.
         self.hub_edit = QLineEdit(self)
         self.hub_edit.setPlaceholderText(self.tr("e.g. Chongqing International Logistics Hub Park"))
-        self.form.addRow(self.tr("&User name"), self.name_edit)
-        self.form.addRow(self.tr("&Password"), self.password_edit)
-        self.form.addRow(self.tr("&Repeat password"), self.repeat_edit)
-        self.form.addRow(self.tr("&Hub name"), self.hub_edit)
+        focus.add_row(self.form, self.tr("&User name"), self.name_edit)
+        focus.add_row(self.form, self.tr("&Password"), self.password_edit)
+        focus.add_row(self.form, self.tr("&Repeat password"), self.repeat_edit)
+        focus.add_row(self.form, self.tr("&Hub name"), self.hub_edit)
         self._ask_for(users.needs_first_admin(db))
         self.name_edit.setFocus()
 
@@ -152,11 +152,11 @@ class PasswordDialog(_PasswordForm):
         self.new_edit = self._password_edit()
         self.repeat_edit = self._password_edit()
         if current:
-            self.form.addRow(self.tr("&Current password"), self.current_edit)
+            focus.add_row(self.form, self.tr("&Current password"), self.current_edit)
         else:
             self.current_edit.hide()
-        self.form.addRow(self.tr("&New password"), self.new_edit)
-        self.form.addRow(self.tr("&Repeat new password"), self.repeat_edit)
+        focus.add_row(self.form, self.tr("&New password"), self.new_edit)
+        focus.add_row(self.form, self.tr("&Repeat new password"), self.repeat_edit)
         self.first_edit = self.current_edit if current else self.new_edit
         self.first_edit.setFocus()
 

@@ -100,14 +100,12 @@ class ReferenceForm(QWidget):
 
     def add_field(self, name: str, title: str, widget: QWidget) -> QWidget:
         widget.setObjectName(name)
-        label = QLabel(title, self)
-        label.setBuddy(widget)
         error = QLabel(self)
         error.setObjectName(f"error_{name}")
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
-        self.layout_.addRow(label, widget)
+        focus.add_row(self.layout_, title, widget)
         self.layout_.addRow("", error)
         self.errors[name] = error
         return widget

@@ -23,7 +23,7 @@ from hubapp.domain.errors import HubError
 from hubapp.reports import printing
 from hubapp.reports.document import ReportContentRecord, to_document
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
-from hubapp.ui import date_edits, dialogs, labels
+from hubapp.ui import date_edits, dialogs, focus, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.tasks import TaskControl
 
@@ -67,7 +67,9 @@ class ReportsScreen(QWidget):
         # Ctrl+P too, the key printing has in other programs: a button holds one key only.
         print_action = QAction(self)
         print_action.setShortcut(QKeySequence.StandardKey.Print)
-        print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The window's while this screen is shown: a click on its tab leaves the focus on
+        # the tab bar, outside the screen. A hidden screen's shortcuts do not fire.
+        print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         print_action.triggered.connect(self.print_button.click)
         self.addAction(print_action)
         self.print_button.setToolTip(self.tr("Print the report ({keys})").format(
@@ -78,8 +80,7 @@ class ReportsScreen(QWidget):
         self.preview.fitToWidth()  # a page's text is readable without zooming
 
         bar = QHBoxLayout()
-        report_label = QLabel(self.tr("&Report"))
-        report_label.setBuddy(self.kind)
+        report_label = focus.buddy_label(self.tr("&Report"), self.kind)
         for widget in (report_label, self.kind, self.first, self.range_first,
                        self.to_label, self.last, self.status):
             bar.addWidget(widget)

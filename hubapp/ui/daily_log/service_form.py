@@ -90,9 +90,7 @@ class ServiceForm(QWidget):
         ]
         for number, (text, widget) in enumerate(pairs):
             row, column = divmod(number, 2)
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            grid.addWidget(label, row, column * 2)
+            grid.addWidget(focus.buddy_label(text, widget), row, column * 2)
             grid.addWidget(widget, row, column * 2 + 1)
         notes_row = len(pairs) // 2
         grid.addWidget(QLabel(self.tr("Notes"), self), notes_row, 0)
