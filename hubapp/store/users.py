@@ -87,9 +87,10 @@ def user_name(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """What makes two user names one. A server's collation ignores the case of letters in
-    every script, SQLite's NOCASE only that of A–Z: both engines are held to the server's
-    rule, so a file's accounts stay distinct when it moves to a server."""
+    """What makes two user names one on a file. A server's collation ignores the case of
+    letters in every script, SQLite's NOCASE only that of A–Z: a file follows the server's
+    rule as near as Python's case folding comes (ICU also takes あき for アキ, which
+    migrate-to asks the server about), so its accounts stay distinct when it moves there."""
     return user_name(name).casefold()
 
 
