@@ -310,7 +310,9 @@ class MainWindow(QMainWindow):
             "In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C "
             "and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their "
             "header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete "
-            "removes their rows.\n\nThe language (English or 中文) is chosen in "
+            "removes their rows. In the day's list of services, Enter goes on to the boxes of "
+            "the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field's or "
+            "button's underlined letter go to it.\n\nThe language (English or 中文) is chosen in "
             "Edit ▸ Settings…; a sample loading list to import is in {samples}.").format(
                 samples=resources.folder() / "samples"))
 

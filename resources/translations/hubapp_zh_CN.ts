@@ -1831,15 +1831,15 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="310"/>
-        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows.
+        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
-        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动；Ctrl+C 和 Ctrl+V 复制、粘贴行（也可粘贴从 Excel 或 WPS 复制的行，带不带表头行均可）；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行。
+        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动；Ctrl+C 和 Ctrl+V 复制、粘贴行（也可粘贴从 Excel 或 WPS 复制的行，带不带表头行均可）；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“报表”中按 Ctrl+P 打印当前报表。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="327"/>
+        <location filename="../../hubapp/ui/main_window.py" line="329"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -1939,12 +1939,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="320"/>
+        <location filename="../../hubapp/ui/main_window.py" line="322"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="321"/>
+        <location filename="../../hubapp/ui/main_window.py" line="323"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
