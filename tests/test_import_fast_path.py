@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+from dataclasses import replace
 from pathlib import Path
 from unittest import mock
 
@@ -248,6 +249,100 @@ def test_a_retired_commodity_is_a_files_only_up_to_the_day_it_was_retired_on_bot
     assert [row["commodity_id"] for row in quick_db.query(
         "SELECT commodity_id FROM container_move WHERE container LIKE 'ZZZU%' ORDER BY date")
     ] == [durian, fresh]
+
+
+def _replaced(db, name: str, successor: CommodityRecord, retired_at: str) -> tuple[int, int]:
+    """Retire a commodity as of a time (ISO, UTC) and add one in use with its HS code: their
+    ids."""
+    old = reference.commodity_finder(db)(name)
+    reference.set_retired(db, old, True, UserRecord("sue", ADMIN))
+    db.execute("UPDATE audit_log SET at = ? WHERE id = (SELECT max(id) FROM audit_log)",
+               [retired_at])
+    db.conn.commit()
+    reference.save_commodity(db, successor, UserRecord("sue", ADMIN))
+    return old, reference.commodity_finder(db)(successor.name_en)
+
+
+def _imported(db) -> list[tuple[str, int]]:
+    return [(row["date"], row["commodity_id"]) for row in db.query(
+        "SELECT date, commodity_id FROM container_move WHERE container LIKE 'ZZZU%'"
+        " ORDER BY container")]
+
+
+def test_an_hs_code_on_a_box_up_to_the_retirement_is_the_retired_commodity_s_on_both_paths(
+        demo_db_path, tmp_path, monkeypatch):
+    """Its name was the retired one's and its code the successor's: one service's boxes of
+    durian went to two commodities. However the code is written (dotted, a tariff line, a
+    shipped synonym leading to it), it now means what its name means on that day."""
+    db = open_db(demo_db_path)
+    durian, fresh = _replaced(db, "durian", CommodityRecord(
+        "081060", "fresh durian", "鲜榴莲", "agri", True), "2026-11-20T12:00:00+00:00")
+    flour, new_flour = _replaced(db, "cassava flour", CommodityRecord(
+        "110620", "cassava flour, fine", "细木薯粉", "agri", False), "2026-11-20T12:00:00+00:00")
+    retired_on = reference.retire_days(db)[durian]
+    db.close()
+    before, later = retired_on - dt.timedelta(days=1), retired_on + dt.timedelta(days=1)
+    texts = ["durian", "榴莲", "081060", "0810.60", "0810.60.00", "tapioca flour"]
+    rows = _named([(day, text) for day in (before, retired_on) for text in texts]
+                  + [(later, text) for text in texts[2:]])
+    path = tmp_path / "durian.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    assert quick_rows(read_table(path), store_interchange.lookups(open_db(demo_db_path)))
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved and stored(quick_db) == stored(slow_db)
+    then = [durian] * 5 + [flour]
+    assert [commodity for _day, commodity in _imported(quick_db)] == [
+        *then, *then, fresh, fresh, fresh, new_flour]
+    # The daily log edits today's boxes: a code there is still the one in use.
+    assert reference.commodity_finder(quick_db)("081060") == fresh
+
+
+def test_an_hs_code_of_several_retired_commodities_is_the_one_retired_first_after_the_box(
+        demo_db_path, tmp_path, monkeypatch):
+    """Durian, retired for fresh durian, itself retired later for durian pulp."""
+    db = open_db(demo_db_path)
+    durian, fresh = _replaced(db, "durian", CommodityRecord(
+        "081060", "fresh durian", "鲜榴莲", "agri", True), "2026-06-10T12:00:00+00:00")
+    _fresh, pulp = _replaced(db, "fresh durian", CommodityRecord(
+        "081060", "durian pulp", "榴莲果肉", "agri", True), "2026-11-20T12:00:00+00:00")
+    days = reference.retire_days(db)
+    db.close()
+    dates = [days[durian], days[durian] + dt.timedelta(days=1), days[fresh],
+             days[fresh] + dt.timedelta(days=1)]
+    path = tmp_path / "durian.csv"
+    path.write_text("\n".join([HEADER, *_named([(day, "0810.60") for day in dates])]) + "\n",
+                    encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved and stored(quick_db) == stored(slow_db)
+    assert [commodity for _day, commodity in _imported(quick_db)] == [
+        durian, fresh, fresh, pulp]
+
+
+def test_the_quick_path_judges_commodities_by_day_only_for_a_code_a_retired_one_held(
+        demo_db_path, tmp_path):
+    """Most files name no such code: each distinct text is judged once, as before; one
+    that does, once per distinct text and day."""
+    db = open_db(demo_db_path)
+    _replaced(db, "durian", CommodityRecord("081060", "fresh durian", "鲜榴莲", "agri", True),
+              "2026-11-20T12:00:00+00:00")
+    lookups = store_interchange.lookups(db)
+    judged = []
+
+    def by_day(text: str, day: dt.date | None) -> int | None:
+        judged.append((text, day))
+        return lookups.find_commodity_on(text, day)
+
+    path = tmp_path / "boxes.csv"
+    for texts in (["110620", "longan", "110620"], ["081060", "110620", "081060"]):
+        path.write_text("\n".join([HEADER, *_named(
+            [(dt.date(2026, 11, 19 + n), text) for n, text in enumerate(texts)])]) + "\n",
+            encoding="utf-8")
+        assert quick_rows(read_table(path), replace(lookups, find_commodity_on=by_day))
+    assert judged == [("081060", dt.date(2026, 11, 19)), ("081060", dt.date(2026, 11, 21))]
 
 
 def test_a_commodity_retired_without_an_audit_entry_is_a_files_on_any_day(

@@ -82,7 +82,7 @@ def quick_rows(
             if weight_errors(fe, kg, sizes[text][1]):
                 raise _NotClean
         stage()
-        commodities = _mapped(columns.commodity(), lambda text: _commodity(text, lookups))
+        commodities = _on_their_days(columns.commodity(), owner, services, lookups)
         if _retired_before_their_day(commodities, owner, services, lookups):
             raise _NotClean
         if "hs_code" in index and not all(
@@ -287,6 +287,19 @@ def _commodity(text: str, lookups: LookupsRecord) -> object:
     except HubError:  # retired, or an HS code of several: parse_table says which
         return _BAD
     return _BAD if found is None else found
+
+
+def _on_their_days(texts: list[str], owner: list[int], services: list,
+                   lookups: LookupsRecord) -> list:
+    """Each move's commodity: judged per distinct text, and per text and service day only
+    for the texts leading to an HS code a retired commodity held (most files have none)."""
+    judged = _judged(texts, lambda text: _commodity(text, lookups))
+    dated = {text for text, found in judged.items() if found is not None
+             and lookups.commodities[found].hs_code in lookups.dated_codes}
+    if not dated:
+        return list(map(judged.__getitem__, texts))
+    return [lookups.find_commodity_on(text, services[number].date) if text in dated
+            else judged[text] for text, number in zip(texts, owner)]
 
 
 def _retired_before_their_day(commodities: list[int | None], owner: list[int],

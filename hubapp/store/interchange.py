@@ -22,7 +22,7 @@ from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import (
-    commodity_finder, list_commodities, list_routes, place_finder, retired_after,
+    commodity_finder, list_commodities, list_routes, place_finder, retire_days, retired_after,
 )
 from hubapp.store.rows import minute_text, service_row
 from hubapp.store.services import refresh_dwell
@@ -49,6 +49,10 @@ class LookupsRecord:
     commodities: Mapping[int, CommodityRecord]  # every stored one (retired too), by id
     # Why a move of a day cannot have a commodity find_commodity found (retired before it).
     retired_after: Callable[[int, dt.date], InputError | None]
+    # The commodity text means on a move of a day (None: not known): find_commodity's but
+    # where a code is a retired one's that held it then, so only for a code in dated_codes.
+    find_commodity_on: Callable[[str, dt.date | None], int | None]
+    dated_codes: frozenset[str]  # HS codes of retired commodities whose retire day is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,23 +72,25 @@ def lookups(db: Database) -> LookupsRecord:
     accepted too, but only when they lead to a record this database holds. Commodities
     and places are read as the daily log reads them (commodity_finder, place_finder); a
     retired commodity is found when nothing in use answers (find_kept), for moves up to
-    its retirement (retired_after).
+    its retirement (retired_after), as is its HS code (find_commodity_on).
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
         for text in (route.code, route.name_en, route.name_zh):
             routes.setdefault(lookup_key(text), route)
-    commodity = commodity_finder(db)
+    days = retire_days(db)
+    commodity = commodity_finder(db, days)
     commodities = {c.id: c for c in list_commodities(db, include_retired=True)}
     retired = {c.id for c in commodities.values() if c.retired}
 
-    def find_kept(text: str) -> int | None:
+    def find_kept(text: str, day: dt.date | None = None) -> int | None:
         # Years of loading lists, and exports, name commodities since retired; their moves
-        # keep them, as the daily log's stored boxes do. One in use still wins its HS code.
+        # keep them, as the daily log's stored boxes do. One in use wins its HS code for
+        # moves after the retired ones holding it were retired.
         try:
-            return commodity(text)
+            return commodity(text, day=day)
         except InputError:
-            return commodity(text, keep=retired)
+            return commodity(text, keep=retired, day=day)
 
     def find_route(text: str) -> RouteRecord | None:
         found = routes.get(lookup_key(text))
@@ -94,7 +100,9 @@ def lookups(db: Database) -> LookupsRecord:
 
     # Each normalises the text it is asked; a file asks about the same few thousands of times.
     finders = (find_kept, find_route, place_finder(db))
-    return LookupsRecord(*map(functools.cache, finders), commodities, retired_after(db))
+    return LookupsRecord(*map(functools.cache, finders), commodities, retired_after(db, days),
+                         functools.cache(find_kept),
+                         frozenset(commodities[commodity_id].hs_code for commodity_id in days))
 
 
 @dataclass(slots=True)

@@ -61,9 +61,10 @@ def list_commodities(db: Database, include_retired: bool = False) -> list[Commod
     return [_commodity(r) for r in db.query(f"SELECT * FROM commodity {where} ORDER BY name_en")]
 
 
-def commodity_finder(db: Database) -> Callable[..., int | None]:
-    """A lookup find(text, keep=()) from an English or Chinese name or an HS code to a
-    commodity id: the one reading of commodity text, for the daily log and imports alike.
+def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = None,
+                     ) -> Callable[..., int | None]:
+    """A lookup find(text, keep=(), day=None) from an English or Chinese name or an HS code
+    to a commodity id: the one reading of commodity text, for the daily log and imports alike.
 
     Built once from the table so that checking thousands of pasted or imported
     rows costs no query per row. A code may be written with dots or spaces ("0803.90"), and
@@ -74,6 +75,10 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
     (the one a stored box already has, which a re-save keeps): for any other, and for an
     HS code that more than one acceptable commodity has, the lookup raises InputError saying
     so, instead of picking one that the clerk did not mean.
+
+    With retired_on (retire_days) and the day of a box, an HS code, however written, is
+    the retired commodity's that held it then, as its name is (a file's history meant it):
+    of several, the one retired first on or after that day. After it, the one in use.
     """
     by_name: dict[str, CommodityRecord] = {}
     by_hs: dict[str, list[CommodityRecord]] = {}
@@ -84,7 +89,8 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
         by_hs.setdefault(commodity.hs_code, []).append(commodity)
     merged = _merged_names(db, {commodity.id: commodity for commodity in commodities})
 
-    def find(text: str, keep: Collection[int] = (), key: str | None = None) -> int | None:
+    def find(text: str, keep: Collection[int] = (), key: str | None = None,
+             day: dt.date | None = None) -> int | None:
         """key: what text is looked up by, when not text itself (a shipped alias's code)."""
         def usable(commodity: CommodityRecord) -> bool:
             return not commodity.retired or commodity.id in keep
@@ -94,6 +100,10 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
             sharing = by_hs.get(code, [])
             if not sharing and code in merged:
                 raise _merged_error(text, merged[code])
+            if day is not None and retired_on and (held := sorted(
+                    (retired_on[c.id], c.id) for c in sharing
+                    if c.id in retired_on and day <= retired_on[c.id])):
+                return held[0][1]
             # A retired one that cannot be chosen leaves the code to the one in use.
             found = [c for c in sharing if usable(c)] or sharing
             if len(found) > 1:
@@ -106,7 +116,7 @@ def commodity_finder(db: Database) -> Callable[..., int | None]:
             if commodity is None and key in merged:
                 raise _merged_error(text, merged[key])
             if commodity is None and (known := shipped.find_commodity(text)) is not None:
-                return find(text, keep, known.hs_code)
+                return find(text, keep, known.hs_code, day)
         if commodity is None:
             return None
         if not usable(commodity):
@@ -158,17 +168,25 @@ def _retired_error(commodity: CommodityRecord,
                     "bring it back into use"), name=commodity_label(commodity))
 
 
-def retired_after(db: Database) -> Callable[[int, dt.date], InputError | None]:
-    """A check (commodity id, day) → why a box of that day cannot have the commodity, None
-    if it can: a retired one is a file's only for moves on or before the day it was retired
-    (years of loading lists, and exports, name it), not for later ones, which belong to
-    what replaced it. Its day is that of its latest retire entry, on this desk's calendar
-    as the audit screen shows stamps; one retired without an entry (by a migration, or a
-    copy to a server) is accepted on any day."""
-    commodities = list_commodities(db, include_retired=True)
-    retired = {commodity.id: commodity for commodity in commodities if commodity.retired}
+def retire_days(db: Database) -> dict[int, dt.date]:
+    """The day each retired commodity was retired, by id: that of its latest retire entry, on
+    this desk's calendar as the audit screen shows stamps. One retired without an entry (by
+    a migration, or a copy to a server) has none: when is not known."""
+    retired = {commodity.id for commodity in list_commodities(db, include_retired=True)
+               if commodity.retired}
     days = {int(entry.entity_id): entry.at.astimezone().date()
             for entry in audit.entries_of(db, "commodity", "retire")}  # oldest first
+    return {commodity_id: day for commodity_id, day in days.items() if commodity_id in retired}
+
+
+def retired_after(db: Database, days: Mapping[int, dt.date],
+                  ) -> Callable[[int, dt.date], InputError | None]:
+    """A check (commodity id, day) → why a box of that day cannot have the commodity, None
+    if it can: a retired one is a file's only for moves on or before the day it was retired
+    (days: retire_days; years of loading lists, and exports, name it), not for later ones,
+    which belong to what replaced it. One retired on a day not known is accepted on any."""
+    commodities = list_commodities(db, include_retired=True)
+    retired = {commodity.id: commodity for commodity in commodities if commodity.retired}
 
     def check(commodity_id: int, day: dt.date) -> InputError | None:
         commodity = retired.get(commodity_id)
