@@ -19,7 +19,7 @@ from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.export_dialog import ExportDialog
 from hubapp.ui.record_model import BAD_CELL
 
-from conftest import TESTER
+from conftest import DEMO_END, TESTER
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
@@ -349,6 +349,36 @@ def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
         f"{formatting.number(count + without)} rows written to {written}"
     back = import_file(app_ctx.db, written, TESTER, dry_run=True, skip_duplicates=True)
     assert back.ok and back.skipped_containers == count
+
+
+def test_export_opens_on_the_day_the_daily_log_shows(main_window, qtbot, monkeypatch,
+                                                     tmp_path):
+    target = tmp_path / "day.csv"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    main_window.day_screen.set_day(DEMO_END)
+    main_window.export_action.trigger()
+    dialog = main_window.export_dialog
+    qtbot.waitExposed(dialog)
+    dialog.format_box.setCurrentIndex(1)
+    dialog.close()
+
+    day = DEMO_END - dt.timedelta(days=1)
+    main_window.day_screen.set_day(day)
+    main_window.export_action.trigger()
+    # The dialog is kept, with its file type; its dates are the day shown.
+    assert main_window.export_dialog is dialog and dialog.format_box.currentIndex() == 1
+    assert (dialog.from_edit.date().toPython(), dialog.to_edit.date().toPython()) == (day, day)
+    dialog.format_box.setCurrentIndex(0)
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        assert {row["date"] for row in csv.DictReader(file)} == {day.isoformat()}
+
+    # Opened again while still open, it keeps the dates typed there.
+    dialog.to_edit.setDate(dialog.to_edit.date().addDays(1))
+    main_window.export_action.trigger()
+    assert dialog.to_edit.date().toPython() == DEMO_END
+    dialog.close()
 
 
 @pytest.mark.parametrize("how", ["escape", "button"])

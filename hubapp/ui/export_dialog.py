@@ -67,6 +67,15 @@ class ExportDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
 
+    def open_on(self, day: dt.date) -> None:
+        """Shows the dialog on the day the daily log shows, from and to, so an Export at once
+        writes that day. Already open, it keeps the dates typed there or being exported."""
+        if not self.isVisible():
+            self.from_edit.setDate(_qdate(day))
+            self.to_edit.setDate(_qdate(day))
+        self.show()
+        self.raise_()
+
     def start_export(self) -> None:
         first = self.from_edit.date().toPython()
         last = self.to_edit.date().toPython()

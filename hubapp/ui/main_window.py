@@ -211,8 +211,7 @@ class MainWindow(QMainWindow):
 
         if self.export_dialog is None:
             self.export_dialog = ExportDialog(self.ctx, self)
-        self.export_dialog.show()
-        self.export_dialog.raise_()
+        self.export_dialog.open_on(self.day_screen.day())
 
     def _change_my_password(self) -> None:
         from hubapp.ui.users_screen import change_my_password
