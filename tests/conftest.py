@@ -94,13 +94,16 @@ def demo_db(demo_target: Path | str):
 
 @pytest.fixture(autouse=True)
 def desk_layout_forgotten():
-    """The screens' own splitters and columns in every test: a test that dragged them would
-    otherwise size those of the tests after it (the main window saves them as it closes)."""
+    """The screens' own splitters and columns, and the folders last exported to and imported
+    from, in every test: a test that dragged or chose them would otherwise size those of the
+    tests after it, or open their file dialogs in its own folders (the main window saves the
+    layout as it closes)."""
     yield
     from PySide6.QtCore import QSettings
-    from hubapp.ui.remembered_layout import GROUP
+    from hubapp.ui import file_folders, remembered_layout
 
-    QSettings().remove(GROUP)
+    for group in (remembered_layout.GROUP, file_folders.GROUP):
+        QSettings().remove(group)
 
 
 @pytest.fixture(autouse=True, scope="session")

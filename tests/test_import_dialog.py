@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
@@ -17,6 +18,7 @@ from hubapp.store import audit
 from hubapp.store import interchange as store_interchange
 from hubapp.ui import dialogs, formatting, labels
 from hubapp.ui.export_dialog import ExportDialog
+from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.record_model import BAD_CELL
 
 from conftest import DEMO_END, TESTER
@@ -379,6 +381,46 @@ def test_export_opens_on_the_day_the_daily_log_shows(main_window, qtbot, monkeyp
     main_window.export_action.trigger()
     assert dialog.to_edit.date().toPython() == DEMO_END
     dialog.close()
+
+
+def test_export_and_import_open_in_the_folders_last_used(main_window, qtbot, monkeypatch,
+                                                          tmp_path, app_ctx):
+    asked = []
+
+    def pick(parent, title, suggested, filters):
+        asked.append(Path(suggested))
+        return str(tmp_path / "exports" / "day.csv")
+
+    monkeypatch.setattr(dialogs, "pick_save_file", pick)
+    (tmp_path / "exports").mkdir()
+    main_window.export_action.trigger()
+    dialog = main_window.export_dialog
+    for _ in range(2):
+        qtbot.mouseClick(dialog.export_button, LEFT)
+        qtbot.waitUntil(lambda: dialog.task is None)
+    fallback = {Path.home(), Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation))}
+    # The suggested name, first in the documents folder (or home), then in the one chosen.
+    assert asked[0].parent in fallback and asked[0].name.startswith("containers-")
+    assert asked[1] == tmp_path / "exports" / asked[0].name
+    # A remembered folder since deleted gives way to documents or home again.
+    shutil.rmtree(tmp_path / "exports")
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    assert asked[2].parent in fallback
+    qtbot.waitUntil(lambda: dialog.task is None)
+    dialog.close()
+
+    opened = []
+    (tmp_path / "lists").mkdir()
+    sample = edited_sample(tmp_path / "lists" / "list.csv", {})
+    monkeypatch.setattr(dialogs, "pick_open_file",
+                        lambda parent, title, folder, filters: opened.append(folder) or
+                        str(sample))
+    for _ in range(2):  # a new dialog, as after a restart
+        importer = ImportDialog(app_ctx)
+        qtbot.addWidget(importer)
+        qtbot.mouseClick(importer.choose_button, LEFT)
+    assert Path(opened[0]) in fallback and Path(opened[1]) == sample.parent
 
 
 @pytest.mark.parametrize("how", ["escape", "button"])

@@ -15,6 +15,7 @@ from hubapp.domain.errors import HubError
 from hubapp.interchange import export_file
 from hubapp.ui import date_edits, dialogs, focus, labels
 from hubapp.ui.context import AppContext
+from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import Task, TaskControl
 
 
@@ -86,10 +87,12 @@ class ExportDialog(QDialog):
         name = f"containers-{first.isoformat()}-{last.isoformat()}{suffix}"
         filters = self.tr("CSV files (*.csv)") if suffix == ".csv" else \
             self.tr("Excel workbooks (*.xlsx)")
-        chosen = dialogs.pick_save_file(self, self.tr("Export containers"), name, filters)
+        chosen = dialogs.pick_save_file(self, self.tr("Export containers"),
+                                        str(last_folder("export") / name), filters)
         if not chosen:
             return
         path = Path(chosen)
+        remember_folder("export", path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
 

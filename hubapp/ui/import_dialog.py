@@ -24,6 +24,7 @@ from hubapp.store import day_close
 from hubapp.store import interchange as store_interchange
 from hubapp.ui import dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
+from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import BAD_CELL, list_table, rows_high
 from hubapp.ui.reference_screen import add_unknown, may_change
 from hubapp.ui.tasks import Task, TaskControl
@@ -265,10 +266,11 @@ class ImportDialog(QDialog):
     # --- choosing and previewing ------------------------------------------------------
 
     def choose_file(self) -> None:
-        folder = str(self.path.parent) if self.path else ""
-        chosen = dialogs.pick_open_file(self, self.tr("Import loading list"), folder,
+        chosen = dialogs.pick_open_file(self, self.tr("Import loading list"),
+                                        str(last_folder("import")),
                                         self.tr("Loading lists (*.csv *.xlsx);;All files (*)"))
         if chosen:
+            remember_folder("import", Path(chosen))
             self.open_file(Path(chosen))
 
     def open_file(self, path: Path) -> None:
