@@ -1061,6 +1061,20 @@ def test_the_grids_own_header_over_no_box_rows_says_so_not_that_no_column_fits(q
             "are left out).")
 
 
+def test_total_lines_worded_as_loading_lists_word_them_are_no_boxes(qtbot, screen):
+    _new_service(qtbot, screen, "B24")
+    # Owner codes that begin like the English words are boxes all the same.
+    boxes = numbers(1) + numbers(1, owner="SUMU") + numbers(1, owner="TOTU")
+    totals = ["合计：3箱", "共3箱", "共 12 柜", "总计 3", "共计3箱", "Total: 3 boxes", "TOTAL",
+              "Sum", "Grand total", "Sub-total:"]
+    paste(qtbot, screen, "柜号\t箱型\t重量(KG)\t货物名称\t封条号\r\n" + "".join(
+        f"{box}\t22G1\t20000\t木薯粉\tCN{n}\r\n" for n, box in enumerate(boxes)) + "".join(
+        f"{total}\t\t60000\t\t\r\n" for total in totals))
+    assert screen.paste_message.text() == "Pasted 3 rows."
+    assert [row["container"] for row in screen.grid.text_rows()] == boxes
+    assert not screen.grid.problems()
+
+
 def test_a_cancel_refused_by_a_day_closed_elsewhere_shows_the_service_as_stored(
         qtbot, main_window, app_ctx, demo_target, monkeypatch):
     """Refused for good, the cancel left on screen made the clerk answer a Save question

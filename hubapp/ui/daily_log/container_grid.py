@@ -5,6 +5,7 @@ Typing, paste, fill-down and the cursor kept across reloads; the checking is the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -105,13 +106,16 @@ class GridDelegate(QStyledItemDelegate):
         self._view.move_down()
 
 
-# The first cell of a loading list's sum line under its boxes ("合计  26200 kg"): no box.
-_TOTALS = frozenset({"合计", "总计", "小计", "total", "totals", "subtotal", "grandtotal", "sum"})
+# The first cell of a loading list's sum line under its boxes ("合计  26200 kg", "合计：3箱",
+# "共3箱", "Total: 3 boxes"): no box. An English word must end before a letter, so an owner
+# code such as SUMU or TOTU (a box number is four letters, then digits) is still a box.
+_TOTAL = re.compile(r"(?:合计|总计|小计|共计|合共|共[\d一二三四五六七八九十百千]+[箱个柜]"
+                    r"|(?:grand|sub-?)?totals?(?![a-z])|sum(?![a-z]))")
 
 
 def _is_total(row: list[str]) -> bool:
     first = next((cell for cell in row if cell.strip()), "")
-    return "".join(first.split()).rstrip(":：").casefold() in _TOTALS
+    return _TOTAL.match("".join(first.split()).casefold()) is not None
 
 
 @dataclass(frozen=True, slots=True)
