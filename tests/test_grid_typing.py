@@ -752,8 +752,8 @@ def test_a_pasted_hs_code_that_does_not_fit_its_commodity_is_a_problem_as_in_imp
     paste(qtbot, screen, "柜号\t箱型\t重量(KG)\t品名\tHS编码\r\n"
                           f"{first}\t22G1\t20000\tlaptops\t110620\r\n"
                           f"{second}\t22G1\t20000\tcassava flour\t1106.20\r\n")
-    said = ("laptops (笔记本电脑) is HS 847130, the file says 110620: correct the commodity "
-            "or the HS code")
+    said = ("laptops (笔记本电脑) is HS 847130, the pasted HS code is 110620: type the "
+            "commodity again")
     assert screen.grid.index(0, PROBLEM).data() == said
     assert screen.grid.index(0, FIELDS.index("commodity")).data(
         Qt.ItemDataRole.BackgroundRole) is not None

@@ -109,16 +109,25 @@ def hs_code_fits(text: str, commodity: CommodityRecord) -> bool:
         or commodity.hs_code.startswith(code)
 
 
-def hs_code_errors(text: str, commodity: CommodityRecord) -> list[FieldError]:
+# How hs_code_errors words the problem: an import's file has an HS code column to correct;
+# the daily log's grid keeps no code, so there the commodity is typed again.
+HS_CODE_IN_FILE = QT_TRANSLATE_NOOP(
+    "messages", "{name} is HS {code}, the file says {value}: correct the commodity or the "
+                "HS code")
+HS_CODE_PASTED = QT_TRANSLATE_NOOP(
+    "messages", "{name} is HS {code}, the pasted HS code is {value}: type the commodity again")
+
+
+def hs_code_errors(text: str, commodity: CommodityRecord,
+                   wording: str = HS_CODE_IN_FILE) -> list[FieldError]:
     """The problem of an HS code given beside a commodity's name that does not fit it
     (hs_code_fits), in a file or a pasted block alike: one of the two is wrong, and guessing
-    which would file the boxes under the wrong goods. A blank code agrees."""
+    which would file the boxes under the wrong goods. A blank code agrees. wording: one of
+    HS_CODE_IN_FILE and HS_CODE_PASTED."""
     if not text.strip() or hs_code_fits(text, commodity):
         return []
-    return [FieldError("hs_code", QT_TRANSLATE_NOOP(
-        "messages", "{name} is HS {code}, the file says {value}: correct the "
-                    "commodity or the HS code"),
-        {"name": commodity_label(commodity), "code": commodity.hs_code, "value": text})]
+    return [FieldError("hs_code", wording, {"name": commodity_label(commodity),
+                                           "code": commodity.hs_code, "value": text})]
 
 
 def commodity_label(commodity: CommodityRecord) -> str:

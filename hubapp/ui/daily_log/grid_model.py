@@ -19,7 +19,7 @@ from hubapp.domain.records import (
     EMPTY, FULL, CommodityRecord, ContainerMoveRecord, TotalsRecord,
 )
 from hubapp.domain.reference import lookup_key
-from hubapp.domain.reference_rules import hs_code_errors, is_code
+from hubapp.domain.reference_rules import HS_CODE_PASTED, hs_code_errors, is_code
 from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, folded, full_empty_code, parse_gross_kg,
     parse_move, size_type_code,
@@ -364,7 +364,8 @@ def _parsed(row: Mapping[str, str], teu_45ft: float, find_commodity: Callable[..
     move, errors = parse_move({name: row[name] for name in FIELDS}, teu_45ft,
                               lambda text: find_commodity(text, kept))
     commodity = commodity_of(move.commodity_id) if move and move.commodity_id else None
-    if commodity is not None and (wrong := hs_code_errors(row[PASTED_HS_CODE], commodity)):
+    if commodity is not None and (
+            wrong := hs_code_errors(row[PASTED_HS_CODE], commodity, HS_CODE_PASTED)):
         # The code has no cell of its own: the commodity's is the one to fix.
         return None, [replace(error, field="commodity") for error in wrong]
     if move is not None and row[STORED_TEU]:
