@@ -1061,6 +1061,15 @@ def test_the_grids_own_header_over_no_box_rows_says_so_not_that_no_column_fits(q
             "are left out).")
 
 
+def test_a_bare_hs_heading_as_commodity_says_six_digits_are_needed(qtbot, screen):
+    _new_service(qtbot, screen, "B26")
+    paste(qtbot, screen, "".join(f"{box}\t22G1\tF\t20000\t{heading}\r\n"
+                                 for box, heading in zip(numbers(2, start=950), ["09.01", "85"])))
+    assert [screen.grid.index(row, PROBLEM).data() for row in range(2)] == [
+        f"{heading} is an HS heading or chapter: give the commodity's 6-digit HS code or its name"
+        for heading in ("09.01", "85")]
+
+
 def test_total_lines_worded_as_loading_lists_word_them_are_no_boxes(qtbot, screen):
     _new_service(qtbot, screen, "B24")
     # Owner codes that begin like the English words are boxes all the same.

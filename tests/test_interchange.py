@@ -272,6 +272,18 @@ def test_the_grids_chinese_commodity_header_is_read(demo_db, tmp_path):
     assert [(p.line, p.column, p.value) for p in result.problems] == [(2, "货类", "moon rocks")]
 
 
+def test_a_bare_hs_heading_as_commodity_says_six_digits_are_needed(demo_db, tmp_path):
+    """It read "not in the list", and Add to the list offered a commodity named 85.17."""
+    path = write(tmp_path / "heading.csv", [
+        HEADER, GOOD.replace("cassava flour", "85.17"),
+        GOOD.replace("cassava flour", "0901").replace("CSQU3054383", "CSLU4025503")])
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (line, "commodity", f"{value} is an HS heading or chapter: give the commodity's "
+                            "6-digit HS code or its name")
+        for line, value in ((2, "85.17"), (3, "0901"))]
+
+
 def test_every_bad_row_is_reported_and_nothing_is_saved(demo_db, tmp_path):
     path = write(tmp_path / "bad.csv", [
         HEADER,

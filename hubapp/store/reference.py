@@ -104,6 +104,12 @@ def commodity_finder(db: Database, retired_on: Mapping[int, dt.date] | None = No
                     (retired_on[c.id], c.id) for c in sharing
                     if c.id in retired_on and day <= retired_on[c.id])):
                 return held[0][1]
+            if not sharing and len(code) < 6:
+                # "09.01" is a heading (or "09" a chapter) of many goods: not in the list
+                # would have the clerk add a commodity of that name.
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "messages", "{value} is an HS heading or chapter: give the commodity's "
+                                "6-digit HS code or its name"), value=text)
             # A retired one that cannot be chosen leaves the code to the one in use.
             found = [c for c in sharing if usable(c)] or sharing
             if len(found) > 1:
