@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import Direction, ServiceRecord, Status, TotalsRecord
-from hubapp.store import day_close, services
+from hubapp.store import day_close, services, users
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui import dialogs, labels
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
@@ -341,27 +341,28 @@ def test_unsaved_changes_are_not_lost_by_switching_day(qtbot, screen, monkeypatc
     assert screen.form.service_no.text() == "" and not answers
 
 
-def test_a_day_that_cannot_be_read_leaves_the_service_on_its_own_day(qtbot, screen,
-                                                                     demo_db_path, monkeypatch):
-    """A server out of reach while stepping to the next day: the date box goes back, and
-    the service still in the editor is saved where it was, not moved to the day asked for."""
+@pytest.mark.parametrize("failing_read", [(services, "list_day"), (users, "require_role")],
+                         ids=["the day's services", "the account's role"])
+def test_a_day_that_cannot_be_read_leaves_the_service_on_its_own_day(qtbot, screen, failing_read,
+                                                                     monkeypatch):
+    """A server out of reach while stepping to the next day, at the first read or the last:
+    the date box goes back, and the service still in the editor is saved where it was, not
+    moved to the day asked for."""
     screen.set_day(DEMO_END)
     screen.table.selectRow(0)
     service = screen._service
-    read_day = services.list_day
+    module, name = failing_read
 
-    def out_of_reach(db, day):
-        if day != DEMO_END:
-            raise HubError("The server closed the connection")
-        return read_day(db, day)
+    def out_of_reach(*args):
+        raise HubError("The server closed the connection")
 
-    monkeypatch.setattr(services, "list_day", out_of_reach)
-    with qtbot.capture_exceptions() as raised:
-        press(qtbot, (Qt.Key.Key_PageDown, CTRL))
+    with monkeypatch.context() as server_gone:
+        server_gone.setattr(module, name, out_of_reach)
+        with qtbot.capture_exceptions() as raised:
+            press(qtbot, (Qt.Key.Key_PageDown, CTRL))
     assert [str(error) for _kind, error, _trace in raised] == [
         "The server closed the connection"]
     assert screen.day() == screen.date_edit.date().toPython() == DEMO_END
-    monkeypatch.setattr(services, "list_day", read_day)
     screen.form.notes.setFocus()
     press(qtbot, " seals checked")
     assert screen.save()

@@ -327,13 +327,14 @@ class DailyLogScreen(QWidget):
         if not self.can_leave():
             self._show_in_date_box(self._shown_day)
             return
+        shown = self._shown_day
         try:
             self.reload(day)
         except BaseException:
             # The day could not be read (a server out of reach): the box goes back to the day
             # still shown, whose service the editor holds. A save would otherwise stamp that
             # service with the day in the box, moving it and its boxes to that day.
-            self._show_in_date_box(self._shown_day)
+            self._show_in_date_box(shown)
             raise
         self._new_service_form()
 
@@ -360,6 +361,7 @@ class DailyLogScreen(QWidget):
         rows = services.list_day(self._db, day)
         totals = services.day_totals(self._db, day)
         closed = day_close.closed_info(self._db, day)
+        role = self._current_role()
         self._shown_day = day
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
@@ -368,7 +370,7 @@ class DailyLogScreen(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.empty_label.setVisible(not rows)
         self.title.setText(formatting.long_date(day))
-        self._show_closed(closed)
+        self._show_closed(closed, role)
         self.day_changed.emit(day)
         self.totals_changed.emit(totals)
 
@@ -448,11 +450,12 @@ class DailyLogScreen(QWidget):
             return users.CLERK
 
     def _show_day_state(self) -> None:
-        self._show_closed(day_close.closed_info(self._db, self._shown_day))
+        self._show_closed(day_close.closed_info(self._db, self._shown_day), self._current_role())
 
-    def _show_closed(self, closed: day_close.DayCloseRecord | None) -> None:
-        """A closed day says so; for a clerk it is read-only."""
-        may_close = self._current_role() in (users.SUPERVISOR, users.ADMIN)
+    def _show_closed(self, closed: day_close.DayCloseRecord | None, role: str) -> None:
+        """A closed day says so; for a clerk it is read-only. Reads nothing: a reload reads
+        the role with the day, before it shows any of it."""
+        may_close = role in (users.SUPERVISOR, users.ADMIN)
         said = "" if closed is None else self.tr("Closed by {name} at {time}").format(
             name=closed.closed_by, time=formatting.moment(closed.closed_local))
         if closed is not None and not may_close:  # why typing does nothing, and who can help
