@@ -453,6 +453,21 @@ def test_ctrl_d_in_a_cell_being_typed_in_fills_it_over_what_was_half_typed(qtbot
     assert screen.undo_stack.text(steps) == "Fill down"
 
 
+def test_ctrl_d_in_the_first_row_keeps_what_is_being_typed(qtbot, screen):
+    """No row above to fill from: the editor was closed and the typed number thrown away."""
+    _new_service(qtbot, screen, "B15")
+    first, = numbers(1)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, first[:6])
+    steps = screen.undo_stack.count()
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    assert screen.grid_view.editing()
+    press(qtbot, first[6:], Qt.Key.Key_Tab)
+    assert screen.grid.text_rows()[0]["container"] == first
+    assert screen.undo_stack.text(steps) != "Fill down"
+
+
 def test_ctrl_d_and_a_pasted_cell_change_nothing_on_a_clerks_closed_day(
         qtbot, main_window, app_ctx, demo_db_path):
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)

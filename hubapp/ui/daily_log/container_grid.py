@@ -445,11 +445,6 @@ class ContainerGridView(QTableView):
                                   self.tr("Clear cells"))
         elif event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier,
                                                        Qt.Key.Key_D):
-            # In a cell being typed in, the fill went in under its editor, and what was half
-            # typed overwrote it on leaving the cell. Excel ignores Ctrl+D there; a clerk
-            # pressing it wants the value above in this cell, so, as a block pasted into a
-            # cell being edited, the fill replaces what was half typed, which is not kept.
-            self._close_open_editor(commit=False)
             self.fill_down()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.state() != QAbstractItemView.State.EditingState:
@@ -484,6 +479,15 @@ class ContainerGridView(QTableView):
             source = selected[0] - 1 if len(selected) == 1 else selected[0]
             if source >= 0:
                 cells += [(row, field, rows[source][field]) for row in selected]
+        current = self.currentIndex()
+        filled = {(row, field) for row, field, _value in cells}
+        if current.column() < PROBLEM and (current.row(), FIELDS[current.column()]) in filled:
+            # In a cell being typed in, the fill went in under its editor, and what was half
+            # typed overwrote it on leaving the cell. Excel ignores Ctrl+D there; a clerk
+            # pressing it wants the value above in this cell, so, as a block pasted into a
+            # cell being edited, the fill replaces what was half typed, which is not kept.
+            # With no row above (the first row) nothing replaces it: the typing stays.
+            self._close_open_editor(commit=False)
         self.grid().set_cells(cells, self.tr("Fill down"))
 
     def paste(self, text: str, corner: tuple[int, int] | None = None) -> None:
