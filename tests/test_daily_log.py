@@ -1433,6 +1433,27 @@ def test_save_and_revert_by_their_buttons_leave_the_cursor_on_the_next_box_row(q
     assert [row["container"] for row in screen.grid.text_rows()] == [first]
 
 
+def test_save_and_revert_by_their_buttons_keep_the_cursor_on_the_box_being_checked(
+        qtbot, screen):
+    """The click put the cursor on the row at the bottom, scrolled there, where Ctrl+S keeps
+    it on the box just corrected."""
+    screen.set_day(DEMO_END)
+    biggest = max(range(screen.proxy.rowCount()),
+                  key=lambda row: screen.proxy.index(row, 0).data(RECORD_ROLE).totals.containers)
+    screen.table.setCurrentIndex(screen.proxy.index(biggest, 0))
+    QApplication.processEvents()
+    view, gross = screen.grid_view, FIELDS.index("gross_kg")
+    for button in (screen.save_button, screen.revert_button):
+        view.setFocus()
+        view.setCurrentIndex(screen.grid.index(2, gross))
+        press(qtbot, "12345", Qt.Key.Key_Return)
+        view.setCurrentIndex(screen.grid.index(2, gross))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert QApplication.focusWidget() is view
+        assert (view.currentIndex().row(), view.currentIndex().column()) == (2, gross)
+        assert view.verticalScrollBar().value() == 0 < view.verticalScrollBar().maximum()
+
+
 def test_the_window_opens_on_the_day_s_services(main_window):
     assert QApplication.focusWidget() is main_window.day_screen.table
 

@@ -737,10 +737,12 @@ class DailyLogScreen(QWidget):
 
     def _from_button(self, act: Callable[[], bool | None]) -> None:
         """Save and Revert disable themselves once done, and Qt passed the focus on to the
-        Previous day arrow, where the next box typed changed the day: the cursor goes back
-        to the grid, as after Ctrl+S. Not after a refused save, which points at the problem."""
+        Previous day arrow, where the next box typed changed the day: the focus goes back
+        to the grid, on the cell the reload kept it on (the next box's row after boxes were
+        added), as after Ctrl+S: not on the row at the bottom, scrolled away from the box
+        being checked. Not after a refused save, which points at the problem."""
         if act() is not False:
-            self._type_next_box()
+            self.grid_view.setFocus()
 
     def _undo_allowed(self) -> None:
         writable = not self.grid.is_read_only()
