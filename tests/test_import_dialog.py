@@ -520,6 +520,38 @@ def test_enter_while_exporting_neither_cancels_nor_closes(qtbot, monkeypatch, tm
     assert target.exists()
 
 
+def _enter_again_once_done(dialog, button, qtbot) -> str:
+    """The result line after a job started by Enter on button, and Enter pressed again."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.task is None)
+    said = dialog.result_label.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result_label.text() == said
+    return said
+
+
+def test_enter_again_after_an_import_leaves_its_result_to_read(main_window, qtbot,
+                                                               monkeypatch):
+    dialog = open_import(main_window, qtbot, monkeypatch, SAMPLE)
+    assert _enter_again_once_done(dialog, dialog.import_button, qtbot).startswith("Imported ")
+
+
+def test_enter_again_after_an_export_leaves_its_result_to_read(qtbot, monkeypatch, tmp_path,
+                                                               app_ctx):
+    """The focus fell on Close as the progress bar went, and the second Enter closed the
+    dialog before "rows written to …" was read."""
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    targets = [str(tmp_path / "march.csv"), ""]  # the second Enter asks again; not chosen
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: targets.pop(0))
+    said = _enter_again_once_done(dialog, dialog.export_button, qtbot)
+    assert "written to" in said and not targets
+
+
 def _rows_in_view(view) -> int:
     return view.viewport().height() // view.verticalHeader().defaultSectionSize()
 

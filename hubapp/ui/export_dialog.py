@@ -134,9 +134,14 @@ class ExportDialog(QDialog):
 
     def _done(self, text: str, error: bool = False) -> None:
         self.task = None
+        self.export_button.setEnabled(True)
+        if self.progress.hasFocus():
+            # Hidden, the bar passed the focus on to Close, and the next Enter closed the
+            # dialog before its result was read. Enter on Export only asks for a file, as the
+            # import dialog's list, where the focus rests, stays and takes Enter for nothing.
+            self.export_button.setFocus(Qt.FocusReason.OtherFocusReason)
         focus.hold_while_running(False, self.progress, self.close_button)
         self.progress.hide()
-        self.export_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self._set_result(text, error)
 
