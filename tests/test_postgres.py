@@ -343,23 +343,45 @@ def test_migrate_to_refuses_a_file_whose_users_the_server_counts_as_one(
         tmp_path, demo_db_path, empty_url):
     """The server compares names by its collation, not as the file did: Émile and émile (a
     file from before users.name_key), あき and アキ (one to ICU, not to casefold) stopped
-    the copy half-way with a traceback. Straße and STRASSE are two there, and are copied."""
+    the copy half-way with a traceback. Straße and STRASSE are two there, and are copied.
+    Every clash is named at once (one a run took a run each), and the kana ones not as
+    letter case."""
     source = tmp_path / "hub.db"
     source.write_bytes(demo_db_path.read_bytes())
     db = open_db(source)
     with transaction(db):
-        for name in ("Émile", "Straße", "あき", "émile", "STRASSE", "アキ"):
+        for name in ("Émile", "Straße", "あき", "Zoë", "émile", "STRASSE", "アキ", "ZOË"):
             db.execute("INSERT INTO app_user (name, role, password_hash, created_at)"
                        " VALUES (?, 'clerk', 'x', '2026-01-01T00:00:00+00:00')", [name])
     db.close()
     result = hubapp("migrate-to", empty_url, "--db", source)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[-1] in (
-        f"hubapp: error: Users {names} differ only in letter case, which a server counts as "
-        f"one name; nothing was copied" for names in ("Émile, émile", "あき, アキ"))
-    assert "Straße" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "hubapp: error: Users Émile, émile; あき, アキ; Zoë, ZOË would be one name on a "
+        "server, which tells apart neither letter case nor some other differences (hiragana "
+        "and katakana, for one). Users cannot be renamed or removed (a deactivated user keeps "
+        "the name), so keep this hub in its file; nothing was copied")
     with psycopg.connect(empty_url) as conn:  # nothing copied: not even the tables
         assert conn.execute("SELECT to_regclass('app_user')").fetchone() == (None,)
+
+
+def test_a_deactivated_user_still_takes_its_name_on_a_server(tmp_path, demo_db_path,
+                                                             empty_url):
+    """The message does not offer deactivating one of them: the row, and its name, stay."""
+    from hubapp.store import users
+
+    source = tmp_path / "hub.db"
+    source.write_bytes(demo_db_path.read_bytes())
+    db = open_db(source)
+    admin = users.create_first_admin(db, "Li Na", "correct horse")
+    with transaction(db):
+        for name in ("Émile", "émile"):
+            db.execute("INSERT INTO app_user (name, role, password_hash, created_at)"
+                       " VALUES (?, 'clerk', 'x', '2026-01-01T00:00:00+00:00')", [name])
+    users.set_active(db, admin, "émile", False)
+    db.close()
+    result = hubapp("migrate-to", empty_url, "--db", source)
+    assert result.returncode == 1 and "Users Émile, émile would be" in result.stderr
 
 
 def test_migrate_to_copies_everything_and_verifies_it(demo_db_path, empty_url):

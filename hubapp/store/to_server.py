@@ -98,14 +98,20 @@ def _refuse_names_one_on_the_server(conn: sqlite3.Connection,
     Straße is not STRASSE), which a file's NOCASE and users.name_key only come close to:
     asked of the server itself, before the copy would stop half-way on it."""
     names = [name for (name,) in conn.execute("SELECT name FROM app_user ORDER BY id")]
-    clashing = server.conn.execute(
+    # Every clash at once: one per run took as many failed runs as there were clashes.
+    clashing = [group for (group,) in server.conn.execute(
         "SELECT string_agg(name, ', ' ORDER BY position) FROM unnest(%s::text[])"
         " WITH ORDINALITY AS typed (name, position) GROUP BY name COLLATE hub_nocase"
-        " HAVING count(*) > 1", [names]).fetchone()
-    if clashing is not None:
+        " HAVING count(*) > 1 ORDER BY min(position)", [names])]
+    if clashing:
+        # The store renames and removes no user, and a deactivated one keeps its name: the
+        # file itself cannot be made to fit, so it is said to stay a file.
         raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "Users {names} differ only in letter case, which a server counts "
-                        "as one name; nothing was copied"), names=clashing[0])
+            "messages", "Users {names} would be one name on a server, which tells apart "
+                        "neither letter case nor some other differences (hiragana and "
+                        "katakana, for one). Users cannot be renamed or removed (a deactivated "
+                        "user keeps the name), so keep this hub in its file; nothing was "
+                        "copied"), names="; ".join(clashing))
 
 
 # What people put into a hub; the steps themselves only seed reference data and settings.
