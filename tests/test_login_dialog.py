@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from hubapp.store import open_db, settings, users
 from hubapp.ui import app as app_module, dialogs
-from hubapp.ui.login_dialog import LoginDialog
+from hubapp.ui.login_dialog import LoginDialog, PasswordDialog
 
 PASSWORD = "cassava flour"
 
@@ -125,6 +125,38 @@ def test_enter_after_the_name_goes_to_the_password_and_counts_no_attempt(qtbot, 
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "wang"
+
+
+def _enter_in_each(qtbot, dialog, typed) -> None:
+    """Each field typed into and left by Enter, as people fill a form: Enter goes on to the
+    next field, still empty, and only the last one's presses OK."""
+    for edit, text in typed:
+        assert dialog.focusWidget() is edit and dialog.message_label.isHidden()
+        qtbot.keyClicks(edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_the_first_start_box_filled_by_enter_asks_nothing_before_the_last_field(qtbot, db):
+    """Enter after the password said "The two passwords differ." before it could be
+    repeated."""
+    dialog = _dialog(qtbot, db)
+    _enter_in_each(qtbot, dialog, ((dialog.name_edit, "Li Na"), (dialog.password_edit, PASSWORD),
+                                   (dialog.repeat_edit, PASSWORD), (dialog.hub_edit, "Lotus Hub")))
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "Li Na"
+
+
+def test_the_change_password_box_filled_by_enter_keeps_the_current_password(qtbot, db):
+    """Enter after the current password refused it as too short a new one, and wiped it."""
+    admin = users.create_first_admin(db, "Li Na", PASSWORD)
+    dialog = PasswordDialog("Change password", "", lambda current, new: users.change_own_password(
+        db, admin, current, new), current=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _enter_in_each(qtbot, dialog, ((dialog.current_edit, PASSWORD),
+                                   (dialog.new_edit, "tapioca starch"),
+                                   (dialog.repeat_edit, "tapioca starch")))
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert users.authenticate(db, "Li Na", "tapioca starch").name == "Li Na"
 
 
 def test_cancelling_the_login_opens_no_window(qtbot, tmp_path, monkeypatch):

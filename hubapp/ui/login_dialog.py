@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -52,6 +53,23 @@ class _PasswordForm(QDialog):
     def _say(self, text: str) -> None:
         self.message_label.setText(text)
         self.message_label.show()
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a field before another still empty goes on to it: it pressed OK, and what
+        # OK checked wiped what was typed ("The two passwords differ." before the repeat was
+        # typed; the current password, too short as a new one). With the rest typed, Enter
+        # presses OK; a click on OK (or its Alt+letter) checks at once.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            fields = [self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+                      for row in range(self.form.rowCount()) if self.form.isRowVisible(row)]
+            here = self.focusWidget()
+            empty = [edit for edit in fields[fields.index(here) + 1:] if not edit.text()] \
+                if here in fields else []
+            if empty:
+                empty[0].setFocus(Qt.FocusReason.TabFocusReason)
+                return
+        super().keyPressEvent(event)
 
 
 class LoginDialog(_PasswordForm):
@@ -99,8 +117,9 @@ class LoginDialog(_PasswordForm):
     def accept(self) -> None:
         name, password = self.name_edit.text(), self.password_edit.text()
         if not password:
-            # Enter after the name goes on to the password, as on the Users screen: it was
-            # a login with none, counted as a wrong password, and five locked the account.
+            # OK (its click or Alt+letter; Enter goes on to the field itself) without a
+            # password goes to it: a login with none counted as a wrong password, and five
+            # locked the account.
             self.password_edit.setFocus()
             return
         try:
