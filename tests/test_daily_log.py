@@ -1471,3 +1471,46 @@ def test_enter_on_a_listed_service_goes_to_the_row_for_its_next_box(qtbot, main_
     press(qtbot, Qt.Key.Key_Return)
     assert screen.form.service_no.text() == picked.service_no
     assert _on_next_box_row(screen)
+
+
+def test_tab_from_the_form_into_a_stored_service_s_grid_goes_to_the_next_box_row(
+        qtbot, main_window, demo_db_path):
+    """Qt put the cursor of a service just loaded on box 1: the late box typed there
+    replaced it without a word. So did a cursor left on a box before going to the form."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.proxy.index(2, 0))
+    service_no = screen.form.service_no.text()
+    stored = [row[0] for row in rows_of(demo_db_path, service_no, DEMO_END)]
+    late, later = numbers(2, start=777)
+    screen.form.notes.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert _on_next_box_row(screen)
+    press(qtbot, late, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab, "21000",
+          Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, service_no, DEMO_END)] == [*stored, late]
+
+    screen.grid_view.setCurrentIndex(screen.grid.index(2, 3))  # a look at box 3
+    screen.form.notes.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert _on_next_box_row(screen)
+    press(qtbot, later, Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab, "21000",
+          Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, service_no, DEMO_END)] == [
+        *stored, late, later]
+
+
+def test_backtab_from_the_buttons_into_a_service_just_loaded_goes_to_the_next_box_row(
+        qtbot, main_window):
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.proxy.index(2, 0))
+    assert not screen.grid_view.currentIndex().isValid()  # no cursor yet: Qt's is box 1
+    screen.form.notes.setFocus()
+    press(qtbot, "x")  # Revert is there to be pressed
+    screen.revert_button.setFocus()
+    press(qtbot, Qt.Key.Key_Backtab)
+    assert _on_next_box_row(screen)
+

@@ -329,6 +329,26 @@ class ContainerGridView(QTableView):
             row, column = min(cursor.top, rows - 1), cursor.column
         self.setCurrentIndex(self.model().index(row, column))
 
+    def next_box_cell(self) -> QModelIndex:
+        """The first cell of the row to type the next box into (the last row)."""
+        return self.model().index(self.model().rowCount() - 1, 0)
+
+    def focusInEvent(self, event) -> None:
+        """Tabbed into from the form above, the cursor is on the row for the next box: a box
+        comes in by keyboard to be added, and anywhere else the number typed replaces a box
+        without a word (box 1, where Qt puts the cursor of a service just loaded or switched
+        to). Always, not only without a cursor: one left on a box before the clerk went to
+        the form is as silently typed over. Back from the buttons below, the cursor is where
+        the Tab left it (a seal to fix), or on that row if there is none. A click still goes
+        where it points."""
+        reason = event.reason()
+        if not self.model().is_read_only() and (
+                reason == Qt.FocusReason.TabFocusReason
+                or reason == Qt.FocusReason.BacktabFocusReason
+                and not self.currentIndex().isValid()):
+            self.setCurrentIndex(self.next_box_cell())
+        super().focusInEvent(event)
+
     def keyboardSearch(self, search: str) -> None:
         """None: a key on a cell without an editor (Problem, a read-only day) would jump to a
         cell starting with it, and the keys after it would type over that cell."""

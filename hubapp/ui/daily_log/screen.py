@@ -567,7 +567,7 @@ class DailyLogScreen(QWidget):
         self.grid_view.setCurrentIndex(self._next_box_cell())
 
     def _next_box_cell(self):
-        return self.grid.index(self.grid.rowCount() - 1, 0)
+        return self.grid_view.next_box_cell()
 
     def _load_service(self, service_id: int) -> None:
         try:
