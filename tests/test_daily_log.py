@@ -1514,3 +1514,29 @@ def test_backtab_from_the_buttons_into_a_service_just_loaded_goes_to_the_next_bo
     press(qtbot, Qt.Key.Key_Backtab)
     assert _on_next_box_row(screen)
 
+
+def test_undo_keys_in_the_form_leave_the_grid_s_paste_alone(qtbot, main_window):
+    """Ctrl+Z in Direction, to take back a wrong pick, undid a paste of 25 boxes instead."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END + dt.timedelta(days=1))
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8031")
+    paste(qtbot, screen, "\n".join(f"{n}\t22G1\t20000" for n in numbers(25, start=600)))
+    assert len(screen.grid.filled_rows()) == 25
+    screen.form.direction.setFocus()
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert len(screen.grid.filled_rows()) == 25
+    # A line edit of the form still takes back its own typing (Qt's, in one go).
+    screen.form.notes.setFocus()
+    press(qtbot, "late", (Qt.Key.Key_Z, CTRL))
+    assert screen.form.notes.text() == "" and len(screen.grid.filled_rows()) == 25
+    # Edit > Undo names the paste and takes it back from wherever the focus is.
+    screen.form.direction.setFocus()
+    (undo,) = [a for a in main_window.edit_menu.actions() if a is screen.undo_action]
+    undo.trigger()
+    assert not screen.grid.filled_rows()
+    press(qtbot, (Qt.Key.Key_Y, CTRL), (Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier))
+    assert not screen.grid.filled_rows()
+    # In the grid, the keys are the grid's.
+    screen.grid_view.setFocus()
+    press(qtbot, (Qt.Key.Key_Y, CTRL))
+    assert len(screen.grid.filled_rows()) == 25

@@ -254,6 +254,7 @@ class DailyLogScreen(QWidget):
         # Both spellings: Windows users press Ctrl+Y, Linux and WPS users Ctrl+Shift+Z.
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
+        self.form.leave_keys_to_fields(undo, redo)
         # After the stack's own: a closed day's rows change by nothing, undo included.
         self.undo_stack.canUndoChanged.connect(self._undo_allowed)
         self.undo_stack.canRedoChanged.connect(self._undo_allowed)

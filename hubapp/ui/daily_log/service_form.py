@@ -6,7 +6,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QListView, QSpinBox, QWidget,
 )
@@ -46,6 +47,7 @@ class ServiceForm(QWidget):
         super().__init__(parent)
         self._service: ServiceRecord | None = None
         self._shown_times = {"scheduled_at": "", "actual_at": ""}
+        self._fields_keys: list[QKeySequence] = []
 
         self.service_no = QLineEdit(self)
         self.service_no.setPlaceholderText("X8001")
@@ -112,6 +114,22 @@ class ServiceForm(QWidget):
         self.route.activated.connect(self._route_chosen)
         self.wagons.valueChanged.connect(self.changed)
         tidy_as_typed(self.service_no, service_number)
+
+    def leave_keys_to_fields(self, *actions: QAction) -> None:
+        """The keys of these actions, pressed in a field of the form, are the field's: the
+        grid's Ctrl+Z there, in a drop-down that has no undo of its own, undid a paste of
+        25 boxes out of sight. A line edit undoes its own typing, as it did; the actions
+        still act from their menu items and from everywhere else."""
+        self._fields_keys = [key for action in actions for key in action.shortcuts()]
+
+    def event(self, event) -> bool:
+        # A field's key is first offered to it, then to its parents, before any shortcut:
+        # taken here, it goes to the field as a key press, which a drop-down ignores.
+        if event.type() == QEvent.Type.ShortcutOverride \
+                and QKeySequence(event.keyCombination()) in self._fields_keys:
+            event.accept()
+            return True
+        return super().event(event)
 
     def set_reference(self, places: Sequence[PlaceRecord], routes: Sequence[RouteRecord],
                       find_place: Callable[[str], str | None]) -> None:
