@@ -441,7 +441,7 @@ def test_an_edit_lands_and_is_checked_when_the_database_cannot_be_read(qapp):
         reads.append(len(reads))
         if len(reads) == 1:
             raise HubError("The server closed the connection")
-        return {number: "X8001"}
+        return {number: ("X8001", "planned")}
 
     model = ContainerGridModel(QUndoStack())
     model.configure(lambda _text, _keep=(): None, elsewhere, 2.0)
@@ -1540,3 +1540,39 @@ def test_undo_keys_in_the_form_leave_the_grid_s_paste_alone(qtbot, main_window):
     screen.grid_view.setFocus()
     press(qtbot, (Qt.Key.Key_Y, CTRL))
     assert len(screen.grid.filled_rows()) == 25
+
+
+def test_boxes_on_a_cancelled_service_are_said_so_and_freed_by_taking_them_off_it(
+        qtbot, screen, app_ctx, monkeypatch):
+    """Its replacement train the same day was refused them as "already on service X8051",
+    with no word that X8051 was cancelled nor of what would free them."""
+    from hubapp.domain.records import ContainerMoveRecord
+    from hubapp.domain.validation import ValidationError
+
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: True)
+    boxes = numbers(3, start=610)
+    block = "\n".join(f"{number}\t22G1\tF\t20000" for number in boxes)
+    alt = Qt.KeyboardModifier.AltModifier
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8051", ("o", alt), "CN-LA", ("u", alt), "10:00")
+    paste(qtbot, screen, block)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    screen.cancel_service()
+    (cancelled,) = [summary.service for summary in services.list_day(app_ctx.db, screen.day())
+                    if summary.service.service_no == "X8051"]
+    assert cancelled.status == Status.CANCELLED
+    said = [f"Container {number} is still on cancelled service X8051 this day: take it off "
+            "that service first" for number in boxes]
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8053")
+    paste(qtbot, screen, block)
+    assert [str(error) for error in screen.grid.problems()] == said
+    with pytest.raises(ValidationError) as refused:  # the store says the same
+        services.save_service(
+            app_ctx.db, ServiceRecord("X8053", screen.day(), cancelled.direction),
+            [ContainerMoveRecord(boxes[0], "22G1", 1.0, "F", 20000)], UserRecord("li.na", "clerk"))
+    assert [str(error) for error in refused.value.errors] == said[:1]
+    screen.revert()
+    # Taken off the cancelled service, they go on the replacement.
+    services.save_service(app_ctx.db, cancelled, [], UserRecord("li.na", "clerk"))
+    press(qtbot, (Qt.Key.Key_N, CTRL), "X8053")
+    paste(qtbot, screen, block)
+    assert not screen.grid.problems() and screen.save()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, message
-from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord
+from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord, Status
 
 # Unicode's control characters (Cc): a line break or tab in a one-line field.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -247,11 +247,17 @@ def duplicate_errors(numbers: Sequence[str]) -> dict[int, FieldError]:
     return errors
 
 
-def elsewhere_error(number: str, other_service: str, row: int) -> FieldError:
-    """A container already on another service of the same day and direction."""
-    return FieldError("container", QT_TRANSLATE_NOOP(
-        "messages", "Container {number} is already on service {other} this day"),
-                      {"number": number, "other": other_service}, row)
+def elsewhere_error(number: str, other_service: str, other_status: str,
+                    row: int) -> FieldError:
+    """A container already on another service of the same day and direction. A box is once
+    per day and direction, so a cancelled service still holds its boxes: the replacement
+    train takes them only once they are off it, which the clerk is told."""
+    template = QT_TRANSLATE_NOOP(
+        "messages", "Container {number} is still on cancelled service {other} this day: "
+                    "take it off that service first") if other_status == Status.CANCELLED \
+        else QT_TRANSLATE_NOOP("messages", "Container {number} is already on service {other} "
+                                           "this day")
+    return FieldError("container", template, {"number": number, "other": other_service}, row)
 
 
 def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:

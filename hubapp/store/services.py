@@ -267,15 +267,23 @@ def _elsewhere_on_day(db: Database, service: ServiceRecord,
     for start in range(0, len(numbers), 500):  # stay under SQLite's bound-parameter limit
         chunk = numbers[start:start + 500]
         marks = ", ".join("?" * len(chunk))
-        for row in db.query(
-            f"SELECT m.container, s.service_no FROM container_move m"
-            f" JOIN service s ON s.id = m.service_id"
-            f" WHERE m.date = ? AND m.direction = ? AND m.service_id IS NOT ?"
-            f" AND m.container IN ({marks})",
-            [service.date.isoformat(), str(service.direction), service.id, *chunk]):
-            found[row["container"]] = row["service_no"]
-    return [elsewhere_error(move.container, found[move.container], index)
+        found.update(_holders(db.execute(
+            f"{_ELSEWHERE} AND m.container IN ({marks})",
+            [service.date.isoformat(), str(service.direction), service.id, *chunk])))
+    return [elsewhere_error(move.container, *found[move.container], index)
             for index, move in enumerate(moves) if move.container in found]
+
+
+# The boxes on the other services of a day and direction, with that service's number and
+# status (a cancelled one is worded apart: its boxes are freed by taking them off it).
+_ELSEWHERE = ("SELECT m.container, s.service_no, s.status FROM container_move m"
+              " JOIN service s ON s.id = m.service_id"
+              " WHERE m.date = ? AND m.direction = ? AND m.service_id IS NOT ?")
+
+
+def _holders(cursor) -> dict[str, tuple[str, str]]:
+    return {container: (service_no, status)
+            for container, service_no, status in cursor.fetchall()}
 
 
 def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
@@ -333,16 +341,13 @@ def before_date(snapshot: dict) -> dt.date:
 
 
 def containers_elsewhere(db: Database, day: dt.date, direction: str,
-                         service_id: int | None) -> dict[str, str]:
-    """Containers already on other services of a day and direction -> that service's number.
+                         service_id: int | None) -> dict[str, tuple[str, str]]:
+    """Containers already on other services of a day and direction -> that service's number
+    and status.
 
     The daily-log grid checks typed and pasted rows against this without a query per cell.
     """
-    return dict(db.execute(
-        "SELECT m.container, s.service_no FROM container_move m"
-        " JOIN service s ON s.id = m.service_id"
-        " WHERE m.date = ? AND m.direction = ? AND m.service_id IS NOT ?",
-        [day.isoformat(), str(direction), service_id]).fetchall())
+    return _holders(db.execute(_ELSEWHERE, [day.isoformat(), str(direction), service_id]))
 
 
 def recent_services(db: Database, before: dt.date, days: int = 14) -> list[ServiceRecord]:

@@ -70,24 +70,25 @@ class ContainerGridModel(QAbstractTableModel):
         self._commodity_name: Callable[[int], str] = lambda _id: ""
         self._commodity: Callable[[int], CommodityRecord | None] = lambda _id: None
         self._found: dict[str, int] = {}  # commodity text → the id it last found
-        self._elsewhere_of: Callable[[], Mapping[str, str]] = dict
-        self._elsewhere: Mapping[str, str] | None = None
+        self._elsewhere_of: Callable[[], Mapping[str, tuple[str, str]]] = dict
+        self._elsewhere: Mapping[str, tuple[str, str]] | None = None
         self._teu_45ft = 2.0
         self._read_only = False
 
     # -- configuration -------------------------------------------------------------
 
     def configure(self, find_commodity: Callable[..., int | None],
-                  elsewhere: Callable[[], Mapping[str, str]], teu_45ft: float,
+                  elsewhere: Callable[[], Mapping[str, tuple[str, str]]], teu_45ft: float,
                   merged_away: Callable[[int], HubError | None] = lambda _id: None,
                   commodity_name: Callable[[int], str] = lambda _id: "",
                   commodity: Callable[[int], CommodityRecord | None] = lambda _id: None
                   ) -> None:
         """Lookups the checks need; elsewhere reads the containers on other services of the
-        day (→ their service), once the first row with a number needs them: a new service's
-        empty grid, what the window opens on, never does. merged_away: what to say of a
-        commodity a row's text found before and finds no more, if another desk merged it
-        away (store.reference.merged_away); else the text is not in the list, as typed anew.
+        day (→ their service and its status), once the first row with a number needs them: a
+        new service's empty grid, what the window opens on, never does. merged_away: what to
+        say of a commodity a row's text found before and finds no more, if another desk
+        merged it away (store.reference.merged_away); else the text is not in the list, as
+        typed anew.
         commodity_name: a commodity's name as a stored box's row reads it, "" for one gone
         from the lists. commodity: the record of a commodity id, None for one gone."""
         self._find_commodity = find_commodity
@@ -98,7 +99,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._teu_45ft = teu_45ft
         self._recheck()
 
-    def _clashes(self) -> Mapping[str, str]:
+    def _clashes(self) -> Mapping[str, tuple[str, str]]:
         if self._elsewhere is None:
             try:
                 self._elsewhere = self._elsewhere_of()
@@ -296,7 +297,7 @@ class ContainerGridModel(QAbstractTableModel):
         for index, row in enumerate(self._rows):
             number = iso6346.normalise(row["container"])
             if index not in extra and number and number in self._clashes():
-                extra[index] = elsewhere_error(number, self._clashes()[number], index)
+                extra[index] = elsewhere_error(number, *self._clashes()[number], index)
         self._checks = []
         for index, (move, errors) in enumerate(parsed):
             errors = [e.at_row(index) for e in errors]
