@@ -539,5 +539,68 @@ def test_a_settings_change_reads_as_the_settings_dialog_names_it(qtbot, app_ctx)
     screen = AuditScreen(app_ctx)
     qtbot.addWidget(screen)
     changes = screen.model.index(0, 4).data()
-    assert "a 45 ft container counts (TEU): 2.0 → 2.25" in changes
+    assert "a 45 ft container counts: 2 TEU → 2.25 TEU" in changes  # as its choices read
     assert "on time within ± (minutes): 30 → 15" in changes
+
+
+def _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, language):
+    """The newest entry's changes, its details and the export's rows of it, in language."""
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, language)
+    try:
+        screen = AuditScreen(app_ctx)
+        qtbot.addWidget(screen)
+        screen.table.selectRow(0)
+        shown = screen.model.index(0, 4).data(), screen.details.toPlainText()
+        saved = tmp_path / f"audit-{len(save_as.asked)}.csv"  # a new file: nothing to confirm
+        save_as(saved)
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    finally:
+        install_translations(qapp, "en")
+    with saved.open(encoding="utf-8-sig") as file:
+        _header, first, *_rows = list(csv.reader(file))
+        rows = [row[4:] for row in (first, *_rows) if row[:4] == first[:4]]
+    return (*shown, rows)
+
+
+def test_a_commodity_edit_reads_as_the_reference_form_offers_it(qtbot, qapp, app_ctx,
+                                                                tmp_path, save_as):
+    """Its category as the form's list names it and perishable as yes/no, not the stored
+    "agri" and 1."""
+    loaded = next(c for c in reference.list_commodities(app_ctx.db)
+                  if c.category == "agri" and c.perishable)
+    reference.save_commodity(app_ctx.db, dataclasses.replace(
+        loaded, category="food", perishable=False), UserRecord("wang.li", "admin"),
+        loaded=loaded)
+    changes, details, rows = _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, "en")
+    assert changes == "category: Farm products → Food; perishable: yes → no"
+    assert details.splitlines()[2:] == ["category: Farm products → Food",
+                                        "perishable: yes → no"]
+    assert rows == [["category", "Farm products", "Food"], ["perishable", "yes", "no"]]
+    changes, details, rows = _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, "zh")
+    assert changes == "类别：农产品 → 食品；易腐：是 → 否"
+    assert rows == [["类别", "农产品", "食品"], ["易腐", "是", "否"]]
+
+
+def test_hub_settings_read_as_the_settings_form_shows_them(qtbot, qapp, app_ctx, tmp_path,
+                                                           save_as):
+    """What a 45 ft box counts with its unit; the logo by the form's name, and in the export
+    too as added, not as its fingerprint."""
+    settings.save(app_ctx.db, dataclasses.replace(
+        settings.load(app_ctx.db), teu_45ft=2.25, logo=b"\x89PNG the hub's"),
+        UserRecord("wang.li", "admin"))
+    changes, details, rows = _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, "en")
+    assert changes == "a 45 ft container counts: 2 TEU → 2.25 TEU; logo for reports: added"
+    assert details.splitlines()[2:] == ["a 45 ft container counts: 2 TEU → 2.25 TEU",
+                                        "logo for reports: added"]
+    assert rows == [["a 45 ft container counts", "2 TEU", "2.25 TEU"],
+                    ["logo for reports", "", "added"]]
+    changes, details, rows = _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, "zh")
+    assert changes.startswith("45 英尺箱计为：2 标箱 → 2.25 标箱；")
+    assert rows[0] == ["45 英尺箱计为", "2 标箱", "2.25 标箱"] and rows[1][1:] == ["", "已添加"]
+    settings.save(app_ctx.db, dataclasses.replace(settings.load(app_ctx.db), logo=b""),
+                  UserRecord("wang.li", "admin"))
+    changes, _details, rows = _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, "en")
+    assert changes == "logo for reports: removed" and ["logo for reports", "", "removed"] in rows
+

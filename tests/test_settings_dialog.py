@@ -220,7 +220,7 @@ def test_a_chosen_logo_heads_the_reports_of_another_desk_once_its_file_is_gone(
     assert all((157, 63) in page for page in _images(report))
     entry = audit.entries(app_ctx.db)[0]
     assert entry.before == {"logo": ""} and len(entry.after["logo"]) == 12
-    assert logo_audited(entry) == "logo: added"
+    assert logo_audited(entry) == "logo for reports: added"
 
 
 def test_a_big_logo_is_stored_scaled_down_to_600_pixels_as_png(
@@ -280,7 +280,7 @@ def test_cancel_keeps_the_stored_logo_and_remove_then_save_removes_it(
     entry = audit.entries(app_ctx.db)[0]
     assert changed_fields(entry.before, entry.after) == [
         ("logo", audit.entries(app_ctx.db)[1].after["logo"], "")]
-    assert logo_audited(entry) == "logo: removed"
+    assert logo_audited(entry) == "logo for reports: removed"
 
 
 def _page_shape(preview) -> float:

@@ -103,6 +103,17 @@ def box(number: str, move: dict[str, Any], translate: Translate,
         for field, stored in move.items() if field != "container" and stored not in (None, ""))
 
 
+# The setting the log keeps as fingerprints (store/settings.py), which tell nobody much.
+LOGO = "logo"
+
+
+def logo_change(before: Any, after: Any, translate: Translate) -> str:
+    """A change of the report logo as a person reads it: added, removed or changed."""
+    return translate("audit", QT_TRANSLATE_NOOP("audit", "added") if not before
+                     else QT_TRANSLATE_NOOP("audit", "removed") if not after
+                     else QT_TRANSLATE_NOOP("audit", "changed"))
+
+
 def _order(reference: dict[str, Any]):
     names = list(reference)
     return lambda name: (names.index(name) if name in names else len(names), name)
@@ -164,8 +175,10 @@ ENGLISH = {
     "scheduled_at": "scheduled", "actual_at": "actual", "hs_code": "HS code",
     "name_en": "English name", "name_zh": "Chinese name", "locode": "UN/LOCODE",
     "hub_name": "hub name (English)", "hub_name_zh": "hub name (Chinese)",
-    "teu_45ft": "a 45 ft container counts (TEU)",
-    "punctuality_tolerance_min": "on time within ± (minutes)", "logo_path": "report logo",
+    # The value carries its unit ("2.25 TEU"), as the form's choices do.
+    "teu_45ft": "a 45 ft container counts",
+    "punctuality_tolerance_min": "on time within ± (minutes)", "logo": "logo for reports",
+    "logo_path": "report logo",
     "single_user_mode": "single-user mode", "size_type": "size-type", "teu": "TEU",
     "full_empty": "F/E", "until": "locked until", "container_moves": "container moves",
 }

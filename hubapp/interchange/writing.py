@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import (
-    REMOVED, AuditEntryRecord, box, changed_fields, field_label, moved_boxes, what, word,
+    LOGO, REMOVED, AuditEntryRecord, box, changed_fields, field_label, logo_change, moved_boxes,
+    what, word,
 )
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Translate, message, os_reason, untranslated,
@@ -223,7 +224,10 @@ def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
             label = field_label(name, translate) if name else ""
             moved = moved_boxes(entry.before, entry.after, name, old, new)
             if moved is None:
-                yield label, shown(name, old), shown(name, new)
+                # The logo's fingerprints in a cell would tell nobody more than they do on
+                # the screen.
+                yield (label, "", logo_change(old, new, translate)) if name == LOGO \
+                    else (label, shown(name, old), shown(name, new))
                 continue
             for number, move in moved:
                 text = box(number, move, translate, value)

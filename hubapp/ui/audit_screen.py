@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.audit import (
-    AuditEntryRecord, box, changed_fields, field_label, moved_boxes, what, word,
+    LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, moved_boxes, what,
+    word,
 )
 from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import write_audit
@@ -41,6 +42,8 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
     the export's at_utc column: one row never mixes the two)."""
     if value is None or value == "":
         return "—"
+    if name in _FLAGS and value in (0, 1):  # the commodity table's 0 and 1 (store/reference.py)
+        value = bool(value)
     if isinstance(value, bool):  # stored as Python writes it; "False → True" reads as code
         return (QCoreApplication.translate("audit", "yes") if value
                 else QCoreApplication.translate("audit", "no"))
@@ -64,8 +67,10 @@ def _value(value, name: str = "", commodities: Mapping[int, str] | None = None,
 
 # Fields stored as a commodity's id: a container's, and the one a merged commodity went into.
 _COMMODITY_IDS = frozenset(("commodity_id", "merged_into"))
+_FLAGS = frozenset(("perishable", "retired"))
 _LABELLED = {"status": labels.status, "direction": labels.direction, "mode": labels.mode,
-             "teu": formatting.teu, "full_empty": labels.full_empty}
+             "teu": formatting.teu, "full_empty": labels.full_empty,
+             "category": labels.category, "teu_45ft": labels.teu_45ft}
 
 
 def _utc_moment(text: str) -> dt.datetime | None:
@@ -79,12 +84,9 @@ def _utc_moment(text: str) -> dt.datetime | None:
 
 
 def _change(name: str, old, new, commodities: Mapping[int, str], *, whole: bool = False) -> str:
-    if name == "logo":  # stored as fingerprints (store/settings.py), which tell nobody much
-        change = (QCoreApplication.translate("audit", "added") if not old
-                  else QCoreApplication.translate("audit", "removed") if not new
-                  else QCoreApplication.translate("audit", "changed"))
+    if name == LOGO:
         return QCoreApplication.translate("audit", "{field}: {change}").format(
-            field=_word(name), change=change)
+            field=_word(name), change=logo_change(old, new, QCoreApplication.translate))
     field = name.rpartition(".")[2]
     # A template, not ": ": Chinese writes a full-width colon.
     return QCoreApplication.translate("audit", "{field}: {before} → {after}").format(

@@ -48,6 +48,26 @@ def full_empty(code: str) -> str:
     }.get(code, code)
 
 
+def category(code: str) -> str:
+    """A commodity's category as the reference form offers it."""
+    return {
+        "agri": QCoreApplication.translate("reference", "Farm products"),
+        "food": QCoreApplication.translate("reference", "Food"),
+        "electronics": QCoreApplication.translate("reference", "Electronics"),
+        "automotive": QCoreApplication.translate("reference", "Automotive"),
+        "machinery": QCoreApplication.translate("reference", "Machinery"),
+        "chemicals": QCoreApplication.translate("reference", "Chemicals"),
+        "materials": QCoreApplication.translate("reference", "Materials"),
+        "consumer": QCoreApplication.translate("reference", "Consumer goods"),
+    }.get(code, code)
+
+
+def teu_45ft(teu: float) -> str:
+    """What a 45 ft container counts, as the Settings form offers it."""
+    # The form's words (its context), so that its translation serves the audit log too.
+    return QCoreApplication.translate("SettingsDialog", "{teu} TEU").format(teu=f"{teu:g}")
+
+
 def column(name: str) -> str:
     """A loading-list column (interchange.COLUMNS): its key as English files write it, or its
     Chinese name."""

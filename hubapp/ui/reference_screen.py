@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QCollator, QCoreApplication, QLocale, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCollator, QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -31,19 +31,6 @@ from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel, lis
 ERROR_STYLE = "color: #b00020;"
 
 
-def category_label(category: str) -> str:
-    return {
-        "agri": QCoreApplication.translate("reference", "Farm products"),
-        "food": QCoreApplication.translate("reference", "Food"),
-        "electronics": QCoreApplication.translate("reference", "Electronics"),
-        "automotive": QCoreApplication.translate("reference", "Automotive"),
-        "machinery": QCoreApplication.translate("reference", "Machinery"),
-        "chemicals": QCoreApplication.translate("reference", "Chemicals"),
-        "materials": QCoreApplication.translate("reference", "Materials"),
-        "consumer": QCoreApplication.translate("reference", "Consumer goods"),
-    }.get(category, category)
-
-
 def may_change(ctx: AppContext) -> bool:
     return ctx.role in (SUPERVISOR, ADMIN)
 
@@ -60,7 +47,7 @@ class CommoditiesModel(RecordTableModel):
 
     def display(self, c: CommodityRecord, column: int) -> str:
         yes = self.tr("yes")
-        return (c.hs_code, c.name_en, c.name_zh, category_label(c.category),
+        return (c.hs_code, c.name_en, c.name_zh, labels.category(c.category),
                 yes if c.perishable else "", yes if c.retired else "")[column]
 
     def role_data(self, c: CommodityRecord, column: int, role: int):
@@ -146,7 +133,7 @@ class CommodityForm(ReferenceForm):
         self.name_zh = self.line("name_zh", self.tr("Chinese &name"), record.name_zh)
         self.category = QComboBox(self)
         for category in CATEGORIES:
-            self.category.addItem(category_label(category), category)
+            self.category.addItem(labels.category(category), category)
         # A new commodity's category is chosen, not taken as the first offered: preset, a
         # wrong one was too easy to save.
         self.category.setPlaceholderText(self.tr("Choose…"))

@@ -92,7 +92,7 @@ class SettingsDialog(FormDialog):
                            self.train_target)
         self.teu_45ft = QComboBox(self)
         for teu in TEU_45FT_CHOICES:
-            self.teu_45ft.addItem(self.tr("{teu} TEU").format(teu=f"{teu:g}"), teu)
+            self.teu_45ft.addItem(labels.teu_45ft(teu), teu)
         self.teu_45ft.setCurrentIndex(max(0, self.teu_45ft.findData(stored.teu_45ft)))
         self.teu_45ft.setToolTip(self.tr("Applies to containers entered from now on; "
                                          "history keeps the TEU it was entered with"))
