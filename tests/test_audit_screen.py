@@ -150,8 +150,8 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     screen = AuditScreen(app_ctx)
     qtbot.addWidget(screen)
     # The demo was written in bulk; its one entry is switching on single-user mode.
-    assert [screen.model.index(0, c).data() for c in (2, 3)] == [
-        "update", "setting single-user mode"]
+    assert [screen.model.index(0, c).data() for c in (2, 3, 4)] == [
+        "update", "setting single-user mode", "single-user mode: no → yes"]
     service, moves = _change_a_service(app_ctx.db, "wang.li")
     app_ctx.signals.data_changed.emit(None, None)
     qtmodeltester.check(screen.model)
@@ -604,3 +604,13 @@ def test_hub_settings_read_as_the_settings_form_shows_them(qtbot, qapp, app_ctx,
     changes, _details, rows = _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, "en")
     assert changes == "logo for reports: removed" and ["logo for reports", "", "removed"] in rows
 
+
+def test_single_user_mode_entries_of_earlier_releases_still_read(qtbot, app_ctx):
+    """They stored the bare values."""
+    with transaction(app_ctx.db):
+        audit.record(app_ctx.db, "wang.li", "update", "setting", "single_user_mode", True,
+                     False)
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    assert [screen.model.index(0, c).data() for c in (3, 4)] == [
+        "setting single-user mode", "value: yes → no"]

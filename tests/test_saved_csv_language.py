@@ -93,5 +93,5 @@ def test_audit_screen_names_actions_things_and_fields_in_the_interface_language(
     qtbot.addWidget(screen)
     # The demo's one entry: single-user mode switched on.
     row = [screen.model.index(0, column).data() for column in (2, 3, 4)]
-    assert row == (["修改", "设置 单用户模式", "值：否 → 是"] if language == "zh"
-                   else ["update", "setting single-user mode", "value: no → yes"])
+    assert row == (["修改", "设置 单用户模式", "单用户模式：否 → 是"] if language == "zh"
+                   else ["update", "setting single-user mode", "single-user mode: no → yes"])

@@ -369,9 +369,14 @@ def test_single_user_mode_is_an_explicit_audited_setting(db, admin):
     users.set_single_user_mode(db, admin, True)
     assert users.single_user_mode(db)
     assert not users.needs_first_admin(db)
-    row = db.execute("SELECT user_name, before, after FROM audit_log"
-                     " WHERE entity = 'setting'").fetchone()
-    assert row == ("Li Na", "false", "true")
+    # Named as the hub's other settings are: the log reads "single-user mode: no → yes".
+    entry = ("Li Na", '{"single_user_mode": false}', '{"single_user_mode": true}')
+    assert db.execute("SELECT user_name, before, after FROM audit_log"
+                      " WHERE entity = 'setting'").fetchall() == [entry]
+    users.set_single_user_mode(db, admin, True)  # as it is: nothing to record
+    assert db.execute("SELECT user_name, before, after FROM audit_log"
+                      " WHERE entity = 'setting'").fetchall() == [entry]
+    assert users.single_user_mode(db)
 
 
 def test_single_user_mode_goes_off_only_with_an_active_admin_to_log_in(db):

@@ -380,16 +380,21 @@ def set_single_user_mode(db: Database, actor: UserRecord, on: bool) -> None:
     """An explicit hub setting: without it, the app always asks who is working."""
     with transaction(db):
         require_role(db, actor, ADMIN)
+        before = single_user_mode(db)
+        if before == on:  # an entry of no change would only crowd the log
+            return
         if not on and not _active_admins(db):
             # The next start would ask for a login that no admin could give: nobody could
             # add users, restore or switch the mode back.
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "messages", "Add an admin first: without single-user mode everyone logs in, "
                             "and no active user is an admin"))
-        before = single_user_mode(db)
         db["hub_setting"].upsert({"key": _SINGLE_USER_KEY, "value": "1" if on else "0"},
                                  pk="key")
-        audit.record(db, actor.name, "update", "setting", _SINGLE_USER_KEY, before, on)
+        # Named, as the hub's other settings are, so that the entry reads "single-user mode:
+        # no → yes"; earlier releases wrote the bare values, which read "value: no → yes".
+        audit.record(db, actor.name, "update", "setting", _SINGLE_USER_KEY,
+                     {_SINGLE_USER_KEY: before}, {_SINGLE_USER_KEY: on})
 
 
 def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserRecord:
