@@ -69,6 +69,20 @@ def test_bad_files_are_one_line_errors_and_nothing_changes(demo_db_path, tmp_pat
     assert notes.read_text() == "not a database"
 
 
+def test_a_servers_backup_restored_into_a_file_says_where_it_goes(demo_db_path, tmp_path):
+    """`hubapp backup` of a server writes pg_dump's custom format; "not an SQLite file" left
+    its owner guessing what it is and where it restores."""
+    dump = tmp_path / "server.dump"
+    dump.write_bytes(b"PGDMP\x01\x0e\x00\x04\x08\x01\x01\x01" + bytes(200))
+    before = demo_db_path.read_bytes()
+    result = hubapp("restore", dump, "--db", demo_db_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"hubapp: error: {dump} is a backup of a server database, not a Hub Desk database "
+        "file: restore it into the server with --db postgresql://…\n")
+    assert demo_db_path.read_bytes() == before
+
+
 def test_users_add_reads_the_password_from_stdin(tmp_path):
     path = tmp_path / "hub.db"
     open_db(path).close()

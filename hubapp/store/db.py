@@ -108,6 +108,11 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             tables, applied = _applied_steps(path)
     except sqlite3.Error as error:
         if error.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+            if _is_server_dump(path):
+                raise DatabaseError(QT_TRANSLATE_NOOP(
+                    "messages", "{path} is a backup of a server database, not a Hub Desk "
+                                "database file: restore it into the server with --db "
+                                "postgresql://…"), path=str(path)) from error
             raise DatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
                                 path=str(path)) from error
@@ -120,6 +125,17 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             path=str(path))
     refuse_unknown(applied, str(path))
     return applied
+
+
+def _is_server_dump(path: Path) -> bool:
+    """Whether path starts as pg_dump's custom format does (what `hubapp backup` makes of a
+    server). Read by Python only once SQLite refused the file: no connection of this process
+    holds a lock on it that closing the handle could drop."""
+    try:
+        with path.open("rb") as file:
+            return file.read(5) == b"PGDMP"
+    except OSError:
+        return False
 
 
 def _applied_steps(path: Path) -> tuple[set[str], set[str]]:
