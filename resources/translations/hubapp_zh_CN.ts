@@ -4,32 +4,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="129"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="129"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="129"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="129"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="130"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="132"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="141"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="100"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="145"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,66 +45,66 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="156"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="163"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="178"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="180"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="183"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="185"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="240"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="242"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="241"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="243"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="268"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="267"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="269"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="278"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="280"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -392,37 +392,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="58"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="49"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -430,58 +430,58 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="426"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="413"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="431"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="458"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="418"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="445"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="433"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="420"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="435"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="422"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="444"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="464"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="451"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="464"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="451"/>
         <source>Retire commodity</source>
         <translation>停用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="483"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="470"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="485"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="472"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="491"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="478"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="490"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货类数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -489,32 +489,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="130"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="145"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="132"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="146"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="133"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="139"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="141"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="155"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="142"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -604,47 +604,47 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="172"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="174"/>
         <source>Gross kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="174"/>
         <source>Commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="174"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="173"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="174"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="225"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="226"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="261"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="262"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -652,29 +652,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="445"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="465"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="491"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="511"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="507"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="527"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="520"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="540"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="551"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="571"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -777,7 +777,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="922"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="923"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -792,42 +792,42 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="263"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="264"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="272"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="273"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="273"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="274"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="426"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="427"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="459"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="460"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="462"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="463"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="523"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="524"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="496"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -857,194 +857,194 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="275"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="276"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="465"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="507"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="582"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="651"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="652"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="702"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="703"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="708"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="714"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="709"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="709"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
         <source>{service} has changes that cannot be saved: {name} closed {date}, and only a supervisor can reopen it. Discard them?</source>
         <translation>{service} 的修改无法保存：{name} 已将 {date} 关账，只有主管才能重新开账。是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="754"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="755"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="769"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="770"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="772"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="773"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="774"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="775"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="851"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="852"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="859"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="860"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="847"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="848"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="865"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="886"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="887"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="890"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="891"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="943"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="977"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="978"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="982"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="983"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="996"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="997"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1001"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1002"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="759"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="760"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="767"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="768"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="765"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="524"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开账该日。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="802"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="803"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="898"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="899"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="923"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="924"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="941"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="942"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="950"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="951"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2036,27 +2036,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="172"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="159"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="161"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="175"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="162"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="177"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="164"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="171"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2064,22 +2064,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2110,7 +2110,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="118"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="105"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2118,32 +2118,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="257"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="258"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="273"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2151,22 +2151,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="554"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="541"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="555"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="556"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="543"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="558"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="545"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2174,17 +2174,17 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="347"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="334"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="362"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="349"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="365"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="352"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
@@ -2265,37 +2265,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="187"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="189"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="190"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="195"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="196"/>
         <source>Countries (&amp;like CN,LA)</source>
         <translation>国家（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="212"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -2303,37 +2303,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
         <source>Countries</source>
         <translation>国家</translation>
     </message>
@@ -2341,7 +2341,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="611"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="631"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2349,72 +2349,72 @@ Licence: MIT</source>
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
         <source>&amp;Service no.</source>
         <translation>班次号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="85"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
         <source>D&amp;irection</source>
         <translation>方向(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="86"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>R&amp;oute</source>
         <translation>线路(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="87"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
         <source>&amp;Wagons</source>
         <translation>车皮数(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>Ori&amp;gin</source>
         <translation>始发地(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="88"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="90"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>Sched&amp;uled</source>
         <translation>计划时间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="89"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="91"/>
         <source>&amp;Actual</source>
         <translation>实际时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="96"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="98"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="147"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="165"/>
         <source>UN/LOCODE or name</source>
         <translation>UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="156"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="174"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="157"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="175"/>
         <source>HH:MM on the service&apos;s day, HH:MM +1 on the next, or YYYY-MM-DD HH:MM</source>
         <translation>班次当日填 时:分，次日填 时:分 +1，其他日期填 YYYY-MM-DD 时:分</translation>
     </message>
@@ -2520,7 +2520,7 @@ Licence: MIT</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
+        <location filename="../../hubapp/ui/labels.py" line="68"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -2898,443 +2898,443 @@ Turn single-user mode on?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli.py" line="664"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="664"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="114"/>
+        <location filename="../../hubapp/domain/audit.py" line="125"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="114"/>
+        <location filename="../../hubapp/domain/audit.py" line="125"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="115"/>
+        <location filename="../../hubapp/domain/audit.py" line="126"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="115"/>
+        <location filename="../../hubapp/domain/audit.py" line="126"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="116"/>
+        <location filename="../../hubapp/domain/audit.py" line="127"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="116"/>
+        <location filename="../../hubapp/domain/audit.py" line="127"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="117"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="117"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="118"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="118"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="119"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="119"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="120"/>
+        <location filename="../../hubapp/domain/audit.py" line="131"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="121"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="121"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="122"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="122"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="123"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="123"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="124"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="124"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="125"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="125"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="126"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="126"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="127"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="127"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="131"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>logo</source>
-        <translation>标志</translation>
+        <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>container_moves</source>
         <translation>箱流记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="83"/>
+        <location filename="../../hubapp/domain/audit.py" line="112"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="84"/>
+        <location filename="../../hubapp/domain/audit.py" line="113"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="85"/>
+        <location filename="../../hubapp/domain/audit.py" line="114"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="86"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="90"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="117"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
@@ -3344,7 +3344,7 @@ Turn single-user mode on?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="260"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -3352,37 +3352,37 @@ Turn single-user mode on?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="210"/>
+        <location filename="../../hubapp/interchange/writing.py" line="211"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="210"/>
+        <location filename="../../hubapp/interchange/writing.py" line="211"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="211"/>
+        <location filename="../../hubapp/interchange/writing.py" line="212"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="212"/>
+        <location filename="../../hubapp/interchange/writing.py" line="213"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="213"/>
+        <location filename="../../hubapp/interchange/writing.py" line="214"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="213"/>
+        <location filename="../../hubapp/interchange/writing.py" line="214"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="214"/>
+        <location filename="../../hubapp/interchange/writing.py" line="215"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4017,112 +4017,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="55"/>
+        <location filename="../../hubapp/ui/labels.py" line="75"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="56"/>
+        <location filename="../../hubapp/ui/labels.py" line="76"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="57"/>
+        <location filename="../../hubapp/ui/labels.py" line="77"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="58"/>
+        <location filename="../../hubapp/ui/labels.py" line="78"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="59"/>
+        <location filename="../../hubapp/ui/labels.py" line="79"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="60"/>
+        <location filename="../../hubapp/ui/labels.py" line="80"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="61"/>
+        <location filename="../../hubapp/ui/labels.py" line="81"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="62"/>
+        <location filename="../../hubapp/ui/labels.py" line="82"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="63"/>
+        <location filename="../../hubapp/ui/labels.py" line="83"/>
         <source>departed_at</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="64"/>
+        <location filename="../../hubapp/ui/labels.py" line="84"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="65"/>
+        <location filename="../../hubapp/ui/labels.py" line="85"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="66"/>
+        <location filename="../../hubapp/ui/labels.py" line="86"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="67"/>
+        <location filename="../../hubapp/ui/labels.py" line="87"/>
         <source>container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="68"/>
+        <location filename="../../hubapp/ui/labels.py" line="88"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="69"/>
+        <location filename="../../hubapp/ui/labels.py" line="89"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="70"/>
+        <location filename="../../hubapp/ui/labels.py" line="90"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="71"/>
+        <location filename="../../hubapp/ui/labels.py" line="91"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="72"/>
+        <location filename="../../hubapp/ui/labels.py" line="92"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="73"/>
+        <location filename="../../hubapp/ui/labels.py" line="93"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="74"/>
+        <location filename="../../hubapp/ui/labels.py" line="94"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="75"/>
+        <location filename="../../hubapp/ui/labels.py" line="95"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="76"/>
+        <location filename="../../hubapp/ui/labels.py" line="96"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -4284,12 +4284,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="88"/>
+        <location filename="../../hubapp/ui/labels.py" line="108"/>
         <source>{refusal}. The reason is kept in the audit log.</source>
         <translation>{refusal}。原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="97"/>
+        <location filename="../../hubapp/ui/labels.py" line="117"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
@@ -4458,22 +4458,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="252"/>
+        <location filename="../../hubapp/domain/validation.py" line="255"/>
+        <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
+        <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="258"/>
         <source>Container {number} is already on service {other} this day</source>
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="298"/>
+        <location filename="../../hubapp/domain/validation.py" line="304"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="304"/>
+        <location filename="../../hubapp/domain/validation.py" line="310"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="266"/>
+        <location filename="../../hubapp/domain/validation.py" line="272"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -4493,17 +4498,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="269"/>
+        <location filename="../../hubapp/domain/validation.py" line="275"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="313"/>
+        <location filename="../../hubapp/domain/validation.py" line="319"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="326"/>
+        <location filename="../../hubapp/domain/validation.py" line="332"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
@@ -4655,23 +4660,23 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="98"/>
+        <location filename="../../hubapp/interchange/writing.py" line="99"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="70"/>
+        <location filename="../../hubapp/interchange/writing.py" line="71"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="85"/>
-        <location filename="../../hubapp/interchange/writing.py" line="258"/>
+        <location filename="../../hubapp/interchange/writing.py" line="86"/>
+        <location filename="../../hubapp/interchange/writing.py" line="262"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="94"/>
+        <location filename="../../hubapp/interchange/writing.py" line="95"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
@@ -4833,62 +4838,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="111"/>
+        <location filename="../../hubapp/store/db.py" line="112"/>
+        <source>{path} is a backup of a server database, not a Hub Desk database file: restore it into the server with --db postgresql://…</source>
+        <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请用 --db postgresql://… 将其恢复到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="116"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="117"/>
+        <location filename="../../hubapp/store/db.py" line="122"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="195"/>
+        <location filename="../../hubapp/store/db.py" line="211"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="206"/>
+        <location filename="../../hubapp/store/db.py" line="222"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="239"/>
+        <location filename="../../hubapp/store/db.py" line="255"/>
         <source>The folder {folder} is full: upgrading the database to this version of Hub Desk first needs room for a copy of it ({size}). The database is unchanged</source>
         <translation>文件夹 {folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台前，需要留出一份副本的空间（{size}）。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="342"/>
+        <location filename="../../hubapp/store/db.py" line="358"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="347"/>
+        <location filename="../../hubapp/store/db.py" line="363"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="358"/>
+        <location filename="../../hubapp/store/db.py" line="374"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="344"/>
+        <location filename="../../hubapp/store/db.py" line="360"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="346"/>
+        <location filename="../../hubapp/store/db.py" line="362"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="348"/>
+        <location filename="../../hubapp/store/db.py" line="364"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="367"/>
+        <location filename="../../hubapp/store/db.py" line="383"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -4913,17 +4923,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="298"/>
+        <location filename="../../hubapp/store/services.py" line="306"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="303"/>
+        <location filename="../../hubapp/store/services.py" line="311"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="312"/>
+        <location filename="../../hubapp/store/services.py" line="320"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -4988,72 +4998,72 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="386"/>
+        <location filename="../../hubapp/store/users.py" line="389"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有在用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="398"/>
+        <location filename="../../hubapp/store/users.py" line="403"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="404"/>
+        <location filename="../../hubapp/store/users.py" line="409"/>
         <source>{name} is the name Hub Desk writes in the audit log for the command line; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="412"/>
+        <location filename="../../hubapp/store/users.py" line="417"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="424"/>
+        <location filename="../../hubapp/store/users.py" line="429"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="430"/>
+        <location filename="../../hubapp/store/users.py" line="435"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="439"/>
+        <location filename="../../hubapp/store/users.py" line="444"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="447"/>
+        <location filename="../../hubapp/store/users.py" line="452"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="477"/>
+        <location filename="../../hubapp/store/users.py" line="482"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="28"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="29"/>
         <source>A service that departed needs its actual time</source>
         <translation>已发车的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="29"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="30"/>
         <source>A service that arrived needs its actual time</source>
         <translation>已到达的班次需要填写实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="32"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="33"/>
         <source>Scheduled time {value!r} is not a time: type 20:00, 00:30 +1 for the next day, or a date and time like 2026-03-07 00:30</source>
         <translation>计划时间“{value}”不是时间：请输入 20:00，次日填 00:30 +1，或输入日期和时间，如 2026-03-07 00:30</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="35"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="36"/>
         <source>Actual time {value!r} is not a time: type 09:10, 09:10 +1 for the next day, or a date and time like 2026-03-07 09:10</source>
         <translation>实际时间“{value}”不是时间：请输入 09:10，次日填 09:10 +1，或输入日期和时间，如 2026-03-07 09:10</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/service_form.py" line="241"/>
+        <location filename="../../hubapp/ui/daily_log/service_form.py" line="259"/>
         <source>Place {value!r} is not a known UN/LOCODE or place name</source>
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
@@ -5268,7 +5278,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="340"/>
+        <location filename="../../hubapp/store/db.py" line="356"/>
         <location filename="../../hubapp/store/postgres.py" line="555"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
@@ -5414,22 +5424,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="194"/>
+        <location filename="../../hubapp/interchange/writing.py" line="195"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="194"/>
+        <location filename="../../hubapp/interchange/writing.py" line="195"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="195"/>
+        <location filename="../../hubapp/interchange/writing.py" line="196"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="195"/>
+        <location filename="../../hubapp/interchange/writing.py" line="196"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
@@ -5437,42 +5447,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="36"/>
+        <location filename="../../hubapp/ui/labels.py" line="54"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="37"/>
+        <location filename="../../hubapp/ui/labels.py" line="55"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="38"/>
+        <location filename="../../hubapp/ui/labels.py" line="56"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="39"/>
+        <location filename="../../hubapp/ui/labels.py" line="57"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="40"/>
+        <location filename="../../hubapp/ui/labels.py" line="58"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="41"/>
+        <location filename="../../hubapp/ui/labels.py" line="59"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="42"/>
+        <location filename="../../hubapp/ui/labels.py" line="60"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="43"/>
+        <location filename="../../hubapp/ui/labels.py" line="61"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
