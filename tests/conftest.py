@@ -66,6 +66,23 @@ def pytest_configure(config: pytest.Config) -> None:
     QtBot.waitSignal = functools.partialmethod(QtBot.waitSignal, timeout=PATIENT_WAIT_MS)
 
 
+def hub_with_logins(demo_template: Path, tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the demo where everyone logs in (boss, an admin; clerk), and the login
+    dialog logs the clerk in: the file's path."""
+    from hubapp.store import open_db, users
+    from hubapp.ui import dialogs
+
+    path = shutil.copyfile(demo_template, tmp_path / "hub.db")
+    db = open_db(path)
+    users.add_user(db, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
+    users.add_user(db, users.SHELL_ADMIN, "clerk", users.CLERK, "correct horse 2")
+    users.set_single_user_mode(db, users.SHELL_ADMIN, False)
+    db.close()
+    monkeypatch.setattr(dialogs, "log_in",
+                        lambda parent, db: users.authenticate(db, "clerk", "correct horse 2"))
+    return path
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database made once per session (3 days ending 2026-03-05); tests get copies."""

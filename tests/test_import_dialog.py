@@ -423,9 +423,9 @@ def test_export_and_import_open_in_the_folders_last_used(main_window, qtbot, mon
     assert Path(opened[0]) in fallback and Path(opened[1]) == sample.parent
 
 
-@pytest.mark.parametrize("how", ["escape", "button"])
-def test_closing_the_export_dialog_cancels_the_export(qtbot, monkeypatch, tmp_path, app_ctx,
-                                                      how):
+def _held_export(qtbot, monkeypatch, app_ctx):
+    """An export dialog shown whose export, once started, waits after ten rows: reached is
+    set there, and it goes on once release is."""
     reached, release = threading.Event(), threading.Event()
     real = store_interchange.export_rows
 
@@ -440,6 +440,13 @@ def test_closing_the_export_dialog_cancels_the_export(qtbot, monkeypatch, tmp_pa
     dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog, reached, release
+
+
+@pytest.mark.parametrize("how", ["escape", "button"])
+def test_closing_the_export_dialog_cancels_the_export(qtbot, monkeypatch, tmp_path, app_ctx,
+                                                      how):
+    dialog, reached, release = _held_export(qtbot, monkeypatch, app_ctx)
     qtbot.waitExposed(dialog)
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -498,20 +505,7 @@ def test_enter_while_importing_neither_cancels_nor_closes(main_window, qtbot, mo
 
 def test_enter_while_exporting_neither_cancels_nor_closes(qtbot, monkeypatch, tmp_path,
                                                           app_ctx):
-    reached, release = threading.Event(), threading.Event()
-    real = store_interchange.export_rows
-
-    def slow(*args):
-        for number, row in enumerate(real(*args)):
-            if number == 10:
-                reached.set()
-                release.wait(30)
-            yield row
-
-    monkeypatch.setattr(store_interchange, "export_rows", slow)
-    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog, reached, release = _held_export(qtbot, monkeypatch, app_ctx)
     target = tmp_path / "march.csv"
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
 

@@ -16,7 +16,7 @@ from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.main_window import MainWindow
 
-from conftest import DEMO_END
+from conftest import DEMO_END, hub_with_logins
 
 
 def _window(qtbot, ctx):
@@ -585,14 +585,7 @@ def test_switch_user_asks_once_about_unsaved_edits_and_discarded_ones_stay_disca
     from hubapp.store import open_db, users
     from hubapp.ui import app, dialogs
 
-    path = shutil.copyfile(demo_template, tmp_path / "hub.db")
-    db = open_db(path)
-    users.add_user(db, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
-    users.add_user(db, users.SHELL_ADMIN, "clerk", users.CLERK, "correct horse 2")
-    users.set_single_user_mode(db, users.SHELL_ADMIN, False)
-    db.close()
-    monkeypatch.setattr(dialogs, "log_in",
-                        lambda parent, db: users.authenticate(db, "clerk", "correct horse 2"))
+    path = hub_with_logins(demo_template, tmp_path, monkeypatch)
     window = app.open_window(open_db(path), path)
     screen = window.day_screen
     screen.set_day(DEMO_END)

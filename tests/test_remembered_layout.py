@@ -3,7 +3,6 @@ in the window a switch of user or database opens."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -16,7 +15,7 @@ from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 from hubapp.ui.main_window import MainWindow
 from hubapp.ui.remembered_layout import GROUP
-from tests.conftest import DEMO_END
+from conftest import DEMO_END, hub_with_logins
 
 CONTAINER = FIELDS.index("container")
 
@@ -129,14 +128,7 @@ def test_switching_user_opens_the_new_window_as_the_current_one_is(
     from hubapp.store import open_db, users
     from hubapp.ui import app, dialogs
 
-    path = shutil.copyfile(demo_template, tmp_path / "hub.db")
-    db = open_db(path)
-    users.add_user(db, users.SHELL_ADMIN, "boss", users.ADMIN, "correct horse 1")
-    users.add_user(db, users.SHELL_ADMIN, "clerk", users.CLERK, "correct horse 2")
-    users.set_single_user_mode(db, users.SHELL_ADMIN, False)
-    db.close()
-    monkeypatch.setattr(dialogs, "log_in",
-                        lambda parent, db: users.authenticate(db, "clerk", "correct horse 2"))
+    path = hub_with_logins(demo_template, tmp_path, monkeypatch)
     opened = []
     try:
         # The last run ended small, with the audit log's list tall.
