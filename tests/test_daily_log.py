@@ -1444,14 +1444,31 @@ def test_save_and_revert_by_their_buttons_keep_the_cursor_on_the_box_being_check
     QApplication.processEvents()
     view, gross = screen.grid_view, FIELDS.index("gross_kg")
     for button in (screen.save_button, screen.revert_button):
-        view.setFocus()
         view.setCurrentIndex(screen.grid.index(2, gross))
+        view.setFocus()
         press(qtbot, "12345", Qt.Key.Key_Return)
         view.setCurrentIndex(screen.grid.index(2, gross))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert QApplication.focusWidget() is view
         assert (view.currentIndex().row(), view.currentIndex().column()) == (2, gross)
         assert view.verticalScrollBar().value() == 0 < view.verticalScrollBar().maximum()
+
+
+def test_a_save_click_after_only_the_form_changed_leaves_the_cursor_off_box_1(qtbot, screen):
+    """A service picked in the list has no cursor in its grid; the click gave the grid the
+    focus, Qt put the cursor on box 1, and the next box typed replaced it. A cursor left on
+    another service's box did the same once that service was switched from."""
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.proxy.index(1, 0))
+    QApplication.processEvents()
+    screen.grid_view.setCurrentIndex(screen.grid.index(4, 0))
+    screen.table.setCurrentIndex(screen.proxy.index(2, 0))
+    QApplication.processEvents()
+    assert not screen.grid_view.currentIndex().isValid()
+    screen.form.notes.setFocus()
+    press(qtbot, " late")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is screen.grid_view and _on_next_box_row(screen)
 
 
 def test_the_window_opens_on_the_day_s_services(main_window):

@@ -319,8 +319,13 @@ class ContainerGridView(QTableView):
             return
         keys = self._row_keys()
         if not self.model().same_service:
-            row, column = 0, 0
-        elif cursor.row is None:  # the row to type the next box into
+            # None on another service's boxes: the keyboard comes in on the row for the next
+            # box (focusInEvent), where box 1, which Qt would pick, was typed over unseen. A
+            # service without any has only that row.
+            if rows == 1:
+                self.setCurrentIndex(self.next_box_cell())
+            return
+        if cursor.row is None:  # the row to type the next box into
             row, column = rows - 1, 0
         elif cursor.row in keys and cursor.row[0] and \
                 _copies(keys, cursor.row[0]) >= cursor.copies:
@@ -338,13 +343,13 @@ class ContainerGridView(QTableView):
         comes in by keyboard to be added, and anywhere else the number typed replaces a box
         without a word (box 1, where Qt puts the cursor of a service just loaded or switched
         to). Always, not only without a cursor: one left on a box before the clerk went to
-        the form is as silently typed over. Back from the buttons below, the cursor is where
-        the Tab left it (a seal to fix), or on that row if there is none. A click still goes
-        where it points."""
+        the form is as silently typed over. Back from the buttons below, or given the focus
+        after Save or Revert, the cursor is where it was (a seal to fix), or on that row if
+        there is none. A click still goes where it points."""
         reason = event.reason()
         if not self.model().is_read_only() and (
                 reason == Qt.FocusReason.TabFocusReason
-                or reason == Qt.FocusReason.BacktabFocusReason
+                or reason != Qt.FocusReason.MouseFocusReason
                 and not self.currentIndex().isValid()):
             self.setCurrentIndex(self.next_box_cell())
         super().focusInEvent(event)

@@ -741,7 +741,9 @@ class DailyLogScreen(QWidget):
         Previous day arrow, where the next box typed changed the day: the focus goes back
         to the grid, on the cell the reload kept it on (the next box's row after boxes were
         added), as after Ctrl+S: not on the row at the bottom, scrolled away from the box
-        being checked. Not after a refused save, which points at the problem."""
+        being checked. Without one (only the form was edited), on the row for the next box
+        (ContainerGridView.focusInEvent). Not after a refused save, which points at the
+        problem."""
         if act() is not False:
             self.grid_view.setFocus()
 
