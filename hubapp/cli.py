@@ -720,7 +720,9 @@ _DWELL_REFUSALS = (
 
 def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
-    from hubapp.interchange.importing import left_out_note, unread_sheets_note
+    from hubapp.interchange.importing import (
+        left_out_note, total_lines_note, unread_sheets_note,
+    )
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
     from hubapp.store.day_close import DwellReasonNeeded, ReasonNeeded
@@ -762,6 +764,8 @@ def run_import(args: argparse.Namespace) -> int:
     if args.problems is not None and problems:
         write_problems(args.problems, problems, translate)
     if note := left_out_note(result, translate):  # a warning: the GUI maps them by hand
+        print(note, file=sys.stderr)
+    if note := total_lines_note(result, translate):
         print(note, file=sys.stderr)
     if not result.ok and (note := unread_sheets_note(result.unread_sheets, translate)):
         print(f"{args.file.name}: {note}", file=sys.stderr)  # the summary says it otherwise

@@ -64,6 +64,21 @@ def test_columns_no_field_is_read_from_are_named(db, tmp_path):
         "odd.csv: columns left out, as no field has such a name: 铅封号码, 收货人名称"
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_a_total_line_is_left_out_and_said(db, tmp_path, encoding):
+    listing = tmp_path / "total.csv"
+    listing.write_bytes((SAMPLE.read_text(encoding="utf-8")
+                         + "合计,,,,,,,20箱,,,,,,,\nTotal: 20 boxes,,,,,,,,,,,,,,\n").encode(encoding))
+
+    result = hubapp("import", listing, "--db", db)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().startswith(
+        "total.csv: imported 1 service, 20 containers, 24 TEU")
+    assert result.stderr.strip() == \
+        "total.csv: 2 total lines left out, as a total holds no container"
+
+
 def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):
     rows = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
     book = openpyxl.Workbook()

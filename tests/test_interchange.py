@@ -14,6 +14,8 @@ import pytest
 from hubapp.domain.errors import HubError
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
+from hubapp.interchange import reading
+from hubapp.interchange.importing import left_out_note, total_lines_note
 from hubapp.interchange.parsing import COLUMNS, unneutralise
 from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store_interchange
@@ -229,6 +231,56 @@ def test_xlsx_formulas_with_computed_values_are_read_as_shown(tmp_path):
 
     assert read_table(path).rows[1] == (3, ["2026-03-05", "T9003", "out", "TGHU4642290",
                                             "22G1", "20000", ""])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_total_lines_under_the_boxes_are_left_out(demo_db, tmp_path, encoding):
+    """A loading list's sum line ("合计", "Total: 20 boxes") was refused as a row missing its
+    date, service and box; the grid's paste leaves such lines out, and so does import, on
+    the quick path (an unquoted CSV) and row by row (a quoted one) alike."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    # Containers of owner SUMU and a note naming a total are boxes all the same.
+    lines[1] = lines[1].replace("CSLU4025503", with_check_digit("SUMU402550"))
+    lines[2] = lines[2].replace("14:20", "14:20,total weight checked")
+    lines[0] += ",备注"
+    lines[1:] = [line if line.count(",") == 15 else line + "," for line in lines[1:]]
+    plain = write(tmp_path / "plain.csv", lines + [" ,合 计,,,,,,,20箱,,,,,,,",
+                                                   "Total: 20 boxes,,,,,,,,,,,,,,,"], encoding)
+    assert reading.read_plain_lines(plain).total_lines == 1  # "合 计" waits for row by row
+    quoted = write(tmp_path / "quoted.csv", [f'"{lines[0]}"'.replace(",", '","')]
+                   + lines[1:4] + ["小计,,,,,,,3箱,,,,,,,,"] + lines[4:]
+                   + ["2026-03-05,X5508,进口,铁路,中老铁路,万象,重庆国际物流枢纽园区,"
+                      "TGHU4642290,22G1,重,2000,木薯粉,110620,LA514556,14:20,",
+                      "合计：21箱,,,,,,,,,,,,,,,"], encoding)
+
+    refused = import_file(demo_db, quoted, TESTER, dry_run=True)
+    # The lines of the rows read are the file's: the 小计 line above still counts.
+    assert [(problem.line, problem.column) for problem in refused.problems] == [(23, "箱号")]
+    assert refused.total_lines == 2
+    result = import_file(demo_db, plain, TESTER)
+    assert result.saved, [(p.line, p.column, p.value) for p in result.problems]
+    assert (result.rows, result.totals.containers, result.total_lines) == (20, 20, 2)
+    assert left_out_note(result) == ""
+    assert total_lines_note(result) == \
+        "plain.csv: 2 total lines left out, as a total holds no container"
+
+
+def test_a_total_row_of_a_workbook_is_left_out_with_its_formulas(demo_db, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["中老班列 装箱清单 X5508"])
+    rows = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        book.active.append(row)
+    # As a script writes it: a SUM without its computed value, in a column import reads.
+    book.active.append(["合计", "", "", "", "", "", "", "20箱", "", "", "=SUM(K3:K22)"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, [(p.line, p.column, p.value) for p in result.problems]
+    assert (result.rows, result.totals.containers, result.total_lines) == (20, 20, 1)
+    assert read_table(path).total_lines == (23,)
 
 
 def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):

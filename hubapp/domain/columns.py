@@ -143,3 +143,29 @@ def header_fields(row: list[str]) -> list[str | None] | None:
     named = sum(field is not None for field in fields)
     filled = sum(bool(cell.strip()) for cell in row)
     return fields if named >= 2 or (named == 1 and filled == 1) else None
+
+
+# The first cell of a loading list's sum line under its boxes ("合计  26200 kg", "合计：3箱",
+# "共3箱", "Total: 3 boxes"): no box. An English word must end before a letter, so an owner
+# code such as SUMU or TOTU (a box number is four letters, then digits) is still a box.
+_TOTAL = r"(?:合计|总计|小计|共计|合共|共[\d一二三四五六七八九十百千]+[箱个柜]" \
+         r"|(?:grand|sub-?)?totals?(?![a-z])|sum(?![a-z]))"
+_TOTAL_CELL = re.compile(_TOTAL)
+
+
+def is_total(row: Sequence[str]) -> bool:
+    """Whether a row is a total line: its first non-blank cell starts with a total word.
+    The grid's paste and file import both leave such rows out."""
+    first = next((cell for cell in row if cell.strip()), "")
+    return _TOTAL_CELL.match("".join(first.split()).casefold()) is not None
+
+
+def total_lines(text: str, delimiter: str) -> set[str]:
+    """The lines of a delimited text (unquoted) that are total lines, found by one search of
+    the whole text: a list of a million rows is not judged line by line. A total word with
+    spaces inside ("合 计") is missed here; is_total finds it when the rows are read one by
+    one, as the import does for any file the quick path cannot take."""
+    blank = f"[^\\S\\n]*(?:{re.escape(delimiter)}[^\\S\\n]*)*"
+    starts = re.compile(f"^{blank}{_TOTAL}.*$", re.MULTILINE | re.IGNORECASE)
+    return {line.removesuffix("\r") for line in starts.findall(text)
+            if is_total(line.removesuffix("\r").split(delimiter))}

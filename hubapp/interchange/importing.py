@@ -50,6 +50,7 @@ class ImportResultRecord:
     encoding: str = "utf-8"  # the CSV's, as Table.encoding
     sheet: str = ""  # the worksheet read, as Table.sheet
     unread_sheets: tuple[str, ...] = ()  # as Table.unread_sheets
+    total_lines: int = 0  # how many total lines under the boxes were left out
 
     @property
     def ok(self) -> bool:
@@ -88,18 +89,20 @@ def import_file(
         table: Table | PlainLines | None = read_plain_lines(path)
         if table is None:
             table = read_table(path, manual=manual)
-        rows = len(table.rows) if isinstance(table, Table) else len(table.lines)
+        rows = _data_rows(table)
 
         def result(**values: object) -> ImportResultRecord:
             # Of the table read last: plain lines take a title row for the header.
             left_out = tuple(header for header, name in zip(table.headers,
                                                             column_fields(table.headers, manual))
                              if header.strip() and name is None)
-            return ImportResultRecord(path.name, rows, dry_run=dry_run, left_out=left_out,
-                                      encoding=table.encoding,
+            return ImportResultRecord(path.name, _data_rows(table), dry_run=dry_run,
+                                      left_out=left_out, encoding=table.encoding,
                                       sheet=table.sheet if isinstance(table, Table) else "",
                                       unread_sheets=table.unread_sheets
                                       if isinstance(table, Table) else (),
+                                      total_lines=len(table.total_lines)
+                                      if isinstance(table, Table) else table.total_lines,
                                       **values)
 
         checked = 0  # how far the quick pass got
@@ -292,6 +295,20 @@ def left_out_note(result: ImportResultRecord, translate: Translate = untranslate
         return ""
     return translate("cli", "{file}: columns left out, as no field has such a name: "
                      "{names}").format(file=result.file, names=", ".join(result.left_out))
+
+
+def _data_rows(table: Table | PlainLines) -> int:
+    return len(table.rows) if isinstance(table, Table) else len(table.lines)
+
+
+def total_lines_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
+    """The total lines ("合计", "Total: 20 boxes") left out, said so that a line taken for one
+    by mistake is noticed ("" when there were none)."""
+    if not result.total_lines:
+        return ""
+    return counted(translate("cli", "{file}: {count} total line(s) left out, as a total "
+                             "holds no container"), result.total_lines).format(
+        file=result.file, count=result.total_lines)
 
 
 def totals_summary(totals: TotalsRecord, translate: Translate = untranslated) -> str:

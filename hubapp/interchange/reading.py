@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hubapp.domain.columns import (
-    ROWS_ABOVE_HEADER, field_for_header, has_header, header_row,
+    ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, is_total, total_lines,
 )
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, os_reason
 
@@ -37,7 +37,8 @@ class Table:
     """The header cells and the data rows of a file, each row with its line number.
 
     Line numbers are what a text editor (or a spreadsheet) shows: the header is line 1,
-    or lower under a title. Blank rows are left out but still counted.
+    or lower under a title. Blank rows and total lines (columns.is_total) are left out but
+    still counted.
     """
 
     headers: list[str]
@@ -46,6 +47,7 @@ class Table:
     header_line: int = 1
     sheet: str = ""  # the worksheet read, named when the workbook has several
     unread_sheets: tuple[str, ...] = ()  # other visible sheets that have a header row too
+    total_lines: tuple[int, ...] = ()  # the lines of the total rows left out
 
 
 def read_table(path: str | Path, limit: int | None = None,
@@ -81,6 +83,7 @@ class PlainLines:
     delimiter: str
     cells: int  # on every line, the header's included
     encoding: str
+    total_lines: int = 0  # how many total lines (columns.is_total) were left out
 
 
 def read_plain_lines(path: str | Path) -> PlainLines | None:
@@ -105,11 +108,14 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
              or line.replace(delimiter, "").strip()]
     if not lines:
         return None
+    data = lines[1:]
+    if totals := total_lines(text, delimiter):
+        data = [line for line in data if line not in totals]
     counts = set(map(str.count, lines, itertools.repeat(delimiter)))
     if len(counts) != 1:
         return None
     return PlainLines(_table("", [(1, lines[0].split(delimiter))], None, "").headers,
-                      lines[1:], delimiter, counts.pop() + 1, encoding)
+                      data, delimiter, counts.pop() + 1, encoding, len(lines) - 1 - len(data))
 
 
 def _delimiter(text: str) -> str:
@@ -203,8 +209,8 @@ def _plain_lines(text: str) -> list[str] | None:
 def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
            encoding: str) -> Table:
     """The header is the row columns.header_row picks among the first non-blank rows: a
-    title, a printed date or a line of labels above it is left out. Blank rows are dropped
-    (their lines still count)."""
+    title, a printed date or a line of labels above it is left out. Blank rows and total
+    lines are dropped (their lines still count)."""
     written = ((line, cells) for line, cells in lines if "".join(cells).strip())
     first = list(itertools.islice(written, ROWS_ABOVE_HEADER + 1))
     if not first:
@@ -216,11 +222,19 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
         at += 1  # a header over two rows: merged down, or a group's sub-headers (集装箱: 箱号, 箱型)
         headers = [lower if field_for_header(lower) else upper for upper, lower
                    in itertools.zip_longest(headers, map(str.strip, first[at][1]), fillvalue="")]
-    rows = first[at + 1:]
-    rows += written if limit is None else itertools.islice(written, max(0, limit - len(rows)))
+    totals: list[int] = []
+
+    def data() -> Iterator[tuple[int, list[str]]]:
+        for line, row in itertools.chain(first[at + 1:], written):
+            if is_total(row):
+                totals.append(line)
+            else:
+                yield line, row
+
+    rows = list(itertools.islice(data(), limit))
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
-    return Table(headers, rows[:limit] if limit is not None else rows, encoding, header_line)
+    return Table(headers, rows, encoding, header_line, total_lines=tuple(totals))
 
 
 def _continues(headers: list[str], cells: list[str]) -> bool:
@@ -473,9 +487,11 @@ def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int,
                               fields: list[str | None]) -> None:
     """A formula without its value would be read as an empty cell: a required column
     refused as missing, an optional one saved blank. Only in a column the import reads: a
-    序号 column of =ROW()-1 beside the list, as openpyxl writes it, is none of its business."""
+    序号 column of =ROW()-1 beside the list, as openpyxl writes it, is none of its business;
+    nor is a total line's =SUM(), left out with its line."""
     for line, column in formulas:
-        if line > table.header_line and column <= len(fields) and fields[column - 1]:
+        if (line > table.header_line and line not in table.total_lines
+                and column <= len(fields) and fields[column - 1]):
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name}, line {line}, {column}: a formula without a computed "
                 "value: open and save the workbook in Excel or WPS, then import again"),

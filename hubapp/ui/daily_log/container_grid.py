@@ -5,7 +5,6 @@ Typing, paste, fill-down and the cursor kept across reloads; the checking is the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -104,18 +103,6 @@ class GridDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         self._view.move_down()
-
-
-# The first cell of a loading list's sum line under its boxes ("合计  26200 kg", "合计：3箱",
-# "共3箱", "Total: 3 boxes"): no box. An English word must end before a letter, so an owner
-# code such as SUMU or TOTU (a box number is four letters, then digits) is still a box.
-_TOTAL = re.compile(r"(?:合计|总计|小计|共计|合共|共[\d一二三四五六七八九十百千]+[箱个柜]"
-                    r"|(?:grand|sub-?)?totals?(?![a-z])|sum(?![a-z]))")
-
-
-def _is_total(row: list[str]) -> bool:
-    first = next((cell for cell in row if cell.strip()), "")
-    return _TOTAL.match("".join(first.split()).casefold()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -552,7 +539,7 @@ class ContainerGridView(QTableView):
             # (parsing.column_positions); the last one won unsaid.
             fields = [None if field in fields[:number] else field
                       for number, field in enumerate(fields)]
-        rows = [row for row in rows if not _is_total(row)]
+        rows = [row for row in rows if not columns.is_total(row)]
         taken: set[str] = set()
         cells = []
         for number, row in enumerate(rows):
