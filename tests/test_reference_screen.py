@@ -475,7 +475,35 @@ def test_import_offers_to_add_an_unknown_commodity_then_imports(
     assert forms == [("commodity", "", "菠萝蜜")]
     assert reference.commodity_finder(app_ctx.db)("菠萝蜜") is not None
     assert dialog.problems_model.problems == [] and not dialog.add_to_list_button.isVisible()
-    assert "“菠萝蜜” is in the list now" in dialog.result_label.text()
+    assert dialog.result_label.text() == "“菠萝蜜” is in the list now. Import the file again."
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+
+
+def test_adding_a_name_clears_the_files_other_spellings_of_it(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """Only the problems of the very text saved were cleared: "jackfruit", "Jackfruit " and
+    its HS code stayed "not in the list" with Add offered again, though they read now."""
+    from test_import_dialog import SAMPLE, open_import, run_import
+
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for line, name in ((2, "菠萝蜜"), (3, "jackfruit"), (4, "Jackfruit "), (5, "081070"),
+                       (6, "榴莲蜜")):
+        lines[line] = lines[line].replace(",木薯粉,110620,", f",{name},,")
+    path = tmp_path / "spellings.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    _add_jackfruit(qtbot, monkeypatch, "jackfruit", "菠萝蜜")
+
+    click(qtbot, dialog.add_to_list_button)
+
+    assert [p.value for p in dialog.problems_model.problems] == ["榴莲蜜"]
+    assert dialog.add_to_list_button.isVisible()
+    assert dialog.result_label.text() == ("“菠萝蜜” is in the list now. Import the file again "
+                                          "when the other problems are corrected.")
+    lines[6] = lines[6].replace("榴莲蜜", "Jackfruit")  # corrected in the file
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
 

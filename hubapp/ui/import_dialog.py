@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -540,26 +541,36 @@ class ImportDialog(QDialog):
         saved = add_unknown(self, self.ctx, kind, problem.value)
         if saved is None:
             return
-        if not self._reads_now(kind, problem.value):  # the user corrected the name in the form
+        reads_now = self._reads_now()
+        if not reads_now(kind, problem.value):  # the user corrected the name in the form
             self._set_result(self.tr(
                 "Saved as “{saved}”, which does not match “{text}” in the file: correct the "
                 "file, or the name in the list, and import again.").format(
                 saved=labels.pick(saved.name_en, saved.name_zh), text=problem.value), error=True)
             return
-        self._show_problems([p for p in problems if not (
-            p.template == problem.template and p.value == problem.value)])
-        self._set_result(self.tr("“{name}” is in the list now. Import the file again when "
-                                 "the other problems are corrected.").format(
-            name=problem.value))
+        # The file's other spellings of it ("Jackfruit ", its HS code) read now too.
+        remaining = [p for p in problems if p.template not in _UNKNOWN_NAMES
+                     or not reads_now(_UNKNOWN_NAMES[p.template], p.value)]
+        self._show_problems(remaining)
+        self._set_result((self.tr("“{name}” is in the list now. Import the file again when "
+                                  "the other problems are corrected.") if remaining else
+                          self.tr("“{name}” is in the list now. Import the file again."))
+                         .format(name=problem.value))
 
-    def _reads_now(self, kind: str, text: str) -> bool:
-        """Whether an import now finds text in the list of kind ("commodity"/"place")."""
+    def _reads_now(self) -> Callable[[str, str], bool]:
+        """Whether an import now finds a text in the list of a kind ("commodity"/"place"),
+        each text looked up once: a file may name it on thousands of rows."""
         finders = store_interchange.lookups(self.ctx.db)
-        find = finders.find_commodity if kind == "commodity" else finders.find_place
-        try:
-            return find(text) is not None
-        except HubError:  # an HS code the new one shares: the file's rows still do not read
-            return False
+
+        @functools.cache
+        def reads(kind: str, text: str) -> bool:
+            find = finders.find_commodity if kind == "commodity" else finders.find_place
+            try:
+                return find(text) is not None
+            except HubError:  # an HS code the new one shares: its rows still do not read
+                return False
+
+        return reads
 
     def save_problems(self) -> None:
         name = f"{self.path.stem}-problems.csv" if self.path else "problems.csv"
