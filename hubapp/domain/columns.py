@@ -161,11 +161,13 @@ def is_total(row: Sequence[str]) -> bool:
 
 
 def total_lines(text: str, delimiter: str) -> set[str]:
-    """The lines of a delimited text (unquoted) that are total lines, found by one search of
-    the whole text: a list of a million rows is not judged line by line. A total word with
-    spaces inside ("合 计") is missed here; is_total finds it when the rows are read one by
-    one, as the import does for any file the quick path cannot take."""
+    """The lines of a delimited text (unquoted) below its first (the header) that are total
+    lines, found by one search of the whole text: a list of a million rows is not judged
+    line by line. A total word with spaces inside ("合 计") is missed here; is_total finds it
+    when the rows are read one by one, as the import does for any file the quick path
+    cannot take."""
     blank = f"[^\\S\\n]*(?:{re.escape(delimiter)}[^\\S\\n]*)*"
-    starts = re.compile(f"^{blank}{_TOTAL}.*$", re.MULTILINE | re.IGNORECASE)
+    # Led by the line break, not ^: a literal start is searched for several times quicker.
+    starts = re.compile(f"\\n({blank}{_TOTAL}.*)", re.IGNORECASE)
     return {line.removesuffix("\r") for line in starts.findall(text)
             if is_total(line.removesuffix("\r").split(delimiter))}
