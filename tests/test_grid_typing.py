@@ -1091,7 +1091,8 @@ def test_total_lines_worded_as_loading_lists_word_them_are_no_boxes(qtbot, scree
     # Owner codes that begin like the English words are boxes all the same.
     boxes = numbers(1) + numbers(1, owner="SUMU") + numbers(1, owner="TOTU")
     totals = ["合计：3箱", "共3箱", "共 12 柜", "总计 3", "共计3箱", "Total: 3 boxes", "TOTAL",
-              "Sum", "Grand total", "Sub-total:"]
+              "Sum", "Grand total", "Sub-total:", "Total boxes: 3", "TOTAL TEU: 3",
+              "Sum of weights"]
     paste(qtbot, screen, "柜号\t箱型\t重量(KG)\t货物名称\t封条号\r\n" + "".join(
         f"{box}\t22G1\t20000\t木薯粉\tCN{n}\r\n" for n, box in enumerate(boxes)) + "".join(
         f"{total}\t\t60000\t\t\r\n" for total in totals))

@@ -156,8 +156,9 @@ _TOTAL_CELL = re.compile(_TOTAL)
 def is_total(row: Sequence[str]) -> bool:
     """Whether a row is a total line: its first non-blank cell starts with a total word.
     The grid's paste and file import both leave such rows out."""
-    first = next((cell for cell in row if cell.strip()), "")
-    return _TOTAL_CELL.match("".join(first.split()).casefold()) is not None
+    first = next((cell for cell in row if cell.strip()), "").casefold()
+    # As written ("Total boxes: 3": the word ends at the space) and without spaces ("合 计").
+    return any(_TOTAL_CELL.match(text) for text in (first.strip(), "".join(first.split())))
 
 
 def total_lines(text: str, delimiter: str) -> set[str]:
