@@ -605,12 +605,13 @@ def test_hub_settings_read_as_the_settings_form_shows_them(qtbot, qapp, app_ctx,
     assert changes == "logo for reports: removed" and ["logo for reports", "", "removed"] in rows
 
 
-def test_single_user_mode_entries_of_earlier_releases_still_read(qtbot, app_ctx):
-    """They stored the bare values."""
+def test_single_user_mode_entries_of_earlier_releases_read_as_those_written_now(
+        qtbot, app_ctx):
+    """They stored the bare values, which read "value: yes → no"."""
     with transaction(app_ctx.db):
         audit.record(app_ctx.db, "wang.li", "update", "setting", "single_user_mode", True,
                      False)
     screen = AuditScreen(app_ctx)
     qtbot.addWidget(screen)
     assert [screen.model.index(0, c).data() for c in (3, 4)] == [
-        "setting single-user mode", "value: yes → no"]
+        "setting single-user mode", "single-user mode: yes → no"]

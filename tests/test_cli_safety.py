@@ -79,7 +79,8 @@ def test_a_servers_backup_restored_into_a_file_says_where_it_goes(demo_db_path, 
     assert result.returncode == 1
     assert result.stderr == (
         f"hubapp: error: {dump} is a backup of a server database, not a Hub Desk database "
-        "file: restore it into the server with --db postgresql://…\n")
+        "file: connect to the server, then restore it there (File ▸ Restore from backup…, "
+        "or hubapp restore with --db postgresql://…)\n")
     assert demo_db_path.read_bytes() == before
 
 

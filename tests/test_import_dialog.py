@@ -376,10 +376,17 @@ def test_export_opens_on_the_day_the_daily_log_shows(main_window, qtbot, monkeyp
     with target.open(encoding="utf-8-sig", newline="") as file:
         assert {row["date"] for row in csv.DictReader(file)} == {day.isoformat()}
 
-    # Opened again while still open, it keeps the dates typed there.
-    dialog.to_edit.setDate(dialog.to_edit.date().addDays(1))
+    # Left open with its result, it follows the day shown when opened again.
+    main_window.day_screen.set_day(DEMO_END)
     main_window.export_action.trigger()
-    assert dialog.to_edit.date().toPython() == DEMO_END
+    assert (dialog.from_edit.date().toPython(), dialog.to_edit.date().toPython()) == (
+        DEMO_END, DEMO_END)
+    # Opened again while still open, it keeps the dates typed there.
+    dialog.from_edit.setDate(dialog.from_edit.date().addDays(-3))
+    main_window.day_screen.set_day(day)
+    main_window.export_action.trigger()
+    assert (dialog.from_edit.date().toPython(), dialog.to_edit.date().toPython()) == (
+        DEMO_END - dt.timedelta(days=3), DEMO_END)
     dialog.close()
 
 

@@ -229,10 +229,19 @@ def user_names(db: Database) -> list[str]:
 
 
 def _entry(row: dict) -> AuditEntryRecord:
+    before, after = _parsed(row["before"]), _parsed(row["after"])
+    if (row["entity"], row["entity_id"]) == ("setting", _BARE_SETTING) \
+            and not isinstance(after, dict):
+        # Earlier releases wrote the single-user mode's bare values, which read "value: no →
+        # yes" beside the named entries written since (store.users.set_single_user_mode).
+        before, after = {_BARE_SETTING: before}, {_BARE_SETTING: after}
     return AuditEntryRecord(
         id=row["id"], at=dt.datetime.fromisoformat(row["at"]), user_name=row["user_name"],
         action=row["action"], entity=row["entity"], entity_id=row["entity_id"],
-        before=_parsed(row["before"]), after=_parsed(row["after"]))
+        before=before, after=after)
+
+
+_BARE_SETTING = "single_user_mode"
 
 
 def _parsed(text: str | None) -> Any:

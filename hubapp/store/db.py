@@ -111,8 +111,9 @@ def inspect_file(path: Path, create: bool) -> set[str]:
             if _is_server_dump(path):
                 raise DatabaseError(QT_TRANSLATE_NOOP(
                     "messages", "{path} is a backup of a server database, not a Hub Desk "
-                                "database file: restore it into the server with --db "
-                                "postgresql://…"), path=str(path)) from error
+                                "database file: connect to the server, then restore it there "
+                                "(File ▸ Restore from backup…, or hubapp restore with --db "
+                                "postgresql://…)"), path=str(path)) from error
             raise DatabaseError(QT_TRANSLATE_NOOP(
                 "messages", "{path} is not a Hub Desk database (it is not an SQLite file)"),
                                 path=str(path)) from error

@@ -34,6 +34,7 @@ class ExportDialog(QDialog):
         last = day or dt.date.today()
         self.from_edit = QDateEdit(_qdate(last.replace(day=1)), self)
         self.to_edit = QDateEdit(_qdate(last), self)
+        self._offered = (self.from_edit.date(), self.to_edit.date())  # open_on's last
         date_edits.take_typed_dates(self.from_edit, self.to_edit)
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
@@ -70,10 +71,13 @@ class ExportDialog(QDialog):
 
     def open_on(self, day: dt.date) -> None:
         """Shows the dialog on the day the daily log shows, from and to, so an Export at once
-        writes that day. Already open, it keeps the dates typed there or being exported."""
-        if not self.isVisible():
-            self.from_edit.setDate(_qdate(day))
-            self.to_edit.setDate(_qdate(day))
+        writes that day: also when it was left open (it stays open with its result) on the
+        day shown before. Open, it keeps the dates it exports, or that the clerk typed."""
+        typed = (self.from_edit.date(), self.to_edit.date()) != self._offered
+        if self.task is None and not (self.isVisible() and typed):
+            self._offered = (_qdate(day), _qdate(day))
+            self.from_edit.setDate(self._offered[0])
+            self.to_edit.setDate(self._offered[1])
         self.show()
         self.raise_()
 

@@ -1365,84 +1365,84 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ExportDialog</name>
     <message>
         <location filename="../../hubapp/ui/export_dialog.py" line="32"/>
-        <location filename="../../hubapp/ui/export_dialog.py" line="90"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="94"/>
         <source>Export containers</source>
         <translation>导出集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="42"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="43"/>
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="43"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="44"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="51"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="53"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="54"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
         <source>&amp;To</source>
         <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="64"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="84"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="88"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="88"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="92"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="89"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="93"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="103"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="107"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="112"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="116"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已写入 %Ln 行到 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="115"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="119"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="117"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="121"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="122"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="126"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -4848,67 +4848,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是空文件（0 字节）：其中没有枢纽工作台数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="112"/>
-        <source>{path} is a backup of a server database, not a Hub Desk database file: restore it into the server with --db postgresql://…</source>
-        <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请用 --db postgresql://… 将其恢复到服务器</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/store/db.py" line="116"/>
+        <location filename="../../hubapp/store/db.py" line="117"/>
         <source>{path} is not a Hub Desk database (it is not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="122"/>
+        <location filename="../../hubapp/store/db.py" line="123"/>
         <source>{path} is an SQLite database of another program, not a Hub Desk database</source>
         <translation>{path} 是其他程序的 SQLite 数据库，不是枢纽工作台数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="211"/>
+        <location filename="../../hubapp/store/db.py" line="212"/>
         <source>Database {path} has a save that was cut short (by a crash or a power cut) to undo first, which needs write access: make {path} and its folder writable, then open it again</source>
         <translation>数据库 {path} 有一次中断的保存（因崩溃或断电）需先撤销，这需要写权限：请将 {path} 及其所在文件夹设为可写，然后重新打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="222"/>
+        <location filename="../../hubapp/store/db.py" line="223"/>
         <source>{path} was written by a newer version of Hub Desk (it has step {step}); install the newer version to open it</source>
         <translation>{path} 由更新版本的枢纽工作台写入（含步骤 {step}）；请安装新版本后再打开</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="255"/>
+        <location filename="../../hubapp/store/db.py" line="256"/>
         <source>The folder {folder} is full: upgrading the database to this version of Hub Desk first needs room for a copy of it ({size}). The database is unchanged</source>
         <translation>文件夹 {folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台前，需要留出一份副本的空间（{size}）。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="358"/>
+        <location filename="../../hubapp/store/db.py" line="359"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="363"/>
+        <location filename="../../hubapp/store/db.py" line="364"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="374"/>
+        <location filename="../../hubapp/store/db.py" line="375"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="360"/>
+        <location filename="../../hubapp/store/db.py" line="361"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="362"/>
+        <location filename="../../hubapp/store/db.py" line="112"/>
+        <source>{path} is a backup of a server database, not a Hub Desk database file: connect to the server, then restore it there (File ▸ Restore from backup…, or hubapp restore with --db postgresql://…)</source>
+        <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/db.py" line="363"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="364"/>
+        <location filename="../../hubapp/store/db.py" line="365"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="383"/>
+        <location filename="../../hubapp/store/db.py" line="384"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -5288,7 +5288,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="356"/>
+        <location filename="../../hubapp/store/db.py" line="357"/>
         <location filename="../../hubapp/store/postgres.py" line="555"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
