@@ -468,6 +468,22 @@ def test_ctrl_d_in_the_first_row_keeps_what_is_being_typed(qtbot, screen):
     assert screen.undo_stack.text(steps) != "Fill down"
 
 
+def test_ctrl_d_typing_in_the_top_cell_of_a_selection_fills_what_was_typed_down(qtbot, screen):
+    """The top cell's typing was thrown away and the cells below took its old value."""
+    _new_service(qtbot, screen, "B16")
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t20000\t\tSEAL{i}\n"
+                                 for i, number in enumerate(numbers(3))))
+    seal = FIELDS.index("seal")
+    screen.grid_view.setCurrentIndex(screen.grid.index(2, seal))
+    press(qtbot, (Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier),
+          (Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier), "NEW1")
+    assert screen.grid_view.editing()
+    press(qtbot, (Qt.Key.Key_D, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["NEW1"] * 3
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["NEW1", "SEAL1", "SEAL2"]
+
+
 def test_ctrl_d_and_a_pasted_cell_change_nothing_on_a_clerks_closed_day(
         qtbot, main_window, app_ctx, demo_db_path):
     screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)

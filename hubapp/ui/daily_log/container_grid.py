@@ -482,25 +482,24 @@ class ContainerGridView(QTableView):
     def fill_down(self) -> None:
         """Ctrl+D as in a spreadsheet: the top selected cell of each column copied down
         through the selection; one cell alone takes the one above it."""
-        rows = self.grid().text_rows()
         picked: dict[str, list[int]] = {}
         for row, field in self._selected_cells():
             picked.setdefault(field, []).append(row)
-        cells = []
-        for field, selected in picked.items():
-            source = selected[0] - 1 if len(selected) == 1 else selected[0]
-            if source >= 0:
-                cells += [(row, field, rows[source][field]) for row in selected]
+        sources = {field: selected[0] - 1 if len(selected) == 1 else selected[0]
+                   for field, selected in picked.items()}
         current = self.currentIndex()
-        filled = {(row, field) for row, field, _value in cells}
-        if current.column() < PROBLEM and (current.row(), FIELDS[current.column()]) in filled:
-            # In a cell being typed in, the fill went in under its editor, and what was half
-            # typed overwrote it on leaving the cell. Excel ignores Ctrl+D there; a clerk
-            # pressing it wants the value above in this cell, so, as a block pasted into a
-            # cell being edited, the fill replaces what was half typed, which is not kept.
-            # With no row above (the first row) nothing replaces it: the typing stays.
-            self._close_open_editor(commit=False)
-        self.grid().set_cells(cells, self.tr("Fill down"))
+        typed_in = FIELDS[current.column()] if current.column() < PROBLEM else None
+        if typed_in in picked and current.row() in picked[typed_in] and sources[typed_in] >= 0:
+            # In a cell being typed in, the fill went in under its editor and what was typed
+            # overwrote it on leaving the cell. Excel ignores Ctrl+D there; here the top cell
+            # of the fill takes what was typed down with it, and a cell below it, as a block
+            # pasted into a cell being edited, takes the fill over what was half typed. With
+            # no row above (the first row) nothing is filled: the typing stays, still open.
+            self._close_open_editor(commit=current.row() == sources[typed_in])
+        rows = self.grid().text_rows()
+        self.grid().set_cells([(row, field, rows[source][field])
+                               for field, source in sources.items() if source >= 0
+                               for row in picked[field]], self.tr("Fill down"))
 
     def paste(self, text: str, corner: tuple[int, int] | None = None) -> None:
         """A block from a spreadsheet, at the selection's top row (or at corner, the row and
