@@ -540,6 +540,19 @@ def test_enter_again_after_an_import_leaves_its_result_to_read(main_window, qtbo
     assert _enter_again_once_done(dialog, dialog.import_button, qtbot).startswith("Imported ")
 
 
+def test_enter_again_after_a_refused_import_does_not_check_the_file_again(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """The preview passed Enter on to the dialog, whose default button, Import, is enabled
+    again after a refusal: the file was read and checked again under the clerk."""
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32")})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    started = []
+    run = dialog._run_import
+    monkeypatch.setattr(dialog, "_run_import", lambda *args: (started.append(1), run(*args)))
+    assert "nothing was saved" in _enter_again_once_done(dialog, dialog.import_button, qtbot)
+    assert started == [1] and dialog.import_button.isEnabled()
+
+
 def test_enter_again_after_an_export_leaves_its_result_to_read(qtbot, monkeypatch, tmp_path,
                                                                app_ctx):
     """The focus fell on Close as the progress bar went, and the second Enter closed the

@@ -142,7 +142,7 @@ class ExportDialog(QDialog):
         if self.progress.hasFocus():
             # Hidden, the bar passed the focus on to Close, and the next Enter closed the
             # dialog before its result was read. Enter on Export only asks for a file, as the
-            # import dialog's list, where the focus rests, stays and takes Enter for nothing.
+            # import dialog's preview, where the focus rests, takes Enter for nothing.
             self.export_button.setFocus(Qt.FocusReason.OtherFocusReason)
         focus.hold_while_running(False, self.progress, self.close_button)
         self.progress.hide()

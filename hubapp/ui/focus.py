@@ -3,7 +3,7 @@ labels whose Alt+letter gives a field the focus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 
@@ -23,6 +23,18 @@ def hold_while_running(running: bool, rest_on: QWidget, close: QPushButton) -> N
     if running:
         rest_on.setFocus(Qt.FocusReason.OtherFocusReason)
     close.setAutoDefault(not running)
+
+
+class _EnterTakenForNothing(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.KeyPress \
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def take_enter_for_nothing(rest_on: QWidget) -> None:
+    """A list that item views pass Enter on from would press the dialog's default button:
+    resting there after a job, a second Enter started it again."""
+    rest_on.installEventFilter(_EnterTakenForNothing(rest_on))
 
 
 # The underlined letter is drawn as a run of its own, without the kerning between it and the

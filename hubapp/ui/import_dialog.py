@@ -190,6 +190,7 @@ class ImportDialog(QDialog):
         self.preview_model = PreviewModel(self)
         self.preview = list_table(self)
         self.preview.setModel(self.preview_model)
+        focus.take_enter_for_nothing(self.preview)
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
 
