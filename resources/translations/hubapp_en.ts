@@ -52,7 +52,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="519" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="518" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="563" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="562" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="451" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="452" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -219,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="452" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="453" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -227,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="460" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="461" />
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>Skipped %Ln container already stored.</numerusform>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="472" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="473" />
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
@@ -243,7 +243,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="482" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="483" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>

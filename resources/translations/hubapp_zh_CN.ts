@@ -657,24 +657,24 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="503"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="502"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="519"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="518"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="532"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="531"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="563"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="562"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -1483,7 +1483,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <name>ImportDialog</name>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="175"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="270"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="271"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
@@ -1498,188 +1498,188 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="197"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="198"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="203"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="221"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="222"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="224"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="225"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="226"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="227"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="231"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="232"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="234"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="235"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="238"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="239"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="263"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="264"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="272"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="273"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="300"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="301"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="308"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="309"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="309"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="311"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="324"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="325"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="389"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="390"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="416"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="417"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="424"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="425"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="450"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="452"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="452"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="453"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="455"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="456"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="456"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="457"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="460"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="461"/>
         <source>Skipped %Ln container(s) already stored.</source>
         <translation>
             <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="472"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="473"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="478"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="479"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="482"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="483"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="496"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="497"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="504"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="505"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="509"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="510"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="547"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="548"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="555"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="556"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="557"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="558"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="578"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="586"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="579"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="587"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="579"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="580"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2346,7 +2346,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="623"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="622"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -2405,8 +2405,8 @@ Licence: MIT</source>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="98"/>
-        <source>Notes</source>
-        <translation>备注</translation>
+        <source>Remar&amp;ks</source>
+        <translation>备注(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="165"/>

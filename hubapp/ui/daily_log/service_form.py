@@ -95,7 +95,7 @@ class ServiceForm(QWidget):
             grid.addWidget(focus.buddy_label(text, widget), row, column * 2)
             grid.addWidget(widget, row, column * 2 + 1)
         notes_row = len(pairs) // 2
-        grid.addWidget(QLabel(self.tr("Notes"), self), notes_row, 0)
+        grid.addWidget(focus.buddy_label(self.tr("Remar&ks"), self.notes), notes_row, 0)
         grid.addWidget(self.notes, notes_row, 1, 1, 3)
         grid.addWidget(self.message, notes_row + 1, 0, 1, 4)
         grid.setColumnStretch(1, 1)
