@@ -839,6 +839,48 @@ def test_a_line_break_in_a_quoted_consignee_is_kept(demo_db, tmp_path):
         ("Lao Trading\nVientiane",), ('Lao "Big" Trading',)]
 
 
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_line_with_more_cells_than_the_header_is_refused_not_cut(demo_db, tmp_path, quoted):
+    """An unquoted "rice, brown" was stored as rice, and " brown" dropped without a word."""
+    rows = [HEADER, GOOD.replace("LA1", "LA0"),
+            GOOD.replace("CSQU3054383", "CSQU3054378").replace("LA1", "LA1, brown")]
+    if quoted:  # read by csv.reader, not split: the same line is still too long
+        rows.append(GOOD.replace("CSQU3054383", with_check_digit("CSQU305439"))
+                    .replace("LA1", '"LA2"'))
+    path = write(tmp_path / "extra.csv", rows)
+    before = checksum(demo_db)
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert not result.saved
+    assert [problem.text() for problem in result.problems] == [
+        "line 3: this line has 11 cells but the header 10, so its values stand in the wrong "
+        "columns; past the last one: “brown”. A value holding a comma must be written in "
+        "double quotes (\"rice, brown\")"]
+    assert checksum(demo_db) == before
+
+
+def test_a_header_ending_in_blank_cells_reads_the_values_under_them_as_problems(
+        demo_db, tmp_path):
+    path = write(tmp_path / "blank-header.csv", [HEADER + ",", GOOD + ",", GOOD.replace(
+        "CSQU3054383", "CSQU3054378").replace("LA1", "LA2") + ",remark"])
+    result = import_file(demo_db, path, TESTER)
+    assert [(problem.line, problem.values["extra"]) for problem in result.problems] \
+        == [(3, "remark")]
+    path.write_text(path.read_text().replace(",remark", ","))
+    assert import_file(demo_db, path, TESTER).saved
+
+
+def test_a_value_right_of_a_workbooks_header_is_refused(demo_db, tmp_path):
+    path = sample_book(tmp_path / "wide.xlsx", [("List", [
+        HEADER.split(","), GOOD.split(","), GOOD.replace("CSQU3054383", "CSQU3054378").split(",")
+        + ["", "call Mr Li"]])])
+    result = import_file(demo_db, path, TESTER)
+    assert [problem.text() for problem in result.problems] == [
+        "line 3: “call Mr Li” stands in a column without a header, right of the last one "
+        "(seal): give that column a header, or remove the value"]
+
+
 WESTERN = ["date,service,direction,container,size_type,gross_kg,consignee,shipper",
            f"2026-03-07,X8001,inbound,{with_check_digit('ABCU000401')},22G1,20000,"
            "Müller Logistik GmbH,Zürich Güterbahnhof",
@@ -1213,7 +1255,7 @@ def test_an_xlsx_header_merged_over_two_rows_is_one_header(tmp_path):
     table = read_table(tmp_path / "two.xlsx")
 
     assert (table.header_line, table.headers) == (2, ["日期", "班列号", "方向", "箱号", "箱型",
-                                                      "铅封"])
+                                                      "铅封", "船公司"])
     assert [line for line, _cells in table.rows] == [4]
 
 
@@ -1232,8 +1274,11 @@ def test_a_csv_header_over_two_rows_is_one_header(demo_db, tmp_path, lines, carr
     table = read_table(path)
     result = import_file(demo_db, path, TESTER, dry_run=True)
 
-    # As from a workbook: a sub-header naming no field leaves the group's header.
-    assert table.headers == ["日期", "班列号", "方向", "箱号", "箱型", "毛重", "铅封"]
+    # As from a workbook: a sub-header naming no field leaves the group's header; the
+    # next one, with none above it, is left out by its own (not dropped without a word).
+    assert table.headers == ["日期", "班列号", "方向", "箱号", "箱型", "毛重", "铅封"] + (
+        ["船公司"] if carrier_seal else [])
+    assert result.left_out == (("船公司",) if carrier_seal else ())
     assert (table.rows[0][0], table.rows[0][1][:7]) == (len(lines) + 1, [
         "2026-03-05", "T9004", "出口", "CSLU4025503", "22G1", "20000", "A1"])
     assert [(p.line, p.column, p.value) for p in result.problems] == [

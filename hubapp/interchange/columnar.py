@@ -122,6 +122,10 @@ class _Columns:
     @classmethod
     def of(cls, table: Table | PlainLines, index: dict[str, int]) -> _Columns:
         if isinstance(table, Table):
+            headers = len(table.headers)
+            if any(len(cells) > headers and "".join(cells[headers:]).strip()
+                   for _line, cells in table.rows):
+                raise _NotClean  # a value past the header's last column
             width = max(index.values()) + 1
             return cls([cells if len(cells) >= width else cells + [""] * (width - len(cells))
                         for _line, cells in table.rows], index)

@@ -203,6 +203,12 @@ def parse_table(
                 check()
             if progress is not None:
                 progress(done, total)
+        if past := [cell.strip() for cell in cells[len(table.headers):] if cell.strip()]:
+            # Dropped, a value split at an unquoted comma ("rice, brown") read as "rice",
+            # and the other cells of a line shifted along got messages about the wrong
+            # columns: the line itself is what is wrong.
+            problems.append(_past_the_header(table, line, cells, past))
+            continue
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
         text = {name: value if (value := cells[position].strip())[:1] != "'"
@@ -268,6 +274,19 @@ def parse_table(
 
 # A service's field → the file's column it was read from, where their names differ.
 _FILE_COLUMN = {"service_no": "service", "actual_at": "departed_at"}
+
+
+def _past_the_header(table: Table, line: int, cells: list[str], past: list[str]) -> Problem:
+    values = {"extra": " | ".join(past), "header": table.headers[-1] if table.headers else ""}
+    if table.encoding == "xlsx":
+        return Problem(line, "", "", QT_TRANSLATE_NOOP(
+            "messages", "“{extra}” stands in a column without a header, right of the last one "
+            "({header}): give that column a header, or remove the value"), values)
+    return Problem(line, "", "", QT_TRANSLATE_NOOP(
+        "messages", "this line has {cells} cells but the header {columns}, so its values "
+        "stand in the wrong columns; past the last one: “{extra}”. A value holding a comma "
+        "must be written in double quotes (\"rice, brown\")"),
+        {**values, "cells": len(cells), "columns": len(table.headers)})
 
 
 def _given(group: _Group, column: str, number: str, first_line: int) -> tuple[str, int]:

@@ -87,8 +87,9 @@ class PlainLines:
 
 
 def read_plain_lines(path: str | Path) -> PlainLines | None:
-    """The lines of a CSV file whose lines all hold as many cells as its header and no
-    quotes; None for any other file, which read_table reads (or says why it cannot)."""
+    """The lines of a CSV file whose lines all hold as many cells as its header (none of
+    them blank at its end) and no quotes; None for any other file, which read_table reads
+    (or says why it cannot)."""
     try:
         data = Path(path).read_bytes()
     except OSError:
@@ -112,10 +113,11 @@ def read_plain_lines(path: str | Path) -> PlainLines | None:
     if totals := total_lines(text, delimiter):
         data = [line for line in data if line not in totals]
     counts = set(map(str.count, lines, itertools.repeat(delimiter)))
-    if len(counts) != 1:
-        return None
-    return PlainLines(_table("", [(1, lines[0].split(delimiter))], None, "").headers,
-                      data, delimiter, counts.pop() + 1, encoding, len(lines) - 1 - len(data))
+    headers = _table("", [(1, lines[0].split(delimiter))], None, "").headers
+    if counts != {len(headers) - 1}:
+        return None  # a line longer than the header, or a header ending in blank cells
+    return PlainLines(headers, data, delimiter, len(headers), encoding,
+                      len(lines) - 1 - len(data))
 
 
 def _delimiter(text: str) -> str:
@@ -220,7 +222,9 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
     headers = [cell.strip() for cell in cells]
     while at + 1 < len(first) and _continues(headers, first[at + 1][1]):
         at += 1  # a header over two rows: merged down, or a group's sub-headers (集装箱: 箱号, 箱型)
-        headers = [lower if field_for_header(lower) else upper for upper, lower
+        # Under a group's header its sub-headers name no field (海关, 船公司 under 铅封): the
+        # first takes the group's, the others, without one, their own, to be left out by name.
+        headers = [lower if field_for_header(lower) or not upper else upper for upper, lower
                    in itertools.zip_longest(headers, map(str.strip, first[at][1]), fillvalue="")]
     totals: list[int] = []
 
