@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -263,6 +265,41 @@ def test_total_lines_under_the_boxes_are_left_out(demo_db, tmp_path, encoding):
     assert left_out_note(result) == ""
     assert total_lines_note(result) == \
         "plain.csv: 2 total lines left out, as a total holds no container"
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_box_whose_first_cell_names_a_total_company_is_a_box(demo_db, tmp_path, quoted):
+    """"Total Oil Co." or "Sum Kee Trading" leading a row of a box dropped that box as a
+    total line (or refused the file as holding no rows)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines = ["收货人," + lines[0]] + [("Total Oil Co.," if n == 2 else "Sum Kee Trading,")
+                                      + line for n, line in enumerate(lines[1:])]
+    if quoted:  # read row by row
+        lines[0] = lines[0].replace("收货人", '"收货人"')
+    path = write(tmp_path / "consignee-first.csv", lines)
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems
+    assert (result.total_lines, result.totals.containers) == (0, 20)
+    assert demo_db.execute("SELECT COUNT(*) FROM container_move WHERE consignee = ?",
+                           ["Total Oil Co."]).fetchone() == (1,)
+
+
+def test_lines_of_tabs_alone_in_a_tab_separated_list_are_read_at_once(tmp_path):
+    """Excel's "Text (Tab delimited)" writes a sheet's formatted but empty rows as lines of
+    tabs: the search for total lines tried every way of splitting them between a tab and a
+    space, about twice as long for each more tab (minutes at 30)."""
+    width = 40
+    header, *lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    header += "".join(f",remark {n}" for n in range(width - 1 - header.count(",")))
+    rows = [line.replace(",", "\t") + "\t" * (width - 1 - line.count(","))
+            for line in [header, *lines]]
+    path = write(tmp_path / "list.txt", rows + ["\t" * (width - 1)] * 3)
+    # In a process of its own, so that a search gone wrong fails the test, not hangs it.
+    subprocess.run([sys.executable, "-c", "import sys; from hubapp.interchange import reading;"
+                    "assert reading.read_plain_lines(sys.argv[1]).cells == 40", str(path)],
+                   check=True, timeout=120)
 
 
 def test_a_total_row_of_a_workbook_is_left_out_with_its_formulas(demo_db, tmp_path):

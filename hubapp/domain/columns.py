@@ -11,6 +11,8 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from hubapp.domain import iso6346
+
 # Field -> the headers that mean it. Compared after _key(): case, spaces, underscores,
 # dashes, dots, slashes and brackets do not matter ("Gross Weight (kg)", "毛重（kg）").
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -154,11 +156,13 @@ _TOTAL_CELL = re.compile(_TOTAL)
 
 
 def is_total(row: Sequence[str]) -> bool:
-    """Whether a row is a total line: its first non-blank cell starts with a total word.
+    """Whether a row is a total line: its first non-blank cell starts with a total word and
+    no cell holds a box's number (a consignee such as "Total Oil Co." may come first).
     The grid's paste and file import both leave such rows out."""
     first = next((cell for cell in row if cell.strip()), "").casefold()
     # As written ("Total boxes: 3": the word ends at the space) and without spaces ("合 计").
-    return any(_TOTAL_CELL.match(text) for text in (first.strip(), "".join(first.split())))
+    return any(_TOTAL_CELL.match(text) for text in (first.strip(), "".join(first.split()))) \
+        and not any(map(iso6346.looks_like_number, row))
 
 
 def total_lines(text: str, delimiter: str) -> set[str]:
@@ -167,7 +171,10 @@ def total_lines(text: str, delimiter: str) -> set[str]:
     line by line. A total word with spaces inside ("合 计") is missed here; is_total finds it
     when the rows are read one by one, as the import does for any file the quick path
     cannot take."""
-    blank = f"[^\\S\\n]*(?:{re.escape(delimiter)}[^\\S\\n]*)*"
+    # The delimiter (a tab) is no space here: a line of tabs alone could be split between
+    # the two in so many ways that the search took minutes.
+    space = f"[^\\S\\n{re.escape(delimiter)}]*"
+    blank = f"{space}(?:{re.escape(delimiter)}{space})*"
     # Led by the line break, not ^: a literal start is searched for several times quicker.
     starts = re.compile(f"\\n({blank}{_TOTAL}.*)", re.IGNORECASE)
     return {line.removesuffix("\r") for line in starts.findall(text)

@@ -17,6 +17,7 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
 _SEPARATORS = re.compile(r"[\s\-./_]+")
 _SHAPE = re.compile(r"[A-Z]{3}[UJZR][0-9]{7}")
 _WITHOUT_CHECK_DIGIT = re.compile(r"[A-Z]{3}[UJZR][0-9]{6}")
+_LOOKS_LIKE = re.compile(r"[A-Z]{4}[0-9]{6,7}")
 
 
 class ContainerNumberError(HubError):
@@ -112,6 +113,12 @@ def is_valid_as_written(text: str) -> bool:
     except KeyError:
         return False
     return text[10] == _DIGIT_OF_TOTAL[total % 11]
+
+
+def looks_like_number(text: str) -> bool:
+    """Whether text is written as a container number, its check digit right, wrong or
+    missing, its category letter even mistyped: a box to check, not some other text."""
+    return bool(_LOOKS_LIKE.fullmatch(normalise(text)))
 
 
 def is_valid(text: str) -> bool:
