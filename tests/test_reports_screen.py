@@ -263,3 +263,48 @@ def test_ctrl_p_prints_the_report_shown(qtbot, main_window, monkeypatch):
     qtbot.keyClick(main_window.day_screen.table, Qt.Key.Key_P,
                    Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 2  # the daily log prints nothing
+
+
+def test_reports_open_on_the_day_the_daily_log_shows_unless_a_date_was_typed(qtbot, main_window):
+    """A supervisor goes back a day in the daily log, closes it, then Ctrl+3 and Ctrl+P: the
+    summary printed is that day's, not today's."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QApplication
+
+    from hubapp.ui.reports_screen import ReportsScreen
+
+    control = Qt.KeyboardModifier.ControlModifier
+    main_window.day_screen.set_day(DEMO_END)
+    qtbot.keyClick(main_window, Qt.Key.Key_PageUp, control)
+    day = DEMO_END - dt.timedelta(days=1)
+    assert main_window.day_screen.day() == day
+    reports = main_window.screen(ReportsScreen)
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        qtbot.keyClick(main_window, Qt.Key.Key_3, control)
+    assert reports.report_of == ("daily", day, day)
+    assert reports.report.period == day.isoformat()
+
+    # The monthly report, its month not chosen, is that of the day shown.
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        reports.kind.setCurrentIndex(reports.kind.findData("monthly"))
+    qtbot.keyClick(main_window, Qt.Key.Key_1, control)
+    main_window.day_screen.set_day(dt.date(2026, 2, 27))
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        qtbot.keyClick(main_window, Qt.Key.Key_3, control)
+    assert reports.report_of == ("monthly", dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+
+    # A day typed here is the user's: the daily log's next day leaves it.
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        reports.kind.setCurrentIndex(reports.kind.findData("daily"))
+    reports.kind.setFocus()
+    qtbot.keyClick(reports.kind, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is reports.first
+    with qtbot.waitSignal(reports.previewed, timeout=30_000):
+        qtbot.keyClicks(reports.first, "2026-03-04")
+    qtbot.keyClick(main_window, Qt.Key.Key_1, control)
+    qtbot.keyClick(main_window, Qt.Key.Key_PageDown, control)
+    assert main_window.day_screen.day() == dt.date(2026, 2, 28)
+    qtbot.keyClick(main_window, Qt.Key.Key_3, control)
+    assert reports.isVisible()
+    assert reports.period() == ("daily", dt.date(2026, 3, 4), dt.date(2026, 3, 4))

@@ -29,6 +29,8 @@ from hubapp.ui.lazy_screen import LazyScreen
 if TYPE_CHECKING:  # sqlite-utils loads at the first write (store.file_db)
     from sqlite_utils import Database
 
+    from hubapp.ui.reports_screen import ReportsScreen  # built at its first show
+
 
 S = TypeVar("S", bound=QWidget)
 
@@ -66,7 +68,8 @@ class MainWindow(QMainWindow):
         self.day_screen = DailyLogScreen(ctx, self)
         self.add_screen(self.day_screen, self.tr("Daily log"))
         self.add_screen("hubapp.ui.dashboard.DashboardScreen", self.tr("Dashboard"))
-        self.add_screen("hubapp.ui.reports_screen.ReportsScreen", self.tr("Reports"))
+        self.add_screen("hubapp.ui.reports_screen.ReportsScreen", self.tr("Reports"),
+                        self._follow_day_log)
         self.add_screen("hubapp.ui.browse_screen.BrowseScreen", self.tr("All movements"),
                         lambda browse: browse.open_move.connect(self._show_move))
         self.add_screen("hubapp.ui.reference_screen.ReferenceScreen",
@@ -126,6 +129,12 @@ class MainWindow(QMainWindow):
             if isinstance(page, LazyScreen) and page.holds(kind):
                 return page, page.build()
         raise LookupError(f"no tab holds a {kind.__name__}")
+
+    def _follow_day_log(self, reports: ReportsScreen) -> None:
+        # As the day changes, not as Reports is shown: hidden, it only notes the report stale,
+        # and is shown with that day's, not today's made first and thrown away.
+        reports.follow_day(self.day_screen.day())
+        self.day_screen.day_changed.connect(reports.follow_day)
 
     def _show_move(self, day, service_id: int, container: str) -> None:
         self.screens.setCurrentWidget(self.day_screen)

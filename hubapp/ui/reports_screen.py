@@ -50,6 +50,7 @@ class ReportsScreen(QWidget):
             self.kind.addItem(title, kind)
         today = QDate.currentDate()
         self.first = QDateEdit(today)  # the day of a daily report, the month of a monthly one
+        self._followed = today  # the daily log's day it last followed (follow_day)
         # A period report has dates of its own, so that choosing it leaves the day chosen for
         # the daily report alone. It opens on the last seven days: today alone was a daily
         # report by another name, and the month so far is the monthly report's.
@@ -108,6 +109,14 @@ class ReportsScreen(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def follow_day(self, day: dt.date) -> None:
+        """The daily summary, and the monthly report, on the day the daily log shows: a
+        supervisor goes back to yesterday, closes it and prints its summary. A date changed
+        here since it last followed is the user's own choice, and stays."""
+        if self.first.date() == self._followed:
+            self._followed = QDate(day.year, day.month, day.day)
+            self.first.setDate(self._followed)
 
     def period(self) -> tuple[str, dt.date, dt.date]:
         kind = self.kind.currentData()
