@@ -1333,3 +1333,30 @@ def test_a_loading_list_s_columns_are_read_and_only_its_boxes_are_counted(qtbot,
             for row in screen.grid.text_rows()] == [
         (first, "F", "24000", "SL1"), ("", "", "", ""), (second, "E", "2200", "SL2")]
     assert not screen.grid.problems()
+
+
+def test_f2_and_a_double_click_open_a_cell_at_the_end_of_its_text_and_a_key_replaces_it(
+        qtbot, screen):
+    """As in Excel and WPS: F2, Backspace erased the whole container number, not its last
+    digit."""
+    _new_service(qtbot, screen, "B31")
+    paste(qtbot, screen, "TGHU1000030\t22G1\tF\t20000\n")
+    view = screen.grid_view
+    cell = screen.grid.index(0, FIELDS.index("container"))
+    view.setCurrentIndex(cell)
+    press(qtbot, Qt.Key.Key_F2, Qt.Key.Key_Backspace, "9", Qt.Key.Key_Return)
+    assert screen.grid.text_rows()[0]["container"] == "TGHU1000039"
+
+    at = view.visualRect(cell).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    editor = QApplication.focusWidget()
+    assert view.editing() and not editor.hasSelectedText()
+    assert editor.cursorPosition() == len("TGHU1000039")
+    press(qtbot, Qt.Key.Key_Escape)
+
+    view.setCurrentIndex(cell)
+    press(qtbot, "T")  # a key typed on the cell, not in its editor: the cell anew
+    assert QApplication.focusWidget().text() == "T"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert screen.grid.text_rows()[0]["container"] == "TGHU1000039"

@@ -432,6 +432,18 @@ class ContainerGridView(QTableView):
                                        column)
             self.setCurrentIndex(below)
 
+    def edit(self, index, trigger=QAbstractItemView.EditTrigger.AllEditTriggers,
+             event=None) -> bool:
+        """F2 and a double-click open a cell with the cursor after its text, as in Excel and
+        WPS: Qt selected it all, and F2, Backspace erased the whole container number. A key
+        typed on a cell still replaces what it holds, as it does there."""
+        opened = super().edit(index, trigger, event)
+        editor = self.indexWidget(index)
+        if opened and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed \
+                and isinstance(editor, QLineEdit):
+            editor.end(False)
+        return opened
+
     def inputMethodEvent(self, event) -> None:
         """Text an input method commits (空, ＣＮ１２３) on a cell without an open editor
         opens it and goes into it, as a key does: the view itself dropped the first one."""
