@@ -147,6 +147,33 @@ def test_wrong_check_digit_is_shown_with_the_right_digit_and_blocks_saving(qtbot
         assert conn.execute("SELECT COUNT(*) FROM service WHERE service_no = 'T1'").fetchone()[0] == 0
 
 
+def test_a_save_by_keyboard_says_what_was_stored_until_the_next_edit(qtbot, screen,
+                                                                    demo_db_path):
+    """The line that said "Not saved: 1 problem" just went blank: a save looked like a key
+    that did nothing."""
+    first, second = numbers(2)
+    press(qtbot, (Qt.Key.Key_N, CTRL), "x9701", Qt.Key.Key_Tab, "I")
+    screen.form.actual.setFocus()
+    press(qtbot, "09:10")  # arrived: a planned service is told it does not count yet
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, first, Qt.Key.Key_Tab, "42G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return,
+          second[:10] + str((int(second[10]) + 1) % 10), Qt.Key.Key_Tab, "22G1",
+          Qt.Key.Key_Tab, "E", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert screen.paste_message.text() == "Not saved: 1 problem. Fix the red fields and cells."
+    press(qtbot, second, Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))  # the cursor was on it
+    assert [row[0] for row in rows_of(demo_db_path, "X9701", screen.day())] == [first, second]
+    assert screen.paste_message.text() == "X9701 is saved: 2 containers, 3 TEU."
+
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("seal")))
+    press(qtbot, "S")
+    assert screen.paste_message.text() == ""  # not of the seal being typed
+    press(qtbot, "1", (Qt.Key.Key_S, CTRL))
+    assert screen.paste_message.text() == "X9701 is saved: 2 containers, 3 TEU."
+    press(qtbot, (Qt.Key.Key_N, CTRL))
+    assert screen.paste_message.text() == ""
+
+
 def test_the_current_rows_problems_are_spelled_out_in_full_under_the_grid(qtbot, screen):
     # At 1024 px the Problem column has room for a word or two ("Check …"): the line under
     # the grid says all of it, for the row the cursor is on, as the row is fixed.

@@ -63,14 +63,15 @@ def test_an_actual_time_typed_into_a_planned_service_makes_it_count(qtbot, scree
     assert screen.form.status.currentData() == Status.DEPARTED
     press(qtbot, (Qt.Key.Key_S, CTRL))
     assert stored_status(demo_db_path) == "departed"
-    assert screen.paste_message.text() == ""
+    assert screen.paste_message.text() == "X8001 is saved: 3 containers, 3 TEU."
     assert "1 service moved · 3 containers · 3 TEU" in main_window.totals_label.text()
 
 
-def test_a_planned_service_without_containers_is_saved_without_a_word(qtbot, screen):
+def test_a_planned_service_without_containers_is_saved_without_a_word_of_counting(qtbot,
+                                                                                  screen):
     press(qtbot, (Qt.Key.Key_N, CTRL), "X8001", (Qt.Key.Key_S, CTRL))
     assert not screen.is_dirty()
-    assert screen.paste_message.text() == ""
+    assert screen.paste_message.text() == "X8001 is saved: 0 containers, 0 TEU."
 
 
 def test_a_cancelled_service_stays_cancelled_when_its_time_is_typed(qtbot, screen):

@@ -52,7 +52,7 @@
 <context>
     <name>ContainerGridView</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="518" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="530" />
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>Paste into %n cell</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="562" />
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="574" />
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>Paste %n row</numerusform>
@@ -71,7 +71,7 @@
 <context>
     <name>DailyLogScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="525" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="529" />
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}: %n service still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="757" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="761" />
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>This service: %Ln container · {teu} TEU · {full} full / {empty} empty · {tonnes} t</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="762" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="766" />
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n row with problems</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="770" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="774" />
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>Pasted %n row.</numerusform>
@@ -103,7 +103,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="889" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="893" />
+        <source>{service} is saved: %n container(s), {teu} TEU.</source>
+        <translation>
+            <numerusform>{service} is saved: %n container, {teu} TEU.</numerusform>
+            <numerusform>{service} is saved: %n containers, {teu} TEU.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="907" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
@@ -111,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="893" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="911" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
@@ -119,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="901" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="919" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
@@ -127,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="945" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>

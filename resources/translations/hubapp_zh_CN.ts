@@ -652,29 +652,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="457"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="469"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="502"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="514"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="518"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="530"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="531"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="543"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="562"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="574"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -717,334 +717,341 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="127"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="128"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="129"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="130"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="131"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="132"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="133"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="134"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="138"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="145"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="146"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="147"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="148"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="163"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="164"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="206"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="207"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="208"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="209"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="212"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="217"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
+        <source>{service} is saved: %n container(s), {teu} TEU.</source>
+        <translation>
+            <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="925"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="943"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="251"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="255"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="253"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="257"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="264"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="268"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="273"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="277"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="274"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="278"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="427"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="431"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="460"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="464"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="463"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="467"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="524"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="528"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="497"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="501"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="148"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="149"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="210"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="211"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="215"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="216"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="220"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="221"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="222"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="276"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="280"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="470"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="466"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="470"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="508"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="583"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="587"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="652"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="656"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="703"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="707"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="709"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="713"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="719"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="710"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="714"/>
         <source>{service} has changes that cannot be saved: {name} closed {date}, and only a supervisor can reopen it. Discard them?</source>
         <translation>{service} 的修改无法保存：{name} 已将 {date} 关账，只有主管才能重新开账。是否放弃这些修改？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="716"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="720"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="757"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="761"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="772"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="776"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="775"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="779"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="777"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="781"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="854"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="858"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="862"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="866"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="850"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="854"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="867"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="871"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="889"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="907"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="893"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="945"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="980"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="985"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="999"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1017"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1004"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1022"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="766"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="498"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="502"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="770"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="774"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="767"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="771"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="529"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开账该日。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="805"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="809"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="901"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="926"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="944"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="944"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="962"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="971"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1760,82 +1767,82 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="52"/>
+        <location filename="../../hubapp/ui/main_window.py" line="54"/>
         <source>Hub Desk — {name}</source>
         <translation>枢纽工作台 — {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="61"/>
+        <location filename="../../hubapp/ui/main_window.py" line="63"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="62"/>
+        <location filename="../../hubapp/ui/main_window.py" line="64"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="67"/>
+        <location filename="../../hubapp/ui/main_window.py" line="69"/>
         <source>Daily log</source>
         <translation>每日台账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="68"/>
+        <location filename="../../hubapp/ui/main_window.py" line="70"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="69"/>
+        <location filename="../../hubapp/ui/main_window.py" line="71"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="74"/>
+        <location filename="../../hubapp/ui/main_window.py" line="77"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="75"/>
+        <location filename="../../hubapp/ui/main_window.py" line="78"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="149"/>
+        <location filename="../../hubapp/ui/main_window.py" line="158"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="181"/>
+        <location filename="../../hubapp/ui/main_window.py" line="190"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="243"/>
+        <location filename="../../hubapp/ui/main_window.py" line="252"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="268"/>
+        <location filename="../../hubapp/ui/main_window.py" line="277"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="269"/>
+        <location filename="../../hubapp/ui/main_window.py" line="278"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="303"/>
+        <location filename="../../hubapp/ui/main_window.py" line="312"/>
         <source>{keys}: {action}</source>
         <translation>{keys}：{action}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="308"/>
+        <location filename="../../hubapp/ui/main_window.py" line="317"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="309"/>
+        <location filename="../../hubapp/ui/main_window.py" line="318"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
@@ -1844,72 +1851,72 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="328"/>
+        <location filename="../../hubapp/ui/main_window.py" line="337"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="70"/>
+        <location filename="../../hubapp/ui/main_window.py" line="73"/>
         <source>All movements</source>
         <translation>全部箱流</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="73"/>
+        <location filename="../../hubapp/ui/main_window.py" line="76"/>
         <source>Reference data</source>
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="136"/>
+        <location filename="../../hubapp/ui/main_window.py" line="145"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="138"/>
+        <location filename="../../hubapp/ui/main_window.py" line="147"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="162"/>
+        <location filename="../../hubapp/ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="63"/>
+        <location filename="../../hubapp/ui/main_window.py" line="65"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="51"/>
+        <location filename="../../hubapp/ui/main_window.py" line="53"/>
         <source>Hub Desk — {name} (read-only)</source>
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="142"/>
+        <location filename="../../hubapp/ui/main_window.py" line="151"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="144"/>
+        <location filename="../../hubapp/ui/main_window.py" line="153"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="147"/>
+        <location filename="../../hubapp/ui/main_window.py" line="156"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="172"/>
+        <location filename="../../hubapp/ui/main_window.py" line="181"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="180"/>
+        <location filename="../../hubapp/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="183"/>
+        <location filename="../../hubapp/ui/main_window.py" line="192"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -1924,7 +1931,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="220"/>
+        <location filename="../../hubapp/ui/main_window.py" line="229"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -1944,12 +1951,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="321"/>
+        <location filename="../../hubapp/ui/main_window.py" line="330"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="322"/>
+        <location filename="../../hubapp/ui/main_window.py" line="331"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2212,57 +2219,57 @@ Licence: MIT</source>
         <translation>期间报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="63"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="64"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="65"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="67"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="75"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="76"/>
         <source>Print the report ({keys})</source>
         <translation>打印报表 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="83"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="84"/>
         <source>&amp;Report</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="145"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="154"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="174"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="189"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="198"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="211"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="203"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="212"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="218"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2346,7 +2353,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="622"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="634"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>

@@ -60,6 +60,7 @@ class DailyLogScreen(QWidget):
         # is read again when the editor closes (a reload under it would drop it).
         self._saved_elsewhere = False
         self._conflict = False  # whether the last save was refused by another desk's change
+        self._saved_note = ""  # what the message line said of the last save (_say_saved)
         # A closed day's reason given during a user action that writes more than once
         # (_one_reason); None outside one.
         self._reasons: list[str] | None = None
@@ -248,6 +249,9 @@ class DailyLogScreen(QWidget):
         self.grid_view.typing_changed.connect(self._typing_changed)
         self.grid.totals_changed.connect(self._grid_totals)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_buttons())
+        for edited in (self.form.changed, self.grid_view.typing_changed,
+                       self.undo_stack.cleanChanged):
+            edited.connect(lambda *_: self._forget_saved_note())
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -819,7 +823,7 @@ class DailyLogScreen(QWidget):
             self.grid_view.setCurrentIndex(self._next_box_cell())
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
-        self._say_if_not_counted(saved)
+        self._say_saved(saved)
         return True
 
     def _writing(self, days: set[dt.date],
@@ -879,12 +883,26 @@ class DailyLogScreen(QWidget):
         finally:
             self._reasons = None
 
-    def _say_if_not_counted(self, saved: ServiceRecord) -> None:
+    def _say_saved(self, saved: ServiceRecord) -> None:
+        """What was stored, on the line where a refused save says why: it went blank on a
+        save, and a clerk could not tell one from a key that did nothing."""
+        totals = self.grid.totals()
+        if saved.status == Status.PLANNED and totals.containers:
+            self._say_not_counted(saved, totals.containers)
+            return
+        self._saved_note = self.tr("{service} is saved: %n container(s), {teu} TEU.", "",
+                                   totals.containers).format(
+            service=saved.service_no, teu=formatting.teu(totals.teu))
+        self.paste_message.setText(self._saved_note)
+
+    def _forget_saved_note(self) -> None:
+        # Said of what is stored: after an edit it reads as if the edit were saved too.
+        if self._has_changes() and self.paste_message.text() == self._saved_note:
+            self.paste_message.clear()
+
+    def _say_not_counted(self, saved: ServiceRecord, boxes: int) -> None:
         """Throughput counts what moved: a loading list saved on a planned service adds
         nothing to the day's totals, which a clerk would otherwise take for lost boxes."""
-        boxes = self.grid.totals().containers if saved.status == Status.PLANNED else 0
-        if not boxes:
-            return
         if saved.direction == Direction.OUTBOUND:
             text = self.tr("{service} is saved as planned: its %n container(s) count in the "
                            "day's totals once it has departed. Type its actual time when it "
