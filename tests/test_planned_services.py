@@ -71,7 +71,7 @@ def test_a_planned_service_without_containers_is_saved_without_a_word_of_countin
                                                                                   screen):
     press(qtbot, (Qt.Key.Key_N, CTRL), "X8001", (Qt.Key.Key_S, CTRL))
     assert not screen.is_dirty()
-    assert screen.paste_message.text() == "X8001 is saved: 0 containers, 0 TEU."
+    assert screen.paste_message.text() == "X8001 is saved, with no containers."
 
 
 def test_a_cancelled_service_stays_cancelled_when_its_time_is_typed(qtbot, screen):

@@ -890,8 +890,9 @@ class DailyLogScreen(QWidget):
         if saved.status == Status.PLANNED and totals.containers:
             self._say_not_counted(saved, totals.containers)
             return
-        self._saved_note = self.tr("{service} is saved: %n container(s), {teu} TEU.", "",
-                                   totals.containers).format(
+        self._saved_note = (self.tr("{service} is saved: %n container(s), {teu} TEU.", "",
+                                    totals.containers) if totals.containers else self.tr(
+            "{service} is saved, with no containers.")).format(
             service=saved.service_no, teu=formatting.teu(totals.teu))
         self.paste_message.setText(self._saved_note)
 
