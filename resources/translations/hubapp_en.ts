@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="907" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="908" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has departed. Type its actual time when it leaves.</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="911" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912" />
         <source>{service} is saved as planned: its %n container(s) count in the day's totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} is saved as planned: its %n container count in the day's totals once it has arrived. Type its actual time when it comes in.</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="919" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="920" />
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>Not saved: %n problem. Fix the red fields and cells.</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="963" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="964" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>

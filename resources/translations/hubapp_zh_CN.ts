@@ -784,7 +784,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="943"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="895"/>
+        <source>{service} is saved, with no containers.</source>
+        <translation>{service} 已保存，没有集装箱。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="944"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -957,43 +962,43 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="907"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="908"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="912"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="964"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="998"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="999"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1004"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1017"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1022"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1023"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
@@ -1034,24 +1039,24 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="920"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="944"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="945"/>
         <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
         <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="962"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="971"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="972"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -4314,22 +4319,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="37"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="38"/>
         <source>Container number is empty</source>
         <translation>箱号为空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="40"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="41"/>
         <source>Container number {number} has {count} character(s); expected 11 (owner code, category letter, 6-digit serial, check digit)</source>
         <translation>箱号 {number} 有 {count} 个字符，应为 11 个（箱主代码、类别字母、6 位序号、校验位）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="48"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="49"/>
         <source>Container number {number} must be 3 letters, then U, J, Z or R, then 7 digits</source>
         <translation>箱号 {number} 应为 3 个字母，接 U、J、Z 或 R，再接 7 位数字</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/iso6346.py" line="56"/>
+        <location filename="../../hubapp/domain/iso6346.py" line="57"/>
         <source>Check digit of {number} is {given}; it should be {expected}</source>
         <translation>{number} 的校验位是 {given}，应为 {expected}</translation>
     </message>
@@ -4662,27 +4667,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样；多半是一个多余的 &quot; 造成的：请删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="286"/>
+        <location filename="../../hubapp/interchange/reading.py" line="288"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="319"/>
+        <location filename="../../hubapp/interchange/reading.py" line="321"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="377"/>
+        <location filename="../../hubapp/interchange/reading.py" line="379"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="383"/>
+        <location filename="../../hubapp/interchange/reading.py" line="385"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="497"/>
+        <location filename="../../hubapp/interchange/reading.py" line="499"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
