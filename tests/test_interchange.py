@@ -267,6 +267,24 @@ def test_total_lines_under_the_boxes_are_left_out(demo_db, tmp_path, encoding):
         "plain.csv: 2 total lines left out, as a total holds no container"
 
 
+def test_a_weight_written_with_its_unit_in_kilograms_is_read(demo_db, tmp_path):
+    """"21400公斤" was refused as "not a number of kilograms"; tonnes still are refused."""
+    weights = ["21400公斤", '"21,400 kg"', "21400千克", "２１４００ＫＧ", "21.4t"]
+    rows = [GOOD.replace("CSQU3054383", with_check_digit(f"CSQU30544{n}")).replace(
+        "24000", weight).replace("LA1", f"LA{n}") for n, weight in enumerate(weights)]
+    path = write(tmp_path / "units.csv", [HEADER, *rows])
+
+    result = import_file(demo_db, path, TESTER)
+    assert [(problem.line, problem.value) for problem in result.problems] == [(6, "21.4t")]
+
+    write(path, [HEADER, *rows[:-1]])
+    assert import_file(demo_db, path, TESTER).saved
+    assert demo_db.execute("SELECT DISTINCT gross_kg FROM container_move WHERE seal LIKE 'LA_'"
+                           " AND date = '2026-03-05' AND service_id IN (SELECT id FROM service"
+                           " WHERE service_no = 'X5508' AND direction = 'inbound')"
+                           " AND container LIKE 'CSQU30544%'").fetchall() == [(21400,)]
+
+
 @pytest.mark.parametrize("quoted", [False, True])
 def test_a_box_whose_first_cell_names_a_total_company_is_a_box(demo_db, tmp_path, quoted):
     """"Total Oil Co." or "Sum Kee Trading" leading a row of a box dropped that box as a

@@ -260,10 +260,15 @@ def elsewhere_error(number: str, other_service: str, other_status: str,
     return FieldError("container", template, {"number": number, "other": other_service}, row)
 
 
+# Lists write the unit after the number ("21400公斤", "21,400 kg"); the column is kilograms.
+_KILOGRAMS = re.compile(r"(?:kgs?|公斤|千克)$", re.IGNORECASE)
+
+
 def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
-    """Kilograms as written ("25,540", "25540.0"), None when blank, or why it is unreadable."""
+    """Kilograms as written ("25,540", "25540.0", "25540 kg", "25540公斤"), None when blank,
+    or why it is unreadable."""
     text = folded(text)
-    raw_kg = "".join(text.replace(",", "").split())
+    raw_kg = _KILOGRAMS.sub("", "".join(text.replace(",", "").split()))
     if not raw_kg:
         return None, None
     try:
