@@ -251,6 +251,32 @@ def test_a_retired_commodity_is_a_files_only_up_to_the_day_it_was_retired_on_bot
     ] == [durian, fresh]
 
 
+def test_a_retired_commodity_is_a_files_up_to_its_last_box_if_later_on_both_paths(
+        demo_db_path, tmp_path, monkeypatch):
+    """A box of durian entered ahead, dated after the day durian was retired: a file's
+    durian is accepted up to that box's day, not after."""
+    db = open_db(demo_db_path)
+    db.execute("UPDATE container_move SET commodity_id = ? WHERE id = (SELECT MAX(id)"
+               " FROM container_move WHERE date = ?)",
+               [reference.commodity_finder(db)("durian"), LAST.isoformat()])
+    db.conn.commit()
+    _replaced(db, "durian", CommodityRecord("081060", "fresh durian", "鲜榴莲", "agri", True),
+              f"{FIRST}T12:00:00+00:00")
+    db.close()
+    rows = _named([(LAST, "durian"), (LAST + dt.timedelta(days=1), "durian")])
+    path = tmp_path / "ahead.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert not quick.saved and quick.problems == slow.problems
+    assert [(p.line, p.column, p.value) for p in quick.problems] == [(3, "commodity", "durian")]
+
+    path.write_text("\n".join([HEADER, rows[0]]) + "\n", encoding="utf-8")
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+    assert quick.saved and slow.saved and stored(quick_db) == stored(slow_db)
+
+
 def _replaced(db, name: str, successor: CommodityRecord, retired_at: str) -> tuple[int, int]:
     """Retire a commodity as of a time (ISO, UTC) and add one in use with its HS code: their
     ids."""

@@ -15,12 +15,14 @@ import pytest
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.iso6346 import with_check_digit
+from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
 from hubapp.interchange import reading
 from hubapp.interchange.importing import left_out_note, total_lines_note
 from hubapp.interchange.parsing import COLUMNS, unneutralise
 from hubapp.interchange.reading import read_table
-from hubapp.store import interchange as store_interchange
+from hubapp.store import interchange as store_interchange, reference, rollup
+from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import TESTER
 
@@ -653,6 +655,36 @@ def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
     export_file(demo_db, again, first, last)
     if suffix == ".csv":
         assert again.read_bytes() == path.read_bytes()
+
+
+def test_an_export_of_boxes_entered_ahead_of_their_commodity_s_retirement_reads_back(
+        demo_db, tmp_path):
+    """A planned train's boxes of durian, entered before durian was retired the day before
+    the train for fresh durian: its day's export was refused as retired durian."""
+    day = dt.date(2026, 3, 5)
+    admin = UserRecord("sue", ADMIN)
+    durian = reference.commodity_finder(demo_db)("durian")
+    demo_db.execute("UPDATE container_move SET commodity_id = ? WHERE service_id = (SELECT"
+                    " MIN(service_id) FROM container_move WHERE date = ?)",
+                    [durian, day.isoformat()])
+    demo_db.conn.commit()
+    reference.set_retired(demo_db, durian, True, admin)
+    demo_db.execute("UPDATE audit_log SET at = ? WHERE id = (SELECT MAX(id) FROM audit_log)",
+                    [f"{day - dt.timedelta(days=1)}T12:00:00+00:00"])
+    demo_db.conn.commit()
+    reference.save_commodity(demo_db, CommodityRecord("081060", "fresh durian", "鲜榴莲",
+                                                      "agri", True), admin)
+    moves = _move_rows(demo_db, day, day)
+    path = tmp_path / "day.csv"
+    export_file(demo_db, path, day, day)
+    demo_db.execute("DELETE FROM service WHERE date = ?", [day.isoformat()])
+    rollup.refresh_days(demo_db, [day])
+    demo_db.conn.commit()
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems[:3]
+    assert _move_rows(demo_db, day, day) == moves
 
 
 def test_an_xlsx_export_writes_numbers_a_spreadsheet_adds_up(demo_db, tmp_path):

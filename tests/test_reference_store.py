@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 
@@ -182,16 +183,49 @@ def test_a_commodity_another_desk_merged_away_is_neither_retired_nor_edited(demo
 
 
 def test_a_retire_audits_what_was_stored_and_a_repeated_one_nothing(demo_db):
+    """With the day of the commodity's last box, if it has any (see the next test)."""
     used = used_commodities(demo_db)[0]
     reference.set_retired(demo_db, used, True, SUE)
     reference.set_retired(demo_db, used, True, WANG)  # from a list not yet refreshed
     reference.set_retired(demo_db, used, False, WANG)
+    reference.save_commodity(demo_db, JACKFRUIT, BOSS)
+    unused = reference.commodity_finder(demo_db)(JACKFRUIT.name_en)
+    reference.set_retired(demo_db, unused, True, SUE)
     stored = reference.get_commodity(demo_db, used)
     names = {"name_en": stored.name_en, "name_zh": stored.name_zh}
+    held = {**names, "last_move": reference.days_holding(demo_db, used)[-1].isoformat()}
+    jackfruit = {"name_en": JACKFRUIT.name_en, "name_zh": JACKFRUIT.name_zh}
     assert [(e.user_name, e.action, e.before, e.after)
-            for e in audit.entries(demo_db, limit=2)] == [
+            for e in audit.entries(demo_db, limit=4) if e.action != "create"] == [
+        ("sue", "retire", {**jackfruit, "retired": False}, {**jackfruit, "retired": True}),
         ("wang", "unretire", {**names, "retired": True}, {**names, "retired": False}),
-        ("sue", "retire", {**names, "retired": False}, {**names, "retired": True})]
+        ("sue", "retire", {**held, "retired": False}, {**held, "retired": True})]
+
+
+def test_a_file_may_hold_a_retired_commodity_up_to_its_last_box_when_that_is_later(demo_db):
+    """Boxes entered ahead for a planned train hold it after the day it was retired: the
+    hub's export of them read back refused. An entry of an older release, noting no last
+    box, still ends at the retirement day."""
+    used = used_commodities(demo_db)[0]
+    last = reference.days_holding(demo_db, used)[-1]
+    reference.set_retired(demo_db, used, True, BOSS)
+    (entry,) = audit.entries(demo_db, limit=1)
+    retired_on = last - dt.timedelta(days=2)
+    demo_db.execute("UPDATE audit_log SET at = ? WHERE id = ?",
+                    [f"{retired_on}T12:00:00+00:00", entry.id])
+    demo_db.conn.commit()
+
+    def refused() -> list[dt.date]:
+        check = lookups(demo_db).retired_after
+        return [day for day in (retired_on + dt.timedelta(days=n) for n in range(4))
+                if check(used, day)]
+
+    assert refused() == [last + dt.timedelta(days=1)]
+    older = {name: value for name, value in entry.after.items() if name != "last_move"}
+    demo_db.execute("UPDATE audit_log SET after = ? WHERE id = ?",
+                    [json.dumps(older), entry.id])
+    demo_db.conn.commit()
+    assert refused() == [retired_on + dt.timedelta(days=n) for n in (1, 2, 3)]
 
 
 def test_places_and_routes_are_added_checked_and_audited(demo_db):

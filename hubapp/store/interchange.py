@@ -47,7 +47,8 @@ class LookupsRecord:
     find_route: Callable[[str], RouteRecord | None]
     find_place: Callable[[str], str | None]  # → UN/LOCODE
     commodities: Mapping[int, CommodityRecord]  # every stored one (retired too), by id
-    # Why a move of a day cannot have a commodity find_commodity found (retired before it).
+    # Why a move of a day cannot have a commodity find_commodity found (retired before
+    # it, and after the last box it then held).
     retired_after: Callable[[int, dt.date], InputError | None]
     # The commodity text means on a move of a day (None: not known): find_commodity's but
     # where a code is a retired one's that held it then, so only for a code in dated_codes.
@@ -72,7 +73,7 @@ def lookups(db: Database) -> LookupsRecord:
     accepted too, but only when they lead to a record this database holds. Commodities
     and places are read as the daily log reads them (commodity_finder, place_finder); a
     retired commodity is found when nothing in use answers (find_kept), for moves up to
-    its retirement (retired_after), as is its HS code (find_commodity_on).
+    its retirement or its last box then (retired_after), as is its HS code (find_commodity_on).
     """
     routes: dict[str, RouteRecord] = {}
     for route in list_routes(db):
@@ -100,7 +101,7 @@ def lookups(db: Database) -> LookupsRecord:
 
     # Each normalises the text it is asked; a file asks about the same few thousands of times.
     finders = (find_kept, find_route, place_finder(db))
-    return LookupsRecord(*map(functools.cache, finders), commodities, retired_after(db, days),
+    return LookupsRecord(*map(functools.cache, finders), commodities, retired_after(db),
                          functools.cache(find_kept),
                          frozenset(commodities[commodity_id].hs_code for commodity_id in days))
 

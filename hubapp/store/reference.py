@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
 
 from hubapp.domain import reference as shipped
+from hubapp.domain.audit import AuditEntryRecord
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference import lookup_key, plain_name
@@ -174,29 +175,50 @@ def _retired_error(commodity: CommodityRecord,
                     "bring it back into use"), name=commodity_label(commodity))
 
 
-def retire_days(db: Database) -> dict[int, dt.date]:
-    """The day each retired commodity was retired, by id: that of its latest retire entry, on
-    this desk's calendar as the audit screen shows stamps. One retired without an entry (by
-    a migration, or a copy to a server) has none: when is not known."""
+def _retirements(db: Database) -> dict[int, AuditEntryRecord]:
+    """The latest retire entry of each retired commodity, by id. One retired without an
+    entry (by a migration, or a copy to a server) has none: when is not known."""
     retired = {commodity.id for commodity in list_commodities(db, include_retired=True)
                if commodity.retired}
-    days = {int(entry.entity_id): entry.at.astimezone().date()
-            for entry in audit.entries_of(db, "commodity", "retire")}  # oldest first
-    return {commodity_id: day for commodity_id, day in days.items() if commodity_id in retired}
+    entries = {int(entry.entity_id): entry
+               for entry in audit.entries_of(db, "commodity", "retire")}  # oldest first
+    return {commodity_id: entry for commodity_id, entry in entries.items()
+            if commodity_id in retired}
 
 
-def retired_after(db: Database, days: Mapping[int, dt.date],
-                  ) -> Callable[[int, dt.date], InputError | None]:
+def _retire_day(entry: AuditEntryRecord) -> dt.date:
+    # On this desk's calendar, as the audit screen shows stamps.
+    return entry.at.astimezone().date()
+
+
+def retire_days(db: Database) -> dict[int, dt.date]:
+    """The day each retired commodity was retired, by id: that of its latest retire entry.
+    One retired without an entry has none."""
+    return {commodity_id: _retire_day(entry)
+            for commodity_id, entry in _retirements(db).items()}
+
+
+def _accepted_until(entry: AuditEntryRecord) -> dt.date:
+    day, last_move = _retire_day(entry), entry.after.get("last_move")
+    return max(day, dt.date.fromisoformat(last_move)) if last_move else day
+
+
+def retired_after(db: Database) -> Callable[[int, dt.date], InputError | None]:
     """A check (commodity id, day) → why a box of that day cannot have the commodity, None
     if it can: a retired one is a file's only for moves on or before the day it was retired
-    (days: retire_days; years of loading lists, and exports, name it), not for later ones,
-    which belong to what replaced it. One retired on a day not known is accepted on any."""
+    (years of loading lists, and exports, name it), not for later ones, which belong to what
+    replaced it. Boxes entered ahead for a planned train may hold it later: up to the day
+    of the last box it held when retired, if the entry noted one (older ones did not), so
+    that the hub's export of them reads back. One retired on a day not known is accepted on
+    any."""
     commodities = list_commodities(db, include_retired=True)
     retired = {commodity.id: commodity for commodity in commodities if commodity.retired}
+    until = {commodity_id: _accepted_until(entry)
+             for commodity_id, entry in _retirements(db).items()}
 
     def check(commodity_id: int, day: dt.date) -> InputError | None:
         commodity = retired.get(commodity_id)
-        if commodity is None or commodity_id not in days or day <= days[commodity_id]:
+        if commodity is None or commodity_id not in until or day <= until[commodity_id]:
             return None
         return _retired_error(commodity, commodities)
 
@@ -341,11 +363,24 @@ def set_retired(db: Database, commodity_id: int, retired: bool,
             db.execute("UPDATE commodity SET retired = ? WHERE id = ?",
                        [int(retired), commodity_id])
             # The names too: the entry says which commodity, not only its id.
-            names = {name: getattr(before, name) for name in _NAMES}
+            said = {name: getattr(before, name) for name in _NAMES}
+            if retired and (last_move := _last_move(db, commodity_id)) is not None:
+                # Boxes entered ahead for a planned train keep it past today: a file of
+                # them is accepted up to their day (retired_after). On both sides, as the
+                # names are: the retire did not change it, so the audit screen lists no
+                # change of it.
+                said["last_move"] = last_move
             audit.record(db, actor.name, "retire" if retired else "unretire", "commodity",
-                         commodity_id, names | {"retired": before.retired},
-                         names | {"retired": retired})
+                         commodity_id, said | {"retired": before.retired},
+                         said | {"retired": retired})
     return ChangeRecord(_REFERENCE)
+
+
+def _last_move(db: Database, commodity_id: int) -> str | None:
+    """The date (ISO) of the commodity's last box, None if it has none."""
+    (last,) = db.execute("SELECT MAX(date) FROM container_move WHERE commodity_id = ?",
+                         [commodity_id]).fetchone()
+    return last
 
 
 def _existing_commodity(db: Database, commodity_id: int) -> CommodityRecord:
