@@ -108,6 +108,17 @@ def test_names_that_differ_only_in_the_case_of_any_letter_are_one(db, admin):
     assert {u.name: u.role for u in users.list_users(db)}["Émile"] == users.SUPERVISOR
 
 
+def test_a_name_the_servers_collation_takes_for_a_stored_one_is_taken(db, engine, admin):
+    # The server's collation takes あき for アキ, as case folding does not: the insert broke
+    # the name's UNIQUE, and Users ▸ Add showed psycopg's UniqueViolation.
+    if engine != "postgresql":
+        pytest.skip("a file keeps あき and アキ apart, as name_key does")
+    users.add_user(db, admin, "アキ", CLERK, PASSWORD)
+    with pytest.raises(HubError, match="^User アキ already exists$"):
+        users.add_user(db, admin, "あき", CLERK, PASSWORD)
+    assert users.authenticate(db, "あき", PASSWORD).name == "アキ"  # the one account
+
+
 def test_the_name_hub_desk_writes_for_the_command_line_is_nobodys(db, admin):
     # The audit log names the command line so: a person so named would pass for it there.
     for name in (users.SHELL_ADMIN.name, "Command Line", "ｃｏｍｍａｎｄ line"):

@@ -411,11 +411,12 @@ def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserR
                         "line; choose another"), name=name)
     _check_role(role)
     _check_password(password)
-    taken = [stored for (stored,) in db.execute("SELECT name FROM app_user")
-             if name_key(stored) == name_key(name)]
-    if taken:
+    # The account this name would log in to: the column's collation finds more than
+    # name_key on a server (あき is アキ there), and the insert would break its UNIQUE.
+    if (taken := _id_of(db, name)) is not None:
+        (stored,) = db.execute("SELECT name FROM app_user WHERE id = ?", [taken]).fetchone()
         raise HubError(QT_TRANSLATE_NOOP("messages", "User {name} already exists"),
-                       name=taken[0])
+                       name=stored)
     user_id = db["app_user"].insert({
         "name": name, "role": role, "password_hash": hash_password(password),
         "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -460,8 +461,9 @@ _BY_NAME = "WHERE name IN (?, ?) ORDER BY CASE WHEN name = ? THEN 0 ELSE 1 END L
 
 
 def _id_of(db: Database, name: str) -> int | None:
-    """The account of a name as typed or as stored, else one the same by name_key: SQLite's
-    NOCASE folds A–Z only, and Émile typed émile is the one account a server finds."""
+    """The account of a name as typed or as stored, under the column's collation (a
+    server's takes あき for アキ), else one the same by name_key: SQLite's NOCASE folds A–Z
+    only, and Émile typed émile is the one account a server finds."""
     typed = name.strip()
     row = db.execute(f"SELECT id FROM app_user {_BY_NAME}",
                      [typed, user_name(name), typed]).fetchone()
