@@ -99,6 +99,22 @@ def test_automatic_backup_goes_beside_the_database_or_where_told(demo_db_path, t
     assert _dump(made) == _dump(elsewhere)
 
 
+def test_a_relative_folder_counts_as_none_not_as_one_where_the_program_started(
+        demo_db_path, tmp_path, monkeypatch):
+    """Kept from before Settings refused them: the menu, a terminal and the bundle each
+    start the program in another folder, and the backups were scattered among them."""
+    started_in = tmp_path / "started-in"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    beside = demo_db_path.parent / "backups"
+    made = backup.automatic_backup(demo_db_path, Path("my backups"))
+    assert made.parent == beside
+    kept = backup.restore(made, demo_db_path, ANN, Path("my backups"))
+    assert kept.parent == beside
+    assert list(started_in.iterdir()) == []
+    assert backup.backup_folder(demo_db_path, "~/hub") == Path.home() / "hub"
+
+
 def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     folder = tmp_path / "nas"  # chosen in Settings: maybe shared with other desks
     folder.mkdir()

@@ -60,6 +60,22 @@ def test_back_up_now_writes_a_verified_copy(qtbot, main_window, demo_db_path, tm
     assert str(made) in main_window.statusBar().currentMessage()
 
 
+def test_back_up_now_and_restore_offer_the_folder_beside_the_database_for_a_relative_one(
+        qtbot, main_window, demo_db_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    QSettings().setValue("backup/folder", "my backups")  # kept before Settings refused it
+    try:
+        asked = _capture(monkeypatch, "pick_save_file")
+        main_window.backups.backup_action.trigger()
+        opened = _capture(monkeypatch, "pick_open_file")
+        main_window.backups.restore_action.trigger()
+    finally:
+        QSettings().remove("backup/folder")
+    beside = demo_db_path.parent / "backups"
+    assert asked[0][1].startswith(str(beside / "demo-"))
+    assert opened[0][1] == str(beside)
+
+
 def test_back_up_now_is_refused_to_an_admin_deactivated_at_another_desk(
         qtbot, main_window, app_ctx, demo_db_path, tmp_path, monkeypatch):
     # The window still offered it and copied the whole database, password hashes and all.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -98,6 +99,85 @@ def test_desk_settings_go_to_qsettings_and_language_says_restart(
     assert main_window.backups.folder() == tmp_path
     assert told == ["The new language applies when Hub Desk is started again."]
     assert len(audit.entries(app_ctx.db)) == audited  # the hub's settings did not change
+
+
+def test_a_backup_folder_is_kept_only_as_a_full_path_and_a_missing_one_is_made(
+        qtbot, monkeypatch, main_window, app_ctx, demo_db_path, tmp_path):
+    """A relative folder went wherever the program was started from."""
+    started_in = tmp_path / "started-in"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    dialog = open_settings(qtbot, main_window)
+    qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4 → Letter
+    type_into(qtbot, dialog.hub_name, "Chongqing Hub West")
+    type_into(qtbot, dialog.backup_folder, "my backups")
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.desk.errors["backup_folder"].text() == (
+        f"'my backups' is not a full path: type one such as {Path.home() / 'backups'}, or "
+        "choose the folder")
+    assert dialog.focusWidget() is dialog.backup_folder
+    # Nothing was saved, the hub's settings neither: they are saved first otherwise.
+    assert QSettings().value(PAPER_KEY) is None and QSettings().value(BACKUP_FOLDER_KEY) is None
+    assert settings.load(app_ctx.db).hub_name != "Chongqing Hub West"
+    assert list(started_in.iterdir()) == []
+
+    nas = tmp_path / "nas" / "hub"
+    type_into(qtbot, dialog.backup_folder, f"{nas}  ")
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        save(qtbot, dialog)
+    assert nas.is_dir()
+    assert (QSettings().value(PAPER_KEY), QSettings().value(BACKUP_FOLDER_KEY)) == (
+        "Letter", str(nas))
+    assert main_window.backups.folder() == nas
+
+
+def test_a_backup_folder_that_cannot_be_made_or_written_is_refused_with_the_reason(
+        qtbot, monkeypatch, main_window, tmp_path):
+    import errno
+    import tempfile
+
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    dialog = open_settings(qtbot, main_window)
+    type_into(qtbot, dialog.backup_folder, str(a_file / "backups"))
+    save(qtbot, dialog)
+    assert dialog.desk.errors["backup_folder"].text().startswith(
+        f"Cannot make the backup folder {a_file / 'backups'}: ")
+
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    real = tempfile.TemporaryFile
+
+    def temporary_file(*args, dir=None, **kwargs):
+        if Path(dir) == read_only:  # as on a read-only mount: root ignores chmod
+            raise OSError(errno.EROFS, "Read-only file system", str(dir))
+        return real(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", temporary_file)
+    type_into(qtbot, dialog.backup_folder, str(read_only))
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.desk.errors["backup_folder"].text() == (
+        f"Cannot write in the backup folder {read_only}: the disk is read-only")
+    assert QSettings().value(BACKUP_FOLDER_KEY) is None
+    dialog.reject()
+
+
+def test_a_relative_backup_folder_kept_from_before_is_said_to_be_unused(
+        qtbot, monkeypatch, main_window, demo_db_path, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    QSettings().setValue(BACKUP_FOLDER_KEY, "my backups")
+    beside = demo_db_path.parent / "backups"
+    assert main_window.backups.folder() == beside
+    dialog = open_settings(qtbot, main_window)
+    assert dialog.backup_folder.text() == ""
+    assert dialog.backup_folder.placeholderText() == str(beside)
+    note = dialog.desk.errors["backup_folder"]
+    assert note.isVisible() and note.text() == (
+        f"The folder saved before, “my backups”, is not a full path, so the backups go to "
+        f"{beside}. Type a full path or choose a folder to back up elsewhere.")
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        save(qtbot, dialog)
+    assert QSettings().value(BACKUP_FOLDER_KEY) == ""
 
 
 def test_a_clerk_cannot_change_the_hub_settings(qtbot, app_ctx):

@@ -21,11 +21,12 @@ import shutil
 import socket
 import sqlite3
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, os_reason
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, InputError, os_reason
 from hubapp.store.check import integrity_problems
 from hubapp.store import audit, server_backup
 from hubapp.store.db import (
@@ -48,6 +49,50 @@ def default_folder(db_path: Path | str) -> Path:
     if is_server(db_path):  # no file to sit beside: a folder of the desk user's own
         return Path.home() / "Hub Desk backups"
     return Path(db_path).parent / "backups"
+
+
+def full_folder(chosen: Path | str | None) -> Path | None:
+    """chosen as a folder if it is a full path ("~" read as the home folder), else None.
+
+    A relative one would be read against whatever folder the program was started from (a
+    menu's, a terminal's, the bundle's): the backups would land there, and a restore
+    started otherwise would not find them."""
+    folder = Path(os.path.expanduser(chosen)) if chosen else None
+    return folder if folder is not None and folder.is_absolute() else None
+
+
+def backup_folder(db_path: Path | str, chosen: Path | str | None) -> Path:
+    """Where db_path's backups go: chosen (a desk's Settings) if a full path, else the
+    default folder; a relative one, kept before Settings refused them, counts as none."""
+    return full_folder(chosen) or default_folder(db_path)
+
+
+def ready_folder(chosen: str) -> Path:
+    """A backup folder typed in Settings, made if missing, as it is to be kept: refused
+    (InputError, DatabaseError) unless a full path this desk can write in, so the desk learns
+    it now, not from every automatic backup failing."""
+    folder = full_folder(chosen)
+    if folder is None:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "messages", "{value!r} is not a full path: type one such as {example}, or "
+                        "choose the folder"), value=chosen, example=str(Path.home() / "backups"))
+    _make_folder(folder)
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise _os_error(QT_TRANSLATE_NOOP(
+            "messages", "Cannot write in the backup folder {path}: {reason}"), folder,
+            error) from error
+    return folder
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _os_error(QT_TRANSLATE_NOOP(
+            "messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
 
 
 def backup_to(db_path: Path, target: Path, by: UserRecord | None = None) -> Path:
@@ -130,18 +175,15 @@ def _stamped_name(db_path: Path, folder: Path, moment: dt.datetime) -> str:
 
 def automatic_backup(db_path: Path, folder: Path | None = None,
                      now: dt.datetime | None = None) -> Path:
-    """A timestamped, verified backup into folder (default: backups beside the DB), rotated."""
+    """A timestamped, verified backup into folder (default, and for one that is not a full
+    path: backups beside the DB), rotated."""
     db_path = Path(db_path)
-    folder = Path(folder) if folder else default_folder(db_path)
+    folder = backup_folder(db_path, folder)
     now = now or dt.datetime.now()
     # First, as this runs on every start: on a disk they filled, the backup needs the room.
     remove_stale(db_path.parent, re.compile(
         f"{upgrade_partials(db_path)}|{re.escape(_staged(db_path).name)}(-journal|-wal|-shm)?"))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise _os_error(QT_TRANSLATE_NOOP(
-            "messages", "Cannot make the backup folder {path}: {reason}"), folder, error) from error
+    _make_folder(folder)
     target = backup_to(db_path, folder / _stamped_name(db_path, folder, now))
     rotate(folder, db_path)
     return target
@@ -302,7 +344,7 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Folder {folder} does not exist"), folder=str(db_path.parent))
     with _full_disk_said(_RESTORE_NOT_MADE):
-        kept = _keep_current(db_path, Path(folder) if folder else default_folder(db_path))
+        kept = _keep_current(db_path, backup_folder(db_path, folder))
     if kept is not None:  # saved while the restore checked
         newest = max(newest, _newest_entry(kept))
     # The backup is upgraded and its restore entry written in a copy beside the database,

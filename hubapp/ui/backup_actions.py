@@ -3,7 +3,7 @@
 Automatic backups are made in the background once the window has been painted, when
 it closes if anything changed since the last one and, while it stays open, whenever
 the newest one is a day old. They go to the `backups` folder beside the database
-unless the desk setting `backup/folder` names another.
+unless the desk setting `backup/folder` names another by its full path.
 """
 
 from __future__ import annotations
@@ -60,8 +60,7 @@ class BackupActions(QObject):
     def folder(self) -> Path:
         from hubapp.store import backup
 
-        chosen = QSettings().value("backup/folder", "")
-        return Path(chosen) if chosen else backup.default_folder(self.ctx.db_path)
+        return backup.backup_folder(self.ctx.db_path, QSettings().value("backup/folder", ""))
 
     # -- automatic ---------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
 from hubapp.domain.reference_rules import TEU_45FT_CHOICES
-from hubapp.domain.validation import ValidationError
+from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
 from hubapp.ui import dialogs, labels
@@ -125,12 +125,22 @@ class SettingsDialog(FormDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(
             desk.value(LANGUAGE_KEY, "system"))))
         self.desk.add_field("language", self.tr("Lan&guage (after a restart)"), self.language)
-        self.backup_folder = QLineEdit(desk.value(BACKUP_FOLDER_KEY, ""), self)
+        stored_folder = desk.value(BACKUP_FOLDER_KEY, "")
+        ignored = bool(stored_folder) and backup.full_folder(stored_folder) is None
+        # An ignored folder is not shown as if in use: the field shows where backups go.
+        self.backup_folder = QLineEdit("" if ignored else stored_folder, self)
         self.backup_folder.setPlaceholderText(str(backup.default_folder(ctx.db_path)))
         self.folder_button = QPushButton(self.tr("Choose…"), self)
         self.folder_button.clicked.connect(self.choose_backup_folder)
         self.desk.add_field("backup_folder", self.tr("&Backup folder"),
                             _with_buttons(self.backup_folder, self.folder_button))
+        if ignored:
+            note = self.desk.errors["backup_folder"]
+            note.setText(self.tr(
+                "The folder saved before, “{folder}”, is not a full path, so the backups go "
+                "to {default}. Type a full path or choose a folder to back up elsewhere."
+            ).format(folder=stored_folder, default=backup.default_folder(ctx.db_path)))
+            note.show()
         QVBoxLayout(self.desk_group).addWidget(self.desk)
         # One label width for both groups: each form sized its own and the fields did not line up.
         titles = [label for form in (self.hub, self.desk) for label in form.findChildren(QLabel)
@@ -196,6 +206,8 @@ class SettingsDialog(FormDialog):
             punctuality_tolerance_min=self.tolerance.value(), logo=self.logo_png)
 
     def save(self) -> None:
+        if not self._backup_folder_ready():
+            return
         chosen = self.hub_settings()
         if not (may_change(self.ctx) and chosen != self.stored):
             self._save_desk()
@@ -214,6 +226,20 @@ class SettingsDialog(FormDialog):
         task = self.ctx.tasks.start(lambda control: _save_hub(control, chosen, actor, fields))
         task.finished.connect(self._hub_saved)
         task.failed.connect(self._hub_not_saved)
+
+    def _backup_folder_ready(self) -> bool:
+        """Whether the typed backup folder may be kept (made now if missing), else its problem
+        by the field. Judged before the hub's settings are saved: a refused folder leaves
+        every setting as it was."""
+        typed = self.backup_folder.text().strip()
+        try:
+            self.folder_to_keep = str(backup.ready_folder(typed)) if typed else ""
+        except HubError as error:
+            self.desk.show_errors([FieldError.from_hub_error("backup_folder", error)])
+            self.adjustSize()  # room for the wrapped message
+            return False
+        self.desk.show_errors([])
+        return True
 
     def reject(self) -> None:
         if self.buttons.isEnabled():  # not while the hub's settings are being saved
@@ -241,7 +267,7 @@ class SettingsDialog(FormDialog):
         if desk.value(PAPER_KEY, "A4") != self.paper.currentData():
             desk.setValue(PAPER_KEY, self.paper.currentData())
             self.ctx.signals.paper_changed.emit()
-        desk.setValue(BACKUP_FOLDER_KEY, self.backup_folder.text().strip())
+        desk.setValue(BACKUP_FOLDER_KEY, self.folder_to_keep)
         if desk.value(LANGUAGE_KEY, "system") != self.language.currentData():
             desk.setValue(LANGUAGE_KEY, self.language.currentData())
             dialogs.show_info(self, self.tr("Settings"), self.tr(
