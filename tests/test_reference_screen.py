@@ -202,6 +202,25 @@ def test_a_name_typed_full_width_as_another_commoditys_is_refused_by_the_field(
     dialog.reject()
 
 
+def test_the_commodity_form_says_every_problem_in_one_save_as_the_place_form_does(
+        qtbot, monkeypatch, screen, app_ctx):
+    before = len(reference.list_commodities(app_ctx.db, include_retired=True))
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    form = dialog.form
+    type_into(qtbot, form.hs_code, "110620")
+    type_into(qtbot, form.name_en, "cassava flour")
+    type_into(qtbot, form.name_zh, "木薯粉")
+    qtbot.keyClick(form.name_en, Qt.Key.Key_Return)  # the category left as it is
+    assert dialog.isVisible() and form.errors["category"].text() == \
+        "Choose the commodity's category"
+    assert form.errors["hs_code"].text().startswith("HS code 110620 is already cassava flour")
+    for name in ("name_en", "name_zh"):
+        assert " is taken: the daily log and imports read it as " in form.errors[name].text()
+    assert dialog.focusWidget() is form.hs_code  # the first field with a problem
+    assert len(reference.list_commodities(app_ctx.db, include_retired=True)) == before
+    dialog.reject()
+
+
 def test_a_full_width_locode_shows_and_saves_its_country(qtbot, monkeypatch, screen, app_ctx):
     screen.tabs.setCurrentWidget(screen.places)
     dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.places.add_button)

@@ -109,6 +109,21 @@ def test_a_bad_or_taken_commodity_saves_nothing(demo_db):
     assert (count(demo_db, "commodity"), count(demo_db, "audit_log")) == before
 
 
+def test_a_commoditys_own_problems_and_those_with_others_are_said_at_once(demo_db):
+    """The taken names and HS code were said only once the category was chosen."""
+    with pytest.raises(ValidationError) as caught:
+        reference.save_commodity(
+            demo_db, CommodityRecord("1106.20", "Cassava Flour", "木薯粉", "", False), BOSS)
+    assert {e.field: message(e) for e in caught.value.errors} == {
+        "category": "Choose the commodity's category",
+        "name_en": "'Cassava Flour' is taken: the daily log and imports read it as "
+                   "'cassava flour', cassava flour (木薯粉)'s",
+        "name_zh": "'木薯粉' is taken: the daily log and imports read it as '木薯粉', "
+                   "cassava flour (木薯粉)'s",
+        "hs_code": "HS code 110620 is already cassava flour (木薯粉)'s: two commodities in use "
+                   "cannot share one (retire or change that one first)"}
+
+
 def test_retire_hides_from_entry_and_keeps_history(demo_db):
     used = used_commodities(demo_db)[0]
     name = reference.get_commodity(demo_db, used).name_en

@@ -324,9 +324,10 @@ def save_commodity(db: Database, commodity: CommodityRecord, actor: UserRecord,
 
     loaded: the commodity as the form opened it; only what differs from it is written, so
     another desk's change to another field since then stays. None when that leaves the
-    commodity as stored: an audit entry changing nothing would make every desk reload."""
+    commodity as stored: an audit entry changing nothing would make every desk reload.
+    Its problems are said all at once, those of its fields with the names and HS code
+    others have (as for places and routes), judged on the commodity as it would be stored."""
     commodity = dataclasses.replace(commodity, hs_code=normal_hs_code(commodity.hs_code))
-    _check(validate_commodity(commodity))
     with transaction(db):
         _require_keeper(db, actor)
         before = _existing_commodity(db, commodity.id) if commodity.id is not None else None
@@ -337,7 +338,7 @@ def save_commodity(db: Database, commodity: CommodityRecord, actor: UserRecord,
         row = _commodity_row(commodity)
         if before is not None and row == _commodity_row(before):
             return None
-        _check(_taken_name_errors(db, commodity, before)
+        _check(validate_commodity(commodity) + _taken_name_errors(db, commodity, before)
                + taken_hs_code_errors(commodity, list_commodities(db)))
         if before is None:
             new_id = db["commodity"].insert(_never_used_id(db) | row).last_pk

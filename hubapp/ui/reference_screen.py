@@ -117,7 +117,10 @@ class ReferenceForm(QWidget):
             label.setText(f"{label.text()}\n{text}" if label.text() else text)
             label.show()
         if errors:
-            first = self.findChild(QWidget, errors[0].field)
+            # In the form's order: a record's own problems come before those with others.
+            wrong = {error.field for error in errors}
+            name = next((name for name in self.errors if name in wrong), errors[0].field)
+            first = self.findChild(QWidget, name)
             if first is not None:
                 first.setFocus()
 
