@@ -180,6 +180,21 @@ def test_a_relative_backup_folder_kept_from_before_is_said_to_be_unused(
     assert QSettings().value(BACKUP_FOLDER_KEY) == ""
 
 
+def test_a_kept_backup_folder_out_of_reach_for_now_does_not_stop_a_paper_change(
+        qtbot, main_window, tmp_path):
+    """Judged again on every Save, a network folder offline for the moment refused a change
+    of paper; only a folder typed anew is made and tried."""
+    offline = tmp_path / "notes.txt" / "backups"  # under a file: cannot be made now
+    (tmp_path / "notes.txt").write_text("not a folder")
+    QSettings().setValue(BACKUP_FOLDER_KEY, str(offline))
+    dialog = open_settings(qtbot, main_window)
+    qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4 → Letter
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        save(qtbot, dialog)
+    assert (QSettings().value(PAPER_KEY), QSettings().value(BACKUP_FOLDER_KEY)) \
+        == ("Letter", str(offline))
+
+
 def test_a_clerk_cannot_change_the_hub_settings(qtbot, app_ctx):
     app_ctx.role = "clerk"
     dialog = SettingsDialog(app_ctx)

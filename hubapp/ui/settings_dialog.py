@@ -129,6 +129,7 @@ class SettingsDialog(FormDialog):
         ignored = bool(stored_folder) and backup.full_folder(stored_folder) is None
         # An ignored folder is not shown as if in use: the field shows where backups go.
         self.backup_folder = QLineEdit("" if ignored else stored_folder, self)
+        self._kept_folder = self.backup_folder.text()
         self.backup_folder.setPlaceholderText(str(backup.default_folder(ctx.db_path)))
         self.folder_button = QPushButton(self.tr("Choose…"), self)
         self.folder_button.clicked.connect(self.choose_backup_folder)
@@ -229,9 +230,13 @@ class SettingsDialog(FormDialog):
 
     def _backup_folder_ready(self) -> bool:
         """Whether the typed backup folder may be kept (made now if missing), else its problem
-        by the field. Judged before the hub's settings are saved: a refused folder leaves
+        by the field; one left as it was is kept. Judged before the hub's settings are saved: a refused folder leaves
         every setting as it was."""
         typed = self.backup_folder.text().strip()
+        if typed == self._kept_folder:
+            # Not judged again: a network folder offline for now would refuse a paper change.
+            self.folder_to_keep = typed
+            return True
         try:
             self.folder_to_keep = str(backup.ready_folder(typed)) if typed else ""
         except HubError as error:
