@@ -988,6 +988,27 @@ def test_a_windows_1252_csv_is_read_as_such_and_said_so(demo_db, tmp_path):
         ("Müller Logistik GmbH", "Zürich Güterbahnhof"), ("Société Générale", "Ålesund Øst")]
 
 
+def test_a_utf8_western_list_with_a_line_from_windows_1252_is_refused(demo_db, tmp_path):
+    """Fewer valid accented letters than twice the stray bytes: the whole file was read as
+    Windows-1252 and "Müller" saved as "MÃ¼ller"."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("\n".join(WESTERN[:2]).encode("utf-8") + b"\n"
+                     + WESTERN[2].replace("Société", "José").encode("cp1252") + b"\n")
+    before = checksum(demo_db)
+
+    with pytest.raises(FileFormatError) as refused:
+        import_file(demo_db, path, TESTER)
+
+    assert str(refused.value).startswith(
+        "mixed.csv, line 3, character 52 (in “Jos\ufffd G\ufffdn\ufffdrale”): a byte that is "
+        "not UTF-8 in a UTF-8 file")
+    assert checksum(demo_db) == before
+    # A Windows-1252 list whose accented capital stands right before a mark is no UTF-8.
+    write(path, WESTERN + [WESTERN[2].replace(with_check_digit("ABCU000402"), with_check_digit(
+        "ABCU000403")).replace("Société", "CAFÉ’S")], encoding="cp1252")
+    assert import_file(demo_db, path, TESTER, dry_run=True).encoding == "cp1252"
+
+
 @pytest.mark.parametrize("text", [
     "Reefer at -18°C for Müller",  # ° and ü before an ASCII byte read as rare hanzi
     "O’Brien Müller",  # Excel's curly apostrophe

@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from hubapp.domain.columns import (
     ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, is_total, total_lines,
@@ -272,9 +273,9 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     try:
         return data.removeprefix(UTF8_BOM).decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError:
+        escaped = data.removeprefix(UTF8_BOM).decode("utf-8", errors="surrogateescape")
         # A BOM says UTF-8 whatever follows.
-        _refuse_stray_bytes(name, data.removeprefix(UTF8_BOM).decode(
-            "utf-8", errors="surrogateescape"), declared=bom)
+        _refuse_stray_bytes(name, escaped, declared=bom)
     # GB18030 is a superset of GBK and GB2312: what Chinese Excel and WPS write as "CSV".
     # Almost any bytes decode as GB18030, Western Excel's Windows-1252 ("Müller", "-18°C")
     # too, into rare hanzi ("M黮ler", "-18癈"); and Chinese bytes as Windows-1252 read as
@@ -282,6 +283,12 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     # it is; most runs decide.
     chinese, western = _decoded(data, "gb18030"), _decoded(data, "cp1252")
     if western is not None and (chinese is None or _reads_as_western(western)):
+        if _UTF8_LATIN_PER_STRAY * len(_UTF8_LATIN.findall(escaped)) \
+                >= len(_STRAY_BYTE.findall(escaped)):
+            # UTF-8's "Müller" reads "MÃ¼ller" as Windows-1252, which Western text all but
+            # never holds: a UTF-8 file with a line pasted from another system, whose
+            # accented names would all be saved garbled.
+            _refuse_stray_byte(name, escaped)
         return western, "cp1252"
     if chinese is not None:
         return chinese, "gb18030"
@@ -299,6 +306,11 @@ _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # these, and one per this many stray bytes. GBK forms such a run about once per 36,000 of
 # them (3-hanzi names, the likeliest): a 100,000-row GBK list of names has some 26 hanzi so.
 _UTF8_HANZI, _STRAY_PER_HANZI = 5, 1000
+# Accented Latin letters that are valid UTF-8 (two bytes, such as Ã and ¼, in Windows-1252):
+# one in ten stray bytes proves a Western file UTF-8; a Windows-1252 one forms such a pair
+# only by chance, an accented capital right before a mark ("CAFÉ’S").
+_UTF8_LATIN = re.compile("[\u00c0-\u024f]")
+_UTF8_LATIN_PER_STRAY = 10
 
 
 def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
@@ -316,6 +328,11 @@ def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
     chinese = hanzi >= max(_UTF8_HANZI, stray / _STRAY_PER_HANZI)
     if not declared and not chinese and len(_NON_ASCII.findall(text)) - stray <= 2 * stray:
         return
+    _refuse_stray_byte(name, text)
+
+
+def _refuse_stray_byte(name: str, text: str) -> NoReturn:
+    """Say where the first byte that is not UTF-8 is."""
     at = _STRAY_BYTE.search(text).start()
     start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
     raise FileFormatError(QT_TRANSLATE_NOOP(
