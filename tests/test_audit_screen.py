@@ -260,6 +260,22 @@ def test_a_full_list_says_it_holds_only_the_newest_changes(qtbot, app_ctx):
     assert screen.count.text() == "1 change"
 
 
+def test_the_count_of_a_full_list_leaves_the_filters_their_width(qtbot, app_ctx):
+    # At 1024 px the English count beside the filters left the Service field about 70 px,
+    # its example cut to "Service, …".
+    with transaction(app_ctx.db):
+        for _ in range(audit.SHOWN + 100):
+            audit.record(app_ctx.db, "zhao", "retire", "commodity", 5, None, None)
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1024, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert screen.count.text().startswith("The newest 2,000 of ")
+    assert screen.service.width() >= screen.service.sizeHint().width()
+    assert screen.count.geometry().top() > screen.table.geometry().bottom()
+
+
 def _import_the_last_day_again(db, tmp_path):
     from hubapp.interchange import export_file, import_file
 

@@ -185,10 +185,16 @@ class AuditScreen(QWidget):
                        QLabel(self.tr("Service"), self), self.service):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.count)
         bar.addWidget(self.export_button)
+        # The count under the list it counts, not in the bar: "The newest 2,000 of …" took
+        # the filters' width there, cutting the Service field's example short.
+        listed = QWidget(self)
+        below = QVBoxLayout(listed)
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(self.table, 1)
+        below.addWidget(self.count)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
+        splitter.addWidget(listed)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
