@@ -25,6 +25,12 @@ def _change_a_service(db, user):
     return summary.service, moves
 
 
+def _export(qtbot, screen):
+    """Export CSV… clicked, and the file it asked for written."""
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.export_button.isEnabled)
+
+
 def test_changed_fields_reads_like_a_person_would():
     before = {"service": {"status": "planned", "notes": ""}, "containers": [{"container": "A"}]}
     after = {"service": {"status": "departed", "notes": ""},
@@ -179,7 +185,7 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     assert screen.model.rowCount() == 1
 
     save_as(tmp_path / "audit")  # no suffix typed: the CSV the dialog offers
-    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    _export(qtbot, screen)
     with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
         rows = list(csv.DictReader(file))
     fields = {row["field"]: (row["before"], row["after"]) for row in rows}
@@ -276,6 +282,27 @@ def test_the_count_of_a_full_list_leaves_the_filters_their_width(qtbot, app_ctx)
     assert screen.count.geometry().top() > screen.table.geometry().bottom()
 
 
+def test_the_export_starts_in_the_export_folder_and_says_what_it_wrote(
+        qtbot, app_ctx, tmp_path, save_as):
+    from hubapp.ui.file_folders import last_folder, remember_folder
+
+    exports, elsewhere = tmp_path / "exports", tmp_path / "elsewhere"
+    exports.mkdir()
+    elsewhere.mkdir()
+    remember_folder("export", exports / "containers.csv")  # the container export's
+    _change_a_service(app_ctx.db, "wang.li")
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    save_as(elsewhere / "log.csv")
+    _export(qtbot, screen)
+    [(_title, offered, _filters)] = save_as.asked
+    assert offered == str(exports / "audit-log.csv")
+    assert last_folder("export") == elsewhere
+    assert screen.exported.text() == f"2 changes written to {elsewhere / 'log.csv'}"
+    with (elsewhere / "log.csv").open(encoding="utf-8-sig") as file:
+        assert {row["user"] for row in csv.DictReader(file)} >= {"wang.li"}
+
+
 def _import_the_last_day_again(db, tmp_path):
     from hubapp.interchange import export_file, import_file
 
@@ -340,7 +367,7 @@ def test_the_exported_log_reads_as_the_screen_in_its_language(qtbot, qapp, app_c
         qtbot.addWidget(screen)
         shown_what = screen.model.index(0, 3).data()
         save_as(tmp_path / "audit.csv")
-        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+        _export(qtbot, screen)
         words = {name: word(name, QCoreApplication.translate)
                  for name in ("update", "status", "commodity")}
     finally:
@@ -374,7 +401,7 @@ def test_a_merge_names_the_commodity_kept_and_the_moves_it_took(qtbot, app_ctx, 
     assert "name en" not in screen.details.toPlainText()
     assert screen.model.index(0, 4).data().startswith(f"merged into {target.name_en} ({held:,} ")
     save_as(tmp_path / "audit.csv")
-    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    _export(qtbot, screen)
     with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
         rows = [row for row in csv.reader(file) if row[2] == "merge"]
     assert {row[4]: row[6] for row in rows}.items() >= {
@@ -401,7 +428,7 @@ def test_the_export_lists_each_removed_and_added_box_as_the_details_do(
                                  if line.startswith("    ")])
         assert len(listed[action][1]) == len(moves)
     save_as(tmp_path / "audit.csv")
-    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    _export(qtbot, screen)
     with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
         rows = list(csv.reader(file))
     for action, (side, lines) in listed.items():
@@ -530,7 +557,7 @@ def test_the_export_writes_stamps_in_utc_as_its_at_column(qtbot, app_ctx, tmp_pa
         screen = AuditScreen(app_ctx)
         qtbot.addWidget(screen)
         save_as(tmp_path / "audit.csv")
-        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+        _export(qtbot, screen)
         screen.table.selectRow(0)
         details = screen.details.toPlainText()
     finally:
@@ -573,7 +600,7 @@ def _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, language):
         shown = screen.model.index(0, 4).data(), screen.details.toPlainText()
         saved = tmp_path / f"audit-{len(save_as.asked)}.csv"  # a new file: nothing to confirm
         save_as(saved)
-        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+        _export(qtbot, screen)
     finally:
         install_translations(qapp, "en")
     with saved.open(encoding="utf-8-sig") as file:

@@ -67,6 +67,7 @@ def test_audit_export_in_the_interface_language(qtbot, app_ctx, monkeypatch, tmp
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
 
     qtbot.mouseClick(screen.export_button, LEFT)
+    qtbot.waitUntil(screen.export_button.isEnabled)
 
     header = read(target)[0]
     assert header == (["时间（UTC）", "用户", "操作", "对象", "字段", "修改前", "修改后"]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QSplitter, QVBoxLayout,
+    QWidget,
 )
 
 from hubapp.domain.audit import (
@@ -21,9 +23,11 @@ from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.ui import date_edits, dialogs, formatting, labels, remembered_layout
 from hubapp.ui.context import AppContext
+from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import (
     RECORD_ROLE, RecordTableModel, back_to_place, list_table, place,
 )
+from hubapp.ui.tasks import TaskControl
 
 
 def _local(moment: dt.datetime) -> str:
@@ -165,6 +169,14 @@ class AuditScreen(QWidget):
         self.service.setPlaceholderText(self.tr("Service, e.g. X8001"))
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.count = QLabel(self)
+        # What the last export wrote, as the export dialog says it.
+        self.exported = QLabel(self)
+        self.exported.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.exported.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A deep folder's path must not widen the window: it is cut, whole in the tooltip.
+        self.exported.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
 
         self.model = AuditModel(self)
         self.table = list_table(self)
@@ -192,7 +204,11 @@ class AuditScreen(QWidget):
         below = QVBoxLayout(listed)
         below.setContentsMargins(0, 0, 0, 0)
         below.addWidget(self.table, 1)
-        below.addWidget(self.count)
+        counted_row = QHBoxLayout()
+        counted_row.addWidget(self.count)
+        counted_row.addWidget(self.exported, 1)
+        counted_row.addWidget(self.progress)
+        below.addLayout(counted_row)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(listed)
         splitter.addWidget(self.details)
@@ -271,16 +287,56 @@ class AuditScreen(QWidget):
         self.details.setPlainText("\n".join(lines))
 
     def export(self) -> None:
-        path = dialogs.pick_save_file(self, self.tr("Export the audit log"), "audit-log.csv",
-                                      self.tr("CSV files (*.csv)"))
-        if not path:
+        chosen = dialogs.pick_save_file(self, self.tr("Export the audit log"),
+                                        str(last_folder("export") / "audit-log.csv"),
+                                        self.tr("CSV files (*.csv)"))
+        if not chosen:
             return
-        try:
+        path = Path(chosen)
+        remember_folder("export", path)
+        filters, commodities = self._filters(), self.model.commodities
+
+        def work(control: TaskControl) -> int:
+            # A long log takes a minute (100,000 entries): read and written off the GUI
+            # thread, as the container export is.
+            with control.database() as db:
+                listed = audit.entries(db, **filters, limit=1_000_000)
+
+            def written() -> Iterator[AuditEntryRecord]:
+                for done, entry in enumerate(listed):
+                    control.check()  # the window closing: no file is left
+                    if done % 1000 == 0:  # a signal per entry would flood the GUI thread
+                        control.progress(done, len(listed))
+                    yield entry
+
             # Worded as the screen words it; the stored words follow.
-            commodities = self.model.commodities
-            write_audit(path, audit.entries(self.ctx.db, **self._filters(), limit=1_000_000),
-                        QCoreApplication.translate,
+            write_audit(path, written(), QCoreApplication.translate,
                         lambda field, stored: _value(stored, field, commodities, whole=True,
                                                      local=False))
-        except HubError as error:
-            dialogs.show_error(self, self.tr("Not exported"), labels.message(error))
+            return len(listed)
+
+        self.export_button.setEnabled(False)
+        self.exported.setText(self.tr("Exporting…"))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        task = self.ctx.tasks.start(work)
+        task.progress.connect(self._on_progress)
+        task.finished.connect(lambda count: self._exported(self.tr(
+            "%Ln change(s) written to {path}", "", count).format(path=str(path))))
+        task.failed.connect(self._export_failed)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _exported(self, text: str) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.exported.setText(text)
+        self.exported.setToolTip(text)
+
+    def _export_failed(self, error: Exception) -> None:
+        self._exported("")
+        dialogs.show_error(self, self.tr("Not exported"), labels.message(error)
+                           if isinstance(error, HubError) else
+                           self.tr("The export failed unexpectedly. Details are in the log."))
