@@ -96,3 +96,31 @@ def test_audit_screen_names_actions_things_and_fields_in_the_interface_language(
     row = [screen.model.index(0, column).data() for column in (2, 3, 4)]
     assert row == (["修改", "设置 单用户模式", "单用户模式：否 → 是"] if language == "zh"
                    else ["update", "setting single-user mode", "single-user mode: no → yes"])
+
+
+def test_the_names_hub_desk_writes_for_itself_read_in_the_interface_language(
+        qtbot, app_ctx, monkeypatch, tmp_path, language):
+    """The command line's and the demo's entries are stored under English names: a person
+    reads them in their language, on the screen and in the export, and the user filter
+    still picks their entries."""
+    from hubapp.store import users
+
+    users.add_user(app_ctx.db, users.SHELL_ADMIN, "wang", users.CLERK, "correct horse 1")
+    shown = {"command line": "命令行", "demo": "演示数据"} if language == "zh" else \
+        {"command line": "command line", "demo": "demo"}
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    assert [screen.model.index(row, 1).data() for row in range(2)] == [
+        shown["command line"], shown["demo"]]
+    screen.table.selectRow(0)
+    assert f"  {shown['command line']}  " in screen.details.toPlainText().splitlines()[0]
+    target = tmp_path / "audit.csv"
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
+    qtbot.mouseClick(screen.export_button, LEFT)
+    qtbot.waitUntil(screen.export_button.isEnabled)
+    assert sorted(row[1] for row in read(target)[1:]) == [shown["command line"], shown["demo"]]
+
+    for stored in ("command line", "demo"):  # after All users, by the names stored
+        qtbot.keyClick(screen.user, Qt.Key.Key_Down)
+        assert screen.user.currentText() == shown[stored]
+        assert [entry.user_name for entry in screen.model.records()] == [stored]

@@ -127,6 +127,15 @@ def test_the_name_hub_desk_writes_for_the_command_line_is_nobodys(db, admin):
     assert [u.name for u in users.list_users(db)] == ["Li Na"]
 
 
+def test_the_name_the_demo_writes_is_nobodys(db, admin):
+    # Its entries read as the demo data, in Chinese too: a person so named would read so.
+    for name in (users.DEMO_ADMIN.name, "Demo", "ＤＥＭＯ"):
+        with pytest.raises(HubError, match="is the name Hub Desk writes in the audit log for "
+                                           "the demo data"):
+            users.add_user(db, admin, name, CLERK, PASSWORD)
+    assert [u.name for u in users.list_users(db)] == ["Li Na"]
+
+
 def test_the_computer_accounts_name_is_free_for_its_owner(db, admin):
     # Single-user mode writes it, but on a desk with logins it is who the person at it is.
     users.add_user(db, admin, users.SINGLE_USER.name, CLERK, PASSWORD)

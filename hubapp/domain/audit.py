@@ -168,6 +168,19 @@ WORDS = frozenset((
 ))
 
 
+# The names the log gives writes no account made: the command line's administrator
+# (store.users.SHELL_ADMIN) and the demo generator (store.demo_data). Stored in English, as
+# every name is; no account may take them (store.users).
+COMMAND_LINE = QT_TRANSLATE_NOOP("audit", "command line")
+DEMO = QT_TRANSLATE_NOOP("audit", "demo")
+
+
+def actor(name: str, translate: Translate) -> str:
+    """Who wrote an entry, as the Audit screen and its export write it: Hub Desk's own names
+    in the language of translate, an account's as stored."""
+    return translate("audit", name) if name in (COMMAND_LINE, DEMO) else name
+
+
 # English has no translation file for these words; a column name without its underscores
 # reads well except where the settings dialog and the forms call the field something else.
 ENGLISH = {

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import (
-    LOGO, REMOVED, AuditEntryRecord, box, changed_fields, field_label, logo_change, moved_boxes,
-    what, word,
+    LOGO, REMOVED, AuditEntryRecord, actor, box, changed_fields, field_label, logo_change,
+    moved_boxes, what, word,
 )
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Translate, message, os_reason, untranslated,
@@ -234,7 +234,7 @@ def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
                 yield (label, text, "") if name == REMOVED else (label, "", text)
 
     _write_text_table(path, header, (
-        (entry.at.isoformat(timespec="seconds"), entry.user_name,
+        (entry.at.isoformat(timespec="seconds"), actor(entry.user_name, translate),
          word(entry.action, translate), what(entry, translate), *change)
         for entry in entries for change in changes(entry)))
 

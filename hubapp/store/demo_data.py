@@ -56,7 +56,7 @@ def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int) -> 
         # A demo is for looking around: it opens without a login, unless the hub has
         # accounts already (a training copy with its admin), whose logins stay.
         if not users.list_users(db):
-            users.set_single_user_mode(db, users.UserRecord("demo", users.ADMIN), True)
+            users.set_single_user_mode(db, users.DEMO_ADMIN, True)
         return totals
     finally:
         db.close()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from hubapp.domain.audit import COMMAND_LINE, DEMO
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, Either, HubError, Term
 from hubapp.domain.validation import folded
 from hubapp.store import audit
@@ -76,7 +77,9 @@ def _account_name() -> str:
 SINGLE_USER = UserRecord(_account_name(), ADMIN)
 # Whoever can write the file from a shell (`hubapp restore`, `hubapp users add`) is the
 # hub's administrator.
-SHELL_ADMIN = UserRecord("command line", ADMIN)
+SHELL_ADMIN = UserRecord(COMMAND_LINE, ADMIN)
+# Who wrote a demo (its switching on of single-user mode).
+DEMO_ADMIN = UserRecord(DEMO, ADMIN)
 
 
 def user_name(text: str) -> str:
@@ -92,6 +95,20 @@ def name_key(name: str) -> str:
     rule as near as Python's case folding comes (ICU also takes あき for アキ, which
     migrate-to asks the server about), so its accounts stay distinct when it moves there."""
     return user_name(name).casefold()
+
+
+# The audit log and closed days name the command line and the demo so: a person of such a
+# name would pass for them there, and read as them in Chinese. (Single-user mode writes the
+# computer account's name, which is also the name its owner most likely wants for their own
+# account.)
+_RESERVED_NAMES = {
+    name_key(SHELL_ADMIN.name): QT_TRANSLATE_NOOP(
+        "messages", "{name} is the name Hub Desk writes in the audit log for the command line; "
+                    "choose another"),
+    name_key(DEMO_ADMIN.name): QT_TRANSLATE_NOOP(
+        "messages", "{name} is the name Hub Desk writes in the audit log for the demo data; "
+                    "choose another"),
+}
 
 
 def require_role(db: Database | None, user: UserRecord, *allowed: str) -> str:
@@ -402,13 +419,8 @@ def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserR
     if not name or len(name) > MAX_NAME_LENGTH:
         raise HubError(QT_TRANSLATE_NOOP("messages", "A user name must be 1–{max} characters"),
                        max=MAX_NAME_LENGTH)
-    if name_key(name) == name_key(SHELL_ADMIN.name):
-        # The audit log and closed days name the command line so: a person of that name
-        # would pass for it there. (Single-user mode writes the computer account's name,
-        # which is also the name its owner most likely wants for their own account.)
-        raise HubError(QT_TRANSLATE_NOOP(
-            "messages", "{name} is the name Hub Desk writes in the audit log for the command "
-                        "line; choose another"), name=name)
+    if (reserved := _RESERVED_NAMES.get(name_key(name))) is not None:
+        raise HubError(reserved, name=name)
     _check_role(role)
     _check_password(password)
     # The account this name would log in to: the column's collation finds more than

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.audit import (
-    LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, moved_boxes, what,
-    word,
+    LOGO, AuditEntryRecord, actor, box, changed_fields, field_label, logo_change, moved_boxes,
+    what, word,
 )
 from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import write_audit
@@ -147,7 +147,7 @@ class AuditModel(RecordTableModel):
                 shown.append(self.tr("%n more", "", len(changes) - 3))
             # Chinese separates with a full-width semicolon.
             return self.tr("; ").join(shown)
-        return [entry.user_name, _word(entry.action),
+        return [actor(entry.user_name, QCoreApplication.translate), _word(entry.action),
                 _what(entry, self.commodities)][column - 1]
 
 
@@ -244,7 +244,8 @@ class AuditScreen(QWidget):
         self.user.clear()
         self.user.addItem(self.tr("All users"), None)
         for name in audit.user_names(self.ctx.db):
-            self.user.addItem(name, name)
+            # Picked by the name stored, whatever it reads as.
+            self.user.addItem(actor(name, QCoreApplication.translate), name)
         self.user.setCurrentIndex(max(0, self.user.findData(chosen)))
         self.user.blockSignals(False)
         self.model.commodities = {
@@ -272,7 +273,8 @@ class AuditScreen(QWidget):
             return
         commodities = self.model.commodities
         merge = _merge(entry, commodities, whole=True)
-        lines = [f"{_local(entry.at)}  {entry.user_name}  {_word(entry.action)}  "
+        who = actor(entry.user_name, QCoreApplication.translate)
+        lines = [f"{_local(entry.at)}  {who}  {_word(entry.action)}  "
                  f"{_what(entry, commodities)}", "", *merge]
         for name, old, new in [] if merge else changed_fields(entry.before, entry.after):
             moved = moved_boxes(entry.before, entry.after, name, old, new)
