@@ -252,6 +252,20 @@ def test_filters_that_match_nothing_say_so_in_the_table_with_a_way_back(qtbot, s
     assert note.isHidden()
 
 
+def test_a_from_date_after_the_to_date_says_so(qtbot, screen):
+    # "No movements match these filters" sent people looking for a filter to clear.
+    screen.date_from.setFocus()
+    qtbot.keyClicks(screen.date_from, "2026-03-05")
+    qtbot.keyClick(screen.date_from, Qt.Key.Key_Tab)
+    qtbot.keyClicks(screen.date_to, "2026-03-04")
+    qtbot.keyClick(screen.date_to, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: screen.model.filter.date_to == dt.date(2026, 3, 4)
+                    and not screen.model.loading(), timeout=WAIT_MS)
+    assert screen.model.rowCount() == 0
+    assert screen.empty_note.isVisible()
+    assert screen.empty_note.text() == "The first day is after the last day."
+
+
 class TestANewDatabase:
     @pytest.fixture
     def demo_db_path(self, tmp_path):

@@ -474,10 +474,14 @@ class BrowseScreen(QWidget):
         """Why the table is empty, in it: an empty white box and "0 of 0" said nothing."""
         if self.model.rowCount():
             return
-        if self.model.filter == BrowseFilterRecord(statuses=None):
+        f = self.model.filter
+        if f.date_from and f.date_to and f.date_from > f.date_to:
+            # Not a filter that matches nothing: dates typed the wrong way round.
+            text = labels.days_reversed()
+        elif f == BrowseFilterRecord(statuses=None):
             text = self.tr("No movements yet. The containers of the services saved in the "
                            "daily log or imported are listed here.")
-        elif self.model.filter == BrowseFilterRecord():
+        elif f == BrowseFilterRecord():
             text = self.tr("No movements yet. The containers of the services saved in the "
                            "daily log or imported are listed here once they have departed or "
                            "arrived; choose All statuses to see the others too.")

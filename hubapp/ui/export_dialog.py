@@ -85,7 +85,7 @@ class ExportDialog(QDialog):
         first = self.from_edit.date().toPython()
         last = self.to_edit.date().toPython()
         if first > last:
-            self._set_result(self.tr("The first day is after the last day."), error=True)
+            self._set_result(labels.days_reversed(), error=True)
             return
         suffix = self.format_box.currentData()
         name = f"containers-{first.isoformat()}-{last.isoformat()}{suffix}"

@@ -124,3 +124,9 @@ def chinese() -> bool:
 
 def pick(name_en: str, name_zh: str) -> str:
     return name_zh if chinese() and name_zh else name_en
+
+
+def days_reversed() -> str:
+    """What is wrong with a period whose first day comes after its last, as the export
+    dialog and All movements say it."""
+    return QCoreApplication.translate("labels", "The first day is after the last day.")
