@@ -3,7 +3,7 @@
 <context>
     <name>AuditModel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="143" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="147" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="242" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="265" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -22,11 +22,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="243" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="266" />
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>The newest {shown} of %Ln change: narrow the filters to see older ones</numerusform>
             <numerusform>The newest {shown} of %Ln changes: narrow the filters to see older ones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/audit_screen.py" line="327" />
+        <source>%Ln change(s) written to {path}</source>
+        <translation>
+            <numerusform>%Ln change written to {path}</numerusform>
+            <numerusform>%Ln changes written to {path}</numerusform>
         </translation>
     </message>
 </context>

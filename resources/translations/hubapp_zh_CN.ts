@@ -4,32 +4,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="131"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="132"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="136"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="147"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="100"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="145"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="149"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,68 +45,85 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="156"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="169"/>
         <source>Service, e.g. X8001</source>
         <translation>班次，如 X8001</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="170"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="180"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="196"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="185"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="245"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="242"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="265"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="243"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="292"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="294"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="280"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/audit_screen.py" line="327"/>
+        <source>%Ln change(s) written to {path}</source>
+        <translation>
+            <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="342"/>
         <source>Not exported</source>
         <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="344"/>
+        <source>The export failed unexpectedly. Details are in the log.</source>
+        <translation>导出意外失败。详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -325,22 +342,22 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱流记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="478"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="482"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="481"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="485"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱流。每日台账中保存或导入的班次，其集装箱在发车或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="485"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="489"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="493"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="497"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱流：{reason}</translation>
     </message>
@@ -1415,11 +1432,6 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/export_dialog.py" line="64"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="88"/>
-        <source>The first day is after the last day.</source>
-        <translation>起始日期晚于结束日期。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/export_dialog.py" line="92"/>
@@ -2920,13 +2932,13 @@ Turn single-user mode on?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli.py" line="664"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="664"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -3246,6 +3258,16 @@ Turn single-user mode on?</source>
         <translation>箱流记录数</translation>
     </message>
     <message>
+        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <source>demo</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>hub</source>
         <translation>枢纽</translation>
@@ -3346,17 +3368,17 @@ Turn single-user mode on?</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="88"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="123"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
@@ -3366,7 +3388,7 @@ Turn single-user mode on?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="284"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -4320,6 +4342,11 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="132"/>
+        <source>The first day is after the last day.</source>
+        <translation>起始日期晚于结束日期。</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -4631,68 +4658,68 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>车皮数应为整数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="65"/>
+        <location filename="../../hubapp/interchange/reading.py" line="66"/>
         <source>{name} is an old Excel .xls file; save it as .xlsx or CSV and import that</source>
         <translation>{name} 是旧版 Excel .xls 文件；请另存为 .xlsx 或 CSV 后再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="70"/>
+        <location filename="../../hubapp/interchange/reading.py" line="71"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="131"/>
-        <location filename="../../hubapp/interchange/reading.py" line="219"/>
+        <location filename="../../hubapp/interchange/reading.py" line="132"/>
+        <location filename="../../hubapp/interchange/reading.py" line="220"/>
         <source>{name} is empty</source>
         <translation>{name} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="135"/>
+        <location filename="../../hubapp/interchange/reading.py" line="136"/>
         <source>{name} is not a CSV or XLSX file (it holds binary data); save the list as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 CSV 或 XLSX 文件（含有二进制数据）；请将清单另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="157"/>
+        <location filename="../../hubapp/interchange/reading.py" line="158"/>
         <source>{name}, line {line}: a cell opened with &quot; is never closed; close it or remove the quote</source>
         <translation>{name}，第 {line} 行：某个单元格以 &quot; 开头却没有闭合；请补上闭合的引号或删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="161"/>
+        <location filename="../../hubapp/interchange/reading.py" line="162"/>
         <source>{name}, line {line}: a quoted cell goes on after its closing &quot;; write a quote inside a cell as &quot;&quot;, or remove the quotes</source>
         <translation>{name}，第 {line} 行：带引号的单元格在闭合引号之后还有内容；单元格内的引号请写成 &quot;&quot;，或删除这些引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="165"/>
+        <location filename="../../hubapp/interchange/reading.py" line="166"/>
         <source>{name}, line {line}: {reason}</source>
         <translation>{name}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="186"/>
+        <location filename="../../hubapp/interchange/reading.py" line="187"/>
         <source>{name}, line {line}, {column}: a quoted cell runs over several lines, which only notes, shipper and consignee may; a stray &quot; probably opened it: remove that quote</source>
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样；多半是一个多余的 &quot; 造成的：请删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="288"/>
+        <location filename="../../hubapp/interchange/reading.py" line="295"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="321"/>
+        <location filename="../../hubapp/interchange/reading.py" line="338"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="379"/>
+        <location filename="../../hubapp/interchange/reading.py" line="396"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="385"/>
+        <location filename="../../hubapp/interchange/reading.py" line="402"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="499"/>
+        <location filename="../../hubapp/interchange/reading.py" line="516"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
@@ -4985,107 +5012,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="119"/>
+        <location filename="../../hubapp/store/users.py" line="136"/>
         <source>Your account {name} is not in this database: sign in again</source>
         <translation>此数据库中没有您的账户 {name}：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="123"/>
+        <location filename="../../hubapp/store/users.py" line="140"/>
         <source>Your account {name} was deactivated: sign in again</source>
         <translation>您的账户 {name} 已被停用：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="140"/>
+        <location filename="../../hubapp/store/users.py" line="157"/>
         <source>Your role is now {role}, which may not do this: sign in again</source>
         <translation>您的角色现在是 {role}，无权执行此操作：请重新登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="130"/>
+        <location filename="../../hubapp/store/users.py" line="147"/>
         <source>{name} ({role}) may not do this; it needs the role {allowed}</source>
         <translation>{name}（{role}）无权执行此操作；需要角色 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="110"/>
+        <location filename="../../hubapp/store/users.py" line="108"/>
+        <source>{name} is the name Hub Desk writes in the audit log for the demo data; choose another</source>
+        <translation>{name} 是枢纽工作台在审计日志中代表演示数据的名称；请另选一个</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="127"/>
         <source>Single-user mode is off on this hub: log in (File ▸ Switch user…)</source>
         <translation>本枢纽的单用户模式已关闭：请登录（文件 ▸ 切换用户…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="203"/>
+        <location filename="../../hubapp/store/users.py" line="220"/>
         <source>The first admin already exists; log in as an admin to add users</source>
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="222"/>
+        <location filename="../../hubapp/store/users.py" line="239"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="241"/>
+        <location filename="../../hubapp/store/users.py" line="258"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="281"/>
+        <location filename="../../hubapp/store/users.py" line="298"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="299"/>
+        <location filename="../../hubapp/store/users.py" line="316"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="337"/>
+        <location filename="../../hubapp/store/users.py" line="354"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="342"/>
+        <location filename="../../hubapp/store/users.py" line="359"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="389"/>
+        <location filename="../../hubapp/store/users.py" line="406"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有在用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="403"/>
+        <location filename="../../hubapp/store/users.py" line="420"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="409"/>
+        <location filename="../../hubapp/store/users.py" line="105"/>
         <source>{name} is the name Hub Desk writes in the audit log for the command line; choose another</source>
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="418"/>
+        <location filename="../../hubapp/store/users.py" line="430"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="430"/>
+        <location filename="../../hubapp/store/users.py" line="442"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="436"/>
+        <location filename="../../hubapp/store/users.py" line="448"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="445"/>
+        <location filename="../../hubapp/store/users.py" line="457"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="453"/>
+        <location filename="../../hubapp/store/users.py" line="465"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="484"/>
+        <location filename="../../hubapp/store/users.py" line="496"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
