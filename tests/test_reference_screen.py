@@ -15,6 +15,7 @@ from hubapp.domain.records import CommodityRecord
 from hubapp.store import audit, day_close, open_db, reference, stats
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
 from hubapp.ui import dialogs, formatting
+from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
 from conftest import DEMO_END
@@ -624,3 +625,53 @@ def test_edit_then_save_unchanged_closes_the_form_and_tells_no_desk(
     save(qtbot, dialog)
     assert not dialog.isVisible() and dialog.message.text() == ""
     assert (announced, audit.newest_id(app_ctx.db)) == ([], newest)
+
+
+def _key(qtbot, key):
+    qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def test_a_list_tabbed_into_has_its_row_picked_for_the_keys_and_buttons(
+        qtbot, monkeypatch, main_window, screen):
+    """Tab gave the list a current row with nothing picked: Enter, Home and Edit…, Retire and
+    Merge into… did nothing, and Down picked the second row."""
+    opened = form_opener(monkeypatch, qtbot)
+    tab = screen.commodities
+    qtbot.keyClick(main_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is tab.search
+    qtbot.keyClicks(tab.search, "longan")
+    _key(qtbot, Qt.Key.Key_Tab)  # Show retired
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tab.view
+    assert tab.selected().name_en == "longan"
+    assert all(button.isEnabled()
+               for button in (tab.edit_button, tab.retire_button, tab.merge_button))
+    _key(qtbot, Qt.Key.Key_Return)
+    assert opened.pop().form.name_en.text() == "longan"
+
+
+    places = screen.places  # a list not yet read: Tab into it picks its first row
+    screen.tabs.setCurrentWidget(places)
+    places.search.setFocus()
+    _key(qtbot, Qt.Key.Key_Tab)
+    first, second = (places.proxy.index(row, 0).data(RECORD_ROLE) for row in (0, 1))
+    assert places.selected() == first
+    _key(qtbot, Qt.Key.Key_Down)
+    assert places.selected() == second
+    qtbot.keyClick(places.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert places.selected() == first
+    qtbot.keyClick(places.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert places.selected() is None  # unpicked on purpose…
+    qtbot.keyClick(places.view, Qt.Key.Key_Backtab)
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert places.selected() == first  # …and picked again as the list is entered
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_enter_or_down_in_the_search_picks_the_first_match(qtbot, screen, key):
+    tab = screen.places
+    screen.tabs.setCurrentWidget(tab)
+    type_into(qtbot, tab.search, "la v")
+    qtbot.keyClick(tab.search, key)
+    assert QApplication.focusWidget() is tab.view
+    assert tab.selected().name_en == "Vientiane"

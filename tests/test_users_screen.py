@@ -421,3 +421,25 @@ def test_a_lock_out_stamped_by_a_desk_whose_clock_runs_weeks_fast_still_shows(qt
     assert screen.model.index(0, 3).data().startswith("until")
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     assert screen.model.index(0, 3).data() == ""
+
+
+def test_tab_into_the_list_picks_a_user_and_enter_goes_on_to_their_role(qtbot, app_ctx):
+    """Tab gave the list a current row with nothing picked: the buttons for the picked user
+    stayed disabled, and Down picked the second user, so the first took two keys."""
+    for name in ("li.na", "wang.li"):
+        _add(app_ctx, name)
+    screen = _screen(qtbot, app_ctx)
+    screen.name.setFocus()  # where the window opens, the list not yet entered
+    with qtbot.waitActive(screen):
+        screen.show()
+        screen.activateWindow()
+    assert QApplication.focusWidget() is screen.name and screen._selected() is None
+    qtbot.keyClick(screen.name, Qt.Key.Key_Backtab)  # past the disabled buttons
+    assert QApplication.focusWidget() is screen.table
+    assert screen._selected().name == "li.na" and screen.role_button.isEnabled()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Down)
+    assert screen._selected().name == "wang.li"
+    qtbot.keyClick(screen.table, Qt.Key.Key_Up)
+    assert screen._selected().name == "li.na"
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is screen.role

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex,
+                            QObject, QPersistentModelIndex, Qt)
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -128,6 +128,35 @@ def list_table(parent: QWidget) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     _CopyRows(table)
     return table
+
+
+def current_is_picked(table: QTableView) -> None:
+    """In a list one record is picked from (single selection, its model already set), the
+    row with the focus is the picked one: Qt gave a list entered by Tab a current row
+    without picking it, so Enter, Home and the buttons acting on the picked record did
+    nothing, and Down picked the second row."""
+    _PickCurrent(table)
+
+
+class _PickCurrent(QObject):
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.selectionModel().currentRowChanged.connect(self.pick)
+        table.installEventFilter(self)
+
+    def pick(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        selection = self.table.selectionModel()
+        if current.isValid() and not selection.isRowSelected(current.row(), current.parent()):
+            selection.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                             | QItemSelectionModel.SelectionFlag.Rows)
+
+    def eventFilter(self, table, event) -> bool:
+        # Back in a list whose pick was undone (Ctrl+Space) or never made, the row Qt
+        # shows with the focus frame is the one picked.
+        if event.type() == QEvent.Type.FocusIn:
+            self.pick(table.currentIndex())
+        return False
 
 
 class _CopyRows(QObject):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QCollator, QLocale, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCollator, QEvent, QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -26,7 +26,9 @@ from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
 from hubapp.ui import dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel, list_table
+from hubapp.ui.record_model import (
+    RECORD_ROLE, SORT_ROLE, RecordTableModel, current_is_picked, list_table,
+)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -336,8 +338,12 @@ class ReferenceTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search English, Chinese or code…"))
         self.search.textChanged.connect(self.proxy.search)
+        # Enter or Down: the matches at once, as in All movements, not two Tabs away.
+        self.search.returnPressed.connect(self.to_rows)
+        self.search.installEventFilter(self)
         self.view = list_table(self)
         self.view.setModel(self.proxy)
+        current_is_picked(self.view)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -365,6 +371,19 @@ class ReferenceTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(self.buttons)
         self.view.selectionModel().selectionChanged.connect(self.update_buttons)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down:
+            self.to_rows()
+            return True
+        return super().eventFilter(watched, event)
+
+    def to_rows(self) -> None:
+        """The first row found, picked, with the focus."""
+        if self.proxy.rowCount():
+            self.view.setFocus()
+            self.view.selectRow(0)
 
     def reload(self) -> None:
         chosen = self.selected()

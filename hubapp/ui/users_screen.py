@@ -19,7 +19,7 @@ from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
 from hubapp.ui import dialogs, focus, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, list_table
+from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, current_is_picked, list_table
 
 
 _MOST_MS = 3_600_000
@@ -71,6 +71,7 @@ class UsersScreen(QWidget):
         self.table = list_table(self)
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        current_is_picked(self.table)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # An empty list says why, rather than look broken.
@@ -133,6 +134,8 @@ class UsersScreen(QWidget):
         self.name.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.password_again.setFocus)
         self.password_again.returnPressed.connect(self._add)
+        # Enter on a user goes on to what acts on them, as Enter on a row opens it elsewhere.
+        self.table.activated.connect(lambda _index: self.role.setFocus())
         self.role_button.clicked.connect(lambda: self._do(
             lambda user: users.set_role(ctx.db, self.ctx.actor(), user.name,
                                         self.role.currentData()),
