@@ -675,3 +675,72 @@ def test_enter_or_down_in_the_search_picks_the_first_match(qtbot, screen, key):
     qtbot.keyClick(tab.search, key)
     assert QApplication.focusWidget() is tab.view
     assert tab.selected().name_en == "Vientiane"
+
+
+def _saving_form(qtbot, monkeypatch, fill):
+    """dialogs.ask_reference_record opens the real form, fill(form) types into it, and it is
+    saved as Save is clicked; the record saved is returned, as the modal form returns it."""
+    def edit(parent, ctx, kind, record=None, *, new=True):
+        dialog = ReferenceFormDialog(ctx, kind, record, new=new, parent=parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        fill(dialog.form)
+        save(qtbot, dialog)
+        assert not dialog.isVisible()
+        return dialog.saved
+
+    monkeypatch.setattr(dialogs, "ask_reference_record", edit)
+
+
+def _in_sight(tab, record) -> bool:
+    row = next(row for row in range(tab.proxy.rowCount())
+               if tab.key(tab.proxy.index(row, 0).data(RECORD_ROLE)) == tab.key(record))
+    return tab.view.viewport().rect().contains(
+        tab.view.visualRect(tab.proxy.index(row, 0)).center())
+
+
+def test_a_record_added_is_picked_and_shown_though_the_search_hid_it(
+        qtbot, monkeypatch, main_window, screen):
+    """It was neither picked nor scrolled to, and a search it did not match hid it."""
+    main_window.resize(1024, 600)
+    tab = screen.commodities
+
+    def brooms(form):  # listed last, far below the rows in sight
+        type_into(qtbot, form.hs_code, "9603.90")
+        type_into(qtbot, form.name_en, "brooms")
+        type_into(qtbot, form.name_zh, "扫帚")
+        qtbot.keyClick(form.category, Qt.Key.Key_Down)
+
+    _saving_form(qtbot, monkeypatch, brooms)
+    type_into(qtbot, tab.search, "longan")
+    click(qtbot, tab.add_button)
+    assert tab.search.text() == ""
+    assert tab.selected().name_en == "brooms" and _in_sight(tab, tab.selected())
+    assert tab.view.verticalScrollBar().value() > 0
+
+    # A search it matches stays.
+    routes = screen.routes
+    screen.tabs.setCurrentWidget(routes)
+    type_into(qtbot, routes.search, "cn-")
+
+    def route(form):
+        type_into(qtbot, form.code, "cn-th-rail")
+        type_into(qtbot, form.name_en, "China–Thailand rail")
+        type_into(qtbot, form.name_zh, "中泰铁路")
+        for box in (form.origin, form.destination, form.destination):
+            qtbot.keyClick(box, Qt.Key.Key_Down)
+
+    _saving_form(qtbot, monkeypatch, route)
+    click(qtbot, routes.add_button)
+    assert routes.search.text() == "cn-"
+    assert routes.selected().code == "CN-TH-RAIL" and _in_sight(routes, routes.selected())
+
+
+def test_a_record_renamed_out_of_the_search_stays_picked_and_shown(
+        qtbot, monkeypatch, main_window, screen):
+    tab = screen.commodities
+    assert select(qtbot, tab, "longan").name_en == "longan"
+    _saving_form(qtbot, monkeypatch, lambda form: type_into(qtbot, form.name_en, "dragon eye"))
+    click(qtbot, tab.edit_button)
+    assert tab.search.text() == ""
+    assert tab.selected().name_en == "dragon eye" and _in_sight(tab, tab.selected())

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, CommodityRecord, Mode, PlaceRecord, RouteRecord
 from hubapp.domain.reference import CATEGORIES, lookup_key, plain_name
-from hubapp.domain.reference_rules import LOCODE, hs_code_of_key
+from hubapp.domain.reference_rules import LOCODE, hs_code_of_key, normal_hs_code
 from hubapp.domain.validation import FieldError, ValidationError, folded, plain_code
 from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
@@ -410,18 +410,39 @@ class ReferenceTab(QWidget):
         return record.id if self.kind == "commodity" else record.code \
             if self.kind == "route" else record.locode
 
+    def listed(self, saved):
+        """The record in the list that the form saved as saved, or None."""
+        return next((record for record in self.model.records()
+                     if self.key(record) == self.key(saved)), None)
+
+    def show_saved(self, saved) -> None:
+        """saved picked and in sight, the search cleared if it hides it: a new record left
+        unpicked, or hidden by the search, gave no sign it was saved."""
+        record = self.listed(saved)
+        if record is None:
+            return
+        row = self.model.records().index(record)
+        if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.search.clear()
+        self.select(record)
+
     def update_buttons(self) -> None:
         allowed = may_change(self.ctx)
         self.add_button.setEnabled(allowed)
         self.edit_button.setEnabled(allowed and self.selected() is not None)
 
     def add(self) -> None:
-        dialogs.ask_reference_record(self, self.ctx, self.kind, None, new=True)
+        saved = dialogs.ask_reference_record(self, self.ctx, self.kind, None, new=True)
+        if saved is not None:
+            self.show_saved(saved)
 
     def edit(self) -> None:
         record = self.selected()
         if record is not None and may_change(self.ctx):
-            dialogs.ask_reference_record(self, self.ctx, self.kind, record, new=False)
+            # A new name may move the row or take it out of the search.
+            saved = dialogs.ask_reference_record(self, self.ctx, self.kind, record, new=False)
+            if saved is not None:
+                self.show_saved(saved)
 
 
 class CommoditiesTab(ReferenceTab):
@@ -445,6 +466,14 @@ class CommoditiesTab(ReferenceTab):
         self.merge_button.clicked.connect(self.merge)
         self.buttons.insertWidget(2, self.retire_button)
         self.buttons.insertWidget(3, self.merge_button)
+
+    def listed(self, saved: CommodityRecord) -> CommodityRecord | None:
+        if saved.id is not None:
+            return super().listed(saved)
+        # A new one has no id in the form: its HS code is the one none other in use has.
+        code = normal_hs_code(saved.hs_code)
+        return next((record for record in self.model.records()
+                     if record.hs_code == code and not record.retired), None)
 
     def _shown(self) -> list[CommodityRecord]:
         return [commodity for commodity in reference.list_commodities(
