@@ -62,7 +62,8 @@ def test_a_new_users_password_is_typed_twice_and_enter_adds_them(qtbot, app_ctx)
         screen.show()
         screen.activateWindow()
     screen.name.setFocus()  # Enter goes on from field to field, as a form is filled in
-    for field, typed in ((screen.name, "zhao.min"), (screen.password, "cassava-2026")):
+    for field, typed in ((screen.name, "zhao.min"), (screen.new_role, ""),
+                         (screen.password, "cassava-2026")):
         assert QApplication.focusWidget() is field
         qtbot.keyClicks(field, typed)
         qtbot.keyClick(field, Qt.Key.Key_Return)
@@ -90,8 +91,9 @@ def test_tab_goes_along_the_rows_as_they_read(qtbot, app_ctx):
             widget = widget.nextInFocusChain()
         order.append(widget)
     assert order == [screen.role, screen.role_button, screen.password_button,
-                     screen.active_button, screen.unlock_button, screen.name, screen.password,
-                     screen.password_again, screen.new_role, screen.add_button, screen.single_user]
+                     screen.active_button, screen.unlock_button, screen.name, screen.new_role,
+                     screen.password, screen.password_again, screen.add_button,
+                     screen.single_user]
 
 
 def test_another_desks_change_to_a_user_shows_here(qtbot, app_ctx, demo_db_path):
@@ -421,6 +423,29 @@ def test_a_lock_out_stamped_by_a_desk_whose_clock_runs_weeks_fast_still_shows(qt
     assert screen.model.index(0, 3).data().startswith("until")
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     assert screen.model.index(0, 3).data() == ""
+
+
+def test_enter_passes_the_role_before_adding_and_the_next_user_starts_as_a_clerk(
+        qtbot, app_ctx):
+    """The role came after Repeat password: Enter there added the user with the role box
+    never reached, as Clerk or as the role the previous user was given."""
+    screen = _screen(qtbot, app_ctx)
+    with qtbot.waitActive(screen):
+        screen.show()
+        screen.activateWindow()
+    screen.name.setFocus()
+    qtbot.keyClicks(screen.name, "boss")
+    qtbot.keyClick(screen.name, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is screen.new_role
+    qtbot.keyClick(screen.new_role, Qt.Key.Key_End)  # Admin
+    qtbot.keyClick(screen.new_role, Qt.Key.Key_Return)
+    for field in (screen.password, screen.password_again):
+        assert QApplication.focusWidget() is field
+        qtbot.keyClicks(field, PASSWORD)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert screen.message.text() == "boss added."
+    assert users.authenticate(app_ctx.db, "boss", PASSWORD).role == "admin"
+    assert screen.new_role.currentData() == "clerk"
 
 
 def test_tab_into_the_list_picks_a_user_and_enter_goes_on_to_their_role(qtbot, app_ctx):

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
@@ -109,7 +109,9 @@ class UsersScreen(QWidget):
 
         new = QHBoxLayout()
         new.addWidget(QLabel(self.tr("New user"), self))
-        for widget in (self.name, self.password, self.password_again, self.new_role,
+        # The role before the passwords: after them, Enter from the last added the user
+        # before the role box was ever reached.
+        for widget in (self.name, self.new_role, self.password, self.password_again,
                        self.add_button):
             new.addWidget(widget)
         picked = QHBoxLayout()
@@ -124,14 +126,15 @@ class UsersScreen(QWidget):
         layout.addLayout(picked)
         layout.addLayout(new)
         focus.tab_order(self.table, self.role, self.role_button, self.password_button,
-                        self.active_button, self.unlock_button, self.name, self.password,
-                        self.password_again, self.new_role, self.add_button, self.single_user)
+                        self.active_button, self.unlock_button, self.name, self.new_role,
+                        self.password, self.password_again, self.add_button, self.single_user)
         layout.addWidget(self.single_user)
         layout.addWidget(self.message)
 
         self.add_button.clicked.connect(self._add)
         # Enter goes on to the next field, as a form is filled in, and adds from the last.
-        self.name.returnPressed.connect(self.password.setFocus)
+        self.name.returnPressed.connect(self.new_role.setFocus)
+        self.new_role.installEventFilter(self)  # a role box has no returnPressed
         self.password.returnPressed.connect(self.password_again.setFocus)
         self.password_again.returnPressed.connect(self._add)
         # Enter on a user goes on to what acts on them, as Enter on a row opens it elsewhere.
@@ -153,6 +156,13 @@ class UsersScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._picked)
         ctx.signals.data_changed.connect(self._on_data_changed)
         self.reload()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.new_role and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.password.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         # Another desk's change (or a restore): the list, the Activate/Deactivate label and
@@ -221,6 +231,9 @@ class UsersScreen(QWidget):
                                             self.new_role.currentData(),
                                             self.password.text())):
             self.name.clear()
+            # The least role, as the box first offers: the last one added (an admin, say)
+            # was given again to the next, unnoticed.
+            self.new_role.setCurrentIndex(self.new_role.findData(CLERK))
             self._changed(self.tr("{name} added.").format(name=name), name)
 
     def _do(self, change: Callable[[UserRecord], object], done: str) -> None:
