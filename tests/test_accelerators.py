@@ -64,6 +64,8 @@ def check_accelerators(qtbot, window: QWidget, page: QWidget) -> None:
     for label in fields:
         assert not inked_to_the_edge(label), f"drawn past its edge: {label.text()!r}"
     for label in fields:
+        if not label.buddy().isEnabled():  # the picked user's role, with nobody picked
+            continue
         key = Qt.Key(ord(letter(label.text()).upper()))
         qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
         focus = QApplication.focusWidget()
@@ -83,7 +85,9 @@ def inked_to_the_edge(label: QLabel) -> bool:
 
 @pytest.mark.parametrize("screen", [
     "hubapp.ui.daily_log.screen.DailyLogScreen", "hubapp.ui.dashboard.DashboardScreen",
-    "hubapp.ui.reports_screen.ReportsScreen", "hubapp.ui.browse_screen.BrowseScreen"])
+    "hubapp.ui.reports_screen.ReportsScreen", "hubapp.ui.browse_screen.BrowseScreen",
+    "hubapp.ui.reference_screen.ReferenceScreen", "hubapp.ui.audit_screen.AuditScreen",
+    "hubapp.ui.users_screen.UsersScreen"])
 def test_each_screen_has_its_own_letters_beside_the_menus(qtbot, main_window, screen):
     module, name = screen.rsplit(".", 1)
     page = main_window.show_screen(getattr(__import__(module, fromlist=[name]), name))

@@ -103,7 +103,7 @@ def test_another_desks_change_to_a_user_shows_here(qtbot, app_ctx, demo_db_path)
     _add(app_ctx, "wang.li")
     screen = _screen(qtbot, app_ctx)
     screen.table.selectRow(0)
-    assert screen.active_button.text() == "Deactivate"
+    assert screen.active_button.text() == "Deac&tivate"
     other_desk = open_db(demo_db_path)
     try:
         users.set_active(other_desk, users.SINGLE_USER, "wang.li", False)
@@ -111,7 +111,7 @@ def test_another_desks_change_to_a_user_shows_here(qtbot, app_ctx, demo_db_path)
         other_desk.close()
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)  # as the desk watcher does
     assert screen.model.index(0, 2).data() == "no"
-    assert screen.active_button.text() == "Activate"
+    assert screen.active_button.text() == "Ac&tivate"
 
 
 def test_an_admin_deactivated_at_another_desk_can_no_longer_add_an_admin(qtbot, app_ctx):
@@ -253,7 +253,7 @@ def test_the_actions_follow_the_picked_user_not_a_typed_name(qtbot, app_ctx, dem
     qtbot.mouseClick(screen.role_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "wang.li is now Supervisor."
     qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
-    assert screen.active_button.text() == "Activate"  # still wang.li, picked after the reload
+    assert screen.active_button.text() == "Ac&tivate"  # still wang.li, picked after the reload
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT name, role, active FROM app_user ORDER BY name"
                             ).fetchall() == [("li.na", "clerk", 1), ("wang.li", "supervisor", 0)]

@@ -21,7 +21,7 @@ from hubapp.domain.audit import (
 from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
-from hubapp.ui import date_edits, dialogs, formatting, labels, remembered_layout
+from hubapp.ui import date_edits, dialogs, focus, formatting, labels, remembered_layout
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import (
@@ -157,7 +157,7 @@ class AuditScreen(QWidget):
         self.ctx = ctx
         self.setObjectName("audit_screen")
         self.user = QComboBox(self)
-        self.any_day = QCheckBox(self.tr("Any day"), self)
+        self.any_day = QCheckBox(self.tr("Any &day"), self)
         self.any_day.setChecked(True)
         self.day = QDateEdit(self)
         date_edits.take_typed_dates(self.day)
@@ -166,8 +166,8 @@ class AuditScreen(QWidget):
         self.day.setDate(QDate.currentDate())
         self.day.setEnabled(False)
         self.service = QLineEdit(self)
-        self.service.setPlaceholderText(self.tr("Service, e.g. X8001"))
-        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.service.setPlaceholderText(self.tr("e.g. X8001"))  # its label names it
+        self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
         self.count = QLabel(self)
         # What the last export wrote, as the export dialog says it.
         self.exported = QLabel(self)
@@ -193,8 +193,9 @@ class AuditScreen(QWidget):
                                                 "changed."))
 
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("User"), self), self.user, self.any_day, self.day,
-                       QLabel(self.tr("Service"), self), self.service):
+        for widget in (focus.buddy_label(self.tr("&User"), self.user), self.user, self.any_day,
+                       self.day, focus.buddy_label(self.tr("&Service"), self.service),
+                       self.service):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.export_button)

@@ -361,6 +361,7 @@ class ReferenceTab(QWidget):
         self.edit_button = QPushButton(self.tr("E&dit…"), self)
         self.edit_button.clicked.connect(self.edit)
         self.top = QHBoxLayout()
+        self.top.addWidget(focus.buddy_label(self.tr("&Search"), self.search))
         self.top.addWidget(self.search, 1)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.add_button)

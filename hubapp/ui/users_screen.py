@@ -78,7 +78,6 @@ class UsersScreen(QWidget):
         self.empty_note = QLabel(self)
         self.empty_note.setWordWrap(True)
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("Name"))
         # One role box for a new user and one for the picked: shared, looking at an admin's
         # row and then adding someone made another admin.
         self.new_role, self.role = QComboBox(self), QComboBox(self)
@@ -87,23 +86,22 @@ class UsersScreen(QWidget):
                 box.addItem(role_label(role), role)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("Password"))
         # Typed twice, as everywhere else a password is set: a typo locked the new user out.
         self.password_again = QLineEdit(self)
         self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_again.setPlaceholderText(self.tr("Repeat password"))
-        self.add_button = QPushButton(self.tr("Add user"), self)
+        self.add_button = QPushButton(self.tr("&Add user"), self)
         # These act on the user picked in the list, never on a typed name.
-        self.role_button = QPushButton(self.tr("Set role"), self)
-        self.password_button = QPushButton(self.tr("Set password…"), self)
-        self.active_button = QPushButton(self.tr("Deactivate"), self)
+        self.role_button = QPushButton(self.tr("&Set role"), self)
+        self.password_button = QPushButton(self.tr("Set pass&word…"), self)
+        # Alt+T as Activate too: the key stays as the label turns.
+        self.active_button = QPushButton(self.tr("Deac&tivate"), self)
         # Lets a locked-out user in again with their own password, which only they know.
-        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
         # The list reloads when the first lock-out runs out, so it never shows one that ended
         # (a timer that wakes a little early finds it still running and is set again).
         self.lock_ends = QTimer(self)
         self.lock_ends.setSingleShot(True)
-        self.single_user = QCheckBox(self.tr("Single-user mode (no login at start)"), self)
+        self.single_user = QCheckBox(self.tr("Single-user &mode (no login at start)"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
 
@@ -111,11 +109,15 @@ class UsersScreen(QWidget):
         new.addWidget(QLabel(self.tr("New user"), self))
         # The role before the passwords: after them, Enter from the last added the user
         # before the role box was ever reached.
-        for widget in (self.name, self.new_role, self.password, self.password_again,
-                       self.add_button):
-            new.addWidget(widget)
+        for text, field in ((self.tr("&Name"), self.name), (self.tr("&Role"), self.new_role),
+                            (self.tr("&Password"), self.password),
+                            (self.tr("Repeat passw&ord"), self.password_again)):
+            new.addWidget(focus.buddy_label(text, field))
+            new.addWidget(field)
+        new.addWidget(self.add_button)
         picked = QHBoxLayout()
         picked.addWidget(QLabel(self.tr("Picked user"), self))
+        picked.addWidget(focus.buddy_label(self.tr("Ro&le"), self.role))
         for widget in (self.role, self.role_button, self.password_button, self.active_button,
                        self.unlock_button):
             picked.addWidget(widget)
@@ -218,8 +220,8 @@ class UsersScreen(QWidget):
         # Nobody picked, no role: "Clerk" there read as the role of someone.
         self.role.setCurrentIndex(-1 if user is None else self.role.findData(user.role))
         if user is not None:
-            self.active_button.setText(self.tr("Deactivate") if user.active
-                                       else self.tr("Activate"))
+            self.active_button.setText(self.tr("Deac&tivate") if user.active
+                                       else self.tr("Ac&tivate"))
 
     def _add(self) -> None:
         name = self.name.text().strip()
