@@ -77,6 +77,38 @@ def test_backup_refuses_to_overwrite_the_database_or_a_foreign_file(demo_db_path
     assert not (tmp_path / "x.db").exists()
 
 
+def test_a_backup_replaces_an_earlier_backup_but_no_database_in_use_or_of_another_program(
+        demo_db_path, tmp_path):
+    # backup -o hub.db, meant as a restore, replaced another hub's data without a copy; with a
+    # desk on it, that desk's -wal was then played into the new file and damaged it.
+    earlier = backup.backup_to(demo_db_path, tmp_path / "earlier.db")
+    assert backup.backup_to(demo_db_path, earlier) == earlier  # the same backup run again
+    backup.verify(earlier)
+    closed_hub = tmp_path / "other-hub.db"
+    closed_hub.write_bytes(demo_db_path.read_bytes())  # in WAL mode, as every hub's file
+    open_hub = tmp_path / "open-hub.db"
+    open_hub.write_bytes(earlier.read_bytes())
+    desk = sqlite3.connect(open_hub, isolation_level=None)
+    desk.execute("PRAGMA journal_mode = DELETE")
+    desk.execute("BEGIN IMMEDIATE")  # a save under way: its journal beside the file
+    desk.execute("UPDATE service SET notes = 'held'")
+    foreign = tmp_path / "foreign.db"
+    other = sqlite3.connect(foreign)
+    other.execute("CREATE TABLE t(a)")
+    other.close()
+    try:
+        kept = {path: _digest(path) for path in (closed_hub, open_hub, foreign)}
+        for target, said in ((closed_hub, "is a database in use, not a backup"),
+                             (open_hub, "is a database in use, not a backup"),
+                             (foreign, "is a database but not a Hub Desk backup")):
+            with pytest.raises(DatabaseError, match=f"^{re.escape(str(target))} {said}"):
+                backup.backup_to(demo_db_path, target)
+        assert {path: _digest(path) for path in kept} == kept
+    finally:
+        desk.close()
+    assert not list(tmp_path.glob("*partial*"))
+
+
 def test_a_backup_into_a_folder_takes_the_automatic_backups_name(demo_db_path, tmp_path):
     folder = tmp_path / "usb"
     folder.mkdir()

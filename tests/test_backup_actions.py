@@ -96,6 +96,24 @@ def test_back_up_now_is_refused_to_an_admin_deactivated_at_another_desk(
     assert not target.exists() and main_window.backups.backup_action.isEnabled()
 
 
+def test_back_up_now_over_another_hub_s_database_is_refused(qtbot, main_window, demo_db_path,
+                                                             tmp_path, monkeypatch):
+    # The store's rule holds for the window too: another hub's data went without a copy.
+    other_hub = tmp_path / "other-hub.db"
+    other_hub.write_bytes(demo_db_path.read_bytes())
+    kept = other_hub.read_bytes()
+    _capture(monkeypatch, "pick_save_file", str(other_hub))
+    errors, infos = _capture(monkeypatch, "show_error"), _capture(monkeypatch, "show_info")
+    main_window.backups.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(errors or infos), timeout=BACKUP_WAIT_MS)
+    assert infos == []
+    assert errors == [("Backup failed", f"{other_hub} is a database in use, not a backup: a "
+                       f"backup does not replace it. Choose another file name; to put a "
+                       f"backup's data into {other_hub}, restore it (hubapp restore, or File ▸ "
+                       f"Restore from backup…)")]
+    assert other_hub.read_bytes() == kept and main_window.backups.backup_action.isEnabled()
+
+
 def test_restore_asks_then_brings_the_backup_back(qtbot, main_window, app_ctx, demo_db_path,
                                                  tmp_path, monkeypatch):
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")

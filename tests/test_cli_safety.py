@@ -69,6 +69,28 @@ def test_bad_files_are_one_line_errors_and_nothing_changes(demo_db_path, tmp_pat
     assert notes.read_text() == "not a database"
 
 
+def test_a_backup_mistaken_for_a_restore_leaves_the_hub_as_it_was(demo_db_path, tmp_path):
+    # It wrote the backup's data over the hub's, exit 0, with no copy kept.
+    old = tmp_path / "hub-0301.db"
+    assert hubapp("backup", "--db", demo_db_path, "-o", old).returncode == 0
+    desk = sqlite3.connect(demo_db_path)  # a desk at work: its -wal beside the hub
+    try:
+        desk.execute("UPDATE service SET notes = 'held' WHERE id = 1")
+        desk.commit()
+        before = demo_db_path.read_bytes()
+        result = hubapp("backup", "--db", old, "-o", demo_db_path)
+        assert (result.returncode, result.stdout) == (1, "")
+        assert result.stderr == (
+            f"hubapp: error: {demo_db_path} is a database in use, not a backup: a backup does "
+            f"not replace it. Choose another file name; to put a backup's data into "
+            f"{demo_db_path}, restore it (hubapp restore, or File ▸ Restore from backup…)\n")
+        assert demo_db_path.read_bytes() == before
+    finally:
+        desk.close()
+    assert hubapp("check", "--db", demo_db_path).returncode == 0
+    assert hubapp("backup", "--db", demo_db_path, "-o", old).returncode == 0  # made again
+
+
 def test_a_servers_backup_restored_into_a_file_says_where_it_goes(demo_db_path, tmp_path):
     """`hubapp backup` of a server writes pg_dump's custom format; "not an SQLite file" left
     its owner guessing what it is and where it restores."""

@@ -115,16 +115,50 @@ def backup_to(db_path: Path, target: Path, by: UserRecord | None = None) -> Path
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "A backup cannot overwrite the database itself ({path})"),
                             path=str(target))
-    if target.exists() and target.stat().st_size and not _is_sqlite(target):
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "{path} exists and is not a database; choose another file name"),
-                            path=str(target))
     try:
+        if target.exists() and target.stat().st_size:
+            _refuse_all_but_a_backup(target)
         _write_backup(db_path, target)
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot write the backup {path}: {reason}"), target, error) from error
     return target
+
+
+def _refuse_all_but_a_backup(target: Path) -> None:
+    """Raise DatabaseError unless target, an existing file, is a backup Hub Desk made (the
+    same backup run again replaces it): a hub's database or another program's is not.
+
+    The backup takes target's name in one rename, keeping nothing of what was there, and a
+    -wal beside it, of a desk that has it open, would be played into the backup and damage
+    it. Only a Hub Desk file out of WAL mode with no log beside it is a backup
+    (_leave_wal_mode); every hub's database is in WAL mode from its first opening."""
+    with target.open("rb") as file:
+        header = file.read(_HEADER_LENGTH)
+    if not header.startswith(SQLITE_HEADER):
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} exists and is not a database; choose another file name"),
+                            path=str(target))
+    real = target.resolve()  # SQLite keeps the logs beside the file a link names
+    if _WAL_MODE in header[_VERSIONS] or any(
+            Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal")):
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is a database in use, not a backup: a backup does not replace "
+                        "it. Choose another file name; to put a backup's data into {path}, "
+                        "restore it (hubapp restore, or File ▸ Restore from backup…)"),
+                            path=str(target))
+    try:
+        hub_desk = bool(inspect_file(target, create=False))
+    except DatabaseError:  # damaged, or from a newer Hub Desk: not one to replace unseen
+        hub_desk = False
+    if not hub_desk:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is a database but not a Hub Desk backup: a backup does not "
+                        "replace it. Choose another file name"), path=str(target))
+
+
+# The file format's write and read versions (header bytes 18 and 19), 2 in WAL mode.
+_HEADER_LENGTH, _VERSIONS, _WAL_MODE = 20, slice(18, 20), 2
 
 
 def _write_backup(db_path: Path, target: Path) -> None:
@@ -507,11 +541,6 @@ def _leave_wal_mode(path: Path) -> None:
             conn.close()
     except sqlite3.Error as error:
         raise as_user_error(error, path) from error
-
-
-def _is_sqlite(path: Path) -> bool:
-    with path.open("rb") as file:
-        return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 def _os_error(template: str, path: Path, error: OSError) -> DatabaseError:
