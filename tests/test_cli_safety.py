@@ -1,6 +1,7 @@
 """`hubapp backup`, `restore` and `users add` as scripts run them: subprocesses, exit codes."""
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -194,6 +195,27 @@ def test_a_database_in_a_read_only_folder_is_said_to_be_the_folders_fault(
         f"hubapp: error: Database {path} cannot be used: its folder {folder} is read-only, "
         "and SQLite keeps its -wal and -shm files beside the database. Make the folder "
         "writable or copy the file to a folder that is")
+
+
+def test_a_backup_into_a_read_only_folder_says_the_backup_cannot_be_written(demo_db_path,
+                                                                           tmp_path):
+    # It was the message for opening a database there, which blamed its -wal and -shm files.
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        named = _as_a_user_permissions_apply_to(
+            ["backup", "--db", demo_db_path, "-o", folder / "b.db"])
+        into_folder = _as_a_user_permissions_apply_to(["backup", "--db", demo_db_path, "-o",
+                                                       folder])
+    finally:
+        folder.chmod(0o755)
+    assert (named.returncode, named.stderr) == (
+        1, f"hubapp: error: Cannot write the backup {folder / 'b.db'}: permission denied\n")
+    assert into_folder.returncode == 1
+    assert re.fullmatch(rf"hubapp: error: Cannot write the backup {re.escape(str(folder))}/"
+                        r"demo-\w{6}-\d{8}-\d{6}\.db: permission denied\n", into_folder.stderr)
+    assert list(folder.iterdir()) == []
 
 
 @pytest.fixture

@@ -165,6 +165,10 @@ def _write_backup(db_path: Path, target: Path) -> None:
     """A verified copy of db_path as target, whole; an OSError is the caller's to word."""
 
     def make(partial: Path) -> None:
+        # Made before SQLite writes to it: of a folder it cannot write in, SQLite says only
+        # "unable to open", which reads as a database that cannot be used, not a copy; the
+        # system says why (permission denied, a read-only drive).
+        partial.touch(exist_ok=False)
         copy_database(db_path, partial, target)
         _leave_wal_mode(partial)
         try:
