@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -14,6 +15,7 @@ import sys
 from gettext import gettext
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hubapp import language
 from hubapp.domain.errors import (
@@ -21,6 +23,9 @@ from hubapp.domain.errors import (
     untranslated,
 )
 from hubapp.domain.wording import display_width
+
+if TYPE_CHECKING:
+    from hubapp.interchange.parsing import Problem
 
 # What people read follows the system's language (hubapp.language); what scripts read
 # (stats --format csv/json, interchange files) keeps its stable English keys.
@@ -718,6 +723,13 @@ _DWELL_REFUSALS = (
                                   "on closed days: {days}; give --reason TEXT to import anyway"))
 
 
+# Two columns giving one field: the window's advice, to map one of them elsewhere, cannot be
+# followed here.
+_TWO_COLUMNS_FOR_ONE_FIELD = QT_TRANSLATE_NOOP(
+    "messages", "Column {other!r} already gives {name}; rename or delete one of the columns (or "
+                "map them in File ▸ Import…)")
+
+
 def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
     from hubapp.interchange.importing import (
@@ -760,7 +772,7 @@ def run_import(args: argparse.Namespace) -> int:
         db.close()
         if progress is not None:
             print(file=sys.stderr)
-    problems = result.problems or result.duplicates
+    problems = _as_said_here(result.problems or result.duplicates)
     if args.problems is not None and problems:
         write_problems(args.problems, problems, translate)
     if note := left_out_note(result, translate):  # a warning: the GUI maps them by hand
@@ -796,6 +808,15 @@ def run_import(args: argparse.Namespace) -> int:
                                 "all)")).format(count=_number(more), file=args.problems),
               file=sys.stderr)
     return 1
+
+
+def _as_said_here(problems: Sequence[Problem]) -> list[Problem]:
+    """A refused import's problems as the command line words them."""
+    from hubapp.interchange.parsing import TWO_COLUMNS_FOR_ONE_FIELD
+
+    return [dataclasses.replace(problem, template=_TWO_COLUMNS_FOR_ONE_FIELD)
+            if problem.template == TWO_COLUMNS_FOR_ONE_FIELD else problem
+            for problem in problems]
 
 
 def _options(names) -> str:

@@ -168,6 +168,31 @@ def test_a_long_problem_list_is_cut_short_and_saved_whole(db, tmp_path):
     assert listed.read_text(encoding="utf-8-sig").splitlines() == ["line,column,value,problem"]
 
 
+def test_two_columns_for_one_field_are_refused_with_advice_the_command_line_can_follow(
+        db, tmp_path):
+    # "map one of them to another field or ignore it": hubapp import has no way to.
+    loading_list = tmp_path / "dup.csv"
+    loading_list.write_text(
+        "date,service,direction,container,size,type,gross_kg,container\n"
+        "2026-04-06,X1,outbound,CSQU3054383,22G1,GP,24000,CSQU3054383\n")
+    listed = tmp_path / "problems.csv"
+    before = counts(db)
+
+    result = hubapp("import", loading_list, "--db", db, "--problems", listed)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "hubapp: error: dup.csv: 2 problems; nothing was saved",
+        "  line 1, type: Column 'size' already gives size_type; rename or delete one of the "
+        "columns (or map them in File ▸ Import…)",
+        "  line 1, container: Column 'container' already gives container; rename or delete "
+        "one of the columns (or map them in File ▸ Import…)"]
+    with listed.open(encoding="utf-8-sig", newline="") as file:
+        saved = [row[3] for row in csv.reader(file)][1:]
+    assert saved == [line.split(": ", 1)[1] for line in result.stderr.splitlines()[1:]]
+    assert counts(db) == before
+
+
 def test_a_problem_list_that_cannot_be_written_stops_the_import_before_it_saves(db, tmp_path):
     # It was written after the import had saved: exit 1 over a file that was imported.
     before = counts(db)

@@ -296,6 +296,13 @@ def _given(group: _Group, column: str, number: str, first_line: int) -> tuple[st
     return (known[2], known[1]) if known else ("", first_line)
 
 
+# As the import window can act on it; the command line, which maps no column, words it its
+# own way.
+TWO_COLUMNS_FOR_ONE_FIELD = QT_TRANSLATE_NOOP(
+    "messages", "Column {other!r} already gives {name}; map one of them to another field or "
+                "ignore it")
+
+
 def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | None = None,
                      line: int = 1, sheet: str = "") -> tuple[dict[str, int], list[Problem]]:
     """Each field's column, and the problems of the header on that line (a field twice, a
@@ -307,10 +314,9 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
         if name is None:
             continue
         if name in index:
-            problems.append(Problem(line, headers[position], "", QT_TRANSLATE_NOOP("messages",
-                "Column {other!r} already gives {name}; map one of them to another field or "
-                "ignore it"), {"other": headers[index[name]],
-                               "name": Term("columns", name)}))
+            problems.append(Problem(line, headers[position], "", TWO_COLUMNS_FOR_ONE_FIELD,
+                                    {"other": headers[index[name]],
+                                     "name": Term("columns", name)}))
         else:
             index[name] = position
     for name in REQUIRED:
