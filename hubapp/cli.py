@@ -13,7 +13,7 @@ import re
 import signal
 import sys
 from gettext import gettext
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -327,7 +327,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = argv == [] or (len(argv) == 2 and argv[0] == "--db") or (
         len(argv) == 1 and argv[0].startswith("--db="))
     parser = build_parser(with_commands=not window)
-    args, extra = parser.parse_known_args(argv)
+    try:
+        with _guarded_output():  # --help and --version print while the arguments are read
+            args, extra = parser.parse_known_args(argv)
+    except _OutputFailed as failed:
+        _say_output_failed(failed)
+        return FAILED
     if extra:  # told by the command's parser, which points at its own --help
         getattr(args, "command_parser", parser).error(translate(
             "argparse", "unrecognized arguments: %s") % " ".join(extra))
@@ -341,9 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args.db)
         return _run_command(args)
     except _OutputFailed as failed:
-        _discard_output()
-        _error_line(translate("cli", "Cannot write to the standard output: {reason}").format(
-            reason=failed.reason.written(translate)))
+        _say_output_failed(failed)
         return _failed(args)
     except _UsageError as error:
         args.command_parser.error(message(error, translate))
@@ -365,24 +368,42 @@ def _failed(args: argparse.Namespace, error: HubError | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    if hasattr(signal, "SIGPIPE"):
-        # `hubapp stats … | head`: a reader that stops early ends the command quietly,
-        # as it does other Unix tools, instead of a BrokenPipeError traceback.
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    stdout = sys.stdout
-    sys.stdout = _Output(stdout)
-    try:
+    with _guarded_output():
         _say_an_upgrade(args)
-        code = {"demo": run_demo, "stats": run_stats, "backup": run_backup,
+        return {"demo": run_demo, "stats": run_stats, "backup": run_backup,
                 "restore": run_restore, "check": run_check,
                 "users": run_users, "import": run_import,
                 "export": run_export, "report": run_report,
                 "migrate-to": run_migrate_to}[args.command](args)
+
+
+@contextlib.contextmanager
+def _guarded_output() -> Iterator[None]:
+    """stdout as the commands and --help write it, not the window: a reader that stops
+    early (`hubapp stats … | head`) ends the program quietly, as it does other Unix tools,
+    instead of a BrokenPipeError traceback; a failed write is _OutputFailed."""
+    pipe = getattr(signal, "SIGPIPE", None)
+    was = signal.signal(pipe, signal.SIG_DFL) if pipe is not None else None
+    stdout = sys.stdout
+    if stdout is not None:  # None when closed (`>&-`): print then writes nowhere
+        sys.stdout = _Output(stdout)
+    try:
+        try:
+            yield
+        except SystemExit:  # argparse's end of --help and --version, their text unwritten
+            _flush_stdout()
+            raise
         # Output to a file is buffered: a full disk shows here, not in Python's exit.
-        sys.stdout.flush()
-        return code
+        _flush_stdout()
     finally:
         sys.stdout = stdout
+        if pipe is not None:
+            signal.signal(pipe, was)
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        sys.stdout.flush()
 
 
 class _OutputFailed(Exception):
@@ -413,6 +434,12 @@ class _Output:
             return call(*args)
         except OSError as error:
             raise _OutputFailed(error) from error
+
+
+def _say_output_failed(failed: _OutputFailed) -> None:
+    _discard_output()
+    _error_line(translate("cli", "Cannot write to the standard output: {reason}").format(
+        reason=failed.reason.written(translate)))
 
 
 def _discard_output() -> None:

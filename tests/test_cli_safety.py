@@ -3,6 +3,7 @@
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -277,6 +278,31 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(demo_db_path,
         assert result.stderr == ("hubapp: error: Cannot write to the standard output: the disk "
                                  "is full\n"), args
     assert _dump(copy) == _dump(demo_db_path)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["stats", "--help"]])
+def test_help_and_version_that_cannot_be_written_say_so_as_the_commands_do(args):
+    # --version ended in an OSError traceback; --help in exit 0 with nothing written.
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "hubapp", *args], stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (
+        1, "hubapp: error: Cannot write to the standard output: the disk is full\n")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_help_and_version_into_a_pipe_nobody_reads_end_quietly(args):
+    # `hubapp --version | reader-that-quit` ended in a BrokenPipeError traceback.
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        result = subprocess.run([sys.executable, "-m", "hubapp", *args], stdout=writing,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(writing)
+    assert (result.returncode, result.stderr) == (-signal.SIGPIPE, "")
 
 
 def test_reading_or_refusing_a_file_leaves_nothing_beside_it(demo_db_path, tmp_path):
