@@ -45,83 +45,83 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
-        <source>Any day</source>
-        <translation>任意日期</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="169"/>
-        <source>Service, e.g. X8001</source>
-        <translation>班次，如 X8001</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="170"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
+        <source>Any &amp;day</source>
+        <translation>任意日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="169"/>
+        <source>e.g. X8001</source>
+        <translation>如 X8001</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="170"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="196"/>
-        <source>User</source>
-        <translation>用户</translation>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="197"/>
-        <source>Service</source>
-        <translation>班次</translation>
+        <source>&amp;Service</source>
+        <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="245"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="246"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="265"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="266"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="267"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="292"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="293"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="294"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="295"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="322"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="327"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="328"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="342"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="343"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="344"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="345"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -409,37 +409,37 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>HS code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="45"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="47"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
         <source>Perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="46"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="48"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="51"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -447,58 +447,58 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="416"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="421"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="448"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="462"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="497"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="423"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="464"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="425"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="466"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="447"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="496"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="454"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="454"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
         <source>Retire commodity</source>
         <translation>停用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="473"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="522"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="475"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="481"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="493"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货类数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -506,32 +506,32 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommodityForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="133"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="135"/>
         <source>&amp;HS code (6 digits)</source>
         <translation>HS 编码（6 位）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="137"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="136"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="138"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="142"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="144"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="144"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="146"/>
         <source>C&amp;ategory</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="145"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="147"/>
         <source>&amp;Perishable (fruit, frozen food…)</source>
         <translation>易腐（水果、冷冻食品…）(&amp;P)</translation>
     </message>
@@ -2065,27 +2065,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="164"/>
         <source>&amp;UN/LOCODE</source>
         <translation>UN/LOCODE(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="166"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="165"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="167"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="167"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="169"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="176"/>
         <source>the first two letters of the UN/LOCODE</source>
         <translation>取 UN/LOCODE 的前两个字母</translation>
     </message>
@@ -2093,22 +2093,22 @@ Licence: MIT</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
         <source>UN/LOCODE</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="62"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -2139,7 +2139,7 @@ Licence: MIT</source>
 <context>
     <name>ReferenceForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="105"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="107"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -2147,32 +2147,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
         <source>New commodity</source>
         <translation>新货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="263"/>
         <source>Edit commodity</source>
         <translation>编辑货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="264"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="264"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="265"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="263"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="265"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2180,22 +2180,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="544"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="593"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="545"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="594"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="546"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="595"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="548"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="597"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2203,19 +2203,24 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="337"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="339"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="352"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="358"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="355"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="361"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="364"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2294,37 +2299,37 @@ Licence: MIT</source>
 <context>
     <name>RouteForm</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="190"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
         <source>C&amp;ode</source>
         <translation>代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="194"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="193"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="195"/>
         <source>Chinese &amp;name</source>
         <translation>中文名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="200"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
         <source>Countries (&amp;like CN,LA)</source>
         <translation>国家（如 CN,LA）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="201"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="203"/>
         <source>O&amp;rigin</source>
         <translation>始发地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="204"/>
         <source>&amp;Destination</source>
         <translation>目的地(&amp;D)</translation>
     </message>
@@ -2332,37 +2337,37 @@ Licence: MIT</source>
 <context>
     <name>RoutesModel</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="70"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="72"/>
         <source>Mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="71"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="73"/>
         <source>Countries</source>
         <translation>国家</translation>
     </message>
@@ -2670,119 +2675,134 @@ Licence: MIT</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="80"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="93"/>
-        <source>Repeat password</source>
-        <translation>再次输入密码</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
-        <source>Add user</source>
-        <translation>添加用户</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="96"/>
-        <source>Set role</source>
-        <translation>设置角色</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="100"/>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="109"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="119"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="147"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="155"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="176"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="191"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="214"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="229"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="256"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="276"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="277"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="98"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="208"/>
-        <source>Deactivate</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="97"/>
-        <source>Set password…</source>
-        <translation>设置密码…</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="105"/>
-        <source>Single-user mode (no login at start)</source>
-        <translation>单用户模式（启动时无需登录）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="221"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="239"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="139"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="147"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="257"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="234"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="244"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="252"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="262"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="250"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
+        <source>&amp;Add user</source>
+        <translation>添加用户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
+        <source>&amp;Set role</source>
+        <translation>设置角色(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="95"/>
+        <source>Set pass&amp;word…</source>
+        <translation>设置密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="97"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="223"/>
+        <source>Deac&amp;tivate</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="99"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="104"/>
+        <source>Single-user &amp;mode (no login at start)</source>
+        <translation>单用户模式（启动时无需登录）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="112"/>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="113"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
+        <source>Repeat passw&amp;ord</source>
+        <translation>再次输入密码(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
+        <source>Ro&amp;le</source>
+        <translation>角色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="224"/>
+        <source>Ac&amp;tivate</source>
+        <translation>启用(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="268"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="251"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="269"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -2791,22 +2811,17 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="186"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="201"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="209"/>
-        <source>Activate</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="144"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="152"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="143"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="151"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -2866,64 +2881,64 @@ Turn single-user mode on?</source>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="48"/>
+        <location filename="../../hubapp/cli.py" line="53"/>
         <source>usage: </source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="49"/>
+        <location filename="../../hubapp/cli.py" line="54"/>
         <source>positional arguments</source>
         <translation>位置参数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="50"/>
+        <location filename="../../hubapp/cli.py" line="55"/>
         <source>options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="51"/>
+        <location filename="../../hubapp/cli.py" line="56"/>
         <source>show this help message and exit</source>
         <translation>显示此帮助并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="52"/>
+        <location filename="../../hubapp/cli.py" line="57"/>
         <source>argument %(argument_name)s: %(message)s</source>
         <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="53"/>
-        <location filename="../../hubapp/cli.py" line="431"/>
+        <location filename="../../hubapp/cli.py" line="58"/>
+        <location filename="../../hubapp/cli.py" line="463"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="54"/>
-        <location filename="../../hubapp/cli.py" line="327"/>
+        <location filename="../../hubapp/cli.py" line="59"/>
+        <location filename="../../hubapp/cli.py" line="337"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="55"/>
+        <location filename="../../hubapp/cli.py" line="60"/>
         <source>expected one argument</source>
         <translation>需要一个参数值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="56"/>
+        <location filename="../../hubapp/cli.py" line="61"/>
         <source>invalid %(type)s value: %(value)r</source>
         <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="57"/>
+        <location filename="../../hubapp/cli.py" line="62"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
         <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="58"/>
+        <location filename="../../hubapp/cli.py" line="63"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
         <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="59"/>
+        <location filename="../../hubapp/cli.py" line="64"/>
         <source>not allowed with argument %s</source>
         <translation>不能与参数 %s 同时使用</translation>
     </message>
@@ -2931,13 +2946,13 @@ Turn single-user mode on?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="664"/>
+        <location filename="../../hubapp/cli.py" line="696"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="664"/>
+        <location filename="../../hubapp/cli.py" line="696"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>no</source>
         <translation>否</translation>
@@ -3388,7 +3403,7 @@ Turn single-user mode on?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="284"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="285"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
@@ -3574,347 +3589,347 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="41"/>
+        <location filename="../../hubapp/cli.py" line="46"/>
         <source>{prog}: error: {message} (see {prog} --help)</source>
         <translation>{prog}：错误：{message}（参见 {prog} --help）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="75"/>
+        <location filename="../../hubapp/cli.py" line="80"/>
         <source>show the version and exit</source>
         <translation>显示版本并退出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="97"/>
+        <location filename="../../hubapp/cli.py" line="102"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
         <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="110"/>
+        <location filename="../../hubapp/cli.py" line="115"/>
         <source>database file or postgresql://user@host/dbname URL (default: a file in the user data folder)</source>
         <translation>数据库文件或 postgresql://user@host/dbname 网址（默认：用户数据文件夹中的文件）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="117"/>
+        <location filename="../../hubapp/cli.py" line="122"/>
         <source>database file or postgresql://user@host[:port]/dbname URL</source>
         <translation>数据库文件或 postgresql://user@host[:port]/dbname 网址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="118"/>
+        <location filename="../../hubapp/cli.py" line="123"/>
         <source>first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="118"/>
+        <location filename="../../hubapp/cli.py" line="123"/>
         <source>last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="132"/>
+        <location filename="../../hubapp/cli.py" line="137"/>
         <source>fill a new database with realistic demo data</source>
         <translation>向新数据库写入逼真的演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="137"/>
+        <location filename="../../hubapp/cli.py" line="142"/>
         <source>days of traffic (default 60)</source>
         <translation>业务天数（默认 60）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="143"/>
+        <location filename="../../hubapp/cli.py" line="148"/>
         <source>random seed (default 1)</source>
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="145"/>
+        <location filename="../../hubapp/cli.py" line="150"/>
         <source>last day of the demo data (default: today)</source>
         <translation>演示数据的最后一天（默认：今天）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="147"/>
+        <location filename="../../hubapp/cli.py" line="152"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="153"/>
+        <location filename="../../hubapp/cli.py" line="158"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="155"/>
+        <location filename="../../hubapp/cli.py" line="160"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="157"/>
+        <location filename="../../hubapp/cli.py" line="162"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="159"/>
+        <location filename="../../hubapp/cli.py" line="164"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="160"/>
+        <location filename="../../hubapp/cli.py" line="165"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="162"/>
+        <location filename="../../hubapp/cli.py" line="167"/>
         <source>leave out services and containers already stored instead of refusing the file</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="165"/>
+        <location filename="../../hubapp/cli.py" line="170"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="168"/>
+        <location filename="../../hubapp/cli.py" line="173"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="171"/>
+        <location filename="../../hubapp/cli.py" line="176"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="177"/>
+        <location filename="../../hubapp/cli.py" line="182"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="179"/>
+        <location filename="../../hubapp/cli.py" line="184"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="182"/>
+        <location filename="../../hubapp/cli.py" line="187"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="186"/>
+        <location filename="../../hubapp/cli.py" line="191"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="190"/>
+        <location filename="../../hubapp/cli.py" line="195"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="193"/>
+        <location filename="../../hubapp/cli.py" line="198"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="195"/>
+        <location filename="../../hubapp/cli.py" line="200"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月报或期间报告打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="199"/>
+        <location filename="../../hubapp/cli.py" line="204"/>
         <source>which report</source>
         <translation>哪种报告</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="200"/>
+        <location filename="../../hubapp/cli.py" line="205"/>
         <source>the day of a daily report</source>
         <translation>日报的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="201"/>
+        <location filename="../../hubapp/cli.py" line="206"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="203"/>
+        <location filename="../../hubapp/cli.py" line="208"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="205"/>
+        <location filename="../../hubapp/cli.py" line="210"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="208"/>
+        <location filename="../../hubapp/cli.py" line="213"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="209"/>
+        <location filename="../../hubapp/cli.py" line="214"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报告语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="211"/>
+        <location filename="../../hubapp/cli.py" line="216"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="215"/>
+        <location filename="../../hubapp/cli.py" line="220"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="217"/>
+        <location filename="../../hubapp/cli.py" line="222"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="220"/>
+        <location filename="../../hubapp/cli.py" line="225"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="221"/>
+        <location filename="../../hubapp/cli.py" line="226"/>
         <source>list the users: name, role, whether they may log in</source>
         <translation>列出用户：名称、角色、是否可以登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="241"/>
+        <location filename="../../hubapp/cli.py" line="246"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="247"/>
+        <location filename="../../hubapp/cli.py" line="252"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="262"/>
+        <location filename="../../hubapp/cli.py" line="267"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="282"/>
+        <location filename="../../hubapp/cli.py" line="287"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="294"/>
+        <location filename="../../hubapp/cli.py" line="299"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="302"/>
+        <location filename="../../hubapp/cli.py" line="307"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="340"/>
+        <location filename="../../hubapp/cli.py" line="441"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="349"/>
+        <location filename="../../hubapp/cli.py" line="357"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="439"/>
+        <location filename="../../hubapp/cli.py" line="471"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="461"/>
+        <location filename="../../hubapp/cli.py" line="493"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="468"/>
+        <location filename="../../hubapp/cli.py" line="500"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="490"/>
+        <location filename="../../hubapp/cli.py" line="522"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="590"/>
+        <location filename="../../hubapp/cli.py" line="622"/>
         <source>; the database as it was is kept as the dump {kept}</source>
         <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="603"/>
+        <location filename="../../hubapp/cli.py" line="635"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="608"/>
+        <location filename="../../hubapp/cli.py" line="640"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="662"/>
+        <location filename="../../hubapp/cli.py" line="694"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="662"/>
+        <location filename="../../hubapp/cli.py" line="694"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="662"/>
+        <location filename="../../hubapp/cli.py" line="694"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="667"/>
+        <location filename="../../hubapp/cli.py" line="699"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="695"/>
+        <location filename="../../hubapp/cli.py" line="727"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="774"/>
+        <location filename="../../hubapp/cli.py" line="813"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="777"/>
+        <location filename="../../hubapp/cli.py" line="816"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="781"/>
+        <location filename="../../hubapp/cli.py" line="820"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="793"/>
+        <location filename="../../hubapp/cli.py" line="832"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="795"/>
+        <location filename="../../hubapp/cli.py" line="834"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="822"/>
+        <location filename="../../hubapp/cli.py" line="870"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="869"/>
+        <location filename="../../hubapp/cli.py" line="917"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="580"/>
+        <location filename="../../hubapp/cli.py" line="612"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="100"/>
+        <location filename="../../hubapp/cli.py" line="105"/>
         <source>exit codes:
   0  done; check found no problems
   1  the command failed, its reason on stderr; check found problems
@@ -3933,107 +3948,107 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
   130  已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="187"/>
+        <location filename="../../hubapp/cli.py" line="192"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="592"/>
+        <location filename="../../hubapp/cli.py" line="624"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="591"/>
+        <location filename="../../hubapp/cli.py" line="623"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="138"/>
+        <location filename="../../hubapp/cli.py" line="143"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即走廊的全部历史）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="183"/>
+        <location filename="../../hubapp/cli.py" line="188"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="601"/>
+        <location filename="../../hubapp/cli.py" line="633"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="602"/>
+        <location filename="../../hubapp/cli.py" line="634"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="602"/>
+        <location filename="../../hubapp/cli.py" line="634"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="620"/>
+        <location filename="../../hubapp/cli.py" line="652"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="622"/>
+        <location filename="../../hubapp/cli.py" line="654"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="622"/>
+        <location filename="../../hubapp/cli.py" line="654"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="637"/>
+        <location filename="../../hubapp/cli.py" line="669"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="639"/>
+        <location filename="../../hubapp/cli.py" line="671"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="639"/>
+        <location filename="../../hubapp/cli.py" line="671"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="639"/>
+        <location filename="../../hubapp/cli.py" line="671"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="640"/>
+        <location filename="../../hubapp/cli.py" line="672"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="640"/>
+        <location filename="../../hubapp/cli.py" line="672"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="640"/>
+        <location filename="../../hubapp/cli.py" line="672"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="679"/>
+        <location filename="../../hubapp/cli.py" line="711"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="681"/>
+        <location filename="../../hubapp/cli.py" line="713"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="692"/>
+        <location filename="../../hubapp/cli.py" line="724"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -4048,17 +4063,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：已略过 {count} 行合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="786"/>
+        <location filename="../../hubapp/cli.py" line="825"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="787"/>
+        <location filename="../../hubapp/cli.py" line="826"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="813"/>
+        <location filename="../../hubapp/cli.py" line="861"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4567,7 +4582,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="310"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="301"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
@@ -4597,27 +4612,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="318"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="324"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="320"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="326"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="376"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="380"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="386"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="385"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="391"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -4628,32 +4643,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="396"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="402"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="398"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="404"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="411"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="417"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="420"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="426"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="429"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="435"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="437"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="443"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -4750,7 +4765,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="119"/>
+        <location filename="../../hubapp/store/backup.py" line="139"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -4760,7 +4775,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="125"/>
+        <location filename="../../hubapp/store/backup.py" line="123"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
@@ -4780,38 +4795,48 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="250"/>
+        <location filename="../../hubapp/store/backup.py" line="145"/>
+        <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
+        <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="155"/>
+        <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
+        <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="288"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="258"/>
+        <location filename="../../hubapp/store/backup.py" line="296"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="340"/>
+        <location filename="../../hubapp/store/backup.py" line="378"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="344"/>
+        <location filename="../../hubapp/store/backup.py" line="382"/>
         <location filename="../../hubapp/store/db.py" line="82"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="423"/>
+        <location filename="../../hubapp/store/backup.py" line="461"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="428"/>
+        <location filename="../../hubapp/store/backup.py" line="466"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="431"/>
+        <location filename="../../hubapp/store/backup.py" line="469"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -4822,7 +4847,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="268"/>
-        <location filename="../../hubapp/store/backup.py" line="495"/>
+        <location filename="../../hubapp/store/backup.py" line="533"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -5202,72 +5227,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="312"/>
+        <location filename="../../hubapp/cli.py" line="317"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="481"/>
+        <location filename="../../hubapp/cli.py" line="513"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="485"/>
+        <location filename="../../hubapp/cli.py" line="517"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="633"/>
+        <location filename="../../hubapp/cli.py" line="665"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="682"/>
+        <location filename="../../hubapp/cli.py" line="714"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="711"/>
+        <location filename="../../hubapp/cli.py" line="743"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
         <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="717"/>
+        <location filename="../../hubapp/cli.py" line="749"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
         <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="735"/>
+        <location filename="../../hubapp/cli.py" line="755"/>
+        <source>Column {other!r} already gives {name}; rename or delete one of the columns (or map them in File ▸ Import…)</source>
+        <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="774"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="741"/>
+        <location filename="../../hubapp/cli.py" line="780"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="714"/>
+        <location filename="../../hubapp/cli.py" line="746"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="710"/>
+        <location filename="../../hubapp/cli.py" line="742"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="841"/>
+        <location filename="../../hubapp/cli.py" line="889"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="852"/>
+        <location filename="../../hubapp/cli.py" line="900"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="857"/>
+        <location filename="../../hubapp/cli.py" line="905"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -5569,57 +5599,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="519"/>
+        <location filename="../../hubapp/cli.py" line="551"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="520"/>
+        <location filename="../../hubapp/cli.py" line="552"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="520"/>
+        <location filename="../../hubapp/cli.py" line="552"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="521"/>
+        <location filename="../../hubapp/cli.py" line="553"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="521"/>
+        <location filename="../../hubapp/cli.py" line="553"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="522"/>
+        <location filename="../../hubapp/cli.py" line="554"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="522"/>
+        <location filename="../../hubapp/cli.py" line="554"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="523"/>
+        <location filename="../../hubapp/cli.py" line="555"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="533"/>
+        <location filename="../../hubapp/cli.py" line="565"/>
         <source>(none)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="535"/>
+        <location filename="../../hubapp/cli.py" line="567"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="536"/>
+        <location filename="../../hubapp/cli.py" line="568"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
