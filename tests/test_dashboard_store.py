@@ -339,6 +339,9 @@ def test_a_day_under_way_is_set_against_last_years_up_to_the_same_time(
     # The year to date ends on the Today tile's day too, not a day early after leap 2024's
     # February: the same March days as the month tile's.
     assert (year.date_from, year.last_year.teu) == (dt.date(2025, 1, 1), month.last_year.teu)
+    # Punctuality's last year counts as far as the tiles beside it: X1 of 1 March 2024 and
+    # L0, L1 of the 2nd by 10:00; L2, at 10:01, not yet (the whole day was counted).
+    assert data.kpis.punctuality_last_year.timed == 3
     # Narrowed, last year's day keeps the hub's hours: V1 is no CN-LA train.
     cn_la = dataclasses.replace(PERIOD, route_code="CN-LA", mode="rail")
     narrowed = dashboard.load(db, cn_la, MARCH_2, HubSettingsRecord(), now=now).kpis.today
@@ -418,8 +421,9 @@ def test_a_february_under_way_after_a_leap_year_is_set_against_the_same_dates(ne
     # 10 and 28 February 2024 up to noon, not its afternoon nor the 29th.
     assert month.last_year.teu == data.months[-1].teu_last_year == 2
     assert year.last_year.teu == 3
-    # Punctuality of the period last year: its whole days to the 28th, not the 29th.
-    assert data.kpis.punctuality_last_year.timed == 3
+    # Punctuality of the period last year: to the 28th up to noon, as the tiles count it,
+    # not its afternoon nor the 29th.
+    assert data.kpis.punctuality_last_year.timed == 2
     assert same_dates_last_year(dt.date(2028, 2, 1), dt.date(2028, 2, 29), under_way=True) == (
         dt.date(2027, 2, 1), dt.date(2027, 2, 28))
     db.close()

@@ -258,23 +258,24 @@ def _teu_by_month(db: Database, f: DashboardFilterRecord, date_from: dt.date,
 
 
 def punctuality(db: Database, f: DashboardFilterRecord, date_from: dt.date,
-                date_to: dt.date) -> PunctualityRecord:
+                date_to: dt.date, until: dt.time | None = None) -> PunctualityRecord:
     """Moved services whose actual time is within the hub's tolerance of the scheduled one
-    (the roll-up counts them against the stored setting)."""
-    source, params = _rollup(f, date_from, date_to)
+    (the roll-up counts them against the stored setting); until: as for _rollup."""
+    source, params = _rollup(f, date_from, date_to, until=until)
     row = next(db.query(f"SELECT COALESCE(SUM(r.timed), 0) AS timed,"
                         f" COALESCE(SUM(r.on_time), 0) AS on_time FROM {source}", params))
     return PunctualityRecord(row["timed"], row["on_time"])
 
 
 def dwell(db: Database, f: DashboardFilterRecord, date_from: dt.date,
-          date_to: dt.date) -> DwellRecord:
+          date_to: dt.date, until: dt.time | None = None) -> DwellRecord:
     """Average hours between the inbound service that brought a container and the outbound
     service that took it out, over containers that left in the period (store/dwell.py).
 
     Route, mode and commodity narrow the outbound side; the direction filter does not apply.
     """
-    source, params = _rollup(dataclasses.replace(f, direction=None), date_from, date_to)
+    source, params = _rollup(dataclasses.replace(f, direction=None), date_from, date_to,
+                             until=until)
     row = next(db.query(f"""
         SELECT COALESCE(SUM(r.dwell_containers), 0) AS containers,
                COALESCE(SUM(r.dwell_minutes), 0) AS minutes
@@ -288,10 +289,9 @@ def kpis(db: Database, f: DashboardFilterRecord, as_of: dt.date,
          so_far: SoFarRecord | None = None) -> KpiRecord:
     """The day `as_of`, its month and year to date, each against last year (as_of, when it
     is today, up to the time so_far reaches); punctuality and dwell over the filter's period
-    and the same period a year before."""
+    and the same period a year before, counted as far as the tiles beside them count it."""
     tolerance = settings.punctuality_tolerance_min
-    last_from, last_to = same_dates_last_year(
-        f.date_from, f.date_to, so_far is not None and so_far.day == f.date_to)
+    last_from, last_to, until = last_year_counted(f.date_from, f.date_to, so_far)
     history = rollup.history_from(db)
     parts = [
         lambda: compare_with_last_year(db, f, as_of, as_of, history, so_far),
@@ -299,9 +299,9 @@ def kpis(db: Database, f: DashboardFilterRecord, as_of: dt.date,
         lambda: compare_with_last_year(db, f, as_of.replace(month=1, day=1), as_of, history,
                                        so_far),
         lambda: punctuality(db, f, f.date_from, f.date_to),
-        lambda: punctuality(db, f, last_from, last_to),
+        lambda: punctuality(db, f, last_from, last_to, until),
         lambda: dwell(db, f, f.date_from, f.date_to),
-        lambda: dwell(db, f, last_from, last_to),
+        lambda: dwell(db, f, last_from, last_to, until),
     ]
     values = []
     for part in parts:
