@@ -968,6 +968,25 @@ def test_a_value_right_of_a_workbooks_header_is_refused(demo_db, tmp_path):
         "(seal): give that column a header, or remove the value"]
 
 
+def test_a_remark_merged_over_rows_and_one_column_past_the_table_still_imports(
+        demo_db, tmp_path):
+    """Filled down into every column it spans, a remark merged one column wider than the
+    table's narrow last one stood in a column without a header on every row below its first."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "班列号", "方向", "箱号", "箱型", "毛重", "备注"])
+    for n in range(3):
+        sheet.append([dt.date(2026, 3, 7), "X9901", "出口",
+                      with_check_digit(f"ABCU{9310 + n:06d}"), "22G1", 20000, "加急"])
+    sheet.merge_cells("G2:H4")
+    book.save(tmp_path / "merged-remark.xlsx")
+
+    result = import_file(demo_db, tmp_path / "merged-remark.xlsx", TESTER, dry_run=True)
+
+    assert not result.problems, [problem.text() for problem in result.problems]
+    assert result.totals.containers == 3
+
+
 WESTERN = ["date,service,direction,container,size_type,gross_kg,consignee,shipper",
            f"2026-03-07,X8001,inbound,{with_check_digit('ABCU000401')},22G1,20000,"
            "Müller Logistik GmbH,Zürich Güterbahnhof",

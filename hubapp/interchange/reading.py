@@ -521,23 +521,24 @@ def _refuse_unvalued_formulas(name: str, table: Table, formulas: list[tuple[int,
 
 def _filled_down(rows: Iterable[tuple[int, tuple]], merged: list[tuple[int, int, int, int]],
                  ) -> Iterator[tuple[int, Sequence[object]]]:
-    """Each merged range's rows below its first take its top-left value: a date, train and
-    direction merged over a train's rows belong to each of them. The first row keeps its
-    blanks, so a title or header merged across columns is not repeated in each."""
+    """Each merged range's rows below its first take its top-left value, in its first
+    column: a date, train and direction merged over a train's rows belong to each of them.
+    The columns right of it keep their blanks, as the first row does, so a remark merged
+    one column past the table's last is not a value in a column without a header."""
     pending = iter(merged)  # by first row
     upcoming = next(pending, None)
-    active: list[tuple[int, int, int, object]] = []  # last row, first and last column, value
+    active: list[tuple[int, int, object]] = []  # last row, first column, value
     for line, values in rows:
         if active:
             active = [merge for merge in active if merge[0] >= line]
             values = list(values)
-            for _bottom, first, last, value in active:
-                values.extend([None] * (last - len(values)))
-                values[first - 1:last] = [value] * (last - first + 1)
+            for _bottom, first, value in active:
+                values.extend([None] * (first - len(values)))
+                values[first - 1] = value
         while upcoming is not None and upcoming[1] <= line:
-            first, top, last, bottom = upcoming
+            first, top, _last, bottom = upcoming
             if top == line and bottom > top:
-                active.append((bottom, first, last,
+                active.append((bottom, first,
                                values[first - 1] if first <= len(values) else None))
             upcoming = next(pending, None)
         yield line, values
