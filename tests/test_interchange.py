@@ -1028,6 +1028,24 @@ def test_a_utf8_western_list_with_a_line_from_windows_1252_is_refused(demo_db, t
     assert import_file(demo_db, path, TESTER, dry_run=True).encoding == "cp1252"
 
 
+@pytest.mark.parametrize("shipper", ["Kühne + Nagel", "O’Brien Logistics", "Café Mundo",
+                                     "Reefer at -18°C"])
+def test_a_line_from_windows_1252_under_utf8_western_text_is_refused_not_read_whole(
+        tmp_path, shipper):
+    """Kühne's ü read as GB18030 is a hanzi (眉): the file was read whole as GB18030, or as
+    Windows-1252 for ’ and °, and every name saved garbled (K眉hne, O鈥橞rien, Â°C)."""
+    rows = [f"2026-03-07,X9901,outbound,{with_check_digit(f'ABCU{9320 + n:06d}')},22G1,F,"
+            f"{shipper}\n" for n in range(2)]
+    path = tmp_path / "pasted.csv"
+    path.write_bytes(("Date,Service,Direction,Container,Size type,Full/Empty,Shipper\n"
+                      + "".join(rows)).encode("utf-8")
+                     + (f"2026-03-07,X9901,outbound,{with_check_digit('ABCU009399')},22G1,F,"
+                        "Müller GmbH\n").encode("cp1252"))
+    with pytest.raises(FileFormatError,
+                       match=r"^pasted.csv, line 4, character 47 \(in “M\ufffdller GmbH”\)"):
+        read_table(path)
+
+
 @pytest.mark.parametrize("text", [
     "Reefer at -18°C for Müller",  # ° and ü before an ASCII byte read as rare hanzi
     "O’Brien Müller",  # Excel's curly apostrophe

@@ -17,7 +17,6 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 from hubapp.domain.columns import (
     ROWS_ABOVE_HEADER, field_for_header, has_header, header_row, is_total, total_lines,
@@ -283,12 +282,6 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     # it is; most runs decide.
     chinese, western = _decoded(data, "gb18030"), _decoded(data, "cp1252")
     if western is not None and (chinese is None or _reads_as_western(western)):
-        if _UTF8_LATIN_PER_STRAY * len(_UTF8_LATIN.findall(escaped)) \
-                >= len(_STRAY_BYTE.findall(escaped)):
-            # UTF-8's "Müller" reads "MÃ¼ller" as Windows-1252, which Western text all but
-            # never holds: a UTF-8 file with a line pasted from another system, whose
-            # accented names would all be saved garbled.
-            _refuse_stray_byte(name, escaped)
         return western, "cp1252"
     if chinese is not None:
         return chinese, "gb18030"
@@ -306,11 +299,10 @@ _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # these, and one per this many stray bytes. GBK forms such a run about once per 36,000 of
 # them (3-hanzi names, the likeliest): a 100,000-row GBK list of names has some 26 hanzi so.
 _UTF8_HANZI, _STRAY_PER_HANZI = 5, 1000
-# Accented Latin letters that are valid UTF-8 (two bytes, such as Ã and ¼, in Windows-1252):
-# one in ten stray bytes proves a Western file UTF-8; a Windows-1252 one forms such a pair
-# only by chance, an accented capital right before a mark ("CAFÉ’S").
-_UTF8_LATIN = re.compile("[\u00c0-\u024f]")
-_UTF8_LATIN_PER_STRAY = 10
+# Western text in valid UTF-8, in a run of its own (no stray byte in it): an accented letter
+# of Latin-1 within a word ("Kühne": Ã¼ in Windows-1252, a pair no Western text holds), or
+# a mark (’ °), as _reads_as_western knows them. GBK bytes form such a run all but never.
+_LATIN_1_LETTERS = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{1,3}")
 
 
 def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
@@ -321,18 +313,17 @@ def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
     when its valid non-ASCII characters outnumber its stray bytes well, or says so, or
     holds UTF-8 Chinese: GBK rows appended to 20 UTF-8 Chinese rows outnumber them, and
     read as GB18030 the UTF-8 Chinese was saved garbled. The hanzi GBK bytes form now and
-    then mostly sit among their stray bytes; a run of text without one is UTF-8's."""
+    then mostly sit among their stray bytes; a run of text without one is UTF-8's. So is a
+    Western one (_LATIN_1_LETTERS): "Kühne" beside a pasted "Müller" was read whole as
+    GB18030 (K眉hne) or Windows-1252 (KÃ¼hne)."""
     stray = len(_STRAY_BYTE.findall(text))
     hanzi = sum(len(_HANZI.findall(run)) for run in _NON_ASCII_TEXT.findall(text)
                 if not _STRAY_BYTE.search(run))
     chinese = hanzi >= max(_UTF8_HANZI, stray / _STRAY_PER_HANZI)
-    if not declared and not chinese and len(_NON_ASCII.findall(text)) - stray <= 2 * stray:
+    western = _western_utf8_runs(text) >= max(1, stray / _STRAY_PER_HANZI)
+    if not declared and not chinese and not western \
+            and len(_NON_ASCII.findall(text)) - stray <= 2 * stray:
         return
-    _refuse_stray_byte(name, text)
-
-
-def _refuse_stray_byte(name: str, text: str) -> NoReturn:
-    """Say where the first byte that is not UTF-8 is."""
     at = _STRAY_BYTE.search(text).start()
     start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
     raise FileFormatError(QT_TRANSLATE_NOOP(
@@ -340,6 +331,14 @@ def _refuse_stray_byte(name: str, text: str) -> NoReturn:
         "not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that "
         "text, save the file as CSV (UTF-8) and import it again"),
         name=name, line=_breaks(text[:at]) + 1, column=at - start + 1, cell=_cell_at(text, at))
+
+
+def _western_utf8_runs(text: str) -> int:
+    """The runs of Western text in valid UTF-8 (_LATIN_1_LETTERS) in text, as decoded with
+    its stray bytes escaped."""
+    return sum(run in _WESTERN_MARKS or bool(_LATIN_1_LETTERS.fullmatch(run)) and any(
+        char.isascii() and char.isalpha() for char in before + after)
+        for before, run, after in _NON_ASCII_RUN.findall(text[:1_000_000]))
 
 
 def _cell_at(text: str, at: int) -> str:
