@@ -278,7 +278,9 @@ _FILE_COLUMN = {"service_no": "service", "actual_at": "departed_at"}
 
 def _past_the_header(table: Table, line: int, cells: list[str], past: list[str]) -> Problem:
     values = {"extra": " | ".join(past), "header": table.headers[-1] if table.headers else ""}
-    if table.encoding == "xlsx":
+    if table.encoding == "xlsx" or len(cells) <= table.header_cells:
+        # A workbook's cells stay in their columns, and so do a CSV line's no longer than
+        # its header line (blank cells at its end): a column without a header, no comma.
         return Problem(line, "", "", QT_TRANSLATE_NOOP(
             "messages", "“{extra}” stands in a column without a header, right of the last one "
             "({header}): give that column a header, or remove the value"), values)

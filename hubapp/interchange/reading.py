@@ -48,6 +48,7 @@ class Table:
     sheet: str = ""  # the worksheet read, named when the workbook has several
     unread_sheets: tuple[str, ...] = ()  # other visible sheets that have a header row too
     total_lines: tuple[int, ...] = ()  # the lines of the total rows left out
+    header_cells: int = 0  # of the header line, the blank ones at its end too
 
 
 def read_table(path: str | Path, limit: int | None = None,
@@ -236,9 +237,11 @@ def _table(name: str, lines: Iterable[tuple[int, list[str]]], limit: int | None,
                 yield line, row
 
     rows = list(itertools.islice(data(), limit))
+    cells = len(headers)
     while headers and not headers[-1]:
         headers.pop()  # spreadsheets report formatted but empty columns
-    return Table(headers, rows, encoding, header_line, total_lines=tuple(totals))
+    return Table(headers, rows, encoding, header_line, total_lines=tuple(totals),
+                 header_cells=cells)
 
 
 def _continues(headers: list[str], cells: list[str]) -> bool:
