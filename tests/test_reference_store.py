@@ -9,13 +9,15 @@ import json
 import pytest
 
 from hubapp.domain.errors import InputError, message
-from hubapp.domain.records import CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord
+from hubapp.domain.records import (
+    CommodityRecord, Direction, HubSettingsRecord, PlaceRecord, RouteRecord, ServiceRecord,
+)
 from hubapp.domain.reference_rules import commodity_label as label
 from hubapp.domain.reference_rules import (
     hs_code_fits, hs_code_of_key, validate_commodity, validate_place, validate_route,
 )
 from hubapp.domain.validation import ValidationError
-from hubapp.store import audit, day_close, reference, rollup, settings, stats
+from hubapp.store import audit, day_close, open_db, reference, rollup, services, settings, stats
 from hubapp.store.interchange import lookups
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
 
@@ -276,6 +278,8 @@ def test_reference_data_and_settings_are_a_supervisors_or_an_admins_to_change(de
         "merge": lambda actor: reference.merge_commodities(demo_db, source, target, actor),
         "add place": lambda actor: reference.save_place(demo_db, place, actor, new=True),
         "add route": lambda actor: reference.save_route(demo_db, route, actor, new=True),
+        "delete route": lambda actor: reference.delete_route(demo_db, route.code, actor),
+        "delete place": lambda actor: reference.delete_place(demo_db, place.locode, actor),
         "settings": lambda actor: settings.save(
             demo_db, HubSettingsRecord(hub_name="Guoyuan Port"), actor),
     }
@@ -287,7 +291,8 @@ def test_reference_data_and_settings_are_a_supervisors_or_an_admins_to_change(de
     assert audit.newest_id(demo_db) == newest
     for write in writes.values():
         write(SUE)
-    assert [e.user_name for e in audit.entries(demo_db, limit=len(writes))] == ["sue"] * 6
+    assert [e.user_name for e in audit.entries(demo_db, limit=len(writes))] == \
+        ["sue"] * len(writes)
 
 
 def test_settings_are_saved_and_each_change_audited(demo_db):
@@ -604,3 +609,92 @@ def test_routes_and_places_named_as_the_import_reads_another_are_refused(demo_db
     reference.save_place(demo_db, place, BOSS, new=True)
     reference.save_place(demo_db, dataclasses.replace(place, name_en="Luang  Prabang"), BOSS,
                          new=False)  # its own name, spaced differently
+
+
+THAI_PLACE = PlaceRecord("THRIA", "Rial", "里亚尔", "TH")
+MISTYPED = RouteRecord("CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI",
+                       "THRIA")
+
+
+def refusal(delete) -> str:
+    """The message of the InputError delete() raises."""
+    with pytest.raises(InputError) as refused:
+        delete()
+    return message(refused.value)
+
+
+def test_an_unused_route_and_then_its_place_are_deleted_each_audited_whole(demo_db):
+    reference.save_place(demo_db, THAI_PLACE, BOSS, new=True)
+    reference.save_route(demo_db, MISTYPED, BOSS, new=True)
+    newest = audit.newest_id(demo_db)
+    assert refusal(lambda: reference.delete_place(demo_db, "THRIA", SUE)) == (
+        "Place THRIA cannot be deleted: it is the origin or destination of CN-TH-RIAL. "
+        "Delete those routes first if no service uses them, or edit the place's names instead")
+    assert audit.newest_id(demo_db) == newest
+    assert reference.delete_route(demo_db, "CN-TH-RIAL", SUE).what == "reference"
+    assert reference.delete_place(demo_db, "THRIA", SUE).what == "reference"
+    assert MISTYPED not in reference.list_routes(demo_db)
+    assert THAI_PLACE not in reference.list_places(demo_db)
+    deleted = audit.entries(demo_db, limit=2)
+    assert [(e.user_name, e.action, e.entity, e.entity_id, e.after) for e in deleted] == [
+        ("sue", "delete", "place", "THRIA", None), ("sue", "delete", "route", "CN-TH-RIAL", None)]
+    # Whole: enough to add it again.
+    assert deleted[0].before == dataclasses.asdict(THAI_PLACE)
+    assert deleted[1].before == dataclasses.asdict(MISTYPED)
+    # Another desk's delete of the same, from a list it read before.
+    assert refusal(lambda: reference.delete_route(demo_db, "CN-TH-RIAL", SUE)) == \
+        "CN-TH-RIAL no longer exists"
+    reference.save_place(demo_db, THAI_PLACE, BOSS, new=True)  # the code is free again
+
+
+def used_route(db) -> tuple[str, int]:
+    """The route of the most services, with their count."""
+    row = db.execute("SELECT route_code, COUNT(*) FROM service WHERE route_code IS NOT NULL"
+                     " GROUP BY route_code ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
+    return row[0], row[1]
+
+
+def test_a_route_or_place_services_use_is_refused_with_their_count_and_left_as_it_is(demo_db):
+    code, used = used_route(demo_db)
+    routes, places = reference.list_routes(demo_db), reference.list_places(demo_db)
+    newest = audit.newest_id(demo_db)
+    assert refusal(lambda: reference.delete_route(demo_db, code, BOSS)) == (
+        f"Route {code} cannot be deleted: it is the route of {used} services. Edit its names "
+        "instead")
+    hub = "CNCQI"
+    (at_hub,) = demo_db.execute("SELECT COUNT(*) FROM service WHERE origin = ? OR"
+                                " destination = ?", [hub, hub]).fetchone()
+    ending = sorted(r.code for r in routes if hub in (r.origin, r.destination))
+    assert at_hub and len(ending) > 5
+    assert refusal(lambda: reference.delete_place(demo_db, hub, BOSS)) == (
+        f"Place CNCQI cannot be deleted: it is the origin or destination of {at_hub} services "
+        f"and of {', '.join(ending[:5])}, …. Edit its names instead")
+    # A place services go to without a route: one added, used by one service.
+    reference.save_place(demo_db, THAI_PLACE, BOSS, new=True)
+    services.save_service(demo_db, ServiceRecord("T1", DEMO_END, Direction.INBOUND,
+                                                 origin="THRIA"), [], BOSS)
+    assert refusal(lambda: reference.delete_place(demo_db, "THRIA", BOSS)) == (
+        "Place THRIA cannot be deleted: it is the origin or destination of 1 service. Edit its "
+        "names instead")
+    assert audit.newest_id(demo_db) == newest + 2  # the place and the service only
+    assert reference.list_routes(demo_db) == routes
+    assert reference.list_places(demo_db) == sorted([*places, THAI_PLACE],
+                                                     key=lambda p: p.locode)
+
+
+def test_a_route_another_desk_gave_a_service_since_this_one_listed_it_stays(
+        demo_db, demo_target):
+    reference.save_place(demo_db, THAI_PLACE, BOSS, new=True)
+    reference.save_route(demo_db, MISTYPED, BOSS, new=True)
+    listed = reference.list_routes(demo_db)
+    assert MISTYPED in listed
+    other_desk = open_db(demo_target)
+    try:
+        services.save_service(other_desk, ServiceRecord(
+            "T2", DEMO_END, Direction.OUTBOUND, route_code="CN-TH-RIAL"), [], WANG)
+    finally:
+        other_desk.close()
+    assert refusal(lambda: reference.delete_route(demo_db, "CN-TH-RIAL", BOSS)) == (
+        "Route CN-TH-RIAL cannot be deleted: it is the route of 1 service. Edit its names "
+        "instead")
+    assert MISTYPED in reference.list_routes(demo_db)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from hubapp.domain import reference as shipped
 from hubapp.domain.audit import AuditEntryRecord
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, Listing
 from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.domain.reference import lookup_key, plain_name
 from hubapp.domain.reference_rules import (
@@ -507,6 +507,80 @@ def save_route(db: Database, route: RouteRecord, actor: UserRecord, *, new: bool
         return _store_keyed(db, "route", "code", _route_row(route), actor, new,
                             _route_row(loaded) if loaded else None,
                             lambda row: validate_route(_record(RouteRecord, row), places))
+
+
+def delete_place(db: Database, locode: str, actor: UserRecord) -> ChangeRecord:
+    """Take out a place added by mistake (a mistyped UN/LOCODE), which entry, the filters
+    and exports would otherwise offer for good. One a service or a route goes from or to
+    stays, refused saying by how many or which: its names are edited instead."""
+    def in_use() -> InputError | None:
+        services = _services_naming(db, ("origin", "destination"), locode)
+        routes = [row["code"] for row in db.query(
+            "SELECT code FROM route WHERE origin = ? OR destination = ? ORDER BY code",
+            [locode, locode])]
+        if not services and not routes:
+            return None
+        listed = Listing((*routes[:_LISTED], "…") if len(routes) > _LISTED else tuple(routes))
+        if not routes:
+            return InputError(QT_TRANSLATE_NOOP(
+                "messages", "Place {value} cannot be deleted: it is the origin or destination "
+                            "of {count} service(s). Edit its names instead"),
+                value=locode, count=services)
+        if not services:
+            return InputError(QT_TRANSLATE_NOOP(
+                "messages", "Place {value} cannot be deleted: it is the origin or "
+                            "destination of {routes}. Delete those routes first if no service "
+                            "uses them, or edit the place's names instead"),
+                value=locode, routes=listed)
+        return InputError(QT_TRANSLATE_NOOP(
+            "messages", "Place {value} cannot be deleted: it is the origin or destination of "
+                        "{count} service(s) and of {routes}. Edit its names instead"),
+            value=locode, count=services, routes=listed)
+
+    return _delete_keyed(db, "place", "locode", locode, actor, in_use)
+
+
+def delete_route(db: Database, code: str, actor: UserRecord) -> ChangeRecord:
+    """Take out a route added by mistake (a mistyped code); one a service uses stays,
+    refused saying by how many: its names are edited instead."""
+    def in_use() -> InputError | None:
+        services = _services_naming(db, ("route_code",), code)
+        return InputError(QT_TRANSLATE_NOOP(
+            "messages", "Route {value} cannot be deleted: it is the route of {count} "
+                        "service(s). Edit its names instead"),
+            value=code, count=services) if services else None
+
+    return _delete_keyed(db, "route", "code", code, actor, in_use)
+
+
+# The routes a refused delete of a place names; the rest are "…".
+_LISTED = 5
+
+
+def _services_naming(db: Database, columns: tuple[str, ...], code: str) -> int:
+    """How many services hold code in any of columns."""
+    where = " OR ".join(f"{column} = ?" for column in columns)
+    return db.execute(f"SELECT COUNT(*) FROM service WHERE {where}",
+                      [code] * len(columns)).fetchone()[0]
+
+
+def _delete_keyed(db: Database, table: str, key: str, value: str, actor: UserRecord,
+                  in_use: Callable[[], InputError | None]) -> ChangeRecord:
+    """Delete a place or route with its audit entry, which keeps it whole (enough to add it
+    again), unless in_use() says why not. Both are read under the write lock: another desk
+    may have used or deleted it since this desk listed it, and the foreign keys would
+    refuse the delete as a bug."""
+    with transaction(db):
+        _require_keeper(db, actor)
+        rows = list(db.query(f"SELECT * FROM {table} WHERE {key} = ?", [value]))
+        if not rows:
+            raise InputError(QT_TRANSLATE_NOOP("messages", "{value} no longer exists"),
+                             value=value)
+        if (refused := in_use()) is not None:
+            raise refused
+        db.execute(f"DELETE FROM {table} WHERE {key} = ?", [value])
+        audit.record(db, actor.name, "delete", table, value, rows[0], None)
+    return ChangeRecord(_REFERENCE)
 
 
 def _require_keeper(db: Database, actor: UserRecord) -> str:
