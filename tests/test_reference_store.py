@@ -18,7 +18,7 @@ from hubapp.domain.reference_rules import (
 )
 from hubapp.domain.validation import ValidationError
 from hubapp.store import audit, day_close, open_db, reference, rollup, services, settings, stats
-from hubapp.store.interchange import lookups
+from hubapp.store.interchange import ImportRowsRecord, insert_import, lookups
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, PermissionDenied, UserRecord
 
 from conftest import DEMO_END
@@ -698,3 +698,29 @@ def test_a_route_another_desk_gave_a_service_since_this_one_listed_it_stays(
         "Route CN-TH-RIAL cannot be deleted: it is the route of 1 service. Edit its names "
         "instead")
     assert MISTYPED in reference.list_routes(demo_db)
+
+
+def test_a_service_or_import_naming_what_another_desk_deleted_meanwhile_is_refused_clearly(
+        demo_db):
+    """Checked before the other desk's delete, saved after it: said by the field or the
+    file, not a foreign key's traceback."""
+    reference.save_place(demo_db, THAI_PLACE, BOSS, new=True)
+    reference.save_route(demo_db, MISTYPED, BOSS, new=True)
+    service = ServiceRecord("T3", DEMO_END, Direction.OUTBOUND, route_code="CN-TH-RIAL",
+                            destination="THRIA")
+    rows = ImportRowsRecord.from_items([(service, [])])
+    reference.delete_route(demo_db, "CN-TH-RIAL", SUE)
+    reference.delete_place(demo_db, "THRIA", SUE)
+    newest = audit.newest_id(demo_db)
+    with pytest.raises(ValidationError) as refused:
+        services.save_service(demo_db, service, [], WANG)
+    assert [(e.field, message(e)) for e in refused.value.errors] == [
+        ("destination", "THRIA is no longer in the list: it was deleted at another desk; "
+                        "choose again"),
+        ("route_code", "CN-TH-RIAL is no longer in the list: it was deleted at another desk; "
+                       "choose again")]
+    assert refusal(lambda: insert_import(demo_db, rows, WANG, "day.csv")) == (
+        "A route or place named in day.csv was deleted at another desk meanwhile; nothing was "
+        "imported. Import the file again")
+    assert audit.newest_id(demo_db) == newest
+    assert "T3" not in [s.service.service_no for s in services.list_day(demo_db, DEMO_END)]

@@ -22,7 +22,8 @@ from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import (
-    commodity_finder, list_commodities, list_routes, place_finder, retire_days, retired_after,
+    commodity_finder, deleted_codes, list_commodities, list_routes, place_finder, retire_days,
+    retired_after,
 )
 from hubapp.store.rows import minute_text, service_row
 from hubapp.store.services import refresh_dwell
@@ -257,6 +258,11 @@ def insert_import(
             raise InputError(QT_TRANSLATE_NOOP(
                 "messages", "A commodity named in {file} was merged into another at another "
                             "desk meanwhile; nothing was imported. Import the file again"),
+                file=source)
+        if deleted_codes(db, rows.services):
+            raise InputError(QT_TRANSLATE_NOOP(
+                "messages", "A route or place named in {file} was deleted at another desk "
+                            "meanwhile; nothing was imported. Import the file again"),
                 file=source)
         # An import at least as big as what is stored (a hub's history brought in) is
         # cheaper to index over the whole table, and to derive dwell and roll-up for from

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from hubapp.domain import reference as shipped
 from hubapp.domain.audit import AuditEntryRecord
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, Listing
-from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
+from hubapp.domain.records import (
+    ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord, ServiceRecord,
+)
 from hubapp.domain.reference import lookup_key, plain_name
 from hubapp.domain.reference_rules import (
     commodity_label, hs_code_of_key, normal_hs_code, taken_hs_code_errors, taken_name_errors,
@@ -581,6 +583,21 @@ def _delete_keyed(db: Database, table: str, key: str, value: str, actor: UserRec
         db.execute(f"DELETE FROM {table} WHERE {key} = ?", [value])
         audit.record(db, actor.name, "delete", table, value, rows[0], None)
     return ChangeRecord(_REFERENCE)
+
+
+def deleted_codes(db: Database, services: Iterable[ServiceRecord]) -> list[tuple[str, str]]:
+    """(field, code) of each route and place the services name that is not stored: another
+    desk deleted it since they were checked, and the foreign keys would refuse the write
+    half-way, as a bug. Call inside the write's transaction."""
+    named = {(field, code) for service in services
+             for field in ("route_code", "origin", "destination")
+             if (code := getattr(service, field))}
+    if not named:
+        return []
+    routes = {row[0] for row in db.execute("SELECT code FROM route")}
+    places = {row[0] for row in db.execute("SELECT locode FROM place")}
+    return sorted((field, code) for field, code in named
+                  if code not in (routes if field == "route_code" else places))
 
 
 def _require_keeper(db: Database, actor: UserRecord) -> str:

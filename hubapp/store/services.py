@@ -234,6 +234,10 @@ def _problems(db: Database, service: ServiceRecord, moves: Sequence[ContainerMov
         errors.extend(error.at_row(index) for error in validate_move(move, teu_45ft))
     errors.extend(duplicate_errors([move.container for move in moves]).values())
     errors.extend(_elsewhere_on_day(db, service, moves))
+    errors.extend(FieldError(field, QT_TRANSLATE_NOOP(
+        "messages", "{value} is no longer in the list: it was deleted at another desk; "
+                    "choose again"), {"value": code})
+        for field, code in reference.deleted_codes(db, [service]))
     return errors
 
 
