@@ -660,3 +660,43 @@ def test_single_user_mode_entries_of_earlier_releases_read_as_those_written_now(
     qtbot.addWidget(screen)
     assert [screen.model.index(0, c).data() for c in (3, 4)] == [
         "setting single-user mode", "single-user mode: yes → no"]
+
+
+def test_a_deleted_route_reads_as_it_was_added_on_the_screen_and_in_the_export(
+        qtbot, qapp, app_ctx, tmp_path, save_as):
+    """Its code and names first, as its create lists them, not its fields a…z; in Chinese
+    too."""
+    from hubapp.domain.records import PlaceRecord, RouteRecord
+    from hubapp.ui.translations import install_translations
+
+    admin = UserRecord("sue", "admin")
+    reference.save_place(app_ctx.db, PlaceRecord("THRIA", "Rial", "里亚尔", "TH"), admin,
+                         new=True)
+    reference.save_route(app_ctx.db, RouteRecord(
+        "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI", "THRIA"),
+        admin, new=True)
+    reference.delete_route(app_ctx.db, "CN-TH-RIAL", admin)
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    assert [screen.model.index(0, c).data() for c in (2, 3, 4)] == [
+        "delete", "route CN-TH-RIAL", "code: CN-TH-RIAL → —; English name: China–Thailand "
+                                      "rial → —; Chinese name: 中泰铁路 → —; 4 more"]
+    screen.table.selectRow(0)
+    assert screen.details.toPlainText().splitlines()[2:] == [
+        "code: CN-TH-RIAL → —", "English name: China–Thailand rial → —",
+        "Chinese name: 中泰铁路 → —", "mode: Rail → —", "countries: CN,TH → —",
+        "origin: CNCQI → —", "destination: THRIA → —"]
+    save_as(tmp_path / "audit.csv")
+    _export(qtbot, screen)
+    with (tmp_path / "audit.csv").open(encoding="utf-8-sig") as file:
+        deleted = next(csv.DictReader(file))
+    assert (deleted["action"], deleted["entity"], deleted["field"], deleted["before"],
+            deleted["after"]) == ("delete", "route CN-TH-RIAL", "code", "CN-TH-RIAL", "")
+    install_translations(qapp, "zh")
+    try:
+        app_ctx.signals.data_changed.emit(None, None)
+        chinese = [screen.model.index(0, c).data() for c in (2, 3, 4)]
+    finally:
+        install_translations(qapp, "en")
+    assert chinese == ["删除", "线路 CN-TH-RIAL", "代码：CN-TH-RIAL → —；英文名称：China–Thailand "
+                                              "rial → —；中文名称：中泰铁路 → —；另有 4 项"]

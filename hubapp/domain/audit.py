@@ -33,8 +33,11 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
     "NUMBER.field".
     """
     flat_before, flat_after = _flatten(before), _flatten(after)
+    # In the order stored, a delete's as a create's: a deleted route listed its fields
+    # a…z, its code and countries first and its names among the "more".
     changes = [(name, flat_before.get(name), flat_after.get(name))
-               for name in sorted(set(flat_before) | set(flat_after), key=_order(flat_after))
+               for name in sorted(set(flat_before) | set(flat_after),
+                                  key=_order(flat_after or flat_before))
                if _differ(flat_before.get(name), flat_after.get(name))]
     old, new = boxes(before), boxes(after)
     if old.keys() - new.keys():
