@@ -11,7 +11,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from hubapp.domain.errors import InputError
-from hubapp.domain.records import CommodityRecord
+from hubapp.domain.records import ChangeRecord, CommodityRecord, PlaceRecord, RouteRecord
 from hubapp.store import audit, day_close, open_db, reference, stats
 from hubapp.store.users import ADMIN, SUPERVISOR, UserRecord
 from hubapp.ui import dialogs, formatting
@@ -448,6 +448,10 @@ def test_a_clerk_sees_the_lists_read_only(qtbot, app_ctx):
     assert screen.read_only_note.isVisible()
     assert not any(button.isEnabled() for button in (
         tab.add_button, tab.edit_button, tab.retire_button, tab.merge_button))
+    for tab in (screen.places, screen.routes):
+        screen.tabs.setCurrentWidget(tab)
+        tab.to_rows()
+        assert tab.selected() is not None and not tab.delete_button.isEnabled()
 
 
 def _import_naming(qtbot, monkeypatch, main_window, tmp_path, commodity: str):
@@ -744,3 +748,65 @@ def test_a_record_renamed_out_of_the_search_stays_picked_and_shown(
     click(qtbot, tab.edit_button)
     assert tab.search.text() == ""
     assert tab.selected().name_en == "dragon eye" and _in_sight(tab, tab.selected())
+
+
+def test_a_mistyped_route_is_deleted_by_keys_its_neighbour_picked_and_a_used_one_stays(
+        qtbot, monkeypatch, main_window, screen, app_ctx):
+    from test_accelerators import check_accelerators
+
+    admin = UserRecord("sue", ADMIN)
+    reference.save_place(app_ctx.db, PlaceRecord("THRIA", "Rial", "里亚尔", "TH"), admin,
+                         new=True)
+    reference.save_route(app_ctx.db, RouteRecord(
+        "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI", "THRIA"),
+        admin, new=True)
+    app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)  # as another desk's
+    tab = screen.routes
+    screen.tabs.setCurrentWidget(tab)
+    check_accelerators(qtbot, main_window, tab)
+    asked, answer, errors = [], [False], []
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda _parent, title, text: asked.append((title, text)) or answer[0])
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, *args: errors.append(args))
+
+    def delete_by_keys():
+        before = len(asked)
+        press(qtbot, (Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier))
+        qtbot.waitUntil(lambda: len(asked) > before)  # the button's click comes a moment later
+
+    tab.search.setFocus()
+    press(qtbot, "CN-TH-R", (Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier))
+    assert [tab.proxy.index(row, 0).data() for row in range(tab.proxy.rowCount())] == [
+        "CN-TH-RIAL", "CN-TH-ROAD"]
+    assert tab.selected().code == "CN-TH-RIAL"
+    delete_by_keys()  # answered No: nothing happens
+    assert asked == [("Delete route", "Delete the route CN-TH-RIAL (China–Thailand rial)? It "
+                                      "leaves the list for good; the audit log keeps what it "
+                                      "was.")]
+    assert "CN-TH-RIAL" in [r.code for r in reference.list_routes(app_ctx.db)]
+    answer[0] = True
+    delete_by_keys()
+    assert "CN-TH-RIAL" not in [r.code for r in reference.list_routes(app_ctx.db)]
+    assert audit.entries(app_ctx.db, limit=1)[0].action == "delete"
+    # Where it was: the next row, picked and with the focus, so the keys go on from there.
+    assert tab.selected().code == "CN-TH-ROAD" and tab.view.hasFocus()
+    assert not errors
+
+    used = app_ctx.db.execute("SELECT COUNT(*) FROM service WHERE route_code = 'CN-TH-ROAD'"
+                              ).fetchone()[0]
+    newest = audit.newest_id(app_ctx.db)
+    delete_by_keys()
+    assert errors == [("Delete route", f"Route CN-TH-ROAD cannot be deleted: it is the route "
+                                       f"of {used} services. Edit its names instead")]
+    assert audit.newest_id(app_ctx.db) == newest and tab.selected().code == "CN-TH-ROAD"
+
+    places = screen.places
+    screen.tabs.setCurrentWidget(places)
+    check_accelerators(qtbot, main_window, places)
+    places.search.setFocus()
+    press(qtbot, "THRIA", (Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier))
+    delete_by_keys()
+    assert asked[-1] == ("Delete place", "Delete the place THRIA (Rial)? It leaves the list "
+                                         "for good; the audit log keeps what it was.")
+    assert "THRIA" not in [p.locode for p in reference.list_places(app_ctx.db)]
+    assert places.selected() is None and places.proxy.rowCount() == 0  # the search held it only

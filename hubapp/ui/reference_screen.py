@@ -2,7 +2,7 @@
 
 Clerks see the lists read-only. Adding and editing go through one form dialog
 (dialogs.ask_reference_record), which the import dialog also opens for a name it met
-that is not in the list yet.
+that is not in the list yet. A place or route nothing uses can be deleted.
 """
 
 from __future__ import annotations
@@ -445,6 +445,64 @@ class ReferenceTab(QWidget):
             if saved is not None:
                 self.show_saved(saved)
 
+    def _change(self, title: str, change: Callable[[], ChangeRecord | None]) -> bool:
+        """Announce change(), or say why the store refused it; False then, or when change()
+        gave None (the user cancelled on the way)."""
+        try:
+            done = change()
+        except HubError as error:
+            dialogs.show_error(self, title, labels.message(error))
+            self.reload()  # another desk's change, such as a merge or a delete, is why: show it
+            return False
+        if done is None:
+            return False
+        self.ctx.signals.data_changed.emit(done, self)
+        return True
+
+
+class PlaceOrRouteTab(ReferenceTab):
+    """Places and routes add Delete… for one added by mistake (a mistyped code, which an
+    edit keeps: services refer to it), as long as nothing uses it; a commodity is merged
+    instead."""
+
+    def __init__(self, ctx: AppContext, kind: str, model: RecordTableModel,
+                 load: Callable[[], list], delete: Callable[..., ChangeRecord],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, kind, model, load, parent)
+        self._delete = delete
+        # Not &D (Edit…) nor &E (the Edit menu).
+        self.delete_button = QPushButton(self.tr("De&lete…"), self)
+        self.delete_button.clicked.connect(self.delete)
+        self.buttons.insertWidget(2, self.delete_button)
+
+    def update_buttons(self) -> None:
+        super().update_buttons()
+        self.delete_button.setEnabled(may_change(self.ctx) and self.selected() is not None)
+
+    def delete(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        code, name = self.key(chosen), labels.pick(chosen.name_en, chosen.name_zh)
+        if self.kind == "place":
+            title = self.tr("Delete place")
+            question = self.tr("Delete the place {code} ({name})? It leaves the list for good; "
+                               "the audit log keeps what it was.")
+        else:
+            title = self.tr("Delete route")
+            question = self.tr("Delete the route {code} ({name})? It leaves the list for good; "
+                               "the audit log keeps what it was.")
+        if not dialogs.ask_yes_no(self, title, question.format(code=code, name=name)):
+            return
+        row = self.view.selectionModel().selectedRows()[0].row()
+        if self._change(title, lambda: self._delete(self.ctx.db, code, self.ctx.actor())):
+            # The screen has reloaded the list (data_changed): its neighbour is picked where
+            # it was, the next one, or the one before if it was the last.
+            if self.proxy.rowCount():
+                self.view.selectRow(min(row, self.proxy.rowCount() - 1))
+                self.view.scrollTo(self.view.currentIndex())
+            self.view.setFocus()
+
 
 class CommoditiesTab(ReferenceTab):
     """Commodities add retire/unretire, merge and a switch to show the retired ones."""
@@ -559,20 +617,6 @@ class CommoditiesTab(ReferenceTab):
             self.search.clear()  # the search found the source; show where its containers went
             self.select(target)
 
-    def _change(self, title: str, change: Callable[[], ChangeRecord | None]) -> bool:
-        """Announce change(), or say why the store refused it; False then, or when change()
-        gave None (the user cancelled on the way)."""
-        try:
-            done = change()
-        except HubError as error:
-            dialogs.show_error(self, title, labels.message(error))
-            self.reload()  # another desk's change, such as a merge, is why: show it
-            return False
-        if done is None:
-            return False
-        self.ctx.signals.data_changed.emit(done, self)
-        return True
-
 
 class ReferenceScreen(QWidget):
     """Tabs Commodities / Places / Routes; refreshes when reference data changes anywhere."""
@@ -582,10 +626,12 @@ class ReferenceScreen(QWidget):
         self.setObjectName("reference_screen")
         self.ctx = ctx
         self.commodities = CommoditiesTab(ctx, self)
-        self.places = ReferenceTab(ctx, "place", PlacesModel(),
-                                   lambda: reference.list_places(ctx.db), self)
-        self.routes = ReferenceTab(ctx, "route", RoutesModel(),
-                                   lambda: reference.list_routes(ctx.db), self)
+        self.places = PlaceOrRouteTab(ctx, "place", PlacesModel(),
+                                      lambda: reference.list_places(ctx.db),
+                                      reference.delete_place, self)
+        self.routes = PlaceOrRouteTab(ctx, "route", RoutesModel(),
+                                      lambda: reference.list_routes(ctx.db),
+                                      reference.delete_route, self)
         self.all_tabs = (self.commodities, self.places, self.routes)
         for tab in self.all_tabs:
             tab.reload()
