@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="100"/>
+        <location filename="../../hubapp/domain/audit.py" line="103"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="149"/>
         <source>; </source>
         <translation>；</translation>
@@ -447,58 +447,58 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="457"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="515"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="462"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="497"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="520"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="555"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="464"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="522"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="466"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="496"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="554"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="561"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="503"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="561"/>
         <source>Retire commodity</source>
         <translation>停用货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="522"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="580"/>
         <source>Merge commodities</source>
         <translation>合并货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="524"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="582"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="588"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="542"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="600"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货类数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -2091,6 +2091,34 @@ Licence: MIT</source>
     </message>
 </context>
 <context>
+    <name>PlaceOrRouteTab</name>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="474"/>
+        <source>De&amp;lete…</source>
+        <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="488"/>
+        <source>Delete place</source>
+        <translation>删除地点</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="489"/>
+        <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
+        <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="492"/>
+        <source>Delete route</source>
+        <translation>删除线路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="493"/>
+        <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
+        <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
+    </message>
+</context>
+<context>
     <name>PlacesModel</name>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="64"/>
@@ -2180,22 +2208,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="593"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="639"/>
         <source>Commodities</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="594"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="640"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="595"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="641"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="597"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="643"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2958,427 +2986,427 @@ Turn single-user mode on?</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="125"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="125"/>
+        <location filename="../../hubapp/domain/audit.py" line="128"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="126"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="126"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="127"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="127"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="131"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="131"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="131"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>logo</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>container_moves</source>
         <translation>箱流记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="174"/>
+        <location filename="../../hubapp/domain/audit.py" line="177"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="175"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="112"/>
+        <location filename="../../hubapp/domain/audit.py" line="115"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="113"/>
+        <location filename="../../hubapp/domain/audit.py" line="116"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="114"/>
+        <location filename="../../hubapp/domain/audit.py" line="117"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
@@ -3398,7 +3426,7 @@ Turn single-user mode on?</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="101"/>
+        <location filename="../../hubapp/domain/audit.py" line="104"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
@@ -4582,7 +4610,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="301"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="303"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
@@ -4602,37 +4630,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="282"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="284"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="285"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="287"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="324"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="326"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="326"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="328"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="384"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="386"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="388"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="391"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="393"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -4643,32 +4671,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="402"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="404"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="404"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="406"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="417"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="419"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="426"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="428"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="435"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="437"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="443"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -4714,27 +4742,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name}，第 {line} 行，{column}：带引号的单元格跨越了多行，只有备注、发货人和收货人可以这样；多半是一个多余的 &quot; 造成的：请删除该引号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="295"/>
+        <location filename="../../hubapp/interchange/reading.py" line="291"/>
         <source>{name} is not UTF-8, GB18030/GBK or Windows-1252 text; save it as CSV (UTF-8) or XLSX</source>
         <translation>{name} 不是 UTF-8、GB18030/GBK 或 Windows-1252 文本；请另存为 CSV (UTF-8) 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="338"/>
+        <location filename="../../hubapp/interchange/reading.py" line="332"/>
         <source>{name}, line {line}, character {column} (in “{cell}”): a byte that is not UTF-8 in a UTF-8 file (text from a file in another encoding?); correct that text, save the file as CSV (UTF-8) and import it again</source>
         <translation>{name} 第 {line} 行第 {column} 个字符（在“{cell}”中）：UTF-8 文件中有一个不是 UTF-8 的字节（是否从其他编码的文件复制了文字？）；请更正该文字，将文件另存为 CSV (UTF-8) 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="396"/>
+        <location filename="../../hubapp/interchange/reading.py" line="398"/>
         <source>{name} is not a readable XLSX workbook: it is damaged or not a workbook; open it in Excel or WPS and save it again as .xlsx</source>
         <translation>{name} 不是可读取的 XLSX 工作簿：文件已损坏或不是工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="402"/>
+        <location filename="../../hubapp/interchange/reading.py" line="404"/>
         <source>{name} has no worksheet</source>
         <translation>{name} 中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/reading.py" line="516"/>
+        <location filename="../../hubapp/interchange/reading.py" line="518"/>
         <source>{name}, line {line}, {column}: a formula without a computed value: open and save the workbook in Excel or WPS, then import again</source>
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
@@ -5022,17 +5050,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="306"/>
+        <location filename="../../hubapp/store/services.py" line="237"/>
+        <source>{value} is no longer in the list: it was deleted at another desk; choose again</source>
+        <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/services.py" line="310"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="311"/>
+        <location filename="../../hubapp/store/services.py" line="315"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="320"/>
+        <location filename="../../hubapp/store/services.py" line="324"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -5172,57 +5205,78 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>地点“{value}”不是已知的 UN/LOCODE 或地名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="117"/>
+        <location filename="../../hubapp/store/reference.py" line="119"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
         <translation>HS 编码 {code} 由 {names} 共用：请输入货类名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="170"/>
+        <location filename="../../hubapp/store/reference.py" line="172"/>
         <source>{name} is retired: use {successor} (the same HS code) instead</source>
         <translation>{name} 已停用：请改用 {successor}（同一 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="173"/>
+        <location filename="../../hubapp/store/reference.py" line="175"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
         <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="257"/>
+        <location filename="../../hubapp/store/reference.py" line="259"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
         <translation>编号为 {id} 的货类不存在：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="272"/>
+        <location filename="../../hubapp/store/reference.py" line="274"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
         <translation>{name} 已在另一工作台合并到 {target}：请重新选择货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="477"/>
+        <location filename="../../hubapp/store/reference.py" line="479"/>
         <source>{value!r} is already in the list</source>
         <translation>“{value}”已在列表中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="392"/>
+        <location filename="../../hubapp/store/reference.py" line="527"/>
+        <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s). Edit its names instead</source>
+        <translation>无法删除地点 {value}：它是 {count} 个班次的始发地或目的地。请改为编辑其名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="532"/>
+        <source>Place {value} cannot be deleted: it is the origin or destination of {routes}. Delete those routes first if no service uses them, or edit the place&apos;s names instead</source>
+        <translation>无法删除地点 {value}：它是线路 {routes} 的始发地或目的地。若这些线路没有班次使用，请先删除它们；否则请改为编辑该地点的名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="537"/>
+        <source>Place {value} cannot be deleted: it is the origin or destination of {count} service(s) and of {routes}. Edit its names instead</source>
+        <translation>无法删除地点 {value}：它是 {count} 个班次以及线路 {routes} 的始发地或目的地。请改为编辑其名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="550"/>
+        <source>Route {value} cannot be deleted: it is the route of {count} service(s). Edit its names instead</source>
+        <translation>无法删除线路 {value}：有 {count} 个班次使用该线路。请改为编辑其名称</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/reference.py" line="394"/>
         <source>Commodity {id} no longer exists</source>
         <translation>货类 {id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="111"/>
+        <location filename="../../hubapp/store/reference.py" line="113"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
         <translation>{value} 是 HS 品目或章：请填写货类的 6 位 HS 编码或货类名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="137"/>
+        <location filename="../../hubapp/store/reference.py" line="139"/>
         <source>“{value}” was merged into {target}: write that name instead</source>
         <translation>“{value}”已合并到 {target}：请改填该名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="413"/>
+        <location filename="../../hubapp/store/reference.py" line="415"/>
         <source>A commodity cannot be merged into itself</source>
         <translation>货类不能合并到自身</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/reference.py" line="472"/>
+        <location filename="../../hubapp/store/reference.py" line="474"/>
+        <location filename="../../hubapp/store/reference.py" line="579"/>
         <source>{value} no longer exists</source>
         <translation>{value} 已不存在</translation>
     </message>
@@ -5453,14 +5507,19 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="252"/>
+        <location filename="../../hubapp/store/interchange.py" line="253"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="257"/>
+        <location filename="../../hubapp/store/interchange.py" line="258"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货类刚刚已在另一工作台被合并到其他货类；未导入任何数据。请重新导入该文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/interchange.py" line="263"/>
+        <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
+        <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/errors.py" line="100"/>
