@@ -7,6 +7,7 @@ import contextlib
 import csv
 import dataclasses
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -385,25 +386,19 @@ def _guarded_output() -> Iterator[None]:
     pipe = getattr(signal, "SIGPIPE", None)
     was = signal.signal(pipe, signal.SIG_DFL) if pipe is not None else None
     stdout = sys.stdout
-    if stdout is not None:  # None when closed (`>&-`): print then writes nowhere
-        sys.stdout = _Output(stdout)
+    sys.stdout = _Output(_Closed() if stdout is None else stdout)
     try:
         try:
             yield
         except SystemExit:  # argparse's end of --help and --version, their text unwritten
-            _flush_stdout()
+            sys.stdout.flush()
             raise
         # Output to a file is buffered: a full disk shows here, not in Python's exit.
-        _flush_stdout()
+        sys.stdout.flush()
     finally:
         sys.stdout = stdout
         if pipe is not None:
             signal.signal(pipe, was)
-
-
-def _flush_stdout() -> None:
-    if sys.stdout is not None:
-        sys.stdout.flush()
 
 
 class _OutputFailed(Exception):
@@ -436,6 +431,18 @@ class _Output:
             raise _OutputFailed(error) from error
 
 
+class _Closed:
+    """stdout closed before the start (`>&-`), which Python leaves as None: print would
+    write nowhere and the command report success with its output lost. A write fails as
+    into any closed descriptor (cat and echo say "Bad file descriptor")."""
+
+    def write(self, _text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        pass  # nothing written, nothing lost
+
+
 def _say_output_failed(failed: _OutputFailed) -> None:
     _discard_output()
     _error_line(translate("cli", "Cannot write to the standard output: {reason}").format(
@@ -445,6 +452,8 @@ def _say_output_failed(failed: _OutputFailed) -> None:
 def _discard_output() -> None:
     """What is left in stdout's buffer goes nowhere: flushed at exit, it failed again as
     Python's own "Exception ignored" lines."""
+    if sys.stdout is None:  # closed from the start: nothing buffered, nothing at exit
+        return
     with contextlib.suppress(OSError, ValueError):
         sys.stdout.flush()
     with contextlib.suppress(OSError, ValueError):

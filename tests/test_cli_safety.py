@@ -291,6 +291,20 @@ def test_help_and_version_that_cannot_be_written_say_so_as_the_commands_do(args)
         1, "hubapp: error: Cannot write to the standard output: the disk is full\n")
 
 
+@pytest.mark.skipif(os.name != "posix", reason="closes the child's stdout before it starts")
+@pytest.mark.parametrize("args", [
+    ["stats", "--db", "{db}", "--from", "2026-03-01", "--to", "2026-03-05"],
+    ["export", "--db", "{db}", "--from", "2026-03-01", "--to", "2026-03-05", "-o", "{out}"],
+    ["--version"], ["--help"]], ids=["stats", "export", "--version", "--help"])
+def test_a_closed_stdout_is_a_failed_write_not_a_success(args, demo_db_path, tmp_path):
+    # `hubapp stats … >&-` exited 0, its whole output lost, and a script took it as written.
+    filled = [arg.format(db=demo_db_path, out=tmp_path / "out.csv") for arg in args]
+    result = subprocess.run([sys.executable, "-m", "hubapp", *filled], stderr=subprocess.PIPE,
+                            text=True, timeout=120, preexec_fn=lambda: os.close(1))
+    assert (result.returncode, result.stderr) == (
+        1, "hubapp: error: Cannot write to the standard output: it is closed\n")
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="needs SIGPIPE")
 @pytest.mark.parametrize("args", [["--version"], ["--help"]])
 def test_help_and_version_into_a_pipe_nobody_reads_end_quietly(args):

@@ -128,6 +128,7 @@ _OS_REASONS = {
     errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("messages", "the name is too long"),
     errno.ENOTDIR: QT_TRANSLATE_NOOP("messages", "part of the path is not a folder"),
     errno.EISDIR: QT_TRANSLATE_NOOP("messages", "it is a folder"),
+    errno.EBADF: QT_TRANSLATE_NOOP("messages", "it is closed"),
 }
 if hasattr(errno, "EDQUOT"):  # not on Windows
     _OS_REASONS[errno.EDQUOT] = QT_TRANSLATE_NOOP("messages", "the disk quota is used up")
