@@ -169,6 +169,28 @@ def test_stats_csv_and_table(demo_file):
     assert "CN-LA" in table and "total" in table and f"{total_containers:,}" in table
 
 
+def test_stats_by_day_and_month_list_quiet_ones_as_zero(demo_file):
+    # Days and months without traffic were left out: an average over the rows was one per
+    # busy day, and the dashboard and the reports list them as 0.
+    zero = ["0"] * 6
+    rows = list(csv.reader(io.StringIO(hubapp(
+        "stats", "--db", demo_file, "--from", "2026-03-04", "--to", "2026-03-07",
+        "--format", "csv", check=True).stdout)))[1:]
+    assert [row[0] for row in rows] == ["2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07"]
+    assert rows[1][1:] != zero and rows[2][1:] == rows[3][1:] == zero
+    table = hubapp("stats", "--db", demo_file, "--from", "2026-03-04", "--to", "2026-03-07",
+                   check=True).stdout.splitlines()
+    assert [line.split() for line in table[3:5]] == [["2026-03-06", *zero],
+                                                    ["2026-03-07", *zero]]
+    months = json.loads(hubapp("stats", "--db", demo_file, "--from", "2026-03-05", "--to",
+                               "2026-05-10", "--by", "month", "--format", "json",
+                               check=True).stdout)["rows"]
+    nothing = dict.fromkeys(("services", "containers", "teu", "full", "empty", "gross_kg"), 0)
+    assert [row["key"] for row in months] == ["2026-03", "2026-04", "2026-05"]
+    assert months[0] != {"key": "2026-03", **nothing}
+    assert months[1:] == [{"key": "2026-04", **nothing}, {"key": "2026-05", **nothing}]
+
+
 @pytest.mark.parametrize("command", [
     ["stats", "--from", "2026-03-01", "--to", "2026-03-05"],
     ["export", "--from", "2026-03-01", "--to", "2026-03-05", "-o", "{out}"],

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from hubapp.domain.records import StatsRecord, StatsRowRecord
+from hubapp.domain.dashboard import add_months
+from hubapp.domain.records import StatsRecord, StatsRowRecord, TotalsRecord
 from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
 
 if TYPE_CHECKING:
@@ -41,4 +43,24 @@ def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "da
         for row in db.query(
             f"SELECT {key} AS key, {_CHINESE.get(by, 'NULL')} AS key_zh, {TOTALS_COLUMNS}"
             f" {joins} GROUP BY {key} ORDER BY {order}", params))
+    if by in _PERIODS:
+        found = {row.key: row for row in rows}
+        rows = tuple(found.get(period, StatsRowRecord(period, TotalsRecord()))
+                     for period in _PERIODS[by](date_from, date_to))
     return StatsRecord(date_from, date_to, by, totals, rows)
+
+
+def _days(first: dt.date, last: dt.date) -> Iterator[str]:
+    return ((first + dt.timedelta(days=n)).isoformat() for n in range((last - first).days + 1))
+
+
+def _months(first: dt.date, last: dt.date) -> Iterator[str]:
+    month = first.replace(day=1)
+    while month <= last:
+        yield month.isoformat()[:7]
+        month = add_months(month, 1)
+
+
+# Every day or month of the range is a row, a quiet one with nothing in it, as the dashboard
+# and the reports list them: an average over the rows is then one per day, not per busy day.
+_PERIODS = {"day": _days, "month": _months}
