@@ -567,11 +567,13 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def _stats_label(row, chinese: bool, by: str) -> str:
-    """A row's key as people read it: a commodity or a direction in Chinese when they do."""
+    """A row's key as people read it: a commodity or a direction in Chinese when they do,
+    the row without a route or commodity in the reports' words."""
     from hubapp.store.stats import NONE_KEY
 
     if row.key == NONE_KEY:
-        return translate("stats", "(none)")
+        return (translate("stats", "(no route)") if by == "route"
+                else translate("stats", "(empty or not given)"))
     if by == "direction":
         return {"outbound": translate("stats", "outbound"),
                 "inbound": translate("stats", "inbound")}.get(row.key, row.key)

@@ -7,12 +7,15 @@ import io
 import json
 import sqlite3
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from hubapp.domain.iso6346 import with_check_digit
 
 from conftest import newer_copy
 
@@ -189,6 +192,32 @@ def test_stats_by_day_and_month_list_quiet_ones_as_zero(demo_file):
     assert [row["key"] for row in months] == ["2026-03", "2026-04", "2026-05"]
     assert months[0] != {"key": "2026-03", **nothing}
     assert months[1:] == [{"key": "2026-04", **nothing}, {"key": "2026-05", **nothing}]
+
+
+def test_stats_table_words_and_places_the_rows_without_commodity_or_route_as_reports_do(
+        demo_file, tmp_path):
+    # The empties were "(none)", ranked among the commodities as if one of them.
+    hub = tmp_path / "hub.db"
+    shutil.copyfile(demo_file, hub)
+    loading_list = tmp_path / "no-route.csv"
+    loading_list.write_text(
+        "Date,Service,Direction,Container,Size type,Full/Empty,Gross weight\n"
+        f"2026-03-05,X9911,outbound,{with_check_digit('ABCU009377')},22G1,F,20000\n",
+        encoding="utf-8")
+    hubapp("import", loading_list, "--db", hub, check=True)
+
+    def stats(by, *output):
+        return hubapp("stats", "--db", hub, "--from", "2026-03-01", "--to", "2026-03-05",
+                      "--by", by, *output, check=True).stdout.splitlines()
+
+    commodities = stats("commodity")
+    assert commodities[-3].startswith("(empty or not given)  ")  # above the rule and total
+    teu = [float(line.split()[-4].replace(",", "")) for line in commodities[1:-2]]
+    assert teu[-1] > min(teu[:-1])  # last, where by TEU they would stand among them
+    assert stats("commodity", "--format", "csv")[-1].startswith("(none),")
+    assert [line.split("  ")[0] for line in stats("route") if "route" in line] == [
+        "(no route)"]
+    assert "(none),1,1,1,1,0,20000" in stats("route", "--format", "csv")
 
 
 @pytest.mark.parametrize("command", [

@@ -16,12 +16,14 @@ if TYPE_CHECKING:
 NONE_KEY = "(none)"
 
 # Grouping key and row order per --by choice; route and commodity list the
-# biggest first, as managers read them.
+# biggest first, as managers read them. The empties and boxes without a commodity carry
+# none, so they come after the commodities, as in the reports, not ranked among them.
 _GROUPINGS = {
     "day": ("s.date", "key"),
     "month": ("substr(s.date, 1, 7)", "key"),
     "route": (f"COALESCE(s.route_code, '{NONE_KEY}')", "teu DESC, key"),
-    "commodity": (f"COALESCE(c.name_en, '{NONE_KEY}')", "teu DESC, key"),
+    "commodity": (f"COALESCE(c.name_en, '{NONE_KEY}')",
+                  "CASE WHEN MAX(c.name_en) IS NULL THEN 1 ELSE 0 END, teu DESC, key"),
     "direction": ("s.direction", "key"),
 }
 _CHINESE = {"commodity": "MAX(c.name_zh)"}  # one per English name
