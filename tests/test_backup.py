@@ -625,10 +625,14 @@ def test_each_start_removes_what_killed_backups_upgrades_and_restores_left(demo_
     assert all(path.exists() for path in running + users_own + [made])
 
 
+@pytest.mark.parametrize("restorer, english, chinese", [
+    (ANN, "ann", "ann"), (users.SHELL_ADMIN, "command line", "命令行")])
 def test_a_save_of_a_service_a_restore_took_away_names_the_restore(demo_db, demo_db_path,
-                                                                   tmp_path):
+                                                                   tmp_path, restorer, english,
+                                                                   chinese):
     """The restored audit log has no entry about a service made after the backup: the
-    restore is what took it away, not someone's delete."""
+    restore is what took it away, not someone's delete. `hubapp restore` is the command
+    line's, named in the message's language as the Audit log names it."""
     from hubapp.domain.records import Direction, ServiceRecord
     from hubapp.store import services
     from hubapp.store.services import EditConflict
@@ -637,16 +641,19 @@ def test_a_save_of_a_service_a_restore_took_away_names_the_restore(demo_db, demo
     clerk = UserRecord("li.na", CLERK)
     held, _change = services.save_service(
         demo_db, ServiceRecord("ZZ1234", DEMO_END, Direction.INBOUND), [], clerk)
-    backup.restore(saved, demo_db_path, ANN)
+    backup.restore(saved, demo_db_path, restorer)
     restored = audit.last_restore(demo_db)
 
     with pytest.raises(EditConflict) as refused:
         services.save_service(demo_db, held, [], clerk)
 
     assert str(refused.value) == (
-        f"The database was restored from saved.db by ann at "
+        f"The database was restored from saved.db by {english} at "
         f"{restored.at.astimezone():%Y-%m-%d %H:%M}; this service is not in it: your "
         f"changes were not saved")
+    words = {("audit", "command line"): "命令行"}
+    assert f"saved.db by {chinese} at " in message(
+        refused.value, lambda context, text: words.get((context, text), text))
 
 
 def _read_only(monkeypatch, folder):

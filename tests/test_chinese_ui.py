@@ -209,3 +209,28 @@ def test_english_initials_and_chinese_pick_direction_mode_and_status(qtbot, chin
     service, errors = form.read(DEMO_END)
     assert not errors and (service.direction, service.mode, service.status) == (
         Direction.INBOUND, Mode.RAIL_SEA, Status.ARRIVED)
+
+
+def test_a_day_the_command_line_closed_names_it_in_chinese(qtbot, chinese, main_window,
+                                                           app_ctx, monkeypatch):
+    """The day's "Closed by" line and the question about edits it can no longer save name
+    whoever closed it as the Audit log does: 命令行, not "command line"."""
+    from conftest import DEMO_END
+    from hubapp.store import day_close, users
+    from hubapp.ui import dialogs
+
+    app_ctx.user, app_ctx.role = "zhao.min", "clerk"
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.selectRow(0)
+    screen.grid.set_cells([(0, "seal", "NEWSEAL")], "Edit cell")
+    app_ctx.signals.data_changed.emit(
+        day_close.close_day(app_ctx.db, DEMO_END, users.SHELL_ADMIN), None)
+    assert screen.closed_label.text().startswith("已由 命令行 于 ")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_discard_or_stay",
+                        lambda parent, title, text: asked.append(text) or False)
+    screen.table.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and "命令行" in asked[0] and "command line" not in asked[0]

@@ -67,6 +67,27 @@ def test_reopening_needs_a_reason_and_a_closed_day(demo_db):
         day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "late truck")
 
 
+def test_who_closed_or_reopened_a_day_is_named_as_the_audit_log_names_them(demo_db):
+    """The names Hub Desk writes for itself read in the message's language; an account's
+    as stored, though "admin" is also a word the log translates."""
+    words = {("audit", "command line"): "命令行", ("audit", "admin"): "管理员"}
+
+    def said(error):
+        return message(error, lambda context, text: words.get((context, text), text))
+
+    day_close.close_day(demo_db, DEMO_END, users.SHELL_ADMIN)
+    with pytest.raises(DayClosedError) as refused:
+        day_close.ensure_days_open(demo_db, {DEMO_END}, CLERK)
+    assert f"{DEMO_END} was closed by 命令行;" in said(refused.value)
+    with pytest.raises(HubError) as refused:
+        day_close.close_day(demo_db, DEMO_END, SUPERVISOR_ZHAO)
+    assert said(refused.value).startswith(f"{DEMO_END} was already closed by 命令行 at 20")
+    day_close.reopen_day(demo_db, DEMO_END, UserRecord("admin", SUPERVISOR), "late truck")
+    with pytest.raises(HubError) as refused:
+        day_close.reopen_day(demo_db, DEMO_END, SUPERVISOR_ZHAO, "late truck")
+    assert said(refused.value).startswith(f"{DEMO_END} was already reopened by admin at 20")
+
+
 def test_a_day_still_to_come_cannot_be_closed(demo_db):
     today = dt.date.today()
     tomorrow = today + dt.timedelta(days=1)

@@ -74,6 +74,30 @@ def test_a_save_after_another_desk_deleted_the_service_says_so(desks):
     assert _moves(desk_b, service_b.id) == 0  # not brought back half-way
 
 
+def test_who_deleted_the_service_is_named_as_the_audit_log_names_them(desks):
+    """The names Hub Desk writes for itself read in the message's language, as on the Audit
+    log: a Chinese window said "command line 删除了…"."""
+    from hubapp.domain.errors import message
+    from hubapp.store.services import ServiceNotFound
+    from hubapp.store.users import SHELL_ADMIN
+
+    words = {("audit", "command line"): "命令行"}
+    desk_a, desk_b = desks
+    service_a, _ = _open(desk_a)
+    service_b, moves_b = _open(desk_b)
+    services.delete_service(desk_a, service_a.id, SHELL_ADMIN, service_a.version)
+
+    def said(refused):
+        return message(refused.value, lambda context, text: words.get((context, text), text))
+
+    with pytest.raises(EditConflict) as refused:
+        services.save_service(desk_b, service_b, moves_b, UserRecord("wang.wei", "clerk"))
+    assert said(refused).startswith("命令行 deleted this service at ")
+    with pytest.raises(ServiceNotFound) as refused:
+        services.get_service(desk_b, service_b.id)
+    assert said(refused).startswith(f"命令行 deleted service {service_a.service_no} at ")
+
+
 def test_deleting_an_outdated_copy_is_refused_and_keeps_the_newer_one(desks):
     desk_a, desk_b = desks
     service_a, moves_a = _open(desk_a)

@@ -882,3 +882,28 @@ def test_a_closed_day_changed_after_closing_says_so_with_the_reason(qapp, demo_d
     day_close.close_day(demo_db, DEMO_END, wang)
     assert re.fullmatch(r"Day closed by Wang Fang at [^;]+", status())
 
+
+def test_the_chinese_daily_summary_names_the_command_line_in_chinese(qapp, demo_db, tmp_path):
+    """`hubapp import --reason` onto a closed day is the command line's change: a Chinese
+    summary printed for the morning meeting read "关账后由 command line 于 … 修改", half
+    English, where the Audit log says 命令行. An account's name is printed as stored, even one
+    that is also a word the log translates."""
+    from hubapp.interchange.importing import import_file
+    from hubapp.reports.document import content
+    from hubapp.store import day_close, users
+    from hubapp.store import reports as report_data
+
+    def status(language):
+        html = content(report_data.build(demo_db, "daily", DEMO_END, DEMO_END), language).html
+        return re.search(r"<p class='status'>(.*?)</p>", html).group(1)
+
+    day_close.close_day(demo_db, DEMO_END, users.UserRecord("admin", users.SUPERVISOR))
+    late = tmp_path / "late.csv"
+    late.write_text("date,service,direction,route,container,size_type,full_empty,gross_kg\n"
+                    f"{DEMO_END.isoformat()},Z9999,outbound,CN-LA,CSQU3054383,22G1,F,12000\n",
+                    encoding="utf-8")
+    assert import_file(demo_db, late, users.SHELL_ADMIN, reason="late list").saved
+
+    assert re.fullmatch(r"当日已由 admin 于 [^；]+ 关账；"
+                        r"关账后由 命令行 于 [^（]+ 修改（原因：late list）", status("zh"))
+    assert "; changed after closing by command line at " in status("en")

@@ -184,6 +184,15 @@ def actor(name: str, translate: Translate) -> str:
     return translate("audit", name) if name in (COMMAND_LINE, DEMO) else name
 
 
+@dataclass(frozen=True, slots=True)
+class Actor(Term):
+    """Who wrote an entry, closed a day or changed it, in a message: written as actor()
+    writes it, so an account named like an audit word (a user "admin") keeps its name."""
+
+    def written(self, translate: Translate) -> str:
+        return actor(self.text, translate)
+
+
 # English has no translation file for these words; a column name without its underscores
 # reads well except where the settings dialog and the forms call the field something else.
 ENGLISH = {

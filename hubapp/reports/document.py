@@ -22,7 +22,7 @@ from hubapp.domain.records import TotalsRecord
 from hubapp.domain.wording import (
     day, days, moment, month, months, number, part_of_month, service_time,
 )
-from hubapp.reports.text import NOTHING, growth, name, text
+from hubapp.reports.text import NOTHING, growth, name, text, who
 from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
 
 CHART_DPI = 200
@@ -192,13 +192,14 @@ def _image(resource: str) -> str:
 def _closed_text(data: ReportDataRecord, language: str) -> str:
     if data.closed is None:
         return text("open", language)
-    closed = text("closed", language, name=data.closed.closed_by,
+    closed = text("closed", language, name=who(data.closed.closed_by, language),
                   when=moment(data.closed.closed_local, language))
     change = data.changed_after_close
     if change is None:
         return closed
     # Figures changed since the day was signed off: its close no longer vouches for them.
-    return text("changed_after_close", language, closed=closed, name=change.changed_by,
+    return text("changed_after_close", language, closed=closed,
+                name=who(change.changed_by, language),
                 when=moment(change.changed_local, language), reason=change.reason)
 
 

@@ -6,6 +6,7 @@ Chinese reports without loading the GUI's translations.
 
 from __future__ import annotations
 
+from hubapp.domain.audit import COMMAND_LINE, DEMO, actor
 from hubapp.domain.wording import reference_name
 
 _TEXT = {
@@ -19,6 +20,9 @@ _TEXT = {
     "changed_after_close": ("{closed}; changed after closing by {name} at {when} (reason: "
                             "{reason})", "{closed}；关账后由 {name} 于 {when} 修改（原因：{reason}）"),
     "open": ("Day not closed yet: figures may still change", "当日尚未关账：数据仍可能变动"),
+    # Who closed or changed a day, where Hub Desk wrote for itself: as the Audit log says it.
+    COMMAND_LINE: (COMMAND_LINE, "命令行"),
+    DEMO: (DEMO, "演示数据"),
     "empty_day": ("No movements on this day", "当日无作业"),
     "empty_period": ("No movements in this period", "该期间无作业"),
     "totals": ("Totals", "合计"),
@@ -94,6 +98,12 @@ NOTHING = "—"  # where there is no number, as on the Dashboard
 def text(key: str, language: str, **values: object) -> str:
     english, chinese = _TEXT[key]
     return (chinese if language == "zh" else english).format(**values)
+
+
+def who(stored: str, language: str) -> str:
+    """Who closed or changed a day, by the name stored: Hub Desk's own in the report's
+    language, an account's as it is."""
+    return actor(stored, lambda _context, own: text(own, language))
 
 
 def name(name_en: str, name_zh: str, nameless: str, language: str) -> str:

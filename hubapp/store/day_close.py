@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from hubapp.domain.audit import Actor
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Listing
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
@@ -105,7 +106,7 @@ def already_done(db: Database, day: dt.date, *, closing: bool) -> HubError | Non
     if closing and closed is not None:
         return HubError(QT_TRANSLATE_NOOP(
             "messages", "{date} was already closed by {name} at {at}"),
-                        date=day.isoformat(), name=closed.closed_by,
+                        date=day.isoformat(), name=Actor("audit", closed.closed_by),
                         at=audit.local_minute(dt.datetime.fromisoformat(closed.closed_at)))
     if closing or closed is not None:
         return None
@@ -115,7 +116,8 @@ def already_done(db: Database, day: dt.date, *, closing: bool) -> HubError | Non
                         date=day.isoformat())
     return HubError(QT_TRANSLATE_NOOP(
         "messages", "{date} was already reopened by {name} at {at}"),
-                    date=day.isoformat(), name=last.user_name, at=audit.local_minute(last.at))
+                    date=day.isoformat(), name=Actor("audit", last.user_name),
+                    at=audit.local_minute(last.at))
 
 
 def too_early_to_close(day: dt.date) -> HubError | None:
@@ -213,7 +215,8 @@ def _let_through(db: Database, days: Iterable[dt.date], role: str, reason: str |
         return noted
     first, info = found[0]
     if role == CLERK:
-        raise DayClosedError(refusals[0], date=first.isoformat(), name=info.closed_by)
+        raise DayClosedError(refusals[0], date=first.isoformat(),
+                             name=Actor("audit", info.closed_by))
     closed = [day.isoformat() for day, _ in found]
     if not (reason or "").strip():
         listed = Listing((*closed[:LISTED], "…") if len(closed) > LISTED else tuple(closed))

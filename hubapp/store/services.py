@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from hubapp.domain.audit import AuditWord, changed_fields
+from hubapp.domain.audit import Actor, AuditWord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Listing
 from hubapp.domain.records import (
     ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
@@ -79,8 +79,9 @@ def _not_found(db: Database, service_id: int) -> ServiceNotFound:
     if last is None or last.action != "delete" or not last.before:
         return ServiceNotFound(QT_TRANSLATE_NOOP("messages", "This service no longer exists"))
     return ServiceNotFound(QT_TRANSLATE_NOOP(
-        "messages", "{user} deleted service {number} at {at}"), user=last.user_name,
-        number=last.before["service"]["service_no"], at=audit.local_minute(last.at))
+        "messages", "{user} deleted service {number} at {at}"),
+        user=Actor("audit", last.user_name), number=last.before["service"]["service_no"],
+        at=audit.local_minute(last.at))
 
 
 def list_moves(db: Database, service_id: int) -> list[ContainerMoveRecord]:
@@ -300,7 +301,7 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
     if rows and rows[0]["version"] == version:
         return
     last = audit.last_change(db, "service", service_id)
-    who = last.user_name if last else "?"
+    who = Actor("audit", last.user_name) if last else "?"
     at = audit.local_minute(last.at) if last else "?"
     if not rows:
         restore = audit.last_restore(db)
@@ -310,7 +311,7 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
             raise EditConflict(QT_TRANSLATE_NOOP(
                 "messages", "The database was restored from {file} by {user} at {at}; this "
                             "service is not in it: your changes were not saved"),
-                file=restore.entity_id, user=restore.user_name,
+                file=restore.entity_id, user=Actor("audit", restore.user_name),
                 at=audit.local_minute(restore.at))
         raise EditConflict(QT_TRANSLATE_NOOP(
             "messages", "{user} deleted this service at {at}, after you opened it; your "

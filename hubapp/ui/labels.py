@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from hubapp.domain import errors
+from hubapp.domain.audit import actor
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import EMPTY, FULL, Direction, Mode, Status
 from hubapp.domain.validation import FieldError
@@ -100,6 +101,12 @@ def column(name: str) -> str:
 def message(error: HubError | FieldError) -> str:
     """A user error in the interface language (its template was marked for lupdate)."""
     return errors.message(error, QCoreApplication.translate)
+
+
+def who(stored: str) -> str:
+    """Who closed a day, by the name stored: Hub Desk's own in the interface language, as
+    the Audit log names them; an account's as it is."""
+    return actor(stored, QCoreApplication.translate)
 
 
 def reason_question(refused: HubError) -> str:

@@ -462,7 +462,7 @@ class DailyLogScreen(QWidget):
         the role with the day, before it shows any of it."""
         may_close = role in (users.SUPERVISOR, users.ADMIN)
         said = "" if closed is None else self.tr("Closed by {name} at {time}").format(
-            name=closed.closed_by, time=formatting.moment(closed.closed_local))
+            name=labels.who(closed.closed_by), time=formatting.moment(closed.closed_local))
         if closed is not None and not may_close:  # why typing does nothing, and who can help
             said += self.tr(" · read-only: a supervisor can reopen it")
         self.closed_label.setText(said)
@@ -713,7 +713,7 @@ class DailyLogScreen(QWidget):
                 self, self.tr("Unsaved changes"),
                 self.tr("{service} has changes that cannot be saved: {name} closed {date}, and "
                         "only a supervisor can reopen it. Discard them?").format(
-                    service=name, name=closed.closed_by,
+                    service=name, name=labels.who(closed.closed_by),
                     date=formatting.long_date(self._shown_day)))
         answer = dialogs.ask_save_discard(
             self, self.tr("Unsaved changes"),
