@@ -381,6 +381,27 @@ def test_the_growth_axis_draws_no_line_across_the_monthly_bars():
     assert [line.get_label() for line in growth.get_lines()] == ["Growth %"]
 
 
+@pytest.mark.parametrize(("teu", "zero_at"), [
+    # +14.2 … +17.7 %: scaled to the points alone, +12.7 % sat on the bars' baseline.
+    ((1142, 1177, 1127), "bottom"),
+    ((1100, 950, 880), None),
+    ((970, 920, 850), "top"),
+    ((1000, 1000), "bottom"),  # no growth: a scale above it all the same
+])
+def test_the_growth_axis_takes_in_0_so_steady_growth_does_not_read_as_a_fall(teu, zero_at):
+    months = tuple(MonthRecord(dt.date(2025, 1 + i, 1), this, 1000) for i, this in
+                   enumerate(teu))
+    growth = charts.monthly_teu(months, "en").axes[1]
+    points = list(growth.get_lines()[0].get_ydata())
+    low, high = growth.get_ylim()
+    assert low <= min(0, *points) and max(0, *points) <= high and low < high
+    assert all(low < point < high for point in points if point)  # none on the plot's edge
+    assert (low == 0, high == 0) == (zero_at == "bottom", zero_at == "top")
+    # A line at 0 only where growth changes sign: at the plot's edge it was a second baseline.
+    assert [tuple(line.get_ydata()) for line in growth.get_lines()[1:]] == (
+        [] if zero_at else [(0, 0)])
+
+
 @pytest.mark.parametrize(("language", "offset"), [("en", "Nov 2026"), ("zh", "2026年11月")])
 def test_a_months_date_axis_ends_within_the_month_and_names_it(language, offset):
     november = tuple(DayRecord(dt.date(2026, 11, 1) + dt.timedelta(days=i), ThroughputRecord(

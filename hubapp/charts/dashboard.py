@@ -538,16 +538,28 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
             _hatch_part_recorded(axes, bars, months, language)
     axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
     axes.set_ylabel(text("teu", language))
-    # No zero line for growth: drawn across the bars it read as a second baseline.
     growth_axes = axes.twinx()
     growth = [m.growth for m in months]
     shown = [(p, g) for p, g in zip(positions, growth) if g is not None]
     if shown:
+        # Unclipped: a month of no growth is a point on the plot's edge.
         line, = growth_axes.plot([p for p, _ in shown], [g for _, g in shown], color="#d62728",
-                                 marker="o", label=text("growth", language))
+                                 marker="o", label=text("growth", language), clip_on=False)
         add_hover(figure, line, [f"{labels[p]} · {text('growth', language)}: {g:+.1f} %"
                                  for p, g in shown])
         growth_axes.set_ylabel(text("growth", language))
+        # Scaled to the points alone, +12.7 % of steady growth sat on the bars' baseline
+        # and read as a fall to nothing: the scale takes in 0, so a point's height is its
+        # growth. Growth all one way keeps 0 at the plot's edge, on the bars' baseline when
+        # it rises (none at all too); a line at 0 there read as a second baseline, so it is
+        # drawn only where growth changes sign, to tell rises from falls.
+        values = [g for _, g in shown]
+        low, high = min(0.0, *values), max(0.0, *values)
+        pad = (high - low) * 0.08 or 1.0
+        growth_axes.set_ylim(low - pad if low < 0 else 0.0,
+                             high + pad if high > 0 or low == 0 else 0.0)
+        if low < 0 < high:
+            growth_axes.axhline(0, color="#d62728", linewidth=0.6, alpha=0.35)
     else:  # no month with last year's traffic: an empty 0-1 growth scale looks broken
         growth_axes.get_yaxis().set_visible(False)
     _title_and_legend(axes, text("monthly", language), growth_axes)
