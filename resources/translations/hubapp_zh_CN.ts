@@ -2587,7 +2587,7 @@ Licence: MIT</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="68"/>
+        <location filename="../../hubapp/ui/labels.py" line="69"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -4109,112 +4109,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="75"/>
+        <location filename="../../hubapp/ui/labels.py" line="76"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="76"/>
+        <location filename="../../hubapp/ui/labels.py" line="77"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="77"/>
+        <location filename="../../hubapp/ui/labels.py" line="78"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="78"/>
+        <location filename="../../hubapp/ui/labels.py" line="79"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="79"/>
+        <location filename="../../hubapp/ui/labels.py" line="80"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="80"/>
+        <location filename="../../hubapp/ui/labels.py" line="81"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="81"/>
+        <location filename="../../hubapp/ui/labels.py" line="82"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="82"/>
+        <location filename="../../hubapp/ui/labels.py" line="83"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="83"/>
+        <location filename="../../hubapp/ui/labels.py" line="84"/>
         <source>departed_at</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="84"/>
+        <location filename="../../hubapp/ui/labels.py" line="85"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="85"/>
+        <location filename="../../hubapp/ui/labels.py" line="86"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="86"/>
+        <location filename="../../hubapp/ui/labels.py" line="87"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="87"/>
+        <location filename="../../hubapp/ui/labels.py" line="88"/>
         <source>container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="88"/>
+        <location filename="../../hubapp/ui/labels.py" line="89"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="89"/>
+        <location filename="../../hubapp/ui/labels.py" line="90"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="90"/>
+        <location filename="../../hubapp/ui/labels.py" line="91"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="91"/>
+        <location filename="../../hubapp/ui/labels.py" line="92"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="92"/>
+        <location filename="../../hubapp/ui/labels.py" line="93"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="93"/>
+        <location filename="../../hubapp/ui/labels.py" line="94"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="94"/>
+        <location filename="../../hubapp/ui/labels.py" line="95"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="95"/>
+        <location filename="../../hubapp/ui/labels.py" line="96"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="96"/>
+        <location filename="../../hubapp/ui/labels.py" line="97"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -4314,79 +4314,79 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="18"/>
+        <location filename="../../hubapp/ui/labels.py" line="19"/>
         <source>Outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="19"/>
+        <location filename="../../hubapp/ui/labels.py" line="20"/>
         <source>Inbound</source>
         <translation>进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="25"/>
+        <location filename="../../hubapp/ui/labels.py" line="26"/>
         <source>Rail</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="26"/>
+        <location filename="../../hubapp/ui/labels.py" line="27"/>
         <source>Road</source>
         <translation>公路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="27"/>
+        <location filename="../../hubapp/ui/labels.py" line="28"/>
         <source>River</source>
         <translation>水运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="28"/>
+        <location filename="../../hubapp/ui/labels.py" line="29"/>
         <source>Rail-sea</source>
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="34"/>
+        <location filename="../../hubapp/ui/labels.py" line="35"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="35"/>
+        <location filename="../../hubapp/ui/labels.py" line="36"/>
         <source>Departed</source>
         <translation>已发车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="36"/>
+        <location filename="../../hubapp/ui/labels.py" line="37"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="37"/>
+        <location filename="../../hubapp/ui/labels.py" line="38"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="46"/>
+        <location filename="../../hubapp/ui/labels.py" line="47"/>
         <source>F</source>
         <comment>a full container, one letter</comment>
         <translation>重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="47"/>
+        <location filename="../../hubapp/ui/labels.py" line="48"/>
         <source>E</source>
         <comment>an empty container, one letter</comment>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="108"/>
+        <location filename="../../hubapp/ui/labels.py" line="115"/>
         <source>{refusal}. The reason is kept in the audit log.</source>
         <translation>{refusal}。原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="117"/>
+        <location filename="../../hubapp/ui/labels.py" line="124"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="132"/>
+        <location filename="../../hubapp/ui/labels.py" line="139"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
@@ -4890,57 +4890,57 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="85"/>
+        <location filename="../../hubapp/store/day_close.py" line="86"/>
         <source>Say why {date} is reopened</source>
         <translation>请说明重新开账 {date} 的原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="106"/>
+        <location filename="../../hubapp/store/day_close.py" line="107"/>
         <source>{date} was already closed by {name} at {at}</source>
         <translation>{date} 已由 {name} 于 {at} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="114"/>
+        <location filename="../../hubapp/store/day_close.py" line="115"/>
         <source>{date} is not closed</source>
         <translation>{date} 尚未关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="116"/>
+        <location filename="../../hubapp/store/day_close.py" line="117"/>
         <source>{date} was already reopened by {name} at {at}</source>
         <translation>{date} 已由 {name} 于 {at} 重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="125"/>
+        <location filename="../../hubapp/store/day_close.py" line="127"/>
         <source>{date} is still to come; a day can be closed once it has begun</source>
         <translation>{date} 尚未到来；日期开始后才能关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="176"/>
+        <location filename="../../hubapp/store/day_close.py" line="178"/>
         <source>{date} was closed by {name}; ask a supervisor to reopen it before changing it</source>
         <translation>{date} 已由 {name} 关账；修改前请主管重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="178"/>
+        <location filename="../../hubapp/store/day_close.py" line="180"/>
         <source>{date} is closed: give a reason for changing it</source>
         <translation>{date} 已关账：请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="179"/>
+        <location filename="../../hubapp/store/day_close.py" line="181"/>
         <source>It changes closed days: {days}; give a reason for changing them</source>
         <translation>这会改变已关账的日期：{days}；请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="193"/>
+        <location filename="../../hubapp/store/day_close.py" line="195"/>
         <source>This change alters the dwell time of containers that left on {date}, which {name} has closed; ask a supervisor to reopen {date} or to make the change</source>
         <translation>此修改会改变 {date} 离场集装箱的堆存时间，而该日已由 {name} 关账；请主管重新开账 {date}，或由主管修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="196"/>
+        <location filename="../../hubapp/store/day_close.py" line="198"/>
         <source>This change alters the dwell time of containers that left on {date}, which is closed: give a reason for changing it</source>
         <translation>此修改会改变 {date}（已关账）离场集装箱的堆存时间：请填写修改原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/day_close.py" line="199"/>
+        <location filename="../../hubapp/store/day_close.py" line="201"/>
         <source>This change alters the dwell time of containers that left on closed days: {days}; give a reason for changing them</source>
         <translation>此修改会改变已关账日期（{days}）离场集装箱的堆存时间；请填写修改原因</translation>
     </message>
@@ -5045,27 +5045,27 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{user} 已于 {at} 删除班次 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="229"/>
+        <location filename="../../hubapp/store/services.py" line="230"/>
         <source>Service {number} already exists on {date} ({direction})</source>
         <translation>班次 {number} 在 {date}（{direction}）已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="237"/>
+        <location filename="../../hubapp/store/services.py" line="238"/>
         <source>{value} is no longer in the list: it was deleted at another desk; choose again</source>
         <translation>{value} 已不在列表中：它已在另一工作台被删除；请重新选择</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="310"/>
+        <location filename="../../hubapp/store/services.py" line="311"/>
         <source>The database was restored from {file} by {user} at {at}; this service is not in it: your changes were not saved</source>
         <translation>数据库已由 {user} 于 {at} 从 {file} 恢复；其中没有此班次：您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="315"/>
+        <location filename="../../hubapp/store/services.py" line="316"/>
         <source>{user} deleted this service at {at}, after you opened it; your changes were not saved</source>
         <translation>{user} 在您打开此班次后于 {at} 删除了它；您的修改未保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/services.py" line="324"/>
+        <location filename="../../hubapp/store/services.py" line="325"/>
         <source>{user} changed this service at {at} ({fields}), after you opened it; your changes were not saved and are still on screen. Note them, press Revert to see the service as it is now, and enter them again</source>
         <translation>{user} 在您打开此班次后于 {at} 修改了它（{fields}）；您的修改未保存，仍显示在屏幕上。请记下修改，按“还原”查看班次的当前内容，然后重新输入</translation>
     </message>
@@ -5620,42 +5620,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="54"/>
+        <location filename="../../hubapp/ui/labels.py" line="55"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="55"/>
+        <location filename="../../hubapp/ui/labels.py" line="56"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="56"/>
+        <location filename="../../hubapp/ui/labels.py" line="57"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="57"/>
+        <location filename="../../hubapp/ui/labels.py" line="58"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="58"/>
+        <location filename="../../hubapp/ui/labels.py" line="59"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="59"/>
+        <location filename="../../hubapp/ui/labels.py" line="60"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="60"/>
+        <location filename="../../hubapp/ui/labels.py" line="61"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="61"/>
+        <location filename="../../hubapp/ui/labels.py" line="62"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
