@@ -114,8 +114,9 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                                 "  130  interrupted"))
     parser.add_argument("--version", action=_Version)
     parser.add_argument("--db", type=_target, action=_OneDatabase, help=translate(
-        "cli", "database file or postgresql://user@host/dbname URL (default: a file in the "
-               "user data folder)"))
+        "cli", "database file or postgresql://user@host/dbname URL; every command needs it; "
+               "without it the window opens the database this desk used last, else a file in "
+               "the user data folder"))
     if not with_commands:
         parser.set_defaults(command=None)
         return parser

@@ -488,6 +488,17 @@ def test_help_lists_the_exit_codes():
             line.split()[0].isdigit()] == ["0", "1", "2", "3", "130"]
 
 
+def test_help_says_every_command_needs_db_and_which_database_the_window_opens():
+    # It said "(default: a file in the user data folder)": no command has a default, and the
+    # window opens the database this desk chose last before that file.
+    shown = " ".join(hubapp("--help", check=True).stdout.split())
+    assert "every command needs it; without it the window opens the database this desk used " \
+           "last, else a file in the user data folder" in shown
+    missing = hubapp("check")
+    assert missing.returncode == 2 and "the following arguments are required: --db" in \
+        missing.stderr
+
+
 def test_usage_hints_point_at_the_command_s_help_and_an_empty_db_is_named(demo_file):
     # An extra word sent people to `hubapp --help`, which does not list stats' options.
     extra = hubapp("stats", "--db", demo_file, "--from", "2026-03-01", "--to", "2026-03-05",
