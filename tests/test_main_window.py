@@ -122,8 +122,11 @@ def test_help_lists_the_menus_shortcuts_the_language_and_the_sample(qtbot, app_c
     window.shortcuts_action.trigger()
     lines = shown[0].splitlines()
     for wanted in ("Ctrl+S: Save service", "Ctrl+N: New service", "Ctrl+Z: Undo",
-                   "Ctrl+1: 1 Daily log", "Ctrl+F: Find container…"):
+                   "Ctrl+1: Daily log", "Ctrl+7: Users", "Ctrl+F: Find container…"):
         assert wanted in lines
+    # The grid copies any block of cells, and fills a selection from one cell, not just rows.
+    assert "copy and paste cells or whole rows" in shown[0]
+    assert "one cell pasted over a selection fills every selected cell" in shown[0]
     assert "Edit ▸ Settings…" in shown[0]
     sample = next(resources.folder().glob("samples/*.csv"))
     assert str(sample.parent) in shown[0]
@@ -142,7 +145,7 @@ def test_help_lists_chinese_menus_without_their_accelerator_letters(qtbot, qapp,
         window.shortcuts_action.trigger()
     finally:
         install_translations(qapp, "en")
-    assert "Ctrl+Z：撤销" in shown[0].splitlines()
+    assert {"Ctrl+Z：撤销", "Ctrl+1：每日台账"} <= set(shown[0].splitlines())
     assert "(" not in shown[0].split("\n\n")[0]  # 撤销(U)
 
 

@@ -311,13 +311,15 @@ class MainWindow(QMainWindow):
         # Read from the menus' own actions, so the list says what the keys do today.
         keys = [self.tr("{keys}: {action}").format(
                     keys=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                    action=re.sub(r"\(&\w\)|&", "", action.text()))  # 撤销(&U): 撤销
+                    # 撤销(&U): 撤销; "&1 Daily log": Daily log (add_screen's mnemonic)
+                    action=re.sub(r"^&\d+ |\(&\w\)|&", "", action.text()))
                 for menu in (self.file_menu, self.edit_menu, self.view_menu)
                 for action in menu.actions() if not action.shortcut().isEmpty()]
         dialogs.show_info(self, self.tr("Keyboard shortcuts"), "\n".join(keys) + "\n\n" + self.tr(
             "In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C "
-            "and Ctrl+V copy and paste rows (from Excel or WPS too, with or without their "
-            "header row); Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete "
+            "and Ctrl+V copy and paste cells or whole rows (from Excel or WPS too, with or "
+            "without their header row), and one cell pasted over a selection fills every "
+            "selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete "
             "removes their rows. In the day's list of services, Enter goes on to the boxes of "
             "the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field's or "
             "button's underlined letter go to it.\n\nThe language (English or 中文) is chosen in "
