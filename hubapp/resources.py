@@ -1,4 +1,8 @@
-"""Where the shipped files (translations, icons, samples) are, in a checkout and in a bundle."""
+"""Where the shipped files (translations, icons, samples) are, in a checkout and in a bundle.
+
+Read every shipped file through folder(), never relative to a module's `__file__`: the
+PyInstaller bundle (packaging/hubapp.spec) puts them elsewhere. Qt-free, as the command
+line reads it too."""
 
 from __future__ import annotations
 

@@ -3,8 +3,12 @@
 `PgDatabase` offers the part of sqlite-utils' `Database` the store uses (execute, query,
 tables' insert/upsert/get/update/count, atomic), so store modules write their SQL once, in
 SQLite's dialect, and `translate()` turns it into PostgreSQL's: the one place that knows the
-differences. The few SQLite built-ins the store relies on (julianday(), the NOCASE collation)
-are created on the server with the migrations table.
+differences: placeholders, `IS [NOT] ?`, the reserved column name full, SQLite's planner
+hints dropped, and in DDL identity ids, DOUBLE PRECISION and text compared byte by byte
+(`COLLATE "C"`). The few SQLite built-ins the store relies on (julianday(), the NOCASE
+collation) are created on the server with the migrations table, and the same migration steps
+run here, recorded in hubapp_migrations. A write holds an advisory lock for its transaction,
+so writers take turns as BEGIN IMMEDIATE makes them on a file, and readers never wait.
 
 The password is never ours to keep: libpq reads PGPASSWORD, ~/.pgpass or a service file,
 or the GUI hands one over for the session (use_password; it keeps it in the keyring).
