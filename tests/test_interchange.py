@@ -1048,6 +1048,20 @@ def test_a_line_from_windows_1252_under_utf8_western_text_is_refused_not_read_wh
         read_table(path)
 
 
+@pytest.mark.parametrize("remark", ["路", "漏", "G75路", "Kmh卤"])
+def test_a_gbk_list_with_a_lone_hanzi_whose_bytes_are_a_utf8_mark_stays_gb18030(
+        tmp_path, remark):
+    """GBK 路 is C2 B7, UTF-8's "·" (漏: ©, 卤: ±): taken for a Western UTF-8 run, the whole
+    GBK file was refused as "a byte that is not UTF-8 in a UTF-8 file"."""
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(f"日期,班列号,方向,收货人,备注\n2026-03-05,X1,出口,重庆长安汽车有限公司,"
+                     f"{remark}\n".encode("gbk"))
+
+    table = read_table(path)
+
+    assert (table.encoding, table.rows[0][1][4]) == ("gb18030", remark)
+
+
 @pytest.mark.parametrize("text", [
     "Reefer at -18°C for Müller",  # ° and ü before an ASCII byte read as rare hanzi
     "O’Brien Müller",  # Excel's curly apostrophe

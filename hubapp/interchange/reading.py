@@ -303,8 +303,9 @@ _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # them (3-hanzi names, the likeliest): a 100,000-row GBK list of names has some 26 hanzi so.
 _UTF8_HANZI, _STRAY_PER_HANZI = 5, 1000
 # Western text in valid UTF-8, in a run of its own (no stray byte in it): an accented letter
-# of Latin-1 within a word ("Kühne": Ã¼ in Windows-1252, a pair no Western text holds), or
-# a mark (’ °), as _reads_as_western knows them. GBK bytes form such a run all but never.
+# of Latin-1 beside a letter of its word ("Kühne": Ã¼ in Windows-1252, a pair no Western
+# text holds), or a mark as _reads_as_western knows them. A two-byte mark is a common hanzi's
+# GBK bytes too (· is 路, ° is 掳): one counts only inside a word or number ("-18°C").
 _LATIN_1_LETTERS = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{1,3}")
 
 
@@ -339,9 +340,13 @@ def _refuse_stray_bytes(name: str, text: str, declared: bool) -> None:
 def _western_utf8_runs(text: str) -> int:
     """The runs of Western text in valid UTF-8 (_LATIN_1_LETTERS) in text, as decoded with
     its stray bytes escaped."""
-    return sum(run in _WESTERN_MARKS or bool(_LATIN_1_LETTERS.fullmatch(run)) and any(
-        char.isascii() and char.isalpha() for char in before + after)
-        for before, run, after in _NON_ASCII_RUN.findall(text[:1_000_000]))
+    def western(before: str, run: str, after: str) -> bool:
+        if _LATIN_1_LETTERS.fullmatch(run):
+            return any(char.isascii() and char.isalpha() for char in before + after)
+        return run in _WESTERN_MARKS and (len(run.encode()) == 3 or all(
+            char.isascii() and char.isalnum() for char in (before or "\n") + (after or "\n")))
+
+    return sum(western(*parts) for parts in _NON_ASCII_RUN.findall(text[:1_000_000]))
 
 
 def _cell_at(text: str, at: int) -> str:
