@@ -952,10 +952,12 @@ def test_a_header_ending_in_blank_cells_reads_the_values_under_them_as_problems(
     path = write(tmp_path / "blank-header.csv", [HEADER + ",", GOOD + ",", GOOD.replace(
         "CSQU3054383", "CSQU3054378").replace("LA1", "LA2") + ",remark"])
     result = import_file(demo_db, path, TESTER)
-    # As Excel writes a last column without a header: no comma is to blame.
+    # As Excel writes a last column without a header, or a line shifted by an unquoted
+    # comma as far as that column: both are named.
     assert [problem.text() for problem in result.problems] == [
         "line 3: “remark” stands in a column without a header, right of the last one "
-        "(seal): give that column a header, or remove the value"]
+        "(seal): give that column a header, or remove the value; if a value of this line "
+        "holds a comma, write it in double quotes (\"rice, brown\")"]
     path.write_text(path.read_text().replace(",remark", ","))
     assert import_file(demo_db, path, TESTER).saved
 

@@ -810,3 +810,34 @@ def test_a_mistyped_route_is_deleted_by_keys_its_neighbour_picked_and_a_used_one
                                          "for good; the audit log keeps what it was.")
     assert "THRIA" not in [p.locode for p in reference.list_places(app_ctx.db)]
     assert places.selected() is None and places.proxy.rowCount() == 0  # the search held it only
+
+
+def test_a_route_deleted_at_another_desk_while_the_question_is_open_is_said_not_a_crash(
+        qtbot, monkeypatch, screen, app_ctx):
+    """The list reloaded under the question (the desk watcher heard of it) and left nothing
+    picked: Yes raised an IndexError instead of saying the route was gone."""
+    admin = UserRecord("sue", ADMIN)
+    reference.save_place(app_ctx.db, PlaceRecord("THRIA", "Rial", "里亚尔", "TH"), admin,
+                         new=True)
+    reference.save_route(app_ctx.db, RouteRecord(
+        "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI", "THRIA"),
+        admin, new=True)
+    app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
+    tab = screen.routes
+    screen.tabs.setCurrentWidget(tab)
+    tab.select(next(r for r in reference.list_routes(app_ctx.db) if r.code == "CN-TH-RIAL"))
+    errors = []
+
+    def deleted_at_another_desk_meanwhile(_parent, _title, _text):
+        other = open_db(app_ctx.db_path)
+        try:
+            reference.delete_route(other, "CN-TH-RIAL", UserRecord("wang", ADMIN))
+        finally:
+            other.close()
+        app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_yes_no", deleted_at_another_desk_meanwhile)
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, *args: errors.append(args))
+    tab.delete()
+    assert errors == [("Delete route", "CN-TH-RIAL no longer exists")]

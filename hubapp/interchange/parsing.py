@@ -278,12 +278,18 @@ _FILE_COLUMN = {"service_no": "service", "actual_at": "departed_at"}
 
 def _past_the_header(table: Table, line: int, cells: list[str], past: list[str]) -> Problem:
     values = {"extra": " | ".join(past), "header": table.headers[-1] if table.headers else ""}
-    if table.encoding == "xlsx" or len(cells) <= table.header_cells:
-        # A workbook's cells stay in their columns, and so do a CSV line's no longer than
-        # its header line (blank cells at its end): a column without a header, no comma.
+    if table.encoding == "xlsx":  # a workbook's cells stay in their columns
         return Problem(line, "", "", QT_TRANSLATE_NOOP(
             "messages", "“{extra}” stands in a column without a header, right of the last one "
             "({header}): give that column a header, or remove the value"), values)
+    if len(cells) <= table.header_cells:
+        # Under a blank cell at the header line's end (a formatted column Excel writes): a
+        # column without a header, or a line shifted by an unquoted comma: the counts
+        # cannot tell which.
+        return Problem(line, "", "", QT_TRANSLATE_NOOP(
+            "messages", "“{extra}” stands in a column without a header, right of the last one "
+            "({header}): give that column a header, or remove the value; if a value of this "
+            "line holds a comma, write it in double quotes (\"rice, brown\")"), values)
     return Problem(line, "", "", QT_TRANSLATE_NOOP(
         "messages", "this line has {cells} cells but the header {columns}, so its values "
         "stand in the wrong columns; past the last one: “{extra}”. A value holding a comma "

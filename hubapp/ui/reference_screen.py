@@ -484,6 +484,9 @@ class PlaceOrRouteTab(ReferenceTab):
         if chosen is None:
             return
         code, name = self.key(chosen), labels.pick(chosen.name_en, chosen.name_zh)
+        # Read before asking: another desk's change heard meanwhile reloads the list, and may
+        # leave nothing picked.
+        row = self.view.currentIndex().row()
         if self.kind == "place":
             title = self.tr("Delete place")
             question = self.tr("Delete the place {code} ({name})? It leaves the list for good; "
@@ -494,7 +497,6 @@ class PlaceOrRouteTab(ReferenceTab):
                                "the audit log keeps what it was.")
         if not dialogs.ask_yes_no(self, title, question.format(code=code, name=name)):
             return
-        row = self.view.selectionModel().selectedRows()[0].row()
         if self._change(title, lambda: self._delete(self.ctx.db, code, self.ctx.actor())):
             # The screen has reloaded the list (data_changed): its neighbour is picked where
             # it was, the next one, or the one before if it was the last.
