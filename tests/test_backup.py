@@ -75,6 +75,12 @@ def test_backup_refuses_to_overwrite_the_database_or_a_foreign_file(demo_db_path
     with pytest.raises(DatabaseError, match="not an SQLite file"):
         backup.backup_to(notes, tmp_path / "x.db")
     assert not (tmp_path / "x.db").exists()
+    # A pipe, as a device (-o /dev/null) would be: renamed over, not written to.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(DatabaseError, match=f"^{re.escape(str(pipe))} is not a file: "):
+        backup.backup_to(demo_db_path, pipe)
+    assert pipe.is_fifo()
 
 
 def test_a_backup_replaces_an_earlier_backup_but_no_database_in_use_or_of_another_program(

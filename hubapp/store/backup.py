@@ -116,6 +116,11 @@ def backup_to(db_path: Path, target: Path, by: UserRecord | None = None) -> Path
             "messages", "A backup cannot overwrite the database itself ({path})"),
                             path=str(target))
     try:
+        if target.exists() and not target.is_file():
+            # A device or a pipe (-o /dev/null): the rename would replace it, not write to it.
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "{path} is not a file: choose a file name for the backup"),
+                                path=str(target))
         if target.exists() and target.stat().st_size:
             _refuse_all_but_a_backup(target)
         _write_backup(db_path, target)

@@ -4798,7 +4798,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>备份不能覆盖数据库本身（{path}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="139"/>
+        <location filename="../../hubapp/store/backup.py" line="144"/>
         <source>{path} exists and is not a database; choose another file name</source>
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
@@ -4808,7 +4808,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="123"/>
+        <location filename="../../hubapp/store/backup.py" line="128"/>
         <source>Cannot write the backup {path}: {reason}</source>
         <translation>无法写入备份 {path}：{reason}</translation>
     </message>
@@ -4828,48 +4828,53 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法在备份文件夹 {path} 中写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="145"/>
+        <location filename="../../hubapp/store/backup.py" line="121"/>
+        <source>{path} is not a file: choose a file name for the backup</source>
+        <translation>{path} 不是文件：请为备份选择一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="150"/>
         <source>{path} is a database in use, not a backup: a backup does not replace it. Choose another file name; to put a backup&apos;s data into {path}, restore it (hubapp restore, or File ▸ Restore from backup…)</source>
         <translation>{path} 是正在使用的数据库，不是备份：备份不会覆盖它。请换一个文件名；如要把备份的数据放进 {path}，请恢复备份（hubapp restore，或“文件 ▸ 从备份恢复…”）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="155"/>
+        <location filename="../../hubapp/store/backup.py" line="160"/>
         <source>{path} is a database but not a Hub Desk backup: a backup does not replace it. Choose another file name</source>
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="288"/>
+        <location filename="../../hubapp/store/backup.py" line="293"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="296"/>
+        <location filename="../../hubapp/store/backup.py" line="301"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="378"/>
+        <location filename="../../hubapp/store/backup.py" line="383"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="382"/>
+        <location filename="../../hubapp/store/backup.py" line="387"/>
         <location filename="../../hubapp/store/db.py" line="82"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="461"/>
+        <location filename="../../hubapp/store/backup.py" line="466"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="466"/>
+        <location filename="../../hubapp/store/backup.py" line="471"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="469"/>
+        <location filename="../../hubapp/store/backup.py" line="474"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -4880,7 +4885,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="268"/>
-        <location filename="../../hubapp/store/backup.py" line="533"/>
+        <location filename="../../hubapp/store/backup.py" line="538"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
