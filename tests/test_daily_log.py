@@ -1381,6 +1381,22 @@ def test_reopen_on_a_day_another_desk_reopened_says_so_and_leaves_it_open(superv
     assert screen.close_day_button.text() == "Close da&y"
 
 
+def test_reopen_with_a_blank_reason_says_so_under_the_grid_and_leaves_the_day_closed(
+        supervisor_day, qtbot, app_ctx, monkeypatch):
+    """The store refused it in a dialog titled "Day close", naming the day as 2026-03-05
+    where the question had named it in words."""
+    screen, _other, told = supervisor_day
+    day = screen.day()
+    day_close.close_day(app_ctx.db, day, UserRecord("zhao", "supervisor"))
+    screen.reload()
+    monkeypatch.setattr(dialogs, "ask_text", lambda _p, _t, label: told.append(label) or "  ")
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    assert day_close.is_closed(app_ctx.db, day)
+    assert len(told) == 1 and told[0].startswith("Why reopen ")  # the question, no error
+    assert screen.paste_message.text() == (
+        "The day was not reopened: a day is reopened only with a reason.")
+
+
 def test_close_on_a_day_another_desk_closed_says_so_and_asks_no_reason(supervisor_day, qtbot,
                                                                       app_ctx):
     screen, other, told = supervisor_day

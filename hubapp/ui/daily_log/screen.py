@@ -503,6 +503,10 @@ class DailyLogScreen(QWidget):
                                               date=formatting.long_date(self._shown_day)))
                 if reason is None:
                     return
+                if not reason.strip():  # as a closed day's change without one is answered
+                    self.paste_message.setText(self.tr(
+                        "The day was not reopened: a day is reopened only with a reason."))
+                    return
                 change = day_close.reopen_day(self._db, self._shown_day, actor, reason)
             else:
                 if not self._close_despite_planned():
