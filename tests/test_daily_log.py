@@ -1636,3 +1636,48 @@ def test_boxes_on_a_cancelled_service_are_said_so_and_freed_by_taking_them_off_i
     press(qtbot, (Qt.Key.Key_N, CTRL), "X8053")
     paste(qtbot, screen, block)
     assert not screen.grid.problems() and screen.save()
+
+
+def _cancel_with_alt_c(qtbot, main_window, monkeypatch, status):
+    """Alt+C on the last day's first service of status: its summary and the question asked."""
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    listed = [screen.proxy.index(row, 0).data(RECORD_ROLE)
+              for row in range(screen.proxy.rowCount())]
+    row, summary = next((row, summary) for row, summary in enumerate(listed)
+                        if summary.service.status == status and summary.totals.containers)
+    screen.table.setCurrentIndex(screen.proxy.index(row, 0))
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text: asked.append(text) or True)
+    screen.table.setFocus()
+    with qtbot.waitSignal(screen.cancel_button.clicked):  # a mnemonic animates the click
+        press(qtbot, ("c", Qt.KeyboardModifier.AltModifier))
+    assert screen._service.status == Status.CANCELLED
+    return screen, summary, asked
+
+
+def test_cancelling_a_planned_service_says_it_never_counted_and_keeps_its_boxes(
+        qtbot, main_window, monkeypatch):
+    """The same question for every status promised a change in the day's throughput a planned
+    service never made, and the line after read as an ordinary save."""
+    screen, summary, asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch, Status.PLANNED)
+    service, boxes = summary.service, summary.totals.containers
+    assert asked == [
+        f"Mark {service.service_no} as cancelled? It is planned, so it did not count in the "
+        f"day's totals. It keeps its {boxes} containers: another service of this day takes a "
+        "box only once the box is taken off this one."]
+    assert screen.paste_message.text() == f"{service.service_no} is cancelled."
+
+
+def test_cancelling_an_arrived_service_names_the_boxes_it_takes_out_and_the_time_it_clears(
+        qtbot, main_window, monkeypatch):
+    screen, summary, asked = _cancel_with_alt_c(qtbot, main_window, monkeypatch, Status.ARRIVED)
+    service, totals = summary.service, summary.totals
+    assert asked == [
+        f"Mark {service.service_no} as cancelled? It leaves the day's totals with its "
+        f"{totals.containers} containers ({totals.teu:g} TEU). Its actual time "
+        f"{service.actual_at:%H:%M} is cleared. It keeps its {totals.containers} containers: "
+        "another service of this day takes a box only once the box is taken off this one."]
+    assert screen.paste_message.text() == f"{service.service_no} is cancelled."
+    assert screen.form.actual.text() == ""

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from hubapp.domain import iso6346
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import (
-    EMPTY, FULL, ChangeRecord, ContainerHistoryRecord, Direction, ServiceRecord, Status,
-    TotalsRecord,
+    EMPTY, FULL, MOVED_STATUSES, ChangeRecord, ContainerHistoryRecord, Direction, ServiceRecord,
+    Status, TotalsRecord,
 )
 from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
@@ -944,15 +944,16 @@ class DailyLogScreen(QWidget):
         # Unsaved edits are saved or dropped first (the usual question), so that a cancel
         # changes the status of what is stored and nothing else.
         if self._service is None or not self._edits_saved_or_dropped() or \
-                not dialogs.ask_yes_no(
-                    self, self.tr("Cancel service"),
-                    self.tr("Mark {service} as cancelled? It will no longer count in the day's "
-                            "throughput.").format(service=self._service.service_no)):
+                not dialogs.ask_yes_no(self, self.tr("Cancel service"), self._cancel_question()):
             return
         self.form.status.setCurrentIndex(self.form.status.findData(Status.CANCELLED))
         self.form.actual.clear()
         self._form_dirty = True
         if self.save():
+            # "Saved: N containers" read as an ordinary save; the status is what changed.
+            self._saved_note = self.tr("{service} is cancelled.").format(
+                service=self._service.service_no)
+            self.paste_message.setText(self._saved_note)
             return
         if self._conflict:
             # Another desk changed it: the cancel stays on screen unsaved, as the refusal
@@ -960,6 +961,28 @@ class DailyLogScreen(QWidget):
             self._update_buttons()
         else:  # refused for good (a closed day, a role): the form shows what is stored
             self._load_service(self._service.id)
+
+    def _cancel_question(self) -> str:
+        """What a cancel changes, by what the service is: a planned one never counted, a
+        departed or arrived one takes its boxes out of the day's totals. Either way its boxes
+        stay on it, and another service of the day is refused them until they are taken off
+        (validation.elsewhere_error), which a clerk replacing the train would not expect."""
+        service, totals = self._service, self.grid.totals()
+        if service.status in MOVED_STATUSES:
+            changes = self.tr("It leaves the day's totals with its %Ln container(s) ({teu} TEU).",
+                              "", totals.containers).format(teu=formatting.teu(totals.teu))
+            if service.actual_at is not None:
+                changes = formatting.sentences(changes, self.tr(
+                    "Its actual time {time} is cleared.").format(
+                    time=service_time(service.actual_at, service.date)))
+        else:
+            changes = self.tr("It is planned, so it did not count in the day's totals.")
+        kept = self.tr("It keeps its %Ln container(s): another service of this day takes a "
+                       "box only once the box is taken off this one.", "",
+                       totals.containers) if totals.containers else ""
+        return formatting.sentences(
+            self.tr("Mark {service} as cancelled?").format(service=service.service_no),
+            changes, kept)
 
     def delete_service(self) -> None:
         service = self._service
