@@ -143,7 +143,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="968" />
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="972" />
+        <source>It leaves the day's totals with its %Ln container(s) ({teu} TEU).</source>
+        <translation>
+            <numerusform>It leaves the day's totals with its %Ln container ({teu} TEU).</numerusform>
+            <numerusform>It leaves the day's totals with its %Ln containers ({teu} TEU).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="980" />
+        <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
+        <translation>
+            <numerusform>It keeps its %Ln container: another service of this day takes a box only once the box is taken off this one.</numerusform>
+            <numerusform>It keeps its %Ln containers: another service of this day takes a box only once the box is taken off this one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="991" />
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete {service} and its %Ln container? This cannot be undone.</numerusform>

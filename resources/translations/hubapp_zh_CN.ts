@@ -806,7 +806,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="948"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="947"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -997,30 +997,64 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="954"/>
+        <source>{service} is cancelled.</source>
+        <translation>{service} 已取消。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="968"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="972"/>
+        <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
+        <translation>
+            <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="976"/>
+        <source>Its actual time {time} is cleared.</source>
+        <translation>其实际时间 {time} 将被清除。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="979"/>
+        <source>It is planned, so it did not count in the day&apos;s totals.</source>
+        <translation>该班次为计划状态，未计入当日合计。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="980"/>
+        <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
+        <translation>
+            <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="984"/>
+        <source>Mark {service} as cancelled?</source>
+        <translation>将 {service} 标记为已取消？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="991"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1003"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1026"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1008"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1022"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1045"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1027"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1050"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
@@ -1068,17 +1102,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="949"/>
-        <source>Mark {service} as cancelled? It will no longer count in the day&apos;s throughput.</source>
-        <translation>将 {service} 标记为已取消？它将不再计入当日吞吐量。</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="967"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="990"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="976"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="999"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
