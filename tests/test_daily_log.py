@@ -541,6 +541,63 @@ def test_edits_under_a_day_closed_elsewhere_are_discarded_or_kept_never_offered_
     assert screen.day() == DEMO_END + dt.timedelta(days=1) and len(asked) == 2
 
 
+def _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path,
+                                              day=DEMO_END) -> None:
+    """12345 kg typed into the picked service's first row, then li closes day at another
+    desk's connection and this desk's watcher hears of it."""
+    from hubapp.store import open_db
+
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, "12345", Qt.Key.Key_Return)
+    other = open_db(demo_db_path)
+    day_close.close_day(other, day, UserRecord("li", "supervisor"))
+    other.close()
+    assert main_window.watcher.look()
+
+
+def test_a_clerk_is_told_under_the_grid_and_on_ctrl_s_why_edits_a_day_closed_under_cannot_save(
+        qtbot, main_window, app_ctx, demo_db_path):
+    """Save went off with no word, and Ctrl+S did nothing: only leaving the service said why."""
+    from hubapp.store import open_db
+
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    service = screen._service
+    _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path)
+    closed = day_close.closed_info(app_ctx.db, DEMO_END).closed_local
+    said = screen.paste_message.text()
+    assert said == (f"{service.service_no} has changes that cannot be saved: li closed the day "
+                    f"at {closed:%Y-%m-%d %H:%M}, and only a supervisor can reopen it. Press "
+                    f"Revert to drop them.")
+    assert screen.grid.text_rows()[0]["gross_kg"] == "12345"
+    screen.paste_message.clear()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.paste_message.text() == said
+    assert 12345 not in [move.gross_kg for move in services.list_moves(app_ctx.db, service.id)]
+
+    other = open_db(demo_db_path)  # reopened at another desk: the edits can be saved again
+    day_close.reopen_day(other, DEMO_END, UserRecord("li", "supervisor"), "late weights")
+    other.close()
+    assert main_window.watcher.look()
+    assert screen.paste_message.text() == ""
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert services.list_moves(app_ctx.db, service.id)[0].gross_kg == 12345
+
+
+def test_a_supervisors_edits_a_day_closed_under_are_saved_on_ctrl_s_giving_a_reason(
+        supervisor_day, qtbot, main_window, app_ctx, demo_db_path):
+    screen, _other, told = supervisor_day
+    screen.table.selectRow(0)
+    service = screen._service
+    _gross_typed_then_closed_at_another_desk(qtbot, main_window, screen, demo_db_path,
+                                             screen.day())
+    assert screen.paste_message.text() == "" and screen.save_button.isEnabled()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert len(told) == 1 and told[0].endswith(" is closed. Why change it? The reason is kept "
+                                               "in the audit log.")
+    assert services.list_moves(app_ctx.db, service.id)[0].gross_kg == 12345
+
+
 def test_the_discard_or_stay_question_stays_on_enter(qtbot):
     box = dialogs.discard_or_stay_box(None, "Unsaved changes", "X1 cannot be saved.")
     qtbot.addWidget(box)
@@ -1220,8 +1277,9 @@ def test_a_supervisor_demoted_at_another_desk_is_told_and_sees_the_closed_day_re
 
     assert errors == ["Your role is now clerk, which may not do this: sign in again"]
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
-    assert screen.grid.is_read_only() and not screen.save_action.isEnabled()
+    assert screen.grid.is_read_only() and not screen.save_button.isEnabled()
     assert screen.closed_label.text().endswith("read-only: a supervisor can reopen it")
+    assert "has changes that cannot be saved" in screen.paste_message.text()
 
 
 def test_a_supervisor_saves_or_deletes_on_a_closed_day_only_giving_a_reason(

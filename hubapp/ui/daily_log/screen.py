@@ -61,6 +61,7 @@ class DailyLogScreen(QWidget):
         self._saved_elsewhere = False
         self._conflict = False  # whether the last save was refused by another desk's change
         self._saved_note = ""  # what the message line said of the last save (_say_saved)
+        self._unsavable_note = ""  # and of edits a day closed under (_say_unsavable)
         # A closed day's reason given during a user action that writes more than once
         # (_one_reason); None outside one.
         self._reasons: list[str] | None = None
@@ -482,9 +483,30 @@ class DailyLogScreen(QWidget):
         self._undo_allowed()
         for widget in (self.new_button, self.copy_button):
             widget.setEnabled(not read_only)
-        for action in (self.new_action, self.save_action):
-            action.setEnabled(not read_only)
+        self.new_action.setEnabled(not read_only)
         self._update_buttons()
+        if read_only and self._has_changes():
+            self._say_unsavable(closed)
+        elif self.paste_message.text() == self._unsavable_note:  # reopened: Save stores them
+            self.paste_message.clear()
+
+    def _unsavable(self, closed: day_close.DayCloseRecord) -> str:
+        """Why the edits on screen cannot be saved, closed under them at another desk."""
+        return self.tr("{service} has changes that cannot be saved: {name} closed the day at "
+                       "{time}, and only a supervisor can reopen it.").format(
+            service=self._edited_name(), name=labels.who(closed.closed_by),
+            time=formatting.moment(closed.closed_local))
+
+    def _edited_name(self) -> str:
+        return self.form.service_no.text() or self.tr("the new service")
+
+    def _say_unsavable(self, closed: day_close.DayCloseRecord) -> None:
+        """Under the grid, as the day turns read-only and on Ctrl+S: the edits stay on
+        screen, and with Save off a clerk could not tell a refusal from a key that did
+        nothing."""
+        self._unsavable_note = formatting.sentences(
+            self._unsavable(closed), self.tr("Press Revert to drop them."))
+        self.paste_message.setText(self._unsavable_note)
 
     def _close_or_reopen_day(self) -> None:
         # What the button said, not what the day is now: another desk may have closed or
@@ -708,20 +730,17 @@ class DailyLogScreen(QWidget):
         """Ask what to do with unsaved changes; False if the user wants to stay."""
         if not self.is_dirty():
             return True
-        name = self.form.service_no.text() or self.tr("the new service")
         closed = day_close.closed_info(self._db, self._shown_day) \
             if self.grid.is_read_only() else None
         if closed is not None:
             # Closed under the edits at another desk: Save would only be refused again.
             return dialogs.ask_discard_or_stay(
                 self, self.tr("Unsaved changes"),
-                self.tr("{service} has changes that cannot be saved: {name} closed {date}, and "
-                        "only a supervisor can reopen it. Discard them?").format(
-                    service=name, name=labels.who(closed.closed_by),
-                    date=formatting.long_date(self._shown_day)))
+                formatting.sentences(self._unsavable(closed), self.tr("Discard them?")))
         answer = dialogs.ask_save_discard(
             self, self.tr("Unsaved changes"),
-            self.tr("{service} has changes that are not saved. Save them?").format(service=name))
+            self.tr("{service} has changes that are not saved. Save them?").format(
+                service=self._edited_name()))
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -743,6 +762,8 @@ class DailyLogScreen(QWidget):
         changed = self._has_changes()
         self.revert_button.setEnabled(changed)
         self.save_button.setEnabled(changed and not read_only)
+        # Ctrl+S on edits a closed day holds says why they cannot be saved (save()).
+        self.save_action.setEnabled(changed or not read_only)
 
     def _from_button(self, act: Callable[[], bool | None]) -> None:
         """Save and Revert disable themselves once done, and Qt passed the focus on to the
@@ -789,6 +810,12 @@ class DailyLogScreen(QWidget):
 
     def save(self) -> bool:
         """Store the service and its containers whole; on any problem store nothing."""
+        if self.grid.is_read_only():
+            # Read again: reopened at another desk, or this account promoted, since the
+            # last look, it saves after all; still closed, the line under the grid says why.
+            self._show_day_state()
+            if self.grid.is_read_only():
+                return False
         self._conflict = False
         self.grid_view.commit_open_editor()
         service, form_errors = self.form.read(self._shown_day)
