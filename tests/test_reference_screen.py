@@ -750,17 +750,22 @@ def test_a_record_renamed_out_of_the_search_stays_picked_and_shown(
     assert tab.selected().name_en == "dragon eye" and _in_sight(tab, tab.selected())
 
 
-def test_a_mistyped_route_is_deleted_by_keys_its_neighbour_picked_and_a_used_one_stays(
-        qtbot, monkeypatch, main_window, screen, app_ctx):
-    from test_accelerators import check_accelerators
-
+def _a_mistyped_route(app_ctx) -> None:
+    """CN-TH-RIAL, to a place of its own, saved as at another desk: nothing uses either."""
     admin = UserRecord("sue", ADMIN)
     reference.save_place(app_ctx.db, PlaceRecord("THRIA", "Rial", "里亚尔", "TH"), admin,
                          new=True)
     reference.save_route(app_ctx.db, RouteRecord(
         "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI", "THRIA"),
         admin, new=True)
-    app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)  # as another desk's
+    app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
+
+
+def test_a_mistyped_route_is_deleted_by_keys_its_neighbour_picked_and_a_used_one_stays(
+        qtbot, monkeypatch, main_window, screen, app_ctx):
+    from test_accelerators import check_accelerators
+
+    _a_mistyped_route(app_ctx)
     tab = screen.routes
     screen.tabs.setCurrentWidget(tab)
     check_accelerators(qtbot, main_window, tab)
@@ -816,13 +821,7 @@ def test_a_route_deleted_at_another_desk_while_the_question_is_open_is_said_not_
         qtbot, monkeypatch, screen, app_ctx):
     """The list reloaded under the question (the desk watcher heard of it) and left nothing
     picked: Yes raised an IndexError instead of saying the route was gone."""
-    admin = UserRecord("sue", ADMIN)
-    reference.save_place(app_ctx.db, PlaceRecord("THRIA", "Rial", "里亚尔", "TH"), admin,
-                         new=True)
-    reference.save_route(app_ctx.db, RouteRecord(
-        "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI", "THRIA"),
-        admin, new=True)
-    app_ctx.signals.data_changed.emit(ChangeRecord("reference"), None)
+    _a_mistyped_route(app_ctx)
     tab = screen.routes
     screen.tabs.setCurrentWidget(tab)
     tab.select(next(r for r in reference.list_routes(app_ctx.db) if r.code == "CN-TH-RIAL"))
