@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 DAY = "day"
@@ -65,6 +66,19 @@ def add_months(month: dt.date, count: int) -> dt.date:
     """The first day of the month `count` months after (or before) `month`."""
     index = month.year * 12 + month.month - 1 + count
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def each_day(first: dt.date, last: dt.date) -> Iterator[dt.date]:
+    """Every day from first to last: the rows of a per-day table, quiet days too."""
+    return (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+
+
+def each_month(first: dt.date, last: dt.date) -> Iterator[dt.date]:
+    """The first day of every month from first's to last's."""
+    month = first.replace(day=1)
+    while month <= last:
+        yield month
+        month = add_months(month, 1)
 
 
 def days_before(first: dt.date, history_from: dt.date | None) -> tuple[dt.date, dt.date]:

@@ -22,7 +22,7 @@ from hubapp.domain.dashboard import (
     DAY, ComparisonRecord, CommodityTotalsRecord, DashboardFilterRecord, DashboardRecord,
     DayRecord, DirectionTeuRecord, DwellRecord, KpiRecord, MonthRecord, PunctualityRecord,
     RouteTeuRecord, SoFarRecord, ThroughputRecord, add_months, counted_until, days_before,
-    last_year_counted, same_dates_last_year,
+    each_day, each_month, last_year_counted,
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
@@ -151,9 +151,8 @@ def daily(db: Database, f: DashboardFilterRecord) -> tuple[DayRecord, ...]:
     sums = {row["date"]: _throughput(row) for row in db.query(
         f"SELECT r.date, {_SUMS} FROM {source} GROUP BY r.date", params)}
     # Every day of the period, quiet ones as zero, so lines and averages do not skip them.
-    count = (f.date_to - f.date_from).days + 1
-    days = (f.date_from + dt.timedelta(days=n) for n in range(count))
-    return tuple(DayRecord(day, sums.get(day.isoformat(), ThroughputRecord())) for day in days)
+    return tuple(DayRecord(day, sums.get(day.isoformat(), ThroughputRecord()))
+                 for day in each_day(f.date_from, f.date_to))
 
 
 def teu_before(db: Database, f: DashboardFilterRecord,
@@ -239,14 +238,9 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date, last: dt.dat
     if until is not None:
         for month, value in _teu_by_month(db, f, cut, cut, until).items():
             teu[month] += value
-    months = []
-    month = first
-    while month <= month_of_last:
-        months.append(MonthRecord(month, teu.get(month.isoformat()[:7], 0),
-                                  teu.get(add_months(month, -12).isoformat()[:7], 0),
-                                  history))
-        month = add_months(month, 1)
-    return tuple(months)
+    return tuple(MonthRecord(month, teu.get(month.isoformat()[:7], 0),
+                             teu.get(add_months(month, -12).isoformat()[:7], 0), history)
+                 for month in each_month(first, month_of_last))
 
 
 def _teu_by_month(db: Database, f: DashboardFilterRecord, date_from: dt.date,

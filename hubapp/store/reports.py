@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubapp.domain.dashboard import (
-    SoFarRecord, add_months, counted_until, days_before, last_year_counted, period_before,
+    SoFarRecord, add_months, counted_until, days_before, each_day, last_year_counted,
+    period_before,
 )
 from hubapp.domain.records import HubSettingsRecord, TotalsRecord
 from hubapp.store import rollup, settings
@@ -194,9 +195,9 @@ def totals(db: Database, first: dt.date, last: dt.date,
 
 def per_day(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTotalsRecord, ...]:
     found = _grouped(db, "date", first, last)
-    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
     return tuple(GroupTotalsRecord(day.isoformat(), "", "",
-                                   found.get(day.isoformat(), TotalsRecord())) for day in days)
+                                   found.get(day.isoformat(), TotalsRecord()))
+                 for day in each_day(first, last))
 
 
 def per_route(db: Database, first: dt.date, last: dt.date) -> tuple[GroupTotalsRecord, ...]:

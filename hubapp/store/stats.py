@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from hubapp.domain.dashboard import add_months
+from hubapp.domain.dashboard import each_day, each_month
 from hubapp.domain.records import StatsRecord, StatsRowRecord, TotalsRecord
 from hubapp.store.rows import MOVED, TOTALS_COLUMNS, totals_record
 
@@ -52,17 +51,8 @@ def throughput(db: Database, date_from: dt.date, date_to: dt.date, by: str = "da
     return StatsRecord(date_from, date_to, by, totals, rows)
 
 
-def _days(first: dt.date, last: dt.date) -> Iterator[str]:
-    return ((first + dt.timedelta(days=n)).isoformat() for n in range((last - first).days + 1))
-
-
-def _months(first: dt.date, last: dt.date) -> Iterator[str]:
-    month = first.replace(day=1)
-    while month <= last:
-        yield month.isoformat()[:7]
-        month = add_months(month, 1)
-
-
 # Every day or month of the range is a row, a quiet one with nothing in it, as the dashboard
 # and the reports list them: an average over the rows is then one per day, not per busy day.
-_PERIODS = {"day": _days, "month": _months}
+_PERIODS = {"day": lambda first, last: (day.isoformat() for day in each_day(first, last)),
+            "month": lambda first, last: (month.isoformat()[:7]
+                                          for month in each_month(first, last))}
