@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.audit import (
-    LOGO, AuditEntryRecord, actor, box, changed_fields, field_label, logo_change, moved_boxes,
+    LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, moved_boxes,
     what, word,
 )
 from hubapp.domain.errors import HubError, counted
@@ -147,7 +147,7 @@ class AuditModel(RecordTableModel):
                 shown.append(self.tr("%n more", "", len(changes) - 3))
             # Chinese separates with a full-width semicolon.
             return self.tr("; ").join(shown)
-        return [actor(entry.user_name, QCoreApplication.translate), _word(entry.action),
+        return [labels.who(entry.user_name), _word(entry.action),
                 _what(entry, self.commodities)][column - 1]
 
 
@@ -246,7 +246,7 @@ class AuditScreen(QWidget):
         self.user.addItem(self.tr("All users"), None)
         for name in audit.user_names(self.ctx.db):
             # Picked by the name stored, whatever it reads as.
-            self.user.addItem(actor(name, QCoreApplication.translate), name)
+            self.user.addItem(labels.who(name), name)
         self.user.setCurrentIndex(max(0, self.user.findData(chosen)))
         self.user.blockSignals(False)
         self.model.commodities = {
@@ -274,7 +274,7 @@ class AuditScreen(QWidget):
             return
         commodities = self.model.commodities
         merge = _merge(entry, commodities, whole=True)
-        who = actor(entry.user_name, QCoreApplication.translate)
+        who = labels.who(entry.user_name)
         lines = [f"{_local(entry.at)}  {who}  {_word(entry.action)}  "
                  f"{_what(entry, commodities)}", "", *merge]
         for name, old, new in [] if merge else changed_fields(entry.before, entry.after):

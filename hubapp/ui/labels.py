@@ -104,8 +104,8 @@ def message(error: HubError | FieldError) -> str:
 
 
 def who(stored: str) -> str:
-    """Who closed a day, by the name stored: Hub Desk's own in the interface language, as
-    the Audit log names them; an account's as it is."""
+    """Who wrote an audit entry or closed a day, by the name stored: Hub Desk's own in the
+    interface language; an account's as it is."""
     return actor(stored, QCoreApplication.translate)
 
 
