@@ -642,7 +642,7 @@ def test_a_file_corrected_after_a_refused_import_is_previewed_again(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
     """The problem list says to correct the file and import it again; the clerk also deleted
     the HS code column, so the column mapped by hand to seal moved one to the left. Importing
-    by the old column numbers put the departure time into seal."""
+    by the old column numbers put the arrival time into seal."""
     path = edited_sample(tmp_path / "list.csv", {0: ("铅封号", "封条"),
                                                  3: ("2026-03-05", "2026-03-32")})
     dialog = open_import(main_window, qtbot, monkeypatch, path)
@@ -666,7 +666,7 @@ def test_a_file_corrected_after_a_refused_import_is_previewed_again(
         "columns mapped by hand above, then Import.")
     assert dialog.preview_model.headerData(12, Qt.Orientation.Horizontal) == "封条\n→ seal"
     assert dialog.preview_model.headerData(13, Qt.Orientation.Horizontal) == \
-        "发车时间\n→ departed_at"
+        "到达时间\n→ arrived_at"
     assert list(dialog.mapping_boxes) == [12] and dialog.import_button.isEnabled()
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")

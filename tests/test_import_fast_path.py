@@ -759,3 +759,80 @@ def test_a_teu_column_is_taken_when_the_size_type_allows_it_both_ways(demo_db_pa
     assert [(p.line, p.column, p.value, p.message) for p in quick.problems] == [
         (2, "标箱", "2", "A 20 ft box (22G1) counts 1 TEU"),
         (3, "标箱", "two", "A 45 ft box (L5G1) counts 2 / 2.25 TEU")]
+
+
+def _times(db, day: str = "2026-03-06") -> list[tuple]:
+    return [tuple(row) for row in db.execute(
+        "SELECT service_no, direction, actual_at FROM service WHERE date = ?"
+        " ORDER BY service_no", [day])]
+
+
+def test_an_inbound_train_s_time_is_its_arrival_where_the_list_gives_one_both_ways(
+        demo_db_path, tmp_path, monkeypatch):
+    """到达时间 is when an inbound train reached the hub; 发车时间 beside it is when it left
+    Vientiane, which the hub does not keep. An outbound train's time is its departure."""
+    boxes = [with_check_digit(f"ARRU{n:06d}") for n in range(3)]
+    path = tmp_path / "arrivals.csv"
+    path.write_text("\n".join([
+        "日期,班列号,方向,线路,箱号,箱型,空重,发车时间,到达时间",
+        f"2026-03-06,X5508,进口,CN-LA,{boxes[0]},22G1,空,2026-03-05 21:40,14:20",
+        f"2026-03-06,X5508,进口,CN-LA,{boxes[1]},22G1,空,2026-03-05 21:40,14:20",
+        f"2026-03-06,X5509,进口,CN-LA,{boxes[2]},22G1,空,06:00,",
+        f"2026-03-06,X8001,出口,CN-LA,{boxes[0]},22G1,空,08:30,2026-03-07 09:00",
+    ]) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved
+    assert quick.left_out == ()
+    assert _times(quick_db) == [("X5508", "inbound", "2026-03-06 14:20"),
+                                ("X5509", "inbound", None),
+                                ("X8001", "outbound", "2026-03-06 08:30")]
+    assert stored(quick_db) == stored(slow_db)
+
+
+def test_an_arrival_time_s_problems_name_its_column_both_ways(demo_db_path, tmp_path,
+                                                             monkeypatch):
+    boxes = [with_check_digit(f"ARRU{n:06d}") for n in range(2)]
+    path = tmp_path / "typo.csv"
+    path.write_text(f"{HEADER},departed_at,arrived_at\n"
+                    f"2026-03-06,X1,inbound,CN-LA,{boxes[0]},22G1,E,,,08:00,2025-03-06 20:10\n"
+                    f"2026-03-06,X2,inbound,CN-LA,{boxes[1]},22G1,E,,,08:00,20 past 8\n",
+                    encoding="utf-8")
+
+    (_quick_db, quick), (_slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert not quick.saved
+    assert quick.problems == slow.problems
+    assert [(p.line, p.column, p.value) for p in quick.problems] == [
+        (2, "arrived_at", "2025-03-06 20:10"), (3, "arrived_at", "20 past 8")]
+
+
+def test_export_writes_an_inbound_time_as_its_arrival_and_reads_older_exports_too(
+        demo_db_path, tmp_path):
+    db = open_db(demo_db_path)
+    path = tmp_path / "day.csv"
+    export_file(db, path, FIRST, FIRST)
+    table = read_table(path)
+    at = {name: table.headers.index(name) for name in ("direction", "departed_at",
+                                                       "arrived_at")}
+    written = {(cells[at["direction"]], bool(cells[at["departed_at"]]),
+                bool(cells[at["arrived_at"]])) for _line, cells in table.rows}
+    # (A train cancelled has no time.)
+    assert written - {("outbound", False, False), ("inbound", False, False)} == {
+        ("outbound", True, False), ("inbound", False, True)}
+
+    # An export of an earlier version wrote every train's time under departed_at.
+    before = _times(db, FIRST.isoformat())
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    older = tmp_path / "older.csv"
+    older.write_text("\n".join(
+        ",".join(cells[:at["departed_at"]] + [cells[at["departed_at"]] or cells[at["arrived_at"]]]
+                 + cells[at["arrived_at"] + 1:])
+        for cells in (line.split(",") for line in lines)) + "\n", encoding="utf-8")
+    assert "arrived_at" not in older.read_text(encoding="utf-8")
+    db.execute("DELETE FROM service WHERE date = ?", [FIRST.isoformat()])
+    rollup.refresh_days(db, [FIRST])
+    db.conn.commit()
+    assert import_file(db, older, TESTER).saved
+    assert _times(db, FIRST.isoformat()) == before

@@ -36,7 +36,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
                   "货物名称", "货类"),  # 货类: the grid's own header in Chinese
     "hs_code": ("hs code", "hs", "hscode", "hs编码", "海关编码"),
     "seal": ("seal", "seal no", "seal number", "铅封号", "封号", "铅封", "封条号", "施封号"),
-    "departed_at": ("departed at", "departure", "time", "发车时间"),
+    "departed_at": ("departed at", "departure", "departure time", "time", "发车时间"),
+    # An inbound train's time at the hub, where the list gives it apart from the departure.
+    "arrived_at": ("arrived at", "arrival", "arrival time", "到达时间", "到站时间", "抵达时间"),
     "status": ("status", "状态"),
     "shipper": ("shipper", "发货人"),
     "consignee": ("consignee", "收货人"),

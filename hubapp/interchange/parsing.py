@@ -28,14 +28,14 @@ from hubapp.store.interchange import LookupsRecord
 # file", plus the service and container fields that an exact round trip needs).
 COLUMNS: tuple[str, ...] = (
     "date", "service", "direction", "mode", "route", "origin", "destination",
-    "scheduled_at", "departed_at", "status", "wagons", "notes",
+    "scheduled_at", "departed_at", "arrived_at", "status", "wagons", "notes",
     "container", "size_type", "teu", "full_empty", "gross_kg", "commodity", "hs_code", "seal",
     "shipper", "consignee",
 )
 REQUIRED: tuple[str, ...] = ("date", "service", "direction", "container", "size_type")
 SERVICE_FIELDS: tuple[str, ...] = (
     "date", "service", "direction", "mode", "route", "origin", "destination", "scheduled_at",
-    "departed_at", "status", "wagons", "notes",
+    "departed_at", "arrived_at", "status", "wagons", "notes",
 )
 # A row with all of these empty is its service without a container (export writes a
 # cancelled service, or one that left empty, so); a service that has containers too is
@@ -221,7 +221,7 @@ def parse_table(
         if known_service is None:
             reported = len(problems)
             key = row.service_key()
-            service_values = row.service_values(lookups, key[0] if key else None)
+            service_values = row.service_values(lookups, key)
             if len(problems) == reported:
                 clean_services[service_text] = (key, service_values)
         else:
@@ -262,7 +262,8 @@ def parse_table(
         service = build_service(key, {name: value for name, (value, _line, _raw)
                                       in group.values.items()})
         for error in validate_service(service):
-            column = _FILE_COLUMN.get(error.field, error.field)
+            column = "arrived_at" if error.field == "actual_at" and "arrived_at" in group.values \
+                else _FILE_COLUMN.get(error.field, error.field)
             value, line = _given(group, column, number, group.first_line)
             problems.append(Problem(line, header.get(column, column), value, error.template,
                                     error.values))
@@ -345,7 +346,7 @@ def judge_service(text: Mapping[str, str], lookups: LookupsRecord,
     problems: list[Problem] = []
     row = _Row(0, dict(text), {}, problems)
     key = row.service_key()
-    values = row.service_values(lookups, key[0] if key else None)
+    values = row.service_values(lookups, key)
     return None if problems or key is None else (key, values)
 
 
@@ -361,7 +362,7 @@ def build_service(key: tuple[dt.date, str, Direction],
         service_no=number, date=day, direction=direction, mode=mode,
         route_code=route.code if route else None, origin=values.get("origin"),
         destination=values.get("destination"), scheduled_at=values.get("scheduled_at"),
-        actual_at=values.get("departed_at"), status=status, wagons=values.get("wagons"),
+        actual_at=values.get("arrived_at", values.get("departed_at")), status=status, wagons=values.get("wagons"),
         notes=values.get("notes") or "",
     )
 
@@ -402,9 +403,10 @@ class _Row:
             return None
         return day, number, direction
 
-    def service_values(self, lookups: LookupsRecord,
-                       day: dt.date | None) -> dict[str, tuple[object, str]]:
+    def service_values(self, lookups: LookupsRecord, key: tuple[dt.date, str, Direction] | None,
+                       ) -> dict[str, tuple[object, str]]:
         """The service columns this row fills in: field → (value, text as written)."""
+        day = key[0] if key else None
         values: dict[str, tuple[object, str]] = {}
         choices = {
             "mode": (_MODES, QT_TRANSLATE_NOOP(
@@ -436,7 +438,7 @@ class _Row:
                         "its English or Chinese name"))
                 else:
                     values[name] = (locode, raw)
-        for name in ("scheduled_at", "departed_at"):
+        for name in ("scheduled_at", self.actual_column(key)):
             if (raw := self.get(name)) and day is not None:
                 moment = parse_time(raw, day)
                 if moment is None:
@@ -453,6 +455,14 @@ class _Row:
         if raw := self.get("notes"):
             values["notes"] = (raw, raw)
         return values
+
+    def actual_column(self, key: tuple[dt.date, str, Direction] | None) -> str:
+        """The column giving the service's actual time: an inbound train's arrival where the
+        file has that column. Otherwise departed_at, the one time column of DESIGN.md's
+        format, which earlier exports wrote an arrival under; the other time is the far
+        end's, which the hub does not keep (an inbound train left Vientiane at 发车时间)."""
+        inbound = key is not None and key[2] == Direction.INBOUND
+        return "arrived_at" if inbound and "arrived_at" in self.text else "departed_at"
 
     def without_container(self) -> bool:
         return not any(map(self.get, MOVE_FIELDS))

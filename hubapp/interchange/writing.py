@@ -15,6 +15,7 @@ from hubapp.domain.audit import (
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, HubError, Translate, message, os_reason, untranslated,
 )
+from hubapp.domain.records import Direction
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import interchange as store
@@ -128,10 +129,14 @@ def _cells(rows: Iterable[dict[str, Any]], guard: Callable[[str], str],
     """The cells of each row; guard is applied to the free-text ones, teu writes the TEU."""
     for row in rows:
         day = row["date"]
+        # The actual time under the column naming it: an inbound train's is its arrival.
+        actual = _time(row["actual_at"], day)
+        inbound = row["direction"] == Direction.INBOUND
         yield [
             day, guard(row["service_no"]), row["direction"], row["mode"],
             row["route_code"] or "", row["origin"] or "", row["destination"] or "",
-            _time(row["scheduled_at"], day), _time(row["actual_at"], day), row["status"],
+            _time(row["scheduled_at"], day), "" if inbound else actual,
+            actual if inbound else "", row["status"],
             "" if row["wagons"] is None else row["wagons"], guard(row["notes"]),
             row["container"] or "", row["size_type"] or "",
             "" if row["teu"] is None else teu(row["teu"]), row["full_empty"] or "",

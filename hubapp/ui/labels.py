@@ -82,6 +82,7 @@ def column(name: str) -> str:
         "destination": QCoreApplication.translate("columns", "destination"),
         "scheduled_at": QCoreApplication.translate("columns", "scheduled_at"),
         "departed_at": QCoreApplication.translate("columns", "departed_at"),
+        "arrived_at": QCoreApplication.translate("columns", "arrived_at"),
         "status": QCoreApplication.translate("columns", "status"),
         "wagons": QCoreApplication.translate("columns", "wagons"),
         "notes": QCoreApplication.translate("columns", "notes"),

@@ -3483,37 +3483,37 @@ Turn single-user mode on?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="211"/>
+        <location filename="../../hubapp/interchange/writing.py" line="216"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="211"/>
+        <location filename="../../hubapp/interchange/writing.py" line="216"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="212"/>
+        <location filename="../../hubapp/interchange/writing.py" line="217"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="213"/>
+        <location filename="../../hubapp/interchange/writing.py" line="218"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="214"/>
+        <location filename="../../hubapp/interchange/writing.py" line="219"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="214"/>
+        <location filename="../../hubapp/interchange/writing.py" line="219"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="215"/>
+        <location filename="../../hubapp/interchange/writing.py" line="220"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4199,66 +4199,71 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="85"/>
+        <source>arrived_at</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/labels.py" line="86"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="86"/>
+        <location filename="../../hubapp/ui/labels.py" line="87"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="87"/>
+        <location filename="../../hubapp/ui/labels.py" line="88"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="88"/>
+        <location filename="../../hubapp/ui/labels.py" line="89"/>
         <source>container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="89"/>
+        <location filename="../../hubapp/ui/labels.py" line="90"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="90"/>
+        <location filename="../../hubapp/ui/labels.py" line="91"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="91"/>
+        <location filename="../../hubapp/ui/labels.py" line="92"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="92"/>
+        <location filename="../../hubapp/ui/labels.py" line="93"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="93"/>
+        <location filename="../../hubapp/ui/labels.py" line="94"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="94"/>
+        <location filename="../../hubapp/ui/labels.py" line="95"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="95"/>
+        <location filename="../../hubapp/ui/labels.py" line="96"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="96"/>
+        <location filename="../../hubapp/ui/labels.py" line="97"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="97"/>
+        <location filename="../../hubapp/ui/labels.py" line="98"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -4420,17 +4425,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="115"/>
+        <location filename="../../hubapp/ui/labels.py" line="116"/>
         <source>{refusal}. The reason is kept in the audit log.</source>
         <translation>{refusal}。原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="124"/>
+        <location filename="../../hubapp/ui/labels.py" line="125"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="139"/>
+        <location filename="../../hubapp/ui/labels.py" line="140"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
@@ -4654,7 +4659,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="309"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="310"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
@@ -4674,42 +4679,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="282"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="283"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="289"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="290"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="293"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="294"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="332"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="333"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="334"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="335"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="390"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="391"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="394"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="395"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="399"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="400"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -4720,32 +4725,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="410"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="412"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="412"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="414"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="425"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="427"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="434"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="436"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="443"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="451"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="453"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -4816,23 +4821,23 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="99"/>
+        <location filename="../../hubapp/interchange/writing.py" line="100"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="71"/>
+        <location filename="../../hubapp/interchange/writing.py" line="72"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="86"/>
-        <location filename="../../hubapp/interchange/writing.py" line="262"/>
+        <location filename="../../hubapp/interchange/writing.py" line="87"/>
+        <location filename="../../hubapp/interchange/writing.py" line="267"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="95"/>
+        <location filename="../../hubapp/interchange/writing.py" line="96"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
@@ -5651,22 +5656,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="195"/>
+        <location filename="../../hubapp/interchange/writing.py" line="200"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="195"/>
+        <location filename="../../hubapp/interchange/writing.py" line="200"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="196"/>
+        <location filename="../../hubapp/interchange/writing.py" line="201"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="196"/>
+        <location filename="../../hubapp/interchange/writing.py" line="201"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
