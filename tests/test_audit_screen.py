@@ -49,6 +49,18 @@ def test_changed_fields_name_each_changed_field_of_a_kept_container():
         ("A.gross_kg", 20000, 24500), ("A.seal", "S1", "S2")]
 
 
+def test_a_service_deleted_from_a_closed_day_lists_its_fields_as_stored():
+    """The entry's after holds the supervisor's reason alone; the deleted service's fields
+    came a…z after it (date, destination, direction, … service_no near the end)."""
+    before = {"service": {"id": 7, "service_no": "X1", "date": "2026-03-05",
+                          "direction": "outbound", "mode": "rail", "wagons": 40},
+              "containers": [{"container": "A"}]}
+    after = {"reason": "entered twice"}
+    assert [name for name, _old, _new in changed_fields(before, after)] == [
+        "reason", "service_no", "date", "direction", "mode", "wagons", "containers",
+        "containers removed"]
+
+
 def test_changed_fields_leave_out_what_reads_empty_on_both_sides():
     before = {"service": {"notes": None, "wagons": 40}, "containers": [{"container": "A",
                                                                          "seal": None}]}

@@ -34,10 +34,11 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
     """
     flat_before, flat_after = _flatten(before), _flatten(after)
     # In the order stored, a delete's as a create's: a deleted route listed its fields
-    # a…z, its code and countries first and its names among the "more".
+    # a…z, its code and countries first and its names among the "more"; so did a service
+    # deleted from a closed day, whose after holds the reason alone.
     changes = [(name, flat_before.get(name), flat_after.get(name))
                for name in sorted(set(flat_before) | set(flat_after),
-                                  key=_order(flat_after or flat_before))
+                                  key=_order({**flat_after, **flat_before}))
                if _differ(flat_before.get(name), flat_after.get(name))]
     old, new = boxes(before), boxes(after)
     if old.keys() - new.keys():
