@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.iso6346 import with_check_digit
@@ -702,6 +703,21 @@ def test_an_xlsx_export_writes_numbers_a_spreadsheet_adds_up(demo_db, tmp_path):
         "SELECT SUM(teu) FROM container_move WHERE date BETWEEN ? AND ?",
         [first.isoformat(), last.isoformat()]).fetchone()[0]
     assert {2, 1} <= set(columns["teu"])  # 2, not 2.0, as the CSV writes it
+
+
+def test_an_xlsx_export_states_its_size_so_a_reader_need_not_read_it_all_to_size_it(
+        demo_db, tmp_path):
+    path = tmp_path / "sized.xlsx"
+    rows = export_file(demo_db, path, dt.date(2026, 3, 4), dt.date(2026, 3, 5))
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    sheet = book.active
+    # Read from the file's <dimension>: without it openpyxl parsed every row to find this.
+    size = sheet.calculate_dimension()
+    sheet.reset_dimensions()
+    read = len(list(sheet.iter_rows()))
+    book.close()
+    assert (size, read) == (f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}", rows + 1)
 
 
 class Stop(Exception):
