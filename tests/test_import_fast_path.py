@@ -836,3 +836,24 @@ def test_export_writes_an_inbound_time_as_its_arrival_and_reads_older_exports_to
     db.conn.commit()
     assert import_file(db, older, TESTER).saved
     assert _times(db, FIRST.isoformat()) == before
+
+
+def test_remarks_of_single_boxes_are_kept_once_each_in_their_train_s_notes_both_ways(
+        demo_db_path, tmp_path, monkeypatch):
+    """备注 on a loading list is a remark per box; rows of one train giving different ones
+    refused the file (the clerk could not even ignore the column in the window)."""
+    boxes = [with_check_digit(f"REMU{n:06d}") for n in range(5)]
+    remarks = ["冷藏", "", "加急", "冷藏", ""]
+    path = tmp_path / "remarks.csv"
+    path.write_text("\n".join(
+        ["日期,班列号,方向,线路,箱号,箱型,空重,备注"]
+        + [f"2026-03-06,X5599,进口,CN-LA,{box},22G1,空,{remark}"
+           for box, remark in zip(boxes, remarks)]) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved, [p.message for p in quick.problems]
+    assert [tuple(row) for row in quick_db.execute(
+        "SELECT service_no, notes FROM service WHERE date = '2026-03-06'")] == [
+        ("X5599", "冷藏; 加急")]
+    assert stored(quick_db) == stored(slow_db)

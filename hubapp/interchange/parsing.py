@@ -42,6 +42,9 @@ SERVICE_FIELDS: tuple[str, ...] = (
 # just its containers.
 MOVE_FIELDS: tuple[str, ...] = tuple(name for name in COLUMNS if name not in SERVICE_FIELDS)
 
+# Between the remarks of a service's rows where they differ (see parse_table).
+NOTES_JOINER = "; "
+
 # Headers for the columns domain.columns does not know (it serves the grid's paste too).
 _MORE_HEADERS: dict[str, tuple[str, ...]] = {
     "scheduled_at": ("scheduled at", "scheduled", "计划时间"),
@@ -245,6 +248,11 @@ def parse_table(
             known = group.values.get(name)
             if known is None:
                 group.values[name] = (value, line, raw)
+            elif name == "notes":
+                # A loading list's 备注 is a remark per box ("冷藏", "加急"); a service has
+                # one note, which keeps each of them once rather than refuse the file.
+                if value not in str(known[0]).split(NOTES_JOINER):
+                    group.values[name] = (f"{known[0]}{NOTES_JOINER}{value}", *known[1:])
             elif known[0] != value:
                 row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
                             "Line {other} gives {value!r} for the same service"),
