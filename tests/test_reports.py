@@ -565,6 +565,29 @@ def test_no_service_row_is_cut_across_a_page_break(qapp, demo_db, demo_db_path, 
     assert services == [f"Z{7000 + service}" for service in range(count)]
 
 
+def test_no_row_is_cut_when_a_later_split_lays_out_the_part_above_anew(qapp, tmp_path):
+    """A busy day's services (the HTML its report made): splitting the table before Z051
+    laid out the part above again with columns of its own; Z025 wrapped anew and was cut
+    by the page break measured before, "passenger cars" heading page 2 without its row."""
+    from hubapp.reports import printing
+    from hubapp.reports.document import ReportContentRecord
+
+    html = (Path(__file__).parent / "data" / "daily-89-services.html").read_text("utf-8")
+    services = re.findall(r"<tr><td>(\w+)</td><td>", html.split("<h2>Services</h2>")[1])
+    output = tmp_path / "daily.pdf"
+    pages = printing.write_pdf(ReportContentRecord(
+        "Daily summary", "Chongqing hub", "21 November 2026", "en", "", html, {}), output)
+    printed = []
+    for page in range(1, pages + 1):
+        lines = page_lines(output, page)
+        for at, line in enumerate(lines):  # the columns, repeated: a service follows
+            if line.split()[:2] == ["Service", "Route"]:
+                assert re.match(r"[A-Z]+\d", lines[at + 1]), (page, lines[at:at + 2])
+        printed += [line.split()[0] for line in lines if line.split()[:1]
+                    and line.split()[0] in services]
+    assert printed == services
+
+
 def _assert_nothing_alone(output: Path, pages: int) -> None:
     headings = ("By day", "By route", "By commodity")
     for page in range(1, pages + 1):

@@ -104,14 +104,20 @@ def _keep_together(document: QTextDocument) -> None:
         return box
 
     def split_cut_rows(table: QTextTable) -> QTextTable:
-        """Splits the table before each row a page break cuts; returns its last part."""
-        header = table.format().headerRowCount()
-        row = header + 1  # a first row cut below its header: the heading went ahead
-        while row < table.rows():
-            if cut(row_box(table, row)):
-                table, row = _split(table, row), header
-            row += 1
-        return table
+        """Splits the table before each row a page break cuts; returns its last part.
+        After each split every part is measured again: a part left with fewer rows may
+        lay out a row a line taller (a column a pixel narrower wraps it), moving the rows
+        under it across a break already measured."""
+        # A part's first row cut below its header: the heading went ahead, or the part
+        # is a single row's.
+        first = table.format().headerRowCount() + 1
+        parts = [table]
+        while found := next(((at, row) for at, part in enumerate(parts)
+                             for row in range(first, part.rows()) if cut(row_box(part, row))),
+                            None):
+            at, row = found
+            parts.insert(at + 1, _split(parts[at], row))
+        return parts[-1]
 
     def pages_of_rows(table: QTextTable) -> list[int]:
         return [page(table.cellAt(row, 0).firstCursorPosition().block())
