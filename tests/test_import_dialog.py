@@ -16,7 +16,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.interchange import export_file, import_file
 from hubapp.store import audit
 from hubapp.store import interchange as store_interchange
-from hubapp.ui import dialogs, formatting, labels
+from hubapp.ui import dialogs, formatting, import_dialog, labels
 from hubapp.ui.export_dialog import ExportDialog
 from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.record_model import BAD_CELL
@@ -793,8 +793,6 @@ def test_a_mapping_refused_and_undone_clears_its_message_and_unmapped_changes_re
     And a box changed without mapping anything by hand does not read the sheet again."""
     import openpyxl
 
-    from hubapp.ui import import_dialog
-
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["日期", "车次", "方向", "箱号", "箱型", "空重", "总计"])
@@ -845,3 +843,42 @@ def test_an_import_onto_several_closed_days_asks_naming_them_all(main_window, qt
     assert dialog.result_label.text().startswith("Imported 2 services")
     assert audit.entries(app_ctx.db, limit=1)[0].after["closed_days"] == ["2026-03-04",
                                                                          "2026-03-05"]
+
+
+def test_enter_or_a_double_click_on_a_problem_goes_to_its_cell_and_imports_nothing(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """Enter on the problem list went on to Import: the file was read and checked again,
+    and the list rebuilt without the clerk's place in it."""
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32"),
+                                             8: ("木薯粉", "月球岩石")})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    run_import(dialog, qtbot)
+    reads = []
+    monkeypatch.setattr(import_dialog, "read_table", lambda *args: reads.append(args))
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    view, problems = dialog.problems_view, dialog.problems_model
+    view.setFocus()
+    view.setCurrentIndex(problems.index(1, 0))
+    said = dialog.result_label.text()
+
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+
+    assert reads == [] and dialog.task is None and dialog.result_label.text() == said
+    headers = [dialog.preview_model.headerData(c, Qt.Orientation.Horizontal).split("\n")[0]
+               for c in range(dialog.preview_model.columnCount())]
+    assert QApplication.focusWidget() is dialog.preview
+    assert (dialog.preview.currentIndex().row(), dialog.preview.currentIndex().column()) == (
+        7, headers.index("货名"))
+    assert problems.rowCount() == 2 and view.currentIndex().row() == 1
+
+    view.setFocus()
+    at = view.visualRect(problems.index(0, 3)).center()
+    qtbot.mouseClick(view.viewport(), LEFT, pos=at)
+    qtbot.mouseDClick(view.viewport(), LEFT, pos=at)
+
+    assert QApplication.focusWidget() is dialog.preview
+    assert (dialog.preview.currentIndex().row(), dialog.preview.currentIndex().column()) == (
+        2, headers.index("日期"))
+    assert reads == [] and dialog.result_label.text() == said
+

@@ -3,6 +3,8 @@ labels whose Alt+letter gives a field the focus."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
@@ -25,16 +27,29 @@ def hold_while_running(running: bool, rest_on: QWidget, close: QPushButton) -> N
     close.setAutoDefault(not running)
 
 
-class _EnterTakenForNothing(QObject):
+class _EnterTaken(QObject):
+    def __init__(self, watched: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._action = action
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return event.type() == QEvent.Type.KeyPress \
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._action()
+            return True
+        return False
 
 
 def take_enter_for_nothing(rest_on: QWidget) -> None:
     """A list that item views pass Enter on from would press the dialog's default button:
     resting there after a job, a second Enter started it again."""
-    rest_on.installEventFilter(_EnterTakenForNothing(rest_on))
+    take_enter(rest_on, lambda: None)
+
+
+def take_enter(view: QWidget, action: Callable[[], None]) -> None:
+    """Enter on view does action, and never reaches the dialog's default button (an item
+    view emits activated on Enter, then passes the key on to the dialog all the same)."""
+    view.installEventFilter(_EnterTaken(view, action))
 
 
 # The underlined letter is drawn as a run of its own, without the kerning between it and the

@@ -219,6 +219,10 @@ class ImportDialog(QDialog):
         self.problems_view.setMinimumHeight(rows_high(self.problems_view, 3))
         self.problems_view.hide()
         self.problems_view.selectionModel().currentRowChanged.connect(self._problem_picked)
+        # Enter went on to Import, which read and checked the file again and threw the list
+        # away: it goes to the problem's cell instead, as a double-click does.
+        focus.take_enter(self.problems_view, self._go_to_problem)
+        self.problems_view.doubleClicked.connect(lambda _index: self._go_to_problem())
         self.save_problems_button = QPushButton(self.tr("&Save problem list…"), self)
         self.save_problems_button.clicked.connect(self.save_problems)
         self.save_problems_button.hide()
@@ -522,12 +526,24 @@ class ImportDialog(QDialog):
             p.template in _UNKNOWN_NAMES for p in problems) and may_change(self.ctx))
 
     def _problem_picked(self, current: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        cell = self.preview_model.cell_of(self.problems_model.problems[current.row()])
+        cell = self._cell_of(current)
         if cell.isValid():
             self.preview.selectRow(cell.row())
             self.preview.scrollTo(cell)
+
+    def _go_to_problem(self) -> None:
+        """To the cell of the current problem in the preview, where its tooltip tells it;
+        the list keeps its place to come back to."""
+        cell = self._cell_of(self.problems_view.currentIndex())
+        if cell.isValid():
+            self.preview.setCurrentIndex(cell)
+            self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _cell_of(self, problem: QModelIndex) -> QModelIndex:
+        """The preview's cell of the problem on that row of the list (invalid for none)."""
+        if not problem.isValid():
+            return QModelIndex()
+        return self.preview_model.cell_of(self.problems_model.problems[problem.row()])
 
     def add_to_list(self) -> None:
         """The unknown name of the selected problem (else the first one) into its list."""
