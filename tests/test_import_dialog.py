@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QPointF, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.iso6346 import with_check_digit
@@ -882,3 +883,68 @@ def test_enter_or_a_double_click_on_a_problem_goes_to_its_cell_and_imports_nothi
         2, headers.index("日期"))
     assert reads == [] and dialog.result_label.text() == said
 
+
+def _tabbed_through(dialog, qtbot) -> list:
+    """The widgets Tab visits from the file field round to it again."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.file_edit.setFocus()
+    visited = [dialog.file_edit]
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is dialog.file_edit:
+            return visited
+        visited.append(QApplication.focusWidget())
+    return visited
+
+
+def test_tab_visits_the_mapping_boxes_where_they_are_on_screen(main_window, qtbot,
+                                                                monkeypatch, tmp_path):
+    """Made after the buttons, the boxes came after Close."""
+    odd = edited_sample(tmp_path / "odd.csv", {0: ("箱号", "柜子编号")})
+    dialog = open_import(main_window, qtbot, monkeypatch, odd)
+    before = [dialog.file_edit, dialog.choose_button, dialog.preview,
+              *dialog.mapping_boxes.values()]
+    assert len(dialog.mapping_boxes) == 1
+
+    assert _tabbed_through(dialog, qtbot) == [*before, dialog.import_button,
+                                              dialog.close_button]
+    run_import(dialog, qtbot)  # refused: no container column
+    assert _tabbed_through(dialog, qtbot) == [
+        *before, dialog.problems_view, dialog.save_problems_button, dialog.import_button,
+        dialog.close_button]
+
+
+GERMAN = ["Datum", "Zug", "Richtung", "Modus", "Strecke", "Von", "Nach", "Behälter", "Typ",
+          "Voll/Leer", "Gewicht", "Ware", "Zoll", "Siegel", "Abfahrt", "Bemerkung"]
+
+
+def test_many_columns_to_map_scroll_in_a_dialog_that_fits_a_small_screen(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """A box a row for each of 16 columns made the dialog taller than 700 px, and the
+    problems of its import grew it past a 768-px screen."""
+    path = tmp_path / "german.csv"
+    path.write_text(",".join(GERMAN) + "\n" + "".join(
+        f"2026-03-05,X7710,out,rail,,CNQCI,LAVTE,{with_check_digit(f'GERU{n:06d}')},22G1,F,"
+        "20000,cassava flour,110620,S1,08:00,x\n" for n in range(5)), encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    assert len(dialog.mapping_boxes) == len(GERMAN)
+    dialog.resize(1024, 700)
+
+    run_import(dialog, qtbot)  # refused: no column it knows
+
+    QApplication.processEvents()
+    assert dialog.problems_view.isVisible() and dialog.size() == QSize(1024, 700)
+    assert dialog.buttons.geometry().bottom() < dialog.height()
+    assert _rows_in_view(dialog.preview) >= 3 and _rows_in_view(dialog.problems_view) >= 3
+    bar = dialog.mapping_scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    # The wheel over a box not chosen leaves it as it was, to Qt to pass on to the panel
+    # (a wheel of the mouse, not one sent, goes on to the parents).
+    box = dialog.mapping_boxes[1]
+    centre = QPointF(box.rect().center())
+    wheel = QWheelEvent(centre, box.mapToGlobal(centre), QPoint(), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(box, wheel)
+    assert box.currentData() is None and not wheel.isAccepted()

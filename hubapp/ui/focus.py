@@ -1,5 +1,5 @@
-"""Keyboard focus: the order Tab visits widgets in, where it rests while work runs, and the
-labels whose Alt+letter gives a field the focus."""
+"""Keyboard focus: the order Tab visits widgets in, where it rests while work runs, the
+labels whose Alt+letter gives a field the focus, and boxes the wheel changes only once focused."""
 
 from __future__ import annotations
 
@@ -50,6 +50,22 @@ def take_enter(view: QWidget, action: Callable[[], None]) -> None:
     """Enter on view does action, and never reaches the dialog's default button (an item
     view emits activated on Enter, then passes the key on to the dialog all the same)."""
     view.installEventFilter(_EnterTaken(view, action))
+
+
+class _WheelScrollsPast(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            event.ignore()  # ignored, Qt passes it on to the parents: the scroll area
+            return True
+        return False
+
+
+def wheel_only_with_focus(box: QWidget) -> None:
+    """A box in a scrolled panel: the wheel scrolls the panel past it, and changes it only
+    once it has the focus (by a click or Tab); the mouse resting on a box as the panel
+    scrolled chose another value in it, unseen."""
+    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus: a wheel would give it
+    box.installEventFilter(_WheelScrollsPast(box))
 
 
 # The underlined letter is drawn as a run of its own, without the kerning between it and the

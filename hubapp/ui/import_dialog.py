@@ -11,8 +11,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
@@ -31,6 +32,9 @@ from hubapp.ui.reference_screen import add_unknown, may_change
 from hubapp.ui.tasks import Task, TaskControl
 
 PREVIEW_ROWS = 50
+# Rows of the mapping panel shown before it scrolls: a list in German or with a dozen
+# columns of its own grew the dialog past the screen, one row per column.
+MAPPING_ROWS = 5
 # Problems that name something the hub's lists lack (domain.validation.parse_move and
 # interchange.parsing word them); "Add to the list…" offers to add it.
 _UNKNOWN_NAMES = {
@@ -197,7 +201,16 @@ class ImportDialog(QDialog):
         self.mapping_group = QGroupBox(
             self.tr("Columns not recognised, or giving the same field: what do they hold?"),
             self)
-        self.mapping_form = QFormLayout(self.mapping_group)
+        mapping_panel = QWidget()
+        self.mapping_form = QFormLayout(mapping_panel)
+        self.mapping_form.setContentsMargins(0, 0, 0, 0)
+        self.mapping_scroll = QScrollArea(self.mapping_group)
+        self.mapping_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.mapping_scroll.setWidgetResizable(True)
+        # Tab goes from box to box, each scrolled into sight: a stop on the area between.
+        self.mapping_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.mapping_scroll.setWidget(mapping_panel)
+        QVBoxLayout(self.mapping_group).addWidget(self.mapping_scroll)
         self.mapping_group.hide()
 
         self.skip_duplicates = QCheckBox(
@@ -325,7 +338,8 @@ class ImportDialog(QDialog):
         recognised = column_fields(headers)
         keys = _header_keys(headers)
         for index in to_map:
-            box = QComboBox(self.mapping_group)
+            box = QComboBox(self.mapping_scroll.widget())
+            focus.wheel_only_with_focus(box)
             box.addItem(self.tr("(ignore this column)"), None)
             for name in COLUMNS:
                 box.addItem(labels.column(name), name)
@@ -341,6 +355,15 @@ class ImportDialog(QDialog):
             self.mapping_form.addRow(headers[index], box)
             self.mapping_boxes[index] = box
         self.mapping_group.setVisible(bool(to_map))
+        if to_map:
+            shown = min(len(to_map), MAPPING_ROWS)
+            self.mapping_scroll.setMaximumHeight(
+                shown * box.sizeHint().height()
+                + (shown - 1) * self.mapping_form.verticalSpacing())
+        # Boxes made after the buttons came after them in Tab's order, Qt's default.
+        focus.tab_order(self.file_edit, self.choose_button, self.preview,
+                        *self.mapping_boxes.values(), self.skip_duplicates, self.problems_view,
+                        self.save_problems_button, self.add_to_list_button, self.buttons)
 
     def _mapped(self, key: tuple[str, int], name: str | None) -> None:
         self.chosen[key] = name
