@@ -915,6 +915,34 @@ def test_tab_visits_the_mapping_boxes_where_they_are_on_screen(main_window, qtbo
         dialog.close_button]
 
 
+def test_a_mapping_changed_after_a_refusal_takes_its_problems_and_skip_away(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    """The list of the import before stayed under "Preview of the first rows", and Skip,
+    ticked, skipped by it at the next Import."""
+    assert import_file(app_ctx.db, SAMPLE, TESTER).saved
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    grown = tmp_path / "grown.csv"
+    grown.write_text("\n".join([lines[0].replace("铅封号", "封条"), *lines[1:], lines[1].replace(
+        "X5508", "X5510").replace("CSLU4025503", with_check_digit("CSLU402551"))]) + "\n",
+                     encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, grown)
+    run_import(dialog, qtbot)
+    assert dialog.problems_view.isVisible() and dialog.skip_duplicates.isVisible()
+    dialog.skip_duplicates.setChecked(True)
+
+    box = dialog.mapping_boxes[13]
+    box.setFocus()
+    qtbot.keyClicks(box, "seal")
+
+    assert dialog.problems_model.rowCount() == 0 and not dialog.problems_view.isVisible()
+    assert not dialog.save_problems_button.isVisible()
+    assert not dialog.skip_duplicates.isVisible() and not dialog.skip_duplicates.isChecked()
+    assert dialog.result_label.text() == "The mapping changed: Import to check the file again."
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith(
+        "1 service or container of grown.csv already in the database; nothing was saved")
+
+
 GERMAN = ["Datum", "Zug", "Richtung", "Modus", "Strecke", "Von", "Nach", "Behälter", "Typ",
           "Voll/Leer", "Gewicht", "Ware", "Zoll", "Siegel", "Abfahrt", "Bemerkung"]
 

@@ -300,8 +300,7 @@ class ImportDialog(QDialog):
         self.result = None  # "Show in the daily log" was about the file imported before
         self.show_button.hide()
         self._show_problems([])
-        self.skip_duplicates.hide()
-        self.skip_duplicates.setChecked(False)
+        self._withdraw_skip()
         try:
             self.table, self._read_with = read_table(path, PREVIEW_ROWS), {}
         except HubError as error:
@@ -313,9 +312,9 @@ class ImportDialog(QDialog):
         self._refresh_preview()
         self.import_button.setEnabled(self.table is not None)
 
-    def _say_previewed(self) -> None:
+    def _say_previewed(self, lead: str | None = None) -> None:
         self._set_result(formatting.sentences(
-            self.tr("Preview of the first rows. Check the columns, then Import."),
+            lead or self.tr("Preview of the first rows. Check the columns, then Import."),
             self._how_read(self.table.encoding, self.table.sheet, self.table.unread_sheets)))
 
     def _how_read(self, encoding: str, sheet: str, unread: Sequence[str] = ()) -> str:
@@ -367,14 +366,23 @@ class ImportDialog(QDialog):
 
     def _mapped(self, key: tuple[str, int], name: str | None) -> None:
         self.chosen[key] = name
-        self._refresh_preview()
+        # The problems (or duplicates) of the import before were found under the mapping
+        # before: left beside the new one, they read as its own, and Skip skipped by them.
+        stale = bool(self.problems_model.problems)
+        if stale:
+            self._show_problems([])
+            self._withdraw_skip()
+        if self._refresh_preview() and stale:
+            self._say_previewed(self.tr("The mapping changed: Import to check the file again."))
 
     def manual_mapping(self) -> dict[int, str | None]:
         return {index: box.currentData() for index, box in self.mapping_boxes.items()}
 
-    def _refresh_preview(self) -> None:
+    def _refresh_preview(self) -> bool:
+        """False if the file cannot be read as mapped now (said on the result line)."""
         manual = self.manual_mapping()
         mapped = {index: name for index, name in manual.items() if name is not None}
+        refused = False
         if self.table is not None and self.table.encoding == "xlsx" and mapped != self._read_with:
             # As the import reads them: a date column mapped by hand shows the days it
             # stores, not Excel's serial numbers (46087). Read again only when what is mapped
@@ -383,6 +391,7 @@ class ImportDialog(QDialog):
                 self.table = read_table(self.path, PREVIEW_ROWS, manual)
             except HubError as error:  # the import would be refused the same
                 self._set_result(labels.message(error), error=True)
+                refused = True
             else:
                 self._say_previewed()  # a refusal of the mapping before is over
             self._read_with = mapped
@@ -390,6 +399,13 @@ class ImportDialog(QDialog):
         self.preview_model.load(self.table, column_fields(headers, manual))
         # However small the dialog is made, a few rows show under the (two-line) header.
         self.preview.setMinimumHeight(rows_high(self.preview, 3))
+        return not refused
+
+    def _withdraw_skip(self) -> None:
+        """Skip is offered for the duplicates an import found: another file or mapping is
+        checked again before it is offered, and not skipped by a box ticked unseen."""
+        self.skip_duplicates.hide()
+        self.skip_duplicates.setChecked(False)
 
     # --- importing ----------------------------------------------------------------------
 
