@@ -180,7 +180,8 @@ def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_
     run_import(dialog, qtbot)
     text = dialog.result_label.text()
     assert text.startswith("Imported 1 service, 1 container, 2 TEU. Day: ")
-    assert text.endswith(". Skipped 20 containers already stored.")
+    # The whole train already stored is said, as the command line says it.
+    assert text.endswith(". Skipped 1 service and 20 containers already stored.")
 
 
 def test_boxes_on_a_cancelled_service_are_problems_not_skippable(

@@ -266,7 +266,7 @@ def summary(result: ImportResultRecord, translate: Translate = untranslated) -> 
     text = totals_summary(result.totals, translate)
     if result.skipped_services or result.skipped_containers:
         text += translate("interchange", "; skipped as already stored: {services}, "
-                          "{containers}").format(**_services_and_containers(
+                          "{containers}").format(**services_and_containers(
                               result.skipped_services, result.skipped_containers, translate))
     if name := encoding_name(result.encoding):  # a file read wrongly would show it
         text = translate("interchange", "{summary}; read as {encoding} text").format(
@@ -316,11 +316,12 @@ def totals_summary(totals: TotalsRecord, translate: Translate = untranslated) ->
     teu = totals.teu
     return translate("interchange", "{services}, {containers}, {teu} TEU").format(
         teu=f"{int(teu) if float(teu).is_integer() else round(teu, 2):,}",
-        **_services_and_containers(totals.services, totals.containers, translate))
+        **services_and_containers(totals.services, totals.containers, translate))
 
 
-def _services_and_containers(services: int, containers: int,
-                             translate: Translate) -> dict[str, str]:
+def services_and_containers(services: int, containers: int,
+                            translate: Translate) -> dict[str, str]:
+    """{"services": "18 services", "containers": "1,234 containers"}, to fill a sentence."""
     return {
         "services": counted(translate("interchange", "{count} service(s)"), services).format(
             count=f"{services:,}"),

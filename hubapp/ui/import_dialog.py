@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file, read_table
-from hubapp.interchange.importing import left_out_note, total_lines_note
+from hubapp.interchange.importing import (
+    left_out_note, services_and_containers, total_lines_note,
+)
 from hubapp.interchange.parsing import column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
@@ -500,9 +502,13 @@ class ImportDialog(QDialog):
                     "Days: {first} to {last}.")).format(first=formatting.long_date(days[0]),
                                                         last=formatting.long_date(days[-1])))
                 self.show_button.setVisible(True)
-            if result.skipped_containers:
-                said.append(self.tr("Skipped %Ln container(s) already stored.", "",
-                                    result.skipped_containers))
+            if result.skipped_services or result.skipped_containers:
+                said.append((self.tr("Skipped {services} and {containers} already stored.")
+                             if result.skipped_services else
+                             self.tr("Skipped {containers} already stored.")).format(
+                    **services_and_containers(result.skipped_services,
+                                              result.skipped_containers,
+                                              QCoreApplication.translate)))
             said.append(self._how_read(result.encoding, result.sheet, result.unread_sheets))
             said.append(left_out_note(result, QCoreApplication.translate))
             said.append(total_lines_note(result, QCoreApplication.translate))
