@@ -944,6 +944,31 @@ def test_a_mapping_changed_after_a_refusal_takes_its_problems_and_skip_away(
         "1 service or container of grown.csv already in the database; nothing was saved")
 
 
+def test_import_reads_the_file_once_as_mapped(main_window, qtbot, monkeypatch, tmp_path,
+                                              app_ctx):
+    """Read as previewed, then again with the columns mapped by hand: a sheet without its
+    size stored takes seconds each time."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Abfahrt", "Zug", "Richtung", "container", "size_type", "gross_kg"])
+    book.active.append([46087, "T9003", "out", "CSLU4025503", "22G1", 18000])
+    path = tmp_path / "serial.xlsx"
+    book.save(path)
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    for index, name in enumerate(["date", "service", "direction"]):
+        dialog.mapping_boxes[index].setCurrentIndex(dialog.mapping_boxes[index].findData(name))
+    reads = []
+    real_read = import_dialog.read_table
+    monkeypatch.setattr(import_dialog, "read_table",
+                        lambda *args: reads.append(args) or real_read(*args))
+
+    run_import(dialog, qtbot)
+
+    assert len(reads) == 1 and dialog.result.saved
+    assert dialog.preview_model.index(0, 0).data() == "2026-03-06"
+
+
 GERMAN = ["Datum", "Zug", "Richtung", "Modus", "Strecke", "Von", "Nach", "Behälter", "Typ",
           "Voll/Leer", "Gewicht", "Ware", "Zoll", "Siegel", "Abfahrt", "Bemerkung"]
 

@@ -446,14 +446,17 @@ class ImportDialog(QDialog):
         """Read the file again before importing it: a file corrected after a refused import
         (as the problem list asks) may have lost or gained a column, and the columns mapped
         by hand are counted from its header as previewed. A changed header is previewed
-        again for the clerk to check; the same one just refreshes the rows shown."""
+        again for the clerk to check; the same one just refreshes the rows shown. Read once,
+        as mapped now: a sheet without its size stored takes seconds to open."""
+        manual = self.manual_mapping()
         try:
-            table = read_table(self.path, PREVIEW_ROWS)
+            table = read_table(self.path, PREVIEW_ROWS, manual)
         except HubError as error:
             self._set_result(labels.message(error), error=True)
             return False
         if self.table is not None and table.headers == self.table.headers:
-            self.table, self._read_with = table, {}
+            self.table = table
+            self._read_with = {index: name for index, name in manual.items() if name is not None}
             self._refresh_preview()
             return True
         self.open_file(self.path)
