@@ -1002,3 +1002,28 @@ def test_many_columns_to_map_scroll_in_a_dialog_that_fits_a_small_screen(
                         Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(box, wheel)
     assert box.currentData() is None and not wheel.isAccepted()
+
+
+def test_the_export_s_result_shows_the_whole_of_a_long_path(qtbot, monkeypatch, tmp_path,
+                                                            app_ctx):
+    """The lines of "rows written to …" past the third were drawn under the buttons, and
+    the file's name could not be read."""
+    folder = tmp_path / ("装箱清单" * 8) / ("2026年3月" * 6) / ("x" * 60)
+    folder.mkdir(parents=True)
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(folder / "march.csv"))
+
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    label = dialog.result_label
+    assert label.text().endswith(f"written to {folder / 'march.csv'}")
+    dialog.resize(1, 1)  # as small as it goes
+    qtbot.waitUntil(lambda: dialog.size() == dialog.minimumSize())
+    QApplication.processEvents()
+    assert label.height() >= label.heightForWidth(label.width()) >= 4 * label.fontMetrics(
+        ).height()
+    assert label.geometry().bottom() < dialog.buttons.geometry().top()

@@ -152,3 +152,9 @@ class ExportDialog(QDialog):
     def _set_result(self, text: str, error: bool = False) -> None:
         self.result_label.setText(text)
         self.result_label.setStyleSheet("color: #b00020;" if error else "")
+        # A word-wrapped label's height is not part of a window's minimum size: the last
+        # lines of a long path, the file just written, were drawn under the buttons. Room
+        # for all its lines as narrow as the dialog goes grows the dialog to show them.
+        margins = self.layout().contentsMargins()
+        self.result_label.setMinimumHeight(self.result_label.heightForWidth(
+            self.minimumWidth() - margins.left() - margins.right()))
