@@ -243,7 +243,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="452" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="500" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -251,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="453" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="501" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -259,15 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="461" />
-        <source>Skipped %Ln container(s) already stored.</source>
-        <translation>
-            <numerusform>Skipped %Ln container already stored.</numerusform>
-            <numerusform>Skipped %Ln containers already stored.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="473" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="525" />
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
@@ -275,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="483" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="535" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>

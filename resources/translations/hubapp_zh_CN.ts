@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="103"/>
+        <location filename="../../hubapp/domain/audit.py" line="104"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="149"/>
         <source>; </source>
         <translation>；</translation>
@@ -1550,204 +1550,212 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="175"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="271"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="181"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="290"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="183"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="189"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="184"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="190"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="198"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="204"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="219"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="222"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="241"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="225"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="244"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="227"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="246"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="232"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="251"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="235"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="254"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="239"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="258"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="264"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="283"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="273"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="292"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="301"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="319"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="309"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="327"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="310"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="328"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="311"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="329"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="325"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="390"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="378"/>
+        <source>The mapping changed: Import to check the file again.</source>
+        <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="435"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="417"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="465"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="425"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="473"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="451"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="499"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="452"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="500"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="453"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="501"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="456"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="504"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="457"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="505"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="461"/>
-        <source>Skipped %Ln container(s) already stored.</source>
-        <translation>
-            <numerusform>已跳过 %Ln 个已存在的集装箱。</numerusform>
-        </translation>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="509"/>
+        <source>Skipped {services} and {containers} already stored.</source>
+        <translation>已跳过已存在的 {services}、{containers}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/import_dialog.py" line="511"/>
+        <source>Skipped {containers} already stored.</source>
+        <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="473"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="479"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="531"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="483"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="535"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="497"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="549"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="505"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="557"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="510"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="562"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="548"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="612"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="556"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="620"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="558"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="622"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="579"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="587"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="643"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="651"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="580"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="644"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2188,22 +2196,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="160"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="160"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="160"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="154"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="160"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -3030,427 +3038,427 @@ Turn single-user mode on?</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="128"/>
+        <location filename="../../hubapp/domain/audit.py" line="129"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="131"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="131"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="131"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="131"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>unretire</source>
         <translation>恢复启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>commodity</source>
         <translation>货类</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>punctuality_tolerance_min</source>
         <translation>准点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>logo</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>container_moves</source>
         <translation>箱流记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="177"/>
+        <location filename="../../hubapp/domain/audit.py" line="178"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="178"/>
+        <location filename="../../hubapp/domain/audit.py" line="179"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="115"/>
+        <location filename="../../hubapp/domain/audit.py" line="116"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="116"/>
+        <location filename="../../hubapp/domain/audit.py" line="117"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="117"/>
+        <location filename="../../hubapp/domain/audit.py" line="118"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
@@ -3470,7 +3478,7 @@ Turn single-user mode on?</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="104"/>
+        <location filename="../../hubapp/domain/audit.py" line="105"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
@@ -3483,37 +3491,37 @@ Turn single-user mode on?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="216"/>
+        <location filename="../../hubapp/interchange/writing.py" line="221"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="216"/>
+        <location filename="../../hubapp/interchange/writing.py" line="221"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="217"/>
+        <location filename="../../hubapp/interchange/writing.py" line="222"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="218"/>
+        <location filename="../../hubapp/interchange/writing.py" line="223"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="219"/>
+        <location filename="../../hubapp/interchange/writing.py" line="224"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="219"/>
+        <location filename="../../hubapp/interchange/writing.py" line="224"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="220"/>
+        <location filename="../../hubapp/interchange/writing.py" line="225"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4310,12 +4318,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="109"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="112"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="111"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="114"/>
         <source>line {line}, {column}{value}: {message}</source>
         <translation>第 {line} 行，{column}{value}：{message}</translation>
     </message>
@@ -4350,12 +4358,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="325"/>
+        <location filename="../../hubapp/interchange/importing.py" line="326"/>
         <source>{count} service(s)</source>
         <translation>{count} 班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="327"/>
+        <location filename="../../hubapp/interchange/importing.py" line="328"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -4659,62 +4667,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="310"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="318"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="190"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="193"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="237"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="240"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="249"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="257"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="283"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="291"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="290"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="298"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="294"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="302"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="333"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="341"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="335"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="343"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="391"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="399"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="395"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="403"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="400"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="408"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -4725,32 +4733,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="412"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="420"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="414"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="422"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="427"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="435"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="436"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="444"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="445"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="453"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="453"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="461"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -4832,7 +4840,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="87"/>
-        <location filename="../../hubapp/interchange/writing.py" line="267"/>
+        <location filename="../../hubapp/interchange/writing.py" line="272"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -4933,18 +4941,18 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表共 {count} 页，请在此范围内选择页码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="268"/>
+        <location filename="../../hubapp/reports/printing.py" line="274"/>
         <location filename="../../hubapp/store/backup.py" line="538"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="274"/>
+        <location filename="../../hubapp/reports/printing.py" line="280"/>
         <source>{path} is the hub&apos;s database; choose another file name for the report</source>
         <translation>{path} 是枢纽的数据库；请为报表换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/reports/printing.py" line="281"/>
+        <location filename="../../hubapp/reports/printing.py" line="287"/>
         <source>{path} exists and is not a PDF; choose another file name for the report</source>
         <translation>{path} 已存在且不是 PDF 文件；请为报表换一个文件名</translation>
     </message>
@@ -5656,22 +5664,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="200"/>
+        <location filename="../../hubapp/interchange/writing.py" line="205"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="200"/>
+        <location filename="../../hubapp/interchange/writing.py" line="205"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="201"/>
+        <location filename="../../hubapp/interchange/writing.py" line="206"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="201"/>
+        <location filename="../../hubapp/interchange/writing.py" line="206"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
