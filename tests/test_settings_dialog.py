@@ -423,3 +423,25 @@ def test_the_paper_is_shown_in_the_desks_language_and_stored_as_printing_reads_i
     finally:
         qapp.removeTranslator(translator)
     assert QSettings().value(PAPER_KEY) == "Letter"
+
+
+def test_a_save_shows_every_field_s_problem_at_once_and_none_from_before(
+        qtbot, main_window, app_ctx, tmp_path):
+    dialog = open_settings(qtbot, main_window)
+    type_into(qtbot, dialog.hub_name_zh, "")
+    qtbot.keyClick(dialog.hub_name_zh, Qt.Key.Key_Delete)
+    type_into(qtbot, dialog.backup_folder, "relative/dir")
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.hub.errors["hub_name_zh"].text() and dialog.desk.errors["backup_folder"].text()
+    assert dialog.focusWidget() is dialog.hub_name_zh  # the first of them
+
+    type_into(qtbot, dialog.hub_name_zh, "重庆国际物流枢纽园区")
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.desk.errors["backup_folder"].text()
+    assert not dialog.hub.errors["hub_name_zh"].text()  # filled in: its "Required" went
+
+    type_into(qtbot, dialog.backup_folder, str(tmp_path / "backups"))
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        save(qtbot, dialog)
+    assert settings.load(app_ctx.db).hub_name_zh == "重庆国际物流枢纽园区"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
-from hubapp.domain.reference_rules import TEU_45FT_CHOICES
+from hubapp.domain.reference_rules import TEU_45FT_CHOICES, validate_settings
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
@@ -207,10 +207,17 @@ class SettingsDialog(FormDialog):
             punctuality_tolerance_min=self.tolerance.value(), logo=self.logo_png)
 
     def save(self) -> None:
-        if not self._backup_folder_ready():
-            return
         chosen = self.hub_settings()
-        if not (may_change(self.ctx) and chosen != self.stored):
+        changing = may_change(self.ctx) and chosen != self.stored
+        # Every field's problem at once, and none left from a Save before (a name filled in
+        # since still read "Required" beside a refused backup folder).
+        hub_errors = validate_settings(chosen) if changing else []
+        folder_kept = self._backup_folder_ready()
+        self.hub.show_errors(hub_errors)  # after the folder's: the focus to the first field
+        if not folder_kept or hub_errors:
+            self.adjustSize()  # room for the wrapped messages
+            return
+        if not changing:
             self._save_desk()
             return
         # A new punctuality tolerance counts every service of the history again (half a
