@@ -258,6 +258,29 @@ def test_a_remembered_file_that_moved_is_said_and_not_made_anew(monkeypatch, dem
     assert target == moved and moved.exists() and len(said) == 2
 
 
+def test_a_remembered_file_that_cannot_be_opened_offers_another_not_a_dead_end(
+        monkeypatch, demo_db_path, tmp_path):
+    """A damaged file the desk remembers was said and the program ended, at every start:
+    File ▸ Restore from backup… and Use a local file… were out of reach."""
+    from hubapp.ui.app import open_start_database
+
+    damaged = tmp_path / "hub.db"
+    damaged.write_bytes(demo_db_path.read_bytes()[:50_000])
+    QSettings().setValue(TARGET_KEY, str(damaged))
+    said, picked = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "pick_open_file", lambda *args: picked.pop(0))
+    picked.append("")  # cancelled
+    assert open_start_database(None) is None and "damaged" in said[0]
+    assert remembered_target() == damaged
+    picked.append(str(demo_db_path))
+    db, target = open_start_database(None)
+    db.close()
+    assert target == demo_db_path and remembered_target() == demo_db_path
+    assert open_start_database(damaged) is None and not picked  # --db: just said
+    assert len(said) == 3
+
+
 @pytest.mark.parametrize("problem, message", [
     ("no such database", "The server has no database"),
     ("unreachable", "Cannot reach the server"),

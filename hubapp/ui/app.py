@@ -102,8 +102,9 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
 
     A server this desk remembers that does not answer, or refuses the saved password, is
     said, and Connect to server… offered: the desk is not shut out until someone types
-    --db. A remembered file that is gone is said, and another file offered. A file, or a
-    --db given, stays refused as it was."""
+    --db. A remembered file that is gone, damaged or from a newer Hub Desk is said, and
+    another file offered (File ▸ Restore from backup… is in the window it opens). A --db
+    given stays refused as it was."""
     path = start_target(db_path)
     if db_path is None and _moved_away(path):
         return _choose_instead_of(Path(path))
@@ -114,8 +115,10 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     except HubError as error:
         dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot open the "
                                                         "database"), labels.message(error))
-        if db_path is not None or not is_server(path):
+        if db_path is not None:
             return None
+        if not is_server(path):
+            return _choose_another(Path(path))
     connected = dialogs.ask_server(None, path)
     if connected is None:
         return None
@@ -135,6 +138,11 @@ def _choose_instead_of(path: Path) -> tuple[Database, Path] | None:
                        QApplication.translate(
         "app", "{path}, the database this desk used last, is not there: it may have been "
                "moved or renamed. Choose where it is now.").format(path=path))
+    return _choose_another(path)
+
+
+def _choose_another(path: Path) -> tuple[Database, Path] | None:
+    """A file chosen instead of path, which this desk then remembers."""
     chosen = choose_local_file(None, str(path.parent))
     if chosen is not None:
         remember_target(chosen[1])
