@@ -769,3 +769,27 @@ def test_an_upgrade_the_full_disk_stops_says_what_it_needs(demo_db_path, monkeyp
         "is unchanged")
     assert _digest(demo_db_path) == before
     assert not list(demo_db_path.parent.glob("*.before-*"))
+
+
+def test_a_restore_while_another_desk_holds_its_write_says_busy_and_changes_nothing(
+        demo_db_path, tmp_path, monkeypatch):
+    """Python's backup() tried again without end: the restore waited, silent, for as long
+    as the other desk held its write."""
+    import threading
+
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    before = _dump(demo_db_path)
+    monkeypatch.setattr(backup, "BUSY_TIMEOUT_MS", 100)
+    desk = sqlite3.connect(demo_db_path, isolation_level=None, check_same_thread=False)
+    desk.execute("BEGIN IMMEDIATE")
+    # Let go in the end, so that a restore that waits for it finishes (and fails the test).
+    letting_go = threading.Timer(4, lambda: desk.execute("ROLLBACK"))
+    letting_go.start()
+    try:
+        with pytest.raises(DatabaseError, match="is busy: another Hub Desk is saving"):
+            backup.restore(saved, demo_db_path, ANN)
+    finally:
+        letting_go.join()
+        desk.close()
+    assert _dump(demo_db_path) == before
+    assert list((tmp_path / "backups").iterdir()) == []  # its copy of the data as it was

@@ -412,6 +412,8 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
                 _copy_into(staged, db_path)
             except sqlite3.DatabaseError as error:
                 if "malformed" not in str(error) and "not a database" not in str(error):
+                    if kept is not None:  # the database is as it was (busy, full disk)
+                        _remove_with_logs(kept)
                     raise as_user_error(error, db_path) from error
                 # The current file is too damaged to write into page by page (it is
                 # kept above): put the backup in its place whole.
@@ -513,11 +515,19 @@ def _copy_into(backup_file: Path, db_path: Path) -> None:
     try:
         dst = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            src.backup(dst)
+            src.backup(dst, progress=_given_up_when_busy)
         finally:
             dst.close()
     finally:
         src.close()
+
+
+def _given_up_when_busy(status: int, _remaining: int, _pages: int) -> None:
+    """A step refused after the busy timeout ends the copy, as any other write says busy:
+    Python's backup() tries again without end, and a restore waited silently for as long
+    as another desk held its write."""
+    if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        raise sqlite3.OperationalError("database is locked")
 
 
 def _remove_with_logs(path: Path) -> None:
