@@ -930,3 +930,103 @@ def test_the_chinese_daily_summary_names_the_command_line_in_chinese(qapp, demo_
     assert re.fullmatch(r"当日已由 admin 于 [^；]+ 关账；"
                         r"关账后由 命令行 于 [^（]+ 修改（原因：late list）", status("zh"))
     assert "; changed after closing by command line at " in status("en")
+
+
+def save_not_run(db, service_no: str, day: dt.date, status: str, at: dt.time) -> None:
+    """One inbound service of `day`, due at `at`, with no containers: cancelled or planned."""
+    from hubapp.domain.records import Direction, ServiceRecord
+    from hubapp.store import services
+
+    services.save_service(db, ServiceRecord(service_no, day, Direction.INBOUND,
+                                            route_code="CN-LA", status=status,
+                                            scheduled_at=dt.datetime.combine(day, at)),
+                          [], TESTER)
+
+
+def write_daily(db, day: dt.date, now: dt.datetime, language: str, output: Path) -> str:
+    """The daily summary of `day` as printed at `now`, its PDF read back."""
+    from hubapp.reports import printing
+    from hubapp.reports.document import content
+    from hubapp.store import reports as report_data
+
+    printing.ensure_application()
+    printing.write_pdf(content(report_data.build(db, "daily", day, day, now), language), output)
+    return pdf_text(output)
+
+
+def text_of(key: str, language: str) -> str:
+    from hubapp.reports.text import text
+
+    return text(key, language)
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", ("Services", "Not run", "Planned", "Cancelled")),
+    ("zh", ("班次", "未开行", "计划", "已取消"))])
+def test_services_that_did_not_run_are_listed_apart_from_the_totals(qapp, demo_db, tmp_path,
+                                                                     language, words):
+    # The boss learnt from the morning summary which trains had run, never which had not.
+    from hubapp.store import reports as report_data
+
+    services, heading, planned, cancelled = words
+    counted = report_data.build(demo_db, "daily", DEMO_END, DEMO_END).totals
+    save_not_run(demo_db, "VX01", DEMO_END, "cancelled", dt.time(10))
+    save_not_run(demo_db, "VX02", DEMO_END, "planned", dt.time(7, 30))
+    data = report_data.build(demo_db, "daily", DEMO_END, DEMO_END)
+    assert data.totals == counted
+    assert [(line.service_no, line.status) for line in data.not_run
+            if line.service_no.startswith("VX")] == [("VX02", "planned"), ("VX01", "cancelled")]
+    assert [line.scheduled_at for line in data.not_run] == sorted(
+        line.scheduled_at for line in data.not_run)
+
+    text = write_daily(demo_db, DEMO_END, dt.datetime(2026, 12, 1), language,
+                       tmp_path / "daily.pdf")
+    went, not_run = text.split(f"\n{heading}\n", 1)
+    assert "VX0" not in went
+    assert [line.split() for line in not_run.splitlines() if "VX0" in line] == [
+        ["VX02", "CN-LA", text_of("inbound", language), "07:30", planned],
+        ["VX01", "CN-LA", text_of("inbound", language), "10:00", cancelled]]
+    totals = next(line.split() for line in went.splitlines()
+                  if line.split()[:1] == [services])
+    assert totals[1] == f"{counted.services:,}"
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", ("No movements on this day", "Totals", "Services", "Not run", "Cancelled")),
+    ("zh", ("当日无作业", "合计", "班次", "未开行", "已取消"))])
+def test_a_day_whose_services_were_all_cancelled_is_compared_and_lists_them(
+        qapp, demo_db, tmp_path, language, words):
+    # It read "No movements on this day" alone, as a day without a train on the timetable.
+    from hubapp.store import stats
+
+    none, totals, services, heading, cancelled = words
+    day = DEMO_END + dt.timedelta(days=1)
+    save_not_run(demo_db, "VX01", day, "cancelled", dt.time(6))
+    save_not_run(demo_db, "VX02", day, "cancelled", dt.time(9))
+    text = write_daily(demo_db, day, dt.datetime(2026, 12, 1), language, tmp_path / "day.pdf")
+    assert none in text
+    compared = text.split(f"\n{totals}\n", 1)[1].split(f"\n{heading}\n", 1)
+    before = stats.throughput(demo_db, DEMO_END, DEMO_END).totals.services
+    row = next(line.split() for line in compared[0].splitlines()
+               if line.split()[:1] == [services])
+    assert row[:5] == [services, "0", f"{before:,}", "-100.0", "%"]
+    assert [line.split()[0] for line in compared[1].splitlines()
+            if cancelled in line] == ["VX01", "VX02"]
+
+
+def test_a_day_under_way_or_before_the_records_is_not_compared_as_a_quiet_one(demo_db):
+    # At 06:00 nothing had moved yet: 0 against the whole previous day read -100 %.
+    from hubapp.reports.document import content
+    from hubapp.store import reports as report_data
+
+    day = DEMO_END + dt.timedelta(days=1)
+    save_not_run(demo_db, "VX01", day, "planned", dt.time(9))
+    for first, now in ((day, dt.datetime.combine(day, dt.time(6))),
+                       (dt.date(2020, 1, 1), dt.datetime(2026, 12, 1))):
+        html = content(report_data.build(demo_db, "daily", first, first, now), "en").html
+        assert "No movements on this day" in html and "Totals" not in html
+    later = content(report_data.build(demo_db, "daily", day, day, dt.datetime.combine(
+        day + dt.timedelta(days=1), dt.time(6))), "en").html
+    assert "Totals" in later and "Not run" in later
+    quiet = DEMO_END + dt.timedelta(days=2)
+    assert report_data.build(demo_db, "daily", quiet, quiet, dt.datetime(2026, 12, 1)).quiet

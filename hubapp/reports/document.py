@@ -73,10 +73,13 @@ def content(data: ReportDataRecord, language: str,
     if data.empty:
         key = "empty_day" if data.kind == DAILY else "empty_period"
         parts.append(f"<p class='none'>{_e(text(key, language))}</p>")
-    else:
+    if not data.empty or data.quiet:
         parts.append(_comparison(data, language))
-        if data.kind == DAILY:
-            parts.append(_services(data, language))
+    if data.kind == DAILY and not data.empty:
+        parts.append(_services(data, language))
+    if data.not_run:
+        parts.append(_not_run(data, language))
+    if not data.empty:
         routes = [(name(r.name_en, r.name_zh, "no_route", language), r.totals.teu)
                   for r in data.routes]
         # Without a box moved the charts are empty axes: the tables' zeros say it.
@@ -333,6 +336,18 @@ def _services(data: ReportDataRecord, language: str) -> str:
     numeric = [False] * 4 + [True] * 4 + [False]
     return (f"<h2>{_e(text('services', language))}</h2>"
             + _table(headers, rows, total, numeric, wrapping=len(headers) - 1))
+
+
+def _not_run(data: ReportDataRecord, language: str) -> str:
+    """The day's cancelled and still planned services: the totals count only those that
+    went, and a morning meeting asks which did not."""
+    headers = [(text(key, language), False)
+               for key in ("service", "route", "direction", "scheduled", "status")]
+    rows = [[line.service_no, line.route_code or NOTHING, text(line.direction, language),
+             service_time(line.scheduled_at, data.first), text(line.status, language)]
+            for line in data.not_run]
+    return (f"<h2>{_e(text('not_run', language))}</h2>"
+            + _table(headers, rows, None, [False] * len(headers)))
 
 
 def _commodity_name(group: GroupTotalsRecord, language: str) -> str:

@@ -39,6 +39,12 @@ _TEXT = {
     "full_empty": ("Full / empty", "重 / 空"),
     "tonnes": ("Tonnes", "吨数"),
     "commodities": ("Main commodities", "主要货类"),
+    # The services that did not go, and how the Daily log words their status.
+    "not_run": ("Not run", "未开行"),
+    "scheduled": ("Scheduled", "计划时间"),
+    "status": ("Status", "状态"),
+    "planned": ("Planned", "计划"),
+    "cancelled": ("Cancelled", "已取消"),
     "commodity": ("Commodity", "货类"),
     "outbound": ("Out", "出口"),
     "inbound": ("In", "进口"),

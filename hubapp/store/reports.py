@@ -47,6 +47,17 @@ class ServiceLineRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class NotRunRecord:
+    """A service of the day that neither departed nor arrived: cancelled, or still planned."""
+
+    service_no: str
+    route_code: str | None
+    direction: str
+    scheduled_at: dt.datetime | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
 class GroupTotalsRecord:
     """Totals of one day, route or commodity; key is the ISO date, route code or commodity id."""
 
@@ -63,6 +74,7 @@ class ReportDataRecord:
     last: dt.date  # the last day counted: today for a period still under way
     today: dt.date | None  # last, when it is today: counted only so far
     end: dt.date  # the last day of the period asked for
+    past: bool  # over before today
     hub: HubSettingsRecord
     closed: DayCloseRecord | None  # daily reports only
     changed_after_close: ChangeAfterCloseRecord | None  # the latest, of a closed day
@@ -76,6 +88,7 @@ class ReportDataRecord:
     last_year_period: tuple[dt.date, dt.date]
     history_from: dt.date | None  # the first day with traffic on record
     services: tuple[ServiceLineRecord, ...]  # daily reports only
+    not_run: tuple[NotRunRecord, ...]  # daily reports only
     days: tuple[GroupTotalsRecord, ...]  # every day of the period, quiet ones as zero
     # TEU of each day before the period that its first days' moving average takes in
     teu_before: tuple[float, ...]
@@ -90,6 +103,15 @@ class ReportDataRecord:
     @property
     def empty(self) -> bool:
         return self.totals.services == 0 and self.totals.containers == 0
+
+    @property
+    def quiet(self) -> bool:
+        """Empty, on record and over: a period without traffic, to compare like any other
+        (a day whose trains were all cancelled read as one without any). Not one before the
+        records began, nor one still under way or to come, which the comparison would set
+        at -100 % against whole periods."""
+        return self.empty and self.past and self.history_from is not None \
+            and self.history_from <= self.first
 
 
 def month_period(month: dt.date) -> tuple[dt.date, dt.date]:
@@ -118,7 +140,8 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     daily = kind == DAILY
     history = rollup.history_from(db)
     return ReportDataRecord(
-        kind=kind, first=first, last=last, end=end, hub=settings.load(db),
+        kind=kind, first=first, last=last, end=end, past=end < now.date(),
+        hub=settings.load(db),
         today=last if last == now.date() else None,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
@@ -128,6 +151,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
         last_year_period=(year_first, year_last),
         history_from=history,
         services=service_lines(db, first) if daily else (),
+        not_run=not_run(db, first) if daily else (),
         days=per_day(db, first, last),
         teu_before=tuple(d.totals.teu for d in per_day(db, *days_before(first, history))),
         routes=per_route(db, first, last),
@@ -256,3 +280,15 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
     return tuple(ServiceLineRecord(
         row["service_no"], row["route_code"], row["direction"], minute_value(row["at"]), totals_record(row),
         tuple(named[row["id"]])) for row in services)
+
+
+def not_run(db: Database, day: dt.date) -> tuple[NotRunRecord, ...]:
+    """The services of a day that did not go, cancelled or still planned, in the order they
+    were due: the throughput leaves them out, and a summary without them read as a quiet day."""
+    return tuple(NotRunRecord(row["service_no"], row["route_code"], row["direction"],
+                              minute_value(row["scheduled_at"]), row["status"])
+                 for row in db.query(f"""
+        SELECT s.service_no, s.route_code, s.direction, s.scheduled_at, s.status
+        FROM service s
+        WHERE s.date = ? AND NOT ({MOVED})
+        ORDER BY s.scheduled_at NULLS LAST, s.service_no""", [day.isoformat()]))
