@@ -141,16 +141,17 @@ def test_a_quarter_is_compared_with_the_quarter_before(demo_db, demo_db_path, tm
     assert services[1:5] == ["2", "4", "-50.0", "%"], services
 
 
-def report_text(pdf) -> str:
+def report_text(pdf, *options: str) -> str:
     # Noto CJK's en dash comes back from the PDF as a figure dash.
-    return pdf_text(pdf).replace("\u2012", "–")
+    return pdf_text(pdf, *options).replace("\u2012", "–")
 
 
 def header_dates(pdf, language: str) -> list[str]:
     """The dates under the Totals table's column names, one text per column: a column's
     lines joined, each line's piece put under the column it ends nearest (they are
-    right-aligned)."""
-    text = report_text(pdf)
+    right-aligned). At a 4-point pitch the columns' texts stay apart: at pdftotext's own, two
+    columns a word apart ("24 February –" and "17–23 February 2025") came back as one piece."""
+    text = report_text(pdf, "-fixed", "4")
     lines = text.split("Totals" if language == "en" else "合计", 1)[1].splitlines()
     labels = next(n for n, line in enumerate(lines) if "vs previous" in line or "环比" in line)
     below = list(takewhile(lambda line: not re.match(r" *(Services|班次) ", line),

@@ -16,11 +16,11 @@ from hubapp.store.users import ADMIN, UserRecord
 from tests.conftest import DEMO_END, TESTER
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, *options: str) -> str:
     # NFKC: Noto CJK maps some ideographs (日, 无) to the same glyph as their Kangxi
     # radicals, and PDF text extraction may return the radical's code point.
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", *options, str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
     return unicodedata.normalize("NFKC", text)
 
 
@@ -1030,3 +1030,40 @@ def test_a_day_under_way_or_before_the_records_is_not_compared_as_a_quiet_one(de
     assert "Totals" in later and "Not run" in later
     quiet = DEMO_END + dt.timedelta(days=2)
     assert report_data.build(demo_db, "daily", quiet, quiet, dt.datetime(2026, 12, 1)).quiet
+
+
+@pytest.mark.parametrize(("number", "rewrapped"), [
+    ("X8011/X8012/X8013", 0),  # 4 of the 9 rows took a second line
+    ("X8011/8012/8013/8014", 0),  # no break between "/" and a digit but the one made
+    ("X8001/LONG-SERVICE12", 2)])  # the longest valid: still a little of their width
+def test_a_long_service_number_wraps_after_its_slash_and_leaves_the_columns_be(
+        qapp, demo_db, demo_db_path, tmp_path, number, rewrapped):
+    # Coupled trains' numbers (valid up to 20 characters) widened the Service column: the
+    # header broke as "Containe" / "rs", and most rows' commodities took two lines.
+    from hubapp import reports
+    from hubapp.store.reports import DAILY, build
+
+    def printed(name: str) -> list[str]:
+        output = tmp_path / f"{name}.pdf"
+        reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", output)
+        text = pdf_text(output).split("\nServices\n", 1)[1].split("\nBy route\n", 1)[0]
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    lines = build(demo_db, DAILY, DEMO_END, DEMO_END).services
+    commodities = [", ".join(en for en, _zh in line.commodities) for line in lines[1:]]
+    short = printed("short")
+    demo_db.execute("UPDATE service SET service_no = ? WHERE date = ? AND service_no = ?",
+                    [number, DEMO_END.isoformat(), lines[0].service_no])
+    demo_db.conn.commit()
+    long = printed("long")
+    header = long[0].split()
+    assert header[:2] == ["Service", "Route"] and "Containers" in header, long[:2]
+    pieces = []  # the Service column's lines, down to the number's end
+    for line in long[1:]:
+        pieces.append(line.split()[0].replace("\u200b", ""))
+        if len("".join(pieces)) >= len(number):
+            break
+    assert "".join(pieces) == number and all(p.endswith(("/", "-")) for p in pieces[:-1])
+    whole = [name for name in commodities if any(name in line for line in short)]
+    assert len([name for name in whole if not any(name in line for line in long)]) \
+        <= rewrapped

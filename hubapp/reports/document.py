@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QFont, QImage, QTextDocument
+from PySide6.QtGui import QFont, QImage, QTextDocument, QTextOption
 
 from hubapp.domain.dashboard import add_months, recorded, whole_months
 from hubapp.domain.records import TotalsRecord
@@ -124,6 +124,12 @@ def to_document(report: ReportContentRecord) -> QTextDocument:
     font.setPointSizeF(9)
     document.setDefaultFont(font)
     document.documentLayout().setPaintDevice(_layout_device())
+    # Lines break between words only: with Qt's default, anywhere as well, a table could
+    # narrow a wrapping column to one letter, and headers and long service numbers broke
+    # inside a word ("Containe" / "rs", "SERVICE1" / "2").
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     for resource, png in report.images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(resource),
                              QImage.fromData(png, "PNG"))
@@ -207,13 +213,13 @@ def _closed_text(data: ReportDataRecord, language: str) -> str:
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[str] | None,
-           numeric: list[bool], wrapping: int | None = None) -> str:
+           numeric: list[bool], wrapping: tuple[int, ...] = ()) -> str:
     """A full-width table; the header row repeats on every page (thead). Cells keep to one
-    line, but for the `wrapping` column's names: a long one would push the columns after
+    line, but for the `wrapping` columns' names: a long one would push the columns after
     it off the page, where they are lost. A header's own line breaks are kept."""
     names = [_e(h).replace("\n", "<br>") for h, _ in headers]
     head = "".join(f"<th{' class=n' if n else ''}>{h}</th>" for h, (_, n) in zip(names, headers))
-    classes = ["n" if n else "w" if column == wrapping else "" for column, n in
+    classes = ["n" if n else "w" if column in wrapping else "" for column, n in
                enumerate(numeric)]
     lines = [f"<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
              f"<thead><tr>{head}</tr></thead>"]
@@ -324,8 +330,10 @@ def _services(data: ReportDataRecord, language: str) -> str:
                *_number_headers(language, with_services=False),
                (text("commodities", language), False)]
     # The route's code, not its long name (the per-route table names the routes); only
-    # the commodities may take a second line.
-    rows = [[line.service_no, line.route_code or NOTHING,
+    # the commodities may take a second line, and a long service number, coupled trains'
+    # X8011/8012/8013, after a "/" (none between "/" and a digit without the space made):
+    # kept on one line, it took the commodities' width and most rows took two lines.
+    rows = [[line.service_no.replace("/", "/\u200b"), line.route_code or NOTHING,
              text(line.direction, language), service_time(line.at, data.first),
              *_numbers(line.totals, with_services=False),
              text("list", language).join(name(en, zh, "no_commodity", language)
@@ -335,7 +343,7 @@ def _services(data: ReportDataRecord, language: str) -> str:
              ""]
     numeric = [False] * 4 + [True] * 4 + [False]
     return (f"<h2>{_e(text('services', language))}</h2>"
-            + _table(headers, rows, total, numeric, wrapping=len(headers) - 1))
+            + _table(headers, rows, total, numeric, wrapping=(0, len(headers) - 1)))
 
 
 def _not_run(data: ReportDataRecord, language: str) -> str:
@@ -367,7 +375,8 @@ def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ..
     summed = TotalsRecord.summed(group.totals for group in groups)
     total = [text("total", language), *_numbers(summed, with_services)]
     return (f"<h2>{_e(text(heading, language))}</h2>"
-            + _table(headers, rows, total, [False] + [True] * (len(headers) - 1), wrapping=0))
+            + _table(headers, rows, total, [False] + [True] * (len(headers) - 1),
+                     wrapping=(0,)))
 
 
 def _by_day_or_month(days: tuple[GroupTotalsRecord, ...], language: str,
