@@ -4,6 +4,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,23 @@ def test_a_backup_of_an_older_file_neither_upgrades_it_nor_says_it_does(tmp_path
     assert result.returncode == 0 and result.stderr == ""
     assert _applied(path) == _applied(tmp_path / "b.db") == STEP_NAMES[:-1]
     assert not list(tmp_path.glob("*.before-*"))
+
+
+def test_an_upgrade_waits_for_another_desk_saving_as_a_save_does(tmp_path):
+    # Each step's deferred BEGIN read first, then failed at once as "busy" when it came to
+    # write, while any save waits its turn (the busy timeout).
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before=STEP_NAMES[-2])
+    old.execute("PRAGMA journal_mode = WAL")  # as every file a desk has opened
+    old.close()
+    saving = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    saving.execute("BEGIN IMMEDIATE")
+    done = threading.Timer(1.0, saving.execute, ["ROLLBACK"])
+    done.start()
+    try:
+        open_db(path).close()
+    finally:
+        done.join()
+        saving.close()
+    assert _applied(path) == STEP_NAMES

@@ -46,12 +46,16 @@ def open_db(target: str | Path, *, create: bool = True,
     if applied and pending and copy_before_upgrade:
         backup_before_migration(path, pending[0])
     db = _connect(path)
-    try:
-        if pending:
-            migrations.MIGRATIONS.apply(db)
-    except sqlite3.Error as error:
-        db.close()
-        raise as_user_error(error, path) from error
+    if pending:
+        try:
+            # The write lock first, waiting its turn as a save does: each step's own deferred
+            # BEGIN reads, then fails at once as busy when it comes to write while another
+            # desk saves. The steps nest inside as savepoints.
+            with _file_transaction(db):
+                migrations.MIGRATIONS.apply(db)
+        except BaseException:
+            db.close()
+            raise
     return db
 
 
