@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 import shutil
+import subprocess
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -98,6 +99,24 @@ def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo.db"
     shutil.copyfile(demo_template, target)
     return target
+
+
+@pytest.fixture
+def unwritable():
+    """Makes a file unwritable, for root too (whom permissions do not stop)."""
+    made = []
+
+    def make(path):
+        if os.geteuid() != 0:
+            path.chmod(0o444)
+        elif subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+            pytest.skip("root, and chattr cannot make a file immutable here")
+        made.append(path)
+
+    yield make
+    for path in made:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 @pytest.fixture

@@ -59,6 +59,27 @@ def test_backup_is_one_verified_file_with_the_committed_data(demo_db, demo_db_pa
     backup.verify(target)
 
 
+def test_an_archived_read_only_backup_opens_read_only_and_stays_as_it_is(demo_db_path,
+                                                                        tmp_path, unwritable):
+    # A backup is in rollback-journal mode; opening switched it to WAL, a write that
+    # refused it as read-only instead of opening it to be read.
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    kept = backup.backup_to(demo_db_path, archive / "hub-2026-03.db")
+    unwritable(kept)
+    before = _digest(kept)
+
+    db = open_db(kept)
+    try:
+        assert db.execute("SELECT COUNT(*) FROM service").fetchone()[0] > 0
+        with pytest.raises(DatabaseError, match="is read-only"), transaction(db):
+            db.execute("DELETE FROM service")
+    finally:
+        db.close()
+
+    assert [p.name for p in archive.iterdir()] == [kept.name] and _digest(kept) == before
+
+
 def test_backup_refuses_to_overwrite_the_database_or_a_foreign_file(demo_db_path, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("not a backup")

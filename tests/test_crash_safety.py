@@ -177,24 +177,6 @@ def test_a_save_cut_short_in_rollback_journal_mode_is_undone_on_opening(demo_db_
     assert check_database(demo_db_path).ok
 
 
-@pytest.fixture
-def unwritable(tmp_path):
-    """Makes a file unwritable, for root too (whom permissions do not stop)."""
-    made = []
-
-    def make(path):
-        if os.geteuid() != 0:
-            path.chmod(0o444)
-        elif subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
-            pytest.skip("root, and chattr cannot make a file immutable here")
-        made.append(path)
-
-    yield make
-    for path in made:
-        if os.geteuid() == 0:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-
-
 def test_a_save_cut_short_in_an_unwritable_file_is_a_clear_error(demo_db_path, unwritable):
     from hubapp.domain.errors import DatabaseError
     from hubapp.store import open_db

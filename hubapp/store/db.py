@@ -235,8 +235,11 @@ def _connect(path: Path) -> Database:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         # Only switch when needed: asking for WAL on a file already in WAL still waits
-        # for the lock while another desk (or thread) is mid-read.
-        if conn.execute("PRAGMA journal_mode").fetchall()[0][0] != "wal":
+        # for the lock while another desk (or thread) is mid-read. A file that can only be
+        # read (an archived backup, written in rollback-journal mode) is read as it is:
+        # switching writes to it, and would refuse what opens read-only.
+        if conn.execute("PRAGMA journal_mode").fetchall()[0][0] != "wal" and os.access(
+                path, os.W_OK):
             conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed save survives a power cut too, not just a killed process.
         conn.execute("PRAGMA synchronous = FULL")
