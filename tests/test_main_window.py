@@ -2,16 +2,20 @@
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
 import sqlite3
+import stat
 import threading
+from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QTableView
 
+from hubapp.store import transaction
 from hubapp.ui.browse_screen import BrowseScreen
 from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.main_window import MainWindow
@@ -421,15 +425,77 @@ def test_at_1024_px_the_daily_log_gives_commodity_the_room_of_an_empty_problem_c
 @pytest.mark.parametrize("journal", ["wal", "delete"])
 def test_a_read_only_file_is_said_once_on_opening_and_in_the_title(
         qtbot, demo_template, tmp_path, monkeypatch, unwritable, journal):
-    from hubapp.store import open_db
-    from hubapp.store.users import SINGLE_USER
-    from hubapp.ui import app, dialogs
-
     path = tmp_path / "hub.db"
     shutil.copyfile(demo_template, path)
     with contextlib.closing(sqlite3.connect(path)) as conn:
         conn.execute(f"PRAGMA journal_mode = {journal}")
     unwritable(path)
+    with _opened_window(qtbot, path, monkeypatch) as (window, warnings):
+        assert warnings == [("Database is read-only", f"{path} can be read but not saved to: "
+                             "the file or its folder is read-only. Nothing typed in this "
+                             "window can be saved; make both writable and open it again to "
+                             "record changes.")]
+        assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
+
+
+def test_a_wal_and_shm_a_reader_left_read_only_take_the_files_mode_once_it_is_writable(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    # The window opened as writable, and every save failed on the -shm.
+    path, sides = _left_read_only_by_a_reader(demo_template, tmp_path, monkeypatch)
+    with _opened_window(qtbot, path, monkeypatch) as (window, warnings):
+        assert warnings == [] and window.windowTitle() == "Hub Desk — hub.db"
+        assert [stat.S_IMODE(side.stat().st_mode) for side in sides] == [0o644, 0o644]
+        with transaction(window.ctx.db) as db:
+            db.execute("CREATE TABLE saved (x)")
+
+
+def test_a_read_only_wal_of_another_user_opens_read_only_and_is_named(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    path, sides = _left_read_only_by_a_reader(demo_template, tmp_path, monkeypatch)
+    real_chmod = Path.chmod
+
+    def chmod(self, mode, **kw):  # as for a file another user owns
+        if self in sides:
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), str(self))
+        return real_chmod(self, mode, **kw)
+
+    monkeypatch.setattr(Path, "chmod", chmod)
+    shm = sides[1]  # the -wal the opening connection starts afresh
+    with _opened_window(qtbot, path, monkeypatch) as (window, warnings):
+        assert warnings == [("Database is read-only", f"{path} can be read but not saved to: "
+                             f"{shm}, which SQLite keeps beside it, is read-only. Nothing "
+                             f"typed in this window can be saved; make {shm} writable and "
+                             "open the database again to record changes.")]
+        assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
+
+
+def _left_read_only_by_a_reader(demo_template, tmp_path, monkeypatch):
+    """A database made writable again after a desk read it while it was read-only, and the
+    -wal and -shm that desk left (SQLite gave them the file's mode, and a reader cannot
+    remove them); file modes bind root too, as they do everyone else."""
+    path = tmp_path / "hub.db"
+    shutil.copyfile(demo_template, path)
+    path.chmod(0o444)
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as reader:
+        reader.execute("SELECT COUNT(*) FROM service").fetchone()
+    path.chmod(0o644)
+    sides = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    assert [stat.S_IMODE(side.stat().st_mode) for side in sides] == [0o444, 0o444]
+    if os.geteuid() == 0:
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda target, mode, **kw: real_access(
+            target, mode, **kw) and (not mode & os.W_OK or bool(
+                os.stat(target).st_mode & stat.S_IWUSR)))
+    return path, sides
+
+
+@contextlib.contextmanager
+def _opened_window(qtbot, path, monkeypatch):
+    """The window app.open_window shows on the file, and the warnings said on opening it."""
+    from hubapp.store import open_db
+    from hubapp.store.users import SINGLE_USER
+    from hubapp.ui import app, dialogs
+
     warnings = []
     monkeypatch.setattr(dialogs, "log_in", lambda parent, db: SINGLE_USER)
     monkeypatch.setattr(dialogs, "show_warning",
@@ -437,11 +503,7 @@ def test_a_read_only_file_is_said_once_on_opening_and_in_the_title(
     db = open_db(path)
     window = app.open_window(db, path)
     try:
-        assert warnings == [("Database is read-only", f"{path} can be read but not saved to: "
-                             "the file or its folder is read-only. Nothing typed in this "
-                             "window can be saved; make both writable and open it again to "
-                             "record changes.")]
-        assert window.windowTitle() == "Hub Desk — hub.db (read-only)"
+        yield window, warnings
     finally:
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)

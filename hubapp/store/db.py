@@ -8,6 +8,7 @@ import errno
 import os
 import re
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -229,6 +230,7 @@ def refuse_unknown(applied: set[str], name: str) -> None:
 
 
 def _connect(path: Path) -> Database:
+    _side_files_writable_as(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = FileDatabase(conn)
@@ -246,6 +248,22 @@ def _connect(path: Path) -> Database:
     except sqlite3.Error as error:
         raise as_user_error(error, path) from error
     return db
+
+
+def _side_files_writable_as(path: Path) -> None:
+    """A desk that could only read the file left its -wal and -shm with the file's mode then,
+    read-only, and could not remove them: once the file is writable, every save failed on
+    them. Those this user owns get the file's mode, as SQLite gives new ones."""
+    if not os.access(path, os.W_OK):
+        return
+    mode = stat.S_IMODE(path.stat().st_mode)
+    real = path.resolve()  # through a link, its -wal and -shm are beside the file it names
+    for side in (Path(f"{real}-wal"), Path(f"{real}-shm")):
+        if side.exists() and not os.access(side, os.W_OK):
+            # Another user's stays as it is (the window then opens read-only, naming it);
+            # one gone meanwhile was the last desk's, removed as it closed.
+            with contextlib.suppress(PermissionError, FileNotFoundError):
+                side.chmod(mode)
 
 
 def backup_before_migration(path: Path, first_step: str) -> Path:

@@ -24,10 +24,21 @@ _OCTAL = re.compile(r"\\([0-7]{3})")
 
 
 def can_save_to(path: Path | str) -> bool:
-    """Can SQLite write to the file: the file itself, and its folder for the -wal and -shm?
-    An existing file it can only read opens without a word, and every save then fails."""
+    """Can SQLite write to the file? An existing file it can only read opens without a word,
+    and every save then fails."""
+    return read_only_part(path) is None
+
+
+def read_only_part(path: Path | str) -> Path | None:
+    """What keeps SQLite from writing to the file, if anything: its folder (for the -wal and
+    -shm), the file itself, or a -wal or -shm already there. A desk that could only read the
+    file leaves those read-only; made writable, the file opened as such and every save failed."""
     path = Path(path)
-    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    if not os.access(path.parent, os.W_OK):
+        return path.parent
+    real = path.resolve()  # through a link, its -wal and -shm are beside the file it names
+    return next((part for part in (path, Path(f"{real}-wal"), Path(f"{real}-shm"))
+                 if part.exists() and not os.access(part, os.W_OK)), None)
 
 
 def is_network_path(path: Path, mounts_file: Path = Path("/proc/mounts")) -> bool:

@@ -29,6 +29,7 @@ from hubapp.domain.errors import HubError
 from hubapp.store import open_db, users
 from hubapp.store.db import upgrade_pending
 from hubapp.store.engine import is_server
+from hubapp.store.filesystem import read_only_part
 from hubapp.ui import dialogs, first_paint, fonts, labels
 from hubapp.ui.backup_actions import warn_if_on_network
 from hubapp.ui.context import AppContext
@@ -215,11 +216,19 @@ def open_window(db: Database, target: Path | str,
                                    user.role, user.id))
     windows.append(window)
     if window.read_only:
+        part = read_only_part(target)
+        if part in (Path(target), Path(target).parent):
+            text = QApplication.translate(
+                "app", "{path} can be read but not saved to: the file or its folder is "
+                       "read-only. Nothing typed in this window can be saved; make both "
+                       "writable and open it again to record changes.")
+        else:  # a -wal or -shm another user's desk left when it could only read the file
+            text = QApplication.translate(
+                "app", "{path} can be read but not saved to: {part}, which SQLite keeps "
+                       "beside it, is read-only. Nothing typed in this window can be saved; "
+                       "make {part} writable and open the database again to record changes.")
         dialogs.show_warning(None, QApplication.translate("app", "Database is read-only"),
-                             QApplication.translate(
-            "app", "{path} can be read but not saved to: the file or its folder is "
-                   "read-only. Nothing typed in this window can be saved; make both writable "
-                   "and open it again to record changes.").format(path=target))
+                             text.format(path=target, part=part))
     if before_show is not None:
         before_show(window)
     window.show()
