@@ -1,7 +1,9 @@
 """Numbered, named schema steps. Never edit a released step: add a new one.
 
-Each step runs in one transaction together with its record in
-_sqlite_migrations (sqlite-utils Migrations), so a step is applied whole or not at all.
+Each step runs together with its record in _sqlite_migrations (sqlite-utils Migrations),
+as a savepoint inside the one write transaction open_db takes for the whole upgrade: an
+upgrade is applied whole or not at all. So a step cannot turn PRAGMA foreign_keys off (it
+is ignored inside a transaction): rebuild a table without dropping one that others refer to.
 """
 
 from __future__ import annotations
