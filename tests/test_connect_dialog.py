@@ -432,3 +432,81 @@ def test_a_remembered_server_that_does_not_answer_offers_connect_again(
         assert open_start_database(down) is None and offered[-1] == down  # --db: just said
     finally:
         elsewhere.close()
+
+
+@pytest.fixture
+def first_start(monkeypatch, tmp_path):
+    """A desk that has chosen no database, whose default file is not there yet."""
+    default = tmp_path / "data" / "hubdesk.db"
+    default.parent.mkdir()
+    monkeypatch.setattr(app, "default_db_path", lambda: default)
+    QSettings().remove(TARGET_KEY)
+    yield default
+    QSettings().remove(TARGET_KEY)
+
+
+def answers(monkeypatch, name, given):
+    """dialogs.name answers from given, in turn; what it was asked is kept."""
+    asked = []
+
+    def answer(*args):
+        asked.append(args[1:])
+        return given.pop(0)
+
+    monkeypatch.setattr(dialogs, name, answer)
+    return asked
+
+
+def test_a_first_start_asks_before_making_a_hub_and_cancel_makes_none(first_start,
+                                                                      monkeypatch):
+    """A desk joining a hub made a hub of its own at once, asking for its administrator,
+    and Cancel left the empty file behind."""
+    answers(monkeypatch, "ask_first_start", [None])
+    assert app.open_start_database(None) is None
+    assert not first_start.exists()
+
+    answers(monkeypatch, "ask_first_start", ["new"])
+    db, target = app.open_start_database(None)
+    try:
+        assert target == first_start and users.needs_first_admin(db)
+    finally:
+        db.close()
+
+
+def test_a_first_start_opens_a_hub_s_file_or_asks_again(first_start, monkeypatch,
+                                                        demo_db_path):
+    questions = answers(monkeypatch, "ask_first_start", ["file", "file", None])
+    answers(monkeypatch, "pick_open_file", ["", ""])  # the chooser cancelled: asked again
+    assert app.open_start_database(None) is None and len(questions) == 3
+
+    answers(monkeypatch, "ask_first_start", ["file"])
+    picked = answers(monkeypatch, "pick_open_file", [str(demo_db_path)])
+    db, target = app.open_start_database(None)
+    db.close()
+    assert picked[0][1] == str(Path.home())  # not the data folder nobody knows
+    assert target == demo_db_path and remembered_target() == demo_db_path
+    assert not first_start.exists()
+
+
+def test_a_first_start_connects_to_the_hub_s_server(first_start, monkeypatch, demo_db_path):
+    server = "postgresql://clerk@db.hub.example/hub"
+    elsewhere = open_db(demo_db_path)
+    answers(monkeypatch, "ask_first_start", ["server"])
+    answers(monkeypatch, "ask_server", [(elsewhere, server)])
+    try:
+        assert app.open_start_database(None) == (elsewhere, server)
+    finally:
+        elsewhere.close()
+    assert remembered_target() == server and not first_start.exists()
+
+
+def test_the_first_start_question_offers_the_three_ways_and_a_new_hub_by_default(qapp):
+    box = dialogs.first_start_box(None)
+    try:
+        choices = {button.property("choice"): button.text() for button in box.buttons()}
+        assert choices == {"new": "Start a &new hub", "file": "&Open a file…",
+                           "server": "&Connect to a server…", None: "Cancel"}
+        assert box.defaultButton().property("choice") == "new"
+        assert box.escapeButton().property("choice") is None
+    finally:
+        box.deleteLater()

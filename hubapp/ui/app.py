@@ -109,6 +109,16 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     path = start_target(db_path)
     if db_path is None and _moved_away(path):
         return _choose_instead_of(Path(path))
+    if db_path is None and _first_start(path):
+        # A desk joining a hub: it made a hub of its own at once, asking for its
+        # administrator, and Cancel left that empty file behind.
+        while (choice := dialogs.ask_first_start(None)) != "new":
+            if choice is None:
+                return None
+            opened = _choose_another(Path.home()) if choice == "file" \
+                else _connect_instead(path)
+            if opened is not None:
+                return opened
     try:
         # A new hub's file is made; an existing 0-byte one is a copy that broke off.
         create = is_server(path) or not Path(path).exists()
@@ -120,11 +130,20 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
             return None
         if not is_server(path):
             return _choose_another(Path(path))
+    return _connect_instead(path)
+
+
+def _connect_instead(path: Path | str) -> tuple[Database, str] | None:
+    """A server connected to instead of path, which this desk then remembers."""
     connected = dialogs.ask_server(None, path)
-    if connected is None:
-        return None
-    remember_target(connected[1])
+    if connected is not None:
+        remember_target(connected[1])
     return connected
+
+
+def _first_start(target: Path | str) -> bool:
+    """This desk has chosen no database, and the default file is not there yet."""
+    return target == default_db_path() and not Path(target).exists()
 
 
 def _moved_away(target: Path | str) -> bool:
@@ -143,8 +162,9 @@ def _choose_instead_of(path: Path) -> tuple[Database, Path] | None:
 
 
 def _choose_another(path: Path) -> tuple[Database, Path] | None:
-    """A file chosen instead of path, which this desk then remembers."""
-    chosen = choose_local_file(None, str(path.parent))
+    """A file chosen (in path's folder, or path itself if a folder) instead of path, which
+    this desk then remembers."""
+    chosen = choose_local_file(None, str(path if path.is_dir() else path.parent))
     if chosen is not None:
         remember_target(chosen[1])
     return chosen

@@ -129,6 +129,40 @@ def discard_or_stay_box(parent: QWidget | None, title: str, text: str) -> QtWidg
     return box
 
 
+def ask_first_start(parent: QWidget | None) -> str | None:
+    """On a desk without a hub database yet: "new" (start a hub here), "file" (open one that
+    exists) or "server" (connect to the hub's server); None to quit."""
+    box = first_start_box(parent)
+    try:
+        box.exec()
+        return box.clickedButton().property("choice") if box.clickedButton() else None
+    finally:
+        box.deleteLater()
+
+
+def first_start_box(parent: QWidget | None) -> QtWidgets.QMessageBox:
+    """ask_first_start's question, not yet shown; starting a new hub is the default."""
+    translate = QtCore.QCoreApplication.translate
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Question, translate("dialogs", "Hub Desk"),
+        translate("dialogs", "This desk has no hub database yet."), parent=parent)
+    box.setInformativeText(translate(
+        "dialogs", "Start a new hub here (you create its administrator next), open a hub's "
+                   "file that exists (a copy from another desk, or a backup), or connect to "
+                   "the hub's server."))
+    Role = QtWidgets.QMessageBox.ButtonRole
+    for choice, text, role in (
+            ("new", translate("dialogs", "Start a &new hub"), Role.AcceptRole),
+            ("file", translate("dialogs", "&Open a file…"), Role.ActionRole),
+            ("server", translate("dialogs", "&Connect to a server…"), Role.ActionRole)):
+        button = box.addButton(text, role)
+        button.setProperty("choice", choice)
+        if choice == "new":
+            box.setDefaultButton(button)
+    box.setEscapeButton(box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel))
+    return box
+
+
 def pick_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
     """The chosen path, or "" if the user cancelled."""
     path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, folder, filters)
