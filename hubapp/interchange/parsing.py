@@ -251,8 +251,10 @@ def parse_table(
             elif name == "notes":
                 # A loading list's 备注 is a remark per box ("冷藏", "加急"); a service has
                 # one note, which keeps each of them once rather than refuse the file.
-                if value not in str(known[0]).split(NOTES_JOINER):
-                    group.values[name] = (f"{known[0]}{NOTES_JOINER}{value}", *known[1:])
+                kept = str(known[0]).split(NOTES_JOINER)
+                if more := [part for part in dict.fromkeys(str(value).split(NOTES_JOINER))
+                            if part not in kept]:
+                    group.values[name] = (NOTES_JOINER.join(kept + more), *known[1:])
             elif known[0] != value:
                 row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
                             "Line {other} gives {value!r} for the same service"),
