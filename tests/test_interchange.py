@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -718,6 +719,38 @@ def test_an_xlsx_export_states_its_size_so_a_reader_need_not_read_it_all_to_size
     read = len(list(sheet.iter_rows()))
     book.close()
     assert (size, read) == (f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}", rows + 1)
+
+
+def test_an_export_writes_the_rows_it_counted_whatever_another_desk_saves_meanwhile(
+        demo_db_path, tmp_path, monkeypatch):
+    """The XLSX states the count as its size, which openpyxl's read-only mode (and pandas)
+    trust: a service saved between the count and the rows was written but not read."""
+    from hubapp.store import interchange as store_interchange
+    from hubapp.store import open_db
+
+    db, desk = open_db(demo_db_path), sqlite3.connect(demo_db_path)
+    counted = store_interchange.count_export
+
+    def count_then_another_desk_saves(*args):
+        total = counted(*args)
+        desk.execute("INSERT INTO service (service_no, date, direction, mode, status)"
+                     " VALUES ('X9999', '2026-03-05', 'outbound', 'rail', 'cancelled')")
+        desk.commit()
+        return total
+
+    monkeypatch.setattr(store_interchange, "count_export", count_then_another_desk_saves)
+    path = tmp_path / "day.xlsx"
+    try:
+        rows = export_file(db, path, dt.date(2026, 3, 5), dt.date(2026, 3, 5))
+    finally:
+        desk.close()
+    book = openpyxl.load_workbook(path, read_only=True)
+    read = [row for row in book.active.iter_rows(values_only=True)]  # by the stated size
+    book.close()
+    assert len(read) == rows + 1 and "X9999" not in {row[1] for row in read}
+    assert db.execute("SELECT COUNT(*) FROM service WHERE service_no = 'X9999'"
+                      ).fetchone()[0] == 1  # saved, for the next export
+    db.close()
 
 
 class Stop(Exception):

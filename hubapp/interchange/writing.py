@@ -19,6 +19,7 @@ from hubapp.domain.records import Direction
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
 from hubapp.store import interchange as store
+from hubapp.store.db import one_snapshot
 from hubapp.store.whole_file import write_beside
 
 if TYPE_CHECKING:
@@ -64,6 +65,15 @@ def export_file(
     renamed at the end, so a cancel or a full disk leaves no half file behind.
     """
     path = export_target(path)
+    # The count is stated in the file (an XLSX's size, which readers trust): the rows must
+    # be those it counted, not one more another desk saved meanwhile.
+    with one_snapshot(db):
+        return _export(db, path, first, last, progress, check)
+
+
+def _export(db: Database, path: Path, first: dt.date, last: dt.date,
+            progress: Callable[[int, int], None] | None,
+            check: Callable[[], None] | None) -> int:
     suffix = path.suffix.lower()
     total = store.count_export(db, first, last)
     if not total:

@@ -347,6 +347,21 @@ def transaction(db: Database) -> Iterator[Database]:
 
 
 @contextlib.contextmanager
+def one_snapshot(db: Database) -> Iterator[None]:
+    """Reads that must agree (a count and the rows it counted) see one state of the
+    database, whatever another desk saves between them."""
+    if not is_postgres(db) and db.conn.in_transaction:
+        yield  # inside a transaction of this connection's own already
+        return
+    db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" if is_postgres(db)
+               else "BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("ROLLBACK")  # nothing written: read only
+
+
+@contextlib.contextmanager
 def _file_transaction(db: Database) -> Iterator[None]:
     conn = db.conn
     try:
