@@ -1067,3 +1067,36 @@ def test_a_long_service_number_wraps_after_its_slash_and_leaves_the_columns_be(
     whole = [name for name in commodities if any(name in line for line in short)]
     assert len([name for name in whole if not any(name in line for line in long)]) \
         <= rewrapped
+
+
+def test_a_long_word_in_a_wrapping_column_breaks_inside_the_page(qapp, demo_db, demo_db_path,
+                                                                  tmp_path):
+    """Lines break between words only: a commodity named without a space ran its end past
+    the page's right edge, where it was lost on paper."""
+    from hubapp import reports
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.interchange.importing import import_file
+
+    name = "PolyvinylchloridePVCsuspensionresinSG5gradeforpipesandfittingsK67lowfisheyeexportpacked"
+    demo_db.execute("INSERT INTO commodity (hs_code, name_en, name_zh, category)"
+                    " VALUES ('390410', ?, '聚氯乙烯树脂', 'chemicals')", [name])
+    demo_db.conn.commit()
+    day = dt.date(2026, 12, 10)
+    (tmp_path / "day.csv").write_text(
+        "date,service,direction,route,container,size_type,full_empty,gross_kg,commodity\n"
+        + "".join(f"{day},X8001,outbound,CN-EU-CA,{with_check_digit(f'PVCU{n:06d}')},42G1,F,"
+                  f"20000,{commodity}\n" for n, commodity in enumerate([name, "rice"])),
+        encoding="utf-8")
+    assert import_file(demo_db, tmp_path / "day.csv", UserRecord("wang.li", ADMIN)).saved
+    output = tmp_path / "daily.pdf"
+    reports.write_pdf(demo_db_path, "daily", day, day, "en", output)
+
+    page = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(output), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', page)[1])
+    words = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">'
+                       r'([^<]*)</word>', page)
+    assert max(float(right) for right, _word in words) <= width
+    # All of it printed (the last column: its lines run on; NFKC undoes the "ﬁ" ligature).
+    printed = unicodedata.normalize("NFKC", "".join(" ".join(page_lines(output, 1)).split()))
+    assert name in printed.replace("\u200b", "")

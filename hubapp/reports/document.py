@@ -224,10 +224,21 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[s
     lines = [f"<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
              f"<thead><tr>{head}</tr></thead>"]
     for row, css in [(r, "") for r in rows] + ([(total, " class='total'")] if total else []):
-        cells = "".join(f"<td{f' class={c}' if c else ''}>{_e(text)}</td>"
+        cells = "".join(f"<td{f' class={c}' if c else ''}>"
+                        f"{_e(_breakable(text) if c == 'w' else text)}</td>"
                         for text, c in zip(row, classes))
         lines.append(f"<tr{css}>{cells}</tr>")
     return "".join(lines) + "</table>"
+
+
+# A run of Latin letters, digits and marks too long for a narrow column: lines break between
+# words only (to_document), so "PolyvinylchloridePVCsuspensionresin…" ran off the page.
+_LONG_WORD = re.compile(r"([!-~]{20})(?=[!-~])")
+
+
+def _breakable(text: str) -> str:
+    """text with a place to break (a zero-width space) after every 20 characters of a word."""
+    return _LONG_WORD.sub("\\1\u200b", text)
 
 
 def _numbers(totals: TotalsRecord, with_services: bool = True) -> list[str]:
