@@ -315,6 +315,41 @@ def test_the_export_starts_in_the_export_folder_and_says_what_it_wrote(
         assert {row["user"] for row in csv.DictReader(file)} >= {"wang.li"}
 
 
+def test_an_export_under_way_can_be_cancelled_and_writes_no_file(
+        qtbot, app_ctx, tmp_path, save_as, monkeypatch):
+    """A long log's export takes a minute; only closing the window stopped it."""
+    import threading
+
+    from hubapp.ui import audit_screen
+
+    _change_a_service(app_ctx.db, "wang.li")
+    _change_a_service(app_ctx.db, "li.na")  # a second entry, which the cancel stops before
+    first_written, go_on = threading.Event(), threading.Event()
+    write_audit = audit_screen.write_audit
+
+    def held_after_the_first_entry(path, entries, *args):
+        def entries_held():
+            for done, entry in enumerate(entries):
+                yield entry
+                if done == 0:
+                    first_written.set()
+                    go_on.wait(60)
+        write_audit(path, entries_held(), *args)
+
+    monkeypatch.setattr(audit_screen, "write_audit", held_after_the_first_entry)
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    save_as(tmp_path / "log.csv")
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(first_written.is_set)
+    assert not screen.cancel_button.isHidden()
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+    go_on.set()
+    qtbot.waitUntil(screen.export_button.isEnabled)
+    assert screen.exported.text() == "Export cancelled; no file was written."
+    assert screen.cancel_button.isHidden() and list(tmp_path.glob("log.csv*")) == []
+
+
 def _import_the_last_day_again(db, tmp_path):
     from hubapp.interchange import export_file, import_file
 
