@@ -510,3 +510,22 @@ def test_the_first_start_question_offers_the_three_ways_and_a_new_hub_by_default
         assert box.escapeButton().property("choice") is None
     finally:
         box.deleteLater()
+
+
+def test_a_new_hub_left_before_its_administrator_is_made_is_not_kept(first_start,
+                                                                     monkeypatch):
+    """Start a new hub (the default, an Enter away), then Cancel on "create the
+    administrator": the empty hub stayed, and every start opened it, asking again."""
+    monkeypatch.setattr(app, "_log_to_file", lambda: None)
+    monkeypatch.setattr(app.sys, "excepthook", app.sys.excepthook)
+    answers(monkeypatch, "ask_first_start", ["new"])
+    logins = answers(monkeypatch, "log_in", [None])
+    assert app.run_gui(None) == 0 and len(logins) == 1
+    assert list(first_start.parent.iterdir()) == []
+
+    # A hub someone set up is kept, whoever cancels its login.
+    db = open_db(first_start)
+    users.create_first_admin(db, "Li Na", "correct horse 1")
+    db.close()
+    answers(monkeypatch, "log_in", [None])
+    assert app.run_gui(None) == 0 and first_start.exists()

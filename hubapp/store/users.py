@@ -213,6 +213,12 @@ def needs_first_admin(db: Database) -> bool:
     return not single_user_mode(db) and db["app_user"].count == 0
 
 
+def never_used(db: Database) -> bool:
+    """No account, no service, nothing audited: a hub made and left before its
+    administrator was created, which holds nothing anyone typed."""
+    return needs_first_admin(db) and db["service"].count == 0 and db["audit_log"].count == 0
+
+
 def create_first_admin(db: Database, name: str, password: str) -> UserRecord:
     """The first start's admin; refused once any user exists."""
     with transaction(db):

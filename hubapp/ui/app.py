@@ -12,6 +12,8 @@ running backup has finished (ui.backup_actions)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import logging
 import sys
 import traceback
@@ -90,12 +92,24 @@ def run_gui(db_path: Path | str | None) -> int:
     warn_if_on_network(path)
     window = open_window(db, path, first_paint.watch)  # watch: for the start-up benchmark
     if window is None:  # the login was cancelled
-        db.close()
+        _close_unopened(db, path)
         return 0
     try:
         return app.exec()
     finally:
         db.close()
+
+
+def _close_unopened(db: Database, target: Path | str) -> None:
+    """Close a database whose login was cancelled. A hub file made and left before its
+    administrator was created goes with it: the next start opened it at once, asking for an
+    administrator, and never offered another file or a server again."""
+    unused = not is_server(target) and users.never_used(db)
+    db.close()
+    if unused:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
 def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | str] | None:
