@@ -441,6 +441,16 @@ def test_a_save_shows_every_field_s_problem_at_once_and_none_from_before(
     assert dialog.isVisible() and dialog.desk.errors["backup_folder"].text()
     assert not dialog.hub.errors["hub_name_zh"].text()  # filled in: its "Required" went
 
+    # The folder as it was kept (none), the name cleared again: only the name's problem.
+    type_into(qtbot, dialog.backup_folder, "")
+    qtbot.keyClick(dialog.backup_folder, Qt.Key.Key_Delete)
+    type_into(qtbot, dialog.hub_name_zh, "")
+    qtbot.keyClick(dialog.hub_name_zh, Qt.Key.Key_Delete)
+    save(qtbot, dialog)
+    assert dialog.hub.errors["hub_name_zh"].text()
+    assert not dialog.desk.errors["backup_folder"].text()
+
+    type_into(qtbot, dialog.hub_name_zh, "重庆国际物流枢纽园区")
     type_into(qtbot, dialog.backup_folder, str(tmp_path / "backups"))
     with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         save(qtbot, dialog)

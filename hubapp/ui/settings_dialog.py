@@ -243,6 +243,7 @@ class SettingsDialog(FormDialog):
         if typed == self._kept_folder:
             # Not judged again: a network folder offline for now would refuse a paper change.
             self.folder_to_keep = typed
+            self.desk.show_errors([])  # one said of another folder typed before
             return True
         try:
             self.folder_to_keep = str(backup.ready_folder(typed)) if typed else ""
