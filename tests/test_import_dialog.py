@@ -1002,6 +1002,15 @@ def test_many_columns_to_map_scroll_in_a_dialog_that_fits_a_small_screen(
                         Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(box, wheel)
     assert box.currentData() is None and not wheel.isAccepted()
+    # Shift+Tab into the panel from below lands on its last box, scrolled into sight: no key
+    # changes a mapping out of view.
+    dialog.problems_view.setFocus()
+    qtbot.keyClick(dialog.problems_view, Qt.Key.Key_Backtab)
+    last = dialog.mapping_boxes[len(GERMAN) - 1]
+    assert QApplication.focusWidget() is last
+    viewport = dialog.mapping_scroll.viewport()
+    top = last.mapTo(viewport, QPoint(0, 0)).y()
+    assert bar.value() > 0 and 0 <= top and top + last.height() <= viewport.height()
 
 
 def test_the_export_s_result_shows_the_whole_of_a_long_path(qtbot, monkeypatch, tmp_path,

@@ -1,12 +1,12 @@
 """Keyboard focus: the order Tab visits widgets in, where it rests while work runs, the
-labels whose Alt+letter gives a field the focus, and boxes the wheel changes only once focused."""
+labels whose Alt+letter gives a field the focus, and boxes in a scrolled panel."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 
 def tab_order(*widgets: QWidget) -> None:
@@ -52,20 +52,29 @@ def take_enter(view: QWidget, action: Callable[[], None]) -> None:
     view.installEventFilter(_EnterTaken(view, action))
 
 
-class _WheelScrollsPast(QObject):
+class _ScrolledBox(QObject):
+    def __init__(self, box: QWidget, area: QScrollArea) -> None:
+        super().__init__(box)
+        self._area = area
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
             event.ignore()  # ignored, Qt passes it on to the parents: the scroll area
             return True
+        if event.type() == QEvent.Type.FocusIn:
+            # The area scrolls to a box Tab moves to from another of its boxes only: one
+            # entered from outside (Shift+Tab from the buttons) kept the focus out of sight.
+            self._area.ensureWidgetVisible(watched)
         return False
 
 
-def wheel_only_with_focus(box: QWidget) -> None:
+def in_scrolled_panel(box: QWidget, area: QScrollArea) -> None:
     """A box in a scrolled panel: the wheel scrolls the panel past it, and changes it only
     once it has the focus (by a click or Tab); the mouse resting on a box as the panel
-    scrolled chose another value in it, unseen."""
+    scrolled chose another value in it, unseen. Given the focus, it is scrolled into sight,
+    so that no key changes it unseen either."""
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus: a wheel would give it
-    box.installEventFilter(_WheelScrollsPast(box))
+    box.installEventFilter(_ScrolledBox(box, area))
 
 
 # The underlined letter is drawn as a run of its own, without the kerning between it and the

@@ -340,7 +340,7 @@ class ImportDialog(QDialog):
         keys = _header_keys(headers)
         for index in to_map:
             box = QComboBox(self.mapping_scroll.widget())
-            focus.wheel_only_with_focus(box)
+            focus.in_scrolled_panel(box, self.mapping_scroll)
             box.addItem(self.tr("(ignore this column)"), None)
             for name in COLUMNS:
                 box.addItem(labels.column(name), name)
