@@ -843,7 +843,7 @@ def test_remarks_of_single_boxes_are_kept_once_each_in_their_train_s_notes_both_
     """备注 on a loading list is a remark per box; rows of one train giving different ones
     refused the file (the clerk could not even ignore the column in the window)."""
     boxes = [with_check_digit(f"REMU{n:06d}") for n in range(5)]
-    remarks = ["冷藏", "", "加急", "冷藏", "加急; 冷藏"]
+    remarks = ["冷藏", "", "加急", "加急；冷藏", "加急; 冷藏"]
     path = tmp_path / "remarks.csv"
     path.write_text("\n".join(
         ["日期,班列号,方向,线路,箱号,箱型,空重,备注"]

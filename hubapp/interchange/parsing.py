@@ -44,6 +44,13 @@ MOVE_FIELDS: tuple[str, ...] = tuple(name for name in COLUMNS if name not in SER
 
 # Between the remarks of a service's rows where they differ (see parse_table).
 NOTES_JOINER = "; "
+# Between remarks as people type them: a Chinese input method gives the full-width "；".
+_REMARKS_APART = re.compile(r"\s*[;；]\s*")
+
+
+def _remarks(notes: str) -> list[str]:
+    """The remarks in notes, each once, in the order written."""
+    return list(dict.fromkeys(part for part in _REMARKS_APART.split(notes) if part))
 
 # Headers for the columns domain.columns does not know (it serves the grid's paste too).
 _MORE_HEADERS: dict[str, tuple[str, ...]] = {
@@ -251,9 +258,8 @@ def parse_table(
             elif name == "notes":
                 # A loading list's 备注 is a remark per box ("冷藏", "加急"); a service has
                 # one note, which keeps each of them once rather than refuse the file.
-                kept = str(known[0]).split(NOTES_JOINER)
-                if more := [part for part in dict.fromkeys(str(value).split(NOTES_JOINER))
-                            if part not in kept]:
+                kept = _remarks(str(known[0]))
+                if more := [part for part in _remarks(str(value)) if part not in kept]:
                     group.values[name] = (NOTES_JOINER.join(kept + more), *known[1:])
             elif known[0] != value:
                 row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
