@@ -885,6 +885,26 @@ def test_enter_or_a_double_click_on_a_problem_goes_to_its_cell_and_imports_nothi
     assert reads == [] and dialog.result_label.text() == said
 
 
+def test_a_problem_past_the_rows_previewed_leaves_no_other_row_picked(
+        main_window, qtbot, monkeypatch, tmp_path):
+    numbers = [with_check_digit(f"PRVU{n:06d}") for n in range(59)]
+    for at in (2, 58):  # lines 4 and 60
+        numbers[at] = numbers[at][:-1] + str((int(numbers[at][-1]) + 1) % 10)
+    path = tmp_path / "long.csv"
+    path.write_text("date,service,direction,container,size_type,full_empty\n" + "".join(
+        f"2026-03-06,X8001,outbound,{number},22G1,E\n" for number in numbers),
+        encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    view, problems = dialog.problems_view, dialog.problems_model
+    assert [problem.line for problem in problems.problems] == [4, 60]
+
+    view.setCurrentIndex(problems.index(0, 0))
+    assert [index.row() for index in dialog.preview.selectionModel().selectedRows()] == [2]
+    view.setCurrentIndex(problems.index(1, 0))  # line 60: past the 50 rows previewed
+    assert dialog.preview.selectionModel().selectedRows() == []
+
+
 def _tabbed_through(dialog, qtbot) -> list:
     """The widgets Tab visits from the file field round to it again."""
     dialog.activateWindow()

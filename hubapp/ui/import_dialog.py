@@ -578,6 +578,8 @@ class ImportDialog(QDialog):
         if cell.isValid():
             self.preview.selectRow(cell.row())
             self.preview.scrollTo(cell)
+        else:  # past the rows previewed: the last problem's row, left picked, read as this one's
+            self.preview.clearSelection()
 
     def _go_to_problem(self) -> None:
         """To the cell of the current problem in the preview, where its tooltip tells it;
