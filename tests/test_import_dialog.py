@@ -905,6 +905,27 @@ def test_a_problem_past_the_rows_previewed_leaves_no_other_row_picked(
     assert dialog.preview.selectionModel().selectedRows() == []
 
 
+def test_the_preview_says_a_departure_beside_an_arrival_counts_for_outbound_only(
+        main_window, qtbot, monkeypatch, tmp_path):
+    """An inbound list's 发车时间 (when it left Vientiane) beside its 到达时间 is not kept:
+    read as "→ departed_at" like any column read, it went without a word."""
+    path = tmp_path / "inbound.csv"
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,发车时间,到达时间\n"
+                    f"2026-03-06,X5508,进口,{with_check_digit('ARRU000001')},22G1,空,"
+                    "2026-03-05 21:40,14:20\n", encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    headers = [dialog.preview_model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(dialog.preview_model.columnCount())]
+    assert headers[-2:] == ["发车时间\n→ departed_at (outbound only)", "到达时间\n→ arrived_at"]
+
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,发车时间\n"
+                    f"2026-03-06,X8001,出口,{with_check_digit('ARRU000001')},22G1,空,08:30\n",
+                    encoding="utf-8")
+    dialog.open_file(path)
+    assert dialog.preview_model.headerData(6, Qt.Orientation.Horizontal) == \
+        "发车时间\n→ departed_at"
+
+
 def _tabbed_through(dialog, qtbot) -> list:
     """The widgets Tab visits from the file field round to it again."""
     dialog.activateWindow()

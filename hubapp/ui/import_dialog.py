@@ -125,7 +125,12 @@ class PreviewModel(QAbstractTableModel):
         if not 0 <= section < len(self._headers):
             return None
         field = self._fields[section] if section < len(self._fields) else None
-        return f"{self._headers[section]}\n→ {labels.column(field) if field else '—'}"
+        read_as = labels.column(field) if field else "—"
+        if field == "departed_at" and "arrived_at" in self._fields:
+            # An inbound train's time is its arrival: the departure beside it, the far end's,
+            # is not kept, which the preview is the clerk's one chance to see.
+            read_as = self.tr("{field} (outbound only)").format(field=read_as)
+        return f"{self._headers[section]}\n→ {read_as}"
 
 
 class ProblemsModel(QAbstractTableModel):
