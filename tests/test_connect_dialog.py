@@ -512,20 +512,27 @@ def test_the_first_start_question_offers_the_three_ways_and_a_new_hub_by_default
         box.deleteLater()
 
 
-def test_a_new_hub_left_before_its_administrator_is_made_is_not_kept(first_start,
-                                                                     monkeypatch):
+def test_a_new_hub_left_before_its_administrator_is_made_is_asked_about_again(first_start,
+                                                                            monkeypatch):
     """Start a new hub (the default, an Enter away), then Cancel on "create the
-    administrator": the empty hub stayed, and every start opened it, asking again."""
+    administrator": every start after opened that empty hub, asking for its administrator,
+    and never offered a hub's file or server again. It is kept (another window may be
+    setting it up), and the next start asks again."""
     monkeypatch.setattr(app, "_log_to_file", lambda: None)
     monkeypatch.setattr(app.sys, "excepthook", app.sys.excepthook)
     answers(monkeypatch, "ask_first_start", ["new"])
-    logins = answers(monkeypatch, "log_in", [None])
-    assert app.run_gui(None) == 0 and len(logins) == 1
-    assert list(first_start.parent.iterdir()) == []
+    answers(monkeypatch, "log_in", [None])
+    assert app.run_gui(None) == 0 and first_start.exists()
 
-    # A hub someone set up is kept, whoever cancels its login.
+    asked = answers(monkeypatch, "ask_first_start", [None])
+    assert app.open_start_database(None) is None and len(asked) == 1
+    assert first_start.exists()
+
+    # Once it has its administrator, it is the desk's hub: opened without a question.
     db = open_db(first_start)
     users.create_first_admin(db, "Li Na", "correct horse 1")
     db.close()
-    answers(monkeypatch, "log_in", [None])
-    assert app.run_gui(None) == 0 and first_start.exists()
+    monkeypatch.setattr(dialogs, "ask_first_start", lambda *args: pytest.fail("asked"))
+    db, target = app.open_start_database(None)
+    db.close()
+    assert target == first_start

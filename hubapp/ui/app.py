@@ -12,8 +12,6 @@ running backup has finished (ui.backup_actions)."""
 
 from __future__ import annotations
 
-import contextlib
-
 import logging
 import sys
 import traceback
@@ -92,24 +90,12 @@ def run_gui(db_path: Path | str | None) -> int:
     warn_if_on_network(path)
     window = open_window(db, path, first_paint.watch)  # watch: for the start-up benchmark
     if window is None:  # the login was cancelled
-        _close_unopened(db, path)
+        db.close()
         return 0
     try:
         return app.exec()
     finally:
         db.close()
-
-
-def _close_unopened(db: Database, target: Path | str) -> None:
-    """Close a database whose login was cancelled. A hub file made and left before its
-    administrator was created goes with it: the next start opened it at once, asking for an
-    administrator, and never offered another file or a server again."""
-    unused = not is_server(target) and users.never_used(db)
-    db.close()
-    if unused:
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
 def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | str] | None:
@@ -156,8 +142,21 @@ def _connect_instead(path: Path | str) -> tuple[Database, str] | None:
 
 
 def _first_start(target: Path | str) -> bool:
-    """This desk has chosen no database, and the default file is not there yet."""
-    return target == default_db_path() and not Path(target).exists()
+    """This desk has chosen no database, and the default file is not there yet, or holds a
+    hub left before its administrator was created (Start a new hub, then Cancel): that one
+    is asked about again, never deleted, as another window may be setting it up."""
+    if target != default_db_path():
+        return False
+    if not Path(target).exists():
+        return True
+    try:
+        db = open_db(target, create=False)
+    except HubError:
+        return False  # said as the file is opened
+    try:
+        return users.never_used(db)
+    finally:
+        db.close()
 
 
 def _moved_away(target: Path | str) -> bool:
