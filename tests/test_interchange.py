@@ -722,20 +722,20 @@ def test_an_xlsx_export_states_its_size_so_a_reader_need_not_read_it_all_to_size
 
 
 def test_an_export_writes_the_rows_it_counted_whatever_another_desk_saves_meanwhile(
-        demo_db_path, tmp_path, monkeypatch):
+        engine, demo_target, tmp_path, monkeypatch):
     """The XLSX states the count as its size, which openpyxl's read-only mode (and pandas)
     trust: a service saved between the count and the rows was written but not read."""
     from hubapp.store import interchange as store_interchange
-    from hubapp.store import open_db
+    from hubapp.store import open_db, transaction
 
-    db, desk = open_db(demo_db_path), sqlite3.connect(demo_db_path)
+    db, desk = open_db(demo_target), open_db(demo_target)
     counted = store_interchange.count_export
 
     def count_then_another_desk_saves(*args):
         total = counted(*args)
-        desk.execute("INSERT INTO service (service_no, date, direction, mode, status)"
-                     " VALUES ('X9999', '2026-03-05', 'outbound', 'rail', 'cancelled')")
-        desk.commit()
+        with transaction(desk):
+            desk.execute("INSERT INTO service (service_no, date, direction, mode, status)"
+                         " VALUES ('X9999', '2026-03-05', 'outbound', 'rail', 'cancelled')")
         return total
 
     monkeypatch.setattr(store_interchange, "count_export", count_then_another_desk_saves)
@@ -750,6 +750,10 @@ def test_an_export_writes_the_rows_it_counted_whatever_another_desk_saves_meanwh
     assert len(read) == rows + 1 and "X9999" not in {row[1] for row in read}
     assert db.execute("SELECT COUNT(*) FROM service WHERE service_no = 'X9999'"
                       ).fetchone()[0] == 1  # saved, for the next export
+    # Inside a transaction of its own the export reads that one (no BEGIN within it).
+    monkeypatch.setattr(store_interchange, "count_export", counted)
+    with transaction(db):
+        assert export_file(db, path, dt.date(2026, 3, 5), dt.date(2026, 3, 5)) == rows + 1
     db.close()
 
 

@@ -350,11 +350,14 @@ def transaction(db: Database) -> Iterator[Database]:
 def one_snapshot(db: Database) -> Iterator[None]:
     """Reads that must agree (a count and the rows it counted) see one state of the
     database, whatever another desk saves between them."""
-    if not is_postgres(db) and db.conn.in_transaction:
-        yield  # inside a transaction of this connection's own already
+    if is_postgres(db):
+        with db.snapshot():
+            yield
         return
-    db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" if is_postgres(db)
-               else "BEGIN")
+    if db.conn.in_transaction:
+        yield  # inside a transaction of this connection's own already: its reads agree
+        return
+    db.execute("BEGIN")  # in WAL, the first read fixes what the others see
     try:
         yield
     finally:

@@ -249,6 +249,17 @@ class PgDatabase:
             self._transactions -= 1
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """store.one_snapshot() on the server: reads of one state of the database; inside a
+        transaction already, that one's (its isolation is set by its first statement)."""
+        if self._transactions:
+            yield
+            return
+        with self.atomic():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+
+    @contextlib.contextmanager
     def write_transaction(self) -> Iterator[PgDatabase]:
         """store.transaction() on the server: all or nothing, writers one at a time."""
         try:
