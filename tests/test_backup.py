@@ -814,3 +814,23 @@ def test_a_restore_while_another_desk_holds_its_write_says_busy_and_changes_noth
         desk.close()
     assert _dump(demo_db_path) == before
     assert list((tmp_path / "backups").iterdir()) == []  # its copy of the data as it was
+
+
+def test_a_restore_stopped_while_it_waits_keeps_no_copy_named_before_restore(
+        demo_db_path, tmp_path, monkeypatch):
+    """Ctrl+C while the restore waited for another desk left backups/…-before-restore-….db,
+    though nothing was restored; each try another whole copy."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    before = _dump(demo_db_path)
+    copy_into = backup._copy_into
+
+    def stopped_over_the_database(source, target):
+        if target.name.endswith(".restoring"):
+            return copy_into(source, target)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backup, "_copy_into", stopped_over_the_database)
+    with pytest.raises(KeyboardInterrupt):
+        backup.restore(saved, demo_db_path, ANN)
+    assert list((tmp_path / "backups").iterdir()) == []
+    assert _dump(demo_db_path) == before

@@ -418,6 +418,13 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
                 # The current file is too damaged to write into page by page (it is
                 # kept above): put the backup in its place whole.
                 _replace_file(staged, db_path)
+            except BaseException:
+                # Stopped (Ctrl+C while waiting for another desk): the copy written in one
+                # transaction is rolled back, and a kept copy named "before restore" would
+                # say a restore was made.
+                if kept is not None:
+                    _remove_with_logs(kept)
+                raise
     finally:
         _remove_with_logs(staged)
     return kept
