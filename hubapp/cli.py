@@ -185,7 +185,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
     backup = command("backup", translate(
         "cli", "copy the database to a file, verified, while others use it"))
-    backup.add_argument("-o", "--output", type=Path, required=True,
+    backup.add_argument("-o", "--output", type=_backup_target, required=True,
                         help=translate("cli", "backup file to write"))
     restore = command("restore", translate(
         "cli", "replace the database with a backup (the current one is kept first: a file "
@@ -238,6 +238,16 @@ def _export_target(text: str) -> Path:
         return export_target(text)
     except HubError as error:
         raise argparse.ArgumentTypeError(message(error, translate)) from None
+
+
+def _backup_target(text: str) -> Path:
+    """A name ending in "/" is a folder (backed up into, as cp does): one that is not there
+    was written as a file of its name, which every nightly run then overwrote."""
+    if text.endswith(("/", os.sep)) and not Path(text).is_dir():
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "folder {folder} does not exist: make it, or name a backup file").format(
+                folder=text))
+    return Path(text)
 
 
 def _problems_target(text: str) -> Path:

@@ -340,3 +340,27 @@ def test_reading_or_refusing_a_file_leaves_nothing_beside_it(demo_db_path, tmp_p
         assert result.returncode == code, (args, result.stderr)
         assert sorted(path.name for path in folder.iterdir()) == ["hub.db", "newer.db"], args
     assert newer.read_bytes() == kept
+
+
+def test_a_backup_into_a_folder_not_made_is_refused_not_written_as_its_name(demo_db_path,
+                                                                          tmp_path):
+    """`-o nightly/` wrote a file named nightly, which every later run overwrote: one
+    backup kept where a folder of them was meant."""
+    nightly = tmp_path / "nightly"
+    result = hubapp("backup", "--db", demo_db_path, "-o", f"{nightly}/")
+    assert result.returncode == 2 and not nightly.exists()
+    assert f"folder {nightly}/ does not exist: make it, or name a backup file" in result.stderr
+    nightly.mkdir()
+    result = hubapp("backup", "--db", demo_db_path, "-o", f"{nightly}/")
+    assert result.returncode == 0, result.stderr
+    [written] = nightly.iterdir()
+    assert written.suffix == ".db"
+
+
+def test_a_restore_of_a_backup_not_there_names_the_backup(demo_db_path, tmp_path):
+    before = _dump(demo_db_path)
+    missing = tmp_path / "nope.db"
+    result = hubapp("restore", missing, "--db", demo_db_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"hubapp: error: Backup file {missing} does not exist"
+    assert _dump(demo_db_path) == before

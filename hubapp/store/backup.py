@@ -315,6 +315,11 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     a file, that entry goes in with the backup's data in one write.
     """
     _require_admin(db_path, by)
+    if not Path(backup_file).exists():
+        # Found missing further on, it was said in --db's words ("Database … does not
+        # exist"), as if the hub were the file not there.
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "Backup file {path} does not exist"), path=str(backup_file))
     if not is_server(db_path):
         return _restore_file(Path(backup_file), Path(db_path), by, folder)
     kept, newest = server_backup.restore(backup_file, str(db_path), _newest_entry)

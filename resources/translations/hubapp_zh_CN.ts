@@ -2015,17 +2015,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="193"/>
+        <location filename="../../hubapp/ui/app.py" line="192"/>
         <source>Use a local file</source>
         <translation>使用本地文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="194"/>
+        <location filename="../../hubapp/ui/app.py" line="193"/>
         <source>Hub Desk databases (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="200"/>
+        <location filename="../../hubapp/ui/app.py" line="199"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
@@ -2927,50 +2927,50 @@ Turn single-user mode on?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="141"/>
-        <location filename="../../hubapp/ui/app.py" line="171"/>
+        <location filename="../../hubapp/ui/app.py" line="127"/>
+        <location filename="../../hubapp/ui/app.py" line="170"/>
         <source>Hub Desk cannot open the database</source>
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="172"/>
+        <location filename="../../hubapp/ui/app.py" line="171"/>
         <source>{path}, the database this desk used last, is not there: it may have been moved or renamed. Choose where it is now.</source>
         <translation>本工作台上次使用的数据库 {path} 已不在原处：可能已被移动或改名。请选择它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="217"/>
+        <location filename="../../hubapp/ui/app.py" line="216"/>
         <source>Upgrading {name} for this version of Hub Desk. A copy of it is kept first; on years of history this takes a minute or two.</source>
         <translation>正在为此版本的枢纽工作台升级 {name}。会先保留一份副本；多年的历史数据需要一两分钟。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="260"/>
+        <location filename="../../hubapp/ui/app.py" line="259"/>
         <source>{path} can be read but not saved to: {part}, which SQLite keeps beside it, is read-only. Nothing typed in this window can be saved; make {part} writable and open the database again to record changes.</source>
         <translation>{path} 可以读取但无法保存：SQLite 保存在它旁边的 {part} 是只读的。在此窗口中输入的内容都无法保存；请将 {part} 设为可写，然后重新打开数据库以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="264"/>
+        <location filename="../../hubapp/ui/app.py" line="263"/>
         <source>Database is read-only</source>
         <translation>数据库为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="255"/>
+        <location filename="../../hubapp/ui/app.py" line="254"/>
         <source>{path} can be read but not saved to: the file or its folder is read-only. Nothing typed in this window can be saved; make both writable and open it again to record changes.</source>
         <translation>{path} 可以读取但无法保存：文件或其所在文件夹为只读。在此窗口中输入的内容都无法保存；请将两者都设为可写，然后重新打开以记录更改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="221"/>
-        <location filename="../../hubapp/ui/app.py" line="282"/>
+        <location filename="../../hubapp/ui/app.py" line="220"/>
+        <location filename="../../hubapp/ui/app.py" line="281"/>
         <location filename="../../hubapp/ui/translations.py" line="47"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="286"/>
+        <location filename="../../hubapp/ui/app.py" line="285"/>
         <source>Hub Desk: unexpected error</source>
         <translation>枢纽工作台：意外错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/app.py" line="287"/>
+        <location filename="../../hubapp/ui/app.py" line="286"/>
         <source>Something went wrong and was not saved. The details are in the log:
 {log}
 
@@ -3010,13 +3010,13 @@ Turn single-user mode on?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="59"/>
-        <location filename="../../hubapp/cli.py" line="473"/>
+        <location filename="../../hubapp/cli.py" line="483"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="60"/>
-        <location filename="../../hubapp/cli.py" line="339"/>
+        <location filename="../../hubapp/cli.py" line="349"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
@@ -3049,13 +3049,13 @@ Turn single-user mode on?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="708"/>
+        <location filename="../../hubapp/cli.py" line="718"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="708"/>
+        <location filename="../../hubapp/cli.py" line="718"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>no</source>
         <translation>否</translation>
@@ -3887,42 +3887,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>列出用户：名称、角色、是否可以登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="248"/>
+        <location filename="../../hubapp/cli.py" line="247"/>
+        <source>folder {folder} does not exist: make it, or name a backup file</source>
+        <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="258"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="254"/>
+        <location filename="../../hubapp/cli.py" line="264"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="269"/>
+        <location filename="../../hubapp/cli.py" line="279"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="289"/>
+        <location filename="../../hubapp/cli.py" line="299"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="301"/>
+        <location filename="../../hubapp/cli.py" line="311"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="309"/>
+        <location filename="../../hubapp/cli.py" line="319"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="449"/>
+        <location filename="../../hubapp/cli.py" line="459"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="359"/>
+        <location filename="../../hubapp/cli.py" line="369"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
@@ -3932,102 +3937,102 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作站上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="481"/>
+        <location filename="../../hubapp/cli.py" line="491"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="503"/>
+        <location filename="../../hubapp/cli.py" line="513"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="510"/>
+        <location filename="../../hubapp/cli.py" line="520"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="532"/>
+        <location filename="../../hubapp/cli.py" line="542"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="634"/>
+        <location filename="../../hubapp/cli.py" line="644"/>
         <source>; the database as it was is kept as the dump {kept}</source>
         <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="647"/>
+        <location filename="../../hubapp/cli.py" line="657"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="652"/>
+        <location filename="../../hubapp/cli.py" line="662"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="706"/>
+        <location filename="../../hubapp/cli.py" line="716"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="706"/>
+        <location filename="../../hubapp/cli.py" line="716"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="706"/>
+        <location filename="../../hubapp/cli.py" line="716"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="711"/>
+        <location filename="../../hubapp/cli.py" line="721"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="739"/>
+        <location filename="../../hubapp/cli.py" line="749"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="825"/>
+        <location filename="../../hubapp/cli.py" line="835"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="828"/>
+        <location filename="../../hubapp/cli.py" line="838"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="832"/>
+        <location filename="../../hubapp/cli.py" line="842"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="844"/>
+        <location filename="../../hubapp/cli.py" line="854"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="846"/>
+        <location filename="../../hubapp/cli.py" line="856"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="882"/>
+        <location filename="../../hubapp/cli.py" line="892"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="929"/>
+        <location filename="../../hubapp/cli.py" line="939"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="624"/>
+        <location filename="../../hubapp/cli.py" line="634"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
@@ -4056,12 +4061,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="636"/>
+        <location filename="../../hubapp/cli.py" line="646"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="635"/>
+        <location filename="../../hubapp/cli.py" line="645"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
@@ -4076,82 +4081,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="645"/>
+        <location filename="../../hubapp/cli.py" line="655"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="646"/>
+        <location filename="../../hubapp/cli.py" line="656"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="646"/>
+        <location filename="../../hubapp/cli.py" line="656"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="664"/>
+        <location filename="../../hubapp/cli.py" line="674"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="666"/>
+        <location filename="../../hubapp/cli.py" line="676"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="666"/>
+        <location filename="../../hubapp/cli.py" line="676"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="681"/>
+        <location filename="../../hubapp/cli.py" line="691"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="683"/>
+        <location filename="../../hubapp/cli.py" line="693"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="683"/>
+        <location filename="../../hubapp/cli.py" line="693"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="683"/>
+        <location filename="../../hubapp/cli.py" line="693"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="684"/>
+        <location filename="../../hubapp/cli.py" line="694"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="684"/>
+        <location filename="../../hubapp/cli.py" line="694"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="684"/>
+        <location filename="../../hubapp/cli.py" line="694"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="723"/>
+        <location filename="../../hubapp/cli.py" line="733"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="725"/>
+        <location filename="../../hubapp/cli.py" line="735"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="736"/>
+        <location filename="../../hubapp/cli.py" line="746"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
@@ -4166,17 +4171,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file}：已略过 {count} 行合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="837"/>
+        <location filename="../../hubapp/cli.py" line="847"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="838"/>
+        <location filename="../../hubapp/cli.py" line="848"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="873"/>
+        <location filename="../../hubapp/cli.py" line="883"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4963,28 +4968,33 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="383"/>
+        <location filename="../../hubapp/store/backup.py" line="321"/>
+        <source>Backup file {path} does not exist</source>
+        <translation>备份文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="388"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="387"/>
+        <location filename="../../hubapp/store/backup.py" line="392"/>
         <location filename="../../hubapp/store/db.py" line="87"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="468"/>
+        <location filename="../../hubapp/store/backup.py" line="480"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="473"/>
+        <location filename="../../hubapp/store/backup.py" line="485"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="476"/>
+        <location filename="../../hubapp/store/backup.py" line="488"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -4995,7 +5005,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="274"/>
-        <location filename="../../hubapp/store/backup.py" line="548"/>
+        <location filename="../../hubapp/store/backup.py" line="560"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -5110,22 +5120,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>文件夹 {folder} 所在的磁盘已满：将数据库升级到此版本的枢纽工作台前，需要留出一份副本的空间（{size}）。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="399"/>
+        <location filename="../../hubapp/store/db.py" line="402"/>
         <source>Database {path} is read-only: check the file&apos;s permissions</source>
         <translation>数据库 {path} 为只读：请检查文件权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="404"/>
+        <location filename="../../hubapp/store/db.py" line="407"/>
         <source>The disk holding {path} is full: nothing was saved</source>
         <translation>{path} 所在的磁盘已满：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="415"/>
+        <location filename="../../hubapp/store/db.py" line="418"/>
         <source>Writing to {path} failed (disk error or file too large): nothing was saved</source>
         <translation>写入 {path} 失败（磁盘错误或文件过大）：未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="401"/>
+        <location filename="../../hubapp/store/db.py" line="404"/>
         <source>{path} is not a Hub Desk database (damaged or not an SQLite file)</source>
         <translation>{path} 不是枢纽工作台数据库（已损坏或不是 SQLite 文件）</translation>
     </message>
@@ -5135,17 +5145,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是服务器数据库的备份，不是枢纽工作台的数据库文件：请先连接到服务器，再在服务器上恢复（“文件 ▸ 从备份恢复…”，或使用 hubapp restore 并指定 --db postgresql://…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="403"/>
+        <location filename="../../hubapp/store/db.py" line="406"/>
         <source>Database {path} is damaged; restore it from a backup</source>
         <translation>数据库 {path} 已损坏；请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="405"/>
+        <location filename="../../hubapp/store/db.py" line="408"/>
         <source>Cannot open database {path}: check the folder exists and is writable</source>
         <translation>无法打开数据库 {path}：请检查文件夹是否存在且可写入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="424"/>
+        <location filename="../../hubapp/store/db.py" line="427"/>
         <source>Database {path} cannot be used: its folder {folder} is read-only, and SQLite keeps its -wal and -shm files beside the database. Make the folder writable or copy the file to a folder that is</source>
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
@@ -5401,77 +5411,77 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="319"/>
+        <location filename="../../hubapp/cli.py" line="329"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="523"/>
+        <location filename="../../hubapp/cli.py" line="533"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="527"/>
+        <location filename="../../hubapp/cli.py" line="537"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="677"/>
+        <location filename="../../hubapp/cli.py" line="687"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="726"/>
+        <location filename="../../hubapp/cli.py" line="736"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="755"/>
+        <location filename="../../hubapp/cli.py" line="765"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
         <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="761"/>
+        <location filename="../../hubapp/cli.py" line="771"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
         <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="767"/>
+        <location filename="../../hubapp/cli.py" line="777"/>
         <source>Column {other!r} already gives {name}; rename or delete one of the columns (or map them in File ▸ Import…)</source>
         <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="786"/>
+        <location filename="../../hubapp/cli.py" line="796"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="792"/>
+        <location filename="../../hubapp/cli.py" line="802"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="758"/>
+        <location filename="../../hubapp/cli.py" line="768"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="754"/>
+        <location filename="../../hubapp/cli.py" line="764"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须用 --reason 文字 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="901"/>
+        <location filename="../../hubapp/cli.py" line="911"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="912"/>
+        <location filename="../../hubapp/cli.py" line="922"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="917"/>
+        <location filename="../../hubapp/cli.py" line="927"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -5521,63 +5531,63 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="449"/>
+        <location filename="../../hubapp/store/postgres.py" line="460"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="456"/>
+        <location filename="../../hubapp/store/postgres.py" line="467"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="465"/>
+        <location filename="../../hubapp/store/postgres.py" line="476"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="527"/>
+        <location filename="../../hubapp/store/postgres.py" line="538"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="548"/>
+        <location filename="../../hubapp/store/postgres.py" line="559"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="551"/>
+        <location filename="../../hubapp/store/postgres.py" line="562"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="553"/>
+        <location filename="../../hubapp/store/postgres.py" line="564"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="556"/>
+        <location filename="../../hubapp/store/postgres.py" line="567"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/db.py" line="397"/>
-        <location filename="../../hubapp/store/postgres.py" line="559"/>
+        <location filename="../../hubapp/store/db.py" line="400"/>
+        <location filename="../../hubapp/store/postgres.py" line="570"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="562"/>
+        <location filename="../../hubapp/store/postgres.py" line="573"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="565"/>
+        <location filename="../../hubapp/store/postgres.py" line="576"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="577"/>
+        <location filename="../../hubapp/store/postgres.py" line="588"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
@@ -5783,62 +5793,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="561"/>
+        <location filename="../../hubapp/cli.py" line="571"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="562"/>
+        <location filename="../../hubapp/cli.py" line="572"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="562"/>
+        <location filename="../../hubapp/cli.py" line="572"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="563"/>
+        <location filename="../../hubapp/cli.py" line="573"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="563"/>
+        <location filename="../../hubapp/cli.py" line="573"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="564"/>
+        <location filename="../../hubapp/cli.py" line="574"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="564"/>
+        <location filename="../../hubapp/cli.py" line="574"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="565"/>
+        <location filename="../../hubapp/cli.py" line="575"/>
         <source>gross_kg</source>
         <translation>毛重(kg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="576"/>
+        <location filename="../../hubapp/cli.py" line="586"/>
         <source>(no route)</source>
         <translation>（无线路）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="577"/>
+        <location filename="../../hubapp/cli.py" line="587"/>
         <source>(empty or not given)</source>
         <translation>（空箱或未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="579"/>
+        <location filename="../../hubapp/cli.py" line="589"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="580"/>
+        <location filename="../../hubapp/cli.py" line="590"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
