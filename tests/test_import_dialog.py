@@ -668,7 +668,7 @@ def test_a_file_corrected_after_a_refused_import_is_previewed_again(
         "columns mapped by hand above, then Import.")
     assert dialog.preview_model.headerData(12, Qt.Orientation.Horizontal) == "封条\n→ seal"
     assert dialog.preview_model.headerData(13, Qt.Orientation.Horizontal) == \
-        "到达时间\n→ arrived_at"
+        "到达时间\n→ arrived_at (inbound only)"
     assert list(dialog.mapping_boxes) == [12] and dialog.import_button.isEnabled()
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
@@ -916,7 +916,8 @@ def test_the_preview_says_a_departure_beside_an_arrival_counts_for_outbound_only
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     headers = [dialog.preview_model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(dialog.preview_model.columnCount())]
-    assert headers[-2:] == ["发车时间\n→ departed_at (outbound only)", "到达时间\n→ arrived_at"]
+    assert headers[-2:] == ["发车时间\n→ departed_at (outbound only)",
+                            "到达时间\n→ arrived_at (inbound only)"]
 
     path.write_text("日期,班列号,方向,箱号,箱型,空重,发车时间\n"
                     f"2026-03-06,X8001,出口,{with_check_digit('ARRU000001')},22G1,空,08:30\n",

@@ -130,6 +130,8 @@ class PreviewModel(QAbstractTableModel):
             # An inbound train's time is its arrival: the departure beside it, the far end's,
             # is not kept, which the preview is the clerk's one chance to see.
             read_as = self.tr("{field} (outbound only)").format(field=read_as)
+        elif field == "arrived_at":  # an outbound train's arrival at the far end neither
+            read_as = self.tr("{field} (inbound only)").format(field=read_as)
         return f"{self._headers[section]}\n→ {read_as}"
 
 
