@@ -34,7 +34,7 @@ from hubapp.store.db import (
     open_db, reading, transaction, upgrade_partials,
 )
 from hubapp.store.engine import is_server
-from hubapp.store.filesystem import is_database_file
+from hubapp.store.filesystem import is_database_file, logs_of
 from hubapp.store.users import ADMIN, UserRecord, require_role
 from hubapp.store.whole_file import PARTIAL, free_name, remove_stale, write_whole
 
@@ -144,9 +144,8 @@ def _refuse_all_but_a_backup(target: Path) -> None:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} exists and is not a database; choose another file name"),
                             path=str(target))
-    real = target.resolve()  # SQLite keeps the logs beside the file a link names
     if _WAL_MODE in header[_VERSIONS] or any(
-            Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal")):
+            log.exists() for log in logs_of(target, "-wal", "-shm", "-journal")):
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is a database in use, not a backup: a backup does not replace "
                         "it. Choose another file name; to put a backup's data into {path}, "

@@ -18,6 +18,7 @@ from hubapp.domain.wording import file_size
 from hubapp.store import audit, migrations
 from hubapp.store.engine import is_postgres, is_server
 from hubapp.store.file_db import FileDatabase
+from hubapp.store.filesystem import logs_of
 from hubapp.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
 from hubapp.store.whole_file import PARTIAL, remove_stale, write_whole
 
@@ -152,7 +153,7 @@ def _applied_steps(path: Path) -> tuple[set[str], set[str]]:
     # without the reader's files ("immutable"). SQLite keeps them beside the file a link
     # names, so they are looked for there.
     real = path.resolve()
-    quiet = not any(Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    quiet = not any(log.exists() for log in logs_of(real, "-wal", "-journal"))
     conn = sqlite3.connect(f"{real.as_uri()}?mode=ro{'&immutable=1' * quiet}", uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -257,8 +258,7 @@ def _side_files_writable_as(path: Path) -> None:
     if not os.access(path, os.W_OK):
         return
     mode = stat.S_IMODE(path.stat().st_mode)
-    real = path.resolve()  # through a link, its -wal and -shm are beside the file it names
-    for side in (Path(f"{real}-wal"), Path(f"{real}-shm")):
+    for side in logs_of(path, "-wal", "-shm"):
         if side.exists() and not os.access(side, os.W_OK):
             # Another user's stays as it is (the window then opens read-only, naming it);
             # one gone meanwhile was the last desk's, removed as it closed.

@@ -23,6 +23,13 @@ _DRIVE_REMOTE = 4  # GetDriveTypeW's DRIVE_REMOTE
 _OCTAL = re.compile(r"\\([0-7]{3})")
 
 
+def logs_of(path: Path | str, *suffixes: str) -> list[Path]:
+    """SQLite's files of the database path ("-wal", "-shm", "-journal"), where SQLite keeps
+    them: beside the file a link names."""
+    real = Path(path).resolve()
+    return [Path(f"{real}{suffix}") for suffix in suffixes]
+
+
 def can_save_to(path: Path | str) -> bool:
     """Can SQLite write to the file? An existing file it can only read opens without a word,
     and every save then fails."""
@@ -36,8 +43,7 @@ def read_only_part(path: Path | str) -> Path | None:
     path = Path(path)
     if not os.access(path.parent, os.W_OK):
         return path.parent
-    real = path.resolve()  # through a link, its -wal and -shm are beside the file it names
-    return next((part for part in (path, Path(f"{real}-wal"), Path(f"{real}-shm"))
+    return next((part for part in (path, *logs_of(path, "-wal", "-shm"))
                  if part.exists() and not os.access(part, os.W_OK)), None)
 
 
