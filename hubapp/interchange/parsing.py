@@ -43,7 +43,7 @@ SERVICE_FIELDS: tuple[str, ...] = (
 MOVE_FIELDS: tuple[str, ...] = tuple(name for name in COLUMNS if name not in SERVICE_FIELDS)
 
 # Between the remarks of a service's rows where they differ (see parse_table).
-NOTES_JOINER = "; "
+_NOTES_JOINER = "; "
 # Between remarks as people type them: a Chinese input method gives the full-width "；".
 _REMARKS_APART = re.compile(r"\s*[;；]\s*")
 
@@ -51,6 +51,7 @@ _REMARKS_APART = re.compile(r"\s*[;；]\s*")
 def _remarks(notes: str) -> list[str]:
     """The remarks in notes, each once, in the order written."""
     return list(dict.fromkeys(part for part in _REMARKS_APART.split(notes) if part))
+
 
 # Headers for the columns domain.columns does not know (it serves the grid's paste too).
 _MORE_HEADERS: dict[str, tuple[str, ...]] = {
@@ -260,7 +261,7 @@ def parse_table(
                 # one note, which keeps each of them once rather than refuse the file.
                 kept = _remarks(str(known[0]))
                 if more := [part for part in _remarks(str(value)) if part not in kept]:
-                    group.values[name] = (NOTES_JOINER.join(kept + more), *known[1:])
+                    group.values[name] = (_NOTES_JOINER.join(kept + more), *known[1:])
             elif known[0] != value:
                 row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
                             "Line {other} gives {value!r} for the same service"),
@@ -378,7 +379,8 @@ def build_service(key: tuple[dt.date, str, Direction],
         service_no=number, date=day, direction=direction, mode=mode,
         route_code=route.code if route else None, origin=values.get("origin"),
         destination=values.get("destination"), scheduled_at=values.get("scheduled_at"),
-        actual_at=values.get("arrived_at", values.get("departed_at")), status=status, wagons=values.get("wagons"),
+        actual_at=values.get("arrived_at", values.get("departed_at")), status=status,
+        wagons=values.get("wagons"),
         notes=values.get("notes") or "",
     )
 
