@@ -231,14 +231,17 @@ def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[s
     return "".join(lines) + "</table>"
 
 
-# A run of Latin letters, digits and marks too long for a narrow column: lines break between
-# words only (to_document), so "PolyvinylchloridePVCsuspensionresin…" ran off the page.
-_LONG_WORD = re.compile(r"([!-~]{20})(?=[!-~])")
+# Where a wrapping cell may break besides between words (to_document breaks there only):
+# after a "/", where Qt makes none before a digit (coupled trains' X8011/8012/8013), and
+# after every 20 characters of a run of Latin letters, digits and marks too long for a
+# narrow column ("PolyvinylchloridePVCsuspensionresin…" ran off the page).
+_SLASH, _LONG_WORD = re.compile(r"/(?=[!-~])"), re.compile(r"([!-~]{20})(?=[!-~])")
 
 
 def _breakable(text: str) -> str:
-    """text with a place to break (a zero-width space) after every 20 characters of a word."""
-    return _LONG_WORD.sub("\\1\u200b", text)
+    """text with a place to break (a zero-width space) after each "/" in a word, then after
+    every 20 characters of a run still longer."""
+    return _LONG_WORD.sub("\\1\u200b", _SLASH.sub("/\u200b", text))
 
 
 def _numbers(totals: TotalsRecord, with_services: bool = True) -> list[str]:
@@ -342,9 +345,9 @@ def _services(data: ReportDataRecord, language: str) -> str:
                (text("commodities", language), False)]
     # The route's code, not its long name (the per-route table names the routes); only
     # the commodities may take a second line, and a long service number, coupled trains'
-    # X8011/8012/8013, after a "/" (none between "/" and a digit without the space made):
-    # kept on one line, it took the commodities' width and most rows took two lines.
-    rows = [[line.service_no.replace("/", "/\u200b"), line.route_code or NOTHING,
+    # X8011/8012/8013, after a "/" (_breakable): kept on one line, it took the commodities'
+    # width and most rows took two lines.
+    rows = [[line.service_no, line.route_code or NOTHING,
              text(line.direction, language), service_time(line.at, data.first),
              *_numbers(line.totals, with_services=False),
              text("list", language).join(name(en, zh, "no_commodity", language)
