@@ -98,6 +98,10 @@ def run_gui(db_path: Path | str | None) -> int:
         db.close()
 
 
+# _asked_where's answer for a hub to start at the default place.
+NEW_HUB = object()
+
+
 def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | str] | None:
     """The database the window starts on, and its target; None if there is none to open.
 
@@ -109,20 +113,17 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
     path = start_target(db_path)
     if db_path is None and _moved_away(path):
         return _choose_instead_of(Path(path))
-    if db_path is None and _first_start(path):
-        # A desk joining a hub: it made a hub of its own at once, asking for its
-        # administrator, and Cancel left that empty file behind.
-        while (choice := dialogs.ask_first_start(None)) != "new":
-            if choice is None:
-                return None
-            opened = _choose_another(Path.home()) if choice == "file" \
-                else _connect_instead(path)
-            if opened is not None:
-                return opened
+    # A desk that chose no database: it made a hub of its own at once, asking for its
+    # administrator (a desk joining a hub had to make one to reach Connect to server…).
+    first_start = db_path is None and path == default_db_path()
+    if first_start and not Path(path).exists():
+        if (where := _asked_where(path)) is not NEW_HUB:
+            return where  # Cancel makes nothing
+        first_start = False
     try:
         # A new hub's file is made; an existing 0-byte one is a copy that broke off.
         create = is_server(path) or not Path(path).exists()
-        return open_showing_upgrade(path, create), path
+        db = open_showing_upgrade(path, create)
     except HubError as error:
         dialogs.show_error(None, QApplication.translate("app", "Hub Desk cannot open the "
                                                         "database"), labels.message(error))
@@ -130,7 +131,26 @@ def open_start_database(db_path: Path | str | None) -> tuple[Database, Path | st
             return None
         if not is_server(path):
             return _choose_another(Path(path))
-    return _connect_instead(path)
+        return _connect_instead(path)
+    # A hub started and left before its administrator was created is asked about again, never
+    # deleted: another window may be setting it up.
+    if first_start and users.never_used(db) and (where := _asked_where(path)) is not NEW_HUB:
+        db.close()
+        return where
+    return db, path
+
+
+def _asked_where(path: Path | str) -> tuple[Database, Path | str] | object | None:
+    """On a first start: the database opened instead (a hub's file, the hub's server),
+    NEW_HUB to start one at path, or None to quit. A file or server not chosen after all
+    asks again."""
+    while (choice := dialogs.ask_first_start(None)) != "new":
+        if choice is None:
+            return None
+        opened = _choose_another(Path.home()) if choice == "file" else _connect_instead(path)
+        if opened is not None:
+            return opened
+    return NEW_HUB
 
 
 def _connect_instead(path: Path | str) -> tuple[Database, str] | None:
@@ -139,24 +159,6 @@ def _connect_instead(path: Path | str) -> tuple[Database, str] | None:
     if connected is not None:
         remember_target(connected[1])
     return connected
-
-
-def _first_start(target: Path | str) -> bool:
-    """This desk has chosen no database, and the default file is not there yet, or holds a
-    hub left before its administrator was created (Start a new hub, then Cancel): that one
-    is asked about again, never deleted, as another window may be setting it up."""
-    if target != default_db_path():
-        return False
-    if not Path(target).exists():
-        return True
-    try:
-        db = open_db(target, create=False)
-    except HubError:
-        return False  # said as the file is opened
-    try:
-        return users.never_used(db)
-    finally:
-        db.close()
 
 
 def _moved_away(target: Path | str) -> bool:
