@@ -240,18 +240,15 @@ class SettingsDialog(FormDialog):
         by the field; one left as it was is kept. Judged before the hub's settings are saved: a refused folder leaves
         every setting as it was."""
         typed = self.backup_folder.text().strip()
-        if typed == self._kept_folder:
-            # Not judged again: a network folder offline for now would refuse a paper change.
-            self.folder_to_keep = typed
-            self.desk.show_errors([])  # one said of another folder typed before
-            return True
         try:
-            self.folder_to_keep = str(backup.ready_folder(typed)) if typed else ""
+            # One left as it was is not judged again: a network folder offline for now would
+            # refuse a paper change.
+            self.folder_to_keep = typed if typed in (self._kept_folder, "") \
+                else str(backup.ready_folder(typed))
         except HubError as error:
             self.desk.show_errors([FieldError.from_hub_error("backup_folder", error)])
-            self.adjustSize()  # room for the wrapped message
             return False
-        self.desk.show_errors([])
+        self.desk.show_errors([])  # and any said of a folder typed before
         return True
 
     def reject(self) -> None:
