@@ -79,6 +79,30 @@ def test_a_total_line_is_left_out_and_said(db, tmp_path, encoding):
         "total.csv: 2 total lines left out, as a total holds no container"
 
 
+def test_the_far_end_s_times_are_said_left_out(db, tmp_path):
+    """An inbound train's 发车时间 (it left Vientiane) and an outbound one's 到达时间 are not the
+    hub's: left out, as before, but no longer without a word."""
+    boxes = [with_check_digit(f"FARU{n:06d}") for n in range(3)]
+    listing = tmp_path / "far.csv"
+    listing.write_text("\n".join([
+        "日期,班列号,方向,箱号,箱型,空重,发车时间,到达时间",
+        f"2026-03-06,X5508,进口,{boxes[0]},22G1,空,2026-03-05 21:40,14:20",
+        f"2026-03-06,X5508,进口,{boxes[1]},22G1,空,2026-03-05 21:40,14:20",
+        f"2026-03-06,X8001,出口,{boxes[2]},22G1,空,08:30,",
+    ]) + "\n", encoding="utf-8")
+
+    result = hubapp("import", listing, "--db", db)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == ("far.csv: the far end's time of 1 service left out "
+                                     "(发车时间): the hub keeps when a train leaves or reaches it")
+    listing.write_text(listing.read_text(encoding="utf-8").replace("08:30,", "08:30,2026-03-07 09:00")
+                       .replace("2026-03-06", "2026-03-07"), encoding="utf-8")
+    assert hubapp("import", listing, "--db", db, "--dry-run").stderr.strip() == (
+        "far.csv: the far end's time of 2 services left out (到达时间, 发车时间): the hub keeps "
+        "when a train leaves or reaches it")
+
+
 def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):
     rows = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
     book = openpyxl.Workbook()

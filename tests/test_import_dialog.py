@@ -905,7 +905,7 @@ def test_a_problem_past_the_rows_previewed_leaves_no_other_row_picked(
     assert dialog.preview.selectionModel().selectedRows() == []
 
 
-def test_the_preview_says_a_departure_beside_an_arrival_counts_for_outbound_only(
+def test_a_departure_beside_an_arrival_counts_for_outbound_only_as_preview_and_result_say(
         main_window, qtbot, monkeypatch, tmp_path):
     """An inbound list's 发车时间 (when it left Vientiane) beside its 到达时间 is not kept:
     read as "→ departed_at" like any column read, it went without a word."""
@@ -918,6 +918,10 @@ def test_the_preview_says_a_departure_beside_an_arrival_counts_for_outbound_only
                for c in range(dialog.preview_model.columnCount())]
     assert headers[-2:] == ["发车时间\n→ departed_at (outbound only)",
                             "到达时间\n→ arrived_at (inbound only)"]
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().endswith(
+        " inbound.csv: the far end's time of 1 service left out (发车时间): the hub keeps "
+        "when a train leaves or reaches it")
 
     path.write_text("日期,班列号,方向,箱号,箱型,空重,发车时间\n"
                     f"2026-03-06,X8001,出口,{with_check_digit('ARRU000001')},22G1,空,08:30\n",

@@ -75,8 +75,10 @@ def both_ways(db_path: Path, tmp_path: Path, csv_path: Path, monkeypatch, **opti
 
 def test_the_export_is_clean_for_the_quick_path(emptied, demo_db):
     path, _db_path = emptied
-    rows = quick_rows(read_table(path), store_interchange.lookups(demo_db))
-    assert rows is not None
+    quick = quick_rows(read_table(path), store_interchange.lookups(demo_db))
+    assert quick is not None
+    rows, unkept = quick
+    assert unkept == []  # an export writes each train's time in its direction's column
     without_containers = len(rows.services) - len(set(rows.service))
     assert without_containers  # the demo has one, written as a row of its own
     assert len(rows.container) + without_containers == len(read_table(path).rows) > 1_000
@@ -90,6 +92,7 @@ def test_quick_and_row_by_row_store_the_same(emptied, tmp_path, monkeypatch):
 
     assert quick.saved and slow.saved
     assert quick.totals == slow.totals
+    assert quick.unkept_times == slow.unkept_times == 0
     assert stored(quick_db) == stored(slow_db)
     assert check_database(db_path).ok
 
@@ -785,6 +788,9 @@ def test_an_inbound_train_s_time_is_its_arrival_where_the_list_gives_one_both_wa
 
     assert quick.saved and slow.saved
     assert quick.left_out == ()
+    # Said, as left out: X5509's 06:00 may be its arrival written in the wrong column.
+    assert (quick.unkept_times, quick.unkept_columns) == (3, ("到达时间", "发车时间"))
+    assert (slow.unkept_times, slow.unkept_columns) == (3, ("到达时间", "发车时间"))
     assert _times(quick_db) == [("X5508", "inbound", "2026-03-06 14:20"),
                                 ("X5509", "inbound", None),
                                 ("X8001", "outbound", "2026-03-06 08:30")]

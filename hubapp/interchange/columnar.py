@@ -22,8 +22,8 @@ from hubapp.domain.validation import (
     CONTROL, folded, full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
 )
 from hubapp.interchange.parsing import (
-    MOVE_FIELDS, SERVICE_FIELDS, build_service, column_positions, hs_code_agrees, judge_service,
-    unneutralise,
+    MOVE_FIELDS, SERVICE_FIELDS, UNKEPT_TIME, build_service, column_positions, hs_code_agrees,
+    judge_service, unneutralise,
 )
 from hubapp.interchange.reading import PlainLines, Table
 from hubapp.store.interchange import MOVE_COLUMNS, ImportRowsRecord, LookupsRecord
@@ -43,8 +43,9 @@ def quick_rows(
     manual: Mapping[int, str | None] | None = None,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
-) -> ImportRowsRecord | None:
-    """The rows of a file without a single problem, or None if it has any."""
+) -> tuple[ImportRowsRecord, list[str]] | None:
+    """The rows of a file without a single problem, and of each service that gave a time the
+    hub does not keep, that time's field (parsing.UNKEPT_TIME); None if it has any problem."""
     index, problems = column_positions(table.headers, manual)
     total = len(table.rows if isinstance(table, Table) else table.lines)
     if problems or not total:
@@ -63,7 +64,7 @@ def quick_rows(
         stage()
         columns = _Columns.of(table, index)
         stage()
-        services, owner, day_direction = _services(columns, lookups)
+        services, owner, day_direction, unkept = _services(columns, lookups)
         if "" in columns.get("container"):
             kept = columns.drop_rows_without_container()
             owner, day_direction = [owner[i] for i in kept], [day_direction[i] for i in kept]
@@ -101,7 +102,7 @@ def quick_rows(
         services, owner, containers, list(map(codes.__getitem__, written)),
         teus, full_empty, weights, commodities, list(map(folded, columns.get("seal"))),
         columns.get("shipper"), columns.get("consignee"))
-    return _in_service_order(rows)
+    return _in_service_order(rows), unkept
 
 
 class _Columns:
@@ -188,9 +189,11 @@ class _Columns:
         return [name or code for name, code in zip(names, self.get("hs_code"))]
 
 
-def _services(columns: _Columns, lookups: LookupsRecord) -> tuple[list, list[int], list[int]]:
-    """The services in file order, and of each row: its service's index and a number for
-    its date and direction (a container may move once per day and direction)."""
+def _services(columns: _Columns, lookups: LookupsRecord,
+              ) -> tuple[list, list[int], list[int], list[str]]:
+    """The services in file order; of each row, its service's index and a number for its
+    date and direction (a container may move once per day and direction); the fields of
+    the times not kept, as quick_rows."""
     # The cells as written: rows of one service repeat them exactly, so each distinct
     # spelling is cleaned and judged once.
     present = [name for name in SERVICE_FIELDS if name in columns.index]
@@ -220,7 +223,8 @@ def _services(columns: _Columns, lookups: LookupsRecord) -> tuple[list, list[int
     numbers: dict[tuple, int] = {}
     day_direction = [numbers.setdefault((service.date, service.direction), len(numbers))
                      for service in services]
-    return services, owner, list(map(day_direction.__getitem__, owner))
+    unkept = [str(values[UNKEPT_TIME][0]) for values in groups.values() if UNKEPT_TIME in values]
+    return services, owner, list(map(day_direction.__getitem__, owner)), unkept
 
 
 def _containers(texts: list[str]) -> list[str]:

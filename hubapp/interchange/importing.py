@@ -51,6 +51,9 @@ class ImportResultRecord:
     sheet: str = ""  # the worksheet read, as Table.sheet
     unread_sheets: tuple[str, ...] = ()  # as Table.unread_sheets
     total_lines: int = 0  # how many total lines under the boxes were left out
+    # The services that gave a time the hub does not keep (the far end's), and its columns.
+    unkept_times: int = 0
+    unkept_columns: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -123,10 +126,13 @@ def import_file(
             if progress is not None:
                 progress(rows + (rows * done // total if total else rows), 2 * rows)
 
-        def save(items: ImportRowsRecord, skipped_services: int = 0,
+        def save(items: ImportRowsRecord, unkept: list[str], skipped_services: int = 0,
                  skipped_containers: int = 0) -> ImportResultRecord:
+            header = dict(zip(column_fields(table.headers, manual), table.headers))
             skipped = {"skipped_services": skipped_services,
-                       "skipped_containers": skipped_containers}
+                       "skipped_containers": skipped_containers,
+                       "unkept_times": len(unkept),
+                       "unkept_columns": tuple(header[name] for name in sorted(set(unkept)))}
             if dry_run:
                 store.ensure_days_open(db, items, actor, reason)
                 saving(1, 1)  # nothing to save: the work is done
@@ -137,8 +143,8 @@ def import_file(
 
         lookups, teu_45ft = store.lookups(db), settings.load(db).teu_45ft
         quick = quick_rows(table, lookups, teu_45ft, manual, checking, check)
-        if quick is not None and not store.has_duplicates(db, quick):
-            return save(quick)
+        if quick is not None and not store.has_duplicates(db, quick[0]):
+            return save(*quick)
         # Something to report: the row-by-row parse says what, where.
         if not isinstance(table, Table):
             table = read_table(path, manual=manual)
@@ -161,7 +167,9 @@ def import_file(
                                            for duplicate in duplicates),
                           all_stored=not _without(items, stored_services, duplicates)[0])
         items, skipped_containers = _without(items, stored_services, duplicates)
-        return save(ImportRowsRecord.from_items(items), len(stored_services), skipped_containers)
+        return save(ImportRowsRecord.from_items(items),
+                    [planned.unkept_time for planned in plan.services if planned.unkept_time],
+                    len(stored_services), skipped_containers)
 
 
 @contextlib.contextmanager
@@ -295,6 +303,18 @@ def left_out_note(result: ImportResultRecord, translate: Translate = untranslate
         return ""
     return translate("cli", "{file}: columns left out, as no field has such a name: "
                      "{names}").format(file=result.file, names=", ".join(result.left_out))
+
+
+def unkept_times_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
+    """The far end's times a file gave (an inbound train's departure from Vientiane), said
+    as left out so that nobody looks for them in the daily log ("" when there were none)."""
+    if not result.unkept_times:
+        return ""
+    return counted(translate("cli", "{file}: the far end's time of {count} service(s) left "
+                             "out ({columns}): the hub keeps when a train leaves or reaches "
+                             "it"), result.unkept_times).format(
+        file=result.file, count=f"{result.unkept_times:,}",
+        columns=", ".join(result.unkept_columns))
 
 
 def _data_rows(table: Table | PlainLines) -> int:

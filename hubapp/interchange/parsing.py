@@ -44,6 +44,9 @@ MOVE_FIELDS: tuple[str, ...] = tuple(name for name in COLUMNS if name not in SER
 
 # Between the remarks of a service's rows where they differ (see parse_table).
 _NOTES_JOINER = "; "
+# Among a service's values: the field of a time given that the hub does not keep (the far
+# end's), so that the summary says it was left out rather than drop it without a word.
+UNKEPT_TIME = "unkept_time"
 # Between remarks as people type them: a Chinese input method gives the full-width "；".
 _REMARKS_APART = re.compile(r"\s*[;；]\s*")
 
@@ -131,6 +134,7 @@ class PlannedService:
     lines: list[int]  # the file line of each move
     first_line: int
     rows: int  # its rows in the file: one per move, or one saying it has none
+    unkept_time: str = ""  # the field of a time its rows gave that is not kept (UNKEPT_TIME)
 
 
 @dataclass(slots=True)
@@ -285,7 +289,7 @@ def parse_table(
             problems.append(Problem(line, header.get(column, column), value, error.template,
                                     error.values))
         planned.append(PlannedService(service, group.moves, group.lines, group.first_line,
-                                      group.rows))
+                                      group.rows, str(group.values.get(UNKEPT_TIME, ("",))[0])))
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header)
 
@@ -464,6 +468,9 @@ class _Row:
                         "messages", "Expected a time like 08:30 or 2026-03-06 00:15"))
                 else:
                     values[name] = (moment, raw)
+        unkept = "arrived_at" if self.actual_column(key) == "departed_at" else "departed_at"
+        if (raw := self.get(unkept)) and key is not None:
+            values[UNKEPT_TIME] = (unkept, raw)
         if raw := self.get("wagons"):
             if (wagons := _whole_number(raw)) is not None:
                 values["wagons"] = (wagons, raw)

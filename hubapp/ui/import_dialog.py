@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
-    left_out_note, services_and_containers, total_lines_note,
+    left_out_note, services_and_containers, total_lines_note, unkept_times_note,
 )
 from hubapp.interchange.parsing import column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
@@ -522,6 +522,7 @@ class ImportDialog(QDialog):
             said.append(self._how_read(result.encoding, result.sheet, result.unread_sheets))
             said.append(left_out_note(result, QCoreApplication.translate))
             said.append(total_lines_note(result, QCoreApplication.translate))
+            said.append(unkept_times_note(result, QCoreApplication.translate))
             self._set_result(formatting.sentences(*said))
             self.skip_duplicates.hide()
             self.import_button.setEnabled(False)
