@@ -96,6 +96,32 @@ def test_resaving_a_train_that_left_after_midnight_keeps_its_day(qtbot, screen,
     assert stored_times(demo_db_path, "X8888") == imported
 
 
+def test_a_train_imported_without_its_time_is_corrected_without_one(qtbot, screen,
+                                                                     demo_db_path, tmp_path):
+    """A list without times is stored as departed (the boxes went); correcting its wagons must
+    not need a time nobody knows. Marking it arrived, or any other train departed, still does."""
+    csv = tmp_path / "untimed.csv"
+    csv.write_text("date,service,direction,route,wagons,container,size_type,full_empty\n"
+                   f"{DAY},X8888,outbound,CN-LA,40,{with_check_digit('HUBU777001')},22G1,E\n")
+    subprocess.run([sys.executable, "-m", "hubapp", "import", str(csv), "--db",
+                    str(demo_db_path)], check=True, capture_output=True)
+    screen.reload()
+    open_service(screen, "X8888")
+    screen.form.wagons.setFocus()
+    screen.form.wagons.selectAll()
+    press(qtbot, "42", (Qt.Key.Key_S, CTRL))
+    assert not screen.is_dirty()
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute("SELECT status, actual_at, wagons FROM service WHERE service_no ="
+                            " 'X8888'").fetchone() == ("departed", None, 42)
+
+    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.ARRIVED))
+    _, errors = screen.form.read(DAY)
+    assert [error.field for error in errors] == ["actual_at"]  # not stored so: needs one
+    screen.form.status.setCurrentIndex(screen.form.status.findData(Status.DEPARTED))
+    assert not screen.is_dirty()
+
+
 @pytest.mark.parametrize(("typed", "shown", "stored"), [
     ("09:10 +1", "09:10 +1", "2026-03-07 09:10"),
     ("2026-03-05 23:50", "2026-03-05 23:50", "2026-03-05 23:50"),

@@ -273,11 +273,15 @@ class ServiceForm(QWidget):
                 and scheduled - actual > dt.timedelta(hours=12):
             actual += dt.timedelta(days=1)  # a late night train that ran after midnight
         status = self.status.currentData()
-        if status in _NEEDS_ACTUAL and actual is None:
+        previous = self._service
+        # Not of a service stored so (a list imported without times): its wagons corrected,
+        # it must not need a time nobody knows.
+        stored_so = previous is not None and previous.status == status \
+            and previous.actual_at is None
+        if status in _NEEDS_ACTUAL and actual is None and not stored_so:
             errors.append(FieldError("actual_at", _NEEDS_ACTUAL[status]))
         if errors:
             return None, errors
-        previous = self._service
         return ServiceRecord(
             service_no=service_number(self.service_no.text()), date=day,
             direction=self.direction.currentData(), mode=self.mode.currentData(),
