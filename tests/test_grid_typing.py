@@ -655,6 +655,40 @@ def test_after_ctrl_s_the_next_box_is_typed_into_the_empty_row(qtbot, screen):
     assert [row["seal"] for row in screen.grid.text_rows()] == ["", "CN2", "", ""]
 
 
+def _selected(screen) -> list[tuple[int, int]]:
+    return sorted((index.row(), index.column()) for index in screen.grid_view.selectedIndexes())
+
+
+def test_after_ctrl_s_only_the_cursors_cell_is_selected_for_the_keys_after_it(qtbot, screen):
+    """The save moved the cursor while Ctrl was still held, as a Ctrl-click: the pasted rows
+    stayed selected, and a Ctrl+Delete on the row for the next box took box 1, out of sight,
+    with it."""
+    boxes = numbers(4)
+    _new_service(qtbot, screen, "B15")
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t24000\n" for number in boxes))
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert _selected(screen) == [_cursor(screen)] == [(4, 0)]
+    # Shift+Up selects from the cursor: the last box and the empty row, which is no box.
+    press(qtbot, (Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier),
+          (Qt.Key.Key_Delete, CTRL), (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(screen.ctx.db_path, "B15", screen.day())] == boxes[:3]
+
+
+def test_after_a_refused_ctrl_s_delete_clears_only_the_red_cell(qtbot, screen):
+    """The refusal put the cursor on the red cell as a Ctrl-click, which took that one cell
+    out of the pasted selection: Delete cleared every pasted cell but the wrong number."""
+    boxes = numbers(4)
+    wrong = boxes[2][:10] + str((int(boxes[2][10]) + 1) % 10)
+    _new_service(qtbot, screen, "B16")
+    paste(qtbot, screen, "".join(f"{number}\t22G1\tF\t24000\n"
+                                 for number in (*boxes[:2], wrong, boxes[3])))
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert screen.paste_message.text().startswith("Not saved")
+    assert _selected(screen) == [_cursor(screen)] == [(2, 0)]
+    press(qtbot, Qt.Key.Key_Delete, boxes[2], Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(screen.ctx.db_path, "B16", screen.day())] == boxes
+
+
 def test_after_another_desks_save_the_next_box_is_typed_into_the_empty_row(
         qtbot, main_window, screen, demo_target):
     boxes = _typed_three_and_saved(qtbot, screen, "B12")

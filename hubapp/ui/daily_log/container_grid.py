@@ -137,6 +137,7 @@ class ContainerGridView(QTableView):
         self._tab_start: int | None = None
         self._tab_end: tuple[int, int] | None = None
         self._cursor: _CursorRecord | None = None  # noted over a model reset
+        self._putting = False  # put_cursor's move under way
         self.delegate = GridDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -310,7 +311,7 @@ class ContainerGridView(QTableView):
             # box (focusInEvent), where box 1, which Qt would pick, was typed over unseen. A
             # service without any has only that row.
             if rows == 1:
-                self.setCurrentIndex(self.next_box_cell())
+                self.put_cursor(self.next_box_cell())
             return
         if cursor.row is None:  # the row to type the next box into
             row, column = rows - 1, 0
@@ -319,7 +320,25 @@ class ContainerGridView(QTableView):
             row, column = keys.index(cursor.row), cursor.column  # its box, wherever it is now
         else:  # its row gone (or one without a number): where it was, the gap it left
             row, column = min(cursor.top, rows - 1), cursor.column
-        self.setCurrentIndex(self.model().index(row, column))
+        self.put_cursor(self.model().index(row, column))
+
+    def put_cursor(self, index: QModelIndex) -> None:
+        """The cursor on index, its cell alone selected: every move the grid or the screen
+        makes by itself (a save, a refused one, a reload, Enter) goes through here.
+        setCurrentIndex reads the keys still held as a click's: within Ctrl+S it was a
+        Ctrl-click, which left the old selection (a paste's rows, scrolled out of sight) to
+        the next Delete, Ctrl+Delete or paste."""
+        self._putting = True
+        try:
+            # The view's, not its selection model's: Shift+arrow then selects from here.
+            self.setCurrentIndex(index)
+        finally:
+            self._putting = False
+
+    def selectionCommand(self, index, event=None):
+        if self._putting:
+            return QItemSelectionModel.SelectionFlag.ClearAndSelect
+        return super().selectionCommand(index, event)
 
     def next_box_cell(self) -> QModelIndex:
         """The first cell of the row to type the next box into (the last row)."""
@@ -338,7 +357,7 @@ class ContainerGridView(QTableView):
                 reason == Qt.FocusReason.TabFocusReason
                 or reason != Qt.FocusReason.MouseFocusReason
                 and not self.currentIndex().isValid()):
-            self.setCurrentIndex(self.next_box_cell())
+            self.put_cursor(self.next_box_cell())
         super().focusInEvent(event)
 
     def keyboardSearch(self, search: str) -> None:
@@ -430,7 +449,7 @@ class ContainerGridView(QTableView):
             column = current.column() if self._tab_start is None else self._tab_start
             below = self.model().index(min(current.row() + 1, self.model().rowCount() - 1),
                                        column)
-            self.setCurrentIndex(below)
+            self.put_cursor(below)
 
     def edit(self, index, trigger=QAbstractItemView.EditTrigger.AllEditTriggers,
              event=None) -> bool:

@@ -595,7 +595,7 @@ class DailyLogScreen(QWidget):
     def _type_next_box(self) -> None:
         """The cursor in the grid, in the first cell of the row to type the next box into."""
         self.grid_view.setFocus()
-        self.grid_view.setCurrentIndex(self._next_box_cell())
+        self.grid_view.put_cursor(self._next_box_cell())
 
     def _next_box_cell(self):
         return self.grid_view.next_box_cell()
@@ -706,7 +706,7 @@ class DailyLogScreen(QWidget):
         self._configure_grid()
         self._update_buttons()
         self.grid_view.setFocus()
-        self.grid_view.setCurrentIndex(self.grid.index(0, 0))
+        self.grid_view.put_cursor(self.grid.index(0, 0))
 
     # -- editing state ---------------------------------------------------------------
 
@@ -851,7 +851,7 @@ class DailyLogScreen(QWidget):
         self.undo_stack.setClean()
         self._load_service(saved.id)  # show what the database holds, in its order
         if added:  # boxes typed at the end: the cursor goes on, ready for the next one
-            self.grid_view.setCurrentIndex(self._next_box_cell())
+            self.grid_view.put_cursor(self._next_box_cell())
         self.reload()
         self.ctx.signals.data_changed.emit(change, self)
         self._say_saved(saved)
@@ -954,7 +954,7 @@ class DailyLogScreen(QWidget):
         elif grid_problems:
             first = grid_problems[0]
             column = FIELDS.index(first.field) if first.field in FIELDS else 0
-            self.grid_view.setCurrentIndex(self.grid.index(first.row, column))
+            self.grid_view.put_cursor(self.grid.index(first.row, column))
             self.grid_view.setFocus()
 
     def revert(self) -> None:
@@ -1093,6 +1093,6 @@ class DailyLogScreen(QWidget):
             self._select_in_list(service_id)
         for row, text in enumerate(self.grid.text_rows()):
             if text["container"] == container:
-                self.grid_view.setCurrentIndex(self.grid.index(row, 0))
+                self.grid_view.put_cursor(self.grid.index(row, 0))
                 self.grid_view.setFocus()
                 break
