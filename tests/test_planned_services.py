@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from hubapp.domain.records import Status
 
 from conftest import DEMO_END
-from test_daily_log import CTRL, numbers, press, shown
+from test_daily_log import CTRL, numbers, press, rows_of, shown
 
 DAY = DEMO_END + dt.timedelta(days=1)  # an empty day after the demo
 
@@ -53,6 +53,22 @@ def test_a_planned_service_saved_with_containers_says_they_do_not_count_yet(
         rf"it has {gone}\. Type its actual time when it "
         rf"{'leaves' if gone == 'departed' else 'comes in'}\.", shown(screen.paste_message))
     assert "0 services moved" in main_window.totals_label.text()
+
+
+def test_the_not_counted_note_goes_at_the_next_edit_as_the_saved_note_does(qtbot, screen,
+                                                                           demo_db_path):
+    """It stayed under the grid: with a box taken off, it still said three were saved."""
+    boxes = numbers(3)
+    type_loading_list(qtbot, screen, "I")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert "its 3 container" in shown(screen.paste_message)
+    press(qtbot, Qt.Key.Key_Up, Qt.Key.Key_Up, (Qt.Key.Key_Delete, CTRL))
+    assert screen.paste_message.text() == ""
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, "X8001", DAY)] == [boxes[0], boxes[2]]
+    assert "its 2 containers" in shown(screen.paste_message)
+    press(qtbot, numbers(4)[3])  # typing, not yet in the grid
+    assert screen.paste_message.text() == ""
 
 
 def test_an_actual_time_typed_into_a_planned_service_makes_it_count(qtbot, screen,

@@ -943,7 +943,8 @@ class DailyLogScreen(QWidget):
             text = self.tr("{service} is saved as planned: its %n container(s) count in the "
                            "day's totals once it has arrived. Type its actual time when it "
                            "comes in.", "", boxes)
-        self.paste_message.setText(text.format(service=saved.service_no))
+        self._saved_note = text.format(service=saved.service_no)  # gone at the next edit too
+        self.paste_message.setText(self._saved_note)
 
     def _point_at_problem(self, form_errors, grid_problems) -> None:
         count = len(form_errors) + len({e.row for e in grid_problems})
