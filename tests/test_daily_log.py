@@ -368,6 +368,57 @@ def test_unsaved_changes_are_not_lost_by_switching_day(qtbot, screen, monkeypatc
     assert screen.form.service_no.text() == "" and not answers
 
 
+@pytest.fixture
+def days_read(monkeypatch) -> list[dt.date]:
+    """The days whose services the screen reads, in turn."""
+    read, real = [], services.list_day
+    monkeypatch.setattr(services, "list_day", lambda db, day: read.append(day) or real(db, day))
+    return read
+
+
+def test_a_day_typed_into_the_date_box_is_taken_on_enter_or_on_leaving_it(qtbot, screen,
+                                                                          monkeypatch, days_read):
+    """Each digit changed the day: halfway through 2026-02-27 the question came for 02-06, and
+    again for 03-27 once Cancel had put the month back; with nothing to save, 02-06 was read
+    on the way."""
+    asked, answers = [], ["cancel", "discard"]
+    monkeypatch.setattr(dialogs, "ask_save_discard", lambda parent, title, text: asked.append(
+        screen.date_edit.date().toPython()) or answers.pop(0))
+    start = screen.day()
+    typed = start - dt.timedelta(days=7)  # another month's day: the month typed changed it
+    screen.new_service()
+    press(qtbot, "X1234")
+    screen.date_edit.setFocus()
+    press(qtbot, typed.isoformat())
+    assert asked == [] and screen.day() == start
+    press(qtbot, Qt.Key.Key_Return)
+    assert asked == [typed] and screen.day() == screen.date_edit.date().toPython() == start
+    press(qtbot, Qt.Key.Key_Tab)  # nothing typed since: no question
+    screen.date_edit.setFocus()
+    press(qtbot, typed.isoformat(), Qt.Key.Key_Tab)
+    assert asked == [typed, typed] and not answers
+    assert screen.day() == typed and days_read == [typed]
+    assert screen.form.service_no.text() == ""
+
+
+def test_the_keys_that_step_the_day_change_it_at_once_in_the_date_box(qtbot, screen,
+                                                                       days_read):
+    start = screen.day()
+    screen.date_edit.setFocus()
+    press(qtbot, (Qt.Key.Key_PageUp, CTRL))
+    assert screen.day() == start - dt.timedelta(days=1)
+    press(qtbot, (Qt.Key.Key_PageDown, CTRL))
+    assert screen.day() == start
+    press(qtbot, Qt.Key.Key_End, Qt.Key.Key_Up)  # the day's digits, one day on
+    assert screen.day() == start + dt.timedelta(days=1)
+    press(qtbot, Qt.Key.Key_Down)
+    assert screen.day() == start
+    press(qtbot, (Qt.Key.Key_T, CTRL))
+    assert screen.day() == dt.date.today()
+    assert days_read == [start - dt.timedelta(days=1), start, start + dt.timedelta(days=1),
+                         start, dt.date.today()]
+
+
 @pytest.mark.parametrize("failing_read", [(services, "list_day"), (users, "require_role")],
                          ids=["the day's services", "the account's role"])
 def test_a_day_that_cannot_be_read_leaves_the_service_on_its_own_day(qtbot, screen, failing_read,

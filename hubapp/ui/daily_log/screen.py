@@ -140,6 +140,10 @@ class DailyLogScreen(QWidget):
         self.previous_button.clicked.connect(self.previous_action.trigger)
         self.date_edit = QDateEdit(self)
         date_edits.take_typed_dates(self.date_edit)
+        # A day typed is taken on Enter or on leaving the box: each digit typed made a day
+        # of its own (2026-02-06 on the way to 02-27), read, or asked about unsaved edits.
+        # The arrows, Ctrl+PgUp/PgDown, Ctrl+T and the calendar still change it at once.
+        self.date_edit.setKeyboardTracking(False)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.next_button = QToolButton(self)
