@@ -1216,7 +1216,7 @@ def test_a_block_pasted_over_a_column_picked_by_its_header_starts_at_the_first_b
 def test_a_blank_cell_in_a_pasted_column_clears_the_cell_under_it(qtbot, screen, demo_db_path):
     # Excel copies a column's blank cell as an empty line: the seal under it stayed, saved.
     assert parse_block("N1\r\n\r\nN3\r\n") == [["N1"], [""], ["N3"]]
-    assert parse_block("\r\nA\tB\r\n\r\nC\tD\r\n\r\n") == [
+    assert parse_block("\r\nA\tB\r\n\r\nC\tD\r\n\t\r\n") == [
         ["", ""], ["A", "B"], ["", ""], ["C", "D"], ["", ""]]
     _new_service(qtbot, screen, "B19")
     _boxes(qtbot, screen, 4)
@@ -1227,6 +1227,31 @@ def test_a_blank_cell_in_a_pasted_column_clears_the_cell_under_it(qtbot, screen,
         assert [seal for seal, in conn.execute(
             "SELECT m.seal FROM container_move m JOIN service s ON s.id = m.service_id"
             " WHERE s.service_no = 'B19' ORDER BY m.id")] == ["N1", "", "N3", "N4"]
+
+
+def test_an_empty_line_after_a_block_of_several_columns_clears_no_box(qtbot, screen,
+                                                                     demo_db_path):
+    # Notepad, a chat or a mail ends a block with an empty line; a spreadsheet's blank row
+    # keeps its tabs. Read as a blank row it wiped the box under the block, and Ctrl+S saved
+    # the service without it: the message said only "Pasted 3 rows.".
+    assert parse_block("A\tB\r\n\r\n") == parse_block("A\tB\n\n\n") == [["A", "B"]]
+    assert parse_block("A\tB\r\n\t\r\n") == [["A", "B"], ["", ""]]
+    _new_service(qtbot, screen, "B28")
+    boxes, more = _boxes(qtbot, screen, 3), numbers(2, start=500)
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    paste(qtbot, screen, "".join(f"{number}\t45G1\tE\t\t\tN{row}\r\n"
+                                 for row, number in enumerate(more, 1)) + "\r\n")
+    assert screen.paste_message.text() == "Pasted 2 rows."
+    # A column copied from Excel with its last cell blank ends with the same empty line:
+    # there it is that cell, and clears the third box's seal.
+    paste(qtbot, screen, "M1\r\nM2\r\n\r\n", column=FIELDS.index("seal"))
+    assert screen.paste_message.text() == "Pasted 3 rows."
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    with sqlite3.connect(demo_db_path) as conn:
+        assert conn.execute(
+            "SELECT m.container, m.seal FROM container_move m JOIN service s"
+            " ON s.id = m.service_id WHERE s.service_no = 'B28' ORDER BY m.container"
+        ).fetchall() == sorted([(more[0], "M1"), (more[1], "M2"), (boxes[2], "")])
 
 
 @pytest.mark.parametrize("text, seals", [

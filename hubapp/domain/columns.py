@@ -76,12 +76,19 @@ def parse_block(text: str) -> list[list[str]]:
     rows after it. Only the line end a copied block ends with goes: every empty line, the
     first and the last too, is a row of empty cells as wide as the block, a blank cell of a
     copied column, which clears the cell it is pasted over (dropped, it shifted the column's
-    values a row up, or left the last box its old value).
+    values a row up, or left the last box its old value). Only in a block of one column,
+    though, is a last empty line such a cell: several columns' blank row keeps its tabs.
     """
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
     if '"' in text and _written(rows) != _lines(text):
         rows = [line.split("\t") for line in _lines(text)]
     width = max(map(len, rows), default=0) or 1  # one blank cell copied is "\r\n"
+    if width > 1:
+        # A spreadsheet copies a blank row of several columns with its tabs: empty lines
+        # without one at the end are what Notepad, a chat or a mail adds after the block,
+        # and as blank cells they wiped the box under it unsaid.
+        while rows and len(rows[-1]) < 2 and not "".join(rows[-1]).strip():
+            rows.pop()
     return [row if any(cell.strip() for cell in row) else [""] * width for row in rows]
 
 
