@@ -41,6 +41,36 @@ def test_a_size_type_picked_from_its_suggestions_keeps_the_code(qtbot, screen):
     assert (current.row(), current.column()) == (1, 1)
 
 
+@pytest.mark.parametrize(("field", "typed", "key", "kept", "saved"), [
+    ("commodity", "flour", Qt.Key.Key_Tab, "cassava flour", "cassava flour"),
+    ("commodity", "咖啡", Qt.Key.Key_Return, "coffee beans (not roasted)",
+     "coffee beans (not roasted)"),
+    ("size_type", "45r", Qt.Key.Key_Tab, "45R1", "45R1"),
+    ("size_type", "tank", Qt.Key.Key_Enter, "22T1", "22T1"),
+    # A value itself stays as typed: "coffee", a name the lists know, is not made the only
+    # suggestion's "coffee beans (not roasted)" (the same goods here, but not always).
+    ("commodity", "coffee", Qt.Key.Key_Tab, "coffee", "coffee beans (not roasted)"),
+])
+def test_tab_or_enter_on_the_only_suggestion_none_picked_takes_it(
+        qtbot, screen, demo_db_path, field, typed, key, kept, saved):
+    # As a spreadsheet's AutoComplete: "flour" was kept, red as not in the list, unless the
+    # clerk pressed Down first.
+    _new_service(qtbot, screen, "B29")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t4000\trice\n")
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index(field)))
+    press(qtbot, typed)
+    popup = QApplication.activePopupWidget()
+    assert popup is QApplication.focusWidget().completer().popup()
+    assert popup.model().rowCount() == 1 and not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, key)  # as Qt gives a key: to the list showing
+    assert screen.grid.index(0, FIELDS.index(field)).data() == kept
+    assert not screen.grid.problems()
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    (row,) = rows_of(demo_db_path, "B29", screen.day())
+    assert row[{"size_type": 1, "commodity": 5}[field]] == saved
+
+
 def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot, screen):
     _new_service(qtbot, screen, "B2")
     first, second = numbers(2)

@@ -5,10 +5,12 @@ Typing, paste, fill-down and the cursor kept across reloads; the checking is the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QByteArray, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt, Signal,
+    QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
+    Signal,
 )
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -46,6 +48,30 @@ class _ContainerEdit(QLineEdit):
         self.setStyleSheet(f"background: {BAD_CELL.name()}" if wrong else "")
 
 
+class _Completer(QCompleter):
+    """A cell's suggestions. Tab or Enter on a list of one, none picked, takes it, as a
+    spreadsheet's AutoComplete does: the half-typed "flour" was kept, red as not in the list,
+    and a Down per box took the match. Not over text that is a value itself (a size-type, a
+    commodity's other name or its code): the clerk typed what was meant."""
+
+    def __init__(self, texts: list[str], editor: QLineEdit, takes: Callable[[str], bool]) -> None:
+        super().__init__(texts, editor)
+        self._takes = takes
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def eventFilter(self, watched, event) -> bool:
+        # While the list shows it has the keys; it hands Tab and Enter on to the cell, which
+        # commits its text then: the match goes in before.
+        popup = self.popup()
+        if watched is popup and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and popup.isVisible() and not popup.currentIndex().isValid() \
+                and self.completionCount() == 1 and not self._takes(self.widget().text()):
+            self.widget().setText(self.currentCompletion())
+        return super().eventFilter(watched, event)
+
+
 class GridDelegate(QStyledItemDelegate):
     """Editors for the grid: container tidy-up and completers for size-type and commodity."""
 
@@ -58,10 +84,9 @@ class GridDelegate(QStyledItemDelegate):
         field = FIELDS[index.column()] if index.column() < PROBLEM else ""
         editor = _ContainerEdit(parent) if field == "container" else QLineEdit(parent)
         if field in self.completions:
-            completer = QCompleter(self.completions[field], editor)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            editor.setCompleter(completer)
+            editor.setCompleter(_Completer(
+                self.completions[field], editor,
+                lambda text, row=index.row(): self._view.grid().takes(row, field, text)))
             # Enter in the suggestions picks one and reaches the line edit past this filter:
             # one Enter, as in a spreadsheet, both picks and goes down.
             editor.returnPressed.connect(lambda e=editor: self._enter(e))

@@ -122,6 +122,15 @@ class ContainerGridModel(QAbstractTableModel):
     def is_read_only(self) -> bool:
         return self._read_only
 
+    def takes(self, row: int, field: str, text: str) -> bool:
+        """Whether text typed into a cell of field is a value of it (a size-type, F or E, a
+        commodity the lists know by that name or code), whatever the rest of the row holds."""
+        kept = {int(stored)} if row < len(self._rows) \
+            and (stored := self._rows[row][STORED_COMMODITY]) else ()
+        _move, errors = parse_move({field: normalise(field, text)}, self._teu_45ft,
+                                   lambda name: self._find_commodity(name, kept))
+        return not any(error.field == field for error in errors)
+
     def load(self, rows: Sequence[Mapping[str, str]], same_service: bool = False) -> None:
         """same_service: the rows shown again (saved, or changed at another desk), where the
         cursor stays on its box; another service's start at its first cell."""
