@@ -86,6 +86,33 @@ def test_tab_from_seal_goes_to_the_next_rows_container_and_shift_tab_back(qtbot,
         == (0, 5)
 
 
+def test_keys_typed_on_the_problem_column_go_into_the_row_for_the_next_box(
+        qtbot, screen, demo_db_path):
+    # Right from Seal lands on Problem, which takes no typing: the next box's number typed
+    # there was lost, key by key, without a sign.
+    _new_service(qtbot, screen, "B30")
+    boxes, more = _boxes(qtbot, screen, 2), numbers(3, start=500)
+    view = screen.grid_view
+    seal = FIELDS.index("seal")
+    # From the last box's row and from one above it: no box is typed over.
+    for row, number in ((1, more[0]), (0, more[1])):
+        view.setCurrentIndex(screen.grid.index(row, seal))
+        press(qtbot, Qt.Key.Key_Right)
+        assert _cursor(screen) == (row, PROBLEM)  # an arrow, as in a spreadsheet
+        # Only the cell typed into is selected: a Delete there clears no other.
+        press(qtbot, (Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier))
+        assert [(i.row(), i.column()) for i in view.selectedIndexes()] == [
+            (screen.grid.rowCount() - 1, 0)]
+        press(qtbot, number[1:], Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return)
+    view.setCurrentIndex(screen.grid.index(0, PROBLEM))
+    # What an input method gives (full-width) goes the same way.
+    press(qtbot, more[2].translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}),
+          Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "E", Qt.Key.Key_Return)
+    assert [row["container"] for row in screen.grid.text_rows()] == [*boxes, *more]
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, "B30", screen.day())] == [*boxes, *more]
+
+
 def test_shift_tab_on_the_first_cell_and_tab_on_the_last_leave_the_grid(qtbot, screen):
     screen.set_day(DEMO_END)
     screen.table.selectRow(0)

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLabel,
     QLineEdit, QStyledItemDelegate, QTableView, QWidget,
@@ -386,8 +386,8 @@ class ContainerGridView(QTableView):
         super().focusInEvent(event)
 
     def keyboardSearch(self, search: str) -> None:
-        """None: a key on a cell without an editor (Problem, a read-only day) would jump to a
-        cell starting with it, and the keys after it would type over that cell."""
+        """None: a key on a cell without an editor (a read-only day's) would jump to a cell
+        starting with it, and the keys after it would type over that cell."""
 
     def _editor_dropped(self) -> None:
         if self._typing:
@@ -480,7 +480,19 @@ class ContainerGridView(QTableView):
              event=None) -> bool:
         """F2 and a double-click open a cell with the cursor after its text, as in Excel and
         WPS: Qt selected it all, and F2, Backspace erased the whole container number. A key
-        typed on a cell still replaces what it holds, as it does there."""
+        typed on a cell still replaces what it holds, as it does there. One typed on the
+        Problem column, which takes none, goes into the row for the next box: Right from Seal
+        lands there, and the next box's number typed after it was lost, key by key, unseen."""
+        if trigger == QAbstractItemView.EditTrigger.AnyKeyPressed and index.column() == PROBLEM \
+                and _typed(event).strip() and not self.model().is_read_only():
+            # Right does not go on as Tab does: in a spreadsheet an arrow moves one cell and
+            # never to another row (nor would Left bring it back), and a Problem cell is one to
+            # read and copy. Nor does the key go to the row below, as after a Tab from Seal:
+            # it would type over a box.
+            index = self.next_box_cell()
+            # Not setCurrentIndex: the Shift of a capital held would make it a Shift+click.
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         opened = super().edit(index, trigger, event)
         editor = self.indexWidget(index)
         if opened and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed \
@@ -654,6 +666,13 @@ class ContainerGridView(QTableView):
             lines.setdefault(index.row(), []).append(index.data(role) or "")
         QGuiApplication.clipboard().setText("\n".join("\t".join(cells)
                                                       for cells in lines.values()) + "\n")
+
+
+def _typed(event: QKeyEvent | QInputMethodEvent | None) -> str:
+    """The text a key or an input method's commit gives."""
+    if isinstance(event, QInputMethodEvent):
+        return event.commitString()
+    return event.text() if isinstance(event, QKeyEvent) else ""
 
 
 class RowProblemsLabel(QLabel):
