@@ -490,9 +490,7 @@ class ContainerGridView(QTableView):
             # read and copy. Nor does the key go to the row below, as after a Tab from Seal:
             # it would type over a box.
             index = self.next_box_cell()
-            # Not setCurrentIndex: the Shift of a capital held would make it a Shift+click.
-            self.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.put_cursor(index)  # the Shift of a capital held is no Shift+click
         opened = super().edit(index, trigger, event)
         editor = self.indexWidget(index)
         if opened and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed \
