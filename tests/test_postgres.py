@@ -4,15 +4,17 @@ command line against a real throw-away PostgreSQL server (tests/pg.py)."""
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import psycopg
 import pytest
 
 from hubapp.domain.errors import DatabaseError
 from hubapp.store import open_db, transaction
-from hubapp.store.engine import display_name, is_server, without_password
+from hubapp.store.engine import database_name, display_name, is_server, without_password
 from hubapp.store.migrations import STEP_NAMES
 from hubapp.store.postgres import MIGRATIONS_TABLE, translate
 from hubapp.store.users import ADMIN, UserRecord
@@ -73,6 +75,22 @@ def test_targets_are_told_apart_and_named_without_passwords(tmp_path):
     chinese = "postgresql://%E7%8E%8B:pw@db/%E6%9E%A2%E7%BA%BD"
     assert display_name(chinese) == "postgresql://王@db/枢纽"
     assert without_password(chinese) == "postgresql://%E7%8E%8B@db/%E6%9E%A2%E7%BA%BD"
+
+
+def test_a_database_is_named_alone_without_the_url_s_options_or_password(tmp_path):
+    """As a window's title and its backups' file names begin: an option may be a password,
+    and holds characters ("?", "&") a file name cannot."""
+    from hubapp.store.backup import backup_name
+
+    for url in ("postgresql://hub@db:5433/hub?password=S3cret%23pw%3Fx",
+                "postgresql://hub@db/hub?sslmode=prefer&application_name=desk7",
+                "postgresql://hub:s3#c?r/t@db/hub"):
+        assert database_name(url) == backup_name(url) == "hub"
+    assert database_name("postgresql:///?service=yard") == "yard"  # the README's service file
+    assert database_name("postgresql://db?dbname=%E6%9E%A2%E7%BA%BD&password=pw") == "枢纽"
+    assert database_name("postgresql://hub@db") == "hub"
+    assert database_name(tmp_path / "hub.db") == "hub.db" and backup_name("hub.db") == "hub"
+    assert backup_name(tmp_path / "hub.sqlite") == "hub.sqlite"
 
 
 # --- opening and migrations -------------------------------------------------------------
@@ -581,6 +599,30 @@ def test_every_command_works_on_a_server(pg_server, empty_url, demo_db_path, tmp
 
 
 # --- the window -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_the_window_s_title_and_backup_name_hold_no_option_of_the_url(
+        qtbot, engine, demo_db, demo_target, monkeypatch):
+    from hubapp.ui import dialogs
+    from hubapp.ui.context import AppContext
+    from hubapp.ui.main_window import MainWindow
+    from hubapp.ui.signals import AppSignals
+    from hubapp.ui.tasks import TaskRunner
+
+    url = demo_target + "?sslmode=prefer&password=S3cret%23pw"  # the test server trusts all
+    ctx = AppContext(demo_db, url, AppSignals(), TaskRunner(url))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    suggested = []
+    monkeypatch.setattr(dialogs, "pick_save_file", lambda parent, title, folder, filters:
+                        suggested.append(folder) or "")
+    window.backups.backup_action.trigger()
+    name = demo_target.rsplit("/", 1)[1]
+    assert window.windowTitle() == f"Hub Desk — {name}"
+    assert re.fullmatch(rf"{name}-\d{{8}}-\d{{4}}\.dump", Path(suggested[0]).name)
+    assert "S3cret" not in window.file_label.text()
+    window.close()
+
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_the_window_and_its_workers_run_on_a_server(qtbot, qapp, engine, demo_target,

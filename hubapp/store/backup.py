@@ -33,7 +33,7 @@ from hubapp.store.db import (
     BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, as_user_error, copy_database, inspect_file,
     open_db, reading, transaction, upgrade_partials,
 )
-from hubapp.store.engine import is_server
+from hubapp.store.engine import database_name, is_server
 from hubapp.store.filesystem import is_database_file, logs_of
 from hubapp.store.users import ADMIN, UserRecord, require_role
 from hubapp.store.whole_file import PARTIAL, free_name, remove_stale, write_whole
@@ -196,18 +196,21 @@ def series(db_path: Path, folder: Path) -> str:
     each with a hubdesk.db at the same path: the computer's name and the file's place tell
     them apart there, not anything stored in the file, which a training copy made by copying
     it would carry along and a restore would bring back."""
-    name = _name(db_path)
+    name = backup_name(db_path)
     if Path(folder).resolve() == default_folder(db_path).resolve():
         return name
     place = f"{socket.gethostname()}\n{os.path.normcase(str(Path(db_path).resolve()))}"
     return f"{name}-{hashlib.sha256(place.encode()).hexdigest()[:6]}"
 
 
-def _name(db_path: Path) -> str:
-    """The database's file name as its backups' names begin: hub for hub.db, but
-    hub.sqlite for hub.sqlite, which beside hub.db would share its backups otherwise."""
-    path = Path(db_path)
-    return path.stem if path.suffix.lower() == ".db" else path.name
+def backup_name(db_path: Path | str) -> str:
+    """What the names of the database's backups begin with: hub for hub.db, but hub.sqlite
+    for hub.sqlite, which beside hub.db would share its backups otherwise; a server
+    database's own name."""
+    name = database_name(db_path)
+    if is_server(db_path) or Path(name).suffix.lower() != ".db":
+        return name
+    return Path(name).stem
 
 
 def _stamped_name(db_path: Path, folder: Path, moment: dt.datetime) -> str:
@@ -263,7 +266,7 @@ def rotate(folder: Path, db_path: Path) -> list[Path]:
     # Named as the automatic backup names its copies (and did before series), Back up now…
     # suggests its (to the minute) and a restore keeps the current file's.
     return removed + remove_stale(folder, re.compile(
-        re.escape(_name(db_path))
+        re.escape(backup_name(db_path))
         + r"(-[0-9a-f]{6})?-(before-restore-)?\d{8}-\d{4}(\d{2})?(-\d+)?\.db" + PARTIAL))
 
 
@@ -462,7 +465,7 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
     stamp = dt.datetime.now().strftime(_STAMP)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = free_name(folder, f"{_name(db_path)}-before-restore-{stamp}", ".db")
+        target = free_name(folder, f"{backup_name(db_path)}-before-restore-{stamp}", ".db")
         try:
             verify(db_path)
         except DatabaseError:

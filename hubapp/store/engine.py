@@ -33,6 +33,16 @@ def display_name(target: str | Path) -> str:
     return str(target)
 
 
+def database_name(target: str | Path) -> str:
+    """A database's name on its own (a window's title, its backups' names): the file's name,
+    or the server database's, without the URL's host, options or password."""
+    if is_server(target):
+        from hubapp.store import postgres
+
+        return postgres.database_name(str(target))
+    return Path(target).name
+
+
 def without_password(target: str | Path) -> str:
     """What a desk remembers of a database: the file path, or the URL without a password."""
     if is_server(target):

@@ -147,6 +147,15 @@ def without_password(url: str) -> str:
     return urlunsplit(parts._replace(query=query))
 
 
+def database_name(url: str) -> str:
+    """The database's own name, for a window's title and backups' file names: hub for
+    postgresql://…/hub?sslmode=…, else the dbname or service= the URL names, else hub. Never
+    the URL's options, which may hold a password or characters a file name cannot."""
+    parts = urlsplit(without_password(url))
+    given = dict(parse_qsl(parts.query))
+    return unquote(parts.path.strip("/")) or given.get("dbname") or given.get("service") or "hub"
+
+
 # --- the connection ---------------------------------------------------------------------
 
 class PgDatabase:

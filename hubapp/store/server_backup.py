@@ -15,10 +15,10 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
-from hubapp.store.engine import display_name, without_password
+from hubapp.store.engine import database_name, display_name
 from hubapp.store.whole_file import free_name, write_whole
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -67,7 +67,7 @@ def dump(url: str, target: Path) -> Path:
     returns the file."""
     target = Path(target)
     if target.is_dir():
-        target = target / f"{_name(url)}-{dt.datetime.now().strftime(_STAMP)}.dump"
+        target = target / f"{database_name(url)}-{dt.datetime.now().strftime(_STAMP)}.dump"
     elif target.exists() and target.stat().st_size:
         try:
             verify(target)
@@ -111,9 +111,9 @@ def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int]) -> 
     verify(backup_file)
     with _saves_held(url):
         newest = newest_entry(url)
-        kept = dump(url, free_name(backup_file.parent, f"{_name(url)}-before-restore-"
-                                                       f"{dt.datetime.now().strftime(_STAMP)}",
-                                   ".dump"))
+        kept = dump(url, free_name(backup_file.parent,
+                                   f"{database_name(url)}-before-restore-"
+                                   f"{dt.datetime.now().strftime(_STAMP)}", ".dump"))
         # The dump as a script first, so that the tables are dropped and the dump's written
         # in the same transaction; beside the dumps, where there is room for a hub's data.
         with tempfile.TemporaryDirectory(dir=kept.parent) as folder:
@@ -157,8 +157,3 @@ def _drop_hub_tables() -> str:
 
     names = sorted(table_names() | {MIGRATIONS_TABLE})
     return "DROP TABLE IF EXISTS " + ", ".join(f'"{name}"' for name in names)
-
-
-def _name(url: str) -> str:
-    """The database's name, for file names."""
-    return unquote(urlsplit(without_password(url)).path.strip("/")) or "hub"

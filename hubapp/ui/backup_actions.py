@@ -165,17 +165,18 @@ class BackupActions(QObject):
     # -- by hand -----------------------------------------------------------------------
 
     def back_up_now(self) -> None:
+        from hubapp.store import backup
+
         # Minutes, not seconds: unlike the automatic names, rotation leaves it alone.
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = self.folder() / f"{Path(self.ctx.db_path).stem}-{stamp}{self._suffix()}"
+        name = f"{backup.backup_name(self.ctx.db_path)}-{stamp}{self._suffix()}"
+        suggested = self.folder() / name
         chosen = dialogs.pick_save_file(self.window, self.tr("Back up the database to"),
                                         str(suggested), self._filter())
         if not chosen:
             return
         target = Path(chosen)
         self.backup_action.setEnabled(False)
-        from hubapp.store import backup
-
         actor = self.ctx.actor()
         task = self.ctx.tasks.start(
             lambda control: backup.backup_to(control.db_path, target, actor))

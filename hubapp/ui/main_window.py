@@ -15,7 +15,7 @@ from hubapp import resources
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
-from hubapp.store.engine import display_name, is_server
+from hubapp.store.engine import database_name, display_name, is_server
 from hubapp.store.filesystem import can_save_to
 from hubapp.ui import dialogs, labels, remembered_layout
 from hubapp.ui.backup_actions import BackupActions
@@ -49,10 +49,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         # Said up front: a clerk would otherwise type a whole train before Save fails.
         self.read_only = not is_server(ctx.db_path) and not can_save_to(ctx.db_path)
-        # A file's name, or a server database's (the last part of its URL).
         title = self.tr("Hub Desk — {name} (read-only)") if self.read_only \
             else self.tr("Hub Desk — {name}")
-        self.setWindowTitle(title.format(name=Path(ctx.db_path).name))
+        self.setWindowTitle(title.format(name=database_name(ctx.db_path)))
         self.screens = QTabWidget(self)
         self.screens.setDocumentMode(True)
         # Out of the Tab order (Ctrl+1…9 and clicks switch screens): a Tab from the daily
