@@ -77,6 +77,19 @@ def test_targets_are_told_apart_and_named_without_passwords(tmp_path):
     assert without_password(chinese) == "postgresql://%E7%8E%8B@db/%E6%9E%A2%E7%BA%BD"
 
 
+def test_a_url_is_named_as_libpq_reads_it_without_a_host_or_with_a_hash():
+    # The README's service file URL: "postgresql:/?service=hub" was shown, and remembered as
+    # a file's name.
+    service = "postgresql:///?service=hub"
+    assert display_name(service) == without_password(service) == service
+    assert is_server(without_password(service))
+    assert display_name("postgresql:///hub?password=pw") == "postgresql:///hub"
+    # libpq has no fragment: the "#" and what follows are the password's.
+    assert display_name("postgresql://db/hub?password=ab#cd&sslmode=require") == \
+        "postgresql://db/hub?sslmode=require"
+    assert database_name("postgresql://db/hub#2") == "hub#2"
+
+
 def test_a_database_is_named_alone_without_the_url_s_options_or_password(tmp_path):
     """As a window's title and its backups' file names begin: an option may be a password,
     and holds characters ("?", "&") a file name cannot."""

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import psycopg
 from psycopg import sql as pgsql
@@ -141,17 +141,20 @@ def without_password(url: str) -> str:
     if at:
         user = user_info.split(":", 1)[0]
         rest = f"{user}@{host_part}" if user else host_part
-    parts = urlsplit(f"{scheme}://{rest}")
+    # libpq knows no fragment: a "#" is the password's (?password=ab#cd) or the name's.
+    parts = urlsplit(f"{scheme}://{rest}", allow_fragments=False)
     query = urlencode([(key, value) for key, value in parse_qsl(parts.query)
                        if key != "password"])
-    return urlunsplit(parts._replace(query=query))
+    # Not urlunsplit: it drops the "//" of a URL without a host (postgresql:///?service=hub),
+    # and what is left is remembered and shown as a file's name.
+    return f"{scheme}://{parts.netloc}{parts.path}" + (f"?{query}" if query else "")
 
 
 def database_name(url: str) -> str:
     """The database's own name, for a window's title and backups' file names: hub for
     postgresql://…/hub?sslmode=…, else the dbname or service= the URL names, else hub. Never
     the URL's options, which may hold a password or characters a file name cannot."""
-    parts = urlsplit(without_password(url))
+    parts = urlsplit(without_password(url), allow_fragments=False)
     given = dict(parse_qsl(parts.query))
     return unquote(parts.path.strip("/")) or given.get("dbname") or given.get("service") or "hub"
 
