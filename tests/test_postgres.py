@@ -13,10 +13,10 @@ import psycopg
 import pytest
 
 from hubapp.domain.errors import DatabaseError
-from hubapp.store import open_db, transaction
+from hubapp.store import open_db, server_backup, transaction
 from hubapp.store.engine import database_name, display_name, is_server, without_password
 from hubapp.store.migrations import STEP_NAMES
-from hubapp.store.postgres import MIGRATIONS_TABLE, translate
+from hubapp.store.postgres import MIGRATIONS_TABLE, as_user_error, translate
 from hubapp.store.users import ADMIN, UserRecord
 
 from conftest import DEMO_END, freeze_clock
@@ -234,6 +234,26 @@ def test_unreachable_server_and_missing_database_are_one_clear_line(pg_server):
     assert result.returncode == 3 and result.stderr.startswith("hubapp: error: ")
     assert "not a database address" in result.stderr and '"colour"' in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_mistyped_url_is_said_without_its_password(pg_server, empty_url, tmp_path):
+    # libpq quotes what it cannot read of a URL: here the password, its "%" not encoded.
+    in_user_part = empty_url.replace("://hubtest@", "://hubtest:Pa%ss wd@")
+    result = hubapp("stats", "--from", "2026-03-01", "--to", "2026-03-05",
+                    "--db", in_user_part)
+    assert result.returncode == 1 and "Pa%ss" not in result.stderr
+    assert result.stderr.strip().endswith('invalid percent-encoded token: "***"')
+    for typed in (in_user_part, empty_url + "?sslmode=disable&password=Secret%ZZpw"):
+        with pytest.raises(DatabaseError) as opening:
+            open_db(typed)
+        with pytest.raises(DatabaseError) as dumping:
+            server_backup.dump(typed, tmp_path)
+        for said in (str(opening.value), str(dumping.value)):
+            assert '"***"' in said and "Pa%ss" not in said and "Secret" not in said, said
+    assert str(dumping.value).startswith("pg_dump failed for ")
+    # However else libpq may come to quote it.
+    lost = psycopg.OperationalError('connection lost near "Pa%ss wd"')
+    assert str(as_user_error(lost, in_user_part)).endswith('connection lost near "***"')
 
 
 PERL_LOCALE_WARNING = """\

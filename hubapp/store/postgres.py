@@ -150,6 +150,22 @@ def without_password(url: str) -> str:
     return f"{scheme}://{parts.netloc}{parts.path}" + (f"?{query}" if query else "")
 
 
+def without_password_in(text: str, url: str) -> str:
+    """text (libpq's or pg_dump's error) with url's password put as ***: libpq quotes the
+    part of a URL it cannot read, and that is most often a password holding a "%" that was
+    not encoded (invalid percent-encoded token: "Pa%ss wd")."""
+    _, _, rest = url.partition("://")
+    user_info, at, _ = rest.rpartition("@")  # as without_password reads it
+    typed = re.findall(r"[?&]password=([^&]*)", url)
+    if at and ":" in user_info:
+        typed.append(user_info.split(":", 1)[1])
+    # Longest first: one password may hold another, and as typed and decoded both are said.
+    for password in sorted({form for one in typed for form in (one, unquote(one)) if form},
+                           key=len, reverse=True):
+        text = text.replace(password, "***")
+    return text
+
+
 def database_name(url: str) -> str:
     """The database's own name, for a window's title and backups' file names: hub for
     postgresql://…/hub?sslmode=…, else the dbname or service= the URL names, else hub. Never
@@ -471,7 +487,7 @@ def connect(url: str) -> psycopg.Connection:
     except psycopg.ProgrammingError as error:  # before any connection: the URL itself
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is not a database address PostgreSQL understands: {reason}"),
-            path=display_name(url), reason=str(error).strip().splitlines()[0]) from error
+            path=display_name(url), reason=_reason(error, url)) from error
     except psycopg.Error as error:
         raise as_user_error(error, url) from error
     if (version := conn.info.server_version) < OLDEST_SERVER:
@@ -599,5 +615,10 @@ def as_user_error(error: psycopg.Error, url: str) -> Exception:
     if isinstance(error, psycopg.OperationalError):
         return DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Cannot reach the server of {path}: {reason}"),
-            path=display_name(url), reason=str(error).strip().splitlines()[0])
+            path=display_name(url), reason=_reason(error, url))
     return error
+
+
+def _reason(error: psycopg.Error, url: str) -> str:
+    """libpq's first line, the one a person reads."""
+    return without_password_in(str(error).strip().splitlines()[0], url)

@@ -37,7 +37,8 @@ def _tool(name: str) -> str:
 def _run(command: list[str], url: str) -> str:
     # The password typed at Connect or kept in the keyring, which pg_dump cannot know; and
     # never a prompt, which would wait unseen on the terminal a desk was started from.
-    from hubapp.store.postgres import session_password  # psycopg: only for a server
+    from hubapp.store.postgres import (  # psycopg: only for a server
+        session_password, without_password_in)
 
     env = dict(os.environ)
     if (password := session_password(url)) is not None and urlsplit(url).password is None:
@@ -48,7 +49,8 @@ def _run(command: list[str], url: str) -> str:
         tool = Path(command[0]).name
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{tool} failed for {path}: {reason}"),
-            tool=tool, path=display_name(url), reason=_reason(tool, done.stderr or done.stdout))
+            tool=tool, path=display_name(url),
+            reason=without_password_in(_reason(tool, done.stderr or done.stdout), url))
     return done.stdout
 
 
