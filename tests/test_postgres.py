@@ -213,7 +213,7 @@ def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_
     # What a restore replaces is what the steps make (checked here against the server).
     assert made == migrations.table_names() | {MIGRATIONS_TABLE, "gate_camera_log"}
 
-    server_backup.restore(dump, empty_url, lambda url: 0)
+    server_backup.restore(dump, empty_url, lambda url: 0, lambda db, newest: None)
 
     with psycopg.connect(empty_url, autocommit=True) as conn:
         assert conn.execute("SELECT plate FROM gate_camera_log").fetchall() == [("A1",)]
@@ -934,7 +934,8 @@ def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
 
     monkeypatch.setattr(server_backup, "dump", dump_then_save)
     try:
-        kept, _newest = server_backup.restore(backup_file, empty_url, lambda url: 0)
+        kept = server_backup.restore(backup_file, empty_url, lambda url: 0,
+                                     lambda db, newest: None)
         saver.join()
         assert outcome == ["saved"] or "busy" in outcome[0]
         if outcome == ["saved"]:
@@ -943,6 +944,48 @@ def test_a_save_during_a_restore_on_the_server_waits_and_is_never_lost(
     finally:
         desk.close()
     assert kept.exists()
+
+
+def test_a_save_the_moment_a_restore_on_the_server_ends_never_reuses_a_version(
+        empty_url, tmp_path, monkeypatch):
+    # The desks' lock went once psql had committed, before the restore's own entry moved
+    # the ids past the old log: a desk waiting for it saved in between, taking an audit id
+    # (so a row version) the old database had given, and a copy of the service saved before
+    # the restore, kept open at another desk, then saved over that save unrefused.
+    from hubapp.domain.records import Direction, ServiceRecord
+    from hubapp.store import audit, backup, server_backup, services
+    from hubapp.store.users import SHELL_ADMIN
+
+    def save(service_no):
+        desk = open_db(empty_url)
+        try:
+            services.save_service(desk, ServiceRecord(service_no, DEMO_END, Direction.INBOUND),
+                                  [], UserRecord("ann", "clerk"))
+            return [s.service for s in services.list_day(desk, DEMO_END)
+                    if s.service.service_no == service_no][0]
+        finally:
+            desk.close()
+
+    open_db(empty_url).close()
+    dump = server_backup.dump(empty_url, tmp_path / "hub.dump")
+    kept_open = save("X8001")
+    real_restore = server_backup.restore
+
+    def saved_as_the_lock_goes(*args):
+        kept = real_restore(*args)
+        save("X8002")
+        return kept
+
+    monkeypatch.setattr(server_backup, "restore", saved_as_the_lock_goes)
+    backup.restore(dump, empty_url, SHELL_ADMIN)
+    db = open_db(empty_url)
+    try:
+        with pytest.raises(services.EditConflict):
+            services.save_service(db, dataclasses.replace(kept_open, notes="stale"), [],
+                                  UserRecord("cy", "clerk"))
+        assert [entry.action for entry in audit.entries(db, limit=2)] == ["create", "restore"]
+    finally:
+        db.close()
 
 
 def test_a_silently_dropped_network_is_given_up_on_unless_the_url_says_otherwise(

@@ -314,7 +314,8 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
     `<db name>-before-restore-TIME.db` in its backups folder, a server's as a dump beside
     backup_file. A backup that is not a sound Hub Desk database is refused untouched. The restored
     database's audit log is the backup's, so the restore itself is recorded in it after; in
-    a file, that entry goes in with the backup's data in one write.
+    a file, that entry goes in with the backup's data in one write, on a server before the
+    desks may save again.
     """
     _require_admin(db_path, by)
     if not Path(backup_file).exists():
@@ -324,15 +325,9 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
             "messages", "Backup file {path} does not exist"), path=str(backup_file))
     if not is_server(db_path):
         return _restore_file(Path(backup_file), Path(db_path), by, folder)
-    kept, newest = server_backup.restore(backup_file, str(db_path), _newest_entry)
-    # Opening also upgrades a dump from an older Hub Desk, before any screen reads it.
-    db = open_db(db_path)
-    try:
-        with transaction(db):
-            _record_restore(db, backup_file, by, newest)
-    finally:
-        db.close()
-    return kept
+    return server_backup.restore(
+        backup_file, str(db_path), _newest_entry,
+        lambda db, newest: _record_restore(db, backup_file, by, newest))
 
 
 def _record_restore(db: Database, backup_file: Path, by: UserRecord, newest: int) -> None:

@@ -61,6 +61,14 @@ def open_db(target: str | Path, *, create: bool = True,
     return db
 
 
+def upgrade_server(db: Database) -> None:
+    """What open_db does to a server database, on one open already: the hub a restore has
+    just replaced under it (store.server_backup.restore)."""
+    from hubapp.store import postgres
+
+    postgres.upgrade(db, STEPS, MIGRATION_SET, refuse_unknown)
+
+
 def upgrade_pending(target: str | Path) -> bool:
     """Whether opening target upgrades a file an earlier Hub Desk wrote: a copy first, then
     each new step, which takes a minute or two on years of history. A server upgrades

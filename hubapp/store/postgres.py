@@ -522,22 +522,28 @@ def _version(number: int) -> str:
 
 def open_server(url: str, steps: Sequence[Callable], migration_set: str,
                 refuse_unknown: Callable[[set[str], str], None]) -> PgDatabase:
-    """Connect and bring the database to the current schema (steps in order, each in a
-    transaction with its record); a database of another program or a newer Hub Desk is
-    refused before anything is written."""
+    """Connect and upgrade() the database."""
     db = PgDatabase(connect(url), url)
+    try:
+        upgrade(db, steps, migration_set, refuse_unknown)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def upgrade(db: PgDatabase, steps: Sequence[Callable], migration_set: str,
+            refuse_unknown: Callable[[set[str], str], None]) -> None:
+    """Bring the database to the current schema (steps in order, each in a transaction
+    with its record); a database of another program or a newer Hub Desk is refused before
+    anything is written."""
     try:
         applied = applied_steps(db, migration_set)
         refuse_unknown(applied, db.name)
         if len(applied) < len(steps):
             migrate(db, steps, migration_set)
     except psycopg.Error as error:
-        db.close()
-        raise as_user_error(error, url) from error
-    except BaseException:
-        db.close()
-        raise
-    return db
+        raise as_user_error(error, db.url) from error
 
 
 def migrate(db: PgDatabase, steps: Sequence[Callable], migration_set: str) -> None:

@@ -15,11 +15,16 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
+from hubapp.store.db import transaction, upgrade_server
 from hubapp.store.engine import database_name, display_name
 from hubapp.store.whole_file import free_name, write_whole
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -105,13 +110,18 @@ def verify(path: Path) -> None:
                         "one; it cannot be restored here"), path=str(path))
 
 
-def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int]) -> tuple[Path, int]:
+def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
+            record: Callable[[Database, int], None]) -> Path:
     """Replace the database's content with the dump's, in one transaction; returns the dump
-    of the database as it was, taken first beside backup_file, and what newest_entry read
-    of it while no desk could save (the restore's own audit entry is numbered after it)."""
+    of the database as it was, taken first beside backup_file.
+
+    Desks save again only once the restored hub is upgraded to this version and
+    record(db, newest), in a transaction of its own, has written the restore's audit
+    entry, numbered after what newest_entry read of the database before: row versions come
+    from audit ids, and a save in between would take one the old database had given."""
     backup_file = Path(backup_file)
     verify(backup_file)
-    with _saves_held(url):
+    with _saves_held(url) as held:
         newest = newest_entry(url)
         kept = dump(url, free_name(backup_file.parent,
                                    f"{database_name(url)}-before-restore-"
@@ -125,28 +135,33 @@ def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int]) -> 
             _run([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction",
                   "--set", "ON_ERROR_STOP=1", "--command", _drop_hub_tables(), "--file",
                   str(script), "--dbname", url], url)
-    return kept, newest
+        upgrade_server(held)
+        # On the session holding the desks' lock: a transaction on another would wait for it.
+        with transaction(held):
+            record(held, newest)
+    return kept
 
 
 @contextlib.contextmanager
-def _saves_held(url: str) -> Iterator[None]:
-    """The desks' write lock, on a session of its own, for as long as the block runs: a
-    save committed after the safety dump's snapshot and before the restore's DROP would be
-    in neither. Desks saving meanwhile wait, or are told the hub is busy, as they are while
-    another desk saves; so is the restore if a desk's save does not end in time."""
+def _saves_held(url: str) -> Iterator[Database]:
+    """The desks' write lock, on a session of its own given to the block, for as long as
+    the block runs: a save committed after the safety dump's snapshot and before the
+    restore's DROP would be in neither. Desks saving meanwhile wait, or are told the hub is
+    busy, as they are while another desk saves; so is the restore if a desk's save does not
+    end in time."""
     import psycopg
 
-    from hubapp.store.postgres import WRITE_LOCK, as_user_error, connect
+    from hubapp.store.postgres import WRITE_LOCK, PgDatabase, as_user_error, connect
 
-    conn = connect(url)
+    db = PgDatabase(connect(url), url)
     try:
         try:
-            conn.execute("SELECT pg_advisory_lock(%s)", [WRITE_LOCK])
+            db.conn.execute("SELECT pg_advisory_lock(%s)", [WRITE_LOCK])
         except psycopg.Error as error:
             raise as_user_error(error, url) from error
-        yield
+        yield db
     finally:
-        conn.close()  # which lets the lock go
+        db.close()  # which lets the lock go
 
 
 def _drop_hub_tables() -> str:
