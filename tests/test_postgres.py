@@ -195,6 +195,41 @@ def test_newer_or_foreign_server_database_is_refused_untouched(pg_server, empty_
     pg_server.drop_database(other)
 
 
+def test_a_dump_of_a_newer_hub_desk_is_refused_before_the_server_is_touched(
+        pg_server, empty_url, tmp_path):
+    # It was refused only as the restored hub was opened: the server's hub was the newer
+    # one by then, which no desk of this version could open, as a newer file is refused.
+    from hubapp.store import backup, server_backup, settings
+    from hubapp.store.users import SHELL_ADMIN
+
+    newer = pg_server.create_database()
+    try:
+        open_db(newer).close()
+        with psycopg.connect(newer, autocommit=True) as conn:
+            conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at)"
+                         " VALUES ('hubapp', 'm999_from_the_future', 'later')")
+        dump = server_backup.dump(newer, tmp_path / "newer.dump")
+    finally:
+        pg_server.drop_database(newer)
+    db = open_db(empty_url)
+    try:
+        settings.save(db, dataclasses.replace(settings.load(db), hub_name="as it was"),
+                      SHELL_ADMIN)
+    finally:
+        db.close()
+    with pytest.raises(DatabaseError) as refused:
+        backup.restore(dump, empty_url, SHELL_ADMIN)
+    db = open_db(empty_url)
+    try:
+        assert settings.load(db).hub_name == "as it was"
+    finally:
+        db.close()
+    assert str(refused.value) == (f"{dump} was written by a newer version of Hub Desk (it has "
+                                  "step m999_from_the_future); install the newer version to "
+                                  "open it")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["newer.dump"]
+
+
 def test_a_dump_from_an_older_version_restores_and_is_upgraded(pg_server, empty_url, tmp_path):
     from hubapp.store import migrations, server_backup
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import shutil
 import subprocess
@@ -19,8 +20,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
-from hubapp.store.db import transaction, upgrade_server
+from hubapp.store.db import refuse_unknown, transaction, upgrade_server
 from hubapp.store.engine import database_name, display_name
+from hubapp.store.migrations import MIGRATION_SET
 from hubapp.store.whole_file import free_name, write_whole
 
 if TYPE_CHECKING:
@@ -96,18 +98,43 @@ def verify(path: Path) -> None:
     database: another program's dump would be restored beside the hub's tables."""
     from hubapp.store.postgres import MIGRATIONS_TABLE
 
-    done = subprocess.run([_tool("pg_restore"), "--list", str(path)], capture_output=True,
+    # A line of the list such as "215; 1259 16390 TABLE public hubapp_migrations hub".
+    if not any(" TABLE " in line and MIGRATIONS_TABLE in line.split()
+               for line in _archive(path, "--list").splitlines()):
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is a backup of another program's database, not of a Hub Desk "
+                        "one; it cannot be restored here"), path=str(path))
+
+
+def _steps(path: Path) -> set[str]:
+    """The migration steps applied to the hub the dump at path was made of: the rows of its
+    migrations table, in the COPY block of the script pg_restore writes of them."""
+    from hubapp.store.postgres import MIGRATIONS_TABLE
+
+    lines = iter(_archive(path, "--data-only", f"--table={MIGRATIONS_TABLE}",
+                          "--file=-").splitlines())
+    for line in lines:
+        if line.startswith("COPY ") and line.endswith(" FROM stdin;"):
+            columns = [name.strip(' "')
+                       for name in line[line.index("(") + 1:line.rindex(")")].split(",")]
+            break
+    else:
+        return set()
+    rows = (dict(zip(columns, line.split("\t")))
+            for line in itertools.takewhile(lambda line: line != "\\.", lines))
+    return {row["name"] for row in rows if row["migration_set"] == MIGRATION_SET}
+
+
+def _archive(path: Path, *options: str) -> str:
+    """What pg_restore writes of the archive at path with options; DatabaseError unless it
+    can read it."""
+    done = subprocess.run([_tool("pg_restore"), *options, str(path)], capture_output=True,
                           text=True)
     if done.returncode:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is not a PostgreSQL backup (pg_dump's custom format); it "
                         "cannot be restored"), path=str(path))
-    # A line of the list such as "215; 1259 16390 TABLE public hubapp_migrations hub".
-    if not any(" TABLE " in line and MIGRATIONS_TABLE in line.split()
-               for line in done.stdout.splitlines()):
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "{path} is a backup of another program's database, not of a Hub Desk "
-                        "one; it cannot be restored here"), path=str(path))
+    return done.stdout
 
 
 def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
@@ -121,6 +148,9 @@ def restore(backup_file: Path, url: str, newest_entry: Callable[[str], int],
     from audit ids, and a save in between would take one the old database had given."""
     backup_file = Path(backup_file)
     verify(backup_file)
+    # Before anything is replaced, as a newer file is: restored, the hub would be one no
+    # desk of this version can open.
+    refuse_unknown(_steps(backup_file), str(backup_file))
     with _saves_held(url) as held:
         newest = newest_entry(url)
         kept = dump(url, free_name(backup_file.parent,
