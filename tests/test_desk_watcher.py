@@ -2,9 +2,12 @@
 a file is polled, a server announces each commit)."""
 
 import dataclasses
+import socket
+import threading
 
 import pytest
 
+from hubapp.domain.errors import DatabaseError
 from hubapp.domain.records import Direction, ServiceRecord
 from hubapp.store import audit, open_db, services
 from hubapp.store.db import transaction
@@ -32,15 +35,17 @@ def test_another_desks_new_service_appears_and_unsaved_edits_stay(qtbot, main_wi
                           [], UserRecord("li.na", "clerk"))
     other_desk.close()
 
-    def listed():
-        model = screen.table.model()
-        return {model.index(row, column).data() for row in range(model.rowCount())
-                for column in range(model.columnCount())}
-
-    assert "ZZ7701" not in listed()
-    qtbot.waitUntil(lambda: "ZZ7701" in listed(), timeout=5_000)
+    assert "ZZ7701" not in _listed(screen)
+    qtbot.waitUntil(lambda: "ZZ7701" in _listed(screen), timeout=5_000)
     assert screen._service.id == opened.id
     assert screen.form.notes.text() == "checking seals"
+
+
+def _listed(screen) -> set:
+    """What the day's list of services shows."""
+    model = screen.table.model()
+    return {model.index(row, column).data() for row in range(model.rowCount())
+            for column in range(model.columnCount())}
 
 
 def test_this_desks_own_saves_are_not_announced_again(qtbot, main_window, demo_target):
@@ -104,7 +109,87 @@ def test_a_dropped_server_connection_falls_back_to_polling_and_listens_again(
     qtbot.waitUntil(lambda: not watcher.listening, timeout=5_000)
     assert watcher._timer.interval() == desk_watcher.INTERVAL_MS
     watcher._poll()
-    assert watcher.listening
+    qtbot.waitUntil(lambda: watcher.listening, timeout=10_000)  # connected on a worker
+
+
+class _SilentServer:
+    """A server that takes connections and never answers: a VPN or firewall dropping
+    packets, a hung server machine. connect() waits out its whole timeout there."""
+
+    def __init__(self) -> None:
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self.url = f"postgresql://hubtest@127.0.0.1:{self._socket.getsockname()[1]}/hub"
+        self.taken: list[socket.socket] = []
+        self._taking = threading.Thread(target=self._take, daemon=True)
+        self._taking.start()
+
+    def _take(self) -> None:
+        while True:
+            try:
+                self.taken.append(self._socket.accept()[0])
+            except OSError:  # shut
+                return
+
+    def close(self) -> None:
+        """What still waits on it fails at once."""
+        self._socket.shutdown(socket.SHUT_RDWR)
+        self._taking.join()
+        self._socket.close()
+        for taken in self.taken:
+            taken.close()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_a_server_that_never_answers_never_holds_the_window_and_is_picked_up_once_it_does(
+        qtbot, main_window, demo_target):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    ctx, watcher, screen = main_window.ctx, main_window.watcher, main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    silent = _SilentServer()
+    try:
+        killer = open_db(demo_target)
+        killer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE pid <> pg_backend_pid() AND datname = current_database()")
+        killer.close()
+        ctx.db.url = silent.url  # the server's address leads nowhere now
+        # A poll had the connection opened anew: it waits there.
+        qtbot.waitUntil(lambda: bool(silent.taken), timeout=30_000)
+        # Meanwhile the window's polls go on, and a key typed lands: through its event loop.
+        polls = []
+        watcher._timer.timeout.connect(lambda: polls.append(True))
+        QApplication.postEvent(screen.form.notes, QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x"))
+        qtbot.waitUntil(lambda: len(polls) >= 2 and screen.form.notes.text().endswith("x"),
+                        timeout=30_000)
+        with pytest.raises(DatabaseError, match="connecting again in the background"):
+            services.list_day(ctx.db, DEMO_END)
+        ctx.db.url = demo_target  # it answers again
+    finally:
+        silent.close()
+    qtbot.waitUntil(lambda: watcher.listening and not ctx.db.dropped, timeout=30_000)
+    other_desk = open_db(demo_target)
+    services.save_service(other_desk, ServiceRecord("ZZ7710", DEMO_END, Direction.INBOUND),
+                          [], UserRecord("li.na", "clerk"))
+    other_desk.close()
+    qtbot.waitUntil(lambda: "ZZ7710" in _listed(screen), timeout=5_000)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_the_windows_connection_found_dropped_is_back_before_the_next_poll(
+        qtbot, main_window, demo_target):
+    ctx = main_window.ctx
+    assert main_window.watcher.listening  # so the next poll is 30 s away
+    killer = open_db(demo_target)
+    killer.execute("SELECT pg_terminate_backend(?)", [ctx.db.conn.info.backend_pid])
+    killer.close()
+    with pytest.raises(DatabaseError, match="Cannot reach the server of"):
+        services.list_day(ctx.db, DEMO_END)
+    qtbot.waitUntil(lambda: not ctx.db.dropped, timeout=10_000)
+    assert services.list_day(ctx.db, DEMO_END)
 
 
 def test_another_desks_save_refreshes_the_open_dashboard(qtbot, main_window, demo_target):

@@ -183,6 +183,12 @@ class PgDatabase:
     engine = ENGINE
     own_entries = None  # store.audit.track_own_entries
     import_days = None  # store.audit.ImportDays, made at the first day filter
+    # None: a dropped connection is opened anew by the next call. Set, it is called instead
+    # on finding the connection dropped, and calls say the server is out of reach at once
+    # until replace() hands over a new one: the window's thread (ui.desk_watcher) must never
+    # wait in connect(), which waits out its whole timeout for a server that takes
+    # connections and never answers (a VPN or firewall dropping packets).
+    reconnect_elsewhere: Callable[[], None] | None = None
 
     def __init__(self, conn: psycopg.Connection, url: str) -> None:
         self.conn = conn
@@ -233,10 +239,25 @@ class PgDatabase:
         with self.executed(translate(statement), _params(params), dict_row) as cursor:
             yield from cursor
 
+    @property
+    def dropped(self) -> bool:
+        """Whether the server or the network dropped the connection."""
+        return self.conn.broken
+
+    def replace(self, conn: psycopg.Connection) -> None:
+        """Work on conn from now on: connect(self.url)'s, made on another thread."""
+        self.conn.close()
+        self.conn = conn
+
     def _live(self) -> psycopg.Connection:
         """The connection, opened anew if the server or the network dropped it (a window
         stays open for days; between transactions only, as one cannot survive that)."""
         if self.conn.broken and not self._transactions:
+            if self.reconnect_elsewhere is not None:
+                self.reconnect_elsewhere()
+                raise DatabaseError(QT_TRANSLATE_NOOP(
+                    "messages", "Cannot reach the server of {path}: connecting again in the "
+                                "background; try again in a moment"), path=self.name)
             self.conn = connect(self.url)
         return self.conn
 
@@ -244,7 +265,9 @@ class PgDatabase:
         try:
             method(*args)
         except psycopg.OperationalError as error:
-            if self.conn.broken:  # said plainly; the next call connects again
+            if self.conn.broken:  # said plainly; the next call connects again, or elsewhere
+                if self.reconnect_elsewhere is not None:
+                    self.reconnect_elsewhere()
                 raise as_user_error(error, self.url) from error
             raise
 

@@ -4,9 +4,14 @@ Every write is audited in its own transaction, so the audit log's entries after 
 one seen say what changed. On a server the watcher hears of each commit at once (PostgreSQL
 LISTEN/NOTIFY, `store.audit.change_listener`) and polls only as a safety net; a file cannot
 announce anything to another process, so there it polls the newest id (one indexed read).
+
+On a server the watcher also keeps the window's connections: what a poll finds dropped is
+opened anew on a worker, never on the GUI thread, which only reads a connection that answers.
 """
 
 from __future__ import annotations
+
+import functools
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
@@ -14,7 +19,9 @@ from hubapp.domain.audit import change_of
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
+from hubapp.store.engine import is_postgres
 from hubapp.ui.context import AppContext
+from hubapp.ui.tasks import Task, TaskControl
 
 INTERVAL_MS = 1500
 # With notifications a poll only catches what a dropped listening connection missed.
@@ -26,6 +33,11 @@ class DeskWatcher(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._seen = audit.newest_id(ctx.db)
+        self._server = is_postgres(ctx.db)
+        if self._server:
+            ctx.db.reconnect_elsewhere = self._reopen
+        self._reopening: Task | None = None
+        self._stopped = False
         self._listener = None
         self._notifier: QSocketNotifier | None = None
         self._timer = QTimer(self)
@@ -68,22 +80,56 @@ class DeskWatcher(QObject):
         return True
 
     def stop(self) -> None:
+        self._stopped = True
+        if self._server:
+            self.ctx.db.reconnect_elsewhere = None
         self._timer.stop()
         self._unlisten()
 
     def _poll(self) -> None:
-        # Listen again only once the server answers: connecting to one that is away would
-        # hold this (GUI) thread up to the connect timeout on every poll.
-        if self.look() and self._listener is None:
-            self._listen()
+        # A look that finds the connection dropped has it reopened (_reopen) and fails.
+        self.look()
+        if self._server and self._listener is None:
+            self._reopen()
+
+    def _reopen(self) -> None:
+        """Open what was dropped, the window's connection or the listening one, on a worker,
+        one attempt at a time: the GUI thread goes on and only ever reads a connection that
+        answers."""
+        if self._reopening is not None:
+            return
+        self._reopening = task = self.ctx.tasks.start(functools.partial(
+            _open_again, url=self.ctx.db.url, connection=self.ctx.db.dropped,
+            listener=self._listener is None))
+        task.finished.connect(self._reopened)
+        task.failed.connect(self._not_reopened)
+
+    def _reopened(self, opened: tuple) -> None:
+        self._reopening = None
+        connection, listener = opened
+        if self._stopped:  # the window closed while they were being opened
+            for done_with in opened:
+                if done_with is not None:
+                    done_with.close()
+            return
+        if connection is not None:
+            self.ctx.db.replace(connection)
+        if listener is not None:
+            self._hear(listener)
+        self.look()  # what was written while the server was out of reach, or unheard
+
+    def _not_reopened(self, _error: Exception) -> None:
+        self._reopening = None  # the server is still out of reach: the next poll tries
 
     def _listen(self) -> None:
         try:
             listener = audit.change_listener(self.ctx.db)
         except HubError:
             return  # polling goes on; the next poll tries to listen again
-        if listener is None:
-            return
+        if listener is not None:
+            self._hear(listener)
+
+    def _hear(self, listener) -> None:
         self._listener = listener
         self._notifier = QSocketNotifier(listener.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._notified)
@@ -107,3 +153,17 @@ class DeskWatcher(QObject):
         if self._listener is not None:
             self._listener.close()
             self._listener = None
+
+
+def _open_again(control: TaskControl, url: str, connection: bool, listener: bool) -> tuple:
+    """On a worker: a connection to url for the window's database and one listening for
+    other desks' commits, those asked for (None for the other)."""
+    from hubapp.store import postgres
+
+    opened = postgres.connect(url) if connection else None
+    try:
+        return opened, postgres.ChangeListener(url) if listener else None
+    except BaseException:
+        if opened is not None:
+            opened.close()
+        raise
