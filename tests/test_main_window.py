@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QProgressDialog, QTableView
 
 from hubapp.store import transaction
@@ -353,25 +354,32 @@ def test_filters_wrap_onto_a_second_row_in_a_1024_px_window(qtbot, qapp, app_ctx
         install_translations(qapp, "en")
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
-def test_every_screen_fits_a_1024_px_window_and_the_daily_log_keeps_its_columns(
-        qtbot, qapp, app_ctx, language):
+def _every_screen_on_a_closed_day(qtbot, ctx) -> MainWindow:
+    """The main window with every screen built (the widest sets its least width) and the
+    daily log on a closed day: its top bar then says who closed it, and that too must fit."""
     import importlib
 
     from hubapp.store import day_close
     from hubapp.store.users import UserRecord
+
+    day_close.close_day(ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
+    window = _window(qtbot, ctx)
+    for path in SCREENS:
+        module, name = path.rsplit(".", 1)
+        window.screen(getattr(importlib.import_module(module), name))
+    window.day_screen.set_day(DEMO_END)
+    return window
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_screen_fits_a_1024_px_window_and_the_daily_log_keeps_its_columns(
+        qtbot, qapp, app_ctx, language):
     from hubapp.ui.translations import install_translations
 
     install_translations(qapp, language)
     try:
-        # A closed day says who closed it in the top bar: that too must fit.
-        day_close.close_day(app_ctx.db, DEMO_END, UserRecord("wang.li", "supervisor"))
-        window = _window(qtbot, app_ctx)
-        for path in SCREENS:
-            module, name = path.rsplit(".", 1)
-            window.screen(getattr(importlib.import_module(module), name))
+        window = _every_screen_on_a_closed_day(qtbot, app_ctx)
         screen = window.day_screen
-        screen.set_day(DEMO_END)
         busiest = max(range(screen.model.rowCount()),
                       key=lambda row: screen.model.records()[row].totals.containers)
         screen._select_in_list(screen.model.records()[busiest].service.id)
@@ -393,6 +401,54 @@ def test_every_screen_fits_a_1024_px_window_and_the_daily_log_keeps_its_columns(
         # At 1024 px a long commodity name may be elided in its cell: its tooltip has it whole.
         commodity = screen.grid.index(0, 4)
         assert commodity.data(Qt.ItemDataRole.ToolTipRole) == commodity.data()
+    finally:
+        install_translations(qapp, "en")
+
+
+@pytest.fixture
+def large_font(qapp):
+    """The application's font at a point size a desk set for large text has: large_font(14)."""
+    usual = qapp.font()
+
+    def make(points: int) -> None:
+        font = QFont(usual)
+        font.setPointSize(points)
+        qapp.setFont(font)
+
+    yield make
+    qapp.setFont(usual)
+
+
+@pytest.mark.parametrize("points", [13, 14])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_at_a_large_font_every_screen_fits_a_1366_px_laptop_and_the_list_scrolls_sideways(
+        qtbot, qapp, app_ctx, large_font, language, points):
+    from hubapp.ui.daily_log.screen import LIST_WIDEST_MINIMUM
+    from hubapp.ui.translations import install_translations
+
+    large_font(points)
+    install_translations(qapp, language)
+    try:
+        window = _every_screen_on_a_closed_day(qtbot, app_ctx)
+        screen = window.day_screen
+        screen.table.selectRow(0)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= 1366
+
+        window.resize(1366, 768)
+        qtbot.waitUntil(lambda: window.size().width() == 1366)
+        QApplication.processEvents()
+        grid, table = screen.grid_view, screen.table
+        assert _cut_off(grid) == []
+        # The list gives up the room of its last columns rather than squeeze the grid to its
+        # least (Commodity "wooden …"): they are a scroll away, TEU too.
+        assert table.width() <= LIST_WIDEST_MINIMUM and grid.width() > grid.minimumWidth()
+        scroll = table.horizontalScrollBar()
+        scroll.setValue(scroll.maximum())
+        header = table.horizontalHeader()
+        teu = header.sectionViewportPosition(DayServicesModel.TEU)
+        assert 0 <= teu and teu + header.sectionSize(DayServicesModel.TEU) \
+            <= table.viewport().width()
     finally:
         install_translations(qapp, "en")
 

@@ -37,6 +37,11 @@ from hubapp.ui.daily_log.services_list import DayServicesModel
 from hubapp.ui.record_model import RECORD_ROLE, SORT_ROLE, empty_note, list_table
 
 RESIZE_PRECISION_ROWS = 30
+# The day's list keeps its columns' width up to this, in pixels, not letters: at the usual
+# 9 to 10 pt font they take less (English 450 to 490 px) and are all in view; at 13 to 14 pt
+# (600 to 670 px) the list scrolls sideways instead, so the grid beside it is not squeezed and
+# the window fits a 1366 px laptop screen (at 14 pt it could not be narrower than 1,504 px).
+LIST_WIDEST_MINIMUM = 500
 _LISTED = 5  # container numbers or services named before a list is cut short "…"
 _Written = TypeVar("_Written")
 
@@ -87,7 +92,8 @@ class DailyLogScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._services_box)
         splitter.addWidget(self._editor_box)
-        # The list as wide as its columns (its minimum, _fit_columns), the editor the rest:
+        # The list as wide as its columns (its minimum, _fit_columns; at a large font less,
+        # and it scrolls sideways), the editor the rest:
         # room the list took beyond its columns was taken from the grid, and a width in
         # letters was too narrow for the English headers (TEU cut, a scroll bar below).
         splitter.setStretchFactor(0, 0)
@@ -389,10 +395,11 @@ class DailyLogScreen(QWidget):
         # Off while fitting: the last column then fills what is left, but not less than it needs.
         header.setStretchLastSection(False)
         self.table.resizeColumnsToContents()
-        # Never narrower than its columns: the splitter and the smallest window cut off the
-        # last of them (TEU) otherwise.
-        self.table.setMinimumWidth(header.length() + 2 * self.table.frameWidth()
-                                   + self.table.verticalScrollBar().sizeHint().width())
+        # Never narrower than its columns (up to LIST_WIDEST_MINIMUM): the splitter and the
+        # smallest window cut off the last of them (TEU) otherwise.
+        self.table.setMinimumWidth(min(LIST_WIDEST_MINIMUM, header.length()
+                                       + 2 * self.table.frameWidth()
+                                       + self.table.verticalScrollBar().sizeHint().width()))
         header.setStretchLastSection(True)
 
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
