@@ -96,6 +96,7 @@ class Camera:
         dialogs.show_error = self.message(QMessageBox.Icon.Critical, b.Ok)
         dialogs.show_info = self.message(QMessageBox.Icon.Information, b.Ok)
         dialogs.show_warning = self.message(QMessageBox.Icon.Warning, b.Ok)
+        dialogs.show_shortcuts = lambda *args: self.shoot_dialog(dialogs.shortcuts_dialog(*args))
         ask = self.message(QMessageBox.Icon.Question, b.Yes | b.No)
         dialogs.ask_yes_no = lambda *args: ask(*args) or False
         save = self.message(QMessageBox.Icon.Question, b.Save | b.Discard | b.Cancel)

@@ -33,6 +33,20 @@ def _window(qtbot, ctx):
     return window
 
 
+@pytest.fixture
+def large_font(qapp):
+    """The application's font at a point size a desk set for large text has: large_font(14)."""
+    usual = qapp.font()
+
+    def make(points: int) -> None:
+        font = QFont(usual)
+        font.setPointSize(points)
+        qapp.setFont(font)
+
+    yield make
+    qapp.setFont(usual)
+
+
 def _services_on(path, day):
     with sqlite3.connect(path) as conn:
         return sorted(r[0] for r in conn.execute(
@@ -116,42 +130,102 @@ def test_about_shows_version_and_database(qtbot, app_ctx, demo_db_path, monkeypa
     assert shown and __version__ in shown[0] and str(demo_db_path) in shown[0]
 
 
-def test_help_lists_the_menus_shortcuts_the_language_and_the_sample(qtbot, app_ctx,
-                                                                   monkeypatch):
-    from hubapp import resources
+def _shortcuts(qtbot, monkeypatch, window):
+    """Help ▸ Keyboard shortcuts as it opens: the dialog, shown (not modal, so the test goes
+    on), and its text."""
+    from PySide6.QtWidgets import QTextBrowser
+
     from hubapp.ui import dialogs
 
     shown = []
-    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
-    window = _window(qtbot, app_ctx)
+
+    def show(parent, title, keys, notes):
+        dialog = dialogs.shortcuts_dialog(parent, title, keys, notes)
+        qtbot.addWidget(dialog)
+        with qtbot.waitActive(dialog):  # as exec() shows it: active, its text has the keys
+            dialog.show()
+        shown.append(dialog)
+
+    monkeypatch.setattr(dialogs, "show_shortcuts", show)
     window.shortcuts_action.trigger()
-    lines = shown[0].splitlines()
-    for wanted in ("Ctrl+S: Save service", "Ctrl+N: New service", "Ctrl+Z: Undo",
-                   "Ctrl+1: Daily log", "Ctrl+7: Users", "Ctrl+F: Find container…"):
-        assert wanted in lines
+    return shown[0], shown[0].findChild(QTextBrowser)
+
+
+def _next_line(text: str, line: str) -> str:
+    """The line after line: a key's row in the shortcuts' text, what the key does."""
+    lines = text.splitlines()
+    return lines[lines.index(line) + 1]
+
+
+def test_help_lists_the_menus_shortcuts_the_language_and_the_sample(qtbot, app_ctx,
+                                                                   monkeypatch):
+    from hubapp import resources
+
+    window = _window(qtbot, app_ctx)
+    dialog, text = _shortcuts(qtbot, monkeypatch, window)
+    shown = text.toPlainText()
+    assert dialog.windowTitle() == "Keyboard shortcuts"
+    for keys, action in (("Ctrl+S", "Save service"), ("Ctrl+N", "New service"),
+                         ("Ctrl+Z", "Undo"), ("Ctrl+1", "Daily log"), ("Ctrl+7", "Users"),
+                         ("Ctrl+F", "Find container…")):
+        assert _next_line(shown, keys) == action
     # The grid copies any block of cells, and fills a selection from one cell, not just rows.
-    assert "copy and paste cells or whole rows" in shown[0]
-    assert "one cell pasted over a selection fills every selected cell" in shown[0]
-    assert "Edit ▸ Settings…" in shown[0]
+    assert "copy and paste cells or whole rows" in shown
+    assert "one cell pasted over a selection fills every selected cell" in shown
+    assert "Edit ▸ Settings…" in shown
     sample = next(resources.folder().glob("samples/*.csv"))
-    assert str(sample.parent) in shown[0]
+    assert str(sample.parent) in shown
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_Return])
+def test_the_shortcuts_close_with_escape_or_enter(qtbot, app_ctx, monkeypatch, key):
+    window = _window(qtbot, app_ctx)
+    dialog, text = _shortcuts(qtbot, monkeypatch, window)
+    assert dialog.focusWidget() is text  # its keys scroll the text
+    qtbot.keyClick(text, key)
+    assert not dialog.isVisible()
 
 
 def test_help_lists_chinese_menus_without_their_accelerator_letters(qtbot, qapp, app_ctx,
                                                                     monkeypatch):
-    from hubapp.ui import dialogs
     from hubapp.ui.translations import install_translations
 
-    shown = []
-    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
     install_translations(qapp, "zh")
     try:
         window = _window(qtbot, app_ctx)
-        window.shortcuts_action.trigger()
+        _dialog, text = _shortcuts(qtbot, monkeypatch, window)
     finally:
         install_translations(qapp, "en")
-    assert {"Ctrl+Z：撤销", "Ctrl+1：每日台账"} <= set(shown[0].splitlines())
-    assert "(" not in shown[0].split("\n\n")[0]  # 撤销(U)
+    shown = text.toPlainText()
+    assert _next_line(shown, "Ctrl+Z") == "撤销" and _next_line(shown, "Ctrl+1") == "每日台账"
+    assert "(" not in shown.split("Ctrl+T")[0]  # 撤销(U)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_at_a_large_font_the_shortcuts_fit_the_screen_and_scroll_to_their_end(
+        qtbot, qapp, app_ctx, monkeypatch, large_font, language):
+    from PySide6.QtGui import QTextCursor
+
+    from hubapp import resources
+    from hubapp.ui.translations import install_translations
+
+    large_font(14)
+    install_translations(qapp, language)
+    try:
+        window = _window(qtbot, app_ctx)
+        dialog, text = _shortcuts(qtbot, monkeypatch, window)
+    finally:
+        install_translations(qapp, "en")
+    # A message box was 806 px tall in English and 900 px in Chinese at 14 pt, past a
+    # 768 px laptop screen, its OK below the edge.
+    assert dialog.frameGeometry().height() <= dialog.screen().availableGeometry().height()
+    shown = text.toPlainText()
+    assert _next_line(shown, "Ctrl+PgDown") and str(resources.folder() / "samples") in shown
+    # All of it there: the notes' last words come into view as the text scrolls.
+    qtbot.keyClick(text, Qt.Key.Key_End)
+    end = QTextCursor(text.document())
+    end.movePosition(QTextCursor.MoveOperation.End)
+    assert text.viewport().rect().contains(text.cursorRect(end).bottomLeft())
 
 
 def test_a_file_that_cannot_be_opened_is_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch):
@@ -403,20 +477,6 @@ def test_every_screen_fits_a_1024_px_window_and_the_daily_log_keeps_its_columns(
         assert commodity.data(Qt.ItemDataRole.ToolTipRole) == commodity.data()
     finally:
         install_translations(qapp, "en")
-
-
-@pytest.fixture
-def large_font(qapp):
-    """The application's font at a point size a desk set for large text has: large_font(14)."""
-    usual = qapp.font()
-
-    def make(points: int) -> None:
-        font = QFont(usual)
-        font.setPointSize(points)
-        qapp.setFont(font)
-
-    yield make
-    qapp.setFont(usual)
 
 
 @pytest.mark.parametrize("points", [13, 14])

@@ -5,6 +5,7 @@ A test that forgets to replace one fails instead of hanging (see tests/conftest.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from collections.abc import Callable
@@ -31,6 +32,52 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
     QtWidgets.QMessageBox.warning(parent, title, text)
+
+
+def show_shortcuts(parent: QWidget | None, title: str, keys: list[tuple[str, str]],
+                   notes: str) -> None:
+    dialog = shortcuts_dialog(parent, title, keys, notes)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+def shortcuts_dialog(parent: QWidget | None, title: str, keys: list[tuple[str, str]],
+                     notes: str) -> QtWidgets.QDialog:
+    """show_shortcuts' list, not yet shown: each key beside what it does, then the notes'
+    paragraphs, in a text that scrolls. A message box grew with the font, past a 768 px
+    screen at 14 pt, its OK below the edge; this is no taller than four fifths of the
+    screen. Esc, Enter and Close close it."""
+    dialog = QtWidgets.QDialog(parent)
+    dialog.setWindowTitle(title)
+    text = QtWidgets.QTextBrowser(dialog)
+    # Centred in their rows: at the top, Chinese words (a font of taller lines) stood lower
+    # than the keys beside them.
+    rows = "".join(f"<tr><td valign='middle' style='white-space: pre; padding-right: 1em'>"
+                   f"{html.escape(key)}</td><td valign='middle'>{html.escape(action)}</td></tr>"
+                   for key, action in keys)
+    paragraphs = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in notes.split("\n\n"))
+    text.setHtml(f"<table cellspacing='0' cellpadding='2'>{rows}</table>{paragraphs}")
+    buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Close).setDefault(True)
+    text.setFocus()  # the arrows and Page Down scroll it; Enter still closes
+    layout = QtWidgets.QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    # Lines of a readable length, and the dialog as tall as its text where the screen allows.
+    room = dialog.screen().availableGeometry()  # the parent's, before it is shown
+    frame = 2 * text.frameWidth()
+    width = min(dialog.fontMetrics().averageCharWidth() * 72, room.width() * 4 // 5 - frame)
+    # A copy: the browser lays its own text out again at its width of the moment.
+    document = text.document().clone(dialog)
+    document.setTextWidth(width)
+    beside = dialog.sizeHint() - text.sizeHint()  # margins and the button row
+    dialog.resize(width + frame + beside.width(),
+                  min(round(document.size().height()) + frame + beside.height(),
+                      room.height() * 4 // 5))
+    return dialog
 
 
 def log_in(parent: QWidget | None, db: Database) -> UserRecord | None:

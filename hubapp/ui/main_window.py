@@ -308,13 +308,12 @@ class MainWindow(QMainWindow):
 
     def _show_shortcuts(self) -> None:
         # Read from the menus' own actions, so the list says what the keys do today.
-        keys = [self.tr("{keys}: {action}").format(
-                    keys=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                    # 撤销(&U): 撤销; "&1 Daily log": Daily log (add_screen's mnemonic)
-                    action=re.sub(r"^&\d+ |\(&\w\)|&", "", action.text()))
+        keys = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                 # 撤销(&U): 撤销; "&1 Daily log": Daily log (add_screen's mnemonic)
+                 re.sub(r"^&\d+ |\(&\w\)|&", "", action.text()))
                 for menu in (self.file_menu, self.edit_menu, self.view_menu)
                 for action in menu.actions() if not action.shortcut().isEmpty()]
-        dialogs.show_info(self, self.tr("Keyboard shortcuts"), "\n".join(keys) + "\n\n" + self.tr(
+        dialogs.show_shortcuts(self, self.tr("Keyboard shortcuts"), keys, self.tr(
             "In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C "
             "and Ctrl+V copy and paste cells or whole rows (from Excel or WPS too, with or "
             "without their header row), and one cell pasted over a selection fills every "
