@@ -11,7 +11,7 @@ from matplotlib.dates import num2date
 from matplotlib.patches import Rectangle
 from PySide6.QtCore import Qt
 
-from hubapp.domain.dashboard import DashboardFilterRecord, same_dates_last_year
+from hubapp.domain.dashboard import DashboardFilterRecord, add_months, same_dates_last_year
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import dashboard, demo_data
 from hubapp.ui import dashboard as dashboard_screen
@@ -86,6 +86,27 @@ def test_today_and_its_month_count_last_years_day_to_the_hour_todays_records_rea
     assert over.so_far is None and over_data.under_way is None
     assert over.last_year.teu == _teu(demo_db_path, *same_dates_last_year(yesterday, yesterday),
                                       route=route)
+
+
+@pytest.mark.parametrize("first, last, now", [
+    # Fifteen months to today at noon: March 2025, a month of the period, is also last year's
+    # twin of March so far, which counts only its first five days (the 5th to the time).
+    (dt.date(2024, 12, 1), DEMO_END, dt.datetime(2026, 3, 5, 12, 16)),
+])
+def test_a_monthly_chart_longer_than_a_year_counts_each_month_as_the_rows_do(
+        demo_db, demo_db_path, first, last, now):
+    data = dashboard.load(demo_db, DashboardFilterRecord(first, last), last,
+                          HubSettingsRecord(), now=now)
+    until = now and _reach(demo_db_path, now)
+    months = data.months
+    assert (months[0].month, months[-1].month) == (first.replace(day=1), last.replace(day=1))
+    for month in months:
+        days = (max(month.month, first),
+                min(add_months(month.month, 1) - dt.timedelta(days=1), last))
+        assert month.teu == _teu(demo_db_path, *days), month.month
+        cut = month is months[-1] and now is not None
+        assert month.teu_last_year == _teu(
+            demo_db_path, *same_dates_last_year(*days, under_way=cut), until if cut else None)
 
 
 def _screen_at(now, qtbot, app_ctx, monkeypatch):

@@ -226,20 +226,14 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date, last: dt.dat
     Each month knows the first day on record: last year's may be only partly recorded."""
     history = rollup.history_from(db)
     first, month_of_last = first.replace(day=1), last.replace(day=1)
-    teu = _teu_by_month(db, f, add_months(first, -12), last)
-    rest = add_months(month_of_last, -11) - _ONE_DAY  # last day of that month last year
     _first, cut, until = last_year_counted(month_of_last, last, so_far)
-    # Last year's month beyond what is counted comes off: its days after the cut, and the
-    # cut day's hours after `until` (the whole day off, its hours by then back on).
-    after = cut + _ONE_DAY if until is None else cut
-    if after <= rest:
-        for month, value in _teu_by_month(db, f, after, rest).items():
-            teu[month] -= value
-    if until is not None:
-        for month, value in _teu_by_month(db, f, cut, cut, until).items():
-            teu[month] += value
+    # Apart: summed together, cutting last year's twin of the month under way also cut that
+    # month's own bar once the chart reached a year back.
+    teu = _teu_by_month(db, f, first, last)
+    teu_last_year = _teu_by_month(db, f, add_months(first, -12), cut, until)
     return tuple(MonthRecord(month, teu.get(month.isoformat()[:7], 0),
-                             teu.get(add_months(month, -12).isoformat()[:7], 0), history)
+                             teu_last_year.get(add_months(month, -12).isoformat()[:7], 0),
+                             history)
                  for month in each_month(first, month_of_last))
 
 
