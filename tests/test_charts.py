@@ -16,7 +16,7 @@ from hubapp.charts import reports as report_charts
 from hubapp.charts.common import font_family, has_data, hover_text
 from hubapp.domain.dashboard import (
     DAY, MONTH, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, MonthRecord,
-    RouteTeuRecord, ThroughputRecord,
+    RouteTeuRecord, ThroughputRecord, add_months,
 )
 
 START = dt.date(2026, 3, 1)
@@ -504,6 +504,22 @@ def test_a_month_counted_in_part_is_named_by_its_days_against_the_same_dates(
     axes = figure.axes[0]
     assert [t.get_text() for t in axes.get_xticklabels()] == ["2026-11", label]
     assert header in [t.get_text() for t in axes.get_legend().get_texts()]
+
+
+@pytest.mark.parametrize(("language", "first_label", "last_label"), [
+    ("en", "2025-10 (15–31)", "2026-12 (1–4)"),
+    ("zh", "2025-10（15–31日）", "2026-12（1–4日）"),
+])
+def test_a_period_over_a_year_names_its_first_month_by_its_days_too(
+        language, first_label, last_label):
+    # From 15 October 2025: the chart stands for the period, whose October is its last days.
+    months = tuple(MonthRecord(add_months(dt.date(2025, 10, 1), i), 35_000, 30_000)
+                   for i in range(15))
+    first, last = dt.date(2025, 10, 15), dt.date(2026, 12, 4)
+    labels = [row[0] for row in charts.monthly_teu_table(months, language, last, first).rows]
+    assert (labels[0], labels[1], labels[-1]) == (first_label, "2025-11", last_label)
+    axes = charts.monthly_teu(months, language, last, first).axes[0]
+    assert axes.get_xticklabels()[0].get_text() == first_label
 
 
 def test_a_part_month_bar_on_a_month_axis_is_named():

@@ -136,6 +136,21 @@ def test_a_month_under_way_is_set_against_the_same_dates_last_year(hub):
     assert [(m.teu, m.teu_last_year) for m in before] == [(5, 1)]
 
 
+def test_a_monthly_chart_longer_than_a_year_starts_on_the_periods_first_day(hub):
+    db, _ = hub
+    long = DashboardFilterRecord(MARCH_2, dt.date(2026, 3, 31))
+    assert long.months_from == MARCH_2
+    months = dashboard.load(db, long, long.date_to, HubSettingsRecord()).months
+    # V1 of 2 March 2025, not the 1st's X1 and X2, against 2–31 March 2024: the 15th's
+    # 2 TEU, not the 1st's box.
+    assert (months[0].month, months[0].teu, months[0].teu_last_year) == (MARCH_1, 2, 2)
+    # All of March 2025 is last year's March to set against March 2026.
+    assert (months[-1].month, months[-1].teu, months[-1].teu_last_year) == (
+        dt.date(2026, 3, 1), 0, 7)
+    # A shorter period is shown over the twelve months ending with its own, all whole.
+    assert DashboardFilterRecord(MARCH_2, MARCH_3).months_from == dt.date(2024, 4, 1)
+
+
 def test_growth_needs_all_of_last_years_dates_on_record(hub):
     db, _ = hub
     kpis = dashboard.kpis(db, PERIOD, MARCH_2, HubSettingsRecord())

@@ -92,6 +92,9 @@ def test_today_and_its_month_count_last_years_day_to_the_hour_todays_records_rea
     # Fifteen months to today at noon: March 2025, a month of the period, is also last year's
     # twin of March so far, which counts only its first five days (the 5th to the time).
     (dt.date(2024, 12, 1), DEMO_END, dt.datetime(2026, 3, 5, 12, 16)),
+    # Fifteen months from 15 March 2025 to 10 June 2026: that March counts from the 15th,
+    # and June 2025, last year's twin of 1–10 June, is a whole month of the period.
+    (dt.date(2025, 3, 15), dt.date(2026, 6, 10), None),
 ])
 def test_a_monthly_chart_longer_than_a_year_counts_each_month_as_the_rows_do(
         demo_db, demo_db_path, first, last, now):
@@ -172,3 +175,20 @@ def test_todays_part_day_is_marked_in_every_chart_by_day_and_its_table(
     target_colours = {to_hex("#31a354"), to_hex("#fd8d3c")}
     assert to_hex(trains[-1].get_facecolor()) not in target_colours
     assert to_hex(trains[-2].get_facecolor()) in target_colours
+
+
+def test_a_period_over_a_year_shows_its_first_month_from_its_first_day(
+        qtbot, app_ctx, demo_db_path, monkeypatch):
+    # From 15 March 2025 the monthly chart stands for the period: its first row read all of
+    # March under "2025-03", more than the By route table's "15–31 March 2025".
+    screen = _screen_at(dt.datetime(2026, 3, 5, 12, 16), qtbot, app_ctx, monkeypatch)
+    first = dt.date(2025, 3, 15)
+    screen.date_from.setFocus()  # its year selected, which the digits typed replace
+    qtbot.keyClicks(screen.date_from, first.isoformat())
+    qtbot.waitUntil(lambda: screen.data.filter.date_from == first)
+    panel = screen.panels["monthly_teu"]
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    model = panel.model
+    assert model.index(0, 0).data() == "2025-03 (15–31)"
+    assert panel.model.table.rows[0][1] == _teu(demo_db_path, first, dt.date(2025, 3, 31))
+    assert model.index(model.rowCount() - 1, 0).data() == "2026-03 (1–5)"

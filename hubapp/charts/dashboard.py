@@ -502,25 +502,26 @@ def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
 
 # Monthly TEU with year-on-year growth
 
-def _month_labels(months: Sequence[MonthRecord], last: dt.date | None,
+def _month_labels(months: Sequence[MonthRecord], first: dt.date | None, last: dt.date | None,
                   language: str) -> tuple[list[str], str]:
-    """Each month's label, a month counted only up to `last` (the last day counted) with its
-    days, and the key of last year's series: the same dates, when a month is only part of
-    one ("2026-12" over 1–3 December read as all of it)."""
-    labels = [month_with_days(m.month, months[0].month, last, language) if last
+    """Each month's label, a month counted only from `first` or up to `last` (the first and
+    last day counted) with its days, and the key of last year's series: the same dates, when
+    a month is only part of one ("2026-12" over 1–3 December read as all of it)."""
+    labels = [month_with_days(m.month, first or months[0].month, last, language) if last
               else m.month.isoformat()[:7] for m in months]
     part = any(label != m.month.isoformat()[:7] for label, m in zip(labels, months))
     return labels, "same_dates" if part else "last_year"
 
 
 def monthly_teu(months: Sequence[MonthRecord], language: str,
-                last: dt.date | None = None) -> Figure:
-    """last: the last day counted, which may end its month's bars early."""
+                last: dt.date | None = None, first: dt.date | None = None) -> Figure:
+    """last, first: the last and first day counted, which may end the last month's bars early
+    and start the first's late."""
     figure = new_figure()
     if not any(m.teu or m.teu_last_year for m in months):
         return no_data(figure, text("no_data", language))
     axes = figure.add_subplot()
-    labels, last_year = _month_labels(months, last, language)
+    labels, last_year = _month_labels(months, first, last, language)
     positions = range(len(months))
     # Side by side, but only the years with traffic: a series of zeros is no bars, and its
     # entry in the legend named grey bars nobody could find.
@@ -580,8 +581,9 @@ def _hatch_part_recorded(axes, bars, months: Sequence[MonthRecord], language: st
 
 
 def monthly_teu_table(months: Sequence[MonthRecord], language: str,
-                      last: dt.date | None = None) -> ChartTableRecord:
-    labels, last_year = _month_labels(months, last, language)
+                      last: dt.date | None = None,
+                      first: dt.date | None = None) -> ChartTableRecord:
+    labels, last_year = _month_labels(months, first, last, language)
     return ChartTableRecord(
         (text("month", language), text("this_year", language), text(last_year, language),
          text("growth", language)),
@@ -610,6 +612,7 @@ def all_charts(data: DashboardRecord,
          teu_by_direction_table(data.directions, bucket, language, period, today)),
         (top_commodities(data.commodities, language),
          top_commodities_table(data.commodities, language)),
-        (monthly_teu(data.months, language, data.filter.date_to),
-         monthly_teu_table(data.months, language, data.filter.date_to)),
+        (monthly_teu(data.months, language, data.filter.date_to, data.filter.months_from),
+         monthly_teu_table(data.months, language, data.filter.date_to,
+                           data.filter.months_from)),
     )

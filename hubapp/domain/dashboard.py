@@ -126,6 +126,13 @@ class DashboardFilterRecord:
         # Per-day bars stay readable up to about two months; beyond that, months.
         return DAY if (self.date_to - self.date_from).days < 62 else MONTH
 
+    @property
+    def months_from(self) -> dt.date:
+        """The first day the monthly chart counts: of the twelve months ending with the
+        period's, or the period's own if it is longer, so that its first month is counted
+        from that day as its last is up to date_to."""
+        return min(self.date_from, add_months(self.date_to.replace(day=1), -11))
+
 
 @dataclass(frozen=True, slots=True)
 class ThroughputRecord:

@@ -22,7 +22,7 @@ from hubapp.domain.dashboard import (
     DAY, ComparisonRecord, CommodityTotalsRecord, DashboardFilterRecord, DashboardRecord,
     DayRecord, DirectionTeuRecord, DwellRecord, KpiRecord, MonthRecord, PunctualityRecord,
     RouteTeuRecord, SoFarRecord, ThroughputRecord, add_months, counted_until, days_before,
-    each_day, each_month, last_year_counted,
+    each_day, each_month, last_year_counted, same_day_last_year,
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
@@ -219,18 +219,18 @@ def commodities(db: Database, f: DashboardFilterRecord) -> tuple[CommodityTotals
 
 def monthly(db: Database, f: DashboardFilterRecord, first: dt.date, last: dt.date,
             so_far: SoFarRecord | None = None) -> tuple[MonthRecord, ...]:
-    """TEU of each month from `first` (any day in it) up to the day `last`, and of the same
-    month a year before. The month of `last` counts up to that day in both years: a month
-    under way is set against the same dates last year, as the month-to-date tile does (and
-    today, if `last` is, up to the time so_far reaches).
+    """TEU of each month from the day `first` up to the day `last`, and of the same dates a
+    year before. The months of `first` and `last` count from and up to those days in both
+    years: a month under way is set against the same dates last year, as the month-to-date
+    tile does (and today, if `last` is, up to the time so_far reaches).
     Each month knows the first day on record: last year's may be only partly recorded."""
     history = rollup.history_from(db)
-    first, month_of_last = first.replace(day=1), last.replace(day=1)
+    month_of_last = last.replace(day=1)
     _first, cut, until = last_year_counted(month_of_last, last, so_far)
     # Apart: summed together, cutting last year's twin of the month under way also cut that
     # month's own bar once the chart reached a year back.
     teu = _teu_by_month(db, f, first, last)
-    teu_last_year = _teu_by_month(db, f, add_months(first, -12), cut, until)
+    teu_last_year = _teu_by_month(db, f, same_day_last_year(first), cut, until)
     return tuple(MonthRecord(month, teu.get(month.isoformat()[:7], 0),
                              teu_last_year.get(add_months(month, -12).isoformat()[:7], 0),
                              history)
@@ -315,9 +315,7 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
     check()
     found = commodities(db, f)
     check()
-    # Twelve months ending with the period's, or the whole period if it is longer.
-    months = monthly(db, f, min(f.date_from, add_months(f.date_to.replace(day=1), -11)),
-                     f.date_to, so_far)
+    months = monthly(db, f, f.months_from, f.date_to, so_far)
     return DashboardRecord(
         filter=f, days=days, routes=_routes(db, buckets), directions=_directions(buckets),
         commodities=found, months=months, kpis=kpis(db, f, as_of, settings, check, so_far),
