@@ -522,6 +522,33 @@ def test_a_period_over_a_year_names_its_first_month_by_its_days_too(
     assert axes.get_xticklabels()[0].get_text() == first_label
 
 
+@pytest.mark.parametrize(("language", "series", "whole"), [
+    ("en", "Same dates last year, to 11:52", "Same dates last year"),
+    ("zh", "同期（截至 11:52）", "同期"),
+])
+def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, whole):
+    # 1–4 December 2025, the 4th only up to 11:52 as today's records reach: stats of those
+    # dates gave 16 % more, and nothing in the chart said why.
+    last = dt.date(2026, 12, 4)
+    months = (MonthRecord(dt.date(2026, 11, 1), 40_000, 34_000),
+              MonthRecord(dt.date(2026, 12, 1), 4200, 3790, last_year_until=dt.time(11, 52)))
+    table = charts.monthly_teu_table(months, language, last)
+    assert table.headers[2] == series
+    assert table.tab_separated().splitlines()[0].split("\t")[2] == series
+    figure = charts.monthly_teu(months, language, last)
+    axes = figure.axes[0]
+    assert series in [t.get_text() for t in axes.get_legend().get_texts()]
+    bar = axes.containers[0][1]
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, 1000))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
+        f" · {series}: 3,790")
+    # Whole days on both sides: no time to name.
+    over = (months[0], dataclasses.replace(months[1], last_year_until=None))
+    assert charts.monthly_teu_table(over, language, last).headers[2] == whole
+
+
 def test_a_part_month_bar_on_a_month_axis_is_named():
     # "This year" on 3 December: its last bar holds three days, which the date axis's
     # every-other-month ticks left without a name.

@@ -9,7 +9,9 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.dates import num2date
 from matplotlib.patches import Rectangle
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QToolTip
 
 from hubapp.domain.dashboard import DashboardFilterRecord, add_months, same_dates_last_year
 from hubapp.domain.records import HubSettingsRecord
@@ -110,6 +112,7 @@ def test_a_monthly_chart_longer_than_a_year_counts_each_month_as_the_rows_do(
         cut = month is months[-1] and now is not None
         assert month.teu_last_year == _teu(
             demo_db_path, *same_dates_last_year(*days, under_way=cut), until if cut else None)
+        assert month.last_year_until == (dt.time.fromisoformat(until) if cut else None)
 
 
 def _screen_at(now, qtbot, app_ctx, monkeypatch):
@@ -192,3 +195,29 @@ def test_a_period_over_a_year_shows_its_first_month_from_its_first_day(
     assert model.index(0, 0).data() == "2025-03 (15–31)"
     assert panel.model.table.rows[0][1] == _teu(demo_db_path, first, dt.date(2025, 3, 31))
     assert model.index(model.rowCount() - 1, 0).data() == "2026-03 (1–5)"
+
+
+def test_the_monthly_chart_says_to_what_time_last_years_day_is_counted(
+        qtbot, app_ctx, demo_db_path, monkeypatch):
+    # "Same dates last year" read 16 % below stats of those dates: its last day counts only
+    # to the time today's records reach, which the tiles said and the chart did not.
+    now = dt.datetime(2026, 3, 5, 12, 16)
+    screen = _screen_at(now, qtbot, app_ctx, monkeypatch)
+    until = _reach(demo_db_path, now)
+    assert screen.tiles["month"].detail.text().endswith(f", to {until}")
+    series = f"Same dates last year, to {until}"
+    screen.tabs.setCurrentWidget(panel := screen.panels["monthly_teu"])
+    axes = panel.figure.axes[0]
+    assert series in [text.get_text() for text in axes.get_legend().get_texts()]
+    qtbot.mouseClick(panel.copy_table_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0].split("\t")[2] == series and copied[-1].startswith("2026-03 (1–5)\t")
+    canvas = panel.canvas
+    qtbot.waitExposed(canvas)
+    canvas.draw()
+    bar = axes.containers[0][-1]  # last year's, of March so far
+    x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 3))
+    ratio = canvas.devicePixelRatioF()
+    qtbot.mouseMove(canvas, QPoint(int(x / ratio), int(canvas.height() - y / ratio)))
+    qtbot.waitUntil(lambda: QToolTip.text().startswith("2026-03 (1–5)"))
+    assert f" · {series}: " in QToolTip.text()

@@ -54,6 +54,7 @@ _TEXT = {
     "this_year": ("TEU", "标箱"),
     "last_year": ("Same month last year", "去年同月"),
     "same_dates": ("Same dates last year", "同期"),
+    "until": ("{series}, to {time}", "{series}（截至 {time}）"),
     "growth": ("Growth %", "同比增长 %"),
     "part_recorded": ("Hatched: records start on {day}; a month recorded in part is not compared",
                       "斜线：记录始于{day}，去年该月仅部分有记录，不计同比"),
@@ -505,12 +506,18 @@ def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
 def _month_labels(months: Sequence[MonthRecord], first: dt.date | None, last: dt.date | None,
                   language: str) -> tuple[list[str], str]:
     """Each month's label, a month counted only from `first` or up to `last` (the first and
-    last day counted) with its days, and the key of last year's series: the same dates, when
-    a month is only part of one ("2026-12" over 1–3 December read as all of it)."""
+    last day counted) with its days, and the name of last year's series: the same dates, when
+    a month is only part of one ("2026-12" over 1–3 December read as all of it), "to 11:52"
+    when today's twin counts only so far (stats of those dates count all of that day, and
+    the chart read 16 % short of them without a word)."""
     labels = [month_with_days(m.month, first or months[0].month, last, language) if last
               else m.month.isoformat()[:7] for m in months]
     part = any(label != m.month.isoformat()[:7] for label, m in zip(labels, months))
-    return labels, "same_dates" if part else "last_year"
+    name = text("same_dates" if part else "last_year", language)
+    until = months[-1].last_year_until if months else None
+    if until is not None:
+        name = text("until", language).format(series=name, time=f"{until:%H:%M}")
+    return labels, name
 
 
 def monthly_teu(months: Sequence[MonthRecord], language: str,
@@ -525,17 +532,17 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
     positions = range(len(months))
     # Side by side, but only the years with traffic: a series of zeros is no bars, and its
     # entry in the legend named grey bars nobody could find.
-    series = [(key, values, colour) for key, values, colour in (
+    series = [(name, values, colour) for name, values, colour in (
         (last_year, [m.teu_last_year for m in months], "#bdbdbd"),
-        ("this_year", [m.teu for m in months], "#3182bd")) if any(values)]
+        (text("this_year", language), [m.teu for m in months], "#3182bd")) if any(values)]
     width = 0.8 / len(series)
-    for i, (key, values, colour) in enumerate(series):
+    for i, (name, values, colour) in enumerate(series):
         offset = (i - (len(series) - 1) / 2) * width
         bars = axes.bar([p + offset for p in positions], values, width=width, color=colour,
-                        label=text(key, language))
-        add_hover(figure, bars, [f"{label} · {text(key, language)}: {number(v)}"
+                        label=name)
+        add_hover(figure, bars, [f"{label} · {name}: {number(v)}"
                                  for label, v in zip(labels, values)])
-        if key == last_year:
+        if name == last_year:
             _hatch_part_recorded(axes, bars, months, language)
     axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
     axes.set_ylabel(text("teu", language))
@@ -585,7 +592,7 @@ def monthly_teu_table(months: Sequence[MonthRecord], language: str,
                       first: dt.date | None = None) -> ChartTableRecord:
     labels, last_year = _month_labels(months, first, last, language)
     return ChartTableRecord(
-        (text("month", language), text("this_year", language), text(last_year, language),
+        (text("month", language), text("this_year", language), last_year,
          text("growth", language)),
         # A month a year before records began is "—", not 0: nothing was recorded, not moved.
         tuple((label, m.teu,

@@ -191,6 +191,9 @@ class MonthRecord:
     teu: float
     teu_last_year: float
     history_from: dt.date | None = None  # the first day on record
+    # Last year's twin of the month's last day counted only up to this time: today's, as
+    # far as its records reach (SoFarRecord); None: whole days.
+    last_year_until: dt.time | None = None
 
     @property
     def last_year_whole(self) -> bool:

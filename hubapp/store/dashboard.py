@@ -233,7 +233,7 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date, last: dt.dat
     teu_last_year = _teu_by_month(db, f, same_day_last_year(first), cut, until)
     return tuple(MonthRecord(month, teu.get(month.isoformat()[:7], 0),
                              teu_last_year.get(add_months(month, -12).isoformat()[:7], 0),
-                             history)
+                             history, until if month == month_of_last else None)
                  for month in each_month(first, month_of_last))
 
 
