@@ -194,6 +194,27 @@ def save_as(monkeypatch, qtbot):
 
 
 @pytest.fixture
+def dark_desktop(qapp):
+    """The application's palette a dark desktop theme's for the test, as Breeze Dark gives it
+    (light text on dark grey windows); the palette before afterwards."""
+    from PySide6.QtGui import QColor, QPalette
+
+    before = qapp.palette()
+    dark = QPalette()
+    role = QPalette.ColorRole
+    for roles, colour in (((role.Window, role.Button, role.AlternateBase), (53, 53, 53)),
+                          ((role.Base,), (35, 35, 35)),
+                          ((role.WindowText, role.Text, role.ButtonText), (230, 230, 230)),
+                          ((role.PlaceholderText,), (140, 140, 140)),
+                          ((role.Highlight,), (42, 130, 218))):
+        for each in roles:
+            dark.setColor(each, QColor(*colour))
+    qapp.setPalette(dark)
+    yield dark
+    qapp.setPalette(before)
+
+
+@pytest.fixture
 def app_ctx(qapp, demo_db, demo_target):
     """What the main window gives its screens, on a copy of the demo database."""
     from hubapp.ui.app import make_application

@@ -746,6 +746,31 @@ def test_the_hubs_logo_heads_every_page_left_of_its_name(qapp, demo_db, demo_db_
     assert float(first[1]) * 96 / 72 > logo_right and float(first[2]) * 96 / 72 < logo_bottom
 
 
+def test_a_report_is_printed_in_black_on_a_dark_desktop(dark_desktop, demo_db_path, tmp_path):
+    """Under a dark theme the preview, Print… and Save as PDF… wrote the body in the theme's
+    near-white text colour: on white paper only the header and footer could be read."""
+    from PySide6.QtGui import QImage
+
+    from hubapp import reports
+
+    output = tmp_path / "dark.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, "en", output)
+    subprocess.run(["pdftoppm", "-r", "96", "-f", "1", "-l", "1", "-png", "-singlefile",
+                    str(output), str(tmp_path / "page")], check=True)
+    page = QImage(str(tmp_path / "page.png"))
+    words = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(output), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    # A heading and a number in a table, in points (72 per inch) where the page is at 96.
+    for word in ("Services", "Total"):
+        box = [float(at) * 96 / 72 for at in re.search(
+            rf'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+            rf'{word}</word>', words).groups()]
+        darkest = min(page.pixelColor(x, y).lightness()
+                      for x in range(int(box[0]), int(box[2]) + 1)
+                      for y in range(int(box[1]), int(box[3]) + 1))
+        assert darkest < 60, word
+
+
 def test_a_report_never_replaces_the_database_or_a_file_that_is_not_a_pdf(demo_db_path,
                                                                           tmp_path):
     import sqlite3

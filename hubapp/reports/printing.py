@@ -13,8 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import (
-    QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter,
-    QPdfWriter, QPen, QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable,
+    QAbstractTextDocumentLayout, QColor, QFontMetricsF, QGuiApplication, QImage, QPageLayout,
+    QPageSize, QPagedPaintDevice, QPainter, QPalette, QPdfWriter, QPen, QTextBlock, QTextCursor,
+    QTextDocument, QTextFormat, QTextTable,
 )
 
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError, os_reason
@@ -69,11 +70,23 @@ def paint(document: QTextDocument, report: ReportContentRecord, device: QPagedPa
             _bands(painter, report, logo, width, height, page + 1, pages)
             painter.save()
             painter.translate(0, _BAND_PX - page * body.height())
-            document.drawContents(painter, QRectF(QPointF(0, page * body.height()), body))
+            _draw_on_paper(painter, document, QRectF(QPointF(0, page * body.height()), body))
             painter.restore()
     finally:
         painter.end()
     return pages
+
+
+def _draw_on_paper(painter: QPainter, document: QTextDocument, clip: QRectF) -> None:
+    """What QTextDocument.drawContents() does, in black: it writes in the desktop's text
+    colour, near-white on white paper under a dark theme."""
+    context = QAbstractTextDocumentLayout.PaintContext()
+    ink = QPalette(context.palette)  # PySide hands out a copy: set back whole below
+    ink.setColor(QPalette.ColorRole.Text, QColor(0, 0, 0))
+    context.palette = ink
+    context.clip = clip
+    painter.setClipRect(clip)
+    document.documentLayout().draw(painter, context)
 
 
 def _keep_together(document: QTextDocument) -> None:
