@@ -193,6 +193,27 @@ def save_as(monkeypatch, qtbot):
     return answer
 
 
+def contrast(text, background) -> float:
+    """WCAG's contrast ratio of two QColors: 4.5 is the least that body text should have."""
+    def luminance(colour) -> float:
+        return sum(weight * (part / 12.92 if part <= 0.03928 else ((part + 0.055) / 1.055) ** 2.4)
+                   for weight, part in zip((0.2126, 0.7152, 0.0722),
+                                           (colour.redF(), colour.greenF(), colour.blueF())))
+
+    darker, lighter = sorted((luminance(text), luminance(background)))
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable(widget, text: str = "WindowText", background: str = "Window") -> bool:
+    """Whether the widget's words (by their palette roles, a label's unless said) stand out at
+    4.5:1 from what they are written on."""
+    from PySide6.QtGui import QPalette
+
+    palette = widget.palette()
+    return contrast(palette.color(getattr(QPalette.ColorRole, text)),
+                    palette.color(getattr(QPalette.ColorRole, background))) >= 4.5
+
+
 @pytest.fixture
 def dark_desktop(qapp):
     """The application's palette a dark desktop theme's for the test, as Breeze Dark gives it

@@ -21,7 +21,7 @@ from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 from hubapp.ui.daily_log.services_list import totals_text
 from hubapp.ui.record_model import RECORD_ROLE, rows_high
 
-from conftest import DEMO_END
+from conftest import DEMO_END, contrast, readable
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -145,6 +145,32 @@ def test_wrong_check_digit_is_shown_with_the_right_digit_and_blocks_saving(qtbot
     assert rows_of(demo_db_path, "T1", screen.day()) == []
     with sqlite3.connect(demo_db_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM service WHERE service_no = 'T1'").fetchone()[0] == 0
+
+
+def saved_with_problems(qtbot, screen) -> None:
+    """Ctrl+S on a new service with a bad time in its form and a bad weight in its grid."""
+    screen.new_service()
+    press(qtbot, "T1")
+    screen.form.scheduled.setFocus()
+    press(qtbot, "25:99")
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    press(qtbot, numbers(1)[0], Qt.Key.Key_Tab, "22G1", Qt.Key.Key_Tab, "F", Qt.Key.Key_Tab,
+          "heavy", Qt.Key.Key_Return, (Qt.Key.Key_S, CTRL))
+
+
+def test_a_red_marked_value_can_be_read_on_a_dark_desktop(dark_desktop, qtbot, screen):
+    """Under a dark theme a pink cell or field kept the theme's near-white text."""
+    saved_with_problems(qtbot, screen)
+    assert readable(screen.form.scheduled, "Text", "Base")
+    weight = screen.grid.index(0, FIELDS.index("gross_kg"))
+    assert contrast(weight.data(Qt.ItemDataRole.ForegroundRole).color(),
+                    weight.data(Qt.ItemDataRole.BackgroundRole).color()) >= 4.5
+    good = numbers(2)[1]
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(1, 0))
+    press(qtbot, good[:10] + str((int(good[10]) + 1) % 10))  # a wrong check digit: pink as typed
+    assert readable(QApplication.focusWidget(), "Text", "Base")
 
 
 def test_a_save_by_keyboard_says_what_was_stored_until_the_next_edit(qtbot, screen,

@@ -20,9 +20,9 @@ from hubapp.store import interchange as store_interchange
 from hubapp.ui import dialogs, formatting, import_dialog, labels
 from hubapp.ui.export_dialog import ExportDialog
 from hubapp.ui.import_dialog import ImportDialog
-from hubapp.ui.record_model import BAD_CELL
+from hubapp.ui.colours import BAD_CELL
 
-from conftest import DEMO_END, TESTER
+from conftest import DEMO_END, TESTER, contrast
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
@@ -150,6 +150,17 @@ def test_the_bad_cells_are_marked_in_the_preview_and_a_picked_problem_shows_its_
 
     dialog.open_file(bad)  # a new start: nothing marked until it is imported again
     assert preview.index(2, headers.index("日期")).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_a_bad_cell_can_be_read_on_a_dark_desktop(dark_desktop, main_window, qtbot,
+                                                  monkeypatch, tmp_path):
+    """Under a dark theme a marked cell kept the theme's near-white text on its pink."""
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32")})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    run_import(dialog, qtbot)
+    cell = dialog.preview_model.index(2, 0)  # the date of line 4
+    assert contrast(cell.data(Qt.ItemDataRole.ForegroundRole).color(),
+                    cell.data(Qt.ItemDataRole.BackgroundRole).color()) >= 4.5
 
 
 def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_path):

@@ -26,10 +26,10 @@ from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
 from hubapp.store import interchange as store_interchange
-from hubapp.ui import dialogs, focus, formatting, labels
+from hubapp.ui import colours, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.file_folders import last_folder, remember_folder
-from hubapp.ui.record_model import BAD_CELL, list_table, rows_high
+from hubapp.ui.record_model import list_table, rows_high
 from hubapp.ui.reference_screen import add_unknown, may_change
 from hubapp.ui.tasks import Task, TaskControl
 
@@ -111,7 +111,9 @@ class PreviewModel(QAbstractTableModel):
             return cells[index.column()] if index.column() < len(cells) else ""
         messages = self._problems.get((line, self._headers[index.column()]))
         if messages and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(BAD_CELL)
+            return QBrush(colours.BAD_CELL)
+        if messages and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(colours.BAD_CELL_TEXT)
         if messages and role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(messages)
         return None

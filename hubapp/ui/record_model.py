@@ -6,14 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex,
                             QObject, QPersistentModelIndex, Qt)
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from hubapp.domain.columns import tab_separated
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # raw values, so numbers sort as numbers
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the …Record behind the row
-BAD_CELL = QColor(255, 205, 205)  # behind a cell whose value stops a save or an import
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain import columns, iso6346, sizetype
 from hubapp.domain.records import EMPTY, FULL
-from hubapp.ui import formatting, labels
+from hubapp.ui import colours, formatting, labels
 from hubapp.ui.daily_log.grid_model import (
     FIELDS, PASTED_HS_CODE, PROBLEM, PROBLEM_TEXT, ContainerGridModel,
 )
-from hubapp.ui.record_model import BAD_CELL, rows_high
+from hubapp.ui.record_model import rows_high
 from hubapp.ui.typed_text import tidy_as_typed
 
 
@@ -45,7 +45,7 @@ class _ContainerEdit(QLineEdit):
             except iso6346.ContainerNumberError as error:
                 wrong = labels.message(error)
         self.setToolTip(wrong)
-        self.setStyleSheet(f"background: {BAD_CELL.name()}" if wrong else "")
+        self.setStyleSheet(colours.BAD_FIELD_STYLE if wrong else "")
 
 
 class _Completer(QCompleter):

@@ -24,8 +24,7 @@ from hubapp.domain.validation import (
     FieldError, duplicate_errors, elsewhere_error, folded, full_empty_code, parse_gross_kg,
     parse_move, size_type_code,
 )
-from hubapp.ui import formatting, labels
-from hubapp.ui.record_model import BAD_CELL
+from hubapp.ui import colours, formatting, labels
 
 # A completion reads "22G1 · 20 ft general purpose": the cell keeps what comes first.
 COMPLETION_SEPARATOR = " · "
@@ -219,7 +218,9 @@ class ContainerGridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _shown(field, self._rows[row][field], role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.BackgroundRole and mine:
-            return QBrush(BAD_CELL)
+            return QBrush(colours.BAD_CELL)
+        if role == Qt.ItemDataRole.ForegroundRole and mine:
+            return QBrush(colours.BAD_CELL_TEXT)
         if role == Qt.ItemDataRole.ToolTipRole and mine:
             return "\n".join(labels.message(e) for e in mine)
         if role == Qt.ItemDataRole.ToolTipRole and field == "commodity":

@@ -20,7 +20,7 @@ from hubapp.domain.validation import (
     MAX_WAGONS, FieldError, parse_clock, parse_time, service_number,
 )
 from hubapp.domain.wording import service_time
-from hubapp.ui import focus, labels
+from hubapp.ui import colours, focus, labels
 from hubapp.ui.typed_text import tidy_as_typed
 
 _SEPARATOR = " · "
@@ -295,7 +295,7 @@ class ServiceForm(QWidget):
     def show_errors(self, errors: Sequence[FieldError]) -> None:
         wrong = {error.field for error in errors}
         for field, widget in self._fields.items():
-            widget.setStyleSheet("background: #ffcdcd" if field in wrong else "")
+            widget.setStyleSheet(colours.BAD_FIELD_STYLE if field in wrong else "")
             problems = "\n".join(labels.message(e) for e in errors if e.field == field)
             widget.setToolTip(problems or self._help[field])
         self.message.setText("\n".join(labels.message(error) for error in errors))
