@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QUndoStack
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from hubapp.domain.iso6346 import with_check_digit
@@ -171,6 +171,25 @@ def test_a_red_marked_value_can_be_read_on_a_dark_desktop(dark_desktop, qtbot, s
     screen.grid_view.setCurrentIndex(screen.grid.index(1, 0))
     press(qtbot, good[:10] + str((int(good[10]) + 1) % 10))  # a wrong check digit: pink as typed
     assert readable(QApplication.focusWidget(), "Text", "Base")
+
+
+def test_problems_notes_and_a_closed_day_can_be_read_on_a_dark_desktop(dark_desktop, qtbot,
+                                                                       screen):
+    """The red problems, the grey notes and the amber closed banner, made for a light window,
+    nearly vanished on a dark one."""
+    saved_with_problems(qtbot, screen)
+    assert "Not saved" in screen.paste_message.text() and readable(screen.paste_message)
+    assert screen.form.message.text() and readable(screen.form.message)
+    weight = screen.grid.index(0, FIELDS.index("gross_kg"))
+    assert contrast(weight.siblingAtColumn(PROBLEM).data(Qt.ItemDataRole.ForegroundRole).color(),
+                    screen.grid_view.palette().color(QPalette.ColorRole.Base)) >= 4.5
+    screen.grid_view.setCurrentIndex(weight)
+    assert screen.row_problems.isVisible() and readable(screen.row_problems)
+
+    screen.revert()
+    day_close.close_day(screen.ctx.db, DEMO_END, UserRecord("wang.li", users.SUPERVISOR))
+    screen.set_day(DEMO_END)
+    assert "wang.li" in screen.closed_label.text() and readable(screen.closed_label)
 
 
 def test_a_save_by_keyboard_says_what_was_stored_until_the_next_edit(qtbot, screen,

@@ -22,7 +22,7 @@ from hubapp.ui.export_dialog import ExportDialog
 from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.colours import BAD_CELL
 
-from conftest import DEMO_END, TESTER, contrast
+from conftest import DEMO_END, TESTER, contrast, readable
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
@@ -161,6 +161,29 @@ def test_a_bad_cell_can_be_read_on_a_dark_desktop(dark_desktop, main_window, qtb
     cell = dialog.preview_model.index(2, 0)  # the date of line 4
     assert contrast(cell.data(Qt.ItemDataRole.ForegroundRole).color(),
                     cell.data(Qt.ItemDataRole.BackgroundRole).color()) >= 4.5
+
+
+def test_what_was_not_saved_can_be_read_on_a_dark_desktop(dark_desktop, main_window, qtbot,
+                                                          monkeypatch, tmp_path, app_ctx):
+    """The dark red "nothing was saved" (and "not written") nearly vanished on a dark window."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QPalette
+
+    bad = edited_sample(tmp_path / "bad.csv", {3: ("2026-03-05", "2026-03-32")})
+    dialog = open_import(main_window, qtbot, monkeypatch, bad)
+    run_import(dialog, qtbot)
+    assert "nothing was saved" in dialog.result_label.text() and readable(dialog.result_label)
+    dialog.open_file(bad)  # what is said next is no error: in the theme's own text colour
+    assert dialog.result_label.palette().color(QPalette.ColorRole.WindowText) \
+        == dark_desktop.color(QPalette.ColorRole.WindowText)
+
+    export = ExportDialog(app_ctx, day=DEMO_END)
+    qtbot.addWidget(export)
+    export.show()
+    export.from_edit.setDate(QDate(2026, 3, 5))
+    export.to_edit.setDate(QDate(2026, 3, 4))
+    qtbot.mouseClick(export.export_button, LEFT)
+    assert export.result_label.text() == labels.days_reversed() and readable(export.result_label)
 
 
 def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_path):

@@ -10,6 +10,8 @@ from hubapp.store import open_db, settings, users
 from hubapp.ui import app as app_module, dialogs
 from hubapp.ui.login_dialog import LoginDialog, PasswordDialog
 
+from conftest import readable
+
 PASSWORD = "cassava flour"
 
 
@@ -55,6 +57,13 @@ def test_first_start_makes_the_admin(qtbot, db):
     assert [u.name for u in users.list_users(db)] == ["Li Na"]
     hub = settings.load(db)
     assert (hub.hub_name, hub.hub_name_zh) == ("Xi'an International Port",) * 2
+
+
+def test_what_went_wrong_can_be_read_on_a_dark_desktop(dark_desktop, qtbot, db):
+    """Its dark red nearly vanished on a dark theme's window."""
+    dialog = _dialog(qtbot, db)
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD + "x")
+    assert dialog.message_label.isVisible() and readable(dialog.message_label)
 
 
 def test_an_admin_made_at_another_desk_meanwhile_turns_the_box_into_the_login(

@@ -18,7 +18,7 @@ from hubapp.ui import dialogs, formatting
 from hubapp.ui.record_model import RECORD_ROLE
 from hubapp.ui.reference_screen import ReferenceFormDialog, ReferenceScreen
 
-from conftest import DEMO_END
+from conftest import DEMO_END, readable
 from test_daily_log import numbers, press, rows_of
 
 START = DEMO_END - dt.timedelta(days=10)
@@ -163,6 +163,15 @@ def test_a_bad_hs_code_is_refused_by_the_field_and_nothing_saved(qtbot, monkeypa
     assert not dialog.form.errors["name_en"].isVisible()
     assert len(reference.list_commodities(app_ctx.db, include_retired=True)) == before
     assert audit.entries(app_ctx.db, user=app_ctx.user) == []
+
+
+def test_a_fields_error_can_be_read_on_a_dark_desktop(dark_desktop, qtbot, monkeypatch, screen):
+    """Its dark red nearly vanished on a dark theme's window."""
+    dialog = open_form(qtbot, form_opener(monkeypatch, qtbot), screen.commodities.add_button)
+    type_into(qtbot, dialog.form.hs_code, "771234")
+    save(qtbot, dialog)
+    error = dialog.form.errors["hs_code"]
+    assert error.isVisible() and readable(error)
 
 
 def test_a_full_width_hs_code_is_saved_as_a_plain_keyboard_types_it(qtbot, monkeypatch, screen,

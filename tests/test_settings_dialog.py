@@ -20,7 +20,7 @@ from hubapp.ui.audit_screen import AuditModel
 from hubapp.ui.dashboard import DashboardScreen
 from hubapp.ui.settings_dialog import BACKUP_FOLDER_KEY, LANGUAGE_KEY, PAPER_KEY, SettingsDialog
 
-from conftest import DEMO_END
+from conftest import DEMO_END, readable
 from test_reference_screen import click, type_into
 from test_reports import _images, run_cli
 
@@ -229,7 +229,8 @@ def test_a_new_tolerance_is_counted_off_the_window_and_the_roll_up_follows(
 
 
 def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
-        qtbot, main_window, app_ctx, monkeypatch):
+        dark_desktop, qtbot, main_window, app_ctx, monkeypatch):
+    """And the reason can be read on a dark theme's window: its dark red nearly vanished."""
     from hubapp.domain.errors import DatabaseError
 
     def busy(db, chosen, user, fields):
@@ -242,6 +243,7 @@ def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
     assert dialog.isVisible() and "is busy" in dialog.message.text()
+    assert readable(dialog.message)
     assert dialog.hub_name.text() == "Chongqing Hub East"
 
 

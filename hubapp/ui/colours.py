@@ -1,11 +1,75 @@
-"""Colours that mark a value which stops a save or an import, readable whatever the desktop's
-theme."""
+"""Colours that say something (a value that stops a save, a problem, a closed day, a note
+aside), readable on the desktop's palette: those chosen for a light window nearly vanished on a
+dark theme's."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 BAD_CELL = QColor(255, 205, 205)  # behind a cell whose value stops a save or an import
 # On that pink whatever the theme: a dark one's near-white text could not be read there.
 BAD_CELL_TEXT = QColor(0, 0, 0)
 BAD_FIELD_STYLE = f"background: {BAD_CELL.name()}; color: {BAD_CELL_TEXT.name()}"
+
+Colour = Callable[[], QColor]
+
+
+def _dark() -> bool:
+    """Whether the desktop's windows are dark, their text light."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def problem() -> QColor:
+    """What stops a save, an import or a login: red, lighter on a dark window."""
+    return QColor(255, 123, 123) if _dark() else QColor(160, 0, 0)
+
+
+def closed() -> QColor:
+    """A closed day's banner: amber, lighter on a dark window."""
+    return QColor(240, 170, 80) if _dark() else QColor(160, 90, 0)
+
+
+def note() -> QColor:
+    """Words aside: the window's text a third of the way to its background, which gives #555
+    on a light window. The theme's placeholder colour is fainter, under 4.5:1 on the window."""
+    palette = QGuiApplication.palette()
+    text, window = (palette.color(role).getRgbF()[:3] for role in (QPalette.ColorRole.WindowText,
+                                                                   QPalette.ColorRole.Window))
+    return QColor.fromRgbF(*(t + (w - t) * 0.35 for t, w in zip(text, window)))
+
+
+def set_text_colour(widget: QWidget, colour: Colour | None) -> None:
+    """Writes the widget's words (a label's) in colour, chosen again whenever the desktop's
+    theme changes; None: in the palette's own text colour again."""
+    ink = widget.findChild(_Ink, "", Qt.FindChildOption.FindDirectChildrenOnly) or _Ink(widget)
+    ink.colour = colour
+    ink.apply()
+
+
+class _Ink(QObject):
+    """A widget's text colour, chosen again as the application's palette reaches it."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.colour: Colour | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A new application palette reaches a window's widgets as their own palette changing.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        widget = self.parent()
+        wanted = self.colour() if self.colour else \
+            QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+        palette = widget.palette()
+        # Set only when it differs: setting changes the palette, which calls this again.
+        if palette.color(QPalette.ColorRole.WindowText) != wanted:
+            palette.setColor(QPalette.ColorRole.WindowText, wanted)
+            widget.setPalette(palette)

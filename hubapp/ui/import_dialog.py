@@ -573,7 +573,7 @@ class ImportDialog(QDialog):
 
     def _set_result(self, text: str, error: bool = False) -> None:
         self.result_label.setText(text)
-        self.result_label.setStyleSheet("color: #b00020;" if error else "")
+        colours.set_text_colour(self.result_label, colours.problem if error else None)
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_model.load(problems)

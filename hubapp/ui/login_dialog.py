@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.store import settings, users
 from hubapp.store.users import UserRecord
-from hubapp.ui import focus, labels
+from hubapp.ui import colours, focus, labels
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -32,7 +32,7 @@ class _PasswordForm(QDialog):
         self.form = QFormLayout()
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #b00020")
+        colours.set_text_colour(self.message_label, colours.problem)
         self.message_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

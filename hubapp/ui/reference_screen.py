@@ -24,14 +24,11 @@ from hubapp.domain.reference_rules import LOCODE, hs_code_of_key, normal_hs_code
 from hubapp.domain.validation import FieldError, ValidationError, folded, plain_code
 from hubapp.store import day_close, reference
 from hubapp.store.users import ADMIN, SUPERVISOR
-from hubapp.ui import dialogs, focus, formatting, labels
+from hubapp.ui import colours, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
     RECORD_ROLE, SORT_ROLE, RecordTableModel, current_is_picked, list_table,
 )
-
-ERROR_STYLE = "color: #b00020;"
-
 
 def may_change(ctx: AppContext) -> bool:
     return ctx.role in (SUPERVISOR, ADMIN)
@@ -91,7 +88,7 @@ class ReferenceForm(QWidget):
         widget.setObjectName(name)
         error = QLabel(self)
         error.setObjectName(f"error_{name}")
-        error.setStyleSheet(ERROR_STYLE)
+        colours.set_text_colour(error, colours.problem)
         error.setWordWrap(True)
         error.hide()
         focus.add_row(self.layout_, title, widget)
@@ -231,7 +228,7 @@ class FormDialog(QDialog):
 
     def finish_layout(self, *forms: QWidget) -> None:
         self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
+        colours.set_text_colour(self.message, colours.problem)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)

@@ -23,9 +23,9 @@ from hubapp.domain.reference_rules import TEU_45FT_CHOICES, validate_settings
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
-from hubapp.ui import dialogs, labels
+from hubapp.ui import colours, dialogs, labels
 from hubapp.ui.context import AppContext
-from hubapp.ui.reference_screen import ERROR_STYLE, FormDialog, ReferenceForm, may_change
+from hubapp.ui.reference_screen import FormDialog, ReferenceForm, may_change
 from hubapp.ui.tasks import TaskControl
 
 PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup/folder"
@@ -224,7 +224,7 @@ class SettingsDialog(FormDialog):
         # minute on millions of containers): the work runs off the window, which stays alive.
         recount = chosen.punctuality_tolerance_min != self.stored.punctuality_tolerance_min
         self.buttons.setEnabled(False)
-        self.message.setStyleSheet("")
+        colours.set_text_colour(self.message, None)
         self.message.setText(self.tr("Counting again which services were on time, over the "
                                      "whole history…") if recount else "")
         actor = self.ctx.actor()
@@ -261,7 +261,7 @@ class SettingsDialog(FormDialog):
 
     def _hub_not_saved(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        colours.set_text_colour(self.message, colours.problem)
         self.message.setText("")
         if isinstance(error, ValidationError):
             self.hub.show_errors(list(error.errors))

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLabel,
     QLineEdit, QStyledItemDelegate, QTableView, QWidget,
@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 from hubapp.domain import columns, iso6346, sizetype
 from hubapp.domain.records import EMPTY, FULL
 from hubapp.ui import colours, formatting, labels
-from hubapp.ui.daily_log.grid_model import (
-    FIELDS, PASTED_HS_CODE, PROBLEM, PROBLEM_TEXT, ContainerGridModel,
-)
+from hubapp.ui.daily_log.grid_model import FIELDS, PASTED_HS_CODE, PROBLEM, ContainerGridModel
 from hubapp.ui.record_model import rows_high
 from hubapp.ui.typed_text import tidy_as_typed
 
@@ -681,9 +679,7 @@ class RowProblemsLabel(QLabel):
         super().__init__(parent)
         self._view = view
         self.setWordWrap(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, PROBLEM_TEXT)
-        self.setPalette(palette)
+        colours.set_text_colour(self, colours.problem)
         self.hide()
         # The cursor moves to another row, or this row is rechecked (typed, fixed, pasted).
         view.selectionModel().currentChanged.connect(self._update)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QUndoCommand, QUndoStack
 
 from hubapp.domain import iso6346
 from hubapp.domain.errors import HubError
@@ -40,7 +40,6 @@ STORED_COMMODITY = "commodity_id"
 # as import checks it. The commodity typed anew is the clerk's word: the code goes.
 PASTED_HS_CODE = "hs_code"
 _KEPT = (*FIELDS, STORED_TEU, STORED_COMMODITY, PASTED_HS_CODE)
-PROBLEM_TEXT = QColor(160, 0, 0)  # what is wrong with a row, in its column and under the grid
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -211,7 +210,7 @@ class ContainerGridModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return "; ".join(labels.message(e) for e in errors)
             if role == Qt.ItemDataRole.ForegroundRole and errors:
-                return QBrush(PROBLEM_TEXT)
+                return QBrush(colours.problem())
             return None
         field = FIELDS[column]
         mine = [e for e in errors if e.field == field]

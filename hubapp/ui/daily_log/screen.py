@@ -25,7 +25,7 @@ from hubapp.domain.sizetype import COMMON as COMMON_SIZE_TYPES
 from hubapp.domain.validation import ValidationError
 from hubapp.domain.wording import service_time
 from hubapp.store import day_close, reference, services, settings, users
-from hubapp.ui import date_edits, dialogs, focus, formatting, labels, remembered_layout
+from hubapp.ui import colours, date_edits, dialogs, focus, formatting, labels, remembered_layout
 from hubapp.ui.context import AppContext
 from hubapp.ui.daily_log.container_grid import ContainerGridView, RowProblemsLabel
 from hubapp.ui.daily_log.grid_model import (
@@ -167,7 +167,10 @@ class DailyLogScreen(QWidget):
         self.title.setFont(font)
         self.closed_label = QLabel(self)
         self.closed_label.setObjectName("closed_label")
-        self.closed_label.setStyleSheet("color: #a05a00; font-weight: bold")
+        colours.set_text_colour(self.closed_label, colours.closed)
+        bold = self.closed_label.font()
+        bold.setBold(True)
+        self.closed_label.setFont(bold)
         self.closed_label.setWordWrap(True)
         self.close_day_button = QPushButton(self)
         self.close_day_button.clicked.connect(self._close_or_reopen_day)
@@ -281,7 +284,7 @@ class DailyLogScreen(QWidget):
         self.row_problems = RowProblemsLabel(self.grid_view, self)
         self.service_totals = QLabel(self)
         self.paste_message = QLabel(self)
-        self.paste_message.setStyleSheet("color: #555")
+        colours.set_text_colour(self.paste_message, colours.note)
         # Long sentences wrap rather than widen the window past a small screen.
         for label in (self.service_totals, self.paste_message):
             label.setWordWrap(True)

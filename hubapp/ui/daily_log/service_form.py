@@ -71,7 +71,7 @@ class ServiceForm(QWidget):
         self.notes = QLineEdit(self)
         self.message = QLabel(self)
         self.message.setObjectName("form_message")
-        self.message.setStyleSheet("color: #a00000")
+        colours.set_text_colour(self.message, colours.problem)
         self.message.setWordWrap(True)
 
         self._fields = {"service_no": self.service_no, "direction": self.direction,
