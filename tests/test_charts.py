@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+import math
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -18,6 +19,7 @@ from hubapp.domain.dashboard import (
     DAY, MONTH, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, MonthRecord,
     RouteTeuRecord, ThroughputRecord, add_months,
 )
+from hubapp.domain.wording import number
 
 START = dt.date(2026, 3, 1)
 TEU = [10, 20, 30, 40, 50, 60, 70, 80]
@@ -678,3 +680,35 @@ def test_a_one_day_average_is_a_marked_point_and_no_point_is_no_legend_entry():
     alone = charts.teu_per_day(DAYS[:1], "en", under_way=START).axes[0]
     assert len(alone.get_lines()[0].get_xdata()) == 0
     assert "7-day average" not in [t.get_text() for t in alone.get_legend().get_texts()]
+
+
+def _month_records(first: dt.date, count: int) -> tuple[MonthRecord, ...]:
+    return tuple(MonthRecord(add_months(first, i), 30_000 + i, 28_000) for i in range(count))
+
+
+@pytest.mark.parametrize(("count", "width"), [(48, 1024), (120, 1366), (444, 1024)])
+def test_month_labels_of_a_long_period_keep_clear_of_each_other(count, width):
+    # From 2023 at 1024 px, 48 slanted labels ran into a black smear; from 2017, 120.
+    months = _month_records(add_months(dt.date(2026, 12, 1), 1 - count), count)
+    last = dt.date(2026, 12, 4)
+    figure = charts.monthly_teu(months, "en", last)
+    figure.set_size_inches(width * 0.95 / 100, 4.5)  # the chart's share of the window
+    FigureCanvasAgg(figure).draw()
+    axes = figure.axes[0]
+    labelled = [(tick.get_loc(), tick.label1) for tick in axes.xaxis.get_major_ticks()
+                if tick.label1.get_text()]
+    assert labelled[-1][1].get_text() == "2026-12 (1–4)"  # the month under way is named
+    xs = [axes.transData.transform((x, 0))[0] for x, _ in labelled]
+    line = max(label.get_fontsize() for _, label in labelled) * figure.dpi / 72 * 1.2
+    # Slanted at 45°, neighbours stand apart by their spacing times sin 45°.
+    assert min(b - a for a, b in zip(xs, xs[1:])) * math.sin(math.pi / 4) >= line
+    assert len(labelled) <= 24
+    # Hover text and table still name every month (an unlabelled one here).
+    assert len(charts.monthly_teu_table(months, "en", last).rows) == count
+    figure.set_size_inches(count / 4, 4.5)  # bars wide enough to point at one
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    bar = axes.containers[-1][1]
+    x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, 100))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
+        f"{months[1].month.isoformat()[:7]} · TEU: {number(months[1].teu)}"

@@ -6,6 +6,7 @@ Builders take records from hubapp.domain.dashboard and a language ("en" or "zh")
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 
@@ -80,6 +81,8 @@ _ABOVE_LINES = 3.5  # matplotlib draws lines at 2 and markers' text at 3
 _LEGEND_ROW = 60
 # Letters of a line of the legend beside the plot: a dozen Chinese ones.
 _LEGEND_LINE = 24
+# Month labels a monthly axis holds, slanted, in a chart as wide as a 1024 px window gives.
+_MONTH_LABELS = 24
 
 
 def text(key: str, language: str) -> str:
@@ -544,7 +547,7 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
                                  for label, v in zip(labels, values)])
         if name == last_year:
             _hatch_part_recorded(axes, bars, months, language)
-    axes.set_xticks(positions, labels, rotation=45, ha="right", fontsize="small")
+    _month_ticks(axes, positions, labels)
     axes.set_ylabel(text("teu", language))
     growth_axes = axes.twinx()
     growth = [m.growth for m in months]
@@ -572,6 +575,19 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
         growth_axes.get_yaxis().set_visible(False)
     _title_and_legend(axes, text("monthly", language), growth_axes)
     return finish(figure)
+
+
+def _month_ticks(axes, positions: Sequence[int], labels: Sequence[str]) -> None:
+    """As many months ticked and labelled as the axis holds without their labels running
+    into each other: every 2nd, 3rd, 4th, 6th or 12th month (the same months each year),
+    counted back from the last, the month under way. Four years of labels ran into a black
+    smear at 1024 px; the hover text and the table still name every month. No tick between
+    them: a tick is dear to make, and ten years of months took a third of a second."""
+    step = next((step for step in (1, 2, 3, 4, 6) if len(labels) <= _MONTH_LABELS * step),
+                12 * math.ceil(len(labels) / (12 * _MONTH_LABELS)))
+    shown = positions[::-1][::step][::-1]
+    axes.set_xticks(shown, [labels[p] for p in shown], rotation=45, ha="right",
+                    fontsize="small")
 
 
 def _hatch_part_recorded(axes, bars, months: Sequence[MonthRecord], language: str) -> None:
