@@ -17,7 +17,7 @@ from hubapp.charts import reports as report_charts
 from hubapp.charts.common import font_family, has_data, hover_text
 from hubapp.domain.dashboard import (
     DAY, MONTH, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, MonthRecord,
-    RouteTeuRecord, ThroughputRecord, add_months,
+    RouteTeuRecord, ThroughputRecord, add_months, each_day,
 )
 from hubapp.domain.wording import number
 
@@ -712,3 +712,28 @@ def test_month_labels_of_a_long_period_keep_clear_of_each_other(count, width):
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, 100))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
         f"{months[1].month.isoformat()[:7]} · TEU: {number(months[1].teu)}"
+
+
+@pytest.mark.parametrize(("history_from", "period", "narrowed", "en", "zh"), [
+    (None, (dt.date(2026, 3, 1), dt.date(2026, 3, 5)), False,
+     "No services recorded yet. Services saved in the daily log or imported appear here.",
+     "尚无班次记录。在每日台账中保存或导入的班次会显示在这里。"),
+    (dt.date(2025, 9, 27), (dt.date(2024, 1, 1), dt.date(2024, 3, 1)), True,
+     "Records start on 2025-09-27.", "记录始于2025年9月27日。"),
+    (dt.date(2025, 9, 27), (dt.date(2026, 3, 1), dt.date(2026, 3, 5)), True,
+     "Nothing matches these filters in this period.", "该期间没有符合筛选条件的数据。"),
+    (dt.date(2025, 9, 27), (dt.date(2026, 3, 1), dt.date(2026, 3, 5)), False,
+     "No data for this period", "该期间无数据"),
+])
+def test_an_empty_chart_says_why(history_from, period, narrowed, en, zh):
+    # "No data for this period" was said to a new hub, a filter and a period before records.
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    f = DashboardFilterRecord(*period, commodity_id=12 if narrowed else None)
+    quiet = tuple(DayRecord(day, ThroughputRecord()) for day in each_day(*period))
+    data = DashboardRecord(f, quiet, (), (), (), (MonthRecord(period[0], 0, 0),), kpis=None,
+                           daily_target=20, history_from=history_from)
+    for language, expected in (("en", en), ("zh", zh)):
+        for figure, _table in charts.all_charts(data, language):
+            assert not has_data(figure) and not any(_bars(axes) for axes in figure.axes)
+            assert [t.get_text() for t in figure.axes[0].texts] == [expected]

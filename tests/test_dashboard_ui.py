@@ -376,7 +376,23 @@ def test_chart_buttons_are_off_while_loading_and_for_no_data(qtbot, app_ctx):
     qtbot.waitUntil(lambda: screen.data.filter.date_to == empty)
     for each in panels:
         assert _buttons(each) == [False] * 4, each.name
+        # Not "No data for this period": the hub kept no records then.
+        assert _message(each) == ["Records start on 2026-03-03."], each.name
     assert not panel.table_button.isChecked() and panel.canvas.isVisible()
+
+
+def _message(panel):
+    return [text.get_text() for text in panel.figure.axes[0].texts]
+
+
+def test_a_filter_nothing_matches_says_so(screen, qtbot):
+    # A commodity that never moved, in a period with traffic: it said "No data for this period".
+    screen.commodity.setFocus()
+    with qtbot.waitSignal(screen.refreshed):
+        qtbot.keyClicks(screen.commodity, "brown rice")
+    assert screen.commodity.currentText() == "brown rice"
+    for panel in screen.panels.values():
+        assert _message(panel) == ["Nothing matches these filters in this period."], panel.name
 
 
 def test_a_tile_breaks_its_figures_only_between_them(screen, qtbot):
@@ -449,6 +465,9 @@ def test_a_new_hub_with_no_records_says_so_not_no_traffic_last_year(qtbot, qapp,
             screen.show()
         for name in ("today", "month", "year"):
             assert screen.tiles[name].detail.text().endswith("no records yet"), name
+        for panel in screen.panels.values():
+            assert _message(panel) == ["No services recorded yet. Services saved in the daily "
+                                       "log or imported appear here."], panel.name
     finally:
         ctx.tasks.cancel_all()
         assert ctx.tasks.wait()

@@ -30,6 +30,11 @@ from hubapp.domain.wording import (
 
 _TEXT = {
     "no_data": ("No data for this period", "该期间无数据"),
+    "new_hub": ("No services recorded yet. Services saved in the daily log or imported "
+                "appear here.", "尚无班次记录。在每日台账中保存或导入的班次会显示在这里。"),
+    "filtered": ("Nothing matches these filters in this period.",
+                 "该期间没有符合筛选条件的数据。"),
+    "records_start": ("Records start on {day}.", "记录始于{day}。"),
     "date": ("Date", "日期"),
     "month": ("Month", "月份"),
     "teu": ("TEU", "标箱"),
@@ -253,6 +258,21 @@ def _empty(days: Sequence[DayRecord]) -> bool:
     return not any(day.totals.services for day in days)
 
 
+def empty_text(data: DashboardRecord, language: str) -> str:
+    """What an empty chart says: why it has nothing to draw, as far as the records and the
+    filter tell. "No data for this period" said the same to a brand-new hub, to a commodity
+    that never moved in a busy month and to a period years before the records start."""
+    if data.history_from is None:
+        return text("new_hub", language)
+    if data.filter.date_to < data.history_from:
+        return text("records_start", language).format(
+            day=day_text(data.history_from, language))
+    return text("filtered" if data.filter.narrowed else "no_data", language)
+
+
+def _no_data(figure: Figure, empty: str | None, language: str) -> Figure:
+    return no_data(figure, empty or text("no_data", language))
+
 # TEU per day with a 7-day moving average
 
 def recorded_average(days: Sequence[DayRecord], before: Sequence[float] = (),
@@ -271,14 +291,15 @@ def recorded_average(days: Sequence[DayRecord], before: Sequence[float] = (),
 
 def teu_per_day(days: Sequence[DayRecord], language: str,
                 before: Sequence[float] = (), history_from: dt.date | None = None,
-                under_way: dt.date | None = None) -> Figure:
+                under_way: dt.date | None = None, empty: str | None = None) -> Figure:
     """before: TEU of the days before the first, for its 7-day average; history_from: the
     first day on record, where the average starts (recorded_average); under_way: today, whose
     bar is hatched as counted so far and left out of the average (at noon, half a day's
-    traffic read as a slump and pulled the average down)."""
+    traffic read as a slump and pulled the average down); empty: what the chart says if
+    there is nothing to draw (empty_text)."""
     figure = new_figure()
     if _empty(days):
-        return no_data(figure, text("no_data", language))
+        return _no_data(figure, empty, language)
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     teu = [day.totals.teu for day in days]
@@ -318,15 +339,15 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str,
 # Trains per day against the target
 
 def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
-                   under_way: dt.date | None = None) -> Figure:
+                   under_way: dt.date | None = None, empty: str | None = None) -> Figure:
     """target: the hub's trains a day, None for a count narrowed to part of the hub (one
     route, one mode), which no hub-wide target measures: every bar of it was "below".
     under_way: today, whose bar is hatched and measured against no target: at noon it was
-    "below" every day."""
+    "below" every day. empty: as for teu_per_day."""
     figure = new_figure()
     # Services but no trains (road, river) are no data here: an empty plot looked broken.
     if not any(day.totals.trains for day in days):
-        return no_data(figure, text("no_data", language))
+        return _no_data(figure, empty, language)
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     trains = [day.totals.trains for day in days]
@@ -371,10 +392,11 @@ def _route_series(routes: Sequence[RouteTeuRecord], language: str):
 
 
 def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
-                 period: Period = None, under_way: dt.date | None = None) -> Figure:
+                 period: Period = None, under_way: dt.date | None = None,
+                 empty: str | None = None) -> Figure:
     figure = new_figure()
     if not routes:
-        return no_data(figure, text("no_data", language))
+        return _no_data(figure, empty, language)
     axes = figure.add_subplot()
     buckets, series = _route_series(routes, language)
     bottom = [0.0] * len(buckets)
@@ -411,10 +433,11 @@ def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str, language: 
 # Outbound against inbound
 
 def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, language: str,
-                     period: Period = None, under_way: dt.date | None = None) -> Figure:
+                     period: Period = None, under_way: dt.date | None = None,
+                     empty: str | None = None) -> Figure:
     figure = new_figure()
     if not directions:
-        return no_data(figure, text("no_data", language))
+        return _no_data(figure, empty, language)
     axes = figure.add_subplot()
     buckets = [d.bucket for d in directions]
     width = _bar_width(bucket)
@@ -470,10 +493,10 @@ def _amount(value: float, field: str) -> str:
 
 
 def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
-                    count: int = TOP_COMMODITIES) -> Figure:
+                    count: int = TOP_COMMODITIES, empty: str | None = None) -> Figure:
     figure = new_figure()
     if not _top(commodities, "teu", count):
-        return no_data(figure, text("no_data", language))
+        return _no_data(figure, empty, language)
     for column, (field, title, colour) in enumerate(
             (("teu", "top_teu", "#3182bd"), ("tonnes", "top_tonnes", "#756bb1"))):
         axes = figure.add_subplot(1, 2, column + 1)
@@ -524,12 +547,13 @@ def _month_labels(months: Sequence[MonthRecord], first: dt.date | None, last: dt
 
 
 def monthly_teu(months: Sequence[MonthRecord], language: str,
-                last: dt.date | None = None, first: dt.date | None = None) -> Figure:
+                last: dt.date | None = None, first: dt.date | None = None,
+                empty: str | None = None) -> Figure:
     """last, first: the last and first day counted, which may end the last month's bars early
-    and start the first's late."""
+    and start the first's late; empty: as for teu_per_day."""
     figure = new_figure()
     if not any(m.teu or m.teu_last_year for m in months):
-        return no_data(figure, text("no_data", language))
+        return _no_data(figure, empty, language)
     axes = figure.add_subplot()
     labels, last_year = _month_labels(months, first, last, language)
     positions = range(len(months))
@@ -624,18 +648,20 @@ def all_charts(data: DashboardRecord,
     bucket, period = data.filter.bucket, (data.filter.date_from, data.filter.date_to)
     target = None if data.filter.narrowed else data.daily_target
     today = data.under_way
+    empty = empty_text(data, language)
     return (
-        (teu_per_day(data.days, language, data.teu_before, data.history_from, today),
+        (teu_per_day(data.days, language, data.teu_before, data.history_from, today, empty),
          teu_per_day_table(data.days, language, data.teu_before, data.history_from, today)),
-        (trains_per_day(data.days, target, language, today),
+        (trains_per_day(data.days, target, language, today, empty),
          trains_per_day_table(data.days, target, language, today)),
-        (teu_by_route(data.routes, bucket, language, period, today),
+        (teu_by_route(data.routes, bucket, language, period, today, empty),
          teu_by_route_table(data.routes, bucket, language, period, today)),
-        (teu_by_direction(data.directions, bucket, language, period, today),
+        (teu_by_direction(data.directions, bucket, language, period, today, empty),
          teu_by_direction_table(data.directions, bucket, language, period, today)),
-        (top_commodities(data.commodities, language),
+        (top_commodities(data.commodities, language, empty=empty),
          top_commodities_table(data.commodities, language)),
-        (monthly_teu(data.months, language, data.filter.date_to, data.filter.months_from),
+        (monthly_teu(data.months, language, data.filter.date_to, data.filter.months_from,
+                     empty),
          monthly_teu_table(data.months, language, data.filter.date_to,
                            data.filter.months_from)),
     )

@@ -184,7 +184,7 @@ class ChartPanel(QWidget):
             self.pages.removeWidget(self.placeholder)
             self.placeholder.deleteLater()
         self.model.set_table(table)
-        # "No data for this period" has no numbers to show and no chart worth copying.
+        # A chart that says why it is empty has no numbers to show and nothing worth copying.
         shown = has_data(figure)
         if not shown:
             self.table_button.setChecked(False)
