@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgb
 from matplotlib.dates import date2num
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
@@ -712,6 +713,88 @@ def test_month_labels_of_a_long_period_keep_clear_of_each_other(count, width):
     x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, 100))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
         f"{months[1].month.isoformat()[:7]} · TEU: {number(months[1].teu)}"
+
+
+def _history(first: dt.date, last: dt.date, history_from: dt.date | None = None):
+    """Days first..last, quiet before history_from, then TEU and trains that vary."""
+    return tuple(DayRecord(day, ThroughputRecord() if history_from and day < history_from
+                           else ThroughputRecord(services=3, trains=day.day % 3 * 10,
+                                                 containers=day.day, teu=day.day * 2,
+                                                 gross_kg=1000))
+                 for day in each_day(first, last))
+
+
+@pytest.mark.parametrize(("first", "kind", "bars", "title", "zh_title"), [
+    (dt.date(2025, 12, 5), DAY, 365, "TEU per day", "每日标箱"),  # "Last year" stays by day
+    (dt.date(2025, 12, 4), DAY, 366, "TEU per day", "每日标箱"),
+    (dt.date(2025, 10, 1), "week", 62, "TEU per day, weekly average", "每日标箱（周平均）"),
+    (dt.date(2017, 1, 1), MONTH, 120, "TEU per day, monthly average", "每日标箱（月平均）"),
+])
+def test_over_a_year_the_per_day_charts_draw_a_bar_per_week_or_month(
+        first, kind, bars, title, zh_title):
+    # Ten years of days were 3,600 hairline bars, a grey block that took seconds to draw.
+    last = dt.date(2026, 12, 4)
+    days = _history(first, last)
+    assert charts.day_grouping(days) == kind
+    total_teu = sum(day.totals.teu for day in days)
+    total_trains = sum(day.totals.trains for day in days)
+    figure = charts.teu_per_day(days, "en")
+    axes = figure.axes[0]
+    assert axes.get_title("left") == title
+    assert charts.teu_per_day(days, "zh").axes[0].get_title("left") == zh_title
+    assert len(_bars(axes)) == bars
+    table = charts.teu_per_day_table(days, "en")
+    assert len(table.rows) == bars
+    if kind == DAY:
+        return
+    # Each bar is its days' average: times its days, the period's total.
+    assert table.headers == ("Week" if kind == "week" else "Month", "Days", "TEU",
+                             "TEU a day", "Containers")
+    assert sum(row[1] for row in table.rows) == len(days)
+    assert sum(row[2] for row in table.rows) == total_teu
+    assert sum(row[4] for row in table.rows) == sum(day.totals.containers for day in days)
+    assert sum(bar.get_height() * row[1] for bar, row in zip(_bars(axes), table.rows)) == \
+        pytest.approx(total_teu)
+    trains = charts.trains_per_day_table(days, 20, "en")
+    assert sum(row[2] for row in trains.rows) == total_trains
+    assert charts.trains_per_day(days, 20, "zh").axes[0].get_title("left") == \
+        zh_title.replace("标箱", "班列")
+
+
+def test_a_week_records_start_in_counts_from_that_day_and_today_is_hatched():
+    history_from, today = dt.date(2025, 10, 9), dt.date(2026, 12, 4)  # a Thursday, a Friday
+    days = _history(dt.date(2025, 6, 1), today, history_from)
+    table = charts.teu_per_day_table(days, "en", history_from=history_from, under_way=today)
+    # Nothing before the records: no weeks of zeros, and the first week from the 9th.
+    assert table.rows[0][:3] == ("2025-10-09 – 2025-10-12", 4, (9 + 10 + 11 + 12) * 2)
+    assert table.rows[0][3] == pytest.approx((9 + 10 + 11 + 12) * 2 / 4)
+    assert table.rows[-1][:2] == ("2026-11-30 – 2026-12-04 (so far)", 5)
+    figure = charts.teu_per_day(days, "en", history_from=history_from, under_way=today)
+    bars = _bars(figure.axes[0])
+    assert len(bars) == len(table.rows)
+    assert [bar.get_hatch() for bar in bars[-2:]] == [None, "//"]
+    assert "With today so far" in _texts(figure)
+    zh = charts.teu_per_day_table(days, "zh", history_from=history_from, under_way=today)
+    assert zh.rows[-1][0] == "2026-11-30 – 2026-12-04（截至目前）"
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    x, y = figure.axes[0].transData.transform((bars[0].get_x() + bars[0].get_width() / 2, 1))
+    assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
+        "2025-10-09 – 2025-10-12: 21.0 TEU a day, 84 TEU in all"
+
+
+def test_trains_a_week_or_month_stand_against_the_daily_target():
+    days = _history(dt.date(2024, 1, 1), dt.date(2026, 12, 31))  # by month
+    figure = charts.trains_per_day(days, 10, "en")
+    table = charts.trains_per_day_table(days, 10, "en")
+    assert table.headers == ("Month", "Days", "Trains", "Trains a day", "Target")
+    bars = _bars(figure.axes[0])
+    for bar, row in zip(bars, table.rows):
+        assert bar.get_height() == pytest.approx(row[2] / row[1])
+        assert bar.get_facecolor()[:3] == pytest.approx(to_rgb(
+            "#31a354" if bar.get_height() >= 10 else "#fd8d3c"))
+    assert {row[4] for row in table.rows} == {10}
+    assert "Target 10" in _texts(figure)
 
 
 @pytest.mark.parametrize(("history_from", "period", "narrowed", "en", "zh"), [

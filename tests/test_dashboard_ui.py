@@ -395,6 +395,47 @@ def test_a_filter_nothing_matches_says_so(screen, qtbot):
         assert _message(panel) == ["Nothing matches these filters in this period."], panel.name
 
 
+@pytest.mark.parametrize(("date_from", "title", "bars", "first", "months"), [
+    (dt.date(2025, 1, 1), "TEU per day, weekly average", 57, ("2025-02-03 – 2025-02-09", 7),
+     15),
+    (dt.date(2022, 1, 1), "TEU per day, monthly average", 14, ("2025-02 (3–28)", 26), 51),
+])
+def test_a_long_period_draws_a_bar_per_week_or_month_with_the_store_s_totals(
+        screen, qtbot, app_ctx, demo_db_path, date_from, title, bars, first, months):
+    # Ten years of days were 3,600 hairline bars that took seconds to draw.
+    early = dt.date(2025, 2, 3)  # records start on a Monday, two years before the demo's days
+    services.save_service(
+        app_ctx.db, ServiceRecord("EARLY1", early, Direction.INBOUND, status=Status.ARRIVED,
+                                  actual_at=dt.datetime.combine(early, dt.time(9))),
+        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], TESTER)
+    screen.activateWindow()
+    screen.period.setFocus()
+    qtbot.keyClick(screen.period, Qt.Key.Key_Tab)  # into From, its year selected
+    qtbot.keyClicks(screen.date_from, date_from.isoformat())
+    qtbot.waitUntil(lambda: screen.data.filter.date_from == date_from)
+    panel = screen.panels["teu_per_day"]
+    axes = panel.figure.axes[0]
+    assert axes.get_title("left") == title
+    # From the first day on record: the early week or month, the demo's three days (in one
+    # week, in one month), quiet ones between.
+    heights = _bar_heights(screen)
+    assert len(heights) == bars and len([h for h in heights if h]) == 2
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    rows = panel.model.table.rows
+    assert sum(row[2] for row in rows) == sum(_teu_per_day(demo_db_path).values())
+    assert rows[0][:3] == (*first, 2)  # from the first day on record
+    with sqlite3.connect(demo_db_path) as conn:
+        (trains,) = conn.execute(
+            "SELECT COUNT(*) FROM service WHERE status IN ('departed', 'arrived')"
+            " AND mode IN ('rail', 'rail-sea')").fetchone()
+    assert sum(row[2] for row in screen.panels["trains_per_day"].model.table.rows) == trains
+    # Every month of the monthly chart in its table; its axis names no more than it holds.
+    monthly = screen.panels["monthly_teu"]
+    assert len(monthly.model.table.rows) == len(screen.data.months) == months
+    assert len([label for label in monthly.figure.axes[0].get_xticklabels()
+                if label.get_text()]) <= 24
+
+
 def test_a_tile_breaks_its_figures_only_between_them(screen, qtbot):
     import dataclasses
 

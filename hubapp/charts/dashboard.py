@@ -9,6 +9,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from matplotlib import colormaps
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator, date2num
@@ -20,8 +21,8 @@ from hubapp.charts.common import (
     ChartTableRecord, add_hover, finish, from_zero, new_figure, no_data,
 )
 from hubapp.domain.dashboard import (
-    AVERAGE_DAYS, DAY, CommodityTotalsRecord, DashboardRecord, DayRecord, DirectionTeuRecord,
-    MonthRecord, RouteTeuRecord, recorded,
+    AVERAGE_DAYS, DAY, MONTH, CommodityTotalsRecord, DashboardRecord, DayRecord,
+    DirectionTeuRecord, MonthRecord, RouteTeuRecord, recorded,
 )
 from hubapp.domain.wording import (
     day as day_text, days as days_text, display_width, month_with_days, months, number,
@@ -37,6 +38,8 @@ _TEXT = {
     "records_start": ("Records start on {day}.", "记录始于{day}。"),
     "date": ("Date", "日期"),
     "month": ("Month", "月份"),
+    "week": ("Week", "周"),
+    "days": ("Days", "天数"),
     "teu": ("TEU", "标箱"),
     "tonnes": ("Tonnes", "吨数"),
     "containers": ("Containers", "箱量"),
@@ -47,7 +50,16 @@ _TEXT = {
     "average": ("7-day average", "7日平均"),
     "so_far": ("Today so far", "今日截至目前"),
     "so_far_day": ("{day} (so far)", "{day}（截至目前）"),
+    "so_far_in": ("With today so far", "含今日截至目前"),
+    "teu_per_day_week": ("TEU per day, weekly average", "每日标箱（周平均）"),
+    "teu_per_day_month": ("TEU per day, monthly average", "每日标箱（月平均）"),
+    "teu_a_day": ("TEU a day", "日均标箱"),
     "trains_per_day": ("Trains per day", "每日班列"),
+    "trains_per_day_week": ("Trains per day, weekly average", "每日班列（周平均）"),
+    "trains_per_day_month": ("Trains per day, monthly average", "每日班列（月平均）"),
+    "trains_a_day": ("Trains a day", "日均班列"),
+    "a_day_hover": ("{label}: {average} {unit} a day, {total} {unit} in all",
+                    "{label}：日均 {average} {unit}，共 {total} {unit}"),
     "target": ("Target", "目标"),
     "teu_by_route": ("TEU by route", "各线路标箱"),
     "direction_title": ("Outbound and inbound TEU", "出口与进口标箱"),
@@ -273,6 +285,95 @@ def empty_text(data: DashboardRecord, language: str) -> str:
 def _no_data(figure: Figure, empty: str | None, language: str) -> Figure:
     return no_data(figure, empty or text("no_data", language))
 
+
+# The per-day charts over more than a year: a bar per week, over more than two years per
+# month. Ten years of days were 3,600 hairline bars that read as a grey block and took
+# seconds to build and draw, while their numbers took milliseconds.
+
+WEEK = "week"
+_DAILY_DAYS, _WEEKLY_DAYS = 366, 2 * 366
+
+
+def day_grouping(days: Sequence[DayRecord]) -> str:
+    """DAY, WEEK or MONTH: what a bar of the per-day charts stands for over these days."""
+    return DAY if len(days) <= _DAILY_DAYS else WEEK if len(days) <= _WEEKLY_DAYS else MONTH
+
+
+@dataclass(frozen=True, slots=True)
+class DayGroupRecord:
+    """The days of one week (from Monday) or month that the period holds on record, summed;
+    its bar is their average a day, so that a week records start in, or today's, stands
+    beside whole ones, and trains a day stand against the daily target."""
+
+    first: dt.date
+    last: dt.date
+    teu: float
+    containers: int
+    trains: int
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def a_day(self, value: float) -> float:
+        return value / self.days
+
+
+def group_days(days: Sequence[DayRecord], kind: str,
+               history_from: dt.date | None = None) -> list[DayGroupRecord]:
+    """The days on record (from history_from on) by week or month (kind); a week or month
+    before the records start is none: the hub kept no records then, it had no quiet days."""
+    groups: dict[dt.date, list[DayRecord]] = {}
+    for day in days:
+        if recorded(day.date, history_from):
+            start = (day.date - dt.timedelta(days=day.date.weekday()) if kind == WEEK
+                     else day.date.replace(day=1))
+            groups.setdefault(start, []).append(day)
+    return [DayGroupRecord(members[0].date, members[-1].date,
+                           sum(day.totals.teu for day in members),
+                           sum(day.totals.containers for day in members),
+                           sum(day.totals.trains for day in members))
+            for members in groups.values()]
+
+
+def _group_label(group: DayGroupRecord, kind: str, under_way: dt.date | None,
+                 language: str) -> str:
+    """A week as its first and last day, a month as the monthly chart names it ("2026-12
+    (1–4)" when the period holds only those days); in ISO dates, as the days' rows, so
+    that a table sorts them by date."""
+    label = (f"{group.first.isoformat()} – {group.last.isoformat()}" if kind == WEEK
+             else month_with_days(group.first, group.first, group.last, language))
+    if group.last == under_way:
+        return text("so_far_day", language).format(day=label)
+    return label
+
+
+def _group_bars(axes, groups: Sequence[DayGroupRecord], values: Sequence[float], **style):
+    """A bar over each week's or month's days, as wide as they are, with a gap between."""
+    centres = [(date2num(g.first) + date2num(g.last)) / 2 for g in groups]
+    widths = [g.days * 0.8 for g in groups]
+    return axes.bar(centres, values, width=widths, **style)
+
+
+def _hover_a_day(labels: Sequence[str], groups: Sequence[DayGroupRecord],
+                 totals: Sequence[float], unit: str, language: str,
+                 decimals: int = AVERAGE_DECIMALS) -> list[str]:
+    return [text("a_day_hover", language).format(
+        label=label, average=f"{g.a_day(total):,.{decimals}f}", total=number(total),
+        unit=unit) for label, g, total in zip(labels, groups, totals)]
+
+
+def _mark_group_so_far(bars, groups: Sequence[DayGroupRecord], under_way: dt.date | None,
+                       language: str) -> list[Patch]:
+    """Hatches the week's or month's bar that holds today's part day, as the days' charts
+    hatch today's bar, and returns the legend's key to it."""
+    if not groups or groups[-1].last != under_way:
+        return []
+    bars[-1].set(hatch=_SO_FAR_HATCH, edgecolor=_SO_FAR_EDGE)
+    return [Patch(facecolor="none", edgecolor=_SO_FAR_EDGE, hatch=_SO_FAR_HATCH,
+                  label=text("so_far_in", language))]
+
+
 # TEU per day with a 7-day moving average
 
 def recorded_average(days: Sequence[DayRecord], before: Sequence[float] = (),
@@ -296,10 +397,14 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     first day on record, where the average starts (recorded_average); under_way: today, whose
     bar is hatched as counted so far and left out of the average (at noon, half a day's
     traffic read as a slump and pulled the average down); empty: what the chart says if
-    there is nothing to draw (empty_text)."""
+    there is nothing to draw (empty_text). Over more than a year, a bar per week or month
+    (day_grouping) of its average a day, which a 7-day average would only repeat."""
     figure = new_figure()
     if _empty(days):
         return _no_data(figure, empty, language)
+    kind = day_grouping(days)
+    if kind != DAY:
+        return _teu_a_day(figure, days, kind, language, history_from, under_way)
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     teu = [day.totals.teu for day in days]
@@ -323,9 +428,35 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     return finish(figure)
 
 
+def _teu_a_day(figure: Figure, days: Sequence[DayRecord], kind: str, language: str,
+               history_from: dt.date | None, under_way: dt.date | None) -> Figure:
+    axes = figure.add_subplot()
+    groups = group_days(days, kind, history_from)
+    labels = [_group_label(g, kind, under_way, language) for g in groups]
+    bars = _group_bars(axes, groups, [g.a_day(g.teu) for g in groups], color="#6baed6",
+                       label=text("teu_a_day", language))
+    add_hover(figure, bars, _hover_a_day(labels, groups, [g.teu for g in groups],
+                                         text("teu", language), language))
+    keys = _mark_group_so_far(bars, groups, under_way, language)
+    _title_and_legend(axes, text(f"teu_per_day_{kind}", language), keys=keys)
+    axes.set_ylabel(text("teu", language))
+    from_zero(axes)
+    _date_axis(axes, language, [day.date for day in days])
+    return finish(figure)
+
+
 def teu_per_day_table(days: Sequence[DayRecord], language: str,
                       before: Sequence[float] = (), history_from: dt.date | None = None,
                       under_way: dt.date | None = None) -> ChartTableRecord:
+    kind = day_grouping(days)
+    if kind != DAY:
+        groups = group_days(days, kind, history_from)
+        return ChartTableRecord(
+            (text(kind, language), text("days", language), text("teu", language),
+             text("teu_a_day", language), text("containers", language)),
+            tuple((_group_label(g, kind, under_way, language), g.days, g.teu,
+                   round(g.a_day(g.teu), AVERAGE_DECIMALS), g.containers) for g in groups),
+            decimals=(None, None, None, AVERAGE_DECIMALS, None))
     average = recorded_average(days, before, history_from, under_way)
     return ChartTableRecord(
         (text("date", language), text("teu", language), text("average", language),
@@ -338,38 +469,67 @@ def teu_per_day_table(days: Sequence[DayRecord], language: str,
 
 # Trains per day against the target
 
+def _target_colours(counts: Sequence[float], target: int | None) -> list[str]:
+    return ["#3182bd" if target is None else "#31a354" if count >= target else "#fd8d3c"
+            for count in counts]
+
+
 def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
-                   under_way: dt.date | None = None, empty: str | None = None) -> Figure:
+                   under_way: dt.date | None = None, history_from: dt.date | None = None,
+                   empty: str | None = None) -> Figure:
     """target: the hub's trains a day, None for a count narrowed to part of the hub (one
     route, one mode), which no hub-wide target measures: every bar of it was "below".
     under_way: today, whose bar is hatched and measured against no target: at noon it was
-    "below" every day. empty: as for teu_per_day."""
+    "below" every day. Over more than a year, a bar per week or month of its trains a day
+    (day_grouping), from history_from on; empty: as for teu_per_day."""
     figure = new_figure()
     # Services but no trains (road, river) are no data here: an empty plot looked broken.
     if not any(day.totals.trains for day in days):
         return _no_data(figure, empty, language)
     axes = figure.add_subplot()
+    kind = day_grouping(days)
     dates = [day.date for day in days]
-    trains = [day.totals.trains for day in days]
-    colours = ["#3182bd" if target is None else "#31a354" if count >= target else "#fd8d3c"
-               for count in trains]
-    bars = axes.bar(dates, trains, width=0.8, color=colours, label=text("trains", language))
-    add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {v} "
-                             f"{text('trains', language)}" for d, v in zip(dates, trains)])
-    keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
+    if kind == DAY:
+        trains = [day.totals.trains for day in days]
+        bars = axes.bar(dates, trains, width=0.8, color=_target_colours(trains, target),
+                        label=text("trains", language))
+        add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {v} "
+                                 f"{text('trains', language)}" for d, v in zip(dates, trains)])
+        keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
+        title = text("trains_per_day", language)
+    else:
+        groups = group_days(days, kind, history_from)
+        labels = [_group_label(g, kind, under_way, language) for g in groups]
+        a_day = [g.a_day(g.trains) for g in groups]
+        bars = _group_bars(axes, groups, a_day, color=_target_colours(a_day, target),
+                           label=text("trains_a_day", language))
+        add_hover(figure, bars, _hover_a_day(labels, groups, [g.trains for g in groups],
+                                             text("trains", language), language))
+        keys = _mark_group_so_far(bars, groups, under_way, language)
+        title = text(f"trains_per_day_{kind}", language)
     if target is not None:
         axes.axhline(target, color="#636363", linestyle="--", linewidth=1.5,
                      label=f"{text('target', language)} {target}")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    _title_and_legend(axes, text("trains_per_day", language), keys=keys)
+    _title_and_legend(axes, title, keys=keys)
     axes.set_ylabel(text("trains", language))
     _date_axis(axes, language, dates)
     return finish(figure)
 
 
 def trains_per_day_table(days: Sequence[DayRecord], target: int | None, language: str,
-                         under_way: dt.date | None = None) -> ChartTableRecord:
+                         under_way: dt.date | None = None,
+                         history_from: dt.date | None = None) -> ChartTableRecord:
     shown = () if target is None else (target,)
+    kind = day_grouping(days)
+    if kind != DAY:
+        groups = group_days(days, kind, history_from)
+        return ChartTableRecord(
+            tuple(text(key, language) for key in (kind, "days", "trains", "trains_a_day",
+                                                  "target")[:4 + len(shown)]),
+            tuple((_group_label(g, kind, under_way, language), g.days, g.trains,
+                   round(g.a_day(g.trains), AVERAGE_DECIMALS), *shown) for g in groups),
+            decimals=(None, None, None, AVERAGE_DECIMALS, None))
     return ChartTableRecord(
         tuple(text(key, language) for key in ("date", "trains", "target")[:2 + len(shown)]),
         tuple((_day_label(day.date, under_way, language), day.totals.trains, *shown)
@@ -647,13 +807,13 @@ def all_charts(data: DashboardRecord,
     """Every dashboard chart with its table, in the order the dashboard shows them."""
     bucket, period = data.filter.bucket, (data.filter.date_from, data.filter.date_to)
     target = None if data.filter.narrowed else data.daily_target
-    today = data.under_way
+    today, history = data.under_way, data.history_from
     empty = empty_text(data, language)
     return (
-        (teu_per_day(data.days, language, data.teu_before, data.history_from, today, empty),
-         teu_per_day_table(data.days, language, data.teu_before, data.history_from, today)),
-        (trains_per_day(data.days, target, language, today, empty),
-         trains_per_day_table(data.days, target, language, today)),
+        (teu_per_day(data.days, language, data.teu_before, history, today, empty),
+         teu_per_day_table(data.days, language, data.teu_before, history, today)),
+        (trains_per_day(data.days, target, language, today, history, empty),
+         trains_per_day_table(data.days, target, language, today, history)),
         (teu_by_route(data.routes, bucket, language, period, today, empty),
          teu_by_route_table(data.routes, bucket, language, period, today)),
         (teu_by_direction(data.directions, bucket, language, period, today, empty),

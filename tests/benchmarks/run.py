@@ -23,6 +23,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from hubapp.charts.dashboard import all_charts
 from hubapp.domain.dashboard import DashboardFilterRecord
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import ContainerMoveRecord, Direction, ServiceRecord, Status
@@ -200,6 +203,18 @@ def bench_dashboard(table: Table, big: Path) -> None:
         table.add(f"dashboard refresh, {name}", ms(seconds),
                   f"TEU per day straight from the moves: {ms(baseline)}",
                   f"{seconds / baseline:.2f}×", verdict(seconds <= 0.2, "≤ 200 ms"))
+    # What the screen waits for over ten years: every chart built, the one shown drawn (the
+    # others draw as their tabs are shown). A bar a day took 7.7 s from 2017 on a history of
+    # 300,000 containers.
+    f = DashboardFilterRecord(dt.date(last.year - 9, 1, 1), last)
+
+    def shown() -> None:
+        FigureCanvasAgg(all_charts(dashboard.load(db, f, last, hub_settings), "en")[0][0]).draw()
+    seconds = median_seconds(shown, repeat=3)
+    baseline = median_seconds(lambda: dashboard.load(db, f, last, hub_settings))
+    table.add(f"dashboard refresh with its charts, from {f.date_from}", ms(seconds),
+              f"its numbers alone: {ms(baseline)}", f"{seconds / baseline:.0f}×",
+              verdict(seconds <= 1, "≤ 1 s"))
     db.close()
 
 
