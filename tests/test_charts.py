@@ -820,3 +820,14 @@ def test_an_empty_chart_says_why(history_from, period, narrowed, en, zh):
         for figure, _table in charts.all_charts(data, language):
             assert not has_data(figure) and not any(_bars(axes) for axes in figure.axes)
             assert [t.get_text() for t in figure.axes[0].texts] == [expected]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "No trains in this period: its services went by road or river."),
+    ("zh", "该期间无班列：班次均经公路或水路。")])
+def test_trains_per_day_of_road_traffic_says_there_were_no_trains(language, expected):
+    # Not the filter's "nothing matches": the TEU charts beside it showed the road traffic.
+    road = tuple(DayRecord(START + dt.timedelta(days=i), ThroughputRecord(services=2, teu=40))
+                 for i in range(5))
+    figure = charts.trains_per_day(road, None, language, empty="Nothing matches these filters")
+    assert [t.get_text() for t in figure.axes[0].texts] == [expected]

@@ -289,6 +289,11 @@ def test_a_mistyped_url_is_said_without_its_password(pg_server, empty_url, tmp_p
     # However else libpq may come to quote it.
     lost = psycopg.OperationalError('connection lost near "Pa%ss wd"')
     assert str(as_user_error(lost, in_user_part)).endswith('connection lost near "***"')
+    # Only where it stands whole: a short one is also part of other words of the message.
+    refused = psycopg.OperationalError(
+        'connection to server at "127.0.0.1", port 1 failed: Connection refused')
+    assert str(as_user_error(refused, "postgresql://hub:0@127.0.0.1:1/hub")).endswith(
+        'at "127.0.0.1", port 1 failed: Connection refused')
 
 
 PERL_LOCALE_WARNING = """\

@@ -36,6 +36,8 @@ _TEXT = {
     "filtered": ("Nothing matches these filters in this period.",
                  "该期间没有符合筛选条件的数据。"),
     "records_start": ("Records start on {day}.", "记录始于{day}。"),
+    "no_trains": ("No trains in this period: its services went by road or river.",
+                  "该期间无班列：班次均经公路或水路。"),
     "date": ("Date", "日期"),
     "month": ("Month", "月份"),
     "week": ("Week", "周"),
@@ -484,8 +486,10 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
     (day_grouping), from history_from on; empty: as for teu_per_day."""
     figure = new_figure()
     # Services but no trains (road, river) are no data here: an empty plot looked broken.
+    # Said as such: "nothing matches these filters" beside charts of their traffic was false.
     if not any(day.totals.trains for day in days):
-        return _no_data(figure, empty, language)
+        return _no_data(figure, empty if _empty(days) else text("no_trains", language),
+                        language)
     axes = figure.add_subplot()
     kind = day_grouping(days)
     dates = [day.date for day in days]

@@ -160,9 +160,11 @@ def without_password_in(text: str, url: str) -> str:
     if at and ":" in user_info:
         typed.append(user_info.split(":", 1)[1])
     # Longest first: one password may hold another, and as typed and decoded both are said.
+    # Only where it stands whole, as libpq quotes it: a password "0" made the server's
+    # address "127.***.***.1", the very words an admin needs.
     for password in sorted({form for one in typed for form in (one, unquote(one)) if form},
                            key=len, reverse=True):
-        text = text.replace(password, "***")
+        text = re.sub(rf"(?<![^\s\"'=:@/]){re.escape(password)}(?![^\s\"'&@/])", "***", text)
     return text
 
 
