@@ -179,6 +179,33 @@ def test_a_server_that_never_answers_never_holds_the_window_and_is_picked_up_onc
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_closing_the_window_does_not_wait_for_a_reconnect_and_drops_what_it_brings(
+        qtbot, main_window, demo_target):
+    """Closing waits for the window's tasks: a reconnect among them held it up to the
+    connect timeout on a server that never answers."""
+    ctx = main_window.ctx
+    silent = _SilentServer()
+    try:
+        killer = open_db(demo_target)
+        killer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE pid <> pg_backend_pid() AND datname = current_database()")
+        killer.close()
+        ctx.db.url = silent.url
+        qtbot.waitUntil(lambda: bool(silent.taken), timeout=30_000)
+        main_window.close()
+        # Closed while the reconnect still waits on the silent server.
+        reconnecting = [thread for thread in threading.enumerate()
+                        if thread.name == "hubapp-reconnect"]
+        assert reconnecting and all(thread.is_alive() for thread in reconnecting)
+    finally:
+        silent.close()  # its connect fails now: nothing is handed to the closed window
+        ctx.db.url = demo_target
+    for thread in reconnecting:
+        thread.join(timeout=30)
+        assert not thread.is_alive()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_the_windows_connection_found_dropped_is_back_before_the_next_poll(
         qtbot, main_window, demo_target):
     ctx = main_window.ctx

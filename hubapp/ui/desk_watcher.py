@@ -6,14 +6,15 @@ LISTEN/NOTIFY, `store.audit.change_listener`) and polls only as a safety net; a 
 announce anything to another process, so there it polls the newest id (one indexed read).
 
 On a server the watcher also keeps the window's connections: what a poll finds dropped is
-opened anew on a worker, never on the GUI thread, which only reads a connection that answers.
+opened anew on a thread of its own, never on the GUI thread, which only reads a connection
+that answers.
 """
 
 from __future__ import annotations
 
-import functools
+import threading
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from hubapp.domain.audit import change_of
 from hubapp.domain.errors import HubError
@@ -21,7 +22,6 @@ from hubapp.domain.records import ChangeRecord
 from hubapp.store import audit
 from hubapp.store.engine import is_postgres
 from hubapp.ui.context import AppContext
-from hubapp.ui.tasks import Task, TaskControl
 
 INTERVAL_MS = 1500
 # With notifications a poll only catches what a dropped listening connection missed.
@@ -29,15 +29,19 @@ SAFETY_INTERVAL_MS = 30_000
 
 
 class DeskWatcher(QObject):
+    # What _open_again gave on its thread (the connections) or the error it raised.
+    _opened = Signal(object)
+
     def __init__(self, ctx: AppContext, parent: QObject) -> None:
         super().__init__(parent)
+        self._opened.connect(self._reopened)
         self.ctx = ctx
         self._seen = audit.newest_id(ctx.db)
         self._server = is_postgres(ctx.db)
         if self._server:
             ctx.db.reconnect_elsewhere = self._reopen
-        self._reopening: Task | None = None
-        self._stopped = False
+        self._reopening = False
+        self._stopped = threading.Event()  # read on the reopening thread too
         self._listener = None
         self._notifier: QSocketNotifier | None = None
         self._timer = QTimer(self)
@@ -80,7 +84,7 @@ class DeskWatcher(QObject):
         return True
 
     def stop(self) -> None:
-        self._stopped = True
+        self._stopped.set()
         if self._server:
             self.ctx.db.reconnect_elsewhere = None
         self._timer.stop()
@@ -93,33 +97,45 @@ class DeskWatcher(QObject):
             self._reopen()
 
     def _reopen(self) -> None:
-        """Open what was dropped, the window's connection or the listening one, on a worker,
-        one attempt at a time: the GUI thread goes on and only ever reads a connection that
-        answers."""
-        if self._reopening is not None:
+        """Open what was dropped, the window's connection or the listening one, on a thread
+        of its own, one attempt at a time: the GUI thread goes on and only ever reads a
+        connection that answers. Not on the task pool, which closing the window waits for:
+        a server that never answers held the closing up to the connect timeout."""
+        if self._reopening:
             return
-        self._reopening = task = self.ctx.tasks.start(functools.partial(
-            _open_again, url=self.ctx.db.url, connection=self.ctx.db.dropped,
-            listener=self._listener is None))
-        task.finished.connect(self._reopened)
-        task.failed.connect(self._not_reopened)
+        self._reopening = True
+        threading.Thread(target=self._open_on_thread, name="hubapp-reconnect", daemon=True,
+                         args=(self.ctx.db.url, self.ctx.db.dropped,
+                               self._listener is None)).start()
 
-    def _reopened(self, opened: tuple) -> None:
-        self._reopening = None
+    def _open_on_thread(self, url: str, connection: bool, listener: bool) -> None:
+        """On the reopening thread: _open_again's connections handed to _reopened, or
+        closed if the window closed meanwhile."""
+        try:
+            opened: tuple | Exception = _open_again(url, connection, listener)
+        except Exception as error:  # the server still out of reach: the next poll tries
+            opened = error
+        try:
+            if not self._stopped.is_set():
+                self._opened.emit(opened)  # queued to the GUI thread
+                return
+        except RuntimeError:  # the watcher is gone with its window
+            pass
+        _close(opened)
+
+    def _reopened(self, opened: tuple | Exception) -> None:
+        self._reopening = False
+        if isinstance(opened, Exception):
+            return
         connection, listener = opened
-        if self._stopped:  # the window closed while they were being opened
-            for done_with in opened:
-                if done_with is not None:
-                    done_with.close()
+        if self._stopped.is_set():  # the window closed while they were handed over
+            _close(opened)
             return
         if connection is not None:
             self.ctx.db.replace(connection)
         if listener is not None:
             self._hear(listener)
         self.look()  # what was written while the server was out of reach, or unheard
-
-    def _not_reopened(self, _error: Exception) -> None:
-        self._reopening = None  # the server is still out of reach: the next poll tries
 
     def _listen(self) -> None:
         try:
@@ -155,8 +171,15 @@ class DeskWatcher(QObject):
             self._listener = None
 
 
-def _open_again(control: TaskControl, url: str, connection: bool, listener: bool) -> tuple:
-    """On a worker: a connection to url for the window's database and one listening for
+def _close(opened: tuple | Exception) -> None:
+    if not isinstance(opened, Exception):
+        for done_with in opened:
+            if done_with is not None:
+                done_with.close()
+
+
+def _open_again(url: str, connection: bool, listener: bool) -> tuple:
+    """On a thread: a connection to url for the window's database and one listening for
     other desks' commits, those asked for (None for the other)."""
     from hubapp.store import postgres
 
