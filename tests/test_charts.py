@@ -8,14 +8,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import to_rgb
+from matplotlib.colors import to_hex, to_rgb
 from matplotlib.dates import date2num
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from hubapp.charts import dashboard as charts
 from hubapp.charts import reports as report_charts
-from hubapp.charts.common import font_family, has_data, hover_text
+from hubapp.charts.common import PAPER, LookRecord, font_family, has_data, hover_text
 from hubapp.domain.dashboard import (
     DAY, MONTH, CommodityTotalsRecord, DayRecord, DirectionTeuRecord, MonthRecord,
     RouteTeuRecord, ThroughputRecord, add_months, each_day,
@@ -266,6 +266,85 @@ def test_all_charts_come_with_tables():
     assert len(built) == 6
     assert [table.rows[0][0] for _, table in built if table.rows][:2] == [
         "2026-03-01", "2026-03-01"]
+
+
+DARK = LookRecord(background="#353535", plot="#232323", text="#e6e6e6")
+
+
+def _all_charts(look, **changes):
+    from hubapp.domain.dashboard import DashboardFilterRecord, DashboardRecord
+
+    f = DashboardFilterRecord(START, START + dt.timedelta(days=7))
+    data = DashboardRecord(f, DAYS, (), (), COMMODITIES, MONTHS, kpis=None, daily_target=20)
+    return [figure for figure, _ in charts.all_charts(dataclasses.replace(data, **changes),
+                                                      "en", look)]
+
+
+def _contrast(one, other):
+    def luminance(colour):
+        return sum(weight * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+                   for weight, c in zip((0.2126, 0.7152, 0.0722), to_rgb(colour)))
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_a_chart_in_a_dark_look_is_dark_with_light_words():
+    # A white block on a dark window: the desk's dark theme passes its colours.
+    for figure in filter(has_data, _all_charts(DARK)):
+        FigureCanvasAgg(figure).draw()  # tick labels exist only once drawn
+        assert to_hex(figure.get_facecolor()) == DARK.background
+        for axes in figure.axes:
+            assert to_hex(axes.get_facecolor()) == DARK.plot
+            assert {to_hex(spine.get_edgecolor()) for spine in axes.spines.values()} == {
+                DARK.text}
+            ticks = [*axes.xaxis.get_major_ticks(), *axes.yaxis.get_major_ticks()]
+            assert {to_hex(tick.tick1line.get_color()) for tick in ticks} <= {DARK.text}
+        words = [t for t in figure.findobj(Text) if t.get_text() and t.get_visible()]
+        legend = figure.axes[0].get_legend()
+        assert legend is None or set(legend.get_texts()) <= set(words)
+        assert words and {to_hex(t.get_color()) for t in words} == {DARK.text}
+        # Every series' and line's colour stands out on the dark plot (the average's dark
+        # blue and the balance's black were all but gone).
+        for axes in figure.axes:
+            for artist in [*axes.get_lines(), *_bars(axes)]:
+                colour = artist.get_color() if hasattr(artist, "get_xdata") \
+                    else artist.get_facecolor()
+                assert _contrast(colour, DARK.plot) >= 3, (axes.get_title("left"), colour)
+
+
+def test_an_empty_chart_in_a_dark_look_says_so_in_light_grey():
+    for figure in _all_charts(DARK, days=(), commodities=(), months=()):
+        (message,) = figure.axes[0].texts
+        assert to_hex(figure.get_facecolor()) == DARK.background
+        assert _contrast(message.get_color(), DARK.background) >= 4.5
+
+
+def test_a_chart_on_paper_stays_white_with_black_words():
+    for figure in filter(has_data, _all_charts(PAPER)):
+        FigureCanvasAgg(figure).draw()
+        assert to_hex(figure.get_facecolor()) == to_hex(figure.axes[0].get_facecolor()) \
+            == "#ffffff"
+        assert {to_hex(t.get_color()) for t in figure.findobj(Text) if t.get_text()} == {
+            "#000000"}
+    assert DARK.on_paper() == PAPER
+
+
+def test_a_larger_look_draws_larger_text_in_the_same_pixels():
+    # At a 14 pt desktop font matplotlib's 10 pt text was the smallest on screen.
+    small, large = (charts.teu_per_day(DAYS, "en", look=LookRecord(font_size=size))
+                    for size in (10, 14))
+    for figure in (small, large):
+        FigureCanvasAgg(figure).draw()
+    assert (large.bbox.width, large.bbox.height) == (small.bbox.width, small.bbox.height)
+    title = [figure.axes[0].title.get_window_extent().height for figure in (small, large)]
+    assert title[1] == pytest.approx(title[0] * 1.4, rel=0.1)
+    # The legend, a row too long for the larger text, stands beside the plot instead.
+    above = []
+    for size in (10, 20):
+        figure = charts.teu_by_route(_routes(2), DAY, "en", look=LookRecord(font_size=size))
+        legend, plot = _legend_and_plot(figure, figure.axes[0])
+        above.append(legend.y0 >= plot.y1 - 1)
+    assert above == [True, False]
 
 
 def test_hover_on_a_line_names_the_nearer_point():

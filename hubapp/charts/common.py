@@ -1,16 +1,18 @@
-"""What every chart shares: fonts with a CJK fallback, "no data", hover texts, the table."""
+"""What every chart shares: its look, fonts with a CJK fallback, "no data", hover texts, the
+table."""
 
 from __future__ import annotations
 
 import functools
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matplotlib import font_manager
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
+from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -21,6 +23,49 @@ from hubapp.domain import columns
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
              "SimHei", "PingFang SC")
+DPI = 100  # of a figure whose body text is matplotlib's own 10 pt
+_BODY_POINTS = 10.0  # matplotlib's own text size, which a look's font_size scales
+
+
+@dataclass(frozen=True, slots=True)
+class LookRecord:
+    """The colours ("#rrggbb") and text size a chart is drawn in. The default is the look on
+    paper, white with black words, which a saved, copied or printed chart keeps; the desk's
+    screen passes its own: its text size, and on a dark theme its colours.
+
+    font_size: the points of the body text (ticks, axis labels) in a figure of DPI dots an
+    inch; the title, legend and every margin grow or shrink with it.
+    """
+
+    background: str = "#ffffff"  # around the plot, under the title and legend
+    plot: str = "#ffffff"  # behind the bars and lines
+    text: str = "#000000"  # words, ticks, the plot's frame, lines that are no series
+    font_size: float = _BODY_POINTS
+
+    @property
+    def scale(self) -> float:
+        return self.font_size / _BODY_POINTS
+
+    @property
+    def dark(self) -> bool:
+        """Whether the plot is dark, its words light: then series picked for white paper get
+        their lighter twins (a dark blue line nearly vanished)."""
+        red, green, blue = to_rgb(self.plot)
+        return max(red, green, blue) + min(red, green, blue) < 1  # as Qt's lightness < 128
+
+    def ink(self, share: float) -> str:
+        """The text's colour, a share of the way to the plot's: on paper 0.3 is a grey of 30 %
+        white, on a dark plot the light grey that stands out as much."""
+        text, plot = to_rgb(self.text), to_rgb(self.plot)
+        return to_hex([t + (p - t) * share for t, p in zip(text, plot)])
+
+    def on_paper(self) -> LookRecord:
+        """This look's text size in white and black: a saved or copied chart goes into
+        documents and e-mails, whose page is white whatever the desk's theme."""
+        return replace(PAPER, font_size=self.font_size)
+
+
+PAPER = LookRecord()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,21 +110,32 @@ def font_family() -> tuple[str, ...]:
     return ("DejaVu Sans", cjk) if cjk else ("DejaVu Sans",)
 
 
-def new_figure() -> Figure:
-    return Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
+def new_figure(look: LookRecord = PAPER) -> Figure:
+    """A figure of 800 × 450 pixels whose text, lines and margins are the look's size: drawn
+    at more dots an inch, as a desktop scales a window, not with bigger fonts alone, which
+    would crowd the same margins."""
+    return Figure(figsize=(8 / look.scale, 4.5 / look.scale), dpi=DPI * look.scale,
+                  layout="constrained")
 
 
-def finish(figure: Figure) -> Figure:
-    """Sets the font on every text, including tick labels made later at draw time.
+def finish(figure: Figure, look: LookRecord = PAPER) -> Figure:
+    """Sets the font on every text, including tick labels made later at draw time, and the
+    look's colours on the figure, its plots, their frames and every word not given a colour
+    of its own.
 
     Per figure, not through rcParams: those are global, and figures are built
     on worker threads while the GUI thread draws others.
     """
     family = list(font_family())
+    figure.set_facecolor(look.background)
     for text in figure.findobj(Text):
         text.set_fontfamily(family)
+        if to_hex(text.get_color()) == PAPER.text:  # matplotlib's own black
+            text.set_color(look.text)
     for axes in figure.axes:
-        axes.tick_params(labelfontfamily=family)
+        axes.set_facecolor(look.plot)
+        axes.spines[:].set_edgecolor(look.text)
+        axes.tick_params(labelfontfamily=family, colors=look.text)
         for axis in (axes.xaxis, axes.yaxis):
             # Quantities as the desk writes them everywhere else (16,000 TEU), not 16000;
             # date and category axes keep their own formatters.
@@ -105,13 +161,13 @@ def from_zero(axes: Axes, axis: str = "y") -> None:
 _NO_DATA: weakref.WeakSet[Figure] = weakref.WeakSet()
 
 
-def no_data(figure: Figure, message: str) -> Figure:
+def no_data(figure: Figure, message: str, look: LookRecord = PAPER) -> Figure:
     _NO_DATA.add(figure)
     axes = figure.add_subplot()
     axes.set_axis_off()
-    axes.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="0.4",
+    axes.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color=look.ink(0.3),
               transform=axes.transAxes)
-    return finish(figure)
+    return finish(figure, look)
 
 
 def has_data(figure: Figure) -> bool:

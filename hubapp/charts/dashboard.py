@@ -1,6 +1,7 @@
 """The dashboard's charts: each a Figure builder and the table of the numbers behind it.
 
-Builders take records from hubapp.domain.dashboard and a language ("en" or "zh").
+Builders take records from hubapp.domain.dashboard, a language ("en" or "zh") and a look
+(common.LookRecord: on paper unless given the desk's).
 """
 
 from __future__ import annotations
@@ -8,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from matplotlib import colormaps
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator, date2num
@@ -18,7 +20,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from hubapp.charts.common import (
-    ChartTableRecord, add_hover, finish, from_zero, new_figure, no_data,
+    PAPER, ChartTableRecord, LookRecord, add_hover, finish, from_zero, new_figure, no_data,
 )
 from hubapp.domain.dashboard import (
     AVERAGE_DAYS, DAY, MONTH, CommodityTotalsRecord, DashboardRecord, DayRecord,
@@ -92,16 +94,29 @@ TONNE_DECIMALS = 1  # as the desk writes tonnes everywhere (formatting.tonnes)
 # Today's bars, counted so far: hatched in every chart by day, lest half a day read as a
 # slump (or a train count as below target).
 _SO_FAR_FILL, _SO_FAR_EDGE, _SO_FAR_HATCH = "#deebf7", "#4a6f8a", "//"
-_LABEL_BOX = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "0.75",
-              "linewidth": 0.5}
 _ABOVE_LINES = 3.5  # matplotlib draws lines at 2 and markers' text at 3
 # Letters (a Chinese one counts two) a legend's row above the plot holds, with each entry's
-# key, beside the title, in a chart as wide as a 1024 px window gives.
+# key, beside the title, in a chart as wide as a 1024 px window gives; at the look's
+# scale 1: larger text holds fewer (_fitting).
 _LEGEND_ROW = 60
 # Letters of a line of the legend beside the plot: a dozen Chinese ones.
 _LEGEND_LINE = 24
+# Lines of the legend beside the plot one column of it holds in a chart as tall as a 768 px
+# window gives; at a larger scale fewer (_fitting), or the plot was squeezed to a strip.
+_LEGEND_LINES = 24
 # Month labels a monthly axis holds, slanted, in a chart as wide as a 1024 px window gives.
 _MONTH_LABELS = 24
+
+
+def _fitting(letters: int, look: LookRecord) -> int:
+    """How many of the letters a 1024 px chart holds at scale 1 it holds in the look's size."""
+    return max(1, round(letters / look.scale))
+
+
+def _colour(look: LookRecord, paper: str, dark: str) -> str:
+    """A series' colour: the one for white paper, or on a dark plot its twin that stands out
+    there as much (the average's dark blue line was all but gone on dark grey)."""
+    return dark if look.dark else paper
 
 
 def text(key: str, language: str) -> str:
@@ -160,7 +175,8 @@ def _unpadded(text: str) -> str:
     return re.sub(r"(?<![\d:.-])0(\d)(?=[月日 ]|$)", r"\1", text)
 
 
-def _title_and_legend(axes, title: str, *more_axes, keys: Sequence[Patch] = ()) -> None:
+def _title_and_legend(axes, title: str, *more_axes, look: LookRecord,
+                      keys: Sequence[Patch] = ()) -> None:
     """Every chart's one layout: the title on the left above the plot and the legend on the
     right beside it, in a row: inside the plot a legend covered the first or last bars, or
     whichever stood as high as it. A legend longer than a row (a hub's dozen routes) stands
@@ -175,13 +191,18 @@ def _title_and_legend(axes, title: str, *more_axes, keys: Sequence[Patch] = ()) 
         labels += found[1]
     handles += keys
     labels += [key.get_label() for key in keys]
-    if sum(display_width(label) + 5 for label in labels) <= _LEGEND_ROW:
+    # A twin's axis stands on the right, where a legend beside the plot would cover its
+    # labels; the monthly chart's three short entries keep to the row at any text size.
+    if more_axes or sum(display_width(label) + 5 for label in labels) <= _fitting(
+            _LEGEND_ROW, look):
         axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1),
                     ncols=len(handles), frameon=False, fontsize="small", borderaxespad=0.2)
     else:
-        axes.legend(handles, [_wrapped(label) for label in labels], loc="upper left",
-                    bbox_to_anchor=(1.01, 1), frameon=False, fontsize="small",
-                    borderaxespad=0)
+        wrapped = [_wrapped(label) for label in labels]
+        lines = sum(label.count("\n") + 1 for label in wrapped)
+        axes.legend(handles, wrapped, loc="upper left", bbox_to_anchor=(1.01, 1),
+                    ncols=math.ceil(lines / _fitting(_LEGEND_LINES, look)), frameon=False,
+                    fontsize="small", borderaxespad=0)
 
 
 def _wrapped(name: str) -> str:
@@ -219,10 +240,10 @@ def _bucket_labels(buckets: Sequence[dt.date], kind: str, period: Period,
 
 
 def _name_part_months(axes, buckets: Sequence[dt.date], tops: Sequence[float], kind: str,
-                      period: Period, language: str) -> None:
+                      period: Period, language: str, look: LookRecord) -> None:
     """Writes a part month's days above its bar: the date axis named every other month, and
-    1–3 December stood as a tiny bar without a name. On a white box over the bars and lines
-    beside it, which the label is wider than and was written across."""
+    1–3 December stood as a tiny bar without a name. On a box of the plot's colour over the
+    bars and lines beside it, which the label is wider than and was written across."""
     if kind == DAY or period is None:
         return
     for i, bucket in enumerate(buckets):
@@ -231,7 +252,9 @@ def _name_part_months(axes, buckets: Sequence[dt.date], tops: Sequence[float], k
             align = "right" if i == len(buckets) - 1 else "left" if i == 0 else "center"
             axes.annotate(days, (date2num(bucket), tops[i]), xytext=(0, 2),
                           textcoords="offset points", ha=align, va="bottom", fontsize="small",
-                          bbox=_LABEL_BOX, zorder=_ABOVE_LINES)
+                          bbox={"boxstyle": "round,pad=0.25", "facecolor": look.plot,
+                                "edgecolor": look.ink(0.75), "linewidth": 0.5},
+                          zorder=_ABOVE_LINES)
 
 
 def _mark_so_far(bar_series: Sequence, buckets: Sequence[dt.date], kind: str,
@@ -284,8 +307,8 @@ def empty_text(data: DashboardRecord, language: str) -> str:
     return text("filtered" if data.filter.narrowed else "no_data", language)
 
 
-def _no_data(figure: Figure, empty: str | None, language: str) -> Figure:
-    return no_data(figure, empty or text("no_data", language))
+def _no_data(figure: Figure, empty: str | None, language: str, look: LookRecord) -> Figure:
+    return no_data(figure, empty or text("no_data", language), look)
 
 
 # The per-day charts over more than a year: a bar per week, over more than two years per
@@ -366,14 +389,15 @@ def _hover_a_day(labels: Sequence[str], groups: Sequence[DayGroupRecord],
 
 
 def _mark_group_so_far(bars, groups: Sequence[DayGroupRecord], under_way: dt.date | None,
-                       language: str) -> list[Patch]:
+                       language: str, look: LookRecord) -> list[Patch]:
     """Hatches the week's or month's bar that holds today's part day, as the days' charts
-    hatch today's bar, and returns the legend's key to it."""
+    hatch today's bar, and returns the legend's key to it: a hatching on the plot's colour,
+    which on a dark one is drawn lighter than on the bar."""
     if not groups or groups[-1].last != under_way:
         return []
     bars[-1].set(hatch=_SO_FAR_HATCH, edgecolor=_SO_FAR_EDGE)
-    return [Patch(facecolor="none", edgecolor=_SO_FAR_EDGE, hatch=_SO_FAR_HATCH,
-                  label=text("so_far_in", language))]
+    return [Patch(facecolor="none", edgecolor=_colour(look, _SO_FAR_EDGE, "#9ecae1"),
+                  hatch=_SO_FAR_HATCH, label=text("so_far_in", language))]
 
 
 # TEU per day with a 7-day moving average
@@ -394,44 +418,48 @@ def recorded_average(days: Sequence[DayRecord], before: Sequence[float] = (),
 
 def teu_per_day(days: Sequence[DayRecord], language: str,
                 before: Sequence[float] = (), history_from: dt.date | None = None,
-                under_way: dt.date | None = None, empty: str | None = None) -> Figure:
+                under_way: dt.date | None = None, empty: str | None = None,
+                look: LookRecord = PAPER) -> Figure:
     """before: TEU of the days before the first, for its 7-day average; history_from: the
     first day on record, where the average starts (recorded_average); under_way: today, whose
     bar is hatched as counted so far and left out of the average (at noon, half a day's
     traffic read as a slump and pulled the average down); empty: what the chart says if
     there is nothing to draw (empty_text). Over more than a year, a bar per week or month
     (day_grouping) of its average a day, which a 7-day average would only repeat."""
-    figure = new_figure()
+    figure = new_figure(look)
     if _empty(days):
-        return _no_data(figure, empty, language)
+        return _no_data(figure, empty, language, look)
     kind = day_grouping(days)
     if kind != DAY:
-        return _teu_a_day(figure, days, kind, language, history_from, under_way)
+        return _teu_a_day(figure, days, kind, language, history_from, under_way, look)
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     teu = [day.totals.teu for day in days]
     averaged = [(d, v) for d, v in zip(dates, recorded_average(days, before, history_from,
                                                                under_way)) if v is not None]
-    bars = axes.bar(dates, teu, width=0.8, color="#9ecae1", label=text("teu", language))
+    bars = axes.bar(dates, teu, width=0.8, color=_colour(look, "#9ecae1", "#4292c6"),
+                    label=text("teu", language))
     add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {number(v)} "
                              f"{text('teu', language)}" for d, v in zip(dates, teu)])
     keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
     # One point is no line: without a marker it was drawn as nothing, yet in the legend;
     # no point (a period of today alone) is left out of the legend.
-    line, = axes.plot([d for d, _ in averaged], [v for _, v in averaged], color="#08519c",
+    line, = axes.plot([d for d, _ in averaged], [v for _, v in averaged],
+                      color=_colour(look, "#08519c", "#deebf7"),
                       linewidth=2, marker="o" if len(averaged) == 1 else None,
                       label=text("average", language) if averaged else "_average")
     add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
                              f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in averaged])
-    _title_and_legend(axes, text("teu_per_day", language), keys=keys)
+    _title_and_legend(axes, text("teu_per_day", language), look=look, keys=keys)
     axes.set_ylabel(text("teu", language))
     from_zero(axes)
     _date_axis(axes, language, dates)
-    return finish(figure)
+    return finish(figure, look)
 
 
 def _teu_a_day(figure: Figure, days: Sequence[DayRecord], kind: str, language: str,
-               history_from: dt.date | None, under_way: dt.date | None) -> Figure:
+               history_from: dt.date | None, under_way: dt.date | None,
+               look: LookRecord) -> Figure:
     axes = figure.add_subplot()
     groups = group_days(days, kind, history_from)
     labels = [_group_label(g, kind, under_way, language) for g in groups]
@@ -439,12 +467,12 @@ def _teu_a_day(figure: Figure, days: Sequence[DayRecord], kind: str, language: s
                        label=text("teu_a_day", language))
     add_hover(figure, bars, _hover_a_day(labels, groups, [g.teu for g in groups],
                                          text("teu", language), language))
-    keys = _mark_group_so_far(bars, groups, under_way, language)
-    _title_and_legend(axes, text(f"teu_per_day_{kind}", language), keys=keys)
+    keys = _mark_group_so_far(bars, groups, under_way, language, look)
+    _title_and_legend(axes, text(f"teu_per_day_{kind}", language), look=look, keys=keys)
     axes.set_ylabel(text("teu", language))
     from_zero(axes)
     _date_axis(axes, language, [day.date for day in days])
-    return finish(figure)
+    return finish(figure, look)
 
 
 def teu_per_day_table(days: Sequence[DayRecord], language: str,
@@ -478,18 +506,18 @@ def _target_colours(counts: Sequence[float], target: int | None) -> list[str]:
 
 def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
                    under_way: dt.date | None = None, history_from: dt.date | None = None,
-                   empty: str | None = None) -> Figure:
+                   empty: str | None = None, look: LookRecord = PAPER) -> Figure:
     """target: the hub's trains a day, None for a count narrowed to part of the hub (one
     route, one mode), which no hub-wide target measures: every bar of it was "below".
     under_way: today, whose bar is hatched and measured against no target: at noon it was
     "below" every day. Over more than a year, a bar per week or month of its trains a day
     (day_grouping), from history_from on; empty: as for teu_per_day."""
-    figure = new_figure()
+    figure = new_figure(look)
     # Services but no trains (road, river) are no data here: an empty plot looked broken.
     # Said as such: "nothing matches these filters" beside charts of their traffic was false.
     if not any(day.totals.trains for day in days):
         return _no_data(figure, empty if _empty(days) else text("no_trains", language),
-                        language)
+                        language, look)
     axes = figure.add_subplot()
     kind = day_grouping(days)
     dates = [day.date for day in days]
@@ -509,16 +537,16 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
                            label=text("trains_a_day", language))
         add_hover(figure, bars, _hover_a_day(labels, groups, [g.trains for g in groups],
                                              text("trains", language), language))
-        keys = _mark_group_so_far(bars, groups, under_way, language)
+        keys = _mark_group_so_far(bars, groups, under_way, language, look)
         title = text(f"trains_per_day_{kind}", language)
     if target is not None:
-        axes.axhline(target, color="#636363", linestyle="--", linewidth=1.5,
+        axes.axhline(target, color=look.ink(0.4), linestyle="--", linewidth=1.5,
                      label=f"{text('target', language)} {target}")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    _title_and_legend(axes, title, keys=keys)
+    _title_and_legend(axes, title, look=look, keys=keys)
     axes.set_ylabel(text("trains", language))
     _date_axis(axes, language, dates)
-    return finish(figure)
+    return finish(figure, look)
 
 
 def trains_per_day_table(days: Sequence[DayRecord], target: int | None, language: str,
@@ -557,10 +585,10 @@ def _route_series(routes: Sequence[RouteTeuRecord], language: str):
 
 def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
                  period: Period = None, under_way: dt.date | None = None,
-                 empty: str | None = None) -> Figure:
-    figure = new_figure()
+                 empty: str | None = None, look: LookRecord = PAPER) -> Figure:
+    figure = new_figure(look)
     if not routes:
-        return _no_data(figure, empty, language)
+        return _no_data(figure, empty, language, look)
     axes = figure.add_subplot()
     buckets, series = _route_series(routes, language)
     bottom = [0.0] * len(buckets)
@@ -575,12 +603,12 @@ def teu_by_route(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
         bottom = [a + b for a, b in zip(bottom, values)]
         stacked.append(bars)
     keys = _mark_so_far(stacked, buckets, bucket, under_way, language)
-    _name_part_months(axes, buckets, bottom, bucket, period, language)
-    _title_and_legend(axes, text("teu_by_route", language), keys=keys)
+    _name_part_months(axes, buckets, bottom, bucket, period, language, look)
+    _title_and_legend(axes, text("teu_by_route", language), look=look, keys=keys)
     axes.set_ylabel(text("teu", language))
     from_zero(axes)
     _date_axis(axes, language, buckets if bucket == DAY else ())
-    return finish(figure)
+    return finish(figure, look)
 
 
 def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str, language: str,
@@ -598,10 +626,10 @@ def teu_by_route_table(routes: Sequence[RouteTeuRecord], bucket: str, language: 
 
 def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, language: str,
                      period: Period = None, under_way: dt.date | None = None,
-                     empty: str | None = None) -> Figure:
-    figure = new_figure()
+                     empty: str | None = None, look: LookRecord = PAPER) -> Figure:
+    figure = new_figure(look)
     if not directions:
-        return _no_data(figure, empty, language)
+        return _no_data(figure, empty, language, look)
     axes = figure.add_subplot()
     buckets = [d.bucket for d in directions]
     width = _bar_width(bucket)
@@ -619,16 +647,16 @@ def teu_by_direction(directions: Sequence[DirectionTeuRecord], bucket: str, lang
         both.append(bars)
     keys = _mark_so_far(both, buckets, bucket, under_way, language)
     balance = [o - i for o, i in zip(outbound, inbound)]
-    line, = axes.plot(buckets, balance, color="black", linewidth=1.5, marker=".",
+    line, = axes.plot(buckets, balance, color=look.text, linewidth=1.5, marker=".",
                       label=text("balance", language))
     add_hover(figure, line, [f"{label} · {text('balance', language)}: {number(v)}"
                              for label, v in zip(labels, balance)])
-    axes.axhline(0, color="0.3", linewidth=0.8)
-    _name_part_months(axes, buckets, outbound, bucket, period, language)
-    _title_and_legend(axes, text("direction_title", language), keys=keys)
+    axes.axhline(0, color=look.ink(0.3), linewidth=0.8)
+    _name_part_months(axes, buckets, outbound, bucket, period, language, look)
+    _title_and_legend(axes, text("direction_title", language), look=look, keys=keys)
     axes.set_ylabel(text("teu", language))
     _date_axis(axes, language, buckets if bucket == DAY else ())
-    return finish(figure)
+    return finish(figure, look)
 
 
 def teu_by_direction_table(directions: Sequence[DirectionTeuRecord], bucket: str,
@@ -657,10 +685,11 @@ def _amount(value: float, field: str) -> str:
 
 
 def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
-                    count: int = TOP_COMMODITIES, empty: str | None = None) -> Figure:
-    figure = new_figure()
+                    count: int = TOP_COMMODITIES, empty: str | None = None,
+                    look: LookRecord = PAPER) -> Figure:
+    figure = new_figure(look)
     if not _top(commodities, "teu", count):
-        return _no_data(figure, empty, language)
+        return _no_data(figure, empty, language, look)
     for column, (field, title, colour) in enumerate(
             (("teu", "top_teu", "#3182bd"), ("tonnes", "top_tonnes", "#756bb1"))):
         axes = figure.add_subplot(1, 2, column + 1)
@@ -675,7 +704,7 @@ def top_commodities(commodities: Sequence[CommodityTotalsRecord], language: str,
         axes.set_title(text(title, language), loc="left")  # as every chart's
         axes.set_xlabel(unit)
         axes.xaxis.set_major_locator(MaxNLocator(4))  # long tonne figures collide otherwise
-    return finish(figure)
+    return finish(figure, look)
 
 
 def top_commodities_table(commodities: Sequence[CommodityTotalsRecord],
@@ -712,12 +741,12 @@ def _month_labels(months: Sequence[MonthRecord], first: dt.date | None, last: dt
 
 def monthly_teu(months: Sequence[MonthRecord], language: str,
                 last: dt.date | None = None, first: dt.date | None = None,
-                empty: str | None = None) -> Figure:
+                empty: str | None = None, look: LookRecord = PAPER) -> Figure:
     """last, first: the last and first day counted, which may end the last month's bars early
     and start the first's late; empty: as for teu_per_day."""
-    figure = new_figure()
+    figure = new_figure(look)
     if not any(m.teu or m.teu_last_year for m in months):
-        return _no_data(figure, empty, language)
+        return _no_data(figure, empty, language, look)
     axes = figure.add_subplot()
     labels, last_year = _month_labels(months, first, last, language)
     positions = range(len(months))
@@ -735,7 +764,7 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
                                  for label, v in zip(labels, values)])
         if name == last_year:
             _hatch_part_recorded(axes, bars, months, language)
-    _month_ticks(axes, positions, labels)
+    _month_ticks(axes, positions, labels, look)
     axes.set_ylabel(text("teu", language))
     growth_axes = axes.twinx()
     growth = [m.growth for m in months]
@@ -761,18 +790,20 @@ def monthly_teu(months: Sequence[MonthRecord], language: str,
             growth_axes.axhline(0, color="#d62728", linewidth=0.6, alpha=0.35)
     else:  # no month with last year's traffic: an empty 0-1 growth scale looks broken
         growth_axes.get_yaxis().set_visible(False)
-    _title_and_legend(axes, text("monthly", language), growth_axes)
-    return finish(figure)
+    _title_and_legend(axes, text("monthly", language), growth_axes, look=look)
+    return finish(figure, look)
 
 
-def _month_ticks(axes, positions: Sequence[int], labels: Sequence[str]) -> None:
+def _month_ticks(axes, positions: Sequence[int], labels: Sequence[str],
+                 look: LookRecord) -> None:
     """As many months ticked and labelled as the axis holds without their labels running
     into each other: every 2nd, 3rd, 4th, 6th or 12th month (the same months each year),
     counted back from the last, the month under way. Four years of labels ran into a black
     smear at 1024 px; the hover text and the table still name every month. No tick between
     them: a tick is dear to make, and ten years of months took a third of a second."""
-    step = next((step for step in (1, 2, 3, 4, 6) if len(labels) <= _MONTH_LABELS * step),
-                12 * math.ceil(len(labels) / (12 * _MONTH_LABELS)))
+    fit = _fitting(_MONTH_LABELS, look)
+    step = next((step for step in (1, 2, 3, 4, 6) if len(labels) <= fit * step),
+                12 * math.ceil(len(labels) / (12 * fit)))
     shown = positions[::-1][::step][::-1]
     axes.set_xticks(shown, [labels[p] for p in shown], rotation=45, ha="right",
                     fontsize="small")
@@ -806,26 +837,38 @@ def monthly_teu_table(months: Sequence[MonthRecord], language: str,
         decimals=(None, None, None, 1))
 
 
-def all_charts(data: DashboardRecord,
-               language: str) -> tuple[tuple[Figure, ChartTableRecord], ...]:
-    """Every dashboard chart with its table, in the order the dashboard shows them."""
+# A chart's figure in a given look: the desk draws it in its own and again on paper to be
+# saved or copied, from the same numbers.
+Drawing = Callable[[LookRecord], Figure]
+
+
+def charts(data: DashboardRecord,
+           language: str) -> tuple[tuple[Drawing, ChartTableRecord], ...]:
+    """Every dashboard chart, to be drawn in a look, with its table, in the order the
+    dashboard shows them."""
     bucket, period = data.filter.bucket, (data.filter.date_from, data.filter.date_to)
     target = None if data.filter.narrowed else data.daily_target
     today, history = data.under_way, data.history_from
     empty = empty_text(data, language)
     return (
-        (teu_per_day(data.days, language, data.teu_before, history, today, empty),
+        (partial(teu_per_day, data.days, language, data.teu_before, history, today, empty),
          teu_per_day_table(data.days, language, data.teu_before, history, today)),
-        (trains_per_day(data.days, target, language, today, history, empty),
+        (partial(trains_per_day, data.days, target, language, today, history, empty),
          trains_per_day_table(data.days, target, language, today, history)),
-        (teu_by_route(data.routes, bucket, language, period, today, empty),
+        (partial(teu_by_route, data.routes, bucket, language, period, today, empty),
          teu_by_route_table(data.routes, bucket, language, period, today)),
-        (teu_by_direction(data.directions, bucket, language, period, today, empty),
+        (partial(teu_by_direction, data.directions, bucket, language, period, today, empty),
          teu_by_direction_table(data.directions, bucket, language, period, today)),
-        (top_commodities(data.commodities, language, empty=empty),
+        (partial(top_commodities, data.commodities, language, TOP_COMMODITIES, empty),
          top_commodities_table(data.commodities, language)),
-        (monthly_teu(data.months, language, data.filter.date_to, data.filter.months_from,
-                     empty),
+        (partial(monthly_teu, data.months, language, data.filter.date_to,
+                 data.filter.months_from, empty),
          monthly_teu_table(data.months, language, data.filter.date_to,
                            data.filter.months_from)),
     )
+
+
+def all_charts(data: DashboardRecord, language: str,
+               look: LookRecord = PAPER) -> tuple[tuple[Figure, ChartTableRecord], ...]:
+    """Every dashboard chart drawn in the look, with its table (charts)."""
+    return tuple((draw(look=look), table) for draw, table in charts(data, language))
