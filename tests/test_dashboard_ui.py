@@ -18,7 +18,7 @@ from hubapp.domain.records import (
 )
 from hubapp.store import open_db, services
 from hubapp.store.users import ADMIN, UserRecord
-from hubapp.ui.dashboard import DashboardScreen
+from hubapp.ui.dashboard import DashboardScreen, chart_look
 
 from conftest import DEMO_END, TESTER
 
@@ -175,6 +175,54 @@ def test_save_and_copy_a_chart(screen, qtbot, tmp_path, monkeypatch, save_as):
     qtbot.mouseClick(panel.copy_image_button, Qt.MouseButton.LeftButton)
     image = QGuiApplication.clipboard().image()
     assert not image.isNull() and image.width() > 300
+
+
+def _lightness(image, *points):
+    return [image.pixelColor(x, y).lightness() for x, y in points]
+
+
+def test_charts_take_a_dark_theme_s_colours_but_copy_and_save_white(
+        dark_desktop, qapp, qtbot, app_ctx, tmp_path, save_as):
+    from matplotlib.colors import to_hex
+    from PySide6.QtGui import QImage, QPalette
+
+    # Opened on a light theme, turned dark while it shows: a white block on a dark window.
+    qapp.setPalette(qapp.style().standardPalette())
+    screen = DashboardScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 740)
+    with qtbot.waitSignal(screen.refreshed):
+        screen.show()
+    _type_date(qtbot, screen.date_from, FIRST)
+    qtbot.waitUntil(lambda: screen._task is None and screen.data.filter.date_from == FIRST)
+    panel = screen.panels["teu_by_direction"]
+    screen.tabs.setCurrentWidget(panel)
+    assert to_hex(panel.figure.get_facecolor()) == "#ffffff"
+    with qtbot.waitSignal(screen.refreshed):
+        qapp.setPalette(dark_desktop)
+    window, base, text = (dark_desktop.color(role).name() for role in (
+        QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.WindowText))
+    figure = panel.figure
+    axes = figure.axes[0]
+    assert (to_hex(figure.get_facecolor()), to_hex(axes.get_facecolor())) == (window, base)
+    assert {to_hex(t.get_color()) for t in (axes.title, axes.yaxis.label,
+                                            *axes.get_legend().get_texts())} == {text}
+    qtbot.waitExposed(panel.canvas)
+    shown = panel.canvas.grab().toImage()
+    assert _lightness(shown, (2, 2)) == [53]
+    # Copied and saved for documents and e-mails: white with dark words, as shown otherwise.
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(panel.copy_image_button, Qt.MouseButton.LeftButton)
+    save_as(tmp_path / "chart.png", None)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    copied, saved = QGuiApplication.clipboard().image(), QImage(str(tmp_path / "chart.png"))
+    for image in (copied, saved):
+        assert _lightness(image, (2, 2), (image.width() // 2, 2)) == [255, 255]
+        words = [image.pixelColor(x, y).lightness() for x in range(image.width() // 3)
+                 for y in range(image.height() // 12)]
+        assert min(words) < 80  # the title, in black
+    assert abs(copied.width() - shown.width() / shown.devicePixelRatio()) <= 2
+    assert to_hex(panel.figure.get_facecolor()) == window  # the screen's stays dark
 
 
 def test_hover_shows_the_value_under_the_mouse(screen, qtbot):
@@ -429,11 +477,12 @@ def test_a_long_period_draws_a_bar_per_week_or_month_with_the_store_s_totals(
             "SELECT COUNT(*) FROM service WHERE status IN ('departed', 'arrived')"
             " AND mode IN ('rail', 'rail-sea')").fetchone()
     assert sum(row[2] for row in screen.panels["trains_per_day"].model.table.rows) == trains
-    # Every month of the monthly chart in its table; its axis names no more than it holds.
+    # Every month of the monthly chart in its table; its axis names no more than it holds:
+    # 24 at matplotlib's own text size, more in the desk's smaller text.
     monthly = screen.panels["monthly_teu"]
     assert len(monthly.model.table.rows) == len(screen.data.months) == months
     assert len([label for label in monthly.figure.axes[0].get_xticklabels()
-                if label.get_text()]) <= 24
+                if label.get_text()]) <= 24 / chart_look(screen).scale
 
 
 def test_a_tile_breaks_its_figures_only_between_them(screen, qtbot):

@@ -18,19 +18,19 @@ BAD_FIELD_STYLE = f"background: {BAD_CELL.name()}; color: {BAD_CELL_TEXT.name()}
 Colour = Callable[[], QColor]
 
 
-def _dark() -> bool:
+def dark() -> bool:
     """Whether the desktop's windows are dark, their text light."""
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def problem() -> QColor:
     """What stops a save, an import or a login: red, lighter on a dark window."""
-    return QColor(255, 123, 123) if _dark() else QColor(160, 0, 0)
+    return QColor(255, 123, 123) if dark() else QColor(160, 0, 0)
 
 
 def closed() -> QColor:
     """A closed day's banner: amber, lighter on a dark window."""
-    return QColor(240, 170, 80) if _dark() else QColor(160, 90, 0)
+    return QColor(240, 170, 80) if dark() else QColor(160, 90, 0)
 
 
 def note() -> QColor:

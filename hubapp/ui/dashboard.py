@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt,
-    Signal,
+    QAbstractTableModel, QCoreApplication, QDate, QEvent, QModelIndex, QPersistentModelIndex,
+    Qt, Signal,
 )
-from PySide6.QtGui import QCursor, QGuiApplication, QImage, QShowEvent
+from PySide6.QtGui import QCursor, QFontInfo, QGuiApplication, QImage, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QStackedWidget, QTabWidget, QToolTip, QVBoxLayout, QWidget,
@@ -31,7 +32,7 @@ from hubapp.domain.dashboard import (
 from hubapp.domain.errors import os_reason
 from hubapp.domain.records import ChangeRecord, Direction, Mode
 from hubapp.store import dashboard, open_db, settings
-from hubapp.ui import date_edits, dialogs, filter_choices, formatting, labels
+from hubapp.ui import colours, date_edits, dialogs, filter_choices, formatting, labels
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import list_table
@@ -40,7 +41,7 @@ from hubapp.ui.tasks import TaskControl
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from hubapp.charts.common import ChartTableRecord
+    from hubapp.charts.common import ChartTableRecord, LookRecord
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -48,16 +49,17 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 
 @dataclass(frozen=True)
 class DashboardResult:
-    """What a refresh hands to the GUI thread: the numbers and one chart per panel."""
+    """What a refresh hands to the GUI thread: the numbers and one chart per panel, drawn in
+    the desk's look, with how to draw it again on paper."""
 
     data: DashboardRecord
-    charts: tuple[tuple[Figure, ChartTableRecord], ...]
+    charts: tuple[tuple[Figure, Callable[[], Figure], ChartTableRecord], ...]
 
 
 def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
-          language: str, now: dt.datetime | None = None) -> DashboardResult:
+          language: str, look: LookRecord, now: dt.datetime | None = None) -> DashboardResult:
     """The worker's part of a refresh (Qt-free)."""
-    from hubapp.charts.dashboard import all_charts
+    from hubapp.charts.dashboard import charts
 
     db = open_db(control.db_path)
     try:
@@ -65,7 +67,9 @@ def build(control: TaskControl, f: DashboardFilterRecord, as_of: dt.date,
     finally:
         db.close()
     control.check()
-    return DashboardResult(data, all_charts(data, language))
+    return DashboardResult(data, tuple(
+        (draw(look=look), functools.partial(draw, look=look.on_paper()), table)
+        for draw, table in charts(data, language)))
 
 
 def now() -> dt.datetime:
@@ -80,6 +84,23 @@ def _language() -> str:
 
 def _records_start(history_from: dt.date) -> str:
     return wording.day(history_from, _language())
+
+
+def chart_look(widget: QWidget) -> LookRecord:
+    """The charts' look on screen: their text as tall as the widget's, and on a dark theme its
+    colours (on a light one a chart stays white, as it is saved and printed). A chart of
+    matplotlib's own 10 pt text at 100 dpi was a white block on a dark window, and its text
+    the smallest on screen at a 14 pt desktop font."""
+    from hubapp.charts.common import DPI, LookRecord
+
+    size = QFontInfo(widget.font()).pixelSize() * 72 / DPI
+    if not colours.dark():
+        return LookRecord(font_size=size)
+    palette = widget.palette()
+    return LookRecord(background=palette.color(QPalette.ColorRole.Window).name(),
+                      plot=palette.color(QPalette.ColorRole.Base).name(),
+                      text=palette.color(QPalette.ColorRole.WindowText).name(),
+                      font_size=size)
 
 
 class ChartTableModel(QAbstractTableModel):
@@ -132,6 +153,7 @@ class ChartPanel(QWidget):
         self.name = name
         self.figure: Figure | None = None
         self.canvas = None  # a FigureCanvasQTAgg once there is a figure
+        self.paper: Callable[[], Figure] | None = None  # draws it again, white and black
         self.model = ChartTableModel(self)
         self.table_view = list_table(self)
         self.table_view.setModel(self.model)
@@ -166,13 +188,16 @@ class ChartPanel(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
 
-    def set_chart(self, figure: Figure, table: ChartTableRecord) -> None:
+    def set_chart(self, figure: Figure, paper: Callable[[], Figure],
+                  table: ChartTableRecord) -> None:
+        """figure: as the screen shows it; paper: draws it again as it is saved and copied."""
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         from hubapp.charts.common import has_data
 
         old = self.canvas
         self.figure = figure
+        self.paper = paper
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setObjectName(f"canvas_{self.name}")
         self.canvas.mpl_connect("motion_notify_event", self._hover)
@@ -210,8 +235,9 @@ class ChartPanel(QWidget):
         if not path:
             return
         target = Path(path)  # .png or .svg (pick_save_file): matplotlib writes by the suffix
+        figure = self._on_paper()
         try:
-            self.figure.savefig(target, dpi=150)
+            figure.savefig(target, dpi=figure.dpi * 1.5)
         except OSError as error:
             reason = os_reason(error).written(QCoreApplication.translate)
             dialogs.show_error(self, self.tr("Save chart"), self.tr(
@@ -219,8 +245,16 @@ class ChartPanel(QWidget):
 
     def copy_image(self) -> None:
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=100)
+        figure = self._on_paper()
+        figure.savefig(buffer, format="png", dpi=figure.dpi)
         QGuiApplication.clipboard().setImage(QImage.fromData(buffer.getvalue(), "PNG"))
+
+    def _on_paper(self) -> Figure:
+        """The chart as shown, at its size and with its text's, but white with black words:
+        it goes into documents and e-mails, whatever the desk's theme."""
+        figure = self.paper()
+        figure.set_size_inches(self.figure.get_size_inches())
+        return figure
 
     def copy_table(self) -> None:
         if self.model.table is not None:
@@ -310,6 +344,7 @@ class DashboardScreen(QWidget):
         self.data: DashboardRecord | None = None
         self._task = None
         self._stale = True  # refresh at the next show
+        self._look: LookRecord | None = None  # the charts' last drawn in
 
         self.period = QComboBox(self)
         self.period.addItems([self.tr("Last 7 days"), self.tr("Last 30 days"),
@@ -428,6 +463,14 @@ class DashboardScreen(QWidget):
         if self._stale:
             self._start()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A new theme or font reaches the screen as its own palette or font changing; the
+        # charts are drawn again in it only if it changes their look.
+        if (event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+                and self._look is not None and chart_look(self) != self._look):
+            self.refresh()
+
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change is not None and change.what in ("reference", "restore"):
             filter_choices.refill(self.route, self.commodity, self.ctx.db)
@@ -455,8 +498,9 @@ class DashboardScreen(QWidget):
         moment = now()
         as_of = min(f.date_to, moment.date())
         language = _language()
-        self._task = self.ctx.tasks.start(functools.partial(build, f=f, as_of=as_of,
-                                                            language=language, now=moment))
+        self._look = chart_look(self)
+        self._task = self.ctx.tasks.start(functools.partial(
+            build, f=f, as_of=as_of, language=language, look=self._look, now=moment))
         self._task.finished.connect(self._finished)
         self._task.failed.connect(self._failed)
         self.status_label.setText(self.tr("Updating…"))
@@ -467,8 +511,8 @@ class DashboardScreen(QWidget):
         self._task = None
         self.status_label.clear()
         self.data = result.data
-        for panel, (figure, table) in zip(self.panels.values(), result.charts):
-            panel.set_chart(figure, table)
+        for panel, (figure, paper, table) in zip(self.panels.values(), result.charts):
+            panel.set_chart(figure, paper, table)
         self._show_kpis(result.data)
         self.refreshed.emit()
 
