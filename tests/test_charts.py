@@ -680,7 +680,8 @@ def test_days_of_trucks_only_are_no_trains_to_draw():
     trucks = tuple(DayRecord(d.date, ThroughputRecord(services=3, trains=0, containers=9,
                                                       teu=12)) for d in DAYS)
     assert not has_data(charts.trains_per_day(trucks, None, "en"))
-    assert "No data for this period" in _texts(charts.trains_per_day(trucks, None, "en"))
+    assert "No trains in this period: its services went by road or river." in \
+        _texts(charts.trains_per_day(trucks, None, "en"))
 
 
 def test_today_under_way_is_hatched_and_left_out_of_the_average():
