@@ -177,7 +177,7 @@ def test_top_commodities_by_teu_and_by_tonnes_in_chinese():
     assert [b.get_width() for b in _bars(by_tonnes)] == [300, 900]
     assert [t.get_text() for t in by_tonnes.get_yticklabels()] == ["笔记本电脑", "木薯粉"]
     text = _texts(figure)
-    assert "标箱最多的货类" in text and "吨数最多的货类" in text
+    assert "标箱最多的货物" in text and "吨数最多的货物" in text
 
 
 def test_monthly_growth_skips_months_without_last_year():
@@ -570,7 +570,7 @@ def test_years_of_days_get_an_axis_without_a_warning(years):
 @pytest.mark.parametrize(("language", "last", "label", "header"), [
     # "This year" on 3 December: its December is 1–3 December in both years.
     ("en", dt.date(2026, 12, 3), "2026-12 (1–3)", "Same dates last year"),
-    ("zh", dt.date(2026, 12, 3), "2026-12（1–3日）", "同期"),
+    ("zh", dt.date(2026, 12, 3), "2026-12（1–3日）", "去年同期"),
     ("en", dt.date(2026, 12, 1), "2026-12 (1)", "Same dates last year"),
     ("en", dt.date(2026, 12, 31), "2026-12", "Same month last year"),
     ("zh", dt.date(2026, 12, 31), "2026-12", "去年同月"),
@@ -606,7 +606,7 @@ def test_a_period_over_a_year_names_its_first_month_by_its_days_too(
 
 @pytest.mark.parametrize(("language", "series", "whole"), [
     ("en", "Same dates last year, to 11:52", "Same dates last year"),
-    ("zh", "同期（截至 11:52）", "同期"),
+    ("zh", "去年同期（截至 11:52）", "去年同期"),
 ])
 def test_last_years_twin_of_today_counted_to_a_time_says_so(language, series, whole):
     # 1–4 December 2025, the 4th only up to 11:52 as today's records reach: stats of those
@@ -904,7 +904,7 @@ def test_an_empty_chart_says_why(history_from, period, narrowed, en, zh):
 
 @pytest.mark.parametrize(("language", "expected"), [
     ("en", "No trains in this period: its services went by road or river."),
-    ("zh", "该期间无班列：班次均经公路或水路。")])
+    ("zh", "该期间无铁路班列：所有班次均为公路或水运。")])
 def test_trains_per_day_of_road_traffic_says_there_were_no_trains(language, expected):
     # Not the filter's "nothing matches": the TEU charts beside it showed the road traffic.
     road = tuple(DayRecord(START + dt.timedelta(days=i), ThroughputRecord(services=2, teu=40))

@@ -125,7 +125,7 @@ def test_a_missing_actual_time_is_said_in_chinese(qtbot, chinese, main_window):
     screen.new_service()
     form = screen.form
     form.service_no.setText("X9")
-    for status, word in ((Status.DEPARTED, "发车"), (Status.ARRIVED, "到达")):
+    for status, word in ((Status.DEPARTED, "发出"), (Status.ARRIVED, "到达")):
         form.status.setCurrentIndex(form.status.findData(status))
         _, errors = form.read(DEMO_END)
         said = [labels.message(error) for error in errors if error.field == "actual_at"]

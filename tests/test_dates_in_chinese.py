@@ -29,9 +29,9 @@ def chinese(qapp, app_ctx):
 
 @pytest.mark.parametrize("kind, first, last, zh, en", [
     (DAILY, DAY, DAY, "每日汇总 · 2026年3月5日", "Daily summary · 2026-03-05"),
-    (MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31), "月度报告 · 2026年3月",
+    (MONTHLY, dt.date(2026, 3, 1), dt.date(2026, 3, 31), "月度报表 · 2026年3月",
      "Monthly report · March 2026"),
-    (RANGE, dt.date(2026, 3, 3), DAY, "期间报告 · 2026年3月3日 – 2026年3月5日",
+    (RANGE, dt.date(2026, 3, 3), DAY, "期间报表 · 2026年3月3日 – 2026年3月5日",
      "Period report · 2026-03-03 – 2026-03-05"),
 ])
 def test_report_headings_write_dates_in_their_language(demo_db, kind, first, last, zh, en):

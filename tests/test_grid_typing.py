@@ -795,7 +795,8 @@ def test_keys_without_a_current_cell_type_nothing(qtbot, screen):
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_every_grid_header_as_shown_is_read_back_as_its_field(qapp, language):
-    # In Chinese the grid heads Commodity 货类, which a paste did not know: commodities dropped.
+    # In Chinese the grid heads Commodity 货名 (货类 before), which a paste once did not know:
+    # commodities dropped.
     from PySide6.QtGui import QUndoStack
 
     from hubapp.ui.daily_log.grid_model import ContainerGridModel
@@ -807,7 +808,7 @@ def test_every_grid_header_as_shown_is_read_back_as_its_field(qapp, language):
         shown = [grid.headerData(column, Qt.Orientation.Horizontal) for column in range(PROBLEM)]
     finally:
         install_translations(qapp, "en")
-    assert (language == "zh") == ("货类" in shown)
+    assert (language == "zh") == ("货名" in shown)
     assert header_fields(shown) == list(FIELDS)
 
 

@@ -376,11 +376,21 @@ def test_xlsx_first_sheet_with_typed_cells(demo_db, tmp_path):
 
 
 def test_the_grids_chinese_commodity_header_is_read(demo_db, tmp_path):
-    # 货类, as the grid heads its column in Chinese, was left out: no commodity was read.
+    # 货类, as the grid headed its column in Chinese, was left out: no commodity was read.
     path = write(tmp_path / "list.csv", ["日期,班列号,方向,箱号,箱型,空重,毛重,货类",
                                          "2026-03-05,X5508,进口,CSQU3054383,22G1,重,24000,moon rocks"])
     result = import_file(demo_db, path, TESTER, dry_run=True)
     assert [(p.line, p.column, p.value) for p in result.problems] == [(2, "货类", "moon rocks")]
+
+
+@pytest.mark.parametrize("word", ["已发车", "已发出"])
+def test_a_status_as_the_chinese_screens_word_it_is_read(demo_db, tmp_path, word):
+    # 已发出 is the daily log's word for a departed service (a barge leaves, no 车 goes):
+    # a list copied from it must read back; 已发车, its earlier word, still does.
+    path = write(tmp_path / "list.csv", ["日期,班列号,方向,状态,箱号,箱型,空重",
+                                         f"2026-03-05,X5508,出口,{word},CSQU3054383,22G1,空"])
+    result = import_file(demo_db, path, TESTER, dry_run=True)
+    assert result.ok and result.totals.services == 1
 
 
 def test_a_bare_hs_heading_as_commodity_says_six_digits_are_needed(demo_db, tmp_path):

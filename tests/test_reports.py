@@ -318,7 +318,7 @@ def test_a_chinese_report_lists_a_services_commodities_with_the_enumeration_comm
 
 
 @pytest.mark.parametrize(("language", "signed_by", "last_table"), [
-    ("en", "Prepared by", "By commodity"), ("zh", "制表人", "按货类")])
+    ("en", "Prepared by", "By commodity"), ("zh", "制表人", "按货名")])
 def test_a_busy_days_summary_fits_two_pages_with_the_signatures_not_alone(
         qapp, month_db, tmp_path, language, signed_by, last_table):
     from hubapp import reports

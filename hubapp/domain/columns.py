@@ -33,7 +33,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
                  "vgm", "vgm kg", "毛重", "毛重kg", "毛重kgs", "毛重公斤", "毛重千克", "重量",
                  "重量kg", "重量kgs", "重量公斤", "重量千克"),
     "commodity": ("commodity", "goods", "cargo", "description", "货名", "品名", "货物",
-                  "货物名称", "货类"),  # 货类: the grid's own header in Chinese
+                  "货物名称", "货类"),  # 货类: the grid's header in Chinese before it read 货名
     "hs_code": ("hs code", "hs", "hscode", "hs编码", "海关编码"),
     "seal": ("seal", "seal no", "seal number", "铅封号", "封号", "铅封", "封条号", "施封号"),
     "departed_at": ("departed at", "departure", "departure time", "time", "发车时间"),

@@ -42,7 +42,7 @@ COMMON = {
     "22T1": ("20 ft tank", "20英尺罐箱"),
     "42G1": ("40 ft general purpose", "40英尺普通箱"),
     "45G1": ("40 ft high cube", "40英尺高箱"),
-    "45R1": ("40 ft high cube reefer", "40英尺高冷藏箱"),
+    "45R1": ("40 ft high cube reefer", "40英尺冷藏高箱"),
     "42U1": ("40 ft open top", "40英尺开顶箱"),
     "L5G1": ("45 ft high cube", "45英尺高箱"),
 }

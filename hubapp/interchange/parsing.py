@@ -79,7 +79,8 @@ _MODES = {
 }
 _STATUSES = {
     "planned": Status.PLANNED, "计划": Status.PLANNED, "departed": Status.DEPARTED,
-    "已发车": Status.DEPARTED, "arrived": Status.ARRIVED, "已到达": Status.ARRIVED,
+    "已发车": Status.DEPARTED, "已发出": Status.DEPARTED,
+    "arrived": Status.ARRIVED, "已到达": Status.ARRIVED,
     "cancelled": Status.CANCELLED, "canceled": Status.CANCELLED, "取消": Status.CANCELLED,
     "已取消": Status.CANCELLED,
 }

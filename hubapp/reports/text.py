@@ -11,8 +11,8 @@ from hubapp.domain.wording import reference_name
 
 _TEXT = {
     "daily": ("Daily summary", "每日汇总"),
-    "monthly": ("Monthly report", "月度报告"),
-    "range": ("Period report", "期间报告"),
+    "monthly": ("Monthly report", "月度报表"),
+    "range": ("Period report", "期间报表"),
     "date": ("Date", "日期"),
     "period": ("Period", "期间"),
     # The words and spacing of the Daily log's "Closed by" line.
@@ -38,14 +38,14 @@ _TEXT = {
     "empty": ("Empty", "空箱"),
     "full_empty": ("Full / empty", "重 / 空"),
     "tonnes": ("Tonnes", "吨数"),
-    "commodities": ("Main commodities", "主要货类"),
+    "commodities": ("Main commodities", "主要货物"),
     # The services that did not go, and how the Daily log words their status.
     "not_run": ("Not run", "未开行"),
     "scheduled": ("Scheduled", "计划时间"),
     "status": ("Status", "状态"),
     "planned": ("Planned", "计划"),
     "cancelled": ("Cancelled", "已取消"),
-    "commodity": ("Commodity", "货类"),
+    "commodity": ("Commodity", "货名"),
     "outbound": ("Out", "出口"),
     "inbound": ("In", "进口"),
     "this_day": ("This day", "本日"),
@@ -84,8 +84,8 @@ _TEXT = {
     "per_month": ("By month", "按月"),
     "month": ("Month", "月份"),
     "per_route": ("By route", "按线路"),
-    "per_commodity": ("By commodity (top 15 by TEU)", "按货类（标箱前15位）"),
-    "other": ("All other commodities", "其他货类"),
+    "per_commodity": ("By commodity (top 15 by TEU)", "按货名（标箱前15位）"),
+    "other": ("All other commodities", "其他货物"),
     "no_route": ("(no route)", "（无线路）"),
     "no_commodity": ("(empty or not given)", "（空箱或未填）"),
     "total": ("Total", "合计"),

@@ -295,7 +295,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="236"/>
         <source>Co&amp;mmodity</source>
-        <translation>货类(&amp;M)</translation>
+        <translation>货名(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="237"/>
@@ -315,7 +315,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="304"/>
         <source>Moved (departed or arrived)</source>
-        <translation>已运行（已发车或已到达）</translation>
+        <translation>已运行（已发出或已到达）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
@@ -326,14 +326,14 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <location filename="../../hubapp/ui/browse_screen.py" line="458"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
-            <numerusform>已加载 %Ln 条箱流，正在计数…</numerusform>
+            <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../hubapp/ui/browse_screen.py" line="460"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
-            <numerusform>已加载 {shown} / %Ln 条箱流</numerusform>
+            <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
@@ -349,27 +349,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="468"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
-        <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱流记录</translation>
+        <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="482"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
-        <translation>尚无箱流记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
+        <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="485"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
-        <translation>暂无箱流。每日台账中保存或导入的班次，其集装箱在发车或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
+        <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="489"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
-        <translation>没有符合这些筛选条件的箱流。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
+        <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="497"/>
         <source>Could not load the movements: {reason}</source>
-        <translation>无法加载箱流：{reason}</translation>
+        <translation>无法加载箱动态：{reason}</translation>
     </message>
 </context>
 <context>
@@ -475,7 +475,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
-        <translation>把此货类的所有集装箱移到另一货类，然后移除此货类</translation>
+        <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="553"/>
@@ -485,17 +485,17 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
         <source>Unretire commodity</source>
-        <translation>恢复使用货类</translation>
+        <translation>恢复使用货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
         <source>Retire commodity</source>
-        <translation>停用货类</translation>
+        <translation>停用货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="579"/>
         <source>Merge commodities</source>
-        <translation>合并货类</translation>
+        <translation>合并货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="581"/>
@@ -510,7 +510,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="599"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
-        <translation>这会改变已关账日期的货类数据：{days}。为什么要合并？原因将记入审计日志。</translation>
+        <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -648,12 +648,12 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/grid_model.py" line="181"/>
         <source>Gross kg</source>
-        <translation>毛重(kg)</translation>
+        <translation>毛重（kg）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/grid_model.py" line="181"/>
         <source>Commodity</source>
-        <translation>货类</translation>
+        <translation>货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/grid_model.py" line="181"/>
@@ -1106,7 +1106,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
-            <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发车或已到达，除非主管重新开账该日。仍要关账吗？</numerusform>
+            <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管重新开账该日。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
@@ -1202,7 +1202,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="352"/>
         <source>Top commodities</source>
-        <translation>主要货类</translation>
+        <translation>主要货物</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="353"/>
@@ -1253,7 +1253,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/dashboard.py" line="507"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
-            <numerusform>%Ln 个有时刻的班次 · 去年 {share}</numerusform>
+            <numerusform>统计班次 %Ln 个 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message>
@@ -1345,7 +1345,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="336"/>
         <source>&amp;Commodity</source>
-        <translation>货类(&amp;C)</translation>
+        <translation>货名(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="516"/>
@@ -1598,7 +1598,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="255"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
-        <translation>把所选问题中的货类或地点加入枢纽的列表</translation>
+        <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/import_dialog.py" line="260"/>
@@ -1805,7 +1805,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="106"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report (Edit ▸ Settings… changes it, in English and Chinese).</source>
-        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报告的页眉上（可在“编辑 ▸ 设置…”中修改中英文名称）。</translation>
+        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上（可在“编辑 ▸ 设置…”中修改中英文名称）。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="111"/>
@@ -1835,7 +1835,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="134"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
-        <translation>请填写枢纽名称：它印在每份报告的页眉上。</translation>
+        <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="148"/>
@@ -1932,7 +1932,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="72"/>
         <source>All movements</source>
-        <translation>全部箱流</translation>
+        <translation>全部箱动态</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="75"/>
@@ -2083,12 +2083,12 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
         <source>Gross kg</source>
-        <translation>毛重(kg)</translation>
+        <translation>毛重（kg）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
         <source>Commodity</source>
-        <translation>货类</translation>
+        <translation>货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
@@ -2247,12 +2247,12 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>New commodity</source>
-        <translation>新货类</translation>
+        <translation>新货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
         <source>Edit commodity</source>
-        <translation>编辑货类</translation>
+        <translation>编辑货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
@@ -2280,7 +2280,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="638"/>
         <source>Commodities</source>
-        <translation>货类</translation>
+        <translation>货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reference_screen.py" line="639"/>
@@ -2331,12 +2331,12 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="48"/>
         <source>Monthly report</source>
-        <translation>月度报告</translation>
+        <translation>月度报表</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="49"/>
         <source>Period report</source>
-        <translation>期间报告</translation>
+        <translation>期间报表</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/reports_screen.py" line="64"/>
@@ -2567,7 +2567,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="78"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
-        <translation>印在每份报表的页眉，任何工位打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
+        <translation>印在每份报表的页眉，任何工作台打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
@@ -2587,7 +2587,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
         <source>&amp;On time within ±</source>
-        <translation>准点范围 ±(&amp;O)</translation>
+        <translation>正点范围 ±(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
@@ -2704,7 +2704,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
         <source>Counting again which services were on time, over the whole history…</source>
-        <translation>正在按新的准点容差重新统计全部历史中的准点班列…</translation>
+        <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/settings_dialog.py" line="272"/>
@@ -2722,7 +2722,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="30"/>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="30"/>
@@ -2867,7 +2867,7 @@ Licence: MIT</source>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="112"/>
         <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
+        <translation>用户名(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="112"/>
@@ -3098,7 +3098,7 @@ Turn single-user mode on?</source>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>unretire</source>
-        <translation>恢复启用</translation>
+        <translation>恢复使用</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="133"/>
@@ -3138,7 +3138,7 @@ Turn single-user mode on?</source>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>commodity</source>
-        <translation>货类</translation>
+        <translation>货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="137"/>
@@ -3348,7 +3348,7 @@ Turn single-user mode on?</source>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>punctuality_tolerance_min</source>
-        <translation>准点范围（分钟）</translation>
+        <translation>正点范围（分钟）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="160"/>
@@ -3373,7 +3373,7 @@ Turn single-user mode on?</source>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>container_moves</source>
-        <translation>箱流记录数</translation>
+        <translation>箱动态记录数</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="178"/>
@@ -3428,7 +3428,7 @@ Turn single-user mode on?</source>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>gross_kg</source>
-        <translation>毛重(kg)</translation>
+        <translation>毛重（kg）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="166"/>
@@ -3591,7 +3591,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/check.py" line="191"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
-        <translation>箱号“{number}”（{count} 条动态）不是有效的 ISO 6346 箱号</translation>
+        <translation>箱号“{number}”（{count} 条箱动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="199"/>
@@ -3661,7 +3661,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/check.py" line="314"/>
         <source>moves match their service</source>
-        <translation>箱流与所属班次一致</translation>
+        <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="315"/>
@@ -3681,7 +3681,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/check.py" line="318"/>
         <source>daily roll-up</source>
-        <translation>每日汇总</translation>
+        <translation>汇总统计表</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/check.py" line="320"/>
@@ -3704,7 +3704,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="103"/>
         <source>Hub Desk: the daily log of an inland logistics hub. Without a command, opens the window.</source>
-        <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日作业记录。不带命令时打开窗口。</translation>
+        <translation>枢纽工作台（Hub Desk）：内陆物流枢纽的每日台账。不带命令时打开窗口。</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="124"/>
@@ -3824,12 +3824,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="202"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
-        <translation>将每日汇总、月报或期间报告打印为 PDF 文件（无需显示器）</translation>
+        <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="206"/>
         <source>which report</source>
-        <translation>哪种报告</translation>
+        <translation>哪种报表</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="207"/>
@@ -3859,7 +3859,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="216"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
-        <translation>报告语言（默认：系统语言，由 LANG 决定）</translation>
+        <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="218"/>
@@ -3934,7 +3934,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="116"/>
         <source>database file or postgresql://user@host/dbname URL; every command needs it; without it the window opens the database this desk used last, else a file in the user data folder</source>
-        <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作站上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
+        <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="491"/>
@@ -4073,7 +4073,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="145"/>
         <source>make a history of about this many containers instead of --days (e.g. 5000000, the corridor&apos;s whole history); it is whole days of traffic, so at least one day&apos;s, some 800 containers</source>
-        <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即走廊的全部历史）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
+        <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="190"/>
@@ -4281,12 +4281,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/labels.py" line="93"/>
         <source>gross_kg</source>
-        <translation>毛重(kg)</translation>
+        <translation>毛重（kg）</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="94"/>
         <source>commodity</source>
-        <translation>货类</translation>
+        <translation>货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="95"/>
@@ -4324,12 +4324,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/dialogs.py" line="195"/>
         <source>This desk has no hub database yet.</source>
-        <translation>本工作站还没有枢纽数据库。</translation>
+        <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dialogs.py" line="196"/>
         <source>Start a new hub here (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
-        <translation>在此新建一个枢纽（接下来创建其管理员），打开已有的枢纽数据库文件（其他工作站的副本或备份），或连接到枢纽的服务器。</translation>
+        <translation>在此新建一个枢纽（接下来创建其管理员），打开已有的枢纽数据库文件（其他工作台的副本或备份），或连接到枢纽的服务器。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dialogs.py" line="202"/>
@@ -4367,7 +4367,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/filter_choices.py" line="21"/>
         <source>All commodities</source>
-        <translation>全部货类</translation>
+        <translation>全部货物</translation>
     </message>
 </context>
 <context>
@@ -4471,7 +4471,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/labels.py" line="36"/>
         <source>Departed</source>
-        <translation>已发车</translation>
+        <translation>已发出</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/labels.py" line="37"/>
@@ -4591,7 +4591,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="66"/>
         <source>Choose the commodity&apos;s category</source>
-        <translation>请选择货类的类别</translation>
+        <translation>请选择货名的类别</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="69"/>
@@ -4601,12 +4601,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="117"/>
         <source>{name} is HS {code}, the pasted HS code is {value}: type the commodity again</source>
-        <translation>{name} 的 HS 编码是 {code}，粘贴的 HS 编码是 {value}：请重新输入货类</translation>
+        <translation>{name} 的 HS 编码是 {code}，粘贴的 HS 编码是 {value}：请重新输入货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="147"/>
         <source>HS code {value} is already {name}&apos;s: two commodities in use cannot share one (retire or change that one first)</source>
-        <translation>HS 编码 {value} 已属于 {name}：两种在用货类不能共用一个编码（请先停用或修改那一种）</translation>
+        <translation>HS 编码 {value} 已属于 {name}：两种在用货名不能共用一个编码（请先停用或修改那一种）</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="173"/>
@@ -4727,7 +4727,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="337"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
-        <translation>货类“{value}”不在货类表中（请用中文或英文名称，或 HS 编码）</translation>
+        <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="331"/>
@@ -4803,7 +4803,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="436"/>
         <source>Expected planned, departed, arrived or cancelled</source>
-        <translation>应为 planned、departed、arrived 或 cancelled（计划、已发车、已到达、取消）</translation>
+        <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/parsing.py" line="449"/>
@@ -5317,7 +5317,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="29"/>
         <source>A service that departed needs its actual time</source>
-        <translation>已发车的班次需要填写实际时间</translation>
+        <translation>已发出的班次需要填写实际时间</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/service_form.py" line="30"/>
@@ -5342,7 +5342,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/reference.py" line="119"/>
         <source>HS code {code} is shared by {names}: type the commodity&apos;s name</source>
-        <translation>HS 编码 {code} 由 {names} 共用：请输入货类名称</translation>
+        <translation>HS 编码 {code} 由 {names} 共用：请输入货名名称</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="172"/>
@@ -5352,17 +5352,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/reference.py" line="175"/>
         <source>{name} is retired: choose another commodity, or ask a supervisor to bring it back into use</source>
-        <translation>{name} 已停用：请选择其他货类，或请主管恢复使用</translation>
+        <translation>{name} 已停用：请选择其他货名，或请主管恢复使用</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="259"/>
         <source>Commodity no. {id} does not exist: choose the commodity again</source>
-        <translation>编号为 {id} 的货类不存在：请重新选择货类</translation>
+        <translation>编号为 {id} 的货名不存在：请重新选择货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="274"/>
         <source>{name} was merged into {target} at another desk: choose the commodity again</source>
-        <translation>{name} 已在另一工作台合并到 {target}：请重新选择货类</translation>
+        <translation>{name} 已在另一工作台合并到 {target}：请重新选择货名</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="479"/>
@@ -5392,12 +5392,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/reference.py" line="394"/>
         <source>Commodity {id} no longer exists</source>
-        <translation>货类 {id} 已不存在</translation>
+        <translation>货名 {id} 已不存在</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="113"/>
         <source>{value} is an HS heading or chapter: give the commodity&apos;s 6-digit HS code or its name</source>
-        <translation>{value} 是 HS 品目或章：请填写货类的 6 位 HS 编码或货类名称</translation>
+        <translation>{value} 是 HS 品目或章：请填写货名的 6 位 HS 编码或货名名称</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="139"/>
@@ -5407,7 +5407,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/reference.py" line="415"/>
         <source>A commodity cannot be merged into itself</source>
-        <translation>货类不能合并到自身</translation>
+        <translation>货名不能合并到自身</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/reference.py" line="474"/>
@@ -5443,12 +5443,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="765"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
-        <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须用 --reason 文字 说明原因</translation>
+        <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须加 --reason 说明原因</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="771"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
-        <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
+        <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="777"/>
@@ -5468,12 +5468,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="768"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
-        <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须用 --reason 文字 说明原因</translation>
+        <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="764"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
-        <translation>{date} 已关账：导入到这一天须用 --reason 文字 说明原因</translation>
+        <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="913"/>
@@ -5654,7 +5654,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/interchange.py" line="258"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
-        <translation>{file} 中的某个货类刚刚已在另一工作台被合并到其他货类；未导入任何数据。请重新导入该文件</translation>
+        <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/interchange.py" line="263"/>
@@ -5840,7 +5840,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="575"/>
         <source>gross_kg</source>
-        <translation>毛重(kg)</translation>
+        <translation>毛重（kg）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="586"/>
