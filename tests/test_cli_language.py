@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -204,6 +205,49 @@ def test_check_says_each_problem_in_the_locale(demo_db_path):
     assert f"- {day} 的重箱 {container} 没有毛重" in chinese.stdout
     english = hubapp("C.UTF-8", "check", "--db", demo_db_path)
     assert f"- full container {container} on {day} has no gross weight" in english.stdout
+
+
+def test_check_names_the_roll_up_directions_and_modes_in_words(demo_db_path):
+    """check printed the database's own words in Chinese: daily_rollup, inbound, rail-sea.
+    Directions read as stats prints them, modes as the daily log lists them."""
+    import sqlite3
+
+    from hubapp.language import translator
+    from test_check import _execute, _first_service
+
+    late = _first_service(demo_db_path, "direction = 'inbound' AND actual_at IS NOT NULL")
+    _execute(demo_db_path, f"UPDATE service SET actual_at = '2027{late['date'][4:]} 09:10'"
+                           f" WHERE id = {late['id']}")
+    with sqlite3.connect(demo_db_path) as conn:
+        conn.execute("UPDATE daily_rollup SET teu = teu + 1 WHERE rowid = (SELECT MIN(rowid)"
+                     " FROM daily_rollup WHERE date = '2026-03-04' AND mode = 'rail-sea'"
+                     " AND direction = 'inbound')")
+        conn.execute("UPDATE monthly_totals SET teu = teu + 1 WHERE direction = 'outbound'"
+                     " AND route_code = 'CN-EU-CA'")
+    conn.close()
+
+    english = hubapp("C.UTF-8", "check", "--db", demo_db_path).stdout.splitlines()
+    assert [line.strip() for line in english if "roll-up of" in line] == [
+        "- the daily roll-up of 2026-03-04 (inbound, Rail-sea, route ILSTC-QZ) differs from "
+        "its containers",
+        "- the monthly roll-up of 2026-03 (outbound, Rail, route CN-EU-CA) differs from its "
+        "containers"]
+    assert f"- service {late['service_no']} of {late['date']} (inbound): actual time " \
+           f"2027{late['date'][4:]} 09:10 is not" in "\n".join(english)
+
+    chinese = hubapp("zh_CN.UTF-8", "check", "--db", demo_db_path).stdout.splitlines()
+    zh = translator("zh")
+    inbound, outbound = zh("stats", "inbound"), zh("stats", "outbound")
+    assert [line.strip() for line in chinese if "汇总表" in line] == [
+        f"- 2026-03-04 的日汇总表（{inbound}，{zh('labels', 'Rail-sea')}，线路 ILSTC-QZ）"
+        "与其集装箱明细不一致",
+        f"- 2026-03 的月汇总表（{outbound}，{zh('labels', 'Rail')}，线路 CN-EU-CA）"
+        "与其集装箱明细不一致"]
+    assert f"- {late['date']} 的班次 {late['service_no']}（{inbound}）：实际时间" \
+           in "\n".join(chinese)
+    # The first line names the file, whose folder is named after this test.
+    said = "\n".join(chinese[1:])
+    assert not re.search(r"inbound|outbound|rail|_rollup|_totals", said), said
 
 
 @pytest.mark.parametrize(("lang", "said"), [

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
+from hubapp.domain.errors import QT_TRANSLATE_NOOP
+
 
 class Direction(StrEnum):
     OUTBOUND = "outbound"
@@ -18,6 +20,16 @@ class Mode(StrEnum):
     ROAD = "road"
     RIVER = "river"
     RAIL_SEA = "rail-sea"
+
+
+# Each mode as the daily log's lists name it (context "labels"): the window translates these
+# (ui.labels.mode), and so does a message that names a stored mode (`hubapp check`).
+MODE_WORDS: dict[Mode, str] = {
+    Mode.RAIL: QT_TRANSLATE_NOOP("labels", "Rail"),
+    Mode.ROAD: QT_TRANSLATE_NOOP("labels", "Road"),
+    Mode.RIVER: QT_TRANSLATE_NOOP("labels", "River"),
+    Mode.RAIL_SEA: QT_TRANSLATE_NOOP("labels", "Rail-sea"),
+}
 
 
 class Status(StrEnum):

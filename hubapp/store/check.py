@@ -14,8 +14,9 @@ from typing import Any
 
 from hubapp.domain import iso6346, sizetype, validation
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, DatabaseError, HubError, Translate, message, untranslated,
+    QT_TRANSLATE_NOOP, DatabaseError, HubError, Term, Translate, message, untranslated,
 )
+from hubapp.domain.records import MODE_WORDS
 from hubapp.store import dwell, rollup
 from hubapp.store.db import as_user_error, inspect_file, reading, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
@@ -44,6 +45,16 @@ class ProblemRecord:
 
 def _problem(template: str, **values: Any) -> tuple[str, dict[str, Any]]:
     return template, values
+
+
+def _direction(stored: str) -> Term:
+    """A stored direction in the words `hubapp stats` prints it with."""
+    return Term("stats", stored)
+
+
+def _mode(stored: str) -> Term:
+    """A stored mode as the daily log names it ("rail-sea": Rail-sea, 铁海联运)."""
+    return Term("labels", MODE_WORDS.get(stored, stored))
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +222,8 @@ def _moves_match_service(conn: sqlite3.Connection) -> Found:
         _problem(QT_TRANSLATE_NOOP("check", "container {container} on service {number} is "
                                             "recorded as {date} {direction}, its service as "
                                             "{service_date} {service_direction}"),
-                 container=container, number=number, date=m_date, direction=m_dir,
-                 service_date=s_date, service_direction=s_dir)
+                 container=container, number=number, date=m_date, direction=_direction(m_dir),
+                 service_date=s_date, service_direction=_direction(s_dir))
         for container, number, m_date, m_dir, s_date, s_dir in conn.execute(
             "SELECT m.container, s.service_no, m.date, m.direction, s.date, s.direction"
             " FROM container_move m JOIN service s ON s.id = m.service_id"
@@ -265,7 +276,8 @@ def _service_times(conn: sqlite3.Connection) -> Found:
             "SELECT service_no, date, direction, scheduled_at, actual_at FROM service"
             " WHERE scheduled_at IS NOT NULL OR actual_at IS NOT NULL ORDER BY date, service_no"):
         day = dt.date.fromisoformat(date)
-        found += [_problem(template, number=number, date=date, direction=direction, value=text)
+        found += [_problem(template, number=number, date=date, direction=_direction(direction),
+                           value=text)
                   for (name, template), text in zip(_FAR_TIMES.items(), times)
                   if text and validation.too_far(name, minute_value(text), day)]
     return _limited(found)
@@ -276,12 +288,21 @@ def _rollup(conn: sqlite3.Connection) -> Found | None:
     if "daily_rollup" not in db.table_names() or not dwell.stored(db):
         return None  # a file from before the roll-up or its dwell sums: its upgrade builds them
     return _limited([
-        _problem(QT_TRANSLATE_NOOP("check", "{table} of {date} ({direction}, route {route}, "
-                                            "{mode}) differs from its containers"),
-                 table=d["table"], date=d["group"][0], direction=d["group"][1],
-                 route=d["group"][2] or "-", mode=d["group"][3])
+        _problem(QT_TRANSLATE_NOOP("check", "{table} of {date} ({direction}, {mode}, route "
+                                            "{route}) differs from its containers"),
+                 table=_ROLLUPS[d["table"].monthly],
+                 # A month's rows are dated on its first day, which is not what they sum.
+                 date=d["group"][0][:7] if d["table"].monthly else d["group"][0],
+                 direction=_direction(d["group"][1]), mode=_mode(d["group"][3]),
+                 route=d["group"][2] or "-")
         for d in rollup.differences(db)
     ])
+
+
+# The roll-up's tables by what they sum, a day or a month: each with or without commodities,
+# which is the app's own detail, not the reader's.
+_ROLLUPS = {False: Term("check", QT_TRANSLATE_NOOP("check", "the daily roll-up")),
+            True: Term("check", QT_TRANSLATE_NOOP("check", "the monthly roll-up"))}
 
 
 def _dwell(conn: sqlite3.Connection) -> Found | None:

@@ -342,7 +342,8 @@ def _write_on_time(db: Database, counts: dict[Table, str]) -> None:
 
 
 def differences(db: Database) -> list[dict]:
-    """Rows where a roll-up table and a fresh aggregate disagree (empty when exact).
+    """Rows where a roll-up table and a fresh aggregate disagree (empty when exact), each
+    with its Table.
 
     A month's fresh rows are its fresh days summed: what aggregating its moves gives (a
     service is on one day), for half the reading of every container on a long history."""
@@ -357,7 +358,7 @@ def differences(db: Database) -> list[dict]:
                 for row in db.query(f"SELECT {table.columns} FROM {table.name}")}
         differing = [key for key in set(fresh) | set(kept)
                      if _values(kept.get(key)) != _values(fresh.get(key))]
-        found += [{"table": table.name, "group": key, "rollup": kept.get(key),
+        found += [{"table": table, "group": key, "rollup": kept.get(key),
                    "fresh": fresh.get(key)} for key in sorted(differing, key=str)]
     return found
 

@@ -7,11 +7,12 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from hubapp.domain import errors
 from hubapp.domain.audit import actor
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import EMPTY, FULL, Direction, Mode, Status
+from hubapp.domain.records import EMPTY, FULL, MODE_WORDS, Direction, Mode, Status
 from hubapp.domain.validation import FieldError
 
 # Literal QCoreApplication.translate() calls throughout: pyside6-lupdate only
-# finds strings written out in the call itself.
+# finds strings written out in the call itself (or marked QT_TRANSLATE_NOOP, as the
+# modes are, in records.MODE_WORDS, for the Qt-free messages that name them too).
 
 
 def direction(value: Direction) -> str:
@@ -22,12 +23,7 @@ def direction(value: Direction) -> str:
 
 
 def mode(value: Mode) -> str:
-    return {
-        Mode.RAIL: QCoreApplication.translate("labels", "Rail"),
-        Mode.ROAD: QCoreApplication.translate("labels", "Road"),
-        Mode.RIVER: QCoreApplication.translate("labels", "River"),
-        Mode.RAIL_SEA: QCoreApplication.translate("labels", "Rail-sea"),
-    }[value]
+    return QCoreApplication.translate("labels", MODE_WORDS[value])
 
 
 def status(value: Status) -> str:
