@@ -55,7 +55,7 @@ def test_chinese_locale_prints_chinese(demo_db_path, tmp_path):
     assert refused.returncode == 1
     lines = refused.stderr.splitlines()
     assert lines[0] == "hubapp：错误：bad.csv：1 个问题；未保存任何数据"
-    assert lines[1].startswith("  第 3 行，箱号 'TGHU4642291'：")
+    assert lines[1].startswith("  第 3 行，箱号“TGHU4642291”：")
     assert "校验位" in lines[1]
 
     stats = hubapp("zh_CN.UTF-8", "stats", "--db", demo_db_path, "--from", "2026-03-03",
@@ -101,6 +101,26 @@ def test_a_missing_column_is_named_in_chinese_in_the_lines_and_the_saved_list(
     assert refused.returncode == 1, refused.stderr
     assert refused.stderr.splitlines()[1].startswith("  第 1 行，箱号：缺少必需的列 箱号")
     assert saved.read_text(encoding="utf-8-sig").splitlines()[1].startswith("1,箱号,,")
+
+
+def test_a_problem_line_quotes_its_value_as_the_language_does(demo_db_path, tmp_path):
+    """Chinese lines quoted a cell with Python's '…'; a tab in a seal still shows as \\t
+    within “…”, as in English's '…', not as a gap in the line."""
+    lines = SAMPLE.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].split(",")[13] == "铅封号" and ",LA514556," in lines[2]
+    lines[2] = lines[2].replace(",LA514556,", ',"LA514556\tLA514557",')
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+
+    chinese = hubapp("zh_CN.UTF-8", "import", bad, "--db", demo_db_path)
+    assert chinese.returncode == 1
+    assert chinese.stderr.splitlines()[1:] == [
+        "  第 3 行，铅封号“LA514556\\tLA514557”：铅封“LA514556\\tLA514557”含有换行或制表符："
+        "每个箱子只填一个铅封"]
+    english = hubapp("C.UTF-8", "import", bad, "--db", demo_db_path)
+    assert english.stderr.splitlines()[1:] == [
+        "  line 3, 铅封号 'LA514556\\tLA514557': Seal 'LA514556\\tLA514557' holds a line break "
+        "or tab: one seal per box"]
 
 
 def test_machine_formats_keep_english_keys_in_chinese(demo_db_path):

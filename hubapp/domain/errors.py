@@ -78,6 +78,18 @@ class Listing:
     values: tuple[object, ...]
 
 
+class Typed(str):
+    """A value as a person typed it, for a message that quotes it: English's template with
+    {value!r} ('SL1\\nSL2'), a translation with its own quotes (“{value}”), where a tab or
+    a line break in it still shows as \\t or \\n instead of breaking the line."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return format("".join(char if char.isprintable() else repr(char)[1:-1]
+                              for char in self), spec)
+
+
 def untranslated(_context: str, text: str) -> str:
     """English as written: the Translate of code that has no translation loaded."""
     return text

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hubapp.domain import iso6346, sizetype
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, message
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, InputError, Typed, message
 from hubapp.domain.records import EMPTY, FULL, ContainerMoveRecord, ServiceRecord, Status
 
 # Unicode's control characters (Cc): a line break or tab in a one-line field.
@@ -199,7 +199,7 @@ def seal_errors(seal: str) -> list[FieldError]:
         return []
     return [FieldError("seal", QT_TRANSLATE_NOOP(
         "messages", "Seal {value!r} holds a line break or tab: one seal per box"),
-        {"value": seal})]
+        {"value": Typed(seal)})]  # the break itself is what the message must show
 
 
 def _size_type(code: str, teu_45ft: float, errors: list[FieldError]) -> sizetype.SizeTypeInfo | None:

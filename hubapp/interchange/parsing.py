@@ -13,7 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hubapp.domain import columns, sizetype
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Term, Translate, message, untranslated
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, HubError, Term, Translate, Typed, message, untranslated,
+)
 from hubapp.domain.reference_rules import hs_code_errors
 from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
@@ -123,9 +125,12 @@ class Problem:
         if not self.column and not self.value:  # about the line itself
             return translate("interchange", "line {line}: {message}").format(
                 line=self.line, message=message(self, translate))
-        return translate("interchange", "line {line}, {column}{value}: {message}").format(
-            line=self.line, column=self.column_text(translate),
-            value=f" {self.value!r}" if self.value else "", message=message(self, translate))
+        # The template quotes the value, so that Chinese writes “…”, not Python's '…'.
+        template = (translate("interchange", "line {line}, {column} {value!r}: {message}")
+                    if self.value
+                    else translate("interchange", "line {line}, {column}: {message}"))
+        return template.format(line=self.line, column=self.column_text(translate),
+                               value=Typed(self.value), message=message(self, translate))
 
 
 @dataclass(slots=True)
