@@ -383,6 +383,29 @@ def test_merging_into_closed_days_names_them_and_asks_why(qtbot, monkeypatch, sc
         ", ".join(map(formatting.long_date, five[:3])) + " and 2 more"
 
 
+def test_merge_offers_each_commodity_with_its_hs_code_in_chinese_brackets(
+        qtbot, qapp, monkeypatch, screen, app_ctx):
+    """It read 笔记本电脑 (847130): ASCII brackets in a Chinese list."""
+    from hubapp.ui.translations import install_translations
+
+    tab = screen.commodities
+    select(qtbot, tab, "durian")
+    offered = []
+    monkeypatch.setattr(dialogs, "pick_item", lambda parent, title, label, items: offered.extend(
+        items))  # then cancelled: None
+    install_translations(qapp, "zh")
+    try:
+        click(qtbot, tab.merge_button)
+    finally:
+        install_translations(qapp, "en")
+    tapioca = reference.get_commodity(app_ctx.db,
+                                      reference.commodity_finder(app_ctx.db)("tapioca starch"))
+    assert f"{tapioca.name_zh}（{tapioca.hs_code}）" in offered
+    assert not [item for item in offered if " (" in item]
+    click(qtbot, tab.merge_button)
+    assert f"tapioca starch ({tapioca.hs_code})" in offered
+
+
 def test_retiring_a_commodity_another_desk_merged_away_says_so(qtbot, monkeypatch, screen,
                                                                app_ctx, demo_db_path):
     tab = screen.commodities

@@ -575,7 +575,9 @@ class CommoditiesTab(ReferenceTab):
         others.sort(key=functools.cmp_to_key(
             lambda a, b: collator.compare(labels.pick(a.name_en, a.name_zh),
                                           labels.pick(b.name_en, b.name_zh))))
-        names = [f"{labels.pick(c.name_en, c.name_zh)} ({c.hs_code})" for c in others]
+        named = self.tr("{name} ({code})", "a commodity and its HS code")
+        names = [named.format(name=labels.pick(c.name_en, c.name_zh), code=c.hs_code)
+                 for c in others]
         title = self.tr("Merge commodities")
         picked = dialogs.pick_item(self, title, self.tr(
             "Move every container of “{name}” to:").format(
