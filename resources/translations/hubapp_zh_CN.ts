@@ -375,43 +375,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="142"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="164"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="148"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="170"/>
         <source>&amp;Show numbers</source>
         <translation>显示数据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="150"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="172"/>
         <source>Copy &amp;numbers</source>
         <translation>复制数据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="151"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="173"/>
         <source>Copy &amp;image</source>
         <translation>复制图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="152"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="174"/>
         <source>S&amp;ave image…</source>
         <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="208"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="217"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="233"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="243"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="209"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="234"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="218"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="244"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -493,22 +493,28 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="579"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="578"/>
+        <source>{name} ({code})</source>
+        <comment>a commodity and its HS code</comment>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/reference_screen.py" line="581"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="581"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="583"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="587"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="589"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="599"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="601"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -1150,233 +1156,233 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="350"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="315"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="350"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="316"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="317"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="352"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="386"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="386"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="386"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="352"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="387"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="352"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="387"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="353"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="388"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="374"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="409"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="377"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="412"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="462"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="480"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="524"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="486"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="530"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="490"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="534"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="491"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="535"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="505"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="507"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="551"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>统计班次 %Ln 个 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="527"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="571"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="536"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="580"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="539"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="583"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="543"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="587"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="551"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="595"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="557"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="601"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="558"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="602"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="559"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="603"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="560"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="604"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="515"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="559"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="333"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="368"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="333"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="368"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="369"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="334"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="369"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="335"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="336"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="371"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="516"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="521"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="560"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="565"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="518"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="562"/>
         <source>%Ln outbound container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 个出口集装箱 · 去年 {days}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="522"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="566"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="545"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="589"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="547"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="591"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="553"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="597"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -2278,22 +2284,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="638"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="640"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="639"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="641"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="640"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="642"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="642"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="644"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2657,7 +2663,7 @@ Licence: MIT</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="69"/>
+        <location filename="../../hubapp/ui/labels.py" line="65"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -3569,122 +3575,132 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="145"/>
+        <location filename="../../hubapp/store/check.py" line="156"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="157"/>
+        <location filename="../../hubapp/store/check.py" line="168"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="171"/>
+        <location filename="../../hubapp/store/check.py" line="182"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="176"/>
+        <location filename="../../hubapp/store/check.py" line="187"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="191"/>
+        <location filename="../../hubapp/store/check.py" line="202"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条箱动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="199"/>
+        <location filename="../../hubapp/store/check.py" line="210"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="211"/>
+        <location filename="../../hubapp/store/check.py" line="222"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="223"/>
+        <location filename="../../hubapp/store/check.py" line="234"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="239"/>
+        <location filename="../../hubapp/store/check.py" line="250"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="253"/>
+        <location filename="../../hubapp/store/check.py" line="264"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="256"/>
+        <location filename="../../hubapp/store/check.py" line="267"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="279"/>
-        <source>{table} of {date} ({direction}, route {route}, {mode}) differs from its containers</source>
-        <translation>{date} 的 {table}（{direction}，线路 {route}，{mode}）与其集装箱明细不一致</translation>
+        <location filename="../../hubapp/store/check.py" line="291"/>
+        <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
+        <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="292"/>
+        <location filename="../../hubapp/store/check.py" line="304"/>
+        <source>the daily roll-up</source>
+        <translation>日汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="305"/>
+        <source>the monthly roll-up</source>
+        <translation>月汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="313"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="303"/>
+        <location filename="../../hubapp/store/check.py" line="324"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="310"/>
+        <location filename="../../hubapp/store/check.py" line="331"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="311"/>
+        <location filename="../../hubapp/store/check.py" line="332"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="312"/>
+        <location filename="../../hubapp/store/check.py" line="333"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="313"/>
+        <location filename="../../hubapp/store/check.py" line="334"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="314"/>
+        <location filename="../../hubapp/store/check.py" line="335"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="315"/>
+        <location filename="../../hubapp/store/check.py" line="336"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="316"/>
+        <location filename="../../hubapp/store/check.py" line="337"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="317"/>
+        <location filename="../../hubapp/store/check.py" line="338"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="318"/>
+        <location filename="../../hubapp/store/check.py" line="339"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="320"/>
+        <location filename="../../hubapp/store/check.py" line="341"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -4194,117 +4210,117 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="76"/>
+        <location filename="../../hubapp/ui/labels.py" line="72"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="77"/>
+        <location filename="../../hubapp/ui/labels.py" line="73"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="78"/>
+        <location filename="../../hubapp/ui/labels.py" line="74"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="79"/>
+        <location filename="../../hubapp/ui/labels.py" line="75"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="80"/>
+        <location filename="../../hubapp/ui/labels.py" line="76"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="81"/>
+        <location filename="../../hubapp/ui/labels.py" line="77"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="82"/>
+        <location filename="../../hubapp/ui/labels.py" line="78"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="83"/>
+        <location filename="../../hubapp/ui/labels.py" line="79"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="84"/>
+        <location filename="../../hubapp/ui/labels.py" line="80"/>
         <source>departed_at</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="85"/>
+        <location filename="../../hubapp/ui/labels.py" line="81"/>
         <source>arrived_at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="86"/>
+        <location filename="../../hubapp/ui/labels.py" line="82"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="87"/>
+        <location filename="../../hubapp/ui/labels.py" line="83"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="88"/>
+        <location filename="../../hubapp/ui/labels.py" line="84"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="89"/>
+        <location filename="../../hubapp/ui/labels.py" line="85"/>
         <source>container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="90"/>
+        <location filename="../../hubapp/ui/labels.py" line="86"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="91"/>
+        <location filename="../../hubapp/ui/labels.py" line="87"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="92"/>
+        <location filename="../../hubapp/ui/labels.py" line="88"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="93"/>
+        <location filename="../../hubapp/ui/labels.py" line="89"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="94"/>
+        <location filename="../../hubapp/ui/labels.py" line="90"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="95"/>
+        <location filename="../../hubapp/ui/labels.py" line="91"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="96"/>
+        <location filename="../../hubapp/ui/labels.py" line="92"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="97"/>
+        <location filename="../../hubapp/ui/labels.py" line="93"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="98"/>
+        <location filename="../../hubapp/ui/labels.py" line="94"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -4381,14 +4397,19 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>interchange</name>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="123"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="126"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="125"/>
-        <source>line {line}, {column}{value}: {message}</source>
-        <translation>第 {line} 行，{column}{value}：{message}</translation>
+        <location filename="../../hubapp/interchange/parsing.py" line="129"/>
+        <source>line {line}, {column} {value!r}: {message}</source>
+        <translation>第 {line} 行，{column}“{value}”：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="131"/>
+        <source>line {line}, {column}: {message}</source>
+        <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="276"/>
@@ -4434,79 +4455,79 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="19"/>
+        <location filename="../../hubapp/ui/labels.py" line="20"/>
         <source>Outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="20"/>
+        <location filename="../../hubapp/ui/labels.py" line="21"/>
         <source>Inbound</source>
         <translation>进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="26"/>
+        <location filename="../../hubapp/domain/records.py" line="28"/>
         <source>Rail</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="27"/>
+        <location filename="../../hubapp/domain/records.py" line="29"/>
         <source>Road</source>
         <translation>公路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="28"/>
+        <location filename="../../hubapp/domain/records.py" line="30"/>
         <source>River</source>
         <translation>水运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="29"/>
+        <location filename="../../hubapp/domain/records.py" line="31"/>
         <source>Rail-sea</source>
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="35"/>
+        <location filename="../../hubapp/ui/labels.py" line="31"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="36"/>
+        <location filename="../../hubapp/ui/labels.py" line="32"/>
         <source>Departed</source>
         <translation>已发出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="37"/>
+        <location filename="../../hubapp/ui/labels.py" line="33"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="38"/>
+        <location filename="../../hubapp/ui/labels.py" line="34"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="47"/>
+        <location filename="../../hubapp/ui/labels.py" line="43"/>
         <source>F</source>
         <comment>a full container, one letter</comment>
         <translation>重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="48"/>
+        <location filename="../../hubapp/ui/labels.py" line="44"/>
         <source>E</source>
         <comment>an empty container, one letter</comment>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="116"/>
+        <location filename="../../hubapp/ui/labels.py" line="112"/>
         <source>{refusal}. The reason is kept in the audit log.</source>
         <translation>{refusal}。原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="125"/>
+        <location filename="../../hubapp/ui/labels.py" line="121"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="140"/>
+        <location filename="../../hubapp/ui/labels.py" line="136"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
@@ -4657,7 +4678,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="200"/>
         <source>Seal {value!r} holds a line break or tab: one seal per box</source>
-        <translation>铅封 {value!r} 含有换行或制表符：每个箱子只填一个铅封</translation>
+        <translation>铅封“{value}”含有换行或制表符：每个箱子只填一个铅封</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="216"/>
@@ -4730,62 +4751,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="331"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="337"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="205"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="211"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="252"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="258"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="270"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="276"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="304"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="310"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="311"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="317"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="315"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="321"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="354"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="360"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="356"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="362"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="413"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="419"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="417"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="423"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="422"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="428"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -4796,32 +4817,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="434"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="440"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="436"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="442"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="449"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="455"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="458"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="464"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="467"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="473"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="478"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="484"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -5536,68 +5557,68 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="258"/>
+        <location filename="../../hubapp/store/postgres.py" line="260"/>
         <source>Cannot reach the server of {path}: connecting again in the background; try again in a moment</source>
         <translation>无法连接 {path} 的服务器：正在后台重新连接，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="511"/>
+        <location filename="../../hubapp/store/postgres.py" line="513"/>
         <source>{path} is not a database address PostgreSQL understands: {reason}</source>
         <translation>{path} 不是 PostgreSQL 能识别的数据库地址：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="518"/>
+        <location filename="../../hubapp/store/postgres.py" line="520"/>
         <source>The server of {path} runs PostgreSQL {version}; Hub Desk needs PostgreSQL {needed} or newer</source>
         <translation>{path} 的服务器运行的是 PostgreSQL {version}；枢纽工作台需要 PostgreSQL {needed} 或更新版本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="527"/>
+        <location filename="../../hubapp/store/postgres.py" line="529"/>
         <source>The server database {path} keeps text as {encoding}, not UTF-8, so Chinese names cannot be stored in it; ask for a database created with ENCODING &apos;UTF8&apos;</source>
         <translation>服务器数据库 {path} 以 {encoding} 而非 UTF-8 保存文本，无法存储中文名称；请申请一个以 ENCODING &apos;UTF8&apos; 创建的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="595"/>
+        <location filename="../../hubapp/store/postgres.py" line="597"/>
         <source>The server database {path} holds tables of another program ({tables}); Hub Desk needs a database of its own</source>
         <translation>服务器数据库 {path} 中有其他程序的表（{tables}）；枢纽工作台需要一个专用的数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="616"/>
+        <location filename="../../hubapp/store/postgres.py" line="618"/>
         <source>The server of {path} asks for a password: put it in ~/.pgpass (or a PostgreSQL service file, or PGPASSWORD) and try again</source>
         <translation>{path} 的服务器要求密码：请将密码写入 ~/.pgpass（或 PostgreSQL 服务文件，或 PGPASSWORD）后重试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="619"/>
+        <location filename="../../hubapp/store/postgres.py" line="621"/>
         <source>The server of {path} refused the user name or password</source>
         <translation>{path} 的服务器拒绝了该用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="621"/>
+        <location filename="../../hubapp/store/postgres.py" line="623"/>
         <source>The server has no database {path}: ask the hub&apos;s IT to create it (createdb) and give you access</source>
         <translation>服务器上没有数据库 {path}：请枢纽的 IT 人员创建（createdb）并为您开通访问权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="624"/>
+        <location filename="../../hubapp/store/postgres.py" line="626"/>
         <source>The server refused access to {path}: ask the hub&apos;s IT for the rights to it</source>
         <translation>服务器拒绝访问 {path}：请向枢纽的 IT 人员申请相应权限</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/db.py" line="408"/>
-        <location filename="../../hubapp/store/postgres.py" line="627"/>
+        <location filename="../../hubapp/store/postgres.py" line="629"/>
         <source>Database {path} is busy: another Hub Desk is saving. Try again in a moment</source>
         <translation>数据库 {path} 正忙：另一台枢纽工作台正在保存，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="630"/>
+        <location filename="../../hubapp/store/postgres.py" line="632"/>
         <source>Database {path} is read-only on the server</source>
         <translation>数据库 {path} 在服务器上是只读的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="633"/>
+        <location filename="../../hubapp/store/postgres.py" line="635"/>
         <source>The server of {path} is unknown: check the host name</source>
         <translation>找不到 {path} 的服务器：请检查主机名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/postgres.py" line="645"/>
+        <location filename="../../hubapp/store/postgres.py" line="647"/>
         <source>Cannot reach the server of {path}: {reason}</source>
         <translation>无法连接 {path} 的服务器：{reason}</translation>
     </message>
@@ -5642,7 +5663,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {names} 在服务器上会被视为同一名称：服务器不区分字母大小写及其他一些差别（例如平假名与片假名）。用户无法改名或删除（停用的用户仍保留其名称），因此请继续使用本枢纽的数据库文件；未复制任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="135"/>
+        <location filename="../../hubapp/store/check.py" line="146"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
@@ -5662,74 +5683,74 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="100"/>
+        <location filename="../../hubapp/domain/errors.py" line="112"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="103"/>
+        <location filename="../../hubapp/domain/errors.py" line="115"/>
         <location filename="../../hubapp/ui/formatting.py" line="58"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="120"/>
+        <location filename="../../hubapp/domain/errors.py" line="132"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="121"/>
-        <location filename="../../hubapp/domain/errors.py" line="122"/>
+        <location filename="../../hubapp/domain/errors.py" line="133"/>
+        <location filename="../../hubapp/domain/errors.py" line="134"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="123"/>
+        <location filename="../../hubapp/domain/errors.py" line="135"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="124"/>
+        <location filename="../../hubapp/domain/errors.py" line="136"/>
         <source>no such file or folder</source>
         <translation>没有此文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="125"/>
+        <location filename="../../hubapp/domain/errors.py" line="137"/>
         <source>a file of that name already exists</source>
         <translation>已有同名文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="126"/>
+        <location filename="../../hubapp/domain/errors.py" line="138"/>
         <source>it is in use by another program</source>
         <translation>正被其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="127"/>
+        <location filename="../../hubapp/domain/errors.py" line="139"/>
         <source>the disk could not be read or written</source>
         <translation>磁盘无法读写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="128"/>
+        <location filename="../../hubapp/domain/errors.py" line="140"/>
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="129"/>
+        <location filename="../../hubapp/domain/errors.py" line="141"/>
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="130"/>
+        <location filename="../../hubapp/domain/errors.py" line="142"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="131"/>
+        <location filename="../../hubapp/domain/errors.py" line="143"/>
         <source>it is closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="134"/>
+        <location filename="../../hubapp/domain/errors.py" line="146"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
@@ -5760,42 +5781,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="55"/>
+        <location filename="../../hubapp/ui/labels.py" line="51"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="56"/>
+        <location filename="../../hubapp/ui/labels.py" line="52"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="57"/>
+        <location filename="../../hubapp/ui/labels.py" line="53"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="58"/>
+        <location filename="../../hubapp/ui/labels.py" line="54"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="59"/>
+        <location filename="../../hubapp/ui/labels.py" line="55"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="60"/>
+        <location filename="../../hubapp/ui/labels.py" line="56"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="61"/>
+        <location filename="../../hubapp/ui/labels.py" line="57"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="62"/>
+        <location filename="../../hubapp/ui/labels.py" line="58"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
