@@ -4,6 +4,7 @@ a file is polled, a server announces each commit)."""
 import dataclasses
 import socket
 import threading
+import types
 
 import pytest
 
@@ -395,3 +396,36 @@ def test_a_commodity_gone_by_a_restore_is_not_in_the_list_not_a_number(qtbot, de
         "Commodity 'Lithium' is not in the list (name in English or Chinese, or HS code)"]
     live.close()
     back.close()
+
+
+def test_what_a_reconnect_hands_over_as_the_window_closes_is_closed(qapp, monkeypatch,
+                                                                    app_ctx):
+    """Handed over (its call queued to the GUI thread), then the window stopped the watcher and
+    was deleted before the call ran: Qt drops such a call, and the connection stayed open."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from hubapp.ui import desk_watcher
+
+    class Connection:
+        closed = False
+
+        def close(self):
+            self.closed = True
+
+    made = []
+    monkeypatch.setattr(desk_watcher, "_open_again",
+                        lambda url, connection, listener: (made.append(Connection())
+                                                           or made[-1], None))
+    parent = QObject()
+    watcher = desk_watcher.DeskWatcher(app_ctx, parent)
+    watcher.ctx = types.SimpleNamespace(db=types.SimpleNamespace(
+        url="postgresql://hub@db/hub", dropped=True, replace=lambda conn: None))
+    watcher._reopen()
+    for thread in threading.enumerate():
+        if thread.name == "hubapp-reconnect":
+            thread.join(5)
+    watcher.stop()
+    shiboken6.delete(parent)
+    qapp.processEvents()
+    assert len(made) == 1 and made[0].closed

@@ -319,7 +319,20 @@ def test_check_reports_a_stored_dwell_that_drifted(demo_db_path):
     conn.close()
     report = check_database(demo_db_path)
     assert {p.check for p in report.problems} == {"daily roll-up", "dwell times"}
-    assert any("monthly_totals" in p.text for p in report.problems)
+    assert any("the monthly roll-up" in p.text for p in report.problems)
+
+
+def test_a_drifted_container_is_said_once_per_day_and_month(demo_db_path):
+    # Every roll-up table differs; named alike, the pair with and without commodities said
+    # each drift twice in the same words.
+    with sqlite3.connect(demo_db_path) as conn:
+        conn.execute("UPDATE container_move SET gross_kg = gross_kg + 1 WHERE id ="
+                     " (SELECT MIN(id) FROM container_move WHERE gross_kg IS NOT NULL)")
+    conn.close()
+    lines = [p.text for p in check_database(demo_db_path).problems
+             if p.check == "daily roll-up"]
+    assert len(lines) == 2 and lines[0].startswith("the daily roll-up of ") \
+        and lines[1].startswith("the monthly roll-up of ")
 
 
 def test_upgrade_stores_the_dwell_of_moves_already_there(tmp_path):

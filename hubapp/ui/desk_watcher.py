@@ -29,8 +29,8 @@ SAFETY_INTERVAL_MS = 30_000
 
 
 class DeskWatcher(QObject):
-    # What _open_again gave on its thread (the connections) or the error it raised.
-    _opened = Signal(object)
+    # _open_again is done on its thread: what it gave waits in _pending.
+    _opened = Signal()
 
     def __init__(self, ctx: AppContext, parent: QObject) -> None:
         super().__init__(parent)
@@ -41,7 +41,13 @@ class DeskWatcher(QObject):
         if self._server:
             ctx.db.reconnect_elsewhere = self._reopen
         self._reopening = False
-        self._stopped = threading.Event()  # read on the reopening thread too
+        # What the reopening thread gave (connections, or the error it raised) passes from it
+        # to the GUI thread under the lock, which stop() takes too: whichever of the two
+        # comes second closes it, so nothing opened for a closed window stays open (a queued
+        # call is dropped with the window).
+        self._handover = threading.Lock()
+        self._pending: tuple | Exception | None = None
+        self._stopped = False
         self._listener = None
         self._notifier: QSocketNotifier | None = None
         self._timer = QTimer(self)
@@ -84,7 +90,11 @@ class DeskWatcher(QObject):
         return True
 
     def stop(self) -> None:
-        self._stopped.set()
+        with self._handover:
+            self._stopped = True
+            pending, self._pending = self._pending, None
+        if pending is not None:
+            _close(pending)
         if self._server:
             self.ctx.db.reconnect_elsewhere = None
         self._timer.stop()
@@ -115,22 +125,23 @@ class DeskWatcher(QObject):
             opened: tuple | Exception = _open_again(url, connection, listener)
         except Exception as error:  # the server still out of reach: the next poll tries
             opened = error
-        try:
-            if not self._stopped.is_set():
-                self._opened.emit(opened)  # queued to the GUI thread
+        with self._handover:
+            if self._stopped:
+                _close(opened)
                 return
-        except RuntimeError:  # the watcher is gone with its window
+            self._pending = opened
+        try:
+            self._opened.emit()  # queued to the GUI thread
+        except RuntimeError:  # the watcher is gone with its window, stopped: stop() closed it
             pass
-        _close(opened)
 
-    def _reopened(self, opened: tuple | Exception) -> None:
+    def _reopened(self) -> None:
+        with self._handover:
+            opened, self._pending = self._pending, None
         self._reopening = False
-        if isinstance(opened, Exception):
+        if opened is None or isinstance(opened, Exception):  # stopped, or still out of reach
             return
         connection, listener = opened
-        if self._stopped.is_set():  # the window closed while they were handed over
-            _close(opened)
-            return
         if connection is not None:
             self.ctx.db.replace(connection)
         if listener is not None:
