@@ -69,6 +69,12 @@ class CheckReportRecord:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def only_in_sums(self) -> bool:
+        """Whether every problem is in what the hub works out from its containers (dwell,
+        roll-up): the containers are sound, and a backup holds the same sums or older data."""
+        return bool(self.problems) and all(problem.check in SUMS for problem in self.problems)
+
     def problems_of(self, check: str) -> list[ProblemRecord]:
         return [problem for problem in self.problems if problem.check == check]
 
@@ -338,7 +344,8 @@ _APP_CHECKS = (
     (QT_TRANSLATE_NOOP("check", "moves match their service"), _moves_match_service),
     (QT_TRANSLATE_NOOP("check", "service times near their date"), _service_times),
     (QT_TRANSLATE_NOOP("check", "gross weight"), _gross_weight),
-    (QT_TRANSLATE_NOOP("check", "dwell times"), _dwell),
-    (QT_TRANSLATE_NOOP("check", "daily roll-up"), _rollup),
+    (DWELL_TIMES := QT_TRANSLATE_NOOP("check", "dwell times"), _dwell),
+    (ROLL_UP := QT_TRANSLATE_NOOP("check", "daily roll-up"), _rollup),
 )
 CHECKS = (QT_TRANSLATE_NOOP("check", "integrity"), *(name for name, _ in _APP_CHECKS))
+SUMS = (DWELL_TIMES, ROLL_UP)  # the checks of sums kept beside the containers
