@@ -443,15 +443,20 @@ def test_a_filter_nothing_matches_says_so(screen, qtbot):
         assert _message(panel) == ["Nothing matches these filters in this period."], panel.name
 
 
-@pytest.mark.parametrize(("date_from", "title", "bars", "first", "months"), [
-    (dt.date(2025, 1, 1), "TEU per day, weekly average", 57, ("2025-02-03 – 2025-02-09", 7),
-     15),
-    (dt.date(2022, 1, 1), "TEU per day, monthly average", 14, ("2025-02 (3–28)", 26), 51),
+@pytest.mark.parametrize(("early", "date_from", "title", "bars", "first", "months"), [
+    (dt.date(2025, 2, 3), dt.date(2025, 1, 1), "TEU per day, weekly average", 57,
+     ("2025-02-03 – 2025-02-09", 7), 15),
+    # A year of records in a period from 2022: its days on record, weekly, not ten years'
+    # axis with that year's bars a month wide in its last part.
+    (dt.date(2025, 2, 3), dt.date(2022, 1, 1), "TEU per day, weekly average", 57,
+     ("2025-02-03 – 2025-02-09", 7), 51),
+    (dt.date(2023, 2, 3), dt.date(2022, 1, 1), "TEU per day, monthly average", 38,
+     ("2023-02 (3–28)", 26), 51),
 ])
 def test_a_long_period_draws_a_bar_per_week_or_month_with_the_store_s_totals(
-        screen, qtbot, app_ctx, demo_db_path, date_from, title, bars, first, months):
-    # Ten years of days were 3,600 hairline bars that took seconds to draw.
-    early = dt.date(2025, 2, 3)  # records start on a Monday, two years before the demo's days
+        screen, qtbot, app_ctx, demo_db_path, early, date_from, title, bars, first, months):
+    # Ten years of days were 3,600 hairline bars that took seconds to draw. Records start
+    # with an early service (on a Monday, or a Friday in a month) before the demo's days.
     services.save_service(
         app_ctx.db, ServiceRecord("EARLY1", early, Direction.INBOUND, status=Status.ARRIVED,
                                   actual_at=dt.datetime.combine(early, dt.time(9))),
@@ -464,6 +469,8 @@ def test_a_long_period_draws_a_bar_per_week_or_month_with_the_store_s_totals(
     panel = screen.panels["teu_per_day"]
     axes = panel.figure.axes[0]
     assert axes.get_title("left") == title
+    from matplotlib.dates import date2num
+    assert axes.get_xlim()[0] >= date2num(early - dt.timedelta(days=31))  # no years before
     # From the first day on record: the early week or month, the demo's three days (in one
     # week, in one month), quiet ones between.
     heights = _bar_heights(screen)

@@ -319,9 +319,17 @@ WEEK = "week"
 _DAILY_DAYS, _WEEKLY_DAYS = 366, 2 * 366
 
 
-def day_grouping(days: Sequence[DayRecord]) -> str:
-    """DAY, WEEK or MONTH: what a bar of the per-day charts stands for over these days."""
-    return DAY if len(days) <= _DAILY_DAYS else WEEK if len(days) <= _WEEKLY_DAYS else MONTH
+def day_grouping(days: Sequence[DayRecord], history_from: dt.date | None = None) -> str:
+    """DAY, WEEK or MONTH: what a bar of the per-day charts stands for over these days, as
+    many as are on record: a period from 2017 over a year of records drew that year's bars
+    a month wide in the last eighth of ten years' axis."""
+    count = sum(recorded(day.date, history_from) for day in days)
+    return DAY if count <= _DAILY_DAYS else WEEK if count <= _WEEKLY_DAYS else MONTH
+
+
+def _recorded_dates(days: Sequence[DayRecord], history_from: dt.date | None) -> list[dt.date]:
+    """The days a grouped chart's axis spans: those on record."""
+    return [day.date for day in days if recorded(day.date, history_from)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,7 +437,7 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
     figure = new_figure(look)
     if _empty(days):
         return _no_data(figure, empty, language, look)
-    kind = day_grouping(days)
+    kind = day_grouping(days, history_from)
     if kind != DAY:
         return _teu_a_day(figure, days, kind, language, history_from, under_way, look)
     axes = figure.add_subplot()
@@ -471,14 +479,14 @@ def _teu_a_day(figure: Figure, days: Sequence[DayRecord], kind: str, language: s
     _title_and_legend(axes, text(f"teu_per_day_{kind}", language), look=look, keys=keys)
     axes.set_ylabel(text("teu", language))
     from_zero(axes)
-    _date_axis(axes, language, [day.date for day in days])
+    _date_axis(axes, language, _recorded_dates(days, history_from))
     return finish(figure, look)
 
 
 def teu_per_day_table(days: Sequence[DayRecord], language: str,
                       before: Sequence[float] = (), history_from: dt.date | None = None,
                       under_way: dt.date | None = None) -> ChartTableRecord:
-    kind = day_grouping(days)
+    kind = day_grouping(days, history_from)
     if kind != DAY:
         groups = group_days(days, kind, history_from)
         return ChartTableRecord(
@@ -519,7 +527,7 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
         return _no_data(figure, empty if _empty(days) else text("no_trains", language),
                         language, look)
     axes = figure.add_subplot()
-    kind = day_grouping(days)
+    kind = day_grouping(days, history_from)
     dates = [day.date for day in days]
     if kind == DAY:
         trains = [day.totals.trains for day in days]
@@ -539,6 +547,7 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
                                              text("trains", language), language))
         keys = _mark_group_so_far(bars, groups, under_way, language, look)
         title = text(f"trains_per_day_{kind}", language)
+        dates = _recorded_dates(days, history_from)
     if target is not None:
         axes.axhline(target, color=look.ink(0.4), linestyle="--", linewidth=1.5,
                      label=f"{text('target', language)} {target}")
@@ -553,7 +562,7 @@ def trains_per_day_table(days: Sequence[DayRecord], target: int | None, language
                          under_way: dt.date | None = None,
                          history_from: dt.date | None = None) -> ChartTableRecord:
     shown = () if target is None else (target,)
-    kind = day_grouping(days)
+    kind = day_grouping(days, history_from)
     if kind != DAY:
         groups = group_days(days, kind, history_from)
         return ChartTableRecord(
