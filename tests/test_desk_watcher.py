@@ -140,6 +140,17 @@ class _SilentServer:
             taken.close()
 
 
+def _reconnecting_to(silent: _SilentServer, qtbot, ctx, demo_target) -> None:
+    """Every connection to the hub dropped and its address pointing at silent, until a poll
+    has a connection opened anew there, where it waits."""
+    killer = open_db(demo_target)
+    killer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                   "WHERE pid <> pg_backend_pid() AND datname = current_database()")
+    killer.close()
+    ctx.db.url = silent.url  # the server's address leads nowhere now
+    qtbot.waitUntil(lambda: bool(silent.taken), timeout=30_000)
+
+
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_a_server_that_never_answers_never_holds_the_window_and_is_picked_up_once_it_does(
         qtbot, main_window, demo_target):
@@ -152,13 +163,7 @@ def test_a_server_that_never_answers_never_holds_the_window_and_is_picked_up_onc
     screen.table.setCurrentIndex(screen.table.model().index(0, 0))
     silent = _SilentServer()
     try:
-        killer = open_db(demo_target)
-        killer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE pid <> pg_backend_pid() AND datname = current_database()")
-        killer.close()
-        ctx.db.url = silent.url  # the server's address leads nowhere now
-        # A poll had the connection opened anew: it waits there.
-        qtbot.waitUntil(lambda: bool(silent.taken), timeout=30_000)
+        _reconnecting_to(silent, qtbot, ctx, demo_target)
         # Meanwhile the window's polls go on, and a key typed lands: through its event loop.
         polls = []
         watcher._timer.timeout.connect(lambda: polls.append(True))
@@ -187,12 +192,7 @@ def test_closing_the_window_does_not_wait_for_a_reconnect_and_drops_what_it_brin
     ctx = main_window.ctx
     silent = _SilentServer()
     try:
-        killer = open_db(demo_target)
-        killer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE pid <> pg_backend_pid() AND datname = current_database()")
-        killer.close()
-        ctx.db.url = silent.url
-        qtbot.waitUntil(lambda: bool(silent.taken), timeout=30_000)
+        _reconnecting_to(silent, qtbot, ctx, demo_target)
         main_window.close()
         # Closed while the reconnect still waits on the silent server.
         reconnecting = [thread for thread in threading.enumerate()
