@@ -675,19 +675,17 @@ def run_check(args: argparse.Namespace) -> int:
                         "foreign keys; back it up with pg_dump (hubapp backup)."))
     if report.ok:
         print(translate("cli", "No problems found."))
-    elif report.only_in_sums:
-        # Not "restore a backup": a supervisor did, and lost the day's work for sums that a
-        # backup holds as wrong, or older.
-        print(counted(translate(
-            "cli", "{count} problem(s) found, all in sums the hub works out from its containers "
-                   "(dwell times, roll-up); the containers are sound, so do not restore a "
-                   "backup for them: report it as a bug."),
-            len(report.problems)).format(count=_number(len(report.problems))))
-    else:
-        print(counted(translate(
-            "cli", "{count} problem(s) found; restore a backup or correct the data."),
-            len(report.problems)).format(count=_number(len(report.problems))))
-    return 0 if report.ok else FAILED
+        return 0
+    # Not "restore a backup" for sums alone: a supervisor did, and lost the day's work for
+    # sums that a backup holds as wrong, or older.
+    said = translate(
+        "cli", "{count} problem(s) found, all in sums the hub works out from its containers "
+               "(dwell times, roll-up); the containers are sound, so do not restore a "
+               "backup for them: report it as a bug.") if report.only_in_sums else translate(
+        "cli", "{count} problem(s) found; restore a backup or correct the data.")
+    count = len(report.problems)
+    print(counted(said, count).format(count=_number(count)))
+    return FAILED
 
 
 def run_migrate_to(args: argparse.Namespace) -> int:
