@@ -191,9 +191,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "cli", "replace the database with a backup (the current one is kept first: a file "
                "in the backups folder, a server database as a dump beside the backup)"))
     restore.add_argument("file", type=Path, help=translate("cli", "backup file to restore"))
-    command("check", translate(
+    check = command("check", translate(
         "cli", "check the file's integrity and the app's rules; exit 1 on problems, 3 if "
                "the file cannot be checked"))
+    check.add_argument("--repair", action="store_true", help=translate(
+        "cli", "when only sums the hub works out from its containers are wrong (dwell "
+               "times, roll-up), work them out again (written to the audit log)"))
     migrate_to = command("migrate-to", translate(
         "cli", "copy the hub in the file --db into an empty PostgreSQL database, in one "
                "transaction, and verify the copy"))
@@ -676,16 +679,41 @@ def run_check(args: argparse.Namespace) -> int:
     if report.ok:
         print(translate("cli", "No problems found."))
         return 0
+    count = report.count
+    if report.only_in_sums and args.repair:
+        _repair_sums(args.db)
+        print(counted(translate(
+            "cli", "{count} problem(s) in the sums repaired: they were worked out again from "
+                   "the containers."), count).format(count=_number(count)))
+        return 0
     # Not "restore a backup" for sums alone: a supervisor did, and lost the day's work for
-    # sums that a backup holds as wrong, or older.
+    # sums that a backup holds as wrong, or older. Repaired only when nothing else is wrong:
+    # sums worked out from containers that break the rules would be as wrong.
     said = translate(
         "cli", "{count} problem(s) found, all in sums the hub works out from its containers "
                "(dwell times, roll-up); the containers are sound, so do not restore a "
-               "backup for them: report it as a bug.") if report.only_in_sums else translate(
-        "cli", "{count} problem(s) found; restore a backup or correct the data.")
-    count = len(report.problems)
+               "backup for them: hubapp check --repair works them out again.") \
+        if report.only_in_sums else translate(
+            "cli", "{count} problem(s) found; restore a backup or correct the data.")
     print(counted(said, count).format(count=_number(count)))
+    if args.repair and not report.only_in_sums:
+        print(translate("cli", "Nothing was repaired: --repair works out the sums again only "
+                               "when they are all that is wrong."))
     return FAILED
+
+
+def _repair_sums(target: str) -> None:
+    from hubapp.store import open_db, users
+    from hubapp.store.repair import rebuild_sums
+
+    print(translate("cli", "Working out the dwell times and the roll-up again from the "
+                           "containers; on years of history this takes a minute or two"),
+          flush=True)
+    db = open_db(target, create=False)
+    try:
+        rebuild_sums(db, users.SHELL_ADMIN)
+    finally:
+        db.close()
 
 
 def run_migrate_to(args: argparse.Namespace) -> int:

@@ -165,6 +165,7 @@ WORDS = frozenset((
     QT_TRANSLATE_NOOP("audit", "full_empty"), QT_TRANSLATE_NOOP("audit", "gross_kg"),
     QT_TRANSLATE_NOOP("audit", "seal"), QT_TRANSLATE_NOOP("audit", "shipper"),
     QT_TRANSLATE_NOOP("audit", "consignee"), QT_TRANSLATE_NOOP("audit", "restore"),
+    QT_TRANSLATE_NOOP("audit", "rebuild"), QT_TRANSLATE_NOOP("audit", "sums"),
     QT_TRANSLATE_NOOP("audit", "database"), QT_TRANSLATE_NOOP("audit", "services"),
     QT_TRANSLATE_NOOP("audit", "first_date"), QT_TRANSLATE_NOOP("audit", "last_date"),
     QT_TRANSLATE_NOOP("audit", "service_nos"), QT_TRANSLATE_NOOP("audit", "merged_into"),
@@ -247,13 +248,15 @@ def what(entry: AuditEntryRecord, translate: Translate) -> str:
             if isinstance(service, dict) and service.get("service_no"):
                 name = f"{service['service_no']} {service.get('date', '')}".strip()
                 break
-    return f"{word(entry.entity, translate)} {name}"
+    # The sums rebuilt (store.repair) are the whole hub's: no one of them to name.
+    return f"{word(entry.entity, translate)} {name}".rstrip()
 
 
 # Which screens an audited write concerns: the entity names store.audit.record writes.
 _WHAT = {"service": "services", "file": "services", "day": "day_close",
          "commodity": "reference", "place": "reference", "route": "reference",
-         "setting": "settings", "user": "users", "database": "restore"}
+         "setting": "settings", "user": "users", "database": "restore",
+         "sums": "services"}  # rebuilt from the services' containers, any day's
 
 
 def change_of(entries: list[AuditEntryRecord]) -> list[ChangeRecord]:

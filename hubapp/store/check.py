@@ -75,6 +75,12 @@ class CheckReportRecord:
         roll-up): the containers are sound, and a backup holds the same sums or older data."""
         return bool(self.problems) and all(problem.check in SUMS for problem in self.problems)
 
+    @property
+    def count(self) -> int:
+        """How many problems were found, the unlisted ones of a long list among them."""
+        return sum(problem.values["count"] if problem.template == _MORE else 1
+                   for problem in self.problems)
+
     def problems_of(self, check: str) -> list[ProblemRecord]:
         return [problem for problem in self.problems if problem.check == check]
 
@@ -330,8 +336,10 @@ def _dwell(conn: sqlite3.Connection) -> Found | None:
 def _limited(found: Found) -> Found:
     if len(found) <= MAX_EXAMPLES:
         return found
-    return found[:MAX_EXAMPLES] + [_problem(QT_TRANSLATE_NOOP("check", "… and {count} more"),
-                                            count=len(found) - MAX_EXAMPLES)]
+    return found[:MAX_EXAMPLES] + [_problem(_MORE, count=len(found) - MAX_EXAMPLES)]
+
+
+_MORE = QT_TRANSLATE_NOOP("check", "… and {count} more")
 
 
 # The names are shown: `hubapp check` translates them (context "check").
