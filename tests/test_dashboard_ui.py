@@ -569,3 +569,15 @@ def test_a_new_hub_with_no_records_says_so_not_no_traffic_last_year(qtbot, qapp,
         ctx.tasks.cancel_all()
         assert ctx.tasks.wait()
         db.close()
+
+
+def test_a_window_dragged_small_keeps_room_for_each_chart(screen, qtbot):
+    # Squeezed to a strip the charts drew as nothing and matplotlib warned (an error here).
+    screen.resize(400, 300)
+    for index in range(screen.tabs.count()):
+        screen.tabs.setCurrentIndex(index)
+        canvas = screen.tabs.currentWidget().canvas
+        qtbot.waitUntil(canvas.isVisible)
+        canvas.repaint()
+        axes = canvas.figure.axes[0].get_window_extent()
+        assert axes.height > 3 * screen.fontMetrics().height()

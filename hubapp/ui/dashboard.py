@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
+# The least room a chart keeps for itself, in lines of the desk's text (its labels grow with
+# it): its title, its axes' labels and something between them.
+CHART_MINIMUM_LINES = (24, 12)
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,10 @@ class ChartPanel(QWidget):
         self.paper = paper
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setObjectName(f"canvas_{self.name}")
+        # Squeezed to a strip (a window dragged small) the axes had no room left between the
+        # title and the labels: the chart drew as nothing, and matplotlib warned on stderr.
+        line = self.fontMetrics().height()
+        self.canvas.setMinimumSize(*(line * lines for lines in CHART_MINIMUM_LINES))
         self.canvas.mpl_connect("motion_notify_event", self._hover)
         self.pages.insertWidget(0, self.canvas)
         if old is not None:
