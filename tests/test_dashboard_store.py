@@ -151,6 +151,15 @@ def test_a_monthly_chart_longer_than_a_year_starts_on_the_periods_first_day(hub)
     assert DashboardFilterRecord(MARCH_2, MARCH_3).months_from == dt.date(2024, 4, 1)
 
 
+def test_a_monthly_chart_reaching_back_before_the_records_starts_with_them(hub):
+    db, _ = hub
+    # Records start on 1 March 2024: the 14 months before it are no empty slots.
+    months = dashboard.monthly(db, PERIOD, dt.date(2023, 1, 1), dt.date(2025, 3, 31))
+    assert months[0].month == dt.date(2024, 3, 1) and months[0].teu == 3
+    assert months[-1].month == dt.date(2025, 3, 1) and len(months) == 13
+    assert dashboard.monthly(db, PERIOD, dt.date(2023, 1, 1), dt.date(2023, 12, 31)) == ()
+
+
 def test_growth_needs_all_of_last_years_dates_on_record(hub):
     db, _ = hub
     kpis = dashboard.kpis(db, PERIOD, MARCH_2, HubSettingsRecord())

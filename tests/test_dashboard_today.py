@@ -91,8 +91,9 @@ def test_today_and_its_month_count_last_years_day_to_the_hour_todays_records_rea
 
 
 @pytest.mark.parametrize("first, last, now", [
-    # Fifteen months to today at noon: March 2025, a month of the period, is also last year's
-    # twin of March so far, which counts only its first five days (the 5th to the time).
+    # From December 2024 to today at noon, shown from 1 March 2025, when records start (the
+    # months before are no empty slots): that March, a month of the period, is also last
+    # year's twin of March so far, which counts only its first five days (the 5th to the time).
     (dt.date(2024, 12, 1), DEMO_END, dt.datetime(2026, 3, 5, 12, 16)),
     # Fifteen months from 15 March 2025 to 10 June 2026: that March counts from the 15th,
     # and June 2025, last year's twin of 1–10 June, is a whole month of the period.
@@ -104,7 +105,8 @@ def test_a_monthly_chart_longer_than_a_year_counts_each_month_as_the_rows_do(
                           HubSettingsRecord(), now=now)
     until = now and _reach(demo_db_path, now)
     months = data.months
-    assert (months[0].month, months[-1].month) == (first.replace(day=1), last.replace(day=1))
+    assert (months[0].month, months[-1].month) == (
+        max(first, data.history_from).replace(day=1), last.replace(day=1))
     for month in months:
         days = (max(month.month, first),
                 min(add_months(month.month, 1) - dt.timedelta(days=1), last))

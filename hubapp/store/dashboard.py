@@ -231,10 +231,13 @@ def monthly(db: Database, f: DashboardFilterRecord, first: dt.date, last: dt.dat
     # month's own bar once the chart reached a year back.
     teu = _teu_by_month(db, f, first, last)
     teu_last_year = _teu_by_month(db, f, same_day_last_year(first), cut, until)
+    # Not the months before records began, in either year: ten empty years of slots squeezed
+    # a new hub's months into the chart's last inch.
+    shown_from = max(first, history.replace(day=1)) if history is not None else first
     return tuple(MonthRecord(month, teu.get(month.isoformat()[:7], 0),
                              teu_last_year.get(add_months(month, -12).isoformat()[:7], 0),
                              history, until if month == month_of_last else None)
-                 for month in each_month(first, month_of_last))
+                 for month in each_month(shown_from, month_of_last))
 
 
 def _teu_by_month(db: Database, f: DashboardFilterRecord, date_from: dt.date,
