@@ -159,6 +159,8 @@ def test_repair_works_out_drifted_sums_again_and_says_so_in_the_audit_log(demo_d
     lines = repaired.stdout.splitlines()
     assert [" ".join(line.split()) for line in lines if "PROBLEM" in line] == [
         "PROBLEM dwell times", "PROBLEM daily roll-up"]
+    # A mode inside a sentence is a word, not the daily log's label.
+    assert ", rail, route " in next(line for line in lines if "roll-up of" in line)
     assert lines[-1] == ("3 problems in the sums repaired: they were worked out again from the "
                          "containers.")
     again = _hubapp("check", "--db", demo_db_path)

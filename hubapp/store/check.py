@@ -16,7 +16,6 @@ from hubapp.domain import iso6346, sizetype, validation
 from hubapp.domain.errors import (
     QT_TRANSLATE_NOOP, DatabaseError, HubError, Term, Translate, message, untranslated,
 )
-from hubapp.domain.records import MODE_WORDS
 from hubapp.store import dwell, rollup
 from hubapp.store.db import as_user_error, inspect_file, reading, refuse_unknown
 from hubapp.store.engine import is_postgres, is_server
@@ -53,8 +52,14 @@ def _direction(stored: str) -> Term:
 
 
 def _mode(stored: str) -> Term:
-    """A stored mode as the daily log names it ("rail-sea": Rail-sea, 铁海联运)."""
-    return Term("labels", MODE_WORDS.get(stored, stored))
+    """A stored mode as a word inside a sentence ("rail-sea", 铁海联运), not the daily log's
+    label, which starts with a capital."""
+    return Term("check", stored)
+
+
+# The words _mode's Term is translated from: lupdate finds them here.
+_MODES = (QT_TRANSLATE_NOOP("check", "rail"), QT_TRANSLATE_NOOP("check", "road"),
+          QT_TRANSLATE_NOOP("check", "river"), QT_TRANSLATE_NOOP("check", "rail-sea"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,7 +170,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="551" />
+        <location filename="../../hubapp/ui/dashboard.py" line="558" />
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln timed service · last year {share}</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="562" />
+        <location filename="../../hubapp/ui/dashboard.py" line="569" />
         <source>%Ln outbound container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln outbound container · last year {days}</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="601" />
+        <location filename="../../hubapp/ui/dashboard.py" line="608" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="602" />
+        <location filename="../../hubapp/ui/dashboard.py" line="609" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="603" />
+        <location filename="../../hubapp/ui/dashboard.py" line="610" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

@@ -375,43 +375,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="164"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="167"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="170"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="173"/>
         <source>&amp;Show numbers</source>
         <translation>显示数据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="172"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="175"/>
         <source>Copy &amp;numbers</source>
         <translation>复制数据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="173"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="176"/>
         <source>Copy &amp;image</source>
         <translation>复制图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="174"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="177"/>
         <source>S&amp;ave image…</source>
         <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="233"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="243"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="240"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="250"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="234"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="241"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="244"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="251"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -1156,233 +1156,233 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="350"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="357"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="350"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="357"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="358"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="358"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="351"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="358"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="352"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="359"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="386"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="393"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="386"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="393"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="386"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="393"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="387"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="394"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="387"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="394"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="388"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="395"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="409"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="416"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="412"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="419"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="506"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="513"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="524"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="531"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="530"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="537"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="534"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="541"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="535"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="542"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="556"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="551"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="558"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>统计班次 %Ln 个 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="571"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="578"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="580"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="587"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="583"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="590"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="587"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="594"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="595"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="602"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="601"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="608"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="602"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="603"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="610"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="604"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="611"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="559"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="566"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="368"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="375"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="368"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="375"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="369"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="376"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="369"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="376"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="377"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="370"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="377"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="371"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="378"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="560"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="565"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="567"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="572"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="562"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="569"/>
         <source>%Ln outbound container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 个出口集装箱 · 去年 {days}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="566"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="573"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="589"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="596"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="591"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="598"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="597"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="604"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -3585,132 +3585,152 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>check</name>
     <message>
-        <location filename="../../hubapp/store/check.py" line="168"/>
+        <location filename="../../hubapp/store/check.py" line="61"/>
+        <source>rail</source>
+        <translation>铁路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="61"/>
+        <source>road</source>
+        <translation>公路</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="62"/>
+        <source>river</source>
+        <translation>水运</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="62"/>
+        <source>rail-sea</source>
+        <translation>铁海联运</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/check.py" line="173"/>
         <source>the file is damaged: {reason}</source>
         <translation>文件已损坏：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="180"/>
+        <location filename="../../hubapp/store/check.py" line="185"/>
         <source>{table} row {row} refers to a missing {parent}</source>
         <translation>{table} 第 {row} 行引用了不存在的 {parent}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="194"/>
+        <location filename="../../hubapp/store/check.py" line="199"/>
         <source>{count} move(s) such as {example}: {reason}</source>
         <translation>{count} 条箱动态（如 {example}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="199"/>
+        <location filename="../../hubapp/store/check.py" line="204"/>
         <source>{count} move(s) of {size_type} such as {example} with {teu:g} TEU; a {length} ft box counts {allowed}</source>
         <translation>{count} 条 {size_type} 箱动态（如 {example}）计为 {teu:g} 标箱；{length} 英尺箱应计为 {allowed}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="214"/>
+        <location filename="../../hubapp/store/check.py" line="219"/>
         <source>container {number!r} ({count} move(s)) is not a valid ISO 6346 number</source>
         <translation>箱号“{number}”（{count} 条箱动态）不是有效的 ISO 6346 箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="222"/>
+        <location filename="../../hubapp/store/check.py" line="227"/>
         <source>container {container} is {count} times on service {number} of {date}</source>
         <translation>集装箱 {container} 在 {date} 的班次 {number} 上出现了 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="234"/>
+        <location filename="../../hubapp/store/check.py" line="239"/>
         <source>container {container} on service {number} is recorded as {date} {direction}, its service as {service_date} {service_direction}</source>
         <translation>班次 {number} 上的集装箱 {container} 记录为 {date} {direction}，而其班次为 {service_date} {service_direction}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="246"/>
+        <location filename="../../hubapp/store/check.py" line="251"/>
         <source>full container {container} on {date} has no gross weight</source>
         <translation>{date} 的重箱 {container} 没有毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="262"/>
+        <location filename="../../hubapp/store/check.py" line="267"/>
         <source>container {container} on {date}: gross {gross:,} kg is outside {low:,}–{high:,} kg for a {length} ft box</source>
         <translation>{date} 的集装箱 {container}：毛重 {gross:,} 千克超出 {length} 英尺箱的 {low:,}–{high:,} 千克范围</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="276"/>
+        <location filename="../../hubapp/store/check.py" line="281"/>
         <source>service {number} of {date} ({direction}): scheduled time {value} is not from 3 days before its date to the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：计划时间 {value} 不在其日期前 3 天至后 1 天之内；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="279"/>
+        <location filename="../../hubapp/store/check.py" line="284"/>
         <source>service {number} of {date} ({direction}): actual time {value} is not on its date, the day before or the day after; an import of it is refused</source>
         <translation>{date} 的班次 {number}（{direction}）：实际时间 {value} 不在其日期当天、前一天或后一天；导入时会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="307"/>
+        <location filename="../../hubapp/store/check.py" line="312"/>
         <source>{table} of {date} ({direction}, {mode}, route {route}) differs from its containers</source>
         <translation>{date} 的{table}（{direction}，{mode}，线路 {route}）与其集装箱明细不一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="319"/>
+        <location filename="../../hubapp/store/check.py" line="324"/>
         <source>the daily roll-up</source>
         <translation>日汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="320"/>
+        <location filename="../../hubapp/store/check.py" line="325"/>
         <source>the monthly roll-up</source>
         <translation>月汇总表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="328"/>
+        <location filename="../../hubapp/store/check.py" line="333"/>
         <source>container {container} leaving on {date}: dwell is stored as {kept} min, its history gives {fresh} min</source>
         <translation>{date} 离场的集装箱 {container}：存储的堆存时间为 {kept} 分钟，按其历史应为 {fresh} 分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="342"/>
+        <location filename="../../hubapp/store/check.py" line="347"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="348"/>
+        <location filename="../../hubapp/store/check.py" line="353"/>
         <source>foreign keys</source>
         <translation>外键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="349"/>
+        <location filename="../../hubapp/store/check.py" line="354"/>
         <source>TEU matches size-type</source>
         <translation>标箱数与箱型一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="350"/>
+        <location filename="../../hubapp/store/check.py" line="355"/>
         <source>container numbers</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="351"/>
+        <location filename="../../hubapp/store/check.py" line="356"/>
         <source>containers once per service</source>
         <translation>每班次箱号不重复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="352"/>
+        <location filename="../../hubapp/store/check.py" line="357"/>
         <source>moves match their service</source>
         <translation>箱动态与所属班次一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="353"/>
+        <location filename="../../hubapp/store/check.py" line="358"/>
         <source>service times near their date</source>
         <translation>班次时间与日期相符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="354"/>
+        <location filename="../../hubapp/store/check.py" line="359"/>
         <source>gross weight</source>
         <translation>毛重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="355"/>
+        <location filename="../../hubapp/store/check.py" line="360"/>
         <source>dwell times</source>
         <translation>堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="356"/>
+        <location filename="../../hubapp/store/check.py" line="361"/>
         <source>daily roll-up</source>
         <translation>汇总统计表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="358"/>
+        <location filename="../../hubapp/store/check.py" line="363"/>
         <source>integrity</source>
         <translation>文件完整性</translation>
     </message>
@@ -5698,7 +5718,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {names} 在服务器上会被视为同一名称：服务器不区分字母大小写及其他一些差别（例如平假名与片假名）。用户无法改名或删除（停用的用户仍保留其名称），因此请继续使用本枢纽的数据库文件；未复制任何内容</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/check.py" line="158"/>
+        <location filename="../../hubapp/store/check.py" line="163"/>
         <source>{path} holds no Hub Desk data yet: there is nothing to check</source>
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
