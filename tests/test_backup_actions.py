@@ -12,7 +12,7 @@ from hubapp.store.users import ADMIN, SHELL_ADMIN, UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
 
-from conftest import DEMO_END
+from conftest import DEMO_END, hub_with_logins
 
 # A backup copies and checks the whole demo file on a worker: seconds when the machine runs
 # other suites at once, where pytest-qt's default 5 s wait once ran out.
@@ -324,6 +324,42 @@ def test_closing_after_a_change_backs_it_up_before_the_window_goes(
     made = list(folder.glob("demo-*.db"))
     assert len(made) == 1
     assert _count(made[0], f"date = '{DEMO_END}'") == 0 < _count(made[0])
+
+
+def test_switch_user_closes_the_old_window_when_its_backup_ends_as_the_new_one_is_built(
+        qtbot, demo_template, tmp_path, monkeypatch):
+    # No event loop runs between the login and the old window's close(): a backup ending
+    # then was heard of only after close() had begun waiting for it, and the window stayed
+    # on screen for good, disabled, its busy bar spinning, its connection open.
+    from hubapp.ui import app
+
+    path = hub_with_logins(demo_template, tmp_path, monkeypatch)
+    window = app.open_window(open_db(path), path)
+    held = _HeldBackup(monkeypatch, window)
+    qtbot.waitUntil(held.started.is_set, timeout=BACKUP_WAIT_MS)
+
+    def log_in_as_boss(parent, db):
+        held.release()
+        assert window.ctx.tasks.wait()  # the backup has ended; its signals wait in the queue
+        return users.authenticate(db, "boss", "correct horse 1")
+
+    monkeypatch.setattr(dialogs, "log_in", log_in_as_boss)
+    replacement = window.switch_user()
+    try:
+        assert replacement is not None and replacement.ctx.user == "boss"
+        assert not window.isVisible() and window not in app.windows
+        made = list((path.parent / "backups").glob("hub-*.db"))
+        assert len(made) == 1
+        backup.verify(made[0])
+    finally:
+        for opened in (window, replacement):
+            if opened is not None:
+                opened.close()
+                qtbot.waitUntil(lambda: not opened.isVisible(), timeout=BACKUP_WAIT_MS)
+                assert opened.ctx.tasks.wait()
+                if opened in app.windows:
+                    app.windows.remove(opened)
+                opened.ctx.db.close()
 
 
 def test_a_database_on_a_network_drive_gets_a_warning(qtbot, tmp_path, monkeypatch):

@@ -102,6 +102,10 @@ class BackupActions(QObject):
         if not self.automatic:
             return False
         self.timer.stop()
+        if self._running is not None and self._running.done:
+            # Ended while the GUI thread was busy (building Switch user's next window), its
+            # end still queued: finished as one under way is, so nothing is left to wait for.
+            return False
         if self._running is None:
             if self._closing or self._backed_up_marker == backup.change_marker(self.ctx.db):
                 return False  # done, failed (said so) or nothing new: close now
@@ -111,8 +115,6 @@ class BackupActions(QObject):
         if not self._closing:
             self._closing = True
             self._show_closing_backup()
-            for signal in (self._running.finished, self._running.failed):
-                signal.connect(lambda _result: self.window.close())
         return True
 
     def _show_closing_backup(self) -> None:
@@ -161,6 +163,10 @@ class BackupActions(QObject):
 
     def _automatic_ended(self, _result: object) -> None:
         self._running = None
+        # From the slot connected as the backup began: one connected on closing missed an
+        # end already queued, and the window stayed, disabled, for good.
+        if self._closing:
+            self.window.close()
 
     # -- by hand -----------------------------------------------------------------------
 
