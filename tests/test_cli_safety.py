@@ -132,6 +132,23 @@ def test_users_add_reads_the_password_from_stdin(tmp_path):
     assert chinese.stderr == ""  # logins are required: nothing to warn of
 
 
+def test_users_add_makes_a_new_hubs_first_account_an_admin(tmp_path):
+    path = tmp_path / "hub.db"
+    open_db(path).close()
+    result = hubapp("users", "add", "li", "--role", "clerk", "--db", path,
+                    stdin="cassava flour\n")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (
+        "hubapp: error: Add an admin first (hubapp users add NAME --role admin): everyone logs "
+        "in on this hub, and no active user is an admin to manage users, settings and "
+        "backups\n")
+    db = open_db(path)
+    try:
+        assert users.list_users(db) == [] and users.needs_first_admin(db)
+    finally:
+        db.close()
+
+
 def test_users_list_shows_who_may_log_in_and_takes_db_before_the_action(tmp_path):
     path = tmp_path / "hub.db"
     open_db(path).close()

@@ -411,6 +411,18 @@ def test_single_user_mode_goes_off_only_with_an_active_admin_to_log_in(db):
     assert not users.single_user_mode(db)
 
 
+def test_a_hub_where_everyone_logs_in_gets_an_admin_before_anyone_else(db):
+    # A clerk first left a login box nobody could get past to add users or change settings,
+    # and the first start's "create the administrator" box never came back.
+    for role in (CLERK, SUPERVISOR):
+        with pytest.raises(PermissionDenied, match=r"^Add an admin first \(hubapp users add "
+                                                   r"NAME --role admin\)"):
+            users.add_user(db, users.SHELL_ADMIN, "wang", role, PASSWORD)
+    assert users.list_users(db) == [] and users.needs_first_admin(db)
+    users.add_user(db, users.SHELL_ADMIN, "Li Na", ADMIN, PASSWORD)
+    assert users.add_user(db, users.SHELL_ADMIN, "wang", CLERK, PASSWORD).role == CLERK
+
+
 def test_a_single_user_window_loses_its_powers_when_another_desk_ends_that_mode(
         db, new_target):
     # It kept an admin's powers: it could add an admin, deactivate the real one and switch

@@ -231,6 +231,14 @@ def create_first_admin(db: Database, name: str, password: str) -> UserRecord:
 def add_user(db: Database, actor: UserRecord, name: str, role: str, password: str) -> UserRecord:
     with transaction(db):
         require_role(db, actor, ADMIN)
+        if role != ADMIN and not single_user_mode(db) and not _active_admins(db):
+            # Only the shell gets here (a window needs an admin's login): a new hub's first
+            # account made a clerk left a login box that no admin could get past, and the
+            # first start's "create the administrator" box never came back.
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "messages", "Add an admin first (hubapp users add NAME --role admin): everyone "
+                            "logs in on this hub, and no active user is an admin to manage "
+                            "users, settings and backups"))
         return _insert(db, name, role, password, by=actor.name)
 
 
