@@ -172,8 +172,38 @@ def test_turning_single_user_mode_on_asks_first_and_no_leaves_it_off(qtbot, app_
            f"computer's account (here: {users.SINGLE_USER.name})" in asked[0]
     qtbot.mouseClick(screen.single_user, Qt.MouseButton.LeftButton)
     assert screen.single_user.isChecked() and users.single_user_mode(app_ctx.db)
-    qtbot.mouseClick(screen.single_user, Qt.MouseButton.LeftButton)  # off: nothing asked
-    assert len(asked) == 2 and not users.single_user_mode(app_ctx.db)
+    assert len(asked) == 2
+
+
+def test_turning_single_user_mode_off_asks_first_naming_the_admins_and_no_leaves_it_on(
+        qtbot, app_ctx, demo_db_path, monkeypatch):
+    # Asked nothing, one key press shut out every desk that knew no admin's password.
+    for name, role in (("boss", "admin"), ("ann", "admin"), ("old", "admin"), ("wang", "clerk")):
+        _add(app_ctx, name, role)
+    users.set_active(app_ctx.db, users.SHELL_ADMIN, "old", False)
+    screen = _screen(qtbot, app_ctx)  # app_ctx works as the single-user admin
+    asked, answers = [], [False, True]
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text: asked.append((title, text)) or answers.pop(0))
+    entries = _audit_entries(demo_db_path)
+
+    qtbot.keyClick(screen.single_user, Qt.Key.Key_Space)
+    assert asked == [("Single-user mode", (
+        "From now on every desk on this database asks who is working. Only an admin can turn "
+        "single-user mode on again or manage users; the active admins are: ann, boss.\n\n"
+        "Turn single-user mode off?"))]
+    assert screen.single_user.isChecked() and users.single_user_mode(app_ctx.db)
+    assert _audit_entries(demo_db_path) == entries and screen.message.text() == ""
+
+    qtbot.keyClick(screen.single_user, Qt.Key.Key_Space)
+    assert len(asked) == 2
+    assert not screen.single_user.isChecked() and not users.single_user_mode(app_ctx.db)
+    assert screen.message.text() == "Single-user mode is off: everyone logs in."
+
+
+def _audit_entries(path):
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
 
 
 def _add(ctx, name, role="clerk"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
@@ -52,10 +53,15 @@ def moment(value: dt.datetime) -> str:
 _FEW = 3
 
 
+def listed(words: Iterable[str]) -> str:
+    """Words one after the other, as the window's language lists them."""
+    # Chinese lists with 、 (the messages' own separator, as errors.Listing uses it).
+    return QCoreApplication.translate("messages", ", ").join(words)
+
+
 def few_days(days: list[dt.date]) -> str:
     """The first few days, then how many more: a long list would fill the screen."""
-    # Chinese lists with 、 (the messages' own separator, as errors.Listing uses it).
-    shown = QCoreApplication.translate("messages", ", ").join(map(long_date, days[:_FEW]))
+    shown = listed(map(long_date, days[:_FEW]))
     if len(days) <= _FEW:
         return shown
     return QCoreApplication.translate("formatting", "{days} and {count} more").format(

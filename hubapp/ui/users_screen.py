@@ -17,7 +17,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
-from hubapp.ui import dialogs, focus, labels
+from hubapp.ui import dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, current_is_picked, list_table
 
@@ -263,20 +263,34 @@ class UsersScreen(QWidget):
                           user.name)
 
     def _set_single_user(self, on: bool) -> None:
-        # One click, yet from the next start every desk opens as an admin without a login:
-        # that is said first. Unticking only brings the login back.
-        if on and not dialogs.ask_yes_no(self, self.tr("Single-user mode"), self.tr(
-                "At the next start, every desk on this database opens without a login, as an "
-                "admin named after the computer's account (here: {name}): anyone at any desk "
-                "may then do anything, including restoring a backup and managing users.\n\n"
-                "Turn single-user mode on?").format(name=users.SINGLE_USER.name)):
-            self.single_user.setChecked(False)
+        if not self._single_user_confirmed(on):
+            self.single_user.setChecked(not on)  # the click changed the box, not the mode
             return
         if self._try(lambda: users.set_single_user_mode(self.ctx.db, self.ctx.actor(), on)):
             self._changed(self.tr("Single-user mode is on; it applies at the next start.")
                           if on else self.tr("Single-user mode is off: everyone logs in."))
         else:  # the click ticked or unticked the box: show the mode as it stayed
             self.single_user.setChecked(users.single_user_mode(self.ctx.db))
+
+    def _single_user_confirmed(self, on: bool) -> bool:
+        """Asked first either way: one click, yet it changes every desk on the hub."""
+        title = self.tr("Single-user mode")
+        if on:
+            return dialogs.ask_yes_no(self, title, self.tr(
+                "At the next start, every desk on this database opens without a login, as an "
+                "admin named after the computer's account (here: {name}): anyone at any desk "
+                "may then do anything, including restoring a backup and managing users.\n\n"
+                "Turn single-user mode on?").format(name=users.SINGLE_USER.name))
+        # Off, only an admin's password gets the mode or the users back: admins nobody at
+        # this desk knew (made elsewhere, or come with a restore) shut everyone out of both.
+        admins = [user.name for user in users.list_users(self.ctx.db)
+                  if user.role == ADMIN and user.active]
+        if not admins:
+            return True  # the store refuses, and the message says to add an admin first
+        return dialogs.ask_yes_no(self, title, self.tr(
+            "From now on every desk on this database asks who is working. Only an admin can "
+            "turn single-user mode on again or manage users; the active admins are: "
+            "{admins}.\n\nTurn single-user mode off?").format(admins=formatting.listed(admins)))
 
     def _try(self, change: Callable[[], object]) -> bool:
         """change(), or False with what the store refused said below the list."""
