@@ -149,49 +149,49 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="126"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="128"/>
         <source>Backing up before closing; the window closes when the backup is made…</source>
         <translation>正在关闭前备份；备份完成后窗口将自动关闭…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="153"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="188"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="155"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="194"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="155"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="157"/>
         <source>The automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="174"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="180"/>
         <source>Back up the database to</source>
         <translation>将数据库备份到</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="184"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="190"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="189"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="195"/>
         <source>Backup made</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="190"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
         <source>The database was copied to {path} and the copy checked.</source>
         <translation>数据库已复制到 {path}，副本已通过检查。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="193"/>
-        <location filename="../../hubapp/ui/backup_actions.py" line="196"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="199"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="202"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="197"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="203"/>
         <source>Replace all data in {db} with the backup {file}?
 
 The data as it is now is kept in {folder} first. Other desks using this database should be closed.</source>
@@ -200,27 +200,27 @@ The data as it is now is kept in {folder} first. Other desks using this database
 当前数据会先保存在 {folder} 中。使用此数据库的其他工作台应先关闭。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="215"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="221"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="220"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="226"/>
         <source>The data now is as in {file}.</source>
         <translation>现在的数据与 {file} 中的一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="222"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="228"/>
         <source>The data from before the restore is kept in {path}.</source>
         <translation>恢复之前的数据保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="224"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="230"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="233"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="239"/>
         <source>Something went wrong; the details are in the log.
 
 {error}</source>
@@ -229,12 +229,12 @@ The data as it is now is kept in {folder} first. Other desks using this database
 {error}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="242"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="248"/>
         <source>PostgreSQL backup (*.dump);;All files (*)</source>
         <translation>PostgreSQL 备份 (*.dump);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="243"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="249"/>
         <source>Hub Desk database (*.db);;All files (*)</source>
         <translation>枢纽工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -2809,12 +2809,12 @@ Licence: MIT</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="276"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="270"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="277"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="271"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
@@ -2901,18 +2901,27 @@ Licence: MIT</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="277"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="280"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
         <translation>下次启动时，使用此数据库的每个工作台都将无需登录直接打开，并以计算机账户名（此处为：{name}）作为管理员身份：任何工作台上的任何人都可以执行任何操作，包括恢复备份和管理用户。
 
 要开启单用户模式吗？</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/users_screen.py" line="291"/>
+        <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
+
+Turn single-user mode off?</source>
+        <translation>从现在起，使用此数据库的每个工作台都会询问由谁工作。只有管理员才能重新开启单用户模式或管理用户；在用的管理员有：{admins}。
+
+要关闭单用户模式吗？</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/users_screen.py" line="201"/>
@@ -3568,12 +3577,12 @@ Turn single-user mode on?</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="251"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="257"/>
         <source>Database on a network drive</source>
         <translation>数据库位于网络驱动器上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/backup_actions.py" line="252"/>
+        <location filename="../../hubapp/ui/backup_actions.py" line="258"/>
         <source>{path} is on a network drive. SQLite cannot lock files reliably there: two desks saving at once can damage the database.
 
 Keep the database on this computer&apos;s own disk and let the backups go to the network drive instead.</source>
@@ -4444,7 +4453,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="61"/>
+        <location filename="../../hubapp/ui/formatting.py" line="67"/>
         <source>{days} and {count} more</source>
         <translation>{days}，另有 {count} 天</translation>
     </message>
@@ -5316,42 +5325,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第一位管理员已存在；请以管理员身份登录后添加用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="245"/>
+        <location filename="../../hubapp/store/users.py" line="238"/>
+        <source>Add an admin first (hubapp users add NAME --role admin): everyone logs in on this hub, and no active user is an admin to manage users, settings and backups</source>
+        <translation>请先添加一名管理员（hubapp users add NAME --role admin）：本枢纽人人都需登录，而现在没有在用的管理员来管理用户、设置和备份</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/users.py" line="253"/>
         <source>Change your own password with File ▸ Change my password…, which asks for the current one</source>
         <translation>请通过“文件 ▸ 修改我的密码…”修改自己的密码，那里会要求输入当前密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="264"/>
+        <location filename="../../hubapp/store/users.py" line="272"/>
         <source>The current password is wrong; the password was not changed</source>
         <translation>当前密码错误；密码未修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="304"/>
+        <location filename="../../hubapp/store/users.py" line="312"/>
         <source>{name} is not locked out</source>
         <translation>{name} 未被锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="322"/>
+        <location filename="../../hubapp/store/users.py" line="330"/>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="360"/>
+        <location filename="../../hubapp/store/users.py" line="368"/>
         <source>{name} is locked out after {attempts} wrong passwords; try again in {minutes} min or ask an admin</source>
         <translation>{name} 因 {attempts} 次密码错误已被锁定；请 {minutes} 分钟后重试或联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="365"/>
+        <location filename="../../hubapp/store/users.py" line="373"/>
         <source>{name} is deactivated; ask an admin</source>
         <translation>{name} 已停用；请联系管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="412"/>
+        <location filename="../../hubapp/store/users.py" line="420"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
         <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有在用的管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="426"/>
+        <location filename="../../hubapp/store/users.py" line="434"/>
         <source>A user name must be 1–{max} characters</source>
         <translation>用户名须为 1–{max} 个字符</translation>
     </message>
@@ -5361,32 +5375,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 是枢纽工作台在审计日志中代表命令行的名称；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="436"/>
+        <location filename="../../hubapp/store/users.py" line="444"/>
         <source>User {name} already exists</source>
         <translation>用户 {name} 已存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="448"/>
+        <location filename="../../hubapp/store/users.py" line="456"/>
         <source>Role {role} is unknown (expected clerk, supervisor or admin)</source>
         <translation>未知角色 {role}（应为 clerk、supervisor 或 admin）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="454"/>
+        <location filename="../../hubapp/store/users.py" line="462"/>
         <source>A password needs at least {min} characters</source>
         <translation>密码至少需要 {min} 个字符</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="463"/>
+        <location filename="../../hubapp/store/users.py" line="471"/>
         <source>{name} cannot change their own role or deactivate themselves; another admin can</source>
         <translation>{name} 不能更改自己的角色或停用自己；请由另一位管理员操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="471"/>
+        <location filename="../../hubapp/store/users.py" line="479"/>
         <source>User {name} does not exist</source>
         <translation>用户 {name} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/users.py" line="502"/>
+        <location filename="../../hubapp/store/users.py" line="510"/>
         <source>{name} is the last active admin; make another admin first</source>
         <translation>{name} 是最后一个有效的管理员；请先设置另一位管理员</translation>
     </message>
@@ -5744,7 +5758,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/errors.py" line="115"/>
-        <location filename="../../hubapp/ui/formatting.py" line="58"/>
+        <location filename="../../hubapp/ui/formatting.py" line="59"/>
         <source>, </source>
         <translation>、</translation>
     </message>
