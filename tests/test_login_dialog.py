@@ -108,8 +108,13 @@ def test_login_with_wrong_then_right_password(qtbot, db):
 def test_five_wrong_passwords_lock_the_user_out(qtbot, db):
     users.create_first_admin(db, "Li Na", PASSWORD)
     dialog = _dialog(qtbot, db)
-    for _ in range(users.MAX_FAILED_ATTEMPTS):
+    for _ in range(users.MAX_FAILED_ATTEMPTS - 1):
         _type(qtbot, dialog, "Li Na", "guess guess")
+        assert dialog.message_label.text() == "Wrong user name or password"
+    # The fifth says so: it said "Wrong", and the right password typed next failed too.
+    _type(qtbot, dialog, "Li Na", "guess guess")
+    assert dialog.message_label.text() == \
+        "Li Na is locked out after 5 wrong passwords; try again in 5 min or ask an admin"
     _type(qtbot, dialog, "Li Na", PASSWORD)
     assert dialog.isVisible() and dialog.user is None
     assert "locked out after 5 wrong passwords" in dialog.message_label.text()

@@ -212,9 +212,11 @@ def _add(ctx, name, role="clerk"):
 
 
 def _lock_out(ctx, name, now=None):
-    for _ in range(users.MAX_FAILED_ATTEMPTS):
+    for _ in range(users.MAX_FAILED_ATTEMPTS - 1):
         with pytest.raises(users.AuthError, match="Wrong"):
             users.authenticate(ctx.db, name, "guessed", now=now)
+    with pytest.raises(users.AuthError, match="locked out"):
+        users.authenticate(ctx.db, name, "guessed", now=now)
 
 
 def test_an_admin_sees_who_is_locked_out_and_unlocks_them(qtbot, app_ctx, demo_db_path,

@@ -320,11 +320,12 @@ def authenticate(db: Database, name: str, password: str,
                  now: dt.datetime | None = None) -> UserRecord:
     """The user if name and password match; counts failures and locks the account out.
 
-    An unknown name gets the same message as a wrong password, so the login
-    box does not tell a stranger which names exist. The password is checked with a plain
-    read; the write lock is taken only for something to record (a failure, or earlier ones
-    to clear), so a login neither waits for another desk's long save nor fails on a
-    read-only file.
+    An unknown name gets the same message as a wrong password, so the login box does not
+    tell a stranger which names exist. A lock-out is said from the wrong password that sets
+    it on: the next tries, the right password among them, would fail unexplained. The
+    password is checked with a plain read; the write lock is taken only for something to
+    record (a failure, or earlier ones to clear), so a login neither waits for another
+    desk's long save nor fails on a read-only file.
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     wrong = WrongPassword(QT_TRANSLATE_NOOP("messages", "Wrong user name or password"))
@@ -345,9 +346,12 @@ def authenticate(db: Database, name: str, password: str,
                     _refuse_locked_out(_login_row(db, user_id) or row, now)
                     _clear_failures(db, user_id)
         return _record(next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id])))
+    locked = None
     with _unless_read_only():
         with transaction(db):
-            _count_failure(db, _login_row(db, user_id) or row, now)
+            locked = _count_failure(db, _login_row(db, user_id) or row, now)
+    if locked:
+        raise _locked_out(stored_name, locked, now)
     raise wrong
 
 
@@ -363,26 +367,32 @@ def _refuse_locked_out(row: tuple, now: dt.datetime) -> None:
     """Refuse a login row's account while locked out, or deactivated."""
     stored_name, locked_until, active = row[1], row[4], row[5]
     if locked_until and now < dt.datetime.fromisoformat(locked_until):
-        left = dt.datetime.fromisoformat(locked_until) - now
-        minutes = math.ceil(left.total_seconds() / 60)
-        raise AuthError(QT_TRANSLATE_NOOP(
-            "messages", "{name} is locked out after {attempts} wrong passwords; try again in "
-                        "{minutes} min or ask an admin"),
-                        name=stored_name, attempts=MAX_FAILED_ATTEMPTS, minutes=minutes)
+        raise _locked_out(stored_name, dt.datetime.fromisoformat(locked_until), now)
     if not active:
         raise AuthError(QT_TRANSLATE_NOOP(
             "messages", "{name} is deactivated; ask an admin"), name=stored_name)
 
 
-def _count_failure(db: Database, row: tuple, now: dt.datetime) -> None:
+def _locked_out(name: str, until: dt.datetime, now: dt.datetime) -> AuthError:
+    minutes = math.ceil((until - now).total_seconds() / 60)
+    return AuthError(QT_TRANSLATE_NOOP(
+        "messages", "{name} is locked out after {attempts} wrong passwords; try again in "
+                    "{minutes} min or ask an admin"),
+                     name=name, attempts=MAX_FAILED_ATTEMPTS, minutes=minutes)
+
+
+def _count_failure(db: Database, row: tuple, now: dt.datetime) -> dt.datetime | None:
+    """Counts a login row's wrong password; the end of the lock-out when it set one."""
     user_id, stored_name, failed = row[0], row[1], row[3] + 1
-    if failed >= MAX_FAILED_ATTEMPTS:
-        db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = ? WHERE id = ?",
-                   [(now + LOCK_OUT).isoformat(), user_id])
-        audit.record(db, stored_name, "lock out", "user", stored_name, None,
-                     {"until": (now + LOCK_OUT).isoformat(timespec="seconds")})
-    else:
+    if failed < MAX_FAILED_ATTEMPTS:
         db.execute("UPDATE app_user SET failed_attempts = ? WHERE id = ?", [failed, user_id])
+        return None
+    until = now + LOCK_OUT
+    db.execute("UPDATE app_user SET failed_attempts = 0, locked_until = ? WHERE id = ?",
+               [until.isoformat(), user_id])
+    audit.record(db, stored_name, "lock out", "user", stored_name, None,
+                 {"until": until.isoformat(timespec="seconds")})
+    return until
 
 
 @contextlib.contextmanager
