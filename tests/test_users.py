@@ -237,6 +237,21 @@ def test_an_admin_unlocks_a_locked_out_clerk_who_keeps_their_password(db, admin)
     assert not {user.name: user for user in users.list_users(db)}["wang"].locked()
 
 
+def test_a_deactivated_account_answers_a_wrong_password_as_an_unknown_name_does(db, admin):
+    # It said "wang is deactivated" to any password: the login box told a stranger the name
+    # existed, which an unknown name's answer hides.
+    users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    users.set_active(db, admin, "wang", False)
+    for name in ("nobody", "wang"):
+        with pytest.raises(AuthError, match="^Wrong user name or password$"):
+            users.authenticate(db, name, "guess")
+    with pytest.raises(AuthError, match="^wang is deactivated; ask an admin$"):
+        users.authenticate(db, "wang", PASSWORD)
+    # Its wrong passwords count as any account's, or its password could be guessed freely.
+    assert db.execute("SELECT failed_attempts FROM app_user WHERE name = 'wang'"
+                      ).fetchone()[0] == 1
+
+
 def _lock_out(db, name):
     for _ in range(users.MAX_FAILED_ATTEMPTS - 1):
         with pytest.raises(AuthError, match="Wrong"):

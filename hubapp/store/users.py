@@ -320,11 +320,14 @@ def authenticate(db: Database, name: str, password: str,
                  now: dt.datetime | None = None) -> UserRecord:
     """The user if name and password match; counts failures and locks the account out.
 
-    An unknown name gets the same message as a wrong password, so the login box does not
-    tell a stranger which names exist. A lock-out is said from the wrong password that sets
-    it on: the next tries, the right password among them, would fail unexplained. The
-    password is checked with a plain read; the write lock is taken only for something to
-    record (a failure, or earlier ones to clear), so a login neither waits for another
+    An unknown name gets the same message as a wrong password, and a deactivated account
+    says so only to its right password, so the login box does not tell a stranger which
+    names exist. A lock-out is said from the wrong password that sets it on (the next tries,
+    the right password among them, failed unexplained), and then to any password: one that
+    told each guess whether it was right would limit no guessing.
+
+    The password is checked with a plain read; the write lock is taken only for something
+    to record (a failure, or earlier ones to clear), so a login neither waits for another
     desk's long save nor fails on a read-only file.
     """
     now = now or dt.datetime.now(dt.timezone.utc)
@@ -336,8 +339,11 @@ def authenticate(db: Database, name: str, password: str,
         verify_password(password, _unknown_user_hash())
         raise wrong
     _refuse_locked_out(row, now)
-    user_id, stored_name, stored_hash, failed, locked_until = row[:5]
+    user_id, stored_name, stored_hash, failed, locked_until, active = row
     if verify_password(password, stored_hash):
+        if not active:
+            raise AuthError(QT_TRANSLATE_NOOP(
+                "messages", "{name} is deactivated; ask an admin"), name=stored_name)
         if failed or locked_until:
             with _unless_read_only():
                 with transaction(db):
@@ -346,6 +352,8 @@ def authenticate(db: Database, name: str, password: str,
                     _refuse_locked_out(_login_row(db, user_id) or row, now)
                     _clear_failures(db, user_id)
         return _record(next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id])))
+    # A deactivated account's wrong passwords count as any other's, so that guessing its
+    # password stays as limited.
     locked = None
     with _unless_read_only():
         with transaction(db):
@@ -364,13 +372,10 @@ def _login_row(db: Database, user_id: int) -> tuple | None:
 
 
 def _refuse_locked_out(row: tuple, now: dt.datetime) -> None:
-    """Refuse a login row's account while locked out, or deactivated."""
-    stored_name, locked_until, active = row[1], row[4], row[5]
+    """Refuse a login row's account while locked out."""
+    stored_name, locked_until = row[1], row[4]
     if locked_until and now < dt.datetime.fromisoformat(locked_until):
         raise _locked_out(stored_name, dt.datetime.fromisoformat(locked_until), now)
-    if not active:
-        raise AuthError(QT_TRANSLATE_NOOP(
-            "messages", "{name} is deactivated; ask an admin"), name=stored_name)
 
 
 def _locked_out(name: str, until: dt.datetime, now: dt.datetime) -> AuthError:
