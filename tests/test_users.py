@@ -412,6 +412,21 @@ def test_an_admin_cannot_demote_or_deactivate_themselves(db, admin):
     assert users.authenticate(db, "Li Na", PASSWORD).role == ADMIN
 
 
+def test_a_role_or_state_the_user_has_already_is_no_change_and_not_audited(db, admin):
+    # It wrote "role: clerk → clerk", and the screen said "wang is now Clerk."
+    users.add_user(db, admin, "wang", CLERK, PASSWORD)
+    entries = db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    assert users.set_role(db, admin, "wang", CLERK).role == CLERK
+    users.set_active(db, admin, "wang", True)
+    assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == entries
+    users.set_role(db, admin, "wang", SUPERVISOR)
+    users.set_active(db, admin, "wang", False)
+    users.set_active(db, admin, "wang", False)  # a list read before another desk's change
+    assert [json.loads(row[0]) for row in db.execute(
+        "SELECT after FROM audit_log WHERE action = 'update' ORDER BY id")] == [
+        {"role": SUPERVISOR}, {"active": False}]
+
+
 def test_single_user_mode_is_an_explicit_audited_setting(db, admin):
     assert not users.single_user_mode(db)
     users.set_single_user_mode(db, admin, True)

@@ -279,9 +279,10 @@ def test_the_actions_follow_the_picked_user_not_a_typed_name(qtbot, app_ctx, dem
     acting = (screen.role_button, screen.password_button, screen.active_button)
     assert screen.add_button.isEnabled() and not any(b.isEnabled() for b in acting)
     screen.table.selectRow(1)
-    assert all(b.isEnabled() for b in acting)
+    assert all(b.isEnabled() for b in acting[1:])
     qtbot.keyClicks(screen.name, "li.na")  # a name typed for a new user changes nothing
     screen.role.setCurrentIndex(screen.role.findData("supervisor"))
+    assert screen.role_button.isEnabled()
     qtbot.mouseClick(screen.role_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "wang.li is now Supervisor."
     qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
@@ -493,10 +494,27 @@ def test_tab_into_the_list_picks_a_user_and_enter_goes_on_to_their_role(qtbot, a
     assert QApplication.focusWidget() is screen.name and screen._selected() is None
     qtbot.keyClick(screen.name, Qt.Key.Key_Backtab)  # past the disabled buttons
     assert QApplication.focusWidget() is screen.table
-    assert screen._selected().name == "li.na" and screen.role_button.isEnabled()
+    assert screen._selected().name == "li.na" and screen.password_button.isEnabled()
     qtbot.keyClick(screen.table, Qt.Key.Key_Down)
     assert screen._selected().name == "wang.li"
     qtbot.keyClick(screen.table, Qt.Key.Key_Up)
     assert screen._selected().name == "li.na"
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is screen.role
+
+
+def test_set_role_waits_for_a_role_the_user_has_not(qtbot, app_ctx):
+    """Set role to the role shown when picked changed nothing, yet said "li.na is now
+    Clerk." (and the store audited "clerk → clerk")."""
+    _add(app_ctx, "li.na")
+    screen = _screen(qtbot, app_ctx)
+    screen.table.selectRow(0)
+    assert screen.role.currentData() == "clerk" and not screen.role_button.isEnabled()
+    with qtbot.waitActive(screen):
+        screen.show()
+        screen.activateWindow()
+    screen.role.setFocus()
+    qtbot.keyClick(screen.role, Qt.Key.Key_Down)
+    assert screen.role.currentData() == "supervisor" and screen.role_button.isEnabled()
+    qtbot.keyClick(screen.role, Qt.Key.Key_Up)
+    assert not screen.role_button.isEnabled()

@@ -276,11 +276,14 @@ def change_own_password(db: Database, actor: UserRecord, current: str, new: str)
 
 
 def set_role(db: Database, actor: UserRecord, name: str, role: str) -> UserRecord:
+    """The user with role; one who has it already is left as is, with nothing audited."""
     _check_role(role)
     with transaction(db):
         require_role(db, actor, ADMIN)
         user = _find(db, name)
         _not_yourself(actor, user)
+        if user.role == role:  # an entry of no change would only crowd the log
+            return user
         if user.role == ADMIN and role != ADMIN:
             _keep_one_admin(db, user)
         db.execute("UPDATE app_user SET role = ? WHERE id = ?", [role, user.id])
@@ -290,11 +293,14 @@ def set_role(db: Database, actor: UserRecord, name: str, role: str) -> UserRecor
 
 
 def set_active(db: Database, actor: UserRecord, name: str, active: bool) -> None:
-    """Deactivate instead of delete: the audit log keeps naming the person."""
+    """Deactivate instead of delete: the audit log keeps naming the person. Nothing is
+    audited for a user already so (another desk changed them since the list was read)."""
     with transaction(db):
         require_role(db, actor, ADMIN)
         user = _find(db, name)
         _not_yourself(actor, user)
+        if user.active == active:
+            return
         if user.role == ADMIN and not active:
             _keep_one_admin(db, user)
         db.execute("UPDATE app_user SET active = ? WHERE id = ?", [int(active), user.id])

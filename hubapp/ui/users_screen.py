@@ -141,6 +141,7 @@ class UsersScreen(QWidget):
         self.password_again.returnPressed.connect(self._add)
         # Enter on a user goes on to what acts on them, as Enter on a row opens it elsewhere.
         self.table.activated.connect(lambda _index: self.role.setFocus())
+        self.role.currentIndexChanged.connect(self._role_chosen)
         self.role_button.clicked.connect(lambda: self._do(
             lambda user: users.set_role(ctx.db, self.ctx.actor(), user.name,
                                         self.role.currentData()),
@@ -213,15 +214,22 @@ class UsersScreen(QWidget):
 
     def _picked(self) -> None:
         user = self._selected()
-        for widget in (self.role, self.role_button, self.password_button, self.active_button):
+        for widget in (self.role, self.password_button, self.active_button):
             widget.setEnabled(self.ctx.role == ADMIN and user is not None)
         self.unlock_button.setEnabled(self.ctx.role == ADMIN and user is not None
                                       and user.locked())
         # Nobody picked, no role: "Clerk" there read as the role of someone.
         self.role.setCurrentIndex(-1 if user is None else self.role.findData(user.role))
+        self._role_chosen()
         if user is not None:
             self.active_button.setText(self.tr("Deac&tivate") if user.active
                                        else self.tr("Ac&tivate"))
+
+    def _role_chosen(self) -> None:
+        # Set role to the role the user had already changed nothing, yet said it did.
+        user = self._selected()
+        self.role_button.setEnabled(self.ctx.role == ADMIN and user is not None
+                                    and self.role.currentData() != user.role)
 
     def _add(self) -> None:
         name = self.name.text().strip()
