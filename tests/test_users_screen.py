@@ -518,3 +518,36 @@ def test_set_role_waits_for_a_role_the_user_has_not(qtbot, app_ctx):
     assert screen.role.currentData() == "supervisor" and screen.role_button.isEnabled()
     qtbot.keyClick(screen.role, Qt.Key.Key_Up)
     assert not screen.role_button.isEnabled()
+
+
+def test_enter_presses_the_button_with_the_focus(qtbot, app_ctx, monkeypatch):
+    """Enter on Deactivate (or Set role, Set password…, Unlock, Add user) did nothing, and
+    said nothing: a keyboard-first admin took it for done. Space worked."""
+    _add(app_ctx, "wang.li")
+    _lock_out(app_ctx, "wang.li")
+    screen = _screen(qtbot, app_ctx)
+    with qtbot.waitActive(screen):
+        screen.show()
+        screen.activateWindow()
+    screen.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_password", lambda *args, **kwargs: asked.append(args))
+    screen.role.setCurrentIndex(screen.role.findData("supervisor"))
+    for button, done in ((screen.role_button, "wang.li is now Supervisor."),
+                         (screen.password_button, None),
+                         (screen.active_button, "wang.li deactivated."),
+                         (screen.unlock_button, "wang.li unlocked: they can log in with their "
+                                                "password again.")):
+        button.setFocus()
+        assert QApplication.focusWidget() is button
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+        if done:
+            assert screen.message.text() == done
+    assert len(asked) == 1
+    (user,) = users.list_users(app_ctx.db)
+    assert (user.role, user.active, user.locked()) == ("supervisor", False, False)
+    qtbot.keyClicks(screen.name, "zhao.min")
+    _type_password(qtbot, screen, "cassava-2026")
+    screen.add_button.setFocus()
+    qtbot.keyClick(screen.add_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert screen.message.text() == "zhao.min added."

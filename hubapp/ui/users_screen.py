@@ -97,6 +97,11 @@ class UsersScreen(QWidget):
         self.active_button = QPushButton(self.tr("Deac&tivate"), self)
         # Lets a locked-out user in again with their own password, which only they know.
         self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        # Enter presses the one with the focus, as in a dialog: outside one Qt leaves that to
+        # Space, and the silence of Enter read as done.
+        for button in (self.add_button, self.role_button, self.password_button,
+                       self.active_button, self.unlock_button):
+            button.setAutoDefault(True)
         # The list reloads when the first lock-out runs out, so it never shows one that ended
         # (a timer that wakes a little early finds it still running and is set again).
         self.lock_ends = QTimer(self)
