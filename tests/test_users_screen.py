@@ -269,6 +269,7 @@ def test_only_an_admin_may_unlock(qtbot, app_ctx):
     screen.table.selectRow(0)
     assert screen.model.index(0, 3).data().startswith("until")
     assert not screen.unlock_button.isEnabled()
+    assert screen.message.text() == "Only an admin can change users."  # about anyone picked
 
 
 def test_the_actions_follow_the_picked_user_not_a_typed_name(qtbot, app_ctx, demo_db_path,
@@ -551,3 +552,34 @@ def test_enter_presses_the_button_with_the_focus(qtbot, app_ctx, monkeypatch):
     screen.add_button.setFocus()
     qtbot.keyClick(screen.add_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert screen.message.text() == "zhao.min added."
+
+
+def test_a_refusal_stands_out_and_goes_when_another_user_is_picked(qtbot, app_ctx):
+    """A refusal read as plain as "sup activated.", and stayed on screen under the next user
+    picked, as if about them."""
+    from PySide6.QtGui import QPalette
+
+    from hubapp.ui import colours
+
+    for name in ("boss", "zhao"):
+        _add(app_ctx, name, "admin")
+    users.set_single_user_mode(app_ctx.db, users.SHELL_ADMIN, False)
+    boss = users.authenticate(app_ctx.db, "boss", PASSWORD)
+    app_ctx.user, app_ctx.role, app_ctx.user_id = boss.name, boss.role, boss.id
+    screen = _screen(qtbot, app_ctx)
+
+    def ink():
+        return screen.message.palette().color(QPalette.ColorRole.WindowText)
+
+    plain = ink()
+    screen.table.selectRow(0)  # boss
+    qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == \
+        "boss cannot change their own role or deactivate themselves; another admin can"
+    assert ink() == colours.problem() != plain
+    screen.reload()  # another desk's change: still about boss, who is still picked
+    assert screen.message.text().startswith("boss cannot")
+    screen.table.selectRow(1)  # zhao
+    assert screen.message.text() == ""
+    qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "zhao deactivated." and ink() == plain

@@ -17,7 +17,7 @@ from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord
 from hubapp.store import users
 from hubapp.store.users import ADMIN, CLERK, SUPERVISOR, UserRecord
-from hubapp.ui import dialogs, focus, formatting, labels
+from hubapp.ui import colours, dialogs, focus, formatting, labels
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import RECORD_ROLE, RecordTableModel, current_is_picked, list_table
 
@@ -109,6 +109,7 @@ class UsersScreen(QWidget):
         self.single_user = QCheckBox(self.tr("Single-user &mode (no login at start)"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self._said_about: str | None = None  # the user picked when it was said
 
         new = QHBoxLayout()
         new.addWidget(QLabel(self.tr("New user"), self))
@@ -204,7 +205,7 @@ class UsersScreen(QWidget):
             widget.setEnabled(admin)
         self._picked()
         if not admin:
-            self.message.setText(self.tr("Only an admin can change users."))
+            self._say(self.tr("Only an admin can change users."))
 
     def _wake_when_a_lock_ends(self) -> None:
         now = dt.datetime.now(dt.timezone.utc)
@@ -219,6 +220,10 @@ class UsersScreen(QWidget):
 
     def _picked(self) -> None:
         user = self._selected()
+        # What was said about one user (a refusal above all) read as about the next; a
+        # non-admin's only message, that they change nobody, is about everyone.
+        if self.ctx.role == ADMIN and (user and user.name) != self._said_about:
+            self.message.clear()
         for widget in (self.role, self.password_button, self.active_button):
             widget.setEnabled(self.ctx.role == ADMIN and user is not None)
         self.unlock_button.setEnabled(self.ctx.role == ADMIN and user is not None
@@ -239,8 +244,8 @@ class UsersScreen(QWidget):
     def _add(self) -> None:
         name = self.name.text().strip()
         if self.password.text() != self.password_again.text():
-            self.message.setText(self.tr("The two passwords differ: type {name}'s password "
-                                         "twice.").format(name=name))
+            self._say(self.tr("The two passwords differ: type {name}'s password "
+                              "twice.").format(name=name), colours.problem)
             return
         if self._try(lambda: users.add_user(self.ctx.db, self.ctx.actor(), name,
                                             self.new_role.currentData(),
@@ -310,13 +315,21 @@ class UsersScreen(QWidget):
         try:
             change()
         except HubError as error:
-            self.message.setText(labels.message(error))
+            self._say(labels.message(error), colours.problem)
             return False
         return True
 
     def _changed(self, done: str, name: str | None = None) -> None:
-        self.message.setText(done)
         self.password.clear()
         self.password_again.clear()
         self.reload(name)
+        self._say(done)  # after the reload, which picks the user it is about
         self.ctx.signals.data_changed.emit(ChangeRecord("users"), self)
+
+    def _say(self, text: str, colour: colours.Colour | None = None) -> None:
+        """text below the list, in colour (a refusal's: colours.problem), about the user
+        picked now."""
+        self.message.setText(text)
+        colours.set_text_colour(self.message, colour)
+        picked = self._selected()
+        self._said_about = picked and picked.name
