@@ -185,3 +185,23 @@ def test_cancelling_the_login_opens_no_window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(app_module, "MainWindow", lambda *a: pytest.fail("window opened"))
     assert app_module.run_gui(path) == 0
     assert len(asked) == 1
+
+
+@pytest.mark.parametrize("name, said", [
+    ("", "A user name must be 1–40 characters"),
+    ("command line", "command line is the name Hub Desk writes in the audit log for the "
+                     "command line; choose another")])
+def test_a_wrong_name_for_the_first_admin_goes_back_to_the_name_and_keeps_the_passwords(
+        qtbot, db, name, said):
+    """It cleared both passwords, typed twice, and put the cursor in Password, though the
+    name was what was wrong."""
+    dialog = _dialog(qtbot, db)
+    qtbot.keyClicks(dialog.hub_edit, "Lotus Hub")
+    _type(qtbot, dialog, name, PASSWORD, PASSWORD)
+    assert dialog.isVisible() and dialog.message_label.text() == said
+    assert dialog.focusWidget() is dialog.name_edit
+    assert dialog.name_edit.selectedText() == name
+    assert dialog.password_edit.text() == dialog.repeat_edit.text() == PASSWORD
+    qtbot.keyClicks(dialog.name_edit, "Li Na")  # typed over the wrong one
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "Li Na"

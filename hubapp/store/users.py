@@ -449,13 +449,19 @@ def set_single_user_mode(db: Database, actor: UserRecord, on: bool) -> None:
                      {_SINGLE_USER_KEY: before}, {_SINGLE_USER_KEY: on})
 
 
-def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserRecord:
+def check_name(name: str) -> str:
+    """name as stored (user_name), or HubError: empty, too long, or the audit log's."""
     name = user_name(name)
     if not name or len(name) > MAX_NAME_LENGTH:
         raise HubError(QT_TRANSLATE_NOOP("messages", "A user name must be 1–{max} characters"),
                        max=MAX_NAME_LENGTH)
     if (reserved := _RESERVED_NAMES.get(name_key(name))) is not None:
         raise HubError(reserved, name=name)
+    return name
+
+
+def _insert(db: Database, name: str, role: str, password: str, by: str) -> UserRecord:
+    name = check_name(name)
     _check_role(role)
     _check_password(password)
     # The account this name would log in to: the column's collation finds more than

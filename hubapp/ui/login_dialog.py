@@ -116,6 +116,15 @@ class LoginDialog(_PasswordForm):
 
     def accept(self) -> None:
         name, password = self.name_edit.text(), self.password_edit.text()
+        if self.first_start:
+            # The name first: its mistake wiped both passwords and sent the cursor to them.
+            try:
+                users.check_name(name)
+            except HubError as error:
+                self._say(labels.message(error))
+                self.name_edit.setFocus()
+                self.name_edit.selectAll()
+                return
         if not password:
             # OK (its click or Alt+letter; Enter goes on to the field itself) without a
             # password goes to it: a login with none counted as a wrong password, and five
