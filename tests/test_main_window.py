@@ -14,7 +14,7 @@ import pytest
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QProgressDialog, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QTableView
 
 from hubapp.store import transaction
 from hubapp.ui.browse_screen import BrowseScreen
@@ -800,3 +800,24 @@ def test_switch_user_asks_once_about_unsaved_edits_and_discarded_ones_stay_disca
             assert opened.ctx.tasks.wait()
             app.windows.remove(opened)
             opened.ctx.db.close()
+
+
+def test_a_role_changed_at_another_desk_says_how_to_work_with_it(qtbot, main_window, app_ctx):
+    # Reference data went on telling a supervisor made so elsewhere "read-only: only
+    # supervisors and admins can change reference data", built for the login's role.
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import users
+
+    admin = users.add_user(app_ctx.db, users.SHELL_ADMIN, "boss", users.ADMIN, "boss-password-1")
+    clerk = users.add_user(app_ctx.db, admin, "li.na", users.CLERK, "li-na-password-1")
+    app_ctx.user, app_ctx.role, app_ctx.user_id = clerk.name, clerk.role, clerk.id
+    note = main_window.findChild(QLabel, "role_note")
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
+    assert not note.isVisible()  # someone else's change
+    users.set_role(app_ctx.db, admin, "li.na", users.SUPERVISOR)  # at another desk
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
+    assert note.isVisible() and note.text() == (
+        "An admin made you Supervisor: log in again (File ▸ Switch user…) to work as one")
+    users.set_role(app_ctx.db, admin, "li.na", users.CLERK)  # and back
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
+    assert not note.isVisible()

@@ -35,6 +35,15 @@ def status(value: Status) -> str:
     }[value]
 
 
+def role(stored: str) -> str:
+    """A store.users role as the Users screen names it (whose words these are)."""
+    return {
+        "clerk": QCoreApplication.translate("UsersScreen", "Clerk"),
+        "supervisor": QCoreApplication.translate("UsersScreen", "Supervisor"),
+        "admin": QCoreApplication.translate("UsersScreen", "Admin"),
+    }[stored]
+
+
 def full_empty(code: str) -> str:
     """F or E as the interface writes it (重 or 空, as the totals do, in Chinese); text that is
     neither, such as a typo in the grid, as it is. Every spelling reads back

@@ -17,7 +17,7 @@ from hubapp.domain.records import ChangeRecord, TotalsRecord
 from hubapp.store import users
 from hubapp.store.engine import database_name, display_name, is_server
 from hubapp.store.filesystem import can_save_to
-from hubapp.ui import dialogs, labels, remembered_layout
+from hubapp.ui import colours, dialogs, labels, remembered_layout
 from hubapp.ui.backup_actions import BackupActions
 from hubapp.ui.desk_watcher import DeskWatcher
 from hubapp.ui.context import AppContext
@@ -78,7 +78,13 @@ class MainWindow(QMainWindow):
 
         self.file_label = QLabel(display_name(ctx.db_path), self)
         self.totals_label = QLabel(self)
+        # Said when an admin at another desk gives this account another role (role_note).
+        self.role_note = QLabel(self)
+        self.role_note.setObjectName("role_note")
+        self.role_note.hide()
+        colours.set_text_colour(self.role_note, colours.closed)
         self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addWidget(self.role_note)
         self.statusBar().addPermanentWidget(self.totals_label)
         self.day_screen.totals_changed.connect(self._show_totals)
         self.day_screen.wanted.connect(lambda: self.screens.setCurrentWidget(self.day_screen))
@@ -162,6 +168,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.password_action, self.switch_user_action])
         self._login_asked = False
         self.ctx.signals.data_changed.connect(self._logins_may_be_back)
+        self.ctx.signals.data_changed.connect(self._role_may_have_changed)
         self.backups = BackupActions(self.ctx, self)  # automatic ones start in run_gui
         self.watcher = DeskWatcher(self.ctx, self)
         self.file_menu.addSeparator()
@@ -267,6 +274,22 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setVisible(True)
         # After every screen has heard of the change: the login may replace this window.
         QTimer.singleShot(0, self._ask_to_log_in)
+
+    def _role_may_have_changed(self, change: ChangeRecord, _initiator: object) -> None:
+        """An admin at another desk gave this account another role: the store goes by it at
+        once, but the screens built for the login's role (Reference data, Settings, Users,
+        the backup menu) keep offering what that one could do, so the window says how to
+        work with the new one rather than leave a supervisor told "read-only"."""
+        if self.ctx.user_id is None or change.what not in ("users", "restore"):
+            return
+        try:
+            role = users.require_role(self.ctx.db, self.ctx.actor(), *users.ROLES)
+        except HubError:  # deactivated, or out of reach: each write says so
+            return
+        self.role_note.setVisible(role != self.ctx.role)
+        self.role_note.setText(self.tr(
+            "An admin made you {role}: log in again (File ▸ Switch user…) to work as one"
+        ).format(role=labels.role(role)))
 
     def _ask_to_log_in(self) -> None:
         # Once: the watcher tells of the users added and of the mode switched off apart.

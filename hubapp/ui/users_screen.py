@@ -30,7 +30,7 @@ class UsersModel(RecordTableModel):
         return [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("Locked out")]
 
     def display(self, user: UserRecord, column: int) -> str:
-        return [user.name, role_label(user.role),
+        return [user.name, labels.role(user.role),
                 self.tr("yes") if user.active else self.tr("no"), self._lock(user)][column]
 
     def _lock(self, user: UserRecord) -> str:
@@ -53,11 +53,6 @@ def change_my_password(parent: QWidget, ctx: AppContext) -> bool:
         return False
     ctx.signals.data_changed.emit(ChangeRecord("users"), parent)
     return True
-
-
-def role_label(role: str) -> str:
-    return {CLERK: UsersScreen.tr("Clerk"), SUPERVISOR: UsersScreen.tr("Supervisor"),
-            ADMIN: UsersScreen.tr("Admin")}[role]
 
 
 class UsersScreen(QWidget):
@@ -83,7 +78,7 @@ class UsersScreen(QWidget):
         self.new_role, self.role = QComboBox(self), QComboBox(self)
         for box in (self.new_role, self.role):
             for role in (CLERK, SUPERVISOR, ADMIN):
-                box.addItem(role_label(role), role)
+                box.addItem(labels.role(role), role)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         # Typed twice, as everywhere else a password is set: a typo locked the new user out.
@@ -261,7 +256,7 @@ class UsersScreen(QWidget):
         user = self._selected()
         if self._try(lambda: change(user)):
             self._changed(done.format(name=user.name,
-                                      role=role_label(self.role.currentData())), user.name)
+                                      role=labels.role(self.role.currentData())), user.name)
 
     def _set_password(self) -> None:
         user = self._selected()

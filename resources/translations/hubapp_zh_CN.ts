@@ -1892,37 +1892,42 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="157"/>
+        <location filename="../../hubapp/ui/main_window.py" line="163"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="189"/>
+        <location filename="../../hubapp/ui/main_window.py" line="196"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="251"/>
+        <location filename="../../hubapp/ui/main_window.py" line="258"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="276"/>
+        <location filename="../../hubapp/ui/main_window.py" line="291"/>
+        <source>An admin made you {role}: log in again (File ▸ Switch user…) to work as one</source>
+        <translation>管理员已将您的角色改为{role}：请重新登录（文件 ▸ 切换用户…）后按此角色工作</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/main_window.py" line="299"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="277"/>
+        <location filename="../../hubapp/ui/main_window.py" line="300"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="316"/>
+        <location filename="../../hubapp/ui/main_window.py" line="339"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="317"/>
+        <location filename="../../hubapp/ui/main_window.py" line="340"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
@@ -1931,7 +1936,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="337"/>
+        <location filename="../../hubapp/ui/main_window.py" line="360"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -1946,17 +1951,17 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>基础数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="144"/>
+        <location filename="../../hubapp/ui/main_window.py" line="150"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="146"/>
+        <location filename="../../hubapp/ui/main_window.py" line="152"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="170"/>
+        <location filename="../../hubapp/ui/main_window.py" line="177"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1971,32 +1976,32 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台 — {name}（只读）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="150"/>
+        <location filename="../../hubapp/ui/main_window.py" line="156"/>
         <source>&amp;Connect to server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="152"/>
+        <location filename="../../hubapp/ui/main_window.py" line="158"/>
         <source>Use a &amp;local file…</source>
         <translation>使用本地文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="155"/>
+        <location filename="../../hubapp/ui/main_window.py" line="161"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="180"/>
+        <location filename="../../hubapp/ui/main_window.py" line="187"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="188"/>
+        <location filename="../../hubapp/ui/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="191"/>
+        <location filename="../../hubapp/ui/main_window.py" line="198"/>
         <source>&amp;About Hub Desk</source>
         <translation>关于枢纽工作台(&amp;A)</translation>
     </message>
@@ -2011,7 +2016,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>请输入当前密码，再输入两次新密码（至少 {min} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="228"/>
+        <location filename="../../hubapp/ui/main_window.py" line="235"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -2031,12 +2036,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="330"/>
+        <location filename="../../hubapp/ui/main_window.py" line="353"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="331"/>
+        <location filename="../../hubapp/ui/main_window.py" line="354"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2663,7 +2668,7 @@ Licence: MIT</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="65"/>
+        <location filename="../../hubapp/ui/labels.py" line="74"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -2764,149 +2769,149 @@ Licence: MIT</source>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/labels.py" line="41"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="59"/>
+        <location filename="../../hubapp/ui/labels.py" line="42"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="60"/>
+        <location filename="../../hubapp/ui/labels.py" line="43"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="110"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="125"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
         <source>Picked user</source>
         <translation>所选用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="162"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="157"/>
         <source>{name} unlocked: they can log in with their password again.</source>
         <translation>已解锁 {name}：可用原密码重新登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="193"/>
         <source>No users yet: in single-user mode this desk starts without a login and works as “{name}”, an admin. To have people log in, add them here (an admin among them) and untick single-user mode.</source>
         <translation>还没有用户：单用户模式下，本工作台启动时无需登录，以管理员“{name}”的身份工作。若要求登录，请在此添加用户（其中至少一名管理员），然后取消勾选单用户模式。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="247"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="242"/>
         <source>The two passwords differ: type {name}&apos;s password twice.</source>
         <translation>两次输入的密码不一致：请为 {name} 输入两遍相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="274"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="269"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="288"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="283"/>
         <source>Single-user mode is on; it applies at the next start.</source>
         <translation>单用户模式已开启；下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="289"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="284"/>
         <source>Single-user mode is off: everyone logs in.</source>
         <translation>单用户模式已关闭：每个人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="252"/>
         <source>{name} added.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="149"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在是{role}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="275"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="270"/>
         <source>A new password for {name}, at least {min} characters. They can change it themselves with File ▸ Change my password….</source>
         <translation>为 {name} 设置新密码，至少 {min} 个字符。对方之后可通过“文件 ▸ 修改我的密码…”自行修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="270"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="280"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="265"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="275"/>
         <source>Password of {name} changed.</source>
         <translation>{name} 的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="87"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="89"/>
         <source>&amp;Set role</source>
         <translation>设置角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="95"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="90"/>
         <source>Set pass&amp;word…</source>
         <translation>设置密码(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="97"/>
-        <location filename="../../hubapp/ui/users_screen.py" line="235"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="230"/>
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="99"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="94"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="109"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="104"/>
         <source>Single-user &amp;mode (no login at start)</source>
         <translation>单用户模式（启动时无需登录）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="113"/>
         <source>&amp;Name</source>
         <translation>用户名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="118"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="113"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="119"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="114"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="120"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="115"/>
         <source>Repeat passw&amp;ord</source>
         <translation>再次输入密码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="126"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="121"/>
         <source>Ro&amp;le</source>
         <translation>角色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="236"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="231"/>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="295"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="290"/>
         <source>Single-user mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="298"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="293"/>
         <source>At the next start, every desk on this database opens without a login, as an admin named after the computer&apos;s account (here: {name}): anyone at any desk may then do anything, including restoring a backup and managing users.
 
 Turn single-user mode on?</source>
@@ -2915,7 +2920,7 @@ Turn single-user mode on?</source>
 要开启单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="309"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="304"/>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
@@ -2924,17 +2929,17 @@ Turn single-user mode off?</source>
 要关闭单用户模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="203"/>
         <source>Only an admin can change users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="159"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="154"/>
         <source>{name} activated.</source>
         <translation>已启用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/users_screen.py" line="158"/>
+        <location filename="../../hubapp/ui/users_screen.py" line="153"/>
         <source>{name} deactivated.</source>
         <translation>已停用 {name}。</translation>
     </message>
@@ -4274,117 +4279,117 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="72"/>
+        <location filename="../../hubapp/ui/labels.py" line="81"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="73"/>
+        <location filename="../../hubapp/ui/labels.py" line="82"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="74"/>
+        <location filename="../../hubapp/ui/labels.py" line="83"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="75"/>
+        <location filename="../../hubapp/ui/labels.py" line="84"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="76"/>
+        <location filename="../../hubapp/ui/labels.py" line="85"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="77"/>
+        <location filename="../../hubapp/ui/labels.py" line="86"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="78"/>
+        <location filename="../../hubapp/ui/labels.py" line="87"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="79"/>
+        <location filename="../../hubapp/ui/labels.py" line="88"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="80"/>
+        <location filename="../../hubapp/ui/labels.py" line="89"/>
         <source>departed_at</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="81"/>
+        <location filename="../../hubapp/ui/labels.py" line="90"/>
         <source>arrived_at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="82"/>
+        <location filename="../../hubapp/ui/labels.py" line="91"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="83"/>
+        <location filename="../../hubapp/ui/labels.py" line="92"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="84"/>
+        <location filename="../../hubapp/ui/labels.py" line="93"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="85"/>
+        <location filename="../../hubapp/ui/labels.py" line="94"/>
         <source>container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="86"/>
+        <location filename="../../hubapp/ui/labels.py" line="95"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="87"/>
+        <location filename="../../hubapp/ui/labels.py" line="96"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="88"/>
+        <location filename="../../hubapp/ui/labels.py" line="97"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="89"/>
+        <location filename="../../hubapp/ui/labels.py" line="98"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="90"/>
+        <location filename="../../hubapp/ui/labels.py" line="99"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="91"/>
+        <location filename="../../hubapp/ui/labels.py" line="100"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="92"/>
+        <location filename="../../hubapp/ui/labels.py" line="101"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="93"/>
+        <location filename="../../hubapp/ui/labels.py" line="102"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="94"/>
+        <location filename="../../hubapp/ui/labels.py" line="103"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -4569,29 +4574,29 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="43"/>
+        <location filename="../../hubapp/ui/labels.py" line="52"/>
         <source>F</source>
         <comment>a full container, one letter</comment>
         <translation>重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="44"/>
+        <location filename="../../hubapp/ui/labels.py" line="53"/>
         <source>E</source>
         <comment>an empty container, one letter</comment>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="112"/>
+        <location filename="../../hubapp/ui/labels.py" line="121"/>
         <source>{refusal}. The reason is kept in the audit log.</source>
         <translation>{refusal}。原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="121"/>
+        <location filename="../../hubapp/ui/labels.py" line="130"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="136"/>
+        <location filename="../../hubapp/ui/labels.py" line="145"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
@@ -5850,42 +5855,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="51"/>
+        <location filename="../../hubapp/ui/labels.py" line="60"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="52"/>
+        <location filename="../../hubapp/ui/labels.py" line="61"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="53"/>
+        <location filename="../../hubapp/ui/labels.py" line="62"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="54"/>
+        <location filename="../../hubapp/ui/labels.py" line="63"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="55"/>
+        <location filename="../../hubapp/ui/labels.py" line="64"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="56"/>
+        <location filename="../../hubapp/ui/labels.py" line="65"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="57"/>
+        <location filename="../../hubapp/ui/labels.py" line="66"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="58"/>
+        <location filename="../../hubapp/ui/labels.py" line="67"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
