@@ -142,6 +142,27 @@ def test_the_today_tile_says_how_far_it_compares(qtbot, app_ctx, demo_db_path, m
     assert screen.tiles["month"].detail.text().endswith(f", to {until}")
 
 
+def test_today_once_closed_is_compared_whole_on_its_tiles(
+        qtbot, app_ctx, demo_db, demo_db_path, monkeypatch):
+    # Closed at noon, its figures final, the tiles still set it against last year's morning.
+    from hubapp.store import day_close, users
+
+    now = dt.datetime(2026, 3, 5, 12, 16)
+    screen = _screen_at(now, qtbot, app_ctx, monkeypatch)
+    assert screen.tiles["today"].detail.text().endswith(f", to {_reach(demo_db_path, now)}")
+    change = day_close.close_day(demo_db, DEMO_END,
+                                 users.UserRecord("Wang Fang", users.SUPERVISOR))
+    with qtbot.waitSignal(screen.refreshed):
+        app_ctx.signals.data_changed.emit(change, None)
+    last_year = _teu(demo_db_path, *same_dates_last_year(DEMO_END, DEMO_END))
+    growth = (_teu(demo_db_path, DEMO_END, DEMO_END) - last_year) / last_year * 100
+    assert screen.tiles["today"].detail.text().endswith(
+        f"{'+' if growth >= 0 else ''}{growth:.1f} % TEU on the same dates last year")
+    assert ", to " not in screen.tiles["month"].detail.text()
+    legend = screen.panels["monthly_teu"].figure.axes[0].get_legend().get_texts()
+    assert "Same dates last year" in [text.get_text() for text in legend]
+
+
 def test_before_anything_moves_today_the_tile_shows_no_growth(qtbot, app_ctx, monkeypatch):
     # The morning after the demo's last day: nothing recorded yet.
     screen = _screen_at(dt.datetime(2026, 3, 6, 7, 30), qtbot, app_ctx, monkeypatch)

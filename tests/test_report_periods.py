@@ -285,6 +285,49 @@ def test_today_is_compared_with_its_twins_up_to_the_same_time(demo_db):
     assert "to 09:00" not in content(later, "en").html
 
 
+def test_today_once_closed_is_compared_whole_with_whole_days(qapp, demo_db, demo_db_path,
+                                                             tmp_path, monkeypatch):
+    # Closed at 12:30, the summary still cut every column at its noon train ("…, to 12:00")
+    # and set the day's final figures against half days: 0.0 % where -50 % was true.
+    from hubapp import reports
+    from hubapp.reports.document import content
+    from hubapp.store import day_close, users
+    from hubapp.store import reports as reports_data
+    from tests.conftest import freeze_clock
+
+    today, day_before, year_before = D(2026, 6, 15), D(2026, 6, 14), D(2025, 6, 15)
+    save_moved(demo_db, "X1", today, "LEAU000001", dt.time(12))
+    for number, (day, at) in enumerate(((day_before, dt.time(8)), (day_before, dt.time(20)),
+                                        (year_before, dt.time(8)), (year_before, dt.time(15)))):
+        save_moved(demo_db, f"Y{number}", day, f"LEAU000{number + 10:03}", at)
+    freeze_clock(monkeypatch, reports, dt.datetime(2026, 6, 15, 12, 30))
+
+    def printed(kind, first, last, language):
+        output = tmp_path / f"{kind}-{language}.pdf"
+        reports.write_pdf(demo_db_path, kind, first, last, language, output)
+        return pdf_text(output)
+
+    def services_row(text):
+        totals = text.split("\nTotals\n", 1)[1]
+        return next(" ".join(line.split()) for line in totals.splitlines()
+                    if line.split()[:1] == ["Services"])
+
+    open_day = printed("daily", today, today, "en")
+    assert " ".join(open_day.split()).count("to 12:00") == 3
+    assert services_row(open_day) == "Services 1 1 +0.0 % 1 +0.0 %"
+    day_close.close_day(demo_db, today, users.UserRecord("Wang Fang", users.SUPERVISOR))
+    closed = printed("daily", today, today, "en")
+    assert "Day closed by Wang Fang" in closed and ", to " not in closed
+    assert services_row(closed) == "Services 1 2 -50.0 % 2 -50.0 %"
+    # The month under way counts today whole too. Its chart of days needs the real clock:
+    # matplotlib's dates are not the frozen one's.
+    monkeypatch.undo()
+    month = reports_data.build(demo_db, reports_data.MONTHLY, D(2026, 6, 1), D(2026, 6, 30),
+                               now=dt.datetime(2026, 6, 15, 12, 30))
+    assert (month.until, month.totals.services, month.last_year.services) == (None, 3, 2)
+    assert "截" not in content(month, "zh").html
+
+
 def test_today_recorded_ahead_of_the_clock_counts_its_twins_as_far(demo_db):
     from hubapp.reports.document import content
     from hubapp.store import reports

@@ -218,7 +218,8 @@ class SoFarRecord:
 
     day: dt.date
     until: dt.time | None  # None: nothing has moved yet, or (whole) all of the day counts
-    whole: bool = False  # a service of the day moved past midnight: all of it, both years
+    # A service of the day moved past midnight, or the day is closed: all of it, both years.
+    whole: bool = False
 
     @property
     def nothing_moved(self) -> bool:

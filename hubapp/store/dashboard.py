@@ -26,6 +26,7 @@ from hubapp.domain.dashboard import (
 )
 from hubapp.domain.records import Direction, HubSettingsRecord
 from hubapp.store import rollup
+from hubapp.store.day_close import is_closed
 from hubapp.store.rows import MOVED, MOVED_BY
 
 if TYPE_CHECKING:
@@ -126,7 +127,11 @@ def compare_with_last_year(db: Database, f: DashboardFilterRecord, date_from: dt
 
 def day_so_far(db: Database, now: dt.datetime) -> SoFarRecord:
     """How far the records of the day of `now` reach, over the whole hub: a route with no
-    train yet today has still had its hours."""
+    train yet today has still had its hours. A day a supervisor has closed reaches all of
+    it: its figures are final, and cut at its latest service it was set against parts of
+    whole days (-14.5 % read where -48.3 % was true)."""
+    if is_closed(db, now.date()):
+        return SoFarRecord(now.date(), None, whole=True)
     row = next(db.query(
         f"SELECT COUNT(*) AS moved, MAX(COALESCE(s.actual_at, s.scheduled_at)) AS latest"
         f" FROM service s WHERE s.date = ? AND {MOVED}", [now.date().isoformat()]))

@@ -126,7 +126,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     the Dashboard compares a month under way: against whole periods it would shrink by
     the days still to come. Today counts as far as its records reach, and so do the
     previous and last year's periods on their last day: against whole days, a daily
-    summary at noon read -50 %."""
+    summary at noon read -50 %. Today once closed is final: whole, against whole days."""
     now = now or dt.datetime.now()
     end, last = last, counted_until(first, last, now.date())
     if kind == MONTHLY and last < end:
