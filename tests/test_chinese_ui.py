@@ -234,3 +234,35 @@ def test_a_day_the_command_line_closed_names_it_in_chinese(qtbot, chinese, main_
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown,
                    Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 1 and "命令行" in asked[0] and "command line" not in asked[0]
+
+
+def test_the_close_days_question_lists_the_planned_services_as_chinese_does(
+        qtbot, chinese, main_window, app_ctx, monkeypatch):
+    # "（X8002 12:30, X8003 14:45, …）": an English comma between Chinese words.
+    from conftest import DEMO_END, TESTER
+    from hubapp.domain.records import Direction, ServiceRecord, Status
+    from hubapp.store import services
+    from hubapp.ui import dialogs
+
+    for hour in range(6, 12):  # the demo's own are planned after its noon
+        services.save_service(app_ctx.db, ServiceRecord(
+            f"VX{hour}", DEMO_END, Direction.INBOUND, status=Status.PLANNED,
+            scheduled_at=dt.datetime.combine(DEMO_END, dt.time(hour))), [], TESTER)
+    app_ctx.user, app_ctx.role = "wang.li", "supervisor"
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text))
+    qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
+    planned = "（" + "".join(f"VX{hour} {hour:02}:00、" for hour in range(6, 11)) + "…）"
+    assert len(asked) == 1 and planned in asked[0], asked
+
+
+def test_the_container_numbers_a_search_could_mean_are_listed_as_chinese_does(
+        qtbot, chinese, main_window, app_ctx):
+    from test_daily_log import CTRL, press
+
+    numbers = [number for (number,) in app_ctx.db.execute(
+        "SELECT DISTINCT container FROM container_move ORDER BY container")]
+    press(qtbot, (Qt.Key.Key_F, CTRL), numbers[0][:4], Qt.Key.Key_Return)
+    assert "、".join(numbers[:5]) + "、…" in main_window.day_screen.find_panel.title.text()

@@ -59,6 +59,11 @@ def listed(words: Iterable[str]) -> str:
     return QCoreApplication.translate("messages", ", ").join(words)
 
 
+def cut_short(items: list[str], most: int) -> str:
+    """The first `most` items listed, then "…" for any more."""
+    return listed([*items[:most], "…"] if len(items) > most else items)
+
+
 def few_days(days: list[dt.date]) -> str:
     """The first few days, then how many more: a long list would fill the screen."""
     shown = listed(map(long_date, days[:_FEW]))

@@ -562,15 +562,15 @@ class DailyLogScreen(QWidget):
                    if summary.service.status == Status.PLANNED]
         if not planned:
             return True
-        named = ", ".join(f"{service.service_no} "
-                          f"{service_time(service.scheduled_at, service.date) or '--:--'}"
-                          for service in planned[:_LISTED])
+        named = formatting.cut_short(
+            [f"{service.service_no} {service_time(service.scheduled_at, service.date) or '--:--'}"
+             for service in planned], _LISTED)
         return dialogs.ask_yes_no(self, self.tr("Close day"), self.tr(
             "{date}: %n service(s) still planned ({services}). Once the day is closed, clerks "
             "cannot mark them departed or arrived until a supervisor reopens it. Close the day "
             "anyway?", "", len(planned)).format(
                 date=formatting.long_date(self._shown_day),
-                services=named + (", …" if len(planned) > _LISTED else "")))
+                services=named))
 
     # -- picking a service -----------------------------------------------------------
 
@@ -1081,12 +1081,10 @@ class DailyLogScreen(QWidget):
             self.find_panel.show_results(numbers[0],
                                          services.find_container(self._db, numbers[0]))
         elif numbers:
-            shown = ", ".join(numbers[:_LISTED])
             # The numbers in brackets: a list cut short by "…" ended a sentence "…. ".
             self.find_panel.show_nothing(self.tr(
                 "More than one container number starts with {typed} ({numbers}): type more "
-                "of it.").format(typed=typed, numbers=shown + (
-                    ", …" if len(numbers) > _LISTED else "")))
+                "of it.").format(typed=typed, numbers=formatting.cut_short(numbers, _LISTED)))
         else:
             self.find_panel.show_nothing(self.tr(
                 "No container number in the log is {typed} or starts with it.").format(
