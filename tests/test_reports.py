@@ -121,7 +121,7 @@ def test_range_report_and_an_empty_day(demo_db_path, tmp_path):
                    str(demo_db_path), "-o", str(output)).returncode == 0
     assert "Period report · 2026-03-03 – 2026-03-05" in pdf_text(output)
     empty = tmp_path / "empty.pdf"
-    result = run_cli("daily", "--date", "2020-01-01", "--db", str(demo_db_path), "-o",
+    result = run_cli("daily", "--date", "2026-03-07", "--db", str(demo_db_path), "-o",
                      str(empty))
     assert result.returncode == 0, result.stderr
     assert "No movements on this day" in pdf_text(empty)
@@ -1046,15 +1046,38 @@ def test_a_day_under_way_or_before_the_records_is_not_compared_as_a_quiet_one(de
 
     day = DEMO_END + dt.timedelta(days=1)
     save_not_run(demo_db, "VX01", day, "planned", dt.time(9))
-    for first, now in ((day, dt.datetime.combine(day, dt.time(6))),
-                       (dt.date(2020, 1, 1), dt.datetime(2026, 12, 1))):
+    for first, now, said in ((day, dt.datetime.combine(day, dt.time(6)), "No movements on"),
+                             (dt.date(2020, 1, 1), dt.datetime(2026, 12, 1), "not on record")):
         html = content(report_data.build(demo_db, "daily", first, first, now), "en").html
-        assert "No movements on this day" in html and "Totals" not in html
+        assert said in html and "Totals" not in html
     later = content(report_data.build(demo_db, "daily", day, day, dt.datetime.combine(
         day + dt.timedelta(days=1), dt.time(6))), "en").html
     assert "Totals" in later and "Not run" in later
     quiet = DEMO_END + dt.timedelta(days=2)
     assert report_data.build(demo_db, "daily", quiet, quiet, dt.datetime(2026, 12, 1)).quiet
+
+
+@pytest.mark.parametrize(("language", "to_come", "not_on_record"), [
+    ("en", "7 March 2026 is still to come",
+     "Records start on 3 March 2026: 1 March 2026 is not on record"),
+    ("zh", "2026年3月7日尚未到来", "记录始于2026年3月3日：2026年3月1日无记录")])
+def test_a_day_still_to_come_or_before_the_records_says_so_and_is_not_signed(
+        qapp, demo_db, tmp_path, language, to_come, not_on_record):
+    # Both read "Day not closed yet: figures may still change" and "No movements on this
+    # day" over lines to sign: a day no one can close yet, and one the hub kept no records of.
+    def squeezed(text):  # as pdf_text reads it, without the layout's spaces and line breaks
+        return "".join(unicodedata.normalize("NFKC", text).split())
+
+    noon, later = dt.datetime.combine(DEMO_END, dt.time(12)), DEMO_END + dt.timedelta(days=2)
+    for day, said in ((later, to_come), (dt.date(2026, 3, 1), not_on_record)):
+        text = squeezed(write_daily(demo_db, day, noon, language, tmp_path / "day.pdf"))
+        assert squeezed(said) in text
+        for key in ("open", "empty_day", "signatures", "prepared"):
+            assert squeezed(text_of(key, language)) not in text, (day, key)
+    # Planned ahead, a day still to come lists its services under Not run.
+    save_not_run(demo_db, "VX01", later, "planned", dt.time(9))
+    planned = squeezed(write_daily(demo_db, later, noon, language, tmp_path / "planned.pdf"))
+    assert "VX01" in planned and squeezed(to_come) in planned
 
 
 @pytest.mark.parametrize(("number", "rewrapped"), [

@@ -66,11 +66,14 @@ def content(data: ReportDataRecord, language: str,
     images: dict[str, bytes] = {}
     parts = [f"<h1>{_e(title)} · {_e(period_text(data, language))}</h1>",
              f"<p class='hub'>{_e(hub)}</p>"]
-    if data.kind == DAILY:
+    unrecorded = _unrecorded_day(data, language)
+    if unrecorded is not None:
+        parts.append(f"<p class='none'>{_e(unrecorded)}</p>")
+    elif data.kind == DAILY:
         parts.append(f"<p class='status'>{_e(_closed_text(data, language))}</p>")
     if data.under_way:
         parts.append(f"<p class='status'>{_e(_under_way_text(data, language))}</p>")
-    if data.empty:
+    if data.empty and unrecorded is None:
         key = "empty_day" if data.kind == DAILY else "empty_period"
         parts.append(f"<p class='none'>{_e(text(key, language))}</p>")
     if not data.empty or data.quiet:
@@ -110,7 +113,7 @@ def content(data: ReportDataRecord, language: str,
             parts.append(_groups("per_commodity", text("commodity", language),
                                  data.commodities, lambda c: _commodity_name(c, language),
                                  language, with_services=False))
-    if data.kind == DAILY:
+    if data.kind == DAILY and unrecorded is None:
         parts.append(_signatures(language))
     return ReportContentRecord(title, hub, period_text(data, language), language,
                                generated.strftime("%Y-%m-%d %H:%M"),
@@ -196,6 +199,21 @@ def _png(figure) -> bytes:
 
 def _image(resource: str) -> str:
     return f"<p align='center'><img src='{resource}' width='{_CHART_WIDTH_PX}'></p>"
+
+
+def _unrecorded_day(data: ReportDataRecord, language: str) -> str | None:
+    """What a daily summary says of a day still to come, or of one before the records start
+    with nothing of it recorded; None for any other. Neither is open to close and sign, nor
+    a day without traffic: "Day not closed yet" and "No movements on this day" said both."""
+    if data.kind != DAILY or not data.empty:
+        return None
+    if data.to_come:
+        return text("to_come", language, day=days(data.first, data.first, language))
+    if recorded(data.first, data.history_from) or data.not_run:
+        return None
+    return text("not_on_record", language,
+                day=days(data.history_from, data.history_from, language),
+                span=days(data.first, data.first, language))
 
 
 def _closed_text(data: ReportDataRecord, language: str) -> str:

@@ -105,6 +105,11 @@ class ReportDataRecord:
         return self.totals.services == 0 and self.totals.containers == 0
 
     @property
+    def to_come(self) -> bool:
+        """Wholly after today."""
+        return not self.past and self.today is None
+
+    @property
     def quiet(self) -> bool:
         """Empty, on record and over: a period without traffic, to compare like any other
         (a day whose trains were all cancelled read as one without any). Not one before the
