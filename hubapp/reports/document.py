@@ -23,7 +23,9 @@ from hubapp.domain.wording import (
     day, days, moment, month, months, number, part_of_month, service_time,
 )
 from hubapp.reports.text import NOTHING, growth, name, text, who
-from hubapp.store.reports import DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord
+from hubapp.store.reports import (
+    DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord, ServiceLineRecord,
+)
 
 CHART_DPI = 200
 DAYS_LISTED = 92  # a quarter lists its days; a longer period its months
@@ -112,7 +114,7 @@ def content(data: ReportDataRecord, language: str,
         if data.commodities:
             parts.append(_groups("per_commodity", text("commodity", language),
                                  data.commodities, lambda c: _commodity_name(c, language),
-                                 language, with_services=False))
+                                 language, numbers=_BOX_NUMBERS))
     if data.kind == DAILY and unrecorded is None:
         parts.append(_signatures(language))
     return ReportContentRecord(title, hub, period_text(data, language), language,
@@ -262,17 +264,26 @@ def _breakable(text: str) -> str:
     return _LONG_WORD.sub("\\1\u200b", _SLASH.sub("/\u200b", text))
 
 
-def _numbers(totals: TotalsRecord, with_services: bool = True) -> list[str]:
-    values = [number(totals.services)] if with_services else []
-    return values + [number(totals.containers), number(totals.teu),
-                     f"{number(totals.full)} / {number(totals.empty)}",
-                     f"{totals.gross_kg / 1000:,.1f}"]
+# The tables' number columns, by their header's key.
+_NUMBER_COLUMNS = {
+    "services": lambda totals: number(totals.services),
+    "containers": lambda totals: number(totals.containers),
+    "teu": lambda totals: number(totals.teu),
+    "full_empty": lambda totals: f"{number(totals.full)} / {number(totals.empty)}",
+    "tonnes": lambda totals: f"{totals.gross_kg / 1000:,.1f}",
+}
+_GROUP_NUMBERS = tuple(_NUMBER_COLUMNS)
+# A service's or a commodity's: no count of services, which would be 1 for a service and
+# count one carrying two commodities twice.
+_BOX_NUMBERS = _GROUP_NUMBERS[1:]
 
 
-def _number_headers(language: str, with_services: bool = True) -> list[tuple[str, bool]]:
-    keys = (("services",) if with_services else ()) + ("containers", "teu", "full_empty",
-                                                        "tonnes")
-    return [(text(key, language), True) for key in keys]
+def _numbers(totals: TotalsRecord, numbers: tuple[str, ...]) -> list[str]:
+    return [_NUMBER_COLUMNS[key](totals) for key in numbers]
+
+
+def _number_headers(language: str, numbers: tuple[str, ...]) -> list[tuple[str, bool]]:
+    return [(text(key, language), True) for key in numbers]
 
 
 def _comparison(data: ReportDataRecord, language: str) -> str:
@@ -357,25 +368,11 @@ def _under_way_text(data: ReportDataRecord, language: str) -> str:
 
 
 def _services(data: ReportDataRecord, language: str) -> str:
-    headers = [(text("service", language), False), (text("route", language), False),
-               (text("direction", language), False), (text("time", language), False),
-               *_number_headers(language, with_services=False),
-               (text("commodities", language), False)]
-    # The route's code, not its long name (the per-route table names the routes); only
-    # the commodities may take a second line, and a long service number, coupled trains'
-    # X8011/8012/8013, after a "/" (_breakable): kept on one line, it took the commodities'
-    # width and most rows took two lines.
-    rows = [[line.service_no, line.route_code or NOTHING,
-             text(line.direction, language), service_time(line.at, data.first),
-             *_numbers(line.totals, with_services=False),
-             text("list", language).join(name(en, zh, "no_commodity", language)
-                                         for en, zh in line.commodities)]
-            for line in data.services]
-    total = [text("total", language), "", "", "", *_numbers(data.totals, with_services=False),
-             ""]
-    numeric = [False] * 4 + [True] * 4 + [False]
-    return (f"<h2>{_e(text('services', language))}</h2>"
-            + _table(headers, rows, total, numeric, wrapping=(0, len(headers) - 1)))
+    lines = [(line, line.at, [text("list", language).join(
+        name(en, zh, "no_commodity", language) for en, zh in line.commodities)])
+             for line in data.services]
+    return _service_table("services", "time", lines, _BOX_NUMBERS, ("commodities",),
+                          data.totals, data.first, language)
 
 
 def _not_run(data: ReportDataRecord, language: str) -> str:
@@ -390,6 +387,31 @@ def _not_run(data: ReportDataRecord, language: str) -> str:
             + _table(headers, rows, None, [False] * len(headers)))
 
 
+def _service_table(heading: str, time_key: str,
+                   lines: list[tuple[ServiceLineRecord, dt.datetime | None, list[str]]],
+                   numbers: tuple[str, ...], words: tuple[str, ...], total: TotalsRecord,
+                   day: dt.date, language: str) -> str:
+    """A table of services: each of `lines` (a service, its time, its cells of the `words`
+    columns) as number, route, direction and time, the `numbers` of its boxes, then the
+    `words`; last a Total row of `total`'s numbers."""
+    headers = [*((text(key, language), False)
+                 for key in ("service", "route", "direction", time_key)),
+               *_number_headers(language, numbers), *((text(key, language), False)
+                                                       for key in words)]
+    # The route's code, not its long name (the per-route table names the routes); only
+    # the last column may take a second line, and a long service number, coupled trains'
+    # X8011/8012/8013, after a "/" (_breakable): kept on one line, it took the commodities'
+    # width and most rows took two lines.
+    rows = [[line.service_no, line.route_code or NOTHING, text(line.direction, language),
+             service_time(at, day), *_numbers(line.totals, numbers), *cells]
+            for line, at, cells in lines]
+    total_row = [text("total", language), "", "", "", *_numbers(total, numbers),
+                 *[""] * len(words)]
+    numeric = [False] * 4 + [True] * len(numbers) + [False] * len(words)
+    return (f"<h2>{_e(text(heading, language))}</h2>"
+            + _table(headers, rows, total_row, numeric, wrapping=(0, len(headers) - 1)))
+
+
 def _commodity_name(group: GroupTotalsRecord, language: str) -> str:
     if group.key == "other":
         return text("other", language)
@@ -397,15 +419,15 @@ def _commodity_name(group: GroupTotalsRecord, language: str) -> str:
 
 
 def _groups(heading: str, first_header: str, groups: tuple[GroupTotalsRecord, ...], label,
-            language: str, with_services: bool = True,
+            language: str, numbers: tuple[str, ...] = _GROUP_NUMBERS,
             counted=lambda group: True) -> str:
     """A table of groups with their total; a group not `counted` (a day before records
     began) shows dashes, not zeros."""
-    headers = [(first_header, False), *_number_headers(language, with_services)]
-    rows = [[label(group), *(_numbers(group.totals, with_services) if counted(group)
+    headers = [(first_header, False), *_number_headers(language, numbers)]
+    rows = [[label(group), *(_numbers(group.totals, numbers) if counted(group)
                              else [NOTHING] * (len(headers) - 1))] for group in groups]
     summed = TotalsRecord.summed(group.totals for group in groups)
-    total = [text("total", language), *_numbers(summed, with_services)]
+    total = [text("total", language), *_numbers(summed, numbers)]
     return (f"<h2>{_e(text(heading, language))}</h2>"
             + _table(headers, rows, total, [False] + [True] * (len(headers) - 1),
                      wrapping=(0,)))
