@@ -957,15 +957,18 @@ def test_the_chinese_daily_summary_names_the_command_line_in_chinese(qapp, demo_
     assert "; changed after closing by command line at " in status("en")
 
 
-def save_not_run(db, service_no: str, day: dt.date, status: str, at: dt.time) -> None:
-    """One inbound service of `day`, due at `at`, with no containers: cancelled or planned."""
+def save_not_run(db, service_no: str, day: dt.date, status: str, at: dt.time,
+                 notes: str = "", moves: tuple = ()) -> None:
+    """One inbound service of `day`, due at `at`, with `moves` (no containers unless given):
+    cancelled or planned."""
     from hubapp.domain.records import Direction, ServiceRecord
     from hubapp.store import services
 
     services.save_service(db, ServiceRecord(service_no, day, Direction.INBOUND,
                                             route_code="CN-LA", status=status,
-                                            scheduled_at=dt.datetime.combine(day, at)),
-                          [], TESTER)
+                                            scheduled_at=dt.datetime.combine(day, at),
+                                            notes=notes),
+                          list(moves), TESTER)
 
 
 def write_daily(db, day: dt.date, now: dt.datetime, language: str, output: Path) -> str:
@@ -1009,11 +1012,80 @@ def test_services_that_did_not_run_are_listed_apart_from_the_totals(qapp, demo_d
     went, not_run = text.split(f"\n{heading}\n", 1)
     assert "VX0" not in went
     assert [line.split() for line in not_run.splitlines() if "VX0" in line] == [
-        ["VX02", "CN-LA", text_of("inbound", language), "07:30", planned],
-        ["VX01", "CN-LA", text_of("inbound", language), "10:00", cancelled]]
+        ["VX02", "CN-LA", text_of("inbound", language), "07:30", "0", "0", planned],
+        ["VX01", "CN-LA", text_of("inbound", language), "10:00", "0", "0", cancelled]]
     totals = next(line.split() for line in went.splitlines()
                   if line.split()[:1] == [services])
     assert totals[1] == f"{counted.services:,}"
+
+
+@pytest.mark.parametrize(("language", "reason"), [
+    ("en", "Line closed between Chongqing and Qinzhou after a landslide near Guiyang: the "
+           "boxes are rebooked on X5506 tomorrow morning, the reefers on the 14:00 truck"),
+    ("zh", "贵阳附近山体滑坡，渝钦线中断：箱子改配明早 X5506 班列，冷藏箱改走 14:00 汽运，"
+           "货主已逐一电话通知，请调度室明日优先安排装车")])
+def test_not_run_shows_the_boxes_left_on_each_service_and_its_remarks(qapp, demo_db, tmp_path,
+                                                                      language, reason):
+    # The day's planned trains still carried 427 boxes (779 TEU) that the summary never
+    # showed, and a cancelled train's reason never reached the morning meeting.
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.domain.records import ContainerMoveRecord
+    from hubapp.domain.wording import number
+
+    boxes = [ContainerMoveRecord(with_check_digit(f"VXCU{n:06d}"), size, teu, "F", 20000)
+             for n, (size, teu) in enumerate((("42G1", 2.0), ("42G1", 2.0), ("22G1", 1.0)))]
+    save_not_run(demo_db, "VX01", DEMO_END, "cancelled", dt.time(10), notes=reason)
+    save_not_run(demo_db, "VX02", DEMO_END, "planned", dt.time(7, 30), moves=boxes)
+    counted = {row["service_no"]: (row["containers"], row["teu"]) for row in demo_db.query("""
+        SELECT s.service_no, COUNT(m.id) AS containers, COALESCE(SUM(m.teu), 0) AS teu
+        FROM service s LEFT JOIN container_move m ON m.service_id = s.id
+        WHERE s.date = ? AND s.status NOT IN ('departed', 'arrived')
+        GROUP BY s.id""", [DEMO_END.isoformat()])}
+    assert counted["VX01"] == (0, 0) and counted["VX02"] == (3, 5)
+    assert sum(containers for containers, _teu in counted.values()) > 100  # the demo's too
+
+    text = write_daily(demo_db, DEMO_END, dt.datetime(2026, 12, 1), language,
+                       tmp_path / "daily.pdf")
+    not_run = text.split(f"\n{text_of('not_run', language)}\n", 1)[1].split(
+        f"\n{text_of('per_route', language)}\n", 1)[0]
+    lines = [line.split() for line in not_run.splitlines() if line.strip()]
+    assert lines[0] == [text_of(key, language) for key in (
+        "service", "route", "direction", "scheduled", "containers", "teu", "status",
+        "remarks")]
+    printed = {line[0]: tuple(line[4:6]) for line in lines if line[0] in counted}
+    assert printed == {service_no: tuple(map(number, boxes))
+                       for service_no, boxes in counted.items()}
+    total = next(line for line in lines if line[0] == text_of("total", language))
+    assert total[1:] == [number(sum(column)) for column in zip(*counted.values())]
+    # All of it, over the lines it wraps to (read back as pdf_text normalises it).
+    read = unicodedata.normalize("NFKC", reason)
+    assert "".join(read.split()) in "".join(not_run.split())
+    assert not any(read in line for line in not_run.splitlines())
+
+
+def test_not_run_is_as_wide_as_its_columns_with_the_numbers_under_their_headers(
+        qapp, demo_db, tmp_path):
+    # Stretched to the page in five equal columns, its values sat far from their headers.
+    output = tmp_path / "daily.pdf"
+    write_daily(demo_db, DEMO_END, dt.datetime(2026, 12, 1), "en", output)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(output), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    page = next(page for page in bbox.split("<page ")[1:] if ">Not</word>" in page)
+    words = [(word, *map(float, box)) for *box, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        page)]
+    heading = next(y for word, _left, y, _right in words if word == "Not")
+    below = [word for word in words if word[2] > heading]
+
+    def first(text: str) -> tuple[str, float, float, float]:
+        return next(word for word in below if word[0] == text)
+
+    row = first("X8002")[2]
+    cells = sorted((word for word in below if abs(word[2] - row) < 1), key=lambda w: w[1])
+    for header, value in (("Containers", cells[4]), ("TEU", cells[5])):
+        assert abs(first(header)[3] - value[3]) < 1, (header, value)
+    # Well inside the right margin, where the page header's words end.
+    assert first("Remarks")[3] < max(word[3] for word in words) - 100
 
 
 @pytest.mark.parametrize(("language", "words"), [

@@ -24,7 +24,7 @@ from hubapp.domain.wording import (
 )
 from hubapp.reports.text import NOTHING, growth, name, text, who
 from hubapp.store.reports import (
-    DAILY, MONTHLY, GroupTotalsRecord, ReportDataRecord, ServiceLineRecord,
+    DAILY, MONTHLY, GroupTotalsRecord, NotRunRecord, ReportDataRecord, ServiceLineRecord,
 )
 
 CHART_DPI = 200
@@ -233,15 +233,17 @@ def _closed_text(data: ReportDataRecord, language: str) -> str:
 
 
 def _table(headers: list[tuple[str, bool]], rows: list[list[str]], total: list[str] | None,
-           numeric: list[bool], wrapping: tuple[int, ...] = ()) -> str:
-    """A full-width table; the header row repeats on every page (thead). Cells keep to one
-    line, but for the `wrapping` columns' names: a long one would push the columns after
-    it off the page, where they are lost. A header's own line breaks are kept."""
+           numeric: list[bool], wrapping: tuple[int, ...] = (), full_width: bool = True) -> str:
+    """A table, full-width or as wide as its cells; the header row repeats on every page
+    (thead). Cells keep to one line, but for the `wrapping` columns' names: a long one would
+    push the columns after it off the page, where they are lost. A header's own line breaks
+    are kept."""
     names = [_e(h).replace("\n", "<br>") for h, _ in headers]
     head = "".join(f"<th{' class=n' if n else ''}>{h}</th>" for h, (_, n) in zip(names, headers))
     classes = ["n" if n else "w" if column in wrapping else "" for column, n in
                enumerate(numeric)]
-    lines = [f"<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
+    width = " width='100%'" if full_width else ""
+    lines = [f"<table{width} border='0.5' cellspacing='0' cellpadding='2'>"
              f"<thead><tr>{head}</tr></thead>"]
     for row, css in [(r, "") for r in rows] + ([(total, " class='total'")] if total else []):
         cells = "".join(f"<td{f' class={c}' if c else ''}>"
@@ -376,21 +378,24 @@ def _services(data: ReportDataRecord, language: str) -> str:
 
 
 def _not_run(data: ReportDataRecord, language: str) -> str:
-    """The day's cancelled and still planned services: the totals count only those that
-    went, and a morning meeting asks which did not."""
-    headers = [(text(key, language), False)
-               for key in ("service", "route", "direction", "scheduled", "status")]
-    rows = [[line.service_no, line.route_code or NOTHING, text(line.direction, language),
-             service_time(line.scheduled_at, data.first), text(line.status, language)]
-            for line in data.not_run]
-    return (f"<h2>{_e(text('not_run', language))}</h2>"
-            + _table(headers, rows, None, [False] * len(headers)))
+    """The day's cancelled and still planned services with the boxes left on them, and why
+    (a cancelled train's remarks): the totals count only those that went, and a morning
+    meeting asks which did not, and how much cargo waits."""
+    lines = [(line, line.scheduled_at, [text(line.status, language), line.notes])
+             for line in data.not_run]
+    # As wide as its cells: stretched to the page, its few short columns each set their
+    # values far from their headers.
+    return _service_table("not_run", "scheduled", lines, ("containers", "teu"),
+                          ("status", "remarks"),
+                          TotalsRecord.summed(line.totals for line in data.not_run),
+                          data.first, language, full_width=False)
 
 
 def _service_table(heading: str, time_key: str,
-                   lines: list[tuple[ServiceLineRecord, dt.datetime | None, list[str]]],
+                   lines: list[tuple[ServiceLineRecord | NotRunRecord, dt.datetime | None,
+                                     list[str]]],
                    numbers: tuple[str, ...], words: tuple[str, ...], total: TotalsRecord,
-                   day: dt.date, language: str) -> str:
+                   day: dt.date, language: str, full_width: bool = True) -> str:
     """A table of services: each of `lines` (a service, its time, its cells of the `words`
     columns) as number, route, direction and time, the `numbers` of its boxes, then the
     `words`; last a Total row of `total`'s numbers."""
@@ -409,7 +414,8 @@ def _service_table(heading: str, time_key: str,
                  *[""] * len(words)]
     numeric = [False] * 4 + [True] * len(numbers) + [False] * len(words)
     return (f"<h2>{_e(text(heading, language))}</h2>"
-            + _table(headers, rows, total_row, numeric, wrapping=(0, len(headers) - 1)))
+            + _table(headers, rows, total_row, numeric, wrapping=(0, len(headers) - 1),
+                     full_width=full_width))
 
 
 def _commodity_name(group: GroupTotalsRecord, language: str) -> str:

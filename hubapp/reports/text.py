@@ -47,6 +47,7 @@ _TEXT = {
     "status": ("Status", "状态"),
     "planned": ("Planned", "计划"),
     "cancelled": ("Cancelled", "已取消"),
+    "remarks": ("Remarks", "备注"),  # a service's notes, as the Daily log's form names them
     "commodity": ("Commodity", "货名"),
     "outbound": ("Out", "出口"),
     "inbound": ("In", "进口"),

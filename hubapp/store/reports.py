@@ -48,13 +48,16 @@ class ServiceLineRecord:
 
 @dataclass(frozen=True, slots=True)
 class NotRunRecord:
-    """A service of the day that neither departed nor arrived: cancelled, or still planned."""
+    """A service of the day that neither departed nor arrived: cancelled, or still planned,
+    with the totals of the containers still on it."""
 
     service_no: str
     route_code: str | None
     direction: str
     scheduled_at: dt.datetime | None
     status: str
+    totals: TotalsRecord
+    notes: str  # its remarks: why a train was cancelled, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,11 +292,16 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
 
 def not_run(db: Database, day: dt.date) -> tuple[NotRunRecord, ...]:
     """The services of a day that did not go, cancelled or still planned, in the order they
-    were due: the throughput leaves them out, and a summary without them read as a quiet day."""
+    were due, with the boxes they carry: the throughput leaves them out, and a summary
+    without them read as a quiet day, and without their boxes as one where no cargo waited."""
     return tuple(NotRunRecord(row["service_no"], row["route_code"], row["direction"],
-                              minute_value(row["scheduled_at"]), row["status"])
+                              minute_value(row["scheduled_at"]), row["status"],
+                              totals_record(row), row["notes"])
                  for row in db.query(f"""
-        SELECT s.service_no, s.route_code, s.direction, s.scheduled_at, s.status
+        SELECT s.service_no, s.route_code, s.direction, s.scheduled_at, s.status, s.notes,
+               {TOTALS_COLUMNS}
         FROM service s
+        LEFT JOIN container_move m ON m.service_id = s.id
         WHERE s.date = ? AND NOT ({MOVED})
+        GROUP BY s.id
         ORDER BY s.scheduled_at NULLS LAST, s.service_no""", [day.isoformat()]))
