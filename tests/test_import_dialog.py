@@ -674,6 +674,27 @@ def test_the_sheet_read_of_a_workbook_of_several_is_named(main_window, qtbot, mo
     assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "日期\n→ date"
 
 
+def test_a_workbook_saved_on_its_summary_sheet_previews_the_list(main_window, qtbot,
+                                                                  monkeypatch, tmp_path):
+    # The summary was previewed, its columns offered to map, and the list left unread.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "containers"
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        book.active.append(line.split(","))
+    pivot = book.create_sheet("Sheet1")
+    pivot.append(["Row Labels", "Sum of teu", "Count of container"])
+    pivot.append(["2026-03-05", 24, 20])
+    book.active = 1
+    book.save(tmp_path / "pivot.xlsx")
+
+    dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "pivot.xlsx")
+
+    assert dialog.result_label.text().endswith(" Read from sheet “containers”.")
+    assert dialog.preview_model.rowCount() == 20 and not dialog.mapping_boxes
+
+
 def test_a_file_corrected_after_a_refused_import_is_previewed_again(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
     """The problem list says to correct the file and import it again; the clerk also deleted

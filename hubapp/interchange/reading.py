@@ -430,22 +430,41 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
 
 
 def _sheet_to_read(book) -> tuple[object, tuple[str, ...]]:
-    """The sheet Excel opens the workbook on if it is visible and holds a table (a header
-    Hub Desk knows, or columns to map by hand), else the first visible one with a header row
-    ("说明", a cover sheet of a few lines, often comes first; templates keep their dropdown
-    lists on a hidden sheet); and the titles of the other visible sheets with a header row,
-    which are not read (one list per file) but must not go unsaid."""
+    """The sheet Excel opens the workbook on if it is visible and holds a whole list (every
+    required column named), else the first visible one that does: a summary or pivot sheet
+    left open on saving ("Row Labels | Sum of teu", "日期 | 线路 | 箱数") is not the list.
+    Without a whole list anywhere, the sheet opened on if it holds a header Hub Desk knows
+    or columns to map by hand, else the first visible one with a header row ("说明", a
+    cover sheet of a few lines, often comes first; templates keep their dropdown lists on
+    a hidden sheet). Also the titles of the other visible sheets that hold a list as the
+    one read does (a whole one, or a header row), which are not read (one list per file)
+    but must not go unsaid."""
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
     first_rows = {sheet.title: _first_rows(sheet) for sheet in visible}
     listing = [sheet for sheet in visible if has_header(first_rows[sheet.title])]
+    whole = [sheet for sheet in listing if _names_required(first_rows[sheet.title])]
     active = book.active
-    if active in listing or (active in visible and _holds_table(first_rows[active.title])):
+    if active in whole:
+        chosen = active
+    elif whole:
+        chosen = whole[0]
+    elif active in listing or (active in visible and _holds_table(first_rows[active.title])):
         chosen = active
     elif listing:
         chosen = listing[0]
     else:  # no header anywhere: the sheet shown, whose problems then say what it lacks
         chosen = active if active in visible else (visible or book.worksheets)[0]
-    return chosen, tuple(sheet.title for sheet in listing if sheet is not chosen)
+    # Beside a whole list, a summary naming a field or two is no list left unread.
+    others = whole if chosen in whole else listing
+    return chosen, tuple(sheet.title for sheet in others if sheet is not chosen)
+
+
+def _names_required(rows: list[list[str]]) -> bool:
+    """Whether the header of a sheet's first rows, as read, names every required column."""
+    from hubapp.interchange.parsing import REQUIRED, column_fields
+
+    named = column_fields(_table("", enumerate(rows, 1), 0, "").headers)
+    return all(name in named for name in REQUIRED)
 
 
 # How many rows of a sheet are looked at for a header row (blank ones included).
