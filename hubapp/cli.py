@@ -819,7 +819,8 @@ _TWO_COLUMNS_FOR_ONE_FIELD = QT_TRANSLATE_NOOP(
 def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
     from hubapp.interchange.importing import (
-        left_out_note, total_lines_note, unkept_times_note, unread_sheets_note,
+        left_out_note, rounded_kg_note, total_lines_note, unkept_times_note,
+        unread_sheets_note,
     )
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
@@ -866,6 +867,8 @@ def run_import(args: argparse.Namespace) -> int:
     if note := total_lines_note(result, translate):
         print(note, file=sys.stderr)
     if note := unkept_times_note(result, translate):
+        print(note, file=sys.stderr)
+    if note := rounded_kg_note(result, translate):
         print(note, file=sys.stderr)
     if not result.ok and (note := unread_sheets_note(result.unread_sheets, translate)):
         print(f"{args.file.name}: {note}", file=sys.stderr)  # the summary says it otherwise

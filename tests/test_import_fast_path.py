@@ -21,6 +21,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import export_file, import_file, importing, reading
 from hubapp.interchange.columnar import quick_rows
+from hubapp.interchange.importing import rounded_kg_note
 from hubapp.interchange.reading import read_table
 from hubapp.store import (
     audit, dwell, interchange as store_interchange, open_db, reference, rollup,
@@ -77,8 +78,9 @@ def test_the_export_is_clean_for_the_quick_path(emptied, demo_db):
     path, _db_path = emptied
     quick = quick_rows(read_table(path), store_interchange.lookups(demo_db))
     assert quick is not None
-    rows, unkept = quick
+    rows, unkept, rounded = quick
     assert unkept == []  # an export writes each train's time in its direction's column
+    assert rounded == 0  # nor a fraction of a kilogram
     without_containers = len(rows.services) - len(set(rows.service))
     assert without_containers  # the demo has one, written as a row of its own
     assert len(rows.container) + without_containers == len(read_table(path).rows) > 1_000
@@ -109,6 +111,29 @@ def test_interleaved_services_are_grouped_as_the_row_by_row_parse_groups_them(
     (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
 
     assert quick.saved and slow.saved
+    assert stored(quick_db) == stored(slow_db)
+
+
+def test_a_fraction_of_a_kilogram_is_rounded_half_up_and_said(demo_db_path, tmp_path,
+                                                              monkeypatch):
+    # round() made 24000.5 24000 but 24001.5 24002 (half to even), and nothing said so.
+    weights = ["24000.5", "24001.5", "24000.6", "24000.4", "24000.0", "24000"]
+    boxes = [with_check_digit(f"KGSU{n:06d}") for n in range(len(weights))]
+    path = tmp_path / "net-plus-tare.csv"
+    path.write_text("\n".join([HEADER] + [
+        f"2026-03-06,X1,outbound,CN-LA,{box},22G1,F,{kg},cassava flour"
+        for box, kg in zip(boxes, weights)]) + "\n", encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved
+    assert quick.rounded_kg == slow.rounded_kg == 4
+    assert rounded_kg_note(quick) == ("net-plus-tare.csv: 4 gross weights given with a "
+                                      "fraction of a kilogram, rounded to whole kilograms "
+                                      "(24000.5 to 24001)")
+    assert [kg for (kg,) in quick_db.execute(
+        "SELECT gross_kg FROM container_move WHERE container LIKE 'KGSU%' ORDER BY container"
+    )] == [24001, 24002, 24001, 24000, 24000, 24000]
     assert stored(quick_db) == stored(slow_db)
 
 

@@ -7,6 +7,7 @@ container is judged the same way however it arrives.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -264,15 +265,22 @@ def elsewhere_error(number: str, other_service: str, other_status: str,
 _KILOGRAMS = re.compile(r"(?:kgs?|公斤|千克)$", re.IGNORECASE)
 
 
+def _kilograms(text: str) -> str:
+    """The number of a weight as written, without its thousands commas, spaces and unit."""
+    return _KILOGRAMS.sub("", "".join(folded(text).replace(",", "").split()))
+
+
 def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
     """Kilograms as written ("25,540", "25540.0", "25540 kg", "25540公斤"), None when blank,
-    or why it is unreadable."""
+    or why it is unreadable. A fraction is rounded half up (kg_rounded)."""
     text = folded(text)
-    raw_kg = _KILOGRAMS.sub("", "".join(text.replace(",", "").split()))
+    raw_kg = _kilograms(text)
     if not raw_kg:
         return None, None
     try:
-        gross_kg = round(float(raw_kg))
+        # Half up, as a spreadsheet shows 24000.5 (net + tare) formatted without decimals:
+        # round() made it 24000 but 24001.5 24002, half to even.
+        gross_kg = math.floor(float(raw_kg) + 0.5)
     except (ValueError, OverflowError):  # "22.5t", "1e999"
         return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight {value!r} is not a number of kilograms"), {"value": text})
@@ -280,6 +288,15 @@ def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
         return None, FieldError("gross_kg", QT_TRANSLATE_NOOP(
             "messages", "Gross weight must be more than 0 kg, not {value}"), {"value": text})
     return gross_kg, None
+
+
+def kg_rounded(text: str) -> bool:
+    """Whether parse_gross_kg rounds the weight written to whole kilograms ("24000.6"; not
+    "24000.0", a number cell's): an import says how many it rounded."""
+    try:
+        return not float(_kilograms(text) or 0).is_integer()
+    except ValueError:
+        return False
 
 
 def parse_move(

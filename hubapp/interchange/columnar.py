@@ -19,7 +19,8 @@ from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import FULL, Direction
 from hubapp.domain.validation import (
-    CONTROL, folded, full_empty_code, parse_gross_kg, size_type_code, validate_service, weight_errors,
+    CONTROL, folded, full_empty_code, kg_rounded, parse_gross_kg, size_type_code, validate_service,
+    weight_errors,
 )
 from hubapp.interchange.parsing import (
     MOVE_FIELDS, SERVICE_FIELDS, UNKEPT_TIME, build_service, column_positions, hs_code_agrees,
@@ -43,9 +44,10 @@ def quick_rows(
     manual: Mapping[int, str | None] | None = None,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
-) -> tuple[ImportRowsRecord, list[str]] | None:
-    """The rows of a file without a single problem, and of each service that gave a time the
-    hub does not keep, that time's field (parsing.UNKEPT_TIME); None if it has any problem."""
+) -> tuple[ImportRowsRecord, list[str], int] | None:
+    """The rows of a file without a single problem, of each service that gave a time the
+    hub does not keep, that time's field (parsing.UNKEPT_TIME), and how many weights were
+    rounded to whole kilograms; None if it has any problem."""
     index, problems = column_positions(table.headers, manual)
     total = len(table.rows if isinstance(table, Table) else table.lines)
     if problems or not total:
@@ -79,6 +81,7 @@ def quick_rows(
         full_empty = _mapped(columns.get("full_empty"), _full_empty)
         stage()
         weights = _mapped(columns.get("gross_kg"), _gross_kg)
+        rounded = sum(_mapped(columns.get("gross_kg"), kg_rounded))
         for fe, kg, text in set(zip(full_empty, weights, written)):
             if weight_errors(fe, kg, sizes[text][1]):
                 raise _NotClean
@@ -102,7 +105,7 @@ def quick_rows(
         services, owner, containers, list(map(codes.__getitem__, written)),
         teus, full_empty, weights, commodities, list(map(folded, columns.get("seal"))),
         columns.get("shipper"), columns.get("consignee"))
-    return _in_service_order(rows), unkept
+    return _in_service_order(rows), unkept, rounded
 
 
 class _Columns:

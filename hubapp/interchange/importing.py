@@ -54,6 +54,7 @@ class ImportResultRecord:
     # The services that gave a time the hub does not keep (the far end's), and its columns.
     unkept_times: int = 0
     unkept_columns: tuple[str, ...] = ()
+    rounded_kg: int = 0  # gross weights with a fraction, rounded to whole kilograms
 
     @property
     def ok(self) -> bool:
@@ -126,13 +127,15 @@ def import_file(
             if progress is not None:
                 progress(rows + (rows * done // total if total else rows), 2 * rows)
 
-        def save(items: ImportRowsRecord, unkept: list[str], skipped_services: int = 0,
-                 skipped_containers: int = 0) -> ImportResultRecord:
+        def save(items: ImportRowsRecord, unkept: list[str], rounded_kg: int,
+                 skipped_services: int = 0, skipped_containers: int = 0,
+                 ) -> ImportResultRecord:
             header = dict(zip(column_fields(table.headers, manual), table.headers))
             skipped = {"skipped_services": skipped_services,
                        "skipped_containers": skipped_containers,
                        "unkept_times": len(unkept),
-                       "unkept_columns": tuple(header[name] for name in sorted(set(unkept)))}
+                       "unkept_columns": tuple(header[name] for name in sorted(set(unkept))),
+                       "rounded_kg": rounded_kg}
             if dry_run:
                 store.ensure_days_open(db, items, actor, reason)
                 saving(1, 1)  # nothing to save: the work is done
@@ -169,7 +172,7 @@ def import_file(
         items, skipped_containers = _without(items, stored_services, duplicates)
         return save(ImportRowsRecord.from_items(items),
                     [planned.unkept_time for planned in plan.services if planned.unkept_time],
-                    len(stored_services), skipped_containers)
+                    plan.rounded_kg, len(stored_services), skipped_containers)
 
 
 @contextlib.contextmanager
@@ -315,6 +318,18 @@ def unkept_times_note(result: ImportResultRecord, translate: Translate = untrans
                              "it"), result.unkept_times).format(
         file=result.file, count=f"{result.unkept_times:,}",
         columns=", ".join(result.unkept_columns))
+
+
+def rounded_kg_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
+    """The gross weights given with a fraction of a kilogram (a net + tare formula's), said
+    as rounded so that a stored weight differing from the file's is not a surprise ("" when
+    there were none)."""
+    if not result.rounded_kg:
+        return ""
+    return counted(translate("cli", "{file}: {count} gross weight(s) given with a fraction "
+                             "of a kilogram, rounded to whole kilograms (24000.5 to 24001)"),
+                   result.rounded_kg).format(
+        file=result.file, count=f"{result.rounded_kg:,}")
 
 
 def _data_rows(table: Table | PlainLines) -> int:

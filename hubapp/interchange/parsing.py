@@ -21,7 +21,7 @@ from hubapp.domain.records import (
     ContainerMoveRecord, Direction, Mode, ServiceRecord, Status,
 )
 from hubapp.domain.validation import (
-    folded, parse_date, parse_move, parse_time, service_number, validate_service,
+    folded, kg_rounded, parse_date, parse_move, parse_time, service_number, validate_service,
 )
 from hubapp.interchange.reading import Table
 from hubapp.store.interchange import LookupsRecord
@@ -149,6 +149,7 @@ class ImportPlan:
     problems: list[Problem]
     rows: int
     header: dict[str, str] = field(default_factory=dict)  # field → its column's header
+    rounded_kg: int = 0  # weights with a fraction, rounded to whole kilograms
 
     def column(self, name: str) -> str:
         return self.header.get(name, name)
@@ -218,6 +219,7 @@ def parse_table(
     positions = list(index.items())
     width = max(index.values()) + 1
     total = len(table.rows)
+    rounded_kg = 0
     for done, (line, cells) in enumerate(table.rows):
         if done % 5_000 == 0:
             if check is not None:
@@ -280,6 +282,7 @@ def parse_table(
         if move is not None:
             group.moves.append(move)
             group.lines.append(line)
+            rounded_kg += kg_rounded(text.get("gross_kg", ""))
     if progress is not None:
         progress(total, total)
 
@@ -297,7 +300,7 @@ def parse_table(
         planned.append(PlannedService(service, group.moves, group.lines, group.first_line,
                                       group.rows, str(group.values.get(UNKEPT_TIME, ("",))[0])))
     problems.sort(key=lambda problem: problem.line)
-    return ImportPlan(planned, problems, total, header)
+    return ImportPlan(planned, problems, total, header, rounded_kg)
 
 
 # A service's field → the file's column it was read from, where their names differ.

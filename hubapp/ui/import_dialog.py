@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from hubapp.domain.errors import HubError
 from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
-    left_out_note, services_and_containers, total_lines_note, unkept_times_note,
+    left_out_note, rounded_kg_note, services_and_containers, total_lines_note,
+    unkept_times_note,
 )
 from hubapp.interchange.parsing import column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
@@ -525,6 +526,7 @@ class ImportDialog(QDialog):
             said.append(left_out_note(result, QCoreApplication.translate))
             said.append(total_lines_note(result, QCoreApplication.translate))
             said.append(unkept_times_note(result, QCoreApplication.translate))
+            said.append(rounded_kg_note(result, QCoreApplication.translate))
             self._set_result(formatting.sentences(*said))
             self.skip_duplicates.hide()
             self.import_button.setEnabled(False)
