@@ -389,6 +389,35 @@ def test_export_dialog_writes_xlsx(qtbot, monkeypatch, tmp_path, app_ctx):
     assert back.ok and back.skipped_containers == count
 
 
+@pytest.mark.parametrize("typed, kind, chosen_format, written_format", [
+    ("march.xlsx", None, 0, 1),  # written as march.xlsx.csv
+    ("march.csv", None, 1, 0),
+    ("march", "Excel", 0, 1),
+])
+def test_the_name_typed_or_file_type_chosen_on_saving_decides_the_format(
+        qtbot, save_as, tmp_path, app_ctx, typed, kind, chosen_format, written_format):
+    dialog = ExportDialog(app_ctx, day=dt.date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.format_box.setCurrentIndex(chosen_format)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    save_as(folder / typed, kind)
+
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None)
+
+    suffix = [".csv", ".xlsx"][written_format]
+    written = (folder / typed).with_suffix(suffix)
+    assert [path.name for path in folder.iterdir()] == [written.name]
+    assert written.read_bytes().startswith(b"PK") == (suffix == ".xlsx")
+    assert dialog.format_box.currentIndex() == written_format
+    # Both file types offered, the one chosen in the dialog first.
+    assert save_as.asked[0][2] == ["CSV files (*.csv);;Excel workbooks (*.xlsx)",
+                                   "Excel workbooks (*.xlsx);;CSV files (*.csv)"][chosen_format]
+
+
 def test_export_opens_on_the_day_the_daily_log_shows(main_window, qtbot, monkeypatch,
                                                      tmp_path):
     target = tmp_path / "day.csv"

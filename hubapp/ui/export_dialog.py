@@ -89,15 +89,20 @@ class ExportDialog(QDialog):
             return
         suffix = self.format_box.currentData()
         name = f"containers-{first.isoformat()}-{last.isoformat()}{suffix}"
-        filters = self.tr("CSV files (*.csv)") if suffix == ".csv" else \
-            self.tr("Excel workbooks (*.xlsx)")
+        kinds = {".csv": self.tr("CSV files (*.csv)"),
+                 ".xlsx": self.tr("Excel workbooks (*.xlsx)")}
+        # Both, the format chosen first: a name typed with the other's suffix (march.xlsx
+        # while CSV was chosen) was written as march.xlsx.csv.
+        filters = ";;".join(sorted(kinds.values(), key=lambda kind: kind != kinds[suffix]))
         chosen = dialogs.pick_save_file(self, self.tr("Export containers"),
                                         str(last_folder("export") / name), filters)
         if not chosen:
             return
         path = Path(chosen)
         remember_folder("export", path)
-        if path.suffix.lower() != suffix:
+        if path.suffix.lower() in kinds:  # the suffix typed, or the file type chosen, decides
+            self.format_box.setCurrentIndex(self.format_box.findData(path.suffix.lower()))
+        else:
             path = path.with_name(path.name + suffix)
 
         def work(control: TaskControl) -> int:
