@@ -989,6 +989,34 @@ def test_a_problem_past_the_rows_previewed_leaves_no_other_row_picked(
     assert dialog.preview.selectionModel().selectedRows() == []
 
 
+def test_the_actual_time_column_is_read_as_the_hub_s_time_or_mapped_when_beside_another(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    box = with_check_digit("ACTU000001")
+    path = tmp_path / "actual.csv"
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,实际时间\n"
+                    f"2026-03-06,X5508,进口,{box},22G1,空,14:20\n", encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    assert dialog.preview_model.headerData(6, Qt.Orientation.Horizontal) == \
+        "实际时间\n→ actual_at (departure outbound, arrival inbound)"
+    assert not dialog.mapping_boxes
+
+    # Beside the far end's departure it is refused until mapped to what it is.
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,发车时间,实际时间\n"
+                    f"2026-03-06,X5508,进口,{box},22G1,空,2026-03-05 21:40,14:20\n",
+                    encoding="utf-8")
+    dialog.open_file(path)
+    run_import(dialog, qtbot)
+    assert [(p.line, p.column) for p in dialog.problems_model.problems] == [(1, "实际时间")]
+    mapping = dialog.mapping_boxes[7]
+    mapping.setFocus()
+    qtbot.keyClicks(mapping, "arrived_at")
+    assert mapping.currentData() == "arrived_at"
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().startswith("Imported 1 service, 1 container")
+    assert app_ctx.db.execute("SELECT actual_at FROM service WHERE service_no = 'X5508' AND"
+                              " date = '2026-03-06'").fetchone()[0] == "2026-03-06 14:20"
+
+
 def test_a_departure_beside_an_arrival_counts_for_outbound_only_as_preview_and_result_say(
         main_window, qtbot, monkeypatch, tmp_path):
     """An inbound list's 发车时间 (when it left Vientiane) beside its 到达时间 is not kept:

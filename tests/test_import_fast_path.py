@@ -137,6 +137,25 @@ def test_a_fraction_of_a_kilogram_is_rounded_half_up_and_said(demo_db_path, tmp_
     assert stored(quick_db) == stored(slow_db)
 
 
+def test_the_actual_time_column_is_a_departure_or_an_arrival_by_direction(
+        demo_db_path, tmp_path, monkeypatch):
+    boxes = [with_check_digit(f"ACTU{n:06d}") for n in range(2)]
+    path = tmp_path / "actual.csv"
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,实际时间\n"
+                    f"2026-03-06,X8001,出口,{boxes[0]},22G1,空,08:30\n"
+                    f"2026-03-06,X5508,进口,{boxes[1]},22G1,空,2026-03-07 00:15\n",
+                    encoding="utf-8")
+
+    (quick_db, quick), (slow_db, slow) = both_ways(demo_db_path, tmp_path, path, monkeypatch)
+
+    assert quick.saved and slow.saved
+    assert quick_db.execute(
+        "SELECT direction, status, actual_at FROM service WHERE date = '2026-03-06'"
+        " AND service_no IN ('X8001', 'X5508') ORDER BY direction").fetchall() == [
+        ("inbound", "arrived", "2026-03-07 00:15"), ("outbound", "departed", "2026-03-06 08:30")]
+    assert stored(quick_db) == stored(slow_db)
+
+
 INDEXES = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY 1"
 
 

@@ -669,6 +669,55 @@ def test_export_then_import_round_trips_exactly(demo_db, tmp_path, suffix):
         assert again.read_bytes() == path.read_bytes()
 
 
+@pytest.mark.parametrize("header", ["实际时间", "Actual", "actual time"])
+def test_the_service_form_s_actual_time_column_is_each_train_s_own_time(demo_db, tmp_path,
+                                                                        header):
+    """The form's label for a train's time (Actual, 实际时间) was no known header: an
+    export's times put under it were left out, every train stored without its time."""
+    first, last = dt.date(2026, 3, 4), dt.date(2026, 3, 5)
+    services = _service_rows(demo_db, first, last)
+    path = tmp_path / "actual.xlsx"
+    export_file(demo_db, path, first, last)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    titles = [cell.value for cell in sheet[1]]
+    departed, arrived = titles.index("departed_at") + 1, titles.index("arrived_at") + 1
+    for row in range(2, sheet.max_row + 1):  # one column of the hub's times, as the form has
+        if sheet.cell(row, departed).value is None:
+            sheet.cell(row, departed).value = sheet.cell(row, arrived).value
+    sheet.cell(1, departed).value = header
+    sheet.delete_cols(arrived)
+    book.save(path)
+    demo_db.execute("DELETE FROM service WHERE date BETWEEN ? AND ?",
+                    [first.isoformat(), last.isoformat()])
+    demo_db.conn.commit()
+
+    result = import_file(demo_db, path, TESTER)
+
+    assert result.saved, result.problems[:5]
+    assert (result.left_out, result.unkept_times) == ((), 0)
+    assert _service_rows(demo_db, first, last) == services
+
+
+def test_an_actual_time_column_beside_a_departure_or_arrival_is_refused(demo_db, tmp_path):
+    # An export's departed_at renamed 实际时间 beside its arrived_at: which is an inbound
+    # train's time at the hub cannot be told.
+    day = dt.date(2026, 3, 5)
+    path = tmp_path / "renamed.csv"
+    export_file(demo_db, path, day, day)
+    path.write_text(path.read_text(encoding="utf-8-sig").replace(",departed_at,", ",实际时间,", 1),
+                    encoding="utf-8")
+    before = checksum(demo_db)
+
+    result = import_file(demo_db, path, TESTER, skip_duplicates=True)
+
+    assert [problem.text() for problem in result.problems] == [
+        "line 1, 实际时间: This column gives the actual time (an outbound train's departure, an "
+        "inbound one's arrival), and column 'arrived_at' a time of the train too: name this "
+        "one departed_at or arrived_at, or leave one of the two out"]
+    assert checksum(demo_db) == before
+
+
 def test_an_export_of_boxes_entered_ahead_of_their_commodity_s_retirement_reads_back(
         demo_db, tmp_path):
     """A planned train's boxes of durian, entered before durian was retired the day before

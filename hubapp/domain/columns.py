@@ -39,6 +39,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "departed_at": ("departed at", "departure", "departure time", "time", "发车时间"),
     # An inbound train's time at the hub, where the list gives it apart from the departure.
     "arrived_at": ("arrived at", "arrival", "arrival time", "到达时间", "到站时间", "抵达时间"),
+    # The service form's "Actual" (实际时间): the hub's time, by the train's direction either.
+    "actual_at": ("actual", "actual at", "actual time", "实际时间"),
     "status": ("status", "状态"),
     "shipper": ("shipper", "发货人"),
     "consignee": ("consignee", "收货人"),

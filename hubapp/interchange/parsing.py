@@ -34,10 +34,16 @@ COLUMNS: tuple[str, ...] = (
     "container", "size_type", "teu", "full_empty", "gross_kg", "commodity", "hs_code", "seal",
     "shipper", "consignee",
 )
+# The actual time as the service form names it ("Actual", 实际时间): an outbound train's
+# departure, an inbound one's arrival. Export writes the two apart, so it is no column of its.
+ACTUAL = "actual_at"
+# Every field a column may give, as the import window offers them for a column to map.
+FIELDS: tuple[str, ...] = (*COLUMNS[:COLUMNS.index("arrived_at") + 1], ACTUAL,
+                           *COLUMNS[COLUMNS.index("arrived_at") + 1:])
 REQUIRED: tuple[str, ...] = ("date", "service", "direction", "container", "size_type")
 SERVICE_FIELDS: tuple[str, ...] = (
     "date", "service", "direction", "mode", "route", "origin", "destination", "scheduled_at",
-    "departed_at", "arrived_at", "status", "wagons", "notes",
+    "departed_at", "arrived_at", ACTUAL, "status", "wagons", "notes",
 )
 # A row with all of these empty is its service without a container (export writes a
 # cancelled service, or one that left empty, so); a service that has containers too is
@@ -175,7 +181,8 @@ def columns_to_map(headers: Sequence[str]) -> list[int]:
     and those giving a field another column gives too ("Size" and "Type" both size_type)."""
     names = column_fields(headers)
     return [index for index, (header, name) in enumerate(zip(headers, names))
-            if header and (name is None or names.count(name) > 1)]
+            if header and (name is None or names.count(name) > 1
+                           or name == ACTUAL and any(time in names for time in _TIMES))]
 
 
 def unneutralise(text: str) -> str:
@@ -292,8 +299,10 @@ def parse_table(
         service = build_service(key, {name: value for name, (value, _line, _raw)
                                       in group.values.items()})
         for error in validate_service(service):
-            column = "arrived_at" if error.field == "actual_at" and "arrived_at" in group.values \
-                else _FILE_COLUMN.get(error.field, error.field)
+            column = _FILE_COLUMN.get(error.field, error.field)
+            if error.field == "actual_at":
+                column = ACTUAL if ACTUAL in header else \
+                    "arrived_at" if "arrived_at" in group.values else "departed_at"
             value, line = _given(group, column, number, group.first_line)
             problems.append(Problem(line, header.get(column, column), value, error.template,
                                     error.values))
@@ -304,7 +313,9 @@ def parse_table(
 
 
 # A service's field → the file's column it was read from, where their names differ.
-_FILE_COLUMN = {"service_no": "service", "actual_at": "departed_at"}
+_FILE_COLUMN = {"service_no": "service"}
+# The columns of a time each direction names apart, which ACTUAL cannot stand beside.
+_TIMES = ("departed_at", "arrived_at")
 
 
 def _past_the_header(table: Table, line: int, cells: list[str], past: list[str]) -> Problem:
@@ -358,6 +369,13 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
                                      "name": Term("columns", name)}))
         else:
             index[name] = position
+    if ACTUAL in index and (other := next((index[name] for name in _TIMES if name in index),
+                                          None)) is not None:
+        problems.append(Problem(line, headers[index[ACTUAL]], "", QT_TRANSLATE_NOOP(
+            "messages", "This column gives the actual time (an outbound train's departure, an "
+                        "inbound one's arrival), and column {other!r} a time of the train too: "
+                        "name this one departed_at or arrived_at, or leave one of the two out"),
+            {"other": headers[other]}))
     for name in REQUIRED:
         if name not in index:
             problems.append(Problem(line, Term("columns", name), "", QT_TRANSLATE_NOOP(
@@ -392,7 +410,8 @@ def build_service(key: tuple[dt.date, str, Direction],
         service_no=number, date=day, direction=direction, mode=mode,
         route_code=route.code if route else None, origin=values.get("origin"),
         destination=values.get("destination"), scheduled_at=values.get("scheduled_at"),
-        actual_at=values.get("arrived_at", values.get("departed_at")), status=status,
+        actual_at=next((values[name] for name in (ACTUAL, "arrived_at", "departed_at")
+                        if name in values), None), status=status,
         wagons=values.get("wagons"),
         notes=values.get("notes") or "",
     )
@@ -491,10 +510,13 @@ class _Row:
         return values
 
     def actual_column(self, key: tuple[dt.date, str, Direction] | None) -> str:
-        """The column giving the service's actual time: an inbound train's arrival where the
+        """The column giving the service's actual time: the one named so (实际时间, never
+        beside another time: column_positions), or an inbound train's arrival where the
         file has that column. Otherwise departed_at, the one time column of DESIGN.md's
         format, which earlier exports wrote an arrival under; the other time is the far
         end's, which the hub does not keep (an inbound train left Vientiane at 发车时间)."""
+        if ACTUAL in self.text:
+            return ACTUAL
         inbound = key is not None and key[2] == Direction.INBOUND
         return "arrived_at" if inbound and "arrived_at" in self.text else "departed_at"
 

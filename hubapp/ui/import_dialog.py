@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.errors import HubError
-from hubapp.interchange import COLUMNS, ImportResultRecord, Problem, import_file, read_table
+from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
     left_out_note, rounded_kg_note, services_and_containers, total_lines_note,
     unkept_times_note,
 )
-from hubapp.interchange.parsing import column_fields, columns_to_map
+from hubapp.interchange.parsing import ACTUAL, FIELDS, column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
 from hubapp.store import day_close
@@ -135,6 +135,9 @@ class PreviewModel(QAbstractTableModel):
             read_as = self.tr("{field} (outbound only)").format(field=read_as)
         elif field == "arrived_at":  # an outbound train's arrival at the far end neither
             read_as = self.tr("{field} (inbound only)").format(field=read_as)
+        elif field == ACTUAL:
+            read_as = self.tr("{field} (departure outbound, arrival inbound)").format(
+                field=read_as)
         return f"{self._headers[section]}\n→ {read_as}"
 
 
@@ -352,7 +355,7 @@ class ImportDialog(QDialog):
             box = QComboBox(self.mapping_scroll.widget())
             focus.in_scrolled_panel(box, self.mapping_scroll)
             box.addItem(self.tr("(ignore this column)"), None)
-            for name in COLUMNS:
+            for name in FIELDS:
                 box.addItem(labels.column(name), name)
             # Two columns giving one field start as recognised: the import's problem
             # then names them, and here each can be mapped elsewhere or ignored.

@@ -75,8 +75,8 @@ def teu_45ft(teu: float) -> str:
 
 
 def column(name: str) -> str:
-    """A loading-list column (interchange.COLUMNS): its key as English files write it, or its
-    Chinese name."""
+    """A loading-list column (interchange.parsing.FIELDS): its key as English files write it,
+    or its Chinese name."""
     return {
         "date": QCoreApplication.translate("columns", "date"),
         "service": QCoreApplication.translate("columns", "service"),
@@ -88,6 +88,7 @@ def column(name: str) -> str:
         "scheduled_at": QCoreApplication.translate("columns", "scheduled_at"),
         "departed_at": QCoreApplication.translate("columns", "departed_at"),
         "arrived_at": QCoreApplication.translate("columns", "arrived_at"),
+        "actual_at": QCoreApplication.translate("columns", "actual_at"),
         "status": QCoreApplication.translate("columns", "status"),
         "wagons": QCoreApplication.translate("columns", "wagons"),
         "notes": QCoreApplication.translate("columns", "notes"),
