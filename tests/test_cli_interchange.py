@@ -117,12 +117,17 @@ def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):
     imported = hubapp("import", tmp_path / "two.xlsx", "--db", db, "--dry-run")
     book.active = 1
     book.save(tmp_path / "two.xlsx")
+    # Opened on the sheet without 箱号, the whole list is read all the same.
+    passed_over = hubapp("import", tmp_path / "two.xlsx", "--db", db, "--dry-run")
+    book["X5508"].delete_cols(8)  # without a whole list anywhere, the sheet opened on
+    book.save(tmp_path / "two.xlsx")
     refused = hubapp("import", tmp_path / "two.xlsx", "--db", db, "--dry-run")
 
-    assert imported.returncode == 0, imported.stderr
+    assert imported.returncode == passed_over.returncode == 0, imported.stderr
     assert imported.stdout.strip().endswith(
         "24 TEU; read from sheet “X5508”; sheet “X5510” not read: save each list as a file "
         "of its own to import it")
+    assert passed_over.stdout == imported.stdout
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [
         "two.xlsx: sheet “X5508” not read: save each list as a file of its own to import it",

@@ -1386,12 +1386,14 @@ def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
         "save each list as a file of its own to import it")
 
 
-@pytest.mark.parametrize("summary_rows", [
-    [["Row Labels", "Sum of teu", "Count of container"], ["2026-03-05", "24", "20"]],
-    [["日期", "线路", "箱数", "TEU合计"], ["2026-03-05", "CN-LA", "20", "24"]],
+@pytest.mark.parametrize("summary_rows, unread", [
+    ([["Row Labels", "Sum of teu", "Count of container"], ["2026-03-05", "24", "20"]], ""),
+    # Named, as a list lacking a column is: not read, whatever it holds.
+    ([["日期", "线路", "箱数", "TEU合计"], ["2026-03-05", "CN-LA", "20", "24"]],
+     "; sheet “汇总” not read: save each list as a file of its own to import it"),
 ], ids=["pivot", "naming-two-fields"])
 def test_a_summary_sheet_saved_open_is_passed_over_for_the_list(demo_db, tmp_path,
-                                                                 summary_rows):
+                                                                 summary_rows, unread):
     # Read before, it was refused for its missing columns, and the list itself was named
     # as a sheet not read, to be saved as a file of its own.
     path = sample_book(tmp_path / "with-summary.xlsx", [
@@ -1400,14 +1402,16 @@ def test_a_summary_sheet_saved_open_is_passed_over_for_the_list(demo_db, tmp_pat
     result = import_file(demo_db, path, TESTER)
 
     assert result.saved, result.problems
-    assert summary(result) == "1 service, 20 containers, 24 TEU; read from sheet “containers”"
+    assert summary(result) == \
+        "1 service, 20 containers, 24 TEU; read from sheet “containers”" + unread
 
 
-def test_beside_a_summary_opened_on_only_the_other_lists_are_said_not_read(tmp_path):
+def test_beside_a_pivot_opened_on_the_other_list_is_said_not_read(tmp_path):
     other = [[cell.replace("X5508", "X5510") for cell in row] for row in SAMPLE_ROWS[11:]]
     path = sample_book(tmp_path / "two-trains.xlsx", [
         ("X5508", SAMPLE_ROWS[:11]), ("X5510", SAMPLE_ROWS[:1] + other),
-        ("汇总", [["日期", "线路", "箱数"], ["2026-03-05", "CN-LA", "20"]])], active=2)
+        ("Sheet1", [["Row Labels", "Sum of teu", "Count of container"],
+                    ["2026-03-05", "24", "20"]])], active=2)
 
     table = read_table(path, 20)
 

@@ -436,9 +436,8 @@ def _sheet_to_read(book) -> tuple[object, tuple[str, ...]]:
     Without a whole list anywhere, the sheet opened on if it holds a header Hub Desk knows
     or columns to map by hand, else the first visible one with a header row ("说明", a
     cover sheet of a few lines, often comes first; templates keep their dropdown lists on
-    a hidden sheet). Also the titles of the other visible sheets that hold a list as the
-    one read does (a whole one, or a header row), which are not read (one list per file)
-    but must not go unsaid."""
+    a hidden sheet). Also the titles of the other visible sheets with a header row, which
+    are not read (one list per file) but must not go unsaid: a list lacking a column too."""
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
     first_rows = {sheet.title: _first_rows(sheet) for sheet in visible}
     listing = [sheet for sheet in visible if has_header(first_rows[sheet.title])]
@@ -454,9 +453,7 @@ def _sheet_to_read(book) -> tuple[object, tuple[str, ...]]:
         chosen = listing[0]
     else:  # no header anywhere: the sheet shown, whose problems then say what it lacks
         chosen = active if active in visible else (visible or book.worksheets)[0]
-    # Beside a whole list, a summary naming a field or two is no list left unread.
-    others = whole if chosen in whole else listing
-    return chosen, tuple(sheet.title for sheet in others if sheet is not chosen)
+    return chosen, tuple(sheet.title for sheet in listing if sheet is not chosen)
 
 
 def _names_required(rows: list[list[str]]) -> bool:
