@@ -35,7 +35,7 @@ COLUMNS: tuple[str, ...] = (
     "shipper", "consignee",
 )
 # The actual time as the service form names it ("Actual", 实际时间): an outbound train's
-# departure, an inbound one's arrival. Export writes the two apart, so it is no column of its.
+# departure, an inbound one's arrival. Export writes the two apart: COLUMNS lack it.
 ACTUAL = "actual_at"
 # Every field a column may give, as the import window offers them for a column to map.
 FIELDS: tuple[str, ...] = (*COLUMNS[:COLUMNS.index("arrived_at") + 1], ACTUAL,
