@@ -859,7 +859,7 @@ def run_import(args: argparse.Namespace) -> int:
         db.close()
         if progress is not None:
             print(file=sys.stderr)
-    problems = _as_said_here(result.problems or result.duplicates)
+    problems = _as_said_here(result.problems or result.changed or result.duplicates)
     if args.problems is not None and problems:
         write_problems(args.problems, problems, translate)
     if note := left_out_note(result, translate):  # a warning: the GUI maps them by hand
@@ -876,6 +876,13 @@ def run_import(args: argparse.Namespace) -> int:
         count = len(result.problems)
         _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),
                             count).format(file=args.file.name, count=_number(count)))
+    elif result.changed:
+        count = len(result.changed)
+        _error_line(counted(translate("cli", "{file}: {count} value(s) different from those "
+                                      "already stored, which an import does not change; "
+                                      "nothing was saved. Correct the daily log where it is "
+                                      "wrong, or leave the row(s) out of the file"), count)
+                    .format(file=args.file.name, count=_number(count)))
     elif result.all_stored:
         _error_line(translate("cli", "{file}: everything in it is already stored; nothing was "
                               "saved").format(file=args.file.name))

@@ -256,6 +256,34 @@ def test_duplicates_refused_then_skipped(db, tmp_path):
     assert "skipped as already stored: 1 service, 20 containers" in skipped.stdout
 
 
+def test_skipping_rows_that_differ_from_what_is_stored_is_refused_naming_them(db, tmp_path):
+    """"imported 0 …; skipped as already stored: 1 service, 20 containers", exit 0, and the
+    corrected weights and arrival were nowhere."""
+    assert hubapp("import", SAMPLE, "--db", db).returncode == 0
+    before = counts(db)
+    rows = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    weight, arrival = rows[0].index("毛重"), rows[0].index("到达时间")
+    for row in rows[1:]:
+        row[weight], row[arrival] = str(int(row[weight]) + 10), "14:35"
+    corrected = tmp_path / "corrected.csv"
+    corrected.write_text("\n".join(map(",".join, rows)) + "\n", encoding="utf-8")
+
+    refused = hubapp("import", corrected, "--db", db, "--skip-duplicates")
+
+    assert refused.returncode == 1 and not refused.stdout
+    reason, *values, more = refused.stderr.splitlines()
+    assert reason == ("hubapp: error: corrected.csv: 21 values different from those already "
+                      "stored, which an import does not change; nothing was saved. Correct the "
+                      "daily log where it is wrong, or leave the rows out of the file")
+    assert values[:2] == [
+        "  line 2, 到达时间 '2026-03-05 14:35': The database holds '2026-03-05 14:20' for "
+        "service X5508 of 2026-03-05: an import does not change it",
+        "  line 2, 毛重 '30150': The database holds '30140' for container CSLU4025503 on "
+        "service X5508 of 2026-03-05: an import does not change it"]
+    assert len(values) == 20 and more == "  … and 1 more (use --problems FILE to save them all)"
+    assert counts(db) == before
+
+
 def test_unreadable_file_and_missing_db(db, tmp_path):
     garbage = tmp_path / "garbage.xlsx"
     garbage.write_bytes(b"\x00\x01binary\xff" * 50)

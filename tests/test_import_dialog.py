@@ -218,6 +218,33 @@ def test_duplicates_offer_to_skip(main_window, qtbot, monkeypatch, app_ctx, tmp_
     assert text.endswith(". Skipped 1 service and 20 containers already stored.")
 
 
+def test_rows_differing_from_what_is_stored_are_named_not_skipped(
+        main_window, qtbot, monkeypatch, app_ctx, tmp_path):
+    """"Everything in it is already in the database", then with Skip ticked "Skipped 1
+    service and 20 containers": the corrected weight was nowhere."""
+    assert import_file(app_ctx.db, SAMPLE, TESTER).saved
+    before = stored(app_ctx.db)
+    corrected = edited_sample(tmp_path / "corrected.csv", {1: (",30140,", ",30150,")})
+    dialog = open_import(main_window, qtbot, monkeypatch, corrected)
+
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text() == (
+        "1 value of corrected.csv different from those already in the database, which an "
+        "import does not change; nothing was saved. Correct the daily log where it is wrong, "
+        "or leave the row out of the file.")
+    assert readable(dialog.result_label)
+    assert [(p.line, p.column, p.value, labels.message(p))
+            for p in dialog.problems_model.problems] == [
+        (2, "毛重", "30150", "The database holds '30140' for container CSLU4025503 on service "
+         "X5508 of 2026-03-05: an import does not change it")]
+    weight = dialog.preview_model.index(0, dialog.preview_model._headers.index("毛重"))
+    assert dialog.preview_model.data(weight, Qt.ItemDataRole.BackgroundRole).color() == BAD_CELL
+    # Skipping would lose the correction: it is not offered.
+    assert dialog.skip_duplicates.isHidden()
+    assert stored(app_ctx.db) == before
+
+
 def test_boxes_on_a_cancelled_service_are_problems_not_skippable(
         main_window, qtbot, monkeypatch, tmp_path, app_ctx):
     boxes = [with_check_digit(f"HUBU{number:06d}") for number in range(100, 102)]

@@ -554,6 +554,75 @@ def test_duplicates_are_refused_unless_skipped(demo_db, tmp_path):
     assert checksum(demo_db) == before
 
 
+def corrected_sample(path: Path) -> Path:
+    """The sample as a clerk corrects it: line 2's weight, line 3's commodity (its HS code
+    left blank) and the train's arrival on every row."""
+    lines = SAMPLE.read_text(encoding="utf-8").replace(",14:20", ",14:35").splitlines()
+    lines[1] = lines[1].replace(",30140,", ",30150,")
+    lines[2] = lines[2].replace(",木薯粉,110620,", ",大米,,")
+    return write(path, lines)
+
+
+def test_skipped_rows_differing_from_what_is_stored_refuse_the_import(demo_db, tmp_path):
+    """Skipped as already stored, the corrections were lost without a word ("imported 0;
+    skipped 1 service, 20 containers"); unticked, they read as exact copies."""
+    assert import_file(demo_db, SAMPLE, TESTER).saved
+    before = checksum(demo_db)
+    corrected = corrected_sample(tmp_path / "corrected.csv")
+
+    for skip in (True, False):
+        refused = import_file(demo_db, corrected, TESTER, skip_duplicates=skip)
+        assert not refused.ok and not refused.problems and not refused.duplicates
+        assert [(p.line, p.column, p.value, p.message) for p in refused.changed] == [
+            (2, "到达时间", "2026-03-05 14:35", "The database holds '2026-03-05 14:20' for "
+             "service X5508 of 2026-03-05: an import does not change it"),
+            (2, "毛重", "30150", "The database holds '30140' for container CSLU4025503 on "
+             "service X5508 of 2026-03-05: an import does not change it"),
+            (3, "货名", "rice", "The database holds 'cassava flour' for container TGHU4642290 "
+             "on service X5508 of 2026-03-05: an import does not change it")]
+        assert checksum(demo_db) == before
+
+
+def test_blank_cells_and_missing_columns_say_nothing_against_what_is_stored(demo_db, tmp_path):
+    """A railway's list re-sent with a late box: the seal and notes typed in since are not
+    told apart from the file, which does not give them."""
+    assert import_file(demo_db, SAMPLE, TESTER).saved
+    demo_db.execute("UPDATE service SET notes = '  kept at the gate' WHERE service_no = 'X5508'")
+    demo_db.execute("UPDATE container_move SET seal = 'CN777' WHERE container = 'TGHU4642290'")
+    demo_db.conn.commit()
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",LA514556,", ",,")
+    late = lines[1].replace("X5508", "X5510").replace("CSLU4025503",
+                                                      with_check_digit("CSLU402551"))
+    resent = write(tmp_path / "resent.csv", [*lines, late])
+
+    skipped = import_file(demo_db, resent, TESTER, skip_duplicates=True)
+
+    assert skipped.saved, skipped.changed
+    assert (skipped.skipped_services, skipped.skipped_containers) == (1, 20)
+    assert demo_db.execute("SELECT seal FROM container_move WHERE container = 'TGHU4642290'"
+                           ).fetchone() == ("CN777",)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_export_skipped_back_into_its_hub_differs_in_nothing(demo_db, tmp_path, suffix):
+    """Values an export writes other than as stored (a note's leading spaces, a guarded
+    formula, a seal of digits) are not told as differences."""
+    day = dt.date(2026, 3, 5)
+    demo_db.execute("UPDATE service SET notes = '  kept; 冷藏' WHERE date = ?",
+                    [day.isoformat()])
+    demo_db.execute("UPDATE container_move SET seal = '0012345', shipper = '=SUM(A1)'"
+                    " WHERE date = ?", [day.isoformat()])
+    demo_db.conn.commit()
+    path = tmp_path / f"day{suffix}"
+    export_file(demo_db, path, day, day)
+
+    skipped = import_file(demo_db, path, TESTER, skip_duplicates=True)
+
+    assert skipped.saved and not skipped.changed and skipped.totals.containers == 0
+    assert skipped.skipped_containers > 0
+
+
 def test_boxes_held_by_a_cancelled_or_planned_service_are_refused_not_skipped(demo_db, tmp_path):
     """X8001 was cancelled and its boxes left on X8003; X8002 was planned and left: skipping
     them as "already stored" would count those boxes nowhere."""

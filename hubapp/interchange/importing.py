@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, counted, untranslated
+from hubapp.domain.columns import commodity_column
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, Typed, counted, untranslated
 from hubapp.domain.records import (
-    MOVED_STATUSES, ChangeRecord, Direction, Status, TotalsRecord,
+    MOVED_STATUSES, ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
+    TotalsRecord,
 )
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
-    ImportPlan, PlannedService, Problem, column_fields, parse_table,
+    ImportPlan, PlannedService, Problem, column_fields, column_positions, parse_table,
 )
 from hubapp.interchange.reading import (
     PlainLines, Table, encoding_name, read_plain_lines, read_table,
@@ -32,14 +35,16 @@ if TYPE_CHECKING:
 class ImportResultRecord:
     """What an import did, or why it did nothing.
 
-    `problems` lists every bad row; `duplicates` every row or service already
-    stored. Either one means nothing was saved (unless duplicates were skipped).
+    `problems` lists every bad row; `changed` every value of a row or service already
+    stored that differs from the stored one; `duplicates` every row or service already
+    stored. Any of them means nothing was saved (unless duplicates were skipped).
     """
 
     file: str
     rows: int
     totals: TotalsRecord = TotalsRecord()
     problems: tuple[Problem, ...] = ()
+    changed: tuple[Problem, ...] = ()
     duplicates: tuple[Problem, ...] = ()
     skipped_services: int = 0
     skipped_containers: int = 0
@@ -58,7 +63,7 @@ class ImportResultRecord:
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.duplicates
+        return not self.problems and not self.changed and not self.duplicates
 
     @property
     def saved(self) -> bool:
@@ -165,6 +170,11 @@ def import_file(
             # before the duplicates, or a re-sent list with a late box is "all stored".
             return result(problems=tuple(_not_stored(plan, item, move)
                                          for item, move in missing))
+        if changed := _changed(plan, table, manual, lookups,
+                               store.stored_alike(db, items, stored_services)):
+            # Skipped, a corrected weight or commodity read as "already stored" and was lost
+            # without a word; left as a duplicate, it read as an exact copy.
+            return result(changed=tuple(changed))
         if duplicates and not skip_duplicates:
             return result(duplicates=tuple(_describe(plan, duplicate)
                                            for duplicate in duplicates),
@@ -253,6 +263,96 @@ def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:
                                      "there in the daily log, or leave the row out"),
                    {"number": number, "service": service.service_no,
                     "date": service.date.isoformat()})
+
+
+# A stored service's fields an import may differ in, with the file's column giving each;
+# the actual time's is whichever of departed_at and arrived_at parsing read it from.
+_SERVICE_COLUMNS = (("mode", "mode"), ("route_code", "route"), ("origin", "origin"),
+                    ("destination", "destination"), ("scheduled_at", "scheduled_at"),
+                    ("status", "status"), ("wagons", "wagons"), ("notes", "notes"))
+_MOVE_FIELDS = ("size_type", "teu", "full_empty", "gross_kg", "commodity_id", "seal", "shipper",
+                "consignee")
+
+
+def _changed(plan: ImportPlan, table: Table, manual: Mapping[int, str | None] | None,
+             lookups: store.LookupsRecord,
+             stored: tuple[dict[int, ServiceRecord], dict[tuple[int, int], ContainerMoveRecord]],
+             ) -> list[Problem]:
+    """Each value the file gives for a stored service, or a container the same stored service
+    holds, that differs from the stored one, by line. A blank cell, or a column the file
+    lacks, gives nothing (a railway's list without seals, re-sent with a late box, says
+    nothing against the seals typed in since)."""
+    services, moves = stored
+    found = [problem for item, kept in services.items()
+             for problem in _changed_service(plan, plan.services[item], kept, lookups)]
+    # Most skipped rows are exact copies: only a container that differs somewhere has its
+    # line's cells looked at, to tell a value given from a blank cell read as a default.
+    if differing := [(item, number) for (item, number), kept in moves.items()
+                     if plan.services[item].moves[number] != kept]:
+        positions, _header_problems = column_positions(table.headers, manual)
+        cells = dict(table.rows)
+        for item, number in differing:
+            planned = plan.services[item]
+            line = planned.lines[number]
+            found += _changed_move(plan, planned, number, moves[item, number], line,
+                                   {name: cells[line][position].strip()
+                                    for name, position in positions.items()
+                                    if position < len(cells[line])}, lookups)
+    found.sort(key=lambda problem: problem.line)
+    return found
+
+
+def _changed_service(plan: ImportPlan, planned: PlannedService, kept: ServiceRecord,
+                     lookups: store.LookupsRecord) -> Iterator[Problem]:
+    service = planned.service
+    actual = "arrived_at" if "arrived_at" in planned.given else "departed_at"
+    for name, column in (*_SERVICE_COLUMNS, ("actual_at", actual)):
+        if column in planned.given and getattr(service, name) != _as_read(kept, name):
+            yield Problem(planned.first_line, plan.column(column),
+                          _shown(getattr(service, name), lookups),
+                          QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
+                                            "service {number} of {date}: an import does not "
+                                            "change it"),
+                          {"stored": Typed(_shown(getattr(kept, name), lookups)),
+                           "number": service.service_no, "date": service.date.isoformat()})
+
+
+def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
+                  kept: ContainerMoveRecord, line: int, text: Mapping[str, str],
+                  lookups: store.LookupsRecord) -> Iterator[Problem]:
+    """text: the line's cells by field."""
+    move, service = planned.moves[number], planned.service
+    for name in _MOVE_FIELDS:
+        column = commodity_column(text) if name == "commodity_id" else name
+        if text.get(column) and getattr(move, name) != _as_read(kept, name):
+            yield Problem(line, plan.column(column), _shown(getattr(move, name), lookups, name),
+                          QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
+                                            "container {container} on service {number} of "
+                                            "{date}: an import does not change it"),
+                          {"stored": Typed(_shown(getattr(kept, name), lookups, name)),
+                           "container": move.container, "number": service.service_no,
+                           "date": service.date.isoformat()})
+
+
+def _as_read(record: ServiceRecord | ContainerMoveRecord, name: str) -> object:
+    """A stored value as a file gives it: cells are read without the spaces around them, so
+    a note stored with leading spaces says the same as its exported cell."""
+    value = getattr(record, name)
+    return value.strip() if isinstance(value, str) else value
+
+
+def _shown(value: object, lookups: store.LookupsRecord, name: str = "") -> str:
+    """A value as the file and the stored record are compared in: the parsed one, so that a
+    weight written "30140.0" shows as the 30140 it was read as."""
+    if value is None:
+        return ""
+    if name == "commodity_id":
+        return lookups.commodities[value].name_en
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ", "minutes")
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
 
 
 def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord]):

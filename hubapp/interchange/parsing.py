@@ -147,6 +147,9 @@ class PlannedService:
     first_line: int
     rows: int  # its rows in the file: one per move, or one saying it has none
     unkept_time: str = ""  # the field of a time its rows gave that is not kept (UNKEPT_TIME)
+    # The service columns its rows gave a value in: a blank or missing one says nothing, so
+    # it is not compared with a stored service of the same number.
+    given: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -307,7 +310,8 @@ def parse_table(
             problems.append(Problem(line, header.get(column, column), value, error.template,
                                     error.values))
         planned.append(PlannedService(service, group.moves, group.lines, group.first_line,
-                                      group.rows, str(group.values.get(UNKEPT_TIME, ("",))[0])))
+                                      group.rows, str(group.values.get(UNKEPT_TIME, ("",))[0]),
+                                      frozenset(group.values) - {UNKEPT_TIME}))
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header, rounded_kg)
 

@@ -25,7 +25,7 @@ from hubapp.store.reference import (
     commodity_finder, deleted_codes, list_commodities, list_routes, place_finder, retire_days,
     retired_after,
 )
-from hubapp.store.rows import minute_text, service_row
+from hubapp.store.rows import minute_text, service_record, service_row
 from hubapp.store.services import refresh_dwell
 from hubapp.store.users import UserRecord
 
@@ -224,6 +224,40 @@ def not_stored_on(
             for number, move in enumerate(items[index][1])
             if (items[index][0].date.isoformat(), str(items[index][0].direction),
                 move.container) not in stored_moves]
+
+
+def stored_alike(
+    db: Database, items: Sequence[tuple[ServiceRecord, Sequence[ContainerMoveRecord]]],
+    services: set[int],
+) -> tuple[dict[int, ServiceRecord], dict[tuple[int, int], ContainerMoveRecord]]:
+    """What skipping these services (indexes into items, each stored) leaves in place of the
+    file's: the stored service of each, by item, and each of their containers that the
+    same stored service holds, by (item, move)."""
+    if not services:
+        return {}, {}
+    dates = [items[index][0].date.isoformat() for index in services]
+    first, last = min(dates), max(dates)
+    stored_services = {(row["date"], row["direction"], row["service_no"]): service_record(row)
+                       for row in db.query("SELECT * FROM service WHERE date BETWEEN ? AND ?",
+                                           [first, last])}
+    # MOVE_COLUMNS are a move's fields in its order. Rows as tuples, not a dict each: a year
+    # of history re-imported is a million of them.
+    stored_moves = {(row[0], row[1], row[2], row[3]): ContainerMoveRecord(*row[3:])
+                    for row in db.execute(
+        f"SELECT m.date, m.direction, s.service_no, {', '.join('m.' + c for c in MOVE_COLUMNS)}"
+        " FROM container_move m JOIN service s ON s.id = m.service_id"
+        " WHERE m.date BETWEEN ? AND ?", [first, last])}
+    found_services, found_moves = {}, {}
+    for index in sorted(services):
+        service, moves = items[index]
+        key = (service.date.isoformat(), str(service.direction), service.service_no)
+        if (kept := stored_services.get(key)) is None:
+            continue  # deleted at another desk meanwhile: nothing stored to differ from
+        found_services[index] = kept
+        for number, move in enumerate(moves):
+            if (stored := stored_moves.get((*key, move.container))) is not None:
+                found_moves[index, number] = stored
+    return found_services, found_moves
 
 
 def insert_import(

@@ -542,6 +542,13 @@ class ImportDialog(QDialog):
                 self._how_read(result.encoding, result.sheet, result.unread_sheets)),
                 error=True)
             self._show_problems(result.problems)
+        elif result.changed:
+            self._set_result(self.tr("%Ln value(s) of {name} different from those already in "
+                                     "the database, which an import does not change; nothing "
+                                     "was saved. Correct the daily log where it is wrong, or "
+                                     "leave the row(s) out of the file.", "",
+                                     len(result.changed)).format(name=result.file), error=True)
+            self._show_problems(result.changed)
         elif result.all_stored:  # "Tick Skip to import the rest" led to importing nothing
             self._set_result(self.tr("Everything in {name} is already in the database; "
                                      "nothing was saved.").format(name=result.file), error=True)
