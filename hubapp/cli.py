@@ -168,7 +168,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "cli", "check every row and report, but save nothing"))
     import_.add_argument("--skip-duplicates", action="store_true", help=translate(
         "cli", "leave out services and containers already stored instead of refusing the "
-               "file"))
+               "file (a row giving another value than the stored one still refuses it)"))
     import_.add_argument("--reason", metavar="TEXT", help=translate(
         "cli", "why a closed day is changed: needed to import onto one, kept in the audit "
                "log"))
