@@ -583,6 +583,19 @@ def test_skipped_rows_differing_from_what_is_stored_refuse_the_import(demo_db, t
         assert checksum(demo_db) == before
 
 
+def test_a_time_given_as_the_actual_one_is_compared_with_the_stored_one(demo_db, tmp_path):
+    # Headed 实际时间 as the service form names it, a corrected arrival was not compared.
+    assert import_file(demo_db, SAMPLE, TESTER).saved
+    before = checksum(demo_db)
+    corrected = corrected_sample(tmp_path / "corrected.csv")
+    corrected.write_text(corrected.read_text(encoding="utf-8").replace(",到达时间", ",实际时间"),
+                         encoding="utf-8")
+    refused = import_file(demo_db, corrected, TESTER, skip_duplicates=True)
+    assert [(p.line, p.column, p.value) for p in refused.changed][0] == (
+        2, "实际时间", "2026-03-05 14:35")
+    assert checksum(demo_db) == before
+
+
 def test_blank_cells_and_missing_columns_say_nothing_against_what_is_stored(demo_db, tmp_path):
     """A railway's list re-sent with a late box: the seal and notes typed in since are not
     told apart from the file, which does not give them."""

@@ -18,7 +18,7 @@ from hubapp.domain.records import (
 )
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
-    ImportPlan, PlannedService, Problem, column_fields, column_positions, parse_table,
+    ACTUAL, ImportPlan, PlannedService, Problem, column_fields, column_positions, parse_table,
 )
 from hubapp.interchange.reading import (
     PlainLines, Table, encoding_name, read_plain_lines, read_table,
@@ -266,7 +266,7 @@ def _not_stored(plan: ImportPlan, item: int, move: int) -> Problem:
 
 
 # A stored service's fields an import may differ in, with the file's column giving each;
-# the actual time's is whichever of departed_at and arrived_at parsing read it from.
+# the actual time's is whichever column parsing read it from (ACTUAL, arrived_at, departed_at).
 _SERVICE_COLUMNS = (("mode", "mode"), ("route_code", "route"), ("origin", "origin"),
                     ("destination", "destination"), ("scheduled_at", "scheduled_at"),
                     ("status", "status"), ("wagons", "wagons"), ("notes", "notes"))
@@ -305,7 +305,8 @@ def _changed(plan: ImportPlan, table: Table, manual: Mapping[int, str | None] | 
 def _changed_service(plan: ImportPlan, planned: PlannedService, kept: ServiceRecord,
                      lookups: store.LookupsRecord) -> Iterator[Problem]:
     service = planned.service
-    actual = "arrived_at" if "arrived_at" in planned.given else "departed_at"
+    actual = next((column for column in (ACTUAL, "arrived_at") if column in planned.given),
+                  "departed_at")
     for name, column in (*_SERVICE_COLUMNS, ("actual_at", actual)):
         if column in planned.given and getattr(service, name) != _as_read(kept, name):
             yield Problem(planned.first_line, plan.column(column),

@@ -267,7 +267,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="550" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="546" />
+        <source>%Ln value(s) of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
+        <translation>
+            <numerusform>%Ln value of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the row out of the file.</numerusform>
+            <numerusform>%Ln values of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the rows out of the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/import_dialog.py" line="557" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>
