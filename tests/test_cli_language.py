@@ -229,7 +229,7 @@ def test_check_says_each_problem_in_the_locale(demo_db_path):
 
 def test_check_names_the_roll_up_directions_and_modes_in_words(demo_db_path):
     """check printed the database's own words in Chinese: daily_rollup, inbound, rail-sea.
-    Directions read as stats prints them, modes as the daily log lists them."""
+    Directions read as stats prints them, modes as words inside a sentence (rail-sea)."""
     import sqlite3
 
     from hubapp.language import translator
@@ -248,9 +248,9 @@ def test_check_names_the_roll_up_directions_and_modes_in_words(demo_db_path):
 
     english = hubapp("C.UTF-8", "check", "--db", demo_db_path).stdout.splitlines()
     assert [line.strip() for line in english if "roll-up of" in line] == [
-        "- the daily roll-up of 2026-03-04 (inbound, Rail-sea, route ILSTC-QZ) differs from "
+        "- the daily roll-up of 2026-03-04 (inbound, rail-sea, route ILSTC-QZ) differs from "
         "its containers",
-        "- the monthly roll-up of 2026-03 (outbound, Rail, route CN-EU-CA) differs from its "
+        "- the monthly roll-up of 2026-03 (outbound, rail, route CN-EU-CA) differs from its "
         "containers"]
     assert f"- service {late['service_no']} of {late['date']} (inbound): actual time " \
            f"2027{late['date'][4:]} 09:10 is not" in "\n".join(english)
@@ -259,9 +259,9 @@ def test_check_names_the_roll_up_directions_and_modes_in_words(demo_db_path):
     zh = translator("zh")
     inbound, outbound = zh("stats", "inbound"), zh("stats", "outbound")
     assert [line.strip() for line in chinese if "汇总表" in line] == [
-        f"- 2026-03-04 的日汇总表（{inbound}，{zh('labels', 'Rail-sea')}，线路 ILSTC-QZ）"
+        f"- 2026-03-04 的日汇总表（{inbound}，{zh('check', 'rail-sea')}，线路 ILSTC-QZ）"
         "与其集装箱明细不一致",
-        f"- 2026-03 的月汇总表（{outbound}，{zh('labels', 'Rail')}，线路 CN-EU-CA）"
+        f"- 2026-03 的月汇总表（{outbound}，{zh('check', 'rail')}，线路 CN-EU-CA）"
         "与其集装箱明细不一致"]
     assert f"- {late['date']} 的班次 {late['service_no']}（{inbound}）：实际时间" \
            in "\n".join(chinese)
