@@ -707,7 +707,9 @@ def _repair_sums(target: str) -> None:
     from hubapp.store.repair import rebuild_sums
 
     print(translate("cli", "Working out the dwell times and the roll-up again from the "
-                           "containers; on years of history this takes a minute or two"),
+                           "containers; on years of history this takes a minute or two, and "
+                           "a desk saving meanwhile is told the hub is busy (its edits stay "
+                           "in its window to save again)"),
           flush=True)
     db = open_db(target, create=False)
     try:

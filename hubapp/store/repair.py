@@ -2,8 +2,10 @@
 
 Each move's dwell and the roll-up are derived from the containers, so when `hubapp check`
 finds them drifted the containers are the truth and a backup is no cure (it holds the same
-sums or older data). Rebuilt in one write, as any other: a desk saving meanwhile waits its
-turn, and nothing is half-rebuilt if the command is killed.
+sums or older data). Rebuilt in one write, so nothing is half-rebuilt if the command is
+killed; on years of history that write holds the hub longer than a desk waits to save (a
+million containers: 7.5 s against 5 s), and such a save is refused as busy, its edits kept
+in the window to save again: the command says to run it while nobody saves.
 """
 
 from __future__ import annotations
