@@ -426,6 +426,25 @@ def test_a_legend_too_long_for_a_row_stands_beside_the_plot_at_its_top():
     assert legend.x0 >= plot.x1 and abs(legend.y1 - plot.y1) < 2
 
 
+def test_a_legend_beside_the_plot_takes_as_many_columns_as_the_chart_s_height_needs():
+    # Laid out once for a 768 px window, a dozen routes ran off a shorter chart's bottom
+    # (14 pt text on a 1366 × 768 screen) and the plot collapsed to nothing.
+    routes = tuple(dataclasses.replace(r, name_zh=f"西部陆海新通道铁海联运（钦州港{i}）")
+                   for i, r in enumerate(_routes(12)))
+    figure = charts.teu_by_route(routes, DAY, "zh")
+    colour = figure.axes[0].get_legend().get_texts()[0].get_color()
+    for height in (2.2, 3.0, 9.0):
+        figure.set_size_inches(11.0, height)
+        charts.fit_side_legend(figure)
+        legend, plot = _legend_and_plot(figure, figure.axes[0])
+        assert legend.y0 >= figure.bbox.y0 and legend.x1 <= figure.bbox.x1, height
+        assert plot.height > figure.bbox.height / 3, height
+    # Tall again, one column; the look's colour kept.
+    assert len({round(text.get_window_extent().x0)
+                for text in figure.axes[0].get_legend().get_texts()}) == 1
+    assert figure.axes[0].get_legend().get_texts()[0].get_color() == colour
+
+
 def test_a_long_route_name_beside_the_plot_is_wrapped_not_run_into_the_edge():
     # At 1024 px in Chinese the longest name took a fifth of the chart from the plot and
     # its closing bracket stood against the edge.

@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Rectangle
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
@@ -582,3 +583,31 @@ def test_a_window_dragged_small_keeps_room_for_each_chart(screen, qtbot):
         canvas.repaint()
         axes = canvas.figure.axes[0].get_window_extent()
         assert axes.height > 3 * screen.fontMetrics().height()
+
+
+def test_a_chart_s_legend_beside_it_is_laid_out_again_as_the_chart_is_resized(qtbot):
+    import functools
+
+    from hubapp.charts import dashboard as charts
+    from hubapp.charts.common import PAPER
+    from hubapp.domain.dashboard import DAY, RouteTeuRecord
+    from hubapp.ui.dashboard import ChartPanel
+
+    routes = tuple(RouteTeuRecord(DEMO_END, f"R{i}", f"China–Laos Railway express {i}",
+                                  f"线路{i}", 10 + i) for i in range(14))
+    draw = functools.partial(charts.teu_by_route, routes, DAY, "en")
+    panel = ChartPanel("teu_by_route")
+    qtbot.addWidget(panel)
+    panel.set_chart(draw(look=PAPER), draw, charts.teu_by_route_table(routes, DAY, "en"))
+    panel.resize(1100, 900)
+    panel.show()
+    qtbot.waitUntil(panel.canvas.isVisible)
+    panel.resize(1100, 280)  # a 1366 × 768 screen's chart at 14 pt text, or less
+    qtbot.waitUntil(lambda: panel.canvas.height() < 280)
+    panel.canvas.draw()
+    legend = panel.figure.axes[0].get_legend().get_window_extent()
+    assert legend.y0 >= 0 and legend.x1 <= panel.figure.bbox.x1
+    # Copied or saved at its size, the same.
+    paper = panel._on_paper()
+    FigureCanvasAgg(paper).draw()
+    assert paper.axes[0].get_legend().get_window_extent().y0 >= 0

@@ -101,9 +101,8 @@ _ABOVE_LINES = 3.5  # matplotlib draws lines at 2 and markers' text at 3
 _LEGEND_ROW = 60
 # Letters of a line of the legend beside the plot: a dozen Chinese ones.
 _LEGEND_LINE = 24
-# Lines of the legend beside the plot one column of it holds in a chart as tall as a 768 px
-# window gives; at a larger scale fewer (_fitting), or the plot was squeezed to a strip.
-_LEGEND_LINES = 24
+# A legend beside the plot is known by this id (fit_side_legend).
+_SIDE_LEGEND = "side legend"
 # Month labels a monthly axis holds, slanted, in a chart as wide as a 1024 px window gives.
 _MONTH_LABELS = 24
 
@@ -198,11 +197,41 @@ def _title_and_legend(axes, title: str, *more_axes, look: LookRecord,
         axes.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1),
                     ncols=len(handles), frameon=False, fontsize="small", borderaxespad=0.2)
     else:
-        wrapped = [_wrapped(label) for label in labels]
-        lines = sum(label.count("\n") + 1 for label in wrapped)
-        axes.legend(handles, wrapped, loc="upper left", bbox_to_anchor=(1.01, 1),
-                    ncols=math.ceil(lines / _fitting(_LEGEND_LINES, look)), frameon=False,
-                    fontsize="small", borderaxespad=0)
+        _side_legend(axes, handles, [_wrapped(label) for label in labels], "small")
+        fit_side_legend(axes.figure)
+
+
+def _side_legend(axes, handles: Sequence, labels: Sequence[str], size: str | float,
+                 ncols: int = 1):
+    legend = axes.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1),
+                         frameon=False, fontsize=size, borderaxespad=0, ncols=ncols)
+    legend.set_gid(_SIDE_LEGEND)
+    return legend
+
+
+def fit_side_legend(figure: Figure) -> None:
+    """A legend beside the plot in as many columns as the chart's height needs now, which
+    the desk calls again whenever the chart is resized: set once for a chart of a 768 px
+    window, a hub's dozen routes ran off the bottom of a shorter one (14 pt text on a
+    1366 × 768 screen, a window dragged small) and the plot collapsed to nothing."""
+    for axes in figure.axes:
+        legend = axes.get_legend()
+        if legend is None or legend.get_gid() != _SIDE_LEGEND:
+            continue
+        texts = legend.get_texts()
+        size = texts[0].get_fontsize()
+        pixels = size * figure.dpi / 72
+        # Each entry's first line with the space below it, 1.8 sizes; each further line 1.3.
+        needed = sum(text.get_text().count("\n") * 1.3 + 1.8 for text in texts) * pixels
+        # Less the title above the plot and the dates below it.
+        room = max(figure.get_figheight() * figure.dpi - 7 * pixels, pixels)
+        ncols = max(1, math.ceil(needed / room))
+        # Made anew: matplotlib lays a legend's columns out once, when it is made.
+        fitted = _side_legend(axes, legend.legend_handles, [text.get_text() for text in texts],
+                              size, ncols)
+        for old, new in zip(texts, fitted.get_texts()):  # the look's, as finish() set them
+            new.set_color(old.get_color())
+            new.set_fontproperties(old.get_fontproperties())
 
 
 def _wrapped(name: str) -> str:

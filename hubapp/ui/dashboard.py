@@ -197,6 +197,7 @@ class ChartPanel(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         from hubapp.charts.common import has_data
+        from hubapp.charts.dashboard import fit_side_legend
 
         old = self.canvas
         self.figure = figure
@@ -208,6 +209,7 @@ class ChartPanel(QWidget):
         line = self.fontMetrics().height()
         self.canvas.setMinimumSize(*(line * lines for lines in CHART_MINIMUM_LINES))
         self.canvas.mpl_connect("motion_notify_event", self._hover)
+        self.canvas.mpl_connect("resize_event", lambda _event: fit_side_legend(figure))
         self.pages.insertWidget(0, self.canvas)
         if old is not None:
             self.pages.removeWidget(old)
@@ -259,8 +261,11 @@ class ChartPanel(QWidget):
     def _on_paper(self) -> Figure:
         """The chart as shown, at its size and with its text's, but white with black words:
         it goes into documents and e-mails, whatever the desk's theme."""
+        from hubapp.charts.dashboard import fit_side_legend
+
         figure = self.paper()
         figure.set_size_inches(self.figure.get_size_inches())
+        fit_side_legend(figure)
         return figure
 
     def copy_table(self) -> None:
