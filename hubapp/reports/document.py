@@ -213,7 +213,7 @@ def _unrecorded_day(data: ReportDataRecord, language: str) -> str | None:
         return text("to_come", language, day=days(data.first, data.first, language))
     if recorded(data.first, data.history_from) or data.not_run:
         return None
-    return text("not_on_record", language,
+    return text("day_not_on_record", language,
                 day=days(data.history_from, data.history_from, language),
                 span=days(data.first, data.first, language))
 
