@@ -1157,10 +1157,16 @@ def test_a_day_still_to_come_or_before_the_records_says_so_and_is_not_signed(
         text = squeezed(printed)
         for key in ("open", "empty_day", "signatures", "prepared"):
             assert squeezed(text_of(key, language)) not in text, (day, key)
-    # Planned ahead, a day still to come lists its services under Not run.
+    # Planned ahead, a day still to come lists its services as planned: under "Not run" it
+    # said that trains not due yet had failed to go.
     save_not_run(demo_db, "VX01", later, "planned", dt.time(9))
-    planned = squeezed(write_daily(demo_db, later, noon, language, tmp_path / "planned.pdf"))
-    assert "VX01" in planned and squeezed(to_come) in planned
+    planned = [line.strip() for line in write_daily(
+        demo_db, later, noon, language, tmp_path / "planned.pdf").splitlines() if line.strip()]
+    said = planned.index(to_come)
+    assert planned[said + 1] == text_of("planned_services", language)
+    assert planned[said + 3].split() == ["VX01", "CN-LA", text_of("inbound", language), "09:00",
+                                         "0", "0", text_of("planned", language)]
+    assert text_of("not_run", language) not in planned
 
 
 @pytest.mark.parametrize(("number", "rewrapped"), [

@@ -380,12 +380,15 @@ def _services(data: ReportDataRecord, language: str) -> str:
 def _not_run(data: ReportDataRecord, language: str) -> str:
     """The day's cancelled and still planned services with the boxes left on them, and why
     (a cancelled train's remarks): the totals count only those that went, and a morning
-    meeting asks which did not, and how much cargo waits."""
+    meeting asks which did not, and how much cargo waits. Of a day still to come they are
+    the planned ones: "Not run" under "… is still to come" said trains not yet due had
+    failed to go."""
     lines = [(line, line.scheduled_at, [text(line.status, language), line.notes])
              for line in data.not_run]
+    heading = "planned_services" if data.to_come else "not_run"
     # As wide as its cells: stretched to the page, its few short columns each set their
     # values far from their headers.
-    return _service_table("not_run", "scheduled", lines, ("containers", "teu"),
+    return _service_table(heading, "scheduled", lines, ("containers", "teu"),
                           ("status", "remarks"),
                           TotalsRecord.summed(line.totals for line in data.not_run),
                           data.first, language, full_width=False)
