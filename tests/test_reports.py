@@ -971,15 +971,21 @@ def save_not_run(db, service_no: str, day: dt.date, status: str, at: dt.time,
                           list(moves), TESTER)
 
 
-def write_daily(db, day: dt.date, now: dt.datetime, language: str, output: Path) -> str:
-    """The daily summary of `day` as printed at `now`, its PDF read back."""
+def write_report(db, kind: str, first: dt.date, last: dt.date, now: dt.datetime,
+                 language: str, output: Path) -> str:
+    """The report of first..last as printed at `now`, its PDF read back."""
     from hubapp.reports import printing
     from hubapp.reports.document import content
     from hubapp.store import reports as report_data
 
     printing.ensure_application()
-    printing.write_pdf(content(report_data.build(db, "daily", day, day, now), language), output)
+    printing.write_pdf(content(report_data.build(db, kind, first, last, now), language), output)
     return pdf_text(output)
+
+
+def write_daily(db, day: dt.date, now: dt.datetime, language: str, output: Path) -> str:
+    """The daily summary of `day` as printed at `now`, its PDF read back."""
+    return write_report(db, "daily", day, day, now, language, output)
 
 
 def paragraph(text: str, start: str) -> str:
@@ -1167,6 +1173,25 @@ def test_a_day_still_to_come_or_before_the_records_says_so_and_is_not_signed(
     assert planned[said + 3].split() == ["VX01", "CN-LA", text_of("inbound", language), "09:00",
                                          "0", "0", text_of("planned", language)]
     assert text_of("not_run", language) not in planned
+
+
+@pytest.mark.parametrize(("language", "month", "period"), [
+    ("en", "April 2026 is still to come", "6–10 March 2026 is still to come"),
+    ("zh", "2026年4月尚未到来", "2026年3月6日–10日尚未到来")])
+def test_a_month_or_period_still_to_come_says_so(qapp, demo_db, tmp_path, language, month,
+                                                 period):
+    # Both read "No movements in this period", as a month gone by without traffic.
+    noon = dt.datetime.combine(DEMO_END, dt.time(12))
+    save_not_run(demo_db, "VX01", dt.date(2026, 4, 10), "planned", dt.time(9))  # timetabled
+    for kind, (first, last), said in (
+            ("monthly", (dt.date(2026, 4, 1), dt.date(2026, 4, 30)), month),
+            ("range", (dt.date(2026, 3, 6), dt.date(2026, 3, 10)), period)):
+        text = write_report(demo_db, kind, first, last, noon, language,
+                            tmp_path / f"{kind}.pdf").replace("\u2012", "–")
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert said in lines
+        for key in ("empty_period", "totals"):
+            assert text_of(key, language) not in lines, (kind, key)
 
 
 @pytest.mark.parametrize(("number", "rewrapped"), [

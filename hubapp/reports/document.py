@@ -68,7 +68,7 @@ def content(data: ReportDataRecord, language: str,
     images: dict[str, bytes] = {}
     parts = [f"<h1>{_e(title)} · {_e(period_text(data, language))}</h1>",
              f"<p class='hub'>{_e(hub)}</p>"]
-    unrecorded = _unrecorded_day(data, language)
+    unrecorded = _unrecorded(data, language)
     if unrecorded is not None:
         parts.append(f"<p class='none'>{_e(unrecorded)}</p>")
     elif data.kind == DAILY:
@@ -203,15 +203,16 @@ def _image(resource: str) -> str:
     return f"<p align='center'><img src='{resource}' width='{_CHART_WIDTH_PX}'></p>"
 
 
-def _unrecorded_day(data: ReportDataRecord, language: str) -> str | None:
-    """What a daily summary says of a day still to come, or of one before the records start
-    with nothing of it recorded; None for any other. Neither is open to close and sign, nor
-    a day without traffic: "Day not closed yet" and "No movements on this day" said both."""
-    if data.kind != DAILY or not data.empty:
+def _unrecorded(data: ReportDataRecord, language: str) -> str | None:
+    """What a report says of days all still to come, or a daily summary of a day before the
+    records start with nothing of it recorded; None for any other. Neither is open to close
+    and sign, nor a day without traffic: "Day not closed yet" and "No movements on this day"
+    said both, and "No movements in this period" of a month still to come."""
+    if not data.empty:
         return None
     if data.to_come:
-        return text("to_come", language, day=days(data.first, data.first, language))
-    if recorded(data.first, data.history_from) or data.not_run:
+        return text("to_come", language, span=_span(data.first, data.end, language))
+    if data.kind != DAILY or recorded(data.first, data.history_from) or data.not_run:
         return None
     return text("day_not_on_record", language,
                 day=days(data.history_from, data.history_from, language),
@@ -347,11 +348,11 @@ def _history_notes(data: ReportDataRecord, history_from: dt.date, language: str)
 
 
 def _span(first: dt.date, last: dt.date, language: str, until: dt.time | None = None) -> str:
-    """The days of a comparison column, whole months by their names (October 2024, not
-    1–31 October 2024), and the time of day the last one counts up to, if not all of it.
-    A day keeps its month on its line: "1 January – 3" alone on a line read as a span of
-    its own; the year may wrap, or "17–23 February 2025" broke inside 2025 in a narrow
-    column."""
+    """The days of a comparison column or of a period to come, whole months by their names
+    (October 2024, not 1–31 October 2024), and the time of day the last one counts up to,
+    if not all of it. A day keeps its month on its line: "1 January – 3" alone on a line
+    read as a span of its own; the year may wrap, or "17–23 February 2025" broke inside
+    2025 in a narrow column."""
     if not whole_months(first, last):
         words = days(first, last, language)
     elif (first.year, first.month) == (last.year, last.month):

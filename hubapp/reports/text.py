@@ -25,8 +25,8 @@ _TEXT = {
     DEMO: (DEMO, "演示数据"),
     "empty_day": ("No movements on this day", "当日无作业"),
     "empty_period": ("No movements in this period", "该期间无作业"),
-    # A daily summary of a day after today, in the words that refuse to close it.
-    "to_come": ("{day} is still to come", "{day}尚未到来"),
+    # A report of days all after today, in the words that refuse to close such a day.
+    "to_come": ("{span} is still to come", "{span}尚未到来"),
     "totals": ("Totals", "合计"),
     "comparison": ("Comparison", "对比"),
     "services": ("Services", "班次"),
