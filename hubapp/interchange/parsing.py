@@ -373,13 +373,8 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
                                      "name": Term("columns", name)}))
         else:
             index[name] = position
-    if ACTUAL in index and (other := next((index[name] for name in _TIMES if name in index),
-                                          None)) is not None:
-        problems.append(Problem(line, headers[index[ACTUAL]], "", QT_TRANSLATE_NOOP(
-            "messages", "This column gives the actual time (an outbound train's departure, an "
-                        "inbound one's arrival), and column {other!r} a time of the train too: "
-                        "name this one departed_at or arrived_at, or leave one of the two out"),
-            {"other": headers[other]}))
+    if ACTUAL in index and any(name in index for name in _TIMES):
+        problems.append(_beside_a_time(headers, index, line))
     for name in REQUIRED:
         if name not in index:
             problems.append(Problem(line, Term("columns", name), "", QT_TRANSLATE_NOOP(
@@ -389,6 +384,26 @@ def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | 
                 {"field": Term("columns", name), "name": name,
                  "chinese": _CHINESE_HEADERS[name], "sheet": sheet}))
     return index, problems
+
+
+def _beside_a_time(headers: Sequence[str], index: Mapping[str, int], line: int) -> Problem:
+    """The problem of the actual time's column beside a departed_at or arrived_at one."""
+    column = headers[index[ACTUAL]]
+    if all(name in index for name in _TIMES):
+        return Problem(line, column, "", QT_TRANSLATE_NOOP(
+            "messages", "This column gives the actual time (an outbound train's departure, an "
+                        "inbound one's arrival), and columns {departure!r} and {arrival!r} the "
+                        "departure and the arrival already: leave this one out"),
+            {"departure": headers[index["departed_at"]], "arrival": headers[index["arrived_at"]]})
+    # Named as the time the other column gives, it would be that field's second column: only
+    # the free one is offered, in the words the import window heads it with (arrived_at,
+    # 到达时间), which the import reads as its header too.
+    other, free = sorted(_TIMES, key=lambda name: name not in index)
+    return Problem(line, column, "", QT_TRANSLATE_NOOP(
+        "messages", "This column gives the actual time (an outbound train's departure, an "
+                    "inbound one's arrival), and column {other!r} a time of the train too: "
+                    "name this one {free}, or leave one of the two out"),
+        {"other": headers[index[other]], "free": Term("columns", free)})
 
 
 def judge_service(text: Mapping[str, str], lookups: LookupsRecord,
