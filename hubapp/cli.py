@@ -822,7 +822,7 @@ def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
     from hubapp.interchange.importing import (
         left_out_note, rounded_kg_note, total_lines_note, unkept_times_note,
-        unread_sheets_note,
+        unread_sheets_notes,
     )
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
@@ -872,8 +872,9 @@ def run_import(args: argparse.Namespace) -> int:
         print(note, file=sys.stderr)
     if note := rounded_kg_note(result, translate):
         print(note, file=sys.stderr)
-    if not result.ok and (note := unread_sheets_note(result.unread_sheets, translate)):
-        print(f"{args.file.name}: {note}", file=sys.stderr)  # the summary says it otherwise
+    if not result.ok:  # the summary says them otherwise
+        for note in unread_sheets_notes(result, translate):
+            print(f"{args.file.name}: {note}", file=sys.stderr)
     if result.problems:
         count = len(result.problems)
         _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),

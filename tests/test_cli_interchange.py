@@ -111,29 +111,32 @@ def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):
         book.active.append(row)
     missing = book.create_sheet("X5510")
     for row in rows:
-        missing.append(row[:7] + row[8:])  # this one has no 箱号: a problem of the other
+        missing.append(row[:8] + row[9:])  # this one has no 箱型: a problem of the other
+    # A summary names no box: it is no list to import from a file of its own.
+    book.create_sheet("汇总").append(["日期", "线路", "箱数", "TEU合计"])
     book.save(tmp_path / "two.xlsx")
 
     imported = hubapp("import", tmp_path / "two.xlsx", "--db", db, "--dry-run")
     book.active = 1
     book.save(tmp_path / "two.xlsx")
-    # Opened on the sheet without 箱号, the whole list is read all the same.
+    # Opened on the sheet without 箱型, the whole list is read all the same.
     passed_over = hubapp("import", tmp_path / "two.xlsx", "--db", db, "--dry-run")
-    book["X5508"].delete_cols(8)  # without a whole list anywhere, the sheet opened on
+    book["X5508"].delete_cols(3)  # without a whole list anywhere, the sheet opened on
     book.save(tmp_path / "two.xlsx")
     refused = hubapp("import", tmp_path / "two.xlsx", "--db", db, "--dry-run")
 
     assert imported.returncode == passed_over.returncode == 0, imported.stderr
     assert imported.stdout.strip().endswith(
         "24 TEU; read from sheet “X5508”; sheet “X5510” not read: save each list as a file "
-        "of its own to import it")
+        "of its own to import it; other sheet not read: “汇总”")
     assert passed_over.stdout == imported.stdout
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [
         "two.xlsx: sheet “X5508” not read: save each list as a file of its own to import it",
+        "two.xlsx: other sheet not read: “汇总”",
         "hubapp: error: two.xlsx: 1 problem; nothing was saved",
-        "  line 1, container: Required column container is missing from sheet “X5510” "
-        "(header container or 箱号)"]
+        "  line 1, size_type: Required column size_type is missing from sheet “X5510” "
+        "(header size_type or 箱型)"]
 
 
 def test_dry_run_saves_nothing(db):

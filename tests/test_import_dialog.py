@@ -812,14 +812,20 @@ def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, 
         sheet = book.create_sheet(title)
         for row in rows:
             sheet.append(row)
+    # Named apart: a summary is no list to import from a file of its own.
+    book.create_sheet("汇总").append(["日期", "线路", "箱数", "TEU合计"])
     book.save(tmp_path / "trains.xlsx")
+    said = (" Read from sheet “X5508”. Not read, as a file is read from one sheet: “X5510”. "
+            "Save each list as a file of its own to import it. Other sheet not read: “汇总”.")
 
     dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "trains.xlsx")
+    previewed = dialog.result_label.text()
+    run_import(dialog, qtbot)
 
-    assert dialog.result_label.text().endswith(
-        " Read from sheet “X5508”. Not read, as a file is read from one sheet: “X5510”. Save "
-        "each list as a file of its own to import it.")
+    assert previewed.endswith(said)
     assert dialog.preview_model.rowCount() == 20
+    assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
+    assert said in dialog.result_label.text()
 
 
 def test_choosing_another_file_forgets_the_day_imported_before(main_window, qtbot,

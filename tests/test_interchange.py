@@ -1487,8 +1487,8 @@ def test_the_sheet_opened_on_is_read_when_its_columns_are_to_be_mapped_by_hand(t
 
     table = read_table(path, 20)
 
-    assert (table.sheet, table.headers[0], table.unread_sheets) == (
-        "Loading list", "Контейнер", ("Summary",))
+    assert (table.sheet, table.headers[0], table.unread_sheets, table.other_sheets) == (
+        "Loading list", "Контейнер", (), ("Summary",))
 
 
 def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
@@ -1506,14 +1506,18 @@ def test_other_sheets_holding_a_list_are_said_not_read(demo_db, tmp_path):
 
 @pytest.mark.parametrize("summary_rows, unread", [
     ([["Row Labels", "Sum of teu", "Count of container"], ["2026-03-05", "24", "20"]], ""),
-    # Named, as a list lacking a column is: not read, whatever it holds.
+    # Named, but not as a list to import: it names no box.
     ([["日期", "线路", "箱数", "TEU合计"], ["2026-03-05", "CN-LA", "20", "24"]],
+     "; other sheet not read: “汇总”"),
+    # A list lacking a column is named as not read, whatever it holds.
+    ([["日期", "班列号", "箱号"], ["2026-03-05", "X5508", "CSLU4025503"]],
      "; sheet “汇总” not read: save each list as a file of its own to import it"),
-], ids=["pivot", "naming-two-fields"])
+], ids=["pivot", "naming-two-fields", "naming-the-container"])
 def test_a_summary_sheet_saved_open_is_passed_over_for_the_list(demo_db, tmp_path,
                                                                  summary_rows, unread):
     # Read before, it was refused for its missing columns, and the list itself was named
-    # as a sheet not read, to be saved as a file of its own.
+    # as a sheet not read, to be saved as a file of its own; then a summary naming two
+    # fields was named so, as if it were a list to import.
     path = sample_book(tmp_path / "with-summary.xlsx", [
         ("containers", SAMPLE_ROWS), ("汇总", summary_rows)], active=1)
 

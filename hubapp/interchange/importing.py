@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +55,7 @@ class ImportResultRecord:
     encoding: str = "utf-8"  # the CSV's, as Table.encoding
     sheet: str = ""  # the worksheet read, as Table.sheet
     unread_sheets: tuple[str, ...] = ()  # as Table.unread_sheets
+    other_sheets: tuple[str, ...] = ()  # as Table.other_sheets
     total_lines: int = 0  # how many total lines under the boxes were left out
     # The services that gave a time the hub does not keep (the far end's), and its columns.
     unkept_times: int = 0
@@ -109,6 +110,8 @@ def import_file(
                                       left_out=left_out, encoding=table.encoding,
                                       sheet=table.sheet if isinstance(table, Table) else "",
                                       unread_sheets=table.unread_sheets
+                                      if isinstance(table, Table) else (),
+                                      other_sheets=table.other_sheets
                                       if isinstance(table, Table) else (),
                                       total_lines=len(table.total_lines)
                                       if isinstance(table, Table) else table.total_lines,
@@ -386,18 +389,29 @@ def summary(result: ImportResultRecord, translate: Translate = untranslated) -> 
     if result.sheet:  # a workbook of several sheets: the one read
         text = translate("interchange", "{summary}; read from sheet “{sheet}”").format(
             summary=text, sheet=result.sheet)
-    if note := unread_sheets_note(result.unread_sheets, translate):
+    for note in unread_sheets_notes(result, translate):
         text = translate("interchange", "{summary}; {note}").format(summary=text, note=note)
     return text
 
 
-def unread_sheets_note(sheets: tuple[str, ...], translate: Translate = untranslated) -> str:
-    """The other sheets of a workbook that look like loading lists too: only one is read."""
-    if not sheets:
-        return ""
-    return counted(translate("interchange", "sheet(s) {names} not read: save each list as a "
-                             "file of its own to import it"), len(sheets)).format(
-        names=", ".join(f"“{sheet}”" for sheet in sheets))
+def unread_sheets_notes(result: ImportResultRecord,
+                        translate: Translate = untranslated) -> list[str]:
+    """The other sheets of a workbook with a header, not read as one sheet is: those holding
+    a list, to be saved as a file of its own, then the rest (a summary), only named."""
+    notes = []
+    if lists := result.unread_sheets:
+        notes.append(counted(translate("interchange", "sheet(s) {names} not read: save each "
+                                       "list as a file of its own to import it"),
+                             len(lists)).format(names=sheet_titles(lists)))
+    if others := result.other_sheets:
+        notes.append(counted(translate("interchange", "other sheet(s) not read: {names}"),
+                             len(others)).format(names=sheet_titles(others)))
+    return notes
+
+
+def sheet_titles(sheets: Sequence[str]) -> str:
+    """ "“X5510”, “汇总”": sheets' titles as a note names them."""
+    return ", ".join(f"“{sheet}”" for sheet in sheets)
 
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:

@@ -46,7 +46,8 @@ class Table:
     encoding: str  # "xlsx" for a workbook
     header_line: int = 1
     sheet: str = ""  # the worksheet read, named when the workbook has several
-    unread_sheets: tuple[str, ...] = ()  # other visible sheets that have a header row too
+    unread_sheets: tuple[str, ...] = ()  # other visible sheets holding a list: _sheet_to_read
+    other_sheets: tuple[str, ...] = ()  # the rest of those with a header row (a summary)
     total_lines: tuple[int, ...] = ()  # the lines of the total rows left out
     header_cells: int = 0  # of the header line, the blank ones at its end too
 
@@ -408,7 +409,7 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
         if not book.worksheets:
             raise FileFormatError(QT_TRANSLATE_NOOP(
                 "messages", "{name} has no worksheet"), name=path.name)
-        chosen, unread = _sheet_to_read(book)
+        chosen, unread, others = _sheet_to_read(book)
         # Read-only sheets trust the size stored in the file, which some writers
         # get wrong; rows beyond it would be silently lost.
         chosen.reset_dimensions()
@@ -423,25 +424,35 @@ def _read_xlsx(path: Path, limit: int | None, manual: Mapping[int, str | None]) 
         _refuse_unvalued_formulas(path.name, table, formulas, fields)
         _read_days(table, book.epoch, fields)
         if len(book.worksheets) > 1:
-            table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread)
+            table = dataclasses.replace(table, sheet=chosen.title, unread_sheets=unread,
+                                        other_sheets=others)
         return table
     finally:
         book.close()
 
 
-def _sheet_to_read(book) -> tuple[object, tuple[str, ...]]:
+def _sheet_to_read(book) -> tuple[object, tuple[str, ...], tuple[str, ...]]:
     """The sheet Excel opens the workbook on if it is visible and holds a whole list (every
     required column named), else the first visible one that does: a summary or pivot sheet
     left open on saving ("Row Labels | Sum of teu", "日期 | 线路 | 箱数") is not the list.
     Without a whole list anywhere, the sheet opened on if it holds a header Hub Desk knows
     or columns to map by hand, else the first visible one with a header row ("说明", a
     cover sheet of a few lines, often comes first; templates keep their dropdown lists on
-    a hidden sheet). Also the titles of the other visible sheets with a header row, which
-    are not read (one list per file) but must not go unsaid: a list lacking a column too."""
+    a hidden sheet).
+
+    Also the titles of the other visible sheets with a header row, which are not read (one
+    list per file) but must not go unsaid: first those that hold a list, whose header names
+    the container column (a list lacking another column too), each to be imported from a
+    file of its own; then the rest, said without that advice (a summary's 日期 | 线路 | 箱数
+    counts boxes, it names none), as one may still be a list under a container header Hub
+    Desk does not know."""
+    from hubapp.interchange.parsing import REQUIRED  # which imports Table from here
+
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
     first_rows = {sheet.title: _first_rows(sheet) for sheet in visible}
     listing = [sheet for sheet in visible if has_header(first_rows[sheet.title])]
-    whole = [sheet for sheet in listing if _names_required(first_rows[sheet.title])]
+    named = {sheet.title: _header_fields(first_rows[sheet.title]) for sheet in listing}
+    whole = [sheet for sheet in listing if named[sheet.title].issuperset(REQUIRED)]
     active = book.active
     if active in whole:
         chosen = active
@@ -453,15 +464,16 @@ def _sheet_to_read(book) -> tuple[object, tuple[str, ...]]:
         chosen = listing[0]
     else:  # no header anywhere: the sheet shown, whose problems then say what it lacks
         chosen = active if active in visible else (visible or book.worksheets)[0]
-    return chosen, tuple(sheet.title for sheet in listing if sheet is not chosen)
+    unread = [sheet.title for sheet in listing if sheet is not chosen]
+    return (chosen, tuple(title for title in unread if "container" in named[title]),
+            tuple(title for title in unread if "container" not in named[title]))
 
 
-def _names_required(rows: list[list[str]]) -> bool:
-    """Whether the header of a sheet's first rows, as read, names every required column."""
-    from hubapp.interchange.parsing import REQUIRED, column_fields
+def _header_fields(rows: list[list[str]]) -> set[str]:
+    """The fields the header of a sheet's first rows names, as read."""
+    from hubapp.interchange.parsing import column_fields
 
-    named = column_fields(_table("", enumerate(rows, 1), 0, "").headers)
-    return all(name in named for name in REQUIRED)
+    return set(column_fields(_table("", enumerate(rows, 1), 0, "").headers)) - {None}
 
 
 # How many rows of a sheet are looked at for a header row (blank ones included).

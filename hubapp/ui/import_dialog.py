@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
 from hubapp.interchange.importing import (
-    left_out_note, rounded_kg_note, services_and_containers, total_lines_note,
+    left_out_note, rounded_kg_note, services_and_containers, sheet_titles, total_lines_note,
     unkept_times_note,
 )
 from hubapp.interchange.parsing import ACTUAL, FIELDS, column_fields, columns_to_map
@@ -330,18 +330,22 @@ class ImportDialog(QDialog):
     def _say_previewed(self, lead: str | None = None) -> None:
         self._set_result(formatting.sentences(
             lead or self.tr("Preview of the first rows. Check the columns, then Import."),
-            self._how_read(self.table.encoding, self.table.sheet, self.table.unread_sheets)))
+            self._how_read(self.table)))
 
-    def _how_read(self, encoding: str, sheet: str, unread: Sequence[str] = ()) -> str:
+    def _how_read(self, read: Table | ImportResultRecord) -> str:
         """A CSV not in UTF-8 is named (text read in the wrong encoding would show it), and
-        the sheet read of a workbook with several, and its other sheets that hold a list."""
-        name = encoding_name(encoding)
+        the sheet read of a workbook with several, its other sheets that hold a list, and
+        the rest of those with a header (a summary), as reading._sheet_to_read tells them."""
+        name = encoding_name(read.encoding)
+        lists, others = read.unread_sheets, read.other_sheets
         return formatting.sentences(
             self.tr("Read as {encoding} text.").format(encoding=name) if name else "",
-            self.tr("Read from sheet “{sheet}”.").format(sheet=sheet) if sheet else "",
+            self.tr("Read from sheet “{sheet}”.").format(sheet=read.sheet) if read.sheet else "",
             self.tr("Not read, as a file is read from one sheet: {names}. Save each list "
                     "as a file of its own to import it.").format(
-                names=", ".join(f"“{title}”" for title in unread)) if unread else "")
+                names=sheet_titles(lists)) if lists else "",
+            counted(self.tr("Other sheet(s) not read: {names}."), len(others)).format(
+                names=sheet_titles(others)) if others else "")
 
     def _build_mapping(self) -> None:
         while self.mapping_form.rowCount():
@@ -525,7 +529,7 @@ class ImportDialog(QDialog):
                     **services_and_containers(result.skipped_services,
                                               result.skipped_containers,
                                               QCoreApplication.translate)))
-            said.append(self._how_read(result.encoding, result.sheet, result.unread_sheets))
+            said.append(self._how_read(result))
             said.append(left_out_note(result, QCoreApplication.translate))
             said.append(total_lines_note(result, QCoreApplication.translate))
             said.append(unkept_times_note(result, QCoreApplication.translate))
@@ -539,7 +543,7 @@ class ImportDialog(QDialog):
             self._set_result(formatting.sentences(
                 self.tr("%Ln problem(s) in {name}; nothing was saved. Correct the file and "
                         "import it again.", "", len(result.problems)).format(name=result.file),
-                self._how_read(result.encoding, result.sheet, result.unread_sheets)),
+                self._how_read(result)),
                 error=True)
             self._show_problems(result.problems)
         elif result.changed:
