@@ -170,7 +170,7 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="558" />
+        <location filename="../../hubapp/ui/dashboard.py" line="563" />
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>%Ln timed service · last year {share}</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="569" />
+        <location filename="../../hubapp/ui/dashboard.py" line="574" />
         <source>%Ln outbound container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln outbound container · last year {days}</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="608" />
+        <location filename="../../hubapp/ui/dashboard.py" line="613" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="609" />
+        <location filename="../../hubapp/ui/dashboard.py" line="614" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="610" />
+        <location filename="../../hubapp/ui/dashboard.py" line="615" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -243,7 +243,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="513" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="517" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -251,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="514" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="518" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="540" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="544" />
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
@@ -267,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="546" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="550" />
         <source>%Ln value(s) of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
             <numerusform>%Ln value of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the row out of the file.</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="557" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="561" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>
