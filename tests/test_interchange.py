@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from hubapp.domain.errors import HubError
+from hubapp.domain.errors import HubError, message
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
@@ -574,13 +574,47 @@ def test_skipped_rows_differing_from_what_is_stored_refuse_the_import(demo_db, t
         refused = import_file(demo_db, corrected, TESTER, skip_duplicates=skip)
         assert not refused.ok and not refused.problems and not refused.duplicates
         assert [(p.line, p.column, p.value, p.message) for p in refused.changed] == [
-            (2, "到达时间", "2026-03-05 14:35", "The database holds '2026-03-05 14:20' for "
-             "service X5508 of 2026-03-05: an import does not change it"),
+            (2, "到达时间", "14:35", "The database holds '14:20' for service X5508 of "
+             "2026-03-05: an import does not change it"),
             (2, "毛重", "30150", "The database holds '30140' for container CSLU4025503 on "
              "service X5508 of 2026-03-05: an import does not change it"),
-            (3, "货名", "rice", "The database holds 'cassava flour' for container TGHU4642290 "
+            (3, "货名", "大米", "The database holds 'cassava flour' for container TGHU4642290 "
              "on service X5508 of 2026-03-05: an import does not change it")]
         assert checksum(demo_db) == before
+
+
+# The words of the stored values in Chinese, as the .ts gives them.
+_CHINESE_VALUES = {("messages", "name_en"): "name_zh", ("messages", "(blank)"): "（空）",
+                   ("labels", "Arrived"): "已到达", ("stats", "full"): "重箱"}
+
+
+def test_a_differing_value_is_named_as_written_and_the_stored_one_in_the_readers_words(
+        demo_db, tmp_path):
+    """A Chinese file's 大米 was named “rice” and the stored 木薯粉 “cassava flour”; a weight
+    written 30,150.6 '30151'; a blank stored consignee ''; routes and statuses as codes."""
+    assert import_file(demo_db, SAMPLE, TESTER).saved
+    lines = [line.replace("中老铁路", "中老泰铁路联运")
+             for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    lines[0] += ",收货人,状态"
+    lines[1] = lines[1].replace(",30140,", ',"30,150.6",') + ",老挝粮油公司,已发出"
+    lines[2] = lines[2].replace(",重,25910,木薯粉,110620,", ",空,2200,大米,,")
+    refused = import_file(demo_db, write(tmp_path / "corrected.csv", lines), TESTER,
+                          skip_duplicates=True)
+
+    assert [(p.line, p.column, p.value) for p in refused.changed] == [
+        (2, "线路", "中老泰铁路联运"), (2, "状态", "已发出"), (2, "毛重", "30,150.6"),
+        (2, "收货人", "老挝粮油公司"), (3, "空重", "空"), (3, "毛重", "2200"), (3, "货名", "大米")]
+    said = [message(p, lambda context, text: _CHINESE_VALUES.get((context, text), text))
+            .split(" for ")[0] for p in refused.changed]
+    assert said == ["The database holds '中老铁路'", "The database holds '已到达'",
+                    "The database holds '30140'", "The database holds '（空）'",
+                    "The database holds '重箱'", "The database holds '25910'",
+                    "The database holds '木薯粉'"]
+    assert [p.message.split(" for ")[0] for p in refused.changed] == [
+        "The database holds 'China–Laos Railway'", "The database holds 'Arrived'",
+        "The database holds '30140'", "The database holds '(blank)'",
+        "The database holds 'full'", "The database holds '25910'",
+        "The database holds 'cassava flour'"]
 
 
 def test_a_time_given_as_the_actual_one_is_compared_with_the_stored_one(demo_db, tmp_path):
@@ -592,7 +626,7 @@ def test_a_time_given_as_the_actual_one_is_compared_with_the_stored_one(demo_db,
                          encoding="utf-8")
     refused = import_file(demo_db, corrected, TESTER, skip_duplicates=True)
     assert [(p.line, p.column, p.value) for p in refused.changed][0] == (
-        2, "实际时间", "2026-03-05 14:35")
+        2, "实际时间", "14:35")
     assert checksum(demo_db) == before
 
 

@@ -63,6 +63,23 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class Named:
+    """A message's value that is a record's name kept in both languages (a commodity, a
+    route, a place): message() writes the one of the message's language, the English one
+    where there is no Chinese."""
+
+    name_en: str
+    name_zh: str
+
+    def written(self, translate: Translate) -> str:
+        # The names are data, not translated text: the language says which of the two it
+        # reads by translating the English one's field name (to "name_zh" in Chinese).
+        if translate("messages", QT_TRANSLATE_NOOP("messages", "name_en")) == "name_zh":
+            return self.name_zh or self.name_en
+        return self.name_en
+
+
+@dataclass(frozen=True, slots=True)
 class Either:
     """Terms a message offers as alternatives ("supervisor or admin"): message() writes
     each in the message's language, joined by its word for "or"."""
@@ -106,7 +123,7 @@ def message(error: Any, translate: Translate = untranslated, context: str = "mes
 
 
 def _written(value: object, translate: Translate) -> object:
-    if isinstance(value, Term):
+    if isinstance(value, Term | Named):
         return value.written(translate)
     if isinstance(value, Either):
         return translate("messages", QT_TRANSLATE_NOOP("messages", " or ")).join(

@@ -39,6 +39,16 @@ class Status(StrEnum):
     CANCELLED = "cancelled"
 
 
+# Each status as the daily log names it, as MODE_WORDS: the window translates these
+# (ui.labels.status), and so does an import's refusal naming a stored status.
+STATUS_WORDS: dict[Status, str] = {
+    Status.PLANNED: QT_TRANSLATE_NOOP("labels", "Planned"),
+    Status.DEPARTED: QT_TRANSLATE_NOOP("labels", "Departed"),
+    Status.ARRIVED: QT_TRANSLATE_NOOP("labels", "Arrived"),
+    Status.CANCELLED: QT_TRANSLATE_NOOP("labels", "Cancelled"),
+}
+
+
 # Throughput counts what actually moved through the gate (DESIGN.md).
 MOVED_STATUSES: tuple[Status, ...] = (Status.DEPARTED, Status.ARRIVED)
 

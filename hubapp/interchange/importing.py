@@ -11,14 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain.columns import commodity_column
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, Translate, Typed, counted, untranslated
+from hubapp.domain.errors import (
+    QT_TRANSLATE_NOOP, Named, Term, Translate, Typed, counted, untranslated,
+)
 from hubapp.domain.records import (
-    MOVED_STATUSES, ChangeRecord, ContainerMoveRecord, Direction, ServiceRecord, Status,
-    TotalsRecord,
+    EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ChangeRecord, ContainerMoveRecord,
+    Direction, Mode, ServiceRecord, Status, TotalsRecord,
 )
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
     ACTUAL, ImportPlan, PlannedService, Problem, column_fields, column_positions, parse_table,
+    unneutralise,
 )
 from hubapp.interchange.reading import (
     PlainLines, Table, encoding_name, read_plain_lines, read_table,
@@ -298,7 +301,7 @@ def _changed(plan: ImportPlan, table: Table, manual: Mapping[int, str | None] | 
             planned = plan.services[item]
             line = planned.lines[number]
             found += _changed_move(plan, planned, number, moves[item, number], line,
-                                   {name: cells[line][position].strip()
+                                   {name: unneutralise(cells[line][position].strip())
                                     for name, position in positions.items()
                                     if position < len(cells[line])}, lookups)
     found.sort(key=lambda problem: problem.line)
@@ -312,12 +315,12 @@ def _changed_service(plan: ImportPlan, planned: PlannedService, kept: ServiceRec
                   "departed_at")
     for name, column in (*_SERVICE_COLUMNS, ("actual_at", actual)):
         if column in planned.given and getattr(service, name) != _as_read(kept, name):
-            yield Problem(planned.first_line, plan.column(column),
-                          _shown(getattr(service, name), lookups),
+            line, written = planned.given[column]
+            yield Problem(line, plan.column(column), written,
                           QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
                                             "service {number} of {date}: an import does not "
                                             "change it"),
-                          {"stored": Typed(_shown(getattr(kept, name), lookups)),
+                          {"stored": _stored(kept, name, lookups, service.date),
                            "number": service.service_no, "date": service.date.isoformat()})
 
 
@@ -329,11 +332,11 @@ def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
     for name in _MOVE_FIELDS:
         column = commodity_column(text) if name == "commodity_id" else name
         if text.get(column) and getattr(move, name) != _as_read(kept, name):
-            yield Problem(line, plan.column(column), _shown(getattr(move, name), lookups, name),
+            yield Problem(line, plan.column(column), text[column],
                           QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
                                             "container {container} on service {number} of "
                                             "{date}: an import does not change it"),
-                          {"stored": Typed(_shown(getattr(kept, name), lookups, name)),
+                          {"stored": _stored(kept, name, lookups, service.date),
                            "container": move.container, "number": service.service_no,
                            "date": service.date.isoformat()})
 
@@ -345,18 +348,39 @@ def _as_read(record: ServiceRecord | ContainerMoveRecord, name: str) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
-def _shown(value: object, lookups: store.LookupsRecord, name: str = "") -> str:
-    """A value as the file and the stored record are compared in: the parsed one, so that a
-    weight written "30140.0" shows as the 30140 it was read as."""
-    if value is None:
-        return ""
+# A stored F/E as the totals word it: the daily log's one-letter labels need their
+# disambiguation to translate, which a Term does not carry.
+_FULL_EMPTY_WORDS = {FULL: Term("stats", "full"), EMPTY: Term("stats", "empty")}
+
+
+def _stored(record: ServiceRecord | ContainerMoveRecord, name: str,
+            lookups: store.LookupsRecord, day: dt.date) -> object:
+    """A stored value as a message names it to the reader: a commodity, route or place by
+    its name and a status, mode or F/E by its word, in the message's language; a time and
+    a weight as export writes them; nothing stored as a word for blank, not as ''."""
+    value = getattr(record, name)
+    if value is None or value == "":
+        return Term("messages", QT_TRANSLATE_NOOP("messages", "(blank)"))
     if name == "commodity_id":
-        return lookups.commodities[value].name_en
+        commodity = lookups.commodities[value]
+        return Named(commodity.name_en, commodity.name_zh)
+    if name == "route_code" and (route := lookups.find_route(value)) is not None:
+        return Named(route.name_en, route.name_zh)
+    if name in ("origin", "destination") and (place := lookups.places.get(value)):
+        return Named(place.name_en, place.name_zh)
+    if name == "status":
+        return Term("labels", STATUS_WORDS[Status(value)])
+    if name == "mode":
+        return Term("labels", MODE_WORDS[Mode(value)])
+    if name == "full_empty" and value in _FULL_EMPTY_WORDS:
+        return _FULL_EMPTY_WORDS[value]
     if isinstance(value, dt.datetime):
-        return value.isoformat(" ", "minutes")
+        # "14:20" on the service's own day, as the file's time column is written.
+        return Typed(value.isoformat(" ", "minutes") if value.date() != day
+                     else value.strftime("%H:%M"))
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value)
+    return Typed(value)
 
 
 def _without(items, stored_services: set[int], duplicates: list[DuplicateRecord]):

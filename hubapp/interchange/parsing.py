@@ -147,9 +147,10 @@ class PlannedService:
     first_line: int
     rows: int  # its rows in the file: one per move, or one saying it has none
     unkept_time: str = ""  # the field of a time its rows gave that is not kept (UNKEPT_TIME)
-    # The service columns its rows gave a value in: a blank or missing one says nothing, so
-    # it is not compared with a stored service of the same number.
-    given: frozenset[str] = frozenset()
+    # The service columns its rows gave a value in, each with its line and text as written:
+    # a blank or missing one says nothing, so it is not compared with a stored service of
+    # the same number.
+    given: Mapping[str, tuple[int, str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -283,7 +284,9 @@ def parse_table(
                 # one note, which keeps each of them once rather than refuse the file.
                 kept = _remarks(str(known[0]))
                 if more := [part for part in _remarks(str(value)) if part not in kept]:
-                    group.values[name] = (_NOTES_JOINER.join(kept + more), *known[1:])
+                    # Written so too: the service's note is what its rows say together.
+                    joined = _NOTES_JOINER.join(kept + more)
+                    group.values[name] = (joined, known[1], joined)
             elif known[0] != value:
                 row.problem(name, raw, QT_TRANSLATE_NOOP("messages",
                             "Line {other} gives {value!r} for the same service"),
@@ -311,7 +314,8 @@ def parse_table(
                                     error.values))
         planned.append(PlannedService(service, group.moves, group.lines, group.first_line,
                                       group.rows, str(group.values.get(UNKEPT_TIME, ("",))[0]),
-                                      frozenset(group.values) - {UNKEPT_TIME}))
+                                      {name: (line, raw) for name, (_value, line, raw)
+                                       in group.values.items() if name != UNKEPT_TIME}))
     problems.sort(key=lambda problem: problem.line)
     return ImportPlan(planned, problems, total, header, rounded_kg)
 

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING, Any
 from hubapp.domain import reference
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, InputError
 from hubapp.domain.records import (
-    ChangeRecord, CommodityRecord, ContainerMoveRecord, RouteRecord, ServiceRecord,
-    TotalsRecord,
+    ChangeRecord, CommodityRecord, ContainerMoveRecord, PlaceRecord, RouteRecord,
+    ServiceRecord, TotalsRecord,
 )
 from hubapp.domain.reference import lookup_key
 from hubapp.store import audit, day_close, dwell, rollup
 from hubapp.store.db import transaction
 from hubapp.store.engine import executemany, is_postgres
 from hubapp.store.reference import (
-    commodity_finder, deleted_codes, list_commodities, list_routes, place_finder, retire_days,
-    retired_after,
+    commodity_finder, deleted_codes, list_commodities, list_places, list_routes, place_finder,
+    retire_days, retired_after,
 )
 from hubapp.store.rows import minute_text, service_record, service_row
 from hubapp.store.services import refresh_dwell
@@ -48,6 +48,7 @@ class LookupsRecord:
     find_route: Callable[[str], RouteRecord | None]
     find_place: Callable[[str], str | None]  # → UN/LOCODE
     commodities: Mapping[int, CommodityRecord]  # every stored one (retired too), by id
+    places: Mapping[str, PlaceRecord]  # by UN/LOCODE
     # Why a move of a day cannot have a commodity find_commodity found (retired before
     # it, and after the last box it then held).
     retired_after: Callable[[int, dt.date], InputError | None]
@@ -102,7 +103,8 @@ def lookups(db: Database) -> LookupsRecord:
 
     # Each normalises the text it is asked; a file asks about the same few thousands of times.
     finders = (find_kept, find_route, place_finder(db))
-    return LookupsRecord(*map(functools.cache, finders), commodities, retired_after(db),
+    return LookupsRecord(*map(functools.cache, finders), commodities,
+                         {place.locode: place for place in list_places(db)}, retired_after(db),
                          functools.cache(find_kept),
                          frozenset(commodities[commodity_id].hs_code for commodity_id in days))
 

@@ -7,12 +7,13 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from hubapp.domain import errors
 from hubapp.domain.audit import actor
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import EMPTY, FULL, MODE_WORDS, Direction, Mode, Status
+from hubapp.domain.records import EMPTY, FULL, MODE_WORDS, STATUS_WORDS, Direction, Mode, Status
 from hubapp.domain.validation import FieldError
 
 # Literal QCoreApplication.translate() calls throughout: pyside6-lupdate only
 # finds strings written out in the call itself (or marked QT_TRANSLATE_NOOP, as the
-# modes are, in records.MODE_WORDS, for the Qt-free messages that name them too).
+# modes and statuses are, in records.MODE_WORDS and STATUS_WORDS, for the Qt-free messages
+# that name them too).
 
 
 def direction(value: Direction) -> str:
@@ -27,12 +28,7 @@ def mode(value: Mode) -> str:
 
 
 def status(value: Status) -> str:
-    return {
-        Status.PLANNED: QCoreApplication.translate("labels", "Planned"),
-        Status.DEPARTED: QCoreApplication.translate("labels", "Departed"),
-        Status.ARRIVED: QCoreApplication.translate("labels", "Arrived"),
-        Status.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
-    }[value]
+    return QCoreApplication.translate("labels", STATUS_WORDS[value])
 
 
 def role(stored: str) -> str:
