@@ -583,6 +583,25 @@ def test_skipped_rows_differing_from_what_is_stored_refuse_the_import(demo_db, t
         assert checksum(demo_db) == before
 
 
+def test_a_weight_stored_rounded_the_other_way_before_is_not_a_difference(demo_db, tmp_path):
+    """Imported before weights were rounded half up, a list's 30140.5 was stored half to
+    even as 30140: sent again with --skip-duplicates, it read 30141 and refused the file."""
+    assert import_file(demo_db, SAMPLE, TESTER).saved
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",30140,", ",30140.5,")
+    lines[2] = lines[2].replace(",25910,", ",25911.5,")  # 1.5 kg off: a correction
+    resent = write(tmp_path / "resent.csv", lines)
+
+    refused = import_file(demo_db, resent, TESTER, skip_duplicates=True)
+    assert [(p.line, p.column, p.value) for p in refused.changed] == [(3, "毛重", "25911.5")]
+
+    lines[2] = SAMPLE.read_text(encoding="utf-8").splitlines()[2]
+    skipped = import_file(demo_db, write(tmp_path / "resent.csv", lines), TESTER,
+                          skip_duplicates=True)
+    assert skipped.saved, skipped.changed
+    assert (skipped.skipped_services, skipped.skipped_containers) == (1, 20)
+
+
 # The words of the stored values in Chinese, as the .ts gives them.
 _CHINESE_VALUES = {("messages", "name_en"): "name_zh", ("messages", "(blank)"): "（空）",
                    ("labels", "Arrived"): "已到达", ("stats", "full"): "重箱"}

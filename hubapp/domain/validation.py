@@ -293,10 +293,18 @@ def parse_gross_kg(text: str) -> tuple[int | None, FieldError | None]:
 def kg_rounded(text: str) -> bool:
     """Whether parse_gross_kg rounds the weight written to whole kilograms ("24000.6"; not
     "24000.0", a number cell's): an import says how many it rounded."""
+    kilograms = kg_written(text)
+    return kilograms is not None and not kilograms.is_integer()
+
+
+def kg_written(text: str) -> float | None:
+    """The kilograms as written, fraction and all ("24,000.5 kg": 24000.5); None when blank
+    or not a number."""
+    number = _kilograms(text)
     try:
-        return not float(_kilograms(text) or 0).is_integer()
+        return float(number) if number else None
     except ValueError:
-        return False
+        return None
 
 
 def parse_move(

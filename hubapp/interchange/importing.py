@@ -18,6 +18,7 @@ from hubapp.domain.records import (
     EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ChangeRecord, ContainerMoveRecord,
     Direction, Mode, ServiceRecord, Status, TotalsRecord,
 )
+from hubapp.domain.validation import kg_written
 from hubapp.interchange.columnar import quick_rows
 from hubapp.interchange.parsing import (
     ACTUAL, ImportPlan, PlannedService, Problem, column_fields, column_positions, parse_table,
@@ -331,7 +332,8 @@ def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
     move, service = planned.moves[number], planned.service
     for name in _MOVE_FIELDS:
         column = commodity_column(text) if name == "commodity_id" else name
-        if text.get(column) and getattr(move, name) != _as_read(kept, name):
+        if text.get(column) and getattr(move, name) != _as_read(kept, name) and not (
+                name == "gross_kg" and _rounded_otherwise(text[column], kept.gross_kg)):
             yield Problem(line, plan.column(column), text[column],
                           QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
                                             "container {container} on service {number} of "
@@ -339,6 +341,15 @@ def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
                           {"stored": _stored(kept, name, lookups, service.date),
                            "container": move.container, "number": service.service_no,
                            "date": service.date.isoformat()})
+
+
+def _rounded_otherwise(written: str, stored: int | None) -> bool:
+    """Whether a weight written with a fraction is stored as the other whole kilogram next
+    to it: imported before parse_gross_kg rounded half up, 24000.5 was stored half to even
+    as 24000, and the same list sent again reads 24001."""
+    kilograms = kg_written(written)
+    return (stored is not None and kilograms is not None and not kilograms.is_integer()
+            and abs(kilograms - stored) <= 0.5)
 
 
 def _as_read(record: ServiceRecord | ContainerMoveRecord, name: str) -> object:
