@@ -20,7 +20,7 @@ from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import CommodityRecord
 from hubapp.interchange import FileFormatError, export_file, import_file, neutralise, summary
 from hubapp.interchange import reading
-from hubapp.interchange.importing import left_out_note, total_lines_note
+from hubapp.interchange.importing import left_out_note, rounded_kg_note, total_lines_note
 from hubapp.interchange.parsing import COLUMNS, unneutralise
 from hubapp.interchange.reading import read_table
 from hubapp.store import interchange as store_interchange, reference, rollup
@@ -600,6 +600,25 @@ def test_a_weight_stored_rounded_the_other_way_before_is_not_a_difference(demo_d
                           skip_duplicates=True)
     assert skipped.saved, skipped.changed
     assert (skipped.skipped_services, skipped.skipped_containers) == (1, 20)
+
+
+def test_only_the_weights_imported_are_said_as_rounded(demo_db, tmp_path):
+    """HX01's 24001.5, skipped as already stored, was said as rounded in a file that
+    imported HX02 alone."""
+    boxes = [with_check_digit(f"HXSU{n:06d}") for n in range(3)]
+    rows = [f"2026-03-06,HX01,outbound,CN-LA,{boxes[0]},22G1,F,24001.5,cassava flour,",
+            f"2026-03-06,HX02,outbound,CN-LA,{boxes[1]},22G1,F,24000,cassava flour,"]
+    assert import_file(demo_db, write(tmp_path / "first.csv", [HEADER, rows[0]]), TESTER).saved
+
+    whole = import_file(demo_db, write(tmp_path / "again.csv", [HEADER, *rows]), TESTER,
+                        skip_duplicates=True)
+    assert whole.saved and (whole.skipped_containers, whole.rounded_kg) == (1, 0)
+    assert rounded_kg_note(whole) == ""
+
+    rows.append(f"2026-03-06,HX03,outbound,CN-LA,{boxes[2]},22G1,F,24000.5,cassava flour,")
+    half = import_file(demo_db, write(tmp_path / "more.csv", [HEADER, *rows]), TESTER,
+                       skip_duplicates=True)
+    assert half.saved and (half.skipped_containers, half.rounded_kg) == (2, 1)
 
 
 # The words of the stored values in Chinese, as the .ts gives them.

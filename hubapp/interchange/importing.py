@@ -187,9 +187,13 @@ def import_file(
                                            for duplicate in duplicates),
                           all_stored=not _without(items, stored_services, duplicates)[0])
         items, skipped_containers = _without(items, stored_services, duplicates)
+        # Of the boxes imported only: a stored one skipped keeps its weight as stored.
+        rounded, _skipped = _without([(planned.service, planned.rounded)
+                                      for planned in plan.services], stored_services, duplicates)
         return save(ImportRowsRecord.from_items(items),
                     [planned.unkept_time for planned in plan.services if planned.unkept_time],
-                    plan.rounded_kg, len(stored_services), skipped_containers)
+                    sum(sum(weights) for _service, weights in rounded), len(stored_services),
+                    skipped_containers)
 
 
 @contextlib.contextmanager

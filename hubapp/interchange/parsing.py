@@ -144,6 +144,7 @@ class PlannedService:
     service: ServiceRecord
     moves: list[ContainerMoveRecord]
     lines: list[int]  # the file line of each move
+    rounded: list[bool]  # of each move: whether its weight had a fraction (kg_rounded)
     first_line: int
     rows: int  # its rows in the file: one per move, or one saying it has none
     unkept_time: str = ""  # the field of a time its rows gave that is not kept (UNKEPT_TIME)
@@ -159,7 +160,6 @@ class ImportPlan:
     problems: list[Problem]
     rows: int
     header: dict[str, str] = field(default_factory=dict)  # field → its column's header
-    rounded_kg: int = 0  # weights with a fraction, rounded to whole kilograms
 
     def column(self, name: str) -> str:
         return self.header.get(name, name)
@@ -202,6 +202,7 @@ class _Group:
     values: dict[str, tuple[object, int, str]] = field(default_factory=dict)  # value, line, text
     moves: list[ContainerMoveRecord] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    rounded: list[bool] = field(default_factory=list)
     rows: int = 0
 
 
@@ -230,7 +231,6 @@ def parse_table(
     positions = list(index.items())
     width = max(index.values()) + 1
     total = len(table.rows)
-    rounded_kg = 0
     for done, (line, cells) in enumerate(table.rows):
         if done % 5_000 == 0:
             if check is not None:
@@ -295,7 +295,7 @@ def parse_table(
         if move is not None:
             group.moves.append(move)
             group.lines.append(line)
-            rounded_kg += kg_rounded(text.get("gross_kg", ""))
+            group.rounded.append(kg_rounded(text.get("gross_kg", "")))
     if progress is not None:
         progress(total, total)
 
@@ -312,12 +312,13 @@ def parse_table(
             value, line = _given(group, column, number, group.first_line)
             problems.append(Problem(line, header.get(column, column), value, error.template,
                                     error.values))
-        planned.append(PlannedService(service, group.moves, group.lines, group.first_line,
-                                      group.rows, str(group.values.get(UNKEPT_TIME, ("",))[0]),
+        planned.append(PlannedService(service, group.moves, group.lines, group.rounded,
+                                      group.first_line, group.rows,
+                                      str(group.values.get(UNKEPT_TIME, ("",))[0]),
                                       {name: (line, raw) for name, (_value, line, raw)
                                        in group.values.items() if name != UNKEPT_TIME}))
     problems.sort(key=lambda problem: problem.line)
-    return ImportPlan(planned, problems, total, header, rounded_kg)
+    return ImportPlan(planned, problems, total, header)
 
 
 # A service's field → the file's column it was read from, where their names differ.
