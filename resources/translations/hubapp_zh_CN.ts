@@ -2685,7 +2685,7 @@ Licence: MIT</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="74"/>
+        <location filename="../../hubapp/ui/labels.py" line="70"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -2786,17 +2786,17 @@ Licence: MIT</source>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="41"/>
+        <location filename="../../hubapp/ui/labels.py" line="37"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="42"/>
+        <location filename="../../hubapp/ui/labels.py" line="38"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="43"/>
+        <location filename="../../hubapp/ui/labels.py" line="39"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
@@ -4268,22 +4268,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="422"/>
+        <location filename="../../hubapp/interchange/importing.py" line="461"/>
         <source>{file}: columns left out, as no field has such a name: {names}</source>
         <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="431"/>
+        <location filename="../../hubapp/interchange/importing.py" line="470"/>
         <source>{file}: the far end&apos;s time of {count} service(s) left out ({columns}): the hub keeps when a train leaves or reaches it</source>
         <translation>{file}：{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="444"/>
+        <location filename="../../hubapp/interchange/importing.py" line="483"/>
         <source>{file}: {count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{file}：{count} 个毛重带有不足 1 公斤的小数，已四舍五入为整公斤（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="459"/>
+        <location filename="../../hubapp/interchange/importing.py" line="498"/>
         <source>{file}: {count} total line(s) left out, as a total holds no container</source>
         <translation>{file}：已略过 {count} 行合计行（合计行不含集装箱）</translation>
     </message>
@@ -4306,122 +4306,122 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="81"/>
+        <location filename="../../hubapp/ui/labels.py" line="77"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="82"/>
+        <location filename="../../hubapp/ui/labels.py" line="78"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="83"/>
+        <location filename="../../hubapp/ui/labels.py" line="79"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="84"/>
+        <location filename="../../hubapp/ui/labels.py" line="80"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="85"/>
+        <location filename="../../hubapp/ui/labels.py" line="81"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="86"/>
+        <location filename="../../hubapp/ui/labels.py" line="82"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="87"/>
+        <location filename="../../hubapp/ui/labels.py" line="83"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="88"/>
+        <location filename="../../hubapp/ui/labels.py" line="84"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="89"/>
+        <location filename="../../hubapp/ui/labels.py" line="85"/>
         <source>departed_at</source>
         <translation>发车时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="90"/>
+        <location filename="../../hubapp/ui/labels.py" line="86"/>
         <source>arrived_at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="91"/>
+        <location filename="../../hubapp/ui/labels.py" line="87"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="92"/>
+        <location filename="../../hubapp/ui/labels.py" line="88"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="93"/>
+        <location filename="../../hubapp/ui/labels.py" line="89"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="94"/>
+        <location filename="../../hubapp/ui/labels.py" line="90"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="95"/>
+        <location filename="../../hubapp/ui/labels.py" line="91"/>
         <source>container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="96"/>
+        <location filename="../../hubapp/ui/labels.py" line="92"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="97"/>
+        <location filename="../../hubapp/ui/labels.py" line="93"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="98"/>
+        <location filename="../../hubapp/ui/labels.py" line="94"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="99"/>
+        <location filename="../../hubapp/ui/labels.py" line="95"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="100"/>
+        <location filename="../../hubapp/ui/labels.py" line="96"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="101"/>
+        <location filename="../../hubapp/ui/labels.py" line="97"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="102"/>
+        <location filename="../../hubapp/ui/labels.py" line="98"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="103"/>
+        <location filename="../../hubapp/ui/labels.py" line="99"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="104"/>
+        <location filename="../../hubapp/ui/labels.py" line="100"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
@@ -4513,47 +4513,47 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="383"/>
+        <location filename="../../hubapp/interchange/importing.py" line="422"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="387"/>
+        <location filename="../../hubapp/interchange/importing.py" line="426"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="390"/>
+        <location filename="../../hubapp/interchange/importing.py" line="429"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="393"/>
+        <location filename="../../hubapp/interchange/importing.py" line="432"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="403"/>
+        <location filename="../../hubapp/interchange/importing.py" line="442"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it</source>
         <translation>未读取工作表 {names}：请将每份清单另存为单独的文件再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="407"/>
+        <location filename="../../hubapp/interchange/importing.py" line="446"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="467"/>
+        <location filename="../../hubapp/interchange/importing.py" line="506"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="476"/>
+        <location filename="../../hubapp/interchange/importing.py" line="515"/>
         <source>{count} service(s)</source>
         <translation>{count} 班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="478"/>
+        <location filename="../../hubapp/interchange/importing.py" line="517"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -4561,12 +4561,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="20"/>
+        <location filename="../../hubapp/ui/labels.py" line="21"/>
         <source>Outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="21"/>
+        <location filename="../../hubapp/ui/labels.py" line="22"/>
         <source>Inbound</source>
         <translation>进口</translation>
     </message>
@@ -4591,49 +4591,49 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>铁海联运</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="31"/>
+        <location filename="../../hubapp/domain/records.py" line="45"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="32"/>
+        <location filename="../../hubapp/domain/records.py" line="46"/>
         <source>Departed</source>
         <translation>已发出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="33"/>
+        <location filename="../../hubapp/domain/records.py" line="47"/>
         <source>Arrived</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="34"/>
+        <location filename="../../hubapp/domain/records.py" line="48"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="52"/>
+        <location filename="../../hubapp/ui/labels.py" line="48"/>
         <source>F</source>
         <comment>a full container, one letter</comment>
         <translation>重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="53"/>
+        <location filename="../../hubapp/ui/labels.py" line="49"/>
         <source>E</source>
         <comment>an empty container, one letter</comment>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="122"/>
+        <location filename="../../hubapp/ui/labels.py" line="118"/>
         <source>{refusal}. The reason is kept in the audit log.</source>
         <translation>{refusal}。原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="131"/>
+        <location filename="../../hubapp/ui/labels.py" line="127"/>
         <source>see the log for details</source>
         <translation>详情请见日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="146"/>
+        <location filename="../../hubapp/ui/labels.py" line="142"/>
         <source>The first day is after the last day.</source>
         <translation>起始日期晚于结束日期。</translation>
     </message>
@@ -4812,12 +4812,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱号 {number} 当天已在班次 {other} 中</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="326"/>
+        <location filename="../../hubapp/domain/validation.py" line="334"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="332"/>
+        <location filename="../../hubapp/domain/validation.py" line="340"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
@@ -4847,82 +4847,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="341"/>
+        <location filename="../../hubapp/domain/validation.py" line="349"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="354"/>
+        <location filename="../../hubapp/domain/validation.py" line="362"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="355"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="360"/>
         <source>Column {other!r} already gives {name}; map one of them to another field or ignore it</source>
         <translation>列“{other}”已对应 {name}；请将其中一列对应到其他字段或忽略</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="222"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="224"/>
         <source>The file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="270"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="271"/>
         <source>The same container is already on line {other} for this day and direction</source>
         <translation>同一集装箱已出现在第 {other} 行（同一天、同一方向）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="288"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="291"/>
         <source>Line {other} gives {value!r} for the same service</source>
         <translation>第 {other} 行为同一班次填写的是“{value}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="328"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="333"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="335"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="340"/>
         <source>“{extra}” stands in a column without a header, right of the last one ({header}): give that column a header, or remove the value; if a value of this line holds a comma, write it in double quotes (&quot;rice, brown&quot;)</source>
         <translation>“{extra}”位于没有表头的一列（在最后一列“{header}”右侧）：请给该列加上表头，或删除这个值；如果这一行有值含逗号，请用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="339"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="344"/>
         <source>this line has {cells} cells but the header {columns}, so its values stand in the wrong columns; past the last one: “{extra}”. A value holding a comma must be written in double quotes (&quot;rice, brown&quot;)</source>
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="380"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="385"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="382"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="387"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="393"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="398"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="402"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="407"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free}, or leave one of the two out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="460"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="465"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="464"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="469"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="469"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="474"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -4933,32 +4933,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="481"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="486"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="483"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="488"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="496"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="501"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="505"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="510"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="514"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="519"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="525"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="530"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -5633,59 +5633,64 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="210"/>
+        <location filename="../../hubapp/interchange/importing.py" line="218"/>
         <source>Inbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的进口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="213"/>
+        <location filename="../../hubapp/interchange/importing.py" line="221"/>
         <source>Outbound service {number} of {date} is already in the database ({count} row(s) of this file)</source>
         <translation>{date} 的出口班次 {number} 已在数据库中（本文件中 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="219"/>
+        <location filename="../../hubapp/interchange/importing.py" line="227"/>
         <source>Container {number} is already stored on inbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的进口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="221"/>
+        <location filename="../../hubapp/interchange/importing.py" line="229"/>
         <source>Container {number} is already stored on outbound service {other} of {date}</source>
         <translation>集装箱 {number} 已登记在 {date} 的出口班次 {other} 上</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="240"/>
+        <location filename="../../hubapp/interchange/importing.py" line="248"/>
         <source>Service {number} of {date} is stored as cancelled, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“已取消”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="244"/>
+        <location filename="../../hubapp/interchange/importing.py" line="252"/>
         <source>Service {number} of {date} is stored as planned, so its containers are not counted: set its status in the daily log first, or leave its {count} row(s) out</source>
         <translation>{date} 的班次 {number} 已登记为“计划”，其集装箱不计入运量：请先在每日台账中改正其状态，或去掉该班次的 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="252"/>
+        <location filename="../../hubapp/interchange/importing.py" line="260"/>
         <source>Container {number} is on cancelled service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 已取消的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="255"/>
+        <location filename="../../hubapp/interchange/importing.py" line="263"/>
         <source>Container {number} is on planned service {other} of {date}: take it off that service first</source>
         <translation>集装箱 {number} 在 {date} 计划中的班次 {other} 上：请先将其从该班次移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="264"/>
+        <location filename="../../hubapp/interchange/importing.py" line="272"/>
         <source>Container {number} is not on service {service} of {date}, which is already stored: add it there in the daily log, or leave the row out</source>
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="317"/>
+        <location filename="../../hubapp/interchange/importing.py" line="325"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 的班次 {number} 此项为“{stored}”：导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="333"/>
+        <location filename="../../hubapp/interchange/importing.py" line="342"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
         <translation>数据库中 {date} 班次 {number} 上的集装箱 {container} 此项为“{stored}”：导入不会修改已有数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="378"/>
+        <source>(blank)</source>
+        <translation>（空）</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="260"/>
@@ -5799,89 +5804,94 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 中还没有枢纽工作台数据：无可检查</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="287"/>
+        <location filename="../../hubapp/store/interchange.py" line="289"/>
         <source>Some services or containers of {file} were saved at another desk meanwhile; nothing was imported. Import the file again to see which</source>
         <translation>{file} 中的部分班次或集装箱刚刚已在另一工作台保存；未导入任何数据。请重新导入该文件以查看是哪些</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="292"/>
+        <location filename="../../hubapp/store/interchange.py" line="294"/>
         <source>A commodity named in {file} was merged into another at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某个货名刚刚已在另一工作台被合并到其他货名；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/interchange.py" line="297"/>
+        <location filename="../../hubapp/store/interchange.py" line="299"/>
         <source>A route or place named in {file} was deleted at another desk meanwhile; nothing was imported. Import the file again</source>
         <translation>{file} 中的某条线路或某个地点刚刚已在另一工作台被删除；未导入任何数据。请重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="112"/>
+        <location filename="../../hubapp/domain/errors.py" line="77"/>
+        <source>name_en</source>
+        <translation>name_zh</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/errors.py" line="129"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="115"/>
+        <location filename="../../hubapp/domain/errors.py" line="132"/>
         <location filename="../../hubapp/ui/formatting.py" line="59"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="132"/>
+        <location filename="../../hubapp/domain/errors.py" line="149"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="133"/>
-        <location filename="../../hubapp/domain/errors.py" line="134"/>
+        <location filename="../../hubapp/domain/errors.py" line="150"/>
+        <location filename="../../hubapp/domain/errors.py" line="151"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="135"/>
+        <location filename="../../hubapp/domain/errors.py" line="152"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="136"/>
+        <location filename="../../hubapp/domain/errors.py" line="153"/>
         <source>no such file or folder</source>
         <translation>没有此文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="137"/>
+        <location filename="../../hubapp/domain/errors.py" line="154"/>
         <source>a file of that name already exists</source>
         <translation>已有同名文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="138"/>
+        <location filename="../../hubapp/domain/errors.py" line="155"/>
         <source>it is in use by another program</source>
         <translation>正被其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="139"/>
+        <location filename="../../hubapp/domain/errors.py" line="156"/>
         <source>the disk could not be read or written</source>
         <translation>磁盘无法读写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="140"/>
+        <location filename="../../hubapp/domain/errors.py" line="157"/>
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="141"/>
+        <location filename="../../hubapp/domain/errors.py" line="158"/>
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="142"/>
+        <location filename="../../hubapp/domain/errors.py" line="159"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="143"/>
+        <location filename="../../hubapp/domain/errors.py" line="160"/>
         <source>it is closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="146"/>
+        <location filename="../../hubapp/domain/errors.py" line="163"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
@@ -5912,42 +5922,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>reference</name>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="60"/>
+        <location filename="../../hubapp/ui/labels.py" line="56"/>
         <source>Farm products</source>
         <translation>农产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="61"/>
+        <location filename="../../hubapp/ui/labels.py" line="57"/>
         <source>Food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="62"/>
+        <location filename="../../hubapp/ui/labels.py" line="58"/>
         <source>Electronics</source>
         <translation>电子产品</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="63"/>
+        <location filename="../../hubapp/ui/labels.py" line="59"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="64"/>
+        <location filename="../../hubapp/ui/labels.py" line="60"/>
         <source>Machinery</source>
         <translation>机械</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="65"/>
+        <location filename="../../hubapp/ui/labels.py" line="61"/>
         <source>Chemicals</source>
         <translation>化工</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="66"/>
+        <location filename="../../hubapp/ui/labels.py" line="62"/>
         <source>Materials</source>
         <translation>原材料</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/labels.py" line="67"/>
+        <location filename="../../hubapp/ui/labels.py" line="63"/>
         <source>Consumer goods</source>
         <translation>消费品</translation>
     </message>
