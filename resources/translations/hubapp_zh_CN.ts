@@ -2941,7 +2941,7 @@ Turn single-user mode on?</source>
         <source>From now on every desk on this database asks who is working. Only an admin can turn single-user mode on again or manage users; the active admins are: {admins}.
 
 Turn single-user mode off?</source>
-        <translation>从现在起，使用此数据库的每个工作台都会询问由谁工作。只有管理员才能重新开启单用户模式或管理用户；在用的管理员有：{admins}。
+        <translation>从现在起，使用此数据库的每个工作台都需要登录。只有管理员才能重新开启单用户模式或管理用户；已启用的管理员有：{admins}。
 
 要关闭单用户模式吗？</translation>
     </message>
@@ -3886,7 +3886,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="197"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
-        <translation>仅当出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表）时，按明细重新计算（记入审计日志）</translation>
+        <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="200"/>
@@ -4215,7 +4215,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="700"/>
         <source>Nothing was repaired: --repair works out the sums again only when they are all that is wrong.</source>
-        <translation>未作任何修复：只有当出错的仅是汇总数据时，--repair 才会重新计算。</translation>
+        <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="730"/>
@@ -4280,7 +4280,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="483"/>
         <source>{file}: {count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
-        <translation>{file}：{count} 个毛重带有不足 1 公斤的小数，已四舍五入为整公斤（24000.5 记为 24001）</translation>
+        <translation>{file}：{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
         <location filename="../../hubapp/interchange/importing.py" line="498"/>
@@ -5379,7 +5379,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/users.py" line="238"/>
         <source>Add an admin first (hubapp users add NAME --role admin): everyone logs in on this hub, and no active user is an admin to manage users, settings and backups</source>
-        <translation>请先添加一名管理员（hubapp users add NAME --role admin）：本枢纽人人都需登录，而现在没有在用的管理员来管理用户、设置和备份</translation>
+        <translation>请先添加一名管理员（hubapp users add NAME --role admin）：本枢纽人人都需登录，而现在没有已启用的管理员来管理用户、设置和备份</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/users.py" line="253"/>
@@ -5414,7 +5414,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/users.py" line="441"/>
         <source>Add an admin first: without single-user mode everyone logs in, and no active user is an admin</source>
-        <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有在用的管理员</translation>
+        <translation>请先添加一名管理员：关闭单用户模式后人人都需登录，而现在没有已启用的管理员</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/users.py" line="456"/>
