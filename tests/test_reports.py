@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import subprocess
 import sys
@@ -957,16 +958,16 @@ def test_the_chinese_daily_summary_names_the_command_line_in_chinese(qapp, demo_
     assert "; changed after closing by command line at " in status("en")
 
 
-def save_not_run(db, service_no: str, day: dt.date, status: str, at: dt.time,
+def save_not_run(db, service_no: str, day: dt.date, status: str, at: dt.time | None,
                  notes: str = "", moves: tuple = ()) -> None:
-    """One inbound service of `day`, due at `at`, with `moves` (no containers unless given):
-    cancelled or planned."""
+    """One inbound service of `day`, due at `at` (None: no time given), with `moves` (no
+    containers unless given): cancelled or planned."""
     from hubapp.domain.records import Direction, ServiceRecord
     from hubapp.store import services
 
     services.save_service(db, ServiceRecord(service_no, day, Direction.INBOUND,
                                             route_code="CN-LA", status=status,
-                                            scheduled_at=dt.datetime.combine(day, at),
+                                            scheduled_at=at and dt.datetime.combine(day, at),
                                             notes=notes),
                           list(moves), TESTER)
 
@@ -1031,6 +1032,41 @@ def test_services_that_did_not_run_are_listed_apart_from_the_totals(qapp, demo_d
     totals = next(line.split() for line in went.splitlines()
                   if line.split()[:1] == [services])
     assert totals[1] == f"{counted.services:,}"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_todays_services_not_due_yet_are_planned_not_not_run(
+        qapp, demo_db, demo_db_path, tmp_path, monkeypatch, language):
+    # Printed at 00:48, today's summary listed the trains due from 12:30 to 22:15 under
+    # "Not run", as failed to go; a supervisor printing it at 11:00 read the 12:30 one so too.
+    from hubapp import reports
+    from hubapp.store import reports as report_data
+    from tests.conftest import freeze_clock
+
+    save_not_run(demo_db, "VX01", DEMO_END, "cancelled", dt.time(16))
+    save_not_run(demo_db, "VX02", DEMO_END, "planned", dt.time(7, 30))
+    save_not_run(demo_db, "VX03", DEMO_END, "planned", None)
+    freeze_clock(monkeypatch, report_data, dt.datetime.combine(DEMO_END, dt.time(15)))
+    output = tmp_path / "today.pdf"
+    reports.write_pdf(demo_db_path, "daily", DEMO_END, DEMO_END, language, output)
+    text = pdf_text(output)
+    statuses = {text_of(status, language) for status in ("planned", "cancelled")}
+
+    def listed(heading: str) -> list[str]:
+        """The services of the table under heading, up to its Total row."""
+        rows = [line.split() for line in text.split(
+            f"\n{text_of(heading, language)}\n", 1)[1].splitlines()]
+        return [row[0] for row in itertools.takewhile(
+            lambda row: row[:1] != [text_of("total", language)], rows)
+            if statuses.intersection(row)]
+
+    # Overdue or cancelled, in the order they were due; then those still to go today, the
+    # one without a time last: it may still go until the day is over.
+    assert listed("not_run") == ["VX02", "X8002", "X8003", "VX01"]
+    assert listed("planned_services") == ["VN02", "X5504", "YZ02", "X5503", "T83303",
+                                          "T83304", "X8005", "VX03"]
+    assert text.index(text_of("not_run", language)) < text.index(
+        text_of("planned_services", language))
 
 
 @pytest.mark.parametrize(("language", "reason"), [

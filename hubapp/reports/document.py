@@ -83,7 +83,9 @@ def content(data: ReportDataRecord, language: str,
     if data.kind == DAILY and not data.empty:
         parts.append(_services(data, language))
     if data.not_run:
-        parts.append(_not_run(data, language))
+        parts.append(_not_run("not_run", data.not_run, data.first, language))
+    if data.planned:
+        parts.append(_not_run("planned_services", data.planned, data.first, language))
     if not data.empty:
         routes = [(name(r.name_en, r.name_zh, "no_route", language), r.totals.teu)
                   for r in data.routes]
@@ -212,7 +214,8 @@ def _unrecorded(data: ReportDataRecord, language: str) -> str | None:
         return None
     if data.to_come:
         return text("to_come", language, span=_span(data.first, data.end, language))
-    if data.kind != DAILY or recorded(data.first, data.history_from) or data.not_run:
+    if data.kind != DAILY or recorded(data.first, data.history_from) or data.not_run \
+            or data.planned:
         return None
     return text("day_not_on_record", language,
                 day=days(data.history_from, data.history_from, language),
@@ -378,21 +381,21 @@ def _services(data: ReportDataRecord, language: str) -> str:
                           data.totals, data.first, language)
 
 
-def _not_run(data: ReportDataRecord, language: str) -> str:
-    """The day's cancelled and still planned services with the boxes left on them, and why
-    (a cancelled train's remarks): the totals count only those that went, and a morning
-    meeting asks which did not, and how much cargo waits. Of a day still to come they are
-    the planned ones: "Not run" under "… is still to come" said trains not yet due had
-    failed to go."""
+def _not_run(heading: str, services: tuple[NotRunRecord, ...], day: dt.date,
+             language: str) -> str:
+    """Services of the day that did not go, with the boxes left on them, and why (a
+    cancelled train's remarks): the totals count only those that went, and a morning
+    meeting asks which did not, and how much cargo waits. Under "Not run" the cancelled
+    and overdue ones; under "Planned services" those not due yet: "Not run" said a train
+    due later today, or on a day still to come, had failed to go."""
     lines = [(line, line.scheduled_at, [text(line.status, language), line.notes])
-             for line in data.not_run]
-    heading = "planned_services" if data.to_come else "not_run"
+             for line in services]
     # As wide as its cells: stretched to the page, its few short columns each set their
     # values far from their headers.
     return _service_table(heading, "scheduled", lines, ("containers", "teu"),
                           ("status", "remarks"),
-                          TotalsRecord.summed(line.totals for line in data.not_run),
-                          data.first, language, full_width=False)
+                          TotalsRecord.summed(line.totals for line in services),
+                          day, language, full_width=False)
 
 
 def _service_table(heading: str, time_key: str,

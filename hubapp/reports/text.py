@@ -43,7 +43,7 @@ _TEXT = {
     "commodities": ("Main commodities", "主要货物"),
     # The services that did not go, and how the Daily log words their status.
     "not_run": ("Not run", "未开行"),
-    # That table of a day still to come: its trains are not due yet, so none failed to run.
+    # The planned ones not due yet, later today or on a day still to come: none failed to run.
     "planned_services": ("Planned services", "计划班次"),
     "scheduled": ("Scheduled", "计划时间"),
     "status": ("Status", "状态"),

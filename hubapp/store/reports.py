@@ -18,7 +18,7 @@ from hubapp.domain.dashboard import (
     SoFarRecord, add_months, counted_until, days_before, each_day, last_year_counted,
     period_before,
 )
-from hubapp.domain.records import HubSettingsRecord, TotalsRecord
+from hubapp.domain.records import HubSettingsRecord, Status, TotalsRecord
 from hubapp.store import rollup, settings
 from hubapp.store.dashboard import day_so_far
 from hubapp.store.day_close import (
@@ -91,7 +91,10 @@ class ReportDataRecord:
     last_year_period: tuple[dt.date, dt.date]
     history_from: dt.date | None  # the first day with traffic on record
     services: tuple[ServiceLineRecord, ...]  # daily reports only
-    not_run: tuple[NotRunRecord, ...]  # daily reports only
+    # Daily reports only: the cancelled services and those planned but overdue, then the
+    # planned ones not due yet (later today, or of a day to come).
+    not_run: tuple[NotRunRecord, ...]
+    planned: tuple[NotRunRecord, ...]
     days: tuple[GroupTotalsRecord, ...]  # every day of the period, quiet ones as zero
     # TEU of each day before the period that its first days' moving average takes in
     teu_before: tuple[float, ...]
@@ -147,6 +150,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
     previous = _counted_like(previous, so_far)
     daily = kind == DAILY
     history = rollup.history_from(db)
+    waiting = not_run(db, first) if daily else ()
     return ReportDataRecord(
         kind=kind, first=first, last=last, end=end, past=end < now.date(),
         hub=settings.load(db),
@@ -159,7 +163,8 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
         last_year_period=(year_first, year_last),
         history_from=history,
         services=service_lines(db, first) if daily else (),
-        not_run=not_run(db, first) if daily else (),
+        not_run=tuple(line for line in waiting if not _due_later(line, first, now)),
+        planned=tuple(line for line in waiting if _due_later(line, first, now)),
         days=per_day(db, first, last),
         teu_before=tuple(d.totals.teu for d in per_day(db, *days_before(first, history))),
         routes=per_route(db, first, last),
@@ -288,6 +293,15 @@ def service_lines(db: Database, day: dt.date) -> tuple[ServiceLineRecord, ...]:
     return tuple(ServiceLineRecord(
         row["service_no"], row["route_code"], row["direction"], minute_value(row["at"]), totals_record(row),
         tuple(named[row["id"]])) for row in services)
+
+
+def _due_later(line: NotRunRecord, day: dt.date, now: dt.datetime) -> bool:
+    """Whether a service of day that did not go is planned and not due yet at now: of today,
+    a train due at 12:30 had not failed to run at 00:48, yet the summary listed it under
+    "Not run". One planned without a time may still go until its day is over."""
+    if line.status != Status.PLANNED:
+        return False
+    return day >= now.date() if line.scheduled_at is None else line.scheduled_at > now
 
 
 def not_run(db: Database, day: dt.date) -> tuple[NotRunRecord, ...]:
