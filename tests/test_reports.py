@@ -1230,6 +1230,28 @@ def test_a_month_or_period_still_to_come_says_so(qapp, demo_db, tmp_path, langua
             assert text_of(key, language) not in lines, (kind, key)
 
 
+@pytest.mark.parametrize(("language", "month", "period"), [
+    ("en", "Records start on 3 March 2026: February 2026 is not on record",
+     "Records start on 3 March 2026: 20 February – 2 March 2026 is not on record"),
+    ("zh", "记录始于2026年3月3日：2026年2月无记录", "记录始于2026年3月3日：2026年2月20日–3月2日无记录")])
+def test_a_month_or_period_before_the_records_says_so(qapp, demo_db, tmp_path, language, month,
+                                                      period):
+    # Both read "No movements in this period", as a month gone by without traffic, while the
+    # daily summary of a day in it said it was not on record.
+    def squeezed(text):  # as pdf_text reads it, without the layout's spaces and line breaks
+        return "".join(unicodedata.normalize("NFKC", text).replace("\u2012", "–").split())
+
+    noon = dt.datetime.combine(DEMO_END, dt.time(12))
+    for kind, (first, last), said in (
+            ("monthly", (dt.date(2026, 2, 1), dt.date(2026, 2, 28)), month),
+            ("range", (dt.date(2026, 2, 20), dt.date(2026, 3, 2)), period)):
+        printed = write_report(demo_db, kind, first, last, noon, language,
+                               tmp_path / f"{kind}.pdf")
+        assert squeezed(paragraph(printed, said[:4])) == squeezed(said)
+        for key in ("empty_period", "totals"):
+            assert squeezed(text_of(key, language)) not in squeezed(printed), (kind, key)
+
+
 @pytest.mark.parametrize(("number", "rewrapped"), [
     ("X8011/X8012/X8013", 0),  # 4 of the 9 rows took a second line
     ("X8011/8012/8013/8014", 0),  # no break between "/" and a digit but the one made

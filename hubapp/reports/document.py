@@ -206,20 +206,19 @@ def _image(resource: str) -> str:
 
 
 def _unrecorded(data: ReportDataRecord, language: str) -> str | None:
-    """What a report says of days all still to come, or a daily summary of a day before the
-    records start with nothing of it recorded; None for any other. Neither is open to close
-    and sign, nor a day without traffic: "Day not closed yet" and "No movements on this day"
-    said both, and "No movements in this period" of a month still to come."""
+    """What a report says of days all still to come, or of days before the records start
+    with nothing of them recorded; None for any other. Neither is open to close and sign,
+    nor a day without traffic: "Day not closed yet" and "No movements on this day" said
+    both, and "No movements in this period" of a month still to come or before the records."""
     if not data.empty:
         return None
     if data.to_come:
         return text("to_come", language, span=_span(data.first, data.end, language))
-    if data.kind != DAILY or recorded(data.first, data.history_from) or data.not_run \
-            or data.planned:
+    if recorded(data.first, data.history_from) or data.not_run or data.planned:
         return None
     return text("day_not_on_record", language,
                 day=days(data.history_from, data.history_from, language),
-                span=days(data.first, data.first, language))
+                span=_span(data.first, data.end, language))
 
 
 def _closed_text(data: ReportDataRecord, language: str) -> str:

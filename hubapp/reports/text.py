@@ -82,7 +82,7 @@ _TEXT = {
                        "记录始于{day}：{span}只计其后的数据，不计算增长"),
     "not_on_record": ("Records start on {day}: {span} is not on record, so it is not compared",
                       "记录始于{day}：{span}无记录，不作对比"),
-    # A daily summary of such a day: about that day itself, with nothing to compare.
+    # A report of days wholly before then: about those days themselves, with nothing to compare.
     "day_not_on_record": ("Records start on {day}: {span} is not on record",
                           "记录始于{day}：{span}无记录"),
     "change": ("Change", "变化"),
