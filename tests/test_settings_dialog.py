@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPageSize
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from hubapp.domain.audit import changed_fields
 from hubapp.domain.records import HubSettingsRecord
@@ -65,7 +65,7 @@ def test_a_new_train_target_shows_on_the_dashboard_line_and_in_the_audit_log(
 
     assert target_line() == {20}
     dialog = open_settings(qtbot, main_window)
-    type_into(qtbot, dialog.train_target.lineEdit(), "26")
+    type_into(qtbot, dialog.train_target, "26")
     qtbot.keyClick(dialog.teu_45ft, Qt.Key.Key_Down)  # 2 → 2.25 TEU
     type_into(qtbot, dialog.hub_name, "Chongqing Hub West")
     with qtbot.waitSignal(dashboard.refreshed, timeout=30_000):
@@ -213,8 +213,7 @@ def test_a_new_tolerance_is_counted_off_the_window_and_the_roll_up_follows(
 
     before = on_time()
     dialog = open_settings(qtbot, main_window)
-    dialog.tolerance.setValue(0)
-    dialog.tolerance.setFocus()
+    type_into(qtbot, dialog.tolerance, "0")
     changes = []
     app_ctx.signals.data_changed.connect(lambda change, initiator: changes.append(change.what))
     save(qtbot, dialog)
@@ -254,6 +253,29 @@ def test_an_empty_chinese_hub_name_is_said_beside_it(qtbot, main_window):
     qtbot.waitUntil(lambda: dialog.hub.errors["hub_name_zh"].isVisible(), timeout=10_000)
     assert not dialog.hub.errors["hub_name"].text()
     assert dialog.focusWidget() is dialog.hub_name_zh
+    dialog.reject()
+
+
+@pytest.mark.parametrize(("field", "typed", "said"), [
+    ("daily_train_target", "600", "Expected a whole number from 1 to 500, not 600"),
+    ("punctuality_tolerance_min", "2000", "Expected a whole number from 0 to 1440, not 2000"),
+    ("punctuality_tolerance_min", "-5", "Expected a whole number from 0 to 1440, not -5"),
+    ("daily_train_target", "12.5", "Expected a whole number from 1 to 500, not 12.5"),
+    ("daily_train_target", "", "This field is required"),
+])
+def test_a_number_out_of_range_is_refused_beside_its_field_as_typed(
+        qtbot, main_window, app_ctx, field, typed, said):
+    """A spin box ate the keystroke out of its range and saved what was left (600 as 60,
+    2000 as 200, -5 as 5), and Enter in an emptied one put the stored number back and saved."""
+    stored, audited = settings.load(app_ctx.db), len(audit.entries(app_ctx.db))
+    dialog = open_settings(qtbot, main_window)
+    edit = dialog.hub.findChild(QWidget, field)
+    type_into(qtbot, edit, typed)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)  # nothing left after what is typed
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter saves
+    assert dialog.isVisible() and edit.text() == typed
+    assert dialog.hub.errors[field].text() == said and dialog.focusWidget() is edit
+    assert settings.load(app_ctx.db) == stored and len(audit.entries(app_ctx.db)) == audited
     dialog.reject()
 
 

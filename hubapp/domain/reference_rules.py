@@ -217,6 +217,7 @@ def validate_route(route: RouteRecord, places: Collection[str]) -> list[FieldErr
 
 
 TEU_45FT_CHOICES = (2.0, 2.25)  # ports count a 45 ft box as 2 TEU, some as 2.25
+_SETTING_RANGES = {"daily_train_target": (1, 500), "punctuality_tolerance_min": (0, 24 * 60)}
 
 
 def validate_settings(hub: HubSettingsRecord) -> list[FieldError]:
@@ -226,11 +227,31 @@ def validate_settings(hub: HubSettingsRecord) -> list[FieldError]:
         errors.append(FieldError("teu_45ft", QT_TRANSLATE_NOOP(
             "messages", "A 45 ft container counts as 2 or 2.25 TEU, not {value}"),
             {"value": hub.teu_45ft}))
-    for name, low, high in (("daily_train_target", 1, 500),
-                            ("punctuality_tolerance_min", 0, 24 * 60)):
+    for name, (low, high) in _SETTING_RANGES.items():
         value = getattr(hub, name)
         if not low <= value <= high:
-            errors.append(FieldError(name, QT_TRANSLATE_NOOP(
-                "messages", "Expected a whole number from {low} to {high}, not {value}"),
-                {"low": low, "high": high, "value": value}))
+            errors.append(_not_in_range(name, value))
     return errors
+
+
+def read_settings_numbers(typed: Mapping[str, str]) -> tuple[dict[str, int], list[FieldError]]:
+    """The hub's whole-number settings as a form's fields hold them (full-width digits too):
+    those read as whole numbers, and the problem of each that is none ("", "12.5");
+    validate_settings judges the range of those read."""
+    numbers: dict[str, int] = {}
+    errors: list[FieldError] = []
+    for name, text in typed.items():
+        try:
+            numbers[name] = int(text)
+        except ValueError:
+            _required(errors, name, text)
+            if text.strip():
+                errors.append(_not_in_range(name, text.strip()))
+    return numbers, errors
+
+
+def _not_in_range(name: str, value: object) -> FieldError:
+    low, high = _SETTING_RANGES[name]
+    return FieldError(name, QT_TRANSLATE_NOOP(
+        "messages", "Expected a whole number from {low} to {high}, not {value}"),
+        {"low": low, "high": high, "value": value})

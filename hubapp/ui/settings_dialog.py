@@ -13,13 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QSettings, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
-    QWidget,
+    QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.errors import HubError
 from hubapp.domain.records import ChangeRecord, HubSettingsRecord
-from hubapp.domain.reference_rules import TEU_45FT_CHOICES, validate_settings
+from hubapp.domain.reference_rules import (
+    TEU_45FT_CHOICES, read_settings_numbers, validate_settings,
+)
 from hubapp.domain.validation import FieldError, ValidationError
 from hubapp.store import backup, settings
 from hubapp.store.users import UserRecord
@@ -85,11 +86,11 @@ class SettingsDialog(FormDialog):
         self.hub.add_field("logo", self.tr("&Logo for reports"),
                            _with_buttons(self.logo, self.logo_button, self.remove_logo_button))
         self._show_logo(stored.logo)
-        self.train_target = QSpinBox(self)
-        self.train_target.setRange(1, 500)
-        self.train_target.setValue(stored.daily_train_target)
-        self.hub.add_field("daily_train_target", self.tr("&Daily train target"),
-                           self.train_target)
+        # Whole numbers in plain fields, kept as typed for Save to refuse beside them: a spin
+        # box ate a keystroke out of its range (600 stayed 60, -5 became 5) and put the number
+        # before back into a field left empty, then saved what was left, unsaid.
+        self.train_target = self.hub.line("daily_train_target", self.tr("&Daily train target"),
+                                          str(stored.daily_train_target))
         self.teu_45ft = QComboBox(self)
         for teu in TEU_45FT_CHOICES:
             self.teu_45ft.addItem(labels.teu_45ft(teu), teu)
@@ -97,12 +98,9 @@ class SettingsDialog(FormDialog):
         self.teu_45ft.setToolTip(self.tr("Applies to containers entered from now on; "
                                          "history keeps the TEU it was entered with"))
         self.hub.add_field("teu_45ft", self.tr("&A 45 ft container counts"), self.teu_45ft)
-        self.tolerance = QSpinBox(self)
-        self.tolerance.setRange(0, 24 * 60)
-        self.tolerance.setSuffix(self.tr(" min"))
-        self.tolerance.setValue(stored.punctuality_tolerance_min)
-        self.hub.add_field("punctuality_tolerance_min", self.tr("&On time within ±"),
-                           self.tolerance)
+        self.tolerance = self.hub.line("punctuality_tolerance_min",
+                                       self.tr("&On time within ± (minutes)"),
+                                       str(stored.punctuality_tolerance_min))
         QVBoxLayout(self.hub_group).addWidget(self.hub)
         self.hub_group.setEnabled(may_change(ctx))
         if not may_change(ctx):
@@ -199,19 +197,23 @@ class SettingsDialog(FormDialog):
         if chosen:
             self.backup_folder.setText(chosen)
 
-    def hub_settings(self) -> HubSettingsRecord:
-        return HubSettingsRecord(
-            hub_name=self.hub_name.text().strip(), hub_name_zh=self.hub_name_zh.text().strip(),
-            teu_45ft=self.teu_45ft.currentData(),
-            daily_train_target=self.train_target.value(),
-            punctuality_tolerance_min=self.tolerance.value(), logo=self.logo_png)
+    def hub_settings(self) -> tuple[HubSettingsRecord, list[FieldError]]:
+        """As typed, and the problem of each number field that reads as no number (which
+        keeps the stored number)."""
+        numbers, unread = read_settings_numbers({
+            "daily_train_target": self.train_target.text(),
+            "punctuality_tolerance_min": self.tolerance.text()})
+        return dataclasses.replace(
+            self.stored, hub_name=self.hub_name.text().strip(),
+            hub_name_zh=self.hub_name_zh.text().strip(), teu_45ft=self.teu_45ft.currentData(),
+            logo=self.logo_png, **numbers), unread
 
     def save(self) -> None:
-        chosen = self.hub_settings()
+        chosen, unread = self.hub_settings()
         changing = may_change(self.ctx) and chosen != self.stored
         # Every field's problem at once, and none left from a Save before (a name filled in
         # since still read "Required" beside a refused backup folder).
-        hub_errors = validate_settings(chosen) if changing else []
+        hub_errors = unread + (validate_settings(chosen) if changing else [])
         folder_kept = self._backup_folder_ready()
         self.hub.show_errors(hub_errors)  # after the folder's: the focus to the first field
         if not folder_kept or hub_errors:
