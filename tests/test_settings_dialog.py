@@ -227,6 +227,38 @@ def test_a_new_tolerance_is_counted_off_the_window_and_the_roll_up_follows(
     assert on_time() < before and rollup.differences(app_ctx.db) == []
 
 
+def test_nothing_can_be_edited_while_the_hub_s_settings_are_saved(
+        qtbot, monkeypatch, main_window, app_ctx):
+    """The paper chosen meanwhile was saved when the worker ended, the hub's name and
+    tolerance typed meanwhile were not, and the dialog closed as if all were."""
+    import threading
+
+    real, release = settings.save, threading.Event()
+
+    def slow(db, chosen, user, fields):  # a long history's recount, until the test is done
+        release.wait(30)
+        return real(db, chosen, user, fields)
+
+    monkeypatch.setattr(settings, "save", slow)
+    dialog = open_settings(qtbot, main_window)
+    type_into(qtbot, dialog.tolerance, "10")
+    save(qtbot, dialog)
+    try:
+        assert not dialog.buttons.isEnabled()
+        type_into(qtbot, dialog.hub_name, "Chongqing Hub West")
+        type_into(qtbot, dialog.tolerance, "15")
+        qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)  # A4 → Letter
+        shown = dialog.hub_name.text(), dialog.tolerance.text(), dialog.paper.currentData()
+    finally:
+        release.set()
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        pass
+    stored = settings.load(app_ctx.db)
+    assert shown == (stored.hub_name, str(stored.punctuality_tolerance_min), "A4")
+    assert stored.punctuality_tolerance_min == 10
+    assert QSettings().value(PAPER_KEY) is None
+
+
 def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
         dark_desktop, qtbot, main_window, app_ctx, monkeypatch):
     """And the reason can be read on a dark theme's window: its dark red nearly vanished."""
@@ -244,6 +276,7 @@ def test_settings_the_worker_refuses_stay_in_the_dialog_with_the_reason(
     assert dialog.isVisible() and "is busy" in dialog.message.text()
     assert readable(dialog.message)
     assert dialog.hub_name.text() == "Chongqing Hub East"
+    assert dialog.hub_group.isEnabled() and dialog.desk_group.isEnabled()  # to try again
 
 
 def test_an_empty_chinese_hub_name_is_said_beside_it(qtbot, main_window):

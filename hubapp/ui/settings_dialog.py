@@ -225,7 +225,7 @@ class SettingsDialog(FormDialog):
         # A new punctuality tolerance counts every service of the history again (half a
         # minute on millions of containers): the work runs off the window, which stays alive.
         recount = chosen.punctuality_tolerance_min != self.stored.punctuality_tolerance_min
-        self.buttons.setEnabled(False)
+        self._editable(False)
         colours.set_text_colour(self.message, None)
         self.message.setText(self.tr("Counting again which services were on time, over the "
                                      "whole history…") if recount else "")
@@ -261,8 +261,16 @@ class SettingsDialog(FormDialog):
         self.ctx.signals.data_changed.emit(change, self)
         self._save_desk()
 
+    def _editable(self, editable: bool) -> None:
+        """Not while the hub's settings are saved: the desk's are saved as they read when
+        that ends, the hub's as they read when Save was pressed, so an edit made meanwhile
+        was half saved and half lost."""
+        self.buttons.setEnabled(editable)
+        self.hub_group.setEnabled(editable and may_change(self.ctx))
+        self.desk_group.setEnabled(editable)
+
     def _hub_not_saved(self, error: Exception) -> None:
-        self.buttons.setEnabled(True)
+        self._editable(True)
         colours.set_text_colour(self.message, colours.problem)
         self.message.setText("")
         if isinstance(error, ValidationError):
