@@ -397,6 +397,48 @@ def test_a_drawing_is_stored_at_600_pixels_not_at_the_icon_size_its_file_names(
     assert QImage.fromData(settings.load(app_ctx.db).logo).size().toTuple() == (600, 300)
 
 
+@pytest.fixture
+def qt_reads_at_most_1_mb():
+    """Qt's allocation limit (256 MB: a 12000 px square print master is over it) at 1 MB,
+    so that a test's picture is over it too."""
+    from PySide6.QtGui import QImageReader
+
+    limit = QImageReader.allocationLimit()
+    QImageReader.setAllocationLimit(1)
+    yield
+    QImageReader.setAllocationLimit(limit)
+
+
+@pytest.mark.parametrize("kind", ["png", "jpg"])
+def test_a_logo_over_qt_s_allocation_limit_is_read_and_stored_at_600_pixels(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path, qt_reads_at_most_1_mb, kind):
+    """It was refused as "not an image Hub Desk reads (Unable to read image data)"."""
+    told = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: told.append(text))
+    dialog = open_settings(qtbot, main_window)
+    choose_logo(qtbot, monkeypatch, dialog, red_image(tmp_path / f"master.{kind}", 1500, 1000))
+    assert told == []
+    saved(qtbot, dialog)
+    assert QImage.fromData(settings.load(app_ctx.db).logo).size().toTuple() == (600, 400)
+
+
+@pytest.mark.qt_log_ignore("Rejecting image as it exceeds the current allocation limit")
+def test_a_logo_too_large_to_read_is_refused_as_such_with_its_size(
+        qtbot, monkeypatch, main_window, tmp_path, qt_reads_at_most_1_mb):
+    from hubapp.ui import settings_dialog
+
+    monkeypatch.setattr(settings_dialog, "LOGO_READ_MOST_MB", 1)
+    told = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: told.append(text))
+    master = red_image(tmp_path / "master.png", 1500, 1000)
+    dialog = open_settings(qtbot, main_window)
+    choose_logo(qtbot, monkeypatch, dialog, master)
+    assert told == [f"{master} is 1500×1000 pixels, too large for Hub Desk to read: save it "
+                    "smaller and choose it again."]
+    assert dialog.logo.text() == "No logo"
+    dialog.reject()
+
+
 def test_a_file_that_is_no_image_is_refused_by_name_and_nothing_changes(
         qtbot, monkeypatch, main_window, app_ctx, tmp_path):
     told = []

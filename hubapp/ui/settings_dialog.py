@@ -34,6 +34,9 @@ PAPER_KEY, LANGUAGE_KEY, BACKUP_FOLDER_KEY = "report/paper", "language", "backup
 # backups and every report heavier.
 LOGO_MOST_PX = 600
 LOGO_PREVIEW_PX = 40
+# Qt decodes at most 256 MB at once (67 megapixels), and a PNG is decoded whole before it is
+# scaled down: a print master at 600 dpi, a 100 MP photo, was refused as "not an image".
+LOGO_READ_MOST_MB = 1024
 
 
 def _with_buttons(field: QWidget, *buttons: QPushButton) -> QWidget:
@@ -50,6 +53,16 @@ def _with_buttons(field: QWidget, *buttons: QPushButton) -> QWidget:
     box.setFocusProxy(first)
     box.setFocusPolicy(first.focusPolicy())
     return box
+
+
+def _read_whole(reader: QImageReader) -> QImage:
+    """reader's image, decoded in up to LOGO_READ_MOST_MB for this one read."""
+    limit = QImageReader.allocationLimit()
+    QImageReader.setAllocationLimit(max(limit, LOGO_READ_MOST_MB))
+    try:
+        return reader.read()
+    finally:
+        QImageReader.setAllocationLimit(limit)
 
 
 def _png(image: QImage) -> bytes:
@@ -159,18 +172,28 @@ class SettingsDialog(FormDialog):
         if not chosen:
             return
         reader = QImageReader(chosen)
-        if reader.format() in (b"svg", b"svgz") and reader.size().isValid():
+        size = reader.size()
+        if size.isValid() and (reader.format() in (b"svg", b"svgz")
+                               or max(size.width(), size.height()) > LOGO_MOST_PX):
             # Drawn at the size its file names (often an icon's 32 px), a drawing would be
-            # stretched blurred to the header's height at the printer's resolution.
-            reader.setScaledSize(reader.size().scaled(LOGO_MOST_PX, LOGO_MOST_PX,
-                                                      Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read()
+            # stretched blurred to the header's height at the printer's resolution; a large
+            # JPEG is decoded straight at this size, in a fraction of its memory.
+            reader.setScaledSize(size.scaled(LOGO_MOST_PX, LOGO_MOST_PX,
+                                             Qt.AspectRatioMode.KeepAspectRatio))
+        image = _read_whole(reader)
         if image.isNull():
-            dialogs.show_error(self, self.tr("Logo for reports"), self.tr(
-                "{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). "
-                "Choose a PNG, JPEG or SVG file.").format(file=chosen,
-                                                         reason=reader.errorString()))
+            # 4 bytes a pixel, as Qt decodes a colour picture.
+            if size.isValid() and size.width() * size.height() * 4 > LOGO_READ_MOST_MB * 2**20:
+                problem = self.tr("{file} is {width}×{height} pixels, too large for Hub Desk "
+                                  "to read: save it smaller and choose it again.")
+            else:
+                problem = self.tr("{file} cannot be the logo: it is not an image Hub Desk "
+                                  "reads ({reason}). Choose a PNG, JPEG or SVG file.")
+            dialogs.show_error(self, self.tr("Logo for reports"), problem.format(
+                file=chosen, reason=reader.errorString(), width=size.width(),
+                height=size.height()))
             return
+        # A picture whose size its file does not say is known only once read.
         if max(image.width(), image.height()) > LOGO_MOST_PX:
             image = image.scaled(LOGO_MOST_PX, LOGO_MOST_PX,
                                  Qt.AspectRatioMode.KeepAspectRatio,
