@@ -439,6 +439,34 @@ def test_a_logo_too_large_to_read_is_refused_as_such_with_its_size(
     dialog.reject()
 
 
+def test_a_photo_turned_by_its_exif_orientation_is_stored_upright(
+        qtbot, monkeypatch, main_window, app_ctx, tmp_path):
+    """A phone's photo of the logo: stored as the camera held it, it printed sideways."""
+    import struct
+
+    image = QImage(300, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    for x in range(150, 300):  # the right half blue
+        for y in range(100):
+            image.setPixelColor(x, y, QColor("blue"))
+    plain = tmp_path / "plain.jpg"
+    assert image.save(str(plain), quality=100)
+    # EXIF orientation 6: turn a quarter clockwise to show it (big-endian TIFF, one tag).
+    tiff = b"MM\x00\x2a" + struct.pack(">IH", 8, 1) + struct.pack(">HHIHH", 0x0112, 3, 1, 6, 0) \
+        + struct.pack(">I", 0)
+    exif = b"Exif\x00\x00" + tiff
+    photo = tmp_path / "photo.jpg"
+    jpeg = plain.read_bytes()
+    photo.write_bytes(jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif + jpeg[2:])
+    dialog = open_settings(qtbot, main_window)
+    choose_logo(qtbot, monkeypatch, dialog, photo)
+    saved(qtbot, dialog)
+    stored = QImage.fromData(settings.load(app_ctx.db).logo)
+    assert stored.size().toTuple() == (100, 300)
+    top, bottom = stored.pixelColor(50, 20), stored.pixelColor(50, 280)
+    assert top.red() > 200 > top.blue() and bottom.blue() > 200 > bottom.red()
+
+
 def test_a_file_that_is_no_image_is_refused_by_name_and_nothing_changes(
         qtbot, monkeypatch, main_window, app_ctx, tmp_path):
     told = []

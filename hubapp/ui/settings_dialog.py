@@ -172,6 +172,9 @@ class SettingsDialog(FormDialog):
         if not chosen:
             return
         reader = QImageReader(chosen)
+        # A phone's photo is kept as the camera was held, its EXIF telling how to turn it
+        # upright: the stored PNG has no EXIF, so the logo printed sideways for good.
+        reader.setAutoTransform(True)
         size = reader.size()
         if size.isValid() and (reader.format() in (b"svg", b"svgz")
                                or max(size.width(), size.height()) > LOGO_MOST_PX):
