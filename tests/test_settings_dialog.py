@@ -582,3 +582,32 @@ def test_a_save_shows_every_field_s_problem_at_once_and_none_from_before(
     with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         save(qtbot, dialog)
     assert settings.load(app_ctx.db).hub_name_zh == "重庆国际物流枢纽园区"
+
+
+def test_after_a_save_with_problems_in_chinese_every_row_keeps_its_height(
+        qtbot, qapp, main_window):
+    """adjustSize() kept the dialog within two thirds of the screen (533 px of 800), short
+    of what the wrapped Chinese folder message needs: the logo row was 23 px high for its
+    40 px preview, "无标志" cut in half."""
+    from PySide6.QtWidgets import QApplication
+
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, "zh")
+    try:
+        dialog = open_settings(qtbot, main_window)
+        for name in (dialog.hub_name, dialog.hub_name_zh):
+            type_into(qtbot, name, "")
+            qtbot.keyClick(name, Qt.Key.Key_Delete)
+        type_into(qtbot, dialog.backup_folder, "rel/dir")
+        save(qtbot, dialog)
+        assert dialog.hub.errors["hub_name"].isVisible()
+        assert dialog.desk.errors["backup_folder"].isVisible()
+        assert dialog.height() < QApplication.primaryScreen().availableGeometry().height()
+        squeezed = [(widget.objectName() or type(widget).__name__, widget.height())
+                    for widget in dialog.findChildren(QWidget) if widget.isVisible()
+                    and widget.height() < widget.minimumSizeHint().height()]
+        assert squeezed == [] and dialog.logo.height() == 40 and dialog.logo.text() == "无标志"
+        dialog.reject()
+    finally:
+        install_translations(qapp, "en")
