@@ -457,64 +457,64 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="514"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="519"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="554"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="528"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="563"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="521"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="532"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="553"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="562"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="569"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="569"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="578"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="587"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="581"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="590"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="583"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="589"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="598"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="601"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="610"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -2173,27 +2173,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="471"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="480"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="488"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="497"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="489"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="498"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="492"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="501"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="493"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="502"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2273,32 +2273,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2306,22 +2306,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="640"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="649"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="641"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="650"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="642"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="651"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="644"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="653"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2329,22 +2329,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="345"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="355"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="364"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="358"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="367"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="361"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="370"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -2582,105 +2582,105 @@ Licence: MIT</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="65"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="283"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="79"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="319"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="83"/>
         <source>This hub (shared by every desk)</source>
         <translation>本枢纽（所有工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="78"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="92"/>
         <source>Heads every report, printed at any desk: the image is kept in the hub&apos;s database (scaled down to {most} pixels if larger), so the file itself is no longer needed.</source>
         <translation>印在每份报表的页眉，任何工作台打印都有：图片保存在本枢纽的数据库中（大于 {most} 像素时会缩小），原文件不再需要。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
         <source>&amp;Logo for reports</source>
         <translation>报表标志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="105"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="99"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="113"/>
         <source>&amp;A 45 ft container counts</source>
         <translation>45 英尺箱计为(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="104"/>
-        <source>&amp;On time within ±</source>
-        <translation>正点范围 ±(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="120"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="131"/>
         <source>&amp;Paper size</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="127"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="138"/>
         <source>Lan&amp;guage (after a restart)</source>
         <translation>界面语言（重启后生效）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="136"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="147"/>
         <source>&amp;Backup folder</source>
         <translation>备份文件夹(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="141"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="152"/>
         <source>The folder saved before, “{folder}”, is not a full path, so the backups go to {default}. Type a full path or choose a folder to back up elsewhere.</source>
         <translation>之前保存的文件夹“{folder}”不是完整路径，因此备份保存在 {default}。如需备份到别处，请输入完整路径或选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="160"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="171"/>
         <source>Images ({patterns})</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="172"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="193"/>
         <source>{file} cannot be the logo: it is not an image Hub Desk reads ({reason}). Choose a PNG, JPEG or SVG file.</source>
         <translation>{file} 不能用作标志：它不是枢纽工作台能读取的图片（{reason}）。请选择 PNG、JPEG 或 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="188"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="212"/>
         <source>Not an image: choose another or remove it</source>
         <translation>不是图片：请另选一个或将其移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="189"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="213"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="81"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="134"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="95"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="145"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="71"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="85"/>
         <source>&amp;Hub name (English)</source>
         <translation>枢纽名称（英文）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="73"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="87"/>
         <source>Hub &amp;name (Chinese)</source>
         <translation>枢纽名称（中文）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="97"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="159"/>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="171"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="115"/>
+        <source>&amp;On time within ± (minutes)</source>
+        <translation>正点范围 ±（分钟）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="170"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="195"/>
         <source>Logo for reports</source>
         <translation>报表标志</translation>
     </message>
@@ -2690,57 +2690,57 @@ Licence: MIT</source>
         <translation>{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="111"/>
         <source>Applies to containers entered from now on; history keeps the TEU it was entered with</source>
         <translation>只用于今后录入的集装箱；历史记录保留录入时的标箱数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="102"/>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="121"/>
         <source>Only supervisors and admins can change the hub&apos;s settings</source>
         <translation>只有主管和管理员可以修改枢纽设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="113"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="124"/>
         <source>This desk</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="117"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="128"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="117"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="128"/>
         <source>Letter</source>
         <translation>Letter（信纸）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="122"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="133"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="197"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="190"/>
+        <source>{file} is {width}×{height} pixels, too large for Hub Desk to read: save it smaller and choose it again.</source>
+        <translation>{file} 为 {width}×{height} 像素，太大，枢纽工作台无法读取：请将其另存为较小的图片后再选择。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="221"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="228"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="256"/>
         <source>Counting again which services were on time, over the whole history…</source>
         <translation>正在按新的正点容差重新统计全部历史中的正点班次…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="272"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="308"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/settings_dialog.py" line="284"/>
+        <location filename="../../hubapp/ui/settings_dialog.py" line="320"/>
         <source>The new language applies when Hub Desk is started again.</source>
         <translation>新的界面语言将在重新启动枢纽工作台后生效。</translation>
     </message>
@@ -4767,12 +4767,12 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>目的地 {value} 与始发地相同</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="226"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="227"/>
         <source>A 45 ft container counts as 2 or 2.25 TEU, not {value}</source>
         <translation>45 英尺箱计为 2 或 2.25 标箱，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/reference_rules.py" line="233"/>
+        <location filename="../../hubapp/domain/reference_rules.py" line="255"/>
         <source>Expected a whole number from {low} to {high}, not {value}</source>
         <translation>应为 {low} 到 {high} 之间的整数，不能是 {value}</translation>
     </message>
