@@ -266,3 +266,28 @@ def test_the_container_numbers_a_search_could_mean_are_listed_as_chinese_does(
         "SELECT DISTINCT container FROM container_move ORDER BY container")]
     press(qtbot, (Qt.Key.Key_F, CTRL), numbers[0][:4], Qt.Key.Key_Return)
     assert "、".join(numbers[:5]) + "、…" in main_window.day_screen.find_panel.title.text()
+
+
+def test_a_workbook_s_other_sheets_are_listed_as_chinese_does(qtbot, chinese, main_window,
+                                                              monkeypatch, tmp_path):
+    # "“X5510”, “X5511”": an English comma between Chinese words.
+    import openpyxl
+
+    from test_import_dialog import SAMPLE, open_import
+
+    rows = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    book = openpyxl.Workbook()
+    book.active.title = "X5508"
+    for title in ("X5508", "X5510", "X5511"):
+        sheet = book[title] if title in book else book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    for title in ("汇总", "透视"):  # no list: only named
+        book.create_sheet(title).append(["日期", "线路", "箱数", "TEU合计"])
+    book.save(tmp_path / "sheets.xlsx")
+
+    dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "sheets.xlsx")
+
+    assert dialog.result_label.text().endswith(
+        "未读取（每个文件只读取一个工作表）：“X5510”、“X5511”。请将每份清单另存为单独的文件再导入。"
+        "其他工作表未读取：“汇总”、“透视”。")

@@ -441,16 +441,17 @@ def unread_sheets_notes(result: ImportResultRecord,
     if lists := result.unread_sheets:
         notes.append(counted(translate("interchange", "sheet(s) {names} not read: save each "
                                        "list as a file of its own to import it"),
-                             len(lists)).format(names=sheet_titles(lists)))
+                             len(lists)).format(names=sheet_titles(lists, translate)))
     if others := result.other_sheets:
         notes.append(counted(translate("interchange", "other sheet(s) not read: {names}"),
-                             len(others)).format(names=sheet_titles(others)))
+                             len(others)).format(names=sheet_titles(others, translate)))
     return notes
 
 
-def sheet_titles(sheets: Sequence[str]) -> str:
-    """ "“X5510”, “汇总”": sheets' titles as a note names them."""
-    return ", ".join(f"“{sheet}”" for sheet in sheets)
+def sheet_titles(sheets: Sequence[str], translate: Translate = untranslated) -> str:
+    """ "“X5510”, “汇总”": sheets' titles as a note names them, listed as the language of
+    translate lists (“X5510”、“汇总” in Chinese)."""
+    return translate("messages", ", ").join(f"“{sheet}”" for sheet in sheets)
 
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:

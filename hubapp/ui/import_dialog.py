@@ -343,9 +343,9 @@ class ImportDialog(QDialog):
             self.tr("Read from sheet “{sheet}”.").format(sheet=read.sheet) if read.sheet else "",
             self.tr("Not read, as a file is read from one sheet: {names}. Save each list "
                     "as a file of its own to import it.").format(
-                names=sheet_titles(lists)) if lists else "",
+                names=sheet_titles(lists, QCoreApplication.translate)) if lists else "",
             counted(self.tr("Other sheet(s) not read: {names}."), len(others)).format(
-                names=sheet_titles(others)) if others else "")
+                names=sheet_titles(others, QCoreApplication.translate)) if others else "")
 
     def _build_mapping(self) -> None:
         while self.mapping_form.rowCount():
