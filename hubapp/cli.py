@@ -874,7 +874,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(note, file=sys.stderr)
     if not result.ok:  # the summary says them otherwise
         for note in unread_sheets_notes(result, translate):
-            print(f"{args.file.name}: {note}", file=sys.stderr)
+            print(translate("cli", "{file}: {note}").format(file=args.file.name, note=note),
+                  file=sys.stderr)
     if result.problems:
         count = len(result.problems)
         _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),
