@@ -820,10 +820,7 @@ _TWO_COLUMNS_FOR_ONE_FIELD = QT_TRANSLATE_NOOP(
 
 def run_import(args: argparse.Namespace) -> int:
     from hubapp.interchange import import_file, summary
-    from hubapp.interchange.importing import (
-        left_out_note, rounded_kg_note, total_lines_note, unkept_times_note,
-        unread_sheets_notes,
-    )
+    from hubapp.interchange.importing import notes, unread_sheets_notes
     from hubapp.interchange.writing import write_problems
     from hubapp.store import open_db
     from hubapp.store.day_close import DwellReasonNeeded, ReasonNeeded
@@ -864,18 +861,12 @@ def run_import(args: argparse.Namespace) -> int:
     problems = _as_said_here(result.problems or result.changed or result.duplicates)
     if args.problems is not None and problems:
         write_problems(args.problems, problems, translate)
-    if note := left_out_note(result, translate):  # a warning: the GUI maps them by hand
-        print(note, file=sys.stderr)
-    if note := total_lines_note(result, translate):
-        print(note, file=sys.stderr)
-    if note := unkept_times_note(result, translate):
-        print(note, file=sys.stderr)
-    if note := rounded_kg_note(result, translate):
-        print(note, file=sys.stderr)
-    if not result.ok:  # the summary says them otherwise
-        for note in unread_sheets_notes(result, translate):
-            print(translate("cli", "{file}: {note}").format(file=args.file.name, note=note),
-                  file=sys.stderr)
+    # Warnings (a column left out cannot be mapped by hand here), and a refused workbook's
+    # other sheets, which an import's summary names otherwise.
+    for note in notes(result, translate) + (
+            [] if result.ok else unread_sheets_notes(result, translate)):
+        print(translate("cli", "{file}: {note}").format(file=args.file.name, note=note),
+              file=sys.stderr)
     if result.problems:
         count = len(result.problems)
         _error_line(counted(translate("cli", "{file}: {count} problem(s); nothing was saved"),

@@ -291,3 +291,19 @@ def test_a_workbook_s_other_sheets_are_listed_as_chinese_does(qtbot, chinese, ma
     assert dialog.result_label.text().endswith(
         "未读取（每个文件只读取一个工作表）：“X5510”、“X5511”。请将每份清单另存为单独的文件再导入。"
         "其他工作表未读取：“汇总”、“透视”。")
+
+
+def test_what_an_import_left_out_or_rounded_is_said_in_chinese_sentences(
+        qtbot, chinese, main_window, monkeypatch, tmp_path):
+    from test_import_dialog import open_import, run_import, with_check_digit
+
+    path = tmp_path / "combo.csv"
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,毛重,发车时间,到达时间\n"
+                    f"2026-03-06,X5508,进口,{with_check_digit('ARRU000001')},22G1,重,24000.5,"
+                    "2026-03-05 21:40,14:20\n合计,,,,,,24000.5,,\n", encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().endswith(
+        "。已略过 1 行合计行（合计行不含集装箱）。1 个班次的对方站时间未保存（发车时间）："
+        "本枢纽只记录班次离开或到达本站的时间。1 个毛重带有小数，已四舍五入为整千克（24000.5 "
+        "记为 24001）。")

@@ -797,7 +797,7 @@ def test_the_result_names_the_columns_no_field_was_read_from(
     run_import(dialog, qtbot)
     assert dialog.result_label.text().startswith("Imported 1 service, 20 containers")
     assert dialog.result_label.text().endswith(
-        " remark.csv: columns left out, as no field has such a name: Remark")
+        " Columns left out, as no field has such a name: Remark.")
 
 
 def test_a_workbook_s_other_sheets_holding_a_list_are_named(main_window, qtbot, monkeypatch,
@@ -1065,8 +1065,8 @@ def test_a_departure_beside_an_arrival_counts_for_outbound_only_as_preview_and_r
                             "到达时间\n→ arrived_at (inbound only)"]
     run_import(dialog, qtbot)
     assert dialog.result_label.text().endswith(
-        " inbound.csv: the far end's time of 1 service left out (发车时间): the hub keeps "
-        "when a train leaves or reaches it")
+        " The far end's time of 1 service left out (发车时间): the hub keeps when a train "
+        "leaves or reaches it.")
 
     path.write_text("日期,班列号,方向,箱号,箱型,空重,发车时间\n"
                     f"2026-03-06,X8001,出口,{with_check_digit('ARRU000001')},22G1,空,08:30\n",
@@ -1227,3 +1227,20 @@ def test_the_export_s_result_shows_the_whole_of_a_long_path(qtbot, monkeypatch, 
     assert label.height() >= label.heightForWidth(label.width()) >= 4 * label.fontMetrics(
         ).height()
     assert label.geometry().bottom() < dialog.buttons.geometry().top()
+
+
+def test_what_an_import_left_out_or_rounded_is_said_in_sentences_of_their_own(
+        main_window, qtbot, monkeypatch, tmp_path):
+    # The command line's notes, pasted: "… holds no container combo.csv: the far end's time
+    # … reaches it combo.csv: 1 gross weight …", each naming the file, none ending.
+    path = tmp_path / "combo.csv"
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,毛重,发车时间,到达时间\n"
+                    f"2026-03-06,X5508,进口,{with_check_digit('ARRU000001')},22G1,重,24000.5,"
+                    "2026-03-05 21:40,14:20\n合计,,,,,,24000.5,,\n", encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    assert dialog.result_label.text().endswith(
+        " 1 total line left out, as a total holds no container. The far end's time of 1 "
+        "service left out (发车时间): the hub keeps when a train leaves or reaches it. 1 gross "
+        "weight given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to "
+        "24001).")

@@ -128,9 +128,8 @@ def test_a_fraction_of_a_kilogram_is_rounded_half_up_and_said(demo_db_path, tmp_
 
     assert quick.saved and slow.saved
     assert quick.rounded_kg == slow.rounded_kg == 4
-    assert rounded_kg_note(quick) == ("net-plus-tare.csv: 4 gross weights given with a "
-                                      "fraction of a kilogram, rounded to whole kilograms "
-                                      "(24000.5 to 24001)")
+    assert rounded_kg_note(quick) == ("4 gross weights given with a fraction of a kilogram, "
+                                      "rounded to whole kilograms (24000.5 to 24001)")
     assert [kg for (kg,) in quick_db.execute(
         "SELECT gross_kg FROM container_move WHERE container LIKE 'KGSU%' ORDER BY container"
     )] == [24001, 24002, 24001, 24000, 24000, 24000]

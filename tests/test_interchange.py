@@ -267,8 +267,7 @@ def test_total_lines_under_the_boxes_are_left_out(demo_db, tmp_path, encoding):
     assert result.saved, [(p.line, p.column, p.value) for p in result.problems]
     assert (result.rows, result.totals.containers, result.total_lines) == (20, 20, 2)
     assert left_out_note(result) == ""
-    assert total_lines_note(result) == \
-        "plain.csv: 2 total lines left out, as a total holds no container"
+    assert total_lines_note(result) == "2 total lines left out, as a total holds no container"
 
 
 def test_a_weight_written_with_its_unit_in_kilograms_is_read(demo_db, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -451,7 +451,21 @@ def unread_sheets_notes(result: ImportResultRecord,
 def sheet_titles(sheets: Sequence[str], translate: Translate = untranslated) -> str:
     """ "“X5510”, “汇总”": sheets' titles as a note names them, listed as the language of
     translate lists (“X5510”、“汇总” in Chinese)."""
-    return translate("messages", ", ").join(f"“{sheet}”" for sheet in sheets)
+    return _listed((f"“{sheet}”" for sheet in sheets), translate)
+
+
+def _listed(words: Iterable[str], translate: Translate) -> str:
+    return translate("messages", ", ").join(words)
+
+
+def notes(result: ImportResultRecord, translate: Translate = untranslated) -> list[str]:
+    """What an import left out or changed of the file, for the reader to check: each worded
+    to follow the file's name (the command line's "{file}: {note}"), none when all is as
+    written."""
+    return [note for note in (left_out_note(result, translate),
+                              total_lines_note(result, translate),
+                              unkept_times_note(result, translate),
+                              rounded_kg_note(result, translate)) if note]
 
 
 def left_out_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
@@ -459,8 +473,8 @@ def left_out_note(result: ImportResultRecord, translate: Translate = untranslate
     or renamed is noticed ("" when every column was read)."""
     if not result.left_out:
         return ""
-    return translate("cli", "{file}: columns left out, as no field has such a name: "
-                     "{names}").format(file=result.file, names=", ".join(result.left_out))
+    return translate("interchange", "columns left out, as no field has such a name: "
+                     "{names}").format(names=_listed(result.left_out, translate))
 
 
 def unkept_times_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
@@ -468,11 +482,10 @@ def unkept_times_note(result: ImportResultRecord, translate: Translate = untrans
     as left out so that nobody looks for them in the daily log ("" when there were none)."""
     if not result.unkept_times:
         return ""
-    return counted(translate("cli", "{file}: the far end's time of {count} service(s) left "
+    return counted(translate("interchange", "the far end's time of {count} service(s) left "
                              "out ({columns}): the hub keeps when a train leaves or reaches "
                              "it"), result.unkept_times).format(
-        file=result.file, count=f"{result.unkept_times:,}",
-        columns=", ".join(result.unkept_columns))
+        count=f"{result.unkept_times:,}", columns=_listed(result.unkept_columns, translate))
 
 
 def rounded_kg_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
@@ -481,10 +494,9 @@ def rounded_kg_note(result: ImportResultRecord, translate: Translate = untransla
     there were none)."""
     if not result.rounded_kg:
         return ""
-    return counted(translate("cli", "{file}: {count} gross weight(s) given with a fraction "
+    return counted(translate("interchange", "{count} gross weight(s) given with a fraction "
                              "of a kilogram, rounded to whole kilograms (24000.5 to 24001)"),
-                   result.rounded_kg).format(
-        file=result.file, count=f"{result.rounded_kg:,}")
+                   result.rounded_kg).format(count=f"{result.rounded_kg:,}")
 
 
 def _data_rows(table: Table | PlainLines) -> int:
@@ -496,9 +508,9 @@ def total_lines_note(result: ImportResultRecord, translate: Translate = untransl
     by mistake is noticed ("" when there were none)."""
     if not result.total_lines:
         return ""
-    return counted(translate("cli", "{file}: {count} total line(s) left out, as a total "
+    return counted(translate("interchange", "{count} total line(s) left out, as a total "
                              "holds no container"), result.total_lines).format(
-        file=result.file, count=result.total_lines)
+        count=result.total_lines)
 
 
 def totals_summary(totals: TotalsRecord, translate: Translate = untranslated) -> str:

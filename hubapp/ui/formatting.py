@@ -39,6 +39,13 @@ def sentences(*texts: str) -> str:
 _FULL_WIDTH_ENDS = ("。", "！", "？", "；", "：", "）", "」", "』")
 
 
+def sentence(note: str) -> str:
+    """A note worded to follow a file's name (as the command line prints "{file}: {note}")
+    as a sentence of its own: capitalised, ended with the language's full stop."""
+    return QCoreApplication.translate("formatting", "{sentence}.").format(
+        sentence=note[:1].upper() + note[1:])
+
+
 def long_date(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 

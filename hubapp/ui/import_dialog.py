@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
 
 from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import ImportResultRecord, Problem, import_file, read_table
-from hubapp.interchange.importing import (
-    left_out_note, rounded_kg_note, services_and_containers, sheet_titles, total_lines_note,
-    unkept_times_note,
-)
+from hubapp.interchange.importing import notes, services_and_containers, sheet_titles
 from hubapp.interchange.parsing import ACTUAL, FIELDS, column_fields, columns_to_map
 from hubapp.interchange.reading import Table, encoding_name
 from hubapp.interchange.writing import write_problems
@@ -530,10 +527,7 @@ class ImportDialog(QDialog):
                                               result.skipped_containers,
                                               QCoreApplication.translate)))
             said.append(self._how_read(result))
-            said.append(left_out_note(result, QCoreApplication.translate))
-            said.append(total_lines_note(result, QCoreApplication.translate))
-            said.append(unkept_times_note(result, QCoreApplication.translate))
-            said.append(rounded_kg_note(result, QCoreApplication.translate))
+            said += map(formatting.sentence, notes(result, QCoreApplication.translate))
             self._set_result(formatting.sentences(*said))
             self.skip_duplicates.hide()
             self.import_button.setEnabled(False)
