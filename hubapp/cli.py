@@ -811,11 +811,15 @@ _DWELL_REFUSALS = (
                                   "on closed days: {days}; give --reason TEXT to import anyway"))
 
 
-# Two columns giving one field: the window's advice, to map one of them elsewhere, cannot be
-# followed here.
+# Two columns giving one field, and the actual time's beside a departure or arrival: the
+# window's advice, to map one of them elsewhere, cannot be followed here.
 _TWO_COLUMNS_FOR_ONE_FIELD = QT_TRANSLATE_NOOP(
     "messages", "Column {other!r} already gives {name}; rename or delete one of the columns (or "
                 "map them in File ▸ Import…)")
+_ACTUAL_BESIDE_A_TIME = QT_TRANSLATE_NOOP(
+    "messages", "This column gives the actual time (an outbound train's departure, an inbound "
+                "one's arrival), and column {other!r} a time of the train too: name this one "
+                "{free!r}, or leave one of the two out")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -905,11 +909,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _as_said_here(problems: Sequence[Problem]) -> list[Problem]:
     """A refused import's problems as the command line words them."""
-    from hubapp.interchange.parsing import TWO_COLUMNS_FOR_ONE_FIELD
+    from hubapp.interchange.parsing import ACTUAL_BESIDE_A_TIME, TWO_COLUMNS_FOR_ONE_FIELD
 
-    return [dataclasses.replace(problem, template=_TWO_COLUMNS_FOR_ONE_FIELD)
-            if problem.template == TWO_COLUMNS_FOR_ONE_FIELD else problem
-            for problem in problems]
+    said_here = {TWO_COLUMNS_FOR_ONE_FIELD: _TWO_COLUMNS_FOR_ONE_FIELD,
+                 ACTUAL_BESIDE_A_TIME: _ACTUAL_BESIDE_A_TIME}
+    return [dataclasses.replace(problem, template=said_here[problem.template])
+            if problem.template in said_here else problem for problem in problems]
 
 
 def _options(names) -> str:

@@ -225,6 +225,30 @@ def test_two_columns_for_one_field_are_refused_with_advice_the_command_line_can_
     assert counts(db) == before
 
 
+def test_the_actual_time_column_s_advice_here_is_to_rename_it_and_leads_to_an_import(
+        db, tmp_path):
+    # The window's advice, to map it above, cannot be followed here.
+    path = tmp_path / "actual.csv"
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,到达时间,实际时间\n2026-03-06,X9101,出口,"
+                    f"{with_check_digit('ACTU000001')},22G1,空,,2026-03-06 14:20\n",
+                    encoding="utf-8")
+
+    refused = hubapp("import", path, "--db", db)
+    path.write_text(path.read_text(encoding="utf-8").replace("实际时间", "departed_at"),
+                    encoding="utf-8")
+    imported = hubapp("import", path, "--db", db)
+
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[1:] == [
+        "  line 1, 实际时间: This column gives the actual time (an outbound train's departure, an "
+        "inbound one's arrival), and column '到达时间' a time of the train too: name this one "
+        "'departed_at', or leave one of the two out"]
+    assert imported.returncode == 0, imported.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT actual_at FROM service WHERE service_no = 'X9101'"
+                            ).fetchone() == ("2026-03-06 14:20",)
+
+
 def test_a_problem_list_that_cannot_be_written_stops_the_import_before_it_saves(db, tmp_path):
     # It was written after the import had saved: exit 1 over a file that was imported.
     before = counts(db)

@@ -1244,3 +1244,27 @@ def test_what_an_import_left_out_or_rounded_is_said_in_sentences_of_their_own(
         "service left out (发车时间): the hub keeps when a train leaves or reaches it. 1 gross "
         "weight given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to "
         "24001).")
+
+
+def test_the_actual_time_column_beside_an_arrival_is_advised_to_be_mapped_above(
+        main_window, qtbot, monkeypatch, tmp_path, app_ctx):
+    # It was advised to be renamed in the file, while the box above it does that here.
+    path = tmp_path / "actual.csv"
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,到达时间,实际时间\n2026-03-06,X9101,出口,"
+                    f"{with_check_digit('ACTU000001')},22G1,空,,2026-03-06 14:20\n",
+                    encoding="utf-8")
+    dialog = open_import(main_window, qtbot, monkeypatch, path)
+    run_import(dialog, qtbot)
+    assert [labels.message(problem) for problem in dialog.problems_model.problems] == [
+        "This column gives the actual time (an outbound train's departure, an inbound one's "
+        "arrival), and column '到达时间' a time of the train too: map this one to 'departed_at' "
+        "above, or ignore one of the two"]
+
+    box = dialog.mapping_boxes[7]
+    box.setFocus()
+    qtbot.keyClicks(box, "departed")
+    run_import(dialog, qtbot)
+
+    assert dialog.result_label.text().startswith("Imported 1 service, 1 container")
+    assert app_ctx.db.execute("SELECT actual_at FROM service WHERE service_no = 'X9101'"
+                              ).fetchone()[0] == "2026-03-06 14:20"

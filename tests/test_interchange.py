@@ -866,38 +866,35 @@ def test_an_actual_time_column_beside_a_departure_or_arrival_is_refused(demo_db,
 
     assert [problem.text() for problem in result.problems] == [
         "line 1, 实际时间: This column gives the actual time (an outbound train's departure, an "
-        "inbound one's arrival), and column 'arrived_at' a time of the train too: name this "
-        "one departed_at, or leave one of the two out"]
+        "inbound one's arrival), and column 'arrived_at' a time of the train too: map this "
+        "one to 'departed_at' above, or ignore one of the two"]
     assert checksum(demo_db) == before
 
 
 @pytest.mark.parametrize("times, advice, followed", [
-    (["发车时间", "实际时间"], "column '发车时间' a time of the train too: name this one arrived_at, "
-     "or leave one of the two out", "arrived_at"),
-    (["到达时间", "实际时间"], "column '到达时间' a time of the train too: name this one departed_at, "
-     "or leave one of the two out", "departed_at"),
+    (["发车时间", "实际时间"], "column '发车时间' a time of the train too: map this one to "
+     "'arrived_at' above, or ignore one of the two", "arrived_at"),
+    (["到达时间", "实际时间"], "column '到达时间' a time of the train too: map this one to "
+     "'departed_at' above, or ignore one of the two", "departed_at"),
     (["发车时间", "到达时间", "实际时间"], "columns '发车时间' and '到达时间' the departure and the "
      "arrival already: leave this one out", None),
 ], ids=["beside-departure", "beside-arrival", "beside-both"])
 def test_the_actual_time_column_s_advice_leads_to_an_import(demo_db, tmp_path, times, advice,
                                                             followed):
-    # Advised to name it departed_at or arrived_at, a 实际时间 named departed_at beside
-    # 发车时间 was refused again, as departed_at's second column.
+    # Advised to map it to departed_at or arrived_at, a 实际时间 mapped to departed_at beside
+    # 发车时间 would be refused again, as departed_at's second column.
     given = {"发车时间": "2026-03-05 21:40", "到达时间": "2026-03-06 14:20",
              "实际时间": "2026-03-06 14:20"}
     box = with_check_digit("ACTU000001")
     path = tmp_path / "actual.csv"
+    path.write_text(",".join(["日期,班列号,方向,箱号,箱型,空重", *times]) + "\n"
+                    + ",".join([f"2026-03-06,X9101,进口,{box},22G1,空",
+                                *(given[header] for header in times)]) + "\n",
+                    encoding="utf-8")
 
-    def write(times: dict[str, str]) -> None:
-        path.write_text(",".join(["日期,班列号,方向,箱号,箱型,空重", *times]) + "\n"
-                        + ",".join([f"2026-03-06,X9101,进口,{box},22G1,空", *times.values()])
-                        + "\n", encoding="utf-8")
-
-    write({header: given[header] for header in times})
     refused = import_file(demo_db, path, TESTER)
-    write({header: given[header] for header in times[:-1]}
-          | ({followed: given["实际时间"]} if followed else {}))
-    result = import_file(demo_db, path, TESTER)
+    # As the import window's mapping box maps 实际时间, the file's last column.
+    result = import_file(demo_db, path, TESTER, manual={len(times) + 5: followed})
 
     assert [problem.text() for problem in refused.problems] == [
         "line 1, 实际时间: This column gives the actual time (an outbound train's departure, an "

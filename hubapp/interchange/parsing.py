@@ -355,11 +355,15 @@ def _given(group: _Group, column: str, number: str, first_line: int) -> tuple[st
     return (known[2], known[1]) if known else ("", first_line)
 
 
-# As the import window can act on it; the command line, which maps no column, words it its
-# own way.
+# As the import window can act on them; the command line, which maps no column, words them
+# its own way.
 TWO_COLUMNS_FOR_ONE_FIELD = QT_TRANSLATE_NOOP(
     "messages", "Column {other!r} already gives {name}; map one of them to another field or "
                 "ignore it")
+ACTUAL_BESIDE_A_TIME = QT_TRANSLATE_NOOP(
+    "messages", "This column gives the actual time (an outbound train's departure, an inbound "
+                "one's arrival), and column {other!r} a time of the train too: map this one to "
+                "{free!r} above, or ignore one of the two")
 
 
 def column_positions(headers: Sequence[str], manual: Mapping[int, str | None] | None = None,
@@ -400,15 +404,12 @@ def _beside_a_time(headers: Sequence[str], index: Mapping[str, int], line: int) 
                         "inbound one's arrival), and columns {departure!r} and {arrival!r} the "
                         "departure and the arrival already: leave this one out"),
             {"departure": headers[index["departed_at"]], "arrival": headers[index["arrived_at"]]})
-    # Named as the time the other column gives, it would be that field's second column: only
-    # the free one is offered, in the words the import window heads it with (arrived_at,
-    # 到达时间), which the import reads as its header too.
+    # Mapped to the time the other column gives, it would be that field's second column: only
+    # the free one is offered, in the words the import window's mapping box names it with
+    # (arrived_at, 到达时间), which the import reads as its header too.
     other, free = sorted(_TIMES, key=lambda name: name not in index)
-    return Problem(line, column, "", QT_TRANSLATE_NOOP(
-        "messages", "This column gives the actual time (an outbound train's departure, an "
-                    "inbound one's arrival), and column {other!r} a time of the train too: "
-                    "name this one {free}, or leave one of the two out"),
-        {"other": headers[index[other]], "free": Term("columns", free)})
+    return Problem(line, column, "", ACTUAL_BESIDE_A_TIME,
+                   {"other": headers[index[other]], "free": Term("columns", free)})
 
 
 def judge_service(text: Mapping[str, str], lookups: LookupsRecord,
