@@ -621,35 +621,37 @@ def test_only_the_weights_imported_are_said_as_rounded(demo_db, tmp_path):
 
 
 # The words of the stored values in Chinese, as the .ts gives them.
-_CHINESE_VALUES = {("messages", "name_en"): "name_zh", ("messages", "(blank)"): "（空）",
-                   ("labels", "Arrived"): "已到达", ("stats", "full"): "重箱"}
+_CHINESE_VALUES = {("messages", "name_en"): "name_zh", ("labels", "Arrived"): "已到达",
+                   ("stats", "full"): "重箱"}
 
 
 def test_a_differing_value_is_named_as_written_and_the_stored_one_in_the_readers_words(
         demo_db, tmp_path):
     """A Chinese file's 大米 was named “rice” and the stored 木薯粉 “cassava flour”; a weight
-    written 30,150.6 '30151'; a blank stored consignee ''; routes and statuses as codes."""
+    written 30,150.6 '30151'; a blank stored consignee '', then '(blank)' as if typed so;
+    routes and statuses as codes."""
     assert import_file(demo_db, SAMPLE, TESTER).saved
     lines = [line.replace("中老铁路", "中老泰铁路联运")
              for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
-    lines[0] += ",收货人,状态"
-    lines[1] = lines[1].replace(",30140,", ',"30,150.6",') + ",老挝粮油公司,已发出"
+    lines[0] += ",收货人,状态,备注"
+    lines[1] = lines[1].replace(",30140,", ',"30,150.6",') + ",老挝粮油公司,已发出,晚点"
     lines[2] = lines[2].replace(",重,25910,木薯粉,110620,", ",空,2200,大米,,")
     refused = import_file(demo_db, write(tmp_path / "corrected.csv", lines), TESTER,
                           skip_duplicates=True)
 
     assert [(p.line, p.column, p.value) for p in refused.changed] == [
-        (2, "线路", "中老泰铁路联运"), (2, "状态", "已发出"), (2, "毛重", "30,150.6"),
+        (2, "线路", "中老泰铁路联运"), (2, "状态", "已发出"), (2, "备注", "晚点"),
+        (2, "毛重", "30,150.6"),
         (2, "收货人", "老挝粮油公司"), (3, "空重", "空"), (3, "毛重", "2200"), (3, "货名", "大米")]
     said = [message(p, lambda context, text: _CHINESE_VALUES.get((context, text), text))
             .split(" for ")[0] for p in refused.changed]
     assert said == ["The database holds '中老铁路'", "The database holds '已到达'",
-                    "The database holds '30140'", "The database holds '（空）'",
+                    "The database holds nothing", "The database holds '30140'", "The database holds nothing",
                     "The database holds '重箱'", "The database holds '25910'",
                     "The database holds '木薯粉'"]
     assert [p.message.split(" for ")[0] for p in refused.changed] == [
         "The database holds 'China–Laos Railway'", "The database holds 'Arrived'",
-        "The database holds '30140'", "The database holds '(blank)'",
+        "The database holds nothing", "The database holds '30140'", "The database holds nothing",
         "The database holds 'full'", "The database holds '25910'",
         "The database holds 'cassava flour'"]
 

@@ -321,12 +321,16 @@ def _changed_service(plan: ImportPlan, planned: PlannedService, kept: ServiceRec
     for name, column in (*_SERVICE_COLUMNS, ("actual_at", actual)):
         if column in planned.given and getattr(service, name) != _as_read(kept, name):
             line, written = planned.given[column]
+            stored = _stored(kept, name, lookups, service.date)
             yield Problem(line, plan.column(column), written,
+                          QT_TRANSLATE_NOOP("messages", "The database holds nothing for "
+                                            "service {number} of {date}: an import does not "
+                                            "change it") if stored is None else
                           QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
                                             "service {number} of {date}: an import does not "
                                             "change it"),
-                          {"stored": _stored(kept, name, lookups, service.date),
-                           "number": service.service_no, "date": service.date.isoformat()})
+                          {"stored": stored, "number": service.service_no,
+                           "date": service.date.isoformat()})
 
 
 def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
@@ -338,13 +342,17 @@ def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
         column = commodity_column(text) if name == "commodity_id" else name
         if text.get(column) and getattr(move, name) != _as_read(kept, name) and not (
                 name == "gross_kg" and _rounded_otherwise(text[column], kept.gross_kg)):
+            stored = _stored(kept, name, lookups, service.date)
             yield Problem(line, plan.column(column), text[column],
+                          QT_TRANSLATE_NOOP("messages", "The database holds nothing for "
+                                            "container {container} on service {number} of "
+                                            "{date}: an import does not change it")
+                          if stored is None else
                           QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
                                             "container {container} on service {number} of "
                                             "{date}: an import does not change it"),
-                          {"stored": _stored(kept, name, lookups, service.date),
-                           "container": move.container, "number": service.service_no,
-                           "date": service.date.isoformat()})
+                          {"stored": stored, "container": move.container,
+                           "number": service.service_no, "date": service.date.isoformat()})
 
 
 def _rounded_otherwise(written: str, stored: int | None) -> bool:
@@ -369,13 +377,14 @@ _FULL_EMPTY_WORDS = {FULL: Term("stats", "full"), EMPTY: Term("stats", "empty")}
 
 
 def _stored(record: ServiceRecord | ContainerMoveRecord, name: str,
-            lookups: store.LookupsRecord, day: dt.date) -> object:
+            lookups: store.LookupsRecord, day: dt.date) -> object | None:
     """A stored value as a message names it to the reader: a commodity, route or place by
     its name and a status, mode or F/E by its word, in the message's language; a time and
-    a weight as export writes them; nothing stored as a word for blank, not as ''."""
+    a weight as export writes them; None where nothing is stored, which a message says in
+    words of its own rather than quote a word for blank as if it were the value."""
     value = getattr(record, name)
     if value is None or value == "":
-        return Term("messages", QT_TRANSLATE_NOOP("messages", "(blank)"))
+        return None
     if name == "commodity_id":
         commodity = lookups.commodities[value]
         return Named(commodity.name_en, commodity.name_zh)
