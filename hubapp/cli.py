@@ -877,10 +877,11 @@ def run_import(args: argparse.Namespace) -> int:
                             count).format(file=args.file.name, count=_number(count)))
     elif result.changed:
         count = len(result.changed)
-        _error_line(counted(translate("cli", "{file}: {count} value(s) different from those "
-                                      "already stored, which an import does not change; "
-                                      "nothing was saved. Correct the daily log where it is "
-                                      "wrong, or leave the row(s) out of the file"), count)
+        _error_line(counted(translate("cli", "{file}: it has {count} value(s) differing from "
+                                      "what the database holds, and an import does not change "
+                                      "stored data; nothing was saved. Correct the daily log "
+                                      "where it is wrong, or leave the row(s) out of the "
+                                      "file"), count)
                     .format(file=args.file.name, count=_number(count)))
     elif result.all_stored:
         _error_line(translate("cli", "{file}: everything in it is already stored; nothing was "

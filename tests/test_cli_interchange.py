@@ -299,9 +299,10 @@ def test_skipping_rows_that_differ_from_what_is_stored_is_refused_naming_them(db
 
     assert refused.returncode == 1 and not refused.stdout
     reason, *values, more = refused.stderr.splitlines()
-    assert reason == ("hubapp: error: corrected.csv: 21 values different from those already "
-                      "stored, which an import does not change; nothing was saved. Correct the "
-                      "daily log where it is wrong, or leave the rows out of the file")
+    assert reason == ("hubapp: error: corrected.csv: it has 21 values differing from what the "
+                      "database holds, and an import does not change stored data; nothing was "
+                      "saved. Correct the daily log where it is wrong, or leave the rows out of "
+                      "the file")
     assert values[:2] == [
         "  line 2, 到达时间 '14:35': The database holds '14:20' for "
         "service X5508 of 2026-03-05: an import does not change it",

@@ -303,3 +303,24 @@ def test_a_refused_workbook_s_other_sheets_are_listed_as_chinese_does(demo_db_pa
     assert refused.stderr.splitlines()[:2] == [
         "sheets.xlsx：未读取工作表“X5510”、“X5511”：请将每份清单另存为单独的文件再导入",
         "sheets.xlsx：其他工作表未读取：“汇总”、“透视”"]
+
+
+def test_values_differing_from_the_stored_ones_are_said_as_chinese_says_them(
+        demo_db_path, tmp_path):
+    # “（空）” quoted as if typed so, and 这些行 for one row.
+    assert hubapp("zh_CN.UTF-8", "import", SAMPLE, "--db", demo_db_path).returncode == 0
+    lines = SAMPLE.read_text(encoding="utf-8-sig").splitlines()
+    lines[0] += ",备注"
+    lines[1] = lines[1].replace(",30140,", ",30150,") + ",晚点"
+    corrected = tmp_path / "corrected.csv"
+    corrected.write_text("\n".join(lines), encoding="utf-8")
+
+    refused = hubapp("zh_CN.UTF-8", "import", corrected, "--db", demo_db_path)
+
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines() == [
+        "hubapp：错误：corrected.csv：有 2 个值与数据库中已有的不同，而导入不会修改已有数据；"
+        "未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行",
+        "  第 2 行，备注“晚点”：数据库中 2026-03-05 班次 X5508 的此项为空，导入不会修改已有数据",
+        "  第 2 行，毛重“30150”：数据库中 2026-03-05 班次 X5508 上集装箱 CSLU4025503 的此项为"
+        "“30140”，导入不会修改已有数据"]

@@ -230,8 +230,8 @@ def test_rows_differing_from_what_is_stored_are_named_not_skipped(
     run_import(dialog, qtbot)
 
     assert dialog.result_label.text() == (
-        "1 value of corrected.csv different from those already in the database, which an "
-        "import does not change; nothing was saved. Correct the daily log where it is wrong, "
+        "corrected.csv has 1 value differing from what the database holds, and an import does "
+        "not change stored data; nothing was saved. Correct the daily log where it is wrong, "
         "or leave the row out of the file.")
     assert readable(dialog.result_label)
     assert [(p.line, p.column, p.value, labels.message(p))

@@ -541,10 +541,10 @@ class ImportDialog(QDialog):
                 error=True)
             self._show_problems(result.problems)
         elif result.changed:
-            self._set_result(self.tr("%Ln value(s) of {name} different from those already in "
-                                     "the database, which an import does not change; nothing "
-                                     "was saved. Correct the daily log where it is wrong, or "
-                                     "leave the row(s) out of the file.", "",
+            self._set_result(self.tr("{name} has %Ln value(s) differing from what the database "
+                                     "holds, and an import does not change stored data; "
+                                     "nothing was saved. Correct the daily log where it is "
+                                     "wrong, or leave the row(s) out of the file.", "",
                                      len(result.changed)).format(name=result.file), error=True)
             self._show_problems(result.changed)
         elif result.all_stored:  # "Tick Skip to import the rest" led to importing nothing
