@@ -238,7 +238,8 @@ def test_a_day_the_command_line_closed_names_it_in_chinese(qtbot, chinese, main_
 
 def test_the_close_days_question_lists_the_planned_services_as_chinese_does(
         qtbot, chinese, main_window, app_ctx, monkeypatch):
-    # "（X8002 12:30, X8003 14:45, …）": an English comma between Chinese words.
+    # "（X8002 12:30, X8003 14:45, …）": an English comma between Chinese words; then
+    # "（…、VX10 10:00、…）" and "除非主管重新开账该日".
     from conftest import DEMO_END, TESTER
     from hubapp.domain.records import Direction, ServiceRecord, Status
     from hubapp.store import services
@@ -254,8 +255,9 @@ def test_the_close_days_question_lists_the_planned_services_as_chinese_does(
     asked = []
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text))
     qtbot.mouseClick(screen.close_day_button, Qt.MouseButton.LeftButton)
-    planned = "（" + "".join(f"VX{hour} {hour:02}:00、" for hour in range(6, 11)) + "…）"
+    planned = "（" + "、".join(f"VX{hour} {hour:02}:00" for hour in range(6, 11)) + " 等）"
     assert len(asked) == 1 and planned in asked[0], asked
+    assert "除非主管将该日重新开账。" in asked[0]
 
 
 def test_the_container_numbers_a_search_could_mean_are_listed_as_chinese_does(
@@ -265,7 +267,7 @@ def test_the_container_numbers_a_search_could_mean_are_listed_as_chinese_does(
     numbers = [number for (number,) in app_ctx.db.execute(
         "SELECT DISTINCT container FROM container_move ORDER BY container")]
     press(qtbot, (Qt.Key.Key_F, CTRL), numbers[0][:4], Qt.Key.Key_Return)
-    assert "、".join(numbers[:5]) + "、…" in main_window.day_screen.find_panel.title.text()
+    assert f"（{'、'.join(numbers[:5])} 等）" in main_window.day_screen.find_panel.title.text()
 
 
 def test_a_workbook_s_other_sheets_are_listed_as_chinese_does(qtbot, chinese, main_window,

@@ -67,8 +67,12 @@ def listed(words: Iterable[str]) -> str:
 
 
 def cut_short(items: list[str], most: int) -> str:
-    """The first `most` items listed, then "…" for any more."""
-    return listed([*items[:most], "…"] if len(items) > most else items)
+    """The first `most` items listed, then, for any more, the language's way of saying there
+    are others ("A, B, …"; Chinese's "A、B 等", where "、…" reads as one more item)."""
+    if len(items) <= most:
+        return listed(items)
+    return QCoreApplication.translate("formatting", "{items}, …").format(
+        items=listed(items[:most]))
 
 
 def few_days(days: list[dt.date]) -> str:
