@@ -309,3 +309,19 @@ def test_what_an_import_left_out_or_rounded_is_said_in_chinese_sentences(
         "。已略过 1 行合计行（合计行不含集装箱）。1 个班次的对方站时间未保存（发车时间）："
         "本枢纽只记录班次离开或到达本站的时间。1 个毛重带有小数，已四舍五入为整千克（24000.5 "
         "记为 24001）。")
+
+
+def test_a_role_changed_at_another_desk_is_named_in_chinese(qtbot, chinese, main_window,
+                                                            app_ctx):
+    from PySide6.QtWidgets import QLabel
+
+    from hubapp.domain.records import ChangeRecord
+    from hubapp.store import users
+
+    admin = users.add_user(app_ctx.db, users.SHELL_ADMIN, "boss", users.ADMIN, "boss-password-1")
+    clerk = users.add_user(app_ctx.db, admin, "li.na", users.CLERK, "li-na-password-1")
+    app_ctx.user, app_ctx.role, app_ctx.user_id = clerk.name, clerk.role, clerk.id
+    users.set_role(app_ctx.db, admin, "li.na", users.SUPERVISOR)  # at another desk
+    app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
+    assert main_window.findChild(QLabel, "role_note").text() == (
+        "管理员已将您的角色改为主管：请重新登录（文件 ▸ 切换用户…）后按此角色工作")

@@ -817,7 +817,7 @@ def test_a_role_changed_at_another_desk_says_how_to_work_with_it(qtbot, main_win
     users.set_role(app_ctx.db, admin, "li.na", users.SUPERVISOR)  # at another desk
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
     assert note.isVisible() and note.text() == (
-        "An admin made you Supervisor: log in again (File ▸ Switch user…) to work as one")
+        "An admin has made you supervisor: log in again (File ▸ Switch user…) to work as one")
     users.set_role(app_ctx.db, admin, "li.na", users.CLERK)  # and back
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
     assert not note.isVisible()

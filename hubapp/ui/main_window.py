@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -287,9 +287,11 @@ class MainWindow(QMainWindow):
         except HubError:  # deactivated, or out of reach: each write says so
             return
         self.role_note.setVisible(role != self.ctx.role)
+        # The role in the sentence's words (lower case in English), not the Users screen's
+        # label; without an article, which "an admin" would need.
         self.role_note.setText(self.tr(
-            "An admin made you {role}: log in again (File ▸ Switch user…) to work as one"
-        ).format(role=labels.role(role)))
+            "An admin has made you {role}: log in again (File ▸ Switch user…) to work as one"
+        ).format(role=users.role_term(role).written(QCoreApplication.translate)))
 
     def _ask_to_log_in(self) -> None:
         # Once: the watcher tells of the users added and of the mode switched off apart.
