@@ -243,7 +243,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="517" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="514" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -251,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="518" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="515" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>
@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="544" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="538" />
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>%Ln problem in {name}; nothing was saved. Correct the file and import it again.</numerusform>
@@ -267,15 +267,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="550" />
-        <source>%Ln value(s) of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
+        <location filename="../../hubapp/ui/import_dialog.py" line="544" />
+        <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
-            <numerusform>%Ln value of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the row out of the file.</numerusform>
-            <numerusform>%Ln values of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the rows out of the file.</numerusform>
+            <numerusform>{name} has %Ln value differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row out of the file.</numerusform>
+            <numerusform>{name} has %Ln values differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the rows out of the file.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="561" />
+        <location filename="../../hubapp/ui/import_dialog.py" line="555" />
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>%Ln service or container of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</numerusform>

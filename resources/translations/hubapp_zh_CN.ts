@@ -1112,7 +1112,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
-            <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管重新开账该日。仍要关账吗？</numerusform>
+            <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
@@ -1566,224 +1566,224 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="194"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="303"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="191"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="300"/>
         <source>Import loading list</source>
         <translation>导入装载清单</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="202"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="199"/>
         <source>A CSV or XLSX file, one row per container</source>
         <translation>CSV 或 XLSX 文件，每个集装箱一行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="203"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="200"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="217"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="214"/>
         <source>Columns not recognised, or giving the same field: what do they hold?</source>
         <translation>未识别的列，或对应同一字段的列：它们是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="232"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="229"/>
         <source>Skip services and containers already in the database</source>
         <translation>跳过数据库中已有的班次和集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="254"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="251"/>
         <source>&amp;Save problem list…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="257"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="254"/>
         <source>&amp;Add to the list…</source>
         <translation>加入列表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="259"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="256"/>
         <source>Add the commodity or place of the chosen problem to the hub&apos;s list</source>
         <translation>把所选问题中的货名或地点加入枢纽的列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="264"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="261"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="267"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="264"/>
         <source>Ca&amp;ncel import</source>
         <translation>取消导入(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="271"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="268"/>
         <source>&amp;Show in the daily log</source>
         <translation>在每日台账中查看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="296"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="293"/>
         <source>Choose a loading list: CSV or XLSX as Excel or WPS save it, with English or Chinese headers. Its first rows are shown above before anything is saved; a file with any bad row saves nothing and lists every problem.</source>
         <translation>请选择装载清单：Excel 或 WPS 保存的 CSV 或 XLSX 文件，表头可为中文或英文。保存之前，上方先显示文件的前几行；只要有一行有误，整个文件都不会保存，并列出所有问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="305"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="302"/>
         <source>Loading lists (*.csv *.xlsx);;All files (*)</source>
         <translation>装载清单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="332"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="329"/>
         <source>Preview of the first rows. Check the columns, then Import.</source>
         <translation>前几行预览。请检查各列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="342"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="339"/>
         <source>Read as {encoding} text.</source>
         <translation>按 {encoding} 编码读取。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="343"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="340"/>
         <source>Read from sheet “{sheet}”.</source>
         <translation>读取自工作表“{sheet}”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="341"/>
         <source>Not read, as a file is read from one sheet: {names}. Save each list as a file of its own to import it.</source>
         <translation>未读取（每个文件只读取一个工作表）：{names}。请将每份清单另存为单独的文件再导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="347"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="344"/>
         <source>Other sheet(s) not read: {names}.</source>
         <translation>其他工作表未读取：{names}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="361"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="358"/>
         <source>(ignore this column)</source>
         <translation>（忽略此列）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="395"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="392"/>
         <source>The mapping changed: Import to check the file again.</source>
         <translation>列的对应已更改：请点击“导入”重新检查文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="452"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="449"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="482"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="479"/>
         <source>The columns of {name} have changed since it was previewed: check them and the columns mapped by hand above, then Import.</source>
         <translation>{name} 的列在预览后已改变：请检查各列及上方手动对应的列，然后点击“导入”。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="490"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="487"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="516"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="513"/>
         <source>Imported {services}, {containers}, {teu} TEU.</source>
         <translation>已导入 {services}、{containers}、{teu} 标箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="517"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="514"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="518"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="515"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 个集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="521"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="518"/>
         <source>Day: {first}.</source>
         <translation>日期：{first}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="522"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="519"/>
         <source>Days: {first} to {last}.</source>
         <translation>日期：{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="526"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="523"/>
         <source>Skipped {services} and {containers} already stored.</source>
         <translation>已跳过已存在的 {services}、{containers}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="528"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="525"/>
         <source>Skipped {containers} already stored.</source>
         <translation>已跳过已存在的 {containers}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="544"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="538"/>
         <source>%Ln problem(s) in {name}; nothing was saved. Correct the file and import it again.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个问题；未保存任何数据。请更正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="550"/>
-        <source>%Ln value(s) of {name} different from those already in the database, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
+        <location filename="../../hubapp/ui/import_dialog.py" line="544"/>
+        <source>{name} has %Ln value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file.</source>
         <translation>
-            <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去这些行。</numerusform>
+            <numerusform>{name} 中有 %Ln 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="557"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="551"/>
         <source>Everything in {name} is already in the database; nothing was saved.</source>
         <translation>{name} 中的全部数据已在数据库中；未保存任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/import_dialog.py" line="561"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="555"/>
         <source>%Ln service(s) or container(s) of {name} already in the database; nothing was saved. Tick “Skip …” to import the rest.</source>
         <translation>
             <numerusform>{name} 中有 %Ln 个班次或集装箱已在数据库中；未保存任何数据。勾选“跳过…”即可导入其余部分。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="575"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="569"/>
         <source>Import onto a closed day</source>
         <translation>导入到已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="583"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="577"/>
         <source>The import failed unexpectedly; nothing was saved. Details are in the log.</source>
         <translation>导入意外失败；未保存任何数据。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="588"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="582"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>导入已取消；未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="640"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="634"/>
         <source>Saved as “{saved}”, which does not match “{text}” in the file: correct the file, or the name in the list, and import again.</source>
         <translation>已保存为“{saved}”，与文件中的“{text}”不符：请更正文件或列表中的名称，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="648"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="642"/>
         <source>“{name}” is in the list now. Import the file again when the other problems are corrected.</source>
         <translation>“{name}”已加入列表。改正其他问题后请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="650"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="644"/>
         <source>“{name}” is in the list now. Import the file again.</source>
         <translation>“{name}”已加入列表。请重新导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="671"/>
-        <location filename="../../hubapp/ui/import_dialog.py" line="679"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="665"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="673"/>
         <source>Save problem list</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="672"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="666"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1919,27 +1919,27 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="291"/>
-        <source>An admin made you {role}: log in again (File ▸ Switch user…) to work as one</source>
+        <location filename="../../hubapp/ui/main_window.py" line="293"/>
+        <source>An admin has made you {role}: log in again (File ▸ Switch user…) to work as one</source>
         <translation>管理员已将您的角色改为{role}：请重新登录（文件 ▸ 切换用户…）后按此角色工作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="299"/>
+        <location filename="../../hubapp/ui/main_window.py" line="301"/>
         <source>Single-user mode is off</source>
         <translation>单用户模式已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="300"/>
+        <location filename="../../hubapp/ui/main_window.py" line="302"/>
         <source>Everyone logs in on this hub now. Log in to go on changing data; until then this window only shows it (File ▸ Switch user… logs in later).</source>
         <translation>现在本枢纽的每个人都需要登录。请登录后再修改数据；在此之前，此窗口只能查看数据（稍后可通过“文件 ▸ 切换用户…”登录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="339"/>
+        <location filename="../../hubapp/ui/main_window.py" line="341"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="340"/>
+        <location filename="../../hubapp/ui/main_window.py" line="342"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
@@ -1948,7 +1948,7 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="360"/>
+        <location filename="../../hubapp/ui/main_window.py" line="362"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2048,12 +2048,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="353"/>
+        <location filename="../../hubapp/ui/main_window.py" line="355"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="354"/>
+        <location filename="../../hubapp/ui/main_window.py" line="356"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2224,17 +2224,17 @@ Licence: MIT</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="135"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="132"/>
         <source>{field} (outbound only)</source>
         <translation>{field}（仅出口）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="134"/>
         <source>{field} (inbound only)</source>
         <translation>{field}（仅进口）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="139"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="136"/>
         <source>{field} (departure outbound, arrival inbound)</source>
         <translation>{field}（出口为发车，进口为到达）</translation>
     </message>
@@ -2242,22 +2242,22 @@ Licence: MIT</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="173"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="173"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="173"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/import_dialog.py" line="173"/>
+        <location filename="../../hubapp/ui/import_dialog.py" line="170"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -4004,6 +4004,11 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
+        <location filename="../../hubapp/cli.py" line="880"/>
+        <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
+        <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/cli.py" line="372"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
@@ -4079,42 +4084,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="880"/>
+        <location filename="../../hubapp/cli.py" line="872"/>
+        <source>{file}: {note}</source>
+        <translation>{file}：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="876"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="884"/>
-        <source>{file}: {count} value(s) different from those already stored, which an import does not change; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
-        <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去这些行</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="890"/>
+        <location filename="../../hubapp/cli.py" line="887"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="894"/>
+        <location filename="../../hubapp/cli.py" line="891"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="906"/>
+        <location filename="../../hubapp/cli.py" line="903"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="908"/>
+        <location filename="../../hubapp/cli.py" line="905"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="944"/>
+        <location filename="../../hubapp/cli.py" line="942"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="991"/>
+        <location filename="../../hubapp/cli.py" line="989"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
@@ -4268,37 +4273,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="461"/>
-        <source>{file}: columns left out, as no field has such a name: {names}</source>
-        <translation>{file}：以下列名无对应字段，未导入：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/importing.py" line="470"/>
-        <source>{file}: the far end&apos;s time of {count} service(s) left out ({columns}): the hub keeps when a train leaves or reaches it</source>
-        <translation>{file}：{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/importing.py" line="483"/>
-        <source>{file}: {count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
-        <translation>{file}：{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/importing.py" line="498"/>
-        <source>{file}: {count} total line(s) left out, as a total holds no container</source>
-        <translation>{file}：已略过 {count} 行合计行（合计行不含集装箱）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="899"/>
+        <location filename="../../hubapp/cli.py" line="896"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="900"/>
+        <location filename="../../hubapp/cli.py" line="897"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="935"/>
+        <location filename="../../hubapp/cli.py" line="933"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -4490,7 +4475,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="72"/>
+        <location filename="../../hubapp/ui/formatting.py" line="45"/>
+        <source>{sentence}.</source>
+        <translation>{sentence}。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/formatting.py" line="74"/>
+        <source>{items}, …</source>
+        <translation>{items} 等</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/formatting.py" line="83"/>
         <source>{days} and {count} more</source>
         <translation>{days}，另有 {count} 天</translation>
     </message>
@@ -4513,47 +4508,67 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>第 {line} 行，{column}：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="422"/>
+        <location filename="../../hubapp/interchange/importing.py" line="431"/>
         <source>; skipped as already stored: {services}, {containers}</source>
         <translation>；已在数据库中而跳过：{services}，{containers}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="426"/>
+        <location filename="../../hubapp/interchange/importing.py" line="435"/>
         <source>{summary}; read as {encoding} text</source>
         <translation>{summary}；按 {encoding} 编码读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="429"/>
+        <location filename="../../hubapp/interchange/importing.py" line="438"/>
         <source>{summary}; read from sheet “{sheet}”</source>
         <translation>{summary}；读取自工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="432"/>
+        <location filename="../../hubapp/interchange/importing.py" line="441"/>
         <source>{summary}; {note}</source>
         <translation>{summary}；{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="442"/>
+        <location filename="../../hubapp/interchange/importing.py" line="451"/>
         <source>sheet(s) {names} not read: save each list as a file of its own to import it</source>
-        <translation>未读取工作表 {names}：请将每份清单另存为单独的文件再导入</translation>
+        <translation>未读取工作表{names}：请将每份清单另存为单独的文件再导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="446"/>
+        <location filename="../../hubapp/interchange/importing.py" line="455"/>
         <source>other sheet(s) not read: {names}</source>
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
+        <location filename="../../hubapp/interchange/importing.py" line="485"/>
+        <source>columns left out, as no field has such a name: {names}</source>
+        <translation>以下列名无对应字段，未导入：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="494"/>
+        <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub keeps when a train leaves or reaches it</source>
+        <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/interchange/importing.py" line="506"/>
+        <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
+        <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="520"/>
+        <source>{count} total line(s) left out, as a total holds no container</source>
+        <translation>已略过 {count} 行合计行（合计行不含集装箱）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="528"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="515"/>
+        <location filename="../../hubapp/interchange/importing.py" line="537"/>
         <source>{count} service(s)</source>
         <translation>{count} 班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="517"/>
+        <location filename="../../hubapp/interchange/importing.py" line="539"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -4892,37 +4907,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>这一行有 {cells} 个单元格，表头只有 {columns} 个，各值已错位到别的列；超出最后一列的是：“{extra}”。含逗号的值须用英文双引号括起来（&quot;rice, brown&quot;）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="385"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="363"/>
+        <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: map this one to {free!r} above, or ignore one of the two</source>
+        <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请在上方把此列对应为“{free}”，或忽略两列之一</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/parsing.py" line="389"/>
         <source>Required column {field} is missing from sheet “{sheet}” (header {name} or {chinese})</source>
         <translation>工作表“{sheet}”缺少必需的列 {field}（列名 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="387"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="391"/>
         <source>Required column {field} is missing (header {name} or {chinese})</source>
         <translation>缺少必需的列 {field}（表头为 {name} 或 {chinese}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="398"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="402"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and columns {departure!r} and {arrival!r} the departure and the arrival already: leave this one out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{departure}”和“{arrival}”已分别给出发车时间和到达时间：请删去此列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="407"/>
-        <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free}, or leave one of the two out</source>
-        <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="465"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="466"/>
         <source>Expected a date like 2026-03-05 or 2026/3/5</source>
         <translation>应为日期，如 2026-03-05 或 2026/3/5</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="469"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="470"/>
         <source>The service number is required (like X8001)</source>
         <translation>班次号为必填项（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="474"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="475"/>
         <source>Expected outbound or inbound (also out/in, 出口/进口, 去程/回程)</source>
         <translation>应为 outbound 或 inbound（也可写 out/in、出口/进口、去程/回程）</translation>
     </message>
@@ -4933,32 +4948,32 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/reference_rules.py" line="203"/>
-        <location filename="../../hubapp/interchange/parsing.py" line="486"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="487"/>
         <source>Expected rail, road, river or rail-sea</source>
         <translation>应为 rail、road、river 或 rail-sea（铁路、公路、水运、铁海联运）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="488"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="489"/>
         <source>Expected planned, departed, arrived or cancelled</source>
         <translation>应为 planned、departed、arrived 或 cancelled（计划、已发出、已到达、取消）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="501"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="502"/>
         <source>Not a known route: give its code (like CN-LA) or its English or Chinese name</source>
         <translation>未知线路：请填写线路代码（如 CN-LA）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="510"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="511"/>
         <source>Not a known place: give its UN/LOCODE (like LAVTE) or its English or Chinese name</source>
         <translation>未知地点：请填写 UN/LOCODE（如 LAVTE）或中英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="519"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="520"/>
         <source>Expected a time like 08:30 or 2026-03-06 00:15</source>
         <translation>应为时间，如 08:30 或 2026-03-06 00:15</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/parsing.py" line="530"/>
+        <location filename="../../hubapp/interchange/parsing.py" line="531"/>
         <source>Expected a whole number of wagons</source>
         <translation>车皮数应为整数</translation>
     </message>
@@ -5598,12 +5613,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="836"/>
+        <location filename="../../hubapp/cli.py" line="819"/>
+        <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free!r}, or leave one of the two out</source>
+        <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="837"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="842"/>
+        <location filename="../../hubapp/cli.py" line="843"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
@@ -5618,17 +5638,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="963"/>
+        <location filename="../../hubapp/cli.py" line="961"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="974"/>
+        <location filename="../../hubapp/cli.py" line="972"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="979"/>
+        <location filename="../../hubapp/cli.py" line="977"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -5678,19 +5698,24 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{date} 的班次 {service} 已在库中，但其中没有箱号 {number}：请在每日台账中补录，或从文件中删去此行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="325"/>
+        <location filename="../../hubapp/interchange/importing.py" line="326"/>
+        <source>The database holds nothing for service {number} of {date}: an import does not change it</source>
+        <translation>数据库中 {date} 班次 {number} 的此项为空，导入不会修改已有数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="329"/>
         <source>The database holds {stored!r} for service {number} of {date}: an import does not change it</source>
-        <translation>数据库中 {date} 的班次 {number} 此项为“{stored}”：导入不会修改已有数据</translation>
+        <translation>数据库中 {date} 班次 {number} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="342"/>
+        <location filename="../../hubapp/interchange/importing.py" line="347"/>
+        <source>The database holds nothing for container {container} on service {number} of {date}: an import does not change it</source>
+        <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为空，导入不会修改已有数据</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/importing.py" line="351"/>
         <source>The database holds {stored!r} for container {container} on service {number} of {date}: an import does not change it</source>
-        <translation>数据库中 {date} 班次 {number} 上的集装箱 {container} 此项为“{stored}”：导入不会修改已有数据</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/interchange/importing.py" line="378"/>
-        <source>(blank)</source>
-        <translation>（空）</translation>
+        <translation>数据库中 {date} 班次 {number} 上集装箱 {container} 的此项为“{stored}”，导入不会修改已有数据</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/postgres.py" line="260"/>
@@ -5830,7 +5855,8 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/domain/errors.py" line="132"/>
-        <location filename="../../hubapp/ui/formatting.py" line="59"/>
+        <location filename="../../hubapp/interchange/importing.py" line="467"/>
+        <location filename="../../hubapp/ui/formatting.py" line="66"/>
         <source>, </source>
         <translation>、</translation>
     </message>
