@@ -67,6 +67,34 @@ def pytest_configure(config: pytest.Config) -> None:
     QtBot.waitSignal = functools.partialmethod(QtBot.waitSignal, timeout=PATIENT_WAIT_MS)
 
 
+def workbook_of_lists(path: Path, rows: list[list[str]]) -> Path:
+    """An XLSX with the list rows on three sheets (X5508, read, X5510 and X5511) and two
+    summaries holding no list (汇总, 透视)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "X5508"
+    for title in ("X5508", "X5510", "X5511"):
+        sheet = book[title] if title in book else book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    for title in ("汇总", "透视"):
+        book.create_sheet(title).append(["日期", "线路", "箱数", "TEU合计"])
+    book.save(path)
+    return path
+
+
+def list_with_notes(path: Path) -> Path:
+    """A list whose import leaves a total line out, drops the far end's time and rounds a
+    weight with a fraction."""
+    from hubapp.domain.iso6346 import with_check_digit
+
+    path.write_text("日期,班列号,方向,箱号,箱型,空重,毛重,发车时间,到达时间\n"
+                    f"2026-03-06,X5508,进口,{with_check_digit('ARRU000001')},22G1,重,24000.5,"
+                    "2026-03-05 21:40,14:20\n合计,,,,,,24000.5,,\n", encoding="utf-8")
+    return path
+
+
 def hub_with_logins(demo_template: Path, tmp_path: Path, monkeypatch) -> Path:
     """A copy of the demo where everyone logs in (boss, an admin; clerk), and the login
     dialog logs the clerk in: the file's path."""

@@ -273,20 +273,11 @@ def test_the_container_numbers_a_search_could_mean_are_listed_as_chinese_does(
 def test_a_workbook_s_other_sheets_are_listed_as_chinese_does(qtbot, chinese, main_window,
                                                               monkeypatch, tmp_path):
     # "“X5510”, “X5511”": an English comma between Chinese words.
-    import openpyxl
-
+    from conftest import workbook_of_lists
     from test_import_dialog import SAMPLE, open_import
 
     rows = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
-    book = openpyxl.Workbook()
-    book.active.title = "X5508"
-    for title in ("X5508", "X5510", "X5511"):
-        sheet = book[title] if title in book else book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    for title in ("汇总", "透视"):  # no list: only named
-        book.create_sheet(title).append(["日期", "线路", "箱数", "TEU合计"])
-    book.save(tmp_path / "sheets.xlsx")
+    workbook_of_lists(tmp_path / "sheets.xlsx", rows)
 
     dialog = open_import(main_window, qtbot, monkeypatch, tmp_path / "sheets.xlsx")
 
@@ -297,12 +288,10 @@ def test_a_workbook_s_other_sheets_are_listed_as_chinese_does(qtbot, chinese, ma
 
 def test_what_an_import_left_out_or_rounded_is_said_in_chinese_sentences(
         qtbot, chinese, main_window, monkeypatch, tmp_path):
-    from test_import_dialog import open_import, run_import, with_check_digit
+    from conftest import list_with_notes
+    from test_import_dialog import open_import, run_import
 
-    path = tmp_path / "combo.csv"
-    path.write_text("日期,班列号,方向,箱号,箱型,空重,毛重,发车时间,到达时间\n"
-                    f"2026-03-06,X5508,进口,{with_check_digit('ARRU000001')},22G1,重,24000.5,"
-                    "2026-03-05 21:40,14:20\n合计,,,,,,24000.5,,\n", encoding="utf-8")
+    path = list_with_notes(tmp_path / "combo.csv")
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     run_import(dialog, qtbot)
     assert dialog.result_label.text().endswith(

@@ -283,19 +283,11 @@ def test_an_unknown_server_host_is_said_in_the_system_s_language(lang, said):
 
 def test_a_refused_workbook_s_other_sheets_are_listed_as_chinese_does(demo_db_path, tmp_path):
     # "sheets.xlsx: 其他工作表未读取：“汇总”, “透视”": an English colon and comma.
-    import openpyxl
+    from conftest import workbook_of_lists
 
-    rows = [line.split(",") for line in
-            _problem_file(tmp_path).read_text(encoding="utf-8").splitlines()]
-    book = openpyxl.Workbook()
-    book.active.title = "X5508"
-    for title in ("X5508", "X5510", "X5511"):
-        sheet = book[title] if title in book else book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    for title in ("汇总", "透视"):  # no list: only named
-        book.create_sheet(title).append(["日期", "线路", "箱数", "TEU合计"])
-    book.save(tmp_path / "sheets.xlsx")
+    workbook_of_lists(tmp_path / "sheets.xlsx", [
+        line.split(",") for line in _problem_file(tmp_path).read_text(encoding="utf-8")
+        .splitlines()])
 
     refused = hubapp("zh_CN.UTF-8", "import", tmp_path / "sheets.xlsx", "--db", demo_db_path)
 

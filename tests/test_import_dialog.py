@@ -22,7 +22,7 @@ from hubapp.ui.export_dialog import ExportDialog
 from hubapp.ui.import_dialog import ImportDialog
 from hubapp.ui.colours import BAD_CELL
 
-from conftest import DEMO_END, TESTER, contrast, readable
+from conftest import DEMO_END, TESTER, contrast, list_with_notes, readable
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
@@ -1233,10 +1233,7 @@ def test_what_an_import_left_out_or_rounded_is_said_in_sentences_of_their_own(
         main_window, qtbot, monkeypatch, tmp_path):
     # The command line's notes, pasted: "… holds no container combo.csv: the far end's time
     # … reaches it combo.csv: 1 gross weight …", each naming the file, none ending.
-    path = tmp_path / "combo.csv"
-    path.write_text("日期,班列号,方向,箱号,箱型,空重,毛重,发车时间,到达时间\n"
-                    f"2026-03-06,X5508,进口,{with_check_digit('ARRU000001')},22G1,重,24000.5,"
-                    "2026-03-05 21:40,14:20\n合计,,,,,,24000.5,,\n", encoding="utf-8")
+    path = list_with_notes(tmp_path / "combo.csv")
     dialog = open_import(main_window, qtbot, monkeypatch, path)
     run_import(dialog, qtbot)
     assert dialog.result_label.text().endswith(
