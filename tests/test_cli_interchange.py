@@ -95,12 +95,13 @@ def test_the_far_end_s_times_are_said_left_out(db, tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == ("far.csv: the far end's time of 1 service left out "
-                                     "(发车时间): the hub keeps when a train leaves or reaches it")
+                                     "(发车时间): the hub records only when a train leaves or "
+                                     "reaches the hub")
     listing.write_text(listing.read_text(encoding="utf-8").replace("08:30,", "08:30,2026-03-07 09:00")
                        .replace("2026-03-06", "2026-03-07"), encoding="utf-8")
     assert hubapp("import", listing, "--db", db, "--dry-run").stderr.strip() == (
-        "far.csv: the far end's time of 2 services left out (到达时间, 发车时间): the hub keeps "
-        "when a train leaves or reaches it")
+        "far.csv: the far end's time of 2 services left out (到达时间, 发车时间): the hub records "
+        "only when a train leaves or reaches the hub")
 
 
 def test_other_sheets_holding_a_list_are_said_not_read(db, tmp_path):

@@ -1065,8 +1065,8 @@ def test_a_departure_beside_an_arrival_counts_for_outbound_only_as_preview_and_r
                             "到达时间\n→ arrived_at (inbound only)"]
     run_import(dialog, qtbot)
     assert dialog.result_label.text().endswith(
-        " The far end's time of 1 service left out (发车时间): the hub keeps when a train "
-        "leaves or reaches it.")
+        " The far end's time of 1 service left out (发车时间): the hub records only when a "
+        "train leaves or reaches the hub.")
 
     path.write_text("日期,班列号,方向,箱号,箱型,空重,发车时间\n"
                     f"2026-03-06,X8001,出口,{with_check_digit('ARRU000001')},22G1,空,08:30\n",
@@ -1238,7 +1238,7 @@ def test_what_an_import_left_out_or_rounded_is_said_in_sentences_of_their_own(
     run_import(dialog, qtbot)
     assert dialog.result_label.text().endswith(
         " 1 total line left out, as a total holds no container. The far end's time of 1 "
-        "service left out (发车时间): the hub keeps when a train leaves or reaches it. 1 gross "
+        "service left out (发车时间): the hub records only when a train leaves or reaches the hub. 1 gross "
         "weight given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to "
         "24001).")
 

@@ -816,7 +816,11 @@ def test_a_role_changed_at_another_desk_says_how_to_work_with_it(qtbot, main_win
     assert not note.isVisible()  # someone else's change
     users.set_role(app_ctx.db, admin, "li.na", users.SUPERVISOR)  # at another desk
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
-    assert note.isVisible() and note.text() == (
+    # Above the screens, wrapped: in the status bar it and the day's totals cut each other
+    # off at 14 pt.
+    assert note.mapTo(main_window, QPoint(0, 0)).y() < \
+        main_window.screens.mapTo(main_window, QPoint(0, 0)).y()
+    assert note.isVisible() and note.wordWrap() and note.text() == (
         "An admin has made you supervisor: log in again (File ▸ Switch user…) to work as one")
     users.set_role(app_ctx.db, admin, "li.na", users.CLERK)  # and back
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)

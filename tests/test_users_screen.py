@@ -285,7 +285,7 @@ def test_the_actions_follow_the_picked_user_not_a_typed_name(qtbot, app_ctx, dem
     screen.role.setCurrentIndex(screen.role.findData("supervisor"))
     assert screen.role_button.isEnabled()
     qtbot.mouseClick(screen.role_button, Qt.MouseButton.LeftButton)
-    assert screen.message.text() == "wang.li is now Supervisor."
+    assert screen.message.text() == "wang.li is now supervisor."
     qtbot.mouseClick(screen.active_button, Qt.MouseButton.LeftButton)
     assert screen.active_button.text() == "Ac&tivate"  # still wang.li, picked after the reload
     with sqlite3.connect(demo_db_path) as conn:
@@ -534,7 +534,7 @@ def test_enter_presses_the_button_with_the_focus(qtbot, app_ctx, monkeypatch):
     asked = []
     monkeypatch.setattr(dialogs, "ask_password", lambda *args, **kwargs: asked.append(args))
     screen.role.setCurrentIndex(screen.role.findData("supervisor"))
-    for button, done in ((screen.role_button, "wang.li is now Supervisor."),
+    for button, done in ((screen.role_button, "wang.li is now supervisor."),
                          (screen.password_button, None),
                          (screen.active_button, "wang.li deactivated."),
                          (screen.unlock_button, "wang.li unlocked: they can log in with their "

@@ -492,8 +492,8 @@ def unkept_times_note(result: ImportResultRecord, translate: Translate = untrans
     if not result.unkept_times:
         return ""
     return counted(translate("interchange", "the far end's time of {count} service(s) left "
-                             "out ({columns}): the hub keeps when a train leaves or reaches "
-                             "it"), result.unkept_times).format(
+                             "out ({columns}): the hub records only when a train leaves or "
+                             "reaches the hub"), result.unkept_times).format(
         count=f"{result.unkept_times:,}", columns=_listed(result.unkept_columns, translate))
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from hubapp import resources
 from hubapp.domain.errors import HubError
@@ -58,7 +58,22 @@ class MainWindow(QMainWindow):
         # log's last field landed there, and the clerk's next arrow key or letters switched
         # screens instead of typing.
         self.screens.tabBar().setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.setCentralWidget(self.screens)
+        # Said when an admin at another desk gives this account another role: above the
+        # screens, wrapped, as in the status bar it and the day's totals cut each other off at
+        # 14 pt.
+        self.role_note = QLabel(self)
+        self.role_note.setObjectName("role_note")
+        self.role_note.setWordWrap(True)
+        self.role_note.setContentsMargins(8, 4, 8, 4)
+        self.role_note.hide()
+        colours.set_text_colour(self.role_note, colours.closed)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.role_note)
+        layout.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -78,13 +93,7 @@ class MainWindow(QMainWindow):
 
         self.file_label = QLabel(display_name(ctx.db_path), self)
         self.totals_label = QLabel(self)
-        # Said when an admin at another desk gives this account another role (role_note).
-        self.role_note = QLabel(self)
-        self.role_note.setObjectName("role_note")
-        self.role_note.hide()
-        colours.set_text_colour(self.role_note, colours.closed)
         self.statusBar().addWidget(self.file_label, 1)
-        self.statusBar().addWidget(self.role_note)
         self.statusBar().addPermanentWidget(self.totals_label)
         self.day_screen.totals_changed.connect(self._show_totals)
         self.day_screen.wanted.connect(lambda: self.screens.setCurrentWidget(self.day_screen))

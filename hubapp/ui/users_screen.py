@@ -255,8 +255,9 @@ class UsersScreen(QWidget):
         """change(the picked user); done says what was done, with {name} and {role}."""
         user = self._selected()
         if self._try(lambda: change(user)):
-            self._changed(done.format(name=user.name,
-                                      role=labels.role(self.role.currentData())), user.name)
+            # The role in the sentence's words (lower case in English), not the list's label.
+            role = users.role_term(self.role.currentData()).written(QCoreApplication.translate)
+            self._changed(done.format(name=user.name, role=role), user.name)
 
     def _set_password(self) -> None:
         user = self._selected()
