@@ -13,7 +13,7 @@ A translation words the count its own way, without "(s)".
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,9 +129,14 @@ def _written(value: object, translate: Translate) -> object:
         return translate("messages", QT_TRANSLATE_NOOP("messages", " or ")).join(
             _written(term, translate) for term in value.terms)
     if isinstance(value, Listing):
-        return translate("messages", QT_TRANSLATE_NOOP("messages", ", ")).join(
-            str(_written(item, translate)) for item in value.values)
+        return listed((_written(item, translate) for item in value.values), translate)
     return value
+
+
+def listed(words: Iterable[object], translate: Translate = untranslated) -> str:
+    """Words one after the other, separated by the list comma of translate's language (、 in
+    Chinese): a message's Listing, a note's columns, the window's lists."""
+    return translate("messages", QT_TRANSLATE_NOOP("messages", ", ")).join(map(str, words))
 
 
 def counted(text: str, count: int) -> str:

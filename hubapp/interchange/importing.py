@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubapp.domain.columns import commodity_column
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, Named, Term, Translate, Typed, counted, untranslated,
+    QT_TRANSLATE_NOOP, Named, Term, Translate, Typed, counted, listed, untranslated,
 )
 from hubapp.domain.records import (
     EMPTY, FULL, MODE_WORDS, MOVED_STATUSES, STATUS_WORDS, ChangeRecord, ContainerMoveRecord,
@@ -460,11 +460,7 @@ def unread_sheets_notes(result: ImportResultRecord,
 def sheet_titles(sheets: Sequence[str], translate: Translate = untranslated) -> str:
     """ "“X5510”, “汇总”": sheets' titles as a note names them, listed as the language of
     translate lists (“X5510”、“汇总” in Chinese)."""
-    return _listed((f"“{sheet}”" for sheet in sheets), translate)
-
-
-def _listed(words: Iterable[str], translate: Translate) -> str:
-    return translate("messages", ", ").join(words)
+    return listed((f"“{sheet}”" for sheet in sheets), translate)
 
 
 def notes(result: ImportResultRecord, translate: Translate = untranslated) -> list[str]:
@@ -483,7 +479,7 @@ def left_out_note(result: ImportResultRecord, translate: Translate = untranslate
     if not result.left_out:
         return ""
     return translate("interchange", "columns left out, as no field has such a name: "
-                     "{names}").format(names=_listed(result.left_out, translate))
+                     "{names}").format(names=listed(result.left_out, translate))
 
 
 def unkept_times_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:
@@ -494,7 +490,7 @@ def unkept_times_note(result: ImportResultRecord, translate: Translate = untrans
     return counted(translate("interchange", "the far end's time of {count} service(s) left "
                              "out ({columns}): the hub records only when a train leaves or "
                              "reaches the hub"), result.unkept_times).format(
-        count=f"{result.unkept_times:,}", columns=_listed(result.unkept_columns, translate))
+        count=f"{result.unkept_times:,}", columns=listed(result.unkept_columns, translate))
 
 
 def rounded_kg_note(result: ImportResultRecord, translate: Translate = untranslated) -> str:

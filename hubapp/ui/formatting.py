@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
+from hubapp.domain import errors
+
 
 def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals) if decimals else \
@@ -62,8 +64,7 @@ _FEW = 3
 
 def listed(words: Iterable[str]) -> str:
     """Words one after the other, as the window's language lists them."""
-    # Chinese lists with 、 (the messages' own separator, as errors.Listing uses it).
-    return QCoreApplication.translate("messages", ", ").join(words)
+    return errors.listed(words, QCoreApplication.translate)
 
 
 def cut_short(items: list[str], most: int) -> str:
