@@ -4475,17 +4475,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="45"/>
+        <location filename="../../hubapp/ui/formatting.py" line="47"/>
         <source>{sentence}.</source>
         <translation>{sentence}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="74"/>
+        <location filename="../../hubapp/ui/formatting.py" line="75"/>
         <source>{items}, …</source>
         <translation>{items} 等</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/formatting.py" line="83"/>
+        <location filename="../../hubapp/ui/formatting.py" line="84"/>
         <source>{days} and {count} more</source>
         <translation>{days}，另有 {count} 天</translation>
     </message>
@@ -4538,37 +4538,37 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>其他工作表未读取：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="485"/>
+        <location filename="../../hubapp/interchange/importing.py" line="481"/>
         <source>columns left out, as no field has such a name: {names}</source>
         <translation>以下列名无对应字段，未导入：{names}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="494"/>
+        <location filename="../../hubapp/interchange/importing.py" line="490"/>
         <source>the far end&apos;s time of {count} service(s) left out ({columns}): the hub records only when a train leaves or reaches the hub</source>
         <translation>{count} 个班次的对方站时间未保存（{columns}）：本枢纽只记录班次离开或到达本站的时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="506"/>
+        <location filename="../../hubapp/interchange/importing.py" line="502"/>
         <source>{count} gross weight(s) given with a fraction of a kilogram, rounded to whole kilograms (24000.5 to 24001)</source>
         <translation>{count} 个毛重带有小数，已四舍五入为整千克（24000.5 记为 24001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="520"/>
+        <location filename="../../hubapp/interchange/importing.py" line="516"/>
         <source>{count} total line(s) left out, as a total holds no container</source>
         <translation>已略过 {count} 行合计行（合计行不含集装箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="528"/>
+        <location filename="../../hubapp/interchange/importing.py" line="524"/>
         <source>{services}, {containers}, {teu} TEU</source>
         <translation>{services}，{containers}，{teu} 标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="537"/>
+        <location filename="../../hubapp/interchange/importing.py" line="533"/>
         <source>{count} service(s)</source>
         <translation>{count} 班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/importing.py" line="539"/>
+        <location filename="../../hubapp/interchange/importing.py" line="535"/>
         <source>{count} container(s)</source>
         <translation>{count} 箱</translation>
     </message>
@@ -5854,70 +5854,68 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="132"/>
-        <location filename="../../hubapp/interchange/importing.py" line="467"/>
-        <location filename="../../hubapp/ui/formatting.py" line="66"/>
+        <location filename="../../hubapp/domain/errors.py" line="139"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="149"/>
+        <location filename="../../hubapp/domain/errors.py" line="154"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="150"/>
-        <location filename="../../hubapp/domain/errors.py" line="151"/>
+        <location filename="../../hubapp/domain/errors.py" line="155"/>
+        <location filename="../../hubapp/domain/errors.py" line="156"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="152"/>
+        <location filename="../../hubapp/domain/errors.py" line="157"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="153"/>
+        <location filename="../../hubapp/domain/errors.py" line="158"/>
         <source>no such file or folder</source>
         <translation>没有此文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="154"/>
+        <location filename="../../hubapp/domain/errors.py" line="159"/>
         <source>a file of that name already exists</source>
         <translation>已有同名文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="155"/>
+        <location filename="../../hubapp/domain/errors.py" line="160"/>
         <source>it is in use by another program</source>
         <translation>正被其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="156"/>
+        <location filename="../../hubapp/domain/errors.py" line="161"/>
         <source>the disk could not be read or written</source>
         <translation>磁盘无法读写</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="157"/>
+        <location filename="../../hubapp/domain/errors.py" line="162"/>
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="158"/>
+        <location filename="../../hubapp/domain/errors.py" line="163"/>
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="159"/>
+        <location filename="../../hubapp/domain/errors.py" line="164"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="160"/>
+        <location filename="../../hubapp/domain/errors.py" line="165"/>
         <source>it is closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/errors.py" line="163"/>
+        <location filename="../../hubapp/domain/errors.py" line="168"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
