@@ -321,16 +321,9 @@ def _changed_service(plan: ImportPlan, planned: PlannedService, kept: ServiceRec
     for name, column in (*_SERVICE_COLUMNS, ("actual_at", actual)):
         if column in planned.given and getattr(service, name) != _as_read(kept, name):
             line, written = planned.given[column]
-            stored = _stored(kept, name, lookups, service.date)
-            yield Problem(line, plan.column(column), written,
-                          QT_TRANSLATE_NOOP("messages", "The database holds nothing for "
-                                            "service {number} of {date}: an import does not "
-                                            "change it") if stored is None else
-                          QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
-                                            "service {number} of {date}: an import does not "
-                                            "change it"),
-                          {"stored": stored, "number": service.service_no,
-                           "date": service.date.isoformat()})
+            yield _difference(line, plan.column(column), written,
+                              _stored(kept, name, lookups, service.date), _SERVICE_DIFFERS,
+                              number=service.service_no, date=service.date.isoformat())
 
 
 def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
@@ -342,17 +335,31 @@ def _changed_move(plan: ImportPlan, planned: PlannedService, number: int,
         column = commodity_column(text) if name == "commodity_id" else name
         if text.get(column) and getattr(move, name) != _as_read(kept, name) and not (
                 name == "gross_kg" and _rounded_otherwise(text[column], kept.gross_kg)):
-            stored = _stored(kept, name, lookups, service.date)
-            yield Problem(line, plan.column(column), text[column],
-                          QT_TRANSLATE_NOOP("messages", "The database holds nothing for "
-                                            "container {container} on service {number} of "
-                                            "{date}: an import does not change it")
-                          if stored is None else
-                          QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for "
-                                            "container {container} on service {number} of "
-                                            "{date}: an import does not change it"),
-                          {"stored": stored, "container": move.container,
-                           "number": service.service_no, "date": service.date.isoformat()})
+            yield _difference(line, plan.column(column), text[column],
+                              _stored(kept, name, lookups, service.date), _MOVE_DIFFERS,
+                              container=move.container, number=service.service_no,
+                              date=service.date.isoformat())
+
+
+# What a service's or a container's value differing from the stored one is told with: where
+# nothing is stored, and where a value is.
+_SERVICE_DIFFERS = (
+    QT_TRANSLATE_NOOP("messages", "The database holds nothing for service {number} of {date}: "
+                                  "an import does not change it"),
+    QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for service {number} of "
+                                  "{date}: an import does not change it"))
+_MOVE_DIFFERS = (
+    QT_TRANSLATE_NOOP("messages", "The database holds nothing for container {container} on "
+                                  "service {number} of {date}: an import does not change it"),
+    QT_TRANSLATE_NOOP("messages", "The database holds {stored!r} for container {container} on "
+                                  "service {number} of {date}: an import does not change it"))
+
+
+def _difference(line: int, column: str, written: str, stored: object | None,
+                templates: tuple[str, str], **values: object) -> Problem:
+    """The file's value at line and column told beside the stored one (_stored)."""
+    return Problem(line, column, written, templates[stored is not None],
+                   {"stored": stored, **values})
 
 
 def _rounded_otherwise(written: str, stored: int | None) -> bool:
