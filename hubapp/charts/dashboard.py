@@ -205,8 +205,13 @@ def _side_legend(axes, handles: Sequence, labels: Sequence[str], size: str | flo
                  ncols: int = 1):
     legend = axes.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1),
                          frameon=False, fontsize=size, borderaxespad=0, ncols=ncols)
-    legend.set_gid(_SIDE_LEGEND)
+    legend.set_gid(_side_gid(ncols))
     return legend
+
+
+def _side_gid(ncols: int) -> str:
+    """A legend beside the plot and its columns, by which fit_side_legend knows it."""
+    return f"{_SIDE_LEGEND} {ncols}"
 
 
 def fit_side_legend(figure: Figure) -> None:
@@ -216,7 +221,7 @@ def fit_side_legend(figure: Figure) -> None:
     1366 × 768 screen, a window dragged small) and the plot collapsed to nothing."""
     for axes in figure.axes:
         legend = axes.get_legend()
-        if legend is None or legend.get_gid() != _SIDE_LEGEND:
+        if legend is None or not (legend.get_gid() or "").startswith(_SIDE_LEGEND):
             continue
         texts = legend.get_texts()
         size = texts[0].get_fontsize()
@@ -226,6 +231,8 @@ def fit_side_legend(figure: Figure) -> None:
         # Less the title above the plot and the dates below it.
         room = max(figure.get_figheight() * figure.dpi - 7 * pixels, pixels)
         ncols = max(1, math.ceil(needed / room))
+        if legend.get_gid() == _side_gid(ncols):
+            continue  # a window dragged wider, or a pixel taller: as it was
         # Made anew: matplotlib lays a legend's columns out once, when it is made.
         fitted = _side_legend(axes, legend.legend_handles, [text.get_text() for text in texts],
                               size, ncols)
