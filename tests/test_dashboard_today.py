@@ -161,6 +161,13 @@ def test_today_once_closed_is_compared_whole_on_its_tiles(
     assert ", to " not in screen.tiles["month"].detail.text()
     legend = screen.panels["monthly_teu"].figure.axes[0].get_legend().get_texts()
     assert "Same dates last year" in [text.get_text() for text in legend]
+    # Nor is it "so far" in the charts by day: no hatched bar, no "(so far)" in their tables.
+    for name in ("teu_per_day", "trains_per_day", "teu_by_route", "teu_by_direction"):
+        panel = screen.panels[name]
+        assert not any(p.get_hatch() for p in panel.figure.axes[0].patches), name
+        qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+        dates = [panel.model.index(row, 0).data() for row in range(panel.model.rowCount())]
+        assert dates[-1] == DEMO_END.isoformat(), name
 
 
 def test_before_anything_moves_today_the_tile_shows_no_growth(qtbot, app_ctx, monkeypatch):

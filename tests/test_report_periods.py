@@ -359,7 +359,7 @@ def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
     from hubapp.charts import reports as charts
     from hubapp.domain.dashboard import DashboardFilterRecord
     from hubapp.reports import document
-    from hubapp.store import dashboard, reports, settings
+    from hubapp.store import dashboard, day_close, reports, settings, users
 
     real, drawn = charts.teu_by_day, []
     monkeypatch.setattr(charts, "teu_by_day",
@@ -385,6 +385,14 @@ def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
     document.content(reports.build(demo_db, reports.RANGE, D(2026, 3, 1), D(2026, 3, 4),
                                    now=noon), "en")
     assert len(drawn) == 3 and not any(p.get_hatch() for p in drawn[-1].axes[0].patches)
+    # Nor is today once a supervisor has closed it: its figures are final.
+    day_close.close_day(demo_db, today, users.UserRecord("Wang Fang", users.SUPERVISOR))
+    document.content(reports.build(demo_db, reports.RANGE, D(2026, 3, 1), today, now=noon),
+                     "en")
+    axes = drawn[-1].axes[0]
+    assert not any(p.get_hatch() for p in axes.patches)
+    assert "Today so far" not in [t.get_text() for t in axes.get_legend().get_texts()]
+    assert axes.get_lines()[0].get_xdata()[-1] == today  # in the average as a whole day
 
 
 def test_services_without_containers_print_no_commodity_table_of_a_zero_total(demo_db):

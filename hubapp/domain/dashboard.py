@@ -220,6 +220,12 @@ class SoFarRecord:
     until: dt.time | None  # None: nothing has moved yet, or (whole) all of the day counts
     # A service of the day moved past midnight, or the day is closed: all of it, both years.
     whole: bool = False
+    closed: bool = False  # by a supervisor: its figures are final, no longer "so far"
+
+    @property
+    def open_day(self) -> dt.date | None:
+        """The day while its records still come in, whose bars are marked as so far."""
+        return None if self.closed else self.day
 
     @property
     def nothing_moved(self) -> bool:

@@ -107,7 +107,7 @@ def content(data: ReportDataRecord, language: str,
                     for d in data.days]
             if charted:
                 images["teu_by_day.png"] = _png(charts.teu_by_day(
-                    days, language, data.teu_before, data.history_from, data.today))
+                    days, language, data.teu_before, data.history_from, data.so_far_day))
             listed = _by_day_or_month(data.days, language, data.history_from)
             parts += [route_chart, _image("teu_by_day.png") if charted else "", listed,
                       route_table]

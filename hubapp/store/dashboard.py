@@ -131,7 +131,7 @@ def day_so_far(db: Database, now: dt.datetime) -> SoFarRecord:
     it: its figures are final, and cut at its latest service it was set against parts of
     whole days (-14.5 % read where -48.3 % was true)."""
     if is_closed(db, now.date()):
-        return SoFarRecord(now.date(), None, whole=True)
+        return SoFarRecord(now.date(), None, whole=True, closed=True)
     row = next(db.query(
         f"SELECT COUNT(*) AS moved, MAX(COALESCE(s.actual_at, s.scheduled_at)) AS latest"
         f" FROM service s WHERE s.date = ? AND {MOVED}", [now.date().isoformat()]))
@@ -328,4 +328,4 @@ def load(db: Database, f: DashboardFilterRecord, as_of: dt.date, settings: HubSe
         filter=f, days=days, routes=_routes(db, buckets), directions=_directions(buckets),
         commodities=found, months=months, kpis=kpis(db, f, as_of, settings, check, so_far),
         daily_target=settings.daily_train_target, history_from=history, teu_before=before,
-        under_way=so_far.day if so_far is not None else None)
+        under_way=so_far.open_day if so_far is not None else None)

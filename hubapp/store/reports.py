@@ -75,7 +75,8 @@ class ReportDataRecord:
     kind: str  # DAILY, MONTHLY or RANGE
     first: dt.date
     last: dt.date  # the last day counted: today for a period still under way
-    today: dt.date | None  # last, when it is today: counted only so far
+    today: dt.date | None  # last, when it is today
+    so_far_day: dt.date | None  # today while its records still come in: not once closed
     end: dt.date  # the last day of the period asked for
     past: bool  # over before today
     hub: HubSettingsRecord
@@ -155,6 +156,7 @@ def build(db: Database, kind: str, first: dt.date, last: dt.date,
         kind=kind, first=first, last=last, end=end, past=end < now.date(),
         hub=settings.load(db),
         today=last if last == now.date() else None,
+        so_far_day=so_far.open_day if so_far is not None else None,
         closed=closed_info(db, first) if daily else None,
         changed_after_close=last_change_after_close(db, first) if daily else None,
         totals=totals(db, first, last), until=until,
