@@ -37,6 +37,18 @@ def freeze_clock(monkeypatch, module, moment: dt.datetime) -> None:
     monkeypatch.setattr(module.dt, "datetime", Frozen)
 
 
+def shown_dashboard(qtbot, app_ctx):
+    """The Dashboard screen at a laptop window's size, shown and through its first refresh."""
+    from hubapp.ui.dashboard import DashboardScreen
+
+    screen = DashboardScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 740)
+    with qtbot.waitSignal(screen.refreshed, timeout=PATIENT_WAIT_MS):
+        screen.show()
+    return screen
+
+
 def newer_copy(source: Path, target: Path) -> Path:
     """A copy of a Hub Desk file as a newer build would leave it: one step this build lacks."""
     shutil.copyfile(source, target)

@@ -17,9 +17,8 @@ from hubapp.domain.dashboard import DashboardFilterRecord, add_months, same_date
 from hubapp.domain.records import HubSettingsRecord
 from hubapp.store import dashboard, demo_data
 from hubapp.ui import dashboard as dashboard_screen
-from hubapp.ui.dashboard import DashboardScreen
 
-from conftest import DEMO_END
+from conftest import DEMO_END, shown_dashboard
 
 MOVED = "s.status IN ('departed', 'arrived')"
 
@@ -120,11 +119,7 @@ def test_a_monthly_chart_longer_than_a_year_counts_each_month_as_the_rows_do(
 def _screen_at(now, qtbot, app_ctx, monkeypatch):
     """The dashboard as opened at `now`, on its default period (the last 30 days)."""
     monkeypatch.setattr(dashboard_screen, "now", lambda: now)
-    screen = DashboardScreen(app_ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 740)
-    with qtbot.waitSignal(screen.refreshed):
-        screen.show()
+    screen = shown_dashboard(qtbot, app_ctx)
     return screen
 
 

@@ -21,7 +21,7 @@ from hubapp.store import open_db, services
 from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.dashboard import DashboardScreen, chart_look
 
-from conftest import DEMO_END, TESTER
+from conftest import DEMO_END, TESTER, shown_dashboard
 
 FIRST = DEMO_END - dt.timedelta(days=2)
 
@@ -47,11 +47,7 @@ def _type_date(qtbot, edit, day):
 
 @pytest.fixture
 def screen(qtbot, app_ctx):
-    screen = DashboardScreen(app_ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 740)
-    with qtbot.waitSignal(screen.refreshed):
-        screen.show()
+    screen = shown_dashboard(qtbot, app_ctx)
     # The demo's three days, typed in as a user would; each keystroke may start a
     # refresh, and only the last one counts.
     _type_date(qtbot, screen.date_to, DEMO_END)
@@ -189,11 +185,7 @@ def test_charts_take_a_dark_theme_s_colours_but_copy_and_save_white(
 
     # Opened on a light theme, turned dark while it shows: a white block on a dark window.
     qapp.setPalette(qapp.style().standardPalette())
-    screen = DashboardScreen(app_ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 740)
-    with qtbot.waitSignal(screen.refreshed):
-        screen.show()
+    screen = shown_dashboard(qtbot, app_ctx)
     _type_date(qtbot, screen.date_from, FIRST)
     qtbot.waitUntil(lambda: screen._task is None and screen.data.filter.date_from == FIRST)
     panel = screen.panels["teu_by_direction"]
@@ -244,10 +236,7 @@ def test_charts_speak_chinese_when_the_locale_does(qtbot, app_ctx):
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
-        screen = DashboardScreen(app_ctx)
-        qtbot.addWidget(screen)
-        with qtbot.waitSignal(screen.refreshed):
-            screen.show()
+        screen = shown_dashboard(qtbot, app_ctx)
     finally:
         QLocale.setDefault(before)
     figure = screen.panels["monthly_teu"].figure
@@ -307,10 +296,7 @@ def test_a_date_pasted_as_a_spreadsheet_writes_it_is_taken(screen, qtbot):
 
 
 def test_a_preset_counts_from_today_at_each_refresh(qtbot, app_ctx):
-    screen = DashboardScreen(app_ctx)
-    qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
-        screen.show()  # Last 30 days
+    screen = shown_dashboard(qtbot, app_ctx)  # Last 30 days
     yesterday = dt.date.today() - dt.timedelta(days=1)
     for edit in (screen.date_from, screen.date_to):  # as left open overnight
         edit.blockSignals(True)
