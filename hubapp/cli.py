@@ -149,7 +149,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1,
                       help=translate("cli", "random seed (default 1)"))
     demo.add_argument("--end", default=None, **day,
-                      help=translate("cli", "last day of the demo data (default: today)"))
+                      help=translate("cli", "last day of the demo data, its trains from noon on still "
+                                           "planned (default: today, up to now)"))
 
     stats = command("stats", translate(
         "cli", "throughput between two dates, computed from the database"))
@@ -541,7 +542,12 @@ def run_demo(args: argparse.Namespace) -> int:
                 "messages", "--containers must be between 1 and 50,000,000, not {count}"),
                              count=args.containers)
         days, copies = demo.shape_for(args.containers)
-    totals = demo_data.fill(args.db, days, args.end or dt.date.today(), args.seed, copies)
+    if args.end is None:  # today, as far as the clock has gone: no train ahead of it
+        now = dt.datetime.now()
+        totals = demo_data.fill(args.db, days, now.date(), args.seed, copies,
+                                now.time().replace(second=0, microsecond=0))
+    else:
+        totals = demo_data.fill(args.db, days, args.end, args.seed, copies)
     print(translate("cli", "Demo data written to {path}: {summary}").format(
         path=_named(args.db), summary=totals_summary(totals, translate)))
     return 0

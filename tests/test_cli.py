@@ -86,6 +86,26 @@ def test_demo_looks_like_the_hub(demo_file):
     assert all(is_valid(n) for n in numbers)
 
 
+def test_todays_demo_trains_move_up_to_the_clock_and_not_past_it(tmp_path):
+    # At 01:00 the demo had today's trains of 11:xx departed and reports "to 12:24".
+    path = tmp_path / "today.db"
+    before = dt.datetime.now().replace(second=0, microsecond=0)
+    hubapp("demo", "--db", path, "--days", 2, check=True)
+    after = dt.datetime.now()
+    if after.date() != before.date():
+        pytest.skip("made across midnight: which day is today is not one answer")
+    with sqlite3.connect(path) as conn:
+        today = conn.execute("SELECT scheduled_at, status FROM service WHERE date = ?",
+                             [before.date().isoformat()]).fetchall()
+    assert today
+    for scheduled, status in today:
+        at = dt.datetime.fromisoformat(scheduled)
+        if at > after:
+            assert status == "planned", scheduled
+        elif at < before:
+            assert status != "planned", scheduled
+
+
 def test_demo_is_reproducible_and_refuses_a_filled_database(demo_file, tmp_path):
     again = tmp_path / "again.db"
     hubapp("demo", "--db", again, "--days", 40, "--seed", 3, "--end", "2026-03-05", check=True)

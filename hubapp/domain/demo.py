@@ -147,13 +147,13 @@ def generate(
     commodities: Mapping[str, tuple[int, str]],
     teu_45ft: float = 2.0,
     copies: int = 1,
+    now: dt.time = dt.time(12),
 ) -> Iterator[tuple[ServiceRecord, list[ContainerMoveRecord]]]:
     """Services with their containers for `days` days ending on `end`, oldest first.
 
     commodities maps an English name to (commodity id, category). The same seed
-    and end date always give the same data. Services on `end` after noon are
-    still planned, so the demo's "today" looks like a working day. copies > 1
-    runs the timetable that many times a day (X8001, X8001B, …).
+    and end date always give the same data. Services on `end` due from `now` on are
+    still planned, so the demo's "today" looks like a working day at that time. copies > 1 runs the timetable that many times a day (X8001, X8001B, …).
     """
     rng = random.Random(seed)
     yard: list[tuple[str, str, dt.date]] = []  # containers that came in and wait to leave
@@ -166,7 +166,7 @@ def generate(
         for slot in timetable:
             if rng.random() > slot.runs:
                 continue
-            service = _service(rng, slot, day, end)
+            service = _service(rng, slot, day, end, now)
             moves = []
             if service.status != Status.CANCELLED:
                 low, high = slot.containers
@@ -176,12 +176,13 @@ def generate(
             yield service, moves
 
 
-def _service(rng: random.Random, slot: Slot, day: dt.date, end: dt.date) -> ServiceRecord:
+def _service(rng: random.Random, slot: Slot, day: dt.date, end: dt.date,
+             now: dt.time) -> ServiceRecord:
     route = next(r for r in ROUTES if r.code == slot.route)
     hour, minute = map(int, slot.time.split(":"))
     scheduled = dt.datetime.combine(day, dt.time(hour, minute))
     delay = int(rng.expovariate(1 / 18)) if rng.random() < 0.7 else 0
-    if day == end and hour >= 12:
+    if day == end and scheduled.time() >= now:
         status, actual = Status.PLANNED, None
     elif rng.random() < 0.01:
         status, actual = Status.CANCELLED, None

@@ -15,16 +15,17 @@ from hubapp.store.reference import list_commodities
 
 
 def fill(path: Path | str, days: int, end: dt.date, seed: int,
-         copies: int = 1) -> TotalsRecord:
+         copies: int = 1, now: dt.time = dt.time(12)) -> TotalsRecord:
     """Fill a new (or empty) database; refuses one that already holds services. A new file
     appears only whole: a demo stopped half-way left an empty database, which the next
-    ./run.sh opened asking for a first administrator."""
+    ./run.sh opened asking for a first administrator. now: the time of day on `end` from
+    which its services are still planned (demo.generate)."""
     if is_server(path) or Path(path).exists():
-        return _fill(path, days, end, seed, copies)
+        return _fill(path, days, end, seed, copies, now)
 
     def make(partial: Path) -> TotalsRecord:
         try:
-            return _fill(_unlinked(partial), days, end, seed, copies)
+            return _fill(_unlinked(partial), days, end, seed, copies, now)
         except HubError as error:  # said of the file asked for, not the hidden one made
             error.values = {name: str(path) if value == str(partial) else value
                             for name, value in error.values.items()}
@@ -40,7 +41,8 @@ def _unlinked(partial: Path) -> Path:
     return partial
 
 
-def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int) -> TotalsRecord:
+def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int,
+          now: dt.time) -> TotalsRecord:
     db = open_db(path)
     try:
         if not services.is_empty(db):
@@ -52,7 +54,7 @@ def _fill(path: Path | str, days: int, end: dt.date, seed: int, copies: int) -> 
         commodities = {c.name_en: (c.id, c.category) for c in list_commodities(db)}
         with transaction(db):
             totals = services.insert_many(
-                db, demo.generate(days, end, seed, commodities, teu_45ft, copies))
+                db, demo.generate(days, end, seed, commodities, teu_45ft, copies, now))
         # A demo is for looking around: it opens without a login, unless the hub has
         # accounts already (a training copy with its admin), whose logins stay.
         if not users.list_users(db):

@@ -3047,13 +3047,13 @@ Turn single-user mode off?</source>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="59"/>
-        <location filename="../../hubapp/cli.py" line="486"/>
+        <location filename="../../hubapp/cli.py" line="487"/>
         <source>the following arguments are required: %s</source>
         <translation>缺少必需的参数：%s</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="60"/>
-        <location filename="../../hubapp/cli.py" line="352"/>
+        <location filename="../../hubapp/cli.py" line="353"/>
         <source>unrecognized arguments: %s</source>
         <translation>无法识别的参数：%s</translation>
     </message>
@@ -3086,13 +3086,13 @@ Turn single-user mode off?</source>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="757"/>
+        <location filename="../../hubapp/cli.py" line="763"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="757"/>
+        <location filename="../../hubapp/cli.py" line="763"/>
         <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
         <source>no</source>
         <translation>否</translation>
@@ -3814,202 +3814,197 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>随机种子（默认 1）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="152"/>
-        <source>last day of the demo data (default: today)</source>
-        <translation>演示数据的最后一天（默认：今天）</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/cli.py" line="154"/>
+        <location filename="../../hubapp/cli.py" line="155"/>
         <source>throughput between two dates, computed from the database</source>
         <translation>两个日期之间的吞吐量，由数据库计算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="160"/>
+        <location filename="../../hubapp/cli.py" line="161"/>
         <source>grouping of the rows (default day)</source>
         <translation>行的分组方式（默认 day）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="162"/>
+        <location filename="../../hubapp/cli.py" line="163"/>
         <source>output format (default table)</source>
         <translation>输出格式（默认 table）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="164"/>
+        <location filename="../../hubapp/cli.py" line="165"/>
         <source>import a loading list (CSV or XLSX, one row per container); all or nothing</source>
         <translation>导入装载清单（CSV 或 XLSX，每行一个集装箱）；全部成功或全部不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="166"/>
+        <location filename="../../hubapp/cli.py" line="167"/>
         <source>the .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="167"/>
+        <location filename="../../hubapp/cli.py" line="168"/>
         <source>check every row and report, but save nothing</source>
         <translation>检查每一行并报告，但不保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="172"/>
+        <location filename="../../hubapp/cli.py" line="173"/>
         <source>why a closed day is changed: needed to import onto one, kept in the audit log</source>
         <translation>修改已关账日期的原因：导入到已关账日期时必填，记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="175"/>
+        <location filename="../../hubapp/cli.py" line="176"/>
         <source>save every problem or duplicate found as CSV (only the first {count} are printed)</source>
         <translation>将发现的所有问题或重复项保存为 CSV（屏幕上只列出前 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="178"/>
+        <location filename="../../hubapp/cli.py" line="179"/>
         <source>write the containers of a date range to CSV or XLSX, in the columns import reads</source>
         <translation>将某日期范围内的集装箱写入 CSV 或 XLSX，列与导入所读的一致</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="184"/>
+        <location filename="../../hubapp/cli.py" line="185"/>
         <source>file to write (.csv or .xlsx)</source>
         <translation>要写入的文件（.csv 或 .xlsx）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="186"/>
+        <location filename="../../hubapp/cli.py" line="187"/>
         <source>copy the database to a file, verified, while others use it</source>
         <translation>在他人使用时将数据库复制到文件并校验</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="189"/>
+        <location filename="../../hubapp/cli.py" line="190"/>
         <source>backup file to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="193"/>
+        <location filename="../../hubapp/cli.py" line="194"/>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="197"/>
+        <location filename="../../hubapp/cli.py" line="198"/>
         <source>when only sums the hub works out from its containers are wrong (dwell times, roll-up), work them out again (written to the audit log)</source>
         <translation>若出错的只是本枢纽按集装箱明细算出的汇总数据（堆存时间、汇总统计表），则按明细重新计算（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="200"/>
+        <location filename="../../hubapp/cli.py" line="201"/>
         <source>copy the hub in the file --db into an empty PostgreSQL database, in one transaction, and verify the copy</source>
         <translation>在一个事务中将 --db 文件中的枢纽数据复制到空的 PostgreSQL 数据库，并校验副本</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="203"/>
+        <location filename="../../hubapp/cli.py" line="204"/>
         <source>the server database: postgresql://user@host[:port]/dbname</source>
         <translation>服务器数据库：postgresql://user@host[:port]/dbname</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="205"/>
+        <location filename="../../hubapp/cli.py" line="206"/>
         <source>print the daily summary, the monthly report or a period report to a PDF file (no display needed)</source>
         <translation>将每日汇总、月度报表或期间报表打印为 PDF 文件（无需显示器）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="209"/>
+        <location filename="../../hubapp/cli.py" line="210"/>
         <source>which report</source>
         <translation>哪种报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="210"/>
+        <location filename="../../hubapp/cli.py" line="211"/>
         <source>the day of a daily report</source>
         <translation>日报的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="211"/>
+        <location filename="../../hubapp/cli.py" line="212"/>
         <source>the month of a monthly report (YYYY-MM)</source>
         <translation>月报的月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="213"/>
+        <location filename="../../hubapp/cli.py" line="214"/>
         <source>first day of a range</source>
         <translation>期间的起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="215"/>
+        <location filename="../../hubapp/cli.py" line="216"/>
         <source>last day of a range</source>
         <translation>期间的结束日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="218"/>
+        <location filename="../../hubapp/cli.py" line="219"/>
         <source>PDF file to write</source>
         <translation>要写入的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="219"/>
+        <location filename="../../hubapp/cli.py" line="220"/>
         <source>language of the report (default: the system&apos;s, as LANG says)</source>
         <translation>报表语言（默认：系统语言，由 LANG 决定）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="221"/>
+        <location filename="../../hubapp/cli.py" line="222"/>
         <source>manage who may log in (admin)</source>
         <translation>管理可登录的用户（管理员）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="225"/>
+        <location filename="../../hubapp/cli.py" line="226"/>
         <source>add a user; the password is read from the terminal or one line of stdin</source>
         <translation>添加用户；密码从终端或标准输入的一行读取</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="227"/>
+        <location filename="../../hubapp/cli.py" line="228"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="230"/>
+        <location filename="../../hubapp/cli.py" line="231"/>
         <source>what the user may do</source>
         <translation>用户的权限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="231"/>
+        <location filename="../../hubapp/cli.py" line="232"/>
         <source>list the users: name, role, whether they may log in</source>
         <translation>列出用户：名称、角色、是否可以登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="250"/>
+        <location filename="../../hubapp/cli.py" line="251"/>
         <source>folder {folder} does not exist: make it, or name a backup file</source>
         <translation>文件夹 {folder} 不存在：请先创建它，或指定备份文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="261"/>
+        <location filename="../../hubapp/cli.py" line="262"/>
         <source>name a .csv file for the problem list, not {name}</source>
         <translation>问题清单请指定 .csv 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="267"/>
+        <location filename="../../hubapp/cli.py" line="268"/>
         <source>Write the report to a .pdf file, not {name}</source>
         <translation>报表须写入 .pdf 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="282"/>
+        <location filename="../../hubapp/cli.py" line="283"/>
         <source>it is empty (is a shell variable unset?); name a database file or a postgresql://user@host/dbname URL</source>
         <translation>值为空（是否有 shell 变量未设置？）；请指定数据库文件或 postgresql://用户@主机/数据库名 地址</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="302"/>
+        <location filename="../../hubapp/cli.py" line="303"/>
         <source>{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-05</source>
         <translation>“{text}”不是日期；应为 YYYY-MM-DD，例如 2026-03-05</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="314"/>
+        <location filename="../../hubapp/cli.py" line="315"/>
         <source>{text!r} is not a month; expected YYYY-MM, e.g. 2026-03</source>
         <translation>“{text}”不是月份；应为 YYYY-MM，例如 2026-03</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="322"/>
+        <location filename="../../hubapp/cli.py" line="323"/>
         <source>{text!r} is out of range; expected a year from {first} to {last}</source>
         <translation>“{text}”超出范围；年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="462"/>
+        <location filename="../../hubapp/cli.py" line="463"/>
         <source>Cannot write to the standard output: {reason}</source>
         <translation>无法写入标准输出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="880"/>
+        <location filename="../../hubapp/cli.py" line="886"/>
         <source>{file}: it has {count} value(s) differing from what the database holds, and an import does not change stored data; nothing was saved. Correct the daily log where it is wrong, or leave the row(s) out of the file</source>
         <translation>{file}：有 {count} 个值与数据库中已有的不同，而导入不会修改已有数据；未保存任何数据。请在每日台账中改正有误之处，或从文件中删去相应的行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="372"/>
+        <location filename="../../hubapp/cli.py" line="373"/>
         <source>hubapp: interrupted</source>
         <translation>hubapp：已中断</translation>
     </message>
@@ -4019,112 +4014,112 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>数据库文件或 postgresql://user@host/dbname 网址；每个命令都必须给出；不给出时，窗口打开本工作台上次使用的数据库，否则打开用户数据文件夹中的文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="494"/>
+        <location filename="../../hubapp/cli.py" line="495"/>
         <source>--db is given twice, as {first} and {second}: give it once</source>
         <translation>--db 指定了两次（{first} 和 {second}）：请只指定一次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="516"/>
+        <location filename="../../hubapp/cli.py" line="517"/>
         <source>Upgrading {database} for this version of Hub Desk (a copy of it is kept first); on years of history this takes a minute or two</source>
         <translation>正在为此版本的枢纽工作台升级 {database}（会先保留一份副本）；多年的历史数据需要一两分钟</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="523"/>
+        <location filename="../../hubapp/cli.py" line="524"/>
         <source>hubapp: error: {message}</source>
         <translation>hubapp：错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="545"/>
+        <location filename="../../hubapp/cli.py" line="551"/>
         <source>Demo data written to {path}: {summary}</source>
         <translation>演示数据已写入 {path}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="647"/>
+        <location filename="../../hubapp/cli.py" line="653"/>
         <source>; the database as it was is kept as the dump {kept}</source>
         <translation>；恢复前的数据库已保存为转储文件 {kept}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="660"/>
+        <location filename="../../hubapp/cli.py" line="666"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="665"/>
+        <location filename="../../hubapp/cli.py" line="671"/>
         <source>{check}: made by an older Hub Desk; built when the file is opened</source>
         <translation>{check}：文件由旧版枢纽工作台创建；打开文件时会建立</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="709"/>
+        <location filename="../../hubapp/cli.py" line="715"/>
         <source>Working out the dwell times and the roll-up again from the containers; on years of history this takes a minute or two, and a desk saving meanwhile is told the hub is busy (its edits stay in its window to save again)</source>
         <translation>正在按集装箱明细重新计算堆存时间和汇总统计表；多年的历史数据需要一两分钟，其间保存的工作台会被告知枢纽正忙（其修改仍保留在窗口中，可再次保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="755"/>
+        <location filename="../../hubapp/cli.py" line="761"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="755"/>
+        <location filename="../../hubapp/cli.py" line="761"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="755"/>
+        <location filename="../../hubapp/cli.py" line="761"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="760"/>
+        <location filename="../../hubapp/cli.py" line="766"/>
         <source>{database} is in single-user mode: the app opens without asking who is working.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问操作人员。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="788"/>
+        <location filename="../../hubapp/cli.py" line="794"/>
         <source>{database} is in single-user mode: the app opens without asking who is working, so {name} cannot log in yet. Logins are required once an admin turns off “Single-user mode” on the app&apos;s Users screen.</source>
         <translation>{database} 处于单用户模式：应用启动时不询问使用者，因此 {name} 暂时无法登录。管理员在应用的“用户”界面关闭“单用户模式”后，才需要登录。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="872"/>
+        <location filename="../../hubapp/cli.py" line="878"/>
         <source>{file}: {note}</source>
         <translation>{file}：{note}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="876"/>
+        <location filename="../../hubapp/cli.py" line="882"/>
         <source>{file}: {count} problem(s); nothing was saved</source>
         <translation>{file}：{count} 个问题；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="887"/>
+        <location filename="../../hubapp/cli.py" line="893"/>
         <source>{file}: everything in it is already stored; nothing was saved</source>
         <translation>{file}：其中的全部数据已在数据库中；未保存任何数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="891"/>
+        <location filename="../../hubapp/cli.py" line="897"/>
         <source>{file}: {count} service(s) or container(s) already stored; nothing was saved (--skip-duplicates imports the rest)</source>
         <translation>{file}：{count} 个班次或集装箱已在数据库中；未保存任何数据（--skip-duplicates 可导入其余部分）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="903"/>
+        <location filename="../../hubapp/cli.py" line="909"/>
         <source>… and {count} more, all of them in {file}</source>
         <translation>……另有 {count} 条，全部见 {file}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="905"/>
+        <location filename="../../hubapp/cli.py" line="911"/>
         <source>… and {count} more (use --problems FILE to save them all)</source>
         <translation>……另有 {count} 条（用 --problems 文件 可全部保存）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="942"/>
+        <location filename="../../hubapp/cli.py" line="948"/>
         <source>{count} row(s) written to {path}</source>
         <translation>已写入 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="989"/>
+        <location filename="../../hubapp/cli.py" line="995"/>
         <source>Report written to {path} ({pages} page(s))</source>
         <translation>报表已写入 {path}（共 {pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="637"/>
+        <location filename="../../hubapp/cli.py" line="643"/>
         <source>Backup of {database} written to {target} and verified</source>
         <translation>{database} 的备份已写入 {target} 并通过检查</translation>
     </message>
@@ -4148,17 +4143,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
   130  已中断</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="194"/>
+        <location filename="../../hubapp/cli.py" line="195"/>
         <source>check the file&apos;s integrity and the app&apos;s rules; exit 1 on problems, 3 if the file cannot be checked</source>
         <translation>检查文件完整性和应用规则；发现问题时退出码为 1，无法检查文件时为 3</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="649"/>
+        <location filename="../../hubapp/cli.py" line="655"/>
         <source>{database} restored from {backup}</source>
         <translation>已用 {backup} 恢复 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="648"/>
+        <location filename="../../hubapp/cli.py" line="654"/>
         <source>; the file as it was is kept as {kept}</source>
         <translation>；原文件保存为 {kept}</translation>
     </message>
@@ -4168,122 +4163,127 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>生成约这么多集装箱的历史，代替 --days（如 5000000，即陆海新通道开通以来的全部箱量）；历史按整天生成，因此至少一天的量，约 800 箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="169"/>
+        <location filename="../../hubapp/cli.py" line="152"/>
+        <source>last day of the demo data, its trains from noon on still planned (default: today, up to now)</source>
+        <translation>演示数据的最后一天，当天中午起的班列仍为计划状态（默认：今天，截至此刻）</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/cli.py" line="170"/>
         <source>leave out services and containers already stored instead of refusing the file (a row giving another value than the stored one still refuses it)</source>
         <translation>跳过已存储的班次和集装箱，而不是拒绝整个文件（某行的值与已存储的不同时仍会拒绝）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="190"/>
+        <location filename="../../hubapp/cli.py" line="191"/>
         <source>replace the database with a backup (the current one is kept first: a file in the backups folder, a server database as a dump beside the backup)</source>
         <translation>用备份替换数据库（先保留当前数据库：文件保存在备份文件夹中，服务器数据库则以转储文件保存在备份旁边）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="658"/>
+        <location filename="../../hubapp/cli.py" line="664"/>
         <source>Checking {path}</source>
         <translation>正在检查 {path}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="659"/>
+        <location filename="../../hubapp/cli.py" line="665"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="659"/>
+        <location filename="../../hubapp/cli.py" line="665"/>
         <source>PROBLEM</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="677"/>
+        <location filename="../../hubapp/cli.py" line="683"/>
         <source>The server itself keeps its files sound and enforces the foreign keys; back it up with pg_dump (hubapp backup).</source>
         <translation>服务器自身负责数据文件完好并强制外键约束；请用 pg_dump（hubapp backup）备份。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="680"/>
+        <location filename="../../hubapp/cli.py" line="686"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="685"/>
+        <location filename="../../hubapp/cli.py" line="691"/>
         <source>{count} problem(s) in the sums repaired: they were worked out again from the containers.</source>
         <translation>已修复汇总数据中的 {count} 个问题：已按集装箱明细重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="692"/>
+        <location filename="../../hubapp/cli.py" line="698"/>
         <source>{count} problem(s) found, all in sums the hub works out from its containers (dwell times, roll-up); the containers are sound, so do not restore a backup for them: hubapp check --repair works them out again.</source>
         <translation>发现 {count} 个问题，都在本枢纽按集装箱明细算出的汇总数据中（堆存时间、汇总统计表）；集装箱明细本身无误，请勿为此恢复备份：运行 hubapp check --repair 即可重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="696"/>
+        <location filename="../../hubapp/cli.py" line="702"/>
         <source>{count} problem(s) found; restore a backup or correct the data.</source>
         <translation>发现 {count} 个问题；请恢复备份或更正数据。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="700"/>
+        <location filename="../../hubapp/cli.py" line="706"/>
         <source>Nothing was repaired: --repair works out the sums again only when they are all that is wrong.</source>
         <translation>未作任何修复：--repair 只在出错的仅为汇总数据时才重新计算。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="730"/>
+        <location filename="../../hubapp/cli.py" line="736"/>
         <source>{file} copied to {server} and verified:</source>
         <translation>{file} 已复制到 {server} 并核对无误：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="732"/>
+        <location filename="../../hubapp/cli.py" line="738"/>
         <source>table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="732"/>
+        <location filename="../../hubapp/cli.py" line="738"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="732"/>
+        <location filename="../../hubapp/cli.py" line="738"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="733"/>
+        <location filename="../../hubapp/cli.py" line="739"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="733"/>
+        <location filename="../../hubapp/cli.py" line="739"/>
         <source>TEU</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="733"/>
+        <location filename="../../hubapp/cli.py" line="739"/>
         <source>gross kg</source>
         <translation>毛重（千克）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="772"/>
+        <location filename="../../hubapp/cli.py" line="778"/>
         <source>Password for {name}: </source>
         <translation>{name} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="774"/>
+        <location filename="../../hubapp/cli.py" line="780"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="785"/>
+        <location filename="../../hubapp/cli.py" line="791"/>
         <source>User {name} ({role}) added to {database}</source>
         <translation>用户 {name}（{role}）已添加到 {database}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="896"/>
+        <location filename="../../hubapp/cli.py" line="902"/>
         <source>{file}: would import (dry run, nothing saved) {summary}</source>
         <translation>{file}：试运行，未保存；将导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="897"/>
+        <location filename="../../hubapp/cli.py" line="903"/>
         <source>{file}: imported {summary}</source>
         <translation>{file}：已导入 {summary}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="933"/>
+        <location filename="../../hubapp/cli.py" line="939"/>
         <source>importing… {percent} %</source>
         <translation>正在导入… {percent} %</translation>
     </message>
@@ -5317,7 +5317,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>无法使用数据库 {path}：其所在文件夹 {folder} 为只读，而 SQLite 需要在数据库旁边存放 -wal 和 -shm 文件。请将该文件夹设为可写，或把文件复制到可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/demo_data.py" line="48"/>
+        <location filename="../../hubapp/store/demo_data.py" line="50"/>
         <source>{path} already holds services; demo data goes into a new database only</source>
         <translation>{path} 中已有班次；演示数据只能写入新数据库</translation>
     </message>
@@ -5573,82 +5573,82 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{value} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="332"/>
+        <location filename="../../hubapp/cli.py" line="333"/>
         <source>There is no display to show the window on: start Hub Desk in a desktop session (the commands in hubapp --help need none)</source>
         <translation>没有可显示窗口的屏幕：请在桌面会话中启动枢纽工作台（hubapp --help 中的命令无需屏幕）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="536"/>
+        <location filename="../../hubapp/cli.py" line="537"/>
         <source>--days must be between 1 and 5000, not {days}</source>
         <translation>--days 须在 1 到 5000 之间，而不是 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="540"/>
+        <location filename="../../hubapp/cli.py" line="541"/>
         <source>--containers must be between 1 and 50,000,000, not {count}</source>
         <translation>--containers 须在 1 到 50,000,000 之间，而不是 {count}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="726"/>
+        <location filename="../../hubapp/cli.py" line="732"/>
         <source>migrate-to copies a hub&apos;s file (--db FILE) to a server database (postgresql://user@host/dbname)</source>
         <translation>migrate-to 将枢纽的数据库文件（--db 文件）复制到服务器数据库（postgresql://用户@主机/数据库名）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="775"/>
+        <location filename="../../hubapp/cli.py" line="781"/>
         <source>The two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不同；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="804"/>
+        <location filename="../../hubapp/cli.py" line="810"/>
         <source>The import changes closed days: {days}; give --reason TEXT to import onto them</source>
         <translation>此次导入会改变已关账的日期：{days}；导入到这些日期须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="810"/>
+        <location filename="../../hubapp/cli.py" line="816"/>
         <source>The import alters the dwell time of containers that left on closed days: {days}; give --reason TEXT to import anyway</source>
         <translation>此次导入会改变已关账日期（{days}）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="816"/>
+        <location filename="../../hubapp/cli.py" line="822"/>
         <source>Column {other!r} already gives {name}; rename or delete one of the columns (or map them in File ▸ Import…)</source>
         <translation>列“{other}”已对应 {name}；请重命名或删除其中一列（或在“文件 ▸ 导入…”中对应）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="819"/>
+        <location filename="../../hubapp/cli.py" line="825"/>
         <source>This column gives the actual time (an outbound train&apos;s departure, an inbound one&apos;s arrival), and column {other!r} a time of the train too: name this one {free!r}, or leave one of the two out</source>
         <translation>此列给出实际时间（出口班列为发车时间，进口班列为到达时间），而列“{other}”也给出班列的时间：请将此列命名为“{free}”，或删去两列之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="837"/>
+        <location filename="../../hubapp/cli.py" line="843"/>
         <source>--problems {path} is the file being imported or the database: name another file for the problem list</source>
         <translation>--problems {path} 是要导入的文件或数据库本身：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="843"/>
+        <location filename="../../hubapp/cli.py" line="849"/>
         <source>--problems {path} exists and is not a .csv file: name another file for the problem list</source>
         <translation>--problems {path} 已存在且不是 .csv 文件：请为问题清单另指定一个文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="807"/>
+        <location filename="../../hubapp/cli.py" line="813"/>
         <source>The import alters the dwell time of containers that left on {date}, which is closed: give --reason TEXT to import anyway</source>
         <translation>此次导入会改变 {date}（已关账）离场集装箱的堆存时间：仍要导入须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="803"/>
+        <location filename="../../hubapp/cli.py" line="809"/>
         <source>{date} is closed: give --reason TEXT to import onto it</source>
         <translation>{date} 已关账：导入到这一天须加 --reason 说明原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="961"/>
+        <location filename="../../hubapp/cli.py" line="967"/>
         <source>--from {start} is after --to {end}</source>
         <translation>--from {start} 晚于 --to {end}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="972"/>
+        <location filename="../../hubapp/cli.py" line="978"/>
         <source>report {kind} needs {options}</source>
         <translation>报表 {kind} 需要 {options}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="977"/>
+        <location filename="../../hubapp/cli.py" line="983"/>
         <source>report {kind} takes {options}, not {extra}</source>
         <translation>报表 {kind} 使用 {options}，不接受 {extra}</translation>
     </message>
@@ -5989,62 +5989,62 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>stats</name>
     <message>
-        <location filename="../../hubapp/cli.py" line="574"/>
+        <location filename="../../hubapp/cli.py" line="580"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="575"/>
+        <location filename="../../hubapp/cli.py" line="581"/>
         <source>key</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="575"/>
+        <location filename="../../hubapp/cli.py" line="581"/>
         <source>services</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="576"/>
+        <location filename="../../hubapp/cli.py" line="582"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="576"/>
+        <location filename="../../hubapp/cli.py" line="582"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="577"/>
+        <location filename="../../hubapp/cli.py" line="583"/>
         <source>full</source>
         <translation>重箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="577"/>
+        <location filename="../../hubapp/cli.py" line="583"/>
         <source>empty</source>
         <translation>空箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="578"/>
+        <location filename="../../hubapp/cli.py" line="584"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="589"/>
+        <location filename="../../hubapp/cli.py" line="595"/>
         <source>(no route)</source>
         <translation>（无线路）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="590"/>
+        <location filename="../../hubapp/cli.py" line="596"/>
         <source>(empty or not given)</source>
         <translation>（空箱或未填）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="592"/>
+        <location filename="../../hubapp/cli.py" line="598"/>
         <source>outbound</source>
         <translation>出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/cli.py" line="593"/>
+        <location filename="../../hubapp/cli.py" line="599"/>
         <source>inbound</source>
         <translation>进口</translation>
     </message>
