@@ -1477,3 +1477,74 @@ def test_f2_and_a_double_click_open_a_cell_at_the_end_of_its_text_and_a_key_repl
     assert QApplication.focusWidget().text() == "T"
     press(qtbot, Qt.Key.Key_Escape)
     assert screen.grid.text_rows()[0]["container"] == "TGHU1000039"
+
+
+def test_a_value_typed_after_a_tab_replaces_the_cells_old_one(qtbot, screen, demo_db_path):
+    # Qt opens the cell a Tab lands on itself; its text was left unselected, and a seal typed
+    # there was saved after the old one: "CN10000CN55555".
+    _new_service(qtbot, screen, "B31")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t22G1\tF\t24500\trice\tCN10000\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, "24000", Qt.Key.Key_Tab, Qt.Key.Key_Tab, "CN55555", Qt.Key.Key_Return)
+    assert screen.grid.text_rows()[0]["seal"] == "CN55555"
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    with sqlite3.connect(demo_db_path) as conn:
+        stored = conn.execute("SELECT m.gross_kg, m.seal FROM container_move m JOIN service s"
+                              " ON s.id = m.service_id WHERE s.service_no = 'B31'").fetchall()
+    assert stored == [(24000, "CN55555")]
+
+
+def test_arrows_leave_a_cell_typed_into_and_move_in_one_opened_with_f2(qtbot, screen):
+    # As in Excel: the values typed between arrows ran on in one cell,
+    # "RVCU000600722G1F21000".
+    _new_service(qtbot, screen, "B32")
+    (number,) = numbers(1)
+    screen.grid_view.setFocus()
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, 0))
+    for key in (number, Qt.Key.Key_Right, "22G1", Qt.Key.Key_Right, "F", Qt.Key.Key_Right,
+                "21000", Qt.Key.Key_Left, "E", Qt.Key.Key_Return):
+        # To the list of suggestions while it shows (after "22G1"), as Qt gives a key.
+        popup = QApplication.activePopupWidget()
+        qtbot.keyClick(popup, key) if popup and not isinstance(key, str) else press(qtbot, key)
+    row = screen.grid.text_rows()[0]
+    assert (row["container"], row["size_type"], row["full_empty"], row["gross_kg"]) == (
+        number, "22G1", "E", "21000")
+    # F2 puts the cursor in the text, where arrows move it; F2 again, and they leave it.
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, Qt.Key.Key_F2, *[Qt.Key.Key_Left] * 4, Qt.Key.Key_Delete, "5",
+          Qt.Key.Key_Return)
+    assert screen.grid.text_rows()[0]["gross_kg"] == "25000"
+    screen.grid_view.setCurrentIndex(screen.grid.index(0, FIELDS.index("gross_kg")))
+    press(qtbot, Qt.Key.Key_F2, Qt.Key.Key_F2, Qt.Key.Key_Right)
+    current = screen.grid_view.currentIndex()
+    assert (current.column(), screen.grid_view.editing()) == (FIELDS.index("commodity"), False)
+
+
+@pytest.mark.parametrize("open_cell", [True, False])
+def test_shift_enter_goes_up_a_row(qtbot, screen, open_cell):
+    _new_service(qtbot, screen, "B33")
+    paste(qtbot, screen, "".join(f"{n}\t22G1\tE\t3000\n" for n in numbers(3)))
+    weight = FIELDS.index("gross_kg")
+    screen.grid_view.setCurrentIndex(screen.grid.index(2, weight))
+    press(qtbot, *(["2900"] if open_cell else []),
+          (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier))
+    current = screen.grid_view.currentIndex()
+    assert (current.row(), current.column()) == (1, weight)
+    assert screen.grid.text_rows()[2]["gross_kg"] == ("2900" if open_cell else "3000")
+
+
+def test_a_rows_problems_and_left_out_columns_are_listed_in_the_windows_language(
+        qapp, qtbot, screen):
+    from hubapp.ui.translations import install_translations
+
+    install_translations(qapp, "zh")
+    try:
+        _new_service(qtbot, screen, "B34")
+        paste(qtbot, screen, "序号\t箱号\t箱型\t空重\t毛重\t备注\n1\tABCU1234560\t22Q1\tQ\tabc\tx\n")
+        shown = screen.grid.index(0, PROBLEM).data()
+        assert "；" in shown and "; " not in shown
+        assert "序号、备注" in screen.paste_message.text()
+    finally:
+        install_translations(qapp, "en")

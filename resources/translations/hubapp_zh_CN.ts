@@ -672,6 +672,11 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>问题</translation>
     </message>
     <message>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="211"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <location filename="../../hubapp/ui/daily_log/grid_model.py" line="235"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
@@ -685,29 +690,29 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="521"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="566"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="566"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="611"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="582"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="627"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="595"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="640"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="626"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="671"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -2501,7 +2506,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="691"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="736"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>

@@ -46,6 +46,15 @@ class _ContainerEdit(QLineEdit):
         self.setStyleSheet(colours.BAD_FIELD_STYLE if wrong else "")
 
 
+# An editor's property: whether Left and Right leave its cell (see GridDelegate.eventFilter).
+_ARROWS_LEAVE = "arrows_leave"
+
+
+def _suggesting(editor: QWidget) -> bool:
+    completer = editor.completer() if isinstance(editor, QLineEdit) else None
+    return completer is not None and completer.popup().isVisible()
+
+
 class _Completer(QCompleter):
     """A cell's suggestions. Tab or Enter on a list of one, none picked, takes it, as a
     spreadsheet's AutoComplete does: the half-typed "flour" was kept, red as not in the list,
@@ -60,14 +69,28 @@ class _Completer(QCompleter):
 
     def eventFilter(self, watched, event) -> bool:
         # While the list shows it has the keys; it hands Tab and Enter on to the cell, which
-        # commits its text then: the match goes in before.
+        # commits its text then: the match goes in before. Left and Right that leave the cell
+        # (GridDelegate.eventFilter) go as Tab does, the one picked in the list with them.
         popup = self.popup()
-        if watched is popup and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and popup.isVisible() and not popup.currentIndex().isValid() \
-                and self.completionCount() == 1 and not self._takes(self.widget().text()):
+        if watched is not popup or event.type() != QEvent.Type.KeyPress \
+                or not popup.isVisible():
+            return super().eventFilter(watched, event)
+        leaving = event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) \
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
+            and bool(self.widget().property(_ARROWS_LEAVE))
+        picked = popup.currentIndex()
+        if (leaving or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter)) \
+                and not picked.isValid() and self.completionCount() == 1 \
+                and not self._takes(self.widget().text()):
             self.widget().setText(self.currentCompletion())
-        return super().eventFilter(watched, event)
+        if not leaving:
+            return super().eventFilter(watched, event)
+        if picked.isValid():
+            self.widget().setText(picked.data(self.completionRole()))
+        popup.hide()
+        # Past the list, which hands keys to the cell bypassing its filters, to the delegate.
+        QApplication.sendEvent(self.widget(), event)
+        return True
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -112,20 +135,38 @@ class GridDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
                 self._view.paste(text, (edited.row(), edited.column()))
                 return True
-        # Enter commits and goes down a row, as in a spreadsheet (Tab goes across).
-        if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
-                                                                   Qt.Key.Key_Enter):
-            completer = editor.completer() if isinstance(editor, QLineEdit) else None
-            if completer is not None and completer.popup().isVisible():
-                return False  # Enter picks the completion first
-            self._enter(editor)
+        if event.type() != event.Type.KeyPress:
+            return super().eventFilter(editor, event)
+        # Enter commits and goes down a row, Shift+Enter up, as in a spreadsheet (Tab goes
+        # across).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if _suggesting(editor):
+                return False  # Enter picks the suggestion first, then comes by returnPressed
+            self._enter(editor, up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return True
+        # So do Left and Right in a cell typed into, or tabbed to, as in Excel and WPS: the
+        # next values typed after them ran on in one cell ("RVCU000600722G1F21000"). In one
+        # opened with F2 or a double-click they move in its text, and F2 switches to that.
+        arrows_leave = bool(editor.property(_ARROWS_LEAVE))
+        if event.key() == Qt.Key.Key_F2:
+            editor.setProperty(_ARROWS_LEAVE, not arrows_leave)
+            return True
+        if arrows_leave and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            action = QAbstractItemView.CursorAction.MoveLeft if event.key() == Qt.Key.Key_Left \
+                else QAbstractItemView.CursorAction.MoveRight
+            self._leave(editor)
+            self._view.put_cursor(self._view.moveCursor(action, Qt.KeyboardModifier.NoModifier))
             return True
         return super().eventFilter(editor, event)
 
-    def _enter(self, editor: QWidget) -> None:
+    def _enter(self, editor: QWidget, up: bool = False) -> None:
+        self._leave(editor)
+        self._view.move_down(-1 if up else 1)
+
+    def _leave(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        self._view.move_down()
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,13 +507,13 @@ class ContainerGridView(QTableView):
     def _end_tab_run(self) -> None:
         self._tab_start = self._tab_end = None
 
-    def move_down(self) -> None:
+    def move_down(self, rows: int = 1) -> None:
+        """Enter's move (Shift+Enter's, rows -1): to the column a run of Tabs began in."""
         current = self.currentIndex()
         if current.isValid():
             column = current.column() if self._tab_start is None else self._tab_start
-            below = self.model().index(min(current.row() + 1, self.model().rowCount() - 1),
-                                       column)
-            self.put_cursor(below)
+            row = max(0, min(current.row() + rows, self.model().rowCount() - 1))
+            self.put_cursor(self.model().index(row, column))
 
     def edit(self, index, trigger=QAbstractItemView.EditTrigger.AllEditTriggers,
              event=None) -> bool:
@@ -491,9 +532,15 @@ class ContainerGridView(QTableView):
             self.put_cursor(index)  # the Shift of a capital held is no Shift+click
         opened = super().edit(index, trigger, event)
         editor = self.indexWidget(index)
-        if opened and trigger != QAbstractItemView.EditTrigger.AnyKeyPressed \
-                and isinstance(editor, QLineEdit):
-            editor.end(False)
+        if opened and isinstance(editor, QLineEdit):
+            # Only these two: a cell reopened by a Tab out of the one before (Qt's
+            # AllEditTriggers) kept its text unselected too, and a seal typed there was
+            # saved after the old one ("CN10000CN55555").
+            in_text = trigger in (QAbstractItemView.EditTrigger.EditKeyPressed,
+                                  QAbstractItemView.EditTrigger.DoubleClicked)
+            if in_text:
+                editor.end(False)
+            editor.setProperty(_ARROWS_LEAVE, not in_text)
         return opened
 
     def inputMethodEvent(self, event) -> None:
@@ -524,7 +571,7 @@ class ContainerGridView(QTableView):
             self.fill_down()
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.state() != QAbstractItemView.State.EditingState:
-            self.move_down()
+            self.move_down(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
         elif event.matches(QKeySequence.StandardKey.MoveToNextLine) and self.editing() \
                 and self.currentIndex().row() == self.model().rowCount() - 1:
             # The row to type into has no row below until what is typed lands: Down did

@@ -208,7 +208,7 @@ class ContainerGridModel(QAbstractTableModel):
         errors = self._checks[row].errors if row < len(self._checks) else []
         if column == PROBLEM:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return "; ".join(labels.message(e) for e in errors)
+                return self.tr("; ").join(labels.message(e) for e in errors)
             if role == Qt.ItemDataRole.ForegroundRole and errors:
                 return QBrush(colours.problem())
             return None

@@ -808,7 +808,7 @@ class DailyLogScreen(QWidget):
 
     def _pasted(self, rows: int, ignored: list[str], block: str) -> None:
         left_out = self.tr("Columns not part of the grid were left out: {names}").format(
-            names=", ".join(ignored)) if ignored else ""
+            names=formatting.listed(ignored)) if ignored else ""
         if rows:
             said = self.tr("Pasted %n row(s).", "", rows)
         elif block == "header":  # the grid's own header over nothing: renaming would not help
