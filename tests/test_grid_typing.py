@@ -1545,6 +1545,7 @@ def test_a_rows_problems_and_left_out_columns_are_listed_in_the_windows_language
         paste(qtbot, screen, "序号\t箱号\t箱型\t空重\t毛重\t备注\n1\tABCU1234560\t22Q1\tQ\tabc\tx\n")
         shown = screen.grid.index(0, PROBLEM).data()
         assert "；" in shown and "; " not in shown
+        assert "G、V、B、S、R、H、U、P、T" in shown  # the codes a message lists, too
         assert "序号、备注" in screen.paste_message.text()
     finally:
         install_translations(qapp, "en")

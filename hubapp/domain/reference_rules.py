@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, Listing
 from hubapp.domain.records import (
     CommodityRecord, HubSettingsRecord, PlaceRecord, RouteRecord,
 )
@@ -68,7 +68,7 @@ def validate_commodity(commodity: CommodityRecord) -> list[FieldError]:
     elif commodity.category not in CATEGORIES:
         errors.append(FieldError("category", QT_TRANSLATE_NOOP(
             "messages", "Category {value!r} is not one of {known}"),
-            {"value": commodity.category, "known": ", ".join(CATEGORIES)}))
+            {"value": commodity.category, "known": Listing(tuple(CATEGORIES))}))
     return errors
 
 

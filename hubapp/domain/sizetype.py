@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError
+from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Listing
 
 # Length code -> (feet, TEU, lowest plausible gross kg, highest gross kg).
 # The lowest gross is about the lightest tare of that length: a "full" 40 ft
@@ -91,7 +91,7 @@ def parse(code: str, teu_45ft: float = 2.0) -> SizeTypeInfo:
                 "messages", "Size-type {code}: type {group} is unknown (expected one of {known})"),
             code=text,
             group=group,
-            known=", ".join(_TYPE_GROUPS),
+            known=Listing(tuple(_TYPE_GROUPS)),
         )
     feet, teu, low, high = _LENGTHS[length]
     if feet == 45:
