@@ -51,6 +51,32 @@ def test_backup_then_restore_round_trip(demo_db_path, tmp_path):
     assert hubapp("check", "--db", demo_db_path).returncode == 0
 
 
+def test_a_backup_leaves_no_wal_beside_a_database_nobody_had_open(demo_db_path, tmp_path):
+    """A nightly `hubapp backup` (cron, often as root) left -wal and -shm owned by its account
+    beside the hub; desks of another account then opened it read-only."""
+    folder = demo_db_path.parent
+    (tmp_path / "nightly").mkdir()
+    for target in (tmp_path / "copy.db", f"{tmp_path / 'nightly'}/"):
+        result = hubapp("backup", "--db", demo_db_path, "-o", target)
+        assert result.returncode == 0, result.stderr
+        assert sorted(path.name for path in folder.iterdir() if path.name.startswith(
+            "demo.db")) == ["demo.db"], target
+    desk = sqlite3.connect(demo_db_path)  # a desk at work: its -wal is its own, kept
+    try:
+        desk.execute("PRAGMA journal_mode = WAL")
+        desk.execute("UPDATE service SET notes = 'held' WHERE id = 1")
+        desk.commit()
+        assert hubapp("backup", "--db", demo_db_path, "-o", tmp_path / "busy.db").returncode == 0
+        assert Path(f"{demo_db_path}-wal").exists()
+    finally:
+        desk.close()
+    copy = sqlite3.connect(tmp_path / "busy.db")
+    try:
+        assert copy.execute("SELECT notes FROM service WHERE id = 1").fetchone() == ("held",)
+    finally:
+        copy.close()
+
+
 def test_bad_files_are_one_line_errors_and_nothing_changes(demo_db_path, tmp_path):
     notes = tmp_path / "notes.db"
     notes.write_text("not a database")

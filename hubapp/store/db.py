@@ -317,20 +317,22 @@ def copy_database(source: Path, target: Path, target_name: Path | None = None) -
     """A consistent copy through SQLite's online backup API (safe while others write).
 
     An error names the file it concerns: the target (as target_name, if it is written under
-    a temporary name) for a full disk or a folder that cannot be written, else the source."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(str(target))
+    a temporary name) for a full disk or a folder that cannot be written, else the source.
+    A source nobody had open is left without a -wal and -shm, as reading() leaves it: a
+    nightly `hubapp backup`, often run as another account, left them owned by that account,
+    and a desk then opened the hub read-only."""
+    with reading(source) as src:
         try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    except sqlite3.Error as error:
-        text = str(error).lower()
-        written = any(needle in text for needle in _WRITING_ERRORS)
-        raise as_user_error(error, (target_name or target) if written else source) from error
-    finally:
-        src.close()
+            dst = sqlite3.connect(str(target))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        except sqlite3.Error as error:
+            text = str(error).lower()
+            written = any(needle in text for needle in _WRITING_ERRORS)
+            raise as_user_error(error, (target_name or target) if written else source) \
+                from error
 
 
 _WRITING_ERRORS = ("full", "readonly", "read-only", "unable to open", "disk i/o")
