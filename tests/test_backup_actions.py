@@ -173,6 +173,25 @@ def test_restore_is_not_done_when_the_user_says_no_or_the_file_is_bad(
     assert _count(demo_db_path) > 0
 
 
+def test_a_backup_cut_short_is_refused_in_a_backup_s_words(qtbot, main_window, demo_db_path,
+                                                            tmp_path, monkeypatch):
+    # "Database … is damaged; restore it from a backup" was said of the chosen backup.
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(demo_db_path.read_bytes()[:demo_db_path.stat().st_size // 2])
+    before = _count(demo_db_path)
+    _capture(monkeypatch, "pick_open_file", str(cut))
+    _capture(monkeypatch, "ask_yes_no", True)
+    errors = _capture(monkeypatch, "show_error")
+    main_window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(errors), timeout=BACKUP_WAIT_MS)
+    assert errors == [("Restore failed", f"{cut} is damaged or incomplete: it cannot be "
+                                         "restored; choose another backup. The database is "
+                                         "unchanged")]
+    assert _count(demo_db_path) == before
+    assert not (demo_db_path.parent / "backups").exists()
+    assert main_window.backups.restore_action.isEnabled()
+
+
 def test_automatic_backups_on_start_and_daily_but_not_on_an_unchanged_close(
         qtbot, main_window, app_ctx, demo_db_path, tmp_path):
     QSettings().setValue("backup/folder", str(tmp_path / "nightly"))

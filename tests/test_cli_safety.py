@@ -97,6 +97,20 @@ def test_bad_files_are_one_line_errors_and_nothing_changes(demo_db_path, tmp_pat
     assert notes.read_text() == "not a database"
 
 
+def test_a_backup_cut_short_is_refused_as_a_backup_not_as_the_hub(demo_db_path, tmp_path):
+    # It said "Database … is damaged; restore it from a backup" of the backup itself.
+    backup_file = tmp_path / "cut.db"
+    backup_file.write_bytes(demo_db_path.read_bytes()[:demo_db_path.stat().st_size // 2])
+    before = demo_db_path.read_bytes()
+    result = hubapp("restore", backup_file, "--db", demo_db_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"hubapp: error: {backup_file} is damaged or incomplete: it cannot be restored; "
+        "choose another backup. The database is unchanged\n")
+    assert demo_db_path.read_bytes() == before
+    assert not (demo_db_path.parent / "backups").exists()
+
+
 def test_a_backup_mistaken_for_a_restore_leaves_the_hub_as_it_was(demo_db_path, tmp_path):
     # It wrote the backup's data over the hub's, exit 0, with no copy kept.
     old = tmp_path / "hub-0301.db"

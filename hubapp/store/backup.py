@@ -30,8 +30,8 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError, InputError, o
 from hubapp.store.check import integrity_problems
 from hubapp.store import audit, server_backup
 from hubapp.store.db import (
-    BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, as_user_error, copy_database, inspect_file,
-    open_db, reading, transaction, upgrade_partials,
+    BUSY_TIMEOUT_MS, DISK_FULL, SQLITE_HEADER, DamagedDatabaseError, as_user_error,
+    copy_database, inspect_file, open_db, reading, transaction, upgrade_partials,
 )
 from hubapp.store.engine import database_name, is_server
 from hubapp.store.filesystem import is_database_file, logs_of
@@ -289,16 +289,24 @@ def _automatic_backups(folder: Path, db_path: Path) -> dict[dt.datetime, Path]:
 def verify(path: Path) -> None:
     """Raise DatabaseError unless path is a sound Hub Desk database this build can open."""
     path = Path(path)
-    if not inspect_file(path, create=False):
-        # An empty file (or one with no Hub Desk tables) would pass every check below and,
-        # restored, leave a hub with nothing in it, not even its users.
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "{path} holds no Hub Desk data: it is not a backup"), path=str(path))
     try:
-        with reading(path) as conn:
-            problems = integrity_problems(conn)
-    except sqlite3.Error as error:
-        raise as_user_error(error, path) from error
+        if not inspect_file(path, create=False):
+            # An empty file (or one with no Hub Desk tables) would pass every check below
+            # and, restored, leave a hub with nothing in it, not even its users.
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "{path} holds no Hub Desk data: it is not a backup"),
+                                path=str(path))
+        try:
+            with reading(path) as conn:
+                problems = integrity_problems(conn)
+        except sqlite3.Error as error:
+            raise as_user_error(error, path) from error
+    except DamagedDatabaseError as error:
+        # A copy cut short, most often. Worded for the hub's own file, it said "Database …
+        # is damaged; restore it from a backup": a backup, to be restored from a backup.
+        raise DamagedDatabaseError(QT_TRANSLATE_NOOP(
+            "messages", "{path} is damaged or incomplete: it cannot be restored; choose "
+                        "another backup. The database is unchanged"), path=str(path)) from error
     if problems:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is damaged ({problem}); it cannot be used"),
