@@ -683,6 +683,30 @@ def test_a_save_of_a_service_a_restore_took_away_names_the_restore(demo_db, demo
         refused.value, lambda context, text: words.get((context, text), text))
 
 
+def test_a_save_after_a_restore_is_still_named_by_whoever_saved_it_since(demo_db,
+                                                                        demo_db_path, tmp_path):
+    """The restore is named only while it is the newest change of the service: saved at
+    another desk since, that desk is who changed it after this desk's copy was opened."""
+    import dataclasses
+
+    from hubapp.store import services
+    from hubapp.store.services import EditConflict
+
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    held = services.list_day(demo_db, DEMO_END)[0].service
+    backup.restore(saved, demo_db_path, ANN)
+    sue = UserRecord("sue", CLERK)
+    services.save_service(demo_db, dataclasses.replace(
+        services.get_service(demo_db, held.id), notes="after the restore"),
+        services.list_moves(demo_db, held.id), sue)
+
+    with pytest.raises(EditConflict) as refused:
+        services.save_service(demo_db, dataclasses.replace(held, notes="stale"),
+                              services.list_moves(demo_db, held.id), UserRecord("li.na", CLERK))
+
+    assert str(refused.value).startswith("sue changed this service at ")
+
+
 def _read_only(monkeypatch, folder):
     """Writes into folder fail as on a read-only mount (root ignores chmod)."""
     real_replace, real_unlink = os.replace, Path.unlink

@@ -4,10 +4,11 @@ import datetime as dt
 import sqlite3
 import threading
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 
 from hubapp.domain.records import ChangeRecord
-from hubapp.store import audit, backup, day_close, open_db, reference, users
+from hubapp.store import audit, backup, day_close, open_db, reference, services, users
 from hubapp.store.users import ADMIN, SHELL_ADMIN, UserRecord
 from hubapp.ui import backup_actions, dialogs
 from hubapp.ui.main_window import MainWindow
@@ -141,6 +142,50 @@ def test_restore_asks_then_brings_the_backup_back(qtbot, main_window, app_ctx, d
     newest = audit.entries(app_ctx.db, limit=1)[0]
     assert (newest.user_name, newest.action, newest.entity_id) == (
         app_ctx.user, "restore", "saved.db")
+
+
+@pytest.mark.parametrize("saved_before_the_backup", [True, False])
+def test_edits_to_a_service_a_restore_set_back_are_refused_in_the_restore_s_words(
+        qtbot, main_window, app_ctx, demo_db_path, tmp_path, monkeypatch,
+        saved_before_the_backup):
+    # The refusal named the service's newest entry in the restored log, older than when it
+    # was opened ("desk changed this service at … after you opened it", this desk's own
+    # save), or, with none there, "? changed this service at ? ()".
+    screen = main_window.day_screen
+    screen.set_day(DEMO_END)
+    screen.table.setCurrentIndex(screen.table.model().index(0, 0))
+    opened = screen._service
+
+    def type_notes(text, save):
+        screen.form.notes.setFocus()
+        screen.form.notes.selectAll()
+        qtbot.keyClicks(screen.form.notes, text)
+        if save:
+            qtbot.keyClick(screen.form.notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    if saved_before_the_backup:
+        type_notes("in the backup", save=True)
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    type_notes("saved after the backup", save=True)
+    type_notes("typed, not saved", save=False)
+    _capture(monkeypatch, "pick_open_file", str(saved))
+    _capture(monkeypatch, "ask_yes_no", True)
+    infos = _capture(monkeypatch, "show_info")
+    main_window.backups.restore_action.trigger()
+    qtbot.waitUntil(lambda: bool(infos), timeout=BACKUP_WAIT_MS)
+    restored = audit.last_restore(app_ctx.db)
+    errors = _capture(monkeypatch, "show_error")
+
+    qtbot.keyClick(screen.form.notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert errors == [("Not saved", (
+        f"The database was restored from saved.db by {app_ctx.user} at "
+        f"{restored.at.astimezone():%Y-%m-%d %H:%M}, after you opened this service; your "
+        "changes were not saved and are still on screen. Note them, press Revert to see the "
+        "service as the backup has it, and enter them again"))]
+    assert screen.form.notes.text() == "typed, not saved"
+    assert services.get_service(app_ctx.db, opened.id).notes == (
+        "in the backup" if saved_before_the_backup else opened.notes)
 
 
 def test_only_an_admin_is_offered_back_up_and_restore(qtbot, app_ctx):

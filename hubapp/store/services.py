@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from hubapp.domain.audit import Actor, AuditWord, changed_fields
+from hubapp.domain.audit import Actor, AuditEntryRecord, AuditWord, changed_fields
 from hubapp.domain.errors import QT_TRANSLATE_NOOP, HubError, Listing
 from hubapp.domain.records import (
     ChangeRecord, ContainerHistoryRecord, ContainerMoveRecord, Direction, ServiceRecord,
@@ -301,18 +301,26 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
     if rows and rows[0]["version"] == version:
         return
     last = audit.last_change(db, "service", service_id)
+    restore = audit.last_restore(db)
+    if restore is not None:
+        # A restore at another desk went back past the service: its own entries, if any,
+        # are older than the restore's.
+        if not rows and (last is None or restore.id > last.id):
+            raise _restored(restore, QT_TRANSLATE_NOOP(
+                "messages", "The database was restored from {file} by {user} at {at}; this "
+                            "service is not in it: your changes were not saved"))
+        # Or set it back to the backup's version: the restore's entry is numbered above
+        # every version it brought back, and a write since would number the service above
+        # it. Its own newest entry is then older than this desk's copy, often its own save.
+        if rows and rows[0]["version"] < restore.id:
+            raise _restored(restore, QT_TRANSLATE_NOOP(
+                "messages", "The database was restored from {file} by {user} at {at}, after "
+                            "you opened this service; your changes were not saved and are "
+                            "still on screen. Note them, press Revert to see the service as "
+                            "the backup has it, and enter them again"))
     who = Actor("audit", last.user_name) if last else "?"
     at = audit.local_minute(last.at) if last else "?"
     if not rows:
-        restore = audit.last_restore(db)
-        # A restore at another desk went back past the service: its own entries, if any,
-        # are older than the restore's.
-        if restore is not None and (last is None or restore.id > last.id):
-            raise EditConflict(QT_TRANSLATE_NOOP(
-                "messages", "The database was restored from {file} by {user} at {at}; this "
-                            "service is not in it: your changes were not saved"),
-                file=restore.entity_id, user=Actor("audit", restore.user_name),
-                at=audit.local_minute(restore.at))
         raise EditConflict(QT_TRANSLATE_NOOP(
             "messages", "{user} deleted this service at {at}, after you opened it; your "
                         "changes were not saved"), user=who, at=at)
@@ -327,6 +335,12 @@ def _ensure_unchanged(db: Database, service_id: int, version: int) -> None:
                     "your changes were not saved and are still on screen. Note them, press "
                     "Revert to see the service as it is now, and enter them again"),
         user=who, at=at, fields=changed)
+
+
+def _restored(restore: AuditEntryRecord, template: str) -> EditConflict:
+    return EditConflict(template, file=restore.entity_id,
+                        user=Actor("audit", restore.user_name),
+                        at=audit.local_minute(restore.at))
 
 
 def _snapshot(db: Database, service_id: int) -> dict:
