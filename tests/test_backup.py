@@ -608,6 +608,28 @@ def test_a_restore_the_full_disk_stops_says_so_and_leaves_no_copy_behind(
     assert _dump(demo_db_path) == before
 
 
+def test_a_restore_the_full_disk_stops_while_it_writes_the_database_says_the_restore_s_words(
+        demo_db_path, tmp_path, monkeypatch):
+    """Full only at the last step, the copy into the database itself, it said a save's
+    "… is full: nothing was saved"."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    before = _dump(demo_db_path)
+    copy_into = backup._copy_into
+
+    def full_in_the_database(source, target):
+        if target.name.endswith(".restoring"):
+            return copy_into(source, target)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "_copy_into", full_in_the_database)
+    with pytest.raises(DatabaseError) as refused:
+        backup.restore(saved, demo_db_path, ANN)
+    assert str(refused.value) == (f"The disk holding {tmp_path} is full: the restore was "
+                                  "not made, and the database is as it was")
+    assert list((tmp_path / "backups").iterdir()) == []
+    assert _dump(demo_db_path) == before
+
+
 def test_a_backup_the_full_disk_stops_says_the_data_is_safe(demo_db_path, tmp_path,
                                                             monkeypatch):
     from hubapp.store.db import as_user_error

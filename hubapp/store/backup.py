@@ -424,7 +424,8 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
                 if "malformed" not in str(error) and "not a database" not in str(error):
                     if kept is not None:  # the database is as it was (busy, full disk)
                         _remove_with_logs(kept)
-                    raise as_user_error(error, db_path) from error
+                    with _full_disk_said(_RESTORE_NOT_MADE):
+                        raise as_user_error(error, db_path) from error
                 # The current file is too damaged to write into page by page (it is
                 # kept above): put the backup in its place whole.
                 _replace_file(staged, db_path)
