@@ -384,6 +384,31 @@ def test_a_logged_in_admin_restores_over_a_damaged_database(demo_db, demo_db_pat
     assert _dump(broken) == _dump(saved)
 
 
+def test_a_damaged_database_reached_through_a_link_is_replaced_and_the_link_kept(
+        demo_db_path, tmp_path):
+    """The link was replaced by a file of its own: the file every other desk and script
+    opens stayed damaged, and its log was left beside it to be played into the next one."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    real = tmp_path / "real" / "hub.db"
+    real.parent.mkdir()
+    data = bytearray(saved.read_bytes())
+    data[:16] = b"X" * 16
+    real.write_bytes(bytes(data))
+    Path(f"{real}-wal").write_bytes(b"the damaged file's log")
+    link = tmp_path / "desk" / "hub.db"
+    link.parent.mkdir()
+    link.symlink_to(real)
+
+    kept = backup.restore(saved, link, ANN)
+
+    assert link.is_symlink() and link.resolve() == real
+    assert _dump(real) == _dump(saved)
+    assert not Path(f"{real}-wal").exists()
+    assert Path(f"{kept}-wal").read_bytes() == b"the damaged file's log"
+    assert kept.parent == link.parent / "backups"
+    assert sorted(path.name for path in real.parent.iterdir()) == ["hub.db"]
+
+
 def test_a_save_made_while_a_restore_runs_gets_no_id_the_restore_gives_again(
         demo_db, demo_db_path, tmp_path, monkeypatch):
     # Read before the restore checked the backup and kept the current file, the newest id
@@ -672,6 +697,21 @@ def test_each_start_removes_what_killed_backups_upgrades_and_restores_left(demo_
 
     assert not [path for path in killed if path.exists()]
     assert all(path.exists() for path in running + users_own + [made])
+
+
+def test_each_start_removes_what_a_killed_restore_left_beside_the_file_a_link_names(
+        demo_db_path, tmp_path):
+    link = tmp_path / "desk" / "hub.db"
+    link.parent.mkdir()
+    link.symlink_to(demo_db_path)
+    killed = demo_db_path.with_name("demo.db.restoring")
+    killed.write_bytes(b"x" * 4096)
+    an_hour_ago = time.time() - 3600
+    os.utime(killed, (an_hour_ago, an_hour_ago))
+
+    backup.automatic_backup(link)
+
+    assert not killed.exists()
 
 
 @pytest.mark.parametrize("restorer, english, chinese", [

@@ -226,8 +226,9 @@ def automatic_backup(db_path: Path, folder: Path | None = None,
     folder = backup_folder(db_path, folder)
     now = now or dt.datetime.now()
     # First, as this runs on every start: on a disk they filled, the backup needs the room.
-    remove_stale(db_path.parent, re.compile(
-        f"{upgrade_partials(db_path)}|{re.escape(_staged(db_path).name)}(-journal|-wal|-shm)?"))
+    staged = _staged(db_path)
+    remove_stale(db_path.parent, re.compile(upgrade_partials(db_path)))
+    remove_stale(staged.parent, re.compile(f"{re.escape(staged.name)}(-journal|-wal|-shm)?"))
     _make_folder(folder)
     target = backup_to(db_path, folder / _stamped_name(db_path, folder, now))
     rotate(folder, db_path)
@@ -393,9 +394,12 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "{path} is the database itself, not a backup of it"),
                             path=str(backup_file))
-    if not db_path.parent.is_dir():
+    # Through a link, the file it names is restored and the link kept, as every desk and
+    # script reaching that file by another path must see the restore.
+    live = db_path.resolve()
+    if not live.parent.is_dir():
         raise DatabaseError(QT_TRANSLATE_NOOP(
-            "messages", "Folder {folder} does not exist"), folder=str(db_path.parent))
+            "messages", "Folder {folder} does not exist"), folder=str(live.parent))
     with _full_disk_said(_RESTORE_NOT_MADE):
         kept = _keep_current(db_path, backup_folder(db_path, folder))
     if kept is not None:  # saved while the restore checked
@@ -403,32 +407,32 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
     # The backup is upgraded and its restore entry written in a copy beside the database,
     # which then goes in as one write: a restore killed half-way leaves either the old data
     # or the backup's with the entry that keeps row versions from being given again.
-    staged = _staged(db_path)
+    staged = _staged(live)
     try:
         try:
             _remove_with_logs(staged)  # left by a restore that was killed
             with _full_disk_said(_RESTORE_NOT_MADE):
-                _stage(backup_file, staged, db_path, by, newest)
+                _stage(backup_file, staged, live, by, newest)
         except BaseException:
             # The database is untouched yet: its copy would only fill the disk, one more
             # with each try.
             if kept is not None:
                 _remove_with_logs(kept)
             raise
-        if kept is None and not db_path.exists():
-            _replace_file(staged, db_path)
+        if kept is None and not live.exists():
+            _replace_file(staged, live)
         else:
             try:
-                _copy_into(staged, db_path)
+                _copy_into(staged, live)
             except sqlite3.DatabaseError as error:
                 if "malformed" not in str(error) and "not a database" not in str(error):
                     if kept is not None:  # the database is as it was (busy, full disk)
                         _remove_with_logs(kept)
                     with _full_disk_said(_RESTORE_NOT_MADE):
-                        raise as_user_error(error, db_path) from error
+                        raise as_user_error(error, live) from error
                 # The current file is too damaged to write into page by page (it is
                 # kept above): put the backup in its place whole.
-                _replace_file(staged, db_path)
+                _replace_file(staged, live)
             except BaseException:
                 # Stopped (Ctrl+C while waiting for another desk): the copy written in one
                 # transaction is rolled back, and a kept copy named "before restore" would
@@ -442,7 +446,10 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
 
 
 def _staged(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".restoring")
+    """Where a restore readies the backup's data: beside the file itself (through a link, the
+    file it names), on its disk, so that the rename replacing a damaged one stays there."""
+    real = db_path.resolve()
+    return real.with_name(real.name + ".restoring")
 
 
 def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
@@ -475,8 +482,8 @@ def _keep_current(db_path: Path, folder: Path) -> Path | None:
         except DatabaseError:
             # Damaged: keep its bytes exactly (with its log) rather than a copy
             # SQLite would have to read.
-            for suffix in ("", "-wal"):
-                source = Path(f"{db_path}{suffix}")
+            for suffix in ("", "-wal"):  # through a link, its -wal is beside the file
+                source = Path(f"{db_path.resolve()}{suffix}")
                 if source.exists():
                     _copy_bytes(source, Path(f"{target}{suffix}"))
             return target
