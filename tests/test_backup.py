@@ -465,6 +465,53 @@ def test_a_restore_killed_right_after_the_copy_leaves_its_entry_with_the_data(
     assert _dump(demo_db_path) == _dump(saved)
 
 
+def test_a_restore_killed_before_it_wrote_leaves_no_copy_saying_a_restore_was_made(
+        demo_db_path, tmp_path):
+    """Its copy of the data as it was stayed as backups/…-before-restore-….db for good."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    before = _dump(demo_db_path)
+    killed_while_staging = ("import os, sys\n"
+                            "from hubapp.store import backup, users\n"
+                            "backup._stage = lambda *args: os._exit(9)\n"
+                            "backup.restore(sys.argv[1], sys.argv[2], "
+                            "users.UserRecord('ann', users.ADMIN))\n")
+
+    killed = subprocess.run([sys.executable, "-c", killed_while_staging, str(saved),
+                             str(demo_db_path)], check=False)
+
+    assert killed.returncode == 9
+    assert _dump(demo_db_path) == before
+    folder = tmp_path / "backups"
+    left = list(folder.iterdir())
+    assert [path.name for path in left if not path.name.endswith(".db.partial")] == []
+    an_hour_ago = time.time() - 3600
+    os.utime(left[0], (an_hour_ago, an_hour_ago))
+    made = backup.automatic_backup(demo_db_path)
+    assert list(folder.iterdir()) == [made]
+
+
+def test_a_restore_made_whose_copy_cannot_be_named_says_where_it_is(demo_db_path, tmp_path,
+                                                                    monkeypatch):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    folder = tmp_path / "kept"
+    stage = backup._stage
+
+    def folder_turns_read_only(*args):
+        _read_only(monkeypatch, folder)
+        return stage(*args)
+
+    monkeypatch.setattr(backup, "_stage", folder_turns_read_only)
+    with pytest.raises(DatabaseError) as refused:
+        backup.restore(saved, demo_db_path, ANN, folder)
+
+    [partial] = folder.iterdir()
+    assert str(refused.value) == (
+        f"The restore was made, but the copy of the data from before it cannot be named "
+        f"{str(partial).removesuffix('.partial')}: the disk is read-only. It is {partial}: "
+        "move it elsewhere, as Hub Desk removes unfinished files at a later start")
+    assert _dump(demo_db_path) == _dump(saved)
+
+
 def test_hubs_named_alike_backing_up_into_one_folder_keep_their_own_backups(demo_db_path,
                                                                            tmp_path):
     shared = tmp_path / "shared-backups"
@@ -601,7 +648,7 @@ def test_keeping_a_damaged_database_before_a_restore_keeps_the_window_s_locks(de
     try:
         settings.load(window)
         kept = backup._keep_current(demo_db_path, tmp_path / "kept")
-        assert kept.exists() and kept.name.startswith("demo-before-restore-")
+        assert kept.partial.exists() and kept.path.name.startswith("demo-before-restore-")
         assert_window_and_other_desks_see_each_other(window, demo_db_path)
     finally:
         window.close()
@@ -655,6 +702,24 @@ def test_a_restore_the_full_disk_stops_while_it_writes_the_database_says_the_res
     assert _dump(demo_db_path) == before
 
 
+def test_a_restore_the_full_disk_stops_while_it_keeps_the_data_names_the_backups_folder(
+        demo_db_path, tmp_path, monkeypatch):
+    from hubapp.store.db import as_user_error
+
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+
+    def full(source, target, target_name=None):  # what copy_database makes of SQLite's
+        raise as_user_error(sqlite3.OperationalError("database or disk is full"),
+                            target_name or target)
+
+    monkeypatch.setattr(backup, "copy_database", full)
+    with pytest.raises(DatabaseError) as refused:
+        backup.restore(saved, demo_db_path, ANN)
+    assert str(refused.value) == (f"The disk holding {tmp_path / 'backups'} is full: the "
+                                  "restore was not made, and the database is as it was")
+    assert list((tmp_path / "backups").iterdir()) == []
+
+
 def test_a_backup_the_full_disk_stops_says_the_data_is_safe(demo_db_path, tmp_path,
                                                             monkeypatch):
     from hubapp.store.db import as_user_error
@@ -681,6 +746,7 @@ def test_each_start_removes_what_killed_backups_upgrades_and_restores_left(demo_
               folder / "demo-20260301-0800.db.partial",  # Back up now…'s suggested name
               folder / "demo-20260301-0800.db.partial-journal",
               folder / "demo-before-restore-20260301-080000.db.partial",
+              folder / "demo-before-restore-20260301-080000.db.partial-wal",
               beside / f"{upgrade}.partial", beside / f"{upgrade}.partial-journal",
               beside / "demo.db.restoring", beside / "demo.db.restoring-wal"]
     running = [folder / "demo-before-restore-20260305-080000.db.partial",
@@ -771,7 +837,7 @@ def test_a_save_after_a_restore_is_still_named_by_whoever_saved_it_since(demo_db
 
 def _read_only(monkeypatch, folder):
     """Writes into folder fail as on a read-only mount (root ignores chmod)."""
-    real_replace, real_unlink = os.replace, Path.unlink
+    real_replace, real_unlink, real_touch = os.replace, Path.unlink, Path.touch
 
     def replace(source, target, **kw):
         if Path(target).parent == folder:
@@ -783,8 +849,14 @@ def _read_only(monkeypatch, folder):
             raise OSError(errno.EROFS, "Read-only file system", str(path))
         return real_unlink(path, missing_ok=missing_ok)
 
+    def touch(path, **kw):
+        if path.parent == folder:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_touch(path, **kw)
+
     monkeypatch.setattr(os, "replace", replace)
     monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(Path, "touch", touch)
 
 
 def _marked(_context, text):

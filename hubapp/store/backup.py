@@ -167,23 +167,24 @@ _HEADER_LENGTH, _VERSIONS, _WAL_MODE = 20, slice(18, 20), 2
 
 def _write_backup(db_path: Path, target: Path) -> None:
     """A verified copy of db_path as target, whole; an OSError is the caller's to word."""
-
-    def make(partial: Path) -> None:
-        # Made before SQLite writes to it: of a folder it cannot write in, SQLite says only
-        # "unable to open", which reads as a database that cannot be used, not a copy; the
-        # system says why (permission denied, a read-only drive).
-        partial.touch(exist_ok=False)
-        copy_database(db_path, partial, target)
-        _leave_wal_mode(partial)
-        try:
-            verify(partial)
-        except DatabaseError as error:
-            # The copy is consistent: what is wrong with it is wrong with the database.
-            raise DatabaseError(error.template, **(error.values | {"path": str(db_path)})) \
-                from error
-
     with _full_disk_said(_BACKUP_NOT_MADE):
-        write_whole(target, make)
+        write_whole(target, lambda partial: _write_copy(db_path, partial, target))
+
+
+def _write_copy(db_path: Path, partial: Path, target: Path) -> None:
+    """A verified copy of db_path as partial, a new file to be named target."""
+    # Made before SQLite writes to it: of a folder it cannot write in, SQLite says only
+    # "unable to open", which reads as a database that cannot be used, not a copy; the
+    # system says why (permission denied, a read-only drive).
+    partial.touch(exist_ok=False)
+    copy_database(db_path, partial, target)
+    _leave_wal_mode(partial)
+    try:
+        verify(partial)
+    except DatabaseError as error:
+        # The copy is consistent: what is wrong with it is wrong with the database.
+        raise DatabaseError(error.template, **(error.values | {"path": str(db_path)})) \
+            from error
 
 
 def series(db_path: Path, folder: Path) -> str:
@@ -320,8 +321,8 @@ def restore(backup_file: Path, db_path: Path, by: UserRecord,
 
     Only an admin may: a restore throws away every later change and reopens closed days.
     What the database holds is kept before anything is written to it: a file as
-    `<db name>-before-restore-TIME.db` in its backups folder, a server's as a dump beside
-    backup_file. A backup that is not a sound Hub Desk database is refused untouched. The restored
+    `<db name>-before-restore-TIME.db` in its backups folder (so named once the restore is
+    made), a server's as a dump beside backup_file. A backup that is not a sound Hub Desk database is refused untouched. The restored
     database's audit log is the backup's, so the restore itself is recorded in it after; in
     a file, that entry goes in with the backup's data in one write, on a server before the
     desks may save again.
@@ -403,46 +404,41 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
     with _full_disk_said(_RESTORE_NOT_MADE):
         kept = _keep_current(db_path, backup_folder(db_path, folder))
     if kept is not None:  # saved while the restore checked
-        newest = max(newest, _newest_entry(kept))
+        newest = max(newest, _newest_entry(kept.partial))
     # The backup is upgraded and its restore entry written in a copy beside the database,
     # which then goes in as one write: a restore killed half-way leaves either the old data
     # or the backup's with the entry that keeps row versions from being given again.
     staged = _staged(live)
     try:
-        try:
-            _remove_with_logs(staged)  # left by a restore that was killed
-            with _full_disk_said(_RESTORE_NOT_MADE):
-                _stage(backup_file, staged, live, by, newest)
-        except BaseException:
-            # The database is untouched yet: its copy would only fill the disk, one more
-            # with each try.
-            if kept is not None:
-                _remove_with_logs(kept)
-            raise
-        if kept is None and not live.exists():
-            _replace_file(staged, live)
-        else:
-            try:
-                _copy_into(staged, live)
-            except sqlite3.DatabaseError as error:
-                if "malformed" not in str(error) and "not a database" not in str(error):
-                    if kept is not None:  # the database is as it was (busy, full disk)
-                        _remove_with_logs(kept)
-                    with _full_disk_said(_RESTORE_NOT_MADE):
-                        raise as_user_error(error, live) from error
-                # The current file is too damaged to write into page by page (it is
-                # kept above): put the backup in its place whole.
+        _remove_with_logs(staged)  # left by a restore that was killed
+        with _full_disk_said(_RESTORE_NOT_MADE):
+            _stage(backup_file, staged, live, by, newest)
+            if kept is None and not live.exists():
                 _replace_file(staged, live)
-            except BaseException:
-                # Stopped (Ctrl+C while waiting for another desk): the copy written in one
-                # transaction is rolled back, and a kept copy named "before restore" would
-                # say a restore was made.
-                if kept is not None:
-                    _remove_with_logs(kept)
-                raise
+            else:
+                _write_over(staged, live)
+    except BaseException:
+        # Not restored (a full disk, a busy database, Ctrl+C while waiting for another desk):
+        # the database is as it was, a copy into it rolled back. Its copy would say a restore
+        # was made, and fill the disk, one more with each try.
+        if kept is not None:
+            _remove_with_logs(kept.partial)
+        raise
     finally:
         _remove_with_logs(staged)
-    return kept
+    return None if kept is None else kept.named()
+
+
+def _write_over(staged: Path, live: Path) -> None:
+    """staged's data into the database file live in one transaction."""
+    try:
+        _copy_into(staged, live)
+    except sqlite3.DatabaseError as error:
+        if "malformed" not in str(error) and "not a database" not in str(error):
+            raise as_user_error(error, live) from error
+        # The current file is too damaged to write into page by page (its bytes are kept):
+        # put the backup in its place whole.
+        _replace_file(staged, live)
 
 
 def _staged(db_path: Path) -> Path:
@@ -470,29 +466,66 @@ def _stage(backup_file: Path, staged: Path, db_path: Path, by: UserRecord,
     verify(staged)
 
 
-def _keep_current(db_path: Path, folder: Path) -> Path | None:
+@dataclasses.dataclass(frozen=True)
+class _Kept:
+    """The data as it was before a restore, in path once the restore is made. Until then it is
+    written as partial: a restore killed before leaves no copy saying a restore was made, only
+    a partial file the next start sweeps (rotate)."""
+
+    path: Path
+
+    @property
+    def partial(self) -> Path:
+        return self.path.with_name(self.path.name + ".partial")
+
+    def named(self) -> Path:
+        """path, the copy given its name (with the log kept beside a damaged file's bytes)."""
+        try:
+            for suffix in ("", "-wal"):
+                partial = Path(f"{self.partial}{suffix}")
+                if partial.exists():
+                    os.replace(partial, f"{self.path}{suffix}")
+        except OSError as error:
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "messages", "The restore was made, but the copy of the data from before it "
+                            "cannot be named {path}: {reason}. It is {partial}: move it "
+                            "elsewhere, as Hub Desk removes unfinished files at a later start"),
+                                path=str(self.path), reason=os_reason(error),
+                                partial=str(self.partial)) from error
+        return self.path
+
+
+def _keep_current(db_path: Path, folder: Path) -> _Kept | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     stamp = dt.datetime.now().strftime(_STAMP)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = free_name(folder, f"{backup_name(db_path)}-before-restore-{stamp}", ".db")
+        kept = _Kept(free_name(folder, f"{backup_name(db_path)}-before-restore-{stamp}", ".db"))
         try:
-            verify(db_path)
-        except DatabaseError:
-            # Damaged: keep its bytes exactly (with its log) rather than a copy
-            # SQLite would have to read.
-            for suffix in ("", "-wal"):  # through a link, its -wal is beside the file
-                source = Path(f"{db_path.resolve()}{suffix}")
-                if source.exists():
-                    _copy_bytes(source, Path(f"{target}{suffix}"))
-            return target
-        _write_backup(db_path, target)  # verified above: sound, and not the copy's name
-        return target
+            _copy_current(db_path, kept)
+        except BaseException:
+            _remove_with_logs(kept.partial)  # cut short (a full disk): it would only fill it
+            raise
     except OSError as error:
         raise _os_error(QT_TRANSLATE_NOOP(
             "messages", "Cannot keep a copy of {path} before restoring: {reason}; nothing was "
                         "restored"), db_path, error) from error
+    return kept
+
+
+def _copy_current(db_path: Path, kept: _Kept) -> None:
+    try:
+        verify(db_path)
+    except DatabaseError:
+        # Damaged: keep its bytes exactly (with its log) rather than a copy
+        # SQLite would have to read.
+        for suffix in ("", "-wal"):  # through a link, its -wal is beside the file
+            source = Path(f"{db_path.resolve()}{suffix}")
+            if source.exists():
+                _copy_bytes(source, Path(f"{kept.partial}{suffix}"))
+        return
+    _write_copy(db_path, kept.partial, kept.path)  # verified above: sound
 
 
 _BACKUP_NOT_MADE = QT_TRANSLATE_NOOP(
@@ -510,13 +543,10 @@ def _full_disk_said(template: str) -> Iterator[None]:
     try:
         yield
     except DatabaseError as error:
-        if error.template == DISK_FULL:
-            folder = str(Path(error.values["path"]).parent)
-        elif error.template == _BACKUP_NOT_MADE:  # the copy a restore keeps first
-            folder = error.values["folder"]
-        else:
+        if error.template != DISK_FULL:
             raise
-        raise DatabaseError(template, folder=folder) from error
+        raise DatabaseError(template, folder=str(Path(error.values["path"]).parent)) \
+            from error
 
 
 def _copy_bytes(source: Path, target: Path) -> None:

@@ -16,8 +16,9 @@ from hubapp.domain.errors import QT_TRANSLATE_NOOP, DatabaseError
 T = TypeVar("T")
 
 # The names write_whole writes under until the file is whole, as a pattern's tail: with the
-# journal SQLite keeps beside a partial copy.
-PARTIAL = r"\.partial(-journal)?"
+# journal SQLite keeps beside a partial copy, and the log a restore keeps beside a damaged
+# database's bytes.
+PARTIAL = r"\.partial(-journal|-wal)?"
 # A file a job writes, untouched this long, was left by a killed one, not by one another desk
 # is still making (whose integrity check can read a big file for minutes).
 STALE_SECONDS = 30 * 60
