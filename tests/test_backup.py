@@ -279,8 +279,8 @@ def test_a_restore_to_a_new_file_stopped_half_way_leaves_no_file(demo_db_path, t
     new.parent.mkdir()
     copy_into = backup._copy_into
 
-    def killed(source, target):
-        copy_into(source, target)
+    def killed(source, target, **kwargs):
+        copy_into(source, target, **kwargs)
         target.write_bytes(target.read_bytes()[:4096])  # as a kill would leave it
         raise KeyboardInterrupt
 
@@ -426,13 +426,103 @@ def test_a_save_made_while_a_restore_runs_gets_no_id_the_restore_gives_again(
     assert audit.entries(demo_db, limit=1)[0].id == audit.newest_id(open_db(kept)) + 1
 
 
+def _another_desk_saves(db_path):
+    """A write committed at another desk; returns its audit entry's id."""
+    desk = open_db(db_path)
+    try:
+        with transaction(desk):
+            audit.record(desk, "sue", "update", "setting", "during the restore", None, None)
+        return audit.newest_id(desk)
+    finally:
+        desk.close()
+
+
+def _newest_entry(path):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT id, user_name FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+
+
+def test_a_save_another_desk_commits_while_a_restore_stages_is_in_the_copy_kept(
+        demo_db_path, tmp_path, monkeypatch):
+    """It was in neither the restored data nor the copy kept, and the restore's entry took
+    its id again: a desk that had seen that id never heard of the restore."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    stage = backup._stage
+    saves = []
+
+    def another_desk_saves_first(*args):
+        if not saves:
+            saves.append(_another_desk_saves(demo_db_path))
+        return stage(*args)
+
+    monkeypatch.setattr(backup, "_stage", another_desk_saves_first)
+    kept = backup.restore(saved, demo_db_path, ANN)
+
+    assert _newest_entry(kept) == (saves[0], "sue")
+    assert _newest_entry(demo_db_path) == (saves[0] + 1, "ann")
+    assert _dump(demo_db_path) == _dump(saved)
+    assert list(kept.parent.iterdir()) == [kept]
+
+
+def test_a_restore_gives_way_to_a_desk_that_saves_on(demo_db_path, tmp_path, monkeypatch):
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    stage = backup._stage
+    saves = []
+
+    def another_desk_saves_each_time(*args):
+        saves.append(_another_desk_saves(demo_db_path))
+        return stage(*args)
+
+    monkeypatch.setattr(backup, "_stage", another_desk_saves_each_time)
+    with pytest.raises(DatabaseError) as refused:
+        backup.restore(saved, demo_db_path, ANN)
+
+    assert str(refused.value) == (f"Other desks kept saving to {demo_db_path} while the "
+                                  "restore ran: nothing was restored. Try again once they are "
+                                  "closed")
+    assert len(saves) == 3 and _newest_entry(demo_db_path) == (saves[-1], "sue")
+    assert list((tmp_path / "backups").iterdir()) == []
+    assert not [path for path in tmp_path.iterdir() if ".restoring" in path.name]
+
+
+def test_a_restore_looks_for_other_desks_saves_while_none_can_save(demo_db_path, tmp_path,
+                                                                   monkeypatch):
+    """Looked for before the copy into the database took its write lock, a save could still
+    come between."""
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    copy_into = backup._copy_into
+    refused = []
+
+    def another_desk_tries_to_save_as_the_restore_looks(source, target, under_lock=None):
+        def look():
+            desk = sqlite3.connect(target, timeout=0)
+            try:
+                desk.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                refused.append(str(error))
+            finally:
+                desk.close()
+            under_lock()
+
+        return copy_into(source, target, under_lock=under_lock and look)
+
+    monkeypatch.setattr(backup, "_copy_into", another_desk_tries_to_save_as_the_restore_looks)
+    backup.restore(saved, demo_db_path, ANN)
+
+    assert refused == ["database is locked"]
+
+
 _KILLED_RESTORE = """
 import os, sys
 from hubapp.store import backup, users
 copy_into = backup._copy_into
 
-def killed_after_the_copy(source, target):
-    copy_into(source, target)
+def killed_after_the_copy(source, target, **kwargs):
+    copy_into(source, target, **kwargs)
     if target.name == {live!r}:
         os._exit(9)
 
@@ -661,9 +751,9 @@ def test_a_restore_the_full_disk_stops_says_so_and_leaves_no_copy_behind(
     before = _dump(demo_db_path)
     copy_into = backup._copy_into
 
-    def full_beside_the_database(source, target):
+    def full_beside_the_database(source, target, **kwargs):
         if not target.name.endswith(".restoring"):
-            return copy_into(source, target)
+            return copy_into(source, target, **kwargs)
         with contextlib.closing(sqlite3.connect(source)) as src, \
                 contextlib.closing(sqlite3.connect(target)) as dst:
             dst.execute("PRAGMA max_page_count = 2")  # as a full disk stops SQLite
@@ -688,9 +778,9 @@ def test_a_restore_the_full_disk_stops_while_it_writes_the_database_says_the_res
     before = _dump(demo_db_path)
     copy_into = backup._copy_into
 
-    def full_in_the_database(source, target):
+    def full_in_the_database(source, target, **kwargs):
         if target.name.endswith(".restoring"):
-            return copy_into(source, target)
+            return copy_into(source, target, **kwargs)
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(backup, "_copy_into", full_in_the_database)
@@ -982,9 +1072,9 @@ def test_a_restore_stopped_while_it_waits_keeps_no_copy_named_before_restore(
     before = _dump(demo_db_path)
     copy_into = backup._copy_into
 
-    def stopped_over_the_database(source, target):
+    def stopped_over_the_database(source, target, **kwargs):
         if target.name.endswith(".restoring"):
-            return copy_into(source, target)
+            return copy_into(source, target, **kwargs)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(backup, "_copy_into", stopped_over_the_database)

@@ -469,6 +469,32 @@ def test_other_desks_hear_of_a_restore_and_of_the_saves_after_it(
     assert announced == [ChangeRecord("restore")]
 
 
+def test_a_desk_that_saw_a_save_made_while_a_restore_ran_hears_of_the_restore(
+        qtbot, main_window, demo_db_path, tmp_path, monkeypatch):
+    """The restore's entry took the save's id again: this desk, having seen that id, waited
+    for a newer one and kept showing data no longer there."""
+    ctx = main_window.ctx
+    saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
+    announced, saves = [], []
+    ctx.signals.data_changed.connect(lambda change, initiator: announced.append(change))
+    stage = backup._stage
+
+    def a_third_desk_saves_meanwhile(*args):
+        if not saves:
+            sue_desk = open_db(demo_db_path)
+            saves.append(reference.set_retired(sue_desk, 2, True, UserRecord("sue", ADMIN)))
+            sue_desk.close()
+            main_window.watcher.look()  # this desk's poll falls meanwhile
+        return stage(*args)
+
+    monkeypatch.setattr(backup, "_stage", a_third_desk_saves_meanwhile)
+    backup.restore(saved, demo_db_path, UserRecord("ann", ADMIN))
+    assert announced and ChangeRecord("restore") not in announced
+    announced.clear()
+    main_window.watcher.look()
+    assert announced == [ChangeRecord("restore")]
+
+
 def test_after_a_restore_the_day_offers_the_restored_lists(qtbot, main_window, app_ctx,
                                                           demo_db_path, tmp_path, monkeypatch):
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")

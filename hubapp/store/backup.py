@@ -22,7 +22,7 @@ import socket
 import sqlite3
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -401,6 +401,35 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
     if not live.parent.is_dir():
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "messages", "Folder {folder} does not exist"), folder=str(live.parent))
+    for _try in range(_TRIES):
+        try:
+            return _restore_over(backup_file, db_path, live, by, folder, newest)
+        except _SavedMeanwhile as saved:
+            newest = saved.newest
+    raise DatabaseError(QT_TRANSLATE_NOOP(
+        "messages", "Other desks kept saving to {path} while the restore ran: nothing was "
+                    "restored. Try again once they are closed"), path=str(db_path))
+
+
+# How many times a restore starts over for another desk's save before it gives way: each try
+# keeps and stages the data anew, seconds on a big hub, so a desk that saved within each is
+# saving on.
+_TRIES = 3
+
+
+class _SavedMeanwhile(Exception):
+    """A write committed to the database after the restore kept its data: the copy lacks
+    it, and the restore's entry would take its id again, numbered after `newest` only."""
+
+    def __init__(self, newest: int) -> None:
+        super().__init__(newest)
+        self.newest = newest
+
+
+def _restore_over(backup_file: Path, db_path: Path, live: Path, by: UserRecord,
+                  folder: Path | None, newest: int) -> Path | None:
+    """One try of a restore into live, the file db_path names, whose newest audit id was
+    newest; _SavedMeanwhile if another desk wrote to it first, with nothing restored."""
     with _full_disk_said(_RESTORE_NOT_MADE):
         kept = _keep_current(db_path, backup_folder(db_path, folder))
     if kept is not None:  # saved while the restore checked
@@ -416,11 +445,11 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
             if kept is None and not live.exists():
                 _replace_file(staged, live)
             else:
-                _write_over(staged, live)
+                _write_over(staged, live, newest)
     except BaseException:
-        # Not restored (a full disk, a busy database, Ctrl+C while waiting for another desk):
-        # the database is as it was, a copy into it rolled back. Its copy would say a restore
-        # was made, and fill the disk, one more with each try.
+        # Not restored (a full disk, a busy database, another desk's save, Ctrl+C while
+        # waiting for another desk): the database is as it was, a copy into it rolled back.
+        # Its copy would say a restore was made, and fill the disk, one more with each try.
         if kept is not None:
             _remove_with_logs(kept.partial)
         raise
@@ -429,10 +458,19 @@ def _restore_file(backup_file: Path, db_path: Path, by: UserRecord,
     return None if kept is None else kept.named()
 
 
-def _write_over(staged: Path, live: Path) -> None:
-    """staged's data into the database file live in one transaction."""
+def _write_over(staged: Path, live: Path, newest: int) -> None:
+    """staged's data into the database file live in one transaction, unless, under the
+    write lock that copy takes, live holds an entry newer than newest (_SavedMeanwhile): the
+    data is then overwritten only if every save committed to it is in the copy kept, and the
+    restore's entry is numbered after them all."""
+
+    def nothing_saved_since() -> None:
+        saved = _newest_entry(live)
+        if saved > newest:
+            raise _SavedMeanwhile(saved)
+
     try:
-        _copy_into(staged, live)
+        _copy_into(staged, live, under_lock=nothing_saved_since)
     except sqlite3.DatabaseError as error:
         if "malformed" not in str(error) and "not a database" not in str(error):
             raise as_user_error(error, live) from error
@@ -562,15 +600,30 @@ def _copy_bytes(source: Path, target: Path) -> None:
         raise OSError(errno.EIO, done.stderr.strip() or os.strerror(errno.EIO))
 
 
-def _copy_into(backup_file: Path, db_path: Path) -> None:
+def _copy_into(backup_file: Path, db_path: Path,
+               under_lock: Callable[[], None] | None = None) -> None:
+    """backup_file's data into db_path in one transaction. under_lock, if given, is called
+    once the copy holds db_path's write lock, before it commits: what it raises stops the
+    copy, rolled back."""
     # The backup API writes under SQLite's locks, so other open connections
     # (the window, a second desk) see the restored data instead of a file
     # swapped from under them.
+    locked = False
+
+    def progress(status: int, remaining: int, pages: int) -> None:
+        nonlocal locked
+        _given_up_when_busy(status, remaining, pages)
+        if under_lock is not None and status == sqlite3.SQLITE_OK and not locked:
+            locked = True
+            under_lock()
+
     src = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            src.backup(dst, progress=_given_up_when_busy)
+            # A page a step when under_lock waits: a first step copying the whole file would
+            # have committed it already (on a 100 MB hub, tenths of a second more).
+            src.backup(dst, pages=1 if under_lock else -1, progress=progress)
         finally:
             dst.close()
     finally:
