@@ -5080,7 +5080,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 已存在且不是数据库；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/whole_file.py" line="29"/>
+        <location filename="../../hubapp/store/whole_file.py" line="30"/>
         <source>Cannot write the backup {path}: folder {folder} does not exist</source>
         <translation>无法写入备份 {path}：文件夹 {folder} 不存在</translation>
     </message>
@@ -5120,48 +5120,58 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{path} 是数据库，但不是枢纽工作台的备份：备份不会覆盖它。请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="296"/>
+        <location filename="../../hubapp/store/backup.py" line="298"/>
         <source>{path} holds no Hub Desk data: it is not a backup</source>
         <translation>{path} 中没有枢纽工作台数据：它不是备份文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="307"/>
+        <location filename="../../hubapp/store/backup.py" line="309"/>
         <source>{path} is damaged or incomplete: it cannot be restored; choose another backup. The database is unchanged</source>
         <translation>{path} 已损坏或不完整：无法用它恢复；请选择其他备份。数据库未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="311"/>
+        <location filename="../../hubapp/store/backup.py" line="313"/>
         <source>{path} is damaged ({problem}); it cannot be used</source>
         <translation>{path} 已损坏（{problem}），无法使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="332"/>
+        <location filename="../../hubapp/store/backup.py" line="334"/>
         <source>Backup file {path} does not exist</source>
         <translation>备份文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="393"/>
+        <location filename="../../hubapp/store/backup.py" line="395"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 是数据库本身，不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="397"/>
+        <location filename="../../hubapp/store/backup.py" line="402"/>
         <location filename="../../hubapp/store/db.py" line="96"/>
         <source>Folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="485"/>
+        <location filename="../../hubapp/store/backup.py" line="409"/>
+        <source>Other desks kept saving to {path} while the restore ran: nothing was restored. Try again once they are closed</source>
+        <translation>恢复期间其他工作台一直在向 {path} 保存：未进行恢复。请在关闭它们后重试</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="527"/>
+        <source>The restore was made, but the copy of the data from before it cannot be named {path}: {reason}. It is {partial}: move it elsewhere, as Hub Desk removes unfinished files at a later start</source>
+        <translation>已完成恢复，但恢复前数据的副本无法命名为 {path}：{reason}。它现为 {partial}：请将其移到别处，因为枢纽工作台会在以后启动时删除未完成的文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/store/backup.py" line="549"/>
         <source>Cannot keep a copy of {path} before restoring: {reason}; nothing was restored</source>
         <translation>恢复前无法保留 {path} 的副本：{reason}；未进行恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="490"/>
+        <location filename="../../hubapp/store/backup.py" line="569"/>
         <source>The disk holding {folder} is full: the backup was not made (the data in the database is safe)</source>
         <translation>{folder} 所在磁盘已满：未能备份（数据库中的数据安然无恙）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/store/backup.py" line="493"/>
+        <location filename="../../hubapp/store/backup.py" line="572"/>
         <source>The disk holding {folder} is full: the restore was not made, and the database is as it was</source>
         <translation>{folder} 所在磁盘已满：未能恢复，数据库保持原样</translation>
     </message>
@@ -5172,7 +5182,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/reports/printing.py" line="287"/>
-        <location filename="../../hubapp/store/backup.py" line="565"/>
+        <location filename="../../hubapp/store/backup.py" line="656"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
