@@ -52,15 +52,19 @@ def test_a_day_filter_reads_each_import_once(engine, demo_target, parsed):
 
 
 def test_a_service_filter_reads_only_the_imports_naming_it(engine, demo_target, parsed):
+    """It matches the start of a number, as All movements' Service does."""
     db = open_db(demo_target)
     try:
         for n in range(60):
             _import(db, FIRST + dt.timedelta(days=n), [f"X{1000 + n}", "X0001"])
         _import(db, FIRST, ["X10051"])
         parsed.clear()
-        assert audit.count(db, service_no="x1005") == 1
+        assert audit.count(db, service_no="x10051") == 1
         assert len(parsed) == 1
+        assert audit.count(db, service_no="x1005") == 2
         assert audit.count(db, service_no="X0001") == 60
+        assert audit.count(db, service_no="X100") == 11  # X1000…X1009 and X10051
+        assert audit.count(db, service_no="X2") == 0
     finally:
         db.close()
 

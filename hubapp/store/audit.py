@@ -76,28 +76,31 @@ def own_entries_kept(db: Database) -> Iterator[None]:
 SHOWN = 2_000
 
 
-def entries(db: Database, *, user: str | None = None, day: dt.date | None = None,
-            service_no: str | None = None, limit: int = SHOWN) -> list[AuditEntryRecord]:
-    """Newest first. day matches the day of the change (on this desk's clock) or the hub
-    day it concerned; service_no matches entries whose before or after names that service."""
-    where, params = _where(db, user, day, service_no)
+def entries(db: Database, *, user: str | None = None, action: str | None = None,
+            day: dt.date | None = None, service_no: str | None = None,
+            limit: int = SHOWN) -> list[AuditEntryRecord]:
+    """Newest first. action is a stored one ("merge"); day matches the day of the change (on
+    this desk's clock) or the hub day it concerned; service_no matches entries whose before
+    or after names a service whose number starts with it, as All movements' filter does."""
+    where, params = _where(db, user, action, day, service_no)
     rows = db.query(f"SELECT * FROM audit_log {where} ORDER BY id DESC LIMIT ?", [*params, limit])
     return [_entry(row) for row in rows]
 
 
-def count(db: Database, *, user: str | None = None, day: dt.date | None = None,
-          service_no: str | None = None) -> int:
+def count(db: Database, *, user: str | None = None, action: str | None = None,
+          day: dt.date | None = None, service_no: str | None = None) -> int:
     """How many entries entries() would list without a limit."""
-    where, params = _where(db, user, day, service_no)
+    where, params = _where(db, user, action, day, service_no)
     return db.execute(f"SELECT COUNT(*) FROM audit_log {where}", params).fetchone()[0]
 
 
-def _where(db: Database, user: str | None, day: dt.date | None,
+def _where(db: Database, user: str | None, action: str | None, day: dt.date | None,
            service_no: str | None) -> tuple[str, list[object]]:
     clauses, params = [], []
-    if user:
-        clauses.append("user_name = ?")
-        params.append(user)
+    for column, value in (("user_name", user), ("action", action)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
     if day is not None:
         text = day.isoformat()
         # Stamps are UTC: the desk's day runs from its local midnight to the next one.
@@ -113,8 +116,8 @@ def _where(db: Database, user: str | None, day: dt.date | None,
         params += [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%', *named]
     if service_no:
         number = service_no.strip().upper()
-        imports = _listing(db, "service_nos", number, f"{_IMPORTS} AND ")
-        pattern = f'%"service_no": "{number}"%'
+        imports = _listing(db, "service_nos", number, f"{_IMPORTS} AND ", prefix=True)
+        pattern = f'%"service_no": "{number}%'
         clauses.append(f"(before LIKE ? OR after LIKE ?{_or_id_in(imports)})")
         params += [pattern, pattern, *imports]
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -150,15 +153,18 @@ def _import_days(db: Database) -> dict[int, tuple[str, str]]:
     return known.days
 
 
-def _listing(db: Database, key: str, value: str, only: str = "") -> list[int]:
+def _listing(db: Database, key: str, value: str, only: str = "", *,
+             prefix: bool = False) -> list[int]:
     """The ids of the entries (those matching only, an SQL condition ending in AND) whose
-    after lists value under key. Only the entries whose text names the value are read: a
-    LIKE finds them in SQL (its _ and % match more, never less), the parsed list says which
-    really do."""
+    after lists value under key, or with prefix a text starting with value. Only the entries
+    whose text names the value are read: a LIKE finds them in SQL (its _ and % match more,
+    never less), the parsed list says which really do."""
+    quoted = json.dumps(value, ensure_ascii=False)
     return [row["id"] for row in db.query(
         f"SELECT id, after FROM audit_log WHERE {only}after LIKE ?",
-        [f'%"{key}": [%{json.dumps(value, ensure_ascii=False)}%'])
-        if value in (_parsed(row["after"]) or {}).get(key, ())]
+        [f'%"{key}": [%{quoted[:-1] if prefix else quoted}%'])
+        if any(listed == value or prefix and listed.startswith(value)
+               for listed in (_parsed(row["after"]) or {}).get(key, ()))]
 
 
 def _or_id_in(ids: list[int]) -> str:
@@ -226,6 +232,12 @@ def entries_of(db: Database, entity: str, action: str) -> list[AuditEntryRecord]
 def user_names(db: Database) -> list[str]:
     return [row["user_name"] for row in db.query(
         "SELECT DISTINCT user_name FROM audit_log ORDER BY user_name")]
+
+
+def actions(db: Database) -> list[str]:
+    """The actions the log holds, as stored ("set password")."""
+    return [row["action"] for row in db.query(
+        "SELECT DISTINCT action FROM audit_log ORDER BY action")]
 
 
 def _entry(row: dict) -> AuditEntryRecord:
