@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -237,9 +238,16 @@ def field_label(name: str, translate: Translate) -> str:
     return f"{number} {label}" if dot else label
 
 
-def what(entry: AuditEntryRecord, translate: Translate) -> str:
+def what(entry: AuditEntryRecord, translate: Translate,
+         commodities: Mapping[int, str] | None = None) -> str:
     """What an entry is about: a service by its number and day rather than the row id it is
-    stored under; a setting by its stored key (hub, single_user_mode), as a word too."""
+    stored under; a setting by its stored key (hub, single_user_mode), as a word too; a
+    commodity by its name in commodities (by id, merged away since or not), not the id it is
+    stored under ("commodity 5 retired" told nobody which)."""
+    if entry.entity == "commodity" and commodities and entry.entity_id.isdigit():
+        name = commodities.get(int(entry.entity_id))
+        if name is not None:
+            entry = dataclasses.replace(entry, entity_id=name)
     name = word(str(entry.entity_id), translate) if entry.entity == "setting" \
         else entry.entity_id
     if entry.entity == "service":
@@ -250,6 +258,31 @@ def what(entry: AuditEntryRecord, translate: Translate) -> str:
                 break
     # The sums rebuilt (store.repair) are the whole hub's: no one of them to name.
     return f"{word(entry.entity, translate)} {name}".rstrip()
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """A commodity's merge as a person says it. Its entry holds the dropped commodity's
+    fields and the kept one's id and name, which read as a rename that blanked them."""
+
+    dropped: str  # the commodity merged away, by name
+    kept: str  # the one its containers went into
+    moves: int  # how many container moves went
+    noted: dict[str, Any]  # the rest of its after: a closed day's reason, in its order
+
+
+def merge(entry: AuditEntryRecord, commodities: Mapping[int, str]) -> MergeRecord | None:
+    """The merge an entry records, its commodities named as commodities (by id) names them;
+    None for any other entry."""
+    if entry.action != "merge" or not isinstance(entry.after, dict):
+        return None
+    noted = dict(entry.after)
+    kept, moves = noted.pop("merged_into", None), noted.pop("container_moves", 0)
+    kept_name = noted.pop("name_en", str(kept))
+    before = entry.before if isinstance(entry.before, dict) else {}
+    dropped = int(entry.entity_id) if entry.entity_id.isdigit() else None
+    return MergeRecord(commodities.get(dropped, before.get("name_en", entry.entity_id)),
+                       commodities.get(kept, kept_name), moves, noted)
 
 
 # Which screens an audited write concerns: the entity names store.audit.record writes.

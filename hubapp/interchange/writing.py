@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import (
     LOGO, REMOVED, AuditEntryRecord, actor, box, changed_fields, field_label, logo_change,
-    moved_boxes, what, word,
+    merge, moved_boxes, what, word,
 )
 from hubapp.domain.errors import (
-    QT_TRANSLATE_NOOP, HubError, Translate, message, os_reason, untranslated,
+    QT_TRANSLATE_NOOP, HubError, Translate, counted, message, os_reason, untranslated,
 )
 from hubapp.domain.records import Direction
 from hubapp.interchange.parsing import COLUMNS
@@ -222,11 +222,13 @@ def write_problems(path: str | Path, problems: Iterable[Any],
 
 def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
                 translate: Translate = untranslated,
-                value: Callable[[str, Any], str] = lambda _field, stored: _text(stored)) -> None:
+                value: Callable[[str, Any], str] = lambda _field, stored: _text(stored),
+                commodities: Mapping[int, str] | None = None) -> None:
     """Audit entries as CSV, one line per changed field and per container removed or added
     (times in UTC, as recorded), worded as the Audit screen words them, in the language of
     translate: value(field, stored) is how a stored value reads (the screen gives commodity
-    names for their ids)."""
+    names for their ids), commodities the names of the commodities entries are about, by
+    id. A merge is one line, "merged into", from the commodity dropped to the one kept."""
     header = tuple(translate("audit export", name) for name in (
         QT_TRANSLATE_NOOP("audit export", "at_utc"), QT_TRANSLATE_NOOP("audit export", "user"),
         QT_TRANSLATE_NOOP("audit export", "action"),
@@ -238,6 +240,13 @@ def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
         return "" if stored is None or stored == "" else value(name.rpartition(".")[2], stored)
 
     def changes(entry: AuditEntryRecord) -> Iterator[tuple[str, str, str]]:
+        if merged := merge(entry, commodities or {}):
+            yield (word("merged_into", translate), merged.dropped, counted(translate(
+                "audit", QT_TRANSLATE_NOOP("audit", "{target} ({count} container(s))")),
+                merged.moves).format(target=merged.kept, count=merged.moves))
+            for name, stored in merged.noted.items():  # a closed day's reason
+                yield field_label(name, translate), "", shown(name, stored)
+            return
         # A removed or added container is a line of its own, with its fields as the screen's
         # details list them: enough to enter it again.
         for name, old, new in changed_fields(entry.before, entry.after) or [("", None, None)]:
@@ -255,7 +264,7 @@ def write_audit(path: str | Path, entries: Iterable[AuditEntryRecord],
 
     _write_text_table(path, header, (
         (entry.at.isoformat(timespec="seconds"), actor(entry.user_name, translate),
-         word(entry.action, translate), what(entry, translate), *change)
+         word(entry.action, translate), what(entry, translate, commodities), *change)
         for entry in entries for change in changes(entry)))
 
 

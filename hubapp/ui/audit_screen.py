@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.audit import (
-    LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, moved_boxes,
+    LOGO, AuditEntryRecord, box, changed_fields, field_label, logo_change, merge, moved_boxes,
     what, word,
 )
 from hubapp.domain.errors import HubError, counted
@@ -100,31 +99,21 @@ def _change(name: str, old, new, commodities: Mapping[int, str], *, whole: bool 
 
 
 def _what(entry: AuditEntryRecord, commodities: Mapping[int, str]) -> str:
-    """What an entry is about; a commodity by its name, not the id it is stored under
-    ("commodity 5 retired" told nobody which), merged away since or not."""
-    if entry.entity == "commodity" and entry.entity_id.isdigit():
-        name = commodities.get(int(entry.entity_id))
-        if name is not None:
-            entry = dataclasses.replace(entry, entity_id=name)
-    return what(entry, QCoreApplication.translate)
+    return what(entry, QCoreApplication.translate, commodities)
 
 
 def _merge(entry: AuditEntryRecord, commodities: Mapping[int, str], *,
            whole: bool = False) -> list[str]:
     """A merge's changes as a person says them, "merged into tapioca starch (12 containers)",
-    then its closed day's reason if it gave one; [] for any other entry. Its record holds
-    the dropped commodity's fields and the kept one's id, which read as a rename."""
-    if entry.action != "merge" or not isinstance(entry.after, dict):
+    then its closed day's reason if it gave one; [] for any other entry."""
+    merged = merge(entry, commodities)
+    if merged is None:
         return []
-    after = dict(entry.after)
-    target, moved = after.pop("merged_into", None), after.pop("container_moves", 0)
-    name = commodities.get(target, after.get("name_en", str(target)))
-    after.pop("name_en", None)
     return [counted(QCoreApplication.translate(
-        "audit", "merged into {target} ({count} container(s))"), moved).format(
-            target=name, count=formatting.number(moved)),
+        "audit", "merged into {target} ({count} container(s))"), merged.moves).format(
+            target=merged.kept, count=formatting.number(merged.moves)),
             *(_change(field, None, value, commodities, whole=whole)
-              for field, value in after.items())]
+              for field, value in merged.noted.items())]
 
 
 class AuditModel(RecordTableModel):
@@ -320,7 +309,7 @@ class AuditScreen(QWidget):
             # Worded as the screen words it; the stored words follow.
             write_audit(path, written(), QCoreApplication.translate,
                         lambda field, stored: _value(stored, field, commodities, whole=True,
-                                                     local=False))
+                                                     local=False), commodities)
             return len(listed)
 
         self.export_button.setEnabled(False)
