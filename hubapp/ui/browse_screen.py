@@ -14,7 +14,6 @@ import functools
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -30,9 +29,10 @@ from hubapp.ui.record_model import (
     RECORD_ROLE, Place, RecordTableModel, back_to_place, empty_note, list_table, place,
 )
 from hubapp.ui.tasks import Cancelled, TaskControl, TaskRunner
+from hubapp.ui.typed_text import TYPING_PAUSE_MS
+from hubapp.ui.when_shown import WhenShown
 
 _Index = QModelIndex | QPersistentModelIndex
-TYPING_PAUSE_MS = 300  # wait for the clerk to stop typing before asking again
 
 
 def _load_page(control: TaskControl, f: BrowseFilterRecord, sort: Sort, descending: bool,
@@ -192,9 +192,10 @@ class BrowseScreen(QWidget):
         self.ctx = ctx
         self._count_task = None
         self._total: int | None = None
-        self._stale = True  # load at the next show: the app starts without querying
+        self._stale = True  # the rows from the top at the next catch-up, not read again
+        # Loaded at the first show: the app starts without querying.
+        self._catching_up = WhenShown(self, self._catch_up, due=True)
         self._to_rows = False  # Enter in a filter: the rows take the focus once loaded
-        self._changed = False  # what the rows show changed while the screen was hidden
         self._place: Place | None = None
 
         self.date_from = QDateEdit(self)
@@ -340,24 +341,17 @@ class BrowseScreen(QWidget):
 
     # -- loading ---------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-        elif self._changed:
-            self._read_again()
-
     def _on_data_changed(self, change: ChangeRecord, initiator: object) -> None:
         if change is not None and change.what in ("reference", "restore"):
             filter_choices.refill(self.route, self.commodity, self.ctx.db)
             # A route or commodity filtered by that is gone (merged away, restored over)
             # leaves its list on "All …": the rows must follow, not the old filter's none.
             self._stale = self._stale or self.current_filter() != self.model.filter
-        if not self._shows(change):
-            return
-        if not self.isVisible():
-            self._changed = True
-        elif self._stale:
+        if self._shows(change):
+            self._catching_up.request()
+
+    def _catch_up(self) -> None:
+        if self._stale:
             self.reload()
         else:
             self._read_again()
@@ -377,7 +371,7 @@ class BrowseScreen(QWidget):
     def _read_again(self) -> None:
         """Another desk's save: the rows again with the current one kept current, where a
         reload from the top threw the clerk back to the first row."""
-        self._changed = False
+        self._catching_up.due = False
         self.model.read_again()
         self._recount(self.model.filter)
 
@@ -391,7 +385,7 @@ class BrowseScreen(QWidget):
 
     def reload(self) -> None:
         """The first page and the count for the current filter and order."""
-        self._stale = self._changed = False
+        self._stale = self._catching_up.due = False
         self._typing.stop()
         f = self.current_filter()
         self.model.set_query(f, self.model.sort_by, self.model.descending)

@@ -6,6 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLineEdit
 
+# How long a filter waits for the typing to pause before it searches: not once per key.
+TYPING_PAUSE_MS = 300
+
 
 def tidy_as_typed(edit: QLineEdit, tidy: Callable[[str], str]) -> None:
     """The edit's text put in its tidy form after every key, the cursor staying after the
