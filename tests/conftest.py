@@ -49,6 +49,18 @@ def shown_dashboard(qtbot, app_ctx):
     return screen
 
 
+def shown_audit(qtbot, app_ctx):
+    """The Audit log screen shown, with the entries its first search read off the GUI
+    thread."""
+    from hubapp.ui.audit_screen import AuditScreen
+
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.listed, timeout=PATIENT_WAIT_MS):
+        screen.show()
+    return screen
+
+
 def newer_copy(source: Path, target: Path) -> Path:
     """A copy of a Hub Desk file as a newer build would leave it: one step this build lacks."""
     shutil.copyfile(source, target)

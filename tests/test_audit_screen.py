@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from hubapp.domain.audit import changed_fields
 from hubapp.store import audit, day_close, reference, services, settings, transaction
@@ -13,7 +13,7 @@ from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.record_model import RECORD_ROLE
 
-from conftest import DEMO_END
+from conftest import DEMO_END, shown_audit
 
 
 def _change_a_service(db, user):
@@ -23,6 +23,23 @@ def _change_a_service(db, user):
     services.save_service(db, service, [dataclasses.replace(m, id=None) for m in moves[:-1]],
                           UserRecord(user, "admin"))
     return summary.service, moves
+
+
+def _search_service(qtbot, screen, typed):
+    """typed in the Service field, in place of what it held, and Enter pressed."""
+    screen.service.setFocus()
+    qtbot.keyClick(screen.service, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(screen.service, Qt.Key.Key_Delete)
+    qtbot.keyClicks(screen.service, typed)
+    with qtbot.waitSignal(screen.listed):
+        qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+
+
+def _choose(qtbot, screen, combo, stored):
+    """The combo's choice of stored picked, and its search's entries listed."""
+    combo.setCurrentIndex(combo.findData(stored))
+    with qtbot.waitSignal(screen.listed):
+        combo.activated.emit(combo.currentIndex())
 
 
 def _export(qtbot, screen):
@@ -75,8 +92,7 @@ def test_a_deleted_services_details_hold_every_box_to_enter_it_again(qtbot, app_
     assert len(moves) > 6
     services.delete_service(app_ctx.db, summary.service.id, UserRecord("wang.li", "admin"))
     names = {c.id: c.name_en for c in reference.list_commodities(app_ctx.db)}
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     screen.table.selectRow(0)
     details = screen.details.toPlainText()
     assert "…" not in details
@@ -102,8 +118,7 @@ def test_edits_to_containers_kept_on_a_service_are_shown(qtbot, app_ctx):
               *moves[1:]]
     services.save_service(app_ctx.db, dataclasses.replace(summary.service, notes="reweighed"),
                           edited, UserRecord("wang.li", "admin"))
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     number = moves[0].container
     changes = screen.model.index(0, 4).data()
     assert f"{number} gross kg: {moves[0].gross_kg} → {moves[0].gross_kg + 1500}" in changes
@@ -124,8 +139,7 @@ def test_a_containers_changes_read_in_chinese(qtbot, qapp, app_ctx):
     services.save_service(app_ctx.db, summary.service, edited, UserRecord("wang.li", "admin"))
     install_translations(qapp, "zh")
     try:
-        screen = AuditScreen(app_ctx)
-        qtbot.addWidget(screen)
+        screen = shown_audit(qtbot, app_ctx)
         changes = screen.model.index(0, 4).data()
     finally:
         install_translations(qapp, "en")
@@ -150,8 +164,7 @@ def test_an_import_and_a_new_service_read_in_chinese_without_keys_or_row_ids(
                           [], UserRecord("wang.li", "admin"))
     install_translations(qapp, "zh")
     try:
-        screen = AuditScreen(app_ctx)
-        qtbot.addWidget(screen)
+        screen = shown_audit(qtbot, app_ctx)
         screen.table.selectRow(1)
         imported = screen.details.toPlainText()
         created = screen.model.index(0, 4).data()
@@ -165,13 +178,13 @@ def test_an_import_and_a_new_service_read_in_chinese_without_keys_or_row_ids(
 
 def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, tmp_path,
                                                               save_as, qtmodeltester):
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     # The demo was written in bulk; its one entry is switching on single-user mode.
     assert [screen.model.index(0, c).data() for c in (2, 3, 4)] == [
         "update", "setting single-user mode", "single-user mode: no → yes"]
     service, moves = _change_a_service(app_ctx.db, "wang.li")
-    app_ctx.signals.data_changed.emit(None, None)
+    with qtbot.waitSignal(screen.listed):
+        app_ctx.signals.data_changed.emit(None, None)
     qtmodeltester.check(screen.model)
     assert screen.model.rowCount() == 2
     row = [screen.model.index(0, c).data() for c in range(5)]
@@ -183,17 +196,16 @@ def test_a_save_appears_with_its_changes_and_filters_narrow_it(qtbot, app_ctx, t
     assert f"containers removed:\n    {moves[-1].container}  size-type: " \
         in screen.details.toPlainText()
 
-    screen.service.setText("NOSUCH1")
-    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    _search_service(qtbot, screen, "NOSUCH1")
     assert screen.model.rowCount() == 0
-    screen.service.setText(service.service_no)
-    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    _search_service(qtbot, screen, service.service_no)
     assert screen.model.rowCount() == 1
-    screen.user.setCurrentIndex(screen.user.findData("wang.li"))
-    screen.user.activated.emit(screen.user.currentIndex())
+    _choose(qtbot, screen, screen.user, "wang.li")
     assert screen.model.rowCount() == 1
-    screen.any_day.setChecked(False)
-    screen.day.setDate(DEMO_END)  # the hub day the change concerned
+    with qtbot.waitSignal(screen.listed):
+        screen.any_day.setChecked(False)
+    with qtbot.waitSignal(screen.listed):
+        screen.day.setDate(DEMO_END)  # the hub day the change concerned
     assert screen.model.rowCount() == 1
 
     save_as(tmp_path / "audit")  # no suffix typed: the CSV the dialog offers
@@ -213,8 +225,7 @@ def test_stored_codes_read_as_the_daily_log_shows_them(qtbot, app_ctx):
                           [dataclasses.replace(m, id=None) for m in
                            services.list_moves(app_ctx.db, summary.service.id)],
                           UserRecord("wang.li", "admin"))
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     changes = screen.model.index(0, 4).data()
     assert f"status: {summary.service.status.capitalize()} → Cancelled" in changes
 
@@ -223,8 +234,7 @@ def test_a_stamp_in_an_entry_reads_as_the_desks_clock(qtbot, app_ctx):
     """closed_at is stored in UTC with its zone; the details show it as the When column does,
     while a day (no zone) stays as stored."""
     day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     screen.table.selectRow(0)
     stored = day_close.closed_info(app_ctx.db, DEMO_END).closed_at
     local = dt.datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -263,18 +273,15 @@ def test_a_full_list_says_it_holds_only_the_newest_changes(qtbot, app_ctx):
             audit.record(app_ctx.db, "sue", "retire", "commodity", 5, None, None)
         audit.record(app_ctx.db, "wang", "retire", "commodity", 6, None, None)
     everything = audit.count(app_ctx.db)
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     assert screen.model.rowCount() == audit.SHOWN
     # The English plural from the translation, as a reader sees it.
     full = re.compile(r"The newest 2,000 of ([\d,]+) changes: narrow the filters to "
                       r"see older ones")
     assert full.fullmatch(screen.count.text()).group(1) == f"{everything:,}"
-    screen.user.setCurrentIndex(screen.user.findData("sue"))
-    screen.user.activated.emit(screen.user.currentIndex())
+    _choose(qtbot, screen, screen.user, "sue")
     assert full.fullmatch(screen.count.text()).group(1) == "2,500"
-    screen.user.setCurrentIndex(screen.user.findData("wang"))
-    screen.user.activated.emit(screen.user.currentIndex())
+    _choose(qtbot, screen, screen.user, "wang")
     assert screen.count.text() == "1 change"
 
 
@@ -284,8 +291,7 @@ def test_the_count_of_a_full_list_leaves_the_filters_their_width(qtbot, app_ctx)
     with transaction(app_ctx.db):
         for _ in range(audit.SHOWN + 100):
             audit.record(app_ctx.db, "zhao", "retire", "commodity", 5, None, None)
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     screen.resize(1024, 700)
     screen.show()
     qtbot.waitExposed(screen)
@@ -303,8 +309,7 @@ def test_the_export_starts_in_the_export_folder_and_says_what_it_wrote(
     elsewhere.mkdir()
     remember_folder("export", exports / "containers.csv")  # the container export's
     _change_a_service(app_ctx.db, "wang.li")
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     save_as(elsewhere / "log.csv")
     _export(qtbot, screen)
     [(_title, offered, _filters)] = save_as.asked
@@ -337,8 +342,7 @@ def test_an_export_under_way_can_be_cancelled_and_writes_no_file(
         write_audit(path, entries_held(), *args)
 
     monkeypatch.setattr(audit_screen, "write_audit", held_after_the_first_entry)
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     save_as(tmp_path / "log.csv")
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(first_written.is_set)
@@ -364,18 +368,17 @@ def _import_the_last_day_again(db, tmp_path):
 
 def test_who_imported_a_service_is_found_by_its_number_and_day(qtbot, app_ctx, tmp_path):
     gone = _import_the_last_day_again(app_ctx.db, tmp_path)
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
-    screen.service.setText(gone.service_no.lower())
-    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    screen = shown_audit(qtbot, app_ctx)
+    _search_service(qtbot, screen, gone.service_no.lower())
     assert [(screen.model.index(row, 1).data(), screen.model.index(row, 2).data())
             for row in range(screen.model.rowCount())] == [
         ("li.na", "import"), ("wang.li", "delete")]
-    screen.service.clear()
-    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
-    screen.any_day.setChecked(False)
+    _search_service(qtbot, screen, "")
+    with qtbot.waitSignal(screen.listed):
+        screen.any_day.setChecked(False)
     for day, found in ((DEMO_END, True), (DEMO_END - dt.timedelta(days=1), False)):
-        screen.day.setDate(day)
+        with qtbot.waitSignal(screen.listed):
+            screen.day.setDate(day)
         assert found == any(screen.model.index(row, 1).data() == "li.na"
                             for row in range(screen.model.rowCount()))
 
@@ -410,8 +413,7 @@ def test_the_exported_log_reads_as_the_screen_in_its_language(qtbot, qapp, app_c
                           UserRecord("wang.li", "admin"))
     install_translations(qapp, "zh")
     try:
-        screen = AuditScreen(app_ctx)
-        qtbot.addWidget(screen)
+        screen = shown_audit(qtbot, app_ctx)
         shown_what = screen.model.index(0, 3).data()
         save_as(tmp_path / "audit.csv")
         _export(qtbot, screen)
@@ -440,8 +442,7 @@ def test_a_merge_names_the_commodity_kept_and_the_moves_it_took(qtbot, app_ctx, 
                               [source]).fetchone()[0]
     dropped = reference.get_commodity(app_ctx.db, source)
     reference.merge_commodities(app_ctx.db, source, target.id, UserRecord("wang.li", "admin"))
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     screen.table.selectRow(0)
     # Said as a merge, not as a rename to the kept one's name with raw codes and ids.
     assert held > 1 and screen.details.toPlainText().splitlines()[2] == (
@@ -466,8 +467,7 @@ def test_the_export_lists_each_removed_and_added_box_as_the_details_do(
     services.delete_service(app_ctx.db, service.id, clerk)
     services.save_service(app_ctx.db, dataclasses.replace(service, id=None, version=0),
                           [dataclasses.replace(move, id=None) for move in moves], clerk)
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     listed = {}
     for row, (action, side) in enumerate((("create", 6), ("delete", 5))):
         screen.table.selectRow(row)
@@ -494,8 +494,7 @@ def test_ctrl_c_copies_the_picked_entries_as_shown(qtbot, app_ctx):
 
     _change_a_service(app_ctx.db, "wang.li")
     _change_a_service(app_ctx.db, "li.na")
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     screen.show()
     table, model = screen.table, screen.table.model()
     table.setFocus()
@@ -523,8 +522,7 @@ def test_entries_of_a_commodity_name_it_merged_away_or_retired(qtbot, app_ctx):
     services.delete_service(db, summary.service.id, admin)
     reference.set_retired(db, target.id, True, admin)
     reference.merge_commodities(db, source, target.id, admin)
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     rows = {screen.model.index(row, 2).data(): row for row in range(3)}
     assert screen.model.index(rows["merge"], 3).data() == f"commodity {gone.name_en}"
     assert screen.model.index(rows["retire"], 3).data() == f"commodity {target.name_en}"
@@ -547,8 +545,7 @@ def test_a_commodity_added_after_a_merge_never_takes_the_merged_ones_name(qtbot,
                                                  False), admin)
     added = next(c for c in reference.list_commodities(db) if c.name_en == "cement")
     assert added.id > newest.id
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     rows = {screen.model.index(row, 2).data(): row for row in range(2)}
     assert screen.model.index(rows["merge"], 3).data() == f"commodity {newest.name_en}"
     assert screen.model.index(rows["create"], 3).data() == "commodity cement"
@@ -566,8 +563,7 @@ def test_another_desks_save_keeps_the_entry_being_read_and_the_scroll(qtbot, app
     for day in range(60):
         day_close.close_day(app_ctx.db, DEMO_END - dt.timedelta(days=400 + day),
                             UserRecord("zhao", SUPERVISOR))
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     screen.resize(900, 500)
     screen.show()
     qtbot.waitExposed(screen)
@@ -585,7 +581,9 @@ def test_another_desks_save_keeps_the_entry_being_read_and_the_scroll(qtbot, app
         _service, _moves = _change_a_service(other, "wang")
     finally:
         other.close()
-    app_ctx.signals.data_changed.emit(ChangeRecord("services", frozenset({DEMO_END})), None)
+    with qtbot.waitSignal(screen.listed):
+        app_ctx.signals.data_changed.emit(ChangeRecord("services", frozenset({DEMO_END})),
+                                          None)
     assert screen.model.records()[0].user_name == "wang"  # the save is listed
     assert screen.table.currentIndex().data(RECORD_ROLE).id == read.id
     [picked] = screen.table.selectionModel().selectedRows()
@@ -604,8 +602,7 @@ def test_the_export_writes_stamps_in_utc_as_its_at_column(qtbot, app_ctx, tmp_pa
     time.tzset()
     try:
         day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
-        screen = AuditScreen(app_ctx)
-        qtbot.addWidget(screen)
+        screen = shown_audit(qtbot, app_ctx)
         save_as(tmp_path / "audit.csv")
         _export(qtbot, screen)
         screen.table.selectRow(0)
@@ -631,8 +628,7 @@ def test_a_settings_change_reads_as_the_settings_dialog_names_it(qtbot, app_ctx)
     settings.save(app_ctx.db, dataclasses.replace(
         settings.load(app_ctx.db), teu_45ft=2.25, punctuality_tolerance_min=15),
         UserRecord("wang.li", "admin"))
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     changes = screen.model.index(0, 4).data()
     assert "a 45 ft container counts: 2 TEU → 2.25 TEU" in changes  # as its choices read
     assert "on time within ± (minutes): 30 → 15" in changes
@@ -644,8 +640,7 @@ def _screen_and_export(qtbot, qapp, app_ctx, tmp_path, save_as, language):
 
     install_translations(qapp, language)
     try:
-        screen = AuditScreen(app_ctx)
-        qtbot.addWidget(screen)
+        screen = shown_audit(qtbot, app_ctx)
         screen.table.selectRow(0)
         shown = screen.model.index(0, 4).data(), screen.details.toPlainText()
         saved = tmp_path / f"audit-{len(save_as.asked)}.csv"  # a new file: nothing to confirm
@@ -706,8 +701,7 @@ def test_single_user_mode_entries_of_earlier_releases_read_as_those_written_now(
     with transaction(app_ctx.db):
         audit.record(app_ctx.db, "wang.li", "update", "setting", "single_user_mode", True,
                      False)
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     assert [screen.model.index(0, c).data() for c in (3, 4)] == [
         "setting single-user mode", "single-user mode: yes → no"]
 
@@ -726,8 +720,7 @@ def test_a_deleted_route_reads_as_it_was_added_on_the_screen_and_in_the_export(
         "CN-TH-RIAL", "China–Thailand rial", "中泰铁路", "rail", "CN,TH", "CNCQI", "THRIA"),
         admin, new=True)
     reference.delete_route(app_ctx.db, "CN-TH-RIAL", admin)
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     assert [screen.model.index(0, c).data() for c in (2, 3, 4)] == [
         "delete", "route CN-TH-RIAL", "code: CN-TH-RIAL → —; English name: China–Thailand "
                                       "rial → —; Chinese name: 中泰铁路 → —; 4 more"]
@@ -744,9 +737,155 @@ def test_a_deleted_route_reads_as_it_was_added_on_the_screen_and_in_the_export(
             deleted["after"]) == ("delete", "route CN-TH-RIAL", "code", "CN-TH-RIAL", "")
     install_translations(qapp, "zh")
     try:
-        app_ctx.signals.data_changed.emit(None, None)
+        with qtbot.waitSignal(screen.listed):
+            app_ctx.signals.data_changed.emit(None, None)
         chinese = [screen.model.index(0, c).data() for c in (2, 3, 4)]
     finally:
         install_translations(qapp, "en")
     assert chinese == ["删除", "线路 CN-TH-RIAL", "代码：CN-TH-RIAL → —；英文名称：China–Thailand "
                                               "rial → —；中文名称：中泰铁路 → —；另有 4 项"]
+
+
+def _searches(monkeypatch) -> list[bool]:
+    """For every search of the log from now on, whether it ran on the GUI thread: each
+    starts with the users to choose from, one dropped for a newer one too."""
+    import threading
+
+    ran: list[bool] = []
+    real = audit.user_names
+
+    def counted(*args, **kwargs):
+        ran.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(audit, "user_names", counted)
+    return ran
+
+
+def _all_ended(qapp, app_ctx) -> None:
+    """Every search asked for so far has run (tasks start from the event loop)."""
+    qapp.processEvents()
+    assert app_ctx.tasks.wait()
+    qapp.processEvents()
+
+
+def test_a_save_while_the_log_is_hidden_is_listed_when_it_is_shown(
+        qtbot, qapp, main_window, app_ctx, monkeypatch):
+    """A hidden Audit log does no work: opened once, it read the log again on the GUI thread
+    at every save of any desk (0.4–0.9 s a save on a long log)."""
+    from hubapp.domain.records import ChangeRecord
+
+    with qtbot.waitSignal(main_window.screen(AuditScreen).listed):
+        qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    screen = main_window.screen(AuditScreen)
+    qtbot.keyClick(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert not screen.isVisible()
+    searches = _searches(monkeypatch)
+    for user in ("wang.li", "li.na"):
+        _change_a_service(app_ctx.db, user)
+        app_ctx.signals.data_changed.emit(ChangeRecord("services", frozenset({DEMO_END})),
+                                          None)
+    _all_ended(qapp, app_ctx)
+    assert searches == []
+    with qtbot.waitSignal(screen.listed):
+        qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert searches == [False]  # once for both saves, off the GUI thread
+    assert [screen.model.index(row, 1).data() for row in (0, 1)] == ["li.na", "wang.li"]
+
+
+def test_enter_in_service_searches_once_off_the_gui_thread(qtbot, qapp, app_ctx,
+                                                           monkeypatch):
+    service, _moves = _change_a_service(app_ctx.db, "wang.li")
+    screen = shown_audit(qtbot, app_ctx)
+    searches = _searches(monkeypatch)
+    _search_service(qtbot, screen, service.service_no)
+    _all_ended(qapp, app_ctx)
+    assert searches == [False]  # not once for returnPressed and again for editingFinished
+    assert screen.model.rowCount() == 1
+    # Leaving the field after the search asks nothing again.
+    qtbot.keyClick(screen.service, Qt.Key.Key_Tab)
+    _all_ended(qapp, app_ctx)
+    assert searches == [False]
+
+
+def test_a_date_typed_is_searched_once_it_is_whole(qtbot, qapp, app_ctx, monkeypatch):
+    """Typing 2026-11-15 changed the date at 2026-11-05 and at 2026-11-15: a search each,
+    seconds each on a long log."""
+    day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", SUPERVISOR))
+    screen = shown_audit(qtbot, app_ctx)
+    screen.day.setDate(QDate(2027, 4, 9))  # each part of the date typed then differs
+    with qtbot.waitSignal(screen.listed):
+        qtbot.mouseClick(screen.any_day, Qt.MouseButton.LeftButton)
+    searches = _searches(monkeypatch)
+    screen.day.setFocus()
+    with qtbot.waitSignal(screen.listed):
+        qtbot.keyClicks(screen.day, DEMO_END.isoformat())
+    _all_ended(qapp, app_ctx)
+    assert searches == [False]
+    assert screen.day.date().toPython() == DEMO_END
+    assert ("close", f"day {DEMO_END.isoformat()}") in [
+        (screen.model.index(row, 2).data(), screen.model.index(row, 3).data())
+        for row in range(screen.model.rowCount())]
+
+
+def test_a_search_overtaken_by_another_is_dropped(qtbot, qapp, app_ctx, monkeypatch):
+    """The user picked while an earlier search still reads the log: its entries, come
+    later, must not replace the newer ones."""
+    import threading
+
+    _change_a_service(app_ctx.db, "wang.li")
+    _change_a_service(app_ctx.db, "li.na")
+    screen = shown_audit(qtbot, app_ctx)
+    real, held = audit.entries, threading.Event()
+
+    def slow_for_wang(db, **filters):
+        if filters["user"] == "wang.li":
+            held.wait()
+        return real(db, **filters)
+
+    monkeypatch.setattr(audit, "entries", slow_for_wang)
+    screen.user.setCurrentIndex(screen.user.findData("wang.li"))
+    screen.user.activated.emit(screen.user.currentIndex())
+    qapp.processEvents()  # its search started, and held
+    _choose(qtbot, screen, screen.user, "li.na")
+    held.set()
+    _all_ended(qapp, app_ctx)
+    assert {record.user_name for record in screen.model.records()} == {"li.na"}
+    assert screen.user.currentData() == "li.na"
+
+
+def test_the_action_filter_lists_the_kinds_of_entry_in_the_readers_words(qtbot, qapp,
+                                                                         app_ctx):
+    from hubapp.ui.translations import install_translations
+
+    service, _moves = _change_a_service(app_ctx.db, "wang.li")
+    services.delete_service(app_ctx.db, service.id, UserRecord("wang.li", "admin"))
+    day_close.close_day(app_ctx.db, DEMO_END - dt.timedelta(days=1),
+                        UserRecord("zhao", SUPERVISOR))
+    screen = shown_audit(qtbot, app_ctx)
+    assert [screen.action.itemText(i) for i in range(screen.action.count())] == [
+        "All actions", "close", "delete", "update"]
+    screen.action.setFocus()
+    with qtbot.waitSignal(screen.listed):
+        qtbot.keyClicks(screen.action, "d")  # as a reader picks it: by its first letter
+    assert screen.action.currentData() == "delete"
+    assert [(screen.model.index(row, 1).data(), screen.model.index(row, 3).data())
+            for row in range(screen.model.rowCount())] == [
+        ("wang.li", f"service {service.service_no} {service.date.isoformat()}")]
+    install_translations(qapp, "zh")
+    try:
+        chinese = shown_audit(qtbot, app_ctx)
+        words = [chinese.action.itemText(i) for i in range(chinese.action.count())]
+    finally:
+        install_translations(qapp, "en")
+    assert "delete" not in words and "删除" in words
+
+
+def test_the_service_filter_matches_the_start_of_a_number(qtbot, app_ctx):
+    """As All movements' Service: "X55" found nothing where "X5506" found 299 changes."""
+    service, _moves = _change_a_service(app_ctx.db, "wang.li")
+    screen = shown_audit(qtbot, app_ctx)
+    assert screen.service.placeholderText() == "Starts with…"
+    _search_service(qtbot, screen, service.service_no[:-1].lower())
+    assert screen.model.index(0, 3).data() == \
+        f"service {service.service_no} {service.date.isoformat()}"

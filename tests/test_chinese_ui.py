@@ -54,13 +54,10 @@ def test_errors_are_shown_in_chinese(qtbot, chinese):
 def test_audit_changes_read_as_chinese_writes_them(qtbot, chinese, app_ctx):
     from hubapp.store import day_close
     from hubapp.store.users import UserRecord
-    from hubapp.ui.audit_screen import AuditScreen
-
-    from conftest import DEMO_END
+    from conftest import DEMO_END, shown_audit
 
     day_close.close_day(app_ctx.db, DEMO_END, UserRecord("zhao", "supervisor"))
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     screen.table.selectRow(0)
     details = screen.details.toPlainText()
     assert f"日期：— → {DEMO_END.isoformat()}" in details and ": —" not in details

@@ -263,6 +263,7 @@ def test_only_the_daily_log_is_built_at_start_each_other_screen_on_first_show(
     qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     audit = tabs.currentWidget().findChild(AuditScreen)
     assert audit is not None and audit.isVisible()
+    qtbot.waitUntil(lambda: audit.model.rowCount() > 0)  # read off the GUI thread
     assert audit.model.index(0, 3).data() == "setting single-user mode"
     assert main_window.screen(AuditScreen) is audit  # built once
     assert [main_window.findChild(kind) for kind in later if kind is not AuditScreen] == \

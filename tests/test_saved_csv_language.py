@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from hubapp.interchange import write_problems
 from hubapp.interchange.parsing import Problem
 from hubapp.ui import dialogs
-from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.translations import install_translations
+
+from conftest import shown_audit
 
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "loading-list-2026-03-05.csv"
 LEFT = Qt.MouseButton.LeftButton
@@ -61,8 +62,7 @@ def test_problem_list_in_the_interface_language(main_window, qtbot, monkeypatch,
 
 def test_audit_export_in_the_interface_language(qtbot, app_ctx, monkeypatch, tmp_path,
                                                 language):
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     target = tmp_path / "audit.csv"
     monkeypatch.setattr(dialogs, "pick_save_file", lambda *args: str(target))
 
@@ -90,8 +90,7 @@ def test_problem_list_takes_any_translation(tmp_path):
 
 def test_audit_screen_names_actions_things_and_fields_in_the_interface_language(
         qtbot, app_ctx, language):
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     # The demo's one entry: single-user mode switched on.
     row = [screen.model.index(0, column).data() for column in (2, 3, 4)]
     assert row == (["修改", "设置 单用户模式", "单用户模式：否 → 是"] if language == "zh"
@@ -108,8 +107,7 @@ def test_the_names_hub_desk_writes_for_itself_read_in_the_interface_language(
     users.add_user(app_ctx.db, users.SHELL_ADMIN, "wang", users.CLERK, "correct horse 1")
     shown = {"command line": "命令行", "demo": "演示数据"} if language == "zh" else \
         {"command line": "command line", "demo": "demo"}
-    screen = AuditScreen(app_ctx)
-    qtbot.addWidget(screen)
+    screen = shown_audit(qtbot, app_ctx)
     assert [screen.model.index(row, 1).data() for row in range(2)] == [
         shown["command line"], shown["demo"]]
     screen.table.selectRow(0)
@@ -121,6 +119,7 @@ def test_the_names_hub_desk_writes_for_itself_read_in_the_interface_language(
     assert sorted(row[1] for row in read(target)[1:]) == [shown["command line"], shown["demo"]]
 
     for stored in ("command line", "demo"):  # after All users, by the names stored
-        qtbot.keyClick(screen.user, Qt.Key.Key_Down)
+        with qtbot.waitSignal(screen.listed):
+            qtbot.keyClick(screen.user, Qt.Key.Key_Down)
         assert screen.user.currentText() == shown[stored]
         assert [entry.user_name for entry in screen.model.records()] == [stored]

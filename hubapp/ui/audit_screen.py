@@ -1,12 +1,15 @@
-"""The audit log: who changed what and when, before → after; filter by user, day, service."""
+"""The audit log: who changed what and when, before → after; filter by user, action, day
+and service. A long log takes seconds to search: the list is read off the GUI thread."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QSplitter, QVBoxLayout,
@@ -27,6 +30,8 @@ from hubapp.ui.record_model import (
     RECORD_ROLE, RecordTableModel, back_to_place, list_table, place,
 )
 from hubapp.ui.tasks import TaskControl
+from hubapp.ui.typed_text import TYPING_PAUSE_MS
+from hubapp.ui.when_shown import WhenShown
 
 
 def _local(moment: dt.datetime) -> str:
@@ -116,6 +121,29 @@ def _merge(entry: AuditEntryRecord, commodities: Mapping[int, str], *,
               for field, value in merged.noted.items())]
 
 
+@dataclass(frozen=True, slots=True)
+class _ListedRecord:
+    """What one search read: the entries and what the screen names them and filters by."""
+
+    entries: list[AuditEntryRecord]
+    total: int  # matching, the entries not listed too
+    users: list[str]
+    actions: list[str]
+    commodities: dict[int, tuple[str, str]]  # English and Chinese names by id
+
+
+def _search(control: TaskControl, filters: dict) -> _ListedRecord:
+    with control.database() as db:
+        users, actions = audit.user_names(db), audit.actions(db)
+        commodities = reference.commodity_names(db)
+        control.check()
+        entries = audit.entries(db, **filters)
+        control.check()
+        # Counted only when the list is full: the count reads every matching entry.
+        total = audit.count(db, **filters) if len(entries) == audit.SHOWN else len(entries)
+    return _ListedRecord(entries, total, users, actions, commodities)
+
+
 class AuditModel(RecordTableModel):
     # Containers store their commodity's id; the screen fills in the names.
     commodities: Mapping[int, str] = {}
@@ -141,11 +169,17 @@ class AuditModel(RecordTableModel):
 
 
 class AuditScreen(QWidget):
+    listed = Signal()  # a search's entries are shown
+
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("audit_screen")
+        self._searching = None  # the search whose entries are awaited
+        self._asked: dict | None = None  # the filters of the newest search
         self.user = QComboBox(self)
+        self.action = QComboBox(self)
+        self.action.addItem(self.tr("All actions"), None)
         self.any_day = QCheckBox(self.tr("Any &day"), self)
         self.any_day.setChecked(True)
         self.day = QDateEdit(self)
@@ -155,7 +189,8 @@ class AuditScreen(QWidget):
         self.day.setDate(QDate.currentDate())
         self.day.setEnabled(False)
         self.service = QLineEdit(self)
-        self.service.setPlaceholderText(self.tr("e.g. X8001"))  # its label names it
+        self.service.setPlaceholderText(self.tr("Starts with…"))  # as in All movements
+        self.service.setClearButtonEnabled(True)
         self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
         self.count = QLabel(self)
         # What the last export wrote, as the export dialog says it.
@@ -185,9 +220,10 @@ class AuditScreen(QWidget):
                                                 "changed."))
 
         bar = QHBoxLayout()
-        for widget in (focus.buddy_label(self.tr("&User"), self.user), self.user, self.any_day,
-                       self.day, focus.buddy_label(self.tr("&Service"), self.service),
-                       self.service):
+        for widget in (focus.buddy_label(self.tr("&User"), self.user), self.user,
+                       focus.buddy_label(self.tr("&Action"), self.action), self.action,
+                       self.any_day, self.day,
+                       focus.buddy_label(self.tr("&Service"), self.service), self.service):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
@@ -213,53 +249,98 @@ class AuditScreen(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
-        self.user.activated.connect(lambda _index: self.reload())
+        # A date typed digit by digit changes at each section (2026-11-05, then 11-15): the
+        # search waits for the typing to pause, or for the field to be left.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._filter)
+        for combo in (self.user, self.action):
+            combo.activated.connect(self._filter)
         self.any_day.toggled.connect(self._day_toggled)
-        self.day.dateChanged.connect(lambda _date: self.reload())
-        self.service.returnPressed.connect(self.reload)
-        self.service.editingFinished.connect(self.reload)
+        self.day.dateChanged.connect(self._typing.start)
+        self.service.textChanged.connect(self._typing.start)
+        # Not returnPressed as well: Enter also ends the editing, and searched twice.
+        for edit in (self.day, self.service):
+            edit.editingFinished.connect(self._filter)
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel_export)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
-        ctx.signals.data_changed.connect(lambda _change, _initiator: self.reload())
-        self.reload()
+        # Listed at the first show, and after a save only while shown.
+        self._catching_up = WhenShown(self, self.reload, due=True)
+        ctx.signals.data_changed.connect(lambda *_: self._catching_up.request())
 
     def _day_toggled(self, any_day: bool) -> None:
         self.day.setEnabled(not any_day)
-        self.reload()
+        self._filter()
 
     def _filters(self) -> dict:
-        return {"user": self.user.currentData(),
+        return {"user": self.user.currentData(), "action": self.action.currentData(),
                 "day": None if self.any_day.isChecked() else self.day.date().toPython(),
                 "service_no": self.service.text().strip() or None}
 
+    def _filter(self) -> None:
+        """A search for the filters, unless the newest one was for these."""
+        if self._filters() != self._asked:
+            self.count.setText(self.tr("Searching…"))
+            self.reload()
+
     def reload(self) -> None:
-        chosen = self.user.currentData()
-        self.user.blockSignals(True)
-        self.user.clear()
-        self.user.addItem(self.tr("All users"), None)
-        for name in audit.user_names(self.ctx.db):
-            # Picked by the name stored, whatever it reads as.
-            self.user.addItem(labels.who(name), name)
-        self.user.setCurrentIndex(max(0, self.user.findData(chosen)))
-        self.user.blockSignals(False)
-        self.model.commodities = {
-            commodity_id: labels.pick(*names)
-            for commodity_id, names in reference.commodity_names(self.ctx.db).items()}
-        filters = self._filters()
+        """The entries for the filters, read again; a search under way for others is
+        dropped."""
+        self._typing.stop()
+        self._catching_up.due = False
+        if self._searching is not None:
+            self._searching.cancel()
+        self._asked = filters = self._filters()
+        self._searching = task = self.ctx.tasks.start(functools.partial(_search,
+                                                                        filters=filters))
+        task.finished.connect(self._found)
+        task.failed.connect(self._search_failed)
+
+    def _found(self, found: _ListedRecord) -> None:
+        if self.sender() is not self._searching:
+            return  # for filters since changed
+        self._searching = None
+        # Picked by what is stored, whatever it reads as.
+        self._refill(self.user, self.tr("All users"),
+                     [(labels.who(name), name) for name in found.users])
+        self._refill(self.action, self.tr("All actions"),
+                     sorted((_word(action), action) for action in found.actions))
+        self.model.commodities = {commodity_id: labels.pick(*names)
+                                  for commodity_id, names in found.commodities.items()}
         # Another desk's save reloads the list: the entry being read stays picked and in
         # place, its details as they were read.
         where, read_to = place(self.table), self.details.verticalScrollBar().value()
         self.details.clear()
-        self.model.set_rows(audit.entries(self.ctx.db, **filters))
+        self.model.set_rows(found.entries)
         back_to_place(self.table, where)
         self.details.verticalScrollBar().setValue(read_to)
         shown = self.model.rowCount()
-        # Counted only when the list is full: the count reads every matching entry.
-        total = audit.count(self.ctx.db, **filters) if shown == audit.SHOWN else shown
-        self.count.setText(self.tr("%n change(s)", "", shown) if total == shown else self.tr(
-            "The newest {shown} of %Ln change(s): narrow the filters to see older ones", "",
-            total).format(shown=formatting.number(shown)))
+        self.count.setText(self.tr("%n change(s)", "", shown) if found.total == shown
+                           else self.tr("The newest {shown} of %Ln change(s): narrow the "
+                                        "filters to see older ones", "", found.total).format(
+                               shown=formatting.number(shown)))
+        self.listed.emit()
+
+    @staticmethod
+    def _refill(combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
+        """combo's choices anew (a user's first entry, a restored log), the one chosen kept."""
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, stored in choices:
+            combo.addItem(text, stored)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+
+    def _search_failed(self, error: Exception) -> None:
+        if self.sender() is not self._searching:
+            return
+        self._searching = None
+        self.count.setText(self.tr("Could not list the changes: {reason}").format(
+            reason=labels.failure_reason(error)))
 
     def _show_details(self, current, _previous) -> None:
         entry: AuditEntryRecord | None = current.data(RECORD_ROLE) if current.isValid() else None
