@@ -3,7 +3,7 @@
 <context>
     <name>AuditModel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="147" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="164" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="271" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="320" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="272" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="321" />
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>The newest {shown} of %Ln change: narrow the filters to see older ones</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="335" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="405" />
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>%Ln change written to {path}</numerusform>
@@ -41,7 +41,7 @@
 <context>
     <name>BrowseScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="458" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="452" />
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>%Ln movement loaded, counting…</numerusform>
@@ -49,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="460" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="454" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>

@@ -4,40 +4,40 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="135"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="136"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="147"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="164"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="104"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="105"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,93 +45,114 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="195"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="219"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="160"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="183"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="169"/>
-        <source>e.g. X8001</source>
-        <translation>如 X8001</translation>
+        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="308"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="170"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
+        <source>Starts with…</source>
+        <translation>开头为…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="180"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="204"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="199"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="200"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="226"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="251"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="285"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="306"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="320"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="272"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="298"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="342"/>
+        <source>Could not list the changes: {reason}</source>
+        <translation>无法列出修改记录：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/audit_screen.py" line="368"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="370"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="327"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="397"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="335"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="405"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="338"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="408"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="430"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="362"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="432"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -242,132 +263,132 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="205"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="207"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="209"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="208"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="210"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="226"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="227"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="231"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="233"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="233"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="234"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="234"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="235"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="235"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="236"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="236"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="237"/>
         <source>Co&amp;mmodity</source>
         <translation>货名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="237"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="238"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="240"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="241"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="301"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="304"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发出或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="306"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="458"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="452"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="460"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="454"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="463"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="457"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="467"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="461"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="468"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="462"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="482"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="476"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="485"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="479"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="489"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="483"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="497"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="491"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
@@ -3092,511 +3113,516 @@ Turn single-user mode off?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli.py" line="763"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="52"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="763"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="53"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="129"/>
+        <location filename="../../hubapp/domain/audit.py" line="130"/>
         <source>update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="131"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="130"/>
+        <location filename="../../hubapp/domain/audit.py" line="131"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="131"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="131"/>
+        <location filename="../../hubapp/domain/audit.py" line="132"/>
         <source>reopen</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="132"/>
+        <location filename="../../hubapp/domain/audit.py" line="133"/>
         <source>unretire</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="133"/>
+        <location filename="../../hubapp/domain/audit.py" line="134"/>
         <source>set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>lock out</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="134"/>
+        <location filename="../../hubapp/domain/audit.py" line="135"/>
         <source>unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="135"/>
+        <location filename="../../hubapp/domain/audit.py" line="136"/>
         <source>service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="136"/>
+        <location filename="../../hubapp/domain/audit.py" line="137"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="137"/>
+        <location filename="../../hubapp/domain/audit.py" line="138"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="138"/>
+        <location filename="../../hubapp/domain/audit.py" line="139"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="139"/>
+        <location filename="../../hubapp/domain/audit.py" line="140"/>
         <source>service_no</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="140"/>
+        <location filename="../../hubapp/domain/audit.py" line="141"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>mode</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="141"/>
+        <location filename="../../hubapp/domain/audit.py" line="142"/>
         <source>route_code</source>
         <translation>线路代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>origin</source>
         <translation>始发地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="142"/>
+        <location filename="../../hubapp/domain/audit.py" line="143"/>
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>scheduled_at</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="143"/>
+        <location filename="../../hubapp/domain/audit.py" line="144"/>
         <source>actual_at</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="144"/>
+        <location filename="../../hubapp/domain/audit.py" line="145"/>
         <source>wagons</source>
         <translation>车皮数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="145"/>
+        <location filename="../../hubapp/domain/audit.py" line="146"/>
         <source>containers</source>
         <translation>箱量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="146"/>
+        <location filename="../../hubapp/domain/audit.py" line="147"/>
         <source>containers added</source>
         <translation>新增箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>containers removed</source>
         <translation>移除箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="147"/>
+        <location filename="../../hubapp/domain/audit.py" line="148"/>
         <source>hs_code</source>
         <translation>HS 编码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>name_en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="148"/>
+        <location filename="../../hubapp/domain/audit.py" line="149"/>
         <source>name_zh</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="149"/>
+        <location filename="../../hubapp/domain/audit.py" line="150"/>
         <source>perishable</source>
         <translation>易腐</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="150"/>
+        <location filename="../../hubapp/domain/audit.py" line="151"/>
         <source>locode</source>
         <translation>UN/LOCODE</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="151"/>
+        <location filename="../../hubapp/domain/audit.py" line="152"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>countries</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="152"/>
+        <location filename="../../hubapp/domain/audit.py" line="153"/>
         <source>closed_at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>closed_by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="153"/>
+        <location filename="../../hubapp/domain/audit.py" line="154"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="154"/>
+        <location filename="../../hubapp/domain/audit.py" line="155"/>
         <source>closed_days</source>
         <translation>已关账日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="155"/>
+        <location filename="../../hubapp/domain/audit.py" line="156"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="156"/>
+        <location filename="../../hubapp/domain/audit.py" line="157"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>hub_name</source>
         <translation>枢纽名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="157"/>
+        <location filename="../../hubapp/domain/audit.py" line="158"/>
         <source>hub_name_zh</source>
         <translation>枢纽名称（中文）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>teu_45ft</source>
         <translation>45 英尺箱计为</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="158"/>
+        <location filename="../../hubapp/domain/audit.py" line="159"/>
         <source>daily_train_target</source>
         <translation>每日班列目标</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="159"/>
+        <location filename="../../hubapp/domain/audit.py" line="160"/>
         <source>punctuality_tolerance_min</source>
         <translation>正点范围（分钟）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>logo</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="161"/>
+        <location filename="../../hubapp/domain/audit.py" line="162"/>
         <source>logo_path</source>
         <translation>报表标志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>rebuild</source>
         <translation>重算</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="168"/>
+        <location filename="../../hubapp/domain/audit.py" line="169"/>
         <source>sums</source>
         <translation>汇总数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="172"/>
         <source>service_nos</source>
         <translation>班次号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="171"/>
+        <location filename="../../hubapp/domain/audit.py" line="172"/>
         <source>merged_into</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="172"/>
+        <location filename="../../hubapp/domain/audit.py" line="173"/>
         <source>container_moves</source>
         <translation>箱动态记录数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="179"/>
+        <location filename="../../hubapp/domain/audit.py" line="180"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="180"/>
+        <location filename="../../hubapp/domain/audit.py" line="181"/>
         <source>demo</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="160"/>
+        <location filename="../../hubapp/domain/audit.py" line="161"/>
         <source>hub</source>
         <translation>枢纽</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>single_user_mode</source>
         <translation>单用户模式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="162"/>
+        <location filename="../../hubapp/domain/audit.py" line="163"/>
         <source>clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="163"/>
+        <location filename="../../hubapp/domain/audit.py" line="164"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>size_type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="164"/>
+        <location filename="../../hubapp/domain/audit.py" line="165"/>
         <source>teu</source>
         <translation>标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>full_empty</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="165"/>
+        <location filename="../../hubapp/domain/audit.py" line="166"/>
         <source>gross_kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="166"/>
+        <location filename="../../hubapp/domain/audit.py" line="167"/>
         <source>shipper</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>consignee</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="167"/>
+        <location filename="../../hubapp/domain/audit.py" line="168"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="169"/>
+        <location filename="../../hubapp/domain/audit.py" line="170"/>
         <source>services</source>
         <translation>班次数</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>first_date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="170"/>
+        <location filename="../../hubapp/domain/audit.py" line="171"/>
         <source>last_date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="116"/>
+        <location filename="../../hubapp/domain/audit.py" line="117"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="117"/>
+        <location filename="../../hubapp/domain/audit.py" line="118"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="118"/>
+        <location filename="../../hubapp/domain/audit.py" line="119"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="92"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="123"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="117"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/audit.py" line="105"/>
+        <location filename="../../hubapp/domain/audit.py" line="106"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="290"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="360"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="245"/>
+        <source>{target} ({count} container(s))</source>
+        <translation>{target}（{count} 箱）</translation>
     </message>
 </context>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="231"/>
+        <location filename="../../hubapp/interchange/writing.py" line="233"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="231"/>
+        <location filename="../../hubapp/interchange/writing.py" line="233"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="232"/>
+        <location filename="../../hubapp/interchange/writing.py" line="234"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="233"/>
+        <location filename="../../hubapp/interchange/writing.py" line="235"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="234"/>
+        <location filename="../../hubapp/interchange/writing.py" line="236"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="234"/>
+        <location filename="../../hubapp/interchange/writing.py" line="236"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="235"/>
+        <location filename="../../hubapp/interchange/writing.py" line="237"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5060,7 +5086,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="97"/>
-        <location filename="../../hubapp/interchange/writing.py" line="282"/>
+        <location filename="../../hubapp/interchange/writing.py" line="291"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
