@@ -481,3 +481,23 @@ class TestAnotherDesksSave:
         index = screen.table.currentIndex()
         assert (index.row(), index.data(Qt.ItemDataRole.UserRole + 1).id) == (902, current.id)
         qtmodeltester.check(screen.model)
+
+
+def test_chinese_route_and_commodity_choices_are_in_pinyin_order(qtbot, app_ctx):
+    """As Reference data lists them: by character code 大米 (dà) came after 冷冻虾 (lěng),
+    and 中老铁路 (lǎo) after 中亚班列 (yà)."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        widget = BrowseScreen(app_ctx)
+        qtbot.addWidget(widget)
+        commodities = [widget.commodity.itemText(i) for i in range(widget.commodity.count())]
+        routes = [widget.route.itemText(i) for i in range(widget.route.count())]
+    finally:
+        QLocale.setDefault(before)
+    read = ["大米", "光伏组件", "冷冻牛肉", "冷冻虾", "榴莲", "龙眼", "鲜香蕉", "阴极铜"]
+    assert sorted(read, key=commodities.index) == read
+    read = ["中老铁路", "中欧班列（俄罗斯通道）", "中亚班列", "中越班列"]
+    assert sorted(read, key=routes.index) == read
