@@ -501,3 +501,30 @@ def test_chinese_route_and_commodity_choices_are_in_pinyin_order(qtbot, app_ctx)
     assert sorted(read, key=commodities.index) == read
     read = ["中老铁路", "中欧班列（俄罗斯通道）", "中亚班列", "中越班列"]
     assert sorted(read, key=routes.index) == read
+
+
+def test_a_mode_filters_every_route_of_it_at_once(qtbot, screen, app_ctx):
+    """All the trucking routes in one view, as the Dashboard's Mode filter counts them."""
+    road = app_ctx.db.execute(
+        "SELECT COUNT(*), COUNT(DISTINCT s.route_code) FROM container_move cm "
+        "JOIN service s ON s.id = cm.service_id "
+        "WHERE s.mode = 'road' AND s.status IN ('departed', 'arrived')").fetchall()[0]
+    assert road[1] > 1, "the demo data should truck on more than one route"
+    screen.activateWindow()
+    screen.container.setFocus()
+    qtbot.keyClick(screen.container, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is screen.mode
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        for _ in range(2):  # All modes → Rail → Road
+            qtbot.keyClick(screen.mode, Qt.Key.Key_Down)
+    assert screen.mode.currentText() == "Road"
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    assert screen._total == screen.model.rowCount() == road[0]
+    ids = [record.id for record in screen.model.records()]
+    assert {mode for (mode,) in app_ctx.db.execute(
+        f"SELECT DISTINCT s.mode FROM container_move cm JOIN service s ON s.id = cm.service_id "
+        f"WHERE cm.id IN ({', '.join('?' * len(ids))})", ids).fetchall()} == {"road"}
+    assert len({record.route_code for record in screen.model.records()}) == road[1]
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.clear_button.click()
+    assert screen.mode.currentText() == "All modes"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hubapp.domain.records import MOVED_STATUSES, ContainerMoveRecord, Direction, Status
+from hubapp.domain.records import MOVED_STATUSES, ContainerMoveRecord, Direction, Mode, Status
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, Sort
 from hubapp.store.users import UserRecord
@@ -29,6 +29,7 @@ def plain_select(db, f: BrowseFilterRecord, sort: Sort, descending: bool) -> lis
                        ("cm.date <= ?", f.date_to and f.date_to.isoformat()),
                        ("s.route_code = ?", f.route_code),
                        ("cm.direction = ?", f.direction and str(f.direction)),
+                       ("s.mode = ?", f.mode and str(f.mode)),
                        ("cm.commodity_id = ?", f.commodity_id)):
         if value is not None:
             clauses.append(sql)
@@ -81,6 +82,8 @@ FILTERS = {
     "commodity and direction": lambda v: BrowseFilterRecord(commodity_id=v["commodity"],
                                                             direction="outbound"),
     "every status": lambda v: BrowseFilterRecord(statuses=None),
+    "a mode": lambda v: BrowseFilterRecord(mode=Mode.ROAD),
+    "a mode, every status": lambda v: BrowseFilterRecord(mode=Mode.RIVER, statuses=None),
     "planned": lambda v: BrowseFilterRecord(statuses=(Status.PLANNED,)),
     "departed, a route": lambda v: BrowseFilterRecord(route_code=v["route"],
                                                       statuses=(Status.DEPARTED,)),

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from hubapp.domain import iso6346
-from hubapp.domain.records import MOVED_STATUSES, Direction, Status
+from hubapp.domain.records import MOVED_STATUSES, Direction, Mode, Status
 from hubapp.domain.validation import service_number
 from hubapp.store.engine import interruptible, is_interrupted, is_postgres
 
@@ -90,6 +90,7 @@ class BrowseFilterRecord:
     service_prefix: str = ""
     route_code: str | None = None
     direction: Direction | None = None
+    mode: Mode | None = None
     commodity_id: int | None = None
     statuses: tuple[Status, ...] | None = MOVED_STATUSES
 
@@ -164,10 +165,10 @@ def _where(f: BrowseFilterRecord, date_column: str = "cm.date",
             clauses.append(f"{column} >= ? AND {column} < ?")
             params += [prefix, prefix + _PREFIX_END]
     for column, value in (("s.route_code", f.route_code), (direction_column, f.direction),
-                          ("cm.commodity_id", f.commodity_id)):
+                          ("s.mode", f.mode), ("cm.commodity_id", f.commodity_id)):
         if value is not None:
             clauses.append(f"{column} = ?")
-            params.append(str(value) if isinstance(value, Direction) else value)
+            params.append(str(value) if isinstance(value, StrEnum) else value)
     if f.statuses is not None:
         clauses.append(f"s.status IN ({', '.join('?' * len(f.statuses))})")
         params += [str(status) for status in f.statuses]
@@ -227,7 +228,7 @@ def count(db: Database, f: BrowseFilterRecord,
         moves = _SERVICES_THEN_MOVES
     else:
         clauses, params = _where(f)
-        moves = _MOVES if _prefixes(f)[1] or f.route_code is not None \
+        moves = _MOVES if _prefixes(f)[1] or f.route_code is not None or f.mode is not None \
             or f.statuses is not None else "container_move cm"
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     statement = f"SELECT COUNT(*) FROM {moves} {where}"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from hubapp.domain import iso6346
-from hubapp.domain.records import MOVED_STATUSES, ChangeRecord, Direction, Status
+from hubapp.domain.records import MOVED_STATUSES, ChangeRecord, Direction, Mode, Status
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.ui import date_edits, filter_choices, formatting, labels, remembered_layout
@@ -213,6 +213,7 @@ class BrowseScreen(QWidget):
             edit.setMaximumWidth(140)
         self.route = QComboBox(self)
         self.direction = QComboBox(self)
+        self.mode = QComboBox(self)
         self.commodity = QComboBox(self)
         self.status = QComboBox(self)
         self.status.setObjectName("browse_status")
@@ -234,7 +235,8 @@ class BrowseScreen(QWidget):
                              (self.tr("&Service"), self.service),
                              (self.tr("&Route"), self.route),
                              (self.tr("&Direction"), self.direction),
-                             (self.tr("Co&mmodity"), self.commodity),
+                             (self.tr("&Mode"), self.mode),
+                             (self.tr("Commod&ity"), self.commodity),
                              (self.tr("St&atus"), self.status)):
             filters.add_labelled(text, widget)
         filters.addWidget(self.clear_button)
@@ -301,6 +303,9 @@ class BrowseScreen(QWidget):
         self.direction.addItem(self.tr("Both directions"), None)
         for direction in Direction:
             self.direction.addItem(labels.direction(direction), direction)
+        self.mode.addItem(self.tr("All modes"), None)
+        for mode in Mode:
+            self.mode.addItem(labels.mode(mode), mode)
         # First, so that Clear comes back to it: what the dashboard counts.
         self.status.addItem(self.tr("Moved (departed or arrived)"), MOVED_STATUSES)
         self.status.addItem(self.tr("All statuses"), None)
@@ -314,7 +319,7 @@ class BrowseScreen(QWidget):
             combo.setMinimumContentsLength(14)
 
     def _combos(self) -> tuple[QComboBox, ...]:
-        return self.route, self.direction, self.commodity, self.status
+        return self.route, self.direction, self.mode, self.commodity, self.status
 
     def current_filter(self) -> BrowseFilterRecord:
         def day(edit: QDateEdit) -> dt.date | None:
@@ -322,8 +327,9 @@ class BrowseScreen(QWidget):
 
         return BrowseFilterRecord(
             day(self.date_from), day(self.date_to), self.container.text(), self.service.text(),
-            self.route.currentData(), self.direction.currentData(), self.commodity.currentData(),
-            self.status.currentData())
+            route_code=self.route.currentData(), direction=self.direction.currentData(),
+            mode=self.mode.currentData(), commodity_id=self.commodity.currentData(),
+            statuses=self.status.currentData())
 
     def clear_filters(self) -> None:
         widgets = (self.date_from, self.date_to, self.container, self.service, *self._combos())
