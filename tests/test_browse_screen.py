@@ -528,3 +528,28 @@ def test_a_mode_filters_every_route_of_it_at_once(qtbot, screen, app_ctx):
     with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
         screen.clear_button.click()
     assert screen.mode.currentText() == "All modes"
+
+
+def header_tooltip(screen: BrowseScreen, column: int) -> str:
+    """The tooltip the header shows with the mouse resting on column."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    header = screen.table.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2)
+    QApplication.sendEvent(header.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, at, header.viewport().mapToGlobal(at)))
+    return QToolTip.text()
+
+
+def test_a_header_that_does_not_sort_says_which_do(qtbot, screen):
+    """Clicked, it put the sort arrow back without a word."""
+    for column in (MovesBrowseModel.DIRECTION, MovesBrowseModel.ROUTE,
+                   MovesBrowseModel.SIZE_TYPE, MovesBrowseModel.FULL_EMPTY,
+                   MovesBrowseModel.COMMODITY, MovesBrowseModel.STATUS):
+        assert header_tooltip(screen, column) == \
+            "This column does not sort: sort by Date, Service, Container or Gross kg"
+    for column in MovesBrowseModel.SORTS:
+        assert screen.model.headerData(column, Qt.Orientation.Horizontal,
+                                       Qt.ItemDataRole.ToolTipRole) is None

@@ -77,6 +77,15 @@ class MovesBrowseModel(RecordTableModel):
                 self.tr("Container"), self.tr("Size-type"), self.tr("F/E"),
                 self.tr("Gross kg"), self.tr("Commodity"), self.tr("Status")]
 
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        # A click on such a header puts the sort arrow back where it was, which said nothing
+        # of why: only the sorts with an index are offered.
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < self._columns and section not in self.SORTS:
+            return self.tr("This column does not sort: sort by Date, Service, Container or "
+                           "Gross kg")
+        return super().headerData(section, orientation, role)
+
     def display(self, record: MoveRowRecord, column: int) -> str:
         if column == self.DATE:
             return record.date.isoformat()
