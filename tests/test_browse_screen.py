@@ -553,3 +553,41 @@ def test_a_header_that_does_not_sort_says_which_do(qtbot, screen):
     for column in MovesBrowseModel.SORTS:
         assert screen.model.headerData(column, Qt.Orientation.Horizontal,
                                        Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_a_container_only_on_a_planned_train_says_so_and_shows_it(qtbot, screen, app_ctx):
+    """It said "No movements match these filters" of a box on tonight's planned train."""
+    planned = app_ctx.db.execute(
+        "SELECT cm.container FROM container_move cm JOIN service s ON s.id = cm.service_id "
+        "GROUP BY cm.container HAVING MAX(s.status IN ('departed', 'arrived')) = 0 "
+        "AND MAX(s.status = 'planned') = 1 LIMIT 1").fetchall()[0][0]
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, planned)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    assert screen.model.rowCount() == 0
+    note = screen.empty_note
+    qtbot.waitUntil(lambda: "with any status" in note.text(), timeout=WAIT_MS)
+    assert note.text().startswith("No movements match these filters with Status “Moved "
+                                  "(departed or arrived)”; with any status, they match 1 "
+                                  "movement.<br>")
+    link = note.rect().center() + QPoint(0, note.fontMetrics().lineSpacing() // 2)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(note, Qt.MouseButton.LeftButton, pos=link)
+    assert screen.status.currentText() == "All statuses"
+    assert screen.container.text() == planned  # the box asked about, not every box
+    assert column_texts(screen, MovesBrowseModel.CONTAINER) == [planned]
+    assert column_texts(screen, MovesBrowseModel.STATUS) == ["Planned"]
+    assert note.isHidden()
+
+
+def test_filters_that_match_nothing_in_any_status_only_offer_to_clear(qtbot, screen):
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.status.setCurrentIndex(screen.status.findText("Planned"))
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, "ZZZU")
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen._others_task is None, timeout=WAIT_MS)
+    assert screen.empty_note.text() == ('No movements match these filters.<br>'
+                                        '<a href="clear">Clear the filters</a>')

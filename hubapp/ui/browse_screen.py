@@ -8,6 +8,7 @@ once. The count of matching rows comes in its own background task.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 
@@ -200,6 +201,7 @@ class BrowseScreen(QWidget):
         self.setObjectName("browse")
         self.ctx = ctx
         self._count_task = None
+        self._others_task = None  # counting what an empty list's statuses hide
         self._total: int | None = None
         self._stale = True  # the rows from the top at the next catch-up, not read again
         # Loaded at the first show: the app starts without querying.
@@ -273,7 +275,7 @@ class BrowseScreen(QWidget):
         header.setSortIndicator(MovesBrowseModel.DATE, Qt.SortOrder.DescendingOrder)
         self.empty_note = empty_note(self.table)
         self.empty_note.hide()
-        self.empty_note.linkActivated.connect(self.clear_filters)
+        self.empty_note.linkActivated.connect(self._note_link)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("browse_count")
 
@@ -318,6 +320,7 @@ class BrowseScreen(QWidget):
         # First, so that Clear comes back to it: what the dashboard counts.
         self.status.addItem(self.tr("Moved (departed or arrived)"), MOVED_STATUSES)
         self.status.addItem(self.tr("All statuses"), None)
+        self._all_statuses = self.status.count() - 1
         for status in Status:
             self.status.addItem(labels.status(status), (status,))
         for combo in self._combos():
@@ -497,8 +500,35 @@ class BrowseScreen(QWidget):
         else:
             text = self.tr('No movements match these filters.<br><a href="clear">Clear the '
                            'filters</a>')
+            if f.statuses is not None:
+                self._count_other_statuses(f)
         self.empty_note.setText(text)
         self.empty_note.show()
+
+    def _count_other_statuses(self, f: BrowseFilterRecord) -> None:
+        """Whether the status filter alone hides what was asked for: a container typed that is
+        on tonight's planned train read as never handled at all."""
+        if self._others_task is not None:
+            self._others_task.cancel()
+        self._others_task = task = self.ctx.tasks.start(
+            functools.partial(_count, f=dataclasses.replace(f, statuses=None)))
+        task.finished.connect(lambda total: self._note_other_statuses(task, f, total))
+
+    def _note_other_statuses(self, task, f: BrowseFilterRecord, total: int) -> None:
+        if task is not self._others_task:
+            return
+        self._others_task = None
+        if total and f == self.model.filter and not self.model.rowCount():
+            self.empty_note.setText(self.tr(
+                'No movements match these filters with Status “{status}”; with any status, '
+                'they match %n movement(s).<br><a href="statuses">Show all statuses</a>', "",
+                total).format(status=self.status.currentText()))
+
+    def _note_link(self, link: str) -> None:
+        if link == "statuses":
+            self.status.setCurrentIndex(self._all_statuses)
+        else:
+            self.clear_filters()
 
     def _failed(self, error: Exception) -> None:
         self._to_rows = False
