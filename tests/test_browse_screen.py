@@ -360,15 +360,58 @@ def test_enter_in_a_number_filter_goes_to_the_rows_found(qtbot, screen, field):
     assert getattr(current, field if field == "container" else "service_no") == typed
 
 
-def test_ctrl_c_copies_the_picked_row_under_the_headers(qtbot, screen):
-    model = screen.model
-    screen.table.setFocus()
-    screen.table.selectRow(2)
+def click_row_number(qtbot, screen: BrowseScreen, row: int,
+                     modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    header = screen.table.verticalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, modifier, QPoint(
+        header.width() // 2, header.sectionViewportPosition(row) + header.sectionSize(row) // 2))
+
+
+def click_cell(qtbot, screen: BrowseScreen, row: int, column: int,
+               modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, modifier,
+                     screen.table.visualRect(screen.model.index(row, column)).center())
+
+
+def copied(qtbot, screen: BrowseScreen) -> str:
     qtbot.keyClick(screen.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    return QApplication.clipboard().text()
+
+
+def test_ctrl_c_copies_the_rows_picked_by_their_numbers_under_the_headers(qtbot, screen):
+    """Several rows, for a spreadsheet: the row numbers clicked with Shift and Ctrl."""
+    model = screen.model
+    click_row_number(qtbot, screen, 2)
+    click_row_number(qtbot, screen, 4, Qt.KeyboardModifier.ShiftModifier)
+    click_row_number(qtbot, screen, 7, Qt.KeyboardModifier.ControlModifier)
     header = [model.headerData(column, Qt.Orientation.Horizontal)
               for column in range(model.columnCount())]
-    row = [model.index(2, column).data() for column in range(model.columnCount())]
-    assert QApplication.clipboard().text() == "\t".join(header) + "\n" + "\t".join(row) + "\n"
+    rows = [[model.index(row, column).data() for column in range(model.columnCount())]
+            for row in (2, 3, 4, 7)]
+    assert copied(qtbot, screen) == "".join("\t".join(line) + "\n" for line in [header, *rows])
+
+
+def test_ctrl_c_copies_one_cell_as_its_value_to_paste_into_a_filter(qtbot, screen):
+    """It copied the whole row under the headers, which pasted into Container found nothing."""
+    container = screen.model.index(5, MovesBrowseModel.CONTAINER).data()
+    click_cell(qtbot, screen, 5, MovesBrowseModel.CONTAINER)
+    assert copied(qtbot, screen) == container
+    screen.container.setFocus()
+    qtbot.keyClick(screen.container, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    assert screen.model.rowCount() > 0
+    assert set(column_texts(screen, MovesBrowseModel.CONTAINER)) == {container}
+
+
+def test_shift_and_the_arrows_pick_a_block_of_cells_copied_without_headers(qtbot, screen):
+    model = screen.model
+    click_cell(qtbot, screen, 1, MovesBrowseModel.ROUTE)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right):
+        qtbot.keyClick(screen.table, key, Qt.KeyboardModifier.ShiftModifier)
+    assert copied(qtbot, screen) == "".join(
+        f"{model.index(row, MovesBrowseModel.ROUTE).data()}\t"
+        f"{model.index(row, MovesBrowseModel.CONTAINER).data()}\n" for row in (1, 2, 3))
 
 
 def test_a_whole_container_number_with_a_wrong_check_digit_finds_the_right_one(qtbot, screen):
@@ -464,7 +507,7 @@ class TestAnotherDesksSave:
         index = screen.table.currentIndex()
         assert index.row() == 903
         assert index.data(Qt.ItemDataRole.UserRole + 1).id == current.id
-        assert screen.table.selectionModel().isRowSelected(903)
+        assert screen.table.selectionModel().isSelected(index)
         assert screen.table.viewport().rect().contains(screen.table.visualRect(index))
         assert QApplication.focusWidget() is screen.table
 

@@ -257,9 +257,11 @@ class BrowseScreen(QWidget):
         self.table = list_table(self)
         self.table.setObjectName("browse_table")
         self.table.setModel(self.model)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Cells, picked as in a spreadsheet (Shift and Ctrl with a click or the arrows), to
+        # copy a block of them or one to paste into a filter; a row's number picks the row.
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)

@@ -159,8 +159,10 @@ class _PickCurrent(QObject):
 
 
 class _CopyRows(QObject):
-    """Ctrl+C copies the picked rows as shown, under the column headers, for a spreadsheet:
-    Qt's own copied the current cell alone, though the whole row is picked."""
+    """Ctrl+C copies what is picked as a spreadsheet takes it: whole rows as shown, under the
+    column headers (Qt's own copied the current cell alone, though the whole row is picked);
+    in a table whose cells are picked, a block of them without headers, and one cell as its
+    value alone, to paste into a filter or a search."""
 
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
@@ -170,14 +172,24 @@ class _CopyRows(QObject):
         if event.type() != QEvent.Type.KeyPress or not event.matches(QKeySequence.StandardKey.Copy):
             return False
         model = table.model()
-        rows = sorted(index.row() for index in table.selectionModel().selectedRows())
-        if rows:
-            columns = [column for column in range(model.columnCount())
-                       if not table.isColumnHidden(column)]
-            QGuiApplication.clipboard().setText(tab_separated([
-                [model.headerData(column, Qt.Orientation.Horizontal) or "" for column in columns],
-                *([model.index(row, column).data() or "" for column in columns]
-                  for row in rows)]))
+        picked = {(index.row(), index.column())
+                  for index in table.selectionModel().selectedIndexes()
+                  if not table.isColumnHidden(index.column())}
+        rows = sorted({row for row, _column in picked})
+        shown = [column for column in range(model.columnCount())
+                 if not table.isColumnHidden(column)]
+        whole = all((row, column) in picked for row in rows for column in shown)
+        if len(picked) == 1 and not whole:
+            (row, column), = picked
+            QGuiApplication.clipboard().setText(model.index(row, column).data() or "")
+        elif rows:
+            columns = shown if whole else sorted({column for _row, column in picked})
+            header = [[model.headerData(column, Qt.Orientation.Horizontal) or ""
+                       for column in columns]] if whole else []
+            # Cells left out of a ragged pick stay empty, so the others keep their columns.
+            QGuiApplication.clipboard().setText(tab_separated([*header, *(
+                [model.index(row, column).data() or "" if (row, column) in picked else ""
+                 for column in columns] for row in rows)]))
         return True
 
 
