@@ -634,3 +634,50 @@ def test_filters_that_match_nothing_in_any_status_only_offer_to_clear(qtbot, scr
     qtbot.waitUntil(lambda: screen._others_task is None, timeout=WAIT_MS)
     assert screen.empty_note.text() == ('No movements match these filters.<br>'
                                         '<a href="clear">Clear the filters</a>')
+
+
+@pytest.mark.parametrize("kind", ["CSV", "Excel"])
+def test_export_writes_the_rows_the_filters_list_in_their_order_for_import(
+        qtbot, screen, save_as, tmp_path, kind):
+    """File ▸ Export takes dates alone: a mode, a route, a commodity or a status went to a
+    spreadsheet row by row."""
+    from hubapp.interchange import COLUMNS, import_file, read_table
+
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.mode.setCurrentIndex(screen.mode.findText("Road"))
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.status.setCurrentIndex(screen.status.findText("All statuses"))
+    click_header(qtbot, screen, MovesBrowseModel.CONTAINER)
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    shown = column_texts(screen, MovesBrowseModel.CONTAINER)
+    assert len(shown) == screen._total and "Planned" in column_texts(
+        screen, MovesBrowseModel.STATUS)
+    save_as(tmp_path / "road", kind)
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    path = tmp_path / ("road.csv" if kind == "CSV" else "road.xlsx")
+    qtbot.waitUntil(lambda: "written" in screen.exported.text(), timeout=WAIT_MS)
+    assert screen.exported.text() == f"{number(len(shown))} rows written to {path}"
+    assert screen.export_button.isEnabled()
+    table = read_table(path)
+    assert list(table.headers) == list(COLUMNS)
+    assert [row[COLUMNS.index("container")] for _line, row in table.rows] == shown
+    assert {row[COLUMNS.index("mode")] for _line, row in table.rows} == {"road"}
+
+    fresh = open_db(tmp_path / "fresh.db")
+    try:
+        result = import_file(fresh, path, UserRecord("admin", ADMIN))
+        assert result.saved, result.problems
+        assert fresh.execute("SELECT COUNT(*) FROM container_move").fetchone()[0] == len(shown)
+    finally:
+        fresh.close()
+
+
+def test_export_of_filters_matching_nothing_writes_no_file(qtbot, screen, save_as, tmp_path):
+    qtbot.keyClicks(screen.container, "ZZZU")
+    qtbot.waitUntil(lambda: screen.model.filter.container_prefix == "ZZZU"
+                    and not screen.model.loading(), timeout=WAIT_MS)
+    save_as(tmp_path / "none.csv")
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=WAIT_MS)
+    assert screen.exported.text() == "No movements match these filters; no file written"
+    assert not (tmp_path / "none.csv").exists()

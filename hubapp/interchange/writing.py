@@ -1,4 +1,5 @@
-"""Export a date range to CSV or XLSX with the import's columns, safe to open in a spreadsheet."""
+"""Export a date range, or what All movements lists, to CSV or XLSX in the import's columns,
+safe to open in a spreadsheet."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from hubapp.domain.errors import (
 from hubapp.domain.records import Direction
 from hubapp.interchange.parsing import COLUMNS
 from hubapp.interchange.reading import FileFormatError
+from hubapp.store import browse
 from hubapp.store import interchange as store
+from hubapp.store.browse import BrowseFilterRecord, Sort
 from hubapp.store.db import one_snapshot
 from hubapp.store.whole_file import write_beside
 
@@ -68,31 +71,51 @@ def export_file(
     # The count is stated in the file (an XLSX's size, which readers trust): the rows must
     # be those it counted, not one more another desk saved meanwhile.
     with one_snapshot(db):
-        return _export(db, path, first, last, progress, check)
+        total = store.count_export(db, first, last)
+        if not total:
+            # A header-only file and "0 rows written" read as an export that went wrong; an
+            # empty range is a wrong range, and a file of that name already there is kept.
+            raise NothingToExport(QT_TRANSLATE_NOOP(
+                "messages", "No services between {first} and {last}; no file written"),
+                first=first.isoformat(), last=last.isoformat())
+        return _export(path, store.export_rows(db, first, last), total, progress, check)
 
 
-def _export(db: Database, path: Path, first: dt.date, last: dt.date,
+def export_moves(
+    db: Database,
+    path: str | Path,
+    f: BrowseFilterRecord,
+    sort: Sort = Sort.DATE,
+    descending: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    check: Callable[[], None] | None = None,
+) -> int:
+    """Write the container moves All movements lists for f, in its order, as export_file
+    writes them (so the file imports again); returns the row count."""
+    path = export_target(path)
+    with one_snapshot(db):
+        total = browse.count(db, f)
+        if not total:
+            raise NothingToExport(QT_TRANSLATE_NOOP(
+                "messages", "No movements match these filters; no file written"))
+        return _export(path, browse.export_rows(db, f, sort, descending), total, progress,
+                       check)
+
+
+def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
             progress: Callable[[int, int], None] | None,
             check: Callable[[], None] | None) -> int:
     suffix = path.suffix.lower()
-    total = store.count_export(db, first, last)
-    if not total:
-        # A header-only file and "0 rows written" read as an export that went wrong; an
-        # empty range is a wrong range, and a file of that name already there is kept.
-        raise NothingToExport(QT_TRANSLATE_NOOP(
-            "messages", "No services between {first} and {last}; no file written"),
-            first=first.isoformat(), last=last.isoformat())
     # An XLSX text cell is never a formula: its text is written as it is, but for one that
     # itself starts with the guard's "'", which gets one more, so that import strips exactly
     # one from either file (and from workbooks exported with the guard by earlier releases).
     guard = neutralise if suffix == ".csv" else _apostrophe_kept
     # A workbook's TEU is a number a SUM adds up; a CSV writes it as import reads it back.
     teu = _teu_text if suffix == ".csv" else _teu_number
-    rows = _counted(_cells(store.export_rows(db, first, last), guard, teu), total, progress,
-                    check)
+    cells = _counted(_cells(rows, guard, teu), total, progress, check)
     try:
-        return write_beside(path, lambda partial: _write_csv(partial, rows)
-                            if suffix == ".csv" else _write_xlsx(partial, rows, total))
+        return write_beside(path, lambda partial: _write_csv(partial, cells)
+                            if suffix == ".csv" else _write_xlsx(partial, cells, total))
     except OSError as error:
         raise FileFormatError(QT_TRANSLATE_NOOP(
             "messages", "Cannot write {name}: {reason}"), name=str(path),

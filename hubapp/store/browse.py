@@ -9,15 +9,16 @@ Each sort key ends in a unique column, so rows with equal values are neither los
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hubapp.domain import iso6346
 from hubapp.domain.records import MOVED_STATUSES, Direction, Mode, Status
 from hubapp.domain.validation import service_number
 from hubapp.store.engine import interruptible, is_interrupted, is_postgres
+from hubapp.store.interchange import EXPORT_COLUMNS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -208,6 +209,22 @@ def page(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE, descending
                           Direction(row[4]), row[5], row[6], row[7], row[8], row[9], row[10],
                           row[11], row[12], row[13], Status(row[14]))
             for row in rows.fetchall()]
+
+
+def export_rows(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE,
+                descending: bool = False) -> Iterator[dict[str, Any]]:
+    """Every row page() gives for f, in its order, with the columns of store.interchange's
+    export_rows (the import's), for interchange.export_moves."""
+    clauses, params = _where(f)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    order = ", ".join(f"{column}{' DESC' if descending else ''}" for column in _KEYS[sort])
+    return db.query(f"""
+        SELECT {EXPORT_COLUMNS}
+        FROM {_MOVES}
+        LEFT JOIN commodity c ON c.id = cm.commodity_id
+        {where}
+        ORDER BY {order}
+    """, params)
 
 
 def count(db: Database, f: BrowseFilterRecord,

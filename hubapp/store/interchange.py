@@ -441,9 +441,15 @@ def _indexes_built_after(db: Database) -> Iterator[None]:
 # the container's columns empty: without it export → import would lose the service.
 _EXPORTED = """
         FROM service s
-        LEFT JOIN container_move m ON m.service_id = s.id
-        LEFT JOIN commodity c ON c.id = m.commodity_id
+        LEFT JOIN container_move cm ON cm.service_id = s.id
+        LEFT JOIN commodity c ON c.id = cm.commodity_id
         WHERE s.date BETWEEN ? AND ?"""
+# The import's columns, of a service s, its move cm and the move's commodity c: every export's.
+EXPORT_COLUMNS = """
+        s.date, s.service_no, s.direction, s.mode, s.route_code, s.origin, s.destination,
+        s.scheduled_at, s.actual_at, s.status, s.wagons, s.notes, cm.container, cm.size_type,
+        cm.teu, cm.full_empty, cm.gross_kg, c.name_en AS commodity, c.hs_code, cm.seal,
+        cm.shipper, cm.consignee"""
 
 
 def count_export(db: Database, first: dt.date, last: dt.date) -> int:
@@ -456,10 +462,7 @@ def export_rows(db: Database, first: dt.date, last: dt.date) -> Iterator[dict[st
     """Every container moved on a service between two dates (inclusive), with its service,
     and each service without containers once, its container columns None."""
     return db.query(f"""
-        SELECT s.date, s.service_no, s.direction, s.mode, s.route_code, s.origin,
-               s.destination, s.scheduled_at, s.actual_at, s.status, s.wagons, s.notes,
-               m.container, m.size_type, m.teu, m.full_empty, m.gross_kg,
-               c.name_en AS commodity, c.hs_code, m.seal, m.shipper, m.consignee
+        SELECT {EXPORT_COLUMNS}
         {_EXPORTED}
-        ORDER BY s.date, s.direction, s.service_no, m.id
+        ORDER BY s.date, s.direction, s.service_no, cm.id
     """, [first.isoformat(), last.isoformat()])

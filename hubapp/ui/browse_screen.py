@@ -15,15 +15,18 @@ import functools
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal,
 )
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from hubapp.domain import iso6346
+from hubapp.domain.errors import HubError
 from hubapp.domain.records import MOVED_STATUSES, ChangeRecord, Direction, Mode, Status
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
-from hubapp.ui import date_edits, filter_choices, formatting, labels, remembered_layout
+from hubapp.interchange import export_moves
+from hubapp.ui import colours, date_edits, filter_choices, formatting, labels, remembered_layout
 from hubapp.ui.date_edits import NO_DATE
+from hubapp.ui.export_dialog import pick_export_file
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
@@ -230,6 +233,9 @@ class BrowseScreen(QWidget):
         self.status.setObjectName("browse_status")
         self._fill_choices()
         self.clear_button = QPushButton(self.tr("C&lear"), self)
+        self.export_button = QPushButton(self.tr("E&xport…"), self)
+        self.export_button.setToolTip(self.tr("The movements listed, in this order, to a CSV "
+                                              "or XLSX file that File ▸ Import… reads back"))
         self.model = MovesBrowseModel(ctx.tasks, self)
         # The header's clicks are the mouse's way to sort; these are the keyboard's (the
         # header takes no focus), kept in step with its indicator both ways.
@@ -253,6 +259,7 @@ class BrowseScreen(QWidget):
         filters.addWidget(self.clear_button)
         filters.add_labelled(self.tr("Sort &by"), self.sort_by)
         filters.addWidget(self.sort_descending)
+        filters.addWidget(self.export_button)
 
         self.table = list_table(self)
         self.table.setObjectName("browse_table")
@@ -280,11 +287,20 @@ class BrowseScreen(QWidget):
         self.empty_note.linkActivated.connect(self._note_link)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("browse_count")
+        # What the last export wrote, as the export dialog says it.
+        self.exported = QLabel(self)
+        self.exported.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.exported.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A deep folder's path must not widen the window: it is cut, whole in the tooltip.
+        self.exported.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+        counted = QHBoxLayout()
+        counted.addWidget(self.count_label)
+        counted.addWidget(self.exported, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        layout.addLayout(counted)
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -298,6 +314,7 @@ class BrowseScreen(QWidget):
         for combo in self._combos():
             combo.currentIndexChanged.connect(self.reload)
         self.clear_button.clicked.connect(self.clear_filters)
+        self.export_button.clicked.connect(self.export)
         header.sortIndicatorChanged.connect(self._sort_clicked)
         self.sort_by.currentIndexChanged.connect(self._sort_chosen)
         self.sort_descending.toggled.connect(self._sort_chosen)
@@ -537,6 +554,37 @@ class BrowseScreen(QWidget):
         reason = labels.failure_reason(error)
         self.count_label.setText(self.tr("Could not load the movements: {reason}").format(
             reason=reason))
+
+    # -- export ----------------------------------------------------------------------
+
+    def export(self) -> None:
+        """The rows of the filter shown, in its order, to a file in the import's columns: File ▸
+        Export takes a date range alone, not a route, commodity, container or status."""
+        path = pick_export_file(self, self.tr("Export movements"), "movements.csv")
+        if path is None:
+            return
+        f, sort, descending = self.model.filter, self.model.sort_by, self.model.descending
+
+        def work(control: TaskControl) -> int:
+            with control.database() as db:
+                return export_moves(db, path, f, sort, descending, control.progress,
+                                    control.check)
+
+        self._exported(self.tr("Exporting…"))
+        self.export_button.setEnabled(False)  # one file at a time, told when written
+        task = self.ctx.tasks.start(work)
+        task.finished.connect(lambda count: self._exported(self.tr(
+            "%Ln row(s) written to {path}", "", count).format(path=str(path))))
+        task.failed.connect(lambda error: self._exported(
+            labels.message(error) if isinstance(error, HubError) else
+            self.tr("The export failed unexpectedly. Details are in the log."), error=True))
+        task.cancelled.connect(lambda: self._exported(""))  # the window closing
+
+    def _exported(self, text: str, error: bool = False) -> None:
+        self.export_button.setEnabled(True)
+        self.exported.setText(text)
+        self.exported.setToolTip(text)
+        colours.set_text_colour(self.exported, colours.problem if error else None)
 
     def _activated(self, index: QModelIndex) -> None:
         record: MoveRowRecord = index.data(RECORD_ROLE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressBar,
     QVBoxLayout, QWidget,
@@ -21,6 +21,24 @@ from hubapp.ui.tasks import Task, TaskControl
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def pick_export_file(parent: QWidget, title: str, name: str) -> Path | None:
+    """The CSV or XLSX file to export to, chosen in the save dialog opened on name (whose
+    suffix says the type offered first) in the last export's folder; None if cancelled."""
+    suffix = Path(name).suffix.lower()
+    kinds = {".csv": QCoreApplication.translate("ExportDialog", "CSV files (*.csv)"),
+             ".xlsx": QCoreApplication.translate("ExportDialog", "Excel workbooks (*.xlsx)")}
+    # Both, the format chosen first: a name typed with the other's suffix (march.xlsx
+    # while CSV was chosen) was written as march.xlsx.csv.
+    filters = ";;".join(sorted(kinds.values(), key=lambda kind: kind != kinds[suffix]))
+    chosen = dialogs.pick_save_file(parent, title, str(last_folder("export") / name), filters)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    remember_folder("export", path)
+    # The suffix typed, or the file type chosen, decides.
+    return path if path.suffix.lower() in kinds else path.with_name(path.name + suffix)
 
 
 class ExportDialog(QDialog):
@@ -88,22 +106,11 @@ class ExportDialog(QDialog):
             self._set_result(labels.days_reversed(), error=True)
             return
         suffix = self.format_box.currentData()
-        name = f"containers-{first.isoformat()}-{last.isoformat()}{suffix}"
-        kinds = {".csv": self.tr("CSV files (*.csv)"),
-                 ".xlsx": self.tr("Excel workbooks (*.xlsx)")}
-        # Both, the format chosen first: a name typed with the other's suffix (march.xlsx
-        # while CSV was chosen) was written as march.xlsx.csv.
-        filters = ";;".join(sorted(kinds.values(), key=lambda kind: kind != kinds[suffix]))
-        chosen = dialogs.pick_save_file(self, self.tr("Export containers"),
-                                        str(last_folder("export") / name), filters)
-        if not chosen:
+        path = pick_export_file(self, self.tr("Export containers"),
+                                f"containers-{first.isoformat()}-{last.isoformat()}{suffix}")
+        if path is None:
             return
-        path = Path(chosen)
-        remember_folder("export", path)
-        if path.suffix.lower() in kinds:  # the suffix typed, or the file type chosen, decides
-            self.format_box.setCurrentIndex(self.format_box.findData(path.suffix.lower()))
-        else:
-            path = path.with_name(path.name + suffix)
+        self.format_box.setCurrentIndex(self.format_box.findData(path.suffix.lower()))
 
         def work(control: TaskControl) -> int:
             with control.database() as db:
