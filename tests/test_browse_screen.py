@@ -381,6 +381,9 @@ def copied(qtbot, screen: BrowseScreen) -> str:
 def test_ctrl_c_copies_the_rows_picked_by_their_numbers_under_the_headers(qtbot, screen):
     """Several rows, for a spreadsheet: the row numbers clicked with Shift and Ctrl."""
     model = screen.model
+    numbers = screen.table.verticalHeader()
+    assert numbers.isVisible() and numbers.width() >= numbers.fontMetrics().horizontalAdvance(
+        str(model.rowCount()))
     click_row_number(qtbot, screen, 2)
     click_row_number(qtbot, screen, 4, Qt.KeyboardModifier.ShiftModifier)
     click_row_number(qtbot, screen, 7, Qt.KeyboardModifier.ControlModifier)

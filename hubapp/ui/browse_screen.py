@@ -88,6 +88,8 @@ class MovesBrowseModel(RecordTableModel):
                 and 0 <= section < self._columns and section not in self.SORTS:
             return self.tr("This column does not sort: sort by Date, Service, Container or "
                            "Gross kg")
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)  # the row's number, a click on which picks the row
         return super().headerData(section, orientation, role)
 
     def display(self, record: MoveRowRecord, column: int) -> str:
