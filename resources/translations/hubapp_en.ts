@@ -41,7 +41,7 @@
 <context>
     <name>BrowseScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="452" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="491" />
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>%Ln movement loaded, counting…</numerusform>
@@ -49,11 +49,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="454" />
+        <location filename="../../hubapp/ui/browse_screen.py" line="493" />
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>{shown} of %Ln movement loaded</numerusform>
             <numerusform>{shown} of %Ln movements loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/browse_screen.py" line="544" />
+        <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</source>
+        <translation>
+            <numerusform>No movements match these filters with Status “{status}”; with any status, they match %n movement.&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</numerusform>
+            <numerusform>No movements match these filters with Status “{status}”; with any status, they match %n movements.&lt;br&gt;&lt;a href="statuses"&gt;Show all statuses&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/browse_screen.py" line="579" />
+        <source>%Ln row(s) written to {path}</source>
+        <translation>
+            <numerusform>%Ln row written to {path}</numerusform>
+            <numerusform>%Ln rows written to {path}</numerusform>
         </translation>
     </message>
 </context>
@@ -213,7 +229,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="121" />
+        <location filename="../../hubapp/ui/export_dialog.py" line="128" />
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>%Ln row written to {path}</numerusform>

@@ -263,134 +263,183 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="206"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="208"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="210"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="226"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="237"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="227"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="238"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="239"/>
+        <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
+        <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="247"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="252"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="232"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="252"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="233"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="234"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="235"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="255"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="236"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="237"/>
-        <source>Co&amp;mmodity</source>
-        <translation>货名(&amp;M)</translation>
+        <location filename="../../hubapp/ui/browse_screen.py" line="257"/>
+        <source>&amp;Mode</source>
+        <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
+        <source>Commod&amp;ity</source>
+        <translation>货名(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="259"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="241"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="262"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="301"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="335"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="305"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="338"/>
+        <source>All modes</source>
+        <translation>全部运输方式</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发出或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="306"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="343"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="452"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="491"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="454"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="493"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="457"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="496"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="461"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="500"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="462"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="501"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="476"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="515"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="479"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="518"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="483"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="522"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/browse_screen.py" line="544"/>
+        <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
+        <translation>
+            <numerusform>在状态“{status}”下没有符合这些筛选条件的箱动态；不限状态则有 %n 条。&lt;br&gt;&lt;a href="statuses"&gt;显示全部状态&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="491"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="557"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="565"/>
+        <source>Export movements</source>
+        <translation>导出箱动态</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="575"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/browse_screen.py" line="579"/>
+        <source>%Ln row(s) written to {path}</source>
+        <translation>
+            <numerusform>已写入 %Ln 行到 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="582"/>
+        <source>The export failed unexpectedly. Details are in the log.</source>
+        <translation>导出意外失败。详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -1479,80 +1528,80 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="32"/>
-        <location filename="../../hubapp/ui/export_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="50"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="109"/>
         <source>Export containers</source>
         <translation>导出集装箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="43"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="61"/>
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="44"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="62"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="52"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="70"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="54"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="72"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="81"/>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="63"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="81"/>
         <source>&amp;To</source>
         <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="64"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="82"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="92"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="30"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="93"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="31"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="112"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="119"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/export_dialog.py" line="121"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="128"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已写入 %Ln 行到 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="124"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="131"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="126"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="133"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/export_dialog.py" line="131"/>
+        <location filename="../../hubapp/ui/export_dialog.py" line="138"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2095,54 +2144,59 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="80"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="80"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="80"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="80"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="77"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="78"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="89"/>
+        <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
+        <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
     </message>
 </context>
 <context>
@@ -3584,7 +3638,7 @@ Turn single-user mode off?</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="245"/>
+        <location filename="../../hubapp/interchange/writing.py" line="268"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -3592,37 +3646,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="233"/>
+        <location filename="../../hubapp/interchange/writing.py" line="256"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="233"/>
+        <location filename="../../hubapp/interchange/writing.py" line="256"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="234"/>
+        <location filename="../../hubapp/interchange/writing.py" line="257"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="235"/>
+        <location filename="../../hubapp/interchange/writing.py" line="258"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="236"/>
+        <location filename="../../hubapp/interchange/writing.py" line="259"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="236"/>
+        <location filename="../../hubapp/interchange/writing.py" line="259"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="237"/>
+        <location filename="../../hubapp/interchange/writing.py" line="260"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4488,17 +4542,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>filters</name>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="15"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="21"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="20"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="28"/>
         <source>{name} (retired)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="21"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="29"/>
         <source>All commodities</source>
         <translation>全部货物</translation>
     </message>
@@ -5075,23 +5129,28 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="110"/>
+        <location filename="../../hubapp/interchange/writing.py" line="133"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="82"/>
+        <location filename="../../hubapp/interchange/writing.py" line="78"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="97"/>
-        <location filename="../../hubapp/interchange/writing.py" line="291"/>
+        <location filename="../../hubapp/interchange/writing.py" line="99"/>
+        <source>No movements match these filters; no file written</source>
+        <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="120"/>
+        <location filename="../../hubapp/interchange/writing.py" line="314"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="106"/>
+        <location filename="../../hubapp/interchange/writing.py" line="129"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
@@ -5974,22 +6033,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="215"/>
+        <location filename="../../hubapp/interchange/writing.py" line="238"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="215"/>
+        <location filename="../../hubapp/interchange/writing.py" line="238"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="216"/>
+        <location filename="../../hubapp/interchange/writing.py" line="239"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="216"/>
+        <location filename="../../hubapp/interchange/writing.py" line="239"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
