@@ -771,12 +771,13 @@ def test_after_deleting_rows_and_undoing_it_the_keys_go_where_the_cursor_was(qtb
     view.setCurrentIndex(screen.grid.index(1, seal))
     press(qtbot, (Qt.Key.Key_Delete, CTRL))  # the gap it leaves: the box below comes up
     assert _cursor(screen) == (1, seal)
-    # The cursor stays on the box it is on as rows come back and go: the keys go to the
-    # box it shows, not to whatever box a row number holds by then.
+    # As rows come back and go the cursor goes with them, in its column, and they are
+    # selected: the keys go to the box shown, not to whatever box a row number holds by then.
     press(qtbot, (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Y, CTRL), (Qt.Key.Key_Z, CTRL))
-    assert _cursor(screen) == (2, seal)
+    assert _cursor(screen) == (1, seal)
+    assert {index.row() for index in view.selectedIndexes()} == {1}
     press(qtbot, "CN1", Qt.Key.Key_Return)
-    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "", "CN1", ""]
+    assert [row["seal"] for row in screen.grid.text_rows()] == ["", "CN1", "", ""]
     assert [row["container"] for row in screen.grid.text_rows()] == [*boxes[:3], "MSCU1234566"]
 
 
@@ -1549,3 +1550,44 @@ def test_a_rows_problems_and_left_out_columns_are_listed_in_the_windows_language
         assert "序号、备注" in screen.paste_message.text()
     finally:
         install_translations(qapp, "en")
+
+
+def _picked(view) -> list[tuple[int, int]]:
+    return sorted((index.row(), index.column()) for index in view.selectedIndexes())
+
+
+def _in_sight(view) -> bool:
+    return view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+
+
+def test_undo_and_redo_show_what_they_change_and_a_paste_undone_is_no_longer_said(qtbot,
+                                                                                   screen):
+    # An Undo out of sight seemed to do nothing, a second Ctrl+Z took the whole paste, and
+    # "Pasted 40 rows." stayed over the empty grid.
+    _new_service(qtbot, screen, "B35")
+    paste(qtbot, screen, "".join(f"{n}\t22G1\tE\t3000\n" for n in numbers(40)))
+    view, weight = screen.grid_view, FIELDS.index("gross_kg")
+    view.setCurrentIndex(screen.grid.index(39, weight))
+    press(qtbot, "3100", Qt.Key.Key_Return, (Qt.Key.Key_Home, CTRL))
+    assert not view.viewport().rect().intersects(view.visualRect(screen.grid.index(39, 0)))
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert screen.grid.text_rows()[39]["gross_kg"] == "3000"
+    assert _picked(view) == [(39, weight)] and _in_sight(view)
+    assert screen.paste_message.text() == "Pasted 40 rows."
+    press(qtbot, (Qt.Key.Key_Home, CTRL), (Qt.Key.Key_Y, CTRL))
+    assert _picked(view) == [(39, weight)] and _in_sight(view)
+    press(qtbot, (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL))
+    assert screen.grid.text_rows() == [] and screen.paste_message.text() == ""
+    assert _picked(view) == [(0, column) for column in range(4)]  # on the row to type into
+    press(qtbot, (Qt.Key.Key_Y, CTRL))
+    assert _picked(view) == [(row, column) for row in range(40) for column in range(4)]
+
+    # Rows deleted and brought back are shown where they are.
+    view.clearSelection()
+    view.selectRow(35)
+    press(qtbot, (Qt.Key.Key_Delete, CTRL), (Qt.Key.Key_Home, CTRL), (Qt.Key.Key_Z, CTRL))
+    assert len(screen.grid.text_rows()) == 40
+    assert _picked(view) == [(35, column) for column in range(PROBLEM + 1)] and _in_sight(view)
+    press(qtbot, (Qt.Key.Key_Home, CTRL), (Qt.Key.Key_Y, CTRL))
+    assert len(screen.grid.text_rows()) == 39
+    assert _picked(view) == [(35, column) for column in range(PROBLEM + 1)] and _in_sight(view)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 
 from PySide6.QtCore import (
     QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
@@ -333,6 +334,7 @@ class ContainerGridView(QTableView):
         model.modelReset.connect(self._editor_dropped)
         model.modelReset.connect(self._end_tab_run)
         model.reloaded.connect(self._restore_cursor)
+        model.stepped.connect(self._show_cells)
         model.totals_changed.connect(lambda _totals: self._fit_columns())  # problems come, go
 
     def _note_cursor(self) -> None:
@@ -398,6 +400,30 @@ class ContainerGridView(QTableView):
             self.setCurrentIndex(index)
         finally:
             self._putting = False
+
+    def _show_cells(self, cells: list[tuple[int, int]]) -> None:
+        """Cells (row, column) selected and the cursor on the first row of them, scrolled
+        to, as Excel shows what an Undo or a Redo changed; rows gone with it, on the row to
+        type into. The cursor keeps its column if that row's cells changed there (a row
+        deleted from its Seal and brought back)."""
+        last = self.model().rowCount() - 1
+        cells = {(min(row, last), column) for row, column in cells}
+        if not cells:
+            return
+        row, column = min(cells)
+        if (row, self.currentIndex().column()) in cells:
+            column = self.currentIndex().column()
+        self.put_cursor(self.model().index(row, column))
+        # A run of rows in a column is one range: a 2,000-row paste is not 12,000 of them.
+        selection = QItemSelection()
+        for column in sorted({column for _row, column in cells}):
+            rows = sorted(row for row, in_column in cells if in_column == column)
+            for _step, run in groupby(enumerate(rows), lambda place: place[1] - place[0]):
+                run = [row for _place, row in run]
+                selection.select(self.model().index(run[0], column),
+                                 self.model().index(run[-1], column))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+        self.scrollTo(self.currentIndex())
 
     def selectionCommand(self, index, event=None):
         if self._putting:

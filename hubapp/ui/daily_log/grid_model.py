@@ -7,7 +7,7 @@ cell here is exactly what would stop the save.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -56,6 +56,9 @@ class ContainerGridModel(QAbstractTableModel):
     # After a reset, once the rows are checked: a view acting on modelReset would lay out
     # rows whose checks are still the old, shorter list's.
     reloaded = Signal()
+    # The cells an Undo or a Redo changed, as (row, column): the view shows them, or a change
+    # out of sight seemed to do nothing, and a second Ctrl+Z took a whole paste with it.
+    stepped = Signal(list)
 
     def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -410,33 +413,71 @@ def _shown(field: str, text: str, editing: bool) -> str:
     return text
 
 
-class _SetCells(QUndoCommand):
-    def __init__(self, model: ContainerGridModel, changes, text: str) -> None:
+class _GridCommand(QUndoCommand):
+    """An undo step of the grid, which says what cells its Undo and Redo change. The first
+    Redo, the edit itself, leaves the cursor where the clerk is working."""
+
+    def __init__(self, model: ContainerGridModel, text: str) -> None:
         super().__init__(text)
         self._model = model
+        self._done = False
+
+    def redo(self) -> None:
+        cells = self._forward()
+        if self._done:
+            self._model.stepped.emit(cells)
+        self._done = True
+
+    def undo(self) -> None:
+        self._model.stepped.emit(self._back())
+
+    def _forward(self) -> list[tuple[int, int]]:
+        raise NotImplementedError
+
+    def _back(self) -> list[tuple[int, int]]:
+        raise NotImplementedError
+
+
+# The columns showing what a field not a column of its own goes with.
+_SHOWN_IN = {STORED_TEU: "size_type", PASTED_HS_CODE: "commodity"}
+
+
+class _SetCells(_GridCommand):
+    def __init__(self, model: ContainerGridModel, changes, text: str) -> None:
+        super().__init__(model, text)
         self._changes = changes
         self._length_before = len(model._rows)
         self._length_after = max([self._length_before] + [row + 1 for row, *_ in changes])
+        self._cells = sorted({(row, FIELDS.index(_SHOWN_IN.get(field, field)))
+                              for row, field, *_values in changes})
 
-    def redo(self) -> None:
+    def _forward(self) -> list[tuple[int, int]]:
         self._model._write([(r, f, new) for r, f, _old, new in self._changes],
                            self._length_after)
+        return self._cells
 
-    def undo(self) -> None:
+    def _back(self) -> list[tuple[int, int]]:
         self._model._write([(r, f, old) for r, f, old, _new in self._changes
                             if r < self._length_before], self._length_before)
+        return self._cells
 
 
-class _RemoveRows(QUndoCommand):
+class _RemoveRows(_GridCommand):
     def __init__(self, model: ContainerGridModel, rows: list[int], text: str) -> None:
-        super().__init__(text)
-        self._model = model
+        super().__init__(model, text)
         self._before = [dict(row) for row in model._rows]
         self._rows = set(rows)
 
-    def redo(self) -> None:
+    def _forward(self) -> list[tuple[int, int]]:
         self._model._replace_rows(
             [dict(row) for i, row in enumerate(self._before) if i not in self._rows])
+        # Where the rows were: the ones after them moved up into their places.
+        return _whole_rows(row - gone for gone, row in enumerate(sorted(self._rows)))
 
-    def undo(self) -> None:
+    def _back(self) -> list[tuple[int, int]]:
         self._model._replace_rows([dict(row) for row in self._before])
+        return _whole_rows(self._rows)
+
+
+def _whole_rows(rows: Iterable[int]) -> list[tuple[int, int]]:
+    return [(row, column) for row in sorted(set(rows)) for column in range(PROBLEM + 1)]

@@ -67,6 +67,8 @@ class DailyLogScreen(QWidget):
         self._conflict = False  # whether the last save was refused by another desk's change
         self._saved_note = ""  # what the message line said of the last save (_say_saved)
         self._unsavable_note = ""  # and of edits a day closed under (_say_unsavable)
+        # What it said of the last paste that changed rows, and the undo step after it.
+        self._paste_note: tuple[str, int] | None = None
         # A closed day's reason given during a user action that writes more than once
         # (_one_reason); None outside one.
         self._reasons: list[str] | None = None
@@ -266,6 +268,7 @@ class DailyLogScreen(QWidget):
         for edited in (self.form.changed, self.grid_view.typing_changed,
                        self.undo_stack.cleanChanged):
             edited.connect(lambda *_: self._forget_saved_note())
+        self.undo_stack.indexChanged.connect(self._forget_paste_note)
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -819,6 +822,13 @@ class DailyLogScreen(QWidget):
         else:
             said = self.tr("Nothing changed: the grid holds what was pasted already.")
         self.paste_message.setText(formatting.sentences(said, left_out))
+        self._paste_note = (self.paste_message.text(), self.undo_stack.index()) if rows else None
+
+    def _forget_paste_note(self, step: int) -> None:
+        # "Pasted 40 rows." stayed over the empty grid an Undo of the paste left.
+        if self._paste_note is not None and step < self._paste_note[1] \
+                and self.paste_message.text() == self._paste_note[0]:
+            self.paste_message.clear()
 
     # -- saving ----------------------------------------------------------------------
 
