@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sqlite3
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.columns import header_fields, header_row, parse_block
@@ -1591,3 +1592,109 @@ def test_undo_and_redo_show_what_they_change_and_a_paste_undone_is_no_longer_sai
     press(qtbot, (Qt.Key.Key_Home, CTRL), (Qt.Key.Key_Y, CTRL))
     assert len(screen.grid.text_rows()) == 39
     assert _picked(view) == [(35, column) for column in range(PROBLEM + 1)] and _in_sight(view)
+
+
+def test_ctrl_x_cuts_cells_or_whole_rows_in_one_undo_step_and_moves_a_box(qtbot, screen,
+                                                                          demo_db_path):
+    _new_service(qtbot, screen, "B36")
+    first, second = numbers(2)
+    paste(qtbot, screen, f"{first}\t22G1\tE\t3000\trice\n{second}\t22G1\tE\t3100\trice\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    view, weight = screen.grid_view, FIELDS.index("gross_kg")
+    view.clearSelection()
+    view.setCurrentIndex(screen.grid.index(1, weight))
+    press(qtbot, (Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_X, CTRL))
+    assert QGuiApplication.clipboard().text() == "3100\trice\n"
+    assert (screen.grid.text_rows()[1]["gross_kg"], screen.grid.text_rows()[1]["commodity"]) \
+        == ("", "")
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert not screen.is_dirty()
+
+    # Whole rows picked by their numbers go, as in Excel, and are pasted on another train.
+    view.clearSelection()
+    view.selectRow(1)
+    press(qtbot, (Qt.Key.Key_X, CTRL))
+    assert QGuiApplication.clipboard().text().startswith(f"{second}\t22G1\t")
+    assert [row["container"] for row in screen.grid.text_rows()] == [first]
+    press(qtbot, (Qt.Key.Key_Z, CTRL))
+    assert not screen.is_dirty()
+    press(qtbot, (Qt.Key.Key_Y, CTRL), (Qt.Key.Key_S, CTRL))
+    _new_service(qtbot, screen, "B37")
+    paste(qtbot, screen, QGuiApplication.clipboard().text())
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    assert [row[0] for row in rows_of(demo_db_path, "B36", screen.day())] == [first]
+    assert [row[0] for row in rows_of(demo_db_path, "B37", screen.day())] == [second]
+
+
+def test_a_box_pasted_on_a_second_train_first_says_to_take_it_off_the_first_and_save(
+        qtbot, screen, demo_db_path):
+    # A clerk moving a box pastes it on the other train first, and was told only where it was.
+    day = DEMO_END - dt.timedelta(days=1)
+    with sqlite3.connect(demo_db_path) as conn:
+        taken, other = conn.execute(
+            "SELECT m.container, s.service_no FROM container_move m"
+            " JOIN service s ON s.id = m.service_id"
+            " WHERE s.date = ? AND s.direction = 'outbound' LIMIT 1",
+            [day.isoformat()]).fetchone()
+    screen.set_day(day)
+    _new_service(qtbot, screen, "B38", "O")
+    paste(qtbot, screen, f"{taken}\t22G1\tE\t3000\n")
+    assert screen.grid.index(0, PROBLEM).data() == (
+        f"Container {taken} is already on service {other} this day: take it off {other} and "
+        "save that service first")
+
+
+def _right_click(qtbot, view, index):
+    """The grid's menu at a cell, as a right-click opens it; its entries as shown."""
+    pos = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.RightButton, pos=pos)
+    # A window system makes a right-click a menu's event too, which QTest's click is not.
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos)))
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    return menu, [(action.text().replace("&", ""),
+                   action.shortcut().toString(QKeySequence.SequenceFormat.PortableText),
+                   action.isEnabled()) for action in menu.actions()]
+
+
+def _pick(qtbot, menu, text):
+    (action,) = [action for action in menu.actions() if action.text().replace("&", "") == text]
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def test_a_right_click_offers_the_grids_edits_with_their_keys(qtbot, screen):
+    _new_service(qtbot, screen, "B40")
+    first, second = numbers(2)
+    paste(qtbot, screen, f"{first}\t22G1\tE\t3000\trice\tS1\n{second}\t22G1\tE\t3100\trice\n")
+    view, seal = screen.grid_view, FIELDS.index("seal")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(screen.grid.index(1, seal)).center())
+    menu, entries = _right_click(qtbot, view, screen.grid.index(1, seal))
+    assert entries == [("Cut", "Ctrl+X", True), ("Copy", "Ctrl+C", True),
+                       ("Paste", "Ctrl+V", True), ("Clear cells", "Del", False),
+                       ("Delete rows", "Ctrl+Del", True), ("Fill down", "Ctrl+D", True)]
+    _pick(qtbot, menu, "Fill down")
+    assert screen.grid.text_rows()[1]["seal"] == "S1"
+    menu, entries = _right_click(qtbot, view, screen.grid.index(1, seal))
+    assert ("Clear cells", "Del", True) in entries
+    _pick(qtbot, menu, "Clear cells")
+    assert screen.grid.text_rows()[1]["seal"] == ""
+    menu, _entries = _right_click(qtbot, view, screen.grid.index(0, 0))
+    _pick(qtbot, menu, "Delete rows")
+    assert [row["container"] for row in screen.grid.text_rows()] == [second]
+
+
+def test_on_a_day_closed_the_grids_menu_and_ctrl_x_only_copy(qtbot, main_window, app_ctx):
+    screen = a_clerk_on_the_demos_last_day(main_window, app_ctx)
+    closed_at_another_desk(app_ctx)
+    stored = screen.grid.text_rows()
+    view = screen.grid_view
+    _menu, entries = _right_click(qtbot, view, screen.grid.index(0, 0))
+    assert [text for text, _keys, enabled in entries if enabled] == ["Copy"]
+    QApplication.activePopupWidget().close()
+    QGuiApplication.clipboard().setText("before")
+    view.setFocus()
+    press(qtbot, (Qt.Key.Key_X, CTRL))
+    assert QGuiApplication.clipboard().text() == "before"
+    assert screen.grid.text_rows() == stored and not screen.is_dirty()

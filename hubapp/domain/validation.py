@@ -252,12 +252,14 @@ def elsewhere_error(number: str, other_service: str, other_status: str,
                     row: int) -> FieldError:
     """A container already on another service of the same day and direction. A box is once
     per day and direction, so a cancelled service still holds its boxes: the replacement
-    train takes them only once they are off it, which the clerk is told."""
+    train takes them only once they are off it, which the clerk is told. So is a clerk moving
+    a box to another train, who pasted it there before taking it off the first."""
     template = QT_TRANSLATE_NOOP(
         "messages", "Container {number} is still on cancelled service {other} this day: "
                     "take it off that service first") if other_status == Status.CANCELLED \
         else QT_TRANSLATE_NOOP("messages", "Container {number} is already on service {other} "
-                                           "this day")
+                                           "this day: take it off {other} and save that "
+                                           "service first")
     return FieldError("container", template, {"number": number, "other": other_service}, row)
 
 

@@ -348,11 +348,12 @@ class MainWindow(QMainWindow):
                 for menu in (self.file_menu, self.edit_menu, self.view_menu)
                 for action in menu.actions() if not action.shortcut().isEmpty()]
         dialogs.show_shortcuts(self, self.tr("Keyboard shortcuts"), keys, self.tr(
-            "In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C "
-            "and Ctrl+V copy and paste cells or whole rows (from Excel or WPS too, with or "
-            "without their header row), and one cell pasted over a selection fills every "
-            "selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete "
-            "removes their rows. In the day's list of services, Enter goes on to the boxes of "
+            "In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C, "
+            "Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, "
+            "with or without their header row), and one cell pasted over a selection fills "
+            "every selected cell; Ctrl+D fills down; Delete clears the cells picked, "
+            "Ctrl+Delete removes their rows; a right-click on the grid offers these with their "
+            "keys. In the day's list of services, Enter goes on to the boxes of "
             "the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field's or "
             "button's underlined letter go to it.\n\nThe language (English or 中文) is chosen in "
             "Edit ▸ Settings…; a sample loading list to import is in {samples}.").format(

@@ -1,6 +1,7 @@
 """The container grid of one service: spreadsheet-fast entry over grid_model's rows.
 
-Typing, paste, fill-down and the cursor kept across reloads; the checking is the model's.
+Typing, paste, cut, fill-down, a right-click's menu of them and the cursor kept across reloads;
+the checking is the model's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLabel,
-    QLineEdit, QStyledItemDelegate, QTableView, QWidget,
+    QLineEdit, QMenu, QStyledItemDelegate, QTableView, QWidget,
 )
 
 from hubapp.domain import columns, iso6346, sizetype
@@ -586,12 +587,13 @@ class ContainerGridView(QTableView):
             self.paste(QGuiApplication.clipboard().text())
         elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut()
         elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
                 and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
-            self.grid().remove_rows([index.row() for index in self.selectedIndexes()])
+            self.delete_rows()
         elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.grid().set_cells([(row, field, "") for row, field in self._selected_cells()],
-                                  self.tr("Clear cells"))
+            self.clear_cells()
         elif event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier,
                                                        Qt.Key.Key_D):
             self.fill_down()
@@ -616,14 +618,50 @@ class ContainerGridView(QTableView):
         return sorted((i.row(), FIELDS[i.column()]) for i in self.selectedIndexes()
                       if i.column() < PROBLEM and (i.row() < boxes or not self._columns_picked))
 
-    def fill_down(self) -> None:
-        """Ctrl+D as in a spreadsheet: the top selected cell of each column copied down
-        through the selection; one cell alone takes the one above it."""
+    def _cleared(self) -> list[tuple[int, str, str]]:
+        return [(row, field, "") for row, field in self._selected_cells()]
+
+    def clear_cells(self) -> None:
+        self.grid().set_cells(self._cleared(), self.tr("Clear cells"))
+
+    def _picked_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.selectedIndexes()})
+
+    def delete_rows(self) -> None:
+        """Ctrl+Delete: the rows of the cells picked."""
+        self.grid().remove_rows(self._picked_rows())
+
+    def cut(self) -> None:
+        """Ctrl+X: the selection copied, then taken out in one undo step, as in Excel: rows
+        picked whole (by their numbers) removed, or else the cells cleared. Moving a box to
+        another service took Ctrl+C, then Ctrl+Delete, which a clerk had to know."""
+        if self.grid().is_read_only() or not self.selectedIndexes():
+            return
+        self.copy_selection()
+        rows = self._picked_rows()
+        if rows == sorted(index.row() for index in self.selectionModel().selectedRows()):
+            self.grid().remove_rows(rows, self.tr("Cut"))
+        else:
+            self.grid().set_cells(self._cleared(), self.tr("Cut"))
+
+    def _fill_sources(self) -> tuple[dict[str, list[int]], dict[str, int]]:
+        """The rows of each field a fill goes through, and the row it takes (-1: none)."""
         picked: dict[str, list[int]] = {}
         for row, field in self._selected_cells():
             picked.setdefault(field, []).append(row)
-        sources = {field: selected[0] - 1 if len(selected) == 1 else selected[0]
-                   for field, selected in picked.items()}
+        return picked, {field: selected[0] - 1 if len(selected) == 1 else selected[0]
+                        for field, selected in picked.items()}
+
+    def _filled(self, picked: dict[str, list[int]],
+                sources: dict[str, int]) -> list[tuple[int, str, str]]:
+        rows = self.grid().text_rows()
+        return [(row, field, rows[source][field]) for field, source in sources.items()
+                if source >= 0 for row in picked[field]]
+
+    def fill_down(self) -> None:
+        """Ctrl+D as in a spreadsheet: the top selected cell of each column copied down
+        through the selection; one cell alone takes the one above it."""
+        picked, sources = self._fill_sources()
         current = self.currentIndex()
         typed_in = FIELDS[current.column()] if current.column() < PROBLEM else None
         if typed_in in picked and current.row() in picked[typed_in] and sources[typed_in] >= 0:
@@ -633,10 +671,40 @@ class ContainerGridView(QTableView):
             # pasted into a cell being edited, takes the fill over what was half typed. With
             # no row above (the first row) nothing is filled: the typing stays, still open.
             self._close_open_editor(commit=current.row() == sources[typed_in])
-        rows = self.grid().text_rows()
-        self.grid().set_cells([(row, field, rows[source][field])
-                               for field, source in sources.items() if source >= 0
-                               for row in picked[field]], self.tr("Fill down"))
+        self.grid().set_cells(self._filled(picked, sources), self.tr("Fill down"))
+
+    def contextMenuEvent(self, event) -> None:
+        """A right-click's menu of the grid's edits, each naming its key, as in a
+        spreadsheet: without it a clerk found no Cut, and no way to learn Ctrl+Delete."""
+        menu = self._edit_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
+    def _edit_menu(self) -> QMenu:
+        """The edits of the selection, those that would change nothing (all on a read-only
+        day) disabled."""
+        picked = bool(self.selectedIndexes())
+        writable = not self.grid().is_read_only()
+        boxes = len(self.grid().text_rows())
+        pasted = QGuiApplication.clipboard().text()
+        menu = QMenu(self)
+        for text, keys, act, enabled in (
+                (self.tr("Cu&t"), QKeySequence.StandardKey.Cut, self.cut, writable and picked),
+                (self.tr("&Copy"), QKeySequence.StandardKey.Copy, self.copy_selection, picked),
+                (self.tr("&Paste"), QKeySequence.StandardKey.Paste, lambda: self.paste(pasted),
+                 writable and bool(columns.parse_block(pasted))),
+                (self.tr("C&lear cells"), "Del", self.clear_cells,
+                 self.grid().rows_changed_by(self._cleared()) > 0),
+                (self.tr("Delete &rows"), "Ctrl+Del", self.delete_rows,
+                 writable and any(row < boxes for row in self._picked_rows())),
+                (self.tr("Fill &down"), "Ctrl+D", self.fill_down,
+                 self.grid().rows_changed_by(self._filled(*self._fill_sources())) > 0)):
+            action = menu.addAction(text)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutVisibleInContextMenu(True)
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda _checked=False, act=act: act())
+        return menu
 
     def paste(self, text: str, corner: tuple[int, int] | None = None) -> None:
         """A block from a spreadsheet, at the selection's top row (or at corner, the row and

@@ -268,10 +268,11 @@ class ContainerGridModel(QAbstractTableModel):
                 changes.append((row, PASTED_HS_CODE, self._rows[row][PASTED_HS_CODE], ""))
         return changes
 
-    def remove_rows(self, rows: Sequence[int]) -> None:
+    def remove_rows(self, rows: Sequence[int], text: str = "") -> None:
+        """Remove the rows as one undo step, named text (else "Delete rows")."""
         rows = sorted({r for r in rows if r < len(self._rows)})
         if rows and not self._read_only:
-            self.undo_stack.push(_RemoveRows(self, rows, self.tr("Delete rows")))
+            self.undo_stack.push(_RemoveRows(self, rows, text or self.tr("Delete rows")))
 
     def _write(self, changes: Sequence[tuple[int, str, str]], length: int) -> None:
         """Apply (row, field, text) and make the table exactly `length` rows long."""
