@@ -8,13 +8,13 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.columns import header_fields, header_row, parse_block
 from hubapp.domain.validation import ValidationError, parse_gross_kg, parse_move
 from hubapp.store.users import UserRecord
-from hubapp.ui import dialogs
+from hubapp.ui import colours, dialogs
 from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
 from conftest import DEMO_END
@@ -1698,3 +1698,22 @@ def test_on_a_day_closed_the_grids_menu_and_ctrl_x_only_copy(qtbot, main_window,
     press(qtbot, (Qt.Key.Key_X, CTRL))
     assert QGuiApplication.clipboard().text() == "before"
     assert screen.grid.text_rows() == stored and not screen.is_dirty()
+
+
+def test_the_wrong_cell_a_refused_save_points_at_stays_pink_framed_as_selected(qtbot, screen):
+    # It was painted in the selection's colour: the one bad cell that did not look bad.
+    _new_service(qtbot, screen, "B42")
+    (number,) = numbers(1)
+    paste(qtbot, screen, f"{number}\t42G1\tF\t39000\n")
+    press(qtbot, (Qt.Key.Key_S, CTRL))
+    view = screen.grid_view
+    weight = screen.grid.index(0, FIELDS.index("gross_kg"))
+    assert view.currentIndex() == weight and view.selectionModel().isSelected(weight)
+    shown = view.viewport().grab().toImage()
+    cell = view.visualRect(weight)
+    # Left of its right-aligned figure: the cell's pink, under the faint tint a style gives
+    # the current cell; at its edge, the frame.
+    inside = shown.pixelColor(cell.left() + 8, cell.center().y())
+    assert all(abs(a - b) <= 32 for a, b in zip(inside.getRgb(), colours.BAD_CELL.getRgb()))
+    assert shown.pixelColor(cell.left() + 1, cell.center().y()) \
+        == view.palette().color(QPalette.ColorRole.Highlight)

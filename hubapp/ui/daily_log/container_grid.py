@@ -14,10 +14,10 @@ from PySide6.QtCore import (
     QByteArray, QEvent, QItemSelection, QItemSelectionModel, QKeyCombination, QModelIndex, Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCompleter, QHeaderView, QLabel,
-    QLineEdit, QMenu, QStyledItemDelegate, QTableView, QWidget,
+    QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView, QWidget,
 )
 
 from hubapp.domain import columns, iso6346, sizetype
@@ -47,6 +47,8 @@ class _ContainerEdit(QLineEdit):
         self.setToolTip(wrong)
         self.setStyleSheet(colours.BAD_FIELD_STYLE if wrong else "")
 
+
+_FRAME = 2  # the pen of the frame around a selected cell whose value is wrong
 
 # An editor's property: whether Left and Right leave its cell (see GridDelegate.eventFilter).
 _ARROWS_LEAVE = "arrows_leave"
@@ -116,6 +118,25 @@ class GridDelegate(QStyledItemDelegate):
         editor.installEventFilter(self)
         editor.textEdited.connect(self._view.note_typing)
         return editor
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        # A wrong value keeps its pink when selected: the cell a refused save sends the cursor
+        # to was the one bad cell painted in the selection's colour, looking right. paint
+        # frames it instead.
+        if index.data(Qt.ItemDataRole.BackgroundRole) is not None:
+            option.state &= ~QStyle.StateFlag.State_Selected
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        if option.state & QStyle.StateFlag.State_Selected \
+                and index.data(Qt.ItemDataRole.BackgroundRole) is not None:
+            painter.save()
+            painter.setPen(QPen(option.palette.highlight().color(), _FRAME))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inset = _FRAME // 2  # the pen's width all inside the cell
+            painter.drawRect(option.rect.adjusted(inset, inset, -inset - 1, -inset - 1))
+            painter.restore()
 
     def setEditorData(self, editor, index) -> None:
         # Qt puts the model's text back into an open editor on every dataChanged over its
