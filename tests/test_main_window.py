@@ -170,6 +170,8 @@ def test_help_lists_the_menus_shortcuts_the_language_and_the_sample(qtbot, app_c
                          ("Ctrl+F", "Find container…")):
         assert _next_line(shown, keys) == action
     # The grid copies any block of cells, and fills a selection from one cell, not just rows.
+    assert "Enter down and Shift+Enter up" in shown
+    assert "Left and Right leave a cell being typed in" in shown and "(F2 switches)" in shown
     assert "copy, cut and paste cells or whole rows" in shown
     assert "a right-click on the grid offers these" in shown
     assert "one cell pasted over a selection fills every selected cell" in shown
