@@ -411,7 +411,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <location filename="../../hubapp/ui/browse_screen.py" line="544"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
-            <numerusform>在状态“{status}”下没有符合这些筛选条件的箱动态；不限状态则有 %n 条。&lt;br&gt;&lt;a href="statuses"&gt;显示全部状态&lt;/a&gt;</numerusform>
+            <numerusform>在状态“{status}”下没有符合这些筛选条件的箱动态；不限状态则有 %n 条。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -707,52 +707,52 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridModel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="183"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="183"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="180"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="183"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="184"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="184"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="184"/>
         <source>Seal</source>
         <translation>铅封号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="181"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="184"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="211"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="214"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="238"/>
         <source>Edit cell</source>
         <translation>编辑单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="271"/>
+        <location filename="../../hubapp/ui/daily_log/grid_model.py" line="275"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
@@ -760,29 +760,65 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="568"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="646"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="613"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="664"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="666"/>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="695"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="713"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="714"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="715"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="717"/>
+        <source>C&amp;lear cells</source>
+        <translation>清空单元格(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="719"/>
+        <source>Delete &amp;rows</source>
+        <translation>删除行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="721"/>
+        <source>Fill &amp;down</source>
+        <translation>向下填充(&amp;D)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="629"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="744"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="642"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="757"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="673"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="788"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -825,390 +861,390 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DailyLogScreen</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="135"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="137"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="137"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="139"/>
         <source>&amp;Next day</source>
         <translation>后一天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="139"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="141"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="141"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="143"/>
         <source>&amp;Find container…</source>
         <translation>查找箱号(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="145"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="147"/>
         <source>Previous day (Ctrl+PgUp)</source>
         <translation>前一天 (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="157"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="159"/>
         <source>Next day (Ctrl+PgDown)</source>
         <translation>后一天 (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="159"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="161"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="178"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="180"/>
         <source>Find container (Ctrl+F)</source>
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="221"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="225"/>
         <source>&amp;New service</source>
         <translation>新建班次(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="226"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="228"/>
         <source>New service (Ctrl+N)</source>
         <translation>新建班次 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="231"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="233"/>
         <source>Start a service from a recent run of a regular one</source>
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="509"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="522"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="753"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="756"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="938"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="948"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="940"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="950"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="989"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="999"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="269"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="272"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="271"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="274"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="282"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="285"/>
         <source>&amp;Save service</source>
         <translation>保存班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="291"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="292"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="295"/>
         <source>Save the service and its containers (Ctrl+S)</source>
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="446"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="449"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="479"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="482"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="482"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="485"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="568"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="537"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="540"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="160"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="162"/>
         <source>Today (Ctrl+T)</source>
         <translation>今天 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="225"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="227"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="230"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="232"/>
         <source>Co&amp;py from…</source>
         <translation>复制自(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="235"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
         <source>&amp;Cancel service</source>
         <translation>取消班次(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="237"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="239"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="294"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="297"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="485"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="488"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="485"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="488"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="544"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="547"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="552"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="555"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="627"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="630"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="696"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="699"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="515"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="752"/>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="755"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="758"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="756"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="759"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="800"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="803"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="815"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="818"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="818"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="821"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="820"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="823"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="903"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="913"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="911"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="921"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="899"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="909"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="916"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="926"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="953"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="957"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="967"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="996"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1006"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1014"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1024"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1018"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1028"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1021"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1022"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1026"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1036"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1033"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1043"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1068"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1078"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1073"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1083"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1086"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1096"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1090"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="805"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="808"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="538"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="813"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="810"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="813"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="569"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="854"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="966"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="976"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1041"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1051"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2015,15 +2051,15 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="351"/>
-        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down; Ctrl+C and Ctrl+V copy and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
+        <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; a right-click on the grid offers these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
-        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动；Ctrl+C 和 Ctrl+V 复制、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“报表”中按 Ctrl+P 打印当前报表。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
+        <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行；在箱表上单击右键也可使用这些操作，菜单中注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“报表”中按 Ctrl+P 打印当前报表。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
 界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="371"/>
+        <location filename="../../hubapp/ui/main_window.py" line="374"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2123,12 +2159,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="364"/>
+        <location filename="../../hubapp/ui/main_window.py" line="367"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="365"/>
+        <location filename="../../hubapp/ui/main_window.py" line="368"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2581,7 +2617,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="738"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="853"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -4902,27 +4938,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>箱号 {number} 已在本班次中（第 {other} 行）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="256"/>
+        <location filename="../../hubapp/domain/validation.py" line="257"/>
         <source>Container {number} is still on cancelled service {other} this day: take it off that service first</source>
         <translation>箱号 {number} 当天仍在已取消的班次 {other} 中：请先从该班次中移除</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="259"/>
-        <source>Container {number} is already on service {other} this day</source>
-        <translation>箱号 {number} 当天已在班次 {other} 中</translation>
-    </message>
-    <message>
-        <location filename="../../hubapp/domain/validation.py" line="334"/>
+        <location filename="../../hubapp/domain/validation.py" line="336"/>
         <source>Size-type is empty; expected an ISO 6346 code like 22G1 or 45G1</source>
         <translation>箱型为空；应填 ISO 6346 箱型代码，如 22G1 或 45G1</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="340"/>
+        <location filename="../../hubapp/domain/validation.py" line="342"/>
         <source>Full/empty {value!r} is not one of F, E, full, empty, 重, 空</source>
         <translation>空重“{value}”不是 F、E、full、empty、重、空 之一</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="285"/>
+        <location filename="../../hubapp/domain/validation.py" line="287"/>
         <source>Gross weight {value!r} is not a number of kilograms</source>
         <translation>毛重“{value}”不是千克数</translation>
     </message>
@@ -4942,17 +4973,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>请填写班次号（如 X8001）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="288"/>
+        <location filename="../../hubapp/domain/validation.py" line="260"/>
+        <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
+        <translation>箱号 {number} 当天已在班次 {other} 中：请先从班次 {other} 中移除并保存该班次</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/domain/validation.py" line="290"/>
         <source>Gross weight must be more than 0 kg, not {value}</source>
         <translation>毛重必须大于 0 千克，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="349"/>
+        <location filename="../../hubapp/domain/validation.py" line="351"/>
         <source>Gross weight is required: a box without F/E counts as full (type E for an empty one)</source>
         <translation>毛重必填：未填空重的箱按重箱计（空箱请填 E）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/domain/validation.py" line="362"/>
+        <location filename="../../hubapp/domain/validation.py" line="364"/>
         <source>Commodity {value!r} is not in the list (name in English or Chinese, or HS code)</source>
         <translation>货名“{value}”不在货名表中（请用中文或英文名称，或 HS 编码）</translation>
     </message>
