@@ -889,3 +889,30 @@ def test_the_service_filter_matches_the_start_of_a_number(qtbot, app_ctx):
     _search_service(qtbot, screen, service.service_no[:-1].lower())
     assert screen.model.index(0, 3).data() == \
         f"service {service.service_no} {service.date.isoformat()}"
+
+
+def test_a_search_that_failed_lists_nothing_and_is_asked_again_by_enter(
+        qtbot, qapp, app_ctx, monkeypatch):
+    from hubapp.domain.errors import DatabaseError
+
+    _change_a_service(app_ctx.db, "wang.li")
+    screen = shown_audit(qtbot, app_ctx)
+    assert screen.model.rowCount()
+    real, failing = audit.entries, [True]
+
+    def fails_once(db, **filters):
+        if failing:
+            failing.clear()
+            raise DatabaseError("The disk is busy")
+        return real(db, **filters)
+
+    monkeypatch.setattr(audit, "entries", fails_once)
+    screen.service.setFocus()
+    qtbot.keyClicks(screen.service, "X")
+    qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    _all_ended(qapp, app_ctx)
+    assert screen.count.text().startswith("Could not list the changes")
+    assert screen.model.rowCount() == 0  # not the unfiltered entries under "X"
+    with qtbot.waitSignal(screen.listed):
+        qtbot.keyClick(screen.service, Qt.Key.Key_Return)
+    assert screen.model.rowCount() > 0 and "Could not" not in screen.count.text()

@@ -1524,17 +1524,23 @@ def test_arrows_leave_a_cell_typed_into_and_move_in_one_opened_with_f2(qtbot, sc
     assert (current.column(), screen.grid_view.editing()) == (FIELDS.index("commodity"), False)
 
 
-@pytest.mark.parametrize("open_cell", [True, False])
-def test_shift_enter_goes_up_a_row(qtbot, screen, open_cell):
+@pytest.mark.parametrize(("field", "typed", "kept"), [
+    ("gross_kg", "2900", "2900"), ("gross_kg", "", "3000"),
+    # Typed where suggestions show, which have the keys: it went down as Enter.
+    ("commodity", "cassava fl", "cassava flour")])
+def test_shift_enter_goes_up_a_row(qtbot, screen, field, typed, kept):
     _new_service(qtbot, screen, "B33")
-    paste(qtbot, screen, "".join(f"{n}\t22G1\tE\t3000\n" for n in numbers(3)))
-    weight = FIELDS.index("gross_kg")
-    screen.grid_view.setCurrentIndex(screen.grid.index(2, weight))
-    press(qtbot, *(["2900"] if open_cell else []),
-          (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier))
+    paste(qtbot, screen, "".join(f"{n}\t22G1\tF\t3000\trice\n" for n in numbers(3)))
+    column = FIELDS.index(field)
+    screen.grid_view.setCurrentIndex(screen.grid.index(2, column))
+    press(qtbot, typed)
+    key = (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    popup = QApplication.activePopupWidget()
+    assert (popup is not None) == (field == "commodity")
+    qtbot.keyClick(popup, *key) if popup is not None else press(qtbot, key)
     current = screen.grid_view.currentIndex()
-    assert (current.row(), current.column()) == (1, weight)
-    assert screen.grid.text_rows()[2]["gross_kg"] == ("2900" if open_cell else "3000")
+    assert (current.row(), current.column()) == (1, column)
+    assert screen.grid.text_rows()[2][field] == kept
 
 
 def test_a_rows_problems_and_left_out_columns_are_listed_in_the_windows_language(

@@ -338,7 +338,11 @@ class AuditScreen(QWidget):
     def _search_failed(self, error: Exception) -> None:
         if self.sender() is not self._searching:
             return
-        self._searching = None
+        # Nothing listed for these filters, and asked again by the same (Enter once more):
+        # the last search's entries stood under filters they do not match, retried by none.
+        self._searching, self._asked = None, None
+        self.details.clear()
+        self.model.set_rows([])
         self.count.setText(self.tr("Could not list the changes: {reason}").format(
             reason=labels.failure_reason(error)))
 

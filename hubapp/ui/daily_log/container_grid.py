@@ -74,14 +74,17 @@ class _Completer(QCompleter):
     def eventFilter(self, watched, event) -> bool:
         # While the list shows it has the keys; it hands Tab and Enter on to the cell, which
         # commits its text then: the match goes in before. Left and Right that leave the cell
-        # (GridDelegate.eventFilter) go as Tab does, the one picked in the list with them.
+        # (GridDelegate.eventFilter) go as Tab does, the one picked in the list with them, and
+        # so does Shift+Enter, which the list handed on as a plain Enter (down, not up).
         popup = self.popup()
         if watched is not popup or event.type() != QEvent.Type.KeyPress \
                 or not popup.isVisible():
             return super().eventFilter(watched, event)
-        leaving = event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) \
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
-            and bool(self.widget().property(_ARROWS_LEAVE))
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        leaving = event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and plain \
+            and bool(self.widget().property(_ARROWS_LEAVE)) \
+            or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         picked = popup.currentIndex()
         if (leaving or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter)) \
                 and not picked.isValid() and self.completionCount() == 1 \
