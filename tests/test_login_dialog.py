@@ -49,6 +49,7 @@ def test_first_start_makes_the_admin(qtbot, db):
     assert dialog.message_label.text() == "Type the hub's name: it heads every report."
     assert users.list_users(db) == [] and dialog.focusWidget() is dialog.hub_edit
     qtbot.keyClicks(dialog.hub_edit, "  Xi'an  International Port ")
+    qtbot.keyClicks(dialog.target_edit, "8")
     _type(qtbot, dialog, "Li Na", "short", "short")
     assert "at least 8 characters" in dialog.message_label.text()
     _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
@@ -57,6 +58,42 @@ def test_first_start_makes_the_admin(qtbot, db):
     assert [u.name for u in users.list_users(db)] == ["Li Na"]
     hub = settings.load(db)
     assert (hub.hub_name, hub.hub_name_zh) == ("Xi'an International Port",) * 2
+    assert hub.daily_train_target == 8
+
+
+def test_the_first_start_asks_the_daily_train_target_as_settings_judges_it(qtbot, db):
+    """A new hub started with the demo's target of 20 trains a day, drawn over its first
+    train as a target nobody had set."""
+    dialog = _dialog(qtbot, db)
+    assert dialog.target_edit.isVisible() and dialog.target_edit.text() == ""
+    qtbot.keyClicks(dialog.hub_edit, "Nanning Rail Port")
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
+    assert dialog.message_label.text() == (
+        "Type the daily train target: the Dashboard measures each day's trains against it.")
+    assert dialog.focusWidget() is dialog.target_edit and users.list_users(db) == []
+    for typed, said in (("600", "Expected a whole number from 1 to 500, not 600"),
+                        ("2.5", "Expected a whole number from 1 to 500, not 2.5")):
+        dialog.target_edit.clear()
+        qtbot.keyClicks(dialog.target_edit, typed)
+        _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
+        assert dialog.isVisible() and dialog.message_label.text() == said
+        assert dialog.focusWidget() is dialog.target_edit
+        assert dialog.target_edit.selectedText() == typed
+        assert users.list_users(db) == [] and settings.load(db).hub_name != "Nanning Rail Port"
+    qtbot.keyClicks(dialog.target_edit, "6")  # typed over the wrong one
+    _type(qtbot, dialog, "Li Na", PASSWORD, PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert settings.load(db).daily_train_target == 6
+
+
+def test_the_first_start_says_the_shipped_routes_are_chongqing_s(qtbot, db):
+    """Every shipped route starts at CNCQI, and nothing at a new hub's first start said so."""
+    from hubapp.store import reference
+
+    dialog = _dialog(qtbot, db)
+    assert "the Chongqing hub's (routes from CNCQI): check them in Reference data ▸ Routes" \
+        in dialog.intro.text()
+    assert {route.origin for route in reference.list_routes(db)} == {"CNCQI"}
 
 
 def test_what_went_wrong_can_be_read_on_a_dark_desktop(dark_desktop, qtbot, db):
@@ -74,17 +111,20 @@ def test_an_admin_made_at_another_desk_meanwhile_turns_the_box_into_the_login(
     try:
         first, second = _dialog(qtbot, other_desk), _dialog(qtbot, db)
         qtbot.keyClicks(first.hub_edit, "Hub")
+        qtbot.keyClicks(first.target_edit, "4")
         _type(qtbot, first, "anna", PASSWORD, PASSWORD)
         assert first.result() == QDialog.DialogCode.Accepted
     finally:
         other_desk.close()
     qtbot.keyClicks(second.hub_edit, "Hub")
+    qtbot.keyClicks(second.target_edit, "4")
     _type(qtbot, second, "anna", PASSWORD, PASSWORD)
     assert second.isVisible() and second.message_label.text() == (
         "An administrator was just created at another desk: log in with their name and "
         "password.")
     assert second.windowTitle() == "Hub Desk: log in" and second.name_edit.text() == "anna"
     assert not second.repeat_edit.isVisible() and not second.hub_edit.isVisible()
+    assert not second.target_edit.isVisible()
     assert second.ok_button.text() == "&Log in"
     _type(qtbot, second, "anna", PASSWORD)
     assert second.result() == QDialog.DialogCode.Accepted and second.user.name == "anna"
@@ -155,7 +195,8 @@ def test_the_first_start_box_filled_by_enter_asks_nothing_before_the_last_field(
     repeated."""
     dialog = _dialog(qtbot, db)
     _enter_in_each(qtbot, dialog, ((dialog.name_edit, "Li Na"), (dialog.password_edit, PASSWORD),
-                                   (dialog.repeat_edit, PASSWORD), (dialog.hub_edit, "Lotus Hub")))
+                                   (dialog.repeat_edit, PASSWORD), (dialog.hub_edit, "Lotus Hub"),
+                                   (dialog.target_edit, "12")))
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "Li Na"
 
 
@@ -197,6 +238,7 @@ def test_a_wrong_name_for_the_first_admin_goes_back_to_the_name_and_keeps_the_pa
     name was what was wrong."""
     dialog = _dialog(qtbot, db)
     qtbot.keyClicks(dialog.hub_edit, "Lotus Hub")
+    qtbot.keyClicks(dialog.target_edit, "12")
     _type(qtbot, dialog, name, PASSWORD, PASSWORD)
     assert dialog.isVisible() and dialog.message_label.text() == said
     assert dialog.focusWidget() is dialog.name_edit

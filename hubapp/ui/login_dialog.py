@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from hubapp.domain.errors import HubError
+from hubapp.domain.records import HubSettingsRecord
+from hubapp.domain.reference_rules import read_settings_numbers, validate_settings
 from hubapp.store import settings, users
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, focus, labels
@@ -88,25 +90,32 @@ class LoginDialog(_PasswordForm):
         # A new hub's reports were headed by the demo's park until someone found Settings.
         self.hub_edit = QLineEdit(self)
         self.hub_edit.setPlaceholderText(self.tr("e.g. Chongqing International Logistics Hub Park"))
+        # Typed, not offered: the demo's 20 stood over a new hub's first train as a target
+        # nobody had set, 95 % missed.
+        self.target_edit = QLineEdit(self)
+        self.target_edit.setPlaceholderText(self.tr("trains a day, e.g. 8"))
         focus.add_row(self.form, self.tr("&User name"), self.name_edit)
         focus.add_row(self.form, self.tr("&Password"), self.password_edit)
         focus.add_row(self.form, self.tr("&Repeat password"), self.repeat_edit)
         focus.add_row(self.form, self.tr("&Hub name"), self.hub_edit)
+        focus.add_row(self.form, self.tr("&Daily train target"), self.target_edit)
         self._ask_for(users.needs_first_admin(db))
         self.name_edit.setFocus()
 
     def _ask_for(self, first_admin: bool) -> None:
         """The first start's box that makes the admin, or the login box."""
         self.first_start = first_admin
-        for edit in (self.repeat_edit, self.hub_edit):
+        for edit in (self.repeat_edit, self.hub_edit, self.target_edit):
             self.form.setRowVisible(edit, first_admin)
         if first_admin:
             self.setWindowTitle(self.tr("Hub Desk: create the administrator"))
             self.intro.setText(self.tr(
                 "This database has no users yet. Create the administrator, who adds the "
                 "clerks and supervisors. The password needs at least {min} characters. The "
-                "hub's name heads every report (Edit ▸ Settings… changes it, in English and "
-                "Chinese)."
+                "hub's name heads every report, and the Dashboard measures the trains of each "
+                "day against the daily train target (Edit ▸ Settings… changes both, the name "
+                "in English and Chinese). The routes and places Hub Desk comes with are the "
+                "Chongqing hub's (routes from CNCQI): check them in Reference data ▸ Routes."
             ).format(min=users.MIN_PASSWORD_LENGTH))
             self.ok_button.setText(self.tr("&Create and log in"))
         else:
@@ -143,10 +152,16 @@ class LoginDialog(_PasswordForm):
                     self._say(self.tr("Type the hub's name: it heads every report."))
                     self.hub_edit.setFocus()
                     return
+                if not self.target_edit.text().strip():
+                    self._say(self.tr("Type the daily train target: the Dashboard measures "
+                                      "each day's trains against it."))
+                    self.target_edit.setFocus()
+                    return
+                hub_settings = self._hub_settings(hub)
+                if hub_settings is None:
+                    return
                 self.user = users.create_first_admin(self.db, name, password)
-                # One name in both languages until Settings gives it a second.
-                settings.save(self.db, dataclasses.replace(
-                    settings.load(self.db), hub_name=hub, hub_name_zh=hub), self.user)
+                settings.save(self.db, hub_settings, self.user)
             else:
                 self.user = users.authenticate(self.db, name, password)
         except HubError as error:
@@ -163,6 +178,23 @@ class LoginDialog(_PasswordForm):
             self.password_edit.setFocus()
             return
         super().accept()
+
+    def _hub_settings(self, hub: str) -> HubSettingsRecord | None:
+        """The new hub's settings as typed, or None once the target Settings would refuse
+        is said: judged before the admin is made, as a refusal afterwards would leave an
+        admin and no way back to this box."""
+        numbers, problems = read_settings_numbers(
+            {"daily_train_target": self.target_edit.text()})
+        # One name in both languages until Settings gives it a second.
+        chosen = dataclasses.replace(settings.load(self.db), hub_name=hub, hub_name_zh=hub,
+                                     **numbers)
+        problems += validate_settings(chosen)
+        if not problems:
+            return chosen
+        self._say(labels.message(problems[0]))
+        self.target_edit.setFocus()
+        self.target_edit.selectAll()
+        return None
 
 
 class PasswordDialog(_PasswordForm):
