@@ -358,7 +358,9 @@ class MainWindow(QMainWindow):
             "keys. In the day's list of services, Enter goes on to the boxes of "
             "the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field's or "
             "button's underlined letter go to it.\n\nThe language (English or 中文) is chosen in "
-            "Edit ▸ Settings…; a sample loading list to import is in {samples}.").format(
+            "Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial "
+            "database, is in {samples} (the Chongqing hub's train of 2026-03-05, which a real "
+            "hub's records should not hold).").format(
                 samples=resources.folder() / "samples"))
 
     def _about(self) -> None:
