@@ -182,9 +182,9 @@ def demo_db(demo_target: Path | str):
 
 @pytest.fixture(autouse=True)
 def desk_layout_forgotten():
-    """The screens' own splitters and columns, and the folders last exported to and imported
-    from, in every test: a test that dragged or chose them would otherwise size those of the
-    tests after it, or open their file dialogs in its own folders (the main window saves the
+    """The screens' own splitters and columns, and the folders file dialogs last used, in
+    every test: a test that dragged or chose them would otherwise size those of the tests
+    after it, or open their file dialogs in its own folders (the main window saves the
     layout as it closes)."""
     yield
     from PySide6.QtCore import QSettings
@@ -287,9 +287,9 @@ def dark_desktop(qapp):
     qapp.setPalette(before)
 
 
-@pytest.fixture
-def app_ctx(qapp, demo_db, demo_target):
-    """What the main window gives its screens, on a copy of the demo database."""
+def _app_context(db, target):
+    """What the main window gives its screens, on db (opened on target); the tasks it
+    started ended after the test."""
     from hubapp.ui.app import make_application
     from hubapp.ui.context import AppContext
     from hubapp.ui.signals import AppSignals
@@ -297,10 +297,28 @@ def app_ctx(qapp, demo_db, demo_target):
     from hubapp.ui.translations import install_translations
 
     install_translations(make_application([]), "en")  # as the app starts in English
-    ctx = AppContext(demo_db, demo_target, AppSignals(), TaskRunner(demo_target))
+    ctx = AppContext(db, target, AppSignals(), TaskRunner(target))
     yield ctx
     ctx.tasks.cancel_all()
     assert ctx.tasks.wait(), "a background task did not end"
+
+
+@pytest.fixture
+def app_ctx(qapp, demo_db, demo_target):
+    """What the main window gives its screens, on a copy of the demo database."""
+    yield from _app_context(demo_db, demo_target)
+
+
+@pytest.fixture
+def new_hub_ctx(qapp, new_target):
+    """What the main window gives its screens on a new hub's database: nothing recorded."""
+    from hubapp.store import open_db
+
+    db = open_db(new_target)
+    try:
+        yield from _app_context(db, new_target)
+    finally:
+        db.close()
 
 
 @pytest.fixture

@@ -597,3 +597,27 @@ def test_a_chart_s_legend_beside_it_is_laid_out_again_as_the_chart_is_resized(qt
     paper = panel._on_paper()
     FigureCanvasAgg(paper).draw()
     assert paper.axes[0].get_legend().get_window_extent().y0 >= 0
+
+
+def test_save_image_opens_where_charts_were_saved_last(qtbot, new_hub_ctx, tmp_path, save_as):
+    """It always offered the home folder, wherever the last chart went."""
+    from hubapp.ui.file_folders import last_folder, remember_folder
+
+    today = dt.date.today()
+    services.save_service(
+        new_hub_ctx.db, ServiceRecord("X9001", today, Direction.OUTBOUND, status=Status.DEPARTED,
+                                      actual_at=dt.datetime.combine(today, dt.time(9))),
+        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "F", 23800)], TESTER)
+    charts, reports = tmp_path / "charts", tmp_path / "reports"
+    for folder in (charts, reports):
+        folder.mkdir()
+    remember_folder("report", reports / "daily.pdf")  # Save as PDF's folder is its own
+    screen = shown_dashboard(qtbot, new_hub_ctx)
+    panel = screen.panels["trains_per_day"]
+    screen.tabs.setCurrentWidget(panel)
+    for name in ("trains", "trains again"):
+        save_as(charts / name)
+        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert (charts / "trains.png").exists() and (charts / "trains again.png").exists()
+    assert [folder for _title, folder, _filters in save_as.asked][1:] == [str(charts)]
+    assert last_folder("report") == reports

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPageSize
@@ -154,7 +156,8 @@ def test_a_saved_report_is_offered_a_name_of_iso_dates(qtbot, app_ctx, monkeypat
     screen = _shown(qtbot, app_ctx)
     offered = []
     monkeypatch.setattr(dialogs, "pick_save_file",
-                        lambda _parent, _title, name, _filters: offered.append(name) or "")
+                        lambda _parent, _title, path, _filters: offered.append(Path(path).name)
+                        or "")
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
         screen.kind.setCurrentIndex(screen.kind.findData("range"))
     with qtbot.waitSignal(screen.previewed, timeout=30_000):
@@ -308,3 +311,27 @@ def test_reports_open_on_the_day_the_daily_log_shows_unless_a_date_was_typed(qtb
     qtbot.keyClick(main_window, Qt.Key.Key_3, control)
     assert reports.isVisible()
     assert reports.period() == ("daily", dt.date(2026, 3, 4), dt.date(2026, 3, 4))
+
+
+def test_save_as_pdf_opens_where_reports_were_saved_last(qtbot, new_hub_ctx, tmp_path,
+                                                         save_as, monkeypatch):
+    """A new hub's supervisor was offered the daily PDF in the folder the app was started
+    from (a launcher's, often /), and the folder chosen the day before was forgotten."""
+    from hubapp.ui.file_folders import last_folder, remember_folder
+
+    started_in, reports, exports = (tmp_path / name for name in ("app", "reports", "exports"))
+    for folder in (started_in, reports, exports):
+        folder.mkdir()
+    monkeypatch.chdir(started_in)
+    remember_folder("export", exports / "march.csv")  # Export's folder is its own
+    screen = _shown(qtbot, new_hub_ctx)
+    name = f"Daily-summary-{screen.first.date().toString('yyyy-MM-dd')}.pdf"
+    save_as(reports / "first day")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert (reports / "first day.pdf").exists()
+    save_as(reports / "second day")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    [(_title, first, _filters), (_title, second, _filters)] = save_as.asked
+    assert Path(first).parent not in (started_in, exports, Path("."))
+    assert (Path(first).name, second) == (name, str(reports / name))
+    assert last_folder("export") == exports and last_folder("chart") != reports

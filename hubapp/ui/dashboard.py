@@ -35,6 +35,7 @@ from hubapp.store import dashboard, open_db, settings
 from hubapp.ui import colours, date_edits, dialogs, filter_choices, formatting, labels
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
+from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import list_table
 from hubapp.ui.tasks import TaskControl
 
@@ -239,11 +240,12 @@ class ChartPanel(QWidget):
             QToolTip.hideText()
 
     def save_image(self) -> None:
-        path = dialogs.pick_save_file(self, self.tr("Save chart"), str(Path.home()),
+        path = dialogs.pick_save_file(self, self.tr("Save chart"), str(last_folder("chart")),
                                       self.tr("PNG image (*.png);;SVG image (*.svg)"))
         if not path:
             return
         target = Path(path)  # .png or .svg (pick_save_file): matplotlib writes by the suffix
+        remember_folder("chart", target)
         figure = self._on_paper()
         try:
             figure.savefig(target, dpi=figure.dpi * 1.5)

@@ -1,5 +1,6 @@
-"""The folders this desk last exported to and imported from, kept in QSettings, so a file
-dialog opens where the clerk's files are, also after a restart."""
+"""The folders this desk last exported to, imported from and saved reports and charts in,
+kept in QSettings, so a file dialog opens where the clerk's files are, also after a
+restart."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ GROUP = "folders"
 
 
 def last_folder(kind: str) -> Path:
-    """The folder last used for kind ("export", "import"); one since moved or deleted gives
-    way to the user's documents folder, or home where there is none."""
+    """The folder last used for kind ("export", "import", "report", "chart"); one since
+    moved or deleted gives way to the user's documents folder, or home where there is none."""
     remembered = QSettings().value(f"{GROUP}/{kind}", "")
     if remembered and Path(remembered).is_dir():
         return Path(remembered)

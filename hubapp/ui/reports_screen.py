@@ -25,6 +25,7 @@ from hubapp.reports.document import ReportContentRecord, to_document
 from hubapp.store.reports import DAILY, MONTHLY, RANGE, month_period
 from hubapp.ui import date_edits, dialogs, focus, labels
 from hubapp.ui.context import AppContext
+from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.tasks import TaskControl
 
 
@@ -208,10 +209,14 @@ class ReportsScreen(QWidget):
     def _save(self) -> None:
         if self.report is None:
             return
-        path = dialogs.pick_save_file(self, self.tr("Save report as PDF"), self._file_name(),
+        # Where reports were saved last: a bare name was offered in the folder the app was
+        # started from, a launcher's (often / or the bundle's own).
+        path = dialogs.pick_save_file(self, self.tr("Save report as PDF"),
+                                      str(last_folder("report") / self._file_name()),
                                       self.tr("PDF files (*.pdf)"))
         if not path:
             return
+        remember_folder("report", Path(path))
         try:
             printing.write_pdf(self.report, Path(path), self.ctx.db_path)
         except HubError as error:
