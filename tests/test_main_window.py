@@ -832,3 +832,20 @@ def test_a_role_changed_at_another_desk_says_how_to_work_with_it(qtbot, main_win
     users.set_role(app_ctx.db, admin, "li.na", users.CLERK)  # and back
     app_ctx.signals.data_changed.emit(ChangeRecord("users"), None)
     assert not note.isVisible()
+
+
+def test_a_new_hub_s_first_window_says_how_to_start(qtbot, new_hub_ctx):
+    """It opened on an empty list saying only "No services on this day."."""
+    window = _window(qtbot, new_hub_ctx)
+    screen = window.day_screen
+    label = screen.empty_label
+    assert label.isVisible() and label.text() == (
+        "No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading "
+        "list.")
+    qtbot.keyClick(screen.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(screen.form.service_no, "x9001")
+    qtbot.keyClick(screen.form.service_no, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not screen.is_dirty() and screen.model.rowCount() == 1 and not label.isVisible()
+    # Once the hub has a service, an empty day is only that.
+    qtbot.keyClick(screen.table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert label.isVisible() and label.text() == "No services on this day."

@@ -220,7 +220,7 @@ class DailyLogScreen(QWidget):
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._service_picked)
         self.table.activated.connect(self._service_entered)
-        self.empty_label = empty_note(self.table, self.tr("No services on this day."))
+        self.empty_label = empty_note(self.table)  # its words: reload
 
         self.new_action = self._action(self.tr("&New service"), QKeySequence.StandardKey.New,
                                        self.new_service)
@@ -381,6 +381,7 @@ class DailyLogScreen(QWidget):
         day = self._shown_day if day is None else day
         # All read before any of it is shown: a day half read is never on screen.
         rows = services.list_day(self._db, day)
+        nothing_yet = not rows and services.is_empty(self._db)
         totals = services.day_totals(self._db, day)
         closed = day_close.closed_info(self._db, day)
         role = self._current_role()
@@ -390,6 +391,11 @@ class DailyLogScreen(QWidget):
         self._fit_columns()
         self._select_in_list(self._service.id if self._service else None)
         self.table.selectionModel().blockSignals(False)
+        # A new hub's first window opens here, and "No services on this day." left the clerk
+        # to find out how a first one is made.
+        self.empty_label.setText(self.tr(
+            "No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a "
+            "loading list.") if nothing_yet else self.tr("No services on this day."))
         self.empty_label.setVisible(not rows)
         self.title.setText(formatting.long_date(day))
         self._show_closed(closed, role)
