@@ -115,44 +115,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="342"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="346"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出修改记录：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="368"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="372"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="370"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="374"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="397"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="401"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="405"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="409"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="408"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="412"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="430"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="434"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="432"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="436"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -445,43 +445,43 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="167"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="168"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="173"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="174"/>
         <source>&amp;Show numbers</source>
         <translation>显示数据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="175"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="176"/>
         <source>Copy &amp;numbers</source>
         <translation>复制数据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="176"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="177"/>
         <source>Copy &amp;image</source>
         <translation>复制图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="177"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="178"/>
         <source>S&amp;ave image…</source>
         <translation>保存图片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="242"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="252"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="243"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="254"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="243"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="244"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="253"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="255"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -760,65 +760,65 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>ContainerGridView</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="646"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="649"/>
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="664"/>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="666"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="667"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="669"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="695"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="698"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="713"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="716"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="714"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="717"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="715"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="718"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="717"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="720"/>
         <source>C&amp;lear cells</source>
         <translation>清空单元格(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="719"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="722"/>
         <source>Delete &amp;rows</source>
         <translation>删除行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="721"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="724"/>
         <source>Fill &amp;down</source>
         <translation>向下填充(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="744"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="747"/>
         <source>Paste into %n cell(s)</source>
         <translation>
             <numerusform>粘贴到 %Ln 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="757"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="760"/>
         <source>pasted column {number}</source>
         <translation>粘贴的第 {number} 列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="788"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="791"/>
         <source>Paste %n row(s)</source>
         <translation>
             <numerusform>粘贴 %n 行</numerusform>
@@ -901,7 +901,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>查找箱号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="223"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="398"/>
         <source>No services on this day.</source>
         <translation>这一天没有班次。</translation>
     </message>
@@ -921,34 +921,34 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>以近期的固定班次为模板新建</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="512"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
         <source>{service} has changes that cannot be saved: {name} closed the day at {time}, and only a supervisor can reopen it.</source>
         <translation>{service} 的修改无法保存：{name} 已于 {time} 关账，只有主管才能重新开账。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="525"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="531"/>
         <source>Press Revert to drop them.</source>
         <translation>按“还原”放弃这些修改。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="756"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="762"/>
         <source>Discard them?</source>
         <translation>是否放弃这些修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="948"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="954"/>
         <source>{service} is saved: %n container(s), {teu} TEU.</source>
         <translation>
             <numerusform>{service} 已保存：%n 箱，{teu} 标箱。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="950"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="956"/>
         <source>{service} is saved, with no containers.</source>
         <translation>{service} 已保存，没有集装箱。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="999"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1005"/>
         <source>Cancel service</source>
         <translation>取消班次</translation>
     </message>
@@ -978,27 +978,27 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>保存班次及其集装箱 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="449"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="455"/>
         <source>{reason}. Your changes are still here: Save stores them as a new service.</source>
         <translation>{reason}。您的修改仍在：点“保存”会将其存为一个新班次。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="482"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="488"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由 {name} 于 {time} 关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="485"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="491"/>
         <source> · read-only: a supervisor can reopen it</source>
         <translation> · 只读：主管可重新开账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="571"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="577"/>
         <source>Close day</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="540"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="546"/>
         <source>Reopen day</source>
         <translation>重新开账</translation>
     </message>
@@ -1033,218 +1033,223 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="488"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="494"/>
         <source>Reopen da&amp;y…</source>
         <translation>重新开账(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="488"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="494"/>
         <source>Close da&amp;y</source>
         <translation>关账(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="547"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="553"/>
         <source>The day was not reopened: a day is reopened only with a reason.</source>
         <translation>未重新开账：重新开账必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="555"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="561"/>
         <source>Day close</source>
         <translation>关账</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="630"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="636"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="699"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="705"/>
         <source>No recent services to copy</source>
         <translation>近期没有可复制的班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="518"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="524"/>
         <source>the new service</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="755"/>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="758"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="761"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="764"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="759"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="765"/>
         <source>{service} has changes that are not saved. Save them?</source>
         <translation>{service} 有未保存的修改。是否保存？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="803"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="809"/>
         <source>This service: %Ln container(s) · {teu} TEU · {full} full / {empty} empty · {tonnes} t</source>
         <translation>
             <numerusform>本班次：%Ln 箱 · {teu} 标箱 · 重 {full} / 空 {empty} · {tonnes} 吨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="818"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="824"/>
         <source>Nothing was pasted: no box rows under the header (blank lines and a total line are left out).</source>
         <translation>未粘贴任何内容：表头下没有箱子行（空行和合计行不计）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="821"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="827"/>
         <source>Nothing was pasted: no column of it is one of the grid&apos;s.</source>
         <translation>未粘贴任何内容：其中没有一列属于箱表。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="823"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="829"/>
         <source>Nothing changed: the grid holds what was pasted already.</source>
         <translation>没有变化：箱表中已是所粘贴的内容。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="913"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="919"/>
         <source>It changes closed days: {days}. Why change them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账的日期：{days}。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="921"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="927"/>
         <source>Change a closed day</source>
         <translation>修改已关账的日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="909"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="915"/>
         <source>{date} is closed. Why change it? The reason is kept in the audit log.</source>
         <translation>{date} 已关账。为什么要修改？原因将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="926"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="397"/>
+        <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
+        <translation>还没有任何班次记录：点“新建”(Ctrl+N) 录入第一个班次；“文件 ▸ 导入…”可读入装箱清单。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
         <source>Nothing was changed: a closed day is changed only with a reason.</source>
         <translation>未做任何修改：修改已关账的日期必须填写原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="963"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="969"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has departed. Type its actual time when it leaves.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在发车后才计入当日合计。发车时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="967"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="973"/>
         <source>{service} is saved as planned: its %n container(s) count in the day&apos;s totals once it has arrived. Type its actual time when it comes in.</source>
         <translation>
             <numerusform>{service} 已按“计划”保存：其 %Ln 箱在到达后才计入当日合计。到达时请填写实际时间。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1006"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1012"/>
         <source>{service} is cancelled.</source>
         <translation>{service} 已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1024"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1030"/>
         <source>It leaves the day&apos;s totals with its %Ln container(s) ({teu} TEU).</source>
         <translation>
             <numerusform>它及其 %Ln 箱（{teu} 标箱）将移出当日合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1028"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1034"/>
         <source>Its actual time {time} is cleared.</source>
         <translation>其实际时间 {time} 将被清除。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1031"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1037"/>
         <source>It is planned, so it did not count in the day&apos;s totals.</source>
         <translation>该班次为计划状态，未计入当日合计。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1032"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1038"/>
         <source>It keeps its %Ln container(s): another service of this day takes a box only once the box is taken off this one.</source>
         <translation>
             <numerusform>它仍保留其 %Ln 箱：须先将箱子从该班次中移除，当天的其他班次才能接收。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1036"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
         <source>Mark {service} as cancelled?</source>
         <translation>将 {service} 标记为已取消？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1043"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1049"/>
         <source>Delete {service} and its %Ln container(s)? This cannot be undone.</source>
         <translation>
             <numerusform>删除 {service} 及其 %Ln 个集装箱？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1078"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1084"/>
         <source>{number} ({typed} with its check digit) is not in the log.</source>
         <translation>记录中没有 {number}（即 {typed} 加上校验位）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1083"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1089"/>
         <source>No container is numbered exactly {typed}: type the whole number with its owner code, like CSQU3054383.</source>
         <translation>没有箱号恰为 {typed} 的集装箱：请输入含箱主代码的完整箱号，例如 CSQU3054383。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1096"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1102"/>
         <source>More than one container number starts with {typed} ({numbers}): type more of it.</source>
         <translation>以 {typed} 开头的箱号不止一个（{numbers}），请多输入几位。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1100"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1106"/>
         <source>No container number in the log is {typed} or starts with it.</source>
         <translation>记录中没有箱号为 {typed} 或以其开头的集装箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="808"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="814"/>
         <source>%n row(s) with problems</source>
         <translation>
             <numerusform>%n 行有问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="541"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="547"/>
         <source>Why reopen {date}?</source>
         <translation>{date} 重新开账的原因？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="816"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="822"/>
         <source>Pasted %n row(s).</source>
         <translation>
             <numerusform>已粘贴 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="813"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="819"/>
         <source>Columns not part of the grid were left out: {names}</source>
         <translation>以下列不属于箱表，已忽略：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="572"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="578"/>
         <source>{date}: %n service(s) still planned ({services}). Once the day is closed, clerks cannot mark them departed or arrived until a supervisor reopens it. Close the day anyway?</source>
         <translation>
             <numerusform>{date}：还有 %n 个班次处于计划状态（{services}）。关账后，录入员无法将其标为已发出或已到达，除非主管将该日重新开账。仍要关账吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="864"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="870"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="976"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="982"/>
         <source>Not saved: %n problem(s). Fix the red fields and cells.</source>
         <translation>
             <numerusform>未保存：%n 个问题。请修改标红的字段和单元格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1042"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1048"/>
         <source>Delete service</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/daily_log/screen.py" line="1051"/>
+        <location filename="../../hubapp/ui/daily_log/screen.py" line="1057"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -1267,233 +1272,233 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="362"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="364"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="362"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="364"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="363"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="365"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="363"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="365"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="363"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="365"/>
         <source>Last year</source>
         <translation>去年</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="364"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="366"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="398"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
         <source>TEU per day</source>
         <translation>每日标箱</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="398"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
         <source>Trains per day</source>
         <translation>每日班列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="398"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
         <source>By route</source>
         <translation>按线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="399"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="401"/>
         <source>Outbound and inbound</source>
         <translation>出口与进口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="399"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="401"/>
         <source>Top commodities</source>
         <translation>主要货物</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="400"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="402"/>
         <source>Monthly, year on year</source>
         <translation>月度同比</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="421"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="423"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="424"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="426"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="518"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="520"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="536"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="538"/>
         <source>Could not update: {reason}</source>
         <translation>无法更新：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="542"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="544"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="546"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="548"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="547"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="549"/>
         <source>Year to date</source>
         <translation>本年累计</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="561"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="563"/>
         <source>Punctuality (±{minutes} min)</source>
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="563"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="565"/>
         <source>%Ln timed service(s) · last year {share}</source>
         <translation>
             <numerusform>统计班次 %Ln 个 · 去年 {share}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="583"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="585"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="592"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="594"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="595"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="597"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="599"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="601"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="607"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="613"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="614"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="616"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="617"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="616"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="618"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="571"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="573"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="380"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="382"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="380"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="382"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="381"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="383"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="381"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="383"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="382"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="384"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="382"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="384"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="383"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="385"/>
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="572"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="577"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="574"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="579"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="574"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="576"/>
         <source>%Ln outbound container(s) · last year {days}</source>
         <translation>
             <numerusform>%Ln 个出口集装箱 · 去年 {days}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="578"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="580"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="601"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="603"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="603"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="605"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="611"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1902,72 +1907,87 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="91"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="97"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="92"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="98"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="93"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="99"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="104"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="101"/>
+        <source>&amp;Daily train target</source>
+        <translation>每日班列目标(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="111"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="90"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="92"/>
         <source>e.g. Chongqing International Logistics Hub Park</source>
         <translation>如：重庆国际物流枢纽园区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="94"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="96"/>
+        <source>trains a day, e.g. 8</source>
+        <translation>每日班列数，如 8</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="100"/>
         <source>&amp;Hub name</source>
         <translation>枢纽名称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="106"/>
-        <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report (Edit ▸ Settings… changes it, in English and Chinese).</source>
-        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上（可在“编辑 ▸ 设置…”中修改中英文名称）。</translation>
+        <location filename="../../hubapp/ui/login_dialog.py" line="113"/>
+        <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report, and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes both, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
+        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上，仪表板以每日班列目标衡量每天的班列（二者均可在“编辑 ▸ 设置…”中修改，名称可设中英文）。枢纽工作台自带的线路和地点属于重庆枢纽（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="111"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="120"/>
         <source>&amp;Create and log in</source>
         <translation>创建并登录(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="113"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="122"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="114"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="123"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="115"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="124"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="137"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="146"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="143"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="152"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
         <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="157"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="156"/>
+        <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
+        <translation>请填写每日班列目标：仪表板以它衡量每天的班列。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/login_dialog.py" line="172"/>
         <source>An administrator was just created at another desk: log in with their name and password.</source>
         <translation>另一工作台刚刚创建了管理员：请用该管理员的用户名和密码登录。</translation>
     </message>
@@ -2053,13 +2073,13 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/main_window.py" line="351"/>
         <source>In the container grid, as in a spreadsheet: Tab goes across, Enter down and Shift+Enter up; Left and Right leave a cell being typed in, and F2 or a double-click edits in a cell&apos;s text, where they move the cursor (F2 switches); Ctrl+C, Ctrl+X and Ctrl+V copy, cut and paste cells or whole rows (from Excel or WPS too, with or without their header row), and one cell pasted over a selection fills every selected cell; Ctrl+D fills down; Delete clears the cells picked, Ctrl+Delete removes their rows; a right-click on the grid offers these with their keys. In the day&apos;s list of services, Enter goes on to the boxes of the one picked. On Reports, Ctrl+P prints the report shown. Alt and a field&apos;s or button&apos;s underlined letter go to it.
 
-The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list to import is in {samples}.</source>
+The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
         <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行；在箱表上单击右键也可使用这些操作，菜单中注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“报表”中按 Ctrl+P 打印当前报表。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
-界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；可供导入的装箱清单样例位于 {samples}。</translation>
+界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装箱清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="374"/>
+        <location filename="../../hubapp/ui/main_window.py" line="376"/>
         <source>{day}: {totals}</source>
         <translation>{day}：{totals}</translation>
     </message>
@@ -2159,12 +2179,12 @@ The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loa
         <translation>枢纽工作台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="367"/>
+        <location filename="../../hubapp/ui/main_window.py" line="369"/>
         <source>About Hub Desk</source>
         <translation>关于枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/main_window.py" line="368"/>
+        <location filename="../../hubapp/ui/main_window.py" line="370"/>
         <source>Hub Desk {version}
 The daily log of an inland logistics hub.
 
@@ -2238,22 +2258,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="183"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="215"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="186"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="218"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="187"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="219"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="194"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="226"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2468,72 +2488,72 @@ Licence: MIT</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="47"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="48"/>
         <source>Daily summary</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="48"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="49"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="49"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="50"/>
         <source>Period report</source>
         <translation>期间报表</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="64"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="65"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="66"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="67"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="67"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="68"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="76"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="77"/>
         <source>Print the report ({keys})</source>
         <translation>打印报表 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="84"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="85"/>
         <source>&amp;Report</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="154"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="155"/>
         <source>Preparing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="174"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="175"/>
         <source>Could not make the report: {reason}</source>
         <translation>无法生成报表：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="198"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="199"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="211"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="214"/>
         <source>Save report as PDF</source>
         <translation>将报表另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="212"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="216"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reports_screen.py" line="218"/>
+        <location filename="../../hubapp/ui/reports_screen.py" line="223"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2617,7 +2637,7 @@ Licence: MIT</source>
 <context>
     <name>RowProblemsLabel</name>
     <message>
-        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="853"/>
+        <location filename="../../hubapp/ui/daily_log/container_grid.py" line="856"/>
         <source>Row {number}: {problems}</source>
         <translation>第 {number} 行：{problems}</translation>
     </message>
@@ -3669,7 +3689,7 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="360"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="364"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
