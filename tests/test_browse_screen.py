@@ -684,3 +684,43 @@ def test_export_of_filters_matching_nothing_writes_no_file(qtbot, screen, save_a
     qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=WAIT_MS)
     assert screen.exported.text() == "No movements match these filters; no file written"
     assert not (tmp_path / "none.csv").exists()
+
+
+def test_an_export_shows_how_far_it_is_and_a_cancel_halfway_writes_no_file(
+        qtbot, screen, save_as, tmp_path, monkeypatch):
+    """A year's history took a minute to XLSX under a bare "Exporting…", and only closing
+    the window stopped it."""
+    import threading
+
+    from hubapp.interchange import writing
+    from hubapp.ui.tasks import TaskControl
+
+    monkeypatch.setattr(writing, "PROGRESS_EVERY", 100)
+    halfway, go_on = threading.Event(), threading.Event()
+    report = TaskControl.progress
+
+    def held_at_200(control, done, total):
+        report(control, done, total)
+        if done == 200:
+            halfway.set()
+            go_on.wait(60)
+
+    monkeypatch.setattr(TaskControl, "progress", held_at_200)
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    assert screen._total > 300 and screen.exporting.isHidden()
+    save_as(tmp_path / "moves.csv")
+    try:
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(halfway.is_set, timeout=WAIT_MS)
+        bar = screen.exporting.bar
+        qtbot.waitUntil(lambda: bar.value() == 200, timeout=WAIT_MS)
+        assert (bar.maximum(), screen.exported.text()) == (screen._total, "Exporting…")
+        assert screen.exporting.isVisible() and not screen.export_button.isEnabled()
+        assert [path.name for path in tmp_path.glob("*moves*")] == [".moves.csv.partial"]
+        qtbot.mouseClick(screen.exporting.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        go_on.set()
+    qtbot.waitUntil(screen.export_button.isEnabled, timeout=WAIT_MS)
+    assert screen.exported.text() == "Export cancelled; no file was written."
+    assert screen.exporting.isHidden() and not list(tmp_path.glob("*moves*"))
+

@@ -12,8 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QSplitter, QVBoxLayout,
-    QWidget,
+    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
 from hubapp.domain.audit import (
@@ -25,6 +24,7 @@ from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
 from hubapp.ui import date_edits, dialogs, focus, formatting, labels, remembered_layout
 from hubapp.ui.context import AppContext
+from hubapp.ui.export_progress import ExportProgress
 from hubapp.ui.file_folders import last_folder, remember_folder
 from hubapp.ui.record_model import (
     RECORD_ROLE, RecordTableModel, back_to_place, list_table, place,
@@ -199,11 +199,7 @@ class AuditScreen(QWidget):
         self.exported.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # A deep folder's path must not widen the window: it is cut, whole in the tooltip.
         self.exported.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.progress = QProgressBar(self)
-        self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("Ca&ncel export"), self)
-        self.cancel_button.hide()
-        self.task = None  # the export running
+        self.exporting = ExportProgress(self.tr("Ca&ncel export"), self)
 
         self.model = AuditModel(self)
         self.table = list_table(self)
@@ -236,8 +232,7 @@ class AuditScreen(QWidget):
         counted_row = QHBoxLayout()
         counted_row.addWidget(self.count)
         counted_row.addWidget(self.exported, 1)
-        counted_row.addWidget(self.progress)
-        counted_row.addWidget(self.cancel_button)
+        counted_row.addWidget(self.exporting)
         below.addLayout(counted_row)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(listed)
@@ -264,7 +259,6 @@ class AuditScreen(QWidget):
         for edit in (self.day, self.service):
             edit.editingFinished.connect(self._filter)
         self.export_button.clicked.connect(self.export)
-        self.cancel_button.clicked.connect(self.cancel_export)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         # Listed at the first show, and after a save only while shown.
         self._catching_up = WhenShown(self, self.reload, due=True)
@@ -399,32 +393,15 @@ class AuditScreen(QWidget):
 
         self.export_button.setEnabled(False)
         self.exported.setText(self.tr("Exporting…"))
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.setEnabled(True)
-        self.cancel_button.show()
-        self.task = task = self.ctx.tasks.start(work)
-        task.progress.connect(self._on_progress)
+        task = self.ctx.tasks.start(work)
+        self.exporting.follow(task)
         task.finished.connect(lambda count: self._exported(self.tr(
             "%Ln change(s) written to {path}", "", count).format(path=str(path))))
         task.failed.connect(self._export_failed)
         task.cancelled.connect(lambda: self._exported(self.tr(
             "Export cancelled; no file was written.")))
 
-    def cancel_export(self) -> None:
-        """A long log's export (a minute for 100,000 entries) stopped; it writes no file."""
-        if self.task is not None:
-            self.cancel_button.setEnabled(False)
-            self.task.cancel()
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
     def _exported(self, text: str) -> None:
-        self.task = None
-        self.progress.hide()
-        self.cancel_button.hide()
         self.export_button.setEnabled(True)
         self.exported.setText(text)
         self.exported.setToolTip(text)

@@ -27,6 +27,7 @@ from hubapp.interchange import export_moves
 from hubapp.ui import colours, date_edits, filter_choices, formatting, labels, remembered_layout
 from hubapp.ui.date_edits import NO_DATE
 from hubapp.ui.export_dialog import pick_export_file
+from hubapp.ui.export_progress import ExportProgress
 from hubapp.ui.flow_layout import FlowLayout
 from hubapp.ui.context import AppContext
 from hubapp.ui.record_model import (
@@ -295,10 +296,13 @@ class BrowseScreen(QWidget):
         self.exported.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # A deep folder's path must not widen the window: it is cut, whole in the tooltip.
         self.exported.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Not Alt+N, Descending's.
+        self.exporting = ExportProgress(self.tr("Cancel ex&port"), self)
 
         counted = QHBoxLayout()
         counted.addWidget(self.count_label)
         counted.addWidget(self.exported, 1)
+        counted.addWidget(self.exporting)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -575,12 +579,15 @@ class BrowseScreen(QWidget):
         self._exported(self.tr("Exporting…"))
         self.export_button.setEnabled(False)  # one file at a time, told when written
         task = self.ctx.tasks.start(work)
+        # A year's history took a minute to XLSX: it shows how far it is, and stops.
+        self.exporting.follow(task)
         task.finished.connect(lambda count: self._exported(self.tr(
             "%Ln row(s) written to {path}", "", count).format(path=str(path))))
         task.failed.connect(lambda error: self._exported(
             labels.message(error) if isinstance(error, HubError) else
             self.tr("The export failed unexpectedly. Details are in the log."), error=True))
-        task.cancelled.connect(lambda: self._exported(""))  # the window closing
+        task.cancelled.connect(lambda: self._exported(self.tr(
+            "Export cancelled; no file was written.")))
 
     def _exported(self, text: str, error: bool = False) -> None:
         self.export_button.setEnabled(True)
