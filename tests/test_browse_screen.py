@@ -724,3 +724,18 @@ def test_an_export_shows_how_far_it_is_and_a_cancel_halfway_writes_no_file(
     assert screen.exported.text() == "Export cancelled; no file was written."
     assert screen.exporting.isHidden() and not list(tmp_path.glob("*moves*"))
 
+
+def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_is_refused(
+        qtbot, screen, save_as, tmp_path, monkeypatch):
+    from hubapp.interchange import writing
+
+    qtbot.waitUntil(lambda: screen._total is not None, timeout=WAIT_MS)
+    total = screen._total
+    monkeypatch.setattr(writing, "XLSX_ROWS", total)  # the rows fit, their header does not
+    save_as(tmp_path / "moves", "Excel")
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.export_button.isEnabled, timeout=WAIT_MS)
+    assert screen.exported.text() == (
+        f"{total:,} rows and a header do not fit in an XLSX sheet, which holds {total:,} rows: "
+        "narrow the filters or dates, or export to CSV; no file written")
+    assert screen.exporting.isHidden() and not list(tmp_path.glob("*moves*"))

@@ -380,6 +380,27 @@ def test_export_of_a_range_without_services_writes_no_file(db, tmp_path):
     assert (tmp_path / "kept.csv").read_text() == "older export"
 
 
+def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_writes_no_file(
+        db, tmp_path, monkeypatch, capsys):
+    """Run in this process: the limit, 1,048,576 rows, is set lower for a demo's days."""
+    from hubapp import cli
+    from hubapp.interchange import writing
+
+    monkeypatch.setenv("LC_ALL", "C")
+    days = ("--from", "2026-03-04", "--to", "2026-03-05")
+    assert cli.main(["export", "--db", str(db), *days, "-o", str(tmp_path / "x.csv")]) == 0
+    rows = len((tmp_path / "x.csv").read_text(encoding="utf-8-sig").splitlines()) - 1
+    capsys.readouterr()
+    monkeypatch.setattr(writing, "XLSX_ROWS", rows)
+
+    assert cli.main(["export", "--db", str(db), *days, "-o", str(tmp_path / "x.xlsx")]) == 1
+
+    assert capsys.readouterr() == ("", (
+        f"hubapp: error: {rows:,} rows and a header do not fit in an XLSX sheet, which holds "
+        f"{rows:,} rows: narrow the dates, or export to CSV; no file written\n"))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["demo.db", "x.csv"]
+
+
 def test_progress_line_only_on_a_terminal(db):
     import os
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import sqlite3
 import subprocess
@@ -1156,6 +1157,40 @@ def test_an_export_through_a_link_replaces_the_file_it_names(demo_db, tmp_path):
     assert link.is_symlink() and rows > 1
     assert len(shared.read_text(encoding="utf-8-sig").splitlines()) == rows + 1
     assert not list(tmp_path.rglob("*partial*"))
+
+
+@pytest.mark.parametrize("export", ["range", "moves"])
+def test_an_xlsx_export_of_more_rows_than_a_sheet_holds_is_refused_before_writing(
+        demo_db, tmp_path, monkeypatch, export):
+    """Written, Excel and WPS opened it cut short at 1,048,576 rows, saying so only then."""
+    from hubapp.interchange import export_moves, writing
+    from hubapp.store import browse
+    from hubapp.store.browse import BrowseFilterRecord
+
+    day = dt.date(2026, 3, 5)
+    moves = BrowseFilterRecord(date_from=day, date_to=day)
+    write = (functools.partial(export_file, first=day, last=day) if export == "range" else
+             functools.partial(export_moves, f=moves))
+    rows = write(demo_db, tmp_path / "day.csv")
+    monkeypatch.setattr(writing, "XLSX_ROWS", rows)  # the rows fit, their header does not
+    kept = tmp_path / "kept.xlsx"
+    kept.write_text("older export")
+    for module in (store_interchange, browse):  # counted, never read
+        monkeypatch.setattr(module, "export_rows", None)
+
+    with pytest.raises(writing.TooManyForXlsx) as refused:
+        write(demo_db, kept)
+
+    advice = "narrow the dates" if export == "range" else "narrow the filters or dates"
+    assert message(refused.value) == (
+        f"{rows:,} rows and a header do not fit in an XLSX sheet, which holds {rows:,} rows: "
+        f"{advice}, or export to CSV; no file written")
+    assert kept.read_text() == "older export" and not list(tmp_path.glob("*partial*"))
+    monkeypatch.undo()
+    monkeypatch.setattr(writing, "XLSX_ROWS", rows + 1)
+    assert write(demo_db, kept) == rows  # the header and every row: a full sheet
+    monkeypatch.setattr(writing, "XLSX_ROWS", 2)
+    assert write(demo_db, tmp_path / "day.csv") == rows  # a CSV has no such limit
 
 
 def test_export_refuses_other_formats(demo_db, tmp_path):

@@ -29,11 +29,16 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 PROGRESS_EVERY = 5_000
+XLSX_ROWS = 1_048_576  # a worksheet's rows, its header's included (Excel's and WPS's limit)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class NothingToExport(HubError):
     """The range asked for holds no services."""
+
+
+class TooManyForXlsx(HubError):
+    """The rows asked for, and their header, do not fit in one worksheet."""
 
 
 def neutralise(text: str) -> str:
@@ -78,6 +83,9 @@ def export_file(
             raise NothingToExport(QT_TRANSLATE_NOOP(
                 "messages", "No services between {first} and {last}; no file written"),
                 first=first.isoformat(), last=last.isoformat())
+        _fits(path, total, QT_TRANSLATE_NOOP(
+            "messages", "{count:,} row(s) and a header do not fit in an XLSX sheet, which holds "
+                        "{limit:,} rows: narrow the dates, or export to CSV; no file written"))
         return _export(path, store.export_rows(db, first, last), total, progress, check)
 
 
@@ -98,8 +106,19 @@ def export_moves(
         if not total:
             raise NothingToExport(QT_TRANSLATE_NOOP(
                 "messages", "No movements match these filters; no file written"))
+        _fits(path, total, QT_TRANSLATE_NOOP(
+            "messages", "{count:,} row(s) and a header do not fit in an XLSX sheet, which holds "
+                        "{limit:,} rows: narrow the filters or dates, or export to CSV; no file "
+                        "written"))
         return _export(path, browse.export_rows(db, f, sort, descending), total, progress,
                        check)
+
+
+def _fits(path: Path, total: int, too_many: str) -> None:
+    """Refuses, with too_many, an XLSX of more rows than a sheet holds: written, Excel and
+    WPS would open it cut short, saying so only as they open it."""
+    if path.suffix.lower() == ".xlsx" and total + 1 > XLSX_ROWS:
+        raise TooManyForXlsx(too_many, count=total, limit=XLSX_ROWS)
 
 
 def _export(path: Path, rows: Iterable[dict[str, Any]], total: int,
