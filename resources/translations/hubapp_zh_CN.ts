@@ -45,7 +45,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="308"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="302"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -71,88 +71,88 @@
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="204"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="202"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="223"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="219"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="220"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="226"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="285"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="306"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="300"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="320"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="321"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="315"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="346"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="340"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出修改记录：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="372"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="366"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="374"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="368"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="401"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="395"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="409"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="399"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="412"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="402"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="434"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="411"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="436"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="413"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -263,183 +263,193 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="223"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="224"/>
-        <location filename="../../hubapp/ui/browse_screen.py" line="226"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="225"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="227"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="237"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="238"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="238"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="239"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="239"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="240"/>
         <source>The movements listed, in this order, to a CSV or XLSX file that File ▸ Import… reads back</source>
         <translation>将所列箱动态按此顺序导出为 CSV 或 XLSX 文件，可由“文件 ▸ 导入…”读回</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="247"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="248"/>
         <source>Desce&amp;nding</source>
         <translation>降序(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="252"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="252"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="253"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
         <source>&amp;Container</source>
         <translation>箱号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="254"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="255"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="255"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
         <source>&amp;Route</source>
         <translation>线路(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="256"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="257"/>
         <source>&amp;Direction</source>
         <translation>方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="257"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
         <source>&amp;Mode</source>
         <translation>运输方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="258"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="259"/>
         <source>Commod&amp;ity</source>
         <translation>货名(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="259"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="260"/>
         <source>St&amp;atus</source>
         <translation>状态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="262"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="263"/>
         <source>Sort &amp;by</source>
         <translation>排序依据(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="335"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="300"/>
+        <source>Cancel ex&amp;port</source>
+        <translation>取消导出(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="339"/>
         <source>Both directions</source>
         <translation>进出口</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="338"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
         <source>All modes</source>
         <translation>全部运输方式</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="342"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="346"/>
         <source>Moved (departed or arrived)</source>
         <translation>已运行（已发出或已到达）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="343"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="347"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="491"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="495"/>
         <source>%Ln movement(s) loaded, counting…</source>
         <translation>
             <numerusform>已加载 %Ln 条箱动态，正在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="493"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="497"/>
         <source>{shown} of %Ln movement(s) loaded</source>
         <translation>
             <numerusform>已加载 {shown} / %Ln 条箱动态</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="496"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="500"/>
         <source>(loading more…)</source>
         <translation>（正在加载更多…）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="500"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="504"/>
         <source>{typed}: the check digit should be {digit} — showing {number}</source>
         <translation>{typed}：校验位应为 {digit}，显示的是 {number}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="501"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="505"/>
         <source>{typed}: the check digit should be {digit}, and no movement of {number} matches</source>
         <translation>{typed}：校验位应为 {digit}，也没有 {number} 的箱动态记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="515"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="519"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here.</source>
         <translation>尚无箱动态记录。在每日台账中保存或导入的班次的集装箱会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="518"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="522"/>
         <source>No movements yet. The containers of the services saved in the daily log or imported are listed here once they have departed or arrived; choose All statuses to see the others too.</source>
         <translation>暂无箱动态。每日台账中保存或导入的班次，其集装箱在发出或到达后列在这里；选择“全部状态”可同时查看其他箱子。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="522"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="526"/>
         <source>No movements match these filters.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filters&lt;/a&gt;</source>
         <translation>没有符合这些筛选条件的箱动态。&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;清除筛选条件&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="544"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="548"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
             <numerusform>在状态“{status}”下没有符合这些筛选条件的箱动态；不限状态则有 %n 条。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="557"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="561"/>
         <source>Could not load the movements: {reason}</source>
         <translation>无法加载箱动态：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="565"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="569"/>
         <source>Export movements</source>
         <translation>导出箱动态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="575"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="579"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/browse_screen.py" line="579"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
             <numerusform>已写入 %Ln 行到 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="582"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="588"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/browse_screen.py" line="590"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -2200,57 +2210,57 @@ Licence: MIT</source>
 <context>
     <name>MovesBrowseModel</name>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
         <source>Service</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="80"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
         <source>Container</source>
         <translation>箱号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
         <source>Size-type</source>
         <translation>箱型</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="81"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
         <source>F/E</source>
         <translation>空重</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
         <source>Gross kg</source>
         <translation>毛重（kg）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
         <source>Commodity</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="82"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/browse_screen.py" line="89"/>
+        <location filename="../../hubapp/ui/browse_screen.py" line="90"/>
         <source>This column does not sort: sort by Date, Service, Container or Gross kg</source>
         <translation>此列不能排序：可按日期、班次、箱号或毛重（kg）排序</translation>
     </message>
@@ -3689,12 +3699,12 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="364"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="358"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="268"/>
+        <location filename="../../hubapp/interchange/writing.py" line="287"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -3702,37 +3712,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="256"/>
+        <location filename="../../hubapp/interchange/writing.py" line="275"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="256"/>
+        <location filename="../../hubapp/interchange/writing.py" line="275"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="257"/>
+        <location filename="../../hubapp/interchange/writing.py" line="276"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="258"/>
+        <location filename="../../hubapp/interchange/writing.py" line="277"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="259"/>
+        <location filename="../../hubapp/interchange/writing.py" line="278"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="259"/>
+        <location filename="../../hubapp/interchange/writing.py" line="278"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="260"/>
+        <location filename="../../hubapp/interchange/writing.py" line="279"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -5185,28 +5195,38 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
         <translation>{name} 第 {line} 行，{column}：公式没有计算结果：请在 Excel 或 WPS 中打开并保存该工作簿，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="133"/>
+        <location filename="../../hubapp/interchange/writing.py" line="152"/>
         <source>Export to a .csv or .xlsx file, not {name}</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="78"/>
+        <location filename="../../hubapp/interchange/writing.py" line="83"/>
         <source>No services between {first} and {last}; no file written</source>
         <translation>{first} 至 {last} 之间没有班次；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="99"/>
+        <location filename="../../hubapp/interchange/writing.py" line="86"/>
+        <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the dates, or export to CSV; no file written</source>
+        <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小日期范围，或导出为 CSV；未写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="107"/>
         <source>No movements match these filters; no file written</source>
         <translation>没有符合这些筛选条件的箱动态；未写入文件</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="120"/>
-        <location filename="../../hubapp/interchange/writing.py" line="314"/>
+        <location filename="../../hubapp/interchange/writing.py" line="109"/>
+        <source>{count:,} row(s) and a header do not fit in an XLSX sheet, which holds {limit:,} rows: narrow the filters or dates, or export to CSV; no file written</source>
+        <translation>{count:,} 行数据加表头超出 XLSX 工作表的容量（最多 {limit:,} 行）：请缩小筛选条件或日期范围，或导出为 CSV；未写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/interchange/writing.py" line="139"/>
+        <location filename="../../hubapp/interchange/writing.py" line="333"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="129"/>
+        <location filename="../../hubapp/interchange/writing.py" line="148"/>
         <source>The export file {path} needs a name before its ending</source>
         <translation>导出文件 {path} 在扩展名之前需要有文件名</translation>
     </message>
@@ -6089,22 +6109,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="238"/>
+        <location filename="../../hubapp/interchange/writing.py" line="257"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="238"/>
+        <location filename="../../hubapp/interchange/writing.py" line="257"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="239"/>
+        <location filename="../../hubapp/interchange/writing.py" line="258"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="239"/>
+        <location filename="../../hubapp/interchange/writing.py" line="258"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
