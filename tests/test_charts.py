@@ -28,6 +28,8 @@ DAYS = tuple(DayRecord(START + dt.timedelta(days=i),
                        ThroughputRecord(services=i + 1, trains=18 + i % 4, containers=teu // 2,
                                         teu=teu, gross_kg=teu * 1000))
              for i, teu in enumerate(TEU))
+# Six quiet days on record before DAYS: each of them has its 7-day average.
+WEEK_BEFORE = (0,) * 6
 COMMODITIES = (
     CommodityTotalsRecord(1, "laptops", "笔记本电脑", 30, 60, 300_000),
     CommodityTotalsRecord(2, "cassava flour", "木薯粉", 40, 40, 900_000),
@@ -71,13 +73,14 @@ def test_moving_average_takes_in_the_days_before():
 
 
 def test_teu_per_day_bars_and_average():
-    figure = charts.teu_per_day(DAYS, "en")
+    figure = charts.teu_per_day(DAYS, "en", before=WEEK_BEFORE)
     axes = figure.axes[0]
     assert [bar.get_height() for bar in _bars(axes)] == TEU
     average = axes.get_lines()[0].get_ydata()
-    assert list(average) == pytest.approx(charts.moving_average(TEU))
+    assert list(average) == pytest.approx(charts.moving_average(TEU, before=WEEK_BEFORE))
     assert average[-1] == pytest.approx(sum(TEU[-7:]) / 7)
-    table = charts.teu_per_day_table(DAYS, "en")
+    assert not axes.get_xlabel()  # no note: every day has its average
+    table = charts.teu_per_day_table(DAYS, "en", before=WEEK_BEFORE)
     assert table.headers[:2] == ("Date", "TEU")
     assert table.rows[0][:2] == ("2026-03-01", 10)
     assert table.tab_separated().splitlines()[1].split("\t")[:2] == ["2026-03-01", "10"]
@@ -350,7 +353,7 @@ def test_a_larger_look_draws_larger_text_in_the_same_pixels():
 def test_hover_on_a_line_names_the_nearer_point():
     from matplotlib.lines import Line2D
 
-    figure = charts.teu_per_day(DAYS, "en")
+    figure = charts.teu_per_day(DAYS, "en", before=WEEK_BEFORE)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     line = next(artist for artist in figure.axes[0].get_lines() if len(artist.get_xdata()) > 2)
@@ -381,16 +384,17 @@ def test_the_average_and_the_tonnes_have_one_format_in_table_and_hover():
     days = tuple(DayRecord(START + dt.timedelta(days=i), ThroughputRecord(
         services=1, trains=1, containers=1, teu=teu, gross_kg=1)) for i, teu in
         enumerate([1365, 1365, 1365, 1400, 1404]))
-    table = charts.teu_per_day_table(days, "en")
+    before = (1365,) * 6
+    table = charts.teu_per_day_table(days, "en", before)
     averages = [line.split("\t")[2] for line in table.tab_separated().splitlines()[1:]]
-    assert averages == ["1365.0", "1365.0", "1365.0", "1373.8", "1379.8"]
-    figure = charts.teu_per_day(days, "en")
+    assert averages == ["1365.0", "1365.0", "1365.0", "1370.0", "1375.6"]
+    figure = charts.teu_per_day(days, "en", before)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     line = figure.axes[0].get_lines()[0]
     x, y = line.get_transform().transform(line.get_xydata())[3]
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)).endswith(
-        "7-day average 1,373.8")
+        "7-day average 1,370.0")
     commodities = charts.top_commodities_table(
         (CommodityTotalsRecord(1, "laptops", "", 3, 6, 62_000),), "en")
     assert commodities.tab_separated().splitlines()[1].split("\t")[3] == "62.0"
@@ -706,15 +710,17 @@ def test_days_of_trucks_only_are_no_trains_to_draw():
 def test_today_under_way_is_hatched_and_left_out_of_the_average():
     """At noon half a day's traffic read as a slump and pulled the 7-day average down."""
     today = DAYS[-1].date
-    figure = charts.teu_per_day(DAYS, "en", under_way=today)
+    figure = charts.teu_per_day(DAYS, "en", WEEK_BEFORE, under_way=today)
     axes = figure.axes[0]
     assert [bar.get_height() for bar in _bars(axes)] == TEU  # every day still drawn
     assert [bar.get_hatch() for bar in _bars(axes)] == [None] * (len(TEU) - 1) + ["//"]
     average = axes.get_lines()[0]
     assert len(average.get_xdata()) == len(TEU) - 1
-    assert list(average.get_ydata()) == pytest.approx(charts.moving_average(TEU)[:-1])
+    assert list(average.get_ydata()) == pytest.approx(
+        charts.moving_average(TEU, before=WEEK_BEFORE)[:-1])
+    assert not axes.get_xlabel()  # today's missing average needs no note
     assert "Today so far" in [t.get_text() for t in axes.get_legend().get_texts()]
-    table = charts.teu_per_day_table(DAYS, "en", under_way=today)
+    table = charts.teu_per_day_table(DAYS, "en", WEEK_BEFORE, under_way=today)
     assert table.rows[-1][1:] == (TEU[-1], None, DAYS[-1].totals.containers)
     assert all(row[2] is not None for row in table.rows[:-1])
     figure = charts.teu_per_day(DAYS, "zh", under_way=DAYS[0].date)  # not the last day shown
@@ -770,14 +776,15 @@ def test_teu_axes_of_a_day_without_containers_run_from_zero():
 
 
 def test_a_one_day_average_is_a_marked_point_and_no_point_is_no_legend_entry():
-    figure = charts.teu_per_day(DAYS[:1], "en")
+    figure = charts.teu_per_day(DAYS[:1], "en", WEEK_BEFORE)
     axes = figure.axes[0]
     line = axes.get_lines()[0]
-    assert list(line.get_ydata()) == [TEU[0]] and line.get_marker() == "o"
+    assert list(line.get_ydata()) == [TEU[0] / 7] and line.get_marker() == "o"
     assert "7-day average" in [t.get_text() for t in axes.get_legend().get_texts()]
-    assert charts.teu_per_day(DAYS, "en").axes[0].get_lines()[0].get_marker() in ("None", None)
+    assert charts.teu_per_day(DAYS, "en", WEEK_BEFORE).axes[0].get_lines()[0].get_marker() \
+        in ("None", None)
     # Today alone, left out of its own average: nothing drawn, so nothing in the legend.
-    alone = charts.teu_per_day(DAYS[:1], "en", under_way=START).axes[0]
+    alone = charts.teu_per_day(DAYS[:1], "en", WEEK_BEFORE, under_way=START).axes[0]
     assert len(alone.get_lines()[0].get_xdata()) == 0
     assert "7-day average" not in [t.get_text() for t in alone.get_legend().get_texts()]
 
@@ -880,6 +887,57 @@ def test_a_week_records_start_in_counts_from_that_day_and_today_is_hatched():
     x, y = figure.axes[0].transData.transform((bars[0].get_x() + bars[0].get_width() / 2, 1))
     assert hover_text(figure, MouseEvent("motion_notify_event", canvas, x, y)) == \
         "2025-10-09 – 2025-10-12: 21.0 TEU a day, 84 TEU in all"
+
+
+@pytest.mark.parametrize("first", [dt.date(2026, 11, 6), dt.date(2026, 1, 1)])
+def test_a_new_hub_s_per_day_charts_start_on_its_first_day_on_record(first):
+    # Last 30 days, This year: one day on record, drawn after 29 (or 338) quiet ones, with a
+    # "7-day average" that was that day's TEU.
+    today = dt.date(2026, 12, 5)
+    days = tuple(DayRecord(day, ThroughputRecord(services=1, trains=1, containers=10, teu=11)
+                           if day == today else ThroughputRecord())
+                 for day in each_day(first, today))
+    one_day = (date2num(today) - 0.5, date2num(today) + 0.5)
+    for figure in (charts.teu_per_day(days, "en", (), today),
+                   charts.trains_per_day(days, 20, "en", history_from=today),
+                   report_charts.teu_by_day([(d.date, d.totals.services, d.totals.teu)
+                                             for d in days], "en", (), today)):
+        axes = figure.axes[0]
+        assert axes.get_xlim() == pytest.approx(one_day)
+        assert [bar.get_x() + bar.get_width() / 2 for bar in _bars(axes)] == \
+            pytest.approx([date2num(today)])
+    assert charts.trains_per_day_table(days, 20, "en", history_from=today).rows == (
+        ("2026-12-05", 1, 20),)
+    figure = charts.teu_per_day(days, "en", (), today)
+    axes = figure.axes[0]
+    assert len(axes.get_lines()[0].get_xdata()) == 0
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == ["TEU"]
+    assert axes.get_xlabel() == "The 7-day average starts on the 7th day on record."
+    assert charts.teu_per_day(days, "zh", (), today).axes[0].get_xlabel() == \
+        "7日平均从有记录的第7天起显示。"
+    assert charts.teu_per_day_table(days, "en", (), today).rows == (
+        ("2026-12-05", 11, None, 10),)
+
+
+def test_the_7_day_average_starts_on_the_7th_day_on_record():
+    history_from = START + dt.timedelta(days=1)  # DAYS from their 2nd on record
+    figure = charts.teu_per_day(DAYS, "en", history_from=history_from)
+    axes = figure.axes[0]
+    assert len(_bars(axes)) == len(TEU) - 1
+    line = axes.get_lines()[0]
+    seventh = history_from + dt.timedelta(days=6)
+    assert list(line.get_xdata()) == [seventh]
+    assert list(line.get_ydata()) == pytest.approx([sum(TEU[1:]) / 7])
+    assert "7-day average" in [t.get_text() for t in axes.get_legend().get_texts()]
+    assert axes.get_xlabel() == "The 7-day average starts on the 7th day on record."
+    table = charts.teu_per_day_table(DAYS, "en", history_from=history_from)
+    assert [row[0] for row in table.rows] == [d.date.isoformat() for d in DAYS[1:]]
+    assert [row[2] for row in table.rows] == [None] * 6 + [
+        pytest.approx(round(sum(TEU[1:]) / 7, 1))]
+    # A period starting two days after: the days before on record make up its first week.
+    later = charts.teu_per_day_table(DAYS[3:], "en", TEU[1:3], history_from)
+    assert [row[2] for row in later.rows] == [None] * 4 + [pytest.approx(round(sum(TEU[1:]) / 7,
+                                                                               1))]
 
 
 def test_trains_a_week_or_month_stand_against_the_daily_target():

@@ -324,22 +324,37 @@ def test_tiles_write_tonnes_as_everywhere_else(screen):
             f"{now.services:,} services · {now.trains:,} by rail · {now.containers:,} containers")
 
 
+def _show_days(qtbot, screen, first, last):
+    _type_date(qtbot, screen.date_to, last)
+    _type_date(qtbot, screen.date_from, first)
+    qtbot.waitUntil(lambda: (screen.data.filter.date_from, screen.data.filter.date_to) == (
+        first, last))
+
+
 def test_shown_numbers_have_one_format_per_column(screen, qtbot):
+    # 9 March, the demo's 7th day on record, has the first 7-day average.
+    _show_days(qtbot, screen, FIRST, DEMO_END + dt.timedelta(days=6))
     panel = screen.panels["teu_per_day"]
     qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
     model = panel.model
     averages = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert averages[:6] == ["—"] * 6
     decimal = QLocale().decimalPoint()
     assert all(len(text.split(decimal)) == 2 and len(text.split(decimal)[1]) == 1
-               for text in averages), averages
+               for text in averages[6:]), averages
 
 
-def test_the_first_days_average_takes_in_the_days_before(screen, qtbot, demo_db_path):
-    with qtbot.waitSignal(screen.refreshed):
-        _type_date(qtbot, screen.date_from, DEMO_END)
-    qtbot.waitUntil(lambda: screen.data.filter.date_from == DEMO_END)
-    # The demo's records start two days before: its last day averages over all three.
-    expected = round(sum(_teu_per_day(demo_db_path).values()) / 3, 1)
+def test_the_first_days_average_takes_in_the_days_before(screen, qtbot, app_ctx,
+                                                         demo_db_path):
+    # The demo's records start six days before the 9th: its 7-day average takes them in,
+    # the last three of them quiet.
+    ninth = DEMO_END + dt.timedelta(days=4)
+    services.save_service(
+        app_ctx.db, ServiceRecord("LATE1", ninth, Direction.INBOUND, status=Status.ARRIVED,
+                                  actual_at=dt.datetime.combine(ninth, dt.time(9))),
+        [ContainerMoveRecord("CSQU3054383", "42G1", 2.0, "E", 3800)], TESTER)
+    _show_days(qtbot, screen, ninth, ninth)
+    expected = round(sum(_teu_per_day(demo_db_path).values()) / 7, 1)
     panel = screen.panels["teu_per_day"]
     line = panel.figure.axes[0].get_lines()[0]
     assert line.get_ydata()[0] == pytest.approx(expected, abs=0.05)
@@ -621,3 +636,56 @@ def test_save_image_opens_where_charts_were_saved_last(qtbot, new_hub_ctx, tmp_p
     assert (charts / "trains.png").exists() and (charts / "trains again.png").exists()
     assert [folder for _title, folder, _filters in save_as.asked][1:] == [str(charts)]
     assert last_folder("report") == reports
+
+
+NEW_HUB_DAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def new_hub(qtbot, new_hub_ctx, monkeypatch):
+    """The Dashboard of a new hub whose clerk saved its first train, X9001, outbound with ten
+    boxes, and whose supervisor closed that day: opened that evening."""
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.store import day_close, users
+    from hubapp.ui import dashboard as dashboard_screen
+
+    db = new_hub_ctx.db
+    services.save_service(
+        db, ServiceRecord("X9001", NEW_HUB_DAY, Direction.OUTBOUND, status=Status.DEPARTED,
+                          actual_at=dt.datetime.combine(NEW_HUB_DAY, dt.time(9))),
+        [ContainerMoveRecord(with_check_digit(f"LEAU{n:06}"), "42G1", 2.0, "F", 18_000)
+         for n in range(10)], TESTER)
+    day_close.close_day(db, NEW_HUB_DAY, UserRecord("Wang Fang", users.SUPERVISOR))
+    monkeypatch.setattr(dashboard_screen, "now",
+                        lambda: dt.datetime.combine(NEW_HUB_DAY, dt.time(18)))
+    return shown_dashboard(qtbot, new_hub_ctx)
+
+
+@pytest.mark.parametrize(("downs", "first"), [(0, dt.date(2026, 10, 22)),
+                                              (2, dt.date(2026, 1, 1))])
+def test_a_new_hub_s_per_day_charts_start_on_its_first_day(new_hub, qtbot, downs, first):
+    # Last 30 days, This year: 29 empty days (ten and a half empty months) stood before its
+    # first train as quiet ones, and the "7-day average" was that day's 20 TEU.
+    from matplotlib.dates import date2num
+
+    screen = new_hub
+    screen.period.setFocus()
+    for _ in range(downs):
+        qtbot.keyClick(screen.period, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: screen.data.filter.date_from == first)
+    for name in ("teu_per_day", "trains_per_day"):
+        panel = screen.panels[name]
+        assert panel.figure.axes[0].get_xlim() == pytest.approx(
+            (date2num(NEW_HUB_DAY) - 0.5, date2num(NEW_HUB_DAY) + 0.5)), name
+        assert [row[0] for row in panel.model.table.rows] == ["2026-11-20"], name
+    # By route and by direction draw the days (or months) with traffic: none before it.
+    for name in ("teu_by_route", "teu_by_direction"):
+        panel = screen.panels[name]
+        assert panel.figure.axes[0].get_xlim()[0] > date2num(dt.date(2026, 10, 1)), name
+        assert len(panel.model.table.rows) == 1, name
+    axes = screen.panels["teu_per_day"].figure.axes[0]
+    assert [bar.get_height() for bar in axes.patches if isinstance(bar, Rectangle)] == [20]
+    assert len(axes.get_lines()[0].get_xdata()) == 0  # no one-day "7-day average"
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == ["TEU"]
+    assert axes.get_xlabel() == "The 7-day average starts on the 7th day on record."
+    assert screen.panels["teu_per_day"].model.table.rows == (("2026-11-20", 20, None, 10),)

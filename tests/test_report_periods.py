@@ -222,29 +222,33 @@ def test_the_first_month_on_record_leaves_its_days_before_unrecorded(
     assert rows["2026-03-06"][:3] == ["0", "0", "0"]  # after records began, a quiet day
 
 
-def test_the_average_starts_on_the_first_day_on_record(demo_db):
+def test_the_chart_starts_on_the_first_day_on_record_and_its_average_on_the_7th(demo_db):
+    from matplotlib.dates import date2num
+
     from hubapp.charts import dashboard as dashboard_charts
     from hubapp.charts import reports as charts
     from hubapp.domain.dashboard import DashboardFilterRecord
     from hubapp.store import dashboard, reports, settings
 
-    teu = day_teu(demo_db, D(2026, 3, 1), D(2026, 3, 31))
-    first_three = [teu[f"2026-03-0{n}"] for n in (3, 4, 5)]
     march = reports.build(demo_db, reports.MONTHLY, D(2026, 3, 1), D(2026, 3, 31))
     figure = charts.teu_by_day([(dt.date.fromisoformat(d.key), d.totals.services, d.totals.teu)
                                 for d in march.days], "en", march.teu_before, march.history_from)
-    line = figure.axes[0].get_lines()[0]
-    assert line.get_xdata()[0] == D(2026, 3, 3)
-    # Its first days average over the days on record, not over 1 and 2 March as zeros.
-    assert list(line.get_ydata()[:3]) == pytest.approx(
-        [first_three[0], sum(first_three[:2]) / 2, sum(first_three) / 3])
+    # Records start on 3 March: 1 and 2 March are no quiet days. 9 March is the 7th day on
+    # record: its average is the first, of 3–9 March, the days after the 5th quiet.
+    axes = figure.axes[0]
+    assert axes.get_xlim()[0] == pytest.approx(date2num(D(2026, 3, 3)) - 0.5)
+    assert axes.get_xlabel() == "The 7-day average starts on the 7th day on record."
+    week = sum(day_teu(demo_db, D(2026, 3, 1), D(2026, 3, 31)).values()) / 7
+    line = axes.get_lines()[0]
+    assert line.get_xdata()[0] == D(2026, 3, 9)
+    assert line.get_ydata()[0] == pytest.approx(week)
     # The Dashboard over the same days draws and lists the same average.
     shown = dashboard.load(demo_db, DashboardFilterRecord(D(2026, 3, 1), D(2026, 3, 31)),
                            D(2026, 3, 31), settings.load(demo_db))
     table = dashboard_charts.teu_per_day_table(shown.days, "en", shown.teu_before,
                                                shown.history_from)
-    assert [row[2] for row in table.rows[:5]] == [None, None, *(pytest.approx(
-        round(v, 1)) for v in line.get_ydata()[:3])]
+    assert table.rows[0][0] == "2026-03-03"
+    assert [row[2] for row in table.rows[:7]] == [None] * 6 + [pytest.approx(round(week, 1))]
     (panel, _), *_ = dashboard_charts.all_charts(shown, "en")
     assert list(panel.axes[0].get_lines()[0].get_ydata()) == pytest.approx(
         list(line.get_ydata()))
@@ -365,6 +369,8 @@ def test_todays_part_day_in_the_reports_teu_per_day_is_marked_as_the_dashboards(
     monkeypatch.setattr(charts, "teu_by_day",
                         lambda *args: drawn.append(real(*args)) or drawn[-1])
     today, noon = D(2026, 3, 5), dt.datetime(2026, 3, 5, 12, 16)
+    # Records from 25 February: 3 and 4 March have their 7-day average.
+    save_moved(demo_db, "X0", D(2026, 2, 25), "LEAU000001")
     # Both a month under way and a period that ends today draw today's part day.
     for first, last in ((D(2026, 3, 1), D(2026, 3, 31)), (D(2026, 2, 20), today)):
         document.content(reports.build(demo_db, reports.RANGE, first, last, now=noon), "en")

@@ -466,8 +466,11 @@ def test_a_periods_first_days_average_over_the_days_before(demo_db, monkeypatch)
 
     monkeypatch.setattr(charts, "teu_by_day", teu_by_day)
     document.content(data, "en")
-    average = drawn[0].axes[0].get_lines()[0].get_ydata()
-    assert average[0] == pytest.approx((sum(recorded) + 2) / 6)
+    # The period's first day is the 6th on record, without its 7-day average; the 7th's
+    # takes in the five days before the period.
+    average = drawn[0].axes[0].get_lines()[0]
+    assert list(average.get_xdata()) == [first + dt.timedelta(days=1)]
+    assert average.get_ydata()[0] == pytest.approx((sum(recorded) + 2) / 7)
 
 
 def page_lines(path: Path, page: int) -> list[str]:

@@ -52,6 +52,8 @@ _TEXT = {
     "commodity": ("Commodity", "货名"),
     "teu_per_day": ("TEU per day", "每日标箱"),
     "average": ("7-day average", "7日平均"),
+    "average_starts": ("The 7-day average starts on the 7th day on record.",
+                       "7日平均从有记录的第7天起显示。"),
     "so_far": ("Today so far", "今日截至目前"),
     "so_far_day": ("{day} (so far)", "{day}（截至目前）"),
     "so_far_in": ("With today so far", "含今日截至目前"),
@@ -355,17 +357,20 @@ WEEK = "week"
 _DAILY_DAYS, _WEEKLY_DAYS = 366, 2 * 366
 
 
-def day_grouping(days: Sequence[DayRecord], history_from: dt.date | None = None) -> str:
-    """DAY, WEEK or MONTH: what a bar of the per-day charts stands for over these days, as
-    many as are on record: a period from 2017 over a year of records drew that year's bars
-    a month wide in the last eighth of ten years' axis."""
-    count = sum(recorded(day.date, history_from) for day in days)
-    return DAY if count <= _DAILY_DAYS else WEEK if count <= _WEEKLY_DAYS else MONTH
+def on_record(days: Sequence[DayRecord], history_from: dt.date | None) -> list[DayRecord]:
+    """The days from the first on record (history_from) on, which the per-day charts and
+    their tables span, as the monthly chart starts at the first month on record: the hub
+    kept no records before, it had no quiet days. A new hub's first day stood at the end of
+    29 empty ones, and its first year at the end of eleven empty months; a period from 2017
+    over a year of records drew that year's bars a month wide in the last eighth of ten
+    years' axis."""
+    return [day for day in days if recorded(day.date, history_from)]
 
 
-def _recorded_dates(days: Sequence[DayRecord], history_from: dt.date | None) -> list[dt.date]:
-    """The days a grouped chart's axis spans: those on record."""
-    return [day.date for day in days if recorded(day.date, history_from)]
+def day_grouping(days: Sequence[DayRecord]) -> str:
+    """DAY, WEEK or MONTH: what a bar of the per-day charts stands for over these days (those
+    on record)."""
+    return DAY if len(days) <= _DAILY_DAYS else WEEK if len(days) <= _WEEKLY_DAYS else MONTH
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,16 +393,14 @@ class DayGroupRecord:
         return value / self.days
 
 
-def group_days(days: Sequence[DayRecord], kind: str,
-               history_from: dt.date | None = None) -> list[DayGroupRecord]:
-    """The days on record (from history_from on) by week or month (kind); a week or month
-    before the records start is none: the hub kept no records then, it had no quiet days."""
+def group_days(days: Sequence[DayRecord], kind: str) -> list[DayGroupRecord]:
+    """The days (those on record) by week or month (kind): a week records start in counts
+    from that day."""
     groups: dict[dt.date, list[DayRecord]] = {}
     for day in days:
-        if recorded(day.date, history_from):
-            start = (day.date - dt.timedelta(days=day.date.weekday()) if kind == WEEK
-                     else day.date.replace(day=1))
-            groups.setdefault(start, []).append(day)
+        start = (day.date - dt.timedelta(days=day.date.weekday()) if kind == WEEK
+                 else day.date.replace(day=1))
+        groups.setdefault(start, []).append(day)
     return [DayGroupRecord(members[0].date, members[-1].date,
                            sum(day.totals.teu for day in members),
                            sum(day.totals.containers for day in members),
@@ -447,40 +450,41 @@ def _mark_group_so_far(bars, groups: Sequence[DayGroupRecord], under_way: dt.dat
 # TEU per day with a 7-day moving average
 
 def recorded_average(days: Sequence[DayRecord], before: Sequence[float] = (),
-                     history_from: dt.date | None = None,
                      under_way: dt.date | None = None) -> list[float | None]:
-    """The 7-day average of each day's TEU (moving_average), from the first day on record
-    on; None before it: the hub kept no records then, and counting those days as quiet ones
+    """The 7-day average of each day's TEU (moving_average) over days on record, taking in
+    the TEU of the days `before` the first (those on record, at most six). None for a day
+    with fewer than 7 days on record up to it: an average over fewer is no 7-day average,
+    and drawn as one a new hub's first day was its own "average", its first week a line
+    that swung with each day; counting the days before records began as quiet ones instead
     started October's average at a fifth of its traffic. None for the day under_way too:
     half a day's traffic would pull it down."""
-    unrecorded = sum(not recorded(day.date, history_from) for day in days)
-    averages = [None] * unrecorded + moving_average(
-        [day.totals.teu for day in days[unrecorded:]], before=before)
-    return [None if day.date == under_way else average
-            for day, average in zip(days, averages)]
+    averages = moving_average([day.totals.teu for day in days], before=before)
+    return [None if len(before) + i + 1 < AVERAGE_DAYS or day.date == under_way else average
+            for i, (day, average) in enumerate(zip(days, averages))]
 
 
 def teu_per_day(days: Sequence[DayRecord], language: str,
                 before: Sequence[float] = (), history_from: dt.date | None = None,
                 under_way: dt.date | None = None, empty: str | None = None,
                 look: LookRecord = PAPER) -> Figure:
-    """before: TEU of the days before the first, for its 7-day average; history_from: the
-    first day on record, where the average starts (recorded_average); under_way: today, whose
-    bar is hatched as counted so far and left out of the average (at noon, half a day's
-    traffic read as a slump and pulled the average down); empty: what the chart says if
-    there is nothing to draw (empty_text). Over more than a year, a bar per week or month
+    """before: TEU of the days on record before the first, for its 7-day average;
+    history_from: the first day on record, where the chart starts (on_record); under_way:
+    today, whose bar is hatched as counted so far and left out of the average (at noon, half
+    a day's traffic read as a slump and pulled the average down); empty: what the chart says
+    if there is nothing to draw (empty_text). Over more than a year, a bar per week or month
     (day_grouping) of its average a day, which a 7-day average would only repeat."""
     figure = new_figure(look)
+    days = on_record(days, history_from)
     if _empty(days):
         return _no_data(figure, empty, language, look)
-    kind = day_grouping(days, history_from)
+    kind = day_grouping(days)
     if kind != DAY:
-        return _teu_a_day(figure, days, kind, language, history_from, under_way, look)
+        return _teu_a_day(figure, days, kind, language, under_way, look)
     axes = figure.add_subplot()
     dates = [day.date for day in days]
     teu = [day.totals.teu for day in days]
-    averaged = [(d, v) for d, v in zip(dates, recorded_average(days, before, history_from,
-                                                               under_way)) if v is not None]
+    averages = recorded_average(days, before, under_way)
+    averaged = [(d, v) for d, v in zip(dates, averages) if v is not None]
     bars = axes.bar(dates, teu, width=0.8, color=_colour(look, "#9ecae1", "#4292c6"),
                     label=text("teu", language))
     add_hover(figure, bars, [f"{_day_label(d, under_way, language)}: {number(v)} "
@@ -494,6 +498,10 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
                       label=text("average", language) if averaged else "_average")
     add_hover(figure, line, [f"{d.isoformat()}: {text('average', language)} "
                              f"{v:,.{AVERAGE_DECIMALS}f}" for d, v in averaged])
+    # A whole day without its average is one of a hub's first six: say why the line starts
+    # late, or is missing, rather than leave it to look lost.
+    if any(v is None and d != under_way for d, v in zip(dates, averages)):
+        axes.set_xlabel(text("average_starts", language), fontsize="small")
     _title_and_legend(axes, text("teu_per_day", language), look=look, keys=keys)
     axes.set_ylabel(text("teu", language))
     from_zero(axes)
@@ -502,10 +510,9 @@ def teu_per_day(days: Sequence[DayRecord], language: str,
 
 
 def _teu_a_day(figure: Figure, days: Sequence[DayRecord], kind: str, language: str,
-               history_from: dt.date | None, under_way: dt.date | None,
-               look: LookRecord) -> Figure:
+               under_way: dt.date | None, look: LookRecord) -> Figure:
     axes = figure.add_subplot()
-    groups = group_days(days, kind, history_from)
+    groups = group_days(days, kind)
     labels = [_group_label(g, kind, under_way, language) for g in groups]
     bars = _group_bars(axes, groups, [g.a_day(g.teu) for g in groups], color="#6baed6",
                        label=text("teu_a_day", language))
@@ -515,23 +522,24 @@ def _teu_a_day(figure: Figure, days: Sequence[DayRecord], kind: str, language: s
     _title_and_legend(axes, text(f"teu_per_day_{kind}", language), look=look, keys=keys)
     axes.set_ylabel(text("teu", language))
     from_zero(axes)
-    _date_axis(axes, language, _recorded_dates(days, history_from))
+    _date_axis(axes, language, [day.date for day in days])
     return finish(figure, look)
 
 
 def teu_per_day_table(days: Sequence[DayRecord], language: str,
                       before: Sequence[float] = (), history_from: dt.date | None = None,
                       under_way: dt.date | None = None) -> ChartTableRecord:
-    kind = day_grouping(days, history_from)
+    days = on_record(days, history_from)
+    kind = day_grouping(days)
     if kind != DAY:
-        groups = group_days(days, kind, history_from)
+        groups = group_days(days, kind)
         return ChartTableRecord(
             (text(kind, language), text("days", language), text("teu", language),
              text("teu_a_day", language), text("containers", language)),
             tuple((_group_label(g, kind, under_way, language), g.days, g.teu,
                    round(g.a_day(g.teu), AVERAGE_DECIMALS), g.containers) for g in groups),
             decimals=(None, None, None, AVERAGE_DECIMALS, None))
-    average = recorded_average(days, before, history_from, under_way)
+    average = recorded_average(days, before, under_way)
     return ChartTableRecord(
         (text("date", language), text("teu", language), text("average", language),
          text("containers", language)),
@@ -554,16 +562,17 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
     """target: the hub's trains a day, None for a count narrowed to part of the hub (one
     route, one mode), which no hub-wide target measures: every bar of it was "below".
     under_way: today, whose bar is hatched and measured against no target: at noon it was
-    "below" every day. Over more than a year, a bar per week or month of its trains a day
-    (day_grouping), from history_from on; empty: as for teu_per_day."""
+    "below" every day. From history_from on (on_record); over more than a year, a bar per
+    week or month of its trains a day (day_grouping); empty: as for teu_per_day."""
     figure = new_figure(look)
+    days = on_record(days, history_from)
     # Services but no trains (road, river) are no data here: an empty plot looked broken.
     # Said as such: "nothing matches these filters" beside charts of their traffic was false.
     if not any(day.totals.trains for day in days):
         return _no_data(figure, empty if _empty(days) else text("no_trains", language),
                         language, look)
     axes = figure.add_subplot()
-    kind = day_grouping(days, history_from)
+    kind = day_grouping(days)
     dates = [day.date for day in days]
     if kind == DAY:
         trains = [day.totals.trains for day in days]
@@ -574,7 +583,7 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
         keys = _mark_so_far([bars], dates, DAY, under_way, language, fill=True)
         title = text("trains_per_day", language)
     else:
-        groups = group_days(days, kind, history_from)
+        groups = group_days(days, kind)
         labels = [_group_label(g, kind, under_way, language) for g in groups]
         a_day = [g.a_day(g.trains) for g in groups]
         bars = _group_bars(axes, groups, a_day, color=_target_colours(a_day, target),
@@ -583,7 +592,6 @@ def trains_per_day(days: Sequence[DayRecord], target: int | None, language: str,
                                              text("trains", language), language))
         keys = _mark_group_so_far(bars, groups, under_way, language, look)
         title = text(f"trains_per_day_{kind}", language)
-        dates = _recorded_dates(days, history_from)
     if target is not None:
         axes.axhline(target, color=look.ink(0.4), linestyle="--", linewidth=1.5,
                      label=f"{text('target', language)} {target}")
@@ -598,9 +606,10 @@ def trains_per_day_table(days: Sequence[DayRecord], target: int | None, language
                          under_way: dt.date | None = None,
                          history_from: dt.date | None = None) -> ChartTableRecord:
     shown = () if target is None else (target,)
-    kind = day_grouping(days, history_from)
+    days = on_record(days, history_from)
+    kind = day_grouping(days)
     if kind != DAY:
-        groups = group_days(days, kind, history_from)
+        groups = group_days(days, kind)
         return ChartTableRecord(
             tuple(text(key, language) for key in (kind, "days", "trains", "trains_a_day",
                                                   "target")[:4 + len(shown)]),

@@ -63,9 +63,10 @@ def _label(name: str) -> str:
 def teu_by_day(days: Sequence[tuple[dt.date, int, float]], language: str,
                before: Sequence[float] = (), history_from: dt.date | None = None,
                under_way: dt.date | None = None) -> Figure:
-    """The dashboard's TEU per day (with its 7-day average, taking in the TEU of the days
-    `before`, from the first day on record) from (date, services, TEU); under_way: today,
-    hatched as counted so far and left out of the average, as the dashboard's."""
+    """The dashboard's TEU per day from (date, services, TEU), from the first day on record
+    on, with its 7-day average from the 7th (taking in the TEU of the days `before`);
+    under_way: today, hatched as counted so far and left out of the average, as the
+    dashboard's."""
     figure = dashboard.teu_per_day(
         [DayRecord(day, ThroughputRecord(services=services, teu=teu))
          for day, services, teu in days], language, before, history_from, under_way)
