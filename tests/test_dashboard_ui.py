@@ -545,7 +545,7 @@ def test_punctuality_and_dwell_tiles_break_no_figure_from_its_unit(screen):
         screen.data, history_from=dt.date(2000, 1, 1), kpis=dataclasses.replace(
             kpis, punctuality_last_year=kpis.punctuality, dwell_last_year=kpis.dwell)))
     for name, unit in (("punctuality", "%"), ("dwell", "days")):
-        (part,) = screen.tiles[name].detail.parts
+        part = screen.tiles[name].detail.parts[-1]
         assert re.search(f"last year [\\d.,]+\u00a0{unit}$", part), part
 
 
@@ -689,3 +689,28 @@ def test_a_new_hub_s_per_day_charts_start_on_its_first_day(new_hub, qtbot, downs
     assert [t.get_text() for t in axes.get_legend().get_texts()] == ["TEU"]
     assert axes.get_xlabel() == "The 7-day average starts on the 7th day on record."
     assert screen.panels["teu_per_day"].model.table.rows == (("2026-11-20", 20, None, 10),)
+
+
+def test_a_new_hub_s_dwell_tile_says_which_boxes_it_counts(new_hub, qtbot):
+    # "— / 0 outbound containers" stood beside the ten boxes X9001 took out: only a box whose
+    # arrival is on record has a dwell time.
+    from hubapp.domain.iso6346 import with_check_digit
+
+    screen = new_hub
+    tile = screen.tiles["dwell"]
+    assert screen.data.kpis.today.current.containers == 10
+    assert tile.value.text() == "—"
+    assert tile.detail.parts == ("no box that left has a recorded arrival yet", "last year —")
+    # One of them came in on the evening before.
+    evening = dt.datetime.combine(NEW_HUB_DAY - dt.timedelta(days=1), dt.time(21))
+    services.save_service(
+        screen.ctx.db, ServiceRecord("X8001", evening.date(), Direction.INBOUND,
+                                     status=Status.ARRIVED, actual_at=evening),
+        [ContainerMoveRecord(with_check_digit("LEAU000000"), "42G1", 2.0, "F", 18_000)],
+        TESTER, reason="arrival found on the gate log")
+    with qtbot.waitSignal(screen.refreshed):
+        screen.ctx.signals.data_changed.emit(
+            ChangeRecord("service", frozenset({evening.date()})), None)
+    assert tile.value.text() == "0.5 days"
+    assert tile.detail.parts == ("1 outbound container with a recorded arrival",
+                                 "last year —")

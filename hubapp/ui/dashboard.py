@@ -567,16 +567,20 @@ class DashboardScreen(QWidget):
                 share="—" if last_share is None else
                 formatting.unbroken(f"{formatting.number(last_share * 100, 1)} %")),))
         dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours if whole else None
+        # Only a box whose arrival at the hub is on record has a dwell time: "0 outbound
+        # containers" stood beside a new hub's first ten boxes to leave.
+        counted = kpis.dwell.containers
         # A box's dwell ends as it leaves: under Inbound the tile showed the same figure as
         # under Outbound without a word, as if it were the inbound boxes'.
         self.tiles["dwell"].show_values(
             self.tr("Average dwell time"),
             "—" if dwell is None else self.tr("{days} days").format(
                 days=formatting.number(dwell / 24, 1)),
-            (self.tr("%Ln outbound container(s) · last year {days}", "",
-                     kpis.dwell.containers).format(
+            (self.tr("%Ln outbound container(s) with a recorded arrival", "", counted)
+             if counted else self.tr("no box that left has a recorded arrival yet"),
+             self.tr("last year {days}").format(
                 days="—" if last_dwell is None else formatting.unbroken(self.tr(
-                    "{days} days").format(days=formatting.number(last_dwell / 24, 1)))),),
+                    "{days} days").format(days=formatting.number(last_dwell / 24, 1))))),
             self.tr("counted as boxes leave, whatever the direction chosen")
             if data.filter.direction == Direction.INBOUND else "")
 
