@@ -194,15 +194,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="576" />
-        <source>%Ln outbound container(s) · last year {days}</source>
+        <location filename="../../hubapp/ui/dashboard.py" line="579" />
+        <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
-            <numerusform>%Ln outbound container · last year {days}</numerusform>
-            <numerusform>%Ln outbound containers · last year {days}</numerusform>
+            <numerusform>%Ln outbound container with a recorded arrival</numerusform>
+            <numerusform>%Ln outbound containers with a recorded arrival</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="615" />
+        <location filename="../../hubapp/ui/dashboard.py" line="619" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="616" />
+        <location filename="../../hubapp/ui/dashboard.py" line="620" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="617" />
+        <location filename="../../hubapp/ui/dashboard.py" line="621" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

@@ -1388,59 +1388,76 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
             <numerusform>统计班次 %Ln 个 · 去年 {share}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="579"/>
+        <source>%Ln outbound container(s) with a recorded arrival</source>
+        <translation>
+            <numerusform>%Ln 个有到达记录的出口集装箱</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="585"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="580"/>
+        <source>no box that left has a recorded arrival yet</source>
+        <translation>已发出的集装箱尚无到达记录</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="581"/>
+        <source>last year {days}</source>
+        <translation>去年 {days}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="589"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="594"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="598"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="597"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="601"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="601"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="605"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="613"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="619"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="616"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="620"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="617"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="621"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="618"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="622"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="573"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="576"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
@@ -1480,35 +1497,28 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>货名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="574"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="579"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="577"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="583"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="576"/>
-        <source>%Ln outbound container(s) · last year {days}</source>
-        <translation>
-            <numerusform>%Ln 个出口集装箱 · 去年 {days}</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="580"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="584"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="603"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="607"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="605"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="611"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
