@@ -770,20 +770,26 @@ def test_a_restore_the_full_disk_stops_says_so_and_leaves_no_copy_behind(
     assert _dump(demo_db_path) == before
 
 
+def _copy_over_the_database_raises(monkeypatch, error: BaseException) -> None:
+    """A restore's copy into the database itself raises error; its staging copy is made."""
+    copy_into = backup._copy_into
+
+    def raising(source, target, **kwargs):
+        if target.name.endswith(".restoring"):
+            return copy_into(source, target, **kwargs)
+        raise error
+
+    monkeypatch.setattr(backup, "_copy_into", raising)
+
+
 def test_a_restore_the_full_disk_stops_while_it_writes_the_database_says_the_restore_s_words(
         demo_db_path, tmp_path, monkeypatch):
     """Full only at the last step, the copy into the database itself, it said a save's
     "… is full: nothing was saved"."""
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
     before = _dump(demo_db_path)
-    copy_into = backup._copy_into
-
-    def full_in_the_database(source, target, **kwargs):
-        if target.name.endswith(".restoring"):
-            return copy_into(source, target, **kwargs)
-        raise sqlite3.OperationalError("database or disk is full")
-
-    monkeypatch.setattr(backup, "_copy_into", full_in_the_database)
+    _copy_over_the_database_raises(monkeypatch, sqlite3.OperationalError(
+        "database or disk is full"))
     with pytest.raises(DatabaseError) as refused:
         backup.restore(saved, demo_db_path, ANN)
     assert str(refused.value) == (f"The disk holding {tmp_path} is full: the restore was "
@@ -1070,14 +1076,7 @@ def test_a_restore_stopped_while_it_waits_keeps_no_copy_named_before_restore(
     though nothing was restored; each try another whole copy."""
     saved = backup.backup_to(demo_db_path, tmp_path / "saved.db")
     before = _dump(demo_db_path)
-    copy_into = backup._copy_into
-
-    def stopped_over_the_database(source, target, **kwargs):
-        if target.name.endswith(".restoring"):
-            return copy_into(source, target, **kwargs)
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(backup, "_copy_into", stopped_over_the_database)
+    _copy_over_the_database_raises(monkeypatch, KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
         backup.restore(saved, demo_db_path, ANN)
     assert list((tmp_path / "backups").iterdir()) == []

@@ -342,14 +342,19 @@ def test_duplicates_on_the_service_and_across_services(qtbot, screen, demo_db_pa
     assert {e.row for e in screen.grid.problems()} == {2}
 
 
-def test_switching_a_stored_service_to_the_other_direction_checks_against_that_one(
-        qtbot, screen, demo_db_path):
-    day = DEMO_END - dt.timedelta(days=1)
-    with sqlite3.connect(demo_db_path) as conn:
-        taken, other = conn.execute(
+def a_box_leaving(path, day: dt.date) -> tuple[str, str]:
+    """A container on an outbound service of day, and that service's number."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
             "SELECT m.container, s.service_no FROM container_move m"
             " JOIN service s ON s.id = m.service_id"
             " WHERE s.date = ? AND s.direction = 'outbound' LIMIT 1", [day.isoformat()]).fetchone()
+
+
+def test_switching_a_stored_service_to_the_other_direction_checks_against_that_one(
+        qtbot, screen, demo_db_path):
+    day = DEMO_END - dt.timedelta(days=1)
+    taken, other = a_box_leaving(demo_db_path, day)
     screen.set_day(day)
     inbound = next(row for row in range(screen.table.model().rowCount())
                    if screen.table.model().index(row, 0).data(RECORD_ROLE).service.direction

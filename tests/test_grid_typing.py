@@ -19,7 +19,7 @@ from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
 
 from conftest import DEMO_END
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
-    CTRL, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste, press, rows_of,
+    CTRL, a_box_leaving, a_clerk_on_the_demos_last_day, closed_at_another_desk, numbers, paste, press, rows_of,
     screen,
 )
 
@@ -1636,12 +1636,7 @@ def test_a_box_pasted_on_a_second_train_first_says_to_take_it_off_the_first_and_
         qtbot, screen, demo_db_path):
     # A clerk moving a box pastes it on the other train first, and was told only where it was.
     day = DEMO_END - dt.timedelta(days=1)
-    with sqlite3.connect(demo_db_path) as conn:
-        taken, other = conn.execute(
-            "SELECT m.container, s.service_no FROM container_move m"
-            " JOIN service s ON s.id = m.service_id"
-            " WHERE s.date = ? AND s.direction = 'outbound' LIMIT 1",
-            [day.isoformat()]).fetchone()
+    taken, other = a_box_leaving(demo_db_path, day)
     screen.set_day(day)
     _new_service(qtbot, screen, "B38", "O")
     paste(qtbot, screen, f"{taken}\t22G1\tE\t3000\n")
