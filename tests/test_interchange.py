@@ -1023,6 +1023,29 @@ def test_a_cancel_after_the_last_row_still_leaves_no_file(demo_db, tmp_path):
     assert not any(path.name.startswith((".late", "late")) for path in tmp_path.iterdir())
 
 
+def test_a_cancelled_xlsx_export_leaves_no_temporary_file_nor_a_stream_open(demo_db, tmp_path):
+    # Left to the garbage collector, the sheet's stream said "I/O operation on closed file"
+    # on stderr, and its temporary file stayed until the app quit.
+    import gc
+
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    kept = list(ALL_TEMP_FILES)
+    calls = []
+
+    def check():
+        calls.append(None)
+        if len(calls) > 1:
+            raise Stop
+
+    with pytest.raises(Stop):
+        export_file(demo_db, tmp_path / "late.xlsx", dt.date(2026, 3, 3), dt.date(2026, 3, 5),
+                    check=check)
+    assert ALL_TEMP_FILES == kept
+    gc.collect()  # an open stream would complain here, which the test run takes as an error
+    assert not any(path.name.startswith((".late", "late")) for path in tmp_path.iterdir())
+
+
 def test_progress_never_goes_back_when_a_row_has_a_problem(demo_db, tmp_path):
     """The quick pass gives up on the last row and the row-by-row pass says what is wrong:
     the bar went back to the start for it."""

@@ -243,9 +243,17 @@ def _write_xlsx(path: Path, rows: Iterable[list[Any]], total: int) -> int:
         typed.data_type = "s"
         return typed
 
-    for row in rows:
-        sheet.append([text(cell) if isinstance(cell, str) else cell for cell in row])
-        count += 1
+    try:
+        for row in rows:
+            sheet.append([text(cell) if isinstance(cell, str) else cell for cell in row])
+            count += 1
+    except BaseException:
+        # Stopped (Cancel): the sheet's stream is closed and its temporary file removed
+        # now; left to the garbage collector, it wrote "I/O operation on closed file" to
+        # stderr and the file stayed until the app quit.
+        sheet.close()
+        sheet._writer.cleanup()
+        raise
     book.save(path)
     return count
 

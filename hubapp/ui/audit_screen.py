@@ -22,7 +22,9 @@ from hubapp.domain.audit import (
 from hubapp.domain.errors import HubError, counted
 from hubapp.interchange import write_audit
 from hubapp.store import audit, reference
-from hubapp.ui import date_edits, dialogs, focus, formatting, labels, remembered_layout
+from hubapp.ui import (
+    date_edits, dialogs, filter_choices, focus, formatting, labels, remembered_layout,
+)
 from hubapp.ui.context import AppContext
 from hubapp.ui.export_progress import ExportProgress
 from hubapp.ui.file_folders import last_folder, remember_folder
@@ -297,10 +299,11 @@ class AuditScreen(QWidget):
             return  # for filters since changed
         self._searching = None
         # Picked by what is stored, whatever it reads as.
-        self._refill(self.user, self.tr("All users"),
-                     [(labels.who(name), name) for name in found.users])
-        self._refill(self.action, self.tr("All actions"),
-                     sorted((_word(action), action) for action in found.actions))
+        filter_choices.refill_combo(self.user, self.tr("All users"),
+                                    [(labels.who(name), name) for name in found.users])
+        # In the reader's order (pinyin in Chinese), as the other screens' filters.
+        filter_choices.refill_combo(self.action, self.tr("All actions"), [
+            (_word(action), action) for action in filter_choices.by_name(found.actions, _word)])
         self.model.commodities = {commodity_id: labels.pick(*names)
                                   for commodity_id, names in found.commodities.items()}
         # Another desk's save reloads the list: the entry being read stays picked and in
@@ -316,18 +319,6 @@ class AuditScreen(QWidget):
                                         "filters to see older ones", "", found.total).format(
                                shown=formatting.number(shown)))
         self.listed.emit()
-
-    @staticmethod
-    def _refill(combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
-        """combo's choices anew (a user's first entry, a restored log), the one chosen kept."""
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for text, stored in choices:
-            combo.addItem(text, stored)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)))
-        combo.blockSignals(False)
 
     def _search_failed(self, error: Exception) -> None:
         if self.sender() is not self._searching:

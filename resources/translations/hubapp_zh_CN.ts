@@ -117,7 +117,7 @@
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="340"/>
         <source>Could not list the changes: {reason}</source>
-        <translation>无法列出修改记录：{reason}</translation>
+        <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/audit_screen.py" line="366"/>
@@ -416,7 +416,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <location filename="../../hubapp/ui/browse_screen.py" line="548"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
-            <numerusform>在状态“{status}”下没有符合这些筛选条件的箱动态；不限状态则有 %n 条。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
+            <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href="statuses"&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -438,7 +438,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <location filename="../../hubapp/ui/browse_screen.py" line="585"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
-            <numerusform>已写入 %Ln 行到 {path}</numerusform>
+            <numerusform>已将 %Ln 行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
@@ -1128,7 +1128,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="397"/>
         <source>No services recorded yet: New (Ctrl+N) starts one; File ▸ Import… reads a loading list.</source>
-        <translation>还没有任何班次记录：点“新建”(Ctrl+N) 录入第一个班次；“文件 ▸ 导入…”可读入装箱清单。</translation>
+        <translation>还没有任何班次记录：单击“新建”（Ctrl+N）录入第一个班次，或用“文件 ▸ 导入…”读入装载清单。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/daily_log/screen.py" line="932"/>
@@ -1392,13 +1392,13 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/dashboard.py" line="579"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
-            <numerusform>%Ln 个有到达记录的出口集装箱</numerusform>
+            <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="580"/>
         <source>no box that left has a recorded arrival yet</source>
-        <translation>已发出的集装箱尚无到达记录</translation>
+        <translation>已离场的集装箱中尚无有进场记录的</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/dashboard.py" line="581"/>
@@ -1648,7 +1648,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <location filename="../../hubapp/ui/export_dialog.py" line="128"/>
         <source>%Ln row(s) written to {path}</source>
         <translation>
-            <numerusform>已写入 %Ln 行到 {path}</numerusform>
+            <numerusform>已将 %Ln 行写入 {path}</numerusform>
         </translation>
     </message>
     <message>
@@ -1969,7 +1969,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="113"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report, and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes both, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
-        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上，仪表板以每日班列目标衡量每天的班列（二者均可在“编辑 ▸ 设置…”中修改，名称可设中英文）。枢纽工作台自带的线路和地点属于重庆枢纽（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
+        <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上；看板将每天的班列数与每日班列目标对比（二者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="120"/>
@@ -2004,7 +2004,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="156"/>
         <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
-        <translation>请填写每日班列目标：仪表板以它衡量每天的班列。</translation>
+        <translation>请填写每日班列目标：看板将每天的班列数与它对比。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/login_dialog.py" line="172"/>
@@ -2096,7 +2096,7 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 The language (English or 中文) is chosen in Edit ▸ Settings…; a sample loading list, to try File ▸ Import… on a demo or trial database, is in {samples} (the Chongqing hub&apos;s train of 2026-03-05, which a real hub&apos;s records should not hold).</source>
         <translation>箱表的操作与电子表格相同：Tab 横向移动，Enter 向下移动，Shift+Enter 向上移动；在正在输入的单元格中，左、右方向键会移到相邻单元格，按 F2 或双击则在单元格的文字中编辑，方向键在文字中移动光标（按 F2 可切换）；Ctrl+C、Ctrl+X 和 Ctrl+V 复制、剪切、粘贴单元格或整行（也可粘贴从 Excel 或 WPS 复制的内容，带不带表头行均可），把一个单元格粘贴到选中的多个单元格上会填满每个选中的单元格；Ctrl+D 向下填充；Delete 清空所选单元格，Ctrl+Delete 删除所选行；在箱表上单击右键也可使用这些操作，菜单中注明了各自的快捷键。在当天的班次列表中按 Enter 可转到所选班次的箱表。在“报表”中按 Ctrl+P 打印当前报表。按 Alt 加字段或按钮上带下划线的字母可直接转到该处。
 
-界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装箱清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
+界面语言（English 或中文）在“编辑 ▸ 设置…”中选择；装载清单样例位于 {samples}，用于在演示或试用数据库上试用“文件 ▸ 导入…”（这是重庆枢纽 2026-03-05 的班列，不应进入真实枢纽的记录）。</translation>
     </message>
     <message>
         <location filename="../../hubapp/ui/main_window.py" line="376"/>
@@ -4272,7 +4272,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/cli.py" line="948"/>
         <source>{count} row(s) written to {path}</source>
-        <translation>已写入 {count} 行到 {path}</translation>
+        <translation>已将 {count} 行写入 {path}</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="995"/>
@@ -5015,7 +5015,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/domain/validation.py" line="260"/>
         <source>Container {number} is already on service {other} this day: take it off {other} and save that service first</source>
-        <translation>箱号 {number} 当天已在班次 {other} 中：请先从班次 {other} 中移除并保存该班次</translation>
+        <translation>箱号 {number} 当天已在班次 {other} 中：请先将该箱从班次 {other} 中移除并保存该班次</translation>
     </message>
     <message>
         <location filename="../../hubapp/domain/validation.py" line="290"/>
@@ -5329,7 +5329,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     <message>
         <location filename="../../hubapp/store/backup.py" line="527"/>
         <source>The restore was made, but the copy of the data from before it cannot be named {path}: {reason}. It is {partial}: move it elsewhere, as Hub Desk removes unfinished files at a later start</source>
-        <translation>已完成恢复，但恢复前数据的副本无法命名为 {path}：{reason}。它现为 {partial}：请将其移到别处，因为枢纽工作台会在以后启动时删除未完成的文件</translation>
+        <translation>恢复已完成，但恢复前数据的副本无法重命名为 {path}：{reason}。该副本现名为 {partial}：请将它移到别处，否则枢纽工作台以后启动时会把它当作未完成的文件删除</translation>
     </message>
     <message>
         <location filename="../../hubapp/store/backup.py" line="549"/>
