@@ -95,6 +95,17 @@ def test_each_screen_has_its_own_letters_beside_the_menus(qtbot, main_window, sc
     check_accelerators(qtbot, main_window, page)
 
 
+def test_the_first_start_box_has_its_own_letters(qtbot, new_hub_ctx):
+    # "&Create and log in" took Cancel's C (a style that marks a letter marks its first).
+    dialog = LoginDialog(new_hub_ctx.db)
+    qtbot.addWidget(dialog)
+    assert dialog.first_start
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    check_accelerators(qtbot, dialog, dialog)
+
+
 @pytest.mark.parametrize("make", [
     lambda ctx, db: SettingsDialog(ctx), lambda ctx, db: ConnectDialog(None),
     lambda ctx, db: LoginDialog(db), lambda ctx, db: ExportDialog(ctx),

@@ -386,7 +386,7 @@ def test_growth_on_a_year_recorded_in_part_is_not_shown(screen, qtbot, app_ctx, 
     assert screen.data.filter.date_from.replace(year=2025) < start
     for name in ("punctuality", "dwell"):
         tile = screen.tiles[name]
-        assert tile.detail.text().endswith("last year —")
+        assert tile.detail.parts[-1] == "last\u00a0year\u00a0—"  # never a line apart
         assert "2025-03-04" in tile.toolTip()
     # 5 March 2025 is on record, without traffic.
     assert screen.tiles["today"].detail.text().endswith("no traffic last year")
@@ -546,7 +546,8 @@ def test_punctuality_and_dwell_tiles_break_no_figure_from_its_unit(screen):
             kpis, punctuality_last_year=kpis.punctuality, dwell_last_year=kpis.dwell)))
     for name, unit in (("punctuality", "%"), ("dwell", "days")):
         part = screen.tiles[name].detail.parts[-1]
-        assert re.search(f"last year [\\d.,]+\u00a0{unit}$", part), part
+        # Nor "last year" from its figure: "—" stood a line apart at 14 pt.
+        assert re.search(f"^last\u00a0year\u00a0[\\d.,]+\u00a0{unit}$", part), part
 
 
 def test_a_new_hub_with_no_records_says_so_not_no_traffic_last_year(qtbot, qapp, tmp_path):
@@ -700,7 +701,11 @@ def test_a_new_hub_s_dwell_tile_says_which_boxes_it_counts(new_hub, qtbot):
     tile = screen.tiles["dwell"]
     assert screen.data.kpis.today.current.containers == 10
     assert tile.value.text() == "—"
-    assert tile.detail.parts == ("no box that left has a recorded arrival yet", "last year —")
+    assert tile.detail.parts == ("no box that left has a recorded arrival yet",
+                                 "last\u00a0year\u00a0—")
+    # X9001 had no time planned: nothing to be punctual against.
+    assert screen.tiles["punctuality"].detail.parts == ("0 timed services",
+                                                        "last\u00a0year\u00a0—")
     # One of them came in on the evening before.
     evening = dt.datetime.combine(NEW_HUB_DAY - dt.timedelta(days=1), dt.time(21))
     services.save_service(
@@ -713,4 +718,26 @@ def test_a_new_hub_s_dwell_tile_says_which_boxes_it_counts(new_hub, qtbot):
             ChangeRecord("service", frozenset({evening.date()})), None)
     assert tile.value.text() == "0.5 days"
     assert tile.detail.parts == ("1 outbound container with a recorded arrival",
-                                 "last year —")
+                                 "last\u00a0year\u00a0—")
+
+
+def test_a_new_hub_s_only_bar_under_way_leaves_its_series_key_unhatched(
+        qtbot, new_hub_ctx, monkeypatch):
+    # The legend drew "TEU" as its first bar, the only one, today's: hatched as "Today so far".
+    from hubapp.domain.iso6346 import with_check_digit
+    from hubapp.ui import dashboard as dashboard_screen
+
+    services.save_service(
+        new_hub_ctx.db, ServiceRecord("X9001", NEW_HUB_DAY, Direction.OUTBOUND,
+                                      status=Status.DEPARTED,
+                                      actual_at=dt.datetime.combine(NEW_HUB_DAY, dt.time(9))),
+        [ContainerMoveRecord(with_check_digit("LEAU000001"), "42G1", 2.0, "F", 18_000)],
+        TESTER)
+    monkeypatch.setattr(dashboard_screen, "now",
+                        lambda: dt.datetime.combine(NEW_HUB_DAY, dt.time(12)))
+    screen = shown_dashboard(qtbot, new_hub_ctx)
+    for name, series in (("teu_per_day", "TEU"), ("trains_per_day", "Trains")):
+        legend = screen.panels[name].figure.axes[0].get_legend()
+        keys = dict(zip((t.get_text() for t in legend.get_texts()), legend.legend_handles))
+        assert keys["Today so far"].get_hatch() == "//", name
+        assert not keys[series].get_hatch(), name

@@ -247,3 +247,28 @@ def test_a_wrong_name_for_the_first_admin_goes_back_to_the_name_and_keeps_the_pa
     qtbot.keyClicks(dialog.name_edit, "Li Na")  # typed over the wrong one
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.name == "Li Na"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_first_start_box_shows_its_whole_intro_and_message_at_a_large_font(
+        qapp, qtbot, db, language):
+    # On an 800 px screen at 14 pt the intro lost its last lines, the Chongqing routes note.
+    from PySide6.QtGui import QFont
+
+    from hubapp.ui.translations import install_translations
+
+    usual = qapp.font()
+    large = QFont(usual)
+    large.setPointSize(14)
+    qapp.setFont(large)
+    install_translations(qapp, language)
+    try:
+        dialog = _dialog(qtbot, db)
+        qtbot.waitExposed(dialog)
+        _type(qtbot, dialog, "wang", PASSWORD, PASSWORD)  # no hub name: a message too
+        for label in (dialog.intro, dialog.message_label):
+            assert label.isVisible()
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    finally:
+        install_translations(qapp, "en")
+        qapp.setFont(usual)

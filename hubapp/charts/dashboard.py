@@ -188,7 +188,7 @@ def _title_and_legend(axes, title: str, *more_axes, look: LookRecord,
     handles, labels = [], []
     for each in (axes, *more_axes):
         found = each.get_legend_handles_labels()
-        handles += found[0]
+        handles += [getattr(handle, "key", handle) for handle in found[0]]  # _mark_so_far's
         labels += found[1]
     handles += keys
     labels += [key.get_label() for key in keys]
@@ -304,6 +304,11 @@ def _mark_so_far(bar_series: Sequence, buckets: Sequence[dt.date], kind: str,
     if kind != DAY or not buckets or buckets[-1] != under_way:
         return []
     for bars in bar_series:
+        if len(bars) == 1:
+            # The legend draws a series' key as its first bar: a new hub's only bar, today's,
+            # gave "TEU" the same hatched key as "Today so far".
+            bars.key = Patch(facecolor=bars[0].get_facecolor(),
+                             edgecolor=bars[0].get_edgecolor(), label=bars.get_label())
         bars[-1].set(hatch=_SO_FAR_HATCH, edgecolor=_SO_FAR_EDGE)
         if fill:
             bars[-1].set_facecolor(_SO_FAR_FILL)

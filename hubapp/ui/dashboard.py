@@ -562,10 +562,12 @@ class DashboardScreen(QWidget):
         self.tiles["punctuality"].show_values(
             self.tr("Punctuality (±{minutes} min)").format(minutes=kpis.tolerance_min),
             "—" if share is None else f"{formatting.number(share * 100, 1)} %",
-            (self.tr("%Ln timed service(s) · last year {share}", "",
-                     kpis.punctuality.timed).format(
-                share="—" if last_share is None else
-                formatting.unbroken(f"{formatting.number(last_share * 100, 1)} %")),))
+            # Parts of their own, as the dwell tile's: "last year" and its "—" stood a line
+            # apart at 14 pt.
+            (self.tr("%Ln timed service(s)", "", kpis.punctuality.timed),
+             formatting.unbroken(self.tr("last year {share}").format(
+                 share="—" if last_share is None else
+                 f"{formatting.number(last_share * 100, 1)} %"))))
         dwell, last_dwell = kpis.dwell.hours, kpis.dwell_last_year.hours if whole else None
         # Only a box whose arrival at the hub is on record has a dwell time: "0 outbound
         # containers" stood beside a new hub's first ten boxes to leave.
@@ -578,9 +580,9 @@ class DashboardScreen(QWidget):
                 days=formatting.number(dwell / 24, 1)),
             (self.tr("%Ln outbound container(s) with a recorded arrival", "", counted)
              if counted else self.tr("no box that left has a recorded arrival yet"),
-             self.tr("last year {days}").format(
-                days="—" if last_dwell is None else formatting.unbroken(self.tr(
-                    "{days} days").format(days=formatting.number(last_dwell / 24, 1))))),
+             formatting.unbroken(self.tr("last year {days}").format(
+                 days="—" if last_dwell is None else self.tr("{days} days").format(
+                     days=formatting.number(last_dwell / 24, 1))))),
             self.tr("counted as boxes leave, whatever the direction chosen")
             if data.filter.direction == Direction.INBOUND else "")
 

@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+def make_room(window: QWidget) -> None:
+    """As high as its wrapped texts need at its width. adjustSize() keeps a window within two
+    thirds of the screen's height (533 px on an 800 px screen), and a window is held only to
+    its minimum size, not to its height for its width: the rows were squeezed (in Chinese,
+    the settings' logo row 23 px high for its 40 px preview, "无标志" cut in half), a first
+    start's intro cut at its last lines."""
+    window.resize(window.width(), max(window.minimumSizeHint().height(),
+                                      window.heightForWidth(window.width())))
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QtWidgets.QMessageBox.critical(parent, title, text)
 

@@ -17,7 +17,7 @@ from hubapp.domain.records import HubSettingsRecord
 from hubapp.domain.reference_rules import read_settings_numbers, validate_settings
 from hubapp.store import settings, users
 from hubapp.store.users import UserRecord
-from hubapp.ui import colours, focus, labels
+from hubapp.ui import colours, dialogs, focus, labels
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -47,6 +47,10 @@ class _PasswordForm(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        dialogs.make_room(self)  # on an 800 px screen the intro lost its last lines
+
     def _password_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -55,6 +59,7 @@ class _PasswordForm(QDialog):
     def _say(self, text: str) -> None:
         self.message_label.setText(text)
         self.message_label.show()
+        dialogs.make_room(self)
 
     def keyPressEvent(self, event) -> None:
         # Enter in a field before another still empty goes on to it: it pressed OK, and what
@@ -117,7 +122,7 @@ class LoginDialog(_PasswordForm):
                 "in English and Chinese). The routes and places Hub Desk comes with are the "
                 "Chongqing hub's (routes from CNCQI): check them in Reference data ▸ Routes."
             ).format(min=users.MIN_PASSWORD_LENGTH))
-            self.ok_button.setText(self.tr("&Create and log in"))
+            self.ok_button.setText(self.tr("&Save and log in"))  # not C: Cancel has it
         else:
             self.setWindowTitle(self.tr("Hub Desk: log in"))
             self.intro.setText(self.tr("Who is working at this desk?"))

@@ -243,15 +243,6 @@ class FormDialog(QDialog):
     def save(self) -> None:
         raise NotImplementedError
 
-    def make_room(self) -> None:
-        """As high as the wrapped messages just shown need at the dialog's width. adjustSize()
-        keeps a window within two thirds of the screen's height (533 px on an 800 px screen),
-        and a window is held only to its minimum size, not to its height for its width: the
-        rows were squeezed (in Chinese, the settings' logo row 23 px high for its 40 px
-        preview, "无标志" cut in half)."""
-        self.resize(self.width(), max(self.minimumSizeHint().height(),
-                                      self.heightForWidth(self.width())))
-
 
 class ReferenceFormDialog(FormDialog):
     """Add or edit one record; stays open, with the problems by their fields, until it saves."""
@@ -288,7 +279,7 @@ class ReferenceFormDialog(FormDialog):
             self.saved = self.form.record()
         except ValidationError as error:
             self.form.show_errors(list(error.errors))
-            self.make_room()
+            dialogs.make_room(self)
             return
         except HubError as error:
             self.message.setText(labels.message(error))

@@ -243,7 +243,7 @@ class SettingsDialog(FormDialog):
         folder_kept = self._backup_folder_ready()
         self.hub.show_errors(hub_errors)  # after the folder's: the focus to the first field
         if not folder_kept or hub_errors:
-            self.make_room()
+            dialogs.make_room(self)
             return
         if not changing:
             self._save_desk()
@@ -301,7 +301,7 @@ class SettingsDialog(FormDialog):
         self.message.setText("")
         if isinstance(error, ValidationError):
             self.hub.show_errors(list(error.errors))
-            self.make_room()
+            dialogs.make_room(self)
         elif isinstance(error, HubError):
             self.message.setText(labels.message(error))
         else:

@@ -3,7 +3,7 @@
 <context>
     <name>AuditModel</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="164" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="166" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="314" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="317" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n change</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="315" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="318" />
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>The newest {shown} of %Ln change: narrow the filters to see older ones</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="399" />
+        <location filename="../../hubapp/ui/audit_screen.py" line="390" />
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>%Ln change written to {path}</numerusform>
@@ -186,15 +186,15 @@
 <context>
     <name>DashboardScreen</name>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="565" />
-        <source>%Ln timed service(s) · last year {share}</source>
+        <location filename="../../hubapp/ui/dashboard.py" line="567" />
+        <source>%Ln timed service(s)</source>
         <translation>
-            <numerusform>%Ln timed service · last year {share}</numerusform>
-            <numerusform>%Ln timed services · last year {share}</numerusform>
+            <numerusform>%Ln timed service</numerusform>
+            <numerusform>%Ln timed services</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="579" />
+        <location filename="../../hubapp/ui/dashboard.py" line="581" />
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln outbound container with a recorded arrival</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="619" />
+        <location filename="../../hubapp/ui/dashboard.py" line="621" />
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln service</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="620" />
+        <location filename="../../hubapp/ui/dashboard.py" line="622" />
         <source>%Ln by rail</source>
         <translation>
             <numerusform>%Ln by rail</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="621" />
+        <location filename="../../hubapp/ui/dashboard.py" line="623" />
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln container</numerusform>

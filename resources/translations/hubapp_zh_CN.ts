@@ -4,32 +4,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="152"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="154"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="153"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="155"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="164"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../hubapp/domain/audit.py" line="105"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="166"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="168"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -45,114 +45,114 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="215"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="217"/>
         <source>Pick a change above to see every field it changed.</source>
         <translation>在上方选择一条变更，即可查看它修改的所有字段。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="183"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="185"/>
         <source>Any &amp;day</source>
         <translation>任意日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="182"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="302"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="184"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="305"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="192"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
         <source>Starts with…</source>
         <translation>开头为…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="194"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="196"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="202"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="204"/>
         <source>Ca&amp;ncel export</source>
         <translation>取消导出(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="219"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="221"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="220"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="222"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="224"/>
         <source>&amp;Service</source>
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="279"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="281"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="300"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="302"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="314"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="317"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="315"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="318"/>
         <source>The newest {shown} of %Ln change(s): narrow the filters to see older ones</source>
         <translation>
             <numerusform>最新的 {shown} 条，共 %Ln 条变更：缩小筛选范围可查看更早的记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="340"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="331"/>
         <source>Could not list the changes: {reason}</source>
         <translation>无法列出变更：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="366"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="357"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="368"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="359"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="395"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="386"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/audit_screen.py" line="399"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="390"/>
         <source>%Ln change(s) written to {path}</source>
         <translation>
             <numerusform>已将 %Ln 条变更写入 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="402"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="393"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="411"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="402"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="413"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="404"/>
         <source>The export failed unexpectedly. Details are in the log.</source>
         <translation>导出意外失败。详情见日志。</translation>
     </message>
@@ -416,7 +416,7 @@ The data as it is now is kept in {folder} first. Other desks using this database
         <location filename="../../hubapp/ui/browse_screen.py" line="548"/>
         <source>No movements match these filters with Status “{status}”; with any status, they match %n movement(s).&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;Show all statuses&lt;/a&gt;</source>
         <translation>
-            <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href="statuses"&gt;显示全部状态&lt;/a&gt;</numerusform>
+            <numerusform>状态为“{status}”时没有符合这些筛选条件的箱动态；不限状态则有 %n 条符合。&lt;br&gt;&lt;a href=&quot;statuses&quot;&gt;显示全部状态&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -537,64 +537,64 @@ The data as it is now is kept in {folder} first. Other desks using this database
 <context>
     <name>CommoditiesTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="514"/>
         <source>Show &amp;retired</source>
         <translation>显示已停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="528"/>
-        <location filename="../../hubapp/ui/reference_screen.py" line="563"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="519"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="554"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="530"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="521"/>
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="532"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="523"/>
         <source>Move every container of this commodity to another one, then remove this one</source>
         <translation>把此货名的所有集装箱移到另一货名，然后移除此货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="562"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="553"/>
         <source>Unre&amp;tire</source>
         <translation>恢复使用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="569"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
         <source>Unretire commodity</source>
         <translation>恢复使用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="569"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="560"/>
         <source>Retire commodity</source>
         <translation>停用货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="587"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="578"/>
         <source>{name} ({code})</source>
         <comment>a commodity and its HS code</comment>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="590"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="581"/>
         <source>Merge commodities</source>
         <translation>合并货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="592"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="583"/>
         <source>Move every container of “{name}” to:</source>
         <translation>把“{name}”的所有集装箱移到：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="598"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="589"/>
         <source>Merge “{source}” into “{target}”? Its containers move to “{target}” and “{source}” leaves the list. Totals stay the same.</source>
         <translation>把“{source}”合并到“{target}”？其集装箱将归入“{target}”，“{source}”从列表中移除。合计不变。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="610"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="601"/>
         <source>It changes the commodity figures of closed days: {days}. Why merge them? The reason is kept in the audit log.</source>
         <translation>这会改变已关账日期的货名数据：{days}。为什么要合并？原因将记入审计日志。</translation>
     </message>
@@ -1382,82 +1382,75 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <translation>正点率（±{minutes} 分钟）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="565"/>
-        <source>%Ln timed service(s) · last year {share}</source>
-        <translation>
-            <numerusform>统计班次 %Ln 个 · 去年 {share}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="579"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="581"/>
         <source>%Ln outbound container(s) with a recorded arrival</source>
         <translation>
             <numerusform>%Ln 个有进场记录的出口集装箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="580"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="582"/>
         <source>no box that left has a recorded arrival yet</source>
         <translation>已离场的集装箱中尚无有进场记录的</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="581"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="583"/>
         <source>last year {days}</source>
         <translation>去年 {days}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="589"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="591"/>
         <source>Records start on {day}: the same dates last year are not all on record, so they are not compared.</source>
         <translation>记录始于{day}：去年同期的数据不全，因此不作比较。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="598"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="600"/>
         <source>no records yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="601"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="603"/>
         <source>records start on {day}</source>
         <translation>记录始于{day}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="605"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="607"/>
         <source>nothing has moved yet today</source>
         <translation>今天尚无班次运行</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="613"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
         <source>{comparison}, to {time}</source>
         <translation>{comparison}（截至 {time}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="619"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="621"/>
         <source>%Ln service(s)</source>
         <translation>
             <numerusform>%Ln 班</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="620"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="622"/>
         <source>%Ln by rail</source>
         <translation>
             <numerusform>其中铁路 %Ln 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hubapp/ui/dashboard.py" line="621"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="623"/>
         <source>%Ln container(s)</source>
         <translation>
             <numerusform>%Ln 箱</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="622"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="624"/>
         <source>{tonnes} t</source>
         <translation>{tonnes} 吨</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="576"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="578"/>
         <source>Average dwell time</source>
         <translation>平均堆存时间</translation>
     </message>
@@ -1496,29 +1489,41 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
         <source>&amp;Commodity</source>
         <translation>货名(&amp;C)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hubapp/ui/dashboard.py" line="567"/>
+        <source>%Ln timed service(s)</source>
+        <translation>
+            <numerusform>统计班次 %Ln 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="577"/>
-        <location filename="../../hubapp/ui/dashboard.py" line="583"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="568"/>
+        <source>last year {share}</source>
+        <translation>去年 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../hubapp/ui/dashboard.py" line="579"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="584"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="584"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="586"/>
         <source>counted as boxes leave, whatever the direction chosen</source>
         <translation>按集装箱离场时统计，与所选方向无关</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="607"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
         <source>no traffic last year</source>
         <translation>去年同期无运量</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="609"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="611"/>
         <source>{growth} TEU on the same dates last year</source>
         <translation>标箱较去年同期 {growth}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dashboard.py" line="615"/>
+        <location filename="../../hubapp/ui/dashboard.py" line="617"/>
         <source>{teu} TEU</source>
         <translation>{teu} 标箱</translation>
     </message>
@@ -1927,87 +1932,87 @@ To connect without typing it, put it in ~/.pgpass (a line host:port:database:use
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="97"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="102"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="98"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="103"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="99"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="104"/>
         <source>&amp;Repeat password</source>
         <translation>再次输入密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="101"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="106"/>
         <source>&amp;Daily train target</source>
         <translation>每日班列目标(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="111"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="116"/>
         <source>Hub Desk: create the administrator</source>
         <translation>枢纽工作台：创建管理员</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="92"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="97"/>
         <source>e.g. Chongqing International Logistics Hub Park</source>
         <translation>如：重庆国际物流枢纽园区</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="96"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="101"/>
         <source>trains a day, e.g. 8</source>
         <translation>每日班列数，如 8</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="100"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="105"/>
         <source>&amp;Hub name</source>
         <translation>枢纽名称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="113"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="118"/>
         <source>This database has no users yet. Create the administrator, who adds the clerks and supervisors. The password needs at least {min} characters. The hub&apos;s name heads every report, and the Dashboard measures the trains of each day against the daily train target (Edit ▸ Settings… changes both, the name in English and Chinese). The routes and places Hub Desk comes with are the Chongqing hub&apos;s (routes from CNCQI): check them in Reference data ▸ Routes.</source>
         <translation>此数据库还没有用户。请创建管理员，由管理员添加录入员和主管。密码至少需要 {min} 个字符。枢纽名称印在每份报表的页眉上；看板将每天的班列数与每日班列目标对比（二者均可在“编辑 ▸ 设置…”中修改，名称可分别设中英文）。枢纽工作台自带的线路和地点是重庆枢纽的（线路均从 CNCQI 出发）：请在“基础数据 ▸ 线路”中核对。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="120"/>
-        <source>&amp;Create and log in</source>
-        <translation>创建并登录(&amp;C)</translation>
+        <location filename="../../hubapp/ui/login_dialog.py" line="125"/>
+        <source>&amp;Save and log in</source>
+        <translation>保存并登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="122"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="127"/>
         <source>Hub Desk: log in</source>
         <translation>枢纽工作台：登录</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="123"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="128"/>
         <source>Who is working at this desk?</source>
         <translation>谁在使用这个工作台？</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="124"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="129"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="146"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="151"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="152"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="157"/>
         <source>Type the hub&apos;s name: it heads every report.</source>
         <translation>请填写枢纽名称：它印在每份报表的页眉上。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="156"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="161"/>
         <source>Type the daily train target: the Dashboard measures each day&apos;s trains against it.</source>
         <translation>请填写每日班列目标：看板将每天的班列数与它对比。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="172"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="177"/>
         <source>An administrator was just created at another desk: log in with their name and password.</source>
         <translation>另一工作台刚刚创建了管理员：请用该管理员的用户名和密码登录。</translation>
     </message>
@@ -2278,22 +2283,22 @@ Licence: MIT</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="215"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="220"/>
         <source>&amp;Current password</source>
         <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="218"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="223"/>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="219"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="224"/>
         <source>&amp;Repeat new password</source>
         <translation>再次输入新密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/login_dialog.py" line="226"/>
+        <location filename="../../hubapp/ui/login_dialog.py" line="231"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2329,27 +2334,27 @@ Licence: MIT</source>
 <context>
     <name>PlaceOrRouteTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="480"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="471"/>
         <source>De&amp;lete…</source>
         <translation>删除(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="497"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="488"/>
         <source>Delete place</source>
         <translation>删除地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="498"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="489"/>
         <source>Delete the place {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除地点 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="501"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="492"/>
         <source>Delete route</source>
         <translation>删除线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="502"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="493"/>
         <source>Delete the route {code} ({name})? It leaves the list for good; the audit log keeps what it was.</source>
         <translation>删除线路 {code}（{name}）？它将从列表中永久移除；审计日志会保留其原有信息。</translation>
     </message>
@@ -2429,32 +2434,32 @@ Licence: MIT</source>
 <context>
     <name>ReferenceFormDialog</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="268"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="259"/>
         <source>New commodity</source>
         <translation>新货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="269"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="260"/>
         <source>Edit commodity</source>
         <translation>编辑货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
         <source>New place</source>
         <translation>新地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="270"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="261"/>
         <source>Edit place</source>
         <translation>编辑地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
         <source>New route</source>
         <translation>新线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="271"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="262"/>
         <source>Edit route</source>
         <translation>编辑线路</translation>
     </message>
@@ -2462,22 +2467,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceScreen</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="649"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="640"/>
         <source>Commodities</source>
         <translation>货名</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="650"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="641"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="651"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="642"/>
         <source>Routes</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="653"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="644"/>
         <source>Read-only: only supervisors and admins can change reference data.</source>
         <translation>只读：只有主管和管理员可以修改基础数据。</translation>
     </message>
@@ -2485,22 +2490,22 @@ Licence: MIT</source>
 <context>
     <name>ReferenceTab</name>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="345"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="336"/>
         <source>Search English, Chinese or code…</source>
         <translation>搜索英文、中文或代码…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="364"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="355"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="367"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="358"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/reference_screen.py" line="370"/>
+        <location filename="../../hubapp/ui/reference_screen.py" line="361"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -3243,13 +3248,13 @@ Turn single-user mode off?</source>
     <name>audit</name>
     <message>
         <location filename="../../hubapp/cli.py" line="763"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="56"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="58"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location filename="../../hubapp/cli.py" line="763"/>
-        <location filename="../../hubapp/ui/audit_screen.py" line="57"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="59"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -3689,17 +3694,17 @@ Turn single-user mode off?</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="96"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="98"/>
         <source>{field}: {change}</source>
         <translation>{field}：{change}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="100"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="102"/>
         <source>{field}: {before} → {after}</source>
         <translation>{field}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="117"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="119"/>
         <source>merged into {target} ({count} container(s))</source>
         <translation>并入 {target}（{count} 箱）</translation>
     </message>
@@ -3709,12 +3714,12 @@ Turn single-user mode off?</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/audit_screen.py" line="358"/>
+        <location filename="../../hubapp/ui/audit_screen.py" line="349"/>
         <source>{field}:</source>
         <translation>{field}：</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="287"/>
+        <location filename="../../hubapp/interchange/writing.py" line="295"/>
         <source>{target} ({count} container(s))</source>
         <translation>{target}（{count} 箱）</translation>
     </message>
@@ -3722,37 +3727,37 @@ Turn single-user mode off?</source>
 <context>
     <name>audit export</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="275"/>
+        <location filename="../../hubapp/interchange/writing.py" line="283"/>
         <source>at_utc</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="275"/>
+        <location filename="../../hubapp/interchange/writing.py" line="283"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="276"/>
+        <location filename="../../hubapp/interchange/writing.py" line="284"/>
         <source>action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="277"/>
+        <location filename="../../hubapp/interchange/writing.py" line="285"/>
         <source>entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="278"/>
+        <location filename="../../hubapp/interchange/writing.py" line="286"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="278"/>
+        <location filename="../../hubapp/interchange/writing.py" line="286"/>
         <source>before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="279"/>
+        <location filename="../../hubapp/interchange/writing.py" line="287"/>
         <source>after</source>
         <translation>修改后</translation>
     </message>
@@ -4575,42 +4580,42 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="172"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="182"/>
         <source>Stay</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="194"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="204"/>
         <source>Hub Desk</source>
         <translation>枢纽工作台</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="195"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="205"/>
         <source>This desk has no hub database yet.</source>
         <translation>本工作台还没有枢纽数据库。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="196"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="206"/>
         <source>Start a new hub here (you create its administrator next), open a hub&apos;s file that exists (a copy from another desk, or a backup), or connect to the hub&apos;s server.</source>
         <translation>在此新建一个枢纽（接下来创建其管理员），打开已有的枢纽数据库文件（其他工作台的副本或备份），或连接到枢纽的服务器。</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="202"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="212"/>
         <source>Start a &amp;new hub</source>
         <translation>新建枢纽(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="203"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="213"/>
         <source>&amp;Open a file…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="204"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="214"/>
         <source>&amp;Connect to a server…</source>
         <translation>连接服务器(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/dialogs.py" line="243"/>
+        <location filename="../../hubapp/ui/dialogs.py" line="253"/>
         <source>{name} already exists. Do you want to replace it?</source>
         <translation>{name} 已存在。是否替换？</translation>
     </message>
@@ -4618,17 +4623,17 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>filters</name>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="21"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="22"/>
         <source>All routes</source>
         <translation>全部线路</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="28"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="29"/>
         <source>{name} (retired)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../hubapp/ui/filter_choices.py" line="29"/>
+        <location filename="../../hubapp/ui/filter_choices.py" line="30"/>
         <source>All commodities</source>
         <translation>全部货物</translation>
     </message>
@@ -5231,7 +5236,7 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
     </message>
     <message>
         <location filename="../../hubapp/interchange/writing.py" line="139"/>
-        <location filename="../../hubapp/interchange/writing.py" line="333"/>
+        <location filename="../../hubapp/interchange/writing.py" line="341"/>
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
@@ -6119,22 +6124,22 @@ Keep the database on this computer&apos;s own disk and let the backups go to the
 <context>
     <name>problem list</name>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="257"/>
+        <location filename="../../hubapp/interchange/writing.py" line="265"/>
         <source>line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="257"/>
+        <location filename="../../hubapp/interchange/writing.py" line="265"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="258"/>
+        <location filename="../../hubapp/interchange/writing.py" line="266"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../hubapp/interchange/writing.py" line="258"/>
+        <location filename="../../hubapp/interchange/writing.py" line="266"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
