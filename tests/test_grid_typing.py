@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
+import sys
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -15,7 +16,7 @@ from hubapp.domain.columns import header_fields, header_row, parse_block
 from hubapp.domain.validation import ValidationError, parse_gross_kg, parse_move
 from hubapp.store.users import UserRecord
 from hubapp.ui import colours, dialogs
-from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM
+from hubapp.ui.daily_log.grid_model import FIELDS, PROBLEM, ContainerGridModel
 
 from conftest import DEMO_END
 from test_daily_log import (  # noqa: F401 (screen: a fixture)
@@ -1718,3 +1719,31 @@ def test_the_wrong_cell_a_refused_save_points_at_stays_pink_framed_as_selected(q
     assert all(abs(a - b) <= 32 for a, b in zip(inside.getRgb(), colours.BAD_CELL.getRgb()))
     assert shown.pixelColor(cell.left() + 1, cell.center().y()) \
         == view.palette().color(QPalette.ColorRole.Highlight)
+
+
+def test_a_right_click_and_ctrl_x_on_rows_picked_read_the_selection_without_asking_each_cell(
+        qtbot, screen):
+    # selectedIndexes() has Qt ask the model's flags() of every cell picked, in Python, and
+    # the menu asked it four times: a second with 2,000 rows picked, Ctrl+X more.
+    _new_service(qtbot, screen, "B41")
+    paste(qtbot, screen, "".join(f"{n}\t22G1\tE\t3000\n" for n in numbers(20)))
+    view = screen.grid_view
+    view.clearSelection()
+    for row in range(3, 20):  # picked one by one, by their numbers with Ctrl
+        view.selectionModel().select(screen.grid.index(row, 0),
+                                     QItemSelectionModel.SelectionFlag.Select
+                                     | QItemSelectionModel.SelectionFlag.Rows)
+    asked = []
+    flags = ContainerGridModel.flags.__code__
+    sys.setprofile(lambda frame, event, _arg:
+                   asked.append(1) if event == "call" and frame.f_code is flags else None)
+    try:
+        menu = view._edit_menu()
+        press(qtbot, (Qt.Key.Key_X, CTRL))
+    finally:
+        sys.setprofile(None)
+    assert [action.isEnabled() for action in menu.actions()] == [True] * 6
+    assert len(asked) < 17 * (PROBLEM + 1)  # not once per cell picked, nor four times
+    assert [row["container"] for row in screen.grid.text_rows()] == numbers(3)
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert len(copied) == 17 and copied[0] == f"{numbers(20)[3]}\t22G1\tE\t3000\t\t\t"
