@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from hubapp.domain.columns import header_fields, header_row, parse_block
@@ -1719,6 +1719,71 @@ def test_the_wrong_cell_a_refused_save_points_at_stays_pink_framed_as_selected(q
     assert all(abs(a - b) <= 32 for a, b in zip(inside.getRgb(), colours.BAD_CELL.getRgb()))
     assert shown.pixelColor(cell.left() + 1, cell.center().y()) \
         == view.palette().color(QPalette.ColorRole.Highlight)
+
+
+def _counted_grid(known: dict[str, int]) -> tuple[ContainerGridModel, list[str]]:
+    """A grid whose commodity finder knows known and notes every text it is asked."""
+    asked: list[str] = []
+
+    def find(text, _keep=()):
+        asked.append(text)
+        return known.get(text)
+
+    grid = ContainerGridModel(QUndoStack())
+    grid.configure(find, dict, 2.0)
+    return grid, asked
+
+
+def _box(row: int, number: str, commodity: str = "") -> list[tuple[int, str, str]]:
+    return [(row, field, value) for field, value in zip(
+        FIELDS, (number, "22G1", "F", "20000", commodity))]
+
+
+def _problems(grid: ContainerGridModel) -> list[tuple[int, str]]:
+    return sorted((problem.row, problem.field) for problem in grid.problems())
+
+
+def test_an_edit_rechecks_only_the_rows_it_changed_and_new_lookups_recheck_all():
+    # Each step parsed every row again: an Undo of a 2,000-row paste held the window.
+    grid, asked = _counted_grid({"rice": 1, "corn": 2})
+    first, second, third = numbers(3)
+    grid.set_cells(_box(0, first, "rice") + _box(1, second, "rice") + _box(2, third, "corn"),
+                   "paste")
+    assert _problems(grid) == [] and len(grid.moves()) == 3
+    asked.clear()
+    grid.set_cells([(1, "commodity", "flour")], "edit")
+    assert asked == ["flour"]  # the rows unchanged keep their checks
+    assert _problems(grid) == [(1, "commodity")] and len(grid.moves()) == 2
+    asked.clear()
+    grid.undo_stack.undo()
+    assert _problems(grid) == [] and len(grid.moves()) == 3
+    grid.undo_stack.redo()
+    assert asked == [] and _problems(grid) == [(1, "commodity")]
+
+    # Another desk adds flour: the lookups are new, and every row is checked with them.
+    grid.configure(lambda text, _keep=(): {"rice": 1, "corn": 2, "flour": 3}.get(text),
+                   dict, 2.0)
+    assert _problems(grid) == [] and len(grid.moves()) == 3
+
+
+def test_repeats_across_rows_are_found_after_an_undo_and_a_redo_of_rows_checked_before():
+    grid, _asked = _counted_grid({})
+    first, second = numbers(2)
+    grid.set_cells(_box(0, first) + _box(1, first), "paste")
+    assert _problems(grid) == [(1, "container")] and len(grid.moves()) == 1
+    grid.set_cells([(1, "container", second)], "edit")
+    assert _problems(grid) == [] and len(grid.moves()) == 2
+    grid.undo_stack.undo()
+    assert _problems(grid) == [(1, "container")] and len(grid.moves()) == 1
+    grid.undo_stack.redo()
+    assert _problems(grid) == []
+    # A row checked before, now a repeat of a row moved up beside it.
+    grid.set_cells(_box(2, first), "paste")
+    assert _problems(grid) == [(2, "container")]
+    grid.remove_rows([0])
+    assert _problems(grid) == []
+    grid.undo_stack.undo()
+    assert _problems(grid) == [(2, "container")]
 
 
 def test_a_right_click_and_ctrl_x_on_rows_picked_read_the_selection_without_asking_each_cell(

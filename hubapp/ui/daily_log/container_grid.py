@@ -6,6 +6,7 @@ the checking is the model's.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -441,9 +442,11 @@ class ContainerGridView(QTableView):
             column = self.currentIndex().column()
         self.put_cursor(self.model().index(row, column))
         # A run of rows in a column is one range: a 2,000-row paste is not 12,000 of them.
+        by_column: defaultdict[int, list[int]] = defaultdict(list)
+        for row, in_column in sorted(cells):
+            by_column[in_column].append(row)
         selection = QItemSelection()
-        for column in sorted({column for _row, column in cells}):
-            rows = sorted(row for row, in_column in cells if in_column == column)
+        for column, rows in sorted(by_column.items()):
             for _step, run in groupby(enumerate(rows), lambda place: place[1] - place[0]):
                 run = [row for _place, row in run]
                 selection.select(self.model().index(run[0], column),

@@ -65,6 +65,12 @@ class ContainerGridModel(QAbstractTableModel):
         self.undo_stack = undo_stack
         self._rows: list[dict[str, str]] = []
         self._checks: list[_RowCheck] = []
+        # Each row's own check (its fields, commodity and HS code) by its values, for the
+        # lookups of now: an Undo or a Redo of a 2,000-row paste parsed every row again. No
+        # more rows than the undo stack holds values of; repeats and clashes, which depend on
+        # the other rows and the day, are found anew each time.
+        self._own_checks: dict[tuple[str, ...], tuple[ContainerMoveRecord | None,
+                                                  list[FieldError]]] = {}
         self.same_service = True  # whether the last reset showed the same service's rows
         self._find_commodity: Callable[..., int | None] = lambda _text, keep=(): None
         self._merged_away: Callable[[int], HubError | None] = lambda _id: None
@@ -98,6 +104,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._commodity = commodity
         self._elsewhere_of, self._elsewhere = elsewhere, None
         self._teu_45ft = teu_45ft
+        self._own_checks = {}  # checked with the lookups of before
         self._recheck()
 
     def _clashes(self) -> Mapping[str, tuple[str, str]]:
@@ -140,6 +147,7 @@ class ContainerGridModel(QAbstractTableModel):
         self._rows = [{name: row.get(name, "") for name in _KEPT} for row in rows]
         self.endResetModel()
         self.undo_stack.clear()
+        self._own_checks = {}  # no Undo brings the rows of before back
         self._recheck()
         self.reloaded.emit()
 
@@ -304,8 +312,7 @@ class ContainerGridModel(QAbstractTableModel):
         for row in self._rows:
             if name := self._renamed(row):
                 row["commodity"] = name
-        parsed = [_parsed(row, self._teu_45ft, self._find, self._commodity) if _filled(row)
-                  else (None, []) for row in self._rows]
+        parsed = [self._own_check(row) for row in self._rows]
         extra = duplicate_errors([row["container"] for row in self._rows])
         for index, row in enumerate(self._rows):
             number = iso6346.normalise(row["container"])
@@ -319,6 +326,14 @@ class ContainerGridModel(QAbstractTableModel):
                 move = None
             self._checks.append(_RowCheck(move, errors))
         self._emit_all()
+
+    def _own_check(self, row: Mapping[str, str]
+                    ) -> tuple[ContainerMoveRecord | None, list[FieldError]]:
+        key = tuple(row[name] for name in _KEPT)
+        if (known := self._own_checks.get(key)) is None:
+            known = self._own_checks[key] = _parsed(
+                row, self._teu_45ft, self._find, self._commodity) if _filled(row) else (None, [])
+        return known
 
     def _find(self, text: str, keep: Collection[int] = ()) -> int | None:
         """The commodity text names. One it named before, merged away at another desk
