@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
 from hubapp.domain.iso6346 import with_check_digit
 from hubapp.domain.records import EMPTY, ContainerMoveRecord, Direction, ServiceRecord, Status
@@ -250,6 +250,24 @@ def test_filters_that_match_nothing_say_so_in_the_table_with_a_way_back(qtbot, s
     assert screen.container.text() == ""
     assert screen.model.rowCount() == browse.PAGE_SIZE
     assert note.isHidden()
+
+
+def test_clear_empties_the_text_filters_without_their_clear_buttons(qtbot, screen):
+    """Clear kept each emptied field's ✖, over its "Starts with…" cut short."""
+    for edit, text in ((screen.container, "ZZZZ"), (screen.service, "X8")):
+        qtbot.keyClicks(edit, text)
+        qtbot.waitUntil(lambda: clear_button(edit).isVisible())
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
+    for edit in (screen.container, screen.service):
+        assert edit.text() == ""
+        qtbot.waitUntil(lambda: not clear_button(edit).isVisible())
+    assert screen.model.filter == browse.BrowseFilterRecord()
+
+
+def clear_button(edit: QLineEdit) -> QToolButton:
+    """The ✖ Qt puts in a line edit with its clear button enabled."""
+    return edit.findChild(QToolButton)
 
 
 def test_a_from_date_after_the_to_date_says_so(qtbot, screen):

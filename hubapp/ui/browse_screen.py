@@ -369,13 +369,15 @@ class BrowseScreen(QWidget):
             statuses=self.status.currentData())
 
     def clear_filters(self) -> None:
-        widgets = (self.date_from, self.date_to, self.container, self.service, *self._combos())
+        # Not blocked: a text field whose signals were kept its ✖ once emptied. The typing
+        # pause its clearing starts, reload() ends.
+        for edit in (self.container, self.service):
+            edit.clear()
+        widgets = (self.date_from, self.date_to, *self._combos())
         for widget in widgets:
             widget.blockSignals(True)
         for date_edit in (self.date_from, self.date_to):
             date_edit.setDate(NO_DATE)
-        for edit in (self.container, self.service):
-            edit.clear()
         for combo in self._combos():
             combo.setCurrentIndex(0)
         for widget in widgets:
