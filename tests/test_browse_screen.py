@@ -234,6 +234,13 @@ def test_tab_goes_through_the_filters_while_a_date_says_any(qtbot, screen):
     assert QApplication.focusWidget() is screen.container
 
 
+def test_tab_goes_from_clear_to_the_sort_fields_and_export_as_they_sit_on_screen(qtbot, screen):
+    screen.clear_button.setFocus()
+    for after in (screen.sort_by, screen.sort_descending, screen.export_button, screen.table):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is after
+
+
 def test_filters_that_match_nothing_say_so_in_the_table_with_a_way_back(qtbot, screen):
     assert screen.empty_note.isHidden()  # rows to show
     qtbot.keyClicks(screen.container, "zzzz")

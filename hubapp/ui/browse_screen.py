@@ -236,9 +236,6 @@ class BrowseScreen(QWidget):
         self.status.setObjectName("browse_status")
         self._fill_choices()
         self.clear_button = QPushButton(self.tr("C&lear"), self)
-        self.export_button = QPushButton(self.tr("E&xport…"), self)
-        self.export_button.setToolTip(self.tr("The movements listed, in this order, to a CSV "
-                                              "or XLSX file that File ▸ Import… reads back"))
         self.model = MovesBrowseModel(ctx.tasks, self)
         # The header's clicks are the mouse's way to sort; these are the keyboard's (the
         # header takes no focus), kept in step with its indicator both ways.
@@ -247,6 +244,10 @@ class BrowseScreen(QWidget):
             self.sort_by.addItem(self.model.headers()[column], column)
         self.sort_descending = QCheckBox(self.tr("Desce&nding"), self)
         self._show_sort(MovesBrowseModel.DATE, self.model.descending)
+        # Made after the sort fields, as it sits on screen: Tab follows the order made.
+        self.export_button = QPushButton(self.tr("E&xport…"), self)
+        self.export_button.setToolTip(self.tr("The movements listed, in this order, to a CSV "
+                                              "or XLSX file that File ▸ Import… reads back"))
 
         filters = FlowLayout()
         # No Alt+F, E, V or H: the main window's menus answer those.
