@@ -20,7 +20,7 @@ from hubapp.store.users import ADMIN, UserRecord
 from hubapp.ui.browse_screen import BrowseScreen, MovesBrowseModel
 from hubapp.ui.formatting import number
 
-from conftest import DEMO_END
+from conftest import DEMO_END, readable
 
 WAIT_MS = 30_000
 
@@ -275,6 +275,25 @@ def test_clear_empties_the_text_filters_without_their_clear_buttons(qtbot, scree
 def clear_button(edit: QLineEdit) -> QToolButton:
     """The ✖ Qt puts in a line edit with its clear button enabled."""
     return edit.findChild(QToolButton)
+
+
+def test_the_note_s_link_is_readable_on_a_dark_theme_and_tab_and_enter_follow_it(
+        qtbot, screen, dark_desktop):
+    """Qt's blue link was 1.8:1 on a dark list, and only the mouse could follow it."""
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, "zzzz")
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(screen.container, Qt.Key.Key_Return)
+    note = screen.empty_note
+    assert note.isVisible() and readable(note, "Link", "Base")
+    screen.export_button.setFocus()
+    for after in (screen.table, note):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is after
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert screen.container.text() == ""
+    assert screen.model.rowCount() == browse.PAGE_SIZE
 
 
 def test_a_from_date_after_the_to_date_says_so(qtbot, screen):

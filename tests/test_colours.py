@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hubapp.ui import colours
@@ -11,20 +12,24 @@ from conftest import contrast, readable
 
 def test_the_words_in_colour_follow_the_desktop_from_light_to_dark(dark_desktop, qapp, qtbot):
     """Each stands out from the window and from a list's background, and a label written in
-    one is written anew when the theme changes while the app runs."""
+    one is written anew when the theme changes while the app runs; its links too."""
     window = QWidget()
     qtbot.addWidget(window)
     layout = QVBoxLayout(window)
-    kinds = (colours.problem, colours.closed, colours.note, None)
+    kinds = (colours.problem, colours.closed, colours.note, colours.link, None)
     shown = [QLabel("words", window) for _kind in kinds]
     for label, kind in zip(shown, kinds):
         layout.addWidget(label)
         colours.set_text_colour(label, kind)
+    linked = QLabel('<a href="on">a link</a>', window)
+    layout.addWidget(linked)
+    colours.set_text_colour(linked, colours.link, QPalette.ColorRole.Link)
     window.show()
     for palette in (qapp.style().standardPalette(), dark_desktop):
         qapp.setPalette(palette)
         qapp.processEvents()  # a new palette reaches the widgets by a posted event
         assert all(readable(label) for label in shown)
+        assert readable(linked, "Link", "Base")
         assert shown[-1].palette().color(shown[-1].foregroundRole()) \
             == palette.color(palette.ColorRole.WindowText)
         for kind in kinds[:-1]:

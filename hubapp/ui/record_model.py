@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from hubapp.domain.columns import tab_separated
+from hubapp.ui import colours
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # raw values, so numbers sort as numbers
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the …Record behind the row
@@ -193,10 +194,35 @@ class _CopyRows(QObject):
         return True
 
 
+class _Note(QLabel):
+    """An empty table's note, whose links (a way out of what emptied it) Tab reaches and Enter
+    follows, and whose plain words Tab passes by."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        # Qt's link blue is 1.8:1 on a dark theme's list.
+        colours.set_text_colour(self, colours.link, QPalette.ColorRole.Link)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if "<a " in text
+                            else Qt.FocusPolicy.NoFocus)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        # Tab in: on the first link (Shift+Tab: the last), where Qt's label took the focus
+        # with none picked, and Enter did nothing.
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.focusNextPrevChild(event.reason() == Qt.FocusReason.TabFocusReason)
+
+
 def empty_note(table: QTableView, text: str = "") -> QLabel:
     """A note in an empty table, where its rows would be, as a placeholder reads: below it,
     it was a caption under an empty white box. Its owner shows it while there are no rows."""
-    label = QLabel(text, table.viewport())
+    label = _Note(text, table.viewport())
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
