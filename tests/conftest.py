@@ -287,6 +287,22 @@ def dark_desktop(qapp):
     qapp.setPalette(before)
 
 
+@pytest.fixture
+def large_font(qapp):
+    """The application's font at a point size a desk set for large text has: large_font(14)."""
+    from PySide6.QtGui import QFont
+
+    usual = qapp.font()
+
+    def make(points: int) -> None:
+        font = QFont(usual)
+        font.setPointSize(points)
+        qapp.setFont(font)
+
+    yield make
+    qapp.setFont(usual)
+
+
 def _app_context(db, target):
     """What the main window gives its screens, on db (opened on target); the tasks it
     started ended after the test."""

@@ -77,6 +77,35 @@ def test_rows_load_a_page_at_a_time_as_the_table_scrolls(qtbot, screen, app_ctx,
     qtmodeltester.check(screen.model)
 
 
+def test_at_a_large_font_dates_container_numbers_and_headers_are_whole(
+        qtbot, app_ctx, large_font):
+    """Widths in pixels cut "2026-03-05" to "2026-0…" and a container number's last digits at
+    14 pt, and a 140 px filter scrolled a typed number's owner code out of sight."""
+    large_font(14)
+    screen = BrowseScreen(app_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    with qtbot.waitSignal(screen.model.page_loaded, timeout=WAIT_MS):
+        screen.show()
+    table, header = screen.table, screen.table.horizontalHeader()
+    model = MovesBrowseModel
+    for column in (model.DATE, model.SERVICE, model.DIRECTION, model.CONTAINER,
+                   model.SIZE_TYPE, model.FULL_EMPTY, model.GROSS):
+        assert header.sectionSize(column) >= max(header.sectionSizeHint(column),
+                                                 table.sizeHintForColumn(column))
+    edit, number = screen.container, column_texts(screen, model.CONTAINER)[0]
+    width, start = edit.width(), edit.cursorRect().center().x()
+    edit.setFocus()
+    qtbot.keyClicks(edit, number)
+    # Laid out again, had the ✖ widened the field, and painted: Qt scrolls the text then.
+    QApplication.processEvents()
+    assert edit.width() == width
+    # The cursor after the number as far from where it started as the number is long: none
+    # of it was scrolled out of sight to show the end.
+    shown = edit.cursorRect().center().x() - start
+    assert abs(shown - edit.fontMetrics().horizontalAdvance(number)) <= 1
+
+
 def test_clicking_a_header_sorts_by_it_and_again_reverses(qtbot, screen, qtmodeltester):
     click_header(qtbot, screen, MovesBrowseModel.CONTAINER)
     containers = column_texts(screen, MovesBrowseModel.CONTAINER)

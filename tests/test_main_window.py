@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QTableView
 
 from hubapp.store import transaction
@@ -31,20 +30,6 @@ def _window(qtbot, ctx):
         window.show()
         window.activateWindow()
     return window
-
-
-@pytest.fixture
-def large_font(qapp):
-    """The application's font at a point size a desk set for large text has: large_font(14)."""
-    usual = qapp.font()
-
-    def make(points: int) -> None:
-        font = QFont(usual)
-        font.setPointSize(points)
-        qapp.setFont(font)
-
-    yield make
-    qapp.setFont(usual)
 
 
 def _services_on(path, day):

@@ -16,11 +16,14 @@ from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal,
 )
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton,
+                               QVBoxLayout, QWidget)
 
-from hubapp.domain import iso6346
+from hubapp.domain import iso6346, sizetype
 from hubapp.domain.errors import HubError
-from hubapp.domain.records import MOVED_STATUSES, ChangeRecord, Direction, Mode, Status
+from hubapp.domain.records import (
+    EMPTY, FULL, MOVED_STATUSES, ChangeRecord, Direction, Mode, Status,
+)
 from hubapp.store import browse
 from hubapp.store.browse import BrowseFilterRecord, MoveRowRecord, Sort
 from hubapp.interchange import export_moves
@@ -227,7 +230,11 @@ class BrowseScreen(QWidget):
         self.service.setPlaceholderText(self.tr("Starts with…"))
         for edit in (self.container, self.service):
             edit.setClearButtonEnabled(True)
-            edit.setMaximumWidth(140)
+            # As wide as Qt makes a field at the desk's font (room for more than a whole
+            # container number) with the ✖ beside: 140 px cut the owner code off at 14 pt.
+            # Fixed, so the ✖ showing up does not widen the field and move the filters after it.
+            edit.setFixedWidth(edit.sizeHint().width()
+                               + edit.findChild(QToolButton).sizeHint().width())
         self.route = QComboBox(self)
         self.direction = QComboBox(self)
         self.mode = QComboBox(self)
@@ -277,12 +284,7 @@ class BrowseScreen(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setStretchLastSection(True)
-        for column, width in ((MovesBrowseModel.DATE, 95), (MovesBrowseModel.SERVICE, 80),
-                              (MovesBrowseModel.DIRECTION, 85), (MovesBrowseModel.ROUTE, 260),
-                              (MovesBrowseModel.CONTAINER, 120), (MovesBrowseModel.SIZE_TYPE, 80),
-                              (MovesBrowseModel.FULL_EMPTY, 45), (MovesBrowseModel.GROSS, 85),
-                              (MovesBrowseModel.COMMODITY, 220)):
-            header.resizeSection(column, width)
+        self._size_columns()
         remembered_layout.remember(header, "browse/columns")
         # After: a remembered header brings its sort order too, but the list opens by date.
         header.setSortIndicator(MovesBrowseModel.DATE, Qt.SortOrder.DescendingOrder)
@@ -358,6 +360,25 @@ class BrowseScreen(QWidget):
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return self.route, self.direction, self.mode, self.commodity, self.status
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its header and a typical value at the desk's font: widths in
+        pixels cut the dates and container numbers at 14 pt. Route and Commodity, in letters,
+        show most names; the rest is elided."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        model = MovesBrowseModel
+        samples = ((model.DATE, ("2026-03-05",)), (model.SERVICE, ("T83301",)),
+                   (model.DIRECTION, [labels.direction(each) for each in Direction]),
+                   (model.CONTAINER, ("MMMU0000000",)), (model.SIZE_TYPE, ("22G1",)),
+                   (model.FULL_EMPTY, (labels.full_empty(FULL), labels.full_empty(EMPTY))),
+                   (model.GROSS, (formatting.number(sizetype.MAX_GROSS_KG),)))
+        for column, texts in samples:
+            header.resizeSection(column, max([header.sectionSizeHint(column)] + [
+                metrics.horizontalAdvance(text) + 16 for text in texts]))
+        unit = metrics.horizontalAdvance("M")
+        for column, letters in ((model.ROUTE, 26), (model.COMMODITY, 22)):
+            header.resizeSection(column, unit * letters)
 
     def current_filter(self) -> BrowseFilterRecord:
         def day(edit: QDateEdit) -> dt.date | None:
