@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -503,6 +504,43 @@ def test_a_whole_container_number_with_a_wrong_check_digit_finds_the_right_one(q
     assert screen._total == screen.model.rowCount()
     assert screen.count_label.text().endswith(
         f" · {wrong}: the check digit should be {number[10]} — showing {number}")
+
+
+def test_a_page_superseded_by_more_typing_stops_its_query(qtbot, screen, monkeypatch):
+    """A broad prefix's page took seconds on a big hub, and ran on to its end after the next
+    key had asked for another, taking a core from the page now wanted."""
+    container = screen.model.index(0, MovesBrowseModel.CONTAINER).data()
+    started, superseded = threading.Event(), threading.Event()
+    ended = []  # how the first page's query ended
+    real_page = browse.page
+
+    def page(db, *args):
+        if started.is_set():
+            return real_page(db, *args)
+        started.set()
+        # Its statements wait until the next key has asked for another page, then run.
+        db.conn.set_trace_callback(lambda _statement: superseded.wait(WAIT_MS / 1000))
+        try:
+            rows = real_page(db, *args)
+        except Exception as error:
+            ended.append(error)
+            raise
+        ended.append(rows)
+        return rows
+
+    monkeypatch.setattr(browse, "page", page)
+    screen.container.setFocus()
+    qtbot.keyClicks(screen.container, container[0])
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    qtbot.keyClicks(screen.container, container[1])
+    qtbot.waitUntil(lambda: screen.model.filter.container_prefix == container[:2],
+                    timeout=WAIT_MS)
+    superseded.set()
+    qtbot.waitUntil(lambda: bool(ended) and not screen.model.loading(), timeout=WAIT_MS)
+    assert "interrupt" in str(ended[0]), ended[0]
+    assert screen.model.rowCount() > 0
+    assert all(text.startswith(container[:2])
+               for text in column_texts(screen, MovesBrowseModel.CONTAINER))
 
 
 def test_a_wrong_check_digit_of_a_number_never_logged_says_nothing_matches(qtbot, screen):

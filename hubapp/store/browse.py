@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from hubapp.domain import iso6346
 from hubapp.domain.records import MOVED_STATUSES, Direction, Mode, Status
 from hubapp.domain.validation import service_number
-from hubapp.store.engine import interruptible, is_interrupted, is_postgres
+from hubapp.store.engine import is_postgres, unless_stopped
 from hubapp.store.interchange import EXPORT_COLUMNS
 
 if TYPE_CHECKING:
@@ -249,12 +249,8 @@ def count(db: Database, f: BrowseFilterRecord,
             or f.statuses is not None else "container_move cm"
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     statement = f"SELECT COUNT(*) FROM {moves} {where}"
-    if stop is None:
+
+    def read() -> int:
         return db.execute(statement, params).fetchone()[0]
-    try:
-        with interruptible(db, stop):
-            return db.execute(statement, params).fetchone()[0]
-    except Exception as error:
-        if is_interrupted(error) and stop():
-            return None
-        raise
+
+    return read() if stop is None else unless_stopped(db, stop, read)
