@@ -58,6 +58,17 @@ def paged(db, f: BrowseFilterRecord, sort: Sort, descending: bool, limit: int) -
         after = rows[-1].key(sort)
 
 
+def last_plan(db, read) -> str:
+    """SQLite's plan of the last statement read() ran."""
+    asked = []  # each statement with its values written in
+    db.conn.set_trace_callback(asked.append)
+    try:
+        read()
+    finally:
+        db.conn.set_trace_callback(None)
+    return " | ".join(row[-1] for row in db.conn.execute("EXPLAIN QUERY PLAN " + asked[-1]))
+
+
 def some_values(db) -> dict:
     row = db.execute("SELECT cm.container, s.service_no, s.route_code, cm.commodity_id, cm.date "
                      "FROM container_move cm JOIN service s ON s.id = cm.service_id "
@@ -105,6 +116,38 @@ def test_pages_hold_every_row_once_in_order(demo_db, sort, name):
         # Small pages, so that many page boundaries fall inside runs of equal values.
         assert paged(demo_db, f, sort, descending, limit=37) == expected
         assert browse.count(demo_db, f) == len(expected)
+
+
+@pytest.mark.parametrize("many", [1, 10**9], ids=["walked", "sought"])
+@pytest.mark.parametrize("sort", list(Sort))
+def test_a_container_prefix_of_any_length_gives_the_same_rows_walked_or_sought(
+        demo_db, monkeypatch, sort, many):
+    """Whether the prefix matches many moves (SQLite then walks the sort's index) or few (it
+    seeks the prefix), every row once, in order."""
+    monkeypatch.setattr(browse, "_MANY_MOVES", many)
+    values = some_values(demo_db)
+    for container, statuses in ((values["container"], MOVED_STATUSES),
+                                (values["planned container"], (Status.PLANNED,))):
+        for length in (1, 2, 4, 7, 11):
+            f = BrowseFilterRecord(container_prefix=container[:length], statuses=statuses)
+            for descending in (False, True):
+                expected = plain_select(demo_db, f, sort, descending)
+                assert expected
+                assert paged(demo_db, f, sort, descending, limit=37) == expected
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("sort", [Sort.DATE, Sort.GROSS])
+def test_a_page_of_a_prefix_matching_many_moves_walks_the_sorts_index(demo_db, monkeypatch,
+                                                                      sort):
+    """Seeking "M" on a 5-million-move hub read and sorted 627,000 moves for one page."""
+    f = BrowseFilterRecord(container_prefix=some_values(demo_db)["container"][:1])
+    monkeypatch.setattr(browse, "_MANY_MOVES", 10**9)
+    sought = last_plan(demo_db, lambda: browse.page(demo_db, f, sort, True))
+    assert "SEARCH cm USING INDEX container_move_container" in sought, sought
+    monkeypatch.setattr(browse, "_MANY_MOVES", 1)
+    walked = last_plan(demo_db, lambda: browse.page(demo_db, f, sort, True))
+    assert "container_move_container" not in walked and "TEMP B-TREE" not in walked, walked
 
 
 def test_only_what_moved_is_shown_unless_asked(demo_db):
