@@ -58,6 +58,19 @@ def paged(db, f: BrowseFilterRecord, sort: Sort, descending: bool, limit: int) -
         after = rows[-1].key(sort)
 
 
+def exported(db, f: BrowseFilterRecord, sort: Sort, descending: bool) -> list[tuple]:
+    return [(row["service_no"], row["container"])
+            for row in browse.export_rows(db, f, sort, descending)]
+
+
+def named(db, ids: list[int]) -> list[tuple]:
+    """Each move's (service number, container): what an exported row tells it by."""
+    names = {row[0]: tuple(row[1:]) for row in db.execute(
+        "SELECT cm.id, s.service_no, cm.container FROM container_move cm "
+        "JOIN service s ON s.id = cm.service_id").fetchall()}
+    return [names[id_] for id_ in ids]
+
+
 def last_plan(db, read) -> str:
     """SQLite's plan of the last statement read() ran."""
     asked = []  # each statement with its values written in
@@ -116,6 +129,7 @@ def test_pages_hold_every_row_once_in_order(demo_db, sort, name):
         # Small pages, so that many page boundaries fall inside runs of equal values.
         assert paged(demo_db, f, sort, descending, limit=37) == expected
         assert browse.count(demo_db, f) == len(expected)
+        assert exported(demo_db, f, sort, descending) == named(demo_db, expected)
 
 
 @pytest.mark.parametrize("many", [1, 10**9], ids=["walked", "sought"])
@@ -123,7 +137,7 @@ def test_pages_hold_every_row_once_in_order(demo_db, sort, name):
 def test_a_container_prefix_of_any_length_gives_the_same_rows_walked_or_sought(
         demo_db, monkeypatch, sort, many):
     """Whether the prefix matches many moves (SQLite then walks the sort's index) or few (it
-    seeks the prefix), every row once, in order."""
+    seeks the prefix), every row once, in order, in the list and in its export."""
     monkeypatch.setattr(browse, "_MANY_MOVES", many)
     values = some_values(demo_db)
     for container, statuses in ((values["container"], MOVED_STATUSES),
@@ -134,6 +148,7 @@ def test_a_container_prefix_of_any_length_gives_the_same_rows_walked_or_sought(
                 expected = plain_select(demo_db, f, sort, descending)
                 assert expected
                 assert paged(demo_db, f, sort, descending, limit=37) == expected
+                assert exported(demo_db, f, sort, descending) == named(demo_db, expected)
 
 
 @pytest.mark.sqlite_only
@@ -148,6 +163,15 @@ def test_a_page_of_a_prefix_matching_many_moves_walks_the_sorts_index(demo_db, m
     monkeypatch.setattr(browse, "_MANY_MOVES", 1)
     walked = last_plan(demo_db, lambda: browse.page(demo_db, f, sort, True))
     assert "container_move_container" not in walked and "TEMP B-TREE" not in walked, walked
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("sort", list(Sort))
+def test_an_export_of_planned_moves_seeks_their_services_as_the_page_does(demo_db, sort):
+    """Walking every move for a planned train's few took an export 2 to 23 s on 5 million."""
+    f = BrowseFilterRecord(statuses=(Status.PLANNED,))
+    plan = last_plan(demo_db, lambda: list(browse.export_rows(demo_db, f, sort, True)))
+    assert "SCAN cm" not in plan, plan
 
 
 def test_only_what_moved_is_shown_unless_asked(demo_db):

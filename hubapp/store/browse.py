@@ -137,22 +137,22 @@ def _moves_filtered(f: BrowseFilterRecord) -> bool:
     return bool(_prefixes(f)[0]) or f.commodity_id is not None
 
 
-def _date_column(db: Database, f: BrowseFilterRecord, sort: Sort) -> str:
+def _date_column(db: Database, f: BrowseFilterRecord, sort: Sort, paging: bool) -> str:
     # s.date: in the index walked (by service number) or sought (services by date and status)
     column = "s.date" if sort is Sort.SERVICE or _few_services(f) else "cm.date"
     # A seek on the sort's own index or on the few services' (date, status); PostgreSQL's
     # planner weighs the range itself.
-    if sort is Sort.DATE or _few_services(f) or is_postgres(db):
+    if sort is Sort.DATE or _few_services(f) or is_postgres(db) or not paging:
         return column
     narrow = f.date_from is not None and f.date_to is not None \
         and f.date_to - f.date_from <= _WIDE_RANGE
     return column if narrow else f"+{column}"  # unary plus: SQLite's "do not seek on this"
 
 
-def _container_column(db: Database, f: BrowseFilterRecord, sort: Sort) -> str:
+def _container_column(db: Database, f: BrowseFilterRecord, sort: Sort, paging: bool) -> str:
     prefix = _prefixes(f)[0]
     # The sort by container walks that index anyway; PostgreSQL's planner weighs the prefix.
-    if not prefix or sort is Sort.CONTAINER or is_postgres(db):
+    if not prefix or sort is Sort.CONTAINER or is_postgres(db) or not paging:
         return "cm.container"
     matches = db.execute(
         "SELECT COUNT(*) FROM (SELECT 1 FROM container_move WHERE container >= ? AND "
@@ -204,11 +204,17 @@ def _after(columns: tuple[str, ...], key: tuple, descending: bool) -> tuple[list
     return [f"{columns[0]} {op}= ?", row], [key[0], *key]
 
 
-def page(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE, descending: bool = False,
-         after: tuple | None = None, limit: int = PAGE_SIZE) -> list[MoveRowRecord]:
-    """Up to limit rows matching f in sort order, starting after the row whose key is after."""
-    clauses, params = _where(f, _date_column(db, f, sort),
-                             container_column=_container_column(db, f, sort))
+def _query(db: Database, f: BrowseFilterRecord, sort: Sort, descending: bool,
+           after: tuple | None = None, paging: bool = True) -> tuple[str, str, list]:
+    """The moves joined to their services, and the WHERE and ORDER BY with their parameters,
+    of page() and export_rows() alike.
+
+    For a page, a broad date range or container prefix is left to the sort's index, which soon
+    meets a page of matches; an export reads every match, so it seeks them and sorts them all
+    (walking 5 million moves by gross weight for 243,000 "MSKU" boxes took 12 s, seeking 2 s).
+    """
+    clauses, params = _where(f, _date_column(db, f, sort, paging),
+                             container_column=_container_column(db, f, sort, paging))
     columns = _KEYS[sort]
     if _few_services(f) and not is_postgres(db):
         # Unary plus: not in the order of an index either, or SQLite walks it (every service
@@ -220,9 +226,15 @@ def page(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE, descending
         params += values
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     order = ", ".join(f"{column}{' DESC' if descending else ''}" for column in columns)
-    select = _SELECT.format(
-        moves=_SERVICES_THEN_MOVES if _services_first(db, f, sort) else _MOVES)
-    rows = db.execute(f"{select} {where} ORDER BY {order} LIMIT ?", [*params, limit])
+    moves = _SERVICES_THEN_MOVES if _services_first(db, f, sort) else _MOVES
+    return moves, f"{where} ORDER BY {order}", params
+
+
+def page(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE, descending: bool = False,
+         after: tuple | None = None, limit: int = PAGE_SIZE) -> list[MoveRowRecord]:
+    """Up to limit rows matching f in sort order, starting after the row whose key is after."""
+    moves, where_order, params = _query(db, f, sort, descending, after)
+    rows = db.execute(f"{_SELECT.format(moves=moves)} {where_order} LIMIT ?", [*params, limit])
     return [MoveRowRecord(row[0], dt.date.fromisoformat(row[1]), row[2], row[3],
                           Direction(row[4]), row[5], row[6], row[7], row[8], row[9], row[10],
                           row[11], row[12], row[13], Status(row[14]))
@@ -233,15 +245,12 @@ def export_rows(db: Database, f: BrowseFilterRecord, sort: Sort = Sort.DATE,
                 descending: bool = False) -> Iterator[dict[str, Any]]:
     """Every row page() gives for f, in its order, with the columns of store.interchange's
     export_rows (the import's), for interchange.export_moves."""
-    clauses, params = _where(f)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    order = ", ".join(f"{column}{' DESC' if descending else ''}" for column in _KEYS[sort])
+    moves, where_order, params = _query(db, f, sort, descending, paging=False)
     return db.query(f"""
         SELECT {EXPORT_COLUMNS}
-        FROM {_MOVES}
+        FROM {moves}
         LEFT JOIN commodity c ON c.id = cm.commodity_id
-        {where}
-        ORDER BY {order}
+        {where_order}
     """, params)
 
 
