@@ -11,7 +11,7 @@ import pytest
 from hubapp.interchange import import_file
 from hubapp.store import dwell, interchange as store_interchange, open_db, rollup, services
 from hubapp.store.check import check_database
-from hubapp.store.migrations import MIGRATIONS_TABLE, STEP_NAMES
+from hubapp.store.migrations import MIGRATIONS_TABLE
 
 from conftest import TESTER
 
@@ -92,7 +92,8 @@ def test_upgrade_measures_the_dwell_stored_from_an_earlier_visit_again(tmp_path,
                      " WHERE date = '2026-03-10'")
         conn.execute("UPDATE daily_rollup SET dwell_containers = 1, dwell_minutes = 64 * 1440"
                      " WHERE date = '2026-03-10'")
-        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [STEP_NAMES[-1]])
+        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?",
+                     ["m010_measure_dwell_from_the_latest_visit_only"])
     conn.close()
     assert not check_database(path).ok
     db = open_db(path)

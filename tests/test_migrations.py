@@ -59,6 +59,24 @@ def test_older_file_is_backed_up_then_upgraded(tmp_path):
     assert "service" in _tables(backups[0])
 
 
+def test_an_older_files_audit_log_is_read_by_user_and_action_through_indexes(tmp_path):
+    """Each Audit log search lists the users and actions: without an index, a scan of every
+    entry's JSON."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m011_index_the_audit_logs_users_and_actions")
+    old.close()
+
+    db = open_db(path)
+    try:
+        for column in ("user_name", "action"):
+            plan = " ".join(row[3] for row in db.execute(
+                f"EXPLAIN QUERY PLAN SELECT DISTINCT {column} FROM audit_log"))
+            assert "USING COVERING INDEX" in plan, plan
+    finally:
+        db.close()
+
+
 def _limit_files_to_8_kb():
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # else the kernel kills at the limit
     resource.setrlimit(resource.RLIMIT_FSIZE, (8 << 10, 8 << 10))

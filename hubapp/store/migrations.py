@@ -314,3 +314,14 @@ def m010_measure_dwell_from_the_latest_visit_only(db: Database) -> None:
     # Dwell used to reach back past a container's previous departure to an earlier visit's
     # arrival when its latest arrival had no time or was never logged: see store/dwell.py.
     rollup.refresh_days(db, dwell.refresh(db))
+
+
+@step
+def m011_index_the_audit_logs_users_and_actions(db: Database) -> None:
+    # Every Audit log search lists the users and actions the log holds (SELECT DISTINCT),
+    # and its User and Action filters and an import's lookup pick rows by them: without
+    # these, each read every entry's JSON, a tenth of a second per 100,000 entries.
+    _execute_all(db, """
+        CREATE INDEX audit_log_action ON audit_log (action);
+        CREATE INDEX audit_log_user ON audit_log (user_name)
+    """)
