@@ -107,3 +107,40 @@ def test_a_day_filter_finds_the_dwell_changes_of_a_closed_day(engine, demo_db):
     assert found[0].action == "delete" and found[0].entity_id == str(service_id)
     assert (found[0].user_name, found[0].after["reason"]) == (change.changed_by, change.reason)
     assert audit.count(demo_db, day=DEMO_END) == len(found)
+
+
+def _noting_closed_days(db, days: list[str], **more) -> None:
+    """An entry that changed these closed days without being about them."""
+    with transaction(db):
+        audit.record(db, "zhao", "update", "service", 7, None,
+                     {**more, "reason": "late train", "closed_days": days})
+
+
+def test_a_day_filter_lists_and_counts_only_the_closed_days_naming_it(engine, demo_db):
+    """Its LIKE also matches a day named anywhere after the list: such an entry is neither
+    listed nor counted, and the list is still full."""
+    _noting_closed_days(demo_db, ["2020-01-04", "2020-01-05"])
+    _noting_closed_days(demo_db, ["2020-01-03"], note="2020-01-05")
+    _noting_closed_days(demo_db, ["2020-01-05"])
+    day = dt.date(2020, 1, 5)
+    listed = audit.entries(demo_db, day=day, limit=2)
+    assert [entry.after["closed_days"] for entry in listed] == [
+        ["2020-01-05"], ["2020-01-04", "2020-01-05"]]
+    assert audit.count(demo_db, day=day) == 2
+
+
+def test_a_day_filter_reads_the_log_once(demo_db):
+    """A first pass for the closed days, then the search's own, read every entry's JSON
+    twice: seconds on a long log."""
+    _noting_closed_days(demo_db, ["2020-01-05"])
+    statements: list[str] = []
+    demo_db.conn.set_trace_callback(statements.append)
+    try:
+        assert len(audit.entries(demo_db, day=dt.date(2020, 1, 5))) == 1
+        assert audit.count(demo_db, day=dt.date(2020, 1, 5)) == 1
+    finally:
+        demo_db.conn.set_trace_callback(None)
+    scans = [statement for statement in statements
+             if any("SCAN audit_log" in row[3]
+                    for row in demo_db.execute(f"EXPLAIN QUERY PLAN {statement}"))]
+    assert len(scans) == 2, scans  # one for the list, one for its count

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from hubapp.domain.audit import AuditEntryRecord
@@ -82,45 +83,90 @@ def entries(db: Database, *, user: str | None = None, action: str | None = None,
     """Newest first. action is a stored one ("merge"); day matches the day of the change (on
     this desk's clock) or the hub day it concerned; service_no matches entries whose before
     or after names a service whose number starts with it, as All movements' filter does."""
-    where, params = _where(db, user, action, day, service_no)
-    rows = db.query(f"SELECT * FROM audit_log {where} ORDER BY id DESC LIMIT ?", [*params, limit])
-    return [_entry(row) for row in rows]
+    search = _where(db, user, action, day, service_no)
+    found: list[AuditEntryRecord] = []
+    older_than = None
+    # Each round goes on below the last one's oldest row: together one pass over the log,
+    # more than one round only when a closed-days LIKE matched more than it meant.
+    while len(found) < limit:
+        below = [] if older_than is None else ["id < ?"]
+        wanted = limit - len(found)
+        rows = list(db.query(
+            f"SELECT *, {search.sure} AS sure FROM audit_log"
+            f" {_joined([*search.clauses, *below])} ORDER BY id DESC LIMIT ?",
+            [*search.sure_params, *search.params, *([older_than] if below else []), wanted]))
+        found += [_entry(row) for row in rows if search.kept(row["sure"], row["after"])]
+        if len(rows) < wanted:
+            break
+        older_than = rows[-1]["id"]
+    return found
 
 
 def count(db: Database, *, user: str | None = None, action: str | None = None,
           day: dt.date | None = None, service_no: str | None = None) -> int:
     """How many entries entries() would list without a limit."""
-    where, params = _where(db, user, action, day, service_no)
-    return db.execute(f"SELECT COUNT(*) FROM audit_log {where}", params).fetchone()[0]
+    search = _where(db, user, action, day, service_no)
+    where = _joined(search.clauses)
+    if search.closed_day is None:
+        return db.execute(f"SELECT COUNT(*) FROM audit_log {where}", search.params).fetchone()[0]
+    # Only the entries matched by their closed days alone bring their text to be read.
+    return sum(search.kept(after is None, after) for (after,) in db.execute(
+        f"SELECT CASE WHEN {search.sure} THEN NULL ELSE after END FROM audit_log {where}",
+        [*search.sure_params, *search.params]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Search:
+    """A search's WHERE clauses. A day's also matches a LIKE on the closed_days an entry's
+    after lists, which matches more than it means (its day anywhere after the list's
+    start): sure, an SQL test, is true of the entries the day matches for certain, and the
+    others are kept only if their list names closed_day."""
+
+    clauses: list[str]
+    params: list[object]
+    sure: str = "1"
+    sure_params: list[object] = field(default_factory=list)
+    closed_day: str | None = None
+
+    def kept(self, sure: object, after: str | None) -> bool:
+        return bool(sure) or self.closed_day in (_parsed(after) or {}).get("closed_days", ())
+
+
+def _joined(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
 def _where(db: Database, user: str | None, action: str | None, day: dt.date | None,
-           service_no: str | None) -> tuple[str, list[object]]:
+           service_no: str | None) -> _Search:
     clauses, params = [], []
     for column, value in (("user_name", user), ("action", action)):
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
-    if day is not None:
-        text = day.isoformat()
-        # Stamps are UTC: the desk's day runs from its local midnight to the next one.
-        start, end = (dt.datetime.combine(day + dt.timedelta(days=n), dt.time()).astimezone()
-                      .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
-                      for n in (0, 1))
-        # A write that changed a closed day it was not about (the dwell of boxes that left
-        # on it, a commodity merged) names that day only among its closed_days.
-        named = [number for number, (first, last) in _import_days(db).items()
-                 if first <= text <= last] + _listing(db, "closed_days", text)
-        clauses.append("((at >= ? AND at < ?) OR entity_id = ? OR before LIKE ?"
-                       f" OR after LIKE ?{_or_id_in(named)})")
-        params += [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%', *named]
     if service_no:
         number = service_no.strip().upper()
         imports = _listing(db, "service_nos", number, f"{_IMPORTS} AND ", prefix=True)
         pattern = f'%"service_no": "{number}%'
         clauses.append(f"(before LIKE ? OR after LIKE ?{_or_id_in(imports)})")
         params += [pattern, pattern, *imports]
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    if day is None:
+        return _Search(clauses, params)
+    text = day.isoformat()
+    # Stamps are UTC: the desk's day runs from its local midnight to the next one.
+    start, end = (dt.datetime.combine(day + dt.timedelta(days=n), dt.time()).astimezone()
+                  .astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+                  for n in (0, 1))
+    named = [number for number, (first, last) in _import_days(db).items()
+             if first <= text <= last]
+    sure = ("((at >= ? AND at < ?) OR entity_id = ? OR before LIKE ? OR after LIKE ?"
+            f"{_or_id_in(named)})")
+    sure_params = [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%', *named]
+    # A write that changed a closed day it was not about (the dwell of boxes that left on
+    # it, a commodity merged) names that day only among its closed_days: tested in the same
+    # pass as the rest, as a second one read the whole log again.
+    clauses.append(f"({sure} OR after LIKE ?)")
+    params += [*sure_params, _list_pattern("closed_days", text)]
+    return _Search(clauses, params, sure, sure_params, text)
 
 
 # An import's entry (store.interchange) names its dates and service numbers in its JSON.
@@ -159,12 +205,18 @@ def _listing(db: Database, key: str, value: str, only: str = "", *,
     after lists value under key, or with prefix a text starting with value. Only the entries
     whose text names the value are read: a LIKE finds them in SQL (its _ and % match more,
     never less), the parsed list says which really do."""
-    quoted = json.dumps(value, ensure_ascii=False)
     return [row["id"] for row in db.query(
         f"SELECT id, after FROM audit_log WHERE {only}after LIKE ?",
-        [f'%"{key}": [%{quoted[:-1] if prefix else quoted}%'])
+        [_list_pattern(key, value, prefix=prefix)])
         if any(listed == value or prefix and listed.startswith(value)
                for listed in (_parsed(row["after"]) or {}).get(key, ()))]
+
+
+def _list_pattern(key: str, value: str, *, prefix: bool = False) -> str:
+    """A LIKE for an after whose list under key names value (or with prefix, a text starting
+    with it): its _ and % match more, never less."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    return f'%"{key}": [%{quoted[:-1] if prefix else quoted}%'
 
 
 def _or_id_in(ids: list[int]) -> str:
