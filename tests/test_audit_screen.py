@@ -13,7 +13,7 @@ from hubapp.store.users import SUPERVISOR, UserRecord
 from hubapp.ui.audit_screen import AuditScreen
 from hubapp.ui.record_model import RECORD_ROLE
 
-from conftest import DEMO_END, shown_audit
+from conftest import DEMO_END, PATIENT_WAIT_MS, shown_audit
 
 
 def _change_a_service(db, user):
@@ -36,10 +36,19 @@ def _search_service(qtbot, screen, typed):
 
 
 def _choose(qtbot, screen, combo, stored):
-    """The combo's choice of stored picked, and its search's entries listed."""
+    """The combo's choice of stored picked, its search's entries listed and counted."""
     combo.setCurrentIndex(combo.findData(stored))
-    with qtbot.waitSignal(screen.listed):
+    with qtbot.waitSignals([screen.listed, screen.counted]):
         combo.activated.emit(combo.currentIndex())
+
+
+def _shown_counted(qtbot, app_ctx):
+    """The Audit log shown, its first search's entries listed and counted."""
+    screen = AuditScreen(app_ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.counted):
+        screen.show()
+    return screen
 
 
 def _many_entries(app_ctx, user: str, more: int) -> None:
@@ -47,12 +56,6 @@ def _many_entries(app_ctx, user: str, more: int) -> None:
     with transaction(app_ctx.db):
         for _ in range(audit.SHOWN + more):
             audit.record(app_ctx.db, user, "retire", "commodity", 5, None, None)
-
-
-def _export(qtbot, screen):
-    """Export CSV… clicked, and the file it asked for written."""
-    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(screen.export_button.isEnabled)
 
 
 def _export(qtbot, screen):
@@ -281,12 +284,11 @@ def test_the_day_filter_follows_the_desks_clock(app_ctx, monkeypatch):
 
 
 def test_a_full_list_says_it_holds_only_the_newest_changes(qtbot, app_ctx):
+    _many_entries(app_ctx, "sue", 500)
     with transaction(app_ctx.db):
-        for _ in range(audit.SHOWN + 500):
-            audit.record(app_ctx.db, "sue", "retire", "commodity", 5, None, None)
         audit.record(app_ctx.db, "wang", "retire", "commodity", 6, None, None)
     everything = audit.count(app_ctx.db)
-    screen = shown_audit(qtbot, app_ctx)
+    screen = _shown_counted(qtbot, app_ctx)
     assert screen.model.rowCount() == audit.SHOWN
     # The English plural from the translation, as a reader sees it.
     full = re.compile(r"The newest 2,000 of ([\d,]+) changes: narrow the filters to "
@@ -301,10 +303,8 @@ def test_a_full_list_says_it_holds_only_the_newest_changes(qtbot, app_ctx):
 def test_the_count_of_a_full_list_leaves_the_filters_their_width(qtbot, app_ctx):
     # At 1024 px the English count beside the filters left the Service field about 70 px,
     # its example cut to "Service, …".
-    with transaction(app_ctx.db):
-        for _ in range(audit.SHOWN + 100):
-            audit.record(app_ctx.db, "zhao", "retire", "commodity", 5, None, None)
-    screen = shown_audit(qtbot, app_ctx)
+    _many_entries(app_ctx, "zhao", 100)
+    screen = _shown_counted(qtbot, app_ctx)
     screen.resize(1024, 700)
     screen.show()
     qtbot.waitExposed(screen)
@@ -804,6 +804,64 @@ def test_a_save_while_the_log_is_hidden_is_listed_when_it_is_shown(
         qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert searches == [False]  # once for both saves, off the GUI thread
     assert [screen.model.index(row, 1).data() for row in (0, 1)] == ["li.na", "wang.li"]
+
+
+def test_a_full_lists_entries_are_shown_before_they_are_counted(qtbot, app_ctx,
+                                                                 monkeypatch):
+    """The count reads every match again (a second scan of a long log): the entries waited
+    for it, seconds on a Service prefix."""
+    import threading
+
+    _many_entries(app_ctx, "sue", 10)
+    everything = audit.count(app_ctx.db)
+    real, held = audit.count, threading.Event()
+
+    def held_count(db, **filters):
+        held.wait(PATIENT_WAIT_MS / 1000)  # let go at the latest when a wait gives up
+        return real(db, **filters)
+
+    monkeypatch.setattr(audit, "count", held_count)
+    screen = shown_audit(qtbot, app_ctx)
+    assert screen.model.rowCount() == audit.SHOWN
+    assert screen.count.text() == "The newest 2,000 changes; counting all that match…"
+    with qtbot.waitSignal(screen.counted):
+        held.set()
+    assert screen.count.text() == (f"The newest 2,000 of {everything:,} changes: narrow the "
+                                   "filters to see older ones")
+
+
+def test_a_search_overtaken_stops_reading_the_log(qtbot, qapp, app_ctx, monkeypatch):
+    """Typing on in Service starts a search at each pause: the ones overtaken ran their
+    scans of a long log to the end, several at once on a desk's two cores."""
+    import sqlite3
+    import threading
+
+    _change_a_service(app_ctx.db, "wang.li")
+    _change_a_service(app_ctx.db, "li.na")
+    screen = shown_audit(qtbot, app_ctx)
+    real, reading, ended = audit.entries, threading.Event(), []
+
+    def long_for_wang(db, **filters):
+        if filters["user"] == "wang.li":
+            reading.set()
+            try:  # a scan of some minutes, as a prefix's LIKE on years of log
+                db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                           " WHERE i < 100000000) SELECT count(*) FROM n").fetchone()
+            except sqlite3.OperationalError as error:
+                ended.append(str(error))
+                raise
+            ended.append("read to the end")
+        return real(db, **filters)
+
+    monkeypatch.setattr(audit, "entries", long_for_wang)
+    screen.user.setCurrentIndex(screen.user.findData("wang.li"))
+    screen.user.activated.emit(screen.user.currentIndex())
+    overtaken = screen._searching
+    qtbot.waitUntil(reading.is_set)
+    with qtbot.waitSignal(overtaken.cancelled):
+        _choose(qtbot, screen, screen.user, "li.na")
+    assert ended == ["interrupted"]
+    assert {record.user_name for record in screen.model.records()} == {"li.na"}
 
 
 def test_a_full_list_is_sized_by_the_rows_in_view_not_by_a_thousand(qtbot, app_ctx,

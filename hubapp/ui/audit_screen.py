@@ -128,22 +128,25 @@ class _ListedRecord:
     """What one search read: the entries and what the screen names them and filters by."""
 
     entries: list[AuditEntryRecord]
-    total: int  # matching, the entries not listed too
     users: list[str]
     actions: list[str]
     commodities: dict[int, tuple[str, str]]  # English and Chinese names by id
 
 
 def _search(control: TaskControl, filters: dict) -> _ListedRecord:
-    with control.database() as db:
+    """Superseded (the next keystroke's search), it stops mid-statement: a long log's LIKE
+    scans for seconds, which kept the pool busy after nobody waited for it."""
+    with control.database() as db, control.interruptible(db):
         users, actions = audit.user_names(db), audit.actions(db)
         commodities = reference.commodity_names(db)
         control.check()
         entries = audit.entries(db, **filters)
-        control.check()
-        # Counted only when the list is full: the count reads every matching entry.
-        total = audit.count(db, **filters) if len(entries) == audit.SHOWN else len(entries)
-    return _ListedRecord(entries, total, users, actions, commodities)
+    return _ListedRecord(entries, users, actions, commodities)
+
+
+def _count(control: TaskControl, filters: dict) -> int:
+    with control.database() as db, control.interruptible(db):
+        return audit.count(db, **filters)
 
 
 class AuditModel(RecordTableModel):
@@ -172,12 +175,14 @@ class AuditModel(RecordTableModel):
 
 class AuditScreen(QWidget):
     listed = Signal()  # a search's entries are shown
+    counted = Signal()  # and the line below them says how many match
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("audit_screen")
         self._searching = None  # the search whose entries are awaited
+        self._counting = None  # the count of a full list's matches, awaited
         self._asked: dict | None = None  # the filters of the newest search
         self.user = QComboBox(self)
         self.action = QComboBox(self)
@@ -289,8 +294,10 @@ class AuditScreen(QWidget):
         dropped."""
         self._typing.stop()
         self._catching_up.due = False
-        if self._searching is not None:
-            self._searching.cancel()
+        for task in (self._searching, self._counting):
+            if task is not None:
+                task.cancel()
+        self._counting = None
         self._asked = filters = self._filters()
         self._searching = task = self.ctx.tasks.start(functools.partial(_search,
                                                                         filters=filters))
@@ -317,11 +324,38 @@ class AuditScreen(QWidget):
         back_to_place(self.table, where)
         self.details.verticalScrollBar().setValue(read_to)
         shown = self.model.rowCount()
-        self.count.setText(self.tr("%n change(s)", "", shown) if found.total == shown
-                           else self.tr("The newest {shown} of %Ln change(s): narrow the "
-                                        "filters to see older ones", "", found.total).format(
-                               shown=formatting.number(shown)))
+        if shown < audit.SHOWN:
+            self.count.setText(self.tr("%n change(s)", "", shown))
+        else:
+            # Counted after the entries are shown: the count reads every match again.
+            self.count.setText(self.tr("The newest {shown} changes; counting all that "
+                                       "match…").format(shown=formatting.number(shown)))
+            self._counting = task = self.ctx.tasks.start(functools.partial(
+                _count, filters=self._asked))
+            task.finished.connect(self._counted)
+            task.failed.connect(self._count_failed)
         self.listed.emit()
+        if self._counting is None:
+            self.counted.emit()
+
+    def _counted(self, total: int) -> None:
+        if self.sender() is not self._counting:
+            return  # for filters since changed
+        self._counting = None
+        self.count.setText(self.tr("The newest {shown} of %Ln change(s): narrow the filters "
+                                   "to see older ones", "", total).format(
+            shown=formatting.number(self.model.rowCount())))
+        self.counted.emit()
+
+    def _count_failed(self, error: Exception) -> None:
+        if self.sender() is not self._counting:
+            return
+        self._counting = None
+        self.count.setText(self.tr("The newest {shown} changes; they could not all be "
+                                   "counted: {reason}").format(
+            shown=formatting.number(self.model.rowCount()),
+            reason=labels.failure_reason(error)))
+        self.counted.emit()
 
     def _search_failed(self, error: Exception) -> None:
         if self.sender() is not self._searching:

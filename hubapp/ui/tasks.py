@@ -51,6 +51,20 @@ class TaskControl:
         finally:
             db.close()
 
+    @contextlib.contextmanager
+    def interruptible(self, db: Any) -> Iterator[None]:
+        """Queries inside stop mid-statement once the task is cancelled, as Cancelled: a
+        scan of a long table superseded by a newer one stops there, not at its end."""
+        from hubapp.store.engine import interruptible, is_interrupted
+
+        try:
+            with interruptible(db, lambda: self.cancelled):
+                yield
+        except Exception as error:
+            if self.cancelled and is_interrupted(error):
+                raise Cancelled() from error
+            raise
+
     def check(self) -> None:
         if self._cancel.is_set():
             raise Cancelled()
