@@ -158,14 +158,16 @@ def _where(db: Database, user: str | None, action: str | None, day: dt.date | No
                   for n in (0, 1))
     named = [number for number, (first, last) in _import_days(db).items()
              if first <= text <= last]
-    sure = ("((at >= ? AND at < ?) OR entity_id = ? OR before LIKE ? OR after LIKE ?"
-            f"{_or_id_in(named)})")
-    sure_params = [start, end, text, f'%"date": "{text}"%', f'%"date": "{text}"%', *named]
+    dated = f'%"date": "{text}"%'
+    seen = f"(at >= ? AND at < ?) OR entity_id = ? OR before LIKE ?{_or_id_in(named)}"
+    seen_params = [start, end, text, dated, *named]
+    sure, sure_params = f"({seen} OR after LIKE ?)", [*seen_params, dated]
     # A write that changed a closed day it was not about (the dwell of boxes that left on
     # it, a commodity merged) names that day only among its closed_days: tested in the same
-    # pass as the rest, as a second one read the whole log again.
-    clauses.append(f"({sure} OR after LIKE ?)")
-    params += [*sure_params, _list_pattern("closed_days", text)]
+    # pass, as a pass of its own read the whole log again. Each LIKE reads the whole of
+    # after again: one for the day named at all comes first, so most entries are read once.
+    clauses.append(f"({seen} OR after LIKE ? AND (after LIKE ? OR after LIKE ?))")
+    params += [*seen_params, f'%"{text}"%', dated, _list_pattern("closed_days", text)]
     return _Search(clauses, params, sure, sure_params, text)
 
 
